@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+// Placeholder: filled in by the clinical-core work (issue 3).
+export function registerScreenCommand(_program: Command): void {}
