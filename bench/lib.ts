@@ -1,0 +1,37 @@
+import { performance } from 'node:perf_hooks';
+
+export interface Timing {
+  name: string;
+  iterations: number;
+  medianMs: number;
+  p99Ms: number;
+  /** Median of this timing divided by the median of the baseline measured in the same process. */
+  ratioToBaseline?: number;
+  note?: string;
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+/** Times `fn` `iterations` times after a warm-up and returns median and p99 in milliseconds. */
+export async function time(name: string, iterations: number, fn: () => unknown): Promise<Timing> {
+  for (let i = 0; i < Math.min(50, iterations); i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { name, iterations, medianMs: percentile(samples, 50), p99Ms: percentile(samples, 99) };
+}
+
+export function withRatio(timing: Timing, baseline: Timing): Timing {
+  return { ...timing, ratioToBaseline: timing.medianMs / baseline.medianMs };
+}
+
+/** A bench module: `export async function run(): Promise<Timing[]>` in bench/<name>.bench.ts. */
+export type BenchModule = { run: () => Promise<Timing[]> };
