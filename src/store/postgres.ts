@@ -1,0 +1,67 @@
+import pg from 'pg';
+import { PG_TYPES, keepDate, parseInt8, parseNumeric, type Database, type Queryable } from './database.ts';
+
+const customTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === PG_TYPES.INT8) return parseInt8;
+    if (oid === PG_TYPES.NUMERIC) return parseNumeric;
+    if (oid === PG_TYPES.DATE) return keepDate;
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  return {
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const result = await client.query(sql, params as unknown[]);
+      return result.rows as T[];
+    },
+  };
+}
+
+class PostgresDatabase implements Database {
+  readonly kind = 'postgres' as const;
+  private readonly queryable: Queryable;
+
+  constructor(private readonly pool: pg.Pool) {
+    this.queryable = wrap(pool);
+  }
+
+  query<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    return this.queryable.query<T>(sql, params);
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.queryable.exec(sql);
+  }
+
+  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(wrap(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types: customTypes });
+  // Fail now, with the server's message, rather than on the first request.
+  const client = await pool.connect();
+  client.release();
+  return new PostgresDatabase(pool);
+}
