@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerClinicalCommands } from './commands/clinical.ts';
+import { registerDataCommands } from './commands/data.ts';
 import { registerServerCommands } from './commands/server.ts';
 
 export function buildProgram(): Command {
@@ -8,6 +9,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError();
   registerServerCommands(program);
+  registerDataCommands(program);
   registerClinicalCommands(program);
   return program;
 }
