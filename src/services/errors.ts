@@ -1,6 +1,6 @@
 /**
- * The errors a use case may raise. The HTTP layer maps each to one status and the one error
- * shape `{ error: { code, message, fields? } }`; the CLI prints the message.
+ * The errors a use case raises. Each has a stable `code`; the HTTP layer maps each class to one
+ * status and the one error shape `{ error: { code, message, fields? } }`; the CLI prints the message.
  */
 export class ServiceError extends Error {
   constructor(
@@ -15,19 +15,28 @@ export class ServiceError extends Error {
 
 /** Input that parsed but breaks a rule (422), e.g. an end date before the start date. */
 export class ValidationError extends ServiceError {
-  constructor(fields: Record<string, string>, message = 'Some fields are not valid.') {
+  declare readonly fields: Record<string, string>;
+  constructor(
+    fields: Record<string, string>,
+    message = `Invalid input: ${Object.entries(fields)
+      .map(([field, problem]) => `${field}: ${problem}`)
+      .join('; ')}`,
+  ) {
     super('validation_failed', message, fields);
   }
 }
 
 export class NotFoundError extends ServiceError {
-  constructor(what = 'record') {
-    super('not_found', `No such ${what}.`);
+  constructor(message = 'Not found.') {
+    super('not_found', message);
   }
 }
 
 export class ConflictError extends ServiceError {
-  constructor(message: string, readonly field?: string) {
+  constructor(
+    readonly field?: string,
+    message = field ? `${field} is already in use.` : 'Conflicts with existing data.',
+  ) {
     super('conflict', message, field ? { [field]: message } : undefined);
   }
 }
@@ -48,4 +57,14 @@ export class RateLimitedError extends ServiceError {
   constructor(readonly retryAfterSeconds: number) {
     super('rate_limited', 'Too many failed sign-in attempts. Try again later.');
   }
+}
+
+/** Turns zod issues into {field: message}, the shape ValidationError carries. */
+export function fieldsFromIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    fields[key] ??= issue.message;
+  }
+  return fields;
 }

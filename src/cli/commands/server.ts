@@ -1,3 +1,62 @@
 import type { Command } from 'commander';
+import { startApp } from '../../app.ts';
+import { ensureDemo } from '../../demo/index.ts';
+import { migrate } from '../../store/migrate.ts';
+import { describeStore, openDatabase, openMigratedDatabase, storeConfigFromEnv } from '../../store/open.ts';
+import { todayInClinicZone } from '../clock.ts';
+import { CliError } from '../main.ts';
 
-export function registerServerCommands(_program: Command): void {}
+export const DEMO_LOGINS = ['admin', 'manager', 'frontdesk', 'therapist', 'patient'].map((r) => `${r}@demo.knotwork.test`);
+export const DEMO_PASSWORD = 'knotwork-demo';
+
+function parsePort(value: string | undefined): number {
+  const port = Number(value ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`PORT must be a port number, not "${value}"`);
+  return port;
+}
+
+export function registerServerCommands(program: Command): void {
+  program
+    .command('serve')
+    .description('Start the API and the web app (PORT, KNOTWORK_DATA_DIR, KNOTWORK_DATABASE_URL)')
+    .option('--demo', 'seed the demo organisation when the database is empty')
+    .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
+    .action(async (opts: { demo?: boolean; host: string }) => {
+      const port = parsePort(process.env.PORT);
+      const config = storeConfigFromEnv();
+      const started = Date.now();
+      const db = await openMigratedDatabase(config);
+      if (opts.demo) {
+        const seeded = await ensureDemo(db, { today: todayInClinicZone() });
+        if (seeded) console.log('Seeded the demo organisation (first start).');
+      }
+      const running = await startApp(db, { port, host: opts.host, logger: process.env.KNOTWORK_LOG === '1', trustProxy: process.env.KNOTWORK_TRUST_PROXY === '1' });
+      console.log(`Knotwork is running at ${running.url}  (${describeStore(config)}, ready in ${Date.now() - started} ms)`);
+      console.log(`API docs: ${running.url}/api/docs`);
+      if (opts.demo) {
+        console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
+        for (const login of DEMO_LOGINS) console.log(`  ${login}`);
+      }
+      const shutdown = async () => {
+        await running.stop();
+        await db.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', shutdown);
+      process.once('SIGTERM', shutdown);
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations')
+    .action(async () => {
+      const config = storeConfigFromEnv();
+      const db = await openDatabase(config);
+      try {
+        const { applied } = await migrate(db);
+        console.log(applied.length ? `Applied ${applied.join(', ')} to ${describeStore(config)}` : `${describeStore(config)} is up to date`);
+      } finally {
+        await db.close();
+      }
+    });
+}

@@ -1,0 +1,38 @@
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from './http/server.ts';
+import type { ServiceContext } from './services/context.ts';
+import { startHousekeeping } from './services/housekeeping.ts';
+import type { Database } from './store/database.ts';
+
+export const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
+
+export interface RunningApp {
+  app: FastifyInstance;
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** Serves the API and the web app on one port until stopped; the caller owns the database. */
+export async function startApp(
+  db: Database,
+  options: { port: number; host?: string; logger?: boolean; trustProxy?: boolean; webRoot?: string | null },
+): Promise<RunningApp> {
+  const ctx: ServiceContext = { db, now: () => new Date() };
+  const app = await buildServer(ctx, {
+    webRoot: options.webRoot === null ? undefined : (options.webRoot ?? WEB_ROOT),
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy,
+  });
+  const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  const housekeeping = startHousekeeping(ctx);
+  const url = address.replace('127.0.0.1', 'localhost');
+  return {
+    app,
+    url,
+    stop: async () => {
+      await housekeeping.stop();
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../services/auth/password.ts';
+import { ROLES } from '../../services/context.ts';
+
+export const CredentialsSchema = z.strictObject({
+  email: z.string().trim().max(254).pipe(z.email()),
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
+
+export const ChangePasswordSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  newPassword: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
+});
+
+export const SessionUserSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES as [string, ...string[]]),
+    patientId: z.uuid().nullable(),
+    practitionerId: z.uuid().nullable(),
+    locationIds: z.array(z.uuid()),
+  })
+  .meta({ id: 'SessionUser' });
+
+export const SessionSchema = z.object({ user: SessionUserSchema, csrfToken: z.string() });
+export const TokenSchema = z.object({ token: z.string(), expiresAt: z.string() });

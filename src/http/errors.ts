@@ -1,0 +1,90 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { sqlState, SQLSTATE } from '../store/database.ts';
+import { RateLimitedError, ServiceError } from '../services/errors.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+export const ErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+/** Input that does not match the schema: 400, naming each field. */
+export class RequestValidationError extends Error {
+  constructor(readonly fields: Record<string, string>) {
+    super(`Invalid request: ${Object.keys(fields).join(', ')}`);
+  }
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  validation_failed: 422,
+  not_found: 404,
+  conflict: 409,
+  forbidden: 403,
+  unauthenticated: 401,
+  rate_limited: 429,
+};
+
+function body(code: string, message: string, fields?: Record<string, string>): ErrorBody {
+  return { error: fields ? { code, message, fields } : { code, message } };
+}
+
+/**
+ * The single translation from anything thrown to the one error shape. Whatever is not a known
+ * client mistake is a 500 with a generic message: details go to the log, never to the client.
+ */
+export function toErrorResponse(err: unknown): { status: number; body: ErrorBody; retryAfter?: number } {
+  if (err instanceof RequestValidationError) {
+    return { status: 400, body: body('invalid_request', err.message, err.fields) };
+  }
+  if (err instanceof ServiceError) {
+    const status = STATUS_BY_CODE[err.code] ?? 400;
+    const retryAfter = err instanceof RateLimitedError ? err.retryAfterSeconds : undefined;
+    return { status, body: body(err.code, err.message, err.fields), retryAfter };
+  }
+  const state = sqlState(err);
+  if (state === SQLSTATE.uniqueViolation || state === SQLSTATE.exclusionViolation) {
+    return { status: 409, body: body('conflict', 'This conflicts with an existing record.') };
+  }
+  const fastifyError = err as FastifyError;
+  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    const code =
+      fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'payload_too_large'
+        : fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'unsupported_media_type'
+          : 'invalid_request';
+    const message = code === 'invalid_request' ? 'The request body is not valid JSON.' : fastifyError.message;
+    return { status: fastifyError.statusCode, body: body(code, message, code === 'invalid_request' ? { body: message } : undefined) };
+  }
+  return { status: 500, body: body('internal', 'Something went wrong on our side. It has been logged.') };
+}
+
+export function sendError(request: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
+  const { status, body: payload, retryAfter } = toErrorResponse(err);
+  if (status >= 500) request.log.error({ err }, 'unhandled error');
+  if (retryAfter) reply.header('retry-after', String(retryAfter));
+  return reply.status(status).send(payload);
+}
+
+/** zod issues → { "field.path": "message" }; an unknown key names itself; a wrong whole names its part. */
+export function issuesToFields(error: z.ZodError, part: 'body' | 'query' | 'params'): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...path, key].join('.')] = 'Unknown field.';
+      continue;
+    }
+    fields[path.length > 0 ? path.join('.') : part] ??= issue.message;
+  }
+  return fields;
+}

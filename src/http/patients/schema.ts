@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { Email, Id, IsoDate, Pagination, Phone, text } from '../common.ts';
+
+export const AddressSchema = z.strictObject({
+  line1: text(200),
+  line2: text(200).nullable().optional(),
+  city: text(100),
+  state: z.string().regex(/^[A-Z]{2}$/, 'Use the two-letter state code, e.g. OR.'),
+  postalCode: z.string().regex(/^\d{5}(-\d{4})?$/, 'Use a ZIP code, e.g. 97005.'),
+});
+
+export const EmergencyContactSchema = z.strictObject({
+  name: text(200),
+  relationship: text(100),
+  phone: Phone,
+});
+
+export const CommunicationSchema = z.strictObject({
+  email: z.boolean(),
+  sms: z.boolean(),
+  phone: z.boolean(),
+  reminders: z.boolean(),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'Use a language tag, e.g. en or es-MX.').optional(),
+});
+
+const SexAtBirth = z.enum(['female', 'male', 'intersex', 'unknown']);
+
+const fields = {
+  givenName: text(100),
+  familyName: text(100),
+  preferredName: text(100).nullable(),
+  dateOfBirth: IsoDate,
+  sexAtBirth: SexAtBirth,
+  genderIdentity: text(100).nullable(),
+  pronouns: text(50).nullable(),
+  email: Email.nullable(),
+  phone: Phone.nullable(),
+  address: AddressSchema.nullable(),
+  emergencyContact: EmergencyContactSchema.nullable(),
+  preferredLocationId: Id.nullable(),
+  communication: CommunicationSchema,
+};
+
+const DEFAULT_COMMUNICATION = { email: true, sms: false, phone: false, reminders: true };
+
+export const PatientCreateSchema = z.strictObject({
+  givenName: fields.givenName,
+  familyName: fields.familyName,
+  dateOfBirth: fields.dateOfBirth,
+  sexAtBirth: fields.sexAtBirth,
+  preferredLocationId: Id,
+  preferredName: fields.preferredName.default(null),
+  genderIdentity: fields.genderIdentity.default(null),
+  pronouns: fields.pronouns.default(null),
+  email: fields.email.default(null),
+  phone: fields.phone.default(null),
+  address: fields.address.default(null),
+  emergencyContact: fields.emergencyContact.default(null),
+  communication: fields.communication.default(DEFAULT_COMMUNICATION),
+});
+
+export const PatientUpdateSchema = z
+  .strictObject({
+    version: z.number().int().min(1).describe('The version you read; a newer stored version is a 409.'),
+    givenName: fields.givenName.optional(),
+    familyName: fields.familyName.optional(),
+    preferredName: fields.preferredName.optional(),
+    dateOfBirth: fields.dateOfBirth.optional(),
+    sexAtBirth: fields.sexAtBirth.optional(),
+    genderIdentity: fields.genderIdentity.optional(),
+    pronouns: fields.pronouns.optional(),
+    email: fields.email.optional(),
+    phone: fields.phone.optional(),
+    address: fields.address.optional(),
+    emergencyContact: fields.emergencyContact.optional(),
+    preferredLocationId: Id.optional(),
+    communication: fields.communication.optional(),
+  });
+
+export const PatientSchema = z
+  .object({
+    id: Id,
+    givenName: z.string(),
+    familyName: z.string(),
+    preferredName: z.string().nullable(),
+    dateOfBirth: z.string(),
+    sexAtBirth: SexAtBirth,
+    genderIdentity: z.string().nullable(),
+    pronouns: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    address: AddressSchema.nullable(),
+    emergencyContact: EmergencyContactSchema.nullable(),
+    preferredLocationId: Id.nullable(),
+    communication: CommunicationSchema,
+    version: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Patient' });
+
+export const PatientSearchQuery = z.strictObject({
+  q: z.string().trim().max(100, 'Must be at most 100 characters.').optional().describe('Name prefix(es), phone digits, or date of birth (YYYY-MM-DD or MM/DD/YYYY)'),
+  location: Id.optional(),
+  ...Pagination,
+});
+
+export const PatientPageSchema = z.object({
+  patients: z.array(PatientSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});

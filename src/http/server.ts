@@ -1,0 +1,89 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import type { ServiceContext } from '../services/context.ts';
+import { ForbiddenError, NotFoundError } from '../services/errors.ts';
+import { authenticate } from '../services/auth/sessions.ts';
+import { sendError } from './errors.ts';
+import { buildOpenApi, renderApiDocs } from './openapi.ts';
+import { mountRoutes, type AnyRoute } from './route.ts';
+import { apiRoutes } from './routes.ts';
+import { SESSION_COOKIE } from './auth/cookies.ts';
+import { securityHeaders } from './security.ts';
+
+export interface ServerOptions {
+  /** Folder of the built web app; the API runs without it (tests, API-only deployments). */
+  webRoot?: string;
+  logger?: FastifyServerOptions['logger'];
+  /** Behind a load balancer: take the client address from X-Forwarded-For. */
+  trustProxy?: boolean;
+  version?: string;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Request logs carry the path only: a query string can hold a patient's name or birth date. */
+const requestSerializer = (req: { method: string; url: string; id: string }) => ({
+  id: req.id,
+  method: req.method,
+  path: req.url.split('?')[0],
+});
+
+export async function buildServer(ctx: ServiceContext, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: false,
+    ...(options.logger ? { logger: { level: 'info', serializers: { req: requestSerializer } } } : {}),
+  });
+  await app.register(cookie);
+
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authKind', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    securityHeaders(request, reply);
+    if (!request.url.startsWith('/api/')) return;
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const token = bearer ?? request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await authenticate(ctx, token, request.ip);
+    if (!session) return;
+    request.actor = session.actor;
+    request.authKind = bearer ? 'bearer' : 'cookie';
+    request.csrfToken = session.csrfToken;
+    // A cookie rides along on cross-site requests; a token the page read from our API does not.
+    if (!bearer && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (sent !== session.csrfToken) throw new ForbiddenError('Missing or wrong X-CSRF-Token header.');
+    }
+  });
+
+  app.setErrorHandler((err, request, reply) => sendError(request, reply, err));
+
+  const routes: AnyRoute[] = apiRoutes(ctx);
+  mountRoutes(app, ctx, routes);
+  const openapi = buildOpenApi(routes, { version: options.version ?? '0.1.0' });
+  const docsPage = renderApiDocs(openapi);
+  app.get('/api/openapi.json', async () => openapi);
+  app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage));
+
+  const indexHtml = options.webRoot && existsSync(join(options.webRoot, 'index.html'))
+    ? readFileSync(join(options.webRoot, 'index.html'), 'utf8')
+    : null;
+  if (options.webRoot && indexHtml) {
+    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api') || request.method !== 'GET' || !indexHtml) {
+      return sendError(request, reply, new NotFoundError('No such page or resource.'));
+    }
+    // Client-side routes of the single-page app.
+    return reply.type('text/html; charset=utf-8').send(indexHtml);
+  });
+  return app;
+}

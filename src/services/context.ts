@@ -1,0 +1,28 @@
+import type { Database } from '../store/database.ts';
+
+export type Role = 'patient' | 'therapist' | 'front_desk' | 'manager' | 'admin';
+export const ROLES: readonly Role[] = ['patient', 'therapist', 'front_desk', 'manager', 'admin'];
+export const STAFF_ROLES: readonly Role[] = ['therapist', 'front_desk', 'manager', 'admin'];
+
+/** Who is asking: resolved from a session on every request, never cached across requests. */
+export interface Actor {
+  userId: string;
+  orgId: string;
+  role: Role;
+  email: string;
+  displayName: string;
+  /** The patient record of a patient account. */
+  patientId: string | null;
+  /** The practitioner record of a therapist account. */
+  practitionerId: string | null;
+  /** Sites a front-desk user or manager works for (and a therapist's sites). */
+  locationIds: string[];
+  sessionId: string;
+  ip: string | null;
+}
+
+/** What every use case receives: the database and the clock, passed in rather than imported. */
+export interface ServiceContext {
+  db: Database;
+  now: () => Date;
+}

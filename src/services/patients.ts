@@ -1,0 +1,133 @@
+import * as repo from '../store/repos/patients.ts';
+import { sqlState, SQLSTATE } from '../store/database.ts';
+import { audit } from './audit.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { authorize, isAllowed, patientScope } from './policies.ts';
+
+export type Patient = repo.PatientRow;
+export type PatientFields = repo.PatientFields;
+
+/** What a search box may hold: a birth date, a phone number, or one or two name prefixes. */
+export function interpretSearch(q: string | undefined): repo.PatientQuery {
+  const text = (q ?? '').trim();
+  if (!text) return { kind: 'all' };
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (iso) return { kind: 'dob', date: text };
+  const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (us) return { kind: 'dob', date: `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}` };
+  const digits = text.replace(/[\s().+-]/g, '');
+  if (/^\d{3,}$/.test(digits)) return { kind: 'phone', digits: digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits };
+  const words = text.split(/[\s,]+/).filter(Boolean);
+  return { kind: 'name', first: words[0]!, second: words.slice(1).join(' ') || undefined };
+}
+
+export interface SearchInput {
+  q?: string;
+  locationId?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function searchPatients(ctx: ServiceContext, actor: Actor, input: SearchInput) {
+  authorize(actor, 'patient.search');
+  const query = interpretSearch(input.q);
+  if (query.kind === 'dob' && Number.isNaN(Date.parse(query.date))) {
+    throw new ValidationError({ q: 'That date of birth is not a real date.' });
+  }
+  const { rows, total } = await repo.searchPatients(ctx.db, actor.orgId, patientScope(actor), query, {
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+    locationId: input.locationId,
+  });
+  // Every patient shown is an access: one audit event each, written before the answer leaves.
+  await audit(
+    ctx.db,
+    actor,
+    rows.map((p) => ({ action: 'patient.search', patientId: p.id, recordType: 'patient', recordId: p.id, detail: { queryKind: query.kind } })),
+  );
+  return { patients: rows, total, page: input.page, pageSize: input.pageSize };
+}
+
+async function loadFacts(ctx: ServiceContext, actor: Actor, id: string) {
+  const patient = await repo.findPatient(ctx.db, actor.orgId, id);
+  if (!patient) throw new NotFoundError('No such patient.');
+  return {
+    patient,
+    facts: { patient: { patientId: patient.id, preferredLocationId: patient.preferredLocationId, practitionerIds: patient.practitionerIds } },
+  };
+}
+
+async function denied(ctx: ServiceContext, actor: Actor, action: string, patientId: string): Promise<never> {
+  await audit(ctx.db, actor, [{ action, outcome: 'denied', patientId, recordType: 'patient', recordId: patientId }]);
+  throw new ForbiddenError('You do not have access to this patient.');
+}
+
+export async function getPatient(ctx: ServiceContext, actor: Actor, id: string): Promise<Patient> {
+  const { patient, facts } = await loadFacts(ctx, actor, id);
+  if (!isAllowed(actor, 'patient.read', facts)) return denied(ctx, actor, 'patient.read', id);
+  await audit(ctx.db, actor, [{ action: 'patient.read', patientId: id, recordType: 'patient', recordId: id }]);
+  const { practitionerIds: _omit, ...record } = patient;
+  return record;
+}
+
+function checkRules(fields: PatientFields, today: string): void {
+  const problems: Record<string, string> = {};
+  if (fields.dateOfBirth > today) problems.dateOfBirth = 'The date of birth is in the future.';
+  if (fields.dateOfBirth < '1900-01-01') problems.dateOfBirth = 'The date of birth is before 1900.';
+  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
+}
+
+function rethrowReference(err: unknown): never {
+  if (sqlState(err) === SQLSTATE.foreignKeyViolation) {
+    throw new ValidationError({ preferredLocationId: 'No such location in this organisation.' });
+  }
+  throw err;
+}
+
+export async function createPatient(ctx: ServiceContext, actor: Actor, fields: PatientFields): Promise<Patient> {
+  authorize(actor, 'patient.create', { locationIds: fields.preferredLocationId ? [fields.preferredLocationId] : [] });
+  const now = ctx.now();
+  checkRules(fields, now.toISOString().slice(0, 10));
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const created = await repo.insertPatient(tx, actor.orgId, fields, now);
+      await audit(tx, actor, [{ action: 'patient.create', patientId: created.id, recordType: 'patient', recordId: created.id }]);
+      return created;
+    });
+  } catch (err) {
+    return rethrowReference(err);
+  }
+}
+
+/** Saves a whole new version of the demographics; a stale `version` is a conflict, never a silent overwrite. */
+export async function updatePatient(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  version: number,
+  changes: Partial<PatientFields>,
+): Promise<Patient> {
+  const { patient, facts } = await loadFacts(ctx, actor, id);
+  if (!isAllowed(actor, 'patient.update', facts)) return denied(ctx, actor, 'patient.update', id);
+  const { id: _id, orgId: _org, version: _v, createdAt: _c, updatedAt: _u, practitionerIds: _p, ...current } = patient;
+  const next: PatientFields = { ...current, ...changes };
+  if (changes.preferredLocationId !== undefined && changes.preferredLocationId !== current.preferredLocationId) {
+    // Moving a patient to another site is the receiving site's decision too.
+    authorize(actor, 'patient.create', { locationIds: next.preferredLocationId ? [next.preferredLocationId] : [] });
+  }
+  const now = ctx.now();
+  checkRules(next, now.toISOString().slice(0, 10));
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const updated = await repo.updatePatient(tx, actor.orgId, id, version, next, now);
+      if (!updated) throw new ConflictError('version', 'Someone else changed this patient since you opened it. Reload and try again.');
+      await audit(tx, actor, [
+        { action: 'patient.update', patientId: id, recordType: 'patient', recordId: id, detail: { fields: Object.keys(changes).sort() } },
+      ]);
+      return updated;
+    });
+  } catch (err) {
+    return rethrowReference(err);
+  }
+}

@@ -1,0 +1,155 @@
+import type { Queryable } from '../database.ts';
+import type { PatientScope } from './scope.ts';
+
+export interface Address { line1: string; line2?: string | null; city: string; state: string; postalCode: string }
+export interface EmergencyContact { name: string; relationship: string; phone: string }
+export interface Communication { email: boolean; sms: boolean; phone: boolean; reminders: boolean; language?: string }
+
+export interface PatientRow {
+  id: string;
+  orgId: string;
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  dateOfBirth: string;
+  sexAtBirth: 'female' | 'male' | 'intersex' | 'unknown';
+  genderIdentity: string | null;
+  pronouns: string | null;
+  email: string | null;
+  phone: string | null;
+  address: Address | null;
+  emergencyContact: EmergencyContact | null;
+  preferredLocationId: string | null;
+  communication: Communication;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type PatientFields = Omit<PatientRow, 'id' | 'orgId' | 'version' | 'createdAt' | 'updatedAt'>;
+
+const COLUMNS = `p.id, p.org_id AS "orgId", p.given_name AS "givenName", p.family_name AS "familyName",
+  p.preferred_name AS "preferredName", p.date_of_birth AS "dateOfBirth", p.sex_at_birth AS "sexAtBirth",
+  p.gender_identity AS "genderIdentity", p.pronouns, p.email, p.phone, p.address,
+  p.emergency_contact AS "emergencyContact", p.preferred_location_id AS "preferredLocationId",
+  p.communication, p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+
+export type PatientQuery =
+  | { kind: 'name'; first: string; second?: string }
+  | { kind: 'phone'; digits: string }
+  | { kind: 'dob'; date: string }
+  | { kind: 'all' };
+
+/** Appends the WHERE fragment of a scope; $1 is always the organisation. */
+function scopeClause(scope: PatientScope, params: unknown[]): string {
+  switch (scope.kind) {
+    case 'organization':
+      return 'TRUE';
+    case 'self':
+      params.push(scope.patientId);
+      return `p.id = $${params.length}`;
+    case 'locations':
+      params.push(scope.locationIds);
+      return `p.preferred_location_id = ANY($${params.length}::uuid[])`;
+    case 'practitioner':
+      params.push(scope.practitionerId);
+      return `EXISTS (SELECT 1 FROM care_relationships cr WHERE cr.org_id = p.org_id AND cr.patient_id = p.id
+                AND cr.practitioner_id = $${params.length} AND (cr.ended_on IS NULL OR cr.ended_on >= current_date))`;
+    case 'none':
+      return 'FALSE';
+  }
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function queryClause(query: PatientQuery, params: unknown[]): string {
+  switch (query.kind) {
+    case 'all':
+      return 'TRUE';
+    case 'dob':
+      params.push(query.date);
+      return `p.date_of_birth = $${params.length}::date`;
+    case 'phone':
+      params.push(`${escapeLike(query.digits)}%`);
+      return `p.phone_digits LIKE $${params.length}`;
+    case 'name': {
+      params.push(`${escapeLike(query.first.toLowerCase())}%`);
+      const a = `$${params.length}`;
+      if (!query.second) return `(lower(p.family_name) LIKE ${a} OR lower(p.given_name) LIKE ${a})`;
+      params.push(`${escapeLike(query.second.toLowerCase())}%`);
+      const b = `$${params.length}`;
+      return `((lower(p.given_name) LIKE ${a} AND lower(p.family_name) LIKE ${b}) OR (lower(p.family_name) LIKE ${a} AND lower(p.given_name) LIKE ${b}))`;
+    }
+  }
+}
+
+export async function searchPatients(
+  db: Queryable,
+  orgId: string,
+  scope: PatientScope,
+  query: PatientQuery,
+  page: { limit: number; offset: number; locationId?: string },
+): Promise<{ rows: PatientRow[]; total: number }> {
+  const params: unknown[] = [orgId];
+  const where = [`p.org_id = $1`, scopeClause(scope, params), queryClause(query, params)];
+  if (page.locationId) {
+    params.push(page.locationId);
+    where.push(`p.preferred_location_id = $${params.length}`);
+  }
+  const whereSql = where.join(' AND ');
+  const countRows = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM patients p WHERE ${whereSql}`, params);
+  const rows = await db.query<PatientRow>(
+    `SELECT ${COLUMNS} FROM patients p WHERE ${whereSql}
+      ORDER BY lower(p.family_name), lower(p.given_name), p.id
+      LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, page.limit, page.offset],
+  );
+  return { rows, total: countRows[0]?.total ?? 0 };
+}
+
+export async function findPatient(db: Queryable, orgId: string, id: string): Promise<(PatientRow & { practitionerIds: string[] }) | null> {
+  const rows = await db.query<PatientRow & { practitionerIds: string[] }>(
+    `SELECT ${COLUMNS},
+            coalesce((SELECT array_agg(cr.practitioner_id::text) FROM care_relationships cr
+                       WHERE cr.org_id = p.org_id AND cr.patient_id = p.id
+                         AND (cr.ended_on IS NULL OR cr.ended_on >= current_date)), '{}') AS "practitionerIds"
+       FROM patients p WHERE p.org_id = $1 AND p.id = $2`,
+    [orgId, id],
+  );
+  return rows[0] ?? null;
+}
+
+function toParams(f: PatientFields): unknown[] {
+  return [
+    f.givenName, f.familyName, f.preferredName, f.dateOfBirth, f.sexAtBirth, f.genderIdentity, f.pronouns,
+    f.email, f.phone, f.address === null ? null : JSON.stringify(f.address),
+    f.emergencyContact === null ? null : JSON.stringify(f.emergencyContact), f.preferredLocationId,
+    JSON.stringify(f.communication),
+  ];
+}
+
+export async function insertPatient(db: Queryable, orgId: string, f: PatientFields, now: Date): Promise<PatientRow> {
+  const rows = await db.query<PatientRow>(
+    `WITH p AS (
+       INSERT INTO patients (org_id, given_name, family_name, preferred_name, date_of_birth, sex_at_birth, gender_identity,
+                             pronouns, email, phone, address, emergency_contact, preferred_location_id, communication, created_at, updated_at)
+       VALUES ($14, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12, $13::jsonb, $15, $15) RETURNING *)
+     SELECT ${COLUMNS} FROM p`,
+    [...toParams(f), orgId, now],
+  );
+  return rows[0]!;
+}
+
+/** Updates when the stored version is still `version`; null when someone else saved first. */
+export async function updatePatient(db: Queryable, orgId: string, id: string, version: number, f: PatientFields, now: Date): Promise<PatientRow | null> {
+  const rows = await db.query<PatientRow>(
+    `WITH p AS (
+       UPDATE patients SET given_name = $1, family_name = $2, preferred_name = $3, date_of_birth = $4, sex_at_birth = $5,
+              gender_identity = $6, pronouns = $7, email = $8, phone = $9, address = $10::jsonb, emergency_contact = $11::jsonb,
+              preferred_location_id = $12, communication = $13::jsonb, version = version + 1, updated_at = $17
+        WHERE org_id = $14 AND id = $15 AND version = $16 RETURNING *)
+     SELECT ${COLUMNS} FROM p`,
+    [...toParams(f), orgId, id, version, now],
+  );
+  return rows[0] ?? null;
+}

@@ -1,0 +1,7 @@
+/** Which patients a query may touch; decided by services/policies, applied here as SQL. */
+export type PatientScope =
+  | { kind: 'organization' }
+  | { kind: 'self'; patientId: string }
+  | { kind: 'locations'; locationIds: string[] }
+  | { kind: 'practitioner'; practitionerId: string }
+  | { kind: 'none' };

@@ -1,0 +1,125 @@
+import type { Queryable } from '../database.ts';
+
+export interface UserForLogin {
+  id: string;
+  orgId: string;
+  email: string;
+  displayName: string;
+  role: string;
+  passwordHash: string;
+  disabled: boolean;
+}
+
+export async function findUserByEmail(db: Queryable, email: string): Promise<UserForLogin | null> {
+  const rows = await db.query<UserForLogin>(
+    `SELECT id, org_id AS "orgId", email, display_name AS "displayName", role, password_hash AS "passwordHash",
+            disabled_at IS NOT NULL AS disabled
+       FROM users WHERE email = $1`,
+    [email],
+  );
+  return rows[0] ?? null;
+}
+
+export async function findUserById(db: Queryable, orgId: string, userId: string): Promise<UserForLogin | null> {
+  const rows = await db.query<UserForLogin>(
+    `SELECT id, org_id AS "orgId", email, display_name AS "displayName", role, password_hash AS "passwordHash",
+            disabled_at IS NOT NULL AS disabled
+       FROM users WHERE org_id = $1 AND id = $2`,
+    [orgId, userId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function countRecentFailures(db: Queryable, email: string, ip: string, since: Date): Promise<{ byEmail: number; byIp: number }> {
+  const rows = await db.query<{ byEmail: number; byIp: number }>(
+    `SELECT count(*) FILTER (WHERE email = $1)::int AS "byEmail", count(*) FILTER (WHERE ip = $2)::int AS "byIp"
+       FROM login_failures WHERE at >= $3 AND (email = $1 OR ip = $2)`,
+    [email, ip, since],
+  );
+  return rows[0] ?? { byEmail: 0, byIp: 0 };
+}
+
+export async function recordLoginFailure(db: Queryable, orgId: string | null, email: string, ip: string, at: Date): Promise<void> {
+  await db.query('INSERT INTO login_failures (org_id, email, ip, at) VALUES ($1, $2, $3, $4)', [orgId, email, ip, at]);
+}
+
+export async function clearLoginFailures(db: Queryable, email: string): Promise<void> {
+  await db.query('DELETE FROM login_failures WHERE email = $1', [email]);
+}
+
+export interface NewSession {
+  orgId: string;
+  userId: string;
+  tokenHash: string;
+  csrfToken: string;
+  kind: 'cookie' | 'bearer';
+  ip: string | null;
+  userAgent: string | null;
+  now: Date;
+  expiresAt: Date;
+}
+
+export async function insertSession(db: Queryable, s: NewSession): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO sessions (org_id, user_id, token_hash, csrf_token, kind, ip, user_agent, created_at, last_seen_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id`,
+    [s.orgId, s.userId, s.tokenHash, s.csrfToken, s.kind, s.ip, s.userAgent?.slice(0, 300) ?? null, s.now, s.expiresAt],
+  );
+  return rows[0]!.id;
+}
+
+export interface SessionActorRow {
+  sessionId: string;
+  csrfToken: string;
+  kind: 'cookie' | 'bearer';
+  lastSeenAt: Date;
+  userId: string;
+  orgId: string;
+  role: string;
+  email: string;
+  displayName: string;
+  patientId: string | null;
+  practitionerId: string | null;
+  locationIds: string[];
+}
+
+/** The session and its user in one round trip; expired sessions and disabled users find nothing. */
+export async function findLiveSession(db: Queryable, tokenHash: string, now: Date): Promise<SessionActorRow | null> {
+  const rows = await db.query<SessionActorRow>(
+    `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.kind, s.last_seen_at AS "lastSeenAt",
+            u.id AS "userId", u.org_id AS "orgId", u.role, u.email, u.display_name AS "displayName",
+            u.patient_id AS "patientId", u.practitioner_id AS "practitionerId",
+            CASE WHEN u.role = 'therapist'
+                 THEN coalesce((SELECT array_agg(pl.location_id::text ORDER BY pl.location_id) FROM practitioner_locations pl
+                                 WHERE pl.org_id = u.org_id AND pl.practitioner_id = u.practitioner_id), '{}')
+                 ELSE coalesce((SELECT array_agg(ul.location_id::text ORDER BY ul.location_id) FROM user_locations ul
+                                 WHERE ul.org_id = u.org_id AND ul.user_id = u.id), '{}')
+            END AS "locationIds"
+       FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
+    [tokenHash, now],
+  );
+  return rows[0] ?? null;
+}
+
+export async function touchSession(db: Queryable, sessionId: string, now: Date, expiresAt: Date): Promise<void> {
+  await db.query('UPDATE sessions SET last_seen_at = $2, expires_at = $3 WHERE id = $1', [sessionId, now, expiresAt]);
+}
+
+export async function deleteSession(db: Queryable, sessionId: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
+}
+
+export async function deleteOtherSessions(db: Queryable, userId: string, keepSessionId: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE user_id = $1 AND id <> $2', [userId, keepSessionId]);
+}
+
+export async function updatePasswordHash(db: Queryable, orgId: string, userId: string, hash: string, now: Date): Promise<void> {
+  await db.query('UPDATE users SET password_hash = $3, password_changed_at = $4 WHERE org_id = $1 AND id = $2', [orgId, userId, hash, now]);
+}
+
+export async function purgeExpired(db: Queryable, now: Date, failuresBefore: Date): Promise<{ sessions: number; failures: number }> {
+  const s = await db.query('DELETE FROM sessions WHERE expires_at <= $1 RETURNING id', [now]);
+  const f = await db.query('DELETE FROM login_failures WHERE at < $1 RETURNING id', [failuresBefore]);
+  return { sessions: s.length, failures: f.length };
+}
