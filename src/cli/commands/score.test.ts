@@ -59,6 +59,7 @@ describe('knotwork score', () => {
 
   it('names the item that is out of range', async () => {
     await expect(score('odi', '1', '2', '3', '9', '1', '2', '3', '2', '1', '0')).rejects.toThrow(/item 4/);
+    await expect(score('nprs', '-1')).rejects.toThrow(/item 1: -1 is not a whole number from 0 to 10/);
   });
 
   it('reports a wrong item count, too many skips and an unknown measure as user errors', async () => {

@@ -25,18 +25,16 @@ function parsePsfs(tokens: string[]): PsfsActivity[] {
 
 function render(score: MeasureScore): string {
   const info = MEASURES[score.measure];
-  const head = [
-    `${info.name}: ${score.score} of ${score.maxScore}`,
-    score.percent !== undefined && score.measure !== 'odi' ? `(${score.percent}%)` : '',
-    score.measure === 'odi' ? '%' : '',
-    score.band ? `— ${score.band}` : '',
-  ]
-    .filter(Boolean)
-    .join(' ')
-    .replace(' %', '%');
+  const value =
+    score.measure === 'odi'
+      ? `${score.score}%`
+      : `${score.score} of ${score.maxScore}${score.percent === undefined ? '' : ` (${score.percent}%)`}`;
   const direction = score.higherIsWorse ? 'higher is worse' : 'higher is better';
-  const lines = [head, `answered ${score.answered}, skipped ${score.skipped}; ${direction}`];
-  for (const note of score.notes) lines.push(`  · ${note}`);
+  const lines = [
+    `${info.name}: ${value}${score.band ? ` — ${score.band}` : ''}`,
+    `answered ${score.answered}, skipped ${score.skipped}; ${direction}`,
+    ...score.notes.map((note) => `  · ${note}`),
+  ];
   return `${lines.join('\n')}\n`;
 }
 
