@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import type { ServiceContext } from '../services/context.ts';
@@ -16,7 +16,7 @@ import { securityHeaders } from './security.ts';
 export interface ServerOptions {
   /** Folder of the built web app; the API runs without it (tests, API-only deployments). */
   webRoot?: string;
-  logger?: FastifyServerOptions['logger'];
+  logger?: boolean;
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   trustProxy?: boolean;
   version?: string;
@@ -33,11 +33,9 @@ const requestSerializer = (req: { method: string; url: string; id: string }) => 
 
 export async function buildServer(ctx: ServiceContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? { level: 'info', serializers: { req: requestSerializer } } : false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: false,
-    ...(options.logger ? { logger: { level: 'info', serializers: { req: requestSerializer } } } : {}),
   });
   await app.register(cookie);
 

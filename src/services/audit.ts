@@ -50,6 +50,8 @@ export async function browseAudit(
   authorize(actor, 'audit.read');
   const limit = query.limit ?? 50;
   const events = await listAuditEvents(ctx.db, { ...query, orgId: actor.orgId, limit: limit + 1 });
+  // The log names patients, so reading it is itself an access worth recording.
+  await audit(ctx.db, actor, [{ action: 'audit.browse', patientId: query.patientId ?? null, detail: { filters: Object.keys(query).sort() } }]);
   const page = events.slice(0, limit);
   return { events: page, nextBefore: events.length > limit ? page[page.length - 1]!.id : null };
 }

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../services/auth/password.ts';
+import { Email, Id, text } from '../common.ts';
+
+const StaffRole = z.enum(['therapist', 'front_desk', 'manager', 'admin']);
+
+export const StaffCreateSchema = z.strictObject({
+  email: Email,
+  displayName: text(200),
+  role: StaffRole,
+  password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH).describe('A first password the person changes after signing in'),
+  locationIds: z.array(Id).max(20).default([]),
+  practitionerId: Id.optional().describe('Required for a therapist: their practitioner record'),
+});
+
+export const StaffUpdateSchema = z.strictObject({
+  displayName: text(200).optional(),
+  disabled: z.boolean().optional(),
+  locationIds: z.array(Id).max(20).optional(),
+});
+
+export const StaffMemberSchema = z
+  .object({
+    id: Id,
+    email: z.string(),
+    displayName: z.string(),
+    role: StaffRole,
+    practitionerId: Id.nullable(),
+    locationIds: z.array(Id),
+    disabled: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'StaffMember' });

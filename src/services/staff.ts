@@ -1,0 +1,88 @@
+import { SQLSTATE, sqlState } from '../store/database.ts';
+import * as repo from '../store/repos/staff.ts';
+import { audit } from './audit.ts';
+import type { Actor, Role, ServiceContext } from './context.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { authorize, manageableLocations } from './policies.ts';
+import { createUser } from './users.ts';
+
+export type StaffMember = repo.StaffRow;
+
+export async function listStaff(ctx: ServiceContext, actor: Actor): Promise<StaffMember[]> {
+  authorize(actor, 'staff.read');
+  // Admins see everyone; others the colleagues of their own sites.
+  return repo.listStaff(ctx.db, actor.orgId, actor.role === 'admin' ? null : actor.locationIds);
+}
+
+export async function getStaff(ctx: ServiceContext, actor: Actor, id: string): Promise<StaffMember> {
+  authorize(actor, 'staff.read');
+  const member = await repo.findStaff(ctx.db, actor.orgId, id);
+  if (!member) throw new NotFoundError('No such staff member.');
+  if (actor.role !== 'admin' && !member.locationIds.some((l) => actor.locationIds.includes(l)) && member.id !== actor.userId) {
+    throw new ForbiddenError();
+  }
+  return member;
+}
+
+export interface NewStaff {
+  email: string;
+  displayName: string;
+  role: Exclude<Role, 'patient'>;
+  password: string;
+  locationIds: string[];
+  practitionerId?: string;
+}
+
+/** Only admins create managers and admins; a manager adds desk staff and therapists at their own sites. */
+export async function createStaff(ctx: ServiceContext, actor: Actor, input: NewStaff): Promise<StaffMember> {
+  authorize(actor, 'staff.manage', { locationIds: input.locationIds });
+  if ((input.role === 'admin' || input.role === 'manager') && actor.role !== 'admin') {
+    throw new ForbiddenError('Only an administrator can create managers and administrators.');
+  }
+  if (input.role !== 'admin' && input.role !== 'therapist' && input.locationIds.length === 0) {
+    throw new ValidationError({ locationIds: 'Choose at least one site.' });
+  }
+  const user = await createUser(ctx.db, {
+    orgId: actor.orgId,
+    email: input.email,
+    displayName: input.displayName,
+    role: input.role,
+    password: input.password,
+    practitionerId: input.practitionerId,
+    locationIds: input.role === 'therapist' ? [] : input.locationIds,
+  });
+  await audit(ctx.db, actor, [{ action: 'staff.create', recordType: 'user', recordId: user.id, detail: { role: input.role } }]);
+  return getStaff(ctx, { ...actor, role: 'admin' }, user.id);
+}
+
+export async function updateStaff(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  changes: { displayName?: string; disabled?: boolean; locationIds?: string[] },
+): Promise<StaffMember> {
+  const member = await getStaff(ctx, actor, id);
+  const sites = manageableLocations(actor);
+  authorize(actor, 'staff.manage', { locationIds: changes.locationIds ?? member.locationIds });
+  if (sites !== null && (member.role === 'admin' || member.role === 'manager')) {
+    throw new ForbiddenError('Only an administrator can change managers and administrators.');
+  }
+  if (changes.disabled && id === actor.userId) throw new ValidationError({ disabled: 'You cannot disable your own account.' });
+  if (changes.locationIds && member.role === 'therapist') {
+    throw new ValidationError({ locationIds: "A therapist's sites are set on their practitioner record." });
+  }
+  try {
+    await ctx.db.transaction(async (tx) => {
+      await repo.updateStaff(tx, actor.orgId, id, {
+        displayName: changes.displayName,
+        disabledAt: changes.disabled === undefined ? undefined : changes.disabled ? ctx.now() : null,
+        locationIds: changes.locationIds,
+      });
+      await audit(tx, actor, [{ action: 'staff.update', recordType: 'user', recordId: id, detail: { fields: Object.keys(changes).sort() } }]);
+    });
+  } catch (err) {
+    if (sqlState(err) === SQLSTATE.foreignKeyViolation) throw new ValidationError({ locationIds: 'No such location in this organisation.' });
+    throw err;
+  }
+  return getStaff(ctx, { ...actor, role: 'admin' }, id);
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { SQLSTATE, sqlState, type Database, type Queryable } from '../store/database.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword } from './auth/password.ts';
+import { ConflictError, NotFoundError, ValidationError, fieldsFromIssues } from './errors.ts';
+
+export const ROLES = ['patient', 'therapist', 'front_desk', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const userInput = z
+  .object({
+    orgId: z.uuid('must be an organisation id'),
+    email: z.string().trim().toLowerCase().pipe(z.email('must be an email address')),
+    displayName: z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters'),
+    role: z.enum(ROLES, `must be one of ${ROLES.join(', ')}`),
+    password: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+      .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`),
+    patientId: z.uuid('must be a patient id').optional(),
+    practitionerId: z.uuid('must be a practitioner id').optional(),
+    locationIds: z.array(z.uuid('must be location ids')).optional(),
+  })
+  .superRefine((user, ctx) => {
+    // The schema holds these too; checked here so the caller learns which field is missing.
+    if (user.role === 'patient' && !user.patientId) {
+      ctx.addIssue({ code: 'custom', path: ['patientId'], message: 'is required for a patient account' });
+    }
+    if (user.role === 'therapist' && !user.practitionerId) {
+      ctx.addIssue({ code: 'custom', path: ['practitionerId'], message: 'is required for a therapist account' });
+    }
+  });
+export type UserInput = z.input<typeof userInput>;
+
+export interface User {
+  id: string;
+  orgId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  patientId: string | null;
+  practitionerId: string | null;
+  locationIds: string[];
+}
+
+interface UserRow {
+  id: string;
+  org_id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  patient_id: string | null;
+  practitioner_id: string | null;
+  location_ids: string[] | null;
+}
+
+function present(row: UserRow): User {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    patientId: row.patient_id,
+    practitionerId: row.practitioner_id,
+    locationIds: row.location_ids ?? [],
+  };
+}
+
+/** Hashes before the transaction: argon2 is slow on purpose and must not hold a connection. */
+export async function createUser(db: Database, input: UserInput): Promise<User> {
+  const parsed = userInput.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldsFromIssues(parsed.error.issues));
+  const user = parsed.data;
+  const locationIds = [...new Set(user.locationIds ?? [])];
+  const passwordHash = await hashPassword(user.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const rows = await tx.query<{ id: string }>(
+        `INSERT INTO users (org_id, email, display_name, role, password_hash, patient_id, practitioner_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        [user.orgId, user.email, user.displayName, user.role, passwordHash, user.patientId ?? null, user.practitionerId ?? null],
+      );
+      const id = rows[0]!.id;
+      if (locationIds.length > 0) {
+        await tx.query(
+          'INSERT INTO user_locations (org_id, user_id, location_id) SELECT $1, $2, unnest($3::uuid[])',
+          [user.orgId, id, locationIds],
+        );
+      }
+      return present({ ...toRow(user, id), location_ids: locationIds });
+    });
+  } catch (err) {
+    throw translateWriteError(err);
+  }
+}
+
+function toRow(user: z.output<typeof userInput>, id: string): UserRow {
+  return {
+    id,
+    org_id: user.orgId,
+    email: user.email,
+    display_name: user.displayName,
+    role: user.role,
+    patient_id: user.patientId ?? null,
+    practitioner_id: user.practitionerId ?? null,
+    location_ids: null,
+  };
+}
+
+/** Maps the database's refusals to the caller's mistakes; anything else stays a server error. */
+function translateWriteError(err: unknown): unknown {
+  const state = sqlState(err);
+  if (state === SQLSTATE.uniqueViolation) return new ConflictError('email', 'An account with this email already exists');
+  if (state === SQLSTATE.foreignKeyViolation) {
+    const constraint = String((err as { constraint?: unknown }).constraint ?? (err as Error).message ?? '');
+    if (constraint.includes('patient')) return new ValidationError({ patientId: 'is not a patient of this organisation' });
+    if (constraint.includes('practitioner')) {
+      return new ValidationError({ practitionerId: 'is not a practitioner of this organisation' });
+    }
+    if (constraint.includes('location')) return new ValidationError({ locationIds: 'must be locations of this organisation' });
+    if (constraint.includes('org')) return new NotFoundError('No such organisation');
+  }
+  return err;
+}
+
+export async function findUserByEmail(db: Queryable, email: string): Promise<User | null> {
+  const rows = await db.query<UserRow>(
+    `SELECT u.id, u.org_id, u.email, u.display_name, u.role, u.patient_id, u.practitioner_id,
+            array(SELECT ul.location_id FROM user_locations ul
+                  WHERE ul.org_id = u.org_id AND ul.user_id = u.id ORDER BY ul.location_id) AS location_ids
+       FROM users u WHERE u.email = $1`,
+    [email.trim().toLowerCase()],
+  );
+  return rows[0] ? present(rows[0]) : null;
+}
