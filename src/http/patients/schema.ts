@@ -7,6 +7,7 @@ export const AddressSchema = z.strictObject({
   city: text(100),
   state: z.string().regex(/^[A-Z]{2}$/, 'Use the two-letter state code, e.g. OR.'),
   postalCode: z.string().regex(/^\d{5}(-\d{4})?$/, 'Use a ZIP code, e.g. 97005.'),
+  country: z.string().regex(/^[A-Z]{2}$/, 'Use the two-letter country code, e.g. US.').optional(),
 });
 
 export const EmergencyContactSchema = z.strictObject({

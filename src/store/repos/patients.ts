@@ -1,7 +1,7 @@
 import type { Queryable } from '../database.ts';
 import type { PatientScope } from './scope.ts';
 
-export interface Address { line1: string; line2?: string | null; city: string; state: string; postalCode: string }
+export interface Address { line1: string; line2?: string | null; city: string; state: string; postalCode: string; country?: string }
 export interface EmergencyContact { name: string; relationship: string; phone: string }
 export interface Communication { email: boolean; sms: boolean; phone: boolean; reminders: boolean; language?: string }
 
