@@ -1,0 +1,83 @@
+import { Command } from 'commander';
+import { describe, expect, it, vi } from 'vitest';
+
+// main.ts pulls in every command (database, server); this file tests the atlas commands alone.
+vi.mock('../main.ts', () => ({ CliError: class CliError extends Error {} }));
+const { registerAtlasCommands } = await import('./atlas.ts');
+const { CliError } = await import('../main.ts');
+
+async function run(...args: string[]): Promise<string> {
+  let output = '';
+  const program = new Command('knotwork').exitOverride();
+  registerAtlasCommands(program, { write: (text: string) => (output += text) });
+  await program.parseAsync(['node', 'knotwork', ...args]);
+  return output;
+}
+
+describe('knotwork regions / muscles / muscle', () => {
+  it('lists regions as one JSON document', async () => {
+    const { regions } = JSON.parse(await run('regions', '--json'));
+    expect(regions.length).toBeGreaterThanOrEqual(120);
+    expect(regions).toContainEqual(expect.objectContaining({ id: 'temple-left', side: 'left', view: 'front' }));
+  });
+
+  it('lists regions and muscles as readable tables', async () => {
+    expect(await run('regions')).toMatch(/^ID\s+NAME\s+SIDE\s+VIEW/);
+    expect(await run('muscles')).toMatch(/upper-trapezius\s+Upper trapezius/);
+  });
+
+  it('lists at least 70 muscles in JSON', async () => {
+    const { muscles } = JSON.parse(await run('muscles', '--json'));
+    expect(muscles.length).toBeGreaterThanOrEqual(70);
+  });
+
+  it('shows one muscle by alias, in JSON and as text', async () => {
+    const { muscle } = JSON.parse(await run('muscle', 'scm', '--json'));
+    expect(muscle.id).toBe('sternocleidomastoid');
+    expect(muscle.citationTexts[0].text).toMatch(/Trigger Point Manual/);
+    const text = await run('muscle', 'upper', 'trapezius');
+    expect(text).toContain('upper-trapezius-anterior');
+    expect(text).toContain('temple (primary)');
+  });
+
+  it('names the closest muscles for an unknown one', async () => {
+    await expect(run('muscle', 'piriformus')).rejects.toThrow(CliError);
+    await expect(run('muscle', 'piriformus')).rejects.toThrow(/unknown muscle "piriformus" — did you mean: .*piriformis/);
+  });
+});
+
+describe('knotwork refer', () => {
+  it('ranks muscles for named regions with a side and intensities', async () => {
+    const doc = JSON.parse(await run('refer', 'temple:7', 'back and side of neck', '--side', 'left', '--json'));
+    expect(doc.painMap).toEqual([{ region: 'temple-left', intensity: 7 }, { region: 'posterolateral-neck-left', intensity: 5 }]);
+    expect(doc.suggestions[0]).toMatchObject({ muscle: 'upper-trapezius', side: 'left', score: 1 });
+    expect(doc.suggestions[0].reasons[0]).toEqual({ region: 'temple-left', weight: 'primary', triggerPoint: 'upper-trapezius-anterior' });
+  });
+
+  it('accepts multiword synonyms and uses both sides when no side is given', async () => {
+    const doc = JSON.parse(await run('refer', 'tennis elbow', '--json'));
+    expect(doc.painMap.map((p: { region: string }) => p.region).sort()).toEqual(['lateral-epicondyle-left', 'lateral-epicondyle-right']);
+    expect(new Set(doc.suggestions.map((s: { side: string }) => s.side))).toEqual(new Set(['left', 'right']));
+  });
+
+  it('keeps a side written in the region id even with --side', async () => {
+    const doc = JSON.parse(await run('refer', 'heel-right', '--side', 'left', '--json'));
+    expect(doc.painMap).toEqual([{ region: 'heel-right', intensity: 5 }]);
+  });
+
+  it('prints a readable table that says it is not a diagnosis', async () => {
+    const text = await run('refer', 'heel', '--side', 'left', '--limit', '3');
+    expect(text).toMatch(/1\s+Abductor hallucis\s+left\s+1\.00/);
+    expect(text).toContain('not a diagnosis');
+  });
+
+  it('suggests close region names for an unknown one', async () => {
+    await expect(run('refer', 'tempel')).rejects.toThrow(/unknown region "tempel" — did you mean: temple-left, temple-right/);
+  });
+
+  it('rejects a bad side, intensity or limit', async () => {
+    await expect(run('refer', 'temple', '--side', 'up')).rejects.toThrow(/--side must be/);
+    await expect(run('refer', 'temple:11')).rejects.toThrow(/from 0 to 10/);
+    await expect(run('refer', 'temple', '--limit', '0')).rejects.toThrow(/--limit/);
+  });
+});
