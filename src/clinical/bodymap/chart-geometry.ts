@@ -153,3 +153,42 @@ export function polygonPathData(points: readonly Point[]): string {
 export function roundPoint(p: Point): Point {
   return { x: Math.round(p.x * 10) / 10, y: Math.round(p.y * 10) / 10 };
 }
+
+function distanceToSegment(q: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len2 = dx * dx + dy * dy;
+  const u = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((q.x - a.x) * dx + (q.y - a.y) * dy) / len2));
+  return Math.hypot(q.x - a.x - u * dx, q.y - a.y - u * dy);
+}
+
+/**
+ * Douglas–Peucker simplification of an open polyline: drops points closer than `tolerance` to the
+ * chord (segment) that replaces them (Douglas & Peucker 1973, Cartographica 10(2)). Ends are always kept.
+ */
+export function simplifyPolyline(points: readonly Point[], tolerance: number): Point[] {
+  if (points.length < 3) return [...points];
+  const keep = new Array<boolean>(points.length).fill(false);
+  keep[0] = true;
+  keep[points.length - 1] = true;
+  const stack: [number, number][] = [[0, points.length - 1]];
+  while (stack.length > 0) {
+    const [from, to] = stack.pop()!;
+    const a = points[from]!;
+    const b = points[to]!;
+    let worst = -1;
+    let worstAt = -1;
+    for (let i = from + 1; i < to; i++) {
+      const distance = distanceToSegment(points[i]!, a, b);
+      if (distance > worst) {
+        worst = distance;
+        worstAt = i;
+      }
+    }
+    if (worst > tolerance) {
+      keep[worstAt] = true;
+      stack.push([from, worstAt], [worstAt, to]);
+    }
+  }
+  return points.filter((_, i) => keep[i]);
+}
