@@ -110,6 +110,24 @@ describe.each(BACKENDS)('patients API on %s', (backend) => {
     expect(res.statusCode).toBe(403);
   });
 
+  it('lets a therapist see a patient they are scheduled with, and not after the booking is cancelled', async () => {
+    expect((await get('therapist', `/api/patients/${world.patients.b}`)).statusCode).toBe(403);
+    await db.query(
+      `INSERT INTO services (org_id, code, name, discipline, duration_minutes) VALUES ($1, 'nmt-followup-60', 'NMT follow-up', 'nmt', 60)
+       ON CONFLICT DO NOTHING`,
+      [world.orgId],
+    );
+    const [appt] = await db.query<{ id: string }>(
+      `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, during, blocks)
+       VALUES ($1, $2, $3, $4, 'nmt-followup-60', '[2026-12-01 17:00Z, 2026-12-01 18:00Z)', '[2026-12-01 17:00Z, 2026-12-01 18:15Z)') RETURNING id`,
+      [world.orgId, world.patients.b, world.practitioners.a, world.sites.b],
+    );
+    expect((await get('therapist', `/api/patients/${world.patients.b}`)).statusCode).toBe(200);
+    expect(ids(await get('therapist', '/api/patients'))).toContain(world.patients.b);
+    await db.query(`UPDATE appointments SET status = 'cancelled' WHERE id = $1`, [appt!.id]);
+    expect((await get('therapist', `/api/patients/${world.patients.b}`)).statusCode).toBe(403);
+  });
+
   it('answers 404 for an unknown patient and for another organisation\'s patient', async () => {
     expect((await get('admin', '/api/patients/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     expect((await get('admin', `/api/patients/${world.patients.otherOrg}`)).statusCode).toBe(404);

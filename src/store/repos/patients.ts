@@ -53,8 +53,11 @@ function scopeClause(scope: PatientScope, params: unknown[]): string {
       return `p.preferred_location_id = ANY($${params.length}::uuid[])`;
     case 'practitioner':
       params.push(scope.practitionerId);
-      return `EXISTS (SELECT 1 FROM care_relationships cr WHERE cr.org_id = p.org_id AND cr.patient_id = p.id
-                AND cr.practitioner_id = $${params.length} AND (cr.ended_on IS NULL OR cr.ended_on >= current_date))`;
+      // Treating (a current care relationship) or scheduled with (a booked or attended appointment).
+      return `(EXISTS (SELECT 1 FROM care_relationships cr WHERE cr.org_id = p.org_id AND cr.patient_id = p.id
+                AND cr.practitioner_id = $${params.length} AND (cr.ended_on IS NULL OR cr.ended_on >= current_date))
+            OR EXISTS (SELECT 1 FROM appointments ap WHERE ap.org_id = p.org_id AND ap.patient_id = p.id
+                AND ap.practitioner_id = $${params.length} AND ap.occupies))`;
     case 'none':
       return 'FALSE';
   }
@@ -110,9 +113,12 @@ export async function searchPatients(
 export async function findPatient(db: Queryable, orgId: string, id: string): Promise<(PatientRow & { practitionerIds: string[] }) | null> {
   const rows = await db.query<PatientRow & { practitionerIds: string[] }>(
     `SELECT ${COLUMNS},
-            coalesce((SELECT array_agg(cr.practitioner_id::text) FROM care_relationships cr
-                       WHERE cr.org_id = p.org_id AND cr.patient_id = p.id
-                         AND (cr.ended_on IS NULL OR cr.ended_on >= current_date)), '{}') AS "practitionerIds"
+            coalesce((SELECT array_agg(DISTINCT x.id) FROM (
+                        SELECT cr.practitioner_id::text AS id FROM care_relationships cr
+                         WHERE cr.org_id = p.org_id AND cr.patient_id = p.id AND (cr.ended_on IS NULL OR cr.ended_on >= current_date)
+                        UNION
+                        SELECT ap.practitioner_id::text FROM appointments ap
+                         WHERE ap.org_id = p.org_id AND ap.patient_id = p.id AND ap.occupies) x), '{}') AS "practitionerIds"
        FROM patients p WHERE p.org_id = $1 AND p.id = $2`,
     [orgId, id],
   );
