@@ -31,7 +31,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     ({ db, drop } = await createTestDatabase(backend));
     app = await buildServer({ db, now: () => new Date('2026-11-20T18:00:00Z') });
     world = await buildWorld(db);
-    env = { world, app, adminToken: await tokenFor(app, world.users.admin.email), unique: () => `${Date.now().toString(36)}${++counter}` };
+    env = { world, db, app, adminToken: await tokenFor(app, world.users.admin.email), unique: () => `${Date.now().toString(36)}${++counter}` };
   });
   afterAll(async () => {
     await app.close();
@@ -49,11 +49,12 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     it(`${endpoint.method} ${endpoint.route} (${endpoint.record}) answers each role as the policy says, and leaks nothing`, async () => {
       for (const who of WHO) {
         const token = await tokenOf(who, endpoint.consumesSession === true);
-        const before = await snapshot(db);
+        const url = await endpoint.url(env);
         const payload = endpoint.body ? await endpoint.body(env) : undefined;
+        const before = await snapshot(db);
         const res = await app.inject({
           method: endpoint.method,
-          url: await endpoint.url(env),
+          url,
           headers: token ? { authorization: `Bearer ${token}` } : {},
           ...(payload === undefined ? {} : { payload: payload as object }),
         });

@@ -78,7 +78,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     app = await buildServer({ db, now: () => new Date('2026-11-20T18:00:00Z') });
     world = await buildWorld(db);
     token = await tokenFor(app, world.users.admin.email);
-    env = { world, app, adminToken: token, unique: () => `${Date.now().toString(36)}${++counter}` };
+    env = { world, db, app, adminToken: token, unique: () => `${Date.now().toString(36)}${++counter}` };
   });
   afterAll(async () => {
     await app.close();

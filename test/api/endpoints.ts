@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Database } from '../../src/store/database.ts';
 import type { World } from '../support/world.ts';
 import { PASSWORD } from '../support/world.ts';
 
@@ -7,6 +8,7 @@ export type Who = (typeof WHO)[number];
 
 export interface Env {
   world: World;
+  db: Database;
   app: FastifyInstance;
   /** A bearer token of an admin of the world's organisation, for setup reads. */
   adminToken: string;
@@ -46,6 +48,19 @@ const newPatient = (env: Env, site: string) => ({
   sexAtBirth: 'female',
   preferredLocationId: site,
 });
+
+async function insertId(env: Env, sql: string, params: unknown[]): Promise<string> {
+  return (await env.db.query<{ id: string }>(sql, params))[0]!.id;
+}
+const roomAt = (env: Env, site: string) =>
+  insertId(env, `INSERT INTO rooms (org_id, location_id, name) VALUES ($1, $2, $3) RETURNING id`, [env.world.orgId, site, `Room ${env.unique()}`]);
+const closureAt = (env: Env, site: string) =>
+  insertId(env, `INSERT INTO location_closures (org_id, location_id, starts_on, ends_on, reason) VALUES ($1, $2, '2026-12-25', '2026-12-25', 'Holiday') RETURNING id`, [env.world.orgId, site]);
+const credentialOf = (env: Env, practitioner: string) =>
+  insertId(env, `INSERT INTO credentials (org_id, practitioner_id, kind, type, issuer, number, expires_on) VALUES ($1, $2, 'certification', 'CNMT', 'NMT Center', 'C-77', '2028-01-01') RETURNING id`, [env.world.orgId, practitioner]);
+
+/** Writes on a site-bound record: admins anywhere, managers at their own sites, nobody else. */
+const siteWrite = (status: number, ownSite: boolean) => signedIn(403, { admin: status, otherAdmin: 404, ...(ownSite ? { manager: status } : {}) });
 
 export const ENDPOINTS: EndpointCase[] = [
   { method: 'GET', route: '/api/health', record: 'none', url: () => '/api/health', expect: all(200) },
@@ -122,5 +137,69 @@ export const ENDPOINTS: EndpointCase[] = [
   {
     method: 'GET', route: '/api/audit', record: 'the log', url: () => '/api/audit', expect: signedIn(403, { admin: 200, otherAdmin: 200 }),
     secrets: (_env, who) => (who === 'admin' ? [] : ['Alice', 'Bruno']),
+  },
+  { method: 'GET', route: '/api/locations', record: 'list', url: () => '/api/locations', expect: signedIn(200) },
+  {
+    method: 'POST', route: '/api/locations', record: 'a new site', url: () => '/api/locations',
+    body: (env) => ({ name: 'New Site', slug: `new-${env.unique()}`, address: { line1: '9 Elm St', city: 'Salem', state: 'OR', postalCode: '97301' }, timeZone: 'America/Los_Angeles' }),
+    expect: signedIn(403, { admin: 201, otherAdmin: 201 }),
+  },
+  { method: 'GET', route: '/api/locations/:id', record: 'own site', url: ({ world }) => `/api/locations/${world.sites.a}`, expect: signedIn(200, { otherAdmin: 404 }) },
+  { method: 'PATCH', route: '/api/locations/:id', record: 'own site', url: ({ world }) => `/api/locations/${world.sites.a}`, body: () => ({ phone: '503-555-0100' }), expect: siteWrite(200, true) },
+  { method: 'PATCH', route: '/api/locations/:id', record: 'another site', url: ({ world }) => `/api/locations/${world.sites.b}`, body: () => ({ phone: '503-555-0199' }), expect: siteWrite(200, false) },
+  {
+    method: 'POST', route: '/api/locations/:id/closures', record: 'own site', url: ({ world }) => `/api/locations/${world.sites.a}/closures`,
+    body: () => ({ startsOn: '2026-12-24', endsOn: '2026-12-26', reason: 'Holidays' }), expect: siteWrite(201, true),
+  },
+  {
+    method: 'POST', route: '/api/locations/:id/closures', record: 'another site', url: ({ world }) => `/api/locations/${world.sites.b}/closures`,
+    body: () => ({ startsOn: '2026-12-24', endsOn: '2026-12-26', reason: 'Holidays' }), expect: siteWrite(201, false),
+  },
+  {
+    method: 'DELETE', route: '/api/locations/:id/closures/:closureId', record: 'own site',
+    url: async (env) => `/api/locations/${env.world.sites.a}/closures/${await closureAt(env, env.world.sites.a)}`, expect: siteWrite(204, true),
+  },
+  {
+    method: 'POST', route: '/api/locations/:id/rooms', record: 'own site', url: ({ world }) => `/api/locations/${world.sites.a}/rooms`,
+    body: (env) => ({ name: `Room ${env.unique()}` }), expect: siteWrite(201, true),
+  },
+  {
+    method: 'PATCH', route: '/api/rooms/:id', record: 'a room at another site', url: async (env) => `/api/rooms/${await roomAt(env, env.world.sites.b)}`,
+    body: () => ({ active: false }), expect: siteWrite(200, false),
+  },
+  {
+    method: 'PATCH', route: '/api/rooms/:id', record: 'a room at own site', url: async (env) => `/api/rooms/${await roomAt(env, env.world.sites.a)}`,
+    body: () => ({ active: false }), expect: siteWrite(200, true),
+  },
+  {
+    method: 'GET', route: '/api/practitioners', record: 'list', url: () => '/api/practitioners', expect: signedIn(200),
+    secrets: (_env, who) => (who === 'patient' || who === 'otherAdmin' ? ['LMT-1234'] : []),
+  },
+  {
+    method: 'POST', route: '/api/practitioners', record: 'at own site', url: () => '/api/practitioners',
+    body: ({ world }) => ({ givenName: 'Noa', familyName: 'Newhire', locationIds: [world.sites.a] }),
+    expect: { ...siteWrite(201, true), otherAdmin: 422 },
+  },
+  {
+    method: 'GET', route: '/api/practitioners/:id', record: 'own site', url: ({ world }) => `/api/practitioners/${world.practitioners.a}`,
+    expect: signedIn(200, { otherAdmin: 404 }), secrets: (_env, who) => (who === 'patient' || who === 'otherAdmin' ? ['LMT-1234'] : []),
+  },
+  { method: 'PATCH', route: '/api/practitioners/:id', record: 'own site', url: ({ world }) => `/api/practitioners/${world.practitioners.a}`, body: () => ({ bio: 'Trigger points.' }), expect: siteWrite(200, true) },
+  { method: 'PATCH', route: '/api/practitioners/:id', record: 'another site', url: ({ world }) => `/api/practitioners/${world.practitioners.b}`, body: () => ({ bio: 'Trigger points.' }), expect: siteWrite(200, false) },
+  {
+    method: 'POST', route: '/api/practitioners/:id/credentials', record: 'own site', url: ({ world }) => `/api/practitioners/${world.practitioners.a}/credentials`,
+    body: () => ({ kind: 'certification', type: 'CNMT', issuer: 'NMT Center', expiresOn: '2028-06-30' }), expect: siteWrite(201, true),
+  },
+  {
+    method: 'PATCH', route: '/api/credentials/:id', record: 'own site', url: async (env) => `/api/credentials/${await credentialOf(env, env.world.practitioners.a)}`,
+    body: () => ({ expiresOn: '2029-01-01' }), expect: siteWrite(200, true),
+  },
+  {
+    method: 'DELETE', route: '/api/credentials/:id', record: 'another site', url: async (env) => `/api/credentials/${await credentialOf(env, env.world.practitioners.b)}`,
+    expect: siteWrite(204, false),
+  },
+  {
+    method: 'POST', route: '/api/practitioners/:id/continuing-education', record: 'own site', url: ({ world }) => `/api/practitioners/${world.practitioners.a}/continuing-education`,
+    body: () => ({ periodStart: '2025-01-01', periodEnd: '2026-12-31', hoursRequired: 24, hoursCompleted: 12 }), expect: siteWrite(201, true),
   },
 ];
