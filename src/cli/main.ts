@@ -1,4 +1,6 @@
 import { Command, CommanderError } from 'commander';
+import { ServiceError } from '../services/errors.ts';
+import { DataDirLockedError } from '../store/lock.ts';
 import { registerClinicalCommands } from './commands/clinical.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerServerCommands } from './commands/server.ts';
@@ -24,7 +26,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode;
       return;
     }
-    if (err instanceof CliError) {
+    if (err instanceof CliError || err instanceof DataDirLockedError || err instanceof ServiceError) {
       process.stderr.write(`knotwork: ${err.message}\n`);
       process.exitCode = 2;
       return;
