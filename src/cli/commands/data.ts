@@ -1,4 +1,11 @@
 import type { Command } from 'commander';
+import { registerAdminCommands } from './data/admin.ts';
+import { registerBackupCommands } from './data/backup.ts';
+import { registerDemoCommand } from './data/demo.ts';
 
-// Placeholder: demo, org/user administration, backup and restore (issue 2).
-export function registerDataCommands(_program: Command): void {}
+/** demo, org create, user create, backup, restore: the commands that write the database (issue 2). */
+export function registerDataCommands(program: Command): void {
+  registerDemoCommand(program);
+  registerAdminCommands(program);
+  registerBackupCommands(program);
+}

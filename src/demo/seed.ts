@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import { hashPassword } from '../services/auth/password.ts';
+import { ConflictError, ValidationError, fieldsFromIssues } from '../services/errors.ts';
+import { countOrganizations, createOrganization } from '../services/organizations.ts';
+import type { Database, Queryable } from '../store/database.ts';
+import { DEMO_LOGINS, DEMO_ORG_NAME, DEMO_ORG_SLUG, DEMO_PASSWORD, frontDeskEmail, type DemoLogin } from './accounts.ts';
+import { careFor, teamsBySite, type CareRelationshipRow } from './care.ts';
+import { addDays, isIsoDate } from './dates.ts';
+import { insertRows, INSERT_BATCH_SIZE } from './insert.ts';
+import { FAMILY_NAMES, FEMALE_GIVEN, MALE_GIVEN } from './names.ts';
+import { buildPatient, DEMO_THERAPIST_PATIENTS, type PatientRow } from './patients.ts';
+import { createRandom, demoUuid, deriveSeed } from './random.ts';
+import { DEMO_SITES, holidayClosures, TIME_ZONE } from './sites.ts';
+import { buildStaff, DEMO_THERAPIST_INDEX, type Staff } from './staff.ts';
+
+export const DEFAULT_DEMO_PATIENTS = 300;
+export const DEFAULT_DEMO_SEED = 1;
+export const MAX_DEMO_PATIENTS = 1_000_000;
+
+const seedOptions = z.object({
+  seed: z.number().int('must be a whole number').min(0, 'must be ≥ 0').max(2 ** 32 - 1, 'must fit in 32 bits'),
+  patients: z
+    .number()
+    .int('must be a whole number')
+    .min(DEMO_THERAPIST_PATIENTS, `must be at least ${DEMO_THERAPIST_PATIENTS}`)
+    .max(MAX_DEMO_PATIENTS, `must be at most ${MAX_DEMO_PATIENTS}`),
+  today: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD'),
+});
+
+export interface SeedDemoOptions {
+  seed: number;
+  patients: number;
+  /** The calendar date the demo is built around (credentials expire relative to it). */
+  today: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface DemoSummary {
+  orgId: string;
+  slug: string;
+  name: string;
+  locations: number;
+  rooms: number;
+  closures: number;
+  practitioners: number;
+  credentials: number;
+  /** Credentials that expire within 60 days of `today` (still valid today). */
+  credentialsExpiringSoon: number;
+  /** Licences already expired on `today`. */
+  expiredLicences: number;
+  users: number;
+  patients: number;
+  careRelationships: number;
+  password: string;
+  logins: DemoLogin[];
+}
+
+/**
+ * Creates the demo organisation in one transaction: all of it, or nothing. Deterministic for a
+ * given seed and today (ids included); only timestamps such as created_at come from the database.
+ * Refuses (ConflictError) when an organisation with slug "demo" exists.
+ */
+export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<DemoSummary> {
+  const parsed = seedOptions.safeParse(options);
+  if (!parsed.success) throw new ValidationError(fieldsFromIssues(parsed.error.issues));
+  const { seed, patients: patientCount, today } = parsed.data;
+  // Hashed once and shared by every demo account: argon2id is slow on purpose.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  return db.transaction(async (tx) => {
+    const org = await createOrganization(tx, { name: DEMO_ORG_NAME, slug: DEMO_ORG_SLUG, isDemo: true });
+    const locationIds = new Map(DEMO_SITES.map((site, i) => [site.slug, demoUuid(seed, 'location', i)]));
+    const sites = await insertSites(tx, seed, today, org.id, locationIds);
+
+    const staff = buildStaff(seed, today, org.id, locationIds);
+    await insertRows(tx, 'practitioners', staff.therapists.map((therapist) => therapist.row));
+    await insertRows(tx, 'practitioner_locations', staff.practitionerLocations);
+    await insertRows(tx, 'credentials', staff.credentials);
+    await insertRows(tx, 'continuing_education', staff.continuingEducation);
+
+    const { firstPatientId, careRelationships } = await insertPatients(tx, {
+      seed, today, orgId: org.id, staff, patientCount, locationIds, onProgress: options.onProgress,
+    });
+    const users = await insertUsers(tx, { seed, orgId: org.id, passwordHash, staff, locationIds, firstPatientId });
+
+    const expiringBy = addDays(today, 60);
+    return {
+      orgId: org.id,
+      slug: org.slug,
+      name: org.name,
+      ...sites,
+      practitioners: staff.therapists.length,
+      credentials: staff.credentials.length,
+      credentialsExpiringSoon: staff.credentials.filter((c) => c.expires_on && c.expires_on >= today && c.expires_on <= expiringBy).length,
+      expiredLicences: staff.credentials.filter((c) => c.kind === 'licence' && c.expires_on && c.expires_on < today).length,
+      users,
+      patients: patientCount,
+      careRelationships,
+      password: DEMO_PASSWORD,
+      logins: [...DEMO_LOGINS],
+    };
+  });
+}
+
+/**
+ * Seeds the demo only into a database that holds no organisation at all (a first start), so a
+ * production database is never touched. Returns whether it seeded.
+ */
+export async function ensureDemo(
+  db: Database,
+  options: { today: string; seed?: number; patients?: number; onProgress?: (done: number, total: number) => void },
+): Promise<boolean> {
+  if ((await countOrganizations(db)) > 0) return false;
+  try {
+    await seedDemo(db, {
+      today: options.today,
+      seed: options.seed ?? DEFAULT_DEMO_SEED,
+      patients: options.patients ?? DEFAULT_DEMO_PATIENTS,
+      onProgress: options.onProgress,
+    });
+    return true;
+  } catch (err) {
+    // Another instance seeded it first.
+    if (err instanceof ConflictError) return false;
+    throw err;
+  }
+}
+
+async function insertSites(tx: Queryable, seed: number, today: string, orgId: string, locationIds: Map<string, string>) {
+  const locations = DEMO_SITES.map((site) => ({
+    id: locationIds.get(site.slug)!, org_id: orgId, name: site.name, slug: site.slug,
+    address_line1: site.addressLine1, address_line2: site.addressLine2, city: site.city, state: site.state,
+    postal_code: site.postalCode, country: 'US', phone: site.phone, time_zone: TIME_ZONE, hours: site.hours,
+  }));
+  const rooms = DEMO_SITES.flatMap((site, siteIndex) =>
+    Array.from({ length: site.rooms }, (_, r) => ({
+      id: demoUuid(seed, 'room', siteIndex * 10 + r), org_id: orgId, location_id: locationIds.get(site.slug)!, name: `Treatment room ${r + 1}`,
+    })),
+  );
+  const holidays = holidayClosures(today);
+  const closures = DEMO_SITES.flatMap((site) =>
+    holidays.map((holiday) => ({ location_id: locationIds.get(site.slug)!, ...holiday })),
+  );
+  // One site-specific closure, so the calendar shows that closures are per site.
+  closures.push({ location_id: locationIds.get('salem')!, startsOn: addDays(today, 24), endsOn: addDays(today, 26), reason: 'Floor refinishing' });
+  const closureRows = closures.map((closure, i) => ({
+    id: demoUuid(seed, 'closure', i), org_id: orgId, location_id: closure.location_id,
+    starts_on: closure.startsOn, ends_on: closure.endsOn, reason: closure.reason,
+  }));
+  await insertRows(tx, 'locations', locations);
+  await insertRows(tx, 'rooms', rooms);
+  await insertRows(tx, 'location_closures', closureRows);
+  return { locations: locations.length, rooms: rooms.length, closures: closureRows.length };
+}
+
+interface PatientPlan {
+  seed: number; today: string; orgId: string; staff: Staff; patientCount: number;
+  locationIds: Map<string, string>; onProgress?: (done: number, total: number) => void;
+}
+
+/** Generates and inserts patients batch by batch, so 100,000 of them never sit in memory at once. */
+async function insertPatients(tx: Queryable, plan: PatientPlan): Promise<{ firstPatientId: string; careRelationships: number }> {
+  const patientRandom = createRandom(deriveSeed(plan.seed, 'patients'));
+  const careRandom = createRandom(deriveSeed(plan.seed, 'care'));
+  const teams = teamsBySite(plan.staff.therapists);
+  const slugByLocation = new Map([...plan.locationIds].map(([slug, id]) => [id, slug]));
+  const demoTherapistId = plan.staff.therapists[DEMO_THERAPIST_INDEX]!.row.id;
+  const locationId = (slug: string) => plan.locationIds.get(slug)!;
+  let careCount = 0;
+  for (let start = 0; start < plan.patientCount; start += INSERT_BATCH_SIZE) {
+    const end = Math.min(start + INSERT_BATCH_SIZE, plan.patientCount);
+    const patients: PatientRow[] = [];
+    const care: CareRelationshipRow[] = [];
+    for (let index = start; index < end; index++) {
+      const patient = buildPatient(plan.seed, index, patientRandom, plan.today, plan.orgId, locationId);
+      patients.push(patient);
+      const team = teams.get(slugByLocation.get(patient.preferred_location_id)!) ?? { massage: [], integrative: [] };
+      const fixed = index < DEMO_THERAPIST_PATIENTS ? demoTherapistId : undefined;
+      care.push(...careFor(careRandom, plan.today, plan.orgId, patient.id, team, fixed));
+    }
+    await insertRows(tx, 'patients', patients);
+    await insertRows(tx, 'care_relationships', care);
+    careCount += care.length;
+    plan.onProgress?.(end, plan.patientCount);
+  }
+  return { firstPatientId: demoUuid(plan.seed, 'patient', 0), careRelationships: careCount };
+}
+
+interface UserPlan {
+  seed: number; orgId: string; passwordHash: string; staff: Staff; locationIds: Map<string, string>; firstPatientId: string;
+}
+
+async function insertUsers(tx: Queryable, plan: UserPlan): Promise<number> {
+  const random = createRandom(deriveSeed(plan.seed, 'accounts'));
+  const personName = () => `${random.pick(random.chance(0.5) ? FEMALE_GIVEN : MALE_GIVEN)} ${random.pick(FAMILY_NAMES)}`;
+  let index = 0;
+  const users: Record<string, unknown>[] = [];
+  const userLocations: { org_id: string; user_id: string; location_id: string }[] = [];
+  const add = (email: string, role: string, displayName: string, sites: readonly string[], link: { patient_id?: string; practitioner_id?: string } = {}) => {
+    const id = demoUuid(plan.seed, 'user', index++);
+    users.push({
+      id, org_id: plan.orgId, email, display_name: displayName, role, password_hash: plan.passwordHash,
+      patient_id: link.patient_id ?? null, practitioner_id: link.practitioner_id ?? null,
+    });
+    for (const slug of sites) userLocations.push({ org_id: plan.orgId, user_id: id, location_id: plan.locationIds.get(slug)! });
+  };
+
+  const login = (role: string) => DEMO_LOGINS.find((candidate) => candidate.role === role)!;
+  add(login('admin').email, 'admin', personName(), []);
+  add(login('manager').email, 'manager', personName(), login('manager').sites);
+  for (const site of DEMO_SITES) add(frontDeskEmail(site.slug), 'front_desk', personName(), [site.slug]);
+  for (const therapist of plan.staff.therapists) {
+    const { given_name, family_name, id } = therapist.row;
+    add(therapist.accountEmail, 'therapist', `${given_name} ${family_name}`, therapist.siteSlugs, { practitioner_id: id });
+  }
+  const patient = await tx.query<{ given_name: string; family_name: string }>(
+    'SELECT given_name, family_name FROM patients WHERE id = $1', [plan.firstPatientId],
+  );
+  add(login('patient').email, 'patient', `${patient[0]!.given_name} ${patient[0]!.family_name}`, [], { patient_id: plan.firstPatientId });
+
+  await insertRows(tx, 'users', users);
+  await insertRows(tx, 'user_locations', userLocations);
+  return users.length;
+}

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, createTestDatabase } from '../../test/support/db.ts';
+import type { Database } from '../store/database.ts';
+import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
+import { createOrganization, findOrganizationBySlug, getOrganizationBySlug, resolveLocationSlugs } from './organizations.ts';
+
+describe.each(BACKENDS)('organisations on %s', (backend) => {
+  let t: { db: Database; drop: () => Promise<void> };
+  beforeAll(async () => {
+    t = await createTestDatabase(backend);
+  });
+  afterAll(() => t.drop());
+
+  it('creates an organisation and finds it by slug', async () => {
+    const org = await createOrganization(t.db, { name: '  Rose City NMT ', slug: 'rose-city' });
+    expect(org).toMatchObject({ name: 'Rose City NMT', slug: 'rose-city', isDemo: false });
+    expect(await findOrganizationBySlug(t.db, 'rose-city')).toEqual(org);
+    expect(await findOrganizationBySlug(t.db, 'no-such-org')).toBeNull();
+    await expect(getOrganizationBySlug(t.db, 'no-such-org')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('refuses a slug already taken with a conflict on slug', async () => {
+    await createOrganization(t.db, { name: 'First', slug: 'taken' });
+    const err = await createOrganization(t.db, { name: 'Second', slug: 'taken' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).field).toBe('slug');
+  });
+
+  it('names the invalid fields', async () => {
+    const err = await createOrganization(t.db, { name: '', slug: 'Not A Slug' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(Object.keys((err as ValidationError).fields).sort()).toEqual(['name', 'slug']);
+  });
+
+  it('resolves location slugs within the organisation only', async () => {
+    const a = await createOrganization(t.db, { name: 'A', slug: 'org-a' });
+    const b = await createOrganization(t.db, { name: 'B', slug: 'org-b' });
+    const insert = `INSERT INTO locations (org_id, name, slug, address_line1, city, state, postal_code, time_zone)
+                    VALUES ($1, $2, $2, '1 Main St', 'Salem', 'OR', '97301', 'America/Los_Angeles') RETURNING id`;
+    const [north] = await t.db.query<{ id: string }>(insert, [a.id, 'north']);
+    const [south] = await t.db.query<{ id: string }>(insert, [a.id, 'south']);
+    await t.db.query(insert, [b.id, 'east']);
+    expect(await resolveLocationSlugs(t.db, a.id, ['south', 'north'])).toEqual([south!.id, north!.id]);
+    await expect(resolveLocationSlugs(t.db, a.id, ['north', 'east'])).rejects.toThrow(/east/);
+  });
+});
