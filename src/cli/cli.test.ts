@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/** Runs the real `knotwork` entry point, as `npx knotwork` does. */
+function knotwork(...args: string[]) {
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/knotwork.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('the knotwork command, end to end', () => {
+  it('refer --json prints suggestions best first with muscle, score and reasons', () => {
+    const run = knotwork('refer', 'temple', 'posterolateral neck', '--side', 'left', '--json');
+    expect(run.status).toBe(0);
+    const { suggestions } = JSON.parse(run.stdout) as { suggestions: { muscle: string; score: number; reasons: unknown[] }[] };
+    expect(suggestions[0]).toMatchObject({ muscle: 'upper-trapezius', score: expect.any(Number), reasons: expect.any(Array) });
+    const scores = suggestions.map((s) => s.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('refer names the closest regions for an unknown one and exits 2', () => {
+    const run = knotwork('refer', 'tempel');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/unknown region "tempel" — did you mean: temple-left, temple-right/);
+  });
+
+  it('units --json reproduces the CMS example (33 min 97110 + 7 min 97140 = 3 units)', () => {
+    const run = knotwork('units', '97110=33', '97140=7', '--json');
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      totalUnits: 3,
+      lines: [
+        { code: '97110', minutes: 33, units: 2 },
+        { code: '97140', minutes: 7, units: 1 },
+      ],
+    });
+  });
+
+  it('score --json prints measure, score, percent and band, with - for a skipped section', () => {
+    const run = knotwork('score', 'odi', '2', '2', '2', '2', '2', '2', '1', '1', '2', '-', '--json');
+    expect(JSON.parse(run.stdout)).toMatchObject({ measure: 'odi', percent: 35.6, band: expect.any(String) });
+  });
+
+  it('screen prints the combined decision for an answers file', () => {
+    const run = knotwork('screen', 'examples/screening/fever-and-gaps.json', '--today', '2026-11-26', '--json');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ decision: 'contraindicated' });
+  });
+});
