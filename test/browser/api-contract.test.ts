@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_OPERATIONS } from '../../web/src/api/client.ts';
+import { startDemoServer, type DemoServer } from './support.ts';
+
+let server: DemoServer;
+let paths: Record<string, Record<string, unknown>>;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  const response = await fetch(`${server.url}/api/openapi.json`);
+  expect(response.status).toBe(200);
+  paths = ((await response.json()) as { paths: Record<string, Record<string, unknown>> }).paths;
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('the web client against the OpenAPI document', () => {
+  it('calls only operations the server documents', () => {
+    const missing = API_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(([m, p]) => `${m} ${p}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('lists each operation once, with an OpenAPI-style path', () => {
+    const keys = API_OPERATIONS.map(([method, path]) => `${method} ${path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const [, path] of API_OPERATIONS) expect(path).toMatch(/^\/api\/[a-z/{}]+$/);
+  });
+});

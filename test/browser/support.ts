@@ -1,0 +1,117 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startApp } from '../../src/app.ts';
+import { seedDemo } from '../../src/demo/index.ts';
+import { migrate } from '../../src/store/migrate.ts';
+import { openPglite } from '../../src/store/pglite.ts';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const WEB_ROOT = `${REPO}dist/web`;
+export const CHROMIUM = '/usr/bin/chromium';
+export const DEMO_PASSWORD = 'knotwork-demo';
+export const DEMO_TODAY = '2026-11-26';
+export const EMAILS = {
+  admin: 'admin@demo.knotwork.test',
+  manager: 'manager@demo.knotwork.test',
+  front_desk: 'frontdesk@demo.knotwork.test',
+  therapist: 'therapist@demo.knotwork.test',
+  patient: 'patient@demo.knotwork.test',
+} as const;
+export type DemoRole = keyof typeof EMAILS;
+
+export interface DemoServer {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** Builds the web app when its sources changed since the last build (no-op otherwise). */
+export function ensureWebBuild(): void {
+  const { NODE_ENV: _testEnv, ...env } = process.env;
+  execFileSync('node', ['scripts/ensure-web-build.mjs'], { cwd: REPO, stdio: 'inherit', env });
+}
+
+/** An in-memory database with the demo organisation, served with the built web app. */
+export async function startDemoServer(): Promise<DemoServer> {
+  ensureWebBuild();
+  const db = await openPglite();
+  await migrate(db);
+  await seedDemo(db, { seed: 1, patients: 60, today: DEMO_TODAY });
+  const app = await startApp(db, { port: 0, webRoot: WEB_ROOT });
+  return {
+    url: app.url,
+    stop: async () => {
+      await app.stop();
+      await db.close();
+    },
+  };
+}
+
+/** A missing browser is a failure with a clear message, never a skipped test. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Browser tests need Chromium at ${CHROMIUM}; install it (e.g. apt-get install chromium) and run again.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+export async function signIn(page: Page, baseUrl: string, role: DemoRole, path = '/'): Promise<void> {
+  await page.goto(baseUrl + path);
+  await page.getByLabel('Email address').fill(EMAILS[role]);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#site-nav').waitFor({ state: 'attached' });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page; returns only serious and critical violations. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ path: `${REPO}node_modules/axe-core/axe.min.js` });
+  }
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A tiny API client for arranging test data: signs in with a bearer token (no cookie, no CSRF). */
+export async function apiAs(baseUrl: string, role: DemoRole) {
+  const response = await fetch(`${baseUrl}/api/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: EMAILS[role], password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`token for ${role}: ${response.status}`);
+  const { token } = (await response.json()) as { token: string };
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(baseUrl + path, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return { get: <T>(path: string) => call<T>('GET', path), patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body) };
+}
+
+export interface PatientSummary {
+  id: string;
+  givenName: string;
+  familyName: string;
+  version: number;
+}

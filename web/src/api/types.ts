@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import type { SessionSchema, SessionUserSchema } from '../../../src/http/auth/schema.ts';
+import type {
+  AddressSchema,
+  CommunicationSchema,
+  EmergencyContactSchema,
+  PatientCreateSchema,
+  PatientPageSchema,
+  PatientSchema,
+  PatientUpdateSchema,
+} from '../../../src/http/patients/schema.ts';
+import type { ClosureSchema, LocationDetailSchema, LocationSchema } from '../../../src/http/locations/schema.ts';
+import type {
+  ContinuingEducationSchema,
+  CredentialSchema,
+  PractitionerDetailSchema,
+  PublicPractitionerSchema,
+  StaffPractitionerSchema,
+} from '../../../src/http/practitioners/schema.ts';
+import type { StaffMemberSchema } from '../../../src/http/staff/schema.ts';
+
+// Types of the routes that exist come from the server's own zod schemas.
+export type Session = z.infer<typeof SessionSchema>;
+export type SessionUser = z.infer<typeof SessionUserSchema>;
+export type Role = 'patient' | 'therapist' | 'front_desk' | 'manager' | 'admin';
+export type Patient = z.infer<typeof PatientSchema>;
+export type PatientPage = z.infer<typeof PatientPageSchema>;
+export type PatientCreate = z.input<typeof PatientCreateSchema>;
+export type PatientUpdate = z.input<typeof PatientUpdateSchema>;
+export type Address = z.infer<typeof AddressSchema>;
+export type EmergencyContact = z.infer<typeof EmergencyContactSchema>;
+export type Communication = z.infer<typeof CommunicationSchema>;
+
+export type Location = z.infer<typeof LocationSchema>;
+export type LocationDetail = z.infer<typeof LocationDetailSchema>;
+export type Closure = z.infer<typeof ClosureSchema>;
+export type Credential = z.infer<typeof CredentialSchema>;
+export type CredentialStatus = Credential['status'];
+export type ContinuingEducation = z.infer<typeof ContinuingEducationSchema>;
+/** What staff see of a therapist in a list (with credential summaries). */
+export type StaffPractitioner = z.infer<typeof StaffPractitionerSchema>;
+/** What patients see: name, discipline and sites only. */
+export type PublicPractitioner = z.infer<typeof PublicPractitionerSchema>;
+export type Practitioner = StaffPractitioner | PublicPractitioner;
+export type PractitionerDetail = z.infer<typeof PractitionerDetailSchema> | PublicPractitioner;
+export type StaffMember = z.infer<typeof StaffMemberSchema>;
+
+export function hasCredentials<T extends Practitioner | PractitionerDetail>(p: T): p is Extract<T, { credentialStatus: unknown }> {
+  return 'credentialStatus' in p;
+}
+
+// Routes without a schema module yet: written by hand from the agreed shapes.
+export interface AuditEvent {
+  id: string | number;
+  at: string;
+  actorEmail: string | null;
+  actorRole: string | null;
+  action: string;
+  outcome: 'allowed' | 'denied';
+  patientId: string | null;
+  patientName: string | null;
+  recordType: string | null;
+  recordId: string | null;
+  ip: string | null;
+}
+
+export interface AuditQuery {
+  actor?: string;
+  patient?: string;
+  action?: string;
+  outcome?: string;
+  from?: string;
+  to?: string;
+  before?: string;
+  limit?: number;
+}
+
+export interface AuditPage {
+  events: AuditEvent[];
+  nextBefore: string | null;
+}
+
+export interface Organization {
+  id: string;
+  name: string;
+  slug: string;
+}

@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { CAN, ROLE_LABEL, useSession, useUser } from '../session.tsx';
+import { Link, navigate, useUrl } from '../router.tsx';
+
+interface NavItem {
+  to: string;
+  label: string;
+  /** The item is current on this path and every path below it. */
+  section: string;
+}
+
+export function navItemsFor(role: string, patientId: string | null): NavItem[] {
+  if (role === 'patient') {
+    const mine = patientId ? `/patients/${patientId}` : '/';
+    return [
+      { to: mine, label: 'My details', section: mine },
+      { to: '/locations', label: 'Our clinics', section: '/locations' },
+    ];
+  }
+  const items: NavItem[] = [
+    { to: '/patients', label: 'Patients', section: '/patients' },
+    { to: '/locations', label: 'Locations', section: '/locations' },
+    { to: '/therapists', label: 'Therapists', section: '/therapists' },
+  ];
+  if (CAN.viewStaff(role)) items.push({ to: '/staff', label: 'Staff', section: '/staff' });
+  if (CAN.viewAudit(role)) items.push({ to: '/audit', label: 'Audit log', section: '/audit' });
+  return items;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const user = useUser();
+  const { signOut } = useSession();
+  const { path } = useUrl();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const shownPath = useRef(path);
+
+  // After a client-side navigation, start reading and tabbing from the new page's content.
+  useEffect(() => {
+    setMenuOpen(false);
+    if (shownPath.current === path) return;
+    shownPath.current = path;
+    mainRef.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [path]);
+
+  const items = navItemsFor(user.role, user.patientId);
+  const isCurrent = (item: NavItem) => path === item.section || path.startsWith(`${item.section}/`);
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && menuOpen) {
+      setMenuOpen(false);
+      menuButtonRef.current?.focus();
+    }
+  };
+
+  return (
+    <div className={`app role-${user.role}`}>
+      <a href="#main" className="skip-link">Skip to main content</a>
+      <header className="site-header" onKeyDown={closeOnEscape}>
+        <div className="header-bar">
+          <Link to="/" className="brand">
+            <span className="brand-mark" aria-hidden="true">K</span>
+            <span className="brand-name">Knotwork</span>
+          </Link>
+          <button
+            type="button"
+            ref={menuButtonRef}
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="site-nav"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <span className="menu-icon" aria-hidden="true" />
+            Menu
+          </button>
+          <nav id="site-nav" className={`site-nav${menuOpen ? ' is-open' : ''}`} aria-label="Main">
+            <ul className="nav-list">
+              {items.map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} className="nav-link" aria-current={isCurrent(item) ? 'page' : undefined}>
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+            <div className="account">
+              <p className="account-name">
+                {user.displayName}
+                <span className="account-role">{ROLE_LABEL[user.role] ?? user.role}</span>
+              </p>
+              <ul className="nav-list account-links">
+                <li>
+                  <Link to="/account/password" className="nav-link" aria-current={path === '/account/password' ? 'page' : undefined}>
+                    Change password
+                  </Link>
+                </li>
+                <li>
+                  <button type="button" className="nav-link link-button" onClick={() => void signOut().then(() => navigate("/", { replace: true }))}>
+                    Sign out
+                  </button>
+                </li>
+              </ul>
+            </div>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1} ref={mainRef}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>Knotwork · practice platform for neuromuscular therapy clinics</p>
+      </footer>
+    </div>
+  );
+}

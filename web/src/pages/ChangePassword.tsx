@@ -1,0 +1,75 @@
+import { useState, type FormEvent } from 'react';
+import * as api from '../api/client.ts';
+import { ApiError } from '../api/http.ts';
+import { ErrorSummary, TextField, summaryItems, type SummaryItem } from '../components/Form.tsx';
+import { TooManyAttempts } from '../components/StatusViews.tsx';
+import { usePageTitle } from '../hooks.ts';
+
+const LABELS = { currentPassword: 'Current password', newPassword: 'New password', confirmPassword: 'Confirm new password' };
+const ORDER = ['currentPassword', 'newPassword', 'confirmPassword'];
+// Mirrors PASSWORD_MIN_LENGTH in src/services/auth/password.ts (a server module, not importable here).
+const MIN_LENGTH = 10;
+
+export function ChangePassword() {
+  usePageTitle('Change password');
+  const [values, setValues] = useState({ currentPassword: '', newPassword: '', confirmPassword: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const [done, setDone] = useState(false);
+  const [rateLimited, setRateLimited] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const set = (name: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
+
+  const fail = (fields: Record<string, string>) => {
+    setErrors(fields);
+    setSummary(summaryItems(fields, ORDER));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setDone(false);
+    setRateLimited(false);
+    const local: Record<string, string> = {};
+    if (!values.currentPassword) local.currentPassword = 'Enter your current password';
+    if (values.newPassword.length < MIN_LENGTH) local.newPassword = `Use at least ${MIN_LENGTH} characters`;
+    if (values.confirmPassword !== values.newPassword) local.confirmPassword = 'The two new passwords do not match';
+    if (Object.keys(local).length > 0) return fail(local);
+    setBusy(true);
+    try {
+      await api.changePassword(values.currentPassword, values.newPassword);
+      setValues({ currentPassword: '', newPassword: '', confirmPassword: '' });
+      fail({});
+      setDone(true);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 429) setRateLimited(true);
+      else if (err instanceof ApiError && Object.keys(err.fields).length > 0) fail(err.fields);
+      else fail({ form: err instanceof Error ? err.message : 'Something went wrong.' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="narrow">
+      {rateLimited ? <TooManyAttempts /> : null}
+      <ErrorSummary items={summary} labels={LABELS} />
+      {done ? (
+        <div className="alert alert-success" role="status">
+          <h2 className="alert-title">Password changed</h2>
+          <p>Your new password works from now on. Any other devices you were signed in on have been signed out.</p>
+        </div>
+      ) : null}
+      <h1>Change password</h1>
+      <form onSubmit={submit} noValidate>
+        <TextField name="currentPassword" label={LABELS.currentPassword} type="password" autoComplete="current-password"
+          value={values.currentPassword} onValue={set('currentPassword')} error={errors.currentPassword} />
+        <TextField name="newPassword" label={LABELS.newPassword} type="password" autoComplete="new-password"
+          hint={`At least ${MIN_LENGTH} characters. A few unrelated words make a strong password you can remember.`}
+          value={values.newPassword} onValue={set('newPassword')} error={errors.newPassword} />
+        <TextField name="confirmPassword" label={LABELS.confirmPassword} type="password" autoComplete="new-password"
+          value={values.confirmPassword} onValue={set('confirmPassword')} error={errors.confirmPassword} />
+        <button type="submit" className="button" disabled={busy}>{busy ? 'Saving…' : 'Change password'}</button>
+      </form>
+    </div>
+  );
+}

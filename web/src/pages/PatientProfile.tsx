@@ -1,0 +1,119 @@
+import type { ReactNode } from 'react';
+import * as api from '../api/client.ts';
+import type { Patient } from '../api/types.ts';
+import { ErrorView, Loading } from '../components/StatusViews.tsx';
+import { ageOn, formatDate, localToday, SEX_AT_BIRTH } from '../format.ts';
+import { usePageTitle, useResource } from '../hooks.ts';
+import { useLocationNames } from '../lookups.ts';
+import { Link } from '../router.tsx';
+import { CAN, useUser } from '../session.tsx';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="summary-row">
+      <dt>{label}</dt>
+      <dd>{children ?? <span className="muted">Not given</span>}</dd>
+    </div>
+  );
+}
+
+const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+
+export function PatientProfile({ id }: { id: string }) {
+  const user = useUser();
+  const own = user.role === 'patient' && user.patientId === id;
+  const [patient] = useResource(() => api.getPatient(id), [id]);
+  usePageTitle(own ? 'My details' : patient.status === 'ok' ? `${patient.data.givenName} ${patient.data.familyName}` : 'Patient');
+  if (patient.status === 'loading') return <Loading />;
+  if (patient.status === 'error') return <ErrorView error={patient.error} what="patient" />;
+  return <ProfileView patient={patient.data} own={own} canEdit={CAN.editPatient(user.role)} />;
+}
+
+function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean; canEdit: boolean }) {
+  const names = useLocationNames();
+  const name = `${patient.givenName} ${patient.familyName}`;
+  const address = patient.address;
+  const contact = patient.emergencyContact;
+  const comms = patient.communication;
+  return (
+    <>
+      {!own ? (
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link to="/patients">Patients</Link> <span aria-hidden="true">›</span> <span>{name}</span>
+        </nav>
+      ) : null}
+      <div className="page-head">
+        <div>
+          <h1>{own ? 'My details' : name}</h1>
+          <p className="lead">
+            {own ? `${name} · ` : ''}
+            Born {formatDate(patient.dateOfBirth)} (age {ageOn(patient.dateOfBirth, localToday())})
+          </p>
+        </div>
+        {canEdit ? (
+          <Link to={`/patients/${patient.id}/edit`} className="button">
+            {own ? 'Change my contact details' : 'Edit details'}
+          </Link>
+        ) : null}
+      </div>
+
+      <div className="card-grid">
+        <section className="card" aria-labelledby="personal-heading">
+          <h2 id="personal-heading">Personal details</h2>
+          <dl className="summary-list">
+            <Row label="Full name">{name}</Row>
+            <Row label="Preferred name">{patient.preferredName}</Row>
+            <Row label="Date of birth">{formatDate(patient.dateOfBirth)} (age {ageOn(patient.dateOfBirth, localToday())})</Row>
+            <Row label="Sex assigned at birth">{SEX_AT_BIRTH[patient.sexAtBirth] ?? patient.sexAtBirth}</Row>
+            <Row label="Gender identity">{patient.genderIdentity}</Row>
+            <Row label="Pronouns">{patient.pronouns}</Row>
+          </dl>
+        </section>
+
+        <section className="card" aria-labelledby="contact-heading">
+          <h2 id="contact-heading">Contact</h2>
+          <dl className="summary-list">
+            <Row label="Email">{patient.email}</Row>
+            <Row label="Phone">{patient.phone}</Row>
+            <Row label="Address">
+              {address ? (
+                <address>
+                  {address.line1}
+                  <br />
+                  {address.line2 ? (<>{address.line2}<br /></>) : null}
+                  {address.city}, {address.state} {address.postalCode}
+                </address>
+              ) : null}
+            </Row>
+          </dl>
+        </section>
+
+        <section className="card" aria-labelledby="emergency-heading">
+          <h2 id="emergency-heading">Emergency contact</h2>
+          {contact ? (
+            <dl className="summary-list">
+              <Row label="Name">{contact.name}</Row>
+              <Row label="Relationship">{contact.relationship}</Row>
+              <Row label="Phone">{contact.phone}</Row>
+            </dl>
+          ) : (
+            <p className="muted">No emergency contact given.</p>
+          )}
+        </section>
+
+        <section className="card" aria-labelledby="prefs-heading">
+          <h2 id="prefs-heading">Clinic and communication</h2>
+          <dl className="summary-list">
+            <Row label="Preferred clinic">{patient.preferredLocationId ? names.get(patient.preferredLocationId) ?? '—' : null}</Row>
+            <Row label="Email messages">{yesNo(comms.email)}</Row>
+            <Row label="Text messages">{yesNo(comms.sms)}</Row>
+            <Row label="Phone calls">{yesNo(comms.phone)}</Row>
+            <Row label="Appointment reminders">{yesNo(comms.reminders)}</Row>
+            <Row label="Language">{comms.language ?? null}</Row>
+          </dl>
+        </section>
+      </div>
+      <p className="small-print">Last updated {formatDate(patient.updatedAt)}</p>
+    </>
+  );
+}

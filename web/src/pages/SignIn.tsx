@@ -1,0 +1,104 @@
+import { useState, type FormEvent } from 'react';
+import * as api from '../api/client.ts';
+import { ApiError } from '../api/http.ts';
+import { ErrorSummary, TextField, summaryItems, type SummaryItem } from '../components/Form.tsx';
+import { TooManyAttempts } from '../components/StatusViews.tsx';
+import { usePageTitle } from '../hooks.ts';
+import { useSession } from '../session.tsx';
+
+const LABELS = { email: 'Email address', password: 'Password' };
+
+/** Checks we can make before asking the server, in plain words. */
+function checkLocally(email: string, password: string): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (!email.trim()) fields.email = 'Enter your email address';
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) fields.email = 'Enter an email address in the right format, like name@example.com';
+  if (!password) fields.password = 'Enter your password';
+  return fields;
+}
+
+export function SignIn() {
+  usePageTitle('Sign in');
+  const { signIn, notice } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const [rateLimited, setRateLimited] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setRateLimited(false);
+    const local = checkLocally(email, password);
+    if (Object.keys(local).length > 0) {
+      setErrors(local);
+      setSummary(summaryItems(local, ['email', 'password']));
+      return;
+    }
+    setBusy(true);
+    try {
+      signIn(await api.login(email.trim(), password));
+    } catch (err) {
+      setPassword('');
+      if (err instanceof ApiError && err.status === 429) {
+        setErrors({});
+        setSummary([]);
+        setRateLimited(true);
+      } else if (err instanceof ApiError && err.status === 401) {
+        // Never say which of the two was wrong.
+        const message = 'The email address or password is not right';
+        setErrors({ email: message });
+        setSummary([{ field: 'email', message }]);
+      } else if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
+        setErrors(err.fields);
+        setSummary(summaryItems(err.fields, ['email', 'password']));
+      } else {
+        const message = err instanceof Error ? err.message : 'Something went wrong. Try again.';
+        setErrors({});
+        setSummary([{ field: 'form', message }]);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="signin-page">
+      <a href="#main" className="skip-link">Skip to main content</a>
+      <header className="site-header">
+        <div className="header-bar">
+          <span className="brand">
+            <span className="brand-mark" aria-hidden="true">K</span>
+            <span className="brand-name">Knotwork</span>
+          </span>
+        </div>
+      </header>
+      <main id="main" className="main main-narrow" tabIndex={-1}>
+        <div className="panel">
+          {rateLimited ? <TooManyAttempts /> : null}
+          {notice && summary.length === 0 && !rateLimited ? (
+            <p className="notice" role="status">{notice}</p>
+          ) : null}
+          <ErrorSummary items={summary} labels={LABELS} />
+          <h1>Sign in</h1>
+          <p className="lead">Sign in to Knotwork with the email address your clinic has for you.</p>
+          <form onSubmit={submit} noValidate>
+            <TextField
+              name="email" label={LABELS.email} type="email" autoComplete="username" spellCheck={false}
+              value={email} onValue={setEmail} error={errors.email}
+            />
+            <TextField
+              name="password" label={LABELS.password} type="password" autoComplete="current-password"
+              value={password} onValue={setPassword} error={errors.password}
+            />
+            <button type="submit" className="button button-large" disabled={busy}>
+              {busy ? 'Signing in…' : 'Sign in'}
+            </button>
+          </form>
+          <p className="small-print">Forgotten your password? Ask your clinic's front desk to reset it.</p>
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import * as api from './api/client.ts';
+import { setCsrfToken, setUnauthenticatedHandler } from './api/http.ts';
+import type { Role, Session, SessionUser } from './api/types.ts';
+
+interface SessionState {
+  /** undefined while the first session check is in flight. */
+  user: SessionUser | null | undefined;
+  /** Why the user was sent back to sign in (an expired session), if that is why. */
+  notice: string | null;
+  signIn: (session: Session) => void;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      setUser((previous) => {
+        if (previous) setNotice('Your session has ended. Sign in again to carry on.');
+        return null;
+      });
+    });
+    api.getSession().then(
+      (session) => {
+        setCsrfToken(session?.csrfToken ?? '');
+        setUser(session?.user ?? null);
+      },
+      () => setUser(null),
+    );
+  }, []);
+
+  const signIn = useCallback((session: Session) => {
+    setCsrfToken(session.csrfToken);
+    setNotice(null);
+    setUser(session.user);
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await api.logout().catch(() => undefined);
+    setCsrfToken('');
+    setNotice('You have signed out.');
+    setUser(null);
+  }, []);
+
+  const value = useMemo(() => ({ user, notice, signIn, signOut }), [user, notice, signIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionState {
+  const state = useContext(SessionContext);
+  if (!state) throw new Error('useSession outside SessionProvider');
+  return state;
+}
+
+/** The signed-in user; only for components rendered behind the sign-in gate. */
+export function useUser(): SessionUser {
+  const { user } = useSession();
+  if (!user) throw new Error('useUser without a signed-in user');
+  return user;
+}
+
+/** What each role may use: the navigation and the route guards both read this. */
+export const CAN = {
+  searchPatients: (role: Role | string) => role !== 'patient',
+  editPatient: (role: Role | string) => ['front_desk', 'manager', 'admin', 'patient'].includes(role),
+  viewStaff: (role: Role | string) => role === 'admin' || role === 'manager',
+  viewAudit: (role: Role | string) => role === 'admin',
+  viewCredentials: (role: Role | string) => role !== 'patient',
+};
+
+export const ROLE_LABEL: Record<string, string> = {
+  patient: 'Patient',
+  therapist: 'Therapist',
+  front_desk: 'Front desk',
+  manager: 'Manager',
+  admin: 'Administrator',
+};
