@@ -32,7 +32,8 @@ export function audit(db: Queryable, actor: Actor, records: AuditRecord[]): Prom
 }
 
 export interface AuditQuery {
-  actorUserId?: string;
+  /** User id or email of the actor. */
+  actor?: string;
   patientId?: string;
   action?: string;
   outcome?: 'allowed' | 'denied';

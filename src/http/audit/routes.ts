@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { browseAudit } from '../../services/audit.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { Id } from '../common.ts';
+import { Email, Id, IsoDate } from '../common.ts';
 import { route } from '../route.ts';
+import { zonedWallTimeToInstant } from '../../scheduling/index.ts';
+
+const CLINIC_TIME_ZONE = 'America/Los_Angeles';
 
 export const AuditQuerySchema = z.strictObject({
-  actor: Id.optional().describe('User id of the actor'),
+  actor: z.union([Id, Email]).optional().describe("The actor's user id or email"),
   patient: Id.optional(),
   action: z.string().trim().max(60).regex(/^[a-z.-]+$/, 'Use an action name or prefix, e.g. patient.').optional(),
   outcome: z.enum(['allowed', 'denied']).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: z.union([IsoDate, z.iso.datetime({ offset: true })]).optional().describe('A date (from the start of that day, clinic time) or an instant'),
+  to: z.union([IsoDate, z.iso.datetime({ offset: true })]).optional().describe('A date (to the end of that day, clinic time) or an instant'),
   before: z.coerce.number().int().min(1).optional().describe('Page: events older than this id (nextBefore of the previous page)'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -33,6 +36,19 @@ const AuditEventSchema = z
   })
   .meta({ id: 'AuditEvent' });
 
+/** A bare date is a whole day on the clinics' clock; an instant is taken as given. */
+function toInstant(value: string, edge: 'start' | 'end'): Date {
+  if (value.includes('T')) return new Date(value);
+  const day = edge === 'start' ? value : nextDay(value);
+  return new Date(zonedWallTimeToInstant(day, '00:00', CLINIC_TIME_ZONE));
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 export function auditRoutes(ctx: ServiceContext) {
   return [
     route({
@@ -42,12 +58,12 @@ export function auditRoutes(ctx: ServiceContext) {
       response: z.object({ events: z.array(AuditEventSchema), nextBefore: z.number().nullable() }),
       handler: ({ actor, query }) =>
         browseAudit(ctx, actor, {
-          actorUserId: query.actor,
+          actor: query.actor,
           patientId: query.patient,
           action: query.action,
           outcome: query.outcome,
-          from: query.from ? new Date(query.from) : undefined,
-          to: query.to ? new Date(query.to) : undefined,
+          from: query.from ? toInstant(query.from, 'start') : undefined,
+          to: query.to ? toInstant(query.to, 'end') : undefined,
           before: query.before,
           limit: query.limit,
         }),

@@ -54,7 +54,8 @@ export async function insertAuditEvents(db: Queryable, events: AuditEventInput[]
 
 export interface AuditFilter {
   orgId: string;
-  actorUserId?: string;
+  /** User id or email of the actor. */
+  actor?: string;
   patientId?: string;
   action?: string;
   outcome?: 'allowed' | 'denied';
@@ -75,7 +76,7 @@ export async function listAuditEvents(db: Queryable, f: AuditFilter): Promise<Au
        LEFT JOIN users u ON u.id = a.actor_user_id
        LEFT JOIN patients p ON p.id = a.patient_id
       WHERE a.org_id = $1
-        AND ($2::uuid IS NULL OR a.actor_user_id = $2)
+        AND ($2::text IS NULL OR a.actor_user_id::text = $2 OR u.email = lower($2))
         AND ($3::uuid IS NULL OR a.patient_id = $3)
         AND ($4::text IS NULL OR a.action LIKE $4 || '%')
         AND ($5::text IS NULL OR a.outcome = $5)
@@ -84,6 +85,6 @@ export async function listAuditEvents(db: Queryable, f: AuditFilter): Promise<Au
         AND ($8::bigint IS NULL OR a.id < $8)
       ORDER BY a.id DESC
       LIMIT $9`,
-    [f.orgId, f.actorUserId ?? null, f.patientId ?? null, f.action ?? null, f.outcome ?? null, f.from ?? null, f.to ?? null, f.before ?? null, f.limit],
+    [f.orgId, f.actor ?? null, f.patientId ?? null, f.action ?? null, f.outcome ?? null, f.from ?? null, f.to ?? null, f.before ?? null, f.limit],
   );
 }

@@ -1,0 +1,116 @@
+/**
+ * Can this exact appointment be booked? The same rules as findSlots, checked one by one so the
+ * answer names every reason it cannot (and which credential is missing).
+ */
+import { MINUTE_MS, formatDate } from './calendar.ts';
+import { credentialGaps, describeGap } from './credentials.ts';
+import type { CredentialRequirement } from './credentials.ts';
+import { firstFreeRoom, indexForDays, roomLanes, startBounds } from './availability.ts';
+import type { ScheduleData } from './availability.ts';
+import { containedIn, overlapsAny } from './intervals.ts';
+import type { ServiceDef } from './services.ts';
+import type { BookingWindow, Slot } from './types.ts';
+import { compileSite, compileTherapist, isClosedOn, openIntervals, shiftIntervals } from './working-time.ts';
+import { localDayOf, zoneDay } from './zones.ts';
+
+export interface BookingRequest {
+  service: ServiceDef;
+  start: number;
+  therapistId: string;
+  locationId: string;
+  /** A specific room; when absent the lowest-id free active room is chosen. */
+  roomId?: string | null;
+  patientId?: string;
+}
+
+export type BookingProblemCode =
+  | 'unknown-location'
+  | 'unknown-therapist'
+  | 'outside-hours'
+  | 'closed'
+  | 'not-on-shift'
+  | 'therapist-busy'
+  | 'room-busy'
+  | 'patient-busy'
+  | 'no-room'
+  | 'not-qualified'
+  | 'too-soon'
+  | 'too-far'
+  | 'wrong-discipline';
+
+export interface BookingProblem {
+  code: BookingProblemCode;
+  message: string;
+  missing?: CredentialRequirement[];
+}
+
+export type Bookability = { ok: true; roomId: string | null; slot: Slot } | { ok: false; reasons: BookingProblem[] };
+
+export function checkBookable(request: BookingRequest, window: BookingWindow, data: ScheduleData): Bookability {
+  const { service, start, therapistId, locationId } = request;
+  const site = data.sites.find((s) => s.locationId === locationId);
+  const therapist = data.therapists.find((t) => t.therapistId === therapistId);
+  const reasons: BookingProblem[] = [];
+  if (!site) reasons.push({ code: 'unknown-location', message: `no site ${locationId}` });
+  if (!therapist) reasons.push({ code: 'unknown-therapist', message: `no therapist ${therapistId}` });
+  if (!site || !therapist) return { ok: false, reasons };
+
+  const end = start + service.durationMinutes * MINUTE_MS;
+  const bufferMs = service.bufferAfterMinutes * MINUTE_MS;
+  const compiledSite = compileSite(site);
+  const zd = zoneDay(localDayOf(start, site.timeZone), site.timeZone);
+  const date = formatDate(zd.day);
+
+  if (therapist.discipline !== service.discipline) {
+    reasons.push({ code: 'wrong-discipline', message: `${therapistId} practises ${therapist.discipline}, the service is ${service.discipline}` });
+  }
+  if (isClosedOn(compiledSite, zd.day)) {
+    reasons.push({ code: 'closed', message: `${locationId} is closed on ${date}` });
+  } else if (!containedIn(openIntervals(compiledSite, zd), start, end)) {
+    reasons.push({ code: 'outside-hours', message: `the session does not fit inside ${locationId}'s opening hours on ${date}` });
+  }
+  if (!containedIn(shiftIntervals(compileTherapist(therapist), locationId, zd), start, end)) {
+    reasons.push({ code: 'not-on-shift', message: `${therapistId} is not on shift at ${locationId} for the whole session on ${date}` });
+  }
+  const gaps = credentialGaps(service.requirements, therapist.credentials, site.state, date);
+  if (gaps.length > 0) {
+    reasons.push({
+      code: 'not-qualified',
+      message: gaps.map((gap) => describeGap(gap, site.state, date)).join('; '),
+      missing: gaps.map((gap) => gap.requirement),
+    });
+  }
+  const { earliest, latest } = startBounds(window);
+  if (start < earliest) reasons.push({ code: 'too-soon', message: `bookings need ${window.minNoticeMinutes} minutes' notice` });
+  if (start > latest) reasons.push({ code: 'too-far', message: `bookings open only ${window.horizonDays} days ahead` });
+
+  const index = indexForDays(data.busy, zd.day, zd.day);
+  const around = { start: start - 1, end: end + 1 };
+  if (overlapsAny(index.therapistBlocks(therapistId, around, bufferMs, bufferMs), start, end)) {
+    reasons.push({ code: 'therapist-busy', message: `${therapistId} has another booking or its turnover at that time` });
+  }
+  if (request.patientId && overlapsAny(index.patientBlocks(request.patientId, around), start, end)) {
+    reasons.push({ code: 'patient-busy', message: 'the patient already has an appointment at that time' });
+  }
+
+  let roomId: string | null = null;
+  if (service.needsRoom) {
+    const active = compiledSite.activeRooms;
+    if (request.roomId) {
+      if (!active.includes(request.roomId)) {
+        reasons.push({ code: 'no-room', message: `${request.roomId} is not an active room at ${locationId}` });
+      } else if (firstFreeRoom(roomLanes(index, [request.roomId], around, bufferMs), start, end) === null) {
+        reasons.push({ code: 'room-busy', message: `${request.roomId} is taken (or being turned over) at that time` });
+      } else {
+        roomId = request.roomId;
+      }
+    } else {
+      roomId = firstFreeRoom(roomLanes(index, active, around, bufferMs), start, end);
+      if (roomId === null) {
+        reasons.push({ code: 'no-room', message: active.length === 0 ? `${locationId} has no active room` : `all ${active.length} rooms at ${locationId} are taken at that time` });
+      }
+    }
+  }
+  if (reasons.length > 0) return { ok: false, reasons };
+  return { ok: true, roomId, slot: { start, end, therapistId, locationId, roomId } };
+}
