@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from './http/server.ts';
 import type { ServiceContext } from './services/context.ts';
 import { startHousekeeping } from './services/housekeeping.ts';
+import { startNotifyWorker, transportFromEnv } from './services/notify/index.ts';
 import type { Database } from './store/database.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
@@ -26,12 +27,15 @@ export async function startApp(
   });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   const housekeeping = startHousekeeping(ctx);
+  // Drains the outbox: SMTP when KNOTWORK_SMTP_URL is set, else .eml files under <data dir>/outbox.
+  const notifier = startNotifyWorker(ctx, transportFromEnv());
   const url = address.replace('127.0.0.1', 'localhost');
   return {
     app,
     url,
     stop: async () => {
       await housekeeping.stop();
+      await notifier.stop();
       await app.close();
     },
   };

@@ -12,6 +12,7 @@ import { buildPatient, DEMO_THERAPIST_PATIENTS, type PatientRow } from './patien
 import { createRandom, demoUuid, deriveSeed } from './random.ts';
 import { DEMO_SITES, holidayClosures, TIME_ZONE } from './sites.ts';
 import { buildStaff, DEMO_THERAPIST_INDEX, type Staff } from './staff.ts';
+import { seedSchedule } from './schedule.ts';
 
 export const DEFAULT_DEMO_PATIENTS = 300;
 export const DEFAULT_DEMO_SEED = 1;
@@ -82,6 +83,7 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
       seed, today, orgId: org.id, staff, patientCount, locationIds, onProgress: options.onProgress,
     });
     const users = await insertUsers(tx, { seed, orgId: org.id, passwordHash, staff, locationIds, firstPatientId });
+    await seedSchedule(tx, { orgId: org.id, seed, today });
 
     const expiringBy = addDays(today, 60);
     return {

@@ -31,6 +31,11 @@ const STATUS_BY_CODE: Record<string, number> = {
   forbidden: 403,
   unauthenticated: 401,
   rate_limited: 429,
+  // Booking: the slot was taken (with alternatives), the therapist may not deliver the service.
+  slot_unavailable: 409,
+  series_conflict: 409,
+  not_qualified: 422,
+  idempotency_key_reused: 422,
 };
 
 function body(code: string, message: string, fields?: Record<string, string>): ErrorBody {
@@ -46,9 +51,11 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
     return { status: 400, body: body('invalid_request', err.message, err.fields) };
   }
   if (err instanceof ServiceError) {
-    const status = STATUS_BY_CODE[err.code] ?? 400;
+    const status = err.status ?? STATUS_BY_CODE[err.code] ?? 400;
     const retryAfter = err instanceof RateLimitedError ? err.retryAfterSeconds : undefined;
-    return { status, body: body(err.code, err.message, err.fields), retryAfter };
+    // Some refusals carry more than the error itself (a booking's alternatives), beside `error`.
+    const extra = (err as { extra?: Record<string, unknown> }).extra;
+    return { status, body: { ...body(err.code, err.message, err.fields), ...extra }, retryAfter };
   }
   const state = sqlState(err);
   if (state === SQLSTATE.uniqueViolation || state === SQLSTATE.exclusionViolation) {

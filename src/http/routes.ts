@@ -1,12 +1,26 @@
 import type { ServiceContext } from '../services/context.ts';
+import { appointmentRoutes } from './appointments/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { availabilityRoutes } from './availability/routes.ts';
 import { authRoutes } from './auth/routes.ts';
+import { calendarRoutes } from './calendars/routes.ts';
+import { linkRoutes } from './links/routes.ts';
 import { organizationRoutes } from './organization/routes.ts';
 import { locationRoutes } from './locations/routes.ts';
 import { patientRoutes } from './patients/routes.ts';
 import { practitionerRoutes } from './practitioners/routes.ts';
 import type { AnyRoute } from './route.ts';
+import { scheduleRoutes } from './schedules/routes.ts';
+import { serviceRoutes } from './services/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
+import { sessionRoutes } from './sessions/routes.ts';
+import { measureRoutes } from './measures/routes.ts';
+import { homeCareRoutes } from './homecare/routes.ts';
+import { waitlistRoutes } from './waitlist/routes.ts';
+import { intakeRoutes } from './intake/routes.ts';
+import { clearanceRoutes } from './clearances/routes.ts';
+import { assessmentRoutes } from './assessments/routes.ts';
+import { planRoutes } from './plans/routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
@@ -14,9 +28,23 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...authRoutes(ctx),
     ...organizationRoutes(ctx),
     ...patientRoutes(ctx),
+    ...intakeRoutes(ctx),
+    ...clearanceRoutes(ctx),
+    ...assessmentRoutes(ctx),
+    ...planRoutes(ctx),
+    ...sessionRoutes(ctx),
+    ...measureRoutes(ctx),
+    ...homeCareRoutes(ctx),
     ...locationRoutes(ctx),
     ...practitionerRoutes(ctx),
     ...staffRoutes(ctx),
     ...auditRoutes(ctx),
+    ...calendarRoutes(ctx),
+    ...linkRoutes(ctx),
+    ...serviceRoutes(ctx),
+    ...scheduleRoutes(ctx),
+    ...availabilityRoutes(ctx),
+    ...appointmentRoutes(ctx),
+    ...waitlistRoutes(ctx),
   ];
 }

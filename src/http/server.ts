@@ -10,6 +10,7 @@ import { sendError } from './errors.ts';
 import { buildOpenApi, renderApiDocs } from './openapi.ts';
 import { mountRoutes, type AnyRoute } from './route.ts';
 import { apiRoutes } from './routes.ts';
+import { registerMultipart } from './clearances/multipart.ts';
 import { SESSION_COOKIE } from './auth/cookies.ts';
 import { securityHeaders } from './security.ts';
 
@@ -38,6 +39,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     bodyLimit: 1024 * 1024,
   });
   await app.register(cookie);
+  registerMultipart(app);
 
   app.decorateRequest('actor', null);
   app.decorateRequest('authKind', null);

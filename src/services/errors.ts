@@ -3,6 +3,9 @@
  * status and the one error shape `{ error: { code, message, fields? } }`; the CLI prints the message.
  */
 export class ServiceError extends Error {
+  /** A subclass may name its HTTP status itself; otherwise the code decides it. */
+  readonly status?: number;
+
   constructor(
     readonly code: string,
     message: string,

@@ -1,6 +1,7 @@
 import { claimJob, completeJob, enqueueJob, failJob } from '../store/repos/jobs.ts';
 import { purgeExpired } from '../store/repos/sessions.ts';
 import type { ServiceContext } from './context.ts';
+import { runWaitlistJobs } from './booking/offers.ts';
 
 const PURGE_KIND = 'purge-expired-sessions';
 const PURGE_EVERY_MS = 15 * 60_000;
@@ -31,7 +32,8 @@ export function startHousekeeping(ctx: ServiceContext): { stop: () => Promise<vo
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     if (stopped) return;
-    running = runDueJobs(ctx).catch(() => undefined);
+    // Expired waitlist offers pass to the next patient on the same tick.
+    running = Promise.all([runDueJobs(ctx), runWaitlistJobs(ctx)]).catch(() => undefined);
   };
   const first = new Date(Math.ceil(ctx.now().getTime() / PURGE_EVERY_MS) * PURGE_EVERY_MS);
   running = enqueueJob(ctx.db, { kind: PURGE_KIND, runAt: first, dedupeKey: `${PURGE_KIND}:${first.toISOString()}` })

@@ -22,7 +22,37 @@ export type Action =
   | 'staff.manage'
   | 'organization.read'
   | 'organization.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'service.read'
+  | 'service.manage'
+  | 'booking-settings.manage'
+  | 'schedule.read'
+  | 'schedule.manage'
+  | 'availability.read'
+  | 'appointment.read'
+  | 'appointment.book'
+  | 'appointment.change'
+  | 'appointment.attend'
+  | 'appointment.mark'
+  | 'waitlist.read'
+  | 'waitlist.manage'
+  | 'session-note.read'
+  | 'session-note.write'
+  | 'session-note.sign'
+  | 'measure.read'
+  | 'measure.submit'
+  | 'home-care.read'
+  | 'intake.read'
+  | 'intake.submit'
+  | 'gate.read'
+  | 'gate.override'
+  | 'clearance.record'
+  | 'file.read'
+  | 'assessment.read'
+  | 'assessment.write'
+  | 'plan.read'
+  | 'plan.write'
+  | 'plan.book';
 
 /** The facts about a patient that access depends on. */
 export interface PatientFacts {
@@ -75,6 +105,76 @@ export interface ResourceFacts {
   patient?: PatientFacts;
   /** For site-bound records: the site(s) the record belongs to. */
   locationIds?: string[];
+  /** For appointments, holds and waitlist entries: who is booked with whom, where. */
+  booking?: BookingFacts;
+  /** For session notes: the therapist who treated (and alone may sign). */
+  notePractitionerId?: string;
+}
+
+export interface BookingFacts {
+  patientId: string;
+  therapistId: string | null;
+  locationIds: string[];
+}
+
+/** Appointments are read through the same scope as patients: own sites, own patients, own self. */
+export const appointmentScope = patientScope;
+
+/**
+ * Bookings: patients their own; the desk and managers at their sites; admins everywhere. Therapists
+ * see and attend their own appointments (arrived, in session, completed) but do not book or move them.
+ */
+function bookingAllowed(actor: Actor, action: Action, booking: BookingFacts | undefined): boolean {
+  if (!booking) return false;
+  const own = actor.role === 'patient' && actor.patientId === booking.patientId;
+  const atSites = (actor.role === 'front_desk' || actor.role === 'manager') && withinSites(actor, booking.locationIds);
+  const treating = actor.role === 'therapist' && actor.practitionerId !== null && actor.practitionerId === booking.therapistId;
+  switch (action) {
+    case 'appointment.read':
+      return actor.role === 'admin' || own || atSites || treating;
+    case 'appointment.book':
+    case 'appointment.change':
+    case 'waitlist.manage':
+      return actor.role === 'admin' || own || atSites;
+    case 'appointment.attend':
+      return actor.role === 'admin' || atSites || treating;
+    case 'appointment.mark':
+      return actor.role === 'admin' || atSites;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The chart of one patient (intake, gate, clearances, assessments, plans). Everyone who may see the
+ * patient sees the intake, the gate and the plan; assessments are clinical detail for therapists,
+ * managers and admins; therapists alone chart findings and write plans; overrides are a manager's call.
+ */
+function patientChartAllowed(actor: Actor, action: Action, patient: PatientFacts | undefined): boolean {
+  if (!patient || !canAccessPatient(actor, patient)) return false;
+  const clinician = actor.role === 'therapist' || actor.role === 'manager' || actor.role === 'admin';
+  switch (action) {
+    case 'intake.read':
+    case 'intake.submit':
+    case 'gate.read':
+    case 'file.read':
+    case 'plan.read':
+      return true;
+    case 'clearance.record':
+      return actor.role !== 'patient';
+    case 'plan.book':
+      // Booking itself is checked again by the scheduling service (therapists do not book).
+      return actor.role !== 'therapist';
+    case 'gate.override':
+      return actor.role === 'manager' || actor.role === 'admin';
+    case 'assessment.read':
+      return clinician;
+    case 'assessment.write':
+    case 'plan.write':
+      return actor.role === 'therapist';
+    default:
+      return false;
+  }
 }
 
 export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {}): boolean {
@@ -92,7 +192,39 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
     case 'location.read':
     case 'practitioner.read':
     case 'organization.read':
+    case 'service.read':
+    case 'availability.read':
       return true;
+    case 'schedule.read':
+      return staff;
+    case 'waitlist.read':
+      // The list itself is scoped: patients their own entries, the desk its sites'.
+      return actor.role !== 'therapist';
+    case 'service.manage':
+      return actor.role === 'admin' || actor.role === 'manager';
+    case 'booking-settings.manage':
+      return actor.role === 'admin';
+    case 'schedule.manage':
+      return (actor.role === 'admin' || actor.role === 'manager') && withinSites(actor, facts.locationIds);
+    case 'appointment.read':
+    case 'appointment.book':
+    case 'appointment.change':
+    case 'appointment.attend':
+    case 'appointment.mark':
+    case 'waitlist.manage':
+      return bookingAllowed(actor, action, facts.booking);
+    case 'intake.read':
+    case 'intake.submit':
+    case 'gate.read':
+    case 'gate.override':
+    case 'clearance.record':
+    case 'file.read':
+    case 'assessment.read':
+    case 'assessment.write':
+    case 'plan.read':
+    case 'plan.write':
+    case 'plan.book':
+      return patientChartAllowed(actor, action, facts.patient);
     case 'practitioner.read-credentials':
     case 'staff.read':
       return staff;
@@ -100,10 +232,43 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
     case 'organization.manage':
     case 'audit.read':
       return actor.role === 'admin';
+    case 'session-note.read':
+    case 'session-note.write':
+    case 'session-note.sign':
+    case 'measure.read':
+    case 'measure.submit':
+    case 'home-care.read':
+      return chartingAllowed(actor, action, facts);
     case 'location.manage':
     case 'practitioner.manage':
     case 'staff.manage':
       return (actor.role === 'admin' || actor.role === 'manager') && withinSites(actor, facts.locationIds);
+  }
+}
+
+/**
+ * Clinical records of a visit, within the patient scope: therapists chart for patients they treat or
+ * are scheduled with, and only the treating therapist signs; managers and admins read; the front desk
+ * reads no clinical notes but may hand a patient the measures due and enter them; patients read their
+ * own measures and sent home care (services check "sent") and may submit measures themselves.
+ */
+function chartingAllowed(actor: Actor, action: Action, facts: ResourceFacts): boolean {
+  if (!facts.patient || !canAccessPatient(actor, facts.patient)) return false;
+  const role = actor.role;
+  switch (action) {
+    case 'session-note.read':
+      return role === 'therapist' || role === 'manager' || role === 'admin';
+    case 'session-note.write':
+      return role === 'therapist';
+    case 'session-note.sign':
+      return role === 'therapist' && actor.practitionerId !== null && actor.practitionerId === facts.notePractitionerId;
+    case 'measure.read':
+    case 'home-care.read':
+      return role !== 'front_desk';
+    case 'measure.submit':
+      return role === 'patient' || role === 'front_desk' || role === 'therapist';
+    default:
+      return false;
   }
 }
 

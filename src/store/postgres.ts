@@ -60,6 +60,9 @@ class PostgresDatabase implements Database {
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types: customTypes });
+  // An idle connection the server closes (restart, admin command) is dropped by the pool and the next
+  // query reconnects; without a listener the pool's 'error' event would end the process.
+  pool.on('error', () => undefined);
   // Fail now, with the server's message, rather than on the first request.
   const client = await pool.connect();
   client.release();

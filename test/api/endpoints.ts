@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/store/database.ts';
 import type { World } from '../support/world.ts';
 import { PASSWORD } from '../support/world.ts';
+import { BOOKING_ENDPOINTS } from './endpoints-booking.ts';
+import { NOTIFY_ENDPOINTS } from './endpoints-notify.ts';
+import * as charting from '../../src/services/charting/session-test-kit.ts';
 
 export const WHO = ['anonymous', 'admin', 'manager', 'front_desk', 'therapist', 'patient', 'otherAdmin'] as const;
 export type Who = (typeof WHO)[number];
@@ -61,6 +64,101 @@ const credentialOf = (env: Env, practitioner: string) =>
 
 /** Writes on a site-bound record: admins anywhere, managers at their own sites, nobody else. */
 const siteWrite = (status: number, ownSite: boolean) => signedIn(403, { admin: status, otherAdmin: 404, ...(ownSite ? { manager: status } : {}) });
+
+// Charting part A (issue 5): intake, the screening gate, clearances, assessments, plans.
+const asAdmin = (env: Env, method: 'POST' | 'PUT', url: string, payload: object) =>
+  env.app.inject({ method, url, headers: { authorization: `Bearer ${env.adminToken}` }, payload });
+const CLEAR_ANSWERS = {
+  questions: {}, conditions: [], medications: [], surgeries: [], pregnancy: { status: 'not-applicable' },
+  bloodPressure: { systolic: 118, diastolic: 76 }, temperatureC: 36.8, localIssues: [],
+};
+/** Patient A gets a new intake version; `fever` makes it contraindicated (treatment blocked). */
+async function intakeFor(env: Env, fever: boolean): Promise<void> {
+  const res = await asAdmin(env, 'POST', `/api/patients/${env.world.patients.a}/intake`, { answers: { ...CLEAR_ANSWERS, temperatureC: fever ? 38.6 : 36.8 } });
+  if (res.statusCode !== 201) throw new Error(`intake setup failed: ${res.body}`);
+}
+const letterOf = (env: Env) =>
+  insertId(env, `INSERT INTO files (org_id, patient_id, filename, content_type, size, sha256, data, uploaded_by, uploaded_at)
+     VALUES ($1, $2, 'letter.pdf', 'application/pdf', 9, repeat('a', 64), convert_to('%PDF-1.4\n', 'UTF8'), $3, now()) RETURNING id`,
+    [env.world.orgId, env.world.patients.a, env.world.users.admin.id]);
+const assessmentOf = (env: Env) =>
+  insertId(env, `INSERT INTO assessments (org_id, patient_id, assessed_on, practitioner_id, findings, created_by, created_at, updated_by, updated_at)
+     VALUES ($1, $2, '2026-11-20', $3, '{"painMap":[{"region":"temple-right","intensity":6}],"rom":[],"triggerPoints":[]}', $4, now(), $4, now()) RETURNING id`,
+    [env.world.orgId, env.world.patients.a, env.world.practitioners.a, env.world.users.therapist.id]);
+const planBodyFor = (env: Env) => ({
+  phase: 'acute', stages: [{ phase: 'acute', label: 'Settle the pain', visitsPerWeek: 2, visits: 4 }], totalVisits: 4,
+  reassessmentAtVisits: [4], goals: [{ kind: 'nprs', target: 3 }], startDate: '2026-12-07', preferredDays: [1, 4],
+  therapistId: env.world.practitioners.a, locationId: env.world.sites.a, serviceCode: 'nmt-followup-60',
+});
+const planOf = (env: Env) =>
+  insertId(env, `INSERT INTO treatment_plans (org_id, patient_id, plan, practitioner_id, location_id, created_by, created_at, updated_by, updated_at)
+     VALUES ($1, $2, $3::jsonb, $4, $5, $6, now(), $6, now()) RETURNING id`,
+    // Starts beyond the booking horizon (90 days), so it can never be booked whatever shifts other cases add.
+    [env.world.orgId, env.world.patients.a, JSON.stringify({ ...planBodyFor(env), startDate: '2027-09-06', integration: [], preferredTime: '10:00' }), env.world.practitioners.a, env.world.sites.a, env.world.users.therapist.id]);
+/** Therapists, managers and admins read assessments; the desk and patients do not. */
+const clinicalRead = signedIn(200, { front_desk: 403, patient: 403, otherAdmin: 404 });
+/** Only the treating therapist charts. */
+const therapistWrite = (status: number) => signedIn(403, { therapist: status, otherAdmin: 404 });
+
+const CHART_INTAKE_ENDPOINTS: EndpointCase[] = [
+  { method: 'GET', route: '/api/patients/:id/intake', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/intake`, expect: signedIn(200, { otherAdmin: 404 }) },
+  { method: 'GET', route: '/api/patients/:id/intake', record: "another site's patient", url: ({ world }) => `/api/patients/${world.patients.b}/intake`, expect: signedIn(403, { admin: 200, otherAdmin: 404 }) },
+  {
+    method: 'GET', route: '/api/patients/:id/intake/:version', record: "own site's patient, version 1",
+    url: async (env) => { await intakeFor(env, false); return `/api/patients/${env.world.patients.a}/intake/1`; }, expect: signedIn(200, { otherAdmin: 404 }),
+  },
+  {
+    method: 'PUT', route: '/api/patients/:id/intake/draft', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/intake/draft`,
+    body: () => ({ goals: ['walk the dog again'], otherConditions: 'asthma' }), expect: signedIn(200, { otherAdmin: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/patients/:id/intake', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/intake`,
+    body: () => ({ answers: CLEAR_ANSWERS, goals: ['sleep through the night'], painMap: [{ region: 'temple-right', intensity: 5 }] }), expect: signedIn(201, { otherAdmin: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/patients/:id/intake', record: "another site's patient", url: ({ world }) => `/api/patients/${world.patients.b}/intake`,
+    body: () => ({ answers: CLEAR_ANSWERS }), expect: signedIn(403, { admin: 201, otherAdmin: 404 }),
+  },
+  { method: 'GET', route: '/api/patients/:id/gate', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/gate`, expect: signedIn(200, { otherAdmin: 404 }) },
+  {
+    method: 'POST', route: '/api/patients/:id/gate/override', record: 'a contraindicated intake', url: ({ world }) => `/api/patients/${world.patients.a}/gate/override`,
+    body: async (env) => { await intakeFor(env, true); return { reason: 'Temperature re-taken: 36.9 C' }; },
+    expect: signedIn(403, { admin: 201, manager: 201, otherAdmin: 404 }),
+  },
+  {
+    // JSON carries no letter: whoever may record a clearance is told to attach it (multipart is tested beside the route).
+    method: 'POST', route: '/api/patients/:id/clearances', record: 'a form without its letter', url: ({ world }) => `/api/patients/${world.patients.a}/clearances`,
+    body: () => ({ physician: 'Dr. Rivera', clearedOn: '2026-11-19', scope: 'Massage cleared' }), expect: signedIn(422, { patient: 403, otherAdmin: 404 }),
+  },
+  { method: 'GET', route: '/api/files/:id', record: "own site's patient's letter", url: async (env) => `/api/files/${await letterOf(env)}`, expect: signedIn(200, { otherAdmin: 404 }) },
+  { method: 'GET', route: '/api/patients/:id/assessments', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/assessments`, expect: clinicalRead },
+  {
+    method: 'POST', route: '/api/patients/:id/assessments', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/assessments`,
+    body: () => ({ findings: { painMap: [{ region: 'temple-right', intensity: 6 }], posture: { findings: ['forward-head'] } } }), expect: therapistWrite(201),
+  },
+  { method: 'GET', route: '/api/assessments/:id', record: "own site's patient", url: async (env) => `/api/assessments/${await assessmentOf(env)}`, expect: clinicalRead },
+  {
+    method: 'PATCH', route: '/api/assessments/:id', record: "own site's patient", url: async (env) => `/api/assessments/${await assessmentOf(env)}`,
+    body: () => ({ version: 1, findings: { notes: 'Tender over the right upper trapezius.' } }), expect: therapistWrite(200),
+  },
+  { method: 'GET', route: '/api/assessments/:id/suggestions', record: "own site's patient", url: async (env) => `/api/assessments/${await assessmentOf(env)}/suggestions`, expect: clinicalRead },
+  {
+    method: 'POST', route: '/api/patients/:id/plans/proposal', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/plans/proposal`,
+    body: () => ({ factors: { phase: 'acute', severity: 'moderate' } }), expect: therapistWrite(200),
+  },
+  { method: 'GET', route: '/api/patients/:id/plans', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/plans`, expect: signedIn(200, { otherAdmin: 404 }) },
+  { method: 'GET', route: '/api/patients/:id/plans', record: "another site's patient", url: ({ world }) => `/api/patients/${world.patients.b}/plans`, expect: signedIn(403, { admin: 200, otherAdmin: 404 }) },
+  { method: 'POST', route: '/api/patients/:id/plans', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/plans`, body: planBodyFor, expect: therapistWrite(201) },
+  {
+    method: 'PATCH', route: '/api/plans/:id', record: "own site's patient", url: async (env) => `/api/plans/${await planOf(env)}`,
+    body: () => ({ version: 1, goals: [{ kind: 'nprs', target: 2 }] }), expect: therapistWrite(200),
+  },
+  {
+    // The plan lies beyond the booking horizon: only those who may book get as far as the 409.
+    method: 'POST', route: '/api/plans/:id/book', record: 'a plan in an unbookable week', url: async (env) => `/api/plans/${await planOf(env)}/book`,
+    body: () => ({}), expect: signedIn(409, { therapist: 403, otherAdmin: 404 }),
+  },
+];
 
 export const ENDPOINTS: EndpointCase[] = [
   { method: 'GET', route: '/api/health', record: 'none', url: () => '/api/health', expect: all(200) },
@@ -202,4 +300,110 @@ export const ENDPOINTS: EndpointCase[] = [
     method: 'POST', route: '/api/practitioners/:id/continuing-education', record: 'own site', url: ({ world }) => `/api/practitioners/${world.practitioners.a}/continuing-education`,
     body: () => ({ periodStart: '2025-01-01', periodEnd: '2026-12-31', hoursRequired: 24, hoursCompleted: 12 }), expect: siteWrite(201, true),
   },
+  // Charting part B: session notes, steps, reassessment, measures, home care, signing (patient A, therapist A).
+  {
+    method: 'POST', route: '/api/patients/:id/sessions', record: "a patient the therapist treats", url: ({ world }) => `/api/patients/${world.patients.a}/sessions`,
+    body: () => ({ subjective: { painToday: 6 }, cptMinutes: [{ code: '97140', minutes: 30 }] }), expect: signedIn(403, { therapist: 201, otherAdmin: 404 }),
+  },
+  {
+    method: 'GET', route: '/api/patients/:id/sessions', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/sessions`,
+    expect: signedIn(200, { front_desk: 403, patient: 403, otherAdmin: 404 }),
+  },
+  {
+    method: 'GET', route: '/api/sessions/:id', record: 'a draft note', url: async ({ db, world }) => `/api/sessions/${await charting.draftNote(db, world, world.patients.a, 'Secret-finding-7')}`,
+    expect: signedIn(200, { front_desk: 403, patient: 403, otherAdmin: 404 }),
+    secrets: (_env, who) => (['front_desk', 'patient', 'otherAdmin', 'anonymous'].includes(who) ? ['Secret-finding-7'] : []),
+  },
+  {
+    method: 'PATCH', route: '/api/sessions/:id', record: 'a draft note', url: async ({ db, world }) => `/api/sessions/${await charting.draftNote(db, world)}`,
+    body: () => ({ version: 1, plan: 'Twice weekly for 3 weeks.' }), expect: signedIn(403, { therapist: 200, otherAdmin: 404 }),
+  },
+  {
+    method: 'PATCH', route: '/api/sessions/:id', record: 'a signed note', url: async ({ db, world }) => `/api/sessions/${await charting.signedNote(db, world)}`,
+    body: () => ({ version: 2, plan: 'Changed after signing.' }), expect: signedIn(403, { therapist: 409, otherAdmin: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/sessions/:id/steps', record: 'a cleared patient', url: async ({ db, world }) => {
+      await charting.ensureClearGateForA(db, world);
+      return `/api/sessions/${await charting.draftNote(db, world)}/steps`;
+    },
+    body: () => ({ muscle: 'upper-trapezius', side: 'left', region: 'suprascapular-left', technique: 'ischemic-compression-finger', holdSeconds: 20, painRating: 6 }),
+    expect: signedIn(403, { therapist: 201, otherAdmin: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/sessions/:id/steps', record: 'a contraindicated patient without clearance', url: async ({ db, world }) =>
+      `/api/sessions/${await charting.draftNote(db, world, await charting.patientBehindGate(db, world, 'contraindicated'))}/steps`,
+    body: () => ({ muscle: 'upper-trapezius', side: 'left', region: 'suprascapular-left', technique: 'ischemic-compression-finger' }),
+    expect: signedIn(403, { therapist: 422, otherAdmin: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/sessions/:id/steps', record: 'a local-avoid region', url: async ({ db, world }) =>
+      `/api/sessions/${await charting.draftNote(db, world, await charting.patientBehindGate(db, world, 'local-upper-back'))}/steps`,
+    body: () => ({ muscle: 'middle-trapezius', side: 'midline', region: 'upper-back', technique: 'ischemic-compression-finger' }),
+    expect: signedIn(403, { therapist: 422, otherAdmin: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/sessions/:id/reassessment', record: 'a draft note', url: async ({ db, world }) => `/api/sessions/${await charting.draftNote(db, world)}/reassessment`,
+    body: () => ({ painAfter: 3, rom: [{ joint: 'cervical', motion: 'rotation', side: 'left', degrees: 70 }] }), expect: signedIn(403, { therapist: 201, otherAdmin: 404 }),
+  },
+  {
+    method: 'GET', route: '/api/sessions/:id/comparison', record: 'a draft note', url: async ({ db, world }) => `/api/sessions/${await charting.draftNote(db, world)}/comparison`,
+    expect: signedIn(200, { front_desk: 403, patient: 403, otherAdmin: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/sessions/:id/sign', record: "the treating therapist's draft", url: async ({ db, world }) => `/api/sessions/${await charting.draftNote(db, world)}/sign`,
+    expect: signedIn(403, { therapist: 200, otherAdmin: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/sessions/:id/amendments', record: 'a signed note', url: async ({ db, world }) => `/api/sessions/${await charting.signedNote(db, world)}/amendments`,
+    body: () => ({ reason: 'Wrong frequency written', changes: { plan: 'Twice weekly.' } }), expect: signedIn(403, { therapist: 201, otherAdmin: 404 }),
+  },
+  {
+    method: 'GET', route: '/api/sessions/:id/history', record: 'a signed note', url: async ({ db, world }) => `/api/sessions/${await charting.signedNote(db, world)}/history`,
+    expect: signedIn(200, { front_desk: 403, patient: 403, otherAdmin: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/patients/:id/measures', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/measures`,
+    body: () => ({ measure: 'nprs', answers: [5] }), expect: signedIn(201, { admin: 403, manager: 403, otherAdmin: 404 }),
+  },
+  {
+    method: 'GET', route: '/api/patients/:id/measures', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/measures`,
+    expect: signedIn(200, { front_desk: 403, otherAdmin: 404 }),
+  },
+  {
+    method: 'GET', route: '/api/patients/:id/measures/due', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/measures/due`,
+    expect: signedIn(200, { otherAdmin: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/sessions/:id/home-care/generate', record: 'a draft note', url: async ({ db, world }) => `/api/sessions/${await charting.draftNote(db, world)}/home-care/generate`,
+    expect: signedIn(403, { therapist: 200, otherAdmin: 404 }),
+  },
+  {
+    method: 'PUT', route: '/api/sessions/:id/home-care', record: 'generated home care', url: async ({ db, world }) => `/api/sessions/${await charting.noteWithHomeCare(db, world, false)}/home-care`,
+    body: () => ({
+      hydration: 'Drink 2 extra glasses of water today.', soreness: 'Sore for a day or so.', fatigue: 'You may feel tired.',
+      stretches: [{ muscle: 'upper-trapezius', muscleName: 'Upper trapezius', title: 'Shoulder ridge release', steps: ['Tilt your ear away for 30 s.'] }],
+      activityChanges: [], callClinicIf: ['You have a fever.'], notes: null, sources: [],
+    }),
+    expect: signedIn(403, { therapist: 200, otherAdmin: 404 }),
+  },
+  {
+    method: 'POST', route: '/api/sessions/:id/home-care/send', record: 'generated home care', url: async ({ db, world }) => `/api/sessions/${await charting.noteWithHomeCare(db, world, false)}/home-care/send`,
+    expect: signedIn(403, { therapist: 200, otherAdmin: 404 }),
+  },
+  {
+    method: 'GET', route: '/api/patients/:id/home-care', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/home-care`,
+    expect: signedIn(200, { front_desk: 403, otherAdmin: 404 }),
+  },
+  {
+    method: 'GET', route: '/api/sessions/:id/home-care.pdf', record: 'sent home care', url: async ({ db, world }) => `/api/sessions/${await charting.noteWithHomeCare(db, world, true)}/home-care.pdf`,
+    expect: signedIn(200, { front_desk: 403, otherAdmin: 404 }),
+  },
+  {
+    method: 'GET', route: '/api/sessions/:id/home-care.pdf', record: 'home care not sent yet', url: async ({ db, world }) => `/api/sessions/${await charting.noteWithHomeCare(db, world, false)}/home-care.pdf`,
+    expect: signedIn(200, { front_desk: 403, patient: 403, otherAdmin: 404 }),
+  },
+  ...BOOKING_ENDPOINTS,
+  ...NOTIFY_ENDPOINTS,
+  ...CHART_INTAKE_ENDPOINTS,
 ];

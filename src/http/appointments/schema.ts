@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { Id, IsoDate, text } from '../common.ts';
+import { ServiceCode, SlotSchema } from '../availability/schema.ts';
+import { Instant, WallTime } from '../schedules/schema.ts';
+
+const Status = z.enum(['booked', 'arrived', 'in_session', 'completed', 'cancelled', 'late_cancel', 'no_show']);
+
+export const AppointmentCreateSchema = z.strictObject({
+  patientId: Id,
+  serviceCode: ServiceCode,
+  start: Instant,
+  therapistId: Id,
+  locationId: Id,
+  roomId: Id.optional(),
+});
+
+export const AppointmentListQuery = z.strictObject({
+  location: Id.optional(),
+  therapist: Id.optional(),
+  patient: Id.optional(),
+  from: IsoDate.optional().describe('Defaults to today'),
+  to: IsoDate.optional().describe('Defaults to 6 days after from (a week)'),
+  limit: z.coerce.number().int().min(1).max(2000).default(500),
+});
+
+export const RescheduleSchema = z.strictObject({
+  start: Instant,
+  therapistId: Id.optional(),
+  locationId: Id.optional(),
+  roomId: Id.optional(),
+  reason: text(500),
+});
+
+export const CancelSchema = z.strictObject({ reason: text(500) });
+
+export const StatusChangeSchema = z.strictObject({ status: Status, reason: text(500).optional() });
+
+const VisitSchema = z.strictObject({ date: IsoDate, time: WallTime, locationId: Id.optional() });
+const RhythmSchema = z.strictObject({
+  startDate: IsoDate,
+  visitsPerWeek: z.number().int().min(1).max(7),
+  count: z.number().int().min(1).max(60),
+  preferredDays: z.array(z.number().int().min(0).max(6)).min(1).max(7),
+  time: WallTime,
+});
+
+export const SeriesCreateSchema = z.strictObject({
+  patientId: Id,
+  serviceCode: ServiceCode,
+  therapistId: Id,
+  locationId: Id,
+  visits: z.union([z.array(VisitSchema).min(1).max(60), RhythmSchema]).describe('The visits themselves, or the plan’s rhythm to expand into dates'),
+});
+
+export const AppointmentSchema = z
+  .object({
+    id: Id,
+    patientId: Id,
+    therapistId: Id,
+    locationId: Id,
+    roomId: Id.nullable(),
+    serviceCode: z.string(),
+    status: Status,
+    start: z.string(),
+    end: z.string(),
+    bufferAfterMinutes: z.number(),
+    seriesId: Id.nullable(),
+    notes: z.string().nullable(),
+    cancelReason: z.string().nullable(),
+    version: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Appointment' });
+
+export const AppointmentListSchema = z.object({ appointments: z.array(AppointmentSchema) });
+export const SeriesSchema = z.object({ seriesId: Id, appointments: z.array(AppointmentSchema) });
+export { SlotSchema };

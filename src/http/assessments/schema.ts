@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { Id, IsoDate } from '../common.ts';
+
+/**
+ * Assessment bodies at the door: their shape only. The findings (pain map on the body map,
+ * posture vocabulary, ROM against the norms, strength 0–5, trigger points against the atlas)
+ * are checked by the service, which answers 422 naming the path, e.g. `findings.triggerPoints.0.muscle`.
+ */
+const Findings = z.record(z.string().max(40), z.unknown());
+
+export const AssessmentCreateSchema = z.strictObject({
+  assessedOn: IsoDate.optional(),
+  appointmentId: Id.nullable().optional(),
+  findings: Findings,
+});
+
+export const AssessmentUpdateSchema = z.strictObject({
+  version: z.number().int().min(1).describe('The version you read; a newer stored version is a 409.'),
+  assessedOn: IsoDate.optional(),
+  findings: Findings.optional().describe('Sections given replace the stored ones; the others are kept.'),
+});

@@ -1,0 +1,41 @@
+import type { ServiceContext } from '../../services/context.ts';
+import { editForNote, generateForNote, homeCarePdf, listPatientHomeCare, sendForNote } from '../../services/charting/homecare.ts';
+import { IdParams } from '../common.ts';
+import { route } from '../route.ts';
+import { HomeCareContentSchema, HomeCarePlanSchema } from './schema.ts';
+
+export function homeCareRoutes(ctx: ServiceContext) {
+  return [
+    route({
+      method: 'POST', url: '/api/sessions/:id/home-care/generate', tag: 'home care', errors: [403, 404, 409],
+      summary: 'Generate home care from the muscles treated: water, expected soreness, stretches, activity changes, when to call',
+      params: IdParams, response: HomeCarePlanSchema,
+      handler: ({ actor, params }) => generateForNote(ctx, actor, params.id),
+    }),
+    route({
+      method: 'PUT', url: '/api/sessions/:id/home-care', tag: 'home care', errors: [403, 404, 409],
+      summary: "The therapist's edits before sending (a signed note answers 409 note_signed)",
+      params: IdParams, body: HomeCareContentSchema, response: HomeCarePlanSchema,
+      handler: ({ actor, params, body }) => editForNote(ctx, actor, params.id, body),
+    }),
+    route({
+      method: 'POST', url: '/api/sessions/:id/home-care/send', tag: 'home care', errors: [403, 404],
+      summary: 'Send the home care: from now on the patient sees it', params: IdParams, response: HomeCarePlanSchema,
+      handler: ({ actor, params }) => sendForNote(ctx, actor, params.id),
+    }),
+    route({
+      method: 'GET', url: '/api/patients/:id/home-care', tag: 'home care', errors: [403, 404],
+      summary: "A patient's home care, latest first (patients see what was sent to them)", params: IdParams,
+      handler: ({ actor, params }) => listPatientHomeCare(ctx, actor, params.id),
+    }),
+    route({
+      method: 'GET', url: '/api/sessions/:id/home-care.pdf', tag: 'home care', errors: [403, 404],
+      summary: 'The home-care handout as a PDF (large type, plain words)', params: IdParams,
+      handler: async ({ actor, params, reply }) => {
+        const pdf = await homeCarePdf(ctx, actor, params.id);
+        reply.type('application/pdf').header('content-disposition', 'inline; filename="home-care.pdf"');
+        return pdf;
+      },
+    }),
+  ];
+}

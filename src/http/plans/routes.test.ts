@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
+import { bookingHarness, countAppointments } from '../../../test/support/booking-world.ts';
+import type { Database } from '../../store/database.ts';
+
+type Harness = Awaited<ReturnType<typeof bookingHarness>>;
+
+describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  let h: Harness;
+
+  beforeAll(async () => {
+    ({ db, drop } = await createTestDatabase(backend));
+    h = await bookingHarness(db, new Date('2026-11-20T18:00:00Z'));
+  });
+  afterAll(async () => {
+    await h.app.close();
+    await drop();
+  });
+
+  const url = (rest: string) => `/api/patients/${h.world.patients.a}${rest}`;
+  const planBody = (over: object = {}) => ({
+    phase: 'acute',
+    stages: [{ phase: 'acute', label: 'Settle the pain', visitsPerWeek: 2, weeks: 2, visits: 4 }],
+    totalVisits: 4,
+    reassessmentAtVisits: [4],
+    goals: [{ kind: 'nprs', baseline: 7, target: 3, byVisit: 4 }, { kind: 'psfs', activity: 'check the blind spot when driving', target: 8 }, { kind: 'rom', joint: 'cervical', motion: 'rotation', side: 'left', targetDegrees: 60 }],
+    integration: [{ service: 'corrective-exercise', note: 'Deep neck flexor endurance' }],
+    startDate: '2026-11-23',
+    preferredDays: [1, 4],
+    preferredTime: '10:00',
+    therapistId: h.world.practitioners.a,
+    locationId: h.world.sites.a,
+    serviceCode: 'nmt-followup-60',
+    ...over,
+  });
+
+  it('proposes from the clinical core without storing, and names a bad factor', async () => {
+    const res = await h.as('therapist', 'POST', url('/plans/proposal'), { factors: { phase: 'acute', severity: 'moderate' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().totalVisits).toBeGreaterThan(0);
+    expect(res.json().stages[0].phase).toBe('acute');
+    const bad = await h.as('therapist', 'POST', url('/plans/proposal'), { factors: { phase: 'sub-acute', severity: 'moderate' } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.fields).toHaveProperty(['factors.phase']);
+    expect((await h.as('front_desk', 'POST', url('/plans/proposal'), { factors: { phase: 'acute', severity: 'mild' } })).statusCode).toBe(403);
+  });
+
+  it('stores a plan the therapist edited, refuses one whose stages do not add up, and moves status only forward', async () => {
+    const inconsistent = await h.as('therapist', 'POST', url('/plans'), planBody({ totalVisits: 6 }));
+    expect(inconsistent.statusCode).toBe(422);
+    expect(inconsistent.json().error.fields).toHaveProperty('totalVisits');
+    const created = await h.as('therapist', 'POST', url('/plans'), planBody());
+    expect(created.statusCode).toBe(201);
+    const plan = created.json() as { id: string; version: number; status: string };
+    expect(plan.status).toBe('draft');
+    const edited = await h.as('therapist', 'PATCH', `/api/plans/${plan.id}`, { version: 1, goals: [{ kind: 'nprs', target: 2 }] });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json().plan.goals).toEqual([{ kind: 'nprs', target: 2 }]);
+    expect(edited.json().plan.integration).toHaveLength(1);
+    expect((await h.as('therapist', 'PATCH', `/api/plans/${plan.id}`, { version: 1, goals: [] })).statusCode).toBe(409);
+    expect((await h.as('patient', 'GET', url('/plans'))).json().plans.map((p: { id: string }) => p.id)).toContain(plan.id);
+    expect((await h.as('patient', 'PATCH', `/api/plans/${plan.id}`, { version: 2, goals: [] })).statusCode).toBe(403);
+    expect((await h.as('therapist', 'PATCH', `/api/plans/${plan.id}`, { version: 2, status: 'active' })).json().status).toBe('active');
+    const backwards = await h.as('therapist', 'PATCH', `/api/plans/${plan.id}`, { version: 3, status: 'draft' });
+    expect(backwards.statusCode).toBe(422);
+    expect(backwards.json().error.fields).toHaveProperty('status');
+  });
+
+  it('books the whole series in one action and marks the plan active; a second booking is refused', async () => {
+    const plan = (await h.as('therapist', 'POST', url('/plans'), planBody({ startDate: '2026-12-07' }))).json() as { id: string };
+    const before = await countAppointments(db, h.world.orgId);
+    expect((await h.as('therapist', 'POST', `/api/plans/${plan.id}/book`, {})).statusCode).toBe(403);
+    const booked = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, {});
+    expect(booked.statusCode).toBe(201);
+    const body = booked.json() as { plan: { status: string; seriesId: string }; appointments: { start: string; seriesId: string }[] };
+    expect(body.plan.status).toBe('active');
+    expect(body.appointments.map((a) => a.start)).toEqual(['2026-12-07', '2026-12-10', '2026-12-14', '2026-12-17'].map((d) => `${d}T18:00:00.000Z`));
+    expect(body.appointments.every((a) => a.seriesId === body.plan.seriesId)).toBe(true);
+    expect(await countAppointments(db, h.world.orgId)).toBe(before + 4);
+    expect((await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, {})).statusCode).toBe(409);
+  });
+
+  it('books nothing and leaves the plan a draft when one visit conflicts', async () => {
+    const plan = (await h.as('therapist', 'POST', url('/plans'), planBody({ startDate: '2026-12-07' }))).json() as { id: string };
+    const before = await countAppointments(db, h.world.orgId);
+    const res = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, {});
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('series_conflict');
+    expect(await countAppointments(db, h.world.orgId)).toBe(before);
+    const plans = (await h.as('therapist', 'GET', url('/plans'))).json().plans as { id: string; status: string; seriesId: string | null }[];
+    expect(plans.find((p) => p.id === plan.id)).toMatchObject({ status: 'draft', seriesId: null });
+  });
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { Id, IsoDate, text } from '../common.ts';
+
+/** 'HH:MM' on a 24-hour clock; '24:00' ends a shift at midnight. */
+export const WallTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Use a 24-hour time, e.g. 08:30.');
+export const Instant = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date-time with its offset, e.g. 2026-03-09T17:00:00Z.' });
+
+export const TemplateSchema = z.strictObject({
+  locationId: Id,
+  weekday: z.number().int().min(0).max(6).describe('0 = Sunday … 6 = Saturday'),
+  start: WallTime,
+  end: WallTime,
+  validFrom: IsoDate.nullable().default(null),
+  validTo: IsoDate.nullable().default(null),
+});
+
+export const SchedulePutSchema = z.strictObject({
+  templates: z.array(TemplateSchema).max(100),
+});
+
+export const ExceptionCreateSchema = z.strictObject({
+  kind: z.enum(['time-off', 'extra-shift']),
+  start: Instant,
+  end: Instant,
+  locationId: Id.nullable().default(null).describe('Required for an extra shift; for time off, null means every site'),
+  reason: text(500).nullable().default(null),
+});
+
+export const ExceptionParams = z.strictObject({ id: Id, exceptionId: Id });
+
+const ExceptionSchema = z
+  .object({ id: Id, practitionerId: Id, kind: z.string(), locationId: Id.nullable(), start: z.string(), end: z.string(), reason: z.string().nullable() })
+  .meta({ id: 'ScheduleException' });
+
+export const ScheduleSchema = z
+  .object({
+    practitionerId: Id,
+    templates: z.array(z.object({ id: Id, locationId: Id, weekday: z.number(), start: z.string(), end: z.string(), validFrom: z.string().nullable(), validTo: z.string().nullable() })),
+    exceptions: z.array(ExceptionSchema),
+  })
+  .meta({ id: 'WeeklySchedule' });
+
+export { ExceptionSchema };

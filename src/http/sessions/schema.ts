@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { TECHNIQUES, type Technique } from '../../clinical/protocol/index.ts';
+import { Id, text } from '../common.ts';
+
+/** Atlas and body-map ids: lower-case words joined by hyphens; the service checks they exist. */
+const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/, 'Use an id of lower-case letters, digits and hyphens.');
+
+export const RomSchema = z.strictObject({
+  joint: text(60),
+  motion: text(60),
+  side: z.enum(['left', 'right']).nullable().optional(),
+  degrees: z.number().min(0).max(360),
+});
+
+export const SubjectiveSchema = z.strictObject({
+  painToday: z.number().int().min(0).max(10).optional().describe('Pain today, 0–10'),
+  sinceLastVisit: text(2000).optional(),
+  reliefDays: z.number().int().min(0).max(365).optional().describe('How many days the relief of the last visit lasted'),
+  notes: text(4000).optional(),
+});
+
+export const ObjectiveSchema = z.strictObject({
+  notes: text(4000).optional(),
+  posture: text(2000).optional(),
+  palpation: text(4000).optional(),
+  rom: z.array(RomSchema).max(60).optional().describe('Range of motion before treatment'),
+});
+
+export const CptMinutesSchema = z.array(
+  z.strictObject({
+    code: z.string().regex(/^\d{5}$/, 'Use a five-digit CPT code, e.g. 97140.'),
+    minutes: z.number().int().min(0).max(1440),
+  }),
+).max(20);
+
+export const NoteCreateSchema = z.strictObject({
+  appointmentId: Id.nullable().optional().describe('The visit; leave out for a walk-in'),
+  subjective: SubjectiveSchema.default({}),
+  objective: ObjectiveSchema.default({}),
+  assessment: text(8000).nullable().optional(),
+  plan: text(8000).nullable().optional(),
+  cptMinutes: CptMinutesSchema.default([]),
+});
+
+export const NoteUpdateSchema = z.strictObject({
+  version: z.number().int().min(1).describe('The version you read; a newer stored version is a 409.'),
+  subjective: SubjectiveSchema.optional(),
+  objective: ObjectiveSchema.optional(),
+  assessment: text(8000).nullable().optional(),
+  plan: text(8000).nullable().optional(),
+  cptMinutes: CptMinutesSchema.optional(),
+});
+
+const TECHNIQUE_IDS = Object.keys(TECHNIQUES) as [Technique, ...Technique[]];
+
+export const StepCreateSchema = z.strictObject({
+  muscle: Slug.describe('Atlas muscle id, e.g. upper-trapezius'),
+  triggerPoint: Slug.nullable().optional(),
+  side: z.enum(['left', 'right', 'midline']),
+  region: Slug.describe('Body-map region id where the pressure is applied, e.g. upper-back'),
+  technique: z.enum(TECHNIQUE_IDS),
+  durationSeconds: z.number().int().min(1).max(7200).optional(),
+  holdSeconds: z.number().int().min(1).max(600).optional(),
+  painRating: z.number().int().min(1).max(10).optional().describe('Pain during pressure, 1–10; 9 or more is a stop'),
+  layer: z.enum(['superficial', 'middle', 'deep']).optional(),
+  releaseAchieved: z.boolean().optional(),
+});
+
+export const ReassessmentSchema = z.strictObject({
+  painAfter: z.number().int().min(0).max(10),
+  rom: z.array(RomSchema).max(60).default([]),
+});
+
+export const AmendmentSchema = z.strictObject({
+  reason: text(2000).refine((s) => s.length >= 3, 'Say why, in at least 3 characters.'),
+  changes: z.strictObject({
+    subjective: SubjectiveSchema.optional(),
+    objective: ObjectiveSchema.optional(),
+    assessment: text(8000).nullable().optional(),
+    plan: text(8000).nullable().optional(),
+    cptMinutes: CptMinutesSchema.optional(),
+    addendum: text(4000).optional(),
+  }),
+});
+
+const Flag = z.object({ level: z.enum(['info', 'warning', 'stop']), code: z.string(), message: z.string(), field: z.string().optional() });
+
+export const StepSchema = z.object({
+  id: Id, sessionNoteId: Id, seq: z.number(), muscle: z.string(), triggerPoint: z.string().nullable(), side: z.string(), region: z.string(),
+  technique: z.string(), durationSeconds: z.number().nullable(), holdSeconds: z.number().nullable(), painRating: z.number().nullable(),
+  layer: z.string().nullable(), releaseAchieved: z.boolean().nullable(), flags: z.array(Flag), stop: z.boolean(), recordedAt: z.string(),
+}).meta({ id: 'TreatmentStep' });
+
+export const RecordedStepSchema = z.object({
+  step: StepSchema,
+  flags: z.array(Flag),
+  stop: z.boolean().describe('Pain reached 9 or more: the step is recorded and the therapist must release now'),
+  alert: z.string().nullable(),
+});
+
+export const SessionNoteSchema = z.object({
+  id: Id, patientId: Id, appointmentId: Id.nullable(), practitionerId: Id, status: z.enum(['draft', 'signed']),
+  subjective: SubjectiveSchema, objective: ObjectiveSchema, assessment: z.string().nullable(), plan: z.string().nullable(),
+  cptMinutes: CptMinutesSchema,
+  billing: z.object({ rule: z.string(), totalMinutes: z.number(), totalUnits: z.number(), lines: z.array(z.object({ code: z.string(), minutes: z.number(), units: z.number() })) }).nullable(),
+  steps: z.array(StepSchema), hadStop: z.boolean(),
+  reassessment: z.object({ painAfter: z.number(), rom: z.array(RomSchema) }).nullable(),
+  signedAt: z.string().nullable(), signedBy: Id.nullable(), version: z.number(), createdAt: z.string(), updatedAt: z.string(),
+}).meta({ id: 'SessionNote' });

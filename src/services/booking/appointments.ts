@@ -1,0 +1,172 @@
+/** Booking one appointment, reading one, and the calendar list. */
+import { checkBookable, credentialGaps, describeGap, localDayOf, formatDate, zonedWallTimeToInstant, type Bookability, type ServiceDef } from '../../scheduling/index.ts';
+import { sqlState, SQLSTATE, type Queryable } from '../../store/database.ts';
+import * as repo from '../../store/repos/appointments.ts';
+import { audit } from '../audit.ts';
+import type { Actor, ServiceContext } from '../context.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+import { appointmentScope, authorize, isAllowed } from '../policies.ts';
+import { alternativesFor, ALTERNATIVE_SEARCH_DAYS, serviceOrRefuse, windowOf } from './availability.ts';
+import { ensureServiceRow, findService } from './catalogue.ts';
+import { NotQualifiedError, SlotUnavailableError } from './errors.ts';
+import { idempotent } from './idempotency.ts';
+import { addDays, loadSchedule, type LoadedSchedule } from './loader.ts';
+import { onBooked } from './notify-hook.ts';
+import { bookingSettings, type BookingSettings } from './settings.ts';
+import { clinicTimeZone } from './zone.ts';
+import { dateIn } from '../locations.ts';
+import { appointmentView, bookingFacts, reasonView, slotView, type Appointment } from './views.ts';
+
+export interface BookInput {
+  patientId: string;
+  serviceCode: string;
+  start: Date;
+  therapistId: string;
+  locationId: string;
+  roomId?: string;
+}
+
+/** The local date of an instant at a site, or the UTC date when the site is unknown. */
+export function localDateAt(data: LoadedSchedule, locationId: string, instant: number): string {
+  const site = data.sites.find((s) => s.locationId === locationId);
+  return site ? formatDate(localDayOf(instant, site.timeZone)) : new Date(instant).toISOString().slice(0, 10);
+}
+
+/** The days around `start`: a day either side for the check, wider (`forAlternatives`) to look for alternatives. */
+export function loadAround(db: Queryable, orgId: string, start: Date, now: Date, exclude: { appointmentId?: string; holdId?: string } = {}, forAlternatives = true) {
+  const date = start.toISOString().slice(0, 10);
+  const span = forAlternatives ? ALTERNATIVE_SEARCH_DAYS + 1 : 1;
+  return loadSchedule(db, orgId, {
+    from: addDays(date, -span),
+    to: addDays(date, span),
+    now,
+    excludeAppointmentId: exclude.appointmentId,
+    excludeHoldId: exclude.holdId,
+  });
+}
+
+/**
+ * Turns the engine's refusal into the API's: a therapist lacking a credential (or practising another
+ * discipline) is 422 naming what is missing; anything about the time itself is 409 with alternatives.
+ */
+export function refuse(
+  verdict: Extract<Bookability, { ok: false }>,
+  ctx: { data: LoadedSchedule; service: ServiceDef; settings: BookingSettings; now: Date },
+  wanted: { start: number; therapistId: string; locationId: string; patientId?: string },
+): never {
+  const unknown = verdict.reasons.filter((r) => r.code === 'unknown-location' || r.code === 'unknown-therapist');
+  if (unknown.length > 0) {
+    throw new ValidationError(Object.fromEntries(unknown.map((r) => [r.code === 'unknown-location' ? 'locationId' : 'therapistId', r.message])));
+  }
+  const wrongDiscipline = verdict.reasons.find((r) => r.code === 'wrong-discipline');
+  if (wrongDiscipline) throw new NotQualifiedError(wrongDiscipline.message);
+  if (verdict.reasons.some((r) => r.code === 'not-qualified')) {
+    const therapist = ctx.data.therapists.find((t) => t.therapistId === wanted.therapistId)!;
+    const site = ctx.data.sites.find((s) => s.locationId === wanted.locationId)!;
+    const date = localDateAt(ctx.data, wanted.locationId, wanted.start);
+    const gaps = credentialGaps(ctx.service.requirements, therapist.credentials, site.state, date);
+    throw new NotQualifiedError(gaps.map((g) => (g.problem === 'absent' ? `missing: ${g.requirement.label}` : describeGap(g, site.state, date))).join('; '));
+  }
+  const alternatives = alternativesFor(ctx.data, ctx.service, ctx.settings, ctx.now, { ...wanted, localDate: localDateAt(ctx.data, wanted.locationId, wanted.start) });
+  throw new SlotUnavailableError(
+    `That time cannot be booked: ${verdict.reasons.map((r) => r.message).join('; ')}.`,
+    verdict.reasons.map(reasonView),
+    alternatives.map(slotView),
+  );
+}
+
+/** After the database refused an overlap (a concurrent booking won): fresh alternatives. */
+async function raceLost(ctx: ServiceContext, actor: Actor, service: ServiceDef, settings: BookingSettings, input: BookInput): Promise<never> {
+  const data = await loadAround(ctx.db, actor.orgId, input.start, ctx.now());
+  const start = input.start.getTime();
+  const alternatives = alternativesFor(data, service, settings, ctx.now(), { ...input, start, localDate: localDateAt(data, input.locationId, start) });
+  throw new SlotUnavailableError('That time was just booked by someone else.', [{ code: 'taken', message: 'Booked by another request a moment ago.' }], alternatives.map(slotView));
+}
+
+export function rethrowReference(err: unknown): never {
+  if (sqlState(err) === SQLSTATE.foreignKeyViolation) throw new ValidationError({ patientId: 'No such patient in this organisation.' });
+  throw err;
+}
+
+export async function bookAppointment(ctx: ServiceContext, actor: Actor, input: BookInput, idempotencyKey?: string): Promise<Appointment> {
+  authorize(actor, 'appointment.book', { booking: bookingFacts(input) });
+  const service = await serviceOrRefuse(ctx.db, actor, input.serviceCode);
+  const settings = await bookingSettings(ctx.db, actor.orgId);
+  const body = { ...input, start: input.start.toISOString() };
+  return idempotent<Appointment>(ctx, actor, {
+    key: idempotencyKey,
+    route: 'POST /api/appointments',
+    body,
+    run: async (remember) => {
+      const now = ctx.now();
+      const start = input.start.getTime();
+      try {
+        return await ctx.db.transaction(async (tx) => {
+          const data = await loadAround(tx, actor.orgId, input.start, now, {}, false);
+          const wanted = { start, therapistId: input.therapistId, locationId: input.locationId, patientId: input.patientId };
+          const verdict = checkBookable({ service, ...wanted, roomId: input.roomId ?? null }, windowOf(settings, now), data);
+          if (!verdict.ok) return refuse(verdict, { data: await loadAround(tx, actor.orgId, input.start, now), service, settings, now }, wanted);
+          await ensureServiceRow(tx, actor.orgId, (await findService(tx, actor.orgId, service.code))!);
+          const [row] = await repo.insertAppointments(
+            tx,
+            actor.orgId,
+            [{ ...wanted, roomId: verdict.roomId, serviceCode: service.code, start: input.start, end: new Date(verdict.slot.end), bufferAfterMinutes: service.bufferAfterMinutes, seriesId: null, bookedBy: actor.userId }],
+            now,
+          );
+          await audit(tx, actor, [{ action: 'appointment.create', patientId: row!.patientId, recordType: 'appointment', recordId: row!.id }]);
+          await onBooked(tx, actor.orgId, row!, now);
+          const view = appointmentView(row!);
+          await remember(tx, view);
+          return view;
+        });
+      } catch (err) {
+        if (sqlState(err) === SQLSTATE.exclusionViolation) return raceLost(ctx, actor, service, settings, input);
+        return rethrowReference(err);
+      }
+    },
+  });
+}
+
+async function loadVisible(ctx: ServiceContext, actor: Actor, id: string, action: 'appointment.read'): Promise<repo.AppointmentRow> {
+  const row = await repo.findAppointment(ctx.db, actor.orgId, id);
+  if (!row) throw new NotFoundError('No such appointment.');
+  if (!isAllowed(actor, action, { booking: bookingFacts(row) })) {
+    await audit(ctx.db, actor, [{ action, outcome: 'denied', patientId: row.patientId, recordType: 'appointment', recordId: id }]);
+    throw new ForbiddenError('You do not have access to this appointment.');
+  }
+  return row;
+}
+
+export async function getAppointment(ctx: ServiceContext, actor: Actor, id: string): Promise<Appointment> {
+  const row = await loadVisible(ctx, actor, id, 'appointment.read');
+  await audit(ctx.db, actor, [{ action: 'appointment.read', patientId: row.patientId, recordType: 'appointment', recordId: id }]);
+  return appointmentView(row);
+}
+
+export interface ListInput {
+  locationId?: string;
+  therapistId?: string;
+  patientId?: string;
+  /** Local dates; default today and a week from `from`. */
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+export const MAX_LIST_DAYS = 62;
+
+export async function listAppointments(ctx: ServiceContext, actor: Actor, input: ListInput): Promise<{ appointments: Appointment[] }> {
+  // Dates are read in the site's zone when one is named, otherwise in the clinic group's.
+  const timeZone = await clinicTimeZone(ctx.db, actor.orgId, input.locationId);
+  const fromDate = input.from ?? dateIn(timeZone, ctx.now());
+  const toDate = input.to ?? addDays(fromDate, 6);
+  const from = zonedWallTimeToInstant(fromDate, '00:00', timeZone);
+  const to = zonedWallTimeToInstant(addDays(toDate, 1), '00:00', timeZone);
+  if (to <= from) throw new ValidationError({ to: 'Must not be before from.' });
+  if (to - from > MAX_LIST_DAYS * 86_400_000) throw new ValidationError({ to: `Ask for at most ${MAX_LIST_DAYS} days at a time.` });
+  const rows = await repo.listAppointments(ctx.db, actor.orgId, appointmentScope(actor), { ...input, from: new Date(from), to: new Date(to) });
+  // Each appointment shown names a patient: one audit event each, before the answer leaves.
+  await audit(ctx.db, actor, rows.map((r) => ({ action: 'appointment.list', patientId: r.patientId, recordType: 'appointment', recordId: r.id })));
+  return { appointments: rows.map(appointmentView) };
+}
+

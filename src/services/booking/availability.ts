@@ -1,0 +1,110 @@
+/** Free slots for a service: load the range in three queries, then the pure engine decides. */
+import { findSlots, type ScheduleData, type ServiceDef, type Slot, type TimeOfDay } from '../../scheduling/index.ts';
+import { parseDate } from '../../scheduling/calendar.ts';
+import type { Queryable } from '../../store/database.ts';
+import type { Actor, ServiceContext } from '../context.ts';
+import { ValidationError } from '../errors.ts';
+import { authorize } from '../policies.ts';
+import { findService, toServiceDef } from './catalogue.ts';
+import { addDays, loadSchedule } from './loader.ts';
+import { bookingSettings, type BookingSettings } from './settings.ts';
+import type { SlotView } from './errors.ts';
+import { slotView } from './views.ts';
+import { CLINIC_TIME_ZONE } from './zone.ts';
+import { dateIn } from '../locations.ts';
+
+export const MAX_RANGE_DAYS = 31;
+export const ALTERNATIVES = 5;
+/** Alternatives are sought this many days either side of the wanted time. */
+export const ALTERNATIVE_SEARCH_DAYS = 3;
+
+export interface AvailabilityInput {
+  serviceCode: string;
+  /** Local dates; default today (clinic zone) and two weeks from `from`. */
+  from?: string;
+  to?: string;
+  locationId?: string;
+  therapistId?: string;
+  timeOfDay?: TimeOfDay;
+  weekdays?: number[];
+  limit: number;
+}
+
+export async function serviceOrRefuse(db: Queryable, actor: Actor, code: string, field = 'serviceCode'): Promise<ServiceDef & { isInitial: boolean; id: string }> {
+  const service = await findService(db, actor.orgId, code);
+  if (!service || !service.active) throw new ValidationError({ [field]: 'No such service (or it is no longer offered).' });
+  return { ...toServiceDef(service), isInitial: service.isInitial, id: service.id };
+}
+
+export async function findAvailability(ctx: ServiceContext, actor: Actor, input: AvailabilityInput): Promise<{ slots: SlotView[]; truncated: boolean }> {
+  authorize(actor, 'availability.read');
+  const from = input.from ?? dateIn(CLINIC_TIME_ZONE, ctx.now());
+  const to = input.to ?? addDays(from, 13);
+  const days = parseDate(to)! - parseDate(from)! + 1;
+  if (days < 1) throw new ValidationError({ to: 'Must not be before from.' });
+  if (days > MAX_RANGE_DAYS) throw new ValidationError({ to: `Ask for at most ${MAX_RANGE_DAYS} days at a time.` });
+  const service = await serviceOrRefuse(ctx.db, actor, input.serviceCode, 'service');
+  const settings = await bookingSettings(ctx.db, actor.orgId);
+  const now = ctx.now();
+  const data = await loadSchedule(ctx.db, actor.orgId, {
+    from,
+    to,
+    now,
+    locationIds: input.locationId ? [input.locationId] : undefined,
+    discipline: service.discipline,
+    therapistId: input.therapistId,
+  });
+  const slots = findSlots(
+    {
+      ...windowOf(settings, now),
+      service,
+      from,
+      to,
+      locationIds: input.locationId ? [input.locationId] : undefined,
+      therapistId: input.therapistId,
+      // A patient is never offered a time they are already booked.
+      patientId: actor.role === 'patient' ? (actor.patientId ?? undefined) : undefined,
+      timeOfDay: input.timeOfDay,
+      weekdays: input.weekdays,
+      slotStepMinutes: settings.slotStepMinutes,
+    },
+    data,
+  );
+  return { slots: slots.slice(0, input.limit).map(slotView), truncated: slots.length > input.limit };
+}
+
+export function windowOf(settings: BookingSettings, now: Date) {
+  return { now: now.getTime(), minNoticeMinutes: settings.minNoticeMinutes, horizonDays: settings.horizonDays };
+}
+
+/** Up to five free slots near `target`: same therapist and site first, then nearest in time. */
+export function alternativesFor(
+  data: ScheduleData,
+  service: ServiceDef,
+  settings: BookingSettings,
+  now: Date,
+  wanted: { start: number; therapistId: string; locationId: string; patientId?: string; localDate: string },
+): Slot[] {
+  const candidates = findSlots(
+    {
+      ...windowOf(settings, now),
+      service,
+      from: addDays(wanted.localDate, -ALTERNATIVE_SEARCH_DAYS),
+      to: addDays(wanted.localDate, ALTERNATIVE_SEARCH_DAYS),
+      patientId: wanted.patientId,
+      slotStepMinutes: settings.slotStepMinutes,
+    },
+    data,
+  );
+  return rankNear(candidates, wanted).slice(0, ALTERNATIVES);
+}
+
+/**
+ * Same therapist at the same site first, then the same therapist elsewhere, then the same site with
+ * another therapist, then the rest; nearest in time within each. (Ours rather than the engine's
+ * rankAlternatives, whose signature is still changing.)
+ */
+export function rankNear(slots: readonly Slot[], wanted: { start: number; therapistId: string; locationId: string }): Slot[] {
+  const tier = (s: Slot) => (s.therapistId === wanted.therapistId ? 0 : 2) + (s.locationId === wanted.locationId ? 0 : 1);
+  return [...slots].sort((a, b) => tier(a) - tier(b) || Math.abs(a.start - wanted.start) - Math.abs(b.start - wanted.start) || a.start - b.start);
+}

@@ -1,0 +1,86 @@
+/** Loads what the pure engine needs for a range of local dates and turns rows into its types. */
+import { DAY_MS, formatDate, parseDate } from '../../scheduling/calendar.ts';
+import type { Busy, ScheduleData, SiteSchedule, TherapistSchedule, Weekday, WeekdayKey } from '../../scheduling/index.ts';
+import type { Queryable } from '../../store/database.ts';
+import * as repo from '../../store/repos/schedule-data.ts';
+
+export interface LoadRequest {
+  /** Local dates, inclusive. */
+  from: string;
+  to: string;
+  now: Date;
+  locationIds?: string[];
+  discipline?: string;
+  therapistId?: string;
+  /** Leave these out of the busy list (the appointment being moved, the hold being accepted). */
+  excludeAppointmentId?: string;
+  excludeHoldId?: string;
+}
+
+export interface LoadedSchedule extends ScheduleData {
+  sites: SiteSchedule[];
+  therapists: TherapistSchedule[];
+  busy: Busy[];
+}
+
+export function addDays(date: string, days: number): string {
+  return formatDate(parseDate(date)! + days);
+}
+
+function toSite(row: repo.SiteData): SiteSchedule {
+  return {
+    locationId: row.locationId,
+    timeZone: row.timeZone,
+    state: row.state,
+    hours: row.hours as Record<WeekdayKey, { open: string; close: string }[]>,
+    closures: row.closures,
+    rooms: row.rooms,
+  };
+}
+
+function toTherapist(row: repo.TherapistData): TherapistSchedule {
+  return {
+    therapistId: row.therapistId,
+    discipline: row.discipline,
+    credentials: row.credentials,
+    templates: row.templates.map((t) => ({
+      locationId: t.locationId,
+      weekday: t.weekday as Weekday,
+      start: t.start,
+      end: t.end,
+      ...(t.validFrom ? { validFrom: t.validFrom } : {}),
+      ...(t.validTo ? { validTo: t.validTo } : {}),
+    })),
+    exceptions: row.exceptions.map((e) => ({ kind: e.kind, start: e.start, end: e.end, ...(e.locationId ? { locationId: e.locationId } : {}) })),
+  };
+}
+
+export function toBusy(row: repo.BusyData): Busy {
+  return {
+    start: row.start,
+    end: row.end,
+    therapistId: row.therapistId,
+    patientId: row.patientId,
+    locationId: row.locationId,
+    bufferAfterMinutes: row.bufferAfterMinutes,
+    ...(row.roomId ? { roomId: row.roomId } : {}),
+  };
+}
+
+export async function loadSchedule(db: Queryable, orgId: string, request: LoadRequest): Promise<LoadedSchedule> {
+  // Local dates span at most a day either side of UTC; a day more covers buffers and long sessions.
+  const range = { fromDate: addDays(request.from, -1), toDate: addDays(request.to, 1), locationIds: request.locationIds };
+  const fromMs = (parseDate(request.from)! - 2) * DAY_MS;
+  const toMs = (parseDate(request.to)! + 3) * DAY_MS;
+  // One after another: inside a transaction the three share one connection.
+  const sites = await repo.loadSites(db, orgId, range);
+  const therapists = await repo.loadTherapists(db, orgId, range, { discipline: request.discipline, therapistId: request.therapistId });
+  const busy = await repo.loadBusy(db, orgId, new Date(fromMs), new Date(toMs), request.now);
+  return {
+    sites: sites.map(toSite),
+    therapists: therapists.map(toTherapist),
+    busy: busy
+      .filter((b) => (!request.excludeAppointmentId || b.appointmentId !== request.excludeAppointmentId) && (!request.excludeHoldId || b.holdId !== request.excludeHoldId))
+      .map(toBusy),
+  };
+}

@@ -1,0 +1,56 @@
+/** The booking side of notifications: every call runs inside the booking's own transaction. */
+import type { Queryable } from '../../store/database.ts';
+import type { AppointmentRow } from '../../store/repos/appointments.ts';
+import { cancelAppointmentMessages, enqueueMessage, rescheduleAppointmentMessages, scheduleAppointmentMessages } from '../notify/index.ts';
+
+function booked(orgId: string, row: AppointmentRow) {
+  return {
+    id: row.id, orgId, patientId: row.patientId, practitionerId: row.therapistId, locationId: row.locationId,
+    serviceCode: row.serviceCode, start: row.start, end: row.end,
+  };
+}
+
+export async function onBooked(tx: Queryable, orgId: string, row: AppointmentRow, now: Date): Promise<void> {
+  await scheduleAppointmentMessages(tx, booked(orgId, row), { now });
+}
+
+export async function onMoved(tx: Queryable, orgId: string, row: AppointmentRow, now: Date): Promise<void> {
+  await rescheduleAppointmentMessages(tx, booked(orgId, row), { now });
+}
+
+export async function onCancelled(tx: Queryable, orgId: string, appointmentId: string, now: Date): Promise<void> {
+  await cancelAppointmentMessages(tx, appointmentId, orgId, { now });
+}
+
+export interface OfferMessage {
+  orgId: string;
+  holdId: string;
+  patientId: string;
+  email: string;
+  serviceName: string;
+  when: string;
+  siteName: string;
+  expiresAt: Date;
+}
+
+/** Tells a waiting patient a slot is held for them, and until when. */
+export async function onOffered(tx: Queryable, offer: OfferMessage, now: Date): Promise<void> {
+  await enqueueMessage(
+    tx,
+    {
+      orgId: offer.orgId,
+      kind: 'waitlist-offer',
+      patientId: offer.patientId,
+      toAddress: offer.email,
+      subject: `A time has opened up: ${offer.serviceName}`,
+      text: [
+        `A ${offer.serviceName} appointment has opened up at ${offer.siteName} on ${offer.when}.`,
+        `We are holding it for you until ${offer.expiresAt.toISOString().replace('T', ' ').slice(0, 16)} UTC.`,
+        'Sign in to Knotwork and accept the offer under "Waitlist" to book it. If you do nothing, we offer it to the next person waiting.',
+      ].join('\n\n'),
+      sendAt: now,
+      dedupeKey: `waitlist-offer:${offer.holdId}`,
+    },
+    now,
+  );
+}

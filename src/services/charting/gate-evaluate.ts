@@ -1,0 +1,43 @@
+import { floorForUnknown, type ScreeningResult } from '../../clinical/screening/index.ts';
+
+/**
+ * How a screening result becomes a yes/no for treatment. Our reading of issue 5:
+ * - `contraindicated` and `refer` both block treatment until a physician clearance covers every
+ *   blocking reason (or a manager/admin overrides, with a reason). The screening core itself defines
+ *   refer as "consult the physician first; clearance needed before treatment", so letting a refer
+ *   visit go ahead on a task alone would contradict the rule that produced it.
+ * - A clearance covers the blocking reasons that stood when it was recorded. A later intake version
+ *   with the same reasons stays cleared; a new reason needs a new clearance.
+ * - `local` and `caution` never block; they travel with the gate as regions and technique changes.
+ */
+
+/** Stable names for what must be cleared: the rule id of each blocking finding, `unknown:<question>` for unanswered ones. */
+export function blockingKeys(result: ScreeningResult): string[] {
+  const keys = new Set<string>();
+  for (const f of result.findings) if (f.decision === 'contraindicated' || f.decision === 'refer') keys.add(f.rule);
+  for (const u of result.unknowns) if (floorForUnknown(u.gates) === 'refer') keys.add(`unknown:${u.question}`);
+  return [...keys].sort();
+}
+
+export function blocks(decision: ScreeningResult['decision']): boolean {
+  return decision === 'contraindicated' || decision === 'refer';
+}
+
+/** Whole-body "no deep pressure"; region-limited variants ("… on the abdomen") stay as technique changes. */
+export function noDeepPressure(techniqueChanges: readonly string[]): boolean {
+  return techniqueChanges.some((change) => change.trim().toLowerCase() === 'no deep pressure');
+}
+
+export function uncovered(keys: readonly string[], clearances: readonly { covers: readonly string[] }[]): string[] {
+  const covered = new Set(clearances.flatMap((c) => c.covers));
+  return keys.filter((k) => !covered.has(k));
+}
+
+/** Plain words for the task list and the banner. */
+export function describeBlock(result: ScreeningResult): string {
+  const reasons = result.findings.filter((f) => f.decision === result.decision).map((f) => f.reason);
+  const unanswered = result.unknowns.filter((u) => floorForUnknown(u.gates) === 'refer').map((u) => u.question);
+  const parts = [...reasons];
+  if (unanswered.length > 0) parts.push(`unanswered: ${unanswered.join(', ')}`);
+  return `${result.decision}: ${parts.join('; ') || 'see the screening result'}`;
+}

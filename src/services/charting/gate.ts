@@ -1,0 +1,79 @@
+import { screen } from '../../clinical/screening/index.ts';
+import type { Queryable } from '../../store/database.ts';
+import * as gateRepo from '../../store/repos/charting-gate.ts';
+import * as intakeRepo from '../../store/repos/charting-intake.ts';
+import { blockingKeys, blocks, describeBlock, noDeepPressure, uncovered } from './gate-evaluate.ts';
+import { screeningAnswersOf } from './intake-document.ts';
+
+/**
+ * May this patient be treated today, and how? Read by the session log (part B) before every
+ * treatment step, and by the chart for its banner and greyed regions.
+ */
+export interface TreatmentGate {
+  decision: 'clear' | 'caution' | 'refer' | 'local' | 'contraindicated';
+  screenedAt: Date | null;
+  intakeVersion: number | null;
+  /** false when contraindicated or refer without a covering clearance (or override), or when no intake exists. */
+  treatmentAllowed: boolean;
+  blockedReason: string | null;
+  /** Body-map region ids not to be treated. */
+  avoidRegions: string[];
+  techniqueChanges: string[];
+  noDeepPressure: boolean;
+  clearances: Array<{ id: string; scope: string; physician: string; clearedOn: string }>;
+  openTasks: Array<{ id: string; kind: 'physician-clearance'; reason: string }>;
+}
+
+/**
+ * Unauthorised and unaudited on purpose: callers are services that have already authorised the
+ * visit. The latest intake is screened again for `today`, because date rules (weeks since
+ * surgery or a stroke) move on after the intake was submitted; clearances dated after today do not count.
+ */
+export async function treatmentGate(db: Queryable, orgId: string, patientId: string, today: string): Promise<TreatmentGate> {
+  const [intake, stored, clearances, tasks] = await Promise.all([
+    intakeRepo.latestVersion(db, orgId, patientId),
+    gateRepo.latestScreening(db, orgId, patientId),
+    gateRepo.listClearances(db, orgId, patientId),
+    gateRepo.openTasks(db, orgId, patientId),
+  ]);
+  const clearanceList = clearances.map((c) => ({ id: c.id, scope: c.scope, physician: c.physician, clearedOn: c.clearedOn }));
+  const openTasks = tasks.map((t) => ({ id: t.id, kind: t.kind, reason: t.reason }));
+  if (!intake || intake.version === null || !stored) {
+    return {
+      decision: 'refer',
+      screenedAt: null,
+      intakeVersion: null,
+      treatmentAllowed: false,
+      blockedReason: 'No intake questionnaire has been submitted: screening has not run.',
+      avoidRegions: [],
+      techniqueChanges: [],
+      noDeepPressure: false,
+      clearances: clearanceList,
+      openTasks,
+    };
+  }
+  const result = screen(screeningAnswersOf(intake.answers), { today });
+  const valid = clearances.filter((c) => c.clearedOn <= today);
+  let treatmentAllowed = true;
+  let blockedReason: string | null = null;
+  if (blocks(result.decision)) {
+    const missing = uncovered(blockingKeys(result), valid);
+    const overrides = await gateRepo.overridesFor(db, orgId, patientId, intake.version);
+    if (missing.length > 0 && overrides.length === 0) {
+      treatmentAllowed = false;
+      blockedReason = `${describeBlock(result)}. A physician clearance covering ${missing.join(', ')} must be recorded first.`;
+    }
+  }
+  return {
+    decision: result.decision,
+    screenedAt: stored.screenedAt,
+    intakeVersion: intake.version,
+    treatmentAllowed,
+    blockedReason,
+    avoidRegions: result.avoidRegions,
+    techniqueChanges: result.techniqueChanges,
+    noDeepPressure: noDeepPressure(result.techniqueChanges),
+    clearances: clearanceList,
+    openTasks,
+  };
+}

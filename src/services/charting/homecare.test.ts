@@ -1,0 +1,125 @@
+import { inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { muscleById } from '../../clinical/atlas/index.ts';
+import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
+import { buildWorld, type World } from '../../../test/support/world.ts';
+import type { Database } from '../../store/database.ts';
+import type { ServiceContext } from '../context.ts';
+import { renderHandout } from './handout-pdf.ts';
+import { editForNote, generateForNote, homeCarePdf, listPatientHomeCare, sendForNote } from './homecare.ts';
+import { generateHomeCare } from './homecare-content.ts';
+import { signNote } from './notes.ts';
+import { recordReassessment } from './session-reassessment.ts';
+import { addStep } from './session-steps.ts';
+import { actorOf, clearGateFor, tickingContext } from './session-test-kit.ts';
+import { createNote } from './session.ts';
+
+/** The text a PDF shows: every (hex or literal) string of its content streams, inflated when compressed. */
+export function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const streams: string[] = [];
+  const re = /stream\r?\n([\s\S]*?)\r?\nendstream/g;
+  for (let m = re.exec(raw); m; m = re.exec(raw)) {
+    const bytes = Buffer.from(m[1]!, 'latin1');
+    try {
+      streams.push(inflateSync(bytes).toString('latin1'));
+    } catch {
+      streams.push(m[1]!);
+    }
+  }
+  const lines: string[] = [];
+  for (const content of streams) {
+    // Each TJ/Tj is one run of text; kerning numbers between its strings are dropped.
+    for (const op of content.matchAll(/\[((?:<[0-9a-fA-F]*>|\((?:\\.|[^\\)])*\)|[-\d.\s])*)\]\s*TJ|(<[0-9a-fA-F]*>|\((?:\\.|[^\\)])*\))\s*Tj/g)) {
+      const body = op[1] ?? op[2]!;
+      let text = '';
+      for (const part of body.matchAll(/<([0-9a-fA-F]*)>|\(((?:\\.|[^\\)])*)\)/g)) {
+        text += part[1] !== undefined ? Buffer.from(part[1], 'hex').toString('latin1') : part[2]!.replace(/\\(.)/g, '$1');
+      }
+      lines.push(text);
+    }
+  }
+  return lines.join('\n');
+}
+
+describe('home-care content', () => {
+  it('gives water, soreness, fatigue, when to call, and one stretch per treated muscle from the atlas', () => {
+    const content = generateHomeCare({ muscles: ['upper-trapezius', 'levator-scapulae', 'upper-trapezius'], painBefore: 6, painAfter: 4 });
+    expect(content.hydration).toMatch(/16 to 24 oz/);
+    expect(content.soreness).toMatch(/24 to 36 hours/);
+    expect(content.fatigue).toMatch(/tired/);
+    expect(content.callClinicIf.join(' ')).toMatch(/48 hours.*tingling.*bruising.*fever/s);
+    expect(content.stretches.map((s) => s.title)).toEqual([muscleById('upper-trapezius')!.selfCare.title, muscleById('levator-scapulae')!.selfCare.title]);
+    expect(content.activityChanges.length).toBeGreaterThan(0);
+    expect(content.notes).toBeNull();
+  });
+
+  it('says so when pain was higher after treatment than before', () => {
+    expect(generateHomeCare({ muscles: [], painBefore: 4, painAfter: 6 }).notes).toMatch(/6 of 10/);
+  });
+});
+
+describe('the handout PDF', () => {
+  it('is a PDF holding the name, the date and the stretch titles, compressed or not', async () => {
+    const content = generateHomeCare({ muscles: ['upper-trapezius', 'middle-trapezius'], painBefore: null, painAfter: null });
+    for (const compress of [true, false]) {
+      const pdf = await renderHandout({ patientName: 'Alice Anders', date: '2026-11-20', content }, { compress });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.toString('latin1').trimEnd().endsWith('%%EOF')).toBe(true);
+      const text = pdfText(pdf);
+      expect(text).toContain('Alice Anders');
+      expect(text).toContain('November 20, 2026');
+      for (const s of content.stretches) expect(text).toContain(s.title);
+      expect(text).toContain('16 to 24 oz');
+    }
+  });
+});
+
+describe.each(BACKENDS)('home care on %s', (backend) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  let world: World;
+  let ctx: ServiceContext;
+
+  beforeAll(async () => {
+    ({ db, drop } = await createTestDatabase(backend));
+    world = await buildWorld(db);
+    ctx = tickingContext(db);
+    await clearGateFor(db, world, world.patients.a);
+  });
+  afterAll(() => drop());
+
+  it('is generated from the treated muscles, edited, sent, then seen by the patient; locked when the note is signed', async () => {
+    const therapist = actorOf(world, 'therapist');
+    const patient = actorOf(world, 'patient');
+    const note = await createNote(ctx, therapist, world.patients.a, { subjective: { painToday: 6 }, objective: {}, cptMinutes: [] });
+    await addStep(ctx, therapist, note.id, { muscle: 'upper-trapezius', side: 'left', region: 'suprascapular-left', technique: 'ischemic-compression-finger', holdSeconds: 20, painRating: 6 });
+    await recordReassessment(ctx, therapist, note.id, { painAfter: 3, rom: [] });
+    const plan = await generateForNote(ctx, therapist, note.id);
+    expect(plan.content.stretches.map((s) => s.muscle)).toEqual(['upper-trapezius']);
+
+    // Not sent yet: the patient neither lists it nor opens its PDF.
+    expect((await listPatientHomeCare(ctx, patient, world.patients.a)).plans).toEqual([]);
+    await expect(homeCarePdf(ctx, patient, note.id)).rejects.toMatchObject({ code: 'forbidden' });
+
+    const edited = await editForNote(ctx, therapist, note.id, { ...plan.content, notes: 'Use heat, not ice, on the shoulder tonight.' });
+    expect(edited.editedBy).toBe(world.users.therapist.id);
+    await sendForNote(ctx, therapist, note.id);
+    const seen = await listPatientHomeCare(ctx, patient, world.patients.a);
+    expect(seen.plans.map((p) => p.content.notes)).toEqual(['Use heat, not ice, on the shoulder tonight.']);
+
+    const pdf = await homeCarePdf(ctx, patient, note.id, { compress: false });
+    const text = pdfText(pdf);
+    expect(text).toContain('Alice Anders');
+    expect(text).toContain(muscleById('upper-trapezius')!.selfCare.title);
+    expect(text).toContain('Use heat, not ice');
+
+    await signNote(ctx, therapist, note.id);
+    await expect(editForNote(ctx, therapist, note.id, plan.content)).rejects.toMatchObject({ code: 'note_signed' });
+    await expect(generateForNote(ctx, therapist, note.id)).rejects.toMatchObject({ code: 'note_signed' });
+  });
+
+  it('is not clinical reading for the front desk', async () => {
+    await expect(listPatientHomeCare(ctx, actorOf(world, 'front_desk'), world.patients.a)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});

@@ -1,0 +1,80 @@
+import * as repo from '../../store/repos/session-homecare.ts';
+import { findReassessment, treatedMuscles } from '../../store/repos/session-steps.ts';
+import { audit } from '../audit.ts';
+import type { Actor, ServiceContext } from '../context.ts';
+import { NotFoundError } from '../errors.ts';
+import { renderHandout } from './handout-pdf.ts';
+import { generateHomeCare } from './homecare-content.ts';
+import { lockDraft, refuse, requireNote, requirePatient, type NoteAccess } from './session-access.ts';
+
+export type HomeCarePlan = repo.HomeCareRow;
+export type HomeCareContent = repo.HomeCareContent;
+
+const record = (row: { id: string }) => ({ recordType: 'home_care_plan', recordId: row.id });
+
+/** Builds the after-care from the muscles treated and the pain before and after; replaces an earlier draft. */
+export async function generateForNote(ctx: ServiceContext, actor: Actor, noteId: string): Promise<HomeCarePlan> {
+  await requireNote(ctx.db, actor, noteId, 'session-note.write', 'home-care.generate');
+  return ctx.db.transaction(async (tx) => {
+    const note = await lockDraft(tx, actor.orgId, noteId);
+    const muscles = await treatedMuscles(tx, actor.orgId, noteId);
+    const reassessment = await findReassessment(tx, actor.orgId, noteId);
+    const painToday = note.subjective.painToday;
+    const content = generateHomeCare({ muscles, painBefore: typeof painToday === 'number' ? painToday : null, painAfter: reassessment?.painAfter ?? null });
+    const row = await repo.upsertGenerated(tx, actor.orgId, { sessionNoteId: noteId, patientId: note.patientId, content, generatedBy: actor.userId }, ctx.now());
+    await audit(tx, actor, [{ action: 'home-care.generate', patientId: note.patientId, ...record(row) }]);
+    return row;
+  });
+}
+
+/** The therapist's edits before sending; locked with the note once it is signed. */
+export async function editForNote(ctx: ServiceContext, actor: Actor, noteId: string, content: HomeCareContent): Promise<HomeCarePlan> {
+  await requireNote(ctx.db, actor, noteId, 'session-note.write', 'home-care.edit');
+  return ctx.db.transaction(async (tx) => {
+    const note = await lockDraft(tx, actor.orgId, noteId);
+    const row = await repo.updateContent(tx, actor.orgId, noteId, content, actor.userId, ctx.now());
+    if (!row) throw new NotFoundError('Generate the home care for this session first.');
+    await audit(tx, actor, [{ action: 'home-care.edit', patientId: note.patientId, ...record(row) }]);
+    return row;
+  });
+}
+
+/** Makes the plan visible to the patient. Sending changes no content, so a signed note may still send. */
+export async function sendForNote(ctx: ServiceContext, actor: Actor, noteId: string): Promise<HomeCarePlan> {
+  const { note } = await requireNote(ctx.db, actor, noteId, 'session-note.write', 'home-care.send');
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.markSent(tx, actor.orgId, noteId, actor.userId, ctx.now());
+    if (!row) throw new NotFoundError('Generate the home care for this session first.');
+    await audit(tx, actor, [{ action: 'home-care.send', patientId: note.patientId, ...record(row) }]);
+    return row;
+  });
+}
+
+/** A patient's plans, latest first: the patient sees sent ones; clinicians see drafts too. */
+export async function listPatientHomeCare(ctx: ServiceContext, actor: Actor, patientId: string): Promise<{ plans: HomeCarePlan[] }> {
+  await requirePatient(ctx.db, actor, patientId, 'home-care.read', 'home-care.read');
+  const plans = await repo.listForPatient(ctx.db, actor.orgId, patientId, actor.role === 'patient');
+  await audit(ctx.db, actor, plans.length > 0 ? plans.map((p) => ({ action: 'home-care.read', patientId, ...record(p) })) : [
+    { action: 'home-care.read', patientId, recordType: 'patient', recordId: patientId },
+  ]);
+  return { plans };
+}
+
+/** Clinicians read any plan of a note they may read; the patient only once it was sent. */
+async function readablePlan(ctx: ServiceContext, actor: Actor, noteId: string): Promise<{ access: NoteAccess; plan: HomeCarePlan }> {
+  const access = await requireNote(ctx.db, actor, noteId, 'home-care.read', 'home-care.read');
+  const plan = await repo.findForNote(ctx.db, actor.orgId, noteId);
+  if (!plan) throw new NotFoundError('No home care for this session yet.');
+  if (actor.role === 'patient' && plan.sentAt === null) await refuse(ctx.db, actor, 'home-care.read', access.note.patientId, { type: 'home_care_plan', id: plan.id });
+  return { access, plan };
+}
+
+/** The handout as a PDF: the patient's name, the date, the stretches and the advice. */
+export async function homeCarePdf(ctx: ServiceContext, actor: Actor, noteId: string, options: { compress?: boolean } = {}): Promise<Buffer> {
+  const { access, plan } = await readablePlan(ctx, actor, noteId);
+  const { patient, note } = access;
+  const name = `${patient.preferredName ?? patient.givenName} ${patient.familyName}`;
+  const pdf = await renderHandout({ patientName: name, date: note.createdAt.toISOString().slice(0, 10), content: plan.content }, options);
+  await audit(ctx.db, actor, [{ action: 'home-care.pdf', patientId: note.patientId, ...record(plan) }]);
+  return pdf;
+}

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../../store/database.ts';
+import { insertAuditEvents } from '../../store/repos/audit.ts';
+import { findAppointmentView, type AppointmentView } from '../../store/repos/calendars.ts';
+import { cancelPendingMessages, insertMessage, type MessageKind, type MessageRow } from '../../store/repos/outbox.ts';
+import { composeMessage } from './compose.ts';
+import { issueLinkToken, manageUrl } from './links.ts';
+import { notifySettings } from './settings.ts';
+
+export interface MessageInput {
+  orgId: string;
+  kind: MessageKind;
+  appointmentId?: string | null;
+  patientId: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  sendAt: Date;
+  dedupeKey: string;
+}
+
+/** The appointment as the booking code knows it when it calls us (inside its own transaction). */
+export interface BookedAppointment {
+  id: string;
+  orgId: string;
+  patientId: string;
+  practitionerId: string;
+  locationId: string;
+  serviceCode: string;
+  start: Date;
+  end: Date;
+}
+
+export interface Skipped {
+  kind: MessageKind;
+  reason: 'no-email-address' | 'email-declined' | 'reminders-declined' | 'in-the-past';
+}
+
+export interface ScheduleResult {
+  queued: MessageRow[];
+  skipped: Skipped[];
+}
+
+export const MESSAGE_DOMAIN = 'knotwork.local';
+
+/** Queues one message; its RFC 5322 Message-ID is fixed here, once. A repeated dedupe key queues nothing (null). */
+export function enqueueMessage(tx: Queryable, msg: MessageInput, now?: Date): Promise<MessageRow | null> {
+  return insertMessage(
+    tx,
+    { ...msg, appointmentId: msg.appointmentId ?? null, html: msg.html ?? null, messageId: `<${randomUUID()}@${MESSAGE_DOMAIN}>` },
+    now ?? msg.sendAt,
+  );
+}
+
+async function databaseNow(tx: Queryable): Promise<Date> {
+  const rows = await tx.query<{ now: Date }>('SELECT now() AS now');
+  return new Date(rows[0]!.now);
+}
+
+async function loadView(tx: Queryable, orgId: string, appointmentId: string): Promise<AppointmentView> {
+  const view = await findAppointmentView(tx, orgId, appointmentId);
+  if (!view) throw new Error(`Appointment ${appointmentId} not found in organisation ${orgId}.`);
+  return view;
+}
+
+/** Why this patient gets no email of this kind, or null when it may go. Missing flags mean yes (the default). */
+function refusal(view: AppointmentView, kind: MessageKind): Skipped['reason'] | null {
+  if (!view.patient.email) return 'no-email-address';
+  if (view.patient.communication.email === false) return 'email-declined';
+  if (kind === 'reminder' && view.patient.communication.reminders === false) return 'reminders-declined';
+  return null;
+}
+
+/** Skips leave a trace in the audit log, so "why did I get no reminder?" has an answer. */
+async function recordSkips(tx: Queryable, view: AppointmentView, skipped: Skipped[]): Promise<void> {
+  await insertAuditEvents(
+    tx,
+    skipped.map((s) => ({
+      orgId: view.orgId, actorUserId: null, actorRole: 'system', action: 'notification.skipped', outcome: 'allowed',
+      patientId: view.patientId, recordType: 'appointment', recordId: view.id, detail: { kind: s.kind, reason: s.reason },
+    })),
+  );
+}
+
+interface Planned {
+  kind: MessageKind;
+  sendAt: Date;
+  dedupeKey: string;
+  hoursBefore?: number;
+}
+
+async function queuePlanned(tx: Queryable, view: AppointmentView, planned: Planned[], now: Date, preSkipped: Skipped[] = []): Promise<ScheduleResult> {
+  const settings = await notifySettings(tx, view.orgId);
+  const skipped = [...preSkipped];
+  const queued: MessageRow[] = [];
+  const wantsLink = planned.some((p) => p.kind !== 'cancellation' && !refusal(view, p.kind));
+  const token = wantsLink ? await issueLinkToken(tx, { orgId: view.orgId, appointmentId: view.id, patientId: view.patientId, expiresAt: view.end }) : null;
+  for (const p of planned) {
+    const reason = refusal(view, p.kind);
+    if (reason) {
+      skipped.push({ kind: p.kind, reason });
+      continue;
+    }
+    const composed = composeMessage(p.kind, {
+      appointment: view,
+      manageUrl: p.kind === 'cancellation' || !token ? null : manageUrl(token),
+      cancellationNoticeHours: settings.cancellationNoticeHours,
+      hoursBefore: p.hoursBefore,
+    });
+    const row = await enqueueMessage(
+      tx,
+      { orgId: view.orgId, kind: p.kind, appointmentId: view.id, patientId: view.patientId, toAddress: view.patient.email!, ...composed, sendAt: p.sendAt, dedupeKey: p.dedupeKey },
+      now,
+    );
+    if (row) queued.push(row);
+  }
+  await recordSkips(tx, view, skipped);
+  return { queued, skipped };
+}
+
+async function visitMessages(tx: Queryable, view: AppointmentView, now: Date, first: MessageKind, preVisit: boolean): Promise<ScheduleResult> {
+  const { reminderHours } = await notifySettings(tx, view.orgId);
+  const at = view.start.toISOString();
+  const planned: Planned[] = [{ kind: first, sendAt: now, dedupeKey: `${view.id}:${first}:${at}` }];
+  if (preVisit && (view.serviceIsInitial || !view.hasEarlierCompletedVisit)) {
+    planned.push({ kind: 'pre-visit', sendAt: now, dedupeKey: `${view.id}:pre-visit:${at}` });
+  }
+  const skipped: Skipped[] = [];
+  for (const hours of reminderHours) {
+    const sendAt = new Date(view.start.getTime() - hours * 3600_000);
+    if (sendAt.getTime() <= now.getTime()) skipped.push({ kind: 'reminder', reason: 'in-the-past' });
+    else planned.push({ kind: 'reminder', sendAt, dedupeKey: `${view.id}:reminder:${at}:${hours}h`, hoursBefore: hours });
+  }
+  return queuePlanned(tx, view, planned, now, skipped);
+}
+
+/**
+ * Queues the confirmation (now), the reminders (organisation setting, default 48 h and 2 h before;
+ * ones already past are skipped) and, for a first visit, the pre-visit instructions. Call it inside
+ * the booking transaction so the messages exist exactly when the appointment does. `now` defaults
+ * to the database clock.
+ */
+export async function scheduleAppointmentMessages(tx: Queryable, appointment: BookedAppointment, options: { now?: Date } = {}): Promise<ScheduleResult> {
+  const now = options.now ?? (await databaseNow(tx));
+  const view = await loadView(tx, appointment.orgId, appointment.id);
+  return visitMessages(tx, view, now, 'confirmation', true);
+}
+
+/**
+ * After a move to a new time: the old reminders go, a "new time" notice and fresh reminders come.
+ * Pre-visit instructions already sent are not sent again (the notice carries the new time); ones
+ * still waiting are replaced by a copy with the new time.
+ */
+export async function rescheduleAppointmentMessages(tx: Queryable, appointment: BookedAppointment, options: { now?: Date } = {}): Promise<ScheduleResult> {
+  const now = options.now ?? (await databaseNow(tx));
+  const withdrawn = await cancelPendingMessages(tx, appointment.orgId, appointment.id, ['confirmation', 'reminder', 'pre-visit', 'reschedule']);
+  const view = await loadView(tx, appointment.orgId, appointment.id);
+  return visitMessages(tx, view, now, 'reschedule', withdrawn.includes('pre-visit'));
+}
+
+/** Cancels the appointment's pending messages and queues one cancellation notice. */
+export async function cancelAppointmentMessages(
+  tx: Queryable,
+  appointmentId: string,
+  orgId: string,
+  options: { now?: Date } = {},
+): Promise<ScheduleResult & { cancelled: number }> {
+  const now = options.now ?? (await databaseNow(tx));
+  const cancelled = (await cancelPendingMessages(tx, orgId, appointmentId, ['confirmation', 'reminder', 'pre-visit', 'reschedule', 'waitlist-offer'])).length;
+  const view = await loadView(tx, orgId, appointmentId);
+  const result = await queuePlanned(tx, view, [{ kind: 'cancellation', sendAt: now, dedupeKey: `${appointmentId}:cancellation` }], now);
+  return { ...result, cancelled };
+}

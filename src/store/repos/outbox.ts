@@ -1,0 +1,117 @@
+import type { Queryable } from '../database.ts';
+
+export type MessageKind = 'confirmation' | 'reminder' | 'pre-visit' | 'cancellation' | 'reschedule' | 'waitlist-offer';
+export type MessageStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
+
+export interface NewMessage {
+  orgId: string;
+  kind: MessageKind;
+  appointmentId: string | null;
+  patientId: string;
+  toAddress: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  sendAt: Date;
+  messageId: string;
+  dedupeKey: string;
+}
+
+export interface MessageRow extends NewMessage {
+  id: string;
+  status: MessageStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+  /** While claimed: the lease's end; after a failed attempt: the earliest retry. */
+  lockedUntil: Date | null;
+}
+
+const COLUMNS = `id, org_id AS "orgId", kind, appointment_id AS "appointmentId", patient_id AS "patientId",
+  to_address AS "toAddress", subject, text, html, send_at AS "sendAt", message_id AS "messageId",
+  dedupe_key AS "dedupeKey", status, attempts, last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt",
+  locked_until AS "lockedUntil"`;
+
+/** Inserts once per dedupe key; returns the new row, or null when the key was already queued. */
+export async function insertMessage(db: Queryable, m: NewMessage, now: Date): Promise<MessageRow | null> {
+  const rows = await db.query<MessageRow>(
+    `INSERT INTO outbox_messages (org_id, kind, appointment_id, patient_id, to_address, subject, text, html, send_at, message_id, dedupe_key, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING ${COLUMNS}`,
+    [m.orgId, m.kind, m.appointmentId, m.patientId, m.toAddress, m.subject, m.text, m.html, m.sendAt, m.messageId, m.dedupeKey, now],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Claims one due message for `leaseMs`. SKIP LOCKED hands each row to one worker; a worker that
+ * dies mid-send simply lets its lease run out and another picks the message up again.
+ */
+export async function claimDueMessage(db: Queryable, now: Date, leaseMs: number): Promise<MessageRow | null> {
+  const rows = await db.query<MessageRow>(
+    `UPDATE outbox_messages SET locked_until = $2, attempts = attempts + 1
+      WHERE id = (SELECT id FROM outbox_messages
+                   WHERE status = 'pending' AND send_at <= $1 AND (locked_until IS NULL OR locked_until <= $1)
+                   ORDER BY send_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+      RETURNING ${COLUMNS}`,
+    [now, new Date(now.getTime() + leaseMs)],
+  );
+  return rows[0] ?? null;
+}
+
+export async function markSent(db: Queryable, id: string, now: Date): Promise<void> {
+  await db.query(
+    `UPDATE outbox_messages SET status = 'sent', sent_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1 AND status = 'pending'`,
+    [id, now],
+  );
+}
+
+/**
+ * A failed attempt: try again at `retryAt`, or give up (`retryAt` null). The retry time is kept in
+ * locked_until so send_at stays the scheduled time, which every attempt uses as the Date header.
+ */
+export async function markAttemptFailed(db: Queryable, id: string, error: string, retryAt: Date | null): Promise<void> {
+  await db.query(
+    `UPDATE outbox_messages
+        SET locked_until = $3, last_error = $2,
+            status = CASE WHEN $3::timestamptz IS NULL THEN 'failed' ELSE status END
+      WHERE id = $1 AND status = 'pending'`,
+    [id, error.slice(0, 500), retryAt],
+  );
+}
+
+/** Cancels the pending messages of an appointment (of the given kinds); returns the kinds cancelled. */
+export async function cancelPendingMessages(db: Queryable, orgId: string, appointmentId: string, kinds: MessageKind[]): Promise<MessageKind[]> {
+  const rows = await db.query<{ kind: MessageKind }>(
+    `UPDATE outbox_messages SET status = 'cancelled', locked_until = NULL
+      WHERE org_id = $1 AND appointment_id = $2 AND status = 'pending' AND kind = ANY($3) RETURNING kind`,
+    [orgId, appointmentId, kinds],
+  );
+  return rows.map((r) => r.kind);
+}
+
+export async function listMessages(db: Queryable, filter: { orgId: string; appointmentId?: string }): Promise<MessageRow[]> {
+  return db.query<MessageRow>(
+    `SELECT ${COLUMNS} FROM outbox_messages WHERE org_id = $1 AND ($2::uuid IS NULL OR appointment_id = $2)
+      ORDER BY send_at, kind, id`,
+    [filter.orgId, filter.appointmentId ?? null],
+  );
+}
+
+/** The organisation's notification settings (reminder hours, cancellation notice), as stored. */
+export async function organizationSettings(db: Queryable, orgId: string): Promise<Record<string, unknown>> {
+  const rows = await db.query<{ settings: Record<string, unknown> }>('SELECT settings FROM organizations WHERE id = $1', [orgId]);
+  return rows[0]?.settings ?? {};
+}
+
+export async function readOrgSecret(db: Queryable, orgId: string, name: string): Promise<string | null> {
+  const rows = await db.query<{ value: string }>('SELECT value FROM org_secrets WHERE org_id = $1 AND name = $2', [orgId, name]);
+  return rows[0]?.value ?? null;
+}
+
+/** Stores `value` unless a secret of that name exists; returns the one that won. */
+export async function ensureOrgSecret(db: Queryable, orgId: string, name: string, value: string): Promise<string> {
+  await db.query('INSERT INTO org_secrets (org_id, name, value) VALUES ($1, $2, $3) ON CONFLICT (org_id, name) DO NOTHING', [orgId, name, value]);
+  return (await readOrgSecret(db, orgId, name))!;
+}
