@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_OPERATIONS } from '../../web/src/api/client.ts';
+import { API_OPERATIONS as CORE_OPERATIONS } from '../../web/src/api/client.ts';
+import { CHARTING_OPERATIONS } from '../../web/src/api/charting.ts';
+import { SCHEDULING_OPERATIONS } from '../../web/src/api/scheduling.ts';
 import { startDemoServer, type DemoServer } from './support.ts';
+
+const API_OPERATIONS = [...CORE_OPERATIONS, ...SCHEDULING_OPERATIONS];
 
 let server: DemoServer;
 let paths: Record<string, Record<string, unknown>>;
@@ -21,9 +25,17 @@ describe('the web client against the OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
+  it('calls only charting operations the server documents, each listed once', () => {
+    const missing = CHARTING_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(([m, p]) => `${m} ${p}`);
+    expect(missing).toEqual([]);
+    const keys = CHARTING_OPERATIONS.map(([method, path]) => `${method} ${path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const [, path] of CHARTING_OPERATIONS) expect(path).toMatch(/^\/api\/[a-z/{}.-]+$/);
+  });
+
   it('lists each operation once, with an OpenAPI-style path', () => {
     const keys = API_OPERATIONS.map(([method, path]) => `${method} ${path}`);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const [, path] of API_OPERATIONS) expect(path).toMatch(/^\/api\/[a-z/{}]+$/);
+    for (const [, path] of API_OPERATIONS) expect(path).toMatch(/^\/api\/[a-z/{}-]+$/);
   });
 });

@@ -3,7 +3,16 @@ import { Layout } from './components/Layout.tsx';
 import { Forbidden, Loading, NotFound } from './components/StatusViews.tsx';
 import { AuditLog } from './pages/Audit.tsx';
 import { ChangePassword } from './pages/ChangePassword.tsx';
+import { BookingDone, CancelAppointment, MyAppointments } from './pages/booking/MyAppointments.tsx';
+import { SelfBooking } from './pages/booking/SelfBooking.tsx';
+import { PlanPage } from './pages/chart/PlanPage.tsx';
+import { SessionPage, SessionsPage } from './pages/chart/SessionPage.tsx';
+import { VisitPage } from './pages/chart/VisitPage.tsx';
+import { IntakePage } from './pages/intake/IntakePage.tsx';
 import { LocationDetailPage, LocationList } from './pages/Locations.tsx';
+import { CalendarPage } from './pages/schedule/Calendar.tsx';
+import { MyDayPage } from './pages/schedule/MyDay.tsx';
+import { SeriesPage } from './pages/schedule/Series.tsx';
 import { PatientEdit } from './pages/PatientEdit.tsx';
 import { PatientList } from './pages/PatientList.tsx';
 import { PatientProfile } from './pages/PatientProfile.tsx';
@@ -23,10 +32,17 @@ function Redirect({ to }: { to: string }) {
   return <Loading />;
 }
 
+const BOOK_STEPS = ['site', 'therapist', 'time', 'confirm'] as const;
+
 const ROUTES: { pattern: string; render: (params: Record<string, string>) => ReactNode }[] = [
   { pattern: '/patients', render: () => <Guarded can={CAN.searchPatients}><PatientList /></Guarded> },
   { pattern: '/patients/:id', render: ({ id }) => <PatientProfile key={id} id={id!} /> },
   { pattern: '/patients/:id/edit', render: ({ id }) => <PatientEdit key={id} id={id!} /> },
+  { pattern: '/patients/:id/intake', render: ({ id }) => <Guarded can={CAN.fillIntake}><IntakePage key={id} patientId={id!} /></Guarded> },
+  { pattern: '/patients/:id/chart', render: ({ id }) => <Guarded can={CAN.chart}><VisitPage key={id} patientId={id!} /></Guarded> },
+  { pattern: '/patients/:id/chart/plan', render: ({ id }) => <Guarded can={CAN.chart}><PlanPage key={id} patientId={id!} /></Guarded> },
+  { pattern: '/patients/:id/chart/sessions', render: ({ id }) => <Guarded can={CAN.chart}><SessionsPage key={id} patientId={id!} /></Guarded> },
+  { pattern: '/patients/:id/chart/sessions/:note', render: ({ id, note }) => <Guarded can={CAN.chart}><SessionPage key={note} patientId={id!} noteId={note!} /></Guarded> },
   { pattern: '/locations', render: () => <LocationList /> },
   { pattern: '/locations/:id', render: ({ id }) => <LocationDetailPage key={id} id={id!} /> },
   { pattern: '/therapists', render: () => <TherapistList /> },
@@ -34,6 +50,14 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   { pattern: '/staff', render: () => <StaffList /> },
   { pattern: '/audit', render: () => <AuditLog /> },
   { pattern: '/account/password', render: () => <ChangePassword /> },
+  { pattern: '/schedule', render: () => <Guarded can={CAN.frontDeskCalendar}><CalendarPage /></Guarded> },
+  { pattern: '/schedule/my-day', render: () => <Guarded can={CAN.myDay}><MyDayPage /></Guarded> },
+  { pattern: '/schedule/series', render: () => <Guarded can={CAN.bookForPatients}><SeriesPage /></Guarded> },
+  { pattern: '/book', render: () => <Guarded can={CAN.selfBook}><SelfBooking step="service" /></Guarded> },
+  { pattern: '/book/done', render: () => <Guarded can={CAN.selfBook}><BookingDone /></Guarded> },
+  { pattern: '/book/:step', render: ({ step }) => <Guarded can={CAN.selfBook}><SelfBooking key={step} step={BOOK_STEPS.includes(step as never) ? (step as 'site') : 'service'} /></Guarded> },
+  { pattern: '/appointments', render: () => <Guarded can={CAN.selfBook}><MyAppointments /></Guarded> },
+  { pattern: '/appointments/:id/cancel', render: ({ id }) => <Guarded can={CAN.selfBook}><CancelAppointment key={id} id={id!} /></Guarded> },
 ];
 
 function Guarded({ can, children }: { can: (role: string) => boolean; children: ReactNode }) {

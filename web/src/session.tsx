@@ -71,6 +71,15 @@ export const CAN = {
   viewStaff: (role: Role | string) => role === 'admin' || role === 'manager',
   viewAudit: (role: Role | string) => role === 'admin',
   viewCredentials: (role: Role | string) => role !== 'patient',
+  /** Scheduling: the site calendar for the desk and managers, "my day" for therapists, self-booking for patients. */
+  frontDeskCalendar: (role: Role | string) => ['front_desk', 'manager', 'admin'].includes(role),
+  myDay: (role: Role | string) => role === 'therapist',
+  bookForPatients: (role: Role | string) => ['front_desk', 'manager', 'admin'].includes(role),
+  selfBook: (role: Role | string) => role === 'patient',
+  /** Clinical charting (assessment, plan, session notes): the clinicians and their managers. */
+  chart: (role: Role | string) => ['therapist', 'manager', 'admin'].includes(role),
+  /** The intake questionnaire: the patient for themselves, the desk and clinicians for them. */
+  fillIntake: (role: Role | string) => ['patient', 'front_desk', 'therapist', 'manager', 'admin'].includes(role),
 };
 
 export const ROLE_LABEL: Record<string, string> = {

@@ -10,6 +10,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: Record<string, string> = {},
+    /** The whole answer: some refusals carry more beside `error` (a booking's alternatives). */
+    readonly payload: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -48,9 +50,9 @@ export async function request<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
-  options: { signal?: AbortSignal; quiet401?: boolean } = {},
+  options: { signal?: AbortSignal; quiet401?: boolean; headers?: Record<string, string> } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -71,7 +73,7 @@ export async function request<T>(
   if (response.ok) return payload as T;
   if (response.status === 401 && !options.quiet401) onUnauthenticated();
   if (isErrorBody(payload)) {
-    throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.fields ?? {});
+    throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.fields ?? {}, payload);
   }
   throw new ApiError(response.status, 'http_' + response.status, `The server answered ${response.status}.`);
 }

@@ -14,6 +14,8 @@ export function navItemsFor(role: string, patientId: string | null): NavItem[] {
     const mine = patientId ? `/patients/${patientId}` : '/';
     return [
       { to: mine, label: 'My details', section: mine },
+      { to: '/appointments', label: 'My appointments', section: '/appointments' },
+      { to: '/book', label: 'Book a visit', section: '/book' },
       { to: '/locations', label: 'Our clinics', section: '/locations' },
     ];
   }
@@ -21,6 +23,8 @@ export function navItemsFor(role: string, patientId: string | null): NavItem[] {
     { to: '/patients', label: 'Patients', section: '/patients' },
     { to: '/locations', label: 'Locations', section: '/locations' },
     { to: '/therapists', label: 'Therapists', section: '/therapists' },
+    ...(CAN.frontDeskCalendar(role) ? [{ to: '/schedule', label: 'Calendar', section: '/schedule' }] : []),
+    ...(CAN.myDay(role) ? [{ to: '/schedule/my-day', label: 'My day', section: '/schedule/my-day' }] : []),
   ];
   if (CAN.viewStaff(role)) items.push({ to: '/staff', label: 'Staff', section: '/staff' });
   if (CAN.viewAudit(role)) items.push({ to: '/audit', label: 'Audit log', section: '/audit' });

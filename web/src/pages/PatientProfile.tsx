@@ -19,6 +19,19 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
+/** Into the charting screens: the chart for clinicians, the health questionnaire for everyone who may fill it. */
+function ChartLinks({ patientId, own }: { patientId: string; own: boolean }) {
+  const { role } = useUser();
+  return (
+    <>
+      {CAN.chart(role) ? <Link to={`/patients/${patientId}/chart`} className="button">Chart</Link> : null}
+      {CAN.fillIntake(role) ? (
+        <Link to={`/patients/${patientId}/intake`} className="button button-secondary">{own ? 'My health questionnaire' : 'Intake questionnaire'}</Link>
+      ) : null}
+    </>
+  );
+}
+
 export function PatientProfile({ id }: { id: string }) {
   const user = useUser();
   const own = user.role === 'patient' && user.patientId === id;
@@ -50,11 +63,14 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
             Born {formatDate(patient.dateOfBirth)} (age {ageOn(patient.dateOfBirth, localToday())})
           </p>
         </div>
-        {canEdit ? (
-          <Link to={`/patients/${patient.id}/edit`} className="button">
-            {own ? 'Change my contact details' : 'Edit details'}
-          </Link>
-        ) : null}
+        <div className="button-row">
+          {canEdit ? (
+            <Link to={`/patients/${patient.id}/edit`} className="button">
+              {own ? 'Change my contact details' : 'Edit details'}
+            </Link>
+          ) : null}
+          <ChartLinks patientId={patient.id} own={own} />
+        </div>
       </div>
 
       <div className="card-grid">

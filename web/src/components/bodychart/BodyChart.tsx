@@ -1,0 +1,132 @@
+import { useId, type KeyboardEvent } from 'react';
+import { BODY_CHARTS } from '../../../../src/clinical/bodymap/chart.ts';
+import { drawnOnTemplateHalf } from '../../../../src/clinical/bodymap/chart-shapes.ts';
+import { regionById, REGIONS } from '../../../../src/clinical/bodymap/regions.ts';
+
+export type ChartView = 'front' | 'back';
+
+export interface ChartMarker {
+  region: string;
+  /** One or two characters drawn in the dot (e.g. "A" active, "L" latent). */
+  glyph: string;
+  kind: 'active' | 'latent' | 'treated';
+}
+
+export interface BodyChartProps {
+  /** Names the chart for assistive technology, e.g. "Pain map". */
+  label: string;
+  /** Fill colour per region id; unlisted regions keep the skin colour. */
+  fills?: Record<string, string>;
+  /** Extra words read after a region's name, e.g. "pain 6 of 10". */
+  states?: Record<string, string>;
+  /** Regions screening says not to treat: hatched, and announced as such. */
+  avoid?: readonly string[];
+  selected?: string | null;
+  markers?: readonly ChartMarker[];
+  onSelect: (region: string) => void;
+  views?: readonly ChartView[];
+}
+
+const SKIN = '#f6f3ee';
+
+export const regionName = (id: string) => regionById(id)?.name ?? id;
+
+/**
+ * The body chart as React SVG: every region is its own focusable button named after the region,
+ * so a tap, a click, Enter or Space all mark it. Front and back sit side by side.
+ */
+export function BodyChart({ label, fills = {}, states = {}, avoid = [], selected = null, markers = [], onSelect, views = ['front', 'back'] }: BodyChartProps) {
+  const uid = useId().replace(/[^a-zA-Z0-9]/g, '');
+  const hatch = `ch-hatch-${uid}`;
+  const avoidSet = new Set(avoid);
+  const press = (region: string) => (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      onSelect(region);
+    }
+  };
+  return (
+    <div className="ch-chart" role="group" aria-label={label}>
+      {views.map((view) => {
+        const chart = BODY_CHARTS[view];
+        const leftCaption = drawnOnTemplateHalf(view, 'right') ? "Patient's right" : "Patient's left";
+        const rightCaption = drawnOnTemplateHalf(view, 'right') ? "Patient's left" : "Patient's right";
+        return (
+          <figure className="ch-figure" key={view}>
+            <svg viewBox={chart.viewBox} className="ch-svg" aria-label={`${label}, ${view}`} role="group">
+              <defs>
+                <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                  <rect width="6" height="6" fill="#cfd3d8" />
+                  <line x1="0" y1="0" x2="0" y2="6" stroke="#4f5b69" strokeWidth="2.2" />
+                </pattern>
+              </defs>
+              <g aria-hidden="true" className="ch-captions">
+                <text x="12" y="20">{leftCaption}</text>
+                <text x="388" y="20" textAnchor="end">{rightCaption}</text>
+              </g>
+              <path d={chart.outline} fill="none" stroke="#4a4a4a" strokeWidth="2.6" aria-hidden="true" />
+              <path d={chart.outline} fill={SKIN} aria-hidden="true" />
+              <g className="ch-regions">
+                {chart.paths.map((path) => {
+                  const avoided = avoidSet.has(path.region);
+                  const words = [regionName(path.region), states[path.region], avoided ? 'do not treat (screening)' : ''].filter(Boolean).join(', ');
+                  return (
+                    <path
+                      key={path.region}
+                      d={path.d}
+                      data-region={path.region}
+                      className={`ch-region${selected === path.region ? ' is-selected' : ''}`}
+                      fill={avoided ? `url(#${hatch})` : fills[path.region] ?? SKIN}
+                      role="button"
+                      tabIndex={0}
+                      aria-label={words}
+                      aria-pressed={selected === path.region}
+                      onClick={() => onSelect(path.region)}
+                      onKeyDown={press(path.region)}
+                    />
+                  );
+                })}
+              </g>
+              <path d={chart.landmarks} fill="none" stroke="#9c9286" strokeWidth="0.8" pointerEvents="none" aria-hidden="true" />
+              <g aria-hidden="true" pointerEvents="none">
+                {markers.map((marker, index) => {
+                  const at = chart.paths.find((p) => p.region === marker.region)?.label;
+                  if (!at) return null;
+                  return (
+                    <g key={`${marker.region}-${index}`} className={`ch-marker ch-marker-${marker.kind}`} transform={`translate(${at.x + (index % 3) * 4},${at.y})`}>
+                      <circle r="8" />
+                      <text y="3.5" textAnchor="middle">{marker.glyph}</text>
+                    </g>
+                  );
+                })}
+              </g>
+              <text x="200" y="843" textAnchor="middle" className="ch-view-name" aria-hidden="true">{view.toUpperCase()}</text>
+            </svg>
+          </figure>
+        );
+      })}
+    </div>
+  );
+}
+
+const AREA_LABEL: Record<string, string> = { head: 'Head and face', neck: 'Neck', trunk: 'Chest, back and hips', 'upper-limb': 'Arms and hands', 'lower-limb': 'Legs and feet' };
+
+/** The same choice as a tap on the chart, as a list: for keyboards, switches and the smallest regions. */
+export function RegionSelect({ id, label, value, onSelect }: { id: string; label: string; value: string | null; onSelect: (region: string) => void }) {
+  const areas = Object.keys(AREA_LABEL);
+  return (
+    <div className="field ch-region-select">
+      <label className="label" htmlFor={id}>{label}</label>
+      <select id={id} className="input input-medium" value={value ?? ''} onChange={(e) => e.target.value && onSelect(e.target.value)}>
+        <option value="">Choose a place…</option>
+        {areas.map((area) => (
+          <optgroup key={area} label={AREA_LABEL[area]}>
+            {REGIONS.filter((r) => r.area === area).map((r) => (
+              <option key={r.id} value={r.id}>{r.name}</option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
+}

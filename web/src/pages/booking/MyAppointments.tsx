@@ -1,0 +1,171 @@
+import { useState } from 'react';
+import { ApiError } from '../../api/http.ts';
+import { appointmentIcsUrl, cancelAppointment, getAppointment, listAppointments, type Appointment } from '../../api/scheduling.ts';
+import { ErrorSummary, TextField } from '../../components/Form.tsx';
+import { ErrorView, Loading } from '../../components/StatusViews.tsx';
+import { usePageTitle, useResource } from '../../hooks.ts';
+import { useLocations } from '../../lookups.ts';
+import { Link, navigate, useUrl } from '../../router.tsx';
+import { useUser } from '../../session.tsx';
+import { practitionerName, serviceName, usePractitioners, useServices } from '../schedule/lookups.ts';
+import { STATUS_BADGE, STATUS_LABEL } from '../schedule/status.ts';
+import { addDays, dateLabel, timeAt, todayAt, wallClock } from '../schedule/time.ts';
+import { FirstVisitAdvice } from './ConfirmStep.tsx';
+import { stepUrl } from './flow.ts';
+
+/** The API lists at most 62 days at a time: the patient sees the next eight weeks and the last two. */
+const PAST_DAYS = 14;
+const AHEAD_DAYS = 47;
+
+function useAppointmentWords() {
+  const locations = useLocations();
+  const practitioners = usePractitioners();
+  const services = useServices();
+  return (a: Appointment) => {
+    const site = locations.find((l) => l.id === a.locationId);
+    const zone = site?.timeZone ?? 'America/Los_Angeles';
+    return {
+      when: `${dateLabel(wallClock(a.start, zone).date)} at ${timeAt(a.start, zone)}`,
+      service: serviceName(services, a.serviceCode),
+      therapist: practitionerName(practitioners, a.therapistId),
+      site: (site?.name ?? 'Clinic').replace(/^Knotwork /, ''),
+      address: site ? `${site.address.line1}, ${site.address.city}` : '',
+      isInitial: services?.find((s) => s.code === a.serviceCode)?.isInitial ?? false,
+    };
+  };
+}
+
+export function MyAppointments() {
+  usePageTitle('My appointments');
+  const user = useUser();
+  const today = todayAt('America/Los_Angeles');
+  const [list] = useResource(() => listAppointments({ patient: user.patientId ?? '', from: addDays(today, -PAST_DAYS), to: addDays(today, AHEAD_DAYS) }), [user.patientId]);
+  const words = useAppointmentWords();
+  const { search } = useUrl();
+  if (list.status === 'loading') return <Loading />;
+  if (list.status === 'error') return <ErrorView error={list.error} missingIsUnavailable="My appointments" />;
+  const now = new Date().toISOString();
+  const sorted = [...list.data].sort((a, b) => a.start.localeCompare(b.start));
+  const upcoming = sorted.filter((a) => a.end > now && (a.status === 'booked' || a.status === 'arrived' || a.status === 'in_session'));
+  const past = sorted.filter((a) => !upcoming.includes(a)).reverse();
+  return (
+    <div className="narrow">
+      <div className="page-head">
+        <h1>My appointments</h1>
+        <Link to="/book" className="button">Book an appointment</Link>
+      </div>
+      {search.get('cancelled') ? <div className="alert alert-success" role="status"><p>Your appointment has been cancelled.</p></div> : null}
+      <h2>Coming up</h2>
+      {upcoming.length === 0 ? <p>You have no appointments booked.</p> : null}
+      <ul className="plain-list sch-my-list">
+        {upcoming.map((a) => {
+          const w = words(a);
+          return (
+            <li key={a.id} className="card sch-my-card">
+              <h3>{w.when}</h3>
+              <p>{w.service} with {w.therapist}<br />{w.site}, {w.address}</p>
+              <div className="button-row">
+                <Link className="button button-secondary" to={stepUrl('time', { service: a.serviceCode, site: a.locationId, therapist: a.therapistId, reschedule: a.id })}>
+                  Change the time<span className="visually-hidden"> of {w.when}</span>
+                </Link>
+                <Link className="button button-secondary" to={`/appointments/${a.id}/cancel`}>
+                  Cancel<span className="visually-hidden"> the appointment on {w.when}</span>
+                </Link>
+                <a className="button button-secondary" href={appointmentIcsUrl(a.id)} download="appointment.ics">
+                  Add to calendar<span className="visually-hidden"> ({w.when})</span>
+                </a>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {past.length > 0 ? (
+        <>
+          <h2>Earlier</h2>
+          <ul className="plain-list sch-my-past">
+            {past.map((a) => {
+              const w = words(a);
+              return (
+                <li key={a.id}>
+                  {w.when} · {w.service} · {w.site} <span className={`badge ${STATUS_BADGE[a.status]}`}>{STATUS_LABEL[a.status]}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/** After booking or moving: a confirmation panel, the advice for a first visit and the .ics link. */
+export function BookingDone() {
+  const { search } = useUrl();
+  const id = search.get('id') ?? '';
+  const moved = search.get('moved') === '1';
+  usePageTitle(moved ? 'Appointment changed' : 'Appointment booked');
+  const [appointment] = useResource(() => getAppointment(id), [id]);
+  const words = useAppointmentWords();
+  if (appointment.status === 'loading') return <Loading />;
+  if (appointment.status === 'error') return <ErrorView error={appointment.error} what="appointment" />;
+  const w = words(appointment.data);
+  return (
+    <div className="narrow">
+      <div className="sch-confirmation">
+        <h1>{moved ? 'Your appointment has been changed' : 'Your appointment is booked'}</h1>
+        <p className="sch-confirmation-when">{w.when}</p>
+      </div>
+      <dl className="summary-list">
+        <div className="summary-row"><dt>Visit</dt><dd>{w.service}</dd></div>
+        <div className="summary-row"><dt>Therapist</dt><dd>{w.therapist}</dd></div>
+        <div className="summary-row"><dt>Clinic</dt><dd>{w.site}<br />{w.address}</dd></div>
+      </dl>
+      <p className="button-row sch-done-actions">
+        <a className="button button-secondary" href={appointmentIcsUrl(appointment.data.id)} download="appointment.ics">Add to my calendar</a>
+        <Link className="button button-secondary" to="/appointments">See all my appointments</Link>
+      </p>
+      <p>We have sent you a confirmation. We will remind you before the visit.</p>
+      {w.isInitial && !moved ? <FirstVisitAdvice /> : null}
+    </div>
+  );
+}
+
+/** Cancel one's own appointment: one question (the reason, optional) and a clear button. */
+export function CancelAppointment({ id }: { id: string }) {
+  usePageTitle('Cancel your appointment');
+  const [appointment] = useResource(() => getAppointment(id), [id]);
+  const words = useAppointmentWords();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  if (appointment.status === 'loading') return <Loading />;
+  if (appointment.status === 'error') return <ErrorView error={appointment.error} what="appointment" />;
+  const w = words(appointment.data);
+  const cancel = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      await cancelAppointment(id, reason.trim() || 'Cancelled by the patient online');
+      navigate('/appointments?cancelled=1');
+    } catch (err) {
+      setError(err instanceof ApiError ? Object.values(err.fields)[0] ?? err.message : 'Something went wrong. Please try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="narrow sch-question">
+      <p className="breadcrumb"><Link to="/appointments" className="sch-back">Back</Link></p>
+      <ErrorSummary items={error ? [{ field: 'reason', message: error }] : []} />
+      <h1 className="sch-question-title">Cancel your appointment on {w.when}?</h1>
+      <p>{w.service} with {w.therapist} at {w.site}.</p>
+      <form onSubmit={(event) => { event.preventDefault(); void cancel(); }} noValidate>
+        <TextField name="reason" label="Why are you cancelling? (optional)" hint="This helps us plan. You do not have to say." value={reason} onValue={setReason} maxLength={500} />
+        <div className="button-row">
+          <button type="submit" className="button button-large sch-danger" disabled={busy}>{busy ? 'Cancelling…' : 'Yes, cancel it'}</button>
+          <Link to="/appointments" className="button button-secondary button-large">No, keep it</Link>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * The self-booking answers live in the URL, so Back, reload and a shared link all land on the same
+ * question with the earlier answers kept.
+ */
+export interface Answers {
+  service: string | null;
+  /** A location id, or "any". */
+  site: string | null;
+  /** A practitioner id, or "any". */
+  therapist: string | null;
+  /** The chosen slot. */
+  start: string | null;
+  slotTherapist: string | null;
+  slotSite: string | null;
+  slotRoom: string | null;
+  /** The first date shown on the time page. */
+  from: string | null;
+  /** Moving this appointment instead of booking a new one. */
+  reschedule: string | null;
+}
+
+const KEYS: Record<keyof Answers, string> = {
+  service: 'service', site: 'site', therapist: 'therapist', start: 'start', slotTherapist: 'with', slotSite: 'at', slotRoom: 'room', from: 'from', reschedule: 'move',
+};
+
+export function readAnswers(search: URLSearchParams): Answers {
+  const out = {} as Answers;
+  for (const [key, param] of Object.entries(KEYS) as [keyof Answers, string][]) out[key] = search.get(param);
+  return out;
+}
+
+export type Step = 'service' | 'site' | 'therapist' | 'time' | 'confirm';
+
+export function stepUrl(step: Step, answers: Partial<Answers>): string {
+  const params = new URLSearchParams();
+  for (const [key, param] of Object.entries(KEYS) as [keyof Answers, string][]) {
+    const value = answers[key];
+    if (value) params.set(param, value);
+  }
+  const text = params.toString();
+  const path = step === 'service' ? '/book' : `/book/${step}`;
+  return text ? `${path}?${text}` : path;
+}
+
+/** The first question not yet answered: a deep link past it goes back to it. */
+export function missingStep(answers: Answers, step: Step): Step | null {
+  const order: Step[] = ['service', 'site', 'therapist', 'time', 'confirm'];
+  const needed: Record<Step, boolean> = {
+    service: true,
+    site: Boolean(answers.service),
+    therapist: Boolean(answers.site),
+    time: Boolean(answers.therapist),
+    confirm: Boolean(answers.start && answers.slotTherapist && answers.slotSite),
+  };
+  for (const s of order.slice(1, order.indexOf(step) + 1)) if (!needed[s]) return order[order.indexOf(s) - 1]!;
+  return null;
+}
+
+/** What patients read about each NMT service, keyed by code; other services use their own name. */
+export const PLAIN_SERVICE: Record<string, { label: string; hint: string }> = {
+  'nmt-initial-60': { label: 'First visit (60 minutes)', hint: 'An assessment of your pain and your first treatment. Best for one main problem area.' },
+  'nmt-initial-90': { label: 'First visit, longer (90 minutes)', hint: 'More time for the assessment and treatment when you have more than one problem area.' },
+  'nmt-followup-60': { label: 'Follow-up visit (60 minutes)', hint: 'For patients who have already had their first visit.' },
+  'nmt-followup-30': { label: 'Short follow-up visit (30 minutes)', hint: 'A shorter treatment for one area, for patients already in treatment.' },
+  'nmt-maintenance-60': { label: 'Maintenance session (60 minutes)', hint: 'Regular care to keep you well once your treatment plan is done.' },
+};
+
+/** The order patients see the choices in: first visits first. */
+export const SELF_BOOKABLE = ['nmt-initial-60', 'nmt-initial-90', 'nmt-followup-60', 'nmt-followup-30', 'nmt-maintenance-60'];

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useState } from 'react';
+import * as charting from '../../api/charting.ts';
+import type { DueMeasure, HomeCarePlan, MeasureSeries, NoteHistory, NoteUpdate, PalpatedPoint, SessionNote } from '../../api/charting.ts';
+import { ApiError } from '../../api/http.ts';
+import { ErrorView, Loading } from '../../components/StatusViews.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useResource } from '../../hooks.ts';
+import { Link, navigate } from '../../router.tsx';
+import { ChartShell, type ChartContext } from './ChartShell.tsx';
+import { HomeCare, Measures, Reassessment } from './session/AfterCare.tsx';
+import { SignPanel } from './session/SignPanel.tsx';
+import { SoapForm } from './session/SoapForm.tsx';
+import { TreatPanel } from './session/TreatPanel.tsx';
+
+/** The list of session notes, and "start today's note". */
+export function SessionsPage({ patientId }: { patientId: string }) {
+  return <ChartShell patientId={patientId} title="Sessions">{(ctx) => <SessionList ctx={ctx} />}</ChartShell>;
+}
+
+function SessionList({ ctx }: { ctx: ChartContext }) {
+  const [notes] = useResource((signal) => charting.listSessions(ctx.patient.id, signal), [ctx.patient.id]);
+  const [error, setError] = useState('');
+  if (notes.status === 'loading') return <Loading />;
+  if (notes.status === 'error') return <ErrorView error={notes.error} missingIsUnavailable="Session notes" />;
+  const start = async () => {
+    try {
+      const note = await charting.createSession(ctx.patient.id, { subjective: {}, objective: {}, cptMinutes: [] });
+      navigate(`/patients/${ctx.patient.id}/chart/sessions/${note.id}`);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Could not start a note.');
+    }
+  };
+  return (
+    <div>
+      <button type="button" className="button button-large" onClick={() => void start()}>Start today's session note</button>
+      {error ? <p className="error-message" role="alert">{error}</p> : null}
+      <ul className="ch-note-list">
+        {notes.data.map((n) => (
+          <li key={n.id}>
+            <Link to={`/patients/${ctx.patient.id}/chart/sessions/${n.id}`}>Session of {formatDateTime(n.createdAt)}</Link>{' '}
+            <span className={`badge ${n.status === 'signed' ? 'badge-success' : 'badge-neutral'}`}>{n.status === 'signed' ? 'Signed' : 'Draft'}</span> · {n.steps.length} steps
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function SessionPage({ patientId, noteId }: { patientId: string; noteId: string }) {
+  return <ChartShell patientId={patientId} title="Session">{(ctx) => <SessionLoader ctx={ctx} noteId={noteId} />}</ChartShell>;
+}
+
+interface Loaded { note: SessionNote; palpated: PalpatedPoint[]; homeCare: HomeCarePlan | null }
+
+async function loadSession(patientId: string, noteId: string, signal: AbortSignal): Promise<Loaded> {
+  const [note, assessments, homeCare] = await Promise.all([
+    charting.getSessionNote(noteId, signal),
+    charting.listAssessments(patientId, signal).catch(() => []),
+    charting.listHomeCare(patientId, signal).catch(() => []),
+  ]);
+  const latest = [...assessments].sort((a, b) => (a.assessedOn < b.assessedOn ? 1 : -1))[0];
+  return { note, palpated: latest?.findings.triggerPoints ?? [], homeCare: homeCare.find((h) => h.sessionNoteId === noteId) ?? null };
+}
+
+function SessionLoader({ ctx, noteId }: { ctx: ChartContext; noteId: string }) {
+  const [loaded] = useResource((signal) => loadSession(ctx.patient.id, noteId, signal), [noteId]);
+  if (loaded.status === 'loading') return <Loading />;
+  if (loaded.status === 'error') return <ErrorView error={loaded.error} what="session note" missingIsUnavailable="Session notes" />;
+  return <SessionScreen ctx={ctx} loaded={loaded.data} />;
+}
+
+function SessionScreen({ ctx, loaded }: { ctx: ChartContext; loaded: Loaded }) {
+  const [note, setNote] = useState(loaded.note);
+  const [refusal, setRefusal] = useState('');
+  const [saved, setSaved] = useState('');
+  const [history, setHistory] = useState<NoteHistory | null>(null);
+  const [due, setDue] = useState<DueMeasure[] | null>(null);
+  const [series, setSeries] = useState<MeasureSeries[] | null>(null);
+  const locked = note.status === 'signed';
+  const reload = useCallback(async () => setNote(await charting.getSessionNote(note.id)), [note.id]);
+  const loadMeasures = useCallback(() => {
+    charting.measuresDue(ctx.patient.id).then((d) => setDue(d.measures), () => setDue(null));
+    charting.measureSeries(ctx.patient.id).then(setSeries, () => setSeries(null));
+  }, [ctx.patient.id]);
+  const loadHistory = useCallback(() => void charting.sessionHistory(note.id).then(setHistory, () => setHistory(null)), [note.id]);
+  useEffect(() => { loadMeasures(); loadHistory(); }, [loadMeasures, loadHistory]);
+
+  const save = async (changes: Omit<NoteUpdate, 'version'>) => {
+    try {
+      setNote(await charting.updateSession(note.id, { version: note.version, ...changes }));
+      setRefusal('');
+      setSaved('Notes saved.');
+    } catch (err) {
+      setSaved('');
+      if (err instanceof ApiError && err.code === 'note_signed') setRefusal('This note is signed and locked, so it cannot be edited. Add an amendment instead.');
+      else setRefusal(err instanceof Error ? err.message : 'Could not save.');
+      if (err instanceof ApiError && err.status === 409) void reload();
+    }
+  };
+
+  return (
+    <div className="ch-session">
+      <p className="ch-session-status">
+        <span className={`badge ${locked ? 'badge-success' : 'badge-neutral'}`}>{locked ? 'Signed · locked' : 'Draft'}</span> Started {formatDateTime(note.createdAt)}
+      </p>
+      {refusal ? <div className="alert alert-error ch-refused" role="alert"><h2 className="alert-title">Not saved</h2><p>{refusal}</p></div> : null}
+      <p role="status" className="ch-saved">{saved}</p>
+      <TreatPanel note={note} gate={ctx.gate} palpated={loaded.palpated} locked={locked} onStep={() => void reload()} />
+      <div className="ch-session-grid">
+        <SoapForm key={`${note.version}-${note.status}`} note={note} locked={locked} onSave={save} />
+        <div>
+          <Reassessment note={note} locked={locked} onDone={() => void reload()} />
+          <Measures patientId={ctx.patient.id} noteId={note.id} due={due} series={series} onChange={loadMeasures} />
+        </div>
+      </div>
+      <HomeCare noteId={note.id} initial={loaded.homeCare} locked={locked} />
+      <SignPanel note={note} history={history} onSigned={(n) => { setNote(n); loadHistory(); }} onAmended={loadHistory} />
+    </div>
+  );
+}

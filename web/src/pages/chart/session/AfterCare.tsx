@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import * as charting from '../../../api/charting.ts';
+import type { DueMeasure, HomeCareContent, HomeCarePlan, MeasureSeries, SessionNote } from '../../../api/charting.ts';
+import { NumberScale } from '../../../components/bodychart/NumberScale.tsx';
+import { TrendPlot } from '../../../components/bodychart/TrendPlot.tsx';
+
+const MEASURE_NAME: Record<string, string> = { nprs: 'Pain (NPRS)', ndi: 'Neck Disability Index', odi: 'Oswestry (ODI)', psfs: 'PSFS' };
+const MAX: Record<string, number> = { nprs: 10, ndi: 100, odi: 100, psfs: 10 };
+
+/** Pain after treatment, and ROM after (compared on the server with before and with intake). */
+export function Reassessment({ note, locked, onDone }: { note: SessionNote; locked: boolean; onDone: () => void }) {
+  const [painAfter, setPainAfter] = useState<number | null>(note.reassessment?.painAfter ?? null);
+  const [error, setError] = useState('');
+  const save = async () => {
+    if (painAfter === null) return;
+    try {
+      await charting.recordReassessment(note.id, { painAfter, rom: [] });
+      setError('');
+      onDone();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Could not save.');
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="reassess-title">
+      <h2 id="reassess-title">Reassessment</h2>
+      <fieldset disabled={locked} className="ch-locked-fieldset">
+        <legend className="visually-hidden">Reassessment</legend>
+        <NumberScale legend="Pain after treatment (0–10)" min={0} max={10} value={painAfter} onValue={setPainAfter} tone="pain" name="pain-after" />
+        {note.subjective.painToday !== undefined && painAfter !== null ? <p>Before: {note.subjective.painToday}/10 → after: {painAfter}/10 ({painAfter - note.subjective.painToday >= 0 ? '+' : ''}{painAfter - note.subjective.painToday}).</p> : null}
+        <button type="button" className="button" onClick={() => void save()} disabled={painAfter === null}>Save reassessment</button>
+      </fieldset>
+      {note.reassessment ? <p role="status">Recorded: pain after {note.reassessment.painAfter}/10.</p> : null}
+      {error ? <p className="error-message" role="alert">{error}</p> : null}
+    </section>
+  );
+}
+
+/** Which measures are due by rule, a quick NPRS entry, and every series as a trend with its MCID band. */
+export function Measures({ patientId, noteId, due, series, onChange }: { patientId: string; noteId: string; due: DueMeasure[] | null; series: MeasureSeries[] | null; onChange: () => void }) {
+  const [error, setError] = useState('');
+  const nprs = async (n: number) => {
+    try {
+      await charting.submitMeasure(patientId, { measure: 'nprs', answers: [n], sessionId: noteId });
+      setError('');
+      onChange();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Could not save.');
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="measures-title">
+      <h2 id="measures-title">Outcome measures</h2>
+      {due === null ? <p className="muted">Outcome measures are not available on this server yet.</p> : (
+        <ul className="ch-due">
+          {due.map((d) => (
+            <li key={d.measure}><span className={`badge ${d.status === 'not-due' ? 'badge-neutral' : 'badge-warning'}`}>{d.status === 'not-due' ? 'Not due' : d.status === 'overdue' ? 'Overdue' : 'Due'}</span> {MEASURE_NAME[d.measure]}: {d.reason}</li>
+          ))}
+        </ul>
+      )}
+      <NumberScale legend="NPRS today (0–10)" hint="Asked every visit." min={0} max={10} value={null} onValue={(n) => void nprs(n)} tone="pain" name="nprs" />
+      {error ? <p className="error-message" role="alert">{error}</p> : null}
+      <div className="ch-trends">
+        {(series ?? []).filter((s) => s.points.length > 0).map((s) => {
+          const pct = s.mcid.unit === 'percent-points';
+          return (
+            <TrendPlot key={s.measure} title={MEASURE_NAME[s.measure] ?? s.measure} max={MAX[s.measure] ?? 10} mcid={s.mcid.value} higherIsWorse={s.higherIsWorse} unit={pct ? '%' : ''}
+              points={s.points.map((p) => ({ date: p.takenAt.slice(0, 10), value: pct ? p.percent ?? p.score : p.score }))} />
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+const lines = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean);
+
+/** Home care generated from the treated muscles, edited by the therapist, then sent; the PDF is a link. */
+export function HomeCare({ noteId, initial, locked }: { noteId: string; initial: HomeCarePlan | null; locked: boolean }) {
+  const [plan, setPlan] = useState<HomeCarePlan | null>(initial);
+  const [draft, setDraft] = useState<HomeCareContent | null>(initial?.content ?? null);
+  const [status, setStatus] = useState('');
+  const run = async (what: () => Promise<HomeCarePlan>, done: string) => {
+    try {
+      const next = await what();
+      setPlan(next);
+      setDraft(next.content);
+      setStatus(done);
+    } catch (err) {
+      setStatus(err instanceof Error ? err.message : 'Something went wrong.');
+    }
+  };
+  const set = (patch: Partial<HomeCareContent>) => draft && setDraft({ ...draft, ...patch });
+  return (
+    <section className="card ch-homecare" aria-labelledby="homecare-title">
+      <h2 id="homecare-title">Home care</h2>
+      {!draft ? (
+        <button type="button" className="button" onClick={() => void run(() => charting.generateHomeCare(noteId), 'Home care generated from the treated muscles.')}>Generate home care</button>
+      ) : (
+        <fieldset disabled={locked} className="ch-locked-fieldset">
+          <legend className="visually-hidden">Home care advice</legend>
+          {([['hydration', 'Water'], ['soreness', 'Soreness'], ['fatigue', 'Tiredness']] as const).map(([key, label]) => (
+            <div className="field" key={key}>
+              <label className="label" htmlFor={`hc-${key}`}>{label}</label>
+              <textarea id={`hc-${key}`} className="input ch-textarea" rows={2} value={draft[key]} onChange={(e) => set({ [key]: e.target.value })} />
+            </div>
+          ))}
+          <h3>Stretches</h3>
+          {draft.stretches.map((s, i) => (
+            <div className="field" key={s.muscle + i}>
+              <label className="label" htmlFor={`hc-stretch-${i}`}>{s.title} ({s.muscleName})</label>
+              <textarea id={`hc-stretch-${i}`} className="input ch-textarea" rows={3} value={s.steps.join('\n')}
+                onChange={(e) => set({ stretches: draft.stretches.map((x, j) => (j === i ? { ...x, steps: lines(e.target.value).length ? lines(e.target.value) : x.steps } : x)) })} />
+            </div>
+          ))}
+          <div className="field">
+            <label className="label" htmlFor="hc-activity">Activity changes (one per line)</label>
+            <textarea id="hc-activity" className="input ch-textarea" rows={3} value={draft.activityChanges.join('\n')} onChange={(e) => set({ activityChanges: lines(e.target.value) })} />
+          </div>
+          <div className="field">
+            <label className="label" htmlFor="hc-call">Call the clinic if (one per line)</label>
+            <textarea id="hc-call" className="input ch-textarea" rows={4} value={draft.callClinicIf.join('\n')} onChange={(e) => set({ callClinicIf: lines(e.target.value) })} />
+          </div>
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => void run(() => charting.saveHomeCare(noteId, draft), 'Home care saved.')}>Save home care</button>
+            <button type="button" className="button" onClick={() => void run(() => charting.sendHomeCare(noteId), 'Sent: the patient can see it in the app.')}>Send to patient</button>
+          </div>
+        </fieldset>
+      )}
+      {plan ? <p><a href={charting.homeCarePdfUrl(noteId)} download className="ch-pdf-link">Download the handout (PDF)</a>{plan.sentAt ? ' · sent' : ''}</p> : null}
+      <p role="status">{status}</p>
+    </section>
+  );
+}

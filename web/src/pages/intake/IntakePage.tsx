@@ -1,0 +1,156 @@
+import { useEffect, useRef, useState } from 'react';
+import * as charting from '../../api/charting.ts';
+import type { SubmittedIntake } from '../../api/charting.ts';
+import { ApiError } from '../../api/http.ts';
+import { ErrorSummary, summaryItems } from '../../components/Form.tsx';
+import { ErrorView, Loading } from '../../components/StatusViews.tsx';
+import { localToday } from '../../format.ts';
+import { usePageTitle, useResource } from '../../hooks.ts';
+import { Link, navigate, useUrl } from '../../router.tsx';
+import { useUser } from '../../session.tsx';
+import { checkStep, emptyIntake, fromDocument, STEPS, toDocument, type IntakeState, type StepId } from './intakeModel.ts';
+import { IntakeReview } from './IntakeReview.tsx';
+import { StepBody } from './IntakeSteps.tsx';
+
+const QUESTION_STEPS = STEPS.filter((s) => s.id !== 'review');
+const DECISION_WORDS: Record<string, string> = {
+  clear: 'No reason found not to treat.',
+  caution: 'Treatment can go ahead with changes to technique.',
+  local: 'Some places on the body must not be treated.',
+  refer: 'A physician should be asked before treatment.',
+  contraindicated: "Treatment cannot be recorded until a physician's clearance is recorded.",
+};
+
+/** The health questionnaire, one question (or small group) per page, saved as a draft as it goes. */
+export function IntakePage({ patientId }: { patientId: string }) {
+  const [loaded] = useResource((signal) => charting.getIntake(patientId, signal), [patientId]);
+  if (loaded.status === 'loading') return <Loading />;
+  if (loaded.status === 'error') return <ErrorView error={loaded.error} what="questionnaire" missingIsUnavailable="Health questionnaire" />;
+  const source = loaded.data.draft?.document ?? loaded.data.latest?.document;
+  return <IntakeWizard patientId={patientId} initial={source ? fromDocument(source) : emptyIntake()} hasVersion={loaded.data.latest !== null} />;
+}
+
+function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; initial: IntakeState; hasVersion: boolean }) {
+  const user = useUser();
+  const own = user.role === 'patient';
+  const base = `/patients/${patientId}/intake`;
+  const { search } = useUrl();
+  const step = (search.get('step') ?? '') as StepId | '' | 'done';
+  const [state, setState] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [submitted, setSubmitted] = useState<SubmittedIntake | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const dirty = useRef(false);
+  const index = QUESTION_STEPS.findIndex((s) => s.id === step);
+  const title = step === '' ? 'Health questionnaire' : step === 'done' ? 'Questionnaire sent' : STEPS.find((s) => s.id === step)?.title ?? 'Health questionnaire';
+  usePageTitle(title);
+
+  const saveDraft = async (next: IntakeState) => {
+    setSaved('saving');
+    try {
+      await charting.saveIntakeDraft(patientId, toDocument(next, true));
+      setSaved('saved');
+      dirty.current = false;
+    } catch {
+      setSaved('failed');
+    }
+  };
+
+  // Autosave: a second and a half after the last change.
+  useEffect(() => {
+    if (!dirty.current) return;
+    const timer = window.setTimeout(() => void saveDraft(state), 1500);
+    return () => window.clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+
+  useEffect(() => setErrors({}), [step]);
+
+  const change = (patch: Partial<IntakeState>) => {
+    dirty.current = true;
+    setState((s) => ({ ...s, ...patch }));
+  };
+
+  const next = async () => {
+    if (step === '' || step === 'done' || step === 'review') return;
+    const problems = checkStep(step, state, localToday());
+    setErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    const answered = { ...state, answeredPages: [...new Set([...state.answeredPages, step])] };
+    setState(answered);
+    void saveDraft(answered);
+    const following = QUESTION_STEPS[index + 1]?.id ?? 'review';
+    navigate(`${base}?step=${following}`);
+  };
+
+  const submit = async () => {
+    setSubmitting(true);
+    setErrors({});
+    try {
+      setSubmitted(await charting.submitIntake(patientId, toDocument(state, false)));
+      navigate(`${base}?step=done`);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 422) setErrors(Object.keys(err.fields).length ? err.fields : { form: err.message });
+      else setErrors({ form: err instanceof Error ? err.message : 'Something went wrong.' });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const status = <p className="ch-autosave" role="status">{saved === 'saving' ? 'Saving…' : saved === 'saved' ? 'Your answers are saved.' : saved === 'failed' ? 'Could not save just now; we will try again.' : ''}</p>;
+
+  if (step === '') {
+    return (
+      <div className="narrow ch-intake">
+        <h1>{own ? 'Your health questionnaire' : 'Health questionnaire'}</h1>
+        <p className="lead">{own ? 'Before your first visit we ask about your health, your medicines and your pain, so your therapist can treat you safely.' : 'Fill this in with the patient, or hand them the tablet.'}</p>
+        <p>It takes about 10 minutes. Your answers are saved as you go, so you can stop and come back.</p>
+        {hasVersion ? <p className="notice">{own ? 'You have filled this in before. Check each answer is still right: anything new (a medicine, an operation) matters.' : 'A version is already on file; submitting creates a new version and keeps the old one.'}</p> : null}
+        <Link to={`${base}?step=${QUESTION_STEPS[0]!.id}`} className="button button-large">Start now</Link>
+      </div>
+    );
+  }
+
+  if (step === 'done') {
+    const decision = submitted?.screening.decision;
+    return (
+      <div className="narrow ch-intake">
+        <div className="ch-confirmation" role="status">
+          <h1>{own ? 'Thank you, your answers are sent' : 'Questionnaire submitted'}</h1>
+          {submitted?.intake.version ? <p>Version {submitted.intake.version}</p> : null}
+        </div>
+        {own ? <p>Your therapist will read them before your visit. If anything changes, fill the questionnaire in again.</p> : decision ? (
+          <p><strong>Screening:</strong> {DECISION_WORDS[decision] ?? decision}</p>
+        ) : null}
+        <p>{own ? <Link to={`/patients/${patientId}`}>Back to my details</Link> : <Link to={`/patients/${patientId}/chart`} className="button">Open the chart</Link>}</p>
+      </div>
+    );
+  }
+
+  const labels = Object.fromEntries(Object.keys(errors).map((k) => [k, '']));
+  return (
+    <div className={step === 'pain-map' ? 'ch-intake ch-intake-wide' : 'narrow ch-intake'}>
+      <p className="breadcrumb">
+        <Link to={index > 0 ? `${base}?step=${QUESTION_STEPS[index - 1]!.id}` : step === 'review' ? `${base}?step=pain-map` : base} className="ch-back">Back</Link>
+      </p>
+      <ErrorSummary items={summaryItems(errors)} labels={labels} />
+      {step !== 'review' ? <p className="ch-progress">Question {index + 1} of {QUESTION_STEPS.length}</p> : null}
+      {step === 'review' ? (
+        <>
+          <h1>Check your answers before sending</h1>
+          <IntakeReview state={state} base={base} />
+          <h2 className="ch-subhead">Now send your answers</h2>
+          <p>By sending this you confirm the answers are true to the best of your knowledge.</p>
+          <button type="button" className="button button-large" onClick={() => void submit()} disabled={submitting}>{submitting ? 'Sending…' : 'Send my answers'}</button>
+        </>
+      ) : (
+        <form onSubmit={(e) => { e.preventDefault(); void next(); }} noValidate>
+          <StepBody step={step} state={state} errors={errors} change={change} />
+          <button type="submit" className="button button-large">Continue</button>
+        </form>
+      )}
+      {status}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import { regionName } from '../../components/bodychart/BodyChart.tsx';
+import { Link } from '../../router.tsx';
+import { HEALTH_HISTORY, HEALTH_NOW, LOCAL_ISSUES, MEDICATION_GROUPS, type IntakeState, type StepId } from './intakeModel.ts';
+
+const ONSET: Record<string, string> = { sudden: 'Suddenly', gradual: 'Slowly, over time', 'after-injury': 'After an injury or accident', unknown: "Don't know" };
+const PREGNANCY: Record<string, string> = { yes: 'Yes', no: 'No', unknown: 'Not sure', 'not-applicable': 'Does not apply' };
+
+function Row({ label, step, base, children }: { label: string; step: StepId; base: string; children: ReactNode }) {
+  return (
+    <div className="summary-row ch-review-row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+      <dd className="ch-review-change">
+        <Link to={`${base}?step=${step}`}>Change<span className="visually-hidden"> {label.toLowerCase()}</span></Link>
+      </dd>
+    </div>
+  );
+}
+
+const none = <span className="muted">None</span>;
+
+/** "Check your answers": every answer in words, each with a Change link back to its page. */
+export function IntakeReview({ state, base }: { state: IntakeState; base: string }) {
+  const yes = (group: readonly [string, string][]) => group.filter(([k]) => state.questions[k] === 'yes').map(([, label]) => label);
+  const list = (items: string[]) => (items.length ? <ul className="ch-review-list">{items.map((i) => <li key={i}>{i}</li>)}</ul> : none);
+  const meds = MEDICATION_GROUPS.filter((g) => state.medications[g.class]?.on).map((g) => `${g.label}${state.medications[g.class]?.name ? `: ${state.medications[g.class]!.name}` : ''}`);
+  return (
+    <dl className="summary-list ch-review">
+      <Row label="Health today" step="health-now" base={base}>{list(yes(HEALTH_NOW))}</Row>
+      <Row label="Health in the past" step="health-history" base={base}>{list([...yes(HEALTH_HISTORY), ...(state.otherConditions ? [state.otherConditions] : [])])}</Row>
+      <Row label="Medicines" step="medicines" base={base}>{list(meds)}</Row>
+      <Row label="Operations" step="injuries" base={base}>{list(state.surgeries.map((s) => `${s.what} (${s.date})`))}</Row>
+      <Row label="Injuries" step="injuries" base={base}>{list(state.injuries.map((i) => (i.date ? `${i.what} (${i.date})` : i.what)))}</Row>
+      <Row label="Places not to press" step="body-issues" base={base}>{list(LOCAL_ISSUES.filter(([k]) => state.localIssues[k]?.on).map(([k, label]) => `${label}: ${regionName(state.localIssues[k]!.region)}`))}</Row>
+      <Row label="Pregnant" step="pregnancy" base={base}>{PREGNANCY[state.pregnancy] ?? none}{state.trimester ? `, trimester ${state.trimester}` : ''}</Row>
+      <Row label="Goals" step="goals" base={base}>{list(state.goals.filter(Boolean))}</Row>
+      <Row label="How the pain started" step="pain-start" base={base}>{ONSET[state.onset] ?? none}{state.durationAmount ? `, ${state.durationAmount} ${state.durationUnit} ago` : ''}</Row>
+      <Row label="Better with" step="pain-pattern" base={base}>{state.betterWith || none}</Row>
+      <Row label="Worse with" step="pain-pattern" base={base}>{state.worseWith || none}</Row>
+      <Row label="Stops you doing" step="pain-pattern" base={base}>{state.limits || none}</Row>
+      <Row label="Where it hurts" step="pain-map" base={base}>{list([...state.painMap].sort((a, b) => b.intensity - a.intensity).map((e) => `${regionName(e.region)}: ${e.intensity} out of 10`))}</Row>
+    </dl>
+  );
+}
