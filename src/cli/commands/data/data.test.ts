@@ -18,7 +18,7 @@ function knotwork(args: string[], options: { dataDir: string; env?: Record<strin
 
 const json = (stdout: string) => JSON.parse(stdout) as Record<string, unknown>;
 
-describe('knotwork data commands (PGlite folder)', { timeout: 180_000 }, () => {
+describe('knotwork data commands (PGlite folder)', { timeout: 400_000 }, () => {
   const first = join(work, 'first');
   const second = join(work, 'second');
   const file = join(work, 'backup.ndjson.gz');
