@@ -1,4 +1,5 @@
 import { SQLSTATE, sqlState } from '../store/database.ts';
+import { findPractitioner } from '../store/repos/practitioners.ts';
 import * as repo from '../store/repos/staff.ts';
 import { audit } from './audit.ts';
 import type { Actor, Role, ServiceContext } from './context.ts';
@@ -24,6 +25,15 @@ export async function getStaff(ctx: ServiceContext, actor: Actor, id: string): P
   return member;
 }
 
+/** A therapist's sites are those of their practitioner record; everyone else's are chosen. */
+async function sitesOfNewAccount(ctx: ServiceContext, actor: Actor, input: NewStaff): Promise<string[]> {
+  if (input.role !== 'therapist') return input.locationIds;
+  if (!input.practitionerId) throw new ValidationError({ practitionerId: 'is required for a therapist account' });
+  const practitioner = await findPractitioner(ctx.db, actor.orgId, input.practitionerId);
+  if (!practitioner) throw new ValidationError({ practitionerId: 'No such practitioner in this organisation.' });
+  return practitioner.locationIds;
+}
+
 export interface NewStaff {
   email: string;
   displayName: string;
@@ -35,13 +45,15 @@ export interface NewStaff {
 
 /** Only admins create managers and admins; a manager adds desk staff and therapists at their own sites. */
 export async function createStaff(ctx: ServiceContext, actor: Actor, input: NewStaff): Promise<StaffMember> {
-  authorize(actor, 'staff.manage', { locationIds: input.locationIds });
+  // Who may add accounts at all comes first; whether at these sites, once the sites are known.
+  authorize(actor, 'staff.manage', { locationIds: actor.locationIds });
   if ((input.role === 'admin' || input.role === 'manager') && actor.role !== 'admin') {
     throw new ForbiddenError('Only an administrator can create managers and administrators.');
   }
   if (input.role !== 'admin' && input.role !== 'therapist' && input.locationIds.length === 0) {
     throw new ValidationError({ locationIds: 'Choose at least one site.' });
   }
+  authorize(actor, 'staff.manage', { locationIds: await sitesOfNewAccount(ctx, actor, input) });
   const user = await createUser(ctx.db, {
     orgId: actor.orgId,
     email: input.email,

@@ -62,6 +62,13 @@ const closureAt = (env: Env, site: string) =>
 const credentialOf = (env: Env, practitioner: string) =>
   insertId(env, `INSERT INTO credentials (org_id, practitioner_id, kind, type, issuer, number, expires_on) VALUES ($1, $2, 'certification', 'CNMT', 'NMT Center', 'C-77', '2028-01-01') RETURNING id`, [env.world.orgId, practitioner]);
 
+/** A practitioner without a sign-in yet, working at `site`. */
+async function practitionerWithoutAccount(env: Env, site: string): Promise<string> {
+  const id = await insertId(env, `INSERT INTO practitioners (org_id, given_name, family_name) VALUES ($1, 'Nova', $2) RETURNING id`, [env.world.orgId, `New${env.unique()}`]);
+  await env.db.query('INSERT INTO practitioner_locations (org_id, practitioner_id, location_id) VALUES ($1, $2, $3)', [env.world.orgId, id, site]);
+  return id;
+}
+
 /** Writes on a site-bound record: admins anywhere, managers at their own sites, nobody else. */
 const siteWrite = (status: number, ownSite: boolean) => signedIn(403, { admin: status, otherAdmin: 404, ...(ownSite ? { manager: status } : {}) });
 
@@ -222,6 +229,17 @@ export const ENDPOINTS: EndpointCase[] = [
   {
     method: 'POST', route: '/api/staff', record: 'desk account at another site', url: () => '/api/staff',
     body: (env) => ({ email: `desk-${env.unique()}@example.test`, displayName: 'New Desk', role: 'front_desk', password: 'a-long-first-password', locationIds: [env.world.sites.b] }),
+    expect: signedIn(403, { admin: 201, otherAdmin: 422 }),
+  },
+  {
+    // A therapist account takes its sites from the practitioner record, so a manager may add one at their own sites only.
+    method: 'POST', route: '/api/staff', record: 'therapist account for a practitioner at own site', url: () => '/api/staff',
+    body: async (env) => ({ email: `t-${env.unique()}@example.test`, displayName: 'Nova New', role: 'therapist', password: 'a-long-first-password', practitionerId: await practitionerWithoutAccount(env, env.world.sites.a) }),
+    expect: signedIn(403, { admin: 201, manager: 201, otherAdmin: 422 }),
+  },
+  {
+    method: 'POST', route: '/api/staff', record: 'therapist account for a practitioner at another site', url: () => '/api/staff',
+    body: async (env) => ({ email: `t-${env.unique()}@example.test`, displayName: 'Nova New', role: 'therapist', password: 'a-long-first-password', practitionerId: await practitionerWithoutAccount(env, env.world.sites.b) }),
     expect: signedIn(403, { admin: 201, otherAdmin: 422 }),
   },
   {

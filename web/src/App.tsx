@@ -15,9 +15,11 @@ import { MyDayPage } from './pages/schedule/MyDay.tsx';
 import { SeriesPage } from './pages/schedule/Series.tsx';
 import { PatientEdit } from './pages/PatientEdit.tsx';
 import { PatientList } from './pages/PatientList.tsx';
+import { PatientNew } from './pages/PatientNew.tsx';
 import { PatientProfile } from './pages/PatientProfile.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { StaffList } from './pages/Staff.tsx';
+import { StaffNew } from './pages/StaffNew.tsx';
 import { TherapistDetail, TherapistList } from './pages/Therapists.tsx';
 import { matchPath, navigate, useUrl } from './router.tsx';
 import { CAN, useSession, useUser } from './session.tsx';
@@ -36,6 +38,7 @@ const BOOK_STEPS = ['site', 'therapist', 'time', 'confirm'] as const;
 
 const ROUTES: { pattern: string; render: (params: Record<string, string>) => ReactNode }[] = [
   { pattern: '/patients', render: () => <Guarded can={CAN.searchPatients}><PatientList /></Guarded> },
+  { pattern: '/patients/new', render: () => <PatientNew /> },
   { pattern: '/patients/:id', render: ({ id }) => <PatientProfile key={id} id={id!} /> },
   { pattern: '/patients/:id/edit', render: ({ id }) => <PatientEdit key={id} id={id!} /> },
   { pattern: '/patients/:id/intake', render: ({ id }) => <Guarded can={CAN.fillIntake}><IntakePage key={id} patientId={id!} /></Guarded> },
@@ -48,6 +51,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   { pattern: '/therapists', render: () => <TherapistList /> },
   { pattern: '/therapists/:id', render: ({ id }) => <TherapistDetail key={id} id={id!} /> },
   { pattern: '/staff', render: () => <StaffList /> },
+  { pattern: '/staff/new', render: () => <StaffNew /> },
   { pattern: '/audit', render: () => <AuditLog /> },
   { pattern: '/account/password', render: () => <ChangePassword /> },
   { pattern: '/schedule', render: () => <Guarded can={CAN.frontDeskCalendar}><CalendarPage /></Guarded> },

@@ -67,8 +67,10 @@ export function useUser(): SessionUser {
 /** What each role may use: the navigation and the route guards both read this. */
 export const CAN = {
   searchPatients: (role: Role | string) => role !== 'patient',
+  registerPatient: (role: Role | string) => ['front_desk', 'manager', 'admin'].includes(role),
   editPatient: (role: Role | string) => ['front_desk', 'manager', 'admin', 'patient'].includes(role),
   viewStaff: (role: Role | string) => role === 'admin' || role === 'manager',
+  manageStaff: (role: Role | string) => role === 'admin' || role === 'manager',
   viewAudit: (role: Role | string) => role === 'admin',
   viewCredentials: (role: Role | string) => role !== 'patient',
   /** Scheduling: the site calendar for the desk and managers, "my day" for therapists, self-booking for patients. */

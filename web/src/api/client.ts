@@ -12,6 +12,7 @@ import type {
   Practitioner,
   PractitionerDetail,
   Session,
+  StaffCreate,
   StaffMember,
 } from './types.ts';
 
@@ -33,6 +34,7 @@ export const API_OPERATIONS = [
   ['GET', '/api/practitioners'],
   ['GET', '/api/practitioners/{id}'],
   ['GET', '/api/staff'],
+  ['POST', '/api/staff'],
   ['GET', '/api/audit'],
   ['GET', '/api/organization'],
 ] as const satisfies readonly (readonly [string, string])[];
@@ -95,6 +97,10 @@ export function getPractitioner(practitionerId: string): Promise<PractitionerDet
 
 export async function listStaff(): Promise<StaffMember[]> {
   return (await request<{ staff: StaffMember[] }>('GET', '/api/staff')).staff;
+}
+
+export function createStaff(fields: StaffCreate): Promise<StaffMember> {
+  return request<StaffMember>('POST', '/api/staff', fields);
 }
 
 export function listAuditEvents(query: AuditQuery): Promise<AuditPage> {

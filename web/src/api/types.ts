@@ -17,7 +17,7 @@ import type {
   PublicPractitionerSchema,
   StaffPractitionerSchema,
 } from '../../../src/http/practitioners/schema.ts';
-import type { StaffMemberSchema } from '../../../src/http/staff/schema.ts';
+import type { StaffCreateSchema, StaffMemberSchema } from '../../../src/http/staff/schema.ts';
 
 // Types of the routes that exist come from the server's own zod schemas.
 export type Session = z.infer<typeof SessionSchema>;
@@ -44,6 +44,7 @@ export type PublicPractitioner = z.infer<typeof PublicPractitionerSchema>;
 export type Practitioner = StaffPractitioner | PublicPractitioner;
 export type PractitionerDetail = z.infer<typeof PractitionerDetailSchema> | PublicPractitioner;
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
+export type StaffCreate = z.input<typeof StaffCreateSchema>;
 
 export function hasCredentials<T extends Practitioner | PractitionerDetail>(p: T): p is Extract<T, { credentialStatus: unknown }> {
   return 'credentialStatus' in p;

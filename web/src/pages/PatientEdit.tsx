@@ -2,22 +2,14 @@ import { useState, type FormEvent } from 'react';
 import * as api from '../api/client.ts';
 import { ApiError } from '../api/http.ts';
 import type { Patient } from '../api/types.ts';
-import { Checkbox, ErrorSummary, SelectField, TextField, type SummaryItem } from '../components/Form.tsx';
+import { ErrorSummary, type SummaryItem } from '../components/Form.tsx';
 import { ErrorView, Forbidden, Loading } from '../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { useLocations } from '../lookups.ts';
 import { Link, navigate } from '../router.tsx';
 import { CAN, useUser } from '../session.tsx';
-import { API_FIELD, toFormValues, toUpdate, type PatientFormValues } from './patientForm.ts';
-
-const LABELS: Record<string, string> = {
-  givenName: 'Given name', familyName: 'Family name', preferredName: 'Preferred name', dateOfBirth: 'Date of birth',
-  sexAtBirth: 'Sex assigned at birth', genderIdentity: 'Gender identity', pronouns: 'Pronouns', email: 'Email', phone: 'Phone',
-  line1: 'Address line 1', line2: 'Address line 2', city: 'Town or city', state: 'State', postalCode: 'ZIP code',
-  ecName: 'Emergency contact name', ecRelationship: 'Relationship', ecPhone: 'Emergency contact phone',
-  preferredLocationId: 'Preferred clinic', language: 'Preferred language',
-};
-const ORDER = Object.keys(LABELS);
+import { formErrors, PATIENT_LABELS, PatientFields } from './PatientFields.tsx';
+import { API_FIELD, toFormValues, toUpdate } from './patientForm.ts';
 
 export function PatientEdit({ id }: { id: string }) {
   const user = useUser();
@@ -41,22 +33,9 @@ function EditForm({ patient, contactOnly, onReloaded }: { patient: Patient; cont
   const profileUrl = `/patients/${patient.id}`;
   const name = `${patient.givenName} ${patient.familyName}`;
 
-  const text = (field: keyof PatientFormValues, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
-    <TextField
-      name={field} label={LABELS[field]!} value={values[field] as string} error={errors[field]}
-      onValue={(value) => setValues((v) => ({ ...v, [field]: value }))} {...extra}
-    />
-  );
-  const flag = (field: keyof PatientFormValues, label: string) => (
-    <Checkbox name={field} label={label} checked={values[field] as boolean} onChecked={(value) => setValues((v) => ({ ...v, [field]: value }))} />
-  );
-
   const showErrors = (apiFields: Record<string, string>) => {
-    const byField: Record<string, string> = {};
-    for (const [key, message] of Object.entries(apiFields)) byField[API_FIELD[key] ?? key] ??= message;
+    const { byField, items } = formErrors(apiFields, API_FIELD);
     setErrors(byField);
-    const items = Object.entries(byField).map(([field, message]) => ({ field, message }));
-    items.sort((a, b) => (ORDER.indexOf(a.field) + 1 || 99) - (ORDER.indexOf(b.field) + 1 || 99));
     setSummary(items);
   };
 
@@ -98,55 +77,10 @@ function EditForm({ patient, contactOnly, onReloaded }: { patient: Patient; cont
           <button type="button" className="button" onClick={() => void reload()}>Load the latest details</button>
         </div>
       ) : null}
-      <ErrorSummary items={summary} labels={LABELS} />
+      <ErrorSummary items={summary} labels={PATIENT_LABELS} />
       <h1>{contactOnly ? 'Change my contact details' : `Edit ${name}`}</h1>
       <form onSubmit={submit} noValidate>
-        {!contactOnly ? (
-          <fieldset className="fieldset">
-            <legend>Personal details</legend>
-            {text('givenName', { autoComplete: 'off', width: 'medium' })}
-            {text('familyName', { autoComplete: 'off', width: 'medium' })}
-            {text('preferredName', { width: 'medium', hint: 'What they like to be called, if different.' })}
-            {text('dateOfBirth', { width: 'short', hint: 'For example, 1984-03-27 (year-month-day).', inputMode: 'numeric' })}
-            <SelectField name="sexAtBirth" label={LABELS.sexAtBirth!} value={values.sexAtBirth} error={errors.sexAtBirth}
-              hint="Recorded for clinical reasons; gender identity is asked separately."
-              onValue={(v) => setValues((s) => ({ ...s, sexAtBirth: v }))}
-              options={[{ value: 'female', label: 'Female' }, { value: 'male', label: 'Male' }, { value: 'intersex', label: 'Intersex' }, { value: 'unknown', label: 'Not recorded' }]} />
-            {text('genderIdentity', { width: 'medium', hint: 'In their own words. Leave blank if not shared.' })}
-            {text('pronouns', { width: 'short', hint: 'For example, she/her, he/him, they/them.' })}
-          </fieldset>
-        ) : null}
-        <fieldset className="fieldset">
-          <legend>Contact</legend>
-          {text('email', { type: 'email', autoComplete: contactOnly ? 'email' : 'off', spellCheck: false })}
-          {text('phone', { type: 'tel', autoComplete: contactOnly ? 'tel' : 'off', width: 'medium', hint: 'For example, 503-555-0142.' })}
-          {text('line1', { autoComplete: contactOnly ? 'address-line1' : 'off' })}
-          {text('line2', { autoComplete: contactOnly ? 'address-line2' : 'off' })}
-          {text('city', { autoComplete: contactOnly ? 'address-level2' : 'off', width: 'medium' })}
-          {text('state', { autoComplete: contactOnly ? 'address-level1' : 'off', width: 'short', hint: 'Two letters, for example OR.', maxLength: 2 })}
-          {text('postalCode', { autoComplete: contactOnly ? 'postal-code' : 'off', width: 'short', inputMode: 'numeric' })}
-        </fieldset>
-        <fieldset className="fieldset">
-          <legend>Emergency contact</legend>
-          {text('ecName', { width: 'medium' })}
-          {text('ecRelationship', { width: 'medium', hint: 'For example, partner, parent, friend.' })}
-          {text('ecPhone', { type: 'tel', width: 'medium' })}
-        </fieldset>
-        <fieldset className="fieldset">
-          <legend>How {contactOnly ? 'we may contact you' : 'the clinic may make contact'}</legend>
-          <div className="checkboxes">
-            {flag('commEmail', 'Email')}
-            {flag('commSms', 'Text message')}
-            {flag('commPhone', 'Phone call')}
-            {flag('commReminders', 'Appointment reminders')}
-          </div>
-          {text('language', { width: 'short', hint: 'A language code, for example en or es-MX.' })}
-          {!contactOnly && locations.length > 0 ? (
-            <SelectField name="preferredLocationId" label={LABELS.preferredLocationId!} value={values.preferredLocationId}
-              error={errors.preferredLocationId} onValue={(v) => setValues((s) => ({ ...s, preferredLocationId: v }))}
-              options={locations.map((l) => ({ value: l.id, label: l.name }))} />
-          ) : null}
-        </fieldset>
+        <PatientFields values={values} setValues={setValues} errors={errors} locations={locations} contactOnly={contactOnly} />
         <div className="button-row">
           <button type="submit" className="button" disabled={busy}>{busy ? 'Saving…' : 'Save changes'}</button>
           <Link to={profileUrl} className="button button-secondary">Cancel</Link>

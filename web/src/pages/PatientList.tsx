@@ -6,12 +6,14 @@ import { formatDate } from '../format.ts';
 import { useDebounced, usePageTitle, useResource } from '../hooks.ts';
 import { useLocationNames } from '../lookups.ts';
 import { Link, navigate, useUrl } from '../router.tsx';
+import { CAN, useUser } from '../session.tsx';
 
 export const PAGE_SIZE = 25;
 
 /** The search and page live in the URL, so back, reload and shared links land on the same list. */
 export function PatientList() {
   usePageTitle('Patients');
+  const user = useUser();
   const { search } = useUrl();
   const urlQuery = search.get('q') ?? '';
   const page = Math.max(1, Number(search.get('page')) || 1);
@@ -51,6 +53,7 @@ export function PatientList() {
     <>
       <div className="page-head">
         <h1>Patients</h1>
+        {CAN.registerPatient(user.role) ? <Link to="/patients/new" className="button">Register a patient</Link> : null}
       </div>
       <form className="search" role="search" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor={id} className="label">Find a patient</label>

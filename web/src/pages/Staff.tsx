@@ -2,6 +2,7 @@ import * as api from '../api/client.ts';
 import { ErrorView, Forbidden, Loading } from '../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { siteNames, useLocationNames } from '../lookups.ts';
+import { Link } from '../router.tsx';
 import { CAN, ROLE_LABEL, useUser } from '../session.tsx';
 
 export function StaffList() {
@@ -19,6 +20,7 @@ export function StaffList() {
       <div className="page-head">
         <h1>Staff</h1>
         <p className="lead">{people.length} accounts</p>
+        {CAN.manageStaff(user.role) ? <Link to="/staff/new" className="button">Add a staff account</Link> : null}
       </div>
       <div className="table-wrap">
         <table className="table table-stack">

@@ -1,4 +1,4 @@
-import type { Patient, PatientUpdate } from '../api/types.ts';
+import type { Patient, PatientCreate, PatientUpdate } from '../api/types.ts';
 
 /** Everything the edit form holds, as the strings and booleans the inputs show. */
 export interface PatientFormValues {
@@ -108,4 +108,26 @@ export function toUpdate(before: PatientFormValues, after: PatientFormValues, ve
     };
   }
   return body;
+}
+
+/** A blank registration form: reminders on by default (the patient can opt out), the desk's own site preselected. */
+export function emptyForm(preferredLocationId: string): PatientFormValues {
+  return {
+    givenName: '', familyName: '', preferredName: '', dateOfBirth: '', sexAtBirth: 'unknown', genderIdentity: '', pronouns: '',
+    email: '', phone: '', line1: '', line2: '', city: '', state: '', postalCode: '', ecName: '', ecRelationship: '', ecPhone: '',
+    preferredLocationId, commEmail: true, commSms: false, commPhone: false, commReminders: true, language: '',
+  };
+}
+
+/** The POST body: a registration is an update from a blank form, without the version. */
+export function toCreate(values: PatientFormValues): PatientCreate {
+  const { version: _version, ...changes } = toUpdate(emptyForm(''), values, 1, false);
+  return {
+    ...changes,
+    givenName: values.givenName.trim(),
+    familyName: values.familyName.trim(),
+    dateOfBirth: values.dateOfBirth.trim(),
+    sexAtBirth: values.sexAtBirth as PatientCreate['sexAtBirth'],
+    preferredLocationId: values.preferredLocationId,
+  };
 }

@@ -1,0 +1,61 @@
+import { useState, type FormEvent } from 'react';
+import * as api from '../api/client.ts';
+import { ApiError } from '../api/http.ts';
+import { ErrorSummary, type SummaryItem } from '../components/Form.tsx';
+import { Forbidden } from '../components/StatusViews.tsx';
+import { usePageTitle } from '../hooks.ts';
+import { useLocations } from '../lookups.ts';
+import { Link, navigate } from '../router.tsx';
+import { CAN, useUser } from '../session.tsx';
+import { formErrors, PATIENT_LABELS, PatientFields } from './PatientFields.tsx';
+import { API_FIELD, emptyForm, toCreate } from './patientForm.ts';
+
+/** The front desk registers a new patient (phone call or walk-in); the profile opens next. */
+export function PatientNew() {
+  const user = useUser();
+  usePageTitle('Register a patient');
+  const locations = useLocations();
+  const [values, setValues] = useState(() => emptyForm(user.locationIds[0] ?? ''));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const [busy, setBusy] = useState(false);
+  if (!CAN.registerPatient(user.role)) return <Forbidden />;
+  // An admin has no site of their own: preselect the first clinic once the list arrives.
+  const site = values.preferredLocationId || locations[0]?.id || '';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const patient = await api.createPatient(toCreate({ ...values, preferredLocationId: site }));
+      navigate(`/patients/${patient.id}`);
+    } catch (err) {
+      const fields = err instanceof ApiError && Object.keys(err.fields).length > 0
+        ? err.fields
+        : { form: err instanceof Error ? err.message : 'Something went wrong.' };
+      const { byField, items } = formErrors(fields, API_FIELD);
+      setErrors(byField);
+      setSummary(items);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="narrow">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/patients">Patients</Link> <span aria-hidden="true">›</span> <span>Register</span>
+      </nav>
+      <ErrorSummary items={summary} labels={PATIENT_LABELS} />
+      <h1>Register a patient</h1>
+      <p className="lead">Name, date of birth and preferred clinic are required; the rest can be added later.</p>
+      <form onSubmit={submit} noValidate>
+        <PatientFields values={{ ...values, preferredLocationId: site }} setValues={setValues} errors={errors} locations={locations} contactOnly={false} />
+        <div className="button-row">
+          <button type="submit" className="button" disabled={busy}>{busy ? 'Registering…' : 'Register patient'}</button>
+          <Link to="/patients" className="button button-secondary">Cancel</Link>
+        </div>
+      </form>
+    </div>
+  );
+}

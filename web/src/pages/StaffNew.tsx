@@ -1,0 +1,92 @@
+import { useState, type FormEvent } from 'react';
+import * as api from '../api/client.ts';
+import { ApiError } from '../api/http.ts';
+import { Checkbox, ErrorSummary, SelectField, summaryItems, TextField, type SummaryItem } from '../components/Form.tsx';
+import { Forbidden } from '../components/StatusViews.tsx';
+import { usePageTitle, useResource } from '../hooks.ts';
+import { useLocations } from '../lookups.ts';
+import { Link, navigate } from '../router.tsx';
+import { CAN, ROLE_LABEL, useUser } from '../session.tsx';
+
+const LABELS: Record<string, string> = {
+  displayName: 'Full name', email: 'Email address', role: 'Role', password: 'First password',
+  practitionerId: 'Practitioner record', locationIds: 'Sites',
+};
+const ORDER = Object.keys(LABELS);
+
+/** Managers add desk staff and therapists at their sites; admins add anyone (the server enforces both). */
+export function StaffNew() {
+  const user = useUser();
+  usePageTitle('Add a staff account');
+  const locations = useLocations();
+  const roles = user.role === 'admin' ? ['front_desk', 'therapist', 'manager', 'admin'] : ['front_desk', 'therapist'];
+  const [values, setValues] = useState({ displayName: '', email: '', role: 'front_desk', password: '', practitionerId: '' });
+  const [sites, setSites] = useState<string[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<SummaryItem[]>([]);
+  const [busy, setBusy] = useState(false);
+  const therapist = values.role === 'therapist';
+  const [practitioners] = useResource(() => (therapist ? api.listPractitioners() : Promise.resolve([])), [therapist]);
+  if (!CAN.manageStaff(user.role)) return <Forbidden />;
+  const mySites = locations.filter((l) => user.role === 'admin' || user.locationIds.includes(l.id));
+  const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await api.createStaff({
+        displayName: values.displayName.trim(), email: values.email.trim(), role: values.role as 'front_desk', password: values.password,
+        ...(therapist ? { practitionerId: values.practitionerId || undefined } : { locationIds: sites }),
+      });
+      navigate('/staff');
+    } catch (err) {
+      const fields = err instanceof ApiError && Object.keys(err.fields).length > 0
+        ? err.fields
+        : { form: err instanceof Error ? err.message : 'Something went wrong.' };
+      setErrors(fields);
+      setSummary(summaryItems(fields, ORDER));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="narrow">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/staff">Staff</Link> <span aria-hidden="true">›</span> <span>Add</span>
+      </nav>
+      <ErrorSummary items={summary} labels={LABELS} />
+      <h1>Add a staff account</h1>
+      <form onSubmit={submit} noValidate>
+        <TextField name="displayName" label={LABELS.displayName!} value={values.displayName} error={errors.displayName} onValue={set('displayName')} autoComplete="off" width="medium" />
+        <TextField name="email" label={LABELS.email!} type="email" value={values.email} error={errors.email} onValue={set('email')} autoComplete="off" spellCheck={false} />
+        <SelectField name="role" label={LABELS.role!} value={values.role} error={errors.role} onValue={set('role')}
+          options={roles.map((r) => ({ value: r, label: ROLE_LABEL[r] ?? r }))} />
+        {therapist ? (
+          <SelectField name="practitionerId" label={LABELS.practitionerId!} value={values.practitionerId} error={errors.practitionerId}
+            hint="A therapist signs in as their practitioner record; their sites come from it." onValue={set('practitionerId')}
+            options={[{ value: '', label: 'Choose a therapist' },
+              ...(practitioners.status === 'ok' ? practitioners.data : []).map((p) => ({ value: p.id, label: p.name }))]} />
+        ) : (
+          <fieldset className="fieldset" aria-describedby={errors.locationIds ? 'locationIds-error' : undefined}>
+            <legend>{LABELS.locationIds}</legend>
+            {errors.locationIds ? <p id="locationIds-error" className="error-message">{errors.locationIds}</p> : null}
+            <div className="checkboxes">
+              {mySites.map((l) => (
+                <Checkbox key={l.id} name={`site-${l.id}`} label={l.name} checked={sites.includes(l.id)}
+                  onChecked={(on) => setSites((s) => (on ? [...s, l.id] : s.filter((id) => id !== l.id)))} />
+              ))}
+            </div>
+          </fieldset>
+        )}
+        <TextField name="password" label={LABELS.password!} type="password" value={values.password} error={errors.password} onValue={set('password')}
+          autoComplete="new-password" width="medium" hint="At least 10 characters. Give it to them in person; they change it after signing in." />
+        <div className="button-row">
+          <button type="submit" className="button" disabled={busy}>{busy ? 'Adding…' : 'Add account'}</button>
+          <Link to="/staff" className="button button-secondary">Cancel</Link>
+        </div>
+      </form>
+    </div>
+  );
+}
