@@ -1,18 +1,11 @@
-import { useEffect, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
+import { lazyPage } from './lazyPage.ts';
 import { Layout } from './components/Layout.tsx';
 import { Forbidden, Loading, NotFound } from './components/StatusViews.tsx';
 import { AuditLog } from './pages/Audit.tsx';
 import { ChangePassword } from './pages/ChangePassword.tsx';
 import { BookingDone, CancelAppointment, MyAppointments } from './pages/booking/MyAppointments.tsx';
-import { SelfBooking } from './pages/booking/SelfBooking.tsx';
-import { PlanPage } from './pages/chart/PlanPage.tsx';
-import { SessionPage, SessionsPage } from './pages/chart/SessionPage.tsx';
-import { VisitPage } from './pages/chart/VisitPage.tsx';
-import { IntakePage } from './pages/intake/IntakePage.tsx';
 import { LocationDetailPage, LocationList } from './pages/Locations.tsx';
-import { CalendarPage } from './pages/schedule/Calendar.tsx';
-import { MyDayPage } from './pages/schedule/MyDay.tsx';
-import { SeriesPage } from './pages/schedule/Series.tsx';
 import { PatientEdit } from './pages/PatientEdit.tsx';
 import { PatientList } from './pages/PatientList.tsx';
 import { PatientNew } from './pages/PatientNew.tsx';
@@ -23,6 +16,17 @@ import { StaffNew } from './pages/StaffNew.tsx';
 import { TherapistDetail, TherapistList } from './pages/Therapists.tsx';
 import { matchPath, navigate, useUrl } from './router.tsx';
 import { CAN, useSession, useUser } from './session.tsx';
+
+// Charting (body chart, atlas) and scheduling screens load on first use: the patient's phone gets a small first download.
+const SelfBooking = lazyPage(() => import('./pages/booking/SelfBooking.tsx').then((m) => m.SelfBooking));
+const PlanPage = lazyPage(() => import('./pages/chart/PlanPage.tsx').then((m) => m.PlanPage));
+const VisitPage = lazyPage(() => import('./pages/chart/VisitPage.tsx').then((m) => m.VisitPage));
+const IntakePage = lazyPage(() => import('./pages/intake/IntakePage.tsx').then((m) => m.IntakePage));
+const CalendarPage = lazyPage(() => import('./pages/schedule/Calendar.tsx').then((m) => m.CalendarPage));
+const MyDayPage = lazyPage(() => import('./pages/schedule/MyDay.tsx').then((m) => m.MyDayPage));
+const SeriesPage = lazyPage(() => import('./pages/schedule/Series.tsx').then((m) => m.SeriesPage));
+const SessionPage = lazyPage(() => import('./pages/chart/SessionPage.tsx').then((m) => m.SessionPage));
+const SessionsPage = lazyPage(() => import('./pages/chart/SessionPage.tsx').then((m) => m.SessionsPage));
 
 /** Where each role starts: a patient on their own record, everyone else on the patient list. */
 function homeFor(role: string, patientId: string | null): string {
@@ -86,7 +90,9 @@ export function App() {
   if (user === null) return <SignIn />;
   return (
     <Layout>
-      <Screen />
+      <Suspense fallback={<Loading />}>
+        <Screen />
+      </Suspense>
     </Layout>
   );
 }
