@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { WaitlistCreateSchema, WaitlistEntrySchema } from '../../../src/http/waitlist/schema.ts';
-import { request } from './http.ts';
+import { request, withQuery } from './http.ts';
 import type { Appointment } from './scheduling.ts';
 
 // Types come from the waitlist routes' own zod schemas.
@@ -23,9 +23,9 @@ export function joinWaitlist(entry: WaitlistCreate): Promise<WaitlistEntry> {
   return request('POST', '/api/waitlist', entry);
 }
 
-/** Open entries (waiting, or holding an offer) the signed-in user may see, oldest first. */
-export async function listWaitlist(signal?: AbortSignal): Promise<WaitlistEntry[]> {
-  return (await request<{ entries: WaitlistEntry[] }>('GET', '/api/waitlist', undefined, { signal })).entries;
+/** Open entries (waiting, or holding an offer) the signed-in user may see, oldest first; 'booked' adds those booked whose dates are not over. */
+export async function listWaitlist(signal?: AbortSignal, include: 'open' | 'booked' = 'open'): Promise<WaitlistEntry[]> {
+  return (await request<{ entries: WaitlistEntry[] }>('GET', withQuery('/api/waitlist', { include }), undefined, { signal })).entries;
 }
 
 export function leaveWaitlist(entryId: string): Promise<void> {
