@@ -104,6 +104,7 @@ describe('waitlist', () => {
     await noSeriousViolations('desk-offered');
 
     // The patient sees the hold on "My appointments" and accepts it.
+    const deskPage = page;
     const patientContext = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
     patientContext.setDefaultTimeout(10_000);
     try {
@@ -123,8 +124,12 @@ describe('waitlist', () => {
     expect(appointments.filter((a) => a.status === 'booked')).toEqual([
       expect.objectContaining({ start: blocker.start, therapistId: blocker.therapistId, locationId: ids.site }),
     ]);
-    // The entry is done: no longer on the open list.
+    // The entry is done: off the open list; the desk sees it as booked.
     expect((await desk<{ entries: Entry[] }>('GET', '/api/waitlist')).entries.find((e) => e.id === entry.id)).toBeUndefined();
+    page = deskPage;
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await row.getByText('Booked', { exact: true }).waitFor();
+    expect(await row.getByRole('button', { name: /Remove/ }).count()).toBe(0);
   }, 120_000);
 
   it('a patient joins the waitlist themselves and can leave it again', async () => {

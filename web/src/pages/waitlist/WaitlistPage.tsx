@@ -23,7 +23,7 @@ export function WaitlistPage() {
   const siteId = search.get('site') ?? mySites[0]?.id ?? '';
   const site = locations.find((l) => l.id === siteId);
   const [version, setVersion] = useState(0);
-  const [list] = useResource((signal) => listWaitlist(signal), [version]);
+  const [list] = useResource((signal) => listWaitlist(signal, 'booked'), [version]);
   const [message, setMessage] = useState('');
   const [added, setAdded] = useState(0);
   const reload = (text: string) => {
@@ -47,7 +47,7 @@ export function WaitlistPage() {
       <div className="wl-layout">
         <section className="wl-list" aria-labelledby="wl-list-title">
           <div className="wl-list-head">
-            <h2 id="wl-list-title">Waiting at this site ({here.length})</h2>
+            <h2 id="wl-list-title">On the list at this site ({here.length})</h2>
             <button type="button" className="button button-secondary sch-small-button" onClick={() => reload('')}>Refresh</button>
           </div>
           {list.status === 'loading' ? <Loading /> : null}
@@ -118,9 +118,11 @@ function EntryTable({ entries, timeZone, onRemoved }: { entries: WaitlistEntry[]
                     ) : null}
                   </td>
                   <td>
-                    <button type="button" className="button button-secondary sch-small-button" onClick={() => void remove(entry, name)}>
-                      Remove<span className="visually-hidden"> {name} from the waitlist</span>
-                    </button>
+                    {entry.status === 'booked' ? null : (
+                      <button type="button" className="button button-secondary sch-small-button" onClick={() => void remove(entry, name)}>
+                        Remove<span className="visually-hidden"> {name} from the waitlist</span>
+                      </button>
+                    )}
                   </td>
                 </tr>
               );
