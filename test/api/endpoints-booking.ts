@@ -169,6 +169,7 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
     expect: bookers(201, { otherAdmin: 422 }),
   },
   { method: 'GET', route: '/api/waitlist', record: 'open entries', url: () => '/api/waitlist', expect: signedIn(200, { therapist: 403 }) },
+  { method: 'GET', route: '/api/waitlist', record: 'open and booked entries', url: () => '/api/waitlist?include=booked', expect: signedIn(200, { therapist: 403 }) },
   {
     method: 'DELETE', route: '/api/waitlist/:id', record: "patient A at A's site", url: async (env) => (await bookable(env), `/api/waitlist/${(await waitlistEntry(env)).id}`),
     expect: bookers(204, { otherAdmin: 404 }),

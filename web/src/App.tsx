@@ -14,6 +14,8 @@ import { SignIn } from './pages/SignIn.tsx';
 import { StaffList } from './pages/Staff.tsx';
 import { StaffNew } from './pages/StaffNew.tsx';
 import { TherapistDetail, TherapistList } from './pages/Therapists.tsx';
+import { JoinWaitlist } from './pages/waitlist/MyWaitlist.tsx';
+import { WaitlistPage } from './pages/waitlist/WaitlistPage.tsx';
 import { matchPath, navigate, useUrl } from './router.tsx';
 import { CAN, useSession, useUser } from './session.tsx';
 
@@ -65,6 +67,8 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   { pattern: '/book/done', render: () => <Guarded can={CAN.selfBook}><BookingDone /></Guarded> },
   { pattern: '/book/:step', render: ({ step }) => <Guarded can={CAN.selfBook}><SelfBooking key={step} step={BOOK_STEPS.includes(step as never) ? (step as 'site') : 'service'} /></Guarded> },
   { pattern: '/appointments', render: () => <Guarded can={CAN.selfBook}><MyAppointments /></Guarded> },
+  { pattern: '/waitlist', render: () => <Guarded can={CAN.bookForPatients}><WaitlistPage /></Guarded> },
+  { pattern: '/waitlist/join', render: () => <Guarded can={CAN.selfBook}><JoinWaitlist /></Guarded> },
   { pattern: '/appointments/:id/cancel', render: ({ id }) => <Guarded can={CAN.selfBook}><CancelAppointment key={id} id={id!} /></Guarded> },
 ];
 

@@ -1,13 +1,24 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { LinkPage } from './pages/links/LinkPage.tsx';
 import { SessionProvider } from './session.tsx';
 import './styles.css';
 
+/**
+ * A self-service link (/a/<token>) from a message opens without signing in: its page is rendered
+ * outside the session, so nothing there asks for or needs an account.
+ */
+const linkToken = /^\/a\/([^/]+)\/?$/.exec(window.location.pathname)?.[1];
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <SessionProvider>
-      <App />
-    </SessionProvider>
+    {linkToken !== undefined ? (
+      <LinkPage token={decodeURIComponent(linkToken)} />
+    ) : (
+      <SessionProvider>
+        <App />
+      </SessionProvider>
+    )}
   </StrictMode>,
 );

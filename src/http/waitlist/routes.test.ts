@@ -65,6 +65,19 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
     expect(accepted.statusCode).toBe(201);
     expect(accepted.json()).toMatchObject({ patientId: patientC, start: '2026-11-27T17:00:00.000Z', status: 'booked' });
     expect((await entries()).some((e) => e.patientId === patientC)).toBe(false);
+    // Asked for, booked entries stay on the list until their dates are over; removed ones never do.
+    const withBooked = ((await h.as('front_desk', 'GET', '/api/waitlist?include=booked')).json() as { entries: Entry[] }).entries;
+    expect(withBooked.find((e) => e.patientId === patientC)).toMatchObject({ status: 'booked', offer: null });
+    now = new Date('2026-11-28T08:00:00Z').getTime();
+    try {
+      const later = ((await h.as('front_desk', 'GET', '/api/waitlist?include=booked')).json() as { entries: Entry[] }).entries;
+      expect(later.some((e) => e.patientId === patientC)).toBe(false);
+    } finally {
+      now = new Date('2026-11-20T20:01:00Z').getTime();
+    }
+    const wrong = await h.as('front_desk', 'GET', '/api/waitlist?include=everything');
+    expect(wrong.statusCode).toBe(400);
+    expect(Object.keys((wrong.json() as { error: { fields: object } }).error.fields)).toEqual(['include']);
   });
 
   it('lets a patient see and leave only their own entries', async () => {

@@ -3,7 +3,7 @@ import { acceptOffer, joinWaitlist, leaveWaitlist, listWaitlist } from '../../se
 import { AppointmentSchema } from '../appointments/schema.ts';
 import { IdParams } from '../common.ts';
 import { route } from '../route.ts';
-import { WaitlistCreateSchema, WaitlistEntrySchema, WaitlistSchema } from './schema.ts';
+import { WaitlistCreateSchema, WaitlistEntrySchema, WaitlistQuery, WaitlistSchema } from './schema.ts';
 
 export function waitlistRoutes(ctx: ServiceContext) {
   return [
@@ -15,8 +15,9 @@ export function waitlistRoutes(ctx: ServiceContext) {
     }),
     route({
       method: 'GET', url: '/api/waitlist', tag: 'booking', errors: [403],
-      summary: 'Open waitlist entries you may see, oldest first, each with its live offer', response: WaitlistSchema,
-      handler: ({ actor }) => listWaitlist(ctx, actor),
+      summary: 'Open waitlist entries you may see, oldest first, each with its live offer (include=booked adds those booked, until their dates are over)',
+      query: WaitlistQuery, response: WaitlistSchema,
+      handler: ({ actor, query }) => listWaitlist(ctx, actor, { includeBooked: query.include === 'booked' }),
     }),
     route({
       method: 'DELETE', url: '/api/waitlist/:id', tag: 'booking', status: 204, errors: [403, 404],

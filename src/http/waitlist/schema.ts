@@ -32,4 +32,11 @@ export const WaitlistEntrySchema = z
   })
   .meta({ id: 'WaitlistEntry' });
 
+export const WaitlistQuery = z.strictObject({
+  include: z
+    .enum(['open', 'booked'], 'Use open or booked.')
+    .default('open')
+    .describe('open: waiting or offered; booked: those and entries already booked whose dates are not over'),
+});
+
 export const WaitlistSchema = z.object({ entries: z.array(WaitlistEntrySchema) });

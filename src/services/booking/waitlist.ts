@@ -46,9 +46,11 @@ export async function joinWaitlist(ctx: ServiceContext, actor: Actor, fields: re
   }
 }
 
-export async function listWaitlist(ctx: ServiceContext, actor: Actor): Promise<{ entries: WaitlistEntry[] }> {
+/** Open entries, oldest first; `includeBooked` adds booked ones until their last wanted day has passed. */
+export async function listWaitlist(ctx: ServiceContext, actor: Actor, options: { includeBooked?: boolean } = {}): Promise<{ entries: WaitlistEntry[] }> {
   authorize(actor, 'waitlist.read');
-  const rows = await repo.listEntries(ctx.db, actor.orgId, patientScope(actor), 500);
+  const bookedSince = options.includeBooked ? ctx.now().toISOString().slice(0, 10) : null;
+  const rows = await repo.listEntries(ctx.db, actor.orgId, patientScope(actor), 500, bookedSince);
   const now = ctx.now().getTime();
   const holds = (await repo.liveHoldsOf(ctx.db, actor.orgId, rows.map((r) => r.id))).filter((h) => h.expiresAt.getTime() > now);
   await audit(ctx.db, actor, rows.map((r) => ({ action: 'waitlist.list', patientId: r.patientId, recordType: 'waitlist_entry', recordId: r.id })));

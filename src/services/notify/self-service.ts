@@ -41,7 +41,8 @@ async function resolveLink(db: Queryable, token: string, now: Date): Promise<App
   if (!view) throw new NotFoundError(INVALID);
   const check = await checkLinkToken(db, token, view.orgId, view.patientId, now);
   if (check === 'invalid') throw new NotFoundError(INVALID);
-  if (check === 'expired') throw new NotFoundError(EXPIRED);
+  // The site's number is no secret and is what the patient needs next.
+  if (check === 'expired') throw new NotFoundError(view.site.phone ? `${EXPIRED} To change a visit, call the clinic on ${view.site.phone}.` : EXPIRED);
   return view;
 }
 

@@ -56,18 +56,21 @@ export async function findEntry(db: Queryable, orgId: string, id: string): Promi
   return rows[0] ?? null;
 }
 
-/** Open entries (waiting or holding an offer) a scope may see, oldest first. */
-export async function listEntries(db: Queryable, orgId: string, scope: PatientScope, limit: number): Promise<WaitlistRow[]> {
-  const params: unknown[] = [orgId];
+/**
+ * Open entries (waiting or holding an offer) a scope may see, oldest first; with `bookedSince`
+ * (a date) also the booked ones whose window reaches that date.
+ */
+export async function listEntries(db: Queryable, orgId: string, scope: PatientScope, limit: number, bookedSince: string | null = null): Promise<WaitlistRow[]> {
+  const params: unknown[] = [orgId, bookedSince];
   let clause = 'TRUE';
   switch (scope.kind) {
     case 'self':
       params.push(scope.patientId);
-      clause = `w.patient_id = $2`;
+      clause = `w.patient_id = $3`;
       break;
     case 'locations':
       params.push(scope.locationIds);
-      clause = `w.location_ids && $2::uuid[]`;
+      clause = `w.location_ids && $3::uuid[]`;
       break;
     case 'practitioner':
     case 'none':
@@ -78,7 +81,8 @@ export async function listEntries(db: Queryable, orgId: string, scope: PatientSc
   }
   params.push(limit);
   return db.query<WaitlistRow>(
-    `SELECT ${ENTRY_COLUMNS} FROM waitlist_entries w WHERE w.org_id = $1 AND w.status IN ('waiting', 'offered') AND ${clause}
+    `SELECT ${ENTRY_COLUMNS} FROM waitlist_entries w WHERE w.org_id = $1 AND ${clause}
+        AND (w.status IN ('waiting', 'offered') OR (w.status = 'booked' AND w.latest >= $2::date))
       ORDER BY w.queue_position LIMIT $${params.length}`,
     params,
   );

@@ -50,18 +50,19 @@ export async function request<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
-  options: { signal?: AbortSignal; quiet401?: boolean; headers?: Record<string, string> } = {},
+  options: { signal?: AbortSignal; quiet401?: boolean; headers?: Record<string, string>; anonymous?: boolean } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  if (method !== 'GET' && !options.anonymous) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
+      // A self-service link is its own credential: a signed-in cookie must not ride along (nor need CSRF).
+      credentials: options.anonymous ? 'omit' : 'same-origin',
       signal: options.signal,
     });
   } catch (err) {

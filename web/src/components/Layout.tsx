@@ -25,6 +25,7 @@ export function navItemsFor(role: string, patientId: string | null): NavItem[] {
     { to: '/therapists', label: 'Therapists', section: '/therapists' },
     ...(CAN.frontDeskCalendar(role) ? [{ to: '/schedule', label: 'Calendar', section: '/schedule' }] : []),
     ...(CAN.myDay(role) ? [{ to: '/schedule/my-day', label: 'My day', section: '/schedule/my-day' }] : []),
+    ...(CAN.bookForPatients(role) ? [{ to: '/waitlist', label: 'Waitlist', section: '/waitlist' }] : []),
   ];
   if (CAN.viewStaff(role)) items.push({ to: '/staff', label: 'Staff', section: '/staff' });
   if (CAN.viewAudit(role)) items.push({ to: '/audit', label: 'Audit log', section: '/audit' });

@@ -10,6 +10,7 @@ import { useUser } from '../../session.tsx';
 import { practitionerName, serviceName, usePractitioners, useServices } from '../schedule/lookups.ts';
 import { STATUS_BADGE, STATUS_LABEL } from '../schedule/status.ts';
 import { addDays, dateLabel, timeAt, todayAt, wallClock } from '../schedule/time.ts';
+import { MyWaitlist, useMyWaitlist, WaitlistOffers } from '../waitlist/MyWaitlist.tsx';
 import { FirstVisitAdvice } from './ConfirmStep.tsx';
 import { stepUrl } from './flow.ts';
 
@@ -41,6 +42,7 @@ export function MyAppointments() {
   const today = todayAt('America/Los_Angeles');
   const [list] = useResource(() => listAppointments({ patient: user.patientId ?? '', from: addDays(today, -PAST_DAYS), to: addDays(today, AHEAD_DAYS) }), [user.patientId]);
   const words = useAppointmentWords();
+  const waitlist = useMyWaitlist();
   const { search } = useUrl();
   if (list.status === 'loading') return <Loading />;
   if (list.status === 'error') return <ErrorView error={list.error} missingIsUnavailable="My appointments" />;
@@ -55,6 +57,8 @@ export function MyAppointments() {
         <Link to="/book" className="button">Book an appointment</Link>
       </div>
       {search.get('cancelled') ? <div className="alert alert-success" role="status"><p>Your appointment has been cancelled.</p></div> : null}
+      {search.get('waitlisted') ? <div className="alert alert-success" role="status"><p>You are on the waitlist. We will email you when a time is held for you.</p></div> : null}
+      <WaitlistOffers waitlist={waitlist} />
       <h2>Coming up</h2>
       {upcoming.length === 0 ? <p>You have no appointments booked.</p> : null}
       <ul className="plain-list sch-my-list">
@@ -79,6 +83,7 @@ export function MyAppointments() {
           );
         })}
       </ul>
+      <MyWaitlist waitlist={waitlist} />
       {past.length > 0 ? (
         <>
           <h2>Earlier</h2>
