@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_SCHEDULING_OPERATIONS } from '../../web/src/api/admin-scheduling.ts';
 import { API_OPERATIONS as CORE_OPERATIONS } from '../../web/src/api/client.ts';
 import { CHARTING_OPERATIONS } from '../../web/src/api/charting.ts';
 import { SCHEDULING_OPERATIONS } from '../../web/src/api/scheduling.ts';
 import { startDemoServer, type DemoServer } from './support.ts';
 
-const API_OPERATIONS = [...CORE_OPERATIONS, ...SCHEDULING_OPERATIONS];
+const API_OPERATIONS = [...CORE_OPERATIONS, ...SCHEDULING_OPERATIONS, ...ADMIN_SCHEDULING_OPERATIONS];
 
 let server: DemoServer;
 let paths: Record<string, Record<string, unknown>>;
