@@ -27,8 +27,8 @@ export function navItemsFor(role: string, patientId: string | null): NavItem[] {
     ...(CAN.myDay(role) ? [{ to: '/schedule/my-day', label: 'My day', section: '/schedule/my-day' }] : []),
   ];
   if (CAN.viewStaff(role)) items.push({ to: '/staff', label: 'Staff', section: '/staff' });
-  if (CAN.manageServices(role)) items.push({ to: '/admin/services', label: 'Services', section: '/admin/services' });
-  if (CAN.viewBookingSettings(role)) items.push({ to: '/admin/booking-settings', label: 'Booking settings', section: '/admin/booking-settings' });
+  // One entry for the booking setup (services, booking settings); its pages have their own tabs.
+  if (CAN.manageServices(role)) items.push({ to: '/admin/services', label: 'Services', section: '/admin' });
   if (CAN.viewAudit(role)) items.push({ to: '/audit', label: 'Audit log', section: '/audit' });
   return items;
 }

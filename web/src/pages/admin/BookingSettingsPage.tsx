@@ -6,6 +6,7 @@ import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { CAN, useUser } from '../../session.tsx';
 import { numberOrText, Outcome, useSubmit } from './useSubmit.tsx';
+import { AdminTabs } from './AdminTabs.tsx';
 import './admin.css';
 
 type Key = keyof BookingSettings;
@@ -54,6 +55,7 @@ export function BookingSettingsPage() {
           <p className="lead">Rules every site books by.</p>
         </div>
       </div>
+      <AdminTabs />
       {CAN.editBookingSettings(user.role) ? <SettingsForm initial={s} /> : (
         <section className="panel" aria-label="Current booking settings">
           <p className="muted">Only an administrator can change these.</p>

@@ -40,20 +40,22 @@ export function HoursEditor({ location }: { location: Location }) {
         return (
           <fieldset key={day} className="adm-day">
             <legend>{name}</legend>
-            {hours[day]!.length === 0 ? <p className="muted adm-closed">Closed</p> : null}
-            {hours[day]!.map((span, i) => (
-              <div className="adm-span" key={i}>
-                <TextField name={`hours.${day}.${i}.open`} label={i === 0 ? 'Opens' : `Opens (span ${i + 1})`} aria-label={`${name} opens${i ? ` (span ${i + 1})` : ''}`}
-                  type="time" width="short" value={span.open} onValue={(v) => change(day, i, 'open', v)} error={errors[`hours.${day}.${i}.open`]} />
-                <TextField name={`hours.${day}.${i}.close`} label={i === 0 ? 'Closes' : `Closes (span ${i + 1})`} aria-label={`${name} closes${i ? ` (span ${i + 1})` : ''}`}
-                  type="time" width="short" value={span.close} onValue={(v) => change(day, i, 'close', v)} error={errors[`hours.${day}.${i}.close`]} />
-                <button type="button" className="button button-secondary adm-inline-button" onClick={() => removeSpan(day, i)}
-                  aria-label={`Remove ${name} ${span.open}–${span.close}`}>Remove</button>
-              </div>
-            ))}
-            <button type="button" className="link-button adm-add" onClick={() => addSpan(day)}>
-              {hours[day]!.length === 0 ? `Open on ${name}` : <>Add hours<span className="visually-hidden"> on {name}</span></>}
-            </button>
+            <div className="adm-spans">
+              {hours[day]!.length === 0 ? <p className="muted adm-closed">Closed</p> : null}
+              {hours[day]!.map((span, i) => (
+                <div className="adm-span" key={i}>
+                  <TextField name={`hours.${day}.${i}.open`} label={i === 0 ? 'Opens' : `Opens (span ${i + 1})`} aria-label={`${name} opens${i ? ` (span ${i + 1})` : ''}`}
+                    type="time" width="short" value={span.open} onValue={(v) => change(day, i, 'open', v)} error={errors[`hours.${day}.${i}.open`]} />
+                  <TextField name={`hours.${day}.${i}.close`} label={i === 0 ? 'Closes' : `Closes (span ${i + 1})`} aria-label={`${name} closes${i ? ` (span ${i + 1})` : ''}`}
+                    type="time" width="short" value={span.close} onValue={(v) => change(day, i, 'close', v)} error={errors[`hours.${day}.${i}.close`]} />
+                  <button type="button" className="button button-secondary adm-inline-button" onClick={() => removeSpan(day, i)}
+                    aria-label={`Remove ${name} ${span.open}–${span.close}`}>Remove</button>
+                </div>
+              ))}
+              <button type="button" className="link-button adm-add" onClick={() => addSpan(day)}>
+                {hours[day]!.length === 0 ? `Open on ${name}` : <>Add hours<span className="visually-hidden"> on {name}</span></>}
+              </button>
+            </div>
           </fieldset>
         );
       })}

@@ -8,10 +8,6 @@ import './admin.css';
 export function LocationEditors({ location }: { location: LocationDetail }) {
   return (
     <>
-      <section className="card adm-card" aria-labelledby="hours-heading">
-        <h2 id="hours-heading">Opening hours</h2>
-        <HoursEditor location={location} />
-      </section>
       <section className="card adm-card" aria-labelledby="closures-heading">
         <h2 id="closures-heading">Closures</h2>
         <ClosuresEditor locationId={location.id} siteName={location.name} initial={location.closures ?? []} />
@@ -19,6 +15,10 @@ export function LocationEditors({ location }: { location: LocationDetail }) {
       <section className="card adm-card" aria-labelledby="rooms-heading">
         <h2 id="rooms-heading">Rooms</h2>
         <RoomsEditor locationId={location.id} initial={location.rooms} />
+      </section>
+      <section className="card adm-card adm-card-wide" aria-labelledby="hours-heading">
+        <h2 id="hours-heading">Opening hours</h2>
+        <HoursEditor location={location} />
       </section>
     </>
   );

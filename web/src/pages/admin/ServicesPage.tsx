@@ -4,6 +4,7 @@ import { usePageTitle, useResource } from '../../hooks.ts';
 import { Link } from '../../router.tsx';
 import { DISCIPLINE_OPTIONS } from './disciplines.ts';
 import { ServiceForm } from './ServiceForm.tsx';
+import { AdminTabs } from './AdminTabs.tsx';
 import './admin.css';
 
 const category = (d: string) => DISCIPLINE_OPTIONS.find((o) => o.value === d)?.label ?? d;
@@ -22,6 +23,7 @@ export function ServicesPage() {
         </div>
         <Link to="/admin/services/new" className="button">New service</Link>
       </div>
+      <AdminTabs />
       <div className="table-wrap">
         <table className="table table-stack">
           <caption className="visually-hidden">Services</caption>
