@@ -319,19 +319,20 @@ describe('a manager edits the services', () => {
 });
 
 describe('booking settings', () => {
-  it('an admin changes the minimum notice and cancellation window; a manager only reads them', async () => {
+  it('an admin changes the minimum notice, cancellation window and reminders; a manager only reads them', async () => {
     await signIn(page, server.url, 'admin', '/admin/booking-settings');
     await page.getByLabel('Minimum notice (minutes)').fill('180');
     await page.getByLabel('Cancellation window (hours)').fill('48');
     await page.getByLabel('Booking horizon (days)').fill('0');
+    await page.getByLabel('Reminders (hours before the visit)').fill('2, 72, 24');
     await page.getByRole('button', { name: 'Save booking settings' }).click();
     await page.locator('#f-horizonDays-error').waitFor();
     await page.getByLabel('Booking horizon (days)').fill('120');
     await page.getByRole('button', { name: 'Save booking settings' }).click();
     await page.getByText('Booking settings saved.').waitFor();
     await expectAxeClean();
-    const settings = await (await api('admin'))<Record<string, number>>('GET', '/api/booking-settings');
-    expect(settings).toMatchObject({ minNoticeMinutes: 180, cancellationPolicyHours: 48, horizonDays: 120 });
+    const settings = await (await api('admin'))<Record<string, unknown>>('GET', '/api/booking-settings');
+    expect(settings).toMatchObject({ minNoticeMinutes: 180, cancellationPolicyHours: 48, horizonDays: 120, reminderHours: [72, 24, 2] });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, server.url, 'manager', '/admin/services');
@@ -340,6 +341,7 @@ describe('booking settings', () => {
     await expectAxeClean();
     expect(await page.getByRole('button', { name: 'Save booking settings' }).count()).toBe(0);
     expect(await page.locator('main').textContent()).toContain('180 minutes');
+    expect(await page.locator('main').textContent()).toContain('72 h, 24 h, 2 h before the visit');
   }, 120_000);
 });
 

@@ -5,11 +5,11 @@ import { SelectField, TextField } from '../../components/Form.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { CAN, useUser } from '../../session.tsx';
-import { numberOrText, Outcome, useSubmit } from './useSubmit.tsx';
+import { errorAt, numberOrText, Outcome, useSubmit } from './useSubmit.tsx';
 import { AdminTabs } from './AdminTabs.tsx';
 import './admin.css';
 
-type Key = keyof BookingSettings;
+type Key = Exclude<keyof BookingSettings, 'reminderHours'>;
 const FIELDS: { key: Key; label: string; unit: string; hint: string }[] = [
   { key: 'minNoticeMinutes', label: 'Minimum notice', unit: 'minutes', hint: 'No booking closer than this to its start, so the desk can prepare the room.' },
   { key: 'horizonDays', label: 'Booking horizon', unit: 'days', hint: 'How far ahead bookings open.' },
@@ -19,10 +19,17 @@ const FIELDS: { key: Key; label: string; unit: string; hint: string }[] = [
 const STEPS = ['5', '10', '15', '20', '30', '60'].map((v) => ({ value: v, label: `Every ${v} minutes` }));
 
 function SettingsForm({ initial }: { initial: BookingSettings }) {
-  const [draft, setDraft] = useState(() => Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, String(v)])) as Record<Key, string>);
+  const [draft, setDraft] = useState(() => ({
+    ...(Object.fromEntries(Object.entries(initial).map(([k, v]) => [k, String(v)])) as Record<Key, string>),
+    reminderHours: initial.reminderHours.join(', '),
+  }));
   const { errors, outcome, busy, run } = useSubmit();
   const save = async () => {
-    const changes = Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, numberOrText(v)])) as unknown as BookingSettingsUpdate;
+    const { reminderHours, ...numbers } = draft;
+    const changes = {
+      ...Object.fromEntries(Object.entries(numbers).map(([k, v]) => [k, numberOrText(v)])),
+      reminderHours: reminderHours.split(',').map((h) => h.trim()).filter(Boolean).map(numberOrText),
+    } as unknown as BookingSettingsUpdate;
     await run(() => updateBookingSettings(changes), 'Booking settings saved.');
   };
   return (
@@ -33,6 +40,8 @@ function SettingsForm({ initial }: { initial: BookingSettings }) {
       ))}
       <SelectField name="slotStepMinutes" label="Start times offered" hint="The grid of the local clock that appointment starts fall on." value={draft.slotStepMinutes}
         options={STEPS} onValue={(v) => setDraft((d) => ({ ...d, slotStepMinutes: v }))} error={errors.slotStepMinutes} />
+      <TextField name="reminderHours" label="Reminders (hours before the visit)" hint="Separated by commas, e.g. 48, 2. Leave empty to send no reminders." width="medium"
+        value={draft.reminderHours} onValue={(v) => setDraft((d) => ({ ...d, reminderHours: v }))} error={errorAt(errors, 'reminderHours')} />
       <button type="submit" className="button" disabled={busy}>Save booking settings</button>
       <Outcome outcome={outcome} />
     </form>
@@ -64,6 +73,7 @@ export function BookingSettingsPage() {
               <div className="summary-row" key={f.key}><dt>{f.label}</dt><dd>{s[f.key]} {f.unit}</dd></div>
             ))}
             <div className="summary-row"><dt>Start times offered</dt><dd>Every {s.slotStepMinutes} minutes</dd></div>
+            <div className="summary-row"><dt>Reminders</dt><dd>{s.reminderHours.length === 0 ? 'None' : `${s.reminderHours.map((h) => `${h} h`).join(', ')} before the visit`}</dd></div>
           </dl>
         </section>
       )}
