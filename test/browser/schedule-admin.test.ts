@@ -160,7 +160,7 @@ describe('a manager edits a site', () => {
     expect((await slots({ location: ids.beaverton, from: day, to: day })).length).toBeGreaterThan(0);
   }, 120_000);
 
-  it('adds and renames rooms at phone width', async () => {
+  it('adds and renames rooms at phone width, where every editing screen fits', async () => {
     await context.close();
     context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
     context.setDefaultTimeout(15_000);
@@ -182,6 +182,13 @@ describe('a manager edits a site', () => {
     rooms = (await site(ids.beaverton)).rooms;
     expect(rooms.find((r) => r.id === quiet.id)).toEqual({ id: quiet.id, name: 'Quiet room A', active: false });
     await expectAxeClean();
+
+    // The other editing screens fit the phone too: nothing scrolls sideways.
+    for (const [path, ready] of [[`/therapists/${ids.davis}`, 'Save weekly schedule'], ['/admin/services', 'New service'], ['/admin/services/new', 'Create service']] as const) {
+      await page.goto(server.url + path);
+      await page.getByText(ready, { exact: true }).first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    }
   }, 120_000);
 });
 
