@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_SCHEDULING_OPERATIONS } from '../../web/src/api/admin-scheduling.ts';
 import { API_OPERATIONS as CORE_OPERATIONS } from '../../web/src/api/client.ts';
 import { CHARTING_OPERATIONS } from '../../web/src/api/charting.ts';
 import { LINK_OPERATIONS } from '../../web/src/api/links.ts';
@@ -33,6 +34,15 @@ describe('the web client against the OpenAPI document', () => {
     const keys = CHARTING_OPERATIONS.map(([method, path]) => `${method} ${path}`);
     expect(new Set(keys).size).toBe(keys.length);
     for (const [, path] of CHARTING_OPERATIONS) expect(path).toMatch(/^\/api\/[a-z/{}.-]+$/);
+  });
+
+  it('calls only schedule-admin operations the server documents, each listed once', () => {
+    const missing = ADMIN_SCHEDULING_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(([m, p]) => `${m} ${p}`);
+    expect(missing).toEqual([]);
+    const keys = ADMIN_SCHEDULING_OPERATIONS.map(([method, path]) => `${method} ${path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    // Path parameters keep the server's camelCase names ({closureId}, {exceptionId}).
+    for (const [, path] of ADMIN_SCHEDULING_OPERATIONS) expect(path).toMatch(/^\/api(\/([a-z-]+|\{[a-zA-Z]+\}))+$/);
   });
 
   it('lists each operation once, with an OpenAPI-style path', () => {

@@ -2,6 +2,8 @@ import { Suspense, useEffect, type ReactNode } from 'react';
 import { lazyPage } from './lazyPage.ts';
 import { Layout } from './components/Layout.tsx';
 import { Forbidden, Loading, NotFound } from './components/StatusViews.tsx';
+import { BookingSettingsPage } from './pages/admin/BookingSettingsPage.tsx';
+import { ServiceEditPage, ServicesPage } from './pages/admin/ServicesPage.tsx';
 import { AuditLog } from './pages/Audit.tsx';
 import { ChangePassword } from './pages/ChangePassword.tsx';
 import { BookingDone, CancelAppointment, MyAppointments } from './pages/booking/MyAppointments.tsx';
@@ -66,6 +68,10 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   { pattern: '/book', render: () => <Guarded can={CAN.selfBook}><SelfBooking step="service" /></Guarded> },
   { pattern: '/book/done', render: () => <Guarded can={CAN.selfBook}><BookingDone /></Guarded> },
   { pattern: '/book/:step', render: ({ step }) => <Guarded can={CAN.selfBook}><SelfBooking key={step} step={BOOK_STEPS.includes(step as never) ? (step as 'site') : 'service'} /></Guarded> },
+  { pattern: '/admin/services', render: () => <Guarded can={CAN.manageServices}><ServicesPage /></Guarded> },
+  { pattern: '/admin/services/new', render: () => <Guarded can={CAN.manageServices}><ServiceEditPage key="new" id={null} /></Guarded> },
+  { pattern: '/admin/services/:id', render: ({ id }) => <Guarded can={CAN.manageServices}><ServiceEditPage key={id} id={id!} /></Guarded> },
+  { pattern: '/admin/booking-settings', render: () => <Guarded can={CAN.viewBookingSettings}><BookingSettingsPage /></Guarded> },
   { pattern: '/appointments', render: () => <Guarded can={CAN.selfBook}><MyAppointments /></Guarded> },
   { pattern: '/waitlist', render: () => <Guarded can={CAN.bookForPatients}><WaitlistPage /></Guarded> },
   { pattern: '/waitlist/join', render: () => <Guarded can={CAN.selfBook}><JoinWaitlist /></Guarded> },

@@ -82,6 +82,12 @@ export const CAN = {
   chart: (role: Role | string) => ['therapist', 'manager', 'admin'].includes(role),
   /** The intake questionnaire: the patient for themselves, the desk and clinicians for them. */
   fillIntake: (role: Role | string) => ['patient', 'front_desk', 'therapist', 'manager', 'admin'].includes(role),
+  /** Site hours, closures, rooms and therapists' weeks: admins everywhere, managers at their own sites. */
+  manageSchedules: (role: Role | string) => role === 'manager' || role === 'admin',
+  /** The service catalogue (lengths, buffers, required credentials). */
+  manageServices: (role: Role | string) => role === 'manager' || role === 'admin',
+  viewBookingSettings: (role: Role | string) => role === 'manager' || role === 'admin',
+  editBookingSettings: (role: Role | string) => role === 'admin',
 };
 
 export const ROLE_LABEL: Record<string, string> = {

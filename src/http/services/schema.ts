@@ -68,6 +68,7 @@ export const BookingSettingsSchema = z
     slotStepMinutes: z.number(),
     cancellationPolicyHours: z.number(),
     offerHoldMinutes: z.number(),
+    reminderHours: z.array(z.number()).describe('Hours before a visit at which reminders go out, latest first'),
   })
   .meta({ id: 'BookingSettings' });
 
@@ -77,4 +78,5 @@ export const BookingSettingsUpdateSchema = z.strictObject({
   slotStepMinutes: z.union([z.literal(5), z.literal(10), z.literal(15), z.literal(20), z.literal(30), z.literal(60)]).optional(),
   cancellationPolicyHours: z.number().int().min(0).max(14 * 24).optional(),
   offerHoldMinutes: z.number().int().min(5).max(7 * 24 * 60).optional(),
+  reminderHours: z.array(z.number().int().min(1).max(24 * 60)).max(5, 'At most 5 reminders.').optional().describe('Empty: send no reminders'),
 });

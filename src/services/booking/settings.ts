@@ -36,17 +36,41 @@ export async function bookingSettings(db: Queryable, orgId: string): Promise<Boo
   return out;
 }
 
-export async function getBookingSettings(ctx: ServiceContext, actor: Actor): Promise<BookingSettings> {
-  authorize(actor, 'service.read');
-  return bookingSettings(ctx.db, actor.orgId);
+export const DEFAULT_REMINDER_HOURS: readonly number[] = [48, 2];
+
+const validHours = (h: unknown): h is number => typeof h === 'number' && Number.isFinite(h) && h > 0 && h <= 24 * 60;
+
+/**
+ * Hours before a visit at which reminders go out, from `settings.reminders` (e.g. [48, 2]), latest
+ * first; anything malformed falls back to the default rather than silently sending no reminder.
+ */
+export function reminderHoursOf(settings: Record<string, unknown> | null): number[] {
+  const stored = settings?.reminders;
+  return Array.isArray(stored) && stored.every(validHours) ? [...new Set(stored)].sort((a, b) => b - a) : [...DEFAULT_REMINDER_HOURS];
 }
 
-export async function updateBookingSettings(ctx: ServiceContext, actor: Actor, changes: Partial<BookingSettings>): Promise<BookingSettings> {
+/** What the booking-settings screen edits: the booking rules and when reminders go out. */
+export interface BookingSettingsView extends BookingSettings {
+  reminderHours: number[];
+}
+
+async function settingsView(db: Queryable, orgId: string): Promise<BookingSettingsView> {
+  return { ...(await bookingSettings(db, orgId)), reminderHours: reminderHoursOf(await readOrgSettings(db, orgId)) };
+}
+
+export async function getBookingSettings(ctx: ServiceContext, actor: Actor): Promise<BookingSettingsView> {
+  authorize(actor, 'service.read');
+  return settingsView(ctx.db, actor.orgId);
+}
+
+export async function updateBookingSettings(ctx: ServiceContext, actor: Actor, changes: Partial<BookingSettingsView>): Promise<BookingSettingsView> {
   authorize(actor, 'booking-settings.manage');
+  const { reminderHours, ...booking } = changes;
   return ctx.db.transaction(async (tx) => {
-    const next = { ...(await bookingSettings(tx, actor.orgId)), ...changes };
-    await writeOrgSetting(tx, actor.orgId, 'booking', next);
+    await writeOrgSetting(tx, actor.orgId, 'booking', { ...(await bookingSettings(tx, actor.orgId)), ...booking });
+    // An empty list is a choice (no reminders), unlike a malformed one.
+    if (reminderHours) await writeOrgSetting(tx, actor.orgId, 'reminders', [...new Set(reminderHours)].sort((a, b) => b - a));
     await audit(tx, actor, [{ action: 'booking-settings.update', recordType: 'organization', recordId: actor.orgId, detail: { fields: Object.keys(changes).sort() } }]);
-    return next;
+    return settingsView(tx, actor.orgId);
   });
 }

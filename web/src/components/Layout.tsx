@@ -28,6 +28,8 @@ export function navItemsFor(role: string, patientId: string | null): NavItem[] {
     ...(CAN.bookForPatients(role) ? [{ to: '/waitlist', label: 'Waitlist', section: '/waitlist' }] : []),
   ];
   if (CAN.viewStaff(role)) items.push({ to: '/staff', label: 'Staff', section: '/staff' });
+  // One entry for the booking setup (services, booking settings); its pages have their own tabs.
+  if (CAN.manageServices(role)) items.push({ to: '/admin/services', label: 'Services', section: '/admin' });
   if (CAN.viewAudit(role)) items.push({ to: '/audit', label: 'Audit log', section: '/audit' });
   return items;
 }

@@ -5,6 +5,8 @@ import { formatDate, formatTime, WEEKDAYS } from '../format.ts';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { Link } from '../router.tsx';
 import { useUser } from '../session.tsx';
+import { LocationEditors } from './admin/LocationEditors.tsx';
+import { canManageSites } from './admin/permissions.ts';
 
 /** Monday first, as clinics print their hours. */
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
@@ -106,6 +108,7 @@ export function LocationDetailPage({ id }: { id: string }) {
           {l.phone ? <p><a href={telHref(l.phone)}>{l.phone}</a></p> : null}
           <p className="muted">Times are local ({l.timeZone.replace('_', ' ')}).</p>
         </section>
+        {canManageSites(user, [l.id]) ? <LocationEditors location={l} /> : (<>
         <section className="card" aria-labelledby="hours-heading">
           <h2 id="hours-heading">Opening hours</h2>
           <HoursTable location={l} caption={`Opening hours of ${l.name}`} />
@@ -139,6 +142,7 @@ export function LocationDetailPage({ id }: { id: string }) {
             </ul>
           </section>
         ) : null}
+        </>)}
       </div>
     </>
   );

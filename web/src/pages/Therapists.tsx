@@ -6,6 +6,7 @@ import { usePageTitle, useResource } from '../hooks.ts';
 import { siteNames, useLocationNames } from '../lookups.ts';
 import { Link } from '../router.tsx';
 import { CAN, useUser } from '../session.tsx';
+import { TherapistSchedule } from './admin/TherapistSchedule.tsx';
 import { CredentialBadge, disciplineLabel, soonestExpiry } from './credentials.tsx';
 
 const STATUS_RANK = { expired: 0, expiring: 1, none: 2, current: 3, 'no-expiry': 4 } as const;
@@ -105,6 +106,7 @@ export function TherapistDetail({ id }: { id: string }) {
       </div>
       {full ? (
         <>
+          <TherapistSchedule practitionerId={t.id} locationIds={t.locationIds} />
           <section aria-labelledby="credentials-heading" className="section">
             <h2 id="credentials-heading">Licences and certifications</h2>
             {credentials.length === 0 ? <p className="muted">No credentials on record.</p> : (

@@ -1,0 +1,79 @@
+/** Writes behind the manager and admin screens: site hours, closures, rooms, therapists' weeks, services, booking settings. */
+import type { z } from 'zod';
+import type { ClosureSchema, LocationSchema, RoomOutSchema } from '../../../src/http/locations/schema.ts';
+import type { ExceptionCreateSchema, ExceptionSchema, TemplateSchema } from '../../../src/http/schedules/schema.ts';
+import type { BookingSettingsUpdateSchema, RequirementSchema, ServiceCreateSchema, ServiceUpdateSchema } from '../../../src/http/services/schema.ts';
+import { request } from './http.ts';
+import type { BookingSettings, Service, WeeklySchedule } from './scheduling.ts';
+
+export type Hours = Record<string, { open: string; close: string }[]>;
+export type Closure = z.infer<typeof ClosureSchema>;
+export type Room = z.infer<typeof RoomOutSchema>;
+export type ShiftTemplate = z.input<typeof TemplateSchema>;
+export type ScheduleException = z.infer<typeof ExceptionSchema>;
+export type ExceptionCreate = z.input<typeof ExceptionCreateSchema>;
+export type ServiceCreate = z.input<typeof ServiceCreateSchema>;
+export type ServiceUpdate = z.input<typeof ServiceUpdateSchema>;
+export type Requirement = z.input<typeof RequirementSchema>;
+export type BookingSettingsUpdate = z.input<typeof BookingSettingsUpdateSchema>;
+
+/** Every (method, OpenAPI path) this module calls; checked by test/browser/api-contract.test.ts. */
+export const ADMIN_SCHEDULING_OPERATIONS = [
+  ['PATCH', '/api/locations/{id}'],
+  ['POST', '/api/locations/{id}/closures'],
+  ['DELETE', '/api/locations/{id}/closures/{closureId}'],
+  ['POST', '/api/locations/{id}/rooms'],
+  ['PATCH', '/api/rooms/{id}'],
+  ['PUT', '/api/practitioners/{id}/schedule'],
+  ['POST', '/api/practitioners/{id}/exceptions'],
+  ['DELETE', '/api/practitioners/{id}/exceptions/{exceptionId}'],
+  ['POST', '/api/services'],
+  ['PATCH', '/api/services/{id}'],
+  ['PATCH', '/api/booking-settings'],
+] as const satisfies readonly (readonly [string, string])[];
+
+const id = (value: string) => encodeURIComponent(value);
+
+export function updateLocationHours(locationId: string, hours: Hours): Promise<z.infer<typeof LocationSchema>> {
+  return request('PATCH', `/api/locations/${id(locationId)}`, { hours });
+}
+
+export function addClosure(locationId: string, closure: Omit<Closure, 'id'>): Promise<Closure> {
+  return request('POST', `/api/locations/${id(locationId)}/closures`, closure);
+}
+
+export function removeClosure(locationId: string, closureId: string): Promise<void> {
+  return request('DELETE', `/api/locations/${id(locationId)}/closures/${id(closureId)}`);
+}
+
+export function addRoom(locationId: string, name: string): Promise<Room> {
+  return request('POST', `/api/locations/${id(locationId)}/rooms`, { name });
+}
+
+export function updateRoom(roomId: string, changes: { name?: string; active?: boolean }): Promise<Room> {
+  return request('PATCH', `/api/rooms/${id(roomId)}`, changes);
+}
+
+export function replaceSchedule(practitionerId: string, templates: ShiftTemplate[]): Promise<WeeklySchedule> {
+  return request('PUT', `/api/practitioners/${id(practitionerId)}/schedule`, { templates });
+}
+
+export function addException(practitionerId: string, exception: ExceptionCreate): Promise<ScheduleException> {
+  return request('POST', `/api/practitioners/${id(practitionerId)}/exceptions`, exception);
+}
+
+export function removeException(practitionerId: string, exceptionId: string): Promise<void> {
+  return request('DELETE', `/api/practitioners/${id(practitionerId)}/exceptions/${id(exceptionId)}`);
+}
+
+export function createService(service: ServiceCreate): Promise<Service> {
+  return request('POST', '/api/services', service);
+}
+
+export function updateService(serviceId: string, changes: ServiceUpdate): Promise<Service> {
+  return request('PATCH', `/api/services/${id(serviceId)}`, changes);
+}
+
+export function updateBookingSettings(changes: BookingSettingsUpdate): Promise<BookingSettings> {
+  return request('PATCH', '/api/booking-settings', changes);
+}

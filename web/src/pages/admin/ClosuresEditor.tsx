@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { addClosure, removeClosure, type Closure } from '../../api/admin-scheduling.ts';
+import { TextField } from '../../components/Form.tsx';
+import { formatDate } from '../../format.ts';
+import { Outcome, useSubmit } from './useSubmit.tsx';
+
+const span = (c: Closure) => (c.startsOn === c.endsOn ? formatDate(c.startsOn) : `${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}`);
+const byStart = (list: Closure[]) => [...list].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+
+export function ClosuresEditor({ locationId, siteName, initial }: { locationId: string; siteName: string; initial: Closure[] }) {
+  const [closures, setClosures] = useState(() => byStart(initial));
+  const [draft, setDraft] = useState({ startsOn: '', endsOn: '', reason: '' });
+  const { errors, outcome, busy, run } = useSubmit();
+
+  const add = async () => {
+    // A one-day closure needs only its first day.
+    const closure = { ...draft, endsOn: draft.endsOn || draft.startsOn };
+    const created = await run(() => addClosure(locationId, closure), `Closure added: ${closure.reason || 'closed'}.`);
+    if (created) {
+      setClosures((list) => byStart([...list, created]));
+      setDraft({ startsOn: '', endsOn: '', reason: '' });
+    }
+  };
+  const remove = async (closure: Closure) => {
+    const done = await run(() => removeClosure(locationId, closure.id).then(() => true), `Closure of ${span(closure)} removed.`);
+    if (done) setClosures((list) => list.filter((c) => c.id !== closure.id));
+  };
+
+  return (
+    <>
+      {closures.length === 0 ? <p className="muted">No closures planned.</p> : (
+        <table className="table table-compact">
+          <caption className="visually-hidden">Days {siteName} is closed</caption>
+          <thead><tr><th scope="col">Dates</th><th scope="col">Reason</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <tbody>
+            {closures.map((c) => (
+              <tr key={c.id}>
+                <td>{span(c)}</td>
+                <td>{c.reason}</td>
+                <td>
+                  <button type="button" className="button button-secondary adm-inline-button" disabled={busy} onClick={() => void remove(c)}
+                    aria-label={`Remove closure ${span(c)}`}>Remove</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form className="adm-form adm-subform" onSubmit={(e) => { e.preventDefault(); void add(); }} noValidate>
+        <h3>Add a closure</h3>
+        <div className="adm-row">
+          <TextField name="startsOn" label="First day closed" type="date" width="short" value={draft.startsOn}
+            onValue={(v) => setDraft((d) => ({ ...d, startsOn: v }))} error={errors.startsOn} />
+          <TextField name="endsOn" label="Last day closed" hint="Leave empty for one day." type="date" width="short" value={draft.endsOn}
+            onValue={(v) => setDraft((d) => ({ ...d, endsOn: v }))} error={errors.endsOn} />
+        </div>
+        <TextField name="reason" label="Reason" hint="e.g. Thanksgiving, floor repairs" width="medium" value={draft.reason}
+          onValue={(v) => setDraft((d) => ({ ...d, reason: v }))} error={errors.reason} />
+        <button type="submit" className="button" disabled={busy}>Add closure</button>
+        <Outcome outcome={outcome} />
+      </form>
+    </>
+  );
+}
