@@ -1,0 +1,44 @@
+/**
+ * The retry after a series_conflict: the front desk picked, for each conflicting visit, one of the
+ * offered alternatives or "skip". Pure: the site time zones are passed in.
+ */
+import { instantToZonedParts, type SeriesVisit } from '../../scheduling/index.ts';
+import { ValidationError } from '../errors.ts';
+
+export interface VisitChoice {
+  visit: number;
+  start?: string;
+  locationId?: string;
+  skip?: true;
+}
+
+/**
+ * The plan's visits with the choices applied: a chosen start becomes the local date and time at its
+ * site (the booking engine checks it again), a skipped visit is left out.
+ */
+export function applyVisitChoices(
+  visits: readonly SeriesVisit[],
+  choices: readonly VisitChoice[],
+  planLocationId: string,
+  timeZoneOf: (locationId: string) => string | undefined,
+): SeriesVisit[] {
+  const fields: Record<string, string> = {};
+  const byVisit = new Map<number, VisitChoice>();
+  choices.forEach((choice, i) => {
+    if (choice.visit >= visits.length) fields[`choices.${i}.visit`] = `The plan has ${visits.length} visits (0 to ${visits.length - 1}).`;
+    else if (byVisit.has(choice.visit)) fields[`choices.${i}.visit`] = `Visit ${choice.visit} is chosen twice.`;
+    else if (choice.start !== undefined && !timeZoneOf(choice.locationId ?? planLocationId)) fields[`choices.${i}.locationId`] = 'No such location in this organisation.';
+    byVisit.set(choice.visit, choice);
+  });
+  if (Object.keys(fields).length > 0) throw new ValidationError(fields);
+  const result = visits.flatMap((visit, i): SeriesVisit[] => {
+    const choice = byVisit.get(i);
+    if (!choice) return [visit];
+    if (choice.skip) return [];
+    const locationId = choice.locationId ?? planLocationId;
+    const { date, time } = instantToZonedParts(Date.parse(choice.start!), timeZoneOf(locationId)!);
+    return [{ date, time, ...(locationId !== planLocationId ? { locationId } : {}) }];
+  });
+  if (result.length === 0) throw new ValidationError({ choices: 'Every visit is skipped: keep at least one.' });
+  return result;
+}
