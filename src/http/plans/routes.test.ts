@@ -123,14 +123,22 @@ describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
     expect(await countAppointments(db, h.world.orgId)).toBe(before + 4);
   });
 
-  it('books the series without a skipped visit', async () => {
-    const taken = await h.as('front_desk', 'POST', '/api/appointments', {
-      patientId: h.world.patients.b, serviceCode: 'nmt-followup-60', start: '2027-01-21T18:00:00Z', therapistId: h.world.practitioners.a, locationId: h.world.sites.a,
-    });
-    expect(taken.statusCode).toBe(201);
+  it('books the series without a skipped visit, and names later conflicts by their number in the plan', async () => {
+    for (const start of ['2027-01-21T18:00:00Z', '2027-01-28T18:00:00Z']) {
+      const taken = await h.as('front_desk', 'POST', '/api/appointments', {
+        patientId: h.world.patients.b, serviceCode: 'nmt-followup-60', start, therapistId: h.world.practitioners.a, locationId: h.world.sites.a,
+      });
+      expect(taken.statusCode).toBe(201);
+    }
     const plan = (await h.as('therapist', 'POST', url('/plans'), planBody({ startDate: '2027-01-18' }))).json() as { id: string };
-    const booked = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, { choices: [{ visit: 1, skip: true }] });
+    const refused = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, { choices: [{ visit: 1, skip: true }] });
+    expect(refused.statusCode).toBe(409);
+    const conflicts = refused.json().conflicts as { visit: number; alternatives: { start: string }[] }[];
+    expect(conflicts.map((c) => c.visit)).toEqual([3]);
+    const retry = { choices: [{ visit: 1, skip: true }, { visit: 3, start: conflicts[0]!.alternatives[0]!.start }] };
+    const booked = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, retry);
     expect(booked.statusCode).toBe(201);
-    expect((booked.json().appointments as { start: string }[]).map((a) => a.start)).toEqual(['2027-01-18T18:00:00.000Z', '2027-01-25T18:00:00.000Z', '2027-01-28T18:00:00.000Z']);
+    const starts = (booked.json().appointments as { start: string }[]).map((a) => a.start);
+    expect(starts).toEqual(['2027-01-18T18:00:00.000Z', '2027-01-25T18:00:00.000Z', new Date(conflicts[0]!.alternatives[0]!.start).toISOString()]);
   });
 });

@@ -14,16 +14,16 @@ const visits = [
 describe('applyVisitChoices', () => {
   it('moves a chosen visit to the local date and time of the alternative and leaves the rest', () => {
     const result = applyVisitChoices(visits, [{ visit: 1, start: '2026-12-11T22:30:00Z' }], SITE, zoneOf);
-    expect(result).toEqual([visits[0], { date: '2026-12-11', time: '14:30' }, visits[2]]);
+    expect(result.visits).toEqual([visits[0], { date: '2026-12-11', time: '14:30' }, visits[2]]);
   });
 
   it('reads the time in the zone of another site and keeps that site on the visit', () => {
     const result = applyVisitChoices(visits, [{ visit: 0, start: '2026-12-08T16:00:00Z', locationId: OTHER }], SITE, zoneOf);
-    expect(result[0]).toEqual({ date: '2026-12-08', time: '09:00', locationId: OTHER });
+    expect(result.visits[0]).toEqual({ date: '2026-12-08', time: '09:00', locationId: OTHER });
   });
 
-  it('leaves skipped visits out, but refuses to skip them all', () => {
-    expect(applyVisitChoices(visits, [{ visit: 2, skip: true }], SITE, zoneOf)).toEqual([visits[0], visits[1]]);
+  it('leaves skipped visits out, keeping the plan number of each visit sent, but refuses to skip them all', () => {
+    expect(applyVisitChoices(visits, [{ visit: 1, skip: true }], SITE, zoneOf)).toEqual({ visits: [visits[0], visits[2]], planIndex: [0, 2] });
     const all = [0, 1, 2].map((visit) => ({ visit, skip: true as const }));
     expect(() => applyVisitChoices(visits, all, SITE, zoneOf)).toThrowError(expect.objectContaining({ fields: { choices: expect.any(String) } }));
   });

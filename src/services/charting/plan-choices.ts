@@ -12,6 +12,12 @@ export interface VisitChoice {
   skip?: true;
 }
 
+export interface ChosenVisits {
+  visits: SeriesVisit[];
+  /** For each visit sent to booking, its number in the plan: conflicts are reported by plan number. */
+  planIndex: number[];
+}
+
 /**
  * The plan's visits with the choices applied: a chosen start becomes the local date and time at its
  * site (the booking engine checks it again), a skipped visit is left out.
@@ -21,7 +27,7 @@ export function applyVisitChoices(
   choices: readonly VisitChoice[],
   planLocationId: string,
   timeZoneOf: (locationId: string) => string | undefined,
-): SeriesVisit[] {
+): ChosenVisits {
   const fields: Record<string, string> = {};
   const byVisit = new Map<number, VisitChoice>();
   choices.forEach((choice, i) => {
@@ -31,14 +37,16 @@ export function applyVisitChoices(
     byVisit.set(choice.visit, choice);
   });
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
-  const result = visits.flatMap((visit, i): SeriesVisit[] => {
+  const result: ChosenVisits = { visits: [], planIndex: [] };
+  visits.forEach((visit, i) => {
     const choice = byVisit.get(i);
-    if (!choice) return [visit];
-    if (choice.skip) return [];
+    if (choice?.skip) return;
+    result.planIndex.push(i);
+    if (!choice) return void result.visits.push(visit);
     const locationId = choice.locationId ?? planLocationId;
     const { date, time } = instantToZonedParts(Date.parse(choice.start!), timeZoneOf(locationId)!);
-    return [{ date, time, ...(locationId !== planLocationId ? { locationId } : {}) }];
+    result.visits.push({ date, time, ...(locationId !== planLocationId ? { locationId } : {}) });
   });
-  if (result.length === 0) throw new ValidationError({ choices: 'Every visit is skipped: keep at least one.' });
+  if (result.visits.length === 0) throw new ValidationError({ choices: 'Every visit is skipped: keep at least one.' });
   return result;
 }

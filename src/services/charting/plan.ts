@@ -4,6 +4,7 @@ import { sqlState, SQLSTATE } from '../../store/database.ts';
 import * as repo from '../../store/repos/charting-plans.ts';
 import { siteInfo } from '../../store/repos/waitlist.ts';
 import { audit } from '../audit.ts';
+import { SeriesConflictError } from '../booking/errors.ts';
 import { bookSeries } from '../booking/series.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
@@ -118,10 +119,16 @@ export async function bookPlan(ctx: ServiceContext, actor: Actor, id: string, op
   if (row.seriesId) throw new ConflictError('seriesId', 'This plan is already booked.');
   const plan = present(row).plan;
   const planned = planVisits(plan).map((v) => ({ ...v, time: options.time ?? v.time }));
-  const visits = options.choices?.length ? applyVisitChoices(planned, options.choices, plan.locationId, await timeZones(ctx.db, actor.orgId, options.choices, plan.locationId)) : planned;
+  const chosen = options.choices?.length
+    ? applyVisitChoices(planned, options.choices, plan.locationId, await timeZones(ctx.db, actor.orgId, options.choices, plan.locationId))
+    : { visits: planned, planIndex: planned.map((_, i) => i) };
   return ctx.db.transaction(async (tx) => {
     const booked = await bookSeries({ db: withinTransaction(ctx.db, tx), now: ctx.now }, actor, {
-      patientId: row.patientId, serviceCode: plan.serviceCode, therapistId: plan.therapistId, locationId: plan.locationId, visits,
+      patientId: row.patientId, serviceCode: plan.serviceCode, therapistId: plan.therapistId, locationId: plan.locationId, visits: chosen.visits,
+    }).catch((err: unknown) => {
+      // A retry leaves skipped visits out; the front desk reads conflicts by the plan's visit numbers.
+      if (err instanceof SeriesConflictError) throw new SeriesConflictError(err.extra.conflicts.map((c) => ({ ...c, visit: chosen.planIndex[c.visit] ?? c.visit })));
+      throw err;
     });
     const updated = await repo.updatePlan(tx, actor.orgId, id, row.version, {
       status: 'active', plan, practitionerId: plan.therapistId, locationId: plan.locationId, seriesId: booked.seriesId, userId: actor.userId, at: ctx.now(),
