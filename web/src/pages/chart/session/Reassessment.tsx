@@ -9,12 +9,17 @@ export interface Motion { joint: string; motion: string; side?: 'left' | 'right'
 
 interface RomEntry { motion: Motion; before: string; after: string; painAfter: boolean }
 
-const keyOf = (m: Motion) => `${m.joint.toLowerCase()}|${m.motion.toLowerCase()}|${m.side ?? ''}`;
+const keyOf = (m: { joint: string; motion: string; side?: string | null }) => `${m.joint.toLowerCase()}|${m.motion.toLowerCase()}|${m.side ?? ''}`;
 
 /** Every motion once, in the order first seen: assessment first, then what this note already holds. */
-export function motionList(...lists: Motion[][]): Motion[] {
+export function motionList(...lists: { joint: string; motion: string; side?: string | null }[][]): Motion[] {
   const seen = new Map<string, Motion>();
-  for (const m of lists.flat()) if (!seen.has(keyOf(m))) seen.set(keyOf(m), { joint: m.joint, motion: m.motion, side: m.side ?? null });
+  for (const m of lists.flat()) {
+    // Assessment also records midline or bilateral; a session ROM is left, right or neither.
+    const side = m.side === 'left' || m.side === 'right' ? m.side : null;
+    const motion: Motion = { joint: m.joint, motion: m.motion, side };
+    if (!seen.has(keyOf(motion))) seen.set(keyOf(motion), motion);
+  }
   return [...seen.values()];
 }
 
@@ -128,7 +133,7 @@ export function Reassessment({ note, motions, locked, onSaveBefore, onDone }: {
         </div>
         <button type="button" className="button button-large" onClick={() => void save()} disabled={busy}>{busy ? 'Saving…' : 'Save reassessment'}</button>
       </fieldset>
-      <p role="status">{note.reassessment ? `Recorded: pain after ${note.reassessment.painAfter}/10, ${note.reassessment.rom.length} motions re-measured.` : ''}</p>
+      <p role="status">{note.reassessment ? `Recorded: pain after ${note.reassessment.painAfter}/10, ${note.reassessment.rom.length === 1 ? '1 motion' : `${note.reassessment.rom.length} motions`} re-measured.` : ''}</p>
       {comparison ? <ComparisonTable comparison={comparison} /> : null}
     </section>
   );
