@@ -141,6 +141,11 @@ describe('reassessment after treatment', () => {
     const box = await reassess.getByRole('button', { name: 'Save reassessment' }).boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
     await page.screenshot({ path: '/tmp/h-session-reassess-landscape.png', fullPage: true });
+    // On a phone the fields stack and the comparison scrolls inside its frame, not the page.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await axeClean(page, 'reassessment, phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: '/tmp/h-session-reassess-phone.png', fullPage: true });
   }, 120_000);
 });
 

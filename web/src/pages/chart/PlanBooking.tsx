@@ -64,7 +64,7 @@ export function PlanBooking({ plan, locations, therapists, onPlan }: {
           {booked ? <p>Nothing more to do: the patient gets the reminders.</p> : null}
         </div>
         {list.length ? (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Booked visits">
             <table className="table">
               <caption className="visually-hidden">Booked visits</caption>
               <thead><tr><th scope="col">Date</th><th scope="col">Time</th><th scope="col">Clinic</th><th scope="col">Therapist</th></tr></thead>

@@ -32,7 +32,8 @@ export function ComparisonTable({ comparison }: { comparison: SessionComparison 
   return (
     <div className="ch-comparison">
       <h3 id="comparison-title">Compared with before and with intake</h3>
-      <div className="table-wrap">
+      {/* Focusable so a keyboard can scroll it sideways on a narrow screen. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="comparison-title">
         <table className="table ch-comparison-table" aria-labelledby="comparison-title">
           <thead>
             <tr>
