@@ -182,7 +182,7 @@ describe('the visit, charted, on a tablet', () => {
     await signIn(page, server.url, 'manager', `/patients/${patientId}/chart/plan`);
     await page.getByRole('button', { name: 'Book the series' }).click();
     // The demo schedule decides whether every visit fits; either way the answer is on screen.
-    await page.locator('.ch-plan-status .alert-success, .error-summary').first().waitFor();
+    await page.locator('.ch-plan-booked .alert-success, .ch-conflicts').first().waitFor();
     expect(await page.locator('.ch-plan').textContent()).toMatch(/Booked \d+ visits|cannot be booked as wanted/);
     await shot(page, '05b-plan-booked');
     await page.context().clearCookies();
@@ -210,8 +210,13 @@ describe('the visit, charted, on a tablet', () => {
 
     // 5. Reassessment and the NPRS trend.
     await page.locator('fieldset[data-name="pain-after"]').getByRole('button', { name: '3', exact: true }).click();
+    // The motion measured at assessment (45°) is listed for re-measuring after treatment.
+    const reassess = page.getByRole('region', { name: 'Reassessment' });
+    await reassess.getByRole('group', { name: /Cervical rotation/ }).getByLabel('After, degrees').fill('55');
     await page.getByRole('button', { name: 'Save reassessment' }).click();
-    await page.getByText('Recorded: pain after 3/10.').waitFor();
+    await page.getByText('Recorded: pain after 3/10, 1 motion re-measured.').waitFor();
+    const neck = page.locator('.ch-comparison-table tbody tr', { hasText: 'Cervical rotation' }).locator('td');
+    expect(await neck.allTextContents()).toEqual(['45°', '—', '55°', '—', '▲ +10° · better']);
     await page.locator('fieldset[data-name="nprs"]').getByRole('button', { name: '3', exact: true }).click();
     await page.locator('.ch-trend svg').first().waitFor();
 

@@ -92,4 +92,53 @@ describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
     const plans = (await h.as('therapist', 'GET', url('/plans'))).json().plans as { id: string; status: string; seriesId: string | null }[];
     expect(plans.find((p) => p.id === plan.id)).toMatchObject({ status: 'draft', seriesId: null });
   });
+
+  it('after a series_conflict, books the series with the chosen alternative or a skip, all or nothing', async () => {
+    // Visits fall on Mon 4, Thu 7, Mon 11, Thu 14 January at 10:00 Pacific; patient B takes the second one first.
+    const taken = await h.as('front_desk', 'POST', '/api/appointments', {
+      patientId: h.world.patients.b, serviceCode: 'nmt-followup-60', start: '2027-01-07T18:00:00Z', therapistId: h.world.practitioners.a, locationId: h.world.sites.a,
+    });
+    expect(taken.statusCode).toBe(201);
+    const plan = (await h.as('therapist', 'POST', url('/plans'), planBody({ startDate: '2027-01-04' }))).json() as { id: string };
+    const refused = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, {});
+    expect(refused.statusCode).toBe(409);
+    const conflicts = refused.json().conflicts as { visit: number; alternatives: { start: string; locationId: string }[] }[];
+    expect(conflicts.map((c) => c.visit)).toEqual([1]);
+    const alternative = conflicts[0]!.alternatives[0]!;
+    expect(alternative).toBeDefined();
+
+    const before = await countAppointments(db, h.world.orgId);
+    const pastThePlan = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, { choices: [{ visit: 1, start: alternative.start }, { visit: 9, skip: true }] });
+    expect(pastThePlan.statusCode).toBe(422);
+    expect(pastThePlan.json().error.fields).toHaveProperty(['choices.1.visit']);
+    const neither = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, { choices: [{ visit: 1 }] });
+    expect(neither.statusCode).toBe(400);
+    expect(neither.json().error.fields).toHaveProperty(['choices.0.start']);
+    expect(await countAppointments(db, h.world.orgId)).toBe(before);
+
+    const booked = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, { choices: [{ visit: 1, start: alternative.start, locationId: alternative.locationId }] });
+    expect(booked.statusCode).toBe(201);
+    const starts = (booked.json().appointments as { start: string }[]).map((a) => a.start);
+    expect(starts).toEqual(['2027-01-04T18:00:00.000Z', new Date(alternative.start).toISOString(), '2027-01-11T18:00:00.000Z', '2027-01-14T18:00:00.000Z']);
+    expect(await countAppointments(db, h.world.orgId)).toBe(before + 4);
+  });
+
+  it('books the series without a skipped visit, and names later conflicts by their number in the plan', async () => {
+    for (const start of ['2027-01-21T18:00:00Z', '2027-01-28T18:00:00Z']) {
+      const taken = await h.as('front_desk', 'POST', '/api/appointments', {
+        patientId: h.world.patients.b, serviceCode: 'nmt-followup-60', start, therapistId: h.world.practitioners.a, locationId: h.world.sites.a,
+      });
+      expect(taken.statusCode).toBe(201);
+    }
+    const plan = (await h.as('therapist', 'POST', url('/plans'), planBody({ startDate: '2027-01-18' }))).json() as { id: string };
+    const refused = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, { choices: [{ visit: 1, skip: true }] });
+    expect(refused.statusCode).toBe(409);
+    const conflicts = refused.json().conflicts as { visit: number; alternatives: { start: string }[] }[];
+    expect(conflicts.map((c) => c.visit)).toEqual([3]);
+    const retry = { choices: [{ visit: 1, skip: true }, { visit: 3, start: conflicts[0]!.alternatives[0]!.start }] };
+    const booked = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, retry);
+    expect(booked.statusCode).toBe(201);
+    const starts = (booked.json().appointments as { start: string }[]).map((a) => a.start);
+    expect(starts).toEqual(['2027-01-18T18:00:00.000Z', '2027-01-25T18:00:00.000Z', new Date(conflicts[0]!.alternatives[0]!.start).toISOString()]);
+  });
 });

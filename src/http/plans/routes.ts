@@ -33,8 +33,8 @@ export function planRoutes(ctx: ServiceContext) {
     }),
     route({
       method: 'POST', url: '/api/plans/:id/book', tag: 'plans', status: 201, errors: [403, 404, 409, 422],
-      summary: "Book every visit of the plan as one series (all or nothing) and mark the plan active", params: IdParams, body: BookSchema,
-      handler: ({ actor, params, body }) => bookPlan(ctx, actor, params.id, { time: body.time }),
+      summary: "Book every visit of the plan as one series (all or nothing) and mark the plan active; after a 409 series_conflict, retry with choices (an alternative or a skip per visit)", params: IdParams, body: BookSchema,
+      handler: ({ actor, params, body }) => bookPlan(ctx, actor, params.id, { time: body.time, choices: body.choices }),
     }),
   ];
 }

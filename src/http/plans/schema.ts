@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PlanBodySchema, PlanChangesSchema } from '../../services/charting/plan-document.ts';
+import { Id } from '../common.ts';
 
 export { PlanBodySchema };
 
@@ -11,6 +12,17 @@ export const PlanUpdateSchema = PlanChangesSchema.extend({
   status: z.enum(['draft', 'active', 'completed']).optional(),
 });
 
+/** What the front desk chose for one visit a series_conflict named: one of its alternatives, or leave it out. */
+export const VisitChoiceSchema = z
+  .strictObject({
+    visit: z.number().int().min(0).max(59).describe('The visit number as a series_conflict gives it (0 is the first visit)'),
+    start: z.iso.datetime({ offset: true, error: 'Use a date and time with its offset, e.g. 2026-12-01T09:00:00-08:00.' }).optional().describe('One of the alternatives offered for this visit'),
+    locationId: Id.optional().describe("The alternative's site, when it is not the plan's"),
+    skip: z.literal(true).optional().describe('Book the series without this visit'),
+  })
+  .refine((c) => (c.start === undefined) !== (c.skip === undefined), { message: 'Give either a start or skip: true.', path: ['start'] });
+
 export const BookSchema = z.strictObject({
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time in the form HH:MM.').optional().describe("Local time at the site; the plan's preferred time when left out"),
+  choices: z.array(VisitChoiceSchema).max(60).optional().describe('Retry after a series_conflict: per conflicting visit, an alternative start or a skip'),
 });

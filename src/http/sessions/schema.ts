@@ -10,6 +10,7 @@ export const RomSchema = z.strictObject({
   motion: text(60),
   side: z.enum(['left', 'right']).nullable().optional(),
   degrees: z.number().min(0).max(360),
+  painOnMotion: z.boolean().optional().describe('The motion reproduced pain'),
 });
 
 export const SubjectiveSchema = z.strictObject({

@@ -2,12 +2,15 @@ import { safeProposePlan, scheduleVisits, type PlanProposal, type ScheduleOption
 import type { Database, Queryable } from '../../store/database.ts';
 import { sqlState, SQLSTATE } from '../../store/database.ts';
 import * as repo from '../../store/repos/charting-plans.ts';
+import { siteInfo } from '../../store/repos/waitlist.ts';
 import { audit } from '../audit.ts';
+import { SeriesConflictError } from '../booking/errors.ts';
 import { bookSeries } from '../booking/series.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { issueFields } from './intake-document.ts';
 import { requireChart } from './gate-access.ts';
+import { applyVisitChoices, type VisitChoice } from './plan-choices.ts';
 import { planConsistency, PlanBodySchema, type PlanBody } from './plan-document.ts';
 
 export type TreatmentPlan = Omit<repo.PlanRow, 'plan'> & { plan: PlanBody };
@@ -110,15 +113,22 @@ function withinTransaction(db: Database, tx: Queryable): Database {
 }
 
 /** Books every visit of the plan as one series (all or nothing) and marks the plan active. */
-export async function bookPlan(ctx: ServiceContext, actor: Actor, id: string, options: { time?: string } = {}) {
+export async function bookPlan(ctx: ServiceContext, actor: Actor, id: string, options: { time?: string; choices?: VisitChoice[] } = {}) {
   const row = await loadPlan(ctx.db, actor, id, 'plan.book');
   if (row.status === 'completed') throw new ConflictError('status', 'This plan is completed.');
   if (row.seriesId) throw new ConflictError('seriesId', 'This plan is already booked.');
   const plan = present(row).plan;
-  const visits = planVisits(plan).map((v) => ({ ...v, time: options.time ?? v.time }));
+  const planned = planVisits(plan).map((v) => ({ ...v, time: options.time ?? v.time }));
+  const chosen = options.choices?.length
+    ? applyVisitChoices(planned, options.choices, plan.locationId, await timeZones(ctx.db, actor.orgId, options.choices, plan.locationId))
+    : { visits: planned, planIndex: planned.map((_, i) => i) };
   return ctx.db.transaction(async (tx) => {
     const booked = await bookSeries({ db: withinTransaction(ctx.db, tx), now: ctx.now }, actor, {
-      patientId: row.patientId, serviceCode: plan.serviceCode, therapistId: plan.therapistId, locationId: plan.locationId, visits,
+      patientId: row.patientId, serviceCode: plan.serviceCode, therapistId: plan.therapistId, locationId: plan.locationId, visits: chosen.visits,
+    }).catch((err: unknown) => {
+      // A retry leaves skipped visits out; the front desk reads conflicts by the plan's visit numbers.
+      if (err instanceof SeriesConflictError) throw new SeriesConflictError(err.extra.conflicts.map((c) => ({ ...c, visit: chosen.planIndex[c.visit] ?? c.visit })));
+      throw err;
     });
     const updated = await repo.updatePlan(tx, actor.orgId, id, row.version, {
       status: 'active', plan, practitionerId: plan.therapistId, locationId: plan.locationId, seriesId: booked.seriesId, userId: actor.userId, at: ctx.now(),
@@ -127,4 +137,15 @@ export async function bookPlan(ctx: ServiceContext, actor: Actor, id: string, op
     await audit(tx, actor, [{ action: 'plan.book', patientId: row.patientId, recordType: 'treatment_plan', recordId: id, detail: { seriesId: booked.seriesId, visits: booked.appointments.length } }]);
     return { plan: present(updated), seriesId: booked.seriesId, appointments: booked.appointments };
   });
+}
+
+/** The time zone of every site the choices name, looked up once each. */
+async function timeZones(db: Queryable, orgId: string, choices: VisitChoice[], planLocationId: string): Promise<(locationId: string) => string | undefined> {
+  const ids = [...new Set([planLocationId, ...choices.flatMap((c) => (c.locationId ? [c.locationId] : []))])];
+  const zones = new Map<string, string>();
+  for (const locationId of ids) {
+    const site = await siteInfo(db, orgId, locationId);
+    if (site) zones.set(locationId, site.timeZone);
+  }
+  return (locationId) => zones.get(locationId);
 }

@@ -24,14 +24,14 @@ export async function recordReassessment(ctx: ServiceContext, actor: Actor, note
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** Reads `[{joint, motion, side?, degrees}]` out of stored jsonb, skipping anything not of that shape. */
+/** Reads `[{joint, motion, side?, degrees, painOnMotion?}]` out of stored jsonb, skipping anything not of that shape. */
 export function readRom(value: unknown): RangeOfMotion[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((e: unknown) => {
     if (typeof e !== 'object' || e === null) return [];
-    const { joint, motion, side, degrees } = e as Record<string, unknown>;
+    const { joint, motion, side, degrees, painOnMotion } = e as Record<string, unknown>;
     if (typeof joint !== 'string' || typeof motion !== 'string' || !isNumber(degrees)) return [];
-    return [{ joint, motion, side: side === 'left' || side === 'right' ? side : null, degrees }];
+    return [{ joint, motion, side: side === 'left' || side === 'right' ? side : null, degrees, ...(typeof painOnMotion === 'boolean' ? { painOnMotion } : {}) }];
   });
 }
 
@@ -48,6 +48,8 @@ export interface RomComparison {
   /** Degrees gained in this session (after − before); positive is more motion. */
   changeInSession: number | null;
   changeSinceIntake: number | null;
+  /** Whether the motion reproduced pain at each measurement; null where it was not recorded. */
+  painOnMotion: { intake: boolean | null; before: boolean | null; after: boolean | null };
 }
 
 /** Lines up the three ROM sets by joint, motion and side; a motion measured only once still shows. */
@@ -55,8 +57,12 @@ export function compareRom(intake: RangeOfMotion[], before: RangeOfMotion[], aft
   const rows = new Map<string, RomComparison>();
   const put = (list: RangeOfMotion[], slot: 'intake' | 'before' | 'after') => {
     for (const r of list) {
-      const row = rows.get(romKey(r)) ?? { joint: r.joint, motion: r.motion, side: r.side ?? null, intake: null, before: null, after: null, changeInSession: null, changeSinceIntake: null };
+      const row = rows.get(romKey(r)) ?? {
+        joint: r.joint, motion: r.motion, side: r.side ?? null, intake: null, before: null, after: null, changeInSession: null, changeSinceIntake: null,
+        painOnMotion: { intake: null, before: null, after: null },
+      };
       row[slot] = r.degrees;
+      row.painOnMotion[slot] = r.painOnMotion ?? null;
       rows.set(romKey(r), row);
     }
   };

@@ -165,16 +165,16 @@ describe.each(BACKENDS)('session notes and treatment steps on %s', (backend) => 
 
   it('compares pain and ROM after the session with before it and with intake', async () => {
     const patient = await patientBehindGate(db, world, 'clear');
-    const rom = (degrees: number) => [{ joint: 'cervical', motion: 'rotation', side: 'left' as const, degrees }];
+    const rom = (degrees: number, painOnMotion?: boolean) => [{ joint: 'cervical', motion: 'rotation', side: 'left' as const, degrees, ...(painOnMotion === undefined ? {} : { painOnMotion }) }];
     const first = await createNote(ctx, therapist(), patient, { subjective: { painToday: 8 }, objective: { rom: rom(40) }, cptMinutes: [] });
     await signNote(ctx, therapist(), first.id);
-    const note = await createNote(ctx, therapist(), patient, { subjective: { painToday: 5 }, objective: { rom: rom(55) }, cptMinutes: [] });
-    await recordReassessment(ctx, therapist(), note.id, { painAfter: 3, rom: rom(65) });
+    const note = await createNote(ctx, therapist(), patient, { subjective: { painToday: 5 }, objective: { rom: rom(55, true) }, cptMinutes: [] });
+    await recordReassessment(ctx, therapist(), note.id, { painAfter: 3, rom: rom(65, false) });
     const comparison = await compareSession(ctx, therapist(), note.id);
     expect(comparison.pain).toMatchObject({ intake: 8, intakeSource: 'first-note', before: 5, after: 3, changeInSession: -2, changeSinceIntake: -5 });
     expect(comparison.pain.classificationSinceIntake!.class).toBe('beyond-mcid');
     expect(comparison.rom).toEqual([
-      { joint: 'cervical', motion: 'rotation', side: 'left', intake: 40, before: 55, after: 65, changeInSession: 10, changeSinceIntake: 25 },
+      { joint: 'cervical', motion: 'rotation', side: 'left', intake: 40, before: 55, after: 65, changeInSession: 10, changeSinceIntake: 25, painOnMotion: { intake: null, before: true, after: false } },
     ]);
     expect(comparison.romIntakeSource).toBe('first-note');
   });

@@ -5,6 +5,7 @@ export interface RangeOfMotion {
   motion: string;
   side?: 'left' | 'right' | null;
   degrees: number;
+  painOnMotion?: boolean;
 }
 
 export interface Subjective {

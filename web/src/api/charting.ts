@@ -27,6 +27,7 @@ export const CHARTING_OPERATIONS = [
   ['PATCH', '/api/sessions/{id}'],
   ['POST', '/api/sessions/{id}/steps'],
   ['POST', '/api/sessions/{id}/reassessment'],
+  ['GET', '/api/sessions/{id}/comparison'],
   ['GET', '/api/patients/{id}/measures'],
   ['POST', '/api/patients/{id}/measures'],
   ['GET', '/api/patients/{id}/measures/due'],
@@ -176,7 +177,7 @@ export interface SubmittedIntake {
   gate: TreatmentGate;
 }
 
-export interface RangeOfMotion { joint: string; motion: string; side?: 'left' | 'right' | null; degrees: number }
+export interface RangeOfMotion { joint: string; motion: string; side?: 'left' | 'right' | null; degrees: number; painOnMotion?: boolean }
 export interface RomRow { joint: string; motion: string; side?: 'left' | 'right'; degrees: number; normal?: number; percentOfNormal?: number; painOnMotion: boolean }
 export interface StrengthRow { movement: string; muscle?: string; side?: 'left' | 'right'; grade: number }
 export interface PalpatedPoint {

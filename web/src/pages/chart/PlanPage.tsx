@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { proposePlan, type PlanFactors } from '../../../../src/clinical/plan/index.ts';
 import * as api from '../../api/client.ts';
 import * as charting from '../../api/charting.ts';
-import type { BookableService, BookedSeries, IntegrationService, PlanGoal, PlanStage, TreatmentPlan } from '../../api/charting.ts';
+import type { BookableService, IntegrationService, PlanGoal, PlanStage, TreatmentPlan } from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
 import type { Location, Practitioner } from '../../api/types.ts';
 import { ErrorSummary, SelectField, summaryItems, TextField } from '../../components/Form.tsx';
@@ -11,6 +11,7 @@ import { localToday, WEEKDAYS } from '../../format.ts';
 import { useResource } from '../../hooks.ts';
 import { useUser } from '../../session.tsx';
 import { ChartShell, type ChartContext } from './ChartShell.tsx';
+import { PlanBooking } from './PlanBooking.tsx';
 
 interface Lookups { plans: TreatmentPlan[]; services: BookableService[]; therapists: Practitioner[]; locations: Location[] }
 
@@ -58,7 +59,6 @@ function PlanEditor({ ctx, lookups }: { ctx: ChartContext; lookups: Lookups }) {
   const [locationId, setLocationId] = useState(existing?.locationId ?? lookups.locations[0]?.id ?? '');
   const [serviceCode, setServiceCode] = useState(existing?.serviceCode ?? lookups.services.find((s) => s.active !== false && s.discipline === 'nmt' && !s.isInitial)?.code ?? lookups.services[0]?.code ?? '');
   const [plan, setPlan] = useState<TreatmentPlan | null>(lookups.plans[0] ?? null);
-  const [booked, setBooked] = useState<BookedSeries | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const setStage = (i: number, patch: Partial<PlanStage>) => setStages(shownStages.map((s, j) => (j === i ? { ...s, ...patch } : s)));
@@ -85,21 +85,6 @@ function PlanEditor({ ctx, lookups }: { ctx: ChartContext; lookups: Lookups }) {
       setBusy(false);
     }
   };
-  const book = async () => {
-    if (!plan) return;
-    setBusy(true);
-    setErrors({});
-    try {
-      const result = await charting.bookPlan(plan.id);
-      setBooked(result);
-      setPlan(result.plan);
-    } catch (err) {
-      fail(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
     <div className="ch-plan">
       <ErrorSummary items={summaryItems(errors)} />
@@ -172,15 +157,12 @@ function PlanEditor({ ctx, lookups }: { ctx: ChartContext; lookups: Lookups }) {
         </fieldset>
         <div className="button-row">
           <button type="button" className="button button-large" onClick={() => void save()} disabled={busy}>{plan ? 'Save as a new plan' : 'Save plan'}</button>
-          {user.role !== 'therapist' ? (
-            <button type="button" className="button button-large" onClick={() => void book()} disabled={busy || !plan || booked !== null || plan.seriesId !== null}>Book the series</button>
-          ) : null}
         </div>
         <div role="status" className="ch-plan-status">
           {plan ? <p>Plan saved ({plan.status}, {plan.plan.totalVisits} visits{plan.seriesId ? ', series booked' : ''}).</p> : null}
-          {booked ? <p className="alert alert-success">Booked {booked.appointments.length} visits.</p> : null}
           {user.role === 'therapist' && plan && !plan.seriesId ? <p className="hint">The front desk or a manager books the series from this plan.</p> : null}
         </div>
+        {plan && user.role !== 'therapist' ? <PlanBooking key={plan.id} plan={plan} locations={lookups.locations} therapists={lookups.therapists} onPlan={setPlan} /> : null}
       </section>
     </div>
   );

@@ -7,7 +7,8 @@ import { formatDateTime } from '../../format.ts';
 import { useResource } from '../../hooks.ts';
 import { Link, navigate } from '../../router.tsx';
 import { ChartShell, type ChartContext } from './ChartShell.tsx';
-import { HomeCare, Measures, Reassessment } from './session/AfterCare.tsx';
+import { HomeCare, Measures } from './session/AfterCare.tsx';
+import { motionList, Reassessment, type Motion } from './session/Reassessment.tsx';
 import { SignPanel } from './session/SignPanel.tsx';
 import { SoapForm } from './session/SoapForm.tsx';
 import { TreatPanel } from './session/TreatPanel.tsx';
@@ -50,7 +51,7 @@ export function SessionPage({ patientId, noteId }: { patientId: string; noteId: 
   return <ChartShell patientId={patientId} title="Session">{(ctx) => <SessionLoader ctx={ctx} noteId={noteId} />}</ChartShell>;
 }
 
-interface Loaded { note: SessionNote; palpated: PalpatedPoint[]; homeCare: HomeCarePlan | null }
+interface Loaded { note: SessionNote; palpated: PalpatedPoint[]; motions: Motion[]; homeCare: HomeCarePlan | null }
 
 async function loadSession(patientId: string, noteId: string, signal: AbortSignal): Promise<Loaded> {
   const [note, assessments, homeCare] = await Promise.all([
@@ -58,8 +59,11 @@ async function loadSession(patientId: string, noteId: string, signal: AbortSigna
     charting.listAssessments(patientId, signal).catch(() => []),
     charting.listHomeCare(patientId, signal).catch(() => []),
   ]);
-  const latest = [...assessments].sort((a, b) => (a.assessedOn < b.assessedOn ? 1 : -1))[0];
-  return { note, palpated: latest?.findings.triggerPoints ?? [], homeCare: homeCare.find((h) => h.sessionNoteId === noteId) ?? null };
+  const newestFirst = [...assessments].sort((a, b) => (a.assessedOn < b.assessedOn ? 1 : -1));
+  const latest = newestFirst[0];
+  // Every motion measured at any assessment is offered for re-measuring, the oldest first.
+  const motions = motionList(...[...newestFirst].reverse().map((a) => a.findings.rom ?? []));
+  return { note, palpated: latest?.findings.triggerPoints ?? [], motions, homeCare: homeCare.find((h) => h.sessionNoteId === noteId) ?? null };
 }
 
 function SessionLoader({ ctx, noteId }: { ctx: ChartContext; noteId: string }) {
@@ -85,16 +89,18 @@ function SessionScreen({ ctx, loaded }: { ctx: ChartContext; loaded: Loaded }) {
   const loadHistory = useCallback(() => void charting.sessionHistory(note.id).then(setHistory, () => setHistory(null)), [note.id]);
   useEffect(() => { loadMeasures(); loadHistory(); }, [loadMeasures, loadHistory]);
 
-  const save = async (changes: Omit<NoteUpdate, 'version'>) => {
+  const save = async (changes: Omit<NoteUpdate, 'version'>): Promise<boolean> => {
     try {
       setNote(await charting.updateSession(note.id, { version: note.version, ...changes }));
       setRefusal('');
       setSaved('Notes saved.');
+      return true;
     } catch (err) {
       setSaved('');
       if (err instanceof ApiError && err.code === 'note_signed') setRefusal('This note is signed and locked, so it cannot be edited. Add an amendment instead.');
       else setRefusal(err instanceof Error ? err.message : 'Could not save.');
       if (err instanceof ApiError && err.status === 409) void reload();
+      return false;
     }
   };
 
@@ -107,12 +113,12 @@ function SessionScreen({ ctx, loaded }: { ctx: ChartContext; loaded: Loaded }) {
       <p role="status" className="ch-saved">{saved}</p>
       <TreatPanel note={note} gate={ctx.gate} palpated={loaded.palpated} locked={locked} onStep={() => void reload()} />
       <div className="ch-session-grid">
-        <SoapForm key={`${note.version}-${note.status}`} note={note} locked={locked} onSave={save} />
+        <SoapForm key={`${note.version}-${note.status}`} note={note} locked={locked} onSave={async (changes) => { await save(changes); }} />
         <div>
-          <Reassessment note={note} locked={locked} onDone={() => void reload()} />
           <Measures patientId={ctx.patient.id} noteId={note.id} due={due} series={series} onChange={loadMeasures} />
         </div>
       </div>
+      <Reassessment note={note} motions={loaded.motions} locked={locked} onDone={() => void reload()} onSaveBefore={(rom) => save({ objective: { ...note.objective, rom } })} />
       <HomeCare noteId={note.id} initial={loaded.homeCare} locked={locked} />
       <SignPanel note={note} history={history} onSigned={(n) => { setNote(n); loadHistory(); }} onAmended={loadHistory} />
     </div>

@@ -1,40 +1,11 @@
 import { useState } from 'react';
 import * as charting from '../../../api/charting.ts';
-import type { DueMeasure, HomeCareContent, HomeCarePlan, MeasureSeries, SessionNote } from '../../../api/charting.ts';
+import type { DueMeasure, HomeCareContent, HomeCarePlan, MeasureSeries } from '../../../api/charting.ts';
 import { NumberScale } from '../../../components/bodychart/NumberScale.tsx';
 import { TrendPlot } from '../../../components/bodychart/TrendPlot.tsx';
 
 const MEASURE_NAME: Record<string, string> = { nprs: 'Pain (NPRS)', ndi: 'Neck Disability Index', odi: 'Oswestry (ODI)', psfs: 'PSFS' };
 const MAX: Record<string, number> = { nprs: 10, ndi: 100, odi: 100, psfs: 10 };
-
-/** Pain after treatment, and ROM after (compared on the server with before and with intake). */
-export function Reassessment({ note, locked, onDone }: { note: SessionNote; locked: boolean; onDone: () => void }) {
-  const [painAfter, setPainAfter] = useState<number | null>(note.reassessment?.painAfter ?? null);
-  const [error, setError] = useState('');
-  const save = async () => {
-    if (painAfter === null) return;
-    try {
-      await charting.recordReassessment(note.id, { painAfter, rom: [] });
-      setError('');
-      onDone();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'Could not save.');
-    }
-  };
-  return (
-    <section className="card" aria-labelledby="reassess-title">
-      <h2 id="reassess-title">Reassessment</h2>
-      <fieldset disabled={locked} className="ch-locked-fieldset">
-        <legend className="visually-hidden">Reassessment</legend>
-        <NumberScale legend="Pain after treatment (0–10)" min={0} max={10} value={painAfter} onValue={setPainAfter} tone="pain" name="pain-after" />
-        {note.subjective.painToday !== undefined && painAfter !== null ? <p>Before: {note.subjective.painToday}/10 → after: {painAfter}/10 ({painAfter - note.subjective.painToday >= 0 ? '+' : ''}{painAfter - note.subjective.painToday}).</p> : null}
-        <button type="button" className="button" onClick={() => void save()} disabled={painAfter === null}>Save reassessment</button>
-      </fieldset>
-      {note.reassessment ? <p role="status">Recorded: pain after {note.reassessment.painAfter}/10.</p> : null}
-      {error ? <p className="error-message" role="alert">{error}</p> : null}
-    </section>
-  );
-}
 
 /** Which measures are due by rule, a quick NPRS entry, and every series as a trend with its MCID band. */
 export function Measures({ patientId, noteId, due, series, onChange }: { patientId: string; noteId: string; due: DueMeasure[] | null; series: MeasureSeries[] | null; onChange: () => void }) {
