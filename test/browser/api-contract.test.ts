@@ -3,6 +3,7 @@ import { ADMIN_SCHEDULING_OPERATIONS } from '../../web/src/api/admin-scheduling.
 import { API_OPERATIONS as CORE_OPERATIONS } from '../../web/src/api/client.ts';
 import { CHARTING_OPERATIONS } from '../../web/src/api/charting.ts';
 import { LINK_OPERATIONS } from '../../web/src/api/links.ts';
+import { CHARTING_MORE_OPERATIONS } from '../../web/src/api/charting-more.ts';
 import { SCHEDULING_OPERATIONS } from '../../web/src/api/scheduling.ts';
 import { WAITLIST_OPERATIONS } from '../../web/src/api/waitlist.ts';
 import { startDemoServer, type DemoServer } from './support.ts';
@@ -43,6 +44,11 @@ describe('the web client against the OpenAPI document', () => {
     expect(new Set(keys).size).toBe(keys.length);
     // Path parameters keep the server's camelCase names ({closureId}, {exceptionId}).
     for (const [, path] of ADMIN_SCHEDULING_OPERATIONS) expect(path).toMatch(/^\/api(\/([a-z-]+|\{[a-zA-Z]+\}))+$/);
+  });
+
+  it('calls only documented operations from the added charting client', () => {
+    const missing = CHARTING_MORE_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(([m, p]) => `${m} ${p}`);
+    expect(missing).toEqual([]);
   });
 
   it('lists each operation once, with an OpenAPI-style path', () => {

@@ -31,6 +31,8 @@ const MyDayPage = lazyPage(() => import('./pages/schedule/MyDay.tsx').then((m) =
 const SeriesPage = lazyPage(() => import('./pages/schedule/Series.tsx').then((m) => m.SeriesPage));
 const SessionPage = lazyPage(() => import('./pages/chart/SessionPage.tsx').then((m) => m.SessionPage));
 const SessionsPage = lazyPage(() => import('./pages/chart/SessionPage.tsx').then((m) => m.SessionsPage));
+const IntakeVersionPage = lazyPage(() => import('./pages/intake/IntakeVersions.tsx').then((m) => m.IntakeVersionPage));
+const MeasureEntryPage = lazyPage(() => import('./pages/measures/MeasureEntry.tsx').then((m) => m.MeasureEntryPage));
 
 /** Where each role starts: a patient on their own record, everyone else on the patient list. */
 function homeFor(role: string, patientId: string | null): string {
@@ -50,6 +52,8 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   { pattern: '/patients/:id', render: ({ id }) => <PatientProfile key={id} id={id!} /> },
   { pattern: '/patients/:id/edit', render: ({ id }) => <PatientEdit key={id} id={id!} /> },
   { pattern: '/patients/:id/intake', render: ({ id }) => <Guarded can={CAN.fillIntake}><IntakePage key={id} patientId={id!} /></Guarded> },
+  { pattern: '/patients/:id/intake/versions/:version', render: ({ id, version }) => <Guarded can={CAN.fillIntake}><IntakeVersionPage key={`${id}-${version}`} patientId={id!} version={Number(version)} /></Guarded> },
+  { pattern: '/patients/:id/measures/new', render: ({ id }) => <Guarded can={CAN.fillMeasures}><MeasureEntryPage key={id} patientId={id!} /></Guarded> },
   { pattern: '/patients/:id/chart', render: ({ id }) => <Guarded can={CAN.chart}><VisitPage key={id} patientId={id!} /></Guarded> },
   { pattern: '/patients/:id/chart/plan', render: ({ id }) => <Guarded can={CAN.chart}><PlanPage key={id} patientId={id!} /></Guarded> },
   { pattern: '/patients/:id/chart/sessions', render: ({ id }) => <Guarded can={CAN.chart}><SessionsPage key={id} patientId={id!} /></Guarded> },

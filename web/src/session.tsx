@@ -88,6 +88,8 @@ export const CAN = {
   manageServices: (role: Role | string) => role === 'manager' || role === 'admin',
   viewBookingSettings: (role: Role | string) => role === 'manager' || role === 'admin',
   editBookingSettings: (role: Role | string) => role === 'admin',
+  /** Outcome questionnaires (NDI, ODI, PSFS): the patient for themselves, the desk and therapists with them. */
+  fillMeasures: (role: Role | string) => ['patient', 'front_desk', 'therapist'].includes(role),
 };
 
 export const ROLE_LABEL: Record<string, string> = {

@@ -22,6 +22,15 @@ export interface TreatmentGate {
   noDeepPressure: boolean;
   clearances: Array<{ id: string; scope: string; physician: string; clearedOn: string }>;
   openTasks: Array<{ id: string; kind: 'physician-clearance'; reason: string }>;
+  /** Manager/admin overrides of the current intake version: who, when and why. */
+  overrides: GateOverride[];
+}
+
+export interface GateOverride {
+  id: string;
+  reason: string;
+  decidedAt: Date;
+  decidedBy: { userId: string; role: string; name: string | null };
 }
 
 /**
@@ -50,15 +59,18 @@ export async function treatmentGate(db: Queryable, orgId: string, patientId: str
       noDeepPressure: false,
       clearances: clearanceList,
       openTasks,
+      overrides: [],
     };
   }
   const result = screen(screeningAnswersOf(intake.answers), { today });
   const valid = clearances.filter((c) => c.clearedOn <= today);
   let treatmentAllowed = true;
   let blockedReason: string | null = null;
+  const overrides = (await gateRepo.overridesWithNames(db, orgId, patientId, intake.version)).map((o) => ({
+    id: o.id, reason: o.reason, decidedAt: o.decidedAt, decidedBy: { userId: o.decidedBy, role: o.decidedRole, name: o.decidedByName },
+  }));
   if (blocks(result.decision)) {
     const missing = uncovered(blockingKeys(result), valid);
-    const overrides = await gateRepo.overridesFor(db, orgId, patientId, intake.version);
     if (missing.length > 0 && overrides.length === 0) {
       treatmentAllowed = false;
       blockedReason = `${describeBlock(result)}. A physician clearance covering ${missing.join(', ')} must be recorded first.`;
@@ -75,5 +87,6 @@ export async function treatmentGate(db: Queryable, orgId: string, patientId: str
     noDeepPressure: noDeepPressure(result.techniqueChanges),
     clearances: clearanceList,
     openTasks,
+    overrides,
   };
 }

@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { localDate, requireChart } from './gate-access.ts';
 import { blockingKeys, blocks, describeBlock, uncovered } from './gate-evaluate.ts';
 import { treatmentGate, type TreatmentGate } from './gate.ts';
+import { vitalsProblems } from './intake-vitals.ts';
 import { flaggedMedications, IntakeDocumentSchema, IntakeDraftSchema, issueFields, screeningAnswersOf } from './intake-document.ts';
 
 export interface IntakeView {
@@ -42,12 +43,31 @@ export async function getIntake(ctx: ServiceContext, actor: Actor, patientId: st
   return { latest: latest ? present(latest) : null, draft: draft ? present(draft) : null, versions };
 }
 
-export async function getIntakeVersion(ctx: ServiceContext, actor: Actor, patientId: string, version: number): Promise<IntakeView> {
+/** How a version was screened when it was submitted (the gate re-screens the newest one for today). */
+export interface VersionScreening {
+  decision: string;
+  explanation: string[];
+  screenedFor: string;
+  screenedAt: Date;
+}
+
+export async function getIntakeVersion(
+  ctx: ServiceContext, actor: Actor, patientId: string, version: number,
+): Promise<IntakeView & { screening: VersionScreening | null }> {
   await requireChart(ctx.db, actor, patientId, 'intake.read');
-  const row = await repo.findVersion(ctx.db, actor.orgId, patientId, version);
+  const [row, screening] = await Promise.all([
+    repo.findVersion(ctx.db, actor.orgId, patientId, version),
+    gateRepo.screeningFor(ctx.db, actor.orgId, patientId, version),
+  ]);
   if (!row) throw new NotFoundError(`This patient has no intake version ${version}.`);
   await audit(ctx.db, actor, [{ action: 'intake.read', patientId, recordType: 'intake', recordId: String(version) }]);
-  return present(row);
+  const explanation = screening?.result.explanation;
+  return {
+    ...present(row),
+    screening: screening
+      ? { decision: screening.decision, explanation: Array.isArray(explanation) ? explanation.map(String) : [], screenedFor: screening.screenedFor, screenedAt: screening.screenedAt }
+      : null,
+  };
 }
 
 /** Autosave: what is there must be well formed, but nothing is required yet. Drafts are never screened. */
@@ -80,6 +100,8 @@ export async function submitIntake(ctx: ServiceContext, actor: Actor, patientId:
   if (!parsed.success) throw new ValidationError(issueFields(parsed.error.issues));
   const now = ctx.now();
   const today = localDate(now);
+  const problems = vitalsProblems(parsed.data.answers, today);
+  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   const result = screen(parsed.data.answers, { today });
   const keys = blockingKeys(result);
   return ctx.db.transaction(async (tx) => {

@@ -111,6 +111,17 @@ export async function overridesFor(db: Queryable, orgId: string, patientId: stri
   );
 }
 
+/** The overrides of one intake version with the name of who decided, for the chart's banner. */
+export async function overridesWithNames(db: Queryable, orgId: string, patientId: string, version: number): Promise<Array<OverrideRow & { decidedByName: string | null }>> {
+  return db.query<OverrideRow & { decidedByName: string | null }>(
+    `SELECT o.id, o.patient_id AS "patientId", o.intake_version AS "intakeVersion", o.reason,
+            o.decided_by AS "decidedBy", o.decided_role AS "decidedRole", o.decided_at AS "decidedAt",
+            (SELECT u.display_name FROM users u WHERE u.org_id = o.org_id AND u.id = o.decided_by) AS "decidedByName"
+       FROM gate_overrides o WHERE o.org_id = $1 AND o.patient_id = $2 AND o.intake_version = $3 ORDER BY o.decided_at, o.id`,
+    [orgId, patientId, version],
+  );
+}
+
 export interface TaskRow {
   id: string;
   patientId: string;

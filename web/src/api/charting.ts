@@ -135,6 +135,9 @@ export interface IntakeAnswers {
   surgeries?: Surgery[];
   pregnancy?: { status: 'yes' | 'no' | 'unknown' | 'not-applicable'; trimester?: 1 | 2 | 3 };
   localIssues?: { kind: string; regions: string[]; note?: string }[];
+  bloodPressure?: { systolic: number; diastolic: number };
+  temperatureC?: number;
+  lastStrokeOrTiaDate?: string;
 }
 export interface IntakeDocument {
   questionnaire?: 'knotwork-intake-v1';
@@ -156,7 +159,7 @@ export interface IntakeView {
 export interface IntakeOverview {
   latest: IntakeView | null;
   draft: IntakeView | null;
-  versions: { version: number; submittedAt: string; decision?: string | null }[];
+  versions: { version: number; submittedAt: string; submittedRole?: string; submittedByName?: string | null; decision?: string | null }[];
 }
 export type GateDecision = 'clear' | 'caution' | 'refer' | 'local' | 'contraindicated';
 export interface TreatmentGate {

@@ -6,6 +6,7 @@ import { ageOn, formatDate, localToday, SEX_AT_BIRTH } from '../format.ts';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { useLocationNames } from '../lookups.ts';
 import { Link } from '../router.tsx';
+import { MeasuresCard } from './measures/MeasuresCard.tsx';
 import { CAN, useUser } from '../session.tsx';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -73,6 +74,8 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
         </div>
       </div>
 
+      {/* A patient's own page leads with what to fill in; staff look at the details first. */}
+      {own ? <MeasuresCard patientId={patient.id} /> : null}
       <div className="card-grid">
         <section className="card" aria-labelledby="personal-heading">
           <h2 id="personal-heading">Personal details</h2>
@@ -129,6 +132,7 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
           </dl>
         </section>
       </div>
+      {!own ? <MeasuresCard patientId={patient.id} /> : null}
       <p className="small-print">Last updated {formatDate(patient.updatedAt)}</p>
     </>
   );

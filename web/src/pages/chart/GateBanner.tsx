@@ -6,6 +6,7 @@ import { regionName } from '../../components/bodychart/BodyChart.tsx';
 import { ErrorSummary, fieldId, summaryItems, TextField } from '../../components/Form.tsx';
 import { formatDate, localToday } from '../../format.ts';
 import { Link } from '../../router.tsx';
+import { OverrideForm, OverrideRecord } from './GateOverride.tsx';
 
 const MAX_LETTER = 5 * 1024 * 1024;
 const LETTER_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
@@ -38,6 +39,7 @@ export function GateBanner({ patientId, gate, onGate }: { patientId: string; gat
         ) : null}
         {clearances}
         <ClearanceForm patientId={patientId} onGate={onGate} />
+        <OverrideForm patientId={patientId} onGate={onGate} />
       </div>
     );
   }
@@ -57,6 +59,7 @@ export function GateBanner({ patientId, gate, onGate }: { patientId: string; gat
         </div>
       ) : null}
       {gate.decision === 'clear' && gate.avoidRegions.length === 0 ? <p className="ch-gate-clear"><span className="badge badge-success">Screening clear</span> No reason found not to treat (intake version {gate.intakeVersion}).</p> : null}
+      <OverrideRecord gate={gate} />
       {gate.decision === 'refer' || gate.decision === 'contraindicated' ? <p className="ch-gate-clear"><span className="badge badge-success">Cleared</span> A clearance or override covers this patient's screening.</p> : null}
       {clearances}
     </div>

@@ -11,6 +11,8 @@ import { useUser } from '../../session.tsx';
 import { checkStep, emptyIntake, fromDocument, STEPS, toDocument, type IntakeState, type StepId } from './intakeModel.ts';
 import { IntakeReview } from './IntakeReview.tsx';
 import { StepBody } from './IntakeSteps.tsx';
+import { PreviousVersions } from './IntakeVersions.tsx';
+import { emptyVitals, SERVER_FIELDS } from './vitalsModel.ts';
 
 const QUESTION_STEPS = STEPS.filter((s) => s.id !== 'review');
 const DECISION_WORDS: Record<string, string> = {
@@ -26,8 +28,15 @@ export function IntakePage({ patientId }: { patientId: string }) {
   const [loaded] = useResource((signal) => charting.getIntake(patientId, signal), [patientId]);
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <ErrorView error={loaded.error} what="questionnaire" missingIsUnavailable="Health questionnaire" />;
-  const source = loaded.data.draft?.document ?? loaded.data.latest?.document;
-  return <IntakeWizard patientId={patientId} initial={source ? fromDocument(source) : emptyIntake()} hasVersion={loaded.data.latest !== null} />;
+  const { draft, latest } = loaded.data;
+  // Readings are of the day they were taken: an update starts from the last version without them.
+  const initial = draft ? fromDocument(draft.document) : latest ? { ...fromDocument(latest.document), vitals: { ...emptyVitals(), strokeDate: fromDocument(latest.document).vitals.strokeDate } } : emptyIntake();
+  return (
+    <>
+      <IntakeWizard patientId={patientId} initial={initial} hasVersion={latest !== null} />
+      <PreviousVersions patientId={patientId} versions={loaded.data.versions} />
+    </>
+  );
 }
 
 function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; initial: IntakeState; hasVersion: boolean }) {
@@ -91,7 +100,10 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
       setSubmitted(await charting.submitIntake(patientId, toDocument(state, false)));
       navigate(`${base}?step=done`);
     } catch (err) {
-      if (err instanceof ApiError && err.status === 422) setErrors(Object.keys(err.fields).length ? err.fields : { form: err.message });
+      if (err instanceof ApiError && err.status === 422) {
+        const fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [SERVER_FIELDS[k] ?? k, v]));
+        setErrors(Object.keys(fields).length ? fields : { form: err.message });
+      }
       else setErrors({ form: err instanceof Error ? err.message : 'Something went wrong.' });
     } finally {
       setSubmitting(false);

@@ -6,22 +6,24 @@ import { HEALTH_HISTORY, HEALTH_NOW, LOCAL_ISSUES, MEDICATION_GROUPS, type Intak
 const ONSET: Record<string, string> = { sudden: 'Suddenly', gradual: 'Slowly, over time', 'after-injury': 'After an injury or accident', unknown: "Don't know" };
 const PREGNANCY: Record<string, string> = { yes: 'Yes', no: 'No', unknown: 'Not sure', 'not-applicable': 'Does not apply' };
 
-function Row({ label, step, base, children }: { label: string; step: StepId; base: string; children: ReactNode }) {
+function Row({ label, step, base, children }: { label: string; step: StepId; base: string | null; children: ReactNode }) {
   return (
     <div className="summary-row ch-review-row">
       <dt>{label}</dt>
       <dd>{children}</dd>
-      <dd className="ch-review-change">
-        <Link to={`${base}?step=${step}`}>Change<span className="visually-hidden"> {label.toLowerCase()}</span></Link>
-      </dd>
+      {base !== null ? (
+        <dd className="ch-review-change">
+          <Link to={`${base}?step=${step}`}>Change<span className="visually-hidden"> {label.toLowerCase()}</span></Link>
+        </dd>
+      ) : null}
     </div>
   );
 }
 
 const none = <span className="muted">None</span>;
 
-/** "Check your answers": every answer in words, each with a Change link back to its page. */
-export function IntakeReview({ state, base }: { state: IntakeState; base: string }) {
+/** "Check your answers": every answer in words, each with a Change link back to its page (none when `base` is null: a past version). */
+export function IntakeReview({ state, base }: { state: IntakeState; base: string | null }) {
   const yes = (group: readonly [string, string][]) => group.filter(([k]) => state.questions[k] === 'yes').map(([, label]) => label);
   const list = (items: string[]) => (items.length ? <ul className="ch-review-list">{items.map((i) => <li key={i}>{i}</li>)}</ul> : none);
   const meds = MEDICATION_GROUPS.filter((g) => state.medications[g.class]?.on).map((g) => `${g.label}${state.medications[g.class]?.name ? `: ${state.medications[g.class]!.name}` : ''}`);
@@ -33,6 +35,9 @@ export function IntakeReview({ state, base }: { state: IntakeState; base: string
       <Row label="Operations" step="injuries" base={base}>{list(state.surgeries.map((s) => `${s.what} (${s.date})`))}</Row>
       <Row label="Injuries" step="injuries" base={base}>{list(state.injuries.map((i) => (i.date ? `${i.what} (${i.date})` : i.what)))}</Row>
       <Row label="Places not to press" step="body-issues" base={base}>{list(LOCAL_ISSUES.filter(([k]) => state.localIssues[k]?.on).map(([k, label]) => `${label}: ${regionName(state.localIssues[k]!.region)}`))}</Row>
+      {state.questions.strokeOrTia === 'yes' ? <Row label="Most recent stroke or TIA" step="health-history" base={base}>{state.vitals.strokeDate || none}</Row> : null}
+      <Row label="Blood pressure" step="vitals" base={base}>{state.vitals.systolic && state.vitals.diastolic ? `${state.vitals.systolic}/${state.vitals.diastolic} mmHg` : <span className="muted">Not taken</span>}</Row>
+      <Row label="Temperature" step="vitals" base={base}>{state.vitals.temperature ? `${state.vitals.temperature} °${state.vitals.temperatureUnit}` : <span className="muted">Not taken</span>}</Row>
       <Row label="Pregnant" step="pregnancy" base={base}>{PREGNANCY[state.pregnancy] ?? none}{state.trimester ? `, trimester ${state.trimester}` : ''}</Row>
       <Row label="Goals" step="goals" base={base}>{list(state.goals.filter(Boolean))}</Row>
       <Row label="How the pain started" step="pain-start" base={base}>{ONSET[state.onset] ?? none}{state.durationAmount ? `, ${state.durationAmount} ${state.durationUnit} ago` : ''}</Row>

@@ -2,6 +2,8 @@ import { fieldId } from '../../components/Form.tsx';
 import { HEALTH_HISTORY, HEALTH_NOW, LOCAL_ISSUES, MEDICATION_GROUPS, type IntakeState, type StepId } from './intakeModel.ts';
 import { ErrorText, Question, Radios, TextInput, Tick } from './IntakeFields.tsx';
 import { PainMapStep } from './PainMapStep.tsx';
+import { VitalsStep } from './VitalsStep.tsx';
+import type { ReactNode } from 'react';
 import { RegionSelect } from '../../components/bodychart/BodyChart.tsx';
 
 export interface StepProps {
@@ -10,7 +12,7 @@ export interface StepProps {
   change: (patch: Partial<IntakeState>) => void;
 }
 
-function HealthList({ state, change, group, page, legend, hint }: StepProps & { group: readonly [string, string][]; page: string; legend: string; hint: string }) {
+function HealthList({ state, change, group, page, legend, hint, follow }: StepProps & { group: readonly [string, string][]; page: string; legend: string; hint: string; follow?: Record<string, ReactNode> }) {
   const ticked = group.filter(([key]) => state.questions[key] === 'yes');
   const noneId = `none-${page}`;
   const noneChecked = state.answeredPages.includes(page) && ticked.length === 0;
@@ -25,7 +27,10 @@ function HealthList({ state, change, group, page, legend, hint }: StepProps & { 
     <Question legend={legend} hint={hint} name={page}>
       <div className="ch-options">
         {group.map(([key, label], i) => (
-          <Tick key={key} id={i === 0 ? fieldId(page) : `q-${key}`} label={label} checked={state.questions[key] === 'yes'} onChecked={(v) => set(key, v)} />
+          <div key={key}>
+            <Tick id={i === 0 ? fieldId(page) : `q-${key}`} label={label} checked={state.questions[key] === 'yes'} onChecked={(v) => set(key, v)} />
+            {state.questions[key] === 'yes' && follow?.[key] ? <div className="ch-conditional">{follow[key]}</div> : null}
+          </div>
         ))}
         <p className="ch-or">or</p>
         <Tick id={noneId} label="None of these" checked={noneChecked} onChecked={none} />
@@ -212,7 +217,12 @@ export function StepBody({ step, ...props }: StepProps & { step: StepId }) {
     case 'health-history':
       return (
         <>
-          <HealthList {...props} group={HEALTH_HISTORY} page="health-history" legend="Have you ever had any of these?" hint="Select all that apply." />
+          <HealthList {...props} group={HEALTH_HISTORY} page="health-history" legend="Have you ever had any of these?" hint="Select all that apply."
+            follow={{ strokeOrTia: (
+              <TextInput name="stroke-date" label="Date of the most recent stroke or TIA" hint="If you are not sure of the day, choose the 1st of the month. Within 3 months of a stroke, treatment has to wait."
+                type="date" width="medium" error={props.errors['stroke-date']} value={props.state.vitals.strokeDate}
+                onValue={(strokeDate) => props.change({ vitals: { ...props.state.vitals, strokeDate } })} />
+            ) }} />
           <TextInput name="other-conditions" label="Any other health conditions (optional)" value={props.state.otherConditions} onValue={(otherConditions) => props.change({ otherConditions })} multiline />
         </>
       );
@@ -224,6 +234,8 @@ export function StepBody({ step, ...props }: StepProps & { step: StepId }) {
       return <BodyIssues {...props} />;
     case 'pregnancy':
       return <Pregnancy {...props} />;
+    case 'vitals':
+      return <VitalsStep {...props} />;
     case 'goals':
       return <Goals {...props} />;
     case 'pain-start':

@@ -1,4 +1,5 @@
 import type { IntakeDocument, PainEntry } from '../../api/charting.ts';
+import { checkStrokeDate, checkVitals, emptyVitals, vitalsAnswers, vitalsFrom, type VitalsState } from './vitalsModel.ts';
 
 /** The intake as the form holds it; `toDocument` turns it into the API's questionnaire document. */
 export interface IntakeState {
@@ -23,6 +24,8 @@ export interface IntakeState {
   wakesAtNight: '' | 'yes' | 'no' | 'unknown';
   limits: string;
   painMap: PainEntry[];
+  /** Stroke date, blood pressure and temperature (see vitalsModel.ts). */
+  vitals: VitalsState;
 }
 
 // Plain labels for the screening module's yes/no questions (src/clinical/screening/questions.ts).
@@ -82,6 +85,7 @@ export const STEPS = [
   { id: 'injuries', title: 'Injuries and operations' },
   { id: 'body-issues', title: 'Places not to press on' },
   { id: 'pregnancy', title: 'Pregnancy' },
+  { id: 'vitals', title: 'Blood pressure and temperature' },
   { id: 'goals', title: 'What you want from treatment' },
   { id: 'pain-start', title: 'When your pain started' },
   { id: 'pain-pattern', title: 'How your pain behaves' },
@@ -94,7 +98,7 @@ export function emptyIntake(): IntakeState {
   return {
     questions: {}, answeredPages: [], otherConditions: '', medications: {}, localIssues: {}, injuries: [], surgeries: [], pregnancy: '', trimester: '',
     goals: ['', '', ''], onset: '', durationAmount: '', durationUnit: 'weeks', betterWith: '', worseWith: '', worstTime: '',
-    wakesAtNight: '', limits: '', painMap: [],
+    wakesAtNight: '', limits: '', painMap: [], vitals: emptyVitals(),
   };
 }
 
@@ -117,7 +121,7 @@ export function toDocument(state: IntakeState, draft: boolean): IntakeDocument {
     return name ? { class: g.class, name } : { class: g.class };
   });
   const surgeries = state.surgeries.filter((s) => s.what.trim() && isDate(s.date)).map((s) => ({ what: s.what.trim(), date: s.date, ...(s.region ? { regions: [s.region] } : {}) }));
-  const answers: IntakeDocument['answers'] = {};
+  const answers: IntakeDocument['answers'] = { ...vitalsAnswers(state.vitals, questions.strokeOrTia === 'yes') };
   if (Object.keys(questions).length > 0) answers.questions = questions;
   if (answered('medicines')) answers.medications = medications;
   if (answered('injuries')) answers.surgeries = surgeries;
@@ -187,6 +191,7 @@ export function fromDocument(doc: IntakeDocument): IntakeState {
   state.wakesAtNight = story.wakesAtNight ?? '';
   state.limits = (story.limits ?? []).join(', ');
   state.painMap = doc.painMap ?? [];
+  state.vitals = vitalsFrom(doc.answers);
   return state;
 }
 
@@ -215,6 +220,8 @@ export function checkStep(step: StepId, state: IntakeState, today: string): Reco
       if (issue?.on && !issue.region) errors[`issue-${kind}-region`] = 'Choose where on the body it is';
     }
   }
+  if (step === 'health-history') Object.assign(errors, checkStrokeDate(state.vitals, state.questions.strokeOrTia === 'yes', today));
+  if (step === 'vitals') Object.assign(errors, checkVitals(state.vitals));
   if (step === 'pregnancy' && !state.pregnancy) errors.pregnancy = 'Select whether you are pregnant';
   if (step === 'goals' && !state.goals.some((g) => g.trim())) errors['goal-0'] = 'Tell us at least one thing you want treatment to help with';
   if (step === 'pain-start') {

@@ -3,9 +3,10 @@ import * as charting from '../../../api/charting.ts';
 import type { DueMeasure, HomeCareContent, HomeCarePlan, MeasureSeries } from '../../../api/charting.ts';
 import { NumberScale } from '../../../components/bodychart/NumberScale.tsx';
 import { TrendPlot } from '../../../components/bodychart/TrendPlot.tsx';
+import { Link } from '../../../router.tsx';
 
 const MEASURE_NAME: Record<string, string> = { nprs: 'Pain (NPRS)', ndi: 'Neck Disability Index', odi: 'Oswestry (ODI)', psfs: 'PSFS' };
-const MAX: Record<string, number> = { nprs: 10, ndi: 100, odi: 100, psfs: 10 };
+const MAX: Record<string, number> = { nprs: 10, ndi: 50, odi: 100, psfs: 10 };
 
 /** Which measures are due by rule, a quick NPRS entry, and every series as a trend with its MCID band. */
 export function Measures({ patientId, noteId, due, series, onChange }: { patientId: string; noteId: string; due: DueMeasure[] | null; series: MeasureSeries[] | null; onChange: () => void }) {
@@ -25,7 +26,8 @@ export function Measures({ patientId, noteId, due, series, onChange }: { patient
       {due === null ? <p className="muted">Outcome measures are not available on this server yet.</p> : (
         <ul className="ch-due">
           {due.map((d) => (
-            <li key={d.measure}><span className={`badge ${d.status === 'not-due' ? 'badge-neutral' : 'badge-warning'}`}>{d.status === 'not-due' ? 'Not due' : d.status === 'overdue' ? 'Overdue' : 'Due'}</span> {MEASURE_NAME[d.measure]}: {d.reason}</li>
+            <li key={d.measure}><span className={`badge ${d.status === 'not-due' ? 'badge-neutral' : 'badge-warning'}`}>{d.status === 'not-due' ? 'Not due' : d.status === 'overdue' ? 'Overdue' : 'Due'}</span> {MEASURE_NAME[d.measure]}: {d.reason}
+              {d.measure !== 'nprs' ? <> <Link to={`/patients/${patientId}/measures/new?instrument=${d.measure}`}>Fill in<span className="visually-hidden"> {MEASURE_NAME[d.measure]}</span></Link></> : null}</li>
           ))}
         </ul>
       )}
@@ -35,7 +37,7 @@ export function Measures({ patientId, noteId, due, series, onChange }: { patient
         {(series ?? []).filter((s) => s.points.length > 0).map((s) => {
           const pct = s.mcid.unit === 'percent-points';
           return (
-            <TrendPlot key={s.measure} title={MEASURE_NAME[s.measure] ?? s.measure} max={MAX[s.measure] ?? 10} mcid={s.mcid.value} higherIsWorse={s.higherIsWorse} unit={pct ? '%' : ''}
+            <TrendPlot key={s.measure} title={MEASURE_NAME[s.measure] ?? s.measure} max={pct ? 100 : MAX[s.measure] ?? 10} mcid={s.mcid.value} higherIsWorse={s.higherIsWorse} unit={pct ? '%' : ''}
               points={s.points.map((p) => ({ date: p.takenAt.slice(0, 10), value: pct ? p.percent ?? p.score : p.score }))} />
           );
         })}

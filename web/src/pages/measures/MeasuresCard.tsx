@@ -1,0 +1,69 @@
+import * as charting from '../../api/charting.ts';
+import type { DueMeasure, MeasureSeries } from '../../api/charting.ts';
+import { TrendPlot } from '../../components/bodychart/TrendPlot.tsx';
+import { useResource } from '../../hooks.ts';
+import { Link } from '../../router.tsx';
+import { CAN, useUser } from '../../session.tsx';
+import { INSTRUMENT, isFormMeasure } from './instruments.ts';
+import '../charting-more.css';
+
+const NAME: Record<string, string> = { nprs: 'Pain rating (NPRS)', ndi: 'Neck Disability Index (NDI)', odi: 'Oswestry Disability Index (ODI)', psfs: 'Patient-Specific Functional Scale (PSFS)' };
+const MAX: Record<string, number> = { nprs: 10, ndi: 50, odi: 100, psfs: 10 };
+const STATUS: Record<DueMeasure['status'], [string, string]> = { due: ['Due', 'badge-warning'], overdue: ['Overdue', 'badge-danger'], 'not-due': ['Not due', 'badge-neutral'] };
+
+/** Each series as a trend with its MCID band, in the unit of its MCID (NDI raw 0–50, ODI percent). */
+export function MeasureTrends({ series }: { series: readonly MeasureSeries[] }) {
+  return (
+    <div className="ch-trends">
+      {series.filter((s) => s.points.length > 0).map((s) => {
+        const pct = s.mcid.unit === 'percent-points';
+        return (
+          <TrendPlot key={s.measure} title={NAME[s.measure] ?? s.measure} max={pct ? 100 : MAX[s.measure] ?? 10} mcid={s.mcid.value} higherIsWorse={s.higherIsWorse} unit={pct ? '%' : ''}
+            points={s.points.map((p) => ({ date: p.takenAt.slice(0, 10), value: pct ? p.percent ?? p.score : p.score }))} />
+        );
+      })}
+    </div>
+  );
+}
+
+async function load(patientId: string, canRead: boolean, signal: AbortSignal) {
+  const [due, series] = await Promise.all([
+    charting.measuresDue(patientId, signal).then((d) => d.measures, () => null),
+    canRead ? charting.measureSeries(patientId, signal).catch(() => null) : Promise.resolve(null),
+  ]);
+  return { due, series };
+}
+
+/** On the patient's page: which questionnaires are due by rule, a "Fill in" link for each, and the trends. */
+export function MeasuresCard({ patientId }: { patientId: string }) {
+  const { role } = useUser();
+  const own = role === 'patient';
+  const canFill = CAN.fillMeasures(role);
+  const canRead = role !== 'front_desk';
+  const [data] = useResource((signal) => load(patientId, canRead, signal), [patientId, canRead]);
+  if (data.status !== 'ok' || (data.data.due === null && data.data.series === null)) return null;
+  const { due, series } = data.data;
+  const fill = (m: string) => `/patients/${patientId}/measures/new?instrument=${m}`;
+  return (
+    <section className="card ms-card" aria-labelledby="measures-heading">
+      <h2 id="measures-heading">{own ? 'My progress questionnaires' : 'Outcome measures'}</h2>
+      {due ? (
+        <ul className="ms-due">
+          {due.map((d) => (
+            <li key={d.measure}>
+              <span className={`badge ${STATUS[d.status][1]}`}>{STATUS[d.status][0]}</span>
+              <span>{NAME[d.measure]}{own ? '' : `: ${d.reason}`}</span>
+              {canFill && isFormMeasure(d.measure) ? (
+                <Link to={fill(d.measure)} className={d.status === 'not-due' ? 'button button-secondary' : 'button'}>
+                  Fill in<span className="visually-hidden"> the {INSTRUMENT[d.measure].name}</span>
+                </Link>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {canFill ? <p><Link to={`/patients/${patientId}/measures/new`}>Another questionnaire</Link></p> : null}
+      {series ? (series.some((s) => s.points.length > 0) ? <MeasureTrends series={series} /> : <p className="muted">No scores yet.</p>) : null}
+    </section>
+  );
+}
