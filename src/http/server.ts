@@ -7,6 +7,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { ForbiddenError, NotFoundError } from '../services/errors.ts';
 import { authenticate } from '../services/auth/sessions.ts';
 import { sendError } from './errors.ts';
+import { logPath } from './log-path.ts';
 import { buildOpenApi, renderApiDocs } from './openapi.ts';
 import { mountRoutes, type AnyRoute } from './route.ts';
 import { apiRoutes } from './routes.ts';
@@ -25,11 +26,10 @@ export interface ServerOptions {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Request logs carry the path only: a query string can hold a patient's name or birth date. */
 const requestSerializer = (req: { method: string; url: string; id: string }) => ({
   id: req.id,
   method: req.method,
-  path: req.url.split('?')[0],
+  path: logPath(req.url),
 });
 
 export async function buildServer(ctx: ServiceContext, options: ServerOptions = {}): Promise<FastifyInstance> {
