@@ -236,6 +236,12 @@ describe.sequential('intake readings, the gate override, past versions and outco
     await shot(therapist, 'session-trends');
     // The due list links each questionnaire to its form.
     expect(await therapist.locator('.ch-due').getByRole('link', { name: /Fill in/ }).count()).toBeGreaterThan(0);
+
+    // A repeat PSFS rates the same activities: the patient's next form starts from the names given last time.
+    const phone = await open(PHONE);
+    await signIn(phone, server.url, 'patient', `/patients/${patientId}/measures/new?instrument=psfs`);
+    await phone.getByRole('heading', { level: 1, name: 'Patient-Specific Functional Scale' }).waitFor();
+    for (const [i, [name]] of activities.entries()) expect(await phone.getByLabel(`Activity ${i + 1}`, { exact: true }).inputValue()).toBe(name);
   }, 300_000);
 
   it('past versions: a new version keeps version 1, which opens read-only with its screening', async () => {

@@ -70,6 +70,10 @@ describe.each(BACKENDS)('outcome measures on %s', (backend) => {
     await expect(submitMeasure(ctx, patient, world.patients.b, { measure: 'nprs', answers: [3] })).rejects.toMatchObject({ code: 'forbidden' });
     const mine = await measureSeries(ctx, patient, world.patients.a);
     expect(mine.series.map((s) => s.measure)).toEqual(expect.arrayContaining(['odi', 'psfs', 'nprs']));
+    // The next PSFS rates the same activities: the series gives their names (unnamed ones numbered).
+    const psfs = mine.series.find((s) => s.measure === 'psfs')!;
+    expect(psfs.points.at(-1)!.activities).toEqual(['Lift my grandson', 'Activity 2', 'Activity 3']);
+    expect(mine.series.find((s) => s.measure === 'nprs')!.points[0]).not.toHaveProperty('activities');
   });
 
   it('plots each measure against its baseline with the change class', async () => {

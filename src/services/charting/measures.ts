@@ -66,6 +66,8 @@ export interface MeasurePoint {
   sessionNoteId: string | null;
   /** Against the first (baseline) response; null on the baseline itself. */
   change: ChangeClassification | null;
+  /** PSFS only: the activities the patient named, so a later response rates the same ones. */
+  activities?: string[];
 }
 
 export interface MeasureSeries {
@@ -75,6 +77,10 @@ export interface MeasureSeries {
   mcid: McidThreshold;
   mdc: Threshold | null;
   points: MeasurePoint[];
+}
+
+function psfsActivities(answers: readonly MeasureAnswer[]): string[] {
+  return answers.map((a, i) => (typeof a === 'object' && a !== null ? a.activity : `Activity ${i + 1}`));
 }
 
 /** Every measure the patient has taken, oldest first, each point classified against the baseline. */
@@ -95,6 +101,7 @@ export async function measureSeries(ctx: ServiceContext, actor: Actor, patientId
       points: mine.map((r) => ({
         id: r.id, takenAt: r.takenAt, score: r.score, percent: r.percent, band: r.band, sessionNoteId: r.sessionNoteId,
         change: r === first ? null : classifyChange(measure, first.score, r.score),
+        ...(measure === 'psfs' ? { activities: psfsActivities(r.answers) } : {}),
       })),
     });
   }

@@ -252,7 +252,7 @@ export interface MeasureSeries {
   measure: MeasureId;
   higherIsWorse: boolean;
   mcid: { value: number; unit: 'points' | 'percent-points' };
-  points: { id: string; takenAt: string; score: number; percent: number | null; change: { category?: string } | null }[];
+  points: { id: string; takenAt: string; score: number; percent: number | null; change: { category?: string } | null; activities?: string[] }[];
 }
 export interface DueMeasure { measure: MeasureId; status: 'due' | 'overdue' | 'not-due'; reason: string }
 

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { NDI_MAX_MISSING, ODI_MAX_SKIPPED, PSFS_MAX_ACTIVITIES, PSFS_MIN_ACTIVITIES } from '../../../../src/clinical/measures/index.ts';
 import { submitMeasureForm, type MeasureAnswer, type MeasureResult } from '../../api/charting-more.ts';
+import { measureSeries } from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
 import { NumberScale } from '../../components/bodychart/NumberScale.tsx';
 import { ErrorSummary, fieldId, summaryItems } from '../../components/Form.tsx';
-import { usePageTitle } from '../../hooks.ts';
+import { Loading } from '../../components/StatusViews.tsx';
+import { usePageTitle, useResource } from '../../hooks.ts';
 import { Link, useUrl } from '../../router.tsx';
-import { useUser } from '../../session.tsx';
+import { CAN, useUser } from '../../session.tsx';
 import { INSTRUMENT, isFormMeasure, NDI_SECTIONS, ODI_SECTIONS, type FormMeasure, type Section } from './instruments.ts';
 import { ErrorText } from '../intake/IntakeFields.tsx';
 import '../charting-more.css';
@@ -34,15 +36,33 @@ export function MeasureEntryPage({ patientId }: { patientId: string }) {
       </div>
     );
   }
+  if (instrument === 'psfs') return <PsfsForm patientId={patientId} own={own} />;
   return <MeasureForm key={instrument} patientId={patientId} measure={instrument} own={own} />;
+}
+
+/**
+ * PSFS change is measured on the same activities, so a repeat starts from the ones named last time
+ * (for those who may read the patient's measures: the desk enters but does not read them).
+ */
+function PsfsForm({ patientId, own }: { patientId: string; own: boolean }) {
+  const role = useUser().role;
+  const mayRead = own || CAN.chart(role);
+  const [series] = useResource((signal) => (mayRead ? measureSeries(patientId, signal) : Promise.resolve([])), [patientId, mayRead]);
+  if (series.status === 'loading') return <Loading />;
+  const last = series.status === 'ok' ? series.data.find((s) => s.measure === 'psfs')?.points.at(-1)?.activities : undefined;
+  return <MeasureForm patientId={patientId} measure="psfs" own={own} previousActivities={last ?? []} />;
 }
 
 const SKIP_LIMIT: Record<'ndi' | 'odi', number> = { ndi: NDI_MAX_MISSING, odi: ODI_MAX_SKIPPED };
 
-function MeasureForm({ patientId, measure, own }: { patientId: string; measure: FormMeasure; own: boolean }) {
+function MeasureForm({ patientId, measure, own, previousActivities = [] }: { patientId: string; measure: FormMeasure; own: boolean; previousActivities?: string[] }) {
   const sections = measure === 'ndi' ? NDI_SECTIONS : measure === 'odi' ? ODI_SECTIONS : [];
   const [answers, setAnswers] = useState<SectionAnswer[]>(() => sections.map(() => undefined));
-  const [activities, setActivities] = useState<Activity[]>(() => Array.from({ length: PSFS_MIN_ACTIVITIES }, () => ({ name: '', score: null })));
+  const [activities, setActivities] = useState<Activity[]>(() => {
+    const names = previousActivities.slice(0, PSFS_MAX_ACTIVITIES);
+    while (names.length < PSFS_MIN_ACTIVITIES) names.push('');
+    return names.map((name) => ({ name, score: null }));
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<MeasureResult | null>(null);
