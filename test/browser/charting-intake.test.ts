@@ -235,7 +235,13 @@ describe.sequential('intake readings, the gate override, past versions and outco
     await trends.locator('svg[aria-label^="PSFS: first 5"]').waitFor();
     await shot(therapist, 'session-trends');
     // The due list links each questionnaire to its form.
-    expect(await therapist.locator('.ch-due').getByRole('link', { name: /Fill in/ }).count()).toBeGreaterThan(0);
+    const fillIn = therapist.locator('.ch-due').getByRole('link', { name: /Fill in/ });
+    expect(await fillIn.count()).toBeGreaterThan(0);
+    // From the session, the questionnaire belongs to this visit and "Back" returns to it.
+    expect(await fillIn.first().getAttribute('href')).toContain(`&session=${note.id}`);
+    await fillIn.first().click();
+    await therapist.getByRole('link', { name: 'Back', exact: true }).click();
+    await therapist.waitForURL(`**/chart/sessions/${note.id}`);
 
     // A repeat PSFS rates the same activities: the patient's next form starts from the names given last time.
     const phone = await open(PHONE);

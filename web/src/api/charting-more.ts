@@ -34,5 +34,5 @@ export const getIntakeVersion = (patientId: string, version: number, signal?: Ab
   request<IntakeVersionView>('GET', `${patient(patientId)}/intake/${version}`, undefined, { signal });
 export const overrideGate = (patientId: string, reason: string) =>
   request<{ gate: GateWithOverrides }>('POST', `${patient(patientId)}/gate/override`, { reason });
-export const submitMeasureForm = (patientId: string, measure: MeasureId, answers: MeasureAnswer[]) =>
-  request<MeasureResult>('POST', `${patient(patientId)}/measures`, { measure, answers });
+export const submitMeasureForm = (patientId: string, measure: MeasureId, answers: MeasureAnswer[], sessionId?: string) =>
+  request<MeasureResult>('POST', `${patient(patientId)}/measures`, { measure, answers, ...(sessionId ? { sessionId } : {}) });

@@ -22,6 +22,8 @@ export function MeasureEntryPage({ patientId }: { patientId: string }) {
   const { search } = useUrl();
   const instrument = search.get('instrument');
   const own = useUser().role === 'patient';
+  // Opened from a session's due list: the answers belong to that visit, and "back" returns to it.
+  const sessionId = search.get('session') ?? undefined;
   usePageTitle(isFormMeasure(instrument) ? INSTRUMENT[instrument].name : 'Outcome questionnaires');
   if (!isFormMeasure(instrument)) {
     return (
@@ -36,26 +38,29 @@ export function MeasureEntryPage({ patientId }: { patientId: string }) {
       </div>
     );
   }
-  if (instrument === 'psfs') return <PsfsForm patientId={patientId} own={own} />;
-  return <MeasureForm key={instrument} patientId={patientId} measure={instrument} own={own} />;
+  if (instrument === 'psfs') return <PsfsForm patientId={patientId} own={own} sessionId={sessionId} />;
+  return <MeasureForm key={instrument} patientId={patientId} measure={instrument} own={own} sessionId={sessionId} />;
 }
 
 /**
  * PSFS change is measured on the same activities, so a repeat starts from the ones named last time
  * (for those who may read the patient's measures: the desk enters but does not read them).
  */
-function PsfsForm({ patientId, own }: { patientId: string; own: boolean }) {
+function PsfsForm({ patientId, own, sessionId }: { patientId: string; own: boolean; sessionId?: string }) {
   const role = useUser().role;
   const mayRead = own || CAN.chart(role);
   const [series] = useResource((signal) => (mayRead ? measureSeries(patientId, signal) : Promise.resolve([])), [patientId, mayRead]);
   if (series.status === 'loading') return <Loading />;
   const last = series.status === 'ok' ? series.data.find((s) => s.measure === 'psfs')?.points.at(-1)?.activities : undefined;
-  return <MeasureForm patientId={patientId} measure="psfs" own={own} previousActivities={last ?? []} />;
+  return <MeasureForm patientId={patientId} measure="psfs" own={own} sessionId={sessionId} previousActivities={last ?? []} />;
 }
 
 const SKIP_LIMIT: Record<'ndi' | 'odi', number> = { ndi: NDI_MAX_MISSING, odi: ODI_MAX_SKIPPED };
 
-function MeasureForm({ patientId, measure, own, previousActivities = [] }: { patientId: string; measure: FormMeasure; own: boolean; previousActivities?: string[] }) {
+function MeasureForm({ patientId, measure, own, sessionId, previousActivities = [] }: {
+  patientId: string; measure: FormMeasure; own: boolean; sessionId?: string; previousActivities?: string[];
+}) {
+  const back = sessionId ? `/patients/${patientId}/chart/sessions/${sessionId}` : `/patients/${patientId}`;
   const sections = measure === 'ndi' ? NDI_SECTIONS : measure === 'odi' ? ODI_SECTIONS : [];
   const [answers, setAnswers] = useState<SectionAnswer[]>(() => sections.map(() => undefined));
   const [activities, setActivities] = useState<Activity[]>(() => {
@@ -100,7 +105,7 @@ function MeasureForm({ patientId, measure, own, previousActivities = [] }: { pat
       : answers.map((a) => (a === SKIP || a === undefined ? null : a));
     setBusy(true);
     try {
-      setResult(await submitMeasureForm(patientId, measure, body));
+      setResult(await submitMeasureForm(patientId, measure, body, sessionId));
     } catch (err) {
       if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
         // The server names answers.N: section N+1 (or activity N+1).
@@ -114,12 +119,12 @@ function MeasureForm({ patientId, measure, own, previousActivities = [] }: { pat
     }
   };
 
-  if (result) return <Result patientId={patientId} measure={measure} result={result} own={own} />;
+  if (result) return <Result back={back} backToSession={!!sessionId} measure={measure} result={result} own={own} />;
 
   const labels = Object.fromEntries(Object.keys(errors).map((k) => [k, '']));
   return (
     <div className="narrow ms-form">
-      <p className="breadcrumb"><Link to={`/patients/${patientId}`} className="ch-back">Back</Link></p>
+      <p className="breadcrumb"><Link to={back} className="ch-back">Back</Link></p>
       <ErrorSummary items={summaryItems(errors)} labels={labels} />
       <h1>{info.name}</h1>
       <p className="lead">{info.intro}</p>
@@ -200,7 +205,7 @@ function PsfsActivities({ activities, errors, onChange }: { activities: Activity
   );
 }
 
-function Result({ patientId, measure, result, own }: { patientId: string; measure: FormMeasure; result: MeasureResult; own: boolean }) {
+function Result({ back, backToSession, measure, result, own }: { back: string; backToSession: boolean; measure: FormMeasure; result: MeasureResult; own: boolean }) {
   const info = INSTRUMENT[measure];
   const score = measure === 'ndi' ? `${result.score} out of 50 (${result.percent}%)` : measure === 'odi' ? `${result.score}%` : `${result.score} out of 10 (average of the activities)`;
   const meaning = measure === 'psfs' ? 'Higher is better: 10 means as well as before the problem.' : 'Lower is better: 0 means no disability.';
@@ -211,7 +216,7 @@ function Result({ patientId, measure, result, own }: { patientId: string; measur
         <p className="ms-result">{info.name} score: <strong>{score}</strong>{result.band ? <>, band: <strong>{result.band}</strong></> : null}</p>
       </div>
       <p>{meaning} {own ? 'Your therapist will go through it with you.' : 'It is now in the trend on the chart.'}</p>
-      <p><Link to={`/patients/${patientId}`} className="button">{own ? 'Back to my details' : 'Back to the patient'}</Link></p>
+      <p><Link to={back} className="button">{own ? 'Back to my details' : backToSession ? 'Back to the session' : 'Back to the patient'}</Link></p>
     </div>
   );
 }

@@ -27,7 +27,7 @@ export function Measures({ patientId, noteId, due, series, onChange }: { patient
         <ul className="ch-due">
           {due.map((d) => (
             <li key={d.measure}><span className={`badge ${d.status === 'not-due' ? 'badge-neutral' : 'badge-warning'}`}>{d.status === 'not-due' ? 'Not due' : d.status === 'overdue' ? 'Overdue' : 'Due'}</span> {MEASURE_NAME[d.measure]}: {d.reason}
-              {d.measure !== 'nprs' ? <> <Link to={`/patients/${patientId}/measures/new?instrument=${d.measure}`}>Fill in<span className="visually-hidden"> {MEASURE_NAME[d.measure]}</span></Link></> : null}</li>
+              {d.measure !== 'nprs' ? <> <Link to={`/patients/${patientId}/measures/new?instrument=${d.measure}&session=${noteId}`}>Fill in<span className="visually-hidden"> {MEASURE_NAME[d.measure]}</span></Link></> : null}</li>
           ))}
         </ul>
       )}
