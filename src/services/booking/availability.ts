@@ -6,7 +6,8 @@ import type { Actor, ServiceContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { authorize } from '../policies.ts';
 import { findService, toServiceDef } from './catalogue.ts';
-import { addDays, loadSchedule } from './loader.ts';
+import { loadForAvailability } from './availability-loader.ts';
+import { addDays } from './loader.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
 import type { SlotView } from './errors.ts';
 import { slotView } from './views.ts';
@@ -46,13 +47,17 @@ export async function findAvailability(ctx: ServiceContext, actor: Actor, input:
   const service = await serviceOrRefuse(ctx.db, actor, input.serviceCode, 'service');
   const settings = await bookingSettings(ctx.db, actor.orgId);
   const now = ctx.now();
-  const data = await loadSchedule(ctx.db, actor.orgId, {
+  // A patient is never offered a time they are already booked.
+  const patientId = actor.role === 'patient' ? (actor.patientId ?? undefined) : undefined;
+  const data = await loadForAvailability(ctx.db, actor.orgId, {
     from,
     to,
     now,
     locationIds: input.locationId ? [input.locationId] : undefined,
     discipline: service.discipline,
     therapistId: input.therapistId,
+    needsRoom: service.needsRoom,
+    patientId,
   });
   const slots = findSlots(
     {
@@ -62,8 +67,7 @@ export async function findAvailability(ctx: ServiceContext, actor: Actor, input:
       to,
       locationIds: input.locationId ? [input.locationId] : undefined,
       therapistId: input.therapistId,
-      // A patient is never offered a time they are already booked.
-      patientId: actor.role === 'patient' ? (actor.patientId ?? undefined) : undefined,
+      patientId,
       timeOfDay: input.timeOfDay,
       weekdays: input.weekdays,
       slotStepMinutes: settings.slotStepMinutes,
