@@ -157,7 +157,7 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
       const query = { ...window, service: c.service, from, to, locationIds: c.locationIds, therapistId: c.therapistId, patientId: c.patientId };
       const general = await loadSchedule(db, world.orgId, { from, to, now: NOW, locationIds: c.locationIds, discipline: c.service.discipline, therapistId: c.therapistId });
       const fast = await loadForAvailability(db, world.orgId, {
-        from, to, now: NOW, locationIds: c.locationIds, discipline: c.service.discipline, therapistId: c.therapistId, needsRoom: c.service.needsRoom, patientId: c.patientId,
+        from, to, now: NOW, locationIds: c.locationIds, discipline: c.service.discipline, therapistId: c.therapistId, needsRoom: c.service.needsRoom, bufferAfterMinutes: c.service.bufferAfterMinutes, patientId: c.patientId,
       });
       const expected = findSlots(query, general);
       expect(findSlots(query, fast), c.name).toEqual(expected);

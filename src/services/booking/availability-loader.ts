@@ -8,7 +8,7 @@
  * their start only, and widening a union of intervals at each start covers exactly what widening
  * every interval does (an inner start moved back stays inside the merged interval or its widening).
  */
-import { DAY_MS, parseDate } from '../../scheduling/calendar.ts';
+import { DAY_MS, MINUTE_MS, parseDate } from '../../scheduling/calendar.ts';
 import { BusyIndex, type Busy, type ScheduleData } from '../../scheduling/index.ts';
 import type { Queryable } from '../../store/database.ts';
 import { loadBusyLanes, type BusyLane } from '../../store/repos/busy-lanes.ts';
@@ -24,6 +24,8 @@ export interface AvailabilityLoadRequest {
   discipline: string;
   therapistId?: string;
   needsRoom: boolean;
+  /** The queried service's turnover: how far past a day's end a booking can still matter. */
+  bufferAfterMinutes: number;
   patientId?: string;
 }
 
@@ -39,12 +41,16 @@ export function laneEntries(lanes: readonly BusyLane[]): Busy[] {
 
 export async function loadForAvailability(db: Queryable, orgId: string, request: AvailabilityLoadRequest): Promise<ScheduleData> {
   const range = { fromDate: addDays(request.from, -1), toDate: addDays(request.to, 1), locationIds: request.locationIds };
-  const sites = await repo.loadSites(db, orgId, range);
-  const therapists = await repo.loadTherapists(db, orgId, range, { discipline: request.discipline, therapistId: request.therapistId });
+  // Sent together (a transaction's single connection simply queues them); the lanes need both.
+  const [sites, therapists] = await Promise.all([
+    repo.loadSites(db, orgId, range),
+    repo.loadTherapists(db, orgId, range, { discipline: request.discipline, therapistId: request.therapistId }),
+  ]);
   const lanes = await loadBusyLanes(db, orgId, {
-    // Same margins as loadSchedule: two days before, three after, cover every offset and turnover.
-    from: new Date((parseDate(request.from)! - 2) * DAY_MS),
-    to: new Date((parseDate(request.to)! + 3) * DAY_MS),
+    // A local day lies within UTC [day − 14 h, day + 1 day + 12 h] in every zone; a booking that starts
+    // up to the new session's turnover after a day's end still blocks the last start of that day.
+    from: new Date((parseDate(request.from)! - 1) * DAY_MS),
+    to: new Date((parseDate(request.to)! + 2) * DAY_MS + request.bufferAfterMinutes * MINUTE_MS),
     now: request.now,
     therapistIds: therapists.map((t) => t.therapistId),
     roomIds: request.needsRoom ? sites.flatMap((s) => s.rooms.filter((r) => r.active).map((r) => r.id)) : [],

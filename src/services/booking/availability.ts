@@ -10,7 +10,7 @@ import { loadForAvailability } from './availability-loader.ts';
 import { addDays } from './loader.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
 import type { SlotView } from './errors.ts';
-import { slotView } from './views.ts';
+import { slotViews } from './views.ts';
 import { CLINIC_TIME_ZONE } from './zone.ts';
 import { dateIn } from '../locations.ts';
 
@@ -44,8 +44,8 @@ export async function findAvailability(ctx: ServiceContext, actor: Actor, input:
   const days = parseDate(to)! - parseDate(from)! + 1;
   if (days < 1) throw new ValidationError({ to: 'Must not be before from.' });
   if (days > MAX_RANGE_DAYS) throw new ValidationError({ to: `Ask for at most ${MAX_RANGE_DAYS} days at a time.` });
-  const service = await serviceOrRefuse(ctx.db, actor, input.serviceCode, 'service');
-  const settings = await bookingSettings(ctx.db, actor.orgId);
+  // Independent reads go out together: on a PostgreSQL pool they overlap, PGlite runs them in turn.
+  const [service, settings] = await Promise.all([serviceOrRefuse(ctx.db, actor, input.serviceCode, 'service'), bookingSettings(ctx.db, actor.orgId)]);
   const now = ctx.now();
   // A patient is never offered a time they are already booked.
   const patientId = actor.role === 'patient' ? (actor.patientId ?? undefined) : undefined;
@@ -57,6 +57,7 @@ export async function findAvailability(ctx: ServiceContext, actor: Actor, input:
     discipline: service.discipline,
     therapistId: input.therapistId,
     needsRoom: service.needsRoom,
+    bufferAfterMinutes: service.bufferAfterMinutes,
     patientId,
   });
   const slots = findSlots(
@@ -74,7 +75,7 @@ export async function findAvailability(ctx: ServiceContext, actor: Actor, input:
     },
     data,
   );
-  return { slots: slots.slice(0, input.limit).map(slotView), truncated: slots.length > input.limit };
+  return { slots: slotViews(slots.slice(0, input.limit)), truncated: slots.length > input.limit };
 }
 
 export function windowOf(settings: BookingSettings, now: Date) {
