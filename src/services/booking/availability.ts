@@ -6,10 +6,11 @@ import type { Actor, ServiceContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { authorize } from '../policies.ts';
 import { findService, toServiceDef } from './catalogue.ts';
-import { addDays, loadSchedule } from './loader.ts';
+import { loadForAvailability } from './availability-loader.ts';
+import { addDays } from './loader.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
 import type { SlotView } from './errors.ts';
-import { slotView } from './views.ts';
+import { slotViews } from './views.ts';
 import { CLINIC_TIME_ZONE } from './zone.ts';
 import { dateIn } from '../locations.ts';
 
@@ -43,16 +44,21 @@ export async function findAvailability(ctx: ServiceContext, actor: Actor, input:
   const days = parseDate(to)! - parseDate(from)! + 1;
   if (days < 1) throw new ValidationError({ to: 'Must not be before from.' });
   if (days > MAX_RANGE_DAYS) throw new ValidationError({ to: `Ask for at most ${MAX_RANGE_DAYS} days at a time.` });
-  const service = await serviceOrRefuse(ctx.db, actor, input.serviceCode, 'service');
-  const settings = await bookingSettings(ctx.db, actor.orgId);
+  // Independent reads go out together: on a PostgreSQL pool they overlap, PGlite runs them in turn.
+  const [service, settings] = await Promise.all([serviceOrRefuse(ctx.db, actor, input.serviceCode, 'service'), bookingSettings(ctx.db, actor.orgId)]);
   const now = ctx.now();
-  const data = await loadSchedule(ctx.db, actor.orgId, {
+  // A patient is never offered a time they are already booked.
+  const patientId = actor.role === 'patient' ? (actor.patientId ?? undefined) : undefined;
+  const data = await loadForAvailability(ctx.db, actor.orgId, {
     from,
     to,
     now,
     locationIds: input.locationId ? [input.locationId] : undefined,
     discipline: service.discipline,
     therapistId: input.therapistId,
+    needsRoom: service.needsRoom,
+    bufferAfterMinutes: service.bufferAfterMinutes,
+    patientId,
   });
   const slots = findSlots(
     {
@@ -62,15 +68,14 @@ export async function findAvailability(ctx: ServiceContext, actor: Actor, input:
       to,
       locationIds: input.locationId ? [input.locationId] : undefined,
       therapistId: input.therapistId,
-      // A patient is never offered a time they are already booked.
-      patientId: actor.role === 'patient' ? (actor.patientId ?? undefined) : undefined,
+      patientId,
       timeOfDay: input.timeOfDay,
       weekdays: input.weekdays,
       slotStepMinutes: settings.slotStepMinutes,
     },
     data,
   );
-  return { slots: slots.slice(0, input.limit).map(slotView), truncated: slots.length > input.limit };
+  return { slots: slotViews(slots.slice(0, input.limit)), truncated: slots.length > input.limit };
 }
 
 export function windowOf(settings: BookingSettings, now: Date) {

@@ -27,7 +27,7 @@ export function addDays(date: string, days: number): string {
   return formatDate(parseDate(date)! + days);
 }
 
-function toSite(row: repo.SiteData): SiteSchedule {
+export function toSite(row: repo.SiteData): SiteSchedule {
   return {
     locationId: row.locationId,
     timeZone: row.timeZone,
@@ -38,7 +38,7 @@ function toSite(row: repo.SiteData): SiteSchedule {
   };
 }
 
-function toTherapist(row: repo.TherapistData): TherapistSchedule {
+export function toTherapist(row: repo.TherapistData): TherapistSchedule {
   return {
     therapistId: row.therapistId,
     discipline: row.discipline,

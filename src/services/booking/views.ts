@@ -14,6 +14,17 @@ export function slotView(slot: Slot): SlotView {
   };
 }
 
+/** Many slots share a start or end (one per therapist and room), so each instant is formatted once. */
+export function slotViews(slots: readonly Slot[]): SlotView[] {
+  const iso = new Map<number, string>();
+  const format = (ms: number) => {
+    let text = iso.get(ms);
+    if (text === undefined) iso.set(ms, (text = new Date(ms).toISOString()));
+    return text;
+  };
+  return slots.map((slot) => ({ start: format(slot.start), end: format(slot.end), therapistId: slot.therapistId, locationId: slot.locationId, roomId: slot.roomId }));
+}
+
 export function reasonView(problem: BookingProblem): ReasonView {
   return { code: problem.code, message: problem.message };
 }

@@ -17,7 +17,6 @@ export interface SiteData {
 export interface TherapistData {
   therapistId: string;
   discipline: 'nmt' | 'chiropractic' | 'acupuncture' | 'corrective-exercise';
-  locationIds: string[];
   credentials: { kind: 'licence' | 'certification'; type: string; issuer: string; issuedOn: string | null; expiresOn: string | null }[];
   templates: { locationId: string; weekday: number; start: string; end: string; validFrom: string | null; validTo: string | null }[];
   exceptions: { kind: 'time-off' | 'extra-shift'; locationId: string | null; start: number; end: number }[];
@@ -65,9 +64,8 @@ export async function loadTherapists(
   filter: { discipline?: string; therapistId?: string },
 ): Promise<TherapistData[]> {
   return db.query<TherapistData>(
+    // Where a therapist works follows from templates and extra shifts: no list of sites is needed.
     `SELECT p.id AS "therapistId", p.discipline,
-            coalesce((SELECT array_agg(pl.location_id::text) FROM practitioner_locations pl
-                       WHERE pl.org_id = p.org_id AND pl.practitioner_id = p.id), '{}') AS "locationIds",
             coalesce((SELECT jsonb_agg(jsonb_build_object('kind', c.kind, 'type', c.type, 'issuer', c.issuer,
                                                           'issuedOn', c.issued_on, 'expiresOn', c.expires_on))
                         FROM credentials c WHERE c.org_id = p.org_id AND c.practitioner_id = p.id), '[]'::jsonb) AS credentials,

@@ -1,0 +1,60 @@
+/**
+ * The availability read path's loader: sites and therapists as loadSchedule reads them, but what is
+ * busy comes pre-merged per lane (see repos/busy-lanes.ts) and only for the lanes the engine will
+ * consult: the qualified discipline's therapists, the rooms of the wanted sites when the service
+ * needs one, and the asking patient. The engine gets a ready BusyIndex of those merged spans.
+ *
+ * Merging first changes nothing: a therapist's blocks are widened by the new booking's turnover at
+ * their start only, and widening a union of intervals at each start covers exactly what widening
+ * every interval does (an inner start moved back stays inside the merged interval or its widening).
+ */
+import { DAY_MS, MINUTE_MS, parseDate } from '../../scheduling/calendar.ts';
+import { BusyIndex, type Busy, type ScheduleData } from '../../scheduling/index.ts';
+import type { Queryable } from '../../store/database.ts';
+import { loadBusyLanes, type BusyLane } from '../../store/repos/busy-lanes.ts';
+import * as repo from '../../store/repos/schedule-data.ts';
+import { addDays, toSite, toTherapist } from './loader.ts';
+
+export interface AvailabilityLoadRequest {
+  /** Local dates, inclusive. */
+  from: string;
+  to: string;
+  now: Date;
+  locationIds?: string[];
+  discipline: string;
+  therapistId?: string;
+  needsRoom: boolean;
+  /** The queried service's turnover: how far past a day's end a booking can still matter. */
+  bufferAfterMinutes: number;
+  patientId?: string;
+}
+
+export function laneEntries(lanes: readonly BusyLane[]): Busy[] {
+  const out: Busy[] = [];
+  for (const lane of lanes) {
+    const key = lane.kind === 'therapist' ? 'therapistId' : lane.kind === 'room' ? 'roomId' : 'patientId';
+    // Own turnover is already inside the merged blocks, hence 0 (not "unknown").
+    for (let i = 0; i + 1 < lane.spans.length; i += 2) out.push({ start: lane.spans[i]!, end: lane.spans[i + 1]!, [key]: lane.id, bufferAfterMinutes: 0 });
+  }
+  return out;
+}
+
+export async function loadForAvailability(db: Queryable, orgId: string, request: AvailabilityLoadRequest): Promise<ScheduleData> {
+  const range = { fromDate: addDays(request.from, -1), toDate: addDays(request.to, 1), locationIds: request.locationIds };
+  // Sent together (a transaction's single connection simply queues them); the lanes need both.
+  const [sites, therapists] = await Promise.all([
+    repo.loadSites(db, orgId, range),
+    repo.loadTherapists(db, orgId, range, { discipline: request.discipline, therapistId: request.therapistId }),
+  ]);
+  const lanes = await loadBusyLanes(db, orgId, {
+    // A local day lies within UTC [day − 14 h, day + 1 day + 12 h] in every zone; a booking that starts
+    // up to the new session's turnover after a day's end still blocks the last start of that day.
+    from: new Date((parseDate(request.from)! - 1) * DAY_MS),
+    to: new Date((parseDate(request.to)! + 2) * DAY_MS + request.bufferAfterMinutes * MINUTE_MS),
+    now: request.now,
+    therapistIds: therapists.map((t) => t.therapistId),
+    roomIds: request.needsRoom ? sites.flatMap((s) => s.rooms.filter((r) => r.active).map((r) => r.id)) : [],
+    patientId: request.patientId,
+  });
+  return { sites: sites.map(toSite), therapists: therapists.map(toTherapist), busy: BusyIndex.from(laneEntries(lanes)) };
+}
