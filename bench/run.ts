@@ -10,7 +10,8 @@ const files = readdirSync(dir)
   .filter((f) => wanted.length === 0 || wanted.some((w) => f.includes(w)))
   .sort();
 
-const fmt = (n: number | undefined, digits = 3) => (n === undefined ? '' : n.toFixed(digits));
+// A throughput row has no latency: a dash, not NaN.
+const fmt = (n: number | undefined, digits = 3) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits));
 for (const file of files) {
   const mod = (await import(`./${file}`)) as BenchModule;
   const results: Timing[] = await mod.run();

@@ -261,6 +261,8 @@ async function restoreLines(db: Database, filePath: string, lines: AsyncGenerato
     );
   }
   return db.transaction(async (tx) => {
+    // Rows go back exactly as they were: triggers that stamp changes stand aside (migration 0007).
+    await tx.query(`SELECT set_config('knotwork.restoring', 'on', true)`);
     const tables = new Map((await listTables(tx)).map((t) => [t.name, t]));
     // An older backup restores when later migrations only added tables or columns: those get
     // their defaults. (Data rewritten by a later migration is not replayed.)

@@ -27,7 +27,11 @@ export interface AvailabilityLoadRequest {
   /** The queried service's turnover: how far past a day's end a booking can still matter. */
   bufferAfterMinutes: number;
   patientId?: string;
+  /** Reuses sites and therapists read at the current schedule stamp (see schedule-cache.ts). */
+  cached?: <T>(key: string, load: () => Promise<T>) => Promise<T>;
 }
+
+const uncached = <T>(_key: string, load: () => Promise<T>) => load();
 
 export function laneEntries(lanes: readonly BusyLane[]): Busy[] {
   const out: Busy[] = [];
@@ -42,9 +46,11 @@ export function laneEntries(lanes: readonly BusyLane[]): Busy[] {
 export async function loadForAvailability(db: Queryable, orgId: string, request: AvailabilityLoadRequest): Promise<ScheduleData> {
   const range = { fromDate: addDays(request.from, -1), toDate: addDays(request.to, 1), locationIds: request.locationIds };
   // Sent together (a transaction's single connection simply queues them); the lanes need both.
+  const cached = request.cached ?? uncached;
+  const filter = { discipline: request.discipline, therapistId: request.therapistId };
   const [sites, therapists] = await Promise.all([
-    repo.loadSites(db, orgId, range),
-    repo.loadTherapists(db, orgId, range, { discipline: request.discipline, therapistId: request.therapistId }),
+    cached(`sites:${JSON.stringify(range)}`, () => repo.loadSites(db, orgId, range)),
+    cached(`therapists:${JSON.stringify([range, filter])}`, () => repo.loadTherapists(db, orgId, range, filter)),
   ]);
   const lanes = await loadBusyLanes(db, orgId, {
     // A local day lies within UTC [day − 14 h, day + 1 day + 12 h] in every zone; a booking that starts

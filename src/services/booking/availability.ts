@@ -1,4 +1,4 @@
-/** Free slots for a service: load the range in three queries, then the pure engine decides. */
+/** Free slots for a service: schedule reads cached per schedule stamp, busy time merged per lane, then the pure engine decides. */
 import { findSlots, type ScheduleData, type ServiceDef, type Slot, type TimeOfDay } from '../../scheduling/index.ts';
 import { parseDate } from '../../scheduling/calendar.ts';
 import type { Queryable } from '../../store/database.ts';
@@ -11,6 +11,7 @@ import { addDays } from './loader.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
 import type { SlotView } from './errors.ts';
 import { slotViews } from './views.ts';
+import { cachedAtStamp, scheduleStamp } from './schedule-cache.ts';
 import { CLINIC_TIME_ZONE } from './zone.ts';
 import { dateIn } from '../locations.ts';
 
@@ -45,7 +46,12 @@ export async function findAvailability(ctx: ServiceContext, actor: Actor, input:
   if (days < 1) throw new ValidationError({ to: 'Must not be before from.' });
   if (days > MAX_RANGE_DAYS) throw new ValidationError({ to: `Ask for at most ${MAX_RANGE_DAYS} days at a time.` });
   // Independent reads go out together: on a PostgreSQL pool they overlap, PGlite runs them in turn.
-  const [service, settings] = await Promise.all([serviceOrRefuse(ctx.db, actor, input.serviceCode, 'service'), bookingSettings(ctx.db, actor.orgId)]);
+  const stamp = await scheduleStamp(ctx.db, actor.orgId);
+  const cached = <T>(key: string, load: () => Promise<T>) => cachedAtStamp(ctx.db, stamp, `${actor.orgId}:${key}`, load);
+  const [service, settings] = await Promise.all([
+    cached(`service:${input.serviceCode}`, () => serviceOrRefuse(ctx.db, actor, input.serviceCode, 'service')),
+    cached('settings', () => bookingSettings(ctx.db, actor.orgId)),
+  ]);
   const now = ctx.now();
   // A patient is never offered a time they are already booked.
   const patientId = actor.role === 'patient' ? (actor.patientId ?? undefined) : undefined;
@@ -59,6 +65,7 @@ export async function findAvailability(ctx: ServiceContext, actor: Actor, input:
     needsRoom: service.needsRoom,
     bufferAfterMinutes: service.bufferAfterMinutes,
     patientId,
+    cached,
   });
   const slots = findSlots(
     {
