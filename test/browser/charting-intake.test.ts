@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, EMAILS, launchBrowser, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
+import { DEMO_PASSWORD, EMAILS, launchBrowser, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
 
 // The charting gaps end to end: desk readings in the intake, the gate override, past versions and
 // the outcome questionnaires, on a phone (the patient) and a tablet (the clinic). One server for the file.
@@ -61,10 +61,9 @@ async function audit(page: Page, label: string): Promise<void> {
   for (const v of await seriousViolations(page)) problems.push(`${label}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** Saves a full-page screenshot when KNOTWORK_SHOTS names a folder (for looking, never asserted). */
+/** The intake flow's screenshots, when asked for (see shotIfAsked). */
 async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.KNOTWORK_SHOTS;
-  if (dir) await page.screenshot({ path: `${dir}/intake-${name}.png`, fullPage: true });
+  await shotIfAsked(page, `intake-${name}`);
 }
 
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);

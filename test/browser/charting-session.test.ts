@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wallClock } from '../../web/src/pages/schedule/time.ts';
-import { DEMO_PASSWORD, EMAILS, launchBrowser, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
+import { DEMO_PASSWORD, EMAILS, launchBrowser, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
 
 // Reassessment after treatment and booking a plan's series, on a tablet held both ways.
 const PORTRAIT = { width: 820, height: 1180 };
@@ -135,17 +135,17 @@ describe('reassessment after treatment', () => {
     expect(saved.reassessment.rom.find((r) => r.joint === 'shoulder')?.painOnMotion).toBe(true);
 
     await axeClean(page, 'reassessment, portrait');
-    await page.screenshot({ path: '/tmp/h-session-reassess-portrait.png', fullPage: true });
+    await shotIfAsked(page, 'session-reassess-portrait');
     await page.setViewportSize(LANDSCAPE);
     await axeClean(page, 'reassessment, landscape');
     const box = await reassess.getByRole('button', { name: 'Save reassessment' }).boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(44);
-    await page.screenshot({ path: '/tmp/h-session-reassess-landscape.png', fullPage: true });
+    await shotIfAsked(page, 'session-reassess-landscape');
     // On a phone the fields stack and the comparison scrolls inside its frame, not the page.
     await page.setViewportSize({ width: 390, height: 844 });
     await axeClean(page, 'reassessment, phone');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await page.screenshot({ path: '/tmp/h-session-reassess-phone.png', fullPage: true });
+    await shotIfAsked(page, 'session-reassess-phone');
   }, 120_000);
 });
 
@@ -230,7 +230,7 @@ describe("booking a plan's series from the plan screen", () => {
     for (const row of rows) expect(row).toContain(setup.site.name);
     for (const row of rows) expect(row).toContain(setup.therapist.name);
     await axeClean(page, 'plan booked, landscape');
-    await page.screenshot({ path: '/tmp/h-session-plan-booked.png', fullPage: true });
+    await shotIfAsked(page, 'session-plan-booked');
 
     await booked.getByRole('link', { name: 'Open the calendar' }).click();
     await page.waitForURL(new RegExp(`/schedule\\?.*date=${at.date}`));
@@ -259,7 +259,7 @@ describe("booking a plan's series from the plan screen", () => {
     const retry = conflicts.getByRole('button', { name: 'Book the series with these times' });
     expect(await retry.isDisabled()).toBe(true);
     await axeClean(page, 'plan conflict, portrait');
-    await page.screenshot({ path: '/tmp/h-session-plan-conflict.png', fullPage: true });
+    await shotIfAsked(page, 'session-plan-conflict');
     await page.setViewportSize(LANDSCAPE);
     await axeClean(page, 'plan conflict, landscape');
 

@@ -62,10 +62,10 @@ async function bookWithLink(familyName: string, fromDay: number, toDay: number):
   return { appointment, token: token! };
 }
 
-/** Checks axe; with SHOTS=<dir> also keeps a full-page picture of the screen for a human look. */
+/** Checks axe; with KNOTWORK_SHOTS=<dir> also keeps a full-page picture of the screen for a human look. */
 async function noSeriousViolations(name?: string) {
   expect(await seriousViolations(page)).toEqual([]);
-  if (process.env.SHOTS && name) await page.screenshot({ path: `${process.env.SHOTS}/links-${name}.png`, fullPage: true });
+  if (process.env.KNOTWORK_SHOTS && name) await page.screenshot({ path: `${process.env.KNOTWORK_SHOTS}/links-${name}.png`, fullPage: true });
 }
 
 describe('self-service link page', () => {

@@ -51,7 +51,7 @@ beforeEach(async () => {
   page = await context.newPage();
 });
 afterEach(async (ctx) => {
-  if (process.env.SHOTS && ctx.task.result?.state === 'fail') await page.screenshot({ path: `${process.env.SHOTS}/fail-${ctx.task.name.slice(0, 30)}.png`, fullPage: true });
+  if (process.env.KNOTWORK_SHOTS && ctx.task.result?.state === 'fail') await page.screenshot({ path: `${process.env.KNOTWORK_SHOTS}/fail-${ctx.task.name.slice(0, 30)}.png`, fullPage: true });
   await context?.close();
 });
 

@@ -115,3 +115,9 @@ export interface PatientSummary {
   familyName: string;
   version: number;
 }
+
+/** Saves a full-page screenshot when KNOTWORK_SHOTS names a folder: for looking, never asserted. */
+export async function shotIfAsked(page: Page, name: string): Promise<void> {
+  const dir = process.env.KNOTWORK_SHOTS;
+  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}

@@ -44,7 +44,7 @@ const localDate = (offsetDays: number) => wallClock(Date.now() + offsetDays * 86
 
 async function noSeriousViolations(name: string) {
   expect(await seriousViolations(page)).toEqual([]);
-  if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/waitlist-${name}.png`, fullPage: true });
+  if (process.env.KNOTWORK_SHOTS) await page.screenshot({ path: `${process.env.KNOTWORK_SHOTS}/waitlist-${name}.png`, fullPage: true });
 }
 
 /**
