@@ -10,13 +10,25 @@ const customTypes = {
   },
 } as pg.CustomTypesConfig;
 
+/**
+ * A pool runs queries side by side; one connection (a transaction) runs one at a time, so queries
+ * sent together on it (Promise.all in a service) are queued here rather than inside pg, which
+ * deprecates that and will refuse it in pg 9.
+ */
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
+  let tail: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(send: () => Promise<T>): Promise<T> => {
+    if (client instanceof pg.Pool) return send();
+    const result = tail.then(send, send);
+    tail = result.catch(() => undefined);
+    return result;
+  };
   return {
     async exec(sql: string) {
-      await client.query(sql);
+      await inTurn(() => client.query(sql));
     },
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const result = await client.query(sql, params as unknown[]);
+      const result = await inTurn(() => client.query(sql, params as unknown[]));
       return result.rows as T[];
     },
   };
