@@ -94,7 +94,13 @@ describe('self-service link page', () => {
     const offered = (await desk<{ slots: Slot[] }>('GET', `/api/links/${token}/availability`)).slots.filter((s) => s.start !== appointment.start);
     const target = offered[offered.length - 1]!;
     const targetDate = wallClock(target.start, site.zone).date;
+    // A week at a time: page on to the week of the last time offered.
     const day = page.getByRole('region', { name: dateLabel(targetDate) });
+    for (let week = 0; (await day.count()) === 0; week++) {
+      expect(week).toBeLessThan(5);
+      await page.getByRole('button', { name: 'Later dates →' }).click();
+    }
+    expect(await page.getByRole('button', { name: '← Earlier dates' }).count()).toBe(1);
     await day.getByRole('button', { name: `${timeAt(target.start, site.zone)}, ${dateLabel(targetDate)}` }).click();
     await page.getByRole('heading', { level: 1, name: 'Move your appointment?' }).waitFor();
     await noSeriousViolations('confirm-move');

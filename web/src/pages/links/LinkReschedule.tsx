@@ -4,7 +4,7 @@ import { linkSlots, rescheduleByLink, type LinkedAppointment, type LinkSlot } fr
 import { ErrorSummary } from '../../components/Form.tsx';
 import { Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
-import { dateLabel, timeAt, wallClock, zoneName } from '../schedule/time.ts';
+import { addDays, dateLabel, timeAt, wallClock, zoneName } from '../schedule/time.ts';
 import { atClinic } from './linkWords.ts';
 import type { Step } from './LinkPage.tsx';
 
@@ -21,6 +21,8 @@ export function timesByDay(slots: LinkSlot[], timeZone: string, currentStart: st
   return [...days.entries()];
 }
 
+const WEEK_DAYS = 7;
+
 const BackButton = ({ onClick, label = 'Back' }: { onClick: () => void; label?: string }) => (
   <p className="breadcrumb"><button type="button" className="link-button sch-back" onClick={onClick}>{label}</button></p>
 );
@@ -29,6 +31,12 @@ export function LinkTimes({ token, appointment: a, problem, onStep }: { token: s
   usePageTitle('Choose a new time');
   const [slots] = useResource((signal) => linkSlots(token, signal), [token, problem]);
   const days = slots.status === 'ok' ? timesByDay(slots.data, a.timeZone, a.start) : [];
+  // A week at a time, as in booking: four weeks of times is too long a list for a phone.
+  const [week, setWeek] = useState(0);
+  const weekStart = days.length > 0 ? addDays(days[0]![0], WEEK_DAYS * week) : '';
+  const weekEnd = weekStart ? addDays(weekStart, WEEK_DAYS) : '';
+  const shown = days.filter(([date]) => date >= weekStart && date < weekEnd);
+  const later = days.some(([date]) => date >= weekEnd);
   return (
     <>
       <BackButton onClick={() => onStep({ kind: 'view' })} />
@@ -43,7 +51,10 @@ export function LinkTimes({ token, appointment: a, problem, onStep }: { token: s
       {slots.status === 'ok' && days.length === 0 ? (
         <div className="notice sch-empty"><p>There are no other free times with {a.therapist} in the next four weeks. Please call the clinic to find another time.</p></div>
       ) : null}
-      {days.map(([date, daySlots]) => (
+      {shown.length === 0 && days.length > 0 ? (
+        <div className="notice sch-empty"><p>No free times in these 7 days.</p></div>
+      ) : null}
+      {shown.map(([date, daySlots]) => (
         <section key={date} className="sch-day-times" aria-labelledby={`day-${date}`}>
           <h2 id={`day-${date}`}>{dateLabel(date)}</h2>
           <ul className="plain-list sch-time-grid">
@@ -58,6 +69,12 @@ export function LinkTimes({ token, appointment: a, problem, onStep }: { token: s
           </ul>
         </section>
       ))}
+      {week > 0 || later ? (
+        <nav className="lnk-weeks" aria-label="Other weeks">
+          {week > 0 ? <button type="button" className="button button-secondary" onClick={() => setWeek(week - 1)}>← Earlier dates</button> : <span />}
+          {later ? <button type="button" className="button button-secondary" onClick={() => setWeek(week + 1)}>Later dates →</button> : null}
+        </nav>
+      ) : null}
     </>
   );
 }
