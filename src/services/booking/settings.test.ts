@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { buildWorld, type World } from '../../../test/support/world.ts';
 import { BookingSettingsUpdateSchema } from '../../http/services/schema.ts';
 import type { Database } from '../../store/database.ts';
-import type { Actor, Role } from '../context.ts';
+import { actorOf } from '../charting/session-test-kit.ts';
 import { ForbiddenError } from '../errors.ts';
 import { notifySettings } from '../notify/settings.ts';
 import { getBookingSettings, reminderHoursOf, updateBookingSettings } from './settings.ts';
@@ -34,9 +33,7 @@ describe.each(BACKENDS)('booking settings with reminder hours on %s', (backend) 
   let drop: () => Promise<void>;
   let world: World;
   const ctx = () => ({ db, now: () => NOW });
-  const actor = (role: Role, locationIds: string[] = []): Actor => ({
-    userId: randomUUID(), orgId: world.orgId, role, email: `${role}@example.test`, displayName: role, patientId: null, practitionerId: null, locationIds, sessionId: randomUUID(), ip: null,
-  });
+  const actor = (role: 'front_desk' | 'manager' | 'admin') => actorOf(world, role);
 
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase(backend));
@@ -45,7 +42,7 @@ describe.each(BACKENDS)('booking settings with reminder hours on %s', (backend) 
   afterAll(async () => drop());
 
   it('shows the default reminders, lets an admin change them with other settings, and the notifier follows', async () => {
-    expect((await getBookingSettings(ctx(), actor('front_desk', [world.sites.a]))).reminderHours).toEqual([48, 2]);
+    expect((await getBookingSettings(ctx(), actor('front_desk'))).reminderHours).toEqual([48, 2]);
     const saved = await updateBookingSettings(ctx(), actor('admin'), { reminderHours: [2, 72, 24], cancellationPolicyHours: 36 });
     expect(saved).toMatchObject({ reminderHours: [72, 24, 2], cancellationPolicyHours: 36, minNoticeMinutes: 120 });
     expect(await notifySettings(db, world.orgId)).toEqual({ reminderHours: [72, 24, 2], cancellationNoticeHours: 36 });
@@ -56,7 +53,7 @@ describe.each(BACKENDS)('booking settings with reminder hours on %s', (backend) 
   });
 
   it('refuses managers and writes nothing', async () => {
-    await expect(updateBookingSettings(ctx(), actor('manager', [world.sites.a]), { reminderHours: [1] })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateBookingSettings(ctx(), actor('manager'), { reminderHours: [1] })).rejects.toBeInstanceOf(ForbiddenError);
     expect((await getBookingSettings(ctx(), actor('admin'))).reminderHours).toEqual([]);
   });
 });

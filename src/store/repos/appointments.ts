@@ -23,7 +23,8 @@ export interface AppointmentRow {
   updatedAt: Date;
 }
 
-export interface NewAppointment {
+/** Who, where and when a booking (or a hold on a freed slot) takes, with its turnover. */
+export interface SlotTaken {
   patientId: string;
   therapistId: string;
   locationId: string;
@@ -32,6 +33,9 @@ export interface NewAppointment {
   start: Date;
   end: Date;
   bufferAfterMinutes: number;
+}
+
+export interface NewAppointment extends SlotTaken {
   seriesId: string | null;
   bookedBy: string | null;
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../database.ts';
+import type { SlotTaken } from './appointments.ts';
 import type { PatientScope } from './scope.ts';
 
 export type TimeOfDay = 'morning' | 'afternoon' | 'evening';
@@ -17,17 +18,9 @@ export interface WaitlistRow {
 
 export type WaitlistFields = Pick<WaitlistRow, 'patientId' | 'serviceCode' | 'locationIds' | 'earliest' | 'latest' | 'timeOfDay'>;
 
-export interface HoldRow {
+export interface HoldRow extends SlotTaken {
   id: string;
   waitlistEntryId: string;
-  patientId: string;
-  therapistId: string;
-  locationId: string;
-  roomId: string | null;
-  serviceCode: string;
-  start: Date;
-  end: Date;
-  bufferAfterMinutes: number;
   expiresAt: Date;
   status: 'offered' | 'accepted' | 'expired' | 'withdrawn';
   appointmentId: string | null;

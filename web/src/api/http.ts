@@ -18,6 +18,12 @@ export class ApiError extends Error {
   }
 }
 
+/** A failed write as form errors: the fields the server named, else its message under `form`. */
+export function formFieldErrors(err: unknown): Record<string, string> {
+  if (err instanceof ApiError && Object.keys(err.fields).length > 0) return err.fields;
+  return { form: err instanceof Error ? err.message : 'Something went wrong.' };
+}
+
 let csrfToken = '';
 let onUnauthenticated: () => void = () => undefined;
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import * as api from '../api/client.ts';
-import { ApiError } from '../api/http.ts';
+import { formFieldErrors } from '../api/http.ts';
 import { ErrorSummary, type SummaryItem } from '../components/Form.tsx';
 import { Forbidden } from '../components/StatusViews.tsx';
 import { usePageTitle } from '../hooks.ts';
@@ -30,9 +30,7 @@ export function PatientNew() {
       const patient = await api.createPatient(toCreate({ ...values, preferredLocationId: site }));
       navigate(`/patients/${patient.id}`);
     } catch (err) {
-      const fields = err instanceof ApiError && Object.keys(err.fields).length > 0
-        ? err.fields
-        : { form: err instanceof Error ? err.message : 'Something went wrong.' };
+      const fields = formFieldErrors(err);
       const { byField, items } = formErrors(fields, API_FIELD);
       setErrors(byField);
       setSummary(items);

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import * as api from '../api/client.ts';
 import { ApiError } from '../api/http.ts';
 import { ErrorSummary, TextField, summaryItems, type SummaryItem } from '../components/Form.tsx';
+import { PlainHeader } from '../components/PlainHeader.tsx';
 import { TooManyAttempts } from '../components/StatusViews.tsx';
 import { usePageTitle } from '../hooks.ts';
 import { useSession } from '../session.tsx';
@@ -65,15 +66,7 @@ export function SignIn() {
 
   return (
     <div className="signin-page">
-      <a href="#main" className="skip-link">Skip to main content</a>
-      <header className="site-header">
-        <div className="header-bar">
-          <span className="brand">
-            <span className="brand-mark" aria-hidden="true">K</span>
-            <span className="brand-name">Knotwork</span>
-          </span>
-        </div>
-      </header>
+      <PlainHeader />
       <main id="main" className="main main-narrow" tabIndex={-1}>
         <div className="panel">
           {rateLimited ? <TooManyAttempts /> : null}

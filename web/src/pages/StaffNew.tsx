@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import * as api from '../api/client.ts';
-import { ApiError } from '../api/http.ts';
+import { formFieldErrors } from '../api/http.ts';
 import { Checkbox, ErrorSummary, SelectField, summaryItems, TextField, type SummaryItem } from '../components/Form.tsx';
 import { Forbidden } from '../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../hooks.ts';
@@ -41,9 +41,7 @@ export function StaffNew() {
       });
       navigate('/staff');
     } catch (err) {
-      const fields = err instanceof ApiError && Object.keys(err.fields).length > 0
-        ? err.fields
-        : { form: err instanceof Error ? err.message : 'Something went wrong.' };
+      const fields = formFieldErrors(err);
       setErrors(fields);
       setSummary(summaryItems(fields, ORDER));
     } finally {

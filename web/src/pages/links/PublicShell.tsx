@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { PlainHeader } from '../../components/PlainHeader.tsx';
 
 /**
  * The frame of the pages a patient opens from a message, without signing in: the brand, one
@@ -18,15 +19,7 @@ export function PublicShell({ children, focusKey }: { children: ReactNode; focus
   }, [focusKey]);
   return (
     <div className="app role-patient lnk-app">
-      <a href="#main" className="skip-link">Skip to main content</a>
-      <header className="site-header">
-        <div className="header-bar">
-          <span className="brand">
-            <span className="brand-mark" aria-hidden="true">K</span>
-            <span className="brand-name">Knotwork</span>
-          </span>
-        </div>
-      </header>
+      <PlainHeader />
       <main id="main" className="main" tabIndex={-1} ref={mainRef}>
         <div className="narrow sch-question lnk-page">{children}</div>
       </main>
