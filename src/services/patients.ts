@@ -40,12 +40,12 @@ export async function searchPatients(ctx: ServiceContext, actor: Actor, input: S
     offset: (input.page - 1) * input.pageSize,
     locationId: input.locationId,
   });
-  // Every patient shown is an access: one audit event each, written before the answer leaves.
-  await audit(
-    ctx.db,
-    actor,
-    rows.map((p) => ({ action: 'patient.search', patientId: p.id, recordType: 'patient', recordId: p.id, detail: { queryKind: query.kind } })),
-  );
+  // One event per search, written before the answer leaves: what kind of search, how many it found,
+  // and which patients were shown (the audit log's patient filter finds the search by any of them).
+  await audit(ctx.db, actor, [{
+    action: 'patient.search',
+    detail: { queryKind: query.kind, resultCount: total, page: input.page, patientIds: rows.map((p) => p.id) },
+  }]);
   return { patients: rows, total, page: input.page, pageSize: input.pageSize };
 }
 
