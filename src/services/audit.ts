@@ -51,6 +51,8 @@ export interface AuditQuery {
 const MAX_MATCHES = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** 2026-02-31 is no date (Date.parse would roll it into March). */
+const isCalendarDate = (date: string) => !Number.isNaN(Date.parse(date)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
 const refuseFilter = (field: 'actor' | 'patient', sentence: string) => new ValidationError({ [field]: sentence }, sentence);
 
 async function actorsMatching(ctx: ServiceContext, actor: Actor, who: string): Promise<string[]> {
@@ -67,7 +69,7 @@ async function patientsMatching(ctx: ServiceContext, actor: Actor, patient: stri
   if (UUID.test(text)) return [text.toLowerCase()];
   const query = interpretSearch(text);
   if (query.kind === 'all') return [];
-  if (query.kind === 'dob' && Number.isNaN(Date.parse(query.date))) throw refuseFilter('patient', 'That date of birth is not a real date.');
+  if (query.kind === 'dob' && !isCalendarDate(query.date)) throw refuseFilter('patient', 'That date of birth is not a real date.');
   const ids = await findPatientIds(ctx.db, actor.orgId, query, MAX_MATCHES + 1);
   if (ids.length > MAX_MATCHES) throw refuseFilter('patient', `More than ${MAX_MATCHES} patients match. Type more of the name, or the date of birth.`);
   return ids;
