@@ -3,7 +3,7 @@ import { findAccounts, insertAuditEvents, listAuditEvents, patientsOfOrganizatio
 import { findPatientIds } from '../store/repos/patients.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ValidationError } from './errors.ts';
-import { interpretSearch } from './patients.ts';
+import { interpretSearch, isCalendarDate } from './patients.ts';
 import { authorize } from './policies.ts';
 
 export interface AuditRecord {
@@ -51,8 +51,6 @@ export interface AuditQuery {
 const MAX_MATCHES = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** 2026-02-31 is no date (Date.parse would roll it into March). */
-const isCalendarDate = (date: string) => !Number.isNaN(Date.parse(date)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
 const refuseFilter = (field: 'actor' | 'patient', sentence: string) => new ValidationError({ [field]: sentence }, sentence);
 
 async function actorsMatching(ctx: ServiceContext, actor: Actor, who: string): Promise<string[]> {

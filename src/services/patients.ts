@@ -22,6 +22,11 @@ export function interpretSearch(q: string | undefined): repo.PatientQuery {
   return { kind: 'name', first: words[0]!, second: words.slice(1).join(' ') || undefined };
 }
 
+/** 1980-02-31 is no date (Date.parse would roll it into March, and the database refuses it). */
+export function isCalendarDate(date: string): boolean {
+  return !Number.isNaN(Date.parse(date)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+}
+
 export interface SearchInput {
   q?: string;
   locationId?: string;
@@ -32,7 +37,7 @@ export interface SearchInput {
 export async function searchPatients(ctx: ServiceContext, actor: Actor, input: SearchInput) {
   authorize(actor, 'patient.search');
   const query = interpretSearch(input.q);
-  if (query.kind === 'dob' && Number.isNaN(Date.parse(query.date))) {
+  if (query.kind === 'dob' && !isCalendarDate(query.date)) {
     throw new ValidationError({ q: 'That date of birth is not a real date.' });
   }
   const { rows, total } = await repo.searchPatients(ctx.db, actor.orgId, patientScope(actor), query, {

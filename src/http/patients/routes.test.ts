@@ -46,6 +46,12 @@ describe.each(BACKENDS)('patients API on %s', (backend) => {
     expect(ids(await get('admin', '/api/patients?q=1975-06-07'))).toEqual([world.patients.b]);
     expect(ids(await get('admin', `/api/patients?q=${encodeURIComponent('06/07/1975')}`))).toEqual([world.patients.b]);
     expect(ids(await get('admin', '/api/patients?q=%25'))).toEqual([]);
+    // A date that does not exist is the searcher's mistake, named as such (never a server error).
+    for (const q of ['1975-02-31', '02/30/1975']) {
+      const res = await get('admin', `/api/patients?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode, q).toBe(422);
+      expect(res.json()).toMatchObject({ error: { fields: { q: 'That date of birth is not a real date.' } } });
+    }
   });
 
   it('paginates with a total', async () => {
