@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from './http/server.ts';
 import type { ServiceContext } from './services/context.ts';
 import { startHousekeeping } from './services/housekeeping.ts';
+import { primeLinkKey } from './services/notify/links.ts';
 import { startNotifyWorker, transportFromEnv } from './services/notify/index.ts';
 import type { Database } from './store/database.ts';
 
@@ -20,6 +21,8 @@ export async function startApp(
   options: { port: number; host?: string; logger?: boolean; trustProxy?: boolean; webRoot?: string | null },
 ): Promise<RunningApp> {
   const ctx: ServiceContext = { db, now: () => new Date() };
+  // Self-service links are then checked without a query, from the first request on.
+  await primeLinkKey(db);
   const app = await buildServer(ctx, {
     webRoot: options.webRoot === null ? undefined : (options.webRoot ?? WEB_ROOT),
     logger: options.logger ?? false,

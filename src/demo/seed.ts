@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hashPassword } from '../services/auth/password.ts';
 import { ConflictError, ValidationError, fieldsFromIssues } from '../services/errors.ts';
 import { countOrganizations, createOrganization } from '../services/organizations.ts';
+import { analyzeAll } from '../store/statistics.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { DEMO_LOGINS, DEMO_ORG_NAME, DEMO_ORG_SLUG, DEMO_PASSWORD, frontDeskEmail, type DemoLogin } from './accounts.ts';
 import { careFor, teamsBySite, type CareRelationshipRow } from './care.ts';
@@ -68,7 +69,7 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
   // Hashed once and shared by every demo account: argon2id is slow on purpose.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
-  return db.transaction(async (tx) => {
+  const summary = await db.transaction(async (tx) => {
     const org = await createOrganization(tx, { name: DEMO_ORG_NAME, slug: DEMO_ORG_SLUG, isDemo: true });
     const locationIds = new Map(DEMO_SITES.map((site, i) => [site.slug, demoUuid(seed, 'location', i)]));
     const sites = await insertSites(tx, seed, today, org.id, locationIds);
@@ -102,6 +103,9 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
       logins: [...DEMO_LOGINS],
     };
   });
+  // Thousands of rows arrived at once; the planner needs to know (PGlite has no autovacuum).
+  await analyzeAll(db);
+  return summary;
 }
 
 /**

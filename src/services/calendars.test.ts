@@ -143,4 +143,50 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     const audited = await db.query<{ outcome: string }>(`SELECT outcome FROM audit_events WHERE action = 'appointment.ics' AND record_id = $1 ORDER BY id`, [theirs.id]);
     expect(audited.map((r) => r.outcome)).toEqual(['denied', 'denied', 'allowed']);
   });
+  it('shows only what the feed’s creator may still see, checked at every fetch', async () => {
+    now = new Date('2026-12-01T18:00:00Z');
+    // Avery works at both sites; the manager who holds Avery's feed manages site A only.
+    await db.query('INSERT INTO practitioner_locations (org_id, practitioner_id, location_id) VALUES ($1, $2, $3)', [world.orgId, world.practitioners.a, world.sites.b]);
+    const atA = await visit('2026-12-10T17:00:00Z');
+    const atB = await visit('2026-12-11T17:00:00Z', { patient: 'b', site: 'b' });
+    const therapistFeed = await createFeed(ctx(), actor('manager'), { kind: 'therapist', subjectId: world.practitioners.a });
+    const siteFeed = await createFeed(ctx(), actor('manager'), { kind: 'site', subjectId: world.sites.a });
+    const uids = async (url: string) => (await parseIcs(await renderFeed(ctx(), tokenOf(url)))).events.map((e) => e.uid.split('@')[0]);
+    const setManagerSites = async (sites: string[]) => {
+      await db.query('DELETE FROM user_locations WHERE org_id = $1 AND user_id = $2', [world.orgId, world.users.manager.id]);
+      for (const site of sites) await db.query('INSERT INTO user_locations (org_id, user_id, location_id) VALUES ($1, $2, $3)', [world.orgId, world.users.manager.id, site]);
+    };
+    try {
+      expect(await uids(therapistFeed.url)).toContain(atA.id);
+      expect(await uids(therapistFeed.url)).not.toContain(atB.id);
+
+      // Moved to site B: the same URLs now show B's visits and none of A's.
+      await setManagerSites([world.sites.b]);
+      expect(await uids(therapistFeed.url)).toContain(atB.id);
+      expect(await uids(therapistFeed.url)).not.toContain(atA.id);
+      expect(await uids(siteFeed.url)).toEqual([]);
+      const text = await renderFeed(ctx(), tokenOf(siteFeed.url));
+      expect(text).not.toMatch(/A\.A\./);
+    } finally {
+      await setManagerSites([world.sites.a]);
+      await db.query('DELETE FROM practitioner_locations WHERE org_id = $1 AND practitioner_id = $2 AND location_id = $3', [world.orgId, world.practitioners.a, world.sites.b]);
+    }
+  });
+
+  it('stops the feeds of a disabled account (the same 404 as a revoked one), and audits the refusal', async () => {
+    now = new Date('2026-12-01T18:00:00Z');
+    const feed = await createFeed(ctx(), actor('therapist'), { kind: 'therapist', subjectId: world.practitioners.a });
+    await expect(renderFeed(ctx(), tokenOf(feed.url))).resolves.toContain('BEGIN:VCALENDAR');
+    await db.query('UPDATE users SET disabled_at = $3 WHERE org_id = $1 AND id = $2', [world.orgId, world.users.therapist.id, now]);
+    try {
+      await expect(renderFeed(ctx(), tokenOf(feed.url))).rejects.toBeInstanceOf(NotFoundError);
+      const refused = await db.query<{ outcome: string; actor_user_id: string }>(
+        `SELECT outcome, actor_user_id FROM audit_events WHERE action = 'calendar.feed.read' AND record_id = $1 ORDER BY id`, [feed.id],
+      );
+      expect(refused.map((r) => r.outcome)).toEqual(['allowed', 'denied']);
+      expect(refused.every((r) => r.actor_user_id === world.users.therapist.id)).toBe(true);
+    } finally {
+      await db.query('UPDATE users SET disabled_at = NULL WHERE org_id = $1 AND id = $2', [world.orgId, world.users.therapist.id]);
+    }
+  });
 });

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as repo from '../store/repos/calendars.ts';
 import { insertAuditEvents } from '../store/repos/audit.ts';
 import { audit } from './audit.ts';
-import type { Actor, ServiceContext } from './context.ts';
+import { findStaff } from '../store/repos/staff.ts';
+import type { Actor, Role, ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 import { renderCalendar, type CalendarEvent } from './notify/ical.ts';
 import { publicBaseUrl } from './notify/links.ts';
@@ -13,6 +14,7 @@ export type Feed = repo.FeedRow;
 
 /** How far back a feed reaches: recent weeks stay visible for reference, older ones drop off. */
 const FEED_HISTORY_DAYS = 30;
+const NO_SUCH_CALENDAR = 'No such calendar.';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const feedUrl = (token: string) => `${publicBaseUrl()}/cal/${token}.ics`;
@@ -90,16 +92,40 @@ function eventOf(a: repo.AppointmentView, summary: string, description?: string)
   };
 }
 
-/** The public feed behind `/cal/<token>.ics`; unknown and revoked tokens are the same 404. */
+/**
+ * The creator of a feed as they are now: a feed shows what its creator may still see, asked of the
+ * same policy as the API at every fetch. A disabled (or removed) account's feeds answer nothing.
+ */
+async function feedHolder(ctx: ServiceContext, orgId: string, userId: string): Promise<Actor | null> {
+  const account = await findStaff(ctx.db, orgId, userId);
+  if (!account || account.disabled) return null;
+  return {
+    userId: account.id, orgId, role: account.role as Role, email: account.email, displayName: account.displayName,
+    patientId: null, practitionerId: account.practitionerId, locationIds: account.locationIds, sessionId: 'calendar-feed', ip: null,
+  };
+}
+
+/** The public feed behind `/cal/<token>.ics`; unknown and revoked tokens, and feeds of disabled accounts, are the same 404. */
 export async function renderFeed(ctx: ServiceContext, token: string, ip: string | null = null): Promise<string> {
   const feed = /^[A-Za-z0-9_-]{43}$/.test(token) ? await repo.findFeedByTokenHash(ctx.db, hashToken(token)) : null;
-  if (!feed || feed.revokedAt) throw new NotFoundError('No such calendar.');
+  if (!feed || feed.revokedAt) throw new NotFoundError(NO_SUCH_CALENDAR);
+  const holder = await feedHolder(ctx, feed.orgId, feed.createdBy);
+  const auditRead = (outcome: 'allowed' | 'denied', detail: Record<string, unknown>) =>
+    insertAuditEvents(ctx.db, [
+      { orgId: feed.orgId, actorUserId: feed.createdBy, actorRole: 'calendar-feed', action: 'calendar.feed.read', outcome, recordType: 'calendar_feed', recordId: feed.id, ip, detail },
+    ]);
+  if (!holder) {
+    await auditRead('denied', { reason: 'account disabled' });
+    throw new NotFoundError(NO_SUCH_CALENDAR);
+  }
   const now = ctx.now();
   const since = new Date(now.getTime() - FEED_HISTORY_DAYS * 86_400_000);
-  const appointments = await repo.listFeedAppointments(ctx.db, feed.orgId, { kind: feed.kind, id: feed.subjectId }, since);
-  await insertAuditEvents(ctx.db, [
-    { orgId: feed.orgId, actorUserId: null, actorRole: 'calendar-feed', action: 'calendar.feed.read', outcome: 'allowed', recordType: 'calendar_feed', recordId: feed.id, ip, detail: { events: appointments.length } },
-  ]);
+  const subject = await repo.listFeedAppointments(ctx.db, feed.orgId, { kind: feed.kind, id: feed.subjectId }, since);
+  // The same rule as reading each appointment through the API (own sites, own patients), for the creator as they are today.
+  const appointments = subject.filter((a) =>
+    isAllowed(holder, 'appointment.read', { booking: { patientId: a.patientId, therapistId: a.practitionerId, locationIds: [a.locationId] } }),
+  );
+  await auditRead('allowed', { events: appointments.length, ...(appointments.length < subject.length ? { outOfScope: subject.length - appointments.length } : {}) });
   const events = appointments.map((a) =>
     eventOf(a, feed.kind === 'therapist' ? `${initials(a.patient)} · ${a.serviceName}` : `${initials(a.patient)} · ${a.serviceName} · ${a.therapistName}`),
   );

@@ -1,30 +1,63 @@
 import { claimJob, completeJob, enqueueJob, failJob } from '../store/repos/jobs.ts';
 import { purgeExpired } from '../store/repos/sessions.ts';
+import { analyzeChanged } from '../store/statistics.ts';
 import type { ServiceContext } from './context.ts';
 import { runWaitlistJobs } from './booking/offers.ts';
 
-const PURGE_KIND = 'purge-expired-sessions';
-const PURGE_EVERY_MS = 15 * 60_000;
 const POLL_MS = 30_000;
+
+interface Chore {
+  everyMs: number;
+  run: (ctx: ServiceContext, now: Date) => Promise<unknown>;
+}
+
+/** Recurring chores, each a job kind; the next run is queued when one finishes. */
+const CHORES: Record<string, Chore> = {
+  'purge-expired-sessions': {
+    everyMs: 15 * 60_000,
+    run: (ctx, now) => purgeExpired(ctx.db, now, new Date(now.getTime() - 24 * 3600_000)),
+  },
+  // PGlite runs no autovacuum: tables that changed enough since their last ANALYZE get a new one.
+  'refresh-statistics': {
+    everyMs: 10 * 60_000,
+    run: (ctx) => analyzeChanged(ctx.db),
+  },
+};
+
+/** The chores this database needs: PostgreSQL keeps its own statistics (autovacuum). */
+export function choresFor(ctx: ServiceContext): string[] {
+  return Object.keys(CHORES).filter((kind) => kind !== 'refresh-statistics' || ctx.db.kind === 'pglite');
+}
+
+/** The next run is keyed by its slot, so instances scheduling it together create it once. */
+function scheduleNext(ctx: ServiceContext, kind: string, after: Date): Promise<void> {
+  const every = CHORES[kind]!.everyMs;
+  const next = new Date(Math.ceil((after.getTime() + 1) / every) * every);
+  return enqueueJob(ctx.db, { kind, runAt: next, dedupeKey: `${kind}:${next.toISOString()}` });
+}
 
 /** Runs due housekeeping jobs; any instance may run it, the job table hands each job to one. */
 export async function runDueJobs(ctx: ServiceContext): Promise<number> {
+  const kinds = choresFor(ctx);
   let ran = 0;
   for (;;) {
     const now = ctx.now();
-    const job = await claimJob(ctx.db, [PURGE_KIND], now, 60_000);
+    const job = await claimJob(ctx.db, kinds, now, 60_000);
     if (!job) return ran;
     try {
-      await purgeExpired(ctx.db, now, new Date(now.getTime() - 24 * 3600_000));
+      await CHORES[job.kind]!.run(ctx, now);
       await completeJob(ctx.db, job.id, now);
-      // The next run is keyed by its slot, so instances scheduling it together create it once.
-      const next = new Date(Math.ceil((now.getTime() + 1) / PURGE_EVERY_MS) * PURGE_EVERY_MS);
-      await enqueueJob(ctx.db, { kind: PURGE_KIND, runAt: next, dedupeKey: `${PURGE_KIND}:${next.toISOString()}` });
+      await scheduleNext(ctx, job.kind, now);
     } catch (err) {
       await failJob(ctx.db, job.id, (err as Error).message, new Date(now.getTime() + 60_000 * job.attempts));
     }
     ran++;
   }
+}
+
+/** Queues each chore's first run, at its next slot (a 10-minute boundary for statistics). */
+export async function scheduleChores(ctx: ServiceContext): Promise<void> {
+  for (const kind of choresFor(ctx)) await scheduleNext(ctx, kind, new Date(ctx.now().getTime() - 1));
 }
 
 export function startHousekeeping(ctx: ServiceContext): { stop: () => Promise<void> } {
@@ -35,8 +68,7 @@ export function startHousekeeping(ctx: ServiceContext): { stop: () => Promise<vo
     // Expired waitlist offers pass to the next patient on the same tick.
     running = Promise.all([runDueJobs(ctx), runWaitlistJobs(ctx)]).catch(() => undefined);
   };
-  const first = new Date(Math.ceil(ctx.now().getTime() / PURGE_EVERY_MS) * PURGE_EVERY_MS);
-  running = enqueueJob(ctx.db, { kind: PURGE_KIND, runAt: first, dedupeKey: `${PURGE_KIND}:${first.toISOString()}` })
+  running = scheduleChores(ctx)
     .then(() => runDueJobs(ctx))
     .catch(() => undefined);
   const timer = setInterval(tick, POLL_MS);

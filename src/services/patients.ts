@@ -22,6 +22,11 @@ export function interpretSearch(q: string | undefined): repo.PatientQuery {
   return { kind: 'name', first: words[0]!, second: words.slice(1).join(' ') || undefined };
 }
 
+/** 1980-02-31 is no date (Date.parse would roll it into March, and the database refuses it). */
+export function isCalendarDate(date: string): boolean {
+  return !Number.isNaN(Date.parse(date)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+}
+
 export interface SearchInput {
   q?: string;
   locationId?: string;
@@ -32,7 +37,7 @@ export interface SearchInput {
 export async function searchPatients(ctx: ServiceContext, actor: Actor, input: SearchInput) {
   authorize(actor, 'patient.search');
   const query = interpretSearch(input.q);
-  if (query.kind === 'dob' && Number.isNaN(Date.parse(query.date))) {
+  if (query.kind === 'dob' && !isCalendarDate(query.date)) {
     throw new ValidationError({ q: 'That date of birth is not a real date.' });
   }
   const { rows, total } = await repo.searchPatients(ctx.db, actor.orgId, patientScope(actor), query, {
@@ -40,12 +45,12 @@ export async function searchPatients(ctx: ServiceContext, actor: Actor, input: S
     offset: (input.page - 1) * input.pageSize,
     locationId: input.locationId,
   });
-  // Every patient shown is an access: one audit event each, written before the answer leaves.
-  await audit(
-    ctx.db,
-    actor,
-    rows.map((p) => ({ action: 'patient.search', patientId: p.id, recordType: 'patient', recordId: p.id, detail: { queryKind: query.kind } })),
-  );
+  // One event per search, written before the answer leaves: what kind of search, how many it found,
+  // and which patients were shown (the audit log's patient filter finds the search by any of them).
+  await audit(ctx.db, actor, [{
+    action: 'patient.search',
+    detail: { queryKind: query.kind, resultCount: total, page: input.page, patientIds: rows.map((p) => p.id) },
+  }]);
   return { patients: rows, total, page: input.page, pageSize: input.pageSize };
 }
 

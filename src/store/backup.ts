@@ -5,6 +5,7 @@ import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Database, Queryable } from './database.ts';
 import { schemaVersion } from './migrate.ts';
+import { analyzeAll } from './statistics.ts';
 
 /**
  * Backup and restore as gzip'd NDJSON, the same on PGlite and PostgreSQL:
@@ -244,11 +245,15 @@ function parseHeader(line: string | undefined, filePath: string): BackupHeader {
  */
 export async function restore(db: Database, filePath: string, options: { force?: boolean } = {}): Promise<BackupSummary> {
   const lines = readLines(filePath);
+  let summary: BackupSummary;
   try {
-    return await restoreLines(db, filePath, lines, options.force ?? false);
+    summary = await restoreLines(db, filePath, lines, options.force ?? false);
   } finally {
     await lines.return(undefined);
   }
+  // Every row is new to the planner (PGlite has no autovacuum to notice).
+  await analyzeAll(db);
+  return summary;
 }
 
 async function restoreLines(db: Database, filePath: string, lines: AsyncGenerator<string>, force: boolean): Promise<BackupSummary> {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.ts';
+import { analyzeChanged } from './statistics.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -26,11 +27,11 @@ export function listMigrations(): Migration[] {
  * instances that start together take turns instead of racing.
  * (schema_migrations is bookkeeping of the database itself, so it has no org_id.)
  */
-export async function migrate(db: Database): Promise<{ applied: string[] }> {
+export async function migrate(db: Database, migrations: Migration[] = listMigrations()): Promise<{ applied: string[] }> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   const applied: string[] = [];
-  for (const migration of listMigrations()) {
+  for (const migration of migrations) {
     const done = await db.transaction(async (tx) => {
       if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(727274)');
       const rows = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
@@ -41,6 +42,9 @@ export async function migrate(db: Database): Promise<{ applied: string[] }> {
     });
     if (done) applied.push(migration.name);
   }
+  // A migration may rewrite or index data the planner has no statistics for yet (PGlite has no
+  // autovacuum); a new, empty database has nothing worth analyzing.
+  if (applied.length > 0) await analyzeChanged(db);
   return { applied };
 }
 

@@ -58,12 +58,22 @@ async function linkUrl(env: Env, kind: 'far' | 'soon', suffix = ''): Promise<str
   return `/api/links/${token}${suffix}`;
 }
 
+/** A manager account of site A whose sign-in has been disabled. */
+async function disabledManager(env: Env): Promise<string> {
+  const rows = await env.db.query<{ id: string }>(
+    `INSERT INTO users (org_id, email, display_name, role, password_hash, disabled_at) VALUES ($1, $2, 'Gone Manager', 'manager', 'not-a-hash', now()) RETURNING id`,
+    [env.world.orgId, `gone-${env.unique()}@example.test`],
+  );
+  await env.db.query('INSERT INTO user_locations (org_id, user_id, location_id) VALUES ($1, $2, $3)', [env.world.orgId, rows[0]!.id, env.world.sites.a]);
+  return rows[0]!.id;
+}
+
 /** A feed row with a token we know (the service would only ever show it once). */
-async function feed(env: Env, kind: 'therapist' | 'site', subjectId: string): Promise<{ id: string; token: string }> {
+async function feed(env: Env, kind: 'therapist' | 'site', subjectId: string, createdBy = env.world.users.admin.id): Promise<{ id: string; token: string }> {
   const token = randomBytes(32).toString('base64url');
   const rows = await env.db.query<{ id: string }>(
     `INSERT INTO calendar_feeds (org_id, kind, subject_id, token_hash, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-    [env.world.orgId, kind, subjectId, createHash('sha256').update(token).digest('hex'), env.world.users.admin.id],
+    [env.world.orgId, kind, subjectId, createHash('sha256').update(token).digest('hex'), createdBy],
   );
   return { id: rows[0]!.id, token };
 }
@@ -91,6 +101,24 @@ export const NOTIFY_ENDPOINTS: EndpointCase[] = [
       return `/cal/${(await feed(env, 'therapist', env.world.practitioners.a)).token}.ics`;
     },
     expect: everyone(200), secrets: () => ['Alice', 'Anders'],
+  },
+  {
+    // Feeds follow their creator's scope at every fetch: a disabled account's feed answers nothing.
+    method: 'GET', route: '/cal/:token.ics', record: "site A's feed whose creator was disabled",
+    url: async (env) => {
+      await appointment(env, 'far');
+      return `/cal/${(await feed(env, 'site', env.world.sites.a, await disabledManager(env))).token}.ics`;
+    },
+    expect: everyone(404), secrets: () => ['VCALENDAR', 'A.A.'],
+  },
+  {
+    // The manager of site A holds a feed of site B (from before a move): it shows none of B's visits.
+    method: 'GET', route: '/cal/:token.ics', record: "site B's feed held by site A's manager",
+    url: async (env) => {
+      await appointment(env, 'far', 'b');
+      return `/cal/${(await feed(env, 'site', env.world.sites.b, env.world.users.manager.id)).token}.ics`;
+    },
+    expect: everyone(200), secrets: () => ['B.B.', 'Blake'],
   },
   {
     method: 'GET', route: '/api/appointments/:id/ics', record: "own site's appointment", url: async (env) => `/api/appointments/${(await appointment(env, 'far')).id}/ics`,

@@ -69,6 +69,12 @@ async function practitionerWithoutAccount(env: Env, site: string): Promise<strin
   return id;
 }
 
+/** An event of the other organisation that carries this organisation's patient and desk ids. */
+const foreignIdsInOtherLog = (env: Env) =>
+  env.db.query(`INSERT INTO audit_events (org_id, actor_user_id, actor_role, action, outcome, patient_id) VALUES ($1, $2, 'admin', 'test.foreign-ids', 'allowed', $3)`, [
+    env.world.otherOrgId, env.world.users.front_desk.id, env.world.patients.a,
+  ]);
+
 /** Writes on a site-bound record: admins anywhere, managers at their own sites, nobody else. */
 const siteWrite = (status: number, ownSite: boolean) => signedIn(403, { admin: status, otherAdmin: 404, ...(ownSite ? { manager: status } : {}) });
 
@@ -254,6 +260,22 @@ export const ENDPOINTS: EndpointCase[] = [
     method: 'GET', route: '/api/audit', record: 'the log', url: () => '/api/audit', expect: signedIn(403, { admin: 200, otherAdmin: 200 }),
     secrets: (_env, who) => (who === 'admin' ? [] : ['Alice', 'Bruno']),
   },
+  // Filters with this organisation's ids and names: another organisation's administrator finds
+  // nothing named, even where its own log holds those ids (as it once did after such a filter).
+  ...[
+    { record: "filtered by a patient's id", query: (w: Env['world']) => `patient=${w.patients.a}` },
+    { record: "filtered by a staff member's id", query: (w: Env['world']) => `actor=${w.users.front_desk.id}` },
+    { record: "filtered by a staff member's email", query: (w: Env['world']) => `actor=${encodeURIComponent(w.users.front_desk.email)}` },
+    { record: "filtered by a patient's and a staff member's name", query: () => 'patient=Alice&actor=Dee' },
+  ].map(({ record, query }): EndpointCase => ({
+    method: 'GET', route: '/api/audit', record,
+    url: async (env) => {
+      await foreignIdsInOtherLog(env);
+      return `/api/audit?${query(env.world)}`;
+    },
+    expect: signedIn(403, { admin: 200, otherAdmin: 200 }),
+    secrets: (env, who) => (who === 'admin' ? [] : ['Alice', 'Anders', 'Dee Desk', env.world.users.front_desk.email]),
+  })),
   { method: 'GET', route: '/api/locations', record: 'list', url: () => '/api/locations', expect: signedIn(200) },
   {
     method: 'POST', route: '/api/locations', record: 'a new site', url: () => '/api/locations',

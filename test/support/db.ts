@@ -43,7 +43,7 @@ async function openAdmin(url: string): Promise<Database> {
   }
 }
 
-async function createPostgresDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
+async function createPostgresDatabase(migrated: boolean): Promise<{ db: Database; drop: () => Promise<void> }> {
   const url = adminUrl();
   const name = `knotwork_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = await openAdmin(url);
@@ -63,7 +63,7 @@ async function createPostgresDatabase(): Promise<{ db: Database; drop: () => Pro
   let db: Database;
   try {
     db = await openPostgres(withDatabase(url, name));
-    await migrate(db);
+    if (migrated) await migrate(db);
   } catch (err) {
     await dropDatabase().catch(() => undefined);
     throw err;
@@ -80,10 +80,10 @@ async function createPostgresDatabase(): Promise<{ db: Database; drop: () => Pro
   };
 }
 
-async function createPgliteDatabase(): Promise<{ db: Database; drop: () => Promise<void> }> {
+async function createPgliteDatabase(migrated: boolean): Promise<{ db: Database; drop: () => Promise<void> }> {
   const db = await openPglite();
   try {
-    await migrate(db);
+    if (migrated) await migrate(db);
   } catch (err) {
     await db.close();
     throw err;
@@ -91,7 +91,11 @@ async function createPgliteDatabase(): Promise<{ db: Database; drop: () => Promi
   return { db, drop: () => db.close() };
 }
 
-/** A fresh, migrated, empty database of the given engine; `drop()` closes it and throws it away. */
-export async function createTestDatabase(backend: Backend): Promise<{ db: Database; drop: () => Promise<void> }> {
-  return backend === 'pglite' ? createPgliteDatabase() : createPostgresDatabase();
+/**
+ * A fresh, migrated, empty database of the given engine; `drop()` closes it and throws it away.
+ * `{ migrated: false }` leaves it without any table (for tests of migrating itself).
+ */
+export async function createTestDatabase(backend: Backend, options: { migrated?: boolean } = {}): Promise<{ db: Database; drop: () => Promise<void> }> {
+  const migrated = options.migrated ?? true;
+  return backend === 'pglite' ? createPgliteDatabase(migrated) : createPostgresDatabase(migrated);
 }

@@ -24,9 +24,10 @@ describe.each(BACKENDS)('audit log API on %s', (backend) => {
     await drop();
   });
 
-  type Page = { events: { id: number; action: string; actorEmail: string; patientId: string | null; outcome: string; at: string }[]; nextBefore: number | null };
-  const browse = async (query: string): Promise<Page> => {
-    const res = await app.inject({ method: 'GET', url: `/api/audit?${query}`, headers: { authorization: `Bearer ${admin}` } });
+  type Event = { id: number; action: string; actorEmail: string | null; actorName: string | null; patientId: string | null; patientName: string | null; outcome: string; at: string; detail: Record<string, unknown> };
+  type Page = { events: Event[]; nextBefore: number | null };
+  const browse = async (query: string, token = admin): Promise<Page> => {
+    const res = await app.inject({ method: 'GET', url: `/api/audit?${query}`, headers: { authorization: `Bearer ${token}` } });
     expect(res.statusCode, res.body).toBe(200);
     return res.json() as Page;
   };
@@ -45,6 +46,67 @@ describe.each(BACKENDS)('audit log API on %s', (backend) => {
     expect(denied.events.map((e) => e.patientId)).toEqual([world.patients.b]);
     const onePatient = await browse(`patient=${world.patients.a}&action=patient.read`);
     expect(onePatient.events.every((e) => e.patientId === world.patients.a)).toBe(true);
+  });
+
+  it('filters by a person’s name and by a patient’s name, birth date or phone', async () => {
+    const desk = await tokenFor(app, world.users.front_desk.email);
+    const family = (await db.query<{ family_name: string }>('SELECT family_name FROM patients WHERE id = $1', [world.patients.a]))[0]!.family_name;
+    await app.inject({ method: 'GET', url: `/api/patients/${world.patients.a}`, headers: { authorization: `Bearer ${desk}` } });
+
+    // "Dee Desk": any word of the name, in any order and case; a word that starts no part of it finds nobody.
+    for (const name of ['dee', 'Desk', 'desk dee']) {
+      const page = await browse(`actor=${encodeURIComponent(name)}&action=patient.read`);
+      expect(page.events.length, name).toBeGreaterThan(0);
+      expect(page.events.every((e) => e.actorName === 'Dee Desk')).toBe(true);
+    }
+    expect((await browse('actor=ee&action=patient.read')).events).toEqual([]);
+
+    for (const patient of ['Alice', `alice ${family}`, `${family}, Alice`, '1980-02-03', '(503) 555-0101']) {
+      const page = await browse(`patient=${encodeURIComponent(patient)}&action=patient.read`);
+      expect(page.events.length, patient).toBeGreaterThan(0);
+      expect(page.events.every((e) => e.patientId === world.patients.a && e.patientName === `Alice ${family}`)).toBe(true);
+    }
+    expect((await browse('patient=Zed&action=patient.read')).events).toEqual([]);
+  });
+
+  it('finds a patient search under every patient it listed, as one event with its kind and count', async () => {
+    await app.inject({ method: 'GET', url: '/api/patients', headers: { authorization: `Bearer ${admin}` } });
+    for (const id of [world.patients.a, world.patients.b]) {
+      const searches = (await browse(`patient=${id}&action=patient.search`)).events;
+      expect(searches.length).toBeGreaterThan(0);
+      expect(searches[0]!.detail).toMatchObject({ queryKind: 'all', resultCount: 2 });
+    }
+  });
+
+  it('asks for more of a name that matches too many patients, naming the field', async () => {
+    await db.query(
+      `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth, preferred_location_id)
+       SELECT $1, 'Many', 'Manyfold' || g, '1990-01-01', 'female', $2 FROM generate_series(1, 201) g`,
+      [world.orgId, world.sites.a],
+    );
+    const res = await app.inject({ method: 'GET', url: '/api/audit?patient=Many', headers: { authorization: `Bearer ${admin}` } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ error: { fields: { patient: expect.stringMatching(/More than 200 patients match/) } } });
+    expect(res.body).not.toMatch(/Manyfold/);
+  });
+
+  it('never names another organisation’s patients or staff, whatever ids its administrator filters by', async () => {
+    const other = await tokenFor(app, world.users.otherAdmin.email);
+    // What the log once held for such a filter: an event of the other organisation naming our ids.
+    await db.query(`INSERT INTO audit_events (org_id, actor_user_id, actor_role, action, outcome, patient_id) VALUES ($1, $2, 'admin', 'test.foreign-ids', 'allowed', $3)`, [
+      world.otherOrgId, world.users.front_desk.id, world.patients.a,
+    ]);
+    for (const query of [`patient=${world.patients.a}`, `patient=${world.patients.a}`, `actor=${world.users.front_desk.id}`, 'patient=Alice', 'actor=Dee', `actor=${encodeURIComponent(world.users.front_desk.email)}`]) {
+      const res = await app.inject({ method: 'GET', url: `/api/audit?${query}`, headers: { authorization: `Bearer ${other}` } });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).not.toMatch(/Alice|Anders|Dee Desk/);
+      expect(res.body).not.toContain(world.users.front_desk.email);
+    }
+    const seen = (await browse('action=test.foreign-ids', other)).events;
+    expect(seen.map((e) => [e.patientName, e.actorEmail, e.actorName])).toEqual([[null, null, null]]);
+    // The other administrator's browsing is recorded without our patient's id.
+    const browsed = await db.query<{ patient_id: string | null }>(`SELECT patient_id FROM audit_events WHERE org_id = $1 AND action = 'audit.browse'`, [world.otherOrgId]);
+    expect(browsed.every((e) => e.patient_id === null)).toBe(true);
   });
 
   it('filters by whole days on the clinic clock', async () => {

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { browseAudit } from '../../services/audit.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { Email, Id, IsoDate } from '../common.ts';
+import { Id, IsoDate, text } from '../common.ts';
 import { route } from '../route.ts';
 import { zonedWallTimeToInstant } from '../../scheduling/index.ts';
 
 const CLINIC_TIME_ZONE = 'America/Los_Angeles';
 
 export const AuditQuerySchema = z.strictObject({
-  actor: z.union([Id, Email]).optional().describe("The actor's user id or email"),
-  patient: Id.optional(),
+  actor: text(120).optional().describe("Who acted: a user id, an email, or (part of) the person's name"),
+  patient: text(120).optional().describe("The patient: an id, a name (\"Anders\", \"Alice Anders\"), a date of birth or a phone number"),
   action: z.string().trim().max(60).regex(/^[a-z.-]+$/, 'Use an action name or prefix, e.g. patient.').optional(),
   outcome: z.enum(['allowed', 'denied']).optional(),
   from: z.union([IsoDate, z.iso.datetime({ offset: true })]).optional().describe('A date (from the start of that day, clinic time) or an instant'),
@@ -24,6 +24,7 @@ const AuditEventSchema = z
     at: z.string(),
     actorUserId: Id.nullable(),
     actorEmail: z.string().nullable(),
+    actorName: z.string().nullable(),
     actorRole: z.string().nullable(),
     action: z.string(),
     outcome: z.enum(['allowed', 'denied']),
@@ -52,14 +53,14 @@ function nextDay(date: string): string {
 export function auditRoutes(ctx: ServiceContext) {
   return [
     route({
-      method: 'GET', url: '/api/audit', tag: 'audit', errors: [403],
-      summary: 'Browse the audit log (administrators), newest first',
+      method: 'GET', url: '/api/audit', tag: 'audit', errors: [403, 422],
+      summary: 'Browse the audit log (administrators), newest first; filter by person and patient by name or id',
       query: AuditQuerySchema,
       response: z.object({ events: z.array(AuditEventSchema), nextBefore: z.number().nullable() }),
       handler: ({ actor, query }) =>
         browseAudit(ctx, actor, {
           actor: query.actor,
-          patientId: query.patient,
+          patient: query.patient,
           action: query.action,
           outcome: query.outcome,
           from: query.from ? toInstant(query.from, 'start') : undefined,

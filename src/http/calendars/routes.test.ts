@@ -46,6 +46,29 @@ describe.each(BACKENDS)('calendar routes on %s', (backend) => {
     expect((gone.json() as { error: { code: string } }).error.code).toBe('not_found');
   });
 
+  it('a feed stops when an administrator disables its creator, and follows the creator’s sites when a manager moves', async () => {
+    const booked = await h.as('front_desk', 'POST', '/api/appointments', {
+      patientId: h.world.patients.a, serviceCode: 'nmt-followup-60', start: '2026-12-02T17:30:00Z', therapistId: h.world.practitioners.a, locationId: h.world.sites.a,
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const visit = (booked.json() as { id: string }).id;
+    const pathOf = (res: { json: () => unknown }) => new URL((res.json() as { url: string }).url).pathname;
+    const therapistFeed = pathOf(await h.as('therapist', 'POST', '/api/calendars', { kind: 'therapist', subjectId: h.world.practitioners.a }));
+    const siteFeed = pathOf(await h.as('manager', 'POST', '/api/calendars', { kind: 'site', subjectId: h.world.sites.a }));
+    const uids = async (path: string) => (await parseIcs((await h.app.inject({ method: 'GET', url: path })).body)).events.map((e) => e.uid);
+    expect(await uids(siteFeed)).toContain(`${visit}@knotwork.local`);
+
+    const moved = await h.as('admin', 'PATCH', `/api/staff/${h.world.users.manager.id}`, { locationIds: [h.world.sites.b] });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(await uids(siteFeed)).toEqual([]);
+
+    const disabled = await h.as('admin', 'PATCH', `/api/staff/${h.world.users.therapist.id}`, { disabled: true });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    const stopped = await h.app.inject({ method: 'GET', url: therapistFeed });
+    expect(stopped.statusCode).toBe(404);
+    expect(stopped.body).not.toContain('VCALENDAR');
+  });
+
   it('serves one appointment as a downloadable .ics to its patient', async () => {
     const booked = await h.as('patient', 'POST', '/api/appointments', {
       patientId: h.world.patients.a, serviceCode: 'nmt-followup-60', start: '2026-12-01T18:00:00Z', therapistId: h.world.practitioners.a, locationId: h.world.sites.a,

@@ -46,6 +46,12 @@ describe.each(BACKENDS)('patients API on %s', (backend) => {
     expect(ids(await get('admin', '/api/patients?q=1975-06-07'))).toEqual([world.patients.b]);
     expect(ids(await get('admin', `/api/patients?q=${encodeURIComponent('06/07/1975')}`))).toEqual([world.patients.b]);
     expect(ids(await get('admin', '/api/patients?q=%25'))).toEqual([]);
+    // A date that does not exist is the searcher's mistake, named as such (never a server error).
+    for (const q of ['1975-02-31', '02/30/1975']) {
+      const res = await get('admin', `/api/patients?q=${encodeURIComponent(q)}`);
+      expect(res.statusCode, q).toBe(422);
+      expect(res.json()).toMatchObject({ error: { fields: { q: 'That date of birth is not a real date.' } } });
+    }
   });
 
   it('paginates with a total', async () => {
@@ -57,15 +63,22 @@ describe.each(BACKENDS)('patients API on %s', (backend) => {
     expect(body.patients).toHaveLength(1);
   });
 
-  it('audits every patient a search returns and every read, with actor and address', async () => {
+  it('audits a search as one event (its kind, what it found, who was listed) and every read, with actor and address', async () => {
     await db.query('DELETE FROM audit_events WHERE org_id = $1', [world.orgId]);
     await get('admin', '/api/patients');
+    await get('admin', '/api/patients?q=zzz-nobody');
     await get('front_desk', `/api/patients/${world.patients.a}`);
-    const events = await db.query<{ action: string; patient_id: string; actor_user_id: string; ip: string; outcome: string }>(
-      `SELECT action, patient_id, actor_user_id, ip, outcome FROM audit_events WHERE org_id = $1 AND action LIKE 'patient.%' ORDER BY id`,
+    const events = await db.query<{ action: string; patient_id: string | null; actor_user_id: string; ip: string; outcome: string; detail: Record<string, unknown> }>(
+      `SELECT action, patient_id, actor_user_id, ip, outcome, detail FROM audit_events WHERE org_id = $1 AND action LIKE 'patient.%' ORDER BY id`,
       [world.orgId],
     );
-    expect(events.filter((e) => e.action === 'patient.search').map((e) => e.patient_id).sort()).toEqual([world.patients.a, world.patients.b].sort());
+    const searches = events.filter((e) => e.action === 'patient.search');
+    expect(searches.map((e) => ({ patient: e.patient_id, kind: e.detail.queryKind, count: e.detail.resultCount }))).toEqual([
+      { patient: null, kind: 'all', count: 2 },
+      { patient: null, kind: 'name', count: 0 },
+    ]);
+    expect((searches[0]!.detail.patientIds as string[]).sort()).toEqual([world.patients.a, world.patients.b].sort());
+    expect(searches[1]!.detail.patientIds).toEqual([]);
     const read = events.find((e) => e.action === 'patient.read')!;
     expect(read).toMatchObject({ patient_id: world.patients.a, actor_user_id: world.users.front_desk.id, outcome: 'allowed' });
     expect(read.ip).toBeTruthy();

@@ -1,54 +1,112 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/support/db.ts';
-import { createOrganization } from '../organizations.ts';
+import { countingDatabase } from '../../../test/support/counting-db.ts';
+import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
+import { buildWorld, type World } from '../../../test/support/world.ts';
 import type { Database } from '../../store/database.ts';
-import { checkLinkToken, issueLinkToken, parseLinkToken } from './links.ts';
+import { NotFoundError } from '../errors.ts';
+import { checkLinkToken, issueLinkToken, parseLinkToken, primeLinkKey } from './links.ts';
+import { getLinkedAppointment } from './self-service.ts';
+import { ensureService, insertAppointment } from './test-helpers.ts';
 
 // The signing logic does not depend on the engine; one is enough here (the HTTP tests run both).
 describe('self-service link tokens', () => {
   let db: Database;
   let drop: () => Promise<void>;
-  let orgId: string;
   const appointmentId = randomUUID();
-  const patientId = randomUUID();
   const end = new Date('2026-12-01T18:00:00Z');
   const before = new Date('2026-11-30T12:00:00Z');
 
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase('pglite'));
-    orgId = (await createOrganization(db, { name: 'Link Clinic', slug: 'link-clinic' })).id;
   });
   afterAll(() => drop());
   afterEach(() => {
     delete process.env.KNOTWORK_LINK_SECRET;
   });
 
-  it('signs one appointment of one patient until the visit ends', async () => {
-    const token = await issueLinkToken(db, { orgId, appointmentId, patientId, expiresAt: end });
+  it('signs one appointment until the visit ends', async () => {
+    const token = await issueLinkToken(db, { appointmentId, expiresAt: end });
+    const [, expiry, signature] = token.split('.') as [string, string, string];
     expect(parseLinkToken(token)).toMatchObject({ appointmentId, expiresAt: end });
-    expect(await checkLinkToken(db, token, orgId, patientId, before)).toBe('valid');
-    expect(await checkLinkToken(db, token, orgId, randomUUID(), before)).toBe('invalid');
-    expect(await checkLinkToken(db, token, randomUUID(), patientId, before)).toBe('invalid');
-    expect(await checkLinkToken(db, token, orgId, patientId, end)).toBe('expired');
-    expect(await checkLinkToken(db, `${token}x`, orgId, patientId, before)).toBe('invalid');
+    expect(await checkLinkToken(db, token, before)).toEqual({ status: 'valid', appointmentId, expiresAt: end });
+    expect(await checkLinkToken(db, token, end)).toMatchObject({ status: 'expired', appointmentId });
+    expect(await checkLinkToken(db, `${token}x`, before)).toEqual({ status: 'invalid' });
+    expect(await checkLinkToken(db, `${randomUUID()}.${expiry}.${signature}`, before)).toEqual({ status: 'invalid' });
+    const later = (parseInt(expiry, 36) + 86_400).toString(36);
+    expect(await checkLinkToken(db, `${appointmentId}.${later}.${signature}`, before)).toEqual({ status: 'invalid' });
   });
 
-  it('generates the stored key once and keeps it out of the token', async () => {
-    const first = await issueLinkToken(db, { orgId, appointmentId, patientId, expiresAt: end });
-    const second = await issueLinkToken(db, { orgId, appointmentId, patientId, expiresAt: end });
+  it('generates the stored key once, for the whole installation, and keeps it out of the token', async () => {
+    const first = await issueLinkToken(db, { appointmentId, expiresAt: end });
+    const second = await issueLinkToken(db, { appointmentId, expiresAt: end });
     expect(second).toBe(first);
-    const keys = await db.query<{ value: string }>('SELECT value FROM org_secrets WHERE org_id = $1', [orgId]);
+    const keys = await db.query<{ value: string }>(`SELECT value FROM installation_secrets WHERE name = 'link-signing-key'`);
     expect(keys).toHaveLength(1);
     expect(first).not.toContain(keys[0]!.value);
   });
 
   it('uses KNOTWORK_LINK_SECRET when set, so tokens signed with the stored key stop working', async () => {
-    const stored = await issueLinkToken(db, { orgId, appointmentId, patientId, expiresAt: end });
+    const stored = await issueLinkToken(db, { appointmentId, expiresAt: end });
     process.env.KNOTWORK_LINK_SECRET = 'a-long-random-deployment-secret';
-    const fromEnv = await issueLinkToken(db, { orgId, appointmentId, patientId, expiresAt: end });
+    const fromEnv = await issueLinkToken(db, { appointmentId, expiresAt: end });
     expect(fromEnv).not.toBe(stored);
-    expect(await checkLinkToken(db, fromEnv, orgId, patientId, before)).toBe('valid');
-    expect(await checkLinkToken(db, stored, orgId, patientId, before)).toBe('invalid');
+    expect((await checkLinkToken(db, fromEnv, before)).status).toBe('valid');
+    expect((await checkLinkToken(db, stored, before)).status).toBe('invalid');
+  });
+});
+
+describe.each(BACKENDS)('a forged self-service link on %s', (backend) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  let world: World;
+  let token: string;
+  const now = new Date('2026-11-20T18:00:00Z');
+
+  beforeAll(async () => {
+    ({ db, drop } = await createTestDatabase(backend));
+    world = await buildWorld(db);
+    await ensureService(db, world.orgId, 'nmt-follow-up');
+    const visit = await insertAppointment(db, {
+      orgId: world.orgId, patientId: world.patients.a, practitionerId: world.practitioners.a, locationId: world.sites.a,
+      serviceCode: 'nmt-follow-up', start: new Date('2026-12-02T17:00:00Z'),
+    });
+    token = await issueLinkToken(db, { appointmentId: visit.id, expiresAt: visit.end });
+  });
+  afterAll(() => drop());
+  afterEach(() => {
+    delete process.env.KNOTWORK_LINK_SECRET;
+  });
+
+  const forgeries = () => {
+    const [id, expiry, signature] = token.split('.') as [string, string, string];
+    const flipped = `${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
+    return [
+      `${id}.${expiry}.${flipped}`,
+      `${id}.${(parseInt(expiry, 36) + 3600).toString(36)}.${signature}`,
+      `${randomUUID()}.${expiry}.${signature}`,
+      'not-even-a-token',
+    ];
+  };
+
+  it('is refused without a single query once the key is known; a real one is served', async () => {
+    const counted = countingDatabase(db);
+    await primeLinkKey(counted);
+    counted.statements.length = 0;
+    for (const forged of forgeries()) {
+      await expect(getLinkedAppointment({ db: counted, now: () => now }, forged)).rejects.toBeInstanceOf(NotFoundError);
+    }
+    expect(counted.statements).toEqual([]);
+    await expect(getLinkedAppointment({ db: counted, now: () => now }, token)).resolves.toMatchObject({ status: 'booked' });
+    expect(counted.statements.length).toBeGreaterThan(0);
+  });
+
+  it('is refused without a single query from the first request when the key comes from the environment', async () => {
+    process.env.KNOTWORK_LINK_SECRET = 'a-long-random-deployment-secret';
+    const counted = countingDatabase(db);
+    for (const forged of forgeries()) {
+      await expect(getLinkedAppointment({ db: counted, now: () => now }, forged)).rejects.toBeInstanceOf(NotFoundError);
+    }
+    expect(counted.statements).toEqual([]);
   });
 });

@@ -1,12 +1,13 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Queryable } from '../../store/database.ts';
-import { ensureOrgSecret, readOrgSecret } from '../../store/repos/outbox.ts';
+import { ensureInstallationSecret, readInstallationSecret } from '../../store/repos/installation.ts';
 
 /**
  * Self-service links: `/a/<appointment id>.<expiry>.<signature>`. The signature is an HMAC-SHA256
- * over the appointment, its patient and the expiry, so a link opens one appointment of one patient
- * and nothing else, and stops working after the visit. The key is KNOTWORK_LINK_SECRET (mixed with
- * the organisation id) or a random key generated once per organisation and kept in org_secrets.
+ * over the appointment and the expiry, so a link opens one appointment (of one patient) and stops
+ * working after the visit. The key is one per installation: KNOTWORK_LINK_SECRET, or a random key
+ * generated once and kept in installation_secrets. Once the process knows the key, checking a link
+ * needs no query: a forged link is refused before the database is touched.
  */
 const SECRET_NAME = 'link-signing-key';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -17,27 +18,52 @@ export interface LinkClaims {
   signature: string;
 }
 
-async function linkKey(db: Queryable, orgId: string, create: boolean): Promise<Buffer | null> {
-  const fromEnv = process.env.KNOTWORK_LINK_SECRET;
-  if (fromEnv) return createHmac('sha256', fromEnv).update(`knotwork-link-key:${orgId}`).digest();
-  const stored = create
-    ? await ensureOrgSecret(db, orgId, SECRET_NAME, randomBytes(32).toString('base64url'))
-    : await readOrgSecret(db, orgId, SECRET_NAME);
-  return stored ? Buffer.from(stored, 'base64url') : null;
+/** Stored keys, per database, for the life of the process (a stored key never changes). */
+const knownKeys = new WeakMap<object, Buffer>();
+
+function keyFromEnvironment(): Buffer | null {
+  const secret = process.env.KNOTWORK_LINK_SECRET;
+  return secret ? createHmac('sha256', secret).update('knotwork-link-key:v2').digest() : null;
 }
 
-function sign(key: Buffer, appointmentId: string, patientId: string, expiry: string): string {
-  return createHmac('sha256', key).update(`v1|${appointmentId}|${patientId}|${expiry}`).digest('base64url');
+/** The key to sign with, created on first use. Not remembered: the caller's transaction may yet roll back. */
+async function signingKey(db: Queryable): Promise<Buffer> {
+  const key = keyFromEnvironment() ?? knownKeys.get(db);
+  if (key) return key;
+  return Buffer.from(await ensureInstallationSecret(db, SECRET_NAME, randomBytes(32).toString('base64url')), 'base64url');
 }
 
-/** A token for one appointment of one patient, valid until `expiresAt` (the end of the visit). */
+/** The key to check with; null when none was ever stored (no link was ever issued). Never writes. */
+async function checkingKey(db: Queryable): Promise<Buffer | null> {
+  const known = keyFromEnvironment() ?? knownKeys.get(db);
+  if (known) return known;
+  const stored = await readInstallationSecret(db, SECRET_NAME);
+  if (!stored) return null;
+  const key = Buffer.from(stored, 'base64url');
+  knownKeys.set(db, key);
+  return key;
+}
+
+/** Reads the key at start-up, so that even the first link checked afterwards costs no query. */
+export async function primeLinkKey(db: Queryable): Promise<void> {
+  await checkingKey(db);
+}
+
+function sign(key: Buffer, appointmentId: string, expiry: string): string {
+  return createHmac('sha256', key).update(`v2|${appointmentId}|${expiry}`).digest('base64url');
+}
+
+/**
+ * A token for one appointment, valid until `expiresAt` (the end of the visit). The organisation and
+ * the patient follow from the appointment; callers may pass them along.
+ */
 export async function issueLinkToken(
   db: Queryable,
-  link: { orgId: string; appointmentId: string; patientId: string; expiresAt: Date },
+  link: { appointmentId: string; expiresAt: Date; orgId?: string; patientId?: string },
 ): Promise<string> {
-  const key = (await linkKey(db, link.orgId, true))!;
+  const key = await signingKey(db);
   const expiry = Math.floor(link.expiresAt.getTime() / 1000).toString(36);
-  return `${link.appointmentId}.${expiry}.${sign(key, link.appointmentId, link.patientId, expiry)}`;
+  return `${link.appointmentId}.${expiry}.${sign(key, link.appointmentId, expiry)}`;
 }
 
 /** Splits a token into its parts; null when it cannot be one of ours. */
@@ -49,19 +75,19 @@ export function parseLinkToken(token: string): LinkClaims | null {
   return { appointmentId, expiresAt: new Date(parseInt(expiry, 36) * 1000), signature };
 }
 
-export type LinkCheck = 'valid' | 'invalid' | 'expired';
+export type LinkCheck = { status: 'invalid' } | { status: 'valid' | 'expired'; appointmentId: string; expiresAt: Date };
 
-/** Checks a token against the appointment's current patient; never writes (no key → nothing was ever issued). */
-export async function checkLinkToken(db: Queryable, token: string, orgId: string, patientId: string, now: Date): Promise<LinkCheck> {
+/** Checks a token's signature and expiry, from the token alone once the key is known. */
+export async function checkLinkToken(db: Queryable, token: string, now: Date): Promise<LinkCheck> {
   const claims = parseLinkToken(token);
-  if (!claims) return 'invalid';
-  const key = await linkKey(db, orgId, false);
-  if (!key) return 'invalid';
-  const expiry = token.split('.')[1]!;
-  const expected = Buffer.from(sign(key, claims.appointmentId, patientId, expiry));
+  if (!claims) return { status: 'invalid' };
+  const key = await checkingKey(db);
+  if (!key) return { status: 'invalid' };
+  const expected = Buffer.from(sign(key, claims.appointmentId, token.split('.')[1]!));
   const given = Buffer.from(claims.signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'invalid';
-  return claims.expiresAt.getTime() <= now.getTime() ? 'expired' : 'valid';
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { status: 'invalid' };
+  const status = claims.expiresAt.getTime() <= now.getTime() ? 'expired' : 'valid';
+  return { status, appointmentId: claims.appointmentId, expiresAt: claims.expiresAt };
 }
 
 /** Where links point: KNOTWORK_PUBLIC_URL (the address patients reach), or the local default. */

@@ -6,7 +6,7 @@ import { cancelAppointment, rescheduleAppointment } from '../booking/changes.ts'
 import type { SlotView } from '../booking/errors.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
-import { checkLinkToken, parseLinkToken } from './links.ts';
+import { checkLinkToken } from './links.ts';
 import { notifySettings } from './settings.ts';
 import { visitTime } from './time.ts';
 
@@ -33,16 +33,18 @@ const NIL_USER = '00000000-0000-0000-0000-000000000000';
 /** How far ahead a link shows free times to move to. */
 const AVAILABILITY_DAYS = 28;
 
-/** Resolves a token to its appointment; every failure is a 404, so tokens cannot be probed. */
+/**
+ * Resolves a token to its appointment; every failure is a 404, so tokens cannot be probed. The
+ * signature is checked first, from the token alone: a forged link is refused without a query.
+ */
 async function resolveLink(db: Queryable, token: string, now: Date): Promise<AppointmentView> {
-  const claims = parseLinkToken(token);
-  const orgId = claims ? await appointmentOrg(db, claims.appointmentId) : null;
-  const view = claims && orgId ? await findAppointmentView(db, orgId, claims.appointmentId) : null;
+  const check = await checkLinkToken(db, token, now);
+  if (check.status === 'invalid') throw new NotFoundError(INVALID);
+  const orgId = await appointmentOrg(db, check.appointmentId);
+  const view = orgId ? await findAppointmentView(db, orgId, check.appointmentId) : null;
   if (!view) throw new NotFoundError(INVALID);
-  const check = await checkLinkToken(db, token, view.orgId, view.patientId, now);
-  if (check === 'invalid') throw new NotFoundError(INVALID);
   // The site's number is no secret and is what the patient needs next.
-  if (check === 'expired') throw new NotFoundError(view.site.phone ? `${EXPIRED} To change a visit, call the clinic on ${view.site.phone}.` : EXPIRED);
+  if (check.status === 'expired') throw new NotFoundError(view.site.phone ? `${EXPIRED} To change a visit, call the clinic on ${view.site.phone}.` : EXPIRED);
   return view;
 }
 

@@ -159,3 +159,12 @@ export async function updatePatient(db: Queryable, orgId: string, id: string, ve
   );
   return rows[0] ?? null;
 }
+
+/** Ids of the organisation's patients a search finds, for filters elsewhere (the audit log); at most `limit`. */
+export async function findPatientIds(db: Queryable, orgId: string, query: PatientQuery, limit: number): Promise<string[]> {
+  const params: unknown[] = [orgId];
+  const where = queryClause(query, params);
+  params.push(limit);
+  const rows = await db.query<{ id: string }>(`SELECT p.id FROM patients p WHERE p.org_id = $1 AND ${where} ORDER BY p.id LIMIT $${params.length}`, params);
+  return rows.map((r) => r.id);
+}

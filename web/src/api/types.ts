@@ -55,6 +55,7 @@ export interface AuditEvent {
   id: string | number;
   at: string;
   actorEmail: string | null;
+  actorName: string | null;
   actorRole: string | null;
   action: string;
   outcome: 'allowed' | 'denied';
@@ -63,6 +64,8 @@ export interface AuditEvent {
   recordType: string | null;
   recordId: string | null;
   ip: string | null;
+  /** What else the event recorded, e.g. a search's kind and result count. */
+  detail?: Record<string, unknown>;
 }
 
 export interface AuditQuery {

@@ -1,8 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import * as api from '../api/client.ts';
 import type { AuditEvent, AuditQuery } from '../api/types.ts';
+import { ApiError } from '../api/http.ts';
 import { ErrorView, Forbidden, Loading } from '../components/StatusViews.tsx';
-import { SelectField, TextField } from '../components/Form.tsx';
+import { ErrorSummary, SelectField, TextField } from '../components/Form.tsx';
 import { formatDateTime } from '../format.ts';
 import { usePageTitle } from '../hooks.ts';
 import { Link } from '../router.tsx';
@@ -11,6 +12,15 @@ import { CAN, useUser } from '../session.tsx';
 const PAGE = 50;
 type Filters = Required<Pick<AuditQuery, 'actor' | 'patient' | 'action' | 'outcome' | 'from' | 'to'>>;
 const NO_FILTERS: Filters = { actor: '', patient: '', action: '', outcome: '', from: '', to: '' };
+const FILTER_LABELS: Record<string, string> = { actor: 'Who', patient: 'Patient' };
+
+/** The patient an event is about, or for a search how many patients it listed. */
+function PatientCell({ event }: { event: AuditEvent }) {
+  if (event.patientId) return <Link to={`/patients/${event.patientId}`}>{event.patientName ?? event.patientId.slice(0, 8)}</Link>;
+  const listed = event.detail?.resultCount;
+  if (event.action === 'patient.search' && typeof listed === 'number') return <span>{listed === 1 ? '1 patient found' : `${listed} patients found`}</span>;
+  return <>—</>;
+}
 
 export function AuditLog() {
   usePageTitle('Audit log');
@@ -22,6 +32,9 @@ export function AuditLog() {
   const [state, setState] = useState<'loading' | 'ok' | 'more'>('loading');
   const [error, setError] = useState<unknown>(null);
   const allowed = CAN.viewAudit(user.role);
+  // A filter the server cannot use (a name that matches too many people) is shown at its field.
+  const fieldErrors = error instanceof ApiError && error.status === 422 ? error.fields : {};
+  const filterError = Object.keys(fieldErrors).length > 0;
 
   const load = async (filters: Filters, before: string | null) => {
     setState(before ? 'more' : 'loading');
@@ -54,9 +67,10 @@ export function AuditLog() {
         <h1>Audit log</h1>
         <p className="lead">Every read and change of patient data, newest first.</p>
       </div>
+      <ErrorSummary items={Object.entries(fieldErrors).map(([field, message]) => ({ field, message }))} labels={FILTER_LABELS} />
       <form className="filters" onSubmit={apply} aria-label="Filter the audit log">
-        <TextField name="actor" label="Who" hint="Email or user id" value={draft.actor} onValue={set('actor')} width="medium" />
-        <TextField name="patient" label="Patient id" value={draft.patient} onValue={set('patient')} width="medium" spellCheck={false} />
+        <TextField name="actor" label="Who" hint="Name, email or user id" value={draft.actor} onValue={set('actor')} width="medium" error={fieldErrors.actor} maxLength={120} spellCheck={false} />
+        <TextField name="patient" label="Patient" hint="Name, date of birth, phone or patient id" value={draft.patient} onValue={set('patient')} width="medium" error={fieldErrors.patient} maxLength={120} spellCheck={false} />
         <TextField name="action" label="Action" hint="Starts with, e.g. patient." value={draft.action} onValue={set('action')} width="short" />
         <SelectField name="outcome" label="Outcome" value={draft.outcome} onValue={set('outcome')}
           options={[{ value: '', label: 'Any' }, { value: 'allowed', label: 'Allowed' }, { value: 'denied', label: 'Denied' }]} />
@@ -68,7 +82,7 @@ export function AuditLog() {
         </div>
       </form>
       <p className="result-count" aria-live="polite">{state === 'ok' && !error ? `${events.length} events shown${nextBefore ? ' (more are older)' : ''}` : ''}</p>
-      {error ? <ErrorView error={error} missingIsUnavailable="Audit log" /> : null}
+      {error && !filterError ? <ErrorView error={error} missingIsUnavailable="Audit log" /> : null}
       {state === 'loading' ? <Loading /> : null}
       {state !== 'loading' && events.length > 0 ? (
         <div className="table-wrap">
@@ -81,10 +95,14 @@ export function AuditLog() {
               {events.map((e) => (
                 <tr key={e.id}>
                   <td className="nowrap">{formatDateTime(e.at)}</td>
-                  <td>{e.actorEmail ?? '—'}{e.actorRole ? <span className="muted"> · {e.actorRole.replace('_', ' ')}</span> : null}</td>
+                  <td>
+                    {e.actorName ?? e.actorEmail ?? '—'}
+                    {e.actorRole ? <span className="muted"> · {e.actorRole.replace('_', ' ')}</span> : null}
+                    {e.actorName && e.actorEmail ? <div className="muted">{e.actorEmail}</div> : null}
+                  </td>
                   <td><code>{e.action}</code></td>
                   <td>{e.outcome === 'denied' ? <span className="badge badge-danger">Denied</span> : <span className="badge badge-success">Allowed</span>}</td>
-                  <td>{e.patientId ? <Link to={`/patients/${e.patientId}`}>{e.patientName ?? e.patientId.slice(0, 8)}</Link> : '—'}</td>
+                  <td><PatientCell event={e} /></td>
                   <td>{e.recordType ? `${e.recordType}` : '—'}</td>
                   <td className="nowrap">{e.ip ?? '—'}</td>
                 </tr>
