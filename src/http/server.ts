@@ -14,13 +14,14 @@ import { apiRoutes } from './routes.ts';
 import { registerMultipart } from './clearances/multipart.ts';
 import { SESSION_COOKIE } from './auth/cookies.ts';
 import { securityHeaders } from './security.ts';
+import type { TrustedProxies } from './trust-proxy.ts';
 
 export interface ServerOptions {
   /** Folder of the built web app; the API runs without it (tests, API-only deployments). */
   webRoot?: string;
   logger?: boolean;
-  /** Behind a load balancer: take the client address from X-Forwarded-For. */
-  trustProxy?: boolean;
+  /** Proxies whose X-Forwarded-For gives the client address (see trust-proxy.ts). */
+  trustProxy?: TrustedProxies;
   version?: string;
 }
 

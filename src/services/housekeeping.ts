@@ -1,5 +1,7 @@
 import { claimJob, completeJob, enqueueJob, failJob } from '../store/repos/jobs.ts';
 import { purgeExpired } from '../store/repos/sessions.ts';
+import { purgeThrottle } from '../store/repos/login-throttle.ts';
+import { RATE_LIMIT } from './auth/throttle.ts';
 import type { ServiceContext } from './context.ts';
 import { runWaitlistJobs } from './booking/offers.ts';
 
@@ -15,7 +17,8 @@ export async function runDueJobs(ctx: ServiceContext): Promise<number> {
     const job = await claimJob(ctx.db, [PURGE_KIND], now, 60_000);
     if (!job) return ran;
     try {
-      await purgeExpired(ctx.db, now, new Date(now.getTime() - 24 * 3600_000));
+      await purgeExpired(ctx.db, now);
+      await purgeThrottle(ctx.db, new Date(now.getTime() - RATE_LIMIT.windowMs));
       await completeJob(ctx.db, job.id, now);
       // The next run is keyed by its slot, so instances scheduling it together create it once.
       const next = new Date(Math.ceil((now.getTime() + 1) / PURGE_EVERY_MS) * PURGE_EVERY_MS);
