@@ -12,13 +12,14 @@ import { treatmentGate } from './gate.ts';
 import { issueFields, screeningAnswersOf } from './intake-document.ts';
 import { screen } from '../../clinical/screening/index.ts';
 import { checkLetter, type Letter } from './letter-file.ts';
+import { IsoDate } from '../bounds.ts';
 
 export { checkLetter, letterFilename, MAX_LETTER_BYTES, sniffType, type LetterType } from './letter-file.ts';
 
 /** The form as sent (multipart fields, or JSON without a file); checked after authorization. */
 export const ClearanceFormSchema = z.strictObject({
   physician: z.string().trim().min(1, 'Name the physician.').max(200),
-  clearedOn: z.iso.date('Use a date in the form YYYY-MM-DD.'),
+  clearedOn: IsoDate,
   scope: z.string().trim().min(1, 'Say what the physician cleared.').max(2000),
   letter: z.custom<Letter>((v) => typeof v === 'object' && v !== null && (v as Letter).data instanceof Uint8Array, 'Attach the letter: a PDF, PNG or JPEG file.'),
 });
