@@ -56,6 +56,9 @@ describe.each(BACKENDS)('the error log on %s', (backend) => {
         level: 'error', requestId: reference, method: 'POST', route: '/api/patients', status: 500,
         sqlState: '23514', constraint: 'test_refuses_this_patient', table: 'patients', errorClass: 'DatabaseError',
       });
+      // Whatever Fastify itself logs about an error goes through the same description.
+      app.log.error({ err: Object.assign(new Error('Failing row contains (Zebulon, Quintero-Loggable, 1977-03-14)'), { code: '23514' }) }, 'failed');
+      expect(requestLog.at(-1)).toContain('"sqlState":"23514"');
       const everything = [...errorLines, ...requestLog, res.body].join('\n');
       for (const value of PATIENT_DATA) expect(everything, value).not.toContain(value);
       // The request log shows the request, by path only.

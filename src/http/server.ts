@@ -8,7 +8,7 @@ import type { ServiceContext } from '../services/context.ts';
 import { ForbiddenError, NotFoundError } from '../services/errors.ts';
 import { authenticate } from '../services/auth/sessions.ts';
 import { sendError } from './errors.ts';
-import { stderrSink, type ErrorLogSink } from './error-log.ts';
+import { describeError, stderrSink, type ErrorLogSink } from './error-log.ts';
 import { clientErrorHandler } from './framework-errors.ts';
 import { logPath } from './log-path.ts';
 import { buildOpenApi, renderApiDocs } from './openapi.ts';
@@ -40,9 +40,22 @@ const requestSerializer = (req: { method: string; url: string; id: string }) => 
   path: logPath(req.url),
 });
 
+/** Pino's shape for an error, filled with what our own error log keeps and nothing more. */
+const errorSerializer = (err: unknown) => {
+  const { errorClass, frames, ...rest } = describeError(err);
+  return { type: errorClass, message: '(not logged: may hold patient data)', stack: frames.join('\n'), ...rest };
+};
+
 export async function buildServer(ctx: ServiceContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', serializers: { req: requestSerializer }, ...(options.logStream ? { stream: options.logStream } : {}) } : false,
+    logger: options.logger
+      ? {
+          level: 'info',
+          // Any error Fastify itself logs is described like ours: never its message or values.
+          serializers: { req: requestSerializer, err: errorSerializer },
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
+      : false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     // Random ids: a reference a clinic can quote that no other request, nor another instance, shares.

@@ -41,9 +41,8 @@ export function hashToken(token: string): string {
 export async function login(ctx: ServiceContext, input: LoginInput): Promise<LoginResult> {
   const now = ctx.now();
   const email = input.email.trim().toLowerCase();
-  const attempt = await beginAttempt(ctx, email, input.ip);
-
   const user = await repo.findUserByEmail(ctx.db, email);
+  const attempt = await beginAttempt(ctx, email, input.ip, user?.orgId ?? null);
   const valid = user
     ? await verifyPassword(user.passwordHash, input.password)
     : (await verifyPassword(await DECOY_HASH_PROMISE, input.password), false);
@@ -123,7 +122,7 @@ export const PasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_M
  * limited like a sign-in (and counts with it), so a stolen session cannot be used to guess it.
  */
 export async function changePassword(ctx: ServiceContext, actor: Actor, current: string, next: string): Promise<void> {
-  const attempt = await beginAttempt(ctx, actor.email.trim().toLowerCase(), actor.ip ?? 'unknown');
+  const attempt = await beginAttempt(ctx, actor.email.trim().toLowerCase(), actor.ip ?? 'unknown', actor.orgId);
   const user = await repo.findUserById(ctx.db, actor.orgId, actor.userId);
   if (!user || !(await verifyPassword(user.passwordHash, current))) {
     await attemptFailed(ctx, attempt);

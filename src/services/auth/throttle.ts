@@ -29,6 +29,8 @@ const keys = (email: string, ip: string) => ({
 export interface Attempt {
   readonly email: string;
   readonly ip: string;
+  /** The account's organisation, when the email is an account's. */
+  readonly orgId: string | null;
 }
 
 /** How long an attempt on an account with this many recent failures waits before its check. */
@@ -44,11 +46,11 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * counted one by one — and refuses it (429) when the account from this address or the address
  * has used up its attempts. Then waits while the account is under attack.
  */
-export async function beginAttempt(ctx: ServiceContext, email: string, ip: string): Promise<Attempt> {
+export async function beginAttempt(ctx: ServiceContext, email: string, ip: string, orgId: string | null): Promise<Attempt> {
   const now = ctx.now();
   const windowStartedBefore = new Date(now.getTime() - RATE_LIMIT.windowMs);
   const k = keys(email, ip);
-  const counted = await repo.countAttempt(ctx.db, [k.pair, k.address], now, windowStartedBefore);
+  const counted = await repo.countAttempt(ctx.db, [{ key: k.pair, orgId }, { key: k.address, orgId: null }], now, windowStartedBefore);
   const over = counted.filter((c) =>
     c.key === k.pair ? c.attempts > RATE_LIMIT.perAccountAndAddress : c.attempts > RATE_LIMIT.perAddress,
   );
@@ -58,13 +60,14 @@ export async function beginAttempt(ctx: ServiceContext, email: string, ip: strin
   }
   const wait = slowdownMs(await repo.currentCount(ctx.db, k.account, windowStartedBefore));
   if (wait > 0) await (ctx.sleep ?? sleep)(wait);
-  return { email, ip };
+  return { email, ip, orgId };
 }
 
 /** A wrong password: the attempt stays counted, and the account's failures grow. */
 export async function attemptFailed(ctx: ServiceContext, attempt: Attempt): Promise<void> {
   const now = ctx.now();
-  await repo.countAttempt(ctx.db, [keys(attempt.email, attempt.ip).account], now, new Date(now.getTime() - RATE_LIMIT.windowMs));
+  const account = { key: keys(attempt.email, attempt.ip).account, orgId: attempt.orgId };
+  await repo.countAttempt(ctx.db, [account], now, new Date(now.getTime() - RATE_LIMIT.windowMs));
 }
 
 /** The right password: this account starts afresh from this address, and the address gets its attempt back. */
