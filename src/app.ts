@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './http/server.ts';
+import type { TrustedProxies } from './http/trust-proxy.ts';
 import type { ServiceContext } from './services/context.ts';
 import { startHousekeeping } from './services/housekeeping.ts';
 import { primeLinkKey } from './services/notify/links.ts';
@@ -18,7 +19,7 @@ export interface RunningApp {
 /** Serves the API and the web app on one port until stopped; the caller owns the database. */
 export async function startApp(
   db: Database,
-  options: { port: number; host?: string; logger?: boolean; trustProxy?: boolean; webRoot?: string | null },
+  options: { port: number; host?: string; logger?: boolean; trustProxy?: TrustedProxies; webRoot?: string | null },
 ): Promise<RunningApp> {
   const ctx: ServiceContext = { db, now: () => new Date() };
   // Self-service links are then checked without a query, from the first request on.

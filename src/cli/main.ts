@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { ServiceError } from '../services/errors.ts';
 import { DataDirLockedError } from '../store/lock.ts';
+import { sqlState } from '../store/database.ts';
+import { describeError } from '../http/error-log.ts';
 import { registerClinicalCommands } from './commands/clinical.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerServerCommands } from './commands/server.ts';
@@ -29,6 +31,14 @@ export async function main(argv: string[]): Promise<void> {
     if (err instanceof CliError || err instanceof DataDirLockedError || err instanceof ServiceError) {
       process.stderr.write(`knotwork: ${err.message}\n`);
       process.exitCode = 2;
+      return;
+    }
+    if (sqlState(err)) {
+      // A database error carries the values it failed on (a patient's name, a date of birth):
+      // print what and where, never those.
+      const { frames, ...what } = describeError(err);
+      process.stderr.write(`knotwork: database error ${JSON.stringify(what)}\n${frames.map((f) => `    ${f}`).join('\n')}\n`);
+      process.exitCode = 1;
       return;
     }
     throw err;

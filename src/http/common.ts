@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-/** A calendar date, YYYY-MM-DD, that exists. */
-export const IsoDate = z.iso.date('Use a date in the form YYYY-MM-DD.');
+export { DATE_RANGE, INT4_MAX, IsoDate, instant, int4, Version } from '../services/bounds.ts';
 export const Id = z.uuid('Must be an id (UUID).');
 export const IdParams = z.strictObject({ id: Id });
 

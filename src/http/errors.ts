@@ -1,7 +1,16 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { sqlState, SQLSTATE } from '../store/database.ts';
 import { RateLimitedError, ServiceError } from '../services/errors.ts';
+import { requestErrorLine, stderrSink, type ErrorLogSink } from './error-log.ts';
+import { frameworkRefusal } from './framework-errors.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Where unexpected errors are logged (one JSON line each); stderr by default. */
+    errorLog?: ErrorLogSink;
+  }
+}
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
@@ -61,23 +70,18 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   if (state === SQLSTATE.uniqueViolation || state === SQLSTATE.exclusionViolation) {
     return { status: 409, body: body('conflict', 'This conflicts with an existing record.') };
   }
-  const fastifyError = err as FastifyError;
-  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    const code =
-      fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
-        ? 'payload_too_large'
-        : fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-          ? 'unsupported_media_type'
-          : 'invalid_request';
-    const message = code === 'invalid_request' ? 'The request body is not valid JSON.' : fastifyError.message;
-    return { status: fastifyError.statusCode, body: body(code, message, code === 'invalid_request' ? { body: message } : undefined) };
-  }
+  const refusal = frameworkRefusal(err);
+  if (refusal) return { status: refusal.status, body: body(refusal.code, refusal.message, refusal.fields) };
   return { status: 500, body: body('internal', 'Something went wrong on our side. It has been logged.') };
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
   const { status, body: payload, retryAfter } = toErrorResponse(err);
-  if (status >= 500) request.log.error({ err }, 'unhandled error');
+  if (payload.error.code === 'internal') {
+    // Always logged, with or without KNOTWORK_LOG, and never with the error's values.
+    (request.server.errorLog ?? stderrSink)(requestErrorLine(err, request, status, new Date()));
+    payload.error.message = `Something went wrong on our side. It has been logged with reference ${request.id}.`;
+  }
   if (retryAfter) reply.header('retry-after', String(retryAfter));
   return reply.status(status).send(payload);
 }

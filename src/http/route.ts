@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor, ServiceContext } from '../services/context.ts';
 import { UnauthenticatedError } from '../services/errors.ts';
 import { issuesToFields, RequestValidationError } from './errors.ts';
+import { nulFields } from './nul.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -58,6 +59,15 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, part: 'body'
   return result.data;
 }
 
+function refuseNul(request: FastifyRequest): void {
+  const fields = {
+    ...nulFields(request.params, 'params'),
+    ...nulFields(request.query, 'query'),
+    ...nulFields(request.body, 'body'),
+  };
+  if (Object.keys(fields).length > 0) throw new RequestValidationError(fields);
+}
+
 /** Registers routes on Fastify: parse (zod) → authenticate → call the handler → present. */
 export function mountRoutes(app: FastifyInstance, _ctx: ServiceContext, routes: AnyRoute[]): void {
   for (const spec of routes) {
@@ -67,6 +77,7 @@ export function mountRoutes(app: FastifyInstance, _ctx: ServiceContext, routes: 
       handler: async (request, reply) => {
         const actor = request.actor;
         if (spec.auth !== 'public' && !actor) throw new UnauthenticatedError();
+        refuseNul(request);
         const params = parse(spec.params, request.params, 'params');
         const query = parse(spec.query, request.query, 'query');
         const body = parse(spec.body, request.body, 'body');

@@ -12,15 +12,20 @@ const CSP = [
   "form-action 'self'",
 ].join('; ');
 
-/** Headers that every response carries; API answers are never cached (they hold health data). */
+/** Headers that every response carries, whatever answers it (a route, an error, Fastify, Node). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CSP,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+};
+
+/** The security headers; API answers are never cached (they hold health data). */
 export function securityHeaders(request: FastifyRequest, reply: FastifyReply): void {
-  reply.header('content-security-policy', CSP);
-  reply.header('x-content-type-options', 'nosniff');
-  reply.header('x-frame-options', 'DENY');
-  reply.header('referrer-policy', 'no-referrer');
-  reply.header('cross-origin-opener-policy', 'same-origin');
-  reply.header('cross-origin-resource-policy', 'same-origin');
-  reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+  reply.headers(SECURITY_HEADERS);
   if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -7,6 +8,8 @@ import type { ServiceContext } from '../services/context.ts';
 import { ForbiddenError, NotFoundError } from '../services/errors.ts';
 import { authenticate } from '../services/auth/sessions.ts';
 import { sendError } from './errors.ts';
+import { describeError, stderrSink, type ErrorLogSink } from './error-log.ts';
+import { clientErrorHandler } from './framework-errors.ts';
 import { logPath } from './log-path.ts';
 import { buildOpenApi, renderApiDocs } from './openapi.ts';
 import { mountRoutes, type AnyRoute } from './route.ts';
@@ -14,14 +17,19 @@ import { apiRoutes } from './routes.ts';
 import { registerMultipart } from './clearances/multipart.ts';
 import { SESSION_COOKIE } from './auth/cookies.ts';
 import { securityHeaders } from './security.ts';
+import type { TrustedProxies } from './trust-proxy.ts';
 
 export interface ServerOptions {
   /** Folder of the built web app; the API runs without it (tests, API-only deployments). */
   webRoot?: string;
   logger?: boolean;
-  /** Behind a load balancer: take the client address from X-Forwarded-For. */
-  trustProxy?: boolean;
+  /** Where the request log goes when `logger` is on (default stdout). */
+  logStream?: { write(line: string): void };
+  /** Proxies whose X-Forwarded-For gives the client address (see trust-proxy.ts). */
+  trustProxy?: TrustedProxies;
   version?: string;
+  /** Where unexpected errors are logged, one JSON line each (default stderr). */
+  errorLog?: ErrorLogSink;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -32,13 +40,37 @@ const requestSerializer = (req: { method: string; url: string; id: string }) => 
   path: logPath(req.url),
 });
 
+/** Pino's shape for an error, filled with what our own error log keeps and nothing more. */
+const errorSerializer = (err: unknown) => {
+  const { errorClass, frames, ...rest } = describeError(err);
+  return { type: errorClass, message: '(not logged: may hold patient data)', stack: frames.join('\n'), ...rest };
+};
+
 export async function buildServer(ctx: ServiceContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', serializers: { req: requestSerializer } } : false,
+    logger: options.logger
+      ? {
+          level: 'info',
+          // Any error Fastify itself logs is described like ours: never its message or values.
+          serializers: { req: requestSerializer, err: errorSerializer },
+          ...(options.logStream ? { stream: options.logStream } : {}),
+        }
+      : false,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
+    // Random ids: a reference a clinic can quote that no other request, nor another instance, shares.
+    genReqId: () => randomBytes(8).toString('hex'),
+    // Refusals Fastify makes before routing (a malformed address) take the same path as the rest.
+    frameworkErrors: (err, request, reply) => {
+      securityHeaders(request, reply);
+      return sendError(request, reply, err);
+    },
+    clientErrorHandler,
   });
+  app.decorate('errorLog', options.errorLog ?? stderrSink);
   await app.register(cookie);
+  // The API reads JSON (and letters as multipart); plain text, which a cross-site form can post, is refused (415).
+  app.removeContentTypeParser('text/plain');
   registerMultipart(app);
 
   app.decorateRequest('actor', null);

@@ -25,4 +25,6 @@ export interface Actor {
 export interface ServiceContext {
   db: Database;
   now: () => Date;
+  /** Waits that slow down password guessing; tests pass one that only records. Default: a timer. */
+  sleep?: (ms: number) => Promise<void>;
 }

@@ -1,6 +1,8 @@
 import { claimJob, completeJob, enqueueJob, failJob } from '../store/repos/jobs.ts';
 import { purgeExpired } from '../store/repos/sessions.ts';
 import { analyzeChanged } from '../store/statistics.ts';
+import { purgeThrottle } from '../store/repos/login-throttle.ts';
+import { RATE_LIMIT } from './auth/throttle.ts';
 import type { ServiceContext } from './context.ts';
 import { runWaitlistJobs } from './booking/offers.ts';
 
@@ -15,7 +17,10 @@ interface Chore {
 const CHORES: Record<string, Chore> = {
   'purge-expired-sessions': {
     everyMs: 15 * 60_000,
-    run: (ctx, now) => purgeExpired(ctx.db, now, new Date(now.getTime() - 24 * 3600_000)),
+    run: async (ctx, now) => {
+      await purgeExpired(ctx.db, now);
+      await purgeThrottle(ctx.db, new Date(now.getTime() - RATE_LIMIT.windowMs));
+    },
   },
   // PGlite runs no autovacuum: tables that changed enough since their last ANALYZE get a new one.
   'refresh-statistics': {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, EMAILS, launchBrowser, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
+import { LETTER_PDF } from '../support/pdf.ts';
 
 // The charting screens end to end on tablet viewports: one server and one browser for the file.
 const LANDSCAPE = { width: 1024, height: 768 };
@@ -284,7 +285,7 @@ describe('the refused paths, shown on the tablet', () => {
     await page.getByLabel('Clearance letter').setInputFiles({ name: 'letter.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await page.getByRole('button', { name: 'Record clearance' }).click();
     await page.locator('.error-summary', { hasText: 'must be a PDF, PNG or JPEG' }).waitFor();
-    await page.getByLabel('Clearance letter').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+    await page.getByLabel('Clearance letter').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: LETTER_PDF });
     await page.getByRole('button', { name: 'Record clearance' }).click();
     await page.getByRole('heading', { name: "Treatment cannot be recorded until a physician's clearance is recorded" }).waitFor({ state: 'detached' });
     await hold(page, 12, 6);

@@ -1,7 +1,7 @@
 import type { Database } from '../../src/store/database.ts';
 
 /** Tables whose contents a refused or invalid request must leave untouched (logs of access excluded). */
-const EXCLUDED = new Set(['audit_events', 'sessions', 'login_failures', 'schema_migrations', 'jobs']);
+const EXCLUDED = new Set(['audit_events', 'sessions', 'login_throttle', 'schema_migrations', 'jobs']);
 
 export async function dataTables(db: Database): Promise<string[]> {
   const rows = await db.query<{ table_name: string }>(

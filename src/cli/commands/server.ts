@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { startApp } from '../../app.ts';
+import { parseTrustProxy, type TrustedProxies } from '../../http/trust-proxy.ts';
 import { ensureDemo } from '../../demo/index.ts';
 import { migrate } from '../../store/migrate.ts';
 import { describeStore, openDatabase, openMigratedDatabase, storeConfigFromEnv } from '../../store/open.ts';
@@ -15,6 +16,14 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
+function trustedProxiesFromEnv(): TrustedProxies {
+  try {
+    return parseTrustProxy(process.env.KNOTWORK_TRUST_PROXY);
+  } catch (err) {
+    throw new CliError((err as Error).message);
+  }
+}
+
 export function registerServerCommands(program: Command): void {
   program
     .command('serve')
@@ -23,6 +32,7 @@ export function registerServerCommands(program: Command): void {
     .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
     .action(async (opts: { demo?: boolean; host: string }) => {
       const port = parsePort(process.env.PORT);
+      const trustProxy = trustedProxiesFromEnv();
       const config = storeConfigFromEnv();
       const started = Date.now();
       const db = await openMigratedDatabase(config);
@@ -30,7 +40,7 @@ export function registerServerCommands(program: Command): void {
         const seeded = await ensureDemo(db, { today: todayInClinicZone() });
         if (seeded) console.log('Seeded the demo organisation (first start).');
       }
-      const running = await startApp(db, { port, host: opts.host, logger: process.env.KNOTWORK_LOG === '1', trustProxy: process.env.KNOTWORK_TRUST_PROXY === '1' });
+      const running = await startApp(db, { port, host: opts.host, logger: process.env.KNOTWORK_LOG === '1', trustProxy });
       console.log(`Knotwork is running at ${running.url}  (${describeStore(config)}, ready in ${Date.now() - started} ms)`);
       console.log(`API docs: ${running.url}/api/docs`);
       if (opts.demo) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate } from '../common.ts';
+import { Id, IsoDate, Version } from '../common.ts';
 
 /**
  * Assessment bodies at the door: their shape only. The findings (pain map on the body map,
@@ -15,7 +15,7 @@ export const AssessmentCreateSchema = z.strictObject({
 });
 
 export const AssessmentUpdateSchema = z.strictObject({
-  version: z.number().int().min(1).describe('The version you read; a newer stored version is a 409.'),
+  version: Version,
   assessedOn: IsoDate.optional(),
   findings: Findings.optional().describe('Sections given replace the stored ones; the others are kept.'),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { browseAudit } from '../../services/audit.ts';
 import type { ServiceContext } from '../../services/context.ts';
-import { Id, IsoDate, text } from '../common.ts';
+import { Id, IsoDate, instant, text } from '../common.ts';
 import { route } from '../route.ts';
 import { zonedWallTimeToInstant } from '../../scheduling/index.ts';
 
@@ -12,9 +12,9 @@ export const AuditQuerySchema = z.strictObject({
   patient: text(120).optional().describe("The patient: an id, a name (\"Anders\", \"Alice Anders\"), a date of birth or a phone number"),
   action: z.string().trim().max(60).regex(/^[a-z.-]+$/, 'Use an action name or prefix, e.g. patient.').optional(),
   outcome: z.enum(['allowed', 'denied']).optional(),
-  from: z.union([IsoDate, z.iso.datetime({ offset: true })]).optional().describe('A date (from the start of that day, clinic time) or an instant'),
-  to: z.union([IsoDate, z.iso.datetime({ offset: true })]).optional().describe('A date (to the end of that day, clinic time) or an instant'),
-  before: z.coerce.number().int().min(1).optional().describe('Page: events older than this id (nextBefore of the previous page)'),
+  from: z.union([IsoDate, instant()]).optional().describe('A date (from the start of that day, clinic time) or an instant'),
+  to: z.union([IsoDate, instant()]).optional().describe('A date (to the end of that day, clinic time) or an instant'),
+  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).meta({ format: 'int64' }).optional().describe('Page: events older than this id (nextBefore of the previous page)'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -56,8 +56,8 @@ export function authRoutes(ctx: ServiceContext) {
       },
     }),
     route({
-      method: 'POST', url: '/api/auth/password', tag: 'auth', status: 204, errors: [422],
-      summary: 'Change your password; every other session of the account is signed out',
+      method: 'POST', url: '/api/auth/password', tag: 'auth', status: 204, errors: [422, 429],
+      summary: 'Change your password; every other session of the account is signed out. Wrong current passwords count with failed sign-ins (429 past the limit).',
       body: ChangePasswordSchema,
       handler: async ({ actor, body }) => changePassword(ctx, actor, body.currentPassword, body.newPassword),
     }),

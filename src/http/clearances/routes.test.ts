@@ -4,9 +4,10 @@ import { bookingHarness } from '../../../test/support/booking-world.ts';
 import { snapshot } from '../../../test/support/snapshot.ts';
 import { allNoAnswers } from '../../clinical/screening/fixtures.ts';
 import type { Database } from '../../store/database.ts';
+import { FAKE_PDF, LETTER_PDF } from '../../../test/support/pdf.ts';
 
 type Harness = Awaited<ReturnType<typeof bookingHarness>>;
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(500, 0x41), Buffer.from('\n%%EOF\n')]);
+const PDF = LETTER_PDF;
 
 /** A multipart/form-data body as a browser sends it. */
 function form(fields: Record<string, string>, file?: { name: string; filename: string; type: string; data: Buffer }) {
@@ -65,6 +66,24 @@ describe.each(BACKENDS)('intake, gate and clearance API on %s', (backend) => {
     expect((await h.as('otherAdmin', 'GET', `/api/files/${body.clearance.fileId}`)).statusCode).toBe(404);
     const audited = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'file.download' AND record_id = $1`, [body.clearance.fileId]);
     expect(audited[0]!.n).toBe(1);
+  });
+
+  it('keeps a letter whose bytes are a PDF under a .pdf name, whatever name it came with', async () => {
+    for (const [sent, kept] of [['scan.png', 'scan.pdf'], ['letter.html', 'letter.pdf'], ['Dr Rivera', 'Dr Rivera.pdf']]) {
+      const res = await upload('front_desk', form(fields, { name: 'letter', filename: sent!, type: 'application/octet-stream', data: PDF }));
+      expect(res.statusCode, sent).toBe(201);
+      const download = await h.as('therapist', 'GET', `/api/files/${res.json().clearance.fileId}`);
+      expect(download.headers['content-type']).toBe('application/pdf');
+      expect(download.headers['content-disposition'], sent).toMatch(new RegExp(`^attachment; filename="${kept}"`));
+    }
+  });
+
+  it('refuses a file that starts like a PDF but does not open as one; nothing is stored', async () => {
+    const before = await snapshot(db);
+    const res = await upload('front_desk', form(fields, { name: 'letter', filename: 'letter.pdf', type: 'application/pdf', data: FAKE_PDF }));
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.fields.letter).toMatch(/not a readable PDF/);
+    expect(await snapshot(db)).toEqual(before);
   });
 
   it('refuses a disguised file, a file too large, a missing letter, and a patient uploading; nothing is stored', async () => {

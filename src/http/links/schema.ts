@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, text } from '../common.ts';
+import { Id, instant, text } from '../common.ts';
 
 /**
  * A self-service token is `<appointment id>.<expiry>.<signature>`; its parts are checked here so
@@ -43,7 +43,7 @@ export const LinkedAppointmentSchema = z
   .meta({ id: 'LinkedAppointment' });
 
 export const LinkRescheduleSchema = z.strictObject({
-  start: z.iso.datetime({ offset: true, error: 'Use a date and time with its offset, e.g. 2026-12-01T09:00:00-08:00.' }).describe('One of the offered starts'),
+  start: instant('Use a date and time with its offset, e.g. 2026-12-01T09:00:00-08:00.').describe('One of the offered starts'),
 });
 
 export const LinkSlotsSchema = z.object({

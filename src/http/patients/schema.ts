@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, IsoDate, Pagination, Phone, text } from '../common.ts';
+import { Email, Id, IsoDate, Pagination, Phone, text, Version } from '../common.ts';
 
 export const AddressSchema = z.strictObject({
   line1: text(200),
@@ -62,7 +62,7 @@ export const PatientCreateSchema = z.strictObject({
 
 export const PatientUpdateSchema = z
   .strictObject({
-    version: z.number().int().min(1).describe('The version you read; a newer stored version is a 409.'),
+    version: Version,
     givenName: fields.givenName.optional(),
     familyName: fields.familyName.optional(),
     preferredName: fields.preferredName.optional(),

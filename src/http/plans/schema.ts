@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PlanBodySchema, PlanChangesSchema } from '../../services/charting/plan-document.ts';
-import { Id } from '../common.ts';
+import { Id, instant, Version } from '../common.ts';
 
 export { PlanBodySchema };
 
@@ -8,7 +8,7 @@ export { PlanBodySchema };
 export const ProposalSchema = z.strictObject({ factors: z.record(z.string().max(40), z.unknown()) });
 
 export const PlanUpdateSchema = PlanChangesSchema.extend({
-  version: z.number().int().min(1).describe('The version you read; a newer stored version is a 409.'),
+  version: Version,
   status: z.enum(['draft', 'active', 'completed']).optional(),
 });
 
@@ -16,7 +16,7 @@ export const PlanUpdateSchema = PlanChangesSchema.extend({
 export const VisitChoiceSchema = z
   .strictObject({
     visit: z.number().int().min(0).max(59).describe('The visit number as a series_conflict gives it (0 is the first visit)'),
-    start: z.iso.datetime({ offset: true, error: 'Use a date and time with its offset, e.g. 2026-12-01T09:00:00-08:00.' }).optional().describe('One of the alternatives offered for this visit'),
+    start: instant('Use a date and time with its offset, e.g. 2026-12-01T09:00:00-08:00.').optional().describe('One of the alternatives offered for this visit'),
     locationId: Id.optional().describe("The alternative's site, when it is not the plan's"),
     skip: z.literal(true).optional().describe('Book the series without this visit'),
   })

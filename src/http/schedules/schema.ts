@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { Id, IsoDate, text } from '../common.ts';
+import { Id, IsoDate, instant, text } from '../common.ts';
 
 /** 'HH:MM' on a 24-hour clock; '24:00' ends a shift at midnight. */
 export const WallTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Use a 24-hour time, e.g. 08:30.');
-export const Instant = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date-time with its offset, e.g. 2026-03-09T17:00:00Z.' });
+export const Instant = instant();
 
 export const TemplateSchema = z.strictObject({
   locationId: Id,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TECHNIQUES, type Technique } from '../../clinical/protocol/index.ts';
-import { Id, text } from '../common.ts';
+import { Id, text, Version } from '../common.ts';
 
 /** Atlas and body-map ids: lower-case words joined by hyphens; the service checks they exist. */
 const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/, 'Use an id of lower-case letters, digits and hyphens.');
@@ -44,7 +44,7 @@ export const NoteCreateSchema = z.strictObject({
 });
 
 export const NoteUpdateSchema = z.strictObject({
-  version: z.number().int().min(1).describe('The version you read; a newer stored version is a 409.'),
+  version: Version,
   subjective: SubjectiveSchema.optional(),
   objective: ObjectiveSchema.optional(),
   assessment: text(8000).nullable().optional(),

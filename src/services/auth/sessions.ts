@@ -3,16 +3,21 @@ import { z } from 'zod';
 import * as repo from '../../store/repos/sessions.ts';
 import { audit } from '../audit.ts';
 import type { Actor, Role, ServiceContext } from '../context.ts';
-import { RateLimitedError, UnauthenticatedError, ValidationError } from '../errors.ts';
+import { UnauthenticatedError, ValidationError } from '../errors.ts';
 import { DECOY_HASH_PROMISE, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, verifyPassword } from './password.ts';
+import { attemptFailed, attemptSucceeded, beginAttempt } from './throttle.ts';
+
+export { RATE_LIMIT } from './throttle.ts';
 
 /** A session lives 12 hours past its last use; bearer tokens for API clients 30 days. */
 const IDLE_LIFETIME_MS = { cookie: 12 * 3600_000, bearer: 30 * 24 * 3600_000 } as const;
+/**
+ * However often it is used, a session ends this long after sign-in: a cookie after a day, a bearer
+ * token after 90 days, so a leaked token cannot be kept alive for ever by using it.
+ */
+export const ABSOLUTE_LIFETIME_MS = { cookie: 24 * 3600_000, bearer: 90 * 24 * 3600_000 } as const;
 /** Refreshing last_seen_at on every request would turn reads into writes; once a minute is enough. */
 const TOUCH_EVERY_MS = 60_000;
-
-/** Failed logins counted over 15 minutes: 5 per account, 30 per address (a shared clinic NAT). */
-export const RATE_LIMIT = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 30 } as const;
 
 export interface LoginInput {
   email: string;
@@ -36,17 +41,13 @@ export function hashToken(token: string): string {
 export async function login(ctx: ServiceContext, input: LoginInput): Promise<LoginResult> {
   const now = ctx.now();
   const email = input.email.trim().toLowerCase();
-  const failures = await repo.countRecentFailures(ctx.db, email, input.ip, new Date(now.getTime() - RATE_LIMIT.windowMs));
-  if (failures.byEmail >= RATE_LIMIT.perAccount || failures.byIp >= RATE_LIMIT.perAddress) {
-    throw new RateLimitedError(RATE_LIMIT.windowMs / 1000);
-  }
-
   const user = await repo.findUserByEmail(ctx.db, email);
+  const attempt = await beginAttempt(ctx, email, input.ip, user?.orgId ?? null);
   const valid = user
     ? await verifyPassword(user.passwordHash, input.password)
     : (await verifyPassword(await DECOY_HASH_PROMISE, input.password), false);
   if (!user || !valid || user.disabled) {
-    await repo.recordLoginFailure(ctx.db, user?.orgId ?? null, email, input.ip, now);
+    await attemptFailed(ctx, attempt);
     throw new UnauthenticatedError('The email or password is not right.');
   }
 
@@ -54,7 +55,7 @@ export async function login(ctx: ServiceContext, input: LoginInput): Promise<Log
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + IDLE_LIFETIME_MS[input.kind]);
   await ctx.db.transaction(async (tx) => {
-    await repo.clearLoginFailures(tx, email);
+    await attemptSucceeded(tx, attempt);
     await repo.insertSession(tx, {
       orgId: user.orgId,
       userId: user.id,
@@ -85,7 +86,9 @@ export async function authenticate(ctx: ServiceContext, token: string, ip: strin
   const row = await repo.findLiveSession(ctx.db, hashToken(token), now);
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await repo.touchSession(ctx.db, row.sessionId, now, new Date(now.getTime() + IDLE_LIFETIME_MS[row.kind]));
+    const idleEnd = now.getTime() + IDLE_LIFETIME_MS[row.kind];
+    const absoluteEnd = new Date(row.createdAt).getTime() + ABSOLUTE_LIFETIME_MS[row.kind];
+    await repo.touchSession(ctx.db, row.sessionId, now, new Date(Math.min(idleEnd, absoluteEnd)));
   }
   return {
     csrfToken: row.csrfToken,
@@ -114,12 +117,18 @@ export async function logout(ctx: ServiceContext, actor: Actor): Promise<void> {
 
 export const PasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 
-/** Changes the password and signs out every other session of the account. */
+/**
+ * Changes the password and signs out every other session of the account. The current password is
+ * limited like a sign-in (and counts with it), so a stolen session cannot be used to guess it.
+ */
 export async function changePassword(ctx: ServiceContext, actor: Actor, current: string, next: string): Promise<void> {
+  const attempt = await beginAttempt(ctx, actor.email.trim().toLowerCase(), actor.ip ?? 'unknown', actor.orgId);
   const user = await repo.findUserById(ctx.db, actor.orgId, actor.userId);
   if (!user || !(await verifyPassword(user.passwordHash, current))) {
+    await attemptFailed(ctx, attempt);
     throw new ValidationError({ currentPassword: 'The current password is not right.' });
   }
+  await attemptSucceeded(ctx.db, attempt);
   if (current === next) throw new ValidationError({ newPassword: 'Choose a password different from the current one.' });
   const hash = await hashPassword(next);
   await ctx.db.transaction(async (tx) => {

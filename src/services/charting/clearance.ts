@@ -11,48 +11,19 @@ import { blockingKeys } from './gate-evaluate.ts';
 import { treatmentGate } from './gate.ts';
 import { issueFields, screeningAnswersOf } from './intake-document.ts';
 import { screen } from '../../clinical/screening/index.ts';
+import { checkLetter, type Letter } from './letter-file.ts';
+import { IsoDate } from '../bounds.ts';
 
-export const MAX_LETTER_BYTES = 5 * 1024 * 1024;
-export type LetterType = fileRepo.FileMeta['contentType'];
-
-/** File signatures: what the bytes are, whatever the upload claims (ISO 32000 "%PDF-", PNG spec, JPEG SOI + marker). */
-const SIGNATURES: Array<{ type: LetterType; bytes: number[] }> = [
-  { type: 'application/pdf', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
-  { type: 'image/png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
-  { type: 'image/jpeg', bytes: [0xff, 0xd8, 0xff] },
-];
-
-export function sniffType(data: Uint8Array): LetterType | null {
-  return SIGNATURES.find((s) => s.bytes.every((b, i) => data[i] === b))?.type ?? null;
-}
-
-export interface Letter {
-  filename: string;
-  declaredType: string;
-  data: Uint8Array;
-}
+export { checkLetter, letterFilename, MAX_LETTER_BYTES, sniffType, type LetterType } from './letter-file.ts';
 
 /** The form as sent (multipart fields, or JSON without a file); checked after authorization. */
 export const ClearanceFormSchema = z.strictObject({
   physician: z.string().trim().min(1, 'Name the physician.').max(200),
-  clearedOn: z.iso.date('Use a date in the form YYYY-MM-DD.'),
+  clearedOn: IsoDate,
   scope: z.string().trim().min(1, 'Say what the physician cleared.').max(2000),
   letter: z.custom<Letter>((v) => typeof v === 'object' && v !== null && (v as Letter).data instanceof Uint8Array, 'Attach the letter: a PDF, PNG or JPEG file.'),
 });
 export type ClearanceInput = z.output<typeof ClearanceFormSchema>;
-
-/** Refuses a letter that is empty, too large, not a PDF/PNG/JPEG by its bytes, or not what it claims. */
-export function checkLetter(letter: Letter): LetterType {
-  if (letter.data.length === 0) throw new ValidationError({ letter: 'The letter is empty.' });
-  if (letter.data.length > MAX_LETTER_BYTES) throw new ValidationError({ letter: 'The letter is larger than 5 MB.' });
-  const actual = sniffType(letter.data);
-  if (!actual) throw new ValidationError({ letter: 'The letter must be a PDF, PNG or JPEG file.' });
-  const declared = letter.declaredType.toLowerCase().split(';')[0]!.trim().replace('image/jpg', 'image/jpeg');
-  if (declared !== actual && declared !== 'application/octet-stream') {
-    throw new ValidationError({ letter: `The file says it is ${declared} but its contents are ${actual}.` });
-  }
-  return actual;
-}
 
 /**
  * Records a physician's clearance with its letter. It covers the reasons that block treatment
@@ -66,13 +37,13 @@ export async function recordClearance(ctx: ServiceContext, actor: Actor, patient
   const now = ctx.now();
   const today = localDate(now);
   if (input.clearedOn > today) throw new ValidationError({ clearedOn: 'The clearance date is in the future.' });
-  const contentType = checkLetter(input.letter);
+  const { contentType, filename } = await checkLetter(input.letter);
   const sha256 = createHash('sha256').update(input.letter.data).digest('hex');
   return ctx.db.transaction(async (tx) => {
     const intake = await intakeRepo.latestVersion(tx, actor.orgId, patientId);
     const covers = intake ? blockingKeys(screen(screeningAnswersOf(intake.answers), { today })) : [];
     const file = await fileRepo.insertFile(tx, actor.orgId, {
-      patientId, filename: input.letter.filename, contentType, size: input.letter.data.length, sha256,
+      patientId, filename, contentType, size: input.letter.data.length, sha256,
       data: input.letter.data, uploadedBy: actor.userId, uploadedAt: now,
     });
     const clearance = await gateRepo.insertClearance(tx, actor.orgId, {

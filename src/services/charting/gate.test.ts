@@ -11,11 +11,12 @@ import { checkLetter, recordClearance, sniffType } from './clearance.ts';
 import { treatmentGate } from './gate.ts';
 import { getGate, overrideGate } from './gate-service.ts';
 import { getIntake, getIntakeVersion, saveIntakeDraft, submitIntake } from './intake.ts';
+import { LETTER_PDF } from '../../../test/support/pdf.ts';
 
 // 10:00 in Los Angeles on Friday 20 November 2026.
 const NOW = new Date('2026-11-20T18:00:00Z');
 const TODAY = '2026-11-20';
-const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(200, 0x20), Buffer.from('\n%%EOF\n')]);
+const PDF = LETTER_PDF;
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   return promise.then(() => expect.fail('expected a rejection'), (err: unknown) => err);
@@ -172,15 +173,15 @@ describe.each(BACKENDS)('intake, screening gate and clearances on %s', (backend)
     expect((await getGate(ctx, as.therapist, patient)).treatmentAllowed).toBe(false);
   });
 
-  it('checks letters by their bytes: type, claimed type, size', () => {
+  it('checks letters by their bytes: type, claimed type, size', async () => {
     expect(sniffType(PDF)).toBe('application/pdf');
     expect(sniffType(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]))).toBe('image/png');
     expect(sniffType(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0]))).toBe('image/jpeg');
     expect(sniffType(Buffer.from('GIF89a'))).toBeNull();
-    expect(() => checkLetter({ filename: 'x.png', declaredType: 'image/png', data: PDF })).toThrow(ValidationError);
-    expect(checkLetter({ filename: 'x.pdf', declaredType: 'application/octet-stream', data: PDF })).toBe('application/pdf');
+    await expect(checkLetter({ filename: 'x.png', declaredType: 'image/png', data: PDF })).rejects.toThrow(ValidationError);
+    expect((await checkLetter({ filename: 'x.pdf', declaredType: 'application/octet-stream', data: PDF })).contentType).toBe('application/pdf');
     const big = Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]);
-    expect(() => checkLetter({ filename: 'big.pdf', declaredType: 'application/pdf', data: big })).toThrow(/5 MB/);
+    await expect(checkLetter({ filename: 'big.pdf', declaredType: 'application/pdf', data: big })).rejects.toThrow(/5 MB/);
   });
 
   it('refuses a therapist without a care relationship, and another organisation sees nothing', async () => {

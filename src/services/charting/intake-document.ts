@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { regionById } from '../../clinical/bodymap/regions.ts';
 import { IntakeAnswersSchema, type IntakeAnswers, type MedicationClass } from '../../clinical/screening/index.ts';
+import { IsoDate } from '../bounds.ts';
 
 /**
  * The intake questionnaire as stored: the screening answers (checked by the clinical schema, so a
@@ -9,7 +10,8 @@ import { IntakeAnswersSchema, type IntakeAnswers, type MedicationClass } from '.
  */
 export const QUESTIONNAIRE_ID = 'knotwork-intake-v1';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+// A real date in the clinic's range (the regex alone let 2026-13-45 through).
+const isoDate = IsoDate;
 const regionId = z.string().refine((id) => regionById(id) !== undefined, { message: 'is not a body-map region id (e.g. calf-left, temple-right)' });
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { PhaseSchema } from '../../clinical/plan/index.ts';
+import { IsoDate } from '../bounds.ts';
 
 /** A treatment plan as the therapist keeps it: the clinical proposal, edited, plus goals and booking wishes. */
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const isoDate = z.iso.date('Use a date in the form YYYY-MM-DD.');
+const isoDate = IsoDate;
 const slug = z.string().regex(/^[a-z][a-z-]{0,39}$/, 'use lower-case words joined by hyphens, e.g. lateral-flexion');
 
 export const PlanStageInputSchema = z.strictObject({

@@ -30,23 +30,6 @@ export async function findUserById(db: Queryable, orgId: string, userId: string)
   return rows[0] ?? null;
 }
 
-export async function countRecentFailures(db: Queryable, email: string, ip: string, since: Date): Promise<{ byEmail: number; byIp: number }> {
-  const rows = await db.query<{ byEmail: number; byIp: number }>(
-    `SELECT count(*) FILTER (WHERE email = $1)::int AS "byEmail", count(*) FILTER (WHERE ip = $2)::int AS "byIp"
-       FROM login_failures WHERE at >= $3 AND (email = $1 OR ip = $2)`,
-    [email, ip, since],
-  );
-  return rows[0] ?? { byEmail: 0, byIp: 0 };
-}
-
-export async function recordLoginFailure(db: Queryable, orgId: string | null, email: string, ip: string, at: Date): Promise<void> {
-  await db.query('INSERT INTO login_failures (org_id, email, ip, at) VALUES ($1, $2, $3, $4)', [orgId, email, ip, at]);
-}
-
-export async function clearLoginFailures(db: Queryable, email: string): Promise<void> {
-  await db.query('DELETE FROM login_failures WHERE email = $1', [email]);
-}
-
 export interface NewSession {
   orgId: string;
   userId: string;
@@ -72,6 +55,7 @@ export interface SessionActorRow {
   sessionId: string;
   csrfToken: string;
   kind: 'cookie' | 'bearer';
+  createdAt: Date;
   lastSeenAt: Date;
   userId: string;
   orgId: string;
@@ -86,7 +70,7 @@ export interface SessionActorRow {
 /** The session and its user in one round trip; expired sessions and disabled users find nothing. */
 export async function findLiveSession(db: Queryable, tokenHash: string, now: Date): Promise<SessionActorRow | null> {
   const rows = await db.query<SessionActorRow>(
-    `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.kind, s.last_seen_at AS "lastSeenAt",
+    `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.kind, s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt",
             u.id AS "userId", u.org_id AS "orgId", u.role, u.email, u.display_name AS "displayName",
             u.patient_id AS "patientId", u.practitioner_id AS "practitionerId",
             CASE WHEN u.role = 'therapist'
@@ -118,8 +102,7 @@ export async function updatePasswordHash(db: Queryable, orgId: string, userId: s
   await db.query('UPDATE users SET password_hash = $3, password_changed_at = $4 WHERE org_id = $1 AND id = $2', [orgId, userId, hash, now]);
 }
 
-export async function purgeExpired(db: Queryable, now: Date, failuresBefore: Date): Promise<{ sessions: number; failures: number }> {
+export async function purgeExpired(db: Queryable, now: Date): Promise<number> {
   const s = await db.query('DELETE FROM sessions WHERE expires_at <= $1 RETURNING id', [now]);
-  const f = await db.query('DELETE FROM login_failures WHERE at < $1 RETURNING id', [failuresBefore]);
-  return { sessions: s.length, failures: f.length };
+  return s.length;
 }
