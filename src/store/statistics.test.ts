@@ -41,11 +41,11 @@ describe.each(BACKENDS)('planner statistics on %s', (backend) => {
     // An older database with data in it, then the rest of the migrations.
     const all = listMigrations();
     await migrate(fresh.db, all.slice(0, -1));
-    await fresh.db.query(`INSERT INTO login_failures (email, ip) SELECT 'x' || g || '@example.test', '192.0.2.1' FROM generate_series(1, 30) g`);
+    await fresh.db.query(`INSERT INTO login_throttle (key, window_start, attempts) SELECT 'address:192.0.2.' || g, '2026-11-26T18:00:00Z', 1 FROM generate_series(1, 30) g`);
     const counted = countingDatabase(fresh.db);
     expect((await migrate(counted, all)).applied).toEqual([all[all.length - 1]!.name]);
-    expect(analyzes(counted.statements).some((s) => s.includes('login_failures'))).toBe(pglite);
-    if (pglite) expect(await plannerRows(fresh.db, 'login_failures')).toBe(30);
+    expect(analyzes(counted.statements).some((s) => s.includes('login_throttle'))).toBe(pglite);
+    if (pglite) expect(await plannerRows(fresh.db, 'login_throttle')).toBe(30);
     else expect(analyzes(counted.statements)).toEqual([]);
     // Nothing to apply, nothing to analyze.
     counted.statements.length = 0;
@@ -73,9 +73,9 @@ describe.each(BACKENDS)('planner statistics on %s', (backend) => {
   it(pglite ? 'analyzes, on the housekeeping schedule, the tables that took enough writes' : 'schedules no statistics chore', async () => {
     const ctx = { db: seeded.db, now: () => new Date('2026-11-26T18:00:00Z') };
     expect(choresFor(ctx).includes('refresh-statistics')).toBe(pglite);
-    const before = await plannerRows(seeded.db, 'login_failures');
+    const before = await plannerRows(seeded.db, 'login_throttle');
     // 120 writes to an empty table: past the threshold of 50 rows plus a tenth of the table.
-    await seeded.db.query(`INSERT INTO login_failures (email, ip) SELECT 'x' || g || '@example.test', '192.0.2.1' FROM generate_series(1, 120) g`);
+    await seeded.db.query(`INSERT INTO login_throttle (key, window_start, attempts) SELECT 'address:198.51.100.' || g, '2026-11-26T18:00:00Z', 1 FROM generate_series(1, 120) g`);
     if (!pglite) {
       const counted = countingDatabase(seeded.db);
       expect(await analyzeChanged(counted)).toEqual([]);
@@ -85,13 +85,13 @@ describe.each(BACKENDS)('planner statistics on %s', (backend) => {
     expect(before).toBe(0);
     await enqueueJob(seeded.db, { kind: 'refresh-statistics', runAt: new Date('2026-11-26T17:50:00Z'), dedupeKey: 'statistics-test' });
     expect(await runDueJobs(ctx)).toBeGreaterThan(0);
-    expect(await plannerRows(seeded.db, 'login_failures')).toBe(120);
+    expect(await plannerRows(seeded.db, 'login_throttle')).toBe(120);
     const done = await seeded.db.query<{ done: boolean }>(`SELECT done_at IS NOT NULL AS done FROM jobs WHERE dedupe_key = 'statistics-test'`);
     expect(done).toEqual([{ done: true }]);
     // The next run is queued, and a handful of writes since is not enough for another ANALYZE.
     const next = await seeded.db.query(`SELECT 1 FROM jobs WHERE kind = 'refresh-statistics' AND done_at IS NULL`);
     expect(next.length).toBe(1);
-    await seeded.db.query(`INSERT INTO login_failures (email, ip) VALUES ('late@example.test', '192.0.2.9')`);
+    await seeded.db.query(`INSERT INTO login_throttle (key, window_start, attempts) VALUES ('address:203.0.113.9', '2026-11-26T18:00:00Z', 1)`);
     expect(await analyzeChanged(seeded.db)).toEqual([]);
   });
 });
