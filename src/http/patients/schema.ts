@@ -58,6 +58,7 @@ export const PatientCreateSchema = z.strictObject({
   address: fields.address.default(null),
   emergencyContact: fields.emergencyContact.default(null),
   communication: fields.communication.default(DEFAULT_COMMUNICATION),
+  confirmNotDuplicate: z.boolean().default(false).describe('Send true after seeing the possible matches (409 possible_duplicate): this is a different person'),
 });
 
 export const PatientUpdateSchema = z
@@ -112,3 +113,27 @@ export const PatientPageSchema = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+
+const DuplicateMatchSchema = z.object({
+  id: Id,
+  givenName: z.string(),
+  familyName: z.string(),
+  dateOfBirth: z.string(),
+  preferredLocationId: Id.nullable(),
+  reasons: z.array(z.enum(['name-and-birth-date', 'email', 'phone'])),
+});
+
+export const PossibleDuplicatesSchema = z
+  .object({
+    matches: z.array(DuplicateMatchSchema).describe('Records you may open that may be the same person'),
+    elsewhere: z.boolean().describe('Some record you may not open matches too (at another site); who it is is not said'),
+  })
+  .meta({ id: 'PossibleDuplicates' });
+
+export const MergeSchema = z.strictObject({
+  duplicateId: Id.describe('The duplicate record: its visits and charts move to this one, and it is kept only as a pointer here'),
+});
+
+export const MergeResultSchema = z
+  .object({ patient: PatientSchema, mergedId: Id, moved: z.record(z.string(), z.number()) })
+  .meta({ id: 'MergeResult' });
