@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { ServiceContext } from '../services/context.ts';
 import { ForbiddenError, NotFoundError } from '../services/errors.ts';
 import { authenticate } from '../services/auth/sessions.ts';
+import { requireOwnPassword } from '../services/auth/first-password.ts';
 import { sendError } from './errors.ts';
 import { logPath } from './log-path.ts';
 import { buildOpenApi, renderApiDocs } from './openapi.ts';
@@ -61,6 +62,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       const sent = request.headers['x-csrf-token'];
       if (sent !== session.csrfToken) throw new ForbiddenError('Missing or wrong X-CSRF-Token header.');
     }
+    requireOwnPassword(session.actor, `${request.method} ${request.routeOptions.url ?? request.url}`);
   });
 
   app.setErrorHandler((err, request, reply) => sendError(request, reply, err));

@@ -4,7 +4,8 @@ import * as repo from '../../store/repos/sessions.ts';
 import { audit } from '../audit.ts';
 import type { Actor, Role, ServiceContext } from '../context.ts';
 import { RateLimitedError, UnauthenticatedError, ValidationError } from '../errors.ts';
-import { DECOY_HASH_PROMISE, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, verifyPassword } from './password.ts';
+import { resolveAccount } from './accounts.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, verifyPassword } from './password.ts';
 
 /** A session lives 12 hours past its last use; bearer tokens for API clients 30 days. */
 const IDLE_LIFETIME_MS = { cookie: 12 * 3600_000, bearer: 30 * 24 * 3600_000 } as const;
@@ -20,6 +21,8 @@ export interface LoginInput {
   kind: 'cookie' | 'bearer';
   ip: string;
   userAgent: string | null;
+  /** Slug of the organisation, needed only when the email and password open accounts at several. */
+  organization?: string;
 }
 
 export interface LoginResult {
@@ -41,12 +44,9 @@ export async function login(ctx: ServiceContext, input: LoginInput): Promise<Log
     throw new RateLimitedError(RATE_LIMIT.windowMs / 1000);
   }
 
-  const user = await repo.findUserByEmail(ctx.db, email);
-  const valid = user
-    ? await verifyPassword(user.passwordHash, input.password)
-    : (await verifyPassword(await DECOY_HASH_PROMISE, input.password), false);
-  if (!user || !valid || user.disabled) {
-    await repo.recordLoginFailure(ctx.db, user?.orgId ?? null, email, input.ip, now);
+  const { account: user, candidates } = await resolveAccount(ctx.db, email, input.password, input.organization);
+  if (!user) {
+    await repo.recordLoginFailure(ctx.db, candidates.length === 1 ? candidates[0]!.orgId : null, email, input.ip, now);
     throw new UnauthenticatedError('The email or password is not right.');
   }
 
@@ -99,6 +99,7 @@ export async function authenticate(ctx: ServiceContext, token: string, ip: strin
       patientId: row.patientId,
       practitionerId: row.practitionerId,
       locationIds: row.locationIds,
+      mustChangePassword: row.mustChangePassword,
       sessionId: row.sessionId,
       ip,
     },
