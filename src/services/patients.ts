@@ -144,6 +144,8 @@ export async function updatePatient(
 
 /** Other live records that may be the same person as this one (for a merge), within what the actor may see. */
 export async function duplicatesOf(ctx: ServiceContext, actor: Actor, id: string): Promise<PossibleDuplicates> {
+  // Staff who may search: a patient is not told about other records.
+  authorize(actor, 'patient.search');
   const { patient, facts } = await loadFacts(ctx, actor, id);
   if (!isAllowed(actor, 'patient.read', facts)) return denied(ctx, actor, 'patient.duplicates', id);
   return possibleDuplicates(ctx, actor, patient, id);
