@@ -31,6 +31,14 @@ const onboardingBody = (env: Env, sites: string[]) => {
 
 export const RECORD_ENDPOINTS: EndpointCase[] = [
   {
+    method: 'GET', route: '/api/patients/:id/summary', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/summary`,
+    expect: signedIn(200, { otherAdmin: 404 }),
+  },
+  {
+    method: 'GET', route: '/api/patients/:id/summary', record: "another site's patient", url: ({ world }) => `/api/patients/${world.patients.b}/summary`,
+    expect: signedIn(403, { admin: 200, otherAdmin: 404 }),
+  },
+  {
     method: 'GET', route: '/api/patients/:id/duplicates', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/duplicates`,
     expect: signedIn(200, { patient: 403, otherAdmin: 404 }),
     secrets: (_env, who) => (who === 'admin' ? [] : ['Bruno', 'Olga']),

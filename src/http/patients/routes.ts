@@ -1,11 +1,12 @@
 import type { ServiceContext } from '../../services/context.ts';
 import { mergePatients } from '../../services/patient-merge.ts';
+import { patientSummary } from '../../services/patient-summary.ts';
 import { createPatient, duplicatesOf, getPatient, searchPatients, updatePatient } from '../../services/patients.ts';
 import { IdParams } from '../common.ts';
 import { route } from '../route.ts';
 import {
   MergeResultSchema, MergeSchema, PatientCreateSchema, PatientPageSchema, PatientSchema, PatientSearchQuery, PatientUpdateSchema,
-  PossibleDuplicatesSchema,
+  PatientSummarySchema, PossibleDuplicatesSchema,
 } from './schema.ts';
 
 export function patientRoutes(ctx: ServiceContext) {
@@ -40,6 +41,12 @@ export function patientRoutes(ctx: ServiceContext) {
         const { version, ...changes } = body;
         return updatePatient(ctx, actor, params.id, version, changes);
       },
+    }),
+    route({
+      method: 'GET', url: '/api/patients/:id/summary', tag: 'patients', errors: [403, 404],
+      summary: "The patient's page at a glance: visits to come and past, the plan's progress and session notes, each only as far as you may see",
+      params: IdParams, response: PatientSummarySchema,
+      handler: ({ actor, params }) => patientSummary(ctx, actor, params.id),
     }),
     route({
       method: 'GET', url: '/api/patients/:id/duplicates', tag: 'patients', errors: [403, 404],

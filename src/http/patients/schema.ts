@@ -137,3 +137,25 @@ export const MergeSchema = z.strictObject({
 export const MergeResultSchema = z
   .object({ patient: PatientSchema, mergedId: Id, moved: z.record(z.string(), z.number()) })
   .meta({ id: 'MergeResult' });
+
+const VisitLineSchema = z.object({
+  id: Id, start: z.string(), end: z.string(), status: z.string(), serviceCode: z.string(), therapistId: Id, locationId: Id,
+  seriesId: Id.nullable(), noteId: Id.nullable().describe('The visit’s session note, for those who may read notes'),
+});
+
+export const PatientSummarySchema = z
+  .object({
+    visits: z.object({ upcoming: z.array(VisitLineSchema), past: z.array(VisitLineSchema) }).describe('Only the visits you may see'),
+    plan: z
+      .object({
+        id: Id, status: z.enum(['draft', 'active', 'completed']), phase: z.string().nullable(), totalVisits: z.number().nullable(),
+        visitsDone: z.number(), visitsBooked: z.number(), nextReassessmentAt: z.number().nullable(),
+      })
+      .nullable(),
+    notes: z
+      .array(z.object({ id: Id, status: z.enum(['draft', 'signed']), practitionerId: Id, appointmentId: Id.nullable(), createdAt: z.string(), signedAt: z.string().nullable() }))
+      .nullable()
+      .describe('Null for those who may not read clinical notes (the front desk, the patient)'),
+    can: z.object({ book: z.boolean(), readNotes: z.boolean(), merge: z.boolean() }),
+  })
+  .meta({ id: 'PatientSummary' });
