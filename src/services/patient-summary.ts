@@ -27,7 +27,7 @@ export interface PatientSummary {
   can: { book: boolean; readNotes: boolean; merge: boolean };
 }
 
-const VISITS_SHOWN = 10;
+const VISITS_SHOWN = 6;
 const NOTES_SHOWN = 20;
 
 async function progressOf(ctx: ServiceContext, actor: Actor, patientId: string, now: Date): Promise<PlanProgress | null> {
