@@ -36,6 +36,11 @@ describe.each(PAIRS)('backup from %s, restore into %s', (from, to) => {
     [source, target] = await Promise.all([createTestDatabase(from), createTestDatabase(to)]);
     dir = await mkdtemp(join(tmpdir(), 'knotwork-backup-'));
     await seedDemo(source.db, { seed: 3, patients: 1200, today: '2026-11-26' });
+    // A merged record (a tombstone) that comes before its survivor in id order, batches apart.
+    await source.db.query(
+      `UPDATE patients SET merged_into = (SELECT id FROM patients ORDER BY id DESC LIMIT 1), merged_at = '2026-11-20T10:00:00Z'
+        WHERE id = (SELECT id FROM patients ORDER BY id LIMIT 1)`,
+    );
     // Rows with identity ids and every other column type the schema uses.
     await source.db.query("INSERT INTO login_failures (email, ip) VALUES ('a@example.com', '192.0.2.1'), ('b@example.com', '192.0.2.2')");
     await source.db.query(
