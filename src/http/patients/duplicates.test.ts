@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../server.ts';
 import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
+import { makeBookable } from '../../../test/support/booking-world.ts';
 import { duplicateOfA } from '../../../test/support/duplicate-chart.ts';
+import { snapshot } from '../../../test/support/snapshot.ts';
 import { buildWorld, tokenFor, type World } from '../../../test/support/world.ts';
 import type { Database } from '../../store/database.ts';
 
@@ -96,5 +98,20 @@ describe.each(BACKENDS)('possible duplicate patients on %s', (backend) => {
     expect(chart.statusCode).toBe(404);
     const again = await app.inject({ method: 'GET', url: `/api/patients/${world.patients.a}/duplicates`, headers: { authorization: `Bearer ${tokens.manager}` } });
     expect((again.json() as { matches: { id: string }[] }).matches.map((m) => m.id)).not.toContain(dup);
+
+    // A stale screen still holding the merged record books nothing on it, even at a free time.
+    await makeBookable(db, world);
+    const { slots } = (await app.inject({
+      method: 'GET', url: `/api/availability?service=nmt-followup-60&location=${world.sites.a}&from=2026-11-23&to=2026-11-23`,
+      headers: { authorization: `Bearer ${tokens.front_desk}` },
+    })).json() as { slots: { start: string; therapistId: string }[] };
+    const before = await snapshot(db);
+    const booking = await app.inject({
+      method: 'POST', url: '/api/appointments', headers: { authorization: `Bearer ${tokens.front_desk}` },
+      payload: { patientId: dup, serviceCode: 'nmt-followup-60', start: slots[0]!.start, therapistId: slots[0]!.therapistId, locationId: world.sites.a },
+    });
+    expect(booking.statusCode).toBe(422);
+    expect(booking.json()).toMatchObject({ error: { fields: { patientId: expect.any(String) } } });
+    expect(await snapshot(db)).toEqual(before);
   });
 });

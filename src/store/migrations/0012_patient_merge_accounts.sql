@@ -75,3 +75,28 @@ INSERT INTO audit_events (org_id, action, outcome, record_type, record_id, detai
 SELECT org_id, 'staff.disable', 'allowed', 'user', id::text, '{"reason": "a second sign-in for the same therapist record"}'::jsonb FROM extra;
 
 CREATE UNIQUE INDEX users_one_per_practitioner ON users (org_id, practitioner_id) WHERE practitioner_id IS NOT NULL AND disabled_at IS NULL;
+
+-- Nothing new lands on a merged record (a stale screen booking the old record, say): each table
+-- that moves with a merge refuses a tombstone as if it did not exist.
+CREATE FUNCTION refuse_merged_patient() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('knotwork.restoring', true) = 'on' THEN
+    RETURN NEW;
+  END IF;
+  IF EXISTS (SELECT 1 FROM patients p WHERE p.org_id = NEW.org_id AND p.id = NEW.patient_id AND p.merged_into IS NOT NULL) THEN
+    RAISE EXCEPTION 'the patient record was merged into another one' USING ERRCODE = 'foreign_key_violation';
+  END IF;
+  RETURN NEW;
+END;
+$$;
+DO $$
+DECLARE
+  t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['appointments', 'waitlist_entries', 'holds', 'outbox_messages', 'files', 'clearances', 'clinical_tasks',
+                           'assessments', 'treatment_plans', 'session_notes', 'measure_responses', 'home_care_plans', 'users',
+                           'care_relationships', 'intake_responses'] LOOP
+    EXECUTE format('CREATE TRIGGER refuse_merged_patient BEFORE INSERT OR UPDATE OF patient_id ON %I FOR EACH ROW EXECUTE FUNCTION refuse_merged_patient()', t);
+  END LOOP;
+END;
+$$;
