@@ -37,6 +37,16 @@ describe.each(BACKENDS)('merging duplicate patients on %s', (backend) => {
     expect([...planned].filter((r) => !found.includes(r))).toEqual([]);
   });
 
+  it('has every table that holds a moving patient id refuse new rows for a merged record', async () => {
+    const guarded = await db.query<{ table: string }>(
+      `SELECT c.relname AS "table" FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE g.tgname = 'refuse_merged_patient' AND NOT g.tgisinternal`,
+    );
+    // Screening results and overrides hang off an intake version, which is guarded.
+    const cascaded = ['screening_results', 'gate_overrides'];
+    const moving = [...MERGE_PLAN.moved, ...MERGE_PLAN.special].filter((t) => !cascaded.includes(t));
+    expect(guarded.map((g) => g.table).sort()).toEqual([...moving].sort());
+  });
+
   it('moves every record of the duplicate to the survivor in one go and keeps the duplicate as a tombstone', async () => {
     const dup = await duplicateOfA(db, world);
     await chartEverything(db, world, dup);
