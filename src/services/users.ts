@@ -42,6 +42,8 @@ export interface User {
   patientId: string | null;
   practitionerId: string | null;
   locationIds: string[];
+  /** The password was chosen by someone else: the account must choose its own before anything else. */
+  mustChangePassword: boolean;
 }
 
 interface UserRow {
@@ -53,6 +55,7 @@ interface UserRow {
   patient_id: string | null;
   practitioner_id: string | null;
   location_ids: string[] | null;
+  must_change_password: boolean;
 }
 
 function present(row: UserRow): User {
@@ -65,6 +68,7 @@ function present(row: UserRow): User {
     patientId: row.patient_id,
     practitionerId: row.practitioner_id,
     locationIds: row.location_ids ?? [],
+    mustChangePassword: row.must_change_password,
   };
 }
 
@@ -115,6 +119,7 @@ function toRow(user: ParsedUser, id: string): UserRow {
     patient_id: user.patientId ?? null,
     practitioner_id: user.practitionerId ?? null,
     location_ids: null,
+    must_change_password: user.mustChangePassword ?? false,
   };
 }
 
@@ -143,7 +148,7 @@ function translateWriteError(err: unknown): unknown {
 
 export async function findUserByEmail(db: Queryable, orgId: string, email: string): Promise<User | null> {
   const rows = await db.query<UserRow>(
-    `SELECT u.id, u.org_id, u.email, u.display_name, u.role, u.patient_id, u.practitioner_id,
+    `SELECT u.id, u.org_id, u.email, u.display_name, u.role, u.patient_id, u.practitioner_id, u.must_change_password,
             array(SELECT ul.location_id FROM user_locations ul
                   WHERE ul.org_id = u.org_id AND ul.user_id = u.id ORDER BY ul.location_id) AS location_ids
        FROM users u WHERE u.org_id = $1 AND u.email = $2`,
