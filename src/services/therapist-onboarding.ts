@@ -1,16 +1,16 @@
 import { sqlState, SQLSTATE } from '../store/database.ts';
 import * as practitioners from '../store/repos/practitioners.ts';
 import * as schedules from '../store/repos/schedules.ts';
+import * as staffRepo from '../store/repos/staff.ts';
 import { audit } from './audit.ts';
 import { hashPassword } from './auth/password.ts';
+import { idempotent } from './booking/idempotency.ts';
 import { templateProblems } from './booking/schedules.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ConflictError, ValidationError } from './errors.ts';
 import { authorize } from './policies.ts';
 import { practitionerDetail, type CredentialFields, type PractitionerDetail, type PractitionerFields } from './practitioners.ts';
 import type { StaffMember } from './staff.ts';
-import * as staffRepo from '../store/repos/staff.ts';
-import { idempotent } from './booking/idempotency.ts';
 import { insertUser, parseUser } from './users.ts';
 
 export interface NewTherapist {

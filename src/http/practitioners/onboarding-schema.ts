@@ -31,5 +31,3 @@ export const OnboardedSchema = z
     account: StaffMemberSchema.nullable(),
   })
   .meta({ id: 'OnboardedTherapist' });
-
-
