@@ -61,6 +61,12 @@ export const RECORD_ENDPOINTS: EndpointCase[] = [
     expect: signedIn(403, { admin: 200, otherAdmin: 404 }),
   },
   {
+    // Therapist A has a sign-in already: a second one (which could sign A's notes) is refused, naming the therapist.
+    method: 'POST', route: '/api/staff', record: 'a second sign-in for a therapist who has one', url: () => '/api/staff',
+    body: (env) => ({ email: `second-${env.unique()}@example.test`, displayName: 'Avery Again', role: 'therapist', password: 'a-long-first-password', practitionerId: env.world.practitioners.a }),
+    expect: signedIn(403, { admin: 409, manager: 409, otherAdmin: 422 }),
+  },
+  {
     method: 'POST', route: '/api/practitioners/onboarding', record: 'a therapist at own site', url: () => '/api/practitioners/onboarding',
     body: (env) => onboardingBody(env, [env.world.sites.a]),
     expect: signedIn(403, { admin: 201, manager: 201, otherAdmin: 422 }),
