@@ -126,17 +126,27 @@ describe("the patient's page as a hub (1366×900)", () => {
     await page.getByText(`${existing.givenName} ${existing.familyName}`, { exact: true }).first().waitFor();
   });
 
-  it('a manager sees the notes and the plan; the patient sees their own visits without notes', async () => {
+  it('a manager sees the notes; the patient, on a phone, sees their own visits and Book without notes', async () => {
     const existing = await demoPatient();
     await signIn(page, server.url, 'manager', `/patients/${existing.id}`);
     await page.getByRole('region', { name: 'Visits' }).waitFor();
     await page.getByRole('region', { name: 'Session notes' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await context.clearCookies();
-    await signIn(page, server.url, 'patient');
-    await page.getByRole('region', { name: 'My visits' }).waitFor();
-    expect(await page.getByRole('region', { name: 'Session notes' }).count()).toBe(0);
-    expect(await page.getByRole('region', { name: 'My visits' }).getByRole('link', { name: 'Book a visit' }).getAttribute('href')).toBe('/book');
+    // The patient reads their own page on a phone.
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
+    try {
+      const own = await phone.newPage();
+      await signIn(own, server.url, 'patient');
+      const mine = own.getByRole('region', { name: 'My visits' });
+      await mine.waitFor();
+      expect(await own.getByRole('region', { name: 'Session notes' }).count()).toBe(0);
+      expect(await mine.getByRole('link', { name: 'Book a visit' }).getAttribute('href')).toBe('/book');
+      expect(await own.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await seriousViolations(own)).toEqual([]);
+      await shotIfAsked(own, 'hub-patient-phone');
+    } finally {
+      await phone.close();
+    }
   });
 });
 
