@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import type { ServiceContext } from '../services/context.ts';
 import { ForbiddenError, NotFoundError } from '../services/errors.ts';
 import { authenticate } from '../services/auth/sessions.ts';
+import { requireOwnPassword } from '../services/auth/first-password.ts';
 import { sendError } from './errors.ts';
 import { describeError, stderrSink, type ErrorLogSink } from './error-log.ts';
 import { clientErrorHandler } from './framework-errors.ts';
@@ -93,6 +94,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
       const sent = request.headers['x-csrf-token'];
       if (sent !== session.csrfToken) throw new ForbiddenError('Missing or wrong X-CSRF-Token header.');
     }
+    requireOwnPassword(session.actor, `${request.method} ${request.routeOptions.url ?? request.url}`);
   });
 
   app.setErrorHandler((err, request, reply) => sendError(request, reply, err));

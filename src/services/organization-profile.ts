@@ -18,7 +18,7 @@ export async function getOrganizationProfile(ctx: ServiceContext, actor: Actor):
             json_build_object(
               'locations', (SELECT count(*) FROM locations WHERE org_id = o.id),
               'practitioners', (SELECT count(*) FROM practitioners WHERE org_id = o.id),
-              'patients', (SELECT count(*) FROM patients WHERE org_id = o.id),
+              'patients', (SELECT count(*) FROM patients WHERE org_id = o.id AND merged_into IS NULL),
               'staff', (SELECT count(*) FROM users WHERE org_id = o.id AND role <> 'patient')) AS counts
        FROM organizations o WHERE o.id = $1`,
     [actor.orgId],

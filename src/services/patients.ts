@@ -2,7 +2,8 @@ import * as repo from '../store/repos/patients.ts';
 import { sqlState, SQLSTATE } from '../store/database.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { ConflictError, ForbiddenError, ValidationError } from './errors.ts';
+import { missingPatient, possibleDuplicates, PossibleDuplicateError, type PossibleDuplicates } from './patient-duplicates.ts';
 import { authorize, isAllowed, patientScope } from './policies.ts';
 
 export type Patient = repo.PatientRow;
@@ -56,7 +57,7 @@ export async function searchPatients(ctx: ServiceContext, actor: Actor, input: S
 
 async function loadFacts(ctx: ServiceContext, actor: Actor, id: string) {
   const patient = await repo.findPatient(ctx.db, actor.orgId, id);
-  if (!patient) throw new NotFoundError('No such patient.');
+  if (!patient) return missingPatient(ctx, actor, id);
   return {
     patient,
     facts: { patient: { patientId: patient.id, preferredLocationId: patient.preferredLocationId, practitionerIds: patient.practitionerIds } },
@@ -90,10 +91,19 @@ function rethrowReference(err: unknown): never {
   throw err;
 }
 
-export async function createPatient(ctx: ServiceContext, actor: Actor, fields: PatientFields): Promise<Patient> {
+export interface CreateOptions {
+  /** The registrar saw the possible matches and says this is a different person. */
+  confirmNotDuplicate?: boolean;
+}
+
+export async function createPatient(ctx: ServiceContext, actor: Actor, fields: PatientFields, options: CreateOptions = {}): Promise<Patient> {
   authorize(actor, 'patient.create', { locationIds: fields.preferredLocationId ? [fields.preferredLocationId] : [] });
   const now = ctx.now();
   checkRules(fields, now.toISOString().slice(0, 10));
+  if (!options.confirmNotDuplicate) {
+    const found = await possibleDuplicates(ctx, actor, fields);
+    if (found.matches.length > 0 || found.elsewhere) throw new PossibleDuplicateError(found);
+  }
   try {
     return await ctx.db.transaction(async (tx) => {
       const created = await repo.insertPatient(tx, actor.orgId, fields, now);
@@ -135,4 +145,13 @@ export async function updatePatient(
   } catch (err) {
     return rethrowReference(err);
   }
+}
+
+/** Other live records that may be the same person as this one (for a merge), within what the actor may see. */
+export async function duplicatesOf(ctx: ServiceContext, actor: Actor, id: string): Promise<PossibleDuplicates> {
+  // Staff who may search: a patient is not told about other records.
+  authorize(actor, 'patient.search');
+  const { patient, facts } = await loadFacts(ctx, actor, id);
+  if (!isAllowed(actor, 'patient.read', facts)) return denied(ctx, actor, 'patient.duplicates', id);
+  return possibleDuplicates(ctx, actor, patient, id);
 }

@@ -12,6 +12,7 @@ export type Action =
   | 'patient.create'
   | 'patient.update'
   | 'patient.search'
+  | 'patient.merge'
   | 'location.read'
   | 'location.manage'
   | 'location.create'
@@ -189,6 +190,9 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
       return ['front_desk', 'manager', 'admin'].includes(actor.role) && withinSites(actor, facts.locationIds);
     case 'patient.search':
       return staff;
+    case 'patient.merge':
+      // Merging moves whole charts: a manager's or admin's call, for records they may both see.
+      return (actor.role === 'manager' || actor.role === 'admin') && facts.patient !== undefined && canAccessPatient(actor, facts.patient);
     case 'location.read':
     case 'practitioner.read':
     case 'organization.read':

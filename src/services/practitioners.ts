@@ -1,5 +1,5 @@
 import * as repo from '../store/repos/practitioners.ts';
-import { sqlState, SQLSTATE } from '../store/database.ts';
+import { sqlState, SQLSTATE, type Queryable } from '../store/database.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
@@ -101,15 +101,20 @@ async function loadPractitioner(ctx: ServiceContext, actor: Actor, id: string): 
   return practitioner;
 }
 
-async function detail(ctx: ServiceContext, actor: Actor, p: repo.PractitionerRow): Promise<PractitionerDetail> {
-  const today = credentialToday(ctx);
-  const credentials = (await repo.listCredentials(ctx.db, actor.orgId, [p.id])).map((c) => withStatus(c, today));
+function detail(ctx: ServiceContext, actor: Actor, p: repo.PractitionerRow): Promise<PractitionerDetail> {
+  return practitionerDetail(ctx.db, actor.orgId, p, ctx.now());
+}
+
+/** The staff view of one practitioner, read through `db` (a transaction when the answer must be stored with the write). */
+export async function practitionerDetail(db: Queryable, orgId: string, p: repo.PractitionerRow, now: Date): Promise<PractitionerDetail> {
+  const today = dateIn(CREDENTIAL_TIME_ZONE, now);
+  const credentials = (await repo.listCredentials(db, orgId, [p.id])).map((c) => withStatus(c, today));
   return {
     ...p,
     name: fullName(p),
     credentials,
     credentialStatus: worstStatus(credentials.map((c) => c.status)),
-    continuingEducation: await repo.listContinuingEducation(ctx.db, actor.orgId, p.id),
+    continuingEducation: await repo.listContinuingEducation(db, orgId, p.id),
   };
 }
 

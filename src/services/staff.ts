@@ -3,9 +3,10 @@ import { findPractitioner } from '../store/repos/practitioners.ts';
 import * as repo from '../store/repos/staff.ts';
 import { audit } from './audit.ts';
 import type { Actor, Role, ServiceContext } from './context.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { authorize, manageableLocations } from './policies.ts';
-import { createUser } from './users.ts';
+import { hashPassword } from './auth/password.ts';
+import { insertUser, parseUser } from './users.ts';
 
 export type StaffMember = repo.StaffRow;
 
@@ -54,7 +55,7 @@ export async function createStaff(ctx: ServiceContext, actor: Actor, input: NewS
     throw new ValidationError({ locationIds: 'Choose at least one site.' });
   }
   authorize(actor, 'staff.manage', { locationIds: await sitesOfNewAccount(ctx, actor, input) });
-  const user = await createUser(ctx.db, {
+  const parsed = parseUser({
     orgId: actor.orgId,
     email: input.email,
     displayName: input.displayName,
@@ -62,8 +63,15 @@ export async function createStaff(ctx: ServiceContext, actor: Actor, input: NewS
     password: input.password,
     practitionerId: input.practitionerId,
     locationIds: input.role === 'therapist' ? [] : input.locationIds,
+    // The manager chose this password: the new colleague picks their own at first sign-in.
+    mustChangePassword: true,
   });
-  await audit(ctx.db, actor, [{ action: 'staff.create', recordType: 'user', recordId: user.id, detail: { role: input.role } }]);
+  const passwordHash = await hashPassword(parsed.password);
+  const user = await ctx.db.transaction(async (tx) => {
+    const created = await insertUser(tx, parsed, passwordHash);
+    await audit(tx, actor, [{ action: 'staff.create', recordType: 'user', recordId: created.id, detail: { role: input.role } }]);
+    return created;
+  });
   return getStaff(ctx, { ...actor, role: 'admin' }, user.id);
 }
 
@@ -94,6 +102,9 @@ export async function updateStaff(
     });
   } catch (err) {
     if (sqlState(err) === SQLSTATE.foreignKeyViolation) throw new ValidationError({ locationIds: 'No such location in this organisation.' });
+    if (sqlState(err) === SQLSTATE.uniqueViolation) {
+      throw new ConflictError('disabled', 'This therapist already has another active sign-in: disable that one first.');
+    }
     throw err;
   }
   return getStaff(ctx, { ...actor, role: 'admin' }, id);

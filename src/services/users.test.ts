@@ -31,14 +31,17 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     const [row] = await t.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user.id]);
     expect(row!.password_hash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(row!.password_hash, 'long-enough-pw')).toBe(true);
-    expect(await findUserByEmail(t.db, 'JO.FRONT@example.com')).toEqual(user);
+    expect(await findUserByEmail(t.db, orgId, 'JO.FRONT@example.com')).toEqual(user);
   });
 
-  it('refuses a second account with the same email, whatever its case', async () => {
+  it('refuses a second account with the same email in one organisation, whatever its case; another organisation may have it', async () => {
     await createUser(t.db, { ...base(), email: 'dup@example.com' });
     const err = await createUser(t.db, { ...base(), email: 'DUP@example.com' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as ConflictError).field).toBe('email');
+    const elsewhere = await createUser(t.db, { ...base(), orgId: otherOrgId, email: 'dup@example.com' });
+    expect(elsewhere.orgId).toBe(otherOrgId);
+    expect(await findUserByEmail(t.db, otherOrgId, 'dup@example.com')).toEqual(elsewhere);
   });
 
   it('names each invalid field and writes nothing', async () => {
@@ -47,7 +50,7 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     expect(Object.keys((err as ValidationError).fields).sort()).toEqual(['email', 'password', 'role']);
     const tooLong = await createUser(t.db, { ...base(), email: 'long@example.com', password: 'x'.repeat(201) }).catch((e: unknown) => e);
     expect((tooLong as ValidationError).fields).toHaveProperty('password');
-    expect(await findUserByEmail(t.db, 'long@example.com')).toBeNull();
+    expect(await findUserByEmail(t.db, orgId, 'long@example.com')).toBeNull();
   });
 
   it('requires the linked record of patient and therapist accounts', async () => {
@@ -61,6 +64,6 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     const err = await createUser(t.db, { ...base(), email: 'cross@example.com', locationIds: [foreignLocationId] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).fields).toHaveProperty('locationIds');
-    expect(await findUserByEmail(t.db, 'cross@example.com')).toBeNull();
+    expect(await findUserByEmail(t.db, orgId, 'cross@example.com')).toBeNull();
   });
 });

@@ -19,6 +19,8 @@ export const userInput = z
     patientId: z.uuid('must be a patient id').optional(),
     practitionerId: z.uuid('must be a practitioner id').optional(),
     locationIds: z.array(z.uuid('must be location ids')).optional(),
+    /** Someone else chose the password: the account changes it before doing anything else. */
+    mustChangePassword: z.boolean().optional(),
   })
   .superRefine((user, ctx) => {
     // The schema holds these too; checked here so the caller learns which field is missing.
@@ -40,6 +42,8 @@ export interface User {
   patientId: string | null;
   practitionerId: string | null;
   locationIds: string[];
+  /** The password was chosen by someone else: the account must choose its own before anything else. */
+  mustChangePassword: boolean;
 }
 
 interface UserRow {
@@ -51,6 +55,7 @@ interface UserRow {
   patient_id: string | null;
   practitioner_id: string | null;
   location_ids: string[] | null;
+  must_change_password: boolean;
 }
 
 function present(row: UserRow): User {
@@ -63,38 +68,48 @@ function present(row: UserRow): User {
     patientId: row.patient_id,
     practitionerId: row.practitioner_id,
     locationIds: row.location_ids ?? [],
+    mustChangePassword: row.must_change_password,
   };
 }
 
 /** Hashes before the transaction: argon2 is slow on purpose and must not hold a connection. */
 export async function createUser(db: Database, input: UserInput): Promise<User> {
+  const user = parseUser(input);
+  const passwordHash = await hashPassword(user.password);
+  return db.transaction((tx) => insertUser(tx, user, passwordHash));
+}
+
+export type ParsedUser = z.output<typeof userInput>;
+
+export function parseUser(input: UserInput): ParsedUser {
   const parsed = userInput.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldsFromIssues(parsed.error.issues));
-  const user = parsed.data;
+  return parsed.data;
+}
+
+/** Inserts an account in the caller's transaction (the password already hashed). */
+export async function insertUser(tx: Queryable, user: ParsedUser, passwordHash: string): Promise<User> {
   const locationIds = [...new Set(user.locationIds ?? [])];
-  const passwordHash = await hashPassword(user.password);
   try {
-    return await db.transaction(async (tx) => {
-      const rows = await tx.query<{ id: string }>(
-        `INSERT INTO users (org_id, email, display_name, role, password_hash, patient_id, practitioner_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [user.orgId, user.email, user.displayName, user.role, passwordHash, user.patientId ?? null, user.practitionerId ?? null],
+    const rows = await tx.query<{ id: string }>(
+      `INSERT INTO users (org_id, email, display_name, role, password_hash, patient_id, practitioner_id, must_change_password)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [user.orgId, user.email, user.displayName, user.role, passwordHash, user.patientId ?? null, user.practitionerId ?? null, user.mustChangePassword ?? false],
+    );
+    const id = rows[0]!.id;
+    if (locationIds.length > 0) {
+      await tx.query(
+        'INSERT INTO user_locations (org_id, user_id, location_id) SELECT $1, $2, unnest($3::uuid[])',
+        [user.orgId, id, locationIds],
       );
-      const id = rows[0]!.id;
-      if (locationIds.length > 0) {
-        await tx.query(
-          'INSERT INTO user_locations (org_id, user_id, location_id) SELECT $1, $2, unnest($3::uuid[])',
-          [user.orgId, id, locationIds],
-        );
-      }
-      return present({ ...toRow(user, id), location_ids: locationIds });
-    });
+    }
+    return present({ ...toRow(user, id), location_ids: locationIds });
   } catch (err) {
     throw translateWriteError(err);
   }
 }
 
-function toRow(user: z.output<typeof userInput>, id: string): UserRow {
+function toRow(user: ParsedUser, id: string): UserRow {
   return {
     id,
     org_id: user.orgId,
@@ -104,13 +119,21 @@ function toRow(user: z.output<typeof userInput>, id: string): UserRow {
     patient_id: user.patientId ?? null,
     practitioner_id: user.practitionerId ?? null,
     location_ids: null,
+    must_change_password: user.mustChangePassword ?? false,
   };
 }
 
 /** Maps the database's refusals to the caller's mistakes; anything else stays a server error. */
 function translateWriteError(err: unknown): unknown {
   const state = sqlState(err);
-  if (state === SQLSTATE.uniqueViolation) return new ConflictError('email', 'An account with this email already exists');
+  if (state === SQLSTATE.uniqueViolation) {
+    const constraint = String((err as { constraint?: unknown }).constraint ?? (err as Error).message ?? '');
+    if (constraint.includes('practitioner')) {
+      return new ConflictError('practitionerId', 'This therapist already has a sign-in. Re-enable or reset that account instead of adding a second one.');
+    }
+    // Accounts are per organisation: this says only that this organisation already has the email.
+    return new ConflictError('email', 'An account with this email already exists in this organisation.');
+  }
   if (state === SQLSTATE.foreignKeyViolation) {
     const constraint = String((err as { constraint?: unknown }).constraint ?? (err as Error).message ?? '');
     if (constraint.includes('patient')) return new ValidationError({ patientId: 'is not a patient of this organisation' });
@@ -123,13 +146,13 @@ function translateWriteError(err: unknown): unknown {
   return err;
 }
 
-export async function findUserByEmail(db: Queryable, email: string): Promise<User | null> {
+export async function findUserByEmail(db: Queryable, orgId: string, email: string): Promise<User | null> {
   const rows = await db.query<UserRow>(
-    `SELECT u.id, u.org_id, u.email, u.display_name, u.role, u.patient_id, u.practitioner_id,
+    `SELECT u.id, u.org_id, u.email, u.display_name, u.role, u.patient_id, u.practitioner_id, u.must_change_password,
             array(SELECT ul.location_id FROM user_locations ul
                   WHERE ul.org_id = u.org_id AND ul.user_id = u.id ORDER BY ul.location_id) AS location_ids
-       FROM users u WHERE u.email = $1`,
-    [email.trim().toLowerCase()],
+       FROM users u WHERE u.org_id = $1 AND u.email = $2`,
+    [orgId, email.trim().toLowerCase()],
   );
   return rows[0] ? present(rows[0]) : null;
 }

@@ -3,12 +3,13 @@ import { ADMIN_SCHEDULING_OPERATIONS } from '../../web/src/api/admin-scheduling.
 import { API_OPERATIONS as CORE_OPERATIONS } from '../../web/src/api/client.ts';
 import { CHARTING_OPERATIONS } from '../../web/src/api/charting.ts';
 import { LINK_OPERATIONS } from '../../web/src/api/links.ts';
+import { RECORD_OPERATIONS } from '../../web/src/api/records.ts';
 import { CHARTING_MORE_OPERATIONS } from '../../web/src/api/charting-more.ts';
 import { SCHEDULING_OPERATIONS } from '../../web/src/api/scheduling.ts';
 import { WAITLIST_OPERATIONS } from '../../web/src/api/waitlist.ts';
 import { startDemoServer, type DemoServer } from './support.ts';
 
-const API_OPERATIONS = [...CORE_OPERATIONS, ...SCHEDULING_OPERATIONS, ...LINK_OPERATIONS, ...WAITLIST_OPERATIONS];
+const API_OPERATIONS = [...CORE_OPERATIONS, ...SCHEDULING_OPERATIONS, ...LINK_OPERATIONS, ...WAITLIST_OPERATIONS, ...RECORD_OPERATIONS];
 
 let server: DemoServer;
 let paths: Record<string, Record<string, unknown>>;

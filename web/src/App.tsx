@@ -12,6 +12,7 @@ import { PatientEdit } from './pages/PatientEdit.tsx';
 import { PatientList } from './pages/PatientList.tsx';
 import { PatientNew } from './pages/PatientNew.tsx';
 import { PatientProfile } from './pages/PatientProfile.tsx';
+import { FirstPassword } from './pages/FirstPassword.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { StaffList } from './pages/Staff.tsx';
 import { StaffNew } from './pages/StaffNew.tsx';
@@ -32,6 +33,8 @@ const SeriesPage = lazyPage(() => import('./pages/schedule/Series.tsx').then((m)
 const SessionPage = lazyPage(() => import('./pages/chart/SessionPage.tsx').then((m) => m.SessionPage));
 const SessionsPage = lazyPage(() => import('./pages/chart/SessionPage.tsx').then((m) => m.SessionsPage));
 const IntakeVersionPage = lazyPage(() => import('./pages/intake/IntakeVersions.tsx').then((m) => m.IntakeVersionPage));
+const PatientMerge = lazyPage(() => import('./pages/PatientMerge.tsx').then((m) => m.PatientMerge));
+const TherapistOnboarding = lazyPage(() => import('./pages/TherapistOnboarding.tsx').then((m) => m.TherapistOnboarding));
 const MeasureEntryPage = lazyPage(() => import('./pages/measures/MeasureEntry.tsx').then((m) => m.MeasureEntryPage));
 
 /** Where each role starts: a patient on their own record, everyone else on the patient list. */
@@ -51,6 +54,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   { pattern: '/patients/new', render: () => <PatientNew /> },
   { pattern: '/patients/:id', render: ({ id }) => <PatientProfile key={id} id={id!} /> },
   { pattern: '/patients/:id/edit', render: ({ id }) => <PatientEdit key={id} id={id!} /> },
+  { pattern: '/patients/:id/merge', render: ({ id }) => <Guarded can={CAN.mergePatients}><PatientMerge key={id} id={id!} /></Guarded> },
   { pattern: '/patients/:id/intake', render: ({ id }) => <Guarded can={CAN.fillIntake}><IntakePage key={id} patientId={id!} /></Guarded> },
   { pattern: '/patients/:id/intake/versions/:version', render: ({ id, version }) => <Guarded can={CAN.fillIntake}><IntakeVersionPage key={`${id}-${version}`} patientId={id!} version={Number(version)} /></Guarded> },
   { pattern: '/patients/:id/measures/new', render: ({ id }) => <Guarded can={CAN.fillMeasures}><MeasureEntryPage key={id} patientId={id!} /></Guarded> },
@@ -61,6 +65,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   { pattern: '/locations', render: () => <LocationList /> },
   { pattern: '/locations/:id', render: ({ id }) => <LocationDetailPage key={id} id={id!} /> },
   { pattern: '/therapists', render: () => <TherapistList /> },
+  { pattern: '/therapists/new', render: () => <Guarded can={CAN.onboardTherapists}><TherapistOnboarding /></Guarded> },
   { pattern: '/therapists/:id', render: ({ id }) => <TherapistDetail key={id} id={id!} /> },
   { pattern: '/staff', render: () => <StaffList /> },
   { pattern: '/staff/new', render: () => <StaffNew /> },
@@ -102,6 +107,8 @@ export function App() {
   const { user } = useSession();
   if (user === undefined) return <Loading label="Opening Knotwork…" />;
   if (user === null) return <SignIn />;
+  // Someone else chose this account's password: choosing its own comes before anything else.
+  if (user.mustChangePassword) return <FirstPassword />;
   return (
     <Layout>
       <Suspense fallback={<Loading />}>

@@ -72,6 +72,10 @@ export const CAN = {
   viewStaff: (role: Role | string) => role === 'admin' || role === 'manager',
   manageStaff: (role: Role | string) => role === 'admin' || role === 'manager',
   viewAudit: (role: Role | string) => role === 'admin',
+  /** Merging duplicate patient records (the server checks both records are within their sites). */
+  mergePatients: (role: Role | string) => role === 'admin' || role === 'manager',
+  /** Adding a therapist in one step: record, credentials, sites, shifts and sign-in. */
+  onboardTherapists: (role: Role | string) => role === 'admin' || role === 'manager',
   viewCredentials: (role: Role | string) => role !== 'patient',
   /** Scheduling: the site calendar for the desk and managers, "my day" for therapists, self-booking for patients. */
   frontDeskCalendar: (role: Role | string) => ['front_desk', 'manager', 'admin'].includes(role),

@@ -14,6 +14,7 @@ export function presentUser(actor: Actor) {
     patientId: actor.patientId,
     practitionerId: actor.practitionerId,
     locationIds: actor.locationIds,
+    mustChangePassword: actor.mustChangePassword ?? false,
   };
 }
 
@@ -25,8 +26,9 @@ export function authRoutes(ctx: ServiceContext) {
       handler: async () => ({ status: 'ok' as const }),
     }),
     route({
-      method: 'POST', url: '/api/auth/login', tag: 'auth', auth: 'public', errors: [401, 429],
-      summary: 'Sign in with email and password; sets an httpOnly session cookie. Send the returned csrfToken as X-CSRF-Token on writes.',
+      method: 'POST', url: '/api/auth/login', tag: 'auth', auth: 'public', errors: [401, 409, 429],
+      summary: 'Sign in with email and password; sets an httpOnly session cookie. Send the returned csrfToken as X-CSRF-Token on writes. '
+        + 'When the email and password open accounts at several organisations: 409 organization_required lists them; send organization',
       body: CredentialsSchema, response: SessionSchema,
       handler: async ({ body, request, reply }) => {
         const result = await login(ctx, { ...body, kind: 'cookie', ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
@@ -35,7 +37,7 @@ export function authRoutes(ctx: ServiceContext) {
       },
     }),
     route({
-      method: 'POST', url: '/api/auth/token', tag: 'auth', auth: 'public', errors: [401, 429],
+      method: 'POST', url: '/api/auth/token', tag: 'auth', auth: 'public', errors: [401, 409, 429],
       summary: 'Exchange email and password for a bearer token (API clients): send it as Authorization: Bearer <token>.',
       body: CredentialsSchema, response: TokenSchema,
       handler: async ({ body, request }) => {

@@ -5,6 +5,11 @@ import { ROLES } from '../../services/context.ts';
 export const CredentialsSchema = z.strictObject({
   email: z.string().trim().max(254).pipe(z.email()),
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  organization: z
+    .string()
+    .regex(/^[a-z0-9-]{2,60}$/, 'Choose one of the organisations offered.')
+    .optional()
+    .describe('Short name of the organisation, only when the sign-in asked for one (409 organization_required)'),
 });
 
 export const ChangePasswordSchema = z.strictObject({
@@ -21,6 +26,7 @@ export const SessionUserSchema = z
     patientId: z.uuid().nullable(),
     practitionerId: z.uuid().nullable(),
     locationIds: z.array(z.uuid()),
+    mustChangePassword: z.boolean().describe('Someone else chose the password: every other call answers 403 password_change_required until it is changed'),
   })
   .meta({ id: 'SessionUser' });
 

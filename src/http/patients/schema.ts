@@ -58,6 +58,7 @@ export const PatientCreateSchema = z.strictObject({
   address: fields.address.default(null),
   emergencyContact: fields.emergencyContact.default(null),
   communication: fields.communication.default(DEFAULT_COMMUNICATION),
+  confirmNotDuplicate: z.boolean().default(false).describe('Send true after seeing the possible matches (409 possible_duplicate): this is a different person'),
 });
 
 export const PatientUpdateSchema = z
@@ -112,3 +113,49 @@ export const PatientPageSchema = z.object({
   page: z.number(),
   pageSize: z.number(),
 });
+
+const DuplicateMatchSchema = z.object({
+  id: Id,
+  givenName: z.string(),
+  familyName: z.string(),
+  dateOfBirth: z.string(),
+  preferredLocationId: Id.nullable(),
+  reasons: z.array(z.enum(['name-and-birth-date', 'email', 'phone'])),
+});
+
+export const PossibleDuplicatesSchema = z
+  .object({
+    matches: z.array(DuplicateMatchSchema).describe('Records you may open that may be the same person'),
+    elsewhere: z.boolean().describe('Some record you may not open matches too (at another site); who it is is not said'),
+  })
+  .meta({ id: 'PossibleDuplicates' });
+
+export const MergeSchema = z.strictObject({
+  duplicateId: Id.describe('The duplicate record: its visits and charts move to this one, and it is kept only as a pointer here'),
+});
+
+export const MergeResultSchema = z
+  .object({ patient: PatientSchema, mergedId: Id, moved: z.record(z.string(), z.number()) })
+  .meta({ id: 'MergeResult' });
+
+const VisitLineSchema = z.object({
+  id: Id, start: z.string(), end: z.string(), status: z.string(), serviceCode: z.string(), therapistId: Id, locationId: Id,
+  seriesId: Id.nullable(), noteId: Id.nullable().describe('The visit’s session note, for those who may read notes'),
+});
+
+export const PatientSummarySchema = z
+  .object({
+    visits: z.object({ upcoming: z.array(VisitLineSchema), past: z.array(VisitLineSchema) }).describe('Only the visits you may see'),
+    plan: z
+      .object({
+        id: Id, status: z.enum(['draft', 'active', 'completed']), phase: z.string().nullable(), totalVisits: z.number().nullable(),
+        visitsDone: z.number(), visitsBooked: z.number(), nextReassessmentAt: z.number().nullable(),
+      })
+      .nullable(),
+    notes: z
+      .array(z.object({ id: Id, status: z.enum(['draft', 'signed']), practitionerId: Id, appointmentId: Id.nullable(), createdAt: z.string(), signedAt: z.string().nullable() }))
+      .nullable()
+      .describe('Null for those who may not read clinical notes (the front desk, the patient)'),
+    can: z.object({ book: z.boolean(), readNotes: z.boolean(), merge: z.boolean() }),
+  })
+  .meta({ id: 'PatientSummary' });

@@ -3,7 +3,10 @@ import {
   addContinuingEducation, addCredential, createPractitioner, deleteCredential, getPractitioner, listPractitioners,
   updateCredential, updatePractitioner,
 } from '../../services/practitioners.ts';
+import { checkKey } from '../../services/booking/idempotency.ts';
+import { onboardTherapist } from '../../services/therapist-onboarding.ts';
 import { IdParams } from '../common.ts';
+import { OnboardedSchema, OnboardingSchema } from './onboarding-schema.ts';
 import { route } from '../route.ts';
 import {
   ContinuingEducationCreateSchema, ContinuingEducationSchema, CredentialCreateSchema, CredentialSchema, CredentialUpdateSchema,
@@ -24,6 +27,19 @@ export function practitionerRoutes(ctx: ServiceContext) {
       summary: 'Add a practitioner (admins; managers for their own sites)',
       body: PractitionerCreateSchema, response: PractitionerDetailSchema,
       handler: ({ actor, body }) => createPractitioner(ctx, actor, body),
+    }),
+    route({
+      method: 'POST', url: '/api/practitioners/onboarding', tag: 'practitioners', status: 201, errors: [403, 409, 422],
+      summary: 'Add a therapist in one step (admins; managers at their own sites): record, sites, credentials, weekly shifts and sign-in, '
+        + 'all saved or none. The sign-in must change its first password. Send an Idempotency-Key header to retry safely',
+      body: OnboardingSchema, response: OnboardedSchema,
+      handler: ({ actor, body, request }) => {
+        const header = request.headers['idempotency-key'];
+        const key = Array.isArray(header) ? header[0] : header;
+        checkKey(key);
+        const { credentials, shifts, signIn, ...practitioner } = body;
+        return onboardTherapist(ctx, actor, { practitioner: { ...practitioner, active: true }, credentials, shifts, signIn }, key);
+      },
     }),
     route({
       method: 'GET', url: '/api/practitioners/:id', tag: 'practitioners', errors: [404],

@@ -4,7 +4,8 @@ import * as repo from '../../store/repos/sessions.ts';
 import { audit } from '../audit.ts';
 import type { Actor, Role, ServiceContext } from '../context.ts';
 import { UnauthenticatedError, ValidationError } from '../errors.ts';
-import { DECOY_HASH_PROMISE, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, verifyPassword } from './password.ts';
+import { resolveAccount } from './accounts.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, verifyPassword } from './password.ts';
 import { attemptFailed, attemptSucceeded, beginAttempt } from './throttle.ts';
 
 export { RATE_LIMIT } from './throttle.ts';
@@ -25,6 +26,8 @@ export interface LoginInput {
   kind: 'cookie' | 'bearer';
   ip: string;
   userAgent: string | null;
+  /** Slug of the organisation, needed only when the email and password open accounts at several. */
+  organization?: string;
 }
 
 export interface LoginResult {
@@ -41,13 +44,11 @@ export function hashToken(token: string): string {
 export async function login(ctx: ServiceContext, input: LoginInput): Promise<LoginResult> {
   const now = ctx.now();
   const email = input.email.trim().toLowerCase();
-  const user = await repo.findUserByEmail(ctx.db, email);
-  const attempt = await beginAttempt(ctx, email, input.ip, user?.orgId ?? null);
-  const valid = user
-    ? await verifyPassword(user.passwordHash, input.password)
-    : (await verifyPassword(await DECOY_HASH_PROMISE, input.password), false);
-  if (!user || !valid || user.disabled) {
-    await attemptFailed(ctx, attempt);
+  // Counted before any password is checked, so parallel guesses cannot slip past the limit.
+  const attempt = await beginAttempt(ctx, email, input.ip, null);
+  const { account: user, candidates } = await resolveAccount(ctx.db, email, input.password, input.organization);
+  if (!user) {
+    await attemptFailed(ctx, { ...attempt, orgId: candidates.length === 1 ? candidates[0]!.orgId : null });
     throw new UnauthenticatedError('The email or password is not right.');
   }
 
@@ -102,6 +103,7 @@ export async function authenticate(ctx: ServiceContext, token: string, ip: strin
       patientId: row.patientId,
       practitionerId: row.practitionerId,
       locationIds: row.locationIds,
+      mustChangePassword: row.mustChangePassword,
       sessionId: row.sessionId,
       ip,
     },

@@ -1,17 +1,23 @@
 import * as notes from '../../store/repos/session-notes.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import { ConflictError, ValidationError } from '../errors.ts';
-import { lockDraft, requireNote } from './session-access.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
+import { lockDraft, refuse, requireNote } from './session-access.ts';
 import { billingOf, presentNote, unitRuleOf, type SessionNote } from './session-present.ts';
 
 /** Signs a draft: only the treating therapist may; from then on the note is locked (`note_signed`). */
 export async function signNote(ctx: ServiceContext, actor: Actor, noteId: string): Promise<SessionNote> {
-  await requireNote(ctx.db, actor, noteId, 'session-note.sign', 'session-note.sign');
+  const { note } = await requireNote(ctx.db, actor, noteId, 'session-note.sign', 'session-note.sign');
+  // A note is signed by its therapist's own sign-in, never by another account naming the same record.
+  if (!(await notes.isOwnSignIn(ctx.db, actor.orgId, actor.userId, note.practitionerId))) {
+    await refuse(ctx.db, actor, 'session-note.sign', note.patientId, { type: 'session_note', id: note.id });
+  }
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
     await lockDraft(tx, actor.orgId, noteId);
-    const signed = (await notes.signNote(tx, actor.orgId, noteId, actor.userId, now))!;
+    const signed = await notes.signNote(tx, actor.orgId, noteId, actor.userId, now);
+    // The draft is locked and still a draft: only a sign-in other than the therapist's own is left.
+    if (!signed) throw new ForbiddenError('Only the treating therapist’s own sign-in can sign this note.');
     await audit(tx, actor, [{ action: 'session-note.sign', patientId: signed.patientId, recordType: 'session_note', recordId: noteId }]);
     return presentNote(tx, signed);
   });

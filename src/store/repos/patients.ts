@@ -41,7 +41,7 @@ export type PatientQuery =
   | { kind: 'all' };
 
 /** Appends the WHERE fragment of a scope; $1 is always the organisation. */
-function scopeClause(scope: PatientScope, params: unknown[]): string {
+export function scopeClause(scope: PatientScope, params: unknown[]): string {
   switch (scope.kind) {
     case 'organization':
       return 'TRUE';
@@ -94,7 +94,8 @@ export async function searchPatients(
   page: { limit: number; offset: number; locationId?: string },
 ): Promise<{ rows: PatientRow[]; total: number }> {
   const params: unknown[] = [orgId];
-  const where = [`p.org_id = $1`, scopeClause(scope, params), queryClause(query, params)];
+  // A merged record is a tombstone: found only through the record it was merged into.
+  const where = [`p.org_id = $1`, 'p.merged_into IS NULL', scopeClause(scope, params), queryClause(query, params)];
   if (page.locationId) {
     params.push(page.locationId);
     where.push(`p.preferred_location_id = $${params.length}`);
@@ -119,10 +120,19 @@ export async function findPatient(db: Queryable, orgId: string, id: string): Pro
                         UNION
                         SELECT ap.practitioner_id::text FROM appointments ap
                          WHERE ap.org_id = p.org_id AND ap.patient_id = p.id AND ap.occupies) x), '{}') AS "practitionerIds"
-       FROM patients p WHERE p.org_id = $1 AND p.id = $2`,
+       FROM patients p WHERE p.org_id = $1 AND p.id = $2 AND p.merged_into IS NULL`,
     [orgId, id],
   );
   return rows[0] ?? null;
+}
+
+/** The record a merged patient now lives in (null: no such tombstone). */
+export async function findMergedInto(db: Queryable, orgId: string, id: string): Promise<string | null> {
+  const rows = await db.query<{ mergedInto: string }>(
+    `SELECT p.merged_into AS "mergedInto" FROM patients p WHERE p.org_id = $1 AND p.id = $2 AND p.merged_into IS NOT NULL`,
+    [orgId, id],
+  );
+  return rows[0]?.mergedInto ?? null;
 }
 
 function toParams(f: PatientFields): unknown[] {
@@ -153,7 +163,7 @@ export async function updatePatient(db: Queryable, orgId: string, id: string, ve
        UPDATE patients SET given_name = $1, family_name = $2, preferred_name = $3, date_of_birth = $4, sex_at_birth = $5,
               gender_identity = $6, pronouns = $7, email = $8, phone = $9, address = $10::jsonb, emergency_contact = $11::jsonb,
               preferred_location_id = $12, communication = $13::jsonb, version = version + 1, updated_at = $17
-        WHERE org_id = $14 AND id = $15 AND version = $16 RETURNING *)
+        WHERE org_id = $14 AND id = $15 AND version = $16 AND merged_into IS NULL RETURNING *)
      SELECT ${COLUMNS} FROM p`,
     [...toParams(f), orgId, id, version, now],
   );

@@ -104,10 +104,23 @@ export async function updateDraft(db: Queryable, orgId: string, id: string, vers
   return rows[0] ?? null;
 }
 
+/** Whether `userId` is the active sign-in of the therapist record `practitionerId`. */
+export async function isOwnSignIn(db: Queryable, orgId: string, userId: string, practitionerId: string): Promise<boolean> {
+  const rows = await db.query(
+    `SELECT 1 FROM users u WHERE u.org_id = $1 AND u.id = $2 AND u.role = 'therapist' AND u.practitioner_id = $3 AND u.disabled_at IS NULL`,
+    [orgId, userId, practitionerId],
+  );
+  return rows.length > 0;
+}
+
+/** Signs a draft, only for the active sign-in of the note's own therapist (null otherwise). */
 export async function signNote(db: Queryable, orgId: string, id: string, userId: string, now: Date): Promise<NoteRow | null> {
   const rows = await db.query<NoteRow>(
     `UPDATE session_notes n SET status = 'signed', signed_at = $3, signed_by = $4, version = n.version + 1, updated_at = $3
-      WHERE n.org_id = $1 AND n.id = $2 AND n.status = 'draft' RETURNING ${COLUMNS}`,
+      WHERE n.org_id = $1 AND n.id = $2 AND n.status = 'draft'
+        AND EXISTS (SELECT 1 FROM users u WHERE u.org_id = n.org_id AND u.id = $4 AND u.role = 'therapist'
+                       AND u.practitioner_id = n.practitioner_id AND u.disabled_at IS NULL)
+      RETURNING ${COLUMNS}`,
     [orgId, id, now, userId],
   );
   return rows[0] ?? null;

@@ -10,14 +10,20 @@ export interface UserForLogin {
   disabled: boolean;
 }
 
-export async function findUserByEmail(db: Queryable, email: string): Promise<UserForLogin | null> {
-  const rows = await db.query<UserForLogin>(
-    `SELECT id, org_id AS "orgId", email, display_name AS "displayName", role, password_hash AS "passwordHash",
-            disabled_at IS NOT NULL AS disabled
-       FROM users WHERE email = $1`,
+export interface AccountForLogin extends UserForLogin {
+  organizationSlug: string;
+  organizationName: string;
+}
+
+/** Every account with this email, one per organisation at most (accounts belong to an organisation). */
+export async function findAccountsByEmail(db: Queryable, email: string): Promise<AccountForLogin[]> {
+  return db.query<AccountForLogin>(
+    `SELECT u.id, u.org_id AS "orgId", u.email, u.display_name AS "displayName", u.role, u.password_hash AS "passwordHash",
+            u.disabled_at IS NOT NULL AS disabled, o.slug AS "organizationSlug", o.name AS "organizationName"
+       FROM users u JOIN organizations o ON o.id = u.org_id AND o.org_id = u.org_id
+      WHERE u.email = $1 ORDER BY o.name, o.id`,
     [email],
   );
-  return rows[0] ?? null;
 }
 
 export async function findUserById(db: Queryable, orgId: string, userId: string): Promise<UserForLogin | null> {
@@ -64,6 +70,7 @@ export interface SessionActorRow {
   displayName: string;
   patientId: string | null;
   practitionerId: string | null;
+  mustChangePassword: boolean;
   locationIds: string[];
 }
 
@@ -72,7 +79,7 @@ export async function findLiveSession(db: Queryable, tokenHash: string, now: Dat
   const rows = await db.query<SessionActorRow>(
     `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.kind, s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt",
             u.id AS "userId", u.org_id AS "orgId", u.role, u.email, u.display_name AS "displayName",
-            u.patient_id AS "patientId", u.practitioner_id AS "practitionerId",
+            u.patient_id AS "patientId", u.practitioner_id AS "practitionerId", u.must_change_password AS "mustChangePassword",
             CASE WHEN u.role = 'therapist'
                  THEN coalesce((SELECT array_agg(pl.location_id::text ORDER BY pl.location_id) FROM practitioner_locations pl
                                  WHERE pl.org_id = u.org_id AND pl.practitioner_id = u.practitioner_id), '{}')
@@ -99,7 +106,10 @@ export async function deleteOtherSessions(db: Queryable, userId: string, keepSes
 }
 
 export async function updatePasswordHash(db: Queryable, orgId: string, userId: string, hash: string, now: Date): Promise<void> {
-  await db.query('UPDATE users SET password_hash = $3, password_changed_at = $4 WHERE org_id = $1 AND id = $2', [orgId, userId, hash, now]);
+  await db.query(
+    'UPDATE users SET password_hash = $3, password_changed_at = $4, must_change_password = false WHERE org_id = $1 AND id = $2',
+    [orgId, userId, hash, now],
+  );
 }
 
 export async function purgeExpired(db: Queryable, now: Date): Promise<number> {

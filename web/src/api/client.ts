@@ -41,8 +41,9 @@ export const API_OPERATIONS = [
 
 const id = (value: string) => encodeURIComponent(value);
 
-export function login(email: string, password: string): Promise<Session> {
-  return request('POST', '/api/auth/login', { email, password }, { quiet401: true });
+/** `organization`: only when a first try answered 409 organization_required (one password, several clinics). */
+export function login(email: string, password: string, organization?: string): Promise<Session> {
+  return request('POST', '/api/auth/login', organization ? { email, password, organization } : { email, password }, { quiet401: true });
 }
 
 /** The current session, or null when signed out. */

@@ -10,8 +10,12 @@ const ORDER = ['currentPassword', 'newPassword', 'confirmPassword'];
 // Mirrors PASSWORD_MIN_LENGTH in src/services/auth/password.ts (a server module, not importable here).
 const MIN_LENGTH = 10;
 
-export function ChangePassword() {
-  usePageTitle('Change password');
+/**
+ * Change the password. `first`: the account's password was chosen by someone else (a manager
+ * adding staff), so this page is all it can do until it picks its own; `onChanged` then carries on.
+ */
+export function ChangePassword({ first = false, onChanged }: { first?: boolean; onChanged?: () => void } = {}) {
+  usePageTitle(first ? 'Choose your own password' : 'Change password');
   const [values, setValues] = useState({ currentPassword: '', newPassword: '', confirmPassword: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
@@ -40,6 +44,7 @@ export function ChangePassword() {
       setValues({ currentPassword: '', newPassword: '', confirmPassword: '' });
       fail({});
       setDone(true);
+      onChanged?.();
     } catch (err) {
       if (err instanceof ApiError && err.status === 429) setRateLimited(true);
       else if (err instanceof ApiError && Object.keys(err.fields).length > 0) fail(err.fields);
@@ -59,9 +64,14 @@ export function ChangePassword() {
           <p>Your new password works from now on. Any other devices you were signed in on have been signed out.</p>
         </div>
       ) : null}
-      <h1>Change password</h1>
+      <h1>{first ? 'Choose your own password' : 'Change password'}</h1>
+      {first ? (
+        <p className="lead">
+          Your account was set up with a password someone else chose. Choose your own before you start: enter the one you were given, then your new one.
+        </p>
+      ) : null}
       <form onSubmit={submit} noValidate>
-        <TextField name="currentPassword" label={LABELS.currentPassword} type="password" autoComplete="current-password"
+        <TextField name="currentPassword" label={first ? 'Password you were given' : LABELS.currentPassword} type="password" autoComplete="current-password"
           value={values.currentPassword} onValue={set('currentPassword')} error={errors.currentPassword} />
         <TextField name="newPassword" label={LABELS.newPassword} type="password" autoComplete="new-password"
           hint={`At least ${MIN_LENGTH} characters. A few unrelated words make a strong password you can remember.`}

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import * as api from '../api/client.ts';
 import { formFieldErrors } from '../api/http.ts';
+import { PossibleDuplicate, registerPatient, type PossibleDuplicates } from '../api/records.ts';
 import { ErrorSummary, type SummaryItem } from '../components/Form.tsx';
 import { Forbidden } from '../components/StatusViews.tsx';
 import { usePageTitle } from '../hooks.ts';
 import { useLocations } from '../lookups.ts';
 import { Link, navigate } from '../router.tsx';
 import { CAN, useUser } from '../session.tsx';
+import { DuplicateWarning } from './DuplicateWarning.tsx';
 import { formErrors, PATIENT_LABELS, PatientFields } from './PatientFields.tsx';
 import { API_FIELD, emptyForm, toCreate } from './patientForm.ts';
 
@@ -15,7 +16,13 @@ export function PatientNew() {
   const user = useUser();
   usePageTitle('Register a patient');
   const locations = useLocations();
-  const [values, setValues] = useState(() => emptyForm(user.locationIds[0] ?? ''));
+  const [values, setValuesState] = useState(() => emptyForm(user.locationIds[0] ?? ''));
+  const [found, setFound] = useState<PossibleDuplicates | null>(null);
+  // A changed form is a new question: the matches shown were for what was typed before.
+  const setValues: typeof setValuesState = (next) => {
+    setFound(null);
+    setValuesState(next);
+  };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [busy, setBusy] = useState(false);
@@ -23,13 +30,18 @@ export function PatientNew() {
   // An admin has no site of their own: preselect the first clinic once the list arrives.
   const site = values.preferredLocationId || locations[0]?.id || '';
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const register = async (confirmNotDuplicate: boolean) => {
     setBusy(true);
     try {
-      const patient = await api.createPatient(toCreate({ ...values, preferredLocationId: site }));
+      const patient = await registerPatient(toCreate({ ...values, preferredLocationId: site }), confirmNotDuplicate);
       navigate(`/patients/${patient.id}`);
     } catch (err) {
+      if (err instanceof PossibleDuplicate) {
+        setErrors({});
+        setSummary([]);
+        setFound(err.found);
+        return;
+      }
       const fields = formFieldErrors(err);
       const { byField, items } = formErrors(fields, API_FIELD);
       setErrors(byField);
@@ -37,6 +49,10 @@ export function PatientNew() {
     } finally {
       setBusy(false);
     }
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void register(false);
   };
 
   return (
@@ -47,6 +63,7 @@ export function PatientNew() {
       <ErrorSummary items={summary} labels={PATIENT_LABELS} />
       <h1>Register a patient</h1>
       <p className="lead">Name, date of birth and preferred clinic are required; the rest can be added later.</p>
+      {found ? <DuplicateWarning found={found} busy={busy} onRegisterAnyway={() => void register(true)} /> : null}
       <form onSubmit={submit} noValidate>
         <PatientFields values={{ ...values, preferredLocationId: site }} setValues={setValues} errors={errors} locations={locations} contactOnly={false} />
         <div className="button-row">

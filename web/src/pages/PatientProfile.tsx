@@ -1,12 +1,14 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import * as api from '../api/client.ts';
+import { mergedInto } from '../api/records.ts';
 import type { Patient } from '../api/types.ts';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { ageOn, formatDate, localToday, SEX_AT_BIRTH } from '../format.ts';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { useLocationNames } from '../lookups.ts';
-import { Link } from '../router.tsx';
+import { Link, navigate, useUrl } from '../router.tsx';
 import { MeasuresCard } from './measures/MeasuresCard.tsx';
+import { PatientHub } from './PatientHub.tsx';
 import { CAN, useUser } from '../session.tsx';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -38,13 +40,19 @@ export function PatientProfile({ id }: { id: string }) {
   const own = user.role === 'patient' && user.patientId === id;
   const [patient] = useResource(() => api.getPatient(id), [id]);
   usePageTitle(own ? 'My details' : patient.status === 'ok' ? `${patient.data.givenName} ${patient.data.familyName}` : 'Patient');
-  if (patient.status === 'loading') return <Loading />;
+  // A record merged into another one: open the record it now lives in, when this user may.
+  const survivor = patient.status === 'error' ? mergedInto(patient.error) : null;
+  useEffect(() => {
+    if (survivor) navigate(`/patients/${survivor}?from=merged`, { replace: true });
+  }, [survivor]);
+  if (patient.status === 'loading' || survivor) return <Loading />;
   if (patient.status === 'error') return <ErrorView error={patient.error} what="patient" />;
   return <ProfileView patient={patient.data} own={own} canEdit={CAN.editPatient(user.role)} />;
 }
 
 function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean; canEdit: boolean }) {
   const names = useLocationNames();
+  const { search } = useUrl();
   const name = `${patient.givenName} ${patient.familyName}`;
   const address = patient.address;
   const contact = patient.emergencyContact;
@@ -74,8 +82,15 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
         </div>
       </div>
 
+      {search.get('from') === 'merged' ? (
+        <p className="notice" role="status">The record you opened was merged into this one. Its visits and charts are here now.</p>
+      ) : null}
+      {search.get('merged') ? (
+        <div className="alert alert-success" role="status"><p>The duplicate record was merged into this one. Its visits and charts are listed here now.</p></div>
+      ) : null}
       {/* A patient's own page leads with what to fill in; staff look at the details first. */}
       {own ? <MeasuresCard patientId={patient.id} /> : null}
+      <PatientHub patient={patient} own={own} measures={own ? null : <MeasuresCard patientId={patient.id} />} />
       <div className="card-grid">
         <section className="card" aria-labelledby="personal-heading">
           <h2 id="personal-heading">Personal details</h2>
@@ -132,7 +147,6 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
           </dl>
         </section>
       </div>
-      {!own ? <MeasuresCard patientId={patient.id} /> : null}
       <p className="small-print">Last updated {formatDate(patient.updatedAt)}</p>
     </>
   );

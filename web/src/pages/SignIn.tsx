@@ -7,7 +7,7 @@ import { TooManyAttempts } from '../components/StatusViews.tsx';
 import { usePageTitle } from '../hooks.ts';
 import { useSession } from '../session.tsx';
 
-const LABELS = { email: 'Email address', password: 'Password' };
+const LABELS = { email: 'Email address', password: 'Password', organization: 'Organisation' };
 
 /** Checks we can make before asking the server, in plain words. */
 function checkLocally(email: string, password: string): Record<string, string> {
@@ -27,6 +27,9 @@ export function SignIn() {
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [rateLimited, setRateLimited] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** The email and password open accounts at several organisations: which one to sign in to. */
+  const [organizations, setOrganizations] = useState<{ slug: string; name: string }[]>([]);
+  const [organization, setOrganization] = useState('');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,11 +40,25 @@ export function SignIn() {
       setSummary(summaryItems(local, ['email', 'password']));
       return;
     }
+    if (organizations.length > 0 && !organization) {
+      const message = 'Choose the organisation to sign in to';
+      setErrors({ organization: message });
+      setSummary([{ field: 'organization', message }]);
+      return;
+    }
     setBusy(true);
     try {
-      signIn(await api.login(email.trim(), password));
+      signIn(await api.login(email.trim(), password, organization || undefined));
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'organization_required') {
+        setErrors({});
+        setSummary([]);
+        setOrganizations((err.payload as { organizations?: { slug: string; name: string }[] }).organizations ?? []);
+        return;
+      }
       setPassword('');
+      setOrganizations([]);
+      setOrganization('');
       if (err instanceof ApiError && err.status === 429) {
         setErrors({});
         setSummary([]);
@@ -85,6 +102,21 @@ export function SignIn() {
               name="password" label={LABELS.password} type="password" autoComplete="current-password"
               value={password} onValue={setPassword} error={errors.password}
             />
+            {organizations.length > 0 ? (
+              <fieldset className="fieldset" aria-describedby={errors.organization ? 'f-organization-error' : undefined}>
+                <legend id="f-organization">Which organisation do you want to sign in to?</legend>
+                <p className="hint">This email and password open an account at more than one.</p>
+                {errors.organization ? <p id="f-organization-error" className="error-message">{errors.organization}</p> : null}
+                <div className="checkboxes">
+                  {organizations.map((o) => (
+                    <div className="checkbox" key={o.slug}>
+                      <input type="radio" id={`org-${o.slug}`} name="organization" value={o.slug} checked={organization === o.slug} onChange={() => setOrganization(o.slug)} />
+                      <label htmlFor={`org-${o.slug}`}>{o.name}</label>
+                    </div>
+                  ))}
+                </div>
+              </fieldset>
+            ) : null}
             <button type="submit" className="button button-large" disabled={busy}>
               {busy ? 'Signing in…' : 'Sign in'}
             </button>

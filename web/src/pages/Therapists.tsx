@@ -4,7 +4,7 @@ import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { formatDate, localToday } from '../format.ts';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { siteNames, useLocationNames } from '../lookups.ts';
-import { Link } from '../router.tsx';
+import { Link, useUrl } from '../router.tsx';
 import { CAN, useUser } from '../session.tsx';
 import { TherapistSchedule } from './admin/TherapistSchedule.tsx';
 import { CredentialBadge, disciplineLabel, soonestExpiry } from './credentials.tsx';
@@ -39,8 +39,11 @@ export function TherapistList() {
   return (
     <>
       <div className="page-head">
-        <h1>Therapists</h1>
-        <p className="lead">{therapists.length} therapists</p>
+        <div>
+          <h1>Therapists</h1>
+          <p className="lead">{therapists.length} therapists</p>
+        </div>
+        {CAN.onboardTherapists(user.role) ? <Link to="/therapists/new" className="button">Add a therapist</Link> : null}
       </div>
       {showStatus && attention.length > 0 ? (
         <div className="alert alert-warning">
@@ -83,6 +86,7 @@ export function TherapistList() {
 export function TherapistDetail({ id }: { id: string }) {
   const user = useUser();
   const names = useLocationNames();
+  const { search } = useUrl();
   const [therapist] = useResource(() => api.getPractitioner(id), [id]);
   usePageTitle(therapist.status === 'ok' ? therapist.data.name : 'Therapist');
   if (therapist.status === 'loading') return <Loading />;
@@ -104,6 +108,11 @@ export function TherapistDetail({ id }: { id: string }) {
         </div>
         {full ? <CredentialBadge status={full.credentialStatus} expiresOn={soonestExpiry(full.credentials, today)} /> : null}
       </div>
+      {search.get('added') ? (
+        <div className="alert alert-success" role="status">
+          <p>{t.name} was added with their sites, credentials, weekly shifts and sign-in. They choose their own password when they first sign in.</p>
+        </div>
+      ) : null}
       {full ? (
         <>
           <TherapistSchedule practitionerId={t.id} locationIds={t.locationIds} />

@@ -31,6 +31,7 @@ export function registerAdminCommands(program: Command): void {
     .option('--location <slug...>', 'site(s) the account works for (front desk, manager)')
     .option('--patient <id>', 'patient record of a patient account')
     .option('--practitioner <id>', 'practitioner record of a therapist account')
+    .option('--first-password', 'the password is a first one to hand over: the person must choose their own when they first sign in')
     .option('--json', 'print one JSON document')
     .action(async (options: UserOptions) => {
       if (!(ROLES as readonly string[]).includes(options.role)) {
@@ -48,6 +49,7 @@ export function registerAdminCommands(program: Command): void {
           patientId: options.patient,
           practitionerId: options.practitioner,
           locationIds: await resolveLocationSlugs(db, org.id, options.location ?? []),
+          mustChangePassword: options.firstPassword === true,
         });
       });
       if (options.json) printJson(user);
@@ -63,6 +65,7 @@ interface UserOptions {
   location?: string[];
   patient?: string;
   practitioner?: string;
+  firstPassword?: boolean;
   json?: boolean;
 }
 

@@ -45,7 +45,7 @@ describe('knotwork data commands (PGlite folder)', { timeout: 400_000 }, () => {
     );
     expect(viaEnv.status).toBe(0);
     const user = json(viaEnv.stdout);
-    expect(user).toMatchObject({ email: 'ana.desk@example.com', role: 'front_desk' });
+    expect(user).toMatchObject({ email: 'ana.desk@example.com', role: 'front_desk', mustChangePassword: false });
     expect(user.locationIds).toHaveLength(2);
 
     const viaStdin = knotwork(['user', 'create', '--org', 'cedar-mill', '--email', 'boss@example.com', '--role', 'admin', '--name', 'Boss'], {
@@ -53,6 +53,11 @@ describe('knotwork data commands (PGlite folder)', { timeout: 400_000 }, () => {
     });
     expect(viaStdin.status).toBe(0);
     expect(viaStdin.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
+
+    const handedOver = knotwork(['user', 'create', '--org', 'cedar-mill', '--email', 'desk@example.com', '--role', 'admin', '--name', 'Desk', '--first-password', '--json'], {
+      dataDir: first, input: 'a-first-long-password\n',
+    });
+    expect(json(handedOver.stdout)).toMatchObject({ email: 'desk@example.com', mustChangePassword: true });
 
     const duplicate = knotwork(['user', 'create', '--org', 'demo', '--email', 'ana.desk@example.com', '--role', 'admin', '--name', 'X'], {
       dataDir: first, input: 'a-long-password',

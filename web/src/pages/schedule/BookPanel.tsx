@@ -11,7 +11,7 @@ import { clockLabel, dateLabel, wallClock, wallToInstant, zoneName } from './tim
 const LABELS = { patientId: 'Patient', serviceCode: 'Service', therapistId: 'Therapist', start: 'Time', date: 'Date', roomId: 'Room', locationId: '' };
 
 /** Front desk: book one visit at a site. Opened from a free cell (therapist and time filled in) or the "Book" button. */
-export function BookPanel({ location, therapists, services, date: initialDate, therapistId: initialTherapist, minutes, naming, onBooked, onClose }: {
+export function BookPanel({ location, therapists, services, date: initialDate, therapistId: initialTherapist, minutes, naming, onBooked, onClose, patient: initialPatient = null }: {
   location: Location;
   therapists: Practitioner[];
   services: Service[];
@@ -21,10 +21,16 @@ export function BookPanel({ location, therapists, services, date: initialDate, t
   naming: SlotNaming;
   onBooked: (appointment: Appointment, patientName: string) => void;
   onClose: () => void;
+  /** Chosen already (booking from the patient's page). */
+  patient?: PickedPatient | null;
 }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
-  const [patient, setPatient] = useState<PickedPatient | null>(null);
+  const [patient, setPatient] = useState<PickedPatient | null>(initialPatient);
+  // The name arrives after the panel opens: take it then, unless someone chose already.
+  useEffect(() => {
+    if (initialPatient) setPatient((current) => current ?? initialPatient);
+  }, [initialPatient?.id, initialPatient?.name]); // eslint-disable-line react-hooks/exhaustive-deps
   const [therapistId, setTherapistId] = useState(initialTherapist ?? therapists[0]?.id ?? '');
   const therapist = therapists.find((t) => t.id === therapistId);
   const offered = services.filter((s) => !therapist || s.discipline === therapist.discipline);

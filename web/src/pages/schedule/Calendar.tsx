@@ -18,7 +18,7 @@ import type { SlotNaming } from './SlotChoices.tsx';
 import { addDays, dateLabel, mondayOf, timeAt, todayAt, wallClock } from './time.ts';
 import { WeekGrid } from './WeekGrid.tsx';
 
-type Panel = { kind: 'book'; therapistId: string | null; minutes: number | null } | { kind: 'appointment'; id: string } | null;
+type Panel = { kind: 'book'; therapistId: string | null; minutes: number | null; patientId?: string } | { kind: 'appointment'; id: string } | null;
 
 export function calendarUrl(site: string, date: string, view: 'day' | 'week'): string {
   return `/schedule?${new URLSearchParams({ site, date, view }).toString()}`;
@@ -70,7 +70,10 @@ function SiteCalendar({ location, sites }: { location: Location; sites: Location
   const [detail] = useResource(() => api.getLocation(location.id), [location.id]);
   const closures = detail.status === 'ok' ? detail.data.closures : [];
   const closedFor = (d: string) => closures.find((c) => c.startsOn <= d && d <= c.endsOn)?.reason ?? null;
-  const [panel, setPanelState] = useState<Panel>(null);
+  // Opened from a patient's page ("Book a visit"): the booking panel starts with that patient.
+  const bookFor = search.get('patient');
+  const [panel, setPanelState] = useState<Panel>(bookFor ? { kind: 'book', therapistId: null, minutes: null, patientId: bookFor } : null);
+  const bookingNames = usePatientNames(panel?.kind === 'book' && panel.patientId ? [panel.patientId] : []);
   const [moving, setMoving] = useState(false);
   const [moveTarget, setMoveTarget] = useState<MoveTarget | null>(null);
   const [message, setMessage] = useState('');
@@ -172,6 +175,7 @@ function SiteCalendar({ location, sites }: { location: Location; sites: Location
         {panel?.kind === 'book' && services ? (
           <BookPanel key={`${panel.therapistId}-${panel.minutes}-${date}`} location={location} therapists={model.columns.map((c) => c.therapist)} services={services} date={date}
             therapistId={panel.therapistId} minutes={panel.minutes} naming={naming} onClose={() => setPanel(null)}
+            patient={panel.patientId && bookingNames.get(panel.patientId) ? { id: panel.patientId, name: bookingNames.get(panel.patientId)! } : null}
             onBooked={(a, name) => { setPanel({ kind: 'appointment', id: a.id }); replaceOne(a, `Booked ${name}: ${dateLabel(wallClock(a.start, zone).date, 'short')} at ${timeAt(a.start, zone)}.`); }} />
         ) : null}
         {open ? (

@@ -1,0 +1,130 @@
+import { sqlState, SQLSTATE } from '../store/database.ts';
+import * as practitioners from '../store/repos/practitioners.ts';
+import * as schedules from '../store/repos/schedules.ts';
+import * as staffRepo from '../store/repos/staff.ts';
+import { audit } from './audit.ts';
+import { hashPassword } from './auth/password.ts';
+import { idempotent } from './booking/idempotency.ts';
+import { templateProblems } from './booking/schedules.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { ConflictError, ValidationError } from './errors.ts';
+import { authorize } from './policies.ts';
+import { practitionerDetail, type CredentialFields, type PractitionerDetail, type PractitionerFields } from './practitioners.ts';
+import type { StaffMember } from './staff.ts';
+import { insertUser, parseUser } from './users.ts';
+
+export interface NewTherapist {
+  practitioner: PractitionerFields;
+  credentials: CredentialFields[];
+  /** The repeating week, at the therapist's sites. */
+  shifts: schedules.TemplateFields[];
+  /** Their sign-in; the password is a first one they change at first sign-in. Null: no sign-in yet. */
+  signIn: { email: string; password: string } | null;
+}
+
+export interface OnboardedTherapist {
+  practitioner: PractitionerDetail;
+  shifts: schedules.TemplateRow[];
+  account: StaffMember | null;
+}
+
+/** Plain words for the week's rule breaks, per shift as the form numbers them (from 1). */
+function shiftProblems(shifts: schedules.TemplateFields[], siteIds: string[]): Record<string, string> {
+  const words: Record<string, (n: number) => string> = {
+    locationId: (n) => `Shift ${n} is at a site this therapist does not work at. Tick that site, or choose another.`,
+    end: (n) => `Shift ${n} must end after it starts.`,
+    validTo: (n) => `Shift ${n} must stop being valid after it starts being valid.`,
+    start: (n) => `Shift ${n} overlaps another shift on the same day.`,
+  };
+  const problems: Record<string, string> = {};
+  for (const key of Object.keys(templateProblems(shifts, siteIds))) {
+    const [, index, field] = key.split('.');
+    problems[`shifts.${index}.${field}`] = words[field!]?.(Number(index) + 1) ?? `Shift ${Number(index) + 1} is not right.`;
+  }
+  return problems;
+}
+
+function credentialProblems(credentials: CredentialFields[]): Record<string, string> {
+  const problems: Record<string, string> = {};
+  credentials.forEach((c, i) => {
+    if (c.issuedOn && c.expiresOn && c.expiresOn < c.issuedOn) problems[`credentials.${i}.expiresOn`] = `Credential ${i + 1} expires before it was issued.`;
+  });
+  return problems;
+}
+
+const ACCOUNT_FIELDS: Record<string, string> = { email: 'signIn.email', password: 'signIn.password' };
+
+function rethrow(err: unknown): never {
+  // An account refusal names the account's own fields; here they live under signIn.
+  if (err instanceof ConflictError && err.fields?.email) throw new ConflictError('signIn.email', err.message);
+  if (err instanceof ValidationError) {
+    throw new ValidationError(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [ACCOUNT_FIELDS[k] ?? k, v])));
+  }
+  if (sqlState(err) === SQLSTATE.foreignKeyViolation) throw new ValidationError({ locationIds: 'Choose sites of this organisation.' });
+  throw err;
+}
+
+/**
+ * A manager adds a therapist in one step: the practitioner record and sites, credentials, the
+ * weekly shifts and a sign-in, all in one transaction (all saved, or nothing), each part audited.
+ * With an Idempotency-Key a retry gets the first answer and adds no second therapist.
+ */
+export async function onboardTherapist(ctx: ServiceContext, actor: Actor, input: NewTherapist, idempotencyKey?: string): Promise<OnboardedTherapist> {
+  const siteIds = [...new Set(input.practitioner.locationIds)];
+  if (siteIds.length === 0) throw new ValidationError({ locationIds: 'Choose at least one site.' });
+  authorize(actor, 'practitioner.manage', { locationIds: siteIds });
+  authorize(actor, 'staff.manage', { locationIds: siteIds });
+  const problems = { ...credentialProblems(input.credentials), ...shiftProblems(input.shifts, siteIds) };
+  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
+  const name = `${input.practitioner.givenName} ${input.practitioner.familyName}`;
+  // The password is left out of what identifies a retry: no hash of it is kept with the key.
+  const { signIn, ...rest } = input;
+  const body = { ...rest, signIn: signIn ? { email: signIn.email } : null };
+  const call = () => idempotent<OnboardedTherapist>(ctx, actor, {
+    key: idempotencyKey,
+    route: 'POST /api/practitioners/onboarding',
+    body,
+    run: async (remember) => {
+      // Hashed before the transaction: argon2 is slow on purpose and must not hold a connection.
+      const passwordHash = signIn ? await hashPassword(signIn.password) : null;
+      const now = ctx.now();
+      try {
+        return await ctx.db.transaction(async (tx) => {
+          const id = await practitioners.insertPractitioner(tx, actor.orgId, { ...input.practitioner, locationIds: siteIds });
+          await practitioners.replacePractitionerLocations(tx, actor.orgId, id, siteIds);
+          const credentialIds: string[] = [];
+          for (const c of input.credentials) credentialIds.push((await practitioners.insertCredential(tx, actor.orgId, id, c)).id);
+          await schedules.replaceTemplates(tx, actor.orgId, id, input.shifts);
+          const user = signIn && passwordHash
+            ? await insertUser(tx, parseUser({
+              orgId: actor.orgId, email: signIn.email, displayName: name, role: 'therapist', password: signIn.password,
+              practitionerId: id, mustChangePassword: true,
+            }), passwordHash)
+            : null;
+          await audit(tx, actor, [
+            { action: 'practitioner.create', recordType: 'practitioner', recordId: id, detail: { onboarding: true } },
+            ...credentialIds.map((cid) => ({ action: 'practitioner.credential.create', recordType: 'credential', recordId: cid, detail: { practitionerId: id } })),
+            { action: 'schedule.update', recordType: 'practitioner', recordId: id, detail: { templates: input.shifts.length } },
+            ...(user ? [{ action: 'staff.create', recordType: 'user', recordId: user.id, detail: { role: 'therapist', practitionerId: id } }] : []),
+          ]);
+          const answer: OnboardedTherapist = {
+            practitioner: await practitionerDetail(tx, actor.orgId, (await practitioners.findPractitioner(tx, actor.orgId, id))!, now),
+            shifts: await schedules.listTemplates(tx, actor.orgId, id),
+            account: user ? await staffRepo.findStaff(tx, actor.orgId, user.id) : null,
+          };
+          await remember(tx, answer);
+          return answer;
+        });
+      } catch (err) {
+        return rethrow(err);
+      }
+    },
+  });
+  try {
+    return await call();
+  } catch (err) {
+    // The same request running at once took the sign-in email first: once its answer is stored, replay it.
+    if (idempotencyKey && err instanceof ConflictError) return call();
+    throw err;
+  }
+}

@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type { MergeResultSchema, PatientSummarySchema, PossibleDuplicatesSchema } from '../../../src/http/patients/schema.ts';
+import type { OnboardedSchema, OnboardingSchema } from '../../../src/http/practitioners/onboarding-schema.ts';
+import { ApiError, request } from './http.ts';
+import type { Patient, PatientCreate } from './types.ts';
+
+export type PatientSummary = z.infer<typeof PatientSummarySchema>;
+export type VisitLine = PatientSummary['visits']['upcoming'][number];
+export type PossibleDuplicates = z.infer<typeof PossibleDuplicatesSchema>;
+export type DuplicateMatch = PossibleDuplicates['matches'][number];
+export type MergeResult = z.infer<typeof MergeResultSchema>;
+export type Onboarding = z.input<typeof OnboardingSchema>;
+export type Onboarded = z.infer<typeof OnboardedSchema>;
+
+/** Every (method, OpenAPI path) this module calls; checked against /api/openapi.json by test/browser/api-contract.test.ts. */
+export const RECORD_OPERATIONS = [
+  ['GET', '/api/patients/{id}/summary'],
+  ['GET', '/api/patients/{id}/duplicates'],
+  ['POST', '/api/patients/{id}/merge'],
+  ['POST', '/api/practitioners/onboarding'],
+] as const satisfies readonly (readonly [string, string])[];
+
+const id = (value: string) => encodeURIComponent(value);
+
+/** The registration was answered with possible matches: nothing is saved until the desk decides. */
+export class PossibleDuplicate extends ApiError {
+  constructor(err: ApiError, readonly found: PossibleDuplicates) {
+    super(err.status, err.code, err.message, err.fields, err.payload);
+    this.name = 'PossibleDuplicate';
+  }
+}
+
+/** Registers a patient; a 409 possible_duplicate becomes a PossibleDuplicate with the matches. */
+export async function registerPatient(fields: PatientCreate, confirmNotDuplicate: boolean): Promise<Patient> {
+  try {
+    return await request<Patient>('POST', '/api/patients', { ...fields, confirmNotDuplicate });
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'possible_duplicate') throw new PossibleDuplicate(err, err.payload as PossibleDuplicates);
+    throw err;
+  }
+}
+
+/** Where a merged record now lives (when the reader may open it), read from a 404 patient_merged. */
+export function mergedInto(err: unknown): string | null {
+  if (!(err instanceof ApiError) || err.code !== 'patient_merged') return null;
+  return (err.payload as { mergedInto?: string | null } | null)?.mergedInto ?? null;
+}
+
+export function patientSummary(patientId: string, signal?: AbortSignal): Promise<PatientSummary> {
+  return request('GET', `/api/patients/${id(patientId)}/summary`, undefined, { signal });
+}
+
+export function duplicatesOf(patientId: string, signal?: AbortSignal): Promise<PossibleDuplicates> {
+  return request('GET', `/api/patients/${id(patientId)}/duplicates`, undefined, { signal });
+}
+
+export function mergeIntoPatient(survivorId: string, duplicateId: string): Promise<MergeResult> {
+  return request('POST', `/api/patients/${id(survivorId)}/merge`, { duplicateId });
+}
+
+export function onboardTherapist(body: Onboarding, idempotencyKey: string): Promise<Onboarded> {
+  return request('POST', '/api/practitioners/onboarding', body, { headers: { 'idempotency-key': idempotencyKey } });
+}
+
+export const REASON_WORDS: Record<DuplicateMatch['reasons'][number], string> = {
+  'name-and-birth-date': 'same name and date of birth',
+  email: 'same email',
+  phone: 'same phone number',
+};
