@@ -60,6 +60,7 @@ export const AppointmentSchema = z
     locationId: Id,
     roomId: Id.nullable(),
     serviceCode: z.string(),
+    serviceName: z.string().describe('The service as it is called now'),
     status: Status,
     start: z.string(),
     end: z.string(),
