@@ -7,7 +7,8 @@ import { usePageTitle, useResource } from '../../hooks.ts';
 import { useLocations } from '../../lookups.ts';
 import { Link, navigate, useUrl } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
-import { practitionerName, serviceName, usePractitioners, useServices } from '../schedule/lookups.ts';
+import { priceLabel } from '../../format.ts';
+import { practitionerName, usePractitioners, useServices } from '../schedule/lookups.ts';
 import { STATUS_BADGE, STATUS_LABEL } from '../schedule/status.ts';
 import { addDays, dateLabel, timeAt, todayAt, wallClock } from '../schedule/time.ts';
 import { MyWaitlist, useMyWaitlist, WaitlistOffers } from '../waitlist/MyWaitlist.tsx';
@@ -25,9 +26,12 @@ function useAppointmentWords() {
   return (a: Appointment) => {
     const site = locations.find((l) => l.id === a.locationId);
     const zone = site?.timeZone ?? 'America/Los_Angeles';
+    const service = services?.find((s) => s.code === a.serviceCode);
     return {
       when: `${dateLabel(wallClock(a.start, zone).date)} at ${timeAt(a.start, zone)}`,
-      service: serviceName(services, a.serviceCode),
+      // The name as the clinic calls the service now (the server joins it in).
+      service: a.serviceName,
+      price: service ? priceLabel(service) : null,
       therapist: practitionerName(practitioners, a.therapistId),
       site: (site?.name ?? 'Clinic').replace(/^Knotwork /, ''),
       address: site ? `${site.address.line1}, ${site.address.city}` : '',
@@ -122,6 +126,7 @@ export function BookingDone() {
       </div>
       <dl className="summary-list">
         <div className="summary-row"><dt>Visit</dt><dd>{w.service}</dd></div>
+        {w.price ? <div className="summary-row"><dt>Price</dt><dd>{w.price}</dd></div> : null}
         <div className="summary-row"><dt>Therapist</dt><dd>{w.therapist}</dd></div>
         <div className="summary-row"><dt>Clinic</dt><dd>{w.site}<br />{w.address}</dd></div>
       </dl>
