@@ -12,6 +12,8 @@ import { practitionerName, usePractitioners, useServices } from '../schedule/loo
 import { STATUS_BADGE, STATUS_LABEL } from '../schedule/status.ts';
 import { addDays, dateLabel, timeAt, todayAt, wallClock } from '../schedule/time.ts';
 import { MyWaitlist, useMyWaitlist, WaitlistOffers } from '../waitlist/MyWaitlist.tsx';
+import { listHomeCare, type HomeCareListed } from '../../api/charting.ts';
+import { LatestHomeCareCard } from '../homecare/LatestHomeCareCard.tsx';
 import { FirstVisitAdvice } from './ConfirmStep.tsx';
 import { stepUrl } from './flow.ts';
 
@@ -47,6 +49,9 @@ export function MyAppointments() {
   const [list] = useResource(() => listAppointments({ patient: user.patientId ?? '', from: addDays(today, -PAST_DAYS), to: addDays(today, AHEAD_DAYS) }), [user.patientId]);
   const words = useAppointmentWords();
   const waitlist = useMyWaitlist();
+  // Home care follows the visit; a failure to load it never hides the appointments.
+  const [homeCare] = useResource((signal) => listHomeCare(user.patientId ?? '', signal).catch((): HomeCareListed[] => []), [user.patientId]);
+  const plans = homeCare.status === 'ok' ? homeCare.data : [];
   const { search } = useUrl();
   if (list.status === 'loading') return <Loading />;
   if (list.status === 'error') return <ErrorView error={list.error} missingIsUnavailable="My appointments" />;
@@ -63,6 +68,7 @@ export function MyAppointments() {
       {search.get('cancelled') ? <div className="alert alert-success" role="status"><p>Your appointment has been cancelled.</p></div> : null}
       {search.get('waitlisted') ? <div className="alert alert-success" role="status"><p>You are on the waitlist. We will email you when a time is held for you.</p></div> : null}
       <WaitlistOffers waitlist={waitlist} />
+      <LatestHomeCareCard plans={plans} />
       <h2>Coming up</h2>
       {upcoming.length === 0 ? <p>You have no appointments booked.</p> : null}
       <ul className="plain-list sch-my-list">
@@ -94,9 +100,11 @@ export function MyAppointments() {
           <ul className="plain-list sch-my-past">
             {past.map((a) => {
               const w = words(a);
+              const care = plans.find((p) => p.appointmentId === a.id);
               return (
                 <li key={a.id}>
                   {w.when} · {w.service} · {w.site} <span className={`badge ${STATUS_BADGE[a.status]}`}>{STATUS_LABEL[a.status]}</span>
+                  {care ? <> · <Link to={`/home-care#plan-${care.id}`}>Home care<span className="visually-hidden"> from {w.when}</span></Link></> : null}
                 </li>
               );
             })}
