@@ -82,7 +82,7 @@ export function ServiceForm({ service }: { service: Service | null }) {
           value={draft.bufferAfterMinutes} onValue={(v) => edit({ bufferAfterMinutes: v })} error={errors.bufferAfterMinutes} />
       </div>
       <div className="adm-row">
-        <TextField name="priceCents" label="Price" hint="What patients pay for this visit, e.g. 120.00. Leave empty if you do not show a price." inputMode="decimal" width="short"
+        <TextField name="priceCents" label="Price" hint="What patients pay, e.g. 120.00. Empty: no price shown." inputMode="decimal" width="short"
           value={draft.price} onValue={(v) => edit({ price: v })} error={errors.priceCents} maxLength={20} />
         <TextField name="currency" label="Currency" hint="Three letters, e.g. USD." width="short" autoCapitalize="characters"
           value={draft.currency} onValue={(v) => edit({ currency: v })} error={errors.currency} maxLength={3} />
