@@ -6,9 +6,10 @@ import { LINK_OPERATIONS } from '../../web/src/api/links.ts';
 import { CHARTING_MORE_OPERATIONS } from '../../web/src/api/charting-more.ts';
 import { SCHEDULING_OPERATIONS } from '../../web/src/api/scheduling.ts';
 import { WAITLIST_OPERATIONS } from '../../web/src/api/waitlist.ts';
+import { SCHEDULE_CHANGE_OPERATIONS } from '../../web/src/api/schedule-changes.ts';
 import { startDemoServer, type DemoServer } from './support.ts';
 
-const API_OPERATIONS = [...CORE_OPERATIONS, ...SCHEDULING_OPERATIONS, ...LINK_OPERATIONS, ...WAITLIST_OPERATIONS];
+const API_OPERATIONS = [...CORE_OPERATIONS, ...SCHEDULING_OPERATIONS, ...LINK_OPERATIONS, ...WAITLIST_OPERATIONS, ...SCHEDULE_CHANGE_OPERATIONS];
 
 let server: DemoServer;
 let paths: Record<string, Record<string, unknown>>;

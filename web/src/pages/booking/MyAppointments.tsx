@@ -78,6 +78,12 @@ export function MyAppointments() {
             <li key={a.id} className="card sch-my-card">
               <h3>{w.when}</h3>
               <p>{w.service} with {w.therapist}<br />{w.site}, {w.address}</p>
+              {a.status === 'booked' && a.conflict ? (
+                <div className="alert alert-warning sch-my-conflict">
+                  <p className="alert-title">This visit needs a new time</p>
+                  <p>{a.conflict.message} We are sorry. Please change the time or cancel it: there is no late-cancellation fee.</p>
+                </div>
+              ) : null}
               <div className="button-row">
                 <Link className="button button-secondary" to={stepUrl('time', { service: a.serviceCode, site: a.locationId, therapist: a.therapistId, reschedule: a.id })}>
                   Change the time<span className="visually-hidden"> of {w.when}</span>
