@@ -37,7 +37,7 @@ function BookingCheck({ state, setState }: { state: CheckState; setState: (s: Ch
       <section className="cv-check" aria-labelledby="cv-resolve-title">
         <h3 id="cv-resolve-title" tabIndex={-1} ref={heading}>Visits that need a new time</h3>
         <p>Saved. These visits stay booked, marked on the calendar and in each patient’s appointments, until you resolve them.</p>
-        <AffectedVisits visits={state.visits} resolve />
+        <AffectedVisits key="resolve" visits={state.visits} resolve />
         {state.notShown > 0 ? <p>{plural(state.notShown, 'more visit')} at sites you do not manage: their desks see them on their calendars.</p> : null}
         <button type="button" className="button button-secondary" onClick={() => setState(null)}>Done</button>
       </section>
@@ -57,7 +57,7 @@ function BookingCheck({ state, setState }: { state: CheckState; setState: (s: Ch
     <section className="cv-check" aria-labelledby="cv-confirm-title">
       <h3 id="cv-confirm-title" tabIndex={-1} ref={heading}>{plural(count, 'booked visit')} {state.what}</h3>
       <p>Saving does not cancel them. After saving you can email each patient a link to choose a new time, move them to another therapist or site, or cancel them with a message.</p>
-      <AffectedVisits visits={found.affected} resolve={false} />
+      <AffectedVisits key="confirm" visits={found.affected} resolve={false} />
       {found.notShown > 0 ? <p>And {plural(found.notShown, 'visit')} at sites you do not manage.</p> : null}
       <div className="button-row">
         <button type="button" className="button" disabled={busy} onClick={() => void confirm()}>{state.confirmLabel}</button>

@@ -36,7 +36,7 @@ const draftOf = (s: Service | null): Draft => ({
 });
 
 /** Creates a service (service = null) or edits one; the code and discipline are fixed once created. */
-export function ServiceForm({ service }: { service: Service | null }) {
+export function ServiceForm({ service, onSaved }: { service: Service | null; onSaved?: (service: Service) => void }) {
   const [draft, setDraft] = useState(() => draftOf(service));
   const { errors, outcome, busy, run } = useSubmit();
   const edit = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
@@ -55,7 +55,10 @@ export function ServiceForm({ service }: { service: Service | null }) {
     };
     if (service) {
       const saved = await run(() => updateService(service.id, fields), 'Service saved.');
-      if (saved) setDraft(draftOf(saved));
+      if (saved) {
+        setDraft(draftOf(saved));
+        onSaved?.(saved);
+      }
     } else {
       const created = await run(() => createService({ ...fields, code: draft.code, discipline: draft.discipline }), 'Service created.');
       if (created) navigate(`/admin/services/${created.id}`, { replace: true });

@@ -51,7 +51,7 @@ export function ServicesPage() {
 }
 
 export function ServiceEditPage({ id }: { id: string | null }) {
-  const [services] = useResource(() => listServices(), [id]);
+  const [services, setServices] = useResource(() => listServices(), [id]);
   const service = services.status === 'ok' && id ? services.data.find((s) => s.id === id) ?? null : null;
   usePageTitle(id ? service?.name ?? 'Service' : 'New service');
   if (services.status === 'loading') return <Loading />;
@@ -63,7 +63,8 @@ export function ServiceEditPage({ id }: { id: string | null }) {
         <Link to="/admin/services">Services</Link> <span aria-hidden="true">›</span> <span>{service?.name ?? 'New service'}</span>
       </nav>
       <div className="page-head"><h1>{service ? service.name : 'New service'}</h1></div>
-      <ServiceForm key={id ?? 'new'} service={service} />
+      <ServiceForm key={id ?? 'new'} service={service}
+        onSaved={(saved) => services.status === 'ok' && setServices(services.data.map((s) => (s.id === saved.id ? saved : s)))} />
     </>
   );
 }
