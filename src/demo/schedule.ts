@@ -32,6 +32,11 @@ const FUTURE_DAYS = 21;
 /** Demo-only: the share of each free 15-minute start taken, which fills a day about halfway. */
 const TAKE_CHANCE = 0.07;
 const DEMO_ZONE = 'America/Los_Angeles';
+/** Demo-only list prices in cents, so patients see what a visit costs while booking. */
+const DEMO_PRICES: Record<string, number> = {
+  'nmt-initial-60': 13500, 'nmt-initial-90': 18500, 'nmt-followup-30': 6500, 'nmt-followup-60': 11500, 'nmt-maintenance-60': 10500,
+  'chiro-adjustment-30': 7500, 'acupuncture-60': 11000, 'corrective-exercise-45': 8500,
+};
 
 interface SiteRow { id: string; hours: Record<string, { open: string; close: string }[]> }
 interface TherapistRow { id: string; locationIds: string[] }
@@ -99,7 +104,7 @@ export async function seedSchedule(db: Database | Queryable, options: SeedSchedu
   const { orgId, seed, today } = options;
   const rng = createRandom(deriveSeed(seed, 'schedule'));
   const catalogue = (await loadCatalogue(db, orgId)).filter((s) => s.active);
-  for (const service of catalogue) await ensureServiceRow(db, orgId, service);
+  for (const service of catalogue) await ensureServiceRow(db, orgId, { ...service, priceCents: DEMO_PRICES[service.code] ?? null });
   const { templates, therapists } = await weeklyTemplates(db, orgId, rng);
   const exceptionCount = await exceptions(db, orgId, today, therapists, rng);
 

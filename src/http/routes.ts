@@ -11,6 +11,7 @@ import { patientRoutes } from './patients/routes.ts';
 import { practitionerRoutes } from './practitioners/routes.ts';
 import type { AnyRoute } from './route.ts';
 import { scheduleRoutes } from './schedules/routes.ts';
+import { scheduleChangeRoutes } from './schedule-changes/routes.ts';
 import { serviceRoutes } from './services/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { sessionRoutes } from './sessions/routes.ts';
@@ -44,6 +45,7 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...serviceRoutes(ctx),
     ...scheduleRoutes(ctx),
     ...availabilityRoutes(ctx),
+    ...scheduleChangeRoutes(ctx),
     ...appointmentRoutes(ctx),
     ...waitlistRoutes(ctx),
   ];

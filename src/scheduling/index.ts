@@ -18,3 +18,5 @@ export type { BookingRequest, BookingProblem, BookingProblemCode, Bookability } 
 export { checkBookable } from './bookable.ts';
 export type { SeriesVisit, SeriesRequest, SeriesConflict, SeriesPlan, AlternativeTarget } from './series.ts';
 export { planSeries, rankAlternatives } from './series.ts';
+export type { ScheduledVisit, ScheduleConflict, ScheduleConflictCode, SiteWithClosureReasons } from './conflicts.ts';
+export { findScheduleConflicts } from './conflicts.ts';

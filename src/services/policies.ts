@@ -35,6 +35,7 @@ export type Action =
   | 'appointment.change'
   | 'appointment.attend'
   | 'appointment.mark'
+  | 'appointment.notify'
   | 'waitlist.read'
   | 'waitlist.manage'
   | 'session-note.read'
@@ -140,6 +141,8 @@ function bookingAllowed(actor: Actor, action: Action, booking: BookingFacts | un
     case 'appointment.attend':
       return actor.role === 'admin' || atSites || treating;
     case 'appointment.mark':
+    // Telling a patient their visit must move (and cancelling for the clinic) is the desk's job.
+    case 'appointment.notify':
       return actor.role === 'admin' || atSites;
     default:
       return false;
@@ -215,6 +218,7 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
     case 'appointment.change':
     case 'appointment.attend':
     case 'appointment.mark':
+    case 'appointment.notify':
     case 'waitlist.manage':
       return bookingAllowed(actor, action, facts.booking);
     case 'intake.read':

@@ -15,7 +15,7 @@ const ready = new WeakMap<Env, Promise<void>>();
 const counters = new WeakMap<Env, { slot: number; series: number }>();
 
 /** Makes the matrix world bookable, once per world. */
-function bookable(env: Env): Promise<void> {
+export function bookable(env: Env): Promise<void> {
   let done = ready.get(env);
   if (!done) {
     done = (async () => {
@@ -56,7 +56,7 @@ const bookingBody = async (env: Env) => ({
 });
 
 /** An appointment of patient A at site A, booked through the API by an admin. */
-async function bookedId(env: Env): Promise<string> {
+export async function bookedId(env: Env): Promise<string> {
   const res = await env.app.inject({ method: 'POST', url: '/api/appointments', headers: { authorization: `Bearer ${env.adminToken}` }, payload: await bookingBody(env) });
   if (res.statusCode !== 201) throw new Error(`setup booking failed: ${res.body}`);
   return (res.json() as { id: string }).id;

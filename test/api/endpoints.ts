@@ -5,6 +5,7 @@ import { PASSWORD } from '../support/world.ts';
 import { BOOKING_ENDPOINTS } from './endpoints-booking.ts';
 import { NOTIFY_ENDPOINTS } from './endpoints-notify.ts';
 import { RECORD_ENDPOINTS } from './endpoints-records.ts';
+import { SCHEDULE_CHANGE_ENDPOINTS } from './endpoints-schedule-changes.ts';
 import * as charting from '../../src/services/charting/session-test-kit.ts';
 
 export const WHO = ['anonymous', 'admin', 'manager', 'front_desk', 'therapist', 'patient', 'otherAdmin'] as const;
@@ -446,6 +447,7 @@ export const ENDPOINTS: EndpointCase[] = [
   },
   ...BOOKING_ENDPOINTS,
   ...NOTIFY_ENDPOINTS,
+  ...SCHEDULE_CHANGE_ENDPOINTS,
   ...CHART_INTAKE_ENDPOINTS,
   ...RECORD_ENDPOINTS,
 ];

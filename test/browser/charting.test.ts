@@ -230,7 +230,7 @@ describe('the visit, charted, on a tablet', () => {
     await page.getByRole('button', { name: 'Save home care' }).click();
     await page.getByText('Home care saved.').waitFor();
     await page.getByRole('button', { name: 'Send to patient' }).click();
-    await page.getByText(/Sent: the patient can see it/).waitFor();
+    await page.getByText(/Sent: the patient can read it in the app/).waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the handout (PDF)' }).click()]);
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -240,7 +240,7 @@ describe('patient self-booking', () => {
     // Continuing without an answer shows the error summary linked to the question.
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('.error-summary').getByRole('link', { name: 'Choose one of the options.' }).waitFor();
-    await page.getByLabel('First visit (60 minutes)').check();
+    await page.getByLabel('Initial NMT consultation with assessment (60 min)').check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { level: 1, name: 'Which clinic would you like to go to?' }).waitFor();
     await page.getByLabel('Any clinic').check();

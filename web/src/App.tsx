@@ -35,6 +35,7 @@ const SessionsPage = lazyPage(() => import('./pages/chart/SessionPage.tsx').then
 const IntakeVersionPage = lazyPage(() => import('./pages/intake/IntakeVersions.tsx').then((m) => m.IntakeVersionPage));
 const PatientMerge = lazyPage(() => import('./pages/PatientMerge.tsx').then((m) => m.PatientMerge));
 const TherapistOnboarding = lazyPage(() => import('./pages/TherapistOnboarding.tsx').then((m) => m.TherapistOnboarding));
+const HomeCarePage = lazyPage(() => import('./pages/homecare/HomeCarePage.tsx').then((m) => m.HomeCarePage));
 const MeasureEntryPage = lazyPage(() => import('./pages/measures/MeasureEntry.tsx').then((m) => m.MeasureEntryPage));
 
 /** Where each role starts: a patient on their own record, everyone else on the patient list. */
@@ -82,6 +83,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   { pattern: '/admin/services/:id', render: ({ id }) => <Guarded can={CAN.manageServices}><ServiceEditPage key={id} id={id!} /></Guarded> },
   { pattern: '/admin/booking-settings', render: () => <Guarded can={CAN.viewBookingSettings}><BookingSettingsPage /></Guarded> },
   { pattern: '/appointments', render: () => <Guarded can={CAN.selfBook}><MyAppointments /></Guarded> },
+  { pattern: '/home-care', render: () => <Guarded can={CAN.selfBook}><HomeCarePage /></Guarded> },
   { pattern: '/waitlist', render: () => <Guarded can={CAN.bookForPatients}><WaitlistPage /></Guarded> },
   { pattern: '/waitlist/join', render: () => <Guarded can={CAN.selfBook}><JoinWaitlist /></Guarded> },
   { pattern: '/appointments/:id/cancel', render: ({ id }) => <Guarded can={CAN.selfBook}><CancelAppointment key={id} id={id!} /></Guarded> },

@@ -59,3 +59,14 @@ export function fullName(person: { givenName: string; familyName: string }): str
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
+
+/** A price in the currency's minor unit (cents), e.g. 12000 USD → "$120.00". */
+export function formatPrice(minor: number, currency: string): string {
+  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+}
+
+/** What a patient reads about a service's price: the amount, or that the clinic will say. */
+export function priceLabel(service: { priceCents: number | null; currency: string }): string {
+  return service.priceCents === null ? 'Ask the clinic about the price' : formatPrice(service.priceCents, service.currency);
+}

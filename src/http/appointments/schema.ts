@@ -5,6 +5,14 @@ import { Instant, WallTime } from '../schedules/schema.ts';
 
 const Status = z.enum(['booked', 'arrived', 'in_session', 'completed', 'cancelled', 'late_cancel', 'no_show']);
 
+export const VisitConflictSchema = z
+  .object({
+    code: z.enum(['closed', 'outside-hours', 'not-on-shift']),
+    message: z.string().describe('Why, in plain words, e.g. "The clinic is closed on Thursday, December 10 (Floor repairs)."'),
+    notifiedAt: z.string().nullable().describe('When the patient was last sent a link to choose a new time'),
+  })
+  .meta({ id: 'VisitConflict' });
+
 export const AppointmentCreateSchema = z.strictObject({
   patientId: Id,
   serviceCode: ServiceCode,
@@ -60,6 +68,7 @@ export const AppointmentSchema = z
     locationId: Id,
     roomId: Id.nullable(),
     serviceCode: z.string(),
+    serviceName: z.string().describe('The service as it is called now'),
     status: Status,
     start: z.string(),
     end: z.string(),
@@ -70,6 +79,7 @@ export const AppointmentSchema = z
     version: z.number(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    conflict: VisitConflictSchema.nullable().optional().describe('On reads: why the schedule no longer allows this booked visit'),
   })
   .meta({ id: 'Appointment' });
 

@@ -2,7 +2,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { editForNote, generateForNote, homeCarePdf, listPatientHomeCare, sendForNote } from '../../services/charting/homecare.ts';
 import { IdParams } from '../common.ts';
 import { route } from '../route.ts';
-import { HomeCareContentSchema, HomeCarePlanSchema } from './schema.ts';
+import { HomeCareContentSchema, HomeCareListSchema, HomeCarePlanSchema, HomeCareSentSchema } from './schema.ts';
 
 export function homeCareRoutes(ctx: ServiceContext) {
   return [
@@ -20,12 +20,14 @@ export function homeCareRoutes(ctx: ServiceContext) {
     }),
     route({
       method: 'POST', url: '/api/sessions/:id/home-care/send', tag: 'home care', errors: [403, 404],
-      summary: 'Send the home care: from now on the patient sees it', params: IdParams, response: HomeCarePlanSchema,
+      summary: 'Send the home care: from now on the patient sees it, and it is emailed to them with the handout attached (once per version)',
+      params: IdParams, response: HomeCareSentSchema,
       handler: ({ actor, params }) => sendForNote(ctx, actor, params.id),
     }),
     route({
       method: 'GET', url: '/api/patients/:id/home-care', tag: 'home care', errors: [403, 404],
-      summary: "A patient's home care, latest first (patients see what was sent to them)", params: IdParams,
+      summary: "A patient's home care with the visit each came from, latest first (patients see what was sent to them)", params: IdParams,
+      response: HomeCareListSchema,
       handler: ({ actor, params }) => listPatientHomeCare(ctx, actor, params.id),
     }),
     route({

@@ -29,3 +29,15 @@ export const HomeCarePlanSchema = z
     generatedAt: z.string(), editedAt: z.string().nullable(), sentAt: z.string().nullable(),
   })
   .meta({ id: 'HomeCarePlan' });
+
+export const HomeCareSentSchema = HomeCarePlanSchema.extend({
+  email: z.enum(['queued', 'already-sent', 'no-email-address', 'email-declined']).describe('What became of the email with the handout attached'),
+}).meta({ id: 'HomeCareSent' });
+
+export const HomeCareListSchema = z.object({
+  plans: z.array(HomeCarePlanSchema.extend({
+    appointmentId: z.string().nullable(),
+    visitOn: z.string().describe('The visit’s date (YYYY-MM-DD) where it happened'),
+    therapistName: z.string(),
+  })),
+}).meta({ id: 'HomeCareList' });

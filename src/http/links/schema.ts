@@ -39,6 +39,7 @@ export const LinkedAppointmentSchema = z
     cancellationNoticeHours: z.number(),
     changeOnlineUntil: z.string(),
     canChangeOnline: z.boolean().describe('False inside the cancellation policy: then the clinic must be called'),
+    conflict: z.string().nullable().describe('Why the clinic can no longer keep the visit as booked; it may then be changed online until it starts'),
   })
   .meta({ id: 'LinkedAppointment' });
 

@@ -2,6 +2,20 @@ import { z } from 'zod';
 import { Id, text } from '../common.ts';
 
 export const Discipline = z.enum(['nmt', 'chiropractic', 'acupuncture', 'corrective-exercise']);
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+/** ISO 4217, e.g. USD; the clinic charges in one it can name. */
+const Currency = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'Use a three-letter currency code, e.g. USD.')
+  .refine((code) => CURRENCIES.has(code), 'Use a currency code such as USD or CAD.');
+/** Cents (the minor unit); at most 100,000.00. null: no price set yet. */
+const PriceCents = z
+  .number({ error: 'Enter the price as a number, e.g. 120.00.' })
+  .int('Enter the price in whole cents.')
+  .min(0, 'The price cannot be negative.')
+  .max(10_000_000, 'The price can be at most 100,000.00.')
+  .nullable();
+
 const CredentialType = z.string().regex(/^[A-Za-z.]{1,20}$/, 'Use a credential abbreviation, e.g. LMT or CNMT.');
 
 export const RequirementSchema = z.strictObject({
@@ -20,6 +34,8 @@ const fields = {
   isInitial: z.boolean(),
   requirements: z.array(RequirementSchema).max(10),
   active: z.boolean(),
+  priceCents: PriceCents,
+  currency: Currency,
 };
 
 export const ServiceCreateSchema = z.strictObject({
@@ -32,6 +48,8 @@ export const ServiceCreateSchema = z.strictObject({
   isInitial: fields.isInitial.default(false),
   requirements: fields.requirements.default([]),
   active: fields.active.default(true),
+  priceCents: fields.priceCents.default(null).describe('In cents; null while no price is set'),
+  currency: fields.currency.default('USD'),
 });
 
 export const ServiceUpdateSchema = z.strictObject({
@@ -42,6 +60,8 @@ export const ServiceUpdateSchema = z.strictObject({
   isInitial: fields.isInitial.optional(),
   requirements: fields.requirements.optional(),
   active: fields.active.optional(),
+  priceCents: fields.priceCents.optional().describe('In cents; null clears the price'),
+  currency: fields.currency.optional(),
 });
 
 export const ServiceSchema = z
@@ -56,6 +76,8 @@ export const ServiceSchema = z
     isInitial: z.boolean(),
     requirements: z.array(z.object({ kind: z.string(), types: z.array(z.string()), sameStateAsSite: z.boolean().optional(), label: z.string() })),
     active: z.boolean(),
+    priceCents: z.number().nullable().describe('In cents; null while the clinic has set no price'),
+    currency: z.string(),
   })
   .meta({ id: 'Service' });
 

@@ -8,6 +8,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { appointmentScope, authorize, isAllowed } from '../policies.ts';
 import { alternativesFor, ALTERNATIVE_SEARCH_DAYS, serviceOrRefuse, windowOf } from './availability.ts';
 import { ensureServiceRow, findService } from './catalogue.ts';
+import { conflictOf, conflictsOf } from './conflicts.ts';
 import { NotQualifiedError, SlotUnavailableError } from './errors.ts';
 import { idempotent } from './idempotency.ts';
 import { addDays, loadSchedule, type LoadedSchedule } from './loader.ts';
@@ -140,7 +141,7 @@ async function loadVisible(ctx: ServiceContext, actor: Actor, id: string, action
 export async function getAppointment(ctx: ServiceContext, actor: Actor, id: string): Promise<Appointment> {
   const row = await loadVisible(ctx, actor, id, 'appointment.read');
   await audit(ctx.db, actor, [{ action: 'appointment.read', patientId: row.patientId, recordType: 'appointment', recordId: id }]);
-  return appointmentView(row);
+  return { ...appointmentView(row), conflict: await conflictOf(ctx.db, actor.orgId, row, ctx.now()) };
 }
 
 export interface ListInput {
@@ -167,6 +168,8 @@ export async function listAppointments(ctx: ServiceContext, actor: Actor, input:
   const rows = await repo.listAppointments(ctx.db, actor.orgId, appointmentScope(actor), { ...input, from: new Date(from), to: new Date(to) });
   // Each appointment shown names a patient: one audit event each, before the answer leaves.
   await audit(ctx.db, actor, rows.map((r) => ({ action: 'appointment.list', patientId: r.patientId, recordType: 'appointment', recordId: r.id })));
-  return { appointments: rows.map(appointmentView) };
+  // A booked visit the schedule no longer allows says so on every calendar until it is resolved.
+  const conflicts = await conflictsOf(ctx.db, actor.orgId, rows, ctx.now());
+  return { appointments: rows.map((r) => ({ ...appointmentView(r), conflict: conflicts.get(r.id) ?? null })) };
 }
 

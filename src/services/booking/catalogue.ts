@@ -35,6 +35,9 @@ function fromDefault(orgId: string, def: ServiceDef): Service {
     isInitial: def.code.startsWith('nmt-initial'),
     requirements: def.requirements.map((r) => ({ ...r, types: [...r.types] })),
     active: true,
+    // The clinic sets its own prices; until then patients are told to ask.
+    priceCents: null,
+    currency: 'USD',
   };
 }
 

@@ -12,6 +12,7 @@ import { SlotUnavailableError } from './errors.ts';
 import { onCancelled, onMoved } from './notify-hook.ts';
 import { offerFreedSlot, type FreedSlot } from './offers.ts';
 import { bookingSettings } from './settings.ts';
+import { conflictOf } from './conflicts.ts';
 import { ATTENDANCE, CANCELLATIONS, canMove, isLateCancellation } from './status.ts';
 import { appointmentView, bookingFacts, slotView, type Appointment } from './views.ts';
 import { localDateAt } from './appointments.ts';
@@ -54,7 +55,8 @@ export async function rescheduleAppointment(ctx: ServiceContext, actor: Actor, i
   if (row.status !== 'booked') throw new ConflictError('status', `Only a booked appointment can be moved; this one is ${row.status}.`);
   const settings = await bookingSettings(ctx.db, actor.orgId);
   const now = ctx.now();
-  if (actor.role === 'patient' && isLateCancellation(row.start, now, settings.cancellationPolicyHours)) {
+  // A visit the clinic can no longer keep may be moved by the patient at any time before it.
+  if (actor.role === 'patient' && isLateCancellation(row.start, now, settings.cancellationPolicyHours) && !(await conflictOf(ctx.db, actor.orgId, row, now))) {
     throw new ValidationError({ start: `Within ${settings.cancellationPolicyHours} hours of the visit, please call the clinic to change it.` });
   }
   const service = await serviceOrRefuse(ctx.db, actor, row.serviceCode);
@@ -97,7 +99,9 @@ async function cancelLoaded(ctx: ServiceContext, actor: Actor, row: repo.Appoint
   if (row.status !== 'booked') throw new ConflictError('status', `Only a booked appointment can be cancelled; this one is ${row.status}.`);
   const settings = await bookingSettings(ctx.db, actor.orgId);
   const now = ctx.now();
-  const status = forced ?? (isLateCancellation(row.start, now, settings.cancellationPolicyHours) ? 'late_cancel' : 'cancelled');
+  // Cancelling a visit the clinic can no longer keep is never late.
+  const late = isLateCancellation(row.start, now, settings.cancellationPolicyHours) && !(await conflictOf(ctx.db, actor.orgId, row, now));
+  const status = forced ?? (late ? 'late_cancel' : 'cancelled');
   return ctx.db.transaction(async (tx) => {
     await lockUnchanged(tx, actor, row);
     const updated = await repo.setStatus(tx, actor.orgId, row.id, status, reason, now);

@@ -1,7 +1,7 @@
 /** The booking side of notifications: every call runs inside the booking's own transaction. */
 import type { Queryable } from '../../store/database.ts';
 import type { AppointmentRow } from '../../store/repos/appointments.ts';
-import { cancelAppointmentMessages, enqueueMessage, rescheduleAppointmentMessages, scheduleAppointmentMessages } from '../notify/index.ts';
+import { cancelAppointmentMessages, enqueueMessage, rescheduleAppointmentMessages, scheduleAppointmentMessages, visitAffectedMessage } from '../notify/index.ts';
 
 function booked(orgId: string, row: AppointmentRow) {
   return {
@@ -18,8 +18,14 @@ export async function onMoved(tx: Queryable, orgId: string, row: AppointmentRow,
   await rescheduleAppointmentMessages(tx, booked(orgId, row), { now });
 }
 
-export async function onCancelled(tx: Queryable, orgId: string, appointmentId: string, now: Date): Promise<void> {
-  await cancelAppointmentMessages(tx, appointmentId, orgId, { now });
+/** `note`: the clinic's own words to the patient, in the cancellation notice. */
+export async function onCancelled(tx: Queryable, orgId: string, appointmentId: string, now: Date, note?: string): Promise<void> {
+  await cancelAppointmentMessages(tx, appointmentId, orgId, { now, note });
+}
+
+/** Tells the patient their visit no longer fits the schedule, with a link to choose a new time. */
+export function onAffected(tx: Queryable, orgId: string, appointmentId: string, now: Date, problem: string, note?: string) {
+  return visitAffectedMessage(tx, appointmentId, orgId, { now, problem, note });
 }
 
 export interface OfferMessage {

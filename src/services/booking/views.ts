@@ -2,6 +2,7 @@
 import type { BookingProblem, Slot } from '../../scheduling/index.ts';
 import type { AppointmentRow } from '../../store/repos/appointments.ts';
 import type { BookingFacts } from '../policies.ts';
+import type { VisitConflict } from './conflicts.ts';
 import type { ReasonView, SlotView } from './errors.ts';
 
 export function slotView(slot: Slot): SlotView {
@@ -29,7 +30,10 @@ export function reasonView(problem: BookingProblem): ReasonView {
   return { code: problem.code, message: problem.message };
 }
 
-export type Appointment = Omit<AppointmentRow, 'bookedBy'>;
+export type Appointment = Omit<AppointmentRow, 'bookedBy'> & {
+  /** On reads: why the schedule no longer allows this booked visit (null when it fits). */
+  conflict?: VisitConflict | null;
+};
 
 export function appointmentView(row: AppointmentRow): Appointment {
   const { bookedBy: _bookedBy, ...rest } = row;

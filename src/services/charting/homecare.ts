@@ -1,14 +1,37 @@
 import * as repo from '../../store/repos/session-homecare.ts';
 import { findReassessment, treatedMuscles } from '../../store/repos/session-steps.ts';
+import { findPatient } from '../../store/repos/patients.ts';
+import type { Queryable } from '../../store/database.ts';
 import { audit } from '../audit.ts';
+import { CLINIC_TIME_ZONE } from '../booking/zone.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
+import { dateIn } from '../locations.ts';
+import { queueHomeCareMail, type HomeCareMailOutcome } from '../notify/home-care.ts';
 import { renderHandout } from './handout-pdf.ts';
 import { generateHomeCare } from './homecare-content.ts';
 import { lockDraft, refuse, requireNote, requirePatient, type NoteAccess } from './session-access.ts';
 
 export type HomeCarePlan = repo.HomeCareRow;
 export type HomeCareContent = repo.HomeCareContent;
+/** A plan as its patient's pages list it: with the visit it came from. */
+export type HomeCareListed = HomeCarePlan & repo.HomeCareVisit & { visitOn: string };
+
+/** The visit's calendar date where it happened (the clinic group's zone for a walk-in). */
+function visitOn(visit: repo.HomeCareVisit): string {
+  return dateIn(visit.timeZone ?? CLINIC_TIME_ZONE, visit.visitAt);
+}
+
+function longDay(isoDate: string): string {
+  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+}
+
+async function handoutFor(db: Queryable, orgId: string, plan: HomeCarePlan, patient: { givenName: string; familyName: string; preferredName: string | null }, options: { compress?: boolean } = {}) {
+  const visit = (await repo.findVisitOfNote(db, orgId, plan.sessionNoteId))!;
+  const date = visitOn(visit);
+  const pdf = await renderHandout({ patientName: `${patient.preferredName ?? patient.givenName} ${patient.familyName}`, date, content: plan.content }, options);
+  return { pdf, visit, date };
+}
 
 const record = (row: { id: string }) => ({ recordType: 'home_care_plan', recordId: row.id });
 
@@ -39,21 +62,31 @@ export async function editForNote(ctx: ServiceContext, actor: Actor, noteId: str
   });
 }
 
-/** Makes the plan visible to the patient. Sending changes no content, so a signed note may still send. */
-export async function sendForNote(ctx: ServiceContext, actor: Actor, noteId: string): Promise<HomeCarePlan> {
+/**
+ * Makes the plan visible to the patient and emails it to them with the handout attached, in one
+ * transaction (the email is queued in the outbox). Sending changes no content, so a signed note may
+ * still send; sending again after an edit emails the new version, sending unchanged words does not.
+ */
+export async function sendForNote(ctx: ServiceContext, actor: Actor, noteId: string): Promise<HomeCarePlan & { email: HomeCareMailOutcome }> {
   const { note } = await requireNote(ctx.db, actor, noteId, 'session-note.write', 'home-care.send');
   return ctx.db.transaction(async (tx) => {
-    const row = await repo.markSent(tx, actor.orgId, noteId, actor.userId, ctx.now());
+    const now = ctx.now();
+    const row = await repo.markSent(tx, actor.orgId, noteId, actor.userId, now);
     if (!row) throw new NotFoundError('Generate the home care for this session first.');
-    await audit(tx, actor, [{ action: 'home-care.send', patientId: note.patientId, ...record(row) }]);
-    return row;
+    const patient = (await findPatient(tx, actor.orgId, note.patientId))!;
+    const { pdf, visit, date } = await handoutFor(tx, actor.orgId, row, patient);
+    const email = await queueHomeCareMail(tx, {
+      orgId: actor.orgId, planId: row.id, patient, therapistName: visit.therapistName, visitDay: longDay(date), content: row.content, pdf,
+    }, now);
+    await audit(tx, actor, [{ action: 'home-care.send', patientId: note.patientId, ...record(row), detail: { email } }]);
+    return { ...row, email };
   });
 }
 
 /** A patient's plans, latest first: the patient sees sent ones; clinicians see drafts too. */
-export async function listPatientHomeCare(ctx: ServiceContext, actor: Actor, patientId: string): Promise<{ plans: HomeCarePlan[] }> {
+export async function listPatientHomeCare(ctx: ServiceContext, actor: Actor, patientId: string): Promise<{ plans: HomeCareListed[] }> {
   await requirePatient(ctx.db, actor, patientId, 'home-care.read', 'home-care.read');
-  const plans = await repo.listForPatient(ctx.db, actor.orgId, patientId, actor.role === 'patient');
+  const plans = (await repo.listForPatient(ctx.db, actor.orgId, patientId, actor.role === 'patient')).map((p) => ({ ...p, visitOn: visitOn(p) }));
   await audit(ctx.db, actor, plans.length > 0 ? plans.map((p) => ({ action: 'home-care.read', patientId, ...record(p) })) : [
     { action: 'home-care.read', patientId, recordType: 'patient', recordId: patientId },
   ]);
@@ -73,8 +106,7 @@ async function readablePlan(ctx: ServiceContext, actor: Actor, noteId: string): 
 export async function homeCarePdf(ctx: ServiceContext, actor: Actor, noteId: string, options: { compress?: boolean } = {}): Promise<Buffer> {
   const { access, plan } = await readablePlan(ctx, actor, noteId);
   const { patient, note } = access;
-  const name = `${patient.preferredName ?? patient.givenName} ${patient.familyName}`;
-  const pdf = await renderHandout({ patientName: name, date: note.createdAt.toISOString().slice(0, 10), content: plan.content }, options);
+  const { pdf } = await handoutFor(ctx.db, actor.orgId, plan, patient, options);
   await audit(ctx.db, actor, [{ action: 'home-care.pdf', patientId: note.patientId, ...record(plan) }]);
   return pdf;
 }

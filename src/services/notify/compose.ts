@@ -1,6 +1,9 @@
 import type { AppointmentView } from '../../store/repos/calendars.ts';
 import type { MessageKind } from '../../store/repos/outbox.ts';
-import { minutesBetween, shortVisitTime, visitTime } from './time.ts';
+import { formatPrice, minutesBetween, shortVisitTime, visitTime } from './time.ts';
+
+/** Messages about one appointment; home care has its own composer (home-care.ts). */
+export type AppointmentMessageKind = Exclude<MessageKind, 'home-care'>;
 
 export interface ComposedMessage {
   subject: string;
@@ -15,6 +18,10 @@ export interface ComposeInput {
   cancellationNoticeHours: number;
   /** For reminders: how long before the visit it is sent. */
   hoursBefore?: number;
+  /** Words from the clinic (why a visit was cancelled, what to do next). */
+  note?: string;
+  /** For a visit the schedule no longer allows: why, in the patient's words. */
+  problem?: string;
 }
 
 /**
@@ -46,6 +53,15 @@ function visitLines(a: AppointmentView): string[] {
   ];
 }
 
+/** The price as the clinic lists it now; nothing when it has set none. */
+function priceLines(a: AppointmentView): string[] {
+  return a.servicePriceCents === null ? [] : [`Price: ${formatPrice(a.servicePriceCents, a.serviceCurrency)}`];
+}
+
+function noteLines(input: ComposeInput): string[] {
+  return input.note ? ['', `A message from the clinic: ${input.note}`] : [];
+}
+
 function manageLines(input: ComposeInput): string[] {
   if (!input.manageUrl) return [];
   const clinic = input.appointment.site.phone ? ` on ${input.appointment.site.phone}` : '';
@@ -56,12 +72,12 @@ function manageLines(input: ComposeInput): string[] {
   ];
 }
 
-function bodyFor(kind: MessageKind, input: ComposeInput): { subject: string; lines: string[] } {
+function bodyFor(kind: AppointmentMessageKind, input: ComposeInput): { subject: string; lines: string[] } {
   const a = input.appointment;
   const when = shortVisitTime(a.start, a.site.timeZone);
   switch (kind) {
     case 'confirmation':
-      return { subject: `Booked: ${a.serviceName} on ${when}`, lines: ['Your appointment is booked.', '', ...visitLines(a), ...manageLines(input)] };
+      return { subject: `Booked: ${a.serviceName} on ${when}`, lines: ['Your appointment is booked.', '', ...visitLines(a), ...priceLines(a), ...manageLines(input)] };
     case 'reminder':
       return {
         subject: `Reminder: ${a.serviceName} on ${when}`,
@@ -77,18 +93,33 @@ function bodyFor(kind: MessageKind, input: ComposeInput): { subject: string; lin
     case 'cancellation':
       return {
         subject: `Cancelled: ${a.serviceName} on ${when}`,
-        lines: ['Your appointment has been cancelled.', '', ...visitLines(a), '', 'To book again, call the clinic or use the online booking.'],
+        lines: ['Your appointment has been cancelled.', ...noteLines(input), '', ...visitLines(a), '', 'To book again, call the clinic or use the online booking.'],
+      };
+    case 'visit-affected':
+      return {
+        subject: `Please choose a new time: ${a.serviceName} on ${when}`,
+        lines: [
+          'We are sorry: your appointment cannot go ahead as booked.',
+          ...(input.problem ? [`Why: ${input.problem}`] : []),
+          ...noteLines(input),
+          '',
+          ...visitLines(a),
+          '',
+          ...(input.manageUrl
+            ? [`Please choose a new time, or cancel, with this link: ${input.manageUrl}`, `Or call the clinic${a.site.phone ? ` on ${a.site.phone}` : ''} and we will find a time with you.`]
+            : [`Please call the clinic${a.site.phone ? ` on ${a.site.phone}` : ''} and we will find a new time with you.`]),
+        ],
       };
     case 'waitlist-offer':
       return { subject: `A time is free: ${a.serviceName} on ${when}`, lines: ['A time you were waiting for is free.', '', ...visitLines(a), ...manageLines(input)] };
   }
 }
 
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-function toHtml(lines: string[], link: string | null): string {
+export function toHtml(lines: string[], link: string | null): string {
   const paragraphs = lines.map((line) => {
     const escaped = escapeHtml(line);
     if (link && line.includes(link)) return `<p>${escaped.replace(escapeHtml(link), `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`)}</p>`;
@@ -101,7 +132,7 @@ function toHtml(lines: string[], link: string | null): string {
  * The words of one message. Only what the patient needs: their first name, the visit, the site and
  * the therapist; no clinical detail, since email is read on shared screens and forwarded.
  */
-export function composeMessage(kind: MessageKind, input: ComposeInput): ComposedMessage {
+export function composeMessage(kind: AppointmentMessageKind, input: ComposeInput): ComposedMessage {
   const { subject, lines } = bodyFor(kind, input);
   const all = [`Hello ${greetingName(input.appointment)},`, '', ...lines, '', `${input.appointment.site.name}`];
   return { subject, text: `${all.join('\n')}\n`, html: toHtml(all, input.manageUrl) };

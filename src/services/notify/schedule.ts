@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../store/database.ts';
 import { insertAuditEvents } from '../../store/repos/audit.ts';
 import { findAppointmentView, type AppointmentView } from '../../store/repos/calendars.ts';
-import { cancelPendingMessages, insertMessage, type MessageKind, type MessageRow } from '../../store/repos/outbox.ts';
-import { composeMessage } from './compose.ts';
+import { cancelPendingMessages, insertMessage, type Attachment, type MessageKind, type MessageRow, type RenderInputs } from '../../store/repos/outbox.ts';
+import { composeMessage, type AppointmentMessageKind } from './compose.ts';
 import { issueLinkToken, manageUrl } from './links.ts';
 import { notifySettings } from './settings.ts';
 
@@ -18,6 +18,9 @@ export interface MessageInput {
   html?: string | null;
   sendAt: Date;
   dedupeKey: string;
+  /** Set for appointment messages: what to compose them from again when they leave. */
+  render?: RenderInputs | null;
+  attachments?: Attachment[];
 }
 
 /** The appointment as the booking code knows it when it calls us (inside its own transaction). */
@@ -48,7 +51,10 @@ export const MESSAGE_DOMAIN = 'knotwork.local';
 export function enqueueMessage(tx: Queryable, msg: MessageInput, now?: Date): Promise<MessageRow | null> {
   return insertMessage(
     tx,
-    { ...msg, appointmentId: msg.appointmentId ?? null, html: msg.html ?? null, messageId: `<${randomUUID()}@${MESSAGE_DOMAIN}>` },
+    {
+      ...msg, appointmentId: msg.appointmentId ?? null, html: msg.html ?? null, messageId: `<${randomUUID()}@${MESSAGE_DOMAIN}>`,
+      render: msg.render ?? null, attachments: msg.attachments ?? [],
+    },
     now ?? msg.sendAt,
   );
 }
@@ -84,10 +90,12 @@ async function recordSkips(tx: Queryable, view: AppointmentView, skipped: Skippe
 }
 
 interface Planned {
-  kind: MessageKind;
+  kind: AppointmentMessageKind;
   sendAt: Date;
   dedupeKey: string;
   hoursBefore?: number;
+  note?: string;
+  problem?: string;
 }
 
 async function queuePlanned(tx: Queryable, view: AppointmentView, planned: Planned[], now: Date, preSkipped: Skipped[] = []): Promise<ScheduleResult> {
@@ -95,6 +103,8 @@ async function queuePlanned(tx: Queryable, view: AppointmentView, planned: Plann
   const skipped = [...preSkipped];
   const queued: MessageRow[] = [];
   const wantsLink = planned.some((p) => p.kind !== 'cancellation' && !refusal(view, p.kind));
+  // A visit that no longer fits the schedule is the clinic's doing: its link works until the visit's
+  // own end like any other, and the booking lets the patient move it inside the notice window.
   const token = wantsLink ? await issueLinkToken(tx, { orgId: view.orgId, appointmentId: view.id, patientId: view.patientId, expiresAt: view.end }) : null;
   for (const p of planned) {
     const reason = refusal(view, p.kind);
@@ -102,15 +112,23 @@ async function queuePlanned(tx: Queryable, view: AppointmentView, planned: Plann
       skipped.push({ kind: p.kind, reason });
       continue;
     }
+    const render: RenderInputs = {
+      link: p.kind !== 'cancellation' && token !== null,
+      ...(p.hoursBefore !== undefined ? { hoursBefore: p.hoursBefore } : {}),
+      ...(p.note ? { note: p.note } : {}),
+      ...(p.problem ? { problem: p.problem } : {}),
+    };
     const composed = composeMessage(p.kind, {
       appointment: view,
-      manageUrl: p.kind === 'cancellation' || !token ? null : manageUrl(token),
+      manageUrl: render.link ? manageUrl(token!) : null,
       cancellationNoticeHours: settings.cancellationNoticeHours,
       hoursBefore: p.hoursBefore,
+      note: p.note,
+      problem: p.problem,
     });
     const row = await enqueueMessage(
       tx,
-      { orgId: view.orgId, kind: p.kind, appointmentId: view.id, patientId: view.patientId, toAddress: view.patient.email!, ...composed, sendAt: p.sendAt, dedupeKey: p.dedupeKey },
+      { orgId: view.orgId, kind: p.kind, appointmentId: view.id, patientId: view.patientId, toAddress: view.patient.email!, ...composed, sendAt: p.sendAt, dedupeKey: p.dedupeKey, render },
       now,
     );
     if (row) queued.push(row);
@@ -119,7 +137,7 @@ async function queuePlanned(tx: Queryable, view: AppointmentView, planned: Plann
   return { queued, skipped };
 }
 
-async function visitMessages(tx: Queryable, view: AppointmentView, now: Date, first: MessageKind, preVisit: boolean): Promise<ScheduleResult> {
+async function visitMessages(tx: Queryable, view: AppointmentView, now: Date, first: AppointmentMessageKind, preVisit: boolean): Promise<ScheduleResult> {
   const { reminderHours } = await notifySettings(tx, view.orgId);
   const at = view.start.toISOString();
   const planned: Planned[] = [{ kind: first, sendAt: now, dedupeKey: `${view.id}:${first}:${at}` }];
@@ -154,21 +172,36 @@ export async function scheduleAppointmentMessages(tx: Queryable, appointment: Bo
  */
 export async function rescheduleAppointmentMessages(tx: Queryable, appointment: BookedAppointment, options: { now?: Date } = {}): Promise<ScheduleResult> {
   const now = options.now ?? (await databaseNow(tx));
-  const withdrawn = await cancelPendingMessages(tx, appointment.orgId, appointment.id, ['confirmation', 'reminder', 'pre-visit', 'reschedule']);
+  const withdrawn = await cancelPendingMessages(tx, appointment.orgId, appointment.id, ['confirmation', 'reminder', 'pre-visit', 'reschedule', 'visit-affected']);
   const view = await loadView(tx, appointment.orgId, appointment.id);
   return visitMessages(tx, view, now, 'reschedule', withdrawn.includes('pre-visit'));
 }
 
-/** Cancels the appointment's pending messages and queues one cancellation notice. */
+/** Cancels the appointment's pending messages and queues one cancellation notice (with the clinic's note, if any). */
 export async function cancelAppointmentMessages(
   tx: Queryable,
   appointmentId: string,
   orgId: string,
-  options: { now?: Date } = {},
+  options: { now?: Date; note?: string } = {},
 ): Promise<ScheduleResult & { cancelled: number }> {
   const now = options.now ?? (await databaseNow(tx));
-  const cancelled = (await cancelPendingMessages(tx, orgId, appointmentId, ['confirmation', 'reminder', 'pre-visit', 'reschedule', 'waitlist-offer'])).length;
+  const cancelled = (await cancelPendingMessages(tx, orgId, appointmentId, ['confirmation', 'reminder', 'pre-visit', 'reschedule', 'waitlist-offer', 'visit-affected'])).length;
   const view = await loadView(tx, orgId, appointmentId);
-  const result = await queuePlanned(tx, view, [{ kind: 'cancellation', sendAt: now, dedupeKey: `${appointmentId}:cancellation` }], now);
+  const result = await queuePlanned(tx, view, [{ kind: 'cancellation', sendAt: now, dedupeKey: `${appointmentId}:cancellation`, note: options.note }], now);
   return { ...result, cancelled };
+}
+
+/**
+ * Tells the patient their visit no longer fits the schedule (the site closed, the therapist is
+ * away) and gives them the self-service link to choose a new time. One notice per visit and time.
+ */
+export async function visitAffectedMessage(
+  tx: Queryable,
+  appointmentId: string,
+  orgId: string,
+  options: { now: Date; problem: string; note?: string },
+): Promise<ScheduleResult> {
+  const view = await loadView(tx, orgId, appointmentId);
+  const at = view.start.toISOString();
+  return queuePlanned(tx, view, [{ kind: 'visit-affected', sendAt: options.now, dedupeKey: `${appointmentId}:visit-affected:${at}`, problem: options.problem, note: options.note }], options.now);
 }

@@ -1,8 +1,10 @@
 import type { Queryable } from '../../store/database.ts';
+import type { AppointmentStatus } from '../../store/repos/appointments.ts';
 import { insertAuditEvents } from '../../store/repos/audit.ts';
 import { appointmentOrg, findAppointmentView, patientAccount, type AppointmentView } from '../../store/repos/calendars.ts';
 import { findAvailability } from '../booking/availability.ts';
 import { cancelAppointment, rescheduleAppointment } from '../booking/changes.ts';
+import { conflictOf } from '../booking/conflicts.ts';
 import type { SlotView } from '../booking/errors.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -25,6 +27,8 @@ export interface LinkedAppointment {
   /** Cancelling or moving online is possible until this instant; after it, the patient calls the clinic. */
   changeOnlineUntil: Date;
   canChangeOnline: boolean;
+  /** Why the clinic can no longer keep the visit as booked (the patient may then change it until it starts). */
+  conflict: string | null;
 }
 
 const INVALID = 'This link is not valid. Please use the latest message from the clinic, or call the clinic.';
@@ -68,7 +72,8 @@ function auditLink(db: Queryable, view: AppointmentView, action: string, ip: str
 
 async function present(db: Queryable, view: AppointmentView, now: Date): Promise<LinkedAppointment> {
   const { cancellationNoticeHours } = await notifySettings(db, view.orgId);
-  const changeOnlineUntil = new Date(view.start.getTime() - cancellationNoticeHours * 3600_000);
+  const conflict = await conflictOf(db, view.orgId, { ...view, therapistId: view.practitionerId, status: view.status as AppointmentStatus }, now);
+  const changeOnlineUntil = conflict ? view.start : new Date(view.start.getTime() - cancellationNoticeHours * 3600_000);
   const s = view.site;
   return {
     appointmentId: view.id,
@@ -83,6 +88,7 @@ async function present(db: Queryable, view: AppointmentView, now: Date): Promise
     cancellationNoticeHours,
     changeOnlineUntil,
     canChangeOnline: view.status === 'booked' && now.getTime() < changeOnlineUntil.getTime(),
+    conflict: conflict?.message ?? null,
   };
 }
 

@@ -28,3 +28,9 @@ export function shortVisitTime(instant: Date, timeZone: string): string {
 export function minutesBetween(start: Date, end: Date): number {
   return Math.round((end.getTime() - start.getTime()) / 60_000);
 }
+
+/** A price in the currency's minor unit as people read it, e.g. 12000 USD → "$120.00" (12000 JPY → "¥12,000"). */
+export function formatPrice(minor: number, currency: string): string {
+  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
+  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+}

@@ -12,6 +12,7 @@ export interface OutgoingMail {
   text: string;
   html: string | null;
   date: Date;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface Transport {
@@ -29,6 +30,7 @@ const toNodemailer = (mail: OutgoingMail) => ({
   text: mail.text,
   ...(mail.html ? { html: mail.html } : {}),
   date: mail.date,
+  ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
 });
 
 /** "<abc@knotwork.local>" → "abc@knotwork.local.eml": one file name per message, whatever the attempt. */

@@ -1,5 +1,6 @@
-import { claimDueMessage, markAttemptFailed, markSent, type MessageRow } from '../../store/repos/outbox.ts';
+import { claimDueMessage, markAttemptFailed, markSent, updateContent, type MessageRow } from '../../store/repos/outbox.ts';
 import type { ServiceContext } from '../context.ts';
+import { composeAgain } from './render.ts';
 import { senderAddress, type Transport } from './transports.ts';
 
 export interface WorkerOptions {
@@ -28,7 +29,21 @@ export function retryDelayMs(attempt: number, options: WorkerOptions = {}): numb
 }
 
 function mailOf(m: MessageRow, from: string) {
-  return { messageId: m.messageId, from, to: m.toAddress, subject: m.subject, text: m.text, html: m.html, date: new Date(m.sendAt) };
+  return {
+    messageId: m.messageId, from, to: m.toAddress, subject: m.subject, text: m.text, html: m.html, date: new Date(m.sendAt),
+    attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.base64, 'base64') })),
+  };
+}
+
+/**
+ * The message as it should read now. Composing again is best effort: if it fails, the words stored
+ * at queueing time still go, so a message is never held back by a rendering problem.
+ */
+async function current(ctx: ServiceContext, message: MessageRow): Promise<MessageRow> {
+  const fresh = await composeAgain(ctx.db, message).catch(() => null);
+  if (!fresh || (fresh.subject === message.subject && fresh.text === message.text && fresh.html === message.html)) return message;
+  await updateContent(ctx.db, message.id, fresh).catch(() => undefined);
+  return { ...message, ...fresh };
 }
 
 /**
@@ -45,7 +60,7 @@ export async function runDueMessages(ctx: ServiceContext, transport: Transport, 
     const message = await claimDueMessage(ctx.db, now, options.leaseMs ?? DEFAULTS.leaseMs);
     if (!message) return summary;
     try {
-      await transport.send(mailOf(message, from));
+      await transport.send(mailOf(await current(ctx, message), from));
       await markSent(ctx.db, message.id, ctx.now());
       summary.sent++;
     } catch (err) {

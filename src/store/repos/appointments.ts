@@ -10,6 +10,8 @@ export interface AppointmentRow {
   locationId: string;
   roomId: string | null;
   serviceCode: string;
+  /** The service's name as it is now (a renamed service reads with its new name everywhere). */
+  serviceName: string;
   status: AppointmentStatus;
   start: Date;
   end: Date;
@@ -41,7 +43,7 @@ export interface NewAppointment extends SlotTaken {
 }
 
 const COLUMNS = `a.id, a.patient_id AS "patientId", a.practitioner_id AS "therapistId", a.location_id AS "locationId", a.room_id AS "roomId",
-  a.service_code AS "serviceCode", a.status, lower(a.during) AS start, upper(a.during) AS "end",
+  a.service_code AS "serviceCode", (SELECT s.name FROM services s WHERE s.org_id = a.org_id AND s.code = a.service_code) AS "serviceName", a.status, lower(a.during) AS start, upper(a.during) AS "end",
   (extract(epoch FROM upper(a.blocks) - upper(a.during)) / 60)::int AS "bufferAfterMinutes",
   a.series_id AS "seriesId", a.notes, a.cancel_reason AS "cancelReason", a.booked_by AS "bookedBy", a.version,
   a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;

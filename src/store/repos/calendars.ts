@@ -19,6 +19,9 @@ export interface AppointmentView {
   updatedAt: Date;
   serviceName: string;
   serviceIsInitial: boolean;
+  /** The service's current price in cents (null: none set) and its currency. */
+  servicePriceCents: number | null;
+  serviceCurrency: string;
   therapistName: string;
   site: { name: string; line1: string; line2: string | null; city: string; state: string; postalCode: string; phone: string | null; timeZone: string };
   patient: { givenName: string; familyName: string; preferredName: string | null; email: string | null; communication: Partial<Communication> };
@@ -29,6 +32,7 @@ export interface AppointmentView {
 const VIEW = `SELECT a.id, a.org_id AS "orgId", a.patient_id AS "patientId", a.practitioner_id AS "practitionerId",
     a.location_id AS "locationId", a.service_code AS "serviceCode", a.status, lower(a.during) AS start, upper(a.during) AS "end",
     a.version, a.updated_at AS "updatedAt", s.name AS "serviceName", s.is_initial AS "serviceIsInitial",
+    s.price_cents AS "servicePriceCents", s.currency AS "serviceCurrency",
     pr.given_name || ' ' || pr.family_name AS "therapistName",
     jsonb_build_object('name', l.name, 'line1', l.address_line1, 'line2', l.address_line2, 'city', l.city, 'state', l.state,
                        'postalCode', l.postal_code, 'phone', l.phone, 'timeZone', l.time_zone) AS site,

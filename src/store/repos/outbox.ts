@@ -1,7 +1,28 @@
 import type { Queryable } from '../database.ts';
 
-export type MessageKind = 'confirmation' | 'reminder' | 'pre-visit' | 'cancellation' | 'reschedule' | 'waitlist-offer';
+export type MessageKind = 'confirmation' | 'reminder' | 'pre-visit' | 'cancellation' | 'reschedule' | 'waitlist-offer' | 'home-care' | 'visit-affected';
 export type MessageStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
+
+/**
+ * What an appointment message was composed from besides the appointment, so it can be composed
+ * again from current data when it leaves (a renamed service then reads with its new name).
+ */
+export interface RenderInputs {
+  /** The message carries the patient's self-service link. */
+  link: boolean;
+  hoursBefore?: number;
+  /** Words from the clinic, e.g. why a visit was cancelled. */
+  note?: string;
+  /** Why the visit no longer fits the schedule, in the patient's words. */
+  problem?: string;
+}
+
+/** A file sent with a message, kept as base64 so the row is plain JSON. */
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  base64: string;
+}
 
 export interface NewMessage {
   orgId: string;
@@ -15,6 +36,8 @@ export interface NewMessage {
   sendAt: Date;
   messageId: string;
   dedupeKey: string;
+  render: RenderInputs | null;
+  attachments: Attachment[];
 }
 
 export interface MessageRow extends NewMessage {
@@ -31,15 +54,18 @@ export interface MessageRow extends NewMessage {
 const COLUMNS = `id, org_id AS "orgId", kind, appointment_id AS "appointmentId", patient_id AS "patientId",
   to_address AS "toAddress", subject, text, html, send_at AS "sendAt", message_id AS "messageId",
   dedupe_key AS "dedupeKey", status, attempts, last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt",
-  locked_until AS "lockedUntil"`;
+  locked_until AS "lockedUntil", render, attachments`;
 
 /** Inserts once per dedupe key; returns the new row, or null when the key was already queued. */
 export async function insertMessage(db: Queryable, m: NewMessage, now: Date): Promise<MessageRow | null> {
   const rows = await db.query<MessageRow>(
-    `INSERT INTO outbox_messages (org_id, kind, appointment_id, patient_id, to_address, subject, text, html, send_at, message_id, dedupe_key, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+    `INSERT INTO outbox_messages (org_id, kind, appointment_id, patient_id, to_address, subject, text, html, send_at, message_id, dedupe_key, created_at, render, attachments)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::jsonb)
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING ${COLUMNS}`,
-    [m.orgId, m.kind, m.appointmentId, m.patientId, m.toAddress, m.subject, m.text, m.html, m.sendAt, m.messageId, m.dedupeKey, now],
+    [
+      m.orgId, m.kind, m.appointmentId, m.patientId, m.toAddress, m.subject, m.text, m.html, m.sendAt, m.messageId, m.dedupeKey, now,
+      m.render === null ? null : JSON.stringify(m.render), JSON.stringify(m.attachments),
+    ],
   );
   return rows[0] ?? null;
 }
@@ -58,6 +84,11 @@ export async function claimDueMessage(db: Queryable, now: Date, leaseMs: number)
     [now, new Date(now.getTime() + leaseMs)],
   );
   return rows[0] ?? null;
+}
+
+/** Keeps the words a message was last composed with, so the stored copy is what was sent. */
+export async function updateContent(db: Queryable, id: string, content: { subject: string; text: string; html: string | null }): Promise<void> {
+  await db.query(`UPDATE outbox_messages SET subject = $2, text = $3, html = $4 WHERE id = $1 AND status = 'pending'`, [id, content.subject, content.text, content.html]);
 }
 
 export async function markSent(db: Queryable, id: string, now: Date): Promise<void> {

@@ -10,7 +10,7 @@ export interface SiteData {
   timeZone: string;
   state: string;
   hours: Record<string, { open: string; close: string }[]>;
-  closures: { startsOn: string; endsOn: string }[];
+  closures: { startsOn: string; endsOn: string; reason: string }[];
   rooms: { id: string; active: boolean }[];
 }
 
@@ -45,7 +45,7 @@ export interface RangeFilter {
 export async function loadSites(db: Queryable, orgId: string, range: RangeFilter): Promise<SiteData[]> {
   return db.query<SiteData>(
     `SELECT l.id AS "locationId", l.time_zone AS "timeZone", l.state, l.hours,
-            coalesce((SELECT jsonb_agg(jsonb_build_object('startsOn', c.starts_on, 'endsOn', c.ends_on))
+            coalesce((SELECT jsonb_agg(jsonb_build_object('startsOn', c.starts_on, 'endsOn', c.ends_on, 'reason', c.reason))
                         FROM location_closures c WHERE c.org_id = l.org_id AND c.location_id = l.id
                          AND c.ends_on >= $2::date AND c.starts_on <= $3::date), '[]'::jsonb) AS closures,
             coalesce((SELECT jsonb_agg(jsonb_build_object('id', r.id, 'active', r.active) ORDER BY r.id)

@@ -66,11 +66,36 @@ export async function markSent(db: Queryable, orgId: string, noteId: string, use
   return rows[0] ?? null;
 }
 
-/** A patient's plans, latest first; `sentOnly` for the patient's own view. */
-export async function listForPatient(db: Queryable, orgId: string, patientId: string, sentOnly: boolean): Promise<HomeCareRow[]> {
-  return db.query<HomeCareRow>(
-    `SELECT ${COLUMNS} FROM home_care_plans h WHERE h.org_id = $1 AND h.patient_id = $2 ${sentOnly ? 'AND h.sent_at IS NOT NULL' : ''}
+/** The visit a plan came from: when it was (the appointment's start, or the note's for a walk-in), where, and with whom. */
+export interface HomeCareVisit {
+  appointmentId: string | null;
+  visitAt: Date;
+  /** The site's zone when the note belongs to an appointment. */
+  timeZone: string | null;
+  therapistName: string;
+}
+
+const VISIT = `n.appointment_id AS "appointmentId", coalesce(lower(a.during), n.created_at) AS "visitAt", l.time_zone AS "timeZone",
+  pr.given_name || ' ' || pr.family_name AS "therapistName"`;
+const VISIT_JOINS = `JOIN session_notes n ON n.org_id = h.org_id AND n.id = h.session_note_id
+  JOIN practitioners pr ON pr.org_id = n.org_id AND pr.id = n.practitioner_id
+  LEFT JOIN appointments a ON a.org_id = n.org_id AND a.id = n.appointment_id
+  LEFT JOIN locations l ON l.org_id = a.org_id AND l.id = a.location_id`;
+
+/** A patient's plans with their visits, latest first; `sentOnly` for the patient's own view. */
+export async function listForPatient(db: Queryable, orgId: string, patientId: string, sentOnly: boolean): Promise<(HomeCareRow & HomeCareVisit)[]> {
+  return db.query<HomeCareRow & HomeCareVisit>(
+    `SELECT ${COLUMNS}, ${VISIT} FROM home_care_plans h ${VISIT_JOINS}
+      WHERE h.org_id = $1 AND h.patient_id = $2 ${sentOnly ? 'AND h.sent_at IS NOT NULL' : ''}
       ORDER BY coalesce(h.sent_at, h.generated_at) DESC, h.id`,
     [orgId, patientId],
   );
+}
+
+export async function findVisitOfNote(db: Queryable, orgId: string, noteId: string): Promise<HomeCareVisit | null> {
+  const rows = await db.query<HomeCareVisit>(
+    `SELECT ${VISIT} FROM home_care_plans h ${VISIT_JOINS} WHERE h.org_id = $1 AND h.session_note_id = $2`,
+    [orgId, noteId],
+  );
+  return rows[0] ?? null;
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { HomeCareContentSchema, HomeCarePlanSchema } from '../../../src/http/homecare/schema.ts';
+import type { HomeCareContentSchema, HomeCareListSchema, HomeCarePlanSchema, HomeCareSentSchema } from '../../../src/http/homecare/schema.ts';
 import type { NoteCreateSchema, NoteUpdateSchema, RecordedStepSchema, SessionNoteSchema, StepCreateSchema, StepSchema } from '../../../src/http/sessions/schema.ts';
 import { getSession } from './client.ts';
 import { ApiError, request } from './http.ts';
@@ -109,9 +109,9 @@ export const submitMeasure = (patientId: string, input: { measure: MeasureId; an
 // Home care
 export const generateHomeCare = (noteId: string) => request<HomeCarePlan>('POST', `${session(noteId)}/home-care/generate`, {});
 export const saveHomeCare = (noteId: string, content: HomeCareContent) => request<HomeCarePlan>('PUT', `${session(noteId)}/home-care`, content);
-export const sendHomeCare = (noteId: string) => request<HomeCarePlan>('POST', `${session(noteId)}/home-care/send`, {});
+export const sendHomeCare = (noteId: string) => request<HomeCareSent>('POST', `${session(noteId)}/home-care/send`, {});
 export const listHomeCare = async (patientId: string, signal?: AbortSignal) =>
-  (await request<{ plans: HomeCarePlan[] }>('GET', `${patient(patientId)}/home-care`, undefined, { signal })).plans;
+  (await request<HomeCareList>('GET', `${patient(patientId)}/home-care`, undefined, { signal })).plans;
 export const homeCarePdfUrl = (noteId: string) => `${session(noteId)}/home-care.pdf`;
 
 // Shapes of the charting API, written from the agreed briefs (parts A and B of issue 5).
@@ -258,3 +258,7 @@ export interface DueMeasure { measure: MeasureId; status: 'due' | 'overdue' | 'n
 
 export type HomeCareContent = z.infer<typeof HomeCareContentSchema>;
 export type HomeCarePlan = z.infer<typeof HomeCarePlanSchema>;
+export type HomeCareSent = z.infer<typeof HomeCareSentSchema>;
+type HomeCareList = z.infer<typeof HomeCareListSchema>;
+/** A sent plan as its patient's pages list it, with the visit it came from. */
+export type HomeCareListed = HomeCareList['plans'][number];

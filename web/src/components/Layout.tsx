@@ -15,6 +15,7 @@ export function navItemsFor(role: string, patientId: string | null): NavItem[] {
     return [
       { to: mine, label: 'My details', section: mine },
       { to: '/appointments', label: 'My appointments', section: '/appointments' },
+      { to: '/home-care', label: 'Home care', section: '/home-care' },
       { to: '/book', label: 'Book a visit', section: '/book' },
       { to: '/locations', label: 'Our clinics', section: '/locations' },
     ];

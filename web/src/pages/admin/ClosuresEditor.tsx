@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { addClosure, removeClosure, type Closure } from '../../api/admin-scheduling.ts';
+import { previewClosure } from '../../api/schedule-changes.ts';
 import { TextField } from '../../components/Form.tsx';
 import { formatDate } from '../../format.ts';
+import { useBookingCheck } from './BookingCheck.tsx';
 import { Outcome, useSubmit } from './useSubmit.tsx';
 
 const span = (c: Closure) => (c.startsOn === c.endsOn ? formatDate(c.startsOn) : `${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}`);
@@ -11,15 +13,21 @@ export function ClosuresEditor({ locationId, siteName, initial }: { locationId: 
   const [closures, setClosures] = useState(() => byStart(initial));
   const [draft, setDraft] = useState({ startsOn: '', endsOn: '', reason: '' });
   const { errors, outcome, busy, run } = useSubmit();
+  const check = useBookingCheck();
 
+  const save = async (closure: Omit<Closure, 'id'>): Promise<boolean> => {
+    const created = await run(() => addClosure(locationId, closure), `Closure added: ${closure.reason || 'closed'}.`);
+    if (!created) return false;
+    setClosures((list) => byStart([...list, created]));
+    setDraft({ startsOn: '', endsOn: '', reason: '' });
+    return true;
+  };
   const add = async () => {
     // A one-day closure needs only its first day.
     const closure = { ...draft, endsOn: draft.endsOn || draft.startsOn };
-    const created = await run(() => addClosure(locationId, closure), `Closure added: ${closure.reason || 'closed'}.`);
-    if (created) {
-      setClosures((list) => byStart([...list, created]));
-      setDraft({ startsOn: '', endsOn: '', reason: '' });
-    }
+    // Booked visits on those days are listed first; saving over them is a choice, never silent.
+    const found = await run(() => previewClosure(locationId, closure), 'Checked the bookings on those days.');
+    await check.gate(found, () => save(closure), { what: `fall on ${span({ ...closure, id: '' })}`, confirmLabel: 'Close the clinic anyway' });
   };
   const remove = async (closure: Closure) => {
     const done = await run(() => removeClosure(locationId, closure.id).then(() => true), `Closure of ${span(closure)} removed.`);
@@ -56,9 +64,10 @@ export function ClosuresEditor({ locationId, siteName, initial }: { locationId: 
         </div>
         <TextField name="reason" label="Reason" hint="e.g. Thanksgiving, floor repairs" width="medium" value={draft.reason}
           onValue={(v) => setDraft((d) => ({ ...d, reason: v }))} error={errors.reason} />
-        <button type="submit" className="button" disabled={busy}>Add closure</button>
+        <button type="submit" className="button" disabled={busy || check.pending}>Add closure</button>
         <Outcome outcome={outcome} />
       </form>
+      {check.view}
     </>
   );
 }

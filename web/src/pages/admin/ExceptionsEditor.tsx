@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { addException, removeException, type ScheduleException } from '../../api/admin-scheduling.ts';
+import { addException, removeException, type ExceptionCreate, type ScheduleException } from '../../api/admin-scheduling.ts';
+import { previewException } from '../../api/schedule-changes.ts';
 import { SelectField, TextField } from '../../components/Form.tsx';
 import { clockLabel, dateLabel, minutesOf, wallClock, wallToInstant } from '../schedule/time.ts';
+import { useBookingCheck } from './BookingCheck.tsx';
 import { Outcome, useSubmit } from './useSubmit.tsx';
 
 interface Site { value: string; label: string; timeZone: string }
@@ -26,23 +28,28 @@ export function ExceptionsEditor({ practitionerId, sites, initial }: { practitio
   const [list, setList] = useState(initial);
   const [draft, setDraft] = useState(EMPTY);
   const { errors, outcome, busy, run } = useSubmit();
+  const check = useBookingCheck();
   const zoneOf = (locationId: string | null) => sites.find((s) => s.value === locationId)?.timeZone ?? sites[0]?.timeZone ?? 'UTC';
   const siteLabel = (locationId: string | null) => (locationId ? sites.find((s) => s.value === locationId)?.label ?? 'Unknown site' : 'Every site');
   const edit = (change: Partial<typeof EMPTY>) => setDraft((d) => ({ ...d, ...change }));
 
   const add = async () => {
     const zone = zoneOf(draft.locationId || null);
-    const created = await run(() => addException(practitionerId, {
+    const exception: ExceptionCreate = {
       kind: draft.kind,
       locationId: draft.locationId || null,
       start: instant(draft.startDate, draft.startTime, zone),
       end: instant(draft.endDate || draft.startDate, draft.endTime, zone),
       reason: draft.reason.trim() || null,
-    }), draft.kind === 'time-off' ? 'Time off added.' : 'Extra shift added.');
-    if (created) {
+    };
+    const found = await run(() => previewException(practitionerId, exception), 'Checked the bookings at that time.');
+    await check.gate(found, async () => {
+      const created = await run(() => addException(practitionerId, exception), draft.kind === 'time-off' ? 'Time off added.' : 'Extra shift added.');
+      if (!created) return false;
       setList((l) => [...l, created].sort((a, b) => a.start.localeCompare(b.start)));
       setDraft(EMPTY);
-    }
+      return true;
+    }, { what: 'fall in this time off', confirmLabel: 'Add the time off anyway' });
   };
   const remove = async (e: ScheduleException) => {
     const done = await run(() => removeException(practitionerId, e.id).then(() => true), 'Removed.');
@@ -88,9 +95,10 @@ export function ExceptionsEditor({ practitionerId, sites, initial }: { practitio
           <TextField name="end-time" label="Until (time)" type="time" width="short" value={draft.endTime} onValue={(v) => edit({ endTime: v })} />
         </div>
         <TextField name="reason" label="Reason (optional)" width="medium" value={draft.reason} onValue={(v) => edit({ reason: v })} error={errors.reason} />
-        <button type="submit" className="button" disabled={busy}>Add</button>
+        <button type="submit" className="button" disabled={busy || check.pending}>Add</button>
         <Outcome outcome={outcome} />
       </form>
+      {check.view}
     </>
   );
 }

@@ -9,7 +9,22 @@ import { numberOrText, Outcome, useSubmit } from './useSubmit.tsx';
 
 interface Draft {
   code: string; name: string; discipline: Service['discipline']; durationMinutes: string; bufferAfterMinutes: string;
-  needsRoom: boolean; isInitial: boolean; active: boolean; requirements: RequirementDraft[];
+  needsRoom: boolean; isInitial: boolean; active: boolean; requirements: RequirementDraft[]; price: string; currency: string;
+}
+
+/** 12000 → "120.00"; no price → "". */
+const priceText = (cents: number | null) => (cents === null ? '' : (cents / 100).toFixed(2));
+
+/**
+ * "120", "120.5" or "$1,200.00" → cents; empty → null (no price). Anything else is sent as typed,
+ * so the server names the field in its own words.
+ */
+export function centsOf(text: string): number | null | string {
+  const plain = text.trim().replace(/^\$/, '').replace(/,/g, '');
+  if (plain === '') return null;
+  if (!/^\d+(\.\d{1,2})?$/.test(plain)) return text.trim();
+  const [whole, fraction = ''] = plain.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
 
 const draftOf = (s: Service | null): Draft => ({
@@ -17,10 +32,11 @@ const draftOf = (s: Service | null): Draft => ({
   durationMinutes: s ? String(s.durationMinutes) : '60', bufferAfterMinutes: s ? String(s.bufferAfterMinutes) : '10',
   needsRoom: s?.needsRoom ?? true, isInitial: s?.isInitial ?? false, active: s?.active ?? true,
   requirements: (s?.requirements ?? []).map(toDraft),
+  price: priceText(s?.priceCents ?? null), currency: s?.currency ?? 'USD',
 });
 
 /** Creates a service (service = null) or edits one; the code and discipline are fixed once created. */
-export function ServiceForm({ service }: { service: Service | null }) {
+export function ServiceForm({ service, onSaved }: { service: Service | null; onSaved?: (service: Service) => void }) {
   const [draft, setDraft] = useState(() => draftOf(service));
   const { errors, outcome, busy, run } = useSubmit();
   const edit = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
@@ -34,10 +50,15 @@ export function ServiceForm({ service }: { service: Service | null }) {
       isInitial: draft.isInitial,
       active: draft.active,
       requirements: draft.requirements.map(fromDraft),
+      priceCents: centsOf(draft.price) as number | null,
+      currency: draft.currency.trim().toUpperCase(),
     };
     if (service) {
       const saved = await run(() => updateService(service.id, fields), 'Service saved.');
-      if (saved) setDraft(draftOf(saved));
+      if (saved) {
+        setDraft(draftOf(saved));
+        onSaved?.(saved);
+      }
     } else {
       const created = await run(() => createService({ ...fields, code: draft.code, discipline: draft.discipline }), 'Service created.');
       if (created) navigate(`/admin/services/${created.id}`, { replace: true });
@@ -62,6 +83,12 @@ export function ServiceForm({ service }: { service: Service | null }) {
           value={draft.durationMinutes} onValue={(v) => edit({ durationMinutes: v })} error={errors.durationMinutes} />
         <TextField name="bufferAfterMinutes" label="Buffer after (minutes)" hint="Turnover time before the room and therapist are free again." type="number" inputMode="numeric" width="short"
           value={draft.bufferAfterMinutes} onValue={(v) => edit({ bufferAfterMinutes: v })} error={errors.bufferAfterMinutes} />
+      </div>
+      <div className="adm-row">
+        <TextField name="priceCents" label="Price" hint="What patients pay, e.g. 120.00. Empty: no price shown." inputMode="decimal" width="short"
+          value={draft.price} onValue={(v) => edit({ price: v })} error={errors.priceCents} maxLength={20} />
+        <TextField name="currency" label="Currency" hint="Three letters, e.g. USD." width="short" autoCapitalize="characters"
+          value={draft.currency} onValue={(v) => edit({ currency: v })} error={errors.currency} maxLength={3} />
       </div>
       <div className="checkboxes">
         <Checkbox name="needsRoom" label="Needs a treatment room" checked={draft.needsRoom} onChecked={(v) => edit({ needsRoom: v })} />

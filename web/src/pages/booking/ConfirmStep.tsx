@@ -9,7 +9,8 @@ import { useUser } from '../../session.tsx';
 import { practitionerName, usePractitioners, useServices } from '../schedule/lookups.ts';
 import { AlternativeList } from '../schedule/SlotChoices.tsx';
 import { dateLabel, timeAt, wallClock, zoneName } from '../schedule/time.ts';
-import { PLAIN_SERVICE, stepUrl, type Answers } from './flow.ts';
+import { priceLabel } from '../../format.ts';
+import { stepUrl, type Answers } from './flow.ts';
 
 /**
  * What to do before a first visit, in our words, from the clinic guidance summarised in
@@ -84,7 +85,8 @@ export function ConfirmStep({ answers, title }: { answers: Answers; title: strin
       <ErrorSummary items={errors.body ? [{ field: 'body', message: errors.body }] : []} />
       <h1 className="sch-question-title">{moving ? 'Check your new time' : title}</h1>
       <dl className="summary-list sch-check">
-        <Row label="Visit" change={moving ? undefined : stepUrl('service', answers)}>{PLAIN_SERVICE[service.code]?.label ?? service.name}</Row>
+        <Row label="Visit" change={moving ? undefined : stepUrl('service', answers)}>{service.name}</Row>
+        <Row label="Price">{priceLabel(service)}</Row>
         <Row label="Clinic" change={stepUrl('site', answers)}>
           {siteName(site.id)}<br /><span className="muted">{site.address.line1}, {site.address.city}</span>
         </Row>

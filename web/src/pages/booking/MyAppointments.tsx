@@ -7,10 +7,13 @@ import { usePageTitle, useResource } from '../../hooks.ts';
 import { useLocations } from '../../lookups.ts';
 import { Link, navigate, useUrl } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
-import { practitionerName, serviceName, usePractitioners, useServices } from '../schedule/lookups.ts';
+import { priceLabel } from '../../format.ts';
+import { practitionerName, usePractitioners, useServices } from '../schedule/lookups.ts';
 import { STATUS_BADGE, STATUS_LABEL } from '../schedule/status.ts';
 import { addDays, dateLabel, timeAt, todayAt, wallClock } from '../schedule/time.ts';
 import { MyWaitlist, useMyWaitlist, WaitlistOffers } from '../waitlist/MyWaitlist.tsx';
+import { listHomeCare, type HomeCareListed } from '../../api/charting.ts';
+import { LatestHomeCareCard } from '../homecare/LatestHomeCareCard.tsx';
 import { FirstVisitAdvice } from './ConfirmStep.tsx';
 import { stepUrl } from './flow.ts';
 
@@ -25,9 +28,12 @@ function useAppointmentWords() {
   return (a: Appointment) => {
     const site = locations.find((l) => l.id === a.locationId);
     const zone = site?.timeZone ?? 'America/Los_Angeles';
+    const service = services?.find((s) => s.code === a.serviceCode);
     return {
       when: `${dateLabel(wallClock(a.start, zone).date)} at ${timeAt(a.start, zone)}`,
-      service: serviceName(services, a.serviceCode),
+      // The name as the clinic calls the service now (the server joins it in).
+      service: a.serviceName,
+      price: service ? priceLabel(service) : null,
       therapist: practitionerName(practitioners, a.therapistId),
       site: (site?.name ?? 'Clinic').replace(/^Knotwork /, ''),
       address: site ? `${site.address.line1}, ${site.address.city}` : '',
@@ -43,6 +49,9 @@ export function MyAppointments() {
   const [list] = useResource(() => listAppointments({ patient: user.patientId ?? '', from: addDays(today, -PAST_DAYS), to: addDays(today, AHEAD_DAYS) }), [user.patientId]);
   const words = useAppointmentWords();
   const waitlist = useMyWaitlist();
+  // Home care follows the visit; a failure to load it never hides the appointments.
+  const [homeCare] = useResource((signal) => listHomeCare(user.patientId ?? '', signal).catch((): HomeCareListed[] => []), [user.patientId]);
+  const plans = homeCare.status === 'ok' ? homeCare.data : [];
   const { search } = useUrl();
   if (list.status === 'loading') return <Loading />;
   if (list.status === 'error') return <ErrorView error={list.error} missingIsUnavailable="My appointments" />;
@@ -59,6 +68,7 @@ export function MyAppointments() {
       {search.get('cancelled') ? <div className="alert alert-success" role="status"><p>Your appointment has been cancelled.</p></div> : null}
       {search.get('waitlisted') ? <div className="alert alert-success" role="status"><p>You are on the waitlist. We will email you when a time is held for you.</p></div> : null}
       <WaitlistOffers waitlist={waitlist} />
+      <LatestHomeCareCard plans={plans} />
       <h2>Coming up</h2>
       {upcoming.length === 0 ? <p>You have no appointments booked.</p> : null}
       <ul className="plain-list sch-my-list">
@@ -68,6 +78,12 @@ export function MyAppointments() {
             <li key={a.id} className="card sch-my-card">
               <h3>{w.when}</h3>
               <p>{w.service} with {w.therapist}<br />{w.site}, {w.address}</p>
+              {a.status === 'booked' && a.conflict ? (
+                <div className="alert alert-warning sch-my-conflict">
+                  <p className="alert-title">This visit needs a new time</p>
+                  <p>{a.conflict.message} We are sorry. Please change the time or cancel it: there is no late-cancellation fee.</p>
+                </div>
+              ) : null}
               <div className="button-row">
                 <Link className="button button-secondary" to={stepUrl('time', { service: a.serviceCode, site: a.locationId, therapist: a.therapistId, reschedule: a.id })}>
                   Change the time<span className="visually-hidden"> of {w.when}</span>
@@ -90,9 +106,11 @@ export function MyAppointments() {
           <ul className="plain-list sch-my-past">
             {past.map((a) => {
               const w = words(a);
+              const care = plans.find((p) => p.appointmentId === a.id);
               return (
                 <li key={a.id}>
                   {w.when} · {w.service} · {w.site} <span className={`badge ${STATUS_BADGE[a.status]}`}>{STATUS_LABEL[a.status]}</span>
+                  {care ? <> · <Link to={`/home-care#plan-${care.id}`}>Home care<span className="visually-hidden"> from {w.when}</span></Link></> : null}
                 </li>
               );
             })}
@@ -122,6 +140,7 @@ export function BookingDone() {
       </div>
       <dl className="summary-list">
         <div className="summary-row"><dt>Visit</dt><dd>{w.service}</dd></div>
+        {w.price ? <div className="summary-row"><dt>Price</dt><dd>{w.price}</dd></div> : null}
         <div className="summary-row"><dt>Therapist</dt><dd>{w.therapist}</dd></div>
         <div className="summary-row"><dt>Clinic</dt><dd>{w.site}<br />{w.address}</dd></div>
       </dl>

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Loading } from '../../components/StatusViews.tsx';
+import { priceLabel } from '../../format.ts';
 import { usePageTitle } from '../../hooks.ts';
 import { useLocations } from '../../lookups.ts';
 import { navigate, useUrl } from '../../router.tsx';
@@ -49,7 +50,11 @@ function ServiceStep({ answers }: { answers: Answers }) {
     <RadioQuestion
       name="service" question={TITLES.service} initial={answers.service}
       hint="If this is your first visit with us, choose a first visit. It includes an assessment."
-      choices={offered.map((s) => ({ value: s.code, label: PLAIN_SERVICE[s.code]?.label ?? s.name, hint: PLAIN_SERVICE[s.code]?.hint }))}
+      choices={offered.map((s) => ({
+        value: s.code,
+        label: s.name,
+        hint: [PLAIN_SERVICE[s.code]?.hint, `${s.durationMinutes} minutes · ${priceLabel(s)}`].filter(Boolean).join(' '),
+      }))}
       onAnswer={(service) => navigate(stepUrl('site', { ...answers, service, start: null }))}
     />
   );

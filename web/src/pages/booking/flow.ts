@@ -56,13 +56,17 @@ export function missingStep(answers: Answers, step: Step): Step | null {
   return null;
 }
 
-/** What patients read about each NMT service, keyed by code; other services use their own name. */
-export const PLAIN_SERVICE: Record<string, { label: string; hint: string }> = {
-  'nmt-initial-60': { label: 'First visit (60 minutes)', hint: 'An assessment of your pain and your first treatment. Best for one main problem area.' },
-  'nmt-initial-90': { label: 'First visit, longer (90 minutes)', hint: 'More time for the assessment and treatment when you have more than one problem area.' },
-  'nmt-followup-60': { label: 'Follow-up visit (60 minutes)', hint: 'For patients who have already had their first visit.' },
-  'nmt-followup-30': { label: 'Short follow-up visit (30 minutes)', hint: 'A shorter treatment for one area, for patients already in treatment.' },
-  'nmt-maintenance-60': { label: 'Maintenance session (60 minutes)', hint: 'Regular care to keep you well once your treatment plan is done.' },
+/**
+ * Plain words about each NMT service, keyed by code, shown under the service's name. The name itself
+ * is always the clinic's own (current) one, so a renamed service reads the same in booking, on
+ * confirmations and in every message.
+ */
+export const PLAIN_SERVICE: Record<string, { hint: string }> = {
+  'nmt-initial-60': { hint: 'Your first visit: an assessment of your pain and your first treatment. Best for one main problem area.' },
+  'nmt-initial-90': { hint: 'A longer first visit: more time for the assessment and treatment when you have more than one problem area.' },
+  'nmt-followup-60': { hint: 'For patients who have already had their first visit.' },
+  'nmt-followup-30': { hint: 'A shorter treatment for one area, for patients already in treatment.' },
+  'nmt-maintenance-60': { hint: 'Regular care to keep you well once your treatment plan is done.' },
 };
 
 /** The order patients see the choices in: first visits first. */

@@ -60,6 +60,12 @@ function LinkSummary({ appointment: a, done, onStep }: { appointment: LinkedAppo
         <div className="summary-row"><dt>Clinic</dt><dd>{a.site.name}<br />{a.site.address}</dd></div>
         {phone ? <div className="summary-row"><dt>Phone</dt><dd><PhoneLink phone={phone} /></dd></div> : null}
       </dl>
+      {a.status === 'booked' && a.conflict && !done ? (
+        <div className="alert alert-warning lnk-alert">
+          <h2 className="alert-title">This visit needs a new time</h2>
+          <p>{a.conflict} We are sorry. Please choose a new time below, or cancel.</p>
+        </div>
+      ) : null}
       {a.status !== 'booked' ? (
         done ? null : (
           <div className="alert lnk-alert" role="status">

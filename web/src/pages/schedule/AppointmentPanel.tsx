@@ -1,9 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/http.ts';
+import { notifyAffected } from '../../api/schedule-changes.ts';
 import { setAppointmentStatus, type Appointment, type AppointmentStatus } from '../../api/scheduling.ts';
 import type { Location } from '../../api/types.ts';
 import { TextField } from '../../components/Form.tsx';
 import { Link } from '../../router.tsx';
+import { VisitConflictActions } from './AffectedVisits.tsx';
 import { ReschedulePanel, type MoveTarget } from './ReschedulePanel.tsx';
 import type { SlotNaming } from './SlotChoices.tsx';
 import { STATUS_ACTION, STATUS_BADGE, STATUS_LABEL, nextSteps } from './status.ts';
@@ -49,6 +51,21 @@ export function AppointmentPanel({ appointment, location, role, naming, patientN
     }
   };
 
+  const notify = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const [result] = (await notifyAffected([appointment.id])).visits;
+      const words = result!.outcome === 'queued' ? 'emailed a link to choose a new time.' : result!.outcome === 'already-sent' ? 'already has a link to choose a new time.'
+        : result!.outcome === 'fits-schedule' ? 'the visit fits the schedule again.' : 'no email could be sent: call the patient.';
+      onChanged(result!.appointment, `${patientName}: ${words}`);
+    } catch (err) {
+      setError(err instanceof ApiError ? Object.values(err.fields)[0] ?? err.message : 'Something went wrong.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <section className="sch-panel" aria-labelledby="sch-appt-title">
       <div className="sch-panel-head">
@@ -64,6 +81,19 @@ export function AppointmentPanel({ appointment, location, role, naming, patientN
         <div className="summary-row"><dt>Status</dt><dd><span className={`badge ${STATUS_BADGE[appointment.status]}`}>{STATUS_LABEL[appointment.status]}</span></dd></div>
         {appointment.cancelReason ? <div className="summary-row"><dt>Reason</dt><dd>{appointment.cancelReason}</dd></div> : null}
       </dl>
+      {appointment.status === 'booked' && appointment.conflict ? (
+        <div className="alert alert-warning sch-conflict-alert">
+          <h3 className="alert-title">This visit needs a new time</h3>
+          <p>{appointment.conflict.message}</p>
+          {appointment.conflict.notifiedAt ? <p>The patient was emailed a link to choose a new time on {dateLabel(wallClock(appointment.conflict.notifiedAt, zone).date, 'short')}.</p> : null}
+          {deskRole ? (
+            <VisitConflictActions appointment={appointment} naming={naming} patientName={patientName} busy={busy}
+              onError={(text) => setError(text || null)}
+              onResolved={(updated, words) => onChanged(updated, `${patientName}: ${words}`)}
+              onNotify={() => void notify()} />
+          ) : null}
+        </div>
+      ) : null}
       {error ? <p className="error-message" role="alert">{error}</p> : null}
       {nextSteps(appointment.status, role).length > 0 ? (
         <div className="button-row sch-status-buttons" role="group" aria-label="Change status">

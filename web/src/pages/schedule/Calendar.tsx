@@ -113,6 +113,7 @@ function SiteCalendar({ location, sites }: { location: Location; sites: Location
   };
 
   if (loaded && 'error' in loaded) return <ErrorView error={loaded.error} missingIsUnavailable="Calendar" />;
+  const needNewTime = list.filter((a) => a.locationId === location.id && a.status === 'booked' && a.conflict && (view === 'week' || wallClock(a.start, zone).date === date)).length;
   const model = buildDay({ date, location, therapists, schedules: schedules.status === 'ok' ? schedules.data : new Map(), appointments: list, showCancelled });
   const title = view === 'week' ? `Week of ${dateLabel(from, 'short')}` : dateLabel(date, 'long');
 
@@ -159,6 +160,11 @@ function SiteCalendar({ location, sites }: { location: Location; sites: Location
       </div>
       <p className="sch-message" role="status" aria-live="polite">{message}</p>
       {view === 'day' && closedFor(date) ? <p className="notice sch-moving-note">The clinic is closed on this day: {closedFor(date)}.</p> : null}
+      {needNewTime > 0 ? (
+        <p className="notice sch-conflict-note">
+          {needNewTime === 1 ? '1 booked visit' : `${needNewTime} booked visits`} {view === 'day' ? 'on this day' : 'this week'} no longer {needNewTime === 1 ? 'fits' : 'fit'} the schedule. Open each (marked “Needs a new time”) to email the patient a link, move it or cancel it.
+        </p>
+      ) : null}
       {moving ? <p className="notice sch-moving-note">Choose the new time: click a free cell on the calendar, or use the list in the panel.</p> : null}
       <div className={`sch-layout${panel ? ' has-panel' : ''}`}>
         <div className="sch-main">

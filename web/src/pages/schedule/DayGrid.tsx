@@ -3,6 +3,7 @@ import type { Appointment } from '../../api/scheduling.ts';
 import { isWithin, SLOT_MINUTES, type Column, type DayModel, type Placed } from './dayModel.ts';
 import { STATUS_LABEL } from './status.ts';
 import { clockLabel, todayAt, wallClock } from './time.ts';
+import './affected.css';
 
 /** Pixel height of one 15-minute row; a 30-minute visit is two rows, tall enough to click. */
 const ROW_PX = 22;
@@ -107,11 +108,13 @@ function AppointmentBlock({ placed, model, ...props }: Omit<DayGridProps, 'model
   const room = props.roomName(appointment.roomId);
   const service = props.serviceName(appointment.serviceCode);
   const top = ((placed.from - model.start) / SLOT_MINUTES) * ROW_PX;
+  // A booked visit the schedule no longer allows says so in words, not only in colour.
+  const needsTime = appointment.status === 'booked' && Boolean(appointment.conflict);
   const height = ((placed.to - placed.from) / SLOT_MINUTES) * ROW_PX - 2;
   return (
     <button
       type="button"
-      className={`sch-appt sch-status-${appointment.status}${props.selectedId === appointment.id ? ' is-selected' : ''}`}
+      className={`sch-appt sch-status-${appointment.status}${needsTime ? ' has-conflict' : ''}${props.selectedId === appointment.id ? ' is-selected' : ''}`}
       style={{ top, height }}
       aria-pressed={props.selectedId === appointment.id}
       draggable={appointment.status === 'booked'}
@@ -125,6 +128,7 @@ function AppointmentBlock({ placed, model, ...props }: Omit<DayGridProps, 'model
       <span className="sch-appt-line"><strong>{clockLabel(placed.from)}</strong> {name}</span>
       <span className="sch-appt-line sch-appt-meta">{service}{room ? ` · ${room}` : ''}</span>
       {appointment.status !== 'booked' ? <span className="sch-appt-line sch-appt-meta">{STATUS_LABEL[appointment.status]}</span> : null}
+      {needsTime ? <span className="sch-appt-line sch-appt-conflict"><span aria-hidden="true">⚠ </span>Needs a new time</span> : null}
       <span className="visually-hidden">, until {clockLabel(placed.to)}{appointment.status === 'booked' ? ', booked' : ''}</span>
     </button>
   );

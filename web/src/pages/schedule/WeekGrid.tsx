@@ -55,6 +55,9 @@ export function WeekGrid({ dates, location, therapists, appointments, dayHref, c
                 return (
                   <td key={date} className="sch-week-cell">
                     <span className={visits.length ? 'sch-week-count' : 'sch-week-count muted'}>{visits.length ? plural(visits.length, 'visit') : '—'}</span>
+                    {visits.some((v) => v.appointment.status === 'booked' && v.appointment.conflict) ? (
+                      <span className="sch-week-conflict">{plural(visits.filter((v) => v.appointment.status === 'booked' && v.appointment.conflict).length, 'needs', 'need')} a new time</span>
+                    ) : null}
                     <span className="sch-week-bar" aria-hidden="true">
                       {visits.map((v) => (
                         <span key={v.appointment.id} className="sch-week-block" style={{ left: percent(v.from), width: `calc(${percent(v.to)} - ${percent(v.from)})` }} />

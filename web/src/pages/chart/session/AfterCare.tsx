@@ -46,6 +46,14 @@ export function Measures({ patientId, noteId, due, series, onChange }: { patient
   );
 }
 
+/** What became of the email, in the therapist's words. */
+const SENT_BY_EMAIL: Record<charting.HomeCareSent['email'], string> = {
+  queued: 'We are emailing it to them with the handout attached.',
+  'already-sent': 'They were already emailed these words.',
+  'no-email-address': 'There is no email address on file, so it was not emailed: give them the printed handout.',
+  'email-declined': 'They asked not to get email, so it was not emailed: give them the printed handout.',
+};
+
 const lines = (text: string) => text.split('\n').map((s) => s.trim()).filter(Boolean);
 
 /** Home care generated from the treated muscles, edited by the therapist, then sent; the PDF is a link. */
@@ -64,6 +72,15 @@ export function HomeCare({ noteId, initial, locked }: { noteId: string; initial:
     }
   };
   const set = (patch: Partial<HomeCareContent>) => draft && setDraft({ ...draft, ...patch });
+  const send = async () => {
+    let email: charting.HomeCareSent['email'] = 'queued';
+    await run(async () => {
+      const sent = await charting.sendHomeCare(noteId);
+      email = sent.email;
+      return sent;
+    }, 'Sent.');
+    setStatus((current) => (current === 'Sent.' ? `Sent: the patient can read it in the app. ${SENT_BY_EMAIL[email]}` : current));
+  };
   return (
     <section className="card ch-homecare" aria-labelledby="homecare-title">
       <h2 id="homecare-title">Home care</h2>
@@ -96,7 +113,7 @@ export function HomeCare({ noteId, initial, locked }: { noteId: string; initial:
           </div>
           <div className="button-row">
             <button type="button" className="button" onClick={() => void run(() => charting.saveHomeCare(noteId, draft), 'Home care saved.')}>Save home care</button>
-            <button type="button" className="button" onClick={() => void run(() => charting.sendHomeCare(noteId), 'Sent: the patient can see it in the app.')}>Send to patient</button>
+            <button type="button" className="button" onClick={() => void send()}>Send to patient</button>
           </div>
         </fieldset>
       )}

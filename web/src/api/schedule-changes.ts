@@ -1,0 +1,41 @@
+/** Schedule changes over booked visits: what a change would leave without a place, and what the desk does about it. */
+import type { z } from 'zod';
+import type { AffectedVisitsSchema, AlternativesSchema, ResolvedVisitsSchema } from '../../../src/http/schedule-changes/schema.ts';
+import type { ExceptionCreate, Hours, ShiftTemplate } from './admin-scheduling.ts';
+import { request } from './http.ts';
+import { newIdempotencyKey } from './scheduling.ts';
+
+export type AffectedVisits = z.infer<typeof AffectedVisitsSchema>;
+export type ResolvedVisits = z.infer<typeof ResolvedVisitsSchema>;
+export type VisitOutcome = ResolvedVisits['visits'][number]['outcome'];
+export type Alternative = z.infer<typeof AlternativesSchema>['slots'][number];
+
+/** Every (method, OpenAPI path) this module calls; checked by test/browser/api-contract.test.ts. */
+export const SCHEDULE_CHANGE_OPERATIONS = [
+  ['POST', '/api/locations/{id}/closures/preview'],
+  ['POST', '/api/locations/{id}/hours/preview'],
+  ['POST', '/api/practitioners/{id}/exceptions/preview'],
+  ['POST', '/api/practitioners/{id}/schedule/preview'],
+  ['POST', '/api/appointments/conflicts/notify'],
+  ['POST', '/api/appointments/conflicts/cancel'],
+  ['GET', '/api/appointments/{id}/alternatives'],
+] as const satisfies readonly (readonly [string, string])[];
+
+const id = (value: string) => encodeURIComponent(value);
+
+export const previewClosure = (locationId: string, closure: { startsOn: string; endsOn: string; reason: string }) =>
+  request<AffectedVisits>('POST', `/api/locations/${id(locationId)}/closures/preview`, closure);
+export const previewHours = (locationId: string, hours: Hours) =>
+  request<AffectedVisits>('POST', `/api/locations/${id(locationId)}/hours/preview`, { hours });
+export const previewException = (practitionerId: string, exception: ExceptionCreate) =>
+  request<AffectedVisits>('POST', `/api/practitioners/${id(practitionerId)}/exceptions/preview`, exception);
+export const previewWeek = (practitionerId: string, templates: ShiftTemplate[]) =>
+  request<AffectedVisits>('POST', `/api/practitioners/${id(practitionerId)}/schedule/preview`, { templates });
+
+/** Each call is one transaction on the server; the key makes a retried click answer as the first did. */
+export const notifyAffected = (appointmentIds: string[], note?: string) =>
+  request<ResolvedVisits>('POST', '/api/appointments/conflicts/notify', note ? { appointmentIds, note } : { appointmentIds }, { headers: { 'idempotency-key': newIdempotencyKey() } });
+export const cancelAffected = (appointmentIds: string[], message: string) =>
+  request<ResolvedVisits>('POST', '/api/appointments/conflicts/cancel', { appointmentIds, message }, { headers: { 'idempotency-key': newIdempotencyKey() } });
+export const visitAlternatives = async (appointmentId: string, signal?: AbortSignal) =>
+  (await request<{ slots: Alternative[] }>('GET', `/api/appointments/${id(appointmentId)}/alternatives`, undefined, { signal })).slots;
