@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, EMAILS, launchBrowser, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
+import { DEMO_PASSWORD, EMAILS, launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
 
 // The charting gaps end to end: desk readings in the intake, the gate override, past versions and
 // the outcome questionnaires, on a phone (the patient) and a tablet (the clinic). One server for the file.
@@ -30,10 +30,9 @@ afterEach(async () => {
 
 async function open(viewport: { width: number; height: number }): Promise<Page> {
   await context?.close();
-  // axe is injected as an inline script, which the app's CSP rightly refuses; the test bypasses it.
-  context = await browser.newContext({ viewport, hasTouch: true, isMobile: viewport.width < 500, bypassCSP: true });
-  context.setDefaultTimeout(15_000);
-  return context.newPage();
+  const page = await newPage(browser, server, viewport, { touch: true, timeout: 15_000 });
+  context = page.context();
+  return page;
 }
 
 async function api(role: DemoRole) {

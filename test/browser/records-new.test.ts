@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiAs, DEMO_PASSWORD, launchBrowser, seriousViolations, signIn, startDemoServer, type DemoServer, type PatientSummary } from './support.ts';
+import { apiAs, DEMO_PASSWORD, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, type DemoServer, type PatientSummary } from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -16,9 +16,8 @@ afterAll(async () => {
   await server?.stop();
 });
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  page = await newPage(browser, server, { width: 1280, height: 900 });
+  context = page.context();
 });
 afterEach(async () => {
   await context?.close();
