@@ -77,7 +77,8 @@ describe.sequential('intake readings, the gate override, past versions and outco
     await page.getByLabel('None of these').check();
     await continueButton(page);
     await page.getByRole('heading', { name: 'Have you ever had any of these?' }).waitFor();
-    await page.getByLabel(/mini-stroke/).check();
+    await page.getByLabel('None of these').check();
+    await page.getByRole('group', { name: /mini-stroke/ }).getByLabel('Yes').check();
     // The date is asked only once the stroke box is ticked, and it is required then.
     await continueButton(page);
     await page.locator('.error-summary').getByRole('link', { name: /date of your most recent stroke/ }).waitFor();

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { StepErrorSummary, type StepProblem } from './StepErrorSummary.tsx';
 import * as charting from '../../api/charting.ts';
 import type { SubmittedIntake } from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
@@ -8,7 +9,7 @@ import { localToday } from '../../format.ts';
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { Link, navigate, useUrl } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
-import { checkStep, emptyIntake, fromDocument, STEPS, toDocument, type IntakeState, type StepId } from './intakeModel.ts';
+import { checkStep, emptyIntake, fromDocument, STEPS, stepOfServerField, toDocument, type IntakeState, type StepId } from './intakeModel.ts';
 import { IntakeReview } from './IntakeReview.tsx';
 import { StepBody } from './IntakeSteps.tsx';
 import { PreviousVersions } from './IntakeVersions.tsx';
@@ -50,6 +51,7 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
   const [saved, setSaved] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   const [submitted, setSubmitted] = useState<SubmittedIntake | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [stepProblems, setStepProblems] = useState<StepProblem[]>([]);
   const dirty = useRef(false);
   const index = QUESTION_STEPS.findIndex((s) => s.id === step);
   const title = step === '' ? 'Health questionnaire' : step === 'done' ? 'Questionnaire sent' : STEPS.find((s) => s.id === step)?.title ?? 'Health questionnaire';
@@ -74,7 +76,12 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
-  useEffect(() => setErrors({}), [step]);
+  // Arriving from the review's error summary (?check=1) shows the page's problems at once.
+  useEffect(() => {
+    setStepProblems([]);
+    setErrors(search.get('check') && step !== '' && step !== 'done' && step !== 'review' ? checkStep(step, state, localToday()) : {});
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [step]);
 
   const change = (patch: Partial<IntakeState>) => {
     dirty.current = true;
@@ -94,15 +101,21 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
   };
 
   const submit = async () => {
-    setSubmitting(true);
     setErrors({});
+    // Every page is checked again: a page skipped by its address must not send blanks as answers.
+    const missing = QUESTION_STEPS.flatMap(({ id }) => Object.values(checkStep(id, state, localToday())).map((message) => ({ step: id, message })));
+    setStepProblems(missing);
+    if (missing.length > 0) return;
+    setSubmitting(true);
     try {
       setSubmitted(await charting.submitIntake(patientId, toDocument(state, false)));
       navigate(`${base}?step=done`);
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) {
-        const fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [SERVER_FIELDS[k] ?? k, v]));
-        setErrors(Object.keys(fields).length ? fields : { form: err.message });
+        const onPages = Object.entries(err.fields).flatMap(([k, message]) => { const page = stepOfServerField(k); return page ? [{ step: page, message }] : []; });
+        setStepProblems(onPages);
+        const fields = Object.fromEntries(Object.entries(err.fields).filter(([k]) => !stepOfServerField(k)).map(([k, v]) => [SERVER_FIELDS[k] ?? k, v]));
+        setErrors(Object.keys(fields).length || onPages.length ? fields : { form: err.message });
       }
       else setErrors({ form: err instanceof Error ? err.message : 'Something went wrong.' });
     } finally {
@@ -147,6 +160,7 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
         <Link to={index > 0 ? `${base}?step=${QUESTION_STEPS[index - 1]!.id}` : step === 'review' ? `${base}?step=pain-map` : base} className="ch-back">Back</Link>
       </p>
       <ErrorSummary items={summaryItems(errors)} labels={labels} />
+      {step === 'review' ? <StepErrorSummary problems={stepProblems} base={base} /> : null}
       {step !== 'review' ? <p className="ch-progress">Question {index + 1} of {QUESTION_STEPS.length}</p> : null}
       {step === 'review' ? (
         <>
