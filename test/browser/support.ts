@@ -105,6 +105,8 @@ export async function newPage(browser: Browser, server: Pick<DemoServer, 'now'>,
     // axe is injected as an inline script, which the app's CSP rightly refuses; tests bypass it.
     bypassCSP: true,
     acceptDownloads: options.acceptDownloads ?? false,
+    // The clinic's devices are in the clinic's zone, so the page's "today" is the site's.
+    timezoneId: DEMO_TIME_ZONE,
   });
   context.setDefaultTimeout(options.timeout ?? 10_000);
   await context.clock.install({ time: server.now() });

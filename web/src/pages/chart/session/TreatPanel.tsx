@@ -47,7 +47,17 @@ export function TreatPanel({ note, gate, palpated, onStep, locked }: {
     setMuscle(here?.muscle ?? '');
     setOutcome(null);
   };
-  const markers: ChartMarker[] = note.steps.map((s) => ({ region: s.region, glyph: String(s.seq), kind: 'treated' }));
+  // The trigger points found at assessment (A active, L latent), then each step treated so far.
+  const found: ChartMarker[] = palpated.flatMap((p) => {
+    const at = placedRegion(p);
+    return at ? [{ region: at, glyph: p.kind === 'active' ? 'A' : 'L', kind: p.kind }] : [];
+  });
+  const markers: ChartMarker[] = [...found, ...note.steps.map((s) => ({ region: s.region, glyph: String(s.seq), kind: 'treated' as const }))];
+  const states: Record<string, string> = {};
+  for (const p of palpated) {
+    const at = placedRegion(p);
+    if (at) states[at] = [states[at], `${p.kind} trigger point, ${muscleById(p.muscle)?.name ?? p.muscle}, found at assessment`].filter(Boolean).join('; ');
+  }
   const blocked = gate !== null && !gate.treatmentAllowed;
 
   const post = async (hold: HoldResult) => {
@@ -72,7 +82,12 @@ export function TreatPanel({ note, gate, palpated, onStep, locked }: {
       <h2 id="treat-title">Treatment</h2>
       <div className="ch-treat-grid">
         <div className="ch-treat-chart">
-          <BodyChart label="Body chart: where the pressure goes" avoid={avoid} selected={region} markers={markers} onSelect={pick} />
+          <BodyChart label="Body chart: where the pressure goes" avoid={avoid} selected={region} markers={markers} states={states} onSelect={pick} />
+          <p className="ch-legend-row">
+            <span><span className="ch-marker-key ch-marker-active" aria-hidden="true">A</span> active trigger point (assessment)</span>
+            <span><span className="ch-marker-key ch-marker-latent" aria-hidden="true">L</span> latent</span>
+            <span><span className="ch-marker-key ch-marker-treated" aria-hidden="true">1</span> treated (step number)</span>
+          </p>
           <RegionSelect id="treat-region" label="Or choose the place from a list" value={region} onSelect={pick} />
         </div>
         <div className="ch-treat-controls">
