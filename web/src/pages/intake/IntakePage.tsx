@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { StepErrorSummary, type StepProblem } from './StepErrorSummary.tsx';
+import * as api from '../../api/client.ts';
 import * as charting from '../../api/charting.ts';
 import type { SubmittedIntake } from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
@@ -13,7 +14,7 @@ import { checkStep, emptyIntake, fromDocument, STEPS, stepOfServerField, toDocum
 import { IntakeReview } from './IntakeReview.tsx';
 import { StepBody } from './IntakeSteps.tsx';
 import { PreviousVersions } from './IntakeVersions.tsx';
-import { emptyVitals, SERVER_FIELDS } from './vitalsModel.ts';
+import { emptyVitals, SERVER_FIELDS, temperatureUnitFor, withTemperatureUnit } from './vitalsModel.ts';
 
 const QUESTION_STEPS = STEPS.filter((s) => s.id !== 'review');
 const DECISION_WORDS: Record<string, string> = {
@@ -24,14 +25,30 @@ const DECISION_WORDS: Record<string, string> = {
   contraindicated: "Treatment cannot be recorded until a physician's clearance is recorded.",
 };
 
+/** The country of the patient's clinic (their preferred site; else every site's, when they agree). */
+async function siteCountry(patientId: string): Promise<string | null> {
+  const [patient, locations] = await Promise.all([api.getPatient(patientId).catch(() => null), api.listLocations().catch(() => [])]);
+  const preferred = locations.find((l) => l.id === patient?.preferredLocationId);
+  if (preferred) return preferred.address.country;
+  const countries = new Set(locations.map((l) => l.address.country));
+  return countries.size === 1 ? [...countries][0]! : patient?.address?.country ?? null;
+}
+
+async function loadIntake(patientId: string, signal: AbortSignal) {
+  const [intake, country] = await Promise.all([charting.getIntake(patientId, signal), siteCountry(patientId)]);
+  return { ...intake, unit: temperatureUnitFor(country) };
+}
+
 /** The health questionnaire, one question (or small group) per page, saved as a draft as it goes. */
 export function IntakePage({ patientId }: { patientId: string }) {
-  const [loaded] = useResource((signal) => charting.getIntake(patientId, signal), [patientId]);
+  const [loaded] = useResource((signal) => loadIntake(patientId, signal), [patientId]);
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <ErrorView error={loaded.error} what="questionnaire" missingIsUnavailable="Health questionnaire" />;
   const { draft, latest } = loaded.data;
   // Readings are of the day they were taken: an update starts from the last version without them.
-  const initial = draft ? fromDocument(draft.document) : latest ? { ...fromDocument(latest.document), vitals: { ...emptyVitals(), strokeDate: fromDocument(latest.document).vitals.strokeDate } } : emptyIntake();
+  const start = draft ? fromDocument(draft.document) : latest ? { ...fromDocument(latest.document), vitals: { ...emptyVitals(), strokeDate: fromDocument(latest.document).vitals.strokeDate } } : emptyIntake();
+  // Temperatures are entered in the unit of the clinic's country (°F in the US); stored in °C.
+  const initial = { ...start, vitals: withTemperatureUnit(start.vitals, loaded.data.unit) };
   return (
     <>
       <IntakeWizard patientId={patientId} initial={initial} hasVersion={latest !== null} />
@@ -85,7 +102,13 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
 
   const change = (patch: Partial<IntakeState>) => {
     dirty.current = true;
-    setState((s) => ({ ...s, ...patch }));
+    const next = { ...state, ...patch };
+    setState(next);
+    // A problem goes away as soon as it is fixed (a place marked, a question answered); none is added.
+    if (Object.keys(errors).length > 0 && step !== '' && step !== 'done' && step !== 'review') {
+      const still = checkStep(step, next, localToday());
+      setErrors((current) => Object.fromEntries(Object.keys(current).filter((k) => k in still).map((k) => [k, still[k]!])));
+    }
   };
 
   const next = async () => {

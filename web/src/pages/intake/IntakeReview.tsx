@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { regionName } from '../../components/bodychart/BodyChart.tsx';
 import { Link } from '../../router.tsx';
+import { dateLabel } from '../schedule/time.ts';
 import { HEALTH_HISTORY, HEALTH_NOW, LOCAL_ISSUES, MEDICATION_GROUPS, type IntakeState, type StepId } from './intakeModel.ts';
 
 const ONSET: Record<string, string> = { sudden: 'Suddenly', gradual: 'Slowly, over time', 'after-injury': 'After an injury or accident', unknown: "Don't know" };
@@ -25,6 +26,9 @@ function Row({ label, step, base, children }: { label: string; step: StepId; bas
 }
 
 const none = <span className="muted">None</span>;
+
+/** A date in words ("Saturday, March 1, 2025"), as the app writes dates for people. */
+const inWords = (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? dateLabel(date, 'long') : date);
 
 /** Every question of a health page under its answer: yes first, then not sure, no, and any left blank. */
 function HealthAnswers({ group, state, extra = [] }: { group: readonly [string, string][]; state: IntakeState; extra?: string[] }) {
@@ -54,10 +58,10 @@ export function IntakeReview({ state, base }: { state: IntakeState; base: string
       <Row label="Health today" step="health-now" base={base}><HealthAnswers group={HEALTH_NOW} state={state} /></Row>
       <Row label="Health in the past" step="health-history" base={base}><HealthAnswers group={HEALTH_HISTORY} state={state} extra={state.otherConditions ? [state.otherConditions] : []} /></Row>
       <Row label="Medicines" step="medicines" base={base}>{list(meds)}</Row>
-      <Row label="Operations" step="injuries" base={base}>{list(state.surgeries.map((s) => `${s.what} (${s.date})`))}</Row>
-      <Row label="Injuries" step="injuries" base={base}>{list(state.injuries.map((i) => (i.date ? `${i.what} (${i.date})` : i.what)))}</Row>
+      <Row label="Operations" step="injuries" base={base}>{list(state.surgeries.map((s) => `${s.what} (${inWords(s.date)})`))}</Row>
+      <Row label="Injuries" step="injuries" base={base}>{list(state.injuries.map((i) => (i.date ? `${i.what} (${inWords(i.date)})` : i.what)))}</Row>
       <Row label="Places not to press" step="body-issues" base={base}>{list(LOCAL_ISSUES.filter(([k]) => state.localIssues[k]?.on).map(([k, label]) => `${label}: ${regionName(state.localIssues[k]!.region)}`))}</Row>
-      {state.questions.strokeOrTia === 'yes' ? <Row label="Most recent stroke or TIA" step="health-history" base={base}>{state.vitals.strokeDate || none}</Row> : null}
+      {state.questions.strokeOrTia === 'yes' ? <Row label="Most recent stroke or TIA" step="health-history" base={base}>{state.vitals.strokeDate ? inWords(state.vitals.strokeDate) : none}</Row> : null}
       <Row label="Blood pressure" step="vitals" base={base}>{state.vitals.systolic && state.vitals.diastolic ? `${state.vitals.systolic}/${state.vitals.diastolic} mmHg` : <span className="muted">Not taken</span>}</Row>
       <Row label="Temperature" step="vitals" base={base}>{state.vitals.temperature ? `${state.vitals.temperature} °${state.vitals.temperatureUnit}` : <span className="muted">Not taken</span>}</Row>
       <Row label="Pregnant" step="pregnancy" base={base}>{PREGNANCY[state.pregnancy] ?? none}{state.trimester ? `, trimester ${state.trimester}` : ''}</Row>
