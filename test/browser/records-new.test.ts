@@ -57,7 +57,8 @@ describe('registering a patient', () => {
   });
 
   it('a therapist has no register button and the page refuses them', async () => {
-    await signIn(page, server.url, 'therapist');
+    // A therapist starts at My day; the patient list is one click away.
+    await signIn(page, server.url, 'therapist', '/patients');
     await page.getByRole('heading', { level: 1, name: 'Patients' }).waitFor();
     expect(await page.getByRole('link', { name: 'Register a patient' }).count()).toBe(0);
     await page.goto(`${server.url}/patients/new`);
