@@ -19,9 +19,13 @@ export interface RunningApp {
 /** Serves the API and the web app on one port until stopped; the caller owns the database. */
 export async function startApp(
   db: Database,
-  options: { port: number; host?: string; logger?: boolean; trustProxy?: TrustedProxies; webRoot?: string | null },
+  options: {
+    port: number; host?: string; logger?: boolean; trustProxy?: TrustedProxies; webRoot?: string | null;
+    /** The server's clock; tests pass one anchored at a fixed day so nothing depends on today. */
+    now?: () => Date;
+  },
 ): Promise<RunningApp> {
-  const ctx: ServiceContext = { db, now: () => new Date() };
+  const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()) };
   // Self-service links are then checked without a query, from the first request on.
   await primeLinkKey(db);
   const app = await buildServer(ctx, {

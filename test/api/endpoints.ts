@@ -7,6 +7,7 @@ import { NOTIFY_ENDPOINTS } from './endpoints-notify.ts';
 import { RECORD_ENDPOINTS } from './endpoints-records.ts';
 import { SCHEDULE_CHANGE_ENDPOINTS } from './endpoints-schedule-changes.ts';
 import * as charting from '../../src/services/charting/session-test-kit.ts';
+import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 
 export const WHO = ['anonymous', 'admin', 'manager', 'front_desk', 'therapist', 'patient', 'otherAdmin'] as const;
 export type Who = (typeof WHO)[number];
@@ -84,7 +85,7 @@ const siteWrite = (status: number, ownSite: boolean) => signedIn(403, { admin: s
 const asAdmin = (env: Env, method: 'POST' | 'PUT', url: string, payload: object) =>
   env.app.inject({ method, url, headers: { authorization: `Bearer ${env.adminToken}` }, payload });
 const CLEAR_ANSWERS = {
-  questions: {}, conditions: [], medications: [], surgeries: [], pregnancy: { status: 'not-applicable' },
+  questions: allNoAnswers().questions, conditions: [], medications: [], surgeries: [], pregnancy: { status: 'not-applicable' },
   bloodPressure: { systolic: 118, diastolic: 76 }, temperatureC: 36.8, localIssues: [],
 };
 /** Patient A gets a new intake version; `fever` makes it contraindicated (treatment blocked). */

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
+import { apiAs, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -23,10 +23,8 @@ afterAll(async () => {
   await server?.stop();
 });
 beforeEach(async () => {
-  // axe is injected as an inline script, which the app's CSP rightly refuses; the test bypasses it.
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  page = await newPage(browser, server, { width: 1280, height: 900 });
+  context = page.context();
 });
 afterEach(async () => {
   await context?.close();

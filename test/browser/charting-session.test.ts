@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wallClock } from '../../web/src/pages/schedule/time.ts';
-import { DEMO_PASSWORD, EMAILS, launchBrowser, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
+import { DEMO_PASSWORD, EMAILS, launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
 
 // Reassessment after treatment and booking a plan's series, on a tablet held both ways.
 const PORTRAIT = { width: 820, height: 1180 };
@@ -31,10 +31,9 @@ afterEach(async () => {
 });
 
 async function tablet(viewport: { width: number; height: number }): Promise<Page> {
-  // axe is injected as an inline script, which the app's CSP rightly refuses; the test bypasses it.
-  context = await browser.newContext({ viewport, hasTouch: true, bypassCSP: true });
-  context.setDefaultTimeout(10_000);
-  return context.newPage();
+  const page = await newPage(browser, server, viewport, { touch: true });
+  context = page.context();
+  return page;
 }
 
 /** Arranges data through the API with a bearer token (no cookie, no CSRF). */
@@ -174,8 +173,8 @@ async function treatedPatient(index: number): Promise<string> {
  * days the patient has nothing booked, so a weekly plan of that many visits fits as planned.
  */
 async function weeklyFreeTime(setup: Awaited<ReturnType<typeof bookingSetup>>, patientId: string, daysAhead: number, weeks: number) {
-  const from = wallClock(Date.now() + daysAhead * 86_400_000, setup.site.timeZone).date;
-  const to = wallClock(Date.now() + (daysAhead + 7 * weeks + 6) * 86_400_000, setup.site.timeZone).date;
+  const from = wallClock(server.now().getTime() + daysAhead * 86_400_000, setup.site.timeZone).date;
+  const to = wallClock(server.now().getTime() + (daysAhead + 7 * weeks + 6) * 86_400_000, setup.site.timeZone).date;
   const { slots } = await setup.manager<{ slots: Slot[] }>('GET', `/api/availability?service=nmt-followup-60&location=${setup.site.id}&therapist=${setup.therapist.id}&from=${from}&to=${to}`);
   const patientDays = new Set((await appointmentsOf(setup, patientId, from)).map((a) => wallClock(a.start, setup.site.timeZone).date));
   const local = slots.map((s) => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, EMAILS, launchBrowser, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
+import { DEMO_PASSWORD, EMAILS, launchBrowser, newPage, pauseClock, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
 import { LETTER_PDF } from '../support/pdf.ts';
 
 // The charting screens end to end on tablet viewports: one server and one browser for the file.
@@ -25,13 +25,10 @@ afterEach(async () => {
   context = undefined;
 });
 
-/** A fresh tablet page; the fake clock lets the hold timer run 12 s in no time. */
+/** A fresh tablet page on the demo's clock (which the hold timer pauses and runs on). */
 async function tablet(viewport = LANDSCAPE): Promise<Page> {
-  // axe is injected as an inline script, which the app's CSP rightly refuses; the test bypasses it.
-  context = await browser.newContext({ viewport, hasTouch: true, bypassCSP: true, acceptDownloads: true });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  await page.clock.install();
+  const page = await newPage(browser, server, viewport, { touch: true, acceptDownloads: true });
+  context = page.context();
   return page;
 }
 
@@ -90,11 +87,14 @@ async function ownPatientId(): Promise<string> {
 
 /** Picks a region, a muscle, runs one hold of `seconds` and rates it `pain`. */
 async function hold(page: Page, seconds: number, pain: number): Promise<void> {
+  // The clock stands still while the hold runs, so a slow machine cannot add a second.
+  await pauseClock(page);
   await page.getByRole('button', { name: 'Start hold' }).click();
-  await page.clock.fastForward(seconds * 1000);
+  await page.clock.runFor(seconds * 1000);
   await expect.poll(() => page.getByTestId('hold-seconds').textContent()).toBe(String(seconds));
   await page.getByRole('button', { name: 'Stop' }).click();
   await page.getByText(`Held ${seconds} s.`).waitFor();
+  await page.clock.resume();
   await page.locator('fieldset[data-name="hold-pain"]').getByRole('button', { name: String(pain), exact: true }).click();
 }
 

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, signIn, startDemoServer, type DemoServer, type PatientSummary } from './support.ts';
+import { apiAs, launchBrowser, newPage, signIn, startDemoServer, type DemoServer, type PatientSummary } from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -16,9 +16,8 @@ afterAll(async () => {
   await server?.stop();
 });
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(8000);
-  page = await context.newPage();
+  page = await newPage(browser, server, { width: 1280, height: 900 }, { timeout: 8000 });
+  context = page.context();
 });
 afterEach(async () => {
   await context?.close();

@@ -4,7 +4,7 @@ import type { Database } from '../../src/store/database.ts';
 import { listMessages } from '../../src/store/repos/outbox.ts';
 import { dateLabel, timeAt, wallClock } from '../../web/src/pages/schedule/time.ts';
 import { bearerApi, startDemoServerWithDb } from './demo-db.ts';
-import { launchBrowser, seriousViolations } from './support.ts';
+import { launchBrowser, newPage, seriousViolations } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServerWithDb>>;
 let browser: Browser;
@@ -33,15 +33,14 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   // A phone, and no session at all: the link is the only credential. axe needs the CSP bypass.
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, bypassCSP: true });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  page = await newPage(browser, server, { width: 390, height: 844 });
+  context = page.context();
 });
 afterEach(async () => {
   await context?.close();
 });
 
-const localDate = (offsetDays: number) => wallClock(Date.now() + offsetDays * 86_400_000, site.zone).date;
+const localDate = (offsetDays: number) => wallClock(server.now().getTime() + offsetDays * 86_400_000, site.zone).date;
 
 /** Books a follow-up for a new patient with an email address, and returns the link from the confirmation message. */
 async function bookWithLink(familyName: string, fromDay: number, toDay: number): Promise<{ appointment: Appointment; token: string }> {

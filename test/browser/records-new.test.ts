@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiAs, DEMO_PASSWORD, launchBrowser, seriousViolations, signIn, startDemoServer, type DemoServer, type PatientSummary } from './support.ts';
+import { apiAs, DEMO_PASSWORD, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, type DemoServer, type PatientSummary } from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -16,9 +16,8 @@ afterAll(async () => {
   await server?.stop();
 });
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  page = await newPage(browser, server, { width: 1280, height: 900 });
+  context = page.context();
 });
 afterEach(async () => {
   await context?.close();
@@ -59,7 +58,8 @@ describe('registering a patient', () => {
   });
 
   it('a therapist has no register button and the page refuses them', async () => {
-    await signIn(page, server.url, 'therapist');
+    // A therapist starts at My day; the patient list is one click away.
+    await signIn(page, server.url, 'therapist', '/patients');
     await page.getByRole('heading', { level: 1, name: 'Patients' }).waitFor();
     expect(await page.getByRole('link', { name: 'Register a patient' }).count()).toBe(0);
     await page.goto(`${server.url}/patients/new`);

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, wallClock, weekdayOf } from '../../web/src/pages/schedule/time.ts';
 import { WEEKDAYS } from '../../web/src/format.ts';
-import { DEMO_PASSWORD, EMAILS, launchBrowser, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
+import { DEMO_PASSWORD, EMAILS, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
 
 /**
  * Managers edit what availability is computed from (site hours, closures, rooms, therapists' weeks,
@@ -38,7 +38,7 @@ async function api(role: DemoRole) {
 
 const ZONE = 'America/Los_Angeles';
 const ids = { beaverton: '', portland: '', hillsboro: '', davis: '', gomez: '' };
-const today = () => wallClock(Date.now(), ZONE).date;
+const today = () => wallClock(server.now().getTime(), ZONE).date;
 const minutesAt = (instant: string) => wallClock(instant, ZONE).minutes;
 
 async function slots(query: Record<string, string>): Promise<Slot[]> {
@@ -77,9 +77,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   // axe is injected as an inline script, which the app's CSP rightly refuses; the test bypasses it.
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-  context.setDefaultTimeout(15_000);
-  page = await context.newPage();
+  page = await newPage(browser, server, { width: 1280, height: 900 }, { timeout: 15_000 });
+  context = page.context();
 });
 afterEach(async (ctx) => {
   if (process.env.KNOTWORK_SHOTS && ctx.task.result?.state === 'fail') await page.screenshot({ path: `${process.env.KNOTWORK_SHOTS}/fail-${ctx.task.name.slice(0, 30)}.png`, fullPage: true });
@@ -173,9 +172,8 @@ describe('a manager edits a site', () => {
 
   it('adds and renames rooms at phone width, where every editing screen fits', async () => {
     await context.close();
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
+    page = await newPage(browser, server, { width: 390, height: 844 }, { timeout: 15_000 });
+    context = page.context();
     await signIn(page, server.url, 'manager', `/locations/${ids.beaverton}`);
     await page.getByLabel('New room name').fill('Quiet room');
     await page.getByRole('button', { name: 'Add room' }).click();

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { timeAt, wallClock } from '../../web/src/pages/schedule/time.ts';
-import { DEMO_PASSWORD, EMAILS, launchBrowser, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
+import { DEMO_PASSWORD, EMAILS, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -46,16 +46,15 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   // axe is injected as an inline script, which the app's CSP rightly refuses; the test bypasses it.
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  page = await newPage(browser, server, { width: 1280, height: 900 });
+  context = page.context();
 });
 afterEach(async (ctx) => {
   if (process.env.KNOTWORK_SHOTS && ctx.task.result?.state === 'fail') await page.screenshot({ path: `${process.env.KNOTWORK_SHOTS}/fail-${ctx.task.name.slice(0, 30)}.png`, fullPage: true });
   await context?.close();
 });
 
-const localDate = (offsetDays: number) => wallClock(Date.now() + offsetDays * 86_400_000, ids.zone || 'America/Los_Angeles').date;
+const localDate = (offsetDays: number) => wallClock(server.now().getTime() + offsetDays * 86_400_000, ids.zone || 'America/Los_Angeles').date;
 
 /** A new patient at the desk's site, so nothing they already have can collide with the test's bookings. */
 async function newPatient(familyName: string): Promise<{ id: string; name: string }> {

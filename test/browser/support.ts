@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startApp } from '../../src/app.ts';
 import { seedDemo } from '../../src/demo/index.ts';
+import { zonedWallTimeToInstant } from '../../src/scheduling/zones.ts';
+import type { Database } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { openPglite } from '../../src/store/pglite.ts';
 
@@ -21,9 +24,33 @@ export const EMAILS = {
 } as const;
 export type DemoRole = keyof typeof EMAILS;
 
+/** Every demo site is in Oregon or SW Washington. */
+export const DEMO_TIME_ZONE = 'America/Los_Angeles';
+/** Where the tests' clock starts: 08:00 on the demo's day, site time (before the first visit). */
+export const DEMO_START = zonedWallTimeToInstant(DEMO_TODAY, '08:00', DEMO_TIME_ZONE);
+
+/** The sizes people work at: front desk, therapist's tablet, patient's phone. */
+export const VIEWPORTS = {
+  desk: { width: 1366, height: 900 },
+  tablet: { width: 820, height: 1180 },
+  phone: { width: 390, height: 844 },
+} as const;
+export interface Viewport { width: number; height: number }
+
+/**
+ * A clock that reads `start` when made and advances in real time from there, so the server and
+ * the pages live on the demo's day whatever the machine's date is.
+ */
+export function demoClock(start: number = DEMO_START): () => Date {
+  const startedAt = performance.now();
+  return () => new Date(start + (performance.now() - startedAt));
+}
+
 export interface DemoServer {
   url: string;
   stop: () => Promise<void>;
+  /** The server's clock; pages made by newPage start at its reading. */
+  now: () => Date;
 }
 
 /** Builds the web app when its sources changed since the last build (no-op otherwise). */
@@ -32,20 +59,58 @@ export function ensureWebBuild(): void {
   execFileSync('node', ['scripts/ensure-web-build.mjs'], { cwd: REPO, stdio: 'inherit', env });
 }
 
-/** An in-memory database with the demo organisation, served with the built web app. */
+/** An in-memory database with the demo organisation, served with the built web app on the demo's clock. */
 export async function startDemoServer(): Promise<DemoServer> {
+  const { db: _db, ...server } = await serveDemo();
+  return server;
+}
+
+/** startDemoServer with the database kept at hand (for what the app wrote for people outside it). */
+export async function serveDemo(): Promise<DemoServer & { db: Database }> {
   ensureWebBuild();
   const db = await openPglite();
   await migrate(db);
   await seedDemo(db, { seed: 1, patients: 60, today: DEMO_TODAY });
-  const app = await startApp(db, { port: 0, webRoot: WEB_ROOT });
+  const now = demoClock();
+  const app = await startApp(db, { port: 0, webRoot: WEB_ROOT, now });
   return {
     url: app.url,
+    now,
+    db,
     stop: async () => {
       await app.stop();
       await db.close();
     },
   };
+}
+
+export interface PageOptions {
+  /** Playwright's default wait, ms. */
+  timeout?: number;
+  /** Touch screen; by default below desk width. */
+  touch?: boolean;
+  acceptDownloads?: boolean;
+}
+
+/**
+ * A page in a fresh browser context at `viewport` whose clock (Date, timers) starts at the
+ * server's time and then runs: page and server agree on "today". Close it with page.context().close().
+ * Tests that time something pause the clock (page.clock.pauseAt / runFor) rather than wait.
+ */
+export async function newPage(browser: Browser, server: Pick<DemoServer, 'now'>, viewport: Viewport, options: PageOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport,
+    hasTouch: options.touch ?? viewport.width < 1100,
+    isMobile: viewport.width < 500,
+    // axe is injected as an inline script, which the app's CSP rightly refuses; tests bypass it.
+    bypassCSP: true,
+    acceptDownloads: options.acceptDownloads ?? false,
+    // The clinic's devices are in the clinic's zone, so the page's "today" is the site's.
+    timezoneId: DEMO_TIME_ZONE,
+  });
+  context.setDefaultTimeout(options.timeout ?? 10_000);
+  await context.clock.install({ time: server.now() });
+  return context.newPage();
 }
 
 /** A missing browser is a failure with a clear message, never a skipped test. */
@@ -120,4 +185,13 @@ export interface PatientSummary {
 export async function shotIfAsked(page: Page, name: string): Promise<void> {
   const dir = process.env.KNOTWORK_SHOTS;
   if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/**
+ * Stops the page's clock (a second ahead of its current reading), so nothing moves until the test
+ * says page.clock.runFor(ms); page.clock.resume() lets it run again.
+ */
+export async function pauseClock(page: Page): Promise<void> {
+  const pageNow = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(pageNow + 1000);
 }

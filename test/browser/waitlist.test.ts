@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dateLabel, timeAt, wallClock } from '../../web/src/pages/schedule/time.ts';
 import { bearerApi } from './demo-db.ts';
-import { launchBrowser, seriousViolations, signIn, startDemoServer, type DemoServer } from './support.ts';
+import { launchBrowser, newPage, seriousViolations, signIn, startDemoServer, type DemoServer } from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -32,15 +32,14 @@ afterAll(async () => {
   await server?.stop();
 });
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  page = await newPage(browser, server, { width: 1280, height: 900 });
+  context = page.context();
 });
 afterEach(async () => {
   await context?.close();
 });
 
-const localDate = (offsetDays: number) => wallClock(Date.now() + offsetDays * 86_400_000, ids.zone).date;
+const localDate = (offsetDays: number) => wallClock(server.now().getTime() + offsetDays * 86_400_000, ids.zone).date;
 
 async function noSeriousViolations(name: string) {
   expect(await seriousViolations(page)).toEqual([]);
@@ -105,10 +104,10 @@ describe('waitlist', () => {
 
     // The patient sees the hold on "My appointments" and accepts it.
     const deskPage = page;
-    const patientContext = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
-    patientContext.setDefaultTimeout(10_000);
+    const patientPage = await newPage(browser, server, { width: 390, height: 844 });
+    const patientContext = patientPage.context();
     try {
-      page = await patientContext.newPage();
+      page = patientPage;
       await signIn(page, server.url, 'patient', '/appointments');
       const offer = page.getByRole('region', { name: 'A time is held for you' });
       await offer.waitFor();

@@ -38,9 +38,10 @@ const TherapistOnboarding = lazyPage(() => import('./pages/TherapistOnboarding.t
 const HomeCarePage = lazyPage(() => import('./pages/homecare/HomeCarePage.tsx').then((m) => m.HomeCarePage));
 const MeasureEntryPage = lazyPage(() => import('./pages/measures/MeasureEntry.tsx').then((m) => m.MeasureEntryPage));
 
-/** Where each role starts: a patient on their own record, everyone else on the patient list. */
+/** Where each role starts: a patient on their own record, a therapist on My day, everyone else on the patient list. */
 function homeFor(role: string, patientId: string | null): string {
-  return role === 'patient' ? (patientId ? `/patients/${patientId}` : '/account/password') : '/patients';
+  if (role === 'patient') return patientId ? `/patients/${patientId}` : '/account/password';
+  return CAN.myDay(role) ? '/schedule/my-day' : '/patients';
 }
 
 function Redirect({ to }: { to: string }) {

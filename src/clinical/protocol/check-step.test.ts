@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkStep } from './check-step.ts';
+import { painGuidance } from './hold-and-pain.ts';
 import type { TreatmentStep } from './types.ts';
 
 const finger = (extra: Partial<TreatmentStep> = {}): TreatmentStep => ({
@@ -20,9 +21,10 @@ describe('hold time (clinic 10–30 s)', () => {
     expect(codes(finger({ holdSeconds: 10 }))).toEqual([]);
     expect(codes(finger({ holdSeconds: 30 }))).toEqual([]);
   });
-  it('notes a hold under 10 s and warns over 30 s', () => {
-    expect(flag(finger({ holdSeconds: 9.9 }), 'hold-short')).toMatchObject({ level: 'info', field: 'holdSeconds' });
-    expect(checkStep(finger({ holdSeconds: 9 })).ok).toBe(true);
+  it('flags a hold under 10 s (hold longer next time) and warns over 30 s', () => {
+    expect(flag(finger({ holdSeconds: 9.9 }), 'hold-short')).toMatchObject({ level: 'warning', field: 'holdSeconds' });
+    expect(flag(finger({ holdSeconds: 3 }), 'hold-short')!.message).toBe('3 s is shorter than the 10–30 s compression hold for Ischemic compression (finger or thumb): hold longer next time.');
+    expect(checkStep(finger({ holdSeconds: 9 })).ok).toBe(false);
     expect(flag(finger({ holdSeconds: 31 }), 'hold-long')).toMatchObject({ level: 'warning', field: 'holdSeconds' });
     expect(checkStep(finger({ holdSeconds: 31 })).ok).toBe(false);
   });
@@ -146,5 +148,25 @@ describe('screening cautions', () => {
   });
   it('unreadable cautions are a warning', () => {
     expect(flag({ ...finger(), cautions: 'anticoagulants' as unknown as TreatmentStep['cautions'] }, 'cautions-invalid')).toMatchObject({ level: 'warning' });
+  });
+});
+
+describe('pain guidance when screening says ratings are blunted', () => {
+  const blunted = (extra: Partial<TreatmentStep> = {}) => finger({ cautions: { painRatingsUnreliable: true }, ...extra });
+  it('never suggests pressing harder on a low rating', () => {
+    expect(codes(finger({ painRating: 3 }))).toEqual(['pain-low']);
+    expect(codes(blunted({ painRating: 3 }))).toEqual([]);
+  });
+  it('still stops at 9 and warns above 7', () => {
+    expect(codes(blunted({ painRating: 9 }))).toEqual(['pain-stop']);
+    expect(codes(blunted({ painRating: 8 }))).toEqual(['pain-high']);
+  });
+  it('the timer text says not to push to the target, and why, instead of "aim for 5–7"', () => {
+    expect(painGuidance('ischemic-compression-finger', null)).toBe('Aim for 5–7. Above 7, ease off. At 9 or 10, release now.');
+    const text = painGuidance('ischemic-compression-finger', 'takes ibuprofen (a pain killer)');
+    expect(text).toBe('Pain ratings are less reliable today (takes ibuprofen (a pain killer)): keep the pressure moderate; do not push to the 5–7 target on ratings alone. At 9 or 10, release now.');
+    expect(text).not.toMatch(/Aim for/);
+    expect(painGuidance('positional-release', null)).toBe('Aim for 0–3. Above 3, ease off or reposition. At 9 or 10, release now.');
+    expect(painGuidance('microcurrent', null)).toBe('At 9 or 10, release now.');
   });
 });

@@ -22,7 +22,7 @@ function runChecks(step: unknown, previous: unknown): DoseFlag[] {
   const { technique, flags: techniqueProblems } = techniqueFlags(own(step, 'technique'));
   flags.push(...techniqueProblems);
   flags.push(...cautionFlags(step, technique));
-  flags.push(...painFlags(technique, own(step, 'painRating')));
+  flags.push(...painFlags(technique, own(step, 'painRating'), own(own(step, 'cautions'), 'painRatingsUnreliable') === true));
   flags.push(...holdFlags(technique, own(step, 'holdSeconds')));
   let earlier: readonly unknown[] = [];
   if (Array.isArray(previous)) earlier = previous;

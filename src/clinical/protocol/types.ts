@@ -10,7 +10,7 @@ export interface TreatmentStep {
   layer?: Layer;
   muscle?: string;
   /** From screening, e.g. anticoagulants → no deep pressure. */
-  cautions?: { noDeepPressure?: boolean; avoidTechniques?: string[] };
+  cautions?: { noDeepPressure?: boolean; avoidTechniques?: string[]; painRatingsUnreliable?: boolean };
 }
 
 export interface DoseFlag {

@@ -144,3 +144,25 @@ export function referralOf(
     .sort((a, b) => WEIGHT_VALUE[b.weight] - WEIGHT_VALUE[a.weight] || regionOrder.get(a.region)! - regionOrder.get(b.region)!)
     .map(({ region, weight, triggerPoint }) => ({ region, weight, triggerPoint }));
 }
+
+export interface SpotReferrer {
+  muscle: string;
+  side: CandidateSide;
+  weight: Weight;
+  triggerPoint: string;
+}
+
+/**
+ * The referral engine for one tapped spot: every muscle (per side) whose trigger points refer pain
+ * to `regionId`, primary zones first, then by muscle id. Where the spot is sided, only muscles on
+ * that side (or midline ones): the spot is where the hands are. Unknown ids give [].
+ */
+export function referrersOf(regionId: string): SpotReferrer[] {
+  const region = regionById(regionId);
+  if (!region) return [];
+  return (CANDIDATES_BY_REGION.get(regionId) ?? [])
+    .map(({ candidate, zone }) => ({ candidate: CANDIDATES[candidate]!, zone }))
+    .filter(({ candidate }) => region.side === 'midline' || candidate.side === 'midline' || candidate.side === region.side)
+    .sort((a, b) => WEIGHT_VALUE[b.zone.weight] - WEIGHT_VALUE[a.zone.weight] || tieOrder[CANDIDATES.indexOf(a.candidate)]! - tieOrder[CANDIDATES.indexOf(b.candidate)]!)
+    .map(({ candidate, zone }) => ({ muscle: candidate.muscle.id, side: candidate.side, weight: zone.weight, triggerPoint: zone.triggerPoint }));
+}

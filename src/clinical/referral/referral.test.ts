@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mirrorRegion, REGIONS } from '../bodymap/regions.ts';
-import { referralOf, suggestMuscles } from './index.ts';
+import { referralOf, referrersOf, suggestMuscles } from './index.ts';
 import type { PainMap } from './index.ts';
 
 const regionIds = REGIONS.map((r) => r.id);
@@ -142,5 +142,19 @@ describe('referralOf', () => {
 
   it('returns nothing for an unknown id', () => {
     expect(referralOf('no-such-muscle')).toEqual([]);
+  });
+});
+
+describe('referrersOf: the referral engine for one tapped spot', () => {
+  it('lists the muscles that refer to the spot, on its side, primary zones first', () => {
+    const temple = referrersOf('temple-right');
+    expect(temple.map((r) => r.muscle)).toContain('temporalis');
+    expect(temple.every((r) => r.side === 'right' || r.side === 'midline')).toBe(true);
+    const firstSpill = temple.findIndex((r) => r.weight === 'spillover');
+    expect(firstSpill).toBeGreaterThan(0);
+    expect(temple.slice(firstSpill).every((r) => r.weight === 'spillover')).toBe(true);
+  });
+  it('gives nothing for an unknown place', () => {
+    expect(referrersOf('elbow-ish')).toEqual([]);
   });
 });

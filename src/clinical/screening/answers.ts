@@ -132,3 +132,11 @@ export function answerTo(answers: IntakeAnswers, question: QuestionId): Answer {
   if (fromConditions.length > 0) return { value: 'yes', fromConditions };
   return { value: answers.questions?.[question] ?? 'missing', fromConditions };
 }
+
+/**
+ * Questions with no answer at all ('unknown' is an answer: "not sure"; a listed condition answers
+ * 'yes'). A submitted intake must have none, so that silence is never read as "no".
+ */
+export function unansweredQuestions(answers: IntakeAnswers): QuestionId[] {
+  return QUESTION_IDS.filter((question) => answerTo(answers, question).value === 'missing');
+}

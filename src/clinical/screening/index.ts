@@ -1,5 +1,5 @@
 // Public face of contraindication screening: answers in, decision with reasons and sources out.
-export { IntakeAnswersSchema, LOCAL_ISSUE_KINDS, MEDICATION_CLASSES } from './answers.ts';
+export { IntakeAnswersSchema, LOCAL_ISSUE_KINDS, MEDICATION_CLASSES, unansweredQuestions } from './answers.ts';
 export type { IntakeAnswers, LocalIssue, LocalIssueKind, Medication, MedicationClass, Pregnancy, Surgery, YesNoUnknown } from './answers.ts';
 export { CONDITIONS, CONDITION_CODES, QUESTIONS, QUESTION_IDS } from './questions.ts';
 export type { ConditionCode, QuestionId } from './questions.ts';

@@ -13,7 +13,7 @@ export function notKnown(unknown: UnknownAnswer): RuleOutcome {
 
 /** The unknown entry for a yes/no question that was skipped or answered 'unknown'. */
 export function unansweredQuestion(answers: IntakeAnswers, question: QuestionId, gates: FindingDecision, consequence: string): RuleOutcome {
-  const how = answers.questions?.[question] === 'unknown' ? "answered 'unknown'" : 'not answered';
+  const how = answers.questions?.[question] === 'unknown' ? 'answered "not sure"' : 'not answered';
   return notKnown({ question: `questions.${question}`, why: `"${QUESTIONS[question]}" ${how}; a yes would mean ${consequence}`, gates });
 }
 

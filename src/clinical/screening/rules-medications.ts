@@ -4,8 +4,14 @@ import { ask, found, notKnown, unansweredQuestion } from './rule-helpers.ts';
 import { cite } from './sources.ts';
 import type { RuleOutcome, ScreeningRule } from './types.ts';
 
+/** What a therapist calls each class of medicine, for reasons they read at the table. */
+const CLASS_WORDS: Partial<Record<MedicationClass, string>> = {
+  anticoagulant: 'a blood thinner', antiplatelet: 'an antiplatelet', analgesic: 'a pain killer', 'muscle-relaxant': 'a muscle relaxant', corticosteroid: 'a steroid',
+};
+
 function takes(answers: IntakeAnswers, classes: readonly MedicationClass[]): string[] {
-  const names = (answers.medications ?? []).filter((m) => classes.includes(m.class)).map((m) => (m.name ? `${m.name} (${m.class})` : m.class));
+  const words = (c: MedicationClass) => CLASS_WORDS[c] ?? c;
+  const names = (answers.medications ?? []).filter((m) => classes.includes(m.class)).map((m) => (m.name ? `${m.name} (${words(m.class)})` : words(m.class)));
   return [...new Set(names)].sort();
 }
 
@@ -45,7 +51,7 @@ export const painFeedbackRule: ScreeningRule = {
     if (answers.medications === undefined) return [medicationsNotAsked('pain relievers make pain ratings less reliable')];
     const drugs = takes(answers, ['analgesic', 'muscle-relaxant']);
     if (drugs.length === 0) return [];
-    return [found({ rule: 'pain-feedback', decision: 'caution', reason: `takes ${drugs.join(', ')}: pain ratings are less reliable, so the 5-7 target can be overshot`, source: feedbackSource, techniqueChanges: ['moderate pressure; do not push to the 5-7 discomfort target on ratings alone', 'ask when the last dose was taken'] })];
+    return [found({ rule: 'pain-feedback', decision: 'caution', trigger: `takes ${drugs.join(', ')}`, reason: `takes ${drugs.join(', ')}: pain ratings are less reliable, so the 5–7 target can be overshot`, source: feedbackSource, techniqueChanges: ['moderate pressure; do not push to the 5–7 discomfort target on ratings alone', 'ask when the last dose was taken'] })];
   },
 };
 

@@ -4,6 +4,7 @@ import { epochDay } from './dates.ts';
 import { ENDANGERMENT_SITES } from './endangerment.ts';
 import { CONDITION_RULES } from './rules-conditions.ts';
 import { LOCAL_RULES } from './rules-local.ts';
+import { QUESTIONS, type QuestionId } from './questions.ts';
 import { MEDICATION_RULES } from './rules-medications.ts';
 import { SYSTEMIC_RULES } from './rules-systemic.ts';
 import { DECISION_RANK, moreRestrictive, type Decision, type FindingDecision, type RuleFinding, type ScreeningContext, type ScreeningResult, type ScreeningRule, type UnknownAnswer } from './types.ts';
@@ -87,13 +88,19 @@ const MEANING: Record<Decision, string> = {
   clear: 'no contraindication found in the answers given',
 };
 
+/** The question as the patient was asked it, where there is one; else the answer's field. */
+function askedAs(unknown: UnknownAnswer): string {
+  const id = unknown.question.startsWith('questions.') ? unknown.question.slice('questions.'.length) : '';
+  return id in QUESTIONS ? QUESTIONS[id as QuestionId] : `${unknown.question}.`;
+}
+
 function explain(decision: Decision, findings: RuleFinding[], unknowns: UnknownAnswer[]): string[] {
   const lines = [`${decision}: ${MEANING[decision]}.`];
   const drivers = findings.filter((f) => f.decision === decision);
   for (const f of drivers) lines.push(`${f.rule} (${f.decision}): ${f.reason}.`);
   const raising = unknowns.filter((u) => floorForUnknown(u.gates) === decision && DECISION_RANK[decision] > 0);
   if (raising.length > 0 && drivers.length === 0)
-    lines.push(`Unanswered questions set this decision until answered: ${raising.map((u) => u.question).join(', ')}.`);
-  else if (raising.length > 0) lines.push(`Also unanswered: ${raising.map((u) => u.question).join(', ')}.`);
+    lines.push(`Unanswered questions (not sure, or left blank) set this decision until answered: ${raising.map(askedAs).join(' ')}`);
+  else if (raising.length > 0) lines.push(`Also unanswered (not sure, or left blank): ${raising.map(askedAs).join(' ')}`);
   return lines;
 }

@@ -1,4 +1,4 @@
-import { floorForUnknown, type ScreeningResult } from '../../clinical/screening/index.ts';
+import { floorForUnknown, QUESTIONS, SCREENING_RULES, type QuestionId, type ScreeningResult } from '../../clinical/screening/index.ts';
 
 /**
  * How a screening result becomes a yes/no for treatment. Our reading of issue 5:
@@ -33,11 +33,28 @@ export function uncovered(keys: readonly string[], clearances: readonly { covers
   return keys.filter((k) => !covered.has(k));
 }
 
+const DECISION_WORDS: Record<string, string> = {
+  contraindicated: 'Not to be treated', refer: 'A physician should be asked first', local: 'Some places not to be treated', caution: 'Treat with changes', clear: 'Clear',
+};
+const RULE_TITLES = new Map(SCREENING_RULES.map((rule) => [rule.id, rule.title]));
+
+/** An answer the patient was unsure of (or left blank), as the question they were asked. */
+function unansweredWords(field: string): string {
+  const id = field.startsWith('questions.') ? field.slice('questions.'.length) : '';
+  return id in QUESTIONS ? `"${QUESTIONS[id as QuestionId]}"` : field.replace(/\./g, ' ');
+}
+
+/** What a clearance must cover, in words: the finding's name, or the question still open. */
+export function blockingKeyWords(key: string): string {
+  if (key.startsWith('unknown:')) return `the answer to ${unansweredWords(key.slice('unknown:'.length))}`;
+  return RULE_TITLES.get(key)?.toLowerCase() ?? key;
+}
+
 /** Plain words for the task list and the banner. */
 export function describeBlock(result: ScreeningResult): string {
   const reasons = result.findings.filter((f) => f.decision === result.decision).map((f) => f.reason);
-  const unanswered = result.unknowns.filter((u) => floorForUnknown(u.gates) === 'refer').map((u) => u.question);
+  const unanswered = result.unknowns.filter((u) => floorForUnknown(u.gates) === 'refer').map((u) => unansweredWords(u.question));
   const parts = [...reasons];
-  if (unanswered.length > 0) parts.push(`unanswered: ${unanswered.join(', ')}`);
-  return `${result.decision}: ${parts.join('; ') || 'see the screening result'}`;
+  if (unanswered.length > 0) parts.push(`not sure or not answered: ${unanswered.join(' ')}`);
+  return `${DECISION_WORDS[result.decision] ?? result.decision}: ${parts.join('; ') || 'see the screening result'}`;
 }

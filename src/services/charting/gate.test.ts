@@ -141,7 +141,8 @@ describe.each(BACKENDS)('intake, screening gate and clearances on %s', (backend)
     expect(again.gate.treatmentAllowed).toBe(true);
     const bp = await submitIntake(ctx, as.patient, patient, intake({ ...allNoAnswers(), bloodPressure: { systolic: 150, diastolic: 95 } }));
     expect(bp.gate).toMatchObject({ decision: 'refer', treatmentAllowed: false });
-    expect(bp.gate.blockedReason).toMatch(/blood-pressure/);
+    expect(bp.gate.blockedReason).toMatch(/high blood pressure by reading/);
+    expect(bp.gate.blockedReason).not.toMatch(/blood-pressure|questions\./);
   });
 
   it('contraindicated → blocked until cleared or overridden by a manager with a reason; everything audited', async () => {

@@ -1,8 +1,9 @@
 import { screen } from '../../clinical/screening/index.ts';
+import { cautionsOf, painRatingsUnreliable, type GateCaution } from './gate-cautions.ts';
 import type { Queryable } from '../../store/database.ts';
 import * as gateRepo from '../../store/repos/charting-gate.ts';
 import * as intakeRepo from '../../store/repos/charting-intake.ts';
-import { blockingKeys, blocks, describeBlock, noDeepPressure, uncovered } from './gate-evaluate.ts';
+import { blockingKeys, blockingKeyWords, blocks, describeBlock, noDeepPressure, uncovered } from './gate-evaluate.ts';
 import { screeningAnswersOf } from './intake-document.ts';
 
 /**
@@ -19,6 +20,10 @@ export interface TreatmentGate {
   /** Body-map region ids not to be treated. */
   avoidRegions: string[];
   techniqueChanges: string[];
+  /** Each finding that changes the technique: what triggered it (a medicine, a condition) and why. */
+  cautions: GateCaution[];
+  /** What makes the patient's pain ratings unreliable today (e.g. "takes ibuprofen (a pain killer)"), else null. */
+  painRatingsUnreliable: string | null;
   noDeepPressure: boolean;
   clearances: Array<{ id: string; scope: string; physician: string; clearedOn: string }>;
   openTasks: Array<{ id: string; kind: 'physician-clearance'; reason: string }>;
@@ -56,6 +61,8 @@ export async function treatmentGate(db: Queryable, orgId: string, patientId: str
       blockedReason: 'No intake questionnaire has been submitted: screening has not run.',
       avoidRegions: [],
       techniqueChanges: [],
+      cautions: [],
+      painRatingsUnreliable: null,
       noDeepPressure: false,
       clearances: clearanceList,
       openTasks,
@@ -73,7 +80,7 @@ export async function treatmentGate(db: Queryable, orgId: string, patientId: str
     const missing = uncovered(blockingKeys(result), valid);
     if (missing.length > 0 && overrides.length === 0) {
       treatmentAllowed = false;
-      blockedReason = `${describeBlock(result)}. A physician clearance covering ${missing.join(', ')} must be recorded first.`;
+      blockedReason = `${describeBlock(result)}. A physician clearance covering ${missing.map(blockingKeyWords).join(', ')} must be recorded first.`;
     }
   }
   return {
@@ -84,6 +91,8 @@ export async function treatmentGate(db: Queryable, orgId: string, patientId: str
     blockedReason,
     avoidRegions: result.avoidRegions,
     techniqueChanges: result.techniqueChanges,
+    cautions: cautionsOf(result),
+    painRatingsUnreliable: painRatingsUnreliable(result),
     noDeepPressure: noDeepPressure(result.techniqueChanges),
     clearances: clearanceList,
     openTasks,

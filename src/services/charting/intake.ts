@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { localDate, requireChart } from './gate-access.ts';
 import { blockingKeys, blocks, describeBlock, uncovered } from './gate-evaluate.ts';
 import { treatmentGate, type TreatmentGate } from './gate.ts';
+import { intakeRefusalMessage, unansweredFields } from './intake-unanswered.ts';
 import { vitalsProblems } from './intake-vitals.ts';
 import { flaggedMedications, IntakeDocumentSchema, IntakeDraftSchema, issueFields, screeningAnswersOf } from './intake-document.ts';
 
@@ -100,8 +101,9 @@ export async function submitIntake(ctx: ServiceContext, actor: Actor, patientId:
   if (!parsed.success) throw new ValidationError(issueFields(parsed.error.issues));
   const now = ctx.now();
   const today = localDate(now);
-  const problems = vitalsProblems(parsed.data.answers, today);
-  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
+  const unanswered = unansweredFields(parsed.data.answers);
+  const problems = { ...unanswered, ...vitalsProblems(parsed.data.answers, today) };
+  if (Object.keys(problems).length > 0) throw new ValidationError(problems, intakeRefusalMessage(unanswered, problems));
   const result = screen(parsed.data.answers, { today });
   const keys = blockingKeys(result);
   return ctx.db.transaction(async (tx) => {

@@ -82,7 +82,7 @@ async function record(tx: Queryable, ctx: ServiceContext, actor: Actor, noteId: 
   const gate = await treatmentGate(tx, actor.orgId, note.patientId, todayOf(ctx.now()));
   checkGate(gate, fields);
   const previous = (await steps.listSteps(tx, actor.orgId, noteId)).map(asDoseStep);
-  const check = checkStep({ ...asDoseStep(fields), cautions: { noDeepPressure: gate.noDeepPressure } }, previous);
+  const check = checkStep({ ...asDoseStep(fields), cautions: { noDeepPressure: gate.noDeepPressure, painRatingsUnreliable: gate.painRatingsUnreliable !== null } }, previous);
   const stop = check.flags.some((f) => f.level === 'stop');
   const step = await steps.insertStep(tx, actor.orgId, noteId, { ...fields, flags: check.flags, stop, recordedBy: actor.userId }, ctx.now());
   await audit(tx, actor, [

@@ -33,13 +33,14 @@ export function tickingContext(db: Database, start = '2026-11-20T15:00:00Z'): Se
   return { db, now: () => new Date((t += 60_000)) };
 }
 
-export type GateKind = 'clear' | 'contraindicated' | 'local-upper-back' | 'no-deep-pressure' | 'none';
+export type GateKind = 'clear' | 'contraindicated' | 'local-upper-back' | 'no-deep-pressure' | 'blunted-pain' | 'none';
 
 export function intakeDocument(kind: Exclude<GateKind, 'none'>, painMap: Array<{ region: string; intensity: number }> = []) {
   const answers: Record<string, unknown> = { ...allNoAnswers() };
   if (kind === 'contraindicated') answers.temperatureC = 38.6;
   if (kind === 'local-upper-back') answers.localIssues = [{ kind: 'open-wound', regions: ['upper-back'] }];
   if (kind === 'no-deep-pressure') answers.medications = [{ class: 'anticoagulant', name: 'warfarin' }];
+  if (kind === 'blunted-pain') answers.medications = [{ class: 'analgesic', name: 'ibuprofen' }, { class: 'corticosteroid', name: 'prednisone' }];
   return { questionnaire: 'knotwork-intake-v1', answers, injuries: [], goals: [], painMap };
 }
 

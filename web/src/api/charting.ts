@@ -170,6 +170,10 @@ export interface TreatmentGate {
   blockedReason: string | null;
   avoidRegions: string[];
   techniqueChanges: string[];
+  /** Each caution: what triggered it (a medicine, a condition), why, and the changes it asks for. */
+  cautions: { rule: string; title: string; reason: string; changes: string[] }[];
+  /** What makes pain ratings unreliable today (e.g. "takes ibuprofen (a pain killer)"), else null. */
+  painRatingsUnreliable: string | null;
   noDeepPressure: boolean;
   clearances: { id: string; scope: string; physician: string; clearedOn: string }[];
   openTasks: { id: string; kind: 'physician-clearance'; reason: string }[];

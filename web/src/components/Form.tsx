@@ -16,9 +16,17 @@ export interface SummaryItem {
  */
 export function ErrorSummary({ items, title = 'There is a problem', labels = {} }: { items: SummaryItem[]; title?: string; labels?: Record<string, string> }) {
   const ref = useRef<HTMLDivElement>(null);
+  const shown = useRef<Set<string>>(new Set());
+  const keys = items.map((item) => `${item.field}\u0000${item.message}`);
+  const key = keys.join('\u0001');
+  // Focus moves to the summary when a problem appears, not on every re-render, and not when the
+  // list only shrinks because the person is fixing the fields one by one.
   useEffect(() => {
-    if (items.length > 0) ref.current?.focus();
-  }, [items]);
+    const fresh = keys.some((k) => !shown.current.has(k));
+    shown.current = new Set(keys);
+    if (fresh) ref.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
   if (items.length === 0) return null;
   const jump = (field: string) => (event: MouseEvent) => {
     const target = document.getElementById(fieldId(field));

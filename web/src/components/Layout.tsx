@@ -21,11 +21,12 @@ export function navItemsFor(role: string, patientId: string | null): NavItem[] {
     ];
   }
   const items: NavItem[] = [
+    // A therapist's day starts at their visits: My day comes first, and is their home page.
+    ...(CAN.myDay(role) ? [{ to: '/schedule/my-day', label: 'My day', section: '/schedule/my-day' }] : []),
     { to: '/patients', label: 'Patients', section: '/patients' },
     { to: '/locations', label: 'Locations', section: '/locations' },
     { to: '/therapists', label: 'Therapists', section: '/therapists' },
     ...(CAN.frontDeskCalendar(role) ? [{ to: '/schedule', label: 'Calendar', section: '/schedule' }] : []),
-    ...(CAN.myDay(role) ? [{ to: '/schedule/my-day', label: 'My day', section: '/schedule/my-day' }] : []),
     ...(CAN.bookForPatients(role) ? [{ to: '/waitlist', label: 'Waitlist', section: '/waitlist' }] : []),
   ];
   if (CAN.viewStaff(role)) items.push({ to: '/staff', label: 'Staff', section: '/staff' });

@@ -2,6 +2,7 @@ import { useId, type KeyboardEvent } from 'react';
 import { BODY_CHARTS } from '../../../../src/clinical/bodymap/chart.ts';
 import { drawnOnTemplateHalf } from '../../../../src/clinical/bodymap/chart-shapes.ts';
 import { regionById, REGIONS } from '../../../../src/clinical/bodymap/regions.ts';
+import { regionBox } from './regionBoxes.ts';
 
 export type ChartView = 'front' | 'back';
 
@@ -24,7 +25,18 @@ export interface BodyChartProps {
   selected?: string | null;
   markers?: readonly ChartMarker[];
   onSelect: (region: string) => void;
+  /** A tap or click (not a key press) goes here instead of onSelect, e.g. to zoom in first. */
+  onPointerSelect?: (region: string) => void;
   views?: readonly ChartView[];
+  /** Shows only this part of the (single) view, in chart units: a zoomed-in picker. */
+  window?: ChartWindow;
+}
+
+export interface ChartWindow {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 const SKIN = '#f6f3ee';
@@ -35,7 +47,7 @@ export const regionName = (id: string) => regionById(id)?.name ?? id;
  * The body chart as React SVG: every region is its own focusable button named after the region,
  * so a tap, a click, Enter or Space all mark it. Front and back sit side by side.
  */
-export function BodyChart({ label, fills = {}, states = {}, avoid = [], selected = null, markers = [], onSelect, views = ['front', 'back'] }: BodyChartProps) {
+export function BodyChart({ label, fills = {}, states = {}, avoid = [], selected = null, markers = [], onSelect, onPointerSelect, views = ['front', 'back'], window: crop }: BodyChartProps) {
   const uid = useId().replace(/[^a-zA-Z0-9]/g, '');
   const hatch = `ch-hatch-${uid}`;
   const avoidSet = new Set(avoid);
@@ -51,23 +63,28 @@ export function BodyChart({ label, fills = {}, states = {}, avoid = [], selected
         const chart = BODY_CHARTS[view];
         const leftCaption = drawnOnTemplateHalf(view, 'right') ? "Patient's right" : "Patient's left";
         const rightCaption = drawnOnTemplateHalf(view, 'right') ? "Patient's left" : "Patient's right";
+        // Zoomed in, only the places inside the window are drawn (and reachable by Tab).
+        const shown = crop ? chart.paths.filter((p) => overlaps(regionBox(p.region), crop)) : chart.paths;
         return (
           <figure className="ch-figure" key={view}>
-            <svg viewBox={chart.viewBox} className="ch-svg" aria-label={`${label}, ${view}`} role="group">
+            {crop ? <figcaption className="ch-zoom-captions" aria-hidden="true"><span>{leftCaption}</span><span>{rightCaption}</span></figcaption> : null}
+            <svg viewBox={crop ? `${crop.x} ${crop.y} ${crop.width} ${crop.height}` : chart.viewBox} className="ch-svg" aria-label={`${label}, ${view}`} role="group">
               <defs>
                 <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                   <rect width="6" height="6" fill="#cfd3d8" />
                   <line x1="0" y1="0" x2="0" y2="6" stroke="#4f5b69" strokeWidth="2.2" />
                 </pattern>
               </defs>
-              <g aria-hidden="true" className="ch-captions">
-                <text x="12" y="20">{leftCaption}</text>
-                <text x="388" y="20" textAnchor="end">{rightCaption}</text>
-              </g>
+              {crop ? null : (
+                <g aria-hidden="true" className="ch-captions">
+                  <text x="12" y="20">{leftCaption}</text>
+                  <text x="388" y="20" textAnchor="end">{rightCaption}</text>
+                </g>
+              )}
               <path d={chart.outline} fill="none" stroke="#4a4a4a" strokeWidth="2.6" aria-hidden="true" />
               <path d={chart.outline} fill={SKIN} aria-hidden="true" />
               <g className="ch-regions">
-                {chart.paths.map((path) => {
+                {shown.map((path) => {
                   const avoided = avoidSet.has(path.region);
                   const words = [regionName(path.region), states[path.region], avoided ? 'do not treat (screening)' : ''].filter(Boolean).join(', ');
                   return (
@@ -81,7 +98,7 @@ export function BodyChart({ label, fills = {}, states = {}, avoid = [], selected
                       tabIndex={0}
                       aria-label={words}
                       aria-pressed={selected === path.region}
-                      onClick={() => onSelect(path.region)}
+                      onClick={() => (onPointerSelect ?? onSelect)(path.region)}
                       onKeyDown={press(path.region)}
                     />
                   );
@@ -100,13 +117,17 @@ export function BodyChart({ label, fills = {}, states = {}, avoid = [], selected
                   );
                 })}
               </g>
-              <text x="200" y="843" textAnchor="middle" className="ch-view-name" aria-hidden="true">{view.toUpperCase()}</text>
+              {crop ? null : <text x="200" y="843" textAnchor="middle" className="ch-view-name" aria-hidden="true">{view.toUpperCase()}</text>}
             </svg>
           </figure>
         );
       })}
     </div>
   );
+}
+
+function overlaps(box: { minX: number; minY: number; maxX: number; maxY: number } | undefined, w: ChartWindow): boolean {
+  return box !== undefined && box.maxX > w.x && box.minX < w.x + w.width && box.maxY > w.y && box.minY < w.y + w.height;
 }
 
 const AREA_LABEL: Record<string, string> = { head: 'Head and face', neck: 'Neck', trunk: 'Chest, back and hips', 'upper-limb': 'Arms and hands', 'lower-limb': 'Legs and feet' };

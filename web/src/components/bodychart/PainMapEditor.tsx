@@ -1,7 +1,22 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PainEntry } from '../../api/charting.ts';
 import { BodyChart, regionName, RegionSelect, type ChartMarker } from './BodyChart.tsx';
 import { NumberScale, painColour } from './NumberScale.tsx';
+import { PhoneBodyChart } from './PhoneBodyChart.tsx';
+
+const PHONE = '(max-width: 599px)';
+
+/** True on a phone-sized screen, following rotation and resizing. */
+function usePhone(): boolean {
+  const [phone, setPhone] = useState(() => window.matchMedia(PHONE).matches);
+  useEffect(() => {
+    const query = window.matchMedia(PHONE);
+    const update = () => setPhone(query.matches);
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return phone;
+}
 
 /**
  * Tap a place on the body, then a number from 0 to 10 for how much it hurts there. 0 removes the
@@ -16,6 +31,11 @@ export function PainMapEditor({ value, onChange, avoid, markers, audience = 'pat
   selectId?: string;
 }) {
   const [selected, setSelected] = useState<string | null>(null);
+  const phone = usePhone();
+  // On a phone the scale sits under the chart: bring it into view once a place is picked.
+  useEffect(() => {
+    if (phone && selected) document.getElementById(`${selectId}-intensity`)?.scrollIntoView({ block: 'nearest' });
+  }, [phone, selected, selectId]);
   const fills = Object.fromEntries(value.filter((e) => e.intensity > 0).map((e) => [e.region, painColour(e.intensity)]));
   const states = Object.fromEntries(value.map((e) => [e.region, `pain ${e.intensity} of 10`]));
   const current = value.find((e) => e.region === selected)?.intensity ?? null;
@@ -28,12 +48,16 @@ export function PainMapEditor({ value, onChange, avoid, markers, audience = 'pat
   return (
     <div className="ch-painmap">
       <div className="ch-painmap-chart">
-        <BodyChart label="Pain map" fills={fills} states={states} selected={selected} onSelect={setSelected} avoid={avoid} markers={markers} />
+        {phone ? (
+          <PhoneBodyChart label="Pain map" fills={fills} states={states} selected={selected} onSelect={setSelected} avoid={avoid} markers={markers} />
+        ) : (
+          <BodyChart label="Pain map" fills={fills} states={states} selected={selected} onSelect={setSelected} avoid={avoid} markers={markers} />
+        )}
       </div>
       <div className="ch-painmap-side">
         <RegionSelect id={selectId} label="Or choose a place from a list" value={selected} onSelect={setSelected} />
         {selected ? (
-          <div className="ch-intensity" aria-live="polite">
+          <div className="ch-intensity" aria-live="polite" id={`${selectId}-intensity`}>
             <p className="ch-selected-name"><strong>{regionName(selected)}</strong></p>
             <NumberScale
               legend={audience === 'patient' ? `How much does it hurt here? (${regionName(selected)})` : `Pain intensity, ${regionName(selected)}`}

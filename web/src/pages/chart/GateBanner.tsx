@@ -46,9 +46,16 @@ export function GateBanner({ patientId, gate, onGate }: { patientId: string; gat
   return (
     <div className="ch-gate-group" role="region" aria-label="Screening">
       {gate.decision === 'caution' || gate.techniqueChanges.length > 0 ? (
-        <div className="alert alert-warning ch-gate">
+        <div className="alert alert-warning ch-gate ch-gate-caution">
           <h2 className="alert-title">Caution: change the technique</h2>
-          <ul>{gate.techniqueChanges.map((c) => <li key={c}>{c}</li>)}</ul>
+          {/* Each caution once: what set it off (a medicine, a condition) and why, then what to change. */}
+          {gate.cautions.map((c) => (
+            <div key={c.rule} className="ch-caution">
+              <h3 className="ch-caution-title">{c.title}</h3>
+              <p className="ch-caution-why">{sentence(c.reason)}</p>
+              {c.changes.length > 0 ? <ul>{c.changes.map((change) => <li key={change}>{sentence(change)}</li>)}</ul> : null}
+            </div>
+          ))}
           {gate.noDeepPressure ? <p><strong>No deep pressure:</strong> knuckle and elbow compression and the deep layer are refused.</p> : null}
         </div>
       ) : null}
@@ -64,6 +71,13 @@ export function GateBanner({ patientId, gate, onGate }: { patientId: string; gat
       {clearances}
     </div>
   );
+}
+
+/** Screening's phrases start in lower case; a banner line starts with a capital and ends with a stop. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
 function ClearanceForm({ patientId, onGate }: { patientId: string; onGate: (gate: TreatmentGate) => void }) {

@@ -24,15 +24,17 @@ export function Question({ legend, hint, error, name, children }: { legend: stri
   );
 }
 
-export function Radios<V extends string>({ name, value, options, onValue, focusFirst }: {
+export function Radios<V extends string>({ name, value, options, onValue, focusFirst, inline }: {
   name: string;
   value: V | '';
   options: readonly { value: V; label: string; hint?: string }[];
   onValue: (value: V) => void;
   focusFirst?: boolean;
+  /** Side by side (short answers such as Yes / No / Not sure). */
+  inline?: boolean;
 }) {
   return (
-    <div className="ch-options">
+    <div className={inline ? 'ch-options ch-options-inline' : 'ch-options'}>
       {options.map((option, i) => {
         const id = i === 0 && focusFirst !== false ? fieldId(name) : `${fieldId(name)}-${option.value}`;
         return (

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { StepErrorSummary, type StepProblem } from './StepErrorSummary.tsx';
+import * as api from '../../api/client.ts';
 import * as charting from '../../api/charting.ts';
 import type { SubmittedIntake } from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
@@ -8,11 +10,11 @@ import { localToday } from '../../format.ts';
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { Link, navigate, useUrl } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
-import { checkStep, emptyIntake, fromDocument, STEPS, toDocument, type IntakeState, type StepId } from './intakeModel.ts';
+import { checkStep, emptyIntake, fromDocument, STEPS, stepOfServerField, toDocument, type IntakeState, type StepId } from './intakeModel.ts';
 import { IntakeReview } from './IntakeReview.tsx';
 import { StepBody } from './IntakeSteps.tsx';
 import { PreviousVersions } from './IntakeVersions.tsx';
-import { emptyVitals, SERVER_FIELDS } from './vitalsModel.ts';
+import { emptyVitals, SERVER_FIELDS, temperatureUnitFor, withTemperatureUnit } from './vitalsModel.ts';
 
 const QUESTION_STEPS = STEPS.filter((s) => s.id !== 'review');
 const DECISION_WORDS: Record<string, string> = {
@@ -23,14 +25,30 @@ const DECISION_WORDS: Record<string, string> = {
   contraindicated: "Treatment cannot be recorded until a physician's clearance is recorded.",
 };
 
+/** The country of the patient's clinic (their preferred site; else every site's, when they agree). */
+async function siteCountry(patientId: string): Promise<string | null> {
+  const [patient, locations] = await Promise.all([api.getPatient(patientId).catch(() => null), api.listLocations().catch(() => [])]);
+  const preferred = locations.find((l) => l.id === patient?.preferredLocationId);
+  if (preferred) return preferred.address.country;
+  const countries = new Set(locations.map((l) => l.address.country));
+  return countries.size === 1 ? [...countries][0]! : patient?.address?.country ?? null;
+}
+
+async function loadIntake(patientId: string, signal: AbortSignal) {
+  const [intake, country] = await Promise.all([charting.getIntake(patientId, signal), siteCountry(patientId)]);
+  return { ...intake, unit: temperatureUnitFor(country) };
+}
+
 /** The health questionnaire, one question (or small group) per page, saved as a draft as it goes. */
 export function IntakePage({ patientId }: { patientId: string }) {
-  const [loaded] = useResource((signal) => charting.getIntake(patientId, signal), [patientId]);
+  const [loaded] = useResource((signal) => loadIntake(patientId, signal), [patientId]);
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <ErrorView error={loaded.error} what="questionnaire" missingIsUnavailable="Health questionnaire" />;
   const { draft, latest } = loaded.data;
   // Readings are of the day they were taken: an update starts from the last version without them.
-  const initial = draft ? fromDocument(draft.document) : latest ? { ...fromDocument(latest.document), vitals: { ...emptyVitals(), strokeDate: fromDocument(latest.document).vitals.strokeDate } } : emptyIntake();
+  const start = draft ? fromDocument(draft.document) : latest ? { ...fromDocument(latest.document), vitals: { ...emptyVitals(), strokeDate: fromDocument(latest.document).vitals.strokeDate } } : emptyIntake();
+  // Temperatures are entered in the unit of the clinic's country (°F in the US); stored in °C.
+  const initial = { ...start, vitals: withTemperatureUnit(start.vitals, loaded.data.unit) };
   return (
     <>
       <IntakeWizard patientId={patientId} initial={initial} hasVersion={latest !== null} />
@@ -50,6 +68,7 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
   const [saved, setSaved] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   const [submitted, setSubmitted] = useState<SubmittedIntake | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [stepProblems, setStepProblems] = useState<StepProblem[]>([]);
   const dirty = useRef(false);
   const index = QUESTION_STEPS.findIndex((s) => s.id === step);
   const title = step === '' ? 'Health questionnaire' : step === 'done' ? 'Questionnaire sent' : STEPS.find((s) => s.id === step)?.title ?? 'Health questionnaire';
@@ -74,11 +93,22 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state]);
 
-  useEffect(() => setErrors({}), [step]);
+  // Arriving from the review's error summary (?check=1) shows the page's problems at once.
+  useEffect(() => {
+    setStepProblems([]);
+    setErrors(search.get('check') && step !== '' && step !== 'done' && step !== 'review' ? checkStep(step, state, localToday()) : {});
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [step]);
 
   const change = (patch: Partial<IntakeState>) => {
     dirty.current = true;
-    setState((s) => ({ ...s, ...patch }));
+    const next = { ...state, ...patch };
+    setState(next);
+    // A problem goes away as soon as it is fixed (a place marked, a question answered); none is added.
+    if (Object.keys(errors).length > 0 && step !== '' && step !== 'done' && step !== 'review') {
+      const still = checkStep(step, next, localToday());
+      setErrors((current) => Object.fromEntries(Object.keys(current).filter((k) => k in still).map((k) => [k, still[k]!])));
+    }
   };
 
   const next = async () => {
@@ -94,15 +124,21 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
   };
 
   const submit = async () => {
-    setSubmitting(true);
     setErrors({});
+    // Every page is checked again: a page skipped by its address must not send blanks as answers.
+    const missing = QUESTION_STEPS.flatMap(({ id }) => Object.values(checkStep(id, state, localToday())).map((message) => ({ step: id, message })));
+    setStepProblems(missing);
+    if (missing.length > 0) return;
+    setSubmitting(true);
     try {
       setSubmitted(await charting.submitIntake(patientId, toDocument(state, false)));
       navigate(`${base}?step=done`);
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) {
-        const fields = Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [SERVER_FIELDS[k] ?? k, v]));
-        setErrors(Object.keys(fields).length ? fields : { form: err.message });
+        const onPages = Object.entries(err.fields).flatMap(([k, message]) => { const page = stepOfServerField(k); return page ? [{ step: page, message }] : []; });
+        setStepProblems(onPages);
+        const fields = Object.fromEntries(Object.entries(err.fields).filter(([k]) => !stepOfServerField(k)).map(([k, v]) => [SERVER_FIELDS[k] ?? k, v]));
+        setErrors(Object.keys(fields).length || onPages.length ? fields : { form: err.message });
       }
       else setErrors({ form: err instanceof Error ? err.message : 'Something went wrong.' });
     } finally {
@@ -147,6 +183,7 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
         <Link to={index > 0 ? `${base}?step=${QUESTION_STEPS[index - 1]!.id}` : step === 'review' ? `${base}?step=pain-map` : base} className="ch-back">Back</Link>
       </p>
       <ErrorSummary items={summaryItems(errors)} labels={labels} />
+      {step === 'review' ? <StepErrorSummary problems={stepProblems} base={base} /> : null}
       {step !== 'review' ? <p className="ch-progress">Question {index + 1} of {QUESTION_STEPS.length}</p> : null}
       {step === 'review' ? (
         <>

@@ -1,5 +1,5 @@
 import { fieldId } from '../../components/Form.tsx';
-import { HEALTH_HISTORY, HEALTH_NOW, LOCAL_ISSUES, MEDICATION_GROUPS, type IntakeState, type StepId } from './intakeModel.ts';
+import { HEALTH_ANSWERS, HEALTH_HISTORY, HEALTH_NOW, LOCAL_ISSUES, MEDICATION_GROUPS, questionField, type HealthAnswer, type IntakeState, type StepId } from './intakeModel.ts';
 import { ErrorText, Question, Radios, TextInput, Tick } from './IntakeFields.tsx';
 import { PainMapStep } from './PainMapStep.tsx';
 import { VitalsStep } from './VitalsStep.tsx';
@@ -12,30 +12,43 @@ export interface StepProps {
   change: (patch: Partial<IntakeState>) => void;
 }
 
-function HealthList({ state, change, group, page, legend, hint, follow }: StepProps & { group: readonly [string, string][]; page: string; legend: string; hint: string; follow?: Record<string, ReactNode> }) {
-  const ticked = group.filter(([key]) => state.questions[key] === 'yes');
-  const noneId = `none-${page}`;
-  const noneChecked = state.answeredPages.includes(page) && ticked.length === 0;
-  const set = (key: string, yes: boolean) => change({ questions: { ...state.questions, [key]: yes ? 'yes' : 'no' } });
+/**
+ * A page of health questions, each answered yes, no or not sure: nothing is preselected and a blank
+ * is never read as "no". "None of these" is an explicit answer that sets every question here to no.
+ */
+function HealthList({ state, errors, change, group, page, legend, hint, follow }: StepProps & { group: readonly [string, string][]; page: string; legend: string; hint: string; follow?: Record<string, ReactNode> }) {
+  const allNo = group.every(([key]) => state.questions[key] === 'no');
+  const set = (key: string, value: HealthAnswer) => change({ questions: { ...state.questions, [key]: value } });
   const none = (on: boolean) => {
-    if (!on) return;
-    const cleared = { ...state.questions };
-    for (const [key] of group) cleared[key] = 'no';
-    change({ questions: cleared, answeredPages: [...new Set([...state.answeredPages, page])] });
+    const next = { ...state.questions };
+    for (const [key] of group) {
+      if (on) next[key] = 'no';
+      else delete next[key];
+    }
+    change({ questions: next });
   };
   return (
-    <Question legend={legend} hint={hint} name={page}>
-      <div className="ch-options">
-        {group.map(([key, label], i) => (
-          <div key={key}>
-            <Tick id={i === 0 ? fieldId(page) : `q-${key}`} label={label} checked={state.questions[key] === 'yes'} onChecked={(v) => set(key, v)} />
-            {state.questions[key] === 'yes' && follow?.[key] ? <div className="ch-conditional">{follow[key]}</div> : null}
-          </div>
-        ))}
-        <p className="ch-or">or</p>
-        <Tick id={noneId} label="None of these" checked={noneChecked} onChecked={none} />
+    <>
+      <h1>{legend}</h1>
+      <p className="hint" id={`${fieldId(page)}-hint`}>{hint}</p>
+      <div className="ch-none-all">
+        <Tick id={`none-${page}`} label="None of these" hint="Answers No to every question on this page." checked={allNo} onChecked={none} />
       </div>
-    </Question>
+      <p className="ch-or">or answer each one:</p>
+      {group.map(([key, label]) => {
+        const name = questionField(key);
+        const error = errors[name];
+        return (
+          <fieldset key={key} className={`fieldset ch-yn${error ? ' field-error' : ''}`} aria-describedby={error ? `${fieldId(name)}-error` : undefined}>
+            <legend className="ch-yn-legend">{label}</legend>
+            {/* The summary names the question; beside it, the legend already does. */}
+            <ErrorText error={error ? 'Answer yes, no or not sure' : undefined} name={name} />
+            <Radios name={name} value={state.questions[key] ?? ''} onValue={(value) => set(key, value)} options={HEALTH_ANSWERS} inline />
+            {state.questions[key] === 'yes' && follow?.[key] ? <div className="ch-conditional">{follow[key]}</div> : null}
+          </fieldset>
+        );
+      })}
+    </>
   );
 }
 
@@ -213,11 +226,11 @@ function PainPattern({ state, change }: StepProps) {
 export function StepBody({ step, ...props }: StepProps & { step: StepId }) {
   switch (step) {
     case 'health-now':
-      return <HealthList {...props} group={HEALTH_NOW} page="health-now" legend="Do you have any of these now?" hint="Select all that apply. These help us check that treatment is safe for you today." />;
+      return <HealthList {...props} group={HEALTH_NOW} page="health-now" legend="Do you have any of these now?" hint="Answer each one yes, no or not sure. These help us check that treatment is safe for you today." />;
     case 'health-history':
       return (
         <>
-          <HealthList {...props} group={HEALTH_HISTORY} page="health-history" legend="Have you ever had any of these?" hint="Select all that apply."
+          <HealthList {...props} group={HEALTH_HISTORY} page="health-history" legend="Have you ever had any of these?" hint="Answer each one yes, no or not sure."
             follow={{ strokeOrTia: (
               <TextInput name="stroke-date" label="Date of the most recent stroke or TIA" hint="If you are not sure of the day, choose the 1st of the month. Within 3 months of a stroke, treatment has to wait."
                 type="date" width="medium" error={props.errors['stroke-date']} value={props.state.vitals.strokeDate}

@@ -3,8 +3,8 @@ import { checkStrokeDate, checkVitals, emptyVitals, vitalsAnswers, vitalsFrom, t
 
 /** The intake as the form holds it; `toDocument` turns it into the API's questionnaire document. */
 export interface IntakeState {
-  /** Health questions answered so far; a page once continued turns unticked boxes into "no". */
-  questions: Record<string, 'yes' | 'no'>;
+  /** Health questions answered so far: each one yes, no or not sure ('unknown'); none is assumed. */
+  questions: Record<string, HealthAnswer>;
   answeredPages: string[];
   otherConditions: string;
   medications: Record<string, { on: boolean; name: string }>;
@@ -28,7 +28,12 @@ export interface IntakeState {
   vitals: VitalsState;
 }
 
-// Plain labels for the screening module's yes/no questions (src/clinical/screening/questions.ts).
+export type HealthAnswer = 'yes' | 'no' | 'unknown';
+export const HEALTH_ANSWERS: readonly { value: HealthAnswer; label: string }[] = [
+  { value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }, { value: 'unknown', label: 'Not sure' },
+];
+
+// Plain labels for the screening module's questions (src/clinical/screening/questions.ts).
 export const HEALTH_NOW: readonly [string, string][] = [
   ['feverOrInfection', 'A fever, flu or another infection right now'],
   ['bloodClot', 'A blood clot (DVT), or a leg that is swollen, warm, red or painful for no known reason'],
@@ -109,12 +114,11 @@ const isDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
 /** The questionnaire document; with `draft` it keeps only what is already well formed. */
 export function toDocument(state: IntakeState, draft: boolean): IntakeDocument {
   const answered = (page: string) => state.answeredPages.includes(page);
-  const questions: Record<string, 'yes' | 'no'> = {};
-  for (const [page, group] of [['health-now', HEALTH_NOW], ['health-history', HEALTH_HISTORY]] as const) {
-    for (const [key] of group) {
-      const value = state.questions[key] ?? (answered(page) ? 'no' : undefined);
-      if (value) questions[key] = value;
-    }
+  // Only what the patient chose: a question left blank stays blank (the server refuses to submit it).
+  const questions: Record<string, HealthAnswer> = {};
+  for (const [key] of [...HEALTH_NOW, ...HEALTH_HISTORY]) {
+    const value = state.questions[key];
+    if (value) questions[key] = value;
   }
   const medications = MEDICATION_GROUPS.filter((g) => state.medications[g.class]?.on).map((g) => {
     const name = state.medications[g.class]?.name.trim();
@@ -155,7 +159,7 @@ export function toDocument(state: IntakeState, draft: boolean): IntakeDocument {
 export function fromDocument(doc: IntakeDocument): IntakeState {
   const state = emptyIntake();
   const q = doc.answers?.questions ?? {};
-  for (const [key, value] of Object.entries(q)) if (value === 'yes' || value === 'no') state.questions[key] = value;
+  for (const [key, value] of Object.entries(q)) if (value === 'yes' || value === 'no' || value === 'unknown') state.questions[key] = value;
   if (HEALTH_NOW.some(([k]) => k in q)) state.answeredPages.push('health-now');
   if (HEALTH_HISTORY.some(([k]) => k in q)) state.answeredPages.push('health-history');
   if (doc.answers?.medications) {
@@ -195,6 +199,22 @@ export function fromDocument(doc: IntakeDocument): IntakeState {
   return state;
 }
 
+/** The field of one health question (its first radio button carries the id the error summary links to). */
+export const questionField = (key: string) => `q-${key}`;
+
+/** Every health question on a page needs its own answer: a blank is never taken as "no". */
+function unansweredHealth(group: readonly [string, string][], state: IntakeState): Record<string, string> {
+  return Object.fromEntries(group.filter(([key]) => !state.questions[key]).map(([key, label]) => [questionField(key), `Answer yes, no or not sure: ${label}`]));
+}
+
+/** Pages that hold each server field of a refused submission, so the review can send the patient back. */
+export function stepOfServerField(field: string): StepId | undefined {
+  const key = field.startsWith('answers.questions.') ? field.slice('answers.questions.'.length) : '';
+  if (HEALTH_NOW.some(([k]) => k === key)) return 'health-now';
+  if (HEALTH_HISTORY.some(([k]) => k === key)) return 'health-history';
+  return undefined;
+}
+
 /** What must be fixed before leaving a page: field name → plain message. */
 export function checkStep(step: StepId, state: IntakeState, today: string): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -220,7 +240,11 @@ export function checkStep(step: StepId, state: IntakeState, today: string): Reco
       if (issue?.on && !issue.region) errors[`issue-${kind}-region`] = 'Choose where on the body it is';
     }
   }
-  if (step === 'health-history') Object.assign(errors, checkStrokeDate(state.vitals, state.questions.strokeOrTia === 'yes', today));
+  if (step === 'health-now') Object.assign(errors, unansweredHealth(HEALTH_NOW, state));
+  if (step === 'health-history') {
+    Object.assign(errors, unansweredHealth(HEALTH_HISTORY, state));
+    Object.assign(errors, checkStrokeDate(state.vitals, state.questions.strokeOrTia === 'yes', today));
+  }
   if (step === 'vitals') Object.assign(errors, checkVitals(state.vitals));
   if (step === 'pregnancy' && !state.pregnancy) errors.pregnancy = 'Select whether you are pregnant';
   if (step === 'goals' && !state.goals.some((g) => g.trim())) errors['goal-0'] = 'Tell us at least one thing you want treatment to help with';

@@ -83,6 +83,22 @@ export function checkVitals(state: VitalsState): Record<string, string> {
   return errors;
 }
 
+/** Where thermometers read Fahrenheit: the United States and its territories, and a few others. */
+const FAHRENHEIT_COUNTRIES = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP', 'UM', 'BS', 'BZ', 'KY', 'LR', 'PW', 'FM', 'MH']);
+
+/** The unit a clinic's patients expect, from the country of the site (two-letter code). */
+export function temperatureUnitFor(country: string | null | undefined): 'C' | 'F' {
+  return country && FAHRENHEIT_COUNTRIES.has(country.toUpperCase()) ? 'F' : 'C';
+}
+
+/** The same readings shown in another unit: a well-formed temperature is converted (one decimal). */
+export function withTemperatureUnit(state: VitalsState, unit: 'C' | 'F'): VitalsState {
+  if (state.temperatureUnit === unit) return state;
+  const celsius = temperatureC(state);
+  const text = celsius === null ? state.temperature : String(unit === 'C' ? celsius : Math.round((celsius * 9 / 5 + 32) * 10) / 10);
+  return { ...state, temperature: text, temperatureUnit: unit };
+}
+
 /** The server's field paths (answers.temperatureC …) → the form's field names. */
 export const SERVER_FIELDS: Record<string, string> = {
   'answers.temperatureC': 'temperature',

@@ -79,12 +79,14 @@ export function MyDayPage() {
               <p className="sch-visit-time"><strong>{timeAt(a.start, tz)}</strong> <span className="muted">to {timeAt(a.end, tz)}</span></p>
               <div className="sch-visit-body">
                 <h2 className="sch-visit-name">
-                  <Link to={`/patients/${a.patientId}`}>{name ?? (names.has(a.patientId) ? 'Patient' : '…')}</Link>
+                  {/* The visit opens the visit screen (screening gate, body chart, sessions), not the patient's details. */}
+                  <Link to={`/patients/${a.patientId}/chart`}>{name ?? (names.has(a.patientId) ? 'Patient' : '…')}</Link>
                 </h2>
                 <p className="sch-visit-meta">
                   {serviceName(services, a.serviceCode)} · {location?.name ?? 'Site'}{room ? ` · ${room}` : ''}{' '}
                   <span className={`badge ${STATUS_BADGE[a.status]}`}>{STATUS_LABEL[a.status]}</span>
                 </p>
+                <p className="sch-visit-links"><Link to={`/patients/${a.patientId}`}>Contact details<span className="visually-hidden">: {name ?? 'patient'}</span></Link></p>
               </div>
               <div className="sch-visit-actions">
                 {nextSteps(a.status, 'therapist').map((status) => (

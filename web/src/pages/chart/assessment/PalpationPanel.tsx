@@ -41,13 +41,14 @@ export function PalpationPanel({ region, suggestions, onAdd, onCancel }: {
       <h3 id="palpation-title">Trigger point at {regionName(region)}</h3>
       <fieldset className="fieldset">
         <legend className="label">Muscle</legend>
-        <p className="hint">Ranked by the referral engine for this pain map, then muscles that refer here.</p>
+        <p className="hint">Ranked for this place: muscles whose trigger points refer pain here first, then the suggestions for the whole pain map.</p>
         <div className="ch-muscle-list">
           {shown.map((c) => (
             <label key={c.muscle.id} className={`ch-muscle${muscleId === c.muscle.id ? ' is-on' : ''}`}>
               <input type="radio" name="palpation-muscle" value={c.muscle.id} checked={muscleId === c.muscle.id} onChange={() => { setMuscleId(c.muscle.id); setTriggerPoint(''); }} />
               <span className="ch-muscle-name">{c.muscle.name}</span>
-              {c.score !== null ? <span className="badge badge-success">Suggested {Math.round(c.score * 100)}%</span> : c.refersHere ? <span className="badge badge-neutral">Refers here</span> : null}
+              {c.refersHere ? <span className="badge badge-neutral">{c.refersHere === 'primary' ? 'Refers here' : 'Sometimes refers here'}</span> : null}
+              {c.score !== null ? <span className="badge badge-success">Suggested {Math.round(c.score * 100)}%</span> : null}
             </label>
           ))}
         </div>

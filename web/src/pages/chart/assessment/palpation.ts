@@ -1,35 +1,42 @@
 import { MUSCLES } from '../../../../../src/clinical/atlas/index.ts';
 import type { Muscle } from '../../../../../src/clinical/atlas/index.ts';
 import { regionById, REGIONS } from '../../../../../src/clinical/bodymap/regions.ts';
-import type { Suggestion } from '../../../../../src/clinical/referral/index.ts';
+import { referrersOf, type Suggestion } from '../../../../../src/clinical/referral/index.ts';
 import type { PalpatedPoint } from '../../../api/charting.ts';
 
 export interface MuscleChoice {
   muscle: Muscle;
   /** The referral engine's score for this muscle on this side, when it suggested it. */
   score: number | null;
-  /** The muscle refers pain to the tapped place itself. */
-  refersHere: boolean;
+  /** How the muscle's trigger points refer pain to the tapped place itself (null: they do not). */
+  refersHere: 'primary' | 'spillover' | null;
 }
 
+const WEIGHT_RANK = { primary: 2, spillover: 1 } as const;
+
 /**
- * The atlas muscles worth offering after a tap on `regionId`: those of the same body area and those
- * whose referral zones include the place, ranked by the referral engine's suggestions for the pain
- * map first (what to examine), then local referrers, then by name. The atlas has no "lies under
- * this region" field, so area is the nearest honest filter; "Show all muscles" lifts it.
+ * The atlas muscles worth offering after a tap on `regionId`, ranked for that spot: first those the
+ * referral engine says refer pain to this very place (primary zones before spillover, muscles of
+ * the place's own body area first), then the engine's suggestions for the whole pain map, then the
+ * rest of the area by name. The atlas has no "lies under this region" field, so area is the nearest
+ * honest filter; "Show all muscles" lifts it.
  */
 export function musclesForRegion(regionId: string, suggestions: readonly Suggestion[], all = false): MuscleChoice[] {
   const region = regionById(regionId);
   if (!region) return [];
   const side = region.side;
+  const spot = new Map<string, 'primary' | 'spillover'>();
+  for (const referrer of referrersOf(regionId)) if (!spot.has(referrer.muscle)) spot.set(referrer.muscle, referrer.weight);
   const choices: MuscleChoice[] = [];
   for (const muscle of MUSCLES) {
-    const refersHere = muscle.triggerPoints.some((tp) => tp.zones.some((z) => z.region === region.base));
+    const refersHere = spot.get(muscle.id) ?? null;
     const suggestion = suggestions.find((s) => s.muscle === muscle.id && (s.side === side || s.side === 'midline' || side === 'midline'));
     if (!all && muscle.area !== region.area && !refersHere && !suggestion) continue;
     choices.push({ muscle, score: suggestion?.score ?? null, refersHere });
   }
-  return choices.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || Number(b.refersHere) - Number(a.refersHere) || a.muscle.name.localeCompare(b.muscle.name));
+  const rank = (c: MuscleChoice) => (c.refersHere ? WEIGHT_RANK[c.refersHere] : 0);
+  const local = (c: MuscleChoice) => Number(c.muscle.area === region.area);
+  return choices.sort((a, b) => rank(b) - rank(a) || local(b) - local(a) || (b.score ?? -1) - (a.score ?? -1) || a.muscle.name.localeCompare(b.muscle.name));
 }
 
 const PLACED = 'Found at: ';

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { muscleById } from '../../../../../src/clinical/atlas/index.ts';
+import { PAIN_STOP_AT, painGuidance } from '../../../../../src/clinical/protocol/hold-and-pain.ts';
 import { TECHNIQUES } from '../../../../../src/clinical/protocol/techniques.ts';
 import * as charting from '../../../api/charting.ts';
 import type { PalpatedPoint, RecordedStep, SessionNote, TreatmentGate } from '../../../api/charting.ts';
@@ -8,7 +9,7 @@ import { BodyChart, regionName, RegionSelect, type ChartMarker } from '../../../
 import { HoldTimer, type HoldResult } from '../../../components/bodychart/HoldTimer.tsx';
 import { musclesForRegion, placedRegion, sideOfRegion } from '../assessment/palpation.ts';
 
-type Outcome = { kind: 'recorded'; result: RecordedStep } | { kind: 'refused'; code: string; message: string };
+type Outcome = { kind: 'recorded'; result: RecordedStep } | { kind: 'refused'; code: string; message: string } | { kind: 'stopping'; pain: number };
 
 const REFUSAL_TITLE: Record<string, string> = {
   treatment_blocked: 'Treatment blocked',
@@ -46,11 +47,23 @@ export function TreatPanel({ note, gate, palpated, onStep, locked }: {
     setMuscle(here?.muscle ?? '');
     setOutcome(null);
   };
-  const markers: ChartMarker[] = note.steps.map((s) => ({ region: s.region, glyph: String(s.seq), kind: 'treated' }));
+  // The trigger points found at assessment (A active, L latent), then each step treated so far.
+  const found: ChartMarker[] = palpated.flatMap((p) => {
+    const at = placedRegion(p);
+    return at ? [{ region: at, glyph: p.kind === 'active' ? 'A' : 'L', kind: p.kind }] : [];
+  });
+  const markers: ChartMarker[] = [...found, ...note.steps.map((s) => ({ region: s.region, glyph: String(s.seq), kind: 'treated' as const }))];
+  const states: Record<string, string> = {};
+  for (const p of palpated) {
+    const at = placedRegion(p);
+    if (at) states[at] = [states[at], `${p.kind} trigger point, ${muscleById(p.muscle)?.name ?? p.muscle}, found at assessment`].filter(Boolean).join('; ');
+  }
   const blocked = gate !== null && !gate.treatmentAllowed;
 
   const post = async (hold: HoldResult) => {
     if (!region || !muscle) return;
+    // The stop alert shows the moment a 9 or 10 is given, before the server has answered.
+    if (hold.painRating >= PAIN_STOP_AT) setOutcome({ kind: 'stopping', pain: hold.painRating });
     try {
       const result = await charting.recordStep(note.id, {
         muscle, side: sideOfRegion(region), region, technique, holdSeconds: hold.holdSeconds, painRating: hold.painRating,
@@ -69,7 +82,12 @@ export function TreatPanel({ note, gate, palpated, onStep, locked }: {
       <h2 id="treat-title">Treatment</h2>
       <div className="ch-treat-grid">
         <div className="ch-treat-chart">
-          <BodyChart label="Body chart: where the pressure goes" avoid={avoid} selected={region} markers={markers} onSelect={pick} />
+          <BodyChart label="Body chart: where the pressure goes" avoid={avoid} selected={region} markers={markers} states={states} onSelect={pick} />
+          <p className="ch-legend-row">
+            <span><span className="ch-marker-key ch-marker-active" aria-hidden="true">A</span> active trigger point (assessment)</span>
+            <span><span className="ch-marker-key ch-marker-latent" aria-hidden="true">L</span> latent</span>
+            <span><span className="ch-marker-key ch-marker-treated" aria-hidden="true">1</span> treated (step number)</span>
+          </p>
           <RegionSelect id="treat-region" label="Or choose the place from a list" value={region} onSelect={pick} />
         </div>
         <div className="ch-treat-controls">
@@ -102,6 +120,8 @@ export function TreatPanel({ note, gate, palpated, onStep, locked }: {
           ) : <p className="hint">Tap the chart where the pressure goes.</p>}
           {blocked ? <p className="alert alert-error ch-blocked-note"><strong>Treatment blocked by screening.</strong> {gate?.blockedReason ?? ''} Steps will be refused until a clearance is recorded.</p> : null}
           <HoldTimer onHold={post} disabled={locked || !region || !muscle}
+            band={TECHNIQUES[technique].holdSeconds ?? null} timedPart={TECHNIQUES[technique].timedPart}
+            painHint={painGuidance(technique, gate?.painRatingsUnreliable ?? null)}
             disabledReason={locked ? 'The note is signed.' : blocked ? 'Screening blocks treatment; a hold will be refused.' : !region ? 'Tap the place first.' : !muscle ? 'Choose the muscle first.' : undefined} />
           <Outcome outcome={outcome} />
         </div>
@@ -113,6 +133,7 @@ export function TreatPanel({ note, gate, palpated, onStep, locked }: {
 
 function Outcome({ outcome }: { outcome: Outcome | null }) {
   if (!outcome) return <div role="status" className="ch-outcome" />;
+  if (outcome.kind === 'stopping') return <StopAlert message={`Pain ${outcome.pain} of 10: release the pressure now.`} />;
   if (outcome.kind === 'refused') {
     return (
       <div role="alert" className="alert alert-error ch-outcome ch-refused" data-code={outcome.code}>
@@ -122,19 +143,21 @@ function Outcome({ outcome }: { outcome: Outcome | null }) {
     );
   }
   const { result } = outcome;
-  if (result.stop) {
-    return (
-      <div role="alert" className="ch-outcome ch-stop">
-        <p className="ch-stop-word">STOP</p>
-        <p>{result.alert ?? 'Pain 9 or more: release the pressure now.'}</p>
-      </div>
-    );
-  }
+  if (result.stop) return <StopAlert message={result.alert ?? `Pain ${PAIN_STOP_AT} or more: release the pressure now.`} />;
   const warnings = result.flags.filter((f) => f.level !== 'info');
   return (
     <div role="status" className={`ch-outcome alert ${warnings.length ? 'alert-warning' : 'alert-success'}`}>
       <p><strong>Step {result.step.seq} recorded</strong>: {result.step.holdSeconds ?? '—'} s at pain {result.step.painRating ?? '—'}/10.</p>
       {result.flags.length ? <ul>{result.flags.map((f) => <li key={f.code}><strong>{f.level === 'warning' ? 'Warning' : 'Note'}:</strong> {f.message}</li>)}</ul> : null}
+    </div>
+  );
+}
+
+function StopAlert({ message }: { message: string }) {
+  return (
+    <div role="alert" className="ch-outcome ch-stop">
+      <p className="ch-stop-word">STOP</p>
+      <p>{message}</p>
     </div>
   );
 }
@@ -155,7 +178,11 @@ function StepList({ note }: { note: SessionNote }) {
               <td>{TECHNIQUES[s.technique as keyof typeof TECHNIQUES]?.label ?? s.technique}</td>
               <td className="num">{s.holdSeconds ?? '—'} s</td>
               <td className="num">{s.painRating ?? '—'}</td>
-              <td>{s.stop ? <span className="badge badge-danger">STOP</span> : null}{s.flags.filter((f) => f.level !== 'info').map((f) => <span key={f.code} className="badge badge-warning">{f.code}</span>)}</td>
+              <td>
+                {s.stop ? <span className="badge badge-danger">STOP</span> : null}
+                {/* Every warning in words; the stop's own message is the STOP badge's reason. */}
+                <ul className="ch-step-flags">{s.flags.filter((f) => f.level !== 'info').map((f) => <li key={f.code}>{f.message}</li>)}</ul>
+              </td>
             </tr>
           ))}
         </tbody>
