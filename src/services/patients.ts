@@ -3,7 +3,7 @@ import { sqlState, SQLSTATE } from '../store/database.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
-import { authorize, isAllowed, patientScope } from './policies.ts';
+import { authorize, isAllowed, patientFacts, patientScope } from './policies.ts';
 
 export type Patient = repo.PatientRow;
 export type PatientFields = repo.PatientFields;
@@ -54,7 +54,7 @@ async function loadFacts(ctx: ServiceContext, actor: Actor, id: string) {
   if (!patient) throw new NotFoundError('No such patient.');
   return {
     patient,
-    facts: { patient: { patientId: patient.id, preferredLocationId: patient.preferredLocationId, practitionerIds: patient.practitionerIds } },
+    facts: { patient: patientFacts(patient) },
   };
 }
 
@@ -67,7 +67,7 @@ export async function getPatient(ctx: ServiceContext, actor: Actor, id: string):
   const { patient, facts } = await loadFacts(ctx, actor, id);
   if (!isAllowed(actor, 'patient.read', facts)) return denied(ctx, actor, 'patient.read', id);
   await audit(ctx.db, actor, [{ action: 'patient.read', patientId: id, recordType: 'patient', recordId: id }]);
-  const { practitionerIds: _omit, ...record } = patient;
+  const { practitionerIds: _omit, siteIds: _sites, ...record } = patient;
   return record;
 }
 
@@ -110,7 +110,7 @@ export async function updatePatient(
 ): Promise<Patient> {
   const { patient, facts } = await loadFacts(ctx, actor, id);
   if (!isAllowed(actor, 'patient.update', facts)) return denied(ctx, actor, 'patient.update', id);
-  const { id: _id, orgId: _org, version: _v, createdAt: _c, updatedAt: _u, practitionerIds: _p, ...current } = patient;
+  const { id: _id, orgId: _org, version: _v, createdAt: _c, updatedAt: _u, practitionerIds: _p, siteIds: _s, ...current } = patient;
   const next: PatientFields = { ...current, ...changes };
   if (changes.preferredLocationId !== undefined && changes.preferredLocationId !== current.preferredLocationId) {
     // Moving a patient to another site is the receiving site's decision too.

@@ -4,6 +4,7 @@ import type { World } from '../support/world.ts';
 import { PASSWORD } from '../support/world.ts';
 import { BOOKING_ENDPOINTS } from './endpoints-booking.ts';
 import { NOTIFY_ENDPOINTS } from './endpoints-notify.ts';
+import { CARE_ENDPOINTS } from './endpoints-care.ts';
 import * as charting from '../../src/services/charting/session-test-kit.ts';
 
 export const WHO = ['anonymous', 'admin', 'manager', 'front_desk', 'therapist', 'patient', 'otherAdmin'] as const;
@@ -424,4 +425,5 @@ export const ENDPOINTS: EndpointCase[] = [
   ...BOOKING_ENDPOINTS,
   ...NOTIFY_ENDPOINTS,
   ...CHART_INTAKE_ENDPOINTS,
+  ...CARE_ENDPOINTS,
 ];
