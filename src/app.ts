@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { limitsFromEnv, type SheddingLimits } from './http/load-shedding.ts';
 import { buildServer } from './http/server.ts';
 import type { ServiceContext } from './services/context.ts';
 import { startHousekeeping } from './services/housekeeping.ts';
@@ -17,13 +18,14 @@ export interface RunningApp {
 /** Serves the API and the web app on one port until stopped; the caller owns the database. */
 export async function startApp(
   db: Database,
-  options: { port: number; host?: string; logger?: boolean; trustProxy?: boolean; webRoot?: string | null },
+  options: { port: number; host?: string; logger?: boolean; trustProxy?: boolean; webRoot?: string | null; limits?: SheddingLimits },
 ): Promise<RunningApp> {
   const ctx: ServiceContext = { db, now: () => new Date() };
   const app = await buildServer(ctx, {
     webRoot: options.webRoot === null ? undefined : (options.webRoot ?? WEB_ROOT),
     logger: options.logger ?? false,
     trustProxy: options.trustProxy,
+    limits: options.limits ?? limitsFromEnv(),
   });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   const housekeeping = startHousekeeping(ctx);

@@ -14,6 +14,7 @@ import { apiRoutes } from './routes.ts';
 import { registerMultipart } from './clearances/multipart.ts';
 import { SESSION_COOKIE } from './auth/cookies.ts';
 import { securityHeaders } from './security.ts';
+import { installLoadShedding, type SheddingLimits } from './load-shedding.ts';
 
 export interface ServerOptions {
   /** Folder of the built web app; the API runs without it (tests, API-only deployments). */
@@ -22,6 +23,8 @@ export interface ServerOptions {
   /** Behind a load balancer: take the client address from X-Forwarded-For. */
   trustProxy?: boolean;
   version?: string;
+  /** Bounds on requests served at once and waiting (see load-shedding.ts); none when left out. */
+  limits?: SheddingLimits;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -44,6 +47,9 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   app.decorateRequest('actor', null);
   app.decorateRequest('authKind', null);
   app.decorateRequest('csrfToken', null);
+
+  // First of all hooks: a request shed for load never reaches sign-in, which reads the database.
+  if (options.limits) installLoadShedding(app, options.limits);
 
   app.addHook('onRequest', async (request, reply) => {
     securityHeaders(request, reply);

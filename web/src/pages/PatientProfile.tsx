@@ -7,6 +7,7 @@ import { usePageTitle, useResource } from '../hooks.ts';
 import { useLocationNames } from '../lookups.ts';
 import { Link } from '../router.tsx';
 import { MeasuresCard } from './measures/MeasuresCard.tsx';
+import { CareTeamCard } from './care/CareTeamCard.tsx';
 import { CAN, useUser } from '../session.tsx';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -133,6 +134,7 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
         </section>
       </div>
       {!own ? <MeasuresCard patientId={patient.id} /> : null}
+      {!own ? <CareTeamCard patientId={patient.id} /> : null}
       <p className="small-print">Last updated {formatDate(patient.updatedAt)}</p>
     </>
   );
