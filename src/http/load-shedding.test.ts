@@ -59,6 +59,17 @@ describe('a server that sheds load', () => {
   async function start(limits: Partial<SheddingLimits> = {}) {
     app = Fastify();
     const queues = installLoadShedding(app, { ...DEFAULT_LIMITS, maxWrites: 1, maxReads: 1, maxQueued: 1, queueWaitMs: 60_000, retryAfterSeconds: 3, ...limits });
+    // Stands for sign-in, which reads the database after the gate and before the body is parsed:
+    // a request sent with x-slow-sign-in waits here until `signIn.done()`.
+    let done = () => undefined as void;
+    const signIn = { waiting: 0, socketClosed: 0, done: () => done() };
+    const signedIn = new Promise<void>((resolve) => (done = resolve));
+    app.addHook('onRequest', async (request) => {
+      if (!request.headers['x-slow-sign-in']) return;
+      signIn.waiting++;
+      request.raw.socket.once('close', () => signIn.socketClosed++);
+      await signedIn;
+    });
     const started: string[] = [];
     let open = () => undefined as void;
     const gate = new Promise<void>((resolve) => (open = resolve));
@@ -69,7 +80,7 @@ describe('a server that sheds load', () => {
     });
     app.get('/api/calendar', async () => ({ ok: true }));
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
-    return { queues, started, open: () => open(), url: address };
+    return { queues, started, open: () => open(), url: address, signIn };
   }
 
   const post = (url: string, name: string) =>
@@ -116,6 +127,44 @@ describe('a server that sheds load', () => {
     expect(later.status).toBe(200);
     expect(s.started).toEqual(['first', 'later']);
     expect([s.queues.writes.inFlight, s.queues.writes.queued]).toEqual([0, 0]);
+  });
+
+  it('keeps the place of a write whose client left while it ran, until the write is done', async () => {
+    const s = await start();
+    const { port } = new URL(s.url);
+    const body = JSON.stringify({ name: 'running' });
+    const running = httpRequest({ host: '127.0.0.1', port, path: '/api/bookings', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    running.on('error', () => undefined);
+    running.end(body);
+    await until(() => s.started.length === 1);
+    running.destroy();
+    const next = post(s.url, 'next');
+    // The first write still runs, so the next one waits for its place rather than joining it.
+    await until(() => s.queues.writes.queued === 1);
+    expect(s.queues.writes.inFlight).toBe(1);
+    s.open();
+    expect((await next).status).toBe(200);
+    expect(s.started).toEqual(['running', 'next']);
+  });
+
+  it('frees the place of a write whose client left during sign-in, before its body was read (nothing else would)', async () => {
+    const s = await start();
+    const { port } = new URL(s.url);
+    const body = JSON.stringify({ name: 'left' });
+    const left = httpRequest({
+      host: '127.0.0.1', port, path: '/api/bookings', method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-slow-sign-in': '1' },
+    });
+    left.on('error', () => undefined);
+    left.end(body);
+    await until(() => s.signIn.waiting === 1 && s.queues.writes.inFlight === 1);
+    left.destroy();
+    await until(() => s.signIn.socketClosed === 1);
+    s.signIn.done();
+    await until(() => s.queues.writes.inFlight === 0);
+    s.open();
+    expect((await post(s.url, 'after')).status).toBe(200);
+    expect(s.started).toEqual(['after']);
   });
 
   it('answers 503 to a write that waited longer than the limit, and nothing of it runs', async () => {

@@ -135,6 +135,12 @@ const gated = (url: string) => (url.startsWith('/api/') && !url.startsWith('/api
 export function installLoadShedding(app: FastifyInstance, limits: SheddingLimits): { reads: AdmissionQueue; writes: AdmissionQueue } {
   const reads = new AdmissionQueue(limits.maxReads, limits.maxQueued, limits.queueWaitMs);
   const writes = new AdmissionQueue(limits.maxWrites, limits.maxQueued, limits.queueWaitMs);
+  const places = new WeakMap<FastifyRequest, () => void>();
+  const working = new WeakSet<FastifyRequest>();
+  const release = (request: FastifyRequest) => {
+    places.get(request)?.();
+    places.delete(request);
+  };
   app.addHook('onRequest', async (request, reply) => {
     if (!gated(request.url)) return;
     const queue = READS.has(request.method) ? reads : writes;
@@ -143,22 +149,31 @@ export function installLoadShedding(app: FastifyInstance, limits: SheddingLimits
       reply.raw.once('close', onGone);
     });
     if (outcome !== 'admitted') return refuse(request, reply, limits.retryAfterSeconds);
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      queue.release();
-    };
-    // 'close' follows the end of every response, and a dropped connection too.
-    reply.raw.once('close', release);
-    if (clientGone(request)) {
-      release();
-      return refuse(request, reply, limits.retryAfterSeconds);
-    }
+    places.set(request, () => queue.release());
+    // A connection dropped before the handler starts ends the request there (an unread body is
+    // never parsed, so nothing would ever answer): its place is free at once.
+    reply.raw.once('close', () => {
+      if (!working.has(request)) release(request);
+    });
+    if (clientGone(request)) return refuse(request, reply, limits.retryAfterSeconds);
   });
   app.addHook('preHandler', async (request, reply) => {
+    if (!gated(request.url)) return;
     // Sign-in and the body took time: a client that left meanwhile gets no write started for it.
-    if (gated(request.url) && clientGone(request)) return refuse(request, reply, limits.retryAfterSeconds);
+    if (clientGone(request)) return refuse(request, reply, limits.retryAfterSeconds);
+    working.add(request);
   });
+  // The place is held until the work is done and its answer is being sent, even when the client
+  // has gone meanwhile: a connection closing does not stop a transaction already running.
+  app.addHook('onSend', async (request) => release(request));
+  app.addHook('onResponse', async (request) => release(request));
+  app.decorate('admission', { reads, writes });
   return { reads, writes };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The load-shedding queues, when installed: how many requests are being served and waiting. */
+    admission?: { reads: AdmissionQueue; writes: AdmissionQueue };
+  }
 }

@@ -63,7 +63,9 @@ describe.each(BACKENDS)('bookings under load on %s', (backend) => {
     for (let i = 0; i < 4; i++) tokens.push(await tokenFor(app, world.users.front_desk.email));
   });
   afterAll(async () => {
-    await app?.close().catch(() => undefined);
+    // Clients keep idle connections open; they would hold the close for the keep-alive timeout.
+    app?.server.closeAllConnections();
+    await app?.close();
     await drop?.();
   });
 
@@ -128,9 +130,13 @@ describe.each(BACKENDS)('bookings under load on %s', (backend) => {
     };
     await Promise.all(Array.from({ length: CLIENTS }, (_, n) => (n % 2 === 0 ? booker(n) : reader(n))));
 
-    // The load is over. Every booking not acknowledged asks again with its key, waiting as long as it
-    // takes: the answer stored for the key (or, if none was, a first booking) is its final outcome.
+    // The load is over. Requests whose clients gave up may still be running: let them finish.
+    const { reads, writes } = app.admission!;
+    while (reads.inFlight + reads.queued + writes.inFlight + writes.queued > 0) await sleep(50);
+    // Every booking not acknowledged asks again with its key, waiting as long as it takes: the
+    // answer stored for the key (or, if none was, a first booking) is its final outcome.
     const unsettled = attempted.filter((e) => e.status !== 201);
+    if (process.env.KNOTWORK_LOAD_REPORT) console.log(backend, { bookings: attempted.length, acknowledged: attempted.length - unsettled.length, unanswered: attempted.filter((e) => e.status === null).length, statuses: Object.fromEntries(statuses) });
     const settle = async (entry: Attempted) => {
       for (;;) {
         const res = await fetch(`${base}/api/appointments`, {
@@ -138,7 +144,7 @@ describe.each(BACKENDS)('bookings under load on %s', (backend) => {
           headers: { authorization: `Bearer ${tokens[0]}`, 'content-type': 'application/json', 'idempotency-key': entry.key },
         });
         count(res.status);
-        const json = (await res.json()) as { id?: string; error?: { code: string } };
+        const json = (await res.json()) as { id?: string };
         if (res.status === 503) {
           await sleep(100);
           continue;
@@ -149,8 +155,6 @@ describe.each(BACKENDS)('bookings under load on %s', (backend) => {
       }
     };
     for (let i = 0; i < unsettled.length; i += 8) await Promise.all(unsettled.slice(i, i + 8).map(settle));
-    // Closing waits for every request still in the server, so the database below is final.
-    await app.close();
 
     const failures = [...statuses].filter(([status]) => status >= 500 && status !== 503);
     expect(failures).toEqual([]);
