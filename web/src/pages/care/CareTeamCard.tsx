@@ -76,7 +76,13 @@ function EndForm({ patientId, member, onChange }: { patientId: string; member: c
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const name = `${member.givenName} ${member.familyName}`;
-  if (!open) return <button type="button" className="button button-secondary" onClick={() => setOpen(true)} aria-label={`End ${name}'s access`}>End access</button>;
+  if (!open) {
+    return (
+      <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
+        End access<span className="visually-hidden"> for {name}</span>
+      </button>
+    );
+  }
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
