@@ -110,7 +110,8 @@ export async function registerAtSite(ctx: ServiceContext, actor: Actor, patientI
     if (registered) {
       await audit(tx, actor, [{ action: 'patient.site.register', ...patientRecord(patientId), detail: { locationId: input.locationId, reason: input.reason } }]);
     }
-    return { patientId, locationId: input.locationId, alreadyRegistered: !registered, sites: await repo.listSites(tx, actor.orgId, patientId) };
+    // A repeat changes nothing and answers the same: the registration as it stands.
+    return { patientId, locationId: input.locationId, sites: await repo.listSites(tx, actor.orgId, patientId) };
   });
 }
 

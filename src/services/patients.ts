@@ -1,4 +1,5 @@
 import * as repo from '../store/repos/patients.ts';
+import { registerAtSite } from '../store/repos/care.ts';
 import { sqlState, SQLSTATE } from '../store/database.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -122,6 +123,10 @@ export async function updatePatient(
     return await ctx.db.transaction(async (tx) => {
       const updated = await repo.updatePatient(tx, actor.orgId, id, version, next, now);
       if (!updated) throw new ConflictError('version', 'Someone else changed this patient since you opened it. Reload and try again.');
+      // The site the patient leaves keeps them registered: moving never hides a patient from a site.
+      if (current.preferredLocationId && current.preferredLocationId !== next.preferredLocationId) {
+        await registerAtSite(tx, actor.orgId, id, current.preferredLocationId, { userId: actor.userId, reason: 'Preferred site before a change', at: now });
+      }
       await audit(tx, actor, [
         { action: 'patient.update', patientId: id, recordType: 'patient', recordId: id, detail: { fields: Object.keys(changes).sort() } },
       ]);

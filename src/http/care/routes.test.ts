@@ -67,10 +67,10 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
   it('registers the patient at the desk’s site deliberately, then lets the desk book them, which puts the therapist in their care', async () => {
     const registered = await h.as('front_desk', 'POST', `/api/patients/${h.world.patients.b}/sites`, { locationId: h.world.sites.a, reason: 'Works near Alpha now; asked by phone' });
     expect(registered.statusCode).toBe(201);
-    expect(registered.json()).toMatchObject({ alreadyRegistered: false, sites: [{ locationId: h.world.sites.b, preferred: true }, { locationId: h.world.sites.a, preferred: false, reason: 'Works near Alpha now; asked by phone' }] });
+    expect(registered.json()).toMatchObject({ sites: [{ locationId: h.world.sites.b, preferred: true }, { locationId: h.world.sites.a, preferred: false, reason: 'Works near Alpha now; asked by phone' }] });
     expect((await events('patient.site.register', h.world.patients.b)).map((e) => e.detail)).toEqual([{ locationId: h.world.sites.a, reason: 'Works near Alpha now; asked by phone' }]);
     const again = await h.as('front_desk', 'POST', `/api/patients/${h.world.patients.b}/sites`, { locationId: h.world.sites.a, reason: 'Asked again' });
-    expect(again.json()).toMatchObject({ alreadyRegistered: true });
+    expect(again.json()).toEqual(registered.json());
     expect(await events('patient.site.register', h.world.patients.b)).toHaveLength(1);
 
     // The desk now sees the patient (also in a search of its site) and the therapist does not, yet.
@@ -115,10 +115,28 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
     const granted = await h.as('manager', 'POST', `/api/patients/${h.world.patients.b}/care-team`, { practitionerId: h.world.practitioners.a, reason: 'Covering during leave' });
     expect(granted.statusCode).toBe(201);
     expect(granted.json().careTeam[0]).toMatchObject({ practitionerId: h.world.practitioners.a, endedOn: null, reason: 'Covering during leave' });
+    // Repeating it (a retry) answers the same and grants nothing more.
+    const repeated = await h.as('manager', 'POST', `/api/patients/${h.world.patients.b}/care-team`, { practitionerId: h.world.practitioners.a, reason: 'Covering during leave' });
+    expect(repeated.json()).toEqual(granted.json());
+    expect((await events('care.grant', h.world.patients.b)).filter((e) => e.actor === h.world.users.manager.id)).toHaveLength(1);
     expect((await h.as('therapist', 'POST', `/api/patients/${h.world.patients.b}/sessions`, { subjective: { painToday: 4 }, cptMinutes: [] })).statusCode).toBe(201);
     // A manager of site A cannot hand the chart to a therapist who works only at site B.
     const elsewhere = await h.as('manager', 'POST', `/api/patients/${h.world.patients.b}/care-team`, { practitionerId: h.world.practitioners.b, reason: 'Second opinion' });
     expect(elsewhere.statusCode).toBe(403);
+  });
+
+  it('keeps a patient registered at the site they leave when their preferred site changes', async () => {
+    const moved = (await h.as('front_desk', 'POST', '/api/patients', {
+      givenName: 'Mona', familyName: 'Mover', dateOfBirth: '1985-05-05', sexAtBirth: 'female', preferredLocationId: h.world.sites.a,
+    })).json() as { id: string; version: number };
+    const res = await h.as('admin', 'PATCH', `/api/patients/${moved.id}`, { version: moved.version, preferredLocationId: h.world.sites.b });
+    expect(res.statusCode).toBe(200);
+    expect((await h.as('front_desk', 'GET', `/api/patients/${moved.id}`)).statusCode).toBe(200);
+    const team = (await h.as('admin', 'GET', `/api/patients/${moved.id}/care-team`)).json() as { sites: { locationId: string; preferred: boolean; reason: string | null }[] };
+    expect(team.sites).toEqual([
+      { locationId: h.world.sites.b, preferred: true, registeredAt: null, reason: null },
+      expect.objectContaining({ locationId: h.world.sites.a, preferred: false, reason: 'Preferred site before a change' }),
+    ]);
   });
 
   it('lets a patient book themselves with any therapist, which puts that therapist in their care', async () => {

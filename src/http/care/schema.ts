@@ -35,7 +35,6 @@ const SiteSchema = z.object({
 export const RegisterSiteResultSchema = z.object({
   patientId: z.uuid(),
   locationId: z.uuid(),
-  alreadyRegistered: z.boolean(),
   sites: z.array(SiteSchema),
 });
 
