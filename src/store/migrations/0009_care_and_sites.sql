@@ -30,9 +30,10 @@ CREATE INDEX care_relationships_current ON care_relationships (org_id, practitio
 -- Until now an appointment alone opened the chart to its therapist. Keep what therapists could
 -- see on the day of this change as explicit relationships, so nobody loses a patient they treat;
 -- from here on only grants open a chart.
+-- Every organisation's appointments, each relationship kept in the appointment's own organisation.
 INSERT INTO care_relationships (org_id, patient_id, practitioner_id, started_on, reason)
 SELECT a.org_id, a.patient_id, a.practitioner_id, min(lower(a.during))::date, 'Booked visits before care relationships were granted'
   FROM appointments a
- WHERE a.occupies
+ WHERE a.org_id IS NOT NULL AND a.occupies
  GROUP BY a.org_id, a.patient_id, a.practitioner_id
 ON CONFLICT (org_id, patient_id, practitioner_id) DO NOTHING;
