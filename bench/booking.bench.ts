@@ -131,7 +131,8 @@ async function hammer(clients: number, send: (client: number) => Promise<boolean
 }
 
 export async function storm(label: string, db: Database, orgId: string): Promise<Timing[]> {
-  const running = await startApp(db, { port: 0, webRoot: null });
+  // On the bench's day, not the machine's: the slots below stay in the future whatever today is.
+  const running = await startApp(db, { port: 0, webRoot: null, now: () => NOW });
   const bare = Fastify();
   bare.post('/bare', async (_req, reply) => reply.status(201).send({ ok: true }));
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
@@ -144,7 +145,7 @@ export async function storm(label: string, db: Database, orgId: string): Promise
 
     // Twenty free slots that can all be booked together, each wanted by every client.
     const day = addDays(TODAY, 2);
-    const free = await findAvailability({ db, now: () => new Date() }, adminActor(orgId), { serviceCode: 'nmt-followup-60', from: day, to: addDays(day, 6), limit: 100_000 });
+    const free = await findAvailability({ db, now: () => NOW }, adminActor(orgId), { serviceCode: 'nmt-followup-60', from: day, to: addDays(day, 6), limit: 100_000 });
     const lastEnd = new Map<string, number>();
     const slots: typeof free.slots = [];
     for (const s of free.slots) {

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { limitsFromEnv, type SheddingLimits } from './http/load-shedding.ts';
 import { buildServer } from './http/server.ts';
 import type { TrustedProxies } from './http/trust-proxy.ts';
 import type { ServiceContext } from './services/context.ts';
@@ -23,6 +24,7 @@ export async function startApp(
     port: number; host?: string; logger?: boolean; trustProxy?: TrustedProxies; webRoot?: string | null;
     /** The server's clock; tests pass one anchored at a fixed day so nothing depends on today. */
     now?: () => Date;
+    limits?: SheddingLimits;
   },
 ): Promise<RunningApp> {
   const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()) };
@@ -32,6 +34,7 @@ export async function startApp(
     webRoot: options.webRoot === null ? undefined : (options.webRoot ?? WEB_ROOT),
     logger: options.logger ?? false,
     trustProxy: options.trustProxy,
+    limits: options.limits ?? limitsFromEnv(),
   });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   const housekeeping = startHousekeeping(ctx);

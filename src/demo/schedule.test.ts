@@ -67,4 +67,13 @@ describe.each(BACKENDS)('demo schedule on %s', (backend) => {
     );
     expect(early).toBe(0);
   });
+
+  it("puts every therapist with a visit on the books in the patient's care (a booking alone opens no chart)", async () => {
+    const { outside } = await one<{ outside: number }>(
+      `SELECT count(*)::int AS outside FROM appointments a WHERE a.org_id = $1 AND a.occupies AND NOT EXISTS (
+         SELECT 1 FROM care_relationships c WHERE c.org_id = a.org_id AND c.patient_id = a.patient_id
+            AND c.practitioner_id = a.practitioner_id AND c.ended_on IS NULL)`,
+    );
+    expect(outside).toBe(0);
+  });
 });

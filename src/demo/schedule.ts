@@ -162,6 +162,14 @@ export async function seedSchedule(db: Database | Queryable, options: SeedSchedu
     });
   }
   await insertRows(db, 'appointments', rows);
+  // The clinic booked these visits, so it granted each therapist booked a place in the patient's care.
+  await db.query(
+    `INSERT INTO care_relationships (org_id, patient_id, practitioner_id, started_on, reason)
+     SELECT org_id, patient_id, practitioner_id, (min(lower(during)) AT TIME ZONE '${DEMO_ZONE}')::date, 'Booked visits'
+       FROM appointments WHERE org_id = $1 AND occupies GROUP BY org_id, patient_id, practitioner_id
+     ON CONFLICT (org_id, patient_id, practitioner_id) DO UPDATE SET ended_on = NULL`,
+    [orgId],
+  );
   const future = rows.filter((r) => (r as { status: string }).status === 'booked').length;
   return { services: catalogue.length, templates, exceptions: exceptionCount, appointments: rows.length, pastAppointments: rows.length - future, futureAppointments: future };
 }

@@ -22,12 +22,14 @@ import { intakeRoutes } from './intake/routes.ts';
 import { clearanceRoutes } from './clearances/routes.ts';
 import { assessmentRoutes } from './assessments/routes.ts';
 import { planRoutes } from './plans/routes.ts';
+import { careRoutes } from './care/routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
   return [
     ...authRoutes(ctx),
     ...organizationRoutes(ctx),
+    ...careRoutes(ctx),
     ...patientRoutes(ctx),
     ...intakeRoutes(ctx),
     ...clearanceRoutes(ctx),

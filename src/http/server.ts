@@ -19,6 +19,7 @@ import { registerMultipart } from './clearances/multipart.ts';
 import { SESSION_COOKIE } from './auth/cookies.ts';
 import { securityHeaders } from './security.ts';
 import type { TrustedProxies } from './trust-proxy.ts';
+import { installLoadShedding, type SheddingLimits } from './load-shedding.ts';
 
 export interface ServerOptions {
   /** Folder of the built web app; the API runs without it (tests, API-only deployments). */
@@ -31,6 +32,8 @@ export interface ServerOptions {
   version?: string;
   /** Where unexpected errors are logged, one JSON line each (default stderr). */
   errorLog?: ErrorLogSink;
+  /** Bounds on requests served at once and waiting (see load-shedding.ts); none when left out. */
+  limits?: SheddingLimits;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -77,6 +80,9 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   app.decorateRequest('actor', null);
   app.decorateRequest('authKind', null);
   app.decorateRequest('csrfToken', null);
+
+  // First of all hooks: a request shed for load never reaches sign-in, which reads the database.
+  if (options.limits) installLoadShedding(app, options.limits);
 
   app.addHook('onRequest', async (request, reply) => {
     securityHeaders(request, reply);

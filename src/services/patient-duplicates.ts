@@ -3,7 +3,7 @@ import { findMergedInto, findPatient } from '../store/repos/patients.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { NotFoundError, ServiceError } from './errors.ts';
-import { canAccessPatient, patientScope } from './policies.ts';
+import { canAccessPatient, patientFacts, patientScope } from './policies.ts';
 
 export type DuplicateMatch = repo.DuplicateMatch;
 
@@ -46,7 +46,7 @@ export async function missingPatient(ctx: ServiceContext, actor: Actor, id: stri
   const survivor = await findMergedInto(ctx.db, actor.orgId, id);
   if (!survivor) throw new NotFoundError('No such patient.');
   const row = await findPatient(ctx.db, actor.orgId, survivor);
-  const visible = row !== null && canAccessPatient(actor, { patientId: row.id, preferredLocationId: row.preferredLocationId, practitionerIds: row.practitionerIds });
+  const visible = row !== null && canAccessPatient(actor, patientFacts(row));
   throw new PatientMergedError(visible ? survivor : null);
 }
 

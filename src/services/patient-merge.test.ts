@@ -59,7 +59,9 @@ describe.each(BACKENDS)('merging duplicate patients on %s', (backend) => {
     const result = await mergePatients(ctx, actorOf(world, 'manager'), world.patients.a, dup);
 
     expect(result.patient.id).toBe(world.patients.a);
-    expect(result.moved).toMatchObject({ appointments: 1, session_notes: 2, intake_responses: 2, care_relationships: 2, users: 1 });
+    expect(result.moved).toMatchObject({ appointments: 1, session_notes: 2, intake_responses: 2, care_relationships: 2, patient_sites: 1, users: 1 });
+    const sites = await db.query<{ location_id: string }>('SELECT location_id FROM patient_sites WHERE org_id = $1 AND patient_id = $2', [world.orgId, world.patients.a]);
+    expect(sites.map((s) => s.location_id)).toContain(world.sites.b);
     for (const r of references) expect({ table: r.table, left: await count(r.table, r.column, dup) }).toEqual({ table: r.table, left: 0 });
     expect(await count('audit_events', 'patient_id', dup)).toBeGreaterThan(0);
 

@@ -4,7 +4,7 @@ import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ServiceError, ValidationError } from './errors.ts';
 import { missingPatient } from './patient-duplicates.ts';
-import { isAllowed } from './policies.ts';
+import { isAllowed, patientFacts } from './policies.ts';
 import type { Patient } from './patients.ts';
 
 /** Both records have a booked visit at the same time: one must be cancelled or moved first. */
@@ -36,7 +36,7 @@ async function mergeable(ctx: ServiceContext, actor: Actor, id: string, field: '
     if (await repo.findMergedInto(ctx.db, actor.orgId, id)) throw new ConflictError('duplicateId', 'That record was already merged into another one.');
     throw new ValidationError({ duplicateId: 'No such patient in this organisation.' });
   }
-  const facts = { patient: { patientId: row.id, preferredLocationId: row.preferredLocationId, practitionerIds: row.practitionerIds } };
+  const facts = { patient: patientFacts(row) };
   if (!isAllowed(actor, 'patient.merge', facts)) {
     await audit(ctx.db, actor, [{ action: 'patient.merge', outcome: 'denied', patientId: id, recordType: 'patient', recordId: id }]);
     throw new ForbiddenError('Only a manager or administrator of both records’ sites can merge them.');

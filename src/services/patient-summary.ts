@@ -4,7 +4,7 @@ import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ForbiddenError } from './errors.ts';
 import { missingPatient } from './patient-duplicates.ts';
-import { isAllowed, type PatientFacts } from './policies.ts';
+import { isAllowed, patientFacts, type PatientFacts } from './policies.ts';
 
 /** How far along the plan being followed is: visits attended since it started, and booked ahead. */
 export interface PlanProgress {
@@ -55,7 +55,7 @@ async function progressOf(ctx: ServiceContext, actor: Actor, patientId: string, 
 export async function patientSummary(ctx: ServiceContext, actor: Actor, patientId: string): Promise<PatientSummary> {
   const row = await findPatient(ctx.db, actor.orgId, patientId);
   if (!row) return missingPatient(ctx, actor, patientId);
-  const patient: PatientFacts = { patientId: row.id, preferredLocationId: row.preferredLocationId, practitionerIds: row.practitionerIds };
+  const patient: PatientFacts = patientFacts(row);
   if (!isAllowed(actor, 'patient.read', { patient })) {
     await audit(ctx.db, actor, [{ action: 'patient.summary', outcome: 'denied', patientId, recordType: 'patient', recordId: patientId }]);
     throw new ForbiddenError('You do not have access to this patient.');

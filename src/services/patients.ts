@@ -1,10 +1,11 @@
 import * as repo from '../store/repos/patients.ts';
+import { registerAtSite } from '../store/repos/care.ts';
 import { sqlState, SQLSTATE } from '../store/database.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { ConflictError, ForbiddenError, ValidationError } from './errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { missingPatient, possibleDuplicates, PossibleDuplicateError, type PossibleDuplicates } from './patient-duplicates.ts';
-import { authorize, isAllowed, patientScope } from './policies.ts';
+import { authorize, isAllowed, patientFacts, patientScope } from './policies.ts';
 
 export type Patient = repo.PatientRow;
 export type PatientFields = repo.PatientFields;
@@ -60,7 +61,7 @@ async function loadFacts(ctx: ServiceContext, actor: Actor, id: string) {
   if (!patient) return missingPatient(ctx, actor, id);
   return {
     patient,
-    facts: { patient: { patientId: patient.id, preferredLocationId: patient.preferredLocationId, practitionerIds: patient.practitionerIds } },
+    facts: { patient: patientFacts(patient) },
   };
 }
 
@@ -73,7 +74,7 @@ export async function getPatient(ctx: ServiceContext, actor: Actor, id: string):
   const { patient, facts } = await loadFacts(ctx, actor, id);
   if (!isAllowed(actor, 'patient.read', facts)) return denied(ctx, actor, 'patient.read', id);
   await audit(ctx.db, actor, [{ action: 'patient.read', patientId: id, recordType: 'patient', recordId: id }]);
-  const { practitionerIds: _omit, ...record } = patient;
+  const { practitionerIds: _omit, siteIds: _sites, ...record } = patient;
   return record;
 }
 
@@ -125,7 +126,7 @@ export async function updatePatient(
 ): Promise<Patient> {
   const { patient, facts } = await loadFacts(ctx, actor, id);
   if (!isAllowed(actor, 'patient.update', facts)) return denied(ctx, actor, 'patient.update', id);
-  const { id: _id, orgId: _org, version: _v, createdAt: _c, updatedAt: _u, practitionerIds: _p, ...current } = patient;
+  const { id: _id, orgId: _org, version: _v, createdAt: _c, updatedAt: _u, practitionerIds: _p, siteIds: _s, ...current } = patient;
   const next: PatientFields = { ...current, ...changes };
   if (changes.preferredLocationId !== undefined && changes.preferredLocationId !== current.preferredLocationId) {
     // Moving a patient to another site is the receiving site's decision too.
@@ -137,6 +138,10 @@ export async function updatePatient(
     return await ctx.db.transaction(async (tx) => {
       const updated = await repo.updatePatient(tx, actor.orgId, id, version, next, now);
       if (!updated) throw new ConflictError('version', 'Someone else changed this patient since you opened it. Reload and try again.');
+      // The site the patient leaves keeps them registered: moving never hides a patient from a site.
+      if (current.preferredLocationId && current.preferredLocationId !== next.preferredLocationId) {
+        await registerAtSite(tx, actor.orgId, id, current.preferredLocationId, { userId: actor.userId, reason: 'Preferred site before a change', at: now });
+      }
       await audit(tx, actor, [
         { action: 'patient.update', patientId: id, recordType: 'patient', recordId: id, detail: { fields: Object.keys(changes).sort() } },
       ]);

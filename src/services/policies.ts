@@ -54,14 +54,25 @@ export type Action =
   | 'assessment.write'
   | 'plan.read'
   | 'plan.write'
-  | 'plan.book';
+  | 'plan.book'
+  | 'patient.book'
+  | 'patient.lookup'
+  | 'patient.register-site'
+  | 'care.read'
+  | 'care.manage';
 
 /** The facts about a patient that access depends on. */
 export interface PatientFacts {
   patientId: string;
-  preferredLocationId: string | null;
-  /** Practitioners in a current care relationship (or, later, with appointments) with the patient. */
+  /** The sites the patient is registered at (the preferred site and later registrations). */
+  siteIds: string[];
+  /** Practitioners in a current care relationship the clinic granted; an appointment alone is none. */
   practitionerIds: string[];
+}
+
+/** The access facts of a loaded patient (repos/patients findPatient or repos/care accessFacts). */
+export function patientFacts(row: { id?: string; patientId?: string; siteIds: string[]; practitionerIds: string[] }): PatientFacts {
+  return { patientId: (row.patientId ?? row.id)!, siteIds: row.siteIds, practitionerIds: row.practitionerIds };
 }
 
 export type { PatientScope };
@@ -88,7 +99,7 @@ export function canAccessPatient(actor: Actor, patient: PatientFacts): boolean {
     case 'self':
       return scope.patientId === patient.patientId;
     case 'locations':
-      return patient.preferredLocationId !== null && scope.locationIds.includes(patient.preferredLocationId);
+      return patient.siteIds.some((id) => scope.locationIds.includes(id));
     case 'practitioner':
       return patient.practitionerIds.includes(scope.practitionerId);
     case 'none':
@@ -111,6 +122,8 @@ export interface ResourceFacts {
   booking?: BookingFacts;
   /** For session notes: the therapist who treated (and alone may sign). */
   notePractitionerId?: string;
+  /** For care relationships: the sites the therapist works at. */
+  therapistSiteIds?: string[];
 }
 
 export interface BookingFacts {
@@ -251,12 +264,47 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
     case 'practitioner.manage':
     case 'staff.manage':
       return (actor.role === 'admin' || actor.role === 'manager') && withinSites(actor, facts.locationIds);
+    case 'patient.book':
+    case 'patient.lookup':
+    case 'patient.register-site':
+    case 'care.read':
+    case 'care.manage':
+      return careAllowed(actor, action, facts);
   }
 }
 
 /**
- * Clinical records of a visit, within the patient scope: therapists chart for patients they treat or
- * are scheduled with, and only the treating therapist signs; managers and admins read; the front desk
+ * A booking opens the patient's chart to the therapist booked, so only someone who may already see
+ * the patient books them (an appointment, a series, a waitlist place, a move to another therapist or
+ * site). The desk reaches a patient of another site only by registering them at its own site, a
+ * deliberate step found through an exact lookup. Managers and admins grant and end care relationships
+ * with therapists of their sites; everyone who may see the patient sees the care team.
+ */
+function careAllowed(actor: Actor, action: Action, facts: ResourceFacts): boolean {
+  const desk = actor.role === 'front_desk' || actor.role === 'manager' || actor.role === 'admin';
+  const sees = facts.patient !== undefined && canAccessPatient(actor, facts.patient);
+  switch (action) {
+    case 'patient.book':
+      return (desk || actor.role === 'patient') && sees;
+    case 'patient.lookup':
+      return desk;
+    case 'patient.register-site':
+      return desk && withinSites(actor, facts.locationIds);
+    case 'care.read':
+      return actor.role !== 'patient' && sees;
+    case 'care.manage': {
+      if (!sees) return false;
+      if (actor.role === 'admin') return true;
+      return actor.role === 'manager' && (facts.therapistSiteIds ?? []).some((id) => actor.locationIds.includes(id));
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Clinical records of a visit, within the patient scope: therapists chart for patients in their care
+ * (a granted care relationship), and only the treating therapist signs; managers and admins read; the front desk
  * reads no clinical notes but may hand a patient the measures due and enter them; patients read their
  * own measures and sent home care (services check "sent") and may submit measures themselves.
  */

@@ -35,14 +35,14 @@ function counter(env: Env) {
 }
 
 /** A start nobody has used: six a day from 09:00 Los Angeles time, from 2026-11-23 on. */
-async function freshStart(env: Env): Promise<string> {
+export async function freshStart(env: Env): Promise<string> {
   await bookable(env);
   const k = counter(env).slot++;
   const day = Date.UTC(2026, 10, 23 + Math.floor(k / 6), 17, 0) + (k % 6) * 75 * 60_000;
   return new Date(day).toISOString();
 }
 
-async function freshVisits(env: Env) {
+export async function freshVisits(env: Env) {
   await bookable(env);
   const k = counter(env).series++;
   const first = new Date(Date.UTC(2027, 0, 4 + 2 * Math.floor(k / 6))).toISOString().slice(0, 10);

@@ -6,6 +6,7 @@ import { BOOKING_ENDPOINTS } from './endpoints-booking.ts';
 import { NOTIFY_ENDPOINTS } from './endpoints-notify.ts';
 import { RECORD_ENDPOINTS } from './endpoints-records.ts';
 import { SCHEDULE_CHANGE_ENDPOINTS } from './endpoints-schedule-changes.ts';
+import { CARE_ENDPOINTS } from './endpoints-care.ts';
 import * as charting from '../../src/services/charting/session-test-kit.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 
@@ -451,4 +452,5 @@ export const ENDPOINTS: EndpointCase[] = [
   ...SCHEDULE_CHANGE_ENDPOINTS,
   ...CHART_INTAKE_ENDPOINTS,
   ...RECORD_ENDPOINTS,
+  ...CARE_ENDPOINTS,
 ];

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_SCHEDULING_OPERATIONS } from '../../web/src/api/admin-scheduling.ts';
+import { CARE_OPERATIONS } from '../../web/src/api/care.ts';
 import { API_OPERATIONS as CORE_OPERATIONS } from '../../web/src/api/client.ts';
 import { CHARTING_OPERATIONS } from '../../web/src/api/charting.ts';
 import { LINK_OPERATIONS } from '../../web/src/api/links.ts';
@@ -51,6 +52,13 @@ describe('the web client against the OpenAPI document', () => {
   it('calls only documented operations from the added charting client', () => {
     const missing = CHARTING_MORE_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(([m, p]) => `${m} ${p}`);
     expect(missing).toEqual([]);
+  });
+
+  it('calls only documented operations from the care-team client, each listed once', () => {
+    const missing = CARE_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(([m, p]) => `${m} ${p}`);
+    expect(missing).toEqual([]);
+    const keys = CARE_OPERATIONS.map(([method, path]) => `${method} ${path}`);
+    expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('lists each operation once, with an OpenAPI-style path', () => {

@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, seriousViolations, signIn, startDemoServer, type DemoServer, type PatientSummary } from './support.ts';
+import { apiAs, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, VIEWPORTS, type DemoServer, type PatientSummary } from './support.ts';
 
 /** An administrator at the desk (1366×900) looks up who read a patient's record, by names alone. */
 
 let server: DemoServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
@@ -18,12 +17,10 @@ afterAll(async () => {
   await server?.stop();
 });
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  page = await newPage(browser, server, VIEWPORTS.desk);
 });
 afterEach(async () => {
-  await context?.close();
+  await page?.context().close();
 });
 
 const rows = (p: Page) => p.locator('table tbody tr');

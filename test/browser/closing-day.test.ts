@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listMessages } from '../../src/store/repos/outbox.ts';
-import { dateLabel, wallClock } from '../../web/src/pages/schedule/time.ts';
+import { addDays, dateLabel, wallClock } from '../../web/src/pages/schedule/time.ts';
 import { bearerApi, startDemoServerWithDb } from './demo-db.ts';
-import { launchBrowser, seriousViolations, shotIfAsked, signIn } from './support.ts';
+import { launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, VIEWPORTS, type Viewport } from './support.ts';
 
 /**
  * Closing a day that has bookings: the manager sees the booked visits before saving, then resolves
@@ -13,7 +13,6 @@ import { launchBrowser, seriousViolations, shotIfAsked, signIn } from './support
 
 let server: Awaited<ReturnType<typeof startDemoServerWithDb>>;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 interface Conflict { code: string; message: string; notifiedAt: string | null }
@@ -22,7 +21,8 @@ interface Slot { start: string; therapistId: string; locationId: string }
 
 const ZONE = 'America/Los_Angeles';
 const REASON = 'Water leak';
-const localDate = (days: number) => wallClock(Date.now() + days * 86_400_000, ZONE).date;
+/** A date `days` after the demo's today (the server's clock, not the machine's). */
+const localDate = (days: number) => addDays(wallClock(server.now().getTime(), ZONE).date, days);
 const fixture = { site: '', siteName: '', day: '', patientId: '', patientName: '', visitId: '', affected: 0 };
 
 beforeAll(async () => {
@@ -54,15 +54,10 @@ afterAll(async () => {
   await server?.stop();
 });
 afterEach(async () => {
-  await context?.close();
+  await page?.context().close();
 });
 
-async function open(viewport: { width: number; height: number }, mobile = false): Promise<Page> {
-  // axe is injected as an inline script, which the app's CSP rightly refuses; the test bypasses it.
-  context = await browser.newContext({ viewport, bypassCSP: true, ...(mobile ? { hasTouch: true, isMobile: true } : {}) });
-  context.setDefaultTimeout(15_000);
-  return context.newPage();
-}
+const open = (viewport: Viewport): Promise<Page> => newPage(browser, server, viewport, { timeout: 15_000 });
 
 async function axeClean(where: string) {
   const violations = await seriousViolations(page);
@@ -75,7 +70,7 @@ const longDay = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateStri
 
 describe('closing a day that has bookings', () => {
   it('lists the booked visits before saving, then resolves them per visit and for all (desk, 1366×900)', async () => {
-    page = await open({ width: 1366, height: 900 });
+    page = await open(VIEWPORTS.desk);
     await signIn(page, server.url, 'manager', `/locations/${fixture.site}`);
     await page.getByLabel('First day closed').fill(fixture.day);
     await page.getByLabel('Reason').fill(REASON);
@@ -133,7 +128,7 @@ describe('closing a day that has bookings', () => {
   }, 120_000);
 
   it('the desk calendar marks what is still unresolved and offers the same actions (1366×900)', async () => {
-    page = await open({ width: 1366, height: 900 });
+    page = await open(VIEWPORTS.desk);
     await signIn(page, server.url, 'manager', `/schedule?site=${fixture.site}&date=${fixture.day}&view=day`);
     await page.locator('.sch-conflict-note').getByText(/booked visits? on this day no longer fits? the schedule/).waitFor();
     const block = page.locator('.sch-appt.has-conflict', { hasText: fixture.patientName });
@@ -148,7 +143,7 @@ describe('closing a day that has bookings', () => {
   }, 60_000);
 
   it('the patient sees why on My appointments, and moves the visit with the link from the email (390×844)', async () => {
-    page = await open({ width: 390, height: 844 }, true);
+    page = await open(VIEWPORTS.phone);
     await signIn(page, server.url, 'patient', '/appointments');
     const card = page.locator('.sch-my-card', { hasText: dateLabel(fixture.day) });
     await card.getByText('This visit needs a new time').waitFor();

@@ -1,16 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { muscleById } from '../../src/clinical/atlas/index.ts';
 import { listMessages } from '../../src/store/repos/outbox.ts';
-import { dateLabel, wallClock } from '../../web/src/pages/schedule/time.ts';
+import { addDays, dateLabel, wallClock, wallToInstant } from '../../web/src/pages/schedule/time.ts';
 import { bearerApi, startDemoServerWithDb } from './demo-db.ts';
-import { launchBrowser, seriousViolations, shotIfAsked, signIn } from './support.ts';
+import { launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, VIEWPORTS } from './support.ts';
 
 /** Home care reaches the patient: the therapist sends it, the patient reads it on a phone and gets it by email. */
 
 let server: Awaited<ReturnType<typeof startDemoServerWithDb>>;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 const ZONE = 'America/Los_Angeles';
@@ -39,9 +38,9 @@ beforeAll(async () => {
   const { user } = await patient<{ user: { patientId: string } }>('GET', '/api/auth/session');
   visit.email = (await patient<{ email: string }>('GET', `/api/patients/${user.patientId}`)).email;
   const me = await therapist<{ user: { practitionerId: string; locationIds: string[] } }>('GET', '/api/auth/session');
-  // Yesterday's visit, 06:00 at the therapist's first site: before opening, so it meets no demo booking.
-  visit.day = wallClock(Date.now() - 86_400_000, ZONE).date;
-  const start = new Date(Date.parse(`${visit.day}T14:00:00Z`));
+  // The day before the demo's today, 06:00 at the therapist's first site: before opening, so it meets no demo booking.
+  visit.day = addDays(wallClock(server.now().getTime(), ZONE).date, -1);
+  const start = new Date(wallToInstant(visit.day, 6 * 60, ZONE));
   const [row] = await server.db.query<{ id: string }>(
     `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, during, blocks, status)
      VALUES ($1, $2, $3, (SELECT location_id FROM practitioner_locations WHERE org_id = $1 AND practitioner_id = $3 ORDER BY location_id LIMIT 1),
@@ -66,15 +65,10 @@ afterAll(async () => {
   await server?.stop();
 });
 afterEach(async () => {
-  await context?.close();
+  await page?.context().close();
 });
 
-async function phone(): Promise<Page> {
-  // axe is injected as an inline script, which the app's CSP rightly refuses; the test bypasses it.
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, bypassCSP: true });
-  context.setDefaultTimeout(15_000);
-  return context.newPage();
-}
+const phone = (): Promise<Page> => newPage(browser, server, VIEWPORTS.phone, { timeout: 15_000 });
 
 async function expectReadableOnPhone(where: string) {
   expect(await seriousViolations(page), where).toEqual([]);
@@ -91,7 +85,7 @@ describe('home care on the patient’s phone', () => {
     await card.waitFor();
     expect(await card.textContent()).toContain(`From your visit on ${dateLabel(visit.day)}`);
     // The visit itself, under "Earlier", links to its home care too.
-    await page.locator('.sch-my-past li', { hasText: dateLabel(wallClock(Date.parse(`${visit.day}T14:00:00Z`), ZONE).date) })
+    await page.locator('.sch-my-past li', { hasText: dateLabel(visit.day) })
       .getByRole('link', { name: /^Home care/ }).waitFor();
     await expectReadableOnPhone('My appointments');
     await shotIfAsked(page, 'home-care-01-my-appointments');

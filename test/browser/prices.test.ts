@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { listMessages } from '../../src/store/repos/outbox.ts';
-import { wallClock } from '../../web/src/pages/schedule/time.ts';
+import { addDays, wallClock } from '../../web/src/pages/schedule/time.ts';
 import { bearerApi, startDemoServerWithDb } from './demo-db.ts';
-import { launchBrowser, seriousViolations, shotIfAsked, signIn } from './support.ts';
+import { launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, VIEWPORTS, type Viewport } from './support.ts';
 
 /**
  * Services have prices: a manager sets one on the Services page (desk size), the patient sees it
@@ -12,7 +12,6 @@ import { launchBrowser, seriousViolations, shotIfAsked, signIn } from './support
 
 let server: Awaited<ReturnType<typeof startDemoServerWithDb>>;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 interface Service { id: string; code: string; name: string; priceCents: number | null; currency: string }
@@ -20,7 +19,8 @@ interface Slot { start: string; therapistId: string; locationId: string; roomId:
 interface Appointment { id: string; serviceName: string; status: string }
 
 const ZONE = 'America/Los_Angeles';
-const localDate = (days: number) => wallClock(Date.now() + days * 86_400_000, ZONE).date;
+/** A date `days` after the demo's today (the server's clock, not the machine's). */
+const localDate = (days: number) => addDays(wallClock(server.now().getTime(), ZONE).date, days);
 const NEW_NAME = 'Short follow-up treatment (30 min)';
 
 beforeAll(async () => {
@@ -32,15 +32,10 @@ afterAll(async () => {
   await server?.stop();
 });
 afterEach(async () => {
-  await context?.close();
+  await page?.context().close();
 });
 
-async function open(viewport: { width: number; height: number }, mobile = false): Promise<Page> {
-  // axe is injected as an inline script, which the app's CSP rightly refuses; the test bypasses it.
-  context = await browser.newContext({ viewport, bypassCSP: true, ...(mobile ? { hasTouch: true, isMobile: true } : {}) });
-  context.setDefaultTimeout(15_000);
-  return context.newPage();
-}
+const open = (viewport: Viewport): Promise<Page> => newPage(browser, server, viewport, { timeout: 15_000 });
 
 async function followUp30(): Promise<Service> {
   const { services } = await (await bearerApi(server.url, 'manager'))<{ services: Service[] }>('GET', '/api/services');
@@ -50,7 +45,7 @@ async function followUp30(): Promise<Service> {
 describe('service prices', () => {
   it('a manager sets a price and a new name on the Services page; a mistyped price is named at its field', async () => {
     const service = await followUp30();
-    page = await open({ width: 1366, height: 900 });
+    page = await open(VIEWPORTS.desk);
     await signIn(page, server.url, 'manager', '/admin/services');
     const row = page.getByRole('row', { name: new RegExp(service.name.replace(/[()]/g, '\\$&')) });
     expect(await row.textContent()).toContain('$65.00');
@@ -74,7 +69,7 @@ describe('service prices', () => {
   it('the patient sees the price and the new name while booking, on the confirmation and in the email', async () => {
     const patient = await bearerApi(server.url, 'patient');
     const { user } = await patient<{ user: { patientId: string } }>('GET', '/api/auth/session');
-    page = await open({ width: 390, height: 844 }, true);
+    page = await open(VIEWPORTS.phone);
     await signIn(page, server.url, 'patient', '/book');
     const choice = page.getByLabel(NEW_NAME);
     await choice.waitFor();

@@ -1,10 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiAs, EMAILS, launchBrowser, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoServer } from './support.ts';
+import { wallClock } from '../../web/src/pages/schedule/time.ts';
+import { apiAs, DEMO_TIME_ZONE, EMAILS, launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, startDemoServer, VIEWPORTS, type DemoServer } from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
 interface PatientRow { id: string; givenName: string; familyName: string; dateOfBirth: string; preferredLocationId: string }
@@ -25,12 +25,10 @@ afterAll(async () => {
   await server?.stop();
 });
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
-  context.setDefaultTimeout(10_000);
-  page = await context.newPage();
+  page = await newPage(browser, server, VIEWPORTS.desk);
 });
 afterEach(async () => {
-  await context?.close();
+  await page?.context().close();
 });
 
 async function fillRegistration(p: PatientRow) {
@@ -133,9 +131,8 @@ describe("the patient's page as a hub (1366×900)", () => {
     await page.getByRole('region', { name: 'Session notes' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     // The patient reads their own page on a phone.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, bypassCSP: true });
+    const own = await newPage(browser, server, VIEWPORTS.phone);
     try {
-      const own = await phone.newPage();
       await signIn(own, server.url, 'patient');
       const mine = own.getByRole('region', { name: 'My visits' });
       await mine.waitFor();
@@ -145,7 +142,7 @@ describe("the patient's page as a hub (1366×900)", () => {
       expect(await seriousViolations(own)).toEqual([]);
       await shotIfAsked(own, 'hub-patient-phone');
     } finally {
-      await phone.close();
+      await own.context().close();
     }
   });
 });
@@ -167,7 +164,9 @@ describe('onboarding a therapist (1366×900)', () => {
     await page.getByRole('checkbox', { name: site.name }).check();
     await page.getByLabel('Type, e.g. LMT (credential 1)').fill('LMT');
     await page.getByLabel('Issued by (credential 1)').fill('OR');
-    await page.getByLabel('Expires (credential 1)').fill('2028-06-30');
+    // A licence that runs out in the middle of the year after next, on the demo's calendar.
+    const licenceYear = Number(wallClock(server.now().getTime(), DEMO_TIME_ZONE).date.slice(0, 4)) + 2;
+    await page.getByLabel('Expires (credential 1)').fill(`${licenceYear}-06-30`);
     await page.getByRole('button', { name: 'Add a shift' }).click();
     await page.getByLabel('Starts (shift 1)').fill('17:00');
     await page.getByLabel('Ends (shift 1)').fill('09:00');
@@ -183,9 +182,8 @@ describe('onboarding a therapist (1366×900)', () => {
     await page.getByRole('heading', { level: 1, name: 'Imani Okonkwo-Reyes' }).waitFor();
     await page.getByText('was added with their sites, credentials, weekly shifts and sign-in').waitFor();
 
-    const fresh = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
+    const therapistPage = await newPage(browser, server, VIEWPORTS.desk);
     try {
-      const therapistPage = await fresh.newPage();
       await therapistPage.goto(server.url);
       await therapistPage.getByLabel('Email address').fill('imani.okonkwo@demo.knotwork.test');
       await therapistPage.getByLabel('Password').fill('a-long-first-password');
@@ -199,7 +197,7 @@ describe('onboarding a therapist (1366×900)', () => {
       await therapistPage.getByRole('button', { name: 'Change password' }).click();
       await therapistPage.locator('#site-nav').waitFor({ state: 'attached' });
     } finally {
-      await fresh.close();
+      await therapistPage.context().close();
     }
     expect(EMAILS.therapist).not.toBe('imani.okonkwo@demo.knotwork.test');
   });

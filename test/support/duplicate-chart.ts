@@ -25,6 +25,11 @@ export async function duplicateOfA(db: Database, world: World): Promise<string> 
     `INSERT INTO care_relationships (org_id, patient_id, practitioner_id, started_on) VALUES ($1, $2, $3, '2026-01-05'), ($1, $2, $4, '2026-02-01')`,
     [world.orgId, dup, world.practitioners.a, world.practitioners.b],
   );
+  // Registered at site B too (its desk saw the record there); the survivor inherits the registration.
+  await db.query(
+    `INSERT INTO patient_sites (org_id, patient_id, location_id, registered_at, reason) VALUES ($1, $2, $3, '2026-02-01T17:00:00Z', 'Seen at site B')`,
+    [world.orgId, dup, world.sites.b],
+  );
   return dup;
 }
 

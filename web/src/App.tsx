@@ -11,6 +11,7 @@ import { LocationDetailPage, LocationList } from './pages/Locations.tsx';
 import { PatientEdit } from './pages/PatientEdit.tsx';
 import { PatientList } from './pages/PatientList.tsx';
 import { PatientNew } from './pages/PatientNew.tsx';
+import { PatientFind } from './pages/care/PatientFind.tsx';
 import { PatientProfile } from './pages/PatientProfile.tsx';
 import { FirstPassword } from './pages/FirstPassword.tsx';
 import { SignIn } from './pages/SignIn.tsx';
@@ -54,6 +55,7 @@ const BOOK_STEPS = ['site', 'therapist', 'time', 'confirm'] as const;
 const ROUTES: { pattern: string; render: (params: Record<string, string>) => ReactNode }[] = [
   { pattern: '/patients', render: () => <Guarded can={CAN.searchPatients}><PatientList /></Guarded> },
   { pattern: '/patients/new', render: () => <PatientNew /> },
+  { pattern: '/patients/find', render: () => <PatientFind /> },
   { pattern: '/patients/:id', render: ({ id }) => <PatientProfile key={id} id={id!} /> },
   { pattern: '/patients/:id/edit', render: ({ id }) => <PatientEdit key={id} id={id!} /> },
   { pattern: '/patients/:id/merge', render: ({ id }) => <Guarded can={CAN.mergePatients}><PatientMerge key={id} id={id!} /></Guarded> },

@@ -94,6 +94,9 @@ export const CAN = {
   editBookingSettings: (role: Role | string) => role === 'admin',
   /** Outcome questionnaires (NDI, ODI, PSFS): the patient for themselves, the desk and therapists with them. */
   fillMeasures: (role: Role | string) => ['patient', 'front_desk', 'therapist'].includes(role),
+  /** Who may see a chart: staff see the care team; managers and admins change it. */
+  viewCareTeam: (role: Role | string) => role !== 'patient',
+  manageCareTeam: (role: Role | string) => role === 'manager' || role === 'admin',
 };
 
 export const ROLE_LABEL: Record<string, string> = {

@@ -47,7 +47,7 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
     const first = await h.as('front_desk', 'POST', '/api/appointments', booking('2026-11-25T17:00:00Z'));
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ status: 'booked', start: '2026-11-25T17:00:00.000Z', end: '2026-11-25T18:00:00.000Z', roomId: h.rooms.roomsA[0] });
-    const again = await h.as('front_desk', 'POST', '/api/appointments', booking('2026-11-25T17:00:00Z', { patientId: h.world.patients.b }));
+    const again = await h.as('admin', 'POST', '/api/appointments', booking('2026-11-25T17:00:00Z', { patientId: h.world.patients.b }));
     expect(again.statusCode).toBe(409);
     const body = again.json() as { error: { code: string }; alternatives: Slot[] };
     expect(body.error.code).toBe('slot_unavailable');
@@ -89,8 +89,8 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
     expect(other.json().error.code).toBe('idempotency_key_reused');
     // A refusal is remembered too: the retry of a 409 is the same 409.
     const taken = { 'idempotency-key': `key-${backend}-2` };
-    const refused = await h.as('front_desk', 'POST', '/api/appointments', booking('2026-11-26T17:00:00Z', { patientId: h.world.patients.b }), taken);
-    const refusedAgain = await h.as('front_desk', 'POST', '/api/appointments', booking('2026-11-26T17:00:00Z', { patientId: h.world.patients.b }), taken);
+    const refused = await h.as('admin', 'POST', '/api/appointments', booking('2026-11-26T17:00:00Z', { patientId: h.world.patients.b }), taken);
+    const refusedAgain = await h.as('admin', 'POST', '/api/appointments', booking('2026-11-26T17:00:00Z', { patientId: h.world.patients.b }), taken);
     expect([refused.statusCode, refusedAgain.statusCode]).toEqual([409, 409]);
     expect(refusedAgain.json()).toEqual(refused.json());
   });

@@ -123,21 +123,26 @@ describe.each(BACKENDS)('patients API on %s', (backend) => {
     expect(res.statusCode).toBe(403);
   });
 
-  it('lets a therapist see a patient they are scheduled with, and not after the booking is cancelled', async () => {
+  it('lets a therapist see a patient in their care, never one they only have an appointment with', async () => {
     expect((await get('therapist', `/api/patients/${world.patients.b}`)).statusCode).toBe(403);
     await db.query(
       `INSERT INTO services (org_id, code, name, discipline, duration_minutes) VALUES ($1, 'nmt-followup-60', 'NMT follow-up', 'nmt', 60)
        ON CONFLICT DO NOTHING`,
       [world.orgId],
     );
-    const [appt] = await db.query<{ id: string }>(
+    // An appointment written around the booking rules opens nothing.
+    await db.query(
       `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, during, blocks)
        VALUES ($1, $2, $3, $4, 'nmt-followup-60', '[2026-12-01 17:00Z, 2026-12-01 18:00Z)', '[2026-12-01 17:00Z, 2026-12-01 18:15Z)') RETURNING id`,
       [world.orgId, world.patients.b, world.practitioners.a, world.sites.b],
     );
+    expect((await get('therapist', `/api/patients/${world.patients.b}`)).statusCode).toBe(403);
+    expect(ids(await get('therapist', '/api/patients'))).not.toContain(world.patients.b);
+    // A granted care relationship does, until it ends.
+    await db.query('INSERT INTO care_relationships (org_id, patient_id, practitioner_id) VALUES ($1, $2, $3)', [world.orgId, world.patients.b, world.practitioners.a]);
     expect((await get('therapist', `/api/patients/${world.patients.b}`)).statusCode).toBe(200);
     expect(ids(await get('therapist', '/api/patients'))).toContain(world.patients.b);
-    await db.query(`UPDATE appointments SET status = 'cancelled' WHERE id = $1`, [appt!.id]);
+    await db.query(`UPDATE care_relationships SET ended_on = '2026-11-20' WHERE org_id = $1 AND patient_id = $2 AND practitioner_id = $3`, [world.orgId, world.patients.b, world.practitioners.a]);
     expect((await get('therapist', `/api/patients/${world.patients.b}`)).statusCode).toBe(403);
   });
 

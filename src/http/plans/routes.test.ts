@@ -95,7 +95,7 @@ describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
 
   it('after a series_conflict, books the series with the chosen alternative or a skip, all or nothing', async () => {
     // Visits fall on Mon 4, Thu 7, Mon 11, Thu 14 January at 10:00 Pacific; patient B takes the second one first.
-    const taken = await h.as('front_desk', 'POST', '/api/appointments', {
+    const taken = await h.as('admin', 'POST', '/api/appointments', {
       patientId: h.world.patients.b, serviceCode: 'nmt-followup-60', start: '2027-01-07T18:00:00Z', therapistId: h.world.practitioners.a, locationId: h.world.sites.a,
     });
     expect(taken.statusCode).toBe(201);
@@ -125,7 +125,7 @@ describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
 
   it('books the series without a skipped visit, and names later conflicts by their number in the plan', async () => {
     for (const start of ['2027-01-21T18:00:00Z', '2027-01-28T18:00:00Z']) {
-      const taken = await h.as('front_desk', 'POST', '/api/appointments', {
+      const taken = await h.as('admin', 'POST', '/api/appointments', {
         patientId: h.world.patients.b, serviceCode: 'nmt-followup-60', start, therapistId: h.world.practitioners.a, locationId: h.world.sites.a,
       });
       expect(taken.statusCode).toBe(201);

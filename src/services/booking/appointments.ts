@@ -16,6 +16,7 @@ import { onBooked } from './notify-hook.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
 import { clinicTimeZone } from './zone.ts';
 import { dateIn } from '../locations.ts';
+import { grantForBooking, requireBookablePatient } from '../care.ts';
 import { appointmentView, bookingFacts, reasonView, slotView, type Appointment } from './views.ts';
 
 export interface BookInput {
@@ -91,6 +92,7 @@ export function rethrowReference(err: unknown): never {
 
 export async function bookAppointment(ctx: ServiceContext, actor: Actor, input: BookInput, idempotencyKey?: string): Promise<Appointment> {
   authorize(actor, 'appointment.book', { booking: bookingFacts(input) });
+  await requireBookablePatient(ctx.db, actor, input.patientId);
   const service = await serviceOrRefuse(ctx.db, actor, input.serviceCode);
   const settings = await bookingSettings(ctx.db, actor.orgId);
   const body = { ...input, start: input.start.toISOString() };
@@ -115,6 +117,7 @@ export async function bookAppointment(ctx: ServiceContext, actor: Actor, input: 
             now,
           );
           await audit(tx, actor, [{ action: 'appointment.create', patientId: row!.patientId, recordType: 'appointment', recordId: row!.id }]);
+          await grantForBooking(tx, actor, row!.patientId, [row!], now, 'appointment');
           await onBooked(tx, actor.orgId, row!, now);
           const view = appointmentView(row!);
           await remember(tx, view);

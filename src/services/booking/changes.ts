@@ -16,6 +16,7 @@ import { conflictOf } from './conflicts.ts';
 import { ATTENDANCE, CANCELLATIONS, canMove, isLateCancellation } from './status.ts';
 import { appointmentView, bookingFacts, slotView, type Appointment } from './views.ts';
 import { localDateAt } from './appointments.ts';
+import { grantForBooking, requireBookablePatient } from '../care.ts';
 
 async function loadFor(ctx: ServiceContext, actor: Actor, id: string, action: Action): Promise<repo.AppointmentRow> {
   const row = await repo.findAppointment(ctx.db, actor.orgId, id);
@@ -52,6 +53,9 @@ export async function rescheduleAppointment(ctx: ServiceContext, actor: Actor, i
   const row = await loadFor(ctx, actor, id, 'appointment.change');
   const target = { therapistId: input.therapistId ?? row.therapistId, locationId: input.locationId ?? row.locationId };
   authorize(actor, 'appointment.change', { booking: { patientId: row.patientId, ...target, locationIds: [target.locationId] } });
+  // A move to another therapist or site brings the patient to them: as much a booking as the first.
+  const newPlace = target.therapistId !== row.therapistId || target.locationId !== row.locationId;
+  if (newPlace) await requireBookablePatient(ctx.db, actor, row.patientId);
   if (row.status !== 'booked') throw new ConflictError('status', `Only a booked appointment can be moved; this one is ${row.status}.`);
   const settings = await bookingSettings(ctx.db, actor.orgId);
   const now = ctx.now();
@@ -76,6 +80,7 @@ export async function rescheduleAppointment(ctx: ServiceContext, actor: Actor, i
       await audit(tx, actor, [
         { action: 'appointment.reschedule', patientId: row.patientId, recordType: 'appointment', recordId: id, detail: { from: row.start.toISOString(), to: input.start.toISOString(), reason: input.reason } },
       ]);
+      if (newPlace) await grantForBooking(tx, actor, row.patientId, [moved], now, 'reschedule');
       await onMoved(tx, actor.orgId, moved, now);
       await offerFreedSlot(tx, actor.orgId, freedFrom(row), now, { userId: actor.userId, role: actor.role });
       return appointmentView(moved);

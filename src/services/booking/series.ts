@@ -12,6 +12,7 @@ import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { authorize } from '../policies.ts';
+import { grantForBooking, requireBookablePatient } from '../care.ts';
 import { serviceOrRefuse, windowOf } from './availability.ts';
 import { ensureServiceRow, findService } from './catalogue.ts';
 import { SeriesConflictError } from './errors.ts';
@@ -66,6 +67,7 @@ function refuseUnknown(plan: Extract<ReturnType<typeof planSeries>, { ok: false 
 export async function bookSeries(ctx: ServiceContext, actor: Actor, input: SeriesInput): Promise<{ seriesId: string; appointments: Appointment[] }> {
   const locationIds = [...new Set([input.locationId, ...(Array.isArray(input.visits) ? input.visits.flatMap((v) => (v.locationId ? [v.locationId] : [])) : [])])];
   authorize(actor, 'appointment.book', { booking: { patientId: input.patientId, therapistId: input.therapistId, locationIds } });
+  await requireBookablePatient(ctx.db, actor, input.patientId);
   const wanted = Array.isArray(input.visits) ? input.visits : expandRhythm(input.visits);
   if (wanted.length === 0) throw new ValidationError({ visits: 'Ask for at least one visit.' });
   if (wanted.length > MAX_SERIES_VISITS) throw new ValidationError({ visits: `A series books at most ${MAX_SERIES_VISITS} visits.` });
@@ -101,6 +103,7 @@ export async function bookSeries(ctx: ServiceContext, actor: Actor, input: Serie
         now,
       );
       await audit(tx, actor, rows.map((r) => ({ action: 'appointment.create', patientId: r.patientId, recordType: 'appointment', recordId: r.id, detail: { seriesId } })));
+      await grantForBooking(tx, actor, input.patientId, rows, now, 'series');
       for (const row of rows) await onBooked(tx, actor.orgId, row, now);
       return { seriesId, appointments: rows.map(appointmentView) };
     });

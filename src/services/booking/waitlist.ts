@@ -13,6 +13,7 @@ import { onBooked } from './notify-hook.ts';
 import { offerFreedSlot } from './offers.ts';
 import { appointmentView, type Appointment } from './views.ts';
 import { rethrowReference } from './appointments.ts';
+import { grantForBooking, requireBookablePatient } from '../care.ts';
 
 export type WaitlistEntry = repo.WaitlistRow & { offer: Offer | null };
 export type Offer = Pick<repo.HoldRow, 'id' | 'therapistId' | 'locationId' | 'roomId' | 'serviceCode' | 'start' | 'end' | 'expiresAt'>;
@@ -27,6 +28,7 @@ const facts = (patientId: string, locationIds: string[]) => ({ booking: { patien
 export async function joinWaitlist(ctx: ServiceContext, actor: Actor, fields: repo.WaitlistFields): Promise<WaitlistEntry> {
   const locationIds = [...new Set(fields.locationIds)];
   authorize(actor, 'waitlist.manage', facts(fields.patientId, locationIds));
+  await requireBookablePatient(ctx.db, actor, fields.patientId);
   await serviceOrRefuse(ctx.db, actor, fields.serviceCode);
   const problems: Record<string, string> = {};
   if (fields.latest < fields.earliest) problems.latest = 'Must not be before earliest.';
@@ -89,6 +91,7 @@ export async function acceptOffer(ctx: ServiceContext, actor: Actor, holdId: str
     await audit(ctx.db, actor, [{ action: 'waitlist.accept', outcome: 'denied', patientId: hold.patientId, recordType: 'hold', recordId: holdId }]);
     throw new ForbiddenError('This offer is not yours to accept.');
   }
+  await requireBookablePatient(ctx.db, actor, hold.patientId);
   const service = await serviceOrRefuse(ctx.db, actor, hold.serviceCode);
   const now = ctx.now();
   try {
@@ -109,6 +112,7 @@ export async function acceptOffer(ctx: ServiceContext, actor: Actor, holdId: str
       await repo.setHoldStatus(tx, actor.orgId, holdId, 'accepted', row!.id);
       await repo.setEntryStatus(tx, actor.orgId, hold.waitlistEntryId, 'booked');
       await audit(tx, actor, [{ action: 'waitlist.accept', patientId: hold.patientId, recordType: 'appointment', recordId: row!.id, detail: { holdId } }]);
+      await grantForBooking(tx, actor, hold.patientId, [row!], now, 'waitlist offer');
       await onBooked(tx, actor.orgId, row!, now);
       return appointmentView(row!);
     });

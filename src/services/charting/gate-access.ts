@@ -3,7 +3,7 @@ import { findPatient } from '../../store/repos/patients.ts';
 import { audit } from '../audit.ts';
 import type { Actor } from '../context.ts';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { isAllowed, type Action, type PatientFacts } from '../policies.ts';
+import { isAllowed, patientFacts, type Action, type PatientFacts } from '../policies.ts';
 
 /** Shared by the intake, gate, clearance, assessment and plan use cases: who may touch this chart. */
 
@@ -25,7 +25,7 @@ export interface ChartAccess {
 export async function requireChart(db: Queryable, actor: Actor, patientId: string, action: Action): Promise<ChartAccess> {
   const patient = await findPatient(db, actor.orgId, patientId);
   if (!patient) throw new NotFoundError('No such patient.');
-  const facts = { patient: { patientId: patient.id, preferredLocationId: patient.preferredLocationId, practitionerIds: patient.practitionerIds } };
+  const facts = { patient: patientFacts(patient) };
   if (!isAllowed(actor, action, facts)) {
     await audit(db, actor, [{ action, outcome: 'denied', patientId, recordType: 'patient', recordId: patientId }]);
     throw new ForbiddenError('You do not have access to this part of the chart.');

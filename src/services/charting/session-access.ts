@@ -4,7 +4,7 @@ import * as notes from '../../store/repos/session-notes.ts';
 import { audit } from '../audit.ts';
 import type { Actor } from '../context.ts';
 import { ForbiddenError, NotFoundError, ServiceError } from '../errors.ts';
-import { isAllowed, type Action, type PatientFacts } from '../policies.ts';
+import { isAllowed, patientFacts, type Action, type PatientFacts } from '../policies.ts';
 
 /**
  * A refusal of the visit's own rules, with a code the tablet can act on: `note_signed` (409),
@@ -36,7 +36,7 @@ export async function patientAccess(db: Queryable, orgId: string, patientId: str
   if (!patient) throw new NotFoundError('No such patient.');
   return {
     patient: { id: patient.id, givenName: patient.givenName, familyName: patient.familyName, preferredName: patient.preferredName },
-    facts: { patient: { patientId: patient.id, preferredLocationId: patient.preferredLocationId, practitionerIds: patient.practitionerIds } },
+    facts: { patient: patientFacts(patient) },
   };
 }
 

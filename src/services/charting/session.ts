@@ -19,7 +19,7 @@ export interface NoteInput {
 
 const noteRecord = (id: string) => ({ recordType: 'session_note', recordId: id });
 
-/** Opens the note of a visit (or a walk-in) for a patient the therapist treats or is scheduled with. */
+/** Opens the note of a visit (or a walk-in) for a patient in the therapist's care. */
 export async function createNote(ctx: ServiceContext, actor: Actor, patientId: string, input: NoteInput): Promise<SessionNote> {
   await requirePatient(ctx.db, actor, patientId, 'session-note.write', 'session-note.create');
   if (!actor.practitionerId) throw new ForbiddenError('Only a therapist can chart a session.');

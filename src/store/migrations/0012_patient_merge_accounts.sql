@@ -102,7 +102,7 @@ DECLARE
 BEGIN
   FOREACH t IN ARRAY ARRAY['appointments', 'waitlist_entries', 'holds', 'outbox_messages', 'files', 'clearances', 'clinical_tasks',
                            'assessments', 'treatment_plans', 'session_notes', 'measure_responses', 'home_care_plans', 'users',
-                           'care_relationships', 'intake_responses'] LOOP
+                           'care_relationships', 'patient_sites', 'intake_responses'] LOOP
     EXECUTE format('CREATE TRIGGER refuse_merged_patient BEFORE INSERT OR UPDATE OF patient_id ON %I FOR EACH ROW EXECUTE FUNCTION refuse_merged_patient()', t);
   END LOOP;
 END;

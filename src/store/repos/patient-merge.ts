@@ -11,7 +11,7 @@ export const MERGE_PLAN = {
     'treatment_plans', 'session_notes', 'measure_responses', 'home_care_plans', 'users',
   ],
   /** Moved by their own rules below: merged relationships, renumbered intake versions (screening follows by cascade). */
-  special: ['care_relationships', 'intake_responses', 'screening_results', 'gate_overrides'],
+  special: ['care_relationships', 'patient_sites', 'intake_responses', 'screening_results', 'gate_overrides'],
   /** History stays as it happened: the log of who opened the duplicate record keeps naming it. */
   kept: ['audit_events'],
 } as const;
@@ -76,6 +76,19 @@ async function mergeCareRelationships(db: Queryable, orgId: string, from: string
   return joined.length + (await moveRows(db, 'care_relationships', orgId, from, to));
 }
 
+/** The survivor is registered wherever either record was; the duplicate's registrations go with it. */
+async function mergeSites(db: Queryable, orgId: string, from: string, to: string): Promise<number> {
+  await db.query(
+    `INSERT INTO patient_sites (org_id, patient_id, location_id, registered_at, registered_by, reason)
+     SELECT d.org_id, $3, d.location_id, d.registered_at, d.registered_by, d.reason
+       FROM patient_sites d WHERE d.org_id = $1 AND d.patient_id = $2
+     ON CONFLICT (org_id, patient_id, location_id) DO NOTHING`,
+    [orgId, from, to],
+  );
+  const rows = await db.query('DELETE FROM patient_sites WHERE org_id = $1 AND patient_id = $2 RETURNING 1', [orgId, from]);
+  return rows.length;
+}
+
 interface IntakeVersionRow {
   id: string;
   patientId: string;
@@ -138,6 +151,7 @@ export async function mergeInto(db: Queryable, orgId: string, from: string, to: 
   moved.intake_responses = intake.versions;
   if (intake.draftsDropped > 0) moved.intake_drafts_dropped = intake.draftsDropped;
   moved.care_relationships = await mergeCareRelationships(db, orgId, from, to);
+  moved.patient_sites = await mergeSites(db, orgId, from, to);
   for (const table of MERGE_PLAN.moved) moved[table] = await moveRows(db, table, orgId, from, to);
   await db.query(
     `UPDATE patients SET merged_into = $3, merged_at = $4, merged_by = $5, version = version + 1, updated_at = $4 WHERE org_id = $1 AND id = $2`,

@@ -1,4 +1,5 @@
 import type { Queryable } from '../database.ts';
+import { CARE_IDS_SQL, SITE_IDS_SQL } from './care.ts';
 import type { PatientScope } from './scope.ts';
 
 export interface Address { line1: string; line2?: string | null; city: string; state: string; postalCode: string; country?: string }
@@ -40,6 +41,12 @@ export type PatientQuery =
   | { kind: 'dob'; date: string }
   | { kind: 'all' };
 
+/** Registered at one of `sites` (an SQL uuid[] expression): the preferred site or a later registration. */
+function registeredAt(sites: string): string {
+  return `(p.preferred_location_id = ANY(${sites})
+           OR EXISTS (SELECT 1 FROM patient_sites ps WHERE ps.org_id = p.org_id AND ps.patient_id = p.id AND ps.location_id = ANY(${sites})))`;
+}
+
 /** Appends the WHERE fragment of a scope; $1 is always the organisation. */
 export function scopeClause(scope: PatientScope, params: unknown[]): string {
   switch (scope.kind) {
@@ -50,14 +57,12 @@ export function scopeClause(scope: PatientScope, params: unknown[]): string {
       return `p.id = $${params.length}`;
     case 'locations':
       params.push(scope.locationIds);
-      return `p.preferred_location_id = ANY($${params.length}::uuid[])`;
+      return registeredAt(`$${params.length}::uuid[]`);
     case 'practitioner':
       params.push(scope.practitionerId);
-      // Treating (a current care relationship) or scheduled with (a booked or attended appointment).
-      return `(EXISTS (SELECT 1 FROM care_relationships cr WHERE cr.org_id = p.org_id AND cr.patient_id = p.id
-                AND cr.practitioner_id = $${params.length} AND (cr.ended_on IS NULL OR cr.ended_on >= current_date))
-            OR EXISTS (SELECT 1 FROM appointments ap WHERE ap.org_id = p.org_id AND ap.patient_id = p.id
-                AND ap.practitioner_id = $${params.length} AND ap.occupies))`;
+      // A current care relationship the clinic granted; an appointment alone opens no chart.
+      return `EXISTS (SELECT 1 FROM care_relationships cr WHERE cr.org_id = p.org_id AND cr.patient_id = p.id
+                AND cr.practitioner_id = $${params.length} AND cr.ended_on IS NULL)`;
     case 'none':
       return 'FALSE';
   }
@@ -97,8 +102,8 @@ export async function searchPatients(
   // A merged record is a tombstone: found only through the record it was merged into.
   const where = [`p.org_id = $1`, 'p.merged_into IS NULL', scopeClause(scope, params), queryClause(query, params)];
   if (page.locationId) {
-    params.push(page.locationId);
-    where.push(`p.preferred_location_id = $${params.length}`);
+    params.push([page.locationId]);
+    where.push(registeredAt(`$${params.length}::uuid[]`));
   }
   const whereSql = where.join(' AND ');
   const countRows = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM patients p WHERE ${whereSql}`, params);
@@ -111,15 +116,12 @@ export async function searchPatients(
   return { rows, total: countRows[0]?.total ?? 0 };
 }
 
-export async function findPatient(db: Queryable, orgId: string, id: string): Promise<(PatientRow & { practitionerIds: string[] }) | null> {
-  const rows = await db.query<PatientRow & { practitionerIds: string[] }>(
-    `SELECT ${COLUMNS},
-            coalesce((SELECT array_agg(DISTINCT x.id) FROM (
-                        SELECT cr.practitioner_id::text AS id FROM care_relationships cr
-                         WHERE cr.org_id = p.org_id AND cr.patient_id = p.id AND (cr.ended_on IS NULL OR cr.ended_on >= current_date)
-                        UNION
-                        SELECT ap.practitioner_id::text FROM appointments ap
-                         WHERE ap.org_id = p.org_id AND ap.patient_id = p.id AND ap.occupies) x), '{}') AS "practitionerIds"
+export type PatientWithAccess = PatientRow & { siteIds: string[]; practitionerIds: string[] };
+
+/** A patient with the facts access depends on: the sites they are registered at and their care team. */
+export async function findPatient(db: Queryable, orgId: string, id: string): Promise<PatientWithAccess | null> {
+  const rows = await db.query<PatientWithAccess>(
+    `SELECT ${COLUMNS}, ${SITE_IDS_SQL} AS "siteIds", ${CARE_IDS_SQL} AS "practitionerIds"
        FROM patients p WHERE p.org_id = $1 AND p.id = $2 AND p.merged_into IS NULL`,
     [orgId, id],
   );

@@ -53,7 +53,12 @@ export function PatientList() {
     <>
       <div className="page-head">
         <h1>Patients</h1>
-        {CAN.registerPatient(user.role) ? <Link to="/patients/new" className="button">Register a patient</Link> : null}
+        {CAN.registerPatient(user.role) ? (
+          <div className="button-row">
+            <Link to="/patients/new" className="button">Register a patient</Link>
+            <Link to="/patients/find" className="button button-secondary">Find at another site</Link>
+          </div>
+        ) : null}
       </div>
       <form className="search" role="search" onSubmit={(e) => e.preventDefault()}>
         <label htmlFor={id} className="label">Find a patient</label>

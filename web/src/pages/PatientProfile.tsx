@@ -9,6 +9,7 @@ import { useLocationNames } from '../lookups.ts';
 import { Link, navigate, useUrl } from '../router.tsx';
 import { MeasuresCard } from './measures/MeasuresCard.tsx';
 import { PatientHub } from './PatientHub.tsx';
+import { CareTeamCard } from './care/CareTeamCard.tsx';
 import { CAN, useUser } from '../session.tsx';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -147,6 +148,7 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
           </dl>
         </section>
       </div>
+      {!own ? <CareTeamCard patientId={patient.id} /> : null}
       <p className="small-print">Last updated {formatDate(patient.updatedAt)}</p>
     </>
   );

@@ -1,0 +1,178 @@
+/**
+ * Who may see a patient: the sites a patient is registered at, and the care team of therapists the
+ * clinic granted. A booking never opens a chart by itself: only someone who may already see the
+ * patient books them, and that booking grants the therapist a care relationship, audited, in the
+ * booking's own transaction. A desk finds a patient of another site through an exact lookup and
+ * registers them at its own site with a reason; managers and admins grant and end care relationships.
+ */
+import type { Queryable } from '../store/database.ts';
+import * as repo from '../store/repos/care.ts';
+import { audit } from './audit.ts';
+import { CLINIC_TIME_ZONE } from './booking/zone.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { dateIn } from './locations.ts';
+import { canAccessPatient, isAllowed, patientFacts, type PatientFacts } from './policies.ts';
+
+const patientRecord = (patientId: string) => ({ patientId, recordType: 'patient', recordId: patientId });
+
+/**
+ * The patient a booking names, when the actor may bring them into a booking; a patient of no
+ * organisation of the actor's is a mistake in the request (422), one they may not see a refusal (403).
+ */
+export async function requireBookablePatient(db: Queryable, actor: Actor, patientId: string): Promise<PatientFacts> {
+  const row = await repo.accessFacts(db, actor.orgId, patientId);
+  if (!row) throw new ValidationError({ patientId: 'No such patient in this organisation.' });
+  const facts = patientFacts(row);
+  if (!isAllowed(actor, 'patient.book', { patient: facts })) {
+    await audit(db, actor, [{ action: 'patient.book', outcome: 'denied', ...patientRecord(patientId) }]);
+    throw new ForbiddenError(
+      actor.role === 'patient'
+        ? 'You can book only your own visits.'
+        : 'This patient is not registered at your sites. Find them with an exact lookup and register them at your site first.',
+    );
+  }
+  return facts;
+}
+
+/** Where a booking puts the patient: with which therapist, at which site. */
+export interface BookedPlace {
+  therapistId: string;
+  locationId: string;
+}
+
+/**
+ * After a booking by someone who may see the patient, inside its transaction: each therapist booked
+ * joins the care team and the patient is registered at each site booked, each change audited.
+ */
+export async function grantForBooking(tx: Queryable, actor: Actor, patientId: string, places: BookedPlace[], now: Date, via: string): Promise<void> {
+  const today = dateIn(CLINIC_TIME_ZONE, now);
+  const events = [];
+  for (const therapistId of new Set(places.map((p) => p.therapistId))) {
+    if (await repo.grantCare(tx, actor.orgId, patientId, therapistId, { userId: actor.userId, reason: `Booked (${via})`, today })) {
+      events.push({ action: 'care.grant', ...patientRecord(patientId), detail: { practitionerId: therapistId, via } });
+    }
+  }
+  for (const locationId of new Set(places.map((p) => p.locationId))) {
+    if (await repo.registerAtSite(tx, actor.orgId, patientId, locationId, { userId: actor.userId, reason: `Booked at this site (${via})`, at: now })) {
+      events.push({ action: 'patient.site.register', ...patientRecord(patientId), detail: { locationId, via } });
+    }
+  }
+  await audit(tx, actor, events);
+}
+
+export interface LookupInput {
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+}
+
+export interface LookupMatch extends repo.PatientMatch {
+  /** Already registered at one of the actor's sites (or otherwise visible): open them instead. */
+  registeredAtYourSites: boolean;
+}
+
+/** Exact lookup across the organisation for the desk: a minimal match to register, each one audited. */
+export async function lookupPatients(ctx: ServiceContext, actor: Actor, input: LookupInput): Promise<{ matches: LookupMatch[] }> {
+  if (!isAllowed(actor, 'patient.lookup')) throw new ForbiddenError('Only the front desk, managers and admins look up patients to register.');
+  const found = await repo.exactMatches(ctx.db, actor.orgId, input);
+  const matches: LookupMatch[] = [];
+  for (const match of found) {
+    const facts = await repo.accessFacts(ctx.db, actor.orgId, match.id);
+    matches.push({ ...match, registeredAtYourSites: facts !== null && canAccessPatient(actor, patientFacts(facts)) });
+  }
+  await audit(
+    ctx.db,
+    actor,
+    matches.length > 0
+      ? matches.map((m) => ({ action: 'patient.lookup', ...patientRecord(m.id), detail: { matches: matches.length } }))
+      : [{ action: 'patient.lookup', detail: { matches: 0 } }],
+  );
+  return { matches };
+}
+
+export interface RegisterInput {
+  locationId: string;
+  reason: string;
+}
+
+/** Registers a patient at one of the actor's sites, deliberately and with a reason, audited. */
+export async function registerAtSite(ctx: ServiceContext, actor: Actor, patientId: string, input: RegisterInput) {
+  if (!(await repo.accessFacts(ctx.db, actor.orgId, patientId))) throw new NotFoundError('No such patient.');
+  if (!isAllowed(actor, 'patient.register-site', { locationIds: [input.locationId] })) {
+    await audit(ctx.db, actor, [{ action: 'patient.site.register', outcome: 'denied', ...patientRecord(patientId), detail: { locationId: input.locationId } }]);
+    throw new ForbiddenError('You can register patients only at your own sites.');
+  }
+  if (!(await repo.locationExists(ctx.db, actor.orgId, input.locationId))) throw new ValidationError({ locationId: 'No such site in this organisation.' });
+  const now = ctx.now();
+  return ctx.db.transaction(async (tx) => {
+    const registered = await repo.registerAtSite(tx, actor.orgId, patientId, input.locationId, { userId: actor.userId, reason: input.reason, at: now });
+    if (registered) {
+      await audit(tx, actor, [{ action: 'patient.site.register', ...patientRecord(patientId), detail: { locationId: input.locationId, reason: input.reason } }]);
+    }
+    // A repeat changes nothing and answers the same: the registration as it stands.
+    return { patientId, locationId: input.locationId, sites: await repo.listSites(tx, actor.orgId, patientId) };
+  });
+}
+
+export interface CareTeam {
+  patientId: string;
+  careTeam: repo.CareRow[];
+  sites: repo.SiteRegistration[];
+}
+
+/** Loads the patient's facts and checks `action`; another organisation's patient is "not found". */
+async function requireCare(ctx: ServiceContext, actor: Actor, patientId: string, action: 'care.read' | 'care.manage', therapistSiteIds?: string[]) {
+  const row = await repo.accessFacts(ctx.db, actor.orgId, patientId);
+  if (!row) throw new NotFoundError('No such patient.');
+  if (!isAllowed(actor, action, { patient: patientFacts(row), therapistSiteIds })) {
+    await audit(ctx.db, actor, [{ action, outcome: 'denied', ...patientRecord(patientId) }]);
+    throw new ForbiddenError(action === 'care.read' ? 'You do not have access to this patient.' : 'Only a manager of the therapist’s site or an admin changes the care team.');
+  }
+}
+
+async function team(db: Queryable, orgId: string, patientId: string): Promise<CareTeam> {
+  return { patientId, careTeam: await repo.listCare(db, orgId, patientId), sites: await repo.listSites(db, orgId, patientId) };
+}
+
+export async function getCareTeam(ctx: ServiceContext, actor: Actor, patientId: string): Promise<CareTeam> {
+  await requireCare(ctx, actor, patientId, 'care.read');
+  await audit(ctx.db, actor, [{ action: 'care.read', ...patientRecord(patientId) }]);
+  return team(ctx.db, actor.orgId, patientId);
+}
+
+async function therapistSites(ctx: ServiceContext, actor: Actor, practitionerId: string): Promise<string[]> {
+  const sites = await repo.practitionerSites(ctx.db, actor.orgId, practitionerId);
+  if (!sites) throw new ValidationError({ practitionerId: 'No such therapist in this organisation.' });
+  return sites;
+}
+
+/** Grants a therapist access to the chart; repeating it for a current relationship changes nothing. */
+export async function grantCareRelationship(ctx: ServiceContext, actor: Actor, patientId: string, input: { practitionerId: string; reason: string }): Promise<CareTeam> {
+  if (!(await repo.accessFacts(ctx.db, actor.orgId, patientId))) throw new NotFoundError('No such patient.');
+  await requireCare(ctx, actor, patientId, 'care.manage', await therapistSites(ctx, actor, input.practitionerId));
+  const today = dateIn(CLINIC_TIME_ZONE, ctx.now());
+  return ctx.db.transaction(async (tx) => {
+    if (await repo.grantCare(tx, actor.orgId, patientId, input.practitionerId, { userId: actor.userId, reason: input.reason, today })) {
+      await audit(tx, actor, [{ action: 'care.grant', ...patientRecord(patientId), detail: { practitionerId: input.practitionerId, reason: input.reason } }]);
+    }
+    return team(tx, actor.orgId, patientId);
+  });
+}
+
+/** Ends a therapist's access to the chart from today; their signed notes stay in the chart. */
+export async function endCareRelationship(ctx: ServiceContext, actor: Actor, patientId: string, practitionerId: string, reason: string): Promise<CareTeam> {
+  if (!(await repo.accessFacts(ctx.db, actor.orgId, patientId))) throw new NotFoundError('No such patient.');
+  const sites = await repo.practitionerSites(ctx.db, actor.orgId, practitionerId);
+  if (!sites) throw new NotFoundError('No such therapist.');
+  await requireCare(ctx, actor, patientId, 'care.manage', sites);
+  const current = await repo.listCare(ctx.db, actor.orgId, patientId);
+  if (!current.some((c) => c.practitionerId === practitionerId)) throw new NotFoundError('This therapist is not in the patient’s care team.');
+  const today = dateIn(CLINIC_TIME_ZONE, ctx.now());
+  return ctx.db.transaction(async (tx) => {
+    if (await repo.endCare(tx, actor.orgId, patientId, practitionerId, { userId: actor.userId, reason, today })) {
+      await audit(tx, actor, [{ action: 'care.end', ...patientRecord(patientId), detail: { practitionerId, reason } }]);
+    }
+    return team(tx, actor.orgId, patientId);
+  });
+}

@@ -1,0 +1,169 @@
+import type { Queryable } from '../database.ts';
+
+/**
+ * The two grants a patient's chart access rests on: the sites a patient is registered at (their
+ * preferred site always counts) and the therapists in a current care relationship with them.
+ */
+
+export interface AccessRow {
+  patientId: string;
+  /** The preferred site and every site the patient was registered at. */
+  siteIds: string[];
+  /** Therapists in a current care relationship. */
+  practitionerIds: string[];
+}
+
+/** SQL for the sites of patient `p` (preferred first, then registrations). */
+export const SITE_IDS_SQL = `array_remove(array_prepend(p.preferred_location_id::text,
+    coalesce((SELECT array_agg(ps.location_id::text ORDER BY ps.location_id) FROM patient_sites ps
+               WHERE ps.org_id = p.org_id AND ps.patient_id = p.id AND ps.location_id IS DISTINCT FROM p.preferred_location_id), '{}')), NULL)`;
+
+/** SQL for the therapists in a current care relationship with patient `p`. */
+export const CARE_IDS_SQL = `coalesce((SELECT array_agg(cr.practitioner_id::text ORDER BY cr.practitioner_id) FROM care_relationships cr
+    WHERE cr.org_id = p.org_id AND cr.patient_id = p.id AND cr.ended_on IS NULL), '{}')`;
+
+export async function accessFacts(db: Queryable, orgId: string, patientId: string): Promise<AccessRow | null> {
+  const rows = await db.query<AccessRow>(
+    `SELECT p.id AS "patientId", ${SITE_IDS_SQL} AS "siteIds", ${CARE_IDS_SQL} AS "practitionerIds"
+       FROM patients p WHERE p.org_id = $1 AND p.id = $2`,
+    [orgId, patientId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Registers a patient at a site; false when they already were (or it is their preferred site). */
+export async function registerAtSite(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  locationId: string,
+  by: { userId: string | null; reason: string; at: Date },
+): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO patient_sites (org_id, patient_id, location_id, registered_at, registered_by, reason)
+     SELECT $1, $2, $3, $4, $5, $6
+      WHERE NOT EXISTS (SELECT 1 FROM patients p WHERE p.org_id = $1 AND p.id = $2 AND p.preferred_location_id = $3)
+     ON CONFLICT (org_id, patient_id, location_id) DO NOTHING RETURNING patient_id`,
+    [orgId, patientId, locationId, by.at, by.userId, by.reason],
+  );
+  return rows.length > 0;
+}
+
+export interface SiteRegistration {
+  locationId: string;
+  preferred: boolean;
+  registeredAt: Date | null;
+  reason: string | null;
+}
+
+export async function listSites(db: Queryable, orgId: string, patientId: string): Promise<SiteRegistration[]> {
+  return db.query<SiteRegistration>(
+    `SELECT p.preferred_location_id AS "locationId", true AS preferred, NULL::timestamptz AS "registeredAt", NULL::text AS reason
+       FROM patients p WHERE p.org_id = $1 AND p.id = $2 AND p.preferred_location_id IS NOT NULL
+     UNION ALL
+     SELECT ps.location_id, false, ps.registered_at, ps.reason
+       FROM patient_sites ps JOIN patients p ON p.org_id = ps.org_id AND p.id = ps.patient_id
+      WHERE ps.org_id = $1 AND ps.patient_id = $2 AND ps.location_id IS DISTINCT FROM p.preferred_location_id
+     ORDER BY preferred DESC, "registeredAt"`,
+    [orgId, patientId],
+  );
+}
+
+/**
+ * Starts (or restarts) a care relationship; false when one is already current, so a repeated
+ * booking with the same therapist changes nothing and needs no new audit event.
+ */
+export async function grantCare(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  practitionerId: string,
+  by: { userId: string | null; reason: string; today: string },
+): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO care_relationships AS cr (org_id, patient_id, practitioner_id, started_on, granted_by, reason)
+     VALUES ($1, $2, $3, $4::date, $5, $6)
+     ON CONFLICT (org_id, patient_id, practitioner_id) DO UPDATE
+       SET started_on = EXCLUDED.started_on, ended_on = NULL, granted_by = EXCLUDED.granted_by, reason = EXCLUDED.reason,
+           ended_by = NULL, end_reason = NULL
+       WHERE cr.ended_on IS NOT NULL
+     RETURNING cr.patient_id`,
+    [orgId, patientId, practitionerId, by.today, by.userId, by.reason],
+  );
+  return rows.length > 0;
+}
+
+/** Ends a current care relationship; false when there was none. */
+export async function endCare(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  practitionerId: string,
+  by: { userId: string; reason: string; today: string },
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE care_relationships SET ended_on = greatest(started_on, $4::date), ended_by = $5, end_reason = $6
+      WHERE org_id = $1 AND patient_id = $2 AND practitioner_id = $3 AND ended_on IS NULL RETURNING patient_id`,
+    [orgId, patientId, practitionerId, by.today, by.userId, by.reason],
+  );
+  return rows.length > 0;
+}
+
+export interface CareRow {
+  practitionerId: string;
+  givenName: string;
+  familyName: string;
+  discipline: string;
+  startedOn: string;
+  endedOn: string | null;
+  reason: string | null;
+  endReason: string | null;
+}
+
+/** The care team, current first, then ended relationships most recent first. */
+export async function listCare(db: Queryable, orgId: string, patientId: string): Promise<CareRow[]> {
+  return db.query<CareRow>(
+    `SELECT cr.practitioner_id AS "practitionerId", pr.given_name AS "givenName", pr.family_name AS "familyName",
+            pr.discipline, cr.started_on AS "startedOn", cr.ended_on AS "endedOn", cr.reason, cr.end_reason AS "endReason"
+       FROM care_relationships cr JOIN practitioners pr ON pr.org_id = cr.org_id AND pr.id = cr.practitioner_id
+      WHERE cr.org_id = $1 AND cr.patient_id = $2
+      ORDER BY cr.ended_on IS NOT NULL, cr.ended_on DESC, pr.family_name, pr.given_name`,
+    [orgId, patientId],
+  );
+}
+
+/** The sites a practitioner works at; null when there is no such practitioner in the organisation. */
+export async function practitionerSites(db: Queryable, orgId: string, practitionerId: string): Promise<string[] | null> {
+  const rows = await db.query<{ siteIds: string[] }>(
+    `SELECT coalesce((SELECT array_agg(pl.location_id::text ORDER BY pl.location_id) FROM practitioner_locations pl
+                       WHERE pl.org_id = pr.org_id AND pl.practitioner_id = pr.id), '{}') AS "siteIds"
+       FROM practitioners pr WHERE pr.org_id = $1 AND pr.id = $2`,
+    [orgId, practitionerId],
+  );
+  return rows[0]?.siteIds ?? null;
+}
+
+export async function locationExists(db: Queryable, orgId: string, locationId: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM locations WHERE org_id = $1 AND id = $2', [orgId, locationId])).length > 0;
+}
+
+export interface PatientMatch {
+  id: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+}
+
+/**
+ * Exact match on both names (ignoring case and surrounding spaces) and the date of birth: what a
+ * desk needs to find a patient of another site to register, and nothing a guess could widen.
+ */
+export async function exactMatches(db: Queryable, orgId: string, q: { givenName: string; familyName: string; dateOfBirth: string }): Promise<PatientMatch[]> {
+  return db.query<PatientMatch>(
+    `SELECT p.id, p.given_name AS "givenName", p.family_name AS "familyName", p.date_of_birth AS "dateOfBirth"
+       FROM patients p
+      WHERE p.org_id = $1 AND lower(p.given_name) = lower($2) AND lower(p.family_name) = lower($3) AND p.date_of_birth = $4::date
+      ORDER BY p.id LIMIT 5`,
+    [orgId, q.givenName.trim(), q.familyName.trim(), q.dateOfBirth],
+  );
+}

@@ -1,0 +1,138 @@
+import { useState, type FormEvent } from 'react';
+import * as api from '../../api/client.ts';
+import * as care from '../../api/care.ts';
+import { formFieldErrors } from '../../api/http.ts';
+import { SelectField, TextField } from '../../components/Form.tsx';
+import { ErrorView, Loading } from '../../components/StatusViews.tsx';
+import { formatDate } from '../../format.ts';
+import { useResource } from '../../hooks.ts';
+import { useLocationNames } from '../../lookups.ts';
+import { CAN, useUser } from '../../session.tsx';
+import './care.css';
+
+/**
+ * Who may see this chart: the therapists in the patient's care and the sites they are registered at.
+ * A booking adds the therapist booked; managers and admins add or end access here, with a reason.
+ */
+export function CareTeamCard({ patientId }: { patientId: string }) {
+  const user = useUser();
+  const names = useLocationNames();
+  const manage = CAN.manageCareTeam(user.role);
+  const visible = CAN.viewCareTeam(user.role);
+  const [team, setTeam] = useResource((signal) => (visible ? care.getCareTeam(patientId, signal) : new Promise<never>(() => undefined)), [patientId, visible]);
+  if (!visible) return null;
+  return (
+    <section className="card" aria-labelledby="care-heading">
+      <h2 id="care-heading">Care team</h2>
+      <p className="hint">Therapists who may open this chart. Booking a visit adds the therapist booked.</p>
+      {team.status === 'loading' ? <Loading /> : null}
+      {team.status === 'error' ? <ErrorView error={team.error} /> : null}
+      {team.status === 'ok' ? (
+        <>
+          <Members team={team.data} manage={manage} onChange={setTeam} />
+          <p className="small-print">
+            Registered at {team.data.sites.map((s) => `${names.get(s.locationId) ?? 'a site'}${s.preferred ? ' (preferred)' : ''}`).join(', ') || 'no site'}.
+          </p>
+          {manage ? <GrantForm patientId={patientId} team={team.data} onChange={setTeam} /> : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function Members({ team, manage, onChange }: { team: care.CareTeam; manage: boolean; onChange: (t: care.CareTeam) => void }) {
+  const current = team.careTeam.filter((m) => m.endedOn === null);
+  const ended = team.careTeam.filter((m) => m.endedOn !== null);
+  return (
+    <>
+      {current.length === 0 ? <p className="muted">No therapist may open this chart yet.</p> : (
+        <ul className="care-team">
+          {current.map((m) => (
+            <li key={m.practitionerId}>
+              <strong>{m.givenName} {m.familyName}</strong> <span className="muted">since {formatDate(m.startedOn)}{m.reason ? ` · ${m.reason}` : ''}</span>
+              {manage ? <EndForm patientId={team.patientId} member={m} onChange={onChange} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {ended.length > 0 ? (
+        <details>
+          <summary>Earlier ({ended.length})</summary>
+          <ul className="care-team">
+            {ended.map((m) => (
+              <li key={m.practitionerId}>
+                {m.givenName} {m.familyName} <span className="muted">{formatDate(m.startedOn)} to {formatDate(m.endedOn!)}{m.endReason ? ` · ${m.endReason}` : ''}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+function EndForm({ patientId, member, onChange }: { patientId: string; member: care.CareMember; onChange: (t: care.CareTeam) => void }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const name = `${member.givenName} ${member.familyName}`;
+  if (!open) {
+    return (
+      <button type="button" className="button button-secondary" onClick={() => setOpen(true)}>
+        End access<span className="visually-hidden"> for {name}</span>
+      </button>
+    );
+  }
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      onChange(await care.endCare(patientId, member.practitionerId, reason.trim()));
+    } catch (err) {
+      setErrors(formFieldErrors(err));
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <TextField name={`end-${member.practitionerId}-reason`} label={`Why ${name} no longer sees this chart`} value={reason} onValue={setReason} error={errors.reason} width="medium" />
+      {errors.form ? <p className="error-message" role="alert">{errors.form}</p> : null}
+      <div className="button-row">
+        <button type="submit" className="button">End access</button>
+        <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>Keep</button>
+      </div>
+    </form>
+  );
+}
+
+function GrantForm({ patientId, team, onChange }: { patientId: string; team: care.CareTeam; onChange: (t: care.CareTeam) => void }) {
+  const user = useUser();
+  const [practitioners] = useResource(() => api.listPractitioners(), []);
+  const [practitionerId, setPractitionerId] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const inCare = new Set(team.careTeam.filter((m) => m.endedOn === null).map((m) => m.practitionerId));
+  // Managers hand the chart to therapists of their own sites; admins to anyone.
+  const choices = (practitioners.status === 'ok' ? practitioners.data : [])
+    .filter((p) => !inCare.has(p.id) && (user.role === 'admin' || p.locationIds.some((id) => user.locationIds.includes(id))));
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!practitionerId) return setErrors({ practitionerId: 'Choose a therapist.' });
+    try {
+      onChange(await care.grantCare(patientId, practitionerId, reason.trim()));
+      setPractitionerId('');
+      setReason('');
+      setErrors({});
+    } catch (err) {
+      setErrors(formFieldErrors(err));
+    }
+  };
+  return (
+    <form onSubmit={submit} noValidate className="care-grant">
+      <h3>Let another therapist see this chart</h3>
+      <SelectField name="care-practitionerId" label="Therapist" value={practitionerId} onValue={setPractitionerId} error={errors.practitionerId}
+        options={[{ value: '', label: 'Choose a therapist' }, ...choices.map((p) => ({ value: p.id, label: p.name }))]} />
+      <TextField name="care-reason" label="Reason" hint="For example: covering during leave." value={reason} onValue={setReason} error={errors.reason} width="medium" />
+      {errors.form ? <p className="error-message" role="alert">{errors.form}</p> : null}
+      <button type="submit" className="button">Add to care team</button>
+    </form>
+  );
+}
