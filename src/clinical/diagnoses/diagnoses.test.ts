@@ -142,7 +142,10 @@ describe('checking a typed code', () => {
       message: '"neck" is not a diagnosis code; codes look like M54.2 or S13.4XXA',
     });
     expect(checkDiagnosisCode('Z99.9')).toMatchObject({ reason: 'not-on-list', message: "Z99.9 is not on the clinic's diagnosis list" });
-    expect(checkDiagnosisCode('M54.7').message).toMatch(/^M54.7 is not on the clinic's diagnosis list; the nearest codes on it are M54.2, /);
+    expect(checkDiagnosisCode('M54.7')).toMatchObject({
+      reason: 'not-on-list',
+      message: expect.stringMatching(/^M54.7 is not on the clinic's diagnosis list; the nearest codes on it are M54.2, .* and more$/),
+    });
     expect(isValidDiagnosisCode('')).toBe(false);
   });
 });
