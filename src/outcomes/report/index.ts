@@ -1,0 +1,5 @@
+export * from './types.ts';
+export * from './cells.ts';
+export * from './cuts.ts';
+export * from './report.ts';
+export * from './tables.ts';

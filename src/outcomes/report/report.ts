@@ -1,0 +1,90 @@
+import type { ResponderDefinition } from '../../clinical/measures/index.ts';
+import { DEFAULT_OUTCOME_DEFINITION, OUTCOME_RESPONDER_DEFINITIONS } from '../episodes/index.ts';
+import type { Episode } from '../episodes/index.ts';
+import { kaplanMeier, logRankTest } from '../stats/index.ts';
+import { cellFigures, improvementObservations, tooFew } from './cells.ts';
+import { cutRows, keyOf } from './cuts.ts';
+import type { CutLabels } from './cuts.ts';
+import { CUT_DIMENSIONS } from './types.ts';
+import type { CurveFigures, CutDimension, GroupComparison, OutcomesReport, Reported, ReportSettings } from './types.ts';
+
+export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
+  claimSession: 6,
+  minimumSessions: 4,
+  // CMS withholds cells of 1–10 people in its public data: so do we.
+  minimumCell: 11,
+  period: 'quarter',
+  transform: 'log-log',
+  confidence: 0.95,
+};
+
+export interface ReportOptions {
+  definition?: ResponderDefinition;
+  /** The definitions compared in the 'definition' cut (default: NPRS, NDI, ODI, PSFS by their MCIDs). */
+  definitions?: readonly ResponderDefinition[];
+  settings?: Partial<ReportSettings>;
+  labels?: CutLabels;
+}
+
+/**
+ * The outcomes report over a set of episodes: the claim both ways, the Kaplan–Meier curve of
+ * sessions to first meaningful improvement, drop-out, visits, PSFS change and relief, and every
+ * cut. Plain data: the page, the command line and the CSV files all render this one object.
+ */
+export function buildOutcomesReport(episodes: readonly Episode[], options: ReportOptions = {}): OutcomesReport {
+  const settings = { ...DEFAULT_REPORT_SETTINGS, ...options.settings };
+  const definition = options.definition ?? DEFAULT_OUTCOME_DEFINITION;
+  const definitions = options.definitions ?? Object.values(OUTCOME_RESPONDER_DEFINITIONS);
+  const cuts = Object.fromEntries(
+    CUT_DIMENSIONS.map((dimension) => [dimension, cutRows(episodes, dimension, definition, definitions, settings, options.labels ?? {})]),
+  ) as OutcomesReport['cuts'];
+  return {
+    definition: {
+      id: definition.id,
+      label: definition.label,
+      measure: definition.measure,
+      ...(definition.source ? { source: definition.source } : {}),
+    },
+    settings,
+    overall: cellFigures(episodes, definition, settings),
+    curve: improvementCurve(episodes, definition, settings),
+    cuts,
+  };
+}
+
+/**
+ * The Kaplan–Meier curve of sessions to first meaningful improvement, cut where fewer than
+ * `minimumCell` episodes are still followed: later steps rest on a handful of patients, who could
+ * be recognised and whose few outcomes would swing the curve.
+ */
+export function improvementCurve(
+  episodes: readonly Episode[],
+  definition: ResponderDefinition,
+  settings: ReportSettings,
+): Reported<CurveFigures> {
+  const observations = improvementObservations(episodes, definition);
+  if (observations.length < settings.minimumCell) return tooFew();
+  const fit = kaplanMeier(observations, { transform: settings.transform, confidence: settings.confidence });
+  const shown = fit.points.filter((p) => p.atRisk >= settings.minimumCell);
+  const cut = shown.length < fit.points.length ? (shown.at(-1)?.time ?? 0) : null;
+  return { status: 'reported', points: shown, median: fit.median, truncatedAfter: cut };
+}
+
+/** Log-rank comparison of sessions to improvement between two rows of a cut (two sites, two phases…). */
+export function compareGroups(
+  episodes: readonly Episode[],
+  dimension: Exclude<CutDimension, 'definition'>,
+  groups: [string, string],
+  options: { definition?: ResponderDefinition; settings?: Partial<ReportSettings> } = {},
+): GroupComparison {
+  const settings = { ...DEFAULT_REPORT_SETTINGS, ...options.settings };
+  const definition = options.definition ?? DEFAULT_OUTCOME_DEFINITION;
+  const [a, b] = groups.map((key) =>
+    improvementObservations(
+      episodes.filter((e) => keyOf(e, dimension, settings.period) === key),
+      definition,
+    ),
+  ) as [ReturnType<typeof improvementObservations>, ReturnType<typeof improvementObservations>];
+  const result = a.length < settings.minimumCell || b.length < settings.minimumCell ? tooFew() : { status: 'reported' as const, ...logRankTest(a, b) };
+  return { dimension, groups, result };
+}
