@@ -4,6 +4,7 @@ import { DataDirLockedError } from '../store/lock.ts';
 import { registerClinicalCommands } from './commands/clinical.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerServerCommands } from './commands/server.ts';
+import { registerStatsCommands } from './commands/stats.ts';
 
 export function buildProgram(): Command {
   const program = new Command('knotwork')
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
   registerServerCommands(program);
   registerDataCommands(program);
   registerClinicalCommands(program);
+  registerStatsCommands(program);
   return program;
 }
 

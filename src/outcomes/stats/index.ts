@@ -3,3 +3,4 @@ export * from './wilson.ts';
 export * from './kaplan-meier.ts';
 export * from './survival-median.ts';
 export * from './log-rank.ts';
+export * from './survival-csv.ts';
