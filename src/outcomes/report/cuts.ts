@@ -1,7 +1,7 @@
 import { CONDITION_GROUP_LABELS } from '../../clinical/diagnoses/index.ts';
 import type { ResponderDefinition } from '../../clinical/measures/index.ts';
-import type { Episode } from '../episodes/index.ts';
-import { cellFigures } from './cells.ts';
+import { CellAccumulator } from './cells.ts';
+import type { EpisodeOutcomeRow } from './rows.ts';
 import type { CutDimension, CutRow, PeriodUnit, ReportSettings } from './types.ts';
 
 export const NOT_RECORDED = 'not-recorded';
@@ -23,18 +23,18 @@ export function periodOf(startedOn: string, unit: PeriodUnit): string {
 }
 
 /** The key an episode has in a dimension (all but 'definition', which splits by definition, not by episode). */
-export function keyOf(episode: Episode, dimension: Exclude<CutDimension, 'definition'>, unit: PeriodUnit): string {
+export function keyOf(row: EpisodeOutcomeRow, dimension: Exclude<CutDimension, 'definition'>, unit: PeriodUnit): string {
   switch (dimension) {
     case 'condition':
-      return episode.conditionGroup ?? NOT_RECORDED;
+      return row.conditionGroup ?? NOT_RECORDED;
     case 'site':
-      return episode.site ?? NOT_RECORDED;
+      return row.site ?? NOT_RECORDED;
     case 'therapist':
-      return episode.therapist ?? NOT_RECORDED;
+      return row.therapist ?? NOT_RECORDED;
     case 'phase':
-      return episode.phase ?? NOT_RECORDED;
+      return row.phase ?? NOT_RECORDED;
     case 'period':
-      return periodOf(episode.startedOn, unit);
+      return periodOf(row.startedOn, unit);
   }
 }
 
@@ -54,30 +54,47 @@ function labelOf(dimension: Exclude<CutDimension, 'definition'>, key: string, la
   }
 }
 
-/** Rows of one cut, in a stable order (condition groups and phases in their own order, else by key). */
-export function cutRows(
-  episodes: readonly Episode[],
-  dimension: CutDimension,
+/**
+ * Every cut in one pass over the rows: each row is added to its group in each dimension, and to
+ * every definition's group.
+ */
+export function allCuts(
+  rows: readonly EpisodeOutcomeRow[],
   definition: ResponderDefinition,
   definitions: readonly ResponderDefinition[],
   settings: ReportSettings,
   labels: CutLabels,
-): CutRow[] {
-  if (dimension === 'definition') {
-    return definitions.map((d) => ({ key: d.id, label: d.label, figures: cellFigures(episodes, d, settings) }));
+): Record<CutDimension, CutRow[]> {
+  const dimensions = ['condition', 'site', 'therapist', 'phase', 'period'] as const;
+  const groups = new Map(dimensions.map((d) => [d, new Map<string, CellAccumulator>()]));
+  const byDefinition = definitions.map((d) => new CellAccumulator(d.id, settings));
+  for (const row of rows) {
+    for (const dimension of dimensions) {
+      const key = keyOf(row, dimension, settings.period);
+      const inDimension = groups.get(dimension)!;
+      let cell = inDimension.get(key);
+      if (!cell) {
+        cell = new CellAccumulator(definition.id, settings);
+        inDimension.set(key, cell);
+      }
+      cell.add(row);
+    }
+    for (const cell of byDefinition) cell.add(row);
   }
-  const groups = new Map<string, Episode[]>();
-  for (const episode of episodes) {
-    const key = keyOf(episode, dimension, settings.period);
-    groups.set(key, [...(groups.get(key) ?? []), episode]);
-  }
-  const order = dimension === 'condition' ? Object.keys(CONDITION_GROUP_LABELS) : dimension === 'phase' ? Object.keys(PHASE_LABELS) : [];
-  const rank = (key: string) => (key === NOT_RECORDED ? Infinity : order.includes(key) ? order.indexOf(key) : order.length);
-  return [...groups.keys()]
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
-    .map((key) => ({
-      key,
-      label: labelOf(dimension, key, labels),
-      figures: cellFigures(groups.get(key)!, definition, settings),
-    }));
+  const cutOf = (dimension: (typeof dimensions)[number]): CutRow[] => {
+    const cells = groups.get(dimension)!;
+    const order = dimension === 'condition' ? Object.keys(CONDITION_GROUP_LABELS) : dimension === 'phase' ? Object.keys(PHASE_LABELS) : [];
+    const rank = (key: string) => (key === NOT_RECORDED ? Infinity : order.includes(key) ? order.indexOf(key) : order.length);
+    return [...cells.keys()]
+      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+      .map((key) => ({ key, label: labelOf(dimension, key, labels), figures: cells.get(key)!.figures() }));
+  };
+  return {
+    condition: cutOf('condition'),
+    site: cutOf('site'),
+    therapist: cutOf('therapist'),
+    phase: cutOf('phase'),
+    period: cutOf('period'),
+    definition: definitions.map((d, i) => ({ key: d.id, label: d.label, figures: byDefinition[i]!.figures() })),
+  };
 }

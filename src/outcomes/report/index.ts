@@ -1,4 +1,5 @@
 export * from './types.ts';
+export * from './rows.ts';
 export * from './cells.ts';
 export * from './cuts.ts';
 export * from './report.ts';

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { OUTCOME_RESPONDER_DEFINITIONS } from '../episodes/index.ts';
 import { wilsonInterval } from '../stats/index.ts';
-import { buildOutcomesReport, compareGroups, periodOf, TOO_FEW } from './index.ts';
+import { buildOutcomesReport, outcomeRows, compareGroups, periodOf, TOO_FEW } from './index.ts';
+import type { Episode } from '../episodes/index.ts';
+import type { ReportOptions } from './index.ts';
 import { many, sketchEpisode } from './test-episodes.ts';
+
+const reportOf = (episodes: Episode[], options?: ReportOptions) => buildOutcomesReport(outcomeRows(episodes), options);
 
 /**
  * 20 episodes, counted by hand (NPRS baseline 8; "better" = down 2 points and 30%, i.e. to 5 or less):
@@ -27,7 +31,7 @@ function clinic() {
 
 describe('the clinic’s claim, two ways', () => {
   it('counts all started episodes (drop-outs as not improved) and those with 4+ sessions, each with a Wilson interval', () => {
-    const report = buildOutcomesReport(clinic());
+    const report = reportOf(clinic());
     expect(report.overall.status).toBe('reported');
     if (report.overall.status !== 'reported') return;
     const all = wilsonInterval(8, 17)!;
@@ -42,13 +46,13 @@ describe('the clinic’s claim, two ways', () => {
   });
 
   it('withholds a share whose denominator is under 11, with no figures', () => {
-    const report = buildOutcomesReport(clinic(), { settings: { minimumSessions: 7 } });
+    const report = reportOf(clinic(), { settings: { minimumSessions: 7 } });
     if (report.overall.status !== 'reported') throw new Error('expected a reported clinic');
     expect(report.overall.claim.completedCourse).toEqual({ status: 'too-few', note: TOO_FEW });
   });
 
   it('reports nothing at all for fewer than 11 episodes', () => {
-    const report = buildOutcomesReport(clinic().slice(0, 10));
+    const report = reportOf(clinic().slice(0, 10));
     expect(report.overall).toEqual({ status: 'too-few', note: TOO_FEW });
     expect(report.curve).toEqual({ status: 'too-few', note: TOO_FEW });
   });
@@ -56,7 +60,7 @@ describe('the clinic’s claim, two ways', () => {
 
 describe('care summary', () => {
   it('drop-out share of ended episodes, visits per ended episode, PSFS change and relief days', () => {
-    const report = buildOutcomesReport(clinic());
+    const report = reportOf(clinic());
     if (report.overall.status !== 'reported') throw new Error('expected a reported clinic');
     const { dropOut, visitsPerEpisode, psfsChange, reliefDays, episodes } = report.overall;
     expect(episodes).toBe(20);
@@ -73,7 +77,7 @@ describe('care summary', () => {
 
   it('reports PSFS change once enough episodes have it', () => {
     const episodes = [...clinic(), sketchEpisode({ id: 'extra', baseline: 8, pain: [4], psfs: [2, 7] })];
-    const report = buildOutcomesReport(episodes);
+    const report = reportOf(episodes);
     if (report.overall.status !== 'reported') throw new Error('expected a reported clinic');
     expect(report.overall.psfsChange).toMatchObject({ status: 'reported', count: 11, median: 3 });
   });
@@ -81,7 +85,7 @@ describe('care summary', () => {
 
 describe('sessions to first meaningful improvement', () => {
   it('is a Kaplan–Meier curve over scored episodes, stopped where fewer than 11 are still followed', () => {
-    const report = buildOutcomesReport(clinic());
+    const report = reportOf(clinic());
     if (report.curve.status !== 'reported') throw new Error('expected a curve');
     // 19 scored episodes: 4 censored at 2, 8 improved at 3, 2 censored at 3, 3 censored at 6, 2 improved at 8.
     expect(report.curve.points.map((p) => [p.time, p.atRisk, p.events, p.censored])).toEqual([
@@ -96,12 +100,12 @@ describe('sessions to first meaningful improvement', () => {
   it('compares two groups with the log-rank test, or withholds it when a group is small', () => {
     const siteA = many(12, 'a', { baseline: 8, pain: [7, 5], site: 'a' });
     const siteB = many(12, 'b', { baseline: 8, pain: [8, 8, 8, 7, 7, 7, 5], site: 'b' });
-    const comparison = compareGroups([...siteA, ...siteB], 'site', ['a', 'b']);
+    const comparison = compareGroups(outcomeRows([...siteA, ...siteB]), 'site', ['a', 'b']);
     expect(comparison.result.status).toBe('reported');
     if (comparison.result.status !== 'reported') return;
     expect(comparison.result.groups.map((g) => g.observed)).toEqual([12, 12]);
     expect(comparison.result.pValue!).toBeLessThan(0.001);
-    expect(compareGroups([...siteA, ...siteB.slice(0, 10)], 'site', ['a', 'b']).result.status).toBe('too-few');
+    expect(compareGroups(outcomeRows([...siteA, ...siteB.slice(0, 10)]), 'site', ['a', 'b']).result.status).toBe('too-few');
   });
 });
 
@@ -111,7 +115,7 @@ describe('cuts', () => {
       ...many(12, 'n', { baseline: 8, pain: [5], conditionGroup: 'neck', site: 'bvt', therapist: 't1', phase: 'acute', startedOn: '2026-02-10' }),
       ...many(5, 'l', { baseline: 8, pain: [8], conditionGroup: 'low-back', site: 'pdx', phase: 'chronic', startedOn: '2026-04-01' }),
     ];
-    const report = buildOutcomesReport(episodes, { labels: { site: { bvt: 'Beaverton' } } });
+    const report = reportOf(episodes, { labels: { site: { bvt: 'Beaverton' } } });
     expect(report.cuts.condition.map((r) => [r.key, r.label, r.figures.status])).toEqual([
       ['neck', 'Neck', 'reported'],
       ['low-back', 'Low back', 'too-few'],
@@ -124,7 +128,7 @@ describe('cuts', () => {
   });
 
   it('compares responder definitions on the same episodes', () => {
-    const report = buildOutcomesReport(clinic());
+    const report = reportOf(clinic());
     expect(report.cuts.definition.map((r) => r.key)).toEqual(Object.values(OUTCOME_RESPONDER_DEFINITIONS).map((d) => d.id));
     const nprs = report.cuts.definition[0]!.figures;
     if (nprs.status !== 'reported' || report.overall.status !== 'reported') throw new Error('expected figures');

@@ -1,11 +1,13 @@
 import type { ResponderDefinition } from '../../clinical/measures/index.ts';
 import { DEFAULT_OUTCOME_DEFINITION, OUTCOME_RESPONDER_DEFINITIONS } from '../episodes/index.ts';
 import type { Episode } from '../episodes/index.ts';
-import { kaplanMeier, logRankTest } from '../stats/index.ts';
-import { cellFigures, improvementObservations, tooFew } from './cells.ts';
-import { cutRows, keyOf } from './cuts.ts';
+import { kaplanMeierFromTally, logRankTest } from '../stats/index.ts';
+import type { SurvivalObservation } from '../stats/index.ts';
+import { cellFigures, improvementObservations, improvementTally, tooFew } from './cells.ts';
+import { allCuts, keyOf } from './cuts.ts';
+import { episodeOutcomeRow } from './rows.ts';
+import type { EpisodeOutcomeRow } from './rows.ts';
 import type { CutLabels } from './cuts.ts';
-import { CUT_DIMENSIONS } from './types.ts';
 import type { CurveFigures, CutDimension, GroupComparison, OutcomesReport, Reported, ReportSettings } from './types.ts';
 
 export const DEFAULT_REPORT_SETTINGS: ReportSettings = {
@@ -26,18 +28,21 @@ export interface ReportOptions {
   labels?: CutLabels;
 }
 
+/** Rows for episodes, judged by the default definitions plus any others given. */
+export function outcomeRows(episodes: readonly Episode[], definitions?: readonly ResponderDefinition[]): EpisodeOutcomeRow[] {
+  const all = definitions ?? Object.values(OUTCOME_RESPONDER_DEFINITIONS);
+  return episodes.map((episode) => episodeOutcomeRow(episode, all));
+}
+
 /**
- * The outcomes report over a set of episodes: the claim both ways, the Kaplan–Meier curve of
- * sessions to first meaningful improvement, drop-out, visits, PSFS change and relief, and every
+ * The outcomes report over precomputed episode rows: the claim both ways, the Kaplan–Meier curve
+ * of sessions to first meaningful improvement, drop-out, visits, PSFS change and relief, and every
  * cut. Plain data: the page, the command line and the CSV files all render this one object.
  */
-export function buildOutcomesReport(episodes: readonly Episode[], options: ReportOptions = {}): OutcomesReport {
+export function buildOutcomesReport(rows: readonly EpisodeOutcomeRow[], options: ReportOptions = {}): OutcomesReport {
   const settings = { ...DEFAULT_REPORT_SETTINGS, ...options.settings };
   const definition = options.definition ?? DEFAULT_OUTCOME_DEFINITION;
   const definitions = options.definitions ?? Object.values(OUTCOME_RESPONDER_DEFINITIONS);
-  const cuts = Object.fromEntries(
-    CUT_DIMENSIONS.map((dimension) => [dimension, cutRows(episodes, dimension, definition, definitions, settings, options.labels ?? {})]),
-  ) as OutcomesReport['cuts'];
   return {
     definition: {
       id: definition.id,
@@ -46,9 +51,9 @@ export function buildOutcomesReport(episodes: readonly Episode[], options: Repor
       ...(definition.source ? { source: definition.source } : {}),
     },
     settings,
-    overall: cellFigures(episodes, definition, settings),
-    curve: improvementCurve(episodes, definition, settings),
-    cuts,
+    overall: cellFigures(rows, definition.id, settings),
+    curve: improvementCurve(rows, definition.id, settings),
+    cuts: allCuts(rows, definition, definitions, settings, options.labels ?? {}),
   };
 }
 
@@ -58,13 +63,13 @@ export function buildOutcomesReport(episodes: readonly Episode[], options: Repor
  * be recognised and whose few outcomes would swing the curve.
  */
 export function improvementCurve(
-  episodes: readonly Episode[],
-  definition: ResponderDefinition,
+  rows: readonly EpisodeOutcomeRow[],
+  definitionId: string,
   settings: ReportSettings,
 ): Reported<CurveFigures> {
-  const observations = improvementObservations(episodes, definition);
-  if (observations.length < settings.minimumCell) return tooFew();
-  const fit = kaplanMeier(observations, { transform: settings.transform, confidence: settings.confidence });
+  const tally = improvementTally(rows, definitionId);
+  if (tally.total < settings.minimumCell) return tooFew();
+  const fit = kaplanMeierFromTally(tally, { transform: settings.transform, confidence: settings.confidence });
   const shown = fit.points.filter((p) => p.atRisk >= settings.minimumCell);
   const cut = shown.length < fit.points.length ? (shown.at(-1)?.time ?? 0) : null;
   return { status: 'reported', points: shown, median: fit.median, truncatedAfter: cut };
@@ -72,7 +77,7 @@ export function improvementCurve(
 
 /** Log-rank comparison of sessions to improvement between two rows of a cut (two sites, two phases…). */
 export function compareGroups(
-  episodes: readonly Episode[],
+  rows: readonly EpisodeOutcomeRow[],
   dimension: Exclude<CutDimension, 'definition'>,
   groups: [string, string],
   options: { definition?: ResponderDefinition; settings?: Partial<ReportSettings> } = {},
@@ -81,10 +86,10 @@ export function compareGroups(
   const definition = options.definition ?? DEFAULT_OUTCOME_DEFINITION;
   const [a, b] = groups.map((key) =>
     improvementObservations(
-      episodes.filter((e) => keyOf(e, dimension, settings.period) === key),
-      definition,
+      rows.filter((row) => keyOf(row, dimension, settings.period) === key),
+      definition.id,
     ),
-  ) as [ReturnType<typeof improvementObservations>, ReturnType<typeof improvementObservations>];
+  ) as [SurvivalObservation[], SurvivalObservation[]];
   const result = a.length < settings.minimumCell || b.length < settings.minimumCell ? tooFew() : { status: 'reported' as const, ...logRankTest(a, b) };
   return { dimension, groups, result };
 }

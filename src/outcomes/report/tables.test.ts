@@ -1,8 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { buildOutcomesReport, claimTable, CUT_DIMENSIONS, curveTable, cutTable, summaryTable, TOO_FEW, toCsv } from './index.ts';
+import { buildOutcomesReport, outcomeRows, claimTable, CUT_DIMENSIONS, curveTable, cutTable, summaryTable, TOO_FEW, toCsv } from './index.ts';
 import type { Table } from './index.ts';
+import type { Episode } from '../episodes/index.ts';
+import type { ReportOptions } from './index.ts';
 import { many } from './test-episodes.ts';
+
+const reportOf = (episodes: Episode[], options?: ReportOptions) => buildOutcomesReport(outcomeRows(episodes), options);
 
 const clinic = () => [
   ...many(9, 'fast', { baseline: 8, pain: [7, 5, 4, 4], site: 'bvt', conditionGroup: 'neck', reliefDays: [3] }),
@@ -14,7 +18,7 @@ const readBack = (csv: string) => parse(csv, { relax_column_count: false }) as s
 
 describe('report tables', () => {
   it('the claim table carries exactly the report’s numbers, as percentages to one decimal', () => {
-    const report = buildOutcomesReport(clinic());
+    const report = reportOf(clinic());
     if (report.overall.status !== 'reported' || report.overall.claim.allStarted.status !== 'reported') throw new Error('expected figures');
     const share = report.overall.claim.allStarted;
     const table = claimTable(report);
@@ -32,7 +36,7 @@ describe('report tables', () => {
   });
 
   it('shows "too few to report" with empty figures for a small row', () => {
-    const report = buildOutcomesReport(clinic());
+    const report = reportOf(clinic());
     const bySite = cutTable(report, 'site');
     const pdx = bySite.rows.find((r) => r[0] === 'pdx')!;
     expect(pdx.slice(1, -1).every((cell) => cell === null)).toBe(true);
@@ -42,7 +46,7 @@ describe('report tables', () => {
   });
 
   it('every table has one cell per column in every row', () => {
-    const report = buildOutcomesReport(clinic());
+    const report = reportOf(clinic());
     const tables: Table[] = [claimTable(report), curveTable(report), summaryTable(report), ...CUT_DIMENSIONS.map((d) => cutTable(report, d))];
     for (const table of tables) {
       for (const row of table.rows) expect(row, table.title).toHaveLength(table.columns.length);
@@ -83,7 +87,7 @@ describe('CSV', () => {
   });
 
   it('a report’s cut table survives the round trip', () => {
-    const report = buildOutcomesReport(clinic());
+    const report = reportOf(clinic());
     const bySite = cutTable(report, 'site');
     const rows = readBack(toCsv(bySite));
     expect(rows).toHaveLength(bySite.rows.length + 1);

@@ -58,31 +58,49 @@ export interface KaplanMeierOptions {
  * the usual step curve with its censoring marks.
  */
 export function kaplanMeier(observations: readonly SurvivalObservation[], options: KaplanMeierOptions = {}): KaplanMeierEstimate {
-  const transform = options.transform ?? 'log-log';
-  const confidence = options.confidence ?? 0.95;
-  const z = zForConfidence(confidence);
-  for (const [index, o] of observations.entries()) {
+  const tally = new SurvivalTally();
+  observations.forEach((o, index) => {
     if (!Number.isFinite(o.time) || o.time < 0) {
       throw new RangeError(`observation ${index + 1}: the time must be a number of 0 or more, got ${o.time}`);
     }
-  }
+    tally.add(o.time, o.event);
+  });
+  return kaplanMeierFromTally(tally, options);
+}
 
-  const byTime = new Map<number, { events: number; censored: number }>();
-  for (const o of observations) {
-    const tally = byTime.get(o.time) ?? { events: 0, censored: 0 };
-    if (o.event) tally.events += 1;
-    else tally.censored += 1;
-    byTime.set(o.time, tally);
-  }
-  const times = [...byTime.keys()].sort((a, b) => a - b);
+/**
+ * Events and censorings counted by time. Building the estimate from counts lets a report over
+ * hundreds of thousands of episodes skip one object per episode.
+ */
+export class SurvivalTally {
+  readonly byTime = new Map<number, { events: number; censored: number }>();
+  total = 0;
 
-  let atRisk = observations.length;
+  add(time: number, event: boolean): void {
+    let entry = this.byTime.get(time);
+    if (!entry) {
+      entry = { events: 0, censored: 0 };
+      this.byTime.set(time, entry);
+    }
+    if (event) entry.events += 1;
+    else entry.censored += 1;
+    this.total += 1;
+  }
+}
+
+export function kaplanMeierFromTally(tally: SurvivalTally, options: KaplanMeierOptions = {}): KaplanMeierEstimate {
+  const transform = options.transform ?? 'log-log';
+  const confidence = options.confidence ?? 0.95;
+  const z = zForConfidence(confidence);
+  const times = [...tally.byTime.keys()].sort((a, b) => a - b);
+
+  let atRisk = tally.total;
   let survival = 1;
   let greenwoodSum = 0; // Σ d/(n(n−d)); Infinity once everyone left has had the event
   let totalEvents = 0;
   const points: KaplanMeierPoint[] = [];
   for (const time of times) {
-    const { events, censored } = byTime.get(time)!;
+    const { events, censored } = tally.byTime.get(time)!;
     if (events > 0) {
       survival *= 1 - events / atRisk;
       greenwoodSum += atRisk === events ? Infinity : events / (atRisk * (atRisk - events));
@@ -107,7 +125,7 @@ export function kaplanMeier(observations: readonly SurvivalObservation[], option
     median: survivalMedian(points),
     transform,
     confidence,
-    observations: observations.length,
+    observations: tally.total,
     events: totalEvents,
   };
 }
