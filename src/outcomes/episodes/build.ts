@@ -38,7 +38,8 @@ export interface EpisodeBuild {
  * `asOf` is "open". A lapsed episode with fewer visits than planned (the plan's number, else
  * `minimumCourse`) is a drop-out; a discharged or open one never is.
  */
-export function buildEpisodes(records: PatientRecords, asOf: string, rules: EpisodeRules = DEFAULT_EPISODE_RULES): EpisodeBuild {
+export function buildEpisodes(records: PatientRecords, asOf: string, overrides: Partial<EpisodeRules> = {}): EpisodeBuild {
+  const rules: EpisodeRules = { ...DEFAULT_EPISODE_RULES, ...overrides };
   const today = day(asOf, 'report date');
   const events: TimelineEvent[] = [
     ...records.assessments.map((record) => ({ kind: 'assessment' as const, day: day(record.date, `assessment ${record.id}`), record })),

@@ -58,6 +58,12 @@ describe('episodes of care', () => {
     expect(at61.sessionsWithoutEpisode).toBe(1);
   });
 
+  it('takes other rules when the clinic sets them (a 30-day lapse)', () => {
+    const records = patient({ assessments: [{ id: 'a1', date: '2026-01-05' }], sessions: [{ id: 's1', date: plus('2026-01-05', 31), signed: true }] });
+    expect(buildEpisodes(records, '2026-04-01', { lapseDays: 30 }).sessionsWithoutEpisode).toBe(1);
+    expect(buildEpisodes(records, '2026-04-01').sessionsWithoutEpisode).toBe(0);
+  });
+
   it('is open while the last visit is within 60 days of the report date, lapsed after', () => {
     const records = patient({ assessments: [{ id: 'a1', date: '2026-01-05' }], sessions: weekly('2026-01-12', [5, 5]).sessions });
     expect(buildEpisodes(records, plus('2026-01-19', 60)).episodes[0]!.status).toBe('open');
