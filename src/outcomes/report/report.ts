@@ -28,7 +28,7 @@ export interface ReportOptions {
   labels?: CutLabels;
 }
 
-/** Rows for episodes, judged by the default definitions plus any others given. */
+/** Rows for episodes, judged by the given definitions (default: the four MCID ones); a report can only use definitions its rows were judged by. */
 export function outcomeRows(episodes: readonly Episode[], definitions?: readonly ResponderDefinition[]): EpisodeOutcomeRow[] {
   const all = definitions ?? Object.values(OUTCOME_RESPONDER_DEFINITIONS);
   return episodes.map((episode) => episodeOutcomeRow(episode, all));
