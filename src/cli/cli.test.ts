@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -46,5 +48,30 @@ describe('the knotwork command, end to end', () => {
     const run = knotwork('screen', 'examples/screening/fever-and-gaps.json', '--today', '2026-11-26', '--json');
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ decision: 'contraindicated' });
+  });
+
+  it('stats km --json reproduces the Freireich 6-MP Kaplan–Meier figures from the example file', () => {
+    const run = knotwork('stats', 'km', 'examples/survival/leukaemia-6mp.csv', '--json');
+    expect(run.status).toBe(0);
+    const { points, median } = JSON.parse(run.stdout) as {
+      points: Array<{ time: number; atRisk: number; events: number; censored: number; survival: number; lower: number; upper: number }>;
+      median: { value: number | null; lower: number | null; upper: number | null };
+    };
+    expect(Object.keys(points[0]!)).toEqual(['time', 'atRisk', 'events', 'censored', 'survival', 'lower', 'upper']);
+    expect(points[0]).toMatchObject({ time: 6, atRisk: 21, events: 3, censored: 1 });
+    expect(points[0]!.survival).toBeCloseTo(0.8571, 4);
+    expect([points[0]!.lower, points[0]!.upper].map((v) => Math.round(v * 1e4) / 1e4)).toEqual([0.6197, 0.9516]);
+    expect(points.find((p) => p.time === 23)!.survival).toBeCloseTo(0.4482, 4);
+    expect(median).toEqual({ value: 23, lower: 13, upper: null });
+  });
+
+  it('stats km names the line of a bad row and exits 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'knotwork-km-'));
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'time,event\n3,1\n4,yes\n');
+    const run = knotwork('stats', 'km', file, '--json');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`knotwork: ${file} line 3: event must be 1 (happened) or 0 (censored), got "yes"\n`);
+    expect(run.stdout).toBe('');
   });
 });

@@ -6,6 +6,7 @@ import { describeError } from '../http/error-log.ts';
 import { registerClinicalCommands } from './commands/clinical.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerServerCommands } from './commands/server.ts';
+import { registerStatsCommands } from './commands/stats.ts';
 
 export function buildProgram(): Command {
   const program = new Command('knotwork')
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   registerServerCommands(program);
   registerDataCommands(program);
   registerClinicalCommands(program);
+  registerStatsCommands(program);
   return program;
 }
 

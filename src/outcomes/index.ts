@@ -1,0 +1,3 @@
+export * from './stats/index.ts';
+export * from './episodes/index.ts';
+export * from './report/index.ts';
