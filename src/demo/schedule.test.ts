@@ -52,6 +52,16 @@ describe.each(BACKENDS)('demo schedule on %s', (backend) => {
     expect(outside).toBe(0);
   });
 
+  it('dates each booking on the demo’s calendar, whatever the machine’s date: booked before the visit and before the demo’s today', async () => {
+    // 00:00 on the demo's today at the sites (Pacific, UTC−8 in November).
+    const { late, early } = await one<{ late: number; early: number }>(
+      `SELECT count(*) FILTER (WHERE created_at > '${TODAY}T08:00:00Z' OR updated_at > '${TODAY}T08:00:00Z')::int AS late,
+              count(*) FILTER (WHERE created_at >= lower(during) OR updated_at < created_at)::int AS early
+         FROM appointments WHERE org_id = $1`,
+    );
+    expect({ late, early }).toEqual({ late: 0, early: 0 });
+  });
+
   it('books each service only with a therapist of its discipline, inside the site’s opening hours', async () => {
     const { wrong } = await one<{ wrong: number }>(
       `SELECT count(*)::int AS wrong FROM appointments a JOIN practitioners p ON p.org_id = a.org_id AND p.id = a.practitioner_id

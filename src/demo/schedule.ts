@@ -31,6 +31,8 @@ const PAST_DAYS = 56;
 const FUTURE_DAYS = 21;
 /** Demo-only: the share of each free 15-minute start taken, which fills a day about halfway. */
 const TAKE_CHANCE = 0.07;
+/** How long before a visit the demo patient booked it. */
+const BOOKED_AHEAD_MS = 14 * 86_400_000;
 const DEMO_ZONE = 'America/Los_Angeles';
 /** Demo-only list prices in cents, so patients see what a visit costs while booking. */
 const DEMO_PRICES: Record<string, number> = {
@@ -153,12 +155,18 @@ export async function seedSchedule(db: Database | Queryable, options: SeedSchedu
     freeFrom.set(patientId, slot.end);
     const past = slot.end <= nowMs;
     const status = past ? pastStatus(rng) : 'booked';
+    const bookedAt = Math.min(slot.start - BOOKED_AHEAD_MS, nowMs);
     rows.push({
       id: demoUuid(seed, 'appointment', rows.length), org_id: orgId, patient_id: patientId, practitioner_id: slot.therapistId,
       location_id: slot.locationId, room_id: roomId, service_code: code, status,
       during: `[${new Date(slot.start).toISOString()},${new Date(slot.end).toISOString()})`,
       blocks: `[${new Date(slot.start).toISOString()},${new Date(blocksEnd).toISOString()})`,
       cancel_reason: status === 'cancelled' || status === 'late_cancel' ? 'Schedule conflict' : null,
+      // On the demo's calendar, not the machine's: booked a fortnight ahead (never after the demo's
+      // today) and last changed at the visit's end if it is over. Anything the app does on the
+      // demo's day then comes after, as "a notice sent since the visit last changed" needs.
+      created_at: new Date(bookedAt).toISOString(),
+      updated_at: new Date(past ? slot.end : bookedAt).toISOString(),
     });
   }
   await insertRows(db, 'appointments', rows);
