@@ -202,6 +202,8 @@ describe('the visit, charted, on a tablet', () => {
     await page.getByText('Step 1 recorded').waitFor();
     await hold(page, 15, 9);
     await page.locator('.ch-stop', { hasText: 'STOP' }).waitFor();
+    // STOP shows at once; the stopped hold is then recorded as the second step.
+    await page.locator('.ch-steps tbody tr').nth(1).waitFor();
     await shot(page, '06-session-stop');
     expect(await page.locator('.ch-steps tbody tr').count()).toBe(2);
 
