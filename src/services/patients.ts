@@ -4,6 +4,7 @@ import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { authorize, isAllowed, patientScope } from './policies.ts';
+import { createOnce, type Once } from './idempotency.ts';
 
 export type Patient = repo.PatientRow;
 export type PatientFields = repo.PatientFields;
@@ -85,12 +86,12 @@ function rethrowReference(err: unknown): never {
   throw err;
 }
 
-export async function createPatient(ctx: ServiceContext, actor: Actor, fields: PatientFields): Promise<Patient> {
+export async function createPatient(ctx: ServiceContext, actor: Actor, fields: PatientFields, once?: Once): Promise<Patient> {
   authorize(actor, 'patient.create', { locationIds: fields.preferredLocationId ? [fields.preferredLocationId] : [] });
   const now = ctx.now();
   checkRules(fields, now.toISOString().slice(0, 10));
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await createOnce(ctx, actor, once, async (tx) => {
       const created = await repo.insertPatient(tx, actor.orgId, fields, now);
       await audit(tx, actor, [{ action: 'patient.create', patientId: created.id, recordType: 'patient', recordId: created.id }]);
       return created;

@@ -1,10 +1,11 @@
 import * as repo from '../store/repos/practitioners.ts';
-import { sqlState, SQLSTATE } from '../store/database.ts';
+import { sqlState, SQLSTATE, type Queryable } from '../store/database.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { addDays, dateIn } from './locations.ts';
 import { authorize, isAllowed } from './policies.ts';
+import { createOnce, type Once } from './idempotency.ts';
 
 export type Discipline = repo.Discipline;
 export type PractitionerFields = repo.PractitionerFields;
@@ -101,15 +102,15 @@ async function loadPractitioner(ctx: ServiceContext, actor: Actor, id: string): 
   return practitioner;
 }
 
-async function detail(ctx: ServiceContext, actor: Actor, p: repo.PractitionerRow): Promise<PractitionerDetail> {
+async function detail(ctx: ServiceContext, actor: Actor, p: repo.PractitionerRow, db: Queryable = ctx.db): Promise<PractitionerDetail> {
   const today = credentialToday(ctx);
-  const credentials = (await repo.listCredentials(ctx.db, actor.orgId, [p.id])).map((c) => withStatus(c, today));
+  const credentials = (await repo.listCredentials(db, actor.orgId, [p.id])).map((c) => withStatus(c, today));
   return {
     ...p,
     name: fullName(p),
     credentials,
     credentialStatus: worstStatus(credentials.map((c) => c.status)),
-    continuingEducation: await repo.listContinuingEducation(ctx.db, actor.orgId, p.id),
+    continuingEducation: await repo.listContinuingEducation(db, actor.orgId, p.id),
   };
 }
 
@@ -128,17 +129,16 @@ function rethrowLocations(err: unknown): never {
   throw err;
 }
 
-export async function createPractitioner(ctx: ServiceContext, actor: Actor, input: PractitionerFields): Promise<PractitionerDetail> {
+export async function createPractitioner(ctx: ServiceContext, actor: Actor, input: PractitionerFields, once?: Once): Promise<PractitionerDetail> {
   const fields = { ...input, locationIds: [...new Set(input.locationIds)] };
   authorize(actor, 'practitioner.manage', { locationIds: fields.locationIds });
   try {
-    const id = await ctx.db.transaction(async (tx) => {
+    return await createOnce(ctx, actor, once, async (tx) => {
       const created = await repo.insertPractitioner(tx, actor.orgId, fields);
       await repo.replacePractitionerLocations(tx, actor.orgId, created, fields.locationIds);
       await audit(tx, actor, [{ action: 'practitioner.create', recordType: 'practitioner', recordId: created }]);
-      return created;
+      return detail(ctx, actor, (await repo.findPractitioner(tx, actor.orgId, created))!, tx);
     });
-    return await detail(ctx, actor, (await repo.findPractitioner(ctx.db, actor.orgId, id))!);
   } catch (err) {
     return rethrowLocations(err);
   }
@@ -175,16 +175,15 @@ function checkCredential(f: CredentialFields): void {
   }
 }
 
-export async function addCredential(ctx: ServiceContext, actor: Actor, practitionerId: string, fields: CredentialFields): Promise<Credential> {
+export async function addCredential(ctx: ServiceContext, actor: Actor, practitionerId: string, fields: CredentialFields, once?: Once): Promise<Credential> {
   const practitioner = await loadPractitioner(ctx, actor, practitionerId);
   authorize(actor, 'practitioner.manage', { locationIds: practitioner.locationIds });
   checkCredential(fields);
-  const created = await ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     const row = await repo.insertCredential(tx, actor.orgId, practitionerId, fields);
     await audit(tx, actor, [{ action: 'practitioner.credential.create', recordType: 'credential', recordId: row.id, detail: { practitionerId } }]);
-    return row;
+    return withStatus(row, credentialToday(ctx));
   });
-  return withStatus(created, credentialToday(ctx));
 }
 
 /** The credential and the practitioner it belongs to, or 404; then the manage check on its sites. */
@@ -228,11 +227,12 @@ export async function addContinuingEducation(
   actor: Actor,
   practitionerId: string,
   fields: ContinuingEducationFields,
+  once?: Once,
 ): Promise<ContinuingEducation> {
   const practitioner = await loadPractitioner(ctx, actor, practitionerId);
   authorize(actor, 'practitioner.manage', { locationIds: practitioner.locationIds });
   if (fields.periodEnd <= fields.periodStart) throw new ValidationError({ periodEnd: 'The period must end after it starts.' });
-  return ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     const row = await repo.insertContinuingEducation(tx, actor.orgId, practitionerId, fields);
     await audit(tx, actor, [
       { action: 'practitioner.continuing-education.create', recordType: 'continuing_education', recordId: row.id, detail: { practitionerId } },

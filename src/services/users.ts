@@ -66,32 +66,42 @@ function present(row: UserRow): User {
   };
 }
 
-/** Hashes before the transaction: argon2 is slow on purpose and must not hold a connection. */
-export async function createUser(db: Database, input: UserInput): Promise<User> {
+/** A checked account with its password hashed, ready to insert. */
+export interface PreparedUser {
+  user: z.output<typeof userInput>;
+  locationIds: string[];
+  passwordHash: string;
+}
+
+/** Checks and hashes before any transaction: argon2 is slow on purpose and must not hold a connection. */
+export async function prepareUser(input: UserInput): Promise<PreparedUser> {
   const parsed = userInput.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldsFromIssues(parsed.error.issues));
   const user = parsed.data;
-  const locationIds = [...new Set(user.locationIds ?? [])];
-  const passwordHash = await hashPassword(user.password);
+  return { user, locationIds: [...new Set(user.locationIds ?? [])], passwordHash: await hashPassword(user.password) };
+}
+
+/** Inserts a prepared account inside the caller's transaction. */
+export async function insertUser(tx: Queryable, { user, locationIds, passwordHash }: PreparedUser): Promise<User> {
   try {
-    return await db.transaction(async (tx) => {
-      const rows = await tx.query<{ id: string }>(
-        `INSERT INTO users (org_id, email, display_name, role, password_hash, patient_id, practitioner_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-        [user.orgId, user.email, user.displayName, user.role, passwordHash, user.patientId ?? null, user.practitionerId ?? null],
-      );
-      const id = rows[0]!.id;
-      if (locationIds.length > 0) {
-        await tx.query(
-          'INSERT INTO user_locations (org_id, user_id, location_id) SELECT $1, $2, unnest($3::uuid[])',
-          [user.orgId, id, locationIds],
-        );
-      }
-      return present({ ...toRow(user, id), location_ids: locationIds });
-    });
+    const rows = await tx.query<{ id: string }>(
+      `INSERT INTO users (org_id, email, display_name, role, password_hash, patient_id, practitioner_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [user.orgId, user.email, user.displayName, user.role, passwordHash, user.patientId ?? null, user.practitionerId ?? null],
+    );
+    const id = rows[0]!.id;
+    if (locationIds.length > 0) {
+      await tx.query('INSERT INTO user_locations (org_id, user_id, location_id) SELECT $1, $2, unnest($3::uuid[])', [user.orgId, id, locationIds]);
+    }
+    return present({ ...toRow(user, id), location_ids: locationIds });
   } catch (err) {
     throw translateWriteError(err);
   }
+}
+
+export async function createUser(db: Database, input: UserInput): Promise<User> {
+  const prepared = await prepareUser(input);
+  return db.transaction((tx) => insertUser(tx, prepared));
 }
 
 function toRow(user: z.output<typeof userInput>, id: string): UserRow {

@@ -16,7 +16,7 @@ export function patientRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/patients', tag: 'patients', status: 201, errors: [403, 422],
       summary: 'Register a patient at one of your sites',
       body: PatientCreateSchema, response: PatientSchema,
-      handler: ({ actor, body }) => createPatient(ctx, actor, body),
+      handler: ({ actor, body, once }) => createPatient(ctx, actor, body, once),
     }),
     route({
       method: 'GET', url: '/api/patients/:id', tag: 'patients', errors: [403, 404],

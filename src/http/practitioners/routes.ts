@@ -23,7 +23,7 @@ export function practitionerRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/practitioners', tag: 'practitioners', status: 201, errors: [403, 422],
       summary: 'Add a practitioner (admins; managers for their own sites)',
       body: PractitionerCreateSchema, response: PractitionerDetailSchema,
-      handler: ({ actor, body }) => createPractitioner(ctx, actor, body),
+      handler: ({ actor, body, once }) => createPractitioner(ctx, actor, body, once),
     }),
     route({
       method: 'GET', url: '/api/practitioners/:id', tag: 'practitioners', errors: [404],
@@ -40,7 +40,7 @@ export function practitionerRoutes(ctx: ServiceContext) {
     route({
       method: 'POST', url: '/api/practitioners/:id/credentials', tag: 'practitioners', status: 201, errors: [403, 404, 422],
       summary: 'Record a licence or certification', params: IdParams, body: CredentialCreateSchema, response: CredentialSchema,
-      handler: ({ actor, params, body }) => addCredential(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => addCredential(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'PATCH', url: '/api/credentials/:id', tag: 'practitioners', errors: [403, 404, 422],
@@ -56,7 +56,7 @@ export function practitionerRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/practitioners/:id/continuing-education', tag: 'practitioners', status: 201, errors: [403, 404, 422],
       summary: 'Record a continuing-education period and its hours',
       params: IdParams, body: ContinuingEducationCreateSchema, response: ContinuingEducationSchema,
-      handler: ({ actor, params, body }) => addContinuingEducation(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => addContinuingEducation(ctx, actor, params.id, body, once),
     }),
   ];
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AppointmentStatus } from '../../store/repos/appointments.ts';
-import { requestHash } from './idempotency.ts';
+import { requestHash } from '../idempotency.ts';
 import { templateProblems } from './schedules.ts';
 import { expandRhythm } from './series.ts';
 import { canMove, isLateCancellation, TRANSITIONS } from './status.ts';

@@ -11,6 +11,7 @@ import { blockingKeys } from './gate-evaluate.ts';
 import { treatmentGate } from './gate.ts';
 import { issueFields, screeningAnswersOf } from './intake-document.ts';
 import { screen } from '../../clinical/screening/index.ts';
+import { createOnce, type Once } from '../idempotency.ts';
 
 export const MAX_LETTER_BYTES = 5 * 1024 * 1024;
 export type LetterType = fileRepo.FileMeta['contentType'];
@@ -58,7 +59,7 @@ export function checkLetter(letter: Letter): LetterType {
  * Records a physician's clearance with its letter. It covers the reasons that block treatment
  * now; open clearance tasks close when nothing is left uncovered.
  */
-export async function recordClearance(ctx: ServiceContext, actor: Actor, patientId: string, form: unknown) {
+export async function recordClearance(ctx: ServiceContext, actor: Actor, patientId: string, form: unknown, once?: Once) {
   await requireChart(ctx.db, actor, patientId, 'clearance.record');
   const parsed = ClearanceFormSchema.safeParse(form);
   if (!parsed.success) throw new ValidationError(issueFields(parsed.error.issues));
@@ -68,7 +69,7 @@ export async function recordClearance(ctx: ServiceContext, actor: Actor, patient
   if (input.clearedOn > today) throw new ValidationError({ clearedOn: 'The clearance date is in the future.' });
   const contentType = checkLetter(input.letter);
   const sha256 = createHash('sha256').update(input.letter.data).digest('hex');
-  return ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     const intake = await intakeRepo.latestVersion(tx, actor.orgId, patientId);
     const covers = intake ? blockingKeys(screen(screeningAnswersOf(intake.answers), { today })) : [];
     const file = await fileRepo.insertFile(tx, actor.orgId, {

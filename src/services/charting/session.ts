@@ -5,6 +5,7 @@ import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import { lockDraft, requireNote, requirePatient } from './session-access.ts';
 import { billingOf, presentNote, unitRuleOf, type SessionNote } from './session-present.ts';
+import { createOnce, type Once } from '../idempotency.ts';
 
 export type { SessionNote } from './session-present.ts';
 
@@ -20,7 +21,7 @@ export interface NoteInput {
 const noteRecord = (id: string) => ({ recordType: 'session_note', recordId: id });
 
 /** Opens the note of a visit (or a walk-in) for a patient the therapist treats or is scheduled with. */
-export async function createNote(ctx: ServiceContext, actor: Actor, patientId: string, input: NoteInput): Promise<SessionNote> {
+export async function createNote(ctx: ServiceContext, actor: Actor, patientId: string, input: NoteInput, once?: Once): Promise<SessionNote> {
   await requirePatient(ctx.db, actor, patientId, 'session-note.write', 'session-note.create');
   if (!actor.practitionerId) throw new ForbiddenError('Only a therapist can chart a session.');
   const practitionerId = actor.practitionerId;
@@ -31,7 +32,7 @@ export async function createNote(ctx: ServiceContext, actor: Actor, patientId: s
   billingOf(input.cptMinutes, await unitRuleOf(ctx.db, actor.orgId));
   const now = ctx.now();
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await createOnce(ctx, actor, once, async (tx) => {
       const note = await notes.insertNote(
         tx,
         actor.orgId,
