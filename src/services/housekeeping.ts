@@ -2,6 +2,7 @@ import { claimJob, completeJob, enqueueJob, failJob } from '../store/repos/jobs.
 import { purgeExpired } from '../store/repos/sessions.ts';
 import type { ServiceContext } from './context.ts';
 import { runWaitlistJobs } from './booking/offers.ts';
+import { purgeIdempotencyKeys } from '../store/repos/idempotency.ts';
 
 const PURGE_KIND = 'purge-expired-sessions';
 const PURGE_EVERY_MS = 15 * 60_000;
@@ -16,6 +17,8 @@ export async function runDueJobs(ctx: ServiceContext): Promise<number> {
     if (!job) return ran;
     try {
       await purgeExpired(ctx.db, now, new Date(now.getTime() - 24 * 3600_000));
+      // A retry comes within minutes; a day-old Idempotency-Key (and any answer it kept) is dropped.
+      await purgeIdempotencyKeys(ctx.db, new Date(now.getTime() - 24 * 3600_000));
       await completeJob(ctx.db, job.id, now);
       // The next run is keyed by its slot, so instances scheduling it together create it once.
       const next = new Date(Math.ceil((now.getTime() + 1) / PURGE_EVERY_MS) * PURGE_EVERY_MS);

@@ -15,7 +15,7 @@ const ready = new WeakMap<Env, Promise<void>>();
 const counters = new WeakMap<Env, { slot: number; series: number }>();
 
 /** Makes the matrix world bookable, once per world. */
-function bookable(env: Env): Promise<void> {
+export function bookable(env: Env): Promise<void> {
   let done = ready.get(env);
   if (!done) {
     done = (async () => {
@@ -35,7 +35,7 @@ function counter(env: Env) {
 }
 
 /** A start nobody has used: six a day from 09:00 Los Angeles time, from 2026-11-23 on. */
-async function freshStart(env: Env): Promise<string> {
+export async function freshStart(env: Env): Promise<string> {
   await bookable(env);
   const k = counter(env).slot++;
   const day = Date.UTC(2026, 10, 23 + Math.floor(k / 6), 17, 0) + (k % 6) * 75 * 60_000;
