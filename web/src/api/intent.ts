@@ -37,4 +37,3 @@ export function useCreateIntent(): CreateIntent {
   return intent.current;
 }
 
-export { newKey as newIdempotencyKey };

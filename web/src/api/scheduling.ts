@@ -151,4 +151,3 @@ export function getSchedule(practitionerId: string): Promise<WeeklySchedule> {
   return request('GET', `/api/practitioners/${id(practitionerId)}/schedule`);
 }
 
-export { newIdempotencyKey } from './intent.ts';

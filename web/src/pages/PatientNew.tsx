@@ -9,6 +9,7 @@ import { Link, navigate } from '../router.tsx';
 import { CAN, useUser } from '../session.tsx';
 import { formErrors, PATIENT_LABELS, PatientFields } from './PatientFields.tsx';
 import { API_FIELD, emptyForm, toCreate } from './patientForm.ts';
+import { useCreateIntent } from '../api/intent.ts';
 
 /** The front desk registers a new patient (phone call or walk-in); the profile opens next. */
 export function PatientNew() {
@@ -19,6 +20,7 @@ export function PatientNew() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   if (!CAN.registerPatient(user.role)) return <Forbidden />;
   // An admin has no site of their own: preselect the first clinic once the list arrives.
   const site = values.preferredLocationId || locations[0]?.id || '';
@@ -27,7 +29,8 @@ export function PatientNew() {
     event.preventDefault();
     setBusy(true);
     try {
-      const patient = await api.createPatient(toCreate({ ...values, preferredLocationId: site }));
+      const fields = toCreate({ ...values, preferredLocationId: site });
+      const patient = await api.createPatient(fields, intent.keyFor(fields));
       navigate(`/patients/${patient.id}`);
     } catch (err) {
       const fields = formFieldErrors(err);

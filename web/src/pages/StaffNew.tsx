@@ -7,6 +7,7 @@ import { usePageTitle, useResource } from '../hooks.ts';
 import { useLocations } from '../lookups.ts';
 import { Link, navigate } from '../router.tsx';
 import { CAN, ROLE_LABEL, useUser } from '../session.tsx';
+import { useCreateIntent } from '../api/intent.ts';
 
 const LABELS: Record<string, string> = {
   displayName: 'Full name', email: 'Email address', role: 'Role', password: 'First password',
@@ -25,6 +26,7 @@ export function StaffNew() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   const therapist = values.role === 'therapist';
   const [practitioners] = useResource(() => (therapist ? api.listPractitioners() : Promise.resolve([])), [therapist]);
   if (!CAN.manageStaff(user.role)) return <Forbidden />;
@@ -35,10 +37,11 @@ export function StaffNew() {
     event.preventDefault();
     setBusy(true);
     try {
-      await api.createStaff({
+      const account = {
         displayName: values.displayName.trim(), email: values.email.trim(), role: values.role as 'front_desk', password: values.password,
         ...(therapist ? { practitionerId: values.practitionerId || undefined } : { locationIds: sites }),
-      });
+      };
+      await api.createStaff(account, intent.keyFor(account));
       navigate('/staff');
     } catch (err) {
       const fields = formFieldErrors(err);

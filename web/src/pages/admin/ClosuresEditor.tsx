@@ -10,12 +10,12 @@ const byStart = (list: Closure[]) => [...list].sort((a, b) => a.startsOn.localeC
 export function ClosuresEditor({ locationId, siteName, initial }: { locationId: string; siteName: string; initial: Closure[] }) {
   const [closures, setClosures] = useState(() => byStart(initial));
   const [draft, setDraft] = useState({ startsOn: '', endsOn: '', reason: '' });
-  const { errors, outcome, busy, run } = useSubmit();
+  const { errors, outcome, busy, run, create } = useSubmit();
 
   const add = async () => {
     // A one-day closure needs only its first day.
     const closure = { ...draft, endsOn: draft.endsOn || draft.startsOn };
-    const created = await run(() => addClosure(locationId, closure), `Closure added: ${closure.reason || 'closed'}.`);
+    const created = await create(closure, (body, key) => addClosure(locationId, body, key), `Closure added: ${closure.reason || 'closed'}.`);
     if (created) {
       setClosures((list) => byStart([...list, created]));
       setDraft({ startsOn: '', endsOn: '', reason: '' });

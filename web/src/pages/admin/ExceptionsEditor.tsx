@@ -25,20 +25,21 @@ export function when(exception: ScheduleException, zone: string): string {
 export function ExceptionsEditor({ practitionerId, sites, initial }: { practitionerId: string; sites: Site[]; initial: ScheduleException[] }) {
   const [list, setList] = useState(initial);
   const [draft, setDraft] = useState(EMPTY);
-  const { errors, outcome, busy, run } = useSubmit();
+  const { errors, outcome, busy, run, create } = useSubmit();
   const zoneOf = (locationId: string | null) => sites.find((s) => s.value === locationId)?.timeZone ?? sites[0]?.timeZone ?? 'UTC';
   const siteLabel = (locationId: string | null) => (locationId ? sites.find((s) => s.value === locationId)?.label ?? 'Unknown site' : 'Every site');
   const edit = (change: Partial<typeof EMPTY>) => setDraft((d) => ({ ...d, ...change }));
 
   const add = async () => {
     const zone = zoneOf(draft.locationId || null);
-    const created = await run(() => addException(practitionerId, {
+    const exception = {
       kind: draft.kind,
       locationId: draft.locationId || null,
       start: instant(draft.startDate, draft.startTime, zone),
       end: instant(draft.endDate || draft.startDate, draft.endTime, zone),
       reason: draft.reason.trim() || null,
-    }), draft.kind === 'time-off' ? 'Time off added.' : 'Extra shift added.');
+    };
+    const created = await create(exception, (body, key) => addException(practitionerId, body, key), draft.kind === 'time-off' ? 'Time off added.' : 'Extra shift added.');
     if (created) {
       setList((l) => [...l, created].sort((a, b) => a.start.localeCompare(b.start)));
       setDraft(EMPTY);

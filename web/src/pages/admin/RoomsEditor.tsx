@@ -31,9 +31,9 @@ function RoomRow({ room, onSaved }: { room: Room; onSaved: (room: Room) => void 
 export function RoomsEditor({ locationId, initial }: { locationId: string; initial: Room[] }) {
   const [rooms, setRooms] = useState(initial);
   const [name, setName] = useState('');
-  const { errors, outcome, busy, run } = useSubmit();
+  const { errors, outcome, busy, create } = useSubmit();
   const add = async () => {
-    const room = await run(() => addRoom(locationId, name), `${name} added.`);
+    const room = await create(name, (body, key) => addRoom(locationId, body, key), `${name} added.`);
     if (room) {
       setRooms((list) => [...list, { id: room.id, name: room.name, active: room.active }]);
       setName('');

@@ -22,7 +22,7 @@ const draftOf = (s: Service | null): Draft => ({
 /** Creates a service (service = null) or edits one; the code and discipline are fixed once created. */
 export function ServiceForm({ service }: { service: Service | null }) {
   const [draft, setDraft] = useState(() => draftOf(service));
-  const { errors, outcome, busy, run } = useSubmit();
+  const { errors, outcome, busy, run, create } = useSubmit();
   const edit = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
 
   const save = async () => {
@@ -39,7 +39,7 @@ export function ServiceForm({ service }: { service: Service | null }) {
       const saved = await run(() => updateService(service.id, fields), 'Service saved.');
       if (saved) setDraft(draftOf(saved));
     } else {
-      const created = await run(() => createService({ ...fields, code: draft.code, discipline: draft.discipline }), 'Service created.');
+      const created = await create({ ...fields, code: draft.code, discipline: draft.discipline }, createService, 'Service created.');
       if (created) navigate(`/admin/services/${created.id}`, { replace: true });
     }
   };

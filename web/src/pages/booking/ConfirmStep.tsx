@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../api/http.ts';
-import { bookAppointment, BookingRefusal, newIdempotencyKey, rescheduleAppointment, type Slot } from '../../api/scheduling.ts';
+import { bookAppointment, BookingRefusal, rescheduleAppointment, type Slot } from '../../api/scheduling.ts';
 import { ErrorSummary } from '../../components/Form.tsx';
 import { Loading } from '../../components/StatusViews.tsx';
 import { useLocations } from '../../lookups.ts';
@@ -10,6 +10,7 @@ import { practitionerName, usePractitioners, useServices } from '../schedule/loo
 import { AlternativeList } from '../schedule/SlotChoices.tsx';
 import { dateLabel, timeAt, wallClock, zoneName } from '../schedule/time.ts';
 import { PLAIN_SERVICE, stepUrl, type Answers } from './flow.ts';
+import { useCreateIntent } from '../../api/intent.ts';
 
 /**
  * What to do before a first visit, in our words, from the clinic guidance summarised in
@@ -42,7 +43,7 @@ export function ConfirmStep({ answers, title }: { answers: Answers; title: strin
   const [refusal, setRefusal] = useState<BookingRefusal | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const [key] = useState(newIdempotencyKey);
+  const intent = useCreateIntent();
   const site = locations.find((l) => l.id === answers.slotSite);
   const service = services?.find((s) => s.code === answers.service);
   if (!site || !service || !practitioners) return <Loading />;
@@ -62,7 +63,7 @@ export function ConfirmStep({ answers, title }: { answers: Answers; title: strin
     try {
       const done = moving
         ? await rescheduleAppointment(moving, { ...slot, reason: 'Changed by the patient online' })
-        : await bookAppointment({ patientId: user.patientId, serviceCode: service.code, ...slot }, key);
+        : await bookAppointment({ patientId: user.patientId, serviceCode: service.code, ...slot }, intent.keyFor(slot));
       navigate(`/book/done?id=${encodeURIComponent(done.id)}${moving ? '&moved=1' : ''}`);
     } catch (err) {
       if (err instanceof BookingRefusal && err.code === 'slot_unavailable') setRefusal(err);

@@ -7,6 +7,7 @@ import { ErrorSummary, fieldId, summaryItems, TextField } from '../../components
 import { formatDate, localToday } from '../../format.ts';
 import { Link } from '../../router.tsx';
 import { OverrideForm, OverrideRecord } from './GateOverride.tsx';
+import { useCreateIntent } from '../../api/intent.ts';
 
 const MAX_LETTER = 5 * 1024 * 1024;
 const LETTER_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
@@ -73,6 +74,7 @@ function ClearanceForm({ patientId, onGate }: { patientId: string; onGate: (gate
   const [letter, setLetter] = useState<File | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -93,7 +95,8 @@ function ClearanceForm({ patientId, onGate }: { patientId: string; onGate: (gate
     form.set('letter', letter, letter.name);
     setBusy(true);
     try {
-      onGate((await charting.recordClearance(patientId, form)).gate);
+      const key = intent.keyFor([physician.trim(), clearedOn, scope.trim(), letter.name, letter.size, letter.lastModified]);
+      onGate((await charting.recordClearance(patientId, form, key)).gate);
     } catch (err) {
       if (err instanceof ApiError && Object.keys(err.fields).length > 0) setErrors(err.fields);
       else setErrors({ form: err instanceof Error ? err.message : 'The clearance could not be saved.' });

@@ -6,6 +6,7 @@ import { ErrorSummary, fieldId, summaryItems } from '../../components/Form.tsx';
 import { formatDateTime } from '../../format.ts';
 import { ROLE_LABEL, useUser } from '../../session.tsx';
 import '../charting-more.css';
+import { useCreateIntent } from '../../api/intent.ts';
 
 /** Overrides are a manager's or admin's call (src/services/policies.ts, gate.override). */
 export const canOverride = (role: string) => role === 'manager' || role === 'admin';
@@ -20,6 +21,7 @@ export function OverrideForm({ patientId, onGate }: { patientId: string; onGate:
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   if (!canOverride(role)) return null;
   if (!open) {
     return <p className="ch-override"><button type="button" className="button button-secondary" onClick={() => setOpen(true)}>Override</button></p>;
@@ -32,7 +34,7 @@ export function OverrideForm({ patientId, onGate }: { patientId: string; onGate:
     }
     setBusy(true);
     try {
-      onGate((await overrideGate(patientId, reason.trim())).gate);
+      onGate((await overrideGate(patientId, reason.trim(), intent.keyFor(reason.trim()))).gate);
     } catch (err) {
       if (err instanceof ApiError && err.fields.reason) setErrors({ 'override-reason': err.fields.reason });
       else setErrors({ form: err instanceof Error ? err.message : 'The override could not be saved.' });

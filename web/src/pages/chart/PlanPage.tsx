@@ -12,6 +12,7 @@ import { useResource } from '../../hooks.ts';
 import { useUser } from '../../session.tsx';
 import { ChartShell, type ChartContext } from './ChartShell.tsx';
 import { PlanBooking } from './PlanBooking.tsx';
+import { useCreateIntent } from '../../api/intent.ts';
 
 interface Lookups { plans: TreatmentPlan[]; services: BookableService[]; therapists: Practitioner[]; locations: Location[] }
 
@@ -61,6 +62,7 @@ function PlanEditor({ ctx, lookups }: { ctx: ChartContext; lookups: Lookups }) {
   const [plan, setPlan] = useState<TreatmentPlan | null>(lookups.plans[0] ?? null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   const setStage = (i: number, patch: Partial<PlanStage>) => setStages(shownStages.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   const fail = (err: unknown) => {
     if (err instanceof ApiError && Object.keys(err.fields).length > 0) setErrors(err.fields);
@@ -73,12 +75,15 @@ function PlanEditor({ ctx, lookups }: { ctx: ChartContext; lookups: Lookups }) {
     const goalList: PlanGoal[] = [{ kind: 'nprs', target: Number(goals.nprs) }];
     if (goals.psfsActivity.trim()) goalList.push({ kind: 'psfs', activity: goals.psfsActivity.trim(), target: Number(goals.psfsTarget) });
     try {
-      setPlan(await charting.createPlan(ctx.patient.id, {
+      const input = {
         phase: factors.phase, stages: shownStages.map(({ rationale, ...s }) => ({ ...s, rationale: rationale ?? [] })), totalVisits: total,
         reassessmentAtVisits: proposal.reassessmentAtVisits.filter((v) => v <= total), goals: goalList,
         integration: INTEGRATIONS.filter(([key]) => integration[key] !== undefined).map(([service]) => ({ service, note: integration[service]?.trim() || 'Referral suggested.' })),
         startDate, preferredDays: days, preferredTime: time, therapistId, locationId, serviceCode,
-      }));
+      };
+      setPlan(await charting.createPlan(ctx.patient.id, input, intent.keyFor(input)));
+      // "Save as a new plan" later is a new plan, even unchanged.
+      intent.done();
     } catch (err) {
       fail(err);
     } finally {

@@ -13,6 +13,7 @@ import { IntakeReview } from './IntakeReview.tsx';
 import { StepBody } from './IntakeSteps.tsx';
 import { PreviousVersions } from './IntakeVersions.tsx';
 import { emptyVitals, SERVER_FIELDS } from './vitalsModel.ts';
+import { useCreateIntent } from '../../api/intent.ts';
 
 const QUESTION_STEPS = STEPS.filter((s) => s.id !== 'review');
 const DECISION_WORDS: Record<string, string> = {
@@ -50,6 +51,7 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
   const [saved, setSaved] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
   const [submitted, setSubmitted] = useState<SubmittedIntake | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const intent = useCreateIntent();
   const dirty = useRef(false);
   const index = QUESTION_STEPS.findIndex((s) => s.id === step);
   const title = step === '' ? 'Health questionnaire' : step === 'done' ? 'Questionnaire sent' : STEPS.find((s) => s.id === step)?.title ?? 'Health questionnaire';
@@ -97,7 +99,8 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
     setSubmitting(true);
     setErrors({});
     try {
-      setSubmitted(await charting.submitIntake(patientId, toDocument(state, false)));
+      const document = toDocument(state, false);
+      setSubmitted(await charting.submitIntake(patientId, document, intent.keyFor(document)));
       navigate(`${base}?step=done`);
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) {

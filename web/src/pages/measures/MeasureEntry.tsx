@@ -12,6 +12,7 @@ import { CAN, useUser } from '../../session.tsx';
 import { INSTRUMENT, isFormMeasure, NDI_SECTIONS, ODI_SECTIONS, type FormMeasure, type Section } from './instruments.ts';
 import { ErrorText } from '../intake/IntakeFields.tsx';
 import '../charting-more.css';
+import { useCreateIntent } from '../../api/intent.ts';
 
 const SKIP = 'skip';
 type SectionAnswer = number | typeof SKIP | undefined;
@@ -70,6 +71,7 @@ function MeasureForm({ patientId, measure, own, sessionId, previousActivities = 
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   const [result, setResult] = useState<MeasureResult | null>(null);
   const info = INSTRUMENT[measure];
   const clearError = (field: string) => setErrors((e) => {
@@ -105,7 +107,7 @@ function MeasureForm({ patientId, measure, own, sessionId, previousActivities = 
       : answers.map((a) => (a === SKIP || a === undefined ? null : a));
     setBusy(true);
     try {
-      setResult(await submitMeasureForm(patientId, measure, body, sessionId));
+      setResult(await submitMeasureForm(patientId, measure, body, sessionId, intent.keyFor([measure, body, sessionId])));
     } catch (err) {
       if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
         // The server names answers.N: section N+1 (or activity N+1).

@@ -4,6 +4,7 @@ import type { DueMeasure, HomeCareContent, HomeCarePlan, MeasureSeries } from '.
 import { NumberScale } from '../../../components/bodychart/NumberScale.tsx';
 import { TrendPlot } from '../../../components/bodychart/TrendPlot.tsx';
 import { Link } from '../../../router.tsx';
+import { useCreateIntent } from '../../../api/intent.ts';
 
 const MEASURE_NAME: Record<string, string> = { nprs: 'Pain (NPRS)', ndi: 'Neck Disability Index', odi: 'Oswestry (ODI)', psfs: 'PSFS' };
 const MAX: Record<string, number> = { nprs: 10, ndi: 50, odi: 100, psfs: 10 };
@@ -11,9 +12,12 @@ const MAX: Record<string, number> = { nprs: 10, ndi: 50, odi: 100, psfs: 10 };
 /** Which measures are due by rule, a quick NPRS entry, and every series as a trend with its MCID band. */
 export function Measures({ patientId, noteId, due, series, onChange }: { patientId: string; noteId: string; due: DueMeasure[] | null; series: MeasureSeries[] | null; onChange: () => void }) {
   const [error, setError] = useState('');
+  const intent = useCreateIntent();
+  // A repeated tap on the same number sends the same key: one score, however often it is tapped.
   const nprs = async (n: number) => {
+    const input = { measure: 'nprs' as const, answers: [n], sessionId: noteId };
     try {
-      await charting.submitMeasure(patientId, { measure: 'nprs', answers: [n], sessionId: noteId });
+      await charting.submitMeasure(patientId, input, intent.keyFor(input));
       setError('');
       onChange();
     } catch (err) {

@@ -7,6 +7,7 @@ import { ApiError } from '../../../api/http.ts';
 import { BodyChart, regionName, RegionSelect, type ChartMarker } from '../../../components/bodychart/BodyChart.tsx';
 import { HoldTimer, type HoldResult } from '../../../components/bodychart/HoldTimer.tsx';
 import { musclesForRegion, placedRegion, sideOfRegion } from '../assessment/palpation.ts';
+import { useCreateIntent } from '../../../api/intent.ts';
 
 type Outcome = { kind: 'recorded'; result: RecordedStep } | { kind: 'refused'; code: string; message: string };
 
@@ -33,6 +34,7 @@ export function TreatPanel({ note, gate, palpated, onStep, locked }: {
   const [technique, setTechnique] = useState<keyof typeof TECHNIQUES>('ischemic-compression-finger');
   const [layer, setLayer] = useState<'' | 'superficial' | 'middle' | 'deep'>('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const intent = useCreateIntent();
   const avoid = gate?.avoidRegions ?? [];
   const choices = useMemo(() => {
     if (!region) return [];
@@ -51,11 +53,14 @@ export function TreatPanel({ note, gate, palpated, onStep, locked }: {
 
   const post = async (hold: HoldResult) => {
     if (!region || !muscle) return;
+    const step = {
+      muscle, side: sideOfRegion(region), region, technique, holdSeconds: hold.holdSeconds, painRating: hold.painRating,
+      releaseAchieved: hold.releaseAchieved, ...(layer ? { layer } : {}),
+    };
     try {
-      const result = await charting.recordStep(note.id, {
-        muscle, side: sideOfRegion(region), region, technique, holdSeconds: hold.holdSeconds, painRating: hold.painRating,
-        releaseAchieved: hold.releaseAchieved, ...(layer ? { layer } : {}),
-      });
+      const result = await charting.recordStep(note.id, step, intent.keyFor(step));
+      // The next hold is a new step, even when it reads the same.
+      intent.done();
       setOutcome({ kind: 'recorded', result });
       onStep(result);
     } catch (err) {
