@@ -70,6 +70,7 @@ export const AppointmentSchema = z
     version: z.number(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    sessionNoteId: Id.nullable().describe('The session note of this visit, once the therapist opened one'),
   })
   .meta({ id: 'Appointment' });
 

@@ -2,6 +2,7 @@
  * The appointment state machine, in one place:
  *
  *   booked ──► arrived ──► in_session ──► completed
+ *     │  ◄──────┘ (an arrival recorded by mistake is undone)
  *     │
  *     ├──► cancelled     (cancelled before the policy window)
  *     ├──► late_cancel   (cancelled inside the window)
@@ -15,7 +16,7 @@ import type { AppointmentStatus } from '../../store/repos/appointments.ts';
 
 export const TRANSITIONS: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
   booked: ['arrived', 'cancelled', 'late_cancel', 'no_show'],
-  arrived: ['in_session'],
+  arrived: ['in_session', 'booked'],
   in_session: ['completed'],
   completed: [],
   cancelled: [],
@@ -27,8 +28,8 @@ export function canMove(from: AppointmentStatus, to: AppointmentStatus): boolean
   return TRANSITIONS[from].includes(to);
 }
 
-/** What the visit itself is doing: a therapist may record these on their own appointments. */
-export const ATTENDANCE: readonly AppointmentStatus[] = ['arrived', 'in_session', 'completed'];
+/** What the visit itself is doing: a therapist may record these on their own appointments (and undo an arrival). */
+export const ATTENDANCE: readonly AppointmentStatus[] = ['arrived', 'in_session', 'completed', 'booked'];
 export const CANCELLATIONS: readonly AppointmentStatus[] = ['cancelled', 'late_cancel'];
 
 /** Inside the policy window a cancellation is late (the clinic may charge for it). */

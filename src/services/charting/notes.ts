@@ -5,6 +5,7 @@ import { ConflictError, ValidationError } from '../errors.ts';
 import { lockDraft, requireNote } from './session-access.ts';
 import { billingOf, presentNote, unitRuleOf, type SessionNote } from './session-present.ts';
 import { createOnce, type Once } from '../idempotency.ts';
+import { visitCompleted } from './visit.ts';
 
 /** Signs a draft: only the treating therapist may; from then on the note is locked (`note_signed`). */
 export async function signNote(ctx: ServiceContext, actor: Actor, noteId: string): Promise<SessionNote> {
@@ -14,6 +15,7 @@ export async function signNote(ctx: ServiceContext, actor: Actor, noteId: string
     await lockDraft(tx, actor.orgId, noteId);
     const signed = (await notes.signNote(tx, actor.orgId, noteId, actor.userId, now))!;
     await audit(tx, actor, [{ action: 'session-note.sign', patientId: signed.patientId, recordType: 'session_note', recordId: noteId }]);
+    if (signed.appointmentId) await visitCompleted(tx, actor, signed.appointmentId, now);
     return presentNote(tx, signed);
   });
 }

@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import { lockDraft, requireNote, requirePatient } from './session-access.ts';
 import { billingOf, presentNote, unitRuleOf, type SessionNote } from './session-present.ts';
 import { createOnce, type Once } from '../idempotency.ts';
+import { checkVisit, visitStarts } from './visit.ts';
 
 export type { SessionNote } from './session-present.ts';
 
@@ -26,9 +27,7 @@ export async function createNote(ctx: ServiceContext, actor: Actor, patientId: s
   if (!actor.practitionerId) throw new ForbiddenError('Only a therapist can chart a session.');
   const practitionerId = actor.practitionerId;
   const appointmentId = input.appointmentId ?? null;
-  if (appointmentId && (await notes.appointmentPatient(ctx.db, actor.orgId, appointmentId)) !== patientId) {
-    throw new ValidationError({ appointmentId: "No such appointment for this patient." });
-  }
+  if (appointmentId) await checkVisit(ctx, actor, patientId, appointmentId);
   billingOf(input.cptMinutes, await unitRuleOf(ctx.db, actor.orgId));
   const now = ctx.now();
   try {
@@ -43,6 +42,7 @@ export async function createNote(ctx: ServiceContext, actor: Actor, patientId: s
         now,
       );
       await audit(tx, actor, [{ action: 'session-note.create', patientId, ...noteRecord(note.id) }]);
+      if (appointmentId) await visitStarts(tx, actor, appointmentId, ctx.now());
       return presentNote(tx, note);
     });
   } catch (err) {
