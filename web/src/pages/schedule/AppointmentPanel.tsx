@@ -6,7 +6,8 @@ import { TextField } from '../../components/Form.tsx';
 import { Link } from '../../router.tsx';
 import { ReschedulePanel, type MoveTarget } from './ReschedulePanel.tsx';
 import type { SlotNaming } from './SlotChoices.tsx';
-import { STATUS_ACTION, STATUS_BADGE, STATUS_LABEL, nextSteps } from './status.ts';
+import { STATUS_ACTION, STATUS_BADGE, STATUS_LABEL, isSecondaryStep, nextSteps } from './status.ts';
+import { VisitNote } from './VisitNote.tsx';
 import { dateLabel, timeAt, wallClock } from './time.ts';
 
 /** Cancellations inside this many hours are late (the clinic's policy; the server has the final word). */
@@ -64,11 +65,12 @@ export function AppointmentPanel({ appointment, location, role, naming, patientN
         <div className="summary-row"><dt>Status</dt><dd><span className={`badge ${STATUS_BADGE[appointment.status]}`}>{STATUS_LABEL[appointment.status]}</span></dd></div>
         {appointment.cancelReason ? <div className="summary-row"><dt>Reason</dt><dd>{appointment.cancelReason}</dd></div> : null}
       </dl>
+      <div className="button-row sch-note-link"><VisitNote appointment={appointment} patientName={patientName} /></div>
       {error ? <p className="error-message" role="alert">{error}</p> : null}
       {nextSteps(appointment.status, role).length > 0 ? (
         <div className="button-row sch-status-buttons" role="group" aria-label="Change status">
           {nextSteps(appointment.status, role).map((status) => (
-            <button key={status} type="button" className={status === 'no_show' ? 'button button-secondary' : 'button'} disabled={busy} onClick={() => void change(status)}>
+            <button key={status} type="button" className={isSecondaryStep(status) ? 'button button-secondary' : 'button'} disabled={busy} onClick={() => void change(status)}>
               {STATUS_ACTION[status]}
             </button>
           ))}
