@@ -64,10 +64,15 @@ export function isIdempotent(spec: AnyRoute): boolean {
   return spec.idempotent ?? (spec.method === 'POST' && spec.status === 201);
 }
 
+/** Only text or lists longer than allowed: the request is too large rather than wrong (413). */
+function overLimit(error: z.ZodError): boolean {
+  return error.issues.every((issue) => issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array'));
+}
+
 function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, part: 'body' | 'query' | 'params'): T {
   if (!schema) return undefined as T;
   const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
-  if (!result.success) throw new RequestValidationError(issuesToFields(result.error, part));
+  if (!result.success) throw new RequestValidationError(issuesToFields(result.error, part), overLimit(result.error));
   return result.data;
 }
 

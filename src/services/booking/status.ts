@@ -24,6 +24,17 @@ export const TRANSITIONS: Record<AppointmentStatus, readonly AppointmentStatus[]
   no_show: [],
 };
 
+/** Each status as a person says it ("this one is cancelled late"), never its code. */
+export const STATUS_WORDS: Record<AppointmentStatus, string> = {
+  booked: 'booked',
+  arrived: 'marked arrived',
+  in_session: 'in session',
+  completed: 'completed',
+  cancelled: 'cancelled',
+  late_cancel: 'cancelled late',
+  no_show: 'a no-show',
+};
+
 export function canMove(from: AppointmentStatus, to: AppointmentStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }

@@ -12,6 +12,7 @@ import { treatmentGate } from './gate.ts';
 import { issueFields, screeningAnswersOf } from './intake-document.ts';
 import { screen } from '../../clinical/screening/index.ts';
 import { createOnce, type Once } from '../idempotency.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 export const MAX_LETTER_BYTES = 5 * 1024 * 1024;
 export type LetterType = fileRepo.FileMeta['contentType'];
@@ -35,9 +36,9 @@ export interface Letter {
 
 /** The form as sent (multipart fields, or JSON without a file); checked after authorization. */
 export const ClearanceFormSchema = z.strictObject({
-  physician: z.string().trim().min(1, 'Name the physician.').max(200),
+  physician: z.string().trim().min(1, 'Name the physician.').max(LIMIT.physician),
   clearedOn: z.iso.date('Use a date in the form YYYY-MM-DD.'),
-  scope: z.string().trim().min(1, 'Say what the physician cleared.').max(2000),
+  scope: z.string().trim().min(1, 'Say what the physician cleared.').max(LIMIT.clearanceScope),
   letter: z.custom<Letter>((v) => typeof v === 'object' && v !== null && (v as Letter).data instanceof Uint8Array, 'Attach the letter: a PDF, PNG or JPEG file.'),
 });
 export type ClearanceInput = z.output<typeof ClearanceFormSchema>;

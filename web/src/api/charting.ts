@@ -114,7 +114,7 @@ export const listHomeCare = async (patientId: string, signal?: AbortSignal) =>
   (await request<{ plans: HomeCarePlan[] }>('GET', `${patient(patientId)}/home-care`, undefined, { signal })).plans;
 export const homeCarePdfUrl = (noteId: string) => `${session(noteId)}/home-care.pdf`;
 
-// Shapes of the charting API, written from the agreed briefs (parts A and B of issue 5).
+// Shapes of the charting API.
 export interface PainEntry { region: string; intensity: number }
 export interface Medication { class: string; name?: string }
 export interface Surgery { what: string; date: string; regions?: string[] }

@@ -37,7 +37,7 @@ export function RomTable({ findings, change }: { findings: Findings; change: Cha
   return (
     <fieldset className="fieldset">
       <legend>Range of motion</legend>
-      <p className="hint">Normal values: AAOS-style adult norms (REFERENCE.md); % of normal is worked out as you type.</p>
+      <p className="hint">Normal values: AAOS-style adult norms (Knotwork clinical reference); % of normal is worked out as you type.</p>
       {findings.rom.length > 0 ? (
         <div className="table-wrap">
           <table className="table table-compact ch-rom">
