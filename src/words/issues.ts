@@ -1,6 +1,6 @@
 /**
  * One map from validation issues to plain sentences. A field's own message says what to do
- * ("Must be at most 100 characters."), without the field's name: a form shows it beside the input.
+ * ("Too long: at most 100 characters."), without the field's name: a form shows it beside the input.
  * The summary of a refused request names each field by its label (`describeFields`).
  * A schema's own message, where it has one, always wins over these.
  */

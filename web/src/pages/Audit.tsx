@@ -7,6 +7,7 @@ import { formatDateTime } from '../format.ts';
 import { usePageTitle } from '../hooks.ts';
 import { Link } from '../router.tsx';
 import { CAN, useUser } from '../session.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 
 const PAGE = 50;
 type Filters = Required<Pick<AuditQuery, 'actor' | 'patient' | 'action' | 'outcome' | 'from' | 'to'>>;
@@ -55,9 +56,9 @@ export function AuditLog() {
         <p className="lead">Every read and change of patient data, newest first.</p>
       </div>
       <form className="filters" onSubmit={apply} aria-label="Filter the audit log">
-        <TextField name="actor" label="Who" hint="Email or user id" value={draft.actor} onValue={set('actor')} width="medium" />
-        <TextField name="patient" label="Patient id" value={draft.patient} onValue={set('patient')} width="medium" spellCheck={false} />
-        <TextField name="action" label="Action" hint="Starts with, e.g. patient." value={draft.action} onValue={set('action')} width="short" />
+        <TextField name="actor" maxLength={LIMIT.auditFilter} label="Who" hint="Email or user id" value={draft.actor} onValue={set('actor')} width="medium" />
+        <TextField name="patient" maxLength={36} label="Patient id" value={draft.patient} onValue={set('patient')} width="medium" spellCheck={false} />
+        <TextField name="action" maxLength={60} label="Action" hint="Starts with, e.g. patient." value={draft.action} onValue={set('action')} width="short" />
         <SelectField name="outcome" label="Outcome" value={draft.outcome} onValue={set('outcome')}
           options={[{ value: '', label: 'Any' }, { value: 'allowed', label: 'Allowed' }, { value: 'denied', label: 'Denied' }]} />
         <TextField name="from" label="From" type="date" value={draft.from} onValue={set('from')} width="short" />

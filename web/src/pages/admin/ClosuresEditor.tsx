@@ -3,6 +3,7 @@ import { addClosure, removeClosure, type Closure } from '../../api/admin-schedul
 import { TextField } from '../../components/Form.tsx';
 import { formatDate } from '../../format.ts';
 import { Outcome, useSubmit } from './useSubmit.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 const span = (c: Closure) => (c.startsOn === c.endsOn ? formatDate(c.startsOn) : `${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}`);
 const byStart = (list: Closure[]) => [...list].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
@@ -54,7 +55,7 @@ export function ClosuresEditor({ locationId, siteName, initial }: { locationId: 
           <TextField name="endsOn" label="Last day closed" hint="Leave empty for one day." type="date" width="short" value={draft.endsOn}
             onValue={(v) => setDraft((d) => ({ ...d, endsOn: v }))} error={errors.endsOn} />
         </div>
-        <TextField name="reason" label="Reason" hint="e.g. Thanksgiving, floor repairs" width="medium" value={draft.reason}
+        <TextField name="reason" maxLength={LIMIT.closureReason} label="Reason" hint="e.g. Thanksgiving, floor repairs" width="medium" value={draft.reason}
           onValue={(v) => setDraft((d) => ({ ...d, reason: v }))} error={errors.reason} />
         <button type="submit" className="button" disabled={busy}>Add closure</button>
         <Outcome outcome={outcome} />

@@ -3,6 +3,7 @@ import { addException, removeException, type ScheduleException } from '../../api
 import { SelectField, TextField } from '../../components/Form.tsx';
 import { clockLabel, dateLabel, minutesOf, wallClock, wallToInstant } from '../schedule/time.ts';
 import { Outcome, useSubmit } from './useSubmit.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 interface Site { value: string; label: string; timeZone: string }
 
@@ -88,7 +89,7 @@ export function ExceptionsEditor({ practitionerId, sites, initial }: { practitio
           <TextField name="end" label="Until (date)" hint="Empty: the same day." type="date" width="short" value={draft.endDate} onValue={(v) => edit({ endDate: v })} error={errors.end} />
           <TextField name="end-time" label="Until (time)" type="time" width="short" value={draft.endTime} onValue={(v) => edit({ endTime: v })} />
         </div>
-        <TextField name="reason" label="Reason (optional)" width="medium" value={draft.reason} onValue={(v) => edit({ reason: v })} error={errors.reason} />
+        <TextField name="reason" maxLength={LIMIT.reason} label="Reason (optional)" width="medium" value={draft.reason} onValue={(v) => edit({ reason: v })} error={errors.reason} />
         <button type="submit" className="button" disabled={busy}>Add</button>
         <Outcome outcome={outcome} />
       </form>

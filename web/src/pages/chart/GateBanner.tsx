@@ -8,6 +8,7 @@ import { formatDate, localToday } from '../../format.ts';
 import { Link } from '../../router.tsx';
 import { OverrideForm, OverrideRecord } from './GateOverride.tsx';
 import { useCreateIntent } from '../../api/intent.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 const MAX_LETTER = 5 * 1024 * 1024;
 const LETTER_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
@@ -110,10 +111,10 @@ function ClearanceForm({ patientId, onGate }: { patientId: string; onGate: (gate
       <h3>Record the physician's clearance</h3>
       <ErrorSummary items={summaryItems(errors, ['physician', 'clearedOn', 'scope', 'letter'])} labels={{ physician: 'Physician', clearedOn: 'Date', scope: 'Scope', letter: 'Letter' }} />
       <div className="ch-inline">
-        <TextField name="physician" label="Physician" value={physician} onValue={setPhysician} error={errors.physician} width="medium" autoComplete="off" />
+        <TextField name="physician" maxLength={LIMIT.physician} label="Physician" value={physician} onValue={setPhysician} error={errors.physician} width="medium" autoComplete="off" />
         <TextField name="clearedOn" label="Date of clearance" type="date" value={clearedOn} onValue={setClearedOn} error={errors.clearedOn} width="medium" />
       </div>
-      <TextField name="scope" label="What was cleared" hint="For example: gentle massage of the neck and shoulders; no deep pressure on the legs." value={scope} onValue={setScope} error={errors.scope} />
+      <TextField name="scope" maxLength={LIMIT.clearanceScope} label="What was cleared" hint="For example: gentle massage of the neck and shoulders; no deep pressure on the legs." value={scope} onValue={setScope} error={errors.scope} />
       <div className={`field${errors.letter ? ' field-error' : ''}`}>
         <label className="label" htmlFor={fieldId('letter')}>Clearance letter</label>
         <p className="hint" id="letter-hint">PDF, PNG or JPEG, up to 5 MB.</p>

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../format.ts';
 import { ROLE_LABEL, useUser } from '../../session.tsx';
 import '../charting-more.css';
 import { useCreateIntent } from '../../api/intent.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 /** Overrides are a manager's or admin's call (src/services/policies.ts, gate.override). */
 export const canOverride = (role: string) => role === 'manager' || role === 'admin';
@@ -52,7 +53,7 @@ export function OverrideForm({ patientId, onGate }: { patientId: string; onGate:
         <label className="label" htmlFor={id}>Reason for the override</label>
         <p className="hint" id={`${id}-hint`}>For example: temperature re-taken at the desk, 36.9 °C.</p>
         {errors['override-reason'] ? <p className="error-message" id={`${id}-error`}><span className="visually-hidden">Error: </span>{errors['override-reason']}</p> : null}
-        <textarea id={id} className="input ch-textarea" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required
+        <textarea id={id} maxLength={LIMIT.longReason} className="input ch-textarea" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required
           aria-invalid={errors['override-reason'] ? true : undefined} aria-describedby={[`${id}-hint`, errors['override-reason'] ? `${id}-error` : ''].filter(Boolean).join(' ')} />
       </div>
       <div className="button-row">

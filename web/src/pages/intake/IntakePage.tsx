@@ -40,6 +40,13 @@ export function IntakePage({ patientId }: { patientId: string }) {
   );
 }
 
+/** Why a draft was not saved, in words the person can act on. */
+function draftProblem(err: unknown): string {
+  if (err instanceof ApiError && err.status === 0) return 'Not saved: Knotwork cannot be reached. Check your connection; your answers are saved at your next change.';
+  if (err instanceof ApiError && err.status >= 400 && err.status < 500) return `Not saved: ${err.message} Change that answer and it is saved again.`;
+  return 'Not saved: something went wrong on our side. Your answers are saved at your next change.';
+}
+
 function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; initial: IntakeState; hasVersion: boolean }) {
   const user = useUser();
   const own = user.role === 'patient';
@@ -49,6 +56,7 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
   const [state, setState] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [saveProblem, setSaveProblem] = useState('');
   const [submitted, setSubmitted] = useState<SubmittedIntake | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const intent = useCreateIntent();
@@ -63,7 +71,9 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
       await charting.saveIntakeDraft(patientId, toDocument(next, true));
       setSaved('saved');
       dirty.current = false;
-    } catch {
+    } catch (err) {
+      // Say what is wrong: an answer the server refuses will not save by waiting.
+      setSaveProblem(draftProblem(err));
       setSaved('failed');
     }
   };
@@ -113,7 +123,7 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
     }
   };
 
-  const status = <p className="ch-autosave" role="status">{saved === 'saving' ? 'Saving…' : saved === 'saved' ? 'Your answers are saved.' : saved === 'failed' ? 'Could not save just now; we will try again.' : ''}</p>;
+  const status = <p className="ch-autosave" role="status">{saved === 'saving' ? 'Saving…' : saved === 'saved' ? 'Your answers are saved.' : saved === 'failed' ? saveProblem : ''}</p>;
 
   if (step === '') {
     return (

@@ -13,6 +13,7 @@ import { INSTRUMENT, isFormMeasure, NDI_SECTIONS, ODI_SECTIONS, type FormMeasure
 import { ErrorText } from '../intake/IntakeFields.tsx';
 import '../charting-more.css';
 import { useCreateIntent } from '../../api/intent.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 const SKIP = 'skip';
 type SectionAnswer = number | typeof SKIP | undefined;
@@ -186,7 +187,7 @@ function PsfsActivities({ activities, errors, onChange }: { activities: Activity
             <div className={`field${errors[`activity-${i}`] ? ' field-error' : ''}`}>
               <label className="label" htmlFor={id}>Activity {i + 1}</label>
               <ErrorText error={errors[`activity-${i}`]} name={`activity-${i}`} />
-              <input id={id} className="input" value={a.name} onChange={(e) => set(i, { name: e.target.value })} maxLength={120}
+              <input id={id} className="input" value={a.name} onChange={(e) => set(i, { name: e.target.value })} maxLength={LIMIT.activity}
                 aria-invalid={errors[`activity-${i}`] ? true : undefined} aria-describedby={errors[`activity-${i}`] ? `${id}-error` : undefined} />
             </div>
             <div className={errors[`activity-${i}-score`] ? 'field-error' : undefined} id={fieldId(`activity-${i}-score`)} tabIndex={-1}>

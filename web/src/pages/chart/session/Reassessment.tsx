@@ -4,6 +4,7 @@ import { getSessionComparison, saveReassessment, type SessionComparison } from '
 import { NumberScale } from '../../../components/bodychart/NumberScale.tsx';
 import { ComparisonTable, motionName } from './ComparisonTable.tsx';
 import { useCreateIntent } from '../../../api/intent.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../../src/words/limits.ts';
 
 /** A motion measured at assessment (or in this note), as the reassessment form lists it. */
 export interface Motion { joint: string; motion: string; side?: 'left' | 'right' | null }
@@ -147,7 +148,7 @@ function DegreesField({ id, label, value, error, onValue }: { id: string; label:
     <div className="field ch-rom-field">
       <label className="label" htmlFor={id}>{label}</label>
       {error ? <p id={`${id}-error`} className="error-message">{error}</p> : null}
-      <input id={id} className="input" type="text" inputMode="decimal" autoComplete="off" value={value} onChange={(e) => onValue(e.target.value)}
+      <input id={id} className="input" type="text" maxLength={6} inputMode="decimal" autoComplete="off" value={value} onChange={(e) => onValue(e.target.value)}
         aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
     </div>
   );

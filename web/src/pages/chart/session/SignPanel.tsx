@@ -3,6 +3,7 @@ import * as charting from '../../../api/charting.ts';
 import type { NoteHistory, SessionNote } from '../../../api/charting.ts';
 import { formatDateTime } from '../../../format.ts';
 import { useCreateIntent } from '../../../api/intent.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../../src/words/limits.ts';
 
 /** Sign (then the note is locked); after that, corrections are amendments with a reason, kept in the history. */
 export function SignPanel({ note, history, onSigned, onAmended }: { note: SessionNote; history: NoteHistory | null; onSigned: (note: SessionNote) => void; onAmended: () => void }) {
@@ -56,11 +57,11 @@ export function SignPanel({ note, history, onSigned, onAmended }: { note: Sessio
           <h3>Add an amendment</h3>
           <div className="field">
             <label className="label" htmlFor="amend-reason">Reason</label>
-            <input id="amend-reason" className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
+            <input id="amend-reason" maxLength={LIMIT.longReason} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
           </div>
           <div className="field">
             <label className="label" htmlFor="amend-text">Correction</label>
-            <textarea id="amend-text" className="input ch-textarea" rows={3} value={addendum} onChange={(e) => setAddendum(e.target.value)} />
+            <textarea id="amend-text" maxLength={LIMIT.note} className="input ch-textarea" rows={3} value={addendum} onChange={(e) => setAddendum(e.target.value)} />
           </div>
           <button type="button" className="button" disabled={busy} onClick={() => void amend()}>Save amendment</button>
         </>
