@@ -10,6 +10,7 @@ const ERROR_TEXT: Record<number, string> = {
   403: 'Signed in, but not allowed',
   404: 'No such record',
   409: 'Conflicts with an existing record',
+  413: 'Too large: a text or list over its limit (named in error.fields), or the whole request',
   422: 'Input breaks a rule: the fields are named in error.fields',
   429: 'Too many attempts',
 };
@@ -55,7 +56,7 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string }): Jso
       r.status === 204
         ? { description: 'Done' }
         : { description: 'Success', content: r.response ? { 'application/json': { schema: toSchema(r.response, 'output') } } : undefined };
-    const errorStatuses = new Set([400, ...(r.auth === 'public' ? [] : [401, 403]), ...(r.errors ?? [])]);
+    const errorStatuses = new Set([400, ...(r.auth === 'public' ? [] : [401, 403]), ...(r.body ? [413] : []), ...(r.errors ?? [])]);
     for (const code of [...errorStatuses].sort()) {
       responses[String(code)] = { description: ERROR_TEXT[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     }
