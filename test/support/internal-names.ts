@@ -1,8 +1,8 @@
 /**
  * What a clinic worker must never read in a message: names the code uses for things. A dotted
  * schema path (`hours.6.0.close`), a camelCase or snake_case id (`durationMinutes`, `late_cancel`),
- * validator wording ("expected string", "Invalid input:"), a record's id, a file name (`REFERENCE.md`)
- * or a tracker reference ("issue 9").
+ * validator wording ("expected string", "Invalid input:"), a record's id, a file name (`NOTES.md`)
+ * or a tracker reference (the word "issue" and a number).
  */
 const PATTERNS: Array<[string, RegExp]> = [
   ['a dotted path', /\b[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+\b/g],
