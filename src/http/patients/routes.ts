@@ -22,9 +22,9 @@ export function patientRoutes(ctx: ServiceContext) {
       summary: 'Register a patient at one of your sites. When the name and date of birth, the email or the phone match a record, '
         + 'answers 409 possible_duplicate with the matches you may see (and only "elsewhere" for others); send confirmNotDuplicate to register anyway',
       body: PatientCreateSchema, response: PatientSchema,
-      handler: ({ actor, body }) => {
+      handler: ({ actor, body, once }) => {
         const { confirmNotDuplicate, ...fields } = body;
-        return createPatient(ctx, actor, fields, { confirmNotDuplicate });
+        return createPatient(ctx, actor, fields, { confirmNotDuplicate, once });
       },
     }),
     route({
