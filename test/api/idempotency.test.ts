@@ -1,7 +1,8 @@
 /**
- * One tap, one record: every create route, sent twice at the same moment with one Idempotency-Key,
- * creates exactly what one request creates and answers both with the same answer. The list of
- * create routes comes from the server itself, so a new create without the mechanism fails here.
+ * One tap, one record: every create route (and every other write that takes a key), sent twice at
+ * the same moment with one Idempotency-Key, writes exactly what one request writes and answers both
+ * with the same answer. The list of routes comes from the server itself, so a new create without
+ * the mechanism fails here.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
@@ -13,13 +14,16 @@ import { runDueJobs } from '../../src/services/housekeeping.ts';
 import { enqueueJob } from '../../src/store/repos/jobs.ts';
 import type { Database } from '../../src/store/database.ts';
 import { BACKENDS, createTestDatabase } from '../support/db.ts';
+import { LETTER_PDF } from '../support/pdf.ts';
 import { dataTables } from '../support/snapshot.ts';
 import { buildWorld, tokenFor } from '../support/world.ts';
-import { bookable } from './endpoints-booking.ts';
+import { bookable, bookedId } from './endpoints-booking.ts';
 import { ENDPOINTS, WHO, type EndpointCase, type Env, type Who } from './endpoints.ts';
 
 const ROUTES = apiRoutes({ db: null as never, now: () => new Date() });
 const CREATES = ROUTES.filter((r) => r.method === 'POST' && r.status === 201).map((r) => `${r.method} ${r.url}`);
+/** Every route that takes a key, with the status of its answer: the creates and the writes that opt in. */
+const KEYED = new Map(ROUTES.filter(isIdempotent).map((r) => [`${r.method} ${r.url}`, r.status ?? 200]));
 
 interface Request {
   url: string;
@@ -33,7 +37,6 @@ interface CreateCase {
   request: (env: Env) => Promise<Request>;
 }
 
-const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300, 0x41), Buffer.from('\n%%EOF\n')]);
 
 function letterForm(physician: string): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----knotwork-idempotency';
@@ -41,7 +44,7 @@ function letterForm(physician: string): { payload: Buffer; headers: Record<strin
   const payload = Buffer.concat([
     Buffer.from(field('physician', physician) + field('clearedOn', '2026-11-19') + field('scope', 'Massage cleared')),
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="letter"; filename="letter.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
-    PDF,
+    LETTER_PDF,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
@@ -67,11 +70,35 @@ async function bookablePlan(env: Env): Promise<string> {
   return rows[0]!.id;
 }
 
-/** Routes whose matrix cases never reach a 201 (a letter needs multipart; the matrix's plan is unbookable). */
+/** A visit of patient A that the schedule no longer allows: booked, then its therapist takes the time off. */
+async function visitWithConflict(env: Env): Promise<string> {
+  const headers = { authorization: `Bearer ${env.adminToken}` };
+  const visit = await bookedId(env);
+  const { start, end } = (await env.app.inject({ method: 'GET', url: `/api/appointments/${visit}`, headers })).json() as { start: string; end: string };
+  const off = await env.app.inject({
+    method: 'POST', url: `/api/practitioners/${env.world.practitioners.a}/exceptions`, headers,
+    payload: { kind: 'time-off', start, end, locationId: null, reason: 'Course' },
+  });
+  if (off.statusCode !== 201) throw new Error(`setup time off failed: ${off.body}`);
+  return visit;
+}
+
+/**
+ * Routes whose matrix cases never write (a letter needs multipart; the matrix's plan is unbookable;
+ * the matrix's visits fit the schedule, so telling or cancelling would change nothing).
+ */
 const SPECIAL: Record<string, CreateCase> = {
   'POST /api/patients/:id/clearances': {
     who: 'admin',
     request: async (env) => ({ url: `/api/patients/${env.world.patients.a}/clearances`, ...letterForm(`Dr. ${env.unique()}`) }),
+  },
+  'POST /api/appointments/conflicts/notify': {
+    who: 'front_desk',
+    request: async (env) => ({ url: '/api/appointments/conflicts/notify', payload: { appointmentIds: [await visitWithConflict(env)], note: 'Sorry for the trouble.' } }),
+  },
+  'POST /api/appointments/conflicts/cancel': {
+    who: 'front_desk',
+    request: async (env) => ({ url: '/api/appointments/conflicts/cancel', payload: { appointmentIds: [await visitWithConflict(env)], message: 'The clinic is closed that day.' } }),
   },
   'POST /api/plans/:id/book': {
     who: 'front_desk',
@@ -79,10 +106,11 @@ const SPECIAL: Record<string, CreateCase> = {
   },
 };
 
-/** A case from the authorization matrix in which some role creates the record. */
+/** A case from the authorization matrix in which some role gets the route's answer (201 for a create). */
 function fromMatrix(route: string): CreateCase | null {
+  const status = KEYED.get(route) ?? 201;
   for (const c of ENDPOINTS.filter((e: EndpointCase) => `${e.method} ${e.route}` === route)) {
-    const who = WHO.find((w): w is Exclude<Who, 'anonymous'> => w !== 'anonymous' && c.expect[w] === 201);
+    const who = WHO.find((w): w is Exclude<Who, 'anonymous'> => w !== 'anonymous' && c.expect[w] === status);
     if (who) return { who, request: async (env) => ({ url: await c.url(env), ...(c.body ? { payload: (await c.body(env)) as object } : {}) }) };
   }
   return null;
@@ -96,6 +124,9 @@ describe('creates', () => {
     // A create may not opt out of the key.
     expect(ROUTES.filter((r) => CREATES.includes(`${r.method} ${r.url}`) && !isIdempotent(r)).map((r) => r.url)).toEqual([]);
     expect(CREATES.filter((route) => caseOf(route) === null)).toEqual([]);
+    // So does every other write that takes a key.
+    expect([...KEYED.keys()].filter((route) => caseOf(route) === null)).toEqual([]);
+    expect([...KEYED.keys()].filter((route) => !route.startsWith('POST '))).toEqual([]);
   });
 });
 
@@ -120,13 +151,20 @@ describe.each(BACKENDS)('one Idempotency-Key, one record, on %s', (backend) => {
     await drop();
   });
 
-  async function counts(): Promise<Record<string, number>> {
+  /**
+   * Rows in each data table. A write that is not a create may add none (a merge moves rows): its
+   * audit events count too, every write being audited (a replay's own event left out).
+   */
+  async function counts(withAudit = false): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
     for (const table of tables) out[table] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+    if (withAudit) {
+      out.audit_events = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action <> 'request.replay'`))[0]!.n;
+    }
     return out;
   }
   const added = (before: Record<string, number>, after: Record<string, number>) =>
-    Object.fromEntries(tables.filter((t) => after[t] !== before[t]).map((t) => [t, after[t]! - before[t]!]));
+    Object.fromEntries(Object.keys(after).filter((t) => after[t] !== before[t]).map((t) => [t, after[t]! - before[t]!]));
 
   async function send(who: Who, request: Request, key?: string) {
     if (!tokens.has(who)) tokens.set(who, await tokenFor(app, env.world.users[who as Exclude<Who, 'anonymous' | 'otherAdmin'>].email));
@@ -134,33 +172,34 @@ describe.each(BACKENDS)('one Idempotency-Key, one record, on %s', (backend) => {
     return app.inject({ method: 'POST', url: request.url, headers, ...(request.payload === undefined ? {} : { payload: request.payload }) });
   }
 
-  for (const route of CREATES) {
-    it(`${route}: two requests at once with one key create one record and get the same answer`, async () => {
+  for (const [route, status] of KEYED) {
+    it(`${route}: two requests at once with one key write once and get the same answer`, async () => {
       const c = caseOf(route)!;
       const key = randomUUID();
+      const count = () => counts(status !== 201);
 
       // A first create warms up what happens once per organisation or patient (a secret, a task).
-      expect((await send(c.who, await c.request(env))).statusCode).toBe(201);
+      expect((await send(c.who, await c.request(env))).statusCode).toBe(status);
 
       const request = await c.request(env);
-      const before = await counts();
+      const before = await count();
       const [first, second] = await Promise.all([send(c.who, request, key), send(c.who, request, key)]);
-      expect([first.statusCode, second.statusCode], first.body).toEqual([201, 201]);
+      expect([first.statusCode, second.statusCode], first.body).toEqual([status, status]);
       expect(second.json()).toEqual(first.json());
-      const twice = added(before, await counts());
+      const twice = added(before, await count());
 
       // The same create once, without a key: what one request adds.
       const reference = await c.request(env);
-      const beforeOne = await counts();
-      expect((await send(c.who, reference)).statusCode).toBe(201);
-      const once = added(beforeOne, await counts());
+      const beforeOne = await count();
+      expect((await send(c.who, reference)).statusCode).toBe(status);
+      const once = added(beforeOne, await count());
       expect(Object.keys(once).length).toBeGreaterThan(0);
       expect(twice).toEqual(once);
 
       // A later retry is answered from what was kept; the key with another request is refused in words.
-      const afterAll = await counts();
+      const afterAll = await count();
       const retry = await send(c.who, request, key);
-      expect(retry.statusCode).toBe(201);
+      expect(retry.statusCode).toBe(status);
       expect(retry.json()).toEqual(first.json());
       const differs = JSON.stringify([reference.url, reference.payload]) !== JSON.stringify([request.url, request.payload]);
       if (differs) {
@@ -170,7 +209,7 @@ describe.each(BACKENDS)('one Idempotency-Key, one record, on %s', (backend) => {
         expect(reused.json().error.message).toMatch(/Idempotency-Key was already used for a different request/);
         expect(Object.keys(reused.json().error.fields)).toEqual(['Idempotency-Key']);
       }
-      expect(added(afterAll, await counts())).toEqual({});
+      expect(added(afterAll, await count())).toEqual({});
     });
   }
 

@@ -109,7 +109,8 @@ export const submitMeasure = (patientId: string, input: { measure: MeasureId; an
 // Home care
 export const generateHomeCare = (noteId: string) => request<HomeCarePlan>('POST', `${session(noteId)}/home-care/generate`, {});
 export const saveHomeCare = (noteId: string, content: HomeCareContent) => request<HomeCarePlan>('PUT', `${session(noteId)}/home-care`, content);
-export const sendHomeCare = (noteId: string) => request<HomeCareSent>('POST', `${session(noteId)}/home-care/send`, {});
+/** The key (one per intent) makes a retried send answer as the first did: one email. */
+export const sendHomeCare = (noteId: string, key: string) => create<HomeCareSent>(`${session(noteId)}/home-care/send`, {}, key);
 export const listHomeCare = async (patientId: string, signal?: AbortSignal) =>
   (await request<HomeCareList>('GET', `${patient(patientId)}/home-care`, undefined, { signal })).plans;
 export const homeCarePdfUrl = (noteId: string) => `${session(noteId)}/home-care.pdf`;

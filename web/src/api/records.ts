@@ -54,8 +54,9 @@ export function duplicatesOf(patientId: string, signal?: AbortSignal): Promise<P
   return request('GET', `/api/patients/${id(patientId)}/duplicates`, undefined, { signal });
 }
 
-export function mergeIntoPatient(survivorId: string, duplicateId: string): Promise<MergeResult> {
-  return request('POST', `/api/patients/${id(survivorId)}/merge`, { duplicateId });
+/** The key (one per intent) makes a retry after a lost answer return the first merge's answer. */
+export function mergeIntoPatient(survivorId: string, duplicateId: string, key: string): Promise<MergeResult> {
+  return create(`/api/patients/${id(survivorId)}/merge`, { duplicateId }, key);
 }
 
 export function onboardTherapist(body: Onboarding, key: string): Promise<Onboarded> {

@@ -66,6 +66,7 @@ export function HomeCare({ noteId, initial, locked }: { noteId: string; initial:
   const [plan, setPlan] = useState<HomeCarePlan | null>(initial);
   const [draft, setDraft] = useState<HomeCareContent | null>(initial?.content ?? null);
   const [status, setStatus] = useState('');
+  const sending = useCreateIntent();
   const run = async (what: () => Promise<HomeCarePlan>, done: string) => {
     try {
       const next = await what();
@@ -80,7 +81,9 @@ export function HomeCare({ noteId, initial, locked }: { noteId: string; initial:
   const send = async () => {
     let email: charting.HomeCareSent['email'] = 'queued';
     await run(async () => {
-      const sent = await charting.sendHomeCare(noteId);
+      const sent = await charting.sendHomeCare(noteId, sending.keyFor(noteId));
+      // A later send (after an edit) is a new one.
+      sending.done();
       email = sent.email;
       return sent;
     }, 'Sent.');
