@@ -1,9 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, seriousViolations, signIn, startDemoServer, type DemoServer, type PatientSummary } from './support.ts';
-
-// The therapist's tablet, held upright.
-const TABLET = { width: 820, height: 1180 };
+import { apiAs, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, VIEWPORTS, type DemoServer, type PatientSummary } from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -22,10 +19,11 @@ afterEach(async () => {
   context = undefined;
 });
 
+/** The therapist's tablet, held upright. */
 async function tablet(): Promise<Page> {
-  context = await browser.newContext({ viewport: TABLET, hasTouch: true, bypassCSP: true });
-  context.setDefaultTimeout(10_000);
-  return context.newPage();
+  const page = await newPage(browser, server, VIEWPORTS.tablet);
+  context = page.context();
+  return page;
 }
 
 describe('one tap, one record', () => {
@@ -37,17 +35,20 @@ describe('one tap, one record', () => {
 
     const page = await tablet();
     await signIn(page, server.url, 'therapist', `/patients/${patient.id}/chart/sessions`);
-    // Hold the answer back a moment, as a slow network would, and note every create the page sends.
+    // Hold every create back until the button has been seen waiting, as a slow network would, and note each one sent.
     const keys: (string | undefined)[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(`**/api/patients/${patient.id}/sessions`, async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       keys.push(route.request().headers()['idempotency-key']);
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await held;
       return route.continue();
     });
     const start = page.getByRole('button', { name: "Start today's session note" });
     await start.dblclick();
     await expect.poll(() => page.getByRole('button', { name: 'Starting the note…' }).isDisabled()).toBe(true);
+    release();
     await page.getByRole('heading', { name: 'Treatment', exact: true }).waitFor();
 
     expect(keys.length).toBeGreaterThan(0);

@@ -7,11 +7,9 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { internalNames } from '../support/internal-names.ts';
-import { apiAs, launchBrowser, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
+import { apiAs, launchBrowser, newPage, signIn, startDemoServer, VIEWPORTS, type DemoRole, type DemoServer, type PatientSummary, type Viewport } from './support.ts';
 
-const DESK = { width: 1366, height: 900 };
-const TABLET = { width: 820, height: 1180 };
-const PHONE = { width: 390, height: 844 };
+const { desk: DESK, tablet: TABLET, phone: PHONE } = VIEWPORTS;
 
 let server: DemoServer;
 let browser: Browser;
@@ -88,7 +86,7 @@ async function visibleMessages(page: Page): Promise<string[]> {
 
 interface FormCase {
   role: DemoRole;
-  viewport: { width: number; height: number };
+  viewport: Viewport;
   path: () => string;
   /** The buttons that send the form, by name. */
   send: RegExp[];
@@ -109,6 +107,8 @@ const FORMS: FormCase[] = [
   { role: 'therapist', viewport: TABLET, path: () => `/patients/${ids.patient}/chart/plan`, send: [/^Save plan$/] },
   { role: 'patient', viewport: PHONE, path: () => `/patients/${ids.ownPatient}/measures/new?instrument=ndi`, send: [/^Send my answers$/] },
   { role: 'patient', viewport: PHONE, path: () => '/waitlist/join', send: [/^Join the waitlist$/] },
+  { role: 'manager', viewport: DESK, path: () => '/therapists/new', send: [/^Add therapist$/] },
+  { role: 'front_desk', viewport: DESK, path: () => '/patients/find', send: [/^Find$/] },
 ];
 
 describe('forms say what is wrong in plain words, and take no more text than the server keeps', () => {
@@ -118,9 +118,8 @@ describe('forms say what is wrong in plain words, and take no more text than the
         const note = await (await fetchAs('therapist'))('POST', `/api/patients/${ids.patient}/sessions`, { subjective: {}, objective: {}, cptMinutes: [] });
         ids.note = (note as { id: string }).id;
       }
-      context = await browser.newContext({ viewport: form.viewport, hasTouch: form.viewport !== DESK, bypassCSP: true });
-      context.setDefaultTimeout(10_000);
-      const page = await context.newPage();
+      const page = await newPage(browser, server, form.viewport);
+      context = page.context();
       await signIn(page, server.url, form.role, form.path());
       await page.locator('.loading').first().waitFor({ state: 'detached' });
       await page.getByRole('button', { name: form.send[0] }).first().waitFor();

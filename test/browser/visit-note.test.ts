@@ -1,11 +1,11 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wallClock } from '../../web/src/pages/schedule/time.ts';
-import { apiAs, launchBrowser, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
+import { apiAs, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, VIEWPORTS, type DemoRole, type DemoServer, type PatientSummary, type Viewport } from './support.ts';
 
 // The desk at its screen, the therapist with the tablet upright.
-const DESK = { width: 1366, height: 900 };
-const TABLET = { width: 820, height: 1180 };
+const DESK = VIEWPORTS.desk;
+const TABLET = VIEWPORTS.tablet;
 
 interface Slot { start: string; therapistId: string; locationId: string }
 interface Appointment { id: string; status: string; sessionNoteId: string | null }
@@ -26,11 +26,10 @@ afterEach(async () => {
   for (const c of contexts.splice(0)) await c.close();
 });
 
-async function pageAt(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport, hasTouch: viewport === TABLET, bypassCSP: true });
-  context.setDefaultTimeout(10_000);
-  contexts.push(context);
-  return context.newPage();
+async function pageAt(viewport: Viewport): Promise<Page> {
+  const page = await newPage(browser, server, viewport);
+  contexts.push(page.context());
+  return page;
 }
 
 /** A fetch client that can also write (the support one reads and patches). */
@@ -57,7 +56,7 @@ async function bookVisit(): Promise<{ appointment: Appointment; patient: Patient
   const patients = (await therapist.get<{ patients: (PatientSummary & { preferredLocationId: string | null })[] }>('/api/patients?pageSize=50')).patients
     .filter((p) => p.id !== own && p.preferredLocationId === siteId);
   const zone = (await desk<{ locations: { id: string; timeZone: string }[] }>('GET', '/api/locations')).body.locations.find((l) => l.id === siteId)!.timeZone;
-  const today = wallClock(Date.now(), zone).date;
+  const today = wallClock(server.now().getTime(), zone).date;
   const later = (days: number) => wallClock(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000, zone).date;
   const slots = (await desk<{ slots: Slot[] }>('GET', `/api/availability?service=nmt-followup-60&location=${siteId}&therapist=${practitionerId}&from=${later(1)}&to=${later(14)}`)).body.slots;
   for (const slot of slots.slice(0, 40)) {

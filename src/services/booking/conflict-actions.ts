@@ -18,6 +18,7 @@ import { createOnce, type Once } from '../idempotency.ts';
 import { addDays } from './loader.ts';
 import { onAffected, onCancelled } from './notify-hook.ts';
 import { bookingSettings } from './settings.ts';
+import { STATUS_WORDS } from './status.ts';
 import { appointmentView, bookingFacts, slotView, type Appointment } from './views.ts';
 
 /** What became of one visit: the patient emailed (or why not), the visit cancelled, or nothing to do. */
@@ -128,7 +129,7 @@ const ALTERNATIVES = 8;
  */
 export async function alternativesForVisit(ctx: ServiceContext, actor: Actor, id: string): Promise<{ slots: SlotView[] }> {
   const [row] = await loadAll(ctx, actor, [id], 'appointment.change');
-  if (row!.status !== 'booked') throw new ConflictError('status', `Only a booked appointment can be moved; this one is ${row!.status.replace('_', ' ')}.`);
+  if (row!.status !== 'booked') throw new ConflictError('status', `Only a booked appointment can be moved; this one is ${STATUS_WORDS[row!.status]}.`);
   const service = await serviceOrRefuse(ctx.db, actor, row!.serviceCode);
   const settings = await bookingSettings(ctx.db, actor.orgId);
   const now = ctx.now();
