@@ -32,6 +32,15 @@ describe.each(BACKENDS)('demo schedule on %s', (backend) => {
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM services WHERE org_id = $1`)).n).toBe(8);
   });
 
+  it("dates each booking on the demo's calendar (before its today, before its visit), whatever the machine's clock says", async () => {
+    // Two weeks before the visit, or the day before the demo's today (midnight in Los Angeles), whichever is earlier.
+    const { wrong } = await one<{ wrong: number }>(
+      `SELECT count(*)::int AS wrong FROM appointments WHERE org_id = $1
+          AND (created_at <> least(lower(during) - interval '14 days', timestamptz '${TODAY}T08:00:00Z' - interval '1 day') OR updated_at <> created_at)`,
+    );
+    expect(wrong).toBe(0);
+  });
+
   it('spreads appointments over the past 8 weeks (mostly completed) and the next 3 (booked)', async () => {
     const past = await one<{ n: number; completed: number }>(
       `SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'completed')::int AS completed FROM appointments

@@ -100,6 +100,9 @@ function pastStatus(rng: Random): string {
   return roll < 0.86 ? 'completed' : roll < 0.91 ? 'no_show' : roll < 0.96 ? 'cancelled' : 'late_cancel';
 }
 
+/** How long before a visit the demo's bookings were made. */
+const BOOKED_AHEAD_MS = 14 * 86_400_000;
+
 export async function seedSchedule(db: Database | Queryable, options: SeedScheduleOptions): Promise<ScheduleSummary> {
   const { orgId, seed, today } = options;
   const rng = createRandom(deriveSeed(seed, 'schedule'));
@@ -153,12 +156,16 @@ export async function seedSchedule(db: Database | Queryable, options: SeedSchedu
     freeFrom.set(patientId, slot.end);
     const past = slot.end <= nowMs;
     const status = past ? pastStatus(rng) : 'booked';
+    // Booked (and last changed) on the demo's calendar, two weeks ahead at most and before its today:
+    // never the machine's clock, which the running demo's clock need not agree with.
+    const bookedAt = new Date(Math.min(slot.start - BOOKED_AHEAD_MS, nowMs - 86_400_000)).toISOString();
     rows.push({
       id: demoUuid(seed, 'appointment', rows.length), org_id: orgId, patient_id: patientId, practitioner_id: slot.therapistId,
       location_id: slot.locationId, room_id: roomId, service_code: code, status,
       during: `[${new Date(slot.start).toISOString()},${new Date(slot.end).toISOString()})`,
       blocks: `[${new Date(slot.start).toISOString()},${new Date(blocksEnd).toISOString()})`,
       cancel_reason: status === 'cancelled' || status === 'late_cancel' ? 'Schedule conflict' : null,
+      created_at: bookedAt, updated_at: bookedAt,
     });
   }
   await insertRows(db, 'appointments', rows);

@@ -59,7 +59,8 @@ export interface DemoSummary {
 
 /**
  * Creates the demo organisation in one transaction: all of it, or nothing. Deterministic for a
- * given seed and today (ids included); only timestamps such as created_at come from the database.
+ * given seed and today (ids included, and the bookings' timestamps); other timestamps such as
+ * created_at come from the database.
  * Refuses (ConflictError) when an organisation with slug "demo" exists.
  */
 export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<DemoSummary> {
