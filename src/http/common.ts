@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { TEXT_LIMITS as LIMIT } from '../words/limits.ts';
 
 export { DATE_RANGE, INT4_MAX, IsoDate, instant, int4, Version } from '../services/bounds.ts';
-export const Id = z.uuid('Must be an id (UUID).');
+export const Id = z.uuid('This does not point to a record we know.');
 export const IdParams = z.strictObject({ id: Id });
 
 /** Free text with a sane ceiling; control characters are refused. */
@@ -10,17 +11,17 @@ export function text(max: number) {
     .string()
     .trim()
     .min(1, 'Must not be empty.')
-    .max(max, `Must be at most ${max} characters.`)
+    .max(max)
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'Contains control characters.');
 }
 
 export const Phone = z
   .string()
   .trim()
-  .max(30, 'Must be at most 30 characters.')
+  .max(LIMIT.phone)
   .regex(/^\+?[0-9 ().-]{7,30}$/, 'Use digits, spaces, dashes, dots or brackets, e.g. 503-555-0142.');
 
-export const Email = z.string().trim().toLowerCase().max(254, 'Must be at most 254 characters.').pipe(z.email('Must be an email address.'));
+export const Email = z.string().trim().toLowerCase().max(LIMIT.email).pipe(z.email());
 
 export const Pagination = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),

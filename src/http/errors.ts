@@ -4,6 +4,7 @@ import { sqlState, SQLSTATE } from '../store/database.ts';
 import { RateLimitedError, ServiceError } from '../services/errors.ts';
 import { requestErrorLine, stderrSink, type ErrorLogSink } from './error-log.ts';
 import { frameworkRefusal } from './framework-errors.ts';
+import { describeFields } from '../words/issues.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,10 +27,13 @@ export const ErrorBodySchema = z
   })
   .meta({ id: 'Error' });
 
-/** Input that does not match the schema: 400, naming each field. */
+/** Input that does not match the schema: 400 naming each field (413 when all that is wrong is size). */
 export class RequestValidationError extends Error {
-  constructor(readonly fields: Record<string, string>) {
-    super(`Invalid request: ${Object.keys(fields).join(', ')}`);
+  constructor(
+    readonly fields: Record<string, string>,
+    readonly tooLarge = false,
+  ) {
+    super(describeFields(fields));
   }
 }
 
@@ -57,7 +61,9 @@ function body(code: string, message: string, fields?: Record<string, string>): E
  */
 export function toErrorResponse(err: unknown): { status: number; body: ErrorBody; retryAfter?: number } {
   if (err instanceof RequestValidationError) {
-    return { status: 400, body: body('invalid_request', err.message, err.fields) };
+    return err.tooLarge
+      ? { status: 413, body: body('payload_too_large', err.message, err.fields) }
+      : { status: 400, body: body('invalid_request', err.message, err.fields) };
   }
   if (err instanceof ServiceError) {
     const status = err.status ?? STATUS_BY_CODE[err.code] ?? 400;
@@ -92,7 +98,7 @@ export function issuesToFields(error: z.ZodError, part: 'body' | 'query' | 'para
   for (const issue of error.issues) {
     const path = issue.path.map(String);
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[[...path, key].join('.')] = 'Unknown field.';
+      for (const key of issue.keys) fields[[...path, key].join('.')] = 'Not a field we know; leave it out.';
       continue;
     }
     fields[path.length > 0 ? path.join('.') : part] ??= issue.message;

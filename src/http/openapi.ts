@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ErrorBodySchema } from './errors.ts';
-import type { AnyRoute } from './route.ts';
+import { isIdempotent, type AnyRoute } from './route.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -10,6 +10,7 @@ const ERROR_TEXT: Record<number, string> = {
   403: 'Signed in, but not allowed',
   404: 'No such record',
   409: 'Conflicts with an existing record',
+  413: 'Too large: a text or list over its limit (named in error.fields), or the whole request',
   422: 'Input breaks a rule: the fields are named in error.fields',
   429: 'Too many attempts',
 };
@@ -19,6 +20,15 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   delete json.$schema;
   return json;
 }
+
+/** A create takes a key per user intent; a retry with it gets the first answer, not a second record. */
+const IDEMPOTENCY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', minLength: 1, maxLength: 200 },
+  description: 'One key per intent (e.g. a UUID made when the form opens), reused on retry: the retry gets the first answer. The same key with another request is 422 idempotency_key_reused.',
+};
 
 function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query'): unknown[] {
   if (!schema) return [];
@@ -46,7 +56,7 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string }): Jso
       r.status === 204
         ? { description: 'Done' }
         : { description: 'Success', content: r.response ? { 'application/json': { schema: toSchema(r.response, 'output') } } : undefined };
-    const errorStatuses = new Set([400, ...(r.auth === 'public' ? [] : [401, 403]), ...(r.errors ?? [])]);
+    const errorStatuses = new Set([400, ...(r.auth === 'public' ? [] : [401, 403]), ...(r.body ? [413] : []), ...(r.errors ?? [])]);
     for (const code of [...errorStatuses].sort()) {
       responses[String(code)] = { description: ERROR_TEXT[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
     }
@@ -54,7 +64,7 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string }): Jso
       summary: r.summary,
       tags: [r.tag],
       operationId: `${r.method.toLowerCase()} ${r.url}`,
-      parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query')],
+      parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query'), ...(isIdempotent(r) && r.auth !== 'public' ? [IDEMPOTENCY_PARAMETER] : [])],
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input') } } } } : {}),
       responses,
       ...(r.auth === 'public' ? { security: [] } : {}),

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor, ServiceContext } from '../services/context.ts';
 import { UnauthenticatedError } from '../services/errors.ts';
+import { answeredBefore, readKey, type Once } from '../services/idempotency.ts';
 import { issuesToFields, RequestValidationError } from './errors.ts';
 import { nulFields } from './nul.ts';
 
@@ -14,6 +15,8 @@ export interface HandlerInput<P, Q, B> {
   body: B;
   request: FastifyRequest;
   reply: FastifyReply;
+  /** A create's Idempotency-Key: pass it to the use case, which writes through `createOnce`. */
+  once: Once | undefined;
 }
 
 interface RouteBase<P, Q, B, R> {
@@ -29,6 +32,11 @@ interface RouteBase<P, Q, B, R> {
   status?: 200 | 201 | 204;
   /** Error statuses this route can answer besides 400/401/500, for the docs. */
   errors?: number[];
+  /**
+   * Takes an Idempotency-Key: a retry gets the first answer. Every create (POST answering 201) does;
+   * set it for another write that must not happen twice.
+   */
+  idempotent?: boolean;
 }
 
 export interface AuthedRoute<P, Q, B, R> extends RouteBase<P, Q, B, R> {
@@ -52,10 +60,20 @@ export function route<P = unknown, Q = unknown, B = unknown, R = unknown>(
   return spec as AnyRoute;
 }
 
+/** Whether a route takes an Idempotency-Key: every create does unless it says otherwise. */
+export function isIdempotent(spec: AnyRoute): boolean {
+  return spec.idempotent ?? (spec.method === 'POST' && spec.status === 201);
+}
+
+/** Only text or lists longer than allowed: the request is too large rather than wrong (413). */
+function overLimit(error: z.ZodError): boolean {
+  return error.issues.every((issue) => issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array'));
+}
+
 function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, part: 'body' | 'query' | 'params'): T {
   if (!schema) return undefined as T;
   const result = schema.safeParse(value ?? (part === 'body' ? undefined : {}));
-  if (!result.success) throw new RequestValidationError(issuesToFields(result.error, part));
+  if (!result.success) throw new RequestValidationError(issuesToFields(result.error, part), overLimit(result.error));
   return result.data;
 }
 
@@ -69,8 +87,9 @@ function refuseNul(request: FastifyRequest): void {
 }
 
 /** Registers routes on Fastify: parse (zod) → authenticate → call the handler → present. */
-export function mountRoutes(app: FastifyInstance, _ctx: ServiceContext, routes: AnyRoute[]): void {
+export function mountRoutes(app: FastifyInstance, ctx: ServiceContext, routes: AnyRoute[]): void {
   for (const spec of routes) {
+    const idempotent = isIdempotent(spec);
     app.route({
       method: spec.method,
       url: spec.url,
@@ -81,7 +100,11 @@ export function mountRoutes(app: FastifyInstance, _ctx: ServiceContext, routes: 
         const params = parse(spec.params, request.params, 'params');
         const query = parse(spec.query, request.query, 'query');
         const body = parse(spec.body, request.body, 'body');
-        const result = await spec.handler({ actor: actor as Actor, params, query, body, request, reply });
+        // Keys belong to a user: a public route has none to keep them under.
+        const once = idempotent && actor ? readKey(request.headers['idempotency-key'], `${spec.method} ${request.url}`, request.body) : undefined;
+        const answered = actor ? await answeredBefore(ctx, actor, once, `${spec.method} ${spec.url}`) : null;
+        if (answered) return reply.status(spec.status ?? 200).header('idempotent-replayed', 'true').send(answered.body);
+        const result = await spec.handler({ actor: actor as Actor, params, query, body, request, reply, once });
         if (spec.status === 204) return reply.status(204).send();
         return reply.status(spec.status ?? 200).send(result);
       },

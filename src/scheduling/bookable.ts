@@ -46,13 +46,18 @@ export interface BookingProblem {
 
 export type Bookability = { ok: true; roomId: string | null; slot: Slot } | { ok: false; reasons: BookingProblem[] };
 
+/** Disciplines as people say them, for refusals. */
+function disciplineWords(discipline: string): string {
+  return discipline === 'nmt' ? 'neuromuscular therapy' : discipline.replace(/[-_]+/g, ' ');
+}
+
 export function checkBookable(request: BookingRequest, window: BookingWindow, data: ScheduleData): Bookability {
   const { service, start, therapistId, locationId } = request;
   const site = data.sites.find((s) => s.locationId === locationId);
   const therapist = data.therapists.find((t) => t.therapistId === therapistId);
   const reasons: BookingProblem[] = [];
-  if (!site) reasons.push({ code: 'unknown-location', message: `no site ${locationId}` });
-  if (!therapist) reasons.push({ code: 'unknown-therapist', message: `no therapist ${therapistId}` });
+  if (!site) reasons.push({ code: 'unknown-location', message: 'no such clinic' });
+  if (!therapist) reasons.push({ code: 'unknown-therapist', message: 'no such therapist' });
   if (!site || !therapist) return { ok: false, reasons };
 
   const end = start + service.durationMinutes * MINUTE_MS;
@@ -62,15 +67,15 @@ export function checkBookable(request: BookingRequest, window: BookingWindow, da
   const date = formatDate(zd.day);
 
   if (therapist.discipline !== service.discipline) {
-    reasons.push({ code: 'wrong-discipline', message: `${therapistId} practises ${therapist.discipline}, the service is ${service.discipline}` });
+    reasons.push({ code: 'wrong-discipline', message: `the therapist practises ${disciplineWords(therapist.discipline)}, and this service is ${disciplineWords(service.discipline)}` });
   }
   if (isClosedOn(compiledSite, zd.day)) {
-    reasons.push({ code: 'closed', message: `${locationId} is closed on ${date}` });
+    reasons.push({ code: 'closed', message: `the clinic is closed on ${date}` });
   } else if (!containedIn(openIntervals(compiledSite, zd), start, end)) {
-    reasons.push({ code: 'outside-hours', message: `the session does not fit inside ${locationId}'s opening hours on ${date}` });
+    reasons.push({ code: 'outside-hours', message: `the session does not fit inside the clinic's opening hours on ${date}` });
   }
   if (!containedIn(shiftIntervals(compileTherapist(therapist), locationId, zd), start, end)) {
-    reasons.push({ code: 'not-on-shift', message: `${therapistId} is not on shift at ${locationId} for the whole session on ${date}` });
+    reasons.push({ code: 'not-on-shift', message: `the therapist is not on shift at this clinic for the whole session on ${date}` });
   }
   const gaps = credentialGaps(service.requirements, therapist.credentials, site.state, date);
   if (gaps.length > 0) {
@@ -87,7 +92,7 @@ export function checkBookable(request: BookingRequest, window: BookingWindow, da
   const index = indexForDays(data.busy, zd.day, zd.day);
   const around = { start: start - 1, end: end + 1 };
   if (overlapsAny(index.therapistBlocks(therapistId, around, bufferMs, bufferMs), start, end)) {
-    reasons.push({ code: 'therapist-busy', message: `${therapistId} has another booking or its turnover at that time` });
+    reasons.push({ code: 'therapist-busy', message: 'the therapist has another booking (or the time to turn the room over) then' });
   }
   if (request.patientId && overlapsAny(index.patientBlocks(request.patientId, around), start, end)) {
     reasons.push({ code: 'patient-busy', message: 'the patient already has an appointment at that time' });
@@ -98,16 +103,16 @@ export function checkBookable(request: BookingRequest, window: BookingWindow, da
     const active = compiledSite.activeRooms;
     if (request.roomId) {
       if (!active.includes(request.roomId)) {
-        reasons.push({ code: 'no-room', message: `${request.roomId} is not an active room at ${locationId}` });
+        reasons.push({ code: 'no-room', message: 'that room is not in use at this clinic' });
       } else if (firstFreeRoom(roomLanes(index, [request.roomId], around, bufferMs), start, end) === null) {
-        reasons.push({ code: 'room-busy', message: `${request.roomId} is taken (or being turned over) at that time` });
+        reasons.push({ code: 'room-busy', message: 'that room is taken (or being turned over) at that time' });
       } else {
         roomId = request.roomId;
       }
     } else {
       roomId = firstFreeRoom(roomLanes(index, active, around, bufferMs), start, end);
       if (roomId === null) {
-        reasons.push({ code: 'no-room', message: active.length === 0 ? `${locationId} has no active room` : `all ${active.length} rooms at ${locationId} are taken at that time` });
+        reasons.push({ code: 'no-room', message: active.length === 0 ? 'the clinic has no treatment room in use' : `all ${active.length} rooms at the clinic are taken at that time` });
       }
     }
   }

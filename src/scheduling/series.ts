@@ -69,7 +69,7 @@ export function planSeries(wanted: readonly SeriesVisit[], request: SeriesReques
     const locationId = visit.locationId ?? request.locationId;
     const timeZone = timeZoneOf(locationId);
     if (!timeZone) {
-      failed.push({ visit: i, start: null, locationId, reasons: [{ code: 'unknown-location', message: `no site ${locationId}` }] });
+      failed.push({ visit: i, start: null, locationId, reasons: [{ code: 'unknown-location', message: 'no such clinic' }] });
       return;
     }
     const start = zonedWallTimeToInstant(visit.date, visit.time, timeZone);

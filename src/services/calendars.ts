@@ -8,6 +8,7 @@ import { ForbiddenError, NotFoundError } from './errors.ts';
 import { renderCalendar, type CalendarEvent } from './notify/ical.ts';
 import { publicBaseUrl } from './notify/links.ts';
 import { isAllowed } from './policies.ts';
+import { createOnce, type Once } from './idempotency.ts';
 
 export type FeedKind = 'therapist' | 'site';
 export type Feed = repo.FeedRow;
@@ -30,13 +31,14 @@ function mayManageFeed(actor: Actor, kind: FeedKind, subjectId: string, subjectS
   return false;
 }
 
-export async function createFeed(ctx: ServiceContext, actor: Actor, input: { kind: FeedKind; subjectId: string }): Promise<Feed & { url: string }> {
+export async function createFeed(ctx: ServiceContext, actor: Actor, input: { kind: FeedKind; subjectId: string }, once?: Once): Promise<Feed & { url: string }> {
   const subject = await repo.feedSubject(ctx.db, actor.orgId, input.kind, input.subjectId);
   if (!subject.exists) throw new NotFoundError(input.kind === 'site' ? 'No such site.' : 'No such therapist.');
   if (!mayManageFeed(actor, input.kind, input.subjectId, subject.locationIds)) throw new ForbiddenError('You may not create a calendar feed for this.');
   // The URL is the only credential a calendar app can carry; only its hash is kept.
   const token = randomBytes(32).toString('base64url');
-  return ctx.db.transaction(async (tx) => {
+  // A retry within the key's lifetime gets the same URL back, so the key keeps the answer (URL included).
+  return createOnce(ctx, actor, once, async (tx) => {
     const feed = await repo.insertFeed(tx, actor.orgId, { ...input, tokenHash: hashToken(token), createdBy: actor.userId }, ctx.now());
     await audit(tx, actor, [{ action: 'calendar.feed.create', recordType: 'calendar_feed', recordId: feed.id, detail: { kind: input.kind, subjectId: input.subjectId } }]);
     return { ...feed, url: feedUrl(token) };

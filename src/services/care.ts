@@ -11,6 +11,7 @@ import { audit } from './audit.ts';
 import { CLINIC_TIME_ZONE } from './booking/zone.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { createOnce, type Once } from './idempotency.ts';
 import { dateIn } from './locations.ts';
 import { canAccessPatient, isAllowed, patientFacts, type PatientFacts } from './policies.ts';
 
@@ -97,7 +98,7 @@ export interface RegisterInput {
 }
 
 /** Registers a patient at one of the actor's sites, deliberately and with a reason, audited. */
-export async function registerAtSite(ctx: ServiceContext, actor: Actor, patientId: string, input: RegisterInput) {
+export async function registerAtSite(ctx: ServiceContext, actor: Actor, patientId: string, input: RegisterInput, once?: Once) {
   if (!(await repo.accessFacts(ctx.db, actor.orgId, patientId))) throw new NotFoundError('No such patient.');
   if (!isAllowed(actor, 'patient.register-site', { locationIds: [input.locationId] })) {
     await audit(ctx.db, actor, [{ action: 'patient.site.register', outcome: 'denied', ...patientRecord(patientId), detail: { locationId: input.locationId } }]);
@@ -105,7 +106,7 @@ export async function registerAtSite(ctx: ServiceContext, actor: Actor, patientI
   }
   if (!(await repo.locationExists(ctx.db, actor.orgId, input.locationId))) throw new ValidationError({ locationId: 'No such site in this organisation.' });
   const now = ctx.now();
-  return ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     const registered = await repo.registerAtSite(tx, actor.orgId, patientId, input.locationId, { userId: actor.userId, reason: input.reason, at: now });
     if (registered) {
       await audit(tx, actor, [{ action: 'patient.site.register', ...patientRecord(patientId), detail: { locationId: input.locationId, reason: input.reason } }]);
@@ -148,11 +149,17 @@ async function therapistSites(ctx: ServiceContext, actor: Actor, practitionerId:
 }
 
 /** Grants a therapist access to the chart; repeating it for a current relationship changes nothing. */
-export async function grantCareRelationship(ctx: ServiceContext, actor: Actor, patientId: string, input: { practitionerId: string; reason: string }): Promise<CareTeam> {
+export async function grantCareRelationship(
+  ctx: ServiceContext,
+  actor: Actor,
+  patientId: string,
+  input: { practitionerId: string; reason: string },
+  once?: Once,
+): Promise<CareTeam> {
   if (!(await repo.accessFacts(ctx.db, actor.orgId, patientId))) throw new NotFoundError('No such patient.');
   await requireCare(ctx, actor, patientId, 'care.manage', await therapistSites(ctx, actor, input.practitionerId));
   const today = dateIn(CLINIC_TIME_ZONE, ctx.now());
-  return ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     if (await repo.grantCare(tx, actor.orgId, patientId, input.practitionerId, { userId: actor.userId, reason: input.reason, today })) {
       await audit(tx, actor, [{ action: 'care.grant', ...patientRecord(patientId), detail: { practitionerId: input.practitionerId, reason: input.reason } }]);
     }

@@ -1,3 +1,7 @@
+import '../words/zod-words.ts';
+import { describeFields } from '../words/issues.ts';
+import { fieldLabel } from '../words/fields.ts';
+
 /**
  * The errors a use case raises. Each has a stable `code`; the HTTP layer maps each class to one
  * status and the one error shape `{ error: { code, message, fields? } }`; the CLI prints the message.
@@ -21,9 +25,7 @@ export class ValidationError extends ServiceError {
   declare readonly fields: Record<string, string>;
   constructor(
     fields: Record<string, string>,
-    message = `Invalid input: ${Object.entries(fields)
-      .map(([field, problem]) => `${field}: ${problem}`)
-      .join('; ')}`,
+    message = describeFields(fields),
   ) {
     super('validation_failed', message, fields);
   }
@@ -38,7 +40,7 @@ export class NotFoundError extends ServiceError {
 export class ConflictError extends ServiceError {
   constructor(
     readonly field?: string,
-    message = field ? `${field} is already in use.` : 'Conflicts with existing data.',
+    message = field ? `${fieldLabel(field)} is already in use.` : 'Conflicts with existing data.',
   ) {
     super('conflict', message, field ? { [field]: message } : undefined);
   }

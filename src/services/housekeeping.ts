@@ -5,6 +5,7 @@ import { purgeThrottle } from '../store/repos/login-throttle.ts';
 import { RATE_LIMIT } from './auth/throttle.ts';
 import type { ServiceContext } from './context.ts';
 import { runWaitlistJobs } from './booking/offers.ts';
+import { purgeIdempotencyKeys } from '../store/repos/idempotency.ts';
 
 const POLL_MS = 30_000;
 
@@ -20,6 +21,8 @@ const CHORES: Record<string, Chore> = {
     run: async (ctx, now) => {
       await purgeExpired(ctx.db, now);
       await purgeThrottle(ctx.db, new Date(now.getTime() - RATE_LIMIT.windowMs));
+      // A retry comes within minutes; a day-old Idempotency-Key (and any answer it kept) is dropped.
+      await purgeIdempotencyKeys(ctx.db, new Date(now.getTime() - 24 * 3600_000));
     },
   },
   // PGlite runs no autovacuum: tables that changed enough since their last ANALYZE get a new one.

@@ -4,6 +4,7 @@ import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import { authorize } from './policies.ts';
+import { createOnce, type Once } from './idempotency.ts';
 
 export type Location = repo.LocationRow;
 export type LocationFields = repo.LocationFields;
@@ -94,12 +95,12 @@ export async function getLocation(ctx: ServiceContext, actor: Actor, id: string)
   return { ...location, closures: await repo.listClosures(ctx.db, actor.orgId, id, since) };
 }
 
-export async function createLocation(ctx: ServiceContext, actor: Actor, input: LocationInput): Promise<Location> {
+export async function createLocation(ctx: ServiceContext, actor: Actor, input: LocationInput, once?: Once): Promise<Location> {
   authorize(actor, 'location.create');
   const fields = { ...input, hours: normalizeHours(input.hours) };
   checkRules(input);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await createOnce(ctx, actor, once, async (tx) => {
       const id = await repo.insertLocation(tx, actor.orgId, fields);
       await audit(tx, actor, [{ action: 'location.create', recordType: 'location', recordId: id }]);
       return (await repo.findLocation(tx, actor.orgId, id))!;
@@ -127,11 +128,11 @@ export async function updateLocation(ctx: ServiceContext, actor: Actor, id: stri
   }
 }
 
-export async function addClosure(ctx: ServiceContext, actor: Actor, locationId: string, input: Omit<Closure, 'id'>): Promise<Closure> {
+export async function addClosure(ctx: ServiceContext, actor: Actor, locationId: string, input: Omit<Closure, 'id'>, once?: Once): Promise<Closure> {
   await loadLocation(ctx, actor, locationId);
   authorize(actor, 'location.manage', { locationIds: [locationId] });
   if (input.endsOn < input.startsOn) throw new ValidationError({ endsOn: 'The last day closed must not be before the first.' });
-  return ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     const closure = await repo.insertClosure(tx, actor.orgId, locationId, input);
     await audit(tx, actor, [
       { action: 'location.closure.create', recordType: 'location_closure', recordId: closure.id, detail: { locationId } },
@@ -151,11 +152,11 @@ export async function removeClosure(ctx: ServiceContext, actor: Actor, locationI
 
 const DUPLICATE_ROOM = 'This location already has a room with this name.';
 
-export async function addRoom(ctx: ServiceContext, actor: Actor, locationId: string, input: { name: string }): Promise<Room> {
+export async function addRoom(ctx: ServiceContext, actor: Actor, locationId: string, input: { name: string }, once?: Once): Promise<Room> {
   await loadLocation(ctx, actor, locationId);
   authorize(actor, 'location.manage', { locationIds: [locationId] });
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await createOnce(ctx, actor, once, async (tx) => {
       const room = await repo.insertRoom(tx, actor.orgId, locationId, input.name);
       await audit(tx, actor, [{ action: 'room.create', recordType: 'room', recordId: room.id, detail: { locationId } }]);
       return room;

@@ -1,8 +1,10 @@
+import type { Queryable } from '../store/database.ts';
 import * as merge from '../store/repos/patient-merge.ts';
 import * as repo from '../store/repos/patients.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ServiceError, ValidationError } from './errors.ts';
+import { createOnce, type Once } from './idempotency.ts';
 import { missingPatient } from './patient-duplicates.ts';
 import { isAllowed, patientFacts } from './policies.ts';
 import type { Patient } from './patients.ts';
@@ -49,15 +51,15 @@ async function mergeable(ctx: ServiceContext, actor: Actor, id: string, field: '
  * relationships, waitlist entries and sign-ins move in one transaction; the duplicate stays as a
  * tombstone pointing here. A retry of a merge already done answers the same survivor.
  */
-export async function mergePatients(ctx: ServiceContext, actor: Actor, survivorId: string, duplicateId: string): Promise<MergeResult> {
+export async function mergePatients(ctx: ServiceContext, actor: Actor, survivorId: string, duplicateId: string, once?: Once): Promise<MergeResult> {
   if (survivorId === duplicateId) throw new ValidationError({ duplicateId: 'Choose another record: a record cannot be merged into itself.' });
   const survivor = await mergeable(ctx, actor, survivorId, 'id');
-  if ((await repo.findMergedInto(ctx.db, actor.orgId, duplicateId)) === survivorId) {
-    return { patient: present(survivor), mergedId: duplicateId, moved: {} };
-  }
-  await mergeable(ctx, actor, duplicateId, 'duplicateId');
+  const mergedHere = async (db: Queryable) => (await repo.findMergedInto(db, actor.orgId, duplicateId)) === survivorId;
+  if (!(await mergedHere(ctx.db))) await mergeable(ctx, actor, duplicateId, 'duplicateId');
   const now = ctx.now();
-  const moved = await ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
+    // A retry of a merge already done answers the same survivor (with a key: the first answer, before this).
+    if (await mergedHere(tx)) return { patient: present(survivor), mergedId: duplicateId, moved: {} };
     const sides = await merge.lockPatients(tx, actor.orgId, [survivorId, duplicateId]);
     if (sides.length !== 2 || sides.some((s) => s.mergedInto !== null)) {
       throw new ConflictError('duplicateId', 'One of the records was merged by someone else a moment ago. Reload and try again.');
@@ -69,11 +71,10 @@ export async function mergePatients(ctx: ServiceContext, actor: Actor, survivorI
       { action: 'patient.merge', patientId: survivorId, recordType: 'patient', recordId: survivorId, detail: { mergedFrom: duplicateId, moved: counts } },
       { action: 'patient.merged-away', patientId: duplicateId, recordType: 'patient', recordId: duplicateId, detail: { mergedInto: survivorId } },
     ]);
-    return counts;
+    const after = await repo.findPatient(tx, actor.orgId, survivorId);
+    if (!after) throw new NotFoundError('No such patient.');
+    return { patient: present(after), mergedId: duplicateId, moved: counts };
   });
-  const after = await repo.findPatient(ctx.db, actor.orgId, survivorId);
-  if (!after) throw new NotFoundError('No such patient.');
-  return { patient: present(after), mergedId: duplicateId, moved };
 }
 
 function present(row: NonNullable<Awaited<ReturnType<typeof repo.findPatient>>>): Patient {

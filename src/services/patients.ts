@@ -3,9 +3,10 @@ import { registerAtSite } from '../store/repos/care.ts';
 import { sqlState, SQLSTATE } from '../store/database.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
+import { ConflictError, ForbiddenError, ValidationError } from './errors.ts';
 import { missingPatient, possibleDuplicates, PossibleDuplicateError, type PossibleDuplicates } from './patient-duplicates.ts';
 import { authorize, isAllowed, patientFacts, patientScope } from './policies.ts';
+import { createOnce, keepRefusal, type Once } from './idempotency.ts';
 
 export type Patient = repo.PatientRow;
 export type PatientFields = repo.PatientFields;
@@ -95,6 +96,8 @@ function rethrowReference(err: unknown): never {
 export interface CreateOptions {
   /** The registrar saw the possible matches and says this is a different person. */
   confirmNotDuplicate?: boolean;
+  /** The request's Idempotency-Key: a repeat gets the first answer. */
+  once?: Once;
 }
 
 export async function createPatient(ctx: ServiceContext, actor: Actor, fields: PatientFields, options: CreateOptions = {}): Promise<Patient> {
@@ -103,10 +106,11 @@ export async function createPatient(ctx: ServiceContext, actor: Actor, fields: P
   checkRules(fields, now.toISOString().slice(0, 10));
   if (!options.confirmNotDuplicate) {
     const found = await possibleDuplicates(ctx, actor, fields);
-    if (found.matches.length > 0 || found.elsewhere) throw new PossibleDuplicateError(found);
+    // Kept as the key's answer: a twin request that lost the race to its own first answer gets that answer.
+    if (found.matches.length > 0 || found.elsewhere) return keepRefusal(ctx, actor, options.once, new PossibleDuplicateError(found), 409);
   }
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await createOnce(ctx, actor, options.once, async (tx) => {
       const created = await repo.insertPatient(tx, actor.orgId, fields, now);
       await audit(tx, actor, [{ action: 'patient.create', patientId: created.id, recordType: 'patient', recordId: created.id }]);
       return created;

@@ -5,6 +5,7 @@ import type { Actor, ServiceContext } from './context.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
 import { addDays, dateIn } from './locations.ts';
 import { authorize, isAllowed } from './policies.ts';
+import { createOnce, type Once } from './idempotency.ts';
 
 export type Discipline = repo.Discipline;
 export type PractitionerFields = repo.PractitionerFields;
@@ -101,8 +102,8 @@ async function loadPractitioner(ctx: ServiceContext, actor: Actor, id: string): 
   return practitioner;
 }
 
-function detail(ctx: ServiceContext, actor: Actor, p: repo.PractitionerRow): Promise<PractitionerDetail> {
-  return practitionerDetail(ctx.db, actor.orgId, p, ctx.now());
+function detail(ctx: ServiceContext, actor: Actor, p: repo.PractitionerRow, db: Queryable = ctx.db): Promise<PractitionerDetail> {
+  return practitionerDetail(db, actor.orgId, p, ctx.now());
 }
 
 /** The staff view of one practitioner, read through `db` (a transaction when the answer must be stored with the write). */
@@ -133,17 +134,16 @@ function rethrowLocations(err: unknown): never {
   throw err;
 }
 
-export async function createPractitioner(ctx: ServiceContext, actor: Actor, input: PractitionerFields): Promise<PractitionerDetail> {
+export async function createPractitioner(ctx: ServiceContext, actor: Actor, input: PractitionerFields, once?: Once): Promise<PractitionerDetail> {
   const fields = { ...input, locationIds: [...new Set(input.locationIds)] };
   authorize(actor, 'practitioner.manage', { locationIds: fields.locationIds });
   try {
-    const id = await ctx.db.transaction(async (tx) => {
+    return await createOnce(ctx, actor, once, async (tx) => {
       const created = await repo.insertPractitioner(tx, actor.orgId, fields);
       await repo.replacePractitionerLocations(tx, actor.orgId, created, fields.locationIds);
       await audit(tx, actor, [{ action: 'practitioner.create', recordType: 'practitioner', recordId: created }]);
-      return created;
+      return detail(ctx, actor, (await repo.findPractitioner(tx, actor.orgId, created))!, tx);
     });
-    return await detail(ctx, actor, (await repo.findPractitioner(ctx.db, actor.orgId, id))!);
   } catch (err) {
     return rethrowLocations(err);
   }
@@ -180,16 +180,15 @@ function checkCredential(f: CredentialFields): void {
   }
 }
 
-export async function addCredential(ctx: ServiceContext, actor: Actor, practitionerId: string, fields: CredentialFields): Promise<Credential> {
+export async function addCredential(ctx: ServiceContext, actor: Actor, practitionerId: string, fields: CredentialFields, once?: Once): Promise<Credential> {
   const practitioner = await loadPractitioner(ctx, actor, practitionerId);
   authorize(actor, 'practitioner.manage', { locationIds: practitioner.locationIds });
   checkCredential(fields);
-  const created = await ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     const row = await repo.insertCredential(tx, actor.orgId, practitionerId, fields);
     await audit(tx, actor, [{ action: 'practitioner.credential.create', recordType: 'credential', recordId: row.id, detail: { practitionerId } }]);
-    return row;
+    return withStatus(row, credentialToday(ctx));
   });
-  return withStatus(created, credentialToday(ctx));
 }
 
 /** The credential and the practitioner it belongs to, or 404; then the manage check on its sites. */
@@ -233,11 +232,12 @@ export async function addContinuingEducation(
   actor: Actor,
   practitionerId: string,
   fields: ContinuingEducationFields,
+  once?: Once,
 ): Promise<ContinuingEducation> {
   const practitioner = await loadPractitioner(ctx, actor, practitionerId);
   authorize(actor, 'practitioner.manage', { locationIds: practitioner.locationIds });
   if (fields.periodEnd <= fields.periodStart) throw new ValidationError({ periodEnd: 'The period must end after it starts.' });
-  return ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     const row = await repo.insertContinuingEducation(tx, actor.orgId, practitionerId, fields);
     await audit(tx, actor, [
       { action: 'practitioner.continuing-education.create', recordType: 'continuing_education', recordId: row.id, detail: { practitionerId } },

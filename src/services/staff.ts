@@ -5,8 +5,8 @@ import { audit } from './audit.ts';
 import type { Actor, Role, ServiceContext } from './context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { authorize, manageableLocations } from './policies.ts';
-import { hashPassword } from './auth/password.ts';
-import { insertUser, parseUser } from './users.ts';
+import { createOnce, type Once } from './idempotency.ts';
+import { insertUser, prepareUser } from './users.ts';
 
 export type StaffMember = repo.StaffRow;
 
@@ -45,7 +45,7 @@ export interface NewStaff {
 }
 
 /** Only admins create managers and admins; a manager adds desk staff and therapists at their own sites. */
-export async function createStaff(ctx: ServiceContext, actor: Actor, input: NewStaff): Promise<StaffMember> {
+export async function createStaff(ctx: ServiceContext, actor: Actor, input: NewStaff, once?: Once): Promise<StaffMember> {
   // Who may add accounts at all comes first; whether at these sites, once the sites are known.
   authorize(actor, 'staff.manage', { locationIds: actor.locationIds });
   if ((input.role === 'admin' || input.role === 'manager') && actor.role !== 'admin') {
@@ -55,7 +55,7 @@ export async function createStaff(ctx: ServiceContext, actor: Actor, input: NewS
     throw new ValidationError({ locationIds: 'Choose at least one site.' });
   }
   authorize(actor, 'staff.manage', { locationIds: await sitesOfNewAccount(ctx, actor, input) });
-  const parsed = parseUser({
+  const prepared = await prepareUser({
     orgId: actor.orgId,
     email: input.email,
     displayName: input.displayName,
@@ -66,13 +66,11 @@ export async function createStaff(ctx: ServiceContext, actor: Actor, input: NewS
     // The manager chose this password: the new colleague picks their own at first sign-in.
     mustChangePassword: true,
   });
-  const passwordHash = await hashPassword(parsed.password);
-  const user = await ctx.db.transaction(async (tx) => {
-    const created = await insertUser(tx, parsed, passwordHash);
-    await audit(tx, actor, [{ action: 'staff.create', recordType: 'user', recordId: created.id, detail: { role: input.role } }]);
-    return created;
+  return createOnce(ctx, actor, once, async (tx) => {
+    const user = await insertUser(tx, prepared);
+    await audit(tx, actor, [{ action: 'staff.create', recordType: 'user', recordId: user.id, detail: { role: input.role } }]);
+    return (await repo.findStaff(tx, actor.orgId, user.id))!;
   });
-  return getStaff(ctx, { ...actor, role: 'admin' }, user.id);
 }
 
 export async function updateStaff(

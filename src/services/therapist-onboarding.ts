@@ -4,14 +4,15 @@ import * as schedules from '../store/repos/schedules.ts';
 import * as staffRepo from '../store/repos/staff.ts';
 import { audit } from './audit.ts';
 import { hashPassword } from './auth/password.ts';
-import { idempotent } from './booking/idempotency.ts';
 import { templateProblems } from './booking/schedules.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ConflictError, ValidationError } from './errors.ts';
 import { authorize } from './policies.ts';
 import { practitionerDetail, type CredentialFields, type PractitionerDetail, type PractitionerFields } from './practitioners.ts';
 import type { StaffMember } from './staff.ts';
+import { createOnce, type Once } from './idempotency.ts';
 import { insertUser, parseUser } from './users.ts';
+
 
 export interface NewTherapist {
   practitioner: PractitionerFields;
@@ -69,7 +70,7 @@ function rethrow(err: unknown): never {
  * weekly shifts and a sign-in, all in one transaction (all saved, or nothing), each part audited.
  * With an Idempotency-Key a retry gets the first answer and adds no second therapist.
  */
-export async function onboardTherapist(ctx: ServiceContext, actor: Actor, input: NewTherapist, idempotencyKey?: string): Promise<OnboardedTherapist> {
+export async function onboardTherapist(ctx: ServiceContext, actor: Actor, input: NewTherapist, once?: Once): Promise<OnboardedTherapist> {
   const siteIds = [...new Set(input.practitioner.locationIds)];
   if (siteIds.length === 0) throw new ValidationError({ locationIds: 'Choose at least one site.' });
   authorize(actor, 'practitioner.manage', { locationIds: siteIds });
@@ -77,54 +78,37 @@ export async function onboardTherapist(ctx: ServiceContext, actor: Actor, input:
   const problems = { ...credentialProblems(input.credentials), ...shiftProblems(input.shifts, siteIds) };
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   const name = `${input.practitioner.givenName} ${input.practitioner.familyName}`;
-  // The password is left out of what identifies a retry: no hash of it is kept with the key.
-  const { signIn, ...rest } = input;
-  const body = { ...rest, signIn: signIn ? { email: signIn.email } : null };
-  const call = () => idempotent<OnboardedTherapist>(ctx, actor, {
-    key: idempotencyKey,
-    route: 'POST /api/practitioners/onboarding',
-    body,
-    run: async (remember) => {
-      // Hashed before the transaction: argon2 is slow on purpose and must not hold a connection.
-      const passwordHash = signIn ? await hashPassword(signIn.password) : null;
-      const now = ctx.now();
-      try {
-        return await ctx.db.transaction(async (tx) => {
-          const id = await practitioners.insertPractitioner(tx, actor.orgId, { ...input.practitioner, locationIds: siteIds });
-          await practitioners.replacePractitionerLocations(tx, actor.orgId, id, siteIds);
-          const credentialIds: string[] = [];
-          for (const c of input.credentials) credentialIds.push((await practitioners.insertCredential(tx, actor.orgId, id, c)).id);
-          await schedules.replaceTemplates(tx, actor.orgId, id, input.shifts);
-          const user = signIn && passwordHash
-            ? await insertUser(tx, parseUser({
-              orgId: actor.orgId, email: signIn.email, displayName: name, role: 'therapist', password: signIn.password,
-              practitionerId: id, mustChangePassword: true,
-            }), passwordHash)
-            : null;
-          await audit(tx, actor, [
-            { action: 'practitioner.create', recordType: 'practitioner', recordId: id, detail: { onboarding: true } },
-            ...credentialIds.map((cid) => ({ action: 'practitioner.credential.create', recordType: 'credential', recordId: cid, detail: { practitionerId: id } })),
-            { action: 'schedule.update', recordType: 'practitioner', recordId: id, detail: { templates: input.shifts.length } },
-            ...(user ? [{ action: 'staff.create', recordType: 'user', recordId: user.id, detail: { role: 'therapist', practitionerId: id } }] : []),
-          ]);
-          const answer: OnboardedTherapist = {
-            practitioner: await practitionerDetail(tx, actor.orgId, (await practitioners.findPractitioner(tx, actor.orgId, id))!, now),
-            shifts: await schedules.listTemplates(tx, actor.orgId, id),
-            account: user ? await staffRepo.findStaff(tx, actor.orgId, user.id) : null,
-          };
-          await remember(tx, answer);
-          return answer;
-        });
-      } catch (err) {
-        return rethrow(err);
-      }
-    },
-  });
+  const { signIn } = input;
+  const now = ctx.now();
   try {
-    return await call();
+    // Hashed before the transaction: argon2 is slow on purpose and must not hold a connection.
+    const passwordHash = signIn ? await hashPassword(signIn.password) : null;
+    return await createOnce(ctx, actor, once, async (tx) => {
+      const id = await practitioners.insertPractitioner(tx, actor.orgId, { ...input.practitioner, locationIds: siteIds });
+      await practitioners.replacePractitionerLocations(tx, actor.orgId, id, siteIds);
+      const credentialIds: string[] = [];
+      for (const c of input.credentials) credentialIds.push((await practitioners.insertCredential(tx, actor.orgId, id, c)).id);
+      await schedules.replaceTemplates(tx, actor.orgId, id, input.shifts);
+      const user = signIn && passwordHash
+        ? await insertUser(tx, {
+          user: parseUser({ orgId: actor.orgId, email: signIn.email, displayName: name, role: 'therapist', password: signIn.password, practitionerId: id, mustChangePassword: true }),
+          locationIds: [],
+          passwordHash,
+        })
+        : null;
+      await audit(tx, actor, [
+        { action: 'practitioner.create', recordType: 'practitioner', recordId: id, detail: { onboarding: true } },
+        ...credentialIds.map((cid) => ({ action: 'practitioner.credential.create', recordType: 'credential', recordId: cid, detail: { practitionerId: id } })),
+        { action: 'schedule.update', recordType: 'practitioner', recordId: id, detail: { templates: input.shifts.length } },
+        ...(user ? [{ action: 'staff.create', recordType: 'user', recordId: user.id, detail: { role: 'therapist', practitionerId: id } }] : []),
+      ]);
+      return {
+        practitioner: await practitionerDetail(tx, actor.orgId, (await practitioners.findPractitioner(tx, actor.orgId, id))!, now),
+        shifts: await schedules.listTemplates(tx, actor.orgId, id),
+        account: user ? await staffRepo.findStaff(tx, actor.orgId, user.id) : null,
+      };
+    });
   } catch (err) {
-    // The same request running at once took the sign-in email first: once its answer is stored, replay it.
-    if (idempotencyKey && err instanceof ConflictError) return call();
-    throw err;
+    return rethrow(err);
   }
 }

@@ -72,24 +72,30 @@ function present(row: UserRow): User {
   };
 }
 
-/** Hashes before the transaction: argon2 is slow on purpose and must not hold a connection. */
-export async function createUser(db: Database, input: UserInput): Promise<User> {
-  const user = parseUser(input);
-  const passwordHash = await hashPassword(user.password);
-  return db.transaction((tx) => insertUser(tx, user, passwordHash));
-}
-
 export type ParsedUser = z.output<typeof userInput>;
 
+/** A checked account with its password hashed, ready to insert. */
+export interface PreparedUser {
+  user: ParsedUser;
+  locationIds: string[];
+  passwordHash: string;
+}
+
+/** Checks the account; throws the fields that are wrong. */
 export function parseUser(input: UserInput): ParsedUser {
   const parsed = userInput.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldsFromIssues(parsed.error.issues));
   return parsed.data;
 }
 
-/** Inserts an account in the caller's transaction (the password already hashed). */
-export async function insertUser(tx: Queryable, user: ParsedUser, passwordHash: string): Promise<User> {
-  const locationIds = [...new Set(user.locationIds ?? [])];
+/** Checks and hashes before any transaction: argon2 is slow on purpose and must not hold a connection. */
+export async function prepareUser(input: UserInput): Promise<PreparedUser> {
+  const user = parseUser(input);
+  return { user, locationIds: [...new Set(user.locationIds ?? [])], passwordHash: await hashPassword(user.password) };
+}
+
+/** Inserts a prepared account inside the caller's transaction. */
+export async function insertUser(tx: Queryable, { user, locationIds, passwordHash }: PreparedUser): Promise<User> {
   try {
     const rows = await tx.query<{ id: string }>(
       `INSERT INTO users (org_id, email, display_name, role, password_hash, patient_id, practitioner_id, must_change_password)
@@ -98,15 +104,17 @@ export async function insertUser(tx: Queryable, user: ParsedUser, passwordHash: 
     );
     const id = rows[0]!.id;
     if (locationIds.length > 0) {
-      await tx.query(
-        'INSERT INTO user_locations (org_id, user_id, location_id) SELECT $1, $2, unnest($3::uuid[])',
-        [user.orgId, id, locationIds],
-      );
+      await tx.query('INSERT INTO user_locations (org_id, user_id, location_id) SELECT $1, $2, unnest($3::uuid[])', [user.orgId, id, locationIds]);
     }
     return present({ ...toRow(user, id), location_ids: locationIds });
   } catch (err) {
     throw translateWriteError(err);
   }
+}
+
+export async function createUser(db: Database, input: UserInput): Promise<User> {
+  const prepared = await prepareUser(input);
+  return db.transaction((tx) => insertUser(tx, prepared));
 }
 
 function toRow(user: ParsedUser, id: string): UserRow {

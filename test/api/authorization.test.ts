@@ -4,6 +4,7 @@ import { buildServer } from '../../src/http/server.ts';
 import { apiRoutes } from '../../src/http/routes.ts';
 import type { Database } from '../../src/store/database.ts';
 import { BACKENDS, createTestDatabase } from '../support/db.ts';
+import { errorTexts, internalNames } from '../support/internal-names.ts';
 import { snapshot } from '../support/snapshot.ts';
 import { buildWorld, tokenFor, type World } from '../support/world.ts';
 import { ENDPOINTS, WHO, type Env, type Who } from './endpoints.ts';
@@ -65,6 +66,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
         if (endpoint.consumesSession) sessions.delete(who);
         if (res.statusCode >= 400) {
           expect(res.json()).toMatchObject(ERROR_SHAPE);
+          expect({ who, internal: errorTexts(res.json()).flatMap(internalNames) }).toEqual({ who, internal: [] });
           expect(await snapshot(db)).toEqual(before);
         }
       }

@@ -6,6 +6,7 @@ import { apiRoutes } from '../../src/http/routes.ts';
 import type { AnyRoute } from '../../src/http/route.ts';
 import type { Database } from '../../src/store/database.ts';
 import { BACKENDS, createTestDatabase } from '../support/db.ts';
+import { errorTexts, internalNames } from '../support/internal-names.ts';
 import { snapshot } from '../support/snapshot.ts';
 import { buildWorld, tokenFor, type World } from '../support/world.ts';
 import { ENDPOINTS, type EndpointCase, type Env } from './endpoints.ts';
@@ -103,6 +104,8 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     expect(res.statusCode, label).toBeLessThan(500);
     const body = res.json() as { error: { code: string; message: string; fields?: Record<string, string> } };
     expect(body.error, label).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    // What a person reads names no schema path, id, validator wording or file.
+    expect(errorTexts(body).flatMap(internalNames), `${label} → ${JSON.stringify(body.error)}`).toEqual([]);
     if (field) {
       const keys = Object.keys(body.error.fields ?? {});
       expect(keys.some((k) => k === field || k.startsWith(`${field}.`)), `${label} → ${JSON.stringify(body.error)}`).toBe(true);

@@ -29,18 +29,18 @@ function bookable(env: Env): Promise<void> {
 
 /**
  * Starts nobody else uses: "far" ones six a day from 09:00 Los Angeles time from 2027-02-01 (the
- * booking cases use November and January), "soon" ones hourly from an hour after the matrix clock
- * (2026-11-20 10:00 Los Angeles): seven fit before the site closes at 18:00 (one per caller), all
- * inside the 24-hour cancellation policy and inside the site's hours (a visit outside them is one the
- * clinic cannot keep, which the patient may cancel at any time).
+ * booking cases use November and January), "soon" ones from half an hour after the matrix clock
+ * (2026-11-20 10:00 Los Angeles), all inside the 24-hour cancellation policy. Every one lies within
+ * the therapist's shift (08:00–18:00): a visit the schedule no longer allows may be cancelled late.
  */
 async function start(env: Env, kind: 'far' | 'soon'): Promise<Date> {
   await bookable(env);
   let c = slots.get(env);
   if (!c) slots.set(env, (c = { far: 0, soon: 0 }));
   const k = c[kind]++;
-  if (kind === 'soon') return new Date(Date.UTC(2026, 10, 20, 19) + k * 60 * 60_000);
-  return new Date(Date.UTC(2027, 1, 1 + Math.floor(k / 6), 17) + (k % 6) * 75 * 60_000);
+  if (kind === 'soon' && k > 6) throw new Error('Seven visits a day fit the shift: use another day for more.');
+  const day = kind === 'far' ? Date.UTC(2027, 1, 1 + Math.floor(k / 6), 17) : Date.UTC(2026, 10, 20, 18, 30);
+  return new Date(day + (kind === 'far' ? (k % 6) * 75 : k * 65) * 60_000);
 }
 
 async function appointment(env: Env, kind: 'far' | 'soon', who: 'a' | 'b' = 'a'): Promise<{ id: string; end: Date }> {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bearerApi, startDemoServerWithDb } from './demo-db.ts';
-import { launchBrowser, seriousViolations, signIn } from './support.ts';
+import { launchBrowser, newPage, seriousViolations, signIn } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServerWithDb>>;
 let browser: Browser;
@@ -23,9 +23,8 @@ afterEach(async () => {
 });
 
 async function openAt(width: number, height: number): Promise<void> {
-  context = await browser.newContext({ viewport: { width, height }, bypassCSP: true });
-  context.setDefaultTimeout(8000);
-  page = await context.newPage();
+  page = await newPage(browser, server, { width, height });
+  context = page.context();
 }
 
 /** A patient registered only at Salem (none of the Beaverton desk's sites). */

@@ -51,7 +51,7 @@ const site: Location = {
 const therapist = (id: string): Practitioner => ({ id, name: id, discipline: 'nmt', locationIds: ['s1'] });
 const appointment = (id: string, therapistId: string, start: string, end: string, status: Appointment['status'] = 'booked'): Appointment => ({
   id, patientId: 'p', therapistId, locationId: 's1', roomId: null, serviceCode: 'nmt-followup-60', serviceName: 'NMT follow-up (60 min)', status, start, end,
-  bufferAfterMinutes: 10, seriesId: null, notes: null, cancelReason: null, version: 1, createdAt: start, updatedAt: start,
+  bufferAfterMinutes: 10, seriesId: null, notes: null, cancelReason: null, version: 1, createdAt: start, updatedAt: start, sessionNoteId: null,
 });
 
 describe('the day calendar model', () => {

@@ -4,7 +4,7 @@
  */
 export const PLAN_SOURCES = {
   clinicFrequency:
-    "Clinic protocol (shared/clinical/REFERENCE.md, 'Frequency'): acute 2–3/week for 2–3 weeks then tapering; " +
+    "Clinic protocol (Knotwork clinical reference, 'Frequency'): acute 2–3/week for 2–3 weeks then tapering; " +
     'chronic 1–2/week for 4–6 weeks, then every 1–2 weeks, then monthly; maintenance monthly (demanding work or ' +
     'active life), every 6–8 weeks (less demanding) or 4 times a year (preventive). Clinic convention, not trial evidence.',
   shermanDose:
@@ -18,7 +18,7 @@ export const PLAN_SOURCES = {
     'treatment days; the clinic reassesses more often, every 4–6 visits (clinic convention, matching its own claim ' +
     'that most patients improve within 4–6 sessions).',
   clinicFactors:
-    "Clinic protocol (REFERENCE.md, 'Frequency'): severity and duration, response, lifestyle demands, self-care " +
+    "Clinic protocol (Knotwork clinical reference, 'Frequency'): severity and duration, response, lifestyle demands, self-care " +
     'compliance, insurance and budget shape the plan. How much each factor moves the dose is the clinic\'s convention, ' +
     'encoded here as an intensity score.',
 } as const;

@@ -1,7 +1,7 @@
 /** Sources for the session-dose rules. Where sources and the clinic differ, the clinic's protocol is encoded. */
 export const DOSE_SOURCES = {
   clinicProtocol:
-    "Clinic protocol (shared/clinical/REFERENCE.md, 'During treatment'): pressure held 10–30 s per point, pain rated " +
+    "Clinic protocol (Knotwork clinical reference, 'During treatment'): pressure held 10–30 s per point, pain rated " +
     'and kept at 5–7 ("therapeutic discomfort"), layers worked superficial to deep, regular check-ins.',
   simons:
     'Simons DG, Travell JG, Simons LS 1999, Myofascial Pain and Dysfunction: The Trigger Point Manual, vol. 1, 2nd ed.: ' +

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { regionById } from '../bodymap/regions.ts';
 import { isIsoDate } from './dates.ts';
 import { CONDITION_CODES, CONDITIONS, QUESTION_IDS, type ConditionCode, type QuestionId } from './questions.ts';
+import { TEXT_LIMITS } from '../../words/limits.ts';
 
 export type YesNoUnknown = 'yes' | 'no' | 'unknown';
 
@@ -93,10 +94,10 @@ const schema = z.strictObject({
   questions: z.strictObject(questionShape).optional(),
   conditions: z.array(z.enum(CONDITION_CODES as [ConditionCode, ...ConditionCode[]])).optional(),
   medications: z
-    .array(z.strictObject({ class: z.enum(MEDICATION_CLASSES), name: z.string().min(1).optional() }))
+    .array(z.strictObject({ class: z.enum(MEDICATION_CLASSES), name: z.string().min(1).max(TEXT_LIMITS.intakeItem).optional() }))
     .optional(),
   surgeries: z
-    .array(z.strictObject({ what: z.string().min(1), date: isoDate, regions: z.array(regionId).optional() }))
+    .array(z.strictObject({ what: z.string().min(1).max(TEXT_LIMITS.intakeItem), date: isoDate, regions: z.array(regionId).optional() }))
     .optional(),
   pregnancy: z
     .strictObject({

@@ -1,7 +1,6 @@
 import type { ServiceContext } from '../../services/context.ts';
 import { bookAppointment, getAppointment, listAppointments } from '../../services/booking/appointments.ts';
 import { cancelAppointment, changeStatus, rescheduleAppointment } from '../../services/booking/changes.ts';
-import { checkKey } from '../../services/booking/idempotency.ts';
 import { bookSeries } from '../../services/booking/series.ts';
 import { IdParams } from '../common.ts';
 import { route } from '../route.ts';
@@ -16,12 +15,7 @@ export function appointmentRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/appointments', tag: 'booking', status: 201, errors: [403, 409, 422],
       summary: 'Book an appointment (409 slot_unavailable with alternatives; 422 not_qualified names the missing credential). Send an Idempotency-Key header to retry safely',
       body: AppointmentCreateSchema, response: AppointmentSchema,
-      handler: ({ actor, body, request }) => {
-        const header = request.headers['idempotency-key'];
-        const key = Array.isArray(header) ? header[0] : header;
-        checkKey(key);
-        return bookAppointment(ctx, actor, { ...body, start: new Date(body.start) }, key);
-      },
+      handler: ({ actor, body, once }) => bookAppointment(ctx, actor, { ...body, start: new Date(body.start) }, once),
     }),
     route({
       method: 'GET', url: '/api/appointments', tag: 'booking', errors: [422],
@@ -36,7 +30,7 @@ export function appointmentRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/appointments/series', tag: 'booking', status: 201, errors: [403, 409, 422],
       summary: 'Book a plan’s series in one transaction, or nothing (409 series_conflict lists each conflict with alternatives)',
       body: SeriesCreateSchema, response: SeriesSchema,
-      handler: ({ actor, body }) => bookSeries(ctx, actor, body),
+      handler: ({ actor, body, once }) => bookSeries(ctx, actor, body, once),
     }),
     route({
       method: 'GET', url: '/api/appointments/:id', tag: 'booking', errors: [403, 404],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Id, IsoDate, text } from '../common.ts';
 import { ServiceCode, SlotSchema } from '../availability/schema.ts';
 import { Instant, WallTime } from '../schedules/schema.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 const Status = z.enum(['booked', 'arrived', 'in_session', 'completed', 'cancelled', 'late_cancel', 'no_show']);
 
@@ -36,12 +37,12 @@ export const RescheduleSchema = z.strictObject({
   therapistId: Id.optional(),
   locationId: Id.optional(),
   roomId: Id.optional(),
-  reason: text(500),
+  reason: text(LIMIT.reason),
 });
 
-export const CancelSchema = z.strictObject({ reason: text(500) });
+export const CancelSchema = z.strictObject({ reason: text(LIMIT.reason) });
 
-export const StatusChangeSchema = z.strictObject({ status: Status, reason: text(500).optional() });
+export const StatusChangeSchema = z.strictObject({ status: Status, reason: text(LIMIT.reason).optional() });
 
 const VisitSchema = z.strictObject({ date: IsoDate, time: WallTime, locationId: Id.optional() });
 const RhythmSchema = z.strictObject({
@@ -80,6 +81,7 @@ export const AppointmentSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     conflict: VisitConflictSchema.nullable().optional().describe('On reads: why the schedule no longer allows this booked visit'),
+    sessionNoteId: Id.nullable().describe('The session note of this visit, once the therapist opened one'),
   })
   .meta({ id: 'Appointment' });
 

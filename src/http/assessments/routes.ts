@@ -15,7 +15,7 @@ export function assessmentRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/patients/:id/assessments', tag: 'assessments', status: 201, errors: [403, 404, 409, 422],
       summary: 'Record an assessment: pain map, posture, ROM (with % of normal), strength, palpated trigger points, the five elements',
       params: IdParams, body: AssessmentCreateSchema,
-      handler: ({ actor, params, body }) => createAssessment(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => createAssessment(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'GET', url: '/api/assessments/:id', tag: 'assessments', errors: [403, 404],

@@ -3,14 +3,15 @@ import { browseAudit } from '../../services/audit.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { Id, IsoDate, instant, text } from '../common.ts';
 import { route } from '../route.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 import { zonedWallTimeToInstant } from '../../scheduling/index.ts';
 
 const CLINIC_TIME_ZONE = 'America/Los_Angeles';
 
 export const AuditQuerySchema = z.strictObject({
-  actor: text(120).optional().describe("Who acted: a user id, an email, or (part of) the person's name"),
-  patient: text(120).optional().describe("The patient: an id, a name (\"Anders\", \"Alice Anders\"), a date of birth or a phone number"),
-  action: z.string().trim().max(60).regex(/^[a-z.-]+$/, 'Use an action name or prefix, e.g. patient.').optional(),
+  actor: text(LIMIT.auditFilter).optional().describe("Who acted: a user id, an email, or (part of) the person's name"),
+  patient: text(LIMIT.auditFilter).optional().describe("The patient: an id, a name (\"Anders\", \"Alice Anders\"), a date of birth or a phone number"),
+  action: z.string().trim().max(LIMIT.auditAction).regex(/^[a-z.-]+$/, 'Use an action name or prefix, e.g. patient.').optional(),
   outcome: z.enum(['allowed', 'denied']).optional(),
   from: z.union([IsoDate, instant()]).optional().describe('A date (from the start of that day, clinic time) or an instant'),
   to: z.union([IsoDate, instant()]).optional().describe('A date (to the end of that day, clinic time) or an instant'),

@@ -13,7 +13,7 @@ export function calendarRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/calendars', tag: 'calendars', status: 201, errors: [403, 404],
       summary: 'Create a secret iCalendar feed URL for a therapist (yourself) or a site you manage',
       body: FeedCreateSchema, response: CreatedFeedSchema,
-      handler: ({ actor, body }) => createFeed(ctx, actor, body),
+      handler: ({ actor, body, once }) => createFeed(ctx, actor, body, once),
     }),
     route({
       method: 'GET', url: '/api/calendars', tag: 'calendars', errors: [403],

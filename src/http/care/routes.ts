@@ -12,13 +12,15 @@ export function careRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/patients/lookup', tag: 'patients', errors: [403, 422],
       summary: 'Find a patient of any site by exact first name, last name and date of birth, to register them at your site (audited)',
       body: LookupSchema, response: LookupResultSchema,
+      // A search: it creates nothing, and each one is audited as asked.
+      idempotent: false,
       handler: ({ actor, body }) => lookupPatients(ctx, actor, body),
     }),
     route({
       method: 'POST', url: '/api/patients/:id/sites', tag: 'patients', status: 201, errors: [403, 404, 422],
       summary: 'Register a patient at one of your sites, with a reason (audited); repeating it changes nothing',
       params: IdParams, body: RegisterSiteSchema, response: RegisterSiteResultSchema,
-      handler: ({ actor, params, body }) => registerAtSite(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => registerAtSite(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'GET', url: '/api/patients/:id/care-team', tag: 'patients', errors: [403, 404],
@@ -30,7 +32,7 @@ export function careRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/patients/:id/care-team', tag: 'patients', status: 201, errors: [403, 404, 422],
       summary: "Let a therapist see the patient's chart (managers of the therapist's site, admins; audited)",
       params: IdParams, body: GrantSchema, response: CareTeamSchema,
-      handler: ({ actor, params, body }) => grantCareRelationship(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => grantCareRelationship(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'POST', url: '/api/patients/:id/care-team/:practitionerId/end', tag: 'patients', errors: [403, 404],

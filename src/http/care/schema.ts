@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { Id, IsoDate, text } from '../common.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 /** Both names and the date of birth, exactly: a lookup never widens to a prefix or a partial date. */
 export const LookupSchema = z.strictObject({
-  givenName: text(100).describe('First name, exactly as registered (case does not matter)'),
-  familyName: text(100).describe('Last name, exactly as registered (case does not matter)'),
+  givenName: text(LIMIT.personName).describe('First name, exactly as registered (case does not matter)'),
+  familyName: text(LIMIT.personName).describe('Last name, exactly as registered (case does not matter)'),
   dateOfBirth: IsoDate.describe('Date of birth'),
 });
 
@@ -22,7 +23,7 @@ export const LookupResultSchema = z.object({
 
 export const RegisterSiteSchema = z.strictObject({
   locationId: Id.describe('One of your sites'),
-  reason: text(500).describe('Why the patient is registered here, e.g. "Moving closer to work; asked by phone"'),
+  reason: text(LIMIT.reason).describe('Why the patient is registered here, e.g. "Moving closer to work; asked by phone"'),
 });
 
 const SiteSchema = z.object({
@@ -40,10 +41,10 @@ export const RegisterSiteResultSchema = z.object({
 
 export const GrantSchema = z.strictObject({
   practitionerId: Id.describe('The therapist who will see the chart'),
-  reason: text(500).describe('Why, e.g. "Covering for Avery during leave"'),
+  reason: text(LIMIT.reason).describe('Why, e.g. "Covering for Avery during leave"'),
 });
 
-export const EndSchema = z.strictObject({ reason: text(500).describe('Why the therapist no longer sees the chart') });
+export const EndSchema = z.strictObject({ reason: text(LIMIT.reason).describe('Why the therapist no longer sees the chart') });
 
 export const CareParams = z.strictObject({ id: Id, practitionerId: Id });
 

@@ -34,13 +34,13 @@ export function clearanceRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/patients/:id/gate/override', tag: 'screening', status: 201, errors: [403, 404, 409, 422],
       summary: 'A manager or admin lets treatment go ahead for the current intake version, saying why',
       params: IdParams, body: OverrideSchema,
-      handler: ({ actor, params, body }) => overrideGate(ctx, actor, params.id, body.reason),
+      handler: ({ actor, params, body, once }) => overrideGate(ctx, actor, params.id, body.reason, once),
     }),
     route({
       method: 'POST', url: '/api/patients/:id/clearances', tag: 'screening', status: 201, errors: [403, 404, 413, 422],
       summary: 'Record a physician clearance (multipart/form-data: physician, clearedOn, scope, letter = PDF/PNG/JPEG up to 5 MB)',
       params: IdParams,
-      handler: ({ actor, params, request }) => recordClearance(ctx, actor, params.id, clearanceForm(request.body)),
+      handler: ({ actor, params, request, once }) => recordClearance(ctx, actor, params.id, clearanceForm(request.body), once),
     }),
     route({
       method: 'GET', url: '/api/files/:id', tag: 'screening', errors: [403, 404],

@@ -21,8 +21,8 @@ export function homeCareRoutes(ctx: ServiceContext) {
     route({
       method: 'POST', url: '/api/sessions/:id/home-care/send', tag: 'home care', errors: [403, 404],
       summary: 'Send the home care: from now on the patient sees it, and it is emailed to them with the handout attached (once per version)',
-      params: IdParams, response: HomeCareSentSchema,
-      handler: ({ actor, params }) => sendForNote(ctx, actor, params.id),
+      params: IdParams, response: HomeCareSentSchema, idempotent: true,
+      handler: ({ actor, params, once }) => sendForNote(ctx, actor, params.id, once),
     }),
     route({
       method: 'GET', url: '/api/patients/:id/home-care', tag: 'home care', errors: [403, 404],

@@ -1,24 +1,25 @@
 import { z } from 'zod';
 import { text } from '../common.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 export const HomeCareContentSchema = z
   .strictObject({
-    hydration: text(1000),
-    soreness: text(1000),
-    fatigue: text(1000),
+    hydration: text(LIMIT.homeCareLine),
+    soreness: text(LIMIT.homeCareLine),
+    fatigue: text(LIMIT.homeCareLine),
     stretches: z
       .array(
         z.strictObject({
           muscle: z.string().regex(/^[a-z0-9-]{1,80}$/, 'Use an atlas muscle id.'),
           muscleName: text(100),
           title: text(200),
-          steps: z.array(text(500)).min(1).max(10),
+          steps: z.array(text(LIMIT.homeCareItem)).min(1).max(10),
         }),
       )
       .max(30),
-    activityChanges: z.array(text(500)).max(20),
-    callClinicIf: z.array(text(500)).min(1, 'Keep at least one reason to call the clinic.').max(10),
-    notes: text(4000).nullable(),
+    activityChanges: z.array(text(LIMIT.homeCareItem)).max(20),
+    callClinicIf: z.array(text(LIMIT.homeCareItem)).min(1, 'Keep at least one reason to call the clinic.').max(10),
+    notes: text(LIMIT.note).nullable(),
     sources: z.array(text(500)).max(10),
   })
   .meta({ id: 'HomeCareContent' });

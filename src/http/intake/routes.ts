@@ -27,7 +27,7 @@ export function intakeRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/patients/:id/intake', tag: 'intake', status: 201, errors: [403, 404, 422],
       summary: 'Submit the intake: a new version (earlier ones are kept), screened at once; answers the treatment gate',
       params: IdParams, body: IntakeSubmitSchema,
-      handler: ({ actor, params, body }) => submitIntake(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => submitIntake(ctx, actor, params.id, body, once),
     }),
   ];
 }

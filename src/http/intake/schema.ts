@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, text } from '../common.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 /**
  * The intake at the door: its shape only. The questionnaire itself (screening answers, pain map
@@ -13,7 +14,7 @@ const document = {
   questionnaire: z.literal('knotwork-intake-v1').optional(),
   answers: section,
   injuries: list(50).optional(),
-  otherConditions: text(2000).optional(),
+  otherConditions: text(LIMIT.shortNote).optional(),
   goals: list(20).optional(),
   painStory: section.optional(),
   painMap: list(200).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, instant, text } from '../common.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 /**
  * A self-service token is `<appointment id>.<expiry>.<signature>`; its parts are checked here so
@@ -22,7 +23,7 @@ export const LinkParams = z
   );
 
 export const LinkCancelSchema = z.strictObject({
-  reason: text(500).optional().describe('Why you cancel, in your words (optional)'),
+  reason: text(LIMIT.reason).optional().describe('Why you cancel, in your words (optional)'),
 });
 
 export const LinkedAppointmentSchema = z

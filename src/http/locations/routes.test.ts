@@ -98,7 +98,7 @@ describe.each(BACKENDS)('locations API on %s', (backend) => {
     const before = await count('locations');
     const unknown = await call('admin', 'POST', '/api/locations', newSite('x1', { colour: 'teal' }));
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.fields).toEqual({ colour: 'Unknown field.' });
+    expect(unknown.json().error.fields).toEqual({ colour: 'Not a field we know; leave it out.' });
     const badClock = await call('admin', 'POST', '/api/locations', newSite('x2', { hours: { 1: [{ open: '9am', close: '17:00' }] } }));
     expect(badClock.statusCode).toBe(400);
     expect(Object.keys(badClock.json().error.fields)).toEqual(['hours.1.0.open']);

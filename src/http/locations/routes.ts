@@ -20,7 +20,7 @@ export function locationRoutes(ctx: ServiceContext) {
     route({
       method: 'POST', url: '/api/locations', tag: 'locations', status: 201, errors: [403, 409, 422],
       summary: 'Open a new site (admins)', body: LocationCreateSchema, response: LocationSchema,
-      handler: ({ actor, body }) => createLocation(ctx, actor, body),
+      handler: ({ actor, body, once }) => createLocation(ctx, actor, body, once),
     }),
     route({
       method: 'GET', url: '/api/locations/:id', tag: 'locations', errors: [404],
@@ -37,7 +37,7 @@ export function locationRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/locations/:id/closures', tag: 'locations', status: 201, errors: [403, 404, 422],
       summary: 'Close a site for a run of days (holiday, repairs)',
       params: IdParams, body: ClosureCreateSchema, response: ClosureSchema,
-      handler: ({ actor, params, body }) => addClosure(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => addClosure(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'DELETE', url: '/api/locations/:id/closures/:closureId', tag: 'locations', status: 204, errors: [403, 404],
@@ -47,7 +47,7 @@ export function locationRoutes(ctx: ServiceContext) {
     route({
       method: 'POST', url: '/api/locations/:id/rooms', tag: 'locations', status: 201, errors: [403, 404, 409],
       summary: 'Add a treatment room to a site', params: IdParams, body: RoomCreateSchema, response: RoomOutSchema,
-      handler: ({ actor, params, body }) => addRoom(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => addRoom(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'PATCH', url: '/api/rooms/:id', tag: 'locations', errors: [403, 404, 409],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, Phone, text } from '../common.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time HH:MM, e.g. 09:00.');
 const Interval = z.strictObject({ open: Clock, close: Clock });
@@ -12,9 +13,9 @@ export const HoursSchema = z.strictObject({
 });
 
 export const LocationAddressSchema = z.strictObject({
-  line1: text(200),
-  line2: text(200).nullable().default(null),
-  city: text(100),
+  line1: text(LIMIT.addressLine),
+  line2: text(LIMIT.addressLine).nullable().default(null),
+  city: text(LIMIT.city),
   state: z.string().regex(/^[A-Z]{2}$/, 'Use the two-letter state code, e.g. OR.'),
   postalCode: z.string().regex(/^\d{5}(-\d{4})?$/, 'Use a ZIP code, e.g. 97005.'),
   country: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code, e.g. US.').default('US'),
@@ -24,7 +25,7 @@ const Slug = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/, 'Use 1â€
 const TimeZone = z.string().max(64, 'Must be at most 64 characters.').describe('IANA time zone, e.g. America/Los_Angeles');
 
 export const LocationCreateSchema = z.strictObject({
-  name: text(120),
+  name: text(LIMIT.siteName),
   slug: Slug,
   address: LocationAddressSchema,
   phone: Phone.nullable().default(null),
@@ -34,7 +35,7 @@ export const LocationCreateSchema = z.strictObject({
 });
 
 export const LocationUpdateSchema = z.strictObject({
-  name: text(120).optional(),
+  name: text(LIMIT.siteName).optional(),
   slug: Slug.optional(),
   address: LocationAddressSchema.optional(),
   phone: Phone.nullable().optional(),
@@ -67,9 +68,9 @@ export const ClosureSchema = z.object({ id: Id, startsOn: z.string(), endsOn: z.
 export const LocationDetailSchema = LocationSchema.extend({ closures: z.array(ClosureSchema) }).meta({ id: 'LocationDetail' });
 export const LocationListSchema = z.object({ locations: z.array(LocationSchema) });
 
-export const ClosureCreateSchema = z.strictObject({ startsOn: IsoDate, endsOn: IsoDate, reason: text(200) });
+export const ClosureCreateSchema = z.strictObject({ startsOn: IsoDate, endsOn: IsoDate, reason: text(LIMIT.closureReason) });
 export const ClosureParams = z.strictObject({ id: Id, closureId: Id });
 
-export const RoomCreateSchema = z.strictObject({ name: text(60) });
-export const RoomUpdateSchema = z.strictObject({ name: text(60).optional(), active: z.boolean().optional() });
+export const RoomCreateSchema = z.strictObject({ name: text(LIMIT.roomName) });
+export const RoomUpdateSchema = z.strictObject({ name: text(LIMIT.roomName).optional(), active: z.boolean().optional() });
 export const RoomOutSchema = z.object({ id: Id, locationId: Id, name: z.string(), active: z.boolean() });

@@ -10,7 +10,7 @@ export function measureRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/patients/:id/measures', tag: 'measures', status: 201, errors: [403, 404, 422],
       summary: 'Submit an outcome measure (NPRS, NDI, ODI, PSFS), scored by the clinical core; the patient may submit their own',
       params: IdParams, body: MeasureSubmitSchema, response: MeasureResponseSchema,
-      handler: ({ actor, params, body }) => submitMeasure(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => submitMeasure(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'GET', url: '/api/patients/:id/measures', tag: 'measures', errors: [403, 404],

@@ -22,9 +22,9 @@ export function patientRoutes(ctx: ServiceContext) {
       summary: 'Register a patient at one of your sites. When the name and date of birth, the email or the phone match a record, '
         + 'answers 409 possible_duplicate with the matches you may see (and only "elsewhere" for others); send confirmNotDuplicate to register anyway',
       body: PatientCreateSchema, response: PatientSchema,
-      handler: ({ actor, body }) => {
+      handler: ({ actor, body, once }) => {
         const { confirmNotDuplicate, ...fields } = body;
-        return createPatient(ctx, actor, fields, { confirmNotDuplicate });
+        return createPatient(ctx, actor, fields, { confirmNotDuplicate, once });
       },
     }),
     route({
@@ -58,8 +58,8 @@ export function patientRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/patients/:id/merge', tag: 'patients', errors: [403, 404, 409, 422],
       summary: 'Merge a duplicate into this record (managers and admins of both records’ sites): visits and charts move in one transaction; '
         + 'the duplicate is kept only as a pointer here. 409 merge_conflict lists visits both records have at the same time',
-      params: IdParams, body: MergeSchema, response: MergeResultSchema,
-      handler: ({ actor, params, body }) => mergePatients(ctx, actor, params.id, body.duplicateId),
+      params: IdParams, body: MergeSchema, response: MergeResultSchema, idempotent: true,
+      handler: ({ actor, params, body, once }) => mergePatients(ctx, actor, params.id, body.duplicateId, once),
     }),
   ];
 }

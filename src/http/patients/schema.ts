@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { Email, Id, IsoDate, Pagination, Phone, text, Version } from '../common.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 export const AddressSchema = z.strictObject({
-  line1: text(200),
-  line2: text(200).nullable().optional(),
-  city: text(100),
+  line1: text(LIMIT.addressLine),
+  line2: text(LIMIT.addressLine).nullable().optional(),
+  city: text(LIMIT.city),
   state: z.string().regex(/^[A-Z]{2}$/, 'Use the two-letter state code, e.g. OR.'),
   postalCode: z.string().regex(/^\d{5}(-\d{4})?$/, 'Use a ZIP code, e.g. 97005.'),
   country: z.string().regex(/^[A-Z]{2}$/, 'Use the two-letter country code, e.g. US.').optional(),
 });
 
 export const EmergencyContactSchema = z.strictObject({
-  name: text(200),
-  relationship: text(100),
+  name: text(LIMIT.contactName),
+  relationship: text(LIMIT.personName),
   phone: Phone,
 });
 
@@ -27,13 +28,13 @@ export const CommunicationSchema = z.strictObject({
 const SexAtBirth = z.enum(['female', 'male', 'intersex', 'unknown']);
 
 const fields = {
-  givenName: text(100),
-  familyName: text(100),
-  preferredName: text(100).nullable(),
+  givenName: text(LIMIT.personName),
+  familyName: text(LIMIT.personName),
+  preferredName: text(LIMIT.personName).nullable(),
   dateOfBirth: IsoDate,
   sexAtBirth: SexAtBirth,
-  genderIdentity: text(100).nullable(),
-  pronouns: text(50).nullable(),
+  genderIdentity: text(LIMIT.personName).nullable(),
+  pronouns: text(LIMIT.pronouns).nullable(),
   email: Email.nullable(),
   phone: Phone.nullable(),
   address: AddressSchema.nullable(),
@@ -102,7 +103,7 @@ export const PatientSchema = z
   .meta({ id: 'Patient' });
 
 export const PatientSearchQuery = z.strictObject({
-  q: z.string().trim().max(100, 'Must be at most 100 characters.').optional().describe('Name prefix(es), phone digits, or date of birth (YYYY-MM-DD or MM/DD/YYYY)'),
+  q: z.string().trim().max(LIMIT.search).optional().describe('Name prefix(es), phone digits, or date of birth (YYYY-MM-DD or MM/DD/YYYY)'),
   location: Id.optional(),
   ...Pagination,
 });

@@ -21,7 +21,7 @@ export function planRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/patients/:id/plans', tag: 'plans', status: 201, errors: [403, 404, 422],
       summary: 'Save a treatment plan (as edited by the therapist) as a draft',
       params: IdParams, body: PlanBodySchema,
-      handler: ({ actor, params, body }) => createPlan(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => createPlan(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'PATCH', url: '/api/plans/:id', tag: 'plans', errors: [403, 404, 409, 422],
@@ -34,7 +34,7 @@ export function planRoutes(ctx: ServiceContext) {
     route({
       method: 'POST', url: '/api/plans/:id/book', tag: 'plans', status: 201, errors: [403, 404, 409, 422],
       summary: "Book every visit of the plan as one series (all or nothing) and mark the plan active; after a 409 series_conflict, retry with choices (an alternative or a skip per visit)", params: IdParams, body: BookSchema,
-      handler: ({ actor, params, body }) => bookPlan(ctx, actor, params.id, { time: body.time, choices: body.choices }),
+      handler: ({ actor, params, body, once }) => bookPlan(ctx, actor, params.id, { time: body.time, choices: body.choices }, once),
     }),
   ];
 }

@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../services/auth/password.ts';
 import { Email, Id, Phone, text } from '../common.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 import { ScheduleSchema, TemplateSchema } from '../schedules/schema.ts';
 import { StaffMemberSchema } from '../staff/schema.ts';
 import { CredentialCreateSchema, DisciplineSchema, PractitionerDetailSchema } from './schema.ts';
 
 export const OnboardingSchema = z.strictObject({
-  givenName: text(100),
-  familyName: text(100),
+  givenName: text(LIMIT.personName),
+  familyName: text(LIMIT.personName),
   email: Email.nullable().default(null).describe('Contact email of the practitioner record'),
   phone: Phone.nullable().default(null),
   discipline: DisciplineSchema.default('nmt'),
-  bio: text(2000).nullable().default(null),
+  bio: text(LIMIT.bio).nullable().default(null),
   locationIds: z.array(Id).min(1, 'Choose at least one site.').max(50, 'At most 50 sites.'),
   credentials: z.array(CredentialCreateSchema).max(20, 'At most 20 credentials at once.').default([]),
   shifts: z.array(TemplateSchema).max(100, 'At most 100 shifts a week.').default([]),

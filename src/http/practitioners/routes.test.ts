@@ -109,7 +109,7 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
     for (const who of ['desk', 'therapist', 'patient']) expect((await call(who, 'POST', '/api/practitioners', body)).statusCode).toBe(403);
     const unknown = await call('admin', 'POST', '/api/practitioners', { ...body, licence: 'x' });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().error.fields).toEqual({ licence: 'Unknown field.' });
+    expect(unknown.json().error.fields).toEqual({ licence: 'Not a field we know; leave it out.' });
     const foreign = await call('admin', 'POST', '/api/practitioners', { ...body, locationIds: [siteA, otherOrgSite] });
     expect(foreign.statusCode).toBe(422);
     expect(foreign.json().error.fields).toHaveProperty('locationIds');

@@ -3,7 +3,6 @@ import {
   addContinuingEducation, addCredential, createPractitioner, deleteCredential, getPractitioner, listPractitioners,
   updateCredential, updatePractitioner,
 } from '../../services/practitioners.ts';
-import { checkKey } from '../../services/booking/idempotency.ts';
 import { onboardTherapist } from '../../services/therapist-onboarding.ts';
 import { IdParams } from '../common.ts';
 import { OnboardedSchema, OnboardingSchema } from './onboarding-schema.ts';
@@ -26,19 +25,16 @@ export function practitionerRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/practitioners', tag: 'practitioners', status: 201, errors: [403, 422],
       summary: 'Add a practitioner (admins; managers for their own sites)',
       body: PractitionerCreateSchema, response: PractitionerDetailSchema,
-      handler: ({ actor, body }) => createPractitioner(ctx, actor, body),
+      handler: ({ actor, body, once }) => createPractitioner(ctx, actor, body, once),
     }),
     route({
       method: 'POST', url: '/api/practitioners/onboarding', tag: 'practitioners', status: 201, errors: [403, 409, 422],
       summary: 'Add a therapist in one step (admins; managers at their own sites): record, sites, credentials, weekly shifts and sign-in, '
         + 'all saved or none. The sign-in must change its first password. Send an Idempotency-Key header to retry safely',
       body: OnboardingSchema, response: OnboardedSchema,
-      handler: ({ actor, body, request }) => {
-        const header = request.headers['idempotency-key'];
-        const key = Array.isArray(header) ? header[0] : header;
-        checkKey(key);
+      handler: ({ actor, body, once }) => {
         const { credentials, shifts, signIn, ...practitioner } = body;
-        return onboardTherapist(ctx, actor, { practitioner: { ...practitioner, active: true }, credentials, shifts, signIn }, key);
+        return onboardTherapist(ctx, actor, { practitioner: { ...practitioner, active: true }, credentials, shifts, signIn }, once);
       },
     }),
     route({
@@ -56,7 +52,7 @@ export function practitionerRoutes(ctx: ServiceContext) {
     route({
       method: 'POST', url: '/api/practitioners/:id/credentials', tag: 'practitioners', status: 201, errors: [403, 404, 422],
       summary: 'Record a licence or certification', params: IdParams, body: CredentialCreateSchema, response: CredentialSchema,
-      handler: ({ actor, params, body }) => addCredential(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => addCredential(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'PATCH', url: '/api/credentials/:id', tag: 'practitioners', errors: [403, 404, 422],
@@ -72,7 +68,7 @@ export function practitionerRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/practitioners/:id/continuing-education', tag: 'practitioners', status: 201, errors: [403, 404, 422],
       summary: 'Record a continuing-education period and its hours',
       params: IdParams, body: ContinuingEducationCreateSchema, response: ContinuingEducationSchema,
-      handler: ({ actor, params, body }) => addContinuingEducation(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => addContinuingEducation(ctx, actor, params.id, body, once),
     }),
   ];
 }

@@ -1,27 +1,28 @@
 import { z } from 'zod';
 import { Email, Id, IsoDate, Phone, text } from '../common.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 export const DisciplineSchema = z.enum(['nmt', 'chiropractic', 'acupuncture', 'corrective-exercise']);
 const LocationIds = z.array(Id).max(50, 'At most 50 sites.');
 
 export const PractitionerCreateSchema = z.strictObject({
-  givenName: text(100),
-  familyName: text(100),
+  givenName: text(LIMIT.personName),
+  familyName: text(LIMIT.personName),
   email: Email.nullable().default(null),
   phone: Phone.nullable().default(null),
   discipline: DisciplineSchema.default('nmt'),
-  bio: text(2000).nullable().default(null),
+  bio: text(LIMIT.bio).nullable().default(null),
   active: z.boolean().default(true),
   locationIds: LocationIds.describe('The sites this practitioner works at; replaced as a whole on update'),
 });
 
 export const PractitionerUpdateSchema = z.strictObject({
-  givenName: text(100).optional(),
-  familyName: text(100).optional(),
+  givenName: text(LIMIT.personName).optional(),
+  familyName: text(LIMIT.personName).optional(),
   email: Email.nullable().optional(),
   phone: Phone.nullable().optional(),
   discipline: DisciplineSchema.optional(),
-  bio: text(2000).nullable().optional(),
+  bio: text(LIMIT.bio).nullable().optional(),
   active: z.boolean().optional(),
   locationIds: LocationIds.optional(),
 });
@@ -37,9 +38,9 @@ const CredentialRollup = z.enum(['current', 'expiring', 'expired', 'no-expiry', 
 
 export const CredentialCreateSchema = z.strictObject({
   kind: CredentialKind,
-  type: text(20).describe('e.g. LMT, LMBT, CNMT'),
-  issuer: text(120).describe('Issuing state (licences) or body (certifications)'),
-  number: text(60).nullable().default(null),
+  type: text(LIMIT.credentialType).describe('e.g. LMT, LMBT, CNMT'),
+  issuer: text(LIMIT.credentialIssuer).describe('Issuing state (licences) or body (certifications)'),
+  number: text(LIMIT.credentialNumber).nullable().default(null),
   issuedOn: IsoDate.nullable().default(null),
   expiresOn: IsoDate.nullable().default(null),
   educationHours: z.number().int('Use whole hours.').min(0).max(100_000).nullable().default(null),
@@ -47,9 +48,9 @@ export const CredentialCreateSchema = z.strictObject({
 
 export const CredentialUpdateSchema = z.strictObject({
   kind: CredentialKind.optional(),
-  type: text(20).optional(),
-  issuer: text(120).optional(),
-  number: text(60).nullable().optional(),
+  type: text(LIMIT.credentialType).optional(),
+  issuer: text(LIMIT.credentialIssuer).optional(),
+  number: text(LIMIT.credentialNumber).nullable().optional(),
   issuedOn: IsoDate.nullable().optional(),
   expiresOn: IsoDate.nullable().optional(),
   educationHours: z.number().int('Use whole hours.').min(0).max(100_000).nullable().optional(),

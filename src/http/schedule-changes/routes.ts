@@ -1,19 +1,11 @@
 import type { ServiceContext } from '../../services/context.ts';
 import { alternativesForVisit, cancelAffected, notifyAffected } from '../../services/booking/conflict-actions.ts';
-import { checkKey } from '../../services/booking/idempotency.ts';
 import { previewClosure, previewException, previewHours, previewWeek } from '../../services/booking/schedule-preview.ts';
 import { IdParams } from '../common.ts';
 import { ClosureCreateSchema } from '../locations/schema.ts';
 import { route } from '../route.ts';
 import { ExceptionCreateSchema, SchedulePutSchema } from '../schedules/schema.ts';
 import { AffectedVisitsSchema, AlternativesSchema, CancelAffectedSchema, HoursPreviewSchema, NotifyAffectedSchema, ResolvedVisitsSchema } from './schema.ts';
-
-function idempotencyKey(headers: Record<string, string | string[] | undefined>): string | undefined {
-  const header = headers['idempotency-key'];
-  const key = Array.isArray(header) ? header[0] : header;
-  checkKey(key);
-  return key;
-}
 
 /** Schedule changes over booked visits: what they would leave without a place, and what the desk does about it. */
 export function scheduleChangeRoutes(ctx: ServiceContext) {
@@ -45,14 +37,14 @@ export function scheduleChangeRoutes(ctx: ServiceContext) {
     route({
       method: 'POST', url: '/api/appointments/conflicts/notify', tag: 'schedule changes', errors: [403, 404, 409],
       summary: 'Email each patient why their visit cannot go ahead, with their link to choose a new time (one transaction; Idempotency-Key to retry safely)',
-      body: NotifyAffectedSchema, response: ResolvedVisitsSchema,
-      handler: ({ actor, body, request }) => notifyAffected(ctx, actor, body, idempotencyKey(request.headers)),
+      body: NotifyAffectedSchema, response: ResolvedVisitsSchema, idempotent: true,
+      handler: ({ actor, body, once }) => notifyAffected(ctx, actor, body, once),
     }),
     route({
       method: 'POST', url: '/api/appointments/conflicts/cancel', tag: 'schedule changes', errors: [403, 404, 409],
       summary: "Cancel visits the schedule no longer allows, sending each patient the clinic's message (one transaction; Idempotency-Key to retry safely)",
-      body: CancelAffectedSchema, response: ResolvedVisitsSchema,
-      handler: ({ actor, body, request }) => cancelAffected(ctx, actor, body, idempotencyKey(request.headers)),
+      body: CancelAffectedSchema, response: ResolvedVisitsSchema, idempotent: true,
+      handler: ({ actor, body, once }) => cancelAffected(ctx, actor, body, once),
     }),
     route({
       method: 'GET', url: '/api/appointments/:id/alternatives', tag: 'schedule changes', errors: [403, 404, 409],

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppointmentSchema } from '../appointments/schema.ts';
 import { Id, text } from '../common.ts';
 import { HoursSchema } from '../locations/schema.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 export const HoursPreviewSchema = z.strictObject({ hours: HoursSchema });
 
@@ -19,12 +20,12 @@ const AppointmentIds = z
 
 export const NotifyAffectedSchema = z.strictObject({
   appointmentIds: AppointmentIds,
-  note: text(500).optional().describe('A few words from the clinic, added to the email'),
+  note: text(LIMIT.reason).optional().describe('A few words from the clinic, added to the email'),
 });
 
 export const CancelAffectedSchema = z.strictObject({
   appointmentIds: AppointmentIds,
-  message: text(500).describe('Why the clinic cancels, sent to each patient with the cancellation'),
+  message: text(LIMIT.reason).describe('Why the clinic cancels, sent to each patient with the cancellation'),
 });
 
 export const ResolvedVisitsSchema = z

@@ -21,8 +21,8 @@ export function scheduleRoutes(ctx: ServiceContext) {
     route({
       method: 'POST', url: '/api/practitioners/:id/exceptions', tag: 'booking', status: 201, errors: [403, 404, 422],
       summary: 'Add time off or an extra shift', params: IdParams, body: ExceptionCreateSchema, response: ExceptionSchema,
-      handler: ({ actor, params, body }) =>
-        addException(ctx, actor, params.id, { ...body, start: new Date(body.start), end: new Date(body.end) }),
+      handler: ({ actor, params, body, once }) =>
+        addException(ctx, actor, params.id, { ...body, start: new Date(body.start), end: new Date(body.end) }, once),
     }),
     route({
       method: 'DELETE', url: '/api/practitioners/:id/exceptions/:exceptionId', tag: 'booking', status: 204, errors: [403, 404],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, instant, text } from '../common.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 /** 'HH:MM' on a 24-hour clock; '24:00' ends a shift at midnight. */
 export const WallTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'Use a 24-hour time, e.g. 08:30.');
@@ -23,7 +24,7 @@ export const ExceptionCreateSchema = z.strictObject({
   start: Instant,
   end: Instant,
   locationId: Id.nullable().default(null).describe('Required for an extra shift; for time off, null means every site'),
-  reason: text(500).nullable().default(null),
+  reason: text(LIMIT.reason).nullable().default(null),
 });
 
 export const ExceptionParams = z.strictObject({ id: Id, exceptionId: Id });

@@ -16,7 +16,7 @@ export function serviceRoutes(ctx: ServiceContext) {
     route({
       method: 'POST', url: '/api/services', tag: 'booking', status: 201, errors: [403, 409, 422],
       summary: 'Add a service (admins and managers)', body: ServiceCreateSchema, response: ServiceSchema,
-      handler: ({ actor, body }) => createService(ctx, actor, body),
+      handler: ({ actor, body, once }) => createService(ctx, actor, body, once),
     }),
     route({
       method: 'PATCH', url: '/api/services/:id', tag: 'booking', errors: [403, 404, 422],

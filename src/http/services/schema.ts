@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, text } from '../common.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 export const Discipline = z.enum(['nmt', 'chiropractic', 'acupuncture', 'corrective-exercise']);
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
@@ -22,11 +23,11 @@ export const RequirementSchema = z.strictObject({
   kind: z.enum(['licence', 'certification']),
   types: z.array(CredentialType).min(1, 'Name at least one credential type.').max(10),
   sameStateAsSite: z.boolean().optional(),
-  label: text(200),
+  label: text(LIMIT.serviceName),
 });
 
 const fields = {
-  name: text(200),
+  name: text(LIMIT.serviceName),
   discipline: Discipline,
   durationMinutes: z.number().int().min(5).max(480),
   bufferAfterMinutes: z.number().int().min(0).max(120),

@@ -15,7 +15,7 @@ export function sessionRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/patients/:id/sessions', tag: 'sessions', status: 201, errors: [403, 404, 409, 422],
       summary: 'Open the session note (SOAP) of a visit or a walk-in for a patient you treat',
       params: IdParams, body: NoteCreateSchema, response: SessionNoteSchema,
-      handler: ({ actor, params, body }) => createNote(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => createNote(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'GET', url: '/api/patients/:id/sessions', tag: 'sessions', errors: [403, 404],
@@ -41,13 +41,13 @@ export function sessionRoutes(ctx: ServiceContext) {
       summary:
         'Record one treatment step (one hold). Refused with 422 treatment_blocked, region_avoided or technique_not_allowed by the screening gate; pain ≥ 9 is recorded with stop: true',
       params: IdParams, body: StepCreateSchema, response: RecordedStepSchema,
-      handler: ({ actor, params, body }) => addStep(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => addStep(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'POST', url: '/api/sessions/:id/reassessment', tag: 'sessions', status: 201, errors: [403, 404, 409],
       summary: 'Pain and range of motion after treatment (replaces an earlier one while the note is a draft)',
       params: IdParams, body: ReassessmentSchema,
-      handler: ({ actor, params, body }) => recordReassessment(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => recordReassessment(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'GET', url: '/api/sessions/:id/comparison', tag: 'sessions', errors: [403, 404],
@@ -63,7 +63,7 @@ export function sessionRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/sessions/:id/amendments', tag: 'sessions', status: 201, errors: [403, 404, 409, 422],
       summary: 'Correct a signed note: the original is kept and the amendment says what changed and why',
       params: IdParams, body: AmendmentSchema,
-      handler: ({ actor, params, body }) => amendNote(ctx, actor, params.id, body),
+      handler: ({ actor, params, body, once }) => amendNote(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'GET', url: '/api/sessions/:id/history', tag: 'sessions', errors: [403, 404],

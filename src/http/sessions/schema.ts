@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { TECHNIQUES, type Technique } from '../../clinical/protocol/index.ts';
 import { Id, text, Version } from '../common.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 /** Atlas and body-map ids: lower-case words joined by hyphens; the service checks they exist. */
 const Slug = z.string().regex(/^[a-z0-9-]{1,80}$/, 'Use an id of lower-case letters, digits and hyphens.');
 
 export const RomSchema = z.strictObject({
-  joint: text(60),
-  motion: text(60),
+  joint: text(LIMIT.joint),
+  motion: text(LIMIT.joint),
   side: z.enum(['left', 'right']).nullable().optional(),
   degrees: z.number().min(0).max(360),
   painOnMotion: z.boolean().optional().describe('The motion reproduced pain'),
@@ -15,15 +16,15 @@ export const RomSchema = z.strictObject({
 
 export const SubjectiveSchema = z.strictObject({
   painToday: z.number().int().min(0).max(10).optional().describe('Pain today, 0–10'),
-  sinceLastVisit: text(2000).optional(),
+  sinceLastVisit: text(LIMIT.shortNote).optional(),
   reliefDays: z.number().int().min(0).max(365).optional().describe('How many days the relief of the last visit lasted'),
-  notes: text(4000).optional(),
+  notes: text(LIMIT.note).optional(),
 });
 
 export const ObjectiveSchema = z.strictObject({
-  notes: text(4000).optional(),
-  posture: text(2000).optional(),
-  palpation: text(4000).optional(),
+  notes: text(LIMIT.note).optional(),
+  posture: text(LIMIT.shortNote).optional(),
+  palpation: text(LIMIT.note).optional(),
   rom: z.array(RomSchema).max(60).optional().describe('Range of motion before treatment'),
 });
 
@@ -38,8 +39,8 @@ export const NoteCreateSchema = z.strictObject({
   appointmentId: Id.nullable().optional().describe('The visit; leave out for a walk-in'),
   subjective: SubjectiveSchema.default({}),
   objective: ObjectiveSchema.default({}),
-  assessment: text(8000).nullable().optional(),
-  plan: text(8000).nullable().optional(),
+  assessment: text(LIMIT.soapSection).nullable().optional(),
+  plan: text(LIMIT.soapSection).nullable().optional(),
   cptMinutes: CptMinutesSchema.default([]),
 });
 
@@ -47,8 +48,8 @@ export const NoteUpdateSchema = z.strictObject({
   version: Version,
   subjective: SubjectiveSchema.optional(),
   objective: ObjectiveSchema.optional(),
-  assessment: text(8000).nullable().optional(),
-  plan: text(8000).nullable().optional(),
+  assessment: text(LIMIT.soapSection).nullable().optional(),
+  plan: text(LIMIT.soapSection).nullable().optional(),
   cptMinutes: CptMinutesSchema.optional(),
 });
 
@@ -73,14 +74,14 @@ export const ReassessmentSchema = z.strictObject({
 });
 
 export const AmendmentSchema = z.strictObject({
-  reason: text(2000).refine((s) => s.length >= 3, 'Say why, in at least 3 characters.'),
+  reason: text(LIMIT.longReason).refine((s) => s.length >= 3, 'Say why, in at least 3 characters.'),
   changes: z.strictObject({
     subjective: SubjectiveSchema.optional(),
     objective: ObjectiveSchema.optional(),
-    assessment: text(8000).nullable().optional(),
-    plan: text(8000).nullable().optional(),
+    assessment: text(LIMIT.soapSection).nullable().optional(),
+    plan: text(LIMIT.soapSection).nullable().optional(),
     cptMinutes: CptMinutesSchema.optional(),
-    addendum: text(4000).optional(),
+    addendum: text(LIMIT.note).optional(),
   }),
 });
 

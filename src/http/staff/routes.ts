@@ -16,7 +16,7 @@ export function staffRoutes(ctx: ServiceContext) {
     route({
       method: 'POST', url: '/api/staff', tag: 'staff', status: 201, errors: [403, 409, 422],
       summary: 'Create a staff account', body: StaffCreateSchema, response: StaffMemberSchema,
-      handler: ({ actor, body }) => createStaff(ctx, actor, body),
+      handler: ({ actor, body, once }) => createStaff(ctx, actor, body, once),
     }),
     route({
       method: 'GET', url: '/api/staff/:id', tag: 'staff', errors: [403, 404],

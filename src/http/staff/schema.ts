@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../services/auth/password.ts';
 import { Email, Id, text } from '../common.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 const StaffRole = z.enum(['therapist', 'front_desk', 'manager', 'admin']);
 
 export const StaffCreateSchema = z.strictObject({
   email: Email,
-  displayName: text(200),
+  displayName: text(LIMIT.staffName),
   role: StaffRole,
   password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH).describe('A first password the person changes after signing in'),
   locationIds: z.array(Id).max(20).default([]),
@@ -14,7 +15,7 @@ export const StaffCreateSchema = z.strictObject({
 });
 
 export const StaffUpdateSchema = z.strictObject({
-  displayName: text(200).optional(),
+  displayName: text(LIMIT.staffName).optional(),
   disabled: z.boolean().optional(),
   locationIds: z.array(Id).max(20).optional(),
 });

@@ -11,7 +11,7 @@ export function waitlistRoutes(ctx: ServiceContext) {
       method: 'POST', url: '/api/waitlist', tag: 'booking', status: 201, errors: [403, 422],
       summary: 'Wait for a service at some sites within a date window (first come, first served)',
       body: WaitlistCreateSchema, response: WaitlistEntrySchema,
-      handler: ({ actor, body }) => joinWaitlist(ctx, actor, body),
+      handler: ({ actor, body, once }) => joinWaitlist(ctx, actor, body, once),
     }),
     route({
       method: 'GET', url: '/api/waitlist', tag: 'booking', errors: [403],
@@ -27,7 +27,7 @@ export function waitlistRoutes(ctx: ServiceContext) {
     route({
       method: 'POST', url: '/api/waitlist/offers/:id/accept', tag: 'booking', status: 201, errors: [403, 404, 409],
       summary: 'Accept a held slot: books it while the hold lasts', params: IdParams, response: AppointmentSchema,
-      handler: ({ actor, params }) => acceptOffer(ctx, actor, params.id),
+      handler: ({ actor, params, once }) => acceptOffer(ctx, actor, params.id, once),
     }),
   ];
 }

@@ -17,8 +17,8 @@ describe('reading time,event rows', () => {
     });
     expect(parseSurvivalCsv('3,1\n\n-4,0\n')).toEqual({ ok: false, line: 3, message: 'time must be a number of 0 or more, got "-4"' });
     expect(parseSurvivalCsv('3,1\nfour,0\n')).toEqual({ ok: false, line: 2, message: 'time must be a number of 0 or more, got "four"' });
-    expect(parseSurvivalCsv('3,1,7\n')).toEqual({ ok: false, line: 1, message: 'expected 2 values (time,event), found 3' });
-    expect(parseSurvivalCsv('3,1\n4\n')).toEqual({ ok: false, line: 2, message: 'expected 2 values (time,event), found 1' });
+    expect(parseSurvivalCsv('3,1,7\n')).toEqual({ ok: false, line: 1, message: 'each line needs 2 values (time, event); this one has 3' });
+    expect(parseSurvivalCsv('3,1\n4\n')).toEqual({ ok: false, line: 2, message: 'each line needs 2 values (time, event); this one has 1' });
     expect(parseSurvivalCsv('3,1\n"4,1\n')).toMatchObject({ ok: false, line: 2, message: expect.stringMatching(/^not readable as CSV/) });
   });
 

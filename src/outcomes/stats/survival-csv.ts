@@ -35,7 +35,7 @@ export function parseSurvivalCsv(text: string): SurvivalCsvResult {
     const line = info.lines;
     if (index === 0 && record.every((cell) => !isNumber(cell))) continue; // the header
     if (record.length !== 2) {
-      return { ok: false, line, message: `expected 2 values (time,event), found ${record.length}` };
+      return { ok: false, line, message: `each line needs 2 values (time, event); this one has ${record.length}` };
     }
     const [time, event] = record as [string, string];
     if (!isNumber(time) || Number(time) < 0) {

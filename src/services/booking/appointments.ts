@@ -9,8 +9,8 @@ import { appointmentScope, authorize, isAllowed } from '../policies.ts';
 import { alternativesFor, ALTERNATIVE_SEARCH_DAYS, serviceOrRefuse, windowOf } from './availability.ts';
 import { ensureServiceRow, findService } from './catalogue.ts';
 import { conflictOf, conflictsOf } from './conflicts.ts';
-import { NotQualifiedError, SlotUnavailableError } from './errors.ts';
-import { idempotent } from './idempotency.ts';
+import { NotQualifiedError, SeriesConflictError, SlotUnavailableError } from './errors.ts';
+import { createOnce, keepRefusal, type Once } from '../idempotency.ts';
 import { addDays, loadSchedule, type LoadedSchedule } from './loader.ts';
 import { onBooked } from './notify-hook.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
@@ -90,45 +90,48 @@ export function rethrowReference(err: unknown): never {
   throw err;
 }
 
-export async function bookAppointment(ctx: ServiceContext, actor: Actor, input: BookInput, idempotencyKey?: string): Promise<Appointment> {
+/** A refusal about the time itself is kept for the key: a retry is told the same, not booked later. */
+export const keepBookingRefusal = (err: unknown): number | null =>
+  err instanceof SlotUnavailableError || err instanceof SeriesConflictError ? 409 : err instanceof NotQualifiedError ? 422 : null;
+
+export async function bookAppointment(ctx: ServiceContext, actor: Actor, input: BookInput, once?: Once): Promise<Appointment> {
   authorize(actor, 'appointment.book', { booking: bookingFacts(input) });
   await requireBookablePatient(ctx.db, actor, input.patientId);
   const service = await serviceOrRefuse(ctx.db, actor, input.serviceCode);
   const settings = await bookingSettings(ctx.db, actor.orgId);
-  const body = { ...input, start: input.start.toISOString() };
-  return idempotent<Appointment>(ctx, actor, {
-    key: idempotencyKey,
-    route: 'POST /api/appointments',
-    body,
-    run: async (remember) => {
-      const now = ctx.now();
-      const start = input.start.getTime();
-      try {
-        return await ctx.db.transaction(async (tx) => {
-          const data = await loadAround(tx, actor.orgId, input.start, now, {}, false);
-          const wanted = { start, therapistId: input.therapistId, locationId: input.locationId, patientId: input.patientId };
-          const verdict = checkBookable({ service, ...wanted, roomId: input.roomId ?? null }, windowOf(settings, now), data);
-          if (!verdict.ok) return refuse(verdict, { data: await loadAround(tx, actor.orgId, input.start, now), service, settings, now }, wanted);
-          await ensureServiceRow(tx, actor.orgId, (await findService(tx, actor.orgId, service.code))!);
-          const [row] = await repo.insertAppointments(
-            tx,
-            actor.orgId,
-            [{ ...wanted, roomId: verdict.roomId, serviceCode: service.code, start: input.start, end: new Date(verdict.slot.end), bufferAfterMinutes: service.bufferAfterMinutes, seriesId: null, bookedBy: actor.userId }],
-            now,
-          );
-          await audit(tx, actor, [{ action: 'appointment.create', patientId: row!.patientId, recordType: 'appointment', recordId: row!.id }]);
-          await grantForBooking(tx, actor, row!.patientId, [row!], now, 'appointment');
-          await onBooked(tx, actor.orgId, row!, now);
-          const view = appointmentView(row!);
-          await remember(tx, view);
-          return view;
-        });
-      } catch (err) {
-        if (sqlState(err) === SQLSTATE.exclusionViolation) return raceLost(ctx, actor, service, settings, input);
-        return rethrowReference(err);
-      }
-    },
-  });
+  const now = ctx.now();
+  const start = input.start.getTime();
+  try {
+    return await createOnce(
+      ctx,
+      actor,
+      once,
+      async (tx) => {
+        const data = await loadAround(tx, actor.orgId, input.start, now, {}, false);
+        const wanted = { start, therapistId: input.therapistId, locationId: input.locationId, patientId: input.patientId };
+        const verdict = checkBookable({ service, ...wanted, roomId: input.roomId ?? null }, windowOf(settings, now), data);
+        if (!verdict.ok) return refuse(verdict, { data: await loadAround(tx, actor.orgId, input.start, now), service, settings, now }, wanted);
+        await ensureServiceRow(tx, actor.orgId, (await findService(tx, actor.orgId, service.code))!);
+        const [row] = await repo.insertAppointments(
+          tx,
+          actor.orgId,
+          [{ ...wanted, roomId: verdict.roomId, serviceCode: service.code, start: input.start, end: new Date(verdict.slot.end), bufferAfterMinutes: service.bufferAfterMinutes, seriesId: null, bookedBy: actor.userId }],
+          now,
+        );
+        await audit(tx, actor, [{ action: 'appointment.create', patientId: row!.patientId, recordType: 'appointment', recordId: row!.id }]);
+        await grantForBooking(tx, actor, row!.patientId, [row!], now, 'appointment');
+        await onBooked(tx, actor.orgId, row!, now);
+        return appointmentView(row!);
+      },
+      { keepRefusal: keepBookingRefusal },
+    );
+  } catch (err) {
+    if (sqlState(err) === SQLSTATE.exclusionViolation) {
+      // A concurrent booking won the time; with a key, the refusal is kept as the answer too.
+      return raceLost(ctx, actor, service, settings, input).catch((lost) => keepRefusal(ctx, actor, once, lost, 409));
+    }
+    return rethrowReference(err);
+  }
 }
 
 async function loadVisible(ctx: ServiceContext, actor: Actor, id: string, action: 'appointment.read'): Promise<repo.AppointmentRow> {

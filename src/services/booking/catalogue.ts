@@ -12,6 +12,7 @@ import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { authorize } from '../policies.ts';
+import { createOnce, type Once } from '../idempotency.ts';
 
 export type Service = repo.ServiceRow;
 export type ServiceFields = repo.ServiceFields;
@@ -83,12 +84,12 @@ function rethrowCode(err: unknown): never {
   throw err;
 }
 
-export async function createService(ctx: ServiceContext, actor: Actor, fields: ServiceFields): Promise<Service> {
+export async function createService(ctx: ServiceContext, actor: Actor, fields: ServiceFields, once?: Once): Promise<Service> {
   authorize(actor, 'service.manage');
   const existing = await loadCatalogue(ctx.db, actor.orgId);
   if (existing.some((s) => s.code === fields.code)) throw new ConflictError('code', 'Another service already uses this code.');
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await createOnce(ctx, actor, once, async (tx) => {
       const id = defaultServiceId(actor.orgId, fields.code);
       await repo.insertService(tx, actor.orgId, id, fields);
       await audit(tx, actor, [{ action: 'service.create', recordType: 'service', recordId: id, detail: { code: fields.code } }]);

@@ -13,7 +13,7 @@ import { onCancelled, onMoved } from './notify-hook.ts';
 import { offerFreedSlot, type FreedSlot } from './offers.ts';
 import { bookingSettings } from './settings.ts';
 import { conflictOf } from './conflicts.ts';
-import { ATTENDANCE, CANCELLATIONS, canMove, isLateCancellation } from './status.ts';
+import { ATTENDANCE, CANCELLATIONS, STATUS_WORDS, canMove, isLateCancellation } from './status.ts';
 import { appointmentView, bookingFacts, slotView, type Appointment } from './views.ts';
 import { localDateAt } from './appointments.ts';
 import { grantForBooking, requireBookablePatient } from '../care.ts';
@@ -56,7 +56,7 @@ export async function rescheduleAppointment(ctx: ServiceContext, actor: Actor, i
   // A move to another therapist or site brings the patient to them: as much a booking as the first.
   const newPlace = target.therapistId !== row.therapistId || target.locationId !== row.locationId;
   if (newPlace) await requireBookablePatient(ctx.db, actor, row.patientId);
-  if (row.status !== 'booked') throw new ConflictError('status', `Only a booked appointment can be moved; this one is ${row.status}.`);
+  if (row.status !== 'booked') throw new ConflictError('status', `Only a booked appointment can be moved; this one is ${STATUS_WORDS[row.status]}.`);
   const settings = await bookingSettings(ctx.db, actor.orgId);
   const now = ctx.now();
   // A visit the clinic can no longer keep may be moved by the patient at any time before it.
@@ -101,7 +101,7 @@ export async function cancelAppointment(ctx: ServiceContext, actor: Actor, id: s
 }
 
 async function cancelLoaded(ctx: ServiceContext, actor: Actor, row: repo.AppointmentRow, reason: string, forced?: 'cancelled' | 'late_cancel'): Promise<Appointment> {
-  if (row.status !== 'booked') throw new ConflictError('status', `Only a booked appointment can be cancelled; this one is ${row.status}.`);
+  if (row.status !== 'booked') throw new ConflictError('status', `Only a booked appointment can be cancelled; this one is ${STATUS_WORDS[row.status]}.`);
   const settings = await bookingSettings(ctx.db, actor.orgId);
   const now = ctx.now();
   // Cancelling a visit the clinic can no longer keep is never late.
@@ -121,7 +121,7 @@ async function cancelLoaded(ctx: ServiceContext, actor: Actor, row: repo.Appoint
 export async function changeStatus(ctx: ServiceContext, actor: Actor, id: string, status: repo.AppointmentStatus, reason?: string): Promise<Appointment> {
   const action: Action = ATTENDANCE.includes(status) ? 'appointment.attend' : CANCELLATIONS.includes(status) ? 'appointment.change' : 'appointment.mark';
   const row = await loadFor(ctx, actor, id, action);
-  if (!canMove(row.status, status)) throw new ConflictError('status', `An appointment that is ${row.status} cannot become ${status}.`);
+  if (!canMove(row.status, status)) throw new ConflictError('status', `An appointment that is ${STATUS_WORDS[row.status]} cannot become ${STATUS_WORDS[status]}.`);
   if (CANCELLATIONS.includes(status)) {
     // Staff may record either kind (waiving a late fee is theirs to decide); a patient's follows the policy.
     const forced = actor.role === 'patient' ? undefined : (status as 'cancelled' | 'late_cancel');

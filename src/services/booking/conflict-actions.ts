@@ -14,10 +14,11 @@ import { findSlots } from '../../scheduling/index.ts';
 import { ALTERNATIVE_SEARCH_DAYS, rankNear, serviceOrRefuse, windowOf } from './availability.ts';
 import { conflictOf, type VisitConflict } from './conflicts.ts';
 import type { SlotView } from './errors.ts';
-import { idempotent } from './idempotency.ts';
+import { createOnce, type Once } from '../idempotency.ts';
 import { addDays } from './loader.ts';
 import { onAffected, onCancelled } from './notify-hook.ts';
 import { bookingSettings } from './settings.ts';
+import { STATUS_WORDS } from './status.ts';
 import { appointmentView, bookingFacts, slotView, type Appointment } from './views.ts';
 
 /** What became of one visit: the patient emailed (or why not), the visit cancelled, or nothing to do. */
@@ -63,32 +64,24 @@ export async function notifyAffected(
   ctx: ServiceContext,
   actor: Actor,
   input: { appointmentIds: string[]; note?: string },
-  idempotencyKey?: string,
+  once?: Once,
 ): Promise<{ visits: ResolvedVisit[] }> {
   const rows = await loadAll(ctx, actor, input.appointmentIds, 'appointment.notify');
-  return idempotent(ctx, actor, {
-    key: idempotencyKey,
-    route: 'POST /api/appointments/conflicts/notify',
-    body: input,
-    run: (remember) =>
-      ctx.db.transaction(async (tx) => {
-        const now = ctx.now();
-        const visits: ResolvedVisit[] = [];
-        for (const row of rows) {
-          const current = await locked(tx, actor, row);
-          const conflict = await conflictOf(tx, actor.orgId, current, now);
-          let outcome: VisitOutcome = 'fits-schedule';
-          if (conflict) {
-            const result = await onAffected(tx, actor.orgId, row.id, now, conflict.message, input.note);
-            outcome = result.queued.length > 0 ? 'queued' : (result.skipped[0]?.reason as VisitOutcome | undefined) ?? 'already-sent';
-          }
-          await audit(tx, actor, [{ action: 'appointment.notify-change', patientId: row.patientId, recordType: 'appointment', recordId: row.id, detail: { outcome, conflict: conflict?.code ?? null } }]);
-          visits.push({ appointmentId: row.id, outcome, appointment: view(current, outcome === 'queued' && conflict ? { ...conflict, notifiedAt: now } : conflict) });
-        }
-        const answer = { visits };
-        await remember(tx, answer);
-        return answer;
-      }),
+  return createOnce(ctx, actor, once, async (tx) => {
+    const now = ctx.now();
+    const visits: ResolvedVisit[] = [];
+    for (const row of rows) {
+      const current = await locked(tx, actor, row);
+      const conflict = await conflictOf(tx, actor.orgId, current, now);
+      let outcome: VisitOutcome = 'fits-schedule';
+      if (conflict) {
+        const result = await onAffected(tx, actor.orgId, row.id, now, conflict.message, input.note);
+        outcome = result.queued.length > 0 ? 'queued' : (result.skipped[0]?.reason as VisitOutcome | undefined) ?? 'already-sent';
+      }
+      await audit(tx, actor, [{ action: 'appointment.notify-change', patientId: row.patientId, recordType: 'appointment', recordId: row.id, detail: { outcome, conflict: conflict?.code ?? null } }]);
+      visits.push({ appointmentId: row.id, outcome, appointment: view(current, outcome === 'queued' && conflict ? { ...conflict, notifiedAt: now } : conflict) });
+    }
+    return { visits };
   });
 }
 
@@ -100,37 +93,29 @@ export async function cancelAffected(
   ctx: ServiceContext,
   actor: Actor,
   input: { appointmentIds: string[]; message: string },
-  idempotencyKey?: string,
+  once?: Once,
 ): Promise<{ visits: ResolvedVisit[] }> {
   const rows = await loadAll(ctx, actor, input.appointmentIds, 'appointment.notify');
-  return idempotent(ctx, actor, {
-    key: idempotencyKey,
-    route: 'POST /api/appointments/conflicts/cancel',
-    body: input,
-    run: (remember) =>
-      ctx.db.transaction(async (tx) => {
-        const now = ctx.now();
-        const visits: ResolvedVisit[] = [];
-        for (const row of rows) {
-          const current = await locked(tx, actor, row);
-          const conflict = await conflictOf(tx, actor.orgId, current, now);
-          if (!conflict) {
-            visits.push({ appointmentId: row.id, outcome: 'fits-schedule', appointment: view(current, null) });
-            continue;
-          }
-          const cancelled = await repo.setStatus(tx, actor.orgId, row.id, 'cancelled', input.message, now);
-          await audit(tx, actor, [{
-            action: 'appointment.cancel', patientId: row.patientId, recordType: 'appointment', recordId: row.id,
-            detail: { status: 'cancelled', reason: input.message, conflict: conflict.code },
-          }]);
-          // The freed time is one the schedule no longer offers: nothing to give the waitlist.
-          await onCancelled(tx, actor.orgId, row.id, now, input.message);
-          visits.push({ appointmentId: row.id, outcome: 'cancelled', appointment: view(cancelled, null) });
-        }
-        const answer = { visits };
-        await remember(tx, answer);
-        return answer;
-      }),
+  return createOnce(ctx, actor, once, async (tx) => {
+    const now = ctx.now();
+    const visits: ResolvedVisit[] = [];
+    for (const row of rows) {
+      const current = await locked(tx, actor, row);
+      const conflict = await conflictOf(tx, actor.orgId, current, now);
+      if (!conflict) {
+        visits.push({ appointmentId: row.id, outcome: 'fits-schedule', appointment: view(current, null) });
+        continue;
+      }
+      const cancelled = await repo.setStatus(tx, actor.orgId, row.id, 'cancelled', input.message, now);
+      await audit(tx, actor, [{
+        action: 'appointment.cancel', patientId: row.patientId, recordType: 'appointment', recordId: row.id,
+        detail: { status: 'cancelled', reason: input.message, conflict: conflict.code },
+      }]);
+      // The freed time is one the schedule no longer offers: nothing to give the waitlist.
+      await onCancelled(tx, actor.orgId, row.id, now, input.message);
+      visits.push({ appointmentId: row.id, outcome: 'cancelled', appointment: view(cancelled, null) });
+    }
+    return { visits };
   });
 }
 
@@ -144,7 +129,7 @@ const ALTERNATIVES = 8;
  */
 export async function alternativesForVisit(ctx: ServiceContext, actor: Actor, id: string): Promise<{ slots: SlotView[] }> {
   const [row] = await loadAll(ctx, actor, [id], 'appointment.change');
-  if (row!.status !== 'booked') throw new ConflictError('status', `Only a booked appointment can be moved; this one is ${row!.status.replace('_', ' ')}.`);
+  if (row!.status !== 'booked') throw new ConflictError('status', `Only a booked appointment can be moved; this one is ${STATUS_WORDS[row!.status]}.`);
   const service = await serviceOrRefuse(ctx.db, actor, row!.serviceCode);
   const settings = await bookingSettings(ctx.db, actor.orgId);
   const now = ctx.now();

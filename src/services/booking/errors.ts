@@ -47,16 +47,6 @@ export class SeriesConflictError extends ServiceError {
   }
 }
 
-/** A stored answer replayed for a retried Idempotency-Key: the same code, message, fields and extras. */
-export class ReplayedError extends ServiceError {
-  readonly extra: Record<string, unknown>;
-  constructor(body: { error: { code: string; message: string; fields?: Record<string, string> } } & Record<string, unknown>) {
-    super(body.error.code, body.error.message, body.error.fields);
-    const { error: _error, ...extra } = body;
-    this.extra = extra;
-  }
-}
-
 /** Which request field a refusal is about, so a form can point at it. */
 function reasonField(code: string): string {
   switch (code) {

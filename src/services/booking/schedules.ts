@@ -6,6 +6,7 @@ import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
 import { authorize } from '../policies.ts';
+import { createOnce, type Once } from '../idempotency.ts';
 
 export type ShiftTemplate = repo.TemplateFields;
 export type ScheduleException = repo.ExceptionRow;
@@ -70,6 +71,7 @@ export async function addException(
   actor: Actor,
   practitionerId: string,
   input: repo.ExceptionFields,
+  once?: Once,
 ): Promise<ScheduleException> {
   const practitioner = await loadPractitioner(ctx, actor, practitionerId);
   authorize(actor, 'schedule.manage', { locationIds: practitioner.locationIds });
@@ -80,7 +82,7 @@ export async function addException(
   if (input.locationId && !practitioner.locationIds.includes(input.locationId)) problems.locationId = 'The practitioner does not work at this site.';
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await createOnce(ctx, actor, once, async (tx) => {
       const row = await repo.insertException(tx, actor.orgId, practitionerId, input);
       await audit(tx, actor, [{ action: 'schedule.exception.create', recordType: 'schedule_exception', recordId: row.id, detail: { practitionerId, kind: input.kind } }]);
       return row;

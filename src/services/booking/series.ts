@@ -16,7 +16,8 @@ import { grantForBooking, requireBookablePatient } from '../care.ts';
 import { serviceOrRefuse, windowOf } from './availability.ts';
 import { ensureServiceRow, findService } from './catalogue.ts';
 import { SeriesConflictError } from './errors.ts';
-import { rethrowReference } from './appointments.ts';
+import { keepBookingRefusal, rethrowReference } from './appointments.ts';
+import { createOnce, keepRefusal, type Once } from '../idempotency.ts';
 import { addDays, loadSchedule } from './loader.ts';
 import { onBooked } from './notify-hook.ts';
 import { bookingSettings } from './settings.ts';
@@ -64,7 +65,7 @@ function refuseUnknown(plan: Extract<ReturnType<typeof planSeries>, { ok: false 
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
 }
 
-export async function bookSeries(ctx: ServiceContext, actor: Actor, input: SeriesInput): Promise<{ seriesId: string; appointments: Appointment[] }> {
+export async function bookSeries(ctx: ServiceContext, actor: Actor, input: SeriesInput, once?: Once): Promise<{ seriesId: string; appointments: Appointment[] }> {
   const locationIds = [...new Set([input.locationId, ...(Array.isArray(input.visits) ? input.visits.flatMap((v) => (v.locationId ? [v.locationId] : [])) : [])])];
   authorize(actor, 'appointment.book', { booking: { patientId: input.patientId, therapistId: input.therapistId, locationIds } });
   await requireBookablePatient(ctx.db, actor, input.patientId);
@@ -87,7 +88,7 @@ export async function bookSeries(ctx: ServiceContext, actor: Actor, input: Serie
     );
   const seriesId = randomUUID();
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await createOnce(ctx, actor, once, async (tx) => {
       const data = await loadSchedule(tx, actor.orgId, { from: addDays(dates[0]!, -4), to: addDays(dates[dates.length - 1]!, 4), now });
       const plan = planSeries(wanted, request, windowOf(settings, now), data);
       if (!plan.ok) refuseUnknown(plan);
@@ -106,13 +107,13 @@ export async function bookSeries(ctx: ServiceContext, actor: Actor, input: Serie
       await grantForBooking(tx, actor, input.patientId, rows, now, 'series');
       for (const row of rows) await onBooked(tx, actor.orgId, row, now);
       return { seriesId, appointments: rows.map(appointmentView) };
-    });
+    }, { keepRefusal: keepBookingRefusal });
   } catch (err) {
     if (sqlState(err) !== SQLSTATE.exclusionViolation) return rethrowReference(err);
     // A concurrent booking took one of the times between our check and our insert: plan again.
     const data = await loadSchedule(ctx.db, actor.orgId, { from: addDays(dates[0]!, -4), to: addDays(dates[dates.length - 1]!, 4), now });
     const plan = planSeries(wanted, request, windowOf(settings, now), data);
-    if (!plan.ok) throw conflictOf(plan);
+    if (!plan.ok) return keepRefusal(ctx, actor, once, conflictOf(plan), 409);
     throw err;
   }
 }

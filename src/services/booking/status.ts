@@ -2,6 +2,7 @@
  * The appointment state machine, in one place:
  *
  *   booked ──► arrived ──► in_session ──► completed
+ *     │  ◄──────┘ (an arrival recorded by mistake is undone)
  *     │
  *     ├──► cancelled     (cancelled before the policy window)
  *     ├──► late_cancel   (cancelled inside the window)
@@ -15,7 +16,7 @@ import type { AppointmentStatus } from '../../store/repos/appointments.ts';
 
 export const TRANSITIONS: Record<AppointmentStatus, readonly AppointmentStatus[]> = {
   booked: ['arrived', 'cancelled', 'late_cancel', 'no_show'],
-  arrived: ['in_session'],
+  arrived: ['in_session', 'booked'],
   in_session: ['completed'],
   completed: [],
   cancelled: [],
@@ -23,12 +24,23 @@ export const TRANSITIONS: Record<AppointmentStatus, readonly AppointmentStatus[]
   no_show: [],
 };
 
+/** Each status as a person says it ("this one is cancelled late"), never its code. */
+export const STATUS_WORDS: Record<AppointmentStatus, string> = {
+  booked: 'booked',
+  arrived: 'marked arrived',
+  in_session: 'in session',
+  completed: 'completed',
+  cancelled: 'cancelled',
+  late_cancel: 'cancelled late',
+  no_show: 'a no-show',
+};
+
 export function canMove(from: AppointmentStatus, to: AppointmentStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-/** What the visit itself is doing: a therapist may record these on their own appointments. */
-export const ATTENDANCE: readonly AppointmentStatus[] = ['arrived', 'in_session', 'completed'];
+/** What the visit itself is doing: a therapist may record these on their own appointments (and undo an arrival). */
+export const ATTENDANCE: readonly AppointmentStatus[] = ['arrived', 'in_session', 'completed', 'booked'];
 export const CANCELLATIONS: readonly AppointmentStatus[] = ['cancelled', 'late_cancel'];
 
 /** Inside the policy window a cancellation is late (the clinic may charge for it). */

@@ -14,6 +14,7 @@ import { offerFreedSlot } from './offers.ts';
 import { appointmentView, type Appointment } from './views.ts';
 import { rethrowReference } from './appointments.ts';
 import { grantForBooking, requireBookablePatient } from '../care.ts';
+import { createOnce, type Once } from '../idempotency.ts';
 
 export type WaitlistEntry = repo.WaitlistRow & { offer: Offer | null };
 export type Offer = Pick<repo.HoldRow, 'id' | 'therapistId' | 'locationId' | 'roomId' | 'serviceCode' | 'start' | 'end' | 'expiresAt'>;
@@ -25,7 +26,7 @@ function offerView(hold: repo.HoldRow): Offer {
 
 const facts = (patientId: string, locationIds: string[]) => ({ booking: { patientId, therapistId: null, locationIds } });
 
-export async function joinWaitlist(ctx: ServiceContext, actor: Actor, fields: repo.WaitlistFields): Promise<WaitlistEntry> {
+export async function joinWaitlist(ctx: ServiceContext, actor: Actor, fields: repo.WaitlistFields, once?: Once): Promise<WaitlistEntry> {
   const locationIds = [...new Set(fields.locationIds)];
   authorize(actor, 'waitlist.manage', facts(fields.patientId, locationIds));
   await requireBookablePatient(ctx.db, actor, fields.patientId);
@@ -38,7 +39,7 @@ export async function joinWaitlist(ctx: ServiceContext, actor: Actor, fields: re
   if (known.length !== locationIds.length) problems.locationIds = 'Every id must be a location of this organisation.';
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await createOnce(ctx, actor, once, async (tx) => {
       const entry = await repo.insertEntry(tx, actor.orgId, { ...fields, locationIds }, actor.userId, ctx.now());
       await audit(tx, actor, [{ action: 'waitlist.join', patientId: entry.patientId, recordType: 'waitlist_entry', recordId: entry.id }]);
       return { ...entry, offer: null };
@@ -84,7 +85,7 @@ export async function leaveWaitlist(ctx: ServiceContext, actor: Actor, id: strin
 }
 
 /** Books the held slot for its patient, if the hold is still live. */
-export async function acceptOffer(ctx: ServiceContext, actor: Actor, holdId: string): Promise<Appointment> {
+export async function acceptOffer(ctx: ServiceContext, actor: Actor, holdId: string, once?: Once): Promise<Appointment> {
   const hold = await repo.findHold(ctx.db, actor.orgId, holdId);
   if (!hold) throw new NotFoundError('No such offer.');
   if (!isAllowed(actor, 'appointment.book', { booking: { patientId: hold.patientId, therapistId: hold.therapistId, locationIds: [hold.locationId] } })) {
@@ -95,7 +96,7 @@ export async function acceptOffer(ctx: ServiceContext, actor: Actor, holdId: str
   const service = await serviceOrRefuse(ctx.db, actor, hold.serviceCode);
   const now = ctx.now();
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await createOnce(ctx, actor, once, async (tx) => {
       const locked = await repo.findHold(tx, actor.orgId, holdId, true);
       if (!locked || locked.status !== 'offered' || locked.expiresAt <= now) {
         throw new ConflictError('offer', 'This offer has expired or was already used.');

@@ -7,6 +7,7 @@ import { PainMapSchema } from './intake-document.ts';
  * norms are clinical knowledge in src/clinical/assessment. */
 export { FIVE_ELEMENTS, POSTURE_FINDINGS, ROM_NORMS, romNorm } from '../../clinical/assessment/index.ts';
 import { FIVE_ELEMENTS, POSTURE_FINDINGS, romNorm } from '../../clinical/assessment/index.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 const note = (max: number) => z.string().trim().min(1).max(max);
 const slug = z.string().regex(/^[a-z][a-z-]{0,39}$/, 'use lower-case words joined by hyphens, e.g. lateral-flexion');
@@ -21,15 +22,15 @@ const RomRowSchema = z.strictObject({
   /** Only for a joint and motion the norms table does not hold. */
   normal: z.number().positive().max(360).optional(),
   painOnMotion: z.boolean().default(false),
-  note: note(500).optional(),
+  note: note(LIMIT.findingNote).optional(),
 });
 
 const StrengthRowSchema = z.strictObject({
-  movement: note(100),
+  movement: note(LIMIT.strengthMovement),
   muscle: z.string().max(60).refine((id) => muscleById(id) !== undefined, { message: 'is not a muscle id of the atlas' }).optional(),
   side: side.optional(),
   grade: z.number().int().min(0).max(5),
-  note: note(500).optional(),
+  note: note(LIMIT.findingNote).optional(),
 });
 
 const TriggerPointRowSchema = z
@@ -44,7 +45,7 @@ const TriggerPointRowSchema = z
     referralReproduced: z.boolean(),
     referralRegions: z.array(regionId).max(40).default([]),
     tenderness: z.number().int().min(0).max(10),
-    note: note(500).optional(),
+    note: note(LIMIT.findingNote).optional(),
   })
   .superRefine((row, ctx) => {
     if (row.triggerPoint === undefined) return;
@@ -54,16 +55,16 @@ const TriggerPointRowSchema = z
     }
   });
 
-const ElementSchema = z.strictObject({ present: z.boolean(), note: note(1000).optional() });
+const ElementSchema = z.strictObject({ present: z.boolean(), note: note(LIMIT.elementNote).optional() });
 
 export const FindingsSchema = z.strictObject({
   painMap: PainMapSchema.default([]),
-  posture: z.strictObject({ findings: z.array(z.enum(POSTURE_FINDINGS)).max(POSTURE_FINDINGS.length).default([]), notes: note(2000).optional() }).default({ findings: [] }),
+  posture: z.strictObject({ findings: z.array(z.enum(POSTURE_FINDINGS)).max(POSTURE_FINDINGS.length).default([]), notes: note(LIMIT.shortNote).optional() }).default({ findings: [] }),
   rom: z.array(RomRowSchema).max(60).default([]),
   strength: z.array(StrengthRowSchema).max(60).default([]),
   triggerPoints: z.array(TriggerPointRowSchema).max(100).default([]),
   fiveElements: z.partialRecord(z.enum(FIVE_ELEMENTS), ElementSchema).default({}),
-  notes: note(4000).optional(),
+  notes: note(LIMIT.note).optional(),
 });
 export type FindingsInput = z.input<typeof FindingsSchema>;
 export type Findings = z.output<typeof FindingsSchema>;

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { issueFields } from './intake-document.ts';
 import { completeFindings, FindingsSchema, type StoredFindings } from './assessment-findings.ts';
 import { localDate, requireChart } from './gate-access.ts';
+import { createOnce, type Once } from '../idempotency.ts';
 
 export type Assessment = Omit<repo.AssessmentRow, 'findings'> & { findings: StoredFindings };
 
@@ -30,7 +31,7 @@ export interface NewAssessment {
   findings: unknown;
 }
 
-export async function createAssessment(ctx: ServiceContext, actor: Actor, patientId: string, input: NewAssessment): Promise<Assessment> {
+export async function createAssessment(ctx: ServiceContext, actor: Actor, patientId: string, input: NewAssessment, once?: Once): Promise<Assessment> {
   await requireChart(ctx.db, actor, patientId, 'assessment.write');
   const now = ctx.now();
   const today = localDate(now);
@@ -42,7 +43,7 @@ export async function createAssessment(ctx: ServiceContext, actor: Actor, patien
     throw new ValidationError({ appointmentId: "Not one of this patient's appointments." });
   }
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await createOnce(ctx, actor, once, async (tx) => {
       const row = await repo.insertAssessment(tx, actor.orgId, {
         patientId, appointmentId, assessedOn, practitionerId: actor.practitionerId, findings, userId: actor.userId, at: now,
       });

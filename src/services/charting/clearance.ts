@@ -13,14 +13,16 @@ import { issueFields, screeningAnswersOf } from './intake-document.ts';
 import { screen } from '../../clinical/screening/index.ts';
 import { checkLetter, type Letter } from './letter-file.ts';
 import { IsoDate } from '../bounds.ts';
+import { createOnce, type Once } from '../idempotency.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 export { checkLetter, letterFilename, MAX_LETTER_BYTES, sniffType, type LetterType } from './letter-file.ts';
 
 /** The form as sent (multipart fields, or JSON without a file); checked after authorization. */
 export const ClearanceFormSchema = z.strictObject({
-  physician: z.string().trim().min(1, 'Name the physician.').max(200),
+  physician: z.string().trim().min(1, 'Name the physician.').max(LIMIT.physician),
   clearedOn: IsoDate,
-  scope: z.string().trim().min(1, 'Say what the physician cleared.').max(2000),
+  scope: z.string().trim().min(1, 'Say what the physician cleared.').max(LIMIT.clearanceScope),
   letter: z.custom<Letter>((v) => typeof v === 'object' && v !== null && (v as Letter).data instanceof Uint8Array, 'Attach the letter: a PDF, PNG or JPEG file.'),
 });
 export type ClearanceInput = z.output<typeof ClearanceFormSchema>;
@@ -29,7 +31,7 @@ export type ClearanceInput = z.output<typeof ClearanceFormSchema>;
  * Records a physician's clearance with its letter. It covers the reasons that block treatment
  * now; open clearance tasks close when nothing is left uncovered.
  */
-export async function recordClearance(ctx: ServiceContext, actor: Actor, patientId: string, form: unknown) {
+export async function recordClearance(ctx: ServiceContext, actor: Actor, patientId: string, form: unknown, once?: Once) {
   await requireChart(ctx.db, actor, patientId, 'clearance.record');
   const parsed = ClearanceFormSchema.safeParse(form);
   if (!parsed.success) throw new ValidationError(issueFields(parsed.error.issues));
@@ -39,7 +41,7 @@ export async function recordClearance(ctx: ServiceContext, actor: Actor, patient
   if (input.clearedOn > today) throw new ValidationError({ clearedOn: 'The clearance date is in the future.' });
   const { contentType, filename } = await checkLetter(input.letter);
   const sha256 = createHash('sha256').update(input.letter.data).digest('hex');
-  return ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     const intake = await intakeRepo.latestVersion(tx, actor.orgId, patientId);
     const covers = intake ? blockingKeys(screen(screeningAnswersOf(intake.answers), { today })) : [];
     const file = await fileRepo.insertFile(tx, actor.orgId, {

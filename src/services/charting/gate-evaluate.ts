@@ -1,7 +1,7 @@
 import { floorForUnknown, QUESTIONS, SCREENING_RULES, type QuestionId, type ScreeningResult } from '../../clinical/screening/index.ts';
 
 /**
- * How a screening result becomes a yes/no for treatment. Our reading of issue 5:
+ * How a screening result becomes a yes/no for treatment. Our reading of the clinic’s rules:
  * - `contraindicated` and `refer` both block treatment until a physician clearance covers every
  *   blocking reason (or a manager/admin overrides, with a reason). The screening core itself defines
  *   refer as "consult the physician first; clearance needed before treatment", so letting a refer

@@ -5,6 +5,7 @@ import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
 import { localDate, requireChart } from './gate-access.ts';
 import { treatmentGate, type TreatmentGate } from './gate.ts';
+import { createOnce, type Once } from '../idempotency.ts';
 
 /** The gate as the chart, the desk and the patient see it; reading it is an audited access. */
 export async function getGate(ctx: ServiceContext, actor: Actor, patientId: string): Promise<TreatmentGate> {
@@ -18,13 +19,13 @@ export async function getGate(ctx: ServiceContext, actor: Actor, patientId: stri
  * A manager or admin lets treatment go ahead for the current intake version despite a blocking
  * decision, saying why. A later intake version is screened afresh and needs its own decision.
  */
-export async function overrideGate(ctx: ServiceContext, actor: Actor, patientId: string, reason: string) {
+export async function overrideGate(ctx: ServiceContext, actor: Actor, patientId: string, reason: string, once?: Once) {
   await requireChart(ctx.db, actor, patientId, 'gate.override');
   const trimmed = reason.trim();
   if (trimmed.length < 3) throw new ValidationError({ reason: 'Say why treatment may go ahead.' });
   const now = ctx.now();
   const today = localDate(now);
-  return ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     const intake = await intakeRepo.latestVersion(tx, actor.orgId, patientId);
     if (!intake || intake.version === null) throw new ConflictError(undefined, 'There is no submitted intake to decide on.');
     const before = await treatmentGate(tx, actor.orgId, patientId, today);

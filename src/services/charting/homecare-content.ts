@@ -5,10 +5,11 @@ import type { HomeCareContent } from '../../store/repos/session-homecare.ts';
  * The after-care a clinic hands out, in plain words. The figures (16–24 oz of extra water, soreness
  * for 24–36 hours, possible tiredness, a brief flare before improvement) are the clinic's own
  * after-treatment guidance as recorded in /work/shared/clinical/REFERENCE.md ("The service as the
- * clinic runs it", After). The reasons to call are issue 5's list (part 7).
+ * clinic runs it", After). The reasons to call are the clinic's own list. Sources are shown to
+ * patients: they name the reference, never a file or a tracker.
  */
-const AFTER_CARE_SOURCE = 'Clinic after-treatment guidance, Knotwork clinical reference (REFERENCE.md, "The service as the clinic runs it": After)';
-const CALL_SOURCE = 'Knotwork issue 5, part 7 (when to call the clinic)';
+const AFTER_CARE_SOURCE = 'Clinic after-treatment guidance, Knotwork clinical reference ("The service as the clinic runs it": After)';
+const CALL_SOURCE = 'Clinic guidance: when to call the clinic after a treatment';
 const MAX_ACTIVITY_CHANGES = 8;
 
 export const HYDRATION = 'Drink 2 to 3 extra glasses of water (16 to 24 oz) over the rest of today.';

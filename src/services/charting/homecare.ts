@@ -11,6 +11,7 @@ import { queueHomeCareMail, type HomeCareMailOutcome } from '../notify/home-care
 import { renderHandout } from './handout-pdf.ts';
 import { generateHomeCare } from './homecare-content.ts';
 import { lockDraft, refuse, requireNote, requirePatient, type NoteAccess } from './session-access.ts';
+import { createOnce, type Once } from '../idempotency.ts';
 
 export type HomeCarePlan = repo.HomeCareRow;
 export type HomeCareContent = repo.HomeCareContent;
@@ -67,9 +68,9 @@ export async function editForNote(ctx: ServiceContext, actor: Actor, noteId: str
  * transaction (the email is queued in the outbox). Sending changes no content, so a signed note may
  * still send; sending again after an edit emails the new version, sending unchanged words does not.
  */
-export async function sendForNote(ctx: ServiceContext, actor: Actor, noteId: string): Promise<HomeCarePlan & { email: HomeCareMailOutcome }> {
+export async function sendForNote(ctx: ServiceContext, actor: Actor, noteId: string, once?: Once): Promise<HomeCarePlan & { email: HomeCareMailOutcome }> {
   const { note } = await requireNote(ctx.db, actor, noteId, 'session-note.write', 'home-care.send');
-  return ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     const now = ctx.now();
     const row = await repo.markSent(tx, actor.orgId, noteId, actor.userId, now);
     if (!row) throw new NotFoundError('Generate the home care for this session first.');

@@ -75,7 +75,7 @@ export function issueFields(issues: readonly z.core.$ZodIssue[], prefix = ''): R
   const join = (parts: PropertyKey[]) => [prefix, ...parts.map(String)].filter((p) => p !== '').join('.') || '_';
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[join([...issue.path, key])] = 'Unknown field.';
+      for (const key of issue.keys) fields[join([...issue.path, key])] = 'Not a field we know; leave it out.';
       continue;
     }
     fields[join([...issue.path])] ??= issue.message;

@@ -10,6 +10,7 @@ import { treatmentGate, type TreatmentGate } from './gate.ts';
 import { intakeRefusalMessage, unansweredFields } from './intake-unanswered.ts';
 import { vitalsProblems } from './intake-vitals.ts';
 import { flaggedMedications, IntakeDocumentSchema, IntakeDraftSchema, issueFields, screeningAnswersOf } from './intake-document.ts';
+import { createOnce, type Once } from '../idempotency.ts';
 
 export interface IntakeView {
   version: number | null;
@@ -95,7 +96,7 @@ export interface SubmittedIntake {
  * stores the decision and, when it blocks treatment and no clearance covers it, opens a
  * physician-clearance task. All in one transaction, all audited.
  */
-export async function submitIntake(ctx: ServiceContext, actor: Actor, patientId: string, input: unknown): Promise<SubmittedIntake> {
+export async function submitIntake(ctx: ServiceContext, actor: Actor, patientId: string, input: unknown, once?: Once): Promise<SubmittedIntake> {
   await requireChart(ctx.db, actor, patientId, 'intake.submit');
   const parsed = IntakeDocumentSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(issueFields(parsed.error.issues));
@@ -106,7 +107,7 @@ export async function submitIntake(ctx: ServiceContext, actor: Actor, patientId:
   if (Object.keys(problems).length > 0) throw new ValidationError(problems, intakeRefusalMessage(unanswered, problems));
   const result = screen(parsed.data.answers, { today });
   const keys = blockingKeys(result);
-  return ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     const row = await repo.insertVersion(tx, actor.orgId, { patientId, answers: parsed.data, userId: actor.userId, role: actor.role, at: now });
     const version = row.version!;
     await gateRepo.insertScreening(tx, actor.orgId, {

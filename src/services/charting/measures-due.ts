@@ -2,7 +2,7 @@ import { regionBase, regionById } from '../../clinical/bodymap/regions.ts';
 import type { MeasureId } from '../../clinical/measures/index.ts';
 
 /**
- * Which outcome measures are due at a visit (issue 5, part 6):
+ * Which outcome measures are due at a visit:
  * - NPRS at every visit.
  * - The regional disability index and PSFS at intake (never taken yet) and then again once 4
  *   completed visits have passed since the last one ("every 4–6 visits": due from the 4th visit,

@@ -11,6 +11,7 @@ import { ValidationError } from '../errors.ts';
 import { isAllowed } from '../policies.ts';
 import { measuresDue, type DueMeasure } from './measures-due.ts';
 import { patientAccess, refuse, requirePatient } from './session-access.ts';
+import { createOnce, type Once } from '../idempotency.ts';
 
 export type MeasureAnswer = repo.MeasureAnswer;
 export type MeasureResponse = repo.MeasureResponseRow;
@@ -31,6 +32,7 @@ export async function submitMeasure(
   actor: Actor,
   patientId: string,
   input: { measure: MeasureId; answers: MeasureAnswer[]; sessionId?: string | null },
+  once?: Once,
 ): Promise<MeasureResponse> {
   await requirePatient(ctx.db, actor, patientId, 'measure.submit', 'measure.submit');
   const sessionId = input.sessionId ?? null;
@@ -42,7 +44,7 @@ export async function submitMeasure(
     const field = result.error.item !== undefined ? `answers.${result.error.item - 1}` : 'answers';
     throw new ValidationError({ [field]: result.error.message });
   }
-  return ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     const row = await repo.insertResponse(
       tx,
       actor.orgId,

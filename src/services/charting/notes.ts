@@ -4,6 +4,8 @@ import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
 import { lockDraft, refuse, requireNote } from './session-access.ts';
 import { billingOf, presentNote, unitRuleOf, type SessionNote } from './session-present.ts';
+import { createOnce, type Once } from '../idempotency.ts';
+import { visitCompleted } from './visit.ts';
 
 /** Signs a draft: only the treating therapist may; from then on the note is locked (`note_signed`). */
 export async function signNote(ctx: ServiceContext, actor: Actor, noteId: string): Promise<SessionNote> {
@@ -19,6 +21,7 @@ export async function signNote(ctx: ServiceContext, actor: Actor, noteId: string
     // The draft is locked and still a draft: only a sign-in other than the therapist's own is left.
     if (!signed) throw new ForbiddenError('Only the treating therapist’s own sign-in can sign this note.');
     await audit(tx, actor, [{ action: 'session-note.sign', patientId: signed.patientId, recordType: 'session_note', recordId: noteId }]);
+    if (signed.appointmentId) await visitCompleted(tx, actor, signed.appointmentId, now);
     return presentNote(tx, signed);
   });
 }
@@ -42,12 +45,13 @@ export async function amendNote(
   actor: Actor,
   noteId: string,
   input: { reason: string; changes: AmendmentChanges },
+  once?: Once,
 ): Promise<notes.AmendmentRow> {
   const { note } = await requireNote(ctx.db, actor, noteId, 'session-note.write', 'session-note.amend');
   if (note.status !== 'signed') throw new ConflictError('status', 'This note is still a draft: edit it instead of amending it.');
   if (Object.keys(input.changes).length === 0) throw new ValidationError({ changes: 'Say what the amendment changes.' });
   if (input.changes.cptMinutes) billingOf(input.changes.cptMinutes, await unitRuleOf(ctx.db, actor.orgId));
-  return ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     const row = await notes.insertAmendment(
       tx,
       actor.orgId,

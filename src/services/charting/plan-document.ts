@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PhaseSchema } from '../../clinical/plan/index.ts';
 import { IsoDate } from '../bounds.ts';
+import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 /** A treatment plan as the therapist keeps it: the clinical proposal, edited, plus goals and booking wishes. */
 
@@ -20,11 +21,11 @@ export const PlanStageInputSchema = z.strictObject({
 
 export const GoalSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('nprs'), baseline: z.number().int().min(0).max(10).optional(), target: z.number().int().min(0).max(10), byVisit: z.number().int().min(1).max(200).optional() }),
-  z.strictObject({ kind: z.literal('psfs'), activity: text(200), baseline: z.number().min(0).max(10).optional(), target: z.number().min(0).max(10), byVisit: z.number().int().min(1).max(200).optional() }),
+  z.strictObject({ kind: z.literal('psfs'), activity: text(LIMIT.planActivity), baseline: z.number().min(0).max(10).optional(), target: z.number().min(0).max(10), byVisit: z.number().int().min(1).max(200).optional() }),
   z.strictObject({ kind: z.literal('rom'), joint: slug, motion: slug, side: z.enum(['left', 'right']).optional(), targetDegrees: z.number().min(0).max(360), byVisit: z.number().int().min(1).max(200).optional() }),
 ]);
 
-export const IntegrationSchema = z.strictObject({ service: z.enum(['chiropractic', 'acupuncture', 'corrective-exercise']), note: text(1000) });
+export const IntegrationSchema = z.strictObject({ service: z.enum(['chiropractic', 'acupuncture', 'corrective-exercise']), note: text(LIMIT.planNote) });
 
 const planFields = {
   phase: PhaseSchema,

@@ -12,6 +12,7 @@ import { issueFields } from './intake-document.ts';
 import { requireChart } from './gate-access.ts';
 import { applyVisitChoices, type VisitChoice } from './plan-choices.ts';
 import { planConsistency, PlanBodySchema, type PlanBody } from './plan-document.ts';
+import { createOnce, type Once } from '../idempotency.ts';
 
 export type TreatmentPlan = Omit<repo.PlanRow, 'plan'> & { plan: PlanBody };
 const present = (row: repo.PlanRow): TreatmentPlan => ({ ...row, plan: row.plan as unknown as PlanBody });
@@ -40,12 +41,12 @@ function rethrowReference(err: unknown): never {
   throw err;
 }
 
-export async function createPlan(ctx: ServiceContext, actor: Actor, patientId: string, input: unknown): Promise<TreatmentPlan> {
+export async function createPlan(ctx: ServiceContext, actor: Actor, patientId: string, input: unknown, once?: Once): Promise<TreatmentPlan> {
   await requireChart(ctx.db, actor, patientId, 'plan.write');
   const plan = validPlan(input);
   const now = ctx.now();
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await createOnce(ctx, actor, once, async (tx) => {
       const row = await repo.insertPlan(tx, actor.orgId, { patientId, plan, practitionerId: plan.therapistId, locationId: plan.locationId, userId: actor.userId, at: now });
       await audit(tx, actor, [{ action: 'plan.create', patientId, recordType: 'treatment_plan', recordId: row.id, detail: { totalVisits: plan.totalVisits, phase: plan.phase } }]);
       return present(row);
@@ -113,7 +114,7 @@ function withinTransaction(db: Database, tx: Queryable): Database {
 }
 
 /** Books every visit of the plan as one series (all or nothing) and marks the plan active. */
-export async function bookPlan(ctx: ServiceContext, actor: Actor, id: string, options: { time?: string; choices?: VisitChoice[] } = {}) {
+export async function bookPlan(ctx: ServiceContext, actor: Actor, id: string, options: { time?: string; choices?: VisitChoice[] } = {}, once?: Once) {
   const row = await loadPlan(ctx.db, actor, id, 'plan.book');
   if (row.status === 'completed') throw new ConflictError('status', 'This plan is completed.');
   if (row.seriesId) throw new ConflictError('seriesId', 'This plan is already booked.');
@@ -122,7 +123,7 @@ export async function bookPlan(ctx: ServiceContext, actor: Actor, id: string, op
   const chosen = options.choices?.length
     ? applyVisitChoices(planned, options.choices, plan.locationId, await timeZones(ctx.db, actor.orgId, options.choices, plan.locationId))
     : { visits: planned, planIndex: planned.map((_, i) => i) };
-  return ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     const booked = await bookSeries({ db: withinTransaction(ctx.db, tx), now: ctx.now }, actor, {
       patientId: row.patientId, serviceCode: plan.serviceCode, therapistId: plan.therapistId, locationId: plan.locationId, visits: chosen.visits,
     }).catch((err: unknown) => {

@@ -5,6 +5,7 @@ import * as steps from '../../store/repos/session-steps.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { lockDraft, requireNote } from './session-access.ts';
+import { createOnce, type Once } from '../idempotency.ts';
 
 export interface ReassessmentInput {
   painAfter: number;
@@ -12,9 +13,9 @@ export interface ReassessmentInput {
 }
 
 /** Pain and range of motion after treatment; re-posting while the note is a draft replaces them. */
-export async function recordReassessment(ctx: ServiceContext, actor: Actor, noteId: string, input: ReassessmentInput): Promise<steps.ReassessmentRow> {
+export async function recordReassessment(ctx: ServiceContext, actor: Actor, noteId: string, input: ReassessmentInput, once?: Once): Promise<steps.ReassessmentRow> {
   await requireNote(ctx.db, actor, noteId, 'session-note.write', 'reassessment.record');
-  return ctx.db.transaction(async (tx) => {
+  return createOnce(ctx, actor, once, async (tx) => {
     const note = await lockDraft(tx, actor.orgId, noteId);
     const row = await steps.upsertReassessment(tx, actor.orgId, noteId, { ...input, recordedBy: actor.userId }, ctx.now());
     await audit(tx, actor, [{ action: 'reassessment.record', patientId: note.patientId, recordType: 'session_note', recordId: noteId }]);

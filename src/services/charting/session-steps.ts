@@ -8,6 +8,7 @@ import type { Actor, ServiceContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { treatmentGate, type TreatmentGate } from './gate.ts';
 import { ChartingRefusal, lockDraft, requireNote, todayOf } from './session-access.ts';
+import { createOnce, type Once } from '../idempotency.ts';
 
 export type StepInput = Omit<steps.StepFields, 'triggerPoint' | 'durationSeconds' | 'holdSeconds' | 'painRating' | 'layer' | 'releaseAchieved'> &
   Partial<Pick<steps.StepFields, 'triggerPoint' | 'durationSeconds' | 'holdSeconds' | 'painRating' | 'layer' | 'releaseAchieved'>>;
@@ -96,7 +97,7 @@ async function record(tx: Queryable, ctx: ServiceContext, actor: Actor, noteId: 
  * Records one treatment step (the hold timer posts one per hold). The gate is read in the same
  * transaction as the write; a refusal writes nothing but an audit event saying what was refused.
  */
-export async function addStep(ctx: ServiceContext, actor: Actor, noteId: string, input: StepInput): Promise<RecordedStep> {
+export async function addStep(ctx: ServiceContext, actor: Actor, noteId: string, input: StepInput, once?: Once): Promise<RecordedStep> {
   const { note } = await requireNote(ctx.db, actor, noteId, 'session-note.write', 'treatment-step.create');
   checkVocabulary(input);
   const fields: steps.StepFields = {
@@ -105,7 +106,7 @@ export async function addStep(ctx: ServiceContext, actor: Actor, noteId: string,
     layer: input.layer ?? null, releaseAchieved: input.releaseAchieved ?? null,
   };
   try {
-    return await ctx.db.transaction((tx) => record(tx, ctx, actor, noteId, fields));
+    return await createOnce(ctx, actor, once, (tx) => record(tx, ctx, actor, noteId, fields));
   } catch (err) {
     if (err instanceof ChartingRefusal && err.code !== 'note_signed') {
       await audit(ctx.db, actor, [

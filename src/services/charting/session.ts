@@ -2,9 +2,11 @@ import { sqlState, SQLSTATE } from '../../store/database.ts';
 import * as notes from '../../store/repos/session-notes.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';
+import { ConflictError, ForbiddenError } from '../errors.ts';
 import { lockDraft, requireNote, requirePatient } from './session-access.ts';
 import { billingOf, presentNote, unitRuleOf, type SessionNote } from './session-present.ts';
+import { createOnce, type Once } from '../idempotency.ts';
+import { checkVisit, visitStarts } from './visit.ts';
 
 export type { SessionNote } from './session-present.ts';
 
@@ -20,18 +22,16 @@ export interface NoteInput {
 const noteRecord = (id: string) => ({ recordType: 'session_note', recordId: id });
 
 /** Opens the note of a visit (or a walk-in) for a patient in the therapist's care. */
-export async function createNote(ctx: ServiceContext, actor: Actor, patientId: string, input: NoteInput): Promise<SessionNote> {
+export async function createNote(ctx: ServiceContext, actor: Actor, patientId: string, input: NoteInput, once?: Once): Promise<SessionNote> {
   await requirePatient(ctx.db, actor, patientId, 'session-note.write', 'session-note.create');
   if (!actor.practitionerId) throw new ForbiddenError('Only a therapist can chart a session.');
   const practitionerId = actor.practitionerId;
   const appointmentId = input.appointmentId ?? null;
-  if (appointmentId && (await notes.appointmentPatient(ctx.db, actor.orgId, appointmentId)) !== patientId) {
-    throw new ValidationError({ appointmentId: "No such appointment for this patient." });
-  }
+  if (appointmentId) await checkVisit(ctx, actor, patientId, appointmentId);
   billingOf(input.cptMinutes, await unitRuleOf(ctx.db, actor.orgId));
   const now = ctx.now();
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await createOnce(ctx, actor, once, async (tx) => {
       const note = await notes.insertNote(
         tx,
         actor.orgId,
@@ -42,6 +42,7 @@ export async function createNote(ctx: ServiceContext, actor: Actor, patientId: s
         now,
       );
       await audit(tx, actor, [{ action: 'session-note.create', patientId, ...noteRecord(note.id) }]);
+      if (appointmentId) await visitStarts(tx, actor, appointmentId, ctx.now());
       return presentNote(tx, note);
     });
   } catch (err) {

@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { checkLinkToken } from './links.ts';
 import { notifySettings } from './settings.ts';
 import { visitTime } from './time.ts';
+import { STATUS_WORDS } from '../booking/status.ts';
 
 /** What a patient sees behind a link: their visit, and whether it can still be changed online. */
 export interface LinkedAppointment {
@@ -94,7 +95,7 @@ async function present(db: Queryable, view: AppointmentView, now: Date): Promise
 
 /** Inside the policy window a change is the clinic's call: say so plainly, with its number. */
 function refuseIfTooLate(view: AppointmentView, shown: LinkedAppointment, verb: string): void {
-  if (view.status !== 'booked') throw new ConflictError(undefined, `This appointment cannot be ${verb} online: it is ${view.status.replace('_', ' ')}.`);
+  if (view.status !== 'booked') throw new ConflictError(undefined, `This appointment cannot be ${verb} online: it is ${STATUS_WORDS[view.status as AppointmentStatus]}.`);
   if (!shown.canChangeOnline) {
     const phone = view.site.phone ? ` on ${view.site.phone}` : '';
     throw new ConflictError(

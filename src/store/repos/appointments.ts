@@ -23,6 +23,8 @@ export interface AppointmentRow {
   version: number;
   createdAt: Date;
   updatedAt: Date;
+  /** The session note opened for this visit, if any. */
+  sessionNoteId: string | null;
 }
 
 /** Who, where and when a booking (or a hold on a freed slot) takes, with its turnover. */
@@ -46,7 +48,8 @@ const COLUMNS = `a.id, a.patient_id AS "patientId", a.practitioner_id AS "therap
   a.service_code AS "serviceCode", (SELECT s.name FROM services s WHERE s.org_id = a.org_id AND s.code = a.service_code) AS "serviceName", a.status, lower(a.during) AS start, upper(a.during) AS "end",
   (extract(epoch FROM upper(a.blocks) - upper(a.during)) / 60)::int AS "bufferAfterMinutes",
   a.series_id AS "seriesId", a.notes, a.cancel_reason AS "cancelReason", a.booked_by AS "bookedBy", a.version,
-  a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
+  a.created_at AS "createdAt", a.updated_at AS "updatedAt",
+  (SELECT n.id FROM session_notes n WHERE n.org_id = a.org_id AND n.appointment_id = a.id) AS "sessionNoteId"`;
 
 /** Inserts many in one statement; the exclusion constraints judge them all at once. */
 export async function insertAppointments(db: Queryable, orgId: string, list: NewAppointment[], now: Date): Promise<AppointmentRow[]> {

@@ -182,12 +182,3 @@ export async function userName(db: Queryable, orgId: string, userId: string | nu
   const rows = await db.query<{ name: string }>('SELECT display_name AS name FROM users WHERE org_id = $1 AND id = $2', [orgId, userId]);
   return rows[0]?.name ?? null;
 }
-
-/** The appointment a note is for must be this patient's, in this organisation. */
-export async function appointmentPatient(db: Queryable, orgId: string, appointmentId: string): Promise<string | null> {
-  const rows = await db.query<{ patientId: string }>(
-    `SELECT patient_id AS "patientId" FROM appointments WHERE org_id = $1 AND id = $2`,
-    [orgId, appointmentId],
-  );
-  return rows[0]?.patientId ?? null;
-}

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ClosureSchema, LocationSchema, RoomOutSchema } from '../../../src/http/locations/schema.ts';
 import type { ExceptionCreateSchema, ExceptionSchema, TemplateSchema } from '../../../src/http/schedules/schema.ts';
 import type { BookingSettingsUpdateSchema, RequirementSchema, ServiceCreateSchema, ServiceUpdateSchema } from '../../../src/http/services/schema.ts';
-import { request } from './http.ts';
+import { create, request } from './http.ts';
 import type { BookingSettings, Service, WeeklySchedule } from './scheduling.ts';
 
 export type Hours = Record<string, { open: string; close: string }[]>;
@@ -38,16 +38,16 @@ export function updateLocationHours(locationId: string, hours: Hours): Promise<z
   return request('PATCH', `/api/locations/${id(locationId)}`, { hours });
 }
 
-export function addClosure(locationId: string, closure: Omit<Closure, 'id'>): Promise<Closure> {
-  return request('POST', `/api/locations/${id(locationId)}/closures`, closure);
+export function addClosure(locationId: string, closure: Omit<Closure, 'id'>, key: string): Promise<Closure> {
+  return create(`/api/locations/${id(locationId)}/closures`, closure, key);
 }
 
 export function removeClosure(locationId: string, closureId: string): Promise<void> {
   return request('DELETE', `/api/locations/${id(locationId)}/closures/${id(closureId)}`);
 }
 
-export function addRoom(locationId: string, name: string): Promise<Room> {
-  return request('POST', `/api/locations/${id(locationId)}/rooms`, { name });
+export function addRoom(locationId: string, name: string, key: string): Promise<Room> {
+  return create(`/api/locations/${id(locationId)}/rooms`, { name }, key);
 }
 
 export function updateRoom(roomId: string, changes: { name?: string; active?: boolean }): Promise<Room> {
@@ -58,16 +58,16 @@ export function replaceSchedule(practitionerId: string, templates: ShiftTemplate
   return request('PUT', `/api/practitioners/${id(practitionerId)}/schedule`, { templates });
 }
 
-export function addException(practitionerId: string, exception: ExceptionCreate): Promise<ScheduleException> {
-  return request('POST', `/api/practitioners/${id(practitionerId)}/exceptions`, exception);
+export function addException(practitionerId: string, exception: ExceptionCreate, key: string): Promise<ScheduleException> {
+  return create(`/api/practitioners/${id(practitionerId)}/exceptions`, exception, key);
 }
 
 export function removeException(practitionerId: string, exceptionId: string): Promise<void> {
   return request('DELETE', `/api/practitioners/${id(practitionerId)}/exceptions/${id(exceptionId)}`);
 }
 
-export function createService(service: ServiceCreate): Promise<Service> {
-  return request('POST', '/api/services', service);
+export function createService(service: ServiceCreate, key: string): Promise<Service> {
+  return create('/api/services', service, key);
 }
 
 export function updateService(serviceId: string, changes: ServiceUpdate): Promise<Service> {

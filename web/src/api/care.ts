@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CareTeamSchema, LookupResultSchema, LookupSchema, RegisterSiteResultSchema } from '../../../src/http/care/schema.ts';
-import { request } from './http.ts';
+import { create, request } from './http.ts';
 
 // Types come from the care routes' own zod schemas.
 export type CareTeam = z.infer<typeof CareTeamSchema>;
@@ -24,16 +24,16 @@ export async function lookupPatient(query: PatientLookup): Promise<LookupMatch[]
   return (await request<{ matches: LookupMatch[] }>('POST', '/api/patients/lookup', query)).matches;
 }
 
-export function registerAtSite(patientId: string, locationId: string, reason: string): Promise<SiteRegistration> {
-  return request('POST', `/api/patients/${id(patientId)}/sites`, { locationId, reason });
+export function registerAtSite(patientId: string, body: { locationId: string; reason: string }, key: string): Promise<SiteRegistration> {
+  return create(`/api/patients/${id(patientId)}/sites`, body, key);
 }
 
 export function getCareTeam(patientId: string, signal?: AbortSignal): Promise<CareTeam> {
   return request('GET', `/api/patients/${id(patientId)}/care-team`, undefined, { signal });
 }
 
-export function grantCare(patientId: string, practitionerId: string, reason: string): Promise<CareTeam> {
-  return request('POST', `/api/patients/${id(patientId)}/care-team`, { practitionerId, reason });
+export function grantCare(patientId: string, body: { practitionerId: string; reason: string }, key: string): Promise<CareTeam> {
+  return create(`/api/patients/${id(patientId)}/care-team`, body, key);
 }
 
 export function endCare(patientId: string, practitionerId: string, reason: string): Promise<CareTeam> {

@@ -1,5 +1,5 @@
 import type { GateDecision, IntakeView, MeasureId, TreatmentGate } from './charting.ts';
-import { request } from './http.ts';
+import { create, request } from './http.ts';
 
 /**
  * Client for the charting screens added after the first pass: past intake versions, the gate
@@ -32,7 +32,7 @@ export type MeasureAnswer = number | null | { activity: string; score: number | 
 
 export const getIntakeVersion = (patientId: string, version: number, signal?: AbortSignal) =>
   request<IntakeVersionView>('GET', `${patient(patientId)}/intake/${version}`, undefined, { signal });
-export const overrideGate = (patientId: string, reason: string) =>
-  request<{ gate: GateWithOverrides }>('POST', `${patient(patientId)}/gate/override`, { reason });
-export const submitMeasureForm = (patientId: string, measure: MeasureId, answers: MeasureAnswer[], sessionId?: string) =>
-  request<MeasureResult>('POST', `${patient(patientId)}/measures`, { measure, answers, ...(sessionId ? { sessionId } : {}) });
+export const overrideGate = (patientId: string, reason: string, key: string) =>
+  create<{ gate: GateWithOverrides }>(`${patient(patientId)}/gate/override`, { reason }, key);
+export const submitMeasureForm = (patientId: string, measure: MeasureId, answers: MeasureAnswer[], sessionId: string | undefined, key: string) =>
+  create<MeasureResult>(`${patient(patientId)}/measures`, { measure, answers, ...(sessionId ? { sessionId } : {}) }, key);

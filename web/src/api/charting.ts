@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { HomeCareContentSchema, HomeCareListSchema, HomeCarePlanSchema, HomeCareSentSchema } from '../../../src/http/homecare/schema.ts';
 import type { NoteCreateSchema, NoteUpdateSchema, RecordedStepSchema, SessionNoteSchema, StepCreateSchema, StepSchema } from '../../../src/http/sessions/schema.ts';
 import { getSession } from './client.ts';
-import { ApiError, request } from './http.ts';
+import { ApiError, create, request } from './http.ts';
 
 /**
  * Every (method, OpenAPI path) the charting screens call; test/browser/api-contract.test.ts checks
@@ -50,17 +50,17 @@ export const getIntake = (patientId: string, signal?: AbortSignal) =>
   request<IntakeOverview>('GET', `${patient(patientId)}/intake`, undefined, { signal });
 export const saveIntakeDraft = (patientId: string, document: IntakeDocument) =>
   request<IntakeView>('PUT', `${patient(patientId)}/intake/draft`, document);
-export const submitIntake = (patientId: string, document: IntakeDocument) =>
-  request<SubmittedIntake>('POST', `${patient(patientId)}/intake`, document);
+export const submitIntake = (patientId: string, document: IntakeDocument, key: string) =>
+  create<SubmittedIntake>(`${patient(patientId)}/intake`, document, key);
 export const getGate = (patientId: string, signal?: AbortSignal) =>
   request<TreatmentGate>('GET', `${patient(patientId)}/gate`, undefined, { signal });
 
 /** The clearance letter goes up as multipart/form-data, so it cannot use the JSON `request`. */
-export async function recordClearance(patientId: string, form: FormData): Promise<{ gate: TreatmentGate }> {
+export async function recordClearance(patientId: string, form: FormData, key: string): Promise<{ gate: TreatmentGate }> {
   const csrf = (await getSession())?.csrfToken ?? '';
   const response = await fetch(`${patient(patientId)}/clearances`, {
     method: 'POST',
-    headers: { accept: 'application/json', 'x-csrf-token': csrf },
+    headers: { accept: 'application/json', 'x-csrf-token': csrf, 'idempotency-key': key },
     body: form,
     credentials: 'same-origin',
   });
@@ -73,28 +73,28 @@ export async function recordClearance(patientId: string, form: FormData): Promis
 // Assessment and plan
 export const listAssessments = async (patientId: string, signal?: AbortSignal) =>
   (await request<{ assessments: Assessment[] }>('GET', `${patient(patientId)}/assessments`, undefined, { signal })).assessments;
-export const createAssessment = (patientId: string, input: AssessmentInput) =>
-  request<Assessment>('POST', `${patient(patientId)}/assessments`, input);
+export const createAssessment = (patientId: string, input: AssessmentInput, key: string) =>
+  create<Assessment>(`${patient(patientId)}/assessments`, input, key);
 export const updateAssessment = (assessmentId: string, input: { version: number; findings: Partial<Findings> }) =>
   request<Assessment>('PATCH', `/api/assessments/${id(assessmentId)}`, input);
 export const listPlans = async (patientId: string, signal?: AbortSignal) =>
   (await request<{ plans: TreatmentPlan[] }>('GET', `${patient(patientId)}/plans`, undefined, { signal })).plans;
-export const createPlan = (patientId: string, input: PlanInput) => request<TreatmentPlan>('POST', `${patient(patientId)}/plans`, input);
+export const createPlan = (patientId: string, input: PlanInput, key: string) => create<TreatmentPlan>(`${patient(patientId)}/plans`, input, key);
 export const listServices = async () => (await request<{ services: BookableService[] }>('GET', '/api/services')).services;
-export const bookPlan = (planId: string) => request<BookedSeries>('POST', `/api/plans/${id(planId)}/book`, {});
+export const bookPlan = (planId: string, key: string) => create<BookedSeries>(`/api/plans/${id(planId)}/book`, {}, key);
 
 // Session notes
 export const listSessions = async (patientId: string, signal?: AbortSignal) =>
   (await request<{ notes: SessionNote[] }>('GET', `${patient(patientId)}/sessions`, undefined, { signal })).notes;
-export const createSession = (patientId: string, input: NoteInput) => request<SessionNote>('POST', `${patient(patientId)}/sessions`, input);
+export const createSession = (patientId: string, input: NoteInput, key: string) => create<SessionNote>(`${patient(patientId)}/sessions`, input, key);
 export const getSessionNote = (noteId: string, signal?: AbortSignal) => request<SessionNote>('GET', session(noteId), undefined, { signal });
 export const updateSession = (noteId: string, input: NoteUpdate) => request<SessionNote>('PATCH', session(noteId), input);
-export const recordStep = (noteId: string, step: StepInput) => request<RecordedStep>('POST', `${session(noteId)}/steps`, step);
-export const recordReassessment = (noteId: string, input: { painAfter: number; rom: RangeOfMotion[] }) =>
-  request<unknown>('POST', `${session(noteId)}/reassessment`, input);
+export const recordStep = (noteId: string, step: StepInput, key: string) => create<RecordedStep>(`${session(noteId)}/steps`, step, key);
+export const recordReassessment = (noteId: string, input: { painAfter: number; rom: RangeOfMotion[] }, key: string) =>
+  create<unknown>(`${session(noteId)}/reassessment`, input, key);
 export const signSession = (noteId: string) => request<SessionNote>('POST', `${session(noteId)}/sign`, {});
-export const amendSession = (noteId: string, input: { reason: string; changes: { addendum?: string } }) =>
-  request<unknown>('POST', `${session(noteId)}/amendments`, input);
+export const amendSession = (noteId: string, input: { reason: string; changes: { addendum?: string } }, key: string) =>
+  create<unknown>(`${session(noteId)}/amendments`, input, key);
 export const sessionHistory = (noteId: string, signal?: AbortSignal) =>
   request<NoteHistory>('GET', `${session(noteId)}/history`, undefined, { signal });
 
@@ -103,18 +103,19 @@ export const measureSeries = async (patientId: string, signal?: AbortSignal) =>
   (await request<{ series: MeasureSeries[] }>('GET', `${patient(patientId)}/measures`, undefined, { signal })).series;
 export const measuresDue = (patientId: string, signal?: AbortSignal) =>
   request<{ visitNumber: number; measures: DueMeasure[] }>('GET', `${patient(patientId)}/measures/due`, undefined, { signal });
-export const submitMeasure = (patientId: string, input: { measure: MeasureId; answers: unknown[]; sessionId?: string }) =>
-  request<unknown>('POST', `${patient(patientId)}/measures`, input);
+export const submitMeasure = (patientId: string, input: { measure: MeasureId; answers: unknown[]; sessionId?: string }, key: string) =>
+  create<unknown>(`${patient(patientId)}/measures`, input, key);
 
 // Home care
 export const generateHomeCare = (noteId: string) => request<HomeCarePlan>('POST', `${session(noteId)}/home-care/generate`, {});
 export const saveHomeCare = (noteId: string, content: HomeCareContent) => request<HomeCarePlan>('PUT', `${session(noteId)}/home-care`, content);
-export const sendHomeCare = (noteId: string) => request<HomeCareSent>('POST', `${session(noteId)}/home-care/send`, {});
+/** The key (one per intent) makes a retried send answer as the first did: one email. */
+export const sendHomeCare = (noteId: string, key: string) => create<HomeCareSent>(`${session(noteId)}/home-care/send`, {}, key);
 export const listHomeCare = async (patientId: string, signal?: AbortSignal) =>
   (await request<HomeCareList>('GET', `${patient(patientId)}/home-care`, undefined, { signal })).plans;
 export const homeCarePdfUrl = (noteId: string) => `${session(noteId)}/home-care.pdf`;
 
-// Shapes of the charting API, written from the agreed briefs (parts A and B of issue 5).
+// Shapes of the charting API.
 export interface PainEntry { region: string; intensity: number }
 export interface Medication { class: string; name?: string }
 export interface Surgery { what: string; date: string; regions?: string[] }

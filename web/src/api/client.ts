@@ -1,4 +1,4 @@
-import { request, withQuery } from './http.ts';
+import { create, request, withQuery } from './http.ts';
 import type {
   AuditPage,
   AuditQuery,
@@ -72,8 +72,8 @@ export function getPatient(patientId: string): Promise<Patient> {
   return request('GET', `/api/patients/${id(patientId)}`);
 }
 
-export function createPatient(fields: PatientCreate): Promise<Patient> {
-  return request('POST', '/api/patients', fields);
+export function createPatient(fields: PatientCreate, key: string): Promise<Patient> {
+  return create('/api/patients', fields, key);
 }
 
 export function updatePatient(patientId: string, changes: PatientUpdate): Promise<Patient> {
@@ -100,8 +100,8 @@ export async function listStaff(): Promise<StaffMember[]> {
   return (await request<{ staff: StaffMember[] }>('GET', '/api/staff')).staff;
 }
 
-export function createStaff(fields: StaffCreate): Promise<StaffMember> {
-  return request<StaffMember>('POST', '/api/staff', fields);
+export function createStaff(fields: StaffCreate, key: string): Promise<StaffMember> {
+  return create<StaffMember>('/api/staff', fields, key);
 }
 
 export function listAuditEvents(query: AuditQuery): Promise<AuditPage> {

@@ -56,9 +56,10 @@ export async function request<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
-  options: { signal?: AbortSignal; quiet401?: boolean; headers?: Record<string, string>; anonymous?: boolean } = {},
+  options: { signal?: AbortSignal; quiet401?: boolean; headers?: Record<string, string>; anonymous?: boolean; idempotencyKey?: string } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && !options.anonymous) headers['x-csrf-token'] = csrfToken;
   let response: Response;
@@ -83,4 +84,9 @@ export async function request<T>(
     throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.fields ?? {}, payload);
   }
   throw new ApiError(response.status, 'http_' + response.status, `The server answered ${response.status}.`);
+}
+
+/** A create: the key (one per user intent, see CreateIntent) makes a retry return the first answer. */
+export function create<T>(path: string, body: unknown, key: string): Promise<T> {
+  return request<T>('POST', path, body, { idempotencyKey: key });
 }

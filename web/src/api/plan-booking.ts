@@ -1,5 +1,5 @@
 import type { TreatmentPlan } from './charting.ts';
-import { ApiError, request } from './http.ts';
+import { ApiError, create } from './http.ts';
 import { BookingRefusal, type Appointment, type SeriesConflict } from './scheduling.ts';
 
 /** For a visit a series_conflict named: the alternative picked, or leave the visit out. */
@@ -8,9 +8,9 @@ export type VisitChoice = { visit: number; start: string; locationId?: string } 
 export interface BookedPlan { plan: TreatmentPlan; seriesId: string; appointments: Appointment[] }
 
 /** Books the plan's series; a 409 series_conflict comes back as a BookingRefusal with the conflicts by plan visit number. */
-export async function bookPlanSeries(planId: string, choices: VisitChoice[] = []): Promise<BookedPlan> {
+export async function bookPlanSeries(planId: string, choices: VisitChoice[], key: string): Promise<BookedPlan> {
   try {
-    return await request<BookedPlan>('POST', `/api/plans/${encodeURIComponent(planId)}/book`, choices.length ? { choices } : {});
+    return await create<BookedPlan>(`/api/plans/${encodeURIComponent(planId)}/book`, choices.length ? { choices } : {}, key);
   } catch (err) {
     if (!(err instanceof ApiError) || err.status !== 409) throw err;
     const extras = (err.payload ?? {}) as { conflicts?: SeriesConflict[] };

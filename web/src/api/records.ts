@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { MergeResultSchema, PatientSummarySchema, PossibleDuplicatesSchema } from '../../../src/http/patients/schema.ts';
 import type { OnboardedSchema, OnboardingSchema } from '../../../src/http/practitioners/onboarding-schema.ts';
-import { ApiError, request } from './http.ts';
+import { ApiError, create, request } from './http.ts';
 import type { Patient, PatientCreate } from './types.ts';
 
 export type PatientSummary = z.infer<typeof PatientSummarySchema>;
@@ -31,9 +31,9 @@ export class PossibleDuplicate extends ApiError {
 }
 
 /** Registers a patient; a 409 possible_duplicate becomes a PossibleDuplicate with the matches. */
-export async function registerPatient(fields: PatientCreate, confirmNotDuplicate: boolean): Promise<Patient> {
+export async function registerPatient(fields: PatientCreate, confirmNotDuplicate: boolean, key: string): Promise<Patient> {
   try {
-    return await request<Patient>('POST', '/api/patients', { ...fields, confirmNotDuplicate });
+    return await create<Patient>('/api/patients', { ...fields, confirmNotDuplicate }, key);
   } catch (err) {
     if (err instanceof ApiError && err.code === 'possible_duplicate') throw new PossibleDuplicate(err, err.payload as PossibleDuplicates);
     throw err;
@@ -54,12 +54,13 @@ export function duplicatesOf(patientId: string, signal?: AbortSignal): Promise<P
   return request('GET', `/api/patients/${id(patientId)}/duplicates`, undefined, { signal });
 }
 
-export function mergeIntoPatient(survivorId: string, duplicateId: string): Promise<MergeResult> {
-  return request('POST', `/api/patients/${id(survivorId)}/merge`, { duplicateId });
+/** The key (one per intent) makes a retry after a lost answer return the first merge's answer. */
+export function mergeIntoPatient(survivorId: string, duplicateId: string, key: string): Promise<MergeResult> {
+  return create(`/api/patients/${id(survivorId)}/merge`, { duplicateId }, key);
 }
 
-export function onboardTherapist(body: Onboarding, idempotencyKey: string): Promise<Onboarded> {
-  return request('POST', '/api/practitioners/onboarding', body, { headers: { 'idempotency-key': idempotencyKey } });
+export function onboardTherapist(body: Onboarding, key: string): Promise<Onboarded> {
+  return create('/api/practitioners/onboarding', body, key);
 }
 
 export const REASON_WORDS: Record<DuplicateMatch['reasons'][number], string> = {

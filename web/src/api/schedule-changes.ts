@@ -2,8 +2,7 @@
 import type { z } from 'zod';
 import type { AffectedVisitsSchema, AlternativesSchema, ResolvedVisitsSchema } from '../../../src/http/schedule-changes/schema.ts';
 import type { ExceptionCreate, Hours, ShiftTemplate } from './admin-scheduling.ts';
-import { request } from './http.ts';
-import { newIdempotencyKey } from './scheduling.ts';
+import { create, request } from './http.ts';
 
 export type AffectedVisits = z.infer<typeof AffectedVisitsSchema>;
 export type ResolvedVisits = z.infer<typeof ResolvedVisitsSchema>;
@@ -32,10 +31,10 @@ export const previewException = (practitionerId: string, exception: ExceptionCre
 export const previewWeek = (practitionerId: string, templates: ShiftTemplate[]) =>
   request<AffectedVisits>('POST', `/api/practitioners/${id(practitionerId)}/schedule/preview`, { templates });
 
-/** Each call is one transaction on the server; the key makes a retried click answer as the first did. */
-export const notifyAffected = (appointmentIds: string[], note?: string) =>
-  request<ResolvedVisits>('POST', '/api/appointments/conflicts/notify', note ? { appointmentIds, note } : { appointmentIds }, { headers: { 'idempotency-key': newIdempotencyKey() } });
-export const cancelAffected = (appointmentIds: string[], message: string) =>
-  request<ResolvedVisits>('POST', '/api/appointments/conflicts/cancel', { appointmentIds, message }, { headers: { 'idempotency-key': newIdempotencyKey() } });
+/** Each call is one transaction on the server; the key (one per intent) makes a retried click answer as the first did. */
+export const notifyAffected = (body: { appointmentIds: string[]; note?: string }, key: string) =>
+  create<ResolvedVisits>('/api/appointments/conflicts/notify', body, key);
+export const cancelAffected = (body: { appointmentIds: string[]; message: string }, key: string) =>
+  create<ResolvedVisits>('/api/appointments/conflicts/cancel', body, key);
 export const visitAlternatives = async (appointmentId: string, signal?: AbortSignal) =>
   (await request<{ slots: Alternative[] }>('GET', `/api/appointments/${id(appointmentId)}/alternatives`, undefined, { signal })).slots;

@@ -59,9 +59,9 @@ export class BookingRefusal extends ApiError {
 }
 
 /** A write whose 409 answer carries alternatives or conflicts beside `error`. */
-async function writeWithExtras<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+async function writeWithExtras<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> {
   try {
-    return await request<T>('POST', path, body, { headers });
+    return await request<T>('POST', path, body, { idempotencyKey });
   } catch (err) {
     if (!(err instanceof ApiError) || !err.payload) throw err;
     const extras = err.payload as { alternatives?: Slot[]; conflicts?: SeriesConflict[] };
@@ -120,7 +120,7 @@ export interface BookingRequest {
 
 /** Books one appointment; the key makes a retried click return the first answer instead of booking twice. */
 export function bookAppointment(booking: BookingRequest, idempotencyKey: string): Promise<Appointment> {
-  return writeWithExtras('/api/appointments', booking, { 'idempotency-key': idempotencyKey });
+  return writeWithExtras('/api/appointments', booking, idempotencyKey);
 }
 
 export function rescheduleAppointment(
@@ -138,8 +138,8 @@ export function setAppointmentStatus(appointmentId: string, status: AppointmentS
   return request('POST', `/api/appointments/${id(appointmentId)}/status`, reason ? { status, reason } : { status });
 }
 
-export function bookSeries(series: SeriesCreate): Promise<SeriesResult> {
-  return writeWithExtras('/api/appointments/series', series);
+export function bookSeries(series: SeriesCreate, key: string): Promise<SeriesResult> {
+  return writeWithExtras('/api/appointments/series', series, key);
 }
 
 /** The address of an appointment's .ics file (a download link, not a fetch). */
@@ -151,9 +151,3 @@ export function getSchedule(practitionerId: string): Promise<WeeklySchedule> {
   return request('GET', `/api/practitioners/${id(practitionerId)}/schedule`);
 }
 
-/** A fresh key per booking attempt (crypto.randomUUID needs a secure context; fall back otherwise). */
-export function newIdempotencyKey(): string {
-  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto && window.isSecureContext) return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}

@@ -1,6 +1,6 @@
 import type { SessionComparison } from '../../../src/services/charting/session-reassessment.ts';
 import type { RangeOfMotion } from './charting.ts';
-import { request } from './http.ts';
+import { create, request } from './http.ts';
 
 // The comparison route answers with the service's own shape (no separate wire schema).
 export type { RomComparison, SessionComparison } from '../../../src/services/charting/session-reassessment.ts';
@@ -8,5 +8,5 @@ export type { RomComparison, SessionComparison } from '../../../src/services/cha
 export const getSessionComparison = (noteId: string, signal?: AbortSignal) =>
   request<SessionComparison>('GET', `/api/sessions/${encodeURIComponent(noteId)}/comparison`, undefined, { signal });
 
-export const saveReassessment = (noteId: string, input: { painAfter: number; rom: RangeOfMotion[] }) =>
-  request<unknown>('POST', `/api/sessions/${encodeURIComponent(noteId)}/reassessment`, input);
+export const saveReassessment = (noteId: string, input: { painAfter: number; rom: RangeOfMotion[] }, key: string) =>
+  create<unknown>(`/api/sessions/${encodeURIComponent(noteId)}/reassessment`, input, key);

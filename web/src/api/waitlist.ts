@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { WaitlistCreateSchema, WaitlistEntrySchema } from '../../../src/http/waitlist/schema.ts';
-import { request, withQuery } from './http.ts';
+import { create, request, withQuery } from './http.ts';
 import type { Appointment } from './scheduling.ts';
 
 // Types come from the waitlist routes' own zod schemas.
@@ -19,8 +19,8 @@ export const WAITLIST_OPERATIONS = [
 
 const id = (value: string) => encodeURIComponent(value);
 
-export function joinWaitlist(entry: WaitlistCreate): Promise<WaitlistEntry> {
-  return request('POST', '/api/waitlist', entry);
+export function joinWaitlist(entry: WaitlistCreate, key: string): Promise<WaitlistEntry> {
+  return create('/api/waitlist', entry, key);
 }
 
 /** Open entries (waiting, or holding an offer) the signed-in user may see, oldest first; 'booked' adds those booked whose dates are not over. */
@@ -32,6 +32,6 @@ export function leaveWaitlist(entryId: string): Promise<void> {
   return request('DELETE', `/api/waitlist/${id(entryId)}`);
 }
 
-export function acceptOffer(holdId: string): Promise<Appointment> {
-  return request('POST', `/api/waitlist/offers/${id(holdId)}/accept`);
+export function acceptOffer(holdId: string, key: string): Promise<Appointment> {
+  return create(`/api/waitlist/offers/${id(holdId)}/accept`, undefined, key);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
+import { fieldLabel } from '../../../src/words/fields.ts';
 
 /** Field names from the API ("address.postalCode") → element ids ("f-address-postalCode"). */
 export function fieldId(name: string): string {
@@ -10,9 +11,12 @@ export interface SummaryItem {
   message: string;
 }
 
+/** Keys that stand for the whole form rather than one field. */
+const WHOLE_FORM = new Set(['form', 'body', '_', '']);
+
 /**
  * GOV.UK-style error summary: focused when it appears, each message links to its field.
- * Fields the form does not label (e.g. "body") are listed without a link.
+ * A field the form does not label is named by its plain label (never its key), without a link.
  */
 export function ErrorSummary({ items, title = 'There is a problem', labels = {} }: { items: SummaryItem[]; title?: string; labels?: Record<string, string> }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -46,8 +50,10 @@ export function ErrorSummary({ items, title = 'There is a problem', labels = {} 
                 {labels[item.field] ? `${labels[item.field]}: ` : ''}
                 {item.message}
               </a>
-            ) : (
+            ) : WHOLE_FORM.has(item.field) ? (
               item.message
+            ) : (
+              `${fieldLabel(item.field)}: ${item.message}`
             )}
           </li>
         ))}

@@ -8,6 +8,7 @@ import { formatDateTime } from '../format.ts';
 import { usePageTitle } from '../hooks.ts';
 import { Link } from '../router.tsx';
 import { CAN, useUser } from '../session.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 
 const PAGE = 50;
 type Filters = Required<Pick<AuditQuery, 'actor' | 'patient' | 'action' | 'outcome' | 'from' | 'to'>>;
@@ -69,9 +70,9 @@ export function AuditLog() {
       </div>
       <ErrorSummary items={Object.entries(fieldErrors).map(([field, message]) => ({ field, message }))} labels={FILTER_LABELS} />
       <form className="filters" onSubmit={apply} aria-label="Filter the audit log">
-        <TextField name="actor" label="Who" hint="Name, email or user id" value={draft.actor} onValue={set('actor')} width="medium" error={fieldErrors.actor} maxLength={120} spellCheck={false} />
-        <TextField name="patient" label="Patient" hint="Name, date of birth, phone or patient id" value={draft.patient} onValue={set('patient')} width="medium" error={fieldErrors.patient} maxLength={120} spellCheck={false} />
-        <TextField name="action" label="Action" hint="Starts with, e.g. patient." value={draft.action} onValue={set('action')} width="short" />
+        <TextField name="actor" label="Who" hint="Name, email or user id" value={draft.actor} onValue={set('actor')} width="medium" error={fieldErrors.actor} maxLength={LIMIT.auditFilter} spellCheck={false} />
+        <TextField name="patient" label="Patient" hint="Name, date of birth, phone or patient id" value={draft.patient} onValue={set('patient')} width="medium" error={fieldErrors.patient} maxLength={LIMIT.auditFilter} spellCheck={false} />
+        <TextField name="action" label="Action" hint="Starts with, e.g. patient." value={draft.action} onValue={set('action')} width="short" maxLength={LIMIT.auditAction} />
         <SelectField name="outcome" label="Outcome" value={draft.outcome} onValue={set('outcome')}
           options={[{ value: '', label: 'Any' }, { value: 'allowed', label: 'Allowed' }, { value: 'denied', label: 'Denied' }]} />
         <TextField name="from" label="From" type="date" value={draft.from} onValue={set('from')} width="short" />

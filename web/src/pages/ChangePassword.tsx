@@ -4,6 +4,7 @@ import { ApiError } from '../api/http.ts';
 import { ErrorSummary, TextField, summaryItems, type SummaryItem } from '../components/Form.tsx';
 import { TooManyAttempts } from '../components/StatusViews.tsx';
 import { usePageTitle } from '../hooks.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 
 const LABELS = { currentPassword: 'Current password', newPassword: 'New password', confirmPassword: 'Confirm new password' };
 const ORDER = ['currentPassword', 'newPassword', 'confirmPassword'];
@@ -71,12 +72,12 @@ export function ChangePassword({ first = false, onChanged }: { first?: boolean; 
         </p>
       ) : null}
       <form onSubmit={submit} noValidate>
-        <TextField name="currentPassword" label={first ? 'Password you were given' : LABELS.currentPassword} type="password" autoComplete="current-password"
+        <TextField name="currentPassword" maxLength={LIMIT.password} label={first ? 'Password you were given' : LABELS.currentPassword} type="password" autoComplete="current-password"
           value={values.currentPassword} onValue={set('currentPassword')} error={errors.currentPassword} />
-        <TextField name="newPassword" label={LABELS.newPassword} type="password" autoComplete="new-password"
+        <TextField name="newPassword" maxLength={LIMIT.password} label={LABELS.newPassword} type="password" autoComplete="new-password"
           hint={`At least ${MIN_LENGTH} characters. A few unrelated words make a strong password you can remember.`}
           value={values.newPassword} onValue={set('newPassword')} error={errors.newPassword} />
-        <TextField name="confirmPassword" label={LABELS.confirmPassword} type="password" autoComplete="new-password"
+        <TextField name="confirmPassword" maxLength={LIMIT.password} label={LABELS.confirmPassword} type="password" autoComplete="new-password"
           value={values.confirmPassword} onValue={set('confirmPassword')} error={errors.confirmPassword} />
         <button type="submit" className="button" disabled={busy}>{busy ? 'Saving…' : 'Change password'}</button>
       </form>

@@ -2,6 +2,7 @@ import type { Dispatch, SetStateAction } from 'react';
 import type { Location } from '../api/types.ts';
 import { Checkbox, SelectField, TextField } from '../components/Form.tsx';
 import type { PatientFormValues } from './patientForm.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 
 export const PATIENT_LABELS: Record<string, string> = {
   givenName: 'Given name', familyName: 'Family name', preferredName: 'Preferred name', dateOfBirth: 'Date of birth',
@@ -17,6 +18,14 @@ export const PATIENT_FIELD_ORDER = Object.keys(PATIENT_LABELS);
  * view: contact details only, with autofill on (staff forms turn it off: the browser would offer the
  * staff member's own address).
  */
+/** Each text field's server limit, so nobody can type more than is kept. */
+const MAX_LENGTH: Partial<Record<keyof PatientFormValues, number>> = {
+  givenName: LIMIT.personName, familyName: LIMIT.personName, preferredName: LIMIT.personName, dateOfBirth: LIMIT.isoDate,
+  genderIdentity: LIMIT.personName, pronouns: LIMIT.pronouns, email: LIMIT.email, phone: LIMIT.phone, line1: LIMIT.addressLine,
+  line2: LIMIT.addressLine, city: LIMIT.city, state: LIMIT.state, postalCode: LIMIT.postalCode, ecName: LIMIT.contactName,
+  ecRelationship: LIMIT.personName, ecPhone: LIMIT.phone, language: LIMIT.language,
+};
+
 export function PatientFields({ values, setValues, errors, locations, contactOnly }: {
   values: PatientFormValues;
   setValues: Dispatch<SetStateAction<PatientFormValues>>;
@@ -27,7 +36,7 @@ export function PatientFields({ values, setValues, errors, locations, contactOnl
   const auto = (token: string) => (contactOnly ? token : 'off');
   const text = (field: keyof PatientFormValues, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField
-      name={field} label={PATIENT_LABELS[field]!} value={values[field] as string} error={errors[field]}
+      name={field} label={PATIENT_LABELS[field]!} value={values[field] as string} error={errors[field]} maxLength={MAX_LENGTH[field]}
       onValue={(value) => setValues((v) => ({ ...v, [field]: value }))} {...extra}
     />
   );
@@ -58,7 +67,7 @@ export function PatientFields({ values, setValues, errors, locations, contactOnl
         {text('line1', { autoComplete: auto('address-line1') })}
         {text('line2', { autoComplete: auto('address-line2') })}
         {text('city', { autoComplete: auto('address-level2'), width: 'medium' })}
-        {text('state', { autoComplete: auto('address-level1'), width: 'short', hint: 'Two letters, for example OR.', maxLength: 2 })}
+        {text('state', { autoComplete: auto('address-level1'), width: 'short', hint: 'Two letters, for example OR.' })}
         {text('postalCode', { autoComplete: auto('postal-code'), width: 'short', inputMode: 'numeric' })}
       </fieldset>
       <fieldset className="fieldset">

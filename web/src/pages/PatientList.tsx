@@ -7,6 +7,7 @@ import { useDebounced, usePageTitle, useResource } from '../hooks.ts';
 import { useLocationNames } from '../lookups.ts';
 import { Link, navigate, useUrl } from '../router.tsx';
 import { CAN, useUser } from '../session.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 
 export const PAGE_SIZE = 25;
 
@@ -66,7 +67,7 @@ export function PatientList() {
           Type a name (family name first, or both names), phone digits, or date of birth as YYYY-MM-DD or MM/DD/YYYY.
         </p>
         <input
-          id={id} type="search" className="input input-search" value={typed} autoComplete="off" spellCheck={false}
+          id={id} type="search" className="input input-search" maxLength={LIMIT.search} value={typed} autoComplete="off" spellCheck={false}
           aria-describedby={`${id}-hint`} onChange={(event) => setTyped(event.target.value)}
         />
       </form>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import * as api from '../api/client.ts';
 import { ApiError } from '../api/http.ts';
+import { useCreateIntent } from '../api/intent.ts';
 import { duplicatesOf, mergeIntoPatient, REASON_WORDS } from '../api/records.ts';
 import type { Patient } from '../api/types.ts';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
@@ -45,6 +46,7 @@ export function PatientMerge({ id }: { id: string }) {
   const [duplicate] = useResource(async () => (picked ? api.getPatient(picked.id) : null), [picked?.id]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   usePageTitle('Merge a duplicate record');
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <ErrorView error={loaded.error} what="patient" />;
@@ -56,7 +58,7 @@ export function PatientMerge({ id }: { id: string }) {
     setBusy(true);
     setProblem(null);
     try {
-      await mergeIntoPatient(survivor.id, chosen.id);
+      await mergeIntoPatient(survivor.id, chosen.id, intent.keyFor([survivor.id, chosen.id]));
       navigate(`/patients/${survivor.id}?merged=1`);
     } catch (err) {
       setProblem(err instanceof ApiError ? err.message : 'Something went wrong. Try again.');

@@ -10,6 +10,7 @@ import { CAN, useUser } from '../session.tsx';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
 import { formErrors, PATIENT_LABELS, PatientFields } from './PatientFields.tsx';
 import { API_FIELD, emptyForm, toCreate } from './patientForm.ts';
+import { useCreateIntent } from '../api/intent.ts';
 
 /** The front desk registers a new patient (phone call or walk-in); the profile opens next. */
 export function PatientNew() {
@@ -26,6 +27,7 @@ export function PatientNew() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   if (!CAN.registerPatient(user.role)) return <Forbidden />;
   // An admin has no site of their own: preselect the first clinic once the list arrives.
   const site = values.preferredLocationId || locations[0]?.id || '';
@@ -33,7 +35,8 @@ export function PatientNew() {
   const register = async (confirmNotDuplicate: boolean) => {
     setBusy(true);
     try {
-      const patient = await registerPatient(toCreate({ ...values, preferredLocationId: site }), confirmNotDuplicate);
+      const fields = toCreate({ ...values, preferredLocationId: site });
+      const patient = await registerPatient(fields, confirmNotDuplicate, intent.keyFor({ ...fields, confirmNotDuplicate }));
       navigate(`/patients/${patient.id}`);
     } catch (err) {
       if (err instanceof PossibleDuplicate) {

@@ -6,6 +6,7 @@ import { PlainHeader } from '../components/PlainHeader.tsx';
 import { TooManyAttempts } from '../components/StatusViews.tsx';
 import { usePageTitle } from '../hooks.ts';
 import { useSession } from '../session.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 
 const LABELS = { email: 'Email address', password: 'Password', organization: 'Organisation' };
 
@@ -95,11 +96,11 @@ export function SignIn() {
           <p className="lead">Sign in to Knotwork with the email address your clinic has for you.</p>
           <form onSubmit={submit} noValidate>
             <TextField
-              name="email" label={LABELS.email} type="email" autoComplete="username" spellCheck={false}
+              name="email" maxLength={LIMIT.email} label={LABELS.email} type="email" autoComplete="username" spellCheck={false}
               value={email} onValue={setEmail} error={errors.email}
             />
             <TextField
-              name="password" label={LABELS.password} type="password" autoComplete="current-password"
+              name="password" maxLength={LIMIT.password} label={LABELS.password} type="password" autoComplete="current-password"
               value={password} onValue={setPassword} error={errors.password}
             />
             {organizations.length > 0 ? (

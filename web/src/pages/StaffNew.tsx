@@ -7,6 +7,8 @@ import { usePageTitle, useResource } from '../hooks.ts';
 import { useLocations } from '../lookups.ts';
 import { Link, navigate } from '../router.tsx';
 import { CAN, ROLE_LABEL, useUser } from '../session.tsx';
+import { useCreateIntent } from '../api/intent.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 
 const LABELS: Record<string, string> = {
   displayName: 'Full name', email: 'Email address', role: 'Role', password: 'First password',
@@ -25,6 +27,7 @@ export function StaffNew() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   const therapist = values.role === 'therapist';
   const [practitioners] = useResource(() => (therapist ? api.listPractitioners() : Promise.resolve([])), [therapist]);
   if (!CAN.manageStaff(user.role)) return <Forbidden />;
@@ -35,10 +38,11 @@ export function StaffNew() {
     event.preventDefault();
     setBusy(true);
     try {
-      await api.createStaff({
+      const account = {
         displayName: values.displayName.trim(), email: values.email.trim(), role: values.role as 'front_desk', password: values.password,
         ...(therapist ? { practitionerId: values.practitionerId || undefined } : { locationIds: sites }),
-      });
+      };
+      await api.createStaff(account, intent.keyFor(account));
       navigate('/staff');
     } catch (err) {
       const fields = formFieldErrors(err);
@@ -57,8 +61,8 @@ export function StaffNew() {
       <ErrorSummary items={summary} labels={LABELS} />
       <h1>Add a staff account</h1>
       <form onSubmit={submit} noValidate>
-        <TextField name="displayName" label={LABELS.displayName!} value={values.displayName} error={errors.displayName} onValue={set('displayName')} autoComplete="off" width="medium" />
-        <TextField name="email" label={LABELS.email!} type="email" value={values.email} error={errors.email} onValue={set('email')} autoComplete="off" spellCheck={false} />
+        <TextField name="displayName" maxLength={LIMIT.staffName} label={LABELS.displayName!} value={values.displayName} error={errors.displayName} onValue={set('displayName')} autoComplete="off" width="medium" />
+        <TextField name="email" maxLength={LIMIT.email} label={LABELS.email!} type="email" value={values.email} error={errors.email} onValue={set('email')} autoComplete="off" spellCheck={false} />
         <SelectField name="role" label={LABELS.role!} value={values.role} error={errors.role} onValue={set('role')}
           options={roles.map((r) => ({ value: r, label: ROLE_LABEL[r] ?? r }))} />
         {therapist ? (
@@ -78,7 +82,7 @@ export function StaffNew() {
             </div>
           </fieldset>
         )}
-        <TextField name="password" label={LABELS.password!} type="password" value={values.password} error={errors.password} onValue={set('password')}
+        <TextField name="password" maxLength={LIMIT.password} label={LABELS.password!} type="password" value={values.password} error={errors.password} onValue={set('password')}
           autoComplete="new-password" width="medium" hint="At least 10 characters. Give it to them in person; they change it after signing in." />
         <div className="button-row">
           <button type="submit" className="button" disabled={busy}>{busy ? 'Adding…' : 'Add account'}</button>

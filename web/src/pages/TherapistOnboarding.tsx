@@ -1,7 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { ApiError, formFieldErrors } from '../api/http.ts';
+import { useState, type FormEvent } from 'react';
+import { formFieldErrors } from '../api/http.ts';
 import { onboardTherapist, type Onboarding } from '../api/records.ts';
-import { newIdempotencyKey } from '../api/scheduling.ts';
+import { useCreateIntent } from '../api/intent.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 import { Checkbox, ErrorSummary, SelectField, summaryItems, TextField } from '../components/Form.tsx';
 import { WEEKDAYS } from '../format.ts';
 import { usePageTitle } from '../hooks.ts';
@@ -54,8 +55,8 @@ export function TherapistOnboarding() {
   const [signIn, setSignIn] = useState({ email: '', password: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  // One key per answer wanted: a retry after a lost connection is the same request; a refusal needs a new one.
-  const key = useRef(newIdempotencyKey());
+  // One key per request: a retry after a lost connection is the same request; a changed form is a new one.
+  const intent = useCreateIntent();
   const setField = (field: keyof typeof about) => (value: string) => setAbout((a) => ({ ...a, [field]: value }));
   const siteOptions = sites.filter((s) => siteIds.includes(s.id)).map((s) => ({ value: s.id, label: s.name }));
 
@@ -90,10 +91,10 @@ export function TherapistOnboarding() {
     if (Object.keys(problems).length > 0) return fail(problems);
     setBusy(true);
     try {
-      const added = await onboardTherapist(body(), key.current);
+      const request = body();
+      const added = await onboardTherapist(request, intent.keyFor(request));
       navigate(`/therapists/${added.practitioner.id}?added=1`);
     } catch (err) {
-      if (err instanceof ApiError && err.status > 0) key.current = newIdempotencyKey();
       fail(formFieldErrors(err));
     } finally {
       setBusy(false);
@@ -113,12 +114,12 @@ export function TherapistOnboarding() {
       <p className="lead records-lead">Everything is saved together when you press “Add therapist”, or nothing is.</p>
       <form onSubmit={submit} noValidate>
         <h2>About them</h2>
-        <TextField name="givenName" label={LABELS.givenName!} value={about.givenName} onValue={setField('givenName')} error={errors.givenName} autoComplete="off" width="medium" maxLength={100} />
-        <TextField name="familyName" label={LABELS.familyName!} value={about.familyName} onValue={setField('familyName')} error={errors.familyName} autoComplete="off" width="medium" maxLength={100} />
+        <TextField name="givenName" label={LABELS.givenName!} value={about.givenName} onValue={setField('givenName')} error={errors.givenName} autoComplete="off" width="medium" maxLength={LIMIT.personName} />
+        <TextField name="familyName" label={LABELS.familyName!} value={about.familyName} onValue={setField('familyName')} error={errors.familyName} autoComplete="off" width="medium" maxLength={LIMIT.personName} />
         <SelectField name="discipline" label={LABELS.discipline!} value={about.discipline} onValue={setField('discipline')} error={errors.discipline} options={DISCIPLINE_OPTIONS} />
-        <TextField name="email" label="Contact email (optional)" type="email" value={about.email} error={errors.email} spellCheck={false} maxLength={254}
+        <TextField name="email" label="Contact email (optional)" type="email" value={about.email} error={errors.email} spellCheck={false} maxLength={LIMIT.email}
           onValue={(v) => { setField('email')(v); if (!signIn.email || signIn.email === about.email) setSignIn((s) => ({ ...s, email: v })); }} />
-        <TextField name="phone" label="Phone (optional)" type="tel" value={about.phone} onValue={setField('phone')} error={errors.phone} width="medium" maxLength={30} />
+        <TextField name="phone" label="Phone (optional)" type="tel" value={about.phone} onValue={setField('phone')} error={errors.phone} width="medium" maxLength={LIMIT.phone} />
 
         <fieldset className="fieldset onb-section" aria-describedby={errors.locationIds ? 'locationIds-error' : undefined}>
           <legend id="f-locationIds">Sites they work at</legend>
@@ -139,9 +140,9 @@ export function TherapistOnboarding() {
               return (
                 <li key={c.key} className="onb-row" aria-label={`Credential ${i + 1}`}>
                   <SelectField name={`credentials.${i}.kind`} label={`Kind (${n})`} value={c.kind} options={KINDS} onValue={(v) => setCredential(c.key, { kind: v as CredentialRow['kind'] })} error={errors[`credentials.${i}.kind`]} />
-                  <TextField name={`credentials.${i}.type`} label={`Type, e.g. LMT (${n})`} value={c.type} width="short" maxLength={20} onValue={(v) => setCredential(c.key, { type: v })} error={errors[`credentials.${i}.type`]} />
-                  <TextField name={`credentials.${i}.issuer`} label={`Issued by (${n})`} value={c.issuer} width="short" maxLength={120} onValue={(v) => setCredential(c.key, { issuer: v })} error={errors[`credentials.${i}.issuer`]} />
-                  <TextField name={`credentials.${i}.number`} label={`Number (${n})`} value={c.number} width="short" maxLength={60} onValue={(v) => setCredential(c.key, { number: v })} error={errors[`credentials.${i}.number`]} />
+                  <TextField name={`credentials.${i}.type`} label={`Type, e.g. LMT (${n})`} value={c.type} width="short" maxLength={LIMIT.credentialType} onValue={(v) => setCredential(c.key, { type: v })} error={errors[`credentials.${i}.type`]} />
+                  <TextField name={`credentials.${i}.issuer`} label={`Issued by (${n})`} value={c.issuer} width="short" maxLength={LIMIT.credentialIssuer} onValue={(v) => setCredential(c.key, { issuer: v })} error={errors[`credentials.${i}.issuer`]} />
+                  <TextField name={`credentials.${i}.number`} label={`Number (${n})`} value={c.number} width="short" maxLength={LIMIT.credentialNumber} onValue={(v) => setCredential(c.key, { number: v })} error={errors[`credentials.${i}.number`]} />
                   <TextField name={`credentials.${i}.expiresOn`} label={`Expires (${n})`} type="date" value={c.expiresOn} width="short" onValue={(v) => setCredential(c.key, { expiresOn: v })} error={errors[`credentials.${i}.expiresOn`]} />
                   <button type="button" className="button button-secondary" onClick={() => setCredentials((list) => list.filter((x) => x.key !== c.key))}>
                     Remove<span className="visually-hidden"> {n}</span>
@@ -186,9 +187,9 @@ export function TherapistOnboarding() {
           <Checkbox name="withSignIn" label="Give them a sign-in now" checked={withSignIn} onChecked={setWithSignIn} />
           {withSignIn ? (
             <>
-              <TextField name="signIn.email" label={LABELS['signIn.email']!} type="email" value={signIn.email} error={errors['signIn.email']} spellCheck={false} maxLength={254}
+              <TextField name="signIn.email" label={LABELS['signIn.email']!} type="email" value={signIn.email} error={errors['signIn.email']} spellCheck={false} maxLength={LIMIT.email}
                 autoComplete="off" onValue={(v) => setSignIn((s) => ({ ...s, email: v }))} />
-              <TextField name="signIn.password" label={LABELS['signIn.password']!} type="password" value={signIn.password} error={errors['signIn.password']} width="medium" maxLength={200}
+              <TextField name="signIn.password" label={LABELS['signIn.password']!} type="password" value={signIn.password} error={errors['signIn.password']} width="medium" maxLength={LIMIT.password}
                 autoComplete="new-password" hint={`At least ${MIN_PASSWORD} characters. Give it to them in person: they choose their own when they first sign in.`}
                 onValue={(v) => setSignIn((s) => ({ ...s, password: v }))} />
             </>

@@ -40,7 +40,7 @@ function SettingsForm({ initial }: { initial: BookingSettings }) {
       ))}
       <SelectField name="slotStepMinutes" label="Start times offered" hint="The grid of the local clock that appointment starts fall on." value={draft.slotStepMinutes}
         options={STEPS} onValue={(v) => setDraft((d) => ({ ...d, slotStepMinutes: v }))} error={errors.slotStepMinutes} />
-      <TextField name="reminderHours" label="Reminders (hours before the visit)" hint="Separated by commas, e.g. 48, 2. Leave empty to send no reminders." width="medium"
+      <TextField name="reminderHours" maxLength={40} label="Reminders (hours before the visit)" hint="Separated by commas, e.g. 48, 2. Leave empty to send no reminders." width="medium"
         value={draft.reminderHours} onValue={(v) => setDraft((d) => ({ ...d, reminderHours: v }))} error={errorAt(errors, 'reminderHours')} />
       <button type="submit" className="button" disabled={busy}>Save booking settings</button>
       <Outcome outcome={outcome} />

@@ -5,6 +5,7 @@ import { TextField } from '../../components/Form.tsx';
 import { formatDate } from '../../format.ts';
 import { useBookingCheck } from './BookingCheck.tsx';
 import { Outcome, useSubmit } from './useSubmit.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 const span = (c: Closure) => (c.startsOn === c.endsOn ? formatDate(c.startsOn) : `${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}`);
 const byStart = (list: Closure[]) => [...list].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
@@ -12,11 +13,11 @@ const byStart = (list: Closure[]) => [...list].sort((a, b) => a.startsOn.localeC
 export function ClosuresEditor({ locationId, siteName, initial }: { locationId: string; siteName: string; initial: Closure[] }) {
   const [closures, setClosures] = useState(() => byStart(initial));
   const [draft, setDraft] = useState({ startsOn: '', endsOn: '', reason: '' });
-  const { errors, outcome, busy, run } = useSubmit();
+  const { errors, outcome, busy, run, create } = useSubmit();
   const check = useBookingCheck();
 
   const save = async (closure: Omit<Closure, 'id'>): Promise<boolean> => {
-    const created = await run(() => addClosure(locationId, closure), `Closure added: ${closure.reason || 'closed'}.`);
+    const created = await create(closure, (body, key) => addClosure(locationId, body, key), `Closure added: ${closure.reason || 'closed'}.`);
     if (!created) return false;
     setClosures((list) => byStart([...list, created]));
     setDraft({ startsOn: '', endsOn: '', reason: '' });
@@ -62,7 +63,7 @@ export function ClosuresEditor({ locationId, siteName, initial }: { locationId: 
           <TextField name="endsOn" label="Last day closed" hint="Leave empty for one day." type="date" width="short" value={draft.endsOn}
             onValue={(v) => setDraft((d) => ({ ...d, endsOn: v }))} error={errors.endsOn} />
         </div>
-        <TextField name="reason" label="Reason" hint="e.g. Thanksgiving, floor repairs" width="medium" value={draft.reason}
+        <TextField name="reason" maxLength={LIMIT.closureReason} label="Reason" hint="e.g. Thanksgiving, floor repairs" width="medium" value={draft.reason}
           onValue={(v) => setDraft((d) => ({ ...d, reason: v }))} error={errors.reason} />
         <button type="submit" className="button" disabled={busy || check.pending}>Add closure</button>
         <Outcome outcome={outcome} />

@@ -5,6 +5,7 @@ import { SelectField, TextField } from '../../components/Form.tsx';
 import { clockLabel, dateLabel, minutesOf, wallClock, wallToInstant } from '../schedule/time.ts';
 import { useBookingCheck } from './BookingCheck.tsx';
 import { Outcome, useSubmit } from './useSubmit.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 interface Site { value: string; label: string; timeZone: string }
 
@@ -27,7 +28,7 @@ export function when(exception: ScheduleException, zone: string): string {
 export function ExceptionsEditor({ practitionerId, sites, initial }: { practitionerId: string; sites: Site[]; initial: ScheduleException[] }) {
   const [list, setList] = useState(initial);
   const [draft, setDraft] = useState(EMPTY);
-  const { errors, outcome, busy, run } = useSubmit();
+  const { errors, outcome, busy, run, create } = useSubmit();
   const check = useBookingCheck();
   const zoneOf = (locationId: string | null) => sites.find((s) => s.value === locationId)?.timeZone ?? sites[0]?.timeZone ?? 'UTC';
   const siteLabel = (locationId: string | null) => (locationId ? sites.find((s) => s.value === locationId)?.label ?? 'Unknown site' : 'Every site');
@@ -44,7 +45,7 @@ export function ExceptionsEditor({ practitionerId, sites, initial }: { practitio
     };
     const found = await run(() => previewException(practitionerId, exception), 'Checked the bookings at that time.');
     await check.gate(found, async () => {
-      const created = await run(() => addException(practitionerId, exception), draft.kind === 'time-off' ? 'Time off added.' : 'Extra shift added.');
+      const created = await create(exception, (body, key) => addException(practitionerId, body, key), draft.kind === 'time-off' ? 'Time off added.' : 'Extra shift added.');
       if (!created) return false;
       setList((l) => [...l, created].sort((a, b) => a.start.localeCompare(b.start)));
       setDraft(EMPTY);
@@ -94,7 +95,7 @@ export function ExceptionsEditor({ practitionerId, sites, initial }: { practitio
           <TextField name="end" label="Until (date)" hint="Empty: the same day." type="date" width="short" value={draft.endDate} onValue={(v) => edit({ endDate: v })} error={errors.end} />
           <TextField name="end-time" label="Until (time)" type="time" width="short" value={draft.endTime} onValue={(v) => edit({ endTime: v })} />
         </div>
-        <TextField name="reason" label="Reason (optional)" width="medium" value={draft.reason} onValue={(v) => edit({ reason: v })} error={errors.reason} />
+        <TextField name="reason" maxLength={LIMIT.reason} label="Reason (optional)" width="medium" value={draft.reason} onValue={(v) => edit({ reason: v })} error={errors.reason} />
         <button type="submit" className="button" disabled={busy || check.pending}>Add</button>
         <Outcome outcome={outcome} />
       </form>

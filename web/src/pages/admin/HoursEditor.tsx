@@ -6,6 +6,7 @@ import { TextField } from '../../components/Form.tsx';
 import { WEEKDAYS } from '../../format.ts';
 import { useBookingCheck } from './BookingCheck.tsx';
 import { Outcome, useSubmit } from './useSubmit.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 /** Monday first, as clinics print their hours. */
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
@@ -54,9 +55,9 @@ export function HoursEditor({ location }: { location: Location }) {
                 {hours[day]!.map((span, i) => (
                   <div className="adm-span" key={i}>
                     <TextField name={`hours.${day}.${i}.open`} label={i === 0 ? 'Opens' : `Opens (span ${i + 1})`} aria-label={`${name} opens${i ? ` (span ${i + 1})` : ''}`}
-                      type="time" width="short" value={span.open} onValue={(v) => change(day, i, 'open', v)} error={errors[`hours.${day}.${i}.open`]} />
+                      type="time" maxLength={LIMIT.time} width="short" value={span.open} onValue={(v) => change(day, i, 'open', v)} error={errors[`hours.${day}.${i}.open`]} />
                     <TextField name={`hours.${day}.${i}.close`} label={i === 0 ? 'Closes' : `Closes (span ${i + 1})`} aria-label={`${name} closes${i ? ` (span ${i + 1})` : ''}`}
-                      type="time" width="short" value={span.close} onValue={(v) => change(day, i, 'close', v)} error={errors[`hours.${day}.${i}.close`]} />
+                      type="time" maxLength={LIMIT.time} width="short" value={span.close} onValue={(v) => change(day, i, 'close', v)} error={errors[`hours.${day}.${i}.close`]} />
                     <button type="button" className="button button-secondary adm-inline-button" onClick={() => removeSpan(day, i)}
                       aria-label={`Remove ${name} ${span.open}–${span.close}`}>Remove</button>
                   </div>

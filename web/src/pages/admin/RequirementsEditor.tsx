@@ -1,6 +1,7 @@
 import type { Requirement } from '../../api/admin-scheduling.ts';
 import { Checkbox, SelectField, TextField } from '../../components/Form.tsx';
 import { errorAt, type FieldErrors } from './useSubmit.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 /** A requirement as edited: the credential types as one comma-separated line. */
 export interface RequirementDraft { kind: 'licence' | 'certification'; types: string; sameStateAsSite: boolean; label: string }
@@ -44,13 +45,13 @@ export function RequirementsEditor({ value, onChange, errors }: { value: Require
           <div className="adm-row">
             <SelectField name={`requirements.${i}.kind`} label="Kind" value={r.kind} onValue={(v) => set(i, { kind: v as RequirementDraft['kind'] })}
               options={[{ value: 'licence', label: 'Licence' }, { value: 'certification', label: 'Certification' }]} error={errorAt(errors, `requirements.${i}.kind`)} />
-            <TextField name={`requirements.${i}.types`} label="Accepted credential types" hint="Abbreviations, separated by commas, e.g. LMT, LMBT" width="medium"
+            <TextField name={`requirements.${i}.types`} maxLength={200} label="Accepted credential types" hint="Abbreviations, separated by commas, e.g. LMT, LMBT" width="medium"
               value={r.types} onValue={(v) => set(i, { types: v })} error={errorAt(errors, `requirements.${i}.types`)} />
           </div>
           {r.kind === 'licence' ? (
             <Checkbox name={`requirements.${i}.sameStateAsSite`} label="Must be issued by the site’s state" checked={r.sameStateAsSite} onChecked={(v) => set(i, { sameStateAsSite: v })} />
           ) : null}
-          <TextField name={`requirements.${i}.label`} label="Described as" hint="Shown to staff when nobody qualifies, e.g. “an NMT certification (CNMT)”"
+          <TextField name={`requirements.${i}.label`} maxLength={LIMIT.serviceName} label="Described as" hint="Shown to staff when nobody qualifies, e.g. “an NMT certification (CNMT)”"
             value={r.label} onValue={(v) => set(i, { label: v })} error={errorAt(errors, `requirements.${i}.label`)} />
           <button type="button" className="button button-secondary" onClick={() => onChange(value.filter((_, j) => j !== i))}>
             Remove requirement {i + 1}

@@ -3,6 +3,7 @@ import { addRoom, updateRoom } from '../../api/admin-scheduling.ts';
 import type { Location } from '../../api/types.ts';
 import { Checkbox, TextField } from '../../components/Form.tsx';
 import { Outcome, useSubmit } from './useSubmit.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 type Room = Location['rooms'][number];
 
@@ -17,7 +18,7 @@ function RoomRow({ room, onSaved }: { room: Room; onSaved: (room: Room) => void 
   return (
     <li className="adm-room">
       <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate className="adm-row">
-        <TextField name={`rooms.${room.id}.name`} label={`Name of ${room.name}`} width="medium" value={name} onValue={setName} error={errors.name} />
+        <TextField name={`rooms.${room.id}.name`} maxLength={LIMIT.roomName} label={`Name of ${room.name}`} width="medium" value={name} onValue={setName} error={errors.name} />
         <Checkbox name={`rooms.${room.id}.active`} label={`${room.name} in use`} checked={active} onChecked={setActive} />
         <button type="submit" className="button button-secondary adm-inline-button" disabled={busy}>
           Save<span className="visually-hidden"> {room.name}</span>
@@ -31,9 +32,9 @@ function RoomRow({ room, onSaved }: { room: Room; onSaved: (room: Room) => void 
 export function RoomsEditor({ locationId, initial }: { locationId: string; initial: Room[] }) {
   const [rooms, setRooms] = useState(initial);
   const [name, setName] = useState('');
-  const { errors, outcome, busy, run } = useSubmit();
+  const { errors, outcome, busy, create } = useSubmit();
   const add = async () => {
-    const room = await run(() => addRoom(locationId, name), `${name} added.`);
+    const room = await create(name, (body, key) => addRoom(locationId, body, key), `${name} added.`);
     if (room) {
       setRooms((list) => [...list, { id: room.id, name: room.name, active: room.active }]);
       setName('');
@@ -48,7 +49,7 @@ export function RoomsEditor({ locationId, initial }: { locationId: string; initi
       </ul>
       <form className="adm-form adm-subform" onSubmit={(e) => { e.preventDefault(); void add(); }} noValidate>
         <h3>Add a room</h3>
-        <TextField name="room-name" label="New room name" width="medium" value={name} onValue={setName} error={errors.name} />
+        <TextField name="room-name" maxLength={LIMIT.roomName} label="New room name" width="medium" value={name} onValue={setName} error={errors.name} />
         <button type="submit" className="button" disabled={busy}>Add room</button>
         <Outcome outcome={outcome} />
       </form>

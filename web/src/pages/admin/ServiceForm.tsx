@@ -6,6 +6,7 @@ import { navigate } from '../../router.tsx';
 import { DISCIPLINE_OPTIONS } from './disciplines.ts';
 import { fromDraft, RequirementsEditor, toDraft, type RequirementDraft } from './RequirementsEditor.tsx';
 import { numberOrText, Outcome, useSubmit } from './useSubmit.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 interface Draft {
   code: string; name: string; discipline: Service['discipline']; durationMinutes: string; bufferAfterMinutes: string;
@@ -38,7 +39,7 @@ const draftOf = (s: Service | null): Draft => ({
 /** Creates a service (service = null) or edits one; the code and discipline are fixed once created. */
 export function ServiceForm({ service, onSaved }: { service: Service | null; onSaved?: (service: Service) => void }) {
   const [draft, setDraft] = useState(() => draftOf(service));
-  const { errors, outcome, busy, run } = useSubmit();
+  const { errors, outcome, busy, run, create } = useSubmit();
   const edit = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
 
   const save = async () => {
@@ -60,19 +61,19 @@ export function ServiceForm({ service, onSaved }: { service: Service | null; onS
         onSaved?.(saved);
       }
     } else {
-      const created = await run(() => createService({ ...fields, code: draft.code, discipline: draft.discipline }), 'Service created.');
+      const created = await create({ ...fields, code: draft.code, discipline: draft.discipline }, createService, 'Service created.');
       if (created) navigate(`/admin/services/${created.id}`, { replace: true });
     }
   };
 
   return (
     <form className="adm-form panel" onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate>
-      <TextField name="name" label="Name" hint="As patients and the desk see it, e.g. NMT follow-up (45 min)" value={draft.name} onValue={(v) => edit({ name: v })} error={errors.name} />
+      <TextField name="name" maxLength={LIMIT.serviceName} label="Name" hint="As patients and the desk see it, e.g. NMT follow-up (45 min)" value={draft.name} onValue={(v) => edit({ name: v })} error={errors.name} />
       {service ? (
         <p><span className="label">Code and discipline</span>{service.code} · {DISCIPLINE_OPTIONS.find((o) => o.value === service.discipline)?.label}</p>
       ) : (
         <div className="adm-row">
-          <TextField name="code" label="Code" hint="Lowercase letters, digits and hyphens, e.g. nmt-followup-45; cannot change later." width="medium"
+          <TextField name="code" maxLength={LIMIT.serviceCode} label="Code" hint="Lowercase letters, digits and hyphens, e.g. nmt-followup-45; cannot change later." width="medium"
             value={draft.code} onValue={(v) => edit({ code: v })} error={errors.code} />
           <SelectField name="discipline" label="Category" value={draft.discipline} options={DISCIPLINE_OPTIONS}
             onValue={(v) => edit({ discipline: v as Draft['discipline'] })} error={errors.discipline} />

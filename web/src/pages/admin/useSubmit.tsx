@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiError } from '../../api/http.ts';
+import { useCreateIntent } from '../../api/intent.ts';
 
 export type FieldErrors = Record<string, string>;
 type Outcome = { kind: 'ok' | 'error'; text: string } | null;
@@ -12,6 +13,7 @@ export function useSubmit() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
 
   async function run<T>(action: () => Promise<T>, success: string): Promise<T | undefined> {
     setBusy(true);
@@ -32,7 +34,14 @@ export function useSubmit() {
     }
   }
 
-  return { errors, outcome, busy, run };
+  /** A create: sent with the form's Idempotency-Key, so a double submit or a retry creates one record. */
+  async function create<B, T>(body: B, send: (body: B, key: string) => Promise<T>, success: string): Promise<T | undefined> {
+    const created = await run(() => send(body, intent.keyFor(body)), success);
+    if (created !== undefined) intent.done();
+    return created;
+  }
+
+  return { errors, outcome, busy, run, create };
 }
 
 /** The error for a field, or for anything inside it ("types" also catches "types.1"). */

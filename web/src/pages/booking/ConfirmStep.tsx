@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../../api/http.ts';
-import { bookAppointment, BookingRefusal, newIdempotencyKey, rescheduleAppointment, type Slot } from '../../api/scheduling.ts';
+import { bookAppointment, BookingRefusal, rescheduleAppointment, type Slot } from '../../api/scheduling.ts';
 import { ErrorSummary } from '../../components/Form.tsx';
 import { Loading } from '../../components/StatusViews.tsx';
 import { useLocations } from '../../lookups.ts';
@@ -11,6 +11,7 @@ import { AlternativeList } from '../schedule/SlotChoices.tsx';
 import { dateLabel, timeAt, wallClock, zoneName } from '../schedule/time.ts';
 import { priceLabel } from '../../format.ts';
 import { stepUrl, type Answers } from './flow.ts';
+import { useCreateIntent } from '../../api/intent.ts';
 
 /**
  * What to do before a first visit, in our words, from the clinic guidance summarised in
@@ -43,7 +44,7 @@ export function ConfirmStep({ answers, title }: { answers: Answers; title: strin
   const [refusal, setRefusal] = useState<BookingRefusal | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const [key] = useState(newIdempotencyKey);
+  const intent = useCreateIntent();
   const site = locations.find((l) => l.id === answers.slotSite);
   const service = services?.find((s) => s.code === answers.service);
   if (!site || !service || !practitioners) return <Loading />;
@@ -63,7 +64,7 @@ export function ConfirmStep({ answers, title }: { answers: Answers; title: strin
     try {
       const done = moving
         ? await rescheduleAppointment(moving, { ...slot, reason: 'Changed by the patient online' })
-        : await bookAppointment({ patientId: user.patientId, serviceCode: service.code, ...slot }, key);
+        : await bookAppointment({ patientId: user.patientId, serviceCode: service.code, ...slot }, intent.keyFor(slot));
       navigate(`/book/done?id=${encodeURIComponent(done.id)}${moving ? '&moved=1' : ''}`);
     } catch (err) {
       if (err instanceof BookingRefusal && err.code === 'slot_unavailable') setRefusal(err);

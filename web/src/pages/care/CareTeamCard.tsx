@@ -2,12 +2,14 @@ import { useState, type FormEvent } from 'react';
 import * as api from '../../api/client.ts';
 import * as care from '../../api/care.ts';
 import { formFieldErrors } from '../../api/http.ts';
+import { useCreateIntent } from '../../api/intent.ts';
 import { SelectField, TextField } from '../../components/Form.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { formatDate } from '../../format.ts';
 import { useResource } from '../../hooks.ts';
 import { useLocationNames } from '../../lookups.ts';
 import { CAN, useUser } from '../../session.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 import './care.css';
 
 /**
@@ -93,7 +95,7 @@ function EndForm({ patientId, member, onChange }: { patientId: string; member: c
   };
   return (
     <form onSubmit={submit} noValidate>
-      <TextField name={`end-${member.practitionerId}-reason`} label={`Why ${name} no longer sees this chart`} value={reason} onValue={setReason} error={errors.reason} width="medium" />
+      <TextField name={`end-${member.practitionerId}-reason`} label={`Why ${name} no longer sees this chart`} value={reason} onValue={setReason} error={errors.reason} width="medium" maxLength={LIMIT.reason} />
       {errors.form ? <p className="error-message" role="alert">{errors.form}</p> : null}
       <div className="button-row">
         <button type="submit" className="button">End access</button>
@@ -109,6 +111,8 @@ function GrantForm({ patientId, team, onChange }: { patientId: string; team: car
   const [practitionerId, setPractitionerId] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   const inCare = new Set(team.careTeam.filter((m) => m.endedOn === null).map((m) => m.practitionerId));
   // Managers hand the chart to therapists of their own sites; admins to anyone.
   const choices = (practitioners.status === 'ok' ? practitioners.data : [])
@@ -116,13 +120,18 @@ function GrantForm({ patientId, team, onChange }: { patientId: string; team: car
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!practitionerId) return setErrors({ practitionerId: 'Choose a therapist.' });
+    const body = { practitionerId, reason: reason.trim() };
+    setBusy(true);
     try {
-      onChange(await care.grantCare(patientId, practitionerId, reason.trim()));
+      onChange(await care.grantCare(patientId, body, intent.keyFor(body)));
+      intent.done();
       setPractitionerId('');
       setReason('');
       setErrors({});
     } catch (err) {
       setErrors(formFieldErrors(err));
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -130,9 +139,9 @@ function GrantForm({ patientId, team, onChange }: { patientId: string; team: car
       <h3>Let another therapist see this chart</h3>
       <SelectField name="care-practitionerId" label="Therapist" value={practitionerId} onValue={setPractitionerId} error={errors.practitionerId}
         options={[{ value: '', label: 'Choose a therapist' }, ...choices.map((p) => ({ value: p.id, label: p.name }))]} />
-      <TextField name="care-reason" label="Reason" hint="For example: covering during leave." value={reason} onValue={setReason} error={errors.reason} width="medium" />
+      <TextField name="care-reason" label="Reason" hint="For example: covering during leave." value={reason} onValue={setReason} error={errors.reason} width="medium" maxLength={LIMIT.reason} />
       {errors.form ? <p className="error-message" role="alert">{errors.form}</p> : null}
-      <button type="submit" className="button">Add to care team</button>
+      <button type="submit" className="button" disabled={busy}>Add to care team</button>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import * as care from '../../api/care.ts';
 import { formFieldErrors } from '../../api/http.ts';
+import { useCreateIntent } from '../../api/intent.ts';
 import { ErrorSummary, SelectField, summaryItems, TextField, type SummaryItem } from '../../components/Form.tsx';
 import { Forbidden } from '../../components/StatusViews.tsx';
 import { formatDate } from '../../format.ts';
@@ -8,6 +9,7 @@ import { usePageTitle } from '../../hooks.ts';
 import { useLocations } from '../../lookups.ts';
 import { Link, navigate } from '../../router.tsx';
 import { CAN, useUser } from '../../session.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 const LABELS: Record<string, string> = { givenName: 'Given name', familyName: 'Family name', dateOfBirth: 'Date of birth' };
 const ORDER = Object.keys(LABELS);
@@ -49,10 +51,10 @@ export function PatientFind() {
       <h1>Find a patient of another site</h1>
       <p>Use this when a patient registered at another clinic wants to be seen at yours. Enter their names and date of birth exactly as registered.</p>
       <form onSubmit={submit} noValidate>
-        <TextField name="givenName" label={LABELS.givenName!} value={query.givenName} error={errors.givenName} onValue={set('givenName')} autoComplete="off" width="medium" />
-        <TextField name="familyName" label={LABELS.familyName!} value={query.familyName} error={errors.familyName} onValue={set('familyName')} autoComplete="off" width="medium" />
+        <TextField name="givenName" label={LABELS.givenName!} value={query.givenName} error={errors.givenName} onValue={set('givenName')} autoComplete="off" width="medium" maxLength={LIMIT.personName} />
+        <TextField name="familyName" label={LABELS.familyName!} value={query.familyName} error={errors.familyName} onValue={set('familyName')} autoComplete="off" width="medium" maxLength={LIMIT.personName} />
         <TextField name="dateOfBirth" label={LABELS.dateOfBirth!} hint="For example, 1984-03-27 (year-month-day)." inputMode="numeric"
-          value={query.dateOfBirth} error={errors.dateOfBirth} onValue={set('dateOfBirth')} autoComplete="off" width="short" />
+          value={query.dateOfBirth} error={errors.dateOfBirth} onValue={set('dateOfBirth')} autoComplete="off" width="short" maxLength={LIMIT.isoDate} />
         <button type="submit" className="button">Find</button>
       </form>
       {matches !== null ? (
@@ -73,6 +75,8 @@ function Match({ match }: { match: care.LookupMatch }) {
   const [locationId, setLocationId] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   const site = locationId || mine[0]?.id || '';
   const name = `${match.givenName} ${match.familyName}`;
   if (match.registeredAtYourSites) {
@@ -80,11 +84,15 @@ function Match({ match }: { match: care.LookupMatch }) {
   }
   const register = async (event: FormEvent) => {
     event.preventDefault();
+    const body = { locationId: site, reason: reason.trim() };
+    setBusy(true);
     try {
-      await care.registerAtSite(match.id, site, reason.trim());
+      await care.registerAtSite(match.id, body, intent.keyFor(body));
       navigate(`/patients/${match.id}`);
     } catch (err) {
       setErrors(formFieldErrors(err));
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -95,9 +103,9 @@ function Match({ match }: { match: care.LookupMatch }) {
           options={mine.map((l) => ({ value: l.id, label: l.name }))} />
       ) : null}
       <TextField name={`reason-${match.id}`} label="Why they are registered here" hint="For example: moved closer to this clinic; asked by phone."
-        value={reason} onValue={setReason} error={errors.reason} width="medium" />
+        value={reason} onValue={setReason} error={errors.reason} width="medium" maxLength={LIMIT.reason} />
       {errors.form ? <p className="error-message" role="alert">{errors.form}</p> : null}
-      <button type="submit" className="button">Register {mine.length === 1 ? `at ${mine[0]!.name}` : 'here'}</button>
+      <button type="submit" className="button" disabled={busy}>Register {mine.length === 1 ? `at ${mine[0]!.name}` : 'here'}</button>
     </form>
   );
 }

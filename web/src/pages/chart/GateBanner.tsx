@@ -7,6 +7,8 @@ import { ErrorSummary, fieldId, summaryItems, TextField } from '../../components
 import { formatDate, localToday } from '../../format.ts';
 import { Link } from '../../router.tsx';
 import { OverrideForm, OverrideRecord } from './GateOverride.tsx';
+import { useCreateIntent } from '../../api/intent.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 const MAX_LETTER = 5 * 1024 * 1024;
 const LETTER_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
@@ -87,6 +89,7 @@ function ClearanceForm({ patientId, onGate }: { patientId: string; onGate: (gate
   const [letter, setLetter] = useState<File | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -107,7 +110,8 @@ function ClearanceForm({ patientId, onGate }: { patientId: string; onGate: (gate
     form.set('letter', letter, letter.name);
     setBusy(true);
     try {
-      onGate((await charting.recordClearance(patientId, form)).gate);
+      const key = intent.keyFor([physician.trim(), clearedOn, scope.trim(), letter.name, letter.size, letter.lastModified]);
+      onGate((await charting.recordClearance(patientId, form, key)).gate);
     } catch (err) {
       if (err instanceof ApiError && Object.keys(err.fields).length > 0) setErrors(err.fields);
       else setErrors({ form: err instanceof Error ? err.message : 'The clearance could not be saved.' });
@@ -121,10 +125,10 @@ function ClearanceForm({ patientId, onGate }: { patientId: string; onGate: (gate
       <h3>Record the physician's clearance</h3>
       <ErrorSummary items={summaryItems(errors, ['physician', 'clearedOn', 'scope', 'letter'])} labels={{ physician: 'Physician', clearedOn: 'Date', scope: 'Scope', letter: 'Letter' }} />
       <div className="ch-inline">
-        <TextField name="physician" label="Physician" value={physician} onValue={setPhysician} error={errors.physician} width="medium" autoComplete="off" />
+        <TextField name="physician" maxLength={LIMIT.physician} label="Physician" value={physician} onValue={setPhysician} error={errors.physician} width="medium" autoComplete="off" />
         <TextField name="clearedOn" label="Date of clearance" type="date" value={clearedOn} onValue={setClearedOn} error={errors.clearedOn} width="medium" />
       </div>
-      <TextField name="scope" label="What was cleared" hint="For example: gentle massage of the neck and shoulders; no deep pressure on the legs." value={scope} onValue={setScope} error={errors.scope} />
+      <TextField name="scope" maxLength={LIMIT.clearanceScope} label="What was cleared" hint="For example: gentle massage of the neck and shoulders; no deep pressure on the legs." value={scope} onValue={setScope} error={errors.scope} />
       <div className={`field${errors.letter ? ' field-error' : ''}`}>
         <label className="label" htmlFor={fieldId('letter')}>Clearance letter</label>
         <p className="hint" id="letter-hint">PDF, PNG or JPEG, up to 5 MB.</p>

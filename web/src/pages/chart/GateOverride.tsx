@@ -6,6 +6,8 @@ import { ErrorSummary, fieldId, summaryItems } from '../../components/Form.tsx';
 import { formatDateTime } from '../../format.ts';
 import { ROLE_LABEL, useUser } from '../../session.tsx';
 import '../charting-more.css';
+import { useCreateIntent } from '../../api/intent.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 /** Overrides are a manager's or admin's call (src/services/policies.ts, gate.override). */
 export const canOverride = (role: string) => role === 'manager' || role === 'admin';
@@ -20,6 +22,7 @@ export function OverrideForm({ patientId, onGate }: { patientId: string; onGate:
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   if (!canOverride(role)) return null;
   if (!open) {
     return <p className="ch-override"><button type="button" className="button button-secondary" onClick={() => setOpen(true)}>Override</button></p>;
@@ -32,7 +35,7 @@ export function OverrideForm({ patientId, onGate }: { patientId: string; onGate:
     }
     setBusy(true);
     try {
-      onGate((await overrideGate(patientId, reason.trim())).gate);
+      onGate((await overrideGate(patientId, reason.trim(), intent.keyFor(reason.trim()))).gate);
     } catch (err) {
       if (err instanceof ApiError && err.fields.reason) setErrors({ 'override-reason': err.fields.reason });
       else setErrors({ form: err instanceof Error ? err.message : 'The override could not be saved.' });
@@ -50,7 +53,7 @@ export function OverrideForm({ patientId, onGate }: { patientId: string; onGate:
         <label className="label" htmlFor={id}>Reason for the override</label>
         <p className="hint" id={`${id}-hint`}>For example: temperature re-taken at the desk, 36.9 °C.</p>
         {errors['override-reason'] ? <p className="error-message" id={`${id}-error`}><span className="visually-hidden">Error: </span>{errors['override-reason']}</p> : null}
-        <textarea id={id} className="input ch-textarea" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required
+        <textarea id={id} maxLength={LIMIT.longReason} className="input ch-textarea" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required
           aria-invalid={errors['override-reason'] ? true : undefined} aria-describedby={[`${id}-hint`, errors['override-reason'] ? `${id}-error` : ''].filter(Boolean).join(' ')} />
       </div>
       <div className="button-row">

@@ -7,6 +7,7 @@ import type { Location, Practitioner } from '../../api/types.ts';
 import { Link } from '../../router.tsx';
 import { calendarUrl } from '../schedule/Calendar.tsx';
 import { clockLabel, dateLabel, minutesOf, timeAt, wallClock } from '../schedule/time.ts';
+import { useCreateIntent } from '../../api/intent.ts';
 
 type Choice = { kind: 'slot'; slot: Slot } | { kind: 'skip' };
 
@@ -27,6 +28,7 @@ export function PlanBooking({ plan, locations, therapists, onPlan }: {
   const [booked, setBooked] = useState<BookedPlan | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   const site = locations.find((l) => l.id === plan.plan.locationId);
   const zoneOf = (locationId: string) => locations.find((l) => l.id === locationId)?.timeZone ?? site?.timeZone ?? 'UTC';
   const siteName = (locationId: string) => locations.find((l) => l.id === locationId)?.name ?? 'the clinic';
@@ -37,7 +39,7 @@ export function PlanBooking({ plan, locations, therapists, onPlan }: {
     setError('');
     const sent: VisitChoice[] = [...choices].map(([visit, c]) => (c.kind === 'skip' ? { visit, skip: true } : { visit, start: c.slot.start, locationId: c.slot.locationId }));
     try {
-      const result = await bookPlanSeries(plan.id, sent);
+      const result = await bookPlanSeries(plan.id, sent, intent.keyFor(sent));
       setBooked(result);
       setConflicts([]);
       onPlan(result.plan);

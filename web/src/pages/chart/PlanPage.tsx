@@ -12,6 +12,8 @@ import { useResource } from '../../hooks.ts';
 import { useUser } from '../../session.tsx';
 import { ChartShell, type ChartContext } from './ChartShell.tsx';
 import { PlanBooking } from './PlanBooking.tsx';
+import { useCreateIntent } from '../../api/intent.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 interface Lookups { plans: TreatmentPlan[]; services: BookableService[]; therapists: Practitioner[]; locations: Location[] }
 
@@ -61,6 +63,7 @@ function PlanEditor({ ctx, lookups }: { ctx: ChartContext; lookups: Lookups }) {
   const [plan, setPlan] = useState<TreatmentPlan | null>(lookups.plans[0] ?? null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   const setStage = (i: number, patch: Partial<PlanStage>) => setStages(shownStages.map((s, j) => (j === i ? { ...s, ...patch } : s)));
   const fail = (err: unknown) => {
     if (err instanceof ApiError && Object.keys(err.fields).length > 0) setErrors(err.fields);
@@ -73,12 +76,15 @@ function PlanEditor({ ctx, lookups }: { ctx: ChartContext; lookups: Lookups }) {
     const goalList: PlanGoal[] = [{ kind: 'nprs', target: Number(goals.nprs) }];
     if (goals.psfsActivity.trim()) goalList.push({ kind: 'psfs', activity: goals.psfsActivity.trim(), target: Number(goals.psfsTarget) });
     try {
-      setPlan(await charting.createPlan(ctx.patient.id, {
+      const input = {
         phase: factors.phase, stages: shownStages.map(({ rationale, ...s }) => ({ ...s, rationale: rationale ?? [] })), totalVisits: total,
         reassessmentAtVisits: proposal.reassessmentAtVisits.filter((v) => v <= total), goals: goalList,
         integration: INTEGRATIONS.filter(([key]) => integration[key] !== undefined).map(([service]) => ({ service, note: integration[service]?.trim() || 'Referral suggested.' })),
         startDate, preferredDays: days, preferredTime: time, therapistId, locationId, serviceCode,
-      }));
+      };
+      setPlan(await charting.createPlan(ctx.patient.id, input, intent.keyFor(input)));
+      // "Save as a new plan" later is a new plan, even unchanged.
+      intent.done();
     } catch (err) {
       fail(err);
     } finally {
@@ -94,7 +100,7 @@ function PlanEditor({ ctx, lookups }: { ctx: ChartContext; lookups: Lookups }) {
           <SelectField name="phase" label="Phase" value={factors.phase} onValue={(v) => { setFactors({ ...factors, phase: v as PlanFactors['phase'] }); setStages(null); }} options={opts(OPTIONS.phase)} />
           <SelectField name="severity" label="Severity" value={factors.severity} onValue={(v) => { setFactors({ ...factors, severity: v as PlanFactors['severity'] }); setStages(null); }} options={opts(OPTIONS.severity)} />
           <SelectField name="demands" label="Physical demands" value={factors.demands ?? 'moderate'} onValue={(v) => { setFactors({ ...factors, demands: v as PlanFactors['demands'] }); setStages(null); }} options={opts(OPTIONS.demands)} />
-          <TextField name="authorizedVisits" label="Authorized visits (optional)" width="short" inputMode="numeric" value={factors.authorizedVisits === undefined ? '' : String(factors.authorizedVisits)}
+          <TextField name="authorizedVisits" maxLength={3} label="Authorized visits (optional)" width="short" inputMode="numeric" value={factors.authorizedVisits === undefined ? '' : String(factors.authorizedVisits)}
             onValue={(v) => { const n = Number(v); setFactors({ ...factors, authorizedVisits: v === '' || !Number.isInteger(n) ? undefined : n }); setStages(null); }} />
         </div>
         {proposal.warnings.map((w) => <p key={w} className="alert alert-warning">{w}</p>)}
@@ -109,8 +115,8 @@ function PlanEditor({ ctx, lookups }: { ctx: ChartContext; lookups: Lookups }) {
               {shownStages.map((s, i) => (
                 <tr key={i}>
                   <th scope="row">{s.label}</th>
-                  <td>{s.visitsPerWeek !== undefined ? <input className="input input-short" aria-label={`Visits per week, ${s.label}`} inputMode="numeric" value={String(s.visitsPerWeek)} onChange={(e) => setStage(i, { visitsPerWeek: Math.max(1, Math.min(7, Number(e.target.value) || 1)) })} /> : s.intervalWeeks ? `every ${s.intervalWeeks} weeks` : '—'}</td>
-                  <td><input className="input input-short" aria-label={`Visits, ${s.label}`} inputMode="numeric" value={String(s.visits)} onChange={(e) => setStage(i, { visits: Math.max(0, Number(e.target.value) || 0) })} /></td>
+                  <td>{s.visitsPerWeek !== undefined ? <input className="input input-short" maxLength={1} aria-label={`Visits per week, ${s.label}`} inputMode="numeric" value={String(s.visitsPerWeek)} onChange={(e) => setStage(i, { visitsPerWeek: Math.max(1, Math.min(7, Number(e.target.value) || 1)) })} /> : s.intervalWeeks ? `every ${s.intervalWeeks} weeks` : '—'}</td>
+                  <td><input className="input input-short" maxLength={3} aria-label={`Visits, ${s.label}`} inputMode="numeric" value={String(s.visits)} onChange={(e) => setStage(i, { visits: Math.max(0, Number(e.target.value) || 0) })} /></td>
                   <td className="ch-why">{(s.rationale ?? []).join(' ')}</td>
                 </tr>
               ))}
@@ -123,16 +129,16 @@ function PlanEditor({ ctx, lookups }: { ctx: ChartContext; lookups: Lookups }) {
       <section className="card" aria-labelledby="goals-title">
         <h2 id="goals-title">Goals and integration</h2>
         <div className="ch-inline">
-          <TextField name="goal-nprs" label="Pain (NPRS) target, 0–10" width="short" inputMode="numeric" value={goals.nprs} onValue={(nprs) => setGoals({ ...goals, nprs })} />
-          <TextField name="goal-psfs" label="PSFS activity (optional)" hint="An activity the patient named, e.g. lifting a toddler" value={goals.psfsActivity} onValue={(psfsActivity) => setGoals({ ...goals, psfsActivity })} />
-          <TextField name="goal-psfs-target" label="PSFS target, 0–10" width="short" inputMode="numeric" value={goals.psfsTarget} onValue={(psfsTarget) => setGoals({ ...goals, psfsTarget })} />
+          <TextField name="goal-nprs" maxLength={2} label="Pain (NPRS) target, 0–10" width="short" inputMode="numeric" value={goals.nprs} onValue={(nprs) => setGoals({ ...goals, nprs })} />
+          <TextField name="goal-psfs" maxLength={LIMIT.planActivity} label="PSFS activity (optional)" hint="An activity the patient named, e.g. lifting a toddler" value={goals.psfsActivity} onValue={(psfsActivity) => setGoals({ ...goals, psfsActivity })} />
+          <TextField name="goal-psfs-target" maxLength={4} label="PSFS target, 0–10" width="short" inputMode="numeric" value={goals.psfsTarget} onValue={(psfsTarget) => setGoals({ ...goals, psfsTarget })} />
         </div>
         <fieldset className="fieldset">
           <legend className="label">Refer for</legend>
           {INTEGRATIONS.map(([key, label]) => (
             <div key={key} className="ch-element">
               <div className="checkbox"><input type="checkbox" id={`int-${key}`} checked={integration[key] !== undefined} onChange={(e) => { const next = { ...integration }; if (e.target.checked) next[key] = ''; else delete next[key]; setIntegration(next); }} /><label htmlFor={`int-${key}`}>{label}</label></div>
-              {integration[key] !== undefined ? <input className="input" aria-label={`${label} note`} value={integration[key]} onChange={(e) => setIntegration({ ...integration, [key]: e.target.value })} /> : null}
+              {integration[key] !== undefined ? <input className="input" maxLength={LIMIT.planNote} aria-label={`${label} note`} value={integration[key]} onChange={(e) => setIntegration({ ...integration, [key]: e.target.value })} /> : null}
             </div>
           ))}
         </fieldset>

@@ -12,6 +12,7 @@ import { motionList, Reassessment, type Motion } from './session/Reassessment.ts
 import { SignPanel } from './session/SignPanel.tsx';
 import { SoapForm } from './session/SoapForm.tsx';
 import { TreatPanel } from './session/TreatPanel.tsx';
+import { useCreateIntent } from '../../api/intent.ts';
 
 /** The list of session notes, and "start today's note". */
 export function SessionsPage({ patientId }: { patientId: string }) {
@@ -21,19 +22,25 @@ export function SessionsPage({ patientId }: { patientId: string }) {
 function SessionList({ ctx }: { ctx: ChartContext }) {
   const [notes] = useResource((signal) => charting.listSessions(ctx.patient.id, signal), [ctx.patient.id]);
   const [error, setError] = useState('');
+  const [starting, setStarting] = useState(false);
+  const intent = useCreateIntent();
   if (notes.status === 'loading') return <Loading />;
   if (notes.status === 'error') return <ErrorView error={notes.error} missingIsUnavailable="Session notes" />;
+  // One tap, one note: the button waits while the note is made, and a repeat sends the same key.
   const start = async () => {
+    const input = { subjective: {}, objective: {}, cptMinutes: [] };
+    setStarting(true);
     try {
-      const note = await charting.createSession(ctx.patient.id, { subjective: {}, objective: {}, cptMinutes: [] });
+      const note = await charting.createSession(ctx.patient.id, input, intent.keyFor(input));
       navigate(`/patients/${ctx.patient.id}/chart/sessions/${note.id}`);
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Could not start a note.');
+      setStarting(false);
     }
   };
   return (
     <div>
-      <button type="button" className="button button-large" onClick={() => void start()}>Start today's session note</button>
+      <button type="button" className="button button-large" disabled={starting} onClick={() => void start()}>{starting ? 'Starting the note…' : "Start today's session note"}</button>
       {error ? <p className="error-message" role="alert">{error}</p> : null}
       <ul className="ch-note-list">
         {notes.data.map((n) => (

@@ -15,6 +15,7 @@ import { FiveElements, PostureChecklist, RomTable, StrengthTable } from './asses
 import { PalpationPanel } from './assessment/PalpationPanel.tsx';
 import { placedRegion } from './assessment/palpation.ts';
 import { SuggestionsPanel } from './assessment/SuggestionsPanel.tsx';
+import { useCreateIntent } from '../../api/intent.ts';
 
 const EMPTY: Findings = { painMap: [], posture: { findings: [] }, rom: [], strength: [], triggerPoints: [], fiveElements: {} };
 
@@ -47,6 +48,7 @@ function AssessmentEditor({ ctx, initial, intakePain }: { ctx: ChartContext; ini
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   const change = (patch: Partial<Findings>) => { setFindings((f) => ({ ...f, ...patch })); setMessage(''); };
   const suggestions = useMemo(() => suggestMuscles(findings.painMap.filter((e) => e.intensity > 0), { limit: 10 }), [findings.painMap]);
   const avoid = ctx.gate?.avoidRegions ?? [];
@@ -69,7 +71,9 @@ function AssessmentEditor({ ctx, initial, intakePain }: { ctx: ChartContext; ini
     setErrors({});
     try {
       const clean: Findings = { ...findings, strength: findings.strength.filter((s) => s.movement.trim()) };
-      const next = saved ? await charting.updateAssessment(saved.id, { version: saved.version, findings: clean }) : await charting.createAssessment(ctx.patient.id, { findings: clean });
+      const next = saved
+        ? await charting.updateAssessment(saved.id, { version: saved.version, findings: clean })
+        : await charting.createAssessment(ctx.patient.id, { findings: clean }, intent.keyFor(clean));
       setSaved(next);
       setMessage(`Assessment saved (version ${next.version}).`);
     } catch (err) {

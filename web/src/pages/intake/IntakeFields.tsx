@@ -63,7 +63,7 @@ export function Tick({ id, label, hint, checked, onChecked }: { id: string; labe
   );
 }
 
-export function TextInput({ name, label, hint, error, value, onValue, type = 'text', width = 'full', multiline }: {
+export function TextInput({ name, label, hint, error, value, onValue, type = 'text', width = 'full', multiline, maxLength }: {
   name: string;
   label: string;
   hint?: string;
@@ -73,10 +73,12 @@ export function TextInput({ name, label, hint, error, value, onValue, type = 'te
   type?: 'text' | 'date' | 'number';
   width?: 'full' | 'medium' | 'short';
   multiline?: boolean;
+  /** The server's limit; only text takes one (dates and numbers have their own form). */
+  maxLength?: number;
 }) {
   const id = fieldId(name);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = { id, name, value, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
+  const common = { id, name, value, maxLength: type === 'text' ? maxLength : undefined, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
   return (
     <div className={`field${error ? ' field-error' : ''}`}>
       <label className="label" htmlFor={id}>{label}</label>

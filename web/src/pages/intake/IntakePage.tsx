@@ -15,6 +15,7 @@ import { IntakeReview } from './IntakeReview.tsx';
 import { StepBody } from './IntakeSteps.tsx';
 import { PreviousVersions } from './IntakeVersions.tsx';
 import { emptyVitals, SERVER_FIELDS, temperatureUnitFor, withTemperatureUnit } from './vitalsModel.ts';
+import { useCreateIntent } from '../../api/intent.ts';
 
 const QUESTION_STEPS = STEPS.filter((s) => s.id !== 'review');
 const DECISION_WORDS: Record<string, string> = {
@@ -57,6 +58,13 @@ export function IntakePage({ patientId }: { patientId: string }) {
   );
 }
 
+/** Why a draft was not saved, in words the person can act on. */
+function draftProblem(err: unknown): string {
+  if (err instanceof ApiError && err.status === 0) return 'Not saved: Knotwork cannot be reached. Check your connection; your answers are saved at your next change.';
+  if (err instanceof ApiError && err.status >= 400 && err.status < 500) return `Not saved: ${err.message} Change that answer and it is saved again.`;
+  return 'Not saved: something went wrong on our side. Your answers are saved at your next change.';
+}
+
 function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; initial: IntakeState; hasVersion: boolean }) {
   const user = useUser();
   const own = user.role === 'patient';
@@ -66,9 +74,11 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
   const [state, setState] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
+  const [saveProblem, setSaveProblem] = useState('');
   const [submitted, setSubmitted] = useState<SubmittedIntake | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [stepProblems, setStepProblems] = useState<StepProblem[]>([]);
+  const intent = useCreateIntent();
   const dirty = useRef(false);
   const index = QUESTION_STEPS.findIndex((s) => s.id === step);
   const title = step === '' ? 'Health questionnaire' : step === 'done' ? 'Questionnaire sent' : STEPS.find((s) => s.id === step)?.title ?? 'Health questionnaire';
@@ -80,7 +90,9 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
       await charting.saveIntakeDraft(patientId, toDocument(next, true));
       setSaved('saved');
       dirty.current = false;
-    } catch {
+    } catch (err) {
+      // Say what is wrong: an answer the server refuses will not save by waiting.
+      setSaveProblem(draftProblem(err));
       setSaved('failed');
     }
   };
@@ -131,7 +143,8 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
     if (missing.length > 0) return;
     setSubmitting(true);
     try {
-      setSubmitted(await charting.submitIntake(patientId, toDocument(state, false)));
+      const document = toDocument(state, false);
+      setSubmitted(await charting.submitIntake(patientId, document, intent.keyFor(document)));
       navigate(`${base}?step=done`);
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) {
@@ -146,7 +159,7 @@ function IntakeWizard({ patientId, initial, hasVersion }: { patientId: string; i
     }
   };
 
-  const status = <p className="ch-autosave" role="status">{saved === 'saving' ? 'Saving…' : saved === 'saved' ? 'Your answers are saved.' : saved === 'failed' ? 'Could not save just now; we will try again.' : ''}</p>;
+  const status = <p className="ch-autosave" role="status">{saved === 'saving' ? 'Saving…' : saved === 'saved' ? 'Your answers are saved.' : saved === 'failed' ? saveProblem : ''}</p>;
 
   if (step === '') {
     return (

@@ -5,6 +5,10 @@ import { PainMapStep } from './PainMapStep.tsx';
 import { VitalsStep } from './VitalsStep.tsx';
 import type { ReactNode } from 'react';
 import { RegionSelect } from '../../components/bodychart/BodyChart.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
+
+/** Comma-separated answers: up to 20 items of the server's length, with their separators. */
+const LIST_TEXT = 20 * (200 + 2);
 
 export interface StepProps {
   state: IntakeState;
@@ -67,7 +71,7 @@ function Medicines({ state, errors, change }: StepProps) {
               <Tick id={i === 0 ? fieldId('medicines') : `med-${g.class}`} label={g.label} hint={g.hint} checked={m?.on ?? false} onChecked={(on) => set(g.class, { on })} />
               {m?.on ? (
                 <div className="ch-conditional">
-                  <TextInput name={`med-${g.class}-name`} label="Name of the medicine (optional)" error={errors[`med-${g.class}-name`]} value={m.name} onValue={(name) => set(g.class, { name })} width="medium" />
+                  <TextInput maxLength={LIMIT.intakeItem} name={`med-${g.class}-name`} label="Name of the medicine (optional)" error={errors[`med-${g.class}-name`]} value={m.name} onValue={(name) => set(g.class, { name })} width="medium" />
                 </div>
               ) : null}
             </div>
@@ -90,7 +94,7 @@ function Injuries({ state, errors, change }: StepProps) {
       <h2 className="ch-subhead">Operations</h2>
       {state.surgeries.map((s, i) => (
         <div className="ch-repeat" key={`s${i}`}>
-          <TextInput name={`surgery-${i}-what`} label={`Operation ${i + 1}: what was it?`} error={errors[`surgery-${i}-what`]} value={s.what} onValue={(what) => setRow('surgeries', i, { what })} />
+          <TextInput maxLength={LIMIT.intakeItem} name={`surgery-${i}-what`} label={`Operation ${i + 1}: what was it?`} error={errors[`surgery-${i}-what`]} value={s.what} onValue={(what) => setRow('surgeries', i, { what })} />
           <TextInput name={`surgery-${i}-date`} label="Date of the operation" hint="If you are not sure of the day, choose the 1st of the month." type="date" width="medium" error={errors[`surgery-${i}-date`]} value={s.date} onValue={(date) => setRow('surgeries', i, { date })} />
           <RegionSelect id={`surgery-${i}-region`} label="Where on the body (optional)" value={s.region || null} onSelect={(region) => setRow('surgeries', i, { region })} />
           <button type="button" className="button button-secondary" onClick={() => remove('surgeries', i)}>Remove operation {i + 1}</button>
@@ -100,7 +104,7 @@ function Injuries({ state, errors, change }: StepProps) {
       <h2 className="ch-subhead">Injuries</h2>
       {state.injuries.map((inj, i) => (
         <div className="ch-repeat" key={`i${i}`}>
-          <TextInput name={`injury-${i}-what`} label={`Injury ${i + 1}: what happened?`} hint="For example: car accident, whiplash" error={errors[`injury-${i}-what`]} value={inj.what} onValue={(what) => setRow('injuries', i, { what })} />
+          <TextInput maxLength={LIMIT.intakeItem} name={`injury-${i}-what`} label={`Injury ${i + 1}: what happened?`} hint="For example: car accident, whiplash" error={errors[`injury-${i}-what`]} value={inj.what} onValue={(what) => setRow('injuries', i, { what })} />
           <TextInput name={`injury-${i}-date`} label="When (optional)" type="date" width="medium" value={inj.date} onValue={(date) => setRow('injuries', i, { date })} />
           <button type="button" className="button button-secondary" onClick={() => remove('injuries', i)}>Remove injury {i + 1}</button>
         </div>
@@ -165,7 +169,7 @@ function Goals({ state, errors, change }: StepProps) {
       <h1>What do you want treatment to help with?</h1>
       <p className="lead">In your own words, for example "sleep through the night" or "turn my head to reverse the car".</p>
       {state.goals.map((goal, i) => (
-        <TextInput key={i} name={`goal-${i}`} label={`Goal ${i + 1}${i > 0 ? ' (optional)' : ''}`} error={errors[`goal-${i}`]} value={goal}
+        <TextInput key={i} maxLength={LIMIT.intakeItem} name={`goal-${i}`} label={`Goal ${i + 1}${i > 0 ? ' (optional)' : ''}`} error={errors[`goal-${i}`]} value={goal}
           onValue={(v) => change({ goals: state.goals.map((g, j) => (j === i ? v : g)) })} />
       ))}
     </>
@@ -185,7 +189,7 @@ function PainStart({ state, errors, change }: StepProps) {
         <div className="ch-inline">
           <div className="field">
             <label className="label" htmlFor={fieldId('duration')}>Number</label>
-            <input id={fieldId('duration')} className="input input-short" inputMode="numeric" value={state.durationAmount} onChange={(e) => change({ durationAmount: e.target.value })} aria-invalid={errors.duration ? true : undefined} />
+            <input id={fieldId('duration')} maxLength={5} className="input input-short" inputMode="numeric" value={state.durationAmount} onChange={(e) => change({ durationAmount: e.target.value })} aria-invalid={errors.duration ? true : undefined} />
           </div>
           <div className="field">
             <label className="label" htmlFor="duration-unit">Days, weeks, months or years</label>
@@ -206,8 +210,8 @@ function PainPattern({ state, change }: StepProps) {
   return (
     <>
       <h1>How your pain behaves</h1>
-      <TextInput name="better" label="What makes it better?" hint="For example: heat, rest, a walk. Separate with commas." value={state.betterWith} onValue={(betterWith) => change({ betterWith })} multiline />
-      <TextInput name="worse" label="What makes it worse?" hint="For example: sitting at a desk, lifting, driving." value={state.worseWith} onValue={(worseWith) => change({ worseWith })} multiline />
+      <TextInput maxLength={LIST_TEXT} name="better" label="What makes it better?" hint="For example: heat, rest, a walk. Separate with commas." value={state.betterWith} onValue={(betterWith) => change({ betterWith })} multiline />
+      <TextInput maxLength={LIST_TEXT} name="worse" label="What makes it worse?" hint="For example: sitting at a desk, lifting, driving." value={state.worseWith} onValue={(worseWith) => change({ worseWith })} multiline />
       <fieldset className="fieldset">
         <legend className="ch-subhead">When in the day is it worst?</legend>
         <Radios name="worst-time" value={state.worstTime} onValue={(worstTime) => change({ worstTime })}
@@ -218,7 +222,7 @@ function PainPattern({ state, change }: StepProps) {
         <Radios name="wakes" value={state.wakesAtNight} onValue={(wakesAtNight) => change({ wakesAtNight })}
           options={[{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }, { value: 'unknown', label: "I'm not sure" }]} />
       </fieldset>
-      <TextInput name="limits" label="What does it stop you doing?" hint="For example: sleeping on my side, lifting my child, working a full day." value={state.limits} onValue={(limits) => change({ limits })} multiline />
+      <TextInput maxLength={LIST_TEXT} name="limits" label="What does it stop you doing?" hint="For example: sleeping on my side, lifting my child, working a full day." value={state.limits} onValue={(limits) => change({ limits })} multiline />
     </>
   );
 }
@@ -236,7 +240,7 @@ export function StepBody({ step, ...props }: StepProps & { step: StepId }) {
                 type="date" width="medium" error={props.errors['stroke-date']} value={props.state.vitals.strokeDate}
                 onValue={(strokeDate) => props.change({ vitals: { ...props.state.vitals, strokeDate } })} />
             ) }} />
-          <TextInput name="other-conditions" label="Any other health conditions (optional)" value={props.state.otherConditions} onValue={(otherConditions) => props.change({ otherConditions })} multiline />
+          <TextInput maxLength={LIMIT.shortNote} name="other-conditions" label="Any other health conditions (optional)" value={props.state.otherConditions} onValue={(otherConditions) => props.change({ otherConditions })} multiline />
         </>
       );
     case 'medicines':

@@ -19,7 +19,7 @@ export function VitalsStep({ state, errors, change }: StepProps) {
             <label className="label" htmlFor={fieldId('systolic')}>Upper number (systolic)</label>
             <ErrorText error={errors.systolic} name="systolic" />
             <span className="ch-unit-input">
-              <input id={fieldId('systolic')} className="input input-short" inputMode="numeric" value={state.vitals.systolic}
+              <input id={fieldId('systolic')} maxLength={3} className="input input-short" inputMode="numeric" value={state.vitals.systolic}
                 aria-invalid={errors.systolic ? true : undefined} aria-describedby={errors.systolic ? `${fieldId('systolic')}-error` : undefined}
                 onChange={(e) => set({ systolic: e.target.value })} />
               <span className="ch-unit">mmHg</span>
@@ -29,7 +29,7 @@ export function VitalsStep({ state, errors, change }: StepProps) {
             <label className="label" htmlFor={fieldId('diastolic')}>Lower number (diastolic)</label>
             <ErrorText error={errors.diastolic} name="diastolic" />
             <span className="ch-unit-input">
-              <input id={fieldId('diastolic')} className="input input-short" inputMode="numeric" value={state.vitals.diastolic}
+              <input id={fieldId('diastolic')} maxLength={3} className="input input-short" inputMode="numeric" value={state.vitals.diastolic}
                 aria-invalid={errors.diastolic ? true : undefined} aria-describedby={errors.diastolic ? `${fieldId('diastolic')}-error` : undefined}
                 onChange={(e) => set({ diastolic: e.target.value })} />
               <span className="ch-unit">mmHg</span>
@@ -44,7 +44,7 @@ export function VitalsStep({ state, errors, change }: StepProps) {
           <p className="hint" id="temperature-hint">Normal is about 37 °C (98.6 °F). A fever means treatment has to wait until you are well.</p>
           <ErrorText error={errors.temperature} name="temperature" />
           <span className="ch-unit-input">
-            <input id={fieldId('temperature')} className="input input-short" inputMode="decimal" value={state.vitals.temperature}
+            <input id={fieldId('temperature')} maxLength={5} className="input input-short" inputMode="decimal" value={state.vitals.temperature}
               aria-invalid={errors.temperature ? true : undefined}
               aria-describedby={['temperature-hint', errors.temperature ? `${fieldId('temperature')}-error` : ''].filter(Boolean).join(' ')}
               onChange={(e) => set({ temperature: e.target.value })} />

@@ -12,6 +12,8 @@ import { CAN, useUser } from '../../session.tsx';
 import { INSTRUMENT, isFormMeasure, NDI_SECTIONS, ODI_SECTIONS, type FormMeasure, type Section } from './instruments.ts';
 import { ErrorText } from '../intake/IntakeFields.tsx';
 import '../charting-more.css';
+import { useCreateIntent } from '../../api/intent.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 const SKIP = 'skip';
 type SectionAnswer = number | typeof SKIP | undefined;
@@ -70,6 +72,7 @@ function MeasureForm({ patientId, measure, own, sessionId, previousActivities = 
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   const [result, setResult] = useState<MeasureResult | null>(null);
   const info = INSTRUMENT[measure];
   const clearError = (field: string) => setErrors((e) => {
@@ -105,7 +108,7 @@ function MeasureForm({ patientId, measure, own, sessionId, previousActivities = 
       : answers.map((a) => (a === SKIP || a === undefined ? null : a));
     setBusy(true);
     try {
-      setResult(await submitMeasureForm(patientId, measure, body, sessionId));
+      setResult(await submitMeasureForm(patientId, measure, body, sessionId, intent.keyFor([measure, body, sessionId])));
     } catch (err) {
       if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
         // The server names answers.N: section N+1 (or activity N+1).
@@ -184,7 +187,7 @@ function PsfsActivities({ activities, errors, onChange }: { activities: Activity
             <div className={`field${errors[`activity-${i}`] ? ' field-error' : ''}`}>
               <label className="label" htmlFor={id}>Activity {i + 1}</label>
               <ErrorText error={errors[`activity-${i}`]} name={`activity-${i}`} />
-              <input id={id} className="input" value={a.name} onChange={(e) => set(i, { name: e.target.value })} maxLength={120}
+              <input id={id} className="input" value={a.name} onChange={(e) => set(i, { name: e.target.value })} maxLength={LIMIT.activity}
                 aria-invalid={errors[`activity-${i}`] ? true : undefined} aria-describedby={errors[`activity-${i}`] ? `${id}-error` : undefined} />
             </div>
             <div className={errors[`activity-${i}-score`] ? 'field-error' : undefined} id={fieldId(`activity-${i}-score`)} tabIndex={-1}>

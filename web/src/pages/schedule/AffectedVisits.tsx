@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiError } from '../../api/http.ts';
+import { useCreateIntent, type CreateIntent } from '../../api/intent.ts';
 import { cancelAffected, notifyAffected, visitAlternatives, type Alternative, type ResolvedVisits, type VisitOutcome } from '../../api/schedule-changes.ts';
 import { rescheduleAppointment, type Appointment } from '../../api/scheduling.ts';
 import { useLocations } from '../../lookups.ts';
@@ -7,7 +8,15 @@ import { useResource } from '../../hooks.ts';
 import { practitionerName, usePatientNames, usePractitioners } from './lookups.ts';
 import { describeSlot, type SlotNaming } from './SlotChoices.tsx';
 import { dateLabel, timeAt, wallClock } from './time.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 import './affected.css';
+
+/** Sends one of the desk's actions with its intent's key; a finished action makes the next one new. */
+async function once<B, T>(intent: CreateIntent, body: B, send: (body: B, key: string) => Promise<T>): Promise<T> {
+  const result = await send(body, intent.keyFor(body));
+  intent.done();
+  return result;
+}
 
 /** What the desk did about one visit, in its words. */
 const OUTCOME_WORDS: Record<VisitOutcome, string> = {
@@ -51,6 +60,7 @@ export function AffectedVisits({ visits, resolve, onChanged }: { visits: Appoint
   const [message, setMessage] = useState(DEFAULT_MESSAGE);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  const intent = useCreateIntent();
   const list = visits.map((v) => current.get(v.id)!);
   const open = list.filter((a) => a.status === 'booked' && a.conflict);
 
@@ -88,7 +98,7 @@ export function AffectedVisits({ visits, resolve, onChanged }: { visits: Appoint
             </p>
             {resolve && a.status === 'booked' && a.conflict ? (
               <VisitConflictActions appointment={a} naming={naming} patientName={patient(a)} busy={busy}
-                onResolved={record} onError={setError} onNotify={() => void act(async () => apply(await notifyAffected([a.id])))} />
+                onResolved={record} onError={setError} onNotify={() => void act(async () => apply(await once(intent, { appointmentIds: [a.id] }, notifyAffected)))} />
             ) : null}
           </li>
         ))}
@@ -98,14 +108,14 @@ export function AffectedVisits({ visits, resolve, onChanged }: { visits: Appoint
         <div className="cv-bulk">
           <h3>For all {open.length} visits still to resolve</h3>
           <div className="button-row">
-            <button type="button" className="button" disabled={busy} onClick={() => void act(async () => apply(await notifyAffected(open.map((a) => a.id))))}>
+            <button type="button" className="button" disabled={busy} onClick={() => void act(async () => apply(await once(intent, { appointmentIds: open.map((a) => a.id) }, notifyAffected)))}>
               Email all {open.length} patients a link to choose a new time
             </button>
             {!cancelling ? <button type="button" className="button button-secondary" disabled={busy} onClick={() => setCancelling(true)}>Cancel all {open.length}…</button> : null}
           </div>
           {cancelling ? (
             <CancelMessage count={open.length} message={message} onMessage={setMessage} busy={busy} onBack={() => setCancelling(false)}
-              onSubmit={() => void act(async () => { apply(await cancelAffected(open.map((a) => a.id), message.trim())); setCancelling(false); })} />
+              onSubmit={() => void act(async () => { apply(await once(intent, { appointmentIds: open.map((a) => a.id), message: message.trim() }, cancelAffected)); setCancelling(false); })} />
           ) : null}
         </div>
       ) : null}
@@ -124,7 +134,7 @@ function CancelMessage({ count, message, onMessage, busy, onBack, onSubmit }: {
         <label className="label" htmlFor={id}>Message to the patient{count > 1 ? 's' : ''}</label>
         <p className="hint" id={`${id}-hint`}>Sent with the cancellation email.</p>
         {error ? <p className="error-message" id={`${id}-error`}>{error}</p> : null}
-        <textarea id={id} className="input" rows={3} maxLength={500} value={message} onChange={(e) => onMessage(e.target.value)}
+        <textarea id={id} className="input" rows={3} maxLength={LIMIT.reason} value={message} onChange={(e) => onMessage(e.target.value)}
           aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} aria-invalid={error ? true : undefined} />
       </div>
       <div className="button-row">
@@ -148,6 +158,7 @@ export function VisitConflictActions({ appointment, naming, patientName, busy, o
   const [open, setOpen] = useState<'move' | 'cancel' | null>(null);
   const [message, setMessage] = useState(DEFAULT_MESSAGE);
   const [working, setWorking] = useState(false);
+  const intent = useCreateIntent();
   const run = async (work: () => Promise<void>) => {
     setWorking(true);
     onError('');
@@ -165,7 +176,7 @@ export function VisitConflictActions({ appointment, naming, patientName, busy, o
     onResolved({ ...moved, conflict: null }, `Moved to ${describeSlot(slot, naming)}.`);
   });
   const cancel = () => run(async () => {
-    const [result] = (await cancelAffected([appointment.id], message.trim())).visits;
+    const [result] = (await once(intent, { appointmentIds: [appointment.id], message: message.trim() }, cancelAffected)).visits;
     onResolved(result!.appointment, OUTCOME_WORDS[result!.outcome]);
   });
   const disabled = busy || working;

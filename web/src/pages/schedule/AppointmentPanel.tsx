@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/http.ts';
+import { useCreateIntent } from '../../api/intent.ts';
 import { notifyAffected } from '../../api/schedule-changes.ts';
 import { setAppointmentStatus, type Appointment, type AppointmentStatus } from '../../api/scheduling.ts';
 import type { Location } from '../../api/types.ts';
@@ -8,7 +9,8 @@ import { Link } from '../../router.tsx';
 import { VisitConflictActions } from './AffectedVisits.tsx';
 import { ReschedulePanel, type MoveTarget } from './ReschedulePanel.tsx';
 import type { SlotNaming } from './SlotChoices.tsx';
-import { STATUS_ACTION, STATUS_BADGE, STATUS_LABEL, nextSteps } from './status.ts';
+import { STATUS_ACTION, STATUS_BADGE, STATUS_LABEL, isSecondaryStep, nextSteps } from './status.ts';
+import { VisitNote } from './VisitNote.tsx';
 import { dateLabel, timeAt, wallClock } from './time.ts';
 
 /** Cancellations inside this many hours are late (the clinic's policy; the server has the final word). */
@@ -33,6 +35,7 @@ export function AppointmentPanel({ appointment, location, role, naming, patientN
   const [cancelling, setCancelling] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const notifyIntent = useCreateIntent();
   const zone = location.timeZone;
   const date = wallClock(appointment.start, zone).date;
   const deskRole = role !== 'therapist';
@@ -55,7 +58,9 @@ export function AppointmentPanel({ appointment, location, role, naming, patientN
     setBusy(true);
     setError(null);
     try {
-      const [result] = (await notifyAffected([appointment.id])).visits;
+      const body = { appointmentIds: [appointment.id] };
+      const [result] = (await notifyAffected(body, notifyIntent.keyFor(body))).visits;
+      notifyIntent.done();
       const words = result!.outcome === 'queued' ? 'emailed a link to choose a new time.' : result!.outcome === 'already-sent' ? 'already has a link to choose a new time.'
         : result!.outcome === 'fits-schedule' ? 'the visit fits the schedule again.' : 'no email could be sent: call the patient.';
       onChanged(result!.appointment, `${patientName}: ${words}`);
@@ -94,11 +99,12 @@ export function AppointmentPanel({ appointment, location, role, naming, patientN
           ) : null}
         </div>
       ) : null}
+      <div className="button-row sch-note-link"><VisitNote appointment={appointment} patientName={patientName} /></div>
       {error ? <p className="error-message" role="alert">{error}</p> : null}
       {nextSteps(appointment.status, role).length > 0 ? (
         <div className="button-row sch-status-buttons" role="group" aria-label="Change status">
           {nextSteps(appointment.status, role).map((status) => (
-            <button key={status} type="button" className={status === 'no_show' ? 'button button-secondary' : 'button'} disabled={busy} onClick={() => void change(status)}>
+            <button key={status} type="button" className={isSecondaryStep(status) ? 'button button-secondary' : 'button'} disabled={busy} onClick={() => void change(status)}>
               {STATUS_ACTION[status]}
             </button>
           ))}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { bookAppointment, BookingRefusal, findSlots, newIdempotencyKey, type Appointment, type Service, type Slot } from '../../api/scheduling.ts';
+import { bookAppointment, BookingRefusal, findSlots, type Appointment, type Service, type Slot } from '../../api/scheduling.ts';
 import { ApiError } from '../../api/http.ts';
 import type { Location, Practitioner } from '../../api/types.ts';
 import { ErrorSummary, SelectField, summaryItems, TextField } from '../../components/Form.tsx';
@@ -7,6 +7,7 @@ import { useResource } from '../../hooks.ts';
 import { PatientPicker, type PickedPatient } from './PatientPicker.tsx';
 import { AlternativeList, type SlotNaming } from './SlotChoices.tsx';
 import { clockLabel, dateLabel, wallClock, wallToInstant, zoneName } from './time.ts';
+import { useCreateIntent } from '../../api/intent.ts';
 
 const LABELS = { patientId: 'Patient', serviceCode: 'Service', therapistId: 'Therapist', start: 'Time', date: 'Date', roomId: 'Room', locationId: '' };
 
@@ -55,6 +56,7 @@ export function BookPanel({ location, therapists, services, date: initialDate, t
   const timeOptions = [...new Set([...(time ? [Number(time)] : []), ...freeMinutes])].sort((a, b) => a - b);
   const chosenIsFree = time !== '' && freeMinutes.includes(Number(time));
 
+  const intent = useCreateIntent();
   const book = async (slot?: Slot) => {
     const missing: Record<string, string> = {};
     if (!patient) missing.patientId = 'Choose the patient.';
@@ -65,10 +67,8 @@ export function BookPanel({ location, therapists, services, date: initialDate, t
     setRefusal(null);
     try {
       const start = slot ? slot.start : new Date(wallToInstant(date, Number(time), location.timeZone)).toISOString();
-      const booked = await bookAppointment(
-        { patientId: patient.id, serviceCode, start, therapistId: slot?.therapistId ?? therapistId, locationId: location.id, ...(slot?.roomId ? { roomId: slot.roomId } : {}) },
-        newIdempotencyKey(),
-      );
+      const booking = { patientId: patient.id, serviceCode, start, therapistId: slot?.therapistId ?? therapistId, locationId: location.id, ...(slot?.roomId ? { roomId: slot.roomId } : {}) };
+      const booked = await bookAppointment(booking, intent.keyFor(booking));
       onBooked(booked, patient.name);
     } catch (err) {
       if (err instanceof BookingRefusal && err.code === 'slot_unavailable') setRefusal(err);

@@ -8,7 +8,8 @@ import { useLocations } from '../../lookups.ts';
 import { Link, useUrl } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
 import { serviceName, usePatientNames, useServices } from './lookups.ts';
-import { STATUS_ACTION, STATUS_BADGE, STATUS_LABEL, isInactive, nextSteps } from './status.ts';
+import { STATUS_ACTION, STATUS_BADGE, STATUS_LABEL, isInactive, isSecondaryStep, nextSteps } from './status.ts';
+import { VisitNote } from './VisitNote.tsx';
 import { addDays, dateLabel, timeAt, todayAt } from './time.ts';
 
 const FALLBACK_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -89,8 +90,10 @@ export function MyDayPage() {
                 <p className="sch-visit-links"><Link to={`/patients/${a.patientId}`}>Contact details<span className="visually-hidden">: {name ?? 'patient'}</span></Link></p>
               </div>
               <div className="sch-visit-actions">
-                {nextSteps(a.status, 'therapist').map((status) => (
-                  <button key={status} type="button" className="button" disabled={busy === a.id} onClick={() => void change(a, status)}
+                <VisitNote appointment={a} patientName={name ?? 'patient'} />
+                {/* Opening the note starts the session; the rest of the visit's steps stay at hand. */}
+                {nextSteps(a.status, 'therapist').filter((status) => status !== 'in_session').map((status) => (
+                  <button key={status} type="button" className={isSecondaryStep(status) ? 'button button-secondary' : 'button'} disabled={busy === a.id} onClick={() => void change(a, status)}
                     aria-label={`${STATUS_ACTION[status]}: ${name ?? 'patient'} at ${timeAt(a.start, tz)}`}>
                     {STATUS_ACTION[status]}
                   </button>

@@ -4,6 +4,7 @@ import type { Patient } from '../../api/types.ts';
 import { fieldId } from '../../components/Form.tsx';
 import { formatDate } from '../../format.ts';
 import { useDebounced, useResource } from '../../hooks.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 export interface PickedPatient {
   id: string;
@@ -39,7 +40,7 @@ export function PatientPicker({ value, onPick, error }: { value: PickedPatient |
       <p id={`${id}-hint`} className="hint">Type part of a name, a phone number or a date of birth.</p>
       {error ? <p id={`${id}-error`} className="error-message"><span className="visually-hidden">Error: </span>{error}</p> : null}
       <input
-        id={id} type="search" className="input" value={typed} autoComplete="off" spellCheck={false}
+        id={id} type="search" className="input" maxLength={LIMIT.search} value={typed} autoComplete="off" spellCheck={false}
         aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} aria-invalid={error ? true : undefined}
         onChange={(event) => setTyped(event.target.value)}
       />

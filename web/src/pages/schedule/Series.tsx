@@ -13,6 +13,7 @@ import { PatientPicker, type PickedPatient } from './PatientPicker.tsx';
 import { practitionerName, usePractitioners, useServices } from './lookups.ts';
 import { applyPicks, previewSeries, usableAlternatives, type PlannedVisit } from './seriesPlan.ts';
 import { addDays, clockLabel, dateLabel, minutesOf, timeAt, todayAt, wallClock } from './time.ts';
+import { useCreateIntent } from '../../api/intent.ts';
 
 const LABELS = { patientId: 'Patient', serviceCode: 'Service', locationId: 'Site', therapistId: 'Therapist', startDate: 'First date', visitsPerWeek: 'Visits a week', count: 'Number of visits', preferredDays: 'Preferred days', time: 'Time' };
 
@@ -47,6 +48,7 @@ export function SeriesPage() {
   const [skipped, setSkipped] = useState<Set<number>>(new Set());
   const [booked, setBooked] = useState<Appointment[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
 
   if (!practitioners || !services || !site) return <Loading />;
 
@@ -72,10 +74,11 @@ export function SeriesPage() {
     setBusy(true);
     setErrors({});
     try {
-      const result = await bookSeries({
+      const series = {
         patientId: patient.id, serviceCode: service.code, therapistId: therapist.id, locationId: site.id,
         visits: wanted.map((v) => ({ date: v.date, time: v.time })),
-      });
+      };
+      const result = await bookSeries(series, intent.keyFor(series));
       setBooked(result.appointments);
     } catch (err) {
       if (err instanceof BookingRefusal && err.code === 'series_conflict') {

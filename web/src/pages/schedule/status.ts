@@ -23,6 +23,7 @@ export const STATUS_BADGE: Record<AppointmentStatus, string> = {
 
 /** The button wording for moving to a status. */
 export const STATUS_ACTION: Partial<Record<AppointmentStatus, string>> = {
+  booked: 'Undo arrival',
   arrived: 'Mark arrived',
   in_session: 'Start session',
   completed: 'Mark completed',
@@ -31,11 +32,12 @@ export const STATUS_ACTION: Partial<Record<AppointmentStatus, string>> = {
 
 /**
  * The next steps the server allows (its state machine lives in src/services/booking/status.ts):
- * booked → arrived → in session → completed; a booked visit may also be cancelled or a no-show.
+ * booked → arrived → in session → completed; a booked visit may also be cancelled or a no-show,
+ * and an arrival recorded by mistake can be undone.
  */
 const NEXT: Record<AppointmentStatus, AppointmentStatus[]> = {
   booked: ['arrived', 'no_show'],
-  arrived: ['in_session'],
+  arrived: ['in_session', 'booked'],
   in_session: ['completed'],
   completed: [],
   cancelled: [],
@@ -46,6 +48,11 @@ const NEXT: Record<AppointmentStatus, AppointmentStatus[]> = {
 /** Attendance steps a role may record; therapists do not record no-shows (the desk does). */
 export function nextSteps(status: AppointmentStatus, role: string): AppointmentStatus[] {
   return NEXT[status].filter((next) => role !== 'therapist' || next !== 'no_show');
+}
+
+/** Undoing and no-shows are the quieter buttons. */
+export function isSecondaryStep(status: AppointmentStatus): boolean {
+  return status === 'booked' || status === 'no_show';
 }
 
 /** Cancelled, late-cancelled and no-show visits no longer take up time on the calendar. */

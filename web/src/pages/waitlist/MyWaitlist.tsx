@@ -10,6 +10,7 @@ import { dateLabel, timeAt, wallClock } from '../schedule/time.ts';
 import { WaitlistForm } from './WaitlistForm.tsx';
 import { timeOfDayLabel, windowLabel } from './waitlistWords.ts';
 import './waitlist.css';
+import { useCreateIntent } from '../../api/intent.ts';
 
 export interface MyWaitlistState {
   entries: WaitlistEntry[] | null;
@@ -94,13 +95,14 @@ function OfferCard({ entry, offer, onGone }: { entry: WaitlistEntry; offer: Wait
   const locations = useLocations();
   const siteName = useSiteName();
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   const zone = locations.find((l) => l.id === offer.locationId)?.timeZone ?? 'America/Los_Angeles';
   const when = `${dateLabel(wallClock(offer.start, zone).date)} at ${timeAt(offer.start, zone)}`;
   const until = `${timeAt(offer.expiresAt, zone)} on ${dateLabel(wallClock(offer.expiresAt, zone).date)}`;
   const accept = async () => {
     setBusy(true);
     try {
-      const appointment = await acceptOffer(offer.id);
+      const appointment = await acceptOffer(offer.id, intent.keyFor(offer.id));
       navigate(`/book/done?id=${encodeURIComponent(appointment.id)}`);
     } catch (err) {
       setBusy(false);

@@ -7,6 +7,7 @@ import { PatientPicker, type PickedPatient } from '../schedule/PatientPicker.tsx
 import { useServices } from '../schedule/lookups.ts';
 import { addDays, todayAt } from '../schedule/time.ts';
 import { TIME_OF_DAY_CHOICES } from './waitlistWords.ts';
+import { useCreateIntent } from '../../api/intent.ts';
 
 const LABELS = { patientId: 'Patient', serviceCode: 'Service', locationIds: 'Clinics', earliest: 'From', latest: 'Until', timeOfDay: 'Time of day' };
 const ORDER = Object.keys(LABELS);
@@ -36,6 +37,7 @@ export function WaitlistForm({ patientId, siteIds, defaultSite, submitLabel, onJ
   const [timeOfDay, setTimeOfDay] = useState<TimeOfDay | ''>('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   const picked = chosenSites ?? (defaultSite ? [defaultSite] : []);
   const serviceCode = service || services?.[0]?.code || '';
 
@@ -48,9 +50,9 @@ export function WaitlistForm({ patientId, siteIds, defaultSite, submitLabel, onJ
     setBusy(true);
     setErrors({});
     try {
-      const entry = await joinWaitlist({
-        patientId: patientId ?? patient!.id, serviceCode, locationIds: picked, earliest, latest, timeOfDay: timeOfDay || null,
-      });
+      const wanted = { patientId: patientId ?? patient!.id, serviceCode, locationIds: picked, earliest, latest, timeOfDay: timeOfDay || null };
+      const entry = await joinWaitlist(wanted, intent.keyFor(wanted));
+      intent.done();
       onJoined(entry, patient?.name ?? null);
       setPatient(null);
     } catch (err) {

@@ -1,6 +1,7 @@
 import { FIVE_ELEMENTS, POSTURE_FINDINGS, ROM_NORMS } from '../../../../../src/clinical/assessment/index.ts';
 import type { Findings, FiveElement, RomRow, StrengthRow } from '../../../api/charting.ts';
 import { Checkbox } from '../../../components/Form.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../../../src/words/limits.ts';
 
 const words = (slug: string) => slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
 const ELEMENT_LABEL: Record<FiveElement, string> = {
@@ -25,7 +26,7 @@ export function PostureChecklist({ findings, change }: { findings: Findings; cha
         {POSTURE_FINDINGS.map((f) => <Checkbox key={f} name={`posture-${f}`} label={words(f)} checked={on.has(f)} onChecked={(v) => toggle(f, v)} />)}
       </div>
       <label className="label" htmlFor="posture-notes">Posture notes</label>
-      <textarea id="posture-notes" className="input ch-textarea" rows={2} value={findings.posture.notes ?? ''} onChange={(e) => change({ posture: { ...findings.posture, notes: e.target.value || undefined } })} />
+      <textarea id="posture-notes" maxLength={LIMIT.shortNote} className="input ch-textarea" rows={2} value={findings.posture.notes ?? ''} onChange={(e) => change({ posture: { ...findings.posture, notes: e.target.value || undefined } })} />
     </fieldset>
   );
 }
@@ -37,7 +38,7 @@ export function RomTable({ findings, change }: { findings: Findings; change: Cha
   return (
     <fieldset className="fieldset">
       <legend>Range of motion</legend>
-      <p className="hint">Normal values: AAOS-style adult norms (REFERENCE.md); % of normal is worked out as you type.</p>
+      <p className="hint">Normal values: AAOS-style adult norms (Knotwork clinical reference); % of normal is worked out as you type.</p>
       {findings.rom.length > 0 ? (
         <div className="table-wrap">
           <table className="table table-compact ch-rom">
@@ -53,7 +54,7 @@ export function RomTable({ findings, change }: { findings: Findings; change: Cha
                         <option value="">—</option><option value="left">Left</option><option value="right">Right</option>
                       </select>
                     </td>
-                    <td><input aria-label={`Degrees, ${row.joint} ${row.motion}`} className="input input-short" inputMode="numeric" value={String(row.degrees)} onChange={(e) => set(i, { degrees: Number(e.target.value) || 0 })} /></td>
+                    <td><input aria-label={`Degrees, ${row.joint} ${row.motion}`} maxLength={3} className="input input-short" inputMode="numeric" value={String(row.degrees)} onChange={(e) => set(i, { degrees: Number(e.target.value) || 0 })} /></td>
                     <td className="num">{ROM_NORMS[row.joint]?.[row.motion] ?? '—'}°</td>
                     <td className="num"><strong>{pct === null ? '—' : `${pct}%`}</strong></td>
                     <td><input type="checkbox" className="ch-cell-check" aria-label={`Pain on motion, ${row.joint} ${row.motion}`} checked={row.painOnMotion} onChange={(e) => set(i, { painOnMotion: e.target.checked })} /></td>
@@ -84,7 +85,7 @@ export function StrengthTable({ findings, change }: { findings: Findings; change
       <legend>Strength (Oxford / MRC 0–5)</legend>
       {findings.strength.map((row, i) => (
         <div className="ch-strength-row" key={i}>
-          <input aria-label={`Movement ${i + 1}`} className="input input-medium" value={row.movement} placeholder="e.g. Shoulder abduction" onChange={(e) => set(i, { movement: e.target.value })} />
+          <input aria-label={`Movement ${i + 1}`} maxLength={LIMIT.strengthMovement} className="input input-medium" value={row.movement} placeholder="e.g. Shoulder abduction" onChange={(e) => set(i, { movement: e.target.value })} />
           <div className="ch-scale-inline" role="group" aria-label={`Grade for ${row.movement || `movement ${i + 1}`}`}>
             {[0, 1, 2, 3, 4, 5].map((g) => (
               <button key={g} type="button" className={`ch-scale-button${row.grade === g ? ' is-on' : ''}`} aria-pressed={row.grade === g} onClick={() => set(i, { grade: g })}>{g}</button>
@@ -111,7 +112,7 @@ export function FiveElements({ findings, change }: { findings: Findings; change:
       {FIVE_ELEMENTS.map((el) => (
         <div key={el} className="ch-element">
           <Checkbox name={`element-${el}`} label={ELEMENT_LABEL[el]} checked={findings.fiveElements[el]?.present ?? false} onChecked={(present) => set(el, { present })} />
-          <input aria-label={`${ELEMENT_LABEL[el]} note`} className="input" value={findings.fiveElements[el]?.note ?? ''} placeholder="Note" onChange={(e) => set(el, { note: e.target.value })} />
+          <input aria-label={`${ELEMENT_LABEL[el]} note`} maxLength={LIMIT.elementNote} className="input" value={findings.fiveElements[el]?.note ?? ''} placeholder="Note" onChange={(e) => set(el, { note: e.target.value })} />
         </div>
       ))}
     </fieldset>

@@ -4,6 +4,8 @@ import type { DueMeasure, HomeCareContent, HomeCarePlan, MeasureSeries } from '.
 import { NumberScale } from '../../../components/bodychart/NumberScale.tsx';
 import { TrendPlot } from '../../../components/bodychart/TrendPlot.tsx';
 import { Link } from '../../../router.tsx';
+import { useCreateIntent } from '../../../api/intent.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../../src/words/limits.ts';
 
 const MEASURE_NAME: Record<string, string> = { nprs: 'Pain (NPRS)', ndi: 'Neck Disability Index', odi: 'Oswestry (ODI)', psfs: 'PSFS' };
 const MAX: Record<string, number> = { nprs: 10, ndi: 50, odi: 100, psfs: 10 };
@@ -11,9 +13,12 @@ const MAX: Record<string, number> = { nprs: 10, ndi: 50, odi: 100, psfs: 10 };
 /** Which measures are due by rule, a quick NPRS entry, and every series as a trend with its MCID band. */
 export function Measures({ patientId, noteId, due, series, onChange }: { patientId: string; noteId: string; due: DueMeasure[] | null; series: MeasureSeries[] | null; onChange: () => void }) {
   const [error, setError] = useState('');
+  const intent = useCreateIntent();
+  // A repeated tap on the same number sends the same key: one score, however often it is tapped.
   const nprs = async (n: number) => {
+    const input = { measure: 'nprs' as const, answers: [n], sessionId: noteId };
     try {
-      await charting.submitMeasure(patientId, { measure: 'nprs', answers: [n], sessionId: noteId });
+      await charting.submitMeasure(patientId, input, intent.keyFor(input));
       setError('');
       onChange();
     } catch (err) {
@@ -61,6 +66,7 @@ export function HomeCare({ noteId, initial, locked }: { noteId: string; initial:
   const [plan, setPlan] = useState<HomeCarePlan | null>(initial);
   const [draft, setDraft] = useState<HomeCareContent | null>(initial?.content ?? null);
   const [status, setStatus] = useState('');
+  const sending = useCreateIntent();
   const run = async (what: () => Promise<HomeCarePlan>, done: string) => {
     try {
       const next = await what();
@@ -75,7 +81,9 @@ export function HomeCare({ noteId, initial, locked }: { noteId: string; initial:
   const send = async () => {
     let email: charting.HomeCareSent['email'] = 'queued';
     await run(async () => {
-      const sent = await charting.sendHomeCare(noteId);
+      const sent = await charting.sendHomeCare(noteId, sending.keyFor(noteId));
+      // A later send (after an edit) is a new one.
+      sending.done();
       email = sent.email;
       return sent;
     }, 'Sent.');
@@ -92,24 +100,24 @@ export function HomeCare({ noteId, initial, locked }: { noteId: string; initial:
           {([['hydration', 'Water'], ['soreness', 'Soreness'], ['fatigue', 'Tiredness']] as const).map(([key, label]) => (
             <div className="field" key={key}>
               <label className="label" htmlFor={`hc-${key}`}>{label}</label>
-              <textarea id={`hc-${key}`} className="input ch-textarea" rows={2} value={draft[key]} onChange={(e) => set({ [key]: e.target.value })} />
+              <textarea id={`hc-${key}`} maxLength={LIMIT.homeCareLine} className="input ch-textarea" rows={2} value={draft[key]} onChange={(e) => set({ [key]: e.target.value })} />
             </div>
           ))}
           <h3>Stretches</h3>
           {draft.stretches.map((s, i) => (
             <div className="field" key={s.muscle + i}>
               <label className="label" htmlFor={`hc-stretch-${i}`}>{s.title} ({s.muscleName})</label>
-              <textarea id={`hc-stretch-${i}`} className="input ch-textarea" rows={3} value={s.steps.join('\n')}
+              <textarea id={`hc-stretch-${i}`} maxLength={10 * (LIMIT.homeCareItem + 1)} className="input ch-textarea" rows={3} value={s.steps.join('\n')}
                 onChange={(e) => set({ stretches: draft.stretches.map((x, j) => (j === i ? { ...x, steps: lines(e.target.value).length ? lines(e.target.value) : x.steps } : x)) })} />
             </div>
           ))}
           <div className="field">
             <label className="label" htmlFor="hc-activity">Activity changes (one per line)</label>
-            <textarea id="hc-activity" className="input ch-textarea" rows={3} value={draft.activityChanges.join('\n')} onChange={(e) => set({ activityChanges: lines(e.target.value) })} />
+            <textarea id="hc-activity" maxLength={20 * (LIMIT.homeCareItem + 1)} className="input ch-textarea" rows={3} value={draft.activityChanges.join('\n')} onChange={(e) => set({ activityChanges: lines(e.target.value) })} />
           </div>
           <div className="field">
             <label className="label" htmlFor="hc-call">Call the clinic if (one per line)</label>
-            <textarea id="hc-call" className="input ch-textarea" rows={4} value={draft.callClinicIf.join('\n')} onChange={(e) => set({ callClinicIf: lines(e.target.value) })} />
+            <textarea id="hc-call" maxLength={10 * (LIMIT.homeCareItem + 1)} className="input ch-textarea" rows={4} value={draft.callClinicIf.join('\n')} onChange={(e) => set({ callClinicIf: lines(e.target.value) })} />
           </div>
           <div className="button-row">
             <button type="button" className="button" onClick={() => void run(() => charting.saveHomeCare(noteId, draft), 'Home care saved.')}>Save home care</button>

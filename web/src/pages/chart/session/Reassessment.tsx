@@ -3,6 +3,7 @@ import type { RangeOfMotion, SessionNote } from '../../../api/charting.ts';
 import { getSessionComparison, saveReassessment, type SessionComparison } from '../../../api/session-review.ts';
 import { NumberScale } from '../../../components/bodychart/NumberScale.tsx';
 import { ComparisonTable, motionName } from './ComparisonTable.tsx';
+import { useCreateIntent } from '../../../api/intent.ts';
 
 /** A motion measured at assessment (or in this note), as the reassessment form lists it. */
 export interface Motion { joint: string; motion: string; side?: 'left' | 'right' | null }
@@ -57,6 +58,7 @@ export function Reassessment({ note, motions, locked, onSaveBefore, onDone }: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [comparison, setComparison] = useState<SessionComparison | null>(null);
   const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   const hasReassessment = note.reassessment !== null;
   useEffect(() => {
     if (!hasReassessment) return;
@@ -86,7 +88,8 @@ export function Reassessment({ note, motions, locked, onSaveBefore, onDone }: {
     setBusy(true);
     try {
       if (!sameRom(before, beforeRom) && !(await onSaveBefore(before))) return;
-      await saveReassessment(note.id, { painAfter, rom: after });
+      const reassessment = { painAfter, rom: after };
+      await saveReassessment(note.id, reassessment, intent.keyFor(reassessment));
       setComparison(await getSessionComparison(note.id));
       onDone();
     } catch (err) {
@@ -144,7 +147,7 @@ function DegreesField({ id, label, value, error, onValue }: { id: string; label:
     <div className="field ch-rom-field">
       <label className="label" htmlFor={id}>{label}</label>
       {error ? <p id={`${id}-error`} className="error-message">{error}</p> : null}
-      <input id={id} className="input" type="text" inputMode="decimal" autoComplete="off" value={value} onChange={(e) => onValue(e.target.value)}
+      <input id={id} className="input" type="text" maxLength={6} inputMode="decimal" autoComplete="off" value={value} onChange={(e) => onValue(e.target.value)}
         aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} />
     </div>
   );

@@ -2,18 +2,25 @@ import { useState } from 'react';
 import * as charting from '../../../api/charting.ts';
 import type { NoteHistory, SessionNote } from '../../../api/charting.ts';
 import { formatDateTime } from '../../../format.ts';
+import { useCreateIntent } from '../../../api/intent.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../../src/words/limits.ts';
 
 /** Sign (then the note is locked); after that, corrections are amendments with a reason, kept in the history. */
 export function SignPanel({ note, history, onSigned, onAmended }: { note: SessionNote; history: NoteHistory | null; onSigned: (note: SessionNote) => void; onAmended: () => void }) {
   const [reason, setReason] = useState('');
   const [addendum, setAddendum] = useState('');
   const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const intent = useCreateIntent();
   const sign = async () => {
+    setBusy(true);
     try {
       onSigned(await charting.signSession(note.id));
       setError('');
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Could not sign.');
+    } finally {
+      setBusy(false);
     }
   };
   const amend = async () => {
@@ -21,14 +28,19 @@ export function SignPanel({ note, history, onSigned, onAmended }: { note: Sessio
       setError('Give a reason (at least 3 characters) and the correction.');
       return;
     }
+    const amendment = { reason: reason.trim(), changes: { addendum: addendum.trim() } };
+    setBusy(true);
     try {
-      await charting.amendSession(note.id, { reason: reason.trim(), changes: { addendum: addendum.trim() } });
+      await charting.amendSession(note.id, amendment, intent.keyFor(amendment));
+      intent.done();
       setReason('');
       setAddendum('');
       setError('');
       onAmended();
     } catch (err) {
       setError(err instanceof Error ? err.message : 'Could not save the amendment.');
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -37,7 +49,7 @@ export function SignPanel({ note, history, onSigned, onAmended }: { note: Sessio
       {note.status === 'draft' ? (
         <>
           <p>Signing locks the note. Later corrections are amendments that keep the original.</p>
-          <button type="button" className="button button-large" onClick={() => void sign()}>Sign and lock</button>
+          <button type="button" className="button button-large" disabled={busy} onClick={() => void sign()}>Sign and lock</button>
         </>
       ) : (
         <>
@@ -45,13 +57,13 @@ export function SignPanel({ note, history, onSigned, onAmended }: { note: Sessio
           <h3>Add an amendment</h3>
           <div className="field">
             <label className="label" htmlFor="amend-reason">Reason</label>
-            <input id="amend-reason" className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
+            <input id="amend-reason" maxLength={LIMIT.longReason} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
           </div>
           <div className="field">
             <label className="label" htmlFor="amend-text">Correction</label>
-            <textarea id="amend-text" className="input ch-textarea" rows={3} value={addendum} onChange={(e) => setAddendum(e.target.value)} />
+            <textarea id="amend-text" maxLength={LIMIT.note} className="input ch-textarea" rows={3} value={addendum} onChange={(e) => setAddendum(e.target.value)} />
           </div>
-          <button type="button" className="button" onClick={() => void amend()}>Save amendment</button>
+          <button type="button" className="button" disabled={busy} onClick={() => void amend()}>Save amendment</button>
         </>
       )}
       {error ? <p className="error-message" role="alert">{error}</p> : null}

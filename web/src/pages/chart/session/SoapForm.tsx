@@ -3,6 +3,7 @@ import { computeUnits, isUnitsError } from '../../../../../src/clinical/billing/
 import { TIMED_CODES } from '../../../../../src/clinical/billing/codes.ts';
 import type { CptMinutes, NoteUpdate, SessionNote } from '../../../api/charting.ts';
 import { NumberScale } from '../../../components/bodychart/NumberScale.tsx';
+import { TEXT_LIMITS as LIMIT } from '../../../../../src/words/limits.ts';
 
 const opt = (text: string) => (text.trim() ? text.trim() : undefined);
 
@@ -40,20 +41,20 @@ export function SoapForm({ note, locked, onSave }: { note: SessionNote; locked: 
         <div className="ch-inline">
           <div className="field ch-grow">
             <label className="label" htmlFor="since-last">Since the last visit</label>
-            <input id="since-last" className="input" value={since} onChange={(e) => setSince(e.target.value)} />
+            <input id="since-last" maxLength={LIMIT.shortNote} className="input" value={since} onChange={(e) => setSince(e.target.value)} />
           </div>
           <div className="field">
             <label className="label" htmlFor="relief-days">Relief lasted (days)</label>
-            <input id="relief-days" className="input input-short" inputMode="numeric" value={relief} onChange={(e) => setRelief(e.target.value)} />
+            <input id="relief-days" maxLength={3} className="input input-short" inputMode="numeric" value={relief} onChange={(e) => setRelief(e.target.value)} />
           </div>
         </div>
         <div className="field">
           <label className="label" htmlFor="objective-notes">Objective</label>
-          <textarea id="objective-notes" className="input ch-textarea" rows={2} value={objective} onChange={(e) => setObjective(e.target.value)} />
+          <textarea id="objective-notes" maxLength={LIMIT.note} className="input ch-textarea" rows={2} value={objective} onChange={(e) => setObjective(e.target.value)} />
         </div>
         <div className="field">
           <label className="label" htmlFor="assessment-notes">Assessment</label>
-          <textarea id="assessment-notes" className="input ch-textarea" rows={2} value={assessment} onChange={(e) => setAssessment(e.target.value)} />
+          <textarea id="assessment-notes" maxLength={LIMIT.soapSection} className="input ch-textarea" rows={2} value={assessment} onChange={(e) => setAssessment(e.target.value)} />
         </div>
         <h3>Minutes per CPT code</h3>
         {cpt.map((line, i) => (
@@ -66,7 +67,7 @@ export function SoapForm({ note, locked, onSave }: { note: SessionNote; locked: 
             </div>
             <div className="field">
               <label className="label" htmlFor={`cpt-min-${i}`}>Minutes</label>
-              <input id={`cpt-min-${i}`} className="input input-short" inputMode="numeric" value={String(line.minutes)} onChange={(e) => setCpt(cpt.map((l, j) => (j === i ? { ...l, minutes: Math.max(0, Math.min(1440, Number(e.target.value) || 0)) } : l)))} />
+              <input id={`cpt-min-${i}`} maxLength={3} className="input input-short" inputMode="numeric" value={String(line.minutes)} onChange={(e) => setCpt(cpt.map((l, j) => (j === i ? { ...l, minutes: Math.max(0, Math.min(1440, Number(e.target.value) || 0)) } : l)))} />
             </div>
             <p className="ch-units">{units && !isUnitsError(units) ? `${units.lines.find((u) => u.code === line.code)?.units ?? 0} units` : ''}</p>
           </div>

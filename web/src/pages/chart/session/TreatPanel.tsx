@@ -8,6 +8,7 @@ import { ApiError } from '../../../api/http.ts';
 import { BodyChart, regionName, RegionSelect, type ChartMarker } from '../../../components/bodychart/BodyChart.tsx';
 import { HoldTimer, type HoldResult } from '../../../components/bodychart/HoldTimer.tsx';
 import { musclesForRegion, placedRegion, sideOfRegion } from '../assessment/palpation.ts';
+import { useCreateIntent } from '../../../api/intent.ts';
 
 type Outcome = { kind: 'recorded'; result: RecordedStep } | { kind: 'refused'; code: string; message: string } | { kind: 'stopping'; pain: number };
 
@@ -34,6 +35,7 @@ export function TreatPanel({ note, gate, palpated, onStep, locked }: {
   const [technique, setTechnique] = useState<keyof typeof TECHNIQUES>('ischemic-compression-finger');
   const [layer, setLayer] = useState<'' | 'superficial' | 'middle' | 'deep'>('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const intent = useCreateIntent();
   const avoid = gate?.avoidRegions ?? [];
   const choices = useMemo(() => {
     if (!region) return [];
@@ -64,11 +66,14 @@ export function TreatPanel({ note, gate, palpated, onStep, locked }: {
     if (!region || !muscle) return;
     // The stop alert shows the moment a 9 or 10 is given, before the server has answered.
     if (hold.painRating >= PAIN_STOP_AT) setOutcome({ kind: 'stopping', pain: hold.painRating });
+    const step = {
+      muscle, side: sideOfRegion(region), region, technique, holdSeconds: hold.holdSeconds, painRating: hold.painRating,
+      releaseAchieved: hold.releaseAchieved, ...(layer ? { layer } : {}),
+    };
     try {
-      const result = await charting.recordStep(note.id, {
-        muscle, side: sideOfRegion(region), region, technique, holdSeconds: hold.holdSeconds, painRating: hold.painRating,
-        releaseAchieved: hold.releaseAchieved, ...(layer ? { layer } : {}),
-      });
+      const result = await charting.recordStep(note.id, step, intent.keyFor(step));
+      // The next hold is a new step, even when it reads the same.
+      intent.done();
       setOutcome({ kind: 'recorded', result });
       onStep(result);
     } catch (err) {

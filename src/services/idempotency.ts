@@ -1,0 +1,155 @@
+/**
+ * Every create is safe to repeat. A client sends an Idempotency-Key header with a create; the first
+ * answer is kept under (organisation, user, key) in the same transaction as the record it created,
+ * and a retry with the same key and the same request gets that answer back instead of a second
+ * record. Two requests with one key at the same moment: one runs, the other waits and is answered
+ * with the first one's answer. The same key with another request is refused (422).
+ *
+ * The HTTP layer reads the header (`readKey`) and answers a retry from storage (`answeredBefore`)
+ * before the use case runs; the use case runs its write through `createOnce`.
+ */
+import { createHash } from 'node:crypto';
+import type { Queryable } from '../store/database.ts';
+import * as repo from '../store/repos/idempotency.ts';
+import { audit } from './audit.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { ServiceError, ValidationError } from './errors.ts';
+
+/** One user intent: the key the client sent and a fingerprint of what it asked for. */
+export interface Once {
+  key: string;
+  requestHash: string;
+}
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** A password is left out of what identifies a request: no hash of one is kept with a key. */
+const SECRET = /password/i;
+
+/** Object members are sorted so the same request always hashes the same; file bytes hash as bytes. */
+function canonical(value: unknown): unknown {
+  if (value instanceof Uint8Array) return `bytes:${createHash('sha256').update(value).digest('hex')}`;
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => !SECRET.test(k))
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  }
+  return value;
+}
+
+export function requestHash(route: string, body: unknown): string {
+  return createHash('sha256').update(route).update('\n').update(JSON.stringify(canonical(body)) ?? '').digest('hex');
+}
+
+/** The key of a request, checked: 1–200 visible ASCII characters (a UUID fits), or none at all. */
+export function readKey(header: string | string[] | undefined, route: string, body: unknown): Once | undefined {
+  const key = Array.isArray(header) ? header[0] : header;
+  if (key === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
+    throw new ValidationError(
+      { [IDEMPOTENCY_HEADER]: 'The Idempotency-Key must be 1 to 200 letters, digits or symbols without spaces, such as a UUID.' },
+      'The Idempotency-Key header is not in a form we accept.',
+    );
+  }
+  return { key, requestHash: requestHash(route, body) };
+}
+
+/** The answer kept for a key: a success body, or a refusal replayed as the same error. */
+export class ReplayedRefusal extends ServiceError {
+  readonly extra: Record<string, unknown>;
+  /** The first answer's status, so a refusal whose class named its own status replays as it was. */
+  override readonly status: number;
+  constructor(body: { error: { code: string; message: string; fields?: Record<string, string> } } & Record<string, unknown>, status: number) {
+    super(body.error.code, body.error.message, body.error.fields);
+    this.status = status;
+    const { error: _error, ...extra } = body;
+    this.extra = extra;
+  }
+}
+
+export class KeyReusedError extends ServiceError {
+  constructor() {
+    super('idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Start again to get a new one.', {
+      [IDEMPOTENCY_HEADER]: 'Already used for a different request; send a new key for a new request.',
+    });
+  }
+}
+
+/** The stored answer as this request's answer; null while nothing is kept under the key. */
+function replay(stored: repo.StoredResponse | null, once: Once): { status: number; body: unknown } | null {
+  if (!stored || stored.status === 0) return null;
+  if (stored.requestHash !== once.requestHash) throw new KeyReusedError();
+  if (stored.status >= 400) throw new ReplayedRefusal(stored.response as ConstructorParameters<typeof ReplayedRefusal>[0], stored.status);
+  return { status: stored.status, body: stored.response };
+}
+
+/**
+ * A retry of an answered create: its first answer (the retry reads what it created, so it is
+ * audited as such). Null when the key is new: the create should run.
+ */
+export async function answeredBefore(ctx: ServiceContext, actor: Actor, once: Once | undefined, route: string): Promise<{ status: number; body: unknown } | null> {
+  if (!once) return null;
+  const answer = replay(await repo.findIdempotentResponse(ctx.db, actor.orgId, actor.userId, once.key), once);
+  if (answer) await audit(ctx.db, actor, [{ action: 'request.replay', recordType: 'idempotency_key', detail: { route } }]);
+  return answer;
+}
+
+class AnsweredMeanwhile extends Error {}
+
+export interface CreateOnceOptions {
+  /** Refusals worth keeping as the answer (a slot taken): a retry gets the same refusal, not a later success. */
+  keepRefusal?: (err: unknown) => number | null;
+}
+
+/**
+ * Runs a create's write in one transaction that first claims the key and last keeps the answer.
+ * Without a key it is a plain transaction. When another request with the key got there first,
+ * this one writes nothing and returns that request's answer.
+ */
+export async function createOnce<T>(
+  ctx: ServiceContext,
+  actor: Actor,
+  once: Once | undefined,
+  write: (tx: Queryable) => Promise<T>,
+  options: CreateOnceOptions = {},
+): Promise<T> {
+  if (!once) return ctx.db.transaction(write);
+  const { orgId, userId } = actor;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      if (!(await repo.claimIdempotencyKey(tx, orgId, userId, once.key, once.requestHash, ctx.now()))) throw new AnsweredMeanwhile();
+      const answer = await write(tx);
+      // Kept as the client receives it (JSON), so a replay means the same as the first answer.
+      await repo.answerIdempotencyKey(tx, orgId, userId, once.key, 201, JSON.parse(JSON.stringify(answer ?? null)));
+      return answer;
+    });
+  } catch (err) {
+    if (err instanceof AnsweredMeanwhile) return replayStored<T>(ctx, actor, once);
+    const status = options.keepRefusal?.(err) ?? null;
+    if (status !== null) return keepRefusal(ctx, actor, once, err, status);
+    throw err;
+  }
+}
+
+async function replayStored<T>(ctx: ServiceContext, actor: Actor, once: Once): Promise<T> {
+  const answer = replay(await repo.findIdempotentResponse(ctx.db, actor.orgId, actor.userId, once.key), once);
+  if (!answer) throw new Error('An Idempotency-Key was claimed but holds no answer.');
+  return answer.body as T;
+}
+
+/**
+ * Keeps a refusal as the key's answer and throws it; when the key got an answer meanwhile, that
+ * answer is this request's. Without a key it only throws.
+ */
+export async function keepRefusal<T = never>(ctx: ServiceContext, actor: Actor, once: Once | undefined, err: unknown, status: number): Promise<T> {
+  if (!once || !(err instanceof ServiceError)) throw err;
+  const extra = (err as { extra?: Record<string, unknown> }).extra ?? {};
+  const body = { ...extra, error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+  const stored = { requestHash: once.requestHash, status, response: body };
+  if (await repo.storeIdempotentResponse(ctx.db, actor.orgId, actor.userId, once.key, stored, ctx.now())) throw err;
+  return replayStored<T>(ctx, actor, once);
+}

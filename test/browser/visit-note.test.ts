@@ -1,0 +1,119 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { wallClock } from '../../web/src/pages/schedule/time.ts';
+import { apiAs, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, VIEWPORTS, type DemoRole, type DemoServer, type PatientSummary, type Viewport } from './support.ts';
+
+// The desk at its screen, the therapist with the tablet upright.
+const DESK = VIEWPORTS.desk;
+const TABLET = VIEWPORTS.tablet;
+
+interface Slot { start: string; therapistId: string; locationId: string }
+interface Appointment { id: string; status: string; sessionNoteId: string | null }
+
+let server: DemoServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+afterEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+});
+
+async function pageAt(viewport: Viewport): Promise<Page> {
+  const page = await newPage(browser, server, viewport);
+  contexts.push(page.context());
+  return page;
+}
+
+/** A fetch client that can also write (the support one reads and patches). */
+async function api(role: DemoRole) {
+  const token = (await (await fetch(`${server.url}/api/auth/token`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${role === 'front_desk' ? 'frontdesk' : role}@demo.knotwork.test`, password: 'knotwork-demo' }),
+  })).json() as { token: string }).token;
+  return async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+    const res = await fetch(server.url + path, {
+      method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, body: (await res.json()) as T };
+  };
+}
+
+/** A follow-up for one of the therapist's own patients at the desk's site, on a day from tomorrow on. */
+async function bookVisit(): Promise<{ appointment: Appointment; patient: PatientSummary; date: string; siteId: string; zone: string }> {
+  const therapist = await apiAs(server.url, 'therapist');
+  const own = (await (await apiAs(server.url, 'patient')).get<{ user: { patientId: string } }>('/api/auth/session')).user.patientId;
+  const practitionerId = (await therapist.get<{ user: { practitionerId: string } }>('/api/auth/session')).user.practitionerId;
+  const desk = await api('front_desk');
+  const siteId = (await desk<{ user: { locationIds: string[] } }>('GET', '/api/auth/session')).body.user.locationIds[0]!;
+  // Patients of the desk's own site, so the desk sees them by name on its calendar.
+  const patients = (await therapist.get<{ patients: (PatientSummary & { preferredLocationId: string | null })[] }>('/api/patients?pageSize=50')).patients
+    .filter((p) => p.id !== own && p.preferredLocationId === siteId);
+  const zone = (await desk<{ locations: { id: string; timeZone: string }[] }>('GET', '/api/locations')).body.locations.find((l) => l.id === siteId)!.timeZone;
+  const today = wallClock(server.now().getTime(), zone).date;
+  const later = (days: number) => wallClock(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000, zone).date;
+  const slots = (await desk<{ slots: Slot[] }>('GET', `/api/availability?service=nmt-followup-60&location=${siteId}&therapist=${practitionerId}&from=${later(1)}&to=${later(14)}`)).body.slots;
+  for (const slot of slots.slice(0, 40)) {
+    for (const patient of patients.slice(0, 3)) {
+      const booked = await desk<Appointment>('POST', '/api/appointments', { patientId: patient.id, serviceCode: 'nmt-followup-60', start: slot.start, therapistId: slot.therapistId, locationId: slot.locationId });
+      if (booked.status === 201) return { appointment: booked.body, patient, date: wallClock(slot.start, zone).date, siteId, zone };
+    }
+  }
+  throw new Error('no free time for the therapist at the desk’s site');
+}
+
+describe('a note belongs to its visit', () => {
+  it('the desk undoes an arrival; the therapist opens the note from My day, sees it linked, and signing completes the visit', async () => {
+    const { appointment, patient, date, siteId } = await bookVisit();
+    const name = new RegExp(patient.familyName);
+    const desk = await api('front_desk');
+    const status = async () => (await desk<Appointment>('GET', `/api/appointments/${appointment.id}`)).body;
+
+    // The desk marks the patient arrived by mistake, and takes it back.
+    const deskPage = await pageAt(DESK);
+    await signIn(deskPage, server.url, 'front_desk', `/schedule?site=${siteId}&date=${date}`);
+    await deskPage.locator('.loading').waitFor({ state: 'detached' });
+    await deskPage.locator('.sch-appt', { hasText: patient.familyName }).click();
+    const details = deskPage.getByRole('region', { name });
+    await details.getByRole('button', { name: 'Mark arrived' }).click();
+    await details.getByText('Arrived', { exact: true }).waitFor();
+    await details.getByRole('button', { name: 'Undo arrival' }).click();
+    await details.getByText('Booked', { exact: true }).waitFor();
+    expect((await status()).status).toBe('booked');
+    expect(await seriousViolations(deskPage)).toEqual([]);
+
+    // The therapist starts the note from the visit on My day.
+    const tablet = await pageAt(TABLET);
+    await signIn(tablet, server.url, 'therapist', `/schedule/my-day?date=${date}`);
+    await tablet.locator('.loading').waitFor({ state: 'detached' });
+    await tablet.getByRole('button', { name: new RegExp(`^Start the session note: .*${patient.familyName}`) }).click();
+    await tablet.getByRole('heading', { name: 'Treatment', exact: true }).waitFor();
+    const noteId = /\/chart\/sessions\/([0-9a-f-]{36})$/.exec(tablet.url())?.[1];
+    expect(await status()).toMatchObject({ status: 'in_session', sessionNoteId: noteId });
+
+    // Back on My day the visit is in session and links to its note.
+    await tablet.goto(`${server.url}/schedule/my-day?date=${date}`);
+    const open = tablet.getByRole('link', { name: new RegExp(`^Open the session note: .*${patient.familyName}`) });
+    await open.waitFor();
+    expect(await seriousViolations(tablet)).toEqual([]);
+    await open.click();
+    await tablet.getByRole('button', { name: 'Sign and lock' }).click();
+    await tablet.getByRole('heading', { name: 'Signed and locked' }).waitFor();
+    expect((await status()).status).toBe('completed');
+    await tablet.goto(`${server.url}/schedule/my-day?date=${date}`);
+    await tablet.locator('.sch-visit', { hasText: patient.familyName }).getByText('Completed', { exact: true }).waitFor();
+
+    // The desk sees the visit completed and that it was charted (the note itself is the clinicians').
+    await deskPage.reload();
+    await deskPage.locator('.loading').waitFor({ state: 'detached' });
+    await deskPage.locator('.sch-appt', { hasText: patient.familyName }).click();
+    await deskPage.getByRole('region', { name }).getByText('Session note started').waitFor();
+    expect(await seriousViolations(deskPage)).toEqual([]);
+  }, 90_000);
+});
