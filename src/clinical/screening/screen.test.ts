@@ -30,7 +30,10 @@ describe('combined decision', () => {
     const result = screen(answers, { today });
     expect(result.decision).toBe('contraindicated');
     expect(result.findings.map((f) => f.decision)).toEqual(['contraindicated', 'refer', 'local', 'caution']);
-    expect(result.explanation[1]).toMatch(/^fever-infection/);
+    // In words: the rule's title, never its id.
+    expect(result.explanation[0]).toMatch(/^Do not treat/);
+    expect(result.explanation[1]).toMatch(/^Fever/);
+    expect(result.explanation.join(' ')).not.toMatch(/fever-infection|contraindicated/);
   });
   it('collects avoid regions from local findings only, technique changes and clearance', () => {
     const result = screen(busyAnswers(), { today: '2026-11-26' });

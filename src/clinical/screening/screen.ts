@@ -80,13 +80,16 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// The decision as a clinic worker reads it (the screen and the CLI show these lines as they are).
 const MEANING: Record<Decision, string> = {
-  contraindicated: 'no treatment until resolved or cleared',
-  refer: 'consult the physician first; clearance needed before treatment',
-  local: 'treat, but not the listed regions',
-  caution: 'treat with the listed technique changes',
-  clear: 'no contraindication found in the answers given',
+  contraindicated: 'Do not treat: no treatment until resolved or cleared',
+  refer: 'Refer: consult the physician first; clearance needed before treatment',
+  local: 'Treat with care: not the listed places',
+  caution: 'Treat with care: with the listed technique changes',
+  clear: 'Clear: no contraindication found in the answers given',
 };
+
+const TITLE_OF = new Map(SCREENING_RULES.map((rule) => [rule.id, rule.title]));
 
 /** The question as the patient was asked it, where there is one; else the answer's field. */
 function askedAs(unknown: UnknownAnswer): string {
@@ -95,9 +98,9 @@ function askedAs(unknown: UnknownAnswer): string {
 }
 
 function explain(decision: Decision, findings: RuleFinding[], unknowns: UnknownAnswer[]): string[] {
-  const lines = [`${decision}: ${MEANING[decision]}.`];
+  const lines = [`${MEANING[decision]}.`];
   const drivers = findings.filter((f) => f.decision === decision);
-  for (const f of drivers) lines.push(`${f.rule} (${f.decision}): ${f.reason}.`);
+  for (const f of drivers) lines.push(`${TITLE_OF.get(f.rule) ?? 'A finding'}: ${f.reason}.`);
   const raising = unknowns.filter((u) => floorForUnknown(u.gates) === decision && DECISION_RANK[decision] > 0);
   if (raising.length > 0 && drivers.length === 0)
     lines.push(`Unanswered questions (not sure, or left blank) set this decision until answered: ${raising.map(askedAs).join(' ')}`);
