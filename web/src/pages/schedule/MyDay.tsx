@@ -8,6 +8,7 @@ import { useLocations } from '../../lookups.ts';
 import { Link, useUrl } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
 import { serviceName, usePatientNames, useServices } from './lookups.ts';
+import './affected.css';
 import { STATUS_ACTION, STATUS_BADGE, STATUS_LABEL, isInactive, isSecondaryStep, nextSteps } from './status.ts';
 import { VisitNote } from './VisitNote.tsx';
 import { addDays, dateLabel, timeAt, todayAt } from './time.ts';
@@ -87,6 +88,10 @@ export function MyDayPage() {
                   {serviceName(services, a.serviceCode)} · {location?.name ?? 'Site'}{room ? ` · ${room}` : ''}{' '}
                   <span className={`badge ${STATUS_BADGE[a.status]}`}>{STATUS_LABEL[a.status]}</span>
                 </p>
+                {/* The schedule changed under this visit: the desk is finding it a new time. */}
+                {a.status === 'booked' && a.conflict ? (
+                  <p className="sch-visit-conflict"><span aria-hidden="true">⚠ </span>Needs a new time: {a.conflict.message}</p>
+                ) : null}
                 <p className="sch-visit-links"><Link to={`/patients/${a.patientId}`}>Contact details<span className="visually-hidden">: {name ?? 'patient'}</span></Link></p>
               </div>
               <div className="sch-visit-actions">
