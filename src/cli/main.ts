@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ServiceError } from '../services/errors.ts';
 import { DataDirLockedError } from '../store/lock.ts';
+import { MigrationChangedError } from '../store/migrate.ts';
 import { sqlState } from '../store/database.ts';
 import { describeError } from '../http/error-log.ts';
 import { registerClinicalCommands } from './commands/clinical.ts';
@@ -30,7 +31,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode;
       return;
     }
-    if (err instanceof CliError || err instanceof DataDirLockedError || err instanceof ServiceError) {
+    if (err instanceof CliError || err instanceof DataDirLockedError || err instanceof MigrationChangedError || err instanceof ServiceError) {
       process.stderr.write(`knotwork: ${err.message}\n`);
       process.exitCode = 2;
       return;

@@ -1,4 +1,4 @@
-import type { Database } from '../store/database.ts';
+import type { Transactional } from '../store/database.ts';
 
 export type Role = 'patient' | 'therapist' | 'front_desk' | 'manager' | 'admin';
 export const ROLES: readonly Role[] = ['patient', 'therapist', 'front_desk', 'manager', 'admin'];
@@ -25,7 +25,8 @@ export interface Actor {
 
 /** What every use case receives: the database and the clock, passed in rather than imported. */
 export interface ServiceContext {
-  db: Database;
+  /** The database, or an open transaction: a use case called from another's transaction joins it. */
+  db: Transactional;
   now: () => Date;
   /** Waits that slow down password guessing; tests pass one that only records. Default: a timer. */
   sleep?: (ms: number) => Promise<void>;

@@ -9,7 +9,7 @@
  * before the use case runs; the use case runs its write through `createOnce`.
  */
 import { createHash } from 'node:crypto';
-import type { Queryable } from '../store/database.ts';
+import type { Queryable, Transactional } from '../store/database.ts';
 import * as repo from '../store/repos/idempotency.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -114,7 +114,7 @@ export async function createOnce<T>(
   ctx: ServiceContext,
   actor: Actor,
   once: Once | undefined,
-  write: (tx: Queryable) => Promise<T>,
+  write: (tx: Transactional) => Promise<T>,
   options: CreateOnceOptions = {},
 ): Promise<T> {
   if (!once) return ctx.db.transaction(write);

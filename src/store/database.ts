@@ -5,11 +5,51 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
-export interface Database extends Queryable {
+/** A handle that can open a transaction: the database itself, or an open transaction (which nests). */
+export interface Transactional extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. Inside an
+   * open transaction it opens a savepoint instead, and a throw rolls back only to that savepoint, so
+   * a use case can call another that has its own transaction and both commit together.
+   */
+  transaction<T>(fn: (tx: Transactional) => Promise<T>): Promise<T>;
+}
+
+export interface Database extends Transactional {
   close(): Promise<void>;
+}
+
+/**
+ * An open transaction on `connection` whose own `transaction()` opens savepoints. While a nested one
+ * runs, queries sent to the parent wait for it to end: run beside it, they would be rolled back with it.
+ */
+export function openTransaction(kind: Transactional['kind'], connection: Queryable, depth = 0): Transactional {
+  let gate: Promise<unknown> = Promise.resolve();
+  const whenFree = <T>(send: () => Promise<T>): Promise<T> => gate.then(send);
+  return {
+    kind,
+    query: <T>(sql: string, params?: readonly unknown[]) => whenFree(() => connection.query<T>(sql, params)),
+    exec: (sql: string) => whenFree(() => connection.exec(sql)),
+    transaction<T>(fn: (tx: Transactional) => Promise<T>): Promise<T> {
+      const savepoint = `nested_${depth + 1}`;
+      const run = async () => {
+        await connection.exec(`SAVEPOINT ${savepoint}`);
+        try {
+          const result = await fn(openTransaction(kind, connection, depth + 1));
+          await connection.exec(`RELEASE SAVEPOINT ${savepoint}`);
+          return result;
+        } catch (err) {
+          // If even this fails the connection is gone and the outer transaction fails on its own.
+          await connection.exec(`ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`).catch(() => undefined);
+          throw err;
+        }
+      };
+      const result = gate.then(run, run);
+      gate = result.catch(() => undefined);
+      return result;
+    },
+  };
 }
 
 /** Type ids whose text form we keep: dates stay calendar dates, big integers become numbers. */

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { PG_TYPES, keepDate, parseInt8, parseNumeric, type Database, type Queryable } from './database.ts';
+import { PG_TYPES, keepDate, openTransaction, parseInt8, parseNumeric, type Database, type Queryable, type Transactional } from './database.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
 
 const parsers = {
@@ -42,8 +42,8 @@ class PgliteDatabase implements Database {
     return this.queryable.exec(sql);
   }
 
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.pg.transaction((tx) => fn(wrap(tx)));
+  transaction<T>(fn: (tx: Transactional) => Promise<T>): Promise<T> {
+    return this.pg.transaction((tx) => fn(openTransaction(this.kind, wrap(tx))));
   }
 
   async close(): Promise<void> {

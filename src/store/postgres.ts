@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { PG_TYPES, keepDate, parseInt8, parseNumeric, type Database, type Queryable } from './database.ts';
+import { PG_TYPES, keepDate, openTransaction, parseInt8, parseNumeric, type Database, type Queryable, type Transactional } from './database.ts';
 
 const customTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
@@ -50,11 +50,11 @@ class PostgresDatabase implements Database {
     return this.queryable.exec(sql);
   }
 
-  async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: Transactional) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await fn(wrap(client));
+      const result = await fn(openTransaction(this.kind, wrap(client)));
       await client.query('COMMIT');
       return result;
     } catch (err) {

@@ -1,4 +1,4 @@
-import type { Database } from './database.ts';
+import type { Transactional } from './database.ts';
 
 /**
  * Planner statistics. PostgreSQL's autovacuum keeps them fresh, so on PostgreSQL these do nothing.
@@ -7,7 +7,7 @@ import type { Database } from './database.ts';
  */
 
 /** Analyzes every table (PGlite only): after migrations, seeding the demo, or restoring a backup. */
-export async function analyzeAll(db: Database): Promise<boolean> {
+export async function analyzeAll(db: Transactional): Promise<boolean> {
   if (db.kind !== 'pglite') return false;
   await db.exec('ANALYZE');
   return true;
@@ -18,7 +18,7 @@ export async function analyzeAll(db: Database): Promise<boolean> {
  * (50 rows plus 10 % of the table), and tables holding rows that were never analyzed (PGlite only).
  * Returns the tables analyzed.
  */
-export async function analyzeChanged(db: Database): Promise<string[]> {
+export async function analyzeChanged(db: Transactional): Promise<string[]> {
   if (db.kind !== 'pglite') return [];
   // Write counts wait in the backend until a flush; ask for one so the view below sees them.
   await db.query('SELECT pg_stat_force_next_flush()');

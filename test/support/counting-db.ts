@@ -1,9 +1,11 @@
-import type { Database, Queryable } from '../../src/store/database.ts';
+import type { Database, Transactional } from '../../src/store/database.ts';
 
 /** A Database that records every statement sent through it (transactions included), for tests that count queries. */
 export function countingDatabase(db: Database): Database & { statements: string[] } {
   const statements: string[] = [];
-  const record = (inner: Queryable): Queryable => ({
+  const record = (inner: Transactional): Transactional => ({
+    kind: inner.kind,
+    transaction: (fn) => inner.transaction((tx) => fn(record(tx))),
     query: (sql, params) => {
       statements.push(sql);
       return inner.query(sql, params);
@@ -19,7 +21,7 @@ export function countingDatabase(db: Database): Database & { statements: string[
     statements,
     query: outer.query,
     exec: outer.exec,
-    transaction: (fn) => db.transaction((tx) => fn(record(tx))),
+    transaction: outer.transaction,
     close: () => db.close(),
   };
 }
