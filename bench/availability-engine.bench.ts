@@ -4,7 +4,7 @@ import { time, withRatio } from './lib.ts';
 import type { Timing } from './lib.ts';
 import { BusyIndex, DEFAULT_SERVICES, findSlots, zonedWallTimeToInstant } from '../src/scheduling/index.ts';
 import type { AvailabilityQuery, Busy, SiteSchedule, TherapistSchedule } from '../src/scheduling/index.ts';
-import { weekdayHours, nmtCredentials } from '../src/scheduling/fixtures.ts';
+import { weekdayHours, nmtCredentials } from '../test/support/scheduling-fixtures.ts';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

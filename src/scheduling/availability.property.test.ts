@@ -8,7 +8,7 @@ import { missingCredentials } from './credentials.ts';
 import { containedIn, intersect, merge, subtract } from './intervals.ts';
 import type { Interval } from './intervals.ts';
 import { DEFAULT_SERVICES } from './services.ts';
-import { nmtCredentials } from './fixtures.ts';
+import { nmtCredentials } from '../../test/support/scheduling-fixtures.ts';
 import { TIME_OF_DAY_MINUTES } from './types.ts';
 import type { AvailabilityQuery, Busy, SiteSchedule, TherapistSchedule, WeekdayKey } from './types.ts';
 import { instantToZonedParts, zonedWallTimeToInstant } from './zones.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HOUR_MS, MINUTE_MS } from './calendar.ts';
 import { findSlots } from './availability.ts';
 import { serviceByCode } from './services.ts';
-import { makeSite, makeTherapist, nmtCredentials, weekdayHours } from './fixtures.ts';
+import { makeSite, makeTherapist, nmtCredentials, weekdayHours } from '../../test/support/scheduling-fixtures.ts';
 import type { AvailabilityQuery, Busy, SiteSchedule, TherapistSchedule } from './types.ts';
 import { instantToZonedParts, zonedWallTimeToInstant } from './zones.ts';
 

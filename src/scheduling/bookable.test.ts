@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkBookable } from './bookable.ts';
 import { serviceByCode } from './services.ts';
-import { makeSite, makeTherapist, nmtCredentials, weekdayHours } from './fixtures.ts';
+import { makeSite, makeTherapist, nmtCredentials, weekdayHours } from '../../test/support/scheduling-fixtures.ts';
 import type { Busy } from './types.ts';
 import { zonedWallTimeToInstant } from './zones.ts';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkBookable } from './bookable.ts';
 import { findScheduleConflicts, type ScheduledVisit } from './conflicts.ts';
-import { makeSite, makeTherapist, weekdayHours } from './fixtures.ts';
+import { makeSite, makeTherapist, weekdayHours } from '../../test/support/scheduling-fixtures.ts';
 import { zonedWallTimeToInstant } from './zones.ts';
 import { DEFAULT_SERVICES } from './services.ts';
 

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { formatDate, parseDate } from './calendar.ts';
 import { credentialGaps, describeGap, missingCredentials, qualifiedOnDay } from './credentials.ts';
 import { MASSAGE_LICENCE, NMT_CERTIFICATION, serviceByCode } from './services.ts';
-import { nmtCredentials } from './fixtures.ts';
+import { nmtCredentials } from '../../test/support/scheduling-fixtures.ts';
 import type { Credential } from './credentials.ts';
 
 const nmt = serviceByCode('nmt-initial-60')!;

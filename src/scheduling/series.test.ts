@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planSeries } from './series.ts';
 import { serviceByCode } from './services.ts';
-import { makeSite, makeTherapist, weekdayHours } from './fixtures.ts';
+import { makeSite, makeTherapist, weekdayHours } from '../../test/support/scheduling-fixtures.ts';
 import type { Busy } from './types.ts';
 import { instantToZonedParts, zonedWallTimeToInstant } from './zones.ts';
 

@@ -5,7 +5,7 @@ import type { Database } from '../store/database.ts';
 import { appointmentIcs, createFeed, initials, listFeeds, renderFeed, revokeFeed } from './calendars.ts';
 import type { Actor, Role } from './context.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
-import { ensureService, insertAppointment, parseIcs } from './notify/test-helpers.ts';
+import { ensureService, insertAppointment, parseIcs } from '../../test/support/notify-kit.ts';
 
 const HOUR = 3600_000;
 

@@ -4,8 +4,8 @@ import { chartEverything, duplicateOfA, patientReferences, visit } from '../../t
 import { buildWorld, type World } from '../../test/support/world.ts';
 import type { Database } from '../store/database.ts';
 import { MERGE_PLAN, OTHER_PATIENT_REFERENCES } from '../store/repos/patient-merge.ts';
-import { seedScreenedIntake } from '../store/repos/session-seed.ts';
-import { actorOf, intakeDocument, tickingContext } from './charting/session-test-kit.ts';
+import { seedScreenedIntake } from '../../test/support/session-seed.ts';
+import { actorOf, intakeDocument, tickingContext } from '../../test/support/session-kit.ts';
 import type { ServiceContext } from './context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { MergeClashError, mergePatients } from './patient-merge.ts';

@@ -3,7 +3,7 @@ import { BACKENDS, createTestDatabase } from '../../test/support/db.ts';
 import { visit } from '../../test/support/duplicate-chart.ts';
 import { buildWorld, type World } from '../../test/support/world.ts';
 import type { Database } from '../store/database.ts';
-import { actorOf } from './charting/session-test-kit.ts';
+import { actorOf } from '../../test/support/session-kit.ts';
 import type { ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 import { patientSummary } from './patient-summary.ts';

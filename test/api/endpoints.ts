@@ -7,7 +7,7 @@ import { NOTIFY_ENDPOINTS } from './endpoints-notify.ts';
 import { RECORD_ENDPOINTS } from './endpoints-records.ts';
 import { SCHEDULE_CHANGE_ENDPOINTS } from './endpoints-schedule-changes.ts';
 import { CARE_ENDPOINTS } from './endpoints-care.ts';
-import * as charting from '../../src/services/charting/session-test-kit.ts';
+import * as charting from '../support/session-kit.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 
 export const WHO = ['anonymous', 'admin', 'manager', 'front_desk', 'therapist', 'patient', 'otherAdmin'] as const;

@@ -1,9 +1,9 @@
 import { ensureServiceRow, findService } from '../../src/services/booking/catalogue.ts';
 import { signNote } from '../../src/services/charting/notes.ts';
-import { actorOf, draftNote, intakeDocument, tickingContext } from '../../src/services/charting/session-test-kit.ts';
+import { actorOf, draftNote, intakeDocument, tickingContext } from './session-kit.ts';
 import { createUser } from '../../src/services/users.ts';
 import type { Database } from '../../src/store/database.ts';
-import { seedScreenedIntake } from '../../src/store/repos/session-seed.ts';
+import { seedScreenedIntake } from './session-seed.ts';
 import type { World } from './world.ts';
 
 let counter = 0;

@@ -5,7 +5,7 @@ import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { buildWorld, PASSWORD, tokenFor, type World } from '../../../test/support/world.ts';
 import type { Database } from '../../store/database.ts';
 import { createUser } from '../../services/users.ts';
-import { actorOf, draftNote, tickingContext } from '../../services/charting/session-test-kit.ts';
+import { actorOf, draftNote, tickingContext } from '../../../test/support/session-kit.ts';
 import { signNote } from '../../services/charting/notes.ts';
 import { ForbiddenError } from '../../services/errors.ts';
 

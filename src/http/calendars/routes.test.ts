@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { bookingHarness } from '../../../test/support/booking-world.ts';
-import { parseIcs } from '../../services/notify/test-helpers.ts';
+import { parseIcs } from '../../../test/support/notify-kit.ts';
 import type { Database } from '../../store/database.ts';
 
 type Harness = Awaited<ReturnType<typeof bookingHarness>>;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { buildWorld, tokenFor, type World } from '../../../test/support/world.ts';
-import { clearGateFor, patientBehindGate } from '../../services/charting/session-test-kit.ts';
+import { clearGateFor, patientBehindGate } from '../../../test/support/session-kit.ts';
 import type { Database } from '../../store/database.ts';
 import { buildServer } from '../server.ts';
 

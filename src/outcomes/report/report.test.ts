@@ -4,7 +4,7 @@ import { wilsonInterval } from '../stats/index.ts';
 import { buildOutcomesReport, outcomeRows, compareGroups, periodOf, TOO_FEW } from './index.ts';
 import type { Episode } from '../episodes/index.ts';
 import type { ReportOptions } from './index.ts';
-import { many, sketchEpisode } from './test-episodes.ts';
+import { many, sketchEpisode } from '../../../test/support/outcome-episodes.ts';
 
 const reportOf = (episodes: Episode[], options?: ReportOptions) => buildOutcomesReport(outcomeRows(episodes), options);
 

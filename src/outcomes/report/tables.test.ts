@@ -4,7 +4,7 @@ import { buildOutcomesReport, outcomeRows, claimTable, CUT_DIMENSIONS, curveTabl
 import type { Table } from './index.ts';
 import type { Episode } from '../episodes/index.ts';
 import type { ReportOptions } from './index.ts';
-import { many } from './test-episodes.ts';
+import { many } from '../../../test/support/outcome-episodes.ts';
 
 const reportOf = (episodes: Episode[], options?: ReportOptions) => buildOutcomesReport(outcomeRows(episodes), options);
 

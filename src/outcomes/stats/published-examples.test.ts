@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chiSquareOneDfPValue, normalQuantile, zForConfidence } from './distributions.ts';
-import { PLACEBO, SIX_MP } from './fixtures.ts';
+import { PLACEBO, SIX_MP } from '../../../test/support/outcome-stats-fixtures.ts';
 import { kaplanMeier } from './kaplan-meier.ts';
 import { logRankTest } from './log-rank.ts';
 import { wilsonInterval } from './wilson.ts';

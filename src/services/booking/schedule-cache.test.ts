@@ -3,7 +3,7 @@ import type { Database } from '../../store/database.ts';
 import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { makeBookable } from '../../../test/support/booking-world.ts';
 import { buildWorld, type World } from '../../../test/support/world.ts';
-import { actorOf } from '../charting/session-test-kit.ts';
+import { actorOf } from '../../../test/support/session-kit.ts';
 import { findAvailability } from './availability.ts';
 import { ensureServiceRow, findService } from './catalogue.ts';
 import { scheduleStamp } from './schedule-cache.ts';

@@ -3,7 +3,7 @@ import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { buildWorld, type World } from '../../../test/support/world.ts';
 import { BookingSettingsUpdateSchema } from '../../http/services/schema.ts';
 import type { Database } from '../../store/database.ts';
-import { actorOf } from '../charting/session-test-kit.ts';
+import { actorOf } from '../../../test/support/session-kit.ts';
 import { ForbiddenError } from '../errors.ts';
 import { notifySettings } from '../notify/settings.ts';
 import { getBookingSettings, reminderHoursOf, updateBookingSettings } from './settings.ts';

@@ -12,7 +12,7 @@ import type { ServiceContext } from '../context.ts';
 import { EmlTransport, emlFileName, runDueMessages } from '../notify/index.ts';
 import { editForNote, generateForNote, listPatientHomeCare, sendForNote } from './homecare.ts';
 import { addStep } from './session-steps.ts';
-import { actorOf, clearGateFor, tickingContext } from './session-test-kit.ts';
+import { actorOf, clearGateFor, tickingContext } from '../../../test/support/session-kit.ts';
 import { createNote } from './session.ts';
 
 const STEP = { muscle: 'upper-trapezius', side: 'left', region: 'suprascapular-left', technique: 'ischemic-compression-finger', holdSeconds: 20, painRating: 6 } as const;

@@ -11,7 +11,7 @@ import { generateHomeCare } from './homecare-content.ts';
 import { signNote } from './notes.ts';
 import { recordReassessment } from './session-reassessment.ts';
 import { addStep } from './session-steps.ts';
-import { actorOf, clearGateFor, tickingContext } from './session-test-kit.ts';
+import { actorOf, clearGateFor, tickingContext } from '../../../test/support/session-kit.ts';
 import { createNote } from './session.ts';
 
 describe('home-care content', () => {

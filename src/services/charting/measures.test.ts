@@ -6,7 +6,7 @@ import type { ServiceContext } from '../context.ts';
 import { dueMeasures, measureSeries, submitMeasure } from './measures.ts';
 import { measuresDue, regionalMeasures } from './measures-due.ts';
 import { signNote } from './notes.ts';
-import { actorOf, patientBehindGate, tickingContext } from './session-test-kit.ts';
+import { actorOf, patientBehindGate, tickingContext } from '../../../test/support/session-kit.ts';
 import { createNote } from './session.ts';
 
 describe('which measures are due', () => {

@@ -5,7 +5,7 @@ import type { Database } from '../../store/database.ts';
 import type { ServiceContext } from '../context.ts';
 import { getGate } from './gate-service.ts';
 import { addStep, type StepInput } from './session-steps.ts';
-import { actorOf, patientBehindGate, tickingContext } from './session-test-kit.ts';
+import { actorOf, patientBehindGate, tickingContext } from '../../../test/support/session-kit.ts';
 import { createNote } from './session.ts';
 
 const step = (over: Partial<StepInput> = {}): StepInput => ({

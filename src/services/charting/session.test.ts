@@ -7,7 +7,7 @@ import { amendNote, noteHistory, signNote } from './notes.ts';
 import { ChartingRefusal } from './session-access.ts';
 import { compareSession, recordReassessment } from './session-reassessment.ts';
 import { addStep, type StepInput } from './session-steps.ts';
-import { actorOf, patientBehindGate, tickingContext } from './session-test-kit.ts';
+import { actorOf, patientBehindGate, tickingContext } from '../../../test/support/session-kit.ts';
 import { createNote, getNote, updateNote } from './session.ts';
 
 const step = (over: Partial<StepInput> = {}): StepInput => ({

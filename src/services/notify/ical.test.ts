@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { offsetTransitions, renderCalendar, vtimezone } from './ical.ts';
-import { parseIcs } from './test-helpers.ts';
+import { parseIcs } from '../../../test/support/notify-kit.ts';
 
 const FROM = Date.parse('2026-01-01T00:00:00Z');
 const TO = Date.parse('2028-12-31T00:00:00Z');

@@ -7,7 +7,7 @@ import type { Database } from '../../store/database.ts';
 import { NotFoundError } from '../errors.ts';
 import { checkLinkToken, issueLinkToken, parseLinkToken, primeLinkKey } from './links.ts';
 import { getLinkedAppointment } from './self-service.ts';
-import { ensureService, insertAppointment } from './test-helpers.ts';
+import { ensureService, insertAppointment } from '../../../test/support/notify-kit.ts';
 
 // The signing logic does not depend on the engine; one is enough here (the HTTP tests run both).
 describe('self-service link tokens', () => {

@@ -4,7 +4,7 @@ import { buildWorld, type World } from '../../../test/support/world.ts';
 import type { Database } from '../../store/database.ts';
 import { listMessages } from '../../store/repos/outbox.ts';
 import { cancelAppointmentMessages, PRE_VISIT_INSTRUCTIONS, rescheduleAppointmentMessages, scheduleAppointmentMessages } from './index.ts';
-import { booked, ensureService, insertAppointment } from './test-helpers.ts';
+import { booked, ensureService, insertAppointment } from '../../../test/support/notify-kit.ts';
 
 const NOW = new Date('2026-11-20T18:00:00Z');
 const HOUR = 3600_000;

@@ -1,6 +1,6 @@
 /** Small builders for tests and benchmarks: a site open on weekdays, a qualified NMT therapist. */
-import type { Credential } from './credentials.ts';
-import type { OpeningHours, SiteSchedule, TherapistSchedule, WeekdayKey } from './types.ts';
+import type { Credential } from '../../src/scheduling/credentials.ts';
+import type { OpeningHours, SiteSchedule, TherapistSchedule, WeekdayKey } from '../../src/scheduling/types.ts';
 
 export function weekdayHours(open = '08:00', close = '18:00', days: number[] = [1, 2, 3, 4, 5]): Record<WeekdayKey, OpeningHours[]> {
   const hours = { '0': [], '1': [], '2': [], '3': [], '4': [], '5': [], '6': [] } as Record<WeekdayKey, OpeningHours[]>;

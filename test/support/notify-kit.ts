@@ -1,4 +1,4 @@
-import type { Queryable } from '../../store/database.ts';
+import type { Queryable } from '../../src/store/database.ts';
 
 /**
  * Test-only helpers: appointments inserted with SQL until the booking service exists. Not used by

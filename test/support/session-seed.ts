@@ -1,8 +1,8 @@
-import type { Queryable } from '../database.ts';
+import type { Queryable } from '../../src/store/database.ts';
 
 /**
  * Test seeding only: a submitted intake version and its stored screening row, written directly so
- * session tests can put a patient behind any gate without going through the intake API (part A).
+ * session tests can put a patient behind any gate without going through the intake API.
  * The gate re-screens the stored answers, so `decision` here is only the stored label.
  */
 export async function seedScreenedIntake(

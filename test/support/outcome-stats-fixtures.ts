@@ -1,4 +1,4 @@
-import type { SurvivalObservation } from './kaplan-meier.ts';
+import type { SurvivalObservation } from '../../src/outcomes/stats/kaplan-meier.ts';
 
 /**
  * Freireich EJ et al. 1963, Blood 21:699–716, as tabulated by Gehan 1965 (Biometrika 52:203–223):

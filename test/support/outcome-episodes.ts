@@ -1,4 +1,4 @@
-import type { Episode, EpisodeSession } from '../episodes/index.ts';
+import type { Episode, EpisodeSession } from '../../src/outcomes/episodes/index.ts';
 
 /** Test support: an episode written by hand, pain (NPRS) given per session. */
 export interface EpisodeSketch {

@@ -1,12 +1,12 @@
-import { allNoAnswers } from '../../clinical/screening/fixtures.ts';
-import type { Database } from '../../store/database.ts';
-import { seedScreenedIntake, seedTreatedPatient } from '../../store/repos/session-seed.ts';
-import type { Actor, ServiceContext } from '../context.ts';
-import type { World, WorldRole } from '../../../test/support/world.ts';
-import { generateForNote, sendForNote } from './homecare.ts';
-import { signNote } from './notes.ts';
-import { addStep } from './session-steps.ts';
-import { createNote } from './session.ts';
+import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
+import type { Database } from '../../src/store/database.ts';
+import { seedScreenedIntake, seedTreatedPatient } from './session-seed.ts';
+import type { Actor, ServiceContext } from '../../src/services/context.ts';
+import type { World, WorldRole } from './world.ts';
+import { generateForNote, sendForNote } from '../../src/services/charting/homecare.ts';
+import { signNote } from '../../src/services/charting/notes.ts';
+import { addStep } from '../../src/services/charting/session-steps.ts';
+import { createNote } from '../../src/services/charting/session.ts';
 
 /** Shared by the charting tests (service and HTTP): actors, a ticking clock, patients behind a gate. */
 
