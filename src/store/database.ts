@@ -12,6 +12,11 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
+/** `db` as seen from inside `tx`: a use case that opens its own transaction then joins the caller's. */
+export function withinTransaction(db: Database, tx: Queryable): Database {
+  return { kind: db.kind, query: (sql, params) => tx.query(sql, params), exec: (sql) => tx.exec(sql), transaction: (fn) => fn(tx), close: async () => undefined };
+}
+
 /** Type ids whose text form we keep: dates stay calendar dates, big integers become numbers. */
 export const PG_TYPES = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
 

@@ -1,6 +1,6 @@
 import { safeProposePlan, scheduleVisits, type PlanProposal, type ScheduleOptions } from '../../clinical/plan/index.ts';
-import type { Database, Queryable } from '../../store/database.ts';
-import { sqlState, SQLSTATE } from '../../store/database.ts';
+import type { Queryable } from '../../store/database.ts';
+import { sqlState, SQLSTATE, withinTransaction } from '../../store/database.ts';
 import * as repo from '../../store/repos/charting-plans.ts';
 import { siteInfo } from '../../store/repos/waitlist.ts';
 import { audit } from '../audit.ts';
@@ -108,11 +108,6 @@ export function planVisits(plan: PlanBody): Array<{ date: string; time: string }
   return scheduleVisits(proposal, options).map((v) => ({ date: v.date, time: plan.preferredTime }));
 }
 
-/** Lets the scheduling service run inside our transaction, so the series and the plan commit together. */
-function withinTransaction(db: Database, tx: Queryable): Database {
-  return { kind: db.kind, query: (sql, params) => tx.query(sql, params), exec: (sql) => tx.exec(sql), transaction: (fn) => fn(tx), close: async () => undefined };
-}
-
 /** Books every visit of the plan as one series (all or nothing) and marks the plan active. */
 export async function bookPlan(ctx: ServiceContext, actor: Actor, id: string, options: { time?: string; choices?: VisitChoice[] } = {}, once?: Once) {
   const row = await loadPlan(ctx.db, actor, id, 'plan.book');
@@ -124,6 +119,7 @@ export async function bookPlan(ctx: ServiceContext, actor: Actor, id: string, op
     ? applyVisitChoices(planned, options.choices, plan.locationId, await timeZones(ctx.db, actor.orgId, options.choices, plan.locationId))
     : { visits: planned, planIndex: planned.map((_, i) => i) };
   return createOnce(ctx, actor, once, async (tx) => {
+    // The series books inside this transaction, so the series and the plan commit together.
     const booked = await bookSeries({ db: withinTransaction(ctx.db, tx), now: ctx.now }, actor, {
       patientId: row.patientId, serviceCode: plan.serviceCode, therapistId: plan.therapistId, locationId: plan.locationId, visits: chosen.visits,
     }).catch((err: unknown) => {

@@ -1,5 +1,11 @@
 import type { Queryable } from '../database.ts';
 
+/** The database's clock: messages of a write with no clock of its own are timed by it. */
+export async function databaseNow(db: Queryable): Promise<Date> {
+  const rows = await db.query<{ now: Date }>('SELECT now() AS now');
+  return new Date(rows[0]!.now);
+}
+
 export type MessageKind = 'confirmation' | 'reminder' | 'pre-visit' | 'cancellation' | 'reschedule' | 'waitlist-offer' | 'home-care' | 'visit-affected';
 export type MessageStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
 
