@@ -141,14 +141,3 @@ export async function organizationSettings(db: Queryable, orgId: string): Promis
   const rows = await db.query<{ settings: Record<string, unknown> }>('SELECT settings FROM organizations WHERE id = $1', [orgId]);
   return rows[0]?.settings ?? {};
 }
-
-export async function readOrgSecret(db: Queryable, orgId: string, name: string): Promise<string | null> {
-  const rows = await db.query<{ value: string }>('SELECT value FROM org_secrets WHERE org_id = $1 AND name = $2', [orgId, name]);
-  return rows[0]?.value ?? null;
-}
-
-/** Stores `value` unless a secret of that name exists; returns the one that won. */
-export async function ensureOrgSecret(db: Queryable, orgId: string, name: string, value: string): Promise<string> {
-  await db.query('INSERT INTO org_secrets (org_id, name, value) VALUES ($1, $2, $3) ON CONFLICT (org_id, name) DO NOTHING', [orgId, name, value]);
-  return (await readOrgSecret(db, orgId, name))!;
-}
