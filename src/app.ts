@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { limitsFromEnv, type SheddingLimits } from './http/load-shedding.ts';
+import { mailSender, mailTransport, sheddingLimits } from './config.ts';
+import type { SheddingLimits } from './http/load-shedding.ts';
 import { buildServer } from './http/server.ts';
 import type { TrustedProxies } from './http/trust-proxy.ts';
 import type { ServiceContext } from './services/context.ts';
 import { startHousekeeping } from './services/housekeeping.ts';
 import { primeLinkKey } from './services/notify/links.ts';
-import { startNotifyWorker, transportFromEnv } from './services/notify/index.ts';
+import { startNotifyWorker } from './services/notify/index.ts';
 import type { Database } from './store/database.ts';
 
 export const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
@@ -34,12 +35,12 @@ export async function startApp(
     webRoot: options.webRoot === null ? undefined : (options.webRoot ?? WEB_ROOT),
     logger: options.logger ?? false,
     trustProxy: options.trustProxy,
-    limits: options.limits ?? limitsFromEnv(),
+    limits: options.limits ?? sheddingLimits(),
   });
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   const housekeeping = startHousekeeping(ctx);
   // Drains the outbox: SMTP when KNOTWORK_SMTP_URL is set, else .eml files under <data dir>/outbox.
-  const notifier = startNotifyWorker(ctx, transportFromEnv());
+  const notifier = startNotifyWorker(ctx, mailTransport(), { from: mailSender() });
   const url = address.replace('127.0.0.1', 'localhost');
   return {
     app,

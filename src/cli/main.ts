@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
-import { ServiceError } from '../services/errors.ts';
+import { ServiceError, sqlState } from '../services/errors.ts';
 import { DataDirLockedError } from '../store/lock.ts';
 import { MigrationChangedError } from '../store/migrate.ts';
-import { sqlState } from '../store/database.ts';
 import { describeError } from '../http/error-log.ts';
+import { linkSettings } from '../config.ts';
+import { useLinkSettings } from '../services/notify/links.ts';
+import { CliError } from './errors.ts';
 import { registerClinicalCommands } from './commands/clinical.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerServerCommands } from './commands/server.ts';
@@ -24,6 +26,7 @@ export function buildProgram(): Command {
 /** Runs the CLI; a user error prints its message and exits 2, never a stack trace. */
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
+  useLinkSettings(linkSettings());
   try {
     await program.parseAsync(argv);
   } catch (err) {
@@ -48,5 +51,3 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-/** An error caused by what the user typed: printed plainly, exit status 2. */
-export class CliError extends Error {}

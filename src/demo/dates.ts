@@ -18,7 +18,3 @@ export function addYears(date: string, years: number): string {
   parsed.setUTCFullYear(parsed.getUTCFullYear() + years);
   return parsed.toISOString().slice(0, 10);
 }
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}

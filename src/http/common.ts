@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TEXT_LIMITS as LIMIT } from '../words/limits.ts';
 
-export { DATE_RANGE, INT4_MAX, IsoDate, instant, int4, Version } from '../services/bounds.ts';
+export { IsoDate, instant, Version } from '../services/bounds.ts';
 export const Id = z.uuid('This does not point to a record we know.');
 export const IdParams = z.strictObject({ id: Id });
 

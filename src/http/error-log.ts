@@ -1,4 +1,4 @@
-import { sqlState } from '../store/database.ts';
+import { sqlState } from '../services/errors.ts';
 
 /**
  * What an unexpected error leaves in the log: its class, SQL state and constraint, where in the

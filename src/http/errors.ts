@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { sqlState, SQLSTATE } from '../store/database.ts';
-import { RateLimitedError, ServiceError } from '../services/errors.ts';
+import { isRecordConflict, RateLimitedError, ServiceError } from '../services/errors.ts';
 import { requestErrorLine, stderrSink, type ErrorLogSink } from './error-log.ts';
 import { frameworkRefusal } from './framework-errors.ts';
 import { describeFields } from '../words/issues.ts';
@@ -72,8 +71,7 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
     const extra = (err as { extra?: Record<string, unknown> }).extra;
     return { status, body: { ...body(err.code, err.message, err.fields), ...extra }, retryAfter };
   }
-  const state = sqlState(err);
-  if (state === SQLSTATE.uniqueViolation || state === SQLSTATE.exclusionViolation) {
+  if (isRecordConflict(err)) {
     return { status: 409, body: body('conflict', 'This conflicts with an existing record.') };
   }
   const refusal = frameworkRefusal(err);

@@ -34,7 +34,7 @@ const ENV_LIMITS: Record<keyof SheddingLimits, string> = {
 };
 
 /** Limits from the environment; a value that is not a positive whole number is a startup error. */
-export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): SheddingLimits {
+export function limitsFromEnv(env: NodeJS.ProcessEnv): SheddingLimits {
   const limits = { ...DEFAULT_LIMITS };
   for (const [key, name] of Object.entries(ENV_LIMITS) as [keyof SheddingLimits, string][]) {
     const raw = env[name];

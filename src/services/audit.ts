@@ -3,7 +3,7 @@ import { findAccounts, insertAuditEvents, listAuditEvents, patientsOfOrganizatio
 import { findPatientIds } from '../store/repos/patients.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ValidationError } from './errors.ts';
-import { interpretSearch, isCalendarDate } from './patients.ts';
+import { interpretSearch, isCalendarDate } from './patient-search.ts';
 import { authorize } from './policies.ts';
 
 export interface AuditRecord {

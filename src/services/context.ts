@@ -2,7 +2,6 @@ import type { Transactional } from '../store/database.ts';
 
 export type Role = 'patient' | 'therapist' | 'front_desk' | 'manager' | 'admin';
 export const ROLES: readonly Role[] = ['patient', 'therapist', 'front_desk', 'manager', 'admin'];
-export const STAFF_ROLES: readonly Role[] = ['therapist', 'front_desk', 'manager', 'admin'];
 
 /** Who is asking: resolved from a session on every request, never cached across requests. */
 export interface Actor {

@@ -1,6 +1,16 @@
 import '../words/zod-words.ts';
 import { describeFields } from '../words/issues.ts';
 import { fieldLabel } from '../words/fields.ts';
+import { SQLSTATE, sqlState } from '../store/database.ts';
+
+/** The SQLSTATE of a database error, for the HTTP and CLI layers, which never reach into the store. */
+export { sqlState };
+
+/** A write the database refused because another record already holds that key or that time. */
+export function isRecordConflict(err: unknown): boolean {
+  const state = sqlState(err);
+  return state === SQLSTATE.uniqueViolation || state === SQLSTATE.exclusionViolation;
+}
 
 /**
  * The errors a use case raises. Each has a stable `code`; the HTTP layer maps each class to one

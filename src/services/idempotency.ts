@@ -21,7 +21,7 @@ export interface Once {
   requestHash: string;
 }
 
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 
 /** A password is left out of what identifies a request: no hash of one is kept with a key. */
 const SECRET = /password/i;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 import { SQLSTATE, sqlState, type Queryable } from '../store/database.ts';
+import {
+  countOrganizationRows,
+  findOrganizationRowBySlug,
+  insertOrganization,
+  locationIdsBySlug,
+  type OrganizationRow,
+} from '../store/repos/organizations.ts';
 import { ConflictError, NotFoundError, ValidationError, fieldsFromIssues } from './errors.ts';
 
 export interface Organization {
@@ -20,15 +27,6 @@ export const organizationInput = z.object({
 });
 export type OrganizationInput = z.input<typeof organizationInput>;
 
-interface OrganizationRow {
-  id: string;
-  name: string;
-  slug: string;
-  is_demo: boolean;
-  created_at: Date;
-}
-
-const COLUMNS = 'id, name, slug, is_demo, created_at';
 
 function present(row: OrganizationRow): Organization {
   return { id: row.id, name: row.name, slug: row.slug, isDemo: row.is_demo, createdAt: row.created_at };
@@ -39,11 +37,7 @@ export async function createOrganization(db: Queryable, input: OrganizationInput
   if (!parsed.success) throw new ValidationError(fieldsFromIssues(parsed.error.issues));
   const { name, slug, isDemo = false } = parsed.data;
   try {
-    const rows = await db.query<OrganizationRow>(
-      `INSERT INTO organizations (name, slug, is_demo) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`,
-      [name, slug, isDemo],
-    );
-    return present(rows[0]!);
+    return present(await insertOrganization(db, { name, slug, isDemo }));
   } catch (err) {
     if (sqlState(err) === SQLSTATE.uniqueViolation) {
       throw new ConflictError('slug', `An organisation with slug "${slug}" already exists`);
@@ -53,8 +47,8 @@ export async function createOrganization(db: Queryable, input: OrganizationInput
 }
 
 export async function findOrganizationBySlug(db: Queryable, slug: string): Promise<Organization | null> {
-  const rows = await db.query<OrganizationRow>(`SELECT ${COLUMNS} FROM organizations WHERE slug = $1`, [slug]);
-  return rows[0] ? present(rows[0]) : null;
+  const row = await findOrganizationRowBySlug(db, slug);
+  return row ? present(row) : null;
 }
 
 /** Like findOrganizationBySlug, for callers to whom a missing organisation is the caller's mistake. */
@@ -65,18 +59,13 @@ export async function getOrganizationBySlug(db: Queryable, slug: string): Promis
 }
 
 export async function countOrganizations(db: Queryable): Promise<number> {
-  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM organizations');
-  return rows[0]?.n ?? 0;
+  return countOrganizationRows(db);
 }
 
 /** Location ids for slugs within one organisation, in the order given; an unknown slug is an error. */
 export async function resolveLocationSlugs(db: Queryable, orgId: string, slugs: readonly string[]): Promise<string[]> {
   if (slugs.length === 0) return [];
-  const rows = await db.query<{ id: string; slug: string }>(
-    'SELECT id, slug FROM locations WHERE org_id = $1 AND slug = ANY($2::text[])',
-    [orgId, [...slugs]],
-  );
-  const bySlug = new Map(rows.map((row) => [row.slug, row.id]));
+  const bySlug = await locationIdsBySlug(db, orgId, slugs);
   const unknown = slugs.filter((slug) => !bySlug.has(slug));
   if (unknown.length > 0) throw new NotFoundError(`Unknown location slug(s): ${unknown.join(', ')}`);
   return slugs.map((slug) => bySlug.get(slug)!);

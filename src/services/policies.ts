@@ -133,7 +133,9 @@ export interface BookingFacts {
 }
 
 /** Appointments are read through the same scope as patients: own sites, own patients, own self. */
-export const appointmentScope = patientScope;
+export function appointmentScope(actor: Actor): PatientScope {
+  return patientScope(actor);
+}
 
 /**
  * Bookings: patients their own; the desk and managers at their sites; admins everywhere. Therapists

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SQLSTATE, sqlState, type Database, type Queryable } from '../store/database.ts';
+import { findUserRowByEmail, insertUserRow, type UserRow } from '../store/repos/users.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword } from './auth/password.ts';
 import { ConflictError, NotFoundError, ValidationError, fieldsFromIssues } from './errors.ts';
 
@@ -46,17 +47,6 @@ export interface User {
   mustChangePassword: boolean;
 }
 
-interface UserRow {
-  id: string;
-  org_id: string;
-  email: string;
-  display_name: string;
-  role: Role;
-  patient_id: string | null;
-  practitioner_id: string | null;
-  location_ids: string[] | null;
-  must_change_password: boolean;
-}
 
 function present(row: UserRow): User {
   return {
@@ -97,15 +87,17 @@ export async function prepareUser(input: UserInput): Promise<PreparedUser> {
 /** Inserts a prepared account inside the caller's transaction. */
 export async function insertUser(tx: Queryable, { user, locationIds, passwordHash }: PreparedUser): Promise<User> {
   try {
-    const rows = await tx.query<{ id: string }>(
-      `INSERT INTO users (org_id, email, display_name, role, password_hash, patient_id, practitioner_id, must_change_password)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [user.orgId, user.email, user.displayName, user.role, passwordHash, user.patientId ?? null, user.practitionerId ?? null, user.mustChangePassword ?? false],
-    );
-    const id = rows[0]!.id;
-    if (locationIds.length > 0) {
-      await tx.query('INSERT INTO user_locations (org_id, user_id, location_id) SELECT $1, $2, unnest($3::uuid[])', [user.orgId, id, locationIds]);
-    }
+    const id = await insertUserRow(tx, {
+      orgId: user.orgId,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      passwordHash,
+      patientId: user.patientId ?? null,
+      practitionerId: user.practitionerId ?? null,
+      mustChangePassword: user.mustChangePassword ?? false,
+      locationIds,
+    });
     return present({ ...toRow(user, id), location_ids: locationIds });
   } catch (err) {
     throw translateWriteError(err);
@@ -155,12 +147,6 @@ function translateWriteError(err: unknown): unknown {
 }
 
 export async function findUserByEmail(db: Queryable, orgId: string, email: string): Promise<User | null> {
-  const rows = await db.query<UserRow>(
-    `SELECT u.id, u.org_id, u.email, u.display_name, u.role, u.patient_id, u.practitioner_id, u.must_change_password,
-            array(SELECT ul.location_id FROM user_locations ul
-                  WHERE ul.org_id = u.org_id AND ul.user_id = u.id ORDER BY ul.location_id) AS location_ids
-       FROM users u WHERE u.org_id = $1 AND u.email = $2`,
-    [orgId, email.trim().toLowerCase()],
-  );
-  return rows[0] ? present(rows[0]) : null;
+  const row = await findUserRowByEmail(db, orgId, email.trim().toLowerCase());
+  return row ? present(row) : null;
 }

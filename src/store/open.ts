@@ -11,7 +11,7 @@ export interface StoreConfig {
   dataDir: string;
 }
 
-export function storeConfigFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+export function storeConfigFromEnv(env: NodeJS.ProcessEnv): StoreConfig {
   return {
     databaseUrl: env.KNOTWORK_DATABASE_URL || undefined,
     dataDir: resolve(env.KNOTWORK_DATA_DIR || './data'),

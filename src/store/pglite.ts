@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PGlite, types } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { PG_TYPES, keepDate, openTransaction, parseInt8, parseNumeric, type Database, type Queryable, type Transactional } from './database.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
@@ -77,4 +77,3 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   }
 }
 
-export { types as pgliteTypes };

@@ -56,4 +56,3 @@ export const TEXT_LIMITS = {
   language: 6,
 } as const;
 
-export type TextLimit = keyof typeof TEXT_LIMITS;

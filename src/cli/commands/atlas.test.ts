@@ -1,10 +1,7 @@
 import { Command } from 'commander';
-import { describe, expect, it, vi } from 'vitest';
-
-// main.ts pulls in every command (database, server); this file tests the atlas commands alone.
-vi.mock('../main.ts', () => ({ CliError: class CliError extends Error {} }));
-const { registerAtlasCommands } = await import('./atlas.ts');
-const { CliError } = await import('../main.ts');
+import { describe, expect, it } from 'vitest';
+import { CliError } from '../errors.ts';
+import { registerAtlasCommands } from './atlas.ts';
 
 async function run(...args: string[]): Promise<string> {
   let output = '';

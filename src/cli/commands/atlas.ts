@@ -6,7 +6,7 @@ import type { Muscle } from '../../clinical/atlas/index.ts';
 import { closestRegions, REGIONS, resolveRegion } from '../../clinical/bodymap/regions.ts';
 import { suggestMuscles } from '../../clinical/referral/index.ts';
 import type { PainMap } from '../../clinical/referral/index.ts';
-import { CliError } from '../main.ts';
+import { CliError } from '../errors.ts';
 
 export interface Output {
   write(text: string): unknown;

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isScoreError, MEASURE_IDS, MEASURES, scoreMeasure, scorePsfs } from '../../clinical/measures/index.ts';
 import type { ItemAnswer, MeasureId, MeasureScore, PsfsActivity } from '../../clinical/measures/index.ts';
-import { CliError } from '../main.ts';
+import { CliError } from '../errors.ts';
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 

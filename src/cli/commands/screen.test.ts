@@ -3,12 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CliError } from '../main.ts';
+import { CliError } from '../errors.ts';
 import { registerScreenCommand } from './screen.ts';
-
-// main.ts pulls in every command module; a stand-in CliError keeps this test about `screen` alone
-// (the real class is the same two lines: `class CliError extends Error {}`).
-vi.mock('../main.ts', () => ({ CliError: class CliError extends Error {} }));
 
 const examples = new URL('../../../examples/screening/', import.meta.url);
 const example = (name: string) => new URL(name, examples).pathname;

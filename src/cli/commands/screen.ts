@@ -2,7 +2,7 @@
 // The CLI owns the I/O and the clock; the decision itself comes from src/clinical/screening.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { CliError } from '../main.ts';
+import { CliError } from '../errors.ts';
 import { IntakeAnswersSchema, screen, type IntakeAnswers, type ScreeningResult } from '../../clinical/screening/index.ts';
 import { isIsoDate } from '../../clinical/screening/dates.ts';
 

@@ -3,9 +3,10 @@ import { startApp } from '../../app.ts';
 import { parseTrustProxy, type TrustedProxies } from '../../http/trust-proxy.ts';
 import { ensureDemo } from '../../demo/index.ts';
 import { migrate } from '../../store/migrate.ts';
-import { describeStore, openDatabase, openMigratedDatabase, storeConfigFromEnv } from '../../store/open.ts';
+import { describeStore, openDatabase, openMigratedDatabase } from '../../store/open.ts';
+import { serverSettings, storeConfig } from '../../config.ts';
 import { todayInClinicZone } from '../clock.ts';
-import { CliError } from '../main.ts';
+import { CliError } from '../errors.ts';
 
 export const DEMO_LOGINS = ['admin', 'manager', 'frontdesk', 'therapist', 'patient'].map((r) => `${r}@demo.knotwork.test`);
 export const DEMO_PASSWORD = 'knotwork-demo';
@@ -16,9 +17,9 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
-function trustedProxiesFromEnv(): TrustedProxies {
+function trustedProxies(written: string | undefined): TrustedProxies {
   try {
-    return parseTrustProxy(process.env.KNOTWORK_TRUST_PROXY);
+    return parseTrustProxy(written);
   } catch (err) {
     throw new CliError((err as Error).message);
   }
@@ -29,18 +30,19 @@ export function registerServerCommands(program: Command): void {
     .command('serve')
     .description('Start the API and the web app (PORT, KNOTWORK_DATA_DIR, KNOTWORK_DATABASE_URL)')
     .option('--demo', 'seed the demo organisation when the database is empty')
-    .option('--host <host>', 'address to listen on', process.env.HOST ?? '127.0.0.1')
+    .option('--host <host>', 'address to listen on', serverSettings().host)
     .action(async (opts: { demo?: boolean; host: string }) => {
-      const port = parsePort(process.env.PORT);
-      const trustProxy = trustedProxiesFromEnv();
-      const config = storeConfigFromEnv();
+      const settings = serverSettings();
+      const port = parsePort(settings.port);
+      const trustProxy = trustedProxies(settings.trustProxy);
+      const config = storeConfig();
       const started = Date.now();
       const db = await openMigratedDatabase(config);
       if (opts.demo) {
         const seeded = await ensureDemo(db, { today: todayInClinicZone() });
         if (seeded) console.log('Seeded the demo organisation (first start).');
       }
-      const running = await startApp(db, { port, host: opts.host, logger: process.env.KNOTWORK_LOG === '1', trustProxy });
+      const running = await startApp(db, { port, host: opts.host, logger: settings.requestLog, trustProxy });
       console.log(`Knotwork is running at ${running.url}  (${describeStore(config)}, ready in ${Date.now() - started} ms)`);
       console.log(`API docs: ${running.url}/api/docs`);
       if (opts.demo) {
@@ -60,7 +62,7 @@ export function registerServerCommands(program: Command): void {
     .command('migrate')
     .description('Apply pending database migrations')
     .action(async () => {
-      const config = storeConfigFromEnv();
+      const config = storeConfig();
       const db = await openDatabase(config);
       try {
         const { applied } = await migrate(db);

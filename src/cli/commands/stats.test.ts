@@ -2,9 +2,6 @@ import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { registerStatsCommands } from './stats.ts';
 
-// main.ts pulls in every command module; a stand-in CliError keeps this test about `stats` alone.
-vi.mock('../main.ts', () => ({ CliError: class CliError extends Error {} }));
-
 const example = new URL('../../../examples/survival/leukaemia-6mp.csv', import.meta.url).pathname;
 
 async function stats(...args: string[]): Promise<string> {

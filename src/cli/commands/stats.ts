@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { INTERVAL_TRANSFORMS, kaplanMeier, parseSurvivalCsv } from '../../outcomes/stats/index.ts';
 import type { IntervalTransform, KaplanMeierEstimate } from '../../outcomes/stats/index.ts';
-import { CliError } from '../main.ts';
+import { CliError } from '../errors.ts';
 
 interface KmOptions {
   json?: boolean;

@@ -1,10 +1,7 @@
 import { Command } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CliError } from '../main.ts';
+import { CliError } from '../errors.ts';
 import { registerUnitsCommand } from './units.ts';
-
-// The units command needs no server; keep the server stack (database, web) out of this test.
-vi.mock('./server.ts', () => ({ registerServerCommands: () => {} }));
 
 async function units(...args: string[]): Promise<string> {
   const program = new Command().exitOverride();

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { computeUnits, isUnitsError, TIMED_CODES, UNIT_RULES } from '../../clinical/billing/index.ts';
 import type { UnitResult, UnitRule } from '../../clinical/billing/index.ts';
-import { CliError } from '../main.ts';
+import { CliError } from '../errors.ts';
 
 function parseLine(token: string): { code: string; minutes: number } {
   const match = /^(\w+)=(-?\d+(?:\.\d+)?)$/.exec(token);

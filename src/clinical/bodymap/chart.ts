@@ -3,7 +3,6 @@
 // region in chart-layout-*.ts, rendering in chart-svg.ts.
 
 export { BODY_CHARTS, chartGaps } from './chart-data.ts';
-export type { BodyChart, ChartPath } from './chart-data.ts';
+export type { BodyChart } from './chart-data.ts';
 export { renderChartSvg } from './chart-svg.ts';
-export type { RenderChartOptions } from './chart-svg.ts';
-export { isValidPathData, parsePathData, pathDataPoints } from './chart-pathdata.ts';
+export { pathDataPoints } from './chart-pathdata.ts';

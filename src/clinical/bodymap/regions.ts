@@ -7,7 +7,7 @@ import { normalizeTerm, termDistance } from './regions-text.ts';
 import { TRUNK_BASES } from './regions-trunk.ts';
 import type { BodyRegion, RegionBase } from './regions-types.ts';
 
-export type { BodyArea, BodyRegion, RegionBase, Side, View } from './regions-types.ts';
+export type { BodyArea, BodyRegion, RegionBase } from './regions-types.ts';
 
 export const REGION_BASES: readonly RegionBase[] = [
   ...HEAD_AND_NECK_BASES,

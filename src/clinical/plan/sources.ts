@@ -23,4 +23,3 @@ export const PLAN_SOURCES = {
     'encoded here as an intensity score.',
 } as const;
 
-export type PlanSourceKey = keyof typeof PLAN_SOURCES;

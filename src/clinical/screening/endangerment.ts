@@ -1,10 +1,9 @@
 // Endangerment sites: places where nerves, large vessels or organs lie close under the skin.
 // They apply to every patient, so they are standing cautions, not findings: sustained deep or
 // pointed pressure is avoided there, but they never change the visit's decision.
+// Source: Werner R. A Massage Therapist's Guide to Pathology, 7th ed., 2019 (endangerment sites);
+// massage-school curricula.
 import type { EndangermentSite } from './types.ts';
-
-export const ENDANGERMENT_SOURCE =
-  "Werner R. A Massage Therapist's Guide to Pathology, 7th ed., 2019 (endangerment sites); massage-school curricula";
 
 const bothSides = (base: string): string[] => [`${base}-left`, `${base}-right`];
 
@@ -17,4 +16,3 @@ export const ENDANGERMENT_SITES: readonly EndangermentSite[] = [
   { site: 'kidney area (below the 12th rib)', regions: bothSides('low-back'), structures: 'kidneys, loosely protected by the floating ribs' },
 ];
 
-export const ENDANGERMENT_TECHNIQUE = 'no sustained deep or pointed pressure over endangerment sites';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, text } from '../common.ts';
-import { ServiceCode, SlotSchema } from '../availability/schema.ts';
+import { ServiceCode } from '../availability/schema.ts';
 import { Instant, WallTime } from '../schedules/schema.ts';
 import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
@@ -87,4 +87,3 @@ export const AppointmentSchema = z
 
 export const AppointmentListSchema = z.object({ appointments: z.array(AppointmentSchema) });
 export const SeriesSchema = z.object({ seriesId: Id, appointments: z.array(AppointmentSchema) });
-export { SlotSchema };

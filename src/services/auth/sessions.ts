@@ -1,14 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import * as repo from '../../store/repos/sessions.ts';
 import { audit } from '../audit.ts';
 import type { Actor, Role, ServiceContext } from '../context.ts';
 import { UnauthenticatedError, ValidationError } from '../errors.ts';
 import { resolveAccount } from './accounts.ts';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, hashPassword, verifyPassword } from './password.ts';
+import { hashPassword, verifyPassword } from './password.ts';
 import { attemptFailed, attemptSucceeded, beginAttempt } from './throttle.ts';
-
-export { RATE_LIMIT } from './throttle.ts';
 
 /** A session lives 12 hours past its last use; bearer tokens for API clients 30 days. */
 const IDLE_LIFETIME_MS = { cookie: 12 * 3600_000, bearer: 30 * 24 * 3600_000 } as const;
@@ -116,8 +113,6 @@ export async function logout(ctx: ServiceContext, actor: Actor): Promise<void> {
     await audit(tx, actor, [{ action: 'auth.logout' }]);
   });
 }
-
-export const PasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 
 /**
  * Changes the password and signs out every other session of the account. The current password is

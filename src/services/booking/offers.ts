@@ -4,7 +4,7 @@
  * passes the slot to the next matching patient; accepting books it.
  */
 import { instantToZonedParts, parseWallTime, TIME_OF_DAY_MINUTES } from '../../scheduling/index.ts';
-import { sqlState, SQLSTATE, type Queryable } from '../../store/database.ts';
+import type { Queryable } from '../../store/database.ts';
 import { insertAuditEvents } from '../../store/repos/audit.ts';
 import { claimJob, completeJob, enqueueJob, failJob } from '../../store/repos/jobs.ts';
 import * as repo from '../../store/repos/waitlist.ts';
@@ -52,17 +52,9 @@ export async function offerFreedSlot(tx: Queryable, orgId: string, freed: FreedS
     if (!fitsTimeOfDay(entry, local.time)) continue;
     if (await repo.slotTaken(tx, orgId, { ...freed, patientId: entry.patientId, blocksEnd }, now)) continue;
     const expiresAt = new Date(Math.min(now.getTime() + settings.offerHoldMinutes * 60_000, freed.start.getTime()));
-    await tx.query('SAVEPOINT offer_hold');
-    let hold: repo.HoldRow;
-    try {
-      hold = await repo.insertHold(tx, orgId, { ...freed, waitlistEntryId: entry.id, patientId: entry.patientId, expiresAt }, now);
-      await tx.query('RELEASE SAVEPOINT offer_hold');
-    } catch (err) {
-      // Another live offer holds part of this time: nobody else can be offered it either.
-      if (sqlState(err) !== SQLSTATE.exclusionViolation) throw err;
-      await tx.query('ROLLBACK TO SAVEPOINT offer_hold');
-      return null;
-    }
+    const hold = await repo.insertHoldIfFree(tx, orgId, { ...freed, waitlistEntryId: entry.id, patientId: entry.patientId, expiresAt }, now);
+    // Another live offer holds part of this time: nobody else can be offered it either.
+    if (!hold) return null;
     await repo.setEntryStatus(tx, orgId, entry.id, 'offered');
     await enqueueJob(tx, { kind: OFFER_EXPIRY_JOB, runAt: expiresAt, orgId, payload: { holdId: hold.id }, dedupeKey: `${OFFER_EXPIRY_JOB}:${hold.id}` });
     await insertAuditEvents(tx, [

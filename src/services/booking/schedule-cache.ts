@@ -5,6 +5,7 @@
  * manager's edit shows at once, on every instance sharing the database. Bookings are never cached.
  */
 import type { Queryable } from '../../store/database.ts';
+import { readScheduleStamp } from '../../store/repos/schedule-versions.ts';
 
 interface Entry {
   stamp: string;
@@ -16,9 +17,8 @@ const caches = new WeakMap<Queryable, Map<string, Entry>>();
 const MAX_ENTRIES = 500;
 
 /** The organisation's current stamp; '0' before its first schedule change since migration 0007. */
-export async function scheduleStamp(db: Queryable, orgId: string): Promise<string> {
-  const rows = await db.query<{ version: string }>('SELECT version::text AS version FROM schedule_versions WHERE org_id = $1', [orgId]);
-  return rows[0]?.version ?? '0';
+export function scheduleStamp(db: Queryable, orgId: string): Promise<string> {
+  return readScheduleStamp(db, orgId);
 }
 
 /** `load()`'s answer for `key`, reused while the stamp it was read at is current. Callers must not mutate it. */

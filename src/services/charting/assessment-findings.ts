@@ -5,7 +5,7 @@ import { PainMapSchema } from './intake-document.ts';
 
 /** What an assessment records, checked against the atlas and the body map; the vocabularies and
  * norms are clinical knowledge in src/clinical/assessment. */
-export { FIVE_ELEMENTS, POSTURE_FINDINGS, ROM_NORMS, romNorm } from '../../clinical/assessment/index.ts';
+export { romNorm } from '../../clinical/assessment/index.ts';
 import { FIVE_ELEMENTS, POSTURE_FINDINGS, romNorm } from '../../clinical/assessment/index.ts';
 import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
@@ -66,7 +66,6 @@ export const FindingsSchema = z.strictObject({
   fiveElements: z.partialRecord(z.enum(FIVE_ELEMENTS), ElementSchema).default({}),
   notes: note(LIMIT.note).optional(),
 });
-export type FindingsInput = z.input<typeof FindingsSchema>;
 export type Findings = z.output<typeof FindingsSchema>;
 
 export interface RomRow {

@@ -16,7 +16,7 @@ import { IsoDate } from '../bounds.ts';
 import { createOnce, type Once } from '../idempotency.ts';
 import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
-export { checkLetter, letterFilename, MAX_LETTER_BYTES, sniffType, type LetterType } from './letter-file.ts';
+export { checkLetter, sniffType } from './letter-file.ts';
 
 /** The form as sent (multipart fields, or JSON without a file); checked after authorization. */
 export const ClearanceFormSchema = z.strictObject({
@@ -25,7 +25,6 @@ export const ClearanceFormSchema = z.strictObject({
   scope: z.string().trim().min(1, 'Say what the physician cleared.').max(LIMIT.clearanceScope),
   letter: z.custom<Letter>((v) => typeof v === 'object' && v !== null && (v as Letter).data instanceof Uint8Array, 'Attach the letter: a PDF, PNG or JPEG file.'),
 });
-export type ClearanceInput = z.output<typeof ClearanceFormSchema>;
 
 /**
  * Records a physician's clearance with its letter. It covers the reasons that block treatment

@@ -45,14 +45,12 @@ export const IntakeDocumentSchema = z.strictObject({
   painStory: PainStorySchema.optional(),
   painMap: PainMapSchema.default([]),
 });
-export type IntakeDocument = z.infer<typeof IntakeDocumentSchema>;
 
 /** A draft may be half filled, but what is there must already be well formed. */
 export const IntakeDraftSchema = IntakeDocumentSchema.extend({
   answers: IntakeAnswersSchema.optional(),
   painStory: PainStorySchema.partial().optional(),
 });
-export type IntakeDraft = z.infer<typeof IntakeDraftSchema>;
 
 /** Medication classes the therapist must see at a glance (pressure, bruising, unreliable pain ratings). */
 export const FLAGGED_MEDICATION_CLASSES: readonly MedicationClass[] = ['anticoagulant', 'antiplatelet', 'analgesic', 'muscle-relaxant'];

@@ -5,9 +5,11 @@ import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { buildWorld, type World } from '../../../test/support/world.ts';
 import type { Database } from '../../store/database.ts';
 import { NotFoundError } from '../errors.ts';
-import { checkLinkToken, issueLinkToken, parseLinkToken, primeLinkKey } from './links.ts';
+import { checkLinkToken, issueLinkToken, parseLinkToken, primeLinkKey, useLinkSettings } from './links.ts';
 import { getLinkedAppointment } from './self-service.ts';
 import { ensureService, insertAppointment } from '../../../test/support/notify-kit.ts';
+
+const NO_DEPLOYMENT_SECRET = { secret: null, publicUrl: 'http://localhost:3000' };
 
 // The signing logic does not depend on the engine; one is enough here (the HTTP tests run both).
 describe('self-service link tokens', () => {
@@ -22,7 +24,7 @@ describe('self-service link tokens', () => {
   });
   afterAll(() => drop());
   afterEach(() => {
-    delete process.env.KNOTWORK_LINK_SECRET;
+    useLinkSettings(NO_DEPLOYMENT_SECRET);
   });
 
   it('signs one appointment until the visit ends', async () => {
@@ -46,9 +48,9 @@ describe('self-service link tokens', () => {
     expect(first).not.toContain(keys[0]!.value);
   });
 
-  it('uses KNOTWORK_LINK_SECRET when set, so tokens signed with the stored key stop working', async () => {
+  it('uses the deployment secret when one is configured, so tokens signed with the stored key stop working', async () => {
     const stored = await issueLinkToken(db, { appointmentId, expiresAt: end });
-    process.env.KNOTWORK_LINK_SECRET = 'a-long-random-deployment-secret';
+    useLinkSettings({ ...NO_DEPLOYMENT_SECRET, secret: 'a-long-random-deployment-secret' });
     const fromEnv = await issueLinkToken(db, { appointmentId, expiresAt: end });
     expect(fromEnv).not.toBe(stored);
     expect((await checkLinkToken(db, fromEnv, before)).status).toBe('valid');
@@ -75,7 +77,7 @@ describe.each(BACKENDS)('a forged self-service link on %s', (backend) => {
   });
   afterAll(() => drop());
   afterEach(() => {
-    delete process.env.KNOTWORK_LINK_SECRET;
+    useLinkSettings(NO_DEPLOYMENT_SECRET);
   });
 
   const forgeries = () => {
@@ -102,7 +104,7 @@ describe.each(BACKENDS)('a forged self-service link on %s', (backend) => {
   });
 
   it('is refused without a single query from the first request when the key comes from the environment', async () => {
-    process.env.KNOTWORK_LINK_SECRET = 'a-long-random-deployment-secret';
+    useLinkSettings({ ...NO_DEPLOYMENT_SECRET, secret: 'a-long-random-deployment-secret' });
     const counted = countingDatabase(db);
     for (const forged of forgeries()) {
       await expect(getLinkedAppointment({ db: counted, now: () => now }, forged)).rejects.toBeInstanceOf(NotFoundError);

@@ -21,9 +21,23 @@ export interface LinkClaims {
 /** Stored keys, per database, for the life of the process (a stored key never changes). */
 const knownKeys = new WeakMap<object, Buffer>();
 
+/** The deployment's link settings, from the configuration (see src/config.ts). */
+export interface LinkSettings {
+  /** A deployment secret to derive the key from; null to use the stored key. */
+  secret: string | null;
+  /** Where links point: the address patients reach, without a trailing slash. */
+  publicUrl: string;
+}
+
+let settings: LinkSettings = { secret: null, publicUrl: 'http://localhost:3000' };
+
+/** Set by the process's entry (CLI, app) from its configuration, before the first link. */
+export function useLinkSettings(next: LinkSettings): void {
+  settings = next;
+}
+
 function keyFromEnvironment(): Buffer | null {
-  const secret = process.env.KNOTWORK_LINK_SECRET;
-  return secret ? createHmac('sha256', secret).update('knotwork-link-key:v2').digest() : null;
+  return settings.secret ? createHmac('sha256', settings.secret).update('knotwork-link-key:v2').digest() : null;
 }
 
 /** The key to sign with, created on first use. Not remembered: the caller's transaction may yet roll back. */
@@ -90,9 +104,9 @@ export async function checkLinkToken(db: Queryable, token: string, now: Date): P
   return { status, appointmentId: claims.appointmentId, expiresAt: claims.expiresAt };
 }
 
-/** Where links point: KNOTWORK_PUBLIC_URL (the address patients reach), or the local default. */
+/** Where links point: the configured public address, or the local default. */
 export function publicBaseUrl(): string {
-  return (process.env.KNOTWORK_PUBLIC_URL || 'http://localhost:3000').replace(/\/+$/, '');
+  return settings.publicUrl;
 }
 
 export function manageUrl(token: string): string {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../store/database.ts';
 import { insertAuditEvents } from '../../store/repos/audit.ts';
 import { findAppointmentView, type AppointmentView } from '../../store/repos/calendars.ts';
-import { cancelPendingMessages, insertMessage, type Attachment, type MessageKind, type MessageRow, type RenderInputs } from '../../store/repos/outbox.ts';
+import { cancelPendingMessages, databaseNow, insertMessage, type Attachment, type MessageKind, type MessageRow, type RenderInputs } from '../../store/repos/outbox.ts';
 import { composeMessage, type AppointmentMessageKind } from './compose.ts';
 import { issueLinkToken, manageUrl } from './links.ts';
 import { notifySettings } from './settings.ts';
@@ -57,11 +57,6 @@ export function enqueueMessage(tx: Queryable, msg: MessageInput, now?: Date): Pr
     },
     now ?? msg.sendAt,
   );
-}
-
-async function databaseNow(tx: Queryable): Promise<Date> {
-  const rows = await tx.query<{ now: Date }>('SELECT now() AS now');
-  return new Date(rows[0]!.now);
 }
 
 async function loadView(tx: Queryable, orgId: string, appointmentId: string): Promise<AppointmentView> {

@@ -85,11 +85,11 @@ export class SmtpTransport implements Transport {
 }
 
 /** SMTP when KNOTWORK_SMTP_URL is set, otherwise `.eml` files under <KNOTWORK_DATA_DIR>/outbox. */
-export function transportFromEnv(env: NodeJS.ProcessEnv = process.env): Transport {
+export function transportFromEnv(env: NodeJS.ProcessEnv): Transport {
   if (env.KNOTWORK_SMTP_URL) return new SmtpTransport(env.KNOTWORK_SMTP_URL);
   return new EmlTransport(join(resolve(env.KNOTWORK_DATA_DIR || './data'), 'outbox'));
 }
 
-export function senderAddress(env: NodeJS.ProcessEnv = process.env): string {
+export function senderAddress(env: NodeJS.ProcessEnv): string {
   return env.KNOTWORK_MAIL_FROM || 'Knotwork <no-reply@knotwork.local>';
 }

@@ -54,7 +54,7 @@ async function current(ctx: ServiceContext, message: MessageRow): Promise<Messag
 export async function runDueMessages(ctx: ServiceContext, transport: Transport, options: WorkerOptions = {}): Promise<RunSummary> {
   const summary: RunSummary = { sent: 0, retried: 0, failed: 0 };
   const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
-  const from = options.from ?? senderAddress();
+  const from = options.from ?? senderAddress({});
   for (;;) {
     const now = ctx.now();
     const message = await claimDueMessage(ctx.db, now, options.leaseMs ?? DEFAULTS.leaseMs);

@@ -104,13 +104,6 @@ export async function insertOverride(db: Queryable, orgId: string, o: Omit<Overr
   return rows[0]!;
 }
 
-export async function overridesFor(db: Queryable, orgId: string, patientId: string, version: number): Promise<OverrideRow[]> {
-  return db.query<OverrideRow>(
-    `SELECT ${OVERRIDE_COLUMNS} FROM gate_overrides WHERE org_id = $1 AND patient_id = $2 AND intake_version = $3 ORDER BY decided_at, id`,
-    [orgId, patientId, version],
-  );
-}
-
 /** The overrides of one intake version with the name of who decided, for the chart's banner. */
 export async function overridesWithNames(db: Queryable, orgId: string, patientId: string, version: number): Promise<Array<OverrideRow & { decidedByName: string | null }>> {
   return db.query<OverrideRow & { decidedByName: string | null }>(

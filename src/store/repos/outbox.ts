@@ -1,5 +1,11 @@
 import type { Queryable } from '../database.ts';
 
+/** The database's clock: messages of a write with no clock of its own are timed by it. */
+export async function databaseNow(db: Queryable): Promise<Date> {
+  const rows = await db.query<{ now: Date }>('SELECT now() AS now');
+  return new Date(rows[0]!.now);
+}
+
 export type MessageKind = 'confirmation' | 'reminder' | 'pre-visit' | 'cancellation' | 'reschedule' | 'waitlist-offer' | 'home-care' | 'visit-affected';
 export type MessageStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
 
@@ -134,15 +140,4 @@ export async function listMessages(db: Queryable, filter: { orgId: string; appoi
 export async function organizationSettings(db: Queryable, orgId: string): Promise<Record<string, unknown>> {
   const rows = await db.query<{ settings: Record<string, unknown> }>('SELECT settings FROM organizations WHERE id = $1', [orgId]);
   return rows[0]?.settings ?? {};
-}
-
-export async function readOrgSecret(db: Queryable, orgId: string, name: string): Promise<string | null> {
-  const rows = await db.query<{ value: string }>('SELECT value FROM org_secrets WHERE org_id = $1 AND name = $2', [orgId, name]);
-  return rows[0]?.value ?? null;
-}
-
-/** Stores `value` unless a secret of that name exists; returns the one that won. */
-export async function ensureOrgSecret(db: Queryable, orgId: string, name: string, value: string): Promise<string> {
-  await db.query('INSERT INTO org_secrets (org_id, name, value) VALUES ($1, $2, $3) ON CONFLICT (org_id, name) DO NOTHING', [orgId, name, value]);
-  return (await readOrgSecret(db, orgId, name))!;
 }

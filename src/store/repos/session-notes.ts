@@ -126,15 +126,6 @@ export async function signNote(db: Queryable, orgId: string, id: string, userId:
   return rows[0] ?? null;
 }
 
-/** Visits charted for a patient (signed notes), for measures due by visit count. */
-export async function countSignedNotes(db: Queryable, orgId: string, patientId: string): Promise<number> {
-  const rows = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM session_notes WHERE org_id = $1 AND patient_id = $2 AND status = 'signed'`,
-    [orgId, patientId],
-  );
-  return rows[0]?.n ?? 0;
-}
-
 /** The organisation's billing unit rule (`settings.billing.unitRule`), when one is set. */
 export async function orgUnitRule(db: Queryable, orgId: string): Promise<string | null> {
   const rows = await db.query<{ rule: string | null }>(`SELECT settings #>> '{billing,unitRule}' AS rule FROM organizations WHERE id = $1`, [orgId]);

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database.ts';
+import { sqlState, SQLSTATE, type Queryable } from '../database.ts';
 import type { SlotTaken } from './appointments.ts';
 import type { PatientScope } from './scope.ts';
 
@@ -125,6 +125,28 @@ export async function insertHold(
     [orgId, h.waitlistEntryId, h.patientId, h.therapistId, h.locationId, h.roomId, h.serviceCode, h.start, h.end, h.bufferAfterMinutes, h.expiresAt, now],
   );
   return rows[0]!;
+}
+
+/**
+ * Inserts a hold unless another live offer already holds part of that time (null then). Runs in a
+ * savepoint, so the refusal leaves the caller's transaction usable.
+ */
+export async function insertHoldIfFree(
+  tx: Queryable,
+  orgId: string,
+  h: Omit<HoldRow, 'id' | 'status' | 'appointmentId'>,
+  now: Date,
+): Promise<HoldRow | null> {
+  await tx.query('SAVEPOINT offer_hold');
+  try {
+    const hold = await insertHold(tx, orgId, h, now);
+    await tx.query('RELEASE SAVEPOINT offer_hold');
+    return hold;
+  } catch (err) {
+    if (sqlState(err) !== SQLSTATE.exclusionViolation) throw err;
+    await tx.query('ROLLBACK TO SAVEPOINT offer_hold');
+    return null;
+  }
 }
 
 export async function findHold(db: Queryable, orgId: string, id: string, forUpdate = false): Promise<HoldRow | null> {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { HomeCareContentSchema, HomeCareListSchema, HomeCarePlanSchema, HomeCareSentSchema } from '../../../src/http/homecare/schema.ts';
-import type { NoteCreateSchema, NoteUpdateSchema, RecordedStepSchema, SessionNoteSchema, StepCreateSchema, StepSchema } from '../../../src/http/sessions/schema.ts';
+import type { NoteCreateSchema, NoteUpdateSchema, RecordedStepSchema, SessionNoteSchema, StepCreateSchema } from '../../../src/http/sessions/schema.ts';
 import { getSession } from './client.ts';
 import { ApiError, create, request } from './http.ts';
 
@@ -81,8 +81,6 @@ export const listPlans = async (patientId: string, signal?: AbortSignal) =>
   (await request<{ plans: TreatmentPlan[] }>('GET', `${patient(patientId)}/plans`, undefined, { signal })).plans;
 export const createPlan = (patientId: string, input: PlanInput, key: string) => create<TreatmentPlan>(`${patient(patientId)}/plans`, input, key);
 export const listServices = async () => (await request<{ services: BookableService[] }>('GET', '/api/services')).services;
-export const bookPlan = (planId: string, key: string) => create<BookedSeries>(`/api/plans/${id(planId)}/book`, {}, key);
-
 // Session notes
 export const listSessions = async (patientId: string, signal?: AbortSignal) =>
   (await request<{ notes: SessionNote[] }>('GET', `${patient(patientId)}/sessions`, undefined, { signal })).notes;
@@ -90,8 +88,6 @@ export const createSession = (patientId: string, input: NoteInput, key: string) 
 export const getSessionNote = (noteId: string, signal?: AbortSignal) => request<SessionNote>('GET', session(noteId), undefined, { signal });
 export const updateSession = (noteId: string, input: NoteUpdate) => request<SessionNote>('PATCH', session(noteId), input);
 export const recordStep = (noteId: string, step: StepInput, key: string) => create<RecordedStep>(`${session(noteId)}/steps`, step, key);
-export const recordReassessment = (noteId: string, input: { painAfter: number; rom: RangeOfMotion[] }, key: string) =>
-  create<unknown>(`${session(noteId)}/reassessment`, input, key);
 export const signSession = (noteId: string) => request<SessionNote>('POST', `${session(noteId)}/sign`, {});
 export const amendSession = (noteId: string, input: { reason: string; changes: { addendum?: string } }, key: string) =>
   create<unknown>(`${session(noteId)}/amendments`, input, key);
@@ -236,12 +232,9 @@ export interface PlanInput {
   serviceCode: string;
 }
 export interface TreatmentPlan { id: string; patientId: string; status: 'draft' | 'active' | 'completed'; plan: PlanInput; seriesId: string | null; version: number }
-export interface BookedSeries { plan: TreatmentPlan; seriesId: string; appointments: { id: string; start?: string; startsAt?: string }[] }
 export interface BookableService { code: string; name: string; discipline?: string; isInitial?: boolean; durationMinutes?: number; active?: boolean }
 
-export type StepFlag = RecordedStep['flags'][number];
 export type StepInput = z.input<typeof StepCreateSchema>;
-export type StepRow = z.infer<typeof StepSchema>;
 export type RecordedStep = z.infer<typeof RecordedStepSchema>;
 export type NoteInput = z.input<typeof NoteCreateSchema>;
 export type NoteUpdate = z.input<typeof NoteUpdateSchema>;

@@ -4,9 +4,7 @@ import type {
   AuditQuery,
   Location,
   LocationDetail,
-  Organization,
   Patient,
-  PatientCreate,
   PatientPage,
   PatientUpdate,
   Practitioner,
@@ -72,10 +70,6 @@ export function getPatient(patientId: string): Promise<Patient> {
   return request('GET', `/api/patients/${id(patientId)}`);
 }
 
-export function createPatient(fields: PatientCreate, key: string): Promise<Patient> {
-  return create('/api/patients', fields, key);
-}
-
 export function updatePatient(patientId: string, changes: PatientUpdate): Promise<Patient> {
   return request('PATCH', `/api/patients/${id(patientId)}`, changes);
 }
@@ -108,6 +102,3 @@ export function listAuditEvents(query: AuditQuery): Promise<AuditPage> {
   return request('GET', withQuery('/api/audit', { ...query }));
 }
 
-export function getOrganization(): Promise<Organization> {
-  return request('GET', '/api/organization');
-}

@@ -3,7 +3,7 @@ import type { RangeOfMotion } from './charting.ts';
 import { create, request } from './http.ts';
 
 // The comparison route answers with the service's own shape (no separate wire schema).
-export type { RomComparison, SessionComparison } from '../../../src/services/charting/session-reassessment.ts';
+export type { SessionComparison } from '../../../src/services/charting/session-reassessment.ts';
 
 export const getSessionComparison = (noteId: string, signal?: AbortSignal) =>
   request<SessionComparison>('GET', `/api/sessions/${encodeURIComponent(noteId)}/comparison`, undefined, { signal });

@@ -1,9 +1,6 @@
 import type { z } from 'zod';
 import type { SessionSchema, SessionUserSchema } from '../../../src/http/auth/schema.ts';
 import type {
-  AddressSchema,
-  CommunicationSchema,
-  EmergencyContactSchema,
   PatientCreateSchema,
   PatientPageSchema,
   PatientSchema,
@@ -11,7 +8,6 @@ import type {
 } from '../../../src/http/patients/schema.ts';
 import type { ClosureSchema, LocationDetailSchema, LocationSchema } from '../../../src/http/locations/schema.ts';
 import type {
-  ContinuingEducationSchema,
   CredentialSchema,
   PractitionerDetailSchema,
   PublicPractitionerSchema,
@@ -27,16 +23,12 @@ export type Patient = z.infer<typeof PatientSchema>;
 export type PatientPage = z.infer<typeof PatientPageSchema>;
 export type PatientCreate = z.input<typeof PatientCreateSchema>;
 export type PatientUpdate = z.input<typeof PatientUpdateSchema>;
-export type Address = z.infer<typeof AddressSchema>;
-export type EmergencyContact = z.infer<typeof EmergencyContactSchema>;
-export type Communication = z.infer<typeof CommunicationSchema>;
 
 export type Location = z.infer<typeof LocationSchema>;
 export type LocationDetail = z.infer<typeof LocationDetailSchema>;
 export type Closure = z.infer<typeof ClosureSchema>;
 export type Credential = z.infer<typeof CredentialSchema>;
 export type CredentialStatus = Credential['status'];
-export type ContinuingEducation = z.infer<typeof ContinuingEducationSchema>;
 /** What staff see of a therapist in a list (with credential summaries). */
 export type StaffPractitioner = z.infer<typeof StaffPractitionerSchema>;
 /** What patients see: name, discipline and sites only. */
@@ -84,8 +76,3 @@ export interface AuditPage {
   nextBefore: string | null;
 }
 
-export interface Organization {
-  id: string;
-  name: string;
-  slug: string;
-}

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { createOrganization, getOrganizationBySlug, resolveLocationSlugs } from '../../../services/organizations.ts';
 import { createUser, ROLES, type Role } from '../../../services/users.ts';
-import { CliError } from '../../main.ts';
+import { newPasswordFromEnvironment } from '../../../config.ts';
+import { CliError } from '../../errors.ts';
 import { printJson, printLines, withDatabase } from './shared.ts';
 
 export function registerAdminCommands(program: Command): void {
@@ -71,7 +72,7 @@ interface UserOptions {
 
 /** From the environment or piped in: an argument would end up in shell history and `ps`. */
 async function readNewPassword(): Promise<string> {
-  const fromEnv = process.env.KNOTWORK_NEW_PASSWORD;
+  const fromEnv = newPasswordFromEnvironment();
   if (fromEnv) return fromEnv;
   if (process.stdin.isTTY) {
     throw new CliError('no password: set KNOTWORK_NEW_PASSWORD or pipe the password on standard input');

@@ -5,7 +5,7 @@ import { DEFAULT_DEMO_PATIENTS, DEFAULT_DEMO_SEED, seedDemo, type DemoSummary } 
 import { findOrganizationBySlug } from '../../../services/organizations.ts';
 import { DEMO_ORG_SLUG } from '../../../demo/accounts.ts';
 import { todayInClinicZone } from '../../clock.ts';
-import { CliError } from '../../main.ts';
+import { CliError } from '../../errors.ts';
 import { formatTable, parseWholeNumber, printJson, printLines, withDatabase } from './shared.ts';
 
 /** Below this many patients seeding takes a couple of seconds: no bar needed. */

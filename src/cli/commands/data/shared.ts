@@ -2,12 +2,13 @@ import { ServiceError } from '../../../services/errors.ts';
 import { BackupFormatError, RestoreRefusedError } from '../../../store/backup.ts';
 import type { Database } from '../../../store/database.ts';
 import { DataDirLockedError } from '../../../store/lock.ts';
-import { describeStore, openMigratedDatabase, storeConfigFromEnv } from '../../../store/open.ts';
-import { CliError } from '../../main.ts';
+import { storeConfig } from '../../../config.ts';
+import { describeStore, openMigratedDatabase } from '../../../store/open.ts';
+import { CliError } from '../../errors.ts';
 
 /** Opens the configured database, runs `fn`, and always closes it (PGlite holds a folder lock). */
 export async function withDatabase<T>(fn: (db: Database, where: string) => Promise<T>): Promise<T> {
-  const config = storeConfigFromEnv();
+  const config = storeConfig();
   const where = describeStore(config);
   let db: Database;
   try {

@@ -1,0 +1,65 @@
+import type { Queryable } from '../database.ts';
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  slug: string;
+  is_demo: boolean;
+  created_at: Date;
+}
+
+const COLUMNS = 'id, name, slug, is_demo, created_at';
+
+export async function insertOrganization(db: Queryable, org: { name: string; slug: string; isDemo: boolean }): Promise<OrganizationRow> {
+  const rows = await db.query<OrganizationRow>(
+    `INSERT INTO organizations (name, slug, is_demo) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`,
+    [org.name, org.slug, org.isDemo],
+  );
+  return rows[0]!;
+}
+
+export async function findOrganizationRowBySlug(db: Queryable, slug: string): Promise<OrganizationRow | null> {
+  const rows = await db.query<OrganizationRow>(`SELECT ${COLUMNS} FROM organizations WHERE slug = $1`, [slug]);
+  return rows[0] ?? null;
+}
+
+export async function countOrganizationRows(db: Queryable): Promise<number> {
+  const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM organizations');
+  return rows[0]?.n ?? 0;
+}
+
+/** Location ids by slug within one organisation; slugs it does not have are simply absent. */
+export async function locationIdsBySlug(db: Queryable, orgId: string, slugs: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; slug: string }>(
+    'SELECT id, slug FROM locations WHERE org_id = $1 AND slug = ANY($2::text[])',
+    [orgId, [...slugs]],
+  );
+  return new Map(rows.map((row) => [row.slug, row.id]));
+}
+
+export interface OrganizationProfileRow {
+  id: string;
+  name: string;
+  slug: string;
+  isDemo: boolean;
+  counts: { locations: number; practitioners: number; patients: number; staff: number };
+}
+
+/** The organisation with how many sites, therapists, (unmerged) patients and staff it has. */
+export async function findOrganizationProfile(db: Queryable, orgId: string): Promise<OrganizationProfileRow | null> {
+  const rows = await db.query<OrganizationProfileRow>(
+    `SELECT o.id, o.name, o.slug, o.is_demo AS "isDemo",
+            json_build_object(
+              'locations', (SELECT count(*) FROM locations WHERE org_id = o.id),
+              'practitioners', (SELECT count(*) FROM practitioners WHERE org_id = o.id),
+              'patients', (SELECT count(*) FROM patients WHERE org_id = o.id AND merged_into IS NULL),
+              'staff', (SELECT count(*) FROM users WHERE org_id = o.id AND role <> 'patient')) AS counts
+       FROM organizations o WHERE o.id = $1`,
+    [orgId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function renameOrganizationRow(db: Queryable, orgId: string, name: string): Promise<void> {
+  await db.query('UPDATE organizations SET name = $2 WHERE id = $1', [orgId, name]);
+}
