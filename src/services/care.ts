@@ -12,7 +12,7 @@ import { CLINIC_TIME_ZONE } from './booking/zone.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { createOnce, type Once } from './idempotency.ts';
-import { dateIn } from './locations.ts';
+import { dateIn } from '../time/index.ts';
 import { canAccessPatient, isAllowed, patientFacts, type PatientFacts } from './policies.ts';
 
 const patientRecord = (patientId: string) => ({ patientId, recordType: 'patient', recordId: patientId });

@@ -5,7 +5,7 @@ import { BACKENDS, createTestDatabase } from '../../test/support/db.ts';
 import type { Database } from '../store/database.ts';
 import type { Actor, Role, ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
-import { addDays } from './locations.ts';
+import { addDays } from '../time/index.ts';
 import { createOrganization } from './organizations.ts';
 import {
   addContinuingEducation, addCredential, createPractitioner, credentialStatus, deleteCredential, getPractitioner, listPractitioners,

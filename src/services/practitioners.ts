@@ -3,7 +3,7 @@ import { sqlState, SQLSTATE, type Queryable } from '../store/database.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
-import { addDays, dateIn } from './locations.ts';
+import { addDays, dateIn } from '../time/index.ts';
 import { authorize, isAllowed } from './policies.ts';
 import { createOnce, type Once } from './idempotency.ts';
 

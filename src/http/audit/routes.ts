@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { Id, IsoDate, instant, text } from '../common.ts';
 import { route } from '../route.ts';
 import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
-import { zonedWallTimeToInstant } from '../../scheduling/index.ts';
+import { addDays, zonedWallTimeToInstant } from '../../time/index.ts';
 
 const CLINIC_TIME_ZONE = 'America/Los_Angeles';
 
@@ -41,14 +41,8 @@ const AuditEventSchema = z
 /** A bare date is a whole day on the clinics' clock; an instant is taken as given. */
 function toInstant(value: string, edge: 'start' | 'end'): Date {
   if (value.includes('T')) return new Date(value);
-  const day = edge === 'start' ? value : nextDay(value);
+  const day = edge === 'start' ? value : addDays(value, 1);
   return new Date(zonedWallTimeToInstant(day, '00:00', CLINIC_TIME_ZONE));
-}
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 export function auditRoutes(ctx: ServiceContext) {

@@ -1,5 +1,6 @@
 /** Booking one appointment, reading one, and the calendar list. */
-import { checkBookable, credentialGaps, describeGap, localDayOf, formatDate, zonedWallTimeToInstant, type Bookability, type ServiceDef } from '../../scheduling/index.ts';
+import { checkBookable, credentialGaps, describeGap, type Bookability, type ServiceDef } from '../../scheduling/index.ts';
+import { addDays, dateIn, formatDate, localDayOf, zonedWallTimeToInstant } from '../../time/index.ts';
 import { sqlState, SQLSTATE, type Queryable } from '../../store/database.ts';
 import * as repo from '../../store/repos/appointments.ts';
 import { audit } from '../audit.ts';
@@ -11,11 +12,10 @@ import { ensureServiceRow, findService } from './catalogue.ts';
 import { conflictOf, conflictsOf } from './conflicts.ts';
 import { NotQualifiedError, SeriesConflictError, SlotUnavailableError } from './errors.ts';
 import { createOnce, keepRefusal, type Once } from '../idempotency.ts';
-import { addDays, loadSchedule, type LoadedSchedule } from './loader.ts';
+import { loadSchedule, type LoadedSchedule } from './loader.ts';
 import { onBooked } from './notify-hook.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
 import { clinicTimeZone } from './zone.ts';
-import { dateIn } from '../locations.ts';
 import { grantForBooking, requireBookablePatient } from '../care.ts';
 import { appointmentView, bookingFacts, reasonView, slotView, type Appointment } from './views.ts';
 

@@ -6,7 +6,7 @@ import { audit } from '../audit.ts';
 import { CLINIC_TIME_ZONE } from '../booking/zone.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import { dateIn } from '../locations.ts';
+import { dateIn } from '../../time/index.ts';
 import { queueHomeCareMail, type HomeCareMailOutcome } from '../notify/home-care.ts';
 import { renderHandout } from './handout-pdf.ts';
 import { generateHomeCare } from './homecare-content.ts';

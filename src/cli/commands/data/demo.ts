@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { isIsoDate } from '../../../demo/dates.ts';
+import { isIsoDate } from '../../../time/index.ts';
 import { DEFAULT_DEMO_PATIENTS, DEFAULT_DEMO_SEED, seedDemo, type DemoSummary } from '../../../demo/seed.ts';
 import { findOrganizationBySlug } from '../../../services/organizations.ts';
 import { DEMO_ORG_SLUG } from '../../../demo/accounts.ts';
