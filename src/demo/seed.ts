@@ -71,7 +71,7 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   const summary = await db.transaction(async (tx) => {
-    const org = await createOrganization(tx, { name: DEMO_ORG_NAME, slug: DEMO_ORG_SLUG, isDemo: true });
+    const org = await createOrganization(tx, { name: DEMO_ORG_NAME, slug: DEMO_ORG_SLUG, isDemo: true, timeZone: TIME_ZONE });
     const locationIds = new Map(DEMO_SITES.map((site, i) => [site.slug, demoUuid(seed, 'location', i)]));
     const sites = await insertSites(tx, seed, today, org.id, locationIds);
 

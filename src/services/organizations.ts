@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { SQLSTATE, sqlState, type Queryable } from '../store/database.ts';
 import { ConflictError, NotFoundError, ValidationError, fieldsFromIssues } from './errors.ts';
+import { isTimeZone } from '../time/index.ts';
 
 export interface Organization {
   id: string;
   name: string;
   slug: string;
   isDemo: boolean;
+  /** IANA zone of the organisation's calendar (sites keep their own for opening hours). */
+  timeZone: string;
   createdAt: Date;
 }
 
@@ -17,6 +20,7 @@ export const organizationInput = z.object({
     .trim()
     .regex(/^[a-z0-9-]{2,60}$/, 'must be 2–60 lowercase letters, digits or hyphens'),
   isDemo: z.boolean().optional(),
+  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. America/Los_Angeles').optional(),
 });
 export type OrganizationInput = z.input<typeof organizationInput>;
 
@@ -25,24 +29,28 @@ interface OrganizationRow {
   name: string;
   slug: string;
   is_demo: boolean;
+  time_zone: string;
   created_at: Date;
 }
 
-const COLUMNS = 'id, name, slug, is_demo, created_at';
+const COLUMNS = 'id, name, slug, is_demo, time_zone, created_at';
 
 function present(row: OrganizationRow): Organization {
-  return { id: row.id, name: row.name, slug: row.slug, isDemo: row.is_demo, createdAt: row.created_at };
+  return { id: row.id, name: row.name, slug: row.slug, isDemo: row.is_demo, timeZone: row.time_zone, createdAt: row.created_at };
 }
 
 export async function createOrganization(db: Queryable, input: OrganizationInput): Promise<Organization> {
   const parsed = organizationInput.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldsFromIssues(parsed.error.issues));
-  const { name, slug, isDemo = false } = parsed.data;
+  const { name, slug, isDemo = false, timeZone } = parsed.data;
   try {
-    const rows = await db.query<OrganizationRow>(
-      `INSERT INTO organizations (name, slug, is_demo) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`,
-      [name, slug, isDemo],
-    );
+    // Without a zone the column's default applies.
+    const rows = timeZone
+      ? await db.query<OrganizationRow>(
+        `INSERT INTO organizations (name, slug, is_demo, time_zone) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
+        [name, slug, isDemo, timeZone],
+      )
+      : await db.query<OrganizationRow>(`INSERT INTO organizations (name, slug, is_demo) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`, [name, slug, isDemo]);
     return present(rows[0]!);
   } catch (err) {
     if (sqlState(err) === SQLSTATE.uniqueViolation) {

@@ -19,7 +19,7 @@ const TODAY_LA = '2026-11-19';
 function actor(orgId: string, role: Role, locationIds: string[] = []): Actor {
   return {
     userId: randomUUID(), orgId, role, email: `${role}@example.test`, displayName: role, patientId: null, practitionerId: null,
-    locationIds, sessionId: randomUUID(), ip: null,
+    locationIds, orgTimeZone: 'America/Los_Angeles', sessionId: randomUUID(), ip: null,
   };
 }
 

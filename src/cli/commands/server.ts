@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { startApp } from '../../app.ts';
 import { parseTrustProxy, type TrustedProxies } from '../../http/trust-proxy.ts';
-import { ensureDemo } from '../../demo/index.ts';
+import { DEMO_TIME_ZONE, ensureDemo } from '../../demo/index.ts';
 import { migrate } from '../../store/migrate.ts';
 import { describeStore, openDatabase, openMigratedDatabase, storeConfigFromEnv } from '../../store/open.ts';
-import { todayInClinicZone } from '../clock.ts';
+import { todayIn } from '../clock.ts';
 import { CliError } from '../main.ts';
 
 export const DEMO_LOGINS = ['admin', 'manager', 'frontdesk', 'therapist', 'patient'].map((r) => `${r}@demo.knotwork.test`);
@@ -37,7 +37,7 @@ export function registerServerCommands(program: Command): void {
       const started = Date.now();
       const db = await openMigratedDatabase(config);
       if (opts.demo) {
-        const seeded = await ensureDemo(db, { today: todayInClinicZone() });
+        const seeded = await ensureDemo(db, { today: todayIn(DEMO_TIME_ZONE) });
         if (seeded) console.log('Seeded the demo organisation (first start).');
       }
       const running = await startApp(db, { port, host: opts.host, logger: process.env.KNOTWORK_LOG === '1', trustProxy });

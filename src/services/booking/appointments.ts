@@ -164,7 +164,7 @@ export const MAX_LIST_DAYS = 62;
 
 export async function listAppointments(ctx: ServiceContext, actor: Actor, input: ListInput): Promise<{ appointments: Appointment[] }> {
   // Dates are read in the site's zone when one is named, otherwise in the clinic group's.
-  const timeZone = await clinicTimeZone(ctx.db, actor.orgId, input.locationId);
+  const timeZone = await clinicTimeZone(ctx.db, actor, input.locationId);
   const fromDate = input.from ?? dateIn(timeZone, ctx.now());
   const toDate = input.to ?? addDays(fromDate, 6);
   const from = zonedWallTimeToInstant(fromDate, '00:00', timeZone);

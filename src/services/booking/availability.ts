@@ -11,7 +11,6 @@ import { bookingSettings, type BookingSettings } from './settings.ts';
 import type { SlotView } from './errors.ts';
 import { slotViews } from './views.ts';
 import { cachedAtStamp, scheduleStamp } from './schedule-cache.ts';
-import { CLINIC_TIME_ZONE } from './zone.ts';
 
 export const MAX_RANGE_DAYS = 31;
 export const ALTERNATIVES = 5;
@@ -38,7 +37,7 @@ export async function serviceOrRefuse(db: Queryable, actor: Actor, code: string,
 
 export async function findAvailability(ctx: ServiceContext, actor: Actor, input: AvailabilityInput): Promise<{ slots: SlotView[]; truncated: boolean }> {
   authorize(actor, 'availability.read');
-  const from = input.from ?? dateIn(CLINIC_TIME_ZONE, ctx.now());
+  const from = input.from ?? dateIn(actor.orgTimeZone, ctx.now());
   const to = input.to ?? addDays(from, 13);
   const days = parseDate(to)! - parseDate(from)! + 1;
   if (days < 1) throw new ValidationError({ to: 'Must not be before from.' });

@@ -9,4 +9,3 @@ export { assessmentSuggestions, createAssessment, getAssessment, listPatientAsse
 export { FindingsSchema, POSTURE_FINDINGS, ROM_NORMS, FIVE_ELEMENTS, romNorm } from './assessment-findings.ts';
 export { bookPlan, createPlan, listPatientPlans, planVisits, proposeTreatmentPlan, updatePlan, type TreatmentPlan } from './plan.ts';
 export { PlanBodySchema } from './plan-document.ts';
-export { localDate, ORG_TIME_ZONE } from './gate-access.ts';
