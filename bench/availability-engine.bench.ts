@@ -2,7 +2,8 @@
 // against ~100k bookings spread over a year. Synthetic data, deterministic (a seeded LCG).
 import { time, withRatio } from './lib.ts';
 import type { Timing } from './lib.ts';
-import { BusyIndex, DEFAULT_SERVICES, findSlots, zonedWallTimeToInstant } from '../src/scheduling/index.ts';
+import { BusyIndex, DEFAULT_SERVICES, findSlots } from '../src/scheduling/index.ts';
+import { zonedWallTimeToInstant } from '../src/time/index.ts';
 import type { AvailabilityQuery, Busy, SiteSchedule, TherapistSchedule } from '../src/scheduling/index.ts';
 import { weekdayHours, nmtCredentials } from '../test/support/scheduling-fixtures.ts';
 

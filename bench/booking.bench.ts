@@ -50,7 +50,7 @@ async function bulkAppointments(db: Database, orgId: string): Promise<number> {
 }
 
 function adminActor(orgId: string): Actor {
-  return { userId: randomUUID(), orgId, role: 'admin', email: 'bench@example.test', displayName: 'Bench', patientId: null, practitionerId: null, locationIds: [], sessionId: randomUUID(), ip: null };
+  return { userId: randomUUID(), orgId, role: 'admin', email: 'bench@example.test', displayName: 'Bench', patientId: null, practitionerId: null, locationIds: [], orgTimeZone: 'America/Los_Angeles', sessionId: randomUUID(), ip: null };
 }
 
 const TARGET_P50_MS = 10;

@@ -1,4 +1,4 @@
-import { addDays } from './dates.ts';
+import { addDays } from '../time/index.ts';
 import type { Random } from './random.ts';
 import type { Therapist } from './staff.ts';
 

@@ -1,4 +1,4 @@
-import { addDays } from './dates.ts';
+import { addDays } from '../time/index.ts';
 import {
   EMAIL_DOMAINS, FAMILY_NAMES, FEMALE_GIVEN, MALE_GIVEN, NEUTRAL_GIVEN, STREET_KINDS, STREET_NAMES, STREET_PREFIXES,
   emailPart,

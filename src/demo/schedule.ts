@@ -5,12 +5,14 @@
  * respects hours, closures, shifts, credentials and buffers; a greedy pass in start order keeps
  * therapists, rooms and patients free of overlaps. Deterministic for a seed and a date.
  */
-import { findSlots, zonedWallTimeToInstant, type Slot } from '../scheduling/index.ts';
+import { findSlots, type Slot } from '../scheduling/index.ts';
+import { addDays, zonedWallTimeToInstant } from '../time/index.ts';
 import { ensureServiceRow, loadCatalogue, toServiceDef } from '../services/booking/catalogue.ts';
-import { addDays, loadSchedule } from '../services/booking/loader.ts';
+import { loadSchedule } from '../services/booking/loader.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { insertRows } from './insert.ts';
 import { createRandom, demoUuid, deriveSeed, type Random } from './random.ts';
+import { TIME_ZONE } from './sites.ts';
 
 export interface SeedScheduleOptions {
   orgId: string;
@@ -33,7 +35,6 @@ const FUTURE_DAYS = 21;
 const TAKE_CHANCE = 0.07;
 /** How long before a visit the demo patient booked it. */
 const BOOKED_AHEAD_MS = 14 * 86_400_000;
-const DEMO_ZONE = 'America/Los_Angeles';
 /** Demo-only list prices in cents, so patients see what a visit costs while booking. */
 const DEMO_PRICES: Record<string, number> = {
   'nmt-initial-60': 13500, 'nmt-initial-90': 18500, 'nmt-followup-30': 6500, 'nmt-followup-60': 11500, 'nmt-maintenance-60': 10500,
@@ -83,14 +84,14 @@ async function exceptions(db: Queryable, orgId: string, today: string, therapist
     const day = addDays(today, rng.int(2, FUTURE_DAYS - 1));
     rows.push({
       org_id: orgId, practitioner_id: t.id, kind: 'time-off', location_id: null, reason: 'Continuing-education course',
-      during: `[${new Date(zonedWallTimeToInstant(day, '00:00', DEMO_ZONE)).toISOString()},${new Date(zonedWallTimeToInstant(addDays(day, 1), '00:00', DEMO_ZONE)).toISOString()})`,
+      during: `[${new Date(zonedWallTimeToInstant(day, '00:00', TIME_ZONE)).toISOString()},${new Date(zonedWallTimeToInstant(addDays(day, 1), '00:00', TIME_ZONE)).toISOString()})`,
     });
   }
   for (const t of rng.sample(therapists, 2)) {
     const day = addDays(today, rng.int(1, FUTURE_DAYS - 1));
     rows.push({
       org_id: orgId, practitioner_id: t.id, kind: 'extra-shift', location_id: t.locationIds[0], reason: 'Covering a colleague',
-      during: `[${new Date(zonedWallTimeToInstant(day, '10:00', DEMO_ZONE)).toISOString()},${new Date(zonedWallTimeToInstant(day, '14:00', DEMO_ZONE)).toISOString()})`,
+      during: `[${new Date(zonedWallTimeToInstant(day, '10:00', TIME_ZONE)).toISOString()},${new Date(zonedWallTimeToInstant(day, '14:00', TIME_ZONE)).toISOString()})`,
     });
   }
   await insertRows(db, 'schedule_exceptions', rows);
@@ -121,9 +122,9 @@ export async function seedSchedule(db: Database | Queryable, options: SeedSchedu
 
   const from = addDays(today, -PAST_DAYS);
   const to = addDays(today, FUTURE_DAYS);
-  const data = await loadSchedule(db, orgId, { from, to, now: new Date(zonedWallTimeToInstant(from, '00:00', DEMO_ZONE)) });
+  const data = await loadSchedule(db, orgId, { from, to, now: new Date(zonedWallTimeToInstant(from, '00:00', TIME_ZONE)) });
   // The engine's booking window is set wide open: the past is being invented, not booked.
-  const window = { now: zonedWallTimeToInstant(from, '00:00', DEMO_ZONE) - 86_400_000, minNoticeMinutes: 0, horizonDays: PAST_DAYS + FUTURE_DAYS + 7 };
+  const window = { now: zonedWallTimeToInstant(from, '00:00', TIME_ZONE) - 86_400_000, minNoticeMinutes: 0, horizonDays: PAST_DAYS + FUTURE_DAYS + 7 };
   const candidates: Array<{ slot: Slot; code: string; buffer: number }> = [];
   for (const service of catalogue) {
     const def = toServiceDef(service);
@@ -135,7 +136,7 @@ export async function seedSchedule(db: Database | Queryable, options: SeedSchedu
 
   const roomsBySite = new Map(data.sites.map((s) => [s.locationId, s.rooms.filter((r) => r.active).map((r) => r.id).sort()]));
   const freeFrom = new Map<string, number>(); // therapist, room or patient id → first instant it is free
-  const nowMs = zonedWallTimeToInstant(today, '00:00', DEMO_ZONE);
+  const nowMs = zonedWallTimeToInstant(today, '00:00', TIME_ZONE);
   const rows: object[] = [];
   for (const { slot, code, buffer } of candidates) {
     if (!rng.chance(TAKE_CHANCE)) continue;
@@ -173,7 +174,7 @@ export async function seedSchedule(db: Database | Queryable, options: SeedSchedu
   // The clinic booked these visits, so it granted each therapist booked a place in the patient's care.
   await db.query(
     `INSERT INTO care_relationships (org_id, patient_id, practitioner_id, started_on, reason)
-     SELECT org_id, patient_id, practitioner_id, (min(lower(during)) AT TIME ZONE '${DEMO_ZONE}')::date, 'Booked visits'
+     SELECT org_id, patient_id, practitioner_id, (min(lower(during)) AT TIME ZONE '${TIME_ZONE}')::date, 'Booked visits'
        FROM appointments WHERE org_id = $1 AND occupies GROUP BY org_id, patient_id, practitioner_id
      ON CONFLICT (org_id, patient_id, practitioner_id) DO UPDATE SET ended_on = NULL`,
     [orgId],

@@ -6,7 +6,7 @@ import { analyzeAll } from '../store/statistics.ts';
 import type { Database, Queryable } from '../store/database.ts';
 import { DEMO_LOGINS, DEMO_ORG_NAME, DEMO_ORG_SLUG, DEMO_PASSWORD, frontDeskEmail, type DemoLogin } from './accounts.ts';
 import { careFor, teamsBySite, type CareRelationshipRow } from './care.ts';
-import { addDays, isIsoDate } from './dates.ts';
+import { addDays, isIsoDate } from '../time/index.ts';
 import { insertRows, INSERT_BATCH_SIZE } from './insert.ts';
 import { FAMILY_NAMES, FEMALE_GIVEN, MALE_GIVEN } from './names.ts';
 import { buildPatient, DEMO_THERAPIST_PATIENTS, type PatientRow } from './patients.ts';
@@ -71,7 +71,7 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   const summary = await db.transaction(async (tx) => {
-    const org = await createOrganization(tx, { name: DEMO_ORG_NAME, slug: DEMO_ORG_SLUG, isDemo: true });
+    const org = await createOrganization(tx, { name: DEMO_ORG_NAME, slug: DEMO_ORG_SLUG, isDemo: true, timeZone: TIME_ZONE });
     const locationIds = new Map(DEMO_SITES.map((site, i) => [site.slug, demoUuid(seed, 'location', i)]));
     const sites = await insertSites(tx, seed, today, org.id, locationIds);
 

@@ -4,6 +4,7 @@
  * Phone numbers use the 555-01xx block the North American Numbering Plan keeps for fiction
  * (NANPA, "555 line numbers", https://www.nationalnanpa.com).
  */
+import { weekdayOfDate } from '../time/index.ts';
 
 export interface OpeningSpan {
   open: string;
@@ -119,7 +120,7 @@ export function siteBySlug(slug: string): DemoSite {
 
 /** Fourth Thursday of November (US Thanksgiving), as YYYY-MM-DD. */
 export function thanksgiving(year: number): string {
-  const firstWeekday = new Date(Date.UTC(year, 10, 1)).getUTCDay();
+  const firstWeekday = weekdayOfDate(`${year}-11-01`);
   const firstThursday = 1 + ((4 - firstWeekday + 7) % 7);
   return `${year}-11-${String(firstThursday + 21).padStart(2, '0')}`;
 }

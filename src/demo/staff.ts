@@ -1,4 +1,4 @@
-import { addDays, addYears } from './dates.ts';
+import { addDays, addYears } from '../time/index.ts';
 import { EMAIL_DOMAINS, FAMILY_NAMES, FEMALE_GIVEN, MALE_GIVEN, emailPart } from './names.ts';
 import { createRandom, demoUuid, deriveSeed, type Random } from './random.ts';
 import { DEMO_SITES, siteBySlug } from './sites.ts';

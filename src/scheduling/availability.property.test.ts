@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DAY_MS, MINUTE_MS, formatDate, formatWallTime, parseDate } from './calendar.ts';
+import { DAY_MS, MINUTE_MS, formatDate, formatWallTime, parseDate } from '../time/calendar.ts';
 import { findSlots } from './availability.ts';
 import { BusyIndex } from './busy-index.ts';
 import { checkBookable } from './bookable.ts';
@@ -11,7 +11,7 @@ import { DEFAULT_SERVICES } from './services.ts';
 import { nmtCredentials } from '../../test/support/scheduling-fixtures.ts';
 import { TIME_OF_DAY_MINUTES } from './types.ts';
 import type { AvailabilityQuery, Busy, SiteSchedule, TherapistSchedule, WeekdayKey } from './types.ts';
-import { instantToZonedParts, zonedWallTimeToInstant } from './zones.ts';
+import { instantToZonedParts, zonedWallTimeToInstant } from '../time/zones.ts';
 
 // Dates around both 2026 US change days and a plain summer week.
 const BASE_DATES = ['2026-03-06', '2026-03-07', '2026-03-08', '2026-10-30', '2026-10-31', '2026-11-01', '2026-06-15'];

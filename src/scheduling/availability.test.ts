@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { HOUR_MS, MINUTE_MS } from './calendar.ts';
+import { HOUR_MS, MINUTE_MS } from '../time/calendar.ts';
 import { findSlots } from './availability.ts';
 import { serviceByCode } from './services.ts';
 import { makeSite, makeTherapist, nmtCredentials, weekdayHours } from '../../test/support/scheduling-fixtures.ts';
 import type { AvailabilityQuery, Busy, SiteSchedule, TherapistSchedule } from './types.ts';
-import { instantToZonedParts, zonedWallTimeToInstant } from './zones.ts';
+import { instantToZonedParts, zonedWallTimeToInstant } from '../time/zones.ts';
 
 const LA = 'America/Los_Angeles';
 const at = (date: string, time: string, zone = LA) => zonedWallTimeToInstant(date, time, zone);

@@ -8,7 +8,7 @@
  * (see BusyIndex), a room is free for session + buffer when the service needs one, and
  * now + notice ≤ t ≤ now + horizon. Starts sit on the local wall-clock grid of `slotStepMinutes`.
  */
-import { DAY_MS, MINUTE_MS, requireDate } from './calendar.ts';
+import { DAY_MS, MINUTE_MS, requireDate } from '../time/calendar.ts';
 import { qualifiedOnDay } from './credentials.ts';
 import { BusyIndex, indexBusy } from './busy-index.ts';
 import { intersect, merge, overlapsAny, subtract } from './intervals.ts';
@@ -17,8 +17,8 @@ import { TIME_OF_DAY_MINUTES } from './types.ts';
 import type { AvailabilityQuery, BookingWindow, Busy, SiteSchedule, Slot, TherapistSchedule } from './types.ts';
 import { compileSite, compileTherapist, openIntervals, shiftIntervals, worksAtSite } from './working-time.ts';
 import type { CompiledSite, CompiledTherapist } from './working-time.ts';
-import { zoneDay, zoneDayOffsetAt, zoneDayWallToInstant } from './zones.ts';
-import type { ZoneDay } from './zones.ts';
+import { zoneDay, zoneDayOffsetAt, zoneDayWallToInstant } from '../time/zones.ts';
+import type { ZoneDay } from '../time/zones.ts';
 
 export interface ScheduleData {
   sites: readonly SiteSchedule[];

@@ -3,7 +3,7 @@ import { checkBookable } from './bookable.ts';
 import { serviceByCode } from './services.ts';
 import { makeSite, makeTherapist, nmtCredentials, weekdayHours } from '../../test/support/scheduling-fixtures.ts';
 import type { Busy } from './types.ts';
-import { zonedWallTimeToInstant } from './zones.ts';
+import { zonedWallTimeToInstant } from '../time/zones.ts';
 
 const at = (time: string, date = '2026-04-06') => zonedWallTimeToInstant(date, time, 'America/Los_Angeles');
 const service = serviceByCode('nmt-initial-60')!; // 60 min + 15 min buffer

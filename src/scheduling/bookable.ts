@@ -2,7 +2,7 @@
  * Can this exact appointment be booked? The same rules as findSlots, checked one by one so the
  * answer names every reason it cannot (and which credential is missing).
  */
-import { MINUTE_MS, formatDate } from './calendar.ts';
+import { MINUTE_MS, formatDate } from '../time/calendar.ts';
 import { credentialGaps, describeGap } from './credentials.ts';
 import type { CredentialRequirement } from './credentials.ts';
 import { firstFreeRoom, indexForDays, roomLanes, startBounds } from './availability.ts';
@@ -11,7 +11,7 @@ import { containedIn, overlapsAny } from './intervals.ts';
 import type { ServiceDef } from './services.ts';
 import type { BookingWindow, Slot } from './types.ts';
 import { compileSite, compileTherapist, isClosedOn, openIntervals, shiftIntervals } from './working-time.ts';
-import { localDayOf, zoneDay } from './zones.ts';
+import { localDayOf, zoneDay } from '../time/zones.ts';
 
 export interface BookingRequest {
   service: ServiceDef;

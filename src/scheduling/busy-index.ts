@@ -3,7 +3,7 @@
  * so a day's blocks come from two binary searches instead of a scan of every booking. Build once
  * and reuse across queries (findSlots also accepts a raw Busy[] and indexes it itself).
  */
-import { MINUTE_MS } from './calendar.ts';
+import { MINUTE_MS } from '../time/calendar.ts';
 import type { Interval } from './intervals.ts';
 import type { Busy } from './types.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBookable } from './bookable.ts';
 import { findScheduleConflicts, type ScheduledVisit } from './conflicts.ts';
 import { makeSite, makeTherapist, weekdayHours } from '../../test/support/scheduling-fixtures.ts';
-import { zonedWallTimeToInstant } from './zones.ts';
+import { zonedWallTimeToInstant } from '../time/zones.ts';
 import { DEFAULT_SERVICES } from './services.ts';
 
 const LA = 'America/Los_Angeles';

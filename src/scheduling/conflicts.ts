@@ -3,11 +3,11 @@
  * the visit, or the therapist is not on shift there then (time off, a changed week). The same rules
  * as booking (bookable.ts) minus everything about other bookings: a visit never conflicts with itself.
  */
-import { formatDate } from './calendar.ts';
+import { formatDate } from '../time/calendar.ts';
 import { containedIn } from './intervals.ts';
 import type { SiteSchedule, TherapistSchedule } from './types.ts';
 import { compileSite, compileTherapist, isClosedOn, openIntervals, shiftIntervals, type CompiledSite, type CompiledTherapist } from './working-time.ts';
-import { localDayOf, zoneDay } from './zones.ts';
+import { localDayOf, zoneDay } from '../time/zones.ts';
 
 export type ScheduleConflictCode = 'closed' | 'outside-hours' | 'not-on-shift';
 

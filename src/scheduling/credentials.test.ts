@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatDate, parseDate } from './calendar.ts';
+import { formatDate, parseDate } from '../time/calendar.ts';
 import { credentialGaps, describeGap, missingCredentials, qualifiedOnDay } from './credentials.ts';
 import { MASSAGE_LICENCE, NMT_CERTIFICATION, serviceByCode } from './services.ts';
 import { nmtCredentials } from '../../test/support/scheduling-fixtures.ts';

@@ -31,8 +31,8 @@ export interface CredentialGap {
   credential?: Credential;
 }
 
-import { parseDate } from './calendar.ts';
-import type { DayNumber } from './calendar.ts';
+import { parseDate } from '../time/calendar.ts';
+import type { DayNumber } from '../time/calendar.ts';
 
 const sameText = (a: string, b: string) => a.trim().toUpperCase() === b.trim().toUpperCase();
 

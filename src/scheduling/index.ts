@@ -1,10 +1,6 @@
 /** Scheduling: pure availability, qualification gating and series planning (no I/O, no clock). */
 export type { Interval } from './intervals.ts';
 export { subtract, intersect, merge, containedIn, overlapsAny, totalLength } from './intervals.ts';
-export type { DayNumber, Weekday } from './calendar.ts';
-export { parseDate, formatDate, weekdayOf, parseWallTime, formatWallTime } from './calendar.ts';
-export type { ZonedParts, ZoneDay } from './zones.ts';
-export { zonedWallTimeToInstant, instantToZonedParts, offsetAt, isValidTimeZone, localDayOf, wallToInstant, zoneDay, zoneDayWallToInstant, zoneDayOffsetAt } from './zones.ts';
 export type { Credential, CredentialRequirement, CredentialGap, CredentialProblem } from './credentials.ts';
 export { missingCredentials, credentialGaps, describeGap, qualifiedOnDay } from './credentials.ts';
 export type { Discipline, ServiceDef } from './services.ts';

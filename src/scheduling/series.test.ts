@@ -3,7 +3,7 @@ import { planSeries } from './series.ts';
 import { serviceByCode } from './services.ts';
 import { makeSite, makeTherapist, weekdayHours } from '../../test/support/scheduling-fixtures.ts';
 import type { Busy } from './types.ts';
-import { instantToZonedParts, zonedWallTimeToInstant } from './zones.ts';
+import { instantToZonedParts, zonedWallTimeToInstant } from '../time/zones.ts';
 
 const LA = 'America/Los_Angeles';
 const at = (date: string, time: string) => zonedWallTimeToInstant(date, time, LA);

@@ -3,7 +3,7 @@
  * them can be booked (the caller then books them in one transaction), or we list each visit that
  * cannot, with why and the best alternatives, and the caller books nothing.
  */
-import { DAY_MS, MINUTE_MS, formatDate, parseWallTime, requireDate } from './calendar.ts';
+import { DAY_MS, MINUTE_MS, formatDate, parseWallTime, requireDate } from '../time/calendar.ts';
 import { BusyIndex } from './busy-index.ts';
 import { compare, findSlots } from './availability.ts';
 import type { ScheduleData } from './availability.ts';
@@ -11,7 +11,7 @@ import { checkBookable } from './bookable.ts';
 import type { BookingProblem } from './bookable.ts';
 import type { ServiceDef } from './services.ts';
 import type { BookingWindow, Busy, Slot } from './types.ts';
-import { localDayOf, offsetAt, zonedWallTimeToInstant } from './zones.ts';
+import { localDayOf, offsetAt, zonedWallTimeToInstant } from '../time/zones.ts';
 
 export interface SeriesVisit {
   date: string;

@@ -2,7 +2,7 @@
  * Inputs and outputs of the availability engine. Instants are epoch milliseconds (UTC); local
  * dates are 'YYYY-MM-DD' and wall times 'HH:MM' in the site's IANA time zone.
  */
-import type { Weekday } from './calendar.ts';
+import type { Weekday } from '../time/calendar.ts';
 import type { Credential } from './credentials.ts';
 import type { Discipline, ServiceDef } from './services.ts';
 

@@ -3,12 +3,12 @@
  * compiled once per call (strings parsed to numbers, templates grouped by site) so the day loops of
  * the engine do arithmetic only.
  */
-import { requireDate, requireWallTime } from './calendar.ts';
-import type { DayNumber, Weekday } from './calendar.ts';
+import { requireDate, requireWallTime } from '../time/calendar.ts';
+import type { DayNumber, Weekday } from '../time/calendar.ts';
 import { intersect, merge, subtract } from './intervals.ts';
 import type { Interval } from './intervals.ts';
-import { zoneDayWallToInstant } from './zones.ts';
-import type { ZoneDay } from './zones.ts';
+import { zoneDayWallToInstant } from '../time/zones.ts';
+import type { ZoneDay } from '../time/zones.ts';
 import type { SiteSchedule, TherapistSchedule, WeekdayKey } from './types.ts';
 
 interface WallRange {

@@ -26,7 +26,7 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
   function actor(role: Role, overrides: Partial<Actor> = {}): Actor {
     const user = role === 'patient' ? world.users.patient : role === 'therapist' ? world.users.therapist : role === 'manager' ? world.users.manager : role === 'front_desk' ? world.users.front_desk : world.users.admin;
     return {
-      userId: user.id, orgId: world.orgId, role, email: user.email, displayName: role, ip: null, sessionId: 'test',
+      userId: user.id, orgId: world.orgId, role, email: user.email, displayName: role, ip: null, orgTimeZone: 'America/Los_Angeles', sessionId: 'test',
       patientId: role === 'patient' ? world.patients.a : null,
       practitionerId: role === 'therapist' ? world.practitioners.a : null,
       locationIds: role === 'manager' || role === 'front_desk' ? [world.sites.a] : [],

@@ -3,6 +3,7 @@ import * as repo from '../store/repos/calendars.ts';
 import { insertAuditEvents } from '../store/repos/audit.ts';
 import { audit } from './audit.ts';
 import { findStaff } from '../store/repos/staff.ts';
+import { organizationTimeZone } from '../store/repos/sessions.ts';
 import type { Actor, Role, ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 import { renderCalendar, type CalendarEvent } from './notify/ical.ts';
@@ -103,7 +104,8 @@ async function feedHolder(ctx: ServiceContext, orgId: string, userId: string): P
   if (!account || account.disabled) return null;
   return {
     userId: account.id, orgId, role: account.role as Role, email: account.email, displayName: account.displayName,
-    patientId: null, practitionerId: account.practitionerId, locationIds: account.locationIds, sessionId: 'calendar-feed', ip: null,
+    patientId: null, practitionerId: account.practitionerId, locationIds: account.locationIds,
+    orgTimeZone: await organizationTimeZone(ctx.db, orgId), sessionId: 'calendar-feed', ip: null,
   };
 }
 

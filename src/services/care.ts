@@ -8,11 +8,10 @@
 import type { Queryable } from '../store/database.ts';
 import * as repo from '../store/repos/care.ts';
 import { audit } from './audit.ts';
-import { CLINIC_TIME_ZONE } from './booking/zone.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { createOnce, type Once } from './idempotency.ts';
-import { dateIn } from './locations.ts';
+import { dateIn } from '../time/index.ts';
 import { canAccessPatient, isAllowed, patientFacts, type PatientFacts } from './policies.ts';
 
 const patientRecord = (patientId: string) => ({ patientId, recordType: 'patient', recordId: patientId });
@@ -47,7 +46,7 @@ export interface BookedPlace {
  * joins the care team and the patient is registered at each site booked, each change audited.
  */
 export async function grantForBooking(tx: Queryable, actor: Actor, patientId: string, places: BookedPlace[], now: Date, via: string): Promise<void> {
-  const today = dateIn(CLINIC_TIME_ZONE, now);
+  const today = dateIn(actor.orgTimeZone, now);
   const events = [];
   for (const therapistId of new Set(places.map((p) => p.therapistId))) {
     if (await repo.grantCare(tx, actor.orgId, patientId, therapistId, { userId: actor.userId, reason: `Booked (${via})`, today })) {
@@ -158,7 +157,7 @@ export async function grantCareRelationship(
 ): Promise<CareTeam> {
   if (!(await repo.accessFacts(ctx.db, actor.orgId, patientId))) throw new NotFoundError('No such patient.');
   await requireCare(ctx, actor, patientId, 'care.manage', await therapistSites(ctx, actor, input.practitionerId));
-  const today = dateIn(CLINIC_TIME_ZONE, ctx.now());
+  const today = dateIn(actor.orgTimeZone, ctx.now());
   return createOnce(ctx, actor, once, async (tx) => {
     if (await repo.grantCare(tx, actor.orgId, patientId, input.practitionerId, { userId: actor.userId, reason: input.reason, today })) {
       await audit(tx, actor, [{ action: 'care.grant', ...patientRecord(patientId), detail: { practitionerId: input.practitionerId, reason: input.reason } }]);
@@ -175,7 +174,7 @@ export async function endCareRelationship(ctx: ServiceContext, actor: Actor, pat
   await requireCare(ctx, actor, patientId, 'care.manage', sites);
   const current = await repo.listCare(ctx.db, actor.orgId, patientId);
   if (!current.some((c) => c.practitionerId === practitionerId)) throw new NotFoundError('This therapist is not in the patient’s care team.');
-  const today = dateIn(CLINIC_TIME_ZONE, ctx.now());
+  const today = dateIn(actor.orgTimeZone, ctx.now());
   return ctx.db.transaction(async (tx) => {
     if (await repo.endCare(tx, actor.orgId, patientId, practitionerId, { userId: actor.userId, reason, today })) {
       await audit(tx, actor, [{ action: 'care.end', ...patientRecord(patientId), detail: { practitionerId, reason } }]);

@@ -16,6 +16,8 @@ export interface Actor {
   practitionerId: string | null;
   /** Sites a front-desk user or manager works for (and a therapist's sites). */
   locationIds: string[];
+  /** The organisation's IANA zone: a calendar date that belongs to no site is read on its clock. */
+  orgTimeZone: string;
   /** Someone else chose this account's password: it must change it before anything else. */
   mustChangePassword?: boolean;
   sessionId: string;

@@ -17,7 +17,7 @@ const NOW = new Date('2026-11-20T18:00:00Z');
 function actor(orgId: string, role: Role, locationIds: string[] = []): Actor {
   return {
     userId: randomUUID(), orgId, role, email: `${role}@example.test`, displayName: role, patientId: null, practitionerId: null,
-    locationIds, sessionId: randomUUID(), ip: null,
+    locationIds, orgTimeZone: 'America/Los_Angeles', sessionId: randomUUID(), ip: null,
   };
 }
 

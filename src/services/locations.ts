@@ -5,6 +5,7 @@ import type { Actor, ServiceContext } from './context.ts';
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import { authorize } from './policies.ts';
 import { createOnce, type Once } from './idempotency.ts';
+import { addDays, dateIn, isTimeZone } from '../time/index.ts';
 
 export type Location = repo.LocationRow;
 export type LocationFields = repo.LocationFields;
@@ -18,23 +19,6 @@ export type LocationInput = Omit<LocationFields, 'hours'> & { hours: Partial<Wee
 /** A closure that ended within this many days still shows, so the desk can explain a recent gap. */
 export const RECENT_CLOSURE_DAYS = 30;
 export const WEEKDAYS = ['0', '1', '2', '3', '4', '5', '6'] as const;
-
-const TIME_ZONES = new Set(Intl.supportedValuesOf('timeZone'));
-
-export function isTimeZone(zone: string): boolean {
-  return TIME_ZONES.has(zone);
-}
-
-/** The calendar date (YYYY-MM-DD) at `now` in an IANA time zone. */
-export function dateIn(timeZone: string, now: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 /** Every weekday present, each day's intervals in opening order. */
 export function normalizeHours(hours: Partial<WeeklyHours>): WeeklyHours {

@@ -8,12 +8,15 @@ import {
   type OrganizationRow,
 } from '../store/repos/organizations.ts';
 import { ConflictError, NotFoundError, ValidationError, fieldsFromIssues } from './errors.ts';
+import { isTimeZone } from '../time/index.ts';
 
 export interface Organization {
   id: string;
   name: string;
   slug: string;
   isDemo: boolean;
+  /** IANA zone of the organisation's calendar (sites keep their own for opening hours). */
+  timeZone: string;
   createdAt: Date;
 }
 
@@ -24,20 +27,21 @@ export const organizationInput = z.object({
     .trim()
     .regex(/^[a-z0-9-]{2,60}$/, 'must be 2–60 lowercase letters, digits or hyphens'),
   isDemo: z.boolean().optional(),
+  timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. America/Los_Angeles').optional(),
 });
 export type OrganizationInput = z.input<typeof organizationInput>;
 
 
 function present(row: OrganizationRow): Organization {
-  return { id: row.id, name: row.name, slug: row.slug, isDemo: row.is_demo, createdAt: row.created_at };
+  return { id: row.id, name: row.name, slug: row.slug, isDemo: row.is_demo, timeZone: row.time_zone, createdAt: row.created_at };
 }
 
 export async function createOrganization(db: Queryable, input: OrganizationInput): Promise<Organization> {
   const parsed = organizationInput.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldsFromIssues(parsed.error.issues));
-  const { name, slug, isDemo = false } = parsed.data;
+  const { name, slug, isDemo = false, timeZone } = parsed.data;
   try {
-    return present(await insertOrganization(db, { name, slug, isDemo }));
+    return present(await insertOrganization(db, { name, slug, isDemo, timeZone }));
   } catch (err) {
     if (sqlState(err) === SQLSTATE.uniqueViolation) {
       throw new ConflictError('slug', `An organisation with slug "${slug}" already exists`);

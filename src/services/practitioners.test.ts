@@ -5,7 +5,7 @@ import { BACKENDS, createTestDatabase } from '../../test/support/db.ts';
 import type { Database } from '../store/database.ts';
 import type { Actor, Role, ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
-import { addDays } from './locations.ts';
+import { addDays } from '../time/index.ts';
 import { createOrganization } from './organizations.ts';
 import {
   addContinuingEducation, addCredential, createPractitioner, credentialStatus, deleteCredential, getPractitioner, listPractitioners,
@@ -19,7 +19,7 @@ const TODAY_LA = '2026-11-19';
 function actor(orgId: string, role: Role, locationIds: string[] = []): Actor {
   return {
     userId: randomUUID(), orgId, role, email: `${role}@example.test`, displayName: role, patientId: null, practitionerId: null,
-    locationIds, sessionId: randomUUID(), ip: null,
+    locationIds, orgTimeZone: 'America/Los_Angeles', sessionId: randomUUID(), ip: null,
   };
 }
 

@@ -3,7 +3,7 @@ import { sqlState, SQLSTATE, type Queryable } from '../store/database.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { NotFoundError, ValidationError } from './errors.ts';
-import { addDays, dateIn } from './locations.ts';
+import { addDays, dateIn } from '../time/index.ts';
 import { authorize, isAllowed } from './policies.ts';
 import { createOnce, type Once } from './idempotency.ts';
 
@@ -18,7 +18,6 @@ export type CredentialStatus = 'current' | 'expiring' | 'expired' | 'no-expiry';
 export type CredentialRollup = CredentialStatus | 'none';
 
 /** Credential dates are judged on the clinic group's calendar, not the server's. */
-export const CREDENTIAL_TIME_ZONE = 'America/Los_Angeles';
 /** A credential that lapses within this many days is flagged so renewal can start in time. */
 export const EXPIRING_WITHIN_DAYS = 60;
 
@@ -66,8 +65,9 @@ function withStatus(c: repo.CredentialRow, today: string): Credential {
   return { ...c, status: credentialStatus(c.expiresOn, today) };
 }
 
-function credentialToday(ctx: ServiceContext): string {
-  return dateIn(CREDENTIAL_TIME_ZONE, ctx.now());
+/** Credentials expire by the organisation's calendar. */
+function credentialToday(ctx: ServiceContext, actor: Actor): string {
+  return dateIn(actor.orgTimeZone, ctx.now());
 }
 
 export interface PractitionerListFilter { locationId?: string; discipline?: Discipline }
@@ -81,7 +81,7 @@ export async function listPractitioners(
   const staffView = isAllowed(actor, 'practitioner.read-credentials');
   const rows = await repo.listPractitioners(ctx.db, actor.orgId, { ...filter, activeOnly: !staffView });
   if (!staffView) return { practitioners: rows.map(publicView) };
-  const today = credentialToday(ctx);
+  const today = credentialToday(ctx, actor);
   const credentials = await repo.listCredentials(ctx.db, actor.orgId, rows.map((p) => p.id));
   return {
     practitioners: rows.map((p) => {
@@ -103,19 +103,19 @@ async function loadPractitioner(ctx: ServiceContext, actor: Actor, id: string): 
 }
 
 function detail(ctx: ServiceContext, actor: Actor, p: repo.PractitionerRow, db: Queryable = ctx.db): Promise<PractitionerDetail> {
-  return practitionerDetail(db, actor.orgId, p, ctx.now());
+  return practitionerDetail(db, actor, p, ctx.now());
 }
 
 /** The staff view of one practitioner, read through `db` (a transaction when the answer must be stored with the write). */
-export async function practitionerDetail(db: Queryable, orgId: string, p: repo.PractitionerRow, now: Date): Promise<PractitionerDetail> {
-  const today = dateIn(CREDENTIAL_TIME_ZONE, now);
-  const credentials = (await repo.listCredentials(db, orgId, [p.id])).map((c) => withStatus(c, today));
+export async function practitionerDetail(db: Queryable, actor: Actor, p: repo.PractitionerRow, now: Date): Promise<PractitionerDetail> {
+  const today = dateIn(actor.orgTimeZone, now);
+  const credentials = (await repo.listCredentials(db, actor.orgId, [p.id])).map((c) => withStatus(c, today));
   return {
     ...p,
     name: fullName(p),
     credentials,
     credentialStatus: worstStatus(credentials.map((c) => c.status)),
-    continuingEducation: await repo.listContinuingEducation(db, orgId, p.id),
+    continuingEducation: await repo.listContinuingEducation(db, actor.orgId, p.id),
   };
 }
 
@@ -187,7 +187,7 @@ export async function addCredential(ctx: ServiceContext, actor: Actor, practitio
   return createOnce(ctx, actor, once, async (tx) => {
     const row = await repo.insertCredential(tx, actor.orgId, practitionerId, fields);
     await audit(tx, actor, [{ action: 'practitioner.credential.create', recordType: 'credential', recordId: row.id, detail: { practitionerId } }]);
-    return withStatus(row, credentialToday(ctx));
+    return withStatus(row, credentialToday(ctx, actor));
   });
 }
 
@@ -216,7 +216,7 @@ export async function updateCredential(ctx: ServiceContext, actor: Actor, id: st
     ]);
     return row;
   });
-  return withStatus(updated, credentialToday(ctx));
+  return withStatus(updated, credentialToday(ctx, actor));
 }
 
 export async function deleteCredential(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {

@@ -103,7 +103,7 @@ export async function onboardTherapist(ctx: ServiceContext, actor: Actor, input:
         ...(user ? [{ action: 'staff.create', recordType: 'user', recordId: user.id, detail: { role: 'therapist', practitionerId: id } }] : []),
       ]);
       return {
-        practitioner: await practitionerDetail(tx, actor.orgId, (await practitioners.findPractitioner(tx, actor.orgId, id))!, now),
+        practitioner: await practitionerDetail(tx, actor, (await practitioners.findPractitioner(tx, actor.orgId, id))!, now),
         shifts: await schedules.listTemplates(tx, actor.orgId, id),
         account: user ? await staffRepo.findStaff(tx, actor.orgId, user.id) : null,
       };

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { muscleById } from '../../src/clinical/atlas/index.ts';
 import { listMessages } from '../../src/store/repos/outbox.ts';
-import { addDays, dateLabel, wallClock, wallToInstant } from '../../web/src/pages/schedule/time.ts';
+import { addDays, dateLabel, wallClock, instantAt } from '../../web/src/pages/schedule/time.ts';
 import { bearerApi, startDemoServerWithDb } from './demo-db.ts';
 import { launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, VIEWPORTS } from './support.ts';
 
@@ -40,7 +40,7 @@ beforeAll(async () => {
   const me = await therapist<{ user: { practitionerId: string; locationIds: string[] } }>('GET', '/api/auth/session');
   // The day before the demo's today, 06:00 at the therapist's first site: before opening, so it meets no demo booking.
   visit.day = addDays(wallClock(server.now().getTime(), ZONE).date, -1);
-  const start = new Date(wallToInstant(visit.day, 6 * 60, ZONE));
+  const start = new Date(instantAt(visit.day, 6 * 60, ZONE));
   const [row] = await server.db.query<{ id: string }>(
     `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, during, blocks, status)
      VALUES ($1, $2, $3, (SELECT location_id FROM practitioner_locations WHERE org_id = $1 AND practitioner_id = $3 ORDER BY location_id LIMIT 1),

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addDays, wallClock, weekdayOf } from '../../web/src/pages/schedule/time.ts';
+import { addDays, wallClock, weekdayOfDate } from '../../web/src/pages/schedule/time.ts';
 import { WEEKDAYS } from '../../web/src/format.ts';
 import { DEMO_PASSWORD, EMAILS, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
 
@@ -103,9 +103,9 @@ async function expectAxeClean() {
 describe('a manager edits a site', () => {
   it('shows a server-side error next to the field, then saves split hours and a closed day that availability follows', async () => {
     // A day Thursday to Saturday on which the site offers visits now; its weekday will close.
-    const shut = await firstDay(async (d) => weekdayOf(d) >= 3 && (await slots({ location: ids.beaverton, from: d, to: d })).length > 0);
-    const shutName = WEEKDAYS[weekdayOf(shut)]!;
-    const monday = await firstDay((d) => weekdayOf(d) === 1);
+    const shut = await firstDay(async (d) => weekdayOfDate(d) >= 3 && (await slots({ location: ids.beaverton, from: d, to: d })).length > 0);
+    const shutName = WEEKDAYS[weekdayOfDate(shut)]!;
+    const monday = await firstDay((d) => weekdayOfDate(d) === 1);
     const before = await site(ids.beaverton);
 
     await signIn(page, server.url, 'manager', `/locations/${ids.beaverton}`);
@@ -134,7 +134,7 @@ describe('a manager edits a site', () => {
 
     const after = await site(ids.beaverton);
     expect(after.hours['1']).toEqual([{ open: '08:00', close: '12:00' }, { open: '13:00', close: '19:00' }]);
-    expect(after.hours[String(weekdayOf(shut))]).toEqual([]);
+    expect(after.hours[String(weekdayOfDate(shut))]).toEqual([]);
     expect(after.hours['2']).toEqual(before.hours['2']);
     expect(await slots({ location: ids.beaverton, from: shut, to: shut })).toEqual([]);
     const mondaySlots = await slots({ location: ids.beaverton, from: monday, to: monday });
@@ -210,7 +210,7 @@ describe("a manager edits a therapist's week", () => {
     const weekday = [1, 2, 3, 4, 5, 6].find((d) => !worked.has(d) && (portland.hours[String(d)] ?? []).length > 0)!;
     expect(weekday).toBeDefined();
     const hours = portland.hours[String(weekday)]![0]!;
-    const day = await firstDay((d) => weekdayOf(d) === weekday && !(portland.closures ?? []).some((c) => c.startsOn <= d && d <= c.endsOn));
+    const day = await firstDay((d) => weekdayOfDate(d) === weekday && !(portland.closures ?? []).some((c) => c.startsOn <= d && d <= c.endsOn));
     expect(await slots({ location: ids.portland, therapist: ids.davis, from: day, to: day })).toEqual([]);
 
     await signIn(page, server.url, 'manager', `/therapists/${ids.davis}`);

@@ -4,22 +4,22 @@ import type { Appointment, Slot, WeeklySchedule } from '../../web/src/api/schedu
 import type { Location, Practitioner } from '../../web/src/api/types.ts';
 import { buildDay, shiftsOn } from '../../web/src/pages/schedule/dayModel.ts';
 import { applyPicks, previewSeries } from '../../web/src/pages/schedule/seriesPlan.ts';
-import { addDays, clockLabel, mondayOf, wallClock, wallToInstant } from '../../web/src/pages/schedule/time.ts';
+import { addDays, clockLabel, mondayOf, wallClock, instantAt } from '../../web/src/pages/schedule/time.ts';
 
 const LA = 'America/Los_Angeles';
 
 describe('site wall clock ↔ instant', () => {
   it('reads 9 am in Los Angeles as 17:00 UTC in winter and 16:00 UTC in summer', () => {
-    expect(new Date(wallToInstant('2026-11-27', 9 * 60, LA)).toISOString()).toBe('2026-11-27T17:00:00.000Z');
-    expect(new Date(wallToInstant('2026-07-01', 9 * 60, LA)).toISOString()).toBe('2026-07-01T16:00:00.000Z');
+    expect(new Date(instantAt('2026-11-27', 9 * 60, LA)).toISOString()).toBe('2026-11-27T17:00:00.000Z');
+    expect(new Date(instantAt('2026-07-01', 9 * 60, LA)).toISOString()).toBe('2026-07-01T16:00:00.000Z');
   });
 
   it('handles the DST weeks: the missing 2:30 am reads as 3:30 am, the repeated 1:30 am is the first one', () => {
-    expect(new Date(wallToInstant('2026-03-08', 150, LA)).toISOString()).toBe('2026-03-08T10:30:00.000Z');
-    expect(new Date(wallToInstant('2026-11-01', 90, LA)).toISOString()).toBe('2026-11-01T08:30:00.000Z');
+    expect(new Date(instantAt('2026-03-08', 150, LA)).toISOString()).toBe('2026-03-08T10:30:00.000Z');
+    expect(new Date(instantAt('2026-11-01', 90, LA)).toISOString()).toBe('2026-11-01T08:30:00.000Z');
     // A day of the spring change has 23 hours, the autumn one 25.
-    expect(wallToInstant('2026-03-09', 0, LA) - wallToInstant('2026-03-08', 0, LA)).toBe(23 * 3_600_000);
-    expect(wallToInstant('2026-11-02', 0, LA) - wallToInstant('2026-11-01', 0, LA)).toBe(25 * 3_600_000);
+    expect(instantAt('2026-03-09', 0, LA) - instantAt('2026-03-08', 0, LA)).toBe(23 * 3_600_000);
+    expect(instantAt('2026-11-02', 0, LA) - instantAt('2026-11-01', 0, LA)).toBe(25 * 3_600_000);
   });
 
   it('round-trips every quarter hour of every day in two years (except the spring gap)', () => {
@@ -27,7 +27,7 @@ describe('site wall clock ↔ instant', () => {
       fc.property(fc.integer({ min: 0, max: 730 }), fc.integer({ min: 0, max: 95 }), fc.constantFrom(LA, 'America/New_York', 'Europe/London', 'UTC'), (day, quarter, zone) => {
         const date = addDays('2026-01-01', day);
         const minutes = quarter * 15;
-        const back = wallClock(wallToInstant(date, minutes, zone), zone);
+        const back = wallClock(instantAt(date, minutes, zone), zone);
         const inGap = back.date !== date || back.minutes !== minutes;
         if (inGap) expect(back.minutes - minutes).toBe(60); // only a skipped hour may move a time, by that hour
         else expect(back).toEqual({ date, minutes });

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startApp } from '../../src/app.ts';
 import { seedDemo } from '../../src/demo/index.ts';
-import { zonedWallTimeToInstant } from '../../src/scheduling/zones.ts';
+import { zonedWallTimeToInstant } from '../../src/time/index.ts';
 import type { Database } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { openPglite } from '../../src/store/pglite.ts';

@@ -22,7 +22,7 @@ export function actorOf(world: World, role: WorldRole): Actor {
     patientId: role === 'patient' ? world.patients.a : null,
     practitionerId: role === 'therapist' ? world.practitioners.a : null,
     locationIds: role === 'manager' || role === 'front_desk' ? [world.sites.a] : [],
-    sessionId: 'test',
+    orgTimeZone: 'America/Los_Angeles', sessionId: 'test',
     ip: '127.0.0.1',
   };
 }

@@ -64,6 +64,11 @@ export function useUser(): SessionUser {
   return user;
 }
 
+/** The organisation's time zone: dates that belong to no site are read on its clock. */
+export function useOrgTimeZone(): string {
+  return useUser().orgTimeZone;
+}
+
 /** What each role may use: the navigation and the route guards both read this. */
 export const CAN = {
   searchPatients: (role: Role | string) => role !== 'patient',

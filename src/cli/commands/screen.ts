@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CliError } from '../errors.ts';
 import { IntakeAnswersSchema, screen, type IntakeAnswers, type ScreeningResult } from '../../clinical/screening/index.ts';
-import { isIsoDate } from '../../clinical/screening/dates.ts';
+import { isIsoDate } from '../../time/index.ts';
 
 interface ScreenOptions {
   json?: boolean;

@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { startApp } from '../../app.ts';
 import { parseTrustProxy, type TrustedProxies } from '../../http/trust-proxy.ts';
-import { ensureDemo } from '../../demo/index.ts';
+import { DEMO_TIME_ZONE, ensureDemo } from '../../demo/index.ts';
 import { migrate } from '../../store/migrate.ts';
 import { describeStore, openDatabase, openMigratedDatabase } from '../../store/open.ts';
 import { serverSettings, storeConfig } from '../../config.ts';
-import { todayInClinicZone } from '../clock.ts';
+import { todayIn } from '../clock.ts';
 import { CliError } from '../errors.ts';
 
 export const DEMO_LOGINS = ['admin', 'manager', 'frontdesk', 'therapist', 'patient'].map((r) => `${r}@demo.knotwork.test`);
@@ -39,7 +39,7 @@ export function registerServerCommands(program: Command): void {
       const started = Date.now();
       const db = await openMigratedDatabase(config);
       if (opts.demo) {
-        const seeded = await ensureDemo(db, { today: todayInClinicZone() });
+        const seeded = await ensureDemo(db, { today: todayIn(DEMO_TIME_ZONE) });
         if (seeded) console.log('Seeded the demo organisation (first start).');
       }
       const running = await startApp(db, { port, host: opts.host, logger: settings.requestLog, trustProxy });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { proposePlan, safeProposePlan } from './propose.ts';
 import { scheduleVisits } from './schedule.ts';
 import type { PlanFactors } from './schema.ts';
-import { formatDayNumber, parseCalendarDate, weekdayOf } from './dates.ts';
+import { formatDate, parseDate, weekdayOf } from '../../time/index.ts';
 import { widestMinimumGap } from './spread.ts';
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
@@ -21,8 +21,8 @@ const factorsArb: fc.Arbitrary<PlanFactors> = fc.record({
   maintenanceGoal: optional(fc.constantFrom('active' as const, 'less-demanding' as const, 'preventive' as const)),
 });
 
-const day0 = parseCalendarDate('2020-01-01') ?? 0;
-const dateArb = fc.integer({ min: 0, max: 3650 }).map((offset) => formatDayNumber(day0 + offset));
+const day0 = parseDate('2020-01-01') ?? 0;
+const dateArb = fc.integer({ min: 0, max: 3650 }).map((offset) => formatDate(day0 + offset));
 const optionsArb = fc.record({
   startDate: dateArb,
   preferredDays: fc.uniqueArray(fc.constantFrom(0, 1, 2, 3, 4, 5, 6) as fc.Arbitrary<0 | 1 | 2 | 3 | 4 | 5 | 6>, { minLength: 1, maxLength: 7 }),
@@ -71,10 +71,10 @@ describe('plan properties', () => {
       const visits = scheduleVisits(plan, options);
       expect(visits).toHaveLength(plan.totalVisits);
       const avoided = new Set(options.avoidDates);
-      const start = parseCalendarDate(options.startDate) ?? 0;
+      const start = parseDate(options.startDate) ?? 0;
       let previous = start - 1;
       for (const visit of visits) {
-        const day = parseCalendarDate(visit.date) ?? Number.NaN;
+        const day = parseDate(visit.date) ?? Number.NaN;
         expect(day).toBeGreaterThan(previous);
         expect(options.preferredDays).toContain(weekdayOf(day));
         expect(avoided.has(visit.date)).toBe(false);
@@ -91,7 +91,7 @@ describe('plan properties', () => {
       plan.stages.forEach((stage, index) => {
         const perWeek = stage.visitsPerWeek ?? 0;
         if (perWeek < 2) return;
-        const days = visits.filter((v) => v.stage === index + 1).map((v) => parseCalendarDate(v.date) ?? 0);
+        const days = visits.filter((v) => v.stage === index + 1).map((v) => parseDate(v.date) ?? 0);
         const minGap = widestMinimumGap(options.preferredDays, perWeek);
         for (let i = 1; i < days.length; i++) expect((days[i] ?? 0) - (days[i - 1] ?? 0)).toBeGreaterThanOrEqual(minGap);
       });

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { proposePlan } from './propose.ts';
 import { safeScheduleVisits, scheduleVisits } from './schedule.ts';
 import type { PlanProposal } from './schema.ts';
-import { parseCalendarDate, weekdayOf } from './dates.ts';
+import { parseDate, weekdayOf } from '../../time/index.ts';
 
-const weekday = (date: string) => weekdayOf(parseCalendarDate(date) ?? Number.NaN);
-const dayGap = (a: string, b: string) => (parseCalendarDate(b) ?? 0) - (parseCalendarDate(a) ?? 0);
+const weekday = (date: string) => weekdayOf(parseDate(date) ?? Number.NaN);
+const dayGap = (a: string, b: string) => (parseDate(b) ?? 0) - (parseDate(a) ?? 0);
 
 function planOf(stages: PlanProposal['stages'], reassessmentAtVisits: number[] = []): PlanProposal {
   return { stages, totalVisits: stages.reduce((s, x) => s + x.visits, 0), reassessmentAtVisits, rationale: [], warnings: [] };

@@ -1,7 +1,6 @@
 import { PlanProposalSchema, ScheduleOptionsSchema, fieldErrors } from './schema.ts';
 import type { PlanProposal, PlanStage, Phase, ScheduleOptions } from './schema.ts';
-import { formatDayNumber, parseCalendarDate, weekdayOf } from './dates.ts';
-import type { DayNumber } from './dates.ts';
+import { formatDate, parseDate, weekdayOf, type DayNumber } from '../../time/index.ts';
 import { widestMinimumGap } from './spread.ts';
 import { PlanInputError } from './propose.ts';
 import type { SafeResult } from './propose.ts';
@@ -26,7 +25,7 @@ function calendarOf(options: ScheduleOptions): Calendar {
   const preferred = new Set<number>(options.preferredDays);
   const avoided = new Set<DayNumber>();
   for (const text of options.avoidDates ?? []) {
-    const day = parseCalendarDate(text);
+    const day = parseDate(text);
     if (day !== undefined) avoided.add(day);
   }
   const isOpen = (day: DayNumber) => preferred.has(weekdayOf(day)) && !avoided.has(day);
@@ -88,7 +87,7 @@ function isWeekly(stage: PlanStage): boolean {
 
 function buildSchedule(plan: PlanProposal, options: ScheduleOptions): ScheduledVisit[] {
   const calendar = calendarOf(options);
-  const start = parseCalendarDate(options.startDate) ?? 0;
+  const start = parseDate(options.startDate) ?? 0;
   const reassess = new Set(plan.reassessmentAtVisits);
   const visits: ScheduledVisit[] = [];
   let last: DayNumber | undefined;
@@ -101,7 +100,7 @@ function buildSchedule(plan: PlanProposal, options: ScheduleOptions): ScheduledV
     const days = weekly ? scheduleWeekly(stage, earliest, calendar, options) : scheduleInterval(stage, earliest, calendar);
     for (const day of days) {
       const visit = visits.length + 1;
-      visits.push({ visit, date: formatDayNumber(day), stage: index + 1, phase: stage.phase, reassessment: reassess.has(visit) });
+      visits.push({ visit, date: formatDate(day), stage: index + 1, phase: stage.phase, reassessment: reassess.has(visit) });
       last = day;
     }
   });

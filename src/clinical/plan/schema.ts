@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCalendarDate } from './dates.ts';
+import { isIsoDate } from '../../time/index.ts';
 
 export const PhaseSchema = z.enum(['acute', 'chronic', 'maintenance']);
 export type Phase = z.infer<typeof PhaseSchema>;
@@ -43,7 +43,7 @@ export const PlanProposalSchema = z.object({
 });
 export type PlanProposal = z.infer<typeof PlanProposalSchema>;
 
-const CalendarDate = z.string().refine(isCalendarDate, { message: 'must be a real date written YYYY-MM-DD' });
+const CalendarDate = z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' });
 const Weekday = z.union([
   z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6),
 ]);

@@ -3,7 +3,7 @@
 // reported as unknown by the rules, never read as 'no'. An empty list means "none".
 import { z } from 'zod';
 import { regionById } from '../bodymap/regions.ts';
-import { isIsoDate } from './dates.ts';
+import { isIsoDate } from '../../time/index.ts';
 import { CONDITION_CODES, CONDITIONS, QUESTION_IDS, type ConditionCode, type QuestionId } from './questions.ts';
 import { TEXT_LIMITS } from '../../words/limits.ts';
 

@@ -1,6 +1,6 @@
 // Rules that name places on the body: recent surgery and local issues (wounds, veins, lumps…).
 import type { LocalIssueKind } from './answers.ts';
-import { daysBetween } from './dates.ts';
+import { daysBetween } from '../../time/index.ts';
 import { found, notKnown } from './rule-helpers.ts';
 import { cite } from './sources.ts';
 import type { RuleFinding, RuleOutcome, ScreeningRule } from './types.ts';

@@ -1,6 +1,6 @@
 // Whole-body rules: fever, clots, blood pressure, heart, stroke. Most are systemic
 // contraindications (no treatment anywhere until resolved or cleared) in Werner's grouping.
-import { daysBetween } from './dates.ts';
+import { daysBetween } from '../../time/index.ts';
 import { ask, found, notKnown, unansweredQuestion, yesNoRule } from './rule-helpers.ts';
 import { cite } from './sources.ts';
 import type { RuleOutcome, ScreeningRule } from './types.ts';

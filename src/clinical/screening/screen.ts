@@ -1,6 +1,6 @@
 // Runs every rule over the answers and combines the results into one decision for the visit.
 import type { IntakeAnswers } from './answers.ts';
-import { epochDay } from './dates.ts';
+import { parseDate } from '../../time/index.ts';
 import { ENDANGERMENT_SITES } from './endangerment.ts';
 import { CONDITION_RULES } from './rules-conditions.ts';
 import { LOCAL_RULES } from './rules-local.ts';
@@ -22,7 +22,7 @@ export function floorForUnknown(gates: FindingDecision): Decision {
 }
 
 export function screen(answers: IntakeAnswers, context: ScreeningContext): ScreeningResult {
-  if (epochDay(context.today) === undefined) throw new RangeError(`today must be a YYYY-MM-DD date, got "${context.today}"`);
+  if (parseDate(context.today) === undefined) throw new RangeError(`today must be a YYYY-MM-DD date, got "${context.today}"`);
   const findings: RuleFinding[] = [];
   const rawUnknowns: UnknownAnswer[] = [];
   for (const rule of SCREENING_RULES) {

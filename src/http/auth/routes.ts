@@ -14,6 +14,7 @@ export function presentUser(actor: Actor) {
     patientId: actor.patientId,
     practitionerId: actor.practitionerId,
     locationIds: actor.locationIds,
+    orgTimeZone: actor.orgTimeZone,
     mustChangePassword: actor.mustChangePassword ?? false,
   };
 }

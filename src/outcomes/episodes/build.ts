@@ -1,10 +1,10 @@
-import { formatDayNumber, parseCalendarDate } from '../../clinical/plan/dates.ts';
+import { formatDate, parseDate } from '../../time/index.ts';
 import { trackScores } from './scores.ts';
 import { DEFAULT_EPISODE_RULES } from './types.ts';
 import type { AssessmentRecord, Episode, EpisodeRules, EpisodeSession, PatientRecords, SessionRecord } from './types.ts';
 
 function day(date: string, what: string): number {
-  const parsed = parseCalendarDate(date);
+  const parsed = parseDate(date);
   if (parsed === undefined) throw new RangeError(`${what}: "${date}" is not a calendar date (YYYY-MM-DD)`);
   return parsed;
 }
@@ -102,13 +102,13 @@ function finish(
   }));
   const first = open.sessions[0];
   const plannedVisits = opening.plannedVisits ?? null;
-  const startedOn = formatDayNumber(open.startDay);
-  const endedOn = endDay === null ? null : formatDayNumber(endDay);
+  const startedOn = formatDate(open.startDay);
+  const endedOn = endDay === null ? null : formatDate(endDay);
   return {
     id: `${records.patientId}:${opening.id}`,
     patientId: records.patientId,
     startedOn,
-    lastVisitOn: formatDayNumber(open.lastVisitDay),
+    lastVisitOn: formatDate(open.lastVisitDay),
     endedOn,
     status,
     site: opening.site ?? first?.site ?? null,

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { thresholdSetFor } from '../../clinical/measures/index.ts';
-import { formatDayNumber, parseCalendarDate } from '../../clinical/plan/dates.ts';
+import { formatDate, parseDate } from '../../time/index.ts';
 import { buildEpisodes, changeFromBaseline, firstImprovement, OUTCOME_RESPONDER_DEFINITIONS, sessionsToImprovement } from './index.ts';
 import type { PatientRecords, ScoreRecord, SessionRecord } from './index.ts';
 
 const NPRS = OUTCOME_RESPONDER_DEFINITIONS.nprs;
-const plus = (date: string, days: number) => formatDayNumber(parseCalendarDate(date)! + days);
+const plus = (date: string, days: number) => formatDate(parseDate(date)! + days);
 
 /** Weekly signed sessions from `start`, one NPRS score linked to each. */
 function weekly(start: string, pain: number[], extra: Partial<SessionRecord> = {}): { sessions: SessionRecord[]; scores: ScoreRecord[] } {

@@ -1,5 +1,5 @@
 import type { MeasureId } from '../../clinical/measures/index.ts';
-import { parseCalendarDate } from '../../clinical/plan/dates.ts';
+import { parseDate } from '../../time/index.ts';
 import type { EpisodeSession, MeasureTrack, ScoreRecord } from './types.ts';
 
 interface Placed {
@@ -26,10 +26,10 @@ export function trackScores(
   window: { fromDay: number; startDay: number; untilDay: number },
 ): Partial<Record<MeasureId, MeasureTrack>> {
   const sessionById = new Map(sessions.map((s) => [s.id, s]));
-  const sessionDays = sessions.map((s) => parseCalendarDate(s.date)!);
+  const sessionDays = sessions.map((s) => parseDate(s.date)!);
   const placed: Placed[] = [];
   for (const record of scores) {
-    const day = parseCalendarDate(record.date);
+    const day = parseDate(record.date);
     if (day === undefined) throw new RangeError(`score: "${record.date}" is not a calendar date (YYYY-MM-DD)`);
     if (!Number.isFinite(record.score)) throw new RangeError(`score on ${record.date}: ${record.score} is not a number`);
     let session: number;

@@ -100,6 +100,7 @@ export async function authenticate(ctx: ServiceContext, token: string, ip: strin
       patientId: row.patientId,
       practitionerId: row.practitionerId,
       locationIds: row.locationIds,
+      orgTimeZone: row.orgTimeZone,
       mustChangePassword: row.mustChangePassword,
       sessionId: row.sessionId,
       ip,

@@ -1,5 +1,6 @@
 /** Booking one appointment, reading one, and the calendar list. */
-import { checkBookable, credentialGaps, describeGap, localDayOf, formatDate, zonedWallTimeToInstant, type Bookability, type ServiceDef } from '../../scheduling/index.ts';
+import { checkBookable, credentialGaps, describeGap, type Bookability, type ServiceDef } from '../../scheduling/index.ts';
+import { addDays, dateIn, formatDate, localDayOf, zonedWallTimeToInstant } from '../../time/index.ts';
 import { sqlState, SQLSTATE, type Queryable } from '../../store/database.ts';
 import * as repo from '../../store/repos/appointments.ts';
 import { audit } from '../audit.ts';
@@ -11,11 +12,10 @@ import { ensureServiceRow, findService } from './catalogue.ts';
 import { conflictOf, conflictsOf } from './conflicts.ts';
 import { NotQualifiedError, SeriesConflictError, SlotUnavailableError } from './errors.ts';
 import { createOnce, keepRefusal, type Once } from '../idempotency.ts';
-import { addDays, loadSchedule, type LoadedSchedule } from './loader.ts';
+import { loadSchedule, type LoadedSchedule } from './loader.ts';
 import { onBooked } from './notify-hook.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
 import { clinicTimeZone } from './zone.ts';
-import { dateIn } from '../locations.ts';
 import { grantForBooking, requireBookablePatient } from '../care.ts';
 import { appointmentView, bookingFacts, reasonView, slotView, type Appointment } from './views.ts';
 
@@ -164,7 +164,7 @@ export const MAX_LIST_DAYS = 62;
 
 export async function listAppointments(ctx: ServiceContext, actor: Actor, input: ListInput): Promise<{ appointments: Appointment[] }> {
   // Dates are read in the site's zone when one is named, otherwise in the clinic group's.
-  const timeZone = await clinicTimeZone(ctx.db, actor.orgId, input.locationId);
+  const timeZone = await clinicTimeZone(ctx.db, actor, input.locationId);
   const fromDate = input.from ?? dateIn(timeZone, ctx.now());
   const toDate = input.to ?? addDays(fromDate, 6);
   const from = zonedWallTimeToInstant(fromDate, '00:00', timeZone);

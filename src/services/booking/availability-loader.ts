@@ -8,12 +8,12 @@
  * their start only, and widening a union of intervals at each start covers exactly what widening
  * every interval does (an inner start moved back stays inside the merged interval or its widening).
  */
-import { DAY_MS, MINUTE_MS, parseDate } from '../../scheduling/calendar.ts';
+import { DAY_MS, MINUTE_MS, addDays, parseDate } from '../../time/index.ts';
 import { BusyIndex, type Busy, type ScheduleData } from '../../scheduling/index.ts';
 import type { Queryable } from '../../store/database.ts';
 import { loadBusyLanes, type BusyLane } from '../../store/repos/busy-lanes.ts';
 import * as repo from '../../store/repos/schedule-data.ts';
-import { addDays, toSite, toTherapist } from './loader.ts';
+import { toSite, toTherapist } from './loader.ts';
 
 export interface AvailabilityLoadRequest {
   /** Local dates, inclusive. */

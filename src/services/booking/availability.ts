@@ -1,19 +1,16 @@
 /** Free slots for a service: schedule reads cached per schedule stamp, busy time merged per lane, then the pure engine decides. */
 import { findSlots, type ScheduleData, type ServiceDef, type Slot, type TimeOfDay } from '../../scheduling/index.ts';
-import { parseDate } from '../../scheduling/calendar.ts';
+import { addDays, dateIn, parseDate } from '../../time/index.ts';
 import type { Queryable } from '../../store/database.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { authorize } from '../policies.ts';
 import { findService, toServiceDef } from './catalogue.ts';
 import { loadForAvailability } from './availability-loader.ts';
-import { addDays } from './loader.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
 import type { SlotView } from './errors.ts';
 import { slotViews } from './views.ts';
 import { cachedAtStamp, scheduleStamp } from './schedule-cache.ts';
-import { CLINIC_TIME_ZONE } from './zone.ts';
-import { dateIn } from '../locations.ts';
 
 export const MAX_RANGE_DAYS = 31;
 export const ALTERNATIVES = 5;
@@ -40,7 +37,7 @@ export async function serviceOrRefuse(db: Queryable, actor: Actor, code: string,
 
 export async function findAvailability(ctx: ServiceContext, actor: Actor, input: AvailabilityInput): Promise<{ slots: SlotView[]; truncated: boolean }> {
   authorize(actor, 'availability.read');
-  const from = input.from ?? dateIn(CLINIC_TIME_ZONE, ctx.now());
+  const from = input.from ?? dateIn(actor.orgTimeZone, ctx.now());
   const to = input.to ?? addDays(from, 13);
   const days = parseDate(to)! - parseDate(from)! + 1;
   if (days < 1) throw new ValidationError({ to: 'Must not be before from.' });

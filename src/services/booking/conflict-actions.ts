@@ -15,7 +15,7 @@ import { ALTERNATIVE_SEARCH_DAYS, rankNear, serviceOrRefuse, windowOf } from './
 import { conflictOf, type VisitConflict } from './conflicts.ts';
 import type { SlotView } from './errors.ts';
 import { createOnce, type Once } from '../idempotency.ts';
-import { addDays } from './loader.ts';
+import { addDays } from '../../time/index.ts';
 import { onAffected, onCancelled } from './notify-hook.ts';
 import { bookingSettings } from './settings.ts';
 import { STATUS_WORDS } from './status.ts';

@@ -1,6 +1,6 @@
 /** Loads what the pure engine needs for a range of local dates and turns rows into its types. */
-import { DAY_MS, formatDate, parseDate } from '../../scheduling/calendar.ts';
-import type { Busy, ScheduleData, SiteSchedule, TherapistSchedule, Weekday, WeekdayKey } from '../../scheduling/index.ts';
+import { DAY_MS, addDays, parseDate, type Weekday } from '../../time/index.ts';
+import type { Busy, ScheduleData, SiteSchedule, TherapistSchedule, WeekdayKey } from '../../scheduling/index.ts';
 import type { Queryable } from '../../store/database.ts';
 import * as repo from '../../store/repos/schedule-data.ts';
 
@@ -21,10 +21,6 @@ export interface LoadedSchedule extends ScheduleData {
   sites: SiteSchedule[];
   therapists: TherapistSchedule[];
   busy: Busy[];
-}
-
-export function addDays(date: string, days: number): string {
-  return formatDate(parseDate(date)! + days);
 }
 
 export function toSite(row: repo.SiteData): SiteSchedule {

@@ -3,7 +3,8 @@
  * expiring hold that blocks the slot for everyone else, and a message. When the hold expires, a job
  * passes the slot to the next matching patient; accepting books it.
  */
-import { instantToZonedParts, parseWallTime, TIME_OF_DAY_MINUTES } from '../../scheduling/index.ts';
+import { TIME_OF_DAY_MINUTES } from '../../scheduling/index.ts';
+import { instantToZonedParts, parseWallTime } from '../../time/index.ts';
 import type { Queryable } from '../../store/database.ts';
 import { insertAuditEvents } from '../../store/repos/audit.ts';
 import { claimJob, completeJob, enqueueJob, failJob } from '../../store/repos/jobs.ts';

@@ -3,7 +3,8 @@
  * over booked days, shorter hours, time off, a changed week). Nothing is written; each visit listed
  * names a patient, so each is audited like a calendar read.
  */
-import { zonedWallTimeToInstant, type Weekday, type WeekdayKey } from '../../scheduling/index.ts';
+import type { WeekdayKey } from '../../scheduling/index.ts';
+import { addDays, zonedWallTimeToInstant, type Weekday } from '../../time/index.ts';
 import * as appointments from '../../store/repos/appointments.ts';
 import * as locations from '../../store/repos/locations.ts';
 import * as practitioners from '../../store/repos/practitioners.ts';
@@ -14,7 +15,6 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { hoursProblems, normalizeHours, type WeeklyHours } from '../locations.ts';
 import { authorize, isAllowed } from '../policies.ts';
 import { conflictsOf, mayConflict, scheduleAround, type ScheduleSnapshot } from './conflicts.ts';
-import { addDays } from './loader.ts';
 import { templateProblems } from './schedules.ts';
 import { appointmentView, bookingFacts, type Appointment } from './views.ts';
 

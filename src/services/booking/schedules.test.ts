@@ -19,7 +19,7 @@ describe.each(BACKENDS)('schedules, exceptions, services and settings (service l
   let world: World;
   const ctx = () => ({ db, now: () => NOW });
   const actor = (role: Role, locationIds: string[] = []): Actor => ({
-    userId: randomUUID(), orgId: world.orgId, role, email: `${role}@example.test`, displayName: role, patientId: null, practitionerId: null, locationIds, sessionId: randomUUID(), ip: null,
+    userId: randomUUID(), orgId: world.orgId, role, email: `${role}@example.test`, displayName: role, patientId: null, practitionerId: null, locationIds, orgTimeZone: 'America/Los_Angeles', sessionId: randomUUID(), ip: null,
   });
   const starts = async (day: string, serviceCode = 'nmt-followup-60') =>
     (await findAvailability(ctx(), actor('admin'), { serviceCode, from: day, to: day, therapistId: world.practitioners.a, limit: 1000 })).slots.map((s) => s.start.slice(11, 16));

@@ -1,10 +1,9 @@
 import type { Queryable } from '../../store/database.ts';
 import { siteInfo } from '../../store/repos/waitlist.ts';
+import type { Actor } from '../context.ts';
 
-/** Calendar dates are read in the clinic group's zone unless a site (with its own zone) is named. */
-export const CLINIC_TIME_ZONE = 'America/Los_Angeles';
-
-export async function clinicTimeZone(db: Queryable, orgId: string, locationId?: string): Promise<string> {
-  if (!locationId) return CLINIC_TIME_ZONE;
-  return (await siteInfo(db, orgId, locationId))?.timeZone ?? CLINIC_TIME_ZONE;
+/** Calendar dates are read in the organisation's zone unless a site (with its own zone) is named. */
+export async function clinicTimeZone(db: Queryable, actor: Actor, locationId?: string): Promise<string> {
+  if (!locationId) return actor.orgTimeZone;
+  return (await siteInfo(db, actor.orgId, locationId))?.timeZone ?? actor.orgTimeZone;
 }

@@ -16,7 +16,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 const actor = (world: World, userId: string, role: Role, extra: Partial<Actor> = {}): Actor => ({
   userId, orgId: world.orgId, role, email: `${role}@example.test`, displayName: role, patientId: null, practitionerId: null,
-  locationIds: [], sessionId: randomUUID(), ip: null, ...extra,
+  locationIds: [], orgTimeZone: 'America/Los_Angeles', sessionId: randomUUID(), ip: null, ...extra,
 });
 
 const findings = {

@@ -6,7 +6,8 @@ import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { issueFields } from './intake-document.ts';
 import { completeFindings, FindingsSchema, type StoredFindings } from './assessment-findings.ts';
-import { localDate, requireChart } from './gate-access.ts';
+import { requireChart } from './gate-access.ts';
+import { dateIn } from '../../time/index.ts';
 import { createOnce, type Once } from '../idempotency.ts';
 
 export type Assessment = Omit<repo.AssessmentRow, 'findings'> & { findings: StoredFindings };
@@ -34,7 +35,7 @@ export interface NewAssessment {
 export async function createAssessment(ctx: ServiceContext, actor: Actor, patientId: string, input: NewAssessment, once?: Once): Promise<Assessment> {
   await requireChart(ctx.db, actor, patientId, 'assessment.write');
   const now = ctx.now();
-  const today = localDate(now);
+  const today = dateIn(actor.orgTimeZone, now);
   const assessedOn = input.assessedOn ?? today;
   checkDate(assessedOn, today);
   const findings = validFindings(input.findings);
@@ -88,7 +89,7 @@ export async function updateAssessment(ctx: ServiceContext, actor: Actor, id: st
   const row = await load(ctx, actor, id, 'assessment.write');
   const now = ctx.now();
   const assessedOn = changes.assessedOn ?? row.assessedOn;
-  checkDate(assessedOn, localDate(now));
+  checkDate(assessedOn, dateIn(actor.orgTimeZone, now));
   // Stored ROM rows carry computed fields; send them back as input (the norm is recomputed).
   const stored = row.findings as unknown as StoredFindings;
   const merged: Record<string, unknown> = { ...stored, rom: stored.rom.map(({ percentOfNormal: _p, ...r }) => r), ...(changes.findings ?? {}) };

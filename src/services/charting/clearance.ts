@@ -6,7 +6,8 @@ import * as intakeRepo from '../../store/repos/charting-intake.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { localDate, requireChart } from './gate-access.ts';
+import { requireChart } from './gate-access.ts';
+import { dateIn } from '../../time/index.ts';
 import { blockingKeys } from './gate-evaluate.ts';
 import { treatmentGate } from './gate.ts';
 import { issueFields, screeningAnswersOf } from './intake-document.ts';
@@ -36,7 +37,7 @@ export async function recordClearance(ctx: ServiceContext, actor: Actor, patient
   if (!parsed.success) throw new ValidationError(issueFields(parsed.error.issues));
   const input = parsed.data;
   const now = ctx.now();
-  const today = localDate(now);
+  const today = dateIn(actor.orgTimeZone, now);
   if (input.clearedOn > today) throw new ValidationError({ clearedOn: 'The clearance date is in the future.' });
   const { contentType, filename } = await checkLetter(input.letter);
   const sha256 = createHash('sha256').update(input.letter.data).digest('hex');

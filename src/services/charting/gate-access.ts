@@ -7,13 +7,6 @@ import { isAllowed, patientFacts, type Action, type PatientFacts } from '../poli
 
 /** Shared by the intake, gate, clearance, assessment and plan use cases: who may touch this chart. */
 
-/** The organisation's clock: "today" for screening is the calendar date at the clinics. */
-export const ORG_TIME_ZONE = 'America/Los_Angeles';
-
-export function localDate(instant: Date, timeZone = ORG_TIME_ZONE): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
 
 export interface ChartAccess {
   patientId: string;

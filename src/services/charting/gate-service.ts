@@ -3,14 +3,15 @@ import * as intakeRepo from '../../store/repos/charting-intake.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, ValidationError } from '../errors.ts';
-import { localDate, requireChart } from './gate-access.ts';
+import { requireChart } from './gate-access.ts';
+import { dateIn } from '../../time/index.ts';
 import { treatmentGate, type TreatmentGate } from './gate.ts';
 import { createOnce, type Once } from '../idempotency.ts';
 
 /** The gate as the chart, the desk and the patient see it; reading it is an audited access. */
 export async function getGate(ctx: ServiceContext, actor: Actor, patientId: string): Promise<TreatmentGate> {
   await requireChart(ctx.db, actor, patientId, 'gate.read');
-  const gate = await treatmentGate(ctx.db, actor.orgId, patientId, localDate(ctx.now()));
+  const gate = await treatmentGate(ctx.db, actor.orgId, patientId, dateIn(actor.orgTimeZone, ctx.now()));
   await audit(ctx.db, actor, [{ action: 'gate.read', patientId, recordType: 'gate', recordId: String(gate.intakeVersion ?? 'none') }]);
   return gate;
 }
@@ -24,7 +25,7 @@ export async function overrideGate(ctx: ServiceContext, actor: Actor, patientId:
   const trimmed = reason.trim();
   if (trimmed.length < 3) throw new ValidationError({ reason: 'Say why treatment may go ahead.' });
   const now = ctx.now();
-  const today = localDate(now);
+  const today = dateIn(actor.orgTimeZone, now);
   return createOnce(ctx, actor, once, async (tx) => {
     const intake = await intakeRepo.latestVersion(tx, actor.orgId, patientId);
     if (!intake || intake.version === null) throw new ConflictError(undefined, 'There is no submitted intake to decide on.');

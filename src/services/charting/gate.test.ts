@@ -25,7 +25,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 function actorsOf(world: World): Record<'admin' | 'manager' | 'front_desk' | 'therapist' | 'patient' | 'otherTherapist', Actor> {
   const base = (userId: string, role: Role, extra: Partial<Actor> = {}): Actor => ({
     userId, orgId: world.orgId, role, email: `${role}@example.test`, displayName: role, patientId: null, practitionerId: null,
-    locationIds: [], sessionId: randomUUID(), ip: null, ...extra,
+    locationIds: [], orgTimeZone: 'America/Los_Angeles', sessionId: randomUUID(), ip: null, ...extra,
   });
   return {
     admin: base(world.users.admin.id, 'admin'),

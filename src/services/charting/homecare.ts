@@ -3,10 +3,9 @@ import { findReassessment, treatedMuscles } from '../../store/repos/session-step
 import { findPatient } from '../../store/repos/patients.ts';
 import type { Queryable } from '../../store/database.ts';
 import { audit } from '../audit.ts';
-import { CLINIC_TIME_ZONE } from '../booking/zone.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
-import { dateIn } from '../locations.ts';
+import { dateIn } from '../../time/index.ts';
 import { queueHomeCareMail, type HomeCareMailOutcome } from '../notify/home-care.ts';
 import { renderHandout } from './handout-pdf.ts';
 import { generateHomeCare } from './homecare-content.ts';
@@ -18,18 +17,18 @@ export type HomeCareContent = repo.HomeCareContent;
 /** A plan as its patient's pages list it: with the visit it came from. */
 export type HomeCareListed = HomeCarePlan & repo.HomeCareVisit & { visitOn: string };
 
-/** The visit's calendar date where it happened (the clinic group's zone for a walk-in). */
-function visitOn(visit: repo.HomeCareVisit): string {
-  return dateIn(visit.timeZone ?? CLINIC_TIME_ZONE, visit.visitAt);
+/** The visit's calendar date where it happened (the organisation's zone for a walk-in). */
+function visitOn(visit: repo.HomeCareVisit, orgTimeZone: string): string {
+  return dateIn(visit.timeZone ?? orgTimeZone, visit.visitAt);
 }
 
 function longDay(isoDate: string): string {
   return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
 }
 
-async function handoutFor(db: Queryable, orgId: string, plan: HomeCarePlan, patient: { givenName: string; familyName: string; preferredName: string | null }, options: { compress?: boolean } = {}) {
-  const visit = (await repo.findVisitOfNote(db, orgId, plan.sessionNoteId))!;
-  const date = visitOn(visit);
+async function handoutFor(db: Queryable, actor: Actor, plan: HomeCarePlan, patient: { givenName: string; familyName: string; preferredName: string | null }, options: { compress?: boolean } = {}) {
+  const visit = (await repo.findVisitOfNote(db, actor.orgId, plan.sessionNoteId))!;
+  const date = visitOn(visit, actor.orgTimeZone);
   const pdf = await renderHandout({ patientName: `${patient.preferredName ?? patient.givenName} ${patient.familyName}`, date, content: plan.content }, options);
   return { pdf, visit, date };
 }
@@ -75,7 +74,7 @@ export async function sendForNote(ctx: ServiceContext, actor: Actor, noteId: str
     const row = await repo.markSent(tx, actor.orgId, noteId, actor.userId, now);
     if (!row) throw new NotFoundError('Generate the home care for this session first.');
     const patient = (await findPatient(tx, actor.orgId, note.patientId))!;
-    const { pdf, visit, date } = await handoutFor(tx, actor.orgId, row, patient);
+    const { pdf, visit, date } = await handoutFor(tx, actor, row, patient);
     const email = await queueHomeCareMail(tx, {
       orgId: actor.orgId, planId: row.id, patient, therapistName: visit.therapistName, visitDay: longDay(date), content: row.content, pdf,
     }, now);
@@ -87,7 +86,7 @@ export async function sendForNote(ctx: ServiceContext, actor: Actor, noteId: str
 /** A patient's plans, latest first: the patient sees sent ones; clinicians see drafts too. */
 export async function listPatientHomeCare(ctx: ServiceContext, actor: Actor, patientId: string): Promise<{ plans: HomeCareListed[] }> {
   await requirePatient(ctx.db, actor, patientId, 'home-care.read', 'home-care.read');
-  const plans = (await repo.listForPatient(ctx.db, actor.orgId, patientId, actor.role === 'patient')).map((p) => ({ ...p, visitOn: visitOn(p) }));
+  const plans = (await repo.listForPatient(ctx.db, actor.orgId, patientId, actor.role === 'patient')).map((p) => ({ ...p, visitOn: visitOn(p, actor.orgTimeZone) }));
   await audit(ctx.db, actor, plans.length > 0 ? plans.map((p) => ({ action: 'home-care.read', patientId, ...record(p) })) : [
     { action: 'home-care.read', patientId, recordType: 'patient', recordId: patientId },
   ]);
@@ -107,7 +106,7 @@ async function readablePlan(ctx: ServiceContext, actor: Actor, noteId: string): 
 export async function homeCarePdf(ctx: ServiceContext, actor: Actor, noteId: string, options: { compress?: boolean } = {}): Promise<Buffer> {
   const { access, plan } = await readablePlan(ctx, actor, noteId);
   const { patient, note } = access;
-  const { pdf } = await handoutFor(ctx.db, actor.orgId, plan, patient, options);
+  const { pdf } = await handoutFor(ctx.db, actor, plan, patient, options);
   await audit(ctx.db, actor, [{ action: 'home-care.pdf', patientId: note.patientId, ...record(plan) }]);
   return pdf;
 }

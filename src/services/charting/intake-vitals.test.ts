@@ -42,7 +42,7 @@ describe.each(BACKENDS)('intake vitals, version screening and override details o
   let ctx: ServiceContext;
   const actor = (role: Role, userId: string, extra: Partial<Actor> = {}): Actor => ({
     userId, orgId: world.orgId, role, email: `${role}@example.test`, displayName: role, patientId: null, practitionerId: null,
-    locationIds: [world.sites.a], sessionId: randomUUID(), ip: null, ...extra,
+    locationIds: [world.sites.a], orgTimeZone: 'America/Los_Angeles', sessionId: randomUUID(), ip: null, ...extra,
   });
   const patientActor = () => actor('patient', world.users.patient.id, { patientId: world.patients.a, locationIds: [] });
   const managerActor = () => actor('manager', world.users.manager.id);

@@ -4,7 +4,8 @@ import * as repo from '../../store/repos/charting-intake.ts';
 import { audit, type AuditRecord } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { localDate, requireChart } from './gate-access.ts';
+import { requireChart } from './gate-access.ts';
+import { dateIn } from '../../time/index.ts';
 import { blockingKeys, blocks, describeBlock, uncovered } from './gate-evaluate.ts';
 import { treatmentGate, type TreatmentGate } from './gate.ts';
 import { intakeRefusalMessage, unansweredFields } from './intake-unanswered.ts';
@@ -101,7 +102,7 @@ export async function submitIntake(ctx: ServiceContext, actor: Actor, patientId:
   const parsed = IntakeDocumentSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(issueFields(parsed.error.issues));
   const now = ctx.now();
-  const today = localDate(now);
+  const today = dateIn(actor.orgTimeZone, now);
   const unanswered = unansweredFields(parsed.data.answers);
   const problems = { ...unanswered, ...vitalsProblems(parsed.data.answers, today) };
   if (Object.keys(problems).length > 0) throw new ValidationError(problems, intakeRefusalMessage(unanswered, problems));

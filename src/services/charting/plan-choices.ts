@@ -2,7 +2,8 @@
  * The retry after a series_conflict: the front desk picked, for each conflicting visit, one of the
  * offered alternatives or "skip". Pure: the site time zones are passed in.
  */
-import { instantToZonedParts, type SeriesVisit } from '../../scheduling/index.ts';
+import type { SeriesVisit } from '../../scheduling/index.ts';
+import { instantToZonedParts } from '../../time/index.ts';
 import { ValidationError } from '../errors.ts';
 
 export interface VisitChoice {

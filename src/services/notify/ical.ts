@@ -1,5 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { offsetAt } from '../../scheduling/index.ts';
+import { offsetAt } from '../../time/index.ts';
 
 /**
  * iCalendar (RFC 5545) rendering for calendar feeds and single-appointment `.ics` files. Times are

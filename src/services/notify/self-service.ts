@@ -2,6 +2,7 @@ import type { Queryable } from '../../store/database.ts';
 import type { AppointmentStatus } from '../../store/repos/appointments.ts';
 import { insertAuditEvents } from '../../store/repos/audit.ts';
 import { appointmentOrg, findAppointmentView, patientAccount, type AppointmentView } from '../../store/repos/calendars.ts';
+import { organizationTimeZone } from '../../store/repos/sessions.ts';
 import { findAvailability } from '../booking/availability.ts';
 import { cancelAppointment, rescheduleAppointment } from '../booking/changes.ts';
 import { conflictOf } from '../booking/conflicts.ts';
@@ -61,7 +62,8 @@ async function linkActor(db: Queryable, view: AppointmentView, ip: string | null
   const account = await patientAccount(db, view.orgId, view.patientId);
   return {
     userId: account?.id ?? NIL_USER, orgId: view.orgId, role: 'patient', email: account?.email ?? '', displayName: 'Self-service link',
-    patientId: view.patientId, practitionerId: null, locationIds: [], sessionId: 'self-service-link', ip,
+    patientId: view.patientId, practitionerId: null, locationIds: [], orgTimeZone: await organizationTimeZone(db, view.orgId),
+    sessionId: 'self-service-link', ip,
   };
 }
 

@@ -5,16 +5,26 @@ export interface OrganizationRow {
   name: string;
   slug: string;
   is_demo: boolean;
+  time_zone: string;
   created_at: Date;
 }
 
-const COLUMNS = 'id, name, slug, is_demo, created_at';
+const COLUMNS = 'id, name, slug, is_demo, time_zone, created_at';
 
-export async function insertOrganization(db: Queryable, org: { name: string; slug: string; isDemo: boolean }): Promise<OrganizationRow> {
-  const rows = await db.query<OrganizationRow>(
-    `INSERT INTO organizations (name, slug, is_demo) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`,
-    [org.name, org.slug, org.isDemo],
-  );
+/** Without a zone the column's default applies. */
+export async function insertOrganization(
+  db: Queryable,
+  org: { name: string; slug: string; isDemo: boolean; timeZone?: string | undefined },
+): Promise<OrganizationRow> {
+  const rows = org.timeZone
+    ? await db.query<OrganizationRow>(
+        `INSERT INTO organizations (name, slug, is_demo, time_zone) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
+        [org.name, org.slug, org.isDemo, org.timeZone],
+      )
+    : await db.query<OrganizationRow>(
+        `INSERT INTO organizations (name, slug, is_demo) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`,
+        [org.name, org.slug, org.isDemo],
+      );
   return rows[0]!;
 }
 

@@ -72,6 +72,7 @@ export interface SessionActorRow {
   practitionerId: string | null;
   mustChangePassword: boolean;
   locationIds: string[];
+  orgTimeZone: string;
 }
 
 /** The session and its user in one round trip; expired sessions and disabled users find nothing. */
@@ -85,8 +86,10 @@ export async function findLiveSession(db: Queryable, tokenHash: string, now: Dat
                                  WHERE pl.org_id = u.org_id AND pl.practitioner_id = u.practitioner_id), '{}')
                  ELSE coalesce((SELECT array_agg(ul.location_id::text ORDER BY ul.location_id) FROM user_locations ul
                                  WHERE ul.org_id = u.org_id AND ul.user_id = u.id), '{}')
-            END AS "locationIds"
+            END AS "locationIds",
+            o.time_zone AS "orgTimeZone"
        FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id
+            JOIN organizations o ON o.id = u.org_id
       WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
     [tokenHash, now],
   );
@@ -115,4 +118,12 @@ export async function updatePasswordHash(db: Queryable, orgId: string, userId: s
 export async function purgeExpired(db: Queryable, now: Date): Promise<number> {
   const s = await db.query('DELETE FROM sessions WHERE expires_at <= $1 RETURNING id', [now]);
   return s.length;
+}
+
+/** The organisation's IANA zone, for actors made without a session (links, calendar feeds). */
+export async function organizationTimeZone(db: Queryable, orgId: string): Promise<string> {
+  const rows = await db.query<{ timeZone: string }>('SELECT time_zone AS "timeZone" FROM organizations WHERE id = $1', [orgId]);
+  const row = rows[0];
+  if (!row) throw new Error(`no organisation ${orgId}`);
+  return row.timeZone;
 }

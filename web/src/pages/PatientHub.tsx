@@ -10,6 +10,7 @@ import { practitionerName, serviceName, usePractitioners, useServices } from './
 import { STATUS_BADGE, STATUS_LABEL } from './schedule/status.ts';
 import { dateLabel, timeAt, wallClock } from './schedule/time.ts';
 import './records.css';
+import { useOrgTimeZone } from '../session.tsx';
 
 const PHASE: Record<string, string> = { acute: 'Acute', chronic: 'Chronic', maintenance: 'Maintenance' };
 
@@ -24,12 +25,13 @@ function VisitList({ visits, label, patientId, empty }: { visits: VisitLine[]; l
   const locations = useLocations();
   const practitioners = usePractitioners();
   const services = useServices();
+  const orgZone = useOrgTimeZone();
   if (visits.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="plain-list hub-visits" aria-label={label}>
       {visits.map((v) => {
         const site = locations.find((l) => l.id === v.locationId);
-        const zone = site?.timeZone ?? 'America/Los_Angeles';
+        const zone = site?.timeZone ?? orgZone;
         const status = v.status as AppointmentStatus;
         return (
           <li key={v.id} className="hub-visit">

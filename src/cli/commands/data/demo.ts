@@ -1,10 +1,11 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { isIsoDate } from '../../../demo/dates.ts';
+import { isIsoDate } from '../../../time/index.ts';
 import { DEFAULT_DEMO_PATIENTS, DEFAULT_DEMO_SEED, seedDemo, type DemoSummary } from '../../../demo/seed.ts';
 import { findOrganizationBySlug } from '../../../services/organizations.ts';
 import { DEMO_ORG_SLUG } from '../../../demo/accounts.ts';
-import { todayInClinicZone } from '../../clock.ts';
+import { todayIn } from '../../clock.ts';
+import { TIME_ZONE as DEMO_TIME_ZONE } from '../../../demo/sites.ts';
 import { CliError } from '../../errors.ts';
 import { formatTable, parseWholeNumber, printJson, printLines, withDatabase } from './shared.ts';
 
@@ -24,10 +25,10 @@ export function registerDemoCommand(program: Command): void {
     .description('Create the demo organisation "Knotwork Demo Clinics" (8 sites, ~30 therapists, invented patients)')
     .option('--patients <n>', 'number of invented patients', parseWholeNumber('--patients'), DEFAULT_DEMO_PATIENTS)
     .option('--seed <s>', 'random seed: the same seed gives the same clinic', parseWholeNumber('--seed'), DEFAULT_DEMO_SEED)
-    .option('--today <YYYY-MM-DD>', 'date to build the demo around (default: today in America/Los_Angeles)')
+    .option('--today <YYYY-MM-DD>', `date to build the demo around (default: today in ${DEMO_TIME_ZONE}, the demo clinics' zone)`)
     .option('--json', 'print one JSON document')
     .action(async (options: DemoOptions) => {
-      const today = options.today ?? todayInClinicZone();
+      const today = options.today ?? todayIn(DEMO_TIME_ZONE);
       if (!isIsoDate(today)) throw new CliError(`--today must be a date YYYY-MM-DD, got "${today}"`);
       const summary = await withDatabase(async (db, where) => {
         if (await findOrganizationBySlug(db, DEMO_ORG_SLUG)) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { addException, removeException, type ExceptionCreate, type ScheduleException } from '../../api/admin-scheduling.ts';
 import { previewException } from '../../api/schedule-changes.ts';
 import { SelectField, TextField } from '../../components/Form.tsx';
-import { clockLabel, dateLabel, minutesOf, wallClock, wallToInstant } from '../schedule/time.ts';
+import { clockLabel, dateLabel, minutesOf, wallClock, instantAt } from '../schedule/time.ts';
 import { useBookingCheck } from './BookingCheck.tsx';
 import { Outcome, useSubmit } from './useSubmit.tsx';
 import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
@@ -14,7 +14,7 @@ const EMPTY = { kind: 'time-off' as 'time-off' | 'extra-shift', locationId: '', 
 /** "2026-12-03" + "09:30" at the site → an ISO instant; anything incomplete is sent as typed, for the server to name. */
 function instant(date: string, time: string, zone: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return `${date}T${time}`;
-  return new Date(wallToInstant(date, minutesOf(time), zone)).toISOString();
+  return new Date(instantAt(date, minutesOf(time), zone)).toISOString();
 }
 
 export function when(exception: ScheduleException, zone: string): string {

@@ -6,7 +6,7 @@ import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { useLocations } from '../../lookups.ts';
 import { Link, navigate, useUrl } from '../../router.tsx';
-import { useUser } from '../../session.tsx';
+import { useUser, useOrgTimeZone } from '../../session.tsx';
 import { priceLabel } from '../../format.ts';
 import { practitionerName, usePractitioners, useServices } from '../schedule/lookups.ts';
 import { STATUS_BADGE, STATUS_LABEL } from '../schedule/status.ts';
@@ -25,9 +25,10 @@ function useAppointmentWords() {
   const locations = useLocations();
   const practitioners = usePractitioners();
   const services = useServices();
+  const orgZone = useOrgTimeZone();
   return (a: Appointment) => {
     const site = locations.find((l) => l.id === a.locationId);
-    const zone = site?.timeZone ?? 'America/Los_Angeles';
+    const zone = site?.timeZone ?? orgZone;
     const service = services?.find((s) => s.code === a.serviceCode);
     return {
       when: `${dateLabel(wallClock(a.start, zone).date)} at ${timeAt(a.start, zone)}`,
@@ -45,7 +46,7 @@ function useAppointmentWords() {
 export function MyAppointments() {
   usePageTitle('My appointments');
   const user = useUser();
-  const today = todayAt('America/Los_Angeles');
+  const today = todayAt(user.orgTimeZone);
   const [list] = useResource(() => listAppointments({ patient: user.patientId ?? '', from: addDays(today, -PAST_DAYS), to: addDays(today, AHEAD_DAYS) }), [user.patientId]);
   const words = useAppointmentWords();
   const waitlist = useMyWaitlist();

@@ -7,6 +7,7 @@ import { practitionerName, usePractitioners } from '../schedule/lookups.ts';
 import { slotsByDay } from '../schedule/SlotChoices.tsx';
 import { addDays, dateLabel, timeAt, todayAt, zoneName } from '../schedule/time.ts';
 import { stepUrl, type Answers } from './flow.ts';
+import { useOrgTimeZone } from '../../session.tsx';
 
 const DAYS_SHOWN = 7;
 
@@ -24,8 +25,9 @@ function distinctTimes(slots: Slot[]): Slot[] {
 export function TimeStep({ answers, title }: { answers: Answers; title: string }) {
   const locations = useLocations();
   const practitioners = usePractitioners();
+  const orgZone = useOrgTimeZone();
   const site = locations.find((l) => l.id === answers.site);
-  const zone = site?.timeZone ?? locations[0]?.timeZone ?? 'America/Los_Angeles';
+  const zone = site?.timeZone ?? locations[0]?.timeZone ?? orgZone;
   const today = todayAt(zone);
   const from = answers.from && answers.from > today ? answers.from : today;
   const to = addDays(from, DAYS_SHOWN - 1);

@@ -10,6 +10,7 @@ import { describeSlot, type SlotNaming } from './SlotChoices.tsx';
 import { dateLabel, timeAt, wallClock } from './time.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 import './affected.css';
+import { useOrgTimeZone } from '../../session.tsx';
 
 /** Sends one of the desk's actions with its intent's key; a finished action makes the next one new. */
 async function once<B, T>(intent: CreateIntent, body: B, send: (body: B, key: string) => Promise<T>): Promise<T> {
@@ -37,7 +38,8 @@ function errorText(err: unknown): string {
 function useNaming(): SlotNaming & { zone: (a: Appointment) => string } {
   const locations = useLocations();
   const practitioners = usePractitioners();
-  const zoneOf = (locationId: string) => locations.find((l) => l.id === locationId)?.timeZone ?? 'America/Los_Angeles';
+  const orgZone = useOrgTimeZone();
+  const zoneOf = (locationId: string) => locations.find((l) => l.id === locationId)?.timeZone ?? orgZone;
   return {
     zoneOf,
     zone: (a) => zoneOf(a.locationId),

@@ -6,7 +6,7 @@ import { ErrorSummary, SelectField, summaryItems, TextField } from '../../compon
 import { useResource } from '../../hooks.ts';
 import { PatientPicker, type PickedPatient } from './PatientPicker.tsx';
 import { AlternativeList, type SlotNaming } from './SlotChoices.tsx';
-import { clockLabel, dateLabel, wallClock, wallToInstant, zoneName } from './time.ts';
+import { clockLabel, dateLabel, wallClock, instantAt, zoneName } from './time.ts';
 import { useCreateIntent } from '../../api/intent.ts';
 
 const LABELS = { patientId: 'Patient', serviceCode: 'Service', therapistId: 'Therapist', start: 'Time', date: 'Date', roomId: 'Room', locationId: '' };
@@ -66,7 +66,7 @@ export function BookPanel({ location, therapists, services, date: initialDate, t
     setBusy(true);
     setRefusal(null);
     try {
-      const start = slot ? slot.start : new Date(wallToInstant(date, Number(time), location.timeZone)).toISOString();
+      const start = slot ? slot.start : new Date(instantAt(date, Number(time), location.timeZone)).toISOString();
       const booking = { patientId: patient.id, serviceCode, start, therapistId: slot?.therapistId ?? therapistId, locationId: location.id, ...(slot?.roomId ? { roomId: slot.roomId } : {}) };
       const booked = await bookAppointment(booking, intent.keyFor(booking));
       onBooked(booked, patient.name);
@@ -79,7 +79,7 @@ export function BookPanel({ location, therapists, services, date: initialDate, t
     }
   };
 
-  const zone = zoneName(location.timeZone, wallToInstant(date, 12 * 60, location.timeZone));
+  const zone = zoneName(location.timeZone, instantAt(date, 12 * 60, location.timeZone));
   return (
     <section className="sch-panel" aria-labelledby="sch-book-title">
       <div className="sch-panel-head">

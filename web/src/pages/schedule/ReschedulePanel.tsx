@@ -6,7 +6,7 @@ import { TextField } from '../../components/Form.tsx';
 import { useResource } from '../../hooks.ts';
 import { plainReasons } from './BookPanel.tsx';
 import { AlternativeList, describeSlot, type SlotNaming } from './SlotChoices.tsx';
-import { addDays, dateLabel, timeAt, wallClock, wallToInstant } from './time.ts';
+import { addDays, dateLabel, timeAt, wallClock, instantAt } from './time.ts';
 
 /** How far ahead the list of free times looks, from the visit's day. */
 const SEARCH_DAYS = 7;
@@ -53,7 +53,7 @@ export function ReschedulePanel({ appointment, location, naming, target, onDone,
 
   // A target from the grid wins over an earlier pick from the list.
   const wanted = target
-    ? { start: new Date(wallToInstant(target.date, target.minutes, zone)).toISOString(), therapistId: target.therapistId }
+    ? { start: new Date(instantAt(target.date, target.minutes, zone)).toISOString(), therapistId: target.therapistId }
     : picked
       ? { start: picked.start, therapistId: picked.therapistId, roomId: picked.roomId ?? undefined }
       : null;

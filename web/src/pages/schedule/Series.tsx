@@ -34,7 +34,7 @@ export function SeriesPage() {
   const offered = (services ?? []).filter((s) => !therapist || s.discipline === therapist.discipline);
   const [serviceCode, setServiceCode] = useState('nmt-followup-60');
   const service = offered.find((s) => s.code === serviceCode) ?? offered[0];
-  const zone = site?.timeZone ?? 'America/Los_Angeles';
+  const zone = site?.timeZone ?? user.orgTimeZone;
   const [startDate, setStartDate] = useState(addDays(todayAt(zone), 1));
   const [perWeek, setPerWeek] = useState('2');
   const [count, setCount] = useState('6');

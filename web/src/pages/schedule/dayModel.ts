@@ -1,7 +1,7 @@
 import type { Appointment, WeeklySchedule } from '../../api/scheduling.ts';
 import type { Location, Practitioner } from '../../api/types.ts';
 import { isInactive } from './status.ts';
-import { minutesOf, wallClock, weekdayOf, wallToInstant } from './time.ts';
+import { minutesOf, wallClock, weekdayOfDate, instantAt } from './time.ts';
 
 export const SLOT_MINUTES = 15;
 
@@ -36,19 +36,19 @@ export interface DayModel {
 
 /** The site's opening intervals on a date (closed: none). */
 export function openingOn(location: Location, date: string): Span[] {
-  const intervals = location.hours[String(weekdayOf(date))] ?? [];
+  const intervals = location.hours[String(weekdayOfDate(date))] ?? [];
   return intervals.map((i) => ({ from: minutesOf(i.open), to: minutesOf(i.close) }));
 }
 
 /** Template shifts at this site on this date, less time off that overlaps them. */
 export function shiftsOn(schedule: WeeklySchedule | undefined, locationId: string, date: string, timeZone: string): Span[] {
   if (!schedule) return [];
-  const weekday = weekdayOf(date);
+  const weekday = weekdayOfDate(date);
   const shifts: Span[] = schedule.templates
     .filter((t) => t.locationId === locationId && t.weekday === weekday && (!t.validFrom || t.validFrom <= date) && (!t.validTo || t.validTo >= date))
     .map((t) => ({ from: minutesOf(t.start), to: minutesOf(t.end) }));
-  const dayStart = wallToInstant(date, 0, timeZone);
-  const dayEnd = wallToInstant(date, 24 * 60, timeZone);
+  const dayStart = instantAt(date, 0, timeZone);
+  const dayEnd = instantAt(date, 24 * 60, timeZone);
   for (const e of schedule.exceptions) {
     const s = Date.parse(e.start);
     const t = Date.parse(e.end);

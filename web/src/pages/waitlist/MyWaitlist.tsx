@@ -4,7 +4,7 @@ import { acceptOffer, leaveWaitlist, listWaitlist, type WaitlistEntry, type Wait
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { useLocations } from '../../lookups.ts';
 import { Link, navigate } from '../../router.tsx';
-import { useUser } from '../../session.tsx';
+import { useUser, useOrgTimeZone } from '../../session.tsx';
 import { practitionerName, serviceName, usePractitioners, useServices } from '../schedule/lookups.ts';
 import { dateLabel, timeAt, wallClock } from '../schedule/time.ts';
 import { WaitlistForm } from './WaitlistForm.tsx';
@@ -96,7 +96,8 @@ function OfferCard({ entry, offer, onGone }: { entry: WaitlistEntry; offer: Wait
   const siteName = useSiteName();
   const [busy, setBusy] = useState(false);
   const intent = useCreateIntent();
-  const zone = locations.find((l) => l.id === offer.locationId)?.timeZone ?? 'America/Los_Angeles';
+  const orgZone = useOrgTimeZone();
+  const zone = locations.find((l) => l.id === offer.locationId)?.timeZone ?? orgZone;
   const when = `${dateLabel(wallClock(offer.start, zone).date)} at ${timeAt(offer.start, zone)}`;
   const until = `${timeAt(offer.expiresAt, zone)} on ${dateLabel(wallClock(offer.expiresAt, zone).date)}`;
   const accept = async () => {

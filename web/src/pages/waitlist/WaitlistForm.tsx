@@ -8,6 +8,7 @@ import { useServices } from '../schedule/lookups.ts';
 import { addDays, todayAt } from '../schedule/time.ts';
 import { TIME_OF_DAY_CHOICES } from './waitlistWords.ts';
 import { useCreateIntent } from '../../api/intent.ts';
+import { useOrgTimeZone } from '../../session.tsx';
 
 const LABELS = { patientId: 'Patient', serviceCode: 'Service', locationIds: 'Clinics', earliest: 'From', latest: 'Until', timeOfDay: 'Time of day' };
 const ORDER = Object.keys(LABELS);
@@ -27,8 +28,9 @@ export function WaitlistForm({ patientId, siteIds, defaultSite, submitLabel, onJ
 }) {
   const services = useServices();
   const allSites = useLocations();
+  const orgZone = useOrgTimeZone();
   const sites = siteIds.length > 0 ? allSites.filter((l) => siteIds.includes(l.id)) : allSites;
-  const today = todayAt(sites[0]?.timeZone ?? 'America/Los_Angeles');
+  const today = todayAt(sites[0]?.timeZone ?? orgZone);
   const [patient, setPatient] = useState<PickedPatient | null>(null);
   const [service, setService] = useState('');
   const [chosenSites, setChosenSites] = useState<string[] | null>(null);

@@ -52,7 +52,7 @@ export function WaitlistPage() {
           </div>
           {list.status === 'loading' ? <Loading /> : null}
           {list.status === 'error' ? <ErrorView error={list.error} missingIsUnavailable="Waitlist" /> : null}
-          {list.status === 'ok' ? <EntryTable entries={here} timeZone={site?.timeZone ?? 'America/Los_Angeles'} onRemoved={reload} /> : null}
+          {list.status === 'ok' ? <EntryTable entries={here} timeZone={site?.timeZone ?? user.orgTimeZone} onRemoved={reload} /> : null}
         </section>
         <section className="card wl-add" aria-labelledby="wl-add-title">
           <h2 id="wl-add-title">Add a patient to the waitlist</h2>

@@ -32,13 +32,12 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
+let ianaZones: Set<string> | undefined;
+
+/** A zone name from the IANA database as the runtime lists it (e.g. America/Los_Angeles). */
+export function isTimeZone(timeZone: string): boolean {
+  ianaZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  return ianaZones.has(timeZone);
 }
 
 /** The zone's offset from UTC in milliseconds at `instant` (local = instant + offset). */
@@ -89,6 +88,29 @@ export function instantToZonedParts(instant: number, timeZone: string): ZonedPar
   const dayNumber = Math.floor(local / DAY_MS);
   const minutesOfDay = Math.floor((local - dayNumber * DAY_MS) / MINUTE_MS);
   return { date: formatDate(dayNumber), time: formatWallTime(minutesOfDay), weekday: weekdayOf(dayNumber) };
+}
+
+/** A zone's wall clock at an instant: the calendar date and the minutes since local midnight. */
+export interface WallClock {
+  date: string;
+  minutes: number;
+}
+
+export function wallClock(instant: string | number | Date, timeZone: string): WallClock {
+  const ms = typeof instant === 'string' ? Date.parse(instant) : Number(instant);
+  const local = ms + offsetAt(ms, timeZone);
+  const dayNumber = Math.floor(local / DAY_MS);
+  return { date: formatDate(dayNumber), minutes: Math.floor((local - dayNumber * DAY_MS) / MINUTE_MS) };
+}
+
+/** The calendar date (YYYY-MM-DD) in a zone at an instant: "today" there when given now. */
+export function dateIn(timeZone: string, instant: number | Date): string {
+  return formatDate(localDayOf(Number(instant), timeZone));
+}
+
+/** The instant a zone's clocks read `minutes` past midnight on `date` (gap and overlap as above). */
+export function instantAt(date: string, minutes: number, timeZone: string): number {
+  return wallToInstant(requireDate(date), minutes, timeZone);
 }
 
 /** The local day number (in `timeZone`) that contains `instant`. */
