@@ -23,6 +23,7 @@ import { clearanceRoutes } from './clearances/routes.ts';
 import { assessmentRoutes } from './assessments/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { careRoutes } from './care/routes.ts';
+import { diagnosisRoutes } from './diagnoses/routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
@@ -34,6 +35,7 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...intakeRoutes(ctx),
     ...clearanceRoutes(ctx),
     ...assessmentRoutes(ctx),
+    ...diagnosisRoutes(ctx),
     ...planRoutes(ctx),
     ...sessionRoutes(ctx),
     ...measureRoutes(ctx),

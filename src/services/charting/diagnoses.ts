@@ -1,5 +1,6 @@
 import { checkDiagnosisCode, CONDITION_GROUP_LABELS, lookupDiagnosis, searchDiagnoses, type ConditionGroup } from '../../clinical/diagnoses/index.ts';
-import { ValidationError } from '../errors.ts';
+import type { Actor } from '../context.ts';
+import { ForbiddenError, ValidationError } from '../errors.ts';
 
 /** A diagnosis as the chart shows it: the code with its plain name and condition group. */
 export interface DiagnosisView {
@@ -37,7 +38,8 @@ export function validDiagnoses(input: readonly string[]): string[] {
   return codes;
 }
 
-/** The picker's search: billable codes only (those are the ones that can be saved). */
-export function findDiagnoses(query: string, limit = 20): { diagnoses: DiagnosisView[] } {
+/** The picker's search, for clinic staff: billable codes only (those are the ones that can be saved). No patient data, so no audit. */
+export function searchClinicDiagnoses(actor: Actor, query: string, limit = 20): { diagnoses: DiagnosisView[] } {
+  if (actor.role === 'patient') throw new ForbiddenError('The diagnosis list is for clinic staff.');
   return { diagnoses: searchDiagnoses(query, { billableOnly: true, limit }).map((d) => diagnosisView(d.code)) };
 }
