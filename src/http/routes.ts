@@ -24,6 +24,7 @@ import { assessmentRoutes } from './assessments/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { careRoutes } from './care/routes.ts';
 import { diagnosisRoutes } from './diagnoses/routes.ts';
+import { outcomeRoutes } from './outcomes/routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
@@ -52,5 +53,6 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...scheduleChangeRoutes(ctx),
     ...appointmentRoutes(ctx),
     ...waitlistRoutes(ctx),
+    ...outcomeRoutes(ctx),
   ];
 }

@@ -38,6 +38,7 @@ const LABELS: Record<string, string> = {
   validTo: 'Valid to', version: 'Version', visit: 'Visit', visits: 'Visits', visitsPerWeek: 'Visits a week', weekday: 'Day of the week',
   weekdays: 'Days of the week', weeks: 'Weeks', bloodPressure: 'Blood pressure', systolic: 'Systolic (top number)', diastolic: 'Diastolic (bottom number)',
   localIssues: 'Local problems', conditions: 'Conditions', 'Idempotency-Key': 'Request key',
+  by: 'Split by', definition: 'Improvement definition', table: 'Table', period: 'Period', a: 'First group', b: 'Second group',
 };
 
 /** One entry of a list, in words: the 2nd of "surgeries" is "surgery 2". */
