@@ -6,6 +6,7 @@ import { describeError } from '../http/error-log.ts';
 import { registerClinicalCommands } from './commands/clinical.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerServerCommands } from './commands/server.ts';
+import { registerReportCommands } from './commands/report.ts';
 import { registerStatsCommands } from './commands/stats.ts';
 
 export function buildProgram(): Command {
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerDataCommands(program);
   registerClinicalCommands(program);
   registerStatsCommands(program);
+  registerReportCommands(program);
   return program;
 }
 
