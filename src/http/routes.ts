@@ -24,6 +24,7 @@ import { assessmentRoutes } from './assessments/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { careRoutes } from './care/routes.ts';
 import { diagnosisRoutes } from './diagnoses/routes.ts';
+import { reliefRoutes } from './relief/routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
@@ -46,6 +47,7 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...auditRoutes(ctx),
     ...calendarRoutes(ctx),
     ...linkRoutes(ctx),
+    ...reliefRoutes(ctx),
     ...serviceRoutes(ctx),
     ...scheduleRoutes(ctx),
     ...availabilityRoutes(ctx),
