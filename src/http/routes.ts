@@ -25,6 +25,7 @@ import { planRoutes } from './plans/routes.ts';
 import { careRoutes } from './care/routes.ts';
 import { diagnosisRoutes } from './diagnoses/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
+import { reliefRoutes } from './relief/routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
@@ -47,6 +48,7 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...auditRoutes(ctx),
     ...calendarRoutes(ctx),
     ...linkRoutes(ctx),
+    ...reliefRoutes(ctx),
     ...serviceRoutes(ctx),
     ...scheduleRoutes(ctx),
     ...availabilityRoutes(ctx),

@@ -24,16 +24,19 @@ export async function refreshPatientOutcomes(tx: Queryable, ctx: { now: () => Da
  */
 export async function rebuildAllOutcomes(ctx: { db: Database; now: () => Date }, orgId: string): Promise<{ patients: number; episodes: number }> {
   const now = ctx.now();
+  return ctx.db.transaction((tx) => rebuildOutcomeRows(tx, orgId, now));
+}
+
+/** The rebuild inside the caller's transaction (the demo seed builds its rows in its own). */
+export async function rebuildOutcomeRows(tx: Queryable, orgId: string, now: Date): Promise<{ patients: number; episodes: number }> {
   const asOf = localDate(now);
-  return ctx.db.transaction(async (tx) => {
-    const sources = await loadOutcomeSources(tx, orgId, null);
-    const stored: StoredOutcomeRow[] = [];
-    const records = patientRecordsFrom(sources, (at) => localDate(at));
-    for (const [patientId, patient] of records) {
-      for (const row of outcomeRows(buildEpisodes(patient, asOf).episodes)) stored.push({ patientId, row });
-    }
-    await clearOutcomeRows(tx, orgId);
-    for (let i = 0; i < stored.length; i += 2000) await upsertOutcomeRows(tx, orgId, stored.slice(i, i + 2000), now);
-    return { patients: records.size, episodes: stored.length };
-  });
+  const sources = await loadOutcomeSources(tx, orgId, null);
+  const stored: StoredOutcomeRow[] = [];
+  const records = patientRecordsFrom(sources, (at) => localDate(at));
+  for (const [patientId, patient] of records) {
+    for (const row of outcomeRows(buildEpisodes(patient, asOf).episodes)) stored.push({ patientId, row });
+  }
+  await clearOutcomeRows(tx, orgId);
+  for (let i = 0; i < stored.length; i += 2000) await upsertOutcomeRows(tx, orgId, stored.slice(i, i + 2000), now);
+  return { patients: records.size, episodes: stored.length };
 }

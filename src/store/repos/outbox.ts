@@ -1,6 +1,6 @@
 import type { Queryable } from '../database.ts';
 
-export type MessageKind = 'confirmation' | 'reminder' | 'pre-visit' | 'cancellation' | 'reschedule' | 'waitlist-offer' | 'home-care' | 'visit-affected';
+export type MessageKind = 'confirmation' | 'reminder' | 'pre-visit' | 'cancellation' | 'reschedule' | 'waitlist-offer' | 'home-care' | 'visit-affected' | 'relief-check';
 export type MessageStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
 
 /**
