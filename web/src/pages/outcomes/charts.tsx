@@ -10,9 +10,17 @@ function PlotFigure({ make, summary }: { make: () => SVGSVGElement | HTMLElement
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const chart = make();
+    // One picture with one name: Plot labels each mark group, which a screen reader would read as
+    // loose fragments (and a <g> may not carry a label); the summary and the table say it all.
+    chart.querySelectorAll('[aria-label], [aria-description]').forEach((node) => {
+      node.removeAttribute('aria-label');
+      node.removeAttribute('aria-description');
+    });
+    chart.setAttribute('role', 'img');
+    chart.setAttribute('aria-label', summary);
     ref.current?.replaceChildren(chart);
     return () => chart.remove();
-  }, [make]);
+  }, [make, summary]);
   return (
     <figure className="oc-figure">
       <div ref={ref} className="oc-plot" />
