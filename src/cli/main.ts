@@ -9,6 +9,7 @@ import { CliError } from './errors.ts';
 import { registerClinicalCommands } from './commands/clinical.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerServerCommands } from './commands/server.ts';
+import { registerReportCommands } from './commands/report.ts';
 import { registerStatsCommands } from './commands/stats.ts';
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerDataCommands(program);
   registerClinicalCommands(program);
   registerStatsCommands(program);
+  registerReportCommands(program);
   return program;
 }
 

@@ -14,6 +14,8 @@ import { createRandom, demoUuid, deriveSeed } from './random.ts';
 import { DEMO_SITES, holidayClosures, TIME_ZONE } from './sites.ts';
 import { buildStaff, DEMO_THERAPIST_INDEX, type Staff } from './staff.ts';
 import { seedSchedule } from './schedule.ts';
+import { buildDemoEpisodes, type DemoEpisodePatient } from './episodes.ts';
+import { rebuildOutcomeRows } from '../services/outcomes/refresh.ts';
 
 export const DEFAULT_DEMO_PATIENTS = 300;
 export const DEFAULT_DEMO_SEED = 1;
@@ -53,6 +55,8 @@ export interface DemoSummary {
   users: number;
   patients: number;
   careRelationships: number;
+  /** Episodes of care charted (assessment, plan, signed notes, scores), and their outcome rows. */
+  episodes: number;
   password: string;
   logins: DemoLogin[];
 }
@@ -86,6 +90,7 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
     });
     const users = await insertUsers(tx, { seed, orgId: org.id, passwordHash, staff, locationIds, firstPatientId });
     await seedSchedule(tx, { orgId: org.id, seed, today });
+    const episodes = await insertEpisodes(tx, { seed, today, orgId: org.id, demoTherapistId: staff.therapists[DEMO_THERAPIST_INDEX]!.row.id });
 
     const expiringBy = addDays(today, 60);
     return {
@@ -100,6 +105,7 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
       users,
       patients: patientCount,
       careRelationships,
+      episodes,
       password: DEMO_PASSWORD,
       logins: [...DEMO_LOGINS],
     };
@@ -228,4 +234,30 @@ async function insertUsers(tx: Queryable, plan: UserPlan): Promise<number> {
   await insertRows(tx, 'users', users);
   await insertRows(tx, 'user_locations', userLocations);
   return users.length;
+}
+
+/**
+ * Charted episodes of care for patients of the massage therapists, then the outcome rows built
+ * from them as of the demo's today. The demo therapist's own patients are left uncharted, so a
+ * first assessment can be shown on them.
+ */
+async function insertEpisodes(tx: Queryable, plan: { seed: number; today: string; orgId: string; demoTherapistId: string }): Promise<number> {
+  const patients = await tx.query<DemoEpisodePatient>(
+    `SELECT DISTINCT ON (p.id) p.id, p.preferred_location_id AS "locationId", c.practitioner_id AS "therapistId", u.id AS "therapistUserId"
+       FROM patients p
+       JOIN care_relationships c ON c.org_id = p.org_id AND c.patient_id = p.id
+       JOIN practitioners pr ON pr.org_id = c.org_id AND pr.id = c.practitioner_id AND pr.discipline = 'nmt'
+       JOIN users u ON u.org_id = c.org_id AND u.practitioner_id = c.practitioner_id
+      WHERE p.org_id = $1 AND NOT EXISTS (SELECT 1 FROM care_relationships d WHERE d.org_id = p.org_id AND d.patient_id = p.id AND d.practitioner_id = $2)
+      ORDER BY p.id, c.started_on, c.practitioner_id`,
+    [plan.orgId, plan.demoTherapistId],
+  );
+  const rows = buildDemoEpisodes(plan.seed, plan.today, plan.orgId, patients);
+  await insertRows(tx, 'assessments', rows.assessments);
+  await insertRows(tx, 'treatment_plans', rows.plans);
+  await insertRows(tx, 'session_notes', rows.notes);
+  await insertRows(tx, 'measure_responses', rows.measures);
+  // Rows as of the end of the demo's today, so nothing is judged by the machine's date.
+  const { episodes } = await rebuildOutcomeRows(tx, plan.orgId, new Date(`${addDays(plan.today, 1)}T07:59:00Z`));
+  return episodes;
 }

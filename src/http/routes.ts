@@ -23,6 +23,9 @@ import { clearanceRoutes } from './clearances/routes.ts';
 import { assessmentRoutes } from './assessments/routes.ts';
 import { planRoutes } from './plans/routes.ts';
 import { careRoutes } from './care/routes.ts';
+import { diagnosisRoutes } from './diagnoses/routes.ts';
+import { outcomeRoutes } from './outcomes/routes.ts';
+import { reliefRoutes } from './relief/routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
@@ -34,6 +37,7 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...intakeRoutes(ctx),
     ...clearanceRoutes(ctx),
     ...assessmentRoutes(ctx),
+    ...diagnosisRoutes(ctx),
     ...planRoutes(ctx),
     ...sessionRoutes(ctx),
     ...measureRoutes(ctx),
@@ -44,11 +48,13 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...auditRoutes(ctx),
     ...calendarRoutes(ctx),
     ...linkRoutes(ctx),
+    ...reliefRoutes(ctx),
     ...serviceRoutes(ctx),
     ...scheduleRoutes(ctx),
     ...availabilityRoutes(ctx),
     ...scheduleChangeRoutes(ctx),
     ...appointmentRoutes(ctx),
     ...waitlistRoutes(ctx),
+    ...outcomeRoutes(ctx),
   ];
 }

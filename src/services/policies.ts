@@ -59,7 +59,8 @@ export type Action =
   | 'patient.lookup'
   | 'patient.register-site'
   | 'care.read'
-  | 'care.manage';
+  | 'care.manage'
+  | 'outcomes.read';
 
 /** The facts about a patient that access depends on. */
 export interface PatientFacts {
@@ -251,6 +252,9 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
     case 'practitioner.read-credentials':
     case 'staff.read':
       return staff;
+    case 'outcomes.read':
+      // Clinicians and those who run sites; the service narrows what each sees (own episodes, own sites).
+      return actor.role === 'therapist' || actor.role === 'manager' || actor.role === 'admin';
     case 'location.create':
     case 'organization.manage':
     case 'audit.read':

@@ -9,7 +9,7 @@ const LABELS: Record<string, string> = {
   before: 'Before', bio: 'About the therapist', body: 'Form', bufferAfterMinutes: 'Turnover time (minutes)', byVisit: 'By visit', callClinicIf: 'When to call the clinic',
   cancellationPolicyHours: 'Cancellation notice (hours)', changes: 'Changes', choices: 'Choices', city: 'City', close: 'Closing time', closureId: 'Closure',
   code: 'Code', communication: 'How to contact', count: 'Number of visits', country: 'Country', cptMinutes: 'Billed minutes', currentPassword: 'Current password',
-  date: 'Date', dateOfBirth: 'Date of birth', degrees: 'Degrees', disabled: 'Disabled', discipline: 'Category', displayName: 'Name',
+  date: 'Date', dateOfBirth: 'Date of birth', diagnoses: 'Diagnoses', degrees: 'Degrees', disabled: 'Disabled', discipline: 'Category', displayName: 'Name',
   durationMinutes: 'Length (minutes)', durationSeconds: 'Length (seconds)', earliest: 'Earliest date', educationHours: 'Education hours', email: 'Email address',
   emergencyContact: 'Emergency contact', end: 'End', endsOn: 'Last day', exceptionId: 'Time off or extra shift', expiresOn: 'Expiry date', factors: 'Factors',
   familyName: 'Last name', fatigue: 'Tiredness', findings: 'Findings', from: 'From', genderIdentity: 'Gender identity', givenName: 'First name', goals: 'Goals',
@@ -38,12 +38,13 @@ const LABELS: Record<string, string> = {
   validTo: 'Valid to', version: 'Version', visit: 'Visit', visits: 'Visits', visitsPerWeek: 'Visits a week', weekday: 'Day of the week',
   weekdays: 'Days of the week', weeks: 'Weeks', bloodPressure: 'Blood pressure', systolic: 'Systolic (top number)', diastolic: 'Diastolic (bottom number)',
   localIssues: 'Local problems', conditions: 'Conditions', 'Idempotency-Key': 'Request key',
+  by: 'Split by', definition: 'Improvement definition', table: 'Table', period: 'Period', a: 'First group', b: 'Second group',
 };
 
 /** One entry of a list, in words: the 2nd of "surgeries" is "surgery 2". */
 const ITEM: Record<string, string> = {
   surgeries: 'surgery', medications: 'medicine', injuries: 'injury', stages: 'stage', goals: 'goal', templates: 'shift', visits: 'visit',
-  choices: 'choice', painMap: 'pain spot', triggerPoints: 'trigger point', rom: 'movement', requirements: 'credential', steps: 'step', answers: 'answer',
+  choices: 'choice', diagnoses: 'diagnosis', painMap: 'pain spot', triggerPoints: 'trigger point', rom: 'movement', requirements: 'credential', steps: 'step', answers: 'answer',
   stretches: 'stretch', activityChanges: 'change', callClinicIf: 'reason', sources: 'source', cptMinutes: 'billing line', locationIds: 'clinic',
   reminders: 'reminder', preferredDays: 'day', reassessmentAtVisits: 'visit', integration: 'referral', localIssues: 'problem', conditions: 'condition',
 };

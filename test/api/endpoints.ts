@@ -7,6 +7,7 @@ import { NOTIFY_ENDPOINTS } from './endpoints-notify.ts';
 import { RECORD_ENDPOINTS } from './endpoints-records.ts';
 import { SCHEDULE_CHANGE_ENDPOINTS } from './endpoints-schedule-changes.ts';
 import { CARE_ENDPOINTS } from './endpoints-care.ts';
+import { OUTCOME_ENDPOINTS } from './endpoints-outcomes.ts';
 import * as charting from '../support/session-kit.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 
@@ -453,4 +454,5 @@ export const ENDPOINTS: EndpointCase[] = [
   ...CHART_INTAKE_ENDPOINTS,
   ...RECORD_ENDPOINTS,
   ...CARE_ENDPOINTS,
+  ...OUTCOME_ENDPOINTS,
 ];

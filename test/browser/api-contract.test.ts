@@ -9,9 +9,10 @@ import { CHARTING_MORE_OPERATIONS } from '../../web/src/api/charting-more.ts';
 import { SCHEDULING_OPERATIONS } from '../../web/src/api/scheduling.ts';
 import { WAITLIST_OPERATIONS } from '../../web/src/api/waitlist.ts';
 import { SCHEDULE_CHANGE_OPERATIONS } from '../../web/src/api/schedule-changes.ts';
+import { OUTCOMES_OPERATIONS } from '../../web/src/api/outcomes.ts';
 import { startDemoServer, type DemoServer } from './support.ts';
 
-const API_OPERATIONS = [...CORE_OPERATIONS, ...SCHEDULING_OPERATIONS, ...LINK_OPERATIONS, ...WAITLIST_OPERATIONS, ...RECORD_OPERATIONS, ...SCHEDULE_CHANGE_OPERATIONS];
+const API_OPERATIONS = [...CORE_OPERATIONS, ...SCHEDULING_OPERATIONS, ...LINK_OPERATIONS, ...WAITLIST_OPERATIONS, ...RECORD_OPERATIONS, ...SCHEDULE_CHANGE_OPERATIONS, ...OUTCOMES_OPERATIONS];
 
 let server: DemoServer;
 let paths: Record<string, Record<string, unknown>>;

@@ -37,6 +37,7 @@ const IntakeVersionPage = lazyPage(() => import('./pages/intake/IntakeVersions.t
 const PatientMerge = lazyPage(() => import('./pages/PatientMerge.tsx').then((m) => m.PatientMerge));
 const TherapistOnboarding = lazyPage(() => import('./pages/TherapistOnboarding.tsx').then((m) => m.TherapistOnboarding));
 const HomeCarePage = lazyPage(() => import('./pages/homecare/HomeCarePage.tsx').then((m) => m.HomeCarePage));
+const OutcomesPage = lazyPage(() => import('./pages/outcomes/OutcomesPage.tsx').then((m) => m.OutcomesPage));
 const MeasureEntryPage = lazyPage(() => import('./pages/measures/MeasureEntry.tsx').then((m) => m.MeasureEntryPage));
 
 /** Where each role starts: a patient on their own record, a therapist on My day, everyone else on the patient list. */
@@ -89,6 +90,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   { pattern: '/home-care', render: () => <Guarded can={CAN.selfBook}><HomeCarePage /></Guarded> },
   { pattern: '/waitlist', render: () => <Guarded can={CAN.bookForPatients}><WaitlistPage /></Guarded> },
   { pattern: '/waitlist/join', render: () => <Guarded can={CAN.selfBook}><JoinWaitlist /></Guarded> },
+  { pattern: '/outcomes', render: () => <Guarded can={CAN.viewOutcomes}><OutcomesPage /></Guarded> },
   { pattern: '/appointments/:id/cancel', render: ({ id }) => <Guarded can={CAN.selfBook}><CancelAppointment key={id} id={id!} /></Guarded> },
 ];
 

@@ -102,6 +102,8 @@ export const CAN = {
   /** Who may see a chart: staff see the care team; managers and admins change it. */
   viewCareTeam: (role: Role | string) => role !== 'patient',
   manageCareTeam: (role: Role | string) => role === 'manager' || role === 'admin',
+  /** The outcomes report: admins the organisation, managers their sites, therapists their own patients. */
+  viewOutcomes: (role: Role | string) => ['therapist', 'manager', 'admin'].includes(role),
 };
 
 export const ROLE_LABEL: Record<string, string> = {

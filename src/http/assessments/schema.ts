@@ -8,14 +8,19 @@ import { Id, IsoDate, Version } from '../common.ts';
  */
 const Findings = z.record(z.string().max(40), z.unknown());
 
+/** ICD-10-CM codes (any spelling: m5450, M54.50); the service checks each against the clinic's list. */
+const Diagnoses = z.array(z.string().max(12)).max(12).describe("ICD-10-CM codes from the clinic's list, primary first");
+
 export const AssessmentCreateSchema = z.strictObject({
   assessedOn: IsoDate.optional(),
   appointmentId: Id.nullable().optional(),
   findings: Findings,
+  diagnoses: Diagnoses.optional(),
 });
 
 export const AssessmentUpdateSchema = z.strictObject({
   version: Version,
   assessedOn: IsoDate.optional(),
   findings: Findings.optional().describe('Sections given replace the stored ones; the others are kept.'),
+  diagnoses: Diagnoses.optional().describe('Replaces the stored list when given'),
 });

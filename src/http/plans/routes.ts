@@ -2,7 +2,7 @@ import type { ServiceContext } from '../../services/context.ts';
 import { bookPlan, createPlan, listPatientPlans, proposeTreatmentPlan, updatePlan } from '../../services/charting/plan.ts';
 import { IdParams } from '../common.ts';
 import { route } from '../route.ts';
-import { BookSchema, PlanBodySchema, PlanUpdateSchema, ProposalSchema } from './schema.ts';
+import { BookSchema, PlanCreateSchema, PlanUpdateSchema, ProposalSchema } from './schema.ts';
 
 export function planRoutes(ctx: ServiceContext) {
   return [
@@ -20,8 +20,11 @@ export function planRoutes(ctx: ServiceContext) {
     route({
       method: 'POST', url: '/api/patients/:id/plans', tag: 'plans', status: 201, errors: [403, 404, 422],
       summary: 'Save a treatment plan (as edited by the therapist) as a draft',
-      params: IdParams, body: PlanBodySchema,
-      handler: ({ actor, params, body, once }) => createPlan(ctx, actor, params.id, body, once),
+      params: IdParams, body: PlanCreateSchema,
+      handler: ({ actor, params, body, once }) => {
+        const { assessmentId, ...plan } = body;
+        return createPlan(ctx, actor, params.id, plan, once, { assessmentId });
+      },
     }),
     route({
       method: 'PATCH', url: '/api/plans/:id', tag: 'plans', errors: [403, 404, 409, 422],

@@ -4,6 +4,9 @@ import { Id, instant, Version } from '../common.ts';
 
 export { PlanBodySchema };
 
+/** A new plan: the plan itself, and the assessment it is made from (default: the latest), whose diagnoses it carries. */
+export const PlanCreateSchema = PlanBodySchema.extend({ assessmentId: Id.optional().describe('The assessment the plan is made from; its diagnoses are copied to the plan') });
+
 /** The factors go to the clinical core as they are; it names any bad one (422, `factors.<name>`). */
 export const ProposalSchema = z.strictObject({ factors: z.record(z.string().max(40), z.unknown()) });
 

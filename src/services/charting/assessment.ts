@@ -9,10 +9,16 @@ import { completeFindings, FindingsSchema, type StoredFindings } from './assessm
 import { requireChart } from './gate-access.ts';
 import { dateIn } from '../../time/index.ts';
 import { createOnce, type Once } from '../idempotency.ts';
+import { refreshPatientOutcomes } from '../outcomes/refresh.ts';
+import { diagnosisView, validDiagnoses, type DiagnosisView } from './diagnoses.ts';
 
-export type Assessment = Omit<repo.AssessmentRow, 'findings'> & { findings: StoredFindings };
+export type Assessment = Omit<repo.AssessmentRow, 'findings' | 'diagnoses'> & { findings: StoredFindings; diagnoses: DiagnosisView[] };
 
-const present = (row: repo.AssessmentRow): Assessment => ({ ...row, findings: row.findings as unknown as StoredFindings });
+const present = (row: repo.AssessmentRow): Assessment => ({
+  ...row,
+  findings: row.findings as unknown as StoredFindings,
+  diagnoses: row.diagnoses.map(diagnosisView),
+});
 
 function validFindings(input: unknown): StoredFindings {
   const parsed = FindingsSchema.safeParse(input);
@@ -30,6 +36,8 @@ export interface NewAssessment {
   assessedOn?: string;
   appointmentId?: string | null;
   findings: unknown;
+  /** ICD-10-CM codes from the clinic's list, primary first. */
+  diagnoses?: string[];
 }
 
 export async function createAssessment(ctx: ServiceContext, actor: Actor, patientId: string, input: NewAssessment, once?: Once): Promise<Assessment> {
@@ -39,6 +47,7 @@ export async function createAssessment(ctx: ServiceContext, actor: Actor, patien
   const assessedOn = input.assessedOn ?? today;
   checkDate(assessedOn, today);
   const findings = validFindings(input.findings);
+  const diagnoses = validDiagnoses(input.diagnoses ?? []);
   const appointmentId = input.appointmentId ?? null;
   if (appointmentId && (await repo.appointmentPatient(ctx.db, actor.orgId, appointmentId)) !== patientId) {
     throw new ValidationError({ appointmentId: "Not one of this patient's appointments." });
@@ -46,8 +55,9 @@ export async function createAssessment(ctx: ServiceContext, actor: Actor, patien
   try {
     return await createOnce(ctx, actor, once, async (tx) => {
       const row = await repo.insertAssessment(tx, actor.orgId, {
-        patientId, appointmentId, assessedOn, practitionerId: actor.practitionerId, findings, userId: actor.userId, at: now,
+        patientId, appointmentId, assessedOn, practitionerId: actor.practitionerId, findings, diagnoses, userId: actor.userId, at: now,
       });
+      await refreshPatientOutcomes(tx, ctx, actor.orgId, patientId);
       await audit(tx, actor, [{ action: 'assessment.create', patientId, recordType: 'assessment', recordId: row.id, detail: { appointmentId } }]);
       return present(row);
     });
@@ -82,6 +92,8 @@ export interface AssessmentChanges {
   assessedOn?: string;
   /** Top-level sections replace the stored ones (painMap, rom, triggerPoints…); the rest is kept. */
   findings?: Record<string, unknown>;
+  /** Replaces the stored list when given. */
+  diagnoses?: string[];
 }
 
 /** An edit saves a whole new version; a stale `version` is a conflict. The audit names the sections changed. */
@@ -94,12 +106,14 @@ export async function updateAssessment(ctx: ServiceContext, actor: Actor, id: st
   const stored = row.findings as unknown as StoredFindings;
   const merged: Record<string, unknown> = { ...stored, rom: stored.rom.map(({ percentOfNormal: _p, ...r }) => r), ...(changes.findings ?? {}) };
   const findings = validFindings(merged);
+  const diagnoses = changes.diagnoses === undefined ? row.diagnoses : validDiagnoses(changes.diagnoses);
   return ctx.db.transaction(async (tx) => {
-    const updated = await repo.updateAssessment(tx, actor.orgId, id, changes.version, { assessedOn, findings, userId: actor.userId, at: now });
+    const updated = await repo.updateAssessment(tx, actor.orgId, id, changes.version, { assessedOn, findings, diagnoses, userId: actor.userId, at: now });
     if (!updated) throw new ConflictError('version', 'Someone else changed this assessment since you opened it. Reload and try again.');
     await audit(tx, actor, [
-      { action: 'assessment.update', patientId: row.patientId, recordType: 'assessment', recordId: id, detail: { sections: Object.keys(changes.findings ?? {}).sort(), version: updated.version } },
+      { action: 'assessment.update', patientId: row.patientId, recordType: 'assessment', recordId: id, detail: { sections: Object.keys(changes.findings ?? {}).sort(), diagnoses: changes.diagnoses !== undefined, version: updated.version } },
     ]);
+    await refreshPatientOutcomes(tx, ctx, actor.orgId, row.patientId);
     return present(updated);
   });
 }

@@ -12,6 +12,7 @@ import { isAllowed } from '../policies.ts';
 import { measuresDue, type DueMeasure } from './measures-due.ts';
 import { patientAccess, refuse, requirePatient } from './session-access.ts';
 import { createOnce, type Once } from '../idempotency.ts';
+import { refreshPatientOutcomes } from '../outcomes/refresh.ts';
 
 export type MeasureAnswer = repo.MeasureAnswer;
 export type MeasureResponse = repo.MeasureResponseRow;
@@ -55,6 +56,7 @@ export async function submitMeasure(
       ctx.now(),
     );
     await audit(tx, actor, [{ action: 'measure.submit', patientId, recordType: 'measure_response', recordId: row.id, detail: { measure: input.measure } }]);
+    await refreshPatientOutcomes(tx, ctx, actor.orgId, patientId);
     return row;
   });
 }

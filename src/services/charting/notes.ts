@@ -6,6 +6,8 @@ import { lockDraft, refuse, requireNote } from './session-access.ts';
 import { billingOf, presentNote, unitRuleOf, type SessionNote } from './session-present.ts';
 import { createOnce, type Once } from '../idempotency.ts';
 import { visitCompleted } from './visit.ts';
+import { refreshPatientOutcomes } from '../outcomes/refresh.ts';
+import { scheduleReliefCheckIn } from '../outcomes/relief.ts';
 
 /** Signs a draft: only the treating therapist may; from then on the note is locked (`note_signed`). */
 export async function signNote(ctx: ServiceContext, actor: Actor, noteId: string): Promise<SessionNote> {
@@ -22,6 +24,8 @@ export async function signNote(ctx: ServiceContext, actor: Actor, noteId: string
     if (!signed) throw new ForbiddenError('Only the treating therapist’s own sign-in can sign this note.');
     await audit(tx, actor, [{ action: 'session-note.sign', patientId: signed.patientId, recordType: 'session_note', recordId: noteId }]);
     if (signed.appointmentId) await visitCompleted(tx, actor, signed.appointmentId, now);
+    await scheduleReliefCheckIn(tx, actor.orgId, signed, now, now);
+    await refreshPatientOutcomes(tx, ctx, actor.orgId, signed.patientId);
     return presentNote(tx, signed);
   });
 }

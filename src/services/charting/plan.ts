@@ -13,9 +13,12 @@ import { requireChart } from './gate-access.ts';
 import { applyVisitChoices, type VisitChoice } from './plan-choices.ts';
 import { planConsistency, PlanBodySchema, type PlanBody } from './plan-document.ts';
 import { createOnce, type Once } from '../idempotency.ts';
+import { findAssessment, listAssessments } from '../../store/repos/charting-assessments.ts';
+import { refreshPatientOutcomes } from '../outcomes/refresh.ts';
+import { diagnosisView, type DiagnosisView } from './diagnoses.ts';
 
-export type TreatmentPlan = Omit<repo.PlanRow, 'plan'> & { plan: PlanBody };
-const present = (row: repo.PlanRow): TreatmentPlan => ({ ...row, plan: row.plan as unknown as PlanBody });
+export type TreatmentPlan = Omit<repo.PlanRow, 'plan' | 'diagnoses'> & { plan: PlanBody; diagnoses: DiagnosisView[] };
+const present = (row: repo.PlanRow): TreatmentPlan => ({ ...row, plan: row.plan as unknown as PlanBody, diagnoses: row.diagnoses.map(diagnosisView) });
 
 /** The clinical core's proposal for these factors; nothing is stored. */
 export async function proposeTreatmentPlan(ctx: ServiceContext, actor: Actor, patientId: string, factors: unknown): Promise<PlanProposal> {
@@ -41,14 +44,34 @@ function rethrowReference(err: unknown): never {
   throw err;
 }
 
-export async function createPlan(ctx: ServiceContext, actor: Actor, patientId: string, input: unknown, once?: Once): Promise<TreatmentPlan> {
+/** The assessment a plan is made from: the one named, else the patient's latest; its diagnoses are copied to the plan. */
+async function sourceAssessment(db: Queryable, orgId: string, patientId: string, assessmentId: string | undefined) {
+  if (assessmentId === undefined) return (await listAssessments(db, orgId, patientId))[0] ?? null;
+  const found = await findAssessment(db, orgId, assessmentId);
+  if (!found || found.patientId !== patientId) throw new ValidationError({ assessmentId: "Not one of this patient's assessments." });
+  return found;
+}
+
+export async function createPlan(
+  ctx: ServiceContext,
+  actor: Actor,
+  patientId: string,
+  input: unknown,
+  once?: Once,
+  from: { assessmentId?: string } = {},
+): Promise<TreatmentPlan> {
   await requireChart(ctx.db, actor, patientId, 'plan.write');
   const plan = validPlan(input);
+  const assessment = await sourceAssessment(ctx.db, actor.orgId, patientId, from.assessmentId);
   const now = ctx.now();
   try {
     return await createOnce(ctx, actor, once, async (tx) => {
-      const row = await repo.insertPlan(tx, actor.orgId, { patientId, plan, practitionerId: plan.therapistId, locationId: plan.locationId, userId: actor.userId, at: now });
+      const row = await repo.insertPlan(tx, actor.orgId, {
+        patientId, plan, practitionerId: plan.therapistId, locationId: plan.locationId,
+        assessmentId: assessment?.id ?? null, diagnoses: assessment?.diagnoses ?? [], userId: actor.userId, at: now,
+      });
       await audit(tx, actor, [{ action: 'plan.create', patientId, recordType: 'treatment_plan', recordId: row.id, detail: { totalVisits: plan.totalVisits, phase: plan.phase } }]);
+      await refreshPatientOutcomes(tx, ctx, actor.orgId, patientId);
       return present(row);
     });
   } catch (err) {
@@ -93,6 +116,8 @@ export async function updatePlan(ctx: ServiceContext, actor: Actor, id: string, 
       });
       if (!updated) throw new ConflictError('version', 'Someone else changed this plan since you opened it. Reload and try again.');
       await audit(tx, actor, [{ action: 'plan.update', patientId: row.patientId, recordType: 'treatment_plan', recordId: id, detail: { fields: Object.keys(input.changes).sort(), status } }]);
+      // A completed plan is the discharge; phase and visits decide the episode's cut and drop-out.
+      await refreshPatientOutcomes(tx, ctx, actor.orgId, row.patientId);
       return present(updated);
     });
   } catch (err) {

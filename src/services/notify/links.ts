@@ -112,3 +112,26 @@ export function publicBaseUrl(): string {
 export function manageUrl(token: string): string {
   return `${publicBaseUrl()}/a/${token}`;
 }
+
+/**
+ * A link for something other than an appointment (e.g. a relief check-in): the same token shape,
+ * but the signature covers the purpose too, so a token for one purpose never opens another.
+ */
+export async function issuePurposeToken(db: Queryable, purpose: 'relief', id: string, expiresAt: Date): Promise<string> {
+  const key = await signingKey(db);
+  const expiry = Math.floor(expiresAt.getTime() / 1000).toString(36);
+  return `${id}.${expiry}.${sign(key, `${purpose}|${id}`, expiry)}`;
+}
+
+export type PurposeCheck = { status: 'invalid' } | { status: 'valid' | 'expired'; id: string; expiresAt: Date };
+
+export async function checkPurposeToken(db: Queryable, purpose: 'relief', token: string, now: Date): Promise<PurposeCheck> {
+  const claims = parseLinkToken(token);
+  if (!claims) return { status: 'invalid' };
+  const key = await checkingKey(db);
+  if (!key) return { status: 'invalid' };
+  const expected = Buffer.from(sign(key, `${purpose}|${claims.appointmentId}`, token.split('.')[1]!));
+  const given = Buffer.from(claims.signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { status: 'invalid' };
+  return { status: claims.expiresAt.getTime() <= now.getTime() ? 'expired' : 'valid', id: claims.appointmentId, expiresAt: claims.expiresAt };
+}

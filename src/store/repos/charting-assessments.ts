@@ -9,6 +9,8 @@ export interface AssessmentRow {
   assessedOn: string;
   practitionerId: string | null;
   findings: Record<string, unknown>;
+  /** ICD-10-CM codes from the clinic's list, primary first. */
+  diagnoses: string[];
   version: number;
   createdBy: string;
   createdAt: Date;
@@ -17,18 +19,18 @@ export interface AssessmentRow {
 }
 
 const COLUMNS = `id, patient_id AS "patientId", appointment_id AS "appointmentId", assessed_on::text AS "assessedOn",
-  practitioner_id AS "practitionerId", findings, version, created_by AS "createdBy", created_at AS "createdAt",
+  practitioner_id AS "practitionerId", findings, diagnoses, version, created_by AS "createdBy", created_at AS "createdAt",
   updated_by AS "updatedBy", updated_at AS "updatedAt"`;
 
 export async function insertAssessment(
   db: Queryable,
   orgId: string,
-  a: { patientId: string; appointmentId: string | null; assessedOn: string; practitionerId: string | null; findings: unknown; userId: string; at: Date },
+  a: { patientId: string; appointmentId: string | null; assessedOn: string; practitionerId: string | null; findings: unknown; diagnoses: string[]; userId: string; at: Date },
 ): Promise<AssessmentRow> {
   const rows = await db.query<AssessmentRow>(
-    `INSERT INTO assessments (org_id, patient_id, appointment_id, assessed_on, practitioner_id, findings, created_by, created_at, updated_by, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $7, $8) RETURNING ${COLUMNS}`,
-    [orgId, a.patientId, a.appointmentId, a.assessedOn, a.practitionerId, JSON.stringify(a.findings), a.userId, a.at],
+    `INSERT INTO assessments (org_id, patient_id, appointment_id, assessed_on, practitioner_id, findings, diagnoses, created_by, created_at, updated_by, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $9::text[], $7, $8, $7, $8) RETURNING ${COLUMNS}`,
+    [orgId, a.patientId, a.appointmentId, a.assessedOn, a.practitionerId, JSON.stringify(a.findings), a.userId, a.at, a.diagnoses],
   );
   return rows[0]!;
 }
@@ -51,12 +53,12 @@ export async function updateAssessment(
   orgId: string,
   id: string,
   version: number,
-  a: { assessedOn: string; findings: unknown; userId: string; at: Date },
+  a: { assessedOn: string; findings: unknown; diagnoses: string[]; userId: string; at: Date },
 ): Promise<AssessmentRow | null> {
   const rows = await db.query<AssessmentRow>(
-    `UPDATE assessments SET assessed_on = $4, findings = $5::jsonb, version = version + 1, updated_by = $6, updated_at = $7
+    `UPDATE assessments SET assessed_on = $4, findings = $5::jsonb, diagnoses = $8::text[], version = version + 1, updated_by = $6, updated_at = $7
       WHERE org_id = $1 AND id = $2 AND version = $3 RETURNING ${COLUMNS}`,
-    [orgId, id, version, a.assessedOn, JSON.stringify(a.findings), a.userId, a.at],
+    [orgId, id, version, a.assessedOn, JSON.stringify(a.findings), a.userId, a.at, a.diagnoses],
   );
   return rows[0] ?? null;
 }

@@ -12,6 +12,9 @@ export interface PlanRow {
   practitionerId: string | null;
   locationId: string | null;
   seriesId: string | null;
+  /** The assessment the plan was made from; its diagnoses were copied to `diagnoses`. */
+  assessmentId: string | null;
+  diagnoses: string[];
   version: number;
   createdBy: string;
   createdAt: Date;
@@ -20,17 +23,17 @@ export interface PlanRow {
 }
 
 const COLUMNS = `id, patient_id AS "patientId", status, plan, practitioner_id AS "practitionerId", location_id AS "locationId",
-  series_id AS "seriesId", version, created_by AS "createdBy", created_at AS "createdAt", updated_by AS "updatedBy", updated_at AS "updatedAt"`;
+  series_id AS "seriesId", assessment_id AS "assessmentId", diagnoses, version, created_by AS "createdBy", created_at AS "createdAt", updated_by AS "updatedBy", updated_at AS "updatedAt"`;
 
 export async function insertPlan(
   db: Queryable,
   orgId: string,
-  p: { patientId: string; plan: unknown; practitionerId: string; locationId: string; userId: string; at: Date },
+  p: { patientId: string; plan: unknown; practitionerId: string; locationId: string; assessmentId: string | null; diagnoses: string[]; userId: string; at: Date },
 ): Promise<PlanRow> {
   const rows = await db.query<PlanRow>(
-    `INSERT INTO treatment_plans (org_id, patient_id, status, plan, practitioner_id, location_id, created_by, created_at, updated_by, updated_at)
-     VALUES ($1, $2, 'draft', $3::jsonb, $4, $5, $6, $7, $6, $7) RETURNING ${COLUMNS}`,
-    [orgId, p.patientId, JSON.stringify(p.plan), p.practitionerId, p.locationId, p.userId, p.at],
+    `INSERT INTO treatment_plans (org_id, patient_id, status, plan, practitioner_id, location_id, assessment_id, diagnoses, created_by, created_at, updated_by, updated_at)
+     VALUES ($1, $2, 'draft', $3::jsonb, $4, $5, $8, $9::text[], $6, $7, $6, $7) RETURNING ${COLUMNS}`,
+    [orgId, p.patientId, JSON.stringify(p.plan), p.practitionerId, p.locationId, p.userId, p.at, p.assessmentId, p.diagnoses],
   );
   return rows[0]!;
 }

@@ -6,7 +6,7 @@ export async function databaseNow(db: Queryable): Promise<Date> {
   return new Date(rows[0]!.now);
 }
 
-export type MessageKind = 'confirmation' | 'reminder' | 'pre-visit' | 'cancellation' | 'reschedule' | 'waitlist-offer' | 'home-care' | 'visit-affected';
+export type MessageKind = 'confirmation' | 'reminder' | 'pre-visit' | 'cancellation' | 'reschedule' | 'waitlist-offer' | 'home-care' | 'visit-affected' | 'relief-check';
 export type MessageStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
 
 /**

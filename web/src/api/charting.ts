@@ -17,6 +17,7 @@ export const CHARTING_OPERATIONS = [
   ['GET', '/api/patients/{id}/assessments'],
   ['POST', '/api/patients/{id}/assessments'],
   ['PATCH', '/api/assessments/{id}'],
+  ['GET', '/api/diagnoses'],
   ['POST', '/api/patients/{id}/plans'],
   ['GET', '/api/patients/{id}/plans'],
   ['POST', '/api/plans/{id}/book'],
@@ -75,7 +76,9 @@ export const listAssessments = async (patientId: string, signal?: AbortSignal) =
   (await request<{ assessments: Assessment[] }>('GET', `${patient(patientId)}/assessments`, undefined, { signal })).assessments;
 export const createAssessment = (patientId: string, input: AssessmentInput, key: string) =>
   create<Assessment>(`${patient(patientId)}/assessments`, input, key);
-export const updateAssessment = (assessmentId: string, input: { version: number; findings: Partial<Findings> }) =>
+export const searchDiagnoses = async (q: string, signal?: AbortSignal) =>
+  (await request<{ diagnoses: Diagnosis[] }>('GET', `/api/diagnoses?q=${encodeURIComponent(q)}`, undefined, { signal })).diagnoses;
+export const updateAssessment = (assessmentId: string, input: { version: number; findings: Partial<Findings>; diagnoses?: string[] }) =>
   request<Assessment>('PATCH', `/api/assessments/${id(assessmentId)}`, input);
 export const listPlans = async (patientId: string, signal?: AbortSignal) =>
   (await request<{ plans: TreatmentPlan[] }>('GET', `${patient(patientId)}/plans`, undefined, { signal })).plans;
@@ -208,8 +211,10 @@ export interface Findings {
   fiveElements: Partial<Record<FiveElement, { present: boolean; note?: string }>>;
   notes?: string;
 }
-export interface AssessmentInput { assessedOn?: string; findings: Findings }
-export interface Assessment { id: string; patientId: string; assessedOn: string; version: number; findings: Findings; updatedAt: string }
+export interface AssessmentInput { assessedOn?: string; findings: Findings; diagnoses?: string[] }
+/** A diagnosis from the clinic's ICD-10-CM list, with the words a person reads. */
+export interface Diagnosis { code: string; plainName: string; title: string; group: string; groupLabel: string }
+export interface Assessment { id: string; patientId: string; assessedOn: string; version: number; findings: Findings; diagnoses: Diagnosis[]; updatedAt: string }
 
 export interface PlanStage { phase: 'acute' | 'chronic' | 'maintenance'; label: string; visitsPerWeek?: number; intervalWeeks?: number; weeks?: number; visits: number; rationale?: string[] }
 export type PlanGoal =

@@ -29,6 +29,7 @@ export function navItemsFor(role: string, patientId: string | null): NavItem[] {
     ...(CAN.frontDeskCalendar(role) ? [{ to: '/schedule', label: 'Calendar', section: '/schedule' }] : []),
     ...(CAN.bookForPatients(role) ? [{ to: '/waitlist', label: 'Waitlist', section: '/waitlist' }] : []),
   ];
+  if (CAN.viewOutcomes(role)) items.push({ to: '/outcomes', label: 'Outcomes', section: '/outcomes' });
   if (CAN.viewStaff(role)) items.push({ to: '/staff', label: 'Staff', section: '/staff' });
   // One entry for the booking setup (services, booking settings); its pages have their own tabs.
   if (CAN.manageServices(role)) items.push({ to: '/admin/services', label: 'Services', section: '/admin' });

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { suggestMuscles } from '../../../../src/clinical/referral/index.ts';
 import { muscleById } from '../../../../src/clinical/atlas/index.ts';
 import * as charting from '../../api/charting.ts';
-import type { Assessment, Findings, PainEntry } from '../../api/charting.ts';
+import type { Assessment, Diagnosis, Findings, PainEntry } from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
 import { BodyChart, regionName, type ChartMarker } from '../../components/bodychart/BodyChart.tsx';
 import { NumberScale, painColour } from '../../components/bodychart/NumberScale.tsx';
@@ -15,6 +15,7 @@ import { FiveElements, PostureChecklist, RomTable, StrengthTable } from './asses
 import { PalpationPanel } from './assessment/PalpationPanel.tsx';
 import { placedRegion } from './assessment/palpation.ts';
 import { SuggestionsPanel } from './assessment/SuggestionsPanel.tsx';
+import { DiagnosisPicker } from './assessment/DiagnosisPicker.tsx';
 import { useCreateIntent } from '../../api/intent.ts';
 
 const EMPTY: Findings = { painMap: [], posture: { findings: [] }, rom: [], strength: [], triggerPoints: [], fiveElements: {} };
@@ -43,6 +44,7 @@ function AssessmentLoader({ ctx }: { ctx: ChartContext }) {
 function AssessmentEditor({ ctx, initial, intakePain }: { ctx: ChartContext; initial: Assessment | null; intakePain: PainEntry[] }) {
   const [saved, setSaved] = useState<Assessment | null>(initial);
   const [findings, setFindings] = useState<Findings>(initial ? { ...EMPTY, ...initial.findings } : { ...EMPTY, painMap: intakePain });
+  const [diagnoses, setDiagnoses] = useState<Diagnosis[]>(initial?.diagnoses ?? []);
   const [mode, setMode] = useState<'pain' | 'points'>('pain');
   const [selected, setSelected] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -71,10 +73,12 @@ function AssessmentEditor({ ctx, initial, intakePain }: { ctx: ChartContext; ini
     setErrors({});
     try {
       const clean: Findings = { ...findings, strength: findings.strength.filter((s) => s.movement.trim()) };
+      const codes = diagnoses.map((d) => d.code);
       const next = saved
-        ? await charting.updateAssessment(saved.id, { version: saved.version, findings: clean })
-        : await charting.createAssessment(ctx.patient.id, { findings: clean }, intent.keyFor(clean));
+        ? await charting.updateAssessment(saved.id, { version: saved.version, findings: clean, diagnoses: codes })
+        : await charting.createAssessment(ctx.patient.id, { findings: clean, diagnoses: codes }, intent.keyFor({ ...clean, codes }));
       setSaved(next);
+      setDiagnoses(next.diagnoses);
       setMessage(`Assessment saved (version ${next.version}).`);
     } catch (err) {
       if (err instanceof ApiError && Object.keys(err.fields).length > 0) setErrors(err.fields);
@@ -130,6 +134,7 @@ function AssessmentEditor({ ctx, initial, intakePain }: { ctx: ChartContext; ini
         </div>
       </div>
       <div className="ch-findings">
+        <DiagnosisPicker chosen={diagnoses} onChange={(next) => { setDiagnoses(next); setMessage(''); }} errors={errors} />
         <PostureChecklist findings={findings} change={change} />
         <RomTable findings={findings} change={change} />
         <StrengthTable findings={findings} change={change} />

@@ -4,6 +4,7 @@ import { TrendPlot } from '../../components/bodychart/TrendPlot.tsx';
 import { useResource } from '../../hooks.ts';
 import { Link } from '../../router.tsx';
 import { CAN, useUser } from '../../session.tsx';
+import { ownTrendInWords } from '../../../../src/outcomes/patient/own-trend.ts';
 import { INSTRUMENT, isFormMeasure } from './instruments.ts';
 import '../charting-more.css';
 
@@ -11,15 +12,27 @@ const NAME: Record<string, string> = { nprs: 'Pain rating (NPRS)', ndi: 'Neck Di
 const MAX: Record<string, number> = { nprs: 10, ndi: 50, odi: 100, psfs: 10 };
 const STATUS: Record<DueMeasure['status'], [string, string]> = { due: ['Due', 'badge-warning'], overdue: ['Overdue', 'badge-danger'], 'not-due': ['Not due', 'badge-neutral'] };
 
-/** Each series as a trend with its MCID band, in the unit of its MCID (NDI raw 0–50, ODI percent). */
-export function MeasureTrends({ series }: { series: readonly MeasureSeries[] }) {
+/** The series from its first score to its latest, in plain words judged by the measure's MCID. */
+export function trendWords(s: MeasureSeries, reader: 'patient' | 'clinician'): string | null {
+  const points = [...s.points].sort((a, b) => a.takenAt.localeCompare(b.takenAt));
+  const first = points[0];
+  const latest = points.at(-1);
+  return first && latest ? ownTrendInWords({ measure: s.measure, first: first.score, latest: latest.score, reader }, points.length) : null;
+}
+
+/** Each series as a trend with its MCID band, in the unit of its MCID (NDI raw 0–50, ODI percent), and what it says in words. */
+export function MeasureTrends({ series, reader = 'clinician' }: { series: readonly MeasureSeries[]; reader?: 'patient' | 'clinician' }) {
   return (
     <div className="ch-trends">
       {series.filter((s) => s.points.length > 0).map((s) => {
         const pct = s.mcid.unit === 'percent-points';
+        const words = trendWords(s, reader);
         return (
+          <div key={s.measure}>
+          {words ? <p className="ms-trend-words">{words}</p> : null}
           <TrendPlot key={s.measure} title={NAME[s.measure] ?? s.measure} max={pct ? 100 : MAX[s.measure] ?? 10} mcid={s.mcid.value} higherIsWorse={s.higherIsWorse} unit={pct ? '%' : ''}
             points={s.points.map((p) => ({ date: p.takenAt.slice(0, 10), value: pct ? p.percent ?? p.score : p.score }))} />
+          </div>
         );
       })}
     </div>
@@ -63,7 +76,7 @@ export function MeasuresCard({ patientId }: { patientId: string }) {
         </ul>
       ) : null}
       {canFill ? <p><Link to={`/patients/${patientId}/measures/new`}>Another questionnaire</Link></p> : null}
-      {series ? (series.some((s) => s.points.length > 0) ? <MeasureTrends series={series} /> : <p className="muted">No scores yet.</p>) : null}
+      {series ? (series.some((s) => s.points.length > 0) ? <MeasureTrends series={series} reader={own ? 'patient' : 'clinician'} /> : <p className="muted">No scores yet.</p>) : null}
     </section>
   );
 }

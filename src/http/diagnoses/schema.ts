@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+export const DiagnosisSearchQuery = z.strictObject({
+  q: z.string().trim().min(1).max(80).describe('A code (M54.2, m542, S13) or words (low back, whiplash)'),
+  limit: z.coerce.number().int().min(1).max(50).optional(),
+});
+
+const Diagnosis = z.object({
+  code: z.string(),
+  plainName: z.string(),
+  title: z.string(),
+  group: z.enum(['neck', 'low-back', 'head', 'shoulder', 'hip-leg', 'other']),
+  groupLabel: z.string(),
+});
+
+export const DiagnosisListSchema = z.object({ diagnoses: z.array(Diagnosis) });

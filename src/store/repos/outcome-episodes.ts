@@ -1,0 +1,128 @@
+import type { EpisodeOutcomeRow } from '../../outcomes/report/rows.ts';
+import type { Queryable } from '../database.ts';
+
+/** SQL of the precomputed per-episode outcome rows (one per episode of care), read by every report. */
+
+export interface OutcomeRowFilter {
+  /** Episodes that started on or after this date (YYYY-MM-DD). */
+  from?: string;
+  /** Episodes that started on or before this date. */
+  to?: string;
+  /** Only these sites (an empty list means none). */
+  siteIds?: string[];
+  /** Only this therapist's episodes. */
+  therapistId?: string;
+}
+
+/** A stored row with the patient it belongs to (never shown in a report; needed to scope and rebuild). */
+export interface StoredOutcomeRow {
+  patientId: string;
+  row: EpisodeOutcomeRow;
+}
+
+const RECORD_COLUMNS = `episode_id text, started_on date, status text, visits integer, drop_out boolean, site_id uuid,
+  therapist_id uuid, condition_group text, phase text, psfs_change numeric, relief_days integer[], outcomes jsonb`;
+
+function toRecord(patientId: string, row: EpisodeOutcomeRow) {
+  return {
+    patient_id: patientId,
+    episode_id: row.episodeId,
+    started_on: row.startedOn,
+    status: row.status,
+    visits: row.visits,
+    drop_out: row.dropOut,
+    site_id: row.site,
+    therapist_id: row.therapist,
+    condition_group: row.conditionGroup,
+    phase: row.phase,
+    psfs_change: row.psfsChange,
+    relief_days: row.reliefDays,
+    outcomes: row.outcomes,
+  };
+}
+
+/**
+ * Inserts rows of many patients at once (a rebuild or a bulk load): one statement per call, the
+ * rows passed as one JSON document. An existing row of the same episode is replaced.
+ */
+export async function upsertOutcomeRows(db: Queryable, orgId: string, rows: readonly StoredOutcomeRow[], at: Date): Promise<void> {
+  if (rows.length === 0) return;
+  await db.query(
+    `INSERT INTO outcome_episodes (org_id, patient_id, episode_id, started_on, status, visits, drop_out, site_id, therapist_id,
+            condition_group, phase, psfs_change, relief_days, outcomes, refreshed_at)
+     SELECT $1, r.patient_id, r.episode_id, r.started_on, r.status, r.visits, r.drop_out, r.site_id, r.therapist_id,
+            r.condition_group, r.phase, r.psfs_change, r.relief_days, r.outcomes, $3
+       FROM jsonb_to_recordset($2::jsonb) AS r(patient_id uuid, ${RECORD_COLUMNS})
+     ON CONFLICT (org_id, patient_id, episode_id) DO UPDATE SET
+       started_on = EXCLUDED.started_on, status = EXCLUDED.status, visits = EXCLUDED.visits, drop_out = EXCLUDED.drop_out,
+       site_id = EXCLUDED.site_id, therapist_id = EXCLUDED.therapist_id, condition_group = EXCLUDED.condition_group,
+       phase = EXCLUDED.phase, psfs_change = EXCLUDED.psfs_change, relief_days = EXCLUDED.relief_days,
+       outcomes = EXCLUDED.outcomes, refreshed_at = EXCLUDED.refreshed_at`,
+    [orgId, JSON.stringify(rows.map((r) => toRecord(r.patientId, r.row))), at],
+  );
+}
+
+/** Replaces one patient's rows with `rows` (an episode that no longer exists, e.g. an assessment re-dated, goes). */
+export async function replacePatientOutcomeRows(db: Queryable, orgId: string, patientId: string, rows: readonly EpisodeOutcomeRow[], at: Date): Promise<void> {
+  await db.query(`DELETE FROM outcome_episodes WHERE org_id = $1 AND patient_id = $2 AND NOT (episode_id = ANY($3::text[]))`, [
+    orgId,
+    patientId,
+    rows.map((r) => r.episodeId),
+  ]);
+  await upsertOutcomeRows(db, orgId, rows.map((row) => ({ patientId, row })), at);
+}
+
+interface DbRow {
+  episodeId: string;
+  startedOn: string;
+  status: EpisodeOutcomeRow['status'];
+  visits: number;
+  dropOut: boolean;
+  site: string | null;
+  therapist: string | null;
+  conditionGroup: EpisodeOutcomeRow['conditionGroup'];
+  phase: EpisodeOutcomeRow['phase'];
+  psfsChange: number | null;
+  reliefDays: number[];
+  outcomes: EpisodeOutcomeRow['outcomes'];
+}
+
+const SELECT = `episode_id AS "episodeId", started_on::text AS "startedOn", status, visits, drop_out AS "dropOut",
+  site_id::text AS site, therapist_id::text AS therapist, condition_group AS "conditionGroup", phase,
+  psfs_change::float8 AS "psfsChange", relief_days AS "reliefDays", outcomes`;
+
+/**
+ * The organisation's episode rows for a report: started within [from, to], at the given sites, of
+ * one therapist — each filter only when given. Ordered by start so a report reads the same twice.
+ */
+export async function listOutcomeRows(db: Queryable, orgId: string, filter: OutcomeRowFilter = {}): Promise<EpisodeOutcomeRow[]> {
+  const params: unknown[] = [orgId];
+  const where = ['org_id = $1'];
+  if (filter.from !== undefined) {
+    params.push(filter.from);
+    where.push(`started_on >= $${params.length}::date`);
+  }
+  if (filter.to !== undefined) {
+    params.push(filter.to);
+    where.push(`started_on <= $${params.length}::date`);
+  }
+  if (filter.siteIds !== undefined) {
+    params.push(filter.siteIds);
+    where.push(`site_id = ANY($${params.length}::uuid[])`);
+  }
+  if (filter.therapistId !== undefined) {
+    params.push(filter.therapistId);
+    where.push(`therapist_id = $${params.length}::uuid`);
+  }
+  return db.query<DbRow>(`SELECT ${SELECT} FROM outcome_episodes WHERE ${where.join(' AND ')} ORDER BY started_on, episode_id`, params);
+}
+
+/** One patient's rows, oldest episode first (the patient's own trend, and tests). */
+export async function listPatientOutcomeRows(db: Queryable, orgId: string, patientId: string): Promise<EpisodeOutcomeRow[]> {
+  return db.query<DbRow>(`SELECT ${SELECT} FROM outcome_episodes WHERE org_id = $1 AND patient_id = $2 ORDER BY started_on, episode_id`, [orgId, patientId]);
+}
+
+/** Removes every row of the organisation (before a full rebuild). */
+export async function clearOutcomeRows(db: Queryable, orgId: string): Promise<void> {
+  await db.query(`DELETE FROM outcome_episodes WHERE org_id = $1`, [orgId]);
+}

@@ -1,0 +1,59 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, type DemoServer, type PatientSummary } from './support.ts';
+
+// The diagnosis picker on the assessment page: search by words or code, chips to remove, saved with the assessment.
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const chips = (page: Page) => page.getByRole('list', { name: 'Chosen diagnoses' }).getByRole('listitem');
+
+async function addFromSearch(page: Page, query: string, code: string): Promise<void> {
+  await page.getByLabel('Find a diagnosis').fill(query);
+  const add = page.getByRole('list', { name: 'Matching diagnoses' }).getByRole('button', { name: new RegExp(`\\(${code.replace('.', '\\.')}\\)`) });
+  await add.click();
+  await chips(page).filter({ hasText: code }).waitFor();
+}
+
+describe('the diagnosis picker', () => {
+  it('finds codes by words and by code, shows plain names with codes as removable chips, and saves them with the assessment', async () => {
+    const therapist = await apiAs(server.url, 'therapist');
+    const { patients } = await therapist.get<{ patients: PatientSummary[] }>('/api/patients?pageSize=5');
+    const patientId = patients[0]!.id;
+    const page = await newPage(browser, server, { width: 1024, height: 768 }, { touch: true });
+    await signIn(page, server.url, 'therapist', `/patients/${patientId}/chart`);
+    await page.getByRole('heading', { name: 'Diagnoses' }).waitFor();
+    // Start from an empty list whatever the demo charted before.
+    while ((await page.getByRole('list', { name: 'Chosen diagnoses' }).count()) > 0) await chips(page).first().getByRole('button', { name: /Remove/ }).click();
+
+    await addFromSearch(page, 'whiplash', 'S13.4XXA');
+    expect(await chips(page).first().textContent()).toContain('Neck sprain (whiplash)');
+    await addFromSearch(page, 'm542', 'M54.2');
+    expect(await chips(page).count()).toBe(2);
+    expect(await chips(page).first().textContent()).toContain('primary');
+
+    await chips(page).filter({ hasText: 'S13.4XXA' }).getByRole('button', { name: /Remove/ }).click();
+    expect(await chips(page).count()).toBe(1);
+    await addFromSearch(page, 'low back', 'M54.50');
+
+    await page.getByLabel('Find a diagnosis').fill('zzzz');
+    await page.getByText('No code on the clinic\'s list matches “zzzz”.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Save assessment' }).click();
+    await page.getByText(/Assessment saved \(version \d+\)/).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Diagnoses' }).waitFor();
+    await chips(page).first().waitFor();
+    expect(await chips(page).locator('.ch-chip-code').allTextContents()).toEqual(['M54.2', 'M54.50']);
+  }, 120_000);
+});
