@@ -1,7 +1,7 @@
 import { DIAGNOSIS_CODES, type ConditionGroup } from '../clinical/diagnoses/index.ts';
 import { isScoreError, scoreMeasure, scorePsfs, type MeasureId } from '../clinical/measures/index.ts';
 import type { OutcomeSources } from '../store/repos/outcome-sources.ts';
-import { addDays } from './dates.ts';
+import { addDays } from '../time/index.ts';
 import { createRandom, demoUuid, deriveSeed, type Random } from './random.ts';
 
 /**

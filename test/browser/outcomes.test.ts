@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutcomesAnswer } from '../../src/services/outcomes/index.ts';
 import { outcomeRows } from '../../src/outcomes/index.ts';
-import { sketchEpisode } from '../../src/outcomes/report/test-episodes.ts';
+import { sketchEpisode } from '../support/outcome-episodes.ts';
 import type { Database } from '../../src/store/database.ts';
 import { upsertOutcomeRows } from '../../src/store/repos/outcome-episodes.ts';
 import { apiAs, launchBrowser, newPage, seriousViolations, serveDemo, signIn, VIEWPORTS, type DemoServer } from './support.ts';

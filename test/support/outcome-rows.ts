@@ -1,5 +1,5 @@
 import { outcomeRows } from '../../src/outcomes/index.ts';
-import { sketchEpisode } from '../../src/outcomes/report/test-episodes.ts';
+import { sketchEpisode } from './outcome-episodes.ts';
 import type { Database } from '../../src/store/database.ts';
 import { upsertOutcomeRows } from '../../src/store/repos/outcome-episodes.ts';
 import type { World } from './world.ts';

@@ -8,7 +8,7 @@ import { IsoDate } from '../../services/bounds.ts';
 import { getOrganizationBySlug } from '../../services/organizations.ts';
 import { OUTCOMES_TABLE_IDS, organizationOutcomesReport } from '../../services/outcomes/index.ts';
 import type { OutcomesAnswer, OutcomesTable, OutcomesTableId } from '../../services/outcomes/index.ts';
-import { CliError } from '../main.ts';
+import { CliError } from '../errors.ts';
 import { formatTable, printJson, withDatabase } from './data/shared.ts';
 
 interface OutcomesOptions {

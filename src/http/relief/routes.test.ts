@@ -5,7 +5,7 @@ import type { Database } from '../../store/database.ts';
 import { listPatientOutcomeRows } from '../../store/repos/outcome-episodes.ts';
 import { createAssessment } from '../../services/charting/assessment.ts';
 import { signNote } from '../../services/charting/notes.ts';
-import { actorOf, patientBehindGate } from '../../services/charting/session-test-kit.ts';
+import { actorOf, patientBehindGate } from '../../../test/support/session-kit.ts';
 import { createNote } from '../../services/charting/session.ts';
 import type { ServiceContext } from '../../services/context.ts';
 

@@ -6,7 +6,7 @@ import { listOutcomeRows, listPatientOutcomeRows } from '../../store/repos/outco
 import { createAssessment } from '../charting/assessment.ts';
 import { submitMeasure } from '../charting/measures.ts';
 import { signNote } from '../charting/notes.ts';
-import { actorOf, patientBehindGate } from '../charting/session-test-kit.ts';
+import { actorOf, patientBehindGate } from '../../../test/support/session-kit.ts';
 import { createNote } from '../charting/session.ts';
 import type { ServiceContext } from '../context.ts';
 import { rebuildAllOutcomes } from './refresh.ts';

@@ -2,7 +2,8 @@ import { buildEpisodes, outcomeRows } from '../../outcomes/index.ts';
 import type { Database, Queryable } from '../../store/database.ts';
 import { clearOutcomeRows, replacePatientOutcomeRows, upsertOutcomeRows, type StoredOutcomeRow } from '../../store/repos/outcome-episodes.ts';
 import { loadOutcomeSources } from '../../store/repos/outcome-sources.ts';
-import { localDate } from '../charting/gate-access.ts';
+import { organizationTimeZone } from '../../store/repos/organizations.ts';
+import { dateIn } from '../../time/index.ts';
 import { patientRecordsFrom } from './records.ts';
 
 /**
@@ -12,9 +13,10 @@ import { patientRecordsFrom } from './records.ts';
  */
 export async function refreshPatientOutcomes(tx: Queryable, ctx: { now: () => Date }, orgId: string, patientId: string): Promise<void> {
   const now = ctx.now();
+  const zone = await organizationTimeZone(tx, orgId);
   const sources = await loadOutcomeSources(tx, orgId, [patientId]);
-  const records = patientRecordsFrom(sources, (at) => localDate(at)).get(patientId);
-  const rows = records ? outcomeRows(buildEpisodes(records, localDate(now)).episodes) : [];
+  const records = patientRecordsFrom(sources, (at) => dateIn(zone, at)).get(patientId);
+  const rows = records ? outcomeRows(buildEpisodes(records, dateIn(zone, now)).episodes) : [];
   await replacePatientOutcomeRows(tx, orgId, patientId, rows, now);
 }
 
@@ -29,10 +31,11 @@ export async function rebuildAllOutcomes(ctx: { db: Database; now: () => Date },
 
 /** The rebuild inside the caller's transaction (the demo seed builds its rows in its own). */
 export async function rebuildOutcomeRows(tx: Queryable, orgId: string, now: Date): Promise<{ patients: number; episodes: number }> {
-  const asOf = localDate(now);
+  const zone = await organizationTimeZone(tx, orgId);
+  const asOf = dateIn(zone, now);
   const sources = await loadOutcomeSources(tx, orgId, null);
   const stored: StoredOutcomeRow[] = [];
-  const records = patientRecordsFrom(sources, (at) => localDate(at));
+  const records = patientRecordsFrom(sources, (at) => dateIn(zone, at));
   for (const [patientId, patient] of records) {
     for (const row of outcomeRows(buildEpisodes(patient, asOf).episodes)) stored.push({ patientId, row });
   }

@@ -3,7 +3,8 @@ import { insertAuditEvents } from '../../store/repos/audit.ts';
 import { findPatient } from '../../store/repos/patients.ts';
 import * as repo from '../../store/repos/relief-checkins.ts';
 import { readOrgSettings } from '../../store/repos/services-catalogue.ts';
-import { localDate } from '../charting/gate-access.ts';
+import { organizationTimeZone } from '../../store/repos/organizations.ts';
+import { dateIn } from '../../time/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { toHtml } from '../notify/compose.ts';
@@ -51,7 +52,7 @@ export async function scheduleReliefCheckIn(
 ): Promise<repo.ReliefCheckInRow | null> {
   const days = await reliefCheckInDays(tx, orgId);
   const sendAt = new Date(visitAt.getTime() + days * DAY_MS);
-  const visitOn = localDate(visitAt);
+  const visitOn = dateIn(await organizationTimeZone(tx, orgId), visitAt);
   const checkIn = await repo.insertReliefCheckIn(tx, orgId, { patientId: note.patientId, sessionNoteId: note.id, visitOn, sendAt, at: now });
   if (!checkIn) return null;
   const dedupeKey = `relief-check:${checkIn.id}`;
@@ -121,7 +122,7 @@ export interface ReliefAnswer {
 export async function answerReliefQuestion(ctx: ServiceContext, token: string, answer: ReliefAnswer, ip: string | null = null): Promise<ReliefQuestion> {
   const row = await open(ctx, token);
   const now = ctx.now();
-  const today = localDate(now);
+  const today = dateIn(await organizationTimeZone(ctx.db, row.orgId), now);
   const sinceVisit = Math.max(0, Math.round((Date.parse(today) - Date.parse(row.visitOn)) / DAY_MS));
   const stillHolding = answer.stillHolding === true;
   if (stillHolding === (answer.days !== undefined)) throw new ValidationError({ days: 'Give the number of days, or choose "still holding" — one of the two.' });

@@ -73,3 +73,10 @@ export async function findOrganizationProfile(db: Queryable, orgId: string): Pro
 export async function renameOrganizationRow(db: Queryable, orgId: string, name: string): Promise<void> {
   await db.query('UPDATE organizations SET name = $2 WHERE id = $1', [orgId, name]);
 }
+
+/** The organisation's IANA zone: the calendar of dates that belong to no site. */
+export async function organizationTimeZone(db: Queryable, orgId: string): Promise<string> {
+  const rows = await db.query<{ time_zone: string }>('SELECT time_zone FROM organizations WHERE id = $1', [orgId]);
+  if (!rows[0]) throw new Error('organisation not found');
+  return rows[0].time_zone;
+}
