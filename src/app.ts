@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { mailSender, mailTransport, sheddingLimits } from './config.ts';
+import { linkSettings, mailSender, mailTransport, sheddingLimits } from './config.ts';
 import type { SheddingLimits } from './http/load-shedding.ts';
 import { buildServer } from './http/server.ts';
 import type { TrustedProxies } from './http/trust-proxy.ts';
 import type { ServiceContext } from './services/context.ts';
 import { startHousekeeping } from './services/housekeeping.ts';
-import { primeLinkKey } from './services/notify/links.ts';
+import { primeLinkKey, useLinkSettings } from './services/notify/links.ts';
 import { startNotifyWorker } from './services/notify/index.ts';
 import type { Database } from './store/database.ts';
 
@@ -30,6 +30,7 @@ export async function startApp(
 ): Promise<RunningApp> {
   const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()) };
   // Self-service links are then checked without a query, from the first request on.
+  useLinkSettings(linkSettings());
   await primeLinkKey(db);
   const app = await buildServer(ctx, {
     webRoot: options.webRoot === null ? undefined : (options.webRoot ?? WEB_ROOT),
