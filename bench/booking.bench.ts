@@ -1,4 +1,4 @@
-// Issue 4 benchmark. (1) Availability for all 8 demo sites × 30 therapists × 14 days with ~100k
+// Scheduling benchmark. (1) Availability for all 8 demo sites × 30 therapists × 14 days with ~100k
 // appointments in the database (bulk-inserted over a year): p50/p99 over 1,000 queries through the
 // service, against the target p50 ≤ 10 ms and as a ratio to a baseline measured in the same run (the
 // same questions answered through the general loader, which reads every booking as a row). (2) Booking storm: 50 concurrent HTTP clients competing

@@ -1,4 +1,4 @@
-// Issue 2 benchmark: cold start to first served page on existing PGlite data, and patient search /
+// Foundation benchmark: cold start to first served page on existing PGlite data, and patient search /
 // patient read throughput (authenticated, audited) on PGlite and PostgreSQL, each as a ratio to a bare
 // Fastify route measured in the same run. BENCH_PATIENTS sets the demo size (default 100,000).
 import { spawn } from 'node:child_process';

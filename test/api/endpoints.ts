@@ -83,7 +83,7 @@ const foreignIdsInOtherLog = (env: Env) =>
 /** Writes on a site-bound record: admins anywhere, managers at their own sites, nobody else. */
 const siteWrite = (status: number, ownSite: boolean) => signedIn(403, { admin: status, otherAdmin: 404, ...(ownSite ? { manager: status } : {}) });
 
-// Charting part A (issue 5): intake, the screening gate, clearances, assessments, plans.
+// Charting: intake, the screening gate, clearances, assessments, plans.
 const asAdmin = (env: Env, method: 'POST' | 'PUT', url: string, payload: object) =>
   env.app.inject({ method, url, headers: { authorization: `Bearer ${env.adminToken}` }, payload });
 const CLEAR_ANSWERS = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TECHNIQUES, isTechnique } from './techniques.ts';
 
 describe('TECHNIQUES', () => {
-  it('covers the eleven techniques from issue 5, each with a source and sane ranges', () => {
+  it('covers the eleven NMT techniques of the protocol, each with a source and sane ranges', () => {
     expect(Object.keys(TECHNIQUES)).toHaveLength(11);
     for (const dose of Object.values(TECHNIQUES)) {
       expect(dose.source.length).toBeGreaterThan(20);
