@@ -13,9 +13,12 @@ import { requireChart } from './gate-access.ts';
 import { applyVisitChoices, type VisitChoice } from './plan-choices.ts';
 import { planConsistency, PlanBodySchema, type PlanBody } from './plan-document.ts';
 import { createOnce, type Once } from '../idempotency.ts';
+import { planCan, type PlanCan } from '../can.ts';
+import type { PatientFacts } from '../policies.ts';
 
-export type TreatmentPlan = Omit<repo.PlanRow, 'plan'> & { plan: PlanBody };
-const present = (row: repo.PlanRow): TreatmentPlan => ({ ...row, plan: row.plan as unknown as PlanBody });
+export type TreatmentPlan = Omit<repo.PlanRow, 'plan'> & { plan: PlanBody; can: PlanCan };
+const bodyOf = (row: repo.PlanRow): PlanBody => row.plan as unknown as PlanBody;
+const present = (row: repo.PlanRow, actor: Actor, patient: PatientFacts): TreatmentPlan => ({ ...row, plan: bodyOf(row), can: planCan(actor, patient, row) });
 
 /** The clinical core's proposal for these factors; nothing is stored. */
 export async function proposeTreatmentPlan(ctx: ServiceContext, actor: Actor, patientId: string, factors: unknown): Promise<PlanProposal> {
@@ -42,14 +45,14 @@ function rethrowReference(err: unknown): never {
 }
 
 export async function createPlan(ctx: ServiceContext, actor: Actor, patientId: string, input: unknown, once?: Once): Promise<TreatmentPlan> {
-  await requireChart(ctx.db, actor, patientId, 'plan.write');
+  const { facts } = await requireChart(ctx.db, actor, patientId, 'plan.write');
   const plan = validPlan(input);
   const now = ctx.now();
   try {
     return await createOnce(ctx, actor, once, async (tx) => {
       const row = await repo.insertPlan(tx, actor.orgId, { patientId, plan, practitionerId: plan.therapistId, locationId: plan.locationId, userId: actor.userId, at: now });
       await audit(tx, actor, [{ action: 'plan.create', patientId, recordType: 'treatment_plan', recordId: row.id, detail: { totalVisits: plan.totalVisits, phase: plan.phase } }]);
-      return present(row);
+      return present(row, actor, facts.patient);
     });
   } catch (err) {
     return rethrowReference(err);
@@ -57,17 +60,17 @@ export async function createPlan(ctx: ServiceContext, actor: Actor, patientId: s
 }
 
 export async function listPatientPlans(ctx: ServiceContext, actor: Actor, patientId: string): Promise<{ plans: TreatmentPlan[] }> {
-  await requireChart(ctx.db, actor, patientId, 'plan.read');
+  const { facts } = await requireChart(ctx.db, actor, patientId, 'plan.read');
   const rows = await repo.listPlans(ctx.db, actor.orgId, patientId);
   await audit(ctx.db, actor, [{ action: 'plan.list', patientId, recordType: 'treatment_plan', recordId: patientId, detail: { count: rows.length } }]);
-  return { plans: rows.map(present) };
+  return { plans: rows.map((row) => present(row, actor, facts.patient)) };
 }
 
 async function loadPlan(db: Queryable, actor: Actor, id: string, action: 'plan.write' | 'plan.book') {
   const row = await repo.findPlan(db, actor.orgId, id);
   if (!row) throw new NotFoundError('No such treatment plan.');
-  await requireChart(db, actor, row.patientId, action);
-  return row;
+  const { facts } = await requireChart(db, actor, row.patientId, action);
+  return { row, patient: facts.patient };
 }
 
 const NEXT_STATUS: Record<repo.PlanStatus, repo.PlanStatus[]> = { draft: ['draft', 'active', 'completed'], active: ['active', 'completed'], completed: ['completed'] };
@@ -80,7 +83,7 @@ export interface PlanChanges {
 
 /** The therapist edits the plan; status only moves forward (draft → active → completed); a completed plan is closed. */
 export async function updatePlan(ctx: ServiceContext, actor: Actor, id: string, input: PlanChanges): Promise<TreatmentPlan> {
-  const row = await loadPlan(ctx.db, actor, id, 'plan.write');
+  const { row, patient } = await loadPlan(ctx.db, actor, id, 'plan.write');
   const status = input.status ?? row.status;
   if (!NEXT_STATUS[row.status].includes(status)) throw new ValidationError({ status: `A ${row.status} plan cannot become ${status}.` });
   if (row.status === 'completed' && Object.keys(input.changes).length > 0) throw new ConflictError('status', 'This plan is completed; start a new plan instead.');
@@ -93,7 +96,7 @@ export async function updatePlan(ctx: ServiceContext, actor: Actor, id: string, 
       });
       if (!updated) throw new ConflictError('version', 'Someone else changed this plan since you opened it. Reload and try again.');
       await audit(tx, actor, [{ action: 'plan.update', patientId: row.patientId, recordType: 'treatment_plan', recordId: id, detail: { fields: Object.keys(input.changes).sort(), status } }]);
-      return present(updated);
+      return present(updated, actor, patient);
     });
   } catch (err) {
     return rethrowReference(err);
@@ -115,10 +118,10 @@ function withinTransaction(db: Database, tx: Queryable): Database {
 
 /** Books every visit of the plan as one series (all or nothing) and marks the plan active. */
 export async function bookPlan(ctx: ServiceContext, actor: Actor, id: string, options: { time?: string; choices?: VisitChoice[] } = {}, once?: Once) {
-  const row = await loadPlan(ctx.db, actor, id, 'plan.book');
+  const { row, patient } = await loadPlan(ctx.db, actor, id, 'plan.book');
   if (row.status === 'completed') throw new ConflictError('status', 'This plan is completed.');
   if (row.seriesId) throw new ConflictError('seriesId', 'This plan is already booked.');
-  const plan = present(row).plan;
+  const plan = bodyOf(row);
   const planned = planVisits(plan).map((v) => ({ ...v, time: options.time ?? v.time }));
   const chosen = options.choices?.length
     ? applyVisitChoices(planned, options.choices, plan.locationId, await timeZones(ctx.db, actor.orgId, options.choices, plan.locationId))
@@ -136,7 +139,7 @@ export async function bookPlan(ctx: ServiceContext, actor: Actor, id: string, op
     });
     if (!updated) throw new ConflictError('version', 'Someone else changed this plan while booking. Reload and try again.');
     await audit(tx, actor, [{ action: 'plan.book', patientId: row.patientId, recordType: 'treatment_plan', recordId: id, detail: { seriesId: booked.seriesId, visits: booked.appointments.length } }]);
-    return { plan: present(updated), seriesId: booked.seriesId, appointments: booked.appointments };
+    return { plan: present(updated, actor, patient), seriesId: booked.seriesId, appointments: booked.appointments };
   });
 }
 
