@@ -21,6 +21,11 @@ function toSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return json;
 }
 
+function successContent(r: AnyRoute): Record<string, unknown> | undefined {
+  if (r.produces) return { [r.produces]: { schema: { type: 'string', format: 'binary' } } };
+  return r.response ? { 'application/json': { schema: toSchema(r.response, 'output') } } : undefined;
+}
+
 /** A create takes a key per user intent; a retry with it gets the first answer, not a second record. */
 const IDEMPOTENCY_PARAMETER = {
   name: 'Idempotency-Key',
@@ -55,7 +60,7 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string }): Jso
     responses[status] =
       r.status === 204
         ? { description: 'Done' }
-        : { description: 'Success', content: r.response ? { 'application/json': { schema: toSchema(r.response, 'output') } } : undefined };
+        : { description: 'Success', content: successContent(r) };
     const errorStatuses = new Set([400, ...(r.auth === 'public' ? [] : [401, 403]), ...(r.body ? [413] : []), ...(r.errors ?? [])]);
     for (const code of [...errorStatuses].sort()) {
       responses[String(code)] = { description: ERROR_TEXT[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };

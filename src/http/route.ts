@@ -27,7 +27,10 @@ interface RouteBase<P, Q, B, R> {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** The JSON answer's shape: the route × role test parses every success against it, so it cannot drift. */
   response?: z.ZodType<R>;
+  /** The answer is a file of this media type rather than JSON (a PDF, an .ics): it has no schema. */
+  produces?: string;
   /** Status of a success; 204 sends no body. */
   status?: 200 | 201 | 204;
   /** Error statuses this route can answer besides 400/401/500, for the docs. */
@@ -41,7 +44,7 @@ interface RouteBase<P, Q, B, R> {
 
 export interface AuthedRoute<P, Q, B, R> extends RouteBase<P, Q, B, R> {
   auth?: 'required';
-  /** Returns the JSON body (Dates serialise as ISO strings); `response` documents its shape. */
+  /** Returns the JSON body (Dates serialise as ISO strings) in the shape `response` declares. */
   handler: (input: HandlerInput<P, Q, B>) => Promise<unknown>;
 }
 

@@ -7,16 +7,21 @@ import { BACKENDS, createTestDatabase } from '../support/db.ts';
 import { errorTexts, internalNames } from '../support/internal-names.ts';
 import { snapshot } from '../support/snapshot.ts';
 import { buildWorld, tokenFor, type World } from '../support/world.ts';
-import { ENDPOINTS, WHO, type Env, type Who } from './endpoints.ts';
+import { contractBreach } from './contract.ts';
+import { ENDPOINTS, WHO, type EndpointCase, type Env, type Who } from './endpoints.ts';
 
 const ERROR_SHAPE = { error: { code: expect.any(String), message: expect.any(String) } };
+const SPECS = new Map(apiRoutes({ db: null as never, now: () => new Date(0) }).map((r) => [`${r.method} ${r.url}`, r]));
 
 describe('the authorization matrix', () => {
   it('covers every API route', () => {
-    const ctx = { db: null as never, now: () => new Date() };
-    const routes = apiRoutes(ctx).map((r) => `${r.method} ${r.url}`);
     const covered = new Set(ENDPOINTS.map((e) => `${e.method} ${e.route}`));
-    expect(routes.filter((r) => !covered.has(r))).toEqual([]);
+    expect([...SPECS.keys()].filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  it('knows the shape of every answer: a JSON route declares its response schema, a file route its media type', () => {
+    const undeclared = [...SPECS.values()].filter((r) => r.status !== 204 && !r.response && !r.produces).map((r) => `${r.method} ${r.url}`);
+    expect(undeclared).toEqual([]);
   });
 });
 
@@ -46,12 +51,30 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     return sessions.get(who)!;
   }
 
+  /** The caller's `can` flag on the record, or null when the caller may not read the record at all. */
+  async function canFlag(can: NonNullable<EndpointCase['can']>, url: string, token: string | null): Promise<boolean | null> {
+    const res = await app.inject({ method: 'GET', url: can.read(env, url), headers: token ? { authorization: `Bearer ${token}` } : {} });
+    if (res.statusCode !== 200) return null;
+    const record = (can.find ? can.find(res.json(), url) : res.json()) as { can: Record<string, boolean> } | undefined;
+    const value = record?.can[can.flag];
+    if (typeof value !== 'boolean') throw new Error(`${can.read(env, url)} carries no can.${can.flag}`);
+    return value;
+  }
+
+  /** A flag and an answer agree: allowed is never refused (403); not allowed is refused, or in a state that forbids it (409). */
+  function agreeing(flag: boolean | null, status: number): number | string {
+    if (flag === true) return status === 403 ? 'anything but 403' : status;
+    if (flag === false) return status === 403 || status === 409 ? status : '403 or 409';
+    return status >= 400 ? status : 'a refusal, for a record it may not read';
+  }
+
   for (const endpoint of ENDPOINTS) {
     it(`${endpoint.method} ${endpoint.route} (${endpoint.record}) answers each role as the policy says, and leaks nothing`, async () => {
       for (const who of WHO) {
         const token = await tokenOf(who, endpoint.consumesSession === true);
         const url = await endpoint.url(env);
         const payload = endpoint.body ? await endpoint.body(env) : undefined;
+        const flag = endpoint.can ? await canFlag(endpoint.can, url, token) : undefined;
         const before = await snapshot(db);
         const res = await app.inject({
           method: endpoint.method,
@@ -60,6 +83,9 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
           ...(payload === undefined ? {} : { payload: payload as object }),
         });
         expect({ who, status: res.statusCode }).toEqual({ who, status: endpoint.expect[who] });
+        if (flag !== undefined) expect({ who, can: flag, status: res.statusCode }).toEqual({ who, can: flag, status: agreeing(flag, res.statusCode) });
+        const spec = SPECS.get(`${endpoint.method} ${endpoint.route}`);
+        if (spec) expect({ who, breach: contractBreach(spec, res.statusCode, res.body) }).toEqual({ who, breach: null });
         for (const secret of endpoint.secrets?.(env, who) ?? []) {
           expect({ who, leaked: res.body.includes(secret) ? secret : null }).toEqual({ who, leaked: null });
         }

@@ -36,7 +36,16 @@ export interface EndpointCase {
   secrets?: (env: Env, who: Who) => string[];
   /** The request ends the caller's session: give it a token of its own. */
   consumesSession?: boolean;
+  /**
+   * The record this action is on carries `can` flags: read it as the caller first; the flag must agree
+   * with the answer (true: not refused with 403; false: 403, or 409 where the record's state forbids it).
+   */
+  can?: { flag: string; read: (env: Env, url: string) => string; find?: (answer: unknown, url: string) => unknown };
 }
+
+/** The plan a `/api/plans/:id…` URL names, in patient A's list of plans. */
+const planInList = (answer: unknown, url: string) => (answer as { plans: { id: string }[] }).plans.find((p) => url.includes(p.id));
+const patientAPlans = (env: Env) => `/api/patients/${env.world.patients.a}/plans`;
 
 const all = (status: number, overrides: Partial<Record<Who, number>> = {}): Record<Who, number> =>
   Object.fromEntries(WHO.map((w) => [w, overrides[w] ?? status])) as Record<Who, number>;
@@ -142,6 +151,7 @@ const CHART_INTAKE_ENDPOINTS: EndpointCase[] = [
     method: 'POST', route: '/api/patients/:id/gate/override', record: 'a contraindicated intake', url: ({ world }) => `/api/patients/${world.patients.a}/gate/override`,
     body: async (env) => { await intakeFor(env, true); return { reason: 'Temperature re-taken: 36.9 C' }; },
     expect: signedIn(403, { admin: 201, manager: 201, otherAdmin: 404 }),
+    can: { flag: 'override', read: (_env, url) => url.replace(/\/override$/, '') },
   },
   {
     // JSON carries no letter: whoever may record a clearance is told to attach it (multipart is tested beside the route).
@@ -170,11 +180,13 @@ const CHART_INTAKE_ENDPOINTS: EndpointCase[] = [
   {
     method: 'PATCH', route: '/api/plans/:id', record: "own site's patient", url: async (env) => `/api/plans/${await planOf(env)}`,
     body: () => ({ version: 1, goals: [{ kind: 'nprs', target: 2 }] }), expect: therapistWrite(200),
+    can: { flag: 'edit', read: patientAPlans, find: planInList },
   },
   {
     // The plan lies beyond the booking horizon: only those who may book get as far as the 409.
     method: 'POST', route: '/api/plans/:id/book', record: 'a plan in an unbookable week', url: async (env) => `/api/plans/${await planOf(env)}/book`,
     body: () => ({}), expect: signedIn(409, { therapist: 403, otherAdmin: 404 }),
+    can: { flag: 'book', read: patientAPlans, find: planInList },
   },
 ];
 
@@ -362,10 +374,12 @@ export const ENDPOINTS: EndpointCase[] = [
   {
     method: 'PATCH', route: '/api/sessions/:id', record: 'a draft note', url: async ({ db, world }) => `/api/sessions/${await charting.draftNote(db, world)}`,
     body: () => ({ version: 1, plan: 'Twice weekly for 3 weeks.' }), expect: signedIn(403, { therapist: 200, otherAdmin: 404 }),
+    can: { flag: 'edit', read: (_env, url) => url },
   },
   {
     method: 'PATCH', route: '/api/sessions/:id', record: 'a signed note', url: async ({ db, world }) => `/api/sessions/${await charting.signedNote(db, world)}`,
     body: () => ({ version: 2, plan: 'Changed after signing.' }), expect: signedIn(403, { therapist: 409, otherAdmin: 404 }),
+    can: { flag: 'edit', read: (_env, url) => url },
   },
   {
     method: 'POST', route: '/api/sessions/:id/steps', record: 'a cleared patient', url: async ({ db, world }) => {
@@ -398,10 +412,12 @@ export const ENDPOINTS: EndpointCase[] = [
   {
     method: 'POST', route: '/api/sessions/:id/sign', record: "the treating therapist's draft", url: async ({ db, world }) => `/api/sessions/${await charting.draftNote(db, world)}/sign`,
     expect: signedIn(403, { therapist: 200, otherAdmin: 404 }),
+    can: { flag: 'sign', read: (_env, url) => url.replace(/\/sign$/, '') },
   },
   {
     method: 'POST', route: '/api/sessions/:id/amendments', record: 'a signed note', url: async ({ db, world }) => `/api/sessions/${await charting.signedNote(db, world)}/amendments`,
     body: () => ({ reason: 'Wrong frequency written', changes: { plan: 'Twice weekly.' } }), expect: signedIn(403, { therapist: 201, otherAdmin: 404 }),
+    can: { flag: 'amend', read: (_env, url) => url.replace(/\/amendments$/, '') },
   },
   {
     method: 'GET', route: '/api/sessions/:id/history', record: 'a signed note', url: async ({ db, world }) => `/api/sessions/${await charting.signedNote(db, world)}/history`,

@@ -24,3 +24,21 @@ export const AssessmentUpdateSchema = z.strictObject({
   findings: Findings.optional().describe('Sections given replace the stored ones; the others are kept.'),
   diagnoses: Diagnoses.optional().describe('Replaces the stored list when given'),
 });
+
+export const AssessmentSchema = z
+  .object({
+    id: Id, patientId: Id, appointmentId: Id.nullable(), assessedOn: z.string(), practitionerId: Id.nullable(),
+    findings: z.record(z.string(), z.unknown()).describe('Pain map, posture, ROM, strength, palpated trigger points, the five elements'),
+    version: z.number(), createdBy: Id, createdAt: z.string(), updatedBy: Id, updatedAt: z.string(),
+  })
+  .meta({ id: 'Assessment' });
+
+export const AssessmentListSchema = z.object({ assessments: z.array(AssessmentSchema) });
+
+export const MuscleSuggestionsSchema = z.object({
+  assessmentId: Id,
+  suggestions: z.array(z.object({
+    muscle: z.string(), name: z.string(), side: z.string(), score: z.number(), reasons: z.array(z.unknown()), text: z.string(),
+    confirmed: z.boolean().describe('Found on palpation'),
+  })),
+});

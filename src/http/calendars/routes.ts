@@ -28,7 +28,7 @@ export function calendarRoutes(ctx: ServiceContext) {
       handler: ({ actor, params }) => revokeFeed(ctx, actor, params.id),
     }),
     route({
-      method: 'GET', url: '/api/appointments/:id/ics', tag: 'calendars', errors: [403, 404],
+      method: 'GET', url: '/api/appointments/:id/ics', tag: 'calendars', errors: [403, 404], produces: ICS,
       summary: 'One appointment as an iCalendar (.ics) file: a patient’s own, or for staff who may see it',
       params: IdParams,
       handler: async ({ actor, params, reply }) => {
@@ -40,7 +40,7 @@ export function calendarRoutes(ctx: ServiceContext) {
     // The token in the path is the credential (calendar apps send no cookie). There is no params
     // schema on purpose: a malformed, unknown or revoked token is the same 404.
     route({
-      method: 'GET', url: '/cal/:token.ics', tag: 'calendars', auth: 'public', errors: [404],
+      method: 'GET', url: '/cal/:token.ics', tag: 'calendars', auth: 'public', errors: [404], produces: ICS,
       summary: 'A calendar feed (RFC 5545) behind its secret URL',
       handler: async ({ request, reply }) => {
         const token = String((request.params as { token?: unknown }).token ?? '');

@@ -4,7 +4,7 @@ import { getGate, overrideGate } from '../../services/charting/gate-service.ts';
 import { IdParams } from '../common.ts';
 import { route } from '../route.ts';
 import { isMultipartBody } from './multipart.ts';
-import { OverrideSchema } from './schema.ts';
+import { ClearanceResultSchema, GateOverrideResultSchema, OverrideSchema, TreatmentGateSchema } from './schema.ts';
 
 /** `Content-Disposition` with a filename that cannot break out of its quotes or the header. */
 function attachment(filename: string): string {
@@ -27,23 +27,23 @@ export function clearanceRoutes(ctx: ServiceContext) {
     route({
       method: 'GET', url: '/api/patients/:id/gate', tag: 'screening', errors: [403, 404],
       summary: 'May this patient be treated today: decision, regions to avoid, technique changes, clearances, open tasks',
-      params: IdParams,
+      params: IdParams, response: TreatmentGateSchema,
       handler: ({ actor, params }) => getGate(ctx, actor, params.id),
     }),
     route({
       method: 'POST', url: '/api/patients/:id/gate/override', tag: 'screening', status: 201, errors: [403, 404, 409, 422],
       summary: 'A manager or admin lets treatment go ahead for the current intake version, saying why',
-      params: IdParams, body: OverrideSchema,
+      params: IdParams, body: OverrideSchema, response: GateOverrideResultSchema,
       handler: ({ actor, params, body, once }) => overrideGate(ctx, actor, params.id, body.reason, once),
     }),
     route({
       method: 'POST', url: '/api/patients/:id/clearances', tag: 'screening', status: 201, errors: [403, 404, 413, 422],
       summary: 'Record a physician clearance (multipart/form-data: physician, clearedOn, scope, letter = PDF/PNG/JPEG up to 5 MB)',
-      params: IdParams,
+      params: IdParams, response: ClearanceResultSchema,
       handler: ({ actor, params, request, once }) => recordClearance(ctx, actor, params.id, clearanceForm(request.body), once),
     }),
     route({
-      method: 'GET', url: '/api/files/:id', tag: 'screening', errors: [403, 404],
+      method: 'GET', url: '/api/files/:id', tag: 'screening', errors: [403, 404], produces: 'application/octet-stream',
       summary: 'Download an uploaded letter (always as an attachment)', params: IdParams,
       handler: async ({ actor, params, reply }) => {
         const { meta, data } = await downloadFile(ctx, actor, params.id);

@@ -31,7 +31,7 @@ export function homeCareRoutes(ctx: ServiceContext) {
       handler: ({ actor, params }) => listPatientHomeCare(ctx, actor, params.id),
     }),
     route({
-      method: 'GET', url: '/api/sessions/:id/home-care.pdf', tag: 'home care', errors: [403, 404],
+      method: 'GET', url: '/api/sessions/:id/home-care.pdf', tag: 'home care', errors: [403, 404], produces: 'application/pdf',
       summary: 'The home-care handout as a PDF (large type, plain words)', params: IdParams,
       handler: async ({ actor, params, reply }) => {
         const pdf = await homeCarePdf(ctx, actor, params.id);

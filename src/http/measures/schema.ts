@@ -20,3 +20,41 @@ export const MeasureResponseSchema = z
     takenAt: z.string(), sessionNoteId: Id.nullable(), enteredRole: z.string(),
   })
   .meta({ id: 'MeasureResponse' });
+
+/** A published threshold, as the plot's band draws it. */
+const ThresholdSchema = z.object({ value: z.number(), unit: z.enum(['points', 'percent-points']), source: z.string(), relative: z.number().optional() });
+
+export const ChangeClassificationSchema = z.object({
+  change: z.number(),
+  improvement: z.number().describe('Change in the good direction: positive is better'),
+  percentImprovement: z.number().optional(),
+  class: z.enum(['worse', 'no-change', 'beyond-mdc', 'beyond-mcid']),
+  threshold: z.object({ condition: z.string().optional(), population: z.string() }).loose(),
+  explanation: z.string(),
+});
+
+const MeasureId = z.enum(['nprs', 'ndi', 'odi', 'psfs']);
+
+export const MeasureSeriesListSchema = z
+  .object({
+    series: z.array(z.object({
+      measure: MeasureId,
+      higherIsWorse: z.boolean(),
+      mcid: ThresholdSchema,
+      mdc: ThresholdSchema.nullable(),
+      points: z.array(z.object({
+        id: Id, takenAt: z.string(), score: z.number(), percent: z.number().nullable(), band: z.string().nullable(), sessionNoteId: Id.nullable(),
+        change: ChangeClassificationSchema.nullable().describe('Against the first (baseline) response; null on the baseline'),
+        activities: z.array(z.string()).optional(),
+      })),
+    })),
+  })
+  .meta({ id: 'MeasureSeries' });
+
+export const DueMeasuresSchema = z.object({
+  visitNumber: z.number(),
+  measures: z.array(z.object({
+    measure: MeasureId, status: z.enum(['due', 'overdue', 'not-due']), reason: z.string(), lastTakenAt: z.string().nullable(),
+    visitsSinceLast: z.number().nullable().describe('Completed visits since it was last taken'),
+  })),
+});

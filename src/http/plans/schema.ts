@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { PlanBodySchema, PlanChangesSchema } from '../../services/charting/plan-document.ts';
+import { PlanProposalSchema } from '../../clinical/plan/schema.ts';
+import { SeriesSchema } from '../appointments/schema.ts';
 import { Id, instant, Version } from '../common.ts';
 
 export { PlanBodySchema };
@@ -29,3 +31,21 @@ export const BookSchema = z.strictObject({
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time in the form HH:MM.').optional().describe("Local time at the site; the plan's preferred time when left out"),
   choices: z.array(VisitChoiceSchema).max(60).optional().describe('Retry after a series_conflict: per conflicting visit, an alternative start or a skip'),
 });
+
+export { PlanProposalSchema };
+
+export const TreatmentPlanSchema = z
+  .object({
+    id: Id, patientId: Id, status: z.enum(['draft', 'active', 'completed']), plan: PlanBodySchema,
+    practitionerId: Id.nullable(), locationId: Id.nullable(), seriesId: Id.nullable().describe('The booked series, once booked'),
+    version: z.number(), createdBy: Id, createdAt: z.string(), updatedBy: Id, updatedAt: z.string(),
+    can: z.object({
+      edit: z.boolean().describe('Change the plan or move its status on'),
+      book: z.boolean().describe("Book the plan's visits as one series"),
+    }).describe('What you may do with this plan now, by the same rules the API enforces'),
+  })
+  .meta({ id: 'TreatmentPlan' });
+
+export const TreatmentPlanListSchema = z.object({ plans: z.array(TreatmentPlanSchema) });
+
+export const BookedPlanSchema = SeriesSchema.extend({ plan: TreatmentPlanSchema });

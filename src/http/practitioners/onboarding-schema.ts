@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../services/auth/password.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../contract/accounts.ts';
 import { Email, Id, Phone, text } from '../common.ts';
 import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 import { ScheduleSchema, TemplateSchema } from '../schedules/schema.ts';

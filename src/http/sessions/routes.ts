@@ -6,7 +6,8 @@ import { createNote, getNote, listPatientNotes, updateNote } from '../../service
 import { IdParams } from '../common.ts';
 import { route } from '../route.ts';
 import {
-  AmendmentSchema, NoteCreateSchema, NoteUpdateSchema, ReassessmentSchema, RecordedStepSchema, SessionNoteSchema, StepCreateSchema,
+  AmendmentRecordSchema, AmendmentSchema, NoteCreateSchema, NoteHistorySchema, NoteUpdateSchema, ReassessmentRecordSchema, ReassessmentSchema,
+  RecordedStepSchema, SessionComparisonSchema, SessionNoteListSchema, SessionNoteSchema, StepCreateSchema,
 } from './schema.ts';
 
 export function sessionRoutes(ctx: ServiceContext) {
@@ -19,7 +20,7 @@ export function sessionRoutes(ctx: ServiceContext) {
     }),
     route({
       method: 'GET', url: '/api/patients/:id/sessions', tag: 'sessions', errors: [403, 404],
-      summary: "A patient's session notes, latest first", params: IdParams,
+      summary: "A patient's session notes, latest first", params: IdParams, response: SessionNoteListSchema,
       handler: ({ actor, params }) => listPatientNotes(ctx, actor, params.id),
     }),
     route({
@@ -46,12 +47,13 @@ export function sessionRoutes(ctx: ServiceContext) {
     route({
       method: 'POST', url: '/api/sessions/:id/reassessment', tag: 'sessions', status: 201, errors: [403, 404, 409],
       summary: 'Pain and range of motion after treatment (replaces an earlier one while the note is a draft)',
-      params: IdParams, body: ReassessmentSchema,
+      params: IdParams, body: ReassessmentSchema, response: ReassessmentRecordSchema,
       handler: ({ actor, params, body, once }) => recordReassessment(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'GET', url: '/api/sessions/:id/comparison', tag: 'sessions', errors: [403, 404],
       summary: 'Pain and ROM after this session compared with before it and with intake', params: IdParams,
+      response: SessionComparisonSchema,
       handler: ({ actor, params }) => compareSession(ctx, actor, params.id),
     }),
     route({
@@ -62,12 +64,12 @@ export function sessionRoutes(ctx: ServiceContext) {
     route({
       method: 'POST', url: '/api/sessions/:id/amendments', tag: 'sessions', status: 201, errors: [403, 404, 409, 422],
       summary: 'Correct a signed note: the original is kept and the amendment says what changed and why',
-      params: IdParams, body: AmendmentSchema,
+      params: IdParams, body: AmendmentSchema, response: AmendmentRecordSchema,
       handler: ({ actor, params, body, once }) => amendNote(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'GET', url: '/api/sessions/:id/history', tag: 'sessions', errors: [403, 404],
-      summary: 'The note as signed, its amendments, and the record as it reads now', params: IdParams,
+      summary: 'The note as signed, its amendments, and the record as it reads now', params: IdParams, response: NoteHistorySchema,
       handler: ({ actor, params }) => noteHistory(ctx, actor, params.id),
     }),
   ];

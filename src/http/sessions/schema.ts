@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TECHNIQUES, type Technique } from '../../clinical/protocol/index.ts';
 import { Id, text, Version } from '../common.ts';
+import { ChangeClassificationSchema } from '../measures/schema.ts';
 import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
 /** Atlas and body-map ids: lower-case words joined by hyphens; the service checks they exist. */
@@ -108,4 +109,56 @@ export const SessionNoteSchema = z.object({
   steps: z.array(StepSchema), hadStop: z.boolean(),
   reassessment: z.object({ painAfter: z.number(), rom: z.array(RomSchema) }).nullable(),
   signedAt: z.string().nullable(), signedBy: Id.nullable(), version: z.number(), createdAt: z.string(), updatedAt: z.string(),
+  can: z.object({
+    edit: z.boolean().describe('Change the draft: SOAP, treatment steps, reassessment, home care'),
+    sign: z.boolean().describe('Sign and lock the draft (its treating therapist only)'),
+    amend: z.boolean().describe('Correct the signed note with an amendment'),
+  }).describe('What you may do with this note now, by the same rules the API enforces'),
 }).meta({ id: 'SessionNote' });
+
+export const SessionNoteListSchema = z.object({ notes: z.array(SessionNoteSchema) }).meta({ id: 'SessionNoteList' });
+
+export const ReassessmentRecordSchema = z
+  .object({ sessionNoteId: Id, painAfter: z.number(), rom: z.array(RomSchema), recordedBy: Id, recordedAt: z.string() })
+  .meta({ id: 'Reassessment' });
+
+const Change = z.number().nullable();
+
+export const RomComparisonSchema = z.object({
+  joint: z.string(), motion: z.string(), side: z.enum(['left', 'right']).nullable(),
+  intake: Change, before: Change, after: Change,
+  changeInSession: Change.describe('Degrees gained in this session (after − before); positive is more motion'),
+  changeSinceIntake: Change,
+  painOnMotion: z.object({ intake: z.boolean().nullable(), before: z.boolean().nullable(), after: z.boolean().nullable() }),
+});
+
+export const SessionComparisonSchema = z
+  .object({
+    noteId: Id,
+    pain: z.object({
+      intake: Change,
+      intakeSource: z.enum(['nprs', 'first-note']).nullable().describe('The first NPRS response, else the first note’s pain today'),
+      before: Change, after: Change, changeInSession: Change, changeSinceIntake: Change,
+      classificationSinceIntake: ChangeClassificationSchema.nullable(),
+    }),
+    rom: z.array(RomComparisonSchema),
+    romIntakeSource: z.enum(['assessment', 'first-note']).nullable(),
+  })
+  .meta({ id: 'SessionComparison' });
+
+export const AmendmentRecordSchema = z.object({
+  id: Id, sessionNoteId: Id, reason: z.string(), changes: z.record(z.string(), z.unknown()),
+  authorUserId: Id, authorRole: z.string(), authorName: z.string().nullable(), amendedAt: z.string(),
+});
+
+export const NoteHistorySchema = z
+  .object({
+    original: SessionNoteSchema,
+    amendments: z.array(AmendmentRecordSchema),
+    current: z.object({
+      subjective: SubjectiveSchema, objective: ObjectiveSchema, assessment: z.string().nullable(), plan: z.string().nullable(),
+      cptMinutes: CptMinutesSchema, addenda: z.array(z.string()),
+    }),
+    events: z.array(z.object({ at: z.string(), what: z.enum(['created', 'signed', 'amended']), by: z.string().nullable(), reason: z.string().optional() })),
+  })
+  .meta({ id: 'NoteHistory' });

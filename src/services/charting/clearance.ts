@@ -10,6 +10,7 @@ import { requireChart } from './gate-access.ts';
 import { dateIn } from '../../time/index.ts';
 import { blockingKeys } from './gate-evaluate.ts';
 import { treatmentGate } from './gate.ts';
+import { gateView } from './gate-service.ts';
 import { issueFields, screeningAnswersOf } from './intake-document.ts';
 import { screen } from '../../clinical/screening/index.ts';
 import { checkLetter, type Letter } from './letter-file.ts';
@@ -32,7 +33,7 @@ export const ClearanceFormSchema = z.strictObject({
  * now; open clearance tasks close when nothing is left uncovered.
  */
 export async function recordClearance(ctx: ServiceContext, actor: Actor, patientId: string, form: unknown, once?: Once) {
-  await requireChart(ctx.db, actor, patientId, 'clearance.record');
+  const { facts } = await requireChart(ctx.db, actor, patientId, 'clearance.record');
   const parsed = ClearanceFormSchema.safeParse(form);
   if (!parsed.success) throw new ValidationError(issueFields(parsed.error.issues));
   const input = parsed.data;
@@ -58,7 +59,7 @@ export async function recordClearance(ctx: ServiceContext, actor: Actor, patient
       { action: 'file.upload', patientId, recordType: 'file', recordId: file.id, detail: { contentType, size: file.size, sha256 } },
       { action: 'clearance.record', patientId, recordType: 'clearance', recordId: clearance.id, detail: { physician: input.physician, clearedOn: input.clearedOn, covers, closedTasks: closed } },
     ]);
-    return { clearance, file, gate: closed.length > 0 ? await treatmentGate(tx, actor.orgId, patientId, today) : gate };
+    return { clearance, file, gate: gateView(closed.length > 0 ? await treatmentGate(tx, actor.orgId, patientId, today) : gate, actor, facts.patient) };
   });
 }
 

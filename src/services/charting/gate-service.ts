@@ -6,14 +6,23 @@ import { ConflictError, ValidationError } from '../errors.ts';
 import { requireChart } from './gate-access.ts';
 import { dateIn } from '../../time/index.ts';
 import { treatmentGate, type TreatmentGate } from './gate.ts';
+import { gateCan, type GateCan } from '../can.ts';
+import type { PatientFacts } from '../policies.ts';
 import { createOnce, type Once } from '../idempotency.ts';
 
+/** The gate with what its reader may do about it (override it, record a clearance). */
+export type GateView = TreatmentGate & { can: GateCan };
+
+export function gateView(gate: TreatmentGate, actor: Actor, patient: PatientFacts): GateView {
+  return { ...gate, can: gateCan(actor, patient) };
+}
+
 /** The gate as the chart, the desk and the patient see it; reading it is an audited access. */
-export async function getGate(ctx: ServiceContext, actor: Actor, patientId: string): Promise<TreatmentGate> {
-  await requireChart(ctx.db, actor, patientId, 'gate.read');
+export async function getGate(ctx: ServiceContext, actor: Actor, patientId: string): Promise<GateView> {
+  const { facts } = await requireChart(ctx.db, actor, patientId, 'gate.read');
   const gate = await treatmentGate(ctx.db, actor.orgId, patientId, dateIn(actor.orgTimeZone, ctx.now()));
   await audit(ctx.db, actor, [{ action: 'gate.read', patientId, recordType: 'gate', recordId: String(gate.intakeVersion ?? 'none') }]);
-  return gate;
+  return gateView(gate, actor, facts.patient);
 }
 
 /**
@@ -21,7 +30,7 @@ export async function getGate(ctx: ServiceContext, actor: Actor, patientId: stri
  * decision, saying why. A later intake version is screened afresh and needs its own decision.
  */
 export async function overrideGate(ctx: ServiceContext, actor: Actor, patientId: string, reason: string, once?: Once) {
-  await requireChart(ctx.db, actor, patientId, 'gate.override');
+  const { facts } = await requireChart(ctx.db, actor, patientId, 'gate.override');
   const trimmed = reason.trim();
   if (trimmed.length < 3) throw new ValidationError({ reason: 'Say why treatment may go ahead.' });
   const now = ctx.now();
@@ -37,6 +46,6 @@ export async function overrideGate(ctx: ServiceContext, actor: Actor, patientId:
     await audit(tx, actor, [
       { action: 'gate.override', patientId, recordType: 'gate_override', recordId: override.id, detail: { intakeVersion: intake.version, decision: before.decision, reason: trimmed } },
     ]);
-    return { override, gate: await treatmentGate(tx, actor.orgId, patientId, today) };
+    return { override, gate: gateView(await treatmentGate(tx, actor.orgId, patientId, today), actor, facts.patient) };
   });
 }

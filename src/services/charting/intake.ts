@@ -7,7 +7,8 @@ import { NotFoundError, ValidationError } from '../errors.ts';
 import { requireChart } from './gate-access.ts';
 import { dateIn } from '../../time/index.ts';
 import { blockingKeys, blocks, describeBlock, uncovered } from './gate-evaluate.ts';
-import { treatmentGate, type TreatmentGate } from './gate.ts';
+import { treatmentGate } from './gate.ts';
+import { gateView, type GateView } from './gate-service.ts';
 import { intakeRefusalMessage, unansweredFields } from './intake-unanswered.ts';
 import { vitalsProblems } from './intake-vitals.ts';
 import { flaggedMedications, IntakeDocumentSchema, IntakeDraftSchema, issueFields, screeningAnswersOf } from './intake-document.ts';
@@ -89,7 +90,7 @@ export async function saveIntakeDraft(ctx: ServiceContext, actor: Actor, patient
 export interface SubmittedIntake {
   intake: IntakeView;
   screening: { decision: string; explanation: string[]; screenedFor: string };
-  gate: TreatmentGate;
+  gate: GateView;
 }
 
 /**
@@ -98,7 +99,7 @@ export interface SubmittedIntake {
  * physician-clearance task. All in one transaction, all audited.
  */
 export async function submitIntake(ctx: ServiceContext, actor: Actor, patientId: string, input: unknown, once?: Once): Promise<SubmittedIntake> {
-  await requireChart(ctx.db, actor, patientId, 'intake.submit');
+  const { facts } = await requireChart(ctx.db, actor, patientId, 'intake.submit');
   const parsed = IntakeDocumentSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(issueFields(parsed.error.issues));
   const now = ctx.now();
@@ -129,7 +130,7 @@ export async function submitIntake(ctx: ServiceContext, actor: Actor, patientId:
       }
     }
     await audit(tx, actor, events);
-    const gate = await treatmentGate(tx, actor.orgId, patientId, today);
+    const gate = gateView(await treatmentGate(tx, actor.orgId, patientId, today), actor, facts.patient);
     return { intake: present(row), screening: { decision: result.decision, explanation: result.explanation, screenedFor: today }, gate };
   });
 }

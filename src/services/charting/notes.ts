@@ -11,7 +11,7 @@ import { scheduleReliefCheckIn } from '../outcomes/relief.ts';
 
 /** Signs a draft: only the treating therapist may; from then on the note is locked (`note_signed`). */
 export async function signNote(ctx: ServiceContext, actor: Actor, noteId: string): Promise<SessionNote> {
-  const { note } = await requireNote(ctx.db, actor, noteId, 'session-note.sign', 'session-note.sign');
+  const { note, facts } = await requireNote(ctx.db, actor, noteId, 'session-note.sign', 'session-note.sign');
   // A note is signed by its therapist's own sign-in, never by another account naming the same record.
   if (!(await notes.isOwnSignIn(ctx.db, actor.orgId, actor.userId, note.practitionerId))) {
     await refuse(ctx.db, actor, 'session-note.sign', note.patientId, { type: 'session_note', id: note.id });
@@ -26,7 +26,7 @@ export async function signNote(ctx: ServiceContext, actor: Actor, noteId: string
     if (signed.appointmentId) await visitCompleted(tx, actor, signed.appointmentId, now);
     await scheduleReliefCheckIn(tx, actor.orgId, signed, now, now);
     await refreshPatientOutcomes(tx, ctx, actor.orgId, signed.patientId);
-    return presentNote(tx, signed);
+    return presentNote(tx, signed, { actor, patient: facts.patient });
   });
 }
 
@@ -79,9 +79,9 @@ export interface NoteHistory {
 }
 
 export async function noteHistory(ctx: ServiceContext, actor: Actor, noteId: string): Promise<NoteHistory> {
-  const { note } = await requireNote(ctx.db, actor, noteId, 'session-note.read', 'session-note.history');
+  const { note, facts } = await requireNote(ctx.db, actor, noteId, 'session-note.read', 'session-note.history');
   const [original, amendments, createdBy, signedBy] = await Promise.all([
-    presentNote(ctx.db, note),
+    presentNote(ctx.db, note, { actor, patient: facts.patient }),
     notes.listAmendments(ctx.db, actor.orgId, noteId),
     notes.userName(ctx.db, actor.orgId, note.createdBy),
     notes.userName(ctx.db, actor.orgId, note.signedBy),

@@ -16,9 +16,14 @@ import { createOnce, type Once } from '../idempotency.ts';
 import { findAssessment, listAssessments } from '../../store/repos/charting-assessments.ts';
 import { refreshPatientOutcomes } from '../outcomes/refresh.ts';
 import { diagnosisView, type DiagnosisView } from './diagnoses.ts';
+import { planCan, type PlanCan } from '../can.ts';
+import type { PatientFacts } from '../policies.ts';
 
-export type TreatmentPlan = Omit<repo.PlanRow, 'plan' | 'diagnoses'> & { plan: PlanBody; diagnoses: DiagnosisView[] };
-const present = (row: repo.PlanRow): TreatmentPlan => ({ ...row, plan: row.plan as unknown as PlanBody, diagnoses: row.diagnoses.map(diagnosisView) });
+export type TreatmentPlan = Omit<repo.PlanRow, 'plan' | 'diagnoses'> & { plan: PlanBody; diagnoses: DiagnosisView[]; can: PlanCan };
+const bodyOf = (row: repo.PlanRow): PlanBody => row.plan as unknown as PlanBody;
+const present = (row: repo.PlanRow, actor: Actor, patient: PatientFacts): TreatmentPlan => ({
+  ...row, plan: bodyOf(row), diagnoses: row.diagnoses.map(diagnosisView), can: planCan(actor, patient, row),
+});
 
 /** The clinical core's proposal for these factors; nothing is stored. */
 export async function proposeTreatmentPlan(ctx: ServiceContext, actor: Actor, patientId: string, factors: unknown): Promise<PlanProposal> {
@@ -60,7 +65,7 @@ export async function createPlan(
   once?: Once,
   from: { assessmentId?: string } = {},
 ): Promise<TreatmentPlan> {
-  await requireChart(ctx.db, actor, patientId, 'plan.write');
+  const { facts } = await requireChart(ctx.db, actor, patientId, 'plan.write');
   const plan = validPlan(input);
   const assessment = await sourceAssessment(ctx.db, actor.orgId, patientId, from.assessmentId);
   const now = ctx.now();
@@ -72,7 +77,7 @@ export async function createPlan(
       });
       await audit(tx, actor, [{ action: 'plan.create', patientId, recordType: 'treatment_plan', recordId: row.id, detail: { totalVisits: plan.totalVisits, phase: plan.phase } }]);
       await refreshPatientOutcomes(tx, ctx, actor.orgId, patientId);
-      return present(row);
+      return present(row, actor, facts.patient);
     });
   } catch (err) {
     return rethrowReference(err);
@@ -80,17 +85,17 @@ export async function createPlan(
 }
 
 export async function listPatientPlans(ctx: ServiceContext, actor: Actor, patientId: string): Promise<{ plans: TreatmentPlan[] }> {
-  await requireChart(ctx.db, actor, patientId, 'plan.read');
+  const { facts } = await requireChart(ctx.db, actor, patientId, 'plan.read');
   const rows = await repo.listPlans(ctx.db, actor.orgId, patientId);
   await audit(ctx.db, actor, [{ action: 'plan.list', patientId, recordType: 'treatment_plan', recordId: patientId, detail: { count: rows.length } }]);
-  return { plans: rows.map(present) };
+  return { plans: rows.map((row) => present(row, actor, facts.patient)) };
 }
 
 async function loadPlan(db: Queryable, actor: Actor, id: string, action: 'plan.write' | 'plan.book') {
   const row = await repo.findPlan(db, actor.orgId, id);
   if (!row) throw new NotFoundError('No such treatment plan.');
-  await requireChart(db, actor, row.patientId, action);
-  return row;
+  const { facts } = await requireChart(db, actor, row.patientId, action);
+  return { row, patient: facts.patient };
 }
 
 const NEXT_STATUS: Record<repo.PlanStatus, repo.PlanStatus[]> = { draft: ['draft', 'active', 'completed'], active: ['active', 'completed'], completed: ['completed'] };
@@ -103,7 +108,7 @@ export interface PlanChanges {
 
 /** The therapist edits the plan; status only moves forward (draft → active → completed); a completed plan is closed. */
 export async function updatePlan(ctx: ServiceContext, actor: Actor, id: string, input: PlanChanges): Promise<TreatmentPlan> {
-  const row = await loadPlan(ctx.db, actor, id, 'plan.write');
+  const { row, patient } = await loadPlan(ctx.db, actor, id, 'plan.write');
   const status = input.status ?? row.status;
   if (!NEXT_STATUS[row.status].includes(status)) throw new ValidationError({ status: `A ${row.status} plan cannot become ${status}.` });
   if (row.status === 'completed' && Object.keys(input.changes).length > 0) throw new ConflictError('status', 'This plan is completed; start a new plan instead.');
@@ -118,7 +123,7 @@ export async function updatePlan(ctx: ServiceContext, actor: Actor, id: string, 
       await audit(tx, actor, [{ action: 'plan.update', patientId: row.patientId, recordType: 'treatment_plan', recordId: id, detail: { fields: Object.keys(input.changes).sort(), status } }]);
       // A completed plan is the discharge; phase and visits decide the episode's cut and drop-out.
       await refreshPatientOutcomes(tx, ctx, actor.orgId, row.patientId);
-      return present(updated);
+      return present(updated, actor, patient);
     });
   } catch (err) {
     return rethrowReference(err);
@@ -135,10 +140,10 @@ export function planVisits(plan: PlanBody): Array<{ date: string; time: string }
 
 /** Books every visit of the plan as one series (all or nothing) and marks the plan active. */
 export async function bookPlan(ctx: ServiceContext, actor: Actor, id: string, options: { time?: string; choices?: VisitChoice[] } = {}, once?: Once) {
-  const row = await loadPlan(ctx.db, actor, id, 'plan.book');
+  const { row, patient } = await loadPlan(ctx.db, actor, id, 'plan.book');
   if (row.status === 'completed') throw new ConflictError('status', 'This plan is completed.');
   if (row.seriesId) throw new ConflictError('seriesId', 'This plan is already booked.');
-  const plan = present(row).plan;
+  const plan = bodyOf(row);
   const planned = planVisits(plan).map((v) => ({ ...v, time: options.time ?? v.time }));
   const chosen = options.choices?.length
     ? applyVisitChoices(planned, options.choices, plan.locationId, await timeZones(ctx.db, actor.orgId, options.choices, plan.locationId))
@@ -156,7 +161,7 @@ export async function bookPlan(ctx: ServiceContext, actor: Actor, id: string, op
     });
     if (!updated) throw new ConflictError('version', 'Someone else changed this plan while booking. Reload and try again.');
     await audit(tx, actor, [{ action: 'plan.book', patientId: row.patientId, recordType: 'treatment_plan', recordId: id, detail: { seriesId: booked.seriesId, visits: booked.appointments.length } }]);
-    return { plan: present(updated), seriesId: booked.seriesId, appointments: booked.appointments };
+    return { plan: present(updated, actor, patient), seriesId: booked.seriesId, appointments: booked.appointments };
   });
 }
 

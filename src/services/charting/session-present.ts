@@ -2,7 +2,10 @@ import { computeUnits, isUnitsError, UNIT_RULES, type UnitResult, type UnitRule 
 import type { Queryable } from '../../store/database.ts';
 import * as notes from '../../store/repos/session-notes.ts';
 import * as steps from '../../store/repos/session-steps.ts';
+import { noteCan, type NoteCan } from '../can.ts';
+import type { Actor } from '../context.ts';
 import { ValidationError } from '../errors.ts';
+import type { PatientFacts } from '../policies.ts';
 
 /** The organisation's setting `settings.billing.unitRule`; CMS's 8-minute rule when unset (REFERENCE.md, Coding and billing). */
 export async function unitRuleOf(db: Queryable, orgId: string): Promise<UnitRule> {
@@ -29,12 +32,23 @@ export interface SessionNote extends notes.NoteRow {
   reassessment: steps.ReassessmentRow | null;
   /** True when any step hit the stop rule (pain ≥ 9): the chart shows it at the top of the note. */
   hadStop: boolean;
+  /** What the reader may do with this note now. */
+  can: NoteCan;
 }
 
-export async function presentNote(db: Queryable, note: notes.NoteRow): Promise<SessionNote> {
+/** Who reads the note: the actor and the facts of the patient it belongs to. */
+export interface NoteReader {
+  actor: Actor;
+  patient: PatientFacts;
+}
+
+export async function presentNote(db: Queryable, note: notes.NoteRow, reader: NoteReader): Promise<SessionNote> {
   // One after another: inside a transaction a PostgreSQL client runs one query at a time.
   const rule = await unitRuleOf(db, note.orgId);
   const stepRows = await steps.listSteps(db, note.orgId, note.id);
   const reassessment = await steps.findReassessment(db, note.orgId, note.id);
-  return { ...note, billing: billingOf(note.cptMinutes, rule), steps: stepRows, reassessment, hadStop: stepRows.some((s) => s.stop) };
+  return {
+    ...note, billing: billingOf(note.cptMinutes, rule), steps: stepRows, reassessment, hadStop: stepRows.some((s) => s.stop),
+    can: noteCan(reader.actor, reader.patient, note),
+  };
 }

@@ -23,7 +23,7 @@ const noteRecord = (id: string) => ({ recordType: 'session_note', recordId: id }
 
 /** Opens the note of a visit (or a walk-in) for a patient in the therapist's care. */
 export async function createNote(ctx: ServiceContext, actor: Actor, patientId: string, input: NoteInput, once?: Once): Promise<SessionNote> {
-  await requirePatient(ctx.db, actor, patientId, 'session-note.write', 'session-note.create');
+  const { facts } = await requirePatient(ctx.db, actor, patientId, 'session-note.write', 'session-note.create');
   if (!actor.practitionerId) throw new ForbiddenError('Only a therapist can chart a session.');
   const practitionerId = actor.practitionerId;
   const appointmentId = input.appointmentId ?? null;
@@ -43,7 +43,7 @@ export async function createNote(ctx: ServiceContext, actor: Actor, patientId: s
       );
       await audit(tx, actor, [{ action: 'session-note.create', patientId, ...noteRecord(note.id) }]);
       if (appointmentId) await visitStarts(tx, actor, appointmentId, ctx.now());
-      return presentNote(tx, note);
+      return presentNote(tx, note, { actor, patient: facts.patient });
     });
   } catch (err) {
     if (sqlState(err) === SQLSTATE.uniqueViolation) throw new ConflictError('appointmentId', 'This visit already has a session note.');
@@ -52,17 +52,17 @@ export async function createNote(ctx: ServiceContext, actor: Actor, patientId: s
 }
 
 export async function getNote(ctx: ServiceContext, actor: Actor, noteId: string): Promise<SessionNote> {
-  const { note } = await requireNote(ctx.db, actor, noteId, 'session-note.read', 'session-note.read');
+  const { note, facts } = await requireNote(ctx.db, actor, noteId, 'session-note.read', 'session-note.read');
   await audit(ctx.db, actor, [{ action: 'session-note.read', patientId: note.patientId, ...noteRecord(note.id) }]);
-  return presentNote(ctx.db, note);
+  return presentNote(ctx.db, note, { actor, patient: facts.patient });
 }
 
 export async function listPatientNotes(ctx: ServiceContext, actor: Actor, patientId: string): Promise<{ notes: SessionNote[] }> {
-  await requirePatient(ctx.db, actor, patientId, 'session-note.read', 'session-note.list');
+  const { facts } = await requirePatient(ctx.db, actor, patientId, 'session-note.read', 'session-note.list');
   const rows = await notes.listNotes(ctx.db, actor.orgId, patientId);
   await audit(ctx.db, actor, [{ action: 'session-note.list', patientId, recordType: 'patient', recordId: patientId, detail: { count: rows.length } }]);
   const presented: SessionNote[] = [];
-  for (const row of rows) presented.push(await presentNote(ctx.db, row));
+  for (const row of rows) presented.push(await presentNote(ctx.db, row, { actor, patient: facts.patient }));
   return { notes: presented };
 }
 
@@ -70,7 +70,7 @@ export type NoteChanges = Partial<Omit<NoteInput, 'appointmentId'>>;
 
 /** Edits a draft; a signed note is `note_signed` (409), a stale `version` a conflict. */
 export async function updateNote(ctx: ServiceContext, actor: Actor, noteId: string, version: number, changes: NoteChanges): Promise<SessionNote> {
-  await requireNote(ctx.db, actor, noteId, 'session-note.write', 'session-note.update');
+  const { facts } = await requireNote(ctx.db, actor, noteId, 'session-note.write', 'session-note.update');
   const rule = await unitRuleOf(ctx.db, actor.orgId);
   const now = ctx.now();
   return ctx.db.transaction(async (tx) => {
@@ -86,6 +86,6 @@ export async function updateNote(ctx: ServiceContext, actor: Actor, noteId: stri
     const updated = await notes.updateDraft(tx, actor.orgId, noteId, version, next, now);
     if (!updated) throw new ConflictError('version', 'Someone else changed this note since you opened it. Reload and try again.');
     await audit(tx, actor, [{ action: 'session-note.update', patientId: updated.patientId, ...noteRecord(noteId), detail: { fields: Object.keys(changes).sort() } }]);
-    return presentNote(tx, updated);
+    return presentNote(tx, updated, { actor, patient: facts.patient });
   });
 }

@@ -29,11 +29,17 @@ export interface PatientRow {
 
 export type PatientFields = Omit<PatientRow, 'id' | 'orgId' | 'version' | 'createdAt' | 'updatedAt'>;
 
+/**
+ * A record saved without preferences (an import, an older row: the column defaults to '{}') reads as the
+ * preferences a new registration gets, so every patient answers with all four choices said.
+ */
+const COMMUNICATION_DEFAULTS = `'{"email": true, "sms": false, "phone": false, "reminders": true}'::jsonb`;
+
 const COLUMNS = `p.id, p.org_id AS "orgId", p.given_name AS "givenName", p.family_name AS "familyName",
   p.preferred_name AS "preferredName", p.date_of_birth AS "dateOfBirth", p.sex_at_birth AS "sexAtBirth",
   p.gender_identity AS "genderIdentity", p.pronouns, p.email, p.phone, p.address,
   p.emergency_contact AS "emergencyContact", p.preferred_location_id AS "preferredLocationId",
-  p.communication, p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+  ${COMMUNICATION_DEFAULTS} || p.communication AS communication, p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
 export type PatientQuery =
   | { kind: 'name'; first: string; second?: string }

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { TreatmentGateSchema } from '../../../src/http/clearances/schema.ts';
+import type { TreatmentPlanSchema } from '../../../src/http/plans/schema.ts';
 import type { HomeCareContentSchema, HomeCareListSchema, HomeCarePlanSchema, HomeCareSentSchema } from '../../../src/http/homecare/schema.ts';
 import type { NoteCreateSchema, NoteUpdateSchema, RecordedStepSchema, SessionNoteSchema, StepCreateSchema } from '../../../src/http/sessions/schema.ts';
 import { getSession } from './client.ts';
@@ -162,22 +164,8 @@ export interface IntakeOverview {
   versions: { version: number; submittedAt: string; submittedRole?: string; submittedByName?: string | null; decision?: string | null }[];
 }
 export type GateDecision = 'clear' | 'caution' | 'refer' | 'local' | 'contraindicated';
-export interface TreatmentGate {
-  decision: GateDecision;
-  screenedAt: string | null;
-  intakeVersion: number | null;
-  treatmentAllowed: boolean;
-  blockedReason: string | null;
-  avoidRegions: string[];
-  techniqueChanges: string[];
-  /** Each caution: what triggered it (a medicine, a condition), why, and the changes it asks for. */
-  cautions: { rule: string; title: string; reason: string; changes: string[] }[];
-  /** What makes pain ratings unreliable today (e.g. "takes ibuprofen (a pain killer)"), else null. */
-  painRatingsUnreliable: string | null;
-  noDeepPressure: boolean;
-  clearances: { id: string; scope: string; physician: string; clearedOn: string }[];
-  openTasks: { id: string; kind: 'physician-clearance'; reason: string }[];
-}
+/** The gate with its cautions, clearances, overrides and what the reader may do about it (`can`). */
+export type TreatmentGate = z.infer<typeof TreatmentGateSchema>;
 export interface SubmittedIntake {
   intake: IntakeView;
   screening: { decision: GateDecision; explanation: string[]; screenedFor: string };
@@ -236,7 +224,11 @@ export interface PlanInput {
   locationId: string;
   serviceCode: string;
 }
-export interface TreatmentPlan { id: string; patientId: string; status: 'draft' | 'active' | 'completed'; plan: PlanInput; seriesId: string | null; version: number }
+export interface TreatmentPlan {
+  id: string; patientId: string; status: 'draft' | 'active' | 'completed'; plan: PlanInput; seriesId: string | null; version: number;
+  /** What the reader may do with the plan, from the server's policies. */
+  can: z.infer<typeof TreatmentPlanSchema>['can'];
+}
 export interface BookableService { code: string; name: string; discipline?: string; isInitial?: boolean; durationMinutes?: number; active?: boolean }
 
 export type StepInput = z.input<typeof StepCreateSchema>;

@@ -1,9 +1,10 @@
-import type { SessionComparison } from '../../../src/services/charting/session-reassessment.ts';
+import type { z } from 'zod';
+import type { RomComparisonSchema, SessionComparisonSchema } from '../../../src/http/sessions/schema.ts';
 import type { RangeOfMotion } from './charting.ts';
 import { create, request } from './http.ts';
 
-// The comparison route answers with the service's own shape (no separate wire schema).
-export type { SessionComparison } from '../../../src/services/charting/session-reassessment.ts';
+export type SessionComparison = z.infer<typeof SessionComparisonSchema>;
+export type RomComparison = z.infer<typeof RomComparisonSchema>;
 
 export const getSessionComparison = (noteId: string, signal?: AbortSignal) =>
   request<SessionComparison>('GET', `/api/sessions/${encodeURIComponent(noteId)}/comparison`, undefined, { signal });

@@ -4,12 +4,11 @@ import { ApiError } from '../api/http.ts';
 import { ErrorSummary, TextField, summaryItems, type SummaryItem } from '../components/Form.tsx';
 import { TooManyAttempts } from '../components/StatusViews.tsx';
 import { usePageTitle } from '../hooks.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../src/contract/accounts.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 
 const LABELS = { currentPassword: 'Current password', newPassword: 'New password', confirmPassword: 'Confirm new password' };
 const ORDER = ['currentPassword', 'newPassword', 'confirmPassword'];
-// Mirrors PASSWORD_MIN_LENGTH in src/services/auth/password.ts (a server module, not importable here).
-const MIN_LENGTH = 10;
 
 /**
  * Change the password. `first`: the account's password was chosen by someone else (a manager
@@ -36,7 +35,7 @@ export function ChangePassword({ first = false, onChanged }: { first?: boolean; 
     setRateLimited(false);
     const local: Record<string, string> = {};
     if (!values.currentPassword) local.currentPassword = 'Enter your current password';
-    if (values.newPassword.length < MIN_LENGTH) local.newPassword = `Use at least ${MIN_LENGTH} characters`;
+    if (values.newPassword.length < PASSWORD_MIN_LENGTH) local.newPassword = `Use at least ${PASSWORD_MIN_LENGTH} characters`;
     if (values.confirmPassword !== values.newPassword) local.confirmPassword = 'The two new passwords do not match';
     if (Object.keys(local).length > 0) return fail(local);
     setBusy(true);
@@ -75,7 +74,7 @@ export function ChangePassword({ first = false, onChanged }: { first?: boolean; 
         <TextField name="currentPassword" maxLength={LIMIT.password} label={first ? 'Password you were given' : LABELS.currentPassword} type="password" autoComplete="current-password"
           value={values.currentPassword} onValue={set('currentPassword')} error={errors.currentPassword} />
         <TextField name="newPassword" maxLength={LIMIT.password} label={LABELS.newPassword} type="password" autoComplete="new-password"
-          hint={`At least ${MIN_LENGTH} characters. A few unrelated words make a strong password you can remember.`}
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password you can remember.`}
           value={values.newPassword} onValue={set('newPassword')} error={errors.newPassword} />
         <TextField name="confirmPassword" maxLength={LIMIT.password} label={LABELS.confirmPassword} type="password" autoComplete="new-password"
           value={values.confirmPassword} onValue={set('confirmPassword')} error={errors.confirmPassword} />

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { formFieldErrors } from '../api/http.ts';
 import { onboardTherapist, type Onboarding } from '../api/records.ts';
 import { useCreateIntent } from '../api/intent.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../src/contract/accounts.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 import { Checkbox, ErrorSummary, SelectField, summaryItems, TextField } from '../components/Form.tsx';
 import { WEEKDAYS } from '../format.ts';
@@ -12,8 +13,6 @@ import { useUser } from '../session.tsx';
 import { DISCIPLINE_OPTIONS } from './admin/disciplines.ts';
 import './records.css';
 
-// Mirrors PASSWORD_MIN_LENGTH of the server (a server module, not importable here).
-const MIN_PASSWORD = 10;
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 const DAYS = WEEK_ORDER.map((d) => ({ value: String(d), label: WEEKDAYS[d]! }));
 const KINDS = [{ value: 'licence', label: 'Licence' }, { value: 'certification', label: 'Certification' }];
@@ -71,7 +70,7 @@ export function TherapistOnboarding() {
       if (!s.locationId || !siteIds.includes(s.locationId)) problems[`shifts.${i}.locationId`] = `Shift ${i + 1}: choose one of the sites ticked above.`;
     });
     if (withSignIn && !signIn.email.trim()) problems['signIn.email'] = 'Enter the email they will sign in with.';
-    if (withSignIn && signIn.password.length < MIN_PASSWORD) problems['signIn.password'] = `Use at least ${MIN_PASSWORD} characters.`;
+    if (withSignIn && signIn.password.length < PASSWORD_MIN_LENGTH) problems['signIn.password'] = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
     return problems;
   };
 
@@ -190,7 +189,7 @@ export function TherapistOnboarding() {
               <TextField name="signIn.email" label={LABELS['signIn.email']!} type="email" value={signIn.email} error={errors['signIn.email']} spellCheck={false} maxLength={LIMIT.email}
                 autoComplete="off" onValue={(v) => setSignIn((s) => ({ ...s, email: v }))} />
               <TextField name="signIn.password" label={LABELS['signIn.password']!} type="password" value={signIn.password} error={errors['signIn.password']} width="medium" maxLength={LIMIT.password}
-                autoComplete="new-password" hint={`At least ${MIN_PASSWORD} characters. Give it to them in person: they choose their own when they first sign in.`}
+                autoComplete="new-password" hint={`At least ${PASSWORD_MIN_LENGTH} characters. Give it to them in person: they choose their own when they first sign in.`}
                 onValue={(v) => setSignIn((s) => ({ ...s, password: v }))} />
             </>
           ) : null}

@@ -40,8 +40,8 @@ export function GateBanner({ patientId, gate, onGate }: { patientId: string; gat
           <ul className="ch-gate-tasks">{gate.openTasks.map((t) => <li key={t.id}><strong>Task:</strong> {t.reason}</li>)}</ul>
         ) : null}
         {clearances}
-        <ClearanceForm patientId={patientId} onGate={onGate} />
-        <OverrideForm patientId={patientId} onGate={onGate} />
+        {gate.can.recordClearance ? <ClearanceForm patientId={patientId} onGate={onGate} /> : null}
+        <OverrideForm patientId={patientId} gate={gate} onGate={onGate} />
       </div>
     );
   }

@@ -4,26 +4,22 @@ import { overrideGate, type GateWithOverrides } from '../../api/charting-more.ts
 import { ApiError } from '../../api/http.ts';
 import { ErrorSummary, fieldId, summaryItems } from '../../components/Form.tsx';
 import { formatDateTime } from '../../format.ts';
-import { ROLE_LABEL, useUser } from '../../session.tsx';
+import { ROLE_LABEL } from '../../session.tsx';
 import '../charting-more.css';
 import { useCreateIntent } from '../../api/intent.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
-
-/** Overrides are a manager's or admin's call (src/services/policies.ts, gate.override). */
-export const canOverride = (role: string) => role === 'manager' || role === 'admin';
 
 /**
  * Lets treatment go ahead for the current intake version despite the block, with a reason that is
  * kept with who and when. The API has no scope for an override: it covers this version only.
  */
-export function OverrideForm({ patientId, onGate }: { patientId: string; onGate: (gate: TreatmentGate) => void }) {
-  const { role } = useUser();
+export function OverrideForm({ patientId, gate, onGate }: { patientId: string; gate: TreatmentGate; onGate: (gate: TreatmentGate) => void }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const intent = useCreateIntent();
-  if (!canOverride(role)) return null;
+  if (!gate.can.override) return null;
   if (!open) {
     return <p className="ch-override"><button type="button" className="button button-secondary" onClick={() => setOpen(true)}>Override</button></p>;
   }

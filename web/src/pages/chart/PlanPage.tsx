@@ -166,9 +166,10 @@ function PlanEditor({ ctx, lookups }: { ctx: ChartContext; lookups: Lookups }) {
         </div>
         <div role="status" className="ch-plan-status">
           {plan ? <p>Plan saved ({plan.status}, {plan.plan.totalVisits} visits{plan.seriesId ? ', series booked' : ''}).</p> : null}
-          {user.role === 'therapist' && plan && !plan.seriesId ? <p className="hint">The front desk or a manager books the series from this plan.</p> : null}
+          {plan && !plan.seriesId && plan.can.edit && !plan.can.book ? <p className="hint">The front desk or a manager books the series from this plan.</p> : null}
         </div>
-        {plan && user.role !== 'therapist' ? <PlanBooking key={plan.id} plan={plan} locations={lookups.locations} therapists={lookups.therapists} onPlan={setPlan} /> : null}
+        {/* Those who book see the booking form, then the booked series; the therapist who writes the plan does not. */}
+        {plan && (plan.can.book || (plan.seriesId && !plan.can.edit)) ? <PlanBooking key={plan.id} plan={plan} locations={lookups.locations} therapists={lookups.therapists} onPlan={setPlan} /> : null}
       </section>
     </div>
   );

@@ -47,13 +47,17 @@ export function SignPanel({ note, history, onSigned, onAmended }: { note: Sessio
     <section className="card ch-sign" aria-labelledby="sign-title">
       <h2 id="sign-title">{note.status === 'signed' ? 'Signed and locked' : 'Sign the note'}</h2>
       {note.status === 'draft' ? (
-        <>
-          <p>Signing locks the note. Later corrections are amendments that keep the original.</p>
-          <button type="button" className="button button-large" disabled={busy} onClick={() => void sign()}>Sign and lock</button>
-        </>
+        note.can.sign ? (
+          <>
+            <p>Signing locks the note. Later corrections are amendments that keep the original.</p>
+            <button type="button" className="button button-large" disabled={busy} onClick={() => void sign()}>Sign and lock</button>
+          </>
+        ) : <p>Only the treating therapist signs this note.</p>
       ) : (
+        <p><span className="badge badge-success">Signed</span> {note.signedAt ? formatDateTime(note.signedAt) : ''}</p>
+      )}
+      {note.can.amend ? (
         <>
-          <p><span className="badge badge-success">Signed</span> {note.signedAt ? formatDateTime(note.signedAt) : ''}</p>
           <h3>Add an amendment</h3>
           <div className="field">
             <label className="label" htmlFor="amend-reason">Reason</label>
@@ -65,7 +69,7 @@ export function SignPanel({ note, history, onSigned, onAmended }: { note: Sessio
           </div>
           <button type="button" className="button" disabled={busy} onClick={() => void amend()}>Save amendment</button>
         </>
-      )}
+      ) : null}
       {error ? <p className="error-message" role="alert">{error}</p> : null}
       {history && history.events.length > 0 ? (
         <>
