@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, Version } from '../common.ts';
+import { DiagnosisSchema } from '../diagnoses/schema.ts';
 
 /**
  * Assessment bodies at the door: their shape only. The findings (pain map on the body map,
@@ -29,6 +30,7 @@ export const AssessmentSchema = z
   .object({
     id: Id, patientId: Id, appointmentId: Id.nullable(), assessedOn: z.string(), practitionerId: Id.nullable(),
     findings: z.record(z.string(), z.unknown()).describe('Pain map, posture, ROM, strength, palpated trigger points, the five elements'),
+    diagnoses: z.array(DiagnosisSchema).describe('Primary first'),
     version: z.number(), createdBy: Id, createdAt: z.string(), updatedBy: Id, updatedAt: z.string(),
   })
   .meta({ id: 'Assessment' });

@@ -5,7 +5,8 @@ export const DiagnosisSearchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(50).optional(),
 });
 
-const Diagnosis = z.object({
+/** A diagnosis as the chart shows it: the code, its plain name and its condition group. */
+export const DiagnosisSchema = z.object({
   code: z.string(),
   plainName: z.string(),
   title: z.string(),
@@ -13,4 +14,4 @@ const Diagnosis = z.object({
   groupLabel: z.string(),
 });
 
-export const DiagnosisListSchema = z.object({ diagnoses: z.array(Diagnosis) });
+export const DiagnosisListSchema = z.object({ diagnoses: z.array(DiagnosisSchema) });

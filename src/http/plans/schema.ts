@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DiagnosisSchema } from '../diagnoses/schema.ts';
 import { PlanBodySchema, PlanChangesSchema } from '../../services/charting/plan-document.ts';
 import { PlanProposalSchema } from '../../clinical/plan/schema.ts';
 import { SeriesSchema } from '../appointments/schema.ts';
@@ -38,6 +39,8 @@ export const TreatmentPlanSchema = z
   .object({
     id: Id, patientId: Id, status: z.enum(['draft', 'active', 'completed']), plan: PlanBodySchema,
     practitionerId: Id.nullable(), locationId: Id.nullable(), seriesId: Id.nullable().describe('The booked series, once booked'),
+    assessmentId: Id.nullable().describe('The assessment the plan was made from'),
+    diagnoses: z.array(DiagnosisSchema).describe("Copied from the plan's assessment, primary first"),
     version: z.number(), createdBy: Id, createdAt: z.string(), updatedBy: Id, updatedAt: z.string(),
     can: z.object({
       edit: z.boolean().describe('Change the plan or move its status on'),
