@@ -32,6 +32,17 @@ describe.each(BACKENDS)('organisations on %s', (backend) => {
     expect(Object.keys((err as ValidationError).fields).sort()).toEqual(['name', 'slug']);
   });
 
+  it('keeps the organisation’s IANA time zone, Pacific unless told, and refuses a made-up one', async () => {
+    expect((await createOrganization(t.db, { name: 'Pacific', slug: 'zone-default' })).timeZone).toBe('America/Los_Angeles');
+    const berlin = await createOrganization(t.db, { name: 'Berlin', slug: 'zone-berlin', timeZone: 'Europe/Berlin' });
+    expect((await findOrganizationBySlug(t.db, 'zone-berlin'))?.timeZone).toBe(berlin.timeZone);
+    expect(berlin.timeZone).toBe('Europe/Berlin');
+    const err = await createOrganization(t.db, { name: 'Mars', slug: 'zone-mars', timeZone: 'Mars/Olympus_Mons' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(Object.keys((err as ValidationError).fields)).toEqual(['timeZone']);
+    expect(await findOrganizationBySlug(t.db, 'zone-mars')).toBeNull();
+  });
+
   it('resolves location slugs within the organisation only', async () => {
     const a = await createOrganization(t.db, { name: 'A', slug: 'org-a' });
     const b = await createOrganization(t.db, { name: 'B', slug: 'org-b' });

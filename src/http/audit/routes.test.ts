@@ -125,6 +125,25 @@ describe.each(BACKENDS)('audit log API on %s', (backend) => {
     expect(instant.events.map((e) => e.action)).toEqual(['test.early-on-the-21st']);
   });
 
+  it('reads whole days on the organisation’s own clock, not a fixed zone', async () => {
+    await db.query(`UPDATE organizations SET time_zone = 'Europe/Berlin' WHERE id = $1`, [world.orgId]);
+    try {
+      const insert = (action: string, at: string) =>
+        db.query(`INSERT INTO audit_events (org_id, actor_user_id, actor_role, action, outcome, at) VALUES ($1, $2, 'front_desk', $3, 'allowed', $4)`, [
+          world.orgId, world.users.front_desk.id, action, at,
+        ]);
+      // Both are the afternoon of the 20th in Oregon; in Berlin the second is past midnight.
+      await insert('zone.before-berlin-midnight', '2026-11-20T22:30:00Z'); // 23:30 CET on the 20th
+      await insert('zone.after-berlin-midnight', '2026-11-20T23:30:00Z'); // 00:30 CET on the 21st
+      const the20th = await browse('from=2026-11-20&to=2026-11-20&action=zone.');
+      const the21st = await browse('from=2026-11-21&to=2026-11-21&action=zone.');
+      expect(the20th.events.map((e) => e.action)).toEqual(['zone.before-berlin-midnight']);
+      expect(the21st.events.map((e) => e.action)).toEqual(['zone.after-berlin-midnight']);
+    } finally {
+      await db.query(`UPDATE organizations SET time_zone = 'America/Los_Angeles' WHERE id = $1`, [world.orgId]);
+    }
+  });
+
   it('pages newest first with nextBefore', async () => {
     const first = await browse('limit=2');
     expect(first.events).toHaveLength(2);
