@@ -8,6 +8,8 @@ describe('logPath', () => {
 
   it('hides self-service link and calendar feed tokens, keeping the rest of the path', () => {
     expect(logPath('/a/3f1c.mh2k.abcDEF_-')).toBe('/a/:token');
+    expect(logPath('/relief/3f1c.mh2k.abcDEF_-')).toBe('/relief/:token');
+    expect(logPath('/api/relief/3f1c.mh2k.abcDEF_-?x=1')).toBe('/api/relief/:token');
     expect(logPath('/api/links/3f1c.mh2k.abcDEF_-/reschedule?x=1')).toBe('/api/links/:token/reschedule');
     expect(logPath('/cal/Zx9secret.ics')).toBe('/cal/:token.ics');
   });

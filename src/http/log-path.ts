@@ -6,6 +6,8 @@
 const SECRET_SEGMENTS: [RegExp, string][] = [
   [/^\/a\/[^/]+/, '/a/:token'],
   [/^\/api\/links\/[^/]+/, '/api/links/:token'],
+  [/^\/relief\/[^/]+/, '/relief/:token'],
+  [/^\/api\/relief\/[^/]+/, '/api/relief/:token'],
   [/^\/cal\/[^/]+\.ics$/, '/cal/:token.ics'],
 ];
 

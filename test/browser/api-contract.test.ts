@@ -4,6 +4,7 @@ import { CARE_OPERATIONS } from '../../web/src/api/care.ts';
 import { API_OPERATIONS as CORE_OPERATIONS } from '../../web/src/api/client.ts';
 import { CHARTING_OPERATIONS } from '../../web/src/api/charting.ts';
 import { LINK_OPERATIONS } from '../../web/src/api/links.ts';
+import { RELIEF_OPERATIONS } from '../../web/src/api/relief.ts';
 import { RECORD_OPERATIONS } from '../../web/src/api/records.ts';
 import { CHARTING_MORE_OPERATIONS } from '../../web/src/api/charting-more.ts';
 import { SCHEDULING_OPERATIONS } from '../../web/src/api/scheduling.ts';
@@ -12,7 +13,7 @@ import { SCHEDULE_CHANGE_OPERATIONS } from '../../web/src/api/schedule-changes.t
 import { OUTCOMES_OPERATIONS } from '../../web/src/api/outcomes.ts';
 import { startDemoServer, type DemoServer } from './support.ts';
 
-const API_OPERATIONS = [...CORE_OPERATIONS, ...SCHEDULING_OPERATIONS, ...LINK_OPERATIONS, ...WAITLIST_OPERATIONS, ...RECORD_OPERATIONS, ...SCHEDULE_CHANGE_OPERATIONS];
+const API_OPERATIONS = [...CORE_OPERATIONS, ...SCHEDULING_OPERATIONS, ...LINK_OPERATIONS, ...RELIEF_OPERATIONS, ...WAITLIST_OPERATIONS, ...RECORD_OPERATIONS, ...SCHEDULE_CHANGE_OPERATIONS];
 
 let server: DemoServer;
 let paths: Record<string, Record<string, unknown>>;

@@ -94,6 +94,8 @@ const SELECT = `episode_id AS "episodeId", started_on::text AS "startedOn", stat
 /**
  * The organisation's episode rows for a report: started within [from, to], at the given sites, of
  * one therapist — each filter only when given. Ordered by start so a report reads the same twice.
+ * The rows come back as one JSON text of arrays: for 150,000 rows that is several times faster
+ * than a result row per episode, whose fields the driver would parse one by one.
  */
 export async function listOutcomeRows(db: Queryable, orgId: string, filter: OutcomeRowFilter = {}): Promise<EpisodeOutcomeRow[]> {
   const params: unknown[] = [orgId];
@@ -114,7 +116,26 @@ export async function listOutcomeRows(db: Queryable, orgId: string, filter: Outc
     params.push(filter.therapistId);
     where.push(`therapist_id = $${params.length}::uuid`);
   }
-  return db.query<DbRow>(`SELECT ${SELECT} FROM outcome_episodes WHERE ${where.join(' AND ')} ORDER BY started_on, episode_id`, params);
+  const [result] = await db.query<{ rows: string | null }>(
+    `SELECT json_agg(json_build_array(episode_id, started_on, status, visits, drop_out, site_id, therapist_id, condition_group, phase,
+                                      psfs_change, relief_days, outcomes) ORDER BY started_on, episode_id)::text AS rows
+       FROM outcome_episodes WHERE ${where.join(' AND ')}`,
+    params,
+  );
+  if (!result?.rows) return [];
+  return (JSON.parse(result.rows) as PackedRow[]).map(unpack);
+}
+
+type PackedRow = [
+  string, string, EpisodeOutcomeRow['status'], number, boolean, string | null, string | null,
+  EpisodeOutcomeRow['conditionGroup'], EpisodeOutcomeRow['phase'], number | null, number[], EpisodeOutcomeRow['outcomes'],
+];
+
+function unpack(r: PackedRow): EpisodeOutcomeRow {
+  return {
+    episodeId: r[0], startedOn: r[1], status: r[2], visits: r[3], dropOut: r[4], site: r[5], therapist: r[6],
+    conditionGroup: r[7], phase: r[8], psfsChange: r[9], reliefDays: r[10], outcomes: r[11],
+  };
 }
 
 /** One patient's rows, oldest episode first (the patient's own trend, and tests). */
@@ -125,4 +146,16 @@ export async function listPatientOutcomeRows(db: Queryable, orgId: string, patie
 /** Removes every row of the organisation (before a full rebuild). */
 export async function clearOutcomeRows(db: Queryable, orgId: string): Promise<void> {
   await db.query(`DELETE FROM outcome_episodes WHERE org_id = $1`, [orgId]);
+}
+
+/**
+ * Organisations with an episode still open whose last refresh is older than `before`: as days
+ * pass without a visit such an episode lapses, though nothing in the chart changed.
+ */
+export async function organizationsWithStaleOpenEpisodes(db: Queryable, before: Date): Promise<string[]> {
+  const rows = await db.query<{ orgId: string }>(
+    `SELECT DISTINCT org_id AS "orgId" FROM outcome_episodes WHERE status = 'open' AND refreshed_at < $1`,
+    [before],
+  );
+  return rows.map((r) => r.orgId);
 }
