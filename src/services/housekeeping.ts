@@ -6,6 +6,8 @@ import { RATE_LIMIT } from './auth/throttle.ts';
 import type { ServiceContext } from './context.ts';
 import { runWaitlistJobs } from './booking/offers.ts';
 import { purgeIdempotencyKeys } from '../store/repos/idempotency.ts';
+import { organizationsWithStaleOpenEpisodes } from '../store/repos/outcome-episodes.ts';
+import { rebuildAllOutcomes } from './outcomes/refresh.ts';
 
 const POLL_MS = 30_000;
 
@@ -23,6 +25,16 @@ const CHORES: Record<string, Chore> = {
       await purgeThrottle(ctx.db, new Date(now.getTime() - RATE_LIMIT.windowMs));
       // A retry comes within minutes; a day-old Idempotency-Key (and any answer it kept) is dropped.
       await purgeIdempotencyKeys(ctx.db, new Date(now.getTime() - 24 * 3600_000));
+    },
+  },
+  // An open episode lapses after 60 days without a visit even though nothing is signed: once a day
+  // the outcome rows of organisations with open episodes are rebuilt as of today.
+  'rebuild-outcomes': {
+    everyMs: 24 * 3600_000,
+    run: async (ctx, now) => {
+      for (const orgId of await organizationsWithStaleOpenEpisodes(ctx.db, new Date(now.getTime() - 12 * 3600_000))) {
+        await rebuildAllOutcomes({ db: ctx.db, now: () => now }, orgId);
+      }
     },
   },
   // PGlite runs no autovacuum: tables that changed enough since their last ANALYZE get a new one.

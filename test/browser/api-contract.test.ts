@@ -13,7 +13,7 @@ import { SCHEDULE_CHANGE_OPERATIONS } from '../../web/src/api/schedule-changes.t
 import { OUTCOMES_OPERATIONS } from '../../web/src/api/outcomes.ts';
 import { startDemoServer, type DemoServer } from './support.ts';
 
-const API_OPERATIONS = [...CORE_OPERATIONS, ...SCHEDULING_OPERATIONS, ...LINK_OPERATIONS, ...RELIEF_OPERATIONS, ...WAITLIST_OPERATIONS, ...RECORD_OPERATIONS, ...SCHEDULE_CHANGE_OPERATIONS, ...OUTCOMES_OPERATIONS];
+const API_OPERATIONS = [...CORE_OPERATIONS, ...SCHEDULING_OPERATIONS, ...LINK_OPERATIONS, ...RELIEF_OPERATIONS, ...WAITLIST_OPERATIONS, ...RECORD_OPERATIONS, ...SCHEDULE_CHANGE_OPERATIONS];
 
 let server: DemoServer;
 let paths: Record<string, Record<string, unknown>>;
@@ -61,6 +61,14 @@ describe('the web client against the OpenAPI document', () => {
     expect(missing).toEqual([]);
     const keys = CARE_OPERATIONS.map(([method, path]) => `${method} ${path}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('calls only documented operations from the outcomes client (a CSV file is a .csv path), each listed once', () => {
+    const missing = OUTCOMES_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(([m, p]) => `${m} ${p}`);
+    expect(missing).toEqual([]);
+    const keys = OUTCOMES_OPERATIONS.map(([method, path]) => `${method} ${path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const [, path] of OUTCOMES_OPERATIONS) expect(path).toMatch(/^\/api\/[a-z/{}.-]+$/);
   });
 
   it('lists each operation once, with an OpenAPI-style path', () => {

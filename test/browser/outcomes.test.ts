@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { OutcomesAnswer } from '../../src/services/outcomes/index.ts';
-import { outcomeRows } from '../../src/outcomes/index.ts';
+import { outcomeRows, ownTrendInWords } from '../../src/outcomes/index.ts';
 import { sketchEpisode } from '../support/outcome-episodes.ts';
 import type { Database } from '../../src/store/database.ts';
 import { upsertOutcomeRows } from '../../src/store/repos/outcome-episodes.ts';
-import { apiAs, launchBrowser, newPage, seriousViolations, serveDemo, signIn, VIEWPORTS, type DemoServer } from './support.ts';
+import { apiAs, DEMO_PASSWORD, EMAILS, launchBrowser, newPage, seriousViolations, serveDemo, signIn, VIEWPORTS, type DemoServer } from './support.ts';
 
 /**
  * The Outcomes page on the demo: a manager reads the claim card, the curve and the cuts, each with
@@ -116,6 +116,31 @@ describe('the Outcomes page', () => {
     const rows = await tableCells(page, 'therapist');
     expect(rows.map((r) => r[0])).toEqual(own.report.cuts.therapist!.map((r) => r.label));
     expect(await tableCells(page, 'claim')).toEqual(asShown(own.tables.find((t) => t.id === 'claim')!.rows));
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 120_000);
+
+  it("tells a patient their own pain trend in plain words on their page", async () => {
+    const token = await fetch(`${server.url}/api/auth/token`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAILS.patient, password: DEMO_PASSWORD }),
+    }).then((r) => r.json() as Promise<{ token: string }>);
+    const patient = await apiAs(server.url, 'patient');
+    const { user } = await patient.get<{ user: { patientId: string } }>('/api/auth/session');
+    const before = await patient.get<{ series: { measure: string; points: { score: number; takenAt: string }[] }[] }>(`/api/patients/${user.patientId}/measures`);
+    const pain = before.series.find((s) => s.measure === 'nprs')?.points ?? [];
+    const first = [...pain].sort((a, b) => a.takenAt.localeCompare(b.takenAt))[0]?.score ?? 7;
+    for (const score of pain.length === 0 ? [7, 3] : [Math.max(0, first - 4)]) {
+      const res = await fetch(`${server.url}/api/patients/${user.patientId}/measures`, {
+        method: 'POST', headers: { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ measure: 'nprs', answers: [score] }),
+      });
+      expect(res.status).toBe(201);
+    }
+    await signIn(page, server.url, 'patient');
+    const words = page.locator('.ms-trend-words', { hasText: 'Your pain score' });
+    await words.waitFor();
+    const latest = pain.length === 0 ? 3 : Math.max(0, first - 4);
+    // The demo's own first score decides the words; the wording function is tested on its own.
+    expect(await words.textContent()).toBe(ownTrendInWords({ measure: 'nprs', first, latest }, Math.max(2, pain.length + 1)));
+    if (first >= 4) expect(await words.textContent()).toMatch(/fell from \d+ to \d+ — a change most people notice\.$/);
     expect(await seriousViolations(page)).toEqual([]);
   }, 120_000);
 

@@ -9,6 +9,8 @@ import { signNote } from '../charting/notes.ts';
 import { actorOf, patientBehindGate } from '../../../test/support/session-kit.ts';
 import { createNote } from '../charting/session.ts';
 import type { ServiceContext } from '../context.ts';
+import { enqueueJob } from '../../store/repos/jobs.ts';
+import { runDueJobs } from '../housekeeping.ts';
 import { rebuildAllOutcomes } from './refresh.ts';
 
 /** A clock the test moves by whole days, so visits fall on the dates the test names. */
@@ -71,5 +73,16 @@ describe.each(BACKENDS)('outcome rows kept current on %s', (backend) => {
     expect(lapsed.map((r) => r.status)).toEqual(before.map(() => 'lapsed'));
     // Three sessions is short of the four-session course: a drop-out.
     expect(lapsed.every((r) => r.dropOut)).toBe(true);
+  });
+
+  it('the daily housekeeping lets an open episode lapse when no visit came for 60 days', async () => {
+    const patient = await patientBehindGate(db, world, 'clear');
+    const { ctx } = dayClock(db, '2027-03-01T17:00:00Z');
+    await createAssessment(ctx, actorOf(world, 'therapist'), patient, { findings: {}, diagnoses: ['M54.50'] });
+    expect((await listPatientOutcomeRows(db, world.orgId, patient))[0]).toMatchObject({ status: 'open', conditionGroup: 'low-back' });
+    const later = new Date('2027-05-15T17:00:00Z');
+    await enqueueJob(db, { kind: 'rebuild-outcomes', runAt: later, dedupeKey: 'rebuild-outcomes-test' });
+    expect(await runDueJobs({ db, now: () => later })).toBeGreaterThan(0);
+    expect((await listPatientOutcomeRows(db, world.orgId, patient))[0]).toMatchObject({ status: 'lapsed', visits: 0 });
   });
 });

@@ -147,3 +147,15 @@ export async function listPatientOutcomeRows(db: Queryable, orgId: string, patie
 export async function clearOutcomeRows(db: Queryable, orgId: string): Promise<void> {
   await db.query(`DELETE FROM outcome_episodes WHERE org_id = $1`, [orgId]);
 }
+
+/**
+ * Organisations with an episode still open whose last refresh is older than `before`: as days
+ * pass without a visit such an episode lapses, though nothing in the chart changed.
+ */
+export async function organizationsWithStaleOpenEpisodes(db: Queryable, before: Date): Promise<string[]> {
+  const rows = await db.query<{ orgId: string }>(
+    `SELECT DISTINCT org_id AS "orgId" FROM outcome_episodes WHERE status = 'open' AND refreshed_at < $1`,
+    [before],
+  );
+  return rows.map((r) => r.orgId);
+}
