@@ -20,7 +20,7 @@ const DEFINITIONS = ['nprs-mcid', 'ndi-mcid', 'odi-mcid', 'psfs-mcid'];
 
 /** One synthetic episode: visits 1–20 (mean ≈ 6.7), improvement somewhere in them or not at all. */
 function episodeRow(random: Random, index: number, sites: string[], therapists: string[]): EpisodeOutcomeRow {
-  const visits = Math.min(20, 1 + Math.floor(-Math.log(1 - random.next()) * 5.7));
+  const visits = Math.min(20, 1 + Math.floor(-Math.log(1 - random.next()) * 6.6));
   const status = random.chance(0.1) ? 'open' : random.chance(0.6) ? 'discharged' : 'lapsed';
   const outcomes: Record<string, DefinitionOutcome> = {};
   for (const id of DEFINITIONS) {
