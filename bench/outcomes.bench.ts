@@ -14,6 +14,8 @@ import { time, withRatio, type Timing } from './lib.ts';
 
 const EPISODES = Number(process.env.BENCH_EPISODES ?? 150_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 5);
+/** Which engines to run: both by default; BENCH_ENGINES=postgres or pglite for one. */
+const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
 const GROUPS = ['neck', 'low-back', 'head', 'shoulder', 'hip-leg', 'other'] as const;
 const PHASES = ['acute', 'chronic', 'maintenance'] as const;
 const DEFINITIONS = ['nprs-mcid', 'ndi-mcid', 'odi-mcid', 'psfs-mcid'];
@@ -97,6 +99,20 @@ async function measure(label: string, db: Database): Promise<Timing[]> {
 
 export async function run(): Promise<Timing[]> {
   const results: Timing[] = [];
+  if (ENGINES.includes('postgres')) results.push(...(await onPostgres()));
+  if (ENGINES.includes('pglite')) {
+    const lite = await openPglite();
+    try {
+      results.push(...(await measure('PGlite', lite)));
+    } finally {
+      await lite.close();
+    }
+  }
+  return results;
+}
+
+async function onPostgres(): Promise<Timing[]> {
+  const results: Timing[] = [];
   const adminUrl = process.env.KNOTWORK_BENCH_DATABASE_URL || process.env.KNOTWORK_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `knotwork_bench_outcomes_${process.pid}`;
   const admin = await openPostgres(adminUrl, { max: 1 });
@@ -111,12 +127,6 @@ export async function run(): Promise<Timing[]> {
     await pg.close();
     await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.close();
-  }
-  const lite = await openPglite();
-  try {
-    results.push(...(await measure('PGlite', lite)));
-  } finally {
-    await lite.close();
   }
   return results;
 }
