@@ -14,13 +14,15 @@ import { time, withRatio, type Timing } from './lib.ts';
 
 const EPISODES = Number(process.env.BENCH_EPISODES ?? 150_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 5);
+/** Which engines to run: both by default; BENCH_ENGINES=postgres or pglite for one. */
+const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
 const GROUPS = ['neck', 'low-back', 'head', 'shoulder', 'hip-leg', 'other'] as const;
 const PHASES = ['acute', 'chronic', 'maintenance'] as const;
 const DEFINITIONS = ['nprs-mcid', 'ndi-mcid', 'odi-mcid', 'psfs-mcid'];
 
 /** One synthetic episode: visits 1–20 (mean ≈ 6.7), improvement somewhere in them or not at all. */
 function episodeRow(random: Random, index: number, sites: string[], therapists: string[]): EpisodeOutcomeRow {
-  const visits = Math.min(20, 1 + Math.floor(-Math.log(1 - random.next()) * 5.7));
+  const visits = Math.min(20, 1 + Math.floor(-Math.log(1 - random.next()) * 6.6));
   const status = random.chance(0.1) ? 'open' : random.chance(0.6) ? 'discharged' : 'lapsed';
   const outcomes: Record<string, DefinitionOutcome> = {};
   for (const id of DEFINITIONS) {
@@ -97,6 +99,20 @@ async function measure(label: string, db: Database): Promise<Timing[]> {
 
 export async function run(): Promise<Timing[]> {
   const results: Timing[] = [];
+  if (ENGINES.includes('postgres')) results.push(...(await onPostgres()));
+  if (ENGINES.includes('pglite')) {
+    const lite = await openPglite();
+    try {
+      results.push(...(await measure('PGlite', lite)));
+    } finally {
+      await lite.close();
+    }
+  }
+  return results;
+}
+
+async function onPostgres(): Promise<Timing[]> {
+  const results: Timing[] = [];
   const adminUrl = process.env.KNOTWORK_BENCH_DATABASE_URL || process.env.KNOTWORK_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `knotwork_bench_outcomes_${process.pid}`;
   const admin = await openPostgres(adminUrl, { max: 1 });
@@ -111,12 +127,6 @@ export async function run(): Promise<Timing[]> {
     await pg.close();
     await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.close();
-  }
-  const lite = await openPglite();
-  try {
-    results.push(...(await measure('PGlite', lite)));
-  } finally {
-    await lite.close();
   }
   return results;
 }

@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ServiceError, ValidationE
 import { createOnce, type Once } from './idempotency.ts';
 import { missingPatient } from './patient-duplicates.ts';
 import { isAllowed, patientFacts } from './policies.ts';
+import { refreshPatientOutcomes } from './outcomes/refresh.ts';
 import type { Patient } from './patients.ts';
 
 /** Both records have a booked visit at the same time: one must be cancelled or moved first. */
@@ -67,6 +68,9 @@ export async function mergePatients(ctx: ServiceContext, actor: Actor, survivorI
     const clashes = await merge.clashingVisits(tx, actor.orgId, survivorId, duplicateId);
     if (clashes.length > 0) throw new MergeClashError(clashes);
     const counts = await merge.mergeInto(tx, actor.orgId, duplicateId, survivorId, actor.userId, now);
+    // The survivor's episodes now include the duplicate's visits; the duplicate has none left.
+    await refreshPatientOutcomes(tx, ctx, actor.orgId, survivorId);
+    await refreshPatientOutcomes(tx, ctx, actor.orgId, duplicateId);
     await audit(tx, actor, [
       { action: 'patient.merge', patientId: survivorId, recordType: 'patient', recordId: survivorId, detail: { mergedFrom: duplicateId, moved: counts } },
       { action: 'patient.merged-away', patientId: duplicateId, recordType: 'patient', recordId: duplicateId, detail: { mergedInto: survivorId } },

@@ -57,3 +57,9 @@ CREATE INDEX relief_checkins_patient ON relief_checkins (org_id, patient_id);
 ALTER TABLE outbox_messages DROP CONSTRAINT outbox_messages_kind_check;
 ALTER TABLE outbox_messages ADD CONSTRAINT outbox_messages_kind_check
   CHECK (kind IN ('confirmation', 'reminder', 'pre-visit', 'cancellation', 'reschedule', 'waitlist-offer', 'home-care', 'visit-affected', 'relief-check'));
+
+-- Nothing new lands on a merged record (as for the other tables that move with a merge).
+CREATE TRIGGER refuse_merged_patient BEFORE INSERT OR UPDATE OF patient_id ON relief_checkins
+  FOR EACH ROW EXECUTE FUNCTION refuse_merged_patient();
+CREATE TRIGGER refuse_merged_patient BEFORE INSERT OR UPDATE OF patient_id ON outcome_episodes
+  FOR EACH ROW EXECUTE FUNCTION refuse_merged_patient();

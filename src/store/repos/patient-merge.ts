@@ -8,10 +8,13 @@ export const MERGE_PLAN = {
   /** Rows change hands as they are. */
   moved: [
     'appointments', 'waitlist_entries', 'holds', 'outbox_messages', 'files', 'clearances', 'clinical_tasks', 'assessments',
-    'treatment_plans', 'session_notes', 'measure_responses', 'home_care_plans', 'users',
+    'treatment_plans', 'session_notes', 'measure_responses', 'home_care_plans', 'users', 'relief_checkins',
   ],
-  /** Moved by their own rules below: merged relationships, renumbered intake versions (screening follows by cascade). */
-  special: ['care_relationships', 'patient_sites', 'intake_responses', 'screening_results', 'gate_overrides'],
+  /**
+   * Moved by their own rules below: merged relationships, renumbered intake versions (screening follows by cascade);
+   * outcome rows are rebuilt for both records by the merge service once the chart has moved.
+   */
+  special: ['care_relationships', 'patient_sites', 'intake_responses', 'screening_results', 'gate_overrides', 'outcome_episodes'],
   /** History stays as it happened: the log of who opened the duplicate record keeps naming it. */
   kept: ['audit_events'],
 } as const;
