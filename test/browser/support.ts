@@ -182,12 +182,12 @@ export async function apiAs(baseUrl: string, role: DemoRole): Promise<ApiClient>
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await request(method, path, body);
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
+    return (res.status === 204 ? undefined : await res.json()) as T;
   };
   return Object.assign(call, {
     send: async <T>(method: string, path: string, body?: unknown) => {
       const res = await request(method, path, body);
-      return { status: res.status, body: (await res.json()) as T };
+      return { status: res.status, body: (res.status === 204 ? undefined : await res.json()) as T };
     },
     get: <T>(path: string) => call<T>('GET', path),
     patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
