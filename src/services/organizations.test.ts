@@ -3,6 +3,7 @@ import { BACKENDS, createTestDatabase } from '../../test/support/db.ts';
 import type { Database } from '../store/database.ts';
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import { createOrganization, findOrganizationBySlug, getOrganizationBySlug, resolveLocationSlugs } from './organizations.ts';
+import { buildSite } from '../../test/support/factories.ts';
 
 describe.each(BACKENDS)('organisations on %s', (backend) => {
   let t: { db: Database; drop: () => Promise<void> };
@@ -46,12 +47,10 @@ describe.each(BACKENDS)('organisations on %s', (backend) => {
   it('resolves location slugs within the organisation only', async () => {
     const a = await createOrganization(t.db, { name: 'A', slug: 'org-a' });
     const b = await createOrganization(t.db, { name: 'B', slug: 'org-b' });
-    const insert = `INSERT INTO locations (org_id, name, slug, address_line1, city, state, postal_code, time_zone)
-                    VALUES ($1, $2, $2, '1 Main St', 'Salem', 'OR', '97301', 'America/Los_Angeles') RETURNING id`;
-    const [north] = await t.db.query<{ id: string }>(insert, [a.id, 'north']);
-    const [south] = await t.db.query<{ id: string }>(insert, [a.id, 'south']);
-    await t.db.query(insert, [b.id, 'east']);
-    expect(await resolveLocationSlugs(t.db, a.id, ['south', 'north'])).toEqual([south!.id, north!.id]);
+    const north = await buildSite(t.db, a.id, { slug: 'north' });
+    const south = await buildSite(t.db, a.id, { slug: 'south' });
+    await buildSite(t.db, b.id, { slug: 'east' });
+    expect(await resolveLocationSlugs(t.db, a.id, ['south', 'north'])).toEqual([south, north]);
     await expect(resolveLocationSlugs(t.db, a.id, ['north', 'east'])).rejects.toThrow(/east/);
   });
 });

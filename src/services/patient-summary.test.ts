@@ -7,6 +7,7 @@ import { actorOf } from '../../test/support/session-kit.ts';
 import type { ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 import { patientSummary } from './patient-summary.ts';
+import { buildPlan } from '../../test/support/factories.ts';
 
 describe.each(BACKENDS)("the patient's page as a hub on %s", (backend) => {
   let db: Database;
@@ -29,11 +30,10 @@ describe.each(BACKENDS)("the patient's page as a hub on %s", (backend) => {
        VALUES ($1, $2, $3, $4, 'signed', '2026-11-10T18:30Z', $5, $5, '2026-11-10T17:05Z', '2026-11-10T18:30Z') RETURNING id`,
       [world.orgId, a, ids.past, world.practitioners.a, world.users.therapist.id],
     ))[0]!.id;
-    await db.query(
-      `INSERT INTO treatment_plans (org_id, patient_id, status, plan, practitioner_id, location_id, created_by, created_at, updated_by, updated_at)
-       VALUES ($1, $2, 'active', $3::jsonb, $4, $5, $6, '2026-11-01T10:00Z', $6, '2026-11-01T10:00Z')`,
-      [world.orgId, a, JSON.stringify({ phase: 'acute', totalVisits: 4, startDate: '2026-11-02', reassessmentAtVisits: [2, 4] }), world.practitioners.a, world.sites.a, world.users.therapist.id],
-    );
+    await buildPlan(db, world.orgId, {
+      patientId: a, status: 'active', plan: { phase: 'acute', totalVisits: 4, startDate: '2026-11-02', reassessmentAtVisits: [2, 4] },
+      therapistId: world.practitioners.a, locationId: world.sites.a, createdBy: world.users.therapist.id, at: new Date('2026-11-01T10:00:00Z'),
+    });
   });
   afterAll(() => drop());
 

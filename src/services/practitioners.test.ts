@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase } from '../../test/support/db.ts';
+import { buildSite } from '../../test/support/factories.ts';
 import type { Database } from '../store/database.ts';
 import type { Actor, Role, ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
@@ -78,14 +79,7 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
   let ana: PractitionerDetail;
 
   const count = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
-  const addSite = async (org: string, slug: string) =>
-    (
-      await db.query<{ id: string }>(
-        `INSERT INTO locations (org_id, name, slug, address_line1, city, state, postal_code, time_zone)
-         VALUES ($1, $2, $2, '1 Main St', 'Portland', 'OR', '97205', 'America/Los_Angeles') RETURNING id`,
-        [org, slug],
-      )
-    )[0]!.id;
+  const addSite = (org: string, slug: string) => buildSite(db, org, { slug });
 
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase(backend));

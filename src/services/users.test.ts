@@ -5,6 +5,7 @@ import { verifyPassword } from './auth/password.ts';
 import { ConflictError, ValidationError } from './errors.ts';
 import { createOrganization } from './organizations.ts';
 import { createUser, findUserByEmail } from './users.ts';
+import { buildSite } from '../../test/support/factories.ts';
 
 describe.each(BACKENDS)('users on %s', (backend) => {
   let t: { db: Database; drop: () => Promise<void> };
@@ -16,10 +17,8 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     t = await createTestDatabase(backend);
     orgId = (await createOrganization(t.db, { name: 'Users test', slug: 'users-test' })).id;
     otherOrgId = (await createOrganization(t.db, { name: 'Other', slug: 'users-other' })).id;
-    const insert = `INSERT INTO locations (org_id, name, slug, address_line1, city, state, postal_code, time_zone)
-                    VALUES ($1, 'Site', 'site', '1 Main St', 'Salem', 'OR', '97301', 'America/Los_Angeles') RETURNING id`;
-    locationId = (await t.db.query<{ id: string }>(insert, [orgId]))[0]!.id;
-    foreignLocationId = (await t.db.query<{ id: string }>(insert, [otherOrgId]))[0]!.id;
+    locationId = await buildSite(t.db, orgId, { name: 'Site' });
+    foreignLocationId = await buildSite(t.db, otherOrgId, { name: 'Site' });
   });
   afterAll(() => t.drop());
 

@@ -3,6 +3,7 @@ import { defaultServiceId, ensureServiceRow, findService } from '../../src/servi
 import { insertEntry, insertHold } from '../../src/store/repos/waitlist.ts';
 import { makeBookable } from '../support/booking-world.ts';
 import type { EndpointCase, Env, Who } from './endpoints.ts';
+import { buildAppointment } from '../support/factories.ts';
 
 const WHO: Who[] = ['anonymous', 'admin', 'manager', 'front_desk', 'therapist', 'patient', 'otherAdmin'];
 const signedIn = (status: number, overrides: Partial<Record<Who, number>> = {}) =>
@@ -65,12 +66,9 @@ export async function bookedId(env: Env): Promise<string> {
 /** Patient B's appointment at site B with therapist B (written directly: Blake lacks the CNMT). */
 async function otherSiteAppointment(env: Env): Promise<string> {
   const start = new Date(await freshStart(env));
-  const rows = await env.db.query<{ id: string }>(
-    `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, during, blocks)
-     VALUES ($1, $2, $3, $4, 'nmt-followup-60', tstzrange($5, $6), tstzrange($5, $6)) RETURNING id`,
-    [env.world.orgId, env.world.patients.b, env.world.practitioners.b, env.world.sites.b, start, new Date(start.getTime() + 3_600_000)],
-  );
-  return rows[0]!.id;
+  return buildAppointment(env.db, env.world.orgId, {
+    patientId: env.world.patients.b, therapistId: env.world.practitioners.b, locationId: env.world.sites.b, start,
+  });
 }
 
 async function waitlistEntry(env: Env) {

@@ -10,6 +10,7 @@ import { insertEntry, insertHold } from '../../src/store/repos/waitlist.ts';
 import { tokenFor } from '../support/world.ts';
 import { bookable, freshStart, freshVisits } from './endpoints-booking.ts';
 import type { EndpointCase, Env, Who } from './endpoints.ts';
+import { buildAppointment, buildCredential, buildPatient, buildPlan, buildTherapist } from '../support/factories.ts';
 
 const WHO: Who[] = ['anonymous', 'admin', 'manager', 'front_desk', 'therapist', 'patient', 'otherAdmin'];
 const signedIn = (status: number, overrides: Partial<Record<Who, number>> = {}) =>
@@ -23,18 +24,11 @@ const nobodyCharts = signedIn(403, { otherAdmin: 404 });
 const SERVICE = 'nmt-followup-60';
 let seq = 0;
 
-async function one(env: Env, sql: string, params: unknown[]): Promise<string> {
-  return (await env.db.query<{ id: string }>(sql, params))[0]!.id;
-}
-
 /** A new patient registered (preferred site) at site `at`, with no care relationship. */
 function freshPatient(env: Env, at: 'a' | 'b'): Promise<string> {
-  return one(
-    env,
-    `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth, preferred_location_id)
-     VALUES ($1, 'Fern', $2, '1979-04-04', 'female', $3) RETURNING id`,
-    [env.world.orgId, `Care${env.unique()}${++seq}`, env.world.sites[at]],
-  );
+  return buildPatient(env.db, env.world.orgId, {
+    givenName: 'Fern', familyName: `Care${env.unique()}${++seq}`, dateOfBirth: '1979-04-04', preferredLocationId: env.world.sites[at],
+  });
 }
 
 const desks = new WeakMap<Env, Promise<string>>();
@@ -59,13 +53,9 @@ function secondTherapist(env: Env): Promise<string> {
     id = (async () => {
       await bookable(env);
       const { orgId, sites } = env.world;
-      const casey = await one(env, `INSERT INTO practitioners (org_id, given_name, family_name) VALUES ($1, 'Casey', 'Second') RETURNING id`, [orgId]);
-      await env.db.query('INSERT INTO practitioner_locations (org_id, practitioner_id, location_id) VALUES ($1, $2, $3)', [orgId, casey, sites.a]);
-      await env.db.query(
-        `INSERT INTO credentials (org_id, practitioner_id, kind, type, issuer, number, issued_on, expires_on)
-         VALUES ($1, $2, 'licence', 'LMT', 'OR', 'LMT-5678', '2020-01-01', '2027-12-31'), ($1, $2, 'certification', 'CNMT', 'NMT Center', 'CNMT-2', '2019-01-01', NULL)`,
-        [orgId, casey],
-      );
+      const casey = await buildTherapist(env.db, orgId, { givenName: 'Casey', familyName: 'Second', locationIds: [sites.a] });
+      await buildCredential(env.db, orgId, casey, { number: 'LMT-5678', issuedOn: '2020-01-01', expiresOn: '2027-12-31' });
+      await buildCredential(env.db, orgId, casey, { kind: 'certification', type: 'CNMT', issuer: 'NMT Center', number: 'CNMT-2', issuedOn: '2019-01-01' });
       for (let weekday = 0; weekday < 7; weekday++) {
         await env.db.query(
           `INSERT INTO shift_templates (org_id, practitioner_id, location_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4, '08:00', '18:00')`,
@@ -83,12 +73,7 @@ function secondTherapist(env: Env): Promise<string> {
 async function writtenAppointment(env: Env, patientId: string, therapistId = env.world.practitioners.a): Promise<{ id: string; end: Date }> {
   const start = new Date(await freshStart(env));
   const end = new Date(start.getTime() + 3_600_000);
-  const id = await one(
-    env,
-    `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, during, blocks)
-     VALUES ($1, $2, $3, $4, $5, tstzrange($6, $7), tstzrange($6, $7)) RETURNING id`,
-    [env.world.orgId, patientId, therapistId, env.world.sites.a, SERVICE, start, end],
-  );
+  const id = await buildAppointment(env.db, env.world.orgId, { patientId, therapistId, locationId: env.world.sites.a, serviceCode: SERVICE, start });
   return { id, end };
 }
 
@@ -117,12 +102,9 @@ async function planFor(env: Env, patientId: string): Promise<string> {
     goals: [], integration: [], startDate: date, preferredDays: [new Date(`${date}T12:00:00Z`).getUTCDay()], preferredTime: `${part('hour')}:${part('minute')}`,
     therapistId: env.world.practitioners.a, locationId: env.world.sites.a, serviceCode: SERVICE,
   };
-  return one(
-    env,
-    `INSERT INTO treatment_plans (org_id, patient_id, plan, practitioner_id, location_id, created_by, created_at, updated_by, updated_at)
-     VALUES ($1, $2, $3::jsonb, $4, $5, $6, now(), $6, now()) RETURNING id`,
-    [env.world.orgId, patientId, JSON.stringify(plan), env.world.practitioners.a, env.world.sites.a, env.world.users.admin.id],
-  );
+  return buildPlan(env.db, env.world.orgId, {
+    patientId, plan, therapistId: env.world.practitioners.a, locationId: env.world.sites.a, createdBy: env.world.users.admin.id,
+  });
 }
 
 /** The ways a patient of site A reaches therapist A when the site A desk (who sees them) books. */
@@ -148,10 +130,10 @@ async function onlyWritten(env: Env): Promise<string> {
   return patientId;
 }
 
-const letterFor = (env: Env, patientId: string) =>
-  one(env, `INSERT INTO files (org_id, patient_id, filename, content_type, size, sha256, data, uploaded_by, uploaded_at)
+const letterFor = async (env: Env, patientId: string) =>
+  (await env.db.query<{ id: string }>(`INSERT INTO files (org_id, patient_id, filename, content_type, size, sha256, data, uploaded_by, uploaded_at)
      VALUES ($1, $2, 'clearance.pdf', 'application/pdf', 9, repeat('b', 64), convert_to('%PDF-1.4\n', 'UTF8'), $3, now()) RETURNING id`,
-    [env.world.orgId, patientId, env.world.users.admin.id]);
+    [env.world.orgId, patientId, env.world.users.admin.id]))[0]!.id;
 
 /** Patient B's full name, for an exact lookup. */
 async function patientB(env: Env) {

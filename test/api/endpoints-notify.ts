@@ -4,6 +4,7 @@ import { findService, ensureServiceRow } from '../../src/services/booking/catalo
 import { issueLinkToken } from '../../src/services/notify/links.ts';
 import { makeBookable } from '../support/booking-world.ts';
 import type { EndpointCase, Env, Who } from './endpoints.ts';
+import { buildAppointment } from '../support/factories.ts';
 
 const WHO: Who[] = ['anonymous', 'admin', 'manager', 'front_desk', 'therapist', 'patient', 'otherAdmin'];
 const everyone = (status: number) => Object.fromEntries(WHO.map((w) => [w, status])) as Record<Who, number>;
@@ -46,12 +47,10 @@ async function start(env: Env, kind: 'far' | 'soon'): Promise<Date> {
 async function appointment(env: Env, kind: 'far' | 'soon', who: 'a' | 'b' = 'a'): Promise<{ id: string; end: Date }> {
   const begins = await start(env, kind);
   const end = new Date(begins.getTime() + 3_600_000);
-  const rows = await env.db.query<{ id: string }>(
-    `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, during, blocks)
-     VALUES ($1, $2, $3, $4, 'nmt-followup-60', tstzrange($5, $6), tstzrange($5, $6)) RETURNING id`,
-    [env.world.orgId, env.world.patients[who], env.world.practitioners[who], env.world.sites[who], begins, end],
-  );
-  return { id: rows[0]!.id, end };
+  const id = await buildAppointment(env.db, env.world.orgId, {
+    patientId: env.world.patients[who], therapistId: env.world.practitioners[who], locationId: env.world.sites[who], start: begins,
+  });
+  return { id, end };
 }
 
 async function linkUrl(env: Env, kind: 'far' | 'soon', suffix = ''): Promise<string> {

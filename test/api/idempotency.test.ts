@@ -19,6 +19,7 @@ import { dataTables } from '../support/snapshot.ts';
 import { buildWorld, tokenFor } from '../support/world.ts';
 import { bookable, bookedId } from './endpoints-booking.ts';
 import { ENDPOINTS, WHO, type EndpointCase, type Env, type Who } from './endpoints.ts';
+import { buildPlan } from '../support/factories.ts';
 
 const ROUTES = apiRoutes({ db: null as never, now: () => new Date() });
 const CREATES = ROUTES.filter((r) => r.method === 'POST' && r.status === 201).map((r) => `${r.method} ${r.url}`);
@@ -62,12 +63,9 @@ async function bookablePlan(env: Env): Promise<string> {
     goals: [], integration: [], startDate: monday, preferredDays: [1, 4], preferredTime: '16:30',
     therapistId: env.world.practitioners.a, locationId: env.world.sites.a, serviceCode: 'nmt-followup-60',
   };
-  const rows = await env.db.query<{ id: string }>(
-    `INSERT INTO treatment_plans (org_id, patient_id, plan, practitioner_id, location_id, created_by, created_at, updated_by, updated_at)
-     VALUES ($1, $2, $3::jsonb, $4, $5, $6, now(), $6, now()) RETURNING id`,
-    [env.world.orgId, env.world.patients.a, JSON.stringify(plan), env.world.practitioners.a, env.world.sites.a, env.world.users.therapist.id],
-  );
-  return rows[0]!.id;
+  return buildPlan(env.db, env.world.orgId, {
+    patientId: env.world.patients.a, plan, therapistId: env.world.practitioners.a, locationId: env.world.sites.a, createdBy: env.world.users.therapist.id,
+  });
 }
 
 /** A visit of patient A that the schedule no longer allows: booked, then its therapist takes the time off. */

@@ -8,6 +8,7 @@ import { TEXT_LIMITS } from '../../src/words/limits.ts';
 import { BACKENDS, createTestDatabase } from '../support/db.ts';
 import { snapshot } from '../support/snapshot.ts';
 import { buildWorld, tokenFor, type World } from '../support/world.ts';
+import { buildAppointment } from '../support/factories.ts';
 
 describe.each(BACKENDS)('plain refusals on %s', (backend) => {
   let db: Database;
@@ -50,12 +51,10 @@ describe.each(BACKENDS)('plain refusals on %s', (backend) => {
 
   it('says an appointment state in words, never its code', async () => {
     await ensureServiceRow(db, world.orgId, (await findService(db, world.orgId, 'nmt-followup-60'))!);
-    const rows = await db.query<{ id: string }>(
-      `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, status, during, blocks)
-       VALUES ($1, $2, $3, $4, 'nmt-followup-60', 'late_cancel', tstzrange('2026-11-24T17:00Z', '2026-11-24T18:00Z'), tstzrange('2026-11-24T17:00Z', '2026-11-24T18:00Z')) RETURNING id`,
-      [world.orgId, world.patients.a, world.practitioners.a, world.sites.a],
-    );
-    const res = await send('POST', `/api/appointments/${rows[0]!.id}/status`, { status: 'arrived' });
+    const id = await buildAppointment(db, world.orgId, {
+      patientId: world.patients.a, therapistId: world.practitioners.a, locationId: world.sites.a, start: '2026-11-24T17:00:00Z', status: 'late_cancel',
+    });
+    const res = await send('POST', `/api/appointments/${id}/status`, { status: 'arrived' });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.message).toBe('An appointment that is cancelled late cannot become marked arrived.');
   });

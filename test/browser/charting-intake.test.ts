@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, EMAILS, launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
+import { apiAs, launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
 
 // The charting gaps end to end: desk readings in the intake, the gate override, past versions and
 // the outcome questionnaires, on a phone (the patient) and a tablet (the clinic). One server for the file.
@@ -35,24 +35,7 @@ async function open(viewport: { width: number; height: number }): Promise<Page> 
   return page;
 }
 
-async function api(role: DemoRole) {
-  const response = await fetch(`${server.url}/api/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: EMAILS[role], password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`token for ${role}: ${response.status}`);
-  const { token } = (await response.json()) as { token: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(server.url + path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
+const api = (role: DemoRole) => apiAs(server.url, role);
 
 async function audit(page: Page, label: string): Promise<void> {
   await page.locator('main h1').first().waitFor();

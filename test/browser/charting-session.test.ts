@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wallClock } from '../../web/src/pages/schedule/time.ts';
-import { DEMO_PASSWORD, EMAILS, launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
+import { apiAs, launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
 
 // Reassessment after treatment and booking a plan's series, on a tablet held both ways.
 const PORTRAIT = { width: 820, height: 1180 };
@@ -37,20 +37,7 @@ async function tablet(viewport: { width: number; height: number }): Promise<Page
 }
 
 /** Arranges data through the API with a bearer token (no cookie, no CSRF). */
-async function api(role: DemoRole) {
-  const response = await fetch(`${server.url}/api/auth/token`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAILS[role], password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`token for ${role}: ${response.status}`);
-  const { token } = (await response.json()) as { token: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(server.url + path, {
-      method, headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) }, body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
+const api = (role: DemoRole) => apiAs(server.url, role);
 
 /** Every screening answer "no", so the gate is clear and treatment may go ahead. */
 function clearIntake() {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, EMAILS, launchBrowser, newPage, pauseClock, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
+import { apiAs, launchBrowser, newPage, pauseClock, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoServer, type PatientSummary } from './support.ts';
 import { LETTER_PDF } from '../support/pdf.ts';
 
 // The charting screens end to end on tablet viewports: one server and one browser for the file.
@@ -32,24 +32,6 @@ async function tablet(viewport = LANDSCAPE): Promise<Page> {
   return page;
 }
 
-async function chartingApi(baseUrl: string, role: DemoRole) {
-  const response = await fetch(`${baseUrl}/api/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: EMAILS[role], password: DEMO_PASSWORD }),
-  });
-  if (!response.ok) throw new Error(`token for ${role}: ${response.status}`);
-  const { token } = (await response.json()) as { token: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(baseUrl + path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
 
 /** Answers every screening question "no"/"none", so only what a test adds decides the gate. */
 function intakeDocument(extra: Record<string, unknown> = {}, painMap = [{ region: 'neck-angle-right', intensity: 6 }]) {
@@ -74,14 +56,10 @@ async function pressRegion(page: Page, region: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** Saves a full-page screenshot when KNOTWORK_SHOTS names a folder (for looking, never asserted). */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.KNOTWORK_SHOTS;
-  if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
+const shot = shotIfAsked;
 
 async function ownPatientId(): Promise<string> {
-  const patient = await chartingApi(server.url, 'patient');
+  const patient = await apiAs(server.url, 'patient');
   return (await patient<{ user: { patientId: string } }>('GET', '/api/auth/session')).user.patientId;
 }
 
@@ -251,7 +229,7 @@ describe('the visit, charted, on a tablet', () => {
 
 /** Patients other than the demo patient's own record, for the refused paths. */
 async function otherPatients(): Promise<PatientSummary[]> {
-  const therapist = await chartingApi(server.url, 'therapist');
+  const therapist = await apiAs(server.url, 'therapist');
   const own = await ownPatientId();
   return (await therapist<{ patients: PatientSummary[] }>('GET', '/api/patients?pageSize=10')).patients.filter((p) => p.id !== own);
 }
@@ -265,7 +243,7 @@ async function openNewNote(page: Page, patientId: string): Promise<void> {
 describe('the refused paths, shown on the tablet', () => {
   it('a contraindicated patient without clearance: the step is refused until a clearance letter is recorded', async () => {
     const [patient] = await otherPatients();
-    const desk = await chartingApi(server.url, 'therapist');
+    const desk = await apiAs(server.url, 'therapist');
     await desk('POST', `/api/patients/${patient!.id}/intake`, intakeDocument({ questions: { ...intakeDocument().answers.questions, bloodClot: 'yes' } }));
     const page = await tablet(PORTRAIT);
     await signIn(page, server.url, 'therapist', `/patients/${patient!.id}/chart/sessions`);
@@ -296,7 +274,7 @@ describe('the refused paths, shown on the tablet', () => {
 
   it('a step on a local-avoid region is refused; the region is hatched with a legend', async () => {
     const [, patient] = await otherPatients();
-    const desk = await chartingApi(server.url, 'therapist');
+    const desk = await apiAs(server.url, 'therapist');
     await desk('POST', `/api/patients/${patient!.id}/intake`, intakeDocument({ localIssues: [{ kind: 'varicose-veins', regions: ['calf-left'] }] }));
     const page = await tablet();
     await signIn(page, server.url, 'therapist', `/patients/${patient!.id}/chart`);
@@ -314,7 +292,7 @@ describe('the refused paths, shown on the tablet', () => {
 
   it('editing a signed note is refused and says to amend instead', async () => {
     const [, , patient] = await otherPatients();
-    const therapist = await chartingApi(server.url, 'therapist');
+    const therapist = await apiAs(server.url, 'therapist');
     const note = await therapist<{ id: string }>('POST', `/api/patients/${patient!.id}/sessions`, { subjective: {}, objective: {}, cptMinutes: [] });
     const page = await tablet();
     await signIn(page, server.url, 'therapist', `/patients/${patient!.id}/chart/sessions/${note.id}`);
@@ -332,8 +310,8 @@ describe('the refused paths, shown on the tablet', () => {
 describe('axe-core finds no serious or critical violations on the charting screens', () => {
   it('intake pages (with an error summary) and the chart, plan and session screens, portrait and landscape', async () => {
     const [, , , patient] = await otherPatients();
-    const therapist = await chartingApi(server.url, 'therapist');
-    const desk = await chartingApi(server.url, 'therapist');
+    const therapist = await apiAs(server.url, 'therapist');
+    const desk = await apiAs(server.url, 'therapist');
     await desk('POST', `/api/patients/${patient!.id}/intake`, intakeDocument({ localIssues: [{ kind: 'bruise', regions: ['calf-right'] }] }));
     const note = await therapist<{ id: string }>('POST', `/api/patients/${patient!.id}/sessions`, { subjective: { painToday: 5 }, objective: {}, cptMinutes: [] });
     const problems: string[] = [];

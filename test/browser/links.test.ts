@@ -4,7 +4,7 @@ import type { Database } from '../../src/store/database.ts';
 import { listMessages } from '../../src/store/repos/outbox.ts';
 import { dateLabel, timeAt, wallClock } from '../../web/src/pages/schedule/time.ts';
 import { bearerApi, startDemoServerWithDb } from './demo-db.ts';
-import { launchBrowser, newPage, seriousViolations } from './support.ts';
+import { launchBrowser, newPage, seriousViolations, shotIfAsked } from './support.ts';
 
 let server: Awaited<ReturnType<typeof startDemoServerWithDb>>;
 let browser: Browser;
@@ -64,7 +64,7 @@ async function bookWithLink(familyName: string, fromDay: number, toDay: number):
 /** Checks axe; with KNOTWORK_SHOTS=<dir> also keeps a full-page picture of the screen for a human look. */
 async function noSeriousViolations(name?: string) {
   expect(await seriousViolations(page)).toEqual([]);
-  if (process.env.KNOTWORK_SHOTS && name) await page.screenshot({ path: `${process.env.KNOTWORK_SHOTS}/links-${name}.png`, fullPage: true });
+  if (name) await shotIfAsked(page, `links-${name}`);
 }
 
 describe('self-service link page', () => {

@@ -115,7 +115,7 @@ describe('forms say what is wrong in plain words, and take no more text than the
   for (const form of FORMS) {
     it(`${form.role} at ${form.viewport.width} px: ${form.path.toString().replace(/^\(\) => /, '')}`, async () => {
       if (!ids.note) {
-        const note = await (await fetchAs('therapist'))('POST', `/api/patients/${ids.patient}/sessions`, { subjective: {}, objective: {}, cptMinutes: [] });
+        const note = (await (await apiAs(server.url, 'therapist')).send('POST', `/api/patients/${ids.patient}/sessions`, { subjective: {}, objective: {}, cptMinutes: [] })).body;
         ids.note = (note as { id: string }).id;
       }
       const page = await newPage(browser, server, form.viewport);
@@ -146,11 +146,3 @@ describe('forms say what is wrong in plain words, and take no more text than the
   }
 });
 
-async function fetchAs(role: DemoRole) {
-  const token = ((await (await fetch(`${server.url}/api/auth/token`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `${role === 'front_desk' ? 'frontdesk' : role}@demo.knotwork.test`, password: 'knotwork-demo' }),
-  })).json()) as { token: string }).token;
-  return async (method: string, path: string, body?: unknown) =>
-    (await fetch(server.url + path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
-}

@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, wallClock, weekdayOfDate } from '../../web/src/pages/schedule/time.ts';
-import { WEEKDAYS } from '../../web/src/format.ts';
-import { DEMO_PASSWORD, EMAILS, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
+import { WEEKDAY_NAMES } from './labels.ts';
+import { apiAs, launchBrowser, shotIfFailed, newPage, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
 
 /**
  * Managers edit what availability is computed from (site hours, closures, rooms, therapists' weeks,
@@ -22,19 +22,7 @@ interface Template { locationId: string; weekday: number; start: string; end: st
 interface Schedule { templates: Template[]; exceptions: { kind: string; start: string; end: string; reason: string | null }[] }
 interface Service { id: string; code: string; name: string; durationMinutes: number; bufferAfterMinutes: number; requirements: { kind: string; types: string[]; sameStateAsSite?: boolean; label: string }[] }
 
-async function api(role: DemoRole) {
-  const response = await fetch(`${server.url}/api/auth/token`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAILS[role], password: DEMO_PASSWORD }),
-  });
-  const { token } = (await response.json()) as { token: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(server.url + path, {
-      method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
+const api = (role: DemoRole) => apiAs(server.url, role);
 
 const ZONE = 'America/Los_Angeles';
 const ids = { beaverton: '', portland: '', hillsboro: '', davis: '', gomez: '' };
@@ -81,7 +69,7 @@ beforeEach(async () => {
   context = page.context();
 });
 afterEach(async (ctx) => {
-  if (process.env.KNOTWORK_SHOTS && ctx.task.result?.state === 'fail') await page.screenshot({ path: `${process.env.KNOTWORK_SHOTS}/fail-${ctx.task.name.slice(0, 30)}.png`, fullPage: true });
+  await shotIfFailed(page, ctx);
   await context?.close();
 });
 
@@ -104,7 +92,7 @@ describe('a manager edits a site', () => {
   it('shows a server-side error next to the field, then saves split hours and a closed day that availability follows', async () => {
     // A day Thursday to Saturday on which the site offers visits now; its weekday will close.
     const shut = await firstDay(async (d) => weekdayOfDate(d) >= 3 && (await slots({ location: ids.beaverton, from: d, to: d })).length > 0);
-    const shutName = WEEKDAYS[weekdayOfDate(shut)]!;
+    const shutName = WEEKDAY_NAMES[weekdayOfDate(shut)]!;
     const monday = await firstDay((d) => weekdayOfDate(d) === 1);
     const before = await site(ids.beaverton);
 

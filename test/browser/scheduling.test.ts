@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { timeAt, wallClock } from '../../web/src/pages/schedule/time.ts';
-import { DEMO_PASSWORD, EMAILS, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
+import { apiAs, launchBrowser, shotIfFailed, newPage, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -13,19 +13,7 @@ interface Appointment { id: string; patientId: string; therapistId: string; stat
 interface Site { id: string; name: string; timeZone: string }
 
 /** Arranges data through the API with a bearer token (no cookie, no CSRF). */
-async function api(role: DemoRole) {
-  const response = await fetch(`${server.url}/api/auth/token`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAILS[role], password: DEMO_PASSWORD }),
-  });
-  const { token } = (await response.json()) as { token: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(server.url + path, {
-      method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
+const api = (role: DemoRole) => apiAs(server.url, role);
 
 const ids = { site: '', siteName: '', zone: '', ownPatient: '', therapistPractitioner: '' };
 
@@ -50,7 +38,7 @@ beforeEach(async () => {
   context = page.context();
 });
 afterEach(async (ctx) => {
-  if (process.env.KNOTWORK_SHOTS && ctx.task.result?.state === 'fail') await page.screenshot({ path: `${process.env.KNOTWORK_SHOTS}/fail-${ctx.task.name.slice(0, 30)}.png`, fullPage: true });
+  await shotIfFailed(page, ctx);
   await context?.close();
 });
 

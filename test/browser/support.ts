@@ -153,8 +153,19 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** A tiny API client for arranging test data: signs in with a bearer token (no cookie, no CSRF). */
-export async function apiAs(baseUrl: string, role: DemoRole) {
+/**
+ * The API client every browser test arranges its data with: signs in with a bearer token (no
+ * cookie, no CSRF). Called as a function it answers the JSON body and throws on anything but 2xx;
+ * `send` answers status and body without judging (for a test that asserts a refusal).
+ */
+export interface ApiClient {
+  <T>(method: string, path: string, body?: unknown): Promise<T>;
+  send<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  get<T>(path: string): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
+}
+
+export async function apiAs(baseUrl: string, role: DemoRole): Promise<ApiClient> {
   const response = await fetch(`${baseUrl}/api/auth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -162,16 +173,25 @@ export async function apiAs(baseUrl: string, role: DemoRole) {
   });
   if (!response.ok) throw new Error(`token for ${role}: ${response.status}`);
   const { token } = (await response.json()) as { token: string };
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(baseUrl + path, {
+  const request = (method: string, path: string, body?: unknown) =>
+    fetch(baseUrl + path, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
     });
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await request(method, path, body);
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
+    return (res.status === 204 ? undefined : await res.json()) as T;
   };
-  return { get: <T>(path: string) => call<T>('GET', path), patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body) };
+  return Object.assign(call, {
+    send: async <T>(method: string, path: string, body?: unknown) => {
+      const res = await request(method, path, body);
+      return { status: res.status, body: (res.status === 204 ? undefined : await res.json()) as T };
+    },
+    get: <T>(path: string) => call<T>('GET', path),
+    patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
+  });
 }
 
 export interface PatientSummary {
@@ -185,6 +205,11 @@ export interface PatientSummary {
 export async function shotIfAsked(page: Page, name: string): Promise<void> {
   const dir = process.env.KNOTWORK_SHOTS;
   if (dir) await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+}
+
+/** After a failed test, keeps a picture of the screen it failed on when KNOTWORK_SHOTS names a folder. */
+export async function shotIfFailed(page: Page | undefined, test: { task: { name: string; result?: { state?: string } } }): Promise<void> {
+  if (page && test.task.result?.state === 'fail') await shotIfAsked(page, `fail-${test.task.name.slice(0, 30)}`);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dateLabel, timeAt, wallClock } from '../../web/src/pages/schedule/time.ts';
 import { bearerApi } from './demo-db.ts';
-import { launchBrowser, newPage, seriousViolations, signIn, startDemoServer, type DemoServer } from './support.ts';
+import { launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoServer } from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -43,7 +43,7 @@ const localDate = (offsetDays: number) => wallClock(server.now().getTime() + off
 
 async function noSeriousViolations(name: string) {
   expect(await seriousViolations(page)).toEqual([]);
-  if (process.env.KNOTWORK_SHOTS) await page.screenshot({ path: `${process.env.KNOTWORK_SHOTS}/waitlist-${name}.png`, fullPage: true });
+  await shotIfAsked(page, `waitlist-${name}`);
 }
 
 /**

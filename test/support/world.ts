@@ -2,51 +2,25 @@ import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/store/database.ts';
 import { createOrganization } from '../../src/services/organizations.ts';
 import { createUser } from '../../src/services/users.ts';
+import { buildCredential, buildPatient, buildSite, buildTherapist } from './factories.ts';
 
 export const PASSWORD = 'correct-horse-battery';
 let counter = 0;
 
-async function one<T>(db: Database, sql: string, params: unknown[]): Promise<T> {
-  const rows = await db.query<T>(sql, params);
-  return rows[0]!;
-}
-
-async function location(db: Database, orgId: string, name: string) {
-  const slug = name.toLowerCase().replace(/\s+/g, '-');
-  return (
-    await one<{ id: string }>(
-      db,
-      `INSERT INTO locations (org_id, name, slug, address_line1, city, state, postal_code, time_zone, hours)
-       VALUES ($1, $2, $3, '1 Main St', $2, 'OR', '97000', 'America/Los_Angeles', '{"1":[{"open":"08:00","close":"18:00"}]}') RETURNING id`,
-      [orgId, name, slug],
-    )
-  ).id;
+function location(db: Database, orgId: string, name: string) {
+  return buildSite(db, orgId, { name, city: name, postalCode: '97000', hours: { 1: [{ open: '08:00', close: '18:00' }] } });
 }
 
 async function practitioner(db: Database, orgId: string, name: string, locationId: string) {
-  const { id } = await one<{ id: string }>(
-    db,
-    `INSERT INTO practitioners (org_id, given_name, family_name) VALUES ($1, $2, 'Therapist') RETURNING id`,
-    [orgId, name],
-  );
-  await db.query('INSERT INTO practitioner_locations (org_id, practitioner_id, location_id) VALUES ($1, $2, $3)', [orgId, id, locationId]);
-  await db.query(
-    `INSERT INTO credentials (org_id, practitioner_id, kind, type, issuer, number, issued_on, expires_on, education_hours)
-     VALUES ($1, $2, 'licence', 'LMT', 'OR', 'LMT-1234', '2020-01-01', '2027-12-31', 625)`,
-    [orgId, id],
-  );
+  const id = await buildTherapist(db, orgId, { givenName: name, familyName: 'Therapist', locationIds: [locationId] });
+  await buildCredential(db, orgId, id, { number: 'LMT-1234', issuedOn: '2020-01-01', expiresOn: '2027-12-31', educationHours: 625 });
   return id;
 }
 
-async function patient(db: Database, orgId: string, given: string, family: string, locationId: string, phone: string, dob: string) {
-  return (
-    await one<{ id: string }>(
-      db,
-      `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth, gender_identity, phone, email, preferred_location_id)
-       VALUES ($1, $2, $3, $4, 'female', 'woman', $5, $6, $7) RETURNING id`,
-      [orgId, given, family, dob, phone, `${given.toLowerCase()}@example.test`, locationId],
-    )
-  ).id;
+function patient(db: Database, orgId: string, given: string, family: string, locationId: string, phone: string, dob: string) {
+  return buildPatient(db, orgId, {
+    givenName: given, familyName: family, dateOfBirth: dob, genderIdentity: 'woman', phone, email: `${given.toLowerCase()}@example.test`, preferredLocationId: locationId,
+  });
 }
 
 /**

@@ -1,68 +1,52 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../server.ts';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { buildWorld, PASSWORD, tokenFor, type World } from '../../../test/support/world.ts';
-import type { Database } from '../../store/database.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { PASSWORD } from '../../../test/support/world.ts';
 import { createUser } from '../../services/users.ts';
 import { actorOf, draftNote, tickingContext } from '../../../test/support/session-kit.ts';
 import { signNote } from '../../services/charting/notes.ts';
 import { ForbiddenError } from '../../services/errors.ts';
+import { buildTherapist } from '../../../test/support/factories.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
 
 describe.each(BACKENDS)('accounts on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  let world: World;
-  const tokens: Record<string, string> = {};
+  const suite = httpSuite(backend, { signIn: ['admin', 'manager', 'otherAdmin'] });
   let n = 0;
 
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    app = await buildServer({ db, now: () => new Date('2026-11-20T18:00:00Z') });
-    world = await buildWorld(db);
-    for (const role of ['admin', 'manager', 'otherAdmin'] as const) tokens[role] = await tokenFor(app, world.users[role].email);
-  });
-  afterAll(async () => {
-    await app.close();
-    await drop();
-  });
-
   const as = (token: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+    suite.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
   const deskBody = (email: string, site: string) => ({ email, displayName: 'Sam Desk', role: 'front_desk', password: 'a-long-first-password', locationIds: [site] });
-  const signIn = (payload: object) => app.inject({ method: 'POST', url: '/api/auth/token', payload });
+  const signIn = (payload: object) => suite.app.inject({ method: 'POST', url: '/api/auth/token', payload });
 
   it('lets another organisation add an email that has an account here, answering exactly as for a new email', async () => {
-    const taken = await as(tokens.otherAdmin!, 'POST', '/api/staff', deskBody(world.users.front_desk.email, world.sites.other));
-    const fresh = await as(tokens.otherAdmin!, 'POST', '/api/staff', deskBody(`never-seen-${++n}@example.test`, world.sites.other));
+    const taken = await as(suite.tokens.otherAdmin!, 'POST', '/api/staff', deskBody(suite.world.users.front_desk.email, suite.world.sites.other));
+    const fresh = await as(suite.tokens.otherAdmin!, 'POST', '/api/staff', deskBody(`never-seen-${++n}@example.test`, suite.world.sites.other));
     expect([taken.statusCode, fresh.statusCode]).toEqual([201, 201]);
     expect(Object.keys(taken.json() as object).sort()).toEqual(Object.keys(fresh.json() as object).sort());
-    expect(taken.body).not.toContain(world.users.front_desk.id);
+    expect(taken.body).not.toContain(suite.world.users.front_desk.id);
     expect(taken.body).not.toContain('Dee Desk');
     // Within one organisation the email is taken, and saying so reveals nothing new to its own admin.
-    const again = await as(tokens.admin!, 'POST', '/api/staff', deskBody(world.users.front_desk.email, world.sites.a));
+    const again = await as(suite.tokens.admin!, 'POST', '/api/staff', deskBody(suite.world.users.front_desk.email, suite.world.sites.a));
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ error: { code: 'conflict', fields: { email: expect.stringMatching(/already exists in this organisation/) } } });
   });
 
   it('signs in to the account the password opens, and asks for the organisation only when one password opens two', async () => {
     const email = `two-clinics-${++n}@example.test`;
-    await createUser(db, { orgId: world.orgId, email, displayName: 'Two Clinics', role: 'admin', password: 'password-at-first-clinic' });
-    await createUser(db, { orgId: world.otherOrgId, email, displayName: 'Two Clinics', role: 'admin', password: 'password-at-second-clinic' });
+    await createUser(suite.db, { orgId: suite.world.orgId, email, displayName: 'Two Clinics', role: 'admin', password: 'password-at-first-clinic' });
+    await createUser(suite.db, { orgId: suite.world.otherOrgId, email, displayName: 'Two Clinics', role: 'admin', password: 'password-at-second-clinic' });
     const first = await signIn({ email, password: 'password-at-first-clinic' });
     const second = await signIn({ email, password: 'password-at-second-clinic' });
     const orgOf = async (res: { json: () => unknown }) =>
       (await as((res.json() as { token: string }).token, 'GET', '/api/organization')).json() as { id: string };
-    expect((await orgOf(first)).id).toBe(world.orgId);
-    expect((await orgOf(second)).id).toBe(world.otherOrgId);
+    expect((await orgOf(first)).id).toBe(suite.world.orgId);
+    expect((await orgOf(second)).id).toBe(suite.world.otherOrgId);
     const wrong = await signIn({ email, password: 'not-either-password' });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).not.toMatch(/Test Clinic|Other Clinic/);
 
     const same = `same-password-${++n}@example.test`;
-    await createUser(db, { orgId: world.orgId, email: same, displayName: 'Same', role: 'admin', password: PASSWORD });
-    await createUser(db, { orgId: world.otherOrgId, email: same, displayName: 'Same', role: 'admin', password: PASSWORD });
+    await createUser(suite.db, { orgId: suite.world.orgId, email: same, displayName: 'Same', role: 'admin', password: PASSWORD });
+    await createUser(suite.db, { orgId: suite.world.otherOrgId, email: same, displayName: 'Same', role: 'admin', password: PASSWORD });
     const ask = await signIn({ email: same, password: PASSWORD });
     expect(ask.statusCode).toBe(409);
     const { organizations } = ask.json() as { organizations: { slug: string; name: string }[] };
@@ -70,18 +54,18 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     expect(organizations).toHaveLength(2);
     const chosen = organizations.find((o) => o.name.startsWith('Other Clinic'))!;
     const picked = await signIn({ email: same, password: PASSWORD, organization: chosen.slug });
-    expect((await orgOf(picked)).id).toBe(world.otherOrgId);
+    expect((await orgOf(picked)).id).toBe(suite.world.otherOrgId);
     expect((await signIn({ email: same, password: PASSWORD, organization: 'no-such-clinic' })).statusCode).toBe(401);
   });
 
   it('makes an account someone else created change its password before anything else', async () => {
     const email = `new-desk-${++n}@example.test`;
-    expect((await as(tokens.manager!, 'POST', '/api/staff', deskBody(email, world.sites.a))).statusCode).toBe(201);
+    expect((await as(suite.tokens.manager!, 'POST', '/api/staff', deskBody(email, suite.world.sites.a))).statusCode).toBe(201);
     const token = (await signIn({ email, password: 'a-long-first-password' }).then((r) => r.json())) as { token: string };
     const blocked = await as(token.token, 'GET', '/api/patients');
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json()).toMatchObject({ error: { code: 'password_change_required' } });
-    expect((await as(token.token, 'GET', `/api/patients/${world.patients.a}`)).statusCode).toBe(403);
+    expect((await as(token.token, 'GET', `/api/patients/${suite.world.patients.a}`)).statusCode).toBe(403);
     const session = await as(token.token, 'GET', '/api/auth/session');
     expect(session.json()).toMatchObject({ user: { email, mustChangePassword: true } });
     const same = await as(token.token, 'POST', '/api/auth/password', { currentPassword: 'a-long-first-password', newPassword: 'a-long-first-password' });
@@ -90,45 +74,42 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     expect(changed.statusCode).toBe(204);
     expect((await as(token.token, 'GET', '/api/patients')).statusCode).toBe(200);
     expect((await as(token.token, 'GET', '/api/auth/session')).json()).toMatchObject({ user: { mustChangePassword: false } });
-    // Accounts an operator set up for themselves (the command line, the world's own) are not held back.
-    expect((await as(tokens.admin!, 'GET', '/api/patients')).statusCode).toBe(200);
+    // Accounts an operator set up for themselves (the command line, the suite.world's own) are not held back.
+    expect((await as(suite.tokens.admin!, 'GET', '/api/patients')).statusCode).toBe(200);
   });
 
   it('gives a therapist record one active sign-in: a second is refused naming the therapist, re-enabling an old one too', async () => {
-    const practitioner = (await db.query<{ id: string }>(
-      `INSERT INTO practitioners (org_id, given_name, family_name) VALUES ($1, 'Ona', 'Onlyone') RETURNING id`, [world.orgId],
-    ))[0]!.id;
-    await db.query('INSERT INTO practitioner_locations (org_id, practitioner_id, location_id) VALUES ($1, $2, $3)', [world.orgId, practitioner, world.sites.a]);
+    const practitioner = await buildTherapist(suite.db, suite.world.orgId, { givenName: 'Ona', familyName: 'Onlyone', locationIds: [suite.world.sites.a] });
     const body = (email: string) => ({ email, displayName: 'Ona Onlyone', role: 'therapist', password: 'a-long-first-password', practitionerId: practitioner });
-    const first = await as(tokens.manager!, 'POST', '/api/staff', body(`ona-${++n}@example.test`));
+    const first = await as(suite.tokens.manager!, 'POST', '/api/staff', body(`ona-${++n}@example.test`));
     expect(first.statusCode).toBe(201);
-    const second = await as(tokens.manager!, 'POST', '/api/staff', body(`ona-again-${++n}@example.test`));
+    const second = await as(suite.tokens.manager!, 'POST', '/api/staff', body(`ona-again-${++n}@example.test`));
     expect(second.statusCode).toBe(409);
     expect(second.json()).toMatchObject({ error: { code: 'conflict', fields: { practitionerId: expect.stringMatching(/already has a sign-in/) } } });
-    // The world's therapist A has a sign-in already: a manager cannot add another one for A.
-    const forA = await as(tokens.manager!, 'POST', '/api/staff', { ...body(`avery-${++n}@example.test`), practitionerId: world.practitioners.a });
+    // The suite.world's therapist A has a sign-in already: a manager cannot add another one for A.
+    const forA = await as(suite.tokens.manager!, 'POST', '/api/staff', { ...body(`avery-${++n}@example.test`), practitionerId: suite.world.practitioners.a });
     expect(forA.statusCode).toBe(409);
 
     const firstId = (first.json() as { id: string }).id;
-    expect((await as(tokens.manager!, 'PATCH', `/api/staff/${firstId}`, { disabled: true })).statusCode).toBe(200);
-    const replacement = await as(tokens.manager!, 'POST', '/api/staff', body(`ona-new-${++n}@example.test`));
+    expect((await as(suite.tokens.manager!, 'PATCH', `/api/staff/${firstId}`, { disabled: true })).statusCode).toBe(200);
+    const replacement = await as(suite.tokens.manager!, 'POST', '/api/staff', body(`ona-new-${++n}@example.test`));
     expect(replacement.statusCode).toBe(201);
-    const reenable = await as(tokens.manager!, 'PATCH', `/api/staff/${firstId}`, { disabled: false });
+    const reenable = await as(suite.tokens.manager!, 'PATCH', `/api/staff/${firstId}`, { disabled: false });
     expect(reenable.statusCode).toBe(409);
     expect(reenable.json()).toMatchObject({ error: { fields: { disabled: expect.any(String) } } });
   });
 
   it("signs a therapist's note only from the therapist's own sign-in, whoever else claims the record", async () => {
-    const note = await draftNote(db, world);
+    const note = await draftNote(suite.db, suite.world);
     // An account that is not therapist A's own, presenting therapist A's record (as a second sign-in would).
-    const impostor = { ...actorOf(world, 'therapist'), userId: world.users.front_desk.id };
-    const err = await signNote(tickingContext(db), impostor, note).catch((e: unknown) => e);
+    const impostor = { ...actorOf(suite.world, 'therapist'), userId: suite.world.users.front_desk.id };
+    const err = await signNote(tickingContext(suite.db), impostor, note).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ForbiddenError);
-    const [row] = await db.query<{ status: string }>('SELECT status FROM session_notes WHERE id = $1', [note]);
+    const [row] = await suite.db.query<{ status: string }>('SELECT status FROM session_notes WHERE id = $1', [note]);
     expect(row!.status).toBe('draft');
-    const denied = await db.query(`SELECT 1 FROM audit_events WHERE action = 'session-note.sign' AND outcome = 'denied' AND record_id = $1`, [note]);
+    const denied = await suite.db.query(`SELECT 1 FROM audit_events WHERE action = 'session-note.sign' AND outcome = 'denied' AND record_id = $1`, [note]);
     expect(denied).toHaveLength(1);
-    const signed = await signNote(tickingContext(db), actorOf(world, 'therapist'), note);
+    const signed = await signNote(tickingContext(suite.db), actorOf(suite.world, 'therapist'), note);
     expect(signed.status).toBe('signed');
   });
 });

@@ -1,26 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../server.ts';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { buildWorld, PASSWORD, tokenFor, type World } from '../../../test/support/world.ts';
-import type { Database } from '../../store/database.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { PASSWORD, tokenFor } from '../../../test/support/world.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
 
 describe.each(BACKENDS)('auth on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  let world: World;
   let now = new Date('2026-11-20T18:00:00Z');
-
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    app = await buildServer({ db, now: () => now });
-    world = await buildWorld(db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await drop();
-  });
+  const suite = httpSuite(backend, { now: () => now });
 
   function cookieOf(res: { headers: Record<string, unknown> }): string {
     const raw = res.headers['set-cookie'];
@@ -29,13 +14,13 @@ describe.each(BACKENDS)('auth on %s', (backend) => {
   }
 
   it('answers the health check without a session', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    const res = await suite.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: 'ok' });
   });
 
   it('signs in with a cookie that is httpOnly and SameSite, and needs the CSRF token for writes', async () => {
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: world.users.front_desk.email, password: PASSWORD } });
+    const login = await suite.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: suite.world.users.front_desk.email, password: PASSWORD } });
     expect(login.statusCode).toBe(200);
     const setCookie = String(login.headers['set-cookie']);
     expect(setCookie).toMatch(/HttpOnly/i);
@@ -44,76 +29,76 @@ describe.each(BACKENDS)('auth on %s', (backend) => {
     expect(user.role).toBe('front_desk');
     const cookie = cookieOf(login);
 
-    const session = await app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
+    const session = await suite.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
     expect(session.statusCode).toBe(200);
     expect(session.json().csrfToken).toBe(csrfToken);
 
-    const body = { givenName: 'Cara', familyName: 'Csrf', dateOfBirth: '1990-01-01', sexAtBirth: 'female', preferredLocationId: world.sites.a };
-    const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM patients WHERE org_id = $1', [world.orgId]);
-    const forged = await app.inject({ method: 'POST', url: '/api/patients', headers: { cookie }, payload: body });
+    const body = { givenName: 'Cara', familyName: 'Csrf', dateOfBirth: '1990-01-01', sexAtBirth: 'female', preferredLocationId: suite.world.sites.a };
+    const before = await suite.db.query<{ n: number }>('SELECT count(*)::int AS n FROM patients WHERE org_id = $1', [suite.world.orgId]);
+    const forged = await suite.app.inject({ method: 'POST', url: '/api/patients', headers: { cookie }, payload: body });
     expect(forged.statusCode).toBe(403);
-    const after = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM patients WHERE org_id = $1', [world.orgId]);
+    const after = await suite.db.query<{ n: number }>('SELECT count(*)::int AS n FROM patients WHERE org_id = $1', [suite.world.orgId]);
     expect(after[0]!.n).toBe(before[0]!.n);
 
-    const real = await app.inject({ method: 'POST', url: '/api/patients', headers: { cookie, 'x-csrf-token': csrfToken }, payload: body });
+    const real = await suite.app.inject({ method: 'POST', url: '/api/patients', headers: { cookie, 'x-csrf-token': csrfToken }, payload: body });
     expect(real.statusCode).toBe(201);
   });
 
   it('issues bearer tokens that need no CSRF token, and logout ends the session', async () => {
-    const token = await tokenFor(app, world.users.admin.email);
+    const token = await tokenFor(suite.app, suite.world.users.admin.email);
     const auth = { authorization: `Bearer ${token}` };
-    expect((await app.inject({ method: 'GET', url: '/api/auth/session', headers: auth })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'POST', url: '/api/auth/logout', headers: auth })).statusCode).toBe(204);
-    const after = await app.inject({ method: 'GET', url: '/api/auth/session', headers: auth });
+    expect((await suite.app.inject({ method: 'GET', url: '/api/auth/session', headers: auth })).statusCode).toBe(200);
+    expect((await suite.app.inject({ method: 'POST', url: '/api/auth/logout', headers: auth })).statusCode).toBe(204);
+    const after = await suite.app.inject({ method: 'GET', url: '/api/auth/session', headers: auth });
     expect(after.statusCode).toBe(401);
     expect(after.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
   });
 
   it('refuses a wrong password and an unknown account alike', async () => {
-    const wrong = await app.inject({ method: 'POST', url: '/api/auth/token', payload: { email: world.users.manager.email, password: 'not-the-password' } });
-    const unknown = await app.inject({ method: 'POST', url: '/api/auth/token', payload: { email: 'nobody@example.test', password: 'not-the-password' } });
+    const wrong = await suite.app.inject({ method: 'POST', url: '/api/auth/token', payload: { email: suite.world.users.manager.email, password: 'not-the-password' } });
+    const unknown = await suite.app.inject({ method: 'POST', url: '/api/auth/token', payload: { email: 'nobody@example.test', password: 'not-the-password' } });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.message).toBe(unknown.json().error.message);
   });
 
   it('changes the password, signs out other sessions, and keeps this one', async () => {
-    const mine = await tokenFor(app, world.users.manager.email);
-    const other = await tokenFor(app, world.users.manager.email);
-    const wrong = await app.inject({
+    const mine = await tokenFor(suite.app, suite.world.users.manager.email);
+    const other = await tokenFor(suite.app, suite.world.users.manager.email);
+    const wrong = await suite.app.inject({
       method: 'POST', url: '/api/auth/password', headers: { authorization: `Bearer ${mine}` },
       payload: { currentPassword: 'not-it-at-all', newPassword: 'a-brand-new-password' },
     });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().error.fields).toHaveProperty('currentPassword');
-    const short = await app.inject({
+    const short = await suite.app.inject({
       method: 'POST', url: '/api/auth/password', headers: { authorization: `Bearer ${mine}` },
       payload: { currentPassword: PASSWORD, newPassword: 'short' },
     });
     expect(short.statusCode).toBe(400);
     expect(short.json().error.fields).toHaveProperty('newPassword');
-    const ok = await app.inject({
+    const ok = await suite.app.inject({
       method: 'POST', url: '/api/auth/password', headers: { authorization: `Bearer ${mine}` },
       payload: { currentPassword: PASSWORD, newPassword: 'a-brand-new-password' },
     });
     expect(ok.statusCode).toBe(204);
-    expect((await app.inject({ method: 'GET', url: '/api/auth/session', headers: { authorization: `Bearer ${mine}` } })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'GET', url: '/api/auth/session', headers: { authorization: `Bearer ${other}` } })).statusCode).toBe(401);
-    const relogin = await app.inject({ method: 'POST', url: '/api/auth/token', payload: { email: world.users.manager.email, password: 'a-brand-new-password' } });
+    expect((await suite.app.inject({ method: 'GET', url: '/api/auth/session', headers: { authorization: `Bearer ${mine}` } })).statusCode).toBe(200);
+    expect((await suite.app.inject({ method: 'GET', url: '/api/auth/session', headers: { authorization: `Bearer ${other}` } })).statusCode).toBe(401);
+    const relogin = await suite.app.inject({ method: 'POST', url: '/api/auth/token', payload: { email: suite.world.users.manager.email, password: 'a-brand-new-password' } });
     expect(relogin.statusCode).toBe(200);
   });
 
   it('expires idle sessions', async () => {
-    const token = await tokenFor(app, world.users.front_desk.email);
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: world.users.front_desk.email, password: PASSWORD } });
+    const token = await tokenFor(suite.app, suite.world.users.front_desk.email);
+    const login = await suite.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: suite.world.users.front_desk.email, password: PASSWORD } });
     const cookie = cookieOf(login);
     now = new Date(now.getTime() + 13 * 3600_000);
-    expect((await app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/api/auth/session', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
+    expect((await suite.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } })).statusCode).toBe(401);
+    expect((await suite.app.inject({ method: 'GET', url: '/api/auth/session', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
   });
 
   it('sends security headers and never caches API answers', async () => {
-    const res = await app.inject({ method: 'GET', url: '/api/health' });
+    const res = await suite.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('DENY');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../store/database.ts';
 import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { bookingHarness } from '../../../test/support/booking-world.ts';
+import { buildPatient } from '../../../test/support/factories.ts';
 
 type Harness = Awaited<ReturnType<typeof bookingHarness>>;
 
@@ -92,10 +93,7 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
   it('grants nothing when the booking itself fails (one transaction)', async () => {
     const taken = await h.as('admin', 'POST', '/api/appointments', booking(h.world.patients.a, '2026-11-26T17:00:00Z'));
     expect(taken.statusCode).toBe(201);
-    const fresh = (await db.query<{ id: string }>(
-      `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth, preferred_location_id)
-       VALUES ($1, 'Dora', 'Fourth', '1990-01-01', 'female', $2) RETURNING id`, [h.world.orgId, h.world.sites.a],
-    ))[0]!.id;
+    const fresh = await buildPatient(db, h.world.orgId, { givenName: 'Dora', familyName: 'Fourth', dateOfBirth: '1990-01-01', preferredLocationId: h.world.sites.a });
     expect((await h.as('front_desk', 'POST', '/api/appointments', booking(fresh, '2026-11-26T17:00:00Z'))).statusCode).toBe(409);
     expect(await care(fresh)).toEqual([]);
     expect(await events('care.grant', fresh)).toEqual([]);

@@ -6,6 +6,7 @@ import { createOrganization } from '../../services/organizations.ts';
 import { createUser, type UserInput } from '../../services/users.ts';
 import type { Database } from '../../store/database.ts';
 import { buildServer } from '../server.ts';
+import { buildPatient, buildSite, buildTherapist } from '../../../test/support/factories.ts';
 
 const PASSWORD = 'correct horse battery';
 const NOW = new Date('2026-11-20T18:00:00Z');
@@ -31,14 +32,7 @@ describe.each(BACKENDS)('locations API on %s', (backend) => {
   const call = (who: string | null, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     app.inject({ method, url, payload: payload as object, headers: who ? { authorization: `Bearer ${tokens[who]}` } : {} });
   const count = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
-  const insertSite = async (org: string, slug: string) =>
-    (
-      await db.query<{ id: string }>(
-        `INSERT INTO locations (org_id, name, slug, address_line1, city, state, postal_code, time_zone)
-         VALUES ($1, $2, $2, '1 Main St', 'Portland', 'OR', '97205', 'America/Los_Angeles') RETURNING id`,
-        [org, slug],
-      )
-    )[0]!.id;
+  const insertSite = (org: string, slug: string) => buildSite(db, org, { slug });
 
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase(backend));
@@ -47,13 +41,8 @@ describe.each(BACKENDS)('locations API on %s', (backend) => {
     siteA = await insertSite(orgId, 'beaverton');
     siteB = await insertSite(orgId, 'tigard');
     otherOrgSite = await insertSite(otherOrg, 'salem');
-    const practitionerId = (await db.query<{ id: string }>(
-      `INSERT INTO practitioners (org_id, given_name, family_name) VALUES ($1, 'Tess', 'Rivera') RETURNING id`, [orgId],
-    ))[0]!.id;
-    const patientId = (await db.query<{ id: string }>(
-      `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth) VALUES ($1, 'Pat', 'Lee', '1980-02-03', 'female') RETURNING id`,
-      [orgId],
-    ))[0]!.id;
+    const practitionerId = await buildTherapist(db, orgId);
+    const patientId = await buildPatient(db, orgId);
     const users: Record<string, Pick<UserInput, 'role' | 'locationIds' | 'patientId' | 'practitionerId'>> = {
       admin: { role: 'admin' },
       manager: { role: 'manager', locationIds: [siteA] },

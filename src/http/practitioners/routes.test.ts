@@ -6,6 +6,7 @@ import { createOrganization } from '../../services/organizations.ts';
 import { createUser, type UserInput } from '../../services/users.ts';
 import type { Database } from '../../store/database.ts';
 import { buildServer } from '../server.ts';
+import { buildCredential, buildPatient, buildSite, buildTherapist } from '../../../test/support/factories.ts';
 
 const PASSWORD = 'correct horse battery';
 // 10:00 in Los Angeles on 20 November 2026: 60 days on is 19 January 2027.
@@ -25,18 +26,8 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
   const call = (who: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     app.inject({ method, url, payload: payload as object, headers: { authorization: `Bearer ${tokens[who]}` } });
   const count = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
-  const one = async (sql: string, params: unknown[]) => (await db.query<{ id: string }>(sql, params))[0]!.id;
-  const insertSite = (org: string, slug: string) =>
-    one(
-      `INSERT INTO locations (org_id, name, slug, address_line1, city, state, postal_code, time_zone)
-       VALUES ($1, $2, $2, '1 Main St', 'Portland', 'OR', '97205', 'America/Los_Angeles') RETURNING id`,
-      [org, slug],
-    );
-  const insertPractitioner = async (org: string, givenName: string, locationId: string) => {
-    const id = await one(`INSERT INTO practitioners (org_id, given_name, family_name) VALUES ($1, $2, 'Rivera') RETURNING id`, [org, givenName]);
-    await db.query('INSERT INTO practitioner_locations (org_id, practitioner_id, location_id) VALUES ($1, $2, $3)', [org, id, locationId]);
-    return id;
-  };
+  const insertSite = (org: string, slug: string) => buildSite(db, org, { slug });
+  const insertPractitioner = (org: string, givenName: string, locationId: string) => buildTherapist(db, org, { givenName, locationIds: [locationId] });
 
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase(backend));
@@ -47,14 +38,8 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
     otherOrgSite = await insertSite(otherOrg, 'salem');
     tess = await insertPractitioner(orgId, 'Tess', siteA);
     otherOrgPractitioner = await insertPractitioner(otherOrg, 'Zed', otherOrgSite);
-    await db.query(
-      `INSERT INTO credentials (org_id, practitioner_id, kind, type, issuer, number, expires_on) VALUES ($1, $2, 'licence', 'LMT', 'OR', 'LMT-98765', '2027-01-19')`,
-      [orgId, tess],
-    );
-    const patientId = await one(
-      `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth) VALUES ($1, 'Pat', 'Lee', '1980-02-03', 'female') RETURNING id`,
-      [orgId],
-    );
+    await buildCredential(db, orgId, tess, { number: 'LMT-98765', expiresOn: '2027-01-19' });
+    const patientId = await buildPatient(db, orgId);
     const users: Record<string, Pick<UserInput, 'role' | 'locationIds' | 'patientId' | 'practitionerId'>> = {
       admin: { role: 'admin' },
       manager: { role: 'manager', locationIds: [siteA] },

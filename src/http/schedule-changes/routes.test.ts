@@ -4,6 +4,7 @@ import { bookingHarness } from '../../../test/support/booking-world.ts';
 import { snapshot } from '../../../test/support/snapshot.ts';
 import type { Database } from '../../store/database.ts';
 import { listMessages } from '../../store/repos/outbox.ts';
+import { buildAppointment } from '../../../test/support/factories.ts';
 
 type Harness = Awaited<ReturnType<typeof bookingHarness>>;
 interface Conflict { code: string; message: string; notifiedAt: string | null }
@@ -156,11 +157,9 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
 
   it('cancels for the clinic with a message, all in one transaction: a visit the desk may not touch refuses the whole request', async () => {
     // A visit at site B, which this front desk does not work at, made to conflict by a closure there.
-    const [other] = await db.query<{ id: string }>(
-      `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, during, blocks)
-       VALUES ($1, $2, $3, $4, 'nmt-followup-60', tstzrange('2026-11-24T18:00Z', '2026-11-24T19:00Z'), tstzrange('2026-11-24T18:00Z', '2026-11-24T19:10Z')) RETURNING id`,
-      [h.world.orgId, h.world.patients.b, h.world.practitioners.b, h.world.sites.b],
-    );
+    const other = await buildAppointment(db, h.world.orgId, {
+      patientId: h.world.patients.b, therapistId: h.world.practitioners.b, locationId: h.world.sites.b, start: '2026-11-24T18:00:00Z', bufferMinutes: 10,
+    });
     await h.as('admin', 'POST', `/api/locations/${h.world.sites.b}/closures`, { startsOn: CLOSED_DAY, endsOn: CLOSED_DAY, reason: 'Power cut' });
     const booked = await h.as('front_desk', 'POST', '/api/appointments', {
       patientId: h.world.patients.a, serviceCode: 'nmt-followup-60', start: '2026-11-23T18:00:00Z', therapistId: h.world.practitioners.a, locationId: h.world.sites.a,
@@ -169,7 +168,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
     await h.as('manager', 'POST', `/api/locations/${h.world.sites.a}/closures`, { startsOn: '2026-11-23', endsOn: '2026-11-23', reason: 'Burst pipe' });
 
     const before = await snapshot(db);
-    const refused = await h.as('front_desk', 'POST', '/api/appointments/conflicts/cancel', { appointmentIds: [monday, other!.id], message: 'A pipe burst.' });
+    const refused = await h.as('front_desk', 'POST', '/api/appointments/conflicts/cancel', { appointmentIds: [monday, other], message: 'A pipe burst.' });
     expect(refused.statusCode).toBe(403);
     expect(await snapshot(db)).toEqual(before);
 

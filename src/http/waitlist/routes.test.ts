@@ -3,6 +3,7 @@ import type { Database } from '../../store/database.ts';
 import { runWaitlistJobs } from '../../services/booking/offers.ts';
 import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { bookingHarness } from '../../../test/support/booking-world.ts';
+import { buildPatient } from '../../../test/support/factories.ts';
 
 type Harness = Awaited<ReturnType<typeof bookingHarness>>;
 interface Entry { id: string; patientId: string; status: string; offer: { id: string; start: string; expiresAt: string } | null }
@@ -17,11 +18,9 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase(backend));
     h = await bookingHarness(db, () => new Date(now));
-    patientC = (await db.query<{ id: string }>(
-      `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth, email, preferred_location_id)
-       VALUES ($1, 'Cleo', 'Third', '1970-01-01', 'female', 'cleo@example.test', $2) RETURNING id`,
-      [h.world.orgId, h.world.sites.a],
-    ))[0]!.id;
+    patientC = await buildPatient(db, h.world.orgId, {
+      givenName: 'Cleo', familyName: 'Third', dateOfBirth: '1970-01-01', email: 'cleo@example.test', preferredLocationId: h.world.sites.a,
+    });
   });
   afterAll(async () => {
     await h.app.close();

@@ -7,6 +7,7 @@ import { actorOf } from '../../../test/support/session-kit.ts';
 import { findAvailability } from './availability.ts';
 import { ensureServiceRow, findService } from './catalogue.ts';
 import { scheduleStamp } from './schedule-cache.ts';
+import { buildAppointment } from '../../../test/support/factories.ts';
 
 const NOW = new Date('2026-11-20T18:00:00Z');
 
@@ -46,11 +47,9 @@ describe.each(BACKENDS)('cached availability reads on %s', (backend) => {
       expect(await stamp(), what).not.toBe(before);
     }
     const before = await stamp();
-    await db.query(
-      `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, status, during, blocks)
-       VALUES ($1, $2, $3, $4, 'nmt-followup-30', 'booked', tstzrange('2026-11-23T17:00Z', '2026-11-23T17:30Z'), tstzrange('2026-11-23T17:00Z', '2026-11-23T17:40Z'))`,
-      [orgId, world.patients.a, practitioners.a, sites.a],
-    );
+    await buildAppointment(db, orgId, {
+      patientId: world.patients.a, therapistId: practitioners.a, locationId: sites.a, serviceCode: 'nmt-followup-30', start: '2026-11-23T17:00:00Z', minutes: 30, bufferMinutes: 10,
+    });
     expect(await stamp()).toBe(before);
   });
 

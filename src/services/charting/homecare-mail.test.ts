@@ -14,6 +14,7 @@ import { editForNote, generateForNote, listPatientHomeCare, sendForNote } from '
 import { addStep } from './session-steps.ts';
 import { actorOf, clearGateFor, tickingContext } from '../../../test/support/session-kit.ts';
 import { createNote } from './session.ts';
+import { buildAppointment, buildService } from '../../../test/support/factories.ts';
 
 const STEP = { muscle: 'upper-trapezius', side: 'left', region: 'suprascapular-left', technique: 'ischemic-compression-finger', holdSeconds: 20, painRating: 6 } as const;
 
@@ -30,7 +31,7 @@ describe.each(BACKENDS)('home care sent to the patient by email on %s', (backend
     ctx = tickingContext(db);
     await clearGateFor(db, world, world.patients.a);
     dir = await mkdtemp(join(tmpdir(), 'knotwork-homecare-'));
-    await db.query(`INSERT INTO services (org_id, code, name, discipline, duration_minutes) VALUES ($1, 'nmt-followup-60', 'NMT follow-up (60 min)', 'nmt', 60)`, [world.orgId]);
+    await buildService(db, world.orgId);
   });
   afterAll(async () => {
     await drop();
@@ -42,12 +43,10 @@ describe.each(BACKENDS)('home care sent to the patient by email on %s', (backend
   async function treatedVisit(): Promise<string> {
     const therapist = actorOf(world, 'therapist');
     const start = new Date(Date.UTC(2026, 10, 10 + visits++, 17));
-    const [appointment] = await db.query<{ id: string }>(
-      `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, during, blocks, status)
-       VALUES ($1, $2, $3, $4, 'nmt-followup-60', tstzrange($5, $6), tstzrange($5, $6), 'completed') RETURNING id`,
-      [world.orgId, world.patients.a, world.practitioners.a, world.sites.a, start, new Date(start.getTime() + 3_600_000)],
-    );
-    const note = await createNote(ctx, therapist, world.patients.a, { subjective: { painToday: 6 }, objective: {}, cptMinutes: [], appointmentId: appointment!.id });
+    const appointment = await buildAppointment(db, world.orgId, {
+      patientId: world.patients.a, therapistId: world.practitioners.a, locationId: world.sites.a, start, status: 'completed',
+    });
+    const note = await createNote(ctx, therapist, world.patients.a, { subjective: { painToday: 6 }, objective: {}, cptMinutes: [], appointmentId: appointment });
     await addStep(ctx, therapist, note.id, STEP);
     await generateForNote(ctx, therapist, note.id);
     return note.id;

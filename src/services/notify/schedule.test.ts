@@ -5,6 +5,7 @@ import type { Database } from '../../store/database.ts';
 import { listMessages } from '../../store/repos/outbox.ts';
 import { cancelAppointmentMessages, PRE_VISIT_INSTRUCTIONS, rescheduleAppointmentMessages, scheduleAppointmentMessages } from './index.ts';
 import { booked, ensureService, insertAppointment } from '../../../test/support/notify-kit.ts';
+import { buildPatient } from '../../../test/support/factories.ts';
 
 const NOW = new Date('2026-11-20T18:00:00Z');
 const HOUR = 3600_000;
@@ -25,13 +26,11 @@ describe.each(BACKENDS)('scheduling appointment messages on %s', (backend) => {
 
   /** A fresh patient (so "first visit" is under the test's control) with one appointment. */
   async function appointment(options: { start?: Date; service?: string; email?: string | null; communication?: object; completedBefore?: boolean } = {}) {
-    const patient = (
-      await db.query<{ id: string }>(
-        `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth, email, communication, preferred_location_id)
-         VALUES ($1, 'Maya', $2, '1980-01-01', 'female', $3, $4::jsonb, $5) RETURNING id`,
-        [world.orgId, `Quill${++slot}`, options.email === undefined ? 'maya@example.test' : options.email, JSON.stringify(options.communication ?? { email: true, reminders: true }), world.sites.a],
-      )
-    )[0]!.id;
+    const patient = await buildPatient(db, world.orgId, {
+      givenName: 'Maya', familyName: `Quill${++slot}`, dateOfBirth: '1980-01-01', preferredLocationId: world.sites.a,
+      email: options.email === undefined ? 'maya@example.test' : options.email,
+      communication: (options.communication ?? { email: true, reminders: true }) as Record<string, unknown>,
+    });
     const base = { orgId: world.orgId, patientId: patient, practitionerId: world.practitioners.a, locationId: world.sites.a };
     if (options.completedBefore) {
       await insertAppointment(db, { ...base, serviceCode: 'nmt-follow-up', start: new Date(Date.UTC(2026, 9, 1 + slot % 20, 17)), status: 'completed' });

@@ -1,5 +1,5 @@
 import { buildEpisodes, outcomeRows } from '../../outcomes/index.ts';
-import type { Database, Queryable } from '../../store/database.ts';
+import type { Queryable, Transactional } from '../../store/database.ts';
 import { clearOutcomeRows, replacePatientOutcomeRows, upsertOutcomeRows, type StoredOutcomeRow } from '../../store/repos/outcome-episodes.ts';
 import { loadOutcomeSources } from '../../store/repos/outcome-sources.ts';
 import { organizationTimeZone } from '../../store/repos/organizations.ts';
@@ -24,7 +24,7 @@ export async function refreshPatientOutcomes(tx: Queryable, ctx: { now: () => Da
  * Rebuilds every row of the organisation from the chart (the demo seed, a backfill, and the
  * nightly pass that lets open episodes lapse as time goes by). One transaction; returns the count.
  */
-export async function rebuildAllOutcomes(ctx: { db: Database; now: () => Date }, orgId: string): Promise<{ patients: number; episodes: number }> {
+export async function rebuildAllOutcomes(ctx: { db: Transactional; now: () => Date }, orgId: string): Promise<{ patients: number; episodes: number }> {
   const now = ctx.now();
   return ctx.db.transaction((tx) => rebuildOutcomeRows(tx, orgId, now));
 }
