@@ -42,7 +42,7 @@ function episodeRow(random: Random, index: number, sites: string[], therapists: 
 }
 
 /** The organisation, its patients, the episode rows and the sessions they stand for. Returns the org and the session count. */
-async function load(db: Database): Promise<{ orgId: string; sessions: number; loadMs: number }> {
+export async function load(db: Database): Promise<{ orgId: string; sessions: number; loadMs: number }> {
   const started = performance.now();
   const orgId = randomUUID();
   await db.query(`INSERT INTO organizations (id, name, slug) VALUES ($1, 'Bench clinics', $2)`, [orgId, `bench-${orgId.slice(0, 8)}`]);
