@@ -164,4 +164,3 @@ export async function organizationOutcomesReport(
   return result;
 }
 
-export type { EpisodeOutcomeRow };

@@ -91,9 +91,3 @@ export async function loadOutcomeSources(db: Queryable, orgId: string, patientId
   ]);
   return { assessments, sessions, scores, plans };
 }
-
-/** Every patient of the organisation with at least one assessment (the ones that can have episodes). */
-export async function patientsWithAssessments(db: Queryable, orgId: string): Promise<string[]> {
-  const rows = await db.query<{ patientId: string }>(`SELECT DISTINCT patient_id AS "patientId" FROM assessments WHERE org_id = $1`, [orgId]);
-  return rows.map((r) => r.patientId);
-}

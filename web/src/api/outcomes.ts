@@ -8,7 +8,6 @@ export type OutcomesReport = OutcomesAnswer['report'];
 export type OutcomesTable = OutcomesAnswer['tables'][number];
 export type CellFigures = OutcomesReport['overall'];
 export type CutRow = OutcomesReport['cuts'][string][number];
-export type Comparison = z.infer<typeof ComparisonSchema>;
 
 export interface OutcomesFilter {
   from?: string;

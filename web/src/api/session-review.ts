@@ -1,10 +1,9 @@
 import type { z } from 'zod';
-import type { RomComparisonSchema, SessionComparisonSchema } from '../../../src/http/sessions/schema.ts';
+import type { SessionComparisonSchema } from '../../../src/http/sessions/schema.ts';
 import type { RangeOfMotion } from './charting.ts';
 import { create, request } from './http.ts';
 
 export type SessionComparison = z.infer<typeof SessionComparisonSchema>;
-export type RomComparison = z.infer<typeof RomComparisonSchema>;
 
 export const getSessionComparison = (noteId: string, signal?: AbortSignal) =>
   request<SessionComparison>('GET', `/api/sessions/${encodeURIComponent(noteId)}/comparison`, undefined, { signal });

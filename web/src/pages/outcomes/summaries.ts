@@ -53,4 +53,3 @@ export function trendSentence(rows: readonly CutRow[]): string {
   return `From ${first.label} (${first.rate}%) to ${last.label} (${last.rate}%), over ${dots.length} periods with enough episodes to report.`;
 }
 
-export type ReportedCell = Extract<CellFigures, { status: 'reported' }>;

@@ -7,7 +7,6 @@ import { dateIn, wallClock } from '../../../../src/time/index.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export type { WallClock } from '../../../../src/time/index.ts';
 export { addDays, instantAt, mondayOf, wallClock, weekdayOfDate } from '../../../../src/time/index.ts';
 
 /** Today's date at a site; the web app is where the device clock is read. */
