@@ -12,6 +12,7 @@ export function text(max: number) {
     .trim()
     .min(1, 'Must not be empty.')
     .max(max)
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'Contains control characters.');
 }
 

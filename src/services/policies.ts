@@ -156,8 +156,8 @@ function bookingAllowed(actor: Actor, action: Action, booking: BookingFacts | un
       return actor.role === 'admin' || own || atSites;
     case 'appointment.attend':
       return actor.role === 'admin' || atSites || treating;
+    // Marking a visit, and telling a patient it must move (or cancelling it for the clinic), is the desk's job.
     case 'appointment.mark':
-    // Telling a patient their visit must move (and cancelling for the clinic) is the desk's job.
     case 'appointment.notify':
       return actor.role === 'admin' || atSites;
     default:

@@ -223,7 +223,7 @@ async function* readLines(filePath: string): AsyncGenerator<string> {
 const BATCH_PREFIX = /^\{"table":("(?:[^"\\]|\\.)*"),"rows":/;
 
 function parseHeader(line: string | undefined, filePath: string): BackupHeader {
-  let header: Partial<BackupHeader> | null = null;
+  let header: Partial<BackupHeader> | null;
   try {
     header = line ? (JSON.parse(line) as Partial<BackupHeader>) : null;
   } catch {

@@ -4,7 +4,7 @@
 
 import { ARM_ROOT, CROTCH, GLUTEAL_FOLD, GROIN, HIP_AND_THIGH_OUTER, p } from './chart-figure-axial.ts';
 import { digit, splitBase } from './chart-figure-digit.ts';
-import { reversed, segment, spline, subCurve } from './chart-geometry.ts';
+import { segment, spline, subCurve } from './chart-geometry.ts';
 import type { Curve, Patch, Point } from './chart-geometry.ts';
 
 /** The stretch of a landmark spline between landmark i and landmark j. */

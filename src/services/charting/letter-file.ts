@@ -29,6 +29,7 @@ const EXTENSIONS: Record<LetterType, string[]> = {
  */
 export function letterFilename(given: string, type: LetterType): string {
   // Some browsers send a whole path ("C:\fakepath\letter.pdf"); control characters never belong.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this removes
   const name = (given.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
   const extension = /\.([A-Za-z][A-Za-z0-9]{0,4})$/.exec(name);
   if (extension && EXTENSIONS[type].includes(extension[1]!.toLowerCase())) return name;

@@ -34,7 +34,6 @@ export function PatientList() {
     if (settled === shown.current) return;
     shown.current = settled;
     navigate(listUrl(settled, 1), { replace: true });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [settled]);
 
   const [result] = useResource((signal) => api.searchPatients({ q: urlQuery || undefined, page, pageSize: PAGE_SIZE }, signal), [urlQuery, page]);
