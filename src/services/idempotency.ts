@@ -9,7 +9,7 @@
  * before the use case runs; the use case runs its write through `createOnce`.
  */
 import { createHash } from 'node:crypto';
-import type { Queryable, Transactional } from '../store/database.ts';
+import type { Transactional } from '../store/database.ts';
 import * as repo from '../store/repos/idempotency.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ComparisonSchema, OutcomesAnswerSchema } from '../../../src/http/outcomes/schema.ts';
+import type { OutcomesAnswerSchema } from '../../../src/http/outcomes/schema.ts';
 import { request, withQuery } from './http.ts';
 
 // Types come from the outcomes routes' own zod schemas.

@@ -1,4 +1,4 @@
-import type { CellFigures, CutRow, OutcomesReport } from '../../api/outcomes.ts';
+import type { CutRow, OutcomesReport } from '../../api/outcomes.ts';
 import { reportedShares } from './charts.tsx';
 
 /** The one-sentence text alternatives of the charts and the claim card. */
