@@ -6,7 +6,6 @@ import { request, withQuery } from './http.ts';
 export type OutcomesAnswer = z.infer<typeof OutcomesAnswerSchema>;
 export type OutcomesReport = OutcomesAnswer['report'];
 export type OutcomesTable = OutcomesAnswer['tables'][number];
-export type CellFigures = OutcomesReport['overall'];
 export type CutRow = OutcomesReport['cuts'][string][number];
 
 export interface OutcomesFilter {
