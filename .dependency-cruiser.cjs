@@ -29,7 +29,10 @@ module.exports = {
       severity: 'error',
       comment: 'The pure cores do no I/O: no file system, network, processes or timers from Node.',
       from: { path: '^src/(clinical|scheduling|outcomes|time|words)/', pathNot: TEST_CODE },
-      to: { dependencyTypes: ['core'], path: '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|worker_threads|dgram|dns|tls|timers|timers/promises|readline|cluster|os|process)$' },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|worker_threads|dgram|dns|tls|timers|timers/promises|readline|cluster|os|process)$',
+      },
     },
     {
       name: 'http-not-store',
@@ -62,7 +65,8 @@ module.exports = {
     {
       name: 'web-not-server-internals',
       severity: 'error',
-      comment: 'The web app sees the server only through its contract (src/http/**/schema.ts) and pure modules, never services or the store.',
+      comment:
+        'The web app sees the server only through its contract (src/http/**/schema.ts) and pure modules, never services or the store.',
       from: { path: '^web/' },
       to: { path: '^src/(services/|store/|cli/|demo/|app\\.ts$|config\\.ts$)' },
     },
@@ -86,7 +90,10 @@ module.exports = {
     exclude: { path: '^(node_modules|dist|data)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

@@ -10,21 +10,33 @@ import { weekdayHours, nmtCredentials } from '../test/support/scheduling-fixture
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 const ZONES = [
-  ['America/Los_Angeles', 'WA'], ['America/Los_Angeles', 'OR'], ['America/Denver', 'CO'], ['America/Phoenix', 'AZ'],
-  ['America/Chicago', 'IL'], ['America/Chicago', 'TX'], ['America/New_York', 'NY'], ['America/New_York', 'FL'],
+  ['America/Los_Angeles', 'WA'],
+  ['America/Los_Angeles', 'OR'],
+  ['America/Denver', 'CO'],
+  ['America/Phoenix', 'AZ'],
+  ['America/Chicago', 'IL'],
+  ['America/Chicago', 'TX'],
+  ['America/New_York', 'NY'],
+  ['America/New_York', 'FL'],
 ] as const;
 
 function lcg(seed: number) {
   let state = seed >>> 0;
-  return () => ((state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32);
+  return () => (state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0) / 2 ** 32;
 }
 
 function buildData() {
   const random = lcg(42);
   const sites: SiteSchedule[] = ZONES.map(([timeZone, state], i) => ({
-    locationId: `site-${i}`, timeZone, state, hours: weekdayHours('08:00', '20:00', [1, 2, 3, 4, 5, 6]),
+    locationId: `site-${i}`,
+    timeZone,
+    state,
+    hours: weekdayHours('08:00', '20:00', [1, 2, 3, 4, 5, 6]),
     closures: [{ startsOn: '2026-03-13', endsOn: '2026-03-13' }].slice(0, i === 0 ? 1 : 0),
-    rooms: Array.from({ length: 12 }, (_, r) => ({ id: `site-${i}-room-${String(r).padStart(2, '0')}`, active: r !== 11 })),
+    rooms: Array.from({ length: 12 }, (_, r) => ({
+      id: `site-${i}-room-${String(r).padStart(2, '0')}`,
+      active: r !== 11,
+    })),
   }));
   const therapists: TherapistSchedule[] = [];
   for (const [i, site] of sites.entries()) {
@@ -32,8 +44,12 @@ function buildData() {
       const start = t % 2 === 0 ? '08:00' : '12:00';
       const end = t % 2 === 0 ? '16:00' : '20:00';
       therapists.push({
-        therapistId: `th-${i}-${String(t).padStart(2, '0')}`, discipline: 'nmt', credentials: nmtCredentials(site.state),
-        templates: [1, 2, 3, 4, 5, 6].filter((d) => (d + t) % 6 !== 0).map((weekday) => ({ locationId: site.locationId, weekday: weekday as 1, start, end })),
+        therapistId: `th-${i}-${String(t).padStart(2, '0')}`,
+        discipline: 'nmt',
+        credentials: nmtCredentials(site.state),
+        templates: [1, 2, 3, 4, 5, 6]
+          .filter((d) => (d + t) % 6 !== 0)
+          .map((weekday) => ({ locationId: site.locationId, weekday: weekday as 1, start, end })),
         exceptions: t % 10 === 0 ? [{ kind: 'time-off', start: Date.UTC(2026, 2, 4), end: Date.UTC(2026, 2, 6) }] : [],
       });
     }
@@ -51,8 +67,12 @@ function buildData() {
     const startAt = zonedWallTimeToInstantCached(date, quarter, site.timeZone);
     const length = [30, 60, 60, 90][Math.floor(random() * 4)]! * MINUTE;
     busy.push({
-      start: startAt, end: startAt + length, therapistId: therapist.therapistId, locationId: site.locationId,
-      roomId: site.rooms[Math.floor(random() * 11)]!.id, patientId: `pt-${Math.floor(random() * 20_000)}`,
+      start: startAt,
+      end: startAt + length,
+      therapistId: therapist.therapistId,
+      locationId: site.locationId,
+      roomId: site.rooms[Math.floor(random() * 11)]!.id,
+      patientId: `pt-${Math.floor(random() * 20_000)}`,
     });
   }
   return { sites, therapists, busy };
@@ -73,8 +93,13 @@ export async function run(): Promise<Timing[]> {
   const { sites, therapists, busy } = buildData();
   const query: AvailabilityQuery = {
     service: DEFAULT_SERVICES.find((s) => s.code === 'nmt-followup-60')!,
-    from: '2026-03-02', to: '2026-03-15', now: Date.parse('2026-03-01T12:00:00Z'),
-    minNoticeMinutes: 120, horizonDays: 60, slotStepMinutes: 15, patientId: 'pt-17',
+    from: '2026-03-02',
+    to: '2026-03-15',
+    now: Date.parse('2026-03-01T12:00:00Z'),
+    minNoticeMinutes: 120,
+    horizonDays: 60,
+    slotStepMinutes: 15,
+    patientId: 'pt-17',
   };
   const window = { start: Date.parse('2026-03-01T00:00:00Z'), end: Date.parse('2026-03-17T00:00:00Z') };
   const inRange = busy.filter((b) => b.end > window.start && b.start < window.end);
@@ -82,11 +107,21 @@ export async function run(): Promise<Timing[]> {
   const data = { sites, therapists, busy: inRange };
   const slotCount = findSlots(query, data).length;
 
-  const baseline = await time('baseline: filter 100k bookings to the range', 1000, () => busy.filter((b) => b.end > window.start && b.start < window.end).length);
+  const baseline = await time(
+    'baseline: filter 100k bookings to the range',
+    1000,
+    () => busy.filter((b) => b.end > window.start && b.start < window.end).length,
+  );
   const prefiltered = await time('findSlots, busy pre-filtered to the range', 1000, () => findSlots(query, data));
-  const indexed = await time('findSlots, prebuilt BusyIndex of all 100k', 1000, () => findSlots(query, { sites, therapists, busy: fullIndex }));
-  const oneSite = await time('findSlots, one site, one therapist', 1000, () => findSlots({ ...query, locationIds: ['site-3'], therapistId: 'th-3-04' }, data));
-  const full = await time('findSlots, raw 100k array (narrowed, then indexed, per call)', 200, () => findSlots(query, { sites, therapists, busy }));
+  const indexed = await time('findSlots, prebuilt BusyIndex of all 100k', 1000, () =>
+    findSlots(query, { sites, therapists, busy: fullIndex }),
+  );
+  const oneSite = await time('findSlots, one site, one therapist', 1000, () =>
+    findSlots({ ...query, locationIds: ['site-3'], therapistId: 'th-3-04' }, data),
+  );
+  const full = await time('findSlots, raw 100k array (narrowed, then indexed, per call)', 200, () =>
+    findSlots(query, { sites, therapists, busy }),
+  );
   return [
     { ...baseline, note: `${inRange.length} of ${busy.length} bookings in range` },
     { ...withRatio(prefiltered, baseline), note: `${slotCount} slots, 240 therapists, 8 sites, 14 days` },

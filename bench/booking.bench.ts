@@ -26,7 +26,8 @@ const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
 const CLIENTS = 50;
 const SLOTS = 20;
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** ~100k appointments: every therapist, 9 thirty-minute visits a day for 371 days around today, no overlaps. */
 async function bulkAppointments(db: Database, orgId: string): Promise<number> {
@@ -46,11 +47,24 @@ async function bulkAppointments(db: Database, orgId: string): Promise<number> {
     [orgId, TODAY, NOW],
   );
   await db.query('ANALYZE appointments');
-  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appointments WHERE org_id = $1', [orgId]))[0]!.n;
+  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appointments WHERE org_id = $1', [orgId]))[0]!
+    .n;
 }
 
 function adminActor(orgId: string): Actor {
-  return { userId: randomUUID(), orgId, role: 'admin', email: 'bench@example.test', displayName: 'Bench', patientId: null, practitionerId: null, locationIds: [], orgTimeZone: 'America/Los_Angeles', sessionId: randomUUID(), ip: null };
+  return {
+    userId: randomUUID(),
+    orgId,
+    role: 'admin',
+    email: 'bench@example.test',
+    displayName: 'Bench',
+    patientId: null,
+    practitionerId: null,
+    locationIds: [],
+    orgTimeZone: 'America/Los_Angeles',
+    sessionId: randomUUID(),
+    ip: null,
+  };
 }
 
 const TARGET_P50_MS = 10;
@@ -62,23 +76,37 @@ function summarise(name: string, samples: number[]): Timing {
 }
 
 /** The read path as it was before the lane loader: every booking in the window as a row, then the engine. */
-async function generalLoaderAvailability(ctx: { db: Database; now: () => Date }, actor: Actor, input: { serviceCode: string; from: string; to: string }) {
+async function generalLoaderAvailability(
+  ctx: { db: Database; now: () => Date },
+  actor: Actor,
+  input: { serviceCode: string; from: string; to: string },
+) {
   const service = await serviceOrRefuse(ctx.db, actor, input.serviceCode);
   const settings = await bookingSettings(ctx.db, actor.orgId);
   const now = ctx.now();
-  const data = await loadSchedule(ctx.db, actor.orgId, { from: input.from, to: input.to, now, discipline: service.discipline });
-  return findSlots({ ...windowOf(settings, now), service, from: input.from, to: input.to, slotStepMinutes: settings.slotStepMinutes }, data).map(slotView);
+  const data = await loadSchedule(ctx.db, actor.orgId, {
+    from: input.from,
+    to: input.to,
+    now,
+    discipline: service.discipline,
+  });
+  return findSlots(
+    { ...windowOf(settings, now), service, from: input.from, to: input.to, slotStepMinutes: settings.slotStepMinutes },
+    data,
+  ).map(slotView);
 }
 
 async function availability(label: string, db: Database, orgId: string, appointments: number): Promise<Timing[]> {
   const ctx = { db, now: () => NOW };
   const actor = adminActor(orgId);
   const services = ['nmt-followup-60', 'nmt-initial-90', 'chiro-adjustment-30', 'acupuncture-60'];
-  const { sites, therapists } = (await db.query<{ sites: number; therapists: number }>(
-    `SELECT (SELECT count(*)::int FROM locations WHERE org_id = $1 AND active) AS sites,
+  const { sites, therapists } = (
+    await db.query<{ sites: number; therapists: number }>(
+      `SELECT (SELECT count(*)::int FROM locations WHERE org_id = $1 AND active) AS sites,
             (SELECT count(*)::int FROM practitioners WHERE org_id = $1 AND active) AS therapists`,
-    [orgId],
-  ))[0]!;
+      [orgId],
+    )
+  )[0]!;
   const workload = `${sites} sites × ${therapists} therapists × 14 days, ${appointments} appointments`;
   const input = (i: number) => {
     const from = addDays(TODAY, 1 + (i % 7));
@@ -109,7 +137,11 @@ async function availability(label: string, db: Database, orgId: string, appointm
   const timing = summarise(`${label}: availability, ${workload}`, fast);
   const verdict = timing.medianMs <= TARGET_P50_MS ? 'met' : 'NOT met';
   return [
-    { ...baseline, ratioToBaseline: 1, note: `${workload}; answers differing from the fast path: ${differing} of ${compared}` },
+    {
+      ...baseline,
+      ratioToBaseline: 1,
+      note: `${workload}; answers differing from the fast path: ${differing} of ${compared}`,
+    },
     {
       ...withRatio(timing, baseline),
       note: `target p50 ≤ ${TARGET_P50_MS} ms: ${verdict} (p50 ${timing.medianMs.toFixed(2)} ms, p99 ${timing.p99Ms.toFixed(2)} ms); ~${Math.round(slots / (QUERIES + WARM_UP))} slots per answer`,
@@ -118,15 +150,20 @@ async function availability(label: string, db: Database, orgId: string, appointm
 }
 
 /** `clients` workers send requests until `done()`; returns requests per second. */
-async function hammer(clients: number, send: (client: number) => Promise<boolean>): Promise<{ perSecond: number; requests: number }> {
+async function hammer(
+  clients: number,
+  send: (client: number) => Promise<boolean>,
+): Promise<{ perSecond: number; requests: number }> {
   let requests = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: clients }, async (_, c) => {
-    for (;;) {
-      requests++;
-      if (!(await send(c))) return;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (;;) {
+        requests++;
+        if (!(await send(c))) return;
+      }
+    }),
+  );
   return { perSecond: (requests * 1000) / (performance.now() - started), requests };
 }
 
@@ -139,13 +176,22 @@ export async function storm(label: string, db: Database, orgId: string): Promise
   try {
     const base = running.url.replace('localhost', '127.0.0.1');
     const admin = DEMO_LOGINS.find((l) => l.role === 'admin')!;
-    const login = await fetch(`${base}/api/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: admin.email, password: DEMO_PASSWORD }) });
+    const login = await fetch(`${base}/api/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: admin.email, password: DEMO_PASSWORD }),
+    });
     const { token } = (await login.json()) as { token: string };
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 
     // Twenty free slots that can all be booked together, each wanted by every client.
     const day = addDays(TODAY, 2);
-    const free = await findAvailability({ db, now: () => NOW }, adminActor(orgId), { serviceCode: 'nmt-followup-60', from: day, to: addDays(day, 6), limit: 100_000 });
+    const free = await findAvailability({ db, now: () => NOW }, adminActor(orgId), {
+      serviceCode: 'nmt-followup-60',
+      from: day,
+      to: addDays(day, 6),
+      limit: 100_000,
+    });
     const lastEnd = new Map<string, number>();
     const slots: typeof free.slots = [];
     for (const s of free.slots) {
@@ -157,12 +203,16 @@ export async function storm(label: string, db: Database, orgId: string): Promise
       if (slots.length === SLOTS) break;
     }
     // Fresh patients, free at every time: a 409 then can only mean the slot itself was taken.
-    const patients = (await db.query<{ id: string }>(
-      `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth)
+    const patients = (
+      await db.query<{ id: string }>(
+        `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth)
        SELECT $1, 'Storm', 'Client ' || g, '1980-01-01', 'unknown' FROM generate_series(1, $2) g RETURNING id`,
-      [orgId, CLIENTS],
-    )).map((r) => r.id);
-    const before = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appointments WHERE org_id = $1', [orgId]))[0]!.n;
+        [orgId, CLIENTS],
+      )
+    ).map((r) => r.id);
+    const before = (
+      await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appointments WHERE org_id = $1', [orgId])
+    )[0]!.n;
 
     const remaining = slots.map((_, i) => i);
     let made = 0;
@@ -172,8 +222,16 @@ export async function storm(label: string, db: Database, orgId: string): Promise
       const index = remaining[(client * 7 + made) % remaining.length]!;
       const slot = slots[index]!;
       const res = await fetch(`${base}/api/appointments`, {
-        method: 'POST', headers,
-        body: JSON.stringify({ patientId: patients[client % patients.length], serviceCode: 'nmt-followup-60', start: slot.start, therapistId: slot.therapistId, locationId: slot.locationId, ...(slot.roomId ? { roomId: slot.roomId } : {}) }),
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          patientId: patients[client % patients.length],
+          serviceCode: 'nmt-followup-60',
+          start: slot.start,
+          therapistId: slot.therapistId,
+          locationId: slot.locationId,
+          ...(slot.roomId ? { roomId: slot.roomId } : {}),
+        }),
       });
       await res.arrayBuffer();
       if (res.status === 201) made++;
@@ -184,14 +242,18 @@ export async function storm(label: string, db: Database, orgId: string): Promise
       }
       return remaining.length > 0;
     });
-    const booked = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appointments WHERE org_id = $1', [orgId]))[0]!.n - before;
-    const overlaps = (await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM appointments a JOIN appointments b ON a.org_id = b.org_id AND a.id < b.id
+    const booked =
+      (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appointments WHERE org_id = $1', [orgId]))[0]!.n -
+      before;
+    const overlaps = (
+      await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM appointments a JOIN appointments b ON a.org_id = b.org_id AND a.id < b.id
         WHERE a.org_id = $1 AND a.occupies AND b.occupies
           AND ((a.practitioner_id = b.practitioner_id AND a.blocks && b.blocks) OR (a.room_id = b.room_id AND a.blocks && b.blocks)
                OR (a.patient_id = b.patient_id AND a.during && b.during))`,
-      [orgId],
-    ))[0]!.n;
+        [orgId],
+      )
+    )[0]!.n;
     let bareSent = 0;
     const bareResult = await hammer(CLIENTS, async () => {
       const res = await fetch(`${bareUrl}/bare`, { method: 'POST', headers, body: '{}' });
@@ -199,10 +261,16 @@ export async function storm(label: string, db: Database, orgId: string): Promise
       return ++bareSent < result.requests;
     });
     const ratio = result.perSecond / bareResult.perSecond;
-    return [{
-      name: `${label}: booking storm, ${CLIENTS} clients × ${SLOTS} slots`, iterations: result.requests, medianMs: NaN, p99Ms: NaN, ratioToBaseline: ratio,
-      note: `bookings made ${booked} (201s: ${made}), overlaps by SQL ${overlaps}, other statuses ${statusProblems}, ${result.perSecond.toFixed(0)} req/s vs bare ${bareResult.perSecond.toFixed(0)} req/s`,
-    }];
+    return [
+      {
+        name: `${label}: booking storm, ${CLIENTS} clients × ${SLOTS} slots`,
+        iterations: result.requests,
+        medianMs: NaN,
+        p99Ms: NaN,
+        ratioToBaseline: ratio,
+        note: `bookings made ${booked} (201s: ${made}), overlaps by SQL ${overlaps}, other statuses ${statusProblems}, ${result.perSecond.toFixed(0)} req/s vs bare ${bareResult.perSecond.toFixed(0)} req/s`,
+      },
+    ];
   } finally {
     await running.stop();
     await bare.close();

@@ -61,16 +61,39 @@ async function coldStart(): Promise<Timing[]> {
     const bare: number[] = [];
     for (let i = 0; i < runs; i++) {
       const port = await freePort();
-      app.push(await timeToFirstResponse(['bin/knotwork.mjs', 'serve'], { PORT: String(port), KNOTWORK_DATA_DIR: dataDir, KNOTWORK_DATABASE_URL: '' }, `http://127.0.0.1:${port}/`));
+      app.push(
+        await timeToFirstResponse(
+          ['bin/knotwork.mjs', 'serve'],
+          { PORT: String(port), KNOTWORK_DATA_DIR: dataDir, KNOTWORK_DATABASE_URL: '' },
+          `http://127.0.0.1:${port}/`,
+        ),
+      );
       const barePort = await freePort();
-      bare.push(await timeToFirstResponse(['-e', `require('http').createServer((q,s)=>s.end('ok')).listen(${barePort})`], {}, `http://127.0.0.1:${barePort}/`));
+      bare.push(
+        await timeToFirstResponse(
+          ['-e', `require('http').createServer((q,s)=>s.end('ok')).listen(${barePort})`],
+          {},
+          `http://127.0.0.1:${barePort}/`,
+        ),
+      );
     }
     app.sort((a, b) => a - b);
     bare.sort((a, b) => a - b);
-    const baseline: Timing = { name: 'cold start: bare node http server', iterations: runs, medianMs: percentile(bare, 50), p99Ms: percentile(bare, 99) };
+    const baseline: Timing = {
+      name: 'cold start: bare node http server',
+      iterations: runs,
+      medianMs: percentile(bare, 50),
+      p99Ms: percentile(bare, 99),
+    };
     return [
       baseline,
-      { name: 'cold start: knotwork serve on existing PGlite data → first page', iterations: runs, medianMs: percentile(app, 50), p99Ms: percentile(app, 99), ratioToBaseline: percentile(app, 50) / baseline.medianMs },
+      {
+        name: 'cold start: knotwork serve on existing PGlite data → first page',
+        iterations: runs,
+        medianMs: percentile(app, 50),
+        p99Ms: percentile(app, 99),
+        ratioToBaseline: percentile(app, 50) / baseline.medianMs,
+      },
     ];
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -110,24 +133,52 @@ async function throughput(label: string, db: Database): Promise<Timing[]> {
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
   try {
     const login = await fetch(`${running.url}/api/auth/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'admin@demo.knotwork.test', password: 'knotwork-demo' }),
     });
     const { token } = (await login.json()) as { token: string };
     const headers = { authorization: `Bearer ${token}` };
-    const page = (await (await fetch(`${running.url}/api/patients?pageSize=100`, { headers })).json()) as { patients: { id: string; familyName: string; phone: string }[] };
+    const page = (await (await fetch(`${running.url}/api/patients?pageSize=100`, { headers })).json()) as {
+      patients: { id: string; familyName: string; phone: string }[];
+    };
     const names = page.patients.map((p) => p.familyName.slice(0, 3));
     const ids = page.patients.map((p) => p.id);
     const n = 1000;
     const concurrency = 8;
     const base = await load(n, concurrency, () => fetch(`${bareUrl}/api/bare`));
-    const search = await load(n, concurrency, (i) => fetch(`${running.url}/api/patients?q=${encodeURIComponent(names[i % names.length]!)}`, { headers }));
-    const read = await load(n, concurrency, (i) => fetch(`${running.url}/api/patients/${ids[i % ids.length]}`, { headers }));
-    const note = (r: { perSecond: number }) => `${r.perSecond.toFixed(0)} req/s; throughput ratio ${(r.perSecond / base.perSecond).toFixed(3)} of bare`;
+    const search = await load(n, concurrency, (i) =>
+      fetch(`${running.url}/api/patients?q=${encodeURIComponent(names[i % names.length]!)}`, { headers }),
+    );
+    const read = await load(n, concurrency, (i) =>
+      fetch(`${running.url}/api/patients/${ids[i % ids.length]}`, { headers }),
+    );
+    const note = (r: { perSecond: number }) =>
+      `${r.perSecond.toFixed(0)} req/s; throughput ratio ${(r.perSecond / base.perSecond).toFixed(3)} of bare`;
     return [
-      { name: `${label}: bare Fastify route`, iterations: n, medianMs: base.medianMs, p99Ms: base.p99Ms, note: `${base.perSecond.toFixed(0)} req/s` },
-      { name: `${label}: patient search by name prefix (${PATIENTS} patients, audited)`, iterations: n, medianMs: search.medianMs, p99Ms: search.p99Ms, ratioToBaseline: search.medianMs / base.medianMs, note: note(search) },
-      { name: `${label}: patient read (audited)`, iterations: n, medianMs: read.medianMs, p99Ms: read.p99Ms, ratioToBaseline: read.medianMs / base.medianMs, note: note(read) },
+      {
+        name: `${label}: bare Fastify route`,
+        iterations: n,
+        medianMs: base.medianMs,
+        p99Ms: base.p99Ms,
+        note: `${base.perSecond.toFixed(0)} req/s`,
+      },
+      {
+        name: `${label}: patient search by name prefix (${PATIENTS} patients, audited)`,
+        iterations: n,
+        medianMs: search.medianMs,
+        p99Ms: search.p99Ms,
+        ratioToBaseline: search.medianMs / base.medianMs,
+        note: note(search),
+      },
+      {
+        name: `${label}: patient read (audited)`,
+        iterations: n,
+        medianMs: read.medianMs,
+        p99Ms: read.p99Ms,
+        ratioToBaseline: read.medianMs / base.medianMs,
+        note: note(read),
+      },
       { name: `${label}: seeding ${PATIENTS} demo patients`, iterations: 1, medianMs: seedMs, p99Ms: seedMs },
     ];
   } finally {

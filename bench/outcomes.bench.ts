@@ -4,7 +4,12 @@
 // BENCH_EPISODES sets the number of episodes (sessions follow at about 6.7 per episode).
 import { randomUUID } from 'node:crypto';
 import { createRandom, type Random } from '../src/demo/random.ts';
-import { buildOutcomesReport, compareGroups, type DefinitionOutcome, type EpisodeOutcomeRow } from '../src/outcomes/index.ts';
+import {
+  buildOutcomesReport,
+  compareGroups,
+  type DefinitionOutcome,
+  type EpisodeOutcomeRow,
+} from '../src/outcomes/index.ts';
 import type { Database } from '../src/store/database.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { listOutcomeRows, upsertOutcomeRows, type StoredOutcomeRow } from '../src/store/repos/outcome-episodes.ts';
@@ -33,8 +38,15 @@ function episodeRow(random: Random, index: number, sites: string[], therapists: 
   const day = 1 + (index % 1000);
   const startedOn = new Date(Date.UTC(2024, 0, day)).toISOString().slice(0, 10);
   return {
-    episodeId: `bench:${index}`, startedOn, status, visits, dropOut: status === 'lapsed' && visits < 4,
-    site: random.pick(sites), therapist: random.pick(therapists), conditionGroup: random.pick(GROUPS), phase: random.pick(PHASES),
+    episodeId: `bench:${index}`,
+    startedOn,
+    status,
+    visits,
+    dropOut: status === 'lapsed' && visits < 4,
+    site: random.pick(sites),
+    therapist: random.pick(therapists),
+    conditionGroup: random.pick(GROUPS),
+    phase: random.pick(PHASES),
     psfsChange: random.chance(0.6) ? Math.round((random.next() * 6 - 1) * 10) / 10 : null,
     reliefDays: random.chance(0.3) ? [random.int(0, 14)] : [],
     outcomes,
@@ -45,7 +57,10 @@ function episodeRow(random: Random, index: number, sites: string[], therapists: 
 export async function load(db: Database): Promise<{ orgId: string; sessions: number; loadMs: number }> {
   const started = performance.now();
   const orgId = randomUUID();
-  await db.query(`INSERT INTO organizations (id, name, slug) VALUES ($1, 'Bench clinics', $2)`, [orgId, `bench-${orgId.slice(0, 8)}`]);
+  await db.query(`INSERT INTO organizations (id, name, slug) VALUES ($1, 'Bench clinics', $2)`, [
+    orgId,
+    `bench-${orgId.slice(0, 8)}`,
+  ]);
   const patientCount = Math.ceil(EPISODES / 1.5);
   const patients = await db.query<{ id: string }>(
     `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth)
@@ -66,7 +81,9 @@ export async function load(db: Database): Promise<{ orgId: string; sessions: num
   }
   await upsertOutcomeRows(db, orgId, batch, at);
   // The sessions the rows stand for, as the baseline's table: one narrow row per signed session.
-  await db.exec(`CREATE TABLE bench_sessions (org_id uuid NOT NULL, patient_id uuid NOT NULL, episode_id text NOT NULL, session integer NOT NULL, signed_on date NOT NULL)`);
+  await db.exec(
+    `CREATE TABLE bench_sessions (org_id uuid NOT NULL, patient_id uuid NOT NULL, episode_id text NOT NULL, session integer NOT NULL, signed_on date NOT NULL)`,
+  );
   await db.query(
     `INSERT INTO bench_sessions SELECT $1, $1, 'bench:' || (g % $3::int), g % 20, DATE '2024-01-01' + (g % 1000) FROM generate_series(1, $2::int) g`,
     [orgId, sessions, EPISODES],
@@ -78,16 +95,28 @@ export async function load(db: Database): Promise<{ orgId: string; sessions: num
 async function measure(label: string, db: Database): Promise<Timing[]> {
   await migrate(db);
   const { orgId, sessions, loadMs } = await load(db);
-  const baseline = await time(`${label}: baseline, count(*) over ${sessions.toLocaleString('en-US')} sessions`, ITERATIONS, () => db.query('SELECT count(*) FROM bench_sessions'));
-  const loadRows = await time(`${label}: load ${EPISODES.toLocaleString('en-US')} episode rows`, ITERATIONS, () => listOutcomeRows(db, orgId));
+  const baseline = await time(
+    `${label}: baseline, count(*) over ${sessions.toLocaleString('en-US')} sessions`,
+    ITERATIONS,
+    () => db.query('SELECT count(*) FROM bench_sessions'),
+  );
+  const loadRows = await time(`${label}: load ${EPISODES.toLocaleString('en-US')} episode rows`, ITERATIONS, () =>
+    listOutcomeRows(db, orgId),
+  );
   const rows = await listOutcomeRows(db, orgId);
-  const reportOnly = await time(`${label}: report over every cut (in process)`, ITERATIONS, () => buildOutcomesReport(rows));
-  const full = await time(`${label}: full report (load rows + report over every cut + a log-rank)`, ITERATIONS, async () => {
-    const loaded = await listOutcomeRows(db, orgId);
-    const report = buildOutcomesReport(loaded);
-    compareGroups(loaded, 'phase', ['acute', 'chronic']);
-    return report;
-  });
+  const reportOnly = await time(`${label}: report over every cut (in process)`, ITERATIONS, () =>
+    buildOutcomesReport(rows),
+  );
+  const full = await time(
+    `${label}: full report (load rows + report over every cut + a log-rank)`,
+    ITERATIONS,
+    async () => {
+      const loaded = await listOutcomeRows(db, orgId);
+      const report = buildOutcomesReport(loaded);
+      compareGroups(loaded, 'phase', ['acute', 'chronic']);
+      return report;
+    },
+  );
   return [
     baseline,
     withRatio(loadRows, baseline),
@@ -113,7 +142,10 @@ export async function run(): Promise<Timing[]> {
 
 async function onPostgres(): Promise<Timing[]> {
   const results: Timing[] = [];
-  const adminUrl = process.env.KNOTWORK_BENCH_DATABASE_URL || process.env.KNOTWORK_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adminUrl =
+    process.env.KNOTWORK_BENCH_DATABASE_URL ||
+    process.env.KNOTWORK_TEST_DATABASE_URL ||
+    'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `knotwork_bench_outcomes_${process.pid}`;
   const admin = await openPostgres(adminUrl, { max: 1 });
   await admin.exec(`DROP DATABASE IF EXISTS ${name}`);

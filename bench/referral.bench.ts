@@ -23,7 +23,9 @@ const ITERATIONS = 5_000;
 export async function run(): Promise<Timing[]> {
   const baseline = await time('baseline: sort 10 numbers', ITERATIONS, () => [...TEN_NUMBERS].sort((a, b) => a - b));
   const suggest = await time('suggestMuscles, 10-region map, limit 10', ITERATIONS, () => suggestMuscles(PAIN_MAP));
-  const suggestAll = await time('suggestMuscles, 10-region map, all candidates', ITERATIONS, () => suggestMuscles(PAIN_MAP, { limit: 1000 }));
+  const suggestAll = await time('suggestMuscles, 10-region map, all candidates', ITERATIONS, () =>
+    suggestMuscles(PAIN_MAP, { limit: 1000 }),
+  );
   return [
     { ...baseline, note: 'baseline' },
     { ...withRatio(suggest, baseline), note: 'target median ≤ 0.2 ms' },

@@ -19,6 +19,8 @@ for (const file of files) {
   console.log('| measurement | n | median ms | p99 ms | ratio to baseline | note |');
   console.log('|---|---|---|---|---|---|');
   for (const r of results) {
-    console.log(`| ${r.name} | ${r.iterations} | ${fmt(r.medianMs)} | ${fmt(r.p99Ms)} | ${fmt(r.ratioToBaseline, 2)} | ${r.note ?? ''} |`);
+    console.log(
+      `| ${r.name} | ${r.iterations} | ${fmt(r.medianMs)} | ${fmt(r.p99Ms)} | ${fmt(r.ratioToBaseline, 2)} | ${r.note ?? ''} |`,
+    );
   }
 }

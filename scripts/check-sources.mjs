@@ -22,7 +22,8 @@ function* sources(dir) {
   }
 }
 
-const isString = (node) => node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node));
+const isString = (node) =>
+  node && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node));
 
 const problems = [];
 for (const file of sources(join(root, 'src'))) {
@@ -38,10 +39,19 @@ for (const file of sources(join(root, 'src'))) {
       const method = node.expression.name.text;
       const sql = method === 'query' || (method === 'exec' && isString(node.arguments[0]));
       if (sql && !SQL_HOME.test(name) && !SQL_ALSO.test(name)) {
-        report(node, `SQL outside the store: move this .${method}() into a repository in src/store/repos and call that`);
+        report(
+          node,
+          `SQL outside the store: move this .${method}() into a repository in src/store/repos and call that`,
+        );
       }
     }
-    if (ts.isPropertyAccessExpression(node) && node.name.text === 'env' && ts.isIdentifier(node.expression) && node.expression.text === 'process' && name !== CONFIG) {
+    if (
+      ts.isPropertyAccessExpression(node) &&
+      node.name.text === 'env' &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'process' &&
+      name !== CONFIG
+    ) {
       report(node, `process.env outside ${CONFIG}: read the setting there and pass it in`);
     }
     ts.forEachChild(node, visit);

@@ -22,7 +22,11 @@ export interface RunningApp {
 export async function startApp(
   db: Database,
   options: {
-    port: number; host?: string; logger?: boolean; trustProxy?: TrustedProxies; webRoot?: string | null;
+    port: number;
+    host?: string;
+    logger?: boolean;
+    trustProxy?: TrustedProxies;
+    webRoot?: string | null;
     /** The server's clock; tests pass one anchored at a fixed day so nothing depends on today. */
     now?: () => Date;
     limits?: SheddingLimits;

@@ -34,7 +34,12 @@ export interface ServerSettings {
 
 export function serverSettings(): ServerSettings {
   const e = env();
-  return { host: e.HOST ?? '127.0.0.1', port: e.PORT, trustProxy: e.KNOTWORK_TRUST_PROXY, requestLog: e.KNOTWORK_LOG === '1' };
+  return {
+    host: e.HOST ?? '127.0.0.1',
+    port: e.PORT,
+    trustProxy: e.KNOTWORK_TRUST_PROXY,
+    requestLog: e.KNOTWORK_LOG === '1',
+  };
 }
 
 /** A password for `knotwork admin`: from the environment, as an argument would end up in shell history. */

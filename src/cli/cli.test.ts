@@ -8,7 +8,11 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 
 /** Runs the real `knotwork` entry point, as `npx knotwork` does. */
 function knotwork(...args: string[]) {
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/knotwork.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/knotwork.mjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -16,8 +20,14 @@ describe('the knotwork command, end to end', () => {
   it('refer --json prints suggestions best first with muscle, score and reasons', () => {
     const run = knotwork('refer', 'temple', 'posterolateral neck', '--side', 'left', '--json');
     expect(run.status).toBe(0);
-    const { suggestions } = JSON.parse(run.stdout) as { suggestions: { muscle: string; score: number; reasons: unknown[] }[] };
-    expect(suggestions[0]).toMatchObject({ muscle: 'upper-trapezius', score: expect.any(Number), reasons: expect.any(Array) });
+    const { suggestions } = JSON.parse(run.stdout) as {
+      suggestions: { muscle: string; score: number; reasons: unknown[] }[];
+    };
+    expect(suggestions[0]).toMatchObject({
+      muscle: 'upper-trapezius',
+      score: expect.any(Number),
+      reasons: expect.any(Array),
+    });
     const scores = suggestions.map((s) => s.score);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
@@ -54,7 +64,15 @@ describe('the knotwork command, end to end', () => {
     const run = knotwork('stats', 'km', 'examples/survival/leukaemia-6mp.csv', '--json');
     expect(run.status).toBe(0);
     const { points, median } = JSON.parse(run.stdout) as {
-      points: Array<{ time: number; atRisk: number; events: number; censored: number; survival: number; lower: number; upper: number }>;
+      points: Array<{
+        time: number;
+        atRisk: number;
+        events: number;
+        censored: number;
+        survival: number;
+        lower: number;
+        upper: number;
+      }>;
       median: { value: number | null; lower: number | null; upper: number | null };
     };
     expect(Object.keys(points[0]!)).toEqual(['time', 'atRisk', 'events', 'censored', 'survival', 'lower', 'upper']);

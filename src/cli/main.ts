@@ -36,7 +36,12 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = err.exitCode;
       return;
     }
-    if (err instanceof CliError || err instanceof DataDirLockedError || err instanceof MigrationChangedError || err instanceof ServiceError) {
+    if (
+      err instanceof CliError ||
+      err instanceof DataDirLockedError ||
+      err instanceof MigrationChangedError ||
+      err instanceof ServiceError
+    ) {
       process.stderr.write(`knotwork: ${err.message}\n`);
       process.exitCode = 2;
       return;
@@ -45,11 +50,12 @@ export async function main(argv: string[]): Promise<void> {
       // A database error carries the values it failed on (a patient's name, a date of birth):
       // print what and where, never those.
       const { frames, ...what } = describeError(err);
-      process.stderr.write(`knotwork: database error ${JSON.stringify(what)}\n${frames.map((f) => `    ${f}`).join('\n')}\n`);
+      process.stderr.write(
+        `knotwork: database error ${JSON.stringify(what)}\n${frames.map((f) => `    ${f}`).join('\n')}\n`,
+      );
       process.exitCode = 1;
       return;
     }
     throw err;
   }
 }
-

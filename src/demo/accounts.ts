@@ -16,17 +16,36 @@ export interface DemoLogin {
 }
 
 export const DEMO_LOGINS: readonly DemoLogin[] = [
-  { email: `admin@${DEMO_EMAIL_DOMAIN}`, role: 'admin', sites: [], description: 'administrator of the whole organisation' },
   {
-    email: `manager@${DEMO_EMAIL_DOMAIN}`, role: 'manager',
-    sites: ['beaverton', 'hillsboro', 'portland', 'happy-valley', 'gresham'], description: 'manager of the Portland-metro sites',
+    email: `admin@${DEMO_EMAIL_DOMAIN}`,
+    role: 'admin',
+    sites: [],
+    description: 'administrator of the whole organisation',
   },
-  { email: `frontdesk@${DEMO_EMAIL_DOMAIN}`, role: 'front_desk', sites: ['beaverton'], description: 'front desk at Beaverton' },
   {
-    email: `therapist@${DEMO_EMAIL_DOMAIN}`, role: 'therapist', sites: ['beaverton', 'portland'],
+    email: `manager@${DEMO_EMAIL_DOMAIN}`,
+    role: 'manager',
+    sites: ['beaverton', 'hillsboro', 'portland', 'happy-valley', 'gresham'],
+    description: 'manager of the Portland-metro sites',
+  },
+  {
+    email: `frontdesk@${DEMO_EMAIL_DOMAIN}`,
+    role: 'front_desk',
+    sites: ['beaverton'],
+    description: 'front desk at Beaverton',
+  },
+  {
+    email: `therapist@${DEMO_EMAIL_DOMAIN}`,
+    role: 'therapist',
+    sites: ['beaverton', 'portland'],
     description: 'NMT therapist at Beaverton and Portland, with patients in care',
   },
-  { email: `patient@${DEMO_EMAIL_DOMAIN}`, role: 'patient', sites: [], description: 'patient of the demo therapist, prefers Beaverton' },
+  {
+    email: `patient@${DEMO_EMAIL_DOMAIN}`,
+    role: 'patient',
+    sites: [],
+    description: 'patient of the demo therapist, prefers Beaverton',
+  },
 ];
 
 /** Front-desk logins of the other sites: frontdesk.<site>@demo.knotwork.test. */

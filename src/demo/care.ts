@@ -3,7 +3,11 @@ import type { Random } from './random.ts';
 import type { Therapist } from './staff.ts';
 
 export interface CareRelationshipRow {
-  org_id: string; patient_id: string; practitioner_id: string; started_on: string; ended_on: string | null;
+  org_id: string;
+  patient_id: string;
+  practitioner_id: string;
+  started_on: string;
+  ended_on: string | null;
 }
 
 /** Who may treat a site's patients: its massage therapists, and the integrative practitioners. */
@@ -31,7 +35,12 @@ export function teamsBySite(therapists: readonly Therapist[]): Map<string, SiteT
  * `fixedTherapist` pins the therapist (the demo therapist's own patients).
  */
 export function careFor(
-  random: Random, today: string, orgId: string, patientId: string, team: SiteTeam, fixedTherapist?: string,
+  random: Random,
+  today: string,
+  orgId: string,
+  patientId: string,
+  team: SiteTeam,
+  fixedTherapist?: string,
 ): CareRelationshipRow[] {
   const rows: CareRelationshipRow[] = [];
   const primary = fixedTherapist ?? (team.massage.length > 0 ? random.pick(team.massage) : undefined);
@@ -39,7 +48,13 @@ export function careFor(
     const startedOn = addDays(today, -random.int(0, 720));
     const endOn = addDays(startedOn, random.int(30, 300));
     const ended = mayHaveEnded && random.chance(0.25) && endOn <= today;
-    rows.push({ org_id: orgId, patient_id: patientId, practitioner_id: practitionerId, started_on: startedOn, ended_on: ended ? endOn : null });
+    rows.push({
+      org_id: orgId,
+      patient_id: patientId,
+      practitioner_id: practitionerId,
+      started_on: startedOn,
+      ended_on: ended ? endOn : null,
+    });
   };
   if (primary) add(primary, fixedTherapist === undefined);
   if (team.integrative.length > 0 && random.chance(0.2)) add(random.pick(team.integrative), true);

@@ -8,7 +8,8 @@ import { DEFAULT_DEMO_PATIENTS, DEFAULT_DEMO_SEED, seedDemo, type DemoSummary } 
 const TODAY = '2026-11-26';
 
 /** The claim as the demo shows it: numerator / denominator, both ways. */
-const figures = (share: { status: string } & Partial<ShareFigures>) => (share.status === 'reported' ? `${share.numerator}/${share.denominator}` : share.status);
+const figures = (share: { status: string } & Partial<ShareFigures>) =>
+  share.status === 'reported' ? `${share.numerator}/${share.denominator}` : share.status;
 
 describe.each(BACKENDS)("the demo's outcomes on %s", (backend) => {
   let db: Database;
@@ -22,7 +23,15 @@ describe.each(BACKENDS)("the demo's outcomes on %s", (backend) => {
   afterAll(() => drop());
 
   it('charts episodes with diagnoses, plans that carry them, signed notes and scores, and builds a row for each', async () => {
-    const [counts] = await db.query<{ assessments: number; undiagnosed: number; plans: number; uncopied: number; notes: number; scores: number; rows: number }>(
+    const [counts] = await db.query<{
+      assessments: number;
+      undiagnosed: number;
+      plans: number;
+      uncopied: number;
+      notes: number;
+      scores: number;
+      rows: number;
+    }>(
       `SELECT (SELECT count(*)::int FROM assessments) AS assessments,
               (SELECT count(*)::int FROM assessments WHERE cardinality(diagnoses) = 0) AS undiagnosed,
               (SELECT count(*)::int FROM treatment_plans) AS plans,

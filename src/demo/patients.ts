@@ -1,6 +1,13 @@
 import { addDays } from '../time/index.ts';
 import {
-  EMAIL_DOMAINS, FAMILY_NAMES, FEMALE_GIVEN, MALE_GIVEN, NEUTRAL_GIVEN, STREET_KINDS, STREET_NAMES, STREET_PREFIXES,
+  EMAIL_DOMAINS,
+  FAMILY_NAMES,
+  FEMALE_GIVEN,
+  MALE_GIVEN,
+  NEUTRAL_GIVEN,
+  STREET_KINDS,
+  STREET_NAMES,
+  STREET_PREFIXES,
   emailPart,
 } from './names.ts';
 import { demoUuid, type Random } from './random.ts';
@@ -11,13 +18,35 @@ import { DEMO_SITES, type DemoSite } from './sites.ts';
 export type SexAtBirth = 'female' | 'male' | 'intersex' | 'unknown';
 
 export interface PatientRow {
-  id: string; org_id: string; given_name: string; family_name: string; preferred_name: string | null;
-  date_of_birth: string; sex_at_birth: SexAtBirth; gender_identity: string | null; pronouns: string | null;
-  email: string | null; phone: string; address: PostalAddress; emergency_contact: EmergencyContact | null;
-  preferred_location_id: string; communication: CommunicationPreferences;
+  id: string;
+  org_id: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  date_of_birth: string;
+  sex_at_birth: SexAtBirth;
+  gender_identity: string | null;
+  pronouns: string | null;
+  email: string | null;
+  phone: string;
+  address: PostalAddress;
+  emergency_contact: EmergencyContact | null;
+  preferred_location_id: string;
+  communication: CommunicationPreferences;
 }
-export interface PostalAddress { line1: string; line2?: string; city: string; state: string; postalCode: string; country: 'US' }
-export interface EmergencyContact { name: string; relationship: string; phone: string }
+export interface PostalAddress {
+  line1: string;
+  line2?: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  country: 'US';
+}
+export interface EmergencyContact {
+  name: string;
+  relationship: string;
+  phone: string;
+}
 export interface CommunicationPreferences {
   /** How appointment reminders reach the patient. */
   reminders: 'sms' | 'email' | 'none';
@@ -44,7 +73,8 @@ function weightedSite(random: Random): DemoSite {
 /** The demo patient and the demo therapist's first patients prefer Beaverton or Portland. */
 export function preferredSiteFor(index: number, random: Random): DemoSite {
   if (index === 0) return DEMO_SITES.find((site) => site.slug === 'beaverton')!;
-  if (index < DEMO_THERAPIST_PATIENTS) return DEMO_SITES.find((site) => site.slug === (index % 2 ? 'portland' : 'beaverton'))!;
+  if (index < DEMO_THERAPIST_PATIENTS)
+    return DEMO_SITES.find((site) => site.slug === (index % 2 ? 'portland' : 'beaverton'))!;
   return weightedSite(random);
 }
 
@@ -61,10 +91,13 @@ function drawIdentity(random: Random): Identity {
   const sex: SexAtBirth = roll < 0.54 ? 'female' : roll < 0.995 ? 'male' : roll < 0.997 ? 'intersex' : 'unknown';
   const differs = sex === 'intersex' || random.chance(0.025);
   let gender: string | null;
-  if (random.chance(0.08)) gender = null; // not asked or not answered
+  if (random.chance(0.08))
+    gender = null; // not asked or not answered
   else if (!differs) gender = sex === 'male' ? 'man' : sex === 'female' ? 'woman' : null;
   else if (random.chance(0.4)) gender = 'non-binary';
-  else gender = sex === 'female' ? 'transgender man' : sex === 'male' ? 'transgender woman' : random.pick(['woman', 'man']);
+  else
+    gender =
+      sex === 'female' ? 'transgender man' : sex === 'male' ? 'transgender woman' : random.pick(['woman', 'man']);
   const feminine = gender === 'woman' || gender === 'transgender woman' || (gender === null && sex === 'female');
   const masculine = gender === 'man' || gender === 'transgender man' || (gender === null && sex === 'male');
   const namePool = feminine ? 'female' : masculine ? 'male' : 'neutral';
@@ -87,9 +120,14 @@ export function fictionalPhone(random: Random, site: DemoSite): string {
 function homeAddress(random: Random, site: DemoSite): PostalAddress {
   const [city, postalCode] = random.pick(site.catchment);
   const street = `${random.pick(STREET_NAMES)} ${random.pick(STREET_KINDS)}`;
-  const compassPrefix = site.state === 'WA' || site.slug === 'salem' || site.slug === 'woodburn' ? '' : `${random.pick(STREET_PREFIXES)} `;
+  const compassPrefix =
+    site.state === 'WA' || site.slug === 'salem' || site.slug === 'woodburn' ? '' : `${random.pick(STREET_PREFIXES)} `;
   const address: PostalAddress = {
-    line1: `${random.int(100, 19999)} ${compassPrefix}${street}`, city, state: site.state, postalCode, country: 'US',
+    line1: `${random.int(100, 19999)} ${compassPrefix}${street}`,
+    city,
+    state: site.state,
+    postalCode,
+    country: 'US',
   };
   if (random.chance(0.15)) address.line2 = `Apt ${random.int(1, 40)}${random.pick(['', 'A', 'B'])}`;
   return address;
@@ -102,7 +140,14 @@ function language(random: Random, site: DemoSite): string {
   return 'en';
 }
 
-export function buildPatient(seed: number, index: number, random: Random, today: string, orgId: string, locationId: (slug: string) => string): PatientRow {
+export function buildPatient(
+  seed: number,
+  index: number,
+  random: Random,
+  today: string,
+  orgId: string,
+  locationId: (slug: string) => string,
+): PatientRow {
   const site = preferredSiteFor(index, random);
   const identity = drawIdentity(random);
   const given = givenName(random, identity.namePool);
@@ -122,19 +167,25 @@ export function buildPatient(seed: number, index: number, random: Random, today:
     sex_at_birth: identity.sex,
     gender_identity: identity.gender,
     pronouns: identity.pronouns,
-    email: hasEmail ? `${emailPart(given)}.${emailPart(family)}${random.int(1, 99)}@${random.pick(EMAIL_DOMAINS)}` : null,
+    email: hasEmail
+      ? `${emailPart(given)}.${emailPart(family)}${random.int(1, 99)}@${random.pick(EMAIL_DOMAINS)}`
+      : null,
     phone: fictionalPhone(random, site),
     address: homeAddress(random, site),
     emergency_contact: emergency
       ? {
           name: `${random.pick(random.chance(0.5) ? FEMALE_GIVEN : MALE_GIVEN)} ${random.chance(0.6) ? family : random.pick(FAMILY_NAMES)}`,
-          relationship: minor ? 'parent' : random.pick(['spouse', 'partner', 'parent', 'sibling', 'friend', 'adult child']),
+          relationship: minor
+            ? 'parent'
+            : random.pick(['spouse', 'partner', 'parent', 'sibling', 'friend', 'adult child']),
           phone: fictionalPhone(random, site),
         }
       : null,
     preferred_location_id: locationId(site.slug),
     communication: {
-      reminders: hasEmail ? random.pick(['sms', 'sms', 'email', 'none'] as const) : random.pick(['sms', 'none'] as const),
+      reminders: hasEmail
+        ? random.pick(['sms', 'sms', 'email', 'none'] as const)
+        : random.pick(['sms', 'none'] as const),
       marketing: random.chance(0.2),
       language: language(random, site),
     },

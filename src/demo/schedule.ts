@@ -37,15 +37,29 @@ const TAKE_CHANCE = 0.07;
 const BOOKED_AHEAD_MS = 14 * 86_400_000;
 /** Demo-only list prices in cents, so patients see what a visit costs while booking. */
 const DEMO_PRICES: Record<string, number> = {
-  'nmt-initial-60': 13500, 'nmt-initial-90': 18500, 'nmt-followup-30': 6500, 'nmt-followup-60': 11500, 'nmt-maintenance-60': 10500,
-  'chiro-adjustment-30': 7500, 'acupuncture-60': 11000, 'corrective-exercise-45': 8500,
+  'nmt-initial-60': 13500,
+  'nmt-initial-90': 18500,
+  'nmt-followup-30': 6500,
+  'nmt-followup-60': 11500,
+  'nmt-maintenance-60': 10500,
+  'chiro-adjustment-30': 7500,
+  'acupuncture-60': 11000,
+  'corrective-exercise-45': 8500,
 };
 
-interface SiteRow { id: string; hours: Record<string, { open: string; close: string }[]> }
-interface TherapistRow { id: string; locationIds: string[] }
+interface SiteRow {
+  id: string;
+  hours: Record<string, { open: string; close: string }[]>;
+}
+interface TherapistRow {
+  id: string;
+  locationIds: string[];
+}
 
 async function weeklyTemplates(db: Queryable, orgId: string, rng: Random) {
-  const sites = await db.query<SiteRow>('SELECT id, hours FROM locations WHERE org_id = $1 AND active ORDER BY id', [orgId]);
+  const sites = await db.query<SiteRow>('SELECT id, hours FROM locations WHERE org_id = $1 AND active ORDER BY id', [
+    orgId,
+  ]);
   const therapists = await db.query<TherapistRow>(
     `SELECT p.id, array_agg(pl.location_id::text ORDER BY pl.location_id) AS "locationIds"
        FROM practitioners p JOIN practitioner_locations pl ON pl.org_id = p.org_id AND pl.practitioner_id = p.id
@@ -65,7 +79,14 @@ async function weeklyTemplates(db: Queryable, orgId: string, rng: Random) {
       const late = rng.chance(0.4);
       const start = late ? maxTime(open.open, shift(open.close, -8 * 60)) : open.open;
       const end = late ? open.close : minTime(open.close, shift(open.open, 8 * 60));
-      rows.push({ org_id: orgId, practitioner_id: t.id, location_id: locationId, weekday, start_time: start, end_time: end });
+      rows.push({
+        org_id: orgId,
+        practitioner_id: t.id,
+        location_id: locationId,
+        weekday,
+        start_time: start,
+        end_time: end,
+      });
     });
   }
   await insertRows(db, 'shift_templates', rows);
@@ -78,19 +99,33 @@ const shift = (t: string, minutes: number) => fromMinutes(Math.max(0, Math.min(2
 const maxTime = (a: string, b: string) => (a > b ? a : b);
 const minTime = (a: string, b: string) => (a < b ? a : b);
 
-async function exceptions(db: Queryable, orgId: string, today: string, therapists: TherapistRow[], rng: Random): Promise<number> {
+async function exceptions(
+  db: Queryable,
+  orgId: string,
+  today: string,
+  therapists: TherapistRow[],
+  rng: Random,
+): Promise<number> {
   const rows: object[] = [];
   for (const t of rng.sample(therapists, 5)) {
     const day = addDays(today, rng.int(2, FUTURE_DAYS - 1));
     rows.push({
-      org_id: orgId, practitioner_id: t.id, kind: 'time-off', location_id: null, reason: 'Continuing-education course',
+      org_id: orgId,
+      practitioner_id: t.id,
+      kind: 'time-off',
+      location_id: null,
+      reason: 'Continuing-education course',
       during: `[${new Date(zonedWallTimeToInstant(day, '00:00', TIME_ZONE)).toISOString()},${new Date(zonedWallTimeToInstant(addDays(day, 1), '00:00', TIME_ZONE)).toISOString()})`,
     });
   }
   for (const t of rng.sample(therapists, 2)) {
     const day = addDays(today, rng.int(1, FUTURE_DAYS - 1));
     rows.push({
-      org_id: orgId, practitioner_id: t.id, kind: 'extra-shift', location_id: t.locationIds[0], reason: 'Covering a colleague',
+      org_id: orgId,
+      practitioner_id: t.id,
+      kind: 'extra-shift',
+      location_id: t.locationIds[0],
+      reason: 'Covering a colleague',
       during: `[${new Date(zonedWallTimeToInstant(day, '10:00', TIME_ZONE)).toISOString()},${new Date(zonedWallTimeToInstant(day, '14:00', TIME_ZONE)).toISOString()})`,
     });
   }
@@ -107,13 +142,15 @@ export async function seedSchedule(db: Database | Queryable, options: SeedSchedu
   const { orgId, seed, today } = options;
   const rng = createRandom(deriveSeed(seed, 'schedule'));
   const catalogue = (await loadCatalogue(db, orgId)).filter((s) => s.active);
-  for (const service of catalogue) await ensureServiceRow(db, orgId, { ...service, priceCents: DEMO_PRICES[service.code] ?? null });
+  for (const service of catalogue)
+    await ensureServiceRow(db, orgId, { ...service, priceCents: DEMO_PRICES[service.code] ?? null });
   const { templates, therapists } = await weeklyTemplates(db, orgId, rng);
   const exceptionCount = await exceptions(db, orgId, today, therapists, rng);
 
   const patientsBySite = new Map<string, string[]>();
   for (const p of await db.query<{ id: string; site: string }>(
-    'SELECT id, preferred_location_id AS site FROM patients WHERE org_id = $1 AND preferred_location_id IS NOT NULL ORDER BY id', [orgId],
+    'SELECT id, preferred_location_id AS site FROM patients WHERE org_id = $1 AND preferred_location_id IS NOT NULL ORDER BY id',
+    [orgId],
   )) {
     const list = patientsBySite.get(p.site) ?? [];
     list.push(p.id);
@@ -122,9 +159,17 @@ export async function seedSchedule(db: Database | Queryable, options: SeedSchedu
 
   const from = addDays(today, -PAST_DAYS);
   const to = addDays(today, FUTURE_DAYS);
-  const data = await loadSchedule(db, orgId, { from, to, now: new Date(zonedWallTimeToInstant(from, '00:00', TIME_ZONE)) });
+  const data = await loadSchedule(db, orgId, {
+    from,
+    to,
+    now: new Date(zonedWallTimeToInstant(from, '00:00', TIME_ZONE)),
+  });
   // The engine's booking window is set wide open: the past is being invented, not booked.
-  const window = { now: zonedWallTimeToInstant(from, '00:00', TIME_ZONE) - 86_400_000, minNoticeMinutes: 0, horizonDays: PAST_DAYS + FUTURE_DAYS + 7 };
+  const window = {
+    now: zonedWallTimeToInstant(from, '00:00', TIME_ZONE) - 86_400_000,
+    minNoticeMinutes: 0,
+    horizonDays: PAST_DAYS + FUTURE_DAYS + 7,
+  };
   const candidates: Array<{ slot: Slot; code: string; buffer: number }> = [];
   for (const service of catalogue) {
     const def = toServiceDef(service);
@@ -134,7 +179,15 @@ export async function seedSchedule(db: Database | Queryable, options: SeedSchedu
   }
   candidates.sort((a, b) => a.slot.start - b.slot.start || (a.slot.therapistId < b.slot.therapistId ? -1 : 1));
 
-  const roomsBySite = new Map(data.sites.map((s) => [s.locationId, s.rooms.filter((r) => r.active).map((r) => r.id).sort()]));
+  const roomsBySite = new Map(
+    data.sites.map((s) => [
+      s.locationId,
+      s.rooms
+        .filter((r) => r.active)
+        .map((r) => r.id)
+        .sort(),
+    ]),
+  );
   const freeFrom = new Map<string, number>(); // therapist, room or patient id → first instant it is free
   const nowMs = zonedWallTimeToInstant(today, '00:00', TIME_ZONE);
   const rows: object[] = [];
@@ -158,8 +211,14 @@ export async function seedSchedule(db: Database | Queryable, options: SeedSchedu
     const status = past ? pastStatus(rng) : 'booked';
     const bookedAt = Math.min(slot.start - BOOKED_AHEAD_MS, nowMs);
     rows.push({
-      id: demoUuid(seed, 'appointment', rows.length), org_id: orgId, patient_id: patientId, practitioner_id: slot.therapistId,
-      location_id: slot.locationId, room_id: roomId, service_code: code, status,
+      id: demoUuid(seed, 'appointment', rows.length),
+      org_id: orgId,
+      patient_id: patientId,
+      practitioner_id: slot.therapistId,
+      location_id: slot.locationId,
+      room_id: roomId,
+      service_code: code,
+      status,
       during: `[${new Date(slot.start).toISOString()},${new Date(slot.end).toISOString()})`,
       blocks: `[${new Date(slot.start).toISOString()},${new Date(blocksEnd).toISOString()})`,
       cancel_reason: status === 'cancelled' || status === 'late_cancel' ? 'Schedule conflict' : null,
@@ -180,5 +239,12 @@ export async function seedSchedule(db: Database | Queryable, options: SeedSchedu
     [orgId],
   );
   const future = rows.filter((r) => (r as { status: string }).status === 'booked').length;
-  return { services: catalogue.length, templates, exceptions: exceptionCount, appointments: rows.length, pastAppointments: rows.length - future, futureAppointments: future };
+  return {
+    services: catalogue.length,
+    templates,
+    exceptions: exceptionCount,
+    appointments: rows.length,
+    pastAppointments: rows.length - future,
+    futureAppointments: future,
+  };
 }

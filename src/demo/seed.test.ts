@@ -23,19 +23,43 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
   const progress: [number, number][] = [];
   beforeAll(async () => {
     [t, twin] = await Promise.all([createTestDatabase(backend), createTestDatabase(backend)]);
-    summary = await seedDemo(t.db, { seed: 11, patients: PATIENTS, today: TODAY, onProgress: (done, total) => progress.push([done, total]) });
+    summary = await seedDemo(t.db, {
+      seed: 11,
+      patients: PATIENTS,
+      today: TODAY,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
   });
   afterAll(() => Promise.all([t.drop(), twin.drop()]));
 
   const one = async <T>(sql: string, params: unknown[] = []) => (await t.db.query<T>(sql, params))[0]!;
 
   it('creates the demo organisation with eight sites, their rooms, hours and holiday closures', async () => {
-    expect(await one('SELECT name, slug, is_demo FROM organizations')).toEqual({ name: 'Knotwork Demo Clinics', slug: 'demo', is_demo: true });
-    const sites = await t.db.query<{ city: string; state: string; time_zone: string; rooms: number; hours: Record<string, unknown> }>(
+    expect(await one('SELECT name, slug, is_demo FROM organizations')).toEqual({
+      name: 'Knotwork Demo Clinics',
+      slug: 'demo',
+      is_demo: true,
+    });
+    const sites = await t.db.query<{
+      city: string;
+      state: string;
+      time_zone: string;
+      rooms: number;
+      hours: Record<string, unknown>;
+    }>(
       `SELECT l.city, l.state, l.time_zone, l.hours, (SELECT count(*)::int FROM rooms r WHERE r.location_id = l.id) AS rooms
          FROM locations l ORDER BY l.city`,
     );
-    expect(sites.map((s) => s.city)).toEqual(['Beaverton', 'Gresham', 'Happy Valley', 'Hillsboro', 'Portland', 'Salem', 'Vancouver', 'Woodburn']);
+    expect(sites.map((s) => s.city)).toEqual([
+      'Beaverton',
+      'Gresham',
+      'Happy Valley',
+      'Hillsboro',
+      'Portland',
+      'Salem',
+      'Vancouver',
+      'Woodburn',
+    ]);
     expect(sites.find((s) => s.city === 'Vancouver')!.state).toBe('WA');
     for (const site of sites) {
       expect(site.time_zone).toBe('America/Los_Angeles');
@@ -59,7 +83,9 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
     expect(therapists).toHaveLength(30);
     for (const therapist of therapists) expect(therapist.sites).toBeGreaterThanOrEqual(1);
     for (const therapist of therapists) expect(therapist.sites).toBeLessThanOrEqual(3);
-    expect(new Set(therapists.map((x) => x.discipline))).toEqual(new Set(['nmt', 'chiropractic', 'acupuncture', 'corrective-exercise']));
+    expect(new Set(therapists.map((x) => x.discipline))).toEqual(
+      new Set(['nmt', 'chiropractic', 'acupuncture', 'corrective-exercise']),
+    );
     const unstaffed = await one<{ n: number }>(
       `SELECT count(*)::int AS n FROM locations l WHERE NOT EXISTS (
          SELECT 1 FROM practitioner_locations pl JOIN practitioners p ON p.id = pl.practitioner_id
@@ -93,7 +119,7 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
     );
     expect(expired.n).toBe(1);
     const expiring = await one<{ n: number }>(
-      "SELECT count(*)::int AS n FROM credentials WHERE expires_on >= $1::date AND expires_on <= $1::date + 60",
+      'SELECT count(*)::int AS n FROM credentials WHERE expires_on >= $1::date AND expires_on <= $1::date + 60',
       [TODAY],
     );
     expect(expiring.n).toBeGreaterThanOrEqual(2);
@@ -118,7 +144,9 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
     expect(new Set(users.map((u) => u.password_hash)).size).toBe(1);
     expect(await verifyPassword(users[0]!.password_hash, DEMO_PASSWORD)).toBe(true);
     expect(users.filter((u) => u.role === 'front_desk')).toHaveLength(8);
-    expect(users.filter((u) => u.role === 'therapist' && /^[a-z0-9]+\.[a-z0-9]+@demo\.knotwork\.test$/.test(u.email))).toHaveLength(29);
+    expect(
+      users.filter((u) => u.role === 'therapist' && /^[a-z0-9]+\.[a-z0-9]+@demo\.knotwork\.test$/.test(u.email)),
+    ).toHaveLength(29);
   });
 
   it("links the demo therapist and patient, and fills the therapist's list", async () => {
@@ -141,7 +169,14 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
   });
 
   it('records patients with sex at birth and gender identity apart, contact details and a site', async () => {
-    const stats = await one<{ n: number; differs: number; pronouns: number; no_site: number; no_phone: number; care_elsewhere: number }>(
+    const stats = await one<{
+      n: number;
+      differs: number;
+      pronouns: number;
+      no_site: number;
+      no_phone: number;
+      care_elsewhere: number;
+    }>(
       `SELECT count(*)::int AS n,
               count(*) FILTER (WHERE (sex_at_birth = 'female' AND gender_identity NOT IN ('woman'))
                                   OR (sex_at_birth = 'male' AND gender_identity NOT IN ('man')))::int AS differs,
@@ -171,7 +206,9 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
   });
 
   it('rejects options it cannot honour', async () => {
-    await expect(seedDemo(twin.db, { seed: -1, patients: 5, today: '2026-02-30' })).rejects.toBeInstanceOf(ValidationError);
+    await expect(seedDemo(twin.db, { seed: -1, patients: 5, today: '2026-02-30' })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
   });
 
   it('gives the same patients for the same seed (ensureDemo on an empty database)', async () => {
@@ -196,7 +233,9 @@ describe('demo seeds differ', () => {
     const reference = await createTestDatabase('pglite');
     try {
       await seedDemo(reference.db, { seed: 11, patients: 50, today: TODAY });
-      const same = (await patientFingerprint(reference.db)).filter((p) => names.has(`${p.given_name} ${p.family_name} ${p.date_of_birth}`));
+      const same = (await patientFingerprint(reference.db)).filter((p) =>
+        names.has(`${p.given_name} ${p.family_name} ${p.date_of_birth}`),
+      );
       expect(same.length).toBeLessThan(3);
     } finally {
       await reference.drop();

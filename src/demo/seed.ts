@@ -4,7 +4,14 @@ import { ConflictError, ValidationError, fieldsFromIssues } from '../services/er
 import { countOrganizations, createOrganization } from '../services/organizations.ts';
 import { analyzeAll } from '../store/statistics.ts';
 import type { Database, Queryable } from '../store/database.ts';
-import { DEMO_LOGINS, DEMO_ORG_NAME, DEMO_ORG_SLUG, DEMO_PASSWORD, frontDeskEmail, type DemoLogin } from './accounts.ts';
+import {
+  DEMO_LOGINS,
+  DEMO_ORG_NAME,
+  DEMO_ORG_SLUG,
+  DEMO_PASSWORD,
+  frontDeskEmail,
+  type DemoLogin,
+} from './accounts.ts';
 import { careFor, teamsBySite, type CareRelationshipRow } from './care.ts';
 import { addDays, isIsoDate } from '../time/index.ts';
 import { insertRows, INSERT_BATCH_SIZE } from './insert.ts';
@@ -22,7 +29,11 @@ export const DEFAULT_DEMO_SEED = 1;
 export const MAX_DEMO_PATIENTS = 1_000_000;
 
 const seedOptions = z.object({
-  seed: z.number().int('must be a whole number').min(0, 'must be ≥ 0').max(2 ** 32 - 1, 'must fit in 32 bits'),
+  seed: z
+    .number()
+    .int('must be a whole number')
+    .min(0, 'must be ≥ 0')
+    .max(2 ** 32 - 1, 'must fit in 32 bits'),
   patients: z
     .number()
     .int('must be a whole number')
@@ -75,22 +86,42 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   const summary = await db.transaction(async (tx) => {
-    const org = await createOrganization(tx, { name: DEMO_ORG_NAME, slug: DEMO_ORG_SLUG, isDemo: true, timeZone: TIME_ZONE });
+    const org = await createOrganization(tx, {
+      name: DEMO_ORG_NAME,
+      slug: DEMO_ORG_SLUG,
+      isDemo: true,
+      timeZone: TIME_ZONE,
+    });
     const locationIds = new Map(DEMO_SITES.map((site, i) => [site.slug, demoUuid(seed, 'location', i)]));
     const sites = await insertSites(tx, seed, today, org.id, locationIds);
 
     const staff = buildStaff(seed, today, org.id, locationIds);
-    await insertRows(tx, 'practitioners', staff.therapists.map((therapist) => therapist.row));
+    await insertRows(
+      tx,
+      'practitioners',
+      staff.therapists.map((therapist) => therapist.row),
+    );
     await insertRows(tx, 'practitioner_locations', staff.practitionerLocations);
     await insertRows(tx, 'credentials', staff.credentials);
     await insertRows(tx, 'continuing_education', staff.continuingEducation);
 
     const { firstPatientId, careRelationships } = await insertPatients(tx, {
-      seed, today, orgId: org.id, staff, patientCount, locationIds, onProgress: options.onProgress,
+      seed,
+      today,
+      orgId: org.id,
+      staff,
+      patientCount,
+      locationIds,
+      onProgress: options.onProgress,
     });
     const users = await insertUsers(tx, { seed, orgId: org.id, passwordHash, staff, locationIds, firstPatientId });
     await seedSchedule(tx, { orgId: org.id, seed, today });
-    const episodes = await insertEpisodes(tx, { seed, today, orgId: org.id, demoTherapistId: staff.therapists[DEMO_THERAPIST_INDEX]!.row.id });
+    const episodes = await insertEpisodes(tx, {
+      seed,
+      today,
+      orgId: org.id,
+      demoTherapistId: staff.therapists[DEMO_THERAPIST_INDEX]!.row.id,
+    });
 
     const expiringBy = addDays(today, 60);
     return {
@@ -100,8 +131,11 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
       ...sites,
       practitioners: staff.therapists.length,
       credentials: staff.credentials.length,
-      credentialsExpiringSoon: staff.credentials.filter((c) => c.expires_on && c.expires_on >= today && c.expires_on <= expiringBy).length,
-      expiredLicences: staff.credentials.filter((c) => c.kind === 'licence' && c.expires_on && c.expires_on < today).length,
+      credentialsExpiringSoon: staff.credentials.filter(
+        (c) => c.expires_on && c.expires_on >= today && c.expires_on <= expiringBy,
+      ).length,
+      expiredLicences: staff.credentials.filter((c) => c.kind === 'licence' && c.expires_on && c.expires_on < today)
+        .length,
       users,
       patients: patientCount,
       careRelationships,
@@ -139,15 +173,34 @@ export async function ensureDemo(
   }
 }
 
-async function insertSites(tx: Queryable, seed: number, today: string, orgId: string, locationIds: Map<string, string>) {
+async function insertSites(
+  tx: Queryable,
+  seed: number,
+  today: string,
+  orgId: string,
+  locationIds: Map<string, string>,
+) {
   const locations = DEMO_SITES.map((site) => ({
-    id: locationIds.get(site.slug)!, org_id: orgId, name: site.name, slug: site.slug,
-    address_line1: site.addressLine1, address_line2: site.addressLine2, city: site.city, state: site.state,
-    postal_code: site.postalCode, country: 'US', phone: site.phone, time_zone: TIME_ZONE, hours: site.hours,
+    id: locationIds.get(site.slug)!,
+    org_id: orgId,
+    name: site.name,
+    slug: site.slug,
+    address_line1: site.addressLine1,
+    address_line2: site.addressLine2,
+    city: site.city,
+    state: site.state,
+    postal_code: site.postalCode,
+    country: 'US',
+    phone: site.phone,
+    time_zone: TIME_ZONE,
+    hours: site.hours,
   }));
   const rooms = DEMO_SITES.flatMap((site, siteIndex) =>
     Array.from({ length: site.rooms }, (_, r) => ({
-      id: demoUuid(seed, 'room', siteIndex * 10 + r), org_id: orgId, location_id: locationIds.get(site.slug)!, name: `Treatment room ${r + 1}`,
+      id: demoUuid(seed, 'room', siteIndex * 10 + r),
+      org_id: orgId,
+      location_id: locationIds.get(site.slug)!,
+      name: `Treatment room ${r + 1}`,
     })),
   );
   const holidays = holidayClosures(today);
@@ -155,10 +208,19 @@ async function insertSites(tx: Queryable, seed: number, today: string, orgId: st
     holidays.map((holiday) => ({ location_id: locationIds.get(site.slug)!, ...holiday })),
   );
   // One site-specific closure, so the calendar shows that closures are per site.
-  closures.push({ location_id: locationIds.get('salem')!, startsOn: addDays(today, 24), endsOn: addDays(today, 26), reason: 'Floor refinishing' });
+  closures.push({
+    location_id: locationIds.get('salem')!,
+    startsOn: addDays(today, 24),
+    endsOn: addDays(today, 26),
+    reason: 'Floor refinishing',
+  });
   const closureRows = closures.map((closure, i) => ({
-    id: demoUuid(seed, 'closure', i), org_id: orgId, location_id: closure.location_id,
-    starts_on: closure.startsOn, ends_on: closure.endsOn, reason: closure.reason,
+    id: demoUuid(seed, 'closure', i),
+    org_id: orgId,
+    location_id: closure.location_id,
+    starts_on: closure.startsOn,
+    ends_on: closure.endsOn,
+    reason: closure.reason,
   }));
   await insertRows(tx, 'locations', locations);
   await insertRows(tx, 'rooms', rooms);
@@ -167,12 +229,20 @@ async function insertSites(tx: Queryable, seed: number, today: string, orgId: st
 }
 
 interface PatientPlan {
-  seed: number; today: string; orgId: string; staff: Staff; patientCount: number;
-  locationIds: Map<string, string>; onProgress?: (done: number, total: number) => void;
+  seed: number;
+  today: string;
+  orgId: string;
+  staff: Staff;
+  patientCount: number;
+  locationIds: Map<string, string>;
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Generates and inserts patients batch by batch, so 100,000 of them never sit in memory at once. */
-async function insertPatients(tx: Queryable, plan: PatientPlan): Promise<{ firstPatientId: string; careRelationships: number }> {
+async function insertPatients(
+  tx: Queryable,
+  plan: PatientPlan,
+): Promise<{ firstPatientId: string; careRelationships: number }> {
   const patientRandom = createRandom(deriveSeed(plan.seed, 'patients'));
   const careRandom = createRandom(deriveSeed(plan.seed, 'care'));
   const teams = teamsBySite(plan.staff.therapists);
@@ -200,22 +270,41 @@ async function insertPatients(tx: Queryable, plan: PatientPlan): Promise<{ first
 }
 
 interface UserPlan {
-  seed: number; orgId: string; passwordHash: string; staff: Staff; locationIds: Map<string, string>; firstPatientId: string;
+  seed: number;
+  orgId: string;
+  passwordHash: string;
+  staff: Staff;
+  locationIds: Map<string, string>;
+  firstPatientId: string;
 }
 
 async function insertUsers(tx: Queryable, plan: UserPlan): Promise<number> {
   const random = createRandom(deriveSeed(plan.seed, 'accounts'));
-  const personName = () => `${random.pick(random.chance(0.5) ? FEMALE_GIVEN : MALE_GIVEN)} ${random.pick(FAMILY_NAMES)}`;
+  const personName = () =>
+    `${random.pick(random.chance(0.5) ? FEMALE_GIVEN : MALE_GIVEN)} ${random.pick(FAMILY_NAMES)}`;
   let index = 0;
   const users: Record<string, unknown>[] = [];
   const userLocations: { org_id: string; user_id: string; location_id: string }[] = [];
-  const add = (email: string, role: string, displayName: string, sites: readonly string[], link: { patient_id?: string; practitioner_id?: string } = {}) => {
+  const add = (
+    email: string,
+    role: string,
+    displayName: string,
+    sites: readonly string[],
+    link: { patient_id?: string; practitioner_id?: string } = {},
+  ) => {
     const id = demoUuid(plan.seed, 'user', index++);
     users.push({
-      id, org_id: plan.orgId, email, display_name: displayName, role, password_hash: plan.passwordHash,
-      patient_id: link.patient_id ?? null, practitioner_id: link.practitioner_id ?? null,
+      id,
+      org_id: plan.orgId,
+      email,
+      display_name: displayName,
+      role,
+      password_hash: plan.passwordHash,
+      patient_id: link.patient_id ?? null,
+      practitioner_id: link.practitioner_id ?? null,
     });
-    for (const slug of sites) userLocations.push({ org_id: plan.orgId, user_id: id, location_id: plan.locationIds.get(slug)! });
+    for (const slug of sites)
+      userLocations.push({ org_id: plan.orgId, user_id: id, location_id: plan.locationIds.get(slug)! });
   };
 
   const login = (role: string) => DEMO_LOGINS.find((candidate) => candidate.role === role)!;
@@ -224,12 +313,17 @@ async function insertUsers(tx: Queryable, plan: UserPlan): Promise<number> {
   for (const site of DEMO_SITES) add(frontDeskEmail(site.slug), 'front_desk', personName(), [site.slug]);
   for (const therapist of plan.staff.therapists) {
     const { given_name, family_name, id } = therapist.row;
-    add(therapist.accountEmail, 'therapist', `${given_name} ${family_name}`, therapist.siteSlugs, { practitioner_id: id });
+    add(therapist.accountEmail, 'therapist', `${given_name} ${family_name}`, therapist.siteSlugs, {
+      practitioner_id: id,
+    });
   }
   const patient = await tx.query<{ given_name: string; family_name: string }>(
-    'SELECT given_name, family_name FROM patients WHERE id = $1', [plan.firstPatientId],
+    'SELECT given_name, family_name FROM patients WHERE id = $1',
+    [plan.firstPatientId],
   );
-  add(login('patient').email, 'patient', `${patient[0]!.given_name} ${patient[0]!.family_name}`, [], { patient_id: plan.firstPatientId });
+  add(login('patient').email, 'patient', `${patient[0]!.given_name} ${patient[0]!.family_name}`, [], {
+    patient_id: plan.firstPatientId,
+  });
 
   await insertRows(tx, 'users', users);
   await insertRows(tx, 'user_locations', userLocations);
@@ -241,7 +335,10 @@ async function insertUsers(tx: Queryable, plan: UserPlan): Promise<number> {
  * from them as of the demo's today. The demo therapist's own patients are left uncharted, so a
  * first assessment can be shown on them.
  */
-async function insertEpisodes(tx: Queryable, plan: { seed: number; today: string; orgId: string; demoTherapistId: string }): Promise<number> {
+async function insertEpisodes(
+  tx: Queryable,
+  plan: { seed: number; today: string; orgId: string; demoTherapistId: string },
+): Promise<number> {
   const patients = await tx.query<DemoEpisodePatient>(
     `SELECT DISTINCT ON (p.id) p.id, p.preferred_location_id AS "locationId", c.practitioner_id AS "therapistId", u.id AS "therapistUserId"
        FROM patients p

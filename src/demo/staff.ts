@@ -25,25 +25,51 @@ const EXPIRED_LICENCE_INDEX = 7;
 const LICENCE_EXPIRING_SOON = new Set([3, 12, 20]);
 const CERTIFICATION_EXPIRING_SOON = new Set([9]);
 const DISCIPLINES: Record<number, Discipline> = {
-  24: 'chiropractic', 25: 'chiropractic', 26: 'acupuncture', 27: 'acupuncture',
-  28: 'corrective-exercise', 29: 'corrective-exercise',
+  24: 'chiropractic',
+  25: 'chiropractic',
+  26: 'acupuncture',
+  27: 'acupuncture',
+  28: 'corrective-exercise',
+  29: 'corrective-exercise',
 };
 export const NMT_CERTIFIER = 'Knotwork Demo NMT Institute (invented)';
 const WA_MIN_HOURS_FROM = '2021-09-01';
 
 export interface PractitionerRow {
-  id: string; org_id: string; given_name: string; family_name: string; email: string; phone: string;
-  discipline: Discipline; bio: string;
+  id: string;
+  org_id: string;
+  given_name: string;
+  family_name: string;
+  email: string;
+  phone: string;
+  discipline: Discipline;
+  bio: string;
 }
-export interface PractitionerLocationRow { org_id: string; practitioner_id: string; location_id: string }
+export interface PractitionerLocationRow {
+  org_id: string;
+  practitioner_id: string;
+  location_id: string;
+}
 export interface CredentialRow {
-  id: string; org_id: string; practitioner_id: string; kind: 'licence' | 'certification'; type: string;
-  issuer: string; number: string | null; issued_on: string | null; expires_on: string | null;
+  id: string;
+  org_id: string;
+  practitioner_id: string;
+  kind: 'licence' | 'certification';
+  type: string;
+  issuer: string;
+  number: string | null;
+  issued_on: string | null;
+  expires_on: string | null;
   education_hours: number | null;
 }
 export interface ContinuingEducationRow {
-  id: string; org_id: string; practitioner_id: string; period_start: string; period_end: string;
-  hours_required: number; hours_completed: number;
+  id: string;
+  org_id: string;
+  practitioner_id: string;
+  period_start: string;
+  period_end: string;
+  hours_required: number;
+  hours_completed: number;
 }
 export interface Therapist {
   row: PractitionerRow;
@@ -72,12 +98,18 @@ export function buildStaff(seed: number, today: string, orgId: string, locationI
     const siteSlugs = i === DEMO_THERAPIST_INDEX ? ['beaverton', 'portland'] : pickSites(random, i);
     const id = demoUuid(seed, 'practitioner', i);
     const accountEmail =
-      i === DEMO_THERAPIST_INDEX ? 'therapist@demo.knotwork.test' : `${emailPart(given)}.${emailPart(family)}@demo.knotwork.test`;
+      i === DEMO_THERAPIST_INDEX
+        ? 'therapist@demo.knotwork.test'
+        : `${emailPart(given)}.${emailPart(family)}@demo.knotwork.test`;
     const row: PractitionerRow = {
-      id, org_id: orgId, given_name: given, family_name: family,
+      id,
+      org_id: orgId,
+      given_name: given,
+      family_name: family,
       email: `${emailPart(given)}.${emailPart(family)}@${random.pick(EMAIL_DOMAINS)}`,
       phone: `(503) 555-01${String(random.int(0, 99)).padStart(2, '0')}`,
-      discipline, bio: bioFor(discipline, random),
+      discipline,
+      bio: bioFor(discipline, random),
     };
     staff.therapists.push({ row, siteSlugs, accountEmail });
     for (const slug of siteSlugs) {
@@ -92,9 +124,14 @@ export function buildStaff(seed: number, today: string, orgId: string, locationI
       const firstIssued = issuedOn < expiresOn ? issuedOn : addYears(expiresOn, -2);
       const massage = discipline === 'nmt' || discipline === 'corrective-exercise';
       staff.credentials.push({
-        ...base, id: nextCredentialId(), kind: 'licence', type: licenceType(discipline), issuer: state,
+        ...base,
+        id: nextCredentialId(),
+        kind: 'licence',
+        type: licenceType(discipline),
+        issuer: state,
         number: state === 'WA' ? `MA${60_000_000 + random.int(0, 999_999)}` : String(random.int(10_000, 29_999)),
-        issued_on: firstIssued, expires_on: expiresOn,
+        issued_on: firstIssued,
+        expires_on: expiresOn,
         education_hours: massage ? educationHours(random, state, firstIssued) : null,
       });
       if (massage) {
@@ -105,13 +142,21 @@ export function buildStaff(seed: number, today: string, orgId: string, locationI
         const behind = i === EXPIRED_LICENCE_INDEX || LICENCE_EXPIRING_SOON.has(i);
         const completed = behind ? random.int(6, required - 4) : random.int(Math.floor(required / 2), required + 6);
         staff.continuingEducation.push({
-          ...base, id: demoUuid(seed, 'ce', ceIndex++), period_start: periodStart, period_end: periodEnd,
-          hours_required: required, hours_completed: completed,
+          ...base,
+          id: demoUuid(seed, 'ce', ceIndex++),
+          period_start: periodStart,
+          period_end: periodEnd,
+          hours_required: required,
+          hours_completed: completed,
         });
         if (periodStart > firstIssued) {
           staff.continuingEducation.push({
-            ...base, id: demoUuid(seed, 'ce', ceIndex++), period_start: addYears(periodStart, -2), period_end: periodStart,
-            hours_required: required, hours_completed: required + random.int(0, 10),
+            ...base,
+            id: demoUuid(seed, 'ce', ceIndex++),
+            period_start: addYears(periodStart, -2),
+            period_end: periodStart,
+            hours_required: required,
+            hours_completed: required + random.int(0, 10),
           });
         }
       }
@@ -122,10 +167,18 @@ export function buildStaff(seed: number, today: string, orgId: string, locationI
       const issuedOn = addDays(today, -random.int(200, 3600));
       const expiresOn = CERTIFICATION_EXPIRING_SOON.has(i)
         ? addDays(today, random.int(10, 45))
-        : random.chance(0.5) ? null : addDays(today, random.int(90, 900));
+        : random.chance(0.5)
+          ? null
+          : addDays(today, random.int(90, 900));
       staff.credentials.push({
-        ...base, id: nextCredentialId(), kind: 'certification', type: certification.type, issuer: certification.issuer,
-        number: `${certification.type}-${random.int(1000, 9999)}`, issued_on: issuedOn, expires_on: expiresOn,
+        ...base,
+        id: nextCredentialId(),
+        kind: 'certification',
+        type: certification.type,
+        issuer: certification.issuer,
+        number: `${certification.type}-${random.int(1000, 9999)}`,
+        issued_on: issuedOn,
+        expires_on: expiresOn,
         education_hours: null,
       });
     }
@@ -169,8 +222,15 @@ function educationHours(random: Random, state: 'OR' | 'WA', issuedOn: string): n
   return minimum + 5 * random.int(0, 60);
 }
 
-function certificationFor(discipline: Discipline, random: Random, index: number): { type: string; issuer: string } | null {
-  if (discipline === 'nmt' && (index === DEMO_THERAPIST_INDEX || CERTIFICATION_EXPIRING_SOON.has(index) || random.chance(0.8))) {
+function certificationFor(
+  discipline: Discipline,
+  random: Random,
+  index: number,
+): { type: string; issuer: string } | null {
+  if (
+    discipline === 'nmt' &&
+    (index === DEMO_THERAPIST_INDEX || CERTIFICATION_EXPIRING_SOON.has(index) || random.chance(0.8))
+  ) {
     return { type: 'CNMT', issuer: NMT_CERTIFIER };
   }
   if (discipline === 'corrective-exercise') return { type: 'CES', issuer: 'NASM' };

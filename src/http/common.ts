@@ -7,13 +7,15 @@ export const IdParams = z.strictObject({ id: Id });
 
 /** Free text with a sane ceiling; control characters are refused. */
 export function text(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1, 'Must not be empty.')
-    .max(max)
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'Contains control characters.');
+  return (
+    z
+      .string()
+      .trim()
+      .min(1, 'Must not be empty.')
+      .max(max)
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+      .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'Contains control characters.')
+  );
 }
 
 export const Phone = z

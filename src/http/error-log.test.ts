@@ -15,7 +15,17 @@ const PATIENT = {
   phone: '503-555-0199',
   address: { line1: '4417 Larkspur Lane', city: 'Hillsboro', state: 'OR', postalCode: '97124' },
 };
-const PATIENT_DATA = ['Zebulon', 'Quintero', '1977-03-14', 'zebulon.q', '503-555-0199', '555-0199', 'Larkspur', 'Hillsboro', '97124'];
+const PATIENT_DATA = [
+  'Zebulon',
+  'Quintero',
+  '1977-03-14',
+  'zebulon.q',
+  '503-555-0199',
+  '555-0199',
+  'Larkspur',
+  'Hillsboro',
+  '97124',
+];
 
 describe.each(BACKENDS)('the error log on %s', (backend) => {
   let db: Database;
@@ -25,14 +35,18 @@ describe.each(BACKENDS)('the error log on %s', (backend) => {
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase(backend));
     world = await buildWorld(db);
-    await db.exec("ALTER TABLE patients ADD CONSTRAINT test_refuses_this_patient CHECK (family_name <> 'Quintero-Loggable')");
+    await db.exec(
+      "ALTER TABLE patients ADD CONSTRAINT test_refuses_this_patient CHECK (family_name <> 'Quintero-Loggable')",
+    );
   });
   afterAll(() => drop());
 
   async function createRefusedPatient(app: FastifyInstance) {
     const token = await tokenFor(app, world.users.admin.email);
     return app.inject({
-      method: 'POST', url: '/api/patients', headers: { authorization: `Bearer ${token}` },
+      method: 'POST',
+      url: '/api/patients',
+      headers: { authorization: `Bearer ${token}` },
       payload: { ...PATIENT, preferredLocationId: world.sites.a },
     });
   }
@@ -42,22 +56,42 @@ describe.each(BACKENDS)('the error log on %s', (backend) => {
     const requestLog: string[] = [];
     const app = await buildServer(
       { db, now: () => new Date('2026-11-20T18:00:00Z') },
-      { errorLog: (line) => errorLines.push(line), logger: true, logStream: { write: (line) => void requestLog.push(line) } },
+      {
+        errorLog: (line) => errorLines.push(line),
+        logger: true,
+        logStream: { write: (line) => void requestLog.push(line) },
+      },
     );
     try {
       const res = await createRefusedPatient(app);
       expect(res.statusCode).toBe(500);
       const reference = /reference ([0-9a-f]+)/.exec(res.json().error.message)?.[1];
-      expect(res.json()).toEqual({ error: { code: 'internal', message: expect.stringContaining('It has been logged') } });
+      expect(res.json()).toEqual({
+        error: { code: 'internal', message: expect.stringContaining('It has been logged') },
+      });
       expect(reference).toMatch(/^[0-9a-f]{16}$/);
 
       expect(errorLines).toHaveLength(1);
       expect(JSON.parse(errorLines[0]!)).toMatchObject({
-        level: 'error', requestId: reference, method: 'POST', route: '/api/patients', status: 500,
-        sqlState: '23514', constraint: 'test_refuses_this_patient', table: 'patients', errorClass: 'DatabaseError',
+        level: 'error',
+        requestId: reference,
+        method: 'POST',
+        route: '/api/patients',
+        status: 500,
+        sqlState: '23514',
+        constraint: 'test_refuses_this_patient',
+        table: 'patients',
+        errorClass: 'DatabaseError',
       });
       // Whatever Fastify itself logs about an error goes through the same description.
-      app.log.error({ err: Object.assign(new Error('Failing row contains (Zebulon, Quintero-Loggable, 1977-03-14)'), { code: '23514' }) }, 'failed');
+      app.log.error(
+        {
+          err: Object.assign(new Error('Failing row contains (Zebulon, Quintero-Loggable, 1977-03-14)'), {
+            code: '23514',
+          }),
+        },
+        'failed',
+      );
       expect(requestLog.at(-1)).toContain('"sqlState":"23514"');
       const everything = [...errorLines, ...requestLog, res.body].join('\n');
       for (const value of PATIENT_DATA) expect(everything, value).not.toContain(value);
@@ -82,7 +116,11 @@ describe.each(BACKENDS)('the error log on %s', (backend) => {
       spy.mockRestore();
       await app.close();
     }
-    const lines = written.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = written
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([expect.objectContaining({ route: '/api/patients', sqlState: '23514' })]);
     for (const value of PATIENT_DATA) expect(written.join(''), value).not.toContain(value);
   });

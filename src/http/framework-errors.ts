@@ -8,23 +8,49 @@ import { SECURITY_HEADERS } from './security.ts';
  * framework's own texts name its internals; these say what to do instead.
  */
 const FRAMEWORK_REFUSALS: Record<string, { code: string; message: string; field?: string }> = {
-  FST_ERR_BAD_URL: { code: 'invalid_request', message: 'The address is not valid: a "%" in it must be followed by two hexadecimal digits.' },
+  FST_ERR_BAD_URL: {
+    code: 'invalid_request',
+    message: 'The address is not valid: a "%" in it must be followed by two hexadecimal digits.',
+  },
   FST_ERR_MAX_PARAM_LENGTH: { code: 'invalid_request', message: 'The address is too long.' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'payload_too_large', message: 'The request is too large.' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: 'Send the request as JSON (Content-Type: application/json), or a letter as multipart/form-data.' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_request', message: 'The request body is not as long as its Content-Length says.', field: 'body' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_request', message: 'The request says it is JSON but has no body.', field: 'body' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_request', message: 'The request body is not valid JSON.', field: 'body' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'unsupported_media_type',
+    message: 'Send the request as JSON (Content-Type: application/json), or a letter as multipart/form-data.',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'invalid_request',
+    message: 'The request body is not as long as its Content-Length says.',
+    field: 'body',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'invalid_request',
+    message: 'The request says it is JSON but has no body.',
+    field: 'body',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'invalid_request',
+    message: 'The request body is not valid JSON.',
+    field: 'body',
+  },
   FST_ERR_NOT_FOUND: { code: 'not_found', message: 'No such page or resource.' },
 };
 
 /** A Fastify refusal of what the client sent (4xx), in the one error shape; null for anything else. */
-export function frameworkRefusal(err: unknown): { status: number; code: string; message: string; fields?: Record<string, string> } | null {
+export function frameworkRefusal(
+  err: unknown,
+): { status: number; code: string; message: string; fields?: Record<string, string> } | null {
   const e = err as Partial<FastifyError> | null;
   const status = e?.statusCode;
   if (typeof status !== 'number' || status < 400 || status >= 500) return null;
   const known = e?.code ? FRAMEWORK_REFUSALS[e.code] : undefined;
-  if (known) return { status, code: known.code, message: known.message, ...(known.field ? { fields: { [known.field]: known.message } } : {}) };
+  if (known)
+    return {
+      status,
+      code: known.code,
+      message: known.message,
+      ...(known.field ? { fields: { [known.field]: known.message } } : {}),
+    };
   // The JSON parser's own SyntaxError, and our multipart reader, whose messages are our own words.
   if (err instanceof SyntaxError) {
     const message = 'The request body is not valid JSON.';
@@ -37,8 +63,18 @@ export function frameworkRefusal(err: unknown): { status: number; code: string; 
 }
 
 const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: string; message: string }> = {
-  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'timeout', message: 'The request took too long to arrive.' },
-  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'headers_too_large', message: 'The request headers are too large.' },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    reason: 'Request Timeout',
+    code: 'timeout',
+    message: 'The request took too long to arrive.',
+  },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    code: 'headers_too_large',
+    message: 'The request headers are too large.',
+  },
 };
 
 /**
@@ -47,7 +83,12 @@ const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: stri
  */
 export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Socket): void {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const known = CLIENT_ERRORS[err.code ?? ''] ?? { status: 400, reason: 'Bad Request', code: 'invalid_request', message: 'The request could not be read.' };
+  const known = CLIENT_ERRORS[err.code ?? ''] ?? {
+    status: 400,
+    reason: 'Bad Request',
+    code: 'invalid_request',
+    message: 'The request could not be read.',
+  };
   const body = JSON.stringify({ error: { code: known.code, message: known.message } });
   const headers = {
     ...SECURITY_HEADERS,

@@ -2,7 +2,13 @@ import { request as httpRequest, type ClientRequest } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import Fastify from 'fastify';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AdmissionQueue, DEFAULT_LIMITS, installLoadShedding, limitsFromEnv, type SheddingLimits } from './load-shedding.ts';
+import {
+  AdmissionQueue,
+  DEFAULT_LIMITS,
+  installLoadShedding,
+  limitsFromEnv,
+  type SheddingLimits,
+} from './load-shedding.ts';
 
 describe('the admission queue', () => {
   afterEach(() => vi.useRealTimers());
@@ -43,7 +49,10 @@ describe('the admission queue', () => {
 describe('limits from the environment', () => {
   it('default when unset, and refuse a value that is not a positive whole number, naming the variable', () => {
     expect(limitsFromEnv({})).toEqual(DEFAULT_LIMITS);
-    expect(limitsFromEnv({ KNOTWORK_MAX_WRITES: '3', KNOTWORK_QUEUE_WAIT_MS: '500' })).toMatchObject({ maxWrites: 3, queueWaitMs: 500 });
+    expect(limitsFromEnv({ KNOTWORK_MAX_WRITES: '3', KNOTWORK_QUEUE_WAIT_MS: '500' })).toMatchObject({
+      maxWrites: 3,
+      queueWaitMs: 500,
+    });
     expect(() => limitsFromEnv({ KNOTWORK_MAX_QUEUED: '0' })).toThrow(/KNOTWORK_MAX_QUEUED/);
     expect(() => limitsFromEnv({ KNOTWORK_MAX_READS: 'lots' })).toThrow(/KNOTWORK_MAX_READS/);
   });
@@ -58,7 +67,15 @@ describe('a server that sheds load', () => {
   /** One write place, one queued; the write handler waits until `open()` is called. */
   async function start(limits: Partial<SheddingLimits> = {}) {
     app = Fastify();
-    const queues = installLoadShedding(app, { ...DEFAULT_LIMITS, maxWrites: 1, maxReads: 1, maxQueued: 1, queueWaitMs: 60_000, retryAfterSeconds: 3, ...limits });
+    const queues = installLoadShedding(app, {
+      ...DEFAULT_LIMITS,
+      maxWrites: 1,
+      maxReads: 1,
+      maxQueued: 1,
+      queueWaitMs: 60_000,
+      retryAfterSeconds: 3,
+      ...limits,
+    });
     // Stands for sign-in, which reads the database after the gate and before the body is parsed:
     // a request sent with x-slow-sign-in waits here until `signIn.done()`.
     let done = () => undefined as void;
@@ -84,7 +101,11 @@ describe('a server that sheds load', () => {
   }
 
   const post = (url: string, name: string) =>
-    fetch(`${url}/api/bookings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
+    fetch(`${url}/api/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name }),
+    });
 
   /** Waits until the server has the request in hand (polling, so no timing is assumed). */
   async function until(condition: () => boolean): Promise<void> {
@@ -101,7 +122,9 @@ describe('a server that sheds load', () => {
     expect(refused.status).toBe(503);
     expect(refused.headers.get('retry-after')).toBe('3');
     expect(refused.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(await refused.json()).toEqual({ error: { code: 'overloaded', message: expect.stringMatching(/busy.*Nothing was saved/) } });
+    expect(await refused.json()).toEqual({
+      error: { code: 'overloaded', message: expect.stringMatching(/busy.*Nothing was saved/) },
+    });
     // Writes filling up hold no read back.
     expect((await fetch(`${s.url}/api/calendar`)).status).toBe(200);
     s.open();
@@ -115,7 +138,13 @@ describe('a server that sheds load', () => {
     await until(() => s.started.length === 1);
     const { port } = new URL(s.url);
     const body = JSON.stringify({ name: 'abandoned' });
-    const abandoned: ClientRequest = httpRequest({ host: '127.0.0.1', port, path: '/api/bookings', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    const abandoned: ClientRequest = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path: '/api/bookings',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
     abandoned.on('error', () => undefined);
     abandoned.end(body);
     await until(() => s.queues.writes.queued === 1);
@@ -133,7 +162,13 @@ describe('a server that sheds load', () => {
     const s = await start();
     const { port } = new URL(s.url);
     const body = JSON.stringify({ name: 'running' });
-    const running = httpRequest({ host: '127.0.0.1', port, path: '/api/bookings', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+    const running = httpRequest({
+      host: '127.0.0.1',
+      port,
+      path: '/api/bookings',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    });
     running.on('error', () => undefined);
     running.end(body);
     await until(() => s.started.length === 1);
@@ -152,7 +187,10 @@ describe('a server that sheds load', () => {
     const { port } = new URL(s.url);
     const body = JSON.stringify({ name: 'left' });
     const left = httpRequest({
-      host: '127.0.0.1', port, path: '/api/bookings', method: 'POST',
+      host: '127.0.0.1',
+      port,
+      path: '/api/bookings',
+      method: 'POST',
       headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-slow-sign-in': '1' },
     });
     left.on('error', () => undefined);

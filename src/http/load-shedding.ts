@@ -23,7 +23,13 @@ export interface SheddingLimits {
   retryAfterSeconds: number;
 }
 
-export const DEFAULT_LIMITS: SheddingLimits = { maxWrites: 8, maxReads: 16, maxQueued: 64, queueWaitMs: 2000, retryAfterSeconds: 2 };
+export const DEFAULT_LIMITS: SheddingLimits = {
+  maxWrites: 8,
+  maxReads: 16,
+  maxQueued: 64,
+  queueWaitMs: 2000,
+  retryAfterSeconds: 2,
+};
 
 const ENV_LIMITS: Record<keyof SheddingLimits, string> = {
   maxWrites: 'KNOTWORK_MAX_WRITES',
@@ -40,7 +46,8 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv): SheddingLimits {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, not "${raw}"`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`${name} must be a whole number of at least 1, not "${raw}"`);
     limits[key] = value;
   }
   return limits;
@@ -132,7 +139,10 @@ const gated = (url: string) => (url.startsWith('/api/') && !url.startsWith('/api
  * Installs the gate as the first onRequest hook (before sign-in, which reads the database) and a
  * last check before the handler. Returns the two queues, so tests can watch them fill.
  */
-export function installLoadShedding(app: FastifyInstance, limits: SheddingLimits): { reads: AdmissionQueue; writes: AdmissionQueue } {
+export function installLoadShedding(
+  app: FastifyInstance,
+  limits: SheddingLimits,
+): { reads: AdmissionQueue; writes: AdmissionQueue } {
   const reads = new AdmissionQueue(limits.maxReads, limits.maxQueued, limits.queueWaitMs);
   const writes = new AdmissionQueue(limits.maxWrites, limits.maxQueued, limits.queueWaitMs);
   const places = new WeakMap<FastifyRequest, () => void>();

@@ -32,7 +32,8 @@ const IDEMPOTENCY_PARAMETER = {
   in: 'header',
   required: false,
   schema: { type: 'string', minLength: 1, maxLength: 200 },
-  description: 'One key per intent (e.g. a UUID made when the form opens), reused on retry: the retry gets the first answer. The same key with another request is 422 idempotency_key_reused.',
+  description:
+    'One key per intent (e.g. a UUID made when the form opens), reused on retry: the retry gets the first answer. The same key with another request is 422 idempotency_key_reused.',
 };
 
 function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query'): unknown[] {
@@ -58,19 +59,31 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string }): Jso
     const responses: Record<string, unknown> = {};
     const status = String(r.status ?? 200);
     responses[status] =
-      r.status === 204
-        ? { description: 'Done' }
-        : { description: 'Success', content: successContent(r) };
-    const errorStatuses = new Set([400, ...(r.auth === 'public' ? [] : [401, 403]), ...(r.body ? [413] : []), ...(r.errors ?? [])]);
+      r.status === 204 ? { description: 'Done' } : { description: 'Success', content: successContent(r) };
+    const errorStatuses = new Set([
+      400,
+      ...(r.auth === 'public' ? [] : [401, 403]),
+      ...(r.body ? [413] : []),
+      ...(r.errors ?? []),
+    ]);
     for (const code of [...errorStatuses].sort()) {
-      responses[String(code)] = { description: ERROR_TEXT[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      responses[String(code)] = {
+        description: ERROR_TEXT[code] ?? 'Error',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
     }
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: r.summary,
       tags: [r.tag],
       operationId: `${r.method.toLowerCase()} ${r.url}`,
-      parameters: [...parametersOf(r.params, 'path'), ...parametersOf(r.query, 'query'), ...(isIdempotent(r) && r.auth !== 'public' ? [IDEMPOTENCY_PARAMETER] : [])],
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input') } } } } : {}),
+      parameters: [
+        ...parametersOf(r.params, 'path'),
+        ...parametersOf(r.query, 'query'),
+        ...(isIdempotent(r) && r.auth !== 'public' ? [IDEMPOTENCY_PARAMETER] : []),
+      ],
+      ...(r.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input') } } } }
+        : {}),
       responses,
       ...(r.auth === 'public' ? { security: [] } : {}),
     };
@@ -99,19 +112,38 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string }): Jso
 
 /** A small, dependency-free page that lists the operations of the document. */
 export function renderApiDocs(doc: JsonSchema): string {
-  const paths = doc.paths as Record<string, Record<string, { summary: string; tags: string[]; parameters: { name: string; in: string; required: boolean }[]; requestBody?: unknown; responses: Record<string, unknown> }>>;
-  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  const paths = doc.paths as Record<
+    string,
+    Record<
+      string,
+      {
+        summary: string;
+        tags: string[];
+        parameters: { name: string; in: string; required: boolean }[];
+        requestBody?: unknown;
+        responses: Record<string, unknown>;
+      }
+    >
+  >;
+  const escape = (s: string) =>
+    s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
   const byTag = new Map<string, string[]>();
   for (const [path, ops] of Object.entries(paths)) {
     for (const [method, op] of Object.entries(ops)) {
-      const params = op.parameters.map((p) => `<code>${escape(p.name)}</code> (${p.in}${p.required ? ', required' : ''})`).join(', ');
-      const body = op.requestBody ? `<details><summary>Request body schema</summary><pre>${escape(JSON.stringify((op.requestBody as { content: { 'application/json': { schema: unknown } } }).content['application/json'].schema, null, 2))}</pre></details>` : '';
+      const params = op.parameters
+        .map((p) => `<code>${escape(p.name)}</code> (${p.in}${p.required ? ', required' : ''})`)
+        .join(', ');
+      const body = op.requestBody
+        ? `<details><summary>Request body schema</summary><pre>${escape(JSON.stringify((op.requestBody as { content: { 'application/json': { schema: unknown } } }).content['application/json'].schema, null, 2))}</pre></details>`
+        : '';
       const item = `<li><p><strong class="m m-${method}">${method.toUpperCase()}</strong> <code>${escape(path)}</code> — ${escape(op.summary)}</p>${params ? `<p>Parameters: ${params}</p>` : ''}${body}<p>Responses: ${Object.keys(op.responses).join(', ')}</p></li>`;
       const tag = op.tags[0] ?? 'other';
       byTag.set(tag, [...(byTag.get(tag) ?? []), item]);
     }
   }
-  const sections = [...byTag.entries()].map(([tag, items]) => `<section><h2>${escape(tag)}</h2><ul>${items.join('')}</ul></section>`).join('');
+  const sections = [...byTag.entries()]
+    .map(([tag, items]) => `<section><h2>${escape(tag)}</h2><ul>${items.join('')}</ul></section>`)
+    .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Knotwork API</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1d2329}code,pre{font:14px ui-monospace,monospace;background:#f1f3f5;padding:0 .25rem}pre{padding:.5rem;overflow:auto}li{margin:.75rem 0;list-style:none;border-bottom:1px solid #dde}.m{display:inline-block;min-width:4rem}.m-get{color:#0b6b3a}.m-post{color:#124e9c}.m-patch,.m-put{color:#8a4b00}.m-delete{color:#a1151b}</style></head>
 <body><main><h1>Knotwork API</h1><p>${escape(String((doc.info as { description: string }).description))}</p><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>${sections}</main></body></html>`;

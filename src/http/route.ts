@@ -70,7 +70,9 @@ export function isIdempotent(spec: AnyRoute): boolean {
 
 /** Only text or lists longer than allowed: the request is too large rather than wrong (413). */
 function overLimit(error: z.ZodError): boolean {
-  return error.issues.every((issue) => issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array'));
+  return error.issues.every(
+    (issue) => issue.code === 'too_big' && (issue.origin === 'string' || issue.origin === 'array'),
+  );
 }
 
 function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, part: 'body' | 'query' | 'params'): T {
@@ -104,9 +106,16 @@ export function mountRoutes(app: FastifyInstance, ctx: ServiceContext, routes: A
         const query = parse(spec.query, request.query, 'query');
         const body = parse(spec.body, request.body, 'body');
         // Keys belong to a user: a public route has none to keep them under.
-        const once = idempotent && actor ? readKey(request.headers['idempotency-key'], `${spec.method} ${request.url}`, request.body) : undefined;
+        const once =
+          idempotent && actor
+            ? readKey(request.headers['idempotency-key'], `${spec.method} ${request.url}`, request.body)
+            : undefined;
         const answered = actor ? await answeredBefore(ctx, actor, once, `${spec.method} ${spec.url}`) : null;
-        if (answered) return reply.status(spec.status ?? 200).header('idempotent-replayed', 'true').send(answered.body);
+        if (answered)
+          return reply
+            .status(spec.status ?? 200)
+            .header('idempotent-replayed', 'true')
+            .send(answered.body);
         const result = await spec.handler({ actor: actor as Actor, params, query, body, request, reply, once });
         if (spec.status === 204) return reply.status(204).send();
         return reply.status(spec.status ?? 200).send(result);

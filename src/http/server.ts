@@ -112,9 +112,10 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   app.get('/api/openapi.json', async () => openapi);
   app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage));
 
-  const indexHtml = options.webRoot && existsSync(join(options.webRoot, 'index.html'))
-    ? readFileSync(join(options.webRoot, 'index.html'), 'utf8')
-    : null;
+  const indexHtml =
+    options.webRoot && existsSync(join(options.webRoot, 'index.html'))
+      ? readFileSync(join(options.webRoot, 'index.html'), 'utf8')
+      : null;
   if (options.webRoot && indexHtml) {
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: false });
   }

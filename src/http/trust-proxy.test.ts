@@ -7,7 +7,12 @@ describe('KNOTWORK_TRUST_PROXY', () => {
   });
 
   it('takes a list of addresses and ranges, IPv4 and IPv6', () => {
-    expect(parseTrustProxy('10.0.0.5, 10.1.0.0/16,2001:db8::1 , fd00::/8')).toEqual(['10.0.0.5', '10.1.0.0/16', '2001:db8::1', 'fd00::/8']);
+    expect(parseTrustProxy('10.0.0.5, 10.1.0.0/16,2001:db8::1 , fd00::/8')).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      '2001:db8::1',
+      'fd00::/8',
+    ]);
   });
 
   it('reads 1 as the proxies of this machine and the private network, never as "any sender"', () => {

@@ -27,7 +27,10 @@ export function parseTrustProxy(value: string | undefined): TrustedProxies {
   const text = (value ?? '').trim();
   if (text === '' || text === '0' || text.toLowerCase() === 'false') return false;
   if (text === '1' || text.toLowerCase() === 'true') return [...PRIVATE_NETWORK_PROXIES];
-  const entries = text.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   const wrong = entries.filter((e) => !isAddressOrRange(e));
   if (wrong.length > 0 || entries.length === 0) {
     throw new Error(

@@ -21,7 +21,7 @@ const THERAPISTS = ['t1', 't2', 't3', 't4'];
 const PATIENTS = ['p1', 'p2'];
 
 /** Filters and validity dates narrow the search; keep each to about one case in six. */
-const rarely = <T,>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
+const rarely = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> =>
   fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
 
 const wallRangeArb = fc.tuple(fc.integer({ min: 0, max: 95 }), fc.integer({ min: 1, max: 48 })).map(([q, len]) => ({
@@ -30,20 +30,40 @@ const wallRangeArb = fc.tuple(fc.integer({ min: 0, max: 95 }), fc.integer({ min:
 }));
 
 /** Mostly a long working day, so that slots are common and the assertions get exercised. */
-const wideDayArb = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 24, max: 64 })).map(([q, len]) => [
-  { start: formatWallTime(q * 15), end: formatWallTime(Math.min(96, q + len) * 15) },
-]);
+const wideDayArb = fc
+  .tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 24, max: 64 }))
+  .map(([q, len]) => [{ start: formatWallTime(q * 15), end: formatWallTime(Math.min(96, q + len) * 15) }]);
 
 const siteArb = () =>
   fc.record({
     timeZone: fc.constantFrom(...ZONES),
     state: fc.constantFrom('WA', 'OR'),
-    hours: fc.array(fc.oneof({ weight: 3, arbitrary: wideDayArb }, { weight: 1, arbitrary: fc.array(wallRangeArb, { maxLength: 2 }) }), { minLength: 7, maxLength: 7 }),
-    closures: fc.oneof({ weight: 3, arbitrary: fc.constant([] as Array<[number, number]>) }, { weight: 1, arbitrary: fc.array(fc.tuple(fc.integer({ min: -2, max: 6 }), fc.integer({ min: 0, max: 2 })), { maxLength: 2 }) }),
+    hours: fc.array(
+      fc.oneof(
+        { weight: 3, arbitrary: wideDayArb },
+        { weight: 1, arbitrary: fc.array(wallRangeArb, { maxLength: 2 }) },
+      ),
+      { minLength: 7, maxLength: 7 },
+    ),
+    closures: fc.oneof(
+      { weight: 3, arbitrary: fc.constant([] as Array<[number, number]>) },
+      {
+        weight: 1,
+        arbitrary: fc.array(fc.tuple(fc.integer({ min: -2, max: 6 }), fc.integer({ min: 0, max: 2 })), {
+          maxLength: 2,
+        }),
+      },
+    ),
     rooms: fc.array(fc.boolean(), { minLength: 1, maxLength: 3 }),
   });
 
-type Raw = { base: string; sites: SiteSchedule[]; therapists: TherapistSchedule[]; busy: Busy[]; query: AvailabilityQuery };
+type Raw = {
+  base: string;
+  sites: SiteSchedule[];
+  therapists: TherapistSchedule[];
+  busy: Busy[];
+  query: AvailabilityQuery;
+};
 
 const scenarioArb: fc.Arbitrary<Raw> = fc
   .record({
@@ -52,21 +72,38 @@ const scenarioArb: fc.Arbitrary<Raw> = fc
     sites: fc.tuple(siteArb(), siteArb(), siteArb()),
     therapists: fc.array(
       fc.record({
-        discipline: fc.constantFrom('nmt' as const, 'nmt' as const, 'nmt' as const, 'nmt' as const, 'acupuncture' as const),
+        discipline: fc.constantFrom(
+          'nmt' as const,
+          'nmt' as const,
+          'nmt' as const,
+          'nmt' as const,
+          'acupuncture' as const,
+        ),
         licence: fc.constantFrom('both', 'both', 'both', 'both', 'WA', 'OR', 'none', 'expiring'),
         // Per weekday: at most a couple of shifts, each at one of the sites.
         templates: fc.array(
           fc.array(
             fc.record({
               loc: fc.integer({ min: 0, max: 2 }),
-              range: fc.oneof({ weight: 3, arbitrary: wideDayArb.map((list) => list[0]!) }, { weight: 1, arbitrary: wallRangeArb }),
+              range: fc.oneof(
+                { weight: 3, arbitrary: wideDayArb.map((list) => list[0]!) },
+                { weight: 1, arbitrary: wallRangeArb },
+              ),
               valid: rarely(fc.integer({ min: -2, max: 6 })),
             }),
             { maxLength: 2 },
           ),
           { minLength: 7, maxLength: 7 },
         ),
-        exceptions: fc.array(fc.record({ kind: fc.constantFrom('time-off' as const, 'extra-shift' as const), loc: fc.option(fc.integer({ min: 0, max: 2 })), startQ: fc.integer({ min: -96, max: 96 * 6 }), lenQ: fc.integer({ min: 1, max: 40 }) }), { maxLength: 3 }),
+        exceptions: fc.array(
+          fc.record({
+            kind: fc.constantFrom('time-off' as const, 'extra-shift' as const),
+            loc: fc.option(fc.integer({ min: 0, max: 2 })),
+            startQ: fc.integer({ min: -96, max: 96 * 6 }),
+            lenQ: fc.integer({ min: 1, max: 40 }),
+          }),
+          { maxLength: 3 },
+        ),
       }),
       { minLength: 1, maxLength: 4 },
     ),
@@ -82,7 +119,10 @@ const scenarioArb: fc.Arbitrary<Raw> = fc
       }),
       { maxLength: 25 },
     ),
-    service: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...DEFAULT_SERVICES.filter((s) => s.discipline === 'nmt')) }, { weight: 1, arbitrary: fc.constantFrom(...DEFAULT_SERVICES) }),
+    service: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...DEFAULT_SERVICES.filter((s) => s.discipline === 'nmt')) },
+      { weight: 1, arbitrary: fc.constantFrom(...DEFAULT_SERVICES) },
+    ),
     spanDays: fc.integer({ min: 0, max: 6 }),
     nowQ: fc.integer({ min: -96 * 3, max: 48 }),
     minNoticeMinutes: fc.integer({ min: 0, max: 4 * 60 }),
@@ -99,24 +139,49 @@ const scenarioArb: fc.Arbitrary<Raw> = fc
     const q = (n: number) => origin + n * 15 * MINUTE_MS;
     const sites: SiteSchedule[] = r.sites.slice(0, r.siteCount).map((s, i) => {
       const locationId = LOCATIONS[i]!;
-      const hours = Object.fromEntries(s.hours.map((list, d) => [String(d), list.map((w) => ({ open: w.start, close: w.end }))])) as Record<WeekdayKey, Array<{ open: string; close: string }>>;
+      const hours = Object.fromEntries(
+        s.hours.map((list, d) => [String(d), list.map((w) => ({ open: w.start, close: w.end }))]),
+      ) as Record<WeekdayKey, Array<{ open: string; close: string }>>;
       return {
-        locationId, timeZone: s.timeZone, state: s.state, hours,
-        closures: s.closures.map(([from, len]) => ({ startsOn: formatDate(baseDay + from), endsOn: formatDate(baseDay + from + len) })),
+        locationId,
+        timeZone: s.timeZone,
+        state: s.state,
+        hours,
+        closures: s.closures.map(([from, len]) => ({
+          startsOn: formatDate(baseDay + from),
+          endsOn: formatDate(baseDay + from + len),
+        })),
         rooms: s.rooms.map((active, k) => ({ id: `${locationId}-r${k}`, active })),
       };
     });
     const therapists: TherapistSchedule[] = r.therapists.map((t, i) => ({
       therapistId: THERAPISTS[i]!,
       discipline: t.discipline,
-      credentials: t.discipline === 'acupuncture' ? [{ kind: 'licence', type: 'LAc', issuer: 'WA' }] :
-        t.licence === 'none' ? nmtCredentials('WA').slice(1) : t.licence === 'expiring' ? nmtCredentials('WA', formatDate(baseDay + 1)) :
-        t.licence === 'both' ? [...nmtCredentials('WA'), ...nmtCredentials('OR')] : nmtCredentials(t.licence),
-      templates: t.templates.flatMap((list, weekday) => list.map((tpl) => ({
-        locationId: LOCATIONS[tpl.loc]!, weekday: weekday as 0, start: tpl.range.start, end: tpl.range.end,
-        ...(tpl.valid === undefined ? {} : { validFrom: formatDate(baseDay + tpl.valid) }),
-      }))),
-      exceptions: t.exceptions.map((e) => ({ kind: e.kind, ...(e.loc === null ? {} : { locationId: LOCATIONS[e.loc]! }), start: q(e.startQ), end: q(e.startQ + e.lenQ) })),
+      credentials:
+        t.discipline === 'acupuncture'
+          ? [{ kind: 'licence', type: 'LAc', issuer: 'WA' }]
+          : t.licence === 'none'
+            ? nmtCredentials('WA').slice(1)
+            : t.licence === 'expiring'
+              ? nmtCredentials('WA', formatDate(baseDay + 1))
+              : t.licence === 'both'
+                ? [...nmtCredentials('WA'), ...nmtCredentials('OR')]
+                : nmtCredentials(t.licence),
+      templates: t.templates.flatMap((list, weekday) =>
+        list.map((tpl) => ({
+          locationId: LOCATIONS[tpl.loc]!,
+          weekday: weekday as 0,
+          start: tpl.range.start,
+          end: tpl.range.end,
+          ...(tpl.valid === undefined ? {} : { validFrom: formatDate(baseDay + tpl.valid) }),
+        })),
+      ),
+      exceptions: t.exceptions.map((e) => ({
+        kind: e.kind,
+        ...(e.loc === null ? {} : { locationId: LOCATIONS[e.loc]! }),
+        start: q(e.startQ),
+        end: q(e.startQ + e.lenQ),
+      })),
     }));
     const busy: Busy[] = r.busy.map((b) => ({
       start: q(b.startQ) + b.shiftMin * MINUTE_MS,
@@ -144,15 +209,31 @@ const scenarioArb: fc.Arbitrary<Raw> = fc
 
 /** Site hours and shifts rebuilt straight from the schedules, not through the engine's compiled form. */
 function localDayRanges(date: string, zone: string, ranges: Array<{ start: string; end: string }>): Interval[] {
-  return merge(ranges.map((r) => ({ start: zonedWallTimeToInstant(date, r.start, zone), end: zonedWallTimeToInstant(date, r.end, zone) })));
+  return merge(
+    ranges.map((r) => ({
+      start: zonedWallTimeToInstant(date, r.start, zone),
+      end: zonedWallTimeToInstant(date, r.end, zone),
+    })),
+  );
 }
 
 function shiftOf(t: TherapistSchedule, site: SiteSchedule, date: string, weekday: number): Interval[] {
-  const templates = t.templates.filter((x) => x.locationId === site.locationId && x.weekday === weekday && (!x.validFrom || x.validFrom <= date) && (!x.validTo || date <= x.validTo));
+  const templates = t.templates.filter(
+    (x) =>
+      x.locationId === site.locationId &&
+      x.weekday === weekday &&
+      (!x.validFrom || x.validFrom <= date) &&
+      (!x.validTo || date <= x.validTo),
+  );
   const dayStart = zonedWallTimeToInstant(date, '00:00', site.timeZone);
   const dayEnd = zonedWallTimeToInstant(date, '24:00', site.timeZone);
-  const extra = intersect(t.exceptions.filter((e) => e.kind === 'extra-shift' && e.locationId === site.locationId), [{ start: dayStart, end: dayEnd }]);
-  const away = t.exceptions.filter((e) => e.kind === 'time-off' && (e.locationId === undefined || e.locationId === site.locationId));
+  const extra = intersect(
+    t.exceptions.filter((e) => e.kind === 'extra-shift' && e.locationId === site.locationId),
+    [{ start: dayStart, end: dayEnd }],
+  );
+  const away = t.exceptions.filter(
+    (e) => e.kind === 'time-off' && (e.locationId === undefined || e.locationId === site.locationId),
+  );
   return subtract([...localDayRanges(date, site.timeZone, templates), ...extra], away);
 }
 
@@ -192,11 +273,24 @@ describe('availability properties', () => {
           else expect(slot.roomId).toBeNull();
           for (const b of busy) {
             const theirs = (b.bufferAfterMinutes ?? service.bufferAfterMinutes) * MINUTE_MS;
-            if (b.therapistId === slot.therapistId) expect(overlaps(slot.start, slot.end + buffer, b.start, b.end + theirs)).toBe(false);
-            if (slot.roomId !== null && b.roomId === slot.roomId) expect(overlaps(slot.start, slot.end + buffer, b.start, b.end + theirs)).toBe(false);
-            if (query.patientId && b.patientId === query.patientId) expect(overlaps(slot.start, slot.end, b.start, b.end)).toBe(false);
+            if (b.therapistId === slot.therapistId)
+              expect(overlaps(slot.start, slot.end + buffer, b.start, b.end + theirs)).toBe(false);
+            if (slot.roomId !== null && b.roomId === slot.roomId)
+              expect(overlaps(slot.start, slot.end + buffer, b.start, b.end + theirs)).toBe(false);
+            if (query.patientId && b.patientId === query.patientId)
+              expect(overlaps(slot.start, slot.end, b.start, b.end)).toBe(false);
           }
-          const verdict = checkBookable({ service, start: slot.start, therapistId: slot.therapistId, locationId: slot.locationId, patientId: query.patientId }, query, indexed);
+          const verdict = checkBookable(
+            {
+              service,
+              start: slot.start,
+              therapistId: slot.therapistId,
+              locationId: slot.locationId,
+              patientId: query.patientId,
+            },
+            query,
+            indexed,
+          );
           expect(verdict).toEqual({ ok: true, roomId: slot.roomId, slot });
         }
       }),
@@ -208,8 +302,20 @@ describe('availability properties', () => {
     fc.assert(
       fc.property(scenarioArb, ({ sites, therapists, busy, query }) => {
         const slots = findSlots(query, { sites, therapists, busy });
-        expect(findSlots(query, { sites: [...sites].reverse(), therapists: [...therapists].reverse(), busy: [...busy].reverse() })).toEqual(slots);
-        const sorted = slots.every((s, i) => i === 0 || s.start > slots[i - 1]!.start || (s.start === slots[i - 1]!.start && `${s.locationId} ${s.therapistId}` > `${slots[i - 1]!.locationId} ${slots[i - 1]!.therapistId}`));
+        expect(
+          findSlots(query, {
+            sites: [...sites].reverse(),
+            therapists: [...therapists].reverse(),
+            busy: [...busy].reverse(),
+          }),
+        ).toEqual(slots);
+        const sorted = slots.every(
+          (s, i) =>
+            i === 0 ||
+            s.start > slots[i - 1]!.start ||
+            (s.start === slots[i - 1]!.start &&
+              `${s.locationId} ${s.therapistId}` > `${slots[i - 1]!.locationId} ${slots[i - 1]!.therapistId}`),
+        );
         expect(sorted).toBe(true);
         // Completeness: every start on the local grid of the first day (sampled to ≤ 48 per site) that
         // checkBookable accepts, and the filters allow, is offered with the same room.
@@ -221,10 +327,27 @@ describe('availability properties', () => {
             const { date, weekday } = instantToZonedParts(probe, site.timeZone);
             if (date !== query.from) continue;
             if (query.weekdays && !query.weekdays.includes(weekday)) continue;
-            if (query.timeOfDay && !(minutes >= TIME_OF_DAY_MINUTES[query.timeOfDay].from && minutes < TIME_OF_DAY_MINUTES[query.timeOfDay].to)) continue;
+            if (
+              query.timeOfDay &&
+              !(
+                minutes >= TIME_OF_DAY_MINUTES[query.timeOfDay].from &&
+                minutes < TIME_OF_DAY_MINUTES[query.timeOfDay].to
+              )
+            )
+              continue;
             for (const t of therapists) {
               if (query.therapistId && t.therapistId !== query.therapistId) continue;
-              const verdict = checkBookable({ service: query.service, start: probe, therapistId: t.therapistId, locationId: site.locationId, patientId: query.patientId }, query, indexed);
+              const verdict = checkBookable(
+                {
+                  service: query.service,
+                  start: probe,
+                  therapistId: t.therapistId,
+                  locationId: site.locationId,
+                  patientId: query.patientId,
+                },
+                query,
+                indexed,
+              );
               if (verdict.ok) expect(slots).toContainEqual(verdict.slot);
             }
           }

@@ -29,7 +29,10 @@ export interface ScheduleData {
 
 /** Earliest and latest allowed start for a booking window. */
 export function startBounds(window: BookingWindow): { earliest: number; latest: number } {
-  return { earliest: window.now + window.minNoticeMinutes * MINUTE_MS, latest: window.now + window.horizonDays * DAY_MS };
+  return {
+    earliest: window.now + window.minNoticeMinutes * MINUTE_MS,
+    latest: window.now + window.horizonDays * DAY_MS,
+  };
 }
 
 const positiveModulo = (value: number, modulus: number) => ((value % modulus) + modulus) % modulus;
@@ -51,7 +54,12 @@ export function firstFreeRoom(rooms: readonly RoomLane[], start: number, end: nu
   return null;
 }
 
-export function roomLanes(index: BusyIndex, roomIds: readonly string[], window: Interval, bufferMs: number): RoomLane[] {
+export function roomLanes(
+  index: BusyIndex,
+  roomIds: readonly string[],
+  window: Interval,
+  bufferMs: number,
+): RoomLane[] {
   return roomIds.map((id) => ({ id, blocks: index.roomBlocks(id, window, bufferMs, bufferMs) }));
 }
 
@@ -59,7 +67,12 @@ export function roomLanes(index: BusyIndex, roomIds: readonly string[], window: 
  * A raw booking list is narrowed to the queried days before indexing: one linear pass is far cheaper
  * than sorting a year of bookings. Two days of margin cover every UTC offset and any turnover.
  */
-export function indexForDays(busy: readonly Busy[] | BusyIndex, fromDay: number, toDay: number, relevant?: (b: Busy) => boolean): BusyIndex {
+export function indexForDays(
+  busy: readonly Busy[] | BusyIndex,
+  fromDay: number,
+  toDay: number,
+  relevant?: (b: Busy) => boolean,
+): BusyIndex {
   if (busy instanceof BusyIndex) return busy;
   const start = (fromDay - 2) * DAY_MS;
   const end = (toDay + 3) * DAY_MS;
@@ -95,10 +108,15 @@ export function findSlots(query: AvailabilityQuery, data: ScheduleData): Slot[] 
   // Only bookings of these therapists, these sites' rooms or this patient can block a slot.
   const therapistIds = new Set(therapists.map((t) => t.therapist.therapistId));
   const roomIds = new Set(sites.flatMap((s) => s.activeRooms));
-  const index = indexForDays(data.busy, fromDay, toDay, (b) =>
-    (b.therapistId !== undefined && therapistIds.has(b.therapistId)) ||
-    (b.roomId !== undefined && roomIds.has(b.roomId)) ||
-    (query.patientId !== undefined && b.patientId === query.patientId));
+  const index = indexForDays(
+    data.busy,
+    fromDay,
+    toDay,
+    (b) =>
+      (b.therapistId !== undefined && therapistIds.has(b.therapistId)) ||
+      (b.roomId !== undefined && roomIds.has(b.roomId)) ||
+      (query.patientId !== undefined && b.patientId === query.patientId),
+  );
 
   // Generated in (site, day, therapist, start) order, so a stable sort on start alone yields the
   // required (start, site, therapist) order.
@@ -108,7 +126,8 @@ export function findSlots(query: AvailabilityQuery, data: ScheduleData): Slot[] 
     let byState = qualifiedByState.get(therapist);
     if (!byState) qualifiedByState.set(therapist, (byState = new Map()));
     let test = byState.get(state);
-    if (!test) byState.set(state, (test = qualifiedOnDay(service.requirements, therapist.therapist.credentials, state)));
+    if (!test)
+      byState.set(state, (test = qualifiedOnDay(service.requirements, therapist.therapist.credentials, state)));
     return test;
   };
   for (const site of sites) {
@@ -128,7 +147,16 @@ export function findSlots(query: AvailabilityQuery, data: ScheduleData): Slot[] 
         startUntil = Math.min(startUntil, zoneDayWallToInstant(zd, band.to));
       }
       if (startFrom >= startUntil) continue;
-      emitSiteDay(site, staff, zd, { startFrom, startUntil, durationMs, bufferMs, stepMs, open }, query, index, out, qualified);
+      emitSiteDay(
+        site,
+        staff,
+        zd,
+        { startFrom, startUntil, durationMs, bufferMs, stepMs, open },
+        query,
+        index,
+        out,
+        qualified,
+      );
     }
   }
   return stableSortByStart(out);
@@ -170,7 +198,11 @@ function emitSiteDay(
     const free = subtract(working, patientBlocks.length > 0 ? merge([...blocks, ...patientBlocks]) : blocks);
     for (const piece of free) {
       const lastStart = Math.min(startUntil - 1, piece.end - durationMs);
-      for (let start = alignToLocalGrid(Math.max(piece.start, startFrom), zd, stepMs); start <= lastStart; start += stepMs) {
+      for (
+        let start = alignToLocalGrid(Math.max(piece.start, startFrom), zd, stepMs);
+        start <= lastStart;
+        start += stepMs
+      ) {
         const end = start + durationMs;
         let roomId: string | null = null;
         if (service.needsRoom) {

@@ -67,15 +67,24 @@ export function checkBookable(request: BookingRequest, window: BookingWindow, da
   const date = formatDate(zd.day);
 
   if (therapist.discipline !== service.discipline) {
-    reasons.push({ code: 'wrong-discipline', message: `the therapist practises ${disciplineWords(therapist.discipline)}, and this service is ${disciplineWords(service.discipline)}` });
+    reasons.push({
+      code: 'wrong-discipline',
+      message: `the therapist practises ${disciplineWords(therapist.discipline)}, and this service is ${disciplineWords(service.discipline)}`,
+    });
   }
   if (isClosedOn(compiledSite, zd.day)) {
     reasons.push({ code: 'closed', message: `the clinic is closed on ${date}` });
   } else if (!containedIn(openIntervals(compiledSite, zd), start, end)) {
-    reasons.push({ code: 'outside-hours', message: `the session does not fit inside the clinic's opening hours on ${date}` });
+    reasons.push({
+      code: 'outside-hours',
+      message: `the session does not fit inside the clinic's opening hours on ${date}`,
+    });
   }
   if (!containedIn(shiftIntervals(compileTherapist(therapist), locationId, zd), start, end)) {
-    reasons.push({ code: 'not-on-shift', message: `the therapist is not on shift at this clinic for the whole session on ${date}` });
+    reasons.push({
+      code: 'not-on-shift',
+      message: `the therapist is not on shift at this clinic for the whole session on ${date}`,
+    });
   }
   const gaps = credentialGaps(service.requirements, therapist.credentials, site.state, date);
   if (gaps.length > 0) {
@@ -86,13 +95,17 @@ export function checkBookable(request: BookingRequest, window: BookingWindow, da
     });
   }
   const { earliest, latest } = startBounds(window);
-  if (start < earliest) reasons.push({ code: 'too-soon', message: `bookings need ${window.minNoticeMinutes} minutes' notice` });
+  if (start < earliest)
+    reasons.push({ code: 'too-soon', message: `bookings need ${window.minNoticeMinutes} minutes' notice` });
   if (start > latest) reasons.push({ code: 'too-far', message: `bookings open only ${window.horizonDays} days ahead` });
 
   const index = indexForDays(data.busy, zd.day, zd.day);
   const around = { start: start - 1, end: end + 1 };
   if (overlapsAny(index.therapistBlocks(therapistId, around, bufferMs, bufferMs), start, end)) {
-    reasons.push({ code: 'therapist-busy', message: 'the therapist has another booking (or the time to turn the room over) then' });
+    reasons.push({
+      code: 'therapist-busy',
+      message: 'the therapist has another booking (or the time to turn the room over) then',
+    });
   }
   if (request.patientId && overlapsAny(index.patientBlocks(request.patientId, around), start, end)) {
     reasons.push({ code: 'patient-busy', message: 'the patient already has an appointment at that time' });
@@ -112,7 +125,13 @@ export function checkBookable(request: BookingRequest, window: BookingWindow, da
     } else {
       roomId = firstFreeRoom(roomLanes(index, active, around, bufferMs), start, end);
       if (roomId === null) {
-        reasons.push({ code: 'no-room', message: active.length === 0 ? 'the clinic has no treatment room in use' : `all ${active.length} rooms at the clinic are taken at that time` });
+        reasons.push({
+          code: 'no-room',
+          message:
+            active.length === 0
+              ? 'the clinic has no treatment room in use'
+              : `all ${active.length} rooms at the clinic are taken at that time`,
+        });
       }
     }
   }

@@ -8,12 +8,29 @@ import { DEFAULT_SERVICES } from './services.ts';
 
 const LA = 'America/Los_Angeles';
 const at = (date: string, time: string) => zonedWallTimeToInstant(date, time, LA);
-const week = [1, 2, 3, 4, 5].map((weekday) => ({ locationId: 'site', weekday: weekday as 1, start: '08:00', end: '18:00' }));
+const week = [1, 2, 3, 4, 5].map((weekday) => ({
+  locationId: 'site',
+  weekday: weekday as 1,
+  start: '08:00',
+  end: '18:00',
+}));
 const site = makeSite({ locationId: 'site' });
 const therapist = makeTherapist({ therapistId: 'ana', templates: week });
 // Tuesday 2026-12-08, 10:00–11:00 and 17:30–18:30 local time.
-const morning: ScheduledVisit = { id: 'm', start: at('2026-12-08', '10:00'), end: at('2026-12-08', '11:00'), therapistId: 'ana', locationId: 'site' };
-const late: ScheduledVisit = { id: 'l', start: at('2026-12-08', '16:30'), end: at('2026-12-08', '17:30'), therapistId: 'ana', locationId: 'site' };
+const morning: ScheduledVisit = {
+  id: 'm',
+  start: at('2026-12-08', '10:00'),
+  end: at('2026-12-08', '11:00'),
+  therapistId: 'ana',
+  locationId: 'site',
+};
+const late: ScheduledVisit = {
+  id: 'l',
+  start: at('2026-12-08', '16:30'),
+  end: at('2026-12-08', '17:30'),
+  therapistId: 'ana',
+  locationId: 'site',
+};
 
 describe('visits the schedule no longer allows', () => {
   it('finds none while the schedule still holds them', () => {
@@ -37,12 +54,29 @@ describe('visits the schedule no longer allows', () => {
   });
 
   it('time off or a changed week takes the therapist off shift; time off at another site does not', () => {
-    const away = { ...therapist, exceptions: [{ kind: 'time-off' as const, start: at('2026-12-08', '09:00'), end: at('2026-12-08', '12:00') }] };
-    expect([...findScheduleConflicts([morning, late], { sites: [site], therapists: [away] })]).toEqual([['m', { code: 'not-on-shift', date: '2026-12-08' }]]);
-    const elsewhere = { ...therapist, exceptions: [{ kind: 'time-off' as const, locationId: 'other', start: at('2026-12-08', '09:00'), end: at('2026-12-08', '12:00') }] };
+    const away = {
+      ...therapist,
+      exceptions: [{ kind: 'time-off' as const, start: at('2026-12-08', '09:00'), end: at('2026-12-08', '12:00') }],
+    };
+    expect([...findScheduleConflicts([morning, late], { sites: [site], therapists: [away] })]).toEqual([
+      ['m', { code: 'not-on-shift', date: '2026-12-08' }],
+    ]);
+    const elsewhere = {
+      ...therapist,
+      exceptions: [
+        {
+          kind: 'time-off' as const,
+          locationId: 'other',
+          start: at('2026-12-08', '09:00'),
+          end: at('2026-12-08', '12:00'),
+        },
+      ],
+    };
     expect(findScheduleConflicts([morning], { sites: [site], therapists: [elsewhere] }).size).toBe(0);
     const mornings = { ...therapist, templates: week.map((t) => ({ ...t, end: '13:00' })) };
-    expect([...findScheduleConflicts([morning, late], { sites: [site], therapists: [mornings] }).keys()]).toEqual(['l']);
+    expect([...findScheduleConflicts([morning, late], { sites: [site], therapists: [mornings] }).keys()]).toEqual([
+      'l',
+    ]);
     expect(findScheduleConflicts([morning], { sites: [site], therapists: [] }).get('m')!.code).toBe('not-on-shift');
   });
 
@@ -58,13 +92,22 @@ describe('visits the schedule no longer allows', () => {
     });
     fc.assert(
       fc.property(schedule, (s) => {
-        const siteNow = { ...site, hours: weekdayHours(s.open, s.close), closures: s.closedDay ? [{ startsOn: s.closedDay, endsOn: s.closedDay }] : [] };
+        const siteNow = {
+          ...site,
+          hours: weekdayHours(s.open, s.close),
+          closures: s.closedDay ? [{ startsOn: s.closedDay, endsOn: s.closedDay }] : [],
+        };
         const ana = { ...therapist, templates: week.map((t) => ({ ...t, end: s.shiftEnd })) };
         const start = at('2026-12-08', '00:00') + s.startMinutes * 60_000;
         const visit = { id: 'v', start, end: start + 60 * 60_000, therapistId: 'ana', locationId: 'site' };
         const conflict = findScheduleConflicts([visit], { sites: [siteNow], therapists: [ana] }).get('v');
-        const verdict = checkBookable({ service, start, therapistId: 'ana', locationId: 'site' }, window, { sites: [siteNow], therapists: [ana], busy: [] });
-        const refusedForSchedule = !verdict.ok && verdict.reasons.some((r) => ['closed', 'outside-hours', 'not-on-shift'].includes(r.code));
+        const verdict = checkBookable({ service, start, therapistId: 'ana', locationId: 'site' }, window, {
+          sites: [siteNow],
+          therapists: [ana],
+          busy: [],
+        });
+        const refusedForSchedule =
+          !verdict.ok && verdict.reasons.some((r) => ['closed', 'outside-hours', 'not-on-shift'].includes(r.code));
         expect(conflict !== undefined).toBe(refusedForSchedule);
       }),
       { numRuns: 300 },

@@ -6,7 +6,15 @@
 import { formatDate } from '../time/calendar.ts';
 import { containedIn } from './intervals.ts';
 import type { SiteSchedule, TherapistSchedule } from './types.ts';
-import { compileSite, compileTherapist, isClosedOn, openIntervals, shiftIntervals, type CompiledSite, type CompiledTherapist } from './working-time.ts';
+import {
+  compileSite,
+  compileTherapist,
+  isClosedOn,
+  openIntervals,
+  shiftIntervals,
+  type CompiledSite,
+  type CompiledTherapist,
+} from './working-time.ts';
 import { localDayOf, zoneDay } from '../time/zones.ts';
 
 export type ScheduleConflictCode = 'closed' | 'outside-hours' | 'not-on-shift';
@@ -20,7 +28,9 @@ export interface ScheduledVisit {
 }
 
 /** A site whose closures may say why (a holiday, repairs); the engine itself ignores the reason. */
-export type SiteWithClosureReasons = Omit<SiteSchedule, 'closures'> & { closures: Array<{ startsOn: string; endsOn: string; reason?: string }> };
+export type SiteWithClosureReasons = Omit<SiteSchedule, 'closures'> & {
+  closures: Array<{ startsOn: string; endsOn: string; reason?: string }>;
+};
 
 export interface ScheduleConflict {
   code: ScheduleConflictCode;

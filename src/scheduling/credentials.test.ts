@@ -36,8 +36,13 @@ describe('qualification gating', () => {
   });
 
   it('does not count a licence before its issue date, and accepts the older WA title LMP', () => {
-    const future: Credential[] = [{ kind: 'licence', type: 'LMP', issuer: 'wa', issuedOn: '2026-05-01' }, ...nmtCredentials().slice(1)];
-    expect(credentialGaps(nmt.requirements, future, 'WA', '2026-04-30').map((g) => g.problem)).toEqual(['not-yet-valid']);
+    const future: Credential[] = [
+      { kind: 'licence', type: 'LMP', issuer: 'wa', issuedOn: '2026-05-01' },
+      ...nmtCredentials().slice(1),
+    ];
+    expect(credentialGaps(nmt.requirements, future, 'WA', '2026-04-30').map((g) => g.problem)).toEqual([
+      'not-yet-valid',
+    ]);
     expect(missingCredentials(nmt, future, 'WA', '2026-05-01')).toEqual([]);
   });
 
@@ -56,9 +61,16 @@ describe('qualification gating', () => {
       expiresOn: fc.option(dateArb),
     });
     fc.assert(
-      fc.property(fc.array(credentialArb, { maxLength: 4 }), fc.constantFrom('WA', 'OR'), dateArb, (credentials, state, date) => {
-        expect(qualifiedOnDay(nmt.requirements, credentials, state)(parseDate(date)!)).toBe(missingCredentials(nmt, credentials, state, date).length === 0);
-      }),
+      fc.property(
+        fc.array(credentialArb, { maxLength: 4 }),
+        fc.constantFrom('WA', 'OR'),
+        dateArb,
+        (credentials, state, date) => {
+          expect(qualifiedOnDay(nmt.requirements, credentials, state)(parseDate(date)!)).toBe(
+            missingCredentials(nmt, credentials, state, date).length === 0,
+          );
+        },
+      ),
     );
   });
 });

@@ -49,7 +49,12 @@ function matchesType(requirement: CredentialRequirement, credential: Credential)
 }
 
 /** Why `credential` does not meet `requirement` on `onDate` at a site in `siteState`, or null if it does. */
-function problemWith(requirement: CredentialRequirement, credential: Credential, siteState: string, onDay: DayNumber): CredentialProblem | null {
+function problemWith(
+  requirement: CredentialRequirement,
+  credential: Credential,
+  siteState: string,
+  onDay: DayNumber,
+): CredentialProblem | null {
   if (!matchesType(requirement, credential)) return 'absent';
   const valid = validDays(credential);
   if (valid.from > onDay) return 'not-yet-valid';
@@ -60,7 +65,12 @@ function problemWith(requirement: CredentialRequirement, credential: Credential,
 
 const closeness: Record<CredentialProblem, number> = { 'other-state': 0, expired: 1, 'not-yet-valid': 2, absent: 3 };
 
-export function credentialGaps(requirements: readonly CredentialRequirement[], credentials: readonly Credential[], siteState: string, onDate: string): CredentialGap[] {
+export function credentialGaps(
+  requirements: readonly CredentialRequirement[],
+  credentials: readonly Credential[],
+  siteState: string,
+  onDate: string,
+): CredentialGap[] {
   const onDay = parseDate(onDate);
   if (onDay === undefined) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${JSON.stringify(onDate)}`);
   const gaps: CredentialGap[] = [];
@@ -91,10 +101,14 @@ export function missingCredentials(
 export function describeGap(gap: CredentialGap, siteState: string, onDate: string): string {
   const what = gap.requirement.label;
   switch (gap.problem) {
-    case 'absent': return `missing ${what}`;
-    case 'expired': return `${what}: ${gap.credential?.type} expired on ${gap.credential?.expiresOn}, before ${onDate}`;
-    case 'not-yet-valid': return `${what}: ${gap.credential?.type} is valid only from ${gap.credential?.issuedOn}`;
-    case 'other-state': return `${what}: ${gap.credential?.type} was issued in ${gap.credential?.issuer}, the site is in ${siteState}`;
+    case 'absent':
+      return `missing ${what}`;
+    case 'expired':
+      return `${what}: ${gap.credential?.type} expired on ${gap.credential?.expiresOn}, before ${onDate}`;
+    case 'not-yet-valid':
+      return `${what}: ${gap.credential?.type} is valid only from ${gap.credential?.issuedOn}`;
+    case 'other-state':
+      return `${what}: ${gap.credential?.type} was issued in ${gap.credential?.issuer}, the site is in ${siteState}`;
   }
 }
 
@@ -103,7 +117,11 @@ export function describeGap(gap: CredentialGap, siteState: string, onDate: strin
  * therapist and state, so the engine's day loop compares numbers instead of strings. Agrees with
  * credentialGaps(...).length === 0 by construction: same matching, same bounds.
  */
-export function qualifiedOnDay(requirements: readonly CredentialRequirement[], credentials: readonly Credential[], siteState: string): (day: DayNumber) => boolean {
+export function qualifiedOnDay(
+  requirements: readonly CredentialRequirement[],
+  credentials: readonly Credential[],
+  siteState: string,
+): (day: DayNumber) => boolean {
   const perRequirement = requirements.map((requirement) =>
     credentials
       .filter((c) => matchesType(requirement, c) && (!requirement.sameStateAsSite || sameText(c.issuer, siteState)))

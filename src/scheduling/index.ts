@@ -4,8 +4,28 @@ export { subtract, intersect, merge, containedIn, overlapsAny, totalLength } fro
 export type { Credential, CredentialRequirement, CredentialGap, CredentialProblem } from './credentials.ts';
 export { missingCredentials, credentialGaps, describeGap, qualifiedOnDay } from './credentials.ts';
 export type { Discipline, ServiceDef } from './services.ts';
-export { DEFAULT_SERVICES, serviceByCode, MASSAGE_LICENCE, NMT_CERTIFICATION, CHIROPRACTIC_LICENCE, ACUPUNCTURE_LICENCE, CORRECTIVE_EXERCISE_CERTIFICATION } from './services.ts';
-export type { SiteSchedule, TherapistSchedule, ShiftTemplate, ScheduleException, Busy, BookingWindow, AvailabilityQuery, Slot, TimeOfDay, OpeningHours, WeekdayKey } from './types.ts';
+export {
+  DEFAULT_SERVICES,
+  serviceByCode,
+  MASSAGE_LICENCE,
+  NMT_CERTIFICATION,
+  CHIROPRACTIC_LICENCE,
+  ACUPUNCTURE_LICENCE,
+  CORRECTIVE_EXERCISE_CERTIFICATION,
+} from './services.ts';
+export type {
+  SiteSchedule,
+  TherapistSchedule,
+  ShiftTemplate,
+  ScheduleException,
+  Busy,
+  BookingWindow,
+  AvailabilityQuery,
+  Slot,
+  TimeOfDay,
+  OpeningHours,
+  WeekdayKey,
+} from './types.ts';
 export { TIME_OF_DAY_MINUTES } from './types.ts';
 export { BusyIndex, indexBusy } from './busy-index.ts';
 export type { ScheduleData } from './availability.ts';

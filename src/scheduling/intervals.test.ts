@@ -11,8 +11,12 @@ const points = (ranges: Interval[]) => {
   for (const r of ranges) for (let x = r.start; x < r.end; x++) set.add(x);
   return set;
 };
-const rangesArb = fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 12 })).map(([s, len]) => iv(s, s + len)), { maxLength: 8 });
-const isCanonical = (list: Interval[]) => list.every((r, i) => r.end > r.start && (i === 0 || list[i - 1]!.end < r.start));
+const rangesArb = fc.array(
+  fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 12 })).map(([s, len]) => iv(s, s + len)),
+  { maxLength: 8 },
+);
+const isCanonical = (list: Interval[]) =>
+  list.every((r, i) => r.end > r.start && (i === 0 || list[i - 1]!.end < r.start));
 
 describe('range maths', () => {
   it('merges overlapping and touching ranges and drops empty ones', () => {
@@ -25,7 +29,11 @@ describe('range maths', () => {
   });
 
   it('subtracts holes, including ones that span several ranges', () => {
-    expect(subtract([iv(0, 10), iv(20, 30)], [iv(2, 3), iv(8, 22), iv(29, 40)])).toEqual([iv(0, 2), iv(3, 8), iv(22, 29)]);
+    expect(subtract([iv(0, 10), iv(20, 30)], [iv(2, 3), iv(8, 22), iv(29, 40)])).toEqual([
+      iv(0, 2),
+      iv(3, 8),
+      iv(22, 29),
+    ]);
     expect(subtract([iv(0, 10)], [])).toEqual([iv(0, 10)]);
     expect(subtract([iv(0, 10)], [iv(-5, 15)])).toEqual([]);
   });

@@ -50,15 +50,28 @@ export type SeriesPlan =
   | { ok: false; conflicts: SeriesConflict[]; bookable: Array<{ visit: number; slot: Slot }> };
 
 function asBusy(slot: Slot, request: SeriesRequest): Busy {
-  return { ...slot, roomId: slot.roomId ?? undefined, patientId: request.patientId, bufferAfterMinutes: request.service.bufferAfterMinutes };
+  return {
+    ...slot,
+    roomId: slot.roomId ?? undefined,
+    patientId: request.patientId,
+    bufferAfterMinutes: request.service.bufferAfterMinutes,
+  };
 }
 
-export function planSeries(wanted: readonly SeriesVisit[], request: SeriesRequest, window: BookingWindow, data: ScheduleData): SeriesPlan {
+export function planSeries(
+  wanted: readonly SeriesVisit[],
+  request: SeriesRequest,
+  window: BookingWindow,
+  data: ScheduleData,
+): SeriesPlan {
   const searchDays = request.searchDays ?? 3;
   const timeZoneOf = (locationId: string) => data.sites.find((s) => s.locationId === locationId)?.timeZone;
   // Only bookings near the series matter; narrowing first keeps re-indexing cheap.
   const days = wanted.map((v) => requireDate(v.date));
-  const span = { start: (Math.min(...days) - searchDays - 2) * DAY_MS, end: (Math.max(...days) + searchDays + 2) * DAY_MS };
+  const span = {
+    start: (Math.min(...days) - searchDays - 2) * DAY_MS,
+    end: (Math.max(...days) + searchDays + 2) * DAY_MS,
+  };
   const raw = data.busy instanceof BusyIndex ? data.busy.entries : data.busy;
   const base = raw.filter((b) => b.end > span.start && b.start < span.end);
 
@@ -69,7 +82,12 @@ export function planSeries(wanted: readonly SeriesVisit[], request: SeriesReques
     const locationId = visit.locationId ?? request.locationId;
     const timeZone = timeZoneOf(locationId);
     if (!timeZone) {
-      failed.push({ visit: i, start: null, locationId, reasons: [{ code: 'unknown-location', message: 'no such clinic' }] });
+      failed.push({
+        visit: i,
+        start: null,
+        locationId,
+        reasons: [{ code: 'unknown-location', message: 'no such clinic' }],
+      });
       return;
     }
     const start = zonedWallTimeToInstant(visit.date, visit.time, timeZone);
@@ -109,8 +127,11 @@ export function planSeries(wanted: readonly SeriesVisit[], request: SeriesReques
       visit: f.visit,
       wanted: { ...wanted[f.visit]!, start: f.start },
       reasons: f.reasons,
-      alternatives: rankAlternatives(candidates, { therapistId: request.therapistId, locationId: f.locationId, day: wantedDay, minutes: wantedMinutes }, timeZoneOf)
-        .slice(0, request.alternativesPerVisit ?? 3),
+      alternatives: rankAlternatives(
+        candidates,
+        { therapistId: request.therapistId, locationId: f.locationId, day: wantedDay, minutes: wantedMinutes },
+        timeZoneOf,
+      ).slice(0, request.alternativesPerVisit ?? 3),
     };
   });
   return { ok: false, conflicts, bookable: accepted };
@@ -124,7 +145,11 @@ export interface AlternativeTarget {
   minutes: number;
 }
 
-export function rankAlternatives(slots: readonly Slot[], target: AlternativeTarget, timeZoneOf: (locationId: string) => string | undefined): Slot[] {
+export function rankAlternatives(
+  slots: readonly Slot[],
+  target: AlternativeTarget,
+  timeZoneOf: (locationId: string) => string | undefined,
+): Slot[] {
   const keyed = slots.map((slot) => {
     const local = slot.start + offsetAt(slot.start, timeZoneOf(slot.locationId) ?? 'UTC');
     const day = Math.floor(local / DAY_MS);

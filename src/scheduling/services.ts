@@ -65,17 +65,84 @@ const nmt = [MASSAGE_LICENCE, NMT_CERTIFICATION];
  * drop the full assessment. Buffers are the clinic's own turnover allowance, not a clinical fact.
  */
 export const DEFAULT_SERVICES: ServiceDef[] = [
-  { code: 'nmt-initial-60', name: 'Initial NMT consultation with assessment (60 min)', durationMinutes: 60, bufferAfterMinutes: 15, discipline: 'nmt', requirements: nmt, needsRoom: true },
-  { code: 'nmt-initial-90', name: 'Initial NMT consultation with assessment (90 min)', durationMinutes: 90, bufferAfterMinutes: 15, discipline: 'nmt', requirements: nmt, needsRoom: true },
-  { code: 'nmt-followup-30', name: 'NMT follow-up (30 min)', durationMinutes: 30, bufferAfterMinutes: 10, discipline: 'nmt', requirements: nmt, needsRoom: true },
-  { code: 'nmt-followup-60', name: 'NMT follow-up (60 min)', durationMinutes: 60, bufferAfterMinutes: 10, discipline: 'nmt', requirements: nmt, needsRoom: true },
-  { code: 'nmt-maintenance-60', name: 'NMT maintenance session (60 min)', durationMinutes: 60, bufferAfterMinutes: 10, discipline: 'nmt', requirements: nmt, needsRoom: true },
-  { code: 'chiro-adjustment-30', name: 'Chiropractic adjustment (30 min)', durationMinutes: 30, bufferAfterMinutes: 5, discipline: 'chiropractic', requirements: [CHIROPRACTIC_LICENCE], needsRoom: true },
-  { code: 'acupuncture-60', name: 'Acupuncture (60 min)', durationMinutes: 60, bufferAfterMinutes: 15, discipline: 'acupuncture', requirements: [ACUPUNCTURE_LICENCE], needsRoom: true },
+  {
+    code: 'nmt-initial-60',
+    name: 'Initial NMT consultation with assessment (60 min)',
+    durationMinutes: 60,
+    bufferAfterMinutes: 15,
+    discipline: 'nmt',
+    requirements: nmt,
+    needsRoom: true,
+  },
+  {
+    code: 'nmt-initial-90',
+    name: 'Initial NMT consultation with assessment (90 min)',
+    durationMinutes: 90,
+    bufferAfterMinutes: 15,
+    discipline: 'nmt',
+    requirements: nmt,
+    needsRoom: true,
+  },
+  {
+    code: 'nmt-followup-30',
+    name: 'NMT follow-up (30 min)',
+    durationMinutes: 30,
+    bufferAfterMinutes: 10,
+    discipline: 'nmt',
+    requirements: nmt,
+    needsRoom: true,
+  },
+  {
+    code: 'nmt-followup-60',
+    name: 'NMT follow-up (60 min)',
+    durationMinutes: 60,
+    bufferAfterMinutes: 10,
+    discipline: 'nmt',
+    requirements: nmt,
+    needsRoom: true,
+  },
+  {
+    code: 'nmt-maintenance-60',
+    name: 'NMT maintenance session (60 min)',
+    durationMinutes: 60,
+    bufferAfterMinutes: 10,
+    discipline: 'nmt',
+    requirements: nmt,
+    needsRoom: true,
+  },
+  {
+    code: 'chiro-adjustment-30',
+    name: 'Chiropractic adjustment (30 min)',
+    durationMinutes: 30,
+    bufferAfterMinutes: 5,
+    discipline: 'chiropractic',
+    requirements: [CHIROPRACTIC_LICENCE],
+    needsRoom: true,
+  },
+  {
+    code: 'acupuncture-60',
+    name: 'Acupuncture (60 min)',
+    durationMinutes: 60,
+    bufferAfterMinutes: 15,
+    discipline: 'acupuncture',
+    requirements: [ACUPUNCTURE_LICENCE],
+    needsRoom: true,
+  },
   // Held on the exercise floor, so it does not take a treatment room.
-  { code: 'corrective-exercise-45', name: 'Corrective exercise (45 min)', durationMinutes: 45, bufferAfterMinutes: 5, discipline: 'corrective-exercise', requirements: [CORRECTIVE_EXERCISE_CERTIFICATION], needsRoom: false },
+  {
+    code: 'corrective-exercise-45',
+    name: 'Corrective exercise (45 min)',
+    durationMinutes: 45,
+    bufferAfterMinutes: 5,
+    discipline: 'corrective-exercise',
+    requirements: [CORRECTIVE_EXERCISE_CERTIFICATION],
+    needsRoom: false,
+  },
 ];
 
-export function serviceByCode(code: string, services: readonly ServiceDef[] = DEFAULT_SERVICES): ServiceDef | undefined {
+export function serviceByCode(
+  code: string,
+  services: readonly ServiceDef[] = DEFAULT_SERVICES,
+): ServiceDef | undefined {
   return services.find((service) => service.code === code);
 }

@@ -51,7 +51,10 @@ export function compileSite(site: SiteSchedule): CompiledSite {
       (site.hours[key] ?? []).map((h) => wallRange(h.open, h.close)).filter((r): r is WallRange => r !== null),
     ),
     closures: site.closures.map((c) => ({ from: requireDate(c.startsOn), to: requireDate(c.endsOn) })),
-    activeRooms: site.rooms.filter((room) => room.active).map((room) => room.id).sort(),
+    activeRooms: site.rooms
+      .filter((room) => room.active)
+      .map((room) => room.id)
+      .sort(),
   };
 }
 
@@ -114,7 +117,8 @@ export function shiftIntervals(therapist: CompiledTherapist, locationId: string,
   if (extra) shifts.push(...intersect(extra, [{ start: zd.start, end: zd.end }]));
   if (shifts.length === 0) return [];
   const away = therapist.timeOff.filter(
-    (off) => (off.locationId === undefined || off.locationId === locationId) && off.start < zd.end && off.end > zd.start,
+    (off) =>
+      (off.locationId === undefined || off.locationId === locationId) && off.start < zd.end && off.end > zd.start,
   );
   return away.length === 0 ? merge(shifts) : subtract(shifts, away);
 }

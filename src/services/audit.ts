@@ -1,5 +1,11 @@
 import type { Queryable } from '../store/database.ts';
-import { findAccounts, insertAuditEvents, listAuditEvents, patientsOfOrganization, type AuditEventRow } from '../store/repos/audit.ts';
+import {
+  findAccounts,
+  insertAuditEvents,
+  listAuditEvents,
+  patientsOfOrganization,
+  type AuditEventRow,
+} from '../store/repos/audit.ts';
 import { findPatientIds } from '../store/repos/patients.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ValidationError } from './errors.ts';
@@ -51,13 +57,19 @@ export interface AuditQuery {
 const MAX_MATCHES = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const refuseFilter = (field: 'actor' | 'patient', sentence: string) => new ValidationError({ [field]: sentence }, sentence);
+const refuseFilter = (field: 'actor' | 'patient', sentence: string) =>
+  new ValidationError({ [field]: sentence }, sentence);
 
 async function actorsMatching(ctx: ServiceContext, actor: Actor, who: string): Promise<string[]> {
   const text = who.trim();
-  const by = UUID.test(text) ? { id: text.toLowerCase() } : text.includes('@') ? { email: text } : { words: text.split(/[\s,]+/).filter(Boolean) };
+  const by = UUID.test(text)
+    ? { id: text.toLowerCase() }
+    : text.includes('@')
+      ? { email: text }
+      : { words: text.split(/[\s,]+/).filter(Boolean) };
   const ids = await findAccounts(ctx.db, actor.orgId, by, MAX_MATCHES + 1);
-  if (ids.length > MAX_MATCHES) throw refuseFilter('actor', `More than ${MAX_MATCHES} people match that name. Type more of it.`);
+  if (ids.length > MAX_MATCHES)
+    throw refuseFilter('actor', `More than ${MAX_MATCHES} people match that name. Type more of it.`);
   return ids;
 }
 
@@ -67,9 +79,14 @@ async function patientsMatching(ctx: ServiceContext, actor: Actor, patient: stri
   if (UUID.test(text)) return [text.toLowerCase()];
   const query = interpretSearch(text);
   if (query.kind === 'all') return [];
-  if (query.kind === 'dob' && !isCalendarDate(query.date)) throw refuseFilter('patient', 'That date of birth is not a real date.');
+  if (query.kind === 'dob' && !isCalendarDate(query.date))
+    throw refuseFilter('patient', 'That date of birth is not a real date.');
   const ids = await findPatientIds(ctx.db, actor.orgId, query, MAX_MATCHES + 1);
-  if (ids.length > MAX_MATCHES) throw refuseFilter('patient', `More than ${MAX_MATCHES} patients match. Type more of the name, or the date of birth.`);
+  if (ids.length > MAX_MATCHES)
+    throw refuseFilter(
+      'patient',
+      `More than ${MAX_MATCHES} patients match. Type more of the name, or the date of birth.`,
+    );
   return ids;
 }
 
@@ -83,16 +100,30 @@ export async function browseAudit(
   const actorIds = query.actor?.trim() ? await actorsMatching(ctx, actor, query.actor) : undefined;
   const patientIds = query.patient?.trim() ? await patientsMatching(ctx, actor, query.patient) : undefined;
   const events = await listAuditEvents(ctx.db, {
-    orgId: actor.orgId, actorIds, patientIds, action: query.action, outcome: query.outcome,
-    from: query.from, to: query.to, before: query.before, limit: limit + 1,
+    orgId: actor.orgId,
+    actorIds,
+    patientIds,
+    action: query.action,
+    outcome: query.outcome,
+    from: query.from,
+    to: query.to,
+    before: query.before,
+    limit: limit + 1,
   });
   // The log names patients, so reading it is itself an access worth recording (for this organisation's patients only).
   const ownPatients = patientIds ? await patientsOfOrganization(ctx.db, actor.orgId, patientIds) : [];
-  await audit(ctx.db, actor, [{
-    action: 'audit.browse',
-    patientId: ownPatients.length === 1 ? ownPatients[0] : null,
-    detail: { filters: Object.keys(query).filter((k) => query[k as keyof AuditQuery] !== undefined).sort(), ...(ownPatients.length > 1 ? { patientIds: ownPatients } : {}) },
-  }]);
+  await audit(ctx.db, actor, [
+    {
+      action: 'audit.browse',
+      patientId: ownPatients.length === 1 ? ownPatients[0] : null,
+      detail: {
+        filters: Object.keys(query)
+          .filter((k) => query[k as keyof AuditQuery] !== undefined)
+          .sort(),
+        ...(ownPatients.length > 1 ? { patientIds: ownPatients } : {}),
+      },
+    },
+  ]);
   const page = events.slice(0, limit);
   return { events: page, nextBefore: events.length > limit ? page[page.length - 1]!.id : null };
 }

@@ -36,7 +36,11 @@ export const INT4_MAX = 2_147_483_647;
 
 /** A whole number that fits an int4 column (version numbers, counters). */
 export function int4(min = 0, max = INT4_MAX) {
-  return z.number().int('Use a whole number.').min(min).max(Math.min(max, INT4_MAX), `Use a number up to ${Math.min(max, INT4_MAX)}.`);
+  return z
+    .number()
+    .int('Use a whole number.')
+    .min(min)
+    .max(Math.min(max, INT4_MAX), `Use a number up to ${Math.min(max, INT4_MAX)}.`);
 }
 
 /** The version of a record as read; saving over a newer one is a 409. */

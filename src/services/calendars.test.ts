@@ -24,9 +24,25 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
   const ctx = () => ({ db, now: () => now });
 
   function actor(role: Role, overrides: Partial<Actor> = {}): Actor {
-    const user = role === 'patient' ? world.users.patient : role === 'therapist' ? world.users.therapist : role === 'manager' ? world.users.manager : role === 'front_desk' ? world.users.front_desk : world.users.admin;
+    const user =
+      role === 'patient'
+        ? world.users.patient
+        : role === 'therapist'
+          ? world.users.therapist
+          : role === 'manager'
+            ? world.users.manager
+            : role === 'front_desk'
+              ? world.users.front_desk
+              : world.users.admin;
     return {
-      userId: user.id, orgId: world.orgId, role, email: user.email, displayName: role, ip: null, orgTimeZone: 'America/Los_Angeles', sessionId: 'test',
+      userId: user.id,
+      orgId: world.orgId,
+      role,
+      email: user.email,
+      displayName: role,
+      ip: null,
+      orgTimeZone: 'America/Los_Angeles',
+      sessionId: 'test',
       patientId: role === 'patient' ? world.patients.a : null,
       practitionerId: role === 'therapist' ? world.practitioners.a : null,
       locationIds: role === 'manager' || role === 'front_desk' ? [world.sites.a] : [],
@@ -34,10 +50,18 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     };
   }
   const tokenOf = (url: string) => /\/cal\/([A-Za-z0-9_-]{43})\.ics$/.exec(url)![1]!;
-  const visit = (start: string, extra: { practitioner?: 'a' | 'b'; patient?: 'a' | 'b'; site?: 'a' | 'b'; status?: string } = {}) =>
+  const visit = (
+    start: string,
+    extra: { practitioner?: 'a' | 'b'; patient?: 'a' | 'b'; site?: 'a' | 'b'; status?: string } = {},
+  ) =>
     insertAppointment(db, {
-      orgId: world.orgId, patientId: world.patients[extra.patient ?? 'a'], practitionerId: world.practitioners[extra.practitioner ?? 'a'],
-      locationId: world.sites[extra.site ?? 'a'], serviceCode: 'nmt-follow-up', start: new Date(start), status: extra.status,
+      orgId: world.orgId,
+      patientId: world.patients[extra.patient ?? 'a'],
+      practitionerId: world.practitioners[extra.practitioner ?? 'a'],
+      locationId: world.sites[extra.site ?? 'a'],
+      serviceCode: 'nmt-follow-up',
+      start: new Date(start),
+      status: extra.status,
     });
 
   beforeAll(async () => {
@@ -53,14 +77,19 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     const after = await visit('2026-11-02T17:00:00Z');
     const feed = await createFeed(ctx(), actor('therapist'), { kind: 'therapist', subjectId: world.practitioners.a });
     expect(feed.url).toMatch(/^http:\/\/localhost:3000\/cal\/[A-Za-z0-9_-]{43}\.ics$/);
-    const stored = await db.query<{ token_hash: string }>('SELECT token_hash FROM calendar_feeds WHERE id = $1', [feed.id]);
+    const stored = await db.query<{ token_hash: string }>('SELECT token_hash FROM calendar_feeds WHERE id = $1', [
+      feed.id,
+    ]);
     expect(stored[0]!.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored[0]!.token_hash).not.toContain(tokenOf(feed.url));
 
     const text = await renderFeed(ctx(), tokenOf(feed.url));
     const { events } = await parseIcs(text);
     const byUid = new Map(events.map((e) => [e.uid, e]));
-    for (const [a, utc] of [[before, '2026-10-30T16:00:00.000Z'], [after, '2026-11-02T17:00:00.000Z']] as const) {
+    for (const [a, utc] of [
+      [before, '2026-10-30T16:00:00.000Z'],
+      [after, '2026-11-02T17:00:00.000Z'],
+    ] as const) {
       const e = byUid.get(`${a.id}@knotwork.local`)!;
       expect(e.tzid).toBe('America/Los_Angeles');
       expect(e.localStart).toMatch(/T09:00:00$/);
@@ -81,8 +110,14 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     const feed = await createFeed(ctx(), actor('admin'), { kind: 'therapist', subjectId: world.practitioners.a });
     const { events } = await parseIcs(await renderFeed(ctx(), tokenOf(feed.url)));
     const local = (id: string) => events.find((e) => e.uid === `${id}@knotwork.local`)!;
-    expect([local(friday.id).localStart, local(monday.id).localStart]).toEqual(['2027-03-12T09:00:00', '2027-03-15T09:00:00']);
-    expect([local(friday.id).start.toISOString(), local(monday.id).start.toISOString()]).toEqual(['2027-03-12T17:00:00.000Z', '2027-03-15T16:00:00.000Z']);
+    expect([local(friday.id).localStart, local(monday.id).localStart]).toEqual([
+      '2027-03-12T09:00:00',
+      '2027-03-15T09:00:00',
+    ]);
+    expect([local(friday.id).start.toISOString(), local(monday.id).start.toISOString()]).toEqual([
+      '2027-03-12T17:00:00.000Z',
+      '2027-03-15T16:00:00.000Z',
+    ]);
     // Appointments that ended more than 30 days ago have dropped off.
     expect(events.every((e) => e.end.getTime() >= now.getTime() - 30 * 24 * HOUR)).toBe(true);
   });
@@ -91,11 +126,15 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     now = new Date('2026-12-01T18:00:00Z');
     const a = await visit('2026-12-08T17:00:00Z');
     const feed = await createFeed(ctx(), actor('admin'), { kind: 'site', subjectId: world.sites.a });
-    const first = (await parseIcs(await renderFeed(ctx(), tokenOf(feed.url)))).events.find((e) => e.uid === `${a.id}@knotwork.local`)!;
+    const first = (await parseIcs(await renderFeed(ctx(), tokenOf(feed.url)))).events.find(
+      (e) => e.uid === `${a.id}@knotwork.local`,
+    )!;
     expect(first.sequence).toBe(0);
     expect(first.summary).toBe('A.A. · NMT follow-up · Avery Therapist');
     await db.query(`UPDATE appointments SET status = 'cancelled', version = version + 1 WHERE id = $1`, [a.id]);
-    const second = (await parseIcs(await renderFeed(ctx(), tokenOf(feed.url)))).events.find((e) => e.uid === `${a.id}@knotwork.local`)!;
+    const second = (await parseIcs(await renderFeed(ctx(), tokenOf(feed.url)))).events.find(
+      (e) => e.uid === `${a.id}@knotwork.local`,
+    )!;
     expect(second.status).toBe('CANCELLED');
     expect(second.sequence).toBe(1);
   });
@@ -121,11 +160,21 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
   });
 
   it('lets therapists hold only their own feed and managers only their sites’ feeds', async () => {
-    await expect(createFeed(ctx(), actor('therapist'), { kind: 'therapist', subjectId: world.practitioners.b })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(createFeed(ctx(), actor('therapist'), { kind: 'site', subjectId: world.sites.a })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(createFeed(ctx(), actor('manager'), { kind: 'site', subjectId: world.sites.b })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(createFeed(ctx(), actor('front_desk'), { kind: 'site', subjectId: world.sites.a })).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(createFeed(ctx(), actor('admin'), { kind: 'site', subjectId: world.sites.other })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      createFeed(ctx(), actor('therapist'), { kind: 'therapist', subjectId: world.practitioners.b }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      createFeed(ctx(), actor('therapist'), { kind: 'site', subjectId: world.sites.a }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      createFeed(ctx(), actor('manager'), { kind: 'site', subjectId: world.sites.b }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      createFeed(ctx(), actor('front_desk'), { kind: 'site', subjectId: world.sites.a }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      createFeed(ctx(), actor('admin'), { kind: 'site', subjectId: world.sites.other }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(listFeeds(ctx(), actor('patient'))).rejects.toBeInstanceOf(ForbiddenError);
   });
 
@@ -135,26 +184,52 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     const { method, events } = await parseIcs(await appointmentIcs(ctx(), actor('patient'), own.id));
     expect(method).toBe('PUBLISH');
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ uid: `${own.id}@knotwork.local`, summary: 'NMT follow-up with Avery Therapist', tzid: 'America/Los_Angeles', localStart: '2026-12-15T10:30:00' });
+    expect(events[0]).toMatchObject({
+      uid: `${own.id}@knotwork.local`,
+      summary: 'NMT follow-up with Avery Therapist',
+      tzid: 'America/Los_Angeles',
+      localStart: '2026-12-15T10:30:00',
+    });
     const theirs = await visit('2026-12-16T18:30:00Z', { practitioner: 'b', patient: 'b', site: 'b' });
     await expect(appointmentIcs(ctx(), actor('patient'), theirs.id)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(appointmentIcs(ctx(), actor('front_desk'), theirs.id)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(appointmentIcs(ctx(), actor('admin'), theirs.id)).resolves.toContain('B.B. · NMT follow-up · Blake Therapist');
-    const audited = await db.query<{ outcome: string }>(`SELECT outcome FROM audit_events WHERE action = 'appointment.ics' AND record_id = $1 ORDER BY id`, [theirs.id]);
+    await expect(appointmentIcs(ctx(), actor('admin'), theirs.id)).resolves.toContain(
+      'B.B. · NMT follow-up · Blake Therapist',
+    );
+    const audited = await db.query<{ outcome: string }>(
+      `SELECT outcome FROM audit_events WHERE action = 'appointment.ics' AND record_id = $1 ORDER BY id`,
+      [theirs.id],
+    );
     expect(audited.map((r) => r.outcome)).toEqual(['denied', 'denied', 'allowed']);
   });
   it('shows only what the feed’s creator may still see, checked at every fetch', async () => {
     now = new Date('2026-12-01T18:00:00Z');
     // Avery works at both sites; the manager who holds Avery's feed manages site A only.
-    await db.query('INSERT INTO practitioner_locations (org_id, practitioner_id, location_id) VALUES ($1, $2, $3)', [world.orgId, world.practitioners.a, world.sites.b]);
+    await db.query('INSERT INTO practitioner_locations (org_id, practitioner_id, location_id) VALUES ($1, $2, $3)', [
+      world.orgId,
+      world.practitioners.a,
+      world.sites.b,
+    ]);
     const atA = await visit('2026-12-10T17:00:00Z');
     const atB = await visit('2026-12-11T17:00:00Z', { patient: 'b', site: 'b' });
-    const therapistFeed = await createFeed(ctx(), actor('manager'), { kind: 'therapist', subjectId: world.practitioners.a });
+    const therapistFeed = await createFeed(ctx(), actor('manager'), {
+      kind: 'therapist',
+      subjectId: world.practitioners.a,
+    });
     const siteFeed = await createFeed(ctx(), actor('manager'), { kind: 'site', subjectId: world.sites.a });
-    const uids = async (url: string) => (await parseIcs(await renderFeed(ctx(), tokenOf(url)))).events.map((e) => e.uid.split('@')[0]);
+    const uids = async (url: string) =>
+      (await parseIcs(await renderFeed(ctx(), tokenOf(url)))).events.map((e) => e.uid.split('@')[0]);
     const setManagerSites = async (sites: string[]) => {
-      await db.query('DELETE FROM user_locations WHERE org_id = $1 AND user_id = $2', [world.orgId, world.users.manager.id]);
-      for (const site of sites) await db.query('INSERT INTO user_locations (org_id, user_id, location_id) VALUES ($1, $2, $3)', [world.orgId, world.users.manager.id, site]);
+      await db.query('DELETE FROM user_locations WHERE org_id = $1 AND user_id = $2', [
+        world.orgId,
+        world.users.manager.id,
+      ]);
+      for (const site of sites)
+        await db.query('INSERT INTO user_locations (org_id, user_id, location_id) VALUES ($1, $2, $3)', [
+          world.orgId,
+          world.users.manager.id,
+          site,
+        ]);
     };
     try {
       expect(await uids(therapistFeed.url)).toContain(atA.id);
@@ -169,7 +244,10 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
       expect(text).not.toMatch(/A\.A\./);
     } finally {
       await setManagerSites([world.sites.a]);
-      await db.query('DELETE FROM practitioner_locations WHERE org_id = $1 AND practitioner_id = $2 AND location_id = $3', [world.orgId, world.practitioners.a, world.sites.b]);
+      await db.query(
+        'DELETE FROM practitioner_locations WHERE org_id = $1 AND practitioner_id = $2 AND location_id = $3',
+        [world.orgId, world.practitioners.a, world.sites.b],
+      );
     }
   });
 
@@ -177,16 +255,24 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     now = new Date('2026-12-01T18:00:00Z');
     const feed = await createFeed(ctx(), actor('therapist'), { kind: 'therapist', subjectId: world.practitioners.a });
     await expect(renderFeed(ctx(), tokenOf(feed.url))).resolves.toContain('BEGIN:VCALENDAR');
-    await db.query('UPDATE users SET disabled_at = $3 WHERE org_id = $1 AND id = $2', [world.orgId, world.users.therapist.id, now]);
+    await db.query('UPDATE users SET disabled_at = $3 WHERE org_id = $1 AND id = $2', [
+      world.orgId,
+      world.users.therapist.id,
+      now,
+    ]);
     try {
       await expect(renderFeed(ctx(), tokenOf(feed.url))).rejects.toBeInstanceOf(NotFoundError);
       const refused = await db.query<{ outcome: string; actor_user_id: string }>(
-        `SELECT outcome, actor_user_id FROM audit_events WHERE action = 'calendar.feed.read' AND record_id = $1 ORDER BY id`, [feed.id],
+        `SELECT outcome, actor_user_id FROM audit_events WHERE action = 'calendar.feed.read' AND record_id = $1 ORDER BY id`,
+        [feed.id],
       );
       expect(refused.map((r) => r.outcome)).toEqual(['allowed', 'denied']);
       expect(refused.every((r) => r.actor_user_id === world.users.therapist.id)).toBe(true);
     } finally {
-      await db.query('UPDATE users SET disabled_at = NULL WHERE org_id = $1 AND id = $2', [world.orgId, world.users.therapist.id]);
+      await db.query('UPDATE users SET disabled_at = NULL WHERE org_id = $1 AND id = $2', [
+        world.orgId,
+        world.users.therapist.id,
+      ]);
     }
   });
 });

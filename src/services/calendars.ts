@@ -32,16 +32,34 @@ function mayManageFeed(actor: Actor, kind: FeedKind, subjectId: string, subjectS
   return false;
 }
 
-export async function createFeed(ctx: ServiceContext, actor: Actor, input: { kind: FeedKind; subjectId: string }, once?: Once): Promise<Feed & { url: string }> {
+export async function createFeed(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { kind: FeedKind; subjectId: string },
+  once?: Once,
+): Promise<Feed & { url: string }> {
   const subject = await repo.feedSubject(ctx.db, actor.orgId, input.kind, input.subjectId);
   if (!subject.exists) throw new NotFoundError(input.kind === 'site' ? 'No such site.' : 'No such therapist.');
-  if (!mayManageFeed(actor, input.kind, input.subjectId, subject.locationIds)) throw new ForbiddenError('You may not create a calendar feed for this.');
+  if (!mayManageFeed(actor, input.kind, input.subjectId, subject.locationIds))
+    throw new ForbiddenError('You may not create a calendar feed for this.');
   // The URL is the only credential a calendar app can carry; only its hash is kept.
   const token = randomBytes(32).toString('base64url');
   // A retry within the key's lifetime gets the same URL back, so the key keeps the answer (URL included).
   return createOnce(ctx, actor, once, async (tx) => {
-    const feed = await repo.insertFeed(tx, actor.orgId, { ...input, tokenHash: hashToken(token), createdBy: actor.userId }, ctx.now());
-    await audit(tx, actor, [{ action: 'calendar.feed.create', recordType: 'calendar_feed', recordId: feed.id, detail: { kind: input.kind, subjectId: input.subjectId } }]);
+    const feed = await repo.insertFeed(
+      tx,
+      actor.orgId,
+      { ...input, tokenHash: hashToken(token), createdBy: actor.userId },
+      ctx.now(),
+    );
+    await audit(tx, actor, [
+      {
+        action: 'calendar.feed.create',
+        recordType: 'calendar_feed',
+        recordId: feed.id,
+        detail: { kind: input.kind, subjectId: input.subjectId },
+      },
+    ]);
     return { ...feed, url: feedUrl(token) };
   });
 }
@@ -49,7 +67,10 @@ export async function createFeed(ctx: ServiceContext, actor: Actor, input: { kin
 /** The feeds an actor can see: admins all, others the ones they created or that are about them or their sites. */
 export async function listFeeds(ctx: ServiceContext, actor: Actor): Promise<Feed[]> {
   if (actor.role === 'patient') throw new ForbiddenError('Calendar feeds are for staff.');
-  const subjectIds = [...(actor.practitionerId ? [actor.practitionerId] : []), ...(actor.role === 'manager' ? actor.locationIds : [])];
+  const subjectIds = [
+    ...(actor.practitionerId ? [actor.practitionerId] : []),
+    ...(actor.role === 'manager' ? actor.locationIds : []),
+  ];
   return repo.listFeeds(ctx.db, actor.orgId, { all: actor.role === 'admin', createdBy: actor.userId, subjectIds });
 }
 
@@ -57,7 +78,8 @@ export async function revokeFeed(ctx: ServiceContext, actor: Actor, id: string):
   const feed = await repo.findFeed(ctx.db, actor.orgId, id);
   if (!feed) throw new NotFoundError('No such calendar feed.');
   const subject = await repo.feedSubject(ctx.db, actor.orgId, feed.kind, feed.subjectId);
-  if (!mayManageFeed(actor, feed.kind, feed.subjectId, subject.locationIds)) throw new ForbiddenError('You may not revoke this calendar feed.');
+  if (!mayManageFeed(actor, feed.kind, feed.subjectId, subject.locationIds))
+    throw new ForbiddenError('You may not revoke this calendar feed.');
   await ctx.db.transaction(async (tx) => {
     await repo.revokeFeed(tx, actor.orgId, id, ctx.now());
     await audit(tx, actor, [{ action: 'calendar.feed.revoke', recordType: 'calendar_feed', recordId: id }]);
@@ -103,9 +125,17 @@ async function feedHolder(ctx: ServiceContext, orgId: string, userId: string): P
   const account = await findStaff(ctx.db, orgId, userId);
   if (!account || account.disabled) return null;
   return {
-    userId: account.id, orgId, role: account.role as Role, email: account.email, displayName: account.displayName,
-    patientId: null, practitionerId: account.practitionerId, locationIds: account.locationIds,
-    orgTimeZone: await organizationTimeZone(ctx.db, orgId), sessionId: 'calendar-feed', ip: null,
+    userId: account.id,
+    orgId,
+    role: account.role as Role,
+    email: account.email,
+    displayName: account.displayName,
+    patientId: null,
+    practitionerId: account.practitionerId,
+    locationIds: account.locationIds,
+    orgTimeZone: await organizationTimeZone(ctx.db, orgId),
+    sessionId: 'calendar-feed',
+    ip: null,
   };
 }
 
@@ -116,7 +146,17 @@ export async function renderFeed(ctx: ServiceContext, token: string, ip: string 
   const holder = await feedHolder(ctx, feed.orgId, feed.createdBy);
   const auditRead = (outcome: 'allowed' | 'denied', detail: Record<string, unknown>) =>
     insertAuditEvents(ctx.db, [
-      { orgId: feed.orgId, actorUserId: feed.createdBy, actorRole: 'calendar-feed', action: 'calendar.feed.read', outcome, recordType: 'calendar_feed', recordId: feed.id, ip, detail },
+      {
+        orgId: feed.orgId,
+        actorUserId: feed.createdBy,
+        actorRole: 'calendar-feed',
+        action: 'calendar.feed.read',
+        outcome,
+        recordType: 'calendar_feed',
+        recordId: feed.id,
+        ip,
+        detail,
+      },
     ]);
   if (!holder) {
     await auditRead('denied', { reason: 'account disabled' });
@@ -127,13 +167,26 @@ export async function renderFeed(ctx: ServiceContext, token: string, ip: string 
   const subject = await repo.listFeedAppointments(ctx.db, feed.orgId, { kind: feed.kind, id: feed.subjectId }, since);
   // The same rule as reading each appointment through the API (own sites, own patients), for the creator as they are today.
   const appointments = subject.filter((a) =>
-    isAllowed(holder, 'appointment.read', { booking: { patientId: a.patientId, therapistId: a.practitionerId, locationIds: [a.locationId] } }),
+    isAllowed(holder, 'appointment.read', {
+      booking: { patientId: a.patientId, therapistId: a.practitionerId, locationIds: [a.locationId] },
+    }),
   );
-  await auditRead('allowed', { events: appointments.length, ...(appointments.length < subject.length ? { outOfScope: subject.length - appointments.length } : {}) });
+  await auditRead('allowed', {
+    events: appointments.length,
+    ...(appointments.length < subject.length ? { outOfScope: subject.length - appointments.length } : {}),
+  });
   const events = appointments.map((a) =>
-    eventOf(a, feed.kind === 'therapist' ? `${initials(a.patient)} · ${a.serviceName}` : `${initials(a.patient)} · ${a.serviceName} · ${a.therapistName}`),
+    eventOf(
+      a,
+      feed.kind === 'therapist'
+        ? `${initials(a.patient)} · ${a.serviceName}`
+        : `${initials(a.patient)} · ${a.serviceName} · ${a.therapistName}`,
+    ),
   );
-  const name = feed.kind === 'site' ? (appointments[0]?.site.name ?? 'Knotwork site') : (appointments[0]?.therapistName ?? 'Knotwork therapist');
+  const name =
+    feed.kind === 'site'
+      ? (appointments[0]?.site.name ?? 'Knotwork site')
+      : (appointments[0]?.therapistName ?? 'Knotwork therapist');
   return renderCalendar({ name: `Knotwork – ${name}`, events, now });
 }
 
@@ -142,13 +195,28 @@ export async function appointmentIcs(ctx: ServiceContext, actor: Actor, id: stri
   const a = await repo.findAppointmentView(ctx.db, actor.orgId, id);
   if (!a) throw new NotFoundError('No such appointment.');
   // The same rule as reading the appointment: own visit, treating therapist, the desk at its site, admins.
-  if (!isAllowed(actor, 'appointment.read', { booking: { patientId: a.patientId, therapistId: a.practitionerId, locationIds: [a.locationId] } })) {
-    await audit(ctx.db, actor, [{ action: 'appointment.ics', outcome: 'denied', patientId: a.patientId, recordType: 'appointment', recordId: id }]);
+  if (
+    !isAllowed(actor, 'appointment.read', {
+      booking: { patientId: a.patientId, therapistId: a.practitionerId, locationIds: [a.locationId] },
+    })
+  ) {
+    await audit(ctx.db, actor, [
+      { action: 'appointment.ics', outcome: 'denied', patientId: a.patientId, recordType: 'appointment', recordId: id },
+    ]);
     throw new ForbiddenError('You do not have access to this appointment.');
   }
-  await audit(ctx.db, actor, [{ action: 'appointment.ics', patientId: a.patientId, recordType: 'appointment', recordId: id }]);
+  await audit(ctx.db, actor, [
+    { action: 'appointment.ics', patientId: a.patientId, recordType: 'appointment', recordId: id },
+  ]);
   const ownVisit = actor.role === 'patient';
-  const summary = ownVisit ? `${a.serviceName} with ${a.therapistName}` : `${initials(a.patient)} · ${a.serviceName} · ${a.therapistName}`;
+  const summary = ownVisit
+    ? `${a.serviceName} with ${a.therapistName}`
+    : `${initials(a.patient)} · ${a.serviceName} · ${a.therapistName}`;
   const description = a.site.phone ? `To change or cancel, call ${a.site.name} on ${a.site.phone}.` : undefined;
-  return renderCalendar({ name: a.serviceName, events: [eventOf(a, summary, description)], now: ctx.now(), publish: true });
+  return renderCalendar({
+    name: a.serviceName,
+    events: [eventOf(a, summary, description)],
+    now: ctx.now(),
+    publish: true,
+  });
 }

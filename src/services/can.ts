@@ -14,7 +14,11 @@ export interface NoteCan {
   amend: boolean;
 }
 
-export function noteCan(actor: Actor, patient: PatientFacts, note: { practitionerId: string; status: 'draft' | 'signed' }): NoteCan {
+export function noteCan(
+  actor: Actor,
+  patient: PatientFacts,
+  note: { practitionerId: string; status: 'draft' | 'signed' },
+): NoteCan {
   const facts = { patient, notePractitionerId: note.practitionerId };
   const write = isAllowed(actor, 'session-note.write', facts);
   const draft = note.status === 'draft';
@@ -28,7 +32,10 @@ export interface GateCan {
 }
 
 export function gateCan(actor: Actor, patient: PatientFacts): GateCan {
-  return { override: isAllowed(actor, 'gate.override', { patient }), recordClearance: isAllowed(actor, 'clearance.record', { patient }) };
+  return {
+    override: isAllowed(actor, 'gate.override', { patient }),
+    recordClearance: isAllowed(actor, 'clearance.record', { patient }),
+  };
 }
 
 export interface PlanCan {
@@ -38,12 +45,28 @@ export interface PlanCan {
 }
 
 export function planCan(
-  actor: Actor, patient: PatientFacts, plan: { status: string; seriesId: string | null; patientId: string; practitionerId: string | null; locationId: string | null },
+  actor: Actor,
+  patient: PatientFacts,
+  plan: {
+    status: string;
+    seriesId: string | null;
+    patientId: string;
+    practitionerId: string | null;
+    locationId: string | null;
+  },
 ): PlanCan {
   const open = plan.status !== 'completed';
-  const booking = { patientId: plan.patientId, therapistId: plan.practitionerId, locationIds: plan.locationId ? [plan.locationId] : [] };
+  const booking = {
+    patientId: plan.patientId,
+    therapistId: plan.practitionerId,
+    locationIds: plan.locationId ? [plan.locationId] : [],
+  };
   return {
     edit: open && isAllowed(actor, 'plan.write', { patient }),
-    book: open && plan.seriesId === null && isAllowed(actor, 'plan.book', { patient }) && isAllowed(actor, 'appointment.book', { booking }),
+    book:
+      open &&
+      plan.seriesId === null &&
+      isAllowed(actor, 'plan.book', { patient }) &&
+      isAllowed(actor, 'appointment.book', { booking }),
   };
 }

@@ -45,16 +45,35 @@ export interface BookedPlace {
  * After a booking by someone who may see the patient, inside its transaction: each therapist booked
  * joins the care team and the patient is registered at each site booked, each change audited.
  */
-export async function grantForBooking(tx: Queryable, actor: Actor, patientId: string, places: BookedPlace[], now: Date, via: string): Promise<void> {
+export async function grantForBooking(
+  tx: Queryable,
+  actor: Actor,
+  patientId: string,
+  places: BookedPlace[],
+  now: Date,
+  via: string,
+): Promise<void> {
   const today = dateIn(actor.orgTimeZone, now);
   const events = [];
   for (const therapistId of new Set(places.map((p) => p.therapistId))) {
-    if (await repo.grantCare(tx, actor.orgId, patientId, therapistId, { userId: actor.userId, reason: `Booked (${via})`, today })) {
+    if (
+      await repo.grantCare(tx, actor.orgId, patientId, therapistId, {
+        userId: actor.userId,
+        reason: `Booked (${via})`,
+        today,
+      })
+    ) {
       events.push({ action: 'care.grant', ...patientRecord(patientId), detail: { practitionerId: therapistId, via } });
     }
   }
   for (const locationId of new Set(places.map((p) => p.locationId))) {
-    if (await repo.registerAtSite(tx, actor.orgId, patientId, locationId, { userId: actor.userId, reason: `Booked at this site (${via})`, at: now })) {
+    if (
+      await repo.registerAtSite(tx, actor.orgId, patientId, locationId, {
+        userId: actor.userId,
+        reason: `Booked at this site (${via})`,
+        at: now,
+      })
+    ) {
       events.push({ action: 'patient.site.register', ...patientRecord(patientId), detail: { locationId, via } });
     }
   }
@@ -73,8 +92,13 @@ export interface LookupMatch extends repo.PatientMatch {
 }
 
 /** Exact lookup across the organisation for the desk: a minimal match to register, each one audited. */
-export async function lookupPatients(ctx: ServiceContext, actor: Actor, input: LookupInput): Promise<{ matches: LookupMatch[] }> {
-  if (!isAllowed(actor, 'patient.lookup')) throw new ForbiddenError('Only the front desk, managers and admins look up patients to register.');
+export async function lookupPatients(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: LookupInput,
+): Promise<{ matches: LookupMatch[] }> {
+  if (!isAllowed(actor, 'patient.lookup'))
+    throw new ForbiddenError('Only the front desk, managers and admins look up patients to register.');
   const found = await repo.exactMatches(ctx.db, actor.orgId, input);
   const matches: LookupMatch[] = [];
   for (const match of found) {
@@ -97,18 +121,42 @@ export interface RegisterInput {
 }
 
 /** Registers a patient at one of the actor's sites, deliberately and with a reason, audited. */
-export async function registerAtSite(ctx: ServiceContext, actor: Actor, patientId: string, input: RegisterInput, once?: Once) {
+export async function registerAtSite(
+  ctx: ServiceContext,
+  actor: Actor,
+  patientId: string,
+  input: RegisterInput,
+  once?: Once,
+) {
   if (!(await repo.accessFacts(ctx.db, actor.orgId, patientId))) throw new NotFoundError('No such patient.');
   if (!isAllowed(actor, 'patient.register-site', { locationIds: [input.locationId] })) {
-    await audit(ctx.db, actor, [{ action: 'patient.site.register', outcome: 'denied', ...patientRecord(patientId), detail: { locationId: input.locationId } }]);
+    await audit(ctx.db, actor, [
+      {
+        action: 'patient.site.register',
+        outcome: 'denied',
+        ...patientRecord(patientId),
+        detail: { locationId: input.locationId },
+      },
+    ]);
     throw new ForbiddenError('You can register patients only at your own sites.');
   }
-  if (!(await repo.locationExists(ctx.db, actor.orgId, input.locationId))) throw new ValidationError({ locationId: 'No such site in this organisation.' });
+  if (!(await repo.locationExists(ctx.db, actor.orgId, input.locationId)))
+    throw new ValidationError({ locationId: 'No such site in this organisation.' });
   const now = ctx.now();
   return createOnce(ctx, actor, once, async (tx) => {
-    const registered = await repo.registerAtSite(tx, actor.orgId, patientId, input.locationId, { userId: actor.userId, reason: input.reason, at: now });
+    const registered = await repo.registerAtSite(tx, actor.orgId, patientId, input.locationId, {
+      userId: actor.userId,
+      reason: input.reason,
+      at: now,
+    });
     if (registered) {
-      await audit(tx, actor, [{ action: 'patient.site.register', ...patientRecord(patientId), detail: { locationId: input.locationId, reason: input.reason } }]);
+      await audit(tx, actor, [
+        {
+          action: 'patient.site.register',
+          ...patientRecord(patientId),
+          detail: { locationId: input.locationId, reason: input.reason },
+        },
+      ]);
     }
     // A repeat changes nothing and answers the same: the registration as it stands.
     return { patientId, locationId: input.locationId, sites: await repo.listSites(tx, actor.orgId, patientId) };
@@ -122,17 +170,31 @@ export interface CareTeam {
 }
 
 /** Loads the patient's facts and checks `action`; another organisation's patient is "not found". */
-async function requireCare(ctx: ServiceContext, actor: Actor, patientId: string, action: 'care.read' | 'care.manage', therapistSiteIds?: string[]) {
+async function requireCare(
+  ctx: ServiceContext,
+  actor: Actor,
+  patientId: string,
+  action: 'care.read' | 'care.manage',
+  therapistSiteIds?: string[],
+) {
   const row = await repo.accessFacts(ctx.db, actor.orgId, patientId);
   if (!row) throw new NotFoundError('No such patient.');
   if (!isAllowed(actor, action, { patient: patientFacts(row), therapistSiteIds })) {
     await audit(ctx.db, actor, [{ action, outcome: 'denied', ...patientRecord(patientId) }]);
-    throw new ForbiddenError(action === 'care.read' ? 'You do not have access to this patient.' : 'Only a manager of the therapist’s site or an admin changes the care team.');
+    throw new ForbiddenError(
+      action === 'care.read'
+        ? 'You do not have access to this patient.'
+        : 'Only a manager of the therapist’s site or an admin changes the care team.',
+    );
   }
 }
 
 async function team(db: Queryable, orgId: string, patientId: string): Promise<CareTeam> {
-  return { patientId, careTeam: await repo.listCare(db, orgId, patientId), sites: await repo.listSites(db, orgId, patientId) };
+  return {
+    patientId,
+    careTeam: await repo.listCare(db, orgId, patientId),
+    sites: await repo.listSites(db, orgId, patientId),
+  };
 }
 
 export async function getCareTeam(ctx: ServiceContext, actor: Actor, patientId: string): Promise<CareTeam> {
@@ -159,21 +221,40 @@ export async function grantCareRelationship(
   await requireCare(ctx, actor, patientId, 'care.manage', await therapistSites(ctx, actor, input.practitionerId));
   const today = dateIn(actor.orgTimeZone, ctx.now());
   return createOnce(ctx, actor, once, async (tx) => {
-    if (await repo.grantCare(tx, actor.orgId, patientId, input.practitionerId, { userId: actor.userId, reason: input.reason, today })) {
-      await audit(tx, actor, [{ action: 'care.grant', ...patientRecord(patientId), detail: { practitionerId: input.practitionerId, reason: input.reason } }]);
+    if (
+      await repo.grantCare(tx, actor.orgId, patientId, input.practitionerId, {
+        userId: actor.userId,
+        reason: input.reason,
+        today,
+      })
+    ) {
+      await audit(tx, actor, [
+        {
+          action: 'care.grant',
+          ...patientRecord(patientId),
+          detail: { practitionerId: input.practitionerId, reason: input.reason },
+        },
+      ]);
     }
     return team(tx, actor.orgId, patientId);
   });
 }
 
 /** Ends a therapist's access to the chart from today; their signed notes stay in the chart. */
-export async function endCareRelationship(ctx: ServiceContext, actor: Actor, patientId: string, practitionerId: string, reason: string): Promise<CareTeam> {
+export async function endCareRelationship(
+  ctx: ServiceContext,
+  actor: Actor,
+  patientId: string,
+  practitionerId: string,
+  reason: string,
+): Promise<CareTeam> {
   if (!(await repo.accessFacts(ctx.db, actor.orgId, patientId))) throw new NotFoundError('No such patient.');
   const sites = await repo.practitionerSites(ctx.db, actor.orgId, practitionerId);
   if (!sites) throw new NotFoundError('No such therapist.');
   await requireCare(ctx, actor, patientId, 'care.manage', sites);
   const current = await repo.listCare(ctx.db, actor.orgId, patientId);
-  if (!current.some((c) => c.practitionerId === practitionerId)) throw new NotFoundError('This therapist is not in the patient’s care team.');
+  if (!current.some((c) => c.practitionerId === practitionerId))
+    throw new NotFoundError('This therapist is not in the patient’s care team.');
   const today = dateIn(actor.orgTimeZone, ctx.now());
   return ctx.db.transaction(async (tx) => {
     if (await repo.endCare(tx, actor.orgId, patientId, practitionerId, { userId: actor.userId, reason, today })) {

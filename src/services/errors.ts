@@ -33,10 +33,7 @@ export class ServiceError extends Error {
 /** Input that parsed but breaks a rule (422), e.g. an end date before the start date. */
 export class ValidationError extends ServiceError {
   declare readonly fields: Record<string, string>;
-  constructor(
-    fields: Record<string, string>,
-    message = describeFields(fields),
-  ) {
+  constructor(fields: Record<string, string>, message = describeFields(fields)) {
     super('validation_failed', message, fields);
   }
 }
@@ -75,7 +72,9 @@ export class RateLimitedError extends ServiceError {
 }
 
 /** Turns zod issues into {field: message}, the shape ValidationError carries. */
-export function fieldsFromIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+export function fieldsFromIssues(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join('.') || '_';

@@ -42,7 +42,11 @@ function canonical(value: unknown): unknown {
 }
 
 export function requestHash(route: string, body: unknown): string {
-  return createHash('sha256').update(route).update('\n').update(JSON.stringify(canonical(body)) ?? '').digest('hex');
+  return createHash('sha256')
+    .update(route)
+    .update('\n')
+    .update(JSON.stringify(canonical(body)) ?? '')
+    .digest('hex');
 }
 
 /** The key of a request, checked: 1–200 visible ASCII characters (a UUID fits), or none at all. */
@@ -51,7 +55,10 @@ export function readKey(header: string | string[] | undefined, route: string, bo
   if (key === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
     throw new ValidationError(
-      { [IDEMPOTENCY_HEADER]: 'The Idempotency-Key must be 1 to 200 letters, digits or symbols without spaces, such as a UUID.' },
+      {
+        [IDEMPOTENCY_HEADER]:
+          'The Idempotency-Key must be 1 to 200 letters, digits or symbols without spaces, such as a UUID.',
+      },
       'The Idempotency-Key header is not in a form we accept.',
     );
   }
@@ -63,7 +70,10 @@ export class ReplayedRefusal extends ServiceError {
   readonly extra: Record<string, unknown>;
   /** The first answer's status, so a refusal whose class named its own status replays as it was. */
   override readonly status: number;
-  constructor(body: { error: { code: string; message: string; fields?: Record<string, string> } } & Record<string, unknown>, status: number) {
+  constructor(
+    body: { error: { code: string; message: string; fields?: Record<string, string> } } & Record<string, unknown>,
+    status: number,
+  ) {
     super(body.error.code, body.error.message, body.error.fields);
     this.status = status;
     const { error: _error, ...extra } = body;
@@ -73,9 +83,13 @@ export class ReplayedRefusal extends ServiceError {
 
 export class KeyReusedError extends ServiceError {
   constructor() {
-    super('idempotency_key_reused', 'This Idempotency-Key was already used for a different request. Start again to get a new one.', {
-      [IDEMPOTENCY_HEADER]: 'Already used for a different request; send a new key for a new request.',
-    });
+    super(
+      'idempotency_key_reused',
+      'This Idempotency-Key was already used for a different request. Start again to get a new one.',
+      {
+        [IDEMPOTENCY_HEADER]: 'Already used for a different request; send a new key for a new request.',
+      },
+    );
   }
 }
 
@@ -83,7 +97,8 @@ export class KeyReusedError extends ServiceError {
 function replay(stored: repo.StoredResponse | null, once: Once): { status: number; body: unknown } | null {
   if (!stored || stored.status === 0) return null;
   if (stored.requestHash !== once.requestHash) throw new KeyReusedError();
-  if (stored.status >= 400) throw new ReplayedRefusal(stored.response as ConstructorParameters<typeof ReplayedRefusal>[0], stored.status);
+  if (stored.status >= 400)
+    throw new ReplayedRefusal(stored.response as ConstructorParameters<typeof ReplayedRefusal>[0], stored.status);
   return { status: stored.status, body: stored.response };
 }
 
@@ -91,10 +106,16 @@ function replay(stored: repo.StoredResponse | null, once: Once): { status: numbe
  * A retry of an answered create: its first answer (the retry reads what it created, so it is
  * audited as such). Null when the key is new: the create should run.
  */
-export async function answeredBefore(ctx: ServiceContext, actor: Actor, once: Once | undefined, route: string): Promise<{ status: number; body: unknown } | null> {
+export async function answeredBefore(
+  ctx: ServiceContext,
+  actor: Actor,
+  once: Once | undefined,
+  route: string,
+): Promise<{ status: number; body: unknown } | null> {
   if (!once) return null;
   const answer = replay(await repo.findIdempotentResponse(ctx.db, actor.orgId, actor.userId, once.key), once);
-  if (answer) await audit(ctx.db, actor, [{ action: 'request.replay', recordType: 'idempotency_key', detail: { route } }]);
+  if (answer)
+    await audit(ctx.db, actor, [{ action: 'request.replay', recordType: 'idempotency_key', detail: { route } }]);
   return answer;
 }
 
@@ -121,7 +142,8 @@ export async function createOnce<T>(
   const { orgId, userId } = actor;
   try {
     return await ctx.db.transaction(async (tx) => {
-      if (!(await repo.claimIdempotencyKey(tx, orgId, userId, once.key, once.requestHash, ctx.now()))) throw new AnsweredMeanwhile();
+      if (!(await repo.claimIdempotencyKey(tx, orgId, userId, once.key, once.requestHash, ctx.now())))
+        throw new AnsweredMeanwhile();
       const answer = await write(tx);
       // Kept as the client receives it (JSON), so a replay means the same as the first answer.
       await repo.answerIdempotencyKey(tx, orgId, userId, once.key, 201, JSON.parse(JSON.stringify(answer ?? null)));
@@ -145,10 +167,19 @@ async function replayStored<T>(ctx: ServiceContext, actor: Actor, once: Once): P
  * Keeps a refusal as the key's answer and throws it; when the key got an answer meanwhile, that
  * answer is this request's. Without a key it only throws.
  */
-export async function keepRefusal<T = never>(ctx: ServiceContext, actor: Actor, once: Once | undefined, err: unknown, status: number): Promise<T> {
+export async function keepRefusal<T = never>(
+  ctx: ServiceContext,
+  actor: Actor,
+  once: Once | undefined,
+  err: unknown,
+  status: number,
+): Promise<T> {
   if (!once || !(err instanceof ServiceError)) throw err;
   const extra = (err as { extra?: Record<string, unknown> }).extra ?? {};
-  const body = { ...extra, error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+  const body = {
+    ...extra,
+    error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
+  };
   const stored = { requestHash: once.requestHash, status, response: body };
   if (await repo.storeIdempotentResponse(ctx.db, actor.orgId, actor.userId, once.key, stored, ctx.now())) throw err;
   return replayStored<T>(ctx, actor, once);

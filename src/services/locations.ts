@@ -79,7 +79,12 @@ export async function getLocation(ctx: ServiceContext, actor: Actor, id: string)
   return { ...location, closures: await repo.listClosures(ctx.db, actor.orgId, id, since) };
 }
 
-export async function createLocation(ctx: ServiceContext, actor: Actor, input: LocationInput, once?: Once): Promise<Location> {
+export async function createLocation(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: LocationInput,
+  once?: Once,
+): Promise<Location> {
   authorize(actor, 'location.create');
   const fields = { ...input, hours: normalizeHours(input.hours) };
   checkRules(input);
@@ -94,7 +99,12 @@ export async function createLocation(ctx: ServiceContext, actor: Actor, input: L
   }
 }
 
-export async function updateLocation(ctx: ServiceContext, actor: Actor, id: string, changes: Partial<LocationInput>): Promise<Location> {
+export async function updateLocation(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  changes: Partial<LocationInput>,
+): Promise<Location> {
   const { id: _id, rooms: _rooms, ...current } = await loadLocation(ctx, actor, id);
   authorize(actor, 'location.manage', { locationIds: [id] });
   checkRules({ ...current, ...changes });
@@ -103,7 +113,12 @@ export async function updateLocation(ctx: ServiceContext, actor: Actor, id: stri
     return await ctx.db.transaction(async (tx) => {
       await repo.updateLocation(tx, actor.orgId, id, next);
       await audit(tx, actor, [
-        { action: 'location.update', recordType: 'location', recordId: id, detail: { fields: Object.keys(changes).sort() } },
+        {
+          action: 'location.update',
+          recordType: 'location',
+          recordId: id,
+          detail: { fields: Object.keys(changes).sort() },
+        },
       ]);
       return (await repo.findLocation(tx, actor.orgId, id))!;
     });
@@ -112,37 +127,70 @@ export async function updateLocation(ctx: ServiceContext, actor: Actor, id: stri
   }
 }
 
-export async function addClosure(ctx: ServiceContext, actor: Actor, locationId: string, input: Omit<Closure, 'id'>, once?: Once): Promise<Closure> {
+export async function addClosure(
+  ctx: ServiceContext,
+  actor: Actor,
+  locationId: string,
+  input: Omit<Closure, 'id'>,
+  once?: Once,
+): Promise<Closure> {
   await loadLocation(ctx, actor, locationId);
   authorize(actor, 'location.manage', { locationIds: [locationId] });
-  if (input.endsOn < input.startsOn) throw new ValidationError({ endsOn: 'The last day closed must not be before the first.' });
+  if (input.endsOn < input.startsOn)
+    throw new ValidationError({ endsOn: 'The last day closed must not be before the first.' });
   return createOnce(ctx, actor, once, async (tx) => {
     const closure = await repo.insertClosure(tx, actor.orgId, locationId, input);
     await audit(tx, actor, [
-      { action: 'location.closure.create', recordType: 'location_closure', recordId: closure.id, detail: { locationId } },
+      {
+        action: 'location.closure.create',
+        recordType: 'location_closure',
+        recordId: closure.id,
+        detail: { locationId },
+      },
     ]);
     return closure;
   });
 }
 
-export async function removeClosure(ctx: ServiceContext, actor: Actor, locationId: string, closureId: string): Promise<void> {
+export async function removeClosure(
+  ctx: ServiceContext,
+  actor: Actor,
+  locationId: string,
+  closureId: string,
+): Promise<void> {
   await loadLocation(ctx, actor, locationId);
   authorize(actor, 'location.manage', { locationIds: [locationId] });
   await ctx.db.transaction(async (tx) => {
-    if (!(await repo.deleteClosure(tx, actor.orgId, locationId, closureId))) throw new NotFoundError('No such closure at this location.');
-    await audit(tx, actor, [{ action: 'location.closure.delete', recordType: 'location_closure', recordId: closureId, detail: { locationId } }]);
+    if (!(await repo.deleteClosure(tx, actor.orgId, locationId, closureId)))
+      throw new NotFoundError('No such closure at this location.');
+    await audit(tx, actor, [
+      {
+        action: 'location.closure.delete',
+        recordType: 'location_closure',
+        recordId: closureId,
+        detail: { locationId },
+      },
+    ]);
   });
 }
 
 const DUPLICATE_ROOM = 'This location already has a room with this name.';
 
-export async function addRoom(ctx: ServiceContext, actor: Actor, locationId: string, input: { name: string }, once?: Once): Promise<Room> {
+export async function addRoom(
+  ctx: ServiceContext,
+  actor: Actor,
+  locationId: string,
+  input: { name: string },
+  once?: Once,
+): Promise<Room> {
   await loadLocation(ctx, actor, locationId);
   authorize(actor, 'location.manage', { locationIds: [locationId] });
   try {
     return await createOnce(ctx, actor, once, async (tx) => {
       const room = await repo.insertRoom(tx, actor.orgId, locationId, input.name);
-      await audit(tx, actor, [{ action: 'room.create', recordType: 'room', recordId: room.id, detail: { locationId } }]);
+      await audit(tx, actor, [
+        { action: 'room.create', recordType: 'room', recordId: room.id, detail: { locationId } },
+      ]);
       return room;
     });
   } catch (err) {
@@ -150,15 +198,28 @@ export async function addRoom(ctx: ServiceContext, actor: Actor, locationId: str
   }
 }
 
-export async function updateRoom(ctx: ServiceContext, actor: Actor, roomId: string, changes: { name?: string; active?: boolean }): Promise<Room> {
+export async function updateRoom(
+  ctx: ServiceContext,
+  actor: Actor,
+  roomId: string,
+  changes: { name?: string; active?: boolean },
+): Promise<Room> {
   const room = await repo.findRoom(ctx.db, actor.orgId, roomId);
   if (!room) throw new NotFoundError('No such room.');
   authorize(actor, 'location.manage', { locationIds: [room.locationId] });
   try {
     return await ctx.db.transaction(async (tx) => {
-      const updated = await repo.updateRoom(tx, actor.orgId, roomId, { name: changes.name ?? room.name, active: changes.active ?? room.active });
+      const updated = await repo.updateRoom(tx, actor.orgId, roomId, {
+        name: changes.name ?? room.name,
+        active: changes.active ?? room.active,
+      });
       await audit(tx, actor, [
-        { action: 'room.update', recordType: 'room', recordId: roomId, detail: { fields: Object.keys(changes).sort() } },
+        {
+          action: 'room.update',
+          recordType: 'room',
+          recordId: roomId,
+          detail: { fields: Object.keys(changes).sort() },
+        },
       ]);
       return updated;
     });

@@ -1,4 +1,8 @@
-import { findOrganizationProfile, renameOrganizationRow, type OrganizationProfileRow } from '../store/repos/organizations.ts';
+import {
+  findOrganizationProfile,
+  renameOrganizationRow,
+  type OrganizationProfileRow,
+} from '../store/repos/organizations.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { NotFoundError } from './errors.ts';
@@ -11,10 +15,16 @@ export async function getOrganizationProfile(ctx: ServiceContext, actor: Actor):
   const org = await findOrganizationProfile(ctx.db, actor.orgId);
   if (!org) throw new NotFoundError('No such organisation.');
   // Patients see the clinic's name, not its size.
-  return actor.role === 'patient' ? { ...org, counts: { locations: org.counts.locations, practitioners: 0, patients: 0, staff: 0 } } : org;
+  return actor.role === 'patient'
+    ? { ...org, counts: { locations: org.counts.locations, practitioners: 0, patients: 0, staff: 0 } }
+    : org;
 }
 
-export async function renameOrganization(ctx: ServiceContext, actor: Actor, name: string): Promise<OrganizationProfile> {
+export async function renameOrganization(
+  ctx: ServiceContext,
+  actor: Actor,
+  name: string,
+): Promise<OrganizationProfile> {
   authorize(actor, 'organization.manage');
   await ctx.db.transaction(async (tx) => {
     await renameOrganizationRow(tx, actor.orgId, name);

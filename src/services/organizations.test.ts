@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase } from '../../test/support/db.ts';
 import type { Database } from '../store/database.ts';
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
-import { createOrganization, findOrganizationBySlug, getOrganizationBySlug, resolveLocationSlugs } from './organizations.ts';
+import {
+  createOrganization,
+  findOrganizationBySlug,
+  getOrganizationBySlug,
+  resolveLocationSlugs,
+} from './organizations.ts';
 import { buildSite } from '../../test/support/factories.ts';
 
 describe.each(BACKENDS)('organisations on %s', (backend) => {
@@ -34,11 +39,17 @@ describe.each(BACKENDS)('organisations on %s', (backend) => {
   });
 
   it('keeps the organisation’s IANA time zone, Pacific unless told, and refuses a made-up one', async () => {
-    expect((await createOrganization(t.db, { name: 'Pacific', slug: 'zone-default' })).timeZone).toBe('America/Los_Angeles');
+    expect((await createOrganization(t.db, { name: 'Pacific', slug: 'zone-default' })).timeZone).toBe(
+      'America/Los_Angeles',
+    );
     const berlin = await createOrganization(t.db, { name: 'Berlin', slug: 'zone-berlin', timeZone: 'Europe/Berlin' });
     expect((await findOrganizationBySlug(t.db, 'zone-berlin'))?.timeZone).toBe(berlin.timeZone);
     expect(berlin.timeZone).toBe('Europe/Berlin');
-    const err = await createOrganization(t.db, { name: 'Mars', slug: 'zone-mars', timeZone: 'Mars/Olympus_Mons' }).catch((e: unknown) => e);
+    const err = await createOrganization(t.db, {
+      name: 'Mars',
+      slug: 'zone-mars',
+      timeZone: 'Mars/Olympus_Mons',
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect(Object.keys((err as ValidationError).fields)).toEqual(['timeZone']);
     expect(await findOrganizationBySlug(t.db, 'zone-mars')).toBeNull();

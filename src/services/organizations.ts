@@ -31,9 +31,15 @@ export const organizationInput = z.object({
 });
 export type OrganizationInput = z.input<typeof organizationInput>;
 
-
 function present(row: OrganizationRow): Organization {
-  return { id: row.id, name: row.name, slug: row.slug, isDemo: row.is_demo, timeZone: row.time_zone, createdAt: row.created_at };
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    isDemo: row.is_demo,
+    timeZone: row.time_zone,
+    createdAt: row.created_at,
+  };
 }
 
 export async function createOrganization(db: Queryable, input: OrganizationInput): Promise<Organization> {

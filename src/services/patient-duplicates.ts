@@ -56,12 +56,24 @@ export async function possibleDuplicates(
   candidate: repo.DuplicateCandidate,
   excludeId: string | null = null,
 ): Promise<PossibleDuplicates> {
-  const { visible, hiddenCount } = await repo.findPossibleDuplicates(ctx.db, actor.orgId, patientScope(actor), candidate, excludeId);
+  const { visible, hiddenCount } = await repo.findPossibleDuplicates(
+    ctx.db,
+    actor.orgId,
+    patientScope(actor),
+    candidate,
+    excludeId,
+  );
   // Showing a match is an access to that record, like a search result.
   await audit(
     ctx.db,
     actor,
-    visible.map((m) => ({ action: 'patient.duplicate-check', patientId: m.id, recordType: 'patient', recordId: m.id, detail: { reasons: m.reasons } })),
+    visible.map((m) => ({
+      action: 'patient.duplicate-check',
+      patientId: m.id,
+      recordType: 'patient',
+      recordId: m.id,
+      detail: { reasons: m.reasons },
+    })),
   );
   return { matches: visible, elsewhere: hiddenCount > 0 };
 }

@@ -36,12 +36,15 @@ async function mergeable(ctx: ServiceContext, actor: Actor, id: string, field: '
   const row = await repo.findPatient(ctx.db, actor.orgId, id);
   if (!row) {
     if (field === 'id') return missingPatient(ctx, actor, id);
-    if (await repo.findMergedInto(ctx.db, actor.orgId, id)) throw new ConflictError('duplicateId', 'That record was already merged into another one.');
+    if (await repo.findMergedInto(ctx.db, actor.orgId, id))
+      throw new ConflictError('duplicateId', 'That record was already merged into another one.');
     throw new ValidationError({ duplicateId: 'No such patient in this organisation.' });
   }
   const facts = { patient: patientFacts(row) };
   if (!isAllowed(actor, 'patient.merge', facts)) {
-    await audit(ctx.db, actor, [{ action: 'patient.merge', outcome: 'denied', patientId: id, recordType: 'patient', recordId: id }]);
+    await audit(ctx.db, actor, [
+      { action: 'patient.merge', outcome: 'denied', patientId: id, recordType: 'patient', recordId: id },
+    ]);
     throw new ForbiddenError('Only a manager or administrator of both records’ sites can merge them.');
   }
   return row;
@@ -52,8 +55,15 @@ async function mergeable(ctx: ServiceContext, actor: Actor, id: string, field: '
  * relationships, waitlist entries and sign-ins move in one transaction; the duplicate stays as a
  * tombstone pointing here. A retry of a merge already done answers the same survivor.
  */
-export async function mergePatients(ctx: ServiceContext, actor: Actor, survivorId: string, duplicateId: string, once?: Once): Promise<MergeResult> {
-  if (survivorId === duplicateId) throw new ValidationError({ duplicateId: 'Choose another record: a record cannot be merged into itself.' });
+export async function mergePatients(
+  ctx: ServiceContext,
+  actor: Actor,
+  survivorId: string,
+  duplicateId: string,
+  once?: Once,
+): Promise<MergeResult> {
+  if (survivorId === duplicateId)
+    throw new ValidationError({ duplicateId: 'Choose another record: a record cannot be merged into itself.' });
   const survivor = await mergeable(ctx, actor, survivorId, 'id');
   const mergedHere = async (db: Queryable) => (await repo.findMergedInto(db, actor.orgId, duplicateId)) === survivorId;
   if (!(await mergedHere(ctx.db))) await mergeable(ctx, actor, duplicateId, 'duplicateId');
@@ -63,7 +73,10 @@ export async function mergePatients(ctx: ServiceContext, actor: Actor, survivorI
     if (await mergedHere(tx)) return { patient: present(survivor), mergedId: duplicateId, moved: {} };
     const sides = await merge.lockPatients(tx, actor.orgId, [survivorId, duplicateId]);
     if (sides.length !== 2 || sides.some((s) => s.mergedInto !== null)) {
-      throw new ConflictError('duplicateId', 'One of the records was merged by someone else a moment ago. Reload and try again.');
+      throw new ConflictError(
+        'duplicateId',
+        'One of the records was merged by someone else a moment ago. Reload and try again.',
+      );
     }
     const clashes = await merge.clashingVisits(tx, actor.orgId, survivorId, duplicateId);
     if (clashes.length > 0) throw new MergeClashError(clashes);
@@ -72,8 +85,20 @@ export async function mergePatients(ctx: ServiceContext, actor: Actor, survivorI
     await refreshPatientOutcomes(tx, ctx, actor.orgId, survivorId);
     await refreshPatientOutcomes(tx, ctx, actor.orgId, duplicateId);
     await audit(tx, actor, [
-      { action: 'patient.merge', patientId: survivorId, recordType: 'patient', recordId: survivorId, detail: { mergedFrom: duplicateId, moved: counts } },
-      { action: 'patient.merged-away', patientId: duplicateId, recordType: 'patient', recordId: duplicateId, detail: { mergedInto: survivorId } },
+      {
+        action: 'patient.merge',
+        patientId: survivorId,
+        recordType: 'patient',
+        recordId: survivorId,
+        detail: { mergedFrom: duplicateId, moved: counts },
+      },
+      {
+        action: 'patient.merged-away',
+        patientId: duplicateId,
+        recordType: 'patient',
+        recordId: duplicateId,
+        detail: { mergedInto: survivorId },
+      },
     ]);
     const after = await repo.findPatient(tx, actor.orgId, survivorId);
     if (!after) throw new NotFoundError('No such patient.');

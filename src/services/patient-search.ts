@@ -9,7 +9,8 @@ export function interpretSearch(q: string | undefined): PatientQuery {
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   if (us) return { kind: 'dob', date: `${us[3]}-${us[1]!.padStart(2, '0')}-${us[2]!.padStart(2, '0')}` };
   const digits = text.replace(/[\s().+-]/g, '');
-  if (/^\d{3,}$/.test(digits)) return { kind: 'phone', digits: digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits };
+  if (/^\d{3,}$/.test(digits))
+    return { kind: 'phone', digits: digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits };
   const words = text.split(/[\s,]+/).filter(Boolean);
   return { kind: 'name', first: words[0]!, second: words.slice(1).join(' ') || undefined };
 }

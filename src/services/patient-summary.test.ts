@@ -25,25 +25,40 @@ describe.each(BACKENDS)("the patient's page as a hub on %s", (backend) => {
     await db.query(`UPDATE appointments SET status = 'completed' WHERE id = $1`, [ids.past]);
     ids.mine = await visit(db, world, a, '2026-11-24T17:00:00Z', '2026-11-24T18:00:00Z');
     ids.colleague = await visit(db, world, a, '2026-11-25T17:00:00Z', '2026-11-25T18:00:00Z', world.practitioners.b);
-    ids.note = (await db.query<{ id: string }>(
-      `INSERT INTO session_notes (org_id, patient_id, appointment_id, practitioner_id, status, signed_at, signed_by, created_by, created_at, updated_at)
+    ids.note = (
+      await db.query<{ id: string }>(
+        `INSERT INTO session_notes (org_id, patient_id, appointment_id, practitioner_id, status, signed_at, signed_by, created_by, created_at, updated_at)
        VALUES ($1, $2, $3, $4, 'signed', '2026-11-10T18:30Z', $5, $5, '2026-11-10T17:05Z', '2026-11-10T18:30Z') RETURNING id`,
-      [world.orgId, a, ids.past, world.practitioners.a, world.users.therapist.id],
-    ))[0]!.id;
+        [world.orgId, a, ids.past, world.practitioners.a, world.users.therapist.id],
+      )
+    )[0]!.id;
     await buildPlan(db, world.orgId, {
-      patientId: a, status: 'active', plan: { phase: 'acute', totalVisits: 4, startDate: '2026-11-02', reassessmentAtVisits: [2, 4] },
-      therapistId: world.practitioners.a, locationId: world.sites.a, createdBy: world.users.therapist.id, at: new Date('2026-11-01T10:00:00Z'),
+      patientId: a,
+      status: 'active',
+      plan: { phase: 'acute', totalVisits: 4, startDate: '2026-11-02', reassessmentAtVisits: [2, 4] },
+      therapistId: world.practitioners.a,
+      locationId: world.sites.a,
+      createdBy: world.users.therapist.id,
+      at: new Date('2026-11-01T10:00:00Z'),
     });
   });
   afterAll(() => drop());
 
-  const summary = (role: Parameters<typeof actorOf>[1], id = world.patients.a) => patientSummary(ctx, actorOf(world, role), id);
+  const summary = (role: Parameters<typeof actorOf>[1], id = world.patients.a) =>
+    patientSummary(ctx, actorOf(world, role), id);
 
   it('shows clinicians the visits, the plan’s progress and the notes', async () => {
     const s = await summary('admin');
     expect(s.visits.upcoming.map((v) => v.id)).toEqual([ids.mine, ids.colleague]);
     expect(s.visits.past.map((v) => [v.id, v.noteId])).toEqual([[ids.past, ids.note]]);
-    expect(s.plan).toMatchObject({ status: 'active', phase: 'acute', totalVisits: 4, visitsDone: 1, visitsBooked: 2, nextReassessmentAt: 2 });
+    expect(s.plan).toMatchObject({
+      status: 'active',
+      phase: 'acute',
+      totalVisits: 4,
+      visitsDone: 1,
+      visitsBooked: 2,
+      nextReassessmentAt: 2,
+    });
     expect(s.notes?.map((n) => n.id)).toEqual([ids.note]);
     expect(s.can).toEqual({ book: true, readNotes: true, merge: true });
   });
@@ -57,7 +72,7 @@ describe.each(BACKENDS)("the patient's page as a hub on %s", (backend) => {
     expect(s.can).toEqual({ book: true, readNotes: false, merge: false });
   });
 
-  it("shows a therapist only their own visits with the patient, and no Book", async () => {
+  it('shows a therapist only their own visits with the patient, and no Book', async () => {
     const s = await summary('therapist');
     expect(s.visits.upcoming.map((v) => v.id)).toEqual([ids.mine]);
     expect(s.notes?.map((n) => n.id)).toEqual([ids.note]);
@@ -75,7 +90,10 @@ describe.each(BACKENDS)("the patient's page as a hub on %s", (backend) => {
     expect(await summary('front_desk', world.patients.b).catch((e: unknown) => e)).toBeInstanceOf(ForbiddenError);
     expect(await summary('patient', world.patients.b).catch((e: unknown) => e)).toBeInstanceOf(ForbiddenError);
     expect(await summary('otherAdmin').catch((e: unknown) => e)).toBeInstanceOf(NotFoundError);
-    const events = await db.query<{ outcome: string }>(`SELECT outcome FROM audit_events WHERE action = 'patient.summary' AND patient_id = $1`, [world.patients.b]);
+    const events = await db.query<{ outcome: string }>(
+      `SELECT outcome FROM audit_events WHERE action = 'patient.summary' AND patient_id = $1`,
+      [world.patients.b],
+    );
     expect(events.map((e) => e.outcome)).toEqual(['denied', 'denied']);
   });
 });

@@ -30,7 +30,12 @@ export interface PatientSummary {
 const VISITS_SHOWN = 6;
 const NOTES_SHOWN = 20;
 
-async function progressOf(ctx: ServiceContext, actor: Actor, patientId: string, now: Date): Promise<PlanProgress | null> {
+async function progressOf(
+  ctx: ServiceContext,
+  actor: Actor,
+  patientId: string,
+  now: Date,
+): Promise<PlanProgress | null> {
   const plan = await repo.currentPlan(ctx.db, actor.orgId, patientId);
   if (!plan) return null;
   const since = plan.plan.startDate ?? plan.createdAt.toISOString().slice(0, 10);
@@ -57,28 +62,50 @@ export async function patientSummary(ctx: ServiceContext, actor: Actor, patientI
   if (!row) return missingPatient(ctx, actor, patientId);
   const patient: PatientFacts = patientFacts(row);
   if (!isAllowed(actor, 'patient.read', { patient })) {
-    await audit(ctx.db, actor, [{ action: 'patient.summary', outcome: 'denied', patientId, recordType: 'patient', recordId: patientId }]);
+    await audit(ctx.db, actor, [
+      { action: 'patient.summary', outcome: 'denied', patientId, recordType: 'patient', recordId: patientId },
+    ]);
     throw new ForbiddenError('You do not have access to this patient.');
   }
   const now = ctx.now();
   const all = await repo.visitsOf(ctx.db, actor.orgId, patientId, now, VISITS_SHOWN);
-  const seen = (v: repo.VisitLine) => isAllowed(actor, 'appointment.read', { booking: { patientId, therapistId: v.therapistId, locationIds: [v.locationId] } });
+  const seen = (v: repo.VisitLine) =>
+    isAllowed(actor, 'appointment.read', {
+      booking: { patientId, therapistId: v.therapistId, locationIds: [v.locationId] },
+    });
   const readNotes = isAllowed(actor, 'session-note.read', { patient });
   // A visit's note is named only to those who may open notes.
   const visit = (v: repo.VisitLine) => (readNotes ? v : { ...v, noteId: null });
   const visits = { upcoming: all.upcoming.filter(seen).map(visit), past: all.past.filter(seen).map(visit) };
   const plan = isAllowed(actor, 'plan.read', { patient }) ? await progressOf(ctx, actor, patientId, now) : null;
   const notes = readNotes ? await repo.notesOf(ctx.db, actor.orgId, patientId, NOTES_SHOWN) : null;
-  await audit(ctx.db, actor, [{
-    action: 'patient.summary', patientId, recordType: 'patient', recordId: patientId,
-    detail: { visits: visits.upcoming.length + visits.past.length, notes: notes?.length ?? null, plan: plan !== null },
-  }]);
+  await audit(ctx.db, actor, [
+    {
+      action: 'patient.summary',
+      patientId,
+      recordType: 'patient',
+      recordId: patientId,
+      detail: {
+        visits: visits.upcoming.length + visits.past.length,
+        notes: notes?.length ?? null,
+        plan: plan !== null,
+      },
+    },
+  ]);
   return {
     visits,
     plan,
     notes,
     can: {
-      book: actor.role === 'patient' || isAllowed(actor, 'appointment.book', { booking: { patientId, therapistId: null, locationIds: row.preferredLocationId ? [row.preferredLocationId] : [] } }),
+      book:
+        actor.role === 'patient' ||
+        isAllowed(actor, 'appointment.book', {
+          booking: {
+            patientId,
+            therapistId: null,
+            locationIds: row.preferredLocationId ? [row.preferredLocationId] : [],
+          },
+        }),
       readNotes,
       merge: isAllowed(actor, 'patient.merge', { patient }),
     },

@@ -4,7 +4,12 @@ import { sqlState, SQLSTATE } from '../store/database.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ConflictError, ForbiddenError, ValidationError } from './errors.ts';
-import { missingPatient, possibleDuplicates, PossibleDuplicateError, type PossibleDuplicates } from './patient-duplicates.ts';
+import {
+  missingPatient,
+  possibleDuplicates,
+  PossibleDuplicateError,
+  type PossibleDuplicates,
+} from './patient-duplicates.ts';
 import { authorize, isAllowed, patientFacts, patientScope } from './policies.ts';
 import { createOnce, keepRefusal, type Once } from './idempotency.ts';
 import { interpretSearch, isCalendarDate } from './patient-search.ts';
@@ -32,10 +37,12 @@ export async function searchPatients(ctx: ServiceContext, actor: Actor, input: S
   });
   // One event per search, written before the answer leaves: what kind of search, how many it found,
   // and which patients were shown (the audit log's patient filter finds the search by any of them).
-  await audit(ctx.db, actor, [{
-    action: 'patient.search',
-    detail: { queryKind: query.kind, resultCount: total, page: input.page, patientIds: rows.map((p) => p.id) },
-  }]);
+  await audit(ctx.db, actor, [
+    {
+      action: 'patient.search',
+      detail: { queryKind: query.kind, resultCount: total, page: input.page, patientIds: rows.map((p) => p.id) },
+    },
+  ]);
   return { patients: rows, total, page: input.page, pageSize: input.pageSize };
 }
 
@@ -82,19 +89,27 @@ export interface CreateOptions {
   once?: Once;
 }
 
-export async function createPatient(ctx: ServiceContext, actor: Actor, fields: PatientFields, options: CreateOptions = {}): Promise<Patient> {
+export async function createPatient(
+  ctx: ServiceContext,
+  actor: Actor,
+  fields: PatientFields,
+  options: CreateOptions = {},
+): Promise<Patient> {
   authorize(actor, 'patient.create', { locationIds: fields.preferredLocationId ? [fields.preferredLocationId] : [] });
   const now = ctx.now();
   checkRules(fields, now.toISOString().slice(0, 10));
   if (!options.confirmNotDuplicate) {
     const found = await possibleDuplicates(ctx, actor, fields);
     // Kept as the key's answer: a twin request that lost the race to its own first answer gets that answer.
-    if (found.matches.length > 0 || found.elsewhere) return keepRefusal(ctx, actor, options.once, new PossibleDuplicateError(found), 409);
+    if (found.matches.length > 0 || found.elsewhere)
+      return keepRefusal(ctx, actor, options.once, new PossibleDuplicateError(found), 409);
   }
   try {
     return await createOnce(ctx, actor, options.once, async (tx) => {
       const created = await repo.insertPatient(tx, actor.orgId, fields, now);
-      await audit(tx, actor, [{ action: 'patient.create', patientId: created.id, recordType: 'patient', recordId: created.id }]);
+      await audit(tx, actor, [
+        { action: 'patient.create', patientId: created.id, recordType: 'patient', recordId: created.id },
+      ]);
       return created;
     });
   } catch (err) {
@@ -112,7 +127,16 @@ export async function updatePatient(
 ): Promise<Patient> {
   const { patient, facts } = await loadFacts(ctx, actor, id);
   if (!isAllowed(actor, 'patient.update', facts)) return denied(ctx, actor, 'patient.update', id);
-  const { id: _id, orgId: _org, version: _v, createdAt: _c, updatedAt: _u, practitionerIds: _p, siteIds: _s, ...current } = patient;
+  const {
+    id: _id,
+    orgId: _org,
+    version: _v,
+    createdAt: _c,
+    updatedAt: _u,
+    practitionerIds: _p,
+    siteIds: _s,
+    ...current
+  } = patient;
   const next: PatientFields = { ...current, ...changes };
   if (changes.preferredLocationId !== undefined && changes.preferredLocationId !== current.preferredLocationId) {
     // Moving a patient to another site is the receiving site's decision too.
@@ -123,13 +147,27 @@ export async function updatePatient(
   try {
     return await ctx.db.transaction(async (tx) => {
       const updated = await repo.updatePatient(tx, actor.orgId, id, version, next, now);
-      if (!updated) throw new ConflictError('version', 'Someone else changed this patient since you opened it. Reload and try again.');
+      if (!updated)
+        throw new ConflictError(
+          'version',
+          'Someone else changed this patient since you opened it. Reload and try again.',
+        );
       // The site the patient leaves keeps them registered: moving never hides a patient from a site.
       if (current.preferredLocationId && current.preferredLocationId !== next.preferredLocationId) {
-        await registerAtSite(tx, actor.orgId, id, current.preferredLocationId, { userId: actor.userId, reason: 'Preferred site before a change', at: now });
+        await registerAtSite(tx, actor.orgId, id, current.preferredLocationId, {
+          userId: actor.userId,
+          reason: 'Preferred site before a change',
+          at: now,
+        });
       }
       await audit(tx, actor, [
-        { action: 'patient.update', patientId: id, recordType: 'patient', recordId: id, detail: { fields: Object.keys(changes).sort() } },
+        {
+          action: 'patient.update',
+          patientId: id,
+          recordType: 'patient',
+          recordId: id,
+          detail: { fields: Object.keys(changes).sort() },
+        },
       ]);
       return updated;
     });

@@ -72,7 +72,12 @@ export interface PatientFacts {
 }
 
 /** The access facts of a loaded patient (repos/patients findPatient or repos/care accessFacts). */
-export function patientFacts(row: { id?: string; patientId?: string; siteIds: string[]; practitionerIds: string[] }): PatientFacts {
+export function patientFacts(row: {
+  id?: string;
+  patientId?: string;
+  siteIds: string[];
+  practitionerIds: string[];
+}): PatientFacts {
   return { patientId: (row.patientId ?? row.id)!, siteIds: row.siteIds, practitionerIds: row.practitionerIds };
 }
 
@@ -146,7 +151,8 @@ function bookingAllowed(actor: Actor, action: Action, booking: BookingFacts | un
   if (!booking) return false;
   const own = actor.role === 'patient' && actor.patientId === booking.patientId;
   const atSites = (actor.role === 'front_desk' || actor.role === 'manager') && withinSites(actor, booking.locationIds);
-  const treating = actor.role === 'therapist' && actor.practitionerId !== null && actor.practitionerId === booking.therapistId;
+  const treating =
+    actor.role === 'therapist' && actor.practitionerId !== null && actor.practitionerId === booking.therapistId;
   switch (action) {
     case 'appointment.read':
       return actor.role === 'admin' || own || atSites || treating;
@@ -211,7 +217,11 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
       return staff;
     case 'patient.merge':
       // Merging moves whole charts: a manager's or admin's call, for records they may both see.
-      return (actor.role === 'manager' || actor.role === 'admin') && facts.patient !== undefined && canAccessPatient(actor, facts.patient);
+      return (
+        (actor.role === 'manager' || actor.role === 'admin') &&
+        facts.patient !== undefined &&
+        canAccessPatient(actor, facts.patient)
+      );
     case 'location.read':
     case 'practitioner.read':
     case 'organization.read':

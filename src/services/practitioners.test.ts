@@ -9,8 +9,19 @@ import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { addDays } from '../time/index.ts';
 import { createOrganization } from './organizations.ts';
 import {
-  addContinuingEducation, addCredential, createPractitioner, credentialStatus, deleteCredential, getPractitioner, listPractitioners,
-  updateCredential, updatePractitioner, worstStatus, type CredentialFields, type PractitionerDetail, type PractitionerFields,
+  addContinuingEducation,
+  addCredential,
+  createPractitioner,
+  credentialStatus,
+  deleteCredential,
+  getPractitioner,
+  listPractitioners,
+  updateCredential,
+  updatePractitioner,
+  worstStatus,
+  type CredentialFields,
+  type PractitionerDetail,
+  type PractitionerFields,
 } from './practitioners.ts';
 
 // 21:00 on 19 November in Los Angeles, already 20 November in UTC.
@@ -19,24 +30,54 @@ const TODAY_LA = '2026-11-19';
 
 function actor(orgId: string, role: Role, locationIds: string[] = []): Actor {
   return {
-    userId: randomUUID(), orgId, role, email: `${role}@example.test`, displayName: role, patientId: null, practitionerId: null,
-    locationIds, orgTimeZone: 'America/Los_Angeles', sessionId: randomUUID(), ip: null,
+    userId: randomUUID(),
+    orgId,
+    role,
+    email: `${role}@example.test`,
+    displayName: role,
+    patientId: null,
+    practitionerId: null,
+    locationIds,
+    orgTimeZone: 'America/Los_Angeles',
+    sessionId: randomUUID(),
+    ip: null,
   };
 }
 
-function person(givenName: string, locationIds: string[], overrides: Partial<PractitionerFields> = {}): PractitionerFields {
+function person(
+  givenName: string,
+  locationIds: string[],
+  overrides: Partial<PractitionerFields> = {},
+): PractitionerFields {
   return {
-    givenName, familyName: 'Okafor', email: `${givenName.toLowerCase()}@example.test`, phone: null, discipline: 'nmt',
-    bio: null, active: true, locationIds, ...overrides,
+    givenName,
+    familyName: 'Okafor',
+    email: `${givenName.toLowerCase()}@example.test`,
+    phone: null,
+    discipline: 'nmt',
+    bio: null,
+    active: true,
+    locationIds,
+    ...overrides,
   };
 }
 
 const licence = (expiresOn: string | null, overrides: Partial<CredentialFields> = {}): CredentialFields => ({
-  kind: 'licence', type: 'LMT', issuer: 'OR', number: '12345', issuedOn: '2020-01-01', expiresOn, educationHours: 500, ...overrides,
+  kind: 'licence',
+  type: 'LMT',
+  issuer: 'OR',
+  number: '12345',
+  issuedOn: '2020-01-01',
+  expiresOn,
+  educationHours: 500,
+  ...overrides,
 });
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(() => expect.fail('expected a rejection'), (err: unknown) => err);
+  return promise.then(
+    () => expect.fail('expected a rejection'),
+    (err: unknown) => err,
+  );
 }
 
 describe('credentialStatus', () => {
@@ -78,7 +119,8 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
   let otherOrgPractitioner: string;
   let ana: PractitionerDetail;
 
-  const count = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+  const count = async (table: string) =>
+    (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
   const addSite = (org: string, slug: string) => buildSite(db, org, { slug });
 
   beforeAll(async () => {
@@ -98,14 +140,22 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
   it('judges expiry on the Los Angeles calendar date', async () => {
     const expiresToday = await addCredential(ctx, admin, ana.id, licence(TODAY_LA));
     expect(expiresToday.status).toBe('expiring');
-    const edge = await addCredential(ctx, admin, ana.id, licence(addDays(TODAY_LA, 61), { kind: 'certification', type: 'CNMT', issuer: 'NAMTPT' }));
+    const edge = await addCredential(
+      ctx,
+      admin,
+      ana.id,
+      licence(addDays(TODAY_LA, 61), { kind: 'certification', type: 'CNMT', issuer: 'NAMTPT' }),
+    );
     expect(edge.status).toBe('current');
     const detail = (await getPractitioner(ctx, admin, ana.id)) as PractitionerDetail;
     expect(detail.credentials.map((c) => c.status).sort()).toEqual(['current', 'expiring']);
     expect(detail.credentialStatus).toBe('expiring');
     const renewed = await updateCredential(ctx, admin, expiresToday.id, { expiresOn: '2028-11-19' });
     expect(renewed).toMatchObject({ status: 'current', number: '12345', type: 'LMT' });
-    const events = await db.query<{ action: string }>(`SELECT action FROM audit_events WHERE record_id = $1 ORDER BY id`, [expiresToday.id]);
+    const events = await db.query<{ action: string }>(
+      `SELECT action FROM audit_events WHERE record_id = $1 ORDER BY id`,
+      [expiresToday.id],
+    );
     expect(events.map((e) => e.action)).toEqual(['practitioner.credential.create', 'practitioner.credential.update']);
   });
 
@@ -122,10 +172,14 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
     expect(created.locationIds).toEqual([siteA]);
     expect(created.credentialStatus).toBe('none');
     const before = await count('practitioners');
-    expect(await rejection(createPractitioner(ctx, manager, person('Cy', [siteA, siteB])))).toBeInstanceOf(ForbiddenError);
+    expect(await rejection(createPractitioner(ctx, manager, person('Cy', [siteA, siteB])))).toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await rejection(createPractitioner(ctx, manager, person('Cy', [])))).toBeInstanceOf(ForbiddenError);
     for (const role of ['front_desk', 'therapist', 'patient'] as const) {
-      expect(await rejection(createPractitioner(ctx, actor(orgId, role, [siteA]), person('Cy', [siteA])))).toBeInstanceOf(ForbiddenError);
+      expect(
+        await rejection(createPractitioner(ctx, actor(orgId, role, [siteA]), person('Cy', [siteA]))),
+      ).toBeInstanceOf(ForbiddenError);
     }
     expect(await count('practitioners')).toBe(before);
   });
@@ -134,8 +188,12 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
     const before = [await count('practitioners'), await count('practitioner_locations'), await count('audit_events')];
     const err = await rejection(createPractitioner(ctx, admin, person('Dee', [siteA, otherOrgSite])));
     expect((err as ValidationError).fields).toHaveProperty('locationIds');
-    expect(await rejection(updatePractitioner(ctx, admin, ana.id, { givenName: 'Anna', locationIds: [otherOrgSite] }))).toBeInstanceOf(ValidationError);
-    expect([await count('practitioners'), await count('practitioner_locations'), await count('audit_events')]).toEqual(before);
+    expect(
+      await rejection(updatePractitioner(ctx, admin, ana.id, { givenName: 'Anna', locationIds: [otherOrgSite] })),
+    ).toBeInstanceOf(ValidationError);
+    expect([await count('practitioners'), await count('practitioner_locations'), await count('audit_events')]).toEqual(
+      before,
+    );
     expect(((await getPractitioner(ctx, admin, ana.id)) as PractitionerDetail).givenName).toBe('Ana');
   });
 
@@ -144,37 +202,68 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
     const moved = await updatePractitioner(ctx, admin, eve.id, { locationIds: [siteB] });
     expect(moved.locationIds).toEqual([siteB]);
     const managerA = actor(orgId, 'manager', [siteA]);
-    expect(await rejection(updatePractitioner(ctx, managerA, eve.id, { bio: 'Trigger point specialist.' }))).toBeInstanceOf(ForbiddenError);
+    expect(
+      await rejection(updatePractitioner(ctx, managerA, eve.id, { bio: 'Trigger point specialist.' })),
+    ).toBeInstanceOf(ForbiddenError);
     const managerB = actor(orgId, 'manager', [siteB]);
-    expect(await rejection(updatePractitioner(ctx, managerB, eve.id, { locationIds: [siteA, siteB] }))).toBeInstanceOf(ForbiddenError);
-    const renamed = await updatePractitioner(ctx, managerB, eve.id, { bio: 'Trigger point specialist.', discipline: 'corrective-exercise' });
-    expect(renamed).toMatchObject({ bio: 'Trigger point specialist.', discipline: 'corrective-exercise', locationIds: [siteB], givenName: 'Eve' });
+    expect(await rejection(updatePractitioner(ctx, managerB, eve.id, { locationIds: [siteA, siteB] }))).toBeInstanceOf(
+      ForbiddenError,
+    );
+    const renamed = await updatePractitioner(ctx, managerB, eve.id, {
+      bio: 'Trigger point specialist.',
+      discipline: 'corrective-exercise',
+    });
+    expect(renamed).toMatchObject({
+      bio: 'Trigger point specialist.',
+      discipline: 'corrective-exercise',
+      locationIds: [siteB],
+      givenName: 'Eve',
+    });
     expect(await rejection(addCredential(ctx, managerA, eve.id, licence(null)))).toBeInstanceOf(ForbiddenError);
   });
 
   it('shows patients a public view of active practitioners only', async () => {
-    const retired = await createPractitioner(ctx, admin, person('Fay', [siteB], { active: false, discipline: 'acupuncture' }));
+    const retired = await createPractitioner(
+      ctx,
+      admin,
+      person('Fay', [siteB], { active: false, discipline: 'acupuncture' }),
+    );
     const patient = actor(orgId, 'patient');
     const list = (await listPractitioners(ctx, patient, {})).practitioners;
     expect(list.length).toBeGreaterThan(0);
     for (const p of list) expect(Object.keys(p).sort()).toEqual(['discipline', 'id', 'locationIds', 'name']);
     expect(list.map((p) => p.id)).not.toContain(retired.id);
-    expect(await getPractitioner(ctx, patient, ana.id)).toEqual({ id: ana.id, name: 'Ana Okafor', discipline: 'nmt', locationIds: [siteA] });
+    expect(await getPractitioner(ctx, patient, ana.id)).toEqual({
+      id: ana.id,
+      name: 'Ana Okafor',
+      discipline: 'nmt',
+      locationIds: [siteA],
+    });
     expect(await rejection(getPractitioner(ctx, patient, retired.id))).toBeInstanceOf(NotFoundError);
 
-    const therapistView = (await listPractitioners(ctx, actor(orgId, 'therapist'), { discipline: 'acupuncture' })).practitioners;
-    expect(therapistView).toEqual([expect.objectContaining({ id: retired.id, active: false, credentialStatus: 'none', credentials: [] })]);
+    const therapistView = (await listPractitioners(ctx, actor(orgId, 'therapist'), { discipline: 'acupuncture' }))
+      .practitioners;
+    expect(therapistView).toEqual([
+      expect.objectContaining({ id: retired.id, active: false, credentialStatus: 'none', credentials: [] }),
+    ]);
   });
 
   it('filters by site and discipline, and summarises credentials for staff', async () => {
     const deskA = actor(orgId, 'front_desk', [siteA]);
     const atA = (await listPractitioners(ctx, deskA, { locationId: siteA })).practitioners;
     expect(atA.every((p) => p.locationIds.includes(siteA))).toBe(true);
-    const anaRow = atA.find((p) => p.id === ana.id) as { credentials: Record<string, unknown>[]; credentialStatus: string };
+    const anaRow = atA.find((p) => p.id === ana.id) as {
+      credentials: Record<string, unknown>[];
+      credentialStatus: string;
+    };
     expect(anaRow.credentialStatus).toBe('current');
     for (const c of anaRow.credentials) expect(c).not.toHaveProperty('number');
-    expect((await listPractitioners(ctx, deskA, { locationId: siteA, discipline: 'chiropractic' })).practitioners).toEqual([]);
-    expect((await listPractitioners(ctx, admin, {})).practitioners.map((p) => p.id)).not.toContain(otherOrgPractitioner);
+    expect(
+      (await listPractitioners(ctx, deskA, { locationId: siteA, discipline: 'chiropractic' })).practitioners,
+    ).toEqual([]);
+    expect((await listPractitioners(ctx, admin, {})).practitioners.map((p) => p.id)).not.toContain(
+      otherOrgPractitioner,
+    );
   });
 
   it('treats unknown ids and ids of another organisation as not found', async () => {
@@ -189,7 +278,9 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
       [otherOrgPractitioner],
     );
     expect(await rejection(deleteCredential(ctx, admin, foreign[0]!.id))).toBeInstanceOf(NotFoundError);
-    expect(await rejection(updateCredential(ctx, admin, foreign[0]!.id, { number: '1' }))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(updateCredential(ctx, admin, foreign[0]!.id, { number: '1' }))).toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
   it('deletes credentials and records continuing education for managers of the site', async () => {
@@ -197,17 +288,27 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
     const gus = await createPractitioner(ctx, manager, person('Gus', [siteA]));
     const credential = await addCredential(ctx, manager, gus.id, licence('2025-01-01'));
     expect(credential.status).toBe('expired');
-    expect(await rejection(deleteCredential(ctx, actor(orgId, 'therapist', [siteA]), credential.id))).toBeInstanceOf(ForbiddenError);
+    expect(await rejection(deleteCredential(ctx, actor(orgId, 'therapist', [siteA]), credential.id))).toBeInstanceOf(
+      ForbiddenError,
+    );
     await deleteCredential(ctx, manager, credential.id);
     expect(await rejection(deleteCredential(ctx, manager, credential.id))).toBeInstanceOf(NotFoundError);
 
     const period = await addContinuingEducation(ctx, manager, gus.id, {
-      periodStart: '2025-07-01', periodEnd: '2027-06-30', hoursRequired: 25, hoursCompleted: 12.5,
+      periodStart: '2025-07-01',
+      periodEnd: '2027-06-30',
+      hoursRequired: 25,
+      hoursCompleted: 12.5,
     });
     expect(period).toMatchObject({ hoursRequired: 25, hoursCompleted: 12.5, periodEnd: '2027-06-30' });
     const before = await count('continuing_education');
     const err = await rejection(
-      addContinuingEducation(ctx, manager, gus.id, { periodStart: '2027-06-30', periodEnd: '2027-06-30', hoursRequired: 1, hoursCompleted: 0 }),
+      addContinuingEducation(ctx, manager, gus.id, {
+        periodStart: '2027-06-30',
+        periodEnd: '2027-06-30',
+        hoursRequired: 1,
+        hoursCompleted: 0,
+      }),
     );
     expect((err as ValidationError).fields).toHaveProperty('periodEnd');
     expect(await count('continuing_education')).toBe(before);

@@ -40,7 +40,12 @@ export type Credential = repo.CredentialRow & { status: CredentialStatus };
 export type CredentialSummary = Pick<Credential, 'id' | 'kind' | 'type' | 'issuer' | 'expiresOn' | 'status'>;
 
 /** What anyone signed in, patients included, may see: never contact details or licence numbers. */
-export interface PublicPractitioner { id: string; name: string; discipline: Discipline; locationIds: string[] }
+export interface PublicPractitioner {
+  id: string;
+  name: string;
+  discipline: Discipline;
+  locationIds: string[];
+}
 
 export type StaffPractitioner = repo.PractitionerRow & {
   name: string;
@@ -70,7 +75,10 @@ function credentialToday(ctx: ServiceContext, actor: Actor): string {
   return dateIn(actor.orgTimeZone, ctx.now());
 }
 
-export interface PractitionerListFilter { locationId?: string; discipline?: Discipline }
+export interface PractitionerListFilter {
+  locationId?: string;
+  discipline?: Discipline;
+}
 
 export async function listPractitioners(
   ctx: ServiceContext,
@@ -82,14 +90,25 @@ export async function listPractitioners(
   const rows = await repo.listPractitioners(ctx.db, actor.orgId, { ...filter, activeOnly: !staffView });
   if (!staffView) return { practitioners: rows.map(publicView) };
   const today = credentialToday(ctx, actor);
-  const credentials = await repo.listCredentials(ctx.db, actor.orgId, rows.map((p) => p.id));
+  const credentials = await repo.listCredentials(
+    ctx.db,
+    actor.orgId,
+    rows.map((p) => p.id),
+  );
   return {
     practitioners: rows.map((p) => {
       const own = credentials.filter((c) => c.practitionerId === p.id).map((c) => withStatus(c, today));
       return {
         ...p,
         name: fullName(p),
-        credentials: own.map(({ id, kind, type, issuer, expiresOn, status }) => ({ id, kind, type, issuer, expiresOn, status })),
+        credentials: own.map(({ id, kind, type, issuer, expiresOn, status }) => ({
+          id,
+          kind,
+          type,
+          issuer,
+          expiresOn,
+          status,
+        })),
         credentialStatus: worstStatus(own.map((c) => c.status)),
       };
     }),
@@ -102,12 +121,22 @@ async function loadPractitioner(ctx: ServiceContext, actor: Actor, id: string): 
   return practitioner;
 }
 
-function detail(ctx: ServiceContext, actor: Actor, p: repo.PractitionerRow, db: Queryable = ctx.db): Promise<PractitionerDetail> {
+function detail(
+  ctx: ServiceContext,
+  actor: Actor,
+  p: repo.PractitionerRow,
+  db: Queryable = ctx.db,
+): Promise<PractitionerDetail> {
   return practitionerDetail(db, actor, p, ctx.now());
 }
 
 /** The staff view of one practitioner, read through `db` (a transaction when the answer must be stored with the write). */
-export async function practitionerDetail(db: Queryable, actor: Actor, p: repo.PractitionerRow, now: Date): Promise<PractitionerDetail> {
+export async function practitionerDetail(
+  db: Queryable,
+  actor: Actor,
+  p: repo.PractitionerRow,
+  now: Date,
+): Promise<PractitionerDetail> {
   const today = dateIn(actor.orgTimeZone, now);
   const credentials = (await repo.listCredentials(db, actor.orgId, [p.id])).map((c) => withStatus(c, today));
   return {
@@ -119,7 +148,11 @@ export async function practitionerDetail(db: Queryable, actor: Actor, p: repo.Pr
   };
 }
 
-export async function getPractitioner(ctx: ServiceContext, actor: Actor, id: string): Promise<PublicPractitioner | PractitionerDetail> {
+export async function getPractitioner(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<PublicPractitioner | PractitionerDetail> {
   authorize(actor, 'practitioner.read');
   const practitioner = await loadPractitioner(ctx, actor, id);
   if (isAllowed(actor, 'practitioner.read-credentials')) return detail(ctx, actor, practitioner);
@@ -134,7 +167,12 @@ function rethrowLocations(err: unknown): never {
   throw err;
 }
 
-export async function createPractitioner(ctx: ServiceContext, actor: Actor, input: PractitionerFields, once?: Once): Promise<PractitionerDetail> {
+export async function createPractitioner(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: PractitionerFields,
+  once?: Once,
+): Promise<PractitionerDetail> {
   const fields = { ...input, locationIds: [...new Set(input.locationIds)] };
   authorize(actor, 'practitioner.manage', { locationIds: fields.locationIds });
   try {
@@ -158,14 +196,23 @@ export async function updatePractitioner(
 ): Promise<PractitionerDetail> {
   const { id: _id, ...current } = await loadPractitioner(ctx, actor, id);
   authorize(actor, 'practitioner.manage', { locationIds: current.locationIds });
-  const next: PractitionerFields = { ...current, ...changes, locationIds: [...new Set(changes.locationIds ?? current.locationIds)] };
+  const next: PractitionerFields = {
+    ...current,
+    ...changes,
+    locationIds: [...new Set(changes.locationIds ?? current.locationIds)],
+  };
   if (changes.locationIds) authorize(actor, 'practitioner.manage', { locationIds: next.locationIds });
   try {
     await ctx.db.transaction(async (tx) => {
       await repo.updatePractitioner(tx, actor.orgId, id, next);
       if (changes.locationIds) await repo.replacePractitionerLocations(tx, actor.orgId, id, next.locationIds);
       await audit(tx, actor, [
-        { action: 'practitioner.update', recordType: 'practitioner', recordId: id, detail: { fields: Object.keys(changes).sort() } },
+        {
+          action: 'practitioner.update',
+          recordType: 'practitioner',
+          recordId: id,
+          detail: { fields: Object.keys(changes).sort() },
+        },
       ]);
     });
   } catch (err) {
@@ -180,13 +227,26 @@ function checkCredential(f: CredentialFields): void {
   }
 }
 
-export async function addCredential(ctx: ServiceContext, actor: Actor, practitionerId: string, fields: CredentialFields, once?: Once): Promise<Credential> {
+export async function addCredential(
+  ctx: ServiceContext,
+  actor: Actor,
+  practitionerId: string,
+  fields: CredentialFields,
+  once?: Once,
+): Promise<Credential> {
   const practitioner = await loadPractitioner(ctx, actor, practitionerId);
   authorize(actor, 'practitioner.manage', { locationIds: practitioner.locationIds });
   checkCredential(fields);
   return createOnce(ctx, actor, once, async (tx) => {
     const row = await repo.insertCredential(tx, actor.orgId, practitionerId, fields);
-    await audit(tx, actor, [{ action: 'practitioner.credential.create', recordType: 'credential', recordId: row.id, detail: { practitionerId } }]);
+    await audit(tx, actor, [
+      {
+        action: 'practitioner.credential.create',
+        recordType: 'credential',
+        recordId: row.id,
+        detail: { practitionerId },
+      },
+    ]);
     return withStatus(row, credentialToday(ctx, actor));
   });
 }
@@ -200,7 +260,12 @@ async function loadCredentialForManage(ctx: ServiceContext, actor: Actor, id: st
   return credential;
 }
 
-export async function updateCredential(ctx: ServiceContext, actor: Actor, id: string, changes: Partial<CredentialFields>): Promise<Credential> {
+export async function updateCredential(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  changes: Partial<CredentialFields>,
+): Promise<Credential> {
   const { id: _id, practitionerId, ...current } = await loadCredentialForManage(ctx, actor, id);
   const next: CredentialFields = { ...current, ...changes };
   checkCredential(next);
@@ -223,7 +288,9 @@ export async function deleteCredential(ctx: ServiceContext, actor: Actor, id: st
   const { practitionerId } = await loadCredentialForManage(ctx, actor, id);
   await ctx.db.transaction(async (tx) => {
     await repo.deleteCredential(tx, actor.orgId, id);
-    await audit(tx, actor, [{ action: 'practitioner.credential.delete', recordType: 'credential', recordId: id, detail: { practitionerId } }]);
+    await audit(tx, actor, [
+      { action: 'practitioner.credential.delete', recordType: 'credential', recordId: id, detail: { practitionerId } },
+    ]);
   });
 }
 
@@ -236,11 +303,17 @@ export async function addContinuingEducation(
 ): Promise<ContinuingEducation> {
   const practitioner = await loadPractitioner(ctx, actor, practitionerId);
   authorize(actor, 'practitioner.manage', { locationIds: practitioner.locationIds });
-  if (fields.periodEnd <= fields.periodStart) throw new ValidationError({ periodEnd: 'The period must end after it starts.' });
+  if (fields.periodEnd <= fields.periodStart)
+    throw new ValidationError({ periodEnd: 'The period must end after it starts.' });
   return createOnce(ctx, actor, once, async (tx) => {
     const row = await repo.insertContinuingEducation(tx, actor.orgId, practitionerId, fields);
     await audit(tx, actor, [
-      { action: 'practitioner.continuing-education.create', recordType: 'continuing_education', recordId: row.id, detail: { practitionerId } },
+      {
+        action: 'practitioner.continuing-education.create',
+        recordType: 'continuing_education',
+        recordId: row.id,
+        detail: { practitionerId },
+      },
     ]);
     return row;
   });

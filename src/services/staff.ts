@@ -20,7 +20,11 @@ export async function getStaff(ctx: ServiceContext, actor: Actor, id: string): P
   authorize(actor, 'staff.read');
   const member = await repo.findStaff(ctx.db, actor.orgId, id);
   if (!member) throw new NotFoundError('No such staff member.');
-  if (actor.role !== 'admin' && !member.locationIds.some((l) => actor.locationIds.includes(l)) && member.id !== actor.userId) {
+  if (
+    actor.role !== 'admin' &&
+    !member.locationIds.some((l) => actor.locationIds.includes(l)) &&
+    member.id !== actor.userId
+  ) {
     throw new ForbiddenError();
   }
   return member;
@@ -45,7 +49,12 @@ export interface NewStaff {
 }
 
 /** Only admins create managers and admins; a manager adds desk staff and therapists at their own sites. */
-export async function createStaff(ctx: ServiceContext, actor: Actor, input: NewStaff, once?: Once): Promise<StaffMember> {
+export async function createStaff(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: NewStaff,
+  once?: Once,
+): Promise<StaffMember> {
   // Who may add accounts at all comes first; whether at these sites, once the sites are known.
   authorize(actor, 'staff.manage', { locationIds: actor.locationIds });
   if ((input.role === 'admin' || input.role === 'manager') && actor.role !== 'admin') {
@@ -68,7 +77,9 @@ export async function createStaff(ctx: ServiceContext, actor: Actor, input: NewS
   });
   return createOnce(ctx, actor, once, async (tx) => {
     const user = await insertUser(tx, prepared);
-    await audit(tx, actor, [{ action: 'staff.create', recordType: 'user', recordId: user.id, detail: { role: input.role } }]);
+    await audit(tx, actor, [
+      { action: 'staff.create', recordType: 'user', recordId: user.id, detail: { role: input.role } },
+    ]);
     return (await repo.findStaff(tx, actor.orgId, user.id))!;
   });
 }
@@ -85,7 +96,8 @@ export async function updateStaff(
   if (sites !== null && (member.role === 'admin' || member.role === 'manager')) {
     throw new ForbiddenError('Only an administrator can change managers and administrators.');
   }
-  if (changes.disabled && id === actor.userId) throw new ValidationError({ disabled: 'You cannot disable your own account.' });
+  if (changes.disabled && id === actor.userId)
+    throw new ValidationError({ disabled: 'You cannot disable your own account.' });
   if (changes.locationIds && member.role === 'therapist') {
     throw new ValidationError({ locationIds: "A therapist's sites are set on their practitioner record." });
   }
@@ -96,10 +108,13 @@ export async function updateStaff(
         disabledAt: changes.disabled === undefined ? undefined : changes.disabled ? ctx.now() : null,
         locationIds: changes.locationIds,
       });
-      await audit(tx, actor, [{ action: 'staff.update', recordType: 'user', recordId: id, detail: { fields: Object.keys(changes).sort() } }]);
+      await audit(tx, actor, [
+        { action: 'staff.update', recordType: 'user', recordId: id, detail: { fields: Object.keys(changes).sort() } },
+      ]);
     });
   } catch (err) {
-    if (sqlState(err) === SQLSTATE.foreignKeyViolation) throw new ValidationError({ locationIds: 'No such location in this organisation.' });
+    if (sqlState(err) === SQLSTATE.foreignKeyViolation)
+      throw new ValidationError({ locationIds: 'No such location in this organisation.' });
     if (sqlState(err) === SQLSTATE.uniqueViolation) {
       throw new ConflictError('disabled', 'This therapist already has another active sign-in: disable that one first.');
     }

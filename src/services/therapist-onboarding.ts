@@ -8,11 +8,15 @@ import { templateProblems } from './booking/schedules.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ConflictError, ValidationError } from './errors.ts';
 import { authorize } from './policies.ts';
-import { practitionerDetail, type CredentialFields, type PractitionerDetail, type PractitionerFields } from './practitioners.ts';
+import {
+  practitionerDetail,
+  type CredentialFields,
+  type PractitionerDetail,
+  type PractitionerFields,
+} from './practitioners.ts';
 import type { StaffMember } from './staff.ts';
 import { createOnce, type Once } from './idempotency.ts';
 import { insertUser, parseUser } from './users.ts';
-
 
 export interface NewTherapist {
   practitioner: PractitionerFields;
@@ -40,7 +44,8 @@ function shiftProblems(shifts: schedules.TemplateFields[], siteIds: string[]): R
   const problems: Record<string, string> = {};
   for (const key of Object.keys(templateProblems(shifts, siteIds))) {
     const [, index, field] = key.split('.');
-    problems[`shifts.${index}.${field}`] = words[field!]?.(Number(index) + 1) ?? `Shift ${Number(index) + 1} is not right.`;
+    problems[`shifts.${index}.${field}`] =
+      words[field!]?.(Number(index) + 1) ?? `Shift ${Number(index) + 1} is not right.`;
   }
   return problems;
 }
@@ -48,7 +53,8 @@ function shiftProblems(shifts: schedules.TemplateFields[], siteIds: string[]): R
 function credentialProblems(credentials: CredentialFields[]): Record<string, string> {
   const problems: Record<string, string> = {};
   credentials.forEach((c, i) => {
-    if (c.issuedOn && c.expiresOn && c.expiresOn < c.issuedOn) problems[`credentials.${i}.expiresOn`] = `Credential ${i + 1} expires before it was issued.`;
+    if (c.issuedOn && c.expiresOn && c.expiresOn < c.issuedOn)
+      problems[`credentials.${i}.expiresOn`] = `Credential ${i + 1} expires before it was issued.`;
   });
   return problems;
 }
@@ -59,9 +65,12 @@ function rethrow(err: unknown): never {
   // An account refusal names the account's own fields; here they live under signIn.
   if (err instanceof ConflictError && err.fields?.email) throw new ConflictError('signIn.email', err.message);
   if (err instanceof ValidationError) {
-    throw new ValidationError(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [ACCOUNT_FIELDS[k] ?? k, v])));
+    throw new ValidationError(
+      Object.fromEntries(Object.entries(err.fields).map(([k, v]) => [ACCOUNT_FIELDS[k] ?? k, v])),
+    );
   }
-  if (sqlState(err) === SQLSTATE.foreignKeyViolation) throw new ValidationError({ locationIds: 'Choose sites of this organisation.' });
+  if (sqlState(err) === SQLSTATE.foreignKeyViolation)
+    throw new ValidationError({ locationIds: 'Choose sites of this organisation.' });
   throw err;
 }
 
@@ -70,7 +79,12 @@ function rethrow(err: unknown): never {
  * weekly shifts and a sign-in, all in one transaction (all saved, or nothing), each part audited.
  * With an Idempotency-Key a retry gets the first answer and adds no second therapist.
  */
-export async function onboardTherapist(ctx: ServiceContext, actor: Actor, input: NewTherapist, once?: Once): Promise<OnboardedTherapist> {
+export async function onboardTherapist(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: NewTherapist,
+  once?: Once,
+): Promise<OnboardedTherapist> {
   const siteIds = [...new Set(input.practitioner.locationIds)];
   if (siteIds.length === 0) throw new ValidationError({ locationIds: 'Choose at least one site.' });
   authorize(actor, 'practitioner.manage', { locationIds: siteIds });
@@ -84,26 +98,63 @@ export async function onboardTherapist(ctx: ServiceContext, actor: Actor, input:
     // Hashed before the transaction: argon2 is slow on purpose and must not hold a connection.
     const passwordHash = signIn ? await hashPassword(signIn.password) : null;
     return await createOnce(ctx, actor, once, async (tx) => {
-      const id = await practitioners.insertPractitioner(tx, actor.orgId, { ...input.practitioner, locationIds: siteIds });
+      const id = await practitioners.insertPractitioner(tx, actor.orgId, {
+        ...input.practitioner,
+        locationIds: siteIds,
+      });
       await practitioners.replacePractitionerLocations(tx, actor.orgId, id, siteIds);
       const credentialIds: string[] = [];
-      for (const c of input.credentials) credentialIds.push((await practitioners.insertCredential(tx, actor.orgId, id, c)).id);
+      for (const c of input.credentials)
+        credentialIds.push((await practitioners.insertCredential(tx, actor.orgId, id, c)).id);
       await schedules.replaceTemplates(tx, actor.orgId, id, input.shifts);
-      const user = signIn && passwordHash
-        ? await insertUser(tx, {
-          user: parseUser({ orgId: actor.orgId, email: signIn.email, displayName: name, role: 'therapist', password: signIn.password, practitionerId: id, mustChangePassword: true }),
-          locationIds: [],
-          passwordHash,
-        })
-        : null;
+      const user =
+        signIn && passwordHash
+          ? await insertUser(tx, {
+              user: parseUser({
+                orgId: actor.orgId,
+                email: signIn.email,
+                displayName: name,
+                role: 'therapist',
+                password: signIn.password,
+                practitionerId: id,
+                mustChangePassword: true,
+              }),
+              locationIds: [],
+              passwordHash,
+            })
+          : null;
       await audit(tx, actor, [
         { action: 'practitioner.create', recordType: 'practitioner', recordId: id, detail: { onboarding: true } },
-        ...credentialIds.map((cid) => ({ action: 'practitioner.credential.create', recordType: 'credential', recordId: cid, detail: { practitionerId: id } })),
-        { action: 'schedule.update', recordType: 'practitioner', recordId: id, detail: { templates: input.shifts.length } },
-        ...(user ? [{ action: 'staff.create', recordType: 'user', recordId: user.id, detail: { role: 'therapist', practitionerId: id } }] : []),
+        ...credentialIds.map((cid) => ({
+          action: 'practitioner.credential.create',
+          recordType: 'credential',
+          recordId: cid,
+          detail: { practitionerId: id },
+        })),
+        {
+          action: 'schedule.update',
+          recordType: 'practitioner',
+          recordId: id,
+          detail: { templates: input.shifts.length },
+        },
+        ...(user
+          ? [
+              {
+                action: 'staff.create',
+                recordType: 'user',
+                recordId: user.id,
+                detail: { role: 'therapist', practitionerId: id },
+              },
+            ]
+          : []),
       ]);
       return {
-        practitioner: await practitionerDetail(tx, actor, (await practitioners.findPractitioner(tx, actor.orgId, id))!, now),
+        practitioner: await practitionerDetail(
+          tx,
+          actor,
+          (await practitioners.findPractitioner(tx, actor.orgId, id))!,
+          now,
+        ),
         shifts: await schedules.listTemplates(tx, actor.orgId, id),
         account: user ? await staffRepo.findStaff(tx, actor.orgId, user.id) : null,
       };

@@ -27,7 +27,9 @@ describe.each(BACKENDS)('users on %s', (backend) => {
   it('lowercases the email, hashes the password and records the sites', async () => {
     const user = await createUser(t.db, { ...base(), email: ' Jo.Front@Example.COM ', locationIds: [locationId] });
     expect(user).toMatchObject({ email: 'jo.front@example.com', role: 'front_desk', locationIds: [locationId] });
-    const [row] = await t.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [user.id]);
+    const [row] = await t.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [
+      user.id,
+    ]);
     expect(row!.password_hash).toMatch(/^\$argon2id\$/);
     expect(await verifyPassword(row!.password_hash, 'long-enough-pw')).toBe(true);
     expect(await findUserByEmail(t.db, orgId, 'JO.FRONT@example.com')).toEqual(user);
@@ -44,23 +46,38 @@ describe.each(BACKENDS)('users on %s', (backend) => {
   });
 
   it('names each invalid field and writes nothing', async () => {
-    const err = await createUser(t.db, { ...base(), email: 'not-an-email', role: 'wizard' as never, password: 'short' }).catch((e: unknown) => e);
+    const err = await createUser(t.db, {
+      ...base(),
+      email: 'not-an-email',
+      role: 'wizard' as never,
+      password: 'short',
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect(Object.keys((err as ValidationError).fields).sort()).toEqual(['email', 'password', 'role']);
-    const tooLong = await createUser(t.db, { ...base(), email: 'long@example.com', password: 'x'.repeat(201) }).catch((e: unknown) => e);
+    const tooLong = await createUser(t.db, { ...base(), email: 'long@example.com', password: 'x'.repeat(201) }).catch(
+      (e: unknown) => e,
+    );
     expect((tooLong as ValidationError).fields).toHaveProperty('password');
     expect(await findUserByEmail(t.db, orgId, 'long@example.com')).toBeNull();
   });
 
   it('requires the linked record of patient and therapist accounts', async () => {
-    const patient = await createUser(t.db, { ...base(), email: 'p@example.com', role: 'patient' }).catch((e: unknown) => e);
+    const patient = await createUser(t.db, { ...base(), email: 'p@example.com', role: 'patient' }).catch(
+      (e: unknown) => e,
+    );
     expect((patient as ValidationError).fields).toHaveProperty('patientId');
-    const therapist = await createUser(t.db, { ...base(), email: 't@example.com', role: 'therapist' }).catch((e: unknown) => e);
+    const therapist = await createUser(t.db, { ...base(), email: 't@example.com', role: 'therapist' }).catch(
+      (e: unknown) => e,
+    );
     expect((therapist as ValidationError).fields).toHaveProperty('practitionerId');
   });
 
-  it("rolls back when a site belongs to another organisation", async () => {
-    const err = await createUser(t.db, { ...base(), email: 'cross@example.com', locationIds: [foreignLocationId] }).catch((e: unknown) => e);
+  it('rolls back when a site belongs to another organisation', async () => {
+    const err = await createUser(t.db, {
+      ...base(),
+      email: 'cross@example.com',
+      locationIds: [foreignLocationId],
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ValidationError);
     expect((err as ValidationError).fields).toHaveProperty('locationIds');
     expect(await findUserByEmail(t.db, orgId, 'cross@example.com')).toBeNull();

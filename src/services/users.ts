@@ -47,7 +47,6 @@ export interface User {
   mustChangePassword: boolean;
 }
 
-
 function present(row: UserRow): User {
   return {
     id: row.id,
@@ -129,18 +128,23 @@ function translateWriteError(err: unknown): unknown {
   if (state === SQLSTATE.uniqueViolation) {
     const constraint = String((err as { constraint?: unknown }).constraint ?? (err as Error).message ?? '');
     if (constraint.includes('practitioner')) {
-      return new ConflictError('practitionerId', 'This therapist already has a sign-in. Re-enable or reset that account instead of adding a second one.');
+      return new ConflictError(
+        'practitionerId',
+        'This therapist already has a sign-in. Re-enable or reset that account instead of adding a second one.',
+      );
     }
     // Accounts are per organisation: this says only that this organisation already has the email.
     return new ConflictError('email', 'An account with this email already exists in this organisation.');
   }
   if (state === SQLSTATE.foreignKeyViolation) {
     const constraint = String((err as { constraint?: unknown }).constraint ?? (err as Error).message ?? '');
-    if (constraint.includes('patient')) return new ValidationError({ patientId: 'is not a patient of this organisation' });
+    if (constraint.includes('patient'))
+      return new ValidationError({ patientId: 'is not a patient of this organisation' });
     if (constraint.includes('practitioner')) {
       return new ValidationError({ practitionerId: 'is not a practitioner of this organisation' });
     }
-    if (constraint.includes('location')) return new ValidationError({ locationIds: 'must be locations of this organisation' });
+    if (constraint.includes('location'))
+      return new ValidationError({ locationIds: 'must be locations of this organisation' });
     if (constraint.includes('org')) return new NotFoundError('No such organisation');
   }
   return err;

@@ -26,7 +26,11 @@ async function fingerprint(db: Database): Promise<Record<string, string>> {
   });
 }
 
-const PAIRS: [Backend, Backend][] = [['pglite', 'pglite'], ['pglite', 'postgres'], ['postgres', 'pglite']];
+const PAIRS: [Backend, Backend][] = [
+  ['pglite', 'pglite'],
+  ['pglite', 'postgres'],
+  ['postgres', 'pglite'],
+];
 
 describe.each(PAIRS)('backup from %s, restore into %s', (from, to) => {
   let source: TestDb;
@@ -90,13 +94,18 @@ describe('damaged or foreign backup files', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const lines = async () => gunzipSync(await readFile(good)).toString('utf8').trimEnd().split('\n');
+  const lines = async () =>
+    gunzipSync(await readFile(good))
+      .toString('utf8')
+      .trimEnd()
+      .split('\n');
   const write = (name: string, content: string) => {
     const path = join(dir, name);
     writeFileSync(path, gzipSync(content));
     return path;
   };
-  const isEmpty = async () => (await db.db.query<{ n: number }>('SELECT count(*)::int AS n FROM organizations'))[0]!.n === 0;
+  const isEmpty = async () =>
+    (await db.db.query<{ n: number }>('SELECT count(*)::int AS n FROM organizations'))[0]!.n === 0;
 
   it('rejects a file cut short, leaving the database untouched', async () => {
     const all = await lines();
@@ -111,7 +120,10 @@ describe('damaged or foreign backup files', () => {
     await expect(restore(db.db, notGzip)).rejects.toBeInstanceOf(BackupFormatError);
     await expect(restore(db.db, write('other.ndjson.gz', '{"hello":1}\n'))).rejects.toBeInstanceOf(BackupFormatError);
     const [header, ...rest] = await lines();
-    const newer = write('newer.ndjson.gz', [JSON.stringify({ ...JSON.parse(header!), schemaVersion: 999 }), ...rest].join('\n'));
+    const newer = write(
+      'newer.ndjson.gz',
+      [JSON.stringify({ ...JSON.parse(header!), schemaVersion: 999 }), ...rest].join('\n'),
+    );
     await expect(restore(db.db, newer)).rejects.toBeInstanceOf(RestoreRefusedError);
     expect(await isEmpty()).toBe(true);
   });
@@ -119,8 +131,13 @@ describe('damaged or foreign backup files', () => {
   it('rejects a file whose row counts disagree with its header', async () => {
     const [header, ...rest] = await lines();
     const parsed = JSON.parse(header!) as { tables: { name: string; rows: number }[] };
-    const tampered = { ...parsed, tables: parsed.tables.map((t) => (t.name === 'patients' ? { ...t, rows: t.rows + 1 } : t)) };
-    await expect(restore(db.db, write('counts.ndjson.gz', [JSON.stringify(tampered), ...rest].join('\n')))).rejects.toThrow(/patients/);
+    const tampered = {
+      ...parsed,
+      tables: parsed.tables.map((t) => (t.name === 'patients' ? { ...t, rows: t.rows + 1 } : t)),
+    };
+    await expect(
+      restore(db.db, write('counts.ndjson.gz', [JSON.stringify(tampered), ...rest].join('\n'))),
+    ).rejects.toThrow(/patients/);
     expect(await isEmpty()).toBe(true);
   });
 });

@@ -98,7 +98,8 @@ export async function listTables(db: Queryable): Promise<TableInfo[]> {
 function dependencyOrder(tables: TableInfo[], references: { child: string; parent: string }[]): TableInfo[] {
   const names = new Set(tables.map((t) => t.name));
   const parents = new Map(tables.map((t) => [t.name, new Set<string>()]));
-  for (const { child, parent } of references) if (names.has(child) && names.has(parent)) parents.get(child)!.add(parent);
+  for (const { child, parent } of references)
+    if (names.has(child) && names.has(parent)) parents.get(child)!.add(parent);
   const ordered: TableInfo[] = [];
   const remaining = [...tables].sort((a, b) => a.name.localeCompare(b.name));
   while (remaining.length > 0) {
@@ -181,7 +182,11 @@ export async function backup(db: Database, filePath: string, options: { now?: Da
         }
       }
       await write(JSON.stringify({ end: true, rows: total }));
-      return { schemaVersion: version, tables: header.tables.map(({ name, rows }) => ({ name, rows })), totalRows: total };
+      return {
+        schemaVersion: version,
+        tables: header.tables.map(({ name, rows }) => ({ name, rows })),
+        totalRows: total,
+      };
     });
     gzip.end();
     await written;
@@ -233,7 +238,9 @@ function parseHeader(line: string | undefined, filePath: string): BackupHeader {
     throw new BackupFormatError(`${filePath} is not a Knotwork backup`);
   }
   if (header.version !== BACKUP_VERSION) {
-    throw new BackupFormatError(`${filePath} is backup format version ${header.version}; this Knotwork reads version ${BACKUP_VERSION}`);
+    throw new BackupFormatError(
+      `${filePath} is backup format version ${header.version}; this Knotwork reads version ${BACKUP_VERSION}`,
+    );
   }
   return header as BackupHeader;
 }
@@ -243,7 +250,11 @@ function parseHeader(line: string | undefined, filePath: string): BackupHeader {
  * the database ends up with exactly the backup's rows, or unchanged. The database must hold no
  * data, unless `force`, which empties every table first.
  */
-export async function restore(db: Database, filePath: string, options: { force?: boolean } = {}): Promise<BackupSummary> {
+export async function restore(
+  db: Database,
+  filePath: string,
+  options: { force?: boolean } = {},
+): Promise<BackupSummary> {
   const lines = readLines(filePath);
   let summary: BackupSummary;
   try {
@@ -256,7 +267,12 @@ export async function restore(db: Database, filePath: string, options: { force?:
   return summary;
 }
 
-async function restoreLines(db: Database, filePath: string, lines: AsyncGenerator<string>, force: boolean): Promise<BackupSummary> {
+async function restoreLines(
+  db: Database,
+  filePath: string,
+  lines: AsyncGenerator<string>,
+  force: boolean,
+): Promise<BackupSummary> {
   const header = parseHeader((await lines.next()).value ?? undefined, filePath);
   const targetVersion = await schemaVersion(db);
   if (header.schemaVersion > targetVersion) {
@@ -280,7 +296,10 @@ async function restoreLines(db: Database, filePath: string, lines: AsyncGenerato
           `Table ${name} of the backup does not fit this database's schema (${target ? `no column ${missing.join(', ')}` : 'no such table'})`,
         );
       }
-      written.set(name, columns.filter((column) => target.writable.includes(column)));
+      written.set(
+        name,
+        columns.filter((column) => target.writable.includes(column)),
+      );
     }
     await emptyOrRefuse(tx, [...tables.values()], force);
 
@@ -316,12 +335,18 @@ async function restoreLines(db: Database, filePath: string, lines: AsyncGenerato
     if (!ended) throw new BackupFormatError(`${filePath} is incomplete (no end marker): it was cut short`);
     for (const { name, rows } of header.tables) {
       if ((restored.get(name) ?? 0) !== rows) {
-        throw new BackupFormatError(`${filePath}: table ${name} should have ${rows} rows, found ${restored.get(name) ?? 0}`);
+        throw new BackupFormatError(
+          `${filePath}: table ${name} should have ${rows} rows, found ${restored.get(name) ?? 0}`,
+        );
       }
     }
     for (const table of tables.values()) await resetIdentities(tx, table);
     const summary = header.tables.map(({ name, rows }) => ({ name, rows }));
-    return { schemaVersion: header.schemaVersion, tables: summary, totalRows: summary.reduce((sum, t) => sum + t.rows, 0) };
+    return {
+      schemaVersion: header.schemaVersion,
+      tables: summary,
+      totalRows: summary.reduce((sum, t) => sum + t.rows, 0),
+    };
   });
 }
 

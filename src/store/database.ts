@@ -41,7 +41,9 @@ export function openTransaction(kind: Transactional['kind'], connection: Queryab
           return result;
         } catch (err) {
           // If even this fails the connection is gone and the outer transaction fails on its own.
-          await connection.exec(`ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`).catch(() => undefined);
+          await connection
+            .exec(`ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`)
+            .catch(() => undefined);
           throw err;
         }
       };

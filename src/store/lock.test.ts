@@ -20,7 +20,8 @@ const tempDir = () => {
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** The pid of a process that has exited: what a lock left by kill -9 names. */
-const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+const deadPid = () =>
+  Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
 
 function staleLock(dir: string, pid: number, withStaleBreaker: boolean): void {
   const content = JSON.stringify({ pid, host: hostname(), since: '2026-01-01T00:00:00Z', command: 'killed' });
@@ -28,7 +29,10 @@ function staleLock(dir: string, pid: number, withStaleBreaker: boolean): void {
   if (withStaleBreaker) {
     // A starter that died in the middle of taking the stale lock over left its breaker behind.
     const digest = createHash('sha256').update(content).digest('hex').slice(0, 16);
-    writeFileSync(join(dir, `${LOCK_FILE}.break-${digest}`), JSON.stringify({ pid, host: hostname(), since: '2026-01-01T00:00:01Z', command: 'killed too' }));
+    writeFileSync(
+      join(dir, `${LOCK_FILE}.break-${digest}`),
+      JSON.stringify({ pid, host: hostname(), since: '2026-01-01T00:00:01Z', command: 'killed too' }),
+    );
   }
 }
 
@@ -39,7 +43,9 @@ class Contender {
   private readonly lines: string[] = [];
 
   constructor() {
-    this.proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/lock-contender.ts')], { cwd: ROOT });
+    this.proc = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/support/lock-contender.ts')], {
+      cwd: ROOT,
+    });
     createInterface({ input: this.proc.stdout }).on('line', (line) => {
       const next = this.waiting.shift();
       if (next) next(line);
@@ -104,9 +110,13 @@ describe('the PGlite data-folder lock', () => {
         const answers = await Promise.all(contenders.map((c) => c.answer()));
         const won = answers.flatMap((a, i) => (a === 'won' ? [i] : []));
         const failed = answers.filter((a) => a !== 'won' && a !== 'lost');
-        const holder = existsSync(join(dir, LOCK_FILE)) ? JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).pid : null;
+        const holder = existsSync(join(dir, LOCK_FILE))
+          ? JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).pid
+          : null;
         const holderWon = won.some((i) => contenders[i]!.proc.pid === holder);
-        outcomes.push(`${won.length} won${holderWon ? '' : ', lock names no winner'}${failed.length ? `, ${failed.join('; ')}` : ''}`);
+        outcomes.push(
+          `${won.length} won${holderWon ? '' : ', lock names no winner'}${failed.length ? `, ${failed.join('; ')}` : ''}`,
+        );
         for (const i of won) {
           contenders[i]!.send('release');
           expect(await contenders[i]!.answer()).toBe('released');
@@ -137,7 +147,10 @@ describe('the PGlite data-folder lock', () => {
   it('takes over a lock left by a process that no longer runs', () => {
     const dir = tempDir();
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    writeFileSync(join(dir, 'knotwork.lock'), JSON.stringify({ pid: Number(dead.stdout), host: hostname(), since: '2026-01-01T00:00:00Z', command: 'old' }));
+    writeFileSync(
+      join(dir, 'knotwork.lock'),
+      JSON.stringify({ pid: Number(dead.stdout), host: hostname(), since: '2026-01-01T00:00:00Z', command: 'old' }),
+    );
     const lock = acquireDataDirLock(dir);
     expect(existsSync(lock.path)).toBe(true);
     lock.release();

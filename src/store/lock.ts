@@ -25,7 +25,9 @@ export class DataDirLockedError extends Error {
     const who = holder
       ? `process ${holder.pid} on ${holder.host} (${holder.command}), since ${holder.since}`
       : 'another process (its lock file could not be read)';
-    super(`The data folder ${dataDir} is in use by ${who}. Stop that process, or set KNOTWORK_DATA_DIR to another folder.`);
+    super(
+      `The data folder ${dataDir} is in use by ${who}. Stop that process, or set KNOTWORK_DATA_DIR to another folder.`,
+    );
     this.name = 'DataDirLockedError';
   }
 }

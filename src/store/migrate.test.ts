@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase } from '../../test/support/db.ts';
 import type { Database } from './database.ts';
-import { listMigrations, migrate, migrationChecksum, MigrationChangedError, schemaVersion, type Migration } from './migrate.ts';
+import {
+  listMigrations,
+  migrate,
+  migrationChecksum,
+  MigrationChangedError,
+  schemaVersion,
+  type Migration,
+} from './migrate.ts';
 
 describe.each(BACKENDS)('migrations from empty on %s', (backend) => {
   let db: Database;
@@ -43,10 +50,15 @@ describe.each(BACKENDS)('migration checksums on %s', (backend) => {
   afterAll(() => drop());
 
   const recorded = async () =>
-    db.query<{ name: string; checksum: string | null }>('SELECT name, checksum FROM schema_migrations ORDER BY version');
+    db.query<{ name: string; checksum: string | null }>(
+      'SELECT name, checksum FROM schema_migrations ORDER BY version',
+    );
 
   it('are kept for every applied migration: the sha256 of its text', async () => {
-    const expected = listMigrations().map((m) => ({ name: m.name, checksum: createHash('sha256').update(m.sql).digest('hex') }));
+    const expected = listMigrations().map((m) => ({
+      name: m.name,
+      checksum: createHash('sha256').update(m.sql).digest('hex'),
+    }));
     expect(await recorded()).toEqual(expected);
   });
 
@@ -57,11 +69,19 @@ describe.each(BACKENDS)('migration checksums on %s', (backend) => {
   });
 
   it('refuse to start when an applied migration was edited, naming its file, and apply nothing', async () => {
-    const edited: Migration[] = listMigrations().map((m) => (m.version === 3 ? { ...m, sql: `${m.sql}\n-- one more line` } : m));
-    const pending: Migration = { version: 9999, name: '9999_would_be_next', sql: 'CREATE TABLE scratch_next (org_id uuid)' };
+    const edited: Migration[] = listMigrations().map((m) =>
+      m.version === 3 ? { ...m, sql: `${m.sql}\n-- one more line` } : m,
+    );
+    const pending: Migration = {
+      version: 9999,
+      name: '9999_would_be_next',
+      sql: 'CREATE TABLE scratch_next (org_id uuid)',
+    };
     const refusal = await migrate(db, [...edited, pending]).catch((err: unknown) => err);
     expect(refusal).toBeInstanceOf(MigrationChangedError);
-    expect((refusal as Error).message).toMatch(/^The migration 0003_booking\.sql was changed after this database applied it\./);
+    expect((refusal as Error).message).toMatch(
+      /^The migration 0003_booking\.sql was changed after this database applied it\./,
+    );
     expect(await db.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'scratch_next'`)).toEqual([]);
     // The checksum kept is still the applied text's, so the next start refuses too.
     await expect(migrate(db, edited)).rejects.toThrow(MigrationChangedError);

@@ -45,7 +45,10 @@ export function listMigrations(): Migration[] {
  * anything) when an applied migration's text changed.
  * (schema_migrations is bookkeeping of the database itself, so it has no org_id.)
  */
-export async function migrate(db: Database, migrations: Migration[] = listMigrations()): Promise<{ applied: string[] }> {
+export async function migrate(
+  db: Database,
+  migrations: Migration[] = listMigrations(),
+): Promise<{ applied: string[] }> {
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   await refuseChanged(db, migrations);
@@ -56,7 +59,10 @@ export async function migrate(db: Database, migrations: Migration[] = listMigrat
       const rows = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
       if (rows.length > 0) return false;
       await tx.exec(migration.sql);
-      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ]);
       return true;
     });
     if (done) applied.push(migration.name);
@@ -84,7 +90,8 @@ async function refuseChanged(db: Queryable, migrations: Migration[]): Promise<vo
   const byVersion = new Map(migrations.map((m) => [m.version, m]));
   for (const row of recorded) {
     const migration = byVersion.get(row.version);
-    if (migration && migrationChecksum(migration.sql) !== row.checksum) throw new MigrationChangedError(`${migration.name}.sql`);
+    if (migration && migrationChecksum(migration.sql) !== row.checksum)
+      throw new MigrationChangedError(`${migration.name}.sql`);
   }
 }
 

@@ -2,7 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { PG_TYPES, keepDate, openTransaction, parseInt8, parseNumeric, type Database, type Queryable, type Transactional } from './database.ts';
+import {
+  PG_TYPES,
+  keepDate,
+  openTransaction,
+  parseInt8,
+  parseNumeric,
+  type Database,
+  type Queryable,
+  type Transactional,
+} from './database.ts';
 import { acquireDataDirLock, type DataDirLock } from './lock.ts';
 
 const parsers = {
@@ -76,4 +85,3 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     throw err;
   }
 }
-

@@ -1,5 +1,14 @@
 import pg from 'pg';
-import { PG_TYPES, keepDate, openTransaction, parseInt8, parseNumeric, type Database, type Queryable, type Transactional } from './database.ts';
+import {
+  PG_TYPES,
+  keepDate,
+  openTransaction,
+  parseInt8,
+  parseNumeric,
+  type Database,
+  type Queryable,
+  type Transactional,
+} from './database.ts';
 
 const customTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {

@@ -29,9 +29,9 @@ describe.each(BACKENDS)('a transaction on %s', (backend) => {
 
   it('a failing query among them rolls the whole transaction back', async () => {
     await db.exec('CREATE TABLE IF NOT EXISTS scratch_turns (n int)');
-    await expect(db.transaction((tx) =>
-      Promise.all([tx.query('INSERT INTO scratch_turns VALUES (1)'), tx.query('SELECT 1 / 0')]),
-    )).rejects.toThrow();
+    await expect(
+      db.transaction((tx) => Promise.all([tx.query('INSERT INTO scratch_turns VALUES (1)'), tx.query('SELECT 1 / 0')])),
+    ).rejects.toThrow();
     expect(await db.query('SELECT * FROM scratch_turns')).toEqual([]);
     await db.exec('DROP TABLE scratch_turns');
   });
@@ -39,7 +39,8 @@ describe.each(BACKENDS)('a transaction on %s', (backend) => {
   describe('inside another', () => {
     beforeAll(async () => db.exec('CREATE TABLE IF NOT EXISTS scratch_nested (label text)'));
     afterAll(async () => db.exec('DROP TABLE IF EXISTS scratch_nested'));
-    const labels = async () => (await db.query<{ label: string }>('SELECT label FROM scratch_nested ORDER BY label')).map((r) => r.label);
+    const labels = async () =>
+      (await db.query<{ label: string }>('SELECT label FROM scratch_nested ORDER BY label')).map((r) => r.label);
     const insert = (tx: Queryable, label: string) => tx.query('INSERT INTO scratch_nested VALUES ($1)', [label]);
 
     it('commits with the outer one when both succeed', async () => {
@@ -55,10 +56,12 @@ describe.each(BACKENDS)('a transaction on %s', (backend) => {
       await db.exec('DELETE FROM scratch_nested');
       await db.transaction(async (tx) => {
         await insert(tx, 'before');
-        await expect(tx.transaction(async (inner) => {
-          await insert(inner, 'lost');
-          await inner.query('SELECT 1 / 0');
-        })).rejects.toThrow(/division by zero/);
+        await expect(
+          tx.transaction(async (inner) => {
+            await insert(inner, 'lost');
+            await inner.query('SELECT 1 / 0');
+          }),
+        ).rejects.toThrow(/division by zero/);
         await insert(tx, 'after');
       });
       expect(await labels()).toEqual(['after', 'before']);
@@ -66,10 +69,12 @@ describe.each(BACKENDS)('a transaction on %s', (backend) => {
 
     it('is rolled back with the outer one when the outer one fails afterwards', async () => {
       await db.exec('DELETE FROM scratch_nested');
-      await expect(db.transaction(async (tx) => {
-        await tx.transaction((inner) => insert(inner, 'inner'));
-        throw new Error('changed our mind');
-      })).rejects.toThrow('changed our mind');
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.transaction((inner) => insert(inner, 'inner'));
+          throw new Error('changed our mind');
+        }),
+      ).rejects.toThrow('changed our mind');
       expect(await labels()).toEqual([]);
     });
 
@@ -79,10 +84,12 @@ describe.each(BACKENDS)('a transaction on %s', (backend) => {
         tx.transaction(async (middle) => {
           await insert(middle, 'middle');
           await middle.transaction((deepest) => insert(deepest, 'deepest-kept'));
-          await expect(middle.transaction(async (deepest) => {
-            await insert(deepest, 'deepest-lost');
-            throw new Error('no');
-          })).rejects.toThrow('no');
+          await expect(
+            middle.transaction(async (deepest) => {
+              await insert(deepest, 'deepest-lost');
+              throw new Error('no');
+            }),
+          ).rejects.toThrow('no');
         }),
       );
       expect(await labels()).toEqual(['deepest-kept', 'middle']);

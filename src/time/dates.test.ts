@@ -22,8 +22,11 @@ describe('calendar dates', () => {
 });
 
 // An independent reading of the calendar: the runtime's own UTC date arithmetic.
-const viaDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const anyDate = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2199, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+const viaDate = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const anyDate = fc
+  .integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2199, 11, 31) })
+  .map((ms) => new Date(ms).toISOString().slice(0, 10));
 
 describe('calendar arithmetic on YYYY-MM-DD (properties)', () => {
   it('addDays agrees with UTC date arithmetic and daysBetween undoes it', () => {

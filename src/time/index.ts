@@ -7,5 +7,12 @@ export type { DayNumber, Weekday } from './calendar.ts';
 export { MINUTE_MS, DAY_MS, parseDate, formatDate, weekdayOf, parseWallTime, formatWallTime } from './calendar.ts';
 export { isIsoDate, addDays, addYears, daysBetween, weekdayOfDate, mondayOf } from './dates.ts';
 export {
-  isTimeZone, offsetAt, zonedWallTimeToInstant, instantAt, instantToZonedParts, wallClock, dateIn, localDayOf,
+  isTimeZone,
+  offsetAt,
+  zonedWallTimeToInstant,
+  instantAt,
+  instantToZonedParts,
+  wallClock,
+  dateIn,
+  localDayOf,
 } from './zones.ts';

@@ -38,8 +38,17 @@ describe('wall clocks of a zone', () => {
     fc.assert(
       fc.property(zones, minute, (zone, instant) => {
         const parts = Object.fromEntries(
-          new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
-            .formatToParts(instant).map((p) => [p.type, p.value]),
+          new Intl.DateTimeFormat('en-CA', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+          })
+            .formatToParts(instant)
+            .map((p) => [p.type, p.value]),
         );
         const clock = wallClock(instant, zone);
         expect(clock.date).toBe(`${parts.year}-${parts.month}-${parts.day}`);
@@ -51,9 +60,13 @@ describe('wall clocks of a zone', () => {
 
   it('reads back the wall time it was given, except inside a spring-forward gap (property)', () => {
     const cases = fc.constantFrom(
-      { zone: LA, date: '2026-03-08' }, { zone: LA, date: '2026-11-01' }, { zone: LA, date: '2026-07-01' },
-      { zone: BERLIN, date: '2026-03-29' }, { zone: BERLIN, date: '2026-10-25' },
-      { zone: SYDNEY, date: '2026-10-04' }, { zone: SYDNEY, date: '2026-04-05' },
+      { zone: LA, date: '2026-03-08' },
+      { zone: LA, date: '2026-11-01' },
+      { zone: LA, date: '2026-07-01' },
+      { zone: BERLIN, date: '2026-03-29' },
+      { zone: BERLIN, date: '2026-10-25' },
+      { zone: SYDNEY, date: '2026-10-04' },
+      { zone: SYDNEY, date: '2026-04-05' },
     );
     fc.assert(
       fc.property(cases, fc.integer({ min: 0, max: 1439 }), ({ zone, date }, minutes) => {

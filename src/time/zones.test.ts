@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { HOUR_MS, formatDate, parseDate, parseWallTime, weekdayOf } from './calendar.ts';
-import { instantToZonedParts, offsetAt, wallToInstant, zoneDay, zoneDayOffsetAt, zoneDayWallToInstant, zonedWallTimeToInstant } from './zones.ts';
+import {
+  instantToZonedParts,
+  offsetAt,
+  wallToInstant,
+  zoneDay,
+  zoneDayOffsetAt,
+  zoneDayWallToInstant,
+  zonedWallTimeToInstant,
+} from './zones.ts';
 
 const LA = 'America/Los_Angeles';
 const iso = (instant: number) => new Date(instant).toISOString();
@@ -33,8 +41,16 @@ describe('time zones without a library', () => {
   });
 
   it('reports local date, time and weekday', () => {
-    expect(instantToZonedParts(Date.parse('2026-03-09T06:30:00Z'), LA)).toEqual({ date: '2026-03-08', time: '23:30', weekday: 0 });
-    expect(instantToZonedParts(Date.parse('2026-03-09T06:30:00Z'), 'Asia/Kolkata')).toEqual({ date: '2026-03-09', time: '12:00', weekday: 1 });
+    expect(instantToZonedParts(Date.parse('2026-03-09T06:30:00Z'), LA)).toEqual({
+      date: '2026-03-08',
+      time: '23:30',
+      weekday: 0,
+    });
+    expect(instantToZonedParts(Date.parse('2026-03-09T06:30:00Z'), 'Asia/Kolkata')).toEqual({
+      date: '2026-03-09',
+      time: '12:00',
+      weekday: 1,
+    });
   });
 
   it('describes change days: 23 and 25 hours long, not uniform', () => {
@@ -47,7 +63,15 @@ describe('time zones without a library', () => {
   });
 
   it('round-trips every instant on the minute through wall time (property)', () => {
-    const zones = fc.constantFrom(LA, 'America/New_York', 'America/Phoenix', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC');
+    const zones = fc.constantFrom(
+      LA,
+      'America/New_York',
+      'America/Phoenix',
+      'Europe/London',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'UTC',
+    );
     const minute = fc.integer({ min: 0, max: 20 * 366 * 24 * 60 }).map((m) => Date.UTC(2015, 0, 1) + m * 60_000);
     fc.assert(
       fc.property(zones, minute, (zone, instant) => {
@@ -62,15 +86,37 @@ describe('time zones without a library', () => {
   });
 
   it('the per-day fast path agrees with the full solver, change days included (property)', () => {
-    const zones = fc.constantFrom(LA, 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'America/Santiago', 'Asia/Kolkata');
-    const changeDays = ['2026-03-08', '2026-11-01', '2026-03-29', '2026-10-25', '2026-04-05', '2026-10-04', '2026-09-06', '2026-06-15'].map((d) => parseDate(d)!);
+    const zones = fc.constantFrom(
+      LA,
+      'America/New_York',
+      'Europe/London',
+      'Australia/Lord_Howe',
+      'America/Santiago',
+      'Asia/Kolkata',
+    );
+    const changeDays = [
+      '2026-03-08',
+      '2026-11-01',
+      '2026-03-29',
+      '2026-10-25',
+      '2026-04-05',
+      '2026-10-04',
+      '2026-09-06',
+      '2026-06-15',
+    ].map((d) => parseDate(d)!);
     fc.assert(
-      fc.property(zones, fc.constantFrom(...changeDays), fc.integer({ min: 0, max: 1440 }), fc.double({ min: 0, max: 1, noNaN: true }), (zone, day, minutes, fraction) => {
-        const zd = zoneDay(day, zone);
-        expect(zoneDayWallToInstant(zd, minutes)).toBe(wallToInstant(day, minutes, zone));
-        const instant = zd.start + Math.floor(fraction * (zd.end - zd.start - 1));
-        expect(zoneDayOffsetAt(zd, instant)).toBe(offsetAt(instant, zone));
-      }),
+      fc.property(
+        zones,
+        fc.constantFrom(...changeDays),
+        fc.integer({ min: 0, max: 1440 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (zone, day, minutes, fraction) => {
+          const zd = zoneDay(day, zone);
+          expect(zoneDayWallToInstant(zd, minutes)).toBe(wallToInstant(day, minutes, zone));
+          const instant = zd.start + Math.floor(fraction * (zd.end - zd.start - 1));
+          expect(zoneDayOffsetAt(zd, instant)).toBe(offsetAt(instant, zone));
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -80,6 +126,12 @@ describe('time zones without a library', () => {
     expect(formatDate(parseDate('2024-02-29')!)).toBe('2024-02-29');
     expect(parseDate('1970-01-01')).toBe(0);
     expect([parseWallTime('00:00'), parseWallTime('09:05'), parseWallTime('24:00')]).toEqual([0, 545, 1440]);
-    expect(['24:01', '9:00', '12:60', 'ab:cd', '12-00'].map(parseWallTime)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(['24:01', '9:00', '12:60', 'ab:cd', '12-00'].map(parseWallTime)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });

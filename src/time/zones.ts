@@ -8,7 +8,16 @@
  *   read with the offset in force before the jump, so it lands after the gap (02:30 → 03:30 PDT);
  * - overlap (fall back, e.g. 01:30 on 2026-11-01 happens twice): the earlier occurrence (PDT) wins.
  */
-import { DAY_MS, MINUTE_MS, daysFromCivil, formatDate, formatWallTime, requireDate, requireWallTime, weekdayOf } from './calendar.ts';
+import {
+  DAY_MS,
+  MINUTE_MS,
+  daysFromCivil,
+  formatDate,
+  formatWallTime,
+  requireDate,
+  requireWallTime,
+  weekdayOf,
+} from './calendar.ts';
 import type { DayNumber, Weekday } from './calendar.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -43,16 +52,36 @@ export function isTimeZone(timeZone: string): boolean {
 /** The zone's offset from UTC in milliseconds at `instant` (local = instant + offset). */
 export function offsetAt(instant: number, timeZone: string): number {
   const wholeSecond = Math.floor(instant / 1000) * 1000;
-  let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, bc = false;
+  let year = 0,
+    month = 0,
+    day = 0,
+    hour = 0,
+    minute = 0,
+    second = 0,
+    bc = false;
   for (const part of formatterFor(timeZone).formatToParts(wholeSecond)) {
     switch (part.type) {
-      case 'year': year = Number(part.value); break;
-      case 'month': month = Number(part.value); break;
-      case 'day': day = Number(part.value); break;
-      case 'hour': hour = Number(part.value); break;
-      case 'minute': minute = Number(part.value); break;
-      case 'second': second = Number(part.value); break;
-      case 'era': bc = part.value.startsWith('B'); break;
+      case 'year':
+        year = Number(part.value);
+        break;
+      case 'month':
+        month = Number(part.value);
+        break;
+      case 'day':
+        day = Number(part.value);
+        break;
+      case 'hour':
+        hour = Number(part.value);
+        break;
+      case 'minute':
+        minute = Number(part.value);
+        break;
+      case 'second':
+        second = Number(part.value);
+        break;
+      case 'era':
+        bc = part.value.startsWith('B');
+        break;
     }
   }
   if (bc) year = 1 - year;
@@ -167,7 +196,17 @@ export function zoneDay(day: DayNumber, timeZone: string): ZoneDay {
   const last = offsetAt(end - 1, timeZone);
   const uniform = last === offset;
   const changeAt = uniform ? end : findChange(start - 1, end - 1, timeZone);
-  const result: ZoneDay = { timeZone, day, weekday: weekdayOf(day), start, end, offset, uniform, changeAt, offsetAfter: last };
+  const result: ZoneDay = {
+    timeZone,
+    day,
+    weekday: weekdayOf(day),
+    start,
+    end,
+    offset,
+    uniform,
+    changeAt,
+    offsetAfter: last,
+  };
   // The cache only memoises a pure function; it is bounded so a long-running server cannot grow it.
   if (zoneDays.size >= ZONE_DAY_CACHE_LIMIT) zoneDays.clear();
   zoneDays.set(key, result);

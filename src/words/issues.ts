@@ -42,8 +42,10 @@ export function issueSentence(issue: RawIssue): string {
       return TYPE[issue.expected] ?? 'Not in a form we accept.';
     case 'too_small': {
       const min = issue.minimum;
-      if (issue.origin === 'string') return Number(min) <= 1 ? 'Must not be empty.' : `Must be at least ${plural(min, 'character', 'characters')}.`;
-      if (issue.origin === 'array' || issue.origin === 'set') return Number(min) <= 1 ? 'Choose or add at least one.' : `Add at least ${min}.`;
+      if (issue.origin === 'string')
+        return Number(min) <= 1 ? 'Must not be empty.' : `Must be at least ${plural(min, 'character', 'characters')}.`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return Number(min) <= 1 ? 'Choose or add at least one.' : `Add at least ${min}.`;
       return issue.inclusive === false ? `Must be more than ${min}.` : `Must be ${min} or more.`;
     }
     case 'too_big': {
@@ -87,7 +89,9 @@ export function describeFields(fields: Record<string, string>): string {
     const [key, problem] = entries[0]!;
     return `${fieldLabel(key)}: ${lowerFirst(withoutStop(problem))}.`;
   }
-  const shown = entries.slice(0, 4).map(([key, problem]) => `${lowerFirst(fieldLabel(key))} (${lowerFirst(withoutStop(problem))})`);
+  const shown = entries
+    .slice(0, 4)
+    .map(([key, problem]) => `${lowerFirst(fieldLabel(key))} (${lowerFirst(withoutStop(problem))})`);
   const more = entries.length > 4 ? `; and ${entries.length - 4} more` : '';
   return `Please check: ${shown.join('; ')}${more}.`;
 }

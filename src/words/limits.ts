@@ -55,4 +55,3 @@ export const TEXT_LIMITS = {
   time: 5,
   language: 6,
 } as const;
-

@@ -35,7 +35,15 @@ describe('validation issues as sentences', () => {
   });
 
   it('say what to do, in words, without validator wording or codes', () => {
-    const fields = fieldsOf(schema, { name: 'too long here', count: 1.5, kind: 'other', when: '2026-13-01', email: 'nope', hours: { 6: [{ close: 5 }] }, extra: 1 });
+    const fields = fieldsOf(schema, {
+      name: 'too long here',
+      count: 1.5,
+      kind: 'other',
+      when: '2026-13-01',
+      email: 'nope',
+      hours: { 6: [{ close: 5 }] },
+      extra: 1,
+    });
     expect(fields).toEqual({
       name: 'Too long: at most 5 characters.',
       count: 'Must be a whole number.',
@@ -50,13 +58,20 @@ describe('validation issues as sentences', () => {
   });
 
   it('keep a schema’s own message where it has one', () => {
-    expect(fieldsOf(z.object({ code: z.string().regex(/^[a-z]+$/, 'Use lowercase letters.') }), { code: 'A' })).toEqual({ code: 'Use lowercase letters.' });
+    expect(fieldsOf(z.object({ code: z.string().regex(/^[a-z]+$/, 'Use lowercase letters.') }), { code: 'A' })).toEqual(
+      { code: 'Use lowercase letters.' },
+    );
   });
 
   it('sum up a refusal by labels, one field or many', () => {
     expect(describeFields({ givenName: 'Must not be empty.' })).toBe('First name: must not be empty.');
-    const many = describeFields({ 'hours.6.0.close': 'Use a time like 17:30.', durationMinutes: 'Must be a whole number.' });
-    expect(many).toBe('Please check: closing time (Saturday, period 1) (use a time like 17:30); length (minutes) (must be a whole number).');
+    const many = describeFields({
+      'hours.6.0.close': 'Use a time like 17:30.',
+      durationMinutes: 'Must be a whole number.',
+    });
+    expect(many).toBe(
+      'Please check: closing time (Saturday, period 1) (use a time like 17:30); length (minutes) (must be a whole number).',
+    );
     expect(internalNames(many)).toEqual([]);
   });
 });

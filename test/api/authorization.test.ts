@@ -20,7 +20,9 @@ describe('the authorization matrix', () => {
   });
 
   it('knows the shape of every answer: a JSON route declares its response schema, a file route its media type', () => {
-    const undeclared = [...SPECS.values()].filter((r) => r.status !== 204 && !r.response && !r.produces).map((r) => `${r.method} ${r.url}`);
+    const undeclared = [...SPECS.values()]
+      .filter((r) => r.status !== 204 && !r.response && !r.produces)
+      .map((r) => `${r.method} ${r.url}`);
     expect(undeclared).toEqual([]);
   });
 });
@@ -37,7 +39,13 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     ({ db, drop } = await createTestDatabase(backend));
     app = await buildServer({ db, now: () => new Date('2026-11-20T18:00:00Z') });
     world = await buildWorld(db);
-    env = { world, db, app, adminToken: await tokenFor(app, world.users.admin.email), unique: () => `${Date.now().toString(36)}${++counter}` };
+    env = {
+      world,
+      db,
+      app,
+      adminToken: await tokenFor(app, world.users.admin.email),
+      unique: () => `${Date.now().toString(36)}${++counter}`,
+    };
   });
   afterAll(async () => {
     await app.close();
@@ -52,8 +60,16 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
   }
 
   /** The caller's `can` flag on the record, or null when the caller may not read the record at all. */
-  async function canFlag(can: NonNullable<EndpointCase['can']>, url: string, token: string | null): Promise<boolean | null> {
-    const res = await app.inject({ method: 'GET', url: can.read(env, url), headers: token ? { authorization: `Bearer ${token}` } : {} });
+  async function canFlag(
+    can: NonNullable<EndpointCase['can']>,
+    url: string,
+    token: string | null,
+  ): Promise<boolean | null> {
+    const res = await app.inject({
+      method: 'GET',
+      url: can.read(env, url),
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     if (res.statusCode !== 200) return null;
     const record = (can.find ? can.find(res.json(), url) : res.json()) as { can: Record<string, boolean> } | undefined;
     const value = record?.can[can.flag];
@@ -83,9 +99,15 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
           ...(payload === undefined ? {} : { payload: payload as object }),
         });
         expect({ who, status: res.statusCode }).toEqual({ who, status: endpoint.expect[who] });
-        if (flag !== undefined) expect({ who, can: flag, status: res.statusCode }).toEqual({ who, can: flag, status: agreeing(flag, res.statusCode) });
+        if (flag !== undefined)
+          expect({ who, can: flag, status: res.statusCode }).toEqual({
+            who,
+            can: flag,
+            status: agreeing(flag, res.statusCode),
+          });
         const spec = SPECS.get(`${endpoint.method} ${endpoint.route}`);
-        if (spec) expect({ who, breach: contractBreach(spec, res.statusCode, res.body) }).toEqual({ who, breach: null });
+        if (spec)
+          expect({ who, breach: contractBreach(spec, res.statusCode, res.body) }).toEqual({ who, breach: null });
         for (const secret of endpoint.secrets?.(env, who) ?? []) {
           expect({ who, leaked: res.body.includes(secret) ? secret : null }).toEqual({ who, leaked: null });
         }

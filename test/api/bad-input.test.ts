@@ -38,7 +38,14 @@ function maxLengthOf(prop: Json): number | undefined {
   return options?.map(maxLengthOf).find((n) => n !== undefined);
 }
 
-const WRONG: Record<string, unknown> = { string: 12345, number: 'not-a-number', integer: 'not-a-number', boolean: 'yes', array: 'not-a-list', object: 'not-an-object' };
+const WRONG: Record<string, unknown> = {
+  string: 12345,
+  number: 'not-a-number',
+  integer: 'not-a-number',
+  boolean: 'yes',
+  array: 'not-a-list',
+  object: 'not-an-object',
+};
 const INJECTIONS = ["Robert'); DROP TABLE patients;--", '<script>alert(1)</script>', '${7*7}{{7*7}}', '\u202Eevil'];
 
 /** One case per route that an administrator of the organisation may call successfully. */
@@ -48,14 +55,19 @@ describe('input schemas', () => {
   it('bound every string a client can send', () => {
     const unbounded: string[] = [];
     for (const r of ROUTES) {
-      for (const [part, schema] of [['body', r.body], ['query', r.query]] as const) {
+      for (const [part, schema] of [
+        ['body', r.body],
+        ['query', r.query],
+      ] as const) {
         const walk = (node: Json | null, path: string) => {
           if (!node) return;
           const props = (node.properties ?? {}) as Record<string, Json>;
           for (const [name, prop] of Object.entries(props)) {
             const type = baseType(prop);
-            if (type === 'string' && !stringBounded(prop)) unbounded.push(`${r.method} ${r.url} ${part}.${path}${name}`);
-            if (type === 'object') walk((prop.anyOf as Json[] | undefined)?.find((o) => o.type === 'object') ?? prop, `${path}${name}.`);
+            if (type === 'string' && !stringBounded(prop))
+              unbounded.push(`${r.method} ${r.url} ${part}.${path}${name}`);
+            if (type === 'object')
+              walk((prop.anyOf as Json[] | undefined)?.find((o) => o.type === 'object') ?? prop, `${path}${name}.`);
           }
         };
         walk(jsonSchema(schema), '');
@@ -108,7 +120,10 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
     expect(errorTexts(body).flatMap(internalNames), `${label} → ${JSON.stringify(body.error)}`).toEqual([]);
     if (field) {
       const keys = Object.keys(body.error.fields ?? {});
-      expect(keys.some((k) => k === field || k.startsWith(`${field}.`)), `${label} → ${JSON.stringify(body.error)}`).toBe(true);
+      expect(
+        keys.some((k) => k === field || k.startsWith(`${field}.`)),
+        `${label} → ${JSON.stringify(body.error)}`,
+      ).toBe(true);
     }
     expect(await snapshot(db), label).toEqual(before);
   }
@@ -130,7 +145,8 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
           const type = baseType(prop);
           if (type === 'number' || type === 'integer') await expectRefused(c, `${url}?${name}=abc`, undefined, name);
           if (max) await expectRefused(c, `${url}?${name}=${'x'.repeat(max + 1)}`, undefined, name);
-          if (prop.format === 'uuid' || prop.format === 'date-time') await expectRefused(c, `${url}?${name}=${encodeURIComponent("'; DROP TABLE users;--")}`, undefined, name);
+          if (prop.format === 'uuid' || prop.format === 'date-time')
+            await expectRefused(c, `${url}?${name}=${encodeURIComponent("'; DROP TABLE users;--")}`, undefined, name);
         }
       }
       if (r.body) {
@@ -141,14 +157,16 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
         await expectRefused(c, url, [valid], null);
         await expectRefused(c, url, { ...valid, unexpectedField: 'x' }, 'unexpectedField');
         for (const name of (schema.required as string[] | undefined) ?? []) {
-          const { [name]: _drop, ...rest } = { ...(await c.body!(env)) as Json };
+          const { [name]: _drop, ...rest } = { ...((await c.body!(env)) as Json) };
           await expectRefused(c, url, rest, name);
         }
         for (const [name, prop] of Object.entries((schema.properties ?? {}) as Record<string, Json>)) {
           const type = baseType(prop);
-          if (type && WRONG[type] !== undefined) await expectRefused(c, url, { ...((await c.body!(env)) as Json), [name]: WRONG[type] }, name);
+          if (type && WRONG[type] !== undefined)
+            await expectRefused(c, url, { ...((await c.body!(env)) as Json), [name]: WRONG[type] }, name);
           const max = maxLengthOf(prop);
-          if (type === 'string' && max) await expectRefused(c, url, { ...((await c.body!(env)) as Json), [name]: 'x'.repeat(max + 1) }, name);
+          if (type === 'string' && max)
+            await expectRefused(c, url, { ...((await c.body!(env)) as Json), [name]: 'x'.repeat(max + 1) }, name);
           if (type === 'string') {
             for (const hostile of INJECTIONS) {
               const res = await send(c, url, { ...((await c.body!(env)) as Json), [name]: hostile });

@@ -20,7 +20,12 @@ import { ENDPOINTS, type EndpointCase, type Env } from './endpoints.ts';
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Part = 'params' | 'query' | 'body';
 type Kind = 'integer' | 'number' | 'date' | 'date-time' | 'string';
-interface Leaf { part: Part; path: string[]; kind: Kind; node: Json }
+interface Leaf {
+  part: Part;
+  path: string[];
+  kind: Kind;
+  node: Json;
+}
 
 const ROUTES = apiRoutes({ db: null as never, now: () => new Date() });
 const routeOf = (c: EndpointCase): AnyRoute => ROUTES.find((r) => r.method === c.method && r.url === c.route)!;
@@ -74,18 +79,21 @@ function leaves(part: Part, node: Json, path: string[], value: unknown, guided: 
         const isLeaf = alternatives(prop).some((o) => kindOf(o));
         if (!guided || inner !== undefined || isLeaf) leaves(part, prop, [...path, name], inner, guided, out);
       }
-      if (!guided && typeof option.additionalProperties === 'object') leaves(part, option.additionalProperties, [...path, '*'], undefined, guided, out);
+      if (!guided && typeof option.additionalProperties === 'object')
+        leaves(part, option.additionalProperties, [...path, '*'], undefined, guided, out);
     }
     if (option.type === 'array' && option.items) {
       const first = Array.isArray(value) ? value[0] : undefined;
-      if (!guided || first !== undefined || kindOf(option.items)) leaves(part, option.items, [...path, '0'], first, guided, out);
+      if (!guided || first !== undefined || kindOf(option.items))
+        leaves(part, option.items, [...path, '0'], first, guided, out);
     }
   }
   return out;
 }
 
 const unique = <T>(values: T[]) => [...new Set(values)];
-const shiftDay = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const shiftDay = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const shiftInstant = (instant: string, ms: number) => new Date(Date.parse(instant) + ms).toISOString();
 
 /** What to send for a leaf: its bounds, just past them, and what its column or calendar cannot hold. */
@@ -94,7 +102,8 @@ function extremes(leaf: Leaf): unknown[] {
   if (leaf.kind === 'integer' || leaf.kind === 'number') {
     const min = n.minimum ?? n.exclusiveMinimum ?? -MAX_SAFE;
     const max = n.maximum ?? n.exclusiveMaximum ?? MAX_SAFE;
-    const wild = leaf.kind === 'integer' ? [INT4_MAX + 1, INT4_MIN - 1, MAX_SAFE, -MAX_SAFE, 1e21] : [1e308, -1e308, min + 0.5];
+    const wild =
+      leaf.kind === 'integer' ? [INT4_MAX + 1, INT4_MIN - 1, MAX_SAFE, -MAX_SAFE, 1e21] : [1e308, -1e308, min + 0.5];
     return unique([min, max, min - 1, max + 1, ...wild]);
   }
   if (leaf.kind === 'date') {
@@ -104,7 +113,12 @@ function extremes(leaf: Leaf): unknown[] {
     return unique(values);
   }
   if (leaf.kind === 'date-time') {
-    const values = ['0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '9999-12-31T23:59:59-12:00', '0001-01-01T00:00:00+14:00'];
+    const values = [
+      '0001-01-01T00:00:00Z',
+      '9999-12-31T23:59:59Z',
+      '9999-12-31T23:59:59-12:00',
+      '0001-01-01T00:00:00+14:00',
+    ];
     if (n.formatMinimum) values.push(n.formatMinimum, shiftInstant(n.formatMinimum, -1000));
     if (n.formatMaximum) values.push(n.formatMaximum, shiftInstant(n.formatMaximum, 1000));
     return unique(values);
@@ -148,10 +162,13 @@ describe('input schemas', () => {
           const bounded = n.const !== undefined || n.enum !== undefined;
           if (leaf.kind === 'integer' && !bounded) {
             const ceiling = n.format === 'int64' ? MAX_SAFE : INT4_MAX;
-            if (!(n.maximum <= ceiling) || !(n.minimum >= (n.format === 'int64' ? -MAX_SAFE : INT4_MIN))) unbounded.push(`${where}: ${n.minimum}..${n.maximum}`);
+            if (!(n.maximum <= ceiling) || !(n.minimum >= (n.format === 'int64' ? -MAX_SAFE : INT4_MIN)))
+              unbounded.push(`${where}: ${n.minimum}..${n.maximum}`);
           }
-          if (leaf.kind === 'number' && !bounded && !(Number.isFinite(n.minimum) && Number.isFinite(n.maximum))) unbounded.push(`${where}: ${n.minimum}..${n.maximum}`);
-          if ((leaf.kind === 'date' || leaf.kind === 'date-time') && !(n.formatMinimum && n.formatMaximum)) unbounded.push(`${where}: no date range`);
+          if (leaf.kind === 'number' && !bounded && !(Number.isFinite(n.minimum) && Number.isFinite(n.maximum)))
+            unbounded.push(`${where}: ${n.minimum}..${n.maximum}`);
+          if ((leaf.kind === 'date' || leaf.kind === 'date-time') && !(n.formatMinimum && n.formatMaximum))
+            unbounded.push(`${where}: no date range`);
         }
       }
     }
@@ -217,7 +234,8 @@ describe.each(BACKENDS)('the extremes of every schema on %s', (backend) => {
       const check = async (label: string, target: string, payload: unknown, expectStatus?: (s: number) => boolean) => {
         const res = await send(c, target, payload);
         const shaped = res.statusCode < 400 || (res.json() as { error?: { code?: unknown } }).error?.code !== undefined;
-        if (res.statusCode >= 500 || !shaped || (expectStatus && !expectStatus(res.statusCode))) failures.push(`${label} → ${res.statusCode} ${res.body.slice(0, 160)}`);
+        if (res.statusCode >= 500 || !shaped || (expectStatus && !expectStatus(res.statusCode)))
+          failures.push(`${label} → ${res.statusCode} ${res.body.slice(0, 160)}`);
         return res;
       };
 
@@ -231,12 +249,19 @@ describe.each(BACKENDS)('the extremes of every schema on %s', (backend) => {
       for (const part of ['query', 'body'] as const) {
         const dates = all.filter((l) => l.part === part && (l.kind === 'date' || l.kind === 'date-time'));
         if (dates.length < 2) continue;
-        for (const [low, high] of [['formatMinimum', 'formatMaximum'], ['0001', '9999']]) {
+        for (const [low, high] of [
+          ['formatMinimum', 'formatMaximum'],
+          ['0001', '9999'],
+        ]) {
           let target = url;
           let payload: unknown = body;
           dates.forEach((leaf, i) => {
             const edge = i === 0 ? low! : high!;
-            const value = edge.startsWith('format') ? leaf.node[edge] : leaf.kind === 'date' ? `${edge}-${edge === '0001' ? '01-01' : '12-31'}` : `${edge}-${edge === '0001' ? '01-01T00:00:00Z' : '12-31T23:59:59Z'}`;
+            const value = edge.startsWith('format')
+              ? leaf.node[edge]
+              : leaf.kind === 'date'
+                ? `${edge}-${edge === '0001' ? '01-01' : '12-31'}`
+                : `${edge}-${edge === '0001' ? '01-01T00:00:00Z' : '12-31T23:59:59Z'}`;
             if (part === 'query') target = withQuery(target, leaf.path[0]!, value);
             else payload = setAt(payload as Json, leaf.path, value);
           });
@@ -248,17 +273,26 @@ describe.each(BACKENDS)('the extremes of every schema on %s', (backend) => {
         const [target, payload] = placed(leaf, 'a\u0000b');
         const res = await check(`${leaf.part}.${leaf.path.join('.')} with NUL`, target, payload, (s) => s === 400);
         const field = leaf.part === 'body' ? leaf.path.join('.') : leaf.path[0]!;
-        if (res.statusCode === 400 && !Object.keys(res.json().error.fields ?? {}).includes(field)) failures.push(`${field} with NUL not named: ${res.body.slice(0, 160)}`);
+        if (res.statusCode === 400 && !Object.keys(res.json().error.fields ?? {}).includes(field))
+          failures.push(`${field} with NUL not named: ${res.body.slice(0, 160)}`);
       }
       expect(failures).toEqual([]);
     });
   }
 
   it('refuses a NUL in a search, a filename and the address itself', async () => {
-    const search = await app.inject({ method: 'GET', url: '/api/patients?q=a%00b', headers: { authorization: `Bearer ${token}` } });
+    const search = await app.inject({
+      method: 'GET',
+      url: '/api/patients?q=a%00b',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(search.statusCode).toBe(400);
     expect(search.json().error.fields).toHaveProperty('q');
-    const path = await app.inject({ method: 'GET', url: '/api/patients/%00', headers: { authorization: `Bearer ${token}` } });
+    const path = await app.inject({
+      method: 'GET',
+      url: '/api/patients/%00',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(path.statusCode).toBe(400);
     const boundary = 'nulboundary';
     const form = [
@@ -267,7 +301,9 @@ describe.each(BACKENDS)('the extremes of every schema on %s', (backend) => {
       `--${boundary}--\r\n`,
     ].join('');
     const upload = await app.inject({
-      method: 'POST', url: `/api/patients/${env.world.patients.a}/clearances`, payload: Buffer.from(form),
+      method: 'POST',
+      url: `/api/patients/${env.world.patients.a}/clearances`,
+      payload: Buffer.from(form),
       headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
     });
     expect(upload.statusCode).toBe(400);

@@ -48,14 +48,22 @@ async function appointment(env: Env, kind: 'far' | 'soon', who: 'a' | 'b' = 'a')
   const begins = await start(env, kind);
   const end = new Date(begins.getTime() + 3_600_000);
   const id = await buildAppointment(env.db, env.world.orgId, {
-    patientId: env.world.patients[who], therapistId: env.world.practitioners[who], locationId: env.world.sites[who], start: begins,
+    patientId: env.world.patients[who],
+    therapistId: env.world.practitioners[who],
+    locationId: env.world.sites[who],
+    start: begins,
   });
   return { id, end };
 }
 
 async function linkUrl(env: Env, kind: 'far' | 'soon', suffix = ''): Promise<string> {
   const a = await appointment(env, kind);
-  const token = await issueLinkToken(env.db, { orgId: env.world.orgId, appointmentId: a.id, patientId: env.world.patients.a, expiresAt: a.end });
+  const token = await issueLinkToken(env.db, {
+    orgId: env.world.orgId,
+    appointmentId: a.id,
+    patientId: env.world.patients.a,
+    expiresAt: a.end,
+  });
   return `/api/links/${token}${suffix}`;
 }
 
@@ -65,12 +73,21 @@ async function disabledManager(env: Env): Promise<string> {
     `INSERT INTO users (org_id, email, display_name, role, password_hash, disabled_at) VALUES ($1, $2, 'Gone Manager', 'manager', 'not-a-hash', now()) RETURNING id`,
     [env.world.orgId, `gone-${env.unique()}@example.test`],
   );
-  await env.db.query('INSERT INTO user_locations (org_id, user_id, location_id) VALUES ($1, $2, $3)', [env.world.orgId, rows[0]!.id, env.world.sites.a]);
+  await env.db.query('INSERT INTO user_locations (org_id, user_id, location_id) VALUES ($1, $2, $3)', [
+    env.world.orgId,
+    rows[0]!.id,
+    env.world.sites.a,
+  ]);
   return rows[0]!.id;
 }
 
 /** A feed row with a token we know (the service would only ever show it once). */
-async function feed(env: Env, kind: 'therapist' | 'site', subjectId: string, createdBy = env.world.users.admin.id): Promise<{ id: string; token: string }> {
+async function feed(
+  env: Env,
+  kind: 'therapist' | 'site',
+  subjectId: string,
+  createdBy = env.world.users.admin.id,
+): Promise<{ id: string; token: string }> {
   const token = randomBytes(32).toString('base64url');
   const rows = await env.db.query<{ id: string }>(
     `INSERT INTO calendar_feeds (org_id, kind, subject_id, token_hash, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -81,66 +98,123 @@ async function feed(env: Env, kind: 'therapist' | 'site', subjectId: string, cre
 
 export const NOTIFY_ENDPOINTS: EndpointCase[] = [
   {
-    method: 'POST', route: '/api/calendars', record: "therapist A's feed", url: () => '/api/calendars',
+    method: 'POST',
+    route: '/api/calendars',
+    record: "therapist A's feed",
+    url: () => '/api/calendars',
     body: ({ world }) => ({ kind: 'therapist', subjectId: world.practitioners.a }),
     expect: signedIn(403, { admin: 201, manager: 201, therapist: 201, otherAdmin: 404 }),
   },
   {
-    method: 'POST', route: '/api/calendars', record: "another site's feed", url: () => '/api/calendars',
+    method: 'POST',
+    route: '/api/calendars',
+    record: "another site's feed",
+    url: () => '/api/calendars',
     body: ({ world }) => ({ kind: 'site', subjectId: world.sites.b }),
     expect: signedIn(403, { admin: 201, otherAdmin: 404 }),
   },
-  { method: 'GET', route: '/api/calendars', record: 'list', url: () => '/api/calendars', expect: signedIn(200, { patient: 403 }) },
   {
-    method: 'DELETE', route: '/api/calendars/:id', record: "own site's feed", url: async (env) => `/api/calendars/${(await feed(env, 'site', env.world.sites.a)).id}`,
+    method: 'GET',
+    route: '/api/calendars',
+    record: 'list',
+    url: () => '/api/calendars',
+    expect: signedIn(200, { patient: 403 }),
+  },
+  {
+    method: 'DELETE',
+    route: '/api/calendars/:id',
+    record: "own site's feed",
+    url: async (env) => `/api/calendars/${(await feed(env, 'site', env.world.sites.a)).id}`,
     expect: signedIn(403, { admin: 204, manager: 204, otherAdmin: 404 }),
   },
   {
-    method: 'GET', route: '/cal/:token.ics', record: "therapist A's feed (the token is the credential)",
+    method: 'GET',
+    route: '/cal/:token.ics',
+    record: "therapist A's feed (the token is the credential)",
     url: async (env) => {
       await appointment(env, 'far');
       return `/cal/${(await feed(env, 'therapist', env.world.practitioners.a)).token}.ics`;
     },
-    expect: everyone(200), secrets: () => ['Alice', 'Anders'],
+    expect: everyone(200),
+    secrets: () => ['Alice', 'Anders'],
   },
   {
     // Feeds follow their creator's scope at every fetch: a disabled account's feed answers nothing.
-    method: 'GET', route: '/cal/:token.ics', record: "site A's feed whose creator was disabled",
+    method: 'GET',
+    route: '/cal/:token.ics',
+    record: "site A's feed whose creator was disabled",
     url: async (env) => {
       await appointment(env, 'far');
       return `/cal/${(await feed(env, 'site', env.world.sites.a, await disabledManager(env))).token}.ics`;
     },
-    expect: everyone(404), secrets: () => ['VCALENDAR', 'A.A.'],
+    expect: everyone(404),
+    secrets: () => ['VCALENDAR', 'A.A.'],
   },
   {
     // The manager of site A holds a feed of site B (from before a move): it shows none of B's visits.
-    method: 'GET', route: '/cal/:token.ics', record: "site B's feed held by site A's manager",
+    method: 'GET',
+    route: '/cal/:token.ics',
+    record: "site B's feed held by site A's manager",
     url: async (env) => {
       await appointment(env, 'far', 'b');
       return `/cal/${(await feed(env, 'site', env.world.sites.b, env.world.users.manager.id)).token}.ics`;
     },
-    expect: everyone(200), secrets: () => ['B.B.', 'Blake'],
+    expect: everyone(200),
+    secrets: () => ['B.B.', 'Blake'],
   },
   {
-    method: 'GET', route: '/api/appointments/:id/ics', record: "own site's appointment", url: async (env) => `/api/appointments/${(await appointment(env, 'far')).id}/ics`,
-    expect: signedIn(200, { otherAdmin: 404 }), secrets: () => ['Anders'],
+    method: 'GET',
+    route: '/api/appointments/:id/ics',
+    record: "own site's appointment",
+    url: async (env) => `/api/appointments/${(await appointment(env, 'far')).id}/ics`,
+    expect: signedIn(200, { otherAdmin: 404 }),
+    secrets: () => ['Anders'],
   },
   {
-    method: 'GET', route: '/api/appointments/:id/ics', record: "another site's appointment", url: async (env) => `/api/appointments/${(await appointment(env, 'far', 'b')).id}/ics`,
-    expect: signedIn(403, { admin: 200, otherAdmin: 404 }), secrets: () => ['Bruno', 'Berg'],
+    method: 'GET',
+    route: '/api/appointments/:id/ics',
+    record: "another site's appointment",
+    url: async (env) => `/api/appointments/${(await appointment(env, 'far', 'b')).id}/ics`,
+    expect: signedIn(403, { admin: 200, otherAdmin: 404 }),
+    secrets: () => ['Bruno', 'Berg'],
   },
-  { method: 'GET', route: '/api/links/:token', record: 'a valid link', url: (env) => linkUrl(env, 'far'), expect: everyone(200), secrets: () => ['Anders', 'Alice'] },
   {
-    method: 'POST', route: '/api/links/:token/cancel', record: 'a visit a week away', url: (env) => linkUrl(env, 'far', '/cancel'),
-    body: () => ({ reason: 'Feeling better' }), expect: everyone(200),
+    method: 'GET',
+    route: '/api/links/:token',
+    record: 'a valid link',
+    url: (env) => linkUrl(env, 'far'),
+    expect: everyone(200),
+    secrets: () => ['Anders', 'Alice'],
   },
   {
-    method: 'POST', route: '/api/links/:token/cancel', record: 'a visit tomorrow, inside the policy', url: (env) => linkUrl(env, 'soon', '/cancel'),
-    body: () => ({ reason: 'Something came up' }), expect: everyone(409),
+    method: 'POST',
+    route: '/api/links/:token/cancel',
+    record: 'a visit a week away',
+    url: (env) => linkUrl(env, 'far', '/cancel'),
+    body: () => ({ reason: 'Feeling better' }),
+    expect: everyone(200),
   },
-  { method: 'GET', route: '/api/links/:token/availability', record: 'a valid link', url: (env) => linkUrl(env, 'far', '/availability'), expect: everyone(200) },
   {
-    method: 'POST', route: '/api/links/:token/reschedule', record: 'to a free time', url: (env) => linkUrl(env, 'far', '/reschedule'),
-    body: async (env) => ({ start: (await start(env, 'far')).toISOString() }), expect: everyone(200),
+    method: 'POST',
+    route: '/api/links/:token/cancel',
+    record: 'a visit tomorrow, inside the policy',
+    url: (env) => linkUrl(env, 'soon', '/cancel'),
+    body: () => ({ reason: 'Something came up' }),
+    expect: everyone(409),
+  },
+  {
+    method: 'GET',
+    route: '/api/links/:token/availability',
+    record: 'a valid link',
+    url: (env) => linkUrl(env, 'far', '/availability'),
+    expect: everyone(200),
+  },
+  {
+    method: 'POST',
+    route: '/api/links/:token/reschedule',
+    record: 'to a free time',
+    url: (env) => linkUrl(env, 'far', '/reschedule'),
+    body: async (env) => ({ start: (await start(env, 'far')).toISOString() }),
+    expect: everyone(200),
   },
 ];

@@ -28,14 +28,52 @@ function outsideScope(_env: Env, who: Who): string[] {
 }
 
 export const OUTCOME_ENDPOINTS: EndpointCase[] = [
-  { method: 'GET', route: '/api/outcomes', record: 'the report', url: (env) => withRows(env, '/api/outcomes'), expect: readers, secrets: outsideScope },
-  { method: 'GET', route: '/api/outcomes', record: 'the report by site', url: (env) => withRows(env, '/api/outcomes?by=site&from=2026-01-01&to=2026-12-31'), expect: readers, secrets: outsideScope },
-  { method: 'GET', route: '/api/outcomes.csv', record: 'the claim table', url: (env) => withRows(env, '/api/outcomes.csv'), expect: readers, secrets: outsideScope },
-  { method: 'GET', route: '/api/outcomes.csv', record: 'the site table', url: (env) => withRows(env, '/api/outcomes.csv?table=site'), expect: readers, secrets: outsideScope },
-  // Without the groups the request is refused before anyone's access is looked at.
-  { method: 'GET', route: '/api/outcomes/compare', record: 'no groups named', url: () => '/api/outcomes/compare', expect: signedIn(400) },
   {
-    method: 'GET', route: '/api/outcomes/compare', record: 'two sites', url: (env) => withRows(env, `/api/outcomes/compare?by=site&a=${env.world.sites.a}&b=${env.world.sites.b}`),
-    expect: readers, secrets: outsideScope,
+    method: 'GET',
+    route: '/api/outcomes',
+    record: 'the report',
+    url: (env) => withRows(env, '/api/outcomes'),
+    expect: readers,
+    secrets: outsideScope,
+  },
+  {
+    method: 'GET',
+    route: '/api/outcomes',
+    record: 'the report by site',
+    url: (env) => withRows(env, '/api/outcomes?by=site&from=2026-01-01&to=2026-12-31'),
+    expect: readers,
+    secrets: outsideScope,
+  },
+  {
+    method: 'GET',
+    route: '/api/outcomes.csv',
+    record: 'the claim table',
+    url: (env) => withRows(env, '/api/outcomes.csv'),
+    expect: readers,
+    secrets: outsideScope,
+  },
+  {
+    method: 'GET',
+    route: '/api/outcomes.csv',
+    record: 'the site table',
+    url: (env) => withRows(env, '/api/outcomes.csv?table=site'),
+    expect: readers,
+    secrets: outsideScope,
+  },
+  // Without the groups the request is refused before anyone's access is looked at.
+  {
+    method: 'GET',
+    route: '/api/outcomes/compare',
+    record: 'no groups named',
+    url: () => '/api/outcomes/compare',
+    expect: signedIn(400),
+  },
+  {
+    method: 'GET',
+    route: '/api/outcomes/compare',
+    record: 'two sites',
+    url: (env) => withRows(env, `/api/outcomes/compare?by=site&a=${env.world.sites.a}&b=${env.world.sites.b}`),
+    expect: readers,
+    secrets: outsideScope,
   },
 ];

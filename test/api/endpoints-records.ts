@@ -22,7 +22,9 @@ async function duplicateOfA(env: Env): Promise<string> {
 const onboardingBody = (env: Env, sites: string[]) => {
   const k = env.unique();
   return {
-    givenName: 'Rowan', familyName: `Matrix${k}`, locationIds: sites,
+    givenName: 'Rowan',
+    familyName: `Matrix${k}`,
+    locationIds: sites,
     credentials: [{ kind: 'licence', type: 'LMT', issuer: 'OR', expiresOn: '2027-12-31' }],
     shifts: [{ locationId: sites[0], weekday: 2, start: '09:00', end: '13:00' }],
     signIn: { email: `rowan-${k}@example.test`, password: 'a-long-first-password' },
@@ -31,48 +33,86 @@ const onboardingBody = (env: Env, sites: string[]) => {
 
 export const RECORD_ENDPOINTS: EndpointCase[] = [
   {
-    method: 'GET', route: '/api/patients/:id/summary', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/summary`,
+    method: 'GET',
+    route: '/api/patients/:id/summary',
+    record: "own site's patient",
+    url: ({ world }) => `/api/patients/${world.patients.a}/summary`,
     expect: signedIn(200, { otherAdmin: 404 }),
   },
   {
-    method: 'GET', route: '/api/patients/:id/summary', record: "another site's patient", url: ({ world }) => `/api/patients/${world.patients.b}/summary`,
+    method: 'GET',
+    route: '/api/patients/:id/summary',
+    record: "another site's patient",
+    url: ({ world }) => `/api/patients/${world.patients.b}/summary`,
     expect: signedIn(403, { admin: 200, otherAdmin: 404 }),
   },
   {
-    method: 'GET', route: '/api/patients/:id/duplicates', record: "own site's patient", url: ({ world }) => `/api/patients/${world.patients.a}/duplicates`,
+    method: 'GET',
+    route: '/api/patients/:id/duplicates',
+    record: "own site's patient",
+    url: ({ world }) => `/api/patients/${world.patients.a}/duplicates`,
     expect: signedIn(200, { patient: 403, otherAdmin: 404 }),
     secrets: (_env, who) => (who === 'admin' ? [] : ['Bruno', 'Olga']),
   },
   {
-    method: 'GET', route: '/api/patients/:id/duplicates', record: "another site's patient", url: ({ world }) => `/api/patients/${world.patients.b}/duplicates`,
-    expect: signedIn(403, { admin: 200, otherAdmin: 404 }), secrets: (_env, who) => (who === 'admin' ? [] : ['Bruno']),
+    method: 'GET',
+    route: '/api/patients/:id/duplicates',
+    record: "another site's patient",
+    url: ({ world }) => `/api/patients/${world.patients.b}/duplicates`,
+    expect: signedIn(403, { admin: 200, otherAdmin: 404 }),
+    secrets: (_env, who) => (who === 'admin' ? [] : ['Bruno']),
   },
   {
-    method: 'POST', route: '/api/patients/:id/merge', record: "a duplicate of own site's patient",
-    url: async (env) => { await duplicateOfA(env); return `/api/patients/${env.world.patients.a}/merge`; },
+    method: 'POST',
+    route: '/api/patients/:id/merge',
+    record: "a duplicate of own site's patient",
+    url: async (env) => {
+      await duplicateOfA(env);
+      return `/api/patients/${env.world.patients.a}/merge`;
+    },
     body: (env) => ({ duplicateId: duplicates.get(env) }),
     expect: signedIn(403, { admin: 200, manager: 200, otherAdmin: 404 }),
   },
   {
     // The manager works at site A only: patient B's record is not theirs to merge into.
-    method: 'POST', route: '/api/patients/:id/merge', record: "into another site's patient",
-    url: async (env) => { await duplicateOfA(env); return `/api/patients/${env.world.patients.b}/merge`; },
+    method: 'POST',
+    route: '/api/patients/:id/merge',
+    record: "into another site's patient",
+    url: async (env) => {
+      await duplicateOfA(env);
+      return `/api/patients/${env.world.patients.b}/merge`;
+    },
     body: (env) => ({ duplicateId: duplicates.get(env) }),
     expect: signedIn(403, { admin: 200, otherAdmin: 404 }),
   },
   {
     // Therapist A has a sign-in already: a second one (which could sign A's notes) is refused, naming the therapist.
-    method: 'POST', route: '/api/staff', record: 'a second sign-in for a therapist who has one', url: () => '/api/staff',
-    body: (env) => ({ email: `second-${env.unique()}@example.test`, displayName: 'Avery Again', role: 'therapist', password: 'a-long-first-password', practitionerId: env.world.practitioners.a }),
+    method: 'POST',
+    route: '/api/staff',
+    record: 'a second sign-in for a therapist who has one',
+    url: () => '/api/staff',
+    body: (env) => ({
+      email: `second-${env.unique()}@example.test`,
+      displayName: 'Avery Again',
+      role: 'therapist',
+      password: 'a-long-first-password',
+      practitionerId: env.world.practitioners.a,
+    }),
     expect: signedIn(403, { admin: 409, manager: 409, otherAdmin: 422 }),
   },
   {
-    method: 'POST', route: '/api/practitioners/onboarding', record: 'a therapist at own site', url: () => '/api/practitioners/onboarding',
+    method: 'POST',
+    route: '/api/practitioners/onboarding',
+    record: 'a therapist at own site',
+    url: () => '/api/practitioners/onboarding',
     body: (env) => onboardingBody(env, [env.world.sites.a]),
     expect: signedIn(403, { admin: 201, manager: 201, otherAdmin: 422 }),
   },
   {
-    method: 'POST', route: '/api/practitioners/onboarding', record: 'a therapist at another site', url: () => '/api/practitioners/onboarding',
+    method: 'POST',
+    route: '/api/practitioners/onboarding',
+    record: 'a therapist at another site',
+    url: () => '/api/practitioners/onboarding',
     body: (env) => onboardingBody(env, [env.world.sites.b]),
     expect: signedIn(403, { admin: 201, otherAdmin: 422 }),
   },

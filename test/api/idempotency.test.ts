@@ -38,13 +38,15 @@ interface CreateCase {
   request: (env: Env) => Promise<Request>;
 }
 
-
 function letterForm(physician: string): { payload: Buffer; headers: Record<string, string> } {
   const boundary = '----knotwork-idempotency';
-  const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const field = (name: string, value: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
   const payload = Buffer.concat([
     Buffer.from(field('physician', physician) + field('clearedOn', '2026-11-19') + field('scope', 'Massage cleared')),
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="letter"; filename="letter.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="letter"; filename="letter.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
     LETTER_PDF,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -59,12 +61,25 @@ async function bookablePlan(env: Env): Promise<string> {
   planWeeks.set(env, week + 1);
   const monday = new Date(Date.UTC(2027, 0, 11 + 7 * week)).toISOString().slice(0, 10);
   const plan = {
-    phase: 'acute', stages: [{ phase: 'acute', label: 'Settle the pain', visitsPerWeek: 2, visits: 2 }], totalVisits: 2, reassessmentAtVisits: [2],
-    goals: [], integration: [], startDate: monday, preferredDays: [1, 4], preferredTime: '16:30',
-    therapistId: env.world.practitioners.a, locationId: env.world.sites.a, serviceCode: 'nmt-followup-60',
+    phase: 'acute',
+    stages: [{ phase: 'acute', label: 'Settle the pain', visitsPerWeek: 2, visits: 2 }],
+    totalVisits: 2,
+    reassessmentAtVisits: [2],
+    goals: [],
+    integration: [],
+    startDate: monday,
+    preferredDays: [1, 4],
+    preferredTime: '16:30',
+    therapistId: env.world.practitioners.a,
+    locationId: env.world.sites.a,
+    serviceCode: 'nmt-followup-60',
   };
   return buildPlan(env.db, env.world.orgId, {
-    patientId: env.world.patients.a, plan, therapistId: env.world.practitioners.a, locationId: env.world.sites.a, createdBy: env.world.users.therapist.id,
+    patientId: env.world.patients.a,
+    plan,
+    therapistId: env.world.practitioners.a,
+    locationId: env.world.sites.a,
+    createdBy: env.world.users.therapist.id,
   });
 }
 
@@ -72,9 +87,13 @@ async function bookablePlan(env: Env): Promise<string> {
 async function visitWithConflict(env: Env): Promise<string> {
   const headers = { authorization: `Bearer ${env.adminToken}` };
   const visit = await bookedId(env);
-  const { start, end } = (await env.app.inject({ method: 'GET', url: `/api/appointments/${visit}`, headers })).json() as { start: string; end: string };
+  const { start, end } = (
+    await env.app.inject({ method: 'GET', url: `/api/appointments/${visit}`, headers })
+  ).json() as { start: string; end: string };
   const off = await env.app.inject({
-    method: 'POST', url: `/api/practitioners/${env.world.practitioners.a}/exceptions`, headers,
+    method: 'POST',
+    url: `/api/practitioners/${env.world.practitioners.a}/exceptions`,
+    headers,
     payload: { kind: 'time-off', start, end, locationId: null, reason: 'Course' },
   });
   if (off.statusCode !== 201) throw new Error(`setup time off failed: ${off.body}`);
@@ -88,15 +107,24 @@ async function visitWithConflict(env: Env): Promise<string> {
 const SPECIAL: Record<string, CreateCase> = {
   'POST /api/patients/:id/clearances': {
     who: 'admin',
-    request: async (env) => ({ url: `/api/patients/${env.world.patients.a}/clearances`, ...letterForm(`Dr. ${env.unique()}`) }),
+    request: async (env) => ({
+      url: `/api/patients/${env.world.patients.a}/clearances`,
+      ...letterForm(`Dr. ${env.unique()}`),
+    }),
   },
   'POST /api/appointments/conflicts/notify': {
     who: 'front_desk',
-    request: async (env) => ({ url: '/api/appointments/conflicts/notify', payload: { appointmentIds: [await visitWithConflict(env)], note: 'Sorry for the trouble.' } }),
+    request: async (env) => ({
+      url: '/api/appointments/conflicts/notify',
+      payload: { appointmentIds: [await visitWithConflict(env)], note: 'Sorry for the trouble.' },
+    }),
   },
   'POST /api/appointments/conflicts/cancel': {
     who: 'front_desk',
-    request: async (env) => ({ url: '/api/appointments/conflicts/cancel', payload: { appointmentIds: [await visitWithConflict(env)], message: 'The clinic is closed that day.' } }),
+    request: async (env) => ({
+      url: '/api/appointments/conflicts/cancel',
+      payload: { appointmentIds: [await visitWithConflict(env)], message: 'The clinic is closed that day.' },
+    }),
   },
   'POST /api/plans/:id/book': {
     who: 'front_desk',
@@ -109,7 +137,14 @@ function fromMatrix(route: string): CreateCase | null {
   const status = KEYED.get(route) ?? 201;
   for (const c of ENDPOINTS.filter((e: EndpointCase) => `${e.method} ${e.route}` === route)) {
     const who = WHO.find((w): w is Exclude<Who, 'anonymous'> => w !== 'anonymous' && c.expect[w] === status);
-    if (who) return { who, request: async (env) => ({ url: await c.url(env), ...(c.body ? { payload: (await c.body(env)) as object } : {}) }) };
+    if (who)
+      return {
+        who,
+        request: async (env) => ({
+          url: await c.url(env),
+          ...(c.body ? { payload: (await c.body(env)) as object } : {}),
+        }),
+      };
   }
   return null;
 }
@@ -120,7 +155,9 @@ describe('creates', () => {
   it('every create route takes an Idempotency-Key and has a case that creates through it', () => {
     expect(CREATES.length).toBeGreaterThan(20);
     // A create may not opt out of the key.
-    expect(ROUTES.filter((r) => CREATES.includes(`${r.method} ${r.url}`) && !isIdempotent(r)).map((r) => r.url)).toEqual([]);
+    expect(
+      ROUTES.filter((r) => CREATES.includes(`${r.method} ${r.url}`) && !isIdempotent(r)).map((r) => r.url),
+    ).toEqual([]);
     expect(CREATES.filter((route) => caseOf(route) === null)).toEqual([]);
     // So does every other write that takes a key.
     expect([...KEYED.keys()].filter((route) => caseOf(route) === null)).toEqual([]);
@@ -141,7 +178,13 @@ describe.each(BACKENDS)('one Idempotency-Key, one record, on %s', (backend) => {
     ({ db, drop } = await createTestDatabase(backend));
     app = await buildServer({ db, now: () => new Date('2026-11-20T18:00:00Z') });
     const world = await buildWorld(db);
-    env = { world, db, app, adminToken: await tokenFor(app, world.users.admin.email), unique: () => `${Date.now().toString(36)}${++counter}` };
+    env = {
+      world,
+      db,
+      app,
+      adminToken: await tokenFor(app, world.users.admin.email),
+      unique: () => `${Date.now().toString(36)}${++counter}`,
+    };
     tables = (await dataTables(db)).filter((t) => t !== 'idempotency_keys');
   });
   afterAll(async () => {
@@ -155,19 +198,36 @@ describe.each(BACKENDS)('one Idempotency-Key, one record, on %s', (backend) => {
    */
   async function counts(withAudit = false): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const table of tables) out[table] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+    for (const table of tables)
+      out[table] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
     if (withAudit) {
-      out.audit_events = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action <> 'request.replay'`))[0]!.n;
+      out.audit_events = (
+        await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action <> 'request.replay'`)
+      )[0]!.n;
     }
     return out;
   }
   const added = (before: Record<string, number>, after: Record<string, number>) =>
-    Object.fromEntries(Object.keys(after).filter((t) => after[t] !== before[t]).map((t) => [t, after[t]! - before[t]!]));
+    Object.fromEntries(
+      Object.keys(after)
+        .filter((t) => after[t] !== before[t])
+        .map((t) => [t, after[t]! - before[t]!]),
+    );
 
   async function send(who: Who, request: Request, key?: string) {
-    if (!tokens.has(who)) tokens.set(who, await tokenFor(app, env.world.users[who as Exclude<Who, 'anonymous' | 'otherAdmin'>].email));
-    const headers = { authorization: `Bearer ${tokens.get(who)}`, ...request.headers, ...(key ? { 'idempotency-key': key } : {}) };
-    return app.inject({ method: 'POST', url: request.url, headers, ...(request.payload === undefined ? {} : { payload: request.payload }) });
+    if (!tokens.has(who))
+      tokens.set(who, await tokenFor(app, env.world.users[who as Exclude<Who, 'anonymous' | 'otherAdmin'>].email));
+    const headers = {
+      authorization: `Bearer ${tokens.get(who)}`,
+      ...request.headers,
+      ...(key ? { 'idempotency-key': key } : {}),
+    };
+    return app.inject({
+      method: 'POST',
+      url: request.url,
+      headers,
+      ...(request.payload === undefined ? {} : { payload: request.payload }),
+    });
   }
 
   for (const [route, status] of KEYED) {
@@ -199,7 +259,8 @@ describe.each(BACKENDS)('one Idempotency-Key, one record, on %s', (backend) => {
       const retry = await send(c.who, request, key);
       expect(retry.statusCode).toBe(status);
       expect(retry.json()).toEqual(first.json());
-      const differs = JSON.stringify([reference.url, reference.payload]) !== JSON.stringify([request.url, request.payload]);
+      const differs =
+        JSON.stringify([reference.url, reference.payload]) !== JSON.stringify([request.url, request.payload]);
       if (differs) {
         const reused = await send(c.who, reference, key);
         expect(reused.statusCode).toBe(422);
@@ -223,7 +284,10 @@ describe.each(BACKENDS)('one Idempotency-Key, one record, on %s', (backend) => {
     const now = new Date('2026-11-20T18:00:00Z');
     await enqueueJob(db, { kind: 'purge-expired-sessions', runAt: now, dedupeKey: `purge-test-${env.unique()}` });
     expect(await runDueJobs({ db, now: () => now })).toBeGreaterThan(0);
-    const left = await db.query<{ key: string }>('SELECT key FROM idempotency_keys WHERE org_id = $1 AND key = ANY($2)', [orgId, [keep, forget]]);
+    const left = await db.query<{ key: string }>(
+      'SELECT key FROM idempotency_keys WHERE org_id = $1 AND key = ANY($2)',
+      [orgId, [keep, forget]],
+    );
     expect(left.map((r) => r.key)).toEqual([keep]);
   });
 });

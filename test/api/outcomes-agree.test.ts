@@ -25,7 +25,12 @@ function knotwork(args: string[], config: StoreConfig) {
   const env: NodeJS.ProcessEnv = { ...process.env, KNOTWORK_DATA_DIR: config.dataDir };
   if (config.databaseUrl) env.KNOTWORK_DATABASE_URL = config.databaseUrl;
   else delete env.KNOTWORK_DATABASE_URL;
-  const run = spawnSync(process.execPath, ['bin/knotwork.mjs', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(process.execPath, ['bin/knotwork.mjs', ...args], {
+    cwd: ROOT,
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (run.status !== 0) throw new Error(`knotwork ${args.join(' ')} failed (${run.status}): ${run.stderr}`);
   return run.stdout;
 }
@@ -33,7 +38,8 @@ function knotwork(args: string[], config: StoreConfig) {
 /** A store of its own that the command line can open too: a PGlite folder, or a PostgreSQL database with a URL. */
 async function ownStore(backend: Backend): Promise<{ config: StoreConfig; drop: () => Promise<void> }> {
   const folder = mkdtempSync(join(tmpdir(), 'knotwork-outcomes-agree-'));
-  if (backend === 'pglite') return { config: { dataDir: folder }, drop: async () => rmSync(folder, { recursive: true, force: true }) };
+  if (backend === 'pglite')
+    return { config: { dataDir: folder }, drop: async () => rmSync(folder, { recursive: true, force: true }) };
   const admin = new URL(process.env.KNOTWORK_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
   const name = `knotwork_agree_${process.pid}_${Date.now().toString(36)}`;
   const server = await openPostgres(admin.toString(), { max: 1 });
@@ -102,11 +108,19 @@ describe.each(BACKENDS)('outcomes agree across API, CSV and command line on %s',
   });
 
   it('the command line prints the same report (--json) and the same files (--csv)', () => {
-    const cli = JSON.parse(knotwork(['report', 'outcomes', '--org', slug, '--from', '2026-01-01', '--to', '2026-06-30', '--json'], store.config)) as OutcomesAnswer;
+    const cli = JSON.parse(
+      knotwork(
+        ['report', 'outcomes', '--org', slug, '--from', '2026-01-01', '--to', '2026-06-30', '--json'],
+        store.config,
+      ),
+    ) as OutcomesAnswer;
     expect(cli.tables).toEqual(json.tables);
     expect(cli.report).toEqual(json.report);
     for (const table of ['claim', 'site'] as const) {
-      const printed = knotwork(['report', 'outcomes', '--org', slug, '--from', '2026-01-01', '--to', '2026-06-30', '--csv', '--table', table], store.config);
+      const printed = knotwork(
+        ['report', 'outcomes', '--org', slug, '--from', '2026-01-01', '--to', '2026-06-30', '--csv', '--table', table],
+        store.config,
+      );
       expect(printed).toBe(csv.get(table));
     }
   });

@@ -1,6 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
+import {
+  apiAs,
+  launchBrowser,
+  newPage,
+  seriousViolations,
+  signIn,
+  startDemoServer,
+  type DemoRole,
+  type DemoServer,
+  type PatientSummary,
+} from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -31,8 +41,15 @@ afterEach(async () => {
 });
 
 const STAFF_PAGES = () => [
-  '/patients', '/patients?q=a', `/patients/${ids.deskPatient}`, '/locations', `/locations/${ids.location}`,
-  '/therapists', `/therapists/${ids.therapist}`, '/account/password', '/no-such-page',
+  '/patients',
+  '/patients?q=a',
+  `/patients/${ids.deskPatient}`,
+  '/locations',
+  `/locations/${ids.location}`,
+  '/therapists',
+  `/therapists/${ids.therapist}`,
+  '/account/password',
+  '/no-such-page',
 ];
 
 const PAGES: Record<DemoRole, () => string[]> = {
@@ -40,8 +57,17 @@ const PAGES: Record<DemoRole, () => string[]> = {
   therapist: STAFF_PAGES,
   manager: () => [...STAFF_PAGES(), '/staff'],
   admin: () => [...STAFF_PAGES(), '/staff', '/audit'],
-  patient: () => [`/patients/${ids.ownPatient}`, `/patients/${ids.ownPatient}/edit`, '/locations', `/locations/${ids.location}`,
-    '/account/password', '/therapists', `/therapists/${ids.therapist}`, `/patients/${ids.deskPatient}`, '/patients'],
+  patient: () => [
+    `/patients/${ids.ownPatient}`,
+    `/patients/${ids.ownPatient}/edit`,
+    '/locations',
+    `/locations/${ids.location}`,
+    '/account/password',
+    '/therapists',
+    `/therapists/${ids.therapist}`,
+    `/patients/${ids.deskPatient}`,
+    '/patients',
+  ],
 };
 
 /** Visits each page, waits until it has settled (an h1 and no spinner), and collects what axe finds. */

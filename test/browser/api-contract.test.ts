@@ -13,7 +13,15 @@ import { SCHEDULE_CHANGE_OPERATIONS } from '../../web/src/api/schedule-changes.t
 import { OUTCOMES_OPERATIONS } from '../../web/src/api/outcomes.ts';
 import { startDemoServer, type DemoServer } from './support.ts';
 
-const API_OPERATIONS = [...CORE_OPERATIONS, ...SCHEDULING_OPERATIONS, ...LINK_OPERATIONS, ...RELIEF_OPERATIONS, ...WAITLIST_OPERATIONS, ...RECORD_OPERATIONS, ...SCHEDULE_CHANGE_OPERATIONS];
+const API_OPERATIONS = [
+  ...CORE_OPERATIONS,
+  ...SCHEDULING_OPERATIONS,
+  ...LINK_OPERATIONS,
+  ...RELIEF_OPERATIONS,
+  ...WAITLIST_OPERATIONS,
+  ...RECORD_OPERATIONS,
+  ...SCHEDULE_CHANGE_OPERATIONS,
+];
 
 let server: DemoServer;
 let paths: Record<string, Record<string, unknown>>;
@@ -30,12 +38,16 @@ afterAll(async () => {
 
 describe('the web client against the OpenAPI document', () => {
   it('calls only operations the server documents', () => {
-    const missing = API_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(([m, p]) => `${m} ${p}`);
+    const missing = API_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(
+      ([m, p]) => `${m} ${p}`,
+    );
     expect(missing).toEqual([]);
   });
 
   it('calls only charting operations the server documents, each listed once', () => {
-    const missing = CHARTING_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(([m, p]) => `${m} ${p}`);
+    const missing = CHARTING_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(
+      ([m, p]) => `${m} ${p}`,
+    );
     expect(missing).toEqual([]);
     const keys = CHARTING_OPERATIONS.map(([method, path]) => `${method} ${path}`);
     expect(new Set(keys).size).toBe(keys.length);
@@ -43,7 +55,9 @@ describe('the web client against the OpenAPI document', () => {
   });
 
   it('calls only schedule-admin operations the server documents, each listed once', () => {
-    const missing = ADMIN_SCHEDULING_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(([m, p]) => `${m} ${p}`);
+    const missing = ADMIN_SCHEDULING_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(
+      ([m, p]) => `${m} ${p}`,
+    );
     expect(missing).toEqual([]);
     const keys = ADMIN_SCHEDULING_OPERATIONS.map(([method, path]) => `${method} ${path}`);
     expect(new Set(keys).size).toBe(keys.length);
@@ -52,19 +66,25 @@ describe('the web client against the OpenAPI document', () => {
   });
 
   it('calls only documented operations from the added charting client', () => {
-    const missing = CHARTING_MORE_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(([m, p]) => `${m} ${p}`);
+    const missing = CHARTING_MORE_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(
+      ([m, p]) => `${m} ${p}`,
+    );
     expect(missing).toEqual([]);
   });
 
   it('calls only documented operations from the care-team client, each listed once', () => {
-    const missing = CARE_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(([m, p]) => `${m} ${p}`);
+    const missing = CARE_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(
+      ([m, p]) => `${m} ${p}`,
+    );
     expect(missing).toEqual([]);
     const keys = CARE_OPERATIONS.map(([method, path]) => `${method} ${path}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
 
   it('calls only documented operations from the outcomes client (a CSV file is a .csv path), each listed once', () => {
-    const missing = OUTCOMES_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(([m, p]) => `${m} ${p}`);
+    const missing = OUTCOMES_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(
+      ([m, p]) => `${m} ${p}`,
+    );
     expect(missing).toEqual([]);
     const keys = OUTCOMES_OPERATIONS.map(([method, path]) => `${method} ${path}`);
     expect(new Set(keys).size).toBe(keys.length);

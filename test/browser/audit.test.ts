@@ -1,6 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, VIEWPORTS, type DemoServer, type PatientSummary } from './support.ts';
+import {
+  apiAs,
+  launchBrowser,
+  newPage,
+  seriousViolations,
+  signIn,
+  startDemoServer,
+  VIEWPORTS,
+  type DemoServer,
+  type PatientSummary,
+} from './support.ts';
 
 /** An administrator at the desk (1366×900) looks up who read a patient's record, by names alone. */
 
@@ -71,8 +81,14 @@ describe('the audit log', () => {
     expect(await rows(page).count()).toBe(0);
 
     await filter(page, { patient: '02/31/1980' });
-    await page.locator('.error-summary').getByRole('link', { name: 'Patient: That date of birth is not a real date.' }).waitFor();
-    await page.locator('.field-error', { has: page.getByLabel('Patient', { exact: true }) }).locator('.error-message').waitFor();
+    await page
+      .locator('.error-summary')
+      .getByRole('link', { name: 'Patient: That date of birth is not a real date.' })
+      .waitFor();
+    await page
+      .locator('.field-error', { has: page.getByLabel('Patient', { exact: true }) })
+      .locator('.error-message')
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
   });
 });

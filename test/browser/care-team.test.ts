@@ -8,7 +8,13 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-interface Patient { id: string; givenName: string; familyName: string; dateOfBirth: string; preferredLocationId: string }
+interface Patient {
+  id: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  preferredLocationId: string;
+}
 
 beforeAll(async () => {
   server = await startDemoServerWithDb();
@@ -65,9 +71,12 @@ describe('who may see a chart, at the desk and for a manager', () => {
     await match.getByRole('button', { name: 'Register at Knotwork Beaverton' }).click();
     await page.getByRole('heading', { level: 1, name: `${patient.givenName} ${patient.familyName}` }).waitFor();
     const careCard = page.locator('section', { has: page.getByRole('heading', { name: 'Care team' }) });
-    await expect.poll(() => careCard.textContent()).toMatch(/Registered at Knotwork Salem \(preferred\), Knotwork Beaverton\./);
+    await expect
+      .poll(() => careCard.textContent())
+      .toMatch(/Registered at Knotwork Salem \(preferred\), Knotwork Beaverton\./);
     const [event] = await server.db.query<{ detail: { reason: string } }>(
-      `SELECT detail FROM audit_events WHERE action = 'patient.site.register' AND patient_id = $1`, [patient.id],
+      `SELECT detail FROM audit_events WHERE action = 'patient.site.register' AND patient_id = $1`,
+      [patient.id],
     );
     expect(event?.detail.reason).toBe('Moved to Beaverton; asked by phone');
   });
@@ -100,7 +109,8 @@ describe('who may see a chart, at the desk and for a manager', () => {
     await careCard.getByRole('button', { name: 'Add to care team' }).click();
     await careCard.getByText('Back for a new episode of neck pain').waitFor();
     const actions = await server.db.query<{ action: string }>(
-      `SELECT action FROM audit_events WHERE patient_id = $1 AND action IN ('care.end', 'care.grant') ORDER BY id`, [own!.id],
+      `SELECT action FROM audit_events WHERE patient_id = $1 AND action IN ('care.end', 'care.grant') ORDER BY id`,
+      [own!.id],
     );
     expect(actions.map((a) => a.action)).toEqual(['care.end', 'care.grant']);
   });

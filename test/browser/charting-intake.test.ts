@@ -1,6 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
+import {
+  apiAs,
+  launchBrowser,
+  newPage,
+  seriousViolations,
+  shotIfAsked,
+  signIn,
+  startDemoServer,
+  type DemoRole,
+  type DemoServer,
+} from './support.ts';
 
 // The charting gaps end to end: desk readings in the intake, the gate override, past versions and
 // the outcome questionnaires, on a phone (the patient) and a tablet (the clinic). One server for the file.
@@ -40,7 +50,8 @@ const api = (role: DemoRole) => apiAs(server.url, role);
 async function audit(page: Page, label: string): Promise<void> {
   await page.locator('main h1').first().waitFor();
   await page.locator('.loading').waitFor({ state: 'detached' });
-  for (const v of await seriousViolations(page)) problems.push(`${label}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  for (const v of await seriousViolations(page))
+    problems.push(`${label}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 /** The intake flow's screenshots, when asked for (see shotIfAsked). */
@@ -61,10 +72,16 @@ describe.sequential('intake readings, the gate override, past versions and outco
     await continueButton(page);
     await page.getByRole('heading', { name: 'Have you ever had any of these?' }).waitFor();
     await page.getByLabel('None of these').check();
-    await page.getByRole('group', { name: /mini-stroke/ }).getByLabel('Yes').check();
+    await page
+      .getByRole('group', { name: /mini-stroke/ })
+      .getByLabel('Yes')
+      .check();
     // The date is asked only once the stroke box is ticked, and it is required then.
     await continueButton(page);
-    await page.locator('.error-summary').getByRole('link', { name: /date of your most recent stroke/ }).waitFor();
+    await page
+      .locator('.error-summary')
+      .getByRole('link', { name: /date of your most recent stroke/ })
+      .waitFor();
     await page.getByLabel('Date of the most recent stroke or TIA').fill('2025-03-01');
     await continueButton(page);
     await page.getByRole('heading', { name: 'Which medicines do you take?' }).waitFor();
@@ -120,14 +137,25 @@ describe.sequential('intake readings, the gate override, past versions and outco
     await page.getByRole('heading', { name: 'Thank you, your answers are sent' }).waitFor();
 
     // What was stored is what the screening rules read.
-    const v1 = await (await api('therapist'))<{ document: { answers: Record<string, unknown> }; screening: { decision: string } }>('GET', `/api/patients/${patientId}/intake/1`);
-    expect(v1.document.answers).toMatchObject({ temperatureC: 38.5, bloodPressure: { systolic: 128, diastolic: 82 }, lastStrokeOrTiaDate: '2025-03-01' });
+    const v1 = await (
+      await api('therapist')
+    )<{ document: { answers: Record<string, unknown> }; screening: { decision: string } }>(
+      'GET',
+      `/api/patients/${patientId}/intake/1`,
+    );
+    expect(v1.document.answers).toMatchObject({
+      temperatureC: 38.5,
+      bloodPressure: { systolic: 128, diastolic: 82 },
+      lastStrokeOrTiaDate: '2025-03-01',
+    });
     expect(v1.screening.decision).toBe('contraindicated');
 
     const therapist = await open(TABLET);
     await signIn(therapist, server.url, 'therapist', `/patients/${patientId}/chart`);
     const banner = therapist.locator('.ch-gate-blocked');
-    await banner.getByRole('heading', { name: "Treatment cannot be recorded until a physician's clearance is recorded" }).waitFor();
+    await banner
+      .getByRole('heading', { name: "Treatment cannot be recorded until a physician's clearance is recorded" })
+      .waitFor();
     expect(await banner.textContent()).toMatch(/38\.5/);
     expect(await therapist.getByRole('button', { name: 'Override' }).count()).toBe(0);
   }, 300_000);
@@ -138,7 +166,10 @@ describe.sequential('intake readings, the gate override, past versions and outco
     await page.locator('.ch-gate-blocked').waitFor();
     await page.getByRole('button', { name: 'Override' }).click();
     await page.getByRole('button', { name: 'Override and allow treatment' }).click();
-    await page.locator('.error-summary').getByRole('link', { name: /Say why treatment may go ahead/ }).waitFor();
+    await page
+      .locator('.error-summary')
+      .getByRole('link', { name: /Say why treatment may go ahead/ })
+      .waitFor();
     await audit(page, 'tablet override form');
     await shot(page, 'override-form');
     await page.getByLabel('Reason for the override').fill('Temperature re-taken at the desk: 36.9 °C');
@@ -151,7 +182,9 @@ describe.sequential('intake readings, the gate override, past versions and outco
     expect(await page.locator('.ch-gate-blocked').count()).toBe(0);
     await audit(page, 'tablet chart after override');
     await shot(page, 'override-done');
-    const gate = await (await api('therapist'))<{ treatmentAllowed: boolean; overrides: { reason: string }[] }>('GET', `/api/patients/${patientId}/gate`);
+    const gate = await (
+      await api('therapist')
+    )<{ treatmentAllowed: boolean; overrides: { reason: string }[] }>('GET', `/api/patients/${patientId}/gate`);
     expect(gate.treatmentAllowed).toBe(true);
     expect(gate.overrides.map((o) => o.reason)).toEqual(['Temperature re-taken at the desk: 36.9 °C']);
     // The therapist now sees the override in the banner too, after a reload.
@@ -173,7 +206,10 @@ describe.sequential('intake readings, the gate override, past versions and outco
     const picks = [2, 1, 2, 1, 3, 2, 1, 'skip', 'skip', 1] as const;
     for (const [i, pick] of picks.entries()) {
       const section = page.locator('fieldset.ms-section').nth(i);
-      await section.locator('input[type="radio"]').nth(pick === 'skip' ? 6 : pick).check();
+      await section
+        .locator('input[type="radio"]')
+        .nth(pick === 'skip' ? 6 : pick)
+        .check();
     }
     await page.getByRole('button', { name: 'Send my answers' }).click();
     await page.getByText('Skip at most one section').first().waitFor();
@@ -201,10 +237,17 @@ describe.sequential('intake readings, the gate override, past versions and outco
     await page.locator('.error-summary').waitFor();
     expect(await page.locator('.error-summary li').count()).toBe(6);
     // Answering an activity clears its messages, so the completed form shows none.
-    const activities = [['Reversing the car', 3], ['Sleeping on my side', 5], ['Carrying shopping', 7]] as const;
+    const activities = [
+      ['Reversing the car', 3],
+      ['Sleeping on my side', 5],
+      ['Carrying shopping', 7],
+    ] as const;
     for (const [i, [name, score]] of activities.entries()) {
       await page.getByLabel(`Activity ${i + 1}`, { exact: true }).fill(name);
-      await page.locator(`fieldset[data-name="activity-${i}-score"]`).getByRole('button', { name: String(score), exact: true }).click();
+      await page
+        .locator(`fieldset[data-name="activity-${i}-score"]`)
+        .getByRole('button', { name: String(score), exact: true })
+        .click();
     }
     expect(await page.locator('.error-summary').count()).toBe(0);
     await audit(page, 'tablet PSFS form');
@@ -214,7 +257,13 @@ describe.sequential('intake readings, the gate override, past versions and outco
     await result.getByRole('heading', { name: 'PSFS saved' }).waitFor();
     expect(await result.textContent()).toContain('5 out of 10');
 
-    const note = await (await api('therapist'))<{ id: string }>('POST', `/api/patients/${patientId}/sessions`, { subjective: { painToday: 5 }, objective: {}, cptMinutes: [] });
+    const note = await (
+      await api('therapist')
+    )<{ id: string }>('POST', `/api/patients/${patientId}/sessions`, {
+      subjective: { painToday: 5 },
+      objective: {},
+      cptMinutes: [],
+    });
     const therapist = await open(TABLET);
     await signIn(therapist, server.url, 'therapist', `/patients/${patientId}/chart/sessions/${note.id}`);
     const trends = therapist.locator('#measures-title').locator('xpath=..').locator('.ch-trends');
@@ -234,7 +283,8 @@ describe.sequential('intake readings, the gate override, past versions and outco
     const phone = await open(PHONE);
     await signIn(phone, server.url, 'patient', `/patients/${patientId}/measures/new?instrument=psfs`);
     await phone.getByRole('heading', { level: 1, name: 'Patient-Specific Functional Scale' }).waitFor();
-    for (const [i, [name]] of activities.entries()) expect(await phone.getByLabel(`Activity ${i + 1}`, { exact: true }).inputValue()).toBe(name);
+    for (const [i, [name]] of activities.entries())
+      expect(await phone.getByLabel(`Activity ${i + 1}`, { exact: true }).inputValue()).toBe(name);
   }, 300_000);
 
   it('past versions: a new version keeps version 1, which opens read-only with its screening', async () => {
@@ -254,7 +304,12 @@ describe.sequential('intake readings, the gate override, past versions and outco
     await page.getByRole('heading', { level: 1, name: 'Health questionnaire, version 1' }).waitFor();
     expect(await page.locator('.ch-version-screening').textContent()).toContain('Contraindicated');
     expect(await page.locator('.ch-review').textContent()).toContain('38.5 °C');
-    expect(await page.locator('.ch-review').getByRole('link', { name: /^Change/ }).count()).toBe(0);
+    expect(
+      await page
+        .locator('.ch-review')
+        .getByRole('link', { name: /^Change/ })
+        .count(),
+    ).toBe(0);
     await audit(page, 'tablet intake version 1');
     await shot(page, 'version-1');
     // The patient sees their own past answers, on a phone.

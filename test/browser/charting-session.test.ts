@@ -1,7 +1,18 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wallClock } from '../../web/src/pages/schedule/time.ts';
-import { apiAs, launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoRole, type DemoServer, type PatientSummary } from './support.ts';
+import {
+  apiAs,
+  launchBrowser,
+  newPage,
+  seriousViolations,
+  shotIfAsked,
+  signIn,
+  startDemoServer,
+  type DemoRole,
+  type DemoServer,
+  type PatientSummary,
+} from './support.ts';
 
 // Reassessment after treatment and booking a plan's series, on a tablet held both ways.
 const PORTRAIT = { width: 820, height: 1180 };
@@ -11,11 +22,45 @@ let server: DemoServer;
 let browser: Browser;
 let context: BrowserContext | undefined;
 
-interface Slot { start: string; therapistId: string; locationId: string }
-interface Appointment { id: string; patientId: string; therapistId: string; locationId: string; start: string; status: string; seriesId: string | null }
-interface Site { id: string; name: string; timeZone: string }
-interface RomComparison { joint: string; motion: string; side: string | null; intake: number | null; before: number | null; after: number | null; changeInSession: number | null; changeSinceIntake: number | null }
-interface Comparison { pain: { intake: number | null; before: number | null; after: number | null; changeInSession: number | null; changeSinceIntake: number | null }; rom: RomComparison[] }
+interface Slot {
+  start: string;
+  therapistId: string;
+  locationId: string;
+}
+interface Appointment {
+  id: string;
+  patientId: string;
+  therapistId: string;
+  locationId: string;
+  start: string;
+  status: string;
+  seriesId: string | null;
+}
+interface Site {
+  id: string;
+  name: string;
+  timeZone: string;
+}
+interface RomComparison {
+  joint: string;
+  motion: string;
+  side: string | null;
+  intake: number | null;
+  before: number | null;
+  after: number | null;
+  changeInSession: number | null;
+  changeSinceIntake: number | null;
+}
+interface Comparison {
+  pain: {
+    intake: number | null;
+    before: number | null;
+    after: number | null;
+    changeInSession: number | null;
+    changeSinceIntake: number | null;
+  };
+  rom: RomComparison[];
+}
 
 beforeAll(async () => {
   server = await startDemoServer();
@@ -42,14 +87,34 @@ const api = (role: DemoRole) => apiAs(server.url, role);
 /** Every screening answer "no", so the gate is clear and treatment may go ahead. */
 function clearIntake() {
   const questions = Object.fromEntries(
-    ['feverOrInfection', 'bloodClot', 'pulmonaryEmbolism', 'clotHistory', 'highBloodPressure', 'unstableHeart', 'heartDisease', 'strokeOrTia',
-      'activeCancer', 'cancerHistory', 'osteoporosis', 'fragilityFracture', 'contagiousSkin', 'diabetes', 'neuropathy', 'epilepsy',
-      'bleedingDisorder', 'neurologicalSigns', 'unexplainedPain'].map((q) => [q, 'no']),
+    [
+      'feverOrInfection',
+      'bloodClot',
+      'pulmonaryEmbolism',
+      'clotHistory',
+      'highBloodPressure',
+      'unstableHeart',
+      'heartDisease',
+      'strokeOrTia',
+      'activeCancer',
+      'cancerHistory',
+      'osteoporosis',
+      'fragilityFracture',
+      'contagiousSkin',
+      'diabetes',
+      'neuropathy',
+      'epilepsy',
+      'bleedingDisorder',
+      'neurologicalSigns',
+      'unexplainedPain',
+    ].map((q) => [q, 'no']),
   );
   return {
     questionnaire: 'knotwork-intake-v1',
     answers: { questions, medications: [], surgeries: [], localIssues: [], pregnancy: { status: 'not-applicable' } },
-    goals: ['Reach the top shelf'], painStory: { onset: 'gradual', durationDays: 30 }, painMap: [{ region: 'neck-angle-right', intensity: 6 }],
+    goals: ['Reach the top shelf'],
+    painStory: { onset: 'gradual', durationDays: 30 },
+    painMap: [{ region: 'neck-angle-right', intensity: 6 }],
   };
 }
 
@@ -71,10 +136,17 @@ describe('reassessment after treatment', () => {
     const patient = patients[3]!;
     await therapist('POST', `/api/patients/${patient.id}/intake`, clearIntake());
     await therapist('POST', `/api/patients/${patient.id}/assessments`, {
-      findings: { rom: [{ joint: 'cervical', motion: 'rotation', side: 'left', degrees: 40 }, { joint: 'shoulder', motion: 'flexion', side: 'right', degrees: 120, painOnMotion: true }] },
+      findings: {
+        rom: [
+          { joint: 'cervical', motion: 'rotation', side: 'left', degrees: 40 },
+          { joint: 'shoulder', motion: 'flexion', side: 'right', degrees: 120, painOnMotion: true },
+        ],
+      },
     });
     const note = await therapist<{ id: string }>('POST', `/api/patients/${patient.id}/sessions`, {
-      subjective: { painToday: 6 }, objective: { rom: [{ joint: 'cervical', motion: 'rotation', side: 'left', degrees: 50 }] }, cptMinutes: [],
+      subjective: { painToday: 6 },
+      objective: { rom: [{ joint: 'cervical', motion: 'rotation', side: 'left', degrees: 50 }] },
+      cptMinutes: [],
     });
 
     const page = await tablet(PORTRAIT);
@@ -111,13 +183,37 @@ describe('reassessment after treatment', () => {
     expect(pain[3]).toBe('▼ −4 pts · better');
     const neckApi = comparison.rom.find((r) => r.joint === 'cervical')!;
     expect(neckApi).toMatchObject({ intake: 40, before: 50, after: 62, changeInSession: 12, changeSinceIntake: 22 });
-    expect(await comparisonRow(page, 'Cervical rotation (left), degrees')).toEqual(['40°', '50°', '62°', '▲ +12° · better', '▲ +22° · better']);
+    expect(await comparisonRow(page, 'Cervical rotation (left), degrees')).toEqual([
+      '40°',
+      '50°',
+      '62°',
+      '▲ +12° · better',
+      '▲ +22° · better',
+    ]);
     const shoulderApi = comparison.rom.find((r) => r.joint === 'shoulder')!;
-    expect(shoulderApi).toMatchObject({ intake: 120, before: 125, after: 140, changeInSession: 15, changeSinceIntake: 20 });
-    expect(await comparisonRow(page, 'Shoulder flexion (right), degrees')).toEqual(['120° · pain on motion', '125°', '140° · pain on motion', '▲ +15° · better', '▲ +20° · better']);
+    expect(shoulderApi).toMatchObject({
+      intake: 120,
+      before: 125,
+      after: 140,
+      changeInSession: 15,
+      changeSinceIntake: 20,
+    });
+    expect(await comparisonRow(page, 'Shoulder flexion (right), degrees')).toEqual([
+      '120° · pain on motion',
+      '125°',
+      '140° · pain on motion',
+      '▲ +15° · better',
+      '▲ +20° · better',
+    ]);
     // "Before" went into the note itself.
-    const saved = await therapist<{ objective: { rom: { joint: string; degrees: number }[] }; reassessment: { rom: { joint: string; painOnMotion?: boolean }[] } }>('GET', `/api/sessions/${note.id}`);
-    expect(saved.objective.rom.map((r) => [r.joint, r.degrees])).toEqual([['cervical', 50], ['shoulder', 125]]);
+    const saved = await therapist<{
+      objective: { rom: { joint: string; degrees: number }[] };
+      reassessment: { rom: { joint: string; painOnMotion?: boolean }[] };
+    }>('GET', `/api/sessions/${note.id}`);
+    expect(saved.objective.rom.map((r) => [r.joint, r.degrees])).toEqual([
+      ['cervical', 50],
+      ['shoulder', 125],
+    ]);
     expect(saved.reassessment.rom.find((r) => r.joint === 'shoulder')?.painOnMotion).toBe(true);
 
     await axeClean(page, 'reassessment, portrait');
@@ -138,8 +234,15 @@ describe('reassessment after treatment', () => {
 /** The manager's site, its zone, and the therapist whose plans are booked there. */
 async function bookingSetup() {
   const manager = await api('manager');
-  const therapistPractitioner = (await (await api('therapist'))<{ user: { practitionerId: string } }>('GET', '/api/auth/session')).user.practitionerId;
-  const { practitioners } = await manager<{ practitioners: { id: string; name: string; locationIds: string[] }[] }>('GET', '/api/practitioners');
+  const therapistPractitioner = (
+    await (
+      await api('therapist')
+    )<{ user: { practitionerId: string } }>('GET', '/api/auth/session')
+  ).user.practitionerId;
+  const { practitioners } = await manager<{ practitioners: { id: string; name: string; locationIds: string[] }[] }>(
+    'GET',
+    '/api/practitioners',
+  );
   const therapist = practitioners.find((p) => p.id === therapistPractitioner)!;
   const { locations } = await manager<{ locations: Site[] }>('GET', '/api/locations');
   const site = locations.find((l) => l.id === therapist.locationIds[0])!;
@@ -159,37 +262,84 @@ async function treatedPatient(index: number): Promise<string> {
  * A weekday and time the therapist is free in `weeks` weeks running from about `daysAhead` on, on
  * days the patient has nothing booked, so a weekly plan of that many visits fits as planned.
  */
-async function weeklyFreeTime(setup: Awaited<ReturnType<typeof bookingSetup>>, patientId: string, daysAhead: number, weeks: number) {
+async function weeklyFreeTime(
+  setup: Awaited<ReturnType<typeof bookingSetup>>,
+  patientId: string,
+  daysAhead: number,
+  weeks: number,
+) {
   const from = wallClock(server.now().getTime() + daysAhead * 86_400_000, setup.site.timeZone).date;
   const to = wallClock(server.now().getTime() + (daysAhead + 7 * weeks + 6) * 86_400_000, setup.site.timeZone).date;
-  const { slots } = await setup.manager<{ slots: Slot[] }>('GET', `/api/availability?service=nmt-followup-60&location=${setup.site.id}&therapist=${setup.therapist.id}&from=${from}&to=${to}`);
-  const patientDays = new Set((await appointmentsOf(setup, patientId, from)).map((a) => wallClock(a.start, setup.site.timeZone).date));
-  const local = slots.map((s) => {
-    const clock = wallClock(s.start, setup.site.timeZone);
-    return { ...s, date: clock.date, time: `${String(Math.floor(clock.minutes / 60)).padStart(2, '0')}:${String(clock.minutes % 60).padStart(2, '0')}` };
-  }).filter((s) => !patientDays.has(s.date));
+  const { slots } = await setup.manager<{ slots: Slot[] }>(
+    'GET',
+    `/api/availability?service=nmt-followup-60&location=${setup.site.id}&therapist=${setup.therapist.id}&from=${from}&to=${to}`,
+  );
+  const patientDays = new Set(
+    (await appointmentsOf(setup, patientId, from)).map((a) => wallClock(a.start, setup.site.timeZone).date),
+  );
+  const local = slots
+    .map((s) => {
+      const clock = wallClock(s.start, setup.site.timeZone);
+      return {
+        ...s,
+        date: clock.date,
+        time: `${String(Math.floor(clock.minutes / 60)).padStart(2, '0')}:${String(clock.minutes % 60).padStart(2, '0')}`,
+      };
+    })
+    .filter((s) => !patientDays.has(s.date));
   const free = new Set(local.map((s) => `${s.date} ${s.time}`));
-  const plusWeeks = (date: string, n: number) => new Date(Date.parse(`${date}T12:00:00Z`) + n * 7 * 86_400_000).toISOString().slice(0, 10);
-  const first = local.find((s) => s.time >= '09:00' && Array.from({ length: weeks }, (_, n) => free.has(`${plusWeeks(s.date, n)} ${s.time}`)).every(Boolean));
+  const plusWeeks = (date: string, n: number) =>
+    new Date(Date.parse(`${date}T12:00:00Z`) + n * 7 * 86_400_000).toISOString().slice(0, 10);
+  const first = local.find(
+    (s) =>
+      s.time >= '09:00' &&
+      Array.from({ length: weeks }, (_, n) => free.has(`${plusWeeks(s.date, n)} ${s.time}`)).every(Boolean),
+  );
   expect(first, 'a weekly free time for the plan').toBeDefined();
-  const starts = Array.from({ length: weeks }, (_, n) => local.find((s) => s.date === plusWeeks(first!.date, n) && s.time === first!.time)!.start);
+  const starts = Array.from(
+    { length: weeks },
+    (_, n) => local.find((s) => s.date === plusWeeks(first!.date, n) && s.time === first!.time)!.start,
+  );
   return { date: first!.date, time: first!.time, weekday: new Date(`${first!.date}T12:00:00Z`).getUTCDay(), starts };
 }
 
 /** The therapist saves a weekly plan of `visits` visits at that weekday and time. */
-async function savePlan(setup: Awaited<ReturnType<typeof bookingSetup>>, patientId: string, at: { date: string; time: string; weekday: number }, visits: number): Promise<string> {
+async function savePlan(
+  setup: Awaited<ReturnType<typeof bookingSetup>>,
+  patientId: string,
+  at: { date: string; time: string; weekday: number },
+  visits: number,
+): Promise<string> {
   const therapist = await api('therapist');
   const plan = await therapist<{ id: string }>('POST', `/api/patients/${patientId}/plans`, {
-    phase: 'chronic', stages: [{ phase: 'chronic', label: 'Weekly', visitsPerWeek: 1, visits }], totalVisits: visits, reassessmentAtVisits: [visits],
-    goals: [{ kind: 'nprs', target: 3 }], integration: [], startDate: at.date, preferredDays: [at.weekday], preferredTime: at.time,
-    therapistId: setup.therapist.id, locationId: setup.site.id, serviceCode: 'nmt-followup-60',
+    phase: 'chronic',
+    stages: [{ phase: 'chronic', label: 'Weekly', visitsPerWeek: 1, visits }],
+    totalVisits: visits,
+    reassessmentAtVisits: [visits],
+    goals: [{ kind: 'nprs', target: 3 }],
+    integration: [],
+    startDate: at.date,
+    preferredDays: [at.weekday],
+    preferredTime: at.time,
+    therapistId: setup.therapist.id,
+    locationId: setup.site.id,
+    serviceCode: 'nmt-followup-60',
   });
   return plan.id;
 }
 
-async function appointmentsOf(setup: Awaited<ReturnType<typeof bookingSetup>>, patientId: string, from: string): Promise<Appointment[]> {
+async function appointmentsOf(
+  setup: Awaited<ReturnType<typeof bookingSetup>>,
+  patientId: string,
+  from: string,
+): Promise<Appointment[]> {
   const to = new Date(Date.parse(`${from}T12:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
-  return (await setup.manager<{ appointments: Appointment[] }>('GET', `/api/appointments?patient=${patientId}&from=${from}&to=${to}`)).appointments;
+  return (
+    await setup.manager<{ appointments: Appointment[] }>(
+      'GET',
+      `/api/appointments?patient=${patientId}&from=${from}&to=${to}`,
+    )
+  ).appointments;
 }
 
 describe("booking a plan's series from the plan screen", () => {
@@ -205,12 +355,19 @@ describe("booking a plan's series from the plan screen", () => {
     const booked = page.locator('.ch-plan-booked');
     await booked.getByRole('heading', { name: 'Booked 2 visits.' }).waitFor();
 
-    const plans = await setup.manager<{ plans: { id: string; status: string; seriesId: string | null }[] }>('GET', `/api/patients/${patientId}/plans`);
+    const plans = await setup.manager<{ plans: { id: string; status: string; seriesId: string | null }[] }>(
+      'GET',
+      `/api/patients/${patientId}/plans`,
+    );
     const plan = plans.plans.find((p) => p.id === planId)!;
     expect(plan).toMatchObject({ status: 'active', seriesId: expect.any(String) });
     const appointments = (await appointmentsOf(setup, patientId, at.date)).filter((a) => a.seriesId === plan.seriesId);
     expect(appointments.map((a) => a.start).sort()).toEqual(at.starts.map((s) => new Date(s).toISOString()));
-    expect(appointments.every((a) => a.status === 'booked' && a.therapistId === setup.therapist.id && a.locationId === setup.site.id)).toBe(true);
+    expect(
+      appointments.every(
+        (a) => a.status === 'booked' && a.therapistId === setup.therapist.id && a.locationId === setup.site.id,
+      ),
+    ).toBe(true);
     const rows = await booked.locator('tbody tr').allTextContents();
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toContain(setup.site.name);
@@ -230,9 +387,19 @@ describe("booking a plan's series from the plan screen", () => {
     const before = await appointmentsOf(setup, patientId, at.date);
     // Another patient takes the plan's second visit first.
     const other = await setup.manager<{ id: string }>('POST', '/api/patients', {
-      givenName: 'Alex', familyName: 'Firstcomer', dateOfBirth: '1990-01-02', sexAtBirth: 'male', preferredLocationId: setup.site.id,
+      givenName: 'Alex',
+      familyName: 'Firstcomer',
+      dateOfBirth: '1990-01-02',
+      sexAtBirth: 'male',
+      preferredLocationId: setup.site.id,
     });
-    await setup.manager('POST', '/api/appointments', { patientId: other.id, serviceCode: 'nmt-followup-60', start: at.starts[1], therapistId: setup.therapist.id, locationId: setup.site.id });
+    await setup.manager('POST', '/api/appointments', {
+      patientId: other.id,
+      serviceCode: 'nmt-followup-60',
+      start: at.starts[1],
+      therapistId: setup.therapist.id,
+      locationId: setup.site.id,
+    });
 
     const page = await tablet(PORTRAIT);
     await signIn(page, server.url, 'manager', `/patients/${patientId}/chart/plan`);
@@ -257,10 +424,15 @@ describe("booking a plan's series from the plan screen", () => {
     await retry.click();
     await page.locator('.ch-plan-booked').getByRole('heading', { name: 'Booked 3 visits.' }).waitFor();
 
-    const { plans } = await setup.manager<{ plans: { id: string; seriesId: string | null }[] }>('GET', `/api/patients/${patientId}/plans`);
+    const { plans } = await setup.manager<{ plans: { id: string; seriesId: string | null }[] }>(
+      'GET',
+      `/api/patients/${patientId}/plans`,
+    );
     const seriesId = plans.find((p) => p.id === planId)!.seriesId;
     expect(seriesId).not.toBeNull();
-    const appointments = (await appointmentsOf(setup, patientId, at.date)).filter((a) => a.seriesId === seriesId).sort((a, b) => a.start.localeCompare(b.start));
+    const appointments = (await appointmentsOf(setup, patientId, at.date))
+      .filter((a) => a.seriesId === seriesId)
+      .sort((a, b) => a.start.localeCompare(b.start));
     expect(appointments).toHaveLength(3);
     expect(appointments[0]!.start).toBe(new Date(at.starts[0]!).toISOString());
     expect(appointments[2]!.start).toBe(new Date(at.starts[2]!).toISOString());
@@ -268,7 +440,11 @@ describe("booking a plan's series from the plan screen", () => {
     const moved = appointments[1]!.start;
     expect(moved).not.toBe(new Date(at.starts[1]!).toISOString());
     const clock = wallClock(moved, setup.site.timeZone);
-    const day = new Date(`${clock.date}T12:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', month: 'short', day: 'numeric' });
+    const day = new Date(`${clock.date}T12:00:00Z`).toLocaleDateString('en-US', {
+      timeZone: 'UTC',
+      month: 'short',
+      day: 'numeric',
+    });
     expect(label).toContain(day);
     await axeClean(page, 'plan booked after conflict, landscape');
   }, 120_000);

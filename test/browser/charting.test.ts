@@ -1,7 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, newPage, pauseClock, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoServer, type PatientSummary } from './support.ts';
+import {
+  apiAs,
+  launchBrowser,
+  newPage,
+  pauseClock,
+  seriousViolations,
+  shotIfAsked,
+  signIn,
+  startDemoServer,
+  type DemoServer,
+  type PatientSummary,
+} from './support.ts';
 import { LETTER_PDF } from '../support/pdf.ts';
 
 // The charting screens end to end on tablet viewports: one server and one browser for the file.
@@ -32,17 +43,41 @@ async function tablet(viewport = LANDSCAPE): Promise<Page> {
   return page;
 }
 
-
 /** Answers every screening question "no"/"none", so only what a test adds decides the gate. */
 function intakeDocument(extra: Record<string, unknown> = {}, painMap = [{ region: 'neck-angle-right', intensity: 6 }]) {
   const questions = Object.fromEntries(
-    ['feverOrInfection', 'bloodClot', 'pulmonaryEmbolism', 'clotHistory', 'highBloodPressure', 'unstableHeart', 'heartDisease', 'strokeOrTia',
-      'activeCancer', 'cancerHistory', 'osteoporosis', 'fragilityFracture', 'contagiousSkin', 'diabetes', 'neuropathy', 'epilepsy',
-      'bleedingDisorder', 'neurologicalSigns', 'unexplainedPain'].map((q) => [q, 'no']),
+    [
+      'feverOrInfection',
+      'bloodClot',
+      'pulmonaryEmbolism',
+      'clotHistory',
+      'highBloodPressure',
+      'unstableHeart',
+      'heartDisease',
+      'strokeOrTia',
+      'activeCancer',
+      'cancerHistory',
+      'osteoporosis',
+      'fragilityFracture',
+      'contagiousSkin',
+      'diabetes',
+      'neuropathy',
+      'epilepsy',
+      'bleedingDisorder',
+      'neurologicalSigns',
+      'unexplainedPain',
+    ].map((q) => [q, 'no']),
   );
   return {
     questionnaire: 'knotwork-intake-v1',
-    answers: { questions, medications: [], surgeries: [], localIssues: [], pregnancy: { status: 'not-applicable' }, ...extra },
+    answers: {
+      questions,
+      medications: [],
+      surgeries: [],
+      localIssues: [],
+      pregnancy: { status: 'not-applicable' },
+      ...extra,
+    },
     goals: ['Turn my head when driving'],
     painStory: { onset: 'gradual', durationDays: 42 },
     painMap,
@@ -73,7 +108,10 @@ async function hold(page: Page, seconds: number, pain: number): Promise<void> {
   await page.getByRole('button', { name: 'Stop' }).click();
   await page.getByText(`Held ${seconds} s.`).waitFor();
   await page.clock.resume();
-  await page.locator('fieldset[data-name="hold-pain"]').getByRole('button', { name: String(pain), exact: true }).click();
+  await page
+    .locator('fieldset[data-name="hold-pain"]')
+    .getByRole('button', { name: String(pain), exact: true })
+    .click();
 }
 
 describe('the visit, charted, on a tablet', () => {
@@ -196,7 +234,10 @@ describe('the visit, charted, on a tablet', () => {
     await page.locator('fieldset[data-name="pain-after"]').getByRole('button', { name: '3', exact: true }).click();
     // The motion measured at assessment (45°) is listed for re-measuring after treatment.
     const reassess = page.getByRole('region', { name: 'Reassessment' });
-    await reassess.getByRole('group', { name: /Cervical rotation/ }).getByLabel('After, degrees').fill('55');
+    await reassess
+      .getByRole('group', { name: /Cervical rotation/ })
+      .getByLabel('After, degrees')
+      .fill('55');
     await page.getByRole('button', { name: 'Save reassessment' }).click();
     await page.getByText('Recorded: pain after 3/10, 1 motion re-measured.').waitFor();
     const neck = page.locator('.ch-comparison-table tbody tr', { hasText: 'Cervical rotation' }).locator('td');
@@ -211,7 +252,10 @@ describe('the visit, charted, on a tablet', () => {
     await page.getByText('Home care saved.').waitFor();
     await page.getByRole('button', { name: 'Send to patient' }).click();
     await page.getByText(/Sent: the patient can read it in the app/).waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the handout (PDF)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download the handout (PDF)' }).click(),
+    ]);
     const pdf = await readFile((await download.path())!);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
@@ -231,7 +275,9 @@ describe('the visit, charted, on a tablet', () => {
 async function otherPatients(): Promise<PatientSummary[]> {
   const therapist = await apiAs(server.url, 'therapist');
   const own = await ownPatientId();
-  return (await therapist<{ patients: PatientSummary[] }>('GET', '/api/patients?pageSize=10')).patients.filter((p) => p.id !== own);
+  return (await therapist<{ patients: PatientSummary[] }>('GET', '/api/patients?pageSize=10')).patients.filter(
+    (p) => p.id !== own,
+  );
 }
 
 async function openNewNote(page: Page, patientId: string): Promise<void> {
@@ -244,10 +290,16 @@ describe('the refused paths, shown on the tablet', () => {
   it('a contraindicated patient without clearance: the step is refused until a clearance letter is recorded', async () => {
     const [patient] = await otherPatients();
     const desk = await apiAs(server.url, 'therapist');
-    await desk('POST', `/api/patients/${patient!.id}/intake`, intakeDocument({ questions: { ...intakeDocument().answers.questions, bloodClot: 'yes' } }));
+    await desk(
+      'POST',
+      `/api/patients/${patient!.id}/intake`,
+      intakeDocument({ questions: { ...intakeDocument().answers.questions, bloodClot: 'yes' } }),
+    );
     const page = await tablet(PORTRAIT);
     await signIn(page, server.url, 'therapist', `/patients/${patient!.id}/chart/sessions`);
-    await page.getByRole('heading', { name: "Treatment cannot be recorded until a physician's clearance is recorded" }).waitFor();
+    await page
+      .getByRole('heading', { name: "Treatment cannot be recorded until a physician's clearance is recorded" })
+      .waitFor();
     await openNewNote(page, patient!.id);
     await pressRegion(page, 'neck-angle-right');
     await page.locator('#treat-muscle').selectOption('upper-trapezius');
@@ -262,12 +314,18 @@ describe('the refused paths, shown on the tablet', () => {
     await page.getByLabel('Physician').fill('Dr Ana Ruiz');
     await page.getByLabel('Date of clearance').fill('2026-11-20');
     await page.getByLabel('What was cleared').fill('Massage cleared; DVT treated and resolved.');
-    await page.getByLabel('Clearance letter').setInputFiles({ name: 'letter.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await page
+      .getByLabel('Clearance letter')
+      .setInputFiles({ name: 'letter.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await page.getByRole('button', { name: 'Record clearance' }).click();
     await page.locator('.error-summary', { hasText: 'must be a PDF, PNG or JPEG' }).waitFor();
-    await page.getByLabel('Clearance letter').setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: LETTER_PDF });
+    await page
+      .getByLabel('Clearance letter')
+      .setInputFiles({ name: 'letter.pdf', mimeType: 'application/pdf', buffer: LETTER_PDF });
     await page.getByRole('button', { name: 'Record clearance' }).click();
-    await page.getByRole('heading', { name: "Treatment cannot be recorded until a physician's clearance is recorded" }).waitFor({ state: 'detached' });
+    await page
+      .getByRole('heading', { name: "Treatment cannot be recorded until a physician's clearance is recorded" })
+      .waitFor({ state: 'detached' });
     await hold(page, 12, 6);
     await page.getByText('Step 1 recorded').waitFor();
   }, 120_000);
@@ -275,12 +333,18 @@ describe('the refused paths, shown on the tablet', () => {
   it('a step on a local-avoid region is refused; the region is hatched with a legend', async () => {
     const [, patient] = await otherPatients();
     const desk = await apiAs(server.url, 'therapist');
-    await desk('POST', `/api/patients/${patient!.id}/intake`, intakeDocument({ localIssues: [{ kind: 'varicose-veins', regions: ['calf-left'] }] }));
+    await desk(
+      'POST',
+      `/api/patients/${patient!.id}/intake`,
+      intakeDocument({ localIssues: [{ kind: 'varicose-veins', regions: ['calf-left'] }] }),
+    );
     const page = await tablet();
     await signIn(page, server.url, 'therapist', `/patients/${patient!.id}/chart`);
     await page.getByRole('heading', { name: 'Do not treat these places' }).waitFor();
     expect(await page.locator('path[data-region="calf-left"]').first().getAttribute('fill')).toMatch(/^url\(#ch-hatch/);
-    expect(await page.locator('path[data-region="calf-left"]').first().getAttribute('aria-label')).toContain('do not treat');
+    expect(await page.locator('path[data-region="calf-left"]').first().getAttribute('aria-label')).toContain(
+      'do not treat',
+    );
     await openNewNote(page, patient!.id);
     await pressRegion(page, 'calf-left');
     await page.getByText('Screening says do not treat here.').waitFor();
@@ -293,7 +357,11 @@ describe('the refused paths, shown on the tablet', () => {
   it('editing a signed note is refused and says to amend instead', async () => {
     const [, , patient] = await otherPatients();
     const therapist = await apiAs(server.url, 'therapist');
-    const note = await therapist<{ id: string }>('POST', `/api/patients/${patient!.id}/sessions`, { subjective: {}, objective: {}, cptMinutes: [] });
+    const note = await therapist<{ id: string }>('POST', `/api/patients/${patient!.id}/sessions`, {
+      subjective: {},
+      objective: {},
+      cptMinutes: [],
+    });
     const page = await tablet();
     await signIn(page, server.url, 'therapist', `/patients/${patient!.id}/chart/sessions/${note.id}`);
     await page.getByRole('heading', { name: 'Sign the note' }).waitFor();
@@ -312,18 +380,40 @@ describe('axe-core finds no serious or critical violations on the charting scree
     const [, , , patient] = await otherPatients();
     const therapist = await apiAs(server.url, 'therapist');
     const desk = await apiAs(server.url, 'therapist');
-    await desk('POST', `/api/patients/${patient!.id}/intake`, intakeDocument({ localIssues: [{ kind: 'bruise', regions: ['calf-right'] }] }));
-    const note = await therapist<{ id: string }>('POST', `/api/patients/${patient!.id}/sessions`, { subjective: { painToday: 5 }, objective: {}, cptMinutes: [] });
+    await desk(
+      'POST',
+      `/api/patients/${patient!.id}/intake`,
+      intakeDocument({ localIssues: [{ kind: 'bruise', regions: ['calf-right'] }] }),
+    );
+    const note = await therapist<{ id: string }>('POST', `/api/patients/${patient!.id}/sessions`, {
+      subjective: { painToday: 5 },
+      objective: {},
+      cptMinutes: [],
+    });
     const problems: string[] = [];
     const audit = async (page: Page, label: string) => {
       await page.locator('main h1').first().waitFor();
       await page.locator('.loading').waitFor({ state: 'detached' });
-      for (const v of await seriousViolations(page)) problems.push(`${label}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      for (const v of await seriousViolations(page))
+        problems.push(
+          `${label}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
     };
     for (const viewport of [PORTRAIT, LANDSCAPE]) {
       const page = await tablet(viewport);
       await signIn(page, server.url, 'front_desk', `/patients/${patient!.id}/intake`);
-      for (const step of ['', 'health-now', 'medicines', 'injuries', 'body-issues', 'pregnancy', 'vitals', 'pain-start', 'pain-map', 'review']) {
+      for (const step of [
+        '',
+        'health-now',
+        'medicines',
+        'injuries',
+        'body-issues',
+        'pregnancy',
+        'vitals',
+        'pain-start',
+        'pain-map',
+        'review',
+      ]) {
         await page.goto(`${server.url}/patients/${patient!.id}/intake${step ? `?step=${step}` : ''}`);
         await audit(page, `${viewport.width} intake ${step || 'start'}`);
       }

@@ -15,9 +15,24 @@ let server: Awaited<ReturnType<typeof startDemoServerWithDb>>;
 let browser: Browser;
 let page: Page;
 
-interface Conflict { code: string; message: string; notifiedAt: string | null }
-interface Appointment { id: string; patientId: string; status: string; start: string; locationId: string; conflict?: Conflict | null }
-interface Slot { start: string; therapistId: string; locationId: string }
+interface Conflict {
+  code: string;
+  message: string;
+  notifiedAt: string | null;
+}
+interface Appointment {
+  id: string;
+  patientId: string;
+  status: string;
+  start: string;
+  locationId: string;
+  conflict?: Conflict | null;
+}
+interface Slot {
+  start: string;
+  therapistId: string;
+  locationId: string;
+}
 
 const ZONE = 'America/Los_Angeles';
 const REASON = 'Water leak';
@@ -30,7 +45,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const manager = await bearerApi(server.url, 'manager');
   const patient = await bearerApi(server.url, 'patient');
-  const { locations } = await manager<{ locations: { id: string; slug: string; name: string }[] }>('GET', '/api/locations');
+  const { locations } = await manager<{ locations: { id: string; slug: string; name: string }[] }>(
+    'GET',
+    '/api/locations',
+  );
   const beaverton = locations.find((l) => l.slug === 'beaverton')!;
   Object.assign(fixture, { site: beaverton.id, siteName: beaverton.name });
   const { user } = await patient<{ user: { patientId: string } }>('GET', '/api/auth/session');
@@ -39,12 +57,25 @@ beforeAll(async () => {
   // A day at least three days ahead with at least four booked visits at Beaverton, one of them the demo patient's.
   for (let offset = 3; offset < 15 && !fixture.visitId; offset++) {
     const day = localDate(offset);
-    const { slots } = await patient<{ slots: Slot[] }>('GET', `/api/availability?service=nmt-followup-60&location=${beaverton.id}&from=${day}&to=${day}&limit=20`);
+    const { slots } = await patient<{ slots: Slot[] }>(
+      'GET',
+      `/api/availability?service=nmt-followup-60&location=${beaverton.id}&from=${day}&to=${day}&limit=20`,
+    );
     if (slots.length === 0) continue;
-    const found = await manager<{ affected: Appointment[] }>('POST', `/api/locations/${beaverton.id}/closures/preview`, { startsOn: day, endsOn: day, reason: REASON });
+    const found = await manager<{ affected: Appointment[] }>(
+      'POST',
+      `/api/locations/${beaverton.id}/closures/preview`,
+      { startsOn: day, endsOn: day, reason: REASON },
+    );
     // Enough visits to resolve each way, and none of the demo patient's yet (theirs is booked next).
     if (found.affected.length < 3 || found.affected.some((a) => a.patientId === user.patientId)) continue;
-    const booked = await patient<Appointment>('POST', '/api/appointments', { patientId: user.patientId, serviceCode: 'nmt-followup-60', start: slots.at(-1)!.start, therapistId: slots.at(-1)!.therapistId, locationId: beaverton.id });
+    const booked = await patient<Appointment>('POST', '/api/appointments', {
+      patientId: user.patientId,
+      serviceCode: 'nmt-followup-60',
+      start: slots.at(-1)!.start,
+      therapistId: slots.at(-1)!.therapistId,
+      locationId: beaverton.id,
+    });
     Object.assign(fixture, { day, visitId: booked.id, affected: found.affected.length + 1 });
   }
   expect(fixture.visitId, 'a busy day at Beaverton in the next two weeks').not.toBe('');
@@ -64,9 +95,21 @@ async function axeClean(where: string) {
   expect(violations, `${where}: ${JSON.stringify(violations.map((v) => v.id))}`).toEqual([]);
 }
 
-const closures = async () => (await (await bearerApi(server.url, 'manager'))<{ closures: { reason: string }[] }>('GET', `/api/locations/${fixture.site}`)).closures;
-const appointment = async (id: string) => (await bearerApi(server.url, 'manager'))<Appointment>('GET', `/api/appointments/${id}`);
-const longDay = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' });
+const closures = async () =>
+  (
+    await (
+      await bearerApi(server.url, 'manager')
+    )<{ closures: { reason: string }[] }>('GET', `/api/locations/${fixture.site}`)
+  ).closures;
+const appointment = async (id: string) =>
+  (await bearerApi(server.url, 'manager'))<Appointment>('GET', `/api/appointments/${id}`);
+const longDay = (date: string) =>
+  new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+  });
 
 describe('closing a day that has bookings', () => {
   it('lists the booked visits before saving, then resolves them per visit and for all (desk, 1366×900)', async () => {
@@ -81,7 +124,10 @@ describe('closing a day that has bookings', () => {
     expect(await check.locator('.cv-visit').count()).toBe(fixture.affected);
     expect(await check.textContent()).toContain(`The clinic is closed on ${longDay(fixture.day)} (${REASON}).`);
     await check.locator('.cv-visit', { hasText: fixture.patientName }).waitFor();
-    expect((await closures()).some((c) => c.reason === REASON), 'nothing saved before the manager confirms').toBe(false);
+    expect(
+      (await closures()).some((c) => c.reason === REASON),
+      'nothing saved before the manager confirms',
+    ).toBe(false);
     await axeClean('before saving');
     await shotIfAsked(page, 'closing-01-preview');
 
@@ -95,7 +141,9 @@ describe('closing a day that has bookings', () => {
     const mine = cards.filter({ hasText: fixture.patientName });
     await mine.getByRole('button', { name: 'Email a link to choose a new time' }).click();
     await mine.getByText('Emailed a link to choose a new time.').waitFor();
-    const notice = (await listMessages(server.db, { orgId: server.orgId, appointmentId: fixture.visitId })).find((m) => m.kind === 'visit-affected');
+    const notice = (await listMessages(server.db, { orgId: server.orgId, appointmentId: fixture.visitId })).find(
+      (m) => m.kind === 'visit-affected',
+    );
     expect(notice?.text).toContain(`(${REASON})`);
 
     // Another visit: moved to one of the engine's alternatives.
@@ -119,7 +167,12 @@ describe('closing a day that has bookings', () => {
     await axeClean('resolving');
     await shotIfAsked(page, 'closing-02-resolved');
 
-    const after = await (await bearerApi(server.url, 'manager'))<{ appointments: Appointment[] }>('GET', `/api/appointments?location=${fixture.site}&from=${fixture.day}&to=${fixture.day}`);
+    const after = await (
+      await bearerApi(server.url, 'manager')
+    )<{ appointments: Appointment[] }>(
+      'GET',
+      `/api/appointments?location=${fixture.site}&from=${fixture.day}&to=${fixture.day}`,
+    );
     const onDay = after.appointments.filter((a) => a.status === 'booked');
     // Still booked there: only visits the patients will move themselves, each flagged and told.
     expect(onDay.length).toBe(rest);
@@ -130,7 +183,10 @@ describe('closing a day that has bookings', () => {
   it('the desk calendar marks what is still unresolved and offers the same actions (1366×900)', async () => {
     page = await open(VIEWPORTS.desk);
     await signIn(page, server.url, 'manager', `/schedule?site=${fixture.site}&date=${fixture.day}&view=day`);
-    await page.locator('.sch-conflict-note').getByText(/booked visits? on this day no longer fits? the schedule/).waitFor();
+    await page
+      .locator('.sch-conflict-note')
+      .getByText(/booked visits? on this day no longer fits? the schedule/)
+      .waitFor();
     const block = page.locator('.sch-appt.has-conflict', { hasText: fixture.patientName });
     expect(await block.textContent()).toContain('Needs a new time');
     await block.click();
@@ -152,7 +208,9 @@ describe('closing a day that has bookings', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shotIfAsked(page, 'closing-04-patient');
 
-    const notice = (await listMessages(server.db, { orgId: server.orgId, appointmentId: fixture.visitId })).find((m) => m.kind === 'visit-affected')!;
+    const notice = (await listMessages(server.db, { orgId: server.orgId, appointmentId: fixture.visitId })).find(
+      (m) => m.kind === 'visit-affected',
+    )!;
     const token = /\/a\/(\S+)/.exec(notice.text)![1]!;
     await page.goto(`${server.url}/a/${token}`);
     await page.getByRole('heading', { name: 'This visit needs a new time' }).waitFor();

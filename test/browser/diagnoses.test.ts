@@ -1,6 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, type DemoServer, type PatientSummary } from './support.ts';
+import {
+  apiAs,
+  launchBrowser,
+  newPage,
+  seriousViolations,
+  signIn,
+  startDemoServer,
+  type DemoServer,
+  type PatientSummary,
+} from './support.ts';
 
 // The diagnosis picker on the assessment page: search by words or code, chips to remove, saved with the assessment.
 let server: DemoServer;
@@ -19,7 +28,9 @@ const chips = (page: Page) => page.getByRole('list', { name: 'Chosen diagnoses' 
 
 async function addFromSearch(page: Page, query: string, code: string): Promise<void> {
   await page.getByLabel('Find a diagnosis').fill(query);
-  const add = page.getByRole('list', { name: 'Matching diagnoses' }).getByRole('button', { name: new RegExp(`\\(${code.replace('.', '\\.')}\\)`) });
+  const add = page
+    .getByRole('list', { name: 'Matching diagnoses' })
+    .getByRole('button', { name: new RegExp(`\\(${code.replace('.', '\\.')}\\)`) });
   await add.click();
   await chips(page).filter({ hasText: code }).waitFor();
 }
@@ -33,7 +44,11 @@ describe('the diagnosis picker', () => {
     await signIn(page, server.url, 'therapist', `/patients/${patientId}/chart`);
     await page.getByRole('heading', { name: 'Diagnoses' }).waitFor();
     // Start from an empty list whatever the demo charted before.
-    while ((await page.getByRole('list', { name: 'Chosen diagnoses' }).count()) > 0) await chips(page).first().getByRole('button', { name: /Remove/ }).click();
+    while ((await page.getByRole('list', { name: 'Chosen diagnoses' }).count()) > 0)
+      await chips(page)
+        .first()
+        .getByRole('button', { name: /Remove/ })
+        .click();
 
     await addFromSearch(page, 'whiplash', 'S13.4XXA');
     expect(await chips(page).first().textContent()).toContain('Neck sprain (whiplash)');
@@ -41,12 +56,15 @@ describe('the diagnosis picker', () => {
     expect(await chips(page).count()).toBe(2);
     expect(await chips(page).first().textContent()).toContain('primary');
 
-    await chips(page).filter({ hasText: 'S13.4XXA' }).getByRole('button', { name: /Remove/ }).click();
+    await chips(page)
+      .filter({ hasText: 'S13.4XXA' })
+      .getByRole('button', { name: /Remove/ })
+      .click();
     expect(await chips(page).count()).toBe(1);
     await addFromSearch(page, 'low back', 'M54.50');
 
     await page.getByLabel('Find a diagnosis').fill('zzzz');
-    await page.getByText('No code on the clinic\'s list matches “zzzz”.').waitFor();
+    await page.getByText("No code on the clinic's list matches “zzzz”.").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Save assessment' }).click();

@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, newPage, signIn, startDemoServer, type DemoServer, type PatientSummary } from './support.ts';
+import {
+  apiAs,
+  launchBrowser,
+  newPage,
+  signIn,
+  startDemoServer,
+  type DemoServer,
+  type PatientSummary,
+} from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -138,8 +146,11 @@ describe('phone width', () => {
     expect(new URL(page.url()).pathname).toBe('/locations');
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
     // Every tap target in the header is at least 44 px tall.
-    const heights = await page.locator('.header-bar a, .header-bar button').evaluateAll((els) =>
-      els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.getBoundingClientRect().height));
+    const heights = await page
+      .locator('.header-bar a, .header-bar button')
+      .evaluateAll((els) =>
+        els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.getBoundingClientRect().height),
+      );
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
   });
 });

@@ -19,14 +19,33 @@ const visit = { noteId: '', appointmentId: '', day: '', email: '' };
 /** Every screening answer "no", so the gate is clear and treatment may go ahead. */
 function clearIntake() {
   const questions = Object.fromEntries(
-    ['feverOrInfection', 'bloodClot', 'pulmonaryEmbolism', 'clotHistory', 'highBloodPressure', 'unstableHeart', 'heartDisease', 'strokeOrTia',
-      'activeCancer', 'cancerHistory', 'osteoporosis', 'fragilityFracture', 'contagiousSkin', 'diabetes', 'neuropathy', 'epilepsy',
-      'bleedingDisorder', 'neurologicalSigns', 'unexplainedPain'].map((q) => [q, 'no']),
+    [
+      'feverOrInfection',
+      'bloodClot',
+      'pulmonaryEmbolism',
+      'clotHistory',
+      'highBloodPressure',
+      'unstableHeart',
+      'heartDisease',
+      'strokeOrTia',
+      'activeCancer',
+      'cancerHistory',
+      'osteoporosis',
+      'fragilityFracture',
+      'contagiousSkin',
+      'diabetes',
+      'neuropathy',
+      'epilepsy',
+      'bleedingDisorder',
+      'neurologicalSigns',
+      'unexplainedPain',
+    ].map((q) => [q, 'no']),
   );
   return {
     questionnaire: 'knotwork-intake-v1',
     answers: { questions, medications: [], surgeries: [], localIssues: [], pregnancy: { status: 'not-applicable' } },
-    goals: ['Carry the shopping'], painMap: [{ region: 'neck-angle-right', intensity: 6 }],
+    goals: ['Carry the shopping'],
+    painMap: [{ region: 'neck-angle-right', intensity: 6 }],
   };
 }
 
@@ -50,14 +69,25 @@ beforeAll(async () => {
   visit.appointmentId = row!.id;
   await therapist('POST', `/api/patients/${user.patientId}/intake`, clearIntake());
   const note = await therapist<{ id: string }>('POST', `/api/patients/${user.patientId}/sessions`, {
-    appointmentId: visit.appointmentId, subjective: { painToday: 6 }, objective: {}, cptMinutes: [],
+    appointmentId: visit.appointmentId,
+    subjective: { painToday: 6 },
+    objective: {},
+    cptMinutes: [],
   });
   visit.noteId = note.id;
   await therapist('POST', `/api/sessions/${note.id}/steps`, {
-    muscle: 'upper-trapezius', side: 'right', region: 'suprascapular-right', technique: 'ischemic-compression-finger', holdSeconds: 20, painRating: 6,
+    muscle: 'upper-trapezius',
+    side: 'right',
+    region: 'suprascapular-right',
+    technique: 'ischemic-compression-finger',
+    holdSeconds: 20,
+    painRating: 6,
   });
   await therapist('POST', `/api/sessions/${note.id}/home-care/generate`);
-  const sent = await therapist<{ email: string; sentAt: string | null }>('POST', `/api/sessions/${note.id}/home-care/send`);
+  const sent = await therapist<{ email: string; sentAt: string | null }>(
+    'POST',
+    `/api/sessions/${note.id}/home-care/send`,
+  );
   expect(sent).toMatchObject({ email: 'queued', sentAt: expect.any(String) });
 });
 afterAll(async () => {
@@ -85,8 +115,10 @@ describe('home care on the patient’s phone', () => {
     await card.waitFor();
     expect(await card.textContent()).toContain(`From your visit on ${dateLabel(visit.day)}`);
     // The visit itself, under "Earlier", links to its home care too.
-    await page.locator('.sch-my-past li', { hasText: dateLabel(visit.day) })
-      .getByRole('link', { name: /^Home care/ }).waitFor();
+    await page
+      .locator('.sch-my-past li', { hasText: dateLabel(visit.day) })
+      .getByRole('link', { name: /^Home care/ })
+      .waitFor();
     await expectReadableOnPhone('My appointments');
     await shotIfAsked(page, 'home-care-01-my-appointments');
 
@@ -94,20 +126,33 @@ describe('home care on the patient’s phone', () => {
     await page.getByRole('heading', { level: 1, name: 'Home care' }).waitFor();
     const plan = page.getByRole('article', { name: `From your visit on ${dateLabel(visit.day)}` });
     await plan.waitFor();
-    for (const words of ['After today', 'Your stretches', STRETCH, 'Call the clinic if', '16 to 24 oz']) expect(await plan.textContent()).toContain(words);
+    for (const words of ['After today', 'Your stretches', STRETCH, 'Call the clinic if', '16 to 24 oz'])
+      expect(await plan.textContent()).toContain(words);
     // Text large enough to read without zooming.
-    expect(await plan.locator('li').first().evaluate((li) => parseFloat(getComputedStyle(li).fontSize))).toBeGreaterThanOrEqual(16);
+    expect(
+      await plan
+        .locator('li')
+        .first()
+        .evaluate((li) => parseFloat(getComputedStyle(li).fontSize)),
+    ).toBeGreaterThanOrEqual(16);
     await expectReadableOnPhone('Home care');
     await shotIfAsked(page, 'home-care-02-page');
 
-    const pdf = await page.request.get(server.url + (await plan.getByRole('link', { name: /Download to print/ }).getAttribute('href'))!);
+    const pdf = await page.request.get(
+      server.url + (await plan.getByRole('link', { name: /Download to print/ }).getAttribute('href'))!,
+    );
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // The menu names the page, so the patient finds it again.
     await page.getByRole('button', { name: 'Menu' }).click();
-    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Home care' }).getAttribute('aria-current')).toBe('page');
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Home care' })
+        .getAttribute('aria-current'),
+    ).toBe('page');
   }, 60_000);
 
   it('is emailed to the patient with the handout attached', async () => {

@@ -3,7 +3,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_CHARTS } from '../../src/clinical/bodymap/chart.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 import { bearerApi } from './demo-db.ts';
-import { launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, startDemoServer, VIEWPORTS, type DemoServer } from './support.ts';
+import {
+  launchBrowser,
+  newPage,
+  seriousViolations,
+  shotIfAsked,
+  signIn,
+  startDemoServer,
+  VIEWPORTS,
+  type DemoServer,
+} from './support.ts';
 
 // The health questionnaire as a patient fills it on a phone (390×844). One server for the file.
 let server: DemoServer;
@@ -29,7 +38,8 @@ afterEach(async () => {
 
 async function audit(p: Page, label: string): Promise<void> {
   await p.locator('main h1').first().waitFor();
-  for (const v of await seriousViolations(p)) problems.push(`${label}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  for (const v of await seriousViolations(p))
+    problems.push(`${label}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const continueButton = (p: Page) => p.getByRole('button', { name: 'Continue' }).click();
@@ -48,7 +58,9 @@ describe('health questions on a phone', () => {
     await page.getByRole('button', { name: 'Send my answers' }).click();
     const reviewSummary = page.getByRole('alert').filter({ hasText: 'Some questions still need an answer' });
     await reviewSummary.waitFor();
-    expect(await reviewSummary.getByRole('link').first().textContent()).toBe('Answer yes, no or not sure: A fever, flu or another infection right now');
+    expect(await reviewSummary.getByRole('link').first().textContent()).toBe(
+      'Answer yes, no or not sure: A fever, flu or another infection right now',
+    );
     await audit(page, 'review with blanks');
     await reviewSummary.getByRole('link').first().click();
     await page.getByRole('heading', { name: 'Do you have any of these now?' }).waitFor();
@@ -66,28 +78,38 @@ describe('health questions on a phone', () => {
     await continueButton(page);
     const summary = page.locator('.error-summary');
     await summary.waitFor();
-    await expect.poll(() => page!.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await expect
+      .poll(() => page!.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
     const links = summary.getByRole('link');
     expect(await links.count()).toBe(7);
     expect(await links.nth(1).textContent()).toContain('A blood clot (DVT)');
     expect(await links.nth(1).getAttribute('href')).toBe('#f-q-bloodClot');
     await links.nth(1).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-q-bloodClot');
-    expect(await question(page, /A blood clot \(DVT\)/).locator('.error-message').textContent()).toContain('Answer yes, no or not sure');
+    expect(
+      await question(page, /A blood clot \(DVT\)/)
+        .locator('.error-message')
+        .textContent(),
+    ).toContain('Answer yes, no or not sure');
     await audit(page, 'health-now errors');
     await shotIfAsked(page, 'phone-health-errors');
 
     // "None of these" is an explicit answer: every question becomes No; "Not sure" then unticks it.
     await page.getByLabel('None of these').check();
     expect(await page.locator('input[type="radio"][value="no"]:checked').count()).toBe(7);
-    await question(page, /A blood clot \(DVT\)/).getByLabel('Not sure').check();
+    await question(page, /A blood clot \(DVT\)/)
+      .getByLabel('Not sure')
+      .check();
     expect(await page.getByLabel('None of these').isChecked()).toBe(false);
     await continueButton(page);
 
     await page.getByRole('heading', { name: 'Have you ever had any of these?' }).waitFor();
     expect(await page.locator('input[type="radio"]:checked').count()).toBe(0);
     await page.getByLabel('None of these').check();
-    await question(page, /Osteoporosis/).getByLabel('Yes').check();
+    await question(page, /Osteoporosis/)
+      .getByLabel('Yes')
+      .check();
     await continueButton(page);
     await page.getByRole('heading', { name: 'Which medicines do you take?' }).waitFor();
     await continueButton(page);
@@ -117,7 +139,8 @@ describe('health questions on a phone', () => {
 
     // The review shows every answer, the unsure ones and the noes included.
     await page.getByRole('heading', { name: 'Check your answers before sending' }).waitFor();
-    const row = (label: string) => page!.locator('.ch-review-row').filter({ has: page!.locator('dt', { hasText: label }) });
+    const row = (label: string) =>
+      page!.locator('.ch-review-row').filter({ has: page!.locator('dt', { hasText: label }) });
     const today = await row('Health today').textContent();
     expect(today).toMatch(/Not sure.*A blood clot \(DVT\)/);
     expect(today).toMatch(/No.*A fever, flu or another infection right now/);
@@ -131,8 +154,15 @@ describe('health questions on a phone', () => {
 
     // What was stored: "not sure" is unknown, and screening treats it as such (not clear).
     const therapist = await bearerApi(server.url, 'therapist');
-    const v1 = await therapist<{ document: { answers: { questions: Record<string, string> }; painStory: Record<string, unknown> }; screening: { decision: string } }>('GET', `/api/patients/${patientId}/intake/1`);
-    expect(v1.document.answers.questions).toMatchObject({ bloodClot: 'unknown', osteoporosis: 'yes', feverOrInfection: 'no' });
+    const v1 = await therapist<{
+      document: { answers: { questions: Record<string, string> }; painStory: Record<string, unknown> };
+      screening: { decision: string };
+    }>('GET', `/api/patients/${patientId}/intake/1`);
+    expect(v1.document.answers.questions).toMatchObject({
+      bloodClot: 'unknown',
+      osteoporosis: 'yes',
+      feverOrInfection: 'no',
+    });
     expect(Object.keys(v1.document.answers.questions)).toHaveLength(19);
     expect(v1.document.painStory).toMatchObject({ worstTime: 'night', wakesAtNight: 'yes' });
     expect(v1.screening.decision).toBe('refer');
@@ -192,8 +222,13 @@ describe('the pain map on a phone', () => {
 
   it('asks for the temperature in °F at a US clinic and writes dates in words', async () => {
     // A complete earlier version to update, whatever the tests before left.
-    await (await bearerApi(server.url, 'patient'))('POST', `/api/patients/${patientId}/intake`, {
-      answers: allNoAnswers(), goals: ['Sleep through the night'], painStory: { onset: 'gradual', durationDays: 21 }, painMap: [{ region: 'temple-right', intensity: 5 }],
+    await (
+      await bearerApi(server.url, 'patient')
+    )('POST', `/api/patients/${patientId}/intake`, {
+      answers: allNoAnswers(),
+      goals: ['Sleep through the night'],
+      painStory: { onset: 'gradual', durationDays: 21 },
+      painMap: [{ region: 'temple-right', intensity: 5 }],
     });
     page = await newPage(browser, server, VIEWPORTS.phone);
     const p = page;
@@ -217,7 +252,10 @@ describe('the pain map on a phone', () => {
     await p.getByRole('button', { name: 'Send my answers' }).click();
     await p.getByRole('heading', { name: 'Thank you, your answers are sent' }).waitFor();
     const therapist = await bearerApi(server.url, 'therapist');
-    const { latest } = await therapist<{ latest: { document: { answers: { temperatureC: number } } } }>('GET', `/api/patients/${patientId}/intake`);
+    const { latest } = await therapist<{ latest: { document: { answers: { temperatureC: number } } } }>(
+      'GET',
+      `/api/patients/${patientId}/intake`,
+    );
     expect(latest.document.answers.temperatureC).toBe(37.3);
     expect(problems).toEqual([]);
   });

@@ -10,10 +10,29 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-interface Slot { start: string; end: string; therapistId: string; locationId: string; roomId: string | null }
-interface Appointment { id: string; status: string; start: string; cancelReason?: string | null }
-interface Site { id: string; name: string; timeZone: string; phone: string | null }
-interface Linked { when: string; site: { phone: string | null } }
+interface Slot {
+  start: string;
+  end: string;
+  therapistId: string;
+  locationId: string;
+  roomId: string | null;
+}
+interface Appointment {
+  id: string;
+  status: string;
+  start: string;
+  cancelReason?: string | null;
+}
+interface Site {
+  id: string;
+  name: string;
+  timeZone: string;
+  phone: string | null;
+}
+interface Linked {
+  when: string;
+  site: { phone: string | null };
+}
 
 const site = { id: '', name: '', zone: '', phone: '' as string | null };
 
@@ -42,18 +61,36 @@ afterEach(async () => {
 const localDate = (offsetDays: number) => wallClock(server.now().getTime() + offsetDays * 86_400_000, site.zone).date;
 
 /** Books a follow-up for a new patient with an email address, and returns the link from the confirmation message. */
-async function bookWithLink(familyName: string, fromDay: number, toDay: number): Promise<{ appointment: Appointment; token: string }> {
+async function bookWithLink(
+  familyName: string,
+  fromDay: number,
+  toDay: number,
+): Promise<{ appointment: Appointment; token: string }> {
   const desk = await bearerApi(server.url, 'front_desk');
   const patient = await desk<{ id: string }>('POST', '/api/patients', {
-    givenName: 'Lin', familyName, dateOfBirth: '1979-03-14', sexAtBirth: 'female', preferredLocationId: site.id, email: `${familyName.toLowerCase()}@example.test`,
+    givenName: 'Lin',
+    familyName,
+    dateOfBirth: '1979-03-14',
+    sexAtBirth: 'female',
+    preferredLocationId: site.id,
+    email: `${familyName.toLowerCase()}@example.test`,
   });
-  const { slots } = await desk<{ slots: Slot[] }>('GET', `/api/availability?service=nmt-followup-60&location=${site.id}&from=${localDate(fromDay)}&to=${localDate(toDay)}`);
+  const { slots } = await desk<{ slots: Slot[] }>(
+    'GET',
+    `/api/availability?service=nmt-followup-60&location=${site.id}&from=${localDate(fromDay)}&to=${localDate(toDay)}`,
+  );
   expect(slots.length).toBeGreaterThan(0);
   const slot = slots[0]!;
   const appointment = await desk<Appointment>('POST', '/api/appointments', {
-    patientId: patient.id, serviceCode: 'nmt-followup-60', start: slot.start, therapistId: slot.therapistId, locationId: slot.locationId,
+    patientId: patient.id,
+    serviceCode: 'nmt-followup-60',
+    start: slot.start,
+    therapistId: slot.therapistId,
+    locationId: slot.locationId,
   });
-  const confirmation = (await listMessages(server.db, { orgId: server.orgId, appointmentId: appointment.id })).find((m) => m.kind === 'confirmation');
+  const confirmation = (await listMessages(server.db, { orgId: server.orgId, appointmentId: appointment.id })).find(
+    (m) => m.kind === 'confirmation',
+  );
   expect(confirmation, 'the booking queues a confirmation').toBeDefined();
   const token = /\/a\/(\S+)/.exec(confirmation!.text)?.[1];
   expect(token, 'the confirmation carries a self-service link').toBeDefined();
@@ -89,7 +126,9 @@ describe('self-service link page', () => {
     await page.getByRole('heading', { level: 1, name: 'Choose a new time' }).waitFor();
     await page.locator('.sch-time-button').first().waitFor();
     await noSeriousViolations('times');
-    const offered = (await desk<{ slots: Slot[] }>('GET', `/api/links/${token}/availability`)).slots.filter((s) => s.start !== appointment.start);
+    const offered = (await desk<{ slots: Slot[] }>('GET', `/api/links/${token}/availability`)).slots.filter(
+      (s) => s.start !== appointment.start,
+    );
     const target = offered[offered.length - 1]!;
     const targetDate = wallClock(target.start, site.zone).date;
     // A week at a time: page on to the week of the last time offered.
@@ -106,7 +145,9 @@ describe('self-service link page', () => {
     await page.getByRole('heading', { level: 1, name: 'Your appointment has been changed' }).waitFor();
     const moved = await desk<Appointment>('GET', `/api/appointments/${appointment.id}`);
     expect(moved).toMatchObject({ status: 'booked', start: target.start });
-    expect(await page.locator('.sch-confirmation-when').textContent()).toBe((await desk<Linked>('GET', `/api/links/${token}`)).when);
+    expect(await page.locator('.sch-confirmation-when').textContent()).toBe(
+      (await desk<Linked>('GET', `/api/links/${token}`)).when,
+    );
 
     // Cancel, with a reason.
     await page.getByRole('button', { name: 'Cancel the appointment' }).click();
@@ -116,7 +157,10 @@ describe('self-service link page', () => {
     await noSeriousViolations('cancel');
     await page.getByRole('button', { name: 'Yes, cancel it' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your appointment has been cancelled' }).waitFor();
-    const cancelled = await server.db.query<{ status: string; cancel_reason: string }>('SELECT status, cancel_reason FROM appointments WHERE id = $1', [appointment.id]);
+    const cancelled = await server.db.query<{ status: string; cancel_reason: string }>(
+      'SELECT status, cancel_reason FROM appointments WHERE id = $1',
+      [appointment.id],
+    );
     expect(cancelled[0]).toEqual({ status: 'cancelled', cancel_reason: 'Feeling much better' });
 
     // The used link, opened again, says the visit is cancelled and offers nothing to press.
@@ -143,14 +187,20 @@ describe('self-service link page', () => {
 
   it('inside the cancellation policy says it is a late cancellation and gives the clinic’s number', async () => {
     const admin = await bearerApi(server.url, 'admin');
-    const { cancellationPolicyHours } = await admin<{ cancellationPolicyHours: number }>('GET', '/api/booking-settings');
+    const { cancellationPolicyHours } = await admin<{ cancellationPolicyHours: number }>(
+      'GET',
+      '/api/booking-settings',
+    );
     await admin('PATCH', '/api/booking-settings', { cancellationPolicyHours: 14 * 24 });
     try {
       const { appointment, token } = await bookWithLink('Linklate', 2, 8);
       await page.goto(`${server.url}/a/${token}`);
       await page.getByRole('heading', { name: 'It is too late to change this online' }).waitFor();
-      expect(await page.locator('.lnk-alert').textContent()).toMatch(/less than 336 hours away.*late cancellation.*call the clinic/);
-      if (site.phone) expect(await page.getByRole('link', { name: site.phone }).first().getAttribute('href')).toMatch(/^tel:/);
+      expect(await page.locator('.lnk-alert').textContent()).toMatch(
+        /less than 336 hours away.*late cancellation.*call the clinic/,
+      );
+      if (site.phone)
+        expect(await page.getByRole('link', { name: site.phone }).first().getAttribute('href')).toMatch(/^tel:/);
       expect(await page.getByRole('button', { name: 'Cancel the appointment' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Change the time' }).count()).toBe(0);
       await noSeriousViolations('late');

@@ -1,6 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, VIEWPORTS, type DemoServer, type PatientSummary } from './support.ts';
+import {
+  apiAs,
+  launchBrowser,
+  newPage,
+  seriousViolations,
+  signIn,
+  startDemoServer,
+  VIEWPORTS,
+  type DemoServer,
+  type PatientSummary,
+} from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -29,9 +39,13 @@ async function tablet(): Promise<Page> {
 describe('one tap, one record', () => {
   it('double-tapping "Start today\'s session note" opens one note, and the button waits while it is made', async () => {
     const therapist = await apiAs(server.url, 'therapist');
-    const own = (await (await apiAs(server.url, 'patient')).get<{ user: { patientId: string } }>('/api/auth/session')).user.patientId;
-    const patient = (await therapist.get<{ patients: PatientSummary[] }>('/api/patients?pageSize=10')).patients.find((p) => p.id !== own)!;
-    const notesBefore = (await therapist.get<{ notes: unknown[] }>(`/api/patients/${patient.id}/sessions`)).notes.length;
+    const own = (await (await apiAs(server.url, 'patient')).get<{ user: { patientId: string } }>('/api/auth/session'))
+      .user.patientId;
+    const patient = (await therapist.get<{ patients: PatientSummary[] }>('/api/patients?pageSize=10')).patients.find(
+      (p) => p.id !== own,
+    )!;
+    const notesBefore = (await therapist.get<{ notes: unknown[] }>(`/api/patients/${patient.id}/sessions`)).notes
+      .length;
 
     const page = await tablet();
     await signIn(page, server.url, 'therapist', `/patients/${patient.id}/chart/sessions`);

@@ -5,7 +5,18 @@ import { outcomeRows, ownTrendInWords } from '../../src/outcomes/index.ts';
 import { sketchEpisode } from '../support/outcome-episodes.ts';
 import type { Database } from '../../src/store/database.ts';
 import { upsertOutcomeRows } from '../../src/store/repos/outcome-episodes.ts';
-import { apiAs, DEMO_PASSWORD, EMAILS, launchBrowser, newPage, seriousViolations, serveDemo, signIn, VIEWPORTS, type DemoServer } from './support.ts';
+import {
+  apiAs,
+  DEMO_PASSWORD,
+  EMAILS,
+  launchBrowser,
+  newPage,
+  seriousViolations,
+  serveDemo,
+  signIn,
+  VIEWPORTS,
+  type DemoServer,
+} from './support.ts';
 
 /**
  * The Outcomes page on the demo: a manager reads the claim card, the curve and the cuts, each with
@@ -21,19 +32,41 @@ beforeAll(async () => {
   server = await serveDemo();
   browser = await launchBrowser();
   const me = (role: 'manager' | 'therapist') =>
-    apiAs(server.url, role).then((api) => api.get<{ user: { practitionerId: string | null; locationIds: string[] } }>('/api/auth/session'));
+    apiAs(server.url, role).then((api) =>
+      api.get<{ user: { practitionerId: string | null; locationIds: string[] } }>('/api/auth/session'),
+    );
   const [manager, therapist] = [(await me('manager')).user, (await me('therapist')).user];
   const [org] = await server.db.query<{ id: string }>(`SELECT id FROM organizations WHERE slug = 'demo'`);
-  const [patient] = await server.db.query<{ id: string }>(`SELECT id FROM patients WHERE org_id = $1 ORDER BY id LIMIT 1`, [org!.id]);
-  const pain = [[7, 4, 3], [7, 7, 6, 4, 3], [7, 7, 7, 7, 6, 6], [6, 6]];
+  const [patient] = await server.db.query<{ id: string }>(
+    `SELECT id FROM patients WHERE org_id = $1 ORDER BY id LIMIT 1`,
+    [org!.id],
+  );
+  const pain = [
+    [7, 4, 3],
+    [7, 7, 6, 4, 3],
+    [7, 7, 7, 7, 6, 6],
+    [6, 6],
+  ];
   const episodes = Array.from({ length: 24 }, (_, i) =>
     sketchEpisode({
-      id: `browser-${i + 1}`, baseline: 8, pain: pain[i % 4]!, status: i % 4 === 3 ? 'lapsed' : 'discharged', dropOut: i % 4 === 3,
-      site: manager.locationIds[0]!, therapist: therapist.practitionerId!, conditionGroup: i % 2 ? 'neck' : 'low-back', phase: 'chronic',
+      id: `browser-${i + 1}`,
+      baseline: 8,
+      pain: pain[i % 4]!,
+      status: i % 4 === 3 ? 'lapsed' : 'discharged',
+      dropOut: i % 4 === 3,
+      site: manager.locationIds[0]!,
+      therapist: therapist.practitionerId!,
+      conditionGroup: i % 2 ? 'neck' : 'low-back',
+      phase: 'chronic',
       startedOn: `2026-0${1 + (i % 6)}-0${1 + (i % 9)}`,
     }),
   );
-  await upsertOutcomeRows(server.db, org!.id, outcomeRows(episodes).map((row) => ({ patientId: patient!.id, row })), server.now());
+  await upsertOutcomeRows(
+    server.db,
+    org!.id,
+    outcomeRows(episodes).map((row) => ({ patientId: patient!.id, row })),
+    server.now(),
+  );
 });
 afterAll(async () => {
   await browser?.close();
@@ -48,9 +81,12 @@ afterEach(async () => {
 
 /** The cells of a table on the page, as text, row by row (dashes for missing figures). */
 async function tableCells(p: Page, id: string): Promise<string[][]> {
-  return p.locator(`details[data-table="${id}"] tbody tr`).evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim())));
+  return p
+    .locator(`details[data-table="${id}"] tbody tr`)
+    .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim())));
 }
-const asShown = (rows: OutcomesAnswer['tables'][number]['rows']) => rows.map((row) => row.map((cell) => (cell === null ? '—' : String(cell))));
+const asShown = (rows: OutcomesAnswer['tables'][number]['rows']) =>
+  rows.map((row) => row.map((cell) => (cell === null ? '—' : String(cell))));
 
 async function openOutcomes(p: Page): Promise<void> {
   await p.getByRole('link', { name: 'Outcomes' }).click();
@@ -74,14 +110,20 @@ describe('the Outcomes page', () => {
     expect(allStarted![1]).toEqual(expect.any(Number));
     expect(allStarted![3]).toBeLessThan(100);
     const card = page.locator('.oc-claim');
-    await expect.poll(() => card.locator('.oc-summary').textContent()).toContain(`${allStarted![1]} of ${allStarted![2]} episodes that started`);
-    expect(await card.locator('.oc-summary').textContent()).toContain(`${completed![1]} of ${completed![2]} with at least 4 sessions`);
+    await expect
+      .poll(() => card.locator('.oc-summary').textContent())
+      .toContain(`${allStarted![1]} of ${allStarted![2]} episodes that started`);
+    expect(await card.locator('.oc-summary').textContent()).toContain(
+      `${completed![1]} of ${completed![2]} with at least 4 sessions`,
+    );
     expect(await card.locator('.oc-aside').textContent()).toMatch(/\d+ still in care.*\d+ without a score/s);
 
     // The curve: a Plot chart with its summary, and its table holding the API's rows.
     const curve = page.locator('section[aria-labelledby="curve-heading"]');
     expect(await curve.locator('.oc-plot svg').count()).toBe(1);
-    expect(await curve.locator('figcaption').textContent()).toMatch(/Half of episodes were meaningfully better by session \d+|median not reached/);
+    expect(await curve.locator('figcaption').textContent()).toMatch(
+      /Half of episodes were meaningfully better by session \d+|median not reached/,
+    );
     expect(await tableCells(page, 'curve')).toEqual(asShown(api.tables.find((t) => t.id === 'curve')!.rows));
     expect(await tableCells(page, 'summary')).toEqual(asShown(api.tables.find((t) => t.id === 'summary')!.rows));
 
@@ -93,7 +135,9 @@ describe('the Outcomes page', () => {
     const reportedSites = sites.rows.filter((r) => r.at(-1) !== 'too few to report').length;
     const cut = page.locator('section[aria-labelledby="cut-heading"]');
     expect(await cut.locator('.oc-plot svg circle').count()).toBe(reportedSites);
-    expect(await cut.locator('a', { hasText: 'Download CSV' }).getAttribute('href')).toBe('/api/outcomes.csv?table=site');
+    expect(await cut.locator('a', { hasText: 'Download CSV' }).getAttribute('href')).toBe(
+      '/api/outcomes.csv?table=site',
+    );
 
     for (const details of await page.locator('details.oc-table').all()) await details.locator('summary').click();
     expect(await seriousViolations(page)).toEqual([]);
@@ -119,18 +163,24 @@ describe('the Outcomes page', () => {
     expect(await seriousViolations(page)).toEqual([]);
   }, 120_000);
 
-  it("tells a patient their own pain trend in plain words on their page", async () => {
+  it('tells a patient their own pain trend in plain words on their page', async () => {
     const token = await fetch(`${server.url}/api/auth/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAILS.patient, password: DEMO_PASSWORD }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: EMAILS.patient, password: DEMO_PASSWORD }),
     }).then((r) => r.json() as Promise<{ token: string }>);
     const patient = await apiAs(server.url, 'patient');
     const { user } = await patient.get<{ user: { patientId: string } }>('/api/auth/session');
-    const before = await patient.get<{ series: { measure: string; points: { score: number; takenAt: string }[] }[] }>(`/api/patients/${user.patientId}/measures`);
+    const before = await patient.get<{ series: { measure: string; points: { score: number; takenAt: string }[] }[] }>(
+      `/api/patients/${user.patientId}/measures`,
+    );
     const pain = before.series.find((s) => s.measure === 'nprs')?.points ?? [];
     const first = [...pain].sort((a, b) => a.takenAt.localeCompare(b.takenAt))[0]?.score ?? 7;
     for (const score of pain.length === 0 ? [7, 3] : [Math.max(0, first - 4)]) {
       const res = await fetch(`${server.url}/api/patients/${user.patientId}/measures`, {
-        method: 'POST', headers: { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ measure: 'nprs', answers: [score] }),
+        method: 'POST',
+        headers: { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ measure: 'nprs', answers: [score] }),
       });
       expect(res.status).toBe(201);
     }
@@ -139,7 +189,9 @@ describe('the Outcomes page', () => {
     await words.waitFor();
     const latest = pain.length === 0 ? 3 : Math.max(0, first - 4);
     // The demo's own first score decides the words; the wording function is tested on its own.
-    expect(await words.textContent()).toBe(ownTrendInWords({ measure: 'nprs', first, latest }, Math.max(2, pain.length + 1)));
+    expect(await words.textContent()).toBe(
+      ownTrendInWords({ measure: 'nprs', first, latest }, Math.max(2, pain.length + 1)),
+    );
     if (first >= 4) expect(await words.textContent()).toMatch(/fell from \d+ to \d+ — a change most people notice\.$/);
     expect(await seriousViolations(page)).toEqual([]);
   }, 120_000);

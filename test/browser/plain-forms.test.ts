@@ -7,7 +7,18 @@
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { internalNames } from '../support/internal-names.ts';
-import { apiAs, launchBrowser, newPage, signIn, startDemoServer, VIEWPORTS, type DemoRole, type DemoServer, type PatientSummary, type Viewport } from './support.ts';
+import {
+  apiAs,
+  launchBrowser,
+  newPage,
+  signIn,
+  startDemoServer,
+  VIEWPORTS,
+  type DemoRole,
+  type DemoServer,
+  type PatientSummary,
+  type Viewport,
+} from './support.ts';
 
 const { desk: DESK, tablet: TABLET, phone: PHONE } = VIEWPORTS;
 
@@ -23,9 +34,15 @@ beforeAll(async () => {
   ids.site = (await desk.get<{ user: { locationIds: string[] } }>('/api/auth/session')).user.locationIds[0]!;
   const therapist = await apiAs(server.url, 'therapist');
   ids.therapist = (await therapist.get<{ user: { practitionerId: string } }>('/api/auth/session')).user.practitionerId;
-  ids.ownPatient = (await (await apiAs(server.url, 'patient')).get<{ user: { patientId: string } }>('/api/auth/session')).user.patientId;
+  ids.ownPatient = (
+    await (await apiAs(server.url, 'patient')).get<{ user: { patientId: string } }>('/api/auth/session')
+  ).user.patientId;
   // A patient of the desk's own site whom the demo therapist treats: every role below may open them.
-  const treated = (await therapist.get<{ patients: (PatientSummary & { preferredLocationId: string | null })[] }>('/api/patients?pageSize=50')).patients;
+  const treated = (
+    await therapist.get<{ patients: (PatientSummary & { preferredLocationId: string | null })[] }>(
+      '/api/patients?pageSize=50',
+    )
+  ).patients;
   ids.patient = treated.find((p) => p.id !== ids.ownPatient && p.preferredLocationId === ids.site)!.id;
 });
 afterAll(async () => {
@@ -43,7 +60,8 @@ type Mangle = 'numbers' | 'too-long';
 function mangle(value: unknown, how: Mangle): unknown {
   if (typeof value === 'string') return how === 'numbers' ? 12345 : 'x'.repeat(9000);
   if (Array.isArray(value)) return value.map((v) => mangle(v, how));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mangle(v, how)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mangle(v, how)]));
   return value;
 }
 
@@ -51,7 +69,8 @@ async function alterWrites(page: Page, how: Mangle): Promise<void> {
   await page.unroute('**/api/**');
   await page.route('**/api/**', async (route: Route) => {
     const request = route.request();
-    const json = request.method() === 'GET' || request.url().includes('/api/auth/') ? null : request.postDataJSON() as unknown;
+    const json =
+      request.method() === 'GET' || request.url().includes('/api/auth/') ? null : (request.postDataJSON() as unknown);
     if (json === null || json === undefined) return route.continue();
     return route.continue({ postData: JSON.stringify(mangle(json, how)) });
   });
@@ -62,7 +81,11 @@ async function unboundedFields(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const textTypes = new Set(['text', 'email', 'tel', 'search', 'password', 'url', '']);
     return [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')]
-      .filter((el) => (el instanceof HTMLTextAreaElement || textTypes.has(el.getAttribute('type') ?? '')) && el.offsetParent !== null)
+      .filter(
+        (el) =>
+          (el instanceof HTMLTextAreaElement || textTypes.has(el.getAttribute('type') ?? '')) &&
+          el.offsetParent !== null,
+      )
       .filter((el) => !(el.maxLength > 0))
       .map((el) => `${el.tagName.toLowerCase()}#${el.id || el.getAttribute('name') || el.getAttribute('aria-label')}`);
   });
@@ -70,17 +93,25 @@ async function unboundedFields(page: Page): Promise<string[]> {
 
 /** Empty text fields get a word, so the browser's own checks let the form go. */
 async function fillEmptyText(page: Page): Promise<void> {
-  const fields = page.locator('input[type="text"]:visible, input:not([type]):visible, input[type="email"]:visible, input[type="password"]:visible, textarea:visible');
+  const fields = page.locator(
+    'input[type="text"]:visible, input:not([type]):visible, input[type="email"]:visible, input[type="password"]:visible, textarea:visible',
+  );
   for (let i = 0; i < (await fields.count()); i++) {
     const field = fields.nth(i);
-    if ((await field.isEditable()) && (await field.inputValue()) === '') await field.fill((await field.getAttribute('type')) === 'email' ? 'someone@example.test' : 'Plain words');
+    if ((await field.isEditable()) && (await field.inputValue()) === '')
+      await field.fill((await field.getAttribute('type')) === 'email' ? 'someone@example.test' : 'Plain words');
   }
 }
 
-const MESSAGES = '.error-summary, .error-message, [role="alert"], .alert, .adm-outcome, .ch-autosave, .sch-message, .ch-refused';
+const MESSAGES =
+  '.error-summary, .error-message, [role="alert"], .alert, .adm-outcome, .ch-autosave, .sch-message, .ch-refused';
 
 async function visibleMessages(page: Page): Promise<string[]> {
-  const texts = await page.locator(MESSAGES).evaluateAll((els) => els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => (el as HTMLElement).innerText));
+  const texts = await page
+    .locator(MESSAGES)
+    .evaluateAll((els) =>
+      els.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => (el as HTMLElement).innerText),
+    );
   return texts.map((t) => t.trim()).filter(Boolean);
 }
 
@@ -98,14 +129,34 @@ const FORMS: FormCase[] = [
   { role: 'front_desk', viewport: DESK, path: () => '/waitlist', send: [/^Add to the waitlist$/] },
   { role: 'manager', viewport: DESK, path: () => '/staff/new', send: [/^Add account$/] },
   { role: 'front_desk', viewport: DESK, path: () => '/account/password', send: [/^Change password$/] },
-  { role: 'manager', viewport: DESK, path: () => `/locations/${ids.site}`, send: [/^Save opening hours$/, /^Add closure$/, /^Add room$/] },
-  { role: 'manager', viewport: DESK, path: () => `/therapists/${ids.therapist}`, send: [/^Save weekly schedule$/, /^Add$/] },
+  {
+    role: 'manager',
+    viewport: DESK,
+    path: () => `/locations/${ids.site}`,
+    send: [/^Save opening hours$/, /^Add closure$/, /^Add room$/],
+  },
+  {
+    role: 'manager',
+    viewport: DESK,
+    path: () => `/therapists/${ids.therapist}`,
+    send: [/^Save weekly schedule$/, /^Add$/],
+  },
   { role: 'manager', viewport: DESK, path: () => '/admin/services/new', send: [/^Create service$/] },
   { role: 'admin', viewport: DESK, path: () => '/admin/booking-settings', send: [/^Save booking settings$/] },
   { role: 'therapist', viewport: TABLET, path: () => `/patients/${ids.patient}/chart`, send: [/^Save assessment$/] },
-  { role: 'therapist', viewport: TABLET, path: () => `/patients/${ids.patient}/chart/sessions/${ids.note}`, send: [/^Save notes$/] },
+  {
+    role: 'therapist',
+    viewport: TABLET,
+    path: () => `/patients/${ids.patient}/chart/sessions/${ids.note}`,
+    send: [/^Save notes$/],
+  },
   { role: 'therapist', viewport: TABLET, path: () => `/patients/${ids.patient}/chart/plan`, send: [/^Save plan$/] },
-  { role: 'patient', viewport: PHONE, path: () => `/patients/${ids.ownPatient}/measures/new?instrument=ndi`, send: [/^Send my answers$/] },
+  {
+    role: 'patient',
+    viewport: PHONE,
+    path: () => `/patients/${ids.ownPatient}/measures/new?instrument=ndi`,
+    send: [/^Send my answers$/],
+  },
   { role: 'patient', viewport: PHONE, path: () => '/waitlist/join', send: [/^Join the waitlist$/] },
   { role: 'manager', viewport: DESK, path: () => '/therapists/new', send: [/^Add therapist$/] },
   { role: 'front_desk', viewport: DESK, path: () => '/patients/find', send: [/^Find$/] },
@@ -115,7 +166,11 @@ describe('forms say what is wrong in plain words, and take no more text than the
   for (const form of FORMS) {
     it(`${form.role} at ${form.viewport.width} px: ${form.path.toString().replace(/^\(\) => /, '')}`, async () => {
       if (!ids.note) {
-        const note = (await (await apiAs(server.url, 'therapist')).send('POST', `/api/patients/${ids.patient}/sessions`, { subjective: {}, objective: {}, cptMinutes: [] })).body;
+        const note = (
+          await (
+            await apiAs(server.url, 'therapist')
+          ).send('POST', `/api/patients/${ids.patient}/sessions`, { subjective: {}, objective: {}, cptMinutes: [] })
+        ).body;
         ids.note = (note as { id: string }).id;
       }
       const page = await newPage(browser, server, form.viewport);
@@ -132,12 +187,17 @@ describe('forms say what is wrong in plain words, and take no more text than the
           await fillEmptyText(page);
           const button = page.getByRole('button', { name }).first();
           // Some forms check first and send nothing; their own messages are read all the same.
-          const answered = page.waitForResponse((r) => r.url().includes('/api/') && r.request().method() !== 'GET' && r.status() >= 400, { timeout: 4000 }).catch(() => null);
+          const answered = page
+            .waitForResponse((r) => r.url().includes('/api/') && r.request().method() !== 'GET' && r.status() >= 400, {
+              timeout: 4000,
+            })
+            .catch(() => null);
           await button.click();
           await answered;
           await expect.poll(() => visibleMessages(page).then((m) => m.length)).toBeGreaterThan(0);
           for (const message of await visibleMessages(page)) {
-            for (const found of internalNames(message)) problems.push(`${how}, ${name}: ${found} in “${message.slice(0, 160)}”`);
+            for (const found of internalNames(message))
+              problems.push(`${how}, ${name}: ${found} in “${message.slice(0, 160)}”`);
           }
         }
       }
@@ -145,4 +205,3 @@ describe('forms say what is wrong in plain words, and take no more text than the
     }, 60_000);
   }
 });
-

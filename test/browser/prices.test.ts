@@ -14,9 +14,24 @@ let server: Awaited<ReturnType<typeof startDemoServerWithDb>>;
 let browser: Browser;
 let page: Page;
 
-interface Service { id: string; code: string; name: string; priceCents: number | null; currency: string }
-interface Slot { start: string; therapistId: string; locationId: string; roomId: string | null }
-interface Appointment { id: string; serviceName: string; status: string }
+interface Service {
+  id: string;
+  code: string;
+  name: string;
+  priceCents: number | null;
+  currency: string;
+}
+interface Slot {
+  start: string;
+  therapistId: string;
+  locationId: string;
+  roomId: string | null;
+}
+interface Appointment {
+  id: string;
+  serviceName: string;
+  status: string;
+}
 
 const ZONE = 'America/Los_Angeles';
 /** A date `days` after the demo's today (the server's clock, not the machine's). */
@@ -54,7 +69,10 @@ describe('service prices', () => {
 
     await page.getByLabel('Price').fill('seventy');
     await page.getByRole('button', { name: 'Save service' }).click();
-    await page.locator('#f-priceCents-error').getByText(/Enter the price as a number/).waitFor();
+    await page
+      .locator('#f-priceCents-error')
+      .getByText(/Enter the price as a number/)
+      .waitFor();
     expect((await followUp30()).priceCents).toBe(6500);
 
     await page.getByLabel('Price').fill('72.50');
@@ -81,7 +99,10 @@ describe('service prices', () => {
     await page.getByRole('heading', { level: 1, name: 'Which clinic would you like to go to?' }).waitFor();
 
     // A free time the patient is not already busy at, from the availability the time step shows.
-    const { slots } = await patient<{ slots: Slot[] }>('GET', `/api/availability?service=nmt-followup-30&from=${localDate(3)}&to=${localDate(9)}&limit=50`);
+    const { slots } = await patient<{ slots: Slot[] }>(
+      'GET',
+      `/api/availability?service=nmt-followup-30&from=${localDate(3)}&to=${localDate(9)}&limit=50`,
+    );
     const slot = slots.at(-1)!;
     const confirm = `/book/confirm?service=nmt-followup-30&site=${slot.locationId}&therapist=any&start=${encodeURIComponent(slot.start)}&with=${slot.therapistId}&at=${slot.locationId}`;
     await page.goto(server.url + confirm);
@@ -92,12 +113,19 @@ describe('service prices', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Confirm booking' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your appointment is booked' }).waitFor();
-    expect(await page.locator('.summary-list').textContent()).toMatch(/Short follow-up treatment \(30 min\)[\s\S]*\$72\.50/);
+    expect(await page.locator('.summary-list').textContent()).toMatch(
+      /Short follow-up treatment \(30 min\)[\s\S]*\$72\.50/,
+    );
     await shotIfAsked(page, 'prices-02-booked');
 
-    const { appointments } = await patient<{ appointments: Appointment[] }>('GET', `/api/appointments?patient=${user.patientId}&from=${localDate(3)}&to=${localDate(9)}`);
+    const { appointments } = await patient<{ appointments: Appointment[] }>(
+      'GET',
+      `/api/appointments?patient=${user.patientId}&from=${localDate(3)}&to=${localDate(9)}`,
+    );
     const booked = appointments.find((a) => a.serviceName === NEW_NAME && a.status === 'booked')!;
-    const confirmation = (await listMessages(server.db, { orgId: server.orgId, appointmentId: booked.id })).find((m) => m.kind === 'confirmation')!;
+    const confirmation = (await listMessages(server.db, { orgId: server.orgId, appointmentId: booked.id })).find(
+      (m) => m.kind === 'confirmation',
+    )!;
     expect(confirmation.subject).toContain(NEW_NAME);
     expect(confirmation.text).toContain('Price: $72.50');
 

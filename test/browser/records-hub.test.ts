@@ -1,13 +1,31 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { wallClock } from '../../web/src/pages/schedule/time.ts';
-import { apiAs, DEMO_TIME_ZONE, EMAILS, launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, startDemoServer, VIEWPORTS, type DemoServer } from './support.ts';
+import {
+  apiAs,
+  DEMO_TIME_ZONE,
+  EMAILS,
+  launchBrowser,
+  newPage,
+  seriousViolations,
+  shotIfAsked,
+  signIn,
+  startDemoServer,
+  VIEWPORTS,
+  type DemoServer,
+} from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
 let page: Page;
 
-interface PatientRow { id: string; givenName: string; familyName: string; dateOfBirth: string; preferredLocationId: string }
+interface PatientRow {
+  id: string;
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  preferredLocationId: string;
+}
 
 /** The demo patient (prefers Beaverton, the demo desk's site) as the admin reads them. */
 async function demoPatient(): Promise<PatientRow> {
@@ -84,7 +102,9 @@ describe('duplicate patients at the desk (1366×900)', () => {
   it('a manager merges the duplicate into the first record; the merged record leads to the survivor', async () => {
     const existing = await demoPatient();
     const desk = await apiAs(server.url, 'front_desk');
-    const dupes = await desk.get<{ patients: PatientRow[] }>(`/api/patients?q=${encodeURIComponent(existing.dateOfBirth)}`);
+    const dupes = await desk.get<{ patients: PatientRow[] }>(
+      `/api/patients?q=${encodeURIComponent(existing.dateOfBirth)}`,
+    );
     const duplicate = dupes.patients.find((p) => p.id !== existing.id && p.familyName === existing.familyName)!;
     expect(duplicate).toBeDefined();
 
@@ -92,18 +112,24 @@ describe('duplicate patients at the desk (1366×900)', () => {
     await page.getByRole('link', { name: 'Merge a duplicate into this record' }).click();
     await page.getByRole('heading', { level: 1, name: /^Merge a duplicate into/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: new RegExp(`^Choose ${existing.givenName} ${existing.familyName}`) }).click();
+    await page
+      .getByRole('button', { name: new RegExp(`^Choose ${existing.givenName} ${existing.familyName}`) })
+      .click();
     await page.getByRole('table', { name: 'The two records side by side' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shotIfAsked(page, 'merge-confirm');
-    await page.getByRole('button', { name: `Merge ${existing.givenName} ${existing.familyName} into this record` }).click();
+    await page
+      .getByRole('button', { name: `Merge ${existing.givenName} ${existing.familyName} into this record` })
+      .click();
     await page.getByText('The duplicate record was merged into this one.').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/patients/${existing.id}`);
 
     await page.goto(`${server.url}/patients/${duplicate.id}`);
     await page.getByText('The record you opened was merged into this one.').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/patients/${existing.id}`);
-    const audit = await (await apiAs(server.url, 'admin')).get<{ events: { action: string }[] }>(`/api/audit?patient=${existing.id}&action=patient.merge`);
+    const audit = await (
+      await apiAs(server.url, 'admin')
+    ).get<{ events: { action: string }[] }>(`/api/audit?patient=${existing.id}&action=patient.merge`);
     expect(audit.events.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apiAs, DEMO_PASSWORD, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, type DemoServer, type PatientSummary } from './support.ts';
+import {
+  apiAs,
+  DEMO_PASSWORD,
+  launchBrowser,
+  newPage,
+  seriousViolations,
+  signIn,
+  startDemoServer,
+  type DemoServer,
+  type PatientSummary,
+} from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
@@ -37,7 +47,10 @@ describe('registering a patient', () => {
     // The server names the field; the message sits beside it and in the summary, and nothing is saved.
     const dobField = page.locator('.field-error', { has: page.getByLabel('Date of birth') });
     await dobField.locator('.error-message').waitFor();
-    await page.locator('.error-summary').getByRole('link', { name: /date of birth/i }).waitFor();
+    await page
+      .locator('.error-summary')
+      .getByRole('link', { name: /date of birth/i })
+      .waitFor();
     const desk = await apiAs(server.url, 'front_desk');
     const none = await desk.get<{ total: number }>('/api/patients?q=Quintero-Vale');
     expect(none.total).toBe(0);
@@ -49,7 +62,9 @@ describe('registering a patient', () => {
     await page.getByRole('button', { name: 'Register patient' }).click();
     await page.getByRole('heading', { level: 1, name: 'Marisol Quintero-Vale' }).waitFor();
 
-    const found = await desk.get<{ total: number; patients: (PatientSummary & { preferredLocationId: string })[] }>('/api/patients?q=Quintero-Vale');
+    const found = await desk.get<{ total: number; patients: (PatientSummary & { preferredLocationId: string })[] }>(
+      '/api/patients?q=Quintero-Vale',
+    );
     expect(found.total).toBe(1);
     const session = await desk.get<{ user: { locationIds: string[] } }>('/api/auth/session');
     // The desk's own clinic is the default preferred site, so the new patient is in the desk's scope.
@@ -93,11 +108,14 @@ describe('adding a staff account', () => {
     await page.getByRole('heading', { level: 1, name: 'Staff' }).waitFor();
     await page.getByRole('rowheader', { name: 'Dana Okafor' }).waitFor();
 
-    const { staff } = await manager.get<{ staff: { email: string; role: string; locationIds: string[] }[] }>('/api/staff');
+    const { staff } = await manager.get<{ staff: { email: string; role: string; locationIds: string[] }[] }>(
+      '/api/staff',
+    );
     const dana = staff.find((s) => s.email === 'dana.okafor@demo.knotwork.test')!;
     expect(dana).toMatchObject({ role: 'front_desk', locationIds: [site.id] });
     const login = await fetch(`${server.url}/api/auth/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'dana.okafor@demo.knotwork.test', password: 'a-long-first-password' }),
     });
     expect(login.status).toBe(200);

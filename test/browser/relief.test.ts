@@ -26,7 +26,10 @@ describe('the relief check-in page', () => {
     );
     const visitAt = new Date(DEMO_START - 5 * 86_400_000);
     const checkIn = await scheduleReliefCheckIn(server.db, note!.orgId, note!, visitAt, visitAt);
-    const [message] = await server.db.query<{ text: string }>(`SELECT text FROM outbox_messages WHERE dedupe_key = $1`, [`relief-check:${checkIn!.id}`]);
+    const [message] = await server.db.query<{ text: string }>(
+      `SELECT text FROM outbox_messages WHERE dedupe_key = $1`,
+      [`relief-check:${checkIn!.id}`],
+    );
     const path = message!.text.match(/\/relief\/\S+/)![0];
 
     const page = await newPage(browser, server, { width: 390, height: 844 }, { touch: true });
@@ -41,7 +44,10 @@ describe('the relief check-in page', () => {
     await page.getByRole('button', { name: 'Send my answer' }).click();
     await page.getByRole('heading', { name: 'Thank you' }).waitFor();
     expect(await page.getByText('the relief lasted 3 days').count()).toBe(1);
-    const [stored] = await server.db.query<{ days: number }>(`SELECT relief_days AS days FROM relief_checkins WHERE id = $1`, [checkIn!.id]);
+    const [stored] = await server.db.query<{ days: number }>(
+      `SELECT relief_days AS days FROM relief_checkins WHERE id = $1`,
+      [checkIn!.id],
+    );
     expect(stored!.days).toBe(3);
   }, 120_000);
 });

@@ -2,7 +2,18 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 import { bearerApi } from './demo-db.ts';
-import { launchBrowser, newPage, pauseClock, seriousViolations, shotIfAsked, signIn, startDemoServer, VIEWPORTS, type DemoServer, type PatientSummary } from './support.ts';
+import {
+  launchBrowser,
+  newPage,
+  pauseClock,
+  seriousViolations,
+  shotIfAsked,
+  signIn,
+  startDemoServer,
+  VIEWPORTS,
+  type DemoServer,
+  type PatientSummary,
+} from './support.ts';
 
 // The caution banner, the hold timer and the flags as the therapist sees them on a tablet (820×1180).
 let server: DemoServer;
@@ -25,10 +36,18 @@ afterEach(async () => {
 /** A patient of the demo therapist (not the demo patient), with an intake naming the given medicines. */
 async function patientTaking(medications: { class: string; name: string }[], index: number): Promise<string> {
   const therapist = await bearerApi(server.url, 'therapist');
-  const own = (await (await bearerApi(server.url, 'patient'))<{ user: { patientId: string } }>('GET', '/api/auth/session')).user.patientId;
-  const patient = (await therapist<{ patients: PatientSummary[] }>('GET', '/api/patients?pageSize=10')).patients.filter((p) => p.id !== own)[index]!;
+  const own = (
+    await (
+      await bearerApi(server.url, 'patient')
+    )<{ user: { patientId: string } }>('GET', '/api/auth/session')
+  ).user.patientId;
+  const patient = (await therapist<{ patients: PatientSummary[] }>('GET', '/api/patients?pageSize=10')).patients.filter(
+    (p) => p.id !== own,
+  )[index]!;
   await therapist('POST', `/api/patients/${patient.id}/intake`, {
-    answers: { ...allNoAnswers(), medications }, goals: ['Turn my head when driving'], painStory: { onset: 'gradual', durationDays: 42 },
+    answers: { ...allNoAnswers(), medications },
+    goals: ['Turn my head when driving'],
+    painStory: { onset: 'gradual', durationDays: 42 },
     painMap: [{ region: 'neck-angle-right', intensity: 6 }],
   });
   return patient.id;
@@ -49,7 +68,13 @@ async function noSeriousViolations(p: Page): Promise<void> {
 
 describe('safety guidance on the tablet', () => {
   it('the caution names the medicine and why; the timer does not say "aim for 5–7" when ratings are blunted; 9 during the hold stops at once', async () => {
-    const patientId = await patientTaking([{ class: 'anticoagulant', name: 'apixaban' }, { class: 'analgesic', name: 'ibuprofen' }], 0);
+    const patientId = await patientTaking(
+      [
+        { class: 'anticoagulant', name: 'apixaban' },
+        { class: 'analgesic', name: 'ibuprofen' },
+      ],
+      0,
+    );
     page = await newPage(browser, server, VIEWPORTS.tablet, { touch: true });
     await startNote(page, patientId);
 
@@ -57,7 +82,9 @@ describe('safety guidance on the tablet', () => {
     expect(await caution.getByRole('heading', { level: 2 }).textContent()).toBe('Caution: change the technique');
     const text = (await caution.textContent())!;
     expect(text).toContain('Takes apixaban (a blood thinner): bruising and bleeding into tissue under pressure.');
-    expect(text).toContain('Takes ibuprofen (a pain killer): pain ratings are less reliable, so the 5–7 target can be overshot.');
+    expect(text).toContain(
+      'Takes ibuprofen (a pain killer): pain ratings are less reliable, so the 5–7 target can be overshot.',
+    );
     expect(text).toContain('Moderate pressure; do not push to the 5–7 discomfort target on ratings alone.');
     // Each change once, however many cautions ask for it.
     const changes = await caution.locator('li').allTextContents();
@@ -97,12 +124,15 @@ describe('safety guidance on the tablet', () => {
     await pauseClock(page);
     await page.getByRole('button', { name: 'Start hold' }).click();
     await page.clock.runFor(3000);
-    expect(await page.locator('fieldset[data-name="pain-now"] .hint').textContent()).toBe('Aim for 5–7. Above 7, ease off. At 9 or 10, release now.');
+    expect(await page.locator('fieldset[data-name="pain-now"] .hint').textContent()).toBe(
+      'Aim for 5–7. Above 7, ease off. At 9 or 10, release now.',
+    );
     await page.getByRole('button', { name: 'Stop' }).click();
     await page.getByText('Held 3 s.').waitFor();
     await page.locator('fieldset[data-name="hold-pain"]').getByRole('button', { name: '6', exact: true }).click();
     await page.getByText('Step 1 recorded').waitFor();
-    const flag = '3 s is shorter than the 10–30 s compression hold for Ischemic compression (finger or thumb): hold longer next time.';
+    const flag =
+      '3 s is shorter than the 10–30 s compression hold for Ischemic compression (finger or thumb): hold longer next time.';
     expect(await page.locator('.ch-outcome').textContent()).toContain(flag);
     expect(await page.locator('.ch-steps tbody tr').first().textContent()).toContain(flag);
 

@@ -2,7 +2,17 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { addDays, wallClock, weekdayOfDate } from '../../web/src/pages/schedule/time.ts';
 import { WEEKDAY_NAMES } from './labels.ts';
-import { apiAs, launchBrowser, shotIfFailed, newPage, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
+import {
+  apiAs,
+  launchBrowser,
+  shotIfFailed,
+  newPage,
+  seriousViolations,
+  signIn,
+  startDemoServer,
+  type DemoRole,
+  type DemoServer,
+} from './support.ts';
 
 /**
  * Managers edit what availability is computed from (site hours, closures, rooms, therapists' weeks,
@@ -15,12 +25,41 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-interface Slot { start: string; end: string; therapistId: string; locationId: string }
-interface Hours { [day: string]: { open: string; close: string }[] }
-interface Site { id: string; name: string; timeZone: string; hours: Hours; rooms: { id: string; name: string; active: boolean }[]; closures?: { startsOn: string; endsOn: string; reason: string }[] }
-interface Template { locationId: string; weekday: number; start: string; end: string }
-interface Schedule { templates: Template[]; exceptions: { kind: string; start: string; end: string; reason: string | null }[] }
-interface Service { id: string; code: string; name: string; durationMinutes: number; bufferAfterMinutes: number; requirements: { kind: string; types: string[]; sameStateAsSite?: boolean; label: string }[] }
+interface Slot {
+  start: string;
+  end: string;
+  therapistId: string;
+  locationId: string;
+}
+interface Hours {
+  [day: string]: { open: string; close: string }[];
+}
+interface Site {
+  id: string;
+  name: string;
+  timeZone: string;
+  hours: Hours;
+  rooms: { id: string; name: string; active: boolean }[];
+  closures?: { startsOn: string; endsOn: string; reason: string }[];
+}
+interface Template {
+  locationId: string;
+  weekday: number;
+  start: string;
+  end: string;
+}
+interface Schedule {
+  templates: Template[];
+  exceptions: { kind: string; start: string; end: string; reason: string | null }[];
+}
+interface Service {
+  id: string;
+  code: string;
+  name: string;
+  durationMinutes: number;
+  bufferAfterMinutes: number;
+  requirements: { kind: string; types: string[]; sameStateAsSite?: boolean; label: string }[];
+}
 
 const api = (role: DemoRole) => apiAs(server.url, role);
 
@@ -55,7 +94,10 @@ beforeAll(async () => {
   const { locations } = await manager<{ locations: (Site & { slug: string })[] }>('GET', '/api/locations');
   const bySlug = (slug: string) => locations.find((l) => l.slug === slug)!.id;
   Object.assign(ids, { beaverton: bySlug('beaverton'), portland: bySlug('portland'), hillsboro: bySlug('hillsboro') });
-  const { practitioners } = await manager<{ practitioners: { id: string; name: string }[] }>('GET', '/api/practitioners');
+  const { practitioners } = await manager<{ practitioners: { id: string; name: string }[] }>(
+    'GET',
+    '/api/practitioners',
+  );
   ids.davis = practitioners.find((p) => p.name === 'Jennifer Davis')!.id;
   ids.gomez = practitioners.find((p) => p.name === 'Daniel Gomez')!.id;
 });
@@ -91,7 +133,9 @@ async function expectAxeClean() {
 describe('a manager edits a site', () => {
   it('shows a server-side error next to the field, then saves split hours and a closed day that availability follows', async () => {
     // A day Thursday to Saturday on which the site offers visits now; its weekday will close.
-    const shut = await firstDay(async (d) => weekdayOfDate(d) >= 3 && (await slots({ location: ids.beaverton, from: d, to: d })).length > 0);
+    const shut = await firstDay(
+      async (d) => weekdayOfDate(d) >= 3 && (await slots({ location: ids.beaverton, from: d, to: d })).length > 0,
+    );
     const shutName = WEEKDAY_NAMES[weekdayOfDate(shut)]!;
     const monday = await firstDay((d) => weekdayOfDate(d) === 1);
     const before = await site(ids.beaverton);
@@ -106,7 +150,12 @@ describe('a manager edits a site', () => {
     const error = page.locator('#f-hours-2-0-close-error');
     await error.waitFor();
     expect(await error.textContent()).toMatch(/end|after|close/i);
-    expect(await page.locator('.field-error').filter({ has: page.getByLabel('Tuesday closes', { exact: true }) }).count()).toBe(1);
+    expect(
+      await page
+        .locator('.field-error')
+        .filter({ has: page.getByLabel('Tuesday closes', { exact: true }) })
+        .count(),
+    ).toBe(1);
     expect((await site(ids.beaverton)).hours).toEqual(before.hours);
 
     await page.getByLabel('Tuesday closes', { exact: true }).fill(before.hours['2']![0]!.close);
@@ -121,7 +170,10 @@ describe('a manager edits a site', () => {
     expect(await page.locator('#f-hours-2-0-close-error').count()).toBe(0);
 
     const after = await site(ids.beaverton);
-    expect(after.hours['1']).toEqual([{ open: '08:00', close: '12:00' }, { open: '13:00', close: '19:00' }]);
+    expect(after.hours['1']).toEqual([
+      { open: '08:00', close: '12:00' },
+      { open: '13:00', close: '19:00' },
+    ]);
     expect(after.hours[String(weekdayOfDate(shut))]).toEqual([]);
     expect(after.hours['2']).toEqual(before.hours['2']);
     expect(await slots({ location: ids.beaverton, from: shut, to: shut })).toEqual([]);
@@ -140,7 +192,9 @@ describe('a manager edits a site', () => {
     await saveOverBookings('Close the clinic anyway', 'Closure added: Staff training day.');
     await page.getByRole('cell', { name: 'Staff training day' }).waitFor();
 
-    expect((await site(ids.beaverton)).closures).toContainEqual(expect.objectContaining({ startsOn: day, endsOn: day, reason: 'Staff training day' }));
+    expect((await site(ids.beaverton)).closures).toContainEqual(
+      expect.objectContaining({ startsOn: day, endsOn: day, reason: 'Staff training day' }),
+    );
     expect(await slots({ location: ids.beaverton, from: day, to: day })).toEqual([]);
 
     // A closure ending before it starts is refused next to its field.
@@ -152,7 +206,10 @@ describe('a manager edits a site', () => {
     expect((await site(ids.beaverton)).closures!.some((c) => c.reason === 'Backwards')).toBe(false);
     await expectAxeClean();
 
-    await page.getByRole('row', { name: /Staff training day/ }).getByRole('button', { name: /^Remove closure/ }).click();
+    await page
+      .getByRole('row', { name: /Staff training day/ })
+      .getByRole('button', { name: /^Remove closure/ })
+      .click();
     await page.getByText(/^Closure of .* removed\.$/).waitFor();
     expect((await site(ids.beaverton)).closures!.some((c) => c.reason === 'Staff training day')).toBe(false);
     expect((await slots({ location: ids.beaverton, from: day, to: day })).length).toBeGreaterThan(0);
@@ -181,7 +238,11 @@ describe('a manager edits a site', () => {
     await expectAxeClean();
 
     // The other editing screens fit the phone too: nothing scrolls sideways.
-    for (const [path, ready] of [[`/therapists/${ids.davis}`, 'Save weekly schedule'], ['/admin/services', 'New service'], ['/admin/services/new', 'Create service']] as const) {
+    for (const [path, ready] of [
+      [`/therapists/${ids.davis}`, 'Save weekly schedule'],
+      ['/admin/services', 'New service'],
+      ['/admin/services/new', 'Create service'],
+    ] as const) {
       await page.goto(server.url + path);
       await page.getByText(ready, { exact: true }).first().waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
@@ -198,7 +259,9 @@ describe("a manager edits a therapist's week", () => {
     const weekday = [1, 2, 3, 4, 5, 6].find((d) => !worked.has(d) && (portland.hours[String(d)] ?? []).length > 0)!;
     expect(weekday).toBeDefined();
     const hours = portland.hours[String(weekday)]![0]!;
-    const day = await firstDay((d) => weekdayOfDate(d) === weekday && !(portland.closures ?? []).some((c) => c.startsOn <= d && d <= c.endsOn));
+    const day = await firstDay(
+      (d) => weekdayOfDate(d) === weekday && !(portland.closures ?? []).some((c) => c.startsOn <= d && d <= c.endsOn),
+    );
     expect(await slots({ location: ids.portland, therapist: ids.davis, from: day, to: day })).toEqual([]);
 
     await signIn(page, server.url, 'manager', `/therapists/${ids.davis}`);
@@ -215,7 +278,9 @@ describe("a manager edits a therapist's week", () => {
 
     const saved = await manager<Schedule>('GET', `/api/practitioners/${ids.davis}/schedule`);
     expect(saved.templates).toHaveLength(n);
-    expect(saved.templates).toContainEqual(expect.objectContaining({ locationId: ids.portland, weekday, start: hours.open, end: hours.close }));
+    expect(saved.templates).toContainEqual(
+      expect.objectContaining({ locationId: ids.portland, weekday, start: hours.open, end: hours.close }),
+    );
     const offered = await slots({ location: ids.portland, therapist: ids.davis, from: day, to: day });
     expect(offered.length).toBeGreaterThan(0);
   }, 120_000);
@@ -232,7 +297,9 @@ describe("a manager edits a therapist's week", () => {
     await page.getByLabel(`Ends (shift ${n})`, { exact: true }).fill(first.end);
     await page.getByRole('button', { name: 'Save weekly schedule' }).click();
     await page.locator(`#f-templates-${n - 1}-start-error`).waitFor();
-    expect((await (await api('manager'))<Schedule>('GET', `/api/practitioners/${ids.davis}/schedule`)).templates).toHaveLength(schedule.templates.length);
+    expect(
+      (await (await api('manager'))<Schedule>('GET', `/api/practitioners/${ids.davis}/schedule`)).templates,
+    ).toHaveLength(schedule.templates.length);
   }, 120_000);
 
   it('adds time off, after which the therapist is not offered that day', async () => {
@@ -259,7 +326,11 @@ describe("a manager edits a therapist's week", () => {
 describe('a manager edits the services', () => {
   it("changes a service's buffer and adds a required credential, so only a therapist holding it is offered", async () => {
     const admin = await api('admin');
-    await admin('POST', `/api/practitioners/${ids.gomez}/credentials`, { kind: 'certification', type: 'CMLDT', issuer: 'Klose Training' });
+    await admin('POST', `/api/practitioners/${ids.gomez}/credentials`, {
+      kind: 'certification',
+      type: 'CMLDT',
+      issuer: 'Klose Training',
+    });
     const from = addDays(today(), 2);
     const to = addDays(today(), 9);
     const before = await slots({ service: 'nmt-maintenance-60', from, to });
@@ -281,10 +352,16 @@ describe('a manager edits the services', () => {
     await page.getByRole('button', { name: 'Save service' }).click();
     await page.getByText('Service saved.').waitFor();
 
-    const saved = (await admin<{ services: Service[] }>('GET', '/api/services')).services.find((s) => s.code === 'nmt-maintenance-60')!;
+    const saved = (await admin<{ services: Service[] }>('GET', '/api/services')).services.find(
+      (s) => s.code === 'nmt-maintenance-60',
+    )!;
     expect(saved.bufferAfterMinutes).toBe(20);
     expect(saved.requirements).toHaveLength(maintenance.requirements.length + 1);
-    expect(saved.requirements.at(-1)).toEqual({ kind: 'certification', types: ['CMLDT'], label: 'a manual lymph drainage certification (CMLDT)' });
+    expect(saved.requirements.at(-1)).toEqual({
+      kind: 'certification',
+      types: ['CMLDT'],
+      label: 'a manual lymph drainage certification (CMLDT)',
+    });
     const after = await slots({ service: 'nmt-maintenance-60', from, to });
     expect(after.length).toBeGreaterThan(0);
     expect(new Set(after.map((s) => s.therapistId))).toEqual(new Set([ids.gomez]));
@@ -303,20 +380,40 @@ describe('a manager edits the services', () => {
     // A number the server refuses is named next to its field; nothing is created.
     await page.locator('#f-bufferAfterMinutes-error').waitFor();
     const admin = await api('admin');
-    expect((await admin<{ services: Service[] }>('GET', '/api/services')).services.some((s) => s.code === 'nmt-followup-45')).toBe(false);
+    expect(
+      (await admin<{ services: Service[] }>('GET', '/api/services')).services.some((s) => s.code === 'nmt-followup-45'),
+    ).toBe(false);
 
     await page.getByLabel('Buffer after (minutes)').fill('10');
     await page.getByRole('button', { name: 'Create service' }).click();
     await page.getByRole('heading', { level: 1, name: 'NMT follow-up (45 min)' }).waitFor();
     await expectAxeClean();
 
-    const created = (await admin<{ services: Service[] }>('GET', '/api/services')).services.find((s) => s.code === 'nmt-followup-45')!;
-    expect(created).toMatchObject({ name: 'NMT follow-up (45 min)', durationMinutes: 45, bufferAfterMinutes: 10, discipline: 'nmt', active: true });
+    const created = (await admin<{ services: Service[] }>('GET', '/api/services')).services.find(
+      (s) => s.code === 'nmt-followup-45',
+    )!;
+    expect(created).toMatchObject({
+      name: 'NMT follow-up (45 min)',
+      durationMinutes: 45,
+      bufferAfterMinutes: 10,
+      discipline: 'nmt',
+      active: true,
+    });
     expect(created.requirements).toEqual([
-      { kind: 'licence', types: ['LMT', 'LMP', 'LMBT'], sameStateAsSite: true, label: "an active massage licence in the site's state" },
+      {
+        kind: 'licence',
+        types: ['LMT', 'LMP', 'LMBT'],
+        sameStateAsSite: true,
+        label: "an active massage licence in the site's state",
+      },
       { kind: 'certification', types: ['CNMT'], label: 'a neuromuscular therapy certification (CNMT)' },
     ]);
-    const offered = await slots({ service: 'nmt-followup-45', location: ids.hillsboro, from: addDays(today(), 2), to: addDays(today(), 9) });
+    const offered = await slots({
+      service: 'nmt-followup-45',
+      location: ids.hillsboro,
+      from: addDays(today(), 2),
+      to: addDays(today(), 9),
+    });
     expect(offered.length).toBeGreaterThan(0);
     for (const s of offered.slice(0, 20)) expect(Date.parse(s.end) - Date.parse(s.start)).toBe(45 * 60_000);
   }, 120_000);
@@ -336,11 +433,19 @@ describe('booking settings', () => {
     await page.getByText('Booking settings saved.').waitFor();
     await expectAxeClean();
     const settings = await (await api('admin'))<Record<string, unknown>>('GET', '/api/booking-settings');
-    expect(settings).toMatchObject({ minNoticeMinutes: 180, cancellationPolicyHours: 48, horizonDays: 120, reminderHours: [72, 24, 2] });
+    expect(settings).toMatchObject({
+      minNoticeMinutes: 180,
+      cancellationPolicyHours: 48,
+      horizonDays: 120,
+      reminderHours: [72, 24, 2],
+    });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, server.url, 'manager', '/admin/services');
-    await page.getByRole('navigation', { name: 'Booking setup' }).getByRole('link', { name: 'Booking settings' }).click();
+    await page
+      .getByRole('navigation', { name: 'Booking setup' })
+      .getByRole('link', { name: 'Booking settings' })
+      .click();
     await page.getByText('Only an administrator can change these.').waitFor();
     await expectAxeClean();
     expect(await page.getByRole('button', { name: 'Save booking settings' }).count()).toBe(0);
@@ -353,7 +458,8 @@ describe('the front desk', () => {
   it('sees hours, closures, rooms and schedules but no controls to change them', async () => {
     await signIn(page, server.url, 'front_desk', `/locations/${ids.beaverton}`);
     await page.getByRole('heading', { name: 'Opening hours' }).waitFor();
-    for (const name of ['Save opening hours', 'Add closure', 'Add room']) expect(await page.getByRole('button', { name }).count()).toBe(0);
+    for (const name of ['Save opening hours', 'Add closure', 'Add room'])
+      expect(await page.getByRole('button', { name }).count()).toBe(0);
     expect(await page.locator('main input, main select').count()).toBe(0);
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'Services' }).count()).toBe(0);

@@ -1,16 +1,43 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { timeAt, wallClock } from '../../web/src/pages/schedule/time.ts';
-import { apiAs, launchBrowser, shotIfFailed, newPage, seriousViolations, signIn, startDemoServer, type DemoRole, type DemoServer } from './support.ts';
+import {
+  apiAs,
+  launchBrowser,
+  shotIfFailed,
+  newPage,
+  seriousViolations,
+  signIn,
+  startDemoServer,
+  type DemoRole,
+  type DemoServer,
+} from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-interface Slot { start: string; end: string; therapistId: string; locationId: string; roomId: string | null }
-interface Appointment { id: string; patientId: string; therapistId: string; status: string; start: string; serviceCode: string }
-interface Site { id: string; name: string; timeZone: string }
+interface Slot {
+  start: string;
+  end: string;
+  therapistId: string;
+  locationId: string;
+  roomId: string | null;
+}
+interface Appointment {
+  id: string;
+  patientId: string;
+  therapistId: string;
+  status: string;
+  start: string;
+  serviceCode: string;
+}
+interface Site {
+  id: string;
+  name: string;
+  timeZone: string;
+}
 
 /** Arranges data through the API with a bearer token (no cookie, no CSRF). */
 const api = (role: DemoRole) => apiAs(server.url, role);
@@ -25,8 +52,16 @@ beforeAll(async () => {
   const { locations } = await desk<{ locations: Site[] }>('GET', '/api/locations');
   const site = locations.find((l) => l.id === session.user.locationIds[0])!;
   Object.assign(ids, { site: site.id, siteName: site.name, zone: site.timeZone });
-  ids.ownPatient = (await (await api('patient'))<{ user: { patientId: string } }>('GET', '/api/auth/session')).user.patientId;
-  ids.therapistPractitioner = (await (await api('therapist'))<{ user: { practitionerId: string } }>('GET', '/api/auth/session')).user.practitionerId;
+  ids.ownPatient = (
+    await (
+      await api('patient')
+    )<{ user: { patientId: string } }>('GET', '/api/auth/session')
+  ).user.patientId;
+  ids.therapistPractitioner = (
+    await (
+      await api('therapist')
+    )<{ user: { practitionerId: string } }>('GET', '/api/auth/session')
+  ).user.practitionerId;
 });
 afterAll(async () => {
   await browser?.close();
@@ -42,13 +77,18 @@ afterEach(async (ctx) => {
   await context?.close();
 });
 
-const localDate = (offsetDays: number) => wallClock(server.now().getTime() + offsetDays * 86_400_000, ids.zone || 'America/Los_Angeles').date;
+const localDate = (offsetDays: number) =>
+  wallClock(server.now().getTime() + offsetDays * 86_400_000, ids.zone || 'America/Los_Angeles').date;
 
 /** A new patient at the desk's site, so nothing they already have can collide with the test's bookings. */
 async function newPatient(familyName: string): Promise<{ id: string; name: string }> {
   const desk = await api('front_desk');
   const p = await desk<{ id: string; givenName: string; familyName: string }>('POST', '/api/patients', {
-    givenName: 'Robin', familyName, dateOfBirth: '1980-04-02', sexAtBirth: 'female', preferredLocationId: ids.site,
+    givenName: 'Robin',
+    familyName,
+    dateOfBirth: '1980-04-02',
+    sexAtBirth: 'female',
+    preferredLocationId: ids.site,
   });
   return { id: p.id, name: `${p.givenName} ${p.familyName}` };
 }
@@ -56,16 +96,27 @@ async function newPatient(familyName: string): Promise<{ id: string; name: strin
 /** The first free 60-minute follow-up at the desk's site from tomorrow on. */
 async function freeSlot(): Promise<Slot & { date: string; minutes: number }> {
   const desk = await api('front_desk');
-  const { slots } = await desk<{ slots: Slot[] }>('GET', `/api/availability?service=nmt-followup-60&location=${ids.site}&from=${localDate(1)}&to=${localDate(14)}`);
+  const { slots } = await desk<{ slots: Slot[] }>(
+    'GET',
+    `/api/availability?service=nmt-followup-60&location=${ids.site}&from=${localDate(1)}&to=${localDate(14)}`,
+  );
   expect(slots.length).toBeGreaterThan(0);
   const slot = slots[0]!;
   return { ...slot, ...wallClock(slot.start, ids.zone) };
 }
 
-async function bookFromGrid(slot: { therapistId: string; date: string; minutes: number }, patient: { name: string }, familyName: string) {
-  const { practitioners } = await (await api('front_desk'))<{ practitioners: { id: string; name: string }[] }>('GET', '/api/practitioners');
+async function bookFromGrid(
+  slot: { therapistId: string; date: string; minutes: number },
+  patient: { name: string },
+  familyName: string,
+) {
+  const { practitioners } = await (
+    await api('front_desk')
+  )<{ practitioners: { id: string; name: string }[] }>('GET', '/api/practitioners');
   const therapistName = practitioners.find((p) => p.id === slot.therapistId)!.name;
-  await page.locator(`.sch-col[aria-label="${therapistName}'s appointments"] .sch-cell[data-minutes="${slot.minutes}"]`).click();
+  await page
+    .locator(`.sch-col[aria-label="${therapistName}'s appointments"] .sch-cell[data-minutes="${slot.minutes}"]`)
+    .click();
   const panel = page.getByRole('region', { name: 'Book an appointment' });
   await panel.getByLabel('Patient').fill(familyName);
   await panel.getByRole('button', { name: new RegExp(familyName) }).click();
@@ -92,9 +143,17 @@ describe('front desk calendar', () => {
     await details.getByText('Booked', { exact: true }).waitFor();
 
     const desk = await api('front_desk');
-    const { appointments } = await desk<{ appointments: Appointment[] }>('GET', `/api/appointments?patient=${patient.id}&from=${slot.date}&to=${slot.date}`);
+    const { appointments } = await desk<{ appointments: Appointment[] }>(
+      'GET',
+      `/api/appointments?patient=${patient.id}&from=${slot.date}&to=${slot.date}`,
+    );
     expect(appointments).toHaveLength(1);
-    expect(appointments[0]).toMatchObject({ therapistId: slot.therapistId, start: slot.start, serviceCode: 'nmt-followup-60', status: 'booked' });
+    expect(appointments[0]).toMatchObject({
+      therapistId: slot.therapistId,
+      start: slot.start,
+      serviceCode: 'nmt-followup-60',
+      status: 'booked',
+    });
 
     await details.getByRole('button', { name: 'Mark arrived' }).click();
     await details.getByText('Arrived', { exact: true }).waitFor();
@@ -113,7 +172,13 @@ describe('front desk calendar', () => {
     await page.locator('.loading').waitFor({ state: 'detached' });
     // Someone else books the therapist's slot while the desk is looking at the calendar.
     const desk = await api('front_desk');
-    await desk('POST', '/api/appointments', { patientId: first.id, serviceCode: 'nmt-followup-60', start: slot.start, therapistId: slot.therapistId, locationId: ids.site });
+    await desk('POST', '/api/appointments', {
+      patientId: first.id,
+      serviceCode: 'nmt-followup-60',
+      start: slot.start,
+      therapistId: slot.therapistId,
+      locationId: ids.site,
+    });
     await bookFromGrid(slot, second, 'Secondcomer');
     const refusal = page.getByRole('alert').filter({ hasText: 'That time is not free' });
     await refusal.waitFor();
@@ -122,7 +187,10 @@ describe('front desk calendar', () => {
     const picked = (await choices.first().textContent())!;
     await choices.first().click();
     await page.getByRole('region', { name: second.name }).waitFor();
-    const { appointments } = await desk<{ appointments: Appointment[] }>('GET', `/api/appointments?patient=${second.id}&from=${localDate(0)}&to=${localDate(20)}`);
+    const { appointments } = await desk<{ appointments: Appointment[] }>(
+      'GET',
+      `/api/appointments?patient=${second.id}&from=${localDate(0)}&to=${localDate(20)}`,
+    );
     expect(appointments).toHaveLength(1);
     expect(appointments[0]!.start).not.toBe(slot.start);
     expect(picked).toContain(` at ${timeAt(appointments[0]!.start, ids.zone)} with `);
@@ -132,7 +200,13 @@ describe('front desk calendar', () => {
     const slot = await freeSlot();
     const patient = await newPatient('Mover');
     const desk = await api('front_desk');
-    const booked = await desk<Appointment>('POST', '/api/appointments', { patientId: patient.id, serviceCode: 'nmt-followup-60', start: slot.start, therapistId: slot.therapistId, locationId: ids.site });
+    const booked = await desk<Appointment>('POST', '/api/appointments', {
+      patientId: patient.id,
+      serviceCode: 'nmt-followup-60',
+      start: slot.start,
+      therapistId: slot.therapistId,
+      locationId: ids.site,
+    });
     await signIn(page, server.url, 'front_desk', `/schedule?site=${ids.site}&date=${slot.date}`);
     await page.getByRole('button', { name: new RegExp(patient.name) }).click();
     const details = page.getByRole('region', { name: patient.name });
@@ -180,14 +254,23 @@ describe('calendar keyboard shortcuts', () => {
 });
 
 describe('series booking', () => {
-  it('previews a plan\'s dates, shows each conflict with alternatives, and books all once they are resolved', async () => {
+  it("previews a plan's dates, shows each conflict with alternatives, and books all once they are resolved", async () => {
     const slot = await freeSlot();
     const blocker = await newPatient('Blocker');
     const patient = await newPatient('Seriesone');
     const desk = await api('front_desk');
     // The therapist is taken at the series' first wanted time.
-    await desk('POST', '/api/appointments', { patientId: blocker.id, serviceCode: 'nmt-followup-60', start: slot.start, therapistId: slot.therapistId, locationId: ids.site });
-    const { practitioners } = await desk<{ practitioners: { id: string; name: string }[] }>('GET', '/api/practitioners');
+    await desk('POST', '/api/appointments', {
+      patientId: blocker.id,
+      serviceCode: 'nmt-followup-60',
+      start: slot.start,
+      therapistId: slot.therapistId,
+      locationId: ids.site,
+    });
+    const { practitioners } = await desk<{ practitioners: { id: string; name: string }[] }>(
+      'GET',
+      '/api/practitioners',
+    );
     await signIn(page, server.url, 'front_desk', '/schedule/series');
     await page.getByRole('heading', { level: 1, name: 'Book a series of visits' }).waitFor();
     await page.getByLabel('Patient').fill('Seriesone');
@@ -197,12 +280,20 @@ describe('series booking', () => {
     await page.getByLabel('First date').fill(slot.date);
     await page.getByLabel('Visits a week').selectOption('1');
     await page.getByLabel('Number of visits').fill('3');
-    await page.getByLabel('Time', { exact: true }).fill(`${String(Math.floor(slot.minutes / 60)).padStart(2, '0')}:${String(slot.minutes % 60).padStart(2, '0')}`);
-    const weekday = new Date(`${slot.date}T12:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' });
-    for (const day of ['Monday', 'Thursday']) await page.getByRole('checkbox', { name: day }).setChecked(day === weekday);
+    await page
+      .getByLabel('Time', { exact: true })
+      .fill(`${String(Math.floor(slot.minutes / 60)).padStart(2, '0')}:${String(slot.minutes % 60).padStart(2, '0')}`);
+    const weekday = new Date(`${slot.date}T12:00:00Z`).toLocaleDateString('en-US', {
+      weekday: 'long',
+      timeZone: 'UTC',
+    });
+    for (const day of ['Monday', 'Thursday'])
+      await page.getByRole('checkbox', { name: day }).setChecked(day === weekday);
     await page.getByRole('checkbox', { name: weekday }).check();
     await page.getByRole('button', { name: 'Preview the dates' }).click();
-    await page.getByRole('heading', { name: `3 visits with ${practitioners.find((p) => p.id === slot.therapistId)!.name}` }).waitFor();
+    await page
+      .getByRole('heading', { name: `3 visits with ${practitioners.find((p) => p.id === slot.therapistId)!.name}` })
+      .waitFor();
     await page.getByRole('button', { name: 'Book all 3 visits' }).click();
 
     await page.getByRole('heading', { name: /of 3 visits need another time/ }).waitFor();
@@ -214,7 +305,10 @@ describe('series booking', () => {
     }
     await page.getByRole('button', { name: /^Book all \d visits with the new times$/ }).click();
     await page.getByRole('heading', { level: 1, name: /^Booked \d visits for Robin Seriesone$/ }).waitFor();
-    const { appointments } = await desk<{ appointments: Appointment[] }>('GET', `/api/appointments?patient=${patient.id}&from=${localDate(0)}&to=${localDate(40)}`);
+    const { appointments } = await desk<{ appointments: Appointment[] }>(
+      'GET',
+      `/api/appointments?patient=${patient.id}&from=${localDate(0)}&to=${localDate(40)}`,
+    );
     expect(appointments.length).toBeGreaterThanOrEqual(2);
     expect(appointments.every((a) => a.therapistId === slot.therapistId && a.start !== slot.start)).toBe(true);
   }, 60_000);
@@ -236,7 +330,9 @@ describe('patient self-booking', () => {
     await page.getByLabel('Any qualified therapist').check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { level: 1, name: 'Choose a day and time' }).waitFor();
-    expect(await page.locator('.sch-zone').textContent()).toMatch(/clinic’s local time: Pacific (Standard|Daylight) Time/);
+    expect(await page.locator('.sch-zone').textContent()).toMatch(
+      /clinic’s local time: Pacific (Standard|Daylight) Time/,
+    );
     // Tomorrow's first time, so minimum notice never bites.
     const tomorrow = page.locator(`section[aria-labelledby="day-${localDate(1)}"]`);
     const time = tomorrow.locator('.sch-time-button').first();
@@ -249,7 +345,10 @@ describe('patient self-booking', () => {
     expect(await advice.textContent()).toMatch(/15 minutes early[\s\S]*clothes[\s\S]*caffeine[\s\S]*health history/);
     await page.getByRole('button', { name: 'Confirm booking' }).click();
     const refused = page.getByRole('alert').filter({ hasText: 'no longer free' });
-    await Promise.race([page.getByRole('heading', { level: 1, name: 'Your appointment is booked' }).waitFor(), refused.waitFor()]);
+    await Promise.race([
+      page.getByRole('heading', { level: 1, name: 'Your appointment is booked' }).waitFor(),
+      refused.waitFor(),
+    ]);
     if (await refused.isVisible()) {
       // The patient already had a visit then (demo data): take the nearest alternative and confirm it.
       await refused.getByRole('button').first().click();
@@ -267,17 +366,29 @@ describe('patient self-booking', () => {
     await page.getByRole('heading', { level: 1, name: 'My appointments' }).waitFor();
     await page.locator('.sch-my-card', { hasText: when }).waitFor();
     const patient = await api('patient');
-    const { appointments } = await patient<{ appointments: Appointment[] }>('GET', `/api/appointments?patient=${ids.ownPatient}&from=${localDate(0)}&to=${localDate(20)}`);
+    const { appointments } = await patient<{ appointments: Appointment[] }>(
+      'GET',
+      `/api/appointments?patient=${ids.ownPatient}&from=${localDate(0)}&to=${localDate(20)}`,
+    );
     expect(appointments.some((a) => a.serviceCode === 'nmt-initial-60' && a.status === 'booked')).toBe(true);
   }, 90_000);
 
   it('cancels one of their appointments from My appointments', async () => {
     const patient = await api('patient');
-    const { slots } = await patient<{ slots: Slot[] }>('GET', `/api/availability?service=nmt-followup-30&location=${ids.site}&from=${localDate(5)}&to=${localDate(12)}`);
+    const { slots } = await patient<{ slots: Slot[] }>(
+      'GET',
+      `/api/availability?service=nmt-followup-30&location=${ids.site}&from=${localDate(5)}&to=${localDate(12)}`,
+    );
     let booked: Appointment | null = null;
     // The patient may already be busy at some of these times (demo data): take the first that books.
     for (const slot of slots.slice(-5).reverse()) {
-      booked = await patient<Appointment>('POST', '/api/appointments', { patientId: ids.ownPatient, serviceCode: 'nmt-followup-30', start: slot.start, therapistId: slot.therapistId, locationId: slot.locationId }).catch(() => null);
+      booked = await patient<Appointment>('POST', '/api/appointments', {
+        patientId: ids.ownPatient,
+        serviceCode: 'nmt-followup-30',
+        start: slot.start,
+        therapistId: slot.therapistId,
+        locationId: slot.locationId,
+      }).catch(() => null);
       if (booked) break;
     }
     if (!booked) throw new Error('no bookable slot for the cancel test');
@@ -295,7 +406,9 @@ describe('axe-core finds no serious or critical violations on the scheduling pag
     await page.locator('main h1').first().waitFor();
     await page.locator('.loading').waitFor({ state: 'detached' });
     await prepare?.();
-    return (await seriousViolations(page)).map((v) => `${path}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return (await seriousViolations(page)).map(
+      (v) => `${path}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
   }
 
   it('for the front desk: day, week, booking panel, appointment panel, series with preview', async () => {
@@ -306,7 +419,10 @@ describe('axe-core finds no serious or critical violations on the scheduling pag
       ...(await audit(`/schedule?site=${ids.site}&date=${date}&view=week`)),
       ...(await audit(`/schedule?site=${ids.site}&date=${date}`, async () => {
         await page.getByRole('button', { name: 'Book an appointment' }).click();
-        await page.getByRole('region', { name: 'Book an appointment' }).getByRole('button', { name: 'Book appointment' }).click();
+        await page
+          .getByRole('region', { name: 'Book an appointment' })
+          .getByRole('button', { name: 'Book appointment' })
+          .click();
         await page.locator('.error-summary').waitFor();
       })),
       ...(await audit(`/schedule?site=${ids.site}&date=${date}`, async () => {
@@ -325,8 +441,14 @@ describe('axe-core finds no serious or critical violations on the scheduling pag
     const therapist = await api('therapist');
     let date = localDate(0);
     for (let i = 0; i < 14; i++) {
-      const { appointments } = await therapist<{ appointments: Appointment[] }>('GET', `/api/appointments?therapist=${ids.therapistPractitioner}&from=${localDate(i)}&to=${localDate(i)}`);
-      if (appointments.some((a) => a.status === 'booked')) { date = localDate(i); break; }
+      const { appointments } = await therapist<{ appointments: Appointment[] }>(
+        'GET',
+        `/api/appointments?therapist=${ids.therapistPractitioner}&from=${localDate(i)}&to=${localDate(i)}`,
+      );
+      if (appointments.some((a) => a.status === 'booked')) {
+        date = localDate(i);
+        break;
+      }
     }
     await signIn(page, server.url, 'therapist', `/schedule/my-day?date=${date}`);
     await page.locator('.loading').waitFor({ state: 'detached' });
@@ -340,14 +462,28 @@ describe('axe-core finds no serious or critical violations on the scheduling pag
     await page.setViewportSize({ width: 375, height: 812 });
     await signIn(page, server.url, 'patient');
     const q = `service=nmt-initial-60&site=${ids.site}&therapist=any`;
-    const slot = (await (await api('patient'))<{ slots: Slot[] }>('GET', `/api/availability?service=nmt-initial-60&location=${ids.site}&from=${localDate(3)}&to=${localDate(10)}`)).slots[0]!;
-    const own = await (await api('patient'))<{ appointments: Appointment[] }>('GET', `/api/appointments?patient=${ids.ownPatient}&from=${localDate(-10)}&to=${localDate(40)}`);
+    const slot = (
+      await (
+        await api('patient')
+      )<{ slots: Slot[] }>(
+        'GET',
+        `/api/availability?service=nmt-initial-60&location=${ids.site}&from=${localDate(3)}&to=${localDate(10)}`,
+      )
+    ).slots[0]!;
+    const own = await (
+      await api('patient')
+    )<{ appointments: Appointment[] }>(
+      'GET',
+      `/api/appointments?patient=${ids.ownPatient}&from=${localDate(-10)}&to=${localDate(40)}`,
+    );
     const problems = [
       ...(await audit('/book')),
       ...(await audit('/book/site?service=nmt-initial-60')),
       ...(await audit(`/book/therapist?service=nmt-initial-60&site=${ids.site}`)),
       ...(await audit(`/book/time?${q}`)),
-      ...(await audit(`/book/confirm?${q}&start=${encodeURIComponent(slot.start)}&with=${slot.therapistId}&at=${slot.locationId}`)),
+      ...(await audit(
+        `/book/confirm?${q}&start=${encodeURIComponent(slot.start)}&with=${slot.therapistId}&at=${slot.locationId}`,
+      )),
       ...(await audit('/appointments')),
       ...(own.appointments[0] ? await audit(`/book/done?id=${own.appointments[0].id}`) : []),
       ...(own.appointments[0] ? await audit(`/appointments/${own.appointments[0].id}/cancel`) : []),
@@ -356,7 +492,9 @@ describe('axe-core finds no serious or critical violations on the scheduling pag
     // Large targets: every time button on the time page is at least 44 px tall.
     await page.goto(`${server.url}/book/time?${q}&from=${wallClock(slot.start, ids.zone).date}`);
     await page.locator('.sch-time-button').first().waitFor();
-    const heights = await page.locator('.sch-time-button').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+    const heights = await page
+      .locator('.sch-time-button')
+      .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
   }, 120_000);
 });

@@ -35,7 +35,10 @@ export const VIEWPORTS = {
   tablet: { width: 820, height: 1180 },
   phone: { width: 390, height: 844 },
 } as const;
-export interface Viewport { width: number; height: number }
+export interface Viewport {
+  width: number;
+  height: number;
+}
 
 /**
  * A clock that reads `start` when made and advances in real time from there, so the server and
@@ -97,7 +100,12 @@ export interface PageOptions {
  * server's time and then runs: page and server agree on "today". Close it with page.context().close().
  * Tests that time something pause the clock (page.clock.pauseAt / runFor) rather than wait.
  */
-export async function newPage(browser: Browser, server: Pick<DemoServer, 'now'>, viewport: Viewport, options: PageOptions = {}): Promise<Page> {
+export async function newPage(
+  browser: Browser,
+  server: Pick<DemoServer, 'now'>,
+  viewport: Viewport,
+  options: PageOptions = {},
+): Promise<Page> {
   const context = await browser.newContext({
     viewport,
     hasTouch: options.touch ?? viewport.width < 1100,
@@ -116,12 +124,22 @@ export async function newPage(browser: Browser, server: Pick<DemoServer, 'now'>,
 /** A missing browser is a failure with a clear message, never a skipped test. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Browser tests need Chromium at ${CHROMIUM}; install it (e.g. apt-get install chromium) and run again.`);
+    throw new Error(
+      `Browser tests need Chromium at ${CHROMIUM}; install it (e.g. apt-get install chromium) and run again.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -148,7 +166,12 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
@@ -176,7 +199,10 @@ export async function apiAs(baseUrl: string, role: DemoRole): Promise<ApiClient>
   const request = (method: string, path: string, body?: unknown) =>
     fetch(baseUrl + path, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body !== undefined ? JSON.stringify(body) : undefined,
     });
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
@@ -208,7 +234,10 @@ export async function shotIfAsked(page: Page, name: string): Promise<void> {
 }
 
 /** After a failed test, keeps a picture of the screen it failed on when KNOTWORK_SHOTS names a folder. */
-export async function shotIfFailed(page: Page | undefined, test: { task: { name: string; result?: { state?: string } } }): Promise<void> {
+export async function shotIfFailed(
+  page: Page | undefined,
+  test: { task: { name: string; result?: { state?: string } } },
+): Promise<void> {
   if (page && test.task.result?.state === 'fail') await shotIfAsked(page, `fail-${test.task.name.slice(0, 30)}`);
 }
 

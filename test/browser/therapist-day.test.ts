@@ -4,14 +4,29 @@ import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 import { musclesForRegion } from '../../web/src/pages/chart/assessment/palpation.ts';
 import { wallClock } from '../../web/src/pages/schedule/time.ts';
 import { bearerApi } from './demo-db.ts';
-import { DEMO_TIME_ZONE, launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, startDemoServer, VIEWPORTS, type DemoServer } from './support.ts';
+import {
+  DEMO_TIME_ZONE,
+  launchBrowser,
+  newPage,
+  seriousViolations,
+  shotIfAsked,
+  signIn,
+  startDemoServer,
+  VIEWPORTS,
+  type DemoServer,
+} from './support.ts';
 
 // The therapist's day on a tablet (820×1180): My day first, each visit opening the visit screen.
 let server: DemoServer;
 let browser: Browser;
 let page: Page | undefined;
 
-interface Appointment { id: string; patientId: string; status: string; start: string }
+interface Appointment {
+  id: string;
+  patientId: string;
+  status: string;
+  start: string;
+}
 
 beforeAll(async () => {
   server = await startDemoServer();
@@ -28,7 +43,11 @@ afterEach(async () => {
 
 async function noSeriousViolations(p: Page): Promise<void> {
   await p.locator('.loading').waitFor({ state: 'detached' });
-  expect((await seriousViolations(p)).map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    (await seriousViolations(p)).map(
+      (v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
 }
 
 /**
@@ -40,7 +59,10 @@ async function nextVisits(): Promise<{ date: string; visits: Appointment[] }> {
   const me = (await therapist<{ user: { practitionerId: string } }>('GET', '/api/auth/session')).user.practitionerId;
   for (let day = 0; day < 14; day++) {
     const date = wallClock(server.now().getTime() + day * 86_400_000, DEMO_TIME_ZONE).date;
-    const { appointments } = await therapist<{ appointments: Appointment[] }>('GET', `/api/appointments?therapist=${me}&from=${date}&to=${date}`);
+    const { appointments } = await therapist<{ appointments: Appointment[] }>(
+      'GET',
+      `/api/appointments?therapist=${me}&from=${date}&to=${date}`,
+    );
     if (appointments.length > 0) return { date, visits: appointments.sort((a, b) => a.start.localeCompare(b.start)) };
   }
   throw new Error('the demo therapist has no visits in the next two weeks');
@@ -74,13 +96,32 @@ describe("the therapist's day on a tablet", () => {
     const patientId = visit!.patientId;
     const therapist = await bearerApi(server.url, 'therapist');
     await therapist('POST', `/api/patients/${patientId}/intake`, {
-      answers: allNoAnswers(), goals: ['Read without a headache'], painStory: { onset: 'gradual', durationDays: 30 }, painMap: [{ region: 'temple-right', intensity: 6 }],
+      answers: allNoAnswers(),
+      goals: ['Read without a headache'],
+      painStory: { onset: 'gradual', durationDays: 30 },
+      painMap: [{ region: 'temple-right', intensity: 6 }],
     });
-    const point = { side: 'right', kind: 'active', tautBand: true, localTwitch: false, jumpSign: true, referralReproduced: true, referralRegions: [], tenderness: 7 };
+    const point = {
+      side: 'right',
+      kind: 'active',
+      tautBand: true,
+      localTwitch: false,
+      jumpSign: true,
+      referralReproduced: true,
+      referralRegions: [],
+      tenderness: 7,
+    };
     await therapist('POST', `/api/patients/${patientId}/assessments`, {
       findings: {
-        painMap: [{ region: 'temple-right', intensity: 6 }], posture: { findings: [] }, rom: [], strength: [], fiveElements: {},
-        triggerPoints: [{ ...point, muscle: 'upper-trapezius', note: 'Found at: Angle of the neck (right)' }, { ...point, muscle: 'temporalis', kind: 'latent', note: 'Found at: Temple (right)' }],
+        painMap: [{ region: 'temple-right', intensity: 6 }],
+        posture: { findings: [] },
+        rom: [],
+        strength: [],
+        fiveElements: {},
+        triggerPoints: [
+          { ...point, muscle: 'upper-trapezius', note: 'Found at: Angle of the neck (right)' },
+          { ...point, muscle: 'temporalis', kind: 'latent', note: 'Found at: Temple (right)' },
+        ],
       },
     });
 
@@ -94,7 +135,9 @@ describe("the therapist's day on a tablet", () => {
     expect(await treatment.locator('svg .ch-marker-latent').count()).toBe(1);
     expect(await treatment.locator('.ch-marker-active text').first().textContent()).toBe('A');
     const neck = treatment.locator('path[data-region="neck-angle-right"]').first();
-    expect(await neck.getAttribute('aria-label')).toContain('active trigger point, Upper trapezius, found at assessment');
+    expect(await neck.getAttribute('aria-label')).toContain(
+      'active trigger point, Upper trapezius, found at assessment',
+    );
     await noSeriousViolations(page);
     await shotIfAsked(page, 'tablet-treatment-found-points');
 
@@ -102,9 +145,15 @@ describe("the therapist's day on a tablet", () => {
     await treatment.locator('path[data-region="temple-right"]').first().focus();
     await page.keyboard.press('Enter');
     expect(await page.locator('#treat-muscle').inputValue()).toBe('temporalis');
-    const options = (await page.locator('#treat-muscle option').allTextContents()).slice(1).map((t) => t.replace(' (palpated)', ''));
+    const options = (await page.locator('#treat-muscle option').allTextContents())
+      .slice(1)
+      .map((t) => t.replace(' (palpated)', ''));
     const ranked = musclesForRegion('temple-right', []).map((c) => c.muscle.name);
-    expect(options.slice(0, 4)).toEqual(['Temporalis', 'Upper trapezius', ...ranked.filter((m) => m !== 'Temporalis' && m !== 'Upper trapezius').slice(0, 2)]);
+    expect(options.slice(0, 4)).toEqual([
+      'Temporalis',
+      'Upper trapezius',
+      ...ranked.filter((m) => m !== 'Temporalis' && m !== 'Upper trapezius').slice(0, 2),
+    ]);
 
     // The assessment's palpation list is ranked for the spot too.
     await page.getByRole('link', { name: 'Assessment', exact: true }).click();
@@ -126,9 +175,22 @@ describe('the muscle list for a tapped spot', () => {
     const firstSpill = temple.findIndex((c) => c.refersHere === 'spillover');
     expect(temple.slice(0, firstSpill).every((c) => c.refersHere === 'primary')).toBe(true);
     // A pain map pointing at the calf does not push calf muscles above the temple's own referrers.
-    const calf = musclesForRegion('temple-right', [{ muscle: 'gastrocnemius', name: 'Gastrocnemius', side: 'right', score: 0.9, reasons: [], therapistText: '', patientText: '' }]);
+    const calf = musclesForRegion('temple-right', [
+      {
+        muscle: 'gastrocnemius',
+        name: 'Gastrocnemius',
+        side: 'right',
+        score: 0.9,
+        reasons: [],
+        therapistText: '',
+        patientText: '',
+      },
+    ]);
     expect(calf[0]!.muscle.id).toBe('temporalis');
-    const neck = musclesForRegion('neck-angle-right', []).slice(0, 3).map((c) => c.muscle.id).sort();
+    const neck = musclesForRegion('neck-angle-right', [])
+      .slice(0, 3)
+      .map((c) => c.muscle.id)
+      .sort();
     expect(neck).toEqual(['levator-scapulae', 'splenius-cervicis', 'upper-trapezius']);
   });
 });

@@ -1,14 +1,34 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wallClock } from '../../web/src/pages/schedule/time.ts';
-import { apiAs, launchBrowser, newPage, seriousViolations, signIn, startDemoServer, VIEWPORTS, type DemoRole, type DemoServer, type PatientSummary, type Viewport } from './support.ts';
+import {
+  apiAs,
+  launchBrowser,
+  newPage,
+  seriousViolations,
+  signIn,
+  startDemoServer,
+  VIEWPORTS,
+  type DemoRole,
+  type DemoServer,
+  type PatientSummary,
+  type Viewport,
+} from './support.ts';
 
 // The desk at its screen, the therapist with the tablet upright.
 const DESK = VIEWPORTS.desk;
 const TABLET = VIEWPORTS.tablet;
 
-interface Slot { start: string; therapistId: string; locationId: string }
-interface Appointment { id: string; status: string; sessionNoteId: string | null }
+interface Slot {
+  start: string;
+  therapistId: string;
+  locationId: string;
+}
+interface Appointment {
+  id: string;
+  status: string;
+  sessionNoteId: string | null;
+}
 
 let server: DemoServer;
 let browser: Browser;
@@ -36,23 +56,49 @@ async function pageAt(viewport: Viewport): Promise<Page> {
 const api = async (role: DemoRole) => (await apiAs(server.url, role)).send;
 
 /** A follow-up for one of the therapist's own patients at the desk's site, on a day from tomorrow on. */
-async function bookVisit(): Promise<{ appointment: Appointment; patient: PatientSummary; date: string; siteId: string; zone: string }> {
+async function bookVisit(): Promise<{
+  appointment: Appointment;
+  patient: PatientSummary;
+  date: string;
+  siteId: string;
+  zone: string;
+}> {
   const therapist = await apiAs(server.url, 'therapist');
-  const own = (await (await apiAs(server.url, 'patient')).get<{ user: { patientId: string } }>('/api/auth/session')).user.patientId;
-  const practitionerId = (await therapist.get<{ user: { practitionerId: string } }>('/api/auth/session')).user.practitionerId;
+  const own = (await (await apiAs(server.url, 'patient')).get<{ user: { patientId: string } }>('/api/auth/session'))
+    .user.patientId;
+  const practitionerId = (await therapist.get<{ user: { practitionerId: string } }>('/api/auth/session')).user
+    .practitionerId;
   const desk = await api('front_desk');
-  const siteId = (await desk<{ user: { locationIds: string[] } }>('GET', '/api/auth/session')).body.user.locationIds[0]!;
+  const siteId = (await desk<{ user: { locationIds: string[] } }>('GET', '/api/auth/session')).body.user
+    .locationIds[0]!;
   // Patients of the desk's own site, so the desk sees them by name on its calendar.
-  const patients = (await therapist.get<{ patients: (PatientSummary & { preferredLocationId: string | null })[] }>('/api/patients?pageSize=50')).patients
-    .filter((p) => p.id !== own && p.preferredLocationId === siteId);
-  const zone = (await desk<{ locations: { id: string; timeZone: string }[] }>('GET', '/api/locations')).body.locations.find((l) => l.id === siteId)!.timeZone;
+  const patients = (
+    await therapist.get<{ patients: (PatientSummary & { preferredLocationId: string | null })[] }>(
+      '/api/patients?pageSize=50',
+    )
+  ).patients.filter((p) => p.id !== own && p.preferredLocationId === siteId);
+  const zone = (
+    await desk<{ locations: { id: string; timeZone: string }[] }>('GET', '/api/locations')
+  ).body.locations.find((l) => l.id === siteId)!.timeZone;
   const today = wallClock(server.now().getTime(), zone).date;
   const later = (days: number) => wallClock(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000, zone).date;
-  const slots = (await desk<{ slots: Slot[] }>('GET', `/api/availability?service=nmt-followup-60&location=${siteId}&therapist=${practitionerId}&from=${later(1)}&to=${later(14)}`)).body.slots;
+  const slots = (
+    await desk<{ slots: Slot[] }>(
+      'GET',
+      `/api/availability?service=nmt-followup-60&location=${siteId}&therapist=${practitionerId}&from=${later(1)}&to=${later(14)}`,
+    )
+  ).body.slots;
   for (const slot of slots.slice(0, 40)) {
     for (const patient of patients.slice(0, 3)) {
-      const booked = await desk<Appointment>('POST', '/api/appointments', { patientId: patient.id, serviceCode: 'nmt-followup-60', start: slot.start, therapistId: slot.therapistId, locationId: slot.locationId });
-      if (booked.status === 201) return { appointment: booked.body, patient, date: wallClock(slot.start, zone).date, siteId, zone };
+      const booked = await desk<Appointment>('POST', '/api/appointments', {
+        patientId: patient.id,
+        serviceCode: 'nmt-followup-60',
+        start: slot.start,
+        therapistId: slot.therapistId,
+        locationId: slot.locationId,
+      });
+      if (booked.status === 201)
+        return { appointment: booked.body, patient, date: wallClock(slot.start, zone).date, siteId, zone };
     }
   }
   throw new Error('no free time for the therapist at the desk’s site');
@@ -97,7 +143,10 @@ describe('a note belongs to its visit', () => {
     await tablet.getByRole('heading', { name: 'Signed and locked' }).waitFor();
     expect((await status()).status).toBe('completed');
     await tablet.goto(`${server.url}/schedule/my-day?date=${date}`);
-    await tablet.locator('.sch-visit', { hasText: patient.familyName }).getByText('Completed', { exact: true }).waitFor();
+    await tablet
+      .locator('.sch-visit', { hasText: patient.familyName })
+      .getByText('Completed', { exact: true })
+      .waitFor();
 
     // The desk sees the visit completed and that it was charted (the note itself is the clinicians').
     await deskPage.reload();

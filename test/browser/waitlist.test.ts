@@ -2,17 +2,47 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dateLabel, timeAt, wallClock } from '../../web/src/pages/schedule/time.ts';
 import { bearerApi } from './demo-db.ts';
-import { launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, startDemoServer, type DemoServer } from './support.ts';
+import {
+  launchBrowser,
+  newPage,
+  seriousViolations,
+  shotIfAsked,
+  signIn,
+  startDemoServer,
+  type DemoServer,
+} from './support.ts';
 
 let server: DemoServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-interface Slot { start: string; end: string; therapistId: string; locationId: string }
-interface Appointment { id: string; patientId: string; status: string; start: string; end: string; therapistId: string; locationId: string }
-interface Entry { id: string; patientId: string; status: string; offer: { id: string; start: string; expiresAt: string } | null }
-interface Site { id: string; name: string; timeZone: string }
+interface Slot {
+  start: string;
+  end: string;
+  therapistId: string;
+  locationId: string;
+}
+interface Appointment {
+  id: string;
+  patientId: string;
+  status: string;
+  start: string;
+  end: string;
+  therapistId: string;
+  locationId: string;
+}
+interface Entry {
+  id: string;
+  patientId: string;
+  status: string;
+  offer: { id: string; start: string; expiresAt: string } | null;
+}
+interface Site {
+  id: string;
+  name: string;
+  timeZone: string;
+}
 
 const ids = { site: '', zone: '', patient: '', patientName: '' };
 
@@ -54,17 +84,31 @@ async function takenSlot(): Promise<{ date: string; blocker: Appointment }> {
   const desk = await bearerApi(server.url, 'front_desk');
   const from = localDate(3);
   const to = localDate(12);
-  const { appointments: mine } = await desk<{ appointments: Appointment[] }>('GET', `/api/appointments?patient=${ids.patient}&from=${from}&to=${to}`);
-  const { slots } = await desk<{ slots: Slot[] }>('GET', `/api/availability?service=nmt-followup-60&location=${ids.site}&from=${from}&to=${to}`);
+  const { appointments: mine } = await desk<{ appointments: Appointment[] }>(
+    'GET',
+    `/api/appointments?patient=${ids.patient}&from=${from}&to=${to}`,
+  );
+  const { slots } = await desk<{ slots: Slot[] }>(
+    'GET',
+    `/api/availability?service=nmt-followup-60&location=${ids.site}&from=${from}&to=${to}`,
+  );
   // A day on which the demo patient has nothing booked, so nothing of theirs can clash.
   const busyDays = new Set(mine.map((a) => wallClock(a.start, ids.zone).date));
   const slot = slots.find((s) => !busyDays.has(wallClock(s.start, ids.zone).date));
   expect(slot, 'a free slot on a day the demo patient is free').toBeDefined();
   const other = await desk<{ id: string }>('POST', '/api/patients', {
-    givenName: 'Blake', familyName: 'Slotholder', dateOfBirth: '1975-06-01', sexAtBirth: 'male', preferredLocationId: ids.site,
+    givenName: 'Blake',
+    familyName: 'Slotholder',
+    dateOfBirth: '1975-06-01',
+    sexAtBirth: 'male',
+    preferredLocationId: ids.site,
   });
   const blocker = await desk<Appointment>('POST', '/api/appointments', {
-    patientId: other.id, serviceCode: 'nmt-followup-60', start: slot!.start, therapistId: slot!.therapistId, locationId: slot!.locationId,
+    patientId: other.id,
+    serviceCode: 'nmt-followup-60',
+    start: slot!.start,
+    therapistId: slot!.therapistId,
+    locationId: slot!.locationId,
   });
   return { date: wallClock(slot!.start, ids.zone).date, blocker };
 }
@@ -119,12 +163,17 @@ describe('waitlist', () => {
     } finally {
       await patientContext.close();
     }
-    const { appointments } = await desk<{ appointments: Appointment[] }>('GET', `/api/appointments?patient=${ids.patient}&from=${date}&to=${date}`);
+    const { appointments } = await desk<{ appointments: Appointment[] }>(
+      'GET',
+      `/api/appointments?patient=${ids.patient}&from=${date}&to=${date}`,
+    );
     expect(appointments.filter((a) => a.status === 'booked')).toEqual([
       expect.objectContaining({ start: blocker.start, therapistId: blocker.therapistId, locationId: ids.site }),
     ]);
     // The entry is done: off the open list; the desk sees it as booked.
-    expect((await desk<{ entries: Entry[] }>('GET', '/api/waitlist')).entries.find((e) => e.id === entry.id)).toBeUndefined();
+    expect(
+      (await desk<{ entries: Entry[] }>('GET', '/api/waitlist')).entries.find((e) => e.id === entry.id),
+    ).toBeUndefined();
     page = deskPage;
     await page.getByRole('button', { name: 'Refresh' }).click();
     await row.getByText('Booked', { exact: true }).waitFor();

@@ -1,7 +1,9 @@
 import type { Database } from '../../src/store/database.ts';
 import type { World } from './world.ts';
 
-const ALL_WEEK = JSON.stringify(Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((d) => [d, [{ open: '08:00', close: '18:00' }]])));
+const ALL_WEEK = JSON.stringify(
+  Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].map((d) => [d, [{ open: '08:00', close: '18:00' }]])),
+);
 
 async function ids(db: Database, sql: string, params: unknown[]): Promise<string[]> {
   return (await db.query<{ id: string }>(sql, params)).map((r) => r.id);
@@ -14,9 +16,20 @@ async function ids(db: Database, sql: string, params: unknown[]): Promise<string
  */
 export async function makeBookable(db: Database, world: World) {
   const { orgId, sites, practitioners } = world;
-  await db.query('UPDATE locations SET hours = $3::jsonb WHERE org_id = $1 AND id = ANY($2::uuid[])', [orgId, [sites.a, sites.b], ALL_WEEK]);
-  const roomsA = await ids(db, `INSERT INTO rooms (org_id, location_id, name) VALUES ($1, $2, 'A1'), ($1, $2, 'A2') RETURNING id`, [orgId, sites.a]);
-  const [roomB] = await ids(db, `INSERT INTO rooms (org_id, location_id, name) VALUES ($1, $2, 'B1') RETURNING id`, [orgId, sites.b]);
+  await db.query('UPDATE locations SET hours = $3::jsonb WHERE org_id = $1 AND id = ANY($2::uuid[])', [
+    orgId,
+    [sites.a, sites.b],
+    ALL_WEEK,
+  ]);
+  const roomsA = await ids(
+    db,
+    `INSERT INTO rooms (org_id, location_id, name) VALUES ($1, $2, 'A1'), ($1, $2, 'A2') RETURNING id`,
+    [orgId, sites.a],
+  );
+  const [roomB] = await ids(db, `INSERT INTO rooms (org_id, location_id, name) VALUES ($1, $2, 'B1') RETURNING id`, [
+    orgId,
+    sites.b,
+  ]);
   await db.query(
     `INSERT INTO credentials (org_id, practitioner_id, kind, type, issuer, number, issued_on, expires_on)
      VALUES ($1, $2, 'certification', 'CNMT', 'NMT Center', 'CNMT-1', '2019-01-01', NULL)`,
@@ -41,13 +54,25 @@ export async function bookingHarness(db: Database, now: Date | (() => Date)) {
   const clock = typeof now === 'function' ? now : () => now;
   const app = await buildServer({ db, now: clock });
   const tokens = new Map<string, string>();
-  async function as(role: keyof World['users'], method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object, headers: Record<string, string> = {}) {
+  async function as(
+    role: keyof World['users'],
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: object,
+    headers: Record<string, string> = {},
+  ) {
     if (!tokens.has(role)) tokens.set(role, await tokenFor(app, world.users[role].email));
-    return app.inject({ method, url, headers: { authorization: `Bearer ${tokens.get(role)}`, ...headers }, ...(payload ? { payload } : {}) });
+    return app.inject({
+      method,
+      url,
+      headers: { authorization: `Bearer ${tokens.get(role)}`, ...headers },
+      ...(payload ? { payload } : {}),
+    });
   }
   return { world, rooms, app, as };
 }
 
 export async function countAppointments(db: Database, orgId: string): Promise<number> {
-  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appointments WHERE org_id = $1', [orgId]))[0]!.n;
+  return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appointments WHERE org_id = $1', [orgId]))[0]!
+    .n;
 }

@@ -95,7 +95,10 @@ async function createPgliteDatabase(migrated: boolean): Promise<{ db: Database; 
  * A fresh, migrated, empty database of the given engine; `drop()` closes it and throws it away.
  * `{ migrated: false }` leaves it without any table (for tests of migrating itself).
  */
-export async function createTestDatabase(backend: Backend, options: { migrated?: boolean } = {}): Promise<{ db: Database; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  backend: Backend,
+  options: { migrated?: boolean } = {},
+): Promise<{ db: Database; drop: () => Promise<void> }> {
   const migrated = options.migrated ?? true;
   return backend === 'pglite' ? createPgliteDatabase(migrated) : createPostgresDatabase(migrated);
 }

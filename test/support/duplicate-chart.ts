@@ -14,7 +14,10 @@ async function id(db: Database, sql: string, params: unknown[]): Promise<string>
 
 /** A second record of the world's patient A (same name and birth date) at site A, treated by therapists A and B. */
 export async function duplicateOfA(db: Database, world: World): Promise<string> {
-  const [a] = await db.query<{ given_name: string; family_name: string }>('SELECT given_name, family_name FROM patients WHERE id = $1', [world.patients.a]);
+  const [a] = await db.query<{ given_name: string; family_name: string }>(
+    'SELECT given_name, family_name FROM patients WHERE id = $1',
+    [world.patients.a],
+  );
   const dup = await id(
     db,
     `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth, phone, preferred_location_id)
@@ -34,7 +37,14 @@ export async function duplicateOfA(db: Database, world: World): Promise<string> 
 }
 
 /** A visit of `patientId` with therapist A (or `practitionerId`) at site A over `[start, end)`. */
-export async function visit(db: Database, world: World, patientId: string, start: string, end: string, practitionerId = world.practitioners.a): Promise<string> {
+export async function visit(
+  db: Database,
+  world: World,
+  patientId: string,
+  start: string,
+  end: string,
+  practitionerId = world.practitioners.a,
+): Promise<string> {
   const service = (await findService(db, world.orgId, 'nmt-followup-60'))!;
   await ensureServiceRow(db, world.orgId, service);
   return id(
@@ -55,7 +65,13 @@ export async function chartEverything(db: Database, world: World, dup: string): 
   const { orgId } = world;
   const admin = world.users.admin.id;
   const n = ++counter;
-  const appointment = await visit(db, world, dup, `2026-12-0${1 + (n % 8)}T17:00:00Z`, `2026-12-0${1 + (n % 8)}T18:00:00Z`);
+  const appointment = await visit(
+    db,
+    world,
+    dup,
+    `2026-12-0${1 + (n % 8)}T17:00:00Z`,
+    `2026-12-0${1 + (n % 8)}T18:00:00Z`,
+  );
   const entry = await id(
     db,
     `INSERT INTO waitlist_entries (org_id, patient_id, service_code, location_ids, earliest, latest) VALUES ($1, $2, 'nmt-followup-60', $3, '2026-12-01', '2026-12-20') RETURNING id`,
@@ -118,7 +134,14 @@ export async function chartEverything(db: Database, world: World, dup: string): 
      VALUES ($1, $2, 'nprs', '[6]', 6, now(), $3, $4, 'therapist')`,
     [orgId, dup, signed, world.users.therapist.id],
   );
-  await createUser(db, { orgId, email: `dup-${n}-${dup.slice(0, 8)}@example.test`, displayName: 'Alice (second sign-in)', role: 'patient', password: 'a-long-patient-password', patientId: dup });
+  await createUser(db, {
+    orgId,
+    email: `dup-${n}-${dup.slice(0, 8)}@example.test`,
+    displayName: 'Alice (second sign-in)',
+    role: 'patient',
+    password: 'a-long-patient-password',
+    patientId: dup,
+  });
 }
 
 /** Every (table, column) that refers to a patient: columns named patient_id and foreign keys to patients. */

@@ -48,14 +48,22 @@ export interface TherapistOverrides {
   locationIds?: string[];
 }
 
-export async function buildTherapist(db: Queryable, orgId: string, overrides: TherapistOverrides = {}): Promise<string> {
-  const id = await insert(db, 'INSERT INTO practitioners (org_id, given_name, family_name) VALUES ($1, $2, $3) RETURNING id', [
-    orgId,
-    overrides.givenName ?? 'Tess',
-    overrides.familyName ?? 'Rivera',
-  ]);
+export async function buildTherapist(
+  db: Queryable,
+  orgId: string,
+  overrides: TherapistOverrides = {},
+): Promise<string> {
+  const id = await insert(
+    db,
+    'INSERT INTO practitioners (org_id, given_name, family_name) VALUES ($1, $2, $3) RETURNING id',
+    [orgId, overrides.givenName ?? 'Tess', overrides.familyName ?? 'Rivera'],
+  );
   for (const locationId of overrides.locationIds ?? []) {
-    await db.query('INSERT INTO practitioner_locations (org_id, practitioner_id, location_id) VALUES ($1, $2, $3)', [orgId, id, locationId]);
+    await db.query('INSERT INTO practitioner_locations (org_id, practitioner_id, location_id) VALUES ($1, $2, $3)', [
+      orgId,
+      id,
+      locationId,
+    ]);
   }
   return id;
 }
@@ -71,7 +79,12 @@ export interface CredentialOverrides {
 }
 
 /** A therapist's credential; by default an Oregon massage licence with no dates. */
-export function buildCredential(db: Queryable, orgId: string, practitionerId: string, overrides: CredentialOverrides = {}): Promise<string> {
+export function buildCredential(
+  db: Queryable,
+  orgId: string,
+  practitionerId: string,
+  overrides: CredentialOverrides = {},
+): Promise<string> {
   return insert(
     db,
     `INSERT INTO credentials (org_id, practitioner_id, kind, type, issuer, number, issued_on, expires_on, education_hours)
@@ -133,7 +146,13 @@ export interface ServiceOverrides {
 export async function buildService(db: Queryable, orgId: string, overrides: ServiceOverrides = {}): Promise<void> {
   await db.query(
     `INSERT INTO services (org_id, code, name, discipline, duration_minutes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-    [orgId, overrides.code ?? 'nmt-followup-60', overrides.name ?? 'NMT follow-up (60 min)', overrides.discipline ?? 'nmt', overrides.durationMinutes ?? 60],
+    [
+      orgId,
+      overrides.code ?? 'nmt-followup-60',
+      overrides.name ?? 'NMT follow-up (60 min)',
+      overrides.discipline ?? 'nmt',
+      overrides.durationMinutes ?? 60,
+    ],
   );
 }
 
@@ -192,6 +211,15 @@ export function buildPlan(db: Queryable, orgId: string, facts: PlanFacts): Promi
     db,
     `INSERT INTO treatment_plans (org_id, patient_id, status, plan, practitioner_id, location_id, created_by, created_at, updated_by, updated_at)
      VALUES ($1, $2, coalesce($3, 'draft'), $4::jsonb, $5, $6, $7, coalesce($8::timestamptz, now()), $7, coalesce($8::timestamptz, now())) RETURNING id`,
-    [orgId, facts.patientId, facts.status ?? null, JSON.stringify(facts.plan), facts.therapistId, facts.locationId, facts.createdBy, facts.at ?? null],
+    [
+      orgId,
+      facts.patientId,
+      facts.status ?? null,
+      JSON.stringify(facts.plan),
+      facts.therapistId,
+      facts.locationId,
+      facts.createdBy,
+      facts.at ?? null,
+    ],
   );
 }

@@ -17,7 +17,13 @@ export interface HttpSuite {
   /** Bearer tokens of the roles named in `signIn`, filled before the first test. */
   readonly tokens: Record<string, string>;
   /** Sends a request as `role`, signing it in on first use. */
-  as(role: WorldRole, method: Method, url: string, payload?: object, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  as(
+    role: WorldRole,
+    method: Method,
+    url: string,
+    payload?: object,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /**
@@ -27,7 +33,12 @@ export interface HttpSuite {
  */
 export function httpSuite(
   backend: Backend,
-  options: { now?: () => Date; sleep?: (ms: number) => Promise<void>; signIn?: readonly WorldRole[]; setup?: (suite: HttpSuite) => Promise<void> } = {},
+  options: {
+    now?: () => Date;
+    sleep?: (ms: number) => Promise<void>;
+    signIn?: readonly WorldRole[];
+    setup?: (suite: HttpSuite) => Promise<void>;
+  } = {},
 ): HttpSuite {
   let drop: (() => Promise<void>) | undefined;
   const state = {} as { db: Database; app: FastifyInstance; world: World };
@@ -45,14 +56,23 @@ export function httpSuite(
     tokens,
     async as(role, method, url, payload, headers = {}) {
       tokens[role] ??= await tokenFor(state.app, state.world.users[role].email);
-      return state.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[role]}`, ...headers }, ...(payload ? { payload } : {}) });
+      return state.app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${tokens[role]}`, ...headers },
+        ...(payload ? { payload } : {}),
+      });
     },
   };
   beforeAll(async () => {
     let db: Database;
     ({ db, drop } = await createTestDatabase(backend));
     state.db = db;
-    state.app = await buildServer({ db, now: options.now ?? (() => SUITE_NOW), ...(options.sleep ? { sleep: options.sleep } : {}) });
+    state.app = await buildServer({
+      db,
+      now: options.now ?? (() => SUITE_NOW),
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+    });
     state.world = await buildWorld(db);
     for (const role of options.signIn ?? []) tokens[role] = await tokenFor(state.app, state.world.users[role].email);
     await options.setup?.(suite);

@@ -8,7 +8,10 @@ const PATTERNS: Array<[string, RegExp]> = [
   ['a dotted path', /\b[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+\b/g],
   ['a camelCase id', /\b[a-z]+[A-Z][A-Za-z0-9]*\b/g],
   ['a snake_case id', /\b[a-z0-9]+_[a-z0-9_]+\b/g],
-  ['validator wording', /\bexpected\b|Invalid (?:input|request):|Too (?:small|big):|received (?:undefined|string|number|object)/gi],
+  [
+    'validator wording',
+    /\bexpected\b|Invalid (?:input|request):|Too (?:small|big):|received (?:undefined|string|number|object)/gi,
+  ],
   ['a file name', /\b[\w-]+\.(?:md|ts|tsx|js|json|sql)\b/g],
   ['a record id', /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi],
   ['a tracker reference', /\b(?:issues?|tickets?)\s*#?\d+|\bissue tracker\b/gi],
@@ -23,7 +26,13 @@ export function internalNames(text: string): string[] {
   for (const [kind, pattern] of PATTERNS) {
     for (const match of text.matchAll(pattern)) {
       const token = match[0];
-      if (kind === 'a dotted path' && (ALLOWED.has(token) || /@/.test(text.slice(Math.max(0, match.index! - 40), match.index! + token.length + 1)) || /^\d/.test(token))) continue;
+      if (
+        kind === 'a dotted path' &&
+        (ALLOWED.has(token) ||
+          /@/.test(text.slice(Math.max(0, match.index! - 40), match.index! + token.length + 1)) ||
+          /^\d/.test(token))
+      )
+        continue;
       found.push(`${kind}: "${token}"`);
     }
   }

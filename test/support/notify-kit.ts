@@ -4,11 +4,22 @@ import type { Queryable } from '../../src/store/database.ts';
  * Test-only helpers: appointments inserted with SQL until the booking service exists. Not used by
  * the application; shared by the notify, calendar and link tests.
  */
-export async function ensureService(db: Queryable, orgId: string, code: string, options: { isInitial?: boolean; name?: string; minutes?: number } = {}): Promise<void> {
+export async function ensureService(
+  db: Queryable,
+  orgId: string,
+  code: string,
+  options: { isInitial?: boolean; name?: string; minutes?: number } = {},
+): Promise<void> {
   await db.query(
     `INSERT INTO services (org_id, code, name, discipline, duration_minutes, is_initial) VALUES ($1, $2, $3, 'nmt', $4, $5)
      ON CONFLICT (org_id, code) DO NOTHING`,
-    [orgId, code, options.name ?? (options.isInitial ? 'Initial NMT consultation' : 'NMT follow-up'), options.minutes ?? 60, options.isInitial ?? false],
+    [
+      orgId,
+      code,
+      options.name ?? (options.isInitial ? 'Initial NMT consultation' : 'NMT follow-up'),
+      options.minutes ?? 60,
+      options.isInitial ?? false,
+    ],
   );
 }
 
@@ -23,7 +34,10 @@ export interface TestAppointment {
   status?: string;
 }
 
-export async function insertAppointment(db: Queryable, a: TestAppointment): Promise<{ id: string; start: Date; end: Date }> {
+export async function insertAppointment(
+  db: Queryable,
+  a: TestAppointment,
+): Promise<{ id: string; start: Date; end: Date }> {
   const end = new Date(a.start.getTime() + (a.minutes ?? 60) * 60_000);
   const rows = await db.query<{ id: string }>(
     `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, status, during, blocks)
@@ -36,7 +50,16 @@ export async function insertAppointment(db: Queryable, a: TestAppointment): Prom
 /** The booking code's view of an appointment, as scheduleAppointmentMessages takes it. */
 export function booked(a: TestAppointment & { id: string }) {
   const end = new Date(a.start.getTime() + (a.minutes ?? 60) * 60_000);
-  return { id: a.id, orgId: a.orgId, patientId: a.patientId, practitionerId: a.practitionerId, locationId: a.locationId, serviceCode: a.serviceCode, start: a.start, end };
+  return {
+    id: a.id,
+    orgId: a.orgId,
+    patientId: a.patientId,
+    practitionerId: a.practitionerId,
+    locationId: a.locationId,
+    serviceCode: a.serviceCode,
+    start: a.start,
+    end,
+  };
 }
 
 export interface ParsedEvent {

@@ -28,7 +28,10 @@ export function sketchEpisode(s: EpisodeSketch): Episode {
   const bySession = s.pain.flatMap((score, i) => (score === null ? [] : [{ session: i + 1, score }]));
   const measures: Episode['measures'] = {};
   if (s.baseline !== undefined) {
-    measures.nprs = { baseline: { score: s.baseline, date: startedOn, from: 'before-treatment', session: 0 }, bySession };
+    measures.nprs = {
+      baseline: { score: s.baseline, date: startedOn, from: 'before-treatment', session: 0 },
+      bySession,
+    };
   }
   if (s.psfs) {
     measures.psfs = {

@@ -9,7 +9,12 @@ import type { World } from './world.ts';
  * therapist, mixing fast, slow and non-responders, a drop-out or two and some still in care, so
  * every figure of the report has something to count. Deterministic: episode i always looks the same.
  */
-export async function seedOutcomeRows(db: Database, world: World, perSite = 24, at = new Date('2026-11-20T18:00:00Z')): Promise<void> {
+export async function seedOutcomeRows(
+  db: Database,
+  world: World,
+  perSite = 24,
+  at = new Date('2026-11-20T18:00:00Z'),
+): Promise<void> {
   const bySite = [
     { site: world.sites.a, therapist: world.practitioners.a, patient: world.patients.a, tag: 'a' },
     { site: world.sites.b, therapist: world.practitioners.b, patient: world.patients.b, tag: 'b' },
@@ -40,6 +45,11 @@ export async function seedOutcomeRows(db: Database, world: World, perSite = 24, 
         reliefDays: [i % 7, undefined, 2],
       });
     });
-    await upsertOutcomeRows(db, world.orgId, outcomeRows(episodes).map((row) => ({ patientId: patient, row })), at);
+    await upsertOutcomeRows(
+      db,
+      world.orgId,
+      outcomeRows(episodes).map((row) => ({ patientId: patient, row })),
+      at,
+    );
   }
 }

@@ -11,9 +11,27 @@ const censored = (time: number): SurvivalObservation => ({ time, event: false })
 const relapse = (time: number): SurvivalObservation => ({ time, event: true });
 
 export const SIX_MP: readonly SurvivalObservation[] = [
-  relapse(6), relapse(6), relapse(6), censored(6), relapse(7), censored(9), relapse(10), censored(10),
-  censored(11), relapse(13), relapse(16), censored(17), censored(19), censored(20), relapse(22), relapse(23),
-  censored(25), censored(32), censored(32), censored(34), censored(35),
+  relapse(6),
+  relapse(6),
+  relapse(6),
+  censored(6),
+  relapse(7),
+  censored(9),
+  relapse(10),
+  censored(10),
+  censored(11),
+  relapse(13),
+  relapse(16),
+  censored(17),
+  censored(19),
+  censored(20),
+  relapse(22),
+  relapse(23),
+  censored(25),
+  censored(32),
+  censored(32),
+  censored(34),
+  censored(35),
 ];
 
 export const PLACEBO: readonly SurvivalObservation[] = [

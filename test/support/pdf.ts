@@ -10,7 +10,11 @@ export const LETTER_PDF = Buffer.from(
 );
 
 /** Starts like a PDF and is not one: what a first-bytes check alone lets through. */
-export const FAKE_PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('<html><script>alert(1)</script></html>'), Buffer.from('\n%%EOF\n')]);
+export const FAKE_PDF = Buffer.concat([
+  Buffer.from('%PDF-1.7\n'),
+  Buffer.from('<html><script>alert(1)</script></html>'),
+  Buffer.from('\n%%EOF\n'),
+]);
 
 /** A real letter written by a PDF library, optionally protected with a password. */
 export function writtenPdf(options: { userPassword?: string } = {}): Promise<Buffer> {

@@ -2,7 +2,11 @@
 import type { Credential } from '../../src/scheduling/credentials.ts';
 import type { OpeningHours, SiteSchedule, TherapistSchedule, WeekdayKey } from '../../src/scheduling/types.ts';
 
-export function weekdayHours(open = '08:00', close = '18:00', days: number[] = [1, 2, 3, 4, 5]): Record<WeekdayKey, OpeningHours[]> {
+export function weekdayHours(
+  open = '08:00',
+  close = '18:00',
+  days: number[] = [1, 2, 3, 4, 5],
+): Record<WeekdayKey, OpeningHours[]> {
   const hours = { '0': [], '1': [], '2': [], '3': [], '4': [], '5': [], '6': [] } as Record<WeekdayKey, OpeningHours[]>;
   for (const day of days) hours[String(day) as WeekdayKey] = [{ open, close }];
   return hours;

@@ -22,7 +22,8 @@ export function actorOf(world: World, role: WorldRole): Actor {
     patientId: role === 'patient' ? world.patients.a : null,
     practitionerId: role === 'therapist' ? world.practitioners.a : null,
     locationIds: role === 'manager' || role === 'front_desk' ? [world.sites.a] : [],
-    orgTimeZone: 'America/Los_Angeles', sessionId: 'test',
+    orgTimeZone: 'America/Los_Angeles',
+    sessionId: 'test',
     ip: '127.0.0.1',
   };
 }
@@ -35,25 +36,63 @@ export function tickingContext(db: Database, start = '2026-11-20T15:00:00Z'): Se
 
 export type GateKind = 'clear' | 'contraindicated' | 'local-upper-back' | 'no-deep-pressure' | 'blunted-pain' | 'none';
 
-export function intakeDocument(kind: Exclude<GateKind, 'none'>, painMap: Array<{ region: string; intensity: number }> = []) {
+export function intakeDocument(
+  kind: Exclude<GateKind, 'none'>,
+  painMap: Array<{ region: string; intensity: number }> = [],
+) {
   const answers: Record<string, unknown> = { ...allNoAnswers() };
   if (kind === 'contraindicated') answers.temperatureC = 38.6;
   if (kind === 'local-upper-back') answers.localIssues = [{ kind: 'open-wound', regions: ['upper-back'] }];
   if (kind === 'no-deep-pressure') answers.medications = [{ class: 'anticoagulant', name: 'warfarin' }];
-  if (kind === 'blunted-pain') answers.medications = [{ class: 'analgesic', name: 'ibuprofen' }, { class: 'corticosteroid', name: 'prednisone' }];
+  if (kind === 'blunted-pain')
+    answers.medications = [
+      { class: 'analgesic', name: 'ibuprofen' },
+      { class: 'corticosteroid', name: 'prednisone' },
+    ];
   return { questionnaire: 'knotwork-intake-v1', answers, injuries: [], goals: [], painMap };
 }
 
 /** A new patient at site A, treated by therapist A, behind the given screening gate. */
-export async function patientBehindGate(db: Database, world: World, kind: GateKind, painMap?: Array<{ region: string; intensity: number }>) {
-  const id = await seedTreatedPatient(db, world.orgId, world.sites.a, world.practitioners.a, `Gate-${kind}-${Math.random().toString(36).slice(2, 8)}`);
-  if (kind !== 'none') await seedScreenedIntake(db, world.orgId, id, world.users.admin.id, intakeDocument(kind, painMap), new Date('2026-11-01T10:00:00Z'));
+export async function patientBehindGate(
+  db: Database,
+  world: World,
+  kind: GateKind,
+  painMap?: Array<{ region: string; intensity: number }>,
+) {
+  const id = await seedTreatedPatient(
+    db,
+    world.orgId,
+    world.sites.a,
+    world.practitioners.a,
+    `Gate-${kind}-${Math.random().toString(36).slice(2, 8)}`,
+  );
+  if (kind !== 'none')
+    await seedScreenedIntake(
+      db,
+      world.orgId,
+      id,
+      world.users.admin.id,
+      intakeDocument(kind, painMap),
+      new Date('2026-11-01T10:00:00Z'),
+    );
   return id;
 }
 
 /** Seeds a clear gate for an existing patient (e.g. the world's patient A). */
-export async function clearGateFor(db: Database, world: World, patientId: string, painMap?: Array<{ region: string; intensity: number }>) {
-  await seedScreenedIntake(db, world.orgId, patientId, world.users.admin.id, intakeDocument('clear', painMap), new Date('2026-11-01T10:00:00Z'));
+export async function clearGateFor(
+  db: Database,
+  world: World,
+  patientId: string,
+  painMap?: Array<{ region: string; intensity: number }>,
+) {
+  await seedScreenedIntake(
+    db,
+    world.orgId,
+    patientId,
+    world.users.admin.id,
+    intakeDocument('clear', painMap),
+    new Date('2026-11-01T10:00:00Z'),
+  );
 }
 
 const gated = new WeakMap<World, Promise<void>>();
@@ -66,8 +105,18 @@ export function ensureClearGateForA(db: Database, world: World): Promise<void> {
 }
 
 /** A draft note of patient A (or `patientId`) by therapist A, written through the service. */
-export async function draftNote(db: Database, world: World, patientId = world.patients.a, assessment = 'Active trigger point, upper trapezius'): Promise<string> {
-  const note = await createNote(tickingContext(db), actorOf(world, 'therapist'), patientId, { subjective: { painToday: 6 }, objective: {}, assessment, cptMinutes: [] });
+export async function draftNote(
+  db: Database,
+  world: World,
+  patientId = world.patients.a,
+  assessment = 'Active trigger point, upper trapezius',
+): Promise<string> {
+  const note = await createNote(tickingContext(db), actorOf(world, 'therapist'), patientId, {
+    subjective: { painToday: 6 },
+    objective: {},
+    assessment,
+    cptMinutes: [],
+  });
   return note.id;
 }
 
@@ -83,7 +132,14 @@ export async function noteWithHomeCare(db: Database, world: World, send: boolean
   const id = await draftNote(db, world);
   const ctx = tickingContext(db);
   const therapist = actorOf(world, 'therapist');
-  await addStep(ctx, therapist, id, { muscle: 'upper-trapezius', side: 'left', region: 'suprascapular-left', technique: 'ischemic-compression-finger', holdSeconds: 20, painRating: 6 });
+  await addStep(ctx, therapist, id, {
+    muscle: 'upper-trapezius',
+    side: 'left',
+    region: 'suprascapular-left',
+    technique: 'ischemic-compression-finger',
+    holdSeconds: 20,
+    painRating: 6,
+  });
   await generateForNote(ctx, therapist, id);
   if (send) await sendForNote(ctx, therapist, id);
   return id;

@@ -28,12 +28,22 @@ export async function seedScreenedIntake(
 }
 
 /** Test seeding only: a patient at a site in a care relationship with a therapist. */
-export async function seedTreatedPatient(db: Queryable, orgId: string, locationId: string, practitionerId: string, familyName: string): Promise<string> {
+export async function seedTreatedPatient(
+  db: Queryable,
+  orgId: string,
+  locationId: string,
+  practitionerId: string,
+  familyName: string,
+): Promise<string> {
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth, preferred_location_id)
      VALUES ($1, 'Gina', $2, '1984-03-03', 'female', $3) RETURNING id`,
     [orgId, familyName, locationId],
   );
-  await db.query('INSERT INTO care_relationships (org_id, patient_id, practitioner_id) VALUES ($1, $2, $3)', [orgId, row!.id, practitionerId]);
+  await db.query('INSERT INTO care_relationships (org_id, patient_id, practitioner_id) VALUES ($1, $2, $3)', [
+    orgId,
+    row!.id,
+    practitionerId,
+  ]);
   return row!.id;
 }

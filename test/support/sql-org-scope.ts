@@ -34,8 +34,10 @@ function kindOf(node: unknown): [string, Node] | null {
   return [keys[0]!, (node as Node)[keys[0]!] as Node];
 }
 
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value]);
-const sval = (node: unknown): string | undefined => (kindOf(node)?.[0] === 'String' ? (kindOf(node)![1].sval as string) : undefined);
+const list = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+const sval = (node: unknown): string | undefined =>
+  kindOf(node)?.[0] === 'String' ? (kindOf(node)![1].sval as string) : undefined;
 
 interface Relation {
   name: string;
@@ -133,7 +135,9 @@ function checkJoins(item: unknown, ctx: Context): void {
     if (joined && ctx.orgTables.has(joined.name) && !join.isNatural) {
       const using = list(join.usingClause).map(sval);
       if (!using.includes('org_id') && !namesOrgId(columnRefs(join.quals), joined, false)) {
-        ctx.report(`JOIN ${joined.name}${joined.ref !== joined.name ? ` ${joined.ref}` : ''} without ${joined.ref}.org_id in its ON`);
+        ctx.report(
+          `JOIN ${joined.name}${joined.ref !== joined.name ? ` ${joined.ref}` : ''} without ${joined.ref}.org_id in its ON`,
+        );
       }
     }
     walkExpressions(join.quals, ctx);
@@ -155,7 +159,9 @@ function checkScope(
 ): void {
   for (const item of from) checkJoins(item, ctx);
   const refs = columnRefs(where);
-  const all = [...(options.target ? [options.target] : []), ...from.flatMap((item) => relationsOf(item))].filter((r) => ctx.orgTables.has(r.name));
+  const all = [...(options.target ? [options.target] : []), ...from.flatMap((item) => relationsOf(item))].filter((r) =>
+    ctx.orgTables.has(r.name),
+  );
   const alone = all.length === 1;
   from.forEach((item, index) => {
     const rel = leftmost(item);
@@ -163,7 +169,11 @@ function checkScope(
     const driving = index === 0 && !options.target;
     if (driving && !options.nested) return;
     if (!namesOrgId(refs, rel, alone)) {
-      ctx.report(driving ? `a subquery reads ${rel.name} without ${rel.ref}.org_id in its WHERE` : `${rel.name} is joined by a comma or FROM/USING without ${rel.ref}.org_id in the WHERE`);
+      ctx.report(
+        driving
+          ? `a subquery reads ${rel.name} without ${rel.ref}.org_id in its WHERE`
+          : `${rel.name} is joined by a comma or FROM/USING without ${rel.ref}.org_id in the WHERE`,
+      );
     }
   });
   walkExpressions(where, ctx);
@@ -217,7 +227,10 @@ export function checkStatement(node: unknown, ctx: Context, nested: boolean): vo
         return;
       }
       if (!(nested && isClaimOfTarget(s, ctx))) checkScope(list(s.fromClause), s.whereClause, ctx, { nested });
-      walkExpressions([s.targetList, s.havingClause, s.valuesLists, s.sortClause, s.groupClause, s.distinctClause], ctx);
+      walkExpressions(
+        [s.targetList, s.havingClause, s.valuesLists, s.sortClause, s.groupClause, s.distinctClause],
+        ctx,
+      );
       return;
     }
     case 'UpdateStmt':
@@ -225,7 +238,10 @@ export function checkStatement(node: unknown, ctx: Context, nested: boolean): vo
       checkWith(s.withClause, ctx);
       const target = rangeVar({ RangeVar: s.relation });
       const inner = { ...ctx, target: target?.name };
-      checkScope(list(kind === 'UpdateStmt' ? s.fromClause : s.usingClause), s.whereClause, inner, { nested: false, target });
+      checkScope(list(kind === 'UpdateStmt' ? s.fromClause : s.usingClause), s.whereClause, inner, {
+        nested: false,
+        target,
+      });
       walkExpressions([s.targetList, s.returningList], inner);
       return;
     }
@@ -237,9 +253,17 @@ export function checkStatement(node: unknown, ctx: Context, nested: boolean): vo
       return;
     }
     case 'CreateFunctionStmt': {
-      const language = list(s.options).map(kindOf).find((o) => o?.[1].defname === 'language');
-      const body = list(s.options).map(kindOf).find((o) => o?.[1].defname === 'as');
-      const text = body ? list((kindOf(body[1].arg)?.[1] as Node | undefined)?.items ?? body[1].arg).map(sval).find(Boolean) : undefined;
+      const language = list(s.options)
+        .map(kindOf)
+        .find((o) => o?.[1].defname === 'language');
+      const body = list(s.options)
+        .map(kindOf)
+        .find((o) => o?.[1].defname === 'as');
+      const text = body
+        ? list((kindOf(body[1].arg)?.[1] as Node | undefined)?.items ?? body[1].arg)
+            .map(sval)
+            .find(Boolean)
+        : undefined;
       const lang = language ? sval(language[1].arg) : undefined;
       if (text && lang === 'plpgsql') checkPlpgsql(ctx);
       else if (text && lang === 'sql') checkText(text, ctx);
@@ -314,12 +338,32 @@ export function checkText(variants: string | string[], ctx: Context): boolean {
 function checkTokens(sql: string, ctx: Context): void {
   let tokens: { text: string; keyword: boolean }[];
   try {
-    tokens = scanSync(sql).tokens.map((t) => ({ text: t.text, keyword: t.keywordKind !== 0 && !/^IDENT/.test(t.tokenName) }));
+    tokens = scanSync(sql).tokens.map((t) => ({
+      text: t.text,
+      keyword: t.keywordKind !== 0 && !/^IDENT/.test(t.tokenName),
+    }));
   } catch {
     return;
   }
   const upper = (i: number) => tokens[i]?.text.toUpperCase();
-  const ENDS = new Set(['JOIN', 'LEFT', 'RIGHT', 'INNER', 'FULL', 'CROSS', 'WHERE', 'GROUP', 'ORDER', 'LIMIT', 'HAVING', 'UNION', 'RETURNING', 'WINDOW', 'OFFSET', 'FOR']);
+  const ENDS = new Set([
+    'JOIN',
+    'LEFT',
+    'RIGHT',
+    'INNER',
+    'FULL',
+    'CROSS',
+    'WHERE',
+    'GROUP',
+    'ORDER',
+    'LIMIT',
+    'HAVING',
+    'UNION',
+    'RETURNING',
+    'WINDOW',
+    'OFFSET',
+    'FOR',
+  ]);
   for (let i = 0; i < tokens.length; i++) {
     if (upper(i) === 'JOIN' && ctx.orgTables.has(tokens[i + 1]?.text ?? '')) {
       let depth = 0;
@@ -360,7 +404,9 @@ export function orgTablesOf(migrationSql: string[]): Set<string> {
     for (const raw of parseSync(sql).stmts ?? []) {
       const k = kindOf((raw as Node).stmt);
       if (k?.[0] === 'CreateStmt') {
-        const hasOrg = list(k[1].tableElts).some((e) => kindOf(e)?.[0] === 'ColumnDef' && kindOf(e)![1].colname === 'org_id');
+        const hasOrg = list(k[1].tableElts).some(
+          (e) => kindOf(e)?.[0] === 'ColumnDef' && kindOf(e)![1].colname === 'org_id',
+        );
         if (hasOrg) tables.add((k[1].relation as Node).relname as string);
       }
       if (k?.[0] === 'AlterTableStmt') {
@@ -397,7 +443,8 @@ export function sqlTextsOf(source: string, fileName: string): { line: number; te
     let text = node.head.text;
     for (const span of node.templateSpans) {
       const expr = span.expression;
-      if (text.endsWith('$')) text += '1'; // `$${n}` is a numbered parameter
+      if (text.endsWith('$'))
+        text += '1'; // `$${n}` is a numbered parameter
       else if (ts.isIdentifier(expr) && constants.has(expr.text) && !seen.has(expr.text)) {
         text += textOf(constants.get(expr.text)!, new Set([...seen, expr.text]), unknown);
       } else text += unknown;
@@ -410,8 +457,15 @@ export function sqlTextsOf(source: string, fileName: string): { line: number; te
   const visit = (node: ts.Node): void => {
     if (isText(node)) {
       const text = textOf(node, new Set(), '__sub__');
-      if (/\b(select|insert\s+into|update|delete\s+from|join)\b/i.test(text) && /\b(from|into|set|join)\b/i.test(text)) {
-        out.push({ line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, text, variants: [text, textOf(node, new Set(), '')] });
+      if (
+        /\b(select|insert\s+into|update|delete\s+from|join)\b/i.test(text) &&
+        /\b(from|into|set|join)\b/i.test(text)
+      ) {
+        out.push({
+          line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1,
+          text,
+          variants: [text, textOf(node, new Set(), '')],
+        });
       }
     }
     ts.forEachChild(node, visit);
@@ -433,7 +487,10 @@ function filesUnder(dir: string, suffix: string): string[] {
 }
 
 /** Scans every SQL migration and every non-test TypeScript file under the given folders. */
-export function scanProject(root: string, folders: string[]): { findings: Finding[]; unparsed: number; checked: number } {
+export function scanProject(
+  root: string,
+  folders: string[],
+): { findings: Finding[]; unparsed: number; checked: number } {
   const migrations = filesUnder(join(root, 'src/store/migrations'), '.sql');
   const orgTables = orgTablesOf(migrations.map((f) => readFileSync(f, 'utf8')));
   const findings: Finding[] = [];
@@ -456,8 +513,11 @@ export function scanProject(root: string, folders: string[]): { findings: Findin
     }
   }
   for (const folder of folders) {
-    for (const file of filesUnder(join(root, folder), '.ts').filter((f) => !f.endsWith('.test.ts') && !f.endsWith('.d.ts'))) {
-      for (const { line, variants } of sqlTextsOf(readFileSync(file, 'utf8'), file)) check(`${relative(root, file)}:${line}`, variants);
+    for (const file of filesUnder(join(root, folder), '.ts').filter(
+      (f) => !f.endsWith('.test.ts') && !f.endsWith('.d.ts'),
+    )) {
+      for (const { line, variants } of sqlTextsOf(readFileSync(file, 'utf8'), file))
+        check(`${relative(root, file)}:${line}`, variants);
     }
   }
   return { findings, unparsed, checked };

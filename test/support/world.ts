@@ -8,18 +8,42 @@ export const PASSWORD = 'correct-horse-battery';
 let counter = 0;
 
 function location(db: Database, orgId: string, name: string) {
-  return buildSite(db, orgId, { name, city: name, postalCode: '97000', hours: { 1: [{ open: '08:00', close: '18:00' }] } });
+  return buildSite(db, orgId, {
+    name,
+    city: name,
+    postalCode: '97000',
+    hours: { 1: [{ open: '08:00', close: '18:00' }] },
+  });
 }
 
 async function practitioner(db: Database, orgId: string, name: string, locationId: string) {
   const id = await buildTherapist(db, orgId, { givenName: name, familyName: 'Therapist', locationIds: [locationId] });
-  await buildCredential(db, orgId, id, { number: 'LMT-1234', issuedOn: '2020-01-01', expiresOn: '2027-12-31', educationHours: 625 });
+  await buildCredential(db, orgId, id, {
+    number: 'LMT-1234',
+    issuedOn: '2020-01-01',
+    expiresOn: '2027-12-31',
+    educationHours: 625,
+  });
   return id;
 }
 
-function patient(db: Database, orgId: string, given: string, family: string, locationId: string, phone: string, dob: string) {
+function patient(
+  db: Database,
+  orgId: string,
+  given: string,
+  family: string,
+  locationId: string,
+  phone: string,
+  dob: string,
+) {
   return buildPatient(db, orgId, {
-    givenName: given, familyName: family, dateOfBirth: dob, genderIdentity: 'woman', phone, email: `${given.toLowerCase()}@example.test`, preferredLocationId: locationId,
+    givenName: given,
+    familyName: family,
+    dateOfBirth: dob,
+    genderIdentity: 'woman',
+    phone,
+    email: `${given.toLowerCase()}@example.test`,
+    preferredLocationId: locationId,
   });
 }
 
@@ -43,18 +67,59 @@ export async function buildWorld(db: Database) {
   const patientA = await patient(db, orgId, 'Alice', `Anders${n}`, siteA, '503-555-0101', '1980-02-03');
   const patientB = await patient(db, orgId, 'Bruno', `Berg${n}`, siteB, '503-555-0202', '1975-06-07');
   const otherOrgPatient = await patient(db, other.id, 'Olga', `Outside${n}`, otherSite, '360-555-0303', '1990-09-09');
-  await db.query('INSERT INTO care_relationships (org_id, patient_id, practitioner_id) VALUES ($1, $2, $3), ($1, $4, $5)', [
-    orgId, patientA, therapistA, patientB, therapistB,
-  ]);
+  await db.query(
+    'INSERT INTO care_relationships (org_id, patient_id, practitioner_id) VALUES ($1, $2, $3), ($1, $4, $5)',
+    [orgId, patientA, therapistA, patientB, therapistB],
+  );
 
   const email = (role: string) => `${role}-${tag}@example.test`;
   const users = {
-    admin: await createUser(db, { orgId, email: email('admin'), displayName: 'Ada Admin', role: 'admin', password: PASSWORD }),
-    manager: await createUser(db, { orgId, email: email('manager'), displayName: 'Max Manager', role: 'manager', password: PASSWORD, locationIds: [siteA] }),
-    front_desk: await createUser(db, { orgId, email: email('desk'), displayName: 'Dee Desk', role: 'front_desk', password: PASSWORD, locationIds: [siteA] }),
-    therapist: await createUser(db, { orgId, email: email('therapist'), displayName: 'Avery Therapist', role: 'therapist', password: PASSWORD, practitionerId: therapistA }),
-    patient: await createUser(db, { orgId, email: email('patient'), displayName: 'Alice Anders', role: 'patient', password: PASSWORD, patientId: patientA }),
-    otherAdmin: await createUser(db, { orgId: other.id, email: email('other-admin'), displayName: 'Oscar Other', role: 'admin', password: PASSWORD }),
+    admin: await createUser(db, {
+      orgId,
+      email: email('admin'),
+      displayName: 'Ada Admin',
+      role: 'admin',
+      password: PASSWORD,
+    }),
+    manager: await createUser(db, {
+      orgId,
+      email: email('manager'),
+      displayName: 'Max Manager',
+      role: 'manager',
+      password: PASSWORD,
+      locationIds: [siteA],
+    }),
+    front_desk: await createUser(db, {
+      orgId,
+      email: email('desk'),
+      displayName: 'Dee Desk',
+      role: 'front_desk',
+      password: PASSWORD,
+      locationIds: [siteA],
+    }),
+    therapist: await createUser(db, {
+      orgId,
+      email: email('therapist'),
+      displayName: 'Avery Therapist',
+      role: 'therapist',
+      password: PASSWORD,
+      practitionerId: therapistA,
+    }),
+    patient: await createUser(db, {
+      orgId,
+      email: email('patient'),
+      displayName: 'Alice Anders',
+      role: 'patient',
+      password: PASSWORD,
+      patientId: patientA,
+    }),
+    otherAdmin: await createUser(db, {
+      orgId: other.id,
+      email: email('other-admin'),
+      displayName: 'Oscar Other',
+      role: 'admin',
+      password: PASSWORD,
+    }),
   };
   return {
     orgId,

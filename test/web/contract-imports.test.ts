@@ -6,15 +6,30 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const WEB = join(ROOT, 'web/src');
 
 /** What the web may take from the server's tree: the API's contract and the pure clinical knowledge. */
-const CONTRACT = [/^src\/http\/.+\/([a-z-]+-)?schema\.ts$/, /^src\/http\/common\.ts$/, /^src\/contract\//, /^src\/words\//, /^src\/clinical\//];
+const CONTRACT = [
+  /^src\/http\/.+\/([a-z-]+-)?schema\.ts$/,
+  /^src\/http\/common\.ts$/,
+  /^src\/contract\//,
+  /^src\/words\//,
+  /^src\/clinical\//,
+];
 /** What must never reach the browser's bundle, even through a contract module. */
 const SERVER_ONLY = /^src\/(services|store|cli|demo)\//;
 
-interface Edge { from: string; to: string; typeOnly: boolean }
+interface Edge {
+  from: string;
+  to: string;
+  typeOnly: boolean;
+}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? filesUnder(join(dir, e.name)) : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []);
+    e.isDirectory()
+      ? filesUnder(join(dir, e.name))
+      : /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name)
+        ? [join(dir, e.name)]
+        : [],
+  );
 }
 
 /** The relative imports and re-exports of a file; `import type` is erased and never bundled. */
@@ -22,13 +37,19 @@ function importsOf(file: string): Edge[] {
   const text = readFileSync(file, 'utf8');
   const edges: Edge[] = [];
   for (const m of text.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?from\s+'(\.[^']+)'/gms)) {
-    edges.push({ from: relative(ROOT, file), to: relative(ROOT, resolve(dirname(file), m[3]!)), typeOnly: m[2] !== undefined });
+    edges.push({
+      from: relative(ROOT, file),
+      to: relative(ROOT, resolve(dirname(file), m[3]!)),
+      typeOnly: m[2] !== undefined,
+    });
   }
   return edges;
 }
 
 describe('the web app builds on the API contract only', () => {
-  const web = filesUnder(WEB).flatMap(importsOf).filter((e) => !e.to.startsWith('web/'));
+  const web = filesUnder(WEB)
+    .flatMap(importsOf)
+    .filter((e) => !e.to.startsWith('web/'));
 
   it('imports from the server tree only contract schemas, shared rules and the pure clinical core', () => {
     expect(web.length).toBeGreaterThan(0);

@@ -35,7 +35,9 @@ const SessionPage = lazyPage(() => import('./pages/chart/SessionPage.tsx').then(
 const SessionsPage = lazyPage(() => import('./pages/chart/SessionPage.tsx').then((m) => m.SessionsPage));
 const IntakeVersionPage = lazyPage(() => import('./pages/intake/IntakeVersions.tsx').then((m) => m.IntakeVersionPage));
 const PatientMerge = lazyPage(() => import('./pages/PatientMerge.tsx').then((m) => m.PatientMerge));
-const TherapistOnboarding = lazyPage(() => import('./pages/TherapistOnboarding.tsx').then((m) => m.TherapistOnboarding));
+const TherapistOnboarding = lazyPage(() =>
+  import('./pages/TherapistOnboarding.tsx').then((m) => m.TherapistOnboarding),
+);
 const HomeCarePage = lazyPage(() => import('./pages/homecare/HomeCarePage.tsx').then((m) => m.HomeCarePage));
 const OutcomesPage = lazyPage(() => import('./pages/outcomes/OutcomesPage.tsx').then((m) => m.OutcomesPage));
 const MeasureEntryPage = lazyPage(() => import('./pages/measures/MeasureEntry.tsx').then((m) => m.MeasureEntryPage));
@@ -54,44 +56,226 @@ function Redirect({ to }: { to: string }) {
 const BOOK_STEPS = ['site', 'therapist', 'time', 'confirm'] as const;
 
 const ROUTES: { pattern: string; render: (params: Record<string, string>) => ReactNode }[] = [
-  { pattern: '/patients', render: () => <Guarded can={CAN.searchPatients}><PatientList /></Guarded> },
+  {
+    pattern: '/patients',
+    render: () => (
+      <Guarded can={CAN.searchPatients}>
+        <PatientList />
+      </Guarded>
+    ),
+  },
   { pattern: '/patients/new', render: () => <PatientNew /> },
   { pattern: '/patients/find', render: () => <PatientFind /> },
   { pattern: '/patients/:id', render: ({ id }) => <PatientProfile key={id} id={id!} /> },
   { pattern: '/patients/:id/edit', render: ({ id }) => <PatientEdit key={id} id={id!} /> },
-  { pattern: '/patients/:id/merge', render: ({ id }) => <Guarded can={CAN.mergePatients}><PatientMerge key={id} id={id!} /></Guarded> },
-  { pattern: '/patients/:id/intake', render: ({ id }) => <Guarded can={CAN.fillIntake}><IntakePage key={id} patientId={id!} /></Guarded> },
-  { pattern: '/patients/:id/intake/versions/:version', render: ({ id, version }) => <Guarded can={CAN.fillIntake}><IntakeVersionPage key={`${id}-${version}`} patientId={id!} version={Number(version)} /></Guarded> },
-  { pattern: '/patients/:id/measures/new', render: ({ id }) => <Guarded can={CAN.fillMeasures}><MeasureEntryPage key={id} patientId={id!} /></Guarded> },
-  { pattern: '/patients/:id/chart', render: ({ id }) => <Guarded can={CAN.chart}><VisitPage key={id} patientId={id!} /></Guarded> },
-  { pattern: '/patients/:id/chart/plan', render: ({ id }) => <Guarded can={CAN.chart}><PlanPage key={id} patientId={id!} /></Guarded> },
-  { pattern: '/patients/:id/chart/sessions', render: ({ id }) => <Guarded can={CAN.chart}><SessionsPage key={id} patientId={id!} /></Guarded> },
-  { pattern: '/patients/:id/chart/sessions/:note', render: ({ id, note }) => <Guarded can={CAN.chart}><SessionPage key={note} patientId={id!} noteId={note!} /></Guarded> },
+  {
+    pattern: '/patients/:id/merge',
+    render: ({ id }) => (
+      <Guarded can={CAN.mergePatients}>
+        <PatientMerge key={id} id={id!} />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/patients/:id/intake',
+    render: ({ id }) => (
+      <Guarded can={CAN.fillIntake}>
+        <IntakePage key={id} patientId={id!} />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/patients/:id/intake/versions/:version',
+    render: ({ id, version }) => (
+      <Guarded can={CAN.fillIntake}>
+        <IntakeVersionPage key={`${id}-${version}`} patientId={id!} version={Number(version)} />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/patients/:id/measures/new',
+    render: ({ id }) => (
+      <Guarded can={CAN.fillMeasures}>
+        <MeasureEntryPage key={id} patientId={id!} />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/patients/:id/chart',
+    render: ({ id }) => (
+      <Guarded can={CAN.chart}>
+        <VisitPage key={id} patientId={id!} />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/patients/:id/chart/plan',
+    render: ({ id }) => (
+      <Guarded can={CAN.chart}>
+        <PlanPage key={id} patientId={id!} />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/patients/:id/chart/sessions',
+    render: ({ id }) => (
+      <Guarded can={CAN.chart}>
+        <SessionsPage key={id} patientId={id!} />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/patients/:id/chart/sessions/:note',
+    render: ({ id, note }) => (
+      <Guarded can={CAN.chart}>
+        <SessionPage key={note} patientId={id!} noteId={note!} />
+      </Guarded>
+    ),
+  },
   { pattern: '/locations', render: () => <LocationList /> },
   { pattern: '/locations/:id', render: ({ id }) => <LocationDetailPage key={id} id={id!} /> },
   { pattern: '/therapists', render: () => <TherapistList /> },
-  { pattern: '/therapists/new', render: () => <Guarded can={CAN.onboardTherapists}><TherapistOnboarding /></Guarded> },
+  {
+    pattern: '/therapists/new',
+    render: () => (
+      <Guarded can={CAN.onboardTherapists}>
+        <TherapistOnboarding />
+      </Guarded>
+    ),
+  },
   { pattern: '/therapists/:id', render: ({ id }) => <TherapistDetail key={id} id={id!} /> },
   { pattern: '/staff', render: () => <StaffList /> },
   { pattern: '/staff/new', render: () => <StaffNew /> },
   { pattern: '/audit', render: () => <AuditLog /> },
   { pattern: '/account/password', render: () => <ChangePassword /> },
-  { pattern: '/schedule', render: () => <Guarded can={CAN.frontDeskCalendar}><CalendarPage /></Guarded> },
-  { pattern: '/schedule/my-day', render: () => <Guarded can={CAN.myDay}><MyDayPage /></Guarded> },
-  { pattern: '/schedule/series', render: () => <Guarded can={CAN.bookForPatients}><SeriesPage /></Guarded> },
-  { pattern: '/book', render: () => <Guarded can={CAN.selfBook}><SelfBooking step="service" /></Guarded> },
-  { pattern: '/book/done', render: () => <Guarded can={CAN.selfBook}><BookingDone /></Guarded> },
-  { pattern: '/book/:step', render: ({ step }) => <Guarded can={CAN.selfBook}><SelfBooking key={step} step={BOOK_STEPS.includes(step as never) ? (step as 'site') : 'service'} /></Guarded> },
-  { pattern: '/admin/services', render: () => <Guarded can={CAN.manageServices}><ServicesPage /></Guarded> },
-  { pattern: '/admin/services/new', render: () => <Guarded can={CAN.manageServices}><ServiceEditPage key="new" id={null} /></Guarded> },
-  { pattern: '/admin/services/:id', render: ({ id }) => <Guarded can={CAN.manageServices}><ServiceEditPage key={id} id={id!} /></Guarded> },
-  { pattern: '/admin/booking-settings', render: () => <Guarded can={CAN.viewBookingSettings}><BookingSettingsPage /></Guarded> },
-  { pattern: '/appointments', render: () => <Guarded can={CAN.selfBook}><MyAppointments /></Guarded> },
-  { pattern: '/home-care', render: () => <Guarded can={CAN.selfBook}><HomeCarePage /></Guarded> },
-  { pattern: '/waitlist', render: () => <Guarded can={CAN.bookForPatients}><WaitlistPage /></Guarded> },
-  { pattern: '/waitlist/join', render: () => <Guarded can={CAN.selfBook}><JoinWaitlist /></Guarded> },
-  { pattern: '/outcomes', render: () => <Guarded can={CAN.viewOutcomes}><OutcomesPage /></Guarded> },
-  { pattern: '/appointments/:id/cancel', render: ({ id }) => <Guarded can={CAN.selfBook}><CancelAppointment key={id} id={id!} /></Guarded> },
+  {
+    pattern: '/schedule',
+    render: () => (
+      <Guarded can={CAN.frontDeskCalendar}>
+        <CalendarPage />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/schedule/my-day',
+    render: () => (
+      <Guarded can={CAN.myDay}>
+        <MyDayPage />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/schedule/series',
+    render: () => (
+      <Guarded can={CAN.bookForPatients}>
+        <SeriesPage />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/book',
+    render: () => (
+      <Guarded can={CAN.selfBook}>
+        <SelfBooking step="service" />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/book/done',
+    render: () => (
+      <Guarded can={CAN.selfBook}>
+        <BookingDone />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/book/:step',
+    render: ({ step }) => (
+      <Guarded can={CAN.selfBook}>
+        <SelfBooking key={step} step={BOOK_STEPS.includes(step as never) ? (step as 'site') : 'service'} />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/admin/services',
+    render: () => (
+      <Guarded can={CAN.manageServices}>
+        <ServicesPage />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/admin/services/new',
+    render: () => (
+      <Guarded can={CAN.manageServices}>
+        <ServiceEditPage key="new" id={null} />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/admin/services/:id',
+    render: ({ id }) => (
+      <Guarded can={CAN.manageServices}>
+        <ServiceEditPage key={id} id={id!} />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/admin/booking-settings',
+    render: () => (
+      <Guarded can={CAN.viewBookingSettings}>
+        <BookingSettingsPage />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/appointments',
+    render: () => (
+      <Guarded can={CAN.selfBook}>
+        <MyAppointments />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/home-care',
+    render: () => (
+      <Guarded can={CAN.selfBook}>
+        <HomeCarePage />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/waitlist',
+    render: () => (
+      <Guarded can={CAN.bookForPatients}>
+        <WaitlistPage />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/waitlist/join',
+    render: () => (
+      <Guarded can={CAN.selfBook}>
+        <JoinWaitlist />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/outcomes',
+    render: () => (
+      <Guarded can={CAN.viewOutcomes}>
+        <OutcomesPage />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/appointments/:id/cancel',
+    render: ({ id }) => (
+      <Guarded can={CAN.selfBook}>
+        <CancelAppointment key={id} id={id!} />
+      </Guarded>
+    ),
+  },
 ];
 
 function Guarded({ can, children }: { can: (role: string) => boolean; children: ReactNode }) {

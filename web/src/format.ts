@@ -68,5 +68,7 @@ export function formatPrice(minor: number, currency: string): string {
 
 /** What a patient reads about a service's price: the amount, or that the clinic will say. */
 export function priceLabel(service: { priceCents: number | null; currency: string }): string {
-  return service.priceCents === null ? 'Ask the clinic about the price' : formatPrice(service.priceCents, service.currency);
+  return service.priceCents === null
+    ? 'Ask the clinic about the price'
+    : formatPrice(service.priceCents, service.currency);
 }

@@ -1,12 +1,12 @@
 import { useEffect, useState, type DependencyList } from 'react';
 
-export type Resource<T> =
-  | { status: 'loading' }
-  | { status: 'ok'; data: T }
-  | { status: 'error'; error: unknown };
+export type Resource<T> = { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: unknown };
 
 /** Loads once per change of `deps`; a stale answer never overwrites a newer one. */
-export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): [Resource<T>, (data: T) => void] {
+export function useResource<T>(
+  load: (signal: AbortSignal) => Promise<T>,
+  deps: DependencyList,
+): [Resource<T>, (data: T) => void] {
   const [state, setState] = useState<Resource<T>>({ status: 'loading' });
   useEffect(() => {
     const controller = new AbortController();

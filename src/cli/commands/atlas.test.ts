@@ -39,21 +39,33 @@ describe('knotwork regions / muscles / muscle', () => {
 
   it('names the closest muscles for an unknown one', async () => {
     await expect(run('muscle', 'piriformus')).rejects.toThrow(CliError);
-    await expect(run('muscle', 'piriformus')).rejects.toThrow(/unknown muscle "piriformus" — did you mean: .*piriformis/);
+    await expect(run('muscle', 'piriformus')).rejects.toThrow(
+      /unknown muscle "piriformus" — did you mean: .*piriformis/,
+    );
   });
 });
 
 describe('knotwork refer', () => {
   it('ranks muscles for named regions with a side and intensities', async () => {
     const doc = JSON.parse(await run('refer', 'temple:7', 'back and side of neck', '--side', 'left', '--json'));
-    expect(doc.painMap).toEqual([{ region: 'temple-left', intensity: 7 }, { region: 'posterolateral-neck-left', intensity: 5 }]);
+    expect(doc.painMap).toEqual([
+      { region: 'temple-left', intensity: 7 },
+      { region: 'posterolateral-neck-left', intensity: 5 },
+    ]);
     expect(doc.suggestions[0]).toMatchObject({ muscle: 'upper-trapezius', side: 'left', score: 1 });
-    expect(doc.suggestions[0].reasons[0]).toEqual({ region: 'temple-left', weight: 'primary', triggerPoint: 'upper-trapezius-anterior' });
+    expect(doc.suggestions[0].reasons[0]).toEqual({
+      region: 'temple-left',
+      weight: 'primary',
+      triggerPoint: 'upper-trapezius-anterior',
+    });
   });
 
   it('accepts multiword synonyms and uses both sides when no side is given', async () => {
     const doc = JSON.parse(await run('refer', 'tennis elbow', '--json'));
-    expect(doc.painMap.map((p: { region: string }) => p.region).sort()).toEqual(['lateral-epicondyle-left', 'lateral-epicondyle-right']);
+    expect(doc.painMap.map((p: { region: string }) => p.region).sort()).toEqual([
+      'lateral-epicondyle-left',
+      'lateral-epicondyle-right',
+    ]);
     expect(new Set(doc.suggestions.map((s: { side: string }) => s.side))).toEqual(new Set(['left', 'right']));
   });
 
@@ -69,7 +81,9 @@ describe('knotwork refer', () => {
   });
 
   it('suggests close region names for an unknown one', async () => {
-    await expect(run('refer', 'tempel')).rejects.toThrow(/unknown region "tempel" — did you mean: temple-left, temple-right/);
+    await expect(run('refer', 'tempel')).rejects.toThrow(
+      /unknown region "tempel" — did you mean: temple-left, temple-right/,
+    );
   });
 
   it('rejects a bad side, intensity or limit', async () => {

@@ -16,7 +16,16 @@ const DEFAULT_INTENSITY = 5;
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length)));
-  return rows.map((row) => row.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd()).join('\n') + '\n';
+  return (
+    rows
+      .map((row) =>
+        row
+          .map((cell, col) => cell.padEnd(widths[col]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 function parseSide(side: string | undefined): 'left' | 'right' | undefined {
@@ -72,7 +81,9 @@ function describeMuscle(muscle: Muscle): string {
     ...muscle.selfCare.steps.map((step, i) => `  ${i + 1}. ${step}`),
     '',
     'Citations:',
-    ...muscle.citations.map((id) => `  [${id}] ${CITATIONS[id]?.text ?? id}${CITATIONS[id]?.url ? ` ${CITATIONS[id]!.url}` : ''}`),
+    ...muscle.citations.map(
+      (id) => `  [${id}] ${CITATIONS[id]?.text ?? id}${CITATIONS[id]?.url ? ` ${CITATIONS[id]!.url}` : ''}`,
+    ),
   ];
   return lines.filter((line, i) => line !== '' || lines[i - 1] !== '').join('\n') + '\n';
 }
@@ -85,9 +96,21 @@ export function registerAtlasCommands(program: Command, out: Output = process.st
     .description('list the body-map regions (ids used by pain maps and the chart)')
     .option('--json', 'print JSON')
     .action((options: { json?: boolean }) => {
-      const rows = REGIONS.map(({ id, name, side, view, area, synonyms }) => ({ id, name, side, view, area, synonyms }));
+      const rows = REGIONS.map(({ id, name, side, view, area, synonyms }) => ({
+        id,
+        name,
+        side,
+        view,
+        area,
+        synonyms,
+      }));
       if (options.json) return void json({ regions: rows });
-      out.write(table([['ID', 'NAME', 'SIDE', 'VIEW', 'SYNONYMS'], ...rows.map((r) => [r.id, r.name, r.side, r.view, r.synonyms.slice(0, 3).join(', ')])]));
+      out.write(
+        table([
+          ['ID', 'NAME', 'SIDE', 'VIEW', 'SYNONYMS'],
+          ...rows.map((r) => [r.id, r.name, r.side, r.view, r.synonyms.slice(0, 3).join(', ')]),
+        ]),
+      );
     });
 
   program
@@ -95,9 +118,20 @@ export function registerAtlasCommands(program: Command, out: Output = process.st
     .description('list the muscles in the trigger-point atlas')
     .option('--json', 'print JSON')
     .action((options: { json?: boolean }) => {
-      const rows = MUSCLES.map((m) => ({ id: m.id, name: m.name, area: m.area, evidence: m.evidence, triggerPoints: m.triggerPoints.length }));
+      const rows = MUSCLES.map((m) => ({
+        id: m.id,
+        name: m.name,
+        area: m.area,
+        evidence: m.evidence,
+        triggerPoints: m.triggerPoints.length,
+      }));
       if (options.json) return void json({ muscles: rows });
-      out.write(table([['ID', 'NAME', 'AREA', 'EVIDENCE', 'TPS'], ...rows.map((r) => [r.id, r.name, r.area, r.evidence, String(r.triggerPoints)])]));
+      out.write(
+        table([
+          ['ID', 'NAME', 'AREA', 'EVIDENCE', 'TPS'],
+          ...rows.map((r) => [r.id, r.name, r.area, r.evidence, String(r.triggerPoints)]),
+        ]),
+      );
     });
 
   program
@@ -112,20 +146,25 @@ export function registerAtlasCommands(program: Command, out: Output = process.st
         const guesses = closestMuscles(query, 5).map((m) => m.id);
         throw new CliError(`unknown muscle "${query}" — did you mean: ${guesses.join(', ')}`);
       }
-      if (options.json) return void json({ muscle: { ...muscle, citationTexts: muscle.citations.map((id) => CITATIONS[id]) } });
+      if (options.json)
+        return void json({ muscle: { ...muscle, citationTexts: muscle.citations.map((id) => CITATIONS[id]) } });
       out.write(describeMuscle(muscle));
     });
 
   program
     .command('refer')
     .description('rank muscles to examine for a pain pattern (not a diagnosis)')
-    .argument('<region...>', 'region id, name or synonym, optionally with :intensity 0-10 (default 5), e.g. temple:7 "tennis elbow"')
+    .argument(
+      '<region...>',
+      'region id, name or synonym, optionally with :intensity 0-10 (default 5), e.g. temple:7 "tennis elbow"',
+    )
     .option('--side <side>', 'side for regions named without one (left|right); default: both sides')
     .option('--limit <n>', 'how many suggestions', '10')
     .option('--json', 'print JSON')
     .action((args: string[], options: { side?: string; limit: string; json?: boolean }) => {
       const limit = Number(options.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit must be a positive whole number, got "${options.limit}"`);
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new CliError(`--limit must be a positive whole number, got "${options.limit}"`);
       const painMap = painMapFromArguments(args, parseSide(options.side));
       const suggestions = suggestMuscles(painMap, { limit });
       if (options.json) return void json({ painMap, suggestions });

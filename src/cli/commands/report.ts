@@ -26,35 +26,53 @@ export function registerReportCommands(program: Command): void {
   const report = program.command('report').description('Reports over the clinic’s records');
   report
     .command('outcomes')
-    .description('Does the clinic help, for whom, how fast: the claim both ways, sessions to first meaningful improvement, and a cut')
+    .description(
+      'Does the clinic help, for whom, how fast: the claim both ways, sessions to first meaningful improvement, and a cut',
+    )
     .option('--org <slug>', 'organisation slug', 'demo')
     .option('--from <date>', 'first day episodes started on (YYYY-MM-DD)')
     .option('--to <date>', 'last day episodes started on (YYYY-MM-DD)')
     .option('--by <cut>', `one cut: ${CUT_DIMENSIONS.join(' | ')} (default: every cut)`)
     .option('--definition <id>', 'meaningful improvement by: nprs-mcid (default), ndi-mcid, odi-mcid, psfs-mcid')
-    .option('--table <table>', `with --csv, which table: ${OUTCOMES_TABLE_IDS.join(' | ')} (default: the --by cut, else claim)`)
+    .option(
+      '--table <table>',
+      `with --csv, which table: ${OUTCOMES_TABLE_IDS.join(' | ')} (default: the --by cut, else claim)`,
+    )
     .option('--json', 'print the report and its tables as one JSON document (as GET /api/outcomes answers)')
     .option('--csv', 'print one table as CSV (as GET /api/outcomes.csv answers)')
     .action(async (options: OutcomesOptions) => {
       const query = checked(options);
-      const bar = process.stderr.isTTY && !options.json && !options.csv ? new cliProgress.SingleBar({ stream: process.stderr, format: 'outcomes {bar} {stage}', clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+      const bar =
+        process.stderr.isTTY && !options.json && !options.csv
+          ? new cliProgress.SingleBar(
+              { stream: process.stderr, format: 'outcomes {bar} {stage}', clearOnComplete: true },
+              cliProgress.Presets.shades_classic,
+            )
+          : null;
       bar?.start(3, 0, { stage: 'opening the database' });
       const answer = await withDatabase(async (db) => {
         const org = await getOrganizationBySlug(db, options.org);
         bar?.update(1, { stage: 'reading episodes' });
-        return organizationOutcomesReport({ db, now: () => new Date() }, org.id, query, (rows) => bar?.update(2, { stage: `building the report over ${rows} episodes` }));
+        return organizationOutcomesReport({ db, now: () => new Date() }, org.id, query, (rows) =>
+          bar?.update(2, { stage: `building the report over ${rows} episodes` }),
+        );
       });
       bar?.update(3, { stage: 'done' });
       bar?.stop();
       if (options.json) printJson(answer);
-      else if (options.csv) process.stdout.write(toCsv(tableFor(answer, (options.table ?? query.by ?? 'claim') as OutcomesTableId)));
+      else if (options.csv)
+        process.stdout.write(toCsv(tableFor(answer, (options.table ?? query.by ?? 'claim') as OutcomesTableId)));
       else process.stdout.write(render(answer));
     });
 }
 
 function checked(options: OutcomesOptions) {
-  for (const [flag, value] of [['--from', options.from], ['--to', options.to]] as const) {
-    if (value !== undefined && !IsoDate.safeParse(value).success) throw new CliError(`${flag} must be a date in the form YYYY-MM-DD, got "${value}"`);
+  for (const [flag, value] of [
+    ['--from', options.from],
+    ['--to', options.to],
+  ] as const) {
+    if (value !== undefined && !IsoDate.safeParse(value).success)
+      throw new CliError(`${flag} must be a date in the form YYYY-MM-DD, got "${value}"`);
   }
   if (options.by !== undefined && !CUT_DIMENSIONS.includes(options.by as CutDimension)) {
     throw new CliError(`--by '${options.by}' is not one of ${CUT_DIMENSIONS.join(', ')}`);
@@ -79,7 +97,9 @@ function tableFor(answer: OutcomesAnswer, id: OutcomesTableId): OutcomesTable {
 }
 
 function render(answer: OutcomesAnswer): string {
-  const range = [answer.from ? `from ${answer.from}` : '', answer.to ? `to ${answer.to}` : ''].filter(Boolean).join(' ') || 'at any date';
+  const range =
+    [answer.from ? `from ${answer.from}` : '', answer.to ? `to ${answer.to}` : ''].filter(Boolean).join(' ') ||
+    'at any date';
   const blocks = answer.tables.map((table) => {
     const cells = table.rows.map((row) => row.map((cell) => (cell === null ? '—' : cell)));
     return [table.title, ...formatTable(table.columns, cells)].join('\n');

@@ -51,7 +51,9 @@ describe('knotwork score', () => {
   });
 
   it('names the item that is not a number', async () => {
-    await expect(score('ndi', '1', 'x')).rejects.toThrow(new CliError("item 2: 'x' is not a number (use - for a skipped item)"));
+    await expect(score('ndi', '1', 'x')).rejects.toThrow(
+      new CliError("item 2: 'x' is not a number (use - for a skipped item)"),
+    );
   });
 
   it('names the item that is out of range', async () => {

@@ -56,7 +56,10 @@ export function registerScoreCommand(program: Command): void {
       } else {
         const named = tokens.findIndex((t) => t.includes('='));
         if (named >= 0) throw new CliError(`item ${named + 1}: only PSFS answers take a name (name=score)`);
-        result = scoreMeasure(measure, tokens.map((t, i) => parseAnswer(t, i + 1)));
+        result = scoreMeasure(
+          measure,
+          tokens.map((t, i) => parseAnswer(t, i + 1)),
+        );
       }
       if (isScoreError(result)) throw new CliError(`${measure}: ${result.error.message}`);
       process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : render(result));

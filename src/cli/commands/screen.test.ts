@@ -40,12 +40,16 @@ describe('knotwork screen', () => {
     expect(result.today).toBe('2026-11-26');
     expect(result.findings[0]).toMatchObject({ rule: 'fever-infection', decision: 'contraindicated' });
     expect(result.findings.every((f: { source: string }) => f.source.length > 0)).toBe(true);
-    expect(result.unknowns.map((u: { question: string }) => u.question)).toEqual(expect.arrayContaining(['questions.strokeOrTia', 'surgeries']));
+    expect(result.unknowns.map((u: { question: string }) => u.question)).toEqual(
+      expect.arrayContaining(['questions.strokeOrTia', 'surgeries']),
+    );
     expect(result.avoidRegions).toEqual(['axilla-left']);
   });
 
   it('the clear and local examples give clear and local', async () => {
-    expect(JSON.parse(await runScreen(example('clear.json'), '--json', '--today', '2026-11-26')).decision).toBe('clear');
+    expect(JSON.parse(await runScreen(example('clear.json'), '--json', '--today', '2026-11-26')).decision).toBe(
+      'clear',
+    );
     const local = JSON.parse(await runScreen(example('local-and-caution.json'), '--json', '--today', '2026-11-26'));
     expect(local.decision).toBe('local');
     expect(local.avoidRegions).toEqual(['back-of-knee-left', 'calf-left', 'lateral-thigh-right']);
@@ -67,7 +71,12 @@ describe('knotwork screen', () => {
   });
 
   it('a bad file is a CliError naming the field path', async () => {
-    const bad = tempFile(JSON.stringify({ surgeries: [{ what: 'x', date: '2026-13-01' }], localIssues: [{ kind: 'burn', regions: ['nowhere'] }] }));
+    const bad = tempFile(
+      JSON.stringify({
+        surgeries: [{ what: 'x', date: '2026-13-01' }],
+        localIssues: [{ kind: 'burn', regions: ['nowhere'] }],
+      }),
+    );
     const error = await runScreen(bad, '--json').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CliError);
     expect((error as Error).message).toContain('surgeries[0].date');

@@ -3,7 +3,12 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { CliError } from '../errors.ts';
-import { IntakeAnswersSchema, screen, type IntakeAnswers, type ScreeningResult } from '../../clinical/screening/index.ts';
+import {
+  IntakeAnswersSchema,
+  screen,
+  type IntakeAnswers,
+  type ScreeningResult,
+} from '../../clinical/screening/index.ts';
 import { isIsoDate } from '../../time/index.ts';
 
 interface ScreenOptions {
@@ -23,7 +28,9 @@ export function registerScreenCommand(program: Command): void {
       if (!isIsoDate(today)) throw new CliError(`--today must be a real date written YYYY-MM-DD, got "${today}"`);
       const answers = readAnswers(file);
       const result = screen(answers, { today });
-      process.stdout.write(options.json ? `${JSON.stringify({ file, today, ...result }, null, 2)}\n` : formatResult(result, today));
+      process.stdout.write(
+        options.json ? `${JSON.stringify({ file, today, ...result }, null, 2)}\n` : formatResult(result, today),
+      );
     });
 }
 
@@ -56,7 +63,9 @@ function readAnswers(file: string): IntakeAnswers {
 
 /** `surgeries[0].date` style, the way a person would point at the field in the file. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('');
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
 }
 
 function formatResult(result: ScreeningResult, today: string): string {
@@ -80,6 +89,8 @@ function formatResult(result: ScreeningResult, today: string): string {
     lines.push('Technique changes:');
     for (const t of result.techniqueChanges) lines.push(`  - ${t}`);
   }
-  lines.push(`Standing cautions (endangerment sites, every patient): ${result.standingCautions.map((s) => s.site).join(', ')}`);
+  lines.push(
+    `Standing cautions (endangerment sites, every patient): ${result.standingCautions.map((s) => s.site).join(', ')}`,
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -8,12 +8,15 @@ import { serverSettings, storeConfig } from '../../config.ts';
 import { todayIn } from '../clock.ts';
 import { CliError } from '../errors.ts';
 
-export const DEMO_LOGINS = ['admin', 'manager', 'frontdesk', 'therapist', 'patient'].map((r) => `${r}@demo.knotwork.test`);
+export const DEMO_LOGINS = ['admin', 'manager', 'frontdesk', 'therapist', 'patient'].map(
+  (r) => `${r}@demo.knotwork.test`,
+);
 export const DEMO_PASSWORD = 'knotwork-demo';
 
 function parsePort(value: string | undefined): number {
   const port = Number(value ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`PORT must be a port number, not "${value}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError(`PORT must be a port number, not "${value}"`);
   return port;
 }
 
@@ -43,7 +46,9 @@ export function registerServerCommands(program: Command): void {
         if (seeded) console.log('Seeded the demo organisation (first start).');
       }
       const running = await startApp(db, { port, host: opts.host, logger: settings.requestLog, trustProxy });
-      console.log(`Knotwork is running at ${running.url}  (${describeStore(config)}, ready in ${Date.now() - started} ms)`);
+      console.log(
+        `Knotwork is running at ${running.url}  (${describeStore(config)}, ready in ${Date.now() - started} ms)`,
+      );
       console.log(`API docs: ${running.url}/api/docs`);
       if (opts.demo) {
         console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
@@ -66,7 +71,11 @@ export function registerServerCommands(program: Command): void {
       const db = await openDatabase(config);
       try {
         const { applied } = await migrate(db);
-        console.log(applied.length ? `Applied ${applied.join(', ')} to ${describeStore(config)}` : `${describeStore(config)} is up to date`);
+        console.log(
+          applied.length
+            ? `Applied ${applied.join(', ')} to ${describeStore(config)}`
+            : `${describeStore(config)} is up to date`,
+        );
       } finally {
         await db.close();
       }

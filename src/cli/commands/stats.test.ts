@@ -33,7 +33,9 @@ describe('knotwork stats km', () => {
   it('uses another interval transform when asked, and refuses an unknown one', async () => {
     const json = JSON.parse(await stats('km', example, '--json', '--transform', 'log'));
     expect(json.median).toEqual({ value: 23, lower: 16, upper: null });
-    await expect(stats('km', example, '--transform', 'arcsine')).rejects.toThrow("--transform 'arcsine' is not one of log-log, log, plain");
+    await expect(stats('km', example, '--transform', 'arcsine')).rejects.toThrow(
+      "--transform 'arcsine' is not one of log-log, log, plain",
+    );
   });
 
   it('says which file it cannot read', async () => {

@@ -16,7 +16,10 @@ export function registerStatsCommands(program: Command): void {
   stats
     .command('km')
     .description('Kaplan–Meier estimate with Greenwood 95% intervals and the median, from rows of time,event')
-    .argument('<file>', 'CSV of time,event rows: event 1 = improved (the event happened), 0 = censored; header optional')
+    .argument(
+      '<file>',
+      'CSV of time,event rows: event 1 = improved (the event happened), 0 = censored; header optional',
+    )
     .option('--json', 'print {"points":[…],"median":{…}} as one JSON document')
     .option('--transform <transform>', `interval transform: ${INTERVAL_TRANSFORMS.join(' | ')}`, 'log-log')
     .action((file: string, options: KmOptions) => {
@@ -24,7 +27,8 @@ export function registerStatsCommands(program: Command): void {
         throw new CliError(`--transform '${options.transform}' is not one of ${INTERVAL_TRANSFORMS.join(', ')}`);
       }
       const parsed = parseSurvivalCsv(readText(file));
-      if (!parsed.ok) throw new CliError(`${file}${parsed.line === null ? '' : ` line ${parsed.line}`}: ${parsed.message}`);
+      if (!parsed.ok)
+        throw new CliError(`${file}${parsed.line === null ? '' : ` line ${parsed.line}`}: ${parsed.message}`);
       const fit = kaplanMeier(parsed.observations, { transform: options.transform as IntervalTransform });
       process.stdout.write(options.json ? `${JSON.stringify(asJson(fit))}\n` : render(fit));
     });

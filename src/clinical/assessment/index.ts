@@ -20,11 +20,33 @@ export function romNorm(joint: string, motion: string): number | null {
 }
 
 export const POSTURE_FINDINGS = [
-  'forward-head', 'rounded-shoulders', 'elevated-shoulder-left', 'elevated-shoulder-right', 'scoliosis',
-  'anterior-pelvic-tilt', 'posterior-pelvic-tilt', 'pelvic-obliquity', 'leg-length-difference-left-shorter',
-  'leg-length-difference-right-shorter', 'hyperlordosis', 'hyperkyphosis', 'flat-back', 'flat-feet', 'high-arches',
-  'genu-valgum', 'genu-varum', 'head-tilt-left', 'head-tilt-right', 'winged-scapula-left', 'winged-scapula-right',
+  'forward-head',
+  'rounded-shoulders',
+  'elevated-shoulder-left',
+  'elevated-shoulder-right',
+  'scoliosis',
+  'anterior-pelvic-tilt',
+  'posterior-pelvic-tilt',
+  'pelvic-obliquity',
+  'leg-length-difference-left-shorter',
+  'leg-length-difference-right-shorter',
+  'hyperlordosis',
+  'hyperkyphosis',
+  'flat-back',
+  'flat-feet',
+  'high-arches',
+  'genu-valgum',
+  'genu-varum',
+  'head-tilt-left',
+  'head-tilt-right',
+  'winged-scapula-left',
+  'winged-scapula-right',
 ] as const;
 
-export const FIVE_ELEMENTS = ['ischemia', 'triggerPoints', 'nerveCompression', 'posturalDistortion', 'biomechanicalDysfunction'] as const;
-
+export const FIVE_ELEMENTS = [
+  'ischemia',
+  'triggerPoints',
+  'nerveCompression',
+  'posturalDistortion',
+  'biomechanicalDysfunction',
+] as const;

@@ -33,7 +33,11 @@ describe('atlas schema', () => {
 
   it('gives every trigger point at least one primary zone', () => {
     for (const m of MUSCLES) {
-      for (const tp of m.triggerPoints) expect(tp.zones.some((z) => z.weight === 'primary'), tp.id).toBe(true);
+      for (const tp of m.triggerPoints)
+        expect(
+          tp.zones.some((z) => z.weight === 'primary'),
+          tp.id,
+        ).toBe(true);
     }
   });
 
@@ -50,7 +54,10 @@ describe('atlas schema', () => {
 
   it('only calls a map established when an independent study is cited beside Travell & Simons', () => {
     for (const m of MUSCLES.filter((x) => x.evidence === 'established')) {
-      expect(m.citations.some((c) => !c.startsWith('ts-')), m.id).toBe(true);
+      expect(
+        m.citations.some((c) => !c.startsWith('ts-')),
+        m.id,
+      ).toBe(true);
     }
   });
 
@@ -70,11 +77,18 @@ describe('atlas schema', () => {
   });
 
   it('encodes the reference facts for a few well-known patterns', () => {
-    const zonesOf = (id: string) => new Set(muscleById(id)!.triggerPoints.flatMap((tp) => tp.zones.map((z) => z.region)));
-    expect([...zonesOf('upper-trapezius')]).toEqual(expect.arrayContaining(['posterolateral-neck', 'mastoid', 'temple']));
+    const zonesOf = (id: string) =>
+      new Set(muscleById(id)!.triggerPoints.flatMap((tp) => tp.zones.map((z) => z.region)));
+    expect([...zonesOf('upper-trapezius')]).toEqual(
+      expect.arrayContaining(['posterolateral-neck', 'mastoid', 'temple']),
+    );
     expect([...zonesOf('soleus')]).toEqual(expect.arrayContaining(['heel', 'achilles', 'si-joint']));
-    expect([...zonesOf('scalenes')]).toEqual(expect.arrayContaining(['anterior-chest', 'medial-scapular-border', 'thumb', 'index-finger']));
-    const scmForehead = muscleById('sternocleidomastoid')!.triggerPoints.flatMap((tp) => tp.zones).find((z) => z.region === 'forehead');
+    expect([...zonesOf('scalenes')]).toEqual(
+      expect.arrayContaining(['anterior-chest', 'medial-scapular-border', 'thumb', 'index-finger']),
+    );
+    const scmForehead = muscleById('sternocleidomastoid')!
+      .triggerPoints.flatMap((tp) => tp.zones)
+      .find((z) => z.region === 'forehead');
     expect(scmForehead?.side).toBe('both');
   });
 });

@@ -25,7 +25,9 @@ export const MUSCLES: readonly Muscle[] = [
 ];
 
 const byId = new Map(MUSCLES.map((m) => [m.id, m]));
-const pointsById = new Map<string, TriggerPoint>(MUSCLES.flatMap((m) => m.triggerPoints.map((tp) => [tp.id, tp] as const)));
+const pointsById = new Map<string, TriggerPoint>(
+  MUSCLES.flatMap((m) => m.triggerPoints.map((tp) => [tp.id, tp] as const)),
+);
 const byTerm = new Map<string, Muscle>();
 for (const m of MUSCLES) {
   for (const term of [m.id, m.name, ...m.aliases]) {

@@ -48,12 +48,15 @@ function fail(code: UnitsError['error']['code'], message: string, line?: number)
 }
 
 /** Validates the input and sums repeated codes, keeping first-appearance order. */
-function mergeLines(lines: ReadonlyArray<{ code: string; minutes: number }>): Array<{ code: string; minutes: number }> | UnitsError {
+function mergeLines(
+  lines: ReadonlyArray<{ code: string; minutes: number }>,
+): Array<{ code: string; minutes: number }> | UnitsError {
   if (!Array.isArray(lines) || lines.length === 0) return fail('no-lines', 'no timed services given');
   const merged = new Map<string, number>();
   let total = 0;
   for (const [index, line] of lines.entries()) {
-    if (typeof line !== 'object' || line === null) return fail('invalid-minutes', 'each line needs a code and minutes', index);
+    if (typeof line !== 'object' || line === null)
+      return fail('invalid-minutes', 'each line needs a code and minutes', index);
     const code = String(line.code);
     if (!isTimedCode(code)) {
       const untimed = UNTIMED_CODES[code];
@@ -85,7 +88,10 @@ function leftoverOrder(a: { code: string; minutes: number; leftover: number }, b
   return b.leftover - a.leftover || b.minutes - a.minutes || a.code.localeCompare(b.code);
 }
 
-function cmsUnits(lines: Array<{ code: string; minutes: number }>, totalMinutes: number): { lines: UnitLine[]; explanation: string[] } {
+function cmsUnits(
+  lines: Array<{ code: string; minutes: number }>,
+  totalMinutes: number,
+): { lines: UnitLine[]; explanation: string[] } {
   const totalUnits = unitsForMinutes(totalMinutes);
   const explanation = [
     `CMS 8-minute rule: ${totalMinutes} total timed minutes allow ${totalUnits} unit(s) (${CMS_SOURCE})`,

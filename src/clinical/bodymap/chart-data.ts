@@ -43,7 +43,13 @@ function buildChart(view: View): BodyChart {
     const placed = placeRegion(footprint, view, region.side);
     paths.push({ region: region.id, d: placed.outlines.map(polygonPathData).join(''), label: placed.label });
   }
-  return { view, viewBox: `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`, outline: silhouettePathData(view), landmarks: landmarkPathData(view), paths };
+  return {
+    view,
+    viewBox: `0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`,
+    outline: silhouettePathData(view),
+    landmarks: landmarkPathData(view),
+    paths,
+  };
 }
 
 export const BODY_CHARTS: { readonly front: BodyChart; readonly back: BodyChart } = {

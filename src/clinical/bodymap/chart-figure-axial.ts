@@ -10,8 +10,16 @@ const midline = (ys: readonly number[]): Curve => spline(ys.map((y) => p(CENTRE_
 
 // Head outline, crown to chin; its landmark ys are reused on the centre line so face bands stay level.
 const HEAD_OUTLINE_POINTS = [
-  p(200, 22), p(180, 25), p(166, 35), p(159, 51), p(158, 68), p(160, 86),
-  p(164, 101), p(172, 114), p(186, 123), p(200, 127),
+  p(200, 22),
+  p(180, 25),
+  p(166, 35),
+  p(159, 51),
+  p(158, 68),
+  p(160, 86),
+  p(164, 101),
+  p(172, 114),
+  p(186, 123),
+  p(200, 127),
 ];
 const headOutline = spline(HEAD_OUTLINE_POINTS);
 const headSteps = HEAD_OUTLINE_POINTS.length - 1;
@@ -44,7 +52,14 @@ export const neck: Patch = {
 
 // Trunk side: acromion → armpit → chest → waist → iliac crest → outer hip.
 const TRUNK_SIDE_POINTS = [
-  p(113, 168), p(121, 196), p(131, 222), p(135, 258), p(142, 300), p(140, 340), p(132, 370), p(126, 394),
+  p(113, 168),
+  p(121, 196),
+  p(131, 222),
+  p(135, 258),
+  p(142, 300),
+  p(140, 340),
+  p(132, 370),
+  p(126, 394),
 ];
 const trunkSide = spline(TRUNK_SIDE_POINTS);
 /** Where the upper arm joins the trunk: acromion down to the armpit. */

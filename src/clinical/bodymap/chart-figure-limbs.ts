@@ -54,7 +54,17 @@ export const littleFinger = digit(knuckle(3), knuckle(4), p(107, 497), 6.2);
 // Leg edges from the hip to the ankle; the knee band runs from landmark 4 to 5 (outer)
 // and 3 to 4 (inner).
 const LEG_OUTER = [...HIP_AND_THIGH_OUTER, p(144, 624), p(144, 660), p(148, 700), p(154, 750), p(158, 786)];
-const LEG_INNER = [CROTCH, p(197, 470), p(192, 530), p(186, 576), p(187, 624), p(188, 660), p(186, 700), p(178, 755), p(176, 786)];
+const LEG_INNER = [
+  CROTCH,
+  p(197, 470),
+  p(192, 530),
+  p(186, 576),
+  p(187, 624),
+  p(188, 660),
+  p(186, 700),
+  p(178, 755),
+  p(176, 786),
+];
 export const thigh: Patch = { ...band(LEG_OUTER, LEG_INNER, [0, 4], [0, 3]), top: GROIN };
 /** Back view: the thigh starts under the buttock. */
 export const thighBack: Patch = { ...band(LEG_OUTER, LEG_INNER, [1, 4], [0, 3]), top: GLUTEAL_FOLD };

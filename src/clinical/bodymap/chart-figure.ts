@@ -55,15 +55,35 @@ export type PartName = keyof typeof PARTS;
 export const AXIAL_PARTS: readonly PartName[] = ['head', 'neck', 'trunk', 'trunkBack'];
 
 const SHARED: readonly PartName[] = [
-  'head', 'ear', 'neck', 'upperArm', 'elbow', 'forearm', 'palm', 'thumb',
-  'indexFinger', 'middleFinger', 'ringFinger', 'littleFinger', 'knee', 'leg',
+  'head',
+  'ear',
+  'neck',
+  'upperArm',
+  'elbow',
+  'forearm',
+  'palm',
+  'thumb',
+  'indexFinger',
+  'middleFinger',
+  'ringFinger',
+  'littleFinger',
+  'knee',
+  'leg',
 ];
 
 /** The parts that make up each view's silhouette. */
 export const VIEW_PARTS: Record<'front' | 'back', readonly PartName[]> = {
   front: [...SHARED, 'trunk', 'thigh', 'footTop', 'bigToe', 'secondToe', 'thirdToe', 'fourthToe', 'littleToe'],
   back: [
-    ...SHARED, 'trunkBack', 'thighBack', 'heel',
-    'sole', 'soleLittleToe', 'soleFourthToe', 'soleThirdToe', 'soleSecondToe', 'soleBigToe',
+    ...SHARED,
+    'trunkBack',
+    'thighBack',
+    'heel',
+    'sole',
+    'soleLittleToe',
+    'soleFourthToe',
+    'soleThirdToe',
+    'soleSecondToe',
+    'soleBigToe',
   ],
 };

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  boundingBox, mirrorX, patchPoint, PARAM_GRID, polygonPathData, sampleParamEdge, segment, simplifyPolyline, spline,
+  boundingBox,
+  mirrorX,
+  patchPoint,
+  PARAM_GRID,
+  polygonPathData,
+  sampleParamEdge,
+  segment,
+  simplifyPolyline,
+  spline,
   subCurve,
 } from './chart-geometry.ts';
 import type { Patch, Point } from './chart-geometry.ts';
@@ -23,7 +31,12 @@ describe('spline', () => {
   });
 
   it('lets a sub-curve between landmarks reproduce that stretch exactly', () => {
-    const pts = [{ x: 0, y: 0 }, { x: 10, y: 5 }, { x: 20, y: 0 }, { x: 30, y: 8 }];
+    const pts = [
+      { x: 0, y: 0 },
+      { x: 10, y: 5 },
+      { x: 20, y: 0 },
+      { x: 30, y: 8 },
+    ];
     const sub = subCurve(spline(pts), 1 / 3, 2 / 3);
     expect(sub(0)).toEqual(pts[1]);
     expect(close(sub(1), pts[2]!)).toBe(true);
@@ -33,9 +46,17 @@ describe('spline', () => {
 
 describe('patchPoint (Coons patch)', () => {
   const patch: Patch = {
-    top: spline([{ x: 0, y: 0 }, { x: 5, y: -3 }, { x: 10, y: 0 }]),
+    top: spline([
+      { x: 0, y: 0 },
+      { x: 5, y: -3 },
+      { x: 10, y: 0 },
+    ]),
     bottom: segment({ x: 0, y: 20 }, { x: 12, y: 22 }),
-    near: spline([{ x: 0, y: 0 }, { x: -2, y: 10 }, { x: 0, y: 20 }]),
+    near: spline([
+      { x: 0, y: 0 },
+      { x: -2, y: 10 },
+      { x: 0, y: 20 },
+    ]),
     far: segment({ x: 10, y: 0 }, { x: 12, y: 22 }),
   };
 
@@ -74,7 +95,8 @@ describe('sampleParamEdge', () => {
         expect(samples.length).toBeGreaterThanOrEqual(1);
         const ss = [...samples.map((q) => q[0]), b];
         for (let i = 1; i < ss.length; i++) expect((ss[i]! - ss[i - 1]!) * (b - a)).toBeGreaterThanOrEqual(0);
-        for (const q of samples.slice(1)) expect(Number.isInteger(Math.round(q[0] * PARAM_GRID * 1e6) / 1e6)).toBe(true);
+        for (const q of samples.slice(1))
+          expect(Number.isInteger(Math.round(q[0] * PARAM_GRID * 1e6) / 1e6)).toBe(true);
       }),
     );
   });
@@ -83,7 +105,11 @@ describe('sampleParamEdge', () => {
     fc.assert(
       fc.property(unit, unit, unit, unit, (t, a, b, c) => {
         const [lo, hi] = [Math.min(a, b), Math.max(a, b)];
-        const long = new Set(sampleParamEdge([lo, t], [hi, t]).slice(1).map((q) => q[0]));
+        const long = new Set(
+          sampleParamEdge([lo, t], [hi, t])
+            .slice(1)
+            .map((q) => q[0]),
+        );
         const shortEnd = lo + (hi - lo) * c;
         for (const q of sampleParamEdge([lo, t], [shortEnd, t]).slice(1)) expect(long.has(q[0])).toBe(true);
       }),
@@ -100,18 +126,22 @@ describe('simplifyPolyline', () => {
 
   it('keeps both ends, keeps order, and leaves every dropped point within tolerance (property)', () => {
     fc.assert(
-      fc.property(fc.array(point, { minLength: 2, maxLength: 40 }), fc.double({ min: 0.01, max: 50, noNaN: true }), (pts, tol) => {
-        const out = simplifyPolyline(pts, tol);
-        expect(out[0]).toBe(pts[0]);
-        expect(out[out.length - 1]).toBe(pts[pts.length - 1]);
-        const indices = out.map((q) => pts.indexOf(q));
-        expect(indices).toEqual([...indices].sort((a, b) => a - b));
-        for (let k = 0; k + 1 < indices.length; k++) {
-          for (let i = indices[k]! + 1; i < indices[k + 1]!; i++) {
-            expect(distanceToSegment(pts[i]!, out[k]!, out[k + 1]!)).toBeLessThanOrEqual(tol + 1e-9);
+      fc.property(
+        fc.array(point, { minLength: 2, maxLength: 40 }),
+        fc.double({ min: 0.01, max: 50, noNaN: true }),
+        (pts, tol) => {
+          const out = simplifyPolyline(pts, tol);
+          expect(out[0]).toBe(pts[0]);
+          expect(out[out.length - 1]).toBe(pts[pts.length - 1]);
+          const indices = out.map((q) => pts.indexOf(q));
+          expect(indices).toEqual([...indices].sort((a, b) => a - b));
+          for (let k = 0; k + 1 < indices.length; k++) {
+            for (let i = indices[k]! + 1; i < indices[k + 1]!; i++) {
+              expect(distanceToSegment(pts[i]!, out[k]!, out[k + 1]!)).toBeLessThanOrEqual(tol + 1e-9);
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 
@@ -131,8 +161,20 @@ describe('helpers', () => {
   });
 
   it('writes closed polygons without repeated points', () => {
-    expect(polygonPathData([{ x: 0, y: 0 }, { x: 1.04, y: 0 }, { x: 1, y: 0 }, { x: 1, y: 2 }])).toBe('M0 0L1 0L1 2Z');
-    expect(boundingBox([{ x: 3, y: -1 }, { x: -2, y: 4 }])).toEqual({ minX: -2, minY: -1, maxX: 3, maxY: 4 });
+    expect(
+      polygonPathData([
+        { x: 0, y: 0 },
+        { x: 1.04, y: 0 },
+        { x: 1, y: 0 },
+        { x: 1, y: 2 },
+      ]),
+    ).toBe('M0 0L1 0L1 2Z');
+    expect(
+      boundingBox([
+        { x: 3, y: -1 },
+        { x: -2, y: 4 },
+      ]),
+    ).toEqual({ minX: -2, minY: -1, maxX: 3, maxY: 4 });
   });
 
   it('draws the patient right on the viewer left in front and on the viewer right from behind', () => {

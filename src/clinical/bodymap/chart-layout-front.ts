@@ -17,7 +17,17 @@ export const FRONT_LAYOUT: Readonly<Record<string, RegionFootprint>> = {
   'jaw-angle': { part: 'head', rect: [0.7, 1, 0.6, 0.88] },
   'upper-incisors': { part: 'head', rect: [0, 0.38, 0.62, 0.7] },
   // Lower front teeth and the chin, which curls round under the jaw.
-  'lower-incisors': { part: 'head', poly: [[0, 0.7], [0.38, 0.7], [0.38, 0.88], [1, 0.88], [1, 1], [0, 1]] },
+  'lower-incisors': {
+    part: 'head',
+    poly: [
+      [0, 0.7],
+      [0.38, 0.7],
+      [0.38, 0.88],
+      [1, 0.88],
+      [1, 1],
+      [0, 1],
+    ],
+  },
   'upper-molars': { part: 'head', rect: [0.38, 0.7, 0.62, 0.7] },
   'lower-molars': { part: 'head', rect: [0.38, 0.7, 0.7, 0.88] },
   ear: { part: 'ear', rect: [0, 1, 0, 1] },
@@ -29,13 +39,32 @@ export const FRONT_LAYOUT: Readonly<Record<string, RegionFootprint>> = {
   acromion: { part: 'trunk', rect: [0.8, 1, 0, 0.1] },
   'anterior-chest': {
     part: 'trunk',
-    poly: [[0.16, 0], [0.8, 0], [0.8, 0.1], [1, 0.1], [1, 0.2], [0.85, 0.2], [0.85, 0.38], [0.16, 0.38]],
+    poly: [
+      [0.16, 0],
+      [0.8, 0],
+      [0.8, 0.1],
+      [1, 0.1],
+      [1, 0.2],
+      [0.85, 0.2],
+      [0.85, 0.38],
+      [0.16, 0.38],
+    ],
   },
   axilla: { part: 'trunk', rect: [0.85, 1, 0.2, 0.38] },
   'lateral-chest': { part: 'trunk', rect: [0.72, 1, 0.38, 0.58] },
   'upper-abdomen': { part: 'trunk', rect: [0, 0.72, 0.38, 0.58] },
   flank: { part: 'trunk', rect: [0.72, 1, 0.58, 0.82] },
-  'lower-abdomen': { part: 'trunk', poly: [[0, 0.58], [0.72, 0.58], [0.72, 0.82], [0.3, 0.82], [0.3, 1], [0, 1]] },
+  'lower-abdomen': {
+    part: 'trunk',
+    poly: [
+      [0, 0.58],
+      [0.72, 0.58],
+      [0.72, 0.82],
+      [0.3, 0.82],
+      [0.3, 1],
+      [0, 1],
+    ],
+  },
   groin: { part: 'trunk', rect: [0.3, 1, 0.82, 1] },
 
   // Arm: s = 0 outer edge, s = 1 inner edge.

@@ -3,7 +3,14 @@
 
 import { AXIAL_PARTS, CENTRE_X, PARTS, VIEW_PARTS } from './chart-figure.ts';
 import type { PartName } from './chart-figure.ts';
-import { mirrorX, patchPoint, polygonPathData, roundPoint, sampleParamEdge, simplifyPolyline } from './chart-geometry.ts';
+import {
+  mirrorX,
+  patchPoint,
+  polygonPathData,
+  roundPoint,
+  sampleParamEdge,
+  simplifyPolyline,
+} from './chart-geometry.ts';
 import type { Point } from './chart-geometry.ts';
 
 /** Canvas units a simplified edge may stray from the sampled curve (well under a screen pixel). */
@@ -33,7 +40,12 @@ export function drawnOnTemplateHalf(view: View, side: 'left' | 'right'): boolean
 export function corners(shape: PartShape): readonly ParamPoint[] {
   if ('poly' in shape) return shape.poly;
   const [s0, s1, t0, t1] = shape.rect;
-  return [[s0, t0], [s1, t0], [s1, t1], [s0, t1]];
+  return [
+    [s0, t0],
+    [s1, t0],
+    [s1, t1],
+    [s0, t1],
+  ];
 }
 
 function trace(part: PartName, path: readonly ParamPoint[], closed: boolean): Point[] {
@@ -66,7 +78,10 @@ function midlineOutline(shape: PartShape): Point[] {
     throw new Error(`a midline shape must start and end on the centre line of ${AXIAL_PARTS.join('/')}`);
   }
   const half = trace(shape.part, path, false);
-  const otherHalf = half.slice(1, -1).reverse().map((q) => mirrorX(q, CENTRE_X));
+  const otherHalf = half
+    .slice(1, -1)
+    .reverse()
+    .map((q) => mirrorX(q, CENTRE_X));
   return [...half, ...otherHalf];
 }
 
@@ -103,10 +118,26 @@ export function placeRegion(footprint: RegionFootprint, view: View, side: Side):
 
 /** The body silhouette of a view: every part's outline on both halves (axial parts as one piece). */
 export function silhouettePathData(view: View): string {
-  const whole: readonly ParamPoint[] = [[0, 0], [1, 0], [1, 1], [0, 1]];
+  const whole: readonly ParamPoint[] = [
+    [0, 0],
+    [1, 0],
+    [1, 1],
+    [0, 1],
+  ];
   return VIEW_PARTS[view]
     .flatMap((part) => {
-      if (AXIAL_PARTS.includes(part)) return [midlineOutline({ part, poly: [[0, 0], [1, 0], [1, 1], [0, 1]] })];
+      if (AXIAL_PARTS.includes(part))
+        return [
+          midlineOutline({
+            part,
+            poly: [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 1],
+            ],
+          }),
+        ];
       const half = trace(part, whole, true);
       return [half, half.map((q) => mirrorX(q, CENTRE_X))];
     })

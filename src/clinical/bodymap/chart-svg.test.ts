@@ -68,7 +68,12 @@ function descendants(el: Element): Element[] {
 }
 
 const unescape = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 describe('the XML checker used below', () => {
   it.each(['<svg><g></svg>', '<svg a=1></svg>', '<svg>a & b</svg>', '<svg></svg><svg></svg>', '<svg><title>x</svg>'])(
@@ -104,7 +109,9 @@ describe.each(['front', 'back'] as const)('renderChartSvg(%s)', (view) => {
       expect(unescape(path.children[0]!.text)).toBe(region.name);
       expect(path.attrs.d).toBe(BODY_CHARTS[view].paths.find((p) => p.region === region.id)!.d);
     }
-    const ids = descendants(svg).map((e) => e.attrs.id).filter(Boolean);
+    const ids = descendants(svg)
+      .map((e) => e.attrs.id)
+      .filter(Boolean);
     expect(new Set(ids).size).toBe(ids.length);
   });
 

@@ -165,7 +165,10 @@ describe.each(VIEWS)('%s chart geometry', (view) => {
       else if (command === 'L') outlinePieces[outlinePieces.length - 1]!.push({ x: args[0]!, y: args[1]! });
     }
     for (const p of chart.paths) {
-      expect(outlinePieces.some((piece) => contains([piece], p.label)), p.region).toBe(true);
+      expect(
+        outlinePieces.some((piece) => contains([piece], p.label)),
+        p.region,
+      ).toBe(true);
     }
   });
 });
@@ -177,12 +180,36 @@ describe('anatomical placement', () => {
   };
 
   it('orders regions from head to foot', () => {
-    const front = ['vertex', 'forehead-left', 'eyebrow-left', 'cheek-left', 'throat', 'sternum', 'upper-abdomen',
-      'lower-abdomen', 'anterior-thigh-left', 'anterior-knee-left', 'shin-left', 'instep-left', 'big-toe-left'];
+    const front = [
+      'vertex',
+      'forehead-left',
+      'eyebrow-left',
+      'cheek-left',
+      'throat',
+      'sternum',
+      'upper-abdomen',
+      'lower-abdomen',
+      'anterior-thigh-left',
+      'anterior-knee-left',
+      'shin-left',
+      'instep-left',
+      'big-toe-left',
+    ];
     const ys = front.map((id) => centreY('front', id));
     expect(ys).toEqual([...ys].sort((a, b) => a - b));
-    const back = ['occiput-left', 'suboccipital-left', 'posterior-neck', 'upper-back', 'mid-back', 'lumbar-spine',
-      'sacrum', 'posterior-thigh-left', 'back-of-knee-left', 'calf-left', 'achilles-left'];
+    const back = [
+      'occiput-left',
+      'suboccipital-left',
+      'posterior-neck',
+      'upper-back',
+      'mid-back',
+      'lumbar-spine',
+      'sacrum',
+      'posterior-thigh-left',
+      'back-of-knee-left',
+      'calf-left',
+      'achilles-left',
+    ];
     const backYs = back.map((id) => centreY('back', id));
     expect(backYs).toEqual([...backYs].sort((a, b) => a - b));
   });

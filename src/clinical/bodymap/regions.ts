@@ -44,7 +44,14 @@ for (const base of REGION_BASES) {
 }
 const allTerms = [...basesByTerm.keys()];
 
-const SIDE_WORDS: Record<string, 'left' | 'right'> = { left: 'left', l: 'left', lt: 'left', right: 'right', r: 'right', rt: 'right' };
+const SIDE_WORDS: Record<string, 'left' | 'right'> = {
+  left: 'left',
+  l: 'left',
+  lt: 'left',
+  right: 'right',
+  r: 'right',
+  rt: 'right',
+};
 
 export function regionById(id: string): BodyRegion | undefined {
   return byId.get(id);
@@ -105,9 +112,7 @@ export function closestRegions(query: string, limit = 5): BodyRegion[] {
     }
   }
   const order = new Map(REGION_BASES.map((b, i) => [b.base, i]));
-  const ranked = [...bestByBase.entries()].sort(
-    (a, b) => a[1] - b[1] || order.get(a[0])! - order.get(b[0])!,
-  );
+  const ranked = [...bestByBase.entries()].sort((a, b) => a[1] - b[1] || order.get(a[0])! - order.get(b[0])!);
   const result: BodyRegion[] = [];
   for (const [base] of ranked) {
     for (const region of regionsOfBases([base], side)) {

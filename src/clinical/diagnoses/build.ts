@@ -44,7 +44,12 @@ export function sided(
   variants: ReadonlyArray<readonly [suffix: string, side: Side]>,
   title: (sideWord: string) => string,
 ): DiagnosisCode[] {
-  const official: Record<Side, string> = { right: 'right', left: 'left', both: 'bilateral', unspecified: 'unspecified' };
+  const official: Record<Side, string> = {
+    right: 'right',
+    left: 'left',
+    both: 'bilateral',
+    unspecified: 'unspecified',
+  };
   const children = variants.map(([suffix, side]) => ({
     code: `${header.code}${suffix}`,
     title: title(official[side]),

@@ -33,39 +33,66 @@ const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 export const REGION_CODES: readonly DiagnosisCode[] = [
   // Head and jaw. Tension-type headache needs 6 characters: type (unspecified / episodic /
   // chronic) and whether it is intractable.
-  ...withChildren(
-    { code: 'G44.2', title: 'Tension-type headache', plainName: 'Tension headache' },
-    head,
-    [
-      ...withChildren({ code: 'G44.20', title: 'Tension-type headache, unspecified', plainName: 'Tension headache' }, head, [
-        code('G44.201', 'Tension-type headache, unspecified, intractable', 'Tension headache that treatment has not eased', head),
+  ...withChildren({ code: 'G44.2', title: 'Tension-type headache', plainName: 'Tension headache' }, head, [
+    ...withChildren(
+      { code: 'G44.20', title: 'Tension-type headache, unspecified', plainName: 'Tension headache' },
+      head,
+      [
+        code(
+          'G44.201',
+          'Tension-type headache, unspecified, intractable',
+          'Tension headache that treatment has not eased',
+          head,
+        ),
         code('G44.209', 'Tension-type headache, unspecified, not intractable', 'Tension headache', head),
-      ]),
-      ...withChildren(
-        { code: 'G44.21', title: 'Episodic tension-type headache', plainName: 'Tension headaches now and then (under 15 days a month)' },
-        head,
-        [
-          code('G44.211', 'Episodic tension-type headache, intractable', 'Tension headaches now and then, not eased by treatment', head),
-          code('G44.219', 'Episodic tension-type headache, not intractable', 'Tension headaches now and then', head),
-        ],
-      ),
-      ...withChildren(
-        { code: 'G44.22', title: 'Chronic tension-type headache', plainName: 'Tension headaches on most days (15 or more a month)' },
-        head,
-        [
-          code('G44.221', 'Chronic tension-type headache, intractable', 'Tension headaches on most days, not eased by treatment', head),
-          code('G44.229', 'Chronic tension-type headache, not intractable', 'Tension headaches on most days', head),
-        ],
-      ),
-    ],
-  ),
+      ],
+    ),
+    ...withChildren(
+      {
+        code: 'G44.21',
+        title: 'Episodic tension-type headache',
+        plainName: 'Tension headaches now and then (under 15 days a month)',
+      },
+      head,
+      [
+        code(
+          'G44.211',
+          'Episodic tension-type headache, intractable',
+          'Tension headaches now and then, not eased by treatment',
+          head,
+        ),
+        code('G44.219', 'Episodic tension-type headache, not intractable', 'Tension headaches now and then', head),
+      ],
+    ),
+    ...withChildren(
+      {
+        code: 'G44.22',
+        title: 'Chronic tension-type headache',
+        plainName: 'Tension headaches on most days (15 or more a month)',
+      },
+      head,
+      [
+        code(
+          'G44.221',
+          'Chronic tension-type headache, intractable',
+          'Tension headaches on most days, not eased by treatment',
+          head,
+        ),
+        code('G44.229', 'Chronic tension-type headache, not intractable', 'Tension headaches on most days', head),
+      ],
+    ),
+  ]),
   code('R51.9', 'Headache, unspecified', 'Headache', head),
   ...withChildren(
     { code: 'M26.6', title: 'Temporomandibular joint disorders', plainName: 'Jaw joint (TMJ) problem' },
     { ...head, alsoKnownAs: ['tmj', 'tmd', 'jaw'] },
     [
       ...sided(
-        { code: 'M26.60', title: 'Temporomandibular joint disorder, unspecified', plainName: 'Jaw joint (TMJ) problem' },
+        {
+          code: 'M26.60',
+          title: 'Temporomandibular joint disorder, unspecified',
+          plainName: 'Jaw joint (TMJ) problem',
+        },
         { ...head, alsoKnownAs: ['tmj', 'tmd', 'jaw'] },
         TMJ_SIDES,
         (side) =>
@@ -103,20 +130,41 @@ export const REGION_CODES: readonly DiagnosisCode[] = [
     (side) => `Adhesive capsulitis of ${side} shoulder`,
   ),
   ...sided(
-    { code: 'M75.4', title: 'Impingement syndrome of shoulder', plainName: 'Shoulder impingement (pinching when lifting the arm)' },
+    {
+      code: 'M75.4',
+      title: 'Impingement syndrome of shoulder',
+      plainName: 'Shoulder impingement (pinching when lifting the arm)',
+    },
     shoulder,
     LIMB_SIDES,
     (side) => `Impingement syndrome of ${side} shoulder`,
   ),
 
   // Hip and leg
-  ...sided({ code: 'M25.55', title: 'Pain in hip', plainName: 'Hip pain' }, hipLeg, JOINT_SIDES, (side) => `Pain in ${side} hip`),
-  ...sided({ code: 'M25.56', title: 'Pain in knee', plainName: 'Knee pain' }, hipLeg, JOINT_SIDES, (side) => `Pain in ${side} knee`),
   ...sided(
-    { code: 'G57.0', title: 'Lesion of sciatic nerve', plainName: 'Sciatic nerve irritated in the buttock (piriformis syndrome)' },
+    { code: 'M25.55', title: 'Pain in hip', plainName: 'Hip pain' },
+    hipLeg,
+    JOINT_SIDES,
+    (side) => `Pain in ${side} hip`,
+  ),
+  ...sided(
+    { code: 'M25.56', title: 'Pain in knee', plainName: 'Knee pain' },
+    hipLeg,
+    JOINT_SIDES,
+    (side) => `Pain in ${side} knee`,
+  ),
+  ...sided(
+    {
+      code: 'G57.0',
+      title: 'Lesion of sciatic nerve',
+      plainName: 'Sciatic nerve irritated in the buttock (piriformis syndrome)',
+    },
     { ...hipLeg, alsoKnownAs: ['piriformis', 'sciatic'] },
     LIMB_SIDES_BOTH,
-    (side) => (side === 'bilateral' ? 'Lesion of sciatic nerve, bilateral lower limbs' : `Lesion of sciatic nerve, ${side} lower limb`),
+    (side) =>
+      side === 'bilateral'
+        ? 'Lesion of sciatic nerve, bilateral lower limbs'
+        : `Lesion of sciatic nerve, ${side} lower limb`,
   ),
   ...sided(
     { code: 'M70.6', title: 'Trochanteric bursitis', plainName: 'Outer hip bursitis' },
@@ -130,7 +178,10 @@ export const REGION_CODES: readonly DiagnosisCode[] = [
     LIMB_SIDES,
     (side) => `Iliotibial band syndrome, ${side} leg`,
   ),
-  code('M72.2', 'Plantar fascial fibromatosis', 'Plantar fasciitis (heel and arch pain)', { ...hipLeg, alsoKnownAs: ['heel', 'foot'] }),
+  code('M72.2', 'Plantar fascial fibromatosis', 'Plantar fasciitis (heel and arch pain)', {
+    ...hipLeg,
+    alsoKnownAs: ['heel', 'foot'],
+  }),
 
   // Pain in a limb (M79.60-): arm codes count as "other", leg codes as hip and leg.
   ...withChildren({ code: 'M79.60', title: 'Pain in limb, unspecified', plainName: 'Arm or leg pain' }, other, [
@@ -144,15 +195,28 @@ export const REGION_CODES: readonly DiagnosisCode[] = [
   ]),
 
   // Muscles anywhere, elbows and hands. M79.1 stopped being billable on 1 October 2022 (FY2023).
-  ...withChildren({ code: 'M79.1', title: 'Myalgia', plainName: 'Muscle pain' }, { ...other, alsoKnownAs: ['myofascial', 'trigger points'] }, [
-    code('M79.10', 'Myalgia, unspecified site', 'Muscle pain', { ...other, alsoKnownAs: ['myofascial', 'trigger points'] }),
-    code('M79.11', 'Myalgia of mastication muscle', 'Jaw muscle pain (chewing muscles)', { ...head, alsoKnownAs: ['masseter', 'clenching'] }),
-    code('M79.12', 'Myalgia of auxiliary muscles, head and neck', 'Muscle pain in the neck and head', {
-      group: 'neck',
-      alsoKnownAs: ['trigger points', 'knots', 'trapezius', 'myofascial'],
-    }),
-    code('M79.18', 'Myalgia, other site', 'Muscle pain in another area', { ...other, alsoKnownAs: ['myofascial', 'trigger points'] }),
-  ]),
+  ...withChildren(
+    { code: 'M79.1', title: 'Myalgia', plainName: 'Muscle pain' },
+    { ...other, alsoKnownAs: ['myofascial', 'trigger points'] },
+    [
+      code('M79.10', 'Myalgia, unspecified site', 'Muscle pain', {
+        ...other,
+        alsoKnownAs: ['myofascial', 'trigger points'],
+      }),
+      code('M79.11', 'Myalgia of mastication muscle', 'Jaw muscle pain (chewing muscles)', {
+        ...head,
+        alsoKnownAs: ['masseter', 'clenching'],
+      }),
+      code('M79.12', 'Myalgia of auxiliary muscles, head and neck', 'Muscle pain in the neck and head', {
+        group: 'neck',
+        alsoKnownAs: ['trigger points', 'knots', 'trapezius', 'myofascial'],
+      }),
+      code('M79.18', 'Myalgia, other site', 'Muscle pain in another area', {
+        ...other,
+        alsoKnownAs: ['myofascial', 'trigger points'],
+      }),
+    ],
+  ),
   code('M62.838', 'Other muscle spasm', 'Muscle spasm', { ...other, alsoKnownAs: ['cramp'] }),
   ...sided(
     { code: 'M77.1', title: 'Lateral epicondylitis', plainName: 'Tennis elbow (outer elbow pain)' },
@@ -170,6 +234,9 @@ export const REGION_CODES: readonly DiagnosisCode[] = [
     { code: 'G56.0', title: 'Carpal tunnel syndrome', plainName: 'Carpal tunnel syndrome (numb or tingling hand)' },
     { ...other, alsoKnownAs: ['wrist', 'hand'] },
     LIMB_SIDES_BOTH,
-    (side) => (side === 'bilateral' ? 'Carpal tunnel syndrome, bilateral upper limbs' : `Carpal tunnel syndrome, ${side} upper limb`),
+    (side) =>
+      side === 'bilateral'
+        ? 'Carpal tunnel syndrome, bilateral upper limbs'
+        : `Carpal tunnel syndrome, ${side} upper limb`,
   ),
 ];

@@ -15,7 +15,10 @@ const LOWER_LIMB_SIDES = [
 export const SPINE_CODES: readonly DiagnosisCode[] = [
   // Neck
   code('M54.2', 'Cervicalgia', 'Neck pain', { ...neck, alsoKnownAs: ['stiff neck', 'sore neck'] }),
-  code('M43.6', 'Torticollis', 'Wry neck (neck stuck turned to one side)', { ...neck, alsoKnownAs: ['crick in the neck'] }),
+  code('M43.6', 'Torticollis', 'Wry neck (neck stuck turned to one side)', {
+    ...neck,
+    alsoKnownAs: ['crick in the neck'],
+  }),
   code('M53.0', 'Cervicocranial syndrome', 'Neck problem causing headache or dizziness', neck),
   code('M53.1', 'Cervicobrachial syndrome', 'Neck problem with pain into the shoulder and arm', neck),
   ...withChildren(
@@ -35,7 +38,10 @@ export const SPINE_CODES: readonly DiagnosisCode[] = [
         ...neck,
         alsoKnownAs: ['pinched nerve'],
       }),
-      code('M54.14', 'Radiculopathy, thoracic region', 'Pinched nerve in the mid back', { ...other, alsoKnownAs: ['pinched nerve'] }),
+      code('M54.14', 'Radiculopathy, thoracic region', 'Pinched nerve in the mid back', {
+        ...other,
+        alsoKnownAs: ['pinched nerve'],
+      }),
       code('M54.15', 'Radiculopathy, thoracolumbar region', 'Pinched nerve where the mid back meets the low back', {
         ...lowBack,
         alsoKnownAs: ['pinched nerve'],
@@ -68,12 +74,18 @@ export const SPINE_CODES: readonly DiagnosisCode[] = [
     { code: 'M54.5', title: 'Low back pain', plainName: 'Low back pain' },
     { ...lowBack, alsoKnownAs: ['lumbago', 'lower back'] },
     [
-      code('M54.50', 'Low back pain, unspecified', 'Low back pain', { ...lowBack, alsoKnownAs: ['lumbago', 'lower back'] }),
+      code('M54.50', 'Low back pain, unspecified', 'Low back pain', {
+        ...lowBack,
+        alsoKnownAs: ['lumbago', 'lower back'],
+      }),
       code('M54.51', 'Vertebrogenic low back pain', 'Low back pain from the spine bones (seen on a scan)', {
         ...lowBack,
         alsoKnownAs: ['lower back', 'endplate'],
       }),
-      code('M54.59', 'Other low back pain', 'Other low back pain', { ...lowBack, alsoKnownAs: ['lumbago', 'lower back'] }),
+      code('M54.59', 'Other low back pain', 'Other low back pain', {
+        ...lowBack,
+        alsoKnownAs: ['lumbago', 'lower back'],
+      }),
     ],
   ),
   ...sided(
@@ -89,23 +101,41 @@ export const SPINE_CODES: readonly DiagnosisCode[] = [
     (side) => `Lumbago with sciatica, ${side} side`,
   ),
   code('M62.830', 'Muscle spasm of back', 'Back muscle spasm', { ...lowBack, alsoKnownAs: ['back spasm', 'cramp'] }),
-  code('M46.1', 'Sacroiliitis, not elsewhere classified', 'Sacroiliac (SI) joint pain', { ...lowBack, alsoKnownAs: ['si joint'] }),
-  code('M53.3', 'Sacrococcygeal disorders, not elsewhere classified', 'Tailbone pain', { ...lowBack, alsoKnownAs: ['coccyx', 'coccydynia'] }),
-  ...injury('S33.5XX', 'Sprain of ligaments of lumbar spine', 'Low back sprain', { ...lowBack, alsoKnownAs: ['lower back'] }),
+  code('M46.1', 'Sacroiliitis, not elsewhere classified', 'Sacroiliac (SI) joint pain', {
+    ...lowBack,
+    alsoKnownAs: ['si joint'],
+  }),
+  code('M53.3', 'Sacrococcygeal disorders, not elsewhere classified', 'Tailbone pain', {
+    ...lowBack,
+    alsoKnownAs: ['coccyx', 'coccydynia'],
+  }),
+  ...injury('S33.5XX', 'Sprain of ligaments of lumbar spine', 'Low back sprain', {
+    ...lowBack,
+    alsoKnownAs: ['lower back'],
+  }),
   ...injury('S39.012', 'Strain of muscle, fascia and tendon of lower back', 'Low back muscle strain', {
     ...lowBack,
     alsoKnownAs: ['pulled back muscle', 'lower back'],
   }),
 
   // Mid back and back pain not tied to a region
-  code('M54.6', 'Pain in thoracic spine', 'Mid-back pain (between the shoulder blades)', { ...other, alsoKnownAs: ['upper back'] }),
-  ...injury('S23.3XX', 'Sprain of ligaments of thoracic spine', 'Mid-back sprain', { ...other, alsoKnownAs: ['upper back'] }),
+  code('M54.6', 'Pain in thoracic spine', 'Mid-back pain (between the shoulder blades)', {
+    ...other,
+    alsoKnownAs: ['upper back'],
+  }),
+  ...injury('S23.3XX', 'Sprain of ligaments of thoracic spine', 'Mid-back sprain', {
+    ...other,
+    alsoKnownAs: ['upper back'],
+  }),
   ...injury('S29.012', 'Strain of muscle and tendon of back wall of thorax', 'Mid-back muscle strain', {
     ...other,
     alsoKnownAs: ['upper back', 'rhomboid'],
   }),
   ...withChildren({ code: 'M54.8', title: 'Other dorsalgia', plainName: 'Other back pain' }, other, [
-    code('M54.81', 'Occipital neuralgia', 'Nerve pain at the back of the head', { group: 'head', alsoKnownAs: ['occipital'] }),
+    code('M54.81', 'Occipital neuralgia', 'Nerve pain at the back of the head', {
+      group: 'head',
+      alsoKnownAs: ['occipital'],
+    }),
     code('M54.89', 'Other dorsalgia', 'Other back pain', other),
   ]),
   code('M54.9', 'Dorsalgia, unspecified', 'Back pain (area not recorded)', { ...other, alsoKnownAs: ['backache'] }),

@@ -11,7 +11,8 @@ import {
   searchDiagnoses,
 } from './index.ts';
 
-const codes = (query: string, options?: Parameters<typeof searchDiagnoses>[1]) => searchDiagnoses(query, options).map((d) => d.code);
+const codes = (query: string, options?: Parameters<typeof searchDiagnoses>[1]) =>
+  searchDiagnoses(query, options).map((d) => d.code);
 
 describe('the curated ICD-10-CM list', () => {
   it('cites the FY2026 release and has one entry per code', () => {
@@ -22,9 +23,37 @@ describe('the curated ICD-10-CM list', () => {
 
   it('holds the codes the clinic writes, each billable to its full length', () => {
     for (const code of [
-      'M54.2', 'M54.50', 'M54.51', 'M54.59', 'M54.6', 'M79.10', 'M79.11', 'M79.12', 'M79.18', 'G44.209', 'G44.219',
-      'G44.229', 'S13.4XXA', 'S13.4XXD', 'S13.4XXS', 'S33.5XXA', 'S16.1XXA', 'S39.012A', 'G57.01', 'G57.03', 'M54.12',
-      'M54.16', 'M54.31', 'M54.42', 'M25.511', 'M25.552', 'M25.561', 'M26.621', 'M72.2', 'M77.11', 'M62.830',
+      'M54.2',
+      'M54.50',
+      'M54.51',
+      'M54.59',
+      'M54.6',
+      'M79.10',
+      'M79.11',
+      'M79.12',
+      'M79.18',
+      'G44.209',
+      'G44.219',
+      'G44.229',
+      'S13.4XXA',
+      'S13.4XXD',
+      'S13.4XXS',
+      'S33.5XXA',
+      'S16.1XXA',
+      'S39.012A',
+      'G57.01',
+      'G57.03',
+      'M54.12',
+      'M54.16',
+      'M54.31',
+      'M54.42',
+      'M25.511',
+      'M25.552',
+      'M25.561',
+      'M26.621',
+      'M72.2',
+      'M77.11',
+      'M62.830',
     ]) {
       expect(isValidDiagnosisCode(code), code).toBe(true);
     }
@@ -38,22 +67,40 @@ describe('the curated ICD-10-CM list', () => {
       message: 'M54.5 (low back pain) needs more characters to be billed; choose M54.50, M54.51 or M54.59',
       suggestions: ['M54.50', 'M54.51', 'M54.59'],
     });
-    expect(checkDiagnosisCode('M79.1')).toMatchObject({ reason: 'not-billable', suggestions: ['M79.10', 'M79.11', 'M79.12', 'M79.18'] });
+    expect(checkDiagnosisCode('M79.1')).toMatchObject({
+      reason: 'not-billable',
+      suggestions: ['M79.10', 'M79.11', 'M79.12', 'M79.18'],
+    });
   });
 
   it('needs the 7th character on injury codes', () => {
     expect(isValidDiagnosisCode('S13.4')).toBe(false);
     expect(isValidDiagnosisCode('S13.4XX')).toBe(false);
-    expect(checkDiagnosisCode('S13.4')).toMatchObject({ reason: 'not-billable', suggestions: ['S13.4XXA', 'S13.4XXD', 'S13.4XXS'] });
+    expect(checkDiagnosisCode('S13.4')).toMatchObject({
+      reason: 'not-billable',
+      suggestions: ['S13.4XXA', 'S13.4XXD', 'S13.4XXS'],
+    });
     expect(lookupDiagnosis('S33.5XXD')).toMatchObject({ encounter: 'subsequent', group: 'low-back', billable: true });
-    expect(checkDiagnosisCode('S13.4XXB')).toMatchObject({ reason: 'not-on-list', suggestions: ['S13.4XXA', 'S13.4XXD', 'S13.4XXS'] });
+    expect(checkDiagnosisCode('S13.4XXB')).toMatchObject({
+      reason: 'not-on-list',
+      suggestions: ['S13.4XXA', 'S13.4XXD', 'S13.4XXS'],
+    });
   });
 
   it('gives every sided code its side, and piriformis syndrome (G57.0-) a bilateral code', () => {
-    expect(lookupDiagnosis('G57.03')).toMatchObject({ side: 'both', title: 'Lesion of sciatic nerve, bilateral lower limbs' });
+    expect(lookupDiagnosis('G57.03')).toMatchObject({
+      side: 'both',
+      title: 'Lesion of sciatic nerve, bilateral lower limbs',
+    });
     expect(lookupDiagnosis('M25.519')).toMatchObject({ side: 'unspecified', title: 'Pain in unspecified shoulder' });
-    expect(lookupDiagnosis('M26.623')).toMatchObject({ side: 'both', title: 'Arthralgia of bilateral temporomandibular joint' });
-    expect(lookupDiagnosis('M77.12')).toMatchObject({ side: 'left', plainName: 'Tennis elbow (outer elbow pain), left side' });
+    expect(lookupDiagnosis('M26.623')).toMatchObject({
+      side: 'both',
+      title: 'Arthralgia of bilateral temporomandibular joint',
+    });
+    expect(lookupDiagnosis('M77.12')).toMatchObject({
+      side: 'left',
+      plainName: 'Tennis elbow (outer elbow pain), left side',
+    });
   });
 
   it('puts every code in a condition group and never offers a heading as a choice', () => {
@@ -141,10 +188,15 @@ describe('checking a typed code', () => {
       reason: 'malformed',
       message: '"neck" is not a diagnosis code; codes look like M54.2 or S13.4XXA',
     });
-    expect(checkDiagnosisCode('Z99.9')).toMatchObject({ reason: 'not-on-list', message: "Z99.9 is not on the clinic's diagnosis list" });
+    expect(checkDiagnosisCode('Z99.9')).toMatchObject({
+      reason: 'not-on-list',
+      message: "Z99.9 is not on the clinic's diagnosis list",
+    });
     expect(checkDiagnosisCode('M54.7')).toMatchObject({
       reason: 'not-on-list',
-      message: expect.stringMatching(/^M54.7 is not on the clinic's diagnosis list; the nearest codes on it are M54.2, .* and more$/),
+      message: expect.stringMatching(
+        /^M54.7 is not on the clinic's diagnosis list; the nearest codes on it are M54.2, .* and more$/,
+      ),
     });
     expect(isValidDiagnosisCode('')).toBe(false);
   });

@@ -91,7 +91,9 @@ export interface DiagnosisSearchOptions {
 const looksLikeCode = (token: string) => /^[a-z][0-9]/.test(token);
 
 function wordsOf(entry: DiagnosisCode): string[] {
-  const text = [entry.title, entry.plainName, ...(entry.alsoKnownAs ?? []), CONDITION_GROUP_LABELS[entry.group]].join(' ');
+  const text = [entry.title, entry.plainName, ...(entry.alsoKnownAs ?? []), CONDITION_GROUP_LABELS[entry.group]].join(
+    ' ',
+  );
   return text
     .toLowerCase()
     .replace(/['’]/g, '')

@@ -84,7 +84,9 @@ describe('change classification properties', () => {
     fc.assert(
       fc.property(score, score, score, fc.constantFrom(...conditionsOf(measure)), (b, f1, f2, condition) => {
         // Order the two follow-ups so that `better` is the larger improvement.
-        const [worse, better] = info.higherIsWorse ? [Math.max(f1, f2), Math.min(f1, f2)] : [Math.min(f1, f2), Math.max(f1, f2)];
+        const [worse, better] = info.higherIsWorse
+          ? [Math.max(f1, f2), Math.min(f1, f2)]
+          : [Math.min(f1, f2), Math.max(f1, f2)];
         expect(rank(measure, b, better, condition)).toBeGreaterThanOrEqual(rank(measure, b, worse, condition));
       }),
     );

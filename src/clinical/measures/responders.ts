@@ -57,8 +57,7 @@ const responderSchema = z
   });
 
 export type ResponderValidation =
-  | { ok: true; value: ResponderDefinition }
-  | { ok: false; errors: Array<{ field: string; message: string }> };
+  { ok: true; value: ResponderDefinition } | { ok: false; errors: Array<{ field: string; message: string }> };
 
 /** Validates a clinic's own responder definition; every error names its field. */
 export function validateResponderDefinition(input: unknown): ResponderValidation {

@@ -100,17 +100,32 @@ describe('NDI (Vernon & Mior 1991; missing item per Vernon 2008)', () => {
 
 describe('published bands at every boundary', () => {
   it.each([
-    [0, 'none'], [4, 'none'], [5, 'mild'], [14, 'mild'], [15, 'moderate'], [24, 'moderate'],
-    [25, 'severe'], [34, 'severe'], [35, 'complete'], [50, 'complete'],
+    [0, 'none'],
+    [4, 'none'],
+    [5, 'mild'],
+    [14, 'mild'],
+    [15, 'moderate'],
+    [24, 'moderate'],
+    [25, 'severe'],
+    [34, 'severe'],
+    [35, 'complete'],
+    [50, 'complete'],
   ])('NDI raw %d is %s', (raw, band) => {
     expect(bandFor(NDI_BANDING, raw)).toBe(band);
     expect(ok(scoreNdi(form(raw))).band).toBe(band);
   });
 
   it.each([
-    [0, 'minimal disability'], [20, 'minimal disability'], [22, 'moderate disability'],
-    [40, 'moderate disability'], [42, 'severe disability'], [60, 'severe disability'],
-    [62, 'crippled'], [80, 'crippled'], [82, 'bed-bound'], [100, 'bed-bound'],
+    [0, 'minimal disability'],
+    [20, 'minimal disability'],
+    [22, 'moderate disability'],
+    [40, 'moderate disability'],
+    [42, 'severe disability'],
+    [60, 'severe disability'],
+    [62, 'crippled'],
+    [80, 'crippled'],
+    [82, 'bed-bound'],
+    [100, 'bed-bound'],
   ])('ODI %d%% is %s', (percent, band) => {
     expect(ok(scoreOdi(form(percent / 2))).band).toBe(band);
   });

@@ -83,11 +83,9 @@ export function scoreNdi(items: readonly ItemAnswer[]): MeasureScore | ScoreErro
   if (!Array.isArray(answered)) return answered;
   const skipped = MEASURES.ndi.items - answered.length;
   if (skipped > NDI_MAX_MISSING) {
-    return scoreError(
-      'not-scorable',
-      `NDI: ${skipped} items missing; at most ${NDI_MAX_MISSING} can be imputed`,
-      { source: NDI_MISSING_SOURCE },
-    );
+    return scoreError('not-scorable', `NDI: ${skipped} items missing; at most ${NDI_MAX_MISSING} can be imputed`, {
+      source: NDI_MISSING_SOURCE,
+    });
   }
   const total = sum(answered);
   const raw = skipped === 0 ? total : total + total / answered.length;

@@ -92,7 +92,11 @@ export const THRESHOLDS: Record<MeasureId, readonly ThresholdSet[]> = {
   psfs: [
     {
       population: 'musculoskeletal outpatients, mean of activities (default)',
-      mdc: { value: 2, unit: 'points', source: 'Stratford P et al. 1995, Physiotherapy Canada 47(4):258-263 (MDC90 2 points, average score)' },
+      mdc: {
+        value: 2,
+        unit: 'points',
+        source: 'Stratford P et al. 1995, Physiotherapy Canada 47(4):258-263 (MDC90 2 points, average score)',
+      },
       mcid: {
         value: 1.3,
         unit: 'points',
@@ -103,7 +107,11 @@ export const THRESHOLDS: Record<MeasureId, readonly ThresholdSet[]> = {
     {
       condition: 'single-activity',
       population: 'one PSFS activity scored on its own',
-      mdc: { value: 3, unit: 'points', source: 'Stratford P et al. 1995, Physiotherapy Canada 47(4):258-263 (MDC90 3 points, single activity)' },
+      mdc: {
+        value: 3,
+        unit: 'points',
+        source: 'Stratford P et al. 1995, Physiotherapy Canada 47(4):258-263 (MDC90 3 points, single activity)',
+      },
       mcid: {
         value: 1.3,
         unit: 'points',

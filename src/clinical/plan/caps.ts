@@ -10,13 +10,14 @@ export function visitCapOf(factors: PlanFactors): VisitCap | undefined {
   const caps: VisitCap[] = [];
   if (factors.authorizedVisits !== undefined) caps.push({ limit: factors.authorizedVisits, by: 'authorized-visits' });
   if (factors.budgetVisits !== undefined) caps.push({ limit: factors.budgetVisits, by: 'budget' });
-  return caps.reduce<VisitCap | undefined>((tightest, cap) => (!tightest || cap.limit < tightest.limit ? cap : tightest), undefined);
+  return caps.reduce<VisitCap | undefined>(
+    (tightest, cap) => (!tightest || cap.limit < tightest.limit ? cap : tightest),
+    undefined,
+  );
 }
 
 function withVisits(stage: PlanStage, visits: number): PlanStage {
-  const weeks = stage.visitsPerWeek
-    ? Math.ceil(visits / stage.visitsPerWeek)
-    : visits * (stage.intervalWeeks ?? 1);
+  const weeks = stage.visitsPerWeek ? Math.ceil(visits / stage.visitsPerWeek) : visits * (stage.intervalWeeks ?? 1);
   return { ...stage, visits, weeks, rationale: [...stage.rationale, `Cut to ${visits} visit(s) by the visit cap.`] };
 }
 

@@ -1,4 +1,10 @@
-export { PhaseSchema, PlanFactorsSchema, PlanProposalSchema, PlanStageSchema, ScheduleOptionsSchema } from './schema.ts';
+export {
+  PhaseSchema,
+  PlanFactorsSchema,
+  PlanProposalSchema,
+  PlanStageSchema,
+  ScheduleOptionsSchema,
+} from './schema.ts';
 export type { FieldError, Phase, PlanFactors, PlanProposal, PlanStage, ScheduleOptions } from './schema.ts';
 export { PlanInputError, proposePlan, safeProposePlan } from './propose.ts';
 export type { SafeResult } from './propose.ts';

@@ -4,7 +4,7 @@ import type { PlanFactors } from './schema.ts';
 
 const visitsOf = (factors: PlanFactors) => proposePlan(factors).totalVisits;
 
-describe('proposePlan: each phase has the clinic\'s shape', () => {
+describe("proposePlan: each phase has the clinic's shape", () => {
   it('acute: 2–3 visits a week for 2–3 weeks, then a weekly taper', () => {
     const plan = proposePlan({ phase: 'acute', severity: 'moderate' });
     const [intensive, taper] = plan.stages;
@@ -75,7 +75,13 @@ describe('proposePlan: factors move the dose', () => {
   });
 
   it('the heaviest and lightest patients stay inside the clinic ranges', () => {
-    const heavy = proposePlan({ phase: 'chronic', severity: 'severe', demands: 'high', selfCareCompliance: 'low', durationWeeks: 200 });
+    const heavy = proposePlan({
+      phase: 'chronic',
+      severity: 'severe',
+      demands: 'high',
+      selfCareCompliance: 'low',
+      durationWeeks: 200,
+    });
     expect(heavy.stages[0]).toMatchObject({ visitsPerWeek: 2, weeks: 6 });
     const light = proposePlan({ phase: 'chronic', severity: 'mild', selfCareCompliance: 'high', response: 'good' });
     expect(light.stages[0]).toMatchObject({ visitsPerWeek: 1, weeks: 4 });
@@ -88,8 +94,12 @@ describe('proposePlan: factors move the dose', () => {
   });
 
   it('warns when the duration contradicts the phase (12-week chronic threshold)', () => {
-    expect(proposePlan({ phase: 'acute', severity: 'mild', durationWeeks: 20 }).warnings.join(' ')).toMatch(/chronic by definition/);
-    expect(proposePlan({ phase: 'chronic', severity: 'mild', durationWeeks: 4 }).warnings.join(' ')).toMatch(/not yet chronic/);
+    expect(proposePlan({ phase: 'acute', severity: 'mild', durationWeeks: 20 }).warnings.join(' ')).toMatch(
+      /chronic by definition/,
+    );
+    expect(proposePlan({ phase: 'chronic', severity: 'mild', durationWeeks: 4 }).warnings.join(' ')).toMatch(
+      /not yet chronic/,
+    );
     expect(proposePlan({ phase: 'acute', severity: 'mild', durationWeeks: 12 }).warnings).toEqual([]);
   });
 
@@ -113,8 +123,14 @@ describe('proposePlan: caps', () => {
   });
 
   it('the tighter of budget and authorization wins', () => {
-    expect(proposePlan({ phase: 'acute', severity: 'severe', authorizedVisits: 6, budgetVisits: 4 })).toMatchObject({ totalVisits: 4, cappedBy: 'budget' });
-    expect(proposePlan({ phase: 'acute', severity: 'severe', authorizedVisits: 3, budgetVisits: 4 })).toMatchObject({ totalVisits: 3, cappedBy: 'authorized-visits' });
+    expect(proposePlan({ phase: 'acute', severity: 'severe', authorizedVisits: 6, budgetVisits: 4 })).toMatchObject({
+      totalVisits: 4,
+      cappedBy: 'budget',
+    });
+    expect(proposePlan({ phase: 'acute', severity: 'severe', authorizedVisits: 3, budgetVisits: 4 })).toMatchObject({
+      totalVisits: 3,
+      cappedBy: 'authorized-visits',
+    });
   });
 
   it('a cap the plan fits under changes nothing', () => {
@@ -162,13 +178,16 @@ describe('input validation', () => {
   it('safeProposePlan names each bad field and never throws', () => {
     const result = safeProposePlan({ phase: 'subacute', severity: 'mild', authorizedVisits: 2.5, durationWeeks: -1 });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.map((e) => e.field).sort()).toEqual(['authorizedVisits', 'durationWeeks', 'phase']);
+    if (!result.ok)
+      expect(result.errors.map((e) => e.field).sort()).toEqual(['authorizedVisits', 'durationWeeks', 'phase']);
     expect(safeProposePlan(null)).toMatchObject({ ok: false });
     expect(safeProposePlan('acute')).toMatchObject({ ok: false });
   });
 
   it('proposePlan throws PlanInputError carrying the field errors', () => {
-    expect(() => proposePlan({ phase: 'acute', severity: 'extreme' } as unknown as PlanFactors)).toThrow(PlanInputError);
+    expect(() => proposePlan({ phase: 'acute', severity: 'extreme' } as unknown as PlanFactors)).toThrow(
+      PlanInputError,
+    );
     try {
       proposePlan({ phase: 'acute', severity: 'extreme' } as unknown as PlanFactors);
     } catch (err) {

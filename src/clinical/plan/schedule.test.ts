@@ -8,7 +8,13 @@ const weekday = (date: string) => weekdayOf(parseDate(date) ?? Number.NaN);
 const dayGap = (a: string, b: string) => (parseDate(b) ?? 0) - (parseDate(a) ?? 0);
 
 function planOf(stages: PlanProposal['stages'], reassessmentAtVisits: number[] = []): PlanProposal {
-  return { stages, totalVisits: stages.reduce((s, x) => s + x.visits, 0), reassessmentAtVisits, rationale: [], warnings: [] };
+  return {
+    stages,
+    totalVisits: stages.reduce((s, x) => s + x.visits, 0),
+    reassessmentAtVisits,
+    rationale: [],
+    warnings: [],
+  };
 }
 
 describe('scheduleVisits', () => {
@@ -51,7 +57,7 @@ describe('scheduleVisits', () => {
     expect(firstTaper?.phase).toBe('acute');
   });
 
-  it('marks the plan\'s reassessment visits', () => {
+  it("marks the plan's reassessment visits", () => {
     const plan = proposePlan({ phase: 'chronic', severity: 'moderate' });
     const visits = scheduleVisits(plan, { startDate: '2026-03-02', preferredDays: [1] });
     expect(visits.filter((v) => v.reassessment).map((v) => v.visit)).toEqual(plan.reassessmentAtVisits);
@@ -73,7 +79,8 @@ describe('scheduleVisits', () => {
     const plan = proposePlan({ phase: 'acute', severity: 'mild' });
     const result = safeScheduleVisits(plan, { startDate: '2026-02-30', preferredDays: [], avoidDates: ['tomorrow'] });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.map((e) => e.field).sort()).toEqual(['avoidDates.0', 'preferredDays', 'startDate']);
+    if (!result.ok)
+      expect(result.errors.map((e) => e.field).sort()).toEqual(['avoidDates.0', 'preferredDays', 'startDate']);
     const badPlan = safeScheduleVisits({ stages: 'none' }, { startDate: '2026-03-02', preferredDays: [1] });
     expect(badPlan.ok).toBe(false);
     if (!badPlan.ok) expect(badPlan.errors.every((e) => e.field.startsWith('plan'))).toBe(true);

@@ -44,7 +44,12 @@ function calendarOf(options: ScheduleOptions): Calendar {
  * Several visits a week: the visits go on open preferred days, no more than `visitsPerWeek` in each
  * 7-day block from the stage's start, and as far apart as the preferred days allow.
  */
-function scheduleWeekly(stage: PlanStage, earliest: DayNumber, calendar: Calendar, options: ScheduleOptions): DayNumber[] {
+function scheduleWeekly(
+  stage: PlanStage,
+  earliest: DayNumber,
+  calendar: Calendar,
+  options: ScheduleOptions,
+): DayNumber[] {
   const perWeek = stage.visitsPerWeek ?? 1;
   const minGap = widestMinimumGap(options.preferredDays, perWeek);
   const dates: DayNumber[] = [];
@@ -97,10 +102,18 @@ function buildSchedule(plan: PlanProposal, options: ScheduleOptions): ScheduledV
     const interval = weekly ? 0 : 7 * (stage.intervalWeeks ?? 1);
     // A new stage starts one interval after the previous visit (or on the next day for weekly blocks).
     const earliest = last === undefined ? start : last + (weekly ? 1 : interval);
-    const days = weekly ? scheduleWeekly(stage, earliest, calendar, options) : scheduleInterval(stage, earliest, calendar);
+    const days = weekly
+      ? scheduleWeekly(stage, earliest, calendar, options)
+      : scheduleInterval(stage, earliest, calendar);
     for (const day of days) {
       const visit = visits.length + 1;
-      visits.push({ visit, date: formatDate(day), stage: index + 1, phase: stage.phase, reassessment: reassess.has(visit) });
+      visits.push({
+        visit,
+        date: formatDate(day),
+        stage: index + 1,
+        phase: stage.phase,
+        reassessment: reassess.has(visit),
+      });
       last = day;
     }
   });
@@ -120,7 +133,10 @@ export function safeScheduleVisits(plan: unknown, options: unknown): SafeResult<
     return { ok: true, value: buildSchedule(parsedPlan.data, parsedOptions.data) };
   } catch (err) {
     // Unreachable with validated input; kept so the safe variant keeps its promise.
-    return { ok: false, errors: [{ field: 'options', message: err instanceof Error ? err.message : 'scheduling failed' }] };
+    return {
+      ok: false,
+      errors: [{ field: 'options', message: err instanceof Error ? err.message : 'scheduling failed' }],
+    };
   }
 }
 

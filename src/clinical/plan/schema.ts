@@ -45,7 +45,13 @@ export type PlanProposal = z.infer<typeof PlanProposalSchema>;
 
 const CalendarDate = z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' });
 const Weekday = z.union([
-  z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6),
+  z.literal(0),
+  z.literal(1),
+  z.literal(2),
+  z.literal(3),
+  z.literal(4),
+  z.literal(5),
+  z.literal(6),
 ]);
 
 export const ScheduleOptionsSchema = z.object({

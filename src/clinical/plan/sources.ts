@@ -19,7 +19,6 @@ export const PLAN_SOURCES = {
     'that most patients improve within 4–6 sessions).',
   clinicFactors:
     "Clinic protocol (Knotwork clinical reference, 'Frequency'): severity and duration, response, lifestyle demands, self-care " +
-    'compliance, insurance and budget shape the plan. How much each factor moves the dose is the clinic\'s convention, ' +
+    "compliance, insurance and budget shape the plan. How much each factor moves the dose is the clinic's convention, " +
     'encoded here as an intensity score.',
 } as const;
-

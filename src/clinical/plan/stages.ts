@@ -8,11 +8,23 @@ import { PLAN_SOURCES } from './sources.ts';
  * (taper length, how long each later chronic stage lasts) are our convention and say so.
  */
 
-function weekly(phase: PlanStage['phase'], label: string, visitsPerWeek: number, weeks: number, rationale: string[]): PlanStage {
+function weekly(
+  phase: PlanStage['phase'],
+  label: string,
+  visitsPerWeek: number,
+  weeks: number,
+  rationale: string[],
+): PlanStage {
   return { phase, label, visitsPerWeek, weeks, visits: visitsPerWeek * weeks, rationale };
 }
 
-function everyNWeeks(phase: PlanStage['phase'], label: string, intervalWeeks: number, visits: number, rationale: string[]): PlanStage {
+function everyNWeeks(
+  phase: PlanStage['phase'],
+  label: string,
+  intervalWeeks: number,
+  visits: number,
+  rationale: string[],
+): PlanStage {
   return { phase, label, intervalWeeks, weeks: intervalWeeks * visits, visits, rationale };
 }
 
@@ -98,12 +110,12 @@ export function maintenanceStages(factors: PlanFactors, intensity: Intensity): P
   // The clinic's 6–8 week band: the busier end for heavier intensity.
   if (goal === 'less-demanding' && intensity.score >= 2) {
     interval = 6;
-    notes.push('Intensity 2 or more: the 6-week end of the clinic\'s 6–8 week band.');
+    notes.push("Intensity 2 or more: the 6-week end of the clinic's 6–8 week band.");
   }
   const visits = Math.floor(MAINTENANCE_HORIZON_WEEKS / interval);
   return [
     everyNWeeks('maintenance', `Maintenance (${goal})`, interval, visits, [
-      `Every ${interval} weeks for a year (${visits} visits) for a ${goal} maintenance goal${factors.maintenanceGoal ? '' : ', chosen from the patient\'s physical demands'}.`,
+      `Every ${interval} weeks for a year (${visits} visits) for a ${goal} maintenance goal${factors.maintenanceGoal ? '' : ", chosen from the patient's physical demands"}.`,
       ...notes,
       PLAN_SOURCES.clinicFrequency,
     ]),

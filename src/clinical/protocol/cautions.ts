@@ -12,21 +12,43 @@ export function cautionFlags(step: unknown, technique: Technique | undefined): D
   const cautions = own(step, 'cautions');
   if (cautions === undefined) return [];
   if (typeof cautions !== 'object' || cautions === null || Array.isArray(cautions)) {
-    return [{ level: 'warning', code: 'cautions-invalid', field: 'cautions', message: 'Cautions could not be read; check screening before treating.' }];
+    return [
+      {
+        level: 'warning',
+        code: 'cautions-invalid',
+        field: 'cautions',
+        message: 'Cautions could not be read; check screening before treating.',
+      },
+    ];
   }
   const flags: DoseFlag[] = [];
   if (own(cautions, 'noDeepPressure') === true) {
     if (technique && TECHNIQUES[technique].deepPressure) {
-      flags.push({ level: 'stop', code: 'caution-deep-pressure', field: 'technique', message: `Screening says no deep pressure: do not use ${TECHNIQUES[technique].label}; use light finger pressure.` });
+      flags.push({
+        level: 'stop',
+        code: 'caution-deep-pressure',
+        field: 'technique',
+        message: `Screening says no deep pressure: do not use ${TECHNIQUES[technique].label}; use light finger pressure.`,
+      });
     }
     if (own(step, 'layer') === 'deep') {
-      flags.push({ level: 'stop', code: 'caution-deep-pressure', field: 'layer', message: 'Screening says no deep pressure: do not work the deep layer.' });
+      flags.push({
+        level: 'stop',
+        code: 'caution-deep-pressure',
+        field: 'layer',
+        message: 'Screening says no deep pressure: do not work the deep layer.',
+      });
     }
   }
   const avoid = own(cautions, 'avoidTechniques');
   const stepTechnique = own(step, 'technique');
   if (Array.isArray(avoid) && typeof stepTechnique === 'string' && avoid.includes(stepTechnique)) {
-    flags.push({ level: 'stop', code: 'caution-avoid-technique', field: 'technique', message: 'Screening says to avoid this technique for this patient.' });
+    flags.push({
+      level: 'stop',
+      code: 'caution-avoid-technique',
+      field: 'technique',
+      message: 'Screening says to avoid this technique for this patient.',
+    });
   }
   return flags;
 }

@@ -12,7 +12,10 @@ const stepArb: fc.Arbitrary<unknown> = fc.record(
     painRating: fc.oneof(fc.double({ min: -2, max: 12 }), fc.anything()),
     layer: fc.oneof(fc.constantFrom('superficial', 'middle', 'deep'), fc.anything()),
     muscle: fc.oneof(fc.constantFrom('soleus', 'Soleus', 'masseter'), fc.anything()),
-    cautions: fc.oneof(fc.record({ noDeepPressure: fc.boolean(), avoidTechniques: fc.array(techniqueArb) }, { requiredKeys: [] }), fc.anything()),
+    cautions: fc.oneof(
+      fc.record({ noDeepPressure: fc.boolean(), avoidTechniques: fc.array(techniqueArb) }, { requiredKeys: [] }),
+      fc.anything(),
+    ),
   },
   { requiredKeys: [] },
 );
@@ -21,32 +24,42 @@ const anyPrevious = fc.oneof(fc.array(anyStep, { maxLength: 6 }), fc.anything())
 
 describe('checkStep properties', () => {
   it('never throws, and always returns flags with a level, code and message', () => {
-    fc.assert(fc.property(anyStep, anyPrevious, (step, previous) => {
-      const result = checkStep(step as TreatmentStep, previous as TreatmentStep[]);
-      expect(Array.isArray(result.flags)).toBe(true);
-      for (const f of result.flags) {
-        expect(['info', 'warning', 'stop']).toContain(f.level);
-        expect(typeof f.code).toBe('string');
-        expect(typeof f.message).toBe('string');
-      }
-      expect(result.ok).toBe(result.flags.every((f) => f.level === 'info'));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(anyStep, anyPrevious, (step, previous) => {
+        const result = checkStep(step as TreatmentStep, previous as TreatmentStep[]);
+        expect(Array.isArray(result.flags)).toBe(true);
+        for (const f of result.flags) {
+          expect(['info', 'warning', 'stop']).toContain(f.level);
+          expect(typeof f.code).toBe('string');
+          expect(typeof f.message).toBe('string');
+        }
+        expect(result.ok).toBe(result.flags.every((f) => f.level === 'info'));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('is deterministic: the same input gives the same flags', () => {
-    fc.assert(fc.property(anyStep, anyPrevious, (step, previous) => {
-      const first = checkStep(step as TreatmentStep, previous as TreatmentStep[]);
-      const second = checkStep(structuredCloneSafe(step) as TreatmentStep, structuredCloneSafe(previous) as TreatmentStep[]);
-      expect(second).toEqual(first);
-    }));
+    fc.assert(
+      fc.property(anyStep, anyPrevious, (step, previous) => {
+        const first = checkStep(step as TreatmentStep, previous as TreatmentStep[]);
+        const second = checkStep(
+          structuredCloneSafe(step) as TreatmentStep,
+          structuredCloneSafe(previous) as TreatmentStep[],
+        );
+        expect(second).toEqual(first);
+      }),
+    );
   });
 
   it('pain of 9 or more is always a stop, whatever the technique', () => {
-    fc.assert(fc.property(techniqueArb, fc.double({ min: 9, max: 10, noNaN: true }), (technique, painRating) => {
-      const result = checkStep({ technique, painRating });
-      expect(result.ok).toBe(false);
-      expect(result.flags.some((f) => f.level === 'stop' && f.code === 'pain-stop')).toBe(true);
-    }));
+    fc.assert(
+      fc.property(techniqueArb, fc.double({ min: 9, max: 10, noNaN: true }), (technique, painRating) => {
+        const result = checkStep({ technique, painRating });
+        expect(result.ok).toBe(false);
+        expect(result.flags.some((f) => f.level === 'stop' && f.code === 'pain-stop')).toBe(true);
+      }),
+    );
   });
 });
 

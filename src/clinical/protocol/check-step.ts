@@ -9,9 +9,22 @@ import { cautionFlags } from './cautions.ts';
 function techniqueFlags(value: unknown): { technique: Technique | undefined; flags: DoseFlag[] } {
   if (isTechnique(value)) return { technique: value, flags: [] };
   if (typeof value !== 'string' || value.trim() === '') {
-    return { technique: undefined, flags: [{ level: 'warning', code: 'technique-missing', field: 'technique', message: 'No technique charted.' }] };
+    return {
+      technique: undefined,
+      flags: [{ level: 'warning', code: 'technique-missing', field: 'technique', message: 'No technique charted.' }],
+    };
   }
-  return { technique: undefined, flags: [{ level: 'warning', code: 'technique-unknown', field: 'technique', message: 'Unknown technique: only the general pain limits were checked.' }] };
+  return {
+    technique: undefined,
+    flags: [
+      {
+        level: 'warning',
+        code: 'technique-unknown',
+        field: 'technique',
+        message: 'Unknown technique: only the general pain limits were checked.',
+      },
+    ],
+  };
 }
 
 function runChecks(step: unknown, previous: unknown): DoseFlag[] {
@@ -22,12 +35,19 @@ function runChecks(step: unknown, previous: unknown): DoseFlag[] {
   const { technique, flags: techniqueProblems } = techniqueFlags(own(step, 'technique'));
   flags.push(...techniqueProblems);
   flags.push(...cautionFlags(step, technique));
-  flags.push(...painFlags(technique, own(step, 'painRating'), own(own(step, 'cautions'), 'painRatingsUnreliable') === true));
+  flags.push(
+    ...painFlags(technique, own(step, 'painRating'), own(own(step, 'cautions'), 'painRatingsUnreliable') === true),
+  );
   flags.push(...holdFlags(technique, own(step, 'holdSeconds')));
   let earlier: readonly unknown[] = [];
   if (Array.isArray(previous)) earlier = previous;
   else if (previous !== undefined) {
-    flags.push({ level: 'info', code: 'previous-invalid', field: 'previous', message: 'Earlier steps could not be read; layer order not checked.' });
+    flags.push({
+      level: 'info',
+      code: 'previous-invalid',
+      field: 'previous',
+      message: 'Earlier steps could not be read; layer order not checked.',
+    });
   }
   flags.push(...layerFlags(step, earlier));
   return flags;

@@ -20,18 +20,33 @@ export function layerFlags(step: unknown, previous: readonly unknown[]): DoseFla
   const muscleValue = own(step, 'muscle');
   const flags: DoseFlag[] = [];
   if (muscleValue !== undefined && muscleKey(muscleValue) === undefined) {
-    flags.push({ level: 'warning', code: 'muscle-invalid', field: 'muscle', message: 'Muscle must be a non-empty name.' });
+    flags.push({
+      level: 'warning',
+      code: 'muscle-invalid',
+      field: 'muscle',
+      message: 'Muscle must be a non-empty name.',
+    });
   }
   if (layer === undefined) return flags;
   if (!isLayer(layer)) {
-    flags.push({ level: 'warning', code: 'layer-invalid', field: 'layer', message: 'Layer must be superficial, middle or deep.' });
+    flags.push({
+      level: 'warning',
+      code: 'layer-invalid',
+      field: 'layer',
+      message: 'Layer must be superficial, middle or deep.',
+    });
     return flags;
   }
   const depth = LAYERS.indexOf(layer);
   if (depth === 0) return flags;
   const muscle = muscleKey(muscleValue);
   if (muscle === undefined) {
-    flags.push({ level: 'info', code: 'layer-unchecked', field: 'muscle', message: `No muscle charted, so the order of layers before this ${layer} step cannot be checked.` });
+    flags.push({
+      level: 'info',
+      code: 'layer-unchecked',
+      field: 'muscle',
+      message: `No muscle charted, so the order of layers before this ${layer} step cannot be checked.`,
+    });
     return flags;
   }
   const worked = new Set<Layer>();

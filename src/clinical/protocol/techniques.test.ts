@@ -11,8 +11,13 @@ describe('TECHNIQUES', () => {
       if (dose.holdBased) expect(dose.holdSeconds).toBeDefined();
     }
   });
-  it('encodes the clinic protocol for ischemic compression, and the techniques\' own parameters elsewhere', () => {
-    expect(TECHNIQUES['ischemic-compression-elbow']).toMatchObject({ holdBased: true, holdSeconds: { min: 10, max: 30 }, targetPain: { min: 5, max: 7 }, deepPressure: true });
+  it("encodes the clinic protocol for ischemic compression, and the techniques' own parameters elsewhere", () => {
+    expect(TECHNIQUES['ischemic-compression-elbow']).toMatchObject({
+      holdBased: true,
+      holdSeconds: { min: 10, max: 30 },
+      targetPain: { min: 5, max: 7 },
+      deepPressure: true,
+    });
     expect(TECHNIQUES['positional-release'].holdSeconds).toEqual({ min: 90, max: 120 });
     expect(TECHNIQUES['muscle-energy']).toMatchObject({ holdBased: false, holdSeconds: { min: 5, max: 10 } });
     for (const id of ['neuromuscular-stripping', 'cross-fibre-friction', 'microcurrent'] as const) {

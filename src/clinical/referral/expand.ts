@@ -54,7 +54,10 @@ function candidatesOf(muscle: Muscle): Candidate[] {
 export const CANDIDATES: readonly Candidate[] = MUSCLES.flatMap(candidatesOf);
 
 /** region id → every candidate (by index in CANDIDATES) whose zones include it. */
-export const CANDIDATES_BY_REGION: ReadonlyMap<string, ReadonlyArray<{ candidate: number; zone: ExpandedZone }>> = (() => {
+export const CANDIDATES_BY_REGION: ReadonlyMap<
+  string,
+  ReadonlyArray<{ candidate: number; zone: ExpandedZone }>
+> = (() => {
   const index = new Map<string, Array<{ candidate: number; zone: ExpandedZone }>>();
   CANDIDATES.forEach((candidate, i) => {
     for (const zone of candidate.zones.values()) {

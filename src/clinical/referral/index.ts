@@ -89,7 +89,8 @@ export function suggestMuscles(painMap: PainMap, options: { limit?: number } = {
   }
 
   const scored = touched.map((index) => {
-    const raw = EXPLAINED_SHARE * (explained[index]! / totalIntensity) + COVERAGE_SHARE * (covered[index]! / pain.length);
+    const raw =
+      EXPLAINED_SHARE * (explained[index]! / totalIntensity) + COVERAGE_SHARE * (covered[index]! / pain.length);
     return { index, score: Math.round(raw * 1e6) / 1e6 };
   });
   scored.sort((a, b) => b.score - a.score || tieOrder[a.index]! - tieOrder[b.index]!);
@@ -141,7 +142,10 @@ export function referralOf(
     }
   }
   return [...merged.values()]
-    .sort((a, b) => WEIGHT_VALUE[b.weight] - WEIGHT_VALUE[a.weight] || regionOrder.get(a.region)! - regionOrder.get(b.region)!)
+    .sort(
+      (a, b) =>
+        WEIGHT_VALUE[b.weight] - WEIGHT_VALUE[a.weight] || regionOrder.get(a.region)! - regionOrder.get(b.region)!,
+    )
     .map(({ region, weight, triggerPoint }) => ({ region, weight, triggerPoint }));
 }
 
@@ -162,7 +166,18 @@ export function referrersOf(regionId: string): SpotReferrer[] {
   if (!region) return [];
   return (CANDIDATES_BY_REGION.get(regionId) ?? [])
     .map(({ candidate, zone }) => ({ candidate: CANDIDATES[candidate]!, zone }))
-    .filter(({ candidate }) => region.side === 'midline' || candidate.side === 'midline' || candidate.side === region.side)
-    .sort((a, b) => WEIGHT_VALUE[b.zone.weight] - WEIGHT_VALUE[a.zone.weight] || tieOrder[CANDIDATES.indexOf(a.candidate)]! - tieOrder[CANDIDATES.indexOf(b.candidate)]!)
-    .map(({ candidate, zone }) => ({ muscle: candidate.muscle.id, side: candidate.side, weight: zone.weight, triggerPoint: zone.triggerPoint }));
+    .filter(
+      ({ candidate }) => region.side === 'midline' || candidate.side === 'midline' || candidate.side === region.side,
+    )
+    .sort(
+      (a, b) =>
+        WEIGHT_VALUE[b.zone.weight] - WEIGHT_VALUE[a.zone.weight] ||
+        tieOrder[CANDIDATES.indexOf(a.candidate)]! - tieOrder[CANDIDATES.indexOf(b.candidate)]!,
+    )
+    .map(({ candidate, zone }) => ({
+      muscle: candidate.muscle.id,
+      side: candidate.side,
+      weight: zone.weight,
+      triggerPoint: zone.triggerPoint,
+    }));
 }

@@ -14,7 +14,10 @@ const key = (s: { muscle: string; side: string; score: number }) => `${s.muscle}
 describe('suggestMuscles properties', () => {
   it('is independent of the order of the pain map', () => {
     const mapAndPermutation = painMapArb.chain((painMap) =>
-      fc.tuple(fc.constant(painMap), fc.shuffledSubarray(painMap, { minLength: painMap.length, maxLength: painMap.length })),
+      fc.tuple(
+        fc.constant(painMap),
+        fc.shuffledSubarray(painMap, { minLength: painMap.length, maxLength: painMap.length }),
+      ),
     );
     fc.assert(
       fc.property(mapAndPermutation, ([painMap, shuffled]) => {
@@ -42,7 +45,7 @@ describe('suggestMuscles properties', () => {
     );
   });
 
-  it('gives reasons consistent with the muscle\'s own referral map', () => {
+  it("gives reasons consistent with the muscle's own referral map", () => {
     fc.assert(
       fc.property(painMapArb, (painMap) => {
         for (const s of suggestMuscles(painMap, { limit: 5 })) {
@@ -70,13 +73,28 @@ describe('suggestMuscles properties', () => {
   });
 
   it('treats a duplicate region as its highest intensity', () => {
-    const base: PainMap = [{ region: 'temple-left', intensity: 7 }, { region: 'heel-right', intensity: 3 }];
+    const base: PainMap = [
+      { region: 'temple-left', intensity: 7 },
+      { region: 'heel-right', intensity: 3 },
+    ];
     expect(suggestMuscles([...base, { region: 'temple-left', intensity: 2 }])).toEqual(suggestMuscles(base));
   });
 
   it('ranks a muscle higher when the region it explains hurts more', () => {
-    const mild = suggestMuscles([{ region: 'heel-left', intensity: 2 }, { region: 'temple-left', intensity: 8 }], { limit: 100 });
-    const severe = suggestMuscles([{ region: 'heel-left', intensity: 8 }, { region: 'temple-left', intensity: 2 }], { limit: 100 });
+    const mild = suggestMuscles(
+      [
+        { region: 'heel-left', intensity: 2 },
+        { region: 'temple-left', intensity: 8 },
+      ],
+      { limit: 100 },
+    );
+    const severe = suggestMuscles(
+      [
+        { region: 'heel-left', intensity: 8 },
+        { region: 'temple-left', intensity: 2 },
+      ],
+      { limit: 100 },
+    );
     const scoreOf = (list: typeof mild) => list.find((s) => s.muscle === 'soleus' && s.side === 'left')!.score;
     expect(scoreOf(severe)).toBeGreaterThan(scoreOf(mild));
   });
@@ -87,7 +105,10 @@ describe('suggestMuscles properties', () => {
   });
 
   it('respects the limit (default 10)', () => {
-    const map: PainMap = [{ region: 'low-back-left', intensity: 5 }, { region: 'buttock-left', intensity: 5 }];
+    const map: PainMap = [
+      { region: 'low-back-left', intensity: 5 },
+      { region: 'buttock-left', intensity: 5 },
+    ];
     expect(suggestMuscles(map)).toHaveLength(10);
     expect(suggestMuscles(map, { limit: 3 })).toHaveLength(3);
   });
@@ -106,7 +127,9 @@ describe('suggestion text', () => {
       { region: 'posterolateral-neck-left', intensity: 6 },
       { region: 'heel-left', intensity: 2 },
     ]);
-    expect(best?.therapistText).toBe('Explains left temple (primary), left back and side of neck (primary) — 2 of 3 reported regions');
+    expect(best?.therapistText).toBe(
+      'Explains left temple (primary), left back and side of neck (primary) — 2 of 3 reported regions',
+    );
   });
 
   it('speaks to the patient in plain words, without jargon, and says it is not a diagnosis', () => {
@@ -120,21 +143,32 @@ describe('suggestion text', () => {
       }),
       { numRuns: 100 },
     );
-    const [trap] = suggestMuscles([{ region: 'temple-left', intensity: 7 }, { region: 'posterolateral-neck-left', intensity: 6 }]);
-    expect(trap?.patientText).toMatch(/^Tight spots in the muscle along the top of your shoulder on your left side can send pain to your temple/);
+    const [trap] = suggestMuscles([
+      { region: 'temple-left', intensity: 7 },
+      { region: 'posterolateral-neck-left', intensity: 6 },
+    ]);
+    expect(trap?.patientText).toMatch(
+      /^Tight spots in the muscle along the top of your shoulder on your left side can send pain to your temple/,
+    );
   });
 });
 
 describe('referralOf', () => {
-  it('places a paired muscle\'s zones on the requested side', () => {
+  it("places a paired muscle's zones on the requested side", () => {
     const zones = referralOf('upper-trapezius', 'left');
-    expect(zones).toContainEqual({ region: 'temple-left', weight: 'primary', triggerPoint: 'upper-trapezius-anterior' });
+    expect(zones).toContainEqual({
+      region: 'temple-left',
+      weight: 'primary',
+      triggerPoint: 'upper-trapezius-anterior',
+    });
     expect(zones.some((z) => z.region.endsWith('-right'))).toBe(false);
     expect(zones[0]?.weight).toBe('primary');
   });
 
   it('covers both sides when no side is given, and honours zones that cross the midline', () => {
-    expect(referralOf('temporalis').map((z) => z.region)).toEqual(expect.arrayContaining(['temple-left', 'temple-right']));
+    expect(referralOf('temporalis').map((z) => z.region)).toEqual(
+      expect.arrayContaining(['temple-left', 'temple-right']),
+    );
     const clavicular = referralOf('sternocleidomastoid-clavicular', 'right').map((z) => z.region);
     expect(clavicular).toEqual(expect.arrayContaining(['forehead-left', 'forehead-right', 'ear-right']));
     expect(clavicular).not.toContain('ear-left');

@@ -44,7 +44,10 @@ function joinWords(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-export function therapistText(reasons: ReadonlyArray<{ region: string; weight: Weight }>, reportedCount: number): string {
+export function therapistText(
+  reasons: ReadonlyArray<{ region: string; weight: Weight }>,
+  reportedCount: number,
+): string {
   const parts = reasons.map((r) => `${therapistRegionLabel(r.region)} (${r.weight})`);
   return `Explains ${parts.join(', ')} — ${reasons.length} of ${reportedCount} reported region${reportedCount === 1 ? '' : 's'}`;
 }
@@ -52,6 +55,8 @@ export function therapistText(reasons: ReadonlyArray<{ region: string; weight: W
 export function patientText(muscle: Muscle, side: CandidateSide, reasons: ReadonlyArray<{ region: string }>): string {
   const where = side === 'midline' ? '' : ` on your ${side} side`;
   const places = joinWords([...new Set(reasons.map((r) => patientRegionLabel(r.region)))]);
-  return `Tight spots in ${muscle.plainName}${where} can send pain to ${places}. ` +
-    'A therapist can check this muscle by gentle pressure; this is a place to look, not a diagnosis.';
+  return (
+    `Tight spots in ${muscle.plainName}${where} can send pain to ${places}. ` +
+    'A therapist can check this muscle by gentle pressure; this is a place to look, not a diagnosis.'
+  );
 }

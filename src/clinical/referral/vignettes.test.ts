@@ -13,14 +13,24 @@ const right = (...regions: string[]): PainMap => regions.map((r) => ({ region: `
 
 describe('referral vignettes', () => {
   it('temple + posterolateral neck → upper trapezius first; SCM, temporalis, splenius cervicis, suboccipitals in the top 8', () => {
-    const ranked = top([{ region: 'temple-left', intensity: 7 }, { region: 'posterolateral-neck-left', intensity: 5 }], 8);
+    const ranked = top(
+      [
+        { region: 'temple-left', intensity: 7 },
+        { region: 'posterolateral-neck-left', intensity: 5 },
+      ],
+      8,
+    );
     expect(ranked[0]).toBe('upper-trapezius');
-    expect(ranked).toEqual(expect.arrayContaining(['sternocleidomastoid', 'temporalis', 'splenius-cervicis', 'suboccipitals']));
+    expect(ranked).toEqual(
+      expect.arrayContaining(['sternocleidomastoid', 'temporalis', 'splenius-cervicis', 'suboccipitals']),
+    );
   });
 
   it('lateral epicondyle + dorsal forearm (tennis elbow) → supinator, brachioradialis, ECRL, supraspinatus in the top 8', () => {
     const ranked = top(right('lateral-epicondyle', 'dorsal-forearm'), 8);
-    expect(ranked).toEqual(expect.arrayContaining(['supinator', 'brachioradialis', 'extensor-carpi-radialis-longus', 'supraspinatus']));
+    expect(ranked).toEqual(
+      expect.arrayContaining(['supinator', 'brachioradialis', 'extensor-carpi-radialis-longus', 'supraspinatus']),
+    );
   });
 
   it('low back + buttock + greater trochanter → quadratus lumborum first; gluteus medius, minimus and piriformis in the top 8', () => {
@@ -56,7 +66,9 @@ describe('referral vignettes', () => {
   });
 
   it('chest + arm + radial forearm + thumb + index finger (thoracic-outlet-like) → scalenes first', () => {
-    expect(top(right('anterior-chest', 'lateral-arm', 'radial-forearm', 'thumb', 'index-finger'), 1)).toEqual(['scalenes']);
+    expect(top(right('anterior-chest', 'lateral-arm', 'radial-forearm', 'thumb', 'index-finger'), 1)).toEqual([
+      'scalenes',
+    ]);
   });
 
   it('deep front of shoulder + outer arm → infraspinatus in the top 2', () => {
@@ -64,11 +76,15 @@ describe('referral vignettes', () => {
   });
 
   it('inferior angle of scapula + ring and little fingers → latissimus dorsi or serratus anterior first', () => {
-    expect(['latissimus-dorsi', 'serratus-anterior']).toContain(top(left('inferior-scapular-angle', 'ring-finger', 'little-finger'), 1)[0]);
+    expect(['latissimus-dorsi', 'serratus-anterior']).toContain(
+      top(left('inferior-scapular-angle', 'ring-finger', 'little-finger'), 1)[0],
+    );
   });
 
   it('top of head → splenius capitis and SCM in the top 3', () => {
-    expect(top([{ region: 'vertex', intensity: 5 }], 3)).toEqual(expect.arrayContaining(['splenius-capitis', 'sternocleidomastoid']));
+    expect(top([{ region: 'vertex', intensity: 5 }], 3)).toEqual(
+      expect.arrayContaining(['splenius-capitis', 'sternocleidomastoid']),
+    );
   });
 
   it('kneecap → rectus femoris in the top 3', () => {
@@ -76,7 +92,9 @@ describe('referral vignettes', () => {
   });
 
   it('tailbone → gluteus maximus, lumbar multifidi and pelvic floor in the top 5', () => {
-    expect(top([{ region: 'coccyx', intensity: 6 }], 5)).toEqual(expect.arrayContaining(['gluteus-maximus', 'lumbar-multifidi', 'pelvic-floor']));
+    expect(top([{ region: 'coccyx', intensity: 6 }], 5)).toEqual(
+      expect.arrayContaining(['gluteus-maximus', 'lumbar-multifidi', 'pelvic-floor']),
+    );
   });
 
   it('heel + calf + same-side SI joint → soleus first', () => {

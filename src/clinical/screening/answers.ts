@@ -94,10 +94,21 @@ const schema = z.strictObject({
   questions: z.strictObject(questionShape).optional(),
   conditions: z.array(z.enum(CONDITION_CODES as [ConditionCode, ...ConditionCode[]])).optional(),
   medications: z
-    .array(z.strictObject({ class: z.enum(MEDICATION_CLASSES), name: z.string().min(1).max(TEXT_LIMITS.intakeItem).optional() }))
+    .array(
+      z.strictObject({
+        class: z.enum(MEDICATION_CLASSES),
+        name: z.string().min(1).max(TEXT_LIMITS.intakeItem).optional(),
+      }),
+    )
     .optional(),
   surgeries: z
-    .array(z.strictObject({ what: z.string().min(1).max(TEXT_LIMITS.intakeItem), date: isoDate, regions: z.array(regionId).optional() }))
+    .array(
+      z.strictObject({
+        what: z.string().min(1).max(TEXT_LIMITS.intakeItem),
+        date: isoDate,
+        regions: z.array(regionId).optional(),
+      }),
+    )
     .optional(),
   pregnancy: z
     .strictObject({

@@ -8,11 +8,26 @@ import type { EndangermentSite } from './types.ts';
 const bothSides = (base: string): string[] => [`${base}-left`, `${base}-right`];
 
 export const ENDANGERMENT_SITES: readonly EndangermentSite[] = [
-  { site: 'anterior neck', regions: bothSides('anterior-neck'), structures: 'carotid artery, jugular vein, vagus nerve' },
+  {
+    site: 'anterior neck',
+    regions: bothSides('anterior-neck'),
+    structures: 'carotid artery, jugular vein, vagus nerve',
+  },
   { site: 'axilla', regions: bothSides('axilla'), structures: 'axillary artery, brachial plexus, lymph nodes' },
   { site: 'cubital fossa', regions: bothSides('cubital-fossa'), structures: 'brachial artery, median nerve' },
-  { site: 'femoral triangle', regions: bothSides('groin'), structures: 'femoral artery, vein and nerve, inguinal lymph nodes' },
-  { site: 'popliteal fossa', regions: bothSides('back-of-knee'), structures: 'popliteal artery and vein, tibial nerve' },
-  { site: 'kidney area (below the 12th rib)', regions: bothSides('low-back'), structures: 'kidneys, loosely protected by the floating ribs' },
+  {
+    site: 'femoral triangle',
+    regions: bothSides('groin'),
+    structures: 'femoral artery, vein and nerve, inguinal lymph nodes',
+  },
+  {
+    site: 'popliteal fossa',
+    regions: bothSides('back-of-knee'),
+    structures: 'popliteal artery and vein, tibial nerve',
+  },
+  {
+    site: 'kidney area (below the 12th rib)',
+    regions: bothSides('low-back'),
+    structures: 'kidneys, loosely protected by the floating ribs',
+  },
 ];
-

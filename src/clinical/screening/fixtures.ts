@@ -20,7 +20,14 @@ export function allNoAnswers(): IntakeAnswers {
 /** A full intake with several findings at every level: the bench's realistic case. */
 export function busyAnswers(): IntakeAnswers {
   const answers = allNoAnswers();
-  answers.questions = { ...answers.questions, highBloodPressure: 'yes', osteoporosis: 'yes', diabetes: 'yes', neuropathy: 'yes', cancerHistory: 'yes' };
+  answers.questions = {
+    ...answers.questions,
+    highBloodPressure: 'yes',
+    osteoporosis: 'yes',
+    diabetes: 'yes',
+    neuropathy: 'yes',
+    cancerHistory: 'yes',
+  };
   answers.conditions = ['hypertension', 'osteoporosis', 'diabetes-type-2', 'peripheral-neuropathy'];
   answers.medications = [
     { class: 'anticoagulant', name: 'warfarin' },

@@ -15,14 +15,17 @@ export const QUESTIONS = {
   activeCancer: 'Do you have cancer now, or are you being treated for it?',
   cancerHistory: 'Have you had cancer in the past (treatment finished)?',
   osteoporosis: 'Have you been told you have osteoporosis (thin bones)?',
-  fragilityFracture: 'Have you broken a bone from a fall from standing height or less, or been told your osteoporosis is severe?',
-  contagiousSkin: 'Do you have a skin condition that could spread (e.g. shingles, scabies, impetigo, ringworm) or a widespread flare?',
+  fragilityFracture:
+    'Have you broken a bone from a fall from standing height or less, or been told your osteoporosis is severe?',
+  contagiousSkin:
+    'Do you have a skin condition that could spread (e.g. shingles, scabies, impetigo, ringworm) or a widespread flare?',
   diabetes: 'Do you have diabetes?',
   neuropathy: 'Do you have reduced feeling, numbness or burning in your feet or hands from nerve damage (neuropathy)?',
   epilepsy: 'Do you have epilepsy or seizures?',
   bleedingDisorder: 'Do you bruise or bleed easily, or have a bleeding disorder or low platelets?',
   neurologicalSigns: 'Do you have numbness, tingling or weakness that a doctor has not yet checked?',
-  unexplainedPain: 'Do you have pain with no known cause that has never been checked by a doctor (e.g. constant, worse at night)?',
+  unexplainedPain:
+    'Do you have pain with no known cause that has never been checked by a doctor (e.g. constant, worse at night)?',
 } as const;
 
 export type QuestionId = keyof typeof QUESTIONS;

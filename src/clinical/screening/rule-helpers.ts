@@ -12,16 +12,31 @@ export function notKnown(unknown: UnknownAnswer): RuleOutcome {
 }
 
 /** The unknown entry for a yes/no question that was skipped or answered 'unknown'. */
-export function unansweredQuestion(answers: IntakeAnswers, question: QuestionId, gates: FindingDecision, consequence: string): RuleOutcome {
+export function unansweredQuestion(
+  answers: IntakeAnswers,
+  question: QuestionId,
+  gates: FindingDecision,
+  consequence: string,
+): RuleOutcome {
   const how = answers.questions?.[question] === 'unknown' ? 'answered "not sure"' : 'not answered';
-  return notKnown({ question: `questions.${question}`, why: `"${QUESTIONS[question]}" ${how}; a yes would mean ${consequence}`, gates });
+  return notKnown({
+    question: `questions.${question}`,
+    why: `"${QUESTIONS[question]}" ${how}; a yes would mean ${consequence}`,
+    gates,
+  });
 }
 
 /** 'yes' / 'no' / 'unknown' for a question, folding listed conditions in as 'yes'. */
-export function ask(answers: IntakeAnswers, question: QuestionId): { value: 'yes' | 'no' | 'unknown'; because: string } {
+export function ask(
+  answers: IntakeAnswers,
+  question: QuestionId,
+): { value: 'yes' | 'no' | 'unknown'; because: string } {
   const answer = answerTo(answers, question);
   if (answer.value === 'yes') {
-    const because = answer.fromConditions.length > 0 ? `condition listed: ${answer.fromConditions.join(', ')}` : `answered yes to "${QUESTIONS[question]}"`;
+    const because =
+      answer.fromConditions.length > 0
+        ? `condition listed: ${answer.fromConditions.join(', ')}`
+        : `answered yes to "${QUESTIONS[question]}"`;
     return { value: 'yes', because };
   }
   return { value: answer.value === 'no' ? 'no' : 'unknown', because: '' };
@@ -51,8 +66,14 @@ export function yesNoRule(spec: YesNoRuleSpec): ScreeningRule {
     evaluate(answers) {
       const answer = ask(answers, spec.question);
       if (answer.value === 'no') return [];
-      if (answer.value === 'unknown') return [unansweredQuestion(answers, spec.question, spec.decision, `${spec.decision} (${spec.title})`)];
-      const finding: RuleFinding = { rule: spec.id, decision: spec.decision, reason: `${answer.because}: ${spec.why}`, source: spec.source };
+      if (answer.value === 'unknown')
+        return [unansweredQuestion(answers, spec.question, spec.decision, `${spec.decision} (${spec.title})`)];
+      const finding: RuleFinding = {
+        rule: spec.id,
+        decision: spec.decision,
+        reason: `${answer.because}: ${spec.why}`,
+        source: spec.source,
+      };
       if (spec.techniqueChanges) finding.techniqueChanges = [...spec.techniqueChanges];
       if (spec.clearanceScope) finding.clearance = { needed: true, scope: spec.clearanceScope };
       return [found(finding)];

@@ -15,8 +15,10 @@ import {
 } from './rules-conditions.ts';
 import type { RuleOutcome, ScreeningRule } from './types.ts';
 
-const run = (rule: ScreeningRule, answers: IntakeAnswers): RuleOutcome[] => rule.evaluate(answers, { today: '2026-06-15' });
-const decisions = (outcomes: RuleOutcome[]) => outcomes.map((o) => (o.kind === 'finding' ? o.finding.decision : `unknown:${o.unknown.question}`));
+const run = (rule: ScreeningRule, answers: IntakeAnswers): RuleOutcome[] =>
+  rule.evaluate(answers, { today: '2026-06-15' });
+const decisions = (outcomes: RuleOutcome[]) =>
+  outcomes.map((o) => (o.kind === 'finding' ? o.finding.decision : `unknown:${o.unknown.question}`));
 const answering = (values: Partial<Record<QuestionId, 'yes' | 'no' | 'unknown' | undefined>>): IntakeAnswers => {
   const answers = allNoAnswers();
   const questions = { ...answers.questions, ...values };
@@ -43,7 +45,10 @@ describe.each([
 describe('referring rules ask for clearance, caution rules change technique', () => {
   it('active cancer names the oncology team; epilepsy lists technique changes', () => {
     const [cancer] = run(activeCancerRule, answering({ activeCancer: 'yes' }));
-    expect(cancer?.kind === 'finding' && cancer.finding.clearance).toEqual({ needed: true, scope: expect.stringContaining('oncology') });
+    expect(cancer?.kind === 'finding' && cancer.finding.clearance).toEqual({
+      needed: true,
+      scope: expect.stringContaining('oncology'),
+    });
     const [seizure] = run(epilepsyRule, answering({ epilepsy: 'yes' }));
     expect(seizure?.kind === 'finding' && seizure.finding.techniqueChanges?.length).toBeGreaterThan(0);
   });
@@ -52,7 +57,9 @@ describe('referring rules ask for clearance, caution rules change technique', ()
 describe('osteoporosis', () => {
   it('diagnosed without fragility fracture → caution; with one → refer', () => {
     expect(decisions(run(osteoporosisRule, answering({ osteoporosis: 'yes' })))).toEqual(['caution']);
-    expect(decisions(run(osteoporosisRule, answering({ osteoporosis: 'yes', fragilityFracture: 'yes' })))).toEqual(['refer']);
+    expect(decisions(run(osteoporosisRule, answering({ osteoporosis: 'yes', fragilityFracture: 'yes' })))).toEqual([
+      'refer',
+    ]);
   });
   it('a fragility fracture without a diagnosis still refers (bone never evaluated)', () => {
     expect(decisions(run(osteoporosisRule, answering({ fragilityFracture: 'yes' })))).toEqual(['refer']);
@@ -69,11 +76,15 @@ describe('osteoporosis', () => {
 });
 
 describe('pregnancy', () => {
-  const pregnant = (pregnancy: IntakeAnswers['pregnancy']) => decisions(run(pregnancyRule, { ...allNoAnswers(), pregnancy }));
+  const pregnant = (pregnancy: IntakeAnswers['pregnancy']) =>
+    decisions(run(pregnancyRule, { ...allNoAnswers(), pregnancy }));
   it('first trimester → refer; later, not high risk → caution with positioning', () => {
     expect(pregnant({ status: 'yes', trimester: 1, highRisk: 'no' })).toEqual(['refer']);
     expect(pregnant({ status: 'yes', trimester: 2, highRisk: 'no' })).toEqual(['caution']);
-    const [later] = run(pregnancyRule, { ...allNoAnswers(), pregnancy: { status: 'yes', trimester: 3, highRisk: 'no' } });
+    const [later] = run(pregnancyRule, {
+      ...allNoAnswers(),
+      pregnancy: { status: 'yes', trimester: 3, highRisk: 'no' },
+    });
     expect(later?.kind === 'finding' && later.finding.techniqueChanges?.join(' ')).toMatch(/side-lying/);
   });
   it('high risk → refer in any trimester', () => {
@@ -99,10 +110,14 @@ describe('diabetes-neuropathy', () => {
   });
   it('diabetes without neuropathy → nothing; neuropathy unknown → unknown', () => {
     expect(run(diabeticNeuropathyRule, answering({ diabetes: 'yes', neuropathy: 'no' }))).toEqual([]);
-    expect(decisions(run(diabeticNeuropathyRule, answering({ diabetes: 'yes', neuropathy: 'unknown' })))).toEqual(['unknown:questions.neuropathy']);
+    expect(decisions(run(diabeticNeuropathyRule, answering({ diabetes: 'yes', neuropathy: 'unknown' })))).toEqual([
+      'unknown:questions.neuropathy',
+    ]);
   });
   it('diabetes skipped → unknown; listed diabetes and neuropathy conditions count as yes', () => {
-    expect(decisions(run(diabeticNeuropathyRule, answering({ diabetes: undefined })))).toEqual(['unknown:questions.diabetes']);
+    expect(decisions(run(diabeticNeuropathyRule, answering({ diabetes: undefined })))).toEqual([
+      'unknown:questions.diabetes',
+    ]);
     const listed = { ...allNoAnswers(), conditions: ['diabetes-type-1', 'peripheral-neuropathy'] } as IntakeAnswers;
     expect(decisions(run(diabeticNeuropathyRule, listed))).toEqual(['caution']);
   });

@@ -5,9 +5,13 @@ import { localIssuesRule, recentSurgeryRule } from './rules-local.ts';
 import type { RuleOutcome } from './types.ts';
 
 const today = '2026-06-15';
-const decisions = (outcomes: RuleOutcome[]) => outcomes.map((o) => (o.kind === 'finding' ? o.finding.decision : `unknown:${o.unknown.question}`));
+const decisions = (outcomes: RuleOutcome[]) =>
+  outcomes.map((o) => (o.kind === 'finding' ? o.finding.decision : `unknown:${o.unknown.question}`));
 const surgeryOn = (date: string, regions?: string[]) => {
-  const answers: IntakeAnswers = { ...allNoAnswers(), surgeries: [{ what: 'knee replacement', date, ...(regions ? { regions } : {}) }] };
+  const answers: IntakeAnswers = {
+    ...allNoAnswers(),
+    surgeries: [{ what: 'knee replacement', date, ...(regions ? { regions } : {}) }],
+  };
   return recentSurgeryRule.evaluate(answers, { today });
 };
 
@@ -27,7 +31,8 @@ describe('recent-surgery windows (days since surgery, counted from today)', () =
     expect(surgeryOn('2026-03-22', ['anterior-knee-left'])).toEqual([]); // 85 days
   });
   it('window edges across a leap day are counted in calendar days', () => {
-    const leap = (date: string) => recentSurgeryRule.evaluate({ surgeries: [{ what: 'x', date, regions: ['sacrum'] }] }, { today: '2028-03-01' });
+    const leap = (date: string) =>
+      recentSurgeryRule.evaluate({ surgeries: [{ what: 'x', date, regions: ['sacrum'] }] }, { today: '2028-03-01' });
     expect(decisions(leap('2028-01-19'))).toEqual(['refer', 'local']); // 42 days incl. 29 Feb
     expect(decisions(leap('2028-01-18'))).toEqual(['caution']); // 43 days
   });
@@ -39,16 +44,24 @@ describe('recent-surgery windows (days since surgery, counted from today)', () =
   });
   it('surgeries not asked → unknown gating refer; an empty list means none', () => {
     const { surgeries: _dropped, ...notAsked } = allNoAnswers();
-    expect(recentSurgeryRule.evaluate(notAsked, { today })).toEqual([{ kind: 'unknown', unknown: expect.objectContaining({ question: 'surgeries', gates: 'refer' }) }]);
+    expect(recentSurgeryRule.evaluate(notAsked, { today })).toEqual([
+      { kind: 'unknown', unknown: expect.objectContaining({ question: 'surgeries', gates: 'refer' }) },
+    ]);
     expect(recentSurgeryRule.evaluate(allNoAnswers(), { today })).toEqual([]);
   });
 });
 
 describe('local-issues', () => {
-  const issues = (localIssues: LocalIssue[] | undefined) => localIssuesRule.evaluate({ ...allNoAnswers(), localIssues }, { today });
+  const issues = (localIssues: LocalIssue[] | undefined) =>
+    localIssuesRule.evaluate({ ...allNoAnswers(), localIssues }, { today });
   it('each issue → local with its regions (deduplicated, sorted)', () => {
     const outcomes = issues([{ kind: 'open-wound', regions: ['shin-right', 'calf-right', 'shin-right'] }]);
-    expect(outcomes).toEqual([{ kind: 'finding', finding: expect.objectContaining({ decision: 'local', regions: ['calf-right', 'shin-right'] }) }]);
+    expect(outcomes).toEqual([
+      {
+        kind: 'finding',
+        finding: expect.objectContaining({ decision: 'local', regions: ['calf-right', 'shin-right'] }),
+      },
+    ]);
   });
   it('an undiagnosed lump, aneurysm, phlebitis or recent fracture also refers', () => {
     for (const kind of ['undiagnosed-lump', 'aneurysm', 'phlebitis', 'recent-fracture'] as const)

@@ -6,12 +6,18 @@ import type { RuleOutcome, ScreeningRule } from './types.ts';
 
 /** What a therapist calls each class of medicine, for reasons they read at the table. */
 const CLASS_WORDS: Partial<Record<MedicationClass, string>> = {
-  anticoagulant: 'a blood thinner', antiplatelet: 'an antiplatelet', analgesic: 'a pain killer', 'muscle-relaxant': 'a muscle relaxant', corticosteroid: 'a steroid',
+  anticoagulant: 'a blood thinner',
+  antiplatelet: 'an antiplatelet',
+  analgesic: 'a pain killer',
+  'muscle-relaxant': 'a muscle relaxant',
+  corticosteroid: 'a steroid',
 };
 
 function takes(answers: IntakeAnswers, classes: readonly MedicationClass[]): string[] {
   const words = (c: MedicationClass) => CLASS_WORDS[c] ?? c;
-  const names = (answers.medications ?? []).filter((m) => classes.includes(m.class)).map((m) => (m.name ? `${m.name} (${words(m.class)})` : words(m.class)));
+  const names = (answers.medications ?? [])
+    .filter((m) => classes.includes(m.class))
+    .map((m) => (m.name ? `${m.name} (${words(m.class)})` : words(m.class)));
   return [...new Set(names)].sort();
 }
 
@@ -30,11 +36,28 @@ export const bleedingRiskRule: ScreeningRule = {
     const out: RuleOutcome[] = [];
     const drugs = takes(answers, ['anticoagulant', 'antiplatelet']);
     const disorder = ask(answers, 'bleedingDisorder');
-    const reasons = [...(drugs.length > 0 ? [`takes ${drugs.join(', ')}`] : []), ...(disorder.value === 'yes' ? [disorder.because] : [])];
+    const reasons = [
+      ...(drugs.length > 0 ? [`takes ${drugs.join(', ')}`] : []),
+      ...(disorder.value === 'yes' ? [disorder.because] : []),
+    ];
     if (reasons.length > 0)
-      out.push(found({ rule: 'bleeding-risk', decision: 'caution', reason: `${reasons.join('; ')}: bruising and bleeding into tissue under pressure`, source: bleedingSource, techniqueChanges: ['no deep pressure', 'no elbow, knuckle or tool ischemic compression', 'lighter, shorter holds on trigger points', 'check for bruising at the next visit'] }));
+      out.push(
+        found({
+          rule: 'bleeding-risk',
+          decision: 'caution',
+          reason: `${reasons.join('; ')}: bruising and bleeding into tissue under pressure`,
+          source: bleedingSource,
+          techniqueChanges: [
+            'no deep pressure',
+            'no elbow, knuckle or tool ischemic compression',
+            'lighter, shorter holds on trigger points',
+            'check for bruising at the next visit',
+          ],
+        }),
+      );
     if (answers.medications === undefined) out.push(medicationsNotAsked('blood thinners call for lighter pressure'));
-    if (disorder.value === 'unknown') out.push(unansweredQuestion(answers, 'bleedingDisorder', 'caution', 'no deep pressure'));
+    if (disorder.value === 'unknown')
+      out.push(unansweredQuestion(answers, 'bleedingDisorder', 'caution', 'no deep pressure'));
     return out;
   },
 };
@@ -48,10 +71,23 @@ export const painFeedbackRule: ScreeningRule = {
   evidence: 'consensus',
   source: feedbackSource,
   evaluate(answers) {
-    if (answers.medications === undefined) return [medicationsNotAsked('pain relievers make pain ratings less reliable')];
+    if (answers.medications === undefined)
+      return [medicationsNotAsked('pain relievers make pain ratings less reliable')];
     const drugs = takes(answers, ['analgesic', 'muscle-relaxant']);
     if (drugs.length === 0) return [];
-    return [found({ rule: 'pain-feedback', decision: 'caution', trigger: `takes ${drugs.join(', ')}`, reason: `takes ${drugs.join(', ')}: pain ratings are less reliable, so the 5–7 target can be overshot`, source: feedbackSource, techniqueChanges: ['moderate pressure; do not push to the 5–7 discomfort target on ratings alone', 'ask when the last dose was taken'] })];
+    return [
+      found({
+        rule: 'pain-feedback',
+        decision: 'caution',
+        trigger: `takes ${drugs.join(', ')}`,
+        reason: `takes ${drugs.join(', ')}: pain ratings are less reliable, so the 5–7 target can be overshot`,
+        source: feedbackSource,
+        techniqueChanges: [
+          'moderate pressure; do not push to the 5–7 discomfort target on ratings alone',
+          'ask when the last dose was taken',
+        ],
+      }),
+    ];
   },
 };
 
@@ -67,7 +103,15 @@ export const corticosteroidRule: ScreeningRule = {
     if (answers.medications === undefined) return [medicationsNotAsked('long-term corticosteroids thin skin and bone')];
     const drugs = takes(answers, ['corticosteroid']);
     if (drugs.length === 0) return [];
-    return [found({ rule: 'corticosteroid', decision: 'caution', reason: `takes ${drugs.join(', ')}: long-term use thins skin and bone`, source: steroidSource, techniqueChanges: ['no heavy pressure over bone', 'no friction on thin skin'] })];
+    return [
+      found({
+        rule: 'corticosteroid',
+        decision: 'caution',
+        reason: `takes ${drugs.join(', ')}: long-term use thins skin and bone`,
+        source: steroidSource,
+        techniqueChanges: ['no heavy pressure over bone', 'no friction on thin skin'],
+      }),
+    ];
   },
 };
 

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { IntakeAnswers } from './answers.ts';
 import { allNoAnswers } from './fixtures.ts';
-import { bloodClotRule, bloodPressureRule, clotHistoryRule, feverRule, pulmonaryEmbolismRule, stableHeartRule, strokeRule, unstableHeartRule } from './rules-systemic.ts';
+import {
+  bloodClotRule,
+  bloodPressureRule,
+  clotHistoryRule,
+  feverRule,
+  pulmonaryEmbolismRule,
+  stableHeartRule,
+  strokeRule,
+  unstableHeartRule,
+} from './rules-systemic.ts';
 import type { QuestionId } from './questions.ts';
 import type { RuleOutcome, ScreeningRule } from './types.ts';
 
 const today = '2026-06-15';
 const run = (rule: ScreeningRule, answers: IntakeAnswers): RuleOutcome[] => rule.evaluate(answers, { today });
-const decisions = (outcomes: RuleOutcome[]) => outcomes.map((o) => (o.kind === 'finding' ? o.finding.decision : `unknown:${o.unknown.question}`));
+const decisions = (outcomes: RuleOutcome[]) =>
+  outcomes.map((o) => (o.kind === 'finding' ? o.finding.decision : `unknown:${o.unknown.question}`));
 const withAnswer = (question: QuestionId, value: 'yes' | 'no' | 'unknown' | undefined): IntakeAnswers => {
   const answers = allNoAnswers();
   answers.questions = { ...answers.questions, [question]: value };
@@ -35,7 +45,9 @@ describe.each([
   });
   it.each(['unknown', undefined] as const)('%s → reported unknown, gating %s', (value) => {
     const outcomes = run(rule, withAnswer(question, value));
-    expect(outcomes).toEqual([{ kind: 'unknown', unknown: expect.objectContaining({ question: `questions.${question}`, gates: decision }) }]);
+    expect(outcomes).toEqual([
+      { kind: 'unknown', unknown: expect.objectContaining({ question: `questions.${question}`, gates: decision }) },
+    ]);
   });
 });
 
@@ -69,7 +81,8 @@ describe('fever-infection', () => {
 });
 
 describe('blood-pressure (ACC/AHA 2017 bands)', () => {
-  const at = (systolic: number, diastolic: number) => decisions(run(bloodPressureRule, { ...allNoAnswers(), bloodPressure: { systolic, diastolic } }));
+  const at = (systolic: number, diastolic: number) =>
+    decisions(run(bloodPressureRule, { ...allNoAnswers(), bloodPressure: { systolic, diastolic } }));
   it('crisis is strictly above 180 and/or 120', () => {
     expect(at(181, 100)).toEqual(['contraindicated']);
     expect(at(150, 121)).toEqual(['contraindicated']);

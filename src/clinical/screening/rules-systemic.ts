@@ -24,14 +24,23 @@ export const feverRule: ScreeningRule = {
   source: feverSource,
   evaluate(answers) {
     const t = answers.temperatureC;
-    const because = 'the body is fighting an infection; massage adds circulatory load and may spread it to staff and other patients';
+    const because =
+      'the body is fighting an infection; massage adds circulatory load and may spread it to staff and other patients';
     const finding = (reason: string): RuleOutcome =>
-      found({ rule: 'fever-infection', decision: 'contraindicated', reason, source: feverSource, clearance: { needed: true, scope: 'reschedule once fever-free and recovered' } });
-    if (t !== undefined && t >= FEVER_THRESHOLD_C) return [finding(`temperature ${t} °C is at or above ${FEVER_THRESHOLD_C.toFixed(1)} °C: ${because}`)];
+      found({
+        rule: 'fever-infection',
+        decision: 'contraindicated',
+        reason,
+        source: feverSource,
+        clearance: { needed: true, scope: 'reschedule once fever-free and recovered' },
+      });
+    if (t !== undefined && t >= FEVER_THRESHOLD_C)
+      return [finding(`temperature ${t} °C is at or above ${FEVER_THRESHOLD_C.toFixed(1)} °C: ${because}`)];
     const answer = ask(answers, 'feverOrInfection');
     if (answer.value === 'yes') return [finding(`${answer.because}: ${because}`)];
     if (answer.value === 'no') return [];
-    const measured = t === undefined ? 'no temperature taken' : `temperature ${t} °C is normal but infection was not asked`;
+    const measured =
+      t === undefined ? 'no temperature taken' : `temperature ${t} °C is normal but infection was not asked`;
     return [unansweredQuestion(answers, 'feverOrInfection', 'contraindicated', `no treatment today (${measured})`)];
   },
 };
@@ -86,20 +95,57 @@ export const bloodPressureRule: ScreeningRule = {
       const reading = `reading ${bp.systolic}/${bp.diastolic} mmHg`;
       const base = { rule: 'blood-pressure', source: bpSource };
       if (bp.systolic > BP_CRISIS.systolicAbove || bp.diastolic > BP_CRISIS.diastolicAbove)
-        return [found({ ...base, decision: 'contraindicated', reason: `${reading} is in the hypertensive-crisis range (above 180 and/or 120): no treatment; recheck after rest and send for prompt medical assessment`, clearance: { needed: true, scope: 'physician assessment of blood pressure before any treatment' } })];
+        return [
+          found({
+            ...base,
+            decision: 'contraindicated',
+            reason: `${reading} is in the hypertensive-crisis range (above 180 and/or 120): no treatment; recheck after rest and send for prompt medical assessment`,
+            clearance: { needed: true, scope: 'physician assessment of blood pressure before any treatment' },
+          }),
+        ];
       if (bp.systolic >= BP_STAGE_2.systolic || bp.diastolic >= BP_STAGE_2.diastolic)
-        return [found({ ...base, decision: 'refer', reason: `${reading} is stage 2 hypertension (>= 140 or >= 90): confirm with the physician that it is known and managed`, clearance: { needed: true, scope: 'physician confirms blood pressure is managed and massage is appropriate' }, techniqueChanges: ['no vigorous or stimulating techniques', 'sit up slowly at the end of the session'] })];
+        return [
+          found({
+            ...base,
+            decision: 'refer',
+            reason: `${reading} is stage 2 hypertension (>= 140 or >= 90): confirm with the physician that it is known and managed`,
+            clearance: {
+              needed: true,
+              scope: 'physician confirms blood pressure is managed and massage is appropriate',
+            },
+            techniqueChanges: ['no vigorous or stimulating techniques', 'sit up slowly at the end of the session'],
+          }),
+        ];
       if (bp.systolic >= BP_STAGE_1.systolic || bp.diastolic >= BP_STAGE_1.diastolic)
-        return [found({ ...base, decision: 'caution', reason: `${reading} is stage 1 hypertension (130-139 or 80-89)`, techniqueChanges: ['sit up slowly at the end of the session'] })];
+        return [
+          found({
+            ...base,
+            decision: 'caution',
+            reason: `${reading} is stage 1 hypertension (130-139 or 80-89)`,
+            techniqueChanges: ['sit up slowly at the end of the session'],
+          }),
+        ];
       return [];
     }
     const known = ask(answers, 'highBloodPressure');
     if (known.value === 'no') return [];
     if (known.value === 'unknown')
-      return [unansweredQuestion(answers, 'highBloodPressure', 'contraindicated', 'a reading is needed before treatment')];
+      return [
+        unansweredQuestion(answers, 'highBloodPressure', 'contraindicated', 'a reading is needed before treatment'),
+      ];
     return [
-      found({ rule: 'blood-pressure', decision: 'caution', reason: `${known.because}; no reading taken`, source: bpSource, techniqueChanges: ['sit up slowly at the end of the session'] }),
-      notKnown({ question: 'bloodPressure', why: 'known high blood pressure but no reading: a crisis-range reading would contraindicate treatment', gates: 'contraindicated' }),
+      found({
+        rule: 'blood-pressure',
+        decision: 'caution',
+        reason: `${known.because}; no reading taken`,
+        source: bpSource,
+        techniqueChanges: ['sit up slowly at the end of the session'],
+      }),
+      notKnown({
+        question: 'bloodPressure',
+        why: 'known high blood pressure but no reading: a crisis-range reading would contraindicate treatment',
+        gates: 'contraindicated',
+      }),
     ];
   },
 };
@@ -123,7 +169,11 @@ export const stableHeartRule = yesNoRule({
   evidence: 'consensus',
   source: cite('werner', 'walton2011'),
   why: 'avoid techniques that load the circulation; watch for breathlessness or chest discomfort',
-  techniqueChanges: ['no vigorous circulatory strokes', 'semi-reclined rather than flat if lying flat is uncomfortable', 'sit up slowly at the end of the session'],
+  techniqueChanges: [
+    'no vigorous circulatory strokes',
+    'semi-reclined rather than flat if lying flat is uncomfortable',
+    'sit up slowly at the end of the session',
+  ],
 });
 
 const strokeSource = cite('johnston2000', 'thacker2010', 'werner');
@@ -138,7 +188,14 @@ export const strokeRule: ScreeningRule = {
     const answer = ask(answers, 'strokeOrTia');
     if (answer.value === 'no') return [];
     if (answer.value === 'unknown')
-      return [unansweredQuestion(answers, 'strokeOrTia', 'contraindicated', `no treatment if it was within ${STROKE_WINDOW_DAYS} days`)];
+      return [
+        unansweredQuestion(
+          answers,
+          'strokeOrTia',
+          'contraindicated',
+          `no treatment if it was within ${STROKE_WINDOW_DAYS} days`,
+        ),
+      ];
     const date = answers.lastStrokeOrTiaDate;
     const days = date === undefined ? undefined : daysBetween(date, context.today);
     if (date === undefined || days === undefined || days < 0)
@@ -150,8 +207,27 @@ export const strokeRule: ScreeningRule = {
         }),
       ];
     if (days <= STROKE_WINDOW_DAYS)
-      return [found({ rule: 'stroke-tia', decision: 'contraindicated', reason: `${answer.because}; last event ${date}, ${days} days ago (within ${STROKE_WINDOW_DAYS}): recurrence risk is highest in this window`, source: strokeSource, clearance: { needed: true, scope: 'neurologist or physician clears massage' } })];
-    return [found({ rule: 'stroke-tia', decision: 'caution', reason: `${answer.because}; last event ${date}, ${days} days ago: check sensation on the affected side and ask about blood thinners`, source: strokeSource, techniqueChanges: ['lighter pressure where sensation is reduced', 'no strong pressure on the front or side of the neck'] })];
+      return [
+        found({
+          rule: 'stroke-tia',
+          decision: 'contraindicated',
+          reason: `${answer.because}; last event ${date}, ${days} days ago (within ${STROKE_WINDOW_DAYS}): recurrence risk is highest in this window`,
+          source: strokeSource,
+          clearance: { needed: true, scope: 'neurologist or physician clears massage' },
+        }),
+      ];
+    return [
+      found({
+        rule: 'stroke-tia',
+        decision: 'caution',
+        reason: `${answer.because}; last event ${date}, ${days} days ago: check sensation on the affected side and ask about blood thinners`,
+        source: strokeSource,
+        techniqueChanges: [
+          'lighter pressure where sensation is reduced',
+          'no strong pressure on the front or side of the neck',
+        ],
+      }),
+    ];
   },
 };
 

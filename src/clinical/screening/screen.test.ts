@@ -14,7 +14,9 @@ const withQuestions = (values: Record<string, 'yes' | 'no' | 'unknown'>): Intake
 
 describe('combined decision', () => {
   it('orders contraindicated > refer > local > caution > clear', () => {
-    const order = Object.entries(DECISION_RANK).sort((a, b) => b[1] - a[1]).map(([d]) => d);
+    const order = Object.entries(DECISION_RANK)
+      .sort((a, b) => b[1] - a[1])
+      .map(([d]) => d);
     expect(order).toEqual(['contraindicated', 'refer', 'local', 'caution', 'clear']);
   });
   it('takes the most restrictive finding as layers are added', () => {
@@ -45,7 +47,13 @@ describe('combined decision', () => {
   });
   it('a fully answered "all no" intake is clear with nothing to report', () => {
     const result = screen(allNoAnswers(), { today });
-    expect(result).toMatchObject({ decision: 'clear', findings: [], unknowns: [], avoidRegions: [], clearanceNeeded: false });
+    expect(result).toMatchObject({
+      decision: 'clear',
+      findings: [],
+      unknowns: [],
+      avoidRegions: [],
+      clearanceNeeded: false,
+    });
   });
   it('rejects a today that is not a date', () => {
     expect(() => screen(allNoAnswers(), { today: '2026-02-30' })).toThrow(RangeError);
@@ -74,13 +82,18 @@ describe('unknown is never read as no', () => {
     delete parentNo.questions!.fragilityFracture;
     expect(screen(parentNo, { today }).decision).toBe('clear');
   });
-  it.each(['medications', 'surgeries', 'localIssues', 'pregnancy'] as const)('a missing %s list is unknown, an empty one is "none"', (key) => {
-    const answers = allNoAnswers();
-    delete answers[key];
-    const result = screen(answers, { today });
-    expect(result.decision).not.toBe('clear');
-    expect(result.unknowns.some((u) => u.question.startsWith(key === 'pregnancy' ? 'pregnancy.status' : key))).toBe(true);
-  });
+  it.each(['medications', 'surgeries', 'localIssues', 'pregnancy'] as const)(
+    'a missing %s list is unknown, an empty one is "none"',
+    (key) => {
+      const answers = allNoAnswers();
+      delete answers[key];
+      const result = screen(answers, { today });
+      expect(result.decision).not.toBe('clear');
+      expect(result.unknowns.some((u) => u.question.startsWith(key === 'pregnancy' ? 'pregnancy.status' : key))).toBe(
+        true,
+      );
+    },
+  );
   it('an empty answers document is refer (never clear, never contraindicated) and lists every gating question', () => {
     const result = screen({}, { today });
     expect(result.decision).toBe('refer');
@@ -95,7 +108,10 @@ describe('unknown is never read as no', () => {
     expect(floorForUnknown('caution')).toBe('caution');
     const onlyMeds = allNoAnswers();
     delete onlyMeds.medications;
-    expect(screen(onlyMeds, { today })).toMatchObject({ decision: 'caution', unknowns: [{ question: 'medications', gates: 'caution' }] });
+    expect(screen(onlyMeds, { today })).toMatchObject({
+      decision: 'caution',
+      unknowns: [{ question: 'medications', gates: 'caution' }],
+    });
   });
 });
 
@@ -106,7 +122,9 @@ describe('rules and standing cautions are well formed', () => {
     for (const rule of SCREENING_RULES) expect(rule.source.length).toBeGreaterThan(20);
   });
   it('endangerment sites use real body-map region ids and never change the decision', () => {
-    expect(ENDANGERMENT_SITES.map((s) => s.site).join(' ')).toMatch(/anterior neck.*axilla.*cubital fossa.*femoral triangle.*popliteal fossa.*kidney/);
+    expect(ENDANGERMENT_SITES.map((s) => s.site).join(' ')).toMatch(
+      /anterior neck.*axilla.*cubital fossa.*femoral triangle.*popliteal fossa.*kidney/,
+    );
     for (const site of ENDANGERMENT_SITES) for (const id of site.regions) expect(regionById(id), id).toBeDefined();
     expect(screen(allNoAnswers(), { today }).standingCautions).toHaveLength(6);
   });
@@ -123,13 +141,16 @@ describe('IntakeAnswersSchema', () => {
     const dir = new URL('../../../examples/screening/', import.meta.url);
     const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThanOrEqual(3);
-    for (const file of files) expect(issuePaths(JSON.parse(readFileSync(new URL(file, dir), 'utf8'))), file).toEqual([]);
+    for (const file of files)
+      expect(issuePaths(JSON.parse(readFileSync(new URL(file, dir), 'utf8'))), file).toEqual([]);
   });
   it('rejects misspelt keys, bad answers, unreal dates and unknown region ids, naming the field', () => {
     expect(issuePaths({ questions: { fever: 'no' } })).toEqual(['questions']);
     expect(issuePaths({ questions: { bloodClot: 'maybe' } })).toEqual(['questions.bloodClot']);
     expect(issuePaths({ surgeries: [{ what: 'x', date: '2026-02-30' }] })).toEqual(['surgeries.0.date']);
-    expect(issuePaths({ localIssues: [{ kind: 'burn', regions: ['left-calf'] }] })).toEqual(['localIssues.0.regions.0']);
+    expect(issuePaths({ localIssues: [{ kind: 'burn', regions: ['left-calf'] }] })).toEqual([
+      'localIssues.0.regions.0',
+    ]);
     expect(issuePaths({ pregnancy: { status: 'yes', trimester: 4 } })).toEqual(['pregnancy.trimester']);
     expect(issuePaths({ extra: true })).toEqual(['']);
   });

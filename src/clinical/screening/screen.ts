@@ -7,9 +7,24 @@ import { LOCAL_RULES } from './rules-local.ts';
 import { QUESTIONS, type QuestionId } from './questions.ts';
 import { MEDICATION_RULES } from './rules-medications.ts';
 import { SYSTEMIC_RULES } from './rules-systemic.ts';
-import { DECISION_RANK, moreRestrictive, type Decision, type FindingDecision, type RuleFinding, type ScreeningContext, type ScreeningResult, type ScreeningRule, type UnknownAnswer } from './types.ts';
+import {
+  DECISION_RANK,
+  moreRestrictive,
+  type Decision,
+  type FindingDecision,
+  type RuleFinding,
+  type ScreeningContext,
+  type ScreeningResult,
+  type ScreeningRule,
+  type UnknownAnswer,
+} from './types.ts';
 
-export const SCREENING_RULES: readonly ScreeningRule[] = [...SYSTEMIC_RULES, ...CONDITION_RULES, ...LOCAL_RULES, ...MEDICATION_RULES];
+export const SCREENING_RULES: readonly ScreeningRule[] = [
+  ...SYSTEMIC_RULES,
+  ...CONDITION_RULES,
+  ...LOCAL_RULES,
+  ...MEDICATION_RULES,
+];
 
 /**
  * What an unanswered question does to the combined decision. A question that could stop or
@@ -22,7 +37,8 @@ export function floorForUnknown(gates: FindingDecision): Decision {
 }
 
 export function screen(answers: IntakeAnswers, context: ScreeningContext): ScreeningResult {
-  if (parseDate(context.today) === undefined) throw new RangeError(`today must be a YYYY-MM-DD date, got "${context.today}"`);
+  if (parseDate(context.today) === undefined)
+    throw new RangeError(`today must be a YYYY-MM-DD date, got "${context.today}"`);
   const findings: RuleFinding[] = [];
   const rawUnknowns: UnknownAnswer[] = [];
   for (const rule of SCREENING_RULES) {
@@ -103,7 +119,10 @@ function explain(decision: Decision, findings: RuleFinding[], unknowns: UnknownA
   for (const f of drivers) lines.push(`${TITLE_OF.get(f.rule) ?? 'A finding'}: ${f.reason}.`);
   const raising = unknowns.filter((u) => floorForUnknown(u.gates) === decision && DECISION_RANK[decision] > 0);
   if (raising.length > 0 && drivers.length === 0)
-    lines.push(`Unanswered questions (not sure, or left blank) set this decision until answered: ${raising.map(askedAs).join(' ')}`);
-  else if (raising.length > 0) lines.push(`Also unanswered (not sure, or left blank): ${raising.map(askedAs).join(' ')}`);
+    lines.push(
+      `Unanswered questions (not sure, or left blank) set this decision until answered: ${raising.map(askedAs).join(' ')}`,
+    );
+  else if (raising.length > 0)
+    lines.push(`Also unanswered (not sure, or left blank): ${raising.map(askedAs).join(' ')}`);
   return lines;
 }

@@ -48,9 +48,7 @@ export interface ScreeningContext {
   today: string;
 }
 
-export type RuleOutcome =
-  | { kind: 'finding'; finding: RuleFinding }
-  | { kind: 'unknown'; unknown: UnknownAnswer };
+export type RuleOutcome = { kind: 'finding'; finding: RuleFinding } | { kind: 'unknown'; unknown: UnknownAnswer };
 
 export interface ScreeningRule {
   id: string;

@@ -4,7 +4,13 @@ import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { bookingHarness, countAppointments } from '../../../test/support/booking-world.ts';
 
 type Harness = Awaited<ReturnType<typeof bookingHarness>>;
-interface Slot { start: string; end: string; therapistId: string; locationId: string; roomId: string | null }
+interface Slot {
+  start: string;
+  end: string;
+  therapistId: string;
+  locationId: string;
+  roomId: string | null;
+}
 
 const NOW = new Date('2026-11-20T18:00:00Z'); // Friday 10:00 in Los Angeles
 
@@ -23,7 +29,12 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
   });
 
   const booking = (start: string, over: Record<string, unknown> = {}) => ({
-    patientId: h.world.patients.a, serviceCode: 'nmt-followup-60', start, therapistId: h.world.practitioners.a, locationId: h.world.sites.a, ...over,
+    patientId: h.world.patients.a,
+    serviceCode: 'nmt-followup-60',
+    start,
+    therapistId: h.world.practitioners.a,
+    locationId: h.world.sites.a,
+    ...over,
   });
 
   it('offers only qualified therapists, inside hours and shifts, and refuses ranges over 31 days', async () => {
@@ -38,7 +49,11 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
       const localEnd = new Date(new Date(s.end).getTime() - 8 * 3600_000).toISOString().slice(11, 16);
       expect(local >= '08:00' && localEnd <= '18:00').toBe(true);
     }
-    const tooLong = await h.as('patient', 'GET', '/api/availability?service=nmt-followup-60&from=2026-11-23&to=2026-12-24');
+    const tooLong = await h.as(
+      'patient',
+      'GET',
+      '/api/availability?service=nmt-followup-60&from=2026-11-23&to=2026-12-24',
+    );
     expect(tooLong.statusCode).toBe(422);
     expect(tooLong.json().error.fields).toHaveProperty('to');
   });
@@ -46,8 +61,18 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
   it('books, then answers a taken slot with 409 slot_unavailable and nearby alternatives, same therapist and site first', async () => {
     const first = await h.as('front_desk', 'POST', '/api/appointments', booking('2026-11-25T17:00:00Z'));
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toMatchObject({ status: 'booked', start: '2026-11-25T17:00:00.000Z', end: '2026-11-25T18:00:00.000Z', roomId: h.rooms.roomsA[0] });
-    const again = await h.as('admin', 'POST', '/api/appointments', booking('2026-11-25T17:00:00Z', { patientId: h.world.patients.b }));
+    expect(first.json()).toMatchObject({
+      status: 'booked',
+      start: '2026-11-25T17:00:00.000Z',
+      end: '2026-11-25T18:00:00.000Z',
+      roomId: h.rooms.roomsA[0],
+    });
+    const again = await h.as(
+      'admin',
+      'POST',
+      '/api/appointments',
+      booking('2026-11-25T17:00:00Z', { patientId: h.world.patients.b }),
+    );
     expect(again.statusCode).toBe(409);
     const body = again.json() as { error: { code: string }; alternatives: Slot[] };
     expect(body.error.code).toBe('slot_unavailable');
@@ -59,19 +84,37 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
   });
 
   it('refuses an unqualified therapist with 422 not_qualified naming the missing credential', async () => {
-    const res = await h.as('admin', 'POST', '/api/appointments', booking('2026-11-25T18:00:00Z', { therapistId: h.world.practitioners.b, locationId: h.world.sites.b, patientId: h.world.patients.b }));
+    const res = await h.as(
+      'admin',
+      'POST',
+      '/api/appointments',
+      booking('2026-11-25T18:00:00Z', {
+        therapistId: h.world.practitioners.b,
+        locationId: h.world.sites.b,
+        patientId: h.world.patients.b,
+      }),
+    );
     expect(res.statusCode).toBe(422);
-    expect(res.json().error).toMatchObject({ code: 'not_qualified', fields: { therapistId: 'missing: a neuromuscular therapy certification (CNMT)' } });
+    expect(res.json().error).toMatchObject({
+      code: 'not_qualified',
+      fields: { therapistId: 'missing: a neuromuscular therapy certification (CNMT)' },
+    });
   });
 
   it('names an expired licence by its date', async () => {
-    await db.query(`UPDATE credentials SET expires_on = '2026-11-26' WHERE org_id = $1 AND practitioner_id = $2 AND type = 'LMT'`, [h.world.orgId, h.world.practitioners.a]);
+    await db.query(
+      `UPDATE credentials SET expires_on = '2026-11-26' WHERE org_id = $1 AND practitioner_id = $2 AND type = 'LMT'`,
+      [h.world.orgId, h.world.practitioners.a],
+    );
     try {
       const res = await h.as('admin', 'POST', '/api/appointments', booking('2026-11-27T17:00:00Z'));
       expect(res.statusCode).toBe(422);
       expect(res.json().error.fields.therapistId).toMatch(/LMT expired on 2026-11-26/);
     } finally {
-      await db.query(`UPDATE credentials SET expires_on = '2027-12-31' WHERE org_id = $1 AND practitioner_id = $2 AND type = 'LMT'`, [h.world.orgId, h.world.practitioners.a]);
+      await db.query(
+        `UPDATE credentials SET expires_on = '2027-12-31' WHERE org_id = $1 AND practitioner_id = $2 AND type = 'LMT'`,
+        [h.world.orgId, h.world.practitioners.a],
+      );
     }
   });
 
@@ -89,8 +132,20 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
     expect(other.json().error.code).toBe('idempotency_key_reused');
     // A refusal is remembered too: the retry of a 409 is the same 409.
     const taken = { 'idempotency-key': `key-${backend}-2` };
-    const refused = await h.as('admin', 'POST', '/api/appointments', booking('2026-11-26T17:00:00Z', { patientId: h.world.patients.b }), taken);
-    const refusedAgain = await h.as('admin', 'POST', '/api/appointments', booking('2026-11-26T17:00:00Z', { patientId: h.world.patients.b }), taken);
+    const refused = await h.as(
+      'admin',
+      'POST',
+      '/api/appointments',
+      booking('2026-11-26T17:00:00Z', { patientId: h.world.patients.b }),
+      taken,
+    );
+    const refusedAgain = await h.as(
+      'admin',
+      'POST',
+      '/api/appointments',
+      booking('2026-11-26T17:00:00Z', { patientId: h.world.patients.b }),
+      taken,
+    );
     expect([refused.statusCode, refusedAgain.statusCode]).toEqual([409, 409]);
     expect(refusedAgain.json()).toEqual(refused.json());
   });
@@ -98,7 +153,9 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
   it('of 10 simultaneous creates for one slot exactly one wins; the rest get 409', async () => {
     const patients = [h.world.patients.a, h.world.patients.b];
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => h.as('admin', 'POST', '/api/appointments', booking('2026-11-30T19:00:00Z', { patientId: patients[i % 2] }))),
+      Array.from({ length: 10 }, (_, i) =>
+        h.as('admin', 'POST', '/api/appointments', booking('2026-11-30T19:00:00Z', { patientId: patients[i % 2] })),
+      ),
     );
     const statuses = results.map((r) => r.statusCode).sort();
     expect(statuses).toEqual([201, ...Array(9).fill(409)]);
@@ -112,33 +169,69 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
   });
 
   it('reschedules atomically: a taken target leaves the old time booked; a free one releases it', async () => {
-    const mine = (await h.as('admin', 'POST', '/api/appointments', booking('2026-12-01T17:00:00Z'))).json() as { id: string };
-    const blocker = await h.as('admin', 'POST', '/api/appointments', booking('2026-12-01T20:00:00Z', { patientId: h.world.patients.b }));
+    const mine = (await h.as('admin', 'POST', '/api/appointments', booking('2026-12-01T17:00:00Z'))).json() as {
+      id: string;
+    };
+    const blocker = await h.as(
+      'admin',
+      'POST',
+      '/api/appointments',
+      booking('2026-12-01T20:00:00Z', { patientId: h.world.patients.b }),
+    );
     expect(blocker.statusCode).toBe(201);
-    const refused = await h.as('patient', 'POST', `/api/appointments/${mine.id}/reschedule`, { start: '2026-12-01T20:00:00Z', reason: 'Work meeting' });
+    const refused = await h.as('patient', 'POST', `/api/appointments/${mine.id}/reschedule`, {
+      start: '2026-12-01T20:00:00Z',
+      reason: 'Work meeting',
+    });
     expect(refused.statusCode).toBe(409);
     expect((await h.as('admin', 'GET', `/api/appointments/${mine.id}`)).json().start).toBe('2026-12-01T17:00:00.000Z');
-    const moved = await h.as('patient', 'POST', `/api/appointments/${mine.id}/reschedule`, { start: '2026-12-01T22:00:00Z', reason: 'Work meeting' });
+    const moved = await h.as('patient', 'POST', `/api/appointments/${mine.id}/reschedule`, {
+      start: '2026-12-01T22:00:00Z',
+      reason: 'Work meeting',
+    });
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ start: '2026-12-01T22:00:00.000Z', version: 2 });
-    const free = (await h.as('admin', 'GET', `/api/availability?service=nmt-followup-60&from=2026-12-01&to=2026-12-01&therapist=${h.world.practitioners.a}`)).json() as { slots: Slot[] };
+    const free = (
+      await h.as(
+        'admin',
+        'GET',
+        `/api/availability?service=nmt-followup-60&from=2026-12-01&to=2026-12-01&therapist=${h.world.practitioners.a}`,
+      )
+    ).json() as { slots: Slot[] };
     expect(free.slots.map((s) => s.start)).toContain('2026-12-01T17:00:00.000Z');
   });
 
   it('cancels: a late cancellation inside the 24-hour window, an ordinary one before it', async () => {
-    const soon = (await h.as('admin', 'POST', '/api/appointments', booking('2026-11-21T17:00:00Z'))).json() as { id: string };
-    const later = (await h.as('admin', 'POST', '/api/appointments', booking('2026-12-02T17:00:00Z'))).json() as { id: string };
+    const soon = (await h.as('admin', 'POST', '/api/appointments', booking('2026-11-21T17:00:00Z'))).json() as {
+      id: string;
+    };
+    const later = (await h.as('admin', 'POST', '/api/appointments', booking('2026-12-02T17:00:00Z'))).json() as {
+      id: string;
+    };
     const late = await h.as('patient', 'POST', `/api/appointments/${soon.id}/cancel`, { reason: 'Feeling unwell' });
     expect(late.json()).toMatchObject({ status: 'late_cancel', cancelReason: 'Feeling unwell' });
     const early = await h.as('patient', 'POST', `/api/appointments/${later.id}/cancel`, { reason: 'Travel' });
     expect(early.json()).toMatchObject({ status: 'cancelled' });
-    expect((await h.as('patient', 'POST', `/api/appointments/${later.id}/cancel`, { reason: 'Twice' })).statusCode).toBe(409);
+    expect(
+      (await h.as('patient', 'POST', `/api/appointments/${later.id}/cancel`, { reason: 'Twice' })).statusCode,
+    ).toBe(409);
     // The cancelled time can be booked again.
-    expect((await h.as('admin', 'POST', '/api/appointments', booking('2026-12-02T17:00:00Z', { patientId: h.world.patients.b }))).statusCode).toBe(201);
+    expect(
+      (
+        await h.as(
+          'admin',
+          'POST',
+          '/api/appointments',
+          booking('2026-12-02T17:00:00Z', { patientId: h.world.patients.b }),
+        )
+      ).statusCode,
+    ).toBe(201);
   });
 
   it('moves status only along the state machine, and only for those allowed', async () => {
-    const appt = (await h.as('admin', 'POST', '/api/appointments', booking('2026-12-03T17:00:00Z'))).json() as { id: string };
+    const appt = (await h.as('admin', 'POST', '/api/appointments', booking('2026-12-03T17:00:00Z'))).json() as {
+      id: string;
+    };
     const url = `/api/appointments/${appt.id}/status`;
     expect((await h.as('patient', 'POST', url, { status: 'arrived' })).statusCode).toBe(403);
     expect((await h.as('therapist', 'POST', url, { status: 'in_session' })).statusCode).toBe(409);
@@ -146,20 +239,34 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
     expect((await h.as('therapist', 'POST', url, { status: 'in_session' })).json().status).toBe('in_session');
     expect((await h.as('therapist', 'POST', url, { status: 'completed' })).json().status).toBe('completed');
     expect((await h.as('front_desk', 'POST', url, { status: 'cancelled' })).statusCode).toBe(409);
-    const future = (await h.as('admin', 'POST', '/api/appointments', booking('2026-12-03T20:00:00Z'))).json() as { id: string };
-    expect((await h.as('front_desk', 'POST', `/api/appointments/${future.id}/status`, { status: 'no_show' })).statusCode).toBe(422);
+    const future = (await h.as('admin', 'POST', '/api/appointments', booking('2026-12-03T20:00:00Z'))).json() as {
+      id: string;
+    };
+    expect(
+      (await h.as('front_desk', 'POST', `/api/appointments/${future.id}/status`, { status: 'no_show' })).statusCode,
+    ).toBe(422);
   });
 
   it('scopes the calendar: the therapist their own, the desk its sites, the patient their own', async () => {
-    await h.as('admin', 'POST', '/api/appointments', booking('2026-12-04T18:00:00Z', { therapistId: h.world.practitioners.a, patientId: h.world.patients.b }));
+    await h.as(
+      'admin',
+      'POST',
+      '/api/appointments',
+      booking('2026-12-04T18:00:00Z', { therapistId: h.world.practitioners.a, patientId: h.world.patients.b }),
+    );
     const range = '/api/appointments?from=2026-11-20&to=2026-12-20';
-    const ids = async (role: Parameters<Harness['as']>[0]) => ((await h.as(role, 'GET', range)).json() as { appointments: { patientId: string; therapistId: string }[] }).appointments;
+    const ids = async (role: Parameters<Harness['as']>[0]) =>
+      ((await h.as(role, 'GET', range)).json() as { appointments: { patientId: string; therapistId: string }[] })
+        .appointments;
     expect((await ids('patient')).every((a) => a.patientId === h.world.patients.a)).toBe(true);
     expect((await ids('therapist')).every((a) => a.therapistId === h.world.practitioners.a)).toBe(true);
     const admin = await ids('admin');
     expect(admin.some((a) => a.patientId === h.world.patients.b)).toBe(true);
     expect((await ids('patient')).length).toBeLessThan(admin.length);
-    const audited = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1 AND action = 'appointment.list'`, [h.world.orgId]);
+    const audited = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1 AND action = 'appointment.list'`,
+      [h.world.orgId],
+    );
     expect(audited[0]!.n).toBeGreaterThan(0);
   });
 
@@ -176,7 +283,11 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
       // 08:00–18:00 local holds 37 starts of a 60-minute session on a 15-minute grid, DST or not.
       expect(slots.length).toBe(37);
       const booked = await early.as('admin', 'POST', '/api/appointments', {
-        patientId: early.world.patients.a, serviceCode: 'nmt-followup-60', start: slots[4]!.start, therapistId: early.world.practitioners.a, locationId: early.world.sites.a,
+        patientId: early.world.patients.a,
+        serviceCode: 'nmt-followup-60',
+        start: slots[4]!.start,
+        therapistId: early.world.practitioners.a,
+        locationId: early.world.sites.a,
       });
       expect(booked.statusCode).toBe(201);
     } finally {

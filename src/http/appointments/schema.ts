@@ -9,7 +9,9 @@ const Status = z.enum(['booked', 'arrived', 'in_session', 'completed', 'cancelle
 export const VisitConflictSchema = z
   .object({
     code: z.enum(['closed', 'outside-hours', 'not-on-shift']),
-    message: z.string().describe('Why, in plain words, e.g. "The clinic is closed on Thursday, December 10 (Floor repairs)."'),
+    message: z
+      .string()
+      .describe('Why, in plain words, e.g. "The clinic is closed on Thursday, December 10 (Floor repairs)."'),
     notifiedAt: z.string().nullable().describe('When the patient was last sent a link to choose a new time'),
   })
   .meta({ id: 'VisitConflict' });
@@ -58,7 +60,9 @@ export const SeriesCreateSchema = z.strictObject({
   serviceCode: ServiceCode,
   therapistId: Id,
   locationId: Id,
-  visits: z.union([z.array(VisitSchema).min(1).max(60), RhythmSchema]).describe('The visits themselves, or the plan’s rhythm to expand into dates'),
+  visits: z
+    .union([z.array(VisitSchema).min(1).max(60), RhythmSchema])
+    .describe('The visits themselves, or the plan’s rhythm to expand into dates'),
 });
 
 export const AppointmentSchema = z
@@ -80,7 +84,9 @@ export const AppointmentSchema = z
     version: z.number(),
     createdAt: z.string(),
     updatedAt: z.string(),
-    conflict: VisitConflictSchema.nullable().optional().describe('On reads: why the schedule no longer allows this booked visit'),
+    conflict: VisitConflictSchema.nullable()
+      .optional()
+      .describe('On reads: why the schedule no longer allows this booked visit'),
     sessionNoteId: Id.nullable().describe('The session note of this visit, once the therapist opened one'),
   })
   .meta({ id: 'Appointment' });

@@ -28,10 +28,20 @@ export const AssessmentUpdateSchema = z.strictObject({
 
 export const AssessmentSchema = z
   .object({
-    id: Id, patientId: Id, appointmentId: Id.nullable(), assessedOn: z.string(), practitionerId: Id.nullable(),
-    findings: z.record(z.string(), z.unknown()).describe('Pain map, posture, ROM, strength, palpated trigger points, the five elements'),
+    id: Id,
+    patientId: Id,
+    appointmentId: Id.nullable(),
+    assessedOn: z.string(),
+    practitionerId: Id.nullable(),
+    findings: z
+      .record(z.string(), z.unknown())
+      .describe('Pain map, posture, ROM, strength, palpated trigger points, the five elements'),
     diagnoses: z.array(DiagnosisSchema).describe('Primary first'),
-    version: z.number(), createdBy: Id, createdAt: z.string(), updatedBy: Id, updatedAt: z.string(),
+    version: z.number(),
+    createdBy: Id,
+    createdAt: z.string(),
+    updatedBy: Id,
+    updatedAt: z.string(),
   })
   .meta({ id: 'Assessment' });
 
@@ -39,8 +49,15 @@ export const AssessmentListSchema = z.object({ assessments: z.array(AssessmentSc
 
 export const MuscleSuggestionsSchema = z.object({
   assessmentId: Id,
-  suggestions: z.array(z.object({
-    muscle: z.string(), name: z.string(), side: z.string(), score: z.number(), reasons: z.array(z.unknown()), text: z.string(),
-    confirmed: z.boolean().describe('Found on palpation'),
-  })),
+  suggestions: z.array(
+    z.object({
+      muscle: z.string(),
+      name: z.string(),
+      side: z.string(),
+      score: z.number(),
+      reasons: z.array(z.unknown()),
+      text: z.string(),
+      confirmed: z.boolean().describe('Found on palpation'),
+    }),
+  ),
 });

@@ -8,12 +8,32 @@ import { addDays, zonedWallTimeToInstant } from '../../time/index.ts';
 
 export const AuditQuerySchema = z.strictObject({
   actor: text(LIMIT.auditFilter).optional().describe("Who acted: a user id, an email, or (part of) the person's name"),
-  patient: text(LIMIT.auditFilter).optional().describe("The patient: an id, a name (\"Anders\", \"Alice Anders\"), a date of birth or a phone number"),
-  action: z.string().trim().max(LIMIT.auditAction).regex(/^[a-z.-]+$/, 'Use an action name or prefix, e.g. patient.').optional(),
+  patient: text(LIMIT.auditFilter)
+    .optional()
+    .describe('The patient: an id, a name ("Anders", "Alice Anders"), a date of birth or a phone number'),
+  action: z
+    .string()
+    .trim()
+    .max(LIMIT.auditAction)
+    .regex(/^[a-z.-]+$/, 'Use an action name or prefix, e.g. patient.')
+    .optional(),
   outcome: z.enum(['allowed', 'denied']).optional(),
-  from: z.union([IsoDate, instant()]).optional().describe("A date (from the start of that day, on the organisation's clock) or an instant"),
-  to: z.union([IsoDate, instant()]).optional().describe("A date (to the end of that day, on the organisation's clock) or an instant"),
-  before: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).meta({ format: 'int64' }).optional().describe('Page: events older than this id (nextBefore of the previous page)'),
+  from: z
+    .union([IsoDate, instant()])
+    .optional()
+    .describe("A date (from the start of that day, on the organisation's clock) or an instant"),
+  to: z
+    .union([IsoDate, instant()])
+    .optional()
+    .describe("A date (to the end of that day, on the organisation's clock) or an instant"),
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Number.MAX_SAFE_INTEGER)
+    .meta({ format: 'int64' })
+    .optional()
+    .describe('Page: events older than this id (nextBefore of the previous page)'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -46,7 +66,10 @@ function toInstant(value: string, edge: 'start' | 'end', timeZone: string): Date
 export function auditRoutes(ctx: ServiceContext) {
   return [
     route({
-      method: 'GET', url: '/api/audit', tag: 'audit', errors: [403, 422],
+      method: 'GET',
+      url: '/api/audit',
+      tag: 'audit',
+      errors: [403, 422],
       summary: 'Browse the audit log (administrators), newest first; filter by person and patient by name or id',
       query: AuditQuerySchema,
       response: z.object({ events: z.array(AuditEventSchema), nextBefore: z.number().nullable() }),

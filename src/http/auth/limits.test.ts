@@ -30,15 +30,23 @@ describe.each(BACKENDS)('sign-in limits on %s', (backend) => {
   const signIn = (email: string, password: string, remoteAddress = '127.0.0.1') =>
     app.inject({ method: 'POST', url: '/api/auth/token', remoteAddress, payload: { email, password } });
   const statuses = (responses: { statusCode: number }[]) =>
-    responses.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.statusCode]: (acc[r.statusCode] ?? 0) + 1 }), {});
+    responses.reduce<Record<number, number>>(
+      (acc, r) => ({ ...acc, [r.statusCode]: (acc[r.statusCode] ?? 0) + 1 }),
+      {},
+    );
   const nextWindow = () => {
     now = new Date(now.getTime() + RATE_LIMIT.windowMs + 1000);
   };
 
   it('checks exactly the limit of 40 wrong passwords sent at once, and refuses the rest before checking', async () => {
     const email = world.users.therapist.email;
-    const attack = await Promise.all(Array.from({ length: 40 }, () => signIn(email, 'wrong-password-x', '203.0.113.50')));
-    expect(statuses(attack)).toEqual({ 401: RATE_LIMIT.perAccountAndAddress, 429: 40 - RATE_LIMIT.perAccountAndAddress });
+    const attack = await Promise.all(
+      Array.from({ length: 40 }, () => signIn(email, 'wrong-password-x', '203.0.113.50')),
+    );
+    expect(statuses(attack)).toEqual({
+      401: RATE_LIMIT.perAccountAndAddress,
+      429: 40 - RATE_LIMIT.perAccountAndAddress,
+    });
     const refused = attack.find((r) => r.statusCode === 429)!;
     expect(refused.json()).toEqual({ error: { code: 'rate_limited', message: expect.any(String) } });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
@@ -54,7 +62,9 @@ describe.each(BACKENDS)('sign-in limits on %s', (backend) => {
   it('slows down, but never refuses, the right password for an account attacked from many addresses', async () => {
     const email = world.users.front_desk.email;
     const addresses = Array.from({ length: 40 }, (_, i) => `192.0.2.${i + 1}`);
-    const attack = await Promise.all(addresses.flatMap((ip) => [signIn(email, 'wrong-password-x', ip), signIn(email, 'wrong-password-y', ip)]));
+    const attack = await Promise.all(
+      addresses.flatMap((ip) => [signIn(email, 'wrong-password-x', ip), signIn(email, 'wrong-password-y', ip)]),
+    );
     expect(statuses(attack)).toEqual({ 401: 80 });
     waits.length = 0;
     const res = await signIn(email, PASSWORD, '198.51.100.21');
@@ -70,7 +80,9 @@ describe.each(BACKENDS)('sign-in limits on %s', (backend) => {
     const ip = '203.0.113.9';
     for (let i = 0; i < 10; i++) expect((await signIn(world.users.manager.email, PASSWORD, ip)).statusCode).toBe(200);
     const guesses = await Promise.all(
-      Array.from({ length: RATE_LIMIT.perAddress + 10 }, (_, i) => signIn(`ghost${i}@example.test`, 'wrong-password-x', ip)),
+      Array.from({ length: RATE_LIMIT.perAddress + 10 }, (_, i) =>
+        signIn(`ghost${i}@example.test`, 'wrong-password-x', ip),
+      ),
     );
     expect(statuses(guesses)).toEqual({ 401: RATE_LIMIT.perAddress, 429: 10 });
     expect((await signIn(world.users.admin.email, PASSWORD, ip)).statusCode).toBe(429);
@@ -82,11 +94,19 @@ describe.each(BACKENDS)('sign-in limits on %s', (backend) => {
     const token = await tokenFor(app, world.users.manager.email);
     const change = (currentPassword: string, remoteAddress: string) =>
       app.inject({
-        method: 'POST', url: '/api/auth/password', remoteAddress, headers: { authorization: `Bearer ${token}` },
+        method: 'POST',
+        url: '/api/auth/password',
+        remoteAddress,
+        headers: { authorization: `Bearer ${token}` },
         payload: { currentPassword, newPassword: 'a-brand-new-password' },
       });
-    const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => change(`guess-number-${i}`, '203.0.113.60')));
-    expect(statuses(guesses)).toEqual({ 422: RATE_LIMIT.perAccountAndAddress, 429: 12 - RATE_LIMIT.perAccountAndAddress });
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => change(`guess-number-${i}`, '203.0.113.60')),
+    );
+    expect(statuses(guesses)).toEqual({
+      422: RATE_LIMIT.perAccountAndAddress,
+      429: 12 - RATE_LIMIT.perAccountAndAddress,
+    });
     expect((await change(PASSWORD, '203.0.113.60')).statusCode).toBe(429);
     expect((await signIn(world.users.manager.email, PASSWORD, '203.0.113.60')).statusCode).toBe(429);
     expect((await change(PASSWORD, '198.51.100.30')).statusCode).toBe(204);
@@ -95,7 +115,8 @@ describe.each(BACKENDS)('sign-in limits on %s', (backend) => {
 
   it('ends a bearer token at its absolute lifetime however often it is used', async () => {
     const token = await tokenFor(app, world.users.patient.email);
-    const session = () => app.inject({ method: 'GET', url: '/api/auth/session', headers: { authorization: `Bearer ${token}` } });
+    const session = () =>
+      app.inject({ method: 'GET', url: '/api/auth/session', headers: { authorization: `Bearer ${token}` } });
     const start = now.getTime();
     const end = start + ABSOLUTE_LIFETIME_MS.bearer;
     for (let t = start; t < end - DAY; t += 20 * DAY) {
@@ -127,12 +148,20 @@ describe.each(BACKENDS)('X-Forwarded-For on %s', (backend) => {
 
   async function signInFrom(remoteAddress: string, forwardedFor: string, password = PASSWORD) {
     return app.inject({
-      method: 'POST', url: '/api/auth/token', remoteAddress, headers: { 'x-forwarded-for': forwardedFor },
+      method: 'POST',
+      url: '/api/auth/token',
+      remoteAddress,
+      headers: { 'x-forwarded-for': forwardedFor },
       payload: { email: world.users.admin.email, password },
     });
   }
   const lastLoginAddress = async () =>
-    (await db.query<{ ip: string }>(`SELECT ip FROM audit_events WHERE org_id = $1 AND action = 'auth.login' ORDER BY id DESC LIMIT 1`, [world.orgId]))[0]!.ip;
+    (
+      await db.query<{ ip: string }>(
+        `SELECT ip FROM audit_events WHERE org_id = $1 AND action = 'auth.login' ORDER BY id DESC LIMIT 1`,
+        [world.orgId],
+      )
+    )[0]!.ip;
 
   it('reads the client address from X-Forwarded-For only on connections from a trusted proxy', async () => {
     expect((await signInFrom('10.0.0.1', '198.51.100.1, 203.0.113.77')).statusCode).toBe(200);

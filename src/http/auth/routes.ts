@@ -22,45 +22,83 @@ export function presentUser(actor: Actor) {
 export function authRoutes(ctx: ServiceContext) {
   return [
     route({
-      method: 'GET', url: '/api/health', tag: 'system', summary: 'Liveness check', auth: 'public',
+      method: 'GET',
+      url: '/api/health',
+      tag: 'system',
+      summary: 'Liveness check',
+      auth: 'public',
       response: z.object({ status: z.literal('ok') }),
       handler: async () => ({ status: 'ok' as const }),
     }),
     route({
-      method: 'POST', url: '/api/auth/login', tag: 'auth', auth: 'public', errors: [401, 409, 429],
-      summary: 'Sign in with email and password; sets an httpOnly session cookie. Send the returned csrfToken as X-CSRF-Token on writes. '
-        + 'When the email and password open accounts at several organisations: 409 organization_required lists them; send organization',
-      body: CredentialsSchema, response: SessionSchema,
+      method: 'POST',
+      url: '/api/auth/login',
+      tag: 'auth',
+      auth: 'public',
+      errors: [401, 409, 429],
+      summary:
+        'Sign in with email and password; sets an httpOnly session cookie. Send the returned csrfToken as X-CSRF-Token on writes. ' +
+        'When the email and password open accounts at several organisations: 409 organization_required lists them; send organization',
+      body: CredentialsSchema,
+      response: SessionSchema,
       handler: async ({ body, request, reply }) => {
-        const result = await login(ctx, { ...body, kind: 'cookie', ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+        const result = await login(ctx, {
+          ...body,
+          kind: 'cookie',
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+        });
         setSessionCookie(request, reply, result.token);
         return { user: presentUser(result.actor), csrfToken: result.csrfToken };
       },
     }),
     route({
-      method: 'POST', url: '/api/auth/token', tag: 'auth', auth: 'public', errors: [401, 409, 429],
-      summary: 'Exchange email and password for a bearer token (API clients): send it as Authorization: Bearer <token>.',
-      body: CredentialsSchema, response: TokenSchema,
+      method: 'POST',
+      url: '/api/auth/token',
+      tag: 'auth',
+      auth: 'public',
+      errors: [401, 409, 429],
+      summary:
+        'Exchange email and password for a bearer token (API clients): send it as Authorization: Bearer <token>.',
+      body: CredentialsSchema,
+      response: TokenSchema,
       handler: async ({ body, request }) => {
-        const result = await login(ctx, { ...body, kind: 'bearer', ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+        const result = await login(ctx, {
+          ...body,
+          kind: 'bearer',
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+        });
         return { token: result.token, expiresAt: result.expiresAt.toISOString() };
       },
     }),
     route({
-      method: 'GET', url: '/api/auth/session', tag: 'auth', summary: 'The signed-in user and the CSRF token of the session',
+      method: 'GET',
+      url: '/api/auth/session',
+      tag: 'auth',
+      summary: 'The signed-in user and the CSRF token of the session',
       response: SessionSchema,
       handler: async ({ actor, request }) => ({ user: presentUser(actor), csrfToken: request.csrfToken ?? '' }),
     }),
     route({
-      method: 'POST', url: '/api/auth/logout', tag: 'auth', summary: 'End this session', status: 204,
+      method: 'POST',
+      url: '/api/auth/logout',
+      tag: 'auth',
+      summary: 'End this session',
+      status: 204,
       handler: async ({ actor, reply }) => {
         await logout(ctx, actor);
         clearSessionCookie(reply);
       },
     }),
     route({
-      method: 'POST', url: '/api/auth/password', tag: 'auth', status: 204, errors: [422, 429],
-      summary: 'Change your password; every other session of the account is signed out. Wrong current passwords count with failed sign-ins (429 past the limit).',
+      method: 'POST',
+      url: '/api/auth/password',
+      tag: 'auth',
+      status: 204,
+      errors: [422, 429],
+      summary:
+        'Change your password; every other session of the account is signed out. Wrong current passwords count with failed sign-ins (429 past the limit).',
       body: ChangePasswordSchema,
       handler: async ({ actor, body }) => changePassword(ctx, actor, body.currentPassword, body.newPassword),
     }),

@@ -26,8 +26,14 @@ export const SessionUserSchema = z
     patientId: z.uuid().nullable(),
     practitionerId: z.uuid().nullable(),
     locationIds: z.array(z.uuid()),
-    orgTimeZone: z.string().describe("The organisation's IANA time zone: a date that belongs to no site is read on its clock"),
-    mustChangePassword: z.boolean().describe('Someone else chose the password: every other call answers 403 password_change_required until it is changed'),
+    orgTimeZone: z
+      .string()
+      .describe("The organisation's IANA time zone: a date that belongs to no site is read on its clock"),
+    mustChangePassword: z
+      .boolean()
+      .describe(
+        'Someone else chose the password: every other call answers 403 password_change_required until it is changed',
+      ),
   })
   .meta({ id: 'SessionUser' });
 

@@ -16,20 +16,24 @@ export const LookupResultSchema = z.object({
       givenName: z.string(),
       familyName: z.string(),
       dateOfBirth: z.string(),
-      registeredAtYourSites: z.boolean().describe('Already visible to you: open the patient instead of registering them'),
+      registeredAtYourSites: z
+        .boolean()
+        .describe('Already visible to you: open the patient instead of registering them'),
     }),
   ),
 });
 
 export const RegisterSiteSchema = z.strictObject({
   locationId: Id.describe('One of your sites'),
-  reason: text(LIMIT.reason).describe('Why the patient is registered here, e.g. "Moving closer to work; asked by phone"'),
+  reason: text(LIMIT.reason).describe(
+    'Why the patient is registered here, e.g. "Moving closer to work; asked by phone"',
+  ),
 });
 
 const SiteSchema = z.object({
   locationId: z.uuid(),
   preferred: z.boolean().describe('The patient’s preferred site'),
-  registeredAt: z.string().nullable().describe("When (date and time); null for the preferred site"),
+  registeredAt: z.string().nullable().describe('When (date and time); null for the preferred site'),
   reason: z.string().nullable(),
 });
 
@@ -44,7 +48,9 @@ export const GrantSchema = z.strictObject({
   reason: text(LIMIT.reason).describe('Why, e.g. "Covering for Avery during leave"'),
 });
 
-export const EndSchema = z.strictObject({ reason: text(LIMIT.reason).describe('Why the therapist no longer sees the chart') });
+export const EndSchema = z.strictObject({
+  reason: text(LIMIT.reason).describe('Why the therapist no longer sees the chart'),
+});
 
 export const CareParams = z.strictObject({ id: Id, practitionerId: Id });
 

@@ -32,7 +32,8 @@ export class MultipartError extends Error {
 
 function headerParams(value: string): Record<string, string> {
   const params: Record<string, string> = {};
-  for (const m of value.matchAll(/;\s*([a-zA-Z*]+)=(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/g)) params[m[1]!.toLowerCase()] = (m[2] ?? m[3] ?? '').replace(/\\(.)/g, '$1');
+  for (const m of value.matchAll(/;\s*([a-zA-Z*]+)=(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/g))
+    params[m[1]!.toLowerCase()] = (m[2] ?? m[3] ?? '').replace(/\\(.)/g, '$1');
   return params;
 }
 
@@ -54,11 +55,20 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartBody
     if (next < 0) throw new MultipartError('The form is cut short.');
     const headers = body.subarray(headerStart, headerEnd).toString('utf8').split('\r\n');
     const disposition = headers.find((h) => /^content-disposition:/i.test(h)) ?? '';
-    const type = headers.find((h) => /^content-type:/i.test(h))?.split(':')[1]?.trim() ?? 'text/plain';
+    const type =
+      headers
+        .find((h) => /^content-type:/i.test(h))
+        ?.split(':')[1]
+        ?.trim() ?? 'text/plain';
     const params = headerParams(disposition);
     const data = body.subarray(headerEnd + 4, next);
     if (params.name) {
-      if (params.filename !== undefined) out.files[params.name] = { filename: params.filename.slice(0, 200) || 'upload', contentType: type, data: Buffer.from(data) };
+      if (params.filename !== undefined)
+        out.files[params.name] = {
+          filename: params.filename.slice(0, 200) || 'upload',
+          contentType: type,
+          data: Buffer.from(data),
+        };
       else out.fields[params.name] = data.toString('utf8');
     }
     start = next + 2;
@@ -68,11 +78,15 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartBody
 
 /** Teaches the server to read multipart/form-data (registered once, before routes are served). */
 export function registerMultipart(app: FastifyInstance): void {
-  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MULTIPART_BODY_LIMIT }, (request, body, done) => {
-    try {
-      done(null, parseMultipart(body as Buffer, String(request.headers['content-type'] ?? '')));
-    } catch (err) {
-      done(err as Error, undefined);
-    }
-  });
+  app.addContentTypeParser(
+    'multipart/form-data',
+    { parseAs: 'buffer', bodyLimit: MULTIPART_BODY_LIMIT },
+    (request, body, done) => {
+      try {
+        done(null, parseMultipart(body as Buffer, String(request.headers['content-type'] ?? '')));
+      } catch (err) {
+        done(err as Error, undefined);
+      }
+    },
+  );
 }

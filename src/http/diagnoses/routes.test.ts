@@ -20,10 +20,14 @@ describe.each(BACKENDS)('diagnoses on the assessment and the plan, on %s', (back
   });
 
   const url = (rest: string) => `/api/patients/${h.world.patients.a}${rest}`;
-  const codes = (res: { json: () => { diagnoses: Array<{ code: string }> } }) => res.json().diagnoses.map((d) => d.code);
+  const codes = (res: { json: () => { diagnoses: Array<{ code: string }> } }) =>
+    res.json().diagnoses.map((d) => d.code);
 
   it('stores the codes the therapist chose, spelt as on a claim, with their plain names, and the plan carries them', async () => {
-    const created = await h.as('therapist', 'POST', url('/assessments'), { findings: {}, diagnoses: ['m542', 'S13.4XXA', 'M54.2'] });
+    const created = await h.as('therapist', 'POST', url('/assessments'), {
+      findings: {},
+      diagnoses: ['m542', 'S13.4XXA', 'M54.2'],
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json().diagnoses).toEqual([
       expect.objectContaining({ code: 'M54.2', group: 'neck', plainName: expect.any(String) }),
@@ -36,8 +40,14 @@ describe.each(BACKENDS)('diagnoses on the assessment and the plan, on %s', (back
     expect(edited.json().diagnoses[0].group).toBe('low-back');
 
     const plan = await h.as('therapist', 'POST', url('/plans'), {
-      phase: 'chronic', stages: [{ phase: 'chronic', label: 'Weekly', visitsPerWeek: 1, weeks: 6, visits: 6 }], totalVisits: 6,
-      startDate: '2026-11-23', preferredDays: [1], therapistId: h.world.practitioners.a, locationId: h.world.sites.a, serviceCode: 'nmt-followup-60',
+      phase: 'chronic',
+      stages: [{ phase: 'chronic', label: 'Weekly', visitsPerWeek: 1, weeks: 6, visits: 6 }],
+      totalVisits: 6,
+      startDate: '2026-11-23',
+      preferredDays: [1],
+      therapistId: h.world.practitioners.a,
+      locationId: h.world.sites.a,
+      serviceCode: 'nmt-followup-60',
       assessmentId: id,
     });
     expect(plan.statusCode).toBe(201);
@@ -48,7 +58,10 @@ describe.each(BACKENDS)('diagnoses on the assessment and the plan, on %s', (back
 
   it('refuses a code not on the list, or not complete enough to bill, naming the diagnosis in plain words', async () => {
     const before = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM assessments')).at(0)!.n;
-    const res = await h.as('therapist', 'POST', url('/assessments'), { findings: {}, diagnoses: ['M54.2', 'Z99.9', 'M54.5'] });
+    const res = await h.as('therapist', 'POST', url('/assessments'), {
+      findings: {},
+      diagnoses: ['M54.2', 'Z99.9', 'M54.5'],
+    });
     expect(res.statusCode).toBe(422);
     const error = res.json().error as { message: string; fields: Record<string, string> };
     expect(error.fields['diagnoses.1']).toBe("Z99.9 is not a code on the clinic's list.");

@@ -26,19 +26,30 @@ export const HomeCareContentSchema = z
 
 export const HomeCarePlanSchema = z
   .object({
-    id: z.string(), sessionNoteId: z.string(), patientId: z.string(), content: HomeCareContentSchema,
-    generatedAt: z.string(), editedAt: z.string().nullable(), sentAt: z.string().nullable(),
+    id: z.string(),
+    sessionNoteId: z.string(),
+    patientId: z.string(),
+    content: HomeCareContentSchema,
+    generatedAt: z.string(),
+    editedAt: z.string().nullable(),
+    sentAt: z.string().nullable(),
   })
   .meta({ id: 'HomeCarePlan' });
 
 export const HomeCareSentSchema = HomeCarePlanSchema.extend({
-  email: z.enum(['queued', 'already-sent', 'no-email-address', 'email-declined']).describe('What became of the email with the handout attached'),
+  email: z
+    .enum(['queued', 'already-sent', 'no-email-address', 'email-declined'])
+    .describe('What became of the email with the handout attached'),
 }).meta({ id: 'HomeCareSent' });
 
-export const HomeCareListSchema = z.object({
-  plans: z.array(HomeCarePlanSchema.extend({
-    appointmentId: z.string().nullable(),
-    visitOn: z.string().describe('The visit’s date (YYYY-MM-DD) where it happened'),
-    therapistName: z.string(),
-  })),
-}).meta({ id: 'HomeCareList' });
+export const HomeCareListSchema = z
+  .object({
+    plans: z.array(
+      HomeCarePlanSchema.extend({
+        appointmentId: z.string().nullable(),
+        visitOn: z.string().describe('The visit’s date (YYYY-MM-DD) where it happened'),
+        therapistName: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'HomeCareList' });

@@ -16,7 +16,11 @@ function answersWith(change: { drop?: string[]; set?: Record<string, string> }) 
   return { ...answers, questions };
 }
 
-const body = (answers: object) => ({ answers, goals: ['sleep through the night'], painMap: [{ region: 'temple-right', intensity: 5 }] });
+const body = (answers: object) => ({
+  answers,
+  goals: ['sleep through the night'],
+  painMap: [{ region: 'temple-right', intensity: 5 }],
+});
 
 describe.each(BACKENDS)('intake health questions on %s', (backend) => {
   let db: Database;
@@ -59,7 +63,10 @@ describe.each(BACKENDS)('intake health questions on %s', (backend) => {
   it('takes "not sure" as an answer that reaches screening as unknown, never as "no"', async () => {
     const res = await h.as('patient', 'POST', url('/intake'), body(answersWith({ set: { bloodClot: 'unknown' } })));
     expect(res.statusCode).toBe(201);
-    const submitted = res.json() as { intake: { version: number; document: { answers: { questions: Record<string, string> } } }; screening: { decision: string; explanation: string[] } };
+    const submitted = res.json() as {
+      intake: { version: number; document: { answers: { questions: Record<string, string> } } };
+      screening: { decision: string; explanation: string[] };
+    };
     expect(submitted.intake.document.answers.questions.bloodClot).toBe('unknown');
     // All "no" would be clear; a clot the patient is unsure of needs the answer or a physician first.
     expect(submitted.screening.decision).toBe('refer');
@@ -69,7 +76,12 @@ describe.each(BACKENDS)('intake health questions on %s', (backend) => {
   });
 
   it('counts a listed condition as the answer to its question', async () => {
-    const res = await h.as('patient', 'POST', url('/intake'), body({ ...answersWith({ drop: ['diabetes'] }), conditions: ['diabetes-type-2'] }));
+    const res = await h.as(
+      'patient',
+      'POST',
+      url('/intake'),
+      body({ ...answersWith({ drop: ['diabetes'] }), conditions: ['diabetes-type-2'] }),
+    );
     expect(res.statusCode).toBe(201);
   });
 });

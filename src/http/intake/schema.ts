@@ -43,21 +43,38 @@ export const IntakeOverviewSchema = z
   .object({
     latest: IntakeViewSchema.nullable(),
     draft: IntakeViewSchema.nullable(),
-    versions: z.array(z.object({
-      version: z.number(), submittedAt: z.string(), submittedBy: Id, submittedRole: z.string(), submittedByName: z.string().nullable(),
-      decision: ScreeningDecisionSchema.nullable(),
-    })),
+    versions: z.array(
+      z.object({
+        version: z.number(),
+        submittedAt: z.string(),
+        submittedBy: Id,
+        submittedRole: z.string(),
+        submittedByName: z.string().nullable(),
+        decision: ScreeningDecisionSchema.nullable(),
+      }),
+    ),
   })
   .meta({ id: 'IntakeOverview' });
 
 export const IntakeVersionSchema = IntakeViewSchema.extend({
-  screening: z.object({ decision: ScreeningDecisionSchema, explanation: z.array(z.string()), screenedFor: z.string(), screenedAt: z.string() }).nullable(),
+  screening: z
+    .object({
+      decision: ScreeningDecisionSchema,
+      explanation: z.array(z.string()),
+      screenedFor: z.string(),
+      screenedAt: z.string(),
+    })
+    .nullable(),
 });
 
 export const SubmittedIntakeSchema = z
   .object({
     intake: IntakeViewSchema,
-    screening: z.object({ decision: ScreeningDecisionSchema, explanation: z.array(z.string()), screenedFor: z.string() }),
+    screening: z.object({
+      decision: ScreeningDecisionSchema,
+      explanation: z.array(z.string()),
+      screenedFor: z.string(),
+    }),
     gate: TreatmentGateSchema,
   })
   .meta({ id: 'SubmittedIntake' });

@@ -40,15 +40,22 @@ export const LinkedAppointmentSchema = z
     cancellationNoticeHours: z.number(),
     changeOnlineUntil: z.string(),
     canChangeOnline: z.boolean().describe('False inside the cancellation policy: then the clinic must be called'),
-    conflict: z.string().nullable().describe('Why the clinic can no longer keep the visit as booked; it may then be changed online until it starts'),
+    conflict: z
+      .string()
+      .nullable()
+      .describe('Why the clinic can no longer keep the visit as booked; it may then be changed online until it starts'),
   })
   .meta({ id: 'LinkedAppointment' });
 
 export const LinkRescheduleSchema = z.strictObject({
-  start: instant('Use a date and time with its offset, e.g. 2026-12-01T09:00:00-08:00.').describe('One of the offered starts'),
+  start: instant('Use a date and time with its offset, e.g. 2026-12-01T09:00:00-08:00.').describe(
+    'One of the offered starts',
+  ),
 });
 
 export const LinkSlotsSchema = z.object({
-  slots: z.array(z.object({ start: z.string(), end: z.string(), therapistId: Id, locationId: Id, roomId: Id.nullable() })),
+  slots: z.array(
+    z.object({ start: z.string(), end: z.string(), therapistId: Id, locationId: Id, roomId: Id.nullable() }),
+  ),
   truncated: z.boolean(),
 });

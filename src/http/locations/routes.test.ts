@@ -16,7 +16,13 @@ const newSite = (slug: string, extra: Record<string, unknown> = {}) => ({
   slug,
   timeZone: 'America/Los_Angeles',
   address: { line1: '1 Main St', city: 'Portland', state: 'OR', postalCode: '97205' },
-  hours: { 1: [{ open: '09:00', close: '17:00' }], 2: [{ open: '09:00', close: '12:00' }, { open: '13:00', close: '18:00' }] },
+  hours: {
+    1: [{ open: '09:00', close: '17:00' }],
+    2: [
+      { open: '09:00', close: '12:00' },
+      { open: '13:00', close: '18:00' },
+    ],
+  },
   ...extra,
 });
 
@@ -30,8 +36,14 @@ describe.each(BACKENDS)('locations API on %s', (backend) => {
   let otherOrgSite: string;
 
   const call = (who: string | null, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
-    app.inject({ method, url, payload: payload as object, headers: who ? { authorization: `Bearer ${tokens[who]}` } : {} });
-  const count = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+    app.inject({
+      method,
+      url,
+      payload: payload as object,
+      headers: who ? { authorization: `Bearer ${tokens[who]}` } : {},
+    });
+  const count = async (table: string) =>
+    (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
   const insertSite = (org: string, slug: string) => buildSite(db, org, { slug });
 
   beforeAll(async () => {
@@ -53,7 +65,11 @@ describe.each(BACKENDS)('locations API on %s', (backend) => {
     app = await buildServer({ db, now: () => NOW });
     for (const [name, spec] of Object.entries(users)) {
       await createUser(db, { orgId, email: `${name}@kw.test`, displayName: name, password: PASSWORD, ...spec });
-      const res = await app.inject({ method: 'POST', url: '/api/auth/token', payload: { email: `${name}@kw.test`, password: PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/token',
+        payload: { email: `${name}@kw.test`, password: PASSWORD },
+      });
       tokens[name] = res.json().token;
     }
   });
@@ -69,7 +85,14 @@ describe.each(BACKENDS)('locations API on %s', (backend) => {
     const { locations } = res.json();
     expect(locations.map((l: { slug: string }) => l.slug)).toEqual(['beaverton', 'tigard']);
     expect(locations[0]).toMatchObject({ id: siteA, timeZone: 'America/Los_Angeles', active: true, rooms: [] });
-    expect(locations[0].address).toEqual({ line1: '1 Main St', line2: null, city: 'Portland', state: 'OR', postalCode: '97205', country: 'US' });
+    expect(locations[0].address).toEqual({
+      line1: '1 Main St',
+      line2: null,
+      city: 'Portland',
+      state: 'OR',
+      postalCode: '97205',
+      country: 'US',
+    });
   });
 
   it('lets admins open a site, and nobody else', async () => {
@@ -88,14 +111,29 @@ describe.each(BACKENDS)('locations API on %s', (backend) => {
     const unknown = await call('admin', 'POST', '/api/locations', newSite('x1', { colour: 'teal' }));
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields).toEqual({ colour: 'Not a field we know; leave it out.' });
-    const badClock = await call('admin', 'POST', '/api/locations', newSite('x2', { hours: { 1: [{ open: '9am', close: '17:00' }] } }));
+    const badClock = await call(
+      'admin',
+      'POST',
+      '/api/locations',
+      newSite('x2', { hours: { 1: [{ open: '9am', close: '17:00' }] } }),
+    );
     expect(badClock.statusCode).toBe(400);
     expect(Object.keys(badClock.json().error.fields)).toEqual(['hours.1.0.open']);
-    const backwards = await call('admin', 'POST', '/api/locations', newSite('x3', { hours: { 1: [{ open: '17:00', close: '09:00' }] } }));
+    const backwards = await call(
+      'admin',
+      'POST',
+      '/api/locations',
+      newSite('x3', { hours: { 1: [{ open: '17:00', close: '09:00' }] } }),
+    );
     expect(backwards.statusCode).toBe(422);
     expect(Object.keys(backwards.json().error.fields)).toEqual(['hours.1.0.close']);
     const overlap = await call('admin', 'PATCH', `/api/locations/${siteA}`, {
-      hours: { 5: [{ open: '08:00', close: '12:00' }, { open: '11:30', close: '16:00' }] },
+      hours: {
+        5: [
+          { open: '08:00', close: '12:00' },
+          { open: '11:30', close: '16:00' },
+        ],
+      },
     });
     expect(overlap.statusCode).toBe(422);
     expect(Object.keys(overlap.json().error.fields)).toEqual(['hours.5.1.open']);
@@ -115,9 +153,15 @@ describe.each(BACKENDS)('locations API on %s', (backend) => {
   });
 
   it("lets a manager change their own site's details but not another's", async () => {
-    const own = await call('manager', 'PATCH', `/api/locations/${siteA}`, { phone: '503-555-0142', hours: { 6: [{ open: '10:00', close: '14:00' }] } });
+    const own = await call('manager', 'PATCH', `/api/locations/${siteA}`, {
+      phone: '503-555-0142',
+      hours: { 6: [{ open: '10:00', close: '14:00' }] },
+    });
     expect(own.statusCode).toBe(200);
-    expect(own.json()).toMatchObject({ phone: '503-555-0142', hours: { '6': [{ open: '10:00', close: '14:00' }], '1': [] } });
+    expect(own.json()).toMatchObject({
+      phone: '503-555-0142',
+      hours: { '6': [{ open: '10:00', close: '14:00' }], '1': [] },
+    });
     expect((await call('manager', 'PATCH', `/api/locations/${siteB}`, { phone: '503-555-0142' })).statusCode).toBe(403);
     for (const who of ['desk', 'therapist', 'patient']) {
       expect((await call(who, 'PATCH', `/api/locations/${siteA}`, { name: 'Ours now' })).statusCode).toBe(403);
@@ -130,7 +174,15 @@ describe.each(BACKENDS)('locations API on %s', (backend) => {
     for (const id of [randomUUID(), otherOrgSite]) {
       expect((await call('admin', 'GET', `/api/locations/${id}`)).statusCode).toBe(404);
       expect((await call('admin', 'PATCH', `/api/locations/${id}`, { name: 'Mine' })).statusCode).toBe(404);
-      expect((await call('admin', 'POST', `/api/locations/${id}/closures`, { startsOn: '2026-12-01', endsOn: '2026-12-01', reason: 'x' })).statusCode).toBe(404);
+      expect(
+        (
+          await call('admin', 'POST', `/api/locations/${id}/closures`, {
+            startsOn: '2026-12-01',
+            endsOn: '2026-12-01',
+            reason: 'x',
+          })
+        ).statusCode,
+      ).toBe(404);
     }
     const bad = await call('admin', 'GET', '/api/locations/not-an-id');
     expect(bad.statusCode).toBe(400);
@@ -138,17 +190,35 @@ describe.each(BACKENDS)('locations API on %s', (backend) => {
   });
 
   it('records and cancels closures', async () => {
-    const created = await call('manager', 'POST', `/api/locations/${siteA}/closures`, { startsOn: '2026-12-24', endsOn: '2026-12-26', reason: 'Holidays' });
+    const created = await call('manager', 'POST', `/api/locations/${siteA}/closures`, {
+      startsOn: '2026-12-24',
+      endsOn: '2026-12-26',
+      reason: 'Holidays',
+    });
     expect(created.statusCode).toBe(201);
     const closure = created.json();
     const detail = (await call('patient', 'GET', `/api/locations/${siteA}`)).json();
-    expect(detail.closures).toEqual([{ id: closure.id, startsOn: '2026-12-24', endsOn: '2026-12-26', reason: 'Holidays' }]);
+    expect(detail.closures).toEqual([
+      { id: closure.id, startsOn: '2026-12-24', endsOn: '2026-12-26', reason: 'Holidays' },
+    ]);
 
     const before = await count('location_closures');
-    const backwards = await call('admin', 'POST', `/api/locations/${siteA}/closures`, { startsOn: '2026-12-26', endsOn: '2026-12-24', reason: 'Oops' });
+    const backwards = await call('admin', 'POST', `/api/locations/${siteA}/closures`, {
+      startsOn: '2026-12-26',
+      endsOn: '2026-12-24',
+      reason: 'Oops',
+    });
     expect(backwards.statusCode).toBe(422);
     expect(backwards.json().error.fields).toHaveProperty('endsOn');
-    expect((await call('manager', 'POST', `/api/locations/${siteB}/closures`, { startsOn: '2026-12-24', endsOn: '2026-12-26', reason: 'x' })).statusCode).toBe(403);
+    expect(
+      (
+        await call('manager', 'POST', `/api/locations/${siteB}/closures`, {
+          startsOn: '2026-12-24',
+          endsOn: '2026-12-26',
+          reason: 'x',
+        })
+      ).statusCode,
+    ).toBe(403);
     expect(await count('location_closures')).toBe(before);
 
     expect((await call('desk', 'DELETE', `/api/locations/${siteA}/closures/${closure.id}`)).statusCode).toBe(403);
@@ -169,12 +239,17 @@ describe.each(BACKENDS)('locations API on %s', (backend) => {
     expect(dup.json().error.fields).toHaveProperty('name');
     expect((await call('therapist', 'POST', `/api/locations/${siteA}/rooms`, { name: 'Room 9' })).statusCode).toBe(403);
 
-    const renamed = await call('manager', 'PATCH', `/api/rooms/${room.json().id}`, { name: 'Quiet room', active: false });
+    const renamed = await call('manager', 'PATCH', `/api/rooms/${room.json().id}`, {
+      name: 'Quiet room',
+      active: false,
+    });
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json()).toMatchObject({ name: 'Quiet room', active: false });
     expect((await call('manager', 'PATCH', `/api/rooms/${room.json().id}`, { floor: 2 })).statusCode).toBe(400);
     expect((await call('admin', 'PATCH', `/api/rooms/${randomUUID()}`, { active: true })).statusCode).toBe(404);
-    const listed = (await call('desk', 'GET', '/api/locations')).json().locations.find((l: { id: string }) => l.id === siteA);
+    const listed = (await call('desk', 'GET', '/api/locations'))
+      .json()
+      .locations.find((l: { id: string }) => l.id === siteA);
     expect(listed.rooms).toEqual([{ id: room.json().id, name: 'Quiet room', active: false }]);
   });
 });

@@ -7,7 +7,9 @@ const ItemScore = z.number().int().min(0).max(10);
 export const MeasureSubmitSchema = z.strictObject({
   measure: z.enum(['nprs', 'ndi', 'odi', 'psfs']),
   answers: z
-    .array(z.union([ItemScore, z.null(), z.strictObject({ activity: text(LIMIT.activity), score: ItemScore.nullable() })]))
+    .array(
+      z.union([ItemScore, z.null(), z.strictObject({ activity: text(LIMIT.activity), score: ItemScore.nullable() })]),
+    )
     .min(1, 'Give at least one answer.')
     .max(10)
     .describe('Item scores in order (null = skipped); PSFS may name its activities: {activity, score}'),
@@ -16,13 +18,25 @@ export const MeasureSubmitSchema = z.strictObject({
 
 export const MeasureResponseSchema = z
   .object({
-    id: Id, patientId: Id, measure: z.string(), score: z.number(), percent: z.number().nullable(), band: z.string().nullable(),
-    takenAt: z.string(), sessionNoteId: Id.nullable(), enteredRole: z.string(),
+    id: Id,
+    patientId: Id,
+    measure: z.string(),
+    score: z.number(),
+    percent: z.number().nullable(),
+    band: z.string().nullable(),
+    takenAt: z.string(),
+    sessionNoteId: Id.nullable(),
+    enteredRole: z.string(),
   })
   .meta({ id: 'MeasureResponse' });
 
 /** A published threshold, as the plot's band draws it. */
-const ThresholdSchema = z.object({ value: z.number(), unit: z.enum(['points', 'percent-points']), source: z.string(), relative: z.number().optional() });
+const ThresholdSchema = z.object({
+  value: z.number(),
+  unit: z.enum(['points', 'percent-points']),
+  source: z.string(),
+  relative: z.number().optional(),
+});
 
 export const ChangeClassificationSchema = z.object({
   change: z.number(),
@@ -37,24 +51,40 @@ const MeasureId = z.enum(['nprs', 'ndi', 'odi', 'psfs']);
 
 export const MeasureSeriesListSchema = z
   .object({
-    series: z.array(z.object({
-      measure: MeasureId,
-      higherIsWorse: z.boolean(),
-      mcid: ThresholdSchema,
-      mdc: ThresholdSchema.nullable(),
-      points: z.array(z.object({
-        id: Id, takenAt: z.string(), score: z.number(), percent: z.number().nullable(), band: z.string().nullable(), sessionNoteId: Id.nullable(),
-        change: ChangeClassificationSchema.nullable().describe('Against the first (baseline) response; null on the baseline'),
-        activities: z.array(z.string()).optional(),
-      })),
-    })),
+    series: z.array(
+      z.object({
+        measure: MeasureId,
+        higherIsWorse: z.boolean(),
+        mcid: ThresholdSchema,
+        mdc: ThresholdSchema.nullable(),
+        points: z.array(
+          z.object({
+            id: Id,
+            takenAt: z.string(),
+            score: z.number(),
+            percent: z.number().nullable(),
+            band: z.string().nullable(),
+            sessionNoteId: Id.nullable(),
+            change: ChangeClassificationSchema.nullable().describe(
+              'Against the first (baseline) response; null on the baseline',
+            ),
+            activities: z.array(z.string()).optional(),
+          }),
+        ),
+      }),
+    ),
   })
   .meta({ id: 'MeasureSeries' });
 
 export const DueMeasuresSchema = z.object({
   visitNumber: z.number(),
-  measures: z.array(z.object({
-    measure: MeasureId, status: z.enum(['due', 'overdue', 'not-due']), reason: z.string(), lastTakenAt: z.string().nullable(),
-    visitsSinceLast: z.number().nullable().describe('Completed visits since it was last taken'),
-  })),
+  measures: z.array(
+    z.object({
+      measure: MeasureId,
+      status: z.enum(['due', 'overdue', 'not-due']),
+      reason: z.string(),
+      lastTakenAt: z.string().nullable(),
+      visitsSinceLast: z.number().nullable().describe('Completed visits since it was last taken'),
+    }),
+  ),
 });

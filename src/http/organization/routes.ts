@@ -17,14 +17,21 @@ const OrganizationSchema = z
 export function organizationRoutes(ctx: ServiceContext) {
   return [
     route({
-      method: 'GET', url: '/api/organization', tag: 'organization', summary: 'Your organisation',
+      method: 'GET',
+      url: '/api/organization',
+      tag: 'organization',
+      summary: 'Your organisation',
       response: OrganizationSchema,
       handler: ({ actor }) => getOrganizationProfile(ctx, actor),
     }),
     route({
-      method: 'PATCH', url: '/api/organization', tag: 'organization', errors: [403],
+      method: 'PATCH',
+      url: '/api/organization',
+      tag: 'organization',
+      errors: [403],
       summary: 'Rename the organisation (administrators)',
-      body: z.strictObject({ name: text(200) }), response: OrganizationSchema,
+      body: z.strictObject({ name: text(200) }),
+      response: OrganizationSchema,
       handler: ({ actor, body }) => renameOrganization(ctx, actor, body.name),
     }),
   ];

@@ -19,18 +19,24 @@ describe.each(BACKENDS)('the outcomes routes on %s', (backend) => {
     app = await buildServer({ db, now: () => new Date('2026-11-20T18:00:00Z') });
     world = await buildWorld(db);
     await seedOutcomeRows(db, world);
-    for (const role of ['admin', 'manager', 'therapist'] as const) tokens[role] = await tokenFor(app, world.users[role].email);
+    for (const role of ['admin', 'manager', 'therapist'] as const)
+      tokens[role] = await tokenFor(app, world.users[role].email);
   });
   afterAll(async () => {
     await app.close();
     await drop();
   });
 
-  const get = (role: string, url: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens[role]}` } });
+  const get = (role: string, url: string) =>
+    app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens[role]}` } });
 
   it('scopes the report: the admin every site, the manager their own, the therapist their own episodes', async () => {
     const episodes = async (role: string) => ((await get(role, '/api/outcomes')).json() as OutcomesAnswer).report;
-    const [admin, manager, therapist] = await Promise.all([episodes('admin'), episodes('manager'), episodes('therapist')]);
+    const [admin, manager, therapist] = await Promise.all([
+      episodes('admin'),
+      episodes('manager'),
+      episodes('therapist'),
+    ]);
     expect(admin.overall.status === 'reported' && admin.overall.episodes).toBe(48);
     expect(manager.cuts.site!.map((r) => r.key)).toEqual([world.sites.a]);
     expect(therapist.cuts.therapist!.map((r) => r.key)).toEqual([world.practitioners.a]);
@@ -43,7 +49,10 @@ describe.each(BACKENDS)('the outcomes routes on %s', (backend) => {
       `SELECT actor_role AS "actorRole", detail FROM audit_events WHERE org_id = $1 AND action = 'outcomes.read' AND actor_user_id = $2 ORDER BY id DESC LIMIT 1`,
       [world.orgId, world.users.manager.id],
     );
-    expect(event).toMatchObject({ actorRole: 'manager', detail: { scope: 'sites', by: 'site', from: '2026-02-01', to: null } });
+    expect(event).toMatchObject({
+      actorRole: 'manager',
+      detail: { scope: 'sites', by: 'site', from: '2026-02-01', to: null },
+    });
   });
 
   it('compares two sites by the log-rank test', async () => {
@@ -64,7 +73,11 @@ describe.each(BACKENDS)('the outcomes routes on %s', (backend) => {
       ['/api/outcomes?from=2026-02-30', 'from', /YYYY-MM-DD/],
       ['/api/outcomes.csv?table=everything', 'table', /Choose one of: claim, curve, summary/],
       [`/api/outcomes/compare?by=site&a=${world.sites.a}&b=${world.sites.a}`, 'b', /two different groups/],
-      ['/api/outcomes/compare?by=definition&a=x&b=y', 'by', /Choose one of: condition, site, therapist, phase, period\./],
+      [
+        '/api/outcomes/compare?by=definition&a=x&b=y',
+        'by',
+        /Choose one of: condition, site, therapist, phase, period\./,
+      ],
     ];
     for (const [url, field, message] of cases) {
       const res = await get('admin', url);

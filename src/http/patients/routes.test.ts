@@ -4,10 +4,14 @@ import { buildAppointment, buildService } from '../../../test/support/factories.
 import { httpSuite } from '../../../test/support/http-suite.ts';
 
 describe.each(BACKENDS)('patients API on %s', (backend) => {
-  const suite = httpSuite(backend, { signIn: ['admin', 'manager', 'front_desk', 'therapist', 'patient', 'otherAdmin'] });
+  const suite = httpSuite(backend, {
+    signIn: ['admin', 'manager', 'front_desk', 'therapist', 'patient', 'otherAdmin'],
+  });
 
-  const get = (role: string, url: string) => suite.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${suite.tokens[role]}` } });
-  const ids = (res: { json: () => unknown }) => (res.json() as { patients: { id: string }[] }).patients.map((p) => p.id).sort();
+  const get = (role: string, url: string) =>
+    suite.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${suite.tokens[role]}` } });
+  const ids = (res: { json: () => unknown }) =>
+    (res.json() as { patients: { id: string }[] }).patients.map((p) => p.id).sort();
 
   it('scopes search to what each role may see', async () => {
     expect(ids(await get('admin', '/api/patients'))).toEqual([suite.world.patients.a, suite.world.patients.b].sort());
@@ -19,13 +23,27 @@ describe.each(BACKENDS)('patients API on %s', (backend) => {
   });
 
   it('finds patients by name prefix, full name, phone in any format, and date of birth', async () => {
-    const family = (await suite.db.query<{ family_name: string }>('SELECT family_name FROM patients WHERE id = $1', [suite.world.patients.b]))[0]!.family_name;
-    expect(ids(await get('admin', `/api/patients?q=${family.slice(0, 4).toLowerCase()}`))).toEqual([suite.world.patients.b]);
-    expect(ids(await get('admin', `/api/patients?q=${encodeURIComponent(`bruno ${family}`)}`))).toEqual([suite.world.patients.b]);
-    expect(ids(await get('admin', `/api/patients?q=${encodeURIComponent(`${family}, Bru`)}`))).toEqual([suite.world.patients.b]);
-    expect(ids(await get('admin', `/api/patients?q=${encodeURIComponent('(503) 555-0202')}`))).toEqual([suite.world.patients.b]);
+    const family = (
+      await suite.db.query<{ family_name: string }>('SELECT family_name FROM patients WHERE id = $1', [
+        suite.world.patients.b,
+      ])
+    )[0]!.family_name;
+    expect(ids(await get('admin', `/api/patients?q=${family.slice(0, 4).toLowerCase()}`))).toEqual([
+      suite.world.patients.b,
+    ]);
+    expect(ids(await get('admin', `/api/patients?q=${encodeURIComponent(`bruno ${family}`)}`))).toEqual([
+      suite.world.patients.b,
+    ]);
+    expect(ids(await get('admin', `/api/patients?q=${encodeURIComponent(`${family}, Bru`)}`))).toEqual([
+      suite.world.patients.b,
+    ]);
+    expect(ids(await get('admin', `/api/patients?q=${encodeURIComponent('(503) 555-0202')}`))).toEqual([
+      suite.world.patients.b,
+    ]);
     expect(ids(await get('admin', '/api/patients?q=1975-06-07'))).toEqual([suite.world.patients.b]);
-    expect(ids(await get('admin', `/api/patients?q=${encodeURIComponent('06/07/1975')}`))).toEqual([suite.world.patients.b]);
+    expect(ids(await get('admin', `/api/patients?q=${encodeURIComponent('06/07/1975')}`))).toEqual([
+      suite.world.patients.b,
+    ]);
     expect(ids(await get('admin', '/api/patients?q=%25'))).toEqual([]);
     // A date that does not exist is the searcher's mistake, named as such (never a server error).
     for (const q of ['1975-02-31', '02/30/1975']) {
@@ -49,19 +67,34 @@ describe.each(BACKENDS)('patients API on %s', (backend) => {
     await get('admin', '/api/patients');
     await get('admin', '/api/patients?q=zzz-nobody');
     await get('front_desk', `/api/patients/${suite.world.patients.a}`);
-    const events = await suite.db.query<{ action: string; patient_id: string | null; actor_user_id: string; ip: string; outcome: string; detail: Record<string, unknown> }>(
+    const events = await suite.db.query<{
+      action: string;
+      patient_id: string | null;
+      actor_user_id: string;
+      ip: string;
+      outcome: string;
+      detail: Record<string, unknown>;
+    }>(
       `SELECT action, patient_id, actor_user_id, ip, outcome, detail FROM audit_events WHERE org_id = $1 AND action LIKE 'patient.%' ORDER BY id`,
       [suite.world.orgId],
     );
     const searches = events.filter((e) => e.action === 'patient.search');
-    expect(searches.map((e) => ({ patient: e.patient_id, kind: e.detail.queryKind, count: e.detail.resultCount }))).toEqual([
+    expect(
+      searches.map((e) => ({ patient: e.patient_id, kind: e.detail.queryKind, count: e.detail.resultCount })),
+    ).toEqual([
       { patient: null, kind: 'all', count: 2 },
       { patient: null, kind: 'name', count: 0 },
     ]);
-    expect((searches[0]!.detail.patientIds as string[]).sort()).toEqual([suite.world.patients.a, suite.world.patients.b].sort());
+    expect((searches[0]!.detail.patientIds as string[]).sort()).toEqual(
+      [suite.world.patients.a, suite.world.patients.b].sort(),
+    );
     expect(searches[1]!.detail.patientIds).toEqual([]);
     const read = events.find((e) => e.action === 'patient.read')!;
-    expect(read).toMatchObject({ patient_id: suite.world.patients.a, actor_user_id: suite.world.users.front_desk.id, outcome: 'allowed' });
+    expect(read).toMatchObject({
+      patient_id: suite.world.patients.a,
+      actor_user_id: suite.world.users.front_desk.id,
+      outcome: 'allowed',
+    });
     expect(read.ip).toBeTruthy();
   });
 
@@ -69,19 +102,30 @@ describe.each(BACKENDS)('patients API on %s', (backend) => {
     const res = await get('patient', `/api/patients/${suite.world.patients.b}`);
     expect(res.statusCode).toBe(403);
     expect(res.body).not.toContain('Bruno');
-    const denied = await suite.db.query('SELECT 1 FROM audit_events WHERE patient_id = $1 AND outcome = $2 AND actor_user_id = $3', [
-      suite.world.patients.b, 'denied', suite.world.users.patient.id,
-    ]);
+    const denied = await suite.db.query(
+      'SELECT 1 FROM audit_events WHERE patient_id = $1 AND outcome = $2 AND actor_user_id = $3',
+      [suite.world.patients.b, 'denied', suite.world.users.patient.id],
+    );
     expect(denied).toHaveLength(1);
   });
 
   it('updates with optimistic concurrency: a stale version is a 409 and nothing is lost', async () => {
     const auth = { authorization: `Bearer ${suite.tokens.front_desk}` };
     const current = (await get('front_desk', `/api/patients/${suite.world.patients.a}`)).json() as { version: number };
-    const first = await suite.app.inject({ method: 'PATCH', url: `/api/patients/${suite.world.patients.a}`, headers: auth, payload: { version: current.version, pronouns: 'she/her' } });
+    const first = await suite.app.inject({
+      method: 'PATCH',
+      url: `/api/patients/${suite.world.patients.a}`,
+      headers: auth,
+      payload: { version: current.version, pronouns: 'she/her' },
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json().version).toBe(current.version + 1);
-    const stale = await suite.app.inject({ method: 'PATCH', url: `/api/patients/${suite.world.patients.a}`, headers: auth, payload: { version: current.version, pronouns: 'they/them' } });
+    const stale = await suite.app.inject({
+      method: 'PATCH',
+      url: `/api/patients/${suite.world.patients.a}`,
+      headers: auth,
+      payload: { version: current.version, pronouns: 'they/them' },
+    });
     expect(stale.statusCode).toBe(409);
     const now = (await get('front_desk', `/api/patients/${suite.world.patients.a}`)).json() as { pronouns: string };
     expect(now.pronouns).toBe('she/her');
@@ -89,8 +133,18 @@ describe.each(BACKENDS)('patients API on %s', (backend) => {
 
   it('keeps sex at birth and gender identity as separate fields', async () => {
     const res = await suite.app.inject({
-      method: 'POST', url: '/api/patients', headers: { authorization: `Bearer ${suite.tokens.front_desk}` },
-      payload: { givenName: 'Sam', familyName: 'Separate', dateOfBirth: '1999-04-05', sexAtBirth: 'male', genderIdentity: 'non-binary', pronouns: 'they/them', preferredLocationId: suite.world.sites.a },
+      method: 'POST',
+      url: '/api/patients',
+      headers: { authorization: `Bearer ${suite.tokens.front_desk}` },
+      payload: {
+        givenName: 'Sam',
+        familyName: 'Separate',
+        dateOfBirth: '1999-04-05',
+        sexAtBirth: 'male',
+        genderIdentity: 'non-binary',
+        pronouns: 'they/them',
+        preferredLocationId: suite.world.sites.a,
+      },
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ sexAtBirth: 'male', genderIdentity: 'non-binary', pronouns: 'they/them' });
@@ -98,8 +152,16 @@ describe.each(BACKENDS)('patients API on %s', (backend) => {
 
   it('refuses registering a patient at a site that is not yours', async () => {
     const res = await suite.app.inject({
-      method: 'POST', url: '/api/patients', headers: { authorization: `Bearer ${suite.tokens.front_desk}` },
-      payload: { givenName: 'Nora', familyName: 'Notmine', dateOfBirth: '1980-01-01', sexAtBirth: 'female', preferredLocationId: suite.world.sites.b },
+      method: 'POST',
+      url: '/api/patients',
+      headers: { authorization: `Bearer ${suite.tokens.front_desk}` },
+      payload: {
+        givenName: 'Nora',
+        familyName: 'Notmine',
+        dateOfBirth: '1980-01-01',
+        sexAtBirth: 'female',
+        preferredLocationId: suite.world.sites.b,
+      },
     });
     expect(res.statusCode).toBe(403);
   });
@@ -109,19 +171,30 @@ describe.each(BACKENDS)('patients API on %s', (backend) => {
     await buildService(suite.db, suite.world.orgId);
     // An appointment written around the booking rules opens nothing.
     await buildAppointment(suite.db, suite.world.orgId, {
-      patientId: suite.world.patients.b, therapistId: suite.world.practitioners.a, locationId: suite.world.sites.b, start: '2026-12-01T17:00:00Z', bufferMinutes: 15,
+      patientId: suite.world.patients.b,
+      therapistId: suite.world.practitioners.a,
+      locationId: suite.world.sites.b,
+      start: '2026-12-01T17:00:00Z',
+      bufferMinutes: 15,
     });
     expect((await get('therapist', `/api/patients/${suite.world.patients.b}`)).statusCode).toBe(403);
     expect(ids(await get('therapist', '/api/patients'))).not.toContain(suite.world.patients.b);
     // A granted care relationship does, until it ends.
-    await suite.db.query('INSERT INTO care_relationships (org_id, patient_id, practitioner_id) VALUES ($1, $2, $3)', [suite.world.orgId, suite.world.patients.b, suite.world.practitioners.a]);
+    await suite.db.query('INSERT INTO care_relationships (org_id, patient_id, practitioner_id) VALUES ($1, $2, $3)', [
+      suite.world.orgId,
+      suite.world.patients.b,
+      suite.world.practitioners.a,
+    ]);
     expect((await get('therapist', `/api/patients/${suite.world.patients.b}`)).statusCode).toBe(200);
     expect(ids(await get('therapist', '/api/patients'))).toContain(suite.world.patients.b);
-    await suite.db.query(`UPDATE care_relationships SET ended_on = '2026-11-20' WHERE org_id = $1 AND patient_id = $2 AND practitioner_id = $3`, [suite.world.orgId, suite.world.patients.b, suite.world.practitioners.a]);
+    await suite.db.query(
+      `UPDATE care_relationships SET ended_on = '2026-11-20' WHERE org_id = $1 AND patient_id = $2 AND practitioner_id = $3`,
+      [suite.world.orgId, suite.world.patients.b, suite.world.practitioners.a],
+    );
     expect((await get('therapist', `/api/patients/${suite.world.patients.b}`)).statusCode).toBe(403);
   });
 
-  it('answers 404 for an unknown patient and for another organisation\'s patient', async () => {
+  it("answers 404 for an unknown patient and for another organisation's patient", async () => {
     expect((await get('admin', '/api/patients/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     expect((await get('admin', `/api/patients/${suite.world.patients.otherOrg}`)).statusCode).toBe(404);
   });

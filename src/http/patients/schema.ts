@@ -8,7 +8,10 @@ export const AddressSchema = z.strictObject({
   city: text(LIMIT.city),
   state: z.string().regex(/^[A-Z]{2}$/, 'Use the two-letter state code, e.g. OR.'),
   postalCode: z.string().regex(/^\d{5}(-\d{4})?$/, 'Use a ZIP code, e.g. 97005.'),
-  country: z.string().regex(/^[A-Z]{2}$/, 'Use the two-letter country code, e.g. US.').optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'Use the two-letter country code, e.g. US.')
+    .optional(),
 });
 
 export const EmergencyContactSchema = z.strictObject({
@@ -22,7 +25,10 @@ export const CommunicationSchema = z.strictObject({
   sms: z.boolean(),
   phone: z.boolean(),
   reminders: z.boolean(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'Use a language tag, e.g. en or es-MX.').optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Z]{2})?$/, 'Use a language tag, e.g. en or es-MX.')
+    .optional(),
 });
 
 const SexAtBirth = z.enum(['female', 'male', 'intersex', 'unknown']);
@@ -59,26 +65,28 @@ export const PatientCreateSchema = z.strictObject({
   address: fields.address.default(null),
   emergencyContact: fields.emergencyContact.default(null),
   communication: fields.communication.default(DEFAULT_COMMUNICATION),
-  confirmNotDuplicate: z.boolean().default(false).describe('Send true after seeing the possible matches (409 possible_duplicate): this is a different person'),
+  confirmNotDuplicate: z
+    .boolean()
+    .default(false)
+    .describe('Send true after seeing the possible matches (409 possible_duplicate): this is a different person'),
 });
 
-export const PatientUpdateSchema = z
-  .strictObject({
-    version: Version,
-    givenName: fields.givenName.optional(),
-    familyName: fields.familyName.optional(),
-    preferredName: fields.preferredName.optional(),
-    dateOfBirth: fields.dateOfBirth.optional(),
-    sexAtBirth: fields.sexAtBirth.optional(),
-    genderIdentity: fields.genderIdentity.optional(),
-    pronouns: fields.pronouns.optional(),
-    email: fields.email.optional(),
-    phone: fields.phone.optional(),
-    address: fields.address.optional(),
-    emergencyContact: fields.emergencyContact.optional(),
-    preferredLocationId: Id.optional(),
-    communication: fields.communication.optional(),
-  });
+export const PatientUpdateSchema = z.strictObject({
+  version: Version,
+  givenName: fields.givenName.optional(),
+  familyName: fields.familyName.optional(),
+  preferredName: fields.preferredName.optional(),
+  dateOfBirth: fields.dateOfBirth.optional(),
+  sexAtBirth: fields.sexAtBirth.optional(),
+  genderIdentity: fields.genderIdentity.optional(),
+  pronouns: fields.pronouns.optional(),
+  email: fields.email.optional(),
+  phone: fields.phone.optional(),
+  address: fields.address.optional(),
+  emergencyContact: fields.emergencyContact.optional(),
+  preferredLocationId: Id.optional(),
+  communication: fields.communication.optional(),
+});
 
 export const PatientSchema = z
   .object({
@@ -103,7 +111,12 @@ export const PatientSchema = z
   .meta({ id: 'Patient' });
 
 export const PatientSearchQuery = z.strictObject({
-  q: z.string().trim().max(LIMIT.search).optional().describe('Name prefix(es), phone digits, or date of birth (YYYY-MM-DD or MM/DD/YYYY)'),
+  q: z
+    .string()
+    .trim()
+    .max(LIMIT.search)
+    .optional()
+    .describe('Name prefix(es), phone digits, or date of birth (YYYY-MM-DD or MM/DD/YYYY)'),
   location: Id.optional(),
   ...Pagination,
 });
@@ -127,12 +140,16 @@ const DuplicateMatchSchema = z.object({
 export const PossibleDuplicatesSchema = z
   .object({
     matches: z.array(DuplicateMatchSchema).describe('Records you may open that may be the same person'),
-    elsewhere: z.boolean().describe('Some record you may not open matches too (at another site); who it is is not said'),
+    elsewhere: z
+      .boolean()
+      .describe('Some record you may not open matches too (at another site); who it is is not said'),
   })
   .meta({ id: 'PossibleDuplicates' });
 
 export const MergeSchema = z.strictObject({
-  duplicateId: Id.describe('The duplicate record: its visits and charts move to this one, and it is kept only as a pointer here'),
+  duplicateId: Id.describe(
+    'The duplicate record: its visits and charts move to this one, and it is kept only as a pointer here',
+  ),
 });
 
 export const MergeResultSchema = z
@@ -140,21 +157,44 @@ export const MergeResultSchema = z
   .meta({ id: 'MergeResult' });
 
 const VisitLineSchema = z.object({
-  id: Id, start: z.string(), end: z.string(), status: z.string(), serviceCode: z.string(), therapistId: Id, locationId: Id,
-  seriesId: Id.nullable(), noteId: Id.nullable().describe('The visit’s session note, for those who may read notes'),
+  id: Id,
+  start: z.string(),
+  end: z.string(),
+  status: z.string(),
+  serviceCode: z.string(),
+  therapistId: Id,
+  locationId: Id,
+  seriesId: Id.nullable(),
+  noteId: Id.nullable().describe('The visit’s session note, for those who may read notes'),
 });
 
 export const PatientSummarySchema = z
   .object({
-    visits: z.object({ upcoming: z.array(VisitLineSchema), past: z.array(VisitLineSchema) }).describe('Only the visits you may see'),
+    visits: z
+      .object({ upcoming: z.array(VisitLineSchema), past: z.array(VisitLineSchema) })
+      .describe('Only the visits you may see'),
     plan: z
       .object({
-        id: Id, status: z.enum(['draft', 'active', 'completed']), phase: z.string().nullable(), totalVisits: z.number().nullable(),
-        visitsDone: z.number(), visitsBooked: z.number(), nextReassessmentAt: z.number().nullable(),
+        id: Id,
+        status: z.enum(['draft', 'active', 'completed']),
+        phase: z.string().nullable(),
+        totalVisits: z.number().nullable(),
+        visitsDone: z.number(),
+        visitsBooked: z.number(),
+        nextReassessmentAt: z.number().nullable(),
       })
       .nullable(),
     notes: z
-      .array(z.object({ id: Id, status: z.enum(['draft', 'signed']), practitionerId: Id, appointmentId: Id.nullable(), createdAt: z.string(), signedAt: z.string().nullable() }))
+      .array(
+        z.object({
+          id: Id,
+          status: z.enum(['draft', 'signed']),
+          practitionerId: Id,
+          appointmentId: Id.nullable(),
+          createdAt: z.string(),
+          signedAt: z.string().nullable(),
+        }),
+      )
       .nullable()
       .describe('Null for those who may not read clinical notes (the front desk, the patient)'),
     can: z.object({ book: z.boolean(), readNotes: z.boolean(), merge: z.boolean() }),

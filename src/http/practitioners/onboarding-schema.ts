@@ -19,10 +19,15 @@ export const OnboardingSchema = z.strictObject({
   signIn: z
     .strictObject({
       email: Email,
-      password: z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`).max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
+      password: z
+        .string()
+        .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+        .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`),
     })
     .nullable()
-    .describe('Their sign-in; the password is a first one they must change when they first sign in. Null: no sign-in yet'),
+    .describe(
+      'Their sign-in; the password is a first one they must change when they first sign in. Null: no sign-in yet',
+    ),
 });
 
 export const OnboardedSchema = z

@@ -25,9 +25,11 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
 
   const call = (who: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     app.inject({ method, url, payload: payload as object, headers: { authorization: `Bearer ${tokens[who]}` } });
-  const count = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+  const count = async (table: string) =>
+    (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
   const insertSite = (org: string, slug: string) => buildSite(db, org, { slug });
-  const insertPractitioner = (org: string, givenName: string, locationId: string) => buildTherapist(db, org, { givenName, locationIds: [locationId] });
+  const insertPractitioner = (org: string, givenName: string, locationId: string) =>
+    buildTherapist(db, org, { givenName, locationIds: [locationId] });
 
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase(backend));
@@ -50,7 +52,11 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
     app = await buildServer({ db, now: () => NOW });
     for (const [name, spec] of Object.entries(users)) {
       await createUser(db, { orgId, email: `${name}@kw.test`, displayName: name, password: PASSWORD, ...spec });
-      const res = await app.inject({ method: 'POST', url: '/api/auth/token', payload: { email: `${name}@kw.test`, password: PASSWORD } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/token',
+        payload: { email: `${name}@kw.test`, password: PASSWORD },
+      });
       tokens[name] = res.json().token;
     }
   });
@@ -62,7 +68,9 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
   it('shows patients a public view without licence numbers', async () => {
     const list = await call('patient', 'GET', '/api/practitioners');
     expect(list.statusCode).toBe(200);
-    expect(list.json()).toEqual({ practitioners: [{ id: tess, name: 'Tess Rivera', discipline: 'nmt', locationIds: [siteA] }] });
+    expect(list.json()).toEqual({
+      practitioners: [{ id: tess, name: 'Tess Rivera', discipline: 'nmt', locationIds: [siteA] }],
+    });
     const one = await call('patient', 'GET', `/api/practitioners/${tess}`);
     expect(one.json()).toEqual({ id: tess, name: 'Tess Rivera', discipline: 'nmt', locationIds: [siteA] });
     expect(list.body + one.body).not.toContain('LMT-98765');
@@ -70,7 +78,11 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
 
   it('flags a credential expiring on day 60 for staff', async () => {
     const list = (await call('desk', 'GET', `/api/practitioners?location=${siteA}`)).json();
-    expect(list.practitioners[0]).toMatchObject({ id: tess, credentialStatus: 'expiring', credentials: [{ type: 'LMT', status: 'expiring' }] });
+    expect(list.practitioners[0]).toMatchObject({
+      id: tess,
+      credentialStatus: 'expiring',
+      credentials: [{ type: 'LMT', status: 'expiring' }],
+    });
     const detail = (await call('therapist', 'GET', `/api/practitioners/${tess}`)).json();
     expect(detail.credentials[0]).toMatchObject({ number: 'LMT-98765', expiresOn: '2027-01-19', status: 'expiring' });
     expect(detail.continuingEducation).toEqual([]);
@@ -85,13 +97,28 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
   });
 
   it('lets admins, and managers for their own sites, add practitioners', async () => {
-    const body = { givenName: 'Ana', familyName: 'Okafor', email: 'Ana@KW.test', discipline: 'chiropractic', locationIds: [siteA] };
+    const body = {
+      givenName: 'Ana',
+      familyName: 'Okafor',
+      email: 'Ana@KW.test',
+      discipline: 'chiropractic',
+      locationIds: [siteA],
+    };
     const byManager = await call('manager', 'POST', '/api/practitioners', body);
     expect(byManager.statusCode).toBe(201);
-    expect(byManager.json()).toMatchObject({ name: 'Ana Okafor', email: 'ana@kw.test', active: true, credentialStatus: 'none', locationIds: [siteA] });
+    expect(byManager.json()).toMatchObject({
+      name: 'Ana Okafor',
+      email: 'ana@kw.test',
+      active: true,
+      credentialStatus: 'none',
+      locationIds: [siteA],
+    });
     const before = await count('practitioners');
-    expect((await call('manager', 'POST', '/api/practitioners', { ...body, locationIds: [siteB] })).statusCode).toBe(403);
-    for (const who of ['desk', 'therapist', 'patient']) expect((await call(who, 'POST', '/api/practitioners', body)).statusCode).toBe(403);
+    expect((await call('manager', 'POST', '/api/practitioners', { ...body, locationIds: [siteB] })).statusCode).toBe(
+      403,
+    );
+    for (const who of ['desk', 'therapist', 'patient'])
+      expect((await call(who, 'POST', '/api/practitioners', body)).statusCode).toBe(403);
     const unknown = await call('admin', 'POST', '/api/practitioners', { ...body, licence: 'x' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields).toEqual({ licence: 'Not a field we know; leave it out.' });
@@ -102,22 +129,38 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
   });
 
   it('replaces sites on update and answers 404 across organisations', async () => {
-    const created = (await call('admin', 'POST', '/api/practitioners', { givenName: 'Bo', familyName: 'Kim', locationIds: [siteA] })).json();
-    const moved = await call('admin', 'PATCH', `/api/practitioners/${created.id}`, { locationIds: [siteB, siteA], bio: 'Neck and jaw pain.' });
+    const created = (
+      await call('admin', 'POST', '/api/practitioners', { givenName: 'Bo', familyName: 'Kim', locationIds: [siteA] })
+    ).json();
+    const moved = await call('admin', 'PATCH', `/api/practitioners/${created.id}`, {
+      locationIds: [siteB, siteA],
+      bio: 'Neck and jaw pain.',
+    });
     expect(moved.statusCode).toBe(200);
     expect([...moved.json().locationIds].sort()).toEqual([siteA, siteB].sort());
     expect((await call('manager', 'PATCH', `/api/practitioners/${created.id}`, { bio: 'x' })).statusCode).toBe(403);
-    expect((await call('manager', 'PATCH', `/api/practitioners/${tess}`, { discipline: 'reiki' })).statusCode).toBe(400);
-    expect((await call('admin', 'PATCH', `/api/practitioners/${otherOrgPractitioner}`, { bio: 'x' })).statusCode).toBe(404);
+    expect((await call('manager', 'PATCH', `/api/practitioners/${tess}`, { discipline: 'reiki' })).statusCode).toBe(
+      400,
+    );
+    expect((await call('admin', 'PATCH', `/api/practitioners/${otherOrgPractitioner}`, { bio: 'x' })).statusCode).toBe(
+      404,
+    );
     expect((await call('admin', 'GET', `/api/practitioners/${otherOrgPractitioner}`)).statusCode).toBe(404);
     expect((await call('admin', 'GET', `/api/practitioners/${randomUUID()}`)).statusCode).toBe(404);
-    const audited = await db.query<{ action: string }>('SELECT action FROM audit_events WHERE record_id = $1 ORDER BY id', [created.id]);
+    const audited = await db.query<{ action: string }>(
+      'SELECT action FROM audit_events WHERE record_id = $1 ORDER BY id',
+      [created.id],
+    );
     expect(audited.map((a) => a.action)).toEqual(['practitioner.create', 'practitioner.update']);
   });
 
   it('records, renews and removes credentials', async () => {
     const add = await call('manager', 'POST', `/api/practitioners/${tess}/credentials`, {
-      kind: 'certification', type: 'CNMT', issuer: 'NAMTPT', expiresOn: '2027-01-20', educationHours: 100,
+      kind: 'certification',
+      type: 'CNMT',
+      issuer: 'NAMTPT',
+      expiresOn: '2027-01-20',
+      educationHours: 100,
     });
     expect(add.statusCode).toBe(201);
     expect(add.json()).toMatchObject({ status: 'current', number: null, practitionerId: tess });
@@ -131,26 +174,71 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
     expect((await call('therapist', 'DELETE', `/api/credentials/${id}`)).statusCode).toBe(403);
     expect((await call('manager', 'DELETE', `/api/credentials/${id}`)).statusCode).toBe(204);
     expect((await call('manager', 'DELETE', `/api/credentials/${id}`)).statusCode).toBe(404);
-    expect((await call('admin', 'POST', `/api/practitioners/${otherOrgPractitioner}/credentials`, { kind: 'licence', type: 'LMT', issuer: 'WA' })).statusCode).toBe(404);
-    const unknown = await call('admin', 'POST', `/api/practitioners/${tess}/credentials`, { kind: 'diploma', type: 'LMT', issuer: 'OR' });
+    expect(
+      (
+        await call('admin', 'POST', `/api/practitioners/${otherOrgPractitioner}/credentials`, {
+          kind: 'licence',
+          type: 'LMT',
+          issuer: 'WA',
+        })
+      ).statusCode,
+    ).toBe(404);
+    const unknown = await call('admin', 'POST', `/api/practitioners/${tess}/credentials`, {
+      kind: 'diploma',
+      type: 'LMT',
+      issuer: 'OR',
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields).toHaveProperty('kind');
   });
 
   it('records continuing-education periods', async () => {
     const url = `/api/practitioners/${tess}/continuing-education`;
-    const ok = await call('admin', 'POST', url, { periodStart: '2025-07-01', periodEnd: '2027-06-30', hoursRequired: 25, hoursCompleted: 7.5 });
+    const ok = await call('admin', 'POST', url, {
+      periodStart: '2025-07-01',
+      periodEnd: '2027-06-30',
+      hoursRequired: 25,
+      hoursCompleted: 7.5,
+    });
     expect(ok.statusCode).toBe(201);
     const before = await count('continuing_education');
-    const backwards = await call('admin', 'POST', url, { periodStart: '2027-07-01', periodEnd: '2025-06-30', hoursRequired: 25, hoursCompleted: 0 });
+    const backwards = await call('admin', 'POST', url, {
+      periodStart: '2027-07-01',
+      periodEnd: '2025-06-30',
+      hoursRequired: 25,
+      hoursCompleted: 0,
+    });
     expect(backwards.statusCode).toBe(422);
     expect(backwards.json().error.fields).toHaveProperty('periodEnd');
-    const fraction = await call('admin', 'POST', url, { periodStart: '2025-07-01', periodEnd: '2027-06-30', hoursRequired: 25, hoursCompleted: 7.25 });
+    const fraction = await call('admin', 'POST', url, {
+      periodStart: '2025-07-01',
+      periodEnd: '2027-06-30',
+      hoursRequired: 25,
+      hoursCompleted: 7.25,
+    });
     expect(fraction.statusCode).toBe(400);
     expect(fraction.json().error.fields).toHaveProperty('hoursCompleted');
-    expect((await call('desk', 'POST', url, { periodStart: '2025-07-01', periodEnd: '2027-06-30', hoursRequired: 25, hoursCompleted: 1 })).statusCode).toBe(403);
+    expect(
+      (
+        await call('desk', 'POST', url, {
+          periodStart: '2025-07-01',
+          periodEnd: '2027-06-30',
+          hoursRequired: 25,
+          hoursCompleted: 1,
+        })
+      ).statusCode,
+    ).toBe(403);
     expect(await count('continuing_education')).toBe(before);
     const detail = (await call('desk', 'GET', `/api/practitioners/${tess}`)).json();
-    expect(detail.continuingEducation).toEqual([{ id: ok.json().id, practitionerId: tess, periodStart: '2025-07-01', periodEnd: '2027-06-30', hoursRequired: 25, hoursCompleted: 7.5 }]);
+    expect(detail.continuingEducation).toEqual([
+      {
+        id: ok.json().id,
+        practitionerId: tess,
+        periodStart: '2025-07-01',
+        periodEnd: '2027-06-30',
+        hoursRequired: 25,
+        hoursCompleted: 7.5,
+      },
+    ]);
   });
 });

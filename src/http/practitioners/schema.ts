@@ -72,17 +72,37 @@ export const ContinuingEducationCreateSchema = z.strictObject({
 
 export const CredentialSchema = z
   .object({
-    id: Id, practitionerId: Id, kind: CredentialKind, type: z.string(), issuer: z.string(), number: z.string().nullable(),
-    issuedOn: z.string().nullable(), expiresOn: z.string().nullable(), educationHours: z.number().nullable(), status: CredentialStatus,
+    id: Id,
+    practitionerId: Id,
+    kind: CredentialKind,
+    type: z.string(),
+    issuer: z.string(),
+    number: z.string().nullable(),
+    issuedOn: z.string().nullable(),
+    expiresOn: z.string().nullable(),
+    educationHours: z.number().nullable(),
+    status: CredentialStatus,
   })
   .meta({ id: 'Credential' });
 
 const CredentialSummarySchema = z.object({
-  id: Id, kind: CredentialKind, type: z.string(), issuer: z.string(), expiresOn: z.string().nullable(), status: CredentialStatus,
+  id: Id,
+  kind: CredentialKind,
+  type: z.string(),
+  issuer: z.string(),
+  expiresOn: z.string().nullable(),
+  status: CredentialStatus,
 });
 
 export const ContinuingEducationSchema = z
-  .object({ id: Id, practitionerId: Id, periodStart: z.string(), periodEnd: z.string(), hoursRequired: z.number(), hoursCompleted: z.number() })
+  .object({
+    id: Id,
+    practitionerId: Id,
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    hoursRequired: z.number(),
+    hoursCompleted: z.number(),
+  })
   .meta({ id: 'ContinuingEducation' });
 
 export const PublicPractitionerSchema = z
@@ -90,8 +110,17 @@ export const PublicPractitionerSchema = z
   .meta({ id: 'PublicPractitioner', description: 'What patients see' });
 
 const staffFields = {
-  id: Id, name: z.string(), givenName: z.string(), familyName: z.string(), email: z.string().nullable(), phone: z.string().nullable(),
-  discipline: DisciplineSchema, bio: z.string().nullable(), active: z.boolean(), locationIds: z.array(Id), credentialStatus: CredentialRollup,
+  id: Id,
+  name: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  discipline: DisciplineSchema,
+  bio: z.string().nullable(),
+  active: z.boolean(),
+  locationIds: z.array(Id),
+  credentialStatus: CredentialRollup,
 };
 
 export const StaffPractitionerSchema = z
@@ -99,8 +128,14 @@ export const StaffPractitionerSchema = z
   .meta({ id: 'StaffPractitioner', description: 'What staff see in a list' });
 
 export const PractitionerDetailSchema = z
-  .object({ ...staffFields, credentials: z.array(CredentialSchema), continuingEducation: z.array(ContinuingEducationSchema) })
+  .object({
+    ...staffFields,
+    credentials: z.array(CredentialSchema),
+    continuingEducation: z.array(ContinuingEducationSchema),
+  })
   .meta({ id: 'PractitionerDetail' });
 
-export const PractitionerListSchema = z.object({ practitioners: z.array(z.union([StaffPractitionerSchema, PublicPractitionerSchema])) });
+export const PractitionerListSchema = z.object({
+  practitioners: z.array(z.union([StaffPractitionerSchema, PublicPractitionerSchema])),
+});
 export const PractitionerReadSchema = z.union([PractitionerDetailSchema, PublicPractitionerSchema]);

@@ -54,17 +54,30 @@ describe.each(BACKENDS)('relief check-in on %s', (backend) => {
     expect(queued[0]!.text).toContain('Is the relief from your visit holding? How many days did it last?');
 
     now = START + 2 * DAY;
-    await db.query(`UPDATE organizations SET settings = jsonb_set(settings, '{booking}', '{"reliefCheckInDays": 10}') WHERE id = $1`, [h.world.orgId]);
+    await db.query(
+      `UPDATE organizations SET settings = jsonb_set(settings, '{booking}', '{"reliefCheckInDays": 10}') WHERE id = $1`,
+      [h.world.orgId],
+    );
     await signVisit();
     queued = await messages();
-    expect(queued.map((m) => [m.status, m.sendAt.getTime()])).toEqual([['cancelled', START + 7 * DAY], ['pending', START + 12 * DAY]]);
+    expect(queued.map((m) => [m.status, m.sendAt.getTime()])).toEqual([
+      ['cancelled', START + 7 * DAY],
+      ['pending', START + 12 * DAY],
+    ]);
 
     // A setting outside 4–14 days falls back to the default.
-    await db.query(`UPDATE organizations SET settings = jsonb_set(settings, '{booking}', '{"reliefCheckInDays": 30}') WHERE id = $1`, [h.world.orgId]);
+    await db.query(
+      `UPDATE organizations SET settings = jsonb_set(settings, '{booking}', '{"reliefCheckInDays": 30}') WHERE id = $1`,
+      [h.world.orgId],
+    );
     now = START + 3 * DAY;
     await signVisit();
     queued = await messages();
-    expect(queued.map((m) => [m.status, m.sendAt.getTime()])).toEqual([['cancelled', START + 7 * DAY], ['cancelled', START + 12 * DAY], ['pending', START + 10 * DAY]]);
+    expect(queued.map((m) => [m.status, m.sendAt.getTime()])).toEqual([
+      ['cancelled', START + 7 * DAY],
+      ['cancelled', START + 12 * DAY],
+      ['pending', START + 10 * DAY],
+    ]);
   });
 
   it('takes the answer through the link, once, and it feeds the episode row', async () => {
@@ -82,8 +95,14 @@ describe.each(BACKENDS)('relief check-in on %s', (backend) => {
     expect(rows[0]!.reliefDays).toEqual([4]);
 
     // The same answer again is fine; a different one is refused and the first stands.
-    expect((await h.app.inject({ method: 'POST', url: `/api/relief/${token}`, payload: { days: 4 } })).statusCode).toBe(200);
-    const changed = await h.app.inject({ method: 'POST', url: `/api/relief/${token}`, payload: { stillHolding: true } });
+    expect((await h.app.inject({ method: 'POST', url: `/api/relief/${token}`, payload: { days: 4 } })).statusCode).toBe(
+      200,
+    );
+    const changed = await h.app.inject({
+      method: 'POST',
+      url: `/api/relief/${token}`,
+      payload: { stillHolding: true },
+    });
     expect(changed.statusCode).toBe(409);
     expect((await listPatientOutcomeRows(db, h.world.orgId, patientId))[0]!.reliefDays).toEqual([4]);
   });

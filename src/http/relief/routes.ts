@@ -7,14 +7,25 @@ import { ReliefAnswerSchema, ReliefTokenParams } from './schema.ts';
 export function reliefRoutes(ctx: ServiceContext) {
   return [
     route({
-      method: 'GET', url: '/api/relief/:token', tag: 'links', auth: 'public', errors: [404, 409],
-      summary: 'The relief question behind a check-in link, and the answer if given', params: ReliefTokenParams,
+      method: 'GET',
+      url: '/api/relief/:token',
+      tag: 'links',
+      auth: 'public',
+      errors: [404, 409],
+      summary: 'The relief question behind a check-in link, and the answer if given',
+      params: ReliefTokenParams,
       handler: ({ params, request }) => reliefQuestion(ctx, params.token, request.ip),
     }),
     route({
-      method: 'POST', url: '/api/relief/:token', tag: 'links', auth: 'public', errors: [404, 409, 422],
-      summary: 'Answer the relief question: days it lasted (0–60) or still holding; the same answer again changes nothing',
-      params: ReliefTokenParams, body: ReliefAnswerSchema,
+      method: 'POST',
+      url: '/api/relief/:token',
+      tag: 'links',
+      auth: 'public',
+      errors: [404, 409, 422],
+      summary:
+        'Answer the relief question: days it lasted (0–60) or still holding; the same answer again changes nothing',
+      params: ReliefTokenParams,
+      body: ReliefAnswerSchema,
       handler: ({ params, body, request }) => answerReliefQuestion(ctx, params.token, body, request.ip),
     }),
   ];

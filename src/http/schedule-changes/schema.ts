@@ -8,7 +8,9 @@ export const HoursPreviewSchema = z.strictObject({ hours: HoursSchema });
 
 export const AffectedVisitsSchema = z
   .object({
-    affected: z.array(AppointmentSchema).describe('Booked visits the change would leave without a place, each with its conflict'),
+    affected: z
+      .array(AppointmentSchema)
+      .describe('Booked visits the change would leave without a place, each with its conflict'),
     notShown: z.number().describe('Affected visits at sites you do not manage'),
   })
   .meta({ id: 'AffectedVisits' });
@@ -30,14 +32,18 @@ export const CancelAffectedSchema = z.strictObject({
 
 export const ResolvedVisitsSchema = z
   .object({
-    visits: z.array(z.object({
-      appointmentId: Id,
-      outcome: z.enum(['queued', 'already-sent', 'no-email-address', 'email-declined', 'cancelled', 'fits-schedule']),
-      appointment: AppointmentSchema,
-    })),
+    visits: z.array(
+      z.object({
+        appointmentId: Id,
+        outcome: z.enum(['queued', 'already-sent', 'no-email-address', 'email-declined', 'cancelled', 'fits-schedule']),
+        appointment: AppointmentSchema,
+      }),
+    ),
   })
   .meta({ id: 'ResolvedVisits' });
 
 export const AlternativesSchema = z.object({
-  slots: z.array(z.object({ start: z.string(), end: z.string(), therapistId: Id, locationId: Id, roomId: Id.nullable() })),
+  slots: z.array(
+    z.object({ start: z.string(), end: z.string(), therapistId: Id, locationId: Id, roomId: Id.nullable() }),
+  ),
 });

@@ -30,13 +30,31 @@ export const ExceptionCreateSchema = z.strictObject({
 export const ExceptionParams = z.strictObject({ id: Id, exceptionId: Id });
 
 const ExceptionSchema = z
-  .object({ id: Id, practitionerId: Id, kind: z.string(), locationId: Id.nullable(), start: z.string(), end: z.string(), reason: z.string().nullable() })
+  .object({
+    id: Id,
+    practitionerId: Id,
+    kind: z.string(),
+    locationId: Id.nullable(),
+    start: z.string(),
+    end: z.string(),
+    reason: z.string().nullable(),
+  })
   .meta({ id: 'ScheduleException' });
 
 export const ScheduleSchema = z
   .object({
     practitionerId: Id,
-    templates: z.array(z.object({ id: Id, locationId: Id, weekday: z.number(), start: z.string(), end: z.string(), validFrom: z.string().nullable(), validTo: z.string().nullable() })),
+    templates: z.array(
+      z.object({
+        id: Id,
+        locationId: Id,
+        weekday: z.number(),
+        start: z.string(),
+        end: z.string(),
+        validFrom: z.string().nullable(),
+        validTo: z.string().nullable(),
+      }),
+    ),
     exceptions: z.array(ExceptionSchema),
   })
   .meta({ id: 'WeeklySchedule' });

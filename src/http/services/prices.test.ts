@@ -7,7 +7,13 @@ import { defaultServiceId } from '../../services/booking/catalogue.ts';
 import { runDueMessages, type OutgoingMail, type Transport } from '../../services/notify/index.ts';
 
 type Harness = Awaited<ReturnType<typeof bookingHarness>>;
-interface Service { id: string; code: string; name: string; priceCents: number | null; currency: string }
+interface Service {
+  id: string;
+  code: string;
+  name: string;
+  priceCents: number | null;
+  currency: string;
+}
 
 const NOW = new Date('2026-11-20T18:00:00Z'); // Friday 10:00 in Los Angeles
 const HOUR = 3_600_000;
@@ -35,7 +41,9 @@ describe.each(BACKENDS)('service prices and current names on %s', (backend) => {
   });
 
   const serviceOf = async (role: 'patient' | 'manager', code: string) =>
-    ((await h.as(role, 'GET', '/api/services')).json() as { services: Service[] }).services.find((s) => s.code === code)!;
+    ((await h.as(role, 'GET', '/api/services')).json() as { services: Service[] }).services.find(
+      (s) => s.code === code,
+    )!;
 
   it('a manager sets a price in cents with its currency; patients see it with the service', async () => {
     expect(await serviceOf('patient', 'nmt-followup-30')).toMatchObject({ priceCents: null, currency: 'USD' });
@@ -44,7 +52,14 @@ describe.each(BACKENDS)('service prices and current names on %s', (backend) => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ priceCents: 6500, currency: 'USD' });
     expect(await serviceOf('patient', 'nmt-followup-30')).toMatchObject({ priceCents: 6500, currency: 'USD' });
-    const created = await h.as('admin', 'POST', '/api/services', { code: 'nmt-followup-45', name: 'NMT follow-up (45 min)', discipline: 'nmt', durationMinutes: 45, priceCents: 9000, currency: 'CAD' });
+    const created = await h.as('admin', 'POST', '/api/services', {
+      code: 'nmt-followup-45',
+      name: 'NMT follow-up (45 min)',
+      discipline: 'nmt',
+      durationMinutes: 45,
+      priceCents: 9000,
+      currency: 'CAD',
+    });
     expect(created.statusCode).toBe(201);
     expect(await serviceOf('patient', 'nmt-followup-45')).toMatchObject({ priceCents: 9000, currency: 'CAD' });
   });
@@ -68,7 +83,11 @@ describe.each(BACKENDS)('service prices and current names on %s', (backend) => {
     const id = defaultServiceId(h.world.orgId, 'nmt-followup-60');
     expect((await h.as('manager', 'PATCH', `/api/services/${id}`, { priceCents: 12000 })).statusCode).toBe(200);
     const booked = await h.as('front_desk', 'POST', '/api/appointments', {
-      patientId: h.world.patients.a, serviceCode: 'nmt-followup-60', start: '2026-11-27T17:00:00Z', therapistId: h.world.practitioners.a, locationId: h.world.sites.a,
+      patientId: h.world.patients.a,
+      serviceCode: 'nmt-followup-60',
+      start: '2026-11-27T17:00:00Z',
+      therapistId: h.world.practitioners.a,
+      locationId: h.world.sites.a,
     });
     expect(booked.statusCode).toBe(201);
     const appointmentId = (booked.json() as { id: string }).id;
@@ -77,12 +96,21 @@ describe.each(BACKENDS)('service prices and current names on %s', (backend) => {
     expect(confirmation.text).toContain('NMT follow-up (60 min) with Avery Therapist');
     expect(confirmation.text).toContain('Price: $120.00');
 
-    expect((await h.as('manager', 'PATCH', `/api/services/${id}`, { name: 'Follow-up treatment (60 minutes)' })).statusCode).toBe(200);
-    expect((await h.as('patient', 'GET', `/api/appointments/${appointmentId}`)).json()).toMatchObject({ serviceName: 'Follow-up treatment (60 minutes)' });
+    expect(
+      (await h.as('manager', 'PATCH', `/api/services/${id}`, { name: 'Follow-up treatment (60 minutes)' })).statusCode,
+    ).toBe(200);
+    expect((await h.as('patient', 'GET', `/api/appointments/${appointmentId}`)).json()).toMatchObject({
+      serviceName: 'Follow-up treatment (60 minutes)',
+    });
     const ics = await h.as('patient', 'GET', `/api/appointments/${appointmentId}/ics`);
     expect(ics.body).toContain('SUMMARY:Follow-up treatment (60 minutes) with Avery Therapist');
-    const feed = await h.as('admin', 'POST', '/api/calendars', { kind: 'therapist', subjectId: h.world.practitioners.a });
-    const feedBody = (await h.app.inject({ method: 'GET', url: new URL((feed.json() as { url: string }).url).pathname })).body;
+    const feed = await h.as('admin', 'POST', '/api/calendars', {
+      kind: 'therapist',
+      subjectId: h.world.practitioners.a,
+    });
+    const feedBody = (
+      await h.app.inject({ method: 'GET', url: new URL((feed.json() as { url: string }).url).pathname })
+    ).body;
     expect(feedBody).toContain('Follow-up treatment (60 minutes)');
     expect(feedBody).not.toContain('NMT follow-up (60 min)');
 
@@ -98,7 +126,9 @@ describe.each(BACKENDS)('service prices and current names on %s', (backend) => {
     ]);
     for (const mail of mine) expect(`${mail.text}${mail.html}`).not.toContain('NMT follow-up (60 min)');
     const reminders = mine.filter((m) => m.subject.startsWith('Reminder')).map((m) => m.text);
-    expect(reminders.some((t) => t.includes('in about 48 hours')) && reminders.some((t) => t.includes('in about 2 hours'))).toBe(true);
+    expect(
+      reminders.some((t) => t.includes('in about 48 hours')) && reminders.some((t) => t.includes('in about 2 hours')),
+    ).toBe(true);
     const reminder = mine.find((m) => m.subject.startsWith('Reminder'))!;
     // The self-service link is the same one the first words carried.
     expect(reminder.text).toContain(/\/a\/\S+/.exec(confirmation.text)![0]);

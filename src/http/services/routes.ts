@@ -3,34 +3,63 @@ import { createService, listServices, updateService } from '../../services/booki
 import { getBookingSettings, updateBookingSettings } from '../../services/booking/settings.ts';
 import { IdParams } from '../common.ts';
 import { route } from '../route.ts';
-import { BookingSettingsSchema, BookingSettingsUpdateSchema, ServiceCreateSchema, ServiceListSchema, ServiceSchema, ServiceUpdateSchema } from './schema.ts';
+import {
+  BookingSettingsSchema,
+  BookingSettingsUpdateSchema,
+  ServiceCreateSchema,
+  ServiceListSchema,
+  ServiceSchema,
+  ServiceUpdateSchema,
+} from './schema.ts';
 
 export function serviceRoutes(ctx: ServiceContext) {
   return [
     route({
-      method: 'GET', url: '/api/services', tag: 'booking',
+      method: 'GET',
+      url: '/api/services',
+      tag: 'booking',
       summary: 'The services that can be booked: length, turnover buffer, discipline and the credentials each requires',
       response: ServiceListSchema,
       handler: ({ actor }) => listServices(ctx, actor),
     }),
     route({
-      method: 'POST', url: '/api/services', tag: 'booking', status: 201, errors: [403, 409, 422],
-      summary: 'Add a service (admins and managers)', body: ServiceCreateSchema, response: ServiceSchema,
+      method: 'POST',
+      url: '/api/services',
+      tag: 'booking',
+      status: 201,
+      errors: [403, 409, 422],
+      summary: 'Add a service (admins and managers)',
+      body: ServiceCreateSchema,
+      response: ServiceSchema,
       handler: ({ actor, body, once }) => createService(ctx, actor, body, once),
     }),
     route({
-      method: 'PATCH', url: '/api/services/:id', tag: 'booking', errors: [403, 404, 422],
-      summary: 'Change a service (its code and discipline stay)', params: IdParams, body: ServiceUpdateSchema, response: ServiceSchema,
+      method: 'PATCH',
+      url: '/api/services/:id',
+      tag: 'booking',
+      errors: [403, 404, 422],
+      summary: 'Change a service (its code and discipline stay)',
+      params: IdParams,
+      body: ServiceUpdateSchema,
+      response: ServiceSchema,
       handler: ({ actor, params, body }) => updateService(ctx, actor, params.id, body),
     }),
     route({
-      method: 'GET', url: '/api/booking-settings', tag: 'booking',
-      summary: 'Minimum notice, booking horizon, slot step, cancellation window and waitlist hold time', response: BookingSettingsSchema,
+      method: 'GET',
+      url: '/api/booking-settings',
+      tag: 'booking',
+      summary: 'Minimum notice, booking horizon, slot step, cancellation window and waitlist hold time',
+      response: BookingSettingsSchema,
       handler: ({ actor }) => getBookingSettings(ctx, actor),
     }),
     route({
-      method: 'PATCH', url: '/api/booking-settings', tag: 'booking', errors: [403],
-      summary: 'Change the booking settings (admins)', body: BookingSettingsUpdateSchema, response: BookingSettingsSchema,
+      method: 'PATCH',
+      url: '/api/booking-settings',
+      tag: 'booking',
+      errors: [403],
+      summary: 'Change the booking settings (admins)',
+      body: BookingSettingsUpdateSchema,
+      response: BookingSettingsSchema,
       handler: ({ actor, body }) => updateBookingSettings(ctx, actor, body),
     }),
   ];

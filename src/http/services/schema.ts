@@ -75,7 +75,14 @@ export const ServiceSchema = z
     bufferAfterMinutes: z.number(),
     needsRoom: z.boolean(),
     isInitial: z.boolean(),
-    requirements: z.array(z.object({ kind: z.string(), types: z.array(z.string()), sameStateAsSite: z.boolean().optional(), label: z.string() })),
+    requirements: z.array(
+      z.object({
+        kind: z.string(),
+        types: z.array(z.string()),
+        sameStateAsSite: z.boolean().optional(),
+        label: z.string(),
+      }),
+    ),
     active: z.boolean(),
     priceCents: z.number().nullable().describe('In cents; null while the clinic has set no price'),
     currency: z.string(),
@@ -96,10 +103,37 @@ export const BookingSettingsSchema = z
   .meta({ id: 'BookingSettings' });
 
 export const BookingSettingsUpdateSchema = z.strictObject({
-  minNoticeMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
+  minNoticeMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .optional(),
   horizonDays: z.number().int().min(1).max(730).optional(),
-  slotStepMinutes: z.union([z.literal(5), z.literal(10), z.literal(15), z.literal(20), z.literal(30), z.literal(60)]).optional(),
-  cancellationPolicyHours: z.number().int().min(0).max(14 * 24).optional(),
-  offerHoldMinutes: z.number().int().min(5).max(7 * 24 * 60).optional(),
-  reminderHours: z.array(z.number().int().min(1).max(24 * 60)).max(5, 'At most 5 reminders.').optional().describe('Empty: send no reminders'),
+  slotStepMinutes: z
+    .union([z.literal(5), z.literal(10), z.literal(15), z.literal(20), z.literal(30), z.literal(60)])
+    .optional(),
+  cancellationPolicyHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(14 * 24)
+    .optional(),
+  offerHoldMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .optional(),
+  reminderHours: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60),
+    )
+    .max(5, 'At most 5 reminders.')
+    .optional()
+    .describe('Empty: send no reminders'),
 });

@@ -29,12 +29,14 @@ export const ObjectiveSchema = z.strictObject({
   rom: z.array(RomSchema).max(60).optional().describe('Range of motion before treatment'),
 });
 
-export const CptMinutesSchema = z.array(
-  z.strictObject({
-    code: z.string().regex(/^\d{5}$/, 'Use a five-digit CPT code, e.g. 97140.'),
-    minutes: z.number().int().min(0).max(1440),
-  }),
-).max(20);
+export const CptMinutesSchema = z
+  .array(
+    z.strictObject({
+      code: z.string().regex(/^\d{5}$/, 'Use a five-digit CPT code, e.g. 97140.'),
+      minutes: z.number().int().min(0).max(1440),
+    }),
+  )
+  .max(20);
 
 export const NoteCreateSchema = z.strictObject({
   appointmentId: Id.nullable().optional().describe('The visit; leave out for a walk-in'),
@@ -86,13 +88,33 @@ export const AmendmentSchema = z.strictObject({
   }),
 });
 
-const Flag = z.object({ level: z.enum(['info', 'warning', 'stop']), code: z.string(), message: z.string(), field: z.string().optional() });
+const Flag = z.object({
+  level: z.enum(['info', 'warning', 'stop']),
+  code: z.string(),
+  message: z.string(),
+  field: z.string().optional(),
+});
 
-export const StepSchema = z.object({
-  id: Id, sessionNoteId: Id, seq: z.number(), muscle: z.string(), triggerPoint: z.string().nullable(), side: z.string(), region: z.string(),
-  technique: z.string(), durationSeconds: z.number().nullable(), holdSeconds: z.number().nullable(), painRating: z.number().nullable(),
-  layer: z.string().nullable(), releaseAchieved: z.boolean().nullable(), flags: z.array(Flag), stop: z.boolean(), recordedAt: z.string(),
-}).meta({ id: 'TreatmentStep' });
+export const StepSchema = z
+  .object({
+    id: Id,
+    sessionNoteId: Id,
+    seq: z.number(),
+    muscle: z.string(),
+    triggerPoint: z.string().nullable(),
+    side: z.string(),
+    region: z.string(),
+    technique: z.string(),
+    durationSeconds: z.number().nullable(),
+    holdSeconds: z.number().nullable(),
+    painRating: z.number().nullable(),
+    layer: z.string().nullable(),
+    releaseAchieved: z.boolean().nullable(),
+    flags: z.array(Flag),
+    stop: z.boolean(),
+    recordedAt: z.string(),
+  })
+  .meta({ id: 'TreatmentStep' });
 
 export const RecordedStepSchema = z.object({
   step: StepSchema,
@@ -101,20 +123,43 @@ export const RecordedStepSchema = z.object({
   alert: z.string().nullable(),
 });
 
-export const SessionNoteSchema = z.object({
-  id: Id, patientId: Id, appointmentId: Id.nullable(), practitionerId: Id, status: z.enum(['draft', 'signed']),
-  subjective: SubjectiveSchema, objective: ObjectiveSchema, assessment: z.string().nullable(), plan: z.string().nullable(),
-  cptMinutes: CptMinutesSchema,
-  billing: z.object({ rule: z.string(), totalMinutes: z.number(), totalUnits: z.number(), lines: z.array(z.object({ code: z.string(), minutes: z.number(), units: z.number() })) }).nullable(),
-  steps: z.array(StepSchema), hadStop: z.boolean(),
-  reassessment: z.object({ painAfter: z.number(), rom: z.array(RomSchema) }).nullable(),
-  signedAt: z.string().nullable(), signedBy: Id.nullable(), version: z.number(), createdAt: z.string(), updatedAt: z.string(),
-  can: z.object({
-    edit: z.boolean().describe('Change the draft: SOAP, treatment steps, reassessment, home care'),
-    sign: z.boolean().describe('Sign and lock the draft (its treating therapist only)'),
-    amend: z.boolean().describe('Correct the signed note with an amendment'),
-  }).describe('What you may do with this note now, by the same rules the API enforces'),
-}).meta({ id: 'SessionNote' });
+export const SessionNoteSchema = z
+  .object({
+    id: Id,
+    patientId: Id,
+    appointmentId: Id.nullable(),
+    practitionerId: Id,
+    status: z.enum(['draft', 'signed']),
+    subjective: SubjectiveSchema,
+    objective: ObjectiveSchema,
+    assessment: z.string().nullable(),
+    plan: z.string().nullable(),
+    cptMinutes: CptMinutesSchema,
+    billing: z
+      .object({
+        rule: z.string(),
+        totalMinutes: z.number(),
+        totalUnits: z.number(),
+        lines: z.array(z.object({ code: z.string(), minutes: z.number(), units: z.number() })),
+      })
+      .nullable(),
+    steps: z.array(StepSchema),
+    hadStop: z.boolean(),
+    reassessment: z.object({ painAfter: z.number(), rom: z.array(RomSchema) }).nullable(),
+    signedAt: z.string().nullable(),
+    signedBy: Id.nullable(),
+    version: z.number(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    can: z
+      .object({
+        edit: z.boolean().describe('Change the draft: SOAP, treatment steps, reassessment, home care'),
+        sign: z.boolean().describe('Sign and lock the draft (its treating therapist only)'),
+        amend: z.boolean().describe('Correct the signed note with an amendment'),
+      })
+      .describe('What you may do with this note now, by the same rules the API enforces'),
+  })
+  .meta({ id: 'SessionNote' });
 
 export const SessionNoteListSchema = z.object({ notes: z.array(SessionNoteSchema) }).meta({ id: 'SessionNoteList' });
 
@@ -125,11 +170,19 @@ export const ReassessmentRecordSchema = z
 const Change = z.number().nullable();
 
 export const RomComparisonSchema = z.object({
-  joint: z.string(), motion: z.string(), side: z.enum(['left', 'right']).nullable(),
-  intake: Change, before: Change, after: Change,
+  joint: z.string(),
+  motion: z.string(),
+  side: z.enum(['left', 'right']).nullable(),
+  intake: Change,
+  before: Change,
+  after: Change,
   changeInSession: Change.describe('Degrees gained in this session (after − before); positive is more motion'),
   changeSinceIntake: Change,
-  painOnMotion: z.object({ intake: z.boolean().nullable(), before: z.boolean().nullable(), after: z.boolean().nullable() }),
+  painOnMotion: z.object({
+    intake: z.boolean().nullable(),
+    before: z.boolean().nullable(),
+    after: z.boolean().nullable(),
+  }),
 });
 
 export const SessionComparisonSchema = z
@@ -137,8 +190,14 @@ export const SessionComparisonSchema = z
     noteId: Id,
     pain: z.object({
       intake: Change,
-      intakeSource: z.enum(['nprs', 'first-note']).nullable().describe('The first NPRS response, else the first note’s pain today'),
-      before: Change, after: Change, changeInSession: Change, changeSinceIntake: Change,
+      intakeSource: z
+        .enum(['nprs', 'first-note'])
+        .nullable()
+        .describe('The first NPRS response, else the first note’s pain today'),
+      before: Change,
+      after: Change,
+      changeInSession: Change,
+      changeSinceIntake: Change,
       classificationSinceIntake: ChangeClassificationSchema.nullable(),
     }),
     rom: z.array(RomComparisonSchema),
@@ -147,8 +206,14 @@ export const SessionComparisonSchema = z
   .meta({ id: 'SessionComparison' });
 
 export const AmendmentRecordSchema = z.object({
-  id: Id, sessionNoteId: Id, reason: z.string(), changes: z.record(z.string(), z.unknown()),
-  authorUserId: Id, authorRole: z.string(), authorName: z.string().nullable(), amendedAt: z.string(),
+  id: Id,
+  sessionNoteId: Id,
+  reason: z.string(),
+  changes: z.record(z.string(), z.unknown()),
+  authorUserId: Id,
+  authorRole: z.string(),
+  authorName: z.string().nullable(),
+  amendedAt: z.string(),
 });
 
 export const NoteHistorySchema = z
@@ -156,9 +221,20 @@ export const NoteHistorySchema = z
     original: SessionNoteSchema,
     amendments: z.array(AmendmentRecordSchema),
     current: z.object({
-      subjective: SubjectiveSchema, objective: ObjectiveSchema, assessment: z.string().nullable(), plan: z.string().nullable(),
-      cptMinutes: CptMinutesSchema, addenda: z.array(z.string()),
+      subjective: SubjectiveSchema,
+      objective: ObjectiveSchema,
+      assessment: z.string().nullable(),
+      plan: z.string().nullable(),
+      cptMinutes: CptMinutesSchema,
+      addenda: z.array(z.string()),
     }),
-    events: z.array(z.object({ at: z.string(), what: z.enum(['created', 'signed', 'amended']), by: z.string().nullable(), reason: z.string().optional() })),
+    events: z.array(
+      z.object({
+        at: z.string(),
+        what: z.enum(['created', 'signed', 'amended']),
+        by: z.string().nullable(),
+        reason: z.string().optional(),
+      }),
+    ),
   })
   .meta({ id: 'NoteHistory' });

@@ -9,7 +9,11 @@ export const StaffCreateSchema = z.strictObject({
   email: Email,
   displayName: text(LIMIT.staffName),
   role: StaffRole,
-  password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH).describe('A first password the person changes after signing in'),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH)
+    .max(PASSWORD_MAX_LENGTH)
+    .describe('A first password the person changes after signing in'),
   locationIds: z.array(Id).max(20).default([]),
   practitionerId: Id.optional().describe('Required for a therapist: their practitioner record'),
 });

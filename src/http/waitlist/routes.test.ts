@@ -6,7 +6,12 @@ import { bookingHarness } from '../../../test/support/booking-world.ts';
 import { buildPatient } from '../../../test/support/factories.ts';
 
 type Harness = Awaited<ReturnType<typeof bookingHarness>>;
-interface Entry { id: string; patientId: string; status: string; offer: { id: string; start: string; expiresAt: string } | null }
+interface Entry {
+  id: string;
+  patientId: string;
+  status: string;
+  offer: { id: string; start: string; expiresAt: string } | null;
+}
 
 describe.each(BACKENDS)('waitlist on %s', (backend) => {
   let db: Database;
@@ -19,7 +24,11 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
     ({ db, drop } = await createTestDatabase(backend));
     h = await bookingHarness(db, () => new Date(now));
     patientC = await buildPatient(db, h.world.orgId, {
-      givenName: 'Cleo', familyName: 'Third', dateOfBirth: '1970-01-01', email: 'cleo@example.test', preferredLocationId: h.world.sites.a,
+      givenName: 'Cleo',
+      familyName: 'Third',
+      dateOfBirth: '1970-01-01',
+      email: 'cleo@example.test',
+      preferredLocationId: h.world.sites.a,
     });
   });
   afterAll(async () => {
@@ -29,25 +38,51 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
 
   const entries = async () => ((await h.as('admin', 'GET', '/api/waitlist')).json() as { entries: Entry[] }).entries;
   const join = (patientId: string) =>
-    h.as('admin', 'POST', '/api/waitlist', { patientId, serviceCode: 'nmt-followup-60', locationIds: [h.world.sites.a], earliest: '2026-11-27', latest: '2026-11-27' });
+    h.as('admin', 'POST', '/api/waitlist', {
+      patientId,
+      serviceCode: 'nmt-followup-60',
+      locationIds: [h.world.sites.a],
+      earliest: '2026-11-27',
+      latest: '2026-11-27',
+    });
 
   it('offers a freed slot first come first served with a hold that blocks it, passes it on at expiry, and books it on accept', async () => {
-    const slot = { serviceCode: 'nmt-followup-60', start: '2026-11-27T17:00:00Z', therapistId: h.world.practitioners.a, locationId: h.world.sites.a };
+    const slot = {
+      serviceCode: 'nmt-followup-60',
+      start: '2026-11-27T17:00:00Z',
+      therapistId: h.world.practitioners.a,
+      locationId: h.world.sites.a,
+    };
     const booked = await h.as('patient', 'POST', '/api/appointments', { ...slot, patientId: h.world.patients.a });
     expect(booked.statusCode).toBe(201);
     expect((await join(h.world.patients.b)).statusCode).toBe(201);
     expect((await join(patientC)).statusCode).toBe(201);
 
-    expect((await h.as('patient', 'POST', `/api/appointments/${booked.json().id}/cancel`, { reason: 'Moving away' })).json().status).toBe('cancelled');
+    expect(
+      (await h.as('patient', 'POST', `/api/appointments/${booked.json().id}/cancel`, { reason: 'Moving away' })).json()
+        .status,
+    ).toBe('cancelled');
     let list = await entries();
     const first = list.find((e) => e.patientId === h.world.patients.b)!;
-    expect(first).toMatchObject({ status: 'offered', offer: { start: '2026-11-27T17:00:00.000Z', expiresAt: '2026-11-20T20:00:00.000Z' } });
+    expect(first).toMatchObject({
+      status: 'offered',
+      offer: { start: '2026-11-27T17:00:00.000Z', expiresAt: '2026-11-20T20:00:00.000Z' },
+    });
     expect(list.find((e) => e.patientId === patientC)).toMatchObject({ status: 'waiting', offer: null });
-    const messages = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE org_id = $1 AND kind = 'waitlist-offer' AND patient_id = $2`, [h.world.orgId, h.world.patients.b]);
+    const messages = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE org_id = $1 AND kind = 'waitlist-offer' AND patient_id = $2`,
+      [h.world.orgId, h.world.patients.b],
+    );
     expect(messages[0]!.n).toBe(1);
 
     // The hold blocks the slot for everyone else: not offered, and not bookable.
-    const free = (await h.as('admin', 'GET', `/api/availability?service=nmt-followup-60&from=2026-11-27&to=2026-11-27&therapist=${h.world.practitioners.a}`)).json() as { slots: { start: string }[] };
+    const free = (
+      await h.as(
+        'admin',
+        'GET',
+        `/api/availability?service=nmt-followup-60&from=2026-11-27&to=2026-11-27&therapist=${h.world.practitioners.a}`,
+      )
+    ).json() as { slots: { start: string }[] };
     expect(free.slots.map((s) => s.start)).not.toContain('2026-11-27T17:00:00.000Z');
     expect((await h.as('admin', 'POST', '/api/appointments', { ...slot, patientId: patientC })).statusCode).toBe(409);
 
@@ -65,11 +100,14 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
     expect(accepted.json()).toMatchObject({ patientId: patientC, start: '2026-11-27T17:00:00.000Z', status: 'booked' });
     expect((await entries()).some((e) => e.patientId === patientC)).toBe(false);
     // Asked for, booked entries stay on the list until their dates are over; removed ones never do.
-    const withBooked = ((await h.as('front_desk', 'GET', '/api/waitlist?include=booked')).json() as { entries: Entry[] }).entries;
+    const withBooked = (
+      (await h.as('front_desk', 'GET', '/api/waitlist?include=booked')).json() as { entries: Entry[] }
+    ).entries;
     expect(withBooked.find((e) => e.patientId === patientC)).toMatchObject({ status: 'booked', offer: null });
     now = new Date('2026-11-28T08:00:00Z').getTime();
     try {
-      const later = ((await h.as('front_desk', 'GET', '/api/waitlist?include=booked')).json() as { entries: Entry[] }).entries;
+      const later = ((await h.as('front_desk', 'GET', '/api/waitlist?include=booked')).json() as { entries: Entry[] })
+        .entries;
       expect(later.some((e) => e.patientId === patientC)).toBe(false);
     } finally {
       now = new Date('2026-11-20T20:01:00Z').getTime();
@@ -80,12 +118,31 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
   });
 
   it('lets a patient see and leave only their own entries', async () => {
-    const mine = (await h.as('patient', 'POST', '/api/waitlist', { patientId: h.world.patients.a, serviceCode: 'nmt-followup-60', locationIds: [h.world.sites.a], earliest: '2026-12-01', latest: '2026-12-10', timeOfDay: 'morning' })).json() as Entry;
+    const mine = (
+      await h.as('patient', 'POST', '/api/waitlist', {
+        patientId: h.world.patients.a,
+        serviceCode: 'nmt-followup-60',
+        locationIds: [h.world.sites.a],
+        earliest: '2026-12-01',
+        latest: '2026-12-10',
+        timeOfDay: 'morning',
+      })
+    ).json() as Entry;
     const theirs = (await join(h.world.patients.b)).json() as Entry;
     const seen = ((await h.as('patient', 'GET', '/api/waitlist')).json() as { entries: Entry[] }).entries;
     expect(seen.every((e) => e.patientId === h.world.patients.a)).toBe(true);
     expect((await h.as('patient', 'DELETE', `/api/waitlist/${theirs.id}`)).statusCode).toBe(403);
     expect((await h.as('patient', 'DELETE', `/api/waitlist/${mine.id}`)).statusCode).toBe(204);
-    expect((await h.as('patient', 'POST', '/api/waitlist', { patientId: h.world.patients.b, serviceCode: 'nmt-followup-60', locationIds: [h.world.sites.a], earliest: '2026-12-01', latest: '2026-12-10' })).statusCode).toBe(403);
+    expect(
+      (
+        await h.as('patient', 'POST', '/api/waitlist', {
+          patientId: h.world.patients.b,
+          serviceCode: 'nmt-followup-60',
+          locationIds: [h.world.sites.a],
+          earliest: '2026-12-01',
+          latest: '2026-12-10',
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

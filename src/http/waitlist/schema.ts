@@ -14,7 +14,16 @@ export const WaitlistCreateSchema = z.strictObject({
 });
 
 const OfferSchema = z
-  .object({ id: Id, therapistId: Id, locationId: Id, roomId: Id.nullable(), serviceCode: z.string(), start: z.string(), end: z.string(), expiresAt: z.string() })
+  .object({
+    id: Id,
+    therapistId: Id,
+    locationId: Id,
+    roomId: Id.nullable(),
+    serviceCode: z.string(),
+    start: z.string(),
+    end: z.string(),
+    expiresAt: z.string(),
+  })
   .meta({ id: 'WaitlistOffer' });
 
 export const WaitlistEntrySchema = z

@@ -1,7 +1,14 @@
 import { formatDate, parseDate } from '../../time/index.ts';
 import { trackScores } from './scores.ts';
 import { DEFAULT_EPISODE_RULES } from './types.ts';
-import type { AssessmentRecord, Episode, EpisodeRules, EpisodeSession, PatientRecords, SessionRecord } from './types.ts';
+import type {
+  AssessmentRecord,
+  Episode,
+  EpisodeRules,
+  EpisodeSession,
+  PatientRecords,
+  SessionRecord,
+} from './types.ts';
 
 function day(date: string, what: string): number {
   const parsed = parseDate(date);
@@ -38,11 +45,19 @@ export interface EpisodeBuild {
  * `asOf` is "open". A lapsed episode with fewer visits than planned (the plan's number, else
  * `minimumCourse`) is a drop-out; a discharged or open one never is.
  */
-export function buildEpisodes(records: PatientRecords, asOf: string, overrides: Partial<EpisodeRules> = {}): EpisodeBuild {
+export function buildEpisodes(
+  records: PatientRecords,
+  asOf: string,
+  overrides: Partial<EpisodeRules> = {},
+): EpisodeBuild {
   const rules: EpisodeRules = { ...DEFAULT_EPISODE_RULES, ...overrides };
   const today = day(asOf, 'report date');
   const events: TimelineEvent[] = [
-    ...records.assessments.map((record) => ({ kind: 'assessment' as const, day: day(record.date, `assessment ${record.id}`), record })),
+    ...records.assessments.map((record) => ({
+      kind: 'assessment' as const,
+      day: day(record.date, `assessment ${record.id}`),
+      record,
+    })),
     ...records.sessions
       .filter((s) => s.signed)
       .map((record) => ({ kind: 'session' as const, day: day(record.date, `session ${record.id}`), record })),

@@ -2,16 +2,31 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { thresholdSetFor } from '../../clinical/measures/index.ts';
 import { formatDate, parseDate } from '../../time/index.ts';
-import { buildEpisodes, changeFromBaseline, firstImprovement, OUTCOME_RESPONDER_DEFINITIONS, sessionsToImprovement } from './index.ts';
+import {
+  buildEpisodes,
+  changeFromBaseline,
+  firstImprovement,
+  OUTCOME_RESPONDER_DEFINITIONS,
+  sessionsToImprovement,
+} from './index.ts';
 import type { PatientRecords, ScoreRecord, SessionRecord } from './index.ts';
 
 const NPRS = OUTCOME_RESPONDER_DEFINITIONS.nprs;
 const plus = (date: string, days: number) => formatDate(parseDate(date)! + days);
 
 /** Weekly signed sessions from `start`, one NPRS score linked to each. */
-function weekly(start: string, pain: number[], extra: Partial<SessionRecord> = {}): { sessions: SessionRecord[]; scores: ScoreRecord[] } {
+function weekly(
+  start: string,
+  pain: number[],
+  extra: Partial<SessionRecord> = {},
+): { sessions: SessionRecord[]; scores: ScoreRecord[] } {
   const sessions = pain.map((_, i) => ({ id: `s${start}-${i + 1}`, date: plus(start, 7 * i), signed: true, ...extra }));
-  const scores = pain.map((score, i) => ({ measure: 'nprs' as const, score, date: sessions[i]!.date, sessionId: sessions[i]!.id }));
+  const scores = pain.map((score, i) => ({
+    measure: 'nprs' as const,
+    score,
+    date: sessions[i]!.date,
+    sessionId: sessions[i]!.id,
+  }));
   return { sessions, scores };
 }
 
@@ -23,7 +38,17 @@ describe('episodes of care', () => {
   it('opens at the first assessment, numbers signed sessions and finds the first session meeting 2 points and 30%', () => {
     const { sessions, scores } = weekly('2026-01-05', [6, 5, 4, 3]);
     const records = patient({
-      assessments: [{ id: 'a1', date: '2026-01-05', site: 'beaverton', therapist: 't1', conditionGroup: 'neck', phase: 'acute', plannedVisits: 6 }],
+      assessments: [
+        {
+          id: 'a1',
+          date: '2026-01-05',
+          site: 'beaverton',
+          therapist: 't1',
+          conditionGroup: 'neck',
+          phase: 'acute',
+          plannedVisits: 6,
+        },
+      ],
       sessions: [...sessions, { id: 'draft', date: '2026-01-08', signed: false }],
       scores: [{ measure: 'nprs', score: 7, date: '2026-01-03' }, ...scores],
     });
@@ -42,7 +67,12 @@ describe('episodes of care', () => {
       dropOut: false,
     });
     expect(episode!.sessions.map((s) => s.number)).toEqual([1, 2, 3, 4]);
-    expect(episode!.measures.nprs!.baseline).toEqual({ score: 7, date: '2026-01-03', from: 'before-treatment', session: 0 });
+    expect(episode!.measures.nprs!.baseline).toEqual({
+      score: 7,
+      date: '2026-01-03',
+      from: 'before-treatment',
+      session: 0,
+    });
     // 7 → 5 is 2 points but only 29%; 7 → 4 is 3 points and 43%.
     expect(firstImprovement(episode!, NPRS)).toEqual({ status: 'improved', session: 3, lastScoredSession: 4 });
     expect(sessionsToImprovement(episode!, NPRS)).toEqual({ time: 3, event: true });
@@ -50,24 +80,39 @@ describe('episodes of care', () => {
 
   it('lapses after more than 60 days without a visit; exactly 60 days keeps the episode going', () => {
     const assessments = [{ id: 'a1', date: '2026-01-05' }];
-    const at60 = buildEpisodes(patient({ assessments, sessions: [{ id: 's1', date: plus('2026-01-05', 60), signed: true }] }), '2026-04-01');
+    const at60 = buildEpisodes(
+      patient({ assessments, sessions: [{ id: 's1', date: plus('2026-01-05', 60), signed: true }] }),
+      '2026-04-01',
+    );
     expect(at60.episodes).toHaveLength(1);
     expect(at60.episodes[0]!.sessions).toHaveLength(1);
-    const at61 = buildEpisodes(patient({ assessments, sessions: [{ id: 's1', date: plus('2026-01-05', 61), signed: true }] }), '2026-04-01');
+    const at61 = buildEpisodes(
+      patient({ assessments, sessions: [{ id: 's1', date: plus('2026-01-05', 61), signed: true }] }),
+      '2026-04-01',
+    );
     expect(at61.episodes).toEqual([expect.objectContaining({ status: 'lapsed', endedOn: '2026-01-05', sessions: [] })]);
     expect(at61.sessionsWithoutEpisode).toBe(1);
   });
 
   it('takes other rules when the clinic sets them (a 30-day lapse)', () => {
-    const records = patient({ assessments: [{ id: 'a1', date: '2026-01-05' }], sessions: [{ id: 's1', date: plus('2026-01-05', 31), signed: true }] });
+    const records = patient({
+      assessments: [{ id: 'a1', date: '2026-01-05' }],
+      sessions: [{ id: 's1', date: plus('2026-01-05', 31), signed: true }],
+    });
     expect(buildEpisodes(records, '2026-04-01', { lapseDays: 30 }).sessionsWithoutEpisode).toBe(1);
     expect(buildEpisodes(records, '2026-04-01').sessionsWithoutEpisode).toBe(0);
   });
 
   it('is open while the last visit is within 60 days of the report date, lapsed after', () => {
-    const records = patient({ assessments: [{ id: 'a1', date: '2026-01-05' }], sessions: weekly('2026-01-12', [5, 5]).sessions });
+    const records = patient({
+      assessments: [{ id: 'a1', date: '2026-01-05' }],
+      sessions: weekly('2026-01-12', [5, 5]).sessions,
+    });
     expect(buildEpisodes(records, plus('2026-01-19', 60)).episodes[0]!.status).toBe('open');
-    expect(buildEpisodes(records, plus('2026-01-19', 61)).episodes[0]).toMatchObject({ status: 'lapsed', endedOn: '2026-01-19' });
+    expect(buildEpisodes(records, plus('2026-01-19', 61)).episodes[0]).toMatchObject({
+      status: 'lapsed',
+      endedOn: '2026-01-19',
+    });
   });
 
   it('closes at a discharge; a later assessment opens a new episode', () => {
@@ -126,7 +171,11 @@ describe('episodes of care', () => {
     const { sessions, scores } = weekly('2026-03-02', [6, 4]);
     const withIntake = (date: string) =>
       buildEpisodes(
-        patient({ assessments: [{ id: 'a1', date: '2026-03-02' }], sessions, scores: [{ measure: 'nprs', score: 8, date }, ...scores] }),
+        patient({
+          assessments: [{ id: 'a1', date: '2026-03-02' }],
+          sessions,
+          scores: [{ measure: 'nprs', score: 8, date }, ...scores],
+        }),
         '2026-03-20',
       ).episodes[0]!.measures.nprs!.baseline;
     expect(withIntake(plus('2026-03-02', -14))).toMatchObject({ score: 8, from: 'before-treatment' });
@@ -135,7 +184,10 @@ describe('episodes of care', () => {
 
   it('judges from the first scored session when nothing was taken before treatment', () => {
     const { sessions, scores } = weekly('2026-03-02', [8, 7, 5]);
-    const [episode] = buildEpisodes(patient({ assessments: [{ id: 'a1', date: '2026-03-02' }], sessions, scores }), '2026-03-20').episodes;
+    const [episode] = buildEpisodes(
+      patient({ assessments: [{ id: 'a1', date: '2026-03-02' }], sessions, scores }),
+      '2026-03-20',
+    ).episodes;
     expect(firstImprovement(episode!, NPRS)).toEqual({ status: 'improved', session: 3, lastScoredSession: 3 });
   });
 
@@ -149,12 +201,18 @@ describe('episodes of care', () => {
         { measure: 'nprs', score: 5, date: '2026-03-12' },
       ],
     });
-    expect(buildEpisodes(records, '2026-03-20').episodes[0]!.measures.nprs!.bySession).toEqual([{ session: 2, score: 5 }]);
+    expect(buildEpisodes(records, '2026-03-20').episodes[0]!.measures.nprs!.bySession).toEqual([
+      { session: 2, score: 5 },
+    ]);
   });
 
   it('censors an episode that never improved at its last scored session, and cannot judge one without scores', () => {
     const { sessions, scores } = weekly('2026-03-02', [7, 7, 6, 6]);
-    const records = patient({ assessments: [{ id: 'a1', date: '2026-03-02' }], sessions, scores: [{ measure: 'nprs', score: 7, date: '2026-03-02' }, ...scores.slice(0, 3)] });
+    const records = patient({
+      assessments: [{ id: 'a1', date: '2026-03-02' }],
+      sessions,
+      scores: [{ measure: 'nprs', score: 7, date: '2026-03-02' }, ...scores.slice(0, 3)],
+    });
     const [episode] = buildEpisodes(records, '2026-04-01').episodes;
     expect(sessionsToImprovement(episode!, NPRS)).toEqual({ time: 3, event: false });
     expect(sessionsToImprovement(episode!, OUTCOME_RESPONDER_DEFINITIONS.ndi)).toBeNull();
@@ -204,9 +262,19 @@ describe('responder definitions come from the published thresholds', () => {
     const nprs = thresholdSetFor('nprs').mcid;
     expect(NPRS).toMatchObject({ measure: 'nprs', rule: 'both', absolute: nprs.value, percent: nprs.relative! * 100 });
     expect(NPRS.label).toBe('NPRS: down at least 2 points and 30%');
-    expect(OUTCOME_RESPONDER_DEFINITIONS.odi).toMatchObject({ rule: 'either', absolute: thresholdSetFor('odi').mcid.value, percent: 30 });
-    expect(OUTCOME_RESPONDER_DEFINITIONS.ndi).toMatchObject({ rule: 'absolute', absolute: thresholdSetFor('ndi').mcid.value });
-    expect(OUTCOME_RESPONDER_DEFINITIONS.psfs).toMatchObject({ rule: 'absolute', absolute: thresholdSetFor('psfs').mcid.value });
+    expect(OUTCOME_RESPONDER_DEFINITIONS.odi).toMatchObject({
+      rule: 'either',
+      absolute: thresholdSetFor('odi').mcid.value,
+      percent: 30,
+    });
+    expect(OUTCOME_RESPONDER_DEFINITIONS.ndi).toMatchObject({
+      rule: 'absolute',
+      absolute: thresholdSetFor('ndi').mcid.value,
+    });
+    expect(OUTCOME_RESPONDER_DEFINITIONS.psfs).toMatchObject({
+      rule: 'absolute',
+      absolute: thresholdSetFor('psfs').mcid.value,
+    });
   });
 });
 
@@ -214,7 +282,9 @@ describe('episode properties', () => {
   const recordsArb = fc
     .record({
       assessmentDays: fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { maxLength: 5 }),
-      sessionDays: fc.array(fc.record({ day: fc.integer({ min: 0, max: 400 }), signed: fc.boolean() }), { maxLength: 40 }),
+      sessionDays: fc.array(fc.record({ day: fc.integer({ min: 0, max: 400 }), signed: fc.boolean() }), {
+        maxLength: 40,
+      }),
       dischargeDays: fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 3 }),
       asOf: fc.integer({ min: 0, max: 450 }),
     })
@@ -250,7 +320,10 @@ describe('episode properties', () => {
           expect(e.sessions.map((s) => s.number)).toEqual(e.sessions.map((_, k) => k + 1));
           if (i < episodes.length - 1) {
             expect(e.status).not.toBe('open');
-            expect(e.endedOn! < episodes[i + 1]!.startedOn || (e.status === 'discharged' && e.endedOn! <= episodes[i + 1]!.startedOn)).toBe(true);
+            expect(
+              e.endedOn! < episodes[i + 1]!.startedOn ||
+                (e.status === 'discharged' && e.endedOn! <= episodes[i + 1]!.startedOn),
+            ).toBe(true);
           }
           if (e.dropOut) expect(e.status).toBe('lapsed');
         });

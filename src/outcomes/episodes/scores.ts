@@ -31,7 +31,8 @@ export function trackScores(
   for (const record of scores) {
     const day = parseDate(record.date);
     if (day === undefined) throw new RangeError(`score: "${record.date}" is not a calendar date (YYYY-MM-DD)`);
-    if (!Number.isFinite(record.score)) throw new RangeError(`score on ${record.date}: ${record.score} is not a number`);
+    if (!Number.isFinite(record.score))
+      throw new RangeError(`score on ${record.date}: ${record.score} is not a number`);
     let session: number;
     if (record.sessionId !== undefined) {
       const linked = sessionById.get(record.sessionId);
@@ -60,7 +61,12 @@ export function trackScores(
     if (before) baseline = { score: before.score, date: before.date, from: 'before-treatment', session: 0 };
     else if (firstScored) {
       const at = own.filter((p) => p.session === firstScored.session).at(-1)!;
-      baseline = { score: firstScored.score, date: at.date, from: 'first-scored-session', session: firstScored.session };
+      baseline = {
+        score: firstScored.score,
+        date: at.date,
+        from: 'first-scored-session',
+        session: firstScored.session,
+      };
     }
     tracks[measure] = { baseline, bySession };
   }

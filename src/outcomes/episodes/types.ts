@@ -78,7 +78,12 @@ export interface EpisodeSession {
 
 export interface MeasureTrack {
   /** Null when no score was taken before treatment and none at a session either. */
-  baseline: { score: number; date: CalendarDate; from: 'before-treatment' | 'first-scored-session'; session: number } | null;
+  baseline: {
+    score: number;
+    date: CalendarDate;
+    from: 'before-treatment' | 'first-scored-session';
+    session: number;
+  } | null;
   /** The last score taken at each session number, in session order. */
   bySession: ReadonlyArray<{ session: number; score: number }>;
 }

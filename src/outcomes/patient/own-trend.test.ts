@@ -4,7 +4,9 @@ import { ownTrendInWords } from './own-trend.ts';
 
 describe("a patient's own trend in plain words", () => {
   it('says a pain score that fell from 7 to 3 is a change most people notice', () => {
-    expect(ownTrendInWords({ measure: 'nprs', first: 7, latest: 3, area: 'neck' })).toBe('Your neck pain score fell from 7 to 3 — a change most people notice.');
+    expect(ownTrendInWords({ measure: 'nprs', first: 7, latest: 3, area: 'neck' })).toBe(
+      'Your neck pain score fell from 7 to 3 — a change most people notice.',
+    );
   });
 
   it('calls a fall past measurement error but short of the MCID real, not noticeable', () => {
@@ -15,25 +17,37 @@ describe("a patient's own trend in plain words", () => {
     );
   });
 
-  it('follows the measure\'s MCID from clinical/measures, not a number of its own', () => {
+  it("follows the measure's MCID from clinical/measures, not a number of its own", () => {
     const mcid = thresholdSetFor('ndi').mcid.value; // 5 raw points
     expect(ownTrendInWords({ measure: 'ndi', first: 20, latest: 20 - mcid })).toMatch(/a change most people notice\.$/);
     expect(ownTrendInWords({ measure: 'ndi', first: 20, latest: 20 - mcid + 1 })).toMatch(/day-to-day variation\.$/);
   });
 
   it('reads a higher function score as better, and a higher pain score as worse', () => {
-    expect(ownTrendInWords({ measure: 'psfs', first: 3, latest: 6 })).toBe('Your score for the activities you chose rose from 3 to 6 — a change most people notice.');
-    expect(ownTrendInWords({ measure: 'nprs', first: 3, latest: 6 })).toBe('Your pain score rose from 3 to 6 — worse than at the start; tell your therapist at your next visit.');
-    expect(ownTrendInWords({ measure: 'psfs', first: 6, latest: 3 })).toMatch(/^Your score for the activities you chose fell from 6 to 3 — worse than at the start/);
+    expect(ownTrendInWords({ measure: 'psfs', first: 3, latest: 6 })).toBe(
+      'Your score for the activities you chose rose from 3 to 6 — a change most people notice.',
+    );
+    expect(ownTrendInWords({ measure: 'nprs', first: 3, latest: 6 })).toBe(
+      'Your pain score rose from 3 to 6 — worse than at the start; tell your therapist at your next visit.',
+    );
+    expect(ownTrendInWords({ measure: 'psfs', first: 6, latest: 3 })).toMatch(
+      /^Your score for the activities you chose fell from 6 to 3 — worse than at the start/,
+    );
   });
 
   it('speaks of the patient to a clinician', () => {
-    expect(ownTrendInWords({ measure: 'nprs', first: 7, latest: 3, reader: 'clinician' })).toBe("The patient's pain score fell from 7 to 3 — a change most people notice.");
-    expect(ownTrendInWords({ measure: 'psfs', first: 6, latest: 3, reader: 'clinician' })).toBe("The patient's score for the activities they chose fell from 6 to 3 — worse than at the start.");
+    expect(ownTrendInWords({ measure: 'nprs', first: 7, latest: 3, reader: 'clinician' })).toBe(
+      "The patient's pain score fell from 7 to 3 — a change most people notice.",
+    );
+    expect(ownTrendInWords({ measure: 'psfs', first: 6, latest: 3, reader: 'clinician' })).toBe(
+      "The patient's score for the activities they chose fell from 6 to 3 — worse than at the start.",
+    );
   });
 
   it('says nothing moved when nothing did, and nothing at all from one score', () => {
-    expect(ownTrendInWords({ measure: 'nprs', first: 5, latest: 5 })).toBe('Your pain score is the same as at the start: 5.');
+    expect(ownTrendInWords({ measure: 'nprs', first: 5, latest: 5 })).toBe(
+      'Your pain score is the same as at the start: 5.',
+    );
     expect(ownTrendInWords({ measure: 'nprs', first: 5, latest: 5 }, 1)).toBeNull();
   });
 

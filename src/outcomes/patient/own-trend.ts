@@ -16,7 +16,8 @@ export interface OwnTrendInput {
 
 /** What each score is, as a patient would say it. */
 function subjectOf(measure: MeasureId, area: PainArea | undefined, reader: 'patient' | 'clinician'): string {
-  const [whose, their, chose] = reader === 'patient' ? ['Your', 'your', 'you chose'] : ["The patient's", 'their', 'they chose'];
+  const [whose, their, chose] =
+    reader === 'patient' ? ['Your', 'your', 'you chose'] : ["The patient's", 'their', 'they chose'];
   switch (measure) {
     case 'nprs':
       return area ? `${whose} ${area} pain score` : `${whose} pain score`;
@@ -42,7 +43,16 @@ export function ownTrendInWords(input: OwnTrendInput, scores = 2): string | null
   const { measure, first, latest } = input;
   const subject = subjectOf(measure, input.area, input.reader ?? 'patient');
   const higherIsWorse = MEASURES[measure].higherIsWorse;
-  const went = latest === first ? null : (latest < first) === higherIsWorse ? (higherIsWorse ? 'fell' : 'rose') : higherIsWorse ? 'rose' : 'fell';
+  const went =
+    latest === first
+      ? null
+      : latest < first === higherIsWorse
+        ? higherIsWorse
+          ? 'fell'
+          : 'rose'
+        : higherIsWorse
+          ? 'rose'
+          : 'fell';
   if (went === null) return `${subject} is the same as at the start: ${shown(first)}.`;
   const moved = `${subject} ${went} from ${shown(first)} to ${shown(latest)}`;
   // Where the literature gives the measure's thresholds for the patient's own condition, use them.

@@ -4,14 +4,29 @@ import { Histogram } from './histogram.ts';
 import { observationOf, outcomeOf } from './rows.ts';
 import type { EpisodeOutcomeRow } from './rows.ts';
 import { TOO_FEW } from './types.ts';
-import type { CellFigures, ClaimFigures, Reported, ReportSettings, ShareFigures, SummaryFigures, TooFew } from './types.ts';
+import type {
+  CellFigures,
+  ClaimFigures,
+  Reported,
+  ReportSettings,
+  ShareFigures,
+  SummaryFigures,
+  TooFew,
+} from './types.ts';
 
 export const tooFew = (): TooFew => ({ status: 'too-few', note: TOO_FEW });
 
 export function share(numerator: number, denominator: number, settings: ReportSettings): Reported<ShareFigures> {
   if (denominator < settings.minimumCell) return tooFew();
   const interval = wilsonInterval(numerator, denominator, settings.confidence)!;
-  return { status: 'reported', numerator, denominator, rate: interval.estimate, lower: interval.lower, upper: interval.upper };
+  return {
+    status: 'reported',
+    numerator,
+    denominator,
+    rate: interval.estimate,
+    lower: interval.lower,
+    upper: interval.upper,
+  };
 }
 
 function summary(values: Histogram, settings: ReportSettings, contributors = values.count): Reported<SummaryFigures> {
@@ -103,22 +118,34 @@ export class CellAccumulator {
       medianSessions:
         this.tally.total < settings.minimumCell
           ? tooFew()
-          : { status: 'reported', ...kaplanMeierFromTally(this.tally, { transform: settings.transform, confidence: settings.confidence }).median },
+          : {
+              status: 'reported',
+              ...kaplanMeierFromTally(this.tally, { transform: settings.transform, confidence: settings.confidence })
+                .median,
+            },
       dropOut: share(this.dropOuts, this.visits.count, settings),
       visitsPerEpisode: summary(this.visits, settings),
       psfsChange: summary(this.psfs, settings),
-      reliefDays: reliefSummary.status === 'reported' ? { ...reliefSummary, episodes: this.reliefEpisodes } : reliefSummary,
+      reliefDays:
+        reliefSummary.status === 'reported' ? { ...reliefSummary, episodes: this.reliefEpisodes } : reliefSummary,
     };
   }
 }
 
-export function cellFigures(rows: readonly EpisodeOutcomeRow[], definitionId: string, settings: ReportSettings): Reported<CellFigures> {
+export function cellFigures(
+  rows: readonly EpisodeOutcomeRow[],
+  definitionId: string,
+  settings: ReportSettings,
+): Reported<CellFigures> {
   const cell = new CellAccumulator(definitionId, settings);
   for (const row of rows) cell.add(row);
   return cell.figures();
 }
 
-export function improvementObservations(rows: readonly EpisodeOutcomeRow[], definitionId: string): SurvivalObservation[] {
+export function improvementObservations(
+  rows: readonly EpisodeOutcomeRow[],
+  definitionId: string,
+): SurvivalObservation[] {
   const observations: SurvivalObservation[] = [];
   for (const row of rows) {
     const observation = observationOf(row, definitionId);

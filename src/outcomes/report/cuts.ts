@@ -23,7 +23,11 @@ export function periodOf(startedOn: string, unit: PeriodUnit): string {
 }
 
 /** The key an episode has in a dimension (all but 'definition', which splits by definition, not by episode). */
-export function keyOf(row: EpisodeOutcomeRow, dimension: Exclude<CutDimension, 'definition'>, unit: PeriodUnit): string {
+export function keyOf(
+  row: EpisodeOutcomeRow,
+  dimension: Exclude<CutDimension, 'definition'>,
+  unit: PeriodUnit,
+): string {
   switch (dimension) {
     case 'condition':
       return row.conditionGroup ?? NOT_RECORDED;
@@ -83,8 +87,14 @@ export function allCuts(
   }
   const cutOf = (dimension: (typeof dimensions)[number]): CutRow[] => {
     const cells = groups.get(dimension)!;
-    const order = dimension === 'condition' ? Object.keys(CONDITION_GROUP_LABELS) : dimension === 'phase' ? Object.keys(PHASE_LABELS) : [];
-    const rank = (key: string) => (key === NOT_RECORDED ? Infinity : order.includes(key) ? order.indexOf(key) : order.length);
+    const order =
+      dimension === 'condition'
+        ? Object.keys(CONDITION_GROUP_LABELS)
+        : dimension === 'phase'
+          ? Object.keys(PHASE_LABELS)
+          : [];
+    const rank = (key: string) =>
+      key === NOT_RECORDED ? Infinity : order.includes(key) ? order.indexOf(key) : order.length;
     return [...cells.keys()]
       .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
       .map((key) => ({ key, label: labelOf(dimension, key, labels), figures: cells.get(key)!.figures() }));

@@ -6,13 +6,19 @@ import { Histogram } from './histogram.ts';
 describe('histogram summaries', () => {
   it('give the same count, mean and median as simple-statistics on the raw values', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -30, max: 60 }).map((n) => n / 10), { minLength: 1, maxLength: 200 }), (values) => {
-        const histogram = new Histogram();
-        for (const v of values) histogram.add(v);
-        expect(histogram.count).toBe(values.length);
-        expect(histogram.mean()).toBeCloseTo(mean(values), 9);
-        expect(histogram.median()).toBeCloseTo(median(values), 9);
-      }),
+      fc.property(
+        fc.array(
+          fc.integer({ min: -30, max: 60 }).map((n) => n / 10),
+          { minLength: 1, maxLength: 200 },
+        ),
+        (values) => {
+          const histogram = new Histogram();
+          for (const v of values) histogram.add(v);
+          expect(histogram.count).toBe(values.length);
+          expect(histogram.mean()).toBeCloseTo(mean(values), 9);
+          expect(histogram.median()).toBeCloseTo(median(values), 9);
+        },
+      ),
     );
   });
 

@@ -20,7 +20,13 @@ const reportOf = (episodes: Episode[], options?: ReportOptions) => buildOutcomes
  */
 function clinic() {
   return [
-    ...many(8, 'fast', { baseline: 8, pain: [7, 6, 5, 4, 4, 3], status: 'discharged', psfs: [3, 6], reliefDays: [2, 4] }),
+    ...many(8, 'fast', {
+      baseline: 8,
+      pain: [7, 6, 5, 4, 4, 3],
+      status: 'discharged',
+      psfs: [3, 6],
+      reliefDays: [2, 4],
+    }),
     ...many(2, 'slow', { baseline: 8, pain: [8, 8, 7, 7, 7, 6, 6, 5], status: 'lapsed', psfs: [4, 4] }),
     ...many(4, 'gone', { baseline: 8, pain: [8, 7], status: 'lapsed', dropOut: true }),
     ...many(3, 'flat', { baseline: 8, pain: [8, 8, 7, 7, 8, 7], status: 'discharged', reliefDays: [1] }),
@@ -37,8 +43,22 @@ describe('the clinic’s claim, two ways', () => {
     const all = wilsonInterval(8, 17)!;
     const course = wilsonInterval(8, 13)!;
     expect(report.overall.claim).toEqual({
-      allStarted: { status: 'reported', numerator: 8, denominator: 17, rate: 8 / 17, lower: all.lower, upper: all.upper },
-      completedCourse: { status: 'reported', numerator: 8, denominator: 13, rate: 8 / 13, lower: course.lower, upper: course.upper },
+      allStarted: {
+        status: 'reported',
+        numerator: 8,
+        denominator: 17,
+        rate: 8 / 17,
+        lower: all.lower,
+        upper: all.upper,
+      },
+      completedCourse: {
+        status: 'reported',
+        numerator: 8,
+        denominator: 13,
+        rate: 8 / 13,
+        lower: course.lower,
+        upper: course.upper,
+      },
       stillInCare: 2,
       withoutBaseline: 1,
     });
@@ -105,15 +125,32 @@ describe('sessions to first meaningful improvement', () => {
     if (comparison.result.status !== 'reported') return;
     expect(comparison.result.groups.map((g) => g.observed)).toEqual([12, 12]);
     expect(comparison.result.pValue!).toBeLessThan(0.001);
-    expect(compareGroups(outcomeRows([...siteA, ...siteB.slice(0, 10)]), 'site', ['a', 'b']).result.status).toBe('too-few');
+    expect(compareGroups(outcomeRows([...siteA, ...siteB.slice(0, 10)]), 'site', ['a', 'b']).result.status).toBe(
+      'too-few',
+    );
   });
 });
 
 describe('cuts', () => {
   it('groups by condition, site, therapist, phase and period, withholding rows under 11 episodes', () => {
     const episodes = [
-      ...many(12, 'n', { baseline: 8, pain: [5], conditionGroup: 'neck', site: 'bvt', therapist: 't1', phase: 'acute', startedOn: '2026-02-10' }),
-      ...many(5, 'l', { baseline: 8, pain: [8], conditionGroup: 'low-back', site: 'pdx', phase: 'chronic', startedOn: '2026-04-01' }),
+      ...many(12, 'n', {
+        baseline: 8,
+        pain: [5],
+        conditionGroup: 'neck',
+        site: 'bvt',
+        therapist: 't1',
+        phase: 'acute',
+        startedOn: '2026-02-10',
+      }),
+      ...many(5, 'l', {
+        baseline: 8,
+        pain: [8],
+        conditionGroup: 'low-back',
+        site: 'pdx',
+        phase: 'chronic',
+        startedOn: '2026-04-01',
+      }),
     ];
     const report = reportOf(episodes, { labels: { site: { bvt: 'Beaverton' } } });
     expect(report.cuts.condition.map((r) => [r.key, r.label, r.figures.status])).toEqual([
@@ -129,7 +166,9 @@ describe('cuts', () => {
 
   it('compares responder definitions on the same episodes', () => {
     const report = reportOf(clinic());
-    expect(report.cuts.definition.map((r) => r.key)).toEqual(Object.values(OUTCOME_RESPONDER_DEFINITIONS).map((d) => d.id));
+    expect(report.cuts.definition.map((r) => r.key)).toEqual(
+      Object.values(OUTCOME_RESPONDER_DEFINITIONS).map((d) => d.id),
+    );
     const nprs = report.cuts.definition[0]!.figures;
     if (nprs.status !== 'reported' || report.overall.status !== 'reported') throw new Error('expected figures');
     expect(nprs.claim).toEqual(report.overall.claim);

@@ -29,7 +29,10 @@ export interface ReportOptions {
 }
 
 /** Rows for episodes, judged by the given definitions (default: the four MCID ones); a report can only use definitions its rows were judged by. */
-export function outcomeRows(episodes: readonly Episode[], definitions?: readonly ResponderDefinition[]): EpisodeOutcomeRow[] {
+export function outcomeRows(
+  episodes: readonly Episode[],
+  definitions?: readonly ResponderDefinition[],
+): EpisodeOutcomeRow[] {
   const all = definitions ?? Object.values(OUTCOME_RESPONDER_DEFINITIONS);
   return episodes.map((episode) => episodeOutcomeRow(episode, all));
 }
@@ -90,6 +93,9 @@ export function compareGroups(
       definition.id,
     ),
   ) as [SurvivalObservation[], SurvivalObservation[]];
-  const result = a.length < settings.minimumCell || b.length < settings.minimumCell ? tooFew() : { status: 'reported' as const, ...logRankTest(a, b) };
+  const result =
+    a.length < settings.minimumCell || b.length < settings.minimumCell
+      ? tooFew()
+      : { status: 'reported' as const, ...logRankTest(a, b) };
   return { dimension, groups, result };
 }

@@ -1,6 +1,16 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { buildOutcomesReport, outcomeRows, claimTable, CUT_DIMENSIONS, curveTable, cutTable, summaryTable, TOO_FEW, toCsv } from './index.ts';
+import {
+  buildOutcomesReport,
+  outcomeRows,
+  claimTable,
+  CUT_DIMENSIONS,
+  curveTable,
+  cutTable,
+  summaryTable,
+  TOO_FEW,
+  toCsv,
+} from './index.ts';
 import type { Table } from './index.ts';
 import type { Episode } from '../episodes/index.ts';
 import type { ReportOptions } from './index.ts';
@@ -11,7 +21,14 @@ const reportOf = (episodes: Episode[], options?: ReportOptions) => buildOutcomes
 const clinic = () => [
   ...many(9, 'fast', { baseline: 8, pain: [7, 5, 4, 4], site: 'bvt', conditionGroup: 'neck', reliefDays: [3] }),
   ...many(4, 'slow', { baseline: 8, pain: [8, 8, 8, 8, 8, 8], site: 'bvt', conditionGroup: 'neck' }),
-  ...many(3, 'gone', { baseline: 8, pain: [8], site: 'pdx', conditionGroup: 'low-back', status: 'lapsed', dropOut: true }),
+  ...many(3, 'gone', {
+    baseline: 8,
+    pain: [8],
+    site: 'pdx',
+    conditionGroup: 'low-back',
+    status: 'lapsed',
+    dropOut: true,
+  }),
 ];
 
 const readBack = (csv: string) => parse(csv, { relax_column_count: false }) as string[][];
@@ -19,7 +36,8 @@ const readBack = (csv: string) => parse(csv, { relax_column_count: false }) as s
 describe('report tables', () => {
   it('the claim table carries exactly the report’s numbers, as percentages to one decimal', () => {
     const report = reportOf(clinic());
-    if (report.overall.status !== 'reported' || report.overall.claim.allStarted.status !== 'reported') throw new Error('expected figures');
+    if (report.overall.status !== 'reported' || report.overall.claim.allStarted.status !== 'reported')
+      throw new Error('expected figures');
     const share = report.overall.claim.allStarted;
     const table = claimTable(report);
     expect(table.rows[0]).toEqual([
@@ -31,7 +49,15 @@ describe('report tables', () => {
       Math.round(share.upper * 1000) / 10,
       '',
     ]);
-    expect(table.rows[1]).toEqual(['Episodes with at least 4 sessions', 9, 13, 69.2, expect.any(Number), expect.any(Number), '']);
+    expect(table.rows[1]).toEqual([
+      'Episodes with at least 4 sessions',
+      9,
+      13,
+      69.2,
+      expect.any(Number),
+      expect.any(Number),
+      '',
+    ]);
     expect(table.rows.slice(2).map((r) => r[2])).toEqual([0, 0]);
   });
 
@@ -47,7 +73,12 @@ describe('report tables', () => {
 
   it('every table has one cell per column in every row', () => {
     const report = reportOf(clinic());
-    const tables: Table[] = [claimTable(report), curveTable(report), summaryTable(report), ...CUT_DIMENSIONS.map((d) => cutTable(report, d))];
+    const tables: Table[] = [
+      claimTable(report),
+      curveTable(report),
+      summaryTable(report),
+      ...CUT_DIMENSIONS.map((d) => cutTable(report, d)),
+    ];
     for (const table of tables) {
       for (const row of table.rows) expect(row, table.title).toHaveLength(table.columns.length);
     }
@@ -93,6 +124,8 @@ describe('CSV', () => {
     expect(rows).toHaveLength(bySite.rows.length + 1);
     // An empty note and a missing figure both read back as an empty field.
     const asRead = (c: string) => (c === '' ? null : Number.isNaN(Number(c)) ? c : Number(c));
-    expect(rows.slice(1).map((r) => r.map(asRead))).toEqual(bySite.rows.map((r) => r.map((c) => (c === '' ? null : c))));
+    expect(rows.slice(1).map((r) => r.map(asRead))).toEqual(
+      bySite.rows.map((r) => r.map((c) => (c === '' ? null : c))),
+    );
   });
 });

@@ -48,8 +48,20 @@ export function claimTable(report: OutcomesReport): Table {
     title,
     columns,
     rows: [
-      ['All episodes that started (drop-outs count as not improved)', allImproved!, allEpisodes!, ...allRest, noteFor(claim.allStarted)],
-      [`Episodes with at least ${minimumSessions} sessions`, courseImproved!, courseEpisodes!, ...courseRest, noteFor(claim.completedCourse)],
+      [
+        'All episodes that started (drop-outs count as not improved)',
+        allImproved!,
+        allEpisodes!,
+        ...allRest,
+        noteFor(claim.allStarted),
+      ],
+      [
+        `Episodes with at least ${minimumSessions} sessions`,
+        courseImproved!,
+        courseEpisodes!,
+        ...courseRest,
+        noteFor(claim.completedCourse),
+      ],
       ['Still in care, not yet judged (left out of both)', null, claim.stillInCare, null, null, null, ''],
       ['No score to judge from (left out of both)', null, claim.withoutBaseline, null, null, null, ''],
     ],
@@ -57,7 +69,15 @@ export function claimTable(report: OutcomesReport): Table {
 }
 
 export function curveTable(report: OutcomesReport): Table {
-  const columns = ['Session', 'Followed', 'Improved', 'Stopped without improving', 'Not yet improved %', 'Lower 95% %', 'Upper 95% %'];
+  const columns = [
+    'Session',
+    'Followed',
+    'Improved',
+    'Stopped without improving',
+    'Not yet improved %',
+    'Lower 95% %',
+    'Upper 95% %',
+  ];
   const title = `Sessions to first meaningful improvement (${report.definition.label})`;
   if (report.curve.status === 'too-few') return { title, columns, rows: [] };
   const row = (p: KaplanMeierPoint): Cell[] => [
@@ -73,7 +93,9 @@ export function curveTable(report: OutcomesReport): Table {
 }
 
 function summaryCells(figures: Reported<SummaryFigures>): Cell[] {
-  return figures.status === 'reported' ? [figures.count, oneDecimal(figures.mean), oneDecimal(figures.median)] : [null, null, null];
+  return figures.status === 'reported'
+    ? [figures.count, oneDecimal(figures.mean), oneDecimal(figures.median)]
+    : [null, null, null];
 }
 
 export function summaryTable(report: OutcomesReport): Table {

@@ -54,7 +54,14 @@ export interface CellFigures {
 }
 
 export type CutDimension = 'condition' | 'site' | 'therapist' | 'phase' | 'period' | 'definition';
-export const CUT_DIMENSIONS: readonly CutDimension[] = ['condition', 'site', 'therapist', 'phase', 'period', 'definition'];
+export const CUT_DIMENSIONS: readonly CutDimension[] = [
+  'condition',
+  'site',
+  'therapist',
+  'phase',
+  'period',
+  'definition',
+];
 
 export interface CutRow {
   key: string;

@@ -57,7 +57,10 @@ export interface KaplanMeierOptions {
  * transform. Every distinct time (event or censoring) gets a point, so the table can be drawn as
  * the usual step curve with its censoring marks.
  */
-export function kaplanMeier(observations: readonly SurvivalObservation[], options: KaplanMeierOptions = {}): KaplanMeierEstimate {
+export function kaplanMeier(
+  observations: readonly SurvivalObservation[],
+  options: KaplanMeierOptions = {},
+): KaplanMeierEstimate {
   const tally = new SurvivalTally();
   observations.forEach((o, index) => {
     if (!Number.isFinite(o.time) || o.time < 0) {

@@ -27,9 +27,12 @@ export function logRankTest(
   first: readonly SurvivalObservation[],
   second: readonly SurvivalObservation[],
 ): LogRankResult {
-  const eventTimes = [...new Set([...first, ...second].filter((o) => o.event).map((o) => o.time))].sort((a, b) => a - b);
+  const eventTimes = [...new Set([...first, ...second].filter((o) => o.event).map((o) => o.time))].sort(
+    (a, b) => a - b,
+  );
   const atRisk = (group: readonly SurvivalObservation[], t: number) => group.filter((o) => o.time >= t).length;
-  const eventsAt = (group: readonly SurvivalObservation[], t: number) => group.filter((o) => o.event && o.time === t).length;
+  const eventsAt = (group: readonly SurvivalObservation[], t: number) =>
+    group.filter((o) => o.event && o.time === t).length;
 
   let expectedFirst = 0;
   let expectedSecond = 0;

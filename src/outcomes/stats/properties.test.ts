@@ -102,7 +102,10 @@ describe('log-rank and Wilson properties', () => {
         expect(ba.chiSquare!).toBeCloseTo(ab.chiSquare, 9);
         expect(ab.pValue!).toBeGreaterThanOrEqual(0);
         expect(ab.pValue!).toBeLessThanOrEqual(1);
-        expect(ab.groups[0].observed + ab.groups[1].observed).toBeCloseTo(ab.groups[0].expected + ab.groups[1].expected, 9);
+        expect(ab.groups[0].observed + ab.groups[1].observed).toBeCloseTo(
+          ab.groups[0].expected + ab.groups[1].expected,
+          9,
+        );
       }),
     );
   });

@@ -59,9 +59,9 @@ describe('Kaplan–Meier on the Freireich 6-MP leukaemia data', () => {
   it('reproduces the product-limit estimate and Greenwood standard errors for 6-MP', () => {
     const fit = kaplanMeier(SIX_MP);
     const withRelapse = fit.points.filter((p) => p.events > 0);
-    expect(withRelapse.map((p) => [p.time, p.atRisk, p.events, round(p.survival, 4), round(p.standardError, 4)])).toEqual(
-      SIX_MP_TABLE,
-    );
+    expect(
+      withRelapse.map((p) => [p.time, p.atRisk, p.events, round(p.survival, 4), round(p.standardError, 4)]),
+    ).toEqual(SIX_MP_TABLE);
     expect(fit.events).toBe(9);
     expect(fit.observations).toBe(21);
   });
@@ -119,7 +119,12 @@ describe('Kaplan–Meier on the Freireich 6-MP leukaemia data', () => {
   });
 
   it('refuses negative or missing times, naming the observation', () => {
-    expect(() => kaplanMeier([{ time: 1, event: true }, { time: -2, event: false }])).toThrow(/observation 2/);
+    expect(() =>
+      kaplanMeier([
+        { time: 1, event: true },
+        { time: -2, event: false },
+      ]),
+    ).toThrow(/observation 2/);
     expect(() => kaplanMeier([{ time: Number.NaN, event: true }])).toThrow(/observation 1/);
   });
 });

@@ -2,8 +2,7 @@ import { parse } from 'csv-parse/sync';
 import type { SurvivalObservation } from './kaplan-meier.ts';
 
 export type SurvivalCsvResult =
-  | { ok: true; observations: SurvivalObservation[] }
-  | { ok: false; line: number | null; message: string };
+  { ok: true; observations: SurvivalObservation[] } | { ok: false; line: number | null; message: string };
 
 const isNumber = (text: string) => text !== '' && Number.isFinite(Number(text));
 

@@ -30,9 +30,18 @@ export function survivalMedian(points: readonly BandPoint[]): SurvivalMedian {
   // Where survival reached 0 the band is undefined, but the curve is at 0: count it as below.
   const edge = (value: number | null, survival: number) => value ?? (survival === 0 ? 0 : null);
   return {
-    value: firstCrossing(times, points.map((p) => p.survival)),
-    lower: firstCrossing(times, points.map((p) => edge(p.lower, p.survival))),
-    upper: firstCrossing(times, points.map((p) => edge(p.upper, p.survival))),
+    value: firstCrossing(
+      times,
+      points.map((p) => p.survival),
+    ),
+    lower: firstCrossing(
+      times,
+      points.map((p) => edge(p.lower, p.survival)),
+    ),
+    upper: firstCrossing(
+      times,
+      points.map((p) => edge(p.upper, p.survival)),
+    ),
   };
 }
 

@@ -19,11 +19,7 @@ export interface ProportionInterval {
  *
  * Returns null for an empty denominator: there is no share to estimate.
  */
-export function wilsonInterval(
-  numerator: number,
-  denominator: number,
-  confidence = 0.95,
-): ProportionInterval | null {
+export function wilsonInterval(numerator: number, denominator: number, confidence = 0.95): ProportionInterval | null {
   if (!Number.isInteger(numerator) || !Number.isInteger(denominator) || numerator < 0 || numerator > denominator) {
     throw new RangeError(`a count of successes 0…n and a whole n are needed, got ${numerator}/${denominator}`);
   }

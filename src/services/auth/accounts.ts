@@ -12,9 +12,13 @@ export class OrganizationChoiceError extends ServiceError {
   override readonly status = 409;
   readonly extra: { organizations: { slug: string; name: string }[] };
   constructor(accounts: repo.AccountForLogin[]) {
-    super('organization_required', 'This email and password open accounts at more than one organisation. Choose the organisation to sign in to.', {
-      organization: 'Choose the organisation to sign in to.',
-    });
+    super(
+      'organization_required',
+      'This email and password open accounts at more than one organisation. Choose the organisation to sign in to.',
+      {
+        organization: 'Choose the organisation to sign in to.',
+      },
+    );
     this.extra = { organizations: accounts.map((a) => ({ slug: a.organizationSlug, name: a.organizationName })) };
   }
 }

@@ -5,7 +5,10 @@ import { ServiceError } from '../errors.ts';
 export class PasswordChangeRequiredError extends ServiceError {
   override readonly status = 403;
   constructor() {
-    super('password_change_required', 'Choose your own password before you carry on: the one you were given was set by someone else.');
+    super(
+      'password_change_required',
+      'Choose your own password before you carry on: the one you were given was set by someone else.',
+    );
   }
 }
 

@@ -78,7 +78,11 @@ export interface Authenticated {
   kind: 'cookie' | 'bearer';
 }
 
-export async function authenticate(ctx: ServiceContext, token: string, ip: string | null): Promise<Authenticated | null> {
+export async function authenticate(
+  ctx: ServiceContext,
+  token: string,
+  ip: string | null,
+): Promise<Authenticated | null> {
   if (token.length < 20 || token.length > 200) return null;
   const now = ctx.now();
   const row = await repo.findLiveSession(ctx.db, hashToken(token), now);

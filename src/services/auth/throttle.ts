@@ -46,11 +46,24 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * counted one by one — and refuses it (429) when the account from this address or the address
  * has used up its attempts. Then waits while the account is under attack.
  */
-export async function beginAttempt(ctx: ServiceContext, email: string, ip: string, orgId: string | null): Promise<Attempt> {
+export async function beginAttempt(
+  ctx: ServiceContext,
+  email: string,
+  ip: string,
+  orgId: string | null,
+): Promise<Attempt> {
   const now = ctx.now();
   const windowStartedBefore = new Date(now.getTime() - RATE_LIMIT.windowMs);
   const k = keys(email, ip);
-  const counted = await repo.countAttempt(ctx.db, [{ key: k.pair, orgId }, { key: k.address, orgId: null }], now, windowStartedBefore);
+  const counted = await repo.countAttempt(
+    ctx.db,
+    [
+      { key: k.pair, orgId },
+      { key: k.address, orgId: null },
+    ],
+    now,
+    windowStartedBefore,
+  );
   const over = counted.filter((c) =>
     c.key === k.pair ? c.attempts > RATE_LIMIT.perAccountAndAddress : c.attempts > RATE_LIMIT.perAddress,
   );

@@ -1,5 +1,11 @@
 /** Booking one appointment, reading one, and the calendar list. */
-import { checkBookable, credentialGaps, describeGap, type Bookability, type ServiceDef } from '../../scheduling/index.ts';
+import {
+  checkBookable,
+  credentialGaps,
+  describeGap,
+  type Bookability,
+  type ServiceDef,
+} from '../../scheduling/index.ts';
 import { addDays, dateIn, formatDate, localDayOf, zonedWallTimeToInstant } from '../../time/index.ts';
 import { sqlState, SQLSTATE, type Queryable } from '../../store/database.ts';
 import * as repo from '../../store/repos/appointments.ts';
@@ -35,7 +41,14 @@ export function localDateAt(data: LoadedSchedule, locationId: string, instant: n
 }
 
 /** The days around `start`: a day either side for the check, wider (`forAlternatives`) to look for alternatives. */
-export function loadAround(db: Queryable, orgId: string, start: Date, now: Date, exclude: { appointmentId?: string; holdId?: string } = {}, forAlternatives = true) {
+export function loadAround(
+  db: Queryable,
+  orgId: string,
+  start: Date,
+  now: Date,
+  exclude: { appointmentId?: string; holdId?: string } = {},
+  forAlternatives = true,
+) {
   const date = start.toISOString().slice(0, 10);
   const span = forAlternatives ? ALTERNATIVE_SEARCH_DAYS + 1 : 1;
   return loadSchedule(db, orgId, {
@@ -58,7 +71,9 @@ export function refuse(
 ): never {
   const unknown = verdict.reasons.filter((r) => r.code === 'unknown-location' || r.code === 'unknown-therapist');
   if (unknown.length > 0) {
-    throw new ValidationError(Object.fromEntries(unknown.map((r) => [r.code === 'unknown-location' ? 'locationId' : 'therapistId', r.message])));
+    throw new ValidationError(
+      Object.fromEntries(unknown.map((r) => [r.code === 'unknown-location' ? 'locationId' : 'therapistId', r.message])),
+    );
   }
   const wrongDiscipline = verdict.reasons.find((r) => r.code === 'wrong-discipline');
   if (wrongDiscipline) throw new NotQualifiedError(wrongDiscipline.message);
@@ -67,9 +82,16 @@ export function refuse(
     const site = ctx.data.sites.find((s) => s.locationId === wanted.locationId)!;
     const date = localDateAt(ctx.data, wanted.locationId, wanted.start);
     const gaps = credentialGaps(ctx.service.requirements, therapist.credentials, site.state, date);
-    throw new NotQualifiedError(gaps.map((g) => (g.problem === 'absent' ? `missing: ${g.requirement.label}` : describeGap(g, site.state, date))).join('; '));
+    throw new NotQualifiedError(
+      gaps
+        .map((g) => (g.problem === 'absent' ? `missing: ${g.requirement.label}` : describeGap(g, site.state, date)))
+        .join('; '),
+    );
   }
-  const alternatives = alternativesFor(ctx.data, ctx.service, ctx.settings, ctx.now, { ...wanted, localDate: localDateAt(ctx.data, wanted.locationId, wanted.start) });
+  const alternatives = alternativesFor(ctx.data, ctx.service, ctx.settings, ctx.now, {
+    ...wanted,
+    localDate: localDateAt(ctx.data, wanted.locationId, wanted.start),
+  });
   throw new SlotUnavailableError(
     `That time cannot be booked: ${verdict.reasons.map((r) => r.message).join('; ')}.`,
     verdict.reasons.map(reasonView),
@@ -78,23 +100,47 @@ export function refuse(
 }
 
 /** After the database refused an overlap (a concurrent booking won): fresh alternatives. */
-async function raceLost(ctx: ServiceContext, actor: Actor, service: ServiceDef, settings: BookingSettings, input: BookInput): Promise<never> {
+async function raceLost(
+  ctx: ServiceContext,
+  actor: Actor,
+  service: ServiceDef,
+  settings: BookingSettings,
+  input: BookInput,
+): Promise<never> {
   const data = await loadAround(ctx.db, actor.orgId, input.start, ctx.now());
   const start = input.start.getTime();
-  const alternatives = alternativesFor(data, service, settings, ctx.now(), { ...input, start, localDate: localDateAt(data, input.locationId, start) });
-  throw new SlotUnavailableError('That time was just booked by someone else.', [{ code: 'taken', message: 'Booked by another request a moment ago.' }], alternatives.map(slotView));
+  const alternatives = alternativesFor(data, service, settings, ctx.now(), {
+    ...input,
+    start,
+    localDate: localDateAt(data, input.locationId, start),
+  });
+  throw new SlotUnavailableError(
+    'That time was just booked by someone else.',
+    [{ code: 'taken', message: 'Booked by another request a moment ago.' }],
+    alternatives.map(slotView),
+  );
 }
 
 export function rethrowReference(err: unknown): never {
-  if (sqlState(err) === SQLSTATE.foreignKeyViolation) throw new ValidationError({ patientId: 'No such patient in this organisation.' });
+  if (sqlState(err) === SQLSTATE.foreignKeyViolation)
+    throw new ValidationError({ patientId: 'No such patient in this organisation.' });
   throw err;
 }
 
 /** A refusal about the time itself is kept for the key: a retry is told the same, not booked later. */
 export const keepBookingRefusal = (err: unknown): number | null =>
-  err instanceof SlotUnavailableError || err instanceof SeriesConflictError ? 409 : err instanceof NotQualifiedError ? 422 : null;
+  err instanceof SlotUnavailableError || err instanceof SeriesConflictError
+    ? 409
+    : err instanceof NotQualifiedError
+      ? 422
+      : null;
 
-export async function bookAppointment(ctx: ServiceContext, actor: Actor, input: BookInput, once?: Once): Promise<Appointment> {
+export async function bookAppointment(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: BookInput,
+  once?: Once,
+): Promise<Appointment> {
   authorize(actor, 'appointment.book', { booking: bookingFacts(input) });
   await requireBookablePatient(ctx.db, actor, input.patientId);
   const service = await serviceOrRefuse(ctx.db, actor, input.serviceCode);
@@ -108,17 +154,44 @@ export async function bookAppointment(ctx: ServiceContext, actor: Actor, input: 
       once,
       async (tx) => {
         const data = await loadAround(tx, actor.orgId, input.start, now, {}, false);
-        const wanted = { start, therapistId: input.therapistId, locationId: input.locationId, patientId: input.patientId };
-        const verdict = checkBookable({ service, ...wanted, roomId: input.roomId ?? null }, windowOf(settings, now), data);
-        if (!verdict.ok) return refuse(verdict, { data: await loadAround(tx, actor.orgId, input.start, now), service, settings, now }, wanted);
+        const wanted = {
+          start,
+          therapistId: input.therapistId,
+          locationId: input.locationId,
+          patientId: input.patientId,
+        };
+        const verdict = checkBookable(
+          { service, ...wanted, roomId: input.roomId ?? null },
+          windowOf(settings, now),
+          data,
+        );
+        if (!verdict.ok)
+          return refuse(
+            verdict,
+            { data: await loadAround(tx, actor.orgId, input.start, now), service, settings, now },
+            wanted,
+          );
         await ensureServiceRow(tx, actor.orgId, (await findService(tx, actor.orgId, service.code))!);
         const [row] = await repo.insertAppointments(
           tx,
           actor.orgId,
-          [{ ...wanted, roomId: verdict.roomId, serviceCode: service.code, start: input.start, end: new Date(verdict.slot.end), bufferAfterMinutes: service.bufferAfterMinutes, seriesId: null, bookedBy: actor.userId }],
+          [
+            {
+              ...wanted,
+              roomId: verdict.roomId,
+              serviceCode: service.code,
+              start: input.start,
+              end: new Date(verdict.slot.end),
+              bufferAfterMinutes: service.bufferAfterMinutes,
+              seriesId: null,
+              bookedBy: actor.userId,
+            },
+          ],
           now,
         );
-        await audit(tx, actor, [{ action: 'appointment.create', patientId: row!.patientId, recordType: 'appointment', recordId: row!.id }]);
+        await audit(tx, actor, [
+          { action: 'appointment.create', patientId: row!.patientId, recordType: 'appointment', recordId: row!.id },
+        ]);
         await grantForBooking(tx, actor, row!.patientId, [row!], now, 'appointment');
         await onBooked(tx, actor.orgId, row!, now);
         return appointmentView(row!);
@@ -134,11 +207,18 @@ export async function bookAppointment(ctx: ServiceContext, actor: Actor, input: 
   }
 }
 
-async function loadVisible(ctx: ServiceContext, actor: Actor, id: string, action: 'appointment.read'): Promise<repo.AppointmentRow> {
+async function loadVisible(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  action: 'appointment.read',
+): Promise<repo.AppointmentRow> {
   const row = await repo.findAppointment(ctx.db, actor.orgId, id);
   if (!row) throw new NotFoundError('No such appointment.');
   if (!isAllowed(actor, action, { booking: bookingFacts(row) })) {
-    await audit(ctx.db, actor, [{ action, outcome: 'denied', patientId: row.patientId, recordType: 'appointment', recordId: id }]);
+    await audit(ctx.db, actor, [
+      { action, outcome: 'denied', patientId: row.patientId, recordType: 'appointment', recordId: id },
+    ]);
     throw new ForbiddenError('You do not have access to this appointment.');
   }
   return row;
@@ -146,7 +226,9 @@ async function loadVisible(ctx: ServiceContext, actor: Actor, id: string, action
 
 export async function getAppointment(ctx: ServiceContext, actor: Actor, id: string): Promise<Appointment> {
   const row = await loadVisible(ctx, actor, id, 'appointment.read');
-  await audit(ctx.db, actor, [{ action: 'appointment.read', patientId: row.patientId, recordType: 'appointment', recordId: id }]);
+  await audit(ctx.db, actor, [
+    { action: 'appointment.read', patientId: row.patientId, recordType: 'appointment', recordId: id },
+  ]);
   return { ...appointmentView(row), conflict: await conflictOf(ctx.db, actor.orgId, row, ctx.now()) };
 }
 
@@ -162,7 +244,11 @@ export interface ListInput {
 
 export const MAX_LIST_DAYS = 62;
 
-export async function listAppointments(ctx: ServiceContext, actor: Actor, input: ListInput): Promise<{ appointments: Appointment[] }> {
+export async function listAppointments(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: ListInput,
+): Promise<{ appointments: Appointment[] }> {
   // Dates are read in the site's zone when one is named, otherwise in the clinic group's.
   const timeZone = await clinicTimeZone(ctx.db, actor, input.locationId);
   const fromDate = input.from ?? dateIn(timeZone, ctx.now());
@@ -170,12 +256,25 @@ export async function listAppointments(ctx: ServiceContext, actor: Actor, input:
   const from = zonedWallTimeToInstant(fromDate, '00:00', timeZone);
   const to = zonedWallTimeToInstant(addDays(toDate, 1), '00:00', timeZone);
   if (to <= from) throw new ValidationError({ to: 'Must not be before from.' });
-  if (to - from > MAX_LIST_DAYS * 86_400_000) throw new ValidationError({ to: `Ask for at most ${MAX_LIST_DAYS} days at a time.` });
-  const rows = await repo.listAppointments(ctx.db, actor.orgId, appointmentScope(actor), { ...input, from: new Date(from), to: new Date(to) });
+  if (to - from > MAX_LIST_DAYS * 86_400_000)
+    throw new ValidationError({ to: `Ask for at most ${MAX_LIST_DAYS} days at a time.` });
+  const rows = await repo.listAppointments(ctx.db, actor.orgId, appointmentScope(actor), {
+    ...input,
+    from: new Date(from),
+    to: new Date(to),
+  });
   // Each appointment shown names a patient: one audit event each, before the answer leaves.
-  await audit(ctx.db, actor, rows.map((r) => ({ action: 'appointment.list', patientId: r.patientId, recordType: 'appointment', recordId: r.id })));
+  await audit(
+    ctx.db,
+    actor,
+    rows.map((r) => ({
+      action: 'appointment.list',
+      patientId: r.patientId,
+      recordType: 'appointment',
+      recordId: r.id,
+    })),
+  );
   // A booked visit the schedule no longer allows says so on every calendar until it is resolved.
   const conflicts = await conflictsOf(ctx.db, actor.orgId, rows, ctx.now());
   return { appointments: rows.map((r) => ({ ...appointmentView(r), conflict: conflicts.get(r.id) ?? null })) };
 }
-

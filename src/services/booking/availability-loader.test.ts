@@ -71,10 +71,25 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
          VALUES ($1, $2, $3, $4, $5, 'nmt-followup-60', $6, tstzrange($7::timestamptz, $7::timestamptz + make_interval(mins => $8::int)),
                  tstzrange($7::timestamptz, $7::timestamptz + make_interval(mins => $8::int + $9::int)))
          ON CONFLICT DO NOTHING`,
-        [orgId, patients[Math.floor(next() * 2)], therapists[t], t === 0 ? sites.a : sites.b, room, status, start, minutes, buffer],
+        [
+          orgId,
+          patients[Math.floor(next() * 2)],
+          therapists[t],
+          t === 0 ? sites.a : sites.b,
+          room,
+          status,
+          start,
+          minutes,
+          buffer,
+        ],
       );
     }
-    moved = (await db.query<{ id: string }>(`SELECT id FROM appointments WHERE org_id = $1 AND occupies ORDER BY lower(during) LIMIT 1 OFFSET 5`, [orgId]))[0]!.id;
+    moved = (
+      await db.query<{ id: string }>(
+        `SELECT id FROM appointments WHERE org_id = $1 AND occupies ORDER BY lower(during) LIMIT 1 OFFSET 5`,
+        [orgId],
+      )
+    )[0]!.id;
     // Holds: one live, one expired, one withdrawn; only the live one blocks.
     const [entry] = await db.query<{ id: string }>(
       `INSERT INTO waitlist_entries (org_id, patient_id, service_code, location_ids, earliest, latest)
@@ -114,7 +129,14 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
   const byKey = (lanes: BusyLane[]) => new Map(lanes.map((lane) => [`${lane.kind}:${lane.id}`, pairs(lane.spans)]));
 
   it('merges each therapist, room and patient lane exactly as the raw bookings would', async () => {
-    const lanes = await loadBusyLanes(db, world.orgId, { from: FROM, to: TO, now: NOW, therapistIds: therapists, roomIds: allRooms, patientId: world.patients.a });
+    const lanes = await loadBusyLanes(db, world.orgId, {
+      from: FROM,
+      to: TO,
+      now: NOW,
+      therapistIds: therapists,
+      roomIds: allRooms,
+      patientId: world.patients.a,
+    });
     const expected = await expectedLanes();
     expect(byKey(lanes)).toEqual(expected);
     // Not vacuous: every lane kind is present and merging did join bookings.
@@ -131,10 +153,26 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
   });
 
   it('loads only the lanes asked for and leaves out the appointment being moved', async () => {
-    const only = await loadBusyLanes(db, world.orgId, { from: FROM, to: TO, now: NOW, therapistIds: [world.practitioners.b], roomIds: [] });
+    const only = await loadBusyLanes(db, world.orgId, {
+      from: FROM,
+      to: TO,
+      now: NOW,
+      therapistIds: [world.practitioners.b],
+      roomIds: [],
+    });
     expect(only.map((l) => `${l.kind}:${l.id}`)).toEqual([`therapist:${world.practitioners.b}`]);
-    expect(await loadBusyLanes(db, world.orgId, { from: FROM, to: TO, now: NOW, therapistIds: [], roomIds: [] })).toEqual([]);
-    const without = await loadBusyLanes(db, world.orgId, { from: FROM, to: TO, now: NOW, therapistIds: therapists, roomIds: allRooms, patientId: world.patients.a, excludeAppointmentId: moved });
+    expect(
+      await loadBusyLanes(db, world.orgId, { from: FROM, to: TO, now: NOW, therapistIds: [], roomIds: [] }),
+    ).toEqual([]);
+    const without = await loadBusyLanes(db, world.orgId, {
+      from: FROM,
+      to: TO,
+      now: NOW,
+      therapistIds: therapists,
+      roomIds: allRooms,
+      patientId: world.patients.a,
+      excludeAppointmentId: moved,
+    });
     const expected = await expectedLanes(moved);
     expect(byKey(without)).toEqual(expected);
     expect(expected).not.toEqual(await expectedLanes());
@@ -142,7 +180,13 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
 
   it('gives the engine exactly the slots the general loader gives it', async () => {
     const followUp = serviceByCode('nmt-followup-60')!;
-    const cases: Array<{ name: string; service: ServiceDef; locationIds?: string[]; therapistId?: string; patientId?: string }> = [
+    const cases: Array<{
+      name: string;
+      service: ServiceDef;
+      locationIds?: string[];
+      therapistId?: string;
+      patientId?: string;
+    }> = [
       { name: 'room service, every site', service: followUp },
       { name: 'long initial visit', service: serviceByCode('nmt-initial-90')! },
       { name: 'no room needed', service: { ...followUp, needsRoom: false } },
@@ -154,10 +198,33 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
     const to = '2026-11-29';
     const window = { now: NOW.getTime(), minNoticeMinutes: 120, horizonDays: 90, slotStepMinutes: 15 };
     for (const c of cases) {
-      const query = { ...window, service: c.service, from, to, locationIds: c.locationIds, therapistId: c.therapistId, patientId: c.patientId };
-      const general = await loadSchedule(db, world.orgId, { from, to, now: NOW, locationIds: c.locationIds, discipline: c.service.discipline, therapistId: c.therapistId });
+      const query = {
+        ...window,
+        service: c.service,
+        from,
+        to,
+        locationIds: c.locationIds,
+        therapistId: c.therapistId,
+        patientId: c.patientId,
+      };
+      const general = await loadSchedule(db, world.orgId, {
+        from,
+        to,
+        now: NOW,
+        locationIds: c.locationIds,
+        discipline: c.service.discipline,
+        therapistId: c.therapistId,
+      });
       const fast = await loadForAvailability(db, world.orgId, {
-        from, to, now: NOW, locationIds: c.locationIds, discipline: c.service.discipline, therapistId: c.therapistId, needsRoom: c.service.needsRoom, bufferAfterMinutes: c.service.bufferAfterMinutes, patientId: c.patientId,
+        from,
+        to,
+        now: NOW,
+        locationIds: c.locationIds,
+        discipline: c.service.discipline,
+        therapistId: c.therapistId,
+        needsRoom: c.service.needsRoom,
+        bufferAfterMinutes: c.service.bufferAfterMinutes,
+        patientId: c.patientId,
       });
       const expected = findSlots(query, general);
       expect(findSlots(query, fast), c.name).toEqual(expected);

@@ -38,13 +38,22 @@ export function laneEntries(lanes: readonly BusyLane[]): Busy[] {
   for (const lane of lanes) {
     const key = lane.kind === 'therapist' ? 'therapistId' : lane.kind === 'room' ? 'roomId' : 'patientId';
     // Own turnover is already inside the merged blocks, hence 0 (not "unknown").
-    for (let i = 0; i + 1 < lane.spans.length; i += 2) out.push({ start: lane.spans[i]!, end: lane.spans[i + 1]!, [key]: lane.id, bufferAfterMinutes: 0 });
+    for (let i = 0; i + 1 < lane.spans.length; i += 2)
+      out.push({ start: lane.spans[i]!, end: lane.spans[i + 1]!, [key]: lane.id, bufferAfterMinutes: 0 });
   }
   return out;
 }
 
-export async function loadForAvailability(db: Queryable, orgId: string, request: AvailabilityLoadRequest): Promise<ScheduleData> {
-  const range = { fromDate: addDays(request.from, -1), toDate: addDays(request.to, 1), locationIds: request.locationIds };
+export async function loadForAvailability(
+  db: Queryable,
+  orgId: string,
+  request: AvailabilityLoadRequest,
+): Promise<ScheduleData> {
+  const range = {
+    fromDate: addDays(request.from, -1),
+    toDate: addDays(request.to, 1),
+    locationIds: request.locationIds,
+  };
   // Sent together (a transaction's single connection simply queues them); the lanes need both.
   const cached = request.cached ?? uncached;
   const filter = { discipline: request.discipline, therapistId: request.therapistId };
@@ -62,5 +71,9 @@ export async function loadForAvailability(db: Queryable, orgId: string, request:
     roomIds: request.needsRoom ? sites.flatMap((s) => s.rooms.filter((r) => r.active).map((r) => r.id)) : [],
     patientId: request.patientId,
   });
-  return { sites: sites.map(toSite), therapists: therapists.map(toTherapist), busy: BusyIndex.from(laneEntries(lanes)) };
+  return {
+    sites: sites.map(toSite),
+    therapists: therapists.map(toTherapist),
+    busy: BusyIndex.from(laneEntries(lanes)),
+  };
 }

@@ -29,13 +29,23 @@ export interface AvailabilityInput {
   limit: number;
 }
 
-export async function serviceOrRefuse(db: Queryable, actor: Actor, code: string, field = 'serviceCode'): Promise<ServiceDef & { isInitial: boolean; id: string }> {
+export async function serviceOrRefuse(
+  db: Queryable,
+  actor: Actor,
+  code: string,
+  field = 'serviceCode',
+): Promise<ServiceDef & { isInitial: boolean; id: string }> {
   const service = await findService(db, actor.orgId, code);
-  if (!service || !service.active) throw new ValidationError({ [field]: 'No such service (or it is no longer offered).' });
+  if (!service || !service.active)
+    throw new ValidationError({ [field]: 'No such service (or it is no longer offered).' });
   return { ...toServiceDef(service), isInitial: service.isInitial, id: service.id };
 }
 
-export async function findAvailability(ctx: ServiceContext, actor: Actor, input: AvailabilityInput): Promise<{ slots: SlotView[]; truncated: boolean }> {
+export async function findAvailability(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: AvailabilityInput,
+): Promise<{ slots: SlotView[]; truncated: boolean }> {
   authorize(actor, 'availability.read');
   const from = input.from ?? dateIn(actor.orgTimeZone, ctx.now());
   const to = input.to ?? addDays(from, 13);
@@ -44,7 +54,8 @@ export async function findAvailability(ctx: ServiceContext, actor: Actor, input:
   if (days > MAX_RANGE_DAYS) throw new ValidationError({ to: `Ask for at most ${MAX_RANGE_DAYS} days at a time.` });
   // Independent reads go out together: on a PostgreSQL pool they overlap, PGlite runs them in turn.
   const stamp = await scheduleStamp(ctx.db, actor.orgId);
-  const cached = <T>(key: string, load: () => Promise<T>) => cachedAtStamp(ctx.db, stamp, `${actor.orgId}:${key}`, load);
+  const cached = <T>(key: string, load: () => Promise<T>) =>
+    cachedAtStamp(ctx.db, stamp, `${actor.orgId}:${key}`, load);
   const [service, settings] = await Promise.all([
     cached(`service:${input.serviceCode}`, () => serviceOrRefuse(ctx.db, actor, input.serviceCode, 'service')),
     cached('settings', () => bookingSettings(ctx.db, actor.orgId)),
@@ -113,7 +124,14 @@ export function alternativesFor(
  * another therapist, then the rest; nearest in time within each. (Ours rather than the engine's
  * rankAlternatives, whose signature is still changing.)
  */
-export function rankNear(slots: readonly Slot[], wanted: { start: number; therapistId: string; locationId: string }): Slot[] {
-  const tier = (s: Slot) => (s.therapistId === wanted.therapistId ? 0 : 2) + (s.locationId === wanted.locationId ? 0 : 1);
-  return [...slots].sort((a, b) => tier(a) - tier(b) || Math.abs(a.start - wanted.start) - Math.abs(b.start - wanted.start) || a.start - b.start);
+export function rankNear(
+  slots: readonly Slot[],
+  wanted: { start: number; therapistId: string; locationId: string },
+): Slot[] {
+  const tier = (s: Slot) =>
+    (s.therapistId === wanted.therapistId ? 0 : 2) + (s.locationId === wanted.locationId ? 0 : 1);
+  return [...slots].sort(
+    (a, b) =>
+      tier(a) - tier(b) || Math.abs(a.start - wanted.start) - Math.abs(b.start - wanted.start) || a.start - b.start,
+  );
 }

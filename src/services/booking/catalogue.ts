@@ -80,19 +80,28 @@ export async function listServices(ctx: ServiceContext, actor: Actor): Promise<{
 }
 
 function rethrowCode(err: unknown): never {
-  if (sqlState(err) === SQLSTATE.uniqueViolation) throw new ConflictError('code', 'Another service already uses this code.');
+  if (sqlState(err) === SQLSTATE.uniqueViolation)
+    throw new ConflictError('code', 'Another service already uses this code.');
   throw err;
 }
 
-export async function createService(ctx: ServiceContext, actor: Actor, fields: ServiceFields, once?: Once): Promise<Service> {
+export async function createService(
+  ctx: ServiceContext,
+  actor: Actor,
+  fields: ServiceFields,
+  once?: Once,
+): Promise<Service> {
   authorize(actor, 'service.manage');
   const existing = await loadCatalogue(ctx.db, actor.orgId);
-  if (existing.some((s) => s.code === fields.code)) throw new ConflictError('code', 'Another service already uses this code.');
+  if (existing.some((s) => s.code === fields.code))
+    throw new ConflictError('code', 'Another service already uses this code.');
   try {
     return await createOnce(ctx, actor, once, async (tx) => {
       const id = defaultServiceId(actor.orgId, fields.code);
       await repo.insertService(tx, actor.orgId, id, fields);
-      await audit(tx, actor, [{ action: 'service.create', recordType: 'service', recordId: id, detail: { code: fields.code } }]);
+      await audit(tx, actor, [
+        { action: 'service.create', recordType: 'service', recordId: id, detail: { code: fields.code } },
+      ]);
       return { id, ...fields };
     });
   } catch (err) {
@@ -101,7 +110,12 @@ export async function createService(ctx: ServiceContext, actor: Actor, fields: S
 }
 
 /** Changes a service; the code stays (appointments refer to it). A default is stored on its first edit. */
-export async function updateService(ctx: ServiceContext, actor: Actor, id: string, changes: Partial<Omit<ServiceFields, 'code'>>): Promise<Service> {
+export async function updateService(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  changes: Partial<Omit<ServiceFields, 'code'>>,
+): Promise<Service> {
   authorize(actor, 'service.manage');
   const current = (await loadCatalogue(ctx.db, actor.orgId)).find((s) => s.id === id);
   if (!current) throw new NotFoundError('No such service.');
@@ -113,7 +127,14 @@ export async function updateService(ctx: ServiceContext, actor: Actor, id: strin
     await ensureServiceRow(tx, actor.orgId, current);
     const { id: _id, ...fields } = next;
     await repo.updateService(tx, actor.orgId, id, fields);
-    await audit(tx, actor, [{ action: 'service.update', recordType: 'service', recordId: id, detail: { fields: Object.keys(changes).sort() } }]);
+    await audit(tx, actor, [
+      {
+        action: 'service.update',
+        recordType: 'service',
+        recordId: id,
+        detail: { fields: Object.keys(changes).sort() },
+      },
+    ]);
     return next;
   });
 }

@@ -22,7 +22,8 @@ import { STATUS_WORDS } from './status.ts';
 import { appointmentView, bookingFacts, slotView, type Appointment } from './views.ts';
 
 /** What became of one visit: the patient emailed (or why not), the visit cancelled, or nothing to do. */
-export type VisitOutcome = 'queued' | 'already-sent' | 'no-email-address' | 'email-declined' | 'cancelled' | 'fits-schedule';
+export type VisitOutcome =
+  'queued' | 'already-sent' | 'no-email-address' | 'email-declined' | 'cancelled' | 'fits-schedule';
 
 export interface ResolvedVisit {
   appointmentId: string;
@@ -31,13 +32,20 @@ export interface ResolvedVisit {
 }
 
 /** Loads every visit and checks the actor may act on each, before anything is written. */
-async function loadAll(ctx: ServiceContext, actor: Actor, ids: readonly string[], action: Action): Promise<repo.AppointmentRow[]> {
+async function loadAll(
+  ctx: ServiceContext,
+  actor: Actor,
+  ids: readonly string[],
+  action: Action,
+): Promise<repo.AppointmentRow[]> {
   const rows: repo.AppointmentRow[] = [];
   for (const id of new Set(ids)) {
     const row = await repo.findAppointment(ctx.db, actor.orgId, id);
     if (!row) throw new NotFoundError('One of these appointments does not exist (any more).');
     if (!isAllowed(actor, action, { booking: bookingFacts(row) })) {
-      await audit(ctx.db, actor, [{ action, outcome: 'denied', patientId: row.patientId, recordType: 'appointment', recordId: id }]);
+      await audit(ctx.db, actor, [
+        { action, outcome: 'denied', patientId: row.patientId, recordType: 'appointment', recordId: id },
+      ]);
       throw new ForbiddenError('You may not change one of these appointments.');
     }
     rows.push(row);
@@ -48,7 +56,11 @@ async function loadAll(ctx: ServiceContext, actor: Actor, ids: readonly string[]
 /** The row under lock, as the caller saw it; otherwise someone changed it in between. */
 async function locked(tx: Queryable, actor: Actor, row: repo.AppointmentRow): Promise<repo.AppointmentRow> {
   const now = await repo.findAppointment(tx, actor.orgId, row.id, true);
-  if (!now || now.version !== row.version) throw new ConflictError('version', 'Someone else changed one of these appointments just now. Reload and try again.');
+  if (!now || now.version !== row.version)
+    throw new ConflictError(
+      'version',
+      'Someone else changed one of these appointments just now. Reload and try again.',
+    );
   return now;
 }
 
@@ -76,10 +88,25 @@ export async function notifyAffected(
       let outcome: VisitOutcome = 'fits-schedule';
       if (conflict) {
         const result = await onAffected(tx, actor.orgId, row.id, now, conflict.message, input.note);
-        outcome = result.queued.length > 0 ? 'queued' : (result.skipped[0]?.reason as VisitOutcome | undefined) ?? 'already-sent';
+        outcome =
+          result.queued.length > 0
+            ? 'queued'
+            : ((result.skipped[0]?.reason as VisitOutcome | undefined) ?? 'already-sent');
       }
-      await audit(tx, actor, [{ action: 'appointment.notify-change', patientId: row.patientId, recordType: 'appointment', recordId: row.id, detail: { outcome, conflict: conflict?.code ?? null } }]);
-      visits.push({ appointmentId: row.id, outcome, appointment: view(current, outcome === 'queued' && conflict ? { ...conflict, notifiedAt: now } : conflict) });
+      await audit(tx, actor, [
+        {
+          action: 'appointment.notify-change',
+          patientId: row.patientId,
+          recordType: 'appointment',
+          recordId: row.id,
+          detail: { outcome, conflict: conflict?.code ?? null },
+        },
+      ]);
+      visits.push({
+        appointmentId: row.id,
+        outcome,
+        appointment: view(current, outcome === 'queued' && conflict ? { ...conflict, notifiedAt: now } : conflict),
+      });
     }
     return { visits };
   });
@@ -107,10 +134,15 @@ export async function cancelAffected(
         continue;
       }
       const cancelled = await repo.setStatus(tx, actor.orgId, row.id, 'cancelled', input.message, now);
-      await audit(tx, actor, [{
-        action: 'appointment.cancel', patientId: row.patientId, recordType: 'appointment', recordId: row.id,
-        detail: { status: 'cancelled', reason: input.message, conflict: conflict.code },
-      }]);
+      await audit(tx, actor, [
+        {
+          action: 'appointment.cancel',
+          patientId: row.patientId,
+          recordType: 'appointment',
+          recordId: row.id,
+          detail: { status: 'cancelled', reason: input.message, conflict: conflict.code },
+        },
+      ]);
       // The freed time is one the schedule no longer offers: nothing to give the waitlist.
       await onCancelled(tx, actor.orgId, row.id, now, input.message);
       visits.push({ appointmentId: row.id, outcome: 'cancelled', appointment: view(cancelled, null) });
@@ -127,9 +159,17 @@ const ALTERNATIVES = 8;
  * Free times for the same service near the visit, from the scheduling engine: with the same
  * therapist first (another day, another site), then other therapists at the same or another site.
  */
-export async function alternativesForVisit(ctx: ServiceContext, actor: Actor, id: string): Promise<{ slots: SlotView[] }> {
+export async function alternativesForVisit(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+): Promise<{ slots: SlotView[] }> {
   const [row] = await loadAll(ctx, actor, [id], 'appointment.change');
-  if (row!.status !== 'booked') throw new ConflictError('status', `Only a booked appointment can be moved; this one is ${STATUS_WORDS[row!.status]}.`);
+  if (row!.status !== 'booked')
+    throw new ConflictError(
+      'status',
+      `Only a booked appointment can be moved; this one is ${STATUS_WORDS[row!.status]}.`,
+    );
   const service = await serviceOrRefuse(ctx.db, actor, row!.serviceCode);
   const settings = await bookingSettings(ctx.db, actor.orgId);
   const now = ctx.now();
@@ -137,18 +177,29 @@ export async function alternativesForVisit(ctx: ServiceContext, actor: Actor, id
   const localDate = localDateAt(data, row!.locationId, row!.start.getTime());
   const candidates = findSlots(
     {
-      ...windowOf(settings, now), service, patientId: row!.patientId, slotStepMinutes: settings.slotStepMinutes,
-      from: addDays(localDate, -ALTERNATIVE_SEARCH_DAYS), to: addDays(localDate, ALTERNATIVE_SEARCH_DAYS),
+      ...windowOf(settings, now),
+      service,
+      patientId: row!.patientId,
+      slotStepMinutes: settings.slotStepMinutes,
+      from: addDays(localDate, -ALTERNATIVE_SEARCH_DAYS),
+      to: addDays(localDate, ALTERNATIVE_SEARCH_DAYS),
     },
     data,
   );
-  const ranked = rankNear(candidates, { start: row!.start.getTime(), therapistId: row!.therapistId, locationId: row!.locationId });
+  const ranked = rankNear(candidates, {
+    start: row!.start.getTime(),
+    therapistId: row!.therapistId,
+    locationId: row!.locationId,
+  });
   const same = ranked.filter((s) => s.therapistId === row!.therapistId).slice(0, SAME_THERAPIST);
   // Others: nearest in time first, at most two per therapist and site, so the desk sees a choice of people and places.
   const perLane = new Map<string, number>();
   const others = ranked
     .filter((s) => s.therapistId !== row!.therapistId)
-    .sort((a, b) => Math.abs(a.start - row!.start.getTime()) - Math.abs(b.start - row!.start.getTime()) || a.start - b.start)
+    .sort(
+      (a, b) =>
+        Math.abs(a.start - row!.start.getTime()) - Math.abs(b.start - row!.start.getTime()) || a.start - b.start,
+    )
     .filter((s) => {
       const lane = `${s.therapistId}|${s.locationId}`;
       const n = perLane.get(lane) ?? 0;
@@ -156,6 +207,14 @@ export async function alternativesForVisit(ctx: ServiceContext, actor: Actor, id
       return n < 2;
     });
   const slots = [...same, ...others].slice(0, ALTERNATIVES).sort((a, b) => a.start - b.start);
-  await audit(ctx.db, actor, [{ action: 'appointment.alternatives', patientId: row!.patientId, recordType: 'appointment', recordId: id, detail: { slots: slots.length } }]);
+  await audit(ctx.db, actor, [
+    {
+      action: 'appointment.alternatives',
+      patientId: row!.patientId,
+      recordType: 'appointment',
+      recordId: id,
+      detail: { slots: slots.length },
+    },
+  ]);
   return { slots: slots.map(slotView) };
 }

@@ -4,7 +4,13 @@
  * shows on the desk's calendar and the patient's appointments until the visit is moved or cancelled,
  * or the schedule changes back.
  */
-import { findScheduleConflicts, type ScheduleConflict, type ScheduleConflictCode, type SiteWithClosureReasons, type TherapistSchedule } from '../../scheduling/index.ts';
+import {
+  findScheduleConflicts,
+  type ScheduleConflict,
+  type ScheduleConflictCode,
+  type SiteWithClosureReasons,
+  type TherapistSchedule,
+} from '../../scheduling/index.ts';
 import type { Queryable } from '../../store/database.ts';
 import type { AppointmentRow } from '../../store/repos/appointments.ts';
 import * as repo from '../../store/repos/schedule-data.ts';
@@ -37,22 +43,40 @@ export function mayConflict(row: VisitTimes, now: Date): boolean {
 }
 
 /** The sites and therapists in force around the given visits, read once per schedule stamp. */
-export async function scheduleAround(db: Queryable, orgId: string, rows: readonly VisitTimes[]): Promise<ScheduleSnapshot> {
+export async function scheduleAround(
+  db: Queryable,
+  orgId: string,
+  rows: readonly VisitTimes[],
+): Promise<ScheduleSnapshot> {
   if (rows.length === 0) return { sites: [], therapists: [] };
   const first = Math.min(...rows.map((r) => r.start.getTime()));
   const last = Math.max(...rows.map((r) => r.end.getTime()));
   // Local dates lie within a day of UTC dates; a day more each side covers every zone.
-  const range = { fromDate: new Date(first - 2 * DAY).toISOString().slice(0, 10), toDate: new Date(last + 2 * DAY).toISOString().slice(0, 10) };
+  const range = {
+    fromDate: new Date(first - 2 * DAY).toISOString().slice(0, 10),
+    toDate: new Date(last + 2 * DAY).toISOString().slice(0, 10),
+  };
   const stamp = await scheduleStamp(db, orgId);
-  const cached = <T>(key: string, load: () => Promise<T>) => cachedAtStamp(db, stamp, `${orgId}:conflicts:${key}`, load);
+  const cached = <T>(key: string, load: () => Promise<T>) =>
+    cachedAtStamp(db, stamp, `${orgId}:conflicts:${key}`, load);
   const sites = await cached(`sites:${JSON.stringify(range)}`, () => repo.loadSites(db, orgId, range));
-  const therapists = await cached(`therapists:${JSON.stringify(range)}`, () => repo.loadTherapists(db, orgId, range, {}));
+  const therapists = await cached(`therapists:${JSON.stringify(range)}`, () =>
+    repo.loadTherapists(db, orgId, range, {}),
+  );
   // Copies: callers (previews) change them, and the cache must keep what was read.
-  return { sites: sites.map((s) => ({ ...toSite(s), closures: s.closures.map((c) => ({ ...c })) })), therapists: therapists.map(toTherapist) };
+  return {
+    sites: sites.map((s) => ({ ...toSite(s), closures: s.closures.map((c) => ({ ...c })) })),
+    therapists: therapists.map(toTherapist),
+  };
 }
 
 function longDay(date: string): string {
-  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' });
+  return new Date(`${date}T12:00:00Z`).toLocaleDateString('en-US', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+  });
 }
 
 function wordsFor(conflict: ScheduleConflict, therapistName: string): string {
@@ -82,23 +106,40 @@ export async function conflictsOf(
   if (candidates.length === 0) return new Map();
   const schedule = options.schedule ?? (await scheduleAround(db, orgId, candidates));
   const found = findScheduleConflicts(
-    candidates.map((r) => ({ id: r.id, start: r.start.getTime(), end: r.end.getTime(), therapistId: r.therapistId, locationId: r.locationId })),
+    candidates.map((r) => ({
+      id: r.id,
+      start: r.start.getTime(),
+      end: r.end.getTime(),
+      therapistId: r.therapistId,
+      locationId: r.locationId,
+    })),
     schedule,
   );
   if (found.size === 0) return new Map();
   const ids = [...found.keys()];
-  const names = await practitionerNames(db, orgId, [...new Set(candidates.filter((r) => found.has(r.id)).map((r) => r.therapistId))]);
+  const names = await practitionerNames(db, orgId, [
+    ...new Set(candidates.filter((r) => found.has(r.id)).map((r) => r.therapistId)),
+  ]);
   const notices = options.notices === false ? new Map<string, Date>() : await lastNotices(db, orgId, ids);
   const out = new Map<string, VisitConflict>();
   for (const row of candidates) {
     const conflict = found.get(row.id);
     if (!conflict) continue;
-    out.set(row.id, { code: conflict.code, message: wordsFor(conflict, names.get(row.therapistId) ?? 'The therapist'), notifiedAt: notices.get(row.id) ?? null });
+    out.set(row.id, {
+      code: conflict.code,
+      message: wordsFor(conflict, names.get(row.therapistId) ?? 'The therapist'),
+      notifiedAt: notices.get(row.id) ?? null,
+    });
   }
   return out;
 }
 
 /** The one visit's conflict, or null when it fits the schedule (or is not booked and ahead). */
-export async function conflictOf(db: Queryable, orgId: string, row: VisitTimes, now: Date): Promise<VisitConflict | null> {
+export async function conflictOf(
+  db: Queryable,
+  orgId: string,
+  row: VisitTimes,
+  now: Date,
+): Promise<VisitConflict | null> {
   return (await conflictsOf(db, orgId, [row], now)).get(row.id) ?? null;
 }

@@ -42,7 +42,10 @@ export interface SeriesConflictView {
 export class SeriesConflictError extends ServiceError {
   readonly extra: { conflicts: SeriesConflictView[] };
   constructor(conflicts: SeriesConflictView[]) {
-    super('series_conflict', `${conflicts.length} visit(s) of the series cannot be booked as wanted; nothing was booked.`);
+    super(
+      'series_conflict',
+      `${conflicts.length} visit(s) of the series cannot be booked as wanted; nothing was booked.`,
+    );
     this.extra = { conflicts };
   }
 }

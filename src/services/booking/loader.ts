@@ -47,7 +47,12 @@ export function toTherapist(row: repo.TherapistData): TherapistSchedule {
       ...(t.validFrom ? { validFrom: t.validFrom } : {}),
       ...(t.validTo ? { validTo: t.validTo } : {}),
     })),
-    exceptions: row.exceptions.map((e) => ({ kind: e.kind, start: e.start, end: e.end, ...(e.locationId ? { locationId: e.locationId } : {}) })),
+    exceptions: row.exceptions.map((e) => ({
+      kind: e.kind,
+      start: e.start,
+      end: e.end,
+      ...(e.locationId ? { locationId: e.locationId } : {}),
+    })),
   };
 }
 
@@ -65,18 +70,29 @@ export function toBusy(row: repo.BusyData): Busy {
 
 export async function loadSchedule(db: Queryable, orgId: string, request: LoadRequest): Promise<LoadedSchedule> {
   // Local dates span at most a day either side of UTC; a day more covers buffers and long sessions.
-  const range = { fromDate: addDays(request.from, -1), toDate: addDays(request.to, 1), locationIds: request.locationIds };
+  const range = {
+    fromDate: addDays(request.from, -1),
+    toDate: addDays(request.to, 1),
+    locationIds: request.locationIds,
+  };
   const fromMs = (parseDate(request.from)! - 2) * DAY_MS;
   const toMs = (parseDate(request.to)! + 3) * DAY_MS;
   // One after another: inside a transaction the three share one connection.
   const sites = await repo.loadSites(db, orgId, range);
-  const therapists = await repo.loadTherapists(db, orgId, range, { discipline: request.discipline, therapistId: request.therapistId });
+  const therapists = await repo.loadTherapists(db, orgId, range, {
+    discipline: request.discipline,
+    therapistId: request.therapistId,
+  });
   const busy = await repo.loadBusy(db, orgId, new Date(fromMs), new Date(toMs), request.now);
   return {
     sites: sites.map(toSite),
     therapists: therapists.map(toTherapist),
     busy: busy
-      .filter((b) => (!request.excludeAppointmentId || b.appointmentId !== request.excludeAppointmentId) && (!request.excludeHoldId || b.holdId !== request.excludeHoldId))
+      .filter(
+        (b) =>
+          (!request.excludeAppointmentId || b.appointmentId !== request.excludeAppointmentId) &&
+          (!request.excludeHoldId || b.holdId !== request.excludeHoldId),
+      )
       .map(toBusy),
   };
 }

@@ -1,12 +1,24 @@
 /** The booking side of notifications: every call runs inside the booking's own transaction. */
 import type { Queryable } from '../../store/database.ts';
 import type { AppointmentRow } from '../../store/repos/appointments.ts';
-import { cancelAppointmentMessages, enqueueMessage, rescheduleAppointmentMessages, scheduleAppointmentMessages, visitAffectedMessage } from '../notify/index.ts';
+import {
+  cancelAppointmentMessages,
+  enqueueMessage,
+  rescheduleAppointmentMessages,
+  scheduleAppointmentMessages,
+  visitAffectedMessage,
+} from '../notify/index.ts';
 
 function booked(orgId: string, row: AppointmentRow) {
   return {
-    id: row.id, orgId, patientId: row.patientId, practitionerId: row.therapistId, locationId: row.locationId,
-    serviceCode: row.serviceCode, start: row.start, end: row.end,
+    id: row.id,
+    orgId,
+    patientId: row.patientId,
+    practitionerId: row.therapistId,
+    locationId: row.locationId,
+    serviceCode: row.serviceCode,
+    start: row.start,
+    end: row.end,
   };
 }
 
@@ -19,12 +31,25 @@ export async function onMoved(tx: Queryable, orgId: string, row: AppointmentRow,
 }
 
 /** `note`: the clinic's own words to the patient, in the cancellation notice. */
-export async function onCancelled(tx: Queryable, orgId: string, appointmentId: string, now: Date, note?: string): Promise<void> {
+export async function onCancelled(
+  tx: Queryable,
+  orgId: string,
+  appointmentId: string,
+  now: Date,
+  note?: string,
+): Promise<void> {
   await cancelAppointmentMessages(tx, appointmentId, orgId, { now, note });
 }
 
 /** Tells the patient their visit no longer fits the schedule, with a link to choose a new time. */
-export function onAffected(tx: Queryable, orgId: string, appointmentId: string, now: Date, problem: string, note?: string) {
+export function onAffected(
+  tx: Queryable,
+  orgId: string,
+  appointmentId: string,
+  now: Date,
+  problem: string,
+  note?: string,
+) {
   return visitAffectedMessage(tx, appointmentId, orgId, { now, problem, note });
 }
 

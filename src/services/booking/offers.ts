@@ -40,7 +40,13 @@ function fitsTimeOfDay(entry: repo.WaitlistRow, localTime: string): boolean {
 }
 
 /** Offers a freed slot to the next matching waiting patient; returns the hold, or null when nobody fits. */
-export async function offerFreedSlot(tx: Queryable, orgId: string, freed: FreedSlot, now: Date, cause: OfferCause): Promise<repo.HoldRow | null> {
+export async function offerFreedSlot(
+  tx: Queryable,
+  orgId: string,
+  freed: FreedSlot,
+  now: Date,
+  cause: OfferCause,
+): Promise<repo.HoldRow | null> {
   const settings = await bookingSettings(tx, orgId);
   if (freed.start.getTime() < now.getTime() + settings.minNoticeMinutes * 60_000) return null;
   const site = await repo.siteInfo(tx, orgId, freed.locationId);
@@ -53,20 +59,49 @@ export async function offerFreedSlot(tx: Queryable, orgId: string, freed: FreedS
     if (!fitsTimeOfDay(entry, local.time)) continue;
     if (await repo.slotTaken(tx, orgId, { ...freed, patientId: entry.patientId, blocksEnd }, now)) continue;
     const expiresAt = new Date(Math.min(now.getTime() + settings.offerHoldMinutes * 60_000, freed.start.getTime()));
-    const hold = await repo.insertHoldIfFree(tx, orgId, { ...freed, waitlistEntryId: entry.id, patientId: entry.patientId, expiresAt }, now);
+    const hold = await repo.insertHoldIfFree(
+      tx,
+      orgId,
+      { ...freed, waitlistEntryId: entry.id, patientId: entry.patientId, expiresAt },
+      now,
+    );
     // Another live offer holds part of this time: nobody else can be offered it either.
     if (!hold) return null;
     await repo.setEntryStatus(tx, orgId, entry.id, 'offered');
-    await enqueueJob(tx, { kind: OFFER_EXPIRY_JOB, runAt: expiresAt, orgId, payload: { holdId: hold.id }, dedupeKey: `${OFFER_EXPIRY_JOB}:${hold.id}` });
+    await enqueueJob(tx, {
+      kind: OFFER_EXPIRY_JOB,
+      runAt: expiresAt,
+      orgId,
+      payload: { holdId: hold.id },
+      dedupeKey: `${OFFER_EXPIRY_JOB}:${hold.id}`,
+    });
     await insertAuditEvents(tx, [
-      { orgId, actorUserId: cause.userId, actorRole: cause.role, action: 'waitlist.offer', outcome: 'allowed', patientId: entry.patientId, recordType: 'hold', recordId: hold.id },
+      {
+        orgId,
+        actorUserId: cause.userId,
+        actorRole: cause.role,
+        action: 'waitlist.offer',
+        outcome: 'allowed',
+        patientId: entry.patientId,
+        recordType: 'hold',
+        recordId: hold.id,
+      },
     ]);
     const contact = await repo.patientContact(tx, orgId, entry.patientId);
     const service = await findService(tx, orgId, freed.serviceCode);
     if (contact?.email && contact.emailAllowed) {
       await onOffered(
         tx,
-        { orgId, holdId: hold.id, patientId: entry.patientId, email: contact.email, serviceName: service?.name ?? freed.serviceCode, when: `${local.date} at ${local.time}`, siteName: site.name, expiresAt },
+        {
+          orgId,
+          holdId: hold.id,
+          patientId: entry.patientId,
+          email: contact.email,
+          serviceName: service?.name ?? freed.serviceCode,
+          when: `${local.date} at ${local.time}`,
+          siteName: site.name,
+          expiresAt,
+        },
         now,
       );
     }
@@ -84,7 +119,16 @@ export async function expireHold(tx: Queryable, orgId: string, holdId: string, n
   const entry = await repo.findEntry(tx, orgId, hold.waitlistEntryId);
   if (entry?.status === 'offered') await repo.setEntryStatus(tx, orgId, entry.id, 'waiting');
   await insertAuditEvents(tx, [
-    { orgId, actorUserId: null, actorRole: 'system', action: 'waitlist.offer.expire', outcome: 'allowed', patientId: hold.patientId, recordType: 'hold', recordId: holdId },
+    {
+      orgId,
+      actorUserId: null,
+      actorRole: 'system',
+      action: 'waitlist.offer.expire',
+      outcome: 'allowed',
+      patientId: hold.patientId,
+      recordType: 'hold',
+      recordId: holdId,
+    },
   ]);
   await offerFreedSlot(tx, orgId, hold, now, { userId: null, role: 'system' });
   return true;

@@ -36,14 +36,29 @@ async function affectedBy(
   change: (schedule: ScheduleSnapshot) => void,
 ): Promise<AffectedVisits> {
   const now = ctx.now();
-  const rows = (await appointments.listAppointments(ctx.db, actor.orgId, { kind: 'organization' }, { ...filter, limit: MAX_VISITS })).filter((r) => mayConflict(r, now));
+  const rows = (
+    await appointments.listAppointments(ctx.db, actor.orgId, { kind: 'organization' }, { ...filter, limit: MAX_VISITS })
+  ).filter((r) => mayConflict(r, now));
   const schedule = await scheduleAround(ctx.db, actor.orgId, rows);
   change(schedule);
   const conflicts = await conflictsOf(ctx.db, actor.orgId, rows, now, { schedule });
   const hit = rows.filter((r) => conflicts.has(r.id));
   const visible = hit.filter((r) => isAllowed(actor, 'appointment.read', { booking: bookingFacts(r) }));
-  await audit(ctx.db, actor, visible.map((r) => ({ action: 'appointment.list', patientId: r.patientId, recordType: 'appointment', recordId: r.id, detail: { preview: true } })));
-  return { affected: visible.map((r) => ({ ...appointmentView(r), conflict: conflicts.get(r.id)! })), notShown: hit.length - visible.length };
+  await audit(
+    ctx.db,
+    actor,
+    visible.map((r) => ({
+      action: 'appointment.list',
+      patientId: r.patientId,
+      recordType: 'appointment',
+      recordId: r.id,
+      detail: { preview: true },
+    })),
+  );
+  return {
+    affected: visible.map((r) => ({ ...appointmentView(r), conflict: conflicts.get(r.id)! })),
+    notShown: hit.length - visible.length,
+  };
 }
 
 async function managedSite(ctx: ServiceContext, actor: Actor, locationId: string) {
@@ -61,57 +76,101 @@ async function managedTherapist(ctx: ServiceContext, actor: Actor, practitionerI
 }
 
 /** A closure of a site for whole days, both ends inclusive. */
-export async function previewClosure(ctx: ServiceContext, actor: Actor, locationId: string, input: { startsOn: string; endsOn: string; reason: string }): Promise<AffectedVisits> {
+export async function previewClosure(
+  ctx: ServiceContext,
+  actor: Actor,
+  locationId: string,
+  input: { startsOn: string; endsOn: string; reason: string },
+): Promise<AffectedVisits> {
   const site = await managedSite(ctx, actor, locationId);
-  if (input.endsOn < input.startsOn) throw new ValidationError({ endsOn: 'The last day closed must not be before the first.' });
+  if (input.endsOn < input.startsOn)
+    throw new ValidationError({ endsOn: 'The last day closed must not be before the first.' });
   const from = new Date(zonedWallTimeToInstant(input.startsOn, '00:00', site.timeZone));
   const to = new Date(zonedWallTimeToInstant(addDays(input.endsOn, 1), '00:00', site.timeZone));
   return affectedBy(ctx, actor, { locationId, from, to }, (schedule) => {
-    schedule.sites.find((s) => s.locationId === locationId)?.closures.push({ startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason });
+    schedule.sites
+      .find((s) => s.locationId === locationId)
+      ?.closures.push({ startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason });
   });
 }
 
 /** New weekly opening hours for a site (a weekday left out is closed). */
-export async function previewHours(ctx: ServiceContext, actor: Actor, locationId: string, hours: Partial<WeeklyHours>): Promise<AffectedVisits> {
+export async function previewHours(
+  ctx: ServiceContext,
+  actor: Actor,
+  locationId: string,
+  hours: Partial<WeeklyHours>,
+): Promise<AffectedVisits> {
   await managedSite(ctx, actor, locationId);
   const problems = hoursProblems(hours);
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   const now = ctx.now();
-  return affectedBy(ctx, actor, { locationId, from: now, to: new Date(now.getTime() + AHEAD_DAYS * 86_400_000) }, (schedule) => {
-    const site = schedule.sites.find((s) => s.locationId === locationId);
-    if (site) site.hours = normalizeHours(hours) as Record<WeekdayKey, { open: string; close: string }[]>;
-  });
+  return affectedBy(
+    ctx,
+    actor,
+    { locationId, from: now, to: new Date(now.getTime() + AHEAD_DAYS * 86_400_000) },
+    (schedule) => {
+      const site = schedule.sites.find((s) => s.locationId === locationId);
+      if (site) site.hours = normalizeHours(hours) as Record<WeekdayKey, { open: string; close: string }[]>;
+    },
+  );
 }
 
 /** Time off (or an extra shift, which takes no visit away) for a therapist. */
-export async function previewException(ctx: ServiceContext, actor: Actor, practitionerId: string, input: ExceptionFields): Promise<AffectedVisits> {
+export async function previewException(
+  ctx: ServiceContext,
+  actor: Actor,
+  practitionerId: string,
+  input: ExceptionFields,
+): Promise<AffectedVisits> {
   const practitioner = await managedTherapist(ctx, actor, practitionerId);
   const problems: Record<string, string> = {};
   if (input.end <= input.start) problems.end = 'Must be after start.';
-  if (input.end.getTime() - input.start.getTime() > 366 * 86_400_000) problems.end = 'An exception lasts at most a year.';
+  if (input.end.getTime() - input.start.getTime() > 366 * 86_400_000)
+    problems.end = 'An exception lasts at most a year.';
   if (input.kind === 'extra-shift' && !input.locationId) problems.locationId = 'An extra shift needs its site.';
-  if (input.locationId && !practitioner.locationIds.includes(input.locationId)) problems.locationId = 'The practitioner does not work at this site.';
+  if (input.locationId && !practitioner.locationIds.includes(input.locationId))
+    problems.locationId = 'The practitioner does not work at this site.';
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   if (input.kind === 'extra-shift') return { affected: [], notShown: 0 };
   return affectedBy(ctx, actor, { therapistId: practitionerId, from: input.start, to: input.end }, (schedule) => {
-    schedule.therapists.find((t) => t.therapistId === practitionerId)?.exceptions.push({
-      kind: 'time-off', start: input.start.getTime(), end: input.end.getTime(), ...(input.locationId ? { locationId: input.locationId } : {}),
-    });
+    schedule.therapists
+      .find((t) => t.therapistId === practitionerId)
+      ?.exceptions.push({
+        kind: 'time-off',
+        start: input.start.getTime(),
+        end: input.end.getTime(),
+        ...(input.locationId ? { locationId: input.locationId } : {}),
+      });
   });
 }
 
 /** A therapist's whole new week. */
-export async function previewWeek(ctx: ServiceContext, actor: Actor, practitionerId: string, templates: TemplateFields[]): Promise<AffectedVisits> {
+export async function previewWeek(
+  ctx: ServiceContext,
+  actor: Actor,
+  practitionerId: string,
+  templates: TemplateFields[],
+): Promise<AffectedVisits> {
   const practitioner = await managedTherapist(ctx, actor, practitionerId);
   const problems = templateProblems(templates, practitioner.locationIds);
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   const now = ctx.now();
-  return affectedBy(ctx, actor, { therapistId: practitionerId, from: now, to: new Date(now.getTime() + AHEAD_DAYS * 86_400_000) }, (schedule) => {
-    const therapist = schedule.therapists.find((t) => t.therapistId === practitionerId);
-    if (!therapist) return;
-    therapist.templates = templates.map((t) => ({
-      locationId: t.locationId, weekday: t.weekday as Weekday, start: t.start, end: t.end,
-      ...(t.validFrom ? { validFrom: t.validFrom } : {}), ...(t.validTo ? { validTo: t.validTo } : {}),
-    }));
-  });
+  return affectedBy(
+    ctx,
+    actor,
+    { therapistId: practitionerId, from: now, to: new Date(now.getTime() + AHEAD_DAYS * 86_400_000) },
+    (schedule) => {
+      const therapist = schedule.therapists.find((t) => t.therapistId === practitionerId);
+      if (!therapist) return;
+      therapist.templates = templates.map((t) => ({
+        locationId: t.locationId,
+        weekday: t.weekday as Weekday,
+        start: t.start,
+        end: t.end,
+        ...(t.validFrom ? { validFrom: t.validFrom } : {}),
+        ...(t.validTo ? { validTo: t.validTo } : {}),
+      }));
+    },
+  );
 }

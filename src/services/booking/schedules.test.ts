@@ -19,10 +19,28 @@ describe.each(BACKENDS)('schedules, exceptions, services and settings (service l
   let world: World;
   const ctx = () => ({ db, now: () => NOW });
   const actor = (role: Role, locationIds: string[] = []): Actor => ({
-    userId: randomUUID(), orgId: world.orgId, role, email: `${role}@example.test`, displayName: role, patientId: null, practitionerId: null, locationIds, orgTimeZone: 'America/Los_Angeles', sessionId: randomUUID(), ip: null,
+    userId: randomUUID(),
+    orgId: world.orgId,
+    role,
+    email: `${role}@example.test`,
+    displayName: role,
+    patientId: null,
+    practitionerId: null,
+    locationIds,
+    orgTimeZone: 'America/Los_Angeles',
+    sessionId: randomUUID(),
+    ip: null,
   });
   const starts = async (day: string, serviceCode = 'nmt-followup-60') =>
-    (await findAvailability(ctx(), actor('admin'), { serviceCode, from: day, to: day, therapistId: world.practitioners.a, limit: 1000 })).slots.map((s) => s.start.slice(11, 16));
+    (
+      await findAvailability(ctx(), actor('admin'), {
+        serviceCode,
+        from: day,
+        to: day,
+        therapistId: world.practitioners.a,
+        limit: 1000,
+      })
+    ).slots.map((s) => s.start.slice(11, 16));
 
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase(backend));
@@ -33,40 +51,71 @@ describe.each(BACKENDS)('schedules, exceptions, services and settings (service l
 
   it('a manager replaces the week of a therapist at their site; the engine follows', async () => {
     const manager = actor('manager', [world.sites.a]);
-    const week = await replaceSchedule(ctx(), manager, world.practitioners.a, [{ locationId: world.sites.a, weekday: 1, start: '10:00', end: '12:00', validFrom: null, validTo: null }]);
+    const week = await replaceSchedule(ctx(), manager, world.practitioners.a, [
+      { locationId: world.sites.a, weekday: 1, start: '10:00', end: '12:00', validFrom: null, validTo: null },
+    ]);
     expect(week.templates).toHaveLength(1);
     // Monday 10:00–12:00 Los Angeles (18:00–20:00Z): 60-minute starts every 15 minutes from 10:00 to 11:00.
     expect(await starts('2026-11-23')).toEqual(['18:00', '18:15', '18:30', '18:45', '19:00']);
     expect(await starts('2026-11-24')).toEqual([]);
     await expect(replaceSchedule(ctx(), manager, world.practitioners.b, [])).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(replaceSchedule(ctx(), manager, world.practitioners.a, [{ locationId: world.sites.b, weekday: 2, start: '10:00', end: '12:00', validFrom: null, validTo: null }]))
-      .rejects.toMatchObject({ fields: { 'templates.0.locationId': expect.any(String) } });
+    await expect(
+      replaceSchedule(ctx(), manager, world.practitioners.a, [
+        { locationId: world.sites.b, weekday: 2, start: '10:00', end: '12:00', validFrom: null, validTo: null },
+      ]),
+    ).rejects.toMatchObject({ fields: { 'templates.0.locationId': expect.any(String) } });
   });
 
   it('time off removes slots and extra shifts add them; removing the exception restores the week', async () => {
     const admin = actor('admin');
-    const off = await addException(ctx(), admin, world.practitioners.a, { kind: 'time-off', locationId: null, start: new Date('2026-11-23T18:00:00Z'), end: new Date('2026-11-23T19:00:00Z'), reason: 'Dentist' });
+    const off = await addException(ctx(), admin, world.practitioners.a, {
+      kind: 'time-off',
+      locationId: null,
+      start: new Date('2026-11-23T18:00:00Z'),
+      end: new Date('2026-11-23T19:00:00Z'),
+      reason: 'Dentist',
+    });
     expect(await starts('2026-11-23')).toEqual(['19:00']);
-    await addException(ctx(), admin, world.practitioners.a, { kind: 'extra-shift', locationId: world.sites.a, start: new Date('2026-11-24T22:00:00Z'), end: new Date('2026-11-25T00:00:00Z'), reason: 'Cover' });
+    await addException(ctx(), admin, world.practitioners.a, {
+      kind: 'extra-shift',
+      locationId: world.sites.a,
+      start: new Date('2026-11-24T22:00:00Z'),
+      end: new Date('2026-11-25T00:00:00Z'),
+      reason: 'Cover',
+    });
     expect(await starts('2026-11-24')).toEqual(['22:00', '22:15', '22:30', '22:45', '23:00']);
     expect((await getSchedule(ctx(), admin, world.practitioners.a)).exceptions).toHaveLength(2);
     await removeException(ctx(), admin, world.practitioners.a, off.id);
     expect(await starts('2026-11-23')).toHaveLength(5);
-    await expect(addException(ctx(), admin, world.practitioners.a, { kind: 'extra-shift', locationId: null, start: NOW, end: new Date(NOW.getTime() + 3600_000), reason: null }))
-      .rejects.toBeInstanceOf(ValidationError);
+    await expect(
+      addException(ctx(), admin, world.practitioners.a, {
+        kind: 'extra-shift',
+        locationId: null,
+        start: NOW,
+        end: new Date(NOW.getTime() + 3600_000),
+        reason: null,
+      }),
+    ).rejects.toBeInstanceOf(ValidationError);
   });
 
   it('a changed service length changes the slots; the default is stored on its first edit', async () => {
     const admin = actor('admin');
     const id = defaultServiceId(world.orgId, 'nmt-followup-60');
     await updateService(ctx(), admin, id, { durationMinutes: 45 });
-    const stored = await db.query<{ duration_minutes: number }>('SELECT duration_minutes FROM services WHERE org_id = $1 AND id = $2', [world.orgId, id]);
+    const stored = await db.query<{ duration_minutes: number }>(
+      'SELECT duration_minutes FROM services WHERE org_id = $1 AND id = $2',
+      [world.orgId, id],
+    );
     expect(stored[0]!.duration_minutes).toBe(45);
     expect(await starts('2026-11-23')).toEqual(['18:00', '18:15', '18:30', '18:45', '19:00', '19:15']);
     await updateService(ctx(), admin, id, { active: false });
-    expect((await listServices(ctx(), { ...actor('patient'), patientId: world.patients.a })).services.map((s) => s.code)).not.toContain('nmt-followup-60');
+    expect(
+      (await listServices(ctx(), { ...actor('patient'), patientId: world.patients.a })).services.map((s) => s.code),
+    ).not.toContain('nmt-followup-60');
     await expect(starts('2026-11-23')).rejects.toMatchObject({ fields: { service: expect.any(String) } });
-    await expect(updateService(ctx(), actor('front_desk', [world.sites.a]), id, { active: true })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      updateService(ctx(), actor('front_desk', [world.sites.a]), id, { active: true }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     await updateService(ctx(), admin, id, { active: true, durationMinutes: 60 });
   });
 
@@ -78,6 +127,8 @@ describe.each(BACKENDS)('schedules, exceptions, services and settings (service l
     expect(await starts('2026-11-23')).toEqual([]);
     await updateBookingSettings(ctx(), admin, { horizonDays: 90 });
     expect(await starts('2026-11-23')).toHaveLength(5);
-    await expect(updateBookingSettings(ctx(), actor('manager', [world.sites.a]), { horizonDays: 30 })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      updateBookingSettings(ctx(), actor('manager', [world.sites.a]), { horizonDays: 30 }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

@@ -43,17 +43,24 @@ describe.each(BACKENDS)('booking settings with reminder hours on %s', (backend) 
 
   it('shows the default reminders, lets an admin change them with other settings, and the notifier follows', async () => {
     expect((await getBookingSettings(ctx(), actor('front_desk'))).reminderHours).toEqual([48, 2]);
-    const saved = await updateBookingSettings(ctx(), actor('admin'), { reminderHours: [2, 72, 24], cancellationPolicyHours: 36 });
+    const saved = await updateBookingSettings(ctx(), actor('admin'), {
+      reminderHours: [2, 72, 24],
+      cancellationPolicyHours: 36,
+    });
     expect(saved).toMatchObject({ reminderHours: [72, 24, 2], cancellationPolicyHours: 36, minNoticeMinutes: 120 });
     expect(await notifySettings(db, world.orgId)).toEqual({ reminderHours: [72, 24, 2], cancellationNoticeHours: 36 });
     // Changing another setting leaves the reminders alone; an empty list turns them off.
-    expect((await updateBookingSettings(ctx(), actor('admin'), { horizonDays: 60 })).reminderHours).toEqual([72, 24, 2]);
+    expect((await updateBookingSettings(ctx(), actor('admin'), { horizonDays: 60 })).reminderHours).toEqual([
+      72, 24, 2,
+    ]);
     expect((await updateBookingSettings(ctx(), actor('admin'), { reminderHours: [] })).reminderHours).toEqual([]);
     expect((await notifySettings(db, world.orgId)).reminderHours).toEqual([]);
   });
 
   it('refuses managers and writes nothing', async () => {
-    await expect(updateBookingSettings(ctx(), actor('manager'), { reminderHours: [1] })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateBookingSettings(ctx(), actor('manager'), { reminderHours: [1] })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect((await getBookingSettings(ctx(), actor('admin'))).reminderHours).toEqual([]);
   });
 });

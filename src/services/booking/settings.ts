@@ -46,7 +46,9 @@ const validHours = (h: unknown): h is number => typeof h === 'number' && Number.
  */
 export function reminderHoursOf(settings: Record<string, unknown> | null): number[] {
   const stored = settings?.reminders;
-  return Array.isArray(stored) && stored.every(validHours) ? [...new Set(stored)].sort((a, b) => b - a) : [...DEFAULT_REMINDER_HOURS];
+  return Array.isArray(stored) && stored.every(validHours)
+    ? [...new Set(stored)].sort((a, b) => b - a)
+    : [...DEFAULT_REMINDER_HOURS];
 }
 
 /** What the booking-settings screen edits: the booking rules and when reminders go out. */
@@ -63,14 +65,31 @@ export async function getBookingSettings(ctx: ServiceContext, actor: Actor): Pro
   return settingsView(ctx.db, actor.orgId);
 }
 
-export async function updateBookingSettings(ctx: ServiceContext, actor: Actor, changes: Partial<BookingSettingsView>): Promise<BookingSettingsView> {
+export async function updateBookingSettings(
+  ctx: ServiceContext,
+  actor: Actor,
+  changes: Partial<BookingSettingsView>,
+): Promise<BookingSettingsView> {
   authorize(actor, 'booking-settings.manage');
   const { reminderHours, ...booking } = changes;
   return ctx.db.transaction(async (tx) => {
     await writeOrgSetting(tx, actor.orgId, 'booking', { ...(await bookingSettings(tx, actor.orgId)), ...booking });
     // An empty list is a choice (no reminders), unlike a malformed one.
-    if (reminderHours) await writeOrgSetting(tx, actor.orgId, 'reminders', [...new Set(reminderHours)].sort((a, b) => b - a));
-    await audit(tx, actor, [{ action: 'booking-settings.update', recordType: 'organization', recordId: actor.orgId, detail: { fields: Object.keys(changes).sort() } }]);
+    if (reminderHours)
+      await writeOrgSetting(
+        tx,
+        actor.orgId,
+        'reminders',
+        [...new Set(reminderHours)].sort((a, b) => b - a),
+      );
+    await audit(tx, actor, [
+      {
+        action: 'booking-settings.update',
+        recordType: 'organization',
+        recordId: actor.orgId,
+        detail: { fields: Object.keys(changes).sort() },
+      },
+    ]);
     return settingsView(tx, actor.orgId);
   });
 }

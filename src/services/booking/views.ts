@@ -23,7 +23,13 @@ export function slotViews(slots: readonly Slot[]): SlotView[] {
     if (text === undefined) iso.set(ms, (text = new Date(ms).toISOString()));
     return text;
   };
-  return slots.map((slot) => ({ start: format(slot.start), end: format(slot.end), therapistId: slot.therapistId, locationId: slot.locationId, roomId: slot.roomId }));
+  return slots.map((slot) => ({
+    start: format(slot.start),
+    end: format(slot.end),
+    therapistId: slot.therapistId,
+    locationId: slot.locationId,
+    roomId: slot.roomId,
+  }));
 }
 
 export function reasonView(problem: BookingProblem): ReasonView {

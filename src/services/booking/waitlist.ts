@@ -17,16 +17,26 @@ import { grantForBooking, requireBookablePatient } from '../care.ts';
 import { createOnce, type Once } from '../idempotency.ts';
 
 export type WaitlistEntry = repo.WaitlistRow & { offer: Offer | null };
-export type Offer = Pick<repo.HoldRow, 'id' | 'therapistId' | 'locationId' | 'roomId' | 'serviceCode' | 'start' | 'end' | 'expiresAt'>;
+export type Offer = Pick<
+  repo.HoldRow,
+  'id' | 'therapistId' | 'locationId' | 'roomId' | 'serviceCode' | 'start' | 'end' | 'expiresAt'
+>;
 
 function offerView(hold: repo.HoldRow): Offer {
   const { id, therapistId, locationId, roomId, serviceCode, start, end, expiresAt } = hold;
   return { id, therapistId, locationId, roomId, serviceCode, start, end, expiresAt };
 }
 
-const facts = (patientId: string, locationIds: string[]) => ({ booking: { patientId, therapistId: null, locationIds } });
+const facts = (patientId: string, locationIds: string[]) => ({
+  booking: { patientId, therapistId: null, locationIds },
+});
 
-export async function joinWaitlist(ctx: ServiceContext, actor: Actor, fields: repo.WaitlistFields, once?: Once): Promise<WaitlistEntry> {
+export async function joinWaitlist(
+  ctx: ServiceContext,
+  actor: Actor,
+  fields: repo.WaitlistFields,
+  once?: Once,
+): Promise<WaitlistEntry> {
   const locationIds = [...new Set(fields.locationIds)];
   authorize(actor, 'waitlist.manage', facts(fields.patientId, locationIds));
   await requireBookablePatient(ctx.db, actor, fields.patientId);
@@ -41,7 +51,9 @@ export async function joinWaitlist(ctx: ServiceContext, actor: Actor, fields: re
   try {
     return await createOnce(ctx, actor, once, async (tx) => {
       const entry = await repo.insertEntry(tx, actor.orgId, { ...fields, locationIds }, actor.userId, ctx.now());
-      await audit(tx, actor, [{ action: 'waitlist.join', patientId: entry.patientId, recordType: 'waitlist_entry', recordId: entry.id }]);
+      await audit(tx, actor, [
+        { action: 'waitlist.join', patientId: entry.patientId, recordType: 'waitlist_entry', recordId: entry.id },
+      ]);
       return { ...entry, offer: null };
     });
   } catch (err) {
@@ -50,13 +62,32 @@ export async function joinWaitlist(ctx: ServiceContext, actor: Actor, fields: re
 }
 
 /** Open entries, oldest first; `includeBooked` adds booked ones until their last wanted day has passed. */
-export async function listWaitlist(ctx: ServiceContext, actor: Actor, options: { includeBooked?: boolean } = {}): Promise<{ entries: WaitlistEntry[] }> {
+export async function listWaitlist(
+  ctx: ServiceContext,
+  actor: Actor,
+  options: { includeBooked?: boolean } = {},
+): Promise<{ entries: WaitlistEntry[] }> {
   authorize(actor, 'waitlist.read');
   const bookedSince = options.includeBooked ? ctx.now().toISOString().slice(0, 10) : null;
   const rows = await repo.listEntries(ctx.db, actor.orgId, patientScope(actor), 500, bookedSince);
   const now = ctx.now().getTime();
-  const holds = (await repo.liveHoldsOf(ctx.db, actor.orgId, rows.map((r) => r.id))).filter((h) => h.expiresAt.getTime() > now);
-  await audit(ctx.db, actor, rows.map((r) => ({ action: 'waitlist.list', patientId: r.patientId, recordType: 'waitlist_entry', recordId: r.id })));
+  const holds = (
+    await repo.liveHoldsOf(
+      ctx.db,
+      actor.orgId,
+      rows.map((r) => r.id),
+    )
+  ).filter((h) => h.expiresAt.getTime() > now);
+  await audit(
+    ctx.db,
+    actor,
+    rows.map((r) => ({
+      action: 'waitlist.list',
+      patientId: r.patientId,
+      recordType: 'waitlist_entry',
+      recordId: r.id,
+    })),
+  );
   return {
     entries: rows.map((r) => {
       const hold = holds.find((h) => h.waitlistEntryId === r.id);
@@ -70,7 +101,15 @@ export async function leaveWaitlist(ctx: ServiceContext, actor: Actor, id: strin
   const entry = await repo.findEntry(ctx.db, actor.orgId, id);
   if (!entry) throw new NotFoundError('No such waitlist entry.');
   if (!isAllowed(actor, 'waitlist.manage', facts(entry.patientId, entry.locationIds))) {
-    await audit(ctx.db, actor, [{ action: 'waitlist.leave', outcome: 'denied', patientId: entry.patientId, recordType: 'waitlist_entry', recordId: id }]);
+    await audit(ctx.db, actor, [
+      {
+        action: 'waitlist.leave',
+        outcome: 'denied',
+        patientId: entry.patientId,
+        recordType: 'waitlist_entry',
+        recordId: id,
+      },
+    ]);
     throw new ForbiddenError('You may not change this waitlist entry.');
   }
   const now = ctx.now();
@@ -78,18 +117,32 @@ export async function leaveWaitlist(ctx: ServiceContext, actor: Actor, id: strin
     await repo.setEntryStatus(tx, actor.orgId, id, 'removed');
     for (const hold of await repo.liveHoldsOf(tx, actor.orgId, [id])) {
       await repo.setHoldStatus(tx, actor.orgId, hold.id, 'withdrawn');
-      if (hold.expiresAt > now) await offerFreedSlot(tx, actor.orgId, hold, now, { userId: actor.userId, role: actor.role });
+      if (hold.expiresAt > now)
+        await offerFreedSlot(tx, actor.orgId, hold, now, { userId: actor.userId, role: actor.role });
     }
-    await audit(tx, actor, [{ action: 'waitlist.leave', patientId: entry.patientId, recordType: 'waitlist_entry', recordId: id }]);
+    await audit(tx, actor, [
+      { action: 'waitlist.leave', patientId: entry.patientId, recordType: 'waitlist_entry', recordId: id },
+    ]);
   });
 }
 
 /** Books the held slot for its patient, if the hold is still live. */
-export async function acceptOffer(ctx: ServiceContext, actor: Actor, holdId: string, once?: Once): Promise<Appointment> {
+export async function acceptOffer(
+  ctx: ServiceContext,
+  actor: Actor,
+  holdId: string,
+  once?: Once,
+): Promise<Appointment> {
   const hold = await repo.findHold(ctx.db, actor.orgId, holdId);
   if (!hold) throw new NotFoundError('No such offer.');
-  if (!isAllowed(actor, 'appointment.book', { booking: { patientId: hold.patientId, therapistId: hold.therapistId, locationIds: [hold.locationId] } })) {
-    await audit(ctx.db, actor, [{ action: 'waitlist.accept', outcome: 'denied', patientId: hold.patientId, recordType: 'hold', recordId: holdId }]);
+  if (
+    !isAllowed(actor, 'appointment.book', {
+      booking: { patientId: hold.patientId, therapistId: hold.therapistId, locationIds: [hold.locationId] },
+    })
+  ) {
+    await audit(ctx.db, actor, [
+      { action: 'waitlist.accept', outcome: 'denied', patientId: hold.patientId, recordType: 'hold', recordId: holdId },
+    ]);
     throw new ForbiddenError('This offer is not yours to accept.');
   }
   await requireBookablePatient(ctx.db, actor, hold.patientId);
@@ -107,19 +160,44 @@ export async function acceptOffer(ctx: ServiceContext, actor: Actor, holdId: str
       const [row] = await appointments.insertAppointments(
         tx,
         actor.orgId,
-        [{ patientId: hold.patientId, therapistId: hold.therapistId, locationId: hold.locationId, roomId: hold.roomId, serviceCode: hold.serviceCode, start: hold.start, end: hold.end, bufferAfterMinutes: hold.bufferAfterMinutes, seriesId: null, bookedBy: actor.userId }],
+        [
+          {
+            patientId: hold.patientId,
+            therapistId: hold.therapistId,
+            locationId: hold.locationId,
+            roomId: hold.roomId,
+            serviceCode: hold.serviceCode,
+            start: hold.start,
+            end: hold.end,
+            bufferAfterMinutes: hold.bufferAfterMinutes,
+            seriesId: null,
+            bookedBy: actor.userId,
+          },
+        ],
         now,
       );
       await repo.setHoldStatus(tx, actor.orgId, holdId, 'accepted', row!.id);
       await repo.setEntryStatus(tx, actor.orgId, hold.waitlistEntryId, 'booked');
-      await audit(tx, actor, [{ action: 'waitlist.accept', patientId: hold.patientId, recordType: 'appointment', recordId: row!.id, detail: { holdId } }]);
+      await audit(tx, actor, [
+        {
+          action: 'waitlist.accept',
+          patientId: hold.patientId,
+          recordType: 'appointment',
+          recordId: row!.id,
+          detail: { holdId },
+        },
+      ]);
       await grantForBooking(tx, actor, hold.patientId, [row!], now, 'waitlist offer');
       await onBooked(tx, actor.orgId, row!, now);
       return appointmentView(row!);
     });
   } catch (err) {
     if (sqlState(err) === SQLSTATE.exclusionViolation) {
-      throw new SlotUnavailableError('You already have another appointment at that time.', [{ code: 'patient-busy', message: 'The patient already has an appointment at that time.' }], []);
+      throw new SlotUnavailableError(
+        'You already have another appointment at that time.',
+        [{ code: 'patient-busy', message: 'The patient already has an appointment at that time.' }],
+        [],
+      );
     }
     throw err;
   }

@@ -12,7 +12,10 @@ import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 const note = (max: number) => z.string().trim().min(1).max(max);
 const slug = z.string().regex(/^[a-z][a-z-]{0,39}$/, 'use lower-case words joined by hyphens, e.g. lateral-flexion');
 const side = z.enum(['left', 'right', 'midline', 'bilateral']);
-const regionId = z.string().max(60).refine((id) => regionById(id) !== undefined, { message: 'is not a body-map region id' });
+const regionId = z
+  .string()
+  .max(60)
+  .refine((id) => regionById(id) !== undefined, { message: 'is not a body-map region id' });
 
 const RomRowSchema = z.strictObject({
   joint: slug,
@@ -27,7 +30,11 @@ const RomRowSchema = z.strictObject({
 
 const StrengthRowSchema = z.strictObject({
   movement: note(LIMIT.strengthMovement),
-  muscle: z.string().max(60).refine((id) => muscleById(id) !== undefined, { message: 'is not a muscle id of the atlas' }).optional(),
+  muscle: z
+    .string()
+    .max(60)
+    .refine((id) => muscleById(id) !== undefined, { message: 'is not a muscle id of the atlas' })
+    .optional(),
   side: side.optional(),
   grade: z.number().int().min(0).max(5),
   note: note(LIMIT.findingNote).optional(),
@@ -35,7 +42,10 @@ const StrengthRowSchema = z.strictObject({
 
 const TriggerPointRowSchema = z
   .strictObject({
-    muscle: z.string().max(60).refine((id) => muscleById(id) !== undefined, { message: 'is not a muscle id of the atlas' }),
+    muscle: z
+      .string()
+      .max(60)
+      .refine((id) => muscleById(id) !== undefined, { message: 'is not a muscle id of the atlas' }),
     triggerPoint: z.string().max(80).optional(),
     side,
     kind: z.enum(['active', 'latent']),
@@ -51,7 +61,11 @@ const TriggerPointRowSchema = z
     if (row.triggerPoint === undefined) return;
     const point = triggerPointById(row.triggerPoint);
     if (!point || point.muscleId !== row.muscle) {
-      ctx.addIssue({ code: 'custom', path: ['triggerPoint'], message: `is not a trigger point of ${row.muscle} in the atlas` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['triggerPoint'],
+        message: `is not a trigger point of ${row.muscle} in the atlas`,
+      });
     }
   });
 
@@ -59,7 +73,12 @@ const ElementSchema = z.strictObject({ present: z.boolean(), note: note(LIMIT.el
 
 export const FindingsSchema = z.strictObject({
   painMap: PainMapSchema.default([]),
-  posture: z.strictObject({ findings: z.array(z.enum(POSTURE_FINDINGS)).max(POSTURE_FINDINGS.length).default([]), notes: note(LIMIT.shortNote).optional() }).default({ findings: [] }),
+  posture: z
+    .strictObject({
+      findings: z.array(z.enum(POSTURE_FINDINGS)).max(POSTURE_FINDINGS.length).default([]),
+      notes: note(LIMIT.shortNote).optional(),
+    })
+    .default({ findings: [] }),
   rom: z.array(RomRowSchema).max(60).default([]),
   strength: z.array(StrengthRowSchema).max(60).default([]),
   triggerPoints: z.array(TriggerPointRowSchema).max(100).default([]),
@@ -82,7 +101,9 @@ export interface RomRow {
 export type StoredFindings = Omit<Findings, 'rom'> & { rom: RomRow[] };
 
 /** Adds each ROM row's normal and % of normal; a joint outside the table must bring its own normal. */
-export function completeFindings(findings: Findings): { findings: StoredFindings } | { fields: Record<string, string> } {
+export function completeFindings(
+  findings: Findings,
+): { findings: StoredFindings } | { fields: Record<string, string> } {
   const fields: Record<string, string> = {};
   const rom: RomRow[] = [];
   findings.rom.forEach((row, i) => {

@@ -12,7 +12,10 @@ import { createOnce, type Once } from '../idempotency.ts';
 import { refreshPatientOutcomes } from '../outcomes/refresh.ts';
 import { diagnosisView, validDiagnoses, type DiagnosisView } from './diagnoses.ts';
 
-export type Assessment = Omit<repo.AssessmentRow, 'findings' | 'diagnoses'> & { findings: StoredFindings; diagnoses: DiagnosisView[] };
+export type Assessment = Omit<repo.AssessmentRow, 'findings' | 'diagnoses'> & {
+  findings: StoredFindings;
+  diagnoses: DiagnosisView[];
+};
 
 const present = (row: repo.AssessmentRow): Assessment => ({
   ...row,
@@ -40,7 +43,13 @@ export interface NewAssessment {
   diagnoses?: string[];
 }
 
-export async function createAssessment(ctx: ServiceContext, actor: Actor, patientId: string, input: NewAssessment, once?: Once): Promise<Assessment> {
+export async function createAssessment(
+  ctx: ServiceContext,
+  actor: Actor,
+  patientId: string,
+  input: NewAssessment,
+  once?: Once,
+): Promise<Assessment> {
   await requireChart(ctx.db, actor, patientId, 'assessment.write');
   const now = ctx.now();
   const today = dateIn(actor.orgTimeZone, now);
@@ -55,22 +64,50 @@ export async function createAssessment(ctx: ServiceContext, actor: Actor, patien
   try {
     return await createOnce(ctx, actor, once, async (tx) => {
       const row = await repo.insertAssessment(tx, actor.orgId, {
-        patientId, appointmentId, assessedOn, practitionerId: actor.practitionerId, findings, diagnoses, userId: actor.userId, at: now,
+        patientId,
+        appointmentId,
+        assessedOn,
+        practitionerId: actor.practitionerId,
+        findings,
+        diagnoses,
+        userId: actor.userId,
+        at: now,
       });
       await refreshPatientOutcomes(tx, ctx, actor.orgId, patientId);
-      await audit(tx, actor, [{ action: 'assessment.create', patientId, recordType: 'assessment', recordId: row.id, detail: { appointmentId } }]);
+      await audit(tx, actor, [
+        {
+          action: 'assessment.create',
+          patientId,
+          recordType: 'assessment',
+          recordId: row.id,
+          detail: { appointmentId },
+        },
+      ]);
       return present(row);
     });
   } catch (err) {
-    if (sqlState(err) === SQLSTATE.uniqueViolation) throw new ConflictError('appointmentId', 'This visit already has an assessment; edit that one.');
+    if (sqlState(err) === SQLSTATE.uniqueViolation)
+      throw new ConflictError('appointmentId', 'This visit already has an assessment; edit that one.');
     throw err;
   }
 }
 
-export async function listPatientAssessments(ctx: ServiceContext, actor: Actor, patientId: string): Promise<{ assessments: Assessment[] }> {
+export async function listPatientAssessments(
+  ctx: ServiceContext,
+  actor: Actor,
+  patientId: string,
+): Promise<{ assessments: Assessment[] }> {
   await requireChart(ctx.db, actor, patientId, 'assessment.read');
   const rows = await repo.listAssessments(ctx.db, actor.orgId, patientId);
-  await audit(ctx.db, actor, [{ action: 'assessment.list', patientId, recordType: 'assessment', recordId: patientId, detail: { count: rows.length } }]);
+  await audit(ctx.db, actor, [
+    {
+      action: 'assessment.list',
+      patientId,
+      recordType: 'assessment',
+      recordId: patientId,
+      detail: { count: rows.length },
+    },
+  ]);
   return { assessments: rows.map(present) };
 }
 
@@ -83,7 +120,9 @@ async function load(ctx: ServiceContext, actor: Actor, id: string, action: 'asse
 
 export async function getAssessment(ctx: ServiceContext, actor: Actor, id: string): Promise<Assessment> {
   const row = await load(ctx, actor, id, 'assessment.read');
-  await audit(ctx.db, actor, [{ action: 'assessment.read', patientId: row.patientId, recordType: 'assessment', recordId: id }]);
+  await audit(ctx.db, actor, [
+    { action: 'assessment.read', patientId: row.patientId, recordType: 'assessment', recordId: id },
+  ]);
   return present(row);
 }
 
@@ -97,21 +136,50 @@ export interface AssessmentChanges {
 }
 
 /** An edit saves a whole new version; a stale `version` is a conflict. The audit names the sections changed. */
-export async function updateAssessment(ctx: ServiceContext, actor: Actor, id: string, changes: AssessmentChanges): Promise<Assessment> {
+export async function updateAssessment(
+  ctx: ServiceContext,
+  actor: Actor,
+  id: string,
+  changes: AssessmentChanges,
+): Promise<Assessment> {
   const row = await load(ctx, actor, id, 'assessment.write');
   const now = ctx.now();
   const assessedOn = changes.assessedOn ?? row.assessedOn;
   checkDate(assessedOn, dateIn(actor.orgTimeZone, now));
   // Stored ROM rows carry computed fields; send them back as input (the norm is recomputed).
   const stored = row.findings as unknown as StoredFindings;
-  const merged: Record<string, unknown> = { ...stored, rom: stored.rom.map(({ percentOfNormal: _p, ...r }) => r), ...(changes.findings ?? {}) };
+  const merged: Record<string, unknown> = {
+    ...stored,
+    rom: stored.rom.map(({ percentOfNormal: _p, ...r }) => r),
+    ...(changes.findings ?? {}),
+  };
   const findings = validFindings(merged);
   const diagnoses = changes.diagnoses === undefined ? row.diagnoses : validDiagnoses(changes.diagnoses);
   return ctx.db.transaction(async (tx) => {
-    const updated = await repo.updateAssessment(tx, actor.orgId, id, changes.version, { assessedOn, findings, diagnoses, userId: actor.userId, at: now });
-    if (!updated) throw new ConflictError('version', 'Someone else changed this assessment since you opened it. Reload and try again.');
+    const updated = await repo.updateAssessment(tx, actor.orgId, id, changes.version, {
+      assessedOn,
+      findings,
+      diagnoses,
+      userId: actor.userId,
+      at: now,
+    });
+    if (!updated)
+      throw new ConflictError(
+        'version',
+        'Someone else changed this assessment since you opened it. Reload and try again.',
+      );
     await audit(tx, actor, [
-      { action: 'assessment.update', patientId: row.patientId, recordType: 'assessment', recordId: id, detail: { sections: Object.keys(changes.findings ?? {}).sort(), diagnoses: changes.diagnoses !== undefined, version: updated.version } },
+      {
+        action: 'assessment.update',
+        patientId: row.patientId,
+        recordType: 'assessment',
+        recordId: id,
+        detail: {
+          sections: Object.keys(changes.findings ?? {}).sort(),
+          diagnoses: changes.diagnoses !== undefined,
+          version: updated.version,
+        },
+      },
     ]);
     await refreshPatientOutcomes(tx, ctx, actor.orgId, row.patientId);
     return present(updated);
@@ -130,8 +198,12 @@ export async function assessmentSuggestions(ctx: ServiceContext, actor: Actor, i
     score: s.score,
     reasons: s.reasons,
     text: s.therapistText,
-    confirmed: palpated.some((p) => p.muscle === s.muscle && (p.side === s.side || p.side === 'bilateral' || s.side === 'midline')),
+    confirmed: palpated.some(
+      (p) => p.muscle === s.muscle && (p.side === s.side || p.side === 'bilateral' || s.side === 'midline'),
+    ),
   }));
-  await audit(ctx.db, actor, [{ action: 'assessment.suggestions', patientId: row.patientId, recordType: 'assessment', recordId: id }]);
+  await audit(ctx.db, actor, [
+    { action: 'assessment.suggestions', patientId: row.patientId, recordType: 'assessment', recordId: id },
+  ]);
   return { assessmentId: id, suggestions };
 }

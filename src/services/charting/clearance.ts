@@ -25,14 +25,23 @@ export const ClearanceFormSchema = z.strictObject({
   physician: z.string().trim().min(1, 'Name the physician.').max(LIMIT.physician),
   clearedOn: IsoDate,
   scope: z.string().trim().min(1, 'Say what the physician cleared.').max(LIMIT.clearanceScope),
-  letter: z.custom<Letter>((v) => typeof v === 'object' && v !== null && (v as Letter).data instanceof Uint8Array, 'Attach the letter: a PDF, PNG or JPEG file.'),
+  letter: z.custom<Letter>(
+    (v) => typeof v === 'object' && v !== null && (v as Letter).data instanceof Uint8Array,
+    'Attach the letter: a PDF, PNG or JPEG file.',
+  ),
 });
 
 /**
  * Records a physician's clearance with its letter. It covers the reasons that block treatment
  * now; open clearance tasks close when nothing is left uncovered.
  */
-export async function recordClearance(ctx: ServiceContext, actor: Actor, patientId: string, form: unknown, once?: Once) {
+export async function recordClearance(
+  ctx: ServiceContext,
+  actor: Actor,
+  patientId: string,
+  form: unknown,
+  once?: Once,
+) {
   const { facts } = await requireChart(ctx.db, actor, patientId, 'clearance.record');
   const parsed = ClearanceFormSchema.safeParse(form);
   if (!parsed.success) throw new ValidationError(issueFields(parsed.error.issues));
@@ -46,20 +55,59 @@ export async function recordClearance(ctx: ServiceContext, actor: Actor, patient
     const intake = await intakeRepo.latestVersion(tx, actor.orgId, patientId);
     const covers = intake ? blockingKeys(screen(screeningAnswersOf(intake.answers), { today })) : [];
     const file = await fileRepo.insertFile(tx, actor.orgId, {
-      patientId, filename, contentType, size: input.letter.data.length, sha256,
-      data: input.letter.data, uploadedBy: actor.userId, uploadedAt: now,
+      patientId,
+      filename,
+      contentType,
+      size: input.letter.data.length,
+      sha256,
+      data: input.letter.data,
+      uploadedBy: actor.userId,
+      uploadedAt: now,
     });
     const clearance = await gateRepo.insertClearance(tx, actor.orgId, {
-      patientId, physician: input.physician, clearedOn: input.clearedOn, scope: input.scope, fileId: file.id, covers,
-      intakeVersion: intake?.version ?? null, recordedBy: actor.userId, recordedAt: now,
+      patientId,
+      physician: input.physician,
+      clearedOn: input.clearedOn,
+      scope: input.scope,
+      fileId: file.id,
+      covers,
+      intakeVersion: intake?.version ?? null,
+      recordedBy: actor.userId,
+      recordedAt: now,
     });
     const gate = await treatmentGate(tx, actor.orgId, patientId, today);
-    const closed = gate.treatmentAllowed ? await gateRepo.closeTasks(tx, actor.orgId, patientId, { userId: actor.userId, at: now, clearanceId: clearance.id }) : [];
+    const closed = gate.treatmentAllowed
+      ? await gateRepo.closeTasks(tx, actor.orgId, patientId, {
+          userId: actor.userId,
+          at: now,
+          clearanceId: clearance.id,
+        })
+      : [];
     await audit(tx, actor, [
-      { action: 'file.upload', patientId, recordType: 'file', recordId: file.id, detail: { contentType, size: file.size, sha256 } },
-      { action: 'clearance.record', patientId, recordType: 'clearance', recordId: clearance.id, detail: { physician: input.physician, clearedOn: input.clearedOn, covers, closedTasks: closed } },
+      {
+        action: 'file.upload',
+        patientId,
+        recordType: 'file',
+        recordId: file.id,
+        detail: { contentType, size: file.size, sha256 },
+      },
+      {
+        action: 'clearance.record',
+        patientId,
+        recordType: 'clearance',
+        recordId: clearance.id,
+        detail: { physician: input.physician, clearedOn: input.clearedOn, covers, closedTasks: closed },
+      },
     ]);
-    return { clearance, file, gate: gateView(closed.length > 0 ? await treatmentGate(tx, actor.orgId, patientId, today) : gate, actor, facts.patient) };
+    return {
+      clearance,
+      file,
+      gate: gateView(
+        closed.length > 0 ? await treatmentGate(tx, actor.orgId, patientId, today) : gate,
+        actor,
+        facts.patient,
+      ),
+    };
   });
 }
 
@@ -70,6 +118,8 @@ export async function downloadFile(ctx: ServiceContext, actor: Actor, fileId: st
   await requireChart(ctx.db, actor, meta.patientId, 'file.read');
   const data = await fileRepo.readFileData(ctx.db, actor.orgId, fileId);
   if (!data) throw new NotFoundError('No such file.');
-  await audit(ctx.db, actor, [{ action: 'file.download', patientId: meta.patientId, recordType: 'file', recordId: fileId }]);
+  await audit(ctx.db, actor, [
+    { action: 'file.download', patientId: meta.patientId, recordType: 'file', recordId: fileId },
+  ]);
   return { meta, data };
 }

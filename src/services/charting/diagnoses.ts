@@ -1,4 +1,10 @@
-import { checkDiagnosisCode, CONDITION_GROUP_LABELS, lookupDiagnosis, searchDiagnoses, type ConditionGroup } from '../../clinical/diagnoses/index.ts';
+import {
+  checkDiagnosisCode,
+  CONDITION_GROUP_LABELS,
+  lookupDiagnosis,
+  searchDiagnoses,
+  type ConditionGroup,
+} from '../../clinical/diagnoses/index.ts';
 import type { Actor } from '../context.ts';
 import { ForbiddenError, ValidationError } from '../errors.ts';
 
@@ -15,7 +21,13 @@ export function diagnosisView(code: string): DiagnosisView {
   const entry = lookupDiagnosis(code);
   // A stored code is always on the list (it was checked when saved); a later list change shows the bare code.
   if (!entry) return { code, plainName: code, title: code, group: 'other', groupLabel: CONDITION_GROUP_LABELS.other };
-  return { code: entry.code, plainName: entry.plainName, title: entry.title, group: entry.group, groupLabel: CONDITION_GROUP_LABELS[entry.group] };
+  return {
+    code: entry.code,
+    plainName: entry.plainName,
+    title: entry.title,
+    group: entry.group,
+    groupLabel: CONDITION_GROUP_LABELS[entry.group],
+  };
 }
 
 /**

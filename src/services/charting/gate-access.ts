@@ -7,7 +7,6 @@ import { isAllowed, patientFacts, type Action, type PatientFacts } from '../poli
 
 /** Shared by the intake, gate, clearance, assessment and plan use cases: who may touch this chart. */
 
-
 export interface ChartAccess {
   patientId: string;
   patientName: string;
@@ -15,7 +14,12 @@ export interface ChartAccess {
 }
 
 /** Loads the patient (another organisation's is "not found"), checks `action`, audits a refusal. */
-export async function requireChart(db: Queryable, actor: Actor, patientId: string, action: Action): Promise<ChartAccess> {
+export async function requireChart(
+  db: Queryable,
+  actor: Actor,
+  patientId: string,
+  action: Action,
+): Promise<ChartAccess> {
   const patient = await findPatient(db, actor.orgId, patientId);
   if (!patient) throw new NotFoundError('No such patient.');
   const facts = { patient: patientFacts(patient) };

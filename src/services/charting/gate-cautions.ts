@@ -29,5 +29,5 @@ export function cautionsOf(result: ScreeningResult): GateCaution[] {
 /** What blunts pain ratings today (analgesics, muscle relaxants), so the timer does not say "aim for 5–7". */
 export function painRatingsUnreliable(result: ScreeningResult): string | null {
   const finding = result.findings.find((f) => f.rule === painFeedbackRule.id);
-  return finding ? finding.trigger ?? finding.reason : null;
+  return finding ? (finding.trigger ?? finding.reason) : null;
 }

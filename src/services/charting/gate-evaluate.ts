@@ -1,4 +1,10 @@
-import { floorForUnknown, QUESTIONS, SCREENING_RULES, type QuestionId, type ScreeningResult } from '../../clinical/screening/index.ts';
+import {
+  floorForUnknown,
+  QUESTIONS,
+  SCREENING_RULES,
+  type QuestionId,
+  type ScreeningResult,
+} from '../../clinical/screening/index.ts';
 
 /**
  * How a screening result becomes a yes/no for treatment. Our reading of the clinic’s rules:
@@ -34,7 +40,11 @@ export function uncovered(keys: readonly string[], clearances: readonly { covers
 }
 
 const DECISION_WORDS: Record<string, string> = {
-  contraindicated: 'Not to be treated', refer: 'A physician should be asked first', local: 'Some places not to be treated', caution: 'Treat with changes', clear: 'Clear',
+  contraindicated: 'Not to be treated',
+  refer: 'A physician should be asked first',
+  local: 'Some places not to be treated',
+  caution: 'Treat with changes',
+  clear: 'Clear',
 };
 const RULE_TITLES = new Map(SCREENING_RULES.map((rule) => [rule.id, rule.title]));
 
@@ -53,7 +63,9 @@ export function blockingKeyWords(key: string): string {
 /** Plain words for the task list and the banner. */
 export function describeBlock(result: ScreeningResult): string {
   const reasons = result.findings.filter((f) => f.decision === result.decision).map((f) => f.reason);
-  const unanswered = result.unknowns.filter((u) => floorForUnknown(u.gates) === 'refer').map((u) => unansweredWords(u.question));
+  const unanswered = result.unknowns
+    .filter((u) => floorForUnknown(u.gates) === 'refer')
+    .map((u) => unansweredWords(u.question));
   const parts = [...reasons];
   if (unanswered.length > 0) parts.push(`not sure or not answered: ${unanswered.join(' ')}`);
   return `${DECISION_WORDS[result.decision] ?? result.decision}: ${parts.join('; ') || 'see the screening result'}`;

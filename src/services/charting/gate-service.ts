@@ -21,7 +21,9 @@ export function gateView(gate: TreatmentGate, actor: Actor, patient: PatientFact
 export async function getGate(ctx: ServiceContext, actor: Actor, patientId: string): Promise<GateView> {
   const { facts } = await requireChart(ctx.db, actor, patientId, 'gate.read');
   const gate = await treatmentGate(ctx.db, actor.orgId, patientId, dateIn(actor.orgTimeZone, ctx.now()));
-  await audit(ctx.db, actor, [{ action: 'gate.read', patientId, recordType: 'gate', recordId: String(gate.intakeVersion ?? 'none') }]);
+  await audit(ctx.db, actor, [
+    { action: 'gate.read', patientId, recordType: 'gate', recordId: String(gate.intakeVersion ?? 'none') },
+  ]);
   return gateView(gate, actor, facts.patient);
 }
 
@@ -37,14 +39,27 @@ export async function overrideGate(ctx: ServiceContext, actor: Actor, patientId:
   const today = dateIn(actor.orgTimeZone, now);
   return createOnce(ctx, actor, once, async (tx) => {
     const intake = await intakeRepo.latestVersion(tx, actor.orgId, patientId);
-    if (!intake || intake.version === null) throw new ConflictError(undefined, 'There is no submitted intake to decide on.');
+    if (!intake || intake.version === null)
+      throw new ConflictError(undefined, 'There is no submitted intake to decide on.');
     const before = await treatmentGate(tx, actor.orgId, patientId, today);
-    if (before.treatmentAllowed) throw new ConflictError(undefined, 'Treatment is not blocked for this patient; there is nothing to override.');
+    if (before.treatmentAllowed)
+      throw new ConflictError(undefined, 'Treatment is not blocked for this patient; there is nothing to override.');
     const override = await gateRepo.insertOverride(tx, actor.orgId, {
-      patientId, intakeVersion: intake.version, reason: trimmed, decidedBy: actor.userId, decidedRole: actor.role, decidedAt: now,
+      patientId,
+      intakeVersion: intake.version,
+      reason: trimmed,
+      decidedBy: actor.userId,
+      decidedRole: actor.role,
+      decidedAt: now,
     });
     await audit(tx, actor, [
-      { action: 'gate.override', patientId, recordType: 'gate_override', recordId: override.id, detail: { intakeVersion: intake.version, decision: before.decision, reason: trimmed } },
+      {
+        action: 'gate.override',
+        patientId,
+        recordType: 'gate_override',
+        recordId: override.id,
+        detail: { intakeVersion: intake.version, decision: before.decision, reason: trimmed },
+      },
     ]);
     return { override, gate: gateView(await treatmentGate(tx, actor.orgId, patientId, today), actor, facts.patient) };
   });

@@ -43,14 +43,24 @@ export interface GateOverride {
  * visit. The latest intake is screened again for `today`, because date rules (weeks since
  * surgery or a stroke) move on after the intake was submitted; clearances dated after today do not count.
  */
-export async function treatmentGate(db: Queryable, orgId: string, patientId: string, today: string): Promise<TreatmentGate> {
+export async function treatmentGate(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  today: string,
+): Promise<TreatmentGate> {
   const [intake, stored, clearances, tasks] = await Promise.all([
     intakeRepo.latestVersion(db, orgId, patientId),
     gateRepo.latestScreening(db, orgId, patientId),
     gateRepo.listClearances(db, orgId, patientId),
     gateRepo.openTasks(db, orgId, patientId),
   ]);
-  const clearanceList = clearances.map((c) => ({ id: c.id, scope: c.scope, physician: c.physician, clearedOn: c.clearedOn }));
+  const clearanceList = clearances.map((c) => ({
+    id: c.id,
+    scope: c.scope,
+    physician: c.physician,
+    clearedOn: c.clearedOn,
+  }));
   const openTasks = tasks.map((t) => ({ id: t.id, kind: t.kind, reason: t.reason }));
   if (!intake || intake.version === null || !stored) {
     return {
@@ -74,7 +84,10 @@ export async function treatmentGate(db: Queryable, orgId: string, patientId: str
   let treatmentAllowed = true;
   let blockedReason: string | null = null;
   const overrides = (await gateRepo.overridesWithNames(db, orgId, patientId, intake.version)).map((o) => ({
-    id: o.id, reason: o.reason, decidedAt: o.decidedAt, decidedBy: { userId: o.decidedBy, role: o.decidedRole, name: o.decidedByName },
+    id: o.id,
+    reason: o.reason,
+    decidedAt: o.decidedAt,
+    decidedBy: { userId: o.decidedBy, role: o.decidedRole, name: o.decidedByName },
   }));
   if (blocks(result.decision)) {
     const missing = uncovered(blockingKeys(result), valid);

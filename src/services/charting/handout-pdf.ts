@@ -15,7 +15,12 @@ const MARGIN = 56;
 
 function longDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-US', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
 }
 
 /**
@@ -37,7 +42,8 @@ export function renderHandout(input: HandoutInput, options: { compress?: boolean
     doc.on('error', reject);
   });
 
-  const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(HEADING_SIZE).text(text).moveDown(0.3);
+  const heading = (text: string) =>
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(HEADING_SIZE).text(text).moveDown(0.3);
   const body = (text: string) => doc.font('Helvetica').fontSize(BODY_SIZE).text(text, { lineGap: 4 });
   const bullets = (items: readonly string[]) => {
     for (const item of items) body(`•  ${item}`);
@@ -55,7 +61,11 @@ export function renderHandout(input: HandoutInput, options: { compress?: boolean
   if (input.content.stretches.length > 0) {
     heading('Your stretches');
     for (const stretch of input.content.stretches) {
-      doc.moveDown(0.3).font('Helvetica-Bold').fontSize(BODY_SIZE + 2).text(stretch.title);
+      doc
+        .moveDown(0.3)
+        .font('Helvetica-Bold')
+        .fontSize(BODY_SIZE + 2)
+        .text(stretch.title);
       body(`For the ${stretch.muscleName.toLowerCase()}`);
       stretch.steps.forEach((step, i) => body(`${i + 1}.  ${step}`));
     }

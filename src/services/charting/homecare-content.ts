@@ -8,12 +8,14 @@ import type { HomeCareContent } from '../../store/repos/session-homecare.ts';
  * clinic runs it", After). The reasons to call are the clinic's own list. Sources are shown to
  * patients: they name the reference, never a file or a tracker.
  */
-const AFTER_CARE_SOURCE = 'Clinic after-treatment guidance, Knotwork clinical reference ("The service as the clinic runs it": After)';
+const AFTER_CARE_SOURCE =
+  'Clinic after-treatment guidance, Knotwork clinical reference ("The service as the clinic runs it": After)';
 const CALL_SOURCE = 'Clinic guidance: when to call the clinic after a treatment';
 const MAX_ACTIVITY_CHANGES = 8;
 
 export const HYDRATION = 'Drink 2 to 3 extra glasses of water (16 to 24 oz) over the rest of today.';
-export const SORENESS = 'The treated muscles may feel sore for 24 to 36 hours, like after a workout. This is expected. A brief flare before things improve is common.';
+export const SORENESS =
+  'The treated muscles may feel sore for 24 to 36 hours, like after a workout. This is expected. A brief flare before things improve is common.';
 export const FATIGUE = 'You may feel tired or a little emotional after treatment. Rest if you can.';
 export const CALL_CLINIC_IF: readonly string[] = [
   'Your pain is worse, not better, 48 hours after treatment.',
@@ -42,7 +44,12 @@ export function generateHomeCare(findings: HomeCareFindings): HomeCareContent {
   for (const id of new Set(findings.muscles)) {
     const muscle = muscleById(id);
     if (!muscle) continue;
-    stretches.push({ muscle: muscle.id, muscleName: muscle.name, title: muscle.selfCare.title, steps: [...muscle.selfCare.steps] });
+    stretches.push({
+      muscle: muscle.id,
+      muscleName: muscle.name,
+      title: muscle.selfCare.title,
+      steps: [...muscle.selfCare.steps],
+    });
     for (const factor of muscle.perpetuatingFactors) {
       const key = factor.trim().toLowerCase();
       if (seenFactors.has(key) || activityChanges.length >= MAX_ACTIVITY_CHANGES) continue;
@@ -50,7 +57,8 @@ export function generateHomeCare(findings: HomeCareFindings): HomeCareContent {
       activityChanges.push(activityAdvice(factor, muscle.name));
     }
   }
-  const worseAfter = findings.painBefore !== null && findings.painAfter !== null && findings.painAfter > findings.painBefore;
+  const worseAfter =
+    findings.painBefore !== null && findings.painAfter !== null && findings.painAfter > findings.painBefore;
   return {
     hydration: HYDRATION,
     soreness: SORENESS,
@@ -61,6 +69,10 @@ export function generateHomeCare(findings: HomeCareFindings): HomeCareContent {
     notes: worseAfter
       ? `Your pain was ${findings.painAfter} of 10 after treatment, higher than the ${findings.painBefore} before. It should settle within 2 days; call us if it does not.`
       : null,
-    sources: [AFTER_CARE_SOURCE, CALL_SOURCE, 'Self-care stretches: Knotwork trigger-point atlas, per muscle (see each muscle\'s sources)'],
+    sources: [
+      AFTER_CARE_SOURCE,
+      CALL_SOURCE,
+      "Self-care stretches: Knotwork trigger-point atlas, per muscle (see each muscle's sources)",
+    ],
   };
 }

@@ -16,7 +16,14 @@ import { actorOf, clearGateFor, tickingContext } from '../../../test/support/ses
 import { createNote } from './session.ts';
 import { buildAppointment, buildService } from '../../../test/support/factories.ts';
 
-const STEP = { muscle: 'upper-trapezius', side: 'left', region: 'suprascapular-left', technique: 'ischemic-compression-finger', holdSeconds: 20, painRating: 6 } as const;
+const STEP = {
+  muscle: 'upper-trapezius',
+  side: 'left',
+  region: 'suprascapular-left',
+  technique: 'ischemic-compression-finger',
+  holdSeconds: 20,
+  painRating: 6,
+} as const;
 
 describe.each(BACKENDS)('home care sent to the patient by email on %s', (backend) => {
   let db: Database;
@@ -44,9 +51,18 @@ describe.each(BACKENDS)('home care sent to the patient by email on %s', (backend
     const therapist = actorOf(world, 'therapist');
     const start = new Date(Date.UTC(2026, 10, 10 + visits++, 17));
     const appointment = await buildAppointment(db, world.orgId, {
-      patientId: world.patients.a, therapistId: world.practitioners.a, locationId: world.sites.a, start, status: 'completed',
+      patientId: world.patients.a,
+      therapistId: world.practitioners.a,
+      locationId: world.sites.a,
+      start,
+      status: 'completed',
     });
-    const note = await createNote(ctx, therapist, world.patients.a, { subjective: { painToday: 6 }, objective: {}, cptMinutes: [], appointmentId: appointment });
+    const note = await createNote(ctx, therapist, world.patients.a, {
+      subjective: { painToday: 6 },
+      objective: {},
+      cptMinutes: [],
+      appointmentId: appointment,
+    });
     await addStep(ctx, therapist, note.id, STEP);
     await generateForNote(ctx, therapist, note.id);
     return note.id;
@@ -73,7 +89,12 @@ describe.each(BACKENDS)('home care sent to the patient by email on %s', (backend
 
     // The patient's list carries the visit it came from.
     const { plans } = await listPatientHomeCare(ctx, actorOf(world, 'patient'), world.patients.a);
-    expect(plans[0]).toMatchObject({ sessionNoteId: noteId, therapistName: 'Avery Therapist', visitOn: '2026-11-10', appointmentId: expect.any(String) });
+    expect(plans[0]).toMatchObject({
+      sessionNoteId: noteId,
+      therapistName: 'Avery Therapist',
+      visitOn: '2026-11-10',
+      appointmentId: expect.any(String),
+    });
 
     // The worker sends it as a MIME message with the PDF as an attachment.
     await runDueMessages({ db, now: () => new Date('2026-11-21T00:00:00Z') }, new EmlTransport(dir));
@@ -99,19 +120,25 @@ describe.each(BACKENDS)('home care sent to the patient by email on %s', (backend
   it('sending unchanged words again emails nothing more; an edited plan sent again is emailed again', async () => {
     const noteId = await treatedVisit();
     const therapist = actorOf(world, 'therapist');
-    const count = async () => (await listMessages(db, { orgId: world.orgId })).filter((m) => m.kind === 'home-care').length;
+    const count = async () =>
+      (await listMessages(db, { orgId: world.orgId })).filter((m) => m.kind === 'home-care').length;
     const before = await count();
     expect((await sendForNote(ctx, therapist, noteId)).email).toBe('queued');
     expect((await sendForNote(ctx, therapist, noteId)).email).toBe('already-sent');
     expect(await count()).toBe(before + 1);
     const plan = await generateForNote(ctx, therapist, noteId);
-    await editForNote(ctx, therapist, noteId, { ...plan.content, activityChanges: ['Carry the bag on the other shoulder.'] });
+    await editForNote(ctx, therapist, noteId, {
+      ...plan.content,
+      activityChanges: ['Carry the bag on the other shoulder.'],
+    });
     expect((await sendForNote(ctx, therapist, noteId)).email).toBe('queued');
     expect(await count()).toBe(before + 2);
   });
 
   it('a patient who declined email still sees it in the app; the skip is audited', async () => {
-    await db.query(`UPDATE patients SET communication = communication || '{"email": false}'::jsonb WHERE id = $1`, [world.patients.a]);
+    await db.query(`UPDATE patients SET communication = communication || '{"email": false}'::jsonb WHERE id = $1`, [
+      world.patients.a,
+    ]);
     try {
       const noteId = await treatedVisit();
       const before = (await listMessages(db, { orgId: world.orgId })).length;
@@ -123,9 +150,15 @@ describe.each(BACKENDS)('home care sent to the patient by email on %s', (backend
         [world.orgId, sent.id],
       );
       expect(skips[0]!.n).toBe(1);
-      expect((await listPatientHomeCare(ctx, actorOf(world, 'patient'), world.patients.a)).plans.some((p) => p.id === sent.id)).toBe(true);
+      expect(
+        (await listPatientHomeCare(ctx, actorOf(world, 'patient'), world.patients.a)).plans.some(
+          (p) => p.id === sent.id,
+        ),
+      ).toBe(true);
     } finally {
-      await db.query(`UPDATE patients SET communication = communication || '{"email": true}'::jsonb WHERE id = $1`, [world.patients.a]);
+      await db.query(`UPDATE patients SET communication = communication || '{"email": true}'::jsonb WHERE id = $1`, [
+        world.patients.a,
+      ]);
     }
   });
 });

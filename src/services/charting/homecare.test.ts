@@ -16,12 +16,19 @@ import { createNote } from './session.ts';
 
 describe('home-care content', () => {
   it('gives water, soreness, fatigue, when to call, and one stretch per treated muscle from the atlas', () => {
-    const content = generateHomeCare({ muscles: ['upper-trapezius', 'levator-scapulae', 'upper-trapezius'], painBefore: 6, painAfter: 4 });
+    const content = generateHomeCare({
+      muscles: ['upper-trapezius', 'levator-scapulae', 'upper-trapezius'],
+      painBefore: 6,
+      painAfter: 4,
+    });
     expect(content.hydration).toMatch(/16 to 24 oz/);
     expect(content.soreness).toMatch(/24 to 36 hours/);
     expect(content.fatigue).toMatch(/tired/);
     expect(content.callClinicIf.join(' ')).toMatch(/48 hours.*tingling.*bruising.*fever/s);
-    expect(content.stretches.map((s) => s.title)).toEqual([muscleById('upper-trapezius')!.selfCare.title, muscleById('levator-scapulae')!.selfCare.title]);
+    expect(content.stretches.map((s) => s.title)).toEqual([
+      muscleById('upper-trapezius')!.selfCare.title,
+      muscleById('levator-scapulae')!.selfCare.title,
+    ]);
     expect(content.activityChanges.length).toBeGreaterThan(0);
     expect(content.notes).toBeNull();
   });
@@ -33,7 +40,11 @@ describe('home-care content', () => {
 
 describe('the handout PDF', () => {
   it('is a PDF holding the name, the date and the stretch titles, compressed or not', async () => {
-    const content = generateHomeCare({ muscles: ['upper-trapezius', 'middle-trapezius'], painBefore: null, painAfter: null });
+    const content = generateHomeCare({
+      muscles: ['upper-trapezius', 'middle-trapezius'],
+      painBefore: null,
+      painAfter: null,
+    });
     for (const compress of [true, false]) {
       const pdf = await renderHandout({ patientName: 'Alice Anders', date: '2026-11-20', content }, { compress });
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -64,8 +75,19 @@ describe.each(BACKENDS)('home care on %s', (backend) => {
   it('is generated from the treated muscles, edited, sent, then seen by the patient; locked when the note is signed', async () => {
     const therapist = actorOf(world, 'therapist');
     const patient = actorOf(world, 'patient');
-    const note = await createNote(ctx, therapist, world.patients.a, { subjective: { painToday: 6 }, objective: {}, cptMinutes: [] });
-    await addStep(ctx, therapist, note.id, { muscle: 'upper-trapezius', side: 'left', region: 'suprascapular-left', technique: 'ischemic-compression-finger', holdSeconds: 20, painRating: 6 });
+    const note = await createNote(ctx, therapist, world.patients.a, {
+      subjective: { painToday: 6 },
+      objective: {},
+      cptMinutes: [],
+    });
+    await addStep(ctx, therapist, note.id, {
+      muscle: 'upper-trapezius',
+      side: 'left',
+      region: 'suprascapular-left',
+      technique: 'ischemic-compression-finger',
+      holdSeconds: 20,
+      painRating: 6,
+    });
     await recordReassessment(ctx, therapist, note.id, { painAfter: 3, rom: [] });
     const plan = await generateForNote(ctx, therapist, note.id);
     expect(plan.content.stretches.map((s) => s.muscle)).toEqual(['upper-trapezius']);
@@ -74,7 +96,10 @@ describe.each(BACKENDS)('home care on %s', (backend) => {
     expect((await listPatientHomeCare(ctx, patient, world.patients.a)).plans).toEqual([]);
     await expect(homeCarePdf(ctx, patient, note.id)).rejects.toMatchObject({ code: 'forbidden' });
 
-    const edited = await editForNote(ctx, therapist, note.id, { ...plan.content, notes: 'Use heat, not ice, on the shoulder tonight.' });
+    const edited = await editForNote(ctx, therapist, note.id, {
+      ...plan.content,
+      notes: 'Use heat, not ice, on the shoulder tonight.',
+    });
     expect(edited.editedBy).toBe(world.users.therapist.id);
     await sendForNote(ctx, therapist, note.id);
     const seen = await listPatientHomeCare(ctx, patient, world.patients.a);
@@ -92,6 +117,8 @@ describe.each(BACKENDS)('home care on %s', (backend) => {
   });
 
   it('is not clinical reading for the front desk', async () => {
-    await expect(listPatientHomeCare(ctx, actorOf(world, 'front_desk'), world.patients.a)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(listPatientHomeCare(ctx, actorOf(world, 'front_desk'), world.patients.a)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
   });
 });

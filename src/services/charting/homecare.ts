@@ -23,13 +23,28 @@ function visitOn(visit: repo.HomeCareVisit, orgTimeZone: string): string {
 }
 
 function longDay(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', { timeZone: 'UTC', weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' });
+  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
 }
 
-async function handoutFor(db: Queryable, actor: Actor, plan: HomeCarePlan, patient: { givenName: string; familyName: string; preferredName: string | null }, options: { compress?: boolean } = {}) {
+async function handoutFor(
+  db: Queryable,
+  actor: Actor,
+  plan: HomeCarePlan,
+  patient: { givenName: string; familyName: string; preferredName: string | null },
+  options: { compress?: boolean } = {},
+) {
   const visit = (await repo.findVisitOfNote(db, actor.orgId, plan.sessionNoteId))!;
   const date = visitOn(visit, actor.orgTimeZone);
-  const pdf = await renderHandout({ patientName: `${patient.preferredName ?? patient.givenName} ${patient.familyName}`, date, content: plan.content }, options);
+  const pdf = await renderHandout(
+    { patientName: `${patient.preferredName ?? patient.givenName} ${patient.familyName}`, date, content: plan.content },
+    options,
+  );
   return { pdf, visit, date };
 }
 
@@ -43,15 +58,29 @@ export async function generateForNote(ctx: ServiceContext, actor: Actor, noteId:
     const muscles = await treatedMuscles(tx, actor.orgId, noteId);
     const reassessment = await findReassessment(tx, actor.orgId, noteId);
     const painToday = note.subjective.painToday;
-    const content = generateHomeCare({ muscles, painBefore: typeof painToday === 'number' ? painToday : null, painAfter: reassessment?.painAfter ?? null });
-    const row = await repo.upsertGenerated(tx, actor.orgId, { sessionNoteId: noteId, patientId: note.patientId, content, generatedBy: actor.userId }, ctx.now());
+    const content = generateHomeCare({
+      muscles,
+      painBefore: typeof painToday === 'number' ? painToday : null,
+      painAfter: reassessment?.painAfter ?? null,
+    });
+    const row = await repo.upsertGenerated(
+      tx,
+      actor.orgId,
+      { sessionNoteId: noteId, patientId: note.patientId, content, generatedBy: actor.userId },
+      ctx.now(),
+    );
     await audit(tx, actor, [{ action: 'home-care.generate', patientId: note.patientId, ...record(row) }]);
     return row;
   });
 }
 
 /** The therapist's edits before sending; locked with the note once it is signed. */
-export async function editForNote(ctx: ServiceContext, actor: Actor, noteId: string, content: HomeCareContent): Promise<HomeCarePlan> {
+export async function editForNote(
+  ctx: ServiceContext,
+  actor: Actor,
+  noteId: string,
+  content: HomeCareContent,
+): Promise<HomeCarePlan> {
   await requireNote(ctx.db, actor, noteId, 'session-note.write', 'home-care.edit');
   return ctx.db.transaction(async (tx) => {
     const note = await lockDraft(tx, actor.orgId, noteId);
@@ -67,7 +96,12 @@ export async function editForNote(ctx: ServiceContext, actor: Actor, noteId: str
  * transaction (the email is queued in the outbox). Sending changes no content, so a signed note may
  * still send; sending again after an edit emails the new version, sending unchanged words does not.
  */
-export async function sendForNote(ctx: ServiceContext, actor: Actor, noteId: string, once?: Once): Promise<HomeCarePlan & { email: HomeCareMailOutcome }> {
+export async function sendForNote(
+  ctx: ServiceContext,
+  actor: Actor,
+  noteId: string,
+  once?: Once,
+): Promise<HomeCarePlan & { email: HomeCareMailOutcome }> {
   const { note } = await requireNote(ctx.db, actor, noteId, 'session-note.write', 'home-care.send');
   return createOnce(ctx, actor, once, async (tx) => {
     const now = ctx.now();
@@ -75,35 +109,68 @@ export async function sendForNote(ctx: ServiceContext, actor: Actor, noteId: str
     if (!row) throw new NotFoundError('Generate the home care for this session first.');
     const patient = (await findPatient(tx, actor.orgId, note.patientId))!;
     const { pdf, visit, date } = await handoutFor(tx, actor, row, patient);
-    const email = await queueHomeCareMail(tx, {
-      orgId: actor.orgId, planId: row.id, patient, therapistName: visit.therapistName, visitDay: longDay(date), content: row.content, pdf,
-    }, now);
-    await audit(tx, actor, [{ action: 'home-care.send', patientId: note.patientId, ...record(row), detail: { email } }]);
+    const email = await queueHomeCareMail(
+      tx,
+      {
+        orgId: actor.orgId,
+        planId: row.id,
+        patient,
+        therapistName: visit.therapistName,
+        visitDay: longDay(date),
+        content: row.content,
+        pdf,
+      },
+      now,
+    );
+    await audit(tx, actor, [
+      { action: 'home-care.send', patientId: note.patientId, ...record(row), detail: { email } },
+    ]);
     return { ...row, email };
   });
 }
 
 /** A patient's plans, latest first: the patient sees sent ones; clinicians see drafts too. */
-export async function listPatientHomeCare(ctx: ServiceContext, actor: Actor, patientId: string): Promise<{ plans: HomeCareListed[] }> {
+export async function listPatientHomeCare(
+  ctx: ServiceContext,
+  actor: Actor,
+  patientId: string,
+): Promise<{ plans: HomeCareListed[] }> {
   await requirePatient(ctx.db, actor, patientId, 'home-care.read', 'home-care.read');
-  const plans = (await repo.listForPatient(ctx.db, actor.orgId, patientId, actor.role === 'patient')).map((p) => ({ ...p, visitOn: visitOn(p, actor.orgTimeZone) }));
-  await audit(ctx.db, actor, plans.length > 0 ? plans.map((p) => ({ action: 'home-care.read', patientId, ...record(p) })) : [
-    { action: 'home-care.read', patientId, recordType: 'patient', recordId: patientId },
-  ]);
+  const plans = (await repo.listForPatient(ctx.db, actor.orgId, patientId, actor.role === 'patient')).map((p) => ({
+    ...p,
+    visitOn: visitOn(p, actor.orgTimeZone),
+  }));
+  await audit(
+    ctx.db,
+    actor,
+    plans.length > 0
+      ? plans.map((p) => ({ action: 'home-care.read', patientId, ...record(p) }))
+      : [{ action: 'home-care.read', patientId, recordType: 'patient', recordId: patientId }],
+  );
   return { plans };
 }
 
 /** Clinicians read any plan of a note they may read; the patient only once it was sent. */
-async function readablePlan(ctx: ServiceContext, actor: Actor, noteId: string): Promise<{ access: NoteAccess; plan: HomeCarePlan }> {
+async function readablePlan(
+  ctx: ServiceContext,
+  actor: Actor,
+  noteId: string,
+): Promise<{ access: NoteAccess; plan: HomeCarePlan }> {
   const access = await requireNote(ctx.db, actor, noteId, 'home-care.read', 'home-care.read');
   const plan = await repo.findForNote(ctx.db, actor.orgId, noteId);
   if (!plan) throw new NotFoundError('No home care for this session yet.');
-  if (actor.role === 'patient' && plan.sentAt === null) await refuse(ctx.db, actor, 'home-care.read', access.note.patientId, { type: 'home_care_plan', id: plan.id });
+  if (actor.role === 'patient' && plan.sentAt === null)
+    await refuse(ctx.db, actor, 'home-care.read', access.note.patientId, { type: 'home_care_plan', id: plan.id });
   return { access, plan };
 }
 
 /** The handout as a PDF: the patient's name, the date, the stretches and the advice. */
-export async function homeCarePdf(ctx: ServiceContext, actor: Actor, noteId: string, options: { compress?: boolean } = {}): Promise<Buffer> {
+export async function homeCarePdf(
+  ctx: ServiceContext,
+  actor: Actor,
+  noteId: string,
+  options: { compress?: boolean } = {},
+): Promise<Buffer> {
   const { access, plan } = await readablePlan(ctx, actor, noteId);
   const { patient, note } = access;
   const { pdf } = await handoutFor(ctx.db, actor, plan, patient, options);

@@ -12,13 +12,19 @@ export const QUESTIONNAIRE_ID = 'knotwork-intake-v1';
 
 // A real date in the clinic's range (the regex alone let 2026-13-45 through).
 const isoDate = IsoDate;
-const regionId = z.string().refine((id) => regionById(id) !== undefined, { message: 'is not a body-map region id (e.g. calf-left, temple-right)' });
+const regionId = z
+  .string()
+  .refine((id) => regionById(id) !== undefined, {
+    message: 'is not a body-map region id (e.g. calf-left, temple-right)',
+  });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const PainMapSchema = z
   .array(z.strictObject({ region: regionId, intensity: z.number().int().min(0).max(10) }))
   .max(200)
-  .refine((entries) => new Set(entries.map((e) => e.region)).size === entries.length, { message: 'names a region twice' });
+  .refine((entries) => new Set(entries.map((e) => e.region)).size === entries.length, {
+    message: 'names a region twice',
+  });
 
 export const PainStorySchema = z.strictObject({
   onset: z.enum(['sudden', 'gradual', 'after-injury', 'unknown']),
@@ -34,7 +40,11 @@ export const PainStorySchema = z.strictObject({
   limits: z.array(text(200)).max(20).default([]),
 });
 
-export const InjurySchema = z.strictObject({ what: text(300), date: isoDate.optional(), regions: z.array(regionId).max(20).optional() });
+export const InjurySchema = z.strictObject({
+  what: text(300),
+  date: isoDate.optional(),
+  regions: z.array(regionId).max(20).optional(),
+});
 
 export const IntakeDocumentSchema = z.strictObject({
   questionnaire: z.literal(QUESTIONNAIRE_ID).default(QUESTIONNAIRE_ID),
@@ -53,7 +63,12 @@ export const IntakeDraftSchema = IntakeDocumentSchema.extend({
 });
 
 /** Medication classes the therapist must see at a glance (pressure, bruising, unreliable pain ratings). */
-export const FLAGGED_MEDICATION_CLASSES: readonly MedicationClass[] = ['anticoagulant', 'antiplatelet', 'analgesic', 'muscle-relaxant'];
+export const FLAGGED_MEDICATION_CLASSES: readonly MedicationClass[] = [
+  'anticoagulant',
+  'antiplatelet',
+  'analgesic',
+  'muscle-relaxant',
+];
 
 export function flaggedMedications(answers: IntakeAnswers): Array<{ class: MedicationClass; name: string | null }> {
   return (answers.medications ?? [])

@@ -6,7 +6,10 @@ import { QUESTIONS, unansweredQuestions, type IntakeAnswers } from '../../clinic
  */
 export function unansweredFields(answers: IntakeAnswers): Record<string, string> {
   return Object.fromEntries(
-    unansweredQuestions(answers).map((question) => [`answers.questions.${question}`, `Answer yes, no or not sure: ${QUESTIONS[question]}`]),
+    unansweredQuestions(answers).map((question) => [
+      `answers.questions.${question}`,
+      `Answer yes, no or not sure: ${QUESTIONS[question]}`,
+    ]),
   );
 }
 
@@ -14,7 +17,9 @@ export function unansweredFields(answers: IntakeAnswers): Record<string, string>
 export function intakeRefusalMessage(unanswered: Record<string, string>, problems: Record<string, string>): string {
   const count = Object.keys(unanswered).length;
   if (count === 0) return Object.values(problems).join(' ');
-  const questions = Object.keys(unanswered).map((field) => QUESTIONS[field.slice('answers.questions.'.length) as keyof typeof QUESTIONS]);
+  const questions = Object.keys(unanswered).map(
+    (field) => QUESTIONS[field.slice('answers.questions.'.length) as keyof typeof QUESTIONS],
+  );
   const head = count === 1 ? 'One health question has no answer yet' : `${count} health questions have no answer yet`;
   return `${head}; answer each yes, no or not sure. ${questions.join(' ')}`;
 }

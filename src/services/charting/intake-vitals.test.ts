@@ -25,13 +25,23 @@ const intake = (answers: IntakeAnswers) => ({
 describe('vitalsProblems', () => {
   it('names the diastolic reading when it is not below the systolic one', () => {
     expect(vitalsProblems({ bloodPressure: { systolic: 120, diastolic: 80 } }, TODAY)).toEqual({});
-    expect(Object.keys(vitalsProblems({ bloodPressure: { systolic: 90, diastolic: 90 } }, TODAY))).toEqual(['answers.bloodPressure.diastolic']);
+    expect(Object.keys(vitalsProblems({ bloodPressure: { systolic: 90, diastolic: 90 } }, TODAY))).toEqual([
+      'answers.bloodPressure.diastolic',
+    ]);
   });
 
   it('refuses a stroke date after today, or one given with the stroke question answered no', () => {
     expect(vitalsProblems({ questions: { strokeOrTia: 'yes' }, lastStrokeOrTiaDate: TODAY }, TODAY)).toEqual({});
-    expect(vitalsProblems({ questions: { strokeOrTia: 'yes' }, lastStrokeOrTiaDate: '2026-11-21' }, TODAY)['answers.lastStrokeOrTiaDate']).toMatch(/future/);
-    expect(vitalsProblems({ questions: { strokeOrTia: 'no' }, lastStrokeOrTiaDate: '2026-01-02' }, TODAY)['answers.lastStrokeOrTiaDate']).toMatch(/answered no/);
+    expect(
+      vitalsProblems({ questions: { strokeOrTia: 'yes' }, lastStrokeOrTiaDate: '2026-11-21' }, TODAY)[
+        'answers.lastStrokeOrTiaDate'
+      ],
+    ).toMatch(/future/);
+    expect(
+      vitalsProblems({ questions: { strokeOrTia: 'no' }, lastStrokeOrTiaDate: '2026-01-02' }, TODAY)[
+        'answers.lastStrokeOrTiaDate'
+      ],
+    ).toMatch(/answered no/);
   });
 });
 
@@ -41,8 +51,18 @@ describe.each(BACKENDS)('intake vitals, version screening and override details o
   let world: World;
   let ctx: ServiceContext;
   const actor = (role: Role, userId: string, extra: Partial<Actor> = {}): Actor => ({
-    userId, orgId: world.orgId, role, email: `${role}@example.test`, displayName: role, patientId: null, practitionerId: null,
-    locationIds: [world.sites.a], orgTimeZone: 'America/Los_Angeles', sessionId: randomUUID(), ip: null, ...extra,
+    userId,
+    orgId: world.orgId,
+    role,
+    email: `${role}@example.test`,
+    displayName: role,
+    patientId: null,
+    practitionerId: null,
+    locationIds: [world.sites.a],
+    orgTimeZone: 'America/Los_Angeles',
+    sessionId: randomUUID(),
+    ip: null,
+    ...extra,
   });
   const patientActor = () => actor('patient', world.users.patient.id, { patientId: world.patients.a, locationIds: [] });
   const managerActor = () => actor('manager', world.users.manager.id);
@@ -71,12 +91,27 @@ describe.each(BACKENDS)('intake vitals, version screening and override details o
     world = await buildWorld(db);
     const patient = world.patients.a;
     const stroke = { ...allNoAnswers(), questions: { ...allNoAnswers().questions, strokeOrTia: 'yes' as const } };
-    const recent = await submitIntake(ctx, patientActor(), patient, intake({ ...stroke, lastStrokeOrTiaDate: '2026-10-21' }));
+    const recent = await submitIntake(
+      ctx,
+      patientActor(),
+      patient,
+      intake({ ...stroke, lastStrokeOrTiaDate: '2026-10-21' }),
+    );
     expect(recent.screening.decision).toBe('contraindicated');
-    const bad = await submitIntake(ctx, patientActor(), patient, intake({ ...allNoAnswers(), bloodPressure: { systolic: 80, diastolic: 95 } })).catch((e: unknown) => e);
+    const bad = await submitIntake(
+      ctx,
+      patientActor(),
+      patient,
+      intake({ ...allNoAnswers(), bloodPressure: { systolic: 80, diastolic: 95 } }),
+    ).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(ValidationError);
     expect((bad as ValidationError).fields).toHaveProperty(['answers.bloodPressure.diastolic']);
-    const future = await submitIntake(ctx, patientActor(), patient, intake({ ...stroke, lastStrokeOrTiaDate: '2026-12-01' })).catch((e: unknown) => e);
+    const future = await submitIntake(
+      ctx,
+      patientActor(),
+      patient,
+      intake({ ...stroke, lastStrokeOrTiaDate: '2026-12-01' }),
+    ).catch((e: unknown) => e);
     expect((future as ValidationError).fields).toHaveProperty(['answers.lastStrokeOrTiaDate']);
     expect((await getIntake(ctx, patientActor(), patient)).versions).toHaveLength(1);
   });
@@ -91,7 +126,11 @@ describe.each(BACKENDS)('intake vitals, version screening and override details o
     const after = await getGate(ctx, therapistActor(), patient);
     expect(after.treatmentAllowed).toBe(true);
     expect(after.overrides).toEqual([
-      expect.objectContaining({ reason: 'Re-taken at the desk: 37.0 °C', decidedAt: NOW, decidedBy: { userId: world.users.manager.id, role: 'manager', name: 'Max Manager' } }),
+      expect.objectContaining({
+        reason: 'Re-taken at the desk: 37.0 °C',
+        decidedAt: NOW,
+        decidedBy: { userId: world.users.manager.id, role: 'manager', name: 'Max Manager' },
+      }),
     ]);
     // A new version is screened afresh: the old override no longer shows or applies.
     await submitIntake(ctx, patientActor(), patient, intake({ ...allNoAnswers(), temperatureC: 38.9 }));

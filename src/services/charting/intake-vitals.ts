@@ -8,12 +8,15 @@ export function vitalsProblems(answers: IntakeAnswers, today: string): Record<st
   const problems: Record<string, string> = {};
   const bp = answers.bloodPressure;
   if (bp && bp.diastolic >= bp.systolic) {
-    problems['answers.bloodPressure.diastolic'] = 'The lower (diastolic) number must be less than the upper (systolic) number.';
+    problems['answers.bloodPressure.diastolic'] =
+      'The lower (diastolic) number must be less than the upper (systolic) number.';
   }
   const stroke = answers.lastStrokeOrTiaDate;
   if (stroke !== undefined) {
-    if (stroke > today) problems['answers.lastStrokeOrTiaDate'] = 'The date of the stroke or TIA cannot be in the future.';
-    else if (answers.questions?.strokeOrTia === 'no') problems['answers.lastStrokeOrTiaDate'] = 'A stroke date was given but the stroke question is answered no.';
+    if (stroke > today)
+      problems['answers.lastStrokeOrTiaDate'] = 'The date of the stroke or TIA cannot be in the future.';
+    else if (answers.questions?.strokeOrTia === 'no')
+      problems['answers.lastStrokeOrTiaDate'] = 'A stroke date was given but the stroke question is answered no.';
   }
   return problems;
 }

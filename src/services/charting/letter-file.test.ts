@@ -3,7 +3,11 @@ import { FAKE_PDF, LETTER_PDF, writtenPdf } from '../../../test/support/pdf.ts';
 import { ValidationError } from '../errors.ts';
 import { checkLetter, letterFilename } from './letter-file.ts';
 
-const letter = (filename: string, data: Buffer, declaredType = 'application/octet-stream') => ({ filename, declaredType, data });
+const letter = (filename: string, data: Buffer, declaredType = 'application/octet-stream') => ({
+  filename,
+  declaredType,
+  data,
+});
 
 describe('clearance letter files', () => {
   it('keeps the name, with the extension of what the bytes are', () => {
@@ -21,8 +25,14 @@ describe('clearance letter files', () => {
   });
 
   it('accepts a PDF that opens, and names it .pdf whatever it was called', async () => {
-    expect(await checkLetter(letter('scan.png', LETTER_PDF))).toEqual({ contentType: 'application/pdf', filename: 'scan.pdf' });
-    expect(await checkLetter(letter('okafor', await writtenPdf(), 'application/pdf'))).toEqual({ contentType: 'application/pdf', filename: 'okafor.pdf' });
+    expect(await checkLetter(letter('scan.png', LETTER_PDF))).toEqual({
+      contentType: 'application/pdf',
+      filename: 'scan.pdf',
+    });
+    expect(await checkLetter(letter('okafor', await writtenPdf(), 'application/pdf'))).toEqual({
+      contentType: 'application/pdf',
+      filename: 'okafor.pdf',
+    });
   });
 
   it('refuses a file that only starts like a PDF, a cut-off PDF and a password-protected one', async () => {
@@ -32,7 +42,9 @@ describe('clearance letter files', () => {
       expect(refused).toBeInstanceOf(ValidationError);
       expect((refused as ValidationError).fields.letter).toMatch(/not a readable PDF/);
     }
-    const locked = await checkLetter(letter('a.pdf', await writtenPdf({ userPassword: 'secret' }))).catch((e: unknown) => e);
+    const locked = await checkLetter(letter('a.pdf', await writtenPdf({ userPassword: 'secret' }))).catch(
+      (e: unknown) => e,
+    );
     expect((locked as ValidationError).fields.letter).toMatch(/password/);
   });
 
@@ -41,6 +53,8 @@ describe('clearance letter files', () => {
     expect(await checkLetter(letter('x', png, 'image/png'))).toEqual({ contentType: 'image/png', filename: 'x.png' });
     await expect(checkLetter(letter('x.png', LETTER_PDF, 'image/png'))).rejects.toThrow(/says it is image\/png/);
     await expect(checkLetter(letter('x.gif', Buffer.from('GIF89a')))).rejects.toThrow(/PDF, PNG or JPEG/);
-    await expect(checkLetter(letter('big.pdf', Buffer.concat([LETTER_PDF, Buffer.alloc(5 * 1024 * 1024)])))).rejects.toThrow(/5 MB/);
+    await expect(
+      checkLetter(letter('big.pdf', Buffer.concat([LETTER_PDF, Buffer.alloc(5 * 1024 * 1024)]))),
+    ).rejects.toThrow(/5 MB/);
   });
 });

@@ -56,9 +56,13 @@ async function checkPdf(data: Uint8Array): Promise<void> {
     await document.getPage(1);
   } catch (err) {
     if ((err as { name?: string }).name === 'PasswordException') {
-      throw new ValidationError({ letter: 'The PDF is protected with a password. Save it without one and attach it again.' });
+      throw new ValidationError({
+        letter: 'The PDF is protected with a password. Save it without one and attach it again.',
+      });
     }
-    throw new ValidationError({ letter: 'The letter is not a readable PDF. Scan or save it again as a PDF, PNG or JPEG.' });
+    throw new ValidationError({
+      letter: 'The letter is not a readable PDF. Scan or save it again as a PDF, PNG or JPEG.',
+    });
   } finally {
     await task.destroy();
   }

@@ -17,10 +17,25 @@ export const OVERDUE_AFTER_VISITS = 6;
 
 /** Region bases that make a complaint a neck complaint (NDI). */
 export const NECK_BASES = new Set([
-  'posterior-neck', 'posterolateral-neck', 'neck-angle', 'suboccipital', 'anterior-neck', 'occiput', 'upper-back', 'suprascapular',
+  'posterior-neck',
+  'posterolateral-neck',
+  'neck-angle',
+  'suboccipital',
+  'anterior-neck',
+  'occiput',
+  'upper-back',
+  'suprascapular',
 ]);
 /** Region bases that make a complaint a low-back complaint (ODI). */
-export const LOW_BACK_BASES = new Set(['low-back', 'lumbar-spine', 'si-joint', 'sacrum', 'coccyx', 'iliac-crest', 'buttock']);
+export const LOW_BACK_BASES = new Set([
+  'low-back',
+  'lumbar-spine',
+  'si-joint',
+  'sacrum',
+  'coccyx',
+  'iliac-crest',
+  'buttock',
+]);
 
 export function baseOf(regionId: string): string | undefined {
   return regionById(regionId)?.base ?? regionBase(regionId)?.base;
@@ -51,7 +66,14 @@ export interface DueInput {
 
 function periodic(measure: MeasureId, history: DueInput['history'], what: string): DueMeasure {
   const last = history[measure];
-  if (!last) return { measure, status: 'due', reason: `${what}: not taken yet, so this is its baseline.`, lastTakenAt: null, visitsSinceLast: null };
+  if (!last)
+    return {
+      measure,
+      status: 'due',
+      reason: `${what}: not taken yet, so this is its baseline.`,
+      lastTakenAt: null,
+      visitsSinceLast: null,
+    };
   const n = last.visitsSince;
   const status = n >= OVERDUE_AFTER_VISITS ? 'overdue' : n >= REASSESS_AFTER_VISITS ? 'due' : 'not-due';
   const reason =
@@ -64,10 +86,22 @@ function periodic(measure: MeasureId, history: DueInput['history'], what: string
 export function measuresDue(input: DueInput): DueMeasure[] {
   const nprs = input.history.nprs;
   const out: DueMeasure[] = [
-    { measure: 'nprs', status: 'due', reason: 'Pain (NPRS) is rated at every visit.', lastTakenAt: nprs?.lastTakenAt ?? null, visitsSinceLast: nprs?.visitsSince ?? null },
+    {
+      measure: 'nprs',
+      status: 'due',
+      reason: 'Pain (NPRS) is rated at every visit.',
+      lastTakenAt: nprs?.lastTakenAt ?? null,
+      visitsSinceLast: nprs?.visitsSince ?? null,
+    },
   ];
   for (const m of regionalMeasures(input.regions)) {
-    out.push(periodic(m, input.history, m === 'ndi' ? 'Neck Disability Index (neck complaint)' : 'Oswestry Disability Index (low-back complaint)'));
+    out.push(
+      periodic(
+        m,
+        input.history,
+        m === 'ndi' ? 'Neck Disability Index (neck complaint)' : 'Oswestry Disability Index (low-back complaint)',
+      ),
+    );
   }
   out.push(periodic('psfs', input.history, 'Patient-Specific Functional Scale'));
   return out;

@@ -20,8 +20,11 @@ describe('which measures are due', () => {
   it('asks for NPRS every visit and the others at baseline, then from 4 visits on, overdue from 6', () => {
     const at = new Date('2026-11-01T00:00:00Z');
     const status = (visitsSince: number | null) =>
-      measuresDue({ regions: ['low-back'], history: visitsSince === null ? {} : { odi: { lastTakenAt: at, visitsSince }, psfs: { lastTakenAt: at, visitsSince } } })
-        .map((m) => `${m.measure}:${m.status}`);
+      measuresDue({
+        regions: ['low-back'],
+        history:
+          visitsSince === null ? {} : { odi: { lastTakenAt: at, visitsSince }, psfs: { lastTakenAt: at, visitsSince } },
+      }).map((m) => `${m.measure}:${m.status}`);
     expect(status(null)).toEqual(['nprs:due', 'odi:due', 'psfs:due']);
     expect(status(3)).toEqual(['nprs:due', 'odi:not-due', 'psfs:not-due']);
     expect(status(4)).toEqual(['nprs:due', 'odi:due', 'psfs:due']);
@@ -44,30 +47,48 @@ describe.each(BACKENDS)('outcome measures on %s', (backend) => {
 
   it('scores by the clinical core: ODI 16/50 is 32%, one section skipped 16/45 is 35.6%', async () => {
     const therapist = actorOf(world, 'therapist');
-    const full = await submitMeasure(ctx, therapist, world.patients.a, { measure: 'odi', answers: [2, 2, 2, 2, 2, 2, 1, 1, 1, 1] });
+    const full = await submitMeasure(ctx, therapist, world.patients.a, {
+      measure: 'odi',
+      answers: [2, 2, 2, 2, 2, 2, 1, 1, 1, 1],
+    });
     expect(full).toMatchObject({ score: 32, band: expect.any(String), enteredRole: 'therapist' });
-    const skipped = await submitMeasure(ctx, therapist, world.patients.a, { measure: 'odi', answers: [2, 2, 2, 2, 2, 2, 1, 1, 2, null] });
+    const skipped = await submitMeasure(ctx, therapist, world.patients.a, {
+      measure: 'odi',
+      answers: [2, 2, 2, 2, 2, 2, 1, 1, 2, null],
+    });
     expect(skipped.score).toBe(35.6);
   });
 
   it('refuses a form it cannot score, naming the item, and stores nothing', async () => {
     const therapist = actorOf(world, 'therapist');
     const before = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM measure_responses'))[0]!.n;
-    await expect(submitMeasure(ctx, therapist, world.patients.a, { measure: 'ndi', answers: [1, 2, 7, 1, 1, 1, 1, 1, 1, 1] })).rejects.toMatchObject({
-      code: 'validation_failed', fields: { 'answers.2': expect.any(String) },
+    await expect(
+      submitMeasure(ctx, therapist, world.patients.a, { measure: 'ndi', answers: [1, 2, 7, 1, 1, 1, 1, 1, 1, 1] }),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      fields: { 'answers.2': expect.any(String) },
     });
-    await expect(submitMeasure(ctx, therapist, world.patients.a, { measure: 'nprs', answers: [null] })).rejects.toMatchObject({ fields: { 'answers.0': expect.any(String) } });
-    await expect(submitMeasure(ctx, therapist, world.patients.a, { measure: 'psfs', answers: [4, 5] })).rejects.toMatchObject({ fields: { answers: expect.any(String) } });
+    await expect(
+      submitMeasure(ctx, therapist, world.patients.a, { measure: 'nprs', answers: [null] }),
+    ).rejects.toMatchObject({ fields: { 'answers.0': expect.any(String) } });
+    await expect(
+      submitMeasure(ctx, therapist, world.patients.a, { measure: 'psfs', answers: [4, 5] }),
+    ).rejects.toMatchObject({ fields: { answers: expect.any(String) } });
     expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM measure_responses'))[0]!.n).toBe(before);
   });
 
   it('lets the patient submit and read their own, the desk submit but not read', async () => {
     const patient = actorOf(world, 'patient');
     const desk = actorOf(world, 'front_desk');
-    await submitMeasure(ctx, patient, world.patients.a, { measure: 'psfs', answers: [{ activity: 'Lift my grandson', score: 3 }, 4, 5] });
+    await submitMeasure(ctx, patient, world.patients.a, {
+      measure: 'psfs',
+      answers: [{ activity: 'Lift my grandson', score: 3 }, 4, 5],
+    });
     await submitMeasure(ctx, desk, world.patients.a, { measure: 'nprs', answers: [7] });
     await expect(measureSeries(ctx, desk, world.patients.a)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(submitMeasure(ctx, patient, world.patients.b, { measure: 'nprs', answers: [3] })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      submitMeasure(ctx, patient, world.patients.b, { measure: 'nprs', answers: [3] }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     const mine = await measureSeries(ctx, patient, world.patients.a);
     expect(mine.series.map((s) => s.measure)).toEqual(expect.arrayContaining(['odi', 'psfs', 'nprs']));
     // The next PSFS rates the same activities: the series gives their names (unnamed ones numbered).

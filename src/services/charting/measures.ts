@@ -1,6 +1,16 @@
 import {
-  classifyChange, isScoreError, MEASURE_IDS, scoreMeasure, scorePsfs, THRESHOLDS,
-  type ChangeClassification, type McidThreshold, type MeasureId, type MeasureScore, type ScoreError, type Threshold,
+  classifyChange,
+  isScoreError,
+  MEASURE_IDS,
+  scoreMeasure,
+  scorePsfs,
+  THRESHOLDS,
+  type ChangeClassification,
+  type McidThreshold,
+  type MeasureId,
+  type MeasureScore,
+  type ScoreError,
+  type Threshold,
 } from '../../clinical/measures/index.ts';
 import * as baseline from '../../store/repos/session-baseline.ts';
 import * as repo from '../../store/repos/session-measures.ts';
@@ -20,10 +30,13 @@ export type MeasureResponse = repo.MeasureResponseRow;
 /** PSFS activities may be named; the other measures take plain item scores (null = skipped). */
 function score(measure: MeasureId, answers: readonly MeasureAnswer[]): MeasureScore | ScoreError {
   if (measure === 'psfs') {
-    return scorePsfs(answers.map((a, i) => (typeof a === 'object' && a !== null ? a : { activity: `activity ${i + 1}`, score: a })));
+    return scorePsfs(
+      answers.map((a, i) => (typeof a === 'object' && a !== null ? a : { activity: `activity ${i + 1}`, score: a })),
+    );
   }
   const named = answers.findIndex((a) => typeof a === 'object' && a !== null);
-  if (named >= 0) throw new ValidationError({ [`answers.${named}`]: 'Only PSFS activities are named; give a number or null.' });
+  if (named >= 0)
+    throw new ValidationError({ [`answers.${named}`]: 'Only PSFS activities are named; give a number or null.' });
   return scoreMeasure(measure, answers as Array<number | null>);
 }
 
@@ -50,12 +63,27 @@ export async function submitMeasure(
       tx,
       actor.orgId,
       {
-        patientId, measure: input.measure, answers: input.answers, score: result.score, percent: result.percent ?? null, band: result.band ?? null,
-        sessionNoteId: sessionId, enteredBy: actor.userId, enteredRole: actor.role,
+        patientId,
+        measure: input.measure,
+        answers: input.answers,
+        score: result.score,
+        percent: result.percent ?? null,
+        band: result.band ?? null,
+        sessionNoteId: sessionId,
+        enteredBy: actor.userId,
+        enteredRole: actor.role,
       },
       ctx.now(),
     );
-    await audit(tx, actor, [{ action: 'measure.submit', patientId, recordType: 'measure_response', recordId: row.id, detail: { measure: input.measure } }]);
+    await audit(tx, actor, [
+      {
+        action: 'measure.submit',
+        patientId,
+        recordType: 'measure_response',
+        recordId: row.id,
+        detail: { measure: input.measure },
+      },
+    ]);
     await refreshPatientOutcomes(tx, ctx, actor.orgId, patientId);
     return row;
   });
@@ -88,7 +116,11 @@ function psfsActivities(answers: readonly MeasureAnswer[]): string[] {
 }
 
 /** Every measure the patient has taken, oldest first, each point classified against the baseline. */
-export async function measureSeries(ctx: ServiceContext, actor: Actor, patientId: string): Promise<{ series: MeasureSeries[] }> {
+export async function measureSeries(
+  ctx: ServiceContext,
+  actor: Actor,
+  patientId: string,
+): Promise<{ series: MeasureSeries[] }> {
   await requirePatient(ctx.db, actor, patientId, 'measure.read', 'measure.read');
   const rows = await repo.listResponses(ctx.db, actor.orgId, patientId);
   const series: MeasureSeries[] = [];
@@ -103,20 +135,38 @@ export async function measureSeries(ctx: ServiceContext, actor: Actor, patientId
       mcid: set.mcid,
       mdc: set.mdc ?? null,
       points: mine.map((r) => ({
-        id: r.id, takenAt: r.takenAt, score: r.score, percent: r.percent, band: r.band, sessionNoteId: r.sessionNoteId,
+        id: r.id,
+        takenAt: r.takenAt,
+        score: r.score,
+        percent: r.percent,
+        band: r.band,
+        sessionNoteId: r.sessionNoteId,
         change: r === first ? null : classifyChange(measure, first.score, r.score),
         ...(measure === 'psfs' ? { activities: psfsActivities(r.answers) } : {}),
       })),
     });
   }
-  await audit(ctx.db, actor, [{ action: 'measure.read', patientId, recordType: 'patient', recordId: patientId, detail: { responses: rows.length } }]);
+  await audit(ctx.db, actor, [
+    {
+      action: 'measure.read',
+      patientId,
+      recordType: 'patient',
+      recordId: patientId,
+      detail: { responses: rows.length },
+    },
+  ]);
   return { series };
 }
 
 /** What to hand the patient at this visit; anyone who may read or enter the patient's measures may ask. */
-export async function dueMeasures(ctx: ServiceContext, actor: Actor, patientId: string): Promise<{ visitNumber: number; measures: DueMeasure[] }> {
+export async function dueMeasures(
+  ctx: ServiceContext,
+  actor: Actor,
+  patientId: string,
+): Promise<{ visitNumber: number; measures: DueMeasure[] }> {
   const { facts } = await patientAccess(ctx.db, actor.orgId, patientId);
-  if (!isAllowed(actor, 'measure.submit', facts) && !isAllowed(actor, 'measure.read', facts)) await refuse(ctx.db, actor, 'measure.due', patientId);
+  if (!isAllowed(actor, 'measure.submit', facts) && !isAllowed(actor, 'measure.read', facts))
+    await refuse(ctx.db, actor, 'measure.due', patientId);
   const [rows, painMap, treated, completed] = await Promise.all([
     repo.listResponses(ctx.db, actor.orgId, patientId),
     baseline.latestPainMapRegions(ctx.db, actor.orgId, patientId),
@@ -126,7 +176,11 @@ export async function dueMeasures(ctx: ServiceContext, actor: Actor, patientId: 
   const history: Parameters<typeof measuresDue>[0]['history'] = {};
   for (const measure of MEASURE_IDS) {
     const last = rows.filter((r) => r.measure === measure).at(-1);
-    if (last) history[measure] = { lastTakenAt: last.takenAt, visitsSince: await repo.visitsSince(ctx.db, actor.orgId, patientId, last.takenAt) };
+    if (last)
+      history[measure] = {
+        lastTakenAt: last.takenAt,
+        visitsSince: await repo.visitsSince(ctx.db, actor.orgId, patientId, last.takenAt),
+      };
   }
   await audit(ctx.db, actor, [{ action: 'measure.due', patientId, recordType: 'patient', recordId: patientId }]);
   return { visitNumber: completed + 1, measures: measuresDue({ regions: [...painMap, ...treated], history }) };

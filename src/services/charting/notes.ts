@@ -22,7 +22,9 @@ export async function signNote(ctx: ServiceContext, actor: Actor, noteId: string
     const signed = await notes.signNote(tx, actor.orgId, noteId, actor.userId, now);
     // The draft is locked and still a draft: only a sign-in other than the therapist's own is left.
     if (!signed) throw new ForbiddenError('Only the treating therapist’s own sign-in can sign this note.');
-    await audit(tx, actor, [{ action: 'session-note.sign', patientId: signed.patientId, recordType: 'session_note', recordId: noteId }]);
+    await audit(tx, actor, [
+      { action: 'session-note.sign', patientId: signed.patientId, recordType: 'session_note', recordId: noteId },
+    ]);
     if (signed.appointmentId) await visitCompleted(tx, actor, signed.appointmentId, now);
     await scheduleReliefCheckIn(tx, actor.orgId, signed, now, now);
     await refreshPatientOutcomes(tx, ctx, actor.orgId, signed.patientId);
@@ -52,18 +54,32 @@ export async function amendNote(
   once?: Once,
 ): Promise<notes.AmendmentRow> {
   const { note } = await requireNote(ctx.db, actor, noteId, 'session-note.write', 'session-note.amend');
-  if (note.status !== 'signed') throw new ConflictError('status', 'This note is still a draft: edit it instead of amending it.');
-  if (Object.keys(input.changes).length === 0) throw new ValidationError({ changes: 'Say what the amendment changes.' });
+  if (note.status !== 'signed')
+    throw new ConflictError('status', 'This note is still a draft: edit it instead of amending it.');
+  if (Object.keys(input.changes).length === 0)
+    throw new ValidationError({ changes: 'Say what the amendment changes.' });
   if (input.changes.cptMinutes) billingOf(input.changes.cptMinutes, await unitRuleOf(ctx.db, actor.orgId));
   return createOnce(ctx, actor, once, async (tx) => {
     const row = await notes.insertAmendment(
       tx,
       actor.orgId,
-      { sessionNoteId: noteId, reason: input.reason, changes: input.changes as Record<string, unknown>, authorUserId: actor.userId, authorRole: actor.role },
+      {
+        sessionNoteId: noteId,
+        reason: input.reason,
+        changes: input.changes as Record<string, unknown>,
+        authorUserId: actor.userId,
+        authorRole: actor.role,
+      },
       ctx.now(),
     );
     await audit(tx, actor, [
-      { action: 'session-note.amend', patientId: note.patientId, recordType: 'session_note', recordId: noteId, detail: { fields: Object.keys(input.changes).sort() } },
+      {
+        action: 'session-note.amend',
+        patientId: note.patientId,
+        recordType: 'session_note',
+        recordId: noteId,
+        detail: { fields: Object.keys(input.changes).sort() },
+      },
     ]);
     return row;
   });
@@ -87,7 +103,12 @@ export async function noteHistory(ctx: ServiceContext, actor: Actor, noteId: str
     notes.userName(ctx.db, actor.orgId, note.signedBy),
   ]);
   const current: NoteHistory['current'] = {
-    subjective: note.subjective, objective: note.objective, assessment: note.assessment, plan: note.plan, cptMinutes: note.cptMinutes, addenda: [],
+    subjective: note.subjective,
+    objective: note.objective,
+    assessment: note.assessment,
+    plan: note.plan,
+    cptMinutes: note.cptMinutes,
+    addenda: [],
   };
   for (const a of amendments) {
     const { addendum, ...fields } = a.changes as AmendmentChanges;
@@ -97,6 +118,8 @@ export async function noteHistory(ctx: ServiceContext, actor: Actor, noteId: str
   const events: NoteHistory['events'] = [{ at: note.createdAt, what: 'created', by: createdBy }];
   if (note.signedAt) events.push({ at: note.signedAt, what: 'signed', by: signedBy });
   for (const a of amendments) events.push({ at: a.amendedAt, what: 'amended', by: a.authorName, reason: a.reason });
-  await audit(ctx.db, actor, [{ action: 'session-note.history', patientId: note.patientId, recordType: 'session_note', recordId: noteId }]);
+  await audit(ctx.db, actor, [
+    { action: 'session-note.history', patientId: note.patientId, recordType: 'session_note', recordId: noteId },
+  ]);
   return { original, amendments, current, events };
 }

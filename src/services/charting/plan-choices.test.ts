@@ -18,19 +18,47 @@ describe('applyVisitChoices', () => {
   });
 
   it('reads the time in the zone of another site and keeps that site on the visit', () => {
-    const result = applyVisitChoices(visits, [{ visit: 0, start: '2026-12-08T16:00:00Z', locationId: OTHER }], SITE, zoneOf);
+    const result = applyVisitChoices(
+      visits,
+      [{ visit: 0, start: '2026-12-08T16:00:00Z', locationId: OTHER }],
+      SITE,
+      zoneOf,
+    );
     expect(result.visits[0]).toEqual({ date: '2026-12-08', time: '09:00', locationId: OTHER });
   });
 
   it('leaves skipped visits out, keeping the plan number of each visit sent, but refuses to skip them all', () => {
-    expect(applyVisitChoices(visits, [{ visit: 1, skip: true }], SITE, zoneOf)).toEqual({ visits: [visits[0], visits[2]], planIndex: [0, 2] });
+    expect(applyVisitChoices(visits, [{ visit: 1, skip: true }], SITE, zoneOf)).toEqual({
+      visits: [visits[0], visits[2]],
+      planIndex: [0, 2],
+    });
     const all = [0, 1, 2].map((visit) => ({ visit, skip: true as const }));
-    expect(() => applyVisitChoices(visits, all, SITE, zoneOf)).toThrowError(expect.objectContaining({ fields: { choices: expect.any(String) } }));
+    expect(() => applyVisitChoices(visits, all, SITE, zoneOf)).toThrowError(
+      expect.objectContaining({ fields: { choices: expect.any(String) } }),
+    );
   });
 
   it('names the choice that points past the plan, twice at one visit, or at an unknown site', () => {
     const attempt = () =>
-      applyVisitChoices(visits, [{ visit: 3, skip: true }, { visit: 0, skip: true }, { visit: 0, start: '2026-12-08T16:00:00Z' }, { visit: 1, start: '2026-12-08T16:00:00Z', locationId: 'nowhere' }], SITE, zoneOf);
-    expect(attempt).toThrowError(expect.objectContaining({ fields: { 'choices.0.visit': expect.any(String), 'choices.2.visit': expect.any(String), 'choices.3.locationId': expect.any(String) } }));
+      applyVisitChoices(
+        visits,
+        [
+          { visit: 3, skip: true },
+          { visit: 0, skip: true },
+          { visit: 0, start: '2026-12-08T16:00:00Z' },
+          { visit: 1, start: '2026-12-08T16:00:00Z', locationId: 'nowhere' },
+        ],
+        SITE,
+        zoneOf,
+      );
+    expect(attempt).toThrowError(
+      expect.objectContaining({
+        fields: {
+          'choices.0.visit': expect.any(String),
+          'choices.2.visit': expect.any(String),
+          'choices.3.locationId': expect.any(String),
+        },
+      }),
+    );
   });
 });

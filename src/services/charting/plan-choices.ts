@@ -32,9 +32,11 @@ export function applyVisitChoices(
   const fields: Record<string, string> = {};
   const byVisit = new Map<number, VisitChoice>();
   choices.forEach((choice, i) => {
-    if (choice.visit >= visits.length) fields[`choices.${i}.visit`] = `The plan has ${visits.length} visits (0 to ${visits.length - 1}).`;
+    if (choice.visit >= visits.length)
+      fields[`choices.${i}.visit`] = `The plan has ${visits.length} visits (0 to ${visits.length - 1}).`;
     else if (byVisit.has(choice.visit)) fields[`choices.${i}.visit`] = `Visit ${choice.visit} is chosen twice.`;
-    else if (choice.start !== undefined && !timeZoneOf(choice.locationId ?? planLocationId)) fields[`choices.${i}.locationId`] = 'No such location in this organisation.';
+    else if (choice.start !== undefined && !timeZoneOf(choice.locationId ?? planLocationId))
+      fields[`choices.${i}.locationId`] = 'No such location in this organisation.';
     byVisit.set(choice.visit, choice);
   });
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);

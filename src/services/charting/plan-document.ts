@@ -20,12 +20,33 @@ export const PlanStageInputSchema = z.strictObject({
 });
 
 export const GoalSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('nprs'), baseline: z.number().int().min(0).max(10).optional(), target: z.number().int().min(0).max(10), byVisit: z.number().int().min(1).max(200).optional() }),
-  z.strictObject({ kind: z.literal('psfs'), activity: text(LIMIT.planActivity), baseline: z.number().min(0).max(10).optional(), target: z.number().min(0).max(10), byVisit: z.number().int().min(1).max(200).optional() }),
-  z.strictObject({ kind: z.literal('rom'), joint: slug, motion: slug, side: z.enum(['left', 'right']).optional(), targetDegrees: z.number().min(0).max(360), byVisit: z.number().int().min(1).max(200).optional() }),
+  z.strictObject({
+    kind: z.literal('nprs'),
+    baseline: z.number().int().min(0).max(10).optional(),
+    target: z.number().int().min(0).max(10),
+    byVisit: z.number().int().min(1).max(200).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('psfs'),
+    activity: text(LIMIT.planActivity),
+    baseline: z.number().min(0).max(10).optional(),
+    target: z.number().min(0).max(10),
+    byVisit: z.number().int().min(1).max(200).optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('rom'),
+    joint: slug,
+    motion: slug,
+    side: z.enum(['left', 'right']).optional(),
+    targetDegrees: z.number().min(0).max(360),
+    byVisit: z.number().int().min(1).max(200).optional(),
+  }),
 ]);
 
-export const IntegrationSchema = z.strictObject({ service: z.enum(['chiropractic', 'acupuncture', 'corrective-exercise']), note: text(LIMIT.planNote) });
+export const IntegrationSchema = z.strictObject({
+  service: z.enum(['chiropractic', 'acupuncture', 'corrective-exercise']),
+  note: text(LIMIT.planNote),
+});
 
 const planFields = {
   phase: PhaseSchema,
@@ -60,10 +81,12 @@ export function planConsistency(plan: PlanBody): Record<string, string> {
   const sum = plan.stages.reduce((n, s) => n + s.visits, 0);
   if (sum !== plan.totalVisits) fields.totalVisits = `The stages add up to ${sum} visits, not ${plan.totalVisits}.`;
   plan.reassessmentAtVisits.forEach((v, i) => {
-    if (v > plan.totalVisits) fields[`reassessmentAtVisits.${i}`] = `Visit ${v} is after the last visit (${plan.totalVisits}).`;
+    if (v > plan.totalVisits)
+      fields[`reassessmentAtVisits.${i}`] = `Visit ${v} is after the last visit (${plan.totalVisits}).`;
   });
   plan.goals.forEach((g, i) => {
-    if (g.byVisit !== undefined && g.byVisit > plan.totalVisits) fields[`goals.${i}.byVisit`] = `Visit ${g.byVisit} is after the last visit.`;
+    if (g.byVisit !== undefined && g.byVisit > plan.totalVisits)
+      fields[`goals.${i}.byVisit`] = `Visit ${g.byVisit} is after the last visit.`;
   });
   plan.stages.forEach((s, i) => {
     if (s.visits > 0 && s.visitsPerWeek === undefined && s.intervalWeeks === undefined) {

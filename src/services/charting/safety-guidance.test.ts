@@ -9,7 +9,13 @@ import { actorOf, patientBehindGate, tickingContext } from '../../../test/suppor
 import { createNote } from './session.ts';
 
 const step = (over: Partial<StepInput> = {}): StepInput => ({
-  muscle: 'middle-trapezius', side: 'midline', region: 'upper-back', technique: 'ischemic-compression-finger', holdSeconds: 20, painRating: 6, ...over,
+  muscle: 'middle-trapezius',
+  side: 'midline',
+  region: 'upper-back',
+  technique: 'ischemic-compression-finger',
+  holdSeconds: 20,
+  painRating: 6,
+  ...over,
 });
 
 describe.each(BACKENDS)('safety guidance: what and why, once, on %s', (backend) => {
@@ -59,18 +65,30 @@ describe.each(BACKENDS)('safety guidance: what and why, once, on %s', (backend) 
 
     const clear = await patientBehindGate(db, world, 'clear');
     const clearNote = await createNote(ctx, therapist(), clear, { subjective: {}, objective: {}, cptMinutes: [] });
-    expect((await addStep(ctx, therapist(), clearNote.id, step({ painRating: 3 }))).flags.map((f) => f.code)).toEqual(['pain-low']);
+    expect((await addStep(ctx, therapist(), clearNote.id, step({ painRating: 3 }))).flags.map((f) => f.code)).toEqual([
+      'pain-low',
+    ]);
   });
 
   it('a hold shorter than the technique minimum is flagged as a warning with its message', async () => {
     const patient = await patientBehindGate(db, world, 'clear');
     const note = await createNote(ctx, therapist(), patient, { subjective: {}, objective: {}, cptMinutes: [] });
     const short = await addStep(ctx, therapist(), note.id, step({ holdSeconds: 3 }));
-    expect(short.flags).toEqual([{
-      level: 'warning', code: 'hold-short', field: 'holdSeconds',
-      message: '3 s is shorter than the 10–30 s compression hold for Ischemic compression (finger or thumb): hold longer next time.',
-    }]);
-    const positional = await addStep(ctx, therapist(), note.id, step({ technique: 'positional-release', holdSeconds: 30, painRating: 2 }));
+    expect(short.flags).toEqual([
+      {
+        level: 'warning',
+        code: 'hold-short',
+        field: 'holdSeconds',
+        message:
+          '3 s is shorter than the 10–30 s compression hold for Ischemic compression (finger or thumb): hold longer next time.',
+      },
+    ]);
+    const positional = await addStep(
+      ctx,
+      therapist(),
+      note.id,
+      step({ technique: 'positional-release', holdSeconds: 30, painRating: 2 }),
+    );
     expect(positional.flags.map((f) => [f.code, f.level])).toEqual([['hold-short', 'warning']]);
   });
 });

@@ -35,19 +35,38 @@ export async function patientAccess(db: Queryable, orgId: string, patientId: str
   const patient = await findPatient(db, orgId, patientId);
   if (!patient) throw new NotFoundError('No such patient.');
   return {
-    patient: { id: patient.id, givenName: patient.givenName, familyName: patient.familyName, preferredName: patient.preferredName },
+    patient: {
+      id: patient.id,
+      givenName: patient.givenName,
+      familyName: patient.familyName,
+      preferredName: patient.preferredName,
+    },
     facts: { patient: patientFacts(patient) },
   };
 }
 
 /** Records the refused attempt, then refuses: a denial is an access event too. */
-export async function refuse(db: Queryable, actor: Actor, action: string, patientId: string, record?: { type: string; id: string }): Promise<never> {
-  await audit(db, actor, [{ action, outcome: 'denied', patientId, recordType: record?.type ?? 'patient', recordId: record?.id ?? patientId }]);
+export async function refuse(
+  db: Queryable,
+  actor: Actor,
+  action: string,
+  patientId: string,
+  record?: { type: string; id: string },
+): Promise<never> {
+  await audit(db, actor, [
+    { action, outcome: 'denied', patientId, recordType: record?.type ?? 'patient', recordId: record?.id ?? patientId },
+  ]);
   throw new ForbiddenError('You do not have access to this record.');
 }
 
 /** Checks `action` on a patient's records; audits and throws when it is not allowed. */
-export async function requirePatient(db: Queryable, actor: Actor, patientId: string, action: Action, auditAction: string): Promise<PatientAccess> {
+export async function requirePatient(
+  db: Queryable,
+  actor: Actor,
+  patientId: string,
+  action: Action,
+  auditAction: string,
+): Promise<PatientAccess> {
   const access = await patientAccess(db, actor.orgId, patientId);
   if (!isAllowed(actor, action, access.facts)) await refuse(db, actor, auditAction, patientId);
   return access;
@@ -62,12 +81,19 @@ export interface NoteAccess extends PatientAccess {
  * stream, so a denial audited from inside a transaction that then rolls back would be lost).
  * Writes re-read the note locked inside their transaction: see `lockDraft`.
  */
-export async function requireNote(db: Queryable, actor: Actor, noteId: string, action: Action, auditAction: string): Promise<NoteAccess> {
+export async function requireNote(
+  db: Queryable,
+  actor: Actor,
+  noteId: string,
+  action: Action,
+  auditAction: string,
+): Promise<NoteAccess> {
   const note = await notes.findNote(db, actor.orgId, noteId);
   if (!note) throw new NotFoundError('No such session note.');
   const access = await patientAccess(db, actor.orgId, note.patientId);
   const facts = { ...access.facts, notePractitionerId: note.practitionerId };
-  if (!isAllowed(actor, action, facts)) await refuse(db, actor, auditAction, note.patientId, { type: 'session_note', id: note.id });
+  if (!isAllowed(actor, action, facts))
+    await refuse(db, actor, auditAction, note.patientId, { type: 'session_note', id: note.id });
   return { ...access, note };
 }
 

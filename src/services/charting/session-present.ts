@@ -1,4 +1,10 @@
-import { computeUnits, isUnitsError, UNIT_RULES, type UnitResult, type UnitRule } from '../../clinical/billing/index.ts';
+import {
+  computeUnits,
+  isUnitsError,
+  UNIT_RULES,
+  type UnitResult,
+  type UnitRule,
+} from '../../clinical/billing/index.ts';
 import type { Queryable } from '../../store/database.ts';
 import * as notes from '../../store/repos/session-notes.ts';
 import * as steps from '../../store/repos/session-steps.ts';
@@ -20,7 +26,10 @@ export function billingOf(cptMinutes: readonly notes.CptMinutes[], rule: UnitRul
   if (cptMinutes.length === 0) return null;
   const result = computeUnits(cptMinutes, rule);
   if (isUnitsError(result)) {
-    const field = result.error.line === undefined ? 'cptMinutes' : `cptMinutes.${result.error.line}.${result.error.code === 'invalid-minutes' ? 'minutes' : 'code'}`;
+    const field =
+      result.error.line === undefined
+        ? 'cptMinutes'
+        : `cptMinutes.${result.error.line}.${result.error.code === 'invalid-minutes' ? 'minutes' : 'code'}`;
     throw new ValidationError({ [field]: result.error.message });
   }
   return result;
@@ -48,7 +57,11 @@ export async function presentNote(db: Queryable, note: notes.NoteRow, reader: No
   const stepRows = await steps.listSteps(db, note.orgId, note.id);
   const reassessment = await steps.findReassessment(db, note.orgId, note.id);
   return {
-    ...note, billing: billingOf(note.cptMinutes, rule), steps: stepRows, reassessment, hadStop: stepRows.some((s) => s.stop),
+    ...note,
+    billing: billingOf(note.cptMinutes, rule),
+    steps: stepRows,
+    reassessment,
+    hadStop: stepRows.some((s) => s.stop),
     can: noteCan(reader.actor, reader.patient, note),
   };
 }

@@ -13,12 +13,26 @@ export interface ReassessmentInput {
 }
 
 /** Pain and range of motion after treatment; re-posting while the note is a draft replaces them. */
-export async function recordReassessment(ctx: ServiceContext, actor: Actor, noteId: string, input: ReassessmentInput, once?: Once): Promise<steps.ReassessmentRow> {
+export async function recordReassessment(
+  ctx: ServiceContext,
+  actor: Actor,
+  noteId: string,
+  input: ReassessmentInput,
+  once?: Once,
+): Promise<steps.ReassessmentRow> {
   await requireNote(ctx.db, actor, noteId, 'session-note.write', 'reassessment.record');
   return createOnce(ctx, actor, once, async (tx) => {
     const note = await lockDraft(tx, actor.orgId, noteId);
-    const row = await steps.upsertReassessment(tx, actor.orgId, noteId, { ...input, recordedBy: actor.userId }, ctx.now());
-    await audit(tx, actor, [{ action: 'reassessment.record', patientId: note.patientId, recordType: 'session_note', recordId: noteId }]);
+    const row = await steps.upsertReassessment(
+      tx,
+      actor.orgId,
+      noteId,
+      { ...input, recordedBy: actor.userId },
+      ctx.now(),
+    );
+    await audit(tx, actor, [
+      { action: 'reassessment.record', patientId: note.patientId, recordType: 'session_note', recordId: noteId },
+    ]);
     return row;
   });
 }
@@ -32,7 +46,15 @@ export function readRom(value: unknown): RangeOfMotion[] {
     if (typeof e !== 'object' || e === null) return [];
     const { joint, motion, side, degrees, painOnMotion } = e as Record<string, unknown>;
     if (typeof joint !== 'string' || typeof motion !== 'string' || !isNumber(degrees)) return [];
-    return [{ joint, motion, side: side === 'left' || side === 'right' ? side : null, degrees, ...(typeof painOnMotion === 'boolean' ? { painOnMotion } : {}) }];
+    return [
+      {
+        joint,
+        motion,
+        side: side === 'left' || side === 'right' ? side : null,
+        degrees,
+        ...(typeof painOnMotion === 'boolean' ? { painOnMotion } : {}),
+      },
+    ];
   });
 }
 
@@ -59,7 +81,14 @@ export function compareRom(intake: RangeOfMotion[], before: RangeOfMotion[], aft
   const put = (list: RangeOfMotion[], slot: 'intake' | 'before' | 'after') => {
     for (const r of list) {
       const row = rows.get(romKey(r)) ?? {
-        joint: r.joint, motion: r.motion, side: r.side ?? null, intake: null, before: null, after: null, changeInSession: null, changeSinceIntake: null,
+        joint: r.joint,
+        motion: r.motion,
+        side: r.side ?? null,
+        intake: null,
+        before: null,
+        after: null,
+        changeInSession: null,
+        changeSinceIntake: null,
         painOnMotion: { intake: null, before: null, after: null },
       };
       row[slot] = r.degrees;
@@ -70,7 +99,11 @@ export function compareRom(intake: RangeOfMotion[], before: RangeOfMotion[], aft
   put(intake, 'intake');
   put(before, 'before');
   put(after, 'after');
-  return [...rows.values()].map((r) => ({ ...r, changeInSession: diff(r.after, r.before), changeSinceIntake: diff(r.after, r.intake) }));
+  return [...rows.values()].map((r) => ({
+    ...r,
+    changeInSession: diff(r.after, r.before),
+    changeSinceIntake: diff(r.after, r.intake),
+  }));
 }
 
 export interface SessionComparison {
@@ -104,7 +137,9 @@ export async function compareSession(ctx: ServiceContext, actor: Actor, noteId: 
   const after = reassessment?.painAfter ?? null;
   const assessmentRom = readRom(assessment?.findings.rom);
   const intakeRom = assessmentRom.length > 0 ? assessmentRom : readRom(first?.objective.rom);
-  await audit(ctx.db, actor, [{ action: 'reassessment.compare', patientId: note.patientId, recordType: 'session_note', recordId: noteId }]);
+  await audit(ctx.db, actor, [
+    { action: 'reassessment.compare', patientId: note.patientId, recordType: 'session_note', recordId: noteId },
+  ]);
   return {
     noteId,
     pain: {
@@ -114,7 +149,8 @@ export async function compareSession(ctx: ServiceContext, actor: Actor, noteId: 
       after,
       changeInSession: diff(after, before),
       changeSinceIntake: diff(after, intakePain),
-      classificationSinceIntake: intakePain !== null && after !== null ? classifyChange('nprs', intakePain, after) : null,
+      classificationSinceIntake:
+        intakePain !== null && after !== null ? classifyChange('nprs', intakePain, after) : null,
     },
     rom: compareRom(intakeRom, readRom(note.objective.rom), reassessment?.rom ?? []),
     romIntakeSource: assessmentRom.length > 0 ? 'assessment' : intakeRom.length > 0 ? 'first-note' : null,

@@ -10,8 +10,16 @@ import { treatmentGate, type TreatmentGate } from './gate.ts';
 import { ChartingRefusal, lockDraft, requireNote, todayOf } from './session-access.ts';
 import { createOnce, type Once } from '../idempotency.ts';
 
-export type StepInput = Omit<steps.StepFields, 'triggerPoint' | 'durationSeconds' | 'holdSeconds' | 'painRating' | 'layer' | 'releaseAchieved'> &
-  Partial<Pick<steps.StepFields, 'triggerPoint' | 'durationSeconds' | 'holdSeconds' | 'painRating' | 'layer' | 'releaseAchieved'>>;
+export type StepInput = Omit<
+  steps.StepFields,
+  'triggerPoint' | 'durationSeconds' | 'holdSeconds' | 'painRating' | 'layer' | 'releaseAchieved'
+> &
+  Partial<
+    Pick<
+      steps.StepFields,
+      'triggerPoint' | 'durationSeconds' | 'holdSeconds' | 'painRating' | 'layer' | 'releaseAchieved'
+    >
+  >;
 
 export interface RecordedStep {
   step: steps.StepRow;
@@ -35,7 +43,8 @@ function checkVocabulary(input: StepInput): void {
   }
   const region = regionById(input.region);
   if (!region) problems.region = 'Not a body-map region id (e.g. upper-back-left).';
-  else if (region.side !== 'midline' && input.side !== region.side) problems.side = `The region is on the ${region.side} side.`;
+  else if (region.side !== 'midline' && input.side !== region.side)
+    problems.side = `The region is on the ${region.side} side.`;
   if (!isTechnique(input.technique)) problems.technique = 'Not a known technique.';
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
 }
@@ -43,34 +52,60 @@ function checkVocabulary(input: StepInput): void {
 /** The screening gate's refusals, in order of weight: no treatment at all, not here, not this way. */
 function checkGate(gate: TreatmentGate, input: StepInput): void {
   if (!gate.treatmentAllowed) {
-    throw new ChartingRefusal('treatment_blocked', 422, gate.blockedReason ?? 'Screening does not allow treatment today.');
+    throw new ChartingRefusal(
+      'treatment_blocked',
+      422,
+      gate.blockedReason ?? 'Screening does not allow treatment today.',
+    );
   }
   const base = regionById(input.region)?.base;
   if (gate.avoidRegions.includes(input.region) || (base !== undefined && gate.avoidRegions.includes(base))) {
-    throw new ChartingRefusal('region_avoided', 422, 'Screening says not to treat this region (a local contraindication).', {
-      region: 'Screening says not to treat this region.',
-    });
+    throw new ChartingRefusal(
+      'region_avoided',
+      422,
+      'Screening says not to treat this region (a local contraindication).',
+      {
+        region: 'Screening says not to treat this region.',
+      },
+    );
   }
   if (gate.techniqueChanges.includes(input.technique)) {
-    throw new ChartingRefusal('technique_not_allowed', 422, 'Screening says to avoid this technique for this patient.', {
-      technique: 'Screening says to avoid this technique.',
-    });
+    throw new ChartingRefusal(
+      'technique_not_allowed',
+      422,
+      'Screening says to avoid this technique for this patient.',
+      {
+        technique: 'Screening says to avoid this technique.',
+      },
+    );
   }
   if (gate.noDeepPressure) {
     if (isTechnique(input.technique) && TECHNIQUES[input.technique].deepPressure) {
-      throw new ChartingRefusal('technique_not_allowed', 422, `Screening says no deep pressure: ${TECHNIQUES[input.technique].label} is not allowed.`, {
-        technique: 'Not allowed with no deep pressure; use light finger pressure.',
-      });
+      throw new ChartingRefusal(
+        'technique_not_allowed',
+        422,
+        `Screening says no deep pressure: ${TECHNIQUES[input.technique].label} is not allowed.`,
+        {
+          technique: 'Not allowed with no deep pressure; use light finger pressure.',
+        },
+      );
     }
     if (input.layer === 'deep') {
-      throw new ChartingRefusal('technique_not_allowed', 422, 'Screening says no deep pressure: the deep layer is not worked.', {
-        layer: 'Not allowed with no deep pressure.',
-      });
+      throw new ChartingRefusal(
+        'technique_not_allowed',
+        422,
+        'Screening says no deep pressure: the deep layer is not worked.',
+        {
+          layer: 'Not allowed with no deep pressure.',
+        },
+      );
     }
   }
 }
 
-const asDoseStep = (s: Pick<steps.StepFields, 'technique' | 'holdSeconds' | 'painRating' | 'layer' | 'muscle'>): TreatmentStep => ({
+const asDoseStep = (
+  s: Pick<steps.StepFields, 'technique' | 'holdSeconds' | 'painRating' | 'layer' | 'muscle'>,
+): TreatmentStep => ({
   technique: s.technique,
   ...(s.holdSeconds !== null ? { holdSeconds: s.holdSeconds } : {}),
   ...(s.painRating !== null ? { painRating: s.painRating } : {}),
@@ -78,16 +113,40 @@ const asDoseStep = (s: Pick<steps.StepFields, 'technique' | 'holdSeconds' | 'pai
   muscle: s.muscle,
 });
 
-async function record(tx: Queryable, ctx: ServiceContext, actor: Actor, noteId: string, fields: steps.StepFields): Promise<RecordedStep> {
+async function record(
+  tx: Queryable,
+  ctx: ServiceContext,
+  actor: Actor,
+  noteId: string,
+  fields: steps.StepFields,
+): Promise<RecordedStep> {
   const note = await lockDraft(tx, actor.orgId, noteId);
   const gate = await treatmentGate(tx, actor.orgId, note.patientId, todayOf(ctx.now()));
   checkGate(gate, fields);
   const previous = (await steps.listSteps(tx, actor.orgId, noteId)).map(asDoseStep);
-  const check = checkStep({ ...asDoseStep(fields), cautions: { noDeepPressure: gate.noDeepPressure, painRatingsUnreliable: gate.painRatingsUnreliable !== null } }, previous);
+  const check = checkStep(
+    {
+      ...asDoseStep(fields),
+      cautions: { noDeepPressure: gate.noDeepPressure, painRatingsUnreliable: gate.painRatingsUnreliable !== null },
+    },
+    previous,
+  );
   const stop = check.flags.some((f) => f.level === 'stop');
-  const step = await steps.insertStep(tx, actor.orgId, noteId, { ...fields, flags: check.flags, stop, recordedBy: actor.userId }, ctx.now());
+  const step = await steps.insertStep(
+    tx,
+    actor.orgId,
+    noteId,
+    { ...fields, flags: check.flags, stop, recordedBy: actor.userId },
+    ctx.now(),
+  );
   await audit(tx, actor, [
-    { action: 'treatment-step.create', patientId: note.patientId, recordType: 'treatment_step', recordId: step.id, detail: { noteId, stop } },
+    {
+      action: 'treatment-step.create',
+      patientId: note.patientId,
+      recordType: 'treatment_step',
+      recordId: step.id,
+      detail: { noteId, stop },
+    },
   ]);
   const alert = stop ? check.flags.find((f) => f.level === 'stop')!.message : null;
   return { step, flags: check.flags, stop, alert };
@@ -97,20 +156,40 @@ async function record(tx: Queryable, ctx: ServiceContext, actor: Actor, noteId: 
  * Records one treatment step (the hold timer posts one per hold). The gate is read in the same
  * transaction as the write; a refusal writes nothing but an audit event saying what was refused.
  */
-export async function addStep(ctx: ServiceContext, actor: Actor, noteId: string, input: StepInput, once?: Once): Promise<RecordedStep> {
+export async function addStep(
+  ctx: ServiceContext,
+  actor: Actor,
+  noteId: string,
+  input: StepInput,
+  once?: Once,
+): Promise<RecordedStep> {
   const { note } = await requireNote(ctx.db, actor, noteId, 'session-note.write', 'treatment-step.create');
   checkVocabulary(input);
   const fields: steps.StepFields = {
-    muscle: input.muscle, triggerPoint: input.triggerPoint ?? null, side: input.side, region: input.region, technique: input.technique,
-    durationSeconds: input.durationSeconds ?? null, holdSeconds: input.holdSeconds ?? null, painRating: input.painRating ?? null,
-    layer: input.layer ?? null, releaseAchieved: input.releaseAchieved ?? null,
+    muscle: input.muscle,
+    triggerPoint: input.triggerPoint ?? null,
+    side: input.side,
+    region: input.region,
+    technique: input.technique,
+    durationSeconds: input.durationSeconds ?? null,
+    holdSeconds: input.holdSeconds ?? null,
+    painRating: input.painRating ?? null,
+    layer: input.layer ?? null,
+    releaseAchieved: input.releaseAchieved ?? null,
   };
   try {
     return await createOnce(ctx, actor, once, (tx) => record(tx, ctx, actor, noteId, fields));
   } catch (err) {
     if (err instanceof ChartingRefusal && err.code !== 'note_signed') {
       await audit(ctx.db, actor, [
-        { action: 'treatment-step.create', outcome: 'denied', patientId: note.patientId, recordType: 'session_note', recordId: noteId, detail: { code: err.code } },
+        {
+          action: 'treatment-step.create',
+          outcome: 'denied',
+          patientId: note.patientId,
+          recordType: 'session_note',
+          recordId: noteId,
+          detail: { code: err.code },
+        },
       ]);
     }
     throw err;

@@ -22,7 +22,13 @@ export interface NoteInput {
 const noteRecord = (id: string) => ({ recordType: 'session_note', recordId: id });
 
 /** Opens the note of a visit (or a walk-in) for a patient in the therapist's care. */
-export async function createNote(ctx: ServiceContext, actor: Actor, patientId: string, input: NoteInput, once?: Once): Promise<SessionNote> {
+export async function createNote(
+  ctx: ServiceContext,
+  actor: Actor,
+  patientId: string,
+  input: NoteInput,
+  once?: Once,
+): Promise<SessionNote> {
   const { facts } = await requirePatient(ctx.db, actor, patientId, 'session-note.write', 'session-note.create');
   if (!actor.practitionerId) throw new ForbiddenError('Only a therapist can chart a session.');
   const practitionerId = actor.practitionerId;
@@ -36,8 +42,15 @@ export async function createNote(ctx: ServiceContext, actor: Actor, patientId: s
         tx,
         actor.orgId,
         {
-          patientId, appointmentId, practitionerId, createdBy: actor.userId, subjective: input.subjective, objective: input.objective,
-          assessment: input.assessment ?? null, plan: input.plan ?? null, cptMinutes: input.cptMinutes,
+          patientId,
+          appointmentId,
+          practitionerId,
+          createdBy: actor.userId,
+          subjective: input.subjective,
+          objective: input.objective,
+          assessment: input.assessment ?? null,
+          plan: input.plan ?? null,
+          cptMinutes: input.cptMinutes,
         },
         now,
       );
@@ -46,7 +59,8 @@ export async function createNote(ctx: ServiceContext, actor: Actor, patientId: s
       return presentNote(tx, note, { actor, patient: facts.patient });
     });
   } catch (err) {
-    if (sqlState(err) === SQLSTATE.uniqueViolation) throw new ConflictError('appointmentId', 'This visit already has a session note.');
+    if (sqlState(err) === SQLSTATE.uniqueViolation)
+      throw new ConflictError('appointmentId', 'This visit already has a session note.');
     throw err;
   }
 }
@@ -57,10 +71,22 @@ export async function getNote(ctx: ServiceContext, actor: Actor, noteId: string)
   return presentNote(ctx.db, note, { actor, patient: facts.patient });
 }
 
-export async function listPatientNotes(ctx: ServiceContext, actor: Actor, patientId: string): Promise<{ notes: SessionNote[] }> {
+export async function listPatientNotes(
+  ctx: ServiceContext,
+  actor: Actor,
+  patientId: string,
+): Promise<{ notes: SessionNote[] }> {
   const { facts } = await requirePatient(ctx.db, actor, patientId, 'session-note.read', 'session-note.list');
   const rows = await notes.listNotes(ctx.db, actor.orgId, patientId);
-  await audit(ctx.db, actor, [{ action: 'session-note.list', patientId, recordType: 'patient', recordId: patientId, detail: { count: rows.length } }]);
+  await audit(ctx.db, actor, [
+    {
+      action: 'session-note.list',
+      patientId,
+      recordType: 'patient',
+      recordId: patientId,
+      detail: { count: rows.length },
+    },
+  ]);
   const presented: SessionNote[] = [];
   for (const row of rows) presented.push(await presentNote(ctx.db, row, { actor, patient: facts.patient }));
   return { notes: presented };
@@ -69,7 +95,13 @@ export async function listPatientNotes(ctx: ServiceContext, actor: Actor, patien
 export type NoteChanges = Partial<Omit<NoteInput, 'appointmentId'>>;
 
 /** Edits a draft; a signed note is `note_signed` (409), a stale `version` a conflict. */
-export async function updateNote(ctx: ServiceContext, actor: Actor, noteId: string, version: number, changes: NoteChanges): Promise<SessionNote> {
+export async function updateNote(
+  ctx: ServiceContext,
+  actor: Actor,
+  noteId: string,
+  version: number,
+  changes: NoteChanges,
+): Promise<SessionNote> {
   const { facts } = await requireNote(ctx.db, actor, noteId, 'session-note.write', 'session-note.update');
   const rule = await unitRuleOf(ctx.db, actor.orgId);
   const now = ctx.now();
@@ -84,8 +116,16 @@ export async function updateNote(ctx: ServiceContext, actor: Actor, noteId: stri
     };
     billingOf(next.cptMinutes, rule);
     const updated = await notes.updateDraft(tx, actor.orgId, noteId, version, next, now);
-    if (!updated) throw new ConflictError('version', 'Someone else changed this note since you opened it. Reload and try again.');
-    await audit(tx, actor, [{ action: 'session-note.update', patientId: updated.patientId, ...noteRecord(noteId), detail: { fields: Object.keys(changes).sort() } }]);
+    if (!updated)
+      throw new ConflictError('version', 'Someone else changed this note since you opened it. Reload and try again.');
+    await audit(tx, actor, [
+      {
+        action: 'session-note.update',
+        patientId: updated.patientId,
+        ...noteRecord(noteId),
+        detail: { fields: Object.keys(changes).sort() },
+      },
+    ]);
     return presentNote(tx, updated, { actor, patient: facts.patient });
   });
 }

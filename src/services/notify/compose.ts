@@ -42,7 +42,10 @@ function greetingName(a: AppointmentView): string {
 function siteLines(a: AppointmentView): string[] {
   const s = a.site;
   const street = [s.line1, s.line2].filter(Boolean).join(', ');
-  return [`Where: ${s.name}, ${street}, ${s.city}, ${s.state} ${s.postalCode}`, ...(s.phone ? [`Phone: ${s.phone}`] : [])];
+  return [
+    `Where: ${s.name}, ${street}, ${s.city}, ${s.state} ${s.postalCode}`,
+    ...(s.phone ? [`Phone: ${s.phone}`] : []),
+  ];
 }
 
 function visitLines(a: AppointmentView): string[] {
@@ -77,23 +80,48 @@ function bodyFor(kind: AppointmentMessageKind, input: ComposeInput): { subject: 
   const when = shortVisitTime(a.start, a.site.timeZone);
   switch (kind) {
     case 'confirmation':
-      return { subject: `Booked: ${a.serviceName} on ${when}`, lines: ['Your appointment is booked.', '', ...visitLines(a), ...priceLines(a), ...manageLines(input)] };
+      return {
+        subject: `Booked: ${a.serviceName} on ${when}`,
+        lines: ['Your appointment is booked.', '', ...visitLines(a), ...priceLines(a), ...manageLines(input)],
+      };
     case 'reminder':
       return {
         subject: `Reminder: ${a.serviceName} on ${when}`,
-        lines: [`A reminder of your appointment${input.hoursBefore ? ` in about ${input.hoursBefore} hours` : ''}.`, '', ...visitLines(a), ...manageLines(input)],
+        lines: [
+          `A reminder of your appointment${input.hoursBefore ? ` in about ${input.hoursBefore} hours` : ''}.`,
+          '',
+          ...visitLines(a),
+          ...manageLines(input),
+        ],
       };
     case 'pre-visit':
       return {
         subject: `Before your first visit on ${when}`,
-        lines: ['A few things that help your first visit go well:', '', ...PRE_VISIT_INSTRUCTIONS.map((i) => `- ${i}`), '', ...visitLines(a), ...manageLines(input)],
+        lines: [
+          'A few things that help your first visit go well:',
+          '',
+          ...PRE_VISIT_INSTRUCTIONS.map((i) => `- ${i}`),
+          '',
+          ...visitLines(a),
+          ...manageLines(input),
+        ],
       };
     case 'reschedule':
-      return { subject: `Moved: ${a.serviceName} now on ${when}`, lines: ['Your appointment has a new time.', '', ...visitLines(a), ...manageLines(input)] };
+      return {
+        subject: `Moved: ${a.serviceName} now on ${when}`,
+        lines: ['Your appointment has a new time.', '', ...visitLines(a), ...manageLines(input)],
+      };
     case 'cancellation':
       return {
         subject: `Cancelled: ${a.serviceName} on ${when}`,
-        lines: ['Your appointment has been cancelled.', ...noteLines(input), '', ...visitLines(a), '', 'To book again, call the clinic or use the online booking.'],
+        lines: [
+          'Your appointment has been cancelled.',
+          ...noteLines(input),
+          '',
+          ...visitLines(a),
+          '',
+          'To book again, call the clinic or use the online booking.',
+        ],
       };
     case 'visit-affected':
       return {
@@ -106,12 +134,20 @@ function bodyFor(kind: AppointmentMessageKind, input: ComposeInput): { subject: 
           ...visitLines(a),
           '',
           ...(input.manageUrl
-            ? [`Please choose a new time, or cancel, with this link: ${input.manageUrl}`, `Or call the clinic${a.site.phone ? ` on ${a.site.phone}` : ''} and we will find a time with you.`]
-            : [`Please call the clinic${a.site.phone ? ` on ${a.site.phone}` : ''} and we will find a new time with you.`]),
+            ? [
+                `Please choose a new time, or cancel, with this link: ${input.manageUrl}`,
+                `Or call the clinic${a.site.phone ? ` on ${a.site.phone}` : ''} and we will find a time with you.`,
+              ]
+            : [
+                `Please call the clinic${a.site.phone ? ` on ${a.site.phone}` : ''} and we will find a new time with you.`,
+              ]),
         ],
       };
     case 'waitlist-offer':
-      return { subject: `A time is free: ${a.serviceName} on ${when}`, lines: ['A time you were waiting for is free.', '', ...visitLines(a), ...manageLines(input)] };
+      return {
+        subject: `A time is free: ${a.serviceName} on ${when}`,
+        lines: ['A time you were waiting for is free.', '', ...visitLines(a), ...manageLines(input)],
+      };
   }
 }
 
@@ -122,7 +158,8 @@ export function escapeHtml(text: string): string {
 export function toHtml(lines: string[], link: string | null): string {
   const paragraphs = lines.map((line) => {
     const escaped = escapeHtml(line);
-    if (link && line.includes(link)) return `<p>${escaped.replace(escapeHtml(link), `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`)}</p>`;
+    if (link && line.includes(link))
+      return `<p>${escaped.replace(escapeHtml(link), `<a href="${escapeHtml(link)}">${escapeHtml(link)}</a>`)}</p>`;
     return line === '' ? '' : `<p>${escaped}</p>`;
   });
   return `<!doctype html><html><body>${paragraphs.join('\n')}</body></html>`;

@@ -9,7 +9,13 @@ import { enqueueMessage } from './schedule.ts';
 export interface HomeCareMail {
   orgId: string;
   planId: string;
-  patient: { id: string; givenName: string; preferredName: string | null; email: string | null; communication: Partial<Communication> };
+  patient: {
+    id: string;
+    givenName: string;
+    preferredName: string | null;
+    email: string | null;
+    communication: Partial<Communication>;
+  };
   therapistName: string;
   /** How the visit's date reads, e.g. "Thursday, November 26, 2026". */
   visitDay: string;
@@ -37,24 +43,50 @@ export function composeHomeCare(mail: Pick<HomeCareMail, 'patient' | 'therapistN
     '',
     'If anything in it worries you, call the clinic.',
   ];
-  return { subject: `Your home care from your visit on ${mail.visitDay}`, text: `${lines.join('\n')}\n`, html: toHtml(lines, page) };
+  return {
+    subject: `Your home care from your visit on ${mail.visitDay}`,
+    text: `${lines.join('\n')}\n`,
+    html: toHtml(lines, page),
+  };
 }
 
 /** Queues the email with the handout attached, once per version of the plan; skips are audited. */
 export async function queueHomeCareMail(tx: Queryable, mail: HomeCareMail, now: Date): Promise<HomeCareMailOutcome> {
-  const reason = !mail.patient.email ? 'no-email-address' : mail.patient.communication.email === false ? 'email-declined' : null;
+  const reason = !mail.patient.email
+    ? 'no-email-address'
+    : mail.patient.communication.email === false
+      ? 'email-declined'
+      : null;
   if (reason) {
-    await insertAuditEvents(tx, [{
-      orgId: mail.orgId, actorUserId: null, actorRole: 'system', action: 'notification.skipped', outcome: 'allowed',
-      patientId: mail.patient.id, recordType: 'home_care_plan', recordId: mail.planId, detail: { kind: 'home-care', reason },
-    }]);
+    await insertAuditEvents(tx, [
+      {
+        orgId: mail.orgId,
+        actorUserId: null,
+        actorRole: 'system',
+        action: 'notification.skipped',
+        outcome: 'allowed',
+        patientId: mail.patient.id,
+        recordType: 'home_care_plan',
+        recordId: mail.planId,
+        detail: { kind: 'home-care', reason },
+      },
+    ]);
     return reason;
   }
   const version = createHash('sha256').update(JSON.stringify(mail.content)).digest('hex').slice(0, 16);
-  const row = await enqueueMessage(tx, {
-    orgId: mail.orgId, kind: 'home-care', patientId: mail.patient.id, toAddress: mail.patient.email!, ...composeHomeCare(mail),
-    sendAt: now, dedupeKey: `home-care:${mail.planId}:${version}`,
-    attachments: [{ filename: 'home-care.pdf', contentType: 'application/pdf', base64: mail.pdf.toString('base64') }],
-  }, now);
+  const row = await enqueueMessage(
+    tx,
+    {
+      orgId: mail.orgId,
+      kind: 'home-care',
+      patientId: mail.patient.id,
+      toAddress: mail.patient.email!,
+      ...composeHomeCare(mail),
+      sendAt: now,
+      dedupeKey: `home-care:${mail.planId}:${version}`,
+      attachments: [{ filename: 'home-care.pdf', contentType: 'application/pdf', base64: mail.pdf.toString('base64') }],
+    },
+    now,
+  );
   return row ? 'queued' : 'already-sent';
 }

@@ -29,16 +29,37 @@ export class ZonedInstant extends Date {
   }
 
   tzComponents() {
-    return { year: this.getFullYear(), month: this.getMonth(), date: this.getDate(), hours: this.getHours(), minutes: this.getMinutes(), seconds: this.getSeconds() };
+    return {
+      year: this.getFullYear(),
+      month: this.getMonth(),
+      date: this.getDate(),
+      hours: this.getHours(),
+      minutes: this.getMinutes(),
+      seconds: this.getSeconds(),
+    };
   }
 
-  override getFullYear(): number { return this.#wall.getUTCFullYear(); }
-  override getMonth(): number { return this.#wall.getUTCMonth(); }
-  override getDate(): number { return this.#wall.getUTCDate(); }
-  override getDay(): number { return this.#wall.getUTCDay(); }
-  override getHours(): number { return this.#wall.getUTCHours(); }
-  override getMinutes(): number { return this.#wall.getUTCMinutes(); }
-  override getSeconds(): number { return this.#wall.getUTCSeconds(); }
+  override getFullYear(): number {
+    return this.#wall.getUTCFullYear();
+  }
+  override getMonth(): number {
+    return this.#wall.getUTCMonth();
+  }
+  override getDate(): number {
+    return this.#wall.getUTCDate();
+  }
+  override getDay(): number {
+    return this.#wall.getUTCDay();
+  }
+  override getHours(): number {
+    return this.#wall.getUTCHours();
+  }
+  override getMinutes(): number {
+    return this.#wall.getUTCMinutes();
+  }
+  override getSeconds(): number {
+    return this.#wall.getUTCSeconds();
+  }
 }
 
 const DAY = 86_400_000;
@@ -55,12 +76,18 @@ function icalLocal(instant: number, offset: number): string {
 }
 
 function zoneName(instant: number, timeZone: string): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(instant).find((p) => p.type === 'timeZoneName');
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+    .formatToParts(instant)
+    .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
 }
 
 /** The offset changes of a zone between two instants, found day by day and then to the minute. */
-export function offsetTransitions(timeZone: string, from: number, to: number): { at: number; from: number; to: number }[] {
+export function offsetTransitions(
+  timeZone: string,
+  from: number,
+  to: number,
+): { at: number; from: number; to: number }[] {
   const found: { at: number; from: number; to: number }[] = [];
   let previous = offsetAt(from, timeZone);
   for (let t = from + DAY; t <= to + DAY; t += DAY) {
@@ -86,13 +113,43 @@ export function offsetTransitions(timeZone: string, from: number, to: number): {
  */
 export function vtimezone(timeZone: string, from: number, to: number): string {
   const initial = offsetAt(from, timeZone);
-  const observance = (kind: 'STANDARD' | 'DAYLIGHT', start: string, offsetFrom: number, offsetTo: number, name: string) =>
-    [`BEGIN:${kind}`, `DTSTART:${start}`, `TZOFFSETFROM:${icalOffset(offsetFrom)}`, `TZOFFSETTO:${icalOffset(offsetTo)}`, `TZNAME:${name}`, `END:${kind}`];
+  const observance = (
+    kind: 'STANDARD' | 'DAYLIGHT',
+    start: string,
+    offsetFrom: number,
+    offsetTo: number,
+    name: string,
+  ) => [
+    `BEGIN:${kind}`,
+    `DTSTART:${start}`,
+    `TZOFFSETFROM:${icalOffset(offsetFrom)}`,
+    `TZOFFSETTO:${icalOffset(offsetTo)}`,
+    `TZNAME:${name}`,
+    `END:${kind}`,
+  ];
   const transitions = offsetTransitions(timeZone, from, to);
   const startsInDaylight = transitions[0] !== undefined && transitions[0].to < transitions[0].from;
-  const lines = ['BEGIN:VTIMEZONE', `TZID:${timeZone}`, ...observance(startsInDaylight ? 'DAYLIGHT' : 'STANDARD', '19700101T000000', initial, initial, zoneName(from, timeZone))];
+  const lines = [
+    'BEGIN:VTIMEZONE',
+    `TZID:${timeZone}`,
+    ...observance(
+      startsInDaylight ? 'DAYLIGHT' : 'STANDARD',
+      '19700101T000000',
+      initial,
+      initial,
+      zoneName(from, timeZone),
+    ),
+  ];
   for (const t of transitions) {
-    lines.push(...observance(t.to > t.from ? 'DAYLIGHT' : 'STANDARD', icalLocal(t.at, t.from), t.from, t.to, zoneName(t.at, timeZone)));
+    lines.push(
+      ...observance(
+        t.to > t.from ? 'DAYLIGHT' : 'STANDARD',
+        icalLocal(t.at, t.from),
+        t.from,
+        t.to,
+        zoneName(t.at, timeZone),
+      ),
+    );
   }
   lines.push('END:VTIMEZONE');
   return lines.join('\r\n');
@@ -112,7 +169,12 @@ export interface CalendarEvent {
   lastModified: Date;
 }
 
-export function renderCalendar(options: { name: string; events: CalendarEvent[]; now: Date; publish?: boolean }): string {
+export function renderCalendar(options: {
+  name: string;
+  events: CalendarEvent[];
+  now: Date;
+  publish?: boolean;
+}): string {
   const times = options.events.flatMap((e) => [e.start.getTime(), e.end.getTime()]);
   const from = Math.min(options.now.getTime(), ...times) - 366 * DAY;
   const to = Math.max(options.now.getTime(), ...times) + 366 * DAY;

@@ -1,5 +1,12 @@
 /** Notifications: the outbox (what to send, when) and the worker that sends it. */
-export { enqueueMessage, scheduleAppointmentMessages, rescheduleAppointmentMessages, cancelAppointmentMessages, visitAffectedMessage, MESSAGE_DOMAIN } from './schedule.ts';
+export {
+  enqueueMessage,
+  scheduleAppointmentMessages,
+  rescheduleAppointmentMessages,
+  cancelAppointmentMessages,
+  visitAffectedMessage,
+  MESSAGE_DOMAIN,
+} from './schedule.ts';
 export type { BookedAppointment, MessageInput, ScheduleResult, Skipped } from './schedule.ts';
 export { runDueMessages, startNotifyWorker, retryDelayMs } from './worker.ts';
 export type { RunSummary, WorkerOptions } from './worker.ts';

@@ -43,7 +43,9 @@ describe('self-service link tokens', () => {
     const first = await issueLinkToken(db, { appointmentId, expiresAt: end });
     const second = await issueLinkToken(db, { appointmentId, expiresAt: end });
     expect(second).toBe(first);
-    const keys = await db.query<{ value: string }>(`SELECT value FROM installation_secrets WHERE name = 'link-signing-key'`);
+    const keys = await db.query<{ value: string }>(
+      `SELECT value FROM installation_secrets WHERE name = 'link-signing-key'`,
+    );
     expect(keys).toHaveLength(1);
     expect(first).not.toContain(keys[0]!.value);
   });
@@ -70,8 +72,12 @@ describe.each(BACKENDS)('a forged self-service link on %s', (backend) => {
     world = await buildWorld(db);
     await ensureService(db, world.orgId, 'nmt-follow-up');
     const visit = await insertAppointment(db, {
-      orgId: world.orgId, patientId: world.patients.a, practitionerId: world.practitioners.a, locationId: world.sites.a,
-      serviceCode: 'nmt-follow-up', start: new Date('2026-12-02T17:00:00Z'),
+      orgId: world.orgId,
+      patientId: world.patients.a,
+      practitionerId: world.practitioners.a,
+      locationId: world.sites.a,
+      serviceCode: 'nmt-follow-up',
+      start: new Date('2026-12-02T17:00:00Z'),
     });
     token = await issueLinkToken(db, { appointmentId: visit.id, expiresAt: visit.end });
   });
@@ -99,7 +105,9 @@ describe.each(BACKENDS)('a forged self-service link on %s', (backend) => {
       await expect(getLinkedAppointment({ db: counted, now: () => now }, forged)).rejects.toBeInstanceOf(NotFoundError);
     }
     expect(counted.statements).toEqual([]);
-    await expect(getLinkedAppointment({ db: counted, now: () => now }, token)).resolves.toMatchObject({ status: 'booked' });
+    await expect(getLinkedAppointment({ db: counted, now: () => now }, token)).resolves.toMatchObject({
+      status: 'booked',
+    });
     expect(counted.statements.length).toBeGreaterThan(0);
   });
 

@@ -44,7 +44,10 @@ function keyFromEnvironment(): Buffer | null {
 async function signingKey(db: Queryable): Promise<Buffer> {
   const key = keyFromEnvironment() ?? knownKeys.get(db);
   if (key) return key;
-  return Buffer.from(await ensureInstallationSecret(db, SECRET_NAME, randomBytes(32).toString('base64url')), 'base64url');
+  return Buffer.from(
+    await ensureInstallationSecret(db, SECRET_NAME, randomBytes(32).toString('base64url')),
+    'base64url',
+  );
 }
 
 /** The key to check with; null when none was ever stored (no link was ever issued). Never writes. */
@@ -85,7 +88,8 @@ export function parseLinkToken(token: string): LinkClaims | null {
   const parts = token.split('.');
   if (parts.length !== 3) return null;
   const [appointmentId, expiry, signature] = parts as [string, string, string];
-  if (!UUID.test(appointmentId) || !/^[0-9a-z]{1,12}$/.test(expiry) || !/^[A-Za-z0-9_-]{43}$/.test(signature)) return null;
+  if (!UUID.test(appointmentId) || !/^[0-9a-z]{1,12}$/.test(expiry) || !/^[A-Za-z0-9_-]{43}$/.test(signature))
+    return null;
   return { appointmentId, expiresAt: new Date(parseInt(expiry, 36) * 1000), signature };
 }
 
@@ -117,7 +121,12 @@ export function manageUrl(token: string): string {
  * A link for something other than an appointment (e.g. a relief check-in): the same token shape,
  * but the signature covers the purpose too, so a token for one purpose never opens another.
  */
-export async function issuePurposeToken(db: Queryable, purpose: 'relief', id: string, expiresAt: Date): Promise<string> {
+export async function issuePurposeToken(
+  db: Queryable,
+  purpose: 'relief',
+  id: string,
+  expiresAt: Date,
+): Promise<string> {
   const key = await signingKey(db);
   const expiry = Math.floor(expiresAt.getTime() / 1000).toString(36);
   return `${id}.${expiry}.${sign(key, `${purpose}|${id}`, expiry)}`;
@@ -125,7 +134,12 @@ export async function issuePurposeToken(db: Queryable, purpose: 'relief', id: st
 
 export type PurposeCheck = { status: 'invalid' } | { status: 'valid' | 'expired'; id: string; expiresAt: Date };
 
-export async function checkPurposeToken(db: Queryable, purpose: 'relief', token: string, now: Date): Promise<PurposeCheck> {
+export async function checkPurposeToken(
+  db: Queryable,
+  purpose: 'relief',
+  token: string,
+  now: Date,
+): Promise<PurposeCheck> {
   const claims = parseLinkToken(token);
   if (!claims) return { status: 'invalid' };
   const key = await checkingKey(db);
@@ -133,5 +147,9 @@ export async function checkPurposeToken(db: Queryable, purpose: 'relief', token:
   const expected = Buffer.from(sign(key, `${purpose}|${claims.appointmentId}`, token.split('.')[1]!));
   const given = Buffer.from(claims.signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { status: 'invalid' };
-  return { status: claims.expiresAt.getTime() <= now.getTime() ? 'expired' : 'valid', id: claims.appointmentId, expiresAt: claims.expiresAt };
+  return {
+    status: claims.expiresAt.getTime() <= now.getTime() ? 'expired' : 'valid',
+    id: claims.appointmentId,
+    expiresAt: claims.expiresAt,
+  };
 }

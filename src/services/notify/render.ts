@@ -12,13 +12,19 @@ import { notifySettings } from './settings.ts';
  * stored words are sent then.
  */
 export async function composeAgain(db: Queryable, message: MessageRow): Promise<ComposedMessage | null> {
-  if (!message.render || !message.appointmentId || message.kind === 'home-care' || message.kind === 'relief-check') return null;
+  if (!message.render || !message.appointmentId || message.kind === 'home-care' || message.kind === 'relief-check')
+    return null;
   const view = await findAppointmentView(db, message.orgId, message.appointmentId);
   if (!view) return null;
   const { cancellationNoticeHours } = await notifySettings(db, message.orgId);
   // The same key, appointment, patient and end sign the same link as the one first composed.
   const token = message.render.link
-    ? await issueLinkToken(db, { orgId: view.orgId, appointmentId: view.id, patientId: view.patientId, expiresAt: view.end })
+    ? await issueLinkToken(db, {
+        orgId: view.orgId,
+        appointmentId: view.id,
+        patientId: view.patientId,
+        expiresAt: view.end,
+      })
     : null;
   return composeMessage(message.kind, {
     appointment: view,

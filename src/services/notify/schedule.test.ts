@@ -3,7 +3,12 @@ import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { buildWorld, type World } from '../../../test/support/world.ts';
 import type { Database } from '../../store/database.ts';
 import { listMessages } from '../../store/repos/outbox.ts';
-import { cancelAppointmentMessages, PRE_VISIT_INSTRUCTIONS, rescheduleAppointmentMessages, scheduleAppointmentMessages } from './index.ts';
+import {
+  cancelAppointmentMessages,
+  PRE_VISIT_INSTRUCTIONS,
+  rescheduleAppointmentMessages,
+  scheduleAppointmentMessages,
+} from './index.ts';
 import { booked, ensureService, insertAppointment } from '../../../test/support/notify-kit.ts';
 import { buildPatient } from '../../../test/support/factories.ts';
 
@@ -25,15 +30,36 @@ describe.each(BACKENDS)('scheduling appointment messages on %s', (backend) => {
   afterAll(() => drop());
 
   /** A fresh patient (so "first visit" is under the test's control) with one appointment. */
-  async function appointment(options: { start?: Date; service?: string; email?: string | null; communication?: object; completedBefore?: boolean } = {}) {
+  async function appointment(
+    options: {
+      start?: Date;
+      service?: string;
+      email?: string | null;
+      communication?: object;
+      completedBefore?: boolean;
+    } = {},
+  ) {
     const patient = await buildPatient(db, world.orgId, {
-      givenName: 'Maya', familyName: `Quill${++slot}`, dateOfBirth: '1980-01-01', preferredLocationId: world.sites.a,
+      givenName: 'Maya',
+      familyName: `Quill${++slot}`,
+      dateOfBirth: '1980-01-01',
+      preferredLocationId: world.sites.a,
       email: options.email === undefined ? 'maya@example.test' : options.email,
       communication: (options.communication ?? { email: true, reminders: true }) as Record<string, unknown>,
     });
-    const base = { orgId: world.orgId, patientId: patient, practitionerId: world.practitioners.a, locationId: world.sites.a };
+    const base = {
+      orgId: world.orgId,
+      patientId: patient,
+      practitionerId: world.practitioners.a,
+      locationId: world.sites.a,
+    };
     if (options.completedBefore) {
-      await insertAppointment(db, { ...base, serviceCode: 'nmt-follow-up', start: new Date(Date.UTC(2026, 9, 1 + slot % 20, 17)), status: 'completed' });
+      await insertAppointment(db, {
+        ...base,
+        serviceCode: 'nmt-follow-up',
+        start: new Date(Date.UTC(2026, 9, 1 + (slot % 20), 17)),
+        status: 'completed',
+      });
     }
     const start = options.start ?? new Date(Date.UTC(2026, 11, 1, 17) + slot * 2 * HOUR);
     const input = { ...base, serviceCode: options.service ?? 'nmt-follow-up', start };
@@ -88,7 +114,10 @@ describe.each(BACKENDS)('scheduling appointment messages on %s', (backend) => {
   });
 
   it('skips reminders already in the past, and sends no pre-visit note to a returning patient', async () => {
-    const { id, appointment: a } = await appointment({ start: new Date(NOW.getTime() + 10 * HOUR), completedBefore: true });
+    const { id, appointment: a } = await appointment({
+      start: new Date(NOW.getTime() + 10 * HOUR),
+      completedBefore: true,
+    });
     const result = await db.transaction((tx) => scheduleAppointmentMessages(tx, a, { now: NOW }));
     expect(result.skipped).toEqual([{ kind: 'reminder', reason: 'in-the-past' }]);
     const kinds = (await listMessages(db, { orgId: world.orgId, appointmentId: id })).map((m) => m.kind);
@@ -98,7 +127,9 @@ describe.each(BACKENDS)('scheduling appointment messages on %s', (backend) => {
   it('sends pre-visit instructions for an initial-consultation service even to a returning patient', async () => {
     const { id, appointment: a } = await appointment({ service: 'nmt-initial', completedBefore: true });
     await db.transaction((tx) => scheduleAppointmentMessages(tx, a, { now: NOW }));
-    expect((await listMessages(db, { orgId: world.orgId, appointmentId: id })).map((m) => m.kind)).toContain('pre-visit');
+    expect((await listMessages(db, { orgId: world.orgId, appointmentId: id })).map((m) => m.kind)).toContain(
+      'pre-visit',
+    );
   });
 
   it('follows the organisation’s reminder hours', async () => {
@@ -106,7 +137,9 @@ describe.each(BACKENDS)('scheduling appointment messages on %s', (backend) => {
     try {
       const { id, appointment: a } = await appointment({ completedBefore: true });
       await db.transaction((tx) => scheduleAppointmentMessages(tx, a, { now: NOW }));
-      const reminders = (await listMessages(db, { orgId: world.orgId, appointmentId: id })).filter((m) => m.kind === 'reminder');
+      const reminders = (await listMessages(db, { orgId: world.orgId, appointmentId: id })).filter(
+        (m) => m.kind === 'reminder',
+      );
       expect(reminders.map((m) => m.sendAt.getTime())).toEqual([a.start.getTime() - 24 * HOUR]);
     } finally {
       await db.query(`UPDATE organizations SET settings = '{}' WHERE id = $1`, [world.orgId]);
@@ -117,7 +150,10 @@ describe.each(BACKENDS)('scheduling appointment messages on %s', (backend) => {
     const noReminders = await appointment({ communication: { email: true, reminders: false } });
     const r1 = await db.transaction((tx) => scheduleAppointmentMessages(tx, noReminders.appointment, { now: NOW }));
     expect(r1.queued.map((m) => m.kind)).toEqual(['confirmation', 'pre-visit']);
-    expect(r1.skipped).toEqual([{ kind: 'reminder', reason: 'reminders-declined' }, { kind: 'reminder', reason: 'reminders-declined' }]);
+    expect(r1.skipped).toEqual([
+      { kind: 'reminder', reason: 'reminders-declined' },
+      { kind: 'reminder', reason: 'reminders-declined' },
+    ]);
 
     const noEmail = await appointment({ email: null });
     const r2 = await db.transaction((tx) => scheduleAppointmentMessages(tx, noEmail.appointment, { now: NOW }));
@@ -138,11 +174,21 @@ describe.each(BACKENDS)('scheduling appointment messages on %s', (backend) => {
   it('on cancellation withdraws pending reminders and queues one cancellation notice without a self-service link', async () => {
     const { id, appointment: a } = await appointment();
     await db.transaction((tx) => scheduleAppointmentMessages(tx, a, { now: NOW }));
-    await db.query(`UPDATE outbox_messages SET status = 'sent' WHERE appointment_id = $1 AND kind = 'confirmation'`, [id]);
+    await db.query(`UPDATE outbox_messages SET status = 'sent' WHERE appointment_id = $1 AND kind = 'confirmation'`, [
+      id,
+    ]);
     const result = await db.transaction((tx) => cancelAppointmentMessages(tx, id, world.orgId, { now: NOW }));
     expect(result.cancelled).toBe(3);
-    const byKind = (await listMessages(db, { orgId: world.orgId, appointmentId: id })).map((m) => `${m.kind}:${m.status}`).sort();
-    expect(byKind).toEqual(['cancellation:pending', 'confirmation:sent', 'pre-visit:cancelled', 'reminder:cancelled', 'reminder:cancelled']);
+    const byKind = (await listMessages(db, { orgId: world.orgId, appointmentId: id }))
+      .map((m) => `${m.kind}:${m.status}`)
+      .sort();
+    expect(byKind).toEqual([
+      'cancellation:pending',
+      'confirmation:sent',
+      'pre-visit:cancelled',
+      'reminder:cancelled',
+      'reminder:cancelled',
+    ]);
     const notice = result.queued[0]!;
     expect(notice.subject).toMatch(/^Cancelled:/);
     expect(notice.text).not.toContain('/a/');
@@ -152,12 +198,21 @@ describe.each(BACKENDS)('scheduling appointment messages on %s', (backend) => {
   });
 
   it('on a move to a new time replaces the reminders and tells the patient the new time', async () => {
-    const { id, appointment: a } = await appointment({ start: new Date('2026-12-10T17:00:00Z'), completedBefore: true });
+    const { id, appointment: a } = await appointment({
+      start: new Date('2026-12-10T17:00:00Z'),
+      completedBefore: true,
+    });
     await db.transaction((tx) => scheduleAppointmentMessages(tx, a, { now: NOW }));
     const moved = { ...a, start: new Date('2026-12-11T18:00:00Z'), end: new Date('2026-12-11T19:00:00Z') };
-    await db.query('UPDATE appointments SET during = tstzrange($2, $3), blocks = tstzrange($2, $3) WHERE id = $1', [id, moved.start, moved.end]);
+    await db.query('UPDATE appointments SET during = tstzrange($2, $3), blocks = tstzrange($2, $3) WHERE id = $1', [
+      id,
+      moved.start,
+      moved.end,
+    ]);
     await db.transaction((tx) => rescheduleAppointmentMessages(tx, moved, { now: NOW }));
-    const pending = (await listMessages(db, { orgId: world.orgId, appointmentId: id })).filter((m) => m.status === 'pending');
+    const pending = (await listMessages(db, { orgId: world.orgId, appointmentId: id })).filter(
+      (m) => m.status === 'pending',
+    );
     expect(pending.map((m) => [m.kind, m.sendAt.toISOString()])).toEqual([
       ['reschedule', NOW.toISOString()],
       ['reminder', '2026-12-09T18:00:00.000Z'],
@@ -170,9 +225,15 @@ describe.each(BACKENDS)('scheduling appointment messages on %s', (backend) => {
     const { id, appointment: a } = await appointment({ start: new Date('2026-12-14T17:00:00Z') });
     await db.transaction((tx) => scheduleAppointmentMessages(tx, a, { now: NOW }));
     const moved = { ...a, start: new Date('2026-12-15T17:00:00Z'), end: new Date('2026-12-15T18:00:00Z') };
-    await db.query('UPDATE appointments SET during = tstzrange($2, $3), blocks = tstzrange($2, $3) WHERE id = $1', [id, moved.start, moved.end]);
+    await db.query('UPDATE appointments SET during = tstzrange($2, $3), blocks = tstzrange($2, $3) WHERE id = $1', [
+      id,
+      moved.start,
+      moved.end,
+    ]);
     await db.transaction((tx) => rescheduleAppointmentMessages(tx, moved, { now: NOW }));
-    const preVisits = (await listMessages(db, { orgId: world.orgId, appointmentId: id })).filter((m) => m.kind === 'pre-visit');
+    const preVisits = (await listMessages(db, { orgId: world.orgId, appointmentId: id })).filter(
+      (m) => m.kind === 'pre-visit',
+    );
     expect(preVisits.map((m) => m.status).sort()).toEqual(['cancelled', 'pending']);
     expect(preVisits.find((m) => m.status === 'pending')!.text).toContain('Tuesday, December 15, 2026');
   });

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../store/database.ts';
 import { insertAuditEvents } from '../../store/repos/audit.ts';
 import { findAppointmentView, type AppointmentView } from '../../store/repos/calendars.ts';
-import { cancelPendingMessages, databaseNow, insertMessage, type Attachment, type MessageKind, type MessageRow, type RenderInputs } from '../../store/repos/outbox.ts';
+import {
+  cancelPendingMessages,
+  databaseNow,
+  insertMessage,
+  type Attachment,
+  type MessageKind,
+  type MessageRow,
+  type RenderInputs,
+} from '../../store/repos/outbox.ts';
 import { composeMessage, type AppointmentMessageKind } from './compose.ts';
 import { issueLinkToken, manageUrl } from './links.ts';
 import { notifySettings } from './settings.ts';
@@ -52,8 +60,12 @@ export function enqueueMessage(tx: Queryable, msg: MessageInput, now?: Date): Pr
   return insertMessage(
     tx,
     {
-      ...msg, appointmentId: msg.appointmentId ?? null, html: msg.html ?? null, messageId: `<${randomUUID()}@${MESSAGE_DOMAIN}>`,
-      render: msg.render ?? null, attachments: msg.attachments ?? [],
+      ...msg,
+      appointmentId: msg.appointmentId ?? null,
+      html: msg.html ?? null,
+      messageId: `<${randomUUID()}@${MESSAGE_DOMAIN}>`,
+      render: msg.render ?? null,
+      attachments: msg.attachments ?? [],
     },
     now ?? msg.sendAt,
   );
@@ -78,8 +90,15 @@ async function recordSkips(tx: Queryable, view: AppointmentView, skipped: Skippe
   await insertAuditEvents(
     tx,
     skipped.map((s) => ({
-      orgId: view.orgId, actorUserId: null, actorRole: 'system', action: 'notification.skipped', outcome: 'allowed',
-      patientId: view.patientId, recordType: 'appointment', recordId: view.id, detail: { kind: s.kind, reason: s.reason },
+      orgId: view.orgId,
+      actorUserId: null,
+      actorRole: 'system',
+      action: 'notification.skipped',
+      outcome: 'allowed',
+      patientId: view.patientId,
+      recordType: 'appointment',
+      recordId: view.id,
+      detail: { kind: s.kind, reason: s.reason },
     })),
   );
 }
@@ -93,14 +112,27 @@ interface Planned {
   problem?: string;
 }
 
-async function queuePlanned(tx: Queryable, view: AppointmentView, planned: Planned[], now: Date, preSkipped: Skipped[] = []): Promise<ScheduleResult> {
+async function queuePlanned(
+  tx: Queryable,
+  view: AppointmentView,
+  planned: Planned[],
+  now: Date,
+  preSkipped: Skipped[] = [],
+): Promise<ScheduleResult> {
   const settings = await notifySettings(tx, view.orgId);
   const skipped = [...preSkipped];
   const queued: MessageRow[] = [];
   const wantsLink = planned.some((p) => p.kind !== 'cancellation' && !refusal(view, p.kind));
   // A visit that no longer fits the schedule is the clinic's doing: its link works until the visit's
   // own end like any other, and the booking lets the patient move it inside the notice window.
-  const token = wantsLink ? await issueLinkToken(tx, { orgId: view.orgId, appointmentId: view.id, patientId: view.patientId, expiresAt: view.end }) : null;
+  const token = wantsLink
+    ? await issueLinkToken(tx, {
+        orgId: view.orgId,
+        appointmentId: view.id,
+        patientId: view.patientId,
+        expiresAt: view.end,
+      })
+    : null;
   for (const p of planned) {
     const reason = refusal(view, p.kind);
     if (reason) {
@@ -123,7 +155,17 @@ async function queuePlanned(tx: Queryable, view: AppointmentView, planned: Plann
     });
     const row = await enqueueMessage(
       tx,
-      { orgId: view.orgId, kind: p.kind, appointmentId: view.id, patientId: view.patientId, toAddress: view.patient.email!, ...composed, sendAt: p.sendAt, dedupeKey: p.dedupeKey, render },
+      {
+        orgId: view.orgId,
+        kind: p.kind,
+        appointmentId: view.id,
+        patientId: view.patientId,
+        toAddress: view.patient.email!,
+        ...composed,
+        sendAt: p.sendAt,
+        dedupeKey: p.dedupeKey,
+        render,
+      },
       now,
     );
     if (row) queued.push(row);
@@ -132,7 +174,13 @@ async function queuePlanned(tx: Queryable, view: AppointmentView, planned: Plann
   return { queued, skipped };
 }
 
-async function visitMessages(tx: Queryable, view: AppointmentView, now: Date, first: AppointmentMessageKind, preVisit: boolean): Promise<ScheduleResult> {
+async function visitMessages(
+  tx: Queryable,
+  view: AppointmentView,
+  now: Date,
+  first: AppointmentMessageKind,
+  preVisit: boolean,
+): Promise<ScheduleResult> {
   const { reminderHours } = await notifySettings(tx, view.orgId);
   const at = view.start.toISOString();
   const planned: Planned[] = [{ kind: first, sendAt: now, dedupeKey: `${view.id}:${first}:${at}` }];
@@ -143,7 +191,8 @@ async function visitMessages(tx: Queryable, view: AppointmentView, now: Date, fi
   for (const hours of reminderHours) {
     const sendAt = new Date(view.start.getTime() - hours * 3600_000);
     if (sendAt.getTime() <= now.getTime()) skipped.push({ kind: 'reminder', reason: 'in-the-past' });
-    else planned.push({ kind: 'reminder', sendAt, dedupeKey: `${view.id}:reminder:${at}:${hours}h`, hoursBefore: hours });
+    else
+      planned.push({ kind: 'reminder', sendAt, dedupeKey: `${view.id}:reminder:${at}:${hours}h`, hoursBefore: hours });
   }
   return queuePlanned(tx, view, planned, now, skipped);
 }
@@ -154,7 +203,11 @@ async function visitMessages(tx: Queryable, view: AppointmentView, now: Date, fi
  * the booking transaction so the messages exist exactly when the appointment does. `now` defaults
  * to the database clock.
  */
-export async function scheduleAppointmentMessages(tx: Queryable, appointment: BookedAppointment, options: { now?: Date } = {}): Promise<ScheduleResult> {
+export async function scheduleAppointmentMessages(
+  tx: Queryable,
+  appointment: BookedAppointment,
+  options: { now?: Date } = {},
+): Promise<ScheduleResult> {
   const now = options.now ?? (await databaseNow(tx));
   const view = await loadView(tx, appointment.orgId, appointment.id);
   return visitMessages(tx, view, now, 'confirmation', true);
@@ -165,9 +218,19 @@ export async function scheduleAppointmentMessages(tx: Queryable, appointment: Bo
  * Pre-visit instructions already sent are not sent again (the notice carries the new time); ones
  * still waiting are replaced by a copy with the new time.
  */
-export async function rescheduleAppointmentMessages(tx: Queryable, appointment: BookedAppointment, options: { now?: Date } = {}): Promise<ScheduleResult> {
+export async function rescheduleAppointmentMessages(
+  tx: Queryable,
+  appointment: BookedAppointment,
+  options: { now?: Date } = {},
+): Promise<ScheduleResult> {
   const now = options.now ?? (await databaseNow(tx));
-  const withdrawn = await cancelPendingMessages(tx, appointment.orgId, appointment.id, ['confirmation', 'reminder', 'pre-visit', 'reschedule', 'visit-affected']);
+  const withdrawn = await cancelPendingMessages(tx, appointment.orgId, appointment.id, [
+    'confirmation',
+    'reminder',
+    'pre-visit',
+    'reschedule',
+    'visit-affected',
+  ]);
   const view = await loadView(tx, appointment.orgId, appointment.id);
   return visitMessages(tx, view, now, 'reschedule', withdrawn.includes('pre-visit'));
 }
@@ -180,9 +243,23 @@ export async function cancelAppointmentMessages(
   options: { now?: Date; note?: string } = {},
 ): Promise<ScheduleResult & { cancelled: number }> {
   const now = options.now ?? (await databaseNow(tx));
-  const cancelled = (await cancelPendingMessages(tx, orgId, appointmentId, ['confirmation', 'reminder', 'pre-visit', 'reschedule', 'waitlist-offer', 'visit-affected'])).length;
+  const cancelled = (
+    await cancelPendingMessages(tx, orgId, appointmentId, [
+      'confirmation',
+      'reminder',
+      'pre-visit',
+      'reschedule',
+      'waitlist-offer',
+      'visit-affected',
+    ])
+  ).length;
   const view = await loadView(tx, orgId, appointmentId);
-  const result = await queuePlanned(tx, view, [{ kind: 'cancellation', sendAt: now, dedupeKey: `${appointmentId}:cancellation`, note: options.note }], now);
+  const result = await queuePlanned(
+    tx,
+    view,
+    [{ kind: 'cancellation', sendAt: now, dedupeKey: `${appointmentId}:cancellation`, note: options.note }],
+    now,
+  );
   return { ...result, cancelled };
 }
 
@@ -198,5 +275,18 @@ export async function visitAffectedMessage(
 ): Promise<ScheduleResult> {
   const view = await loadView(tx, orgId, appointmentId);
   const at = view.start.toISOString();
-  return queuePlanned(tx, view, [{ kind: 'visit-affected', sendAt: options.now, dedupeKey: `${appointmentId}:visit-affected:${at}`, problem: options.problem, note: options.note }], options.now);
+  return queuePlanned(
+    tx,
+    view,
+    [
+      {
+        kind: 'visit-affected',
+        sendAt: options.now,
+        dedupeKey: `${appointmentId}:visit-affected:${at}`,
+        problem: options.problem,
+        note: options.note,
+      },
+    ],
+    options.now,
+  );
 }

@@ -1,7 +1,12 @@
 import type { Queryable } from '../../store/database.ts';
 import type { AppointmentStatus } from '../../store/repos/appointments.ts';
 import { insertAuditEvents } from '../../store/repos/audit.ts';
-import { appointmentOrg, findAppointmentView, patientAccount, type AppointmentView } from '../../store/repos/calendars.ts';
+import {
+  appointmentOrg,
+  findAppointmentView,
+  patientAccount,
+  type AppointmentView,
+} from '../../store/repos/calendars.ts';
 import { organizationTimeZone } from '../../store/repos/sessions.ts';
 import { findAvailability } from '../booking/availability.ts';
 import { cancelAppointment, rescheduleAppointment } from '../booking/changes.ts';
@@ -50,7 +55,10 @@ async function resolveLink(db: Queryable, token: string, now: Date): Promise<App
   const view = orgId ? await findAppointmentView(db, orgId, check.appointmentId) : null;
   if (!view) throw new NotFoundError(INVALID);
   // The site's number is no secret and is what the patient needs next.
-  if (check.status === 'expired') throw new NotFoundError(view.site.phone ? `${EXPIRED} To change a visit, call the clinic on ${view.site.phone}.` : EXPIRED);
+  if (check.status === 'expired')
+    throw new NotFoundError(
+      view.site.phone ? `${EXPIRED} To change a visit, call the clinic on ${view.site.phone}.` : EXPIRED,
+    );
   return view;
 }
 
@@ -61,21 +69,51 @@ async function resolveLink(db: Queryable, token: string, now: Date): Promise<App
 async function linkActor(db: Queryable, view: AppointmentView, ip: string | null): Promise<Actor> {
   const account = await patientAccount(db, view.orgId, view.patientId);
   return {
-    userId: account?.id ?? NIL_USER, orgId: view.orgId, role: 'patient', email: account?.email ?? '', displayName: 'Self-service link',
-    patientId: view.patientId, practitionerId: null, locationIds: [], orgTimeZone: await organizationTimeZone(db, view.orgId),
-    sessionId: 'self-service-link', ip,
+    userId: account?.id ?? NIL_USER,
+    orgId: view.orgId,
+    role: 'patient',
+    email: account?.email ?? '',
+    displayName: 'Self-service link',
+    patientId: view.patientId,
+    practitionerId: null,
+    locationIds: [],
+    orgTimeZone: await organizationTimeZone(db, view.orgId),
+    sessionId: 'self-service-link',
+    ip,
   };
 }
 
-function auditLink(db: Queryable, view: AppointmentView, action: string, ip: string | null, detail: Record<string, unknown> = {}) {
+function auditLink(
+  db: Queryable,
+  view: AppointmentView,
+  action: string,
+  ip: string | null,
+  detail: Record<string, unknown> = {},
+) {
   return insertAuditEvents(db, [
-    { orgId: view.orgId, actorUserId: null, actorRole: 'patient-link', action, outcome: 'allowed', patientId: view.patientId, recordType: 'appointment', recordId: view.id, ip, detail },
+    {
+      orgId: view.orgId,
+      actorUserId: null,
+      actorRole: 'patient-link',
+      action,
+      outcome: 'allowed',
+      patientId: view.patientId,
+      recordType: 'appointment',
+      recordId: view.id,
+      ip,
+      detail,
+    },
   ]);
 }
 
 async function present(db: Queryable, view: AppointmentView, now: Date): Promise<LinkedAppointment> {
   const { cancellationNoticeHours } = await notifySettings(db, view.orgId);
-  const conflict = await conflictOf(db, view.orgId, { ...view, therapistId: view.practitionerId, status: view.status as AppointmentStatus }, now);
+  const conflict = await conflictOf(
+    db,
+    view.orgId,
+    { ...view, therapistId: view.practitionerId, status: view.status as AppointmentStatus },
+    now,
+  );
   const changeOnlineUntil = conflict ? view.start : new Date(view.start.getTime() - cancellationNoticeHours * 3600_000);
   const s = view.site;
   return {
@@ -87,7 +125,11 @@ async function present(db: Queryable, view: AppointmentView, now: Date): Promise
     timeZone: s.timeZone,
     service: view.serviceName,
     therapist: view.therapistName,
-    site: { name: s.name, address: [s.line1, s.line2, `${s.city}, ${s.state} ${s.postalCode}`].filter(Boolean).join(', '), phone: s.phone },
+    site: {
+      name: s.name,
+      address: [s.line1, s.line2, `${s.city}, ${s.state} ${s.postalCode}`].filter(Boolean).join(', '),
+      phone: s.phone,
+    },
     cancellationNoticeHours,
     changeOnlineUntil,
     canChangeOnline: view.status === 'booked' && now.getTime() < changeOnlineUntil.getTime(),
@@ -97,7 +139,11 @@ async function present(db: Queryable, view: AppointmentView, now: Date): Promise
 
 /** Inside the policy window a change is the clinic's call: say so plainly, with its number. */
 function refuseIfTooLate(view: AppointmentView, shown: LinkedAppointment, verb: string): void {
-  if (view.status !== 'booked') throw new ConflictError(undefined, `This appointment cannot be ${verb} online: it is ${STATUS_WORDS[view.status as AppointmentStatus]}.`);
+  if (view.status !== 'booked')
+    throw new ConflictError(
+      undefined,
+      `This appointment cannot be ${verb} online: it is ${STATUS_WORDS[view.status as AppointmentStatus]}.`,
+    );
   if (!shown.canChangeOnline) {
     const phone = view.site.phone ? ` on ${view.site.phone}` : '';
     throw new ConflictError(
@@ -107,7 +153,11 @@ function refuseIfTooLate(view: AppointmentView, shown: LinkedAppointment, verb: 
   }
 }
 
-export async function getLinkedAppointment(ctx: ServiceContext, token: string, ip: string | null = null): Promise<LinkedAppointment> {
+export async function getLinkedAppointment(
+  ctx: ServiceContext,
+  token: string,
+  ip: string | null = null,
+): Promise<LinkedAppointment> {
   const now = ctx.now();
   const view = await resolveLink(ctx.db, token, now);
   await auditLink(ctx.db, view, 'appointment.link.read', ip);
@@ -115,35 +165,64 @@ export async function getLinkedAppointment(ctx: ServiceContext, token: string, i
 }
 
 /** Cancels through a link, within the organisation's cancellation policy (default 24 hours). */
-export async function cancelByLink(ctx: ServiceContext, token: string, reason: string | null, ip: string | null = null): Promise<LinkedAppointment> {
+export async function cancelByLink(
+  ctx: ServiceContext,
+  token: string,
+  reason: string | null,
+  ip: string | null = null,
+): Promise<LinkedAppointment> {
   const now = ctx.now();
   const view = await resolveLink(ctx.db, token, now);
   refuseIfTooLate(view, await present(ctx.db, view, now), 'cancelled');
-  await cancelAppointment(ctx, await linkActor(ctx.db, view, ip), view.id, reason ?? 'Cancelled by the patient through a link.');
+  await cancelAppointment(
+    ctx,
+    await linkActor(ctx.db, view, ip),
+    view.id,
+    reason ?? 'Cancelled by the patient through a link.',
+  );
   await auditLink(ctx.db, view, 'appointment.link.cancel', ip, { reasonGiven: reason !== null });
   return present(ctx.db, (await findAppointmentView(ctx.db, view.orgId, view.id))!, now);
 }
 
 /** Free times to move to: the same service with the same therapist at the same site, four weeks ahead. */
-export async function linkAvailability(ctx: ServiceContext, token: string, ip: string | null = null): Promise<{ slots: SlotView[]; truncated: boolean }> {
+export async function linkAvailability(
+  ctx: ServiceContext,
+  token: string,
+  ip: string | null = null,
+): Promise<{ slots: SlotView[]; truncated: boolean }> {
   const now = ctx.now();
   const view = await resolveLink(ctx.db, token, now);
   refuseIfTooLate(view, await present(ctx.db, view, now), 'moved');
   const day = (t: number) => new Date(t).toISOString().slice(0, 10);
   const result = await findAvailability(ctx, await linkActor(ctx.db, view, ip), {
-    serviceCode: view.serviceCode, therapistId: view.practitionerId, locationId: view.locationId,
-    from: day(now.getTime()), to: day(now.getTime() + (AVAILABILITY_DAYS - 1) * 86_400_000), limit: 200,
+    serviceCode: view.serviceCode,
+    therapistId: view.practitionerId,
+    locationId: view.locationId,
+    from: day(now.getTime()),
+    to: day(now.getTime() + (AVAILABILITY_DAYS - 1) * 86_400_000),
+    limit: 200,
   });
   await auditLink(ctx.db, view, 'appointment.link.availability', ip, { slots: result.slots.length });
   return result;
 }
 
 /** Moves the visit to one of those times (the booking service re-checks everything, atomically). */
-export async function rescheduleByLink(ctx: ServiceContext, token: string, start: Date, ip: string | null = null): Promise<LinkedAppointment> {
+export async function rescheduleByLink(
+  ctx: ServiceContext,
+  token: string,
+  start: Date,
+  ip: string | null = null,
+): Promise<LinkedAppointment> {
   const now = ctx.now();
   const view = await resolveLink(ctx.db, token, now);
   refuseIfTooLate(view, await present(ctx.db, view, now), 'moved');
-  await rescheduleAppointment(ctx, await linkActor(ctx.db, view, ip), view.id, { start, reason: 'Moved by the patient through a link.' });
-  await auditLink(ctx.db, view, 'appointment.link.reschedule', ip, { from: view.start.toISOString(), to: start.toISOString() });
+  await rescheduleAppointment(ctx, await linkActor(ctx.db, view, ip), view.id, {
+    start,
+    reason: 'Moved by the patient through a link.',
+  });
+  await auditLink(ctx.db, view, 'appointment.link.reschedule', ip, {
+    from: view.start.toISOString(),
+    to: start.toISOString(),
+  });
   return present(ctx.db, (await findAppointmentView(ctx.db, view.orgId, view.id))!, now);
 }

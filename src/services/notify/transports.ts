@@ -36,7 +36,8 @@ const toNodemailer = (mail: OutgoingMail) => ({
 /** "<abc@knotwork.local>" → "abc@knotwork.local.eml": one file name per message, whatever the attempt. */
 export function emlFileName(messageId: string): string {
   const bare = messageId.replace(/^<|>$/g, '');
-  if (!/^[A-Za-z0-9._@+-]{1,200}$/.test(bare) || bare.startsWith('.')) throw new Error(`Unusable Message-ID for a file name: ${messageId}`);
+  if (!/^[A-Za-z0-9._@+-]{1,200}$/.test(bare) || bare.startsWith('.'))
+    throw new Error(`Unusable Message-ID for a file name: ${messageId}`);
   return `${bare}.eml`;
 }
 

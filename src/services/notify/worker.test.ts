@@ -6,7 +6,15 @@ import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { buildWorld, type World } from '../../../test/support/world.ts';
 import type { Database } from '../../store/database.ts';
 import { listMessages } from '../../store/repos/outbox.ts';
-import { EmlTransport, emlFileName, enqueueMessage, retryDelayMs, runDueMessages, type OutgoingMail, type Transport } from './index.ts';
+import {
+  EmlTransport,
+  emlFileName,
+  enqueueMessage,
+  retryDelayMs,
+  runDueMessages,
+  type OutgoingMail,
+  type Transport,
+} from './index.ts';
 
 const T0 = new Date('2026-11-20T18:00:00Z');
 const MINUTE = 60_000;
@@ -17,7 +25,8 @@ function flaky(db: Database, broken: { markSent: boolean; all: boolean }): Datab
     kind: db.kind,
     query: (sql: string, params?: readonly unknown[]) => {
       if (broken.all && /^\s*UPDATE/.test(sql)) return Promise.reject(new Error('process died'));
-      if (broken.markSent && sql.includes("status = 'sent'")) return Promise.reject(new Error('connection lost before commit'));
+      if (broken.markSent && sql.includes("status = 'sent'"))
+        return Promise.reject(new Error('connection lost before commit'));
       return db.query(sql, params);
     },
     exec: (sql) => db.exec(sql),
@@ -59,12 +68,25 @@ describe.each(BACKENDS)('the notification worker on %s', (backend) => {
   });
 
   const queue = (sendAt: Date, subject = `Test ${++n}`) =>
-    db.transaction((tx) =>
-      enqueueMessage(tx, {
-        orgId: world.orgId, kind: 'reminder', patientId: world.patients.a, toAddress: 'alice@example.test',
-        subject, text: `Hello Alice,\n\nLine of text ${n}.\n`, html: `<p>Line ${n}</p>`, sendAt, dedupeKey: `worker-test:${backend}:${n}`,
-      }, T0),
-    ).then((m) => m!);
+    db
+      .transaction((tx) =>
+        enqueueMessage(
+          tx,
+          {
+            orgId: world.orgId,
+            kind: 'reminder',
+            patientId: world.patients.a,
+            toAddress: 'alice@example.test',
+            subject,
+            text: `Hello Alice,\n\nLine of text ${n}.\n`,
+            html: `<p>Line ${n}</p>`,
+            sendAt,
+            dedupeKey: `worker-test:${backend}:${n}`,
+          },
+          T0,
+        ),
+      )
+      .then((m) => m!);
   const clockAt = (t: Date) => ({ db, now: () => t });
   const status = async (id: string) => (await listMessages(db, { orgId: world.orgId })).find((m) => m.id === id)!;
 
@@ -72,12 +94,19 @@ describe.each(BACKENDS)('the notification worker on %s', (backend) => {
     const out = join(dir, 'basic');
     const due = await queue(T0, 'Reminder: café visit');
     const later = await queue(new Date(T0.getTime() + 60 * MINUTE));
-    const summary = await runDueMessages(clockAt(T0), new EmlTransport(out), { from: 'Clinic <clinic@knotwork.local>' });
+    const summary = await runDueMessages(clockAt(T0), new EmlTransport(out), {
+      from: 'Clinic <clinic@knotwork.local>',
+    });
     expect(summary).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(await readdir(out)).toEqual([emlFileName(due.messageId)]);
     const eml = await readFile(join(out, emlFileName(due.messageId)), 'utf8');
     const headerBlock = eml.split('\r\n\r\n')[0]!;
-    for (const header of ['From: Clinic <clinic@knotwork.local>', 'To: alice@example.test', `Message-ID: ${due.messageId}`, 'MIME-Version: 1.0']) {
+    for (const header of [
+      'From: Clinic <clinic@knotwork.local>',
+      'To: alice@example.test',
+      `Message-ID: ${due.messageId}`,
+      'MIME-Version: 1.0',
+    ]) {
       expect(headerBlock).toContain(header);
     }
     expect(headerBlock).toMatch(/^Subject: =\?UTF-8\?/m);
@@ -100,7 +129,13 @@ describe.each(BACKENDS)('the notification worker on %s', (backend) => {
     expect((await status(message.id)).status).toBe('pending');
     broken.markSent = false;
     const recorder = new RecordingTransport();
-    const teeing: Transport = { name: 'tee', send: async (m) => { await recorder.send(m); await new EmlTransport(out).send(m); } };
+    const teeing: Transport = {
+      name: 'tee',
+      send: async (m) => {
+        await recorder.send(m);
+        await new EmlTransport(out).send(m);
+      },
+    };
     const retryAt = new Date(T0.getTime() + retryDelayMs(1));
     expect(await runDueMessages(clockAt(retryAt), teeing)).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(recorder.sent.map((m) => m.messageId)).toEqual([message.messageId]);
@@ -113,10 +148,22 @@ describe.each(BACKENDS)('the notification worker on %s', (backend) => {
     const message = await queue(T0);
     const broken = { markSent: false, all: false };
     // The mail leaves, then the process is gone: no write of this worker reaches the database any more.
-    const dying: Transport = { name: 'dying', send: async (m) => { await new EmlTransport(out).send(m); broken.all = true; } };
-    await expect(runDueMessages({ db: flaky(db, broken), now: () => T0 }, dying, { leaseMs: 5 * MINUTE })).rejects.toThrow('process died');
+    const dying: Transport = {
+      name: 'dying',
+      send: async (m) => {
+        await new EmlTransport(out).send(m);
+        broken.all = true;
+      },
+    };
+    await expect(
+      runDueMessages({ db: flaky(db, broken), now: () => T0 }, dying, { leaseMs: 5 * MINUTE }),
+    ).rejects.toThrow('process died');
     // Still leased: a second worker does not touch it yet.
-    expect(await runDueMessages(clockAt(new Date(T0.getTime() + MINUTE)), new EmlTransport(out))).toEqual({ sent: 0, retried: 0, failed: 0 });
+    expect(await runDueMessages(clockAt(new Date(T0.getTime() + MINUTE)), new EmlTransport(out))).toEqual({
+      sent: 0,
+      retried: 0,
+      failed: 0,
+    });
     const after = await runDueMessages(clockAt(new Date(T0.getTime() + 6 * MINUTE)), new EmlTransport(out));
     expect(after).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(await readdir(out)).toEqual([emlFileName(message.messageId)]);
@@ -137,7 +184,9 @@ describe.each(BACKENDS)('the notification worker on %s', (backend) => {
       expect(row.lastError).toBe('SMTP 451 try again later');
       expect(row.sendAt).toEqual(T0);
       // Not before the retry time.
-      expect(await runDueMessages({ db, now: () => new Date((row.lockedUntil ?? now).getTime() - 1000) }, transport)).toEqual({ sent: 0, retried: 0, failed: 0 });
+      expect(
+        await runDueMessages({ db, now: () => new Date((row.lockedUntil ?? now).getTime() - 1000) }, transport),
+      ).toEqual({ sent: 0, retried: 0, failed: 0 });
       now = row.lockedUntil ?? now;
     }
     expect(seen).toEqual([1, 2, 4]);

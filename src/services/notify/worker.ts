@@ -1,4 +1,10 @@
-import { claimDueMessage, markAttemptFailed, markSent, updateContent, type MessageRow } from '../../store/repos/outbox.ts';
+import {
+  claimDueMessage,
+  markAttemptFailed,
+  markSent,
+  updateContent,
+  type MessageRow,
+} from '../../store/repos/outbox.ts';
 import type { ServiceContext } from '../context.ts';
 import { composeAgain } from './render.ts';
 import { senderAddress, type Transport } from './transports.ts';
@@ -30,8 +36,18 @@ export function retryDelayMs(attempt: number, options: WorkerOptions = {}): numb
 
 function mailOf(m: MessageRow, from: string) {
   return {
-    messageId: m.messageId, from, to: m.toAddress, subject: m.subject, text: m.text, html: m.html, date: new Date(m.sendAt),
-    attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.base64, 'base64') })),
+    messageId: m.messageId,
+    from,
+    to: m.toAddress,
+    subject: m.subject,
+    text: m.text,
+    html: m.html,
+    date: new Date(m.sendAt),
+    attachments: m.attachments.map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: Buffer.from(a.base64, 'base64'),
+    })),
   };
 }
 
@@ -41,7 +57,8 @@ function mailOf(m: MessageRow, from: string) {
  */
 async function current(ctx: ServiceContext, message: MessageRow): Promise<MessageRow> {
   const fresh = await composeAgain(ctx.db, message).catch(() => null);
-  if (!fresh || (fresh.subject === message.subject && fresh.text === message.text && fresh.html === message.html)) return message;
+  if (!fresh || (fresh.subject === message.subject && fresh.text === message.text && fresh.html === message.html))
+    return message;
   await updateContent(ctx.db, message.id, fresh).catch(() => undefined);
   return { ...message, ...fresh };
 }
@@ -51,7 +68,11 @@ async function current(ctx: ServiceContext, message: MessageRow): Promise<Messag
  * the transport accepted it, so a crash in between means a resend, never a loss; the resend
  * carries the stored Message-ID, so mail systems (and the .eml transport) recognise it.
  */
-export async function runDueMessages(ctx: ServiceContext, transport: Transport, options: WorkerOptions = {}): Promise<RunSummary> {
+export async function runDueMessages(
+  ctx: ServiceContext,
+  transport: Transport,
+  options: WorkerOptions = {},
+): Promise<RunSummary> {
   const summary: RunSummary = { sent: 0, retried: 0, failed: 0 };
   const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
   const from = options.from ?? senderAddress({});
@@ -74,12 +95,18 @@ export async function runDueMessages(ctx: ServiceContext, transport: Transport, 
 }
 
 /** Polls the outbox on every instance; SKIP LOCKED claims keep two workers off the same message. */
-export function startNotifyWorker(ctx: ServiceContext, transport: Transport, options: WorkerOptions = {}): { stop: () => Promise<void> } {
+export function startNotifyWorker(
+  ctx: ServiceContext,
+  transport: Transport,
+  options: WorkerOptions = {},
+): { stop: () => Promise<void> } {
   let stopped = false;
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     if (stopped) return;
-    running = running.then(() => (stopped ? undefined : runDueMessages(ctx, transport, options))).catch(() => undefined);
+    running = running
+      .then(() => (stopped ? undefined : runDueMessages(ctx, transport, options)))
+      .catch(() => undefined);
   };
   tick();
   const timer = setInterval(tick, options.pollMs ?? DEFAULTS.pollMs);

@@ -27,7 +27,10 @@ export function definitionOf(id: string | undefined): ResponderDefinition {
   if (id === undefined) return OUTCOME_RESPONDER_DEFINITIONS.nprs;
   const found = Object.values(OUTCOME_RESPONDER_DEFINITIONS).find((d) => d.id === id);
   if (!found) {
-    throw new ValidationError({ definition: `Choose one of: ${DEFINITION_IDS.join(', ')}.` }, `There is no improvement definition called "${id.slice(0, 40)}". Choose one of: ${DEFINITION_IDS.join(', ')}.`);
+    throw new ValidationError(
+      { definition: `Choose one of: ${DEFINITION_IDS.join(', ')}.` },
+      `There is no improvement definition called "${id.slice(0, 40)}". Choose one of: ${DEFINITION_IDS.join(', ')}.`,
+    );
   }
   return found;
 }

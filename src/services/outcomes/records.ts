@@ -9,8 +9,19 @@ import type { OutcomeSources, PlanSource } from '../../store/repos/outcome-sourc
  * visits come from the plan made from that assessment (or, for an older plan with no link, the
  * first plan started on or after it). A completed plan is the discharge, dated the day it was completed.
  */
-export function patientRecordsFrom(sources: OutcomeSources, localDate: (at: Date) => string): Map<string, PatientRecords> {
-  const byPatient = new Map<string, { assessments: AssessmentRecord[]; sessions: PatientRecords['sessions'][number][]; scores: PatientRecords['scores'][number][]; discharges: { date: string }[] }>();
+export function patientRecordsFrom(
+  sources: OutcomeSources,
+  localDate: (at: Date) => string,
+): Map<string, PatientRecords> {
+  const byPatient = new Map<
+    string,
+    {
+      assessments: AssessmentRecord[];
+      sessions: PatientRecords['sessions'][number][];
+      scores: PatientRecords['scores'][number][];
+      discharges: { date: string }[];
+    }
+  >();
   const of = (patientId: string) => {
     let entry = byPatient.get(patientId);
     if (!entry) byPatient.set(patientId, (entry = { assessments: [], sessions: [], scores: [], discharges: [] }));
@@ -23,7 +34,9 @@ export function patientRecordsFrom(sources: OutcomeSources, localDate: (at: Date
   }
   for (const a of sources.assessments) {
     const plans = plansOf.get(a.patientId) ?? [];
-    const plan = plans.find((p) => p.assessmentId === a.id) ?? plans.find((p) => p.assessmentId === null && localDate(p.createdAt) >= a.assessedOn);
+    const plan =
+      plans.find((p) => p.assessmentId === a.id) ??
+      plans.find((p) => p.assessmentId === null && localDate(p.createdAt) >= a.assessedOn);
     const group = a.diagnoses.length > 0 ? lookupDiagnosis(a.diagnoses[0]!)?.group : undefined;
     const phase = PhaseSchema.safeParse(plan?.phase);
     const site = a.locationId ?? plan?.locationId ?? null;
@@ -48,7 +61,12 @@ export function patientRecordsFrom(sources: OutcomeSources, localDate: (at: Date
     });
   }
   for (const m of sources.scores) {
-    of(m.patientId).scores.push({ measure: m.measure, score: Number(m.score), date: localDate(m.takenAt), ...(m.sessionNoteId ? { sessionId: m.sessionNoteId } : {}) });
+    of(m.patientId).scores.push({
+      measure: m.measure,
+      score: Number(m.score),
+      date: localDate(m.takenAt),
+      ...(m.sessionNoteId ? { sessionId: m.sessionNoteId } : {}),
+    });
   }
   return new Map([...byPatient].map(([patientId, r]) => [patientId, { patientId, ...r }]));
 }

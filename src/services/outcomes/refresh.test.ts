@@ -39,7 +39,13 @@ describe.each(BACKENDS)('outcome rows kept current on %s', (backend) => {
     await createAssessment(ctx, therapist, patient, { findings: {}, diagnoses: ['m54.2'] });
     let rows = await listPatientOutcomeRows(db, world.orgId, patient);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ startedOn: '2026-10-01', status: 'open', visits: 0, conditionGroup: 'neck', therapist: world.practitioners.a });
+    expect(rows[0]).toMatchObject({
+      startedOn: '2026-10-01',
+      status: 'open',
+      visits: 0,
+      conditionGroup: 'neck',
+      therapist: world.practitioners.a,
+    });
 
     // Scores 7, 6, then 5: the third session is the first at least 2 points and 30 % below 8.
     for (const score of [7, 6, 5]) {
@@ -56,9 +62,15 @@ describe.each(BACKENDS)('outcome rows kept current on %s', (backend) => {
     expect(rows[0]!.visits).toBe(3);
     expect(rows[0]!.outcomes['nprs-mcid']).toEqual({ judged: true, improvedAt: 3, lastScoredSession: 3 });
 
-    const all = await listOutcomeRows(db, world.orgId, { from: '2026-10-01', to: '2026-10-01', therapistId: world.practitioners.a });
+    const all = await listOutcomeRows(db, world.orgId, {
+      from: '2026-10-01',
+      to: '2026-10-01',
+      therapistId: world.practitioners.a,
+    });
     expect(all.map((r) => r.episodeId)).toContain(rows[0]!.episodeId);
-    expect(await listOutcomeRows(db, world.orgId, { from: '2026-10-02' })).not.toContainEqual(expect.objectContaining({ episodeId: rows[0]!.episodeId }));
+    expect(await listOutcomeRows(db, world.orgId, { from: '2026-10-02' })).not.toContainEqual(
+      expect.objectContaining({ episodeId: rows[0]!.episodeId }),
+    );
     expect(await listOutcomeRows(db, world.otherOrgId)).toEqual([]);
   });
 
@@ -79,7 +91,10 @@ describe.each(BACKENDS)('outcome rows kept current on %s', (backend) => {
     const patient = await patientBehindGate(db, world, 'clear');
     const { ctx } = dayClock(db, '2027-03-01T17:00:00Z');
     await createAssessment(ctx, actorOf(world, 'therapist'), patient, { findings: {}, diagnoses: ['M54.50'] });
-    expect((await listPatientOutcomeRows(db, world.orgId, patient))[0]).toMatchObject({ status: 'open', conditionGroup: 'low-back' });
+    expect((await listPatientOutcomeRows(db, world.orgId, patient))[0]).toMatchObject({
+      status: 'open',
+      conditionGroup: 'low-back',
+    });
     const later = new Date('2027-05-15T17:00:00Z');
     await enqueueJob(db, { kind: 'rebuild-outcomes', runAt: later, dedupeKey: 'rebuild-outcomes-test' });
     expect(await runDueJobs({ db, now: () => later })).toBeGreaterThan(0);

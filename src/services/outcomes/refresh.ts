@@ -1,6 +1,11 @@
 import { buildEpisodes, outcomeRows } from '../../outcomes/index.ts';
 import type { Queryable, Transactional } from '../../store/database.ts';
-import { clearOutcomeRows, replacePatientOutcomeRows, upsertOutcomeRows, type StoredOutcomeRow } from '../../store/repos/outcome-episodes.ts';
+import {
+  clearOutcomeRows,
+  replacePatientOutcomeRows,
+  upsertOutcomeRows,
+  type StoredOutcomeRow,
+} from '../../store/repos/outcome-episodes.ts';
 import { loadOutcomeSources } from '../../store/repos/outcome-sources.ts';
 import { organizationTimeZone } from '../../store/repos/organizations.ts';
 import { dateIn } from '../../time/index.ts';
@@ -11,7 +16,12 @@ import { patientRecordsFrom } from './records.ts';
  * episode is made of (a note signed, an assessment or plan saved, a score recorded, a relief
  * answer), so a report never reads rows older than the chart.
  */
-export async function refreshPatientOutcomes(tx: Queryable, ctx: { now: () => Date }, orgId: string, patientId: string): Promise<void> {
+export async function refreshPatientOutcomes(
+  tx: Queryable,
+  ctx: { now: () => Date },
+  orgId: string,
+  patientId: string,
+): Promise<void> {
   const now = ctx.now();
   const zone = await organizationTimeZone(tx, orgId);
   const sources = await loadOutcomeSources(tx, orgId, [patientId]);
@@ -24,13 +34,20 @@ export async function refreshPatientOutcomes(tx: Queryable, ctx: { now: () => Da
  * Rebuilds every row of the organisation from the chart (the demo seed, a backfill, and the
  * nightly pass that lets open episodes lapse as time goes by). One transaction; returns the count.
  */
-export async function rebuildAllOutcomes(ctx: { db: Transactional; now: () => Date }, orgId: string): Promise<{ patients: number; episodes: number }> {
+export async function rebuildAllOutcomes(
+  ctx: { db: Transactional; now: () => Date },
+  orgId: string,
+): Promise<{ patients: number; episodes: number }> {
   const now = ctx.now();
   return ctx.db.transaction((tx) => rebuildOutcomeRows(tx, orgId, now));
 }
 
 /** The rebuild inside the caller's transaction (the demo seed builds its rows in its own). */
-export async function rebuildOutcomeRows(tx: Queryable, orgId: string, now: Date): Promise<{ patients: number; episodes: number }> {
+export async function rebuildOutcomeRows(
+  tx: Queryable,
+  orgId: string,
+  now: Date,
+): Promise<{ patients: number; episodes: number }> {
   const zone = await organizationTimeZone(tx, orgId);
   const asOf = dateIn(zone, now);
   const sources = await loadOutcomeSources(tx, orgId, null);

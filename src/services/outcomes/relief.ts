@@ -24,7 +24,10 @@ const DAY_MS = 86_400_000;
 /** The organisation's setting, or the default when it is missing or outside 4–14. */
 export async function reliefCheckInDays(db: Queryable, orgId: string): Promise<number> {
   const value = ((await readOrgSettings(db, orgId))?.booking as Record<string, unknown> | undefined)?.reliefCheckInDays;
-  return typeof value === 'number' && Number.isInteger(value) && value >= RELIEF_CHECK_IN_RANGE.min && value <= RELIEF_CHECK_IN_RANGE.max
+  return typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= RELIEF_CHECK_IN_RANGE.min &&
+    value <= RELIEF_CHECK_IN_RANGE.max
     ? value
     : DEFAULT_RELIEF_CHECK_IN_DAYS;
 }
@@ -33,8 +36,21 @@ export const reliefUrl = (token: string) => `${publicBaseUrl()}/relief/${token}`
 
 function composeReliefCheck(name: string, visitDay: string, url: string) {
   // No clinical detail in an email (read on shared screens, forwarded): only the question and the link.
-  const lines = [`Hello ${name},`, '', `A quick question about your visit on ${visitDay}:`, RELIEF_QUESTION, '', `Answer here (one question): ${url}`, '', 'Thank you — it helps us know what works.'];
-  return { subject: 'How long did the relief from your visit last?', text: `${lines.join('\n')}\n`, html: toHtml(lines, url) };
+  const lines = [
+    `Hello ${name},`,
+    '',
+    `A quick question about your visit on ${visitDay}:`,
+    RELIEF_QUESTION,
+    '',
+    `Answer here (one question): ${url}`,
+    '',
+    'Thank you — it helps us know what works.',
+  ];
+  return {
+    subject: 'How long did the relief from your visit last?',
+    text: `${lines.join('\n')}\n`,
+    html: toHtml(lines, url),
+  };
 }
 
 /**
@@ -53,25 +69,54 @@ export async function scheduleReliefCheckIn(
   const days = await reliefCheckInDays(tx, orgId);
   const sendAt = new Date(visitAt.getTime() + days * DAY_MS);
   const visitOn = dateIn(await organizationTimeZone(tx, orgId), visitAt);
-  const checkIn = await repo.insertReliefCheckIn(tx, orgId, { patientId: note.patientId, sessionNoteId: note.id, visitOn, sendAt, at: now });
+  const checkIn = await repo.insertReliefCheckIn(tx, orgId, {
+    patientId: note.patientId,
+    sessionNoteId: note.id,
+    visitOn,
+    sendAt,
+    at: now,
+  });
   if (!checkIn) return null;
   const dedupeKey = `relief-check:${checkIn.id}`;
   await repo.cancelEarlierReliefMessages(tx, orgId, note.patientId, dedupeKey);
   const patient = await findPatient(tx, orgId, note.patientId);
   const reason = !patient?.email ? 'no-email-address' : patient.communication.email === false ? 'email-declined' : null;
   if (reason || !patient) {
-    await insertAuditEvents(tx, [{
-      orgId, actorUserId: null, actorRole: 'system', action: 'notification.skipped', outcome: 'allowed',
-      patientId: note.patientId, recordType: 'relief_checkin', recordId: checkIn.id, detail: { kind: 'relief-check', reason },
-    }]);
+    await insertAuditEvents(tx, [
+      {
+        orgId,
+        actorUserId: null,
+        actorRole: 'system',
+        action: 'notification.skipped',
+        outcome: 'allowed',
+        patientId: note.patientId,
+        recordType: 'relief_checkin',
+        recordId: checkIn.id,
+        detail: { kind: 'relief-check', reason },
+      },
+    ]);
     return checkIn;
   }
   const token = await issuePurposeToken(tx, 'relief', checkIn.id, new Date(sendAt.getTime() + LINK_DAYS * DAY_MS));
-  const visitDay = new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).format(new Date(`${visitOn}T12:00:00Z`));
-  await enqueueMessage(tx, {
-    orgId, kind: 'relief-check', patientId: patient.id, toAddress: patient.email!, sendAt, dedupeKey,
-    ...composeReliefCheck(patient.preferredName || patient.givenName, visitDay, reliefUrl(token)),
-  }, now);
+  const visitDay = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+  }).format(new Date(`${visitOn}T12:00:00Z`));
+  await enqueueMessage(
+    tx,
+    {
+      orgId,
+      kind: 'relief-check',
+      patientId: patient.id,
+      toAddress: patient.email!,
+      sendAt,
+      dedupeKey,
+      ...composeReliefCheck(patient.preferredName || patient.givenName, visitDay, reliefUrl(token)),
+    },
+    now,
+  );
   return checkIn;
 }
 
@@ -99,12 +144,25 @@ const presentQuestion = (row: repo.ReliefCheckInRow): ReliefQuestion => ({
 });
 
 /** The question behind a link (public: the signed link is the permission). */
-export async function reliefQuestion(ctx: ServiceContext, token: string, ip: string | null = null): Promise<ReliefQuestion> {
+export async function reliefQuestion(
+  ctx: ServiceContext,
+  token: string,
+  ip: string | null = null,
+): Promise<ReliefQuestion> {
   const row = await open(ctx, token);
-  await insertAuditEvents(ctx.db, [{
-    orgId: row.orgId, actorUserId: null, actorRole: 'patient-link', action: 'relief-checkin.read', outcome: 'allowed',
-    patientId: row.patientId, recordType: 'relief_checkin', recordId: row.id, ip,
-  }]);
+  await insertAuditEvents(ctx.db, [
+    {
+      orgId: row.orgId,
+      actorUserId: null,
+      actorRole: 'patient-link',
+      action: 'relief-checkin.read',
+      outcome: 'allowed',
+      patientId: row.patientId,
+      recordType: 'relief_checkin',
+      recordId: row.id,
+      ip,
+    },
+  ]);
   return presentQuestion(row);
 }
 
@@ -119,16 +177,24 @@ export interface ReliefAnswer {
  * from the visit to today (at most 60) — relief that lasted at least that long. Answering again
  * with the same answer changes nothing; a different one is refused (the first answer stands).
  */
-export async function answerReliefQuestion(ctx: ServiceContext, token: string, answer: ReliefAnswer, ip: string | null = null): Promise<ReliefQuestion> {
+export async function answerReliefQuestion(
+  ctx: ServiceContext,
+  token: string,
+  answer: ReliefAnswer,
+  ip: string | null = null,
+): Promise<ReliefQuestion> {
   const row = await open(ctx, token);
   const now = ctx.now();
   const today = dateIn(await organizationTimeZone(ctx.db, row.orgId), now);
   const sinceVisit = Math.max(0, Math.round((Date.parse(today) - Date.parse(row.visitOn)) / DAY_MS));
   const stillHolding = answer.stillHolding === true;
-  if (stillHolding === (answer.days !== undefined)) throw new ValidationError({ days: 'Give the number of days, or choose "still holding" — one of the two.' });
+  if (stillHolding === (answer.days !== undefined))
+    throw new ValidationError({ days: 'Give the number of days, or choose "still holding" — one of the two.' });
   const days = stillHolding ? Math.min(sinceVisit, MAX_RELIEF_DAYS) : answer.days!;
   if (!stillHolding && days > sinceVisit) {
-    throw new ValidationError({ days: `Your visit was ${sinceVisit} day${sinceVisit === 1 ? '' : 's'} ago, so the relief cannot have lasted ${days} days yet. Choose "still holding" if it has not worn off.` });
+    throw new ValidationError({
+      days: `Your visit was ${sinceVisit} day${sinceVisit === 1 ? '' : 's'} ago, so the relief cannot have lasted ${days} days yet. Choose "still holding" if it has not worn off.`,
+    });
   }
   if (row.answeredAt) {
     if (row.stillHolding === stillHolding && (stillHolding || row.reliefDays === days)) return presentQuestion(row);
@@ -137,10 +203,20 @@ export async function answerReliefQuestion(ctx: ServiceContext, token: string, a
   return ctx.db.transaction(async (tx) => {
     const answered = await repo.answerReliefCheckIn(tx, row.orgId, row.id, { reliefDays: days, stillHolding, at: now });
     if (!answered) throw new ConflictError('days', 'You have already answered this question. Thank you.');
-    await insertAuditEvents(tx, [{
-      orgId: row.orgId, actorUserId: null, actorRole: 'patient-link', action: 'relief-checkin.answer', outcome: 'allowed',
-      patientId: row.patientId, recordType: 'relief_checkin', recordId: row.id, ip, detail: { stillHolding },
-    }]);
+    await insertAuditEvents(tx, [
+      {
+        orgId: row.orgId,
+        actorUserId: null,
+        actorRole: 'patient-link',
+        action: 'relief-checkin.answer',
+        outcome: 'allowed',
+        patientId: row.patientId,
+        recordType: 'relief_checkin',
+        recordId: row.id,
+        ip,
+        detail: { stillHolding },
+      },
+    ]);
     await refreshPatientOutcomes(tx, ctx, row.orgId, row.patientId);
     return presentQuestion(answered);
   });

@@ -8,7 +8,14 @@ import {
   toCsv,
   CUT_DIMENSIONS,
 } from '../../outcomes/index.ts';
-import type { CutDimension, CutLabels, EpisodeOutcomeRow, GroupComparison, OutcomesReport, Table } from '../../outcomes/index.ts';
+import type {
+  CutDimension,
+  CutLabels,
+  EpisodeOutcomeRow,
+  GroupComparison,
+  OutcomesReport,
+  Table,
+} from '../../outcomes/index.ts';
 import type { Queryable } from '../../store/database.ts';
 import { insertAuditEvents } from '../../store/repos/audit.ts';
 import { listLocations } from '../../store/repos/locations.ts';
@@ -30,7 +37,8 @@ export interface OutcomesTable extends Table {
 }
 
 /** Whose episodes a report covers: the organisation's, a manager's sites', or a therapist's own. */
-export type OutcomesScope = { kind: 'organization' } | { kind: 'sites'; siteIds: string[] } | { kind: 'own'; therapistId: string };
+export type OutcomesScope =
+  { kind: 'organization' } | { kind: 'sites'; siteIds: string[] } | { kind: 'own'; therapistId: string };
 
 export interface OutcomesAnswer {
   from: string | null;
@@ -67,10 +75,15 @@ function filterOf(scope: OutcomesScope, query: { from?: string; to?: string }): 
 async function labelsOf(db: Queryable, orgId: string, rows: readonly EpisodeOutcomeRow[]): Promise<CutLabels> {
   const sitesSeen = new Set(rows.map((r) => r.site));
   const therapistsSeen = new Set(rows.map((r) => r.therapist));
-  const [sites, therapists] = await Promise.all([listLocations(db, orgId, { activeOnly: false }), listPractitioners(db, orgId, { activeOnly: false })]);
+  const [sites, therapists] = await Promise.all([
+    listLocations(db, orgId, { activeOnly: false }),
+    listPractitioners(db, orgId, { activeOnly: false }),
+  ]);
   return {
     site: Object.fromEntries(sites.filter((s) => sitesSeen.has(s.id)).map((s) => [s.id, s.name])),
-    therapist: Object.fromEntries(therapists.filter((t) => therapistsSeen.has(t.id)).map((t) => [t.id, `${t.givenName} ${t.familyName}`])),
+    therapist: Object.fromEntries(
+      therapists.filter((t) => therapistsSeen.has(t.id)).map((t) => [t.id, `${t.givenName} ${t.familyName}`]),
+    ),
   };
 }
 
@@ -86,14 +99,31 @@ export function outcomesTables(report: OutcomesReport, by?: CutDimension): Outco
 }
 
 /** Loads the rows and builds the report: the one path the API, the page and the command line share. */
-async function answer(db: Queryable, orgId: string, scope: OutcomesScope, query: OutcomesQuery, rowsLoaded?: (rows: number) => void): Promise<OutcomesAnswer> {
+async function answer(
+  db: Queryable,
+  orgId: string,
+  scope: OutcomesScope,
+  query: OutcomesQuery,
+  rowsLoaded?: (rows: number) => void,
+): Promise<OutcomesAnswer> {
   checkRange(query);
   const definition = definitionOf(query.definition);
   const rows = await listOutcomeRows(db, orgId, filterOf(scope, query));
   rowsLoaded?.(rows.length);
   const labels = await labelsOf(db, orgId, rows);
-  const report = buildOutcomesReport(rows, { definition, labels, settings: query.period ? { period: query.period } : {} });
-  return { from: query.from ?? null, to: query.to ?? null, scope: scope.kind, by: query.by ?? null, report, tables: outcomesTables(report, query.by) };
+  const report = buildOutcomesReport(rows, {
+    definition,
+    labels,
+    settings: query.period ? { period: query.period } : {},
+  });
+  return {
+    from: query.from ?? null,
+    to: query.to ?? null,
+    scope: scope.kind,
+    by: query.by ?? null,
+    report,
+    tables: outcomesTables(report, query.by),
+  };
 }
 
 const auditDetail = (scope: OutcomesScope, query: OutcomesQuery | CompareQuery, what: string) => ({
@@ -109,30 +139,57 @@ const auditDetail = (scope: OutcomesScope, query: OutcomesQuery | CompareQuery, 
 export async function outcomesReport(ctx: ServiceContext, actor: Actor, query: OutcomesQuery): Promise<OutcomesAnswer> {
   const scope = outcomesScope(actor);
   const result = await answer(ctx.db, actor.orgId, scope, query);
-  await audit(ctx.db, actor, [{ action: 'outcomes.read', recordType: 'outcomes_report', detail: auditDetail(scope, query, 'report') }]);
+  await audit(ctx.db, actor, [
+    { action: 'outcomes.read', recordType: 'outcomes_report', detail: auditDetail(scope, query, 'report') },
+  ]);
   return result;
 }
 
 /** One table of the report as an RFC 4180 CSV file. */
-export async function outcomesCsv(ctx: ServiceContext, actor: Actor, query: OutcomesQuery, table: OutcomesTableId): Promise<{ filename: string; csv: string }> {
+export async function outcomesCsv(
+  ctx: ServiceContext,
+  actor: Actor,
+  query: OutcomesQuery,
+  table: OutcomesTableId,
+): Promise<{ filename: string; csv: string }> {
   const scope = outcomesScope(actor);
   const { report } = await answer(ctx.db, actor.orgId, scope, { ...query, by: undefined });
   const found = outcomesTables(report).find((t) => t.id === table)!;
-  await audit(ctx.db, actor, [{ action: 'outcomes.export', recordType: 'outcomes_report', detail: { ...auditDetail(scope, query, 'csv'), table } }]);
+  await audit(ctx.db, actor, [
+    {
+      action: 'outcomes.export',
+      recordType: 'outcomes_report',
+      detail: { ...auditDetail(scope, query, 'csv'), table },
+    },
+  ]);
   return { filename: `outcomes-${table}.csv`, csv: toCsv(found) };
 }
 
 /** Log-rank comparison of sessions to first improvement between two groups of a cut (two sites, two phases…). */
-export async function compareOutcomes(ctx: ServiceContext, actor: Actor, query: CompareQuery): Promise<GroupComparison & { labels: [string, string] }> {
+export async function compareOutcomes(
+  ctx: ServiceContext,
+  actor: Actor,
+  query: CompareQuery,
+): Promise<GroupComparison & { labels: [string, string] }> {
   const scope = outcomesScope(actor);
   checkRange(query);
   checkGroups(query);
   const definition = definitionOf(query.definition);
   const rows = await listOutcomeRows(ctx.db, actor.orgId, filterOf(scope, query));
   const labels = await labelsOf(ctx.db, actor.orgId, rows);
-  const comparison = compareGroups(rows, query.by, [query.a, query.b], { definition, settings: query.period ? { period: query.period } : {} });
-  await audit(ctx.db, actor, [{ action: 'outcomes.read', recordType: 'outcomes_report', detail: { ...auditDetail(scope, query, 'compare'), groups: [query.a, query.b] } }]);
-  const named = (key: string) => (query.by === 'site' ? labels.site?.[key] : query.by === 'therapist' ? labels.therapist?.[key] : undefined) ?? key;
+  const comparison = compareGroups(rows, query.by, [query.a, query.b], {
+    definition,
+    settings: query.period ? { period: query.period } : {},
+  });
+  await audit(ctx.db, actor, [
+    {
+      action: 'outcomes.read',
+      recordType: 'outcomes_report',
+      detail: { ...auditDetail(scope, query, 'compare'), groups: [query.a, query.b] },
+    },
+  ]);
+  const named = (key: string) =>
+    (query.by === 'site' ? labels.site?.[key] : query.by === 'therapist' ? labels.therapist?.[key] : undefined) ?? key;
   return { ...comparison, labels: [named(query.a), named(query.b)] };
 }
 
@@ -163,4 +220,3 @@ export async function organizationOutcomesReport(
   ]);
   return result;
 }
-

@@ -1,7 +1,8 @@
 import type { Queryable } from '../database.ts';
 import type { PatientScope } from './scope.ts';
 
-export type AppointmentStatus = 'booked' | 'arrived' | 'in_session' | 'completed' | 'cancelled' | 'late_cancel' | 'no_show';
+export type AppointmentStatus =
+  'booked' | 'arrived' | 'in_session' | 'completed' | 'cancelled' | 'late_cancel' | 'no_show';
 
 export interface AppointmentRow {
   id: string;
@@ -52,7 +53,12 @@ const COLUMNS = `a.id, a.patient_id AS "patientId", a.practitioner_id AS "therap
   (SELECT n.id FROM session_notes n WHERE n.org_id = a.org_id AND n.appointment_id = a.id) AS "sessionNoteId"`;
 
 /** Inserts many in one statement; the exclusion constraints judge them all at once. */
-export async function insertAppointments(db: Queryable, orgId: string, list: NewAppointment[], now: Date): Promise<AppointmentRow[]> {
+export async function insertAppointments(
+  db: Queryable,
+  orgId: string,
+  list: NewAppointment[],
+  now: Date,
+): Promise<AppointmentRow[]> {
   const rows = await db.query<AppointmentRow>(
     `WITH a AS (
        INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, room_id, service_code, during, blocks, series_id, booked_by, created_at, updated_at)
@@ -64,18 +70,32 @@ export async function insertAppointments(db: Queryable, orgId: string, list: New
      SELECT ${COLUMNS} FROM a ORDER BY lower(a.during)`,
     [
       orgId,
-      list.map((x) => x.patientId), list.map((x) => x.therapistId), list.map((x) => x.locationId), list.map((x) => x.roomId),
-      list.map((x) => x.serviceCode), list.map((x) => x.start), list.map((x) => x.end), list.map((x) => x.bufferAfterMinutes),
-      list.map((x) => x.seriesId), list.map((x) => x.bookedBy), now,
+      list.map((x) => x.patientId),
+      list.map((x) => x.therapistId),
+      list.map((x) => x.locationId),
+      list.map((x) => x.roomId),
+      list.map((x) => x.serviceCode),
+      list.map((x) => x.start),
+      list.map((x) => x.end),
+      list.map((x) => x.bufferAfterMinutes),
+      list.map((x) => x.seriesId),
+      list.map((x) => x.bookedBy),
+      now,
     ],
   );
   return rows;
 }
 
-export async function findAppointment(db: Queryable, orgId: string, id: string, forUpdate = false): Promise<AppointmentRow | null> {
-  const rows = await db.query<AppointmentRow>(`SELECT ${COLUMNS} FROM appointments a WHERE a.org_id = $1 AND a.id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [
-    orgId, id,
-  ]);
+export async function findAppointment(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  forUpdate = false,
+): Promise<AppointmentRow | null> {
+  const rows = await db.query<AppointmentRow>(
+    `SELECT ${COLUMNS} FROM appointments a WHERE a.org_id = $1 AND a.id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    [orgId, id],
+  );
   return rows[0] ?? null;
 }
 
@@ -107,10 +127,19 @@ function scopeClause(scope: PatientScope, params: unknown[]): string {
 }
 
 /** Calendar data: appointments overlapping [from, to) that the scope allows, in time order. */
-export async function listAppointments(db: Queryable, orgId: string, scope: PatientScope, filter: AppointmentFilter): Promise<AppointmentRow[]> {
+export async function listAppointments(
+  db: Queryable,
+  orgId: string,
+  scope: PatientScope,
+  filter: AppointmentFilter,
+): Promise<AppointmentRow[]> {
   const params: unknown[] = [orgId, filter.from, filter.to];
   const where = ['a.org_id = $1', `a.during && tstzrange($2, $3)`, scopeClause(scope, params)];
-  for (const [column, value] of [['location_id', filter.locationId], ['practitioner_id', filter.therapistId], ['patient_id', filter.patientId]] as const) {
+  for (const [column, value] of [
+    ['location_id', filter.locationId],
+    ['practitioner_id', filter.therapistId],
+    ['patient_id', filter.patientId],
+  ] as const) {
     if (!value) continue;
     params.push(value);
     where.push(`a.${column} = $${params.length}`);
@@ -127,7 +156,14 @@ export async function moveAppointment(
   db: Queryable,
   orgId: string,
   id: string,
-  to: { therapistId: string; locationId: string; roomId: string | null; start: Date; end: Date; bufferAfterMinutes: number },
+  to: {
+    therapistId: string;
+    locationId: string;
+    roomId: string | null;
+    start: Date;
+    end: Date;
+    bufferAfterMinutes: number;
+  },
   now: Date,
 ): Promise<AppointmentRow> {
   const rows = await db.query<AppointmentRow>(
@@ -141,7 +177,14 @@ export async function moveAppointment(
   return rows[0]!;
 }
 
-export async function setStatus(db: Queryable, orgId: string, id: string, status: AppointmentStatus, reason: string | null, now: Date): Promise<AppointmentRow> {
+export async function setStatus(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  status: AppointmentStatus,
+  reason: string | null,
+  now: Date,
+): Promise<AppointmentRow> {
   const rows = await db.query<AppointmentRow>(
     `WITH a AS (
        UPDATE appointments SET status = $3, cancel_reason = coalesce($4, cancel_reason), version = version + 1, updated_at = $5

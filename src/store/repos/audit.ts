@@ -88,7 +88,17 @@ export async function listAuditEvents(db: Queryable, f: AuditFilter): Promise<Au
         AND ($8::bigint IS NULL OR a.id < $8)
       ORDER BY a.id DESC
       LIMIT $9`,
-    [f.orgId, f.actorIds ?? null, f.patientIds ?? null, f.action ?? null, f.outcome ?? null, f.from ?? null, f.to ?? null, f.before ?? null, f.limit],
+    [
+      f.orgId,
+      f.actorIds ?? null,
+      f.patientIds ?? null,
+      f.action ?? null,
+      f.outcome ?? null,
+      f.from ?? null,
+      f.to ?? null,
+      f.before ?? null,
+      f.limit,
+    ],
   );
 }
 
@@ -98,7 +108,12 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * Accounts of the organisation whose display name has a word starting with each given word
  * ("dee" and "desk" both find "Dee Desk"), or whose email or id is the given one.
  */
-export async function findAccounts(db: Queryable, orgId: string, who: { id?: string; email?: string; words?: string[] }, limit: number): Promise<string[]> {
+export async function findAccounts(
+  db: Queryable,
+  orgId: string,
+  who: { id?: string; email?: string; words?: string[] },
+  limit: number,
+): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
     `SELECT u.id FROM users u
       WHERE u.org_id = $1
@@ -115,6 +130,9 @@ export async function findAccounts(db: Queryable, orgId: string, who: { id?: str
 /** Which of these ids are patients of the organisation. */
 export async function patientsOfOrganization(db: Queryable, orgId: string, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const rows = await db.query<{ id: string }>('SELECT id FROM patients WHERE org_id = $1 AND id = ANY($2::uuid[]) ORDER BY id', [orgId, ids]);
+  const rows = await db.query<{ id: string }>(
+    'SELECT id FROM patients WHERE org_id = $1 AND id = ANY($2::uuid[]) ORDER BY id',
+    [orgId, ids],
+  );
   return rows.map((r) => r.id);
 }

@@ -50,7 +50,14 @@ function laneQuery(kind: LaneKind, keyColumn: string, rangeColumn: string, keyTe
 
 export async function loadBusyLanes(db: Queryable, orgId: string, request: BusyLaneRequest): Promise<BusyLane[]> {
   const parts: string[] = [];
-  const params: unknown[] = [orgId, request.from, request.to, request.now, request.excludeAppointmentId ?? null, request.excludeHoldId ?? null];
+  const params: unknown[] = [
+    orgId,
+    request.from,
+    request.to,
+    request.now,
+    request.excludeAppointmentId ?? null,
+    request.excludeHoldId ?? null,
+  ];
   if (request.therapistIds.length > 0) {
     params.push(request.therapistIds);
     parts.push(laneQuery('therapist', 'practitioner_id', 'blocks', `= ANY($${params.length}::uuid[])`));

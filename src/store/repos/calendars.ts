@@ -23,8 +23,23 @@ export interface AppointmentView {
   servicePriceCents: number | null;
   serviceCurrency: string;
   therapistName: string;
-  site: { name: string; line1: string; line2: string | null; city: string; state: string; postalCode: string; phone: string | null; timeZone: string };
-  patient: { givenName: string; familyName: string; preferredName: string | null; email: string | null; communication: Partial<Communication> };
+  site: {
+    name: string;
+    line1: string;
+    line2: string | null;
+    city: string;
+    state: string;
+    postalCode: string;
+    phone: string | null;
+    timeZone: string;
+  };
+  patient: {
+    givenName: string;
+    familyName: string;
+    preferredName: string | null;
+    email: string | null;
+    communication: Partial<Communication>;
+  };
   /** A completed visit of this patient before this appointment exists. */
   hasEarlierCompletedVisit: boolean;
 }
@@ -72,7 +87,11 @@ export async function listFeedAppointments(
 }
 
 /** The patient's own account, if they have one (link actions act as it). */
-export async function patientAccount(db: Queryable, orgId: string, patientId: string): Promise<{ id: string; email: string } | null> {
+export async function patientAccount(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+): Promise<{ id: string; email: string } | null> {
   const rows = await db.query<{ id: string; email: string }>(
     `SELECT id, email FROM users WHERE org_id = $1 AND patient_id = $2 AND role = 'patient' AND disabled_at IS NULL ORDER BY created_at LIMIT 1`,
     [orgId, patientId],
@@ -105,7 +124,11 @@ export async function insertFeed(
 }
 
 /** Feeds of the organisation, narrowed to those created by `createdBy` or about the given subjects. */
-export async function listFeeds(db: Queryable, orgId: string, filter: { all: boolean; createdBy: string; subjectIds: string[] }): Promise<FeedRow[]> {
+export async function listFeeds(
+  db: Queryable,
+  orgId: string,
+  filter: { all: boolean; createdBy: string; subjectIds: string[] },
+): Promise<FeedRow[]> {
   return db.query<FeedRow>(
     `SELECT ${FEED} FROM calendar_feeds
       WHERE org_id = $1 AND ($2 OR created_by = $3 OR subject_id = ANY($4::uuid[]))
@@ -119,7 +142,10 @@ export async function findFeed(db: Queryable, orgId: string, id: string): Promis
   return rows[0] ?? null;
 }
 
-export async function findFeedByTokenHash(db: Queryable, tokenHash: string): Promise<(FeedRow & { orgId: string }) | null> {
+export async function findFeedByTokenHash(
+  db: Queryable,
+  tokenHash: string,
+): Promise<(FeedRow & { orgId: string }) | null> {
   const rows = await db.query<FeedRow & { orgId: string }>(
     `SELECT ${FEED}, org_id AS "orgId" FROM calendar_feeds WHERE token_hash = $1`,
     [tokenHash],
@@ -128,7 +154,11 @@ export async function findFeedByTokenHash(db: Queryable, tokenHash: string): Pro
 }
 
 export async function revokeFeed(db: Queryable, orgId: string, id: string, now: Date): Promise<void> {
-  await db.query('UPDATE calendar_feeds SET revoked_at = coalesce(revoked_at, $3) WHERE org_id = $1 AND id = $2', [orgId, id, now]);
+  await db.query('UPDATE calendar_feeds SET revoked_at = coalesce(revoked_at, $3) WHERE org_id = $1 AND id = $2', [
+    orgId,
+    id,
+    now,
+  ]);
 }
 
 /** Whether a practitioner or a site with this id exists in the organisation, and the practitioner's sites. */

@@ -133,7 +133,11 @@ export async function listCare(db: Queryable, orgId: string, patientId: string):
 }
 
 /** The sites a practitioner works at; null when there is no such practitioner in the organisation. */
-export async function practitionerSites(db: Queryable, orgId: string, practitionerId: string): Promise<string[] | null> {
+export async function practitionerSites(
+  db: Queryable,
+  orgId: string,
+  practitionerId: string,
+): Promise<string[] | null> {
   const rows = await db.query<{ siteIds: string[] }>(
     `SELECT coalesce((SELECT array_agg(pl.location_id::text ORDER BY pl.location_id) FROM practitioner_locations pl
                        WHERE pl.org_id = pr.org_id AND pl.practitioner_id = pr.id), '{}') AS "siteIds"
@@ -158,7 +162,11 @@ export interface PatientMatch {
  * Exact match on both names (ignoring case and surrounding spaces) and the date of birth: what a
  * desk needs to find a patient of another site to register, and nothing a guess could widen.
  */
-export async function exactMatches(db: Queryable, orgId: string, q: { givenName: string; familyName: string; dateOfBirth: string }): Promise<PatientMatch[]> {
+export async function exactMatches(
+  db: Queryable,
+  orgId: string,
+  q: { givenName: string; familyName: string; dateOfBirth: string },
+): Promise<PatientMatch[]> {
   return db.query<PatientMatch>(
     `SELECT p.id, p.given_name AS "givenName", p.family_name AS "familyName", p.date_of_birth AS "dateOfBirth"
        FROM patients p

@@ -25,18 +25,40 @@ const COLUMNS = `id, patient_id AS "patientId", appointment_id AS "appointmentId
 export async function insertAssessment(
   db: Queryable,
   orgId: string,
-  a: { patientId: string; appointmentId: string | null; assessedOn: string; practitionerId: string | null; findings: unknown; diagnoses: string[]; userId: string; at: Date },
+  a: {
+    patientId: string;
+    appointmentId: string | null;
+    assessedOn: string;
+    practitionerId: string | null;
+    findings: unknown;
+    diagnoses: string[];
+    userId: string;
+    at: Date;
+  },
 ): Promise<AssessmentRow> {
   const rows = await db.query<AssessmentRow>(
     `INSERT INTO assessments (org_id, patient_id, appointment_id, assessed_on, practitioner_id, findings, diagnoses, created_by, created_at, updated_by, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb, $9::text[], $7, $8, $7, $8) RETURNING ${COLUMNS}`,
-    [orgId, a.patientId, a.appointmentId, a.assessedOn, a.practitionerId, JSON.stringify(a.findings), a.userId, a.at, a.diagnoses],
+    [
+      orgId,
+      a.patientId,
+      a.appointmentId,
+      a.assessedOn,
+      a.practitionerId,
+      JSON.stringify(a.findings),
+      a.userId,
+      a.at,
+      a.diagnoses,
+    ],
   );
   return rows[0]!;
 }
 
 export async function findAssessment(db: Queryable, orgId: string, id: string): Promise<AssessmentRow | null> {
-  const rows = await db.query<AssessmentRow>(`SELECT ${COLUMNS} FROM assessments WHERE org_id = $1 AND id = $2`, [orgId, id]);
+  const rows = await db.query<AssessmentRow>(`SELECT ${COLUMNS} FROM assessments WHERE org_id = $1 AND id = $2`, [
+    orgId,
+    id,
+  ]);
   return rows[0] ?? null;
 }
 
@@ -65,6 +87,9 @@ export async function updateAssessment(
 
 /** The patient an appointment belongs to (null: no such appointment in this organisation). */
 export async function appointmentPatient(db: Queryable, orgId: string, appointmentId: string): Promise<string | null> {
-  const rows = await db.query<{ patientId: string }>(`SELECT patient_id AS "patientId" FROM appointments WHERE org_id = $1 AND id = $2`, [orgId, appointmentId]);
+  const rows = await db.query<{ patientId: string }>(
+    `SELECT patient_id AS "patientId" FROM appointments WHERE org_id = $1 AND id = $2`,
+    [orgId, appointmentId],
+  );
   return rows[0]?.patientId ?? null;
 }

@@ -27,7 +27,17 @@ export async function insertScreening(
   const rows = await db.query<ScreeningRow>(
     `INSERT INTO screening_results (org_id, patient_id, intake_version, decision, result, blocking_keys, screened_for, screened_at, screened_by)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6::text[], $7, $8, $9) RETURNING ${SCREENING_COLUMNS}`,
-    [orgId, s.patientId, s.intakeVersion, s.decision, JSON.stringify(s.result), s.blockingKeys, s.screenedFor, s.screenedAt, s.screenedBy],
+    [
+      orgId,
+      s.patientId,
+      s.intakeVersion,
+      s.decision,
+      JSON.stringify(s.result),
+      s.blockingKeys,
+      s.screenedFor,
+      s.screenedAt,
+      s.screenedBy,
+    ],
   );
   return rows[0]!;
 }
@@ -42,7 +52,12 @@ export async function latestScreening(db: Queryable, orgId: string, patientId: s
   return rows[0] ?? null;
 }
 
-export async function screeningFor(db: Queryable, orgId: string, patientId: string, version: number): Promise<ScreeningRow | null> {
+export async function screeningFor(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  version: number,
+): Promise<ScreeningRow | null> {
   const rows = await db.query<ScreeningRow>(
     `SELECT ${SCREENING_COLUMNS} FROM screening_results WHERE org_id = $1 AND patient_id = $2 AND intake_version = $3`,
     [orgId, patientId, version],
@@ -66,11 +81,26 @@ export interface ClearanceRow {
 const CLEARANCE_COLUMNS = `id, patient_id AS "patientId", physician, cleared_on::text AS "clearedOn", scope, file_id AS "fileId",
   covers, intake_version AS "intakeVersion", recorded_by AS "recordedBy", recorded_at AS "recordedAt"`;
 
-export async function insertClearance(db: Queryable, orgId: string, c: Omit<ClearanceRow, 'id'>): Promise<ClearanceRow> {
+export async function insertClearance(
+  db: Queryable,
+  orgId: string,
+  c: Omit<ClearanceRow, 'id'>,
+): Promise<ClearanceRow> {
   const rows = await db.query<ClearanceRow>(
     `INSERT INTO clearances (org_id, patient_id, physician, cleared_on, scope, file_id, covers, intake_version, recorded_by, recorded_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10) RETURNING ${CLEARANCE_COLUMNS}`,
-    [orgId, c.patientId, c.physician, c.clearedOn, c.scope, c.fileId, c.covers, c.intakeVersion, c.recordedBy, c.recordedAt],
+    [
+      orgId,
+      c.patientId,
+      c.physician,
+      c.clearedOn,
+      c.scope,
+      c.fileId,
+      c.covers,
+      c.intakeVersion,
+      c.recordedBy,
+      c.recordedAt,
+    ],
   );
   return rows[0]!;
 }
@@ -105,7 +135,12 @@ export async function insertOverride(db: Queryable, orgId: string, o: Omit<Overr
 }
 
 /** The overrides of one intake version with the name of who decided, for the chart's banner. */
-export async function overridesWithNames(db: Queryable, orgId: string, patientId: string, version: number): Promise<Array<OverrideRow & { decidedByName: string | null }>> {
+export async function overridesWithNames(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  version: number,
+): Promise<Array<OverrideRow & { decidedByName: string | null }>> {
   return db.query<OverrideRow & { decidedByName: string | null }>(
     `SELECT o.id, o.patient_id AS "patientId", o.intake_version AS "intakeVersion", o.reason,
             o.decided_by AS "decidedBy", o.decided_role AS "decidedRole", o.decided_at AS "decidedAt",

@@ -57,7 +57,10 @@ export async function upsertDraft(db: Queryable, orgId: string, w: IntakeWrite):
 }
 
 export async function deleteDraft(db: Queryable, orgId: string, patientId: string): Promise<void> {
-  await db.query(`DELETE FROM intake_responses WHERE org_id = $1 AND patient_id = $2 AND status = 'in-progress'`, [orgId, patientId]);
+  await db.query(`DELETE FROM intake_responses WHERE org_id = $1 AND patient_id = $2 AND status = 'in-progress'`, [
+    orgId,
+    patientId,
+  ]);
 }
 
 export async function findDraft(db: Queryable, orgId: string, patientId: string): Promise<IntakeRow | null> {
@@ -68,7 +71,12 @@ export async function findDraft(db: Queryable, orgId: string, patientId: string)
   return rows[0] ?? null;
 }
 
-export async function findVersion(db: Queryable, orgId: string, patientId: string, version: number): Promise<IntakeRow | null> {
+export async function findVersion(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  version: number,
+): Promise<IntakeRow | null> {
   const rows = await db.query<IntakeRow>(
     `SELECT ${COLUMNS} FROM intake_responses i WHERE i.org_id = $1 AND i.patient_id = $2 AND i.version = $3`,
     [orgId, patientId, version],

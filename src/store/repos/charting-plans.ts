@@ -28,23 +28,48 @@ const COLUMNS = `id, patient_id AS "patientId", status, plan, practitioner_id AS
 export async function insertPlan(
   db: Queryable,
   orgId: string,
-  p: { patientId: string; plan: unknown; practitionerId: string; locationId: string; assessmentId: string | null; diagnoses: string[]; userId: string; at: Date },
+  p: {
+    patientId: string;
+    plan: unknown;
+    practitionerId: string;
+    locationId: string;
+    assessmentId: string | null;
+    diagnoses: string[];
+    userId: string;
+    at: Date;
+  },
 ): Promise<PlanRow> {
   const rows = await db.query<PlanRow>(
     `INSERT INTO treatment_plans (org_id, patient_id, status, plan, practitioner_id, location_id, assessment_id, diagnoses, created_by, created_at, updated_by, updated_at)
      VALUES ($1, $2, 'draft', $3::jsonb, $4, $5, $8, $9::text[], $6, $7, $6, $7) RETURNING ${COLUMNS}`,
-    [orgId, p.patientId, JSON.stringify(p.plan), p.practitionerId, p.locationId, p.userId, p.at, p.assessmentId, p.diagnoses],
+    [
+      orgId,
+      p.patientId,
+      JSON.stringify(p.plan),
+      p.practitionerId,
+      p.locationId,
+      p.userId,
+      p.at,
+      p.assessmentId,
+      p.diagnoses,
+    ],
   );
   return rows[0]!;
 }
 
 export async function findPlan(db: Queryable, orgId: string, id: string): Promise<PlanRow | null> {
-  const rows = await db.query<PlanRow>(`SELECT ${COLUMNS} FROM treatment_plans WHERE org_id = $1 AND id = $2`, [orgId, id]);
+  const rows = await db.query<PlanRow>(`SELECT ${COLUMNS} FROM treatment_plans WHERE org_id = $1 AND id = $2`, [
+    orgId,
+    id,
+  ]);
   return rows[0] ?? null;
 }
 
 export async function listPlans(db: Queryable, orgId: string, patientId: string): Promise<PlanRow[]> {
-  return db.query<PlanRow>(`SELECT ${COLUMNS} FROM treatment_plans WHERE org_id = $1 AND patient_id = $2 ORDER BY created_at DESC, id`, [orgId, patientId]);
+  return db.query<PlanRow>(
+    `SELECT ${COLUMNS} FROM treatment_plans WHERE org_id = $1 AND patient_id = $2 ORDER BY created_at DESC, id`,
+    [orgId, patientId],
+  );
 }
 
 /** Saves when the stored version is still `version`; null when someone else saved first. */
@@ -53,7 +78,15 @@ export async function updatePlan(
   orgId: string,
   id: string,
   version: number,
-  p: { status: PlanStatus; plan: unknown; practitionerId: string; locationId: string; seriesId: string | null; userId: string; at: Date },
+  p: {
+    status: PlanStatus;
+    plan: unknown;
+    practitionerId: string;
+    locationId: string;
+    seriesId: string | null;
+    userId: string;
+    at: Date;
+  },
 ): Promise<PlanRow | null> {
   const rows = await db.query<PlanRow>(
     `UPDATE treatment_plans SET status = $4, plan = $5::jsonb, practitioner_id = $6, location_id = $7, series_id = $8,

@@ -7,7 +7,12 @@ export interface StoredResponse {
   response: unknown;
 }
 
-export async function findIdempotentResponse(db: Queryable, orgId: string, userId: string, key: string): Promise<StoredResponse | null> {
+export async function findIdempotentResponse(
+  db: Queryable,
+  orgId: string,
+  userId: string,
+  key: string,
+): Promise<StoredResponse | null> {
   const rows = await db.query<StoredResponse>(
     `SELECT request_hash AS "requestHash", status, response FROM idempotency_keys WHERE org_id = $1 AND user_id = $2 AND key = $3`,
     [orgId, userId, key],
@@ -36,15 +41,30 @@ export async function storeIdempotentResponse(
  * Claims a key at the start of a create's transaction. On PostgreSQL a concurrent claim of the same
  * key waits here until the first transaction ends, then finds the key taken (false) or free (true).
  */
-export function claimIdempotencyKey(tx: Queryable, orgId: string, userId: string, key: string, requestHash: string, now: Date): Promise<boolean> {
+export function claimIdempotencyKey(
+  tx: Queryable,
+  orgId: string,
+  userId: string,
+  key: string,
+  requestHash: string,
+  now: Date,
+): Promise<boolean> {
   return storeIdempotentResponse(tx, orgId, userId, key, { requestHash, status: 0, response: null }, now);
 }
 
 /** Fills in the answer of a claimed key, in the same transaction as the create. */
-export async function answerIdempotencyKey(tx: Queryable, orgId: string, userId: string, key: string, status: number, response: unknown): Promise<void> {
-  await tx.query(`UPDATE idempotency_keys SET status = $4, response = $5::jsonb WHERE org_id = $1 AND user_id = $2 AND key = $3`, [
-    orgId, userId, key, status, JSON.stringify(response),
-  ]);
+export async function answerIdempotencyKey(
+  tx: Queryable,
+  orgId: string,
+  userId: string,
+  key: string,
+  status: number,
+  response: unknown,
+): Promise<void> {
+  await tx.query(
+    `UPDATE idempotency_keys SET status = $4, response = $5::jsonb WHERE org_id = $1 AND user_id = $2 AND key = $3`,
+    [orgId, userId, key, status, JSON.stringify(response)],
+  );
 }
 
 /** Keys older than `before` are forgotten: a retry comes within minutes, not days. */

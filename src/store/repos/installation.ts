@@ -8,6 +8,9 @@ export async function readInstallationSecret(db: Queryable, name: string): Promi
 
 /** Stores `value` unless a secret of that name exists; returns the one that won. */
 export async function ensureInstallationSecret(db: Queryable, name: string, value: string): Promise<string> {
-  await db.query('INSERT INTO installation_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, value]);
+  await db.query('INSERT INTO installation_secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [
+    name,
+    value,
+  ]);
   return (await readInstallationSecret(db, name))!;
 }

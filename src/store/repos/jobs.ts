@@ -9,7 +9,10 @@ export interface JobRow {
 }
 
 /** Schedules a job once: a second call with the same dedupe key does nothing. */
-export async function enqueueJob(db: Queryable, job: { kind: string; runAt: Date; orgId?: string | null; payload?: object; dedupeKey?: string }): Promise<void> {
+export async function enqueueJob(
+  db: Queryable,
+  job: { kind: string; runAt: Date; orgId?: string | null; payload?: object; dedupeKey?: string },
+): Promise<void> {
   await db.query(
     `INSERT INTO jobs (org_id, kind, payload, run_at, dedupe_key) VALUES ($1, $2, $3::jsonb, $4, $5)
      ON CONFLICT (dedupe_key) DO NOTHING`,
@@ -38,5 +41,9 @@ export async function completeJob(db: Queryable, id: number, now: Date): Promise
 }
 
 export async function failJob(db: Queryable, id: number, error: string, retryAt: Date): Promise<void> {
-  await db.query('UPDATE jobs SET locked_until = NULL, last_error = $2, run_at = $3 WHERE id = $1', [id, error.slice(0, 500), retryAt]);
+  await db.query('UPDATE jobs SET locked_until = NULL, last_error = $2, run_at = $3 WHERE id = $1', [
+    id,
+    error.slice(0, 500),
+    retryAt,
+  ]);
 }

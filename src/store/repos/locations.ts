@@ -9,11 +9,19 @@ export interface LocationAddress {
   country: string;
 }
 
-export interface OpeningInterval { open: string; close: string }
+export interface OpeningInterval {
+  open: string;
+  close: string;
+}
 /** Weekday "0" (Sunday) … "6" → opening intervals in the location's own time zone. */
 export type WeeklyHours = Record<string, OpeningInterval[]>;
 
-export interface RoomRow { id: string; locationId: string; name: string; active: boolean }
+export interface RoomRow {
+  id: string;
+  locationId: string;
+  name: string;
+  active: boolean;
+}
 
 export interface LocationRow {
   id: string;
@@ -29,7 +37,12 @@ export interface LocationRow {
 
 export type LocationFields = Omit<LocationRow, 'id' | 'rooms'>;
 
-export interface ClosureRow { id: string; startsOn: string; endsOn: string; reason: string }
+export interface ClosureRow {
+  id: string;
+  startsOn: string;
+  endsOn: string;
+  reason: string;
+}
 
 const COLUMNS = `l.id, l.name, l.slug,
   jsonb_build_object('line1', l.address_line1, 'line2', l.address_line2, 'city', l.city, 'state', l.state,
@@ -38,7 +51,11 @@ const COLUMNS = `l.id, l.name, l.slug,
   coalesce((SELECT jsonb_agg(jsonb_build_object('id', r.id, 'name', r.name, 'active', r.active) ORDER BY r.name, r.id)
               FROM rooms r WHERE r.org_id = l.org_id AND r.location_id = l.id), '[]'::jsonb) AS rooms`;
 
-export async function listLocations(db: Queryable, orgId: string, options: { activeOnly: boolean }): Promise<LocationRow[]> {
+export async function listLocations(
+  db: Queryable,
+  orgId: string,
+  options: { activeOnly: boolean },
+): Promise<LocationRow[]> {
   return db.query<LocationRow>(
     `SELECT ${COLUMNS} FROM locations l WHERE l.org_id = $1 AND ($2::boolean = false OR l.active)
       ORDER BY l.name, l.id`,
@@ -47,13 +64,29 @@ export async function listLocations(db: Queryable, orgId: string, options: { act
 }
 
 export async function findLocation(db: Queryable, orgId: string, id: string): Promise<LocationRow | null> {
-  const rows = await db.query<LocationRow>(`SELECT ${COLUMNS} FROM locations l WHERE l.org_id = $1 AND l.id = $2`, [orgId, id]);
+  const rows = await db.query<LocationRow>(`SELECT ${COLUMNS} FROM locations l WHERE l.org_id = $1 AND l.id = $2`, [
+    orgId,
+    id,
+  ]);
   return rows[0] ?? null;
 }
 
 function toParams(f: LocationFields): unknown[] {
   const a = f.address;
-  return [f.name, f.slug, a.line1, a.line2, a.city, a.state, a.postalCode, a.country, f.phone, f.timeZone, JSON.stringify(f.hours), f.active];
+  return [
+    f.name,
+    f.slug,
+    a.line1,
+    a.line2,
+    a.city,
+    a.state,
+    a.postalCode,
+    a.country,
+    f.phone,
+    f.timeZone,
+    JSON.stringify(f.hours),
+    f.active,
+  ];
 }
 
 export async function insertLocation(db: Queryable, orgId: string, f: LocationFields): Promise<string> {
@@ -75,7 +108,12 @@ export async function updateLocation(db: Queryable, orgId: string, id: string, f
 }
 
 /** Closures that end on or after `since`, soonest first (recent and upcoming ones). */
-export async function listClosures(db: Queryable, orgId: string, locationId: string, since: string): Promise<ClosureRow[]> {
+export async function listClosures(
+  db: Queryable,
+  orgId: string,
+  locationId: string,
+  since: string,
+): Promise<ClosureRow[]> {
   return db.query<ClosureRow>(
     `SELECT id, starts_on AS "startsOn", ends_on AS "endsOn", reason FROM location_closures
       WHERE org_id = $1 AND location_id = $2 AND ends_on >= $3::date ORDER BY starts_on, id`,
@@ -98,7 +136,12 @@ export async function insertClosure(
 }
 
 /** True when a closure of that location was deleted. */
-export async function deleteClosure(db: Queryable, orgId: string, locationId: string, closureId: string): Promise<boolean> {
+export async function deleteClosure(
+  db: Queryable,
+  orgId: string,
+  locationId: string,
+  closureId: string,
+): Promise<boolean> {
   const rows = await db.query<{ id: string }>(
     'DELETE FROM location_closures WHERE org_id = $1 AND location_id = $2 AND id = $3 RETURNING id',
     [orgId, locationId, closureId],
@@ -121,7 +164,12 @@ export async function insertRoom(db: Queryable, orgId: string, locationId: strin
   return rows[0]!;
 }
 
-export async function updateRoom(db: Queryable, orgId: string, id: string, f: { name: string; active: boolean }): Promise<RoomRow> {
+export async function updateRoom(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  f: { name: string; active: boolean },
+): Promise<RoomRow> {
   const rows = await db.query<RoomRow>(
     `UPDATE rooms SET name = $3, active = $4 WHERE org_id = $1 AND id = $2 RETURNING ${ROOM_COLUMNS}`,
     [orgId, id, f.name, f.active],

@@ -20,7 +20,12 @@ export interface ThrottleKey {
  * starts afresh) and answers the counts after it. Keys are locked in sorted order so that
  * concurrent statements over overlapping keys cannot deadlock.
  */
-export async function countAttempt(db: Queryable, keys: ThrottleKey[], now: Date, windowStartedBefore: Date): Promise<Counted[]> {
+export async function countAttempt(
+  db: Queryable,
+  keys: ThrottleKey[],
+  now: Date,
+  windowStartedBefore: Date,
+): Promise<Counted[]> {
   const sorted = [...new Map(keys.map((k) => [k.key, k])).values()].sort((a, b) => (a.key < b.key ? -1 : 1));
   return db.query<Counted>(
     `INSERT INTO login_throttle AS t (key, org_id, window_start, attempts)
@@ -35,17 +40,24 @@ export async function countAttempt(db: Queryable, keys: ThrottleKey[], now: Date
 
 /** The count of a key in its current window (0 when none). */
 export async function currentCount(db: Queryable, key: string, windowStartedBefore: Date): Promise<number> {
-  const rows = await db.query<{ attempts: number }>('SELECT attempts FROM login_throttle WHERE key = $1 AND window_start > $2', [key, windowStartedBefore]);
+  const rows = await db.query<{ attempts: number }>(
+    'SELECT attempts FROM login_throttle WHERE key = $1 AND window_start > $2',
+    [key, windowStartedBefore],
+  );
   return rows[0]?.attempts ?? 0;
 }
 
 /** An attempt that succeeded: `forget` keys start afresh; `refund` keys give their attempt back. */
 export async function settleSuccess(db: Queryable, forget: string[], refund: string[]): Promise<void> {
   await db.query('DELETE FROM login_throttle WHERE key = ANY($1::text[])', [forget]);
-  await db.query('UPDATE login_throttle SET attempts = GREATEST(attempts - 1, 0) WHERE key = ANY($1::text[])', [refund]);
+  await db.query('UPDATE login_throttle SET attempts = GREATEST(attempts - 1, 0) WHERE key = ANY($1::text[])', [
+    refund,
+  ]);
 }
 
 export async function purgeThrottle(db: Queryable, windowStartedBefore: Date): Promise<number> {
-  const rows = await db.query('DELETE FROM login_throttle WHERE window_start <= $1 RETURNING key', [windowStartedBefore]);
+  const rows = await db.query('DELETE FROM login_throttle WHERE window_start <= $1 RETURNING key', [
+    windowStartedBefore,
+  ]);
   return rows.length;
 }

@@ -39,7 +39,11 @@ export async function countOrganizationRows(db: Queryable): Promise<number> {
 }
 
 /** Location ids by slug within one organisation; slugs it does not have are simply absent. */
-export async function locationIdsBySlug(db: Queryable, orgId: string, slugs: readonly string[]): Promise<Map<string, string>> {
+export async function locationIdsBySlug(
+  db: Queryable,
+  orgId: string,
+  slugs: readonly string[],
+): Promise<Map<string, string>> {
   const rows = await db.query<{ id: string; slug: string }>(
     'SELECT id, slug FROM locations WHERE org_id = $1 AND slug = ANY($2::text[])',
     [orgId, [...slugs]],

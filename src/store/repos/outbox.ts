@@ -6,7 +6,16 @@ export async function databaseNow(db: Queryable): Promise<Date> {
   return new Date(rows[0]!.now);
 }
 
-export type MessageKind = 'confirmation' | 'reminder' | 'pre-visit' | 'cancellation' | 'reschedule' | 'waitlist-offer' | 'home-care' | 'visit-affected' | 'relief-check';
+export type MessageKind =
+  | 'confirmation'
+  | 'reminder'
+  | 'pre-visit'
+  | 'cancellation'
+  | 'reschedule'
+  | 'waitlist-offer'
+  | 'home-care'
+  | 'visit-affected'
+  | 'relief-check';
 export type MessageStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
 
 /**
@@ -69,8 +78,20 @@ export async function insertMessage(db: Queryable, m: NewMessage, now: Date): Pr
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::jsonb)
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING ${COLUMNS}`,
     [
-      m.orgId, m.kind, m.appointmentId, m.patientId, m.toAddress, m.subject, m.text, m.html, m.sendAt, m.messageId, m.dedupeKey, now,
-      m.render === null ? null : JSON.stringify(m.render), JSON.stringify(m.attachments),
+      m.orgId,
+      m.kind,
+      m.appointmentId,
+      m.patientId,
+      m.toAddress,
+      m.subject,
+      m.text,
+      m.html,
+      m.sendAt,
+      m.messageId,
+      m.dedupeKey,
+      now,
+      m.render === null ? null : JSON.stringify(m.render),
+      JSON.stringify(m.attachments),
     ],
   );
   return rows[0] ?? null;
@@ -93,8 +114,17 @@ export async function claimDueMessage(db: Queryable, now: Date, leaseMs: number)
 }
 
 /** Keeps the words a message was last composed with, so the stored copy is what was sent. */
-export async function updateContent(db: Queryable, id: string, content: { subject: string; text: string; html: string | null }): Promise<void> {
-  await db.query(`UPDATE outbox_messages SET subject = $2, text = $3, html = $4 WHERE id = $1 AND status = 'pending'`, [id, content.subject, content.text, content.html]);
+export async function updateContent(
+  db: Queryable,
+  id: string,
+  content: { subject: string; text: string; html: string | null },
+): Promise<void> {
+  await db.query(`UPDATE outbox_messages SET subject = $2, text = $3, html = $4 WHERE id = $1 AND status = 'pending'`, [
+    id,
+    content.subject,
+    content.text,
+    content.html,
+  ]);
 }
 
 export async function markSent(db: Queryable, id: string, now: Date): Promise<void> {
@@ -119,7 +149,12 @@ export async function markAttemptFailed(db: Queryable, id: string, error: string
 }
 
 /** Cancels the pending messages of an appointment (of the given kinds); returns the kinds cancelled. */
-export async function cancelPendingMessages(db: Queryable, orgId: string, appointmentId: string, kinds: MessageKind[]): Promise<MessageKind[]> {
+export async function cancelPendingMessages(
+  db: Queryable,
+  orgId: string,
+  appointmentId: string,
+  kinds: MessageKind[],
+): Promise<MessageKind[]> {
   const rows = await db.query<{ kind: MessageKind }>(
     `UPDATE outbox_messages SET status = 'cancelled', locked_until = NULL
       WHERE org_id = $1 AND appointment_id = $2 AND status = 'pending' AND kind = ANY($3) RETURNING kind`,
@@ -128,7 +163,10 @@ export async function cancelPendingMessages(db: Queryable, orgId: string, appoin
   return rows.map((r) => r.kind);
 }
 
-export async function listMessages(db: Queryable, filter: { orgId: string; appointmentId?: string }): Promise<MessageRow[]> {
+export async function listMessages(
+  db: Queryable,
+  filter: { orgId: string; appointmentId?: string },
+): Promise<MessageRow[]> {
   return db.query<MessageRow>(
     `SELECT ${COLUMNS} FROM outbox_messages WHERE org_id = $1 AND ($2::uuid IS NULL OR appointment_id = $2)
       ORDER BY send_at, kind, id`,
@@ -138,6 +176,9 @@ export async function listMessages(db: Queryable, filter: { orgId: string; appoi
 
 /** The organisation's notification settings (reminder hours, cancellation notice), as stored. */
 export async function organizationSettings(db: Queryable, orgId: string): Promise<Record<string, unknown>> {
-  const rows = await db.query<{ settings: Record<string, unknown> }>('SELECT settings FROM organizations WHERE id = $1', [orgId]);
+  const rows = await db.query<{ settings: Record<string, unknown> }>(
+    'SELECT settings FROM organizations WHERE id = $1',
+    [orgId],
+  );
   return rows[0]?.settings ?? {};
 }

@@ -45,7 +45,12 @@ function toRecord(patientId: string, row: EpisodeOutcomeRow) {
  * Inserts rows of many patients at once (a rebuild or a bulk load): one statement per call, the
  * rows passed as one JSON document. An existing row of the same episode is replaced.
  */
-export async function upsertOutcomeRows(db: Queryable, orgId: string, rows: readonly StoredOutcomeRow[], at: Date): Promise<void> {
+export async function upsertOutcomeRows(
+  db: Queryable,
+  orgId: string,
+  rows: readonly StoredOutcomeRow[],
+  at: Date,
+): Promise<void> {
   if (rows.length === 0) return;
   await db.query(
     `INSERT INTO outcome_episodes (org_id, patient_id, episode_id, started_on, status, visits, drop_out, site_id, therapist_id,
@@ -63,13 +68,23 @@ export async function upsertOutcomeRows(db: Queryable, orgId: string, rows: read
 }
 
 /** Replaces one patient's rows with `rows` (an episode that no longer exists, e.g. an assessment re-dated, goes). */
-export async function replacePatientOutcomeRows(db: Queryable, orgId: string, patientId: string, rows: readonly EpisodeOutcomeRow[], at: Date): Promise<void> {
-  await db.query(`DELETE FROM outcome_episodes WHERE org_id = $1 AND patient_id = $2 AND NOT (episode_id = ANY($3::text[]))`, [
+export async function replacePatientOutcomeRows(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  rows: readonly EpisodeOutcomeRow[],
+  at: Date,
+): Promise<void> {
+  await db.query(
+    `DELETE FROM outcome_episodes WHERE org_id = $1 AND patient_id = $2 AND NOT (episode_id = ANY($3::text[]))`,
+    [orgId, patientId, rows.map((r) => r.episodeId)],
+  );
+  await upsertOutcomeRows(
+    db,
     orgId,
-    patientId,
-    rows.map((r) => r.episodeId),
-  ]);
-  await upsertOutcomeRows(db, orgId, rows.map((row) => ({ patientId, row })), at);
+    rows.map((row) => ({ patientId, row })),
+    at,
+  );
 }
 
 interface DbRow {
@@ -97,7 +112,11 @@ const SELECT = `episode_id AS "episodeId", started_on::text AS "startedOn", stat
  * The rows come back as JSON texts of arrays: for 150,000 rows that is several times faster than a
  * result row per episode, whose fields the driver would parse one by one.
  */
-export async function listOutcomeRows(db: Queryable, orgId: string, filter: OutcomeRowFilter = {}): Promise<EpisodeOutcomeRow[]> {
+export async function listOutcomeRows(
+  db: Queryable,
+  orgId: string,
+  filter: OutcomeRowFilter = {},
+): Promise<EpisodeOutcomeRow[]> {
   const params: unknown[] = [orgId];
   const where = ['org_id = $1'];
   if (filter.from !== undefined) {
@@ -130,20 +149,47 @@ export async function listOutcomeRows(db: Queryable, orgId: string, filter: Outc
 }
 
 type PackedRow = [
-  string, string, EpisodeOutcomeRow['status'], number, boolean, string | null, string | null,
-  EpisodeOutcomeRow['conditionGroup'], EpisodeOutcomeRow['phase'], number | null, number[], EpisodeOutcomeRow['outcomes'],
+  string,
+  string,
+  EpisodeOutcomeRow['status'],
+  number,
+  boolean,
+  string | null,
+  string | null,
+  EpisodeOutcomeRow['conditionGroup'],
+  EpisodeOutcomeRow['phase'],
+  number | null,
+  number[],
+  EpisodeOutcomeRow['outcomes'],
 ];
 
 function unpack(r: PackedRow): EpisodeOutcomeRow {
   return {
-    episodeId: r[0], startedOn: r[1], status: r[2], visits: r[3], dropOut: r[4], site: r[5], therapist: r[6],
-    conditionGroup: r[7], phase: r[8], psfsChange: r[9], reliefDays: r[10], outcomes: r[11],
+    episodeId: r[0],
+    startedOn: r[1],
+    status: r[2],
+    visits: r[3],
+    dropOut: r[4],
+    site: r[5],
+    therapist: r[6],
+    conditionGroup: r[7],
+    phase: r[8],
+    psfsChange: r[9],
+    reliefDays: r[10],
+    outcomes: r[11],
   };
 }
 
 /** One patient's rows, oldest episode first (the patient's own trend, and tests). */
-export async function listPatientOutcomeRows(db: Queryable, orgId: string, patientId: string): Promise<EpisodeOutcomeRow[]> {
-  return db.query<DbRow>(`SELECT ${SELECT} FROM outcome_episodes WHERE org_id = $1 AND patient_id = $2 ORDER BY started_on, episode_id`, [orgId, patientId]);
+export async function listPatientOutcomeRows(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+): Promise<EpisodeOutcomeRow[]> {
+  return db.query<DbRow>(
+    `SELECT ${SELECT} FROM outcome_episodes WHERE org_id = $1 AND patient_id = $2 ORDER BY started_on, episode_id`,
+    [orgId, patientId],
+  );
 }
 
 /** Removes every row of the organisation (before a full rebuild). */

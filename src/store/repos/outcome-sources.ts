@@ -54,7 +54,11 @@ export interface OutcomeSources {
 }
 
 /** `patientIds` null: every patient of the organisation (a rebuild). */
-export async function loadOutcomeSources(db: Queryable, orgId: string, patientIds: readonly string[] | null): Promise<OutcomeSources> {
+export async function loadOutcomeSources(
+  db: Queryable,
+  orgId: string,
+  patientIds: readonly string[] | null,
+): Promise<OutcomeSources> {
   const params = patientIds === null ? [orgId] : [orgId, patientIds];
   const only = (alias: string) => (patientIds === null ? '' : `AND ${alias}.patient_id = ANY($2::uuid[])`);
   const [assessments, sessions, scores, plans] = await Promise.all([

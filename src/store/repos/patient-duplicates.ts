@@ -44,8 +44,15 @@ export async function findPossibleDuplicates(
   candidate: DuplicateCandidate,
   excludeId: string | null,
 ): Promise<{ visible: DuplicateMatch[]; hiddenCount: number }> {
-  const params: unknown[] = [orgId, candidate.givenName.trim().toLowerCase(), candidate.familyName.trim().toLowerCase(), candidate.dateOfBirth,
-    candidate.email?.trim().toLowerCase() || null, phoneKey(candidate.phone), excludeId];
+  const params: unknown[] = [
+    orgId,
+    candidate.givenName.trim().toLowerCase(),
+    candidate.familyName.trim().toLowerCase(),
+    candidate.dateOfBirth,
+    candidate.email?.trim().toLowerCase() || null,
+    phoneKey(candidate.phone),
+    excludeId,
+  ];
   const reasons = `array_remove(ARRAY[
       CASE WHEN lower(trim(p.given_name)) = $2 AND lower(trim(p.family_name)) = $3 AND p.date_of_birth = $4::date THEN 'name-and-birth-date' END,
       CASE WHEN $5::text IS NOT NULL AND lower(p.email) = $5 THEN 'email' END,
@@ -66,6 +73,8 @@ export async function findPossibleDuplicates(
       LIMIT 50`,
     params,
   );
-  const visible = rows.filter((r) => r.visible).map(({ visible: _v, sort_family: _f, sort_given: _g, ...match }): DuplicateMatch => match);
+  const visible = rows
+    .filter((r) => r.visible)
+    .map(({ visible: _v, sort_family: _f, sort_given: _g, ...match }): DuplicateMatch => match);
   return { visible, hiddenCount: rows.length - visible.length };
 }

@@ -7,14 +7,33 @@ import type { Queryable } from '../database.ts';
 export const MERGE_PLAN = {
   /** Rows change hands as they are. */
   moved: [
-    'appointments', 'waitlist_entries', 'holds', 'outbox_messages', 'files', 'clearances', 'clinical_tasks', 'assessments',
-    'treatment_plans', 'session_notes', 'measure_responses', 'home_care_plans', 'users', 'relief_checkins',
+    'appointments',
+    'waitlist_entries',
+    'holds',
+    'outbox_messages',
+    'files',
+    'clearances',
+    'clinical_tasks',
+    'assessments',
+    'treatment_plans',
+    'session_notes',
+    'measure_responses',
+    'home_care_plans',
+    'users',
+    'relief_checkins',
   ],
   /**
    * Moved by their own rules below: merged relationships, renumbered intake versions (screening follows by cascade);
    * outcome rows are rebuilt for both records by the merge service once the chart has moved.
    */
-  special: ['care_relationships', 'patient_sites', 'intake_responses', 'screening_results', 'gate_overrides', 'outcome_episodes'],
+  special: [
+    'care_relationships',
+    'patient_sites',
+    'intake_responses',
+    'screening_results',
+    'gate_overrides',
+    'outcome_episodes',
+  ],
   /** History stays as it happened: the log of who opened the duplicate record keeps naming it. */
   kept: ['audit_events'],
 } as const;
@@ -44,7 +63,12 @@ export interface VisitClash {
 }
 
 /** Booked visits of the two records at the same time: one person cannot be at both. */
-export async function clashingVisits(db: Queryable, orgId: string, survivorId: string, duplicateId: string): Promise<VisitClash[]> {
+export async function clashingVisits(
+  db: Queryable,
+  orgId: string,
+  survivorId: string,
+  duplicateId: string,
+): Promise<VisitClash[]> {
   return db.query<VisitClash>(
     `SELECT s.id AS "survivorAppointmentId", d.id AS "duplicateAppointmentId", lower(d.during) AS start
        FROM appointments s JOIN appointments d ON d.org_id = s.org_id AND d.patient_id = $3 AND d.occupies AND d.during && s.during
@@ -55,7 +79,11 @@ export async function clashingVisits(db: Queryable, orgId: string, survivorId: s
 }
 
 async function moveRows(db: Queryable, table: string, orgId: string, from: string, to: string): Promise<number> {
-  const rows = await db.query(`UPDATE ${table} SET patient_id = $3 WHERE org_id = $1 AND patient_id = $2 RETURNING 1`, [orgId, from, to]);
+  const rows = await db.query(`UPDATE ${table} SET patient_id = $3 WHERE org_id = $1 AND patient_id = $2 RETURNING 1`, [
+    orgId,
+    from,
+    to,
+  ]);
   return rows.length;
 }
 
@@ -88,7 +116,10 @@ async function mergeSites(db: Queryable, orgId: string, from: string, to: string
      ON CONFLICT (org_id, patient_id, location_id) DO NOTHING`,
     [orgId, from, to],
   );
-  const rows = await db.query('DELETE FROM patient_sites WHERE org_id = $1 AND patient_id = $2 RETURNING 1', [orgId, from]);
+  const rows = await db.query('DELETE FROM patient_sites WHERE org_id = $1 AND patient_id = $2 RETURNING 1', [
+    orgId,
+    from,
+  ]);
   return rows.length;
 }
 
@@ -104,15 +135,26 @@ interface IntakeVersionRow {
  * then into place) because versions are unique per patient at every step. The draft kept is the
  * one saved last.
  */
-async function mergeIntake(db: Queryable, orgId: string, from: string, to: string): Promise<{ versions: number; draftsDropped: number }> {
+async function mergeIntake(
+  db: Queryable,
+  orgId: string,
+  from: string,
+  to: string,
+): Promise<{ versions: number; draftsDropped: number }> {
   const drafts = await db.query<{ id: string; patientId: string }>(
     `SELECT id, patient_id AS "patientId" FROM intake_responses
       WHERE org_id = $1 AND patient_id = ANY($2::uuid[]) AND status = 'in-progress' ORDER BY submitted_at DESC, id`,
     [orgId, [from, to]],
   );
   const stale = drafts.slice(1).map((d) => d.id);
-  if (stale.length > 0) await db.query('DELETE FROM intake_responses WHERE org_id = $1 AND id = ANY($2::uuid[])', [orgId, stale]);
-  if (drafts[0]?.patientId === from) await db.query('UPDATE intake_responses SET patient_id = $3 WHERE org_id = $1 AND id = $2', [orgId, drafts[0].id, to]);
+  if (stale.length > 0)
+    await db.query('DELETE FROM intake_responses WHERE org_id = $1 AND id = ANY($2::uuid[])', [orgId, stale]);
+  if (drafts[0]?.patientId === from)
+    await db.query('UPDATE intake_responses SET patient_id = $3 WHERE org_id = $1 AND id = $2', [
+      orgId,
+      drafts[0].id,
+      to,
+    ]);
 
   const versions = await db.query<IntakeVersionRow>(
     `SELECT id, patient_id AS "patientId", version FROM intake_responses
@@ -131,7 +173,10 @@ async function mergeIntake(db: Queryable, orgId: string, from: string, to: strin
     );
   }
   const OFFSET = 1_000_000;
-  await db.query(`UPDATE intake_responses SET version = version + ${OFFSET} WHERE org_id = $1 AND id = ANY($2::uuid[])`, [orgId, versions.map((v) => v.id)]);
+  await db.query(
+    `UPDATE intake_responses SET version = version + ${OFFSET} WHERE org_id = $1 AND id = ANY($2::uuid[])`,
+    [orgId, versions.map((v) => v.id)],
+  );
   await db.query(
     `UPDATE intake_responses r SET patient_id = $2, version = m.next
        FROM unnest($3::uuid[], $4::int[]) AS m(id, next)
@@ -147,7 +192,14 @@ export type MovedCounts = Record<string, number>;
  * Moves everything of `from` to `to` and leaves `from` as a tombstone. Runs inside the caller's
  * transaction, which must have locked both rows; the flag lets the locked records move.
  */
-export async function mergeInto(db: Queryable, orgId: string, from: string, to: string, by: string, now: Date): Promise<MovedCounts> {
+export async function mergeInto(
+  db: Queryable,
+  orgId: string,
+  from: string,
+  to: string,
+  by: string,
+  now: Date,
+): Promise<MovedCounts> {
   await db.query(`SELECT set_config('knotwork.merging', 'on', true)`);
   const moved: MovedCounts = {};
   const intake = await mergeIntake(db, orgId, from, to);

@@ -18,7 +18,13 @@ const VISIT = `a.id, lower(a.during) AS start, upper(a.during) AS "end", a.statu
 const WITH_NOTE = `LEFT JOIN session_notes n ON n.org_id = a.org_id AND n.appointment_id = a.id`;
 
 /** The next visits still to come (booked or under way) and the latest ones before `now`, `limit` each. */
-export async function visitsOf(db: Queryable, orgId: string, patientId: string, now: Date, limit: number): Promise<{ upcoming: VisitLine[]; past: VisitLine[] }> {
+export async function visitsOf(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  now: Date,
+  limit: number,
+): Promise<{ upcoming: VisitLine[]; past: VisitLine[] }> {
   const upcoming = await db.query<VisitLine>(
     `SELECT ${VISIT} FROM appointments a ${WITH_NOTE}
       WHERE a.org_id = $1 AND a.patient_id = $2 AND upper(a.during) > $3 AND a.status IN ('booked', 'arrived', 'in_session')
@@ -71,7 +77,13 @@ export async function currentPlan(db: Queryable, orgId: string, patientId: strin
 }
 
 /** Visits attended since a date (completed), and those booked from `now` on. */
-export async function visitCounts(db: Queryable, orgId: string, patientId: string, since: string, now: Date): Promise<{ done: number; booked: number }> {
+export async function visitCounts(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  since: string,
+  now: Date,
+): Promise<{ done: number; booked: number }> {
   const rows = await db.query<{ done: number; booked: number }>(
     `SELECT count(*) FILTER (WHERE a.status = 'completed' AND lower(a.during) >= $3::date)::int AS done,
             count(*) FILTER (WHERE a.status IN ('booked', 'arrived', 'in_session') AND upper(a.during) > $4)::int AS booked

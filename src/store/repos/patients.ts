@@ -2,9 +2,26 @@ import type { Queryable } from '../database.ts';
 import { CARE_IDS_SQL, SITE_IDS_SQL } from './care.ts';
 import type { PatientScope } from './scope.ts';
 
-export interface Address { line1: string; line2?: string | null; city: string; state: string; postalCode: string; country?: string }
-export interface EmergencyContact { name: string; relationship: string; phone: string }
-export interface Communication { email: boolean; sms: boolean; phone: boolean; reminders: boolean; language?: string }
+export interface Address {
+  line1: string;
+  line2?: string | null;
+  city: string;
+  state: string;
+  postalCode: string;
+  country?: string;
+}
+export interface EmergencyContact {
+  name: string;
+  relationship: string;
+  phone: string;
+}
+export interface Communication {
+  email: boolean;
+  sms: boolean;
+  phone: boolean;
+  reminders: boolean;
+  language?: string;
+}
 
 export interface PatientRow {
   id: string;
@@ -112,7 +129,10 @@ export async function searchPatients(
     where.push(registeredAt(`$${params.length}::uuid[]`));
   }
   const whereSql = where.join(' AND ');
-  const countRows = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM patients p WHERE ${whereSql}`, params);
+  const countRows = await db.query<{ total: number }>(
+    `SELECT count(*)::int AS total FROM patients p WHERE ${whereSql}`,
+    params,
+  );
   const rows = await db.query<PatientRow>(
     `SELECT ${COLUMNS} FROM patients p WHERE ${whereSql}
       ORDER BY lower(p.family_name), lower(p.given_name), p.id
@@ -145,9 +165,18 @@ export async function findMergedInto(db: Queryable, orgId: string, id: string): 
 
 function toParams(f: PatientFields): unknown[] {
   return [
-    f.givenName, f.familyName, f.preferredName, f.dateOfBirth, f.sexAtBirth, f.genderIdentity, f.pronouns,
-    f.email, f.phone, f.address === null ? null : JSON.stringify(f.address),
-    f.emergencyContact === null ? null : JSON.stringify(f.emergencyContact), f.preferredLocationId,
+    f.givenName,
+    f.familyName,
+    f.preferredName,
+    f.dateOfBirth,
+    f.sexAtBirth,
+    f.genderIdentity,
+    f.pronouns,
+    f.email,
+    f.phone,
+    f.address === null ? null : JSON.stringify(f.address),
+    f.emergencyContact === null ? null : JSON.stringify(f.emergencyContact),
+    f.preferredLocationId,
     JSON.stringify(f.communication),
   ];
 }
@@ -165,7 +194,14 @@ export async function insertPatient(db: Queryable, orgId: string, f: PatientFiel
 }
 
 /** Updates when the stored version is still `version`; null when someone else saved first. */
-export async function updatePatient(db: Queryable, orgId: string, id: string, version: number, f: PatientFields, now: Date): Promise<PatientRow | null> {
+export async function updatePatient(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  version: number,
+  f: PatientFields,
+  now: Date,
+): Promise<PatientRow | null> {
   const rows = await db.query<PatientRow>(
     `WITH p AS (
        UPDATE patients SET given_name = $1, family_name = $2, preferred_name = $3, date_of_birth = $4, sex_at_birth = $5,
@@ -179,10 +215,18 @@ export async function updatePatient(db: Queryable, orgId: string, id: string, ve
 }
 
 /** Ids of the organisation's patients a search finds, for filters elsewhere (the audit log); at most `limit`. */
-export async function findPatientIds(db: Queryable, orgId: string, query: PatientQuery, limit: number): Promise<string[]> {
+export async function findPatientIds(
+  db: Queryable,
+  orgId: string,
+  query: PatientQuery,
+  limit: number,
+): Promise<string[]> {
   const params: unknown[] = [orgId];
   const where = queryClause(query, params);
   params.push(limit);
-  const rows = await db.query<{ id: string }>(`SELECT p.id FROM patients p WHERE p.org_id = $1 AND ${where} ORDER BY p.id LIMIT $${params.length}`, params);
+  const rows = await db.query<{ id: string }>(
+    `SELECT p.id FROM patients p WHERE p.org_id = $1 AND ${where} ORDER BY p.id LIMIT $${params.length}`,
+    params,
+  );
   return rows.map((r) => r.id);
 }

@@ -51,7 +51,11 @@ export interface PractitionerFilter {
   activeOnly: boolean;
 }
 
-export async function listPractitioners(db: Queryable, orgId: string, filter: PractitionerFilter): Promise<PractitionerRow[]> {
+export async function listPractitioners(
+  db: Queryable,
+  orgId: string,
+  filter: PractitionerFilter,
+): Promise<PractitionerRow[]> {
   const params: unknown[] = [orgId];
   const where = ['p.org_id = $1'];
   if (filter.activeOnly) where.push('p.active');
@@ -71,7 +75,10 @@ export async function listPractitioners(db: Queryable, orgId: string, filter: Pr
 }
 
 export async function findPractitioner(db: Queryable, orgId: string, id: string): Promise<PractitionerRow | null> {
-  const rows = await db.query<PractitionerRow>(`SELECT ${COLUMNS} FROM practitioners p WHERE p.org_id = $1 AND p.id = $2`, [orgId, id]);
+  const rows = await db.query<PractitionerRow>(
+    `SELECT ${COLUMNS} FROM practitioners p WHERE p.org_id = $1 AND p.id = $2`,
+    [orgId, id],
+  );
   return rows[0] ?? null;
 }
 
@@ -88,7 +95,12 @@ export async function insertPractitioner(db: Queryable, orgId: string, f: Practi
   return rows[0]!.id;
 }
 
-export async function updatePractitioner(db: Queryable, orgId: string, id: string, f: PractitionerFields): Promise<void> {
+export async function updatePractitioner(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  f: PractitionerFields,
+): Promise<void> {
   await db.query(
     `UPDATE practitioners SET given_name = $1, family_name = $2, email = $3, phone = $4, discipline = $5, bio = $6, active = $7
       WHERE org_id = $8 AND id = $9`,
@@ -97,7 +109,12 @@ export async function updatePractitioner(db: Queryable, orgId: string, id: strin
 }
 
 /** Makes the practitioner's sites exactly `locationIds`. */
-export async function replacePractitionerLocations(db: Queryable, orgId: string, id: string, locationIds: string[]): Promise<void> {
+export async function replacePractitionerLocations(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  locationIds: string[],
+): Promise<void> {
   await db.query('DELETE FROM practitioner_locations WHERE org_id = $1 AND practitioner_id = $2', [orgId, id]);
   if (locationIds.length === 0) return;
   await db.query(
@@ -110,7 +127,11 @@ const CREDENTIAL_COLUMNS = `id, practitioner_id AS "practitionerId", kind, type,
   expires_on AS "expiresOn", education_hours AS "educationHours"`;
 
 /** Credentials of many practitioners at once, so a list costs one query. */
-export async function listCredentials(db: Queryable, orgId: string, practitionerIds: string[]): Promise<CredentialRow[]> {
+export async function listCredentials(
+  db: Queryable,
+  orgId: string,
+  practitionerIds: string[],
+): Promise<CredentialRow[]> {
   if (practitionerIds.length === 0) return [];
   return db.query<CredentialRow>(
     `SELECT ${CREDENTIAL_COLUMNS} FROM credentials WHERE org_id = $1 AND practitioner_id = ANY($2::uuid[])
@@ -120,7 +141,10 @@ export async function listCredentials(db: Queryable, orgId: string, practitioner
 }
 
 export async function findCredential(db: Queryable, orgId: string, id: string): Promise<CredentialRow | null> {
-  const rows = await db.query<CredentialRow>(`SELECT ${CREDENTIAL_COLUMNS} FROM credentials WHERE org_id = $1 AND id = $2`, [orgId, id]);
+  const rows = await db.query<CredentialRow>(
+    `SELECT ${CREDENTIAL_COLUMNS} FROM credentials WHERE org_id = $1 AND id = $2`,
+    [orgId, id],
+  );
   return rows[0] ?? null;
 }
 
@@ -128,7 +152,12 @@ function credentialParams(f: CredentialFields): unknown[] {
   return [f.kind, f.type, f.issuer, f.number, f.issuedOn, f.expiresOn, f.educationHours];
 }
 
-export async function insertCredential(db: Queryable, orgId: string, practitionerId: string, f: CredentialFields): Promise<CredentialRow> {
+export async function insertCredential(
+  db: Queryable,
+  orgId: string,
+  practitionerId: string,
+  f: CredentialFields,
+): Promise<CredentialRow> {
   const rows = await db.query<CredentialRow>(
     `INSERT INTO credentials (kind, type, issuer, number, issued_on, expires_on, education_hours, org_id, practitioner_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${CREDENTIAL_COLUMNS}`,
@@ -137,7 +166,12 @@ export async function insertCredential(db: Queryable, orgId: string, practitione
   return rows[0]!;
 }
 
-export async function updateCredential(db: Queryable, orgId: string, id: string, f: CredentialFields): Promise<CredentialRow> {
+export async function updateCredential(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  f: CredentialFields,
+): Promise<CredentialRow> {
   const rows = await db.query<CredentialRow>(
     `UPDATE credentials SET kind = $1, type = $2, issuer = $3, number = $4, issued_on = $5, expires_on = $6, education_hours = $7
       WHERE org_id = $8 AND id = $9 RETURNING ${CREDENTIAL_COLUMNS}`,
@@ -153,7 +187,11 @@ export async function deleteCredential(db: Queryable, orgId: string, id: string)
 const CE_COLUMNS = `id, practitioner_id AS "practitionerId", period_start AS "periodStart", period_end AS "periodEnd",
   hours_required AS "hoursRequired", hours_completed AS "hoursCompleted"`;
 
-export async function listContinuingEducation(db: Queryable, orgId: string, practitionerId: string): Promise<ContinuingEducationRow[]> {
+export async function listContinuingEducation(
+  db: Queryable,
+  orgId: string,
+  practitionerId: string,
+): Promise<ContinuingEducationRow[]> {
   return db.query<ContinuingEducationRow>(
     `SELECT ${CE_COLUMNS} FROM continuing_education WHERE org_id = $1 AND practitioner_id = $2 ORDER BY period_start DESC, id`,
     [orgId, practitionerId],

@@ -59,7 +59,12 @@ export async function answerReliefCheckIn(
  * A later visit makes the earlier visits' questions moot (their relief ran into the new visit):
  * their check-in emails not yet sent are cancelled. Returns how many.
  */
-export async function cancelEarlierReliefMessages(db: Queryable, orgId: string, patientId: string, keepDedupeKey: string): Promise<number> {
+export async function cancelEarlierReliefMessages(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  keepDedupeKey: string,
+): Promise<number> {
   const rows = await db.query(
     `UPDATE outbox_messages SET status = 'cancelled', locked_until = NULL
       WHERE org_id = $1 AND patient_id = $2 AND kind = 'relief-check' AND status = 'pending' AND dedupe_key <> $3 RETURNING id`,

@@ -17,8 +17,21 @@ export interface SiteData {
 export interface TherapistData {
   therapistId: string;
   discipline: 'nmt' | 'chiropractic' | 'acupuncture' | 'corrective-exercise';
-  credentials: { kind: 'licence' | 'certification'; type: string; issuer: string; issuedOn: string | null; expiresOn: string | null }[];
-  templates: { locationId: string; weekday: number; start: string; end: string; validFrom: string | null; validTo: string | null }[];
+  credentials: {
+    kind: 'licence' | 'certification';
+    type: string;
+    issuer: string;
+    issuedOn: string | null;
+    expiresOn: string | null;
+  }[];
+  templates: {
+    locationId: string;
+    weekday: number;
+    start: string;
+    end: string;
+    validFrom: string | null;
+    validTo: string | null;
+  }[];
   exceptions: { kind: 'time-off' | 'extra-shift'; locationId: string | null; start: number; end: number }[];
 }
 

@@ -35,7 +35,12 @@ export async function listTemplates(db: Queryable, orgId: string, practitionerId
   );
 }
 
-export async function replaceTemplates(db: Queryable, orgId: string, practitionerId: string, templates: TemplateFields[]): Promise<void> {
+export async function replaceTemplates(
+  db: Queryable,
+  orgId: string,
+  practitionerId: string,
+  templates: TemplateFields[],
+): Promise<void> {
   await db.query('DELETE FROM shift_templates WHERE org_id = $1 AND practitioner_id = $2', [orgId, practitionerId]);
   if (templates.length === 0) return;
   await db.query(
@@ -44,15 +49,25 @@ export async function replaceTemplates(db: Queryable, orgId: string, practitione
        FROM unnest($3::uuid[], $4::int[], $5::time[], $6::time[], $7::date[], $8::date[])
             AS t(location_id, weekday, start_time, end_time, valid_from, valid_to)`,
     [
-      orgId, practitionerId,
-      templates.map((t) => t.locationId), templates.map((t) => t.weekday), templates.map((t) => t.start),
-      templates.map((t) => t.end), templates.map((t) => t.validFrom), templates.map((t) => t.validTo),
+      orgId,
+      practitionerId,
+      templates.map((t) => t.locationId),
+      templates.map((t) => t.weekday),
+      templates.map((t) => t.start),
+      templates.map((t) => t.end),
+      templates.map((t) => t.validFrom),
+      templates.map((t) => t.validTo),
     ],
   );
 }
 
 /** Exceptions of one practitioner that end on or after `since`. */
-export async function listExceptions(db: Queryable, orgId: string, practitionerId: string, since: Date): Promise<ExceptionRow[]> {
+export async function listExceptions(
+  db: Queryable,
+  orgId: string,
+  practitionerId: string,
+  since: Date,
+): Promise<ExceptionRow[]> {
   return db.query<ExceptionRow>(
     `SELECT ${EXCEPTION_COLUMNS} FROM schedule_exceptions WHERE org_id = $1 AND practitioner_id = $2 AND upper(during) >= $3
       ORDER BY lower(during), id`,
@@ -60,7 +75,12 @@ export async function listExceptions(db: Queryable, orgId: string, practitionerI
   );
 }
 
-export async function insertException(db: Queryable, orgId: string, practitionerId: string, f: ExceptionFields): Promise<ExceptionRow> {
+export async function insertException(
+  db: Queryable,
+  orgId: string,
+  practitionerId: string,
+  f: ExceptionFields,
+): Promise<ExceptionRow> {
   const rows = await db.query<ExceptionRow>(
     `INSERT INTO schedule_exceptions (org_id, practitioner_id, kind, location_id, during, reason)
      VALUES ($1, $2, $3, $4, tstzrange($5, $6, '[)'), $7) RETURNING ${EXCEPTION_COLUMNS}`,
@@ -69,9 +89,15 @@ export async function insertException(db: Queryable, orgId: string, practitioner
   return rows[0]!;
 }
 
-export async function deleteException(db: Queryable, orgId: string, practitionerId: string, id: string): Promise<boolean> {
-  const rows = await db.query('DELETE FROM schedule_exceptions WHERE org_id = $1 AND practitioner_id = $2 AND id = $3 RETURNING id', [
-    orgId, practitionerId, id,
-  ]);
+export async function deleteException(
+  db: Queryable,
+  orgId: string,
+  practitionerId: string,
+  id: string,
+): Promise<boolean> {
+  const rows = await db.query(
+    'DELETE FROM schedule_exceptions WHERE org_id = $1 AND practitioner_id = $2 AND id = $3 RETURNING id',
+    [orgId, practitionerId, id],
+  );
   return rows.length > 0;
 }

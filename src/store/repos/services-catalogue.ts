@@ -37,8 +37,17 @@ export async function listServices(db: Queryable, orgId: string): Promise<Servic
 
 function toParams(f: ServiceFields): unknown[] {
   return [
-    f.code, f.name, f.discipline, f.durationMinutes, f.bufferAfterMinutes, f.needsRoom, f.isInitial, JSON.stringify(f.requirements), f.active,
-    f.priceCents, f.currency,
+    f.code,
+    f.name,
+    f.discipline,
+    f.durationMinutes,
+    f.bufferAfterMinutes,
+    f.needsRoom,
+    f.isInitial,
+    JSON.stringify(f.requirements),
+    f.active,
+    f.priceCents,
+    f.currency,
   ];
 }
 
@@ -60,13 +69,17 @@ export async function updateService(db: Queryable, orgId: string, id: string, f:
 }
 
 export async function readOrgSettings(db: Queryable, orgId: string): Promise<Record<string, unknown> | null> {
-  const rows = await db.query<{ settings: Record<string, unknown> }>('SELECT settings FROM organizations WHERE id = $1', [orgId]);
+  const rows = await db.query<{ settings: Record<string, unknown> }>(
+    'SELECT settings FROM organizations WHERE id = $1',
+    [orgId],
+  );
   return rows[0]?.settings ?? null;
 }
 
 /** Replaces one top-level key of the organisation's settings, leaving the others alone. */
 export async function writeOrgSetting(db: Queryable, orgId: string, key: string, value: unknown): Promise<void> {
-  await db.query(`UPDATE organizations SET settings = jsonb_set(settings, ARRAY[$2::text], $3::jsonb, true) WHERE id = $1`, [
-    orgId, key, JSON.stringify(value),
-  ]);
+  await db.query(
+    `UPDATE organizations SET settings = jsonb_set(settings, ARRAY[$2::text], $3::jsonb, true) WHERE id = $1`,
+    [orgId, key, JSON.stringify(value)],
+  );
 }

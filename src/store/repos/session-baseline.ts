@@ -5,7 +5,11 @@ import type { Queryable } from '../database.ts';
  * tables (intake_responses, assessments) as stored jsonb; the service picks out what it needs.
  */
 
-export async function firstNprs(db: Queryable, orgId: string, patientId: string): Promise<{ score: number; takenAt: Date } | null> {
+export async function firstNprs(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+): Promise<{ score: number; takenAt: Date } | null> {
   const rows = await db.query<{ score: number; takenAt: Date }>(
     `SELECT score, taken_at AS "takenAt" FROM measure_responses
       WHERE org_id = $1 AND patient_id = $2 AND measure = 'nprs' ORDER BY taken_at, id LIMIT 1`,
@@ -18,8 +22,18 @@ export async function firstNote(
   db: Queryable,
   orgId: string,
   patientId: string,
-): Promise<{ id: string; subjective: Record<string, unknown>; objective: Record<string, unknown>; createdAt: Date } | null> {
-  const rows = await db.query<{ id: string; subjective: Record<string, unknown>; objective: Record<string, unknown>; createdAt: Date }>(
+): Promise<{
+  id: string;
+  subjective: Record<string, unknown>;
+  objective: Record<string, unknown>;
+  createdAt: Date;
+} | null> {
+  const rows = await db.query<{
+    id: string;
+    subjective: Record<string, unknown>;
+    objective: Record<string, unknown>;
+    createdAt: Date;
+  }>(
     `SELECT id, subjective, objective, created_at AS "createdAt" FROM session_notes
       WHERE org_id = $1 AND patient_id = $2 ORDER BY created_at, id LIMIT 1`,
     [orgId, patientId],

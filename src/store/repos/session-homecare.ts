@@ -46,11 +46,21 @@ export async function upsertGenerated(
 }
 
 export async function findForNote(db: Queryable, orgId: string, noteId: string): Promise<HomeCareRow | null> {
-  const rows = await db.query<HomeCareRow>(`SELECT ${COLUMNS} FROM home_care_plans h WHERE h.org_id = $1 AND h.session_note_id = $2`, [orgId, noteId]);
+  const rows = await db.query<HomeCareRow>(
+    `SELECT ${COLUMNS} FROM home_care_plans h WHERE h.org_id = $1 AND h.session_note_id = $2`,
+    [orgId, noteId],
+  );
   return rows[0] ?? null;
 }
 
-export async function updateContent(db: Queryable, orgId: string, noteId: string, content: HomeCareContent, userId: string, now: Date): Promise<HomeCareRow | null> {
+export async function updateContent(
+  db: Queryable,
+  orgId: string,
+  noteId: string,
+  content: HomeCareContent,
+  userId: string,
+  now: Date,
+): Promise<HomeCareRow | null> {
   const rows = await db.query<HomeCareRow>(
     `UPDATE home_care_plans h SET content = $3, edited_by = $4, edited_at = $5 WHERE h.org_id = $1 AND h.session_note_id = $2 RETURNING ${COLUMNS}`,
     [orgId, noteId, JSON.stringify(content), userId, now],
@@ -58,7 +68,13 @@ export async function updateContent(db: Queryable, orgId: string, noteId: string
   return rows[0] ?? null;
 }
 
-export async function markSent(db: Queryable, orgId: string, noteId: string, userId: string, now: Date): Promise<HomeCareRow | null> {
+export async function markSent(
+  db: Queryable,
+  orgId: string,
+  noteId: string,
+  userId: string,
+  now: Date,
+): Promise<HomeCareRow | null> {
   const rows = await db.query<HomeCareRow>(
     `UPDATE home_care_plans h SET sent_at = $3, sent_by = $4 WHERE h.org_id = $1 AND h.session_note_id = $2 RETURNING ${COLUMNS}`,
     [orgId, noteId, now, userId],
@@ -83,7 +99,12 @@ const VISIT_JOINS = `JOIN session_notes n ON n.org_id = h.org_id AND n.id = h.se
   LEFT JOIN locations l ON l.org_id = a.org_id AND l.id = a.location_id`;
 
 /** A patient's plans with their visits, latest first; `sentOnly` for the patient's own view. */
-export async function listForPatient(db: Queryable, orgId: string, patientId: string, sentOnly: boolean): Promise<(HomeCareRow & HomeCareVisit)[]> {
+export async function listForPatient(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  sentOnly: boolean,
+): Promise<(HomeCareRow & HomeCareVisit)[]> {
   return db.query<HomeCareRow & HomeCareVisit>(
     `SELECT ${COLUMNS}, ${VISIT} FROM home_care_plans h ${VISIT_JOINS}
       WHERE h.org_id = $1 AND h.patient_id = $2 ${sentOnly ? 'AND h.sent_at IS NOT NULL' : ''}

@@ -28,7 +28,19 @@ export async function insertResponse(
   const rows = await db.query<MeasureResponseRow>(
     `INSERT INTO measure_responses (org_id, patient_id, measure, answers, score, percent, band, taken_at, session_note_id, entered_by, entered_role)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
-    [orgId, r.patientId, r.measure, JSON.stringify(r.answers), r.score, r.percent, r.band, now, r.sessionNoteId, r.enteredBy, r.enteredRole],
+    [
+      orgId,
+      r.patientId,
+      r.measure,
+      JSON.stringify(r.answers),
+      r.score,
+      r.percent,
+      r.band,
+      now,
+      r.sessionNoteId,
+      r.enteredBy,
+      r.enteredRole,
+    ],
   );
   return rows[0]!;
 }
@@ -42,7 +54,12 @@ export async function listResponses(db: Queryable, orgId: string, patientId: str
 }
 
 /** Signed notes (completed visits) of a patient signed after `since` (all of them when null). */
-export async function visitsSince(db: Queryable, orgId: string, patientId: string, since: Date | null): Promise<number> {
+export async function visitsSince(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  since: Date | null,
+): Promise<number> {
   const rows = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM session_notes
       WHERE org_id = $1 AND patient_id = $2 AND status = 'signed' AND ($3::timestamptz IS NULL OR signed_at > $3::timestamptz)`,
@@ -52,6 +69,9 @@ export async function visitsSince(db: Queryable, orgId: string, patientId: strin
 }
 
 export async function notePatient(db: Queryable, orgId: string, noteId: string): Promise<string | null> {
-  const rows = await db.query<{ patientId: string }>(`SELECT patient_id AS "patientId" FROM session_notes WHERE org_id = $1 AND id = $2`, [orgId, noteId]);
+  const rows = await db.query<{ patientId: string }>(
+    `SELECT patient_id AS "patientId" FROM session_notes WHERE org_id = $1 AND id = $2`,
+    [orgId, noteId],
+  );
   return rows[0]?.patientId ?? null;
 }

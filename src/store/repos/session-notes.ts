@@ -67,8 +67,17 @@ export async function insertNote(
                                      cpt_minutes, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING ${COLUMNS}`,
     [
-      orgId, fields.patientId, fields.appointmentId, fields.practitionerId, JSON.stringify(fields.subjective),
-      JSON.stringify(fields.objective), fields.assessment, fields.plan, JSON.stringify(fields.cptMinutes), fields.createdBy, now,
+      orgId,
+      fields.patientId,
+      fields.appointmentId,
+      fields.practitionerId,
+      JSON.stringify(fields.subjective),
+      JSON.stringify(fields.objective),
+      fields.assessment,
+      fields.plan,
+      JSON.stringify(fields.cptMinutes),
+      fields.createdBy,
+      now,
     ],
   );
   return rows[0]!;
@@ -91,21 +100,40 @@ export async function listNotes(db: Queryable, orgId: string, patientId: string)
 }
 
 /** Saves new content of a draft when `version` is still current; null when it is stale or signed. */
-export async function updateDraft(db: Queryable, orgId: string, id: string, version: number, content: NoteContent, now: Date): Promise<NoteRow | null> {
+export async function updateDraft(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  version: number,
+  content: NoteContent,
+  now: Date,
+): Promise<NoteRow | null> {
   const rows = await db.query<NoteRow>(
     `UPDATE session_notes n SET subjective = $4, objective = $5, assessment = $6, plan = $7, cpt_minutes = $8,
             version = n.version + 1, updated_at = $9
       WHERE n.org_id = $1 AND n.id = $2 AND n.version = $3 AND n.status = 'draft' RETURNING ${COLUMNS}`,
     [
-      orgId, id, version, JSON.stringify(content.subjective), JSON.stringify(content.objective), content.assessment, content.plan,
-      JSON.stringify(content.cptMinutes), now,
+      orgId,
+      id,
+      version,
+      JSON.stringify(content.subjective),
+      JSON.stringify(content.objective),
+      content.assessment,
+      content.plan,
+      JSON.stringify(content.cptMinutes),
+      now,
     ],
   );
   return rows[0] ?? null;
 }
 
 /** Whether `userId` is the active sign-in of the therapist record `practitionerId`. */
-export async function isOwnSignIn(db: Queryable, orgId: string, userId: string, practitionerId: string): Promise<boolean> {
+export async function isOwnSignIn(
+  db: Queryable,
+  orgId: string,
+  userId: string,
+  practitionerId: string,
+): Promise<boolean> {
   const rows = await db.query(
     `SELECT 1 FROM users u WHERE u.org_id = $1 AND u.id = $2 AND u.role = 'therapist' AND u.practitioner_id = $3 AND u.disabled_at IS NULL`,
     [orgId, userId, practitionerId],
@@ -114,7 +142,13 @@ export async function isOwnSignIn(db: Queryable, orgId: string, userId: string, 
 }
 
 /** Signs a draft, only for the active sign-in of the note's own therapist (null otherwise). */
-export async function signNote(db: Queryable, orgId: string, id: string, userId: string, now: Date): Promise<NoteRow | null> {
+export async function signNote(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  userId: string,
+  now: Date,
+): Promise<NoteRow | null> {
   const rows = await db.query<NoteRow>(
     `UPDATE session_notes n SET status = 'signed', signed_at = $3, signed_by = $4, version = n.version + 1, updated_at = $3
       WHERE n.org_id = $1 AND n.id = $2 AND n.status = 'draft'
@@ -128,7 +162,10 @@ export async function signNote(db: Queryable, orgId: string, id: string, userId:
 
 /** The organisation's billing unit rule (`settings.billing.unitRule`), when one is set. */
 export async function orgUnitRule(db: Queryable, orgId: string): Promise<string | null> {
-  const rows = await db.query<{ rule: string | null }>(`SELECT settings #>> '{billing,unitRule}' AS rule FROM organizations WHERE id = $1`, [orgId]);
+  const rows = await db.query<{ rule: string | null }>(
+    `SELECT settings #>> '{billing,unitRule}' AS rule FROM organizations WHERE id = $1`,
+    [orgId],
+  );
   return rows[0]?.rule ?? null;
 }
 
@@ -146,7 +183,13 @@ export interface AmendmentRow {
 export async function insertAmendment(
   db: Queryable,
   orgId: string,
-  a: { sessionNoteId: string; reason: string; changes: Record<string, unknown>; authorUserId: string; authorRole: string },
+  a: {
+    sessionNoteId: string;
+    reason: string;
+    changes: Record<string, unknown>;
+    authorUserId: string;
+    authorRole: string;
+  },
   now: Date,
 ): Promise<AmendmentRow> {
   const rows = await db.query<{ id: string }>(
@@ -170,6 +213,9 @@ export async function listAmendments(db: Queryable, orgId: string, noteId: strin
 /** The display name of a user, for "signed by" lines. */
 export async function userName(db: Queryable, orgId: string, userId: string | null): Promise<string | null> {
   if (!userId) return null;
-  const rows = await db.query<{ name: string }>('SELECT display_name AS name FROM users WHERE org_id = $1 AND id = $2', [orgId, userId]);
+  const rows = await db.query<{ name: string }>(
+    'SELECT display_name AS name FROM users WHERE org_id = $1 AND id = $2',
+    [orgId, userId],
+  );
   return rows[0]?.name ?? null;
 }

@@ -36,9 +36,10 @@ const COLUMNS = `s.id, s.session_note_id AS "sessionNoteId", s.seq, s.muscle, s.
   s.layer, s.release_achieved AS "releaseAchieved", s.flags, s.stop, s.recorded_by AS "recordedBy", s.recorded_at AS "recordedAt"`;
 
 export async function listSteps(db: Queryable, orgId: string, noteId: string): Promise<StepRow[]> {
-  return db.query<StepRow>(`SELECT ${COLUMNS} FROM treatment_steps s WHERE s.org_id = $1 AND s.session_note_id = $2 ORDER BY s.seq`, [
-    orgId, noteId,
-  ]);
+  return db.query<StepRow>(
+    `SELECT ${COLUMNS} FROM treatment_steps s WHERE s.org_id = $1 AND s.session_note_id = $2 ORDER BY s.seq`,
+    [orgId, noteId],
+  );
 }
 
 /** Appends a step; the caller holds the note's row lock, so `seq` cannot collide. */
@@ -56,8 +57,22 @@ export async function insertStep(
              $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      RETURNING ${COLUMNS}`,
     [
-      orgId, noteId, step.muscle, step.triggerPoint, step.side, step.region, step.technique, step.durationSeconds, step.holdSeconds,
-      step.painRating, step.layer, step.releaseAchieved, JSON.stringify(step.flags), step.stop, step.recordedBy, now,
+      orgId,
+      noteId,
+      step.muscle,
+      step.triggerPoint,
+      step.side,
+      step.region,
+      step.technique,
+      step.durationSeconds,
+      step.holdSeconds,
+      step.painRating,
+      step.layer,
+      step.releaseAchieved,
+      JSON.stringify(step.flags),
+      step.stop,
+      step.recordedBy,
+      now,
     ],
   );
   return rows[0]!;

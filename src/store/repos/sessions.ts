@@ -108,7 +108,13 @@ export async function deleteOtherSessions(db: Queryable, userId: string, keepSes
   await db.query('DELETE FROM sessions WHERE user_id = $1 AND id <> $2', [userId, keepSessionId]);
 }
 
-export async function updatePasswordHash(db: Queryable, orgId: string, userId: string, hash: string, now: Date): Promise<void> {
+export async function updatePasswordHash(
+  db: Queryable,
+  orgId: string,
+  userId: string,
+  hash: string,
+  now: Date,
+): Promise<void> {
   await db.query(
     'UPDATE users SET password_hash = $3, password_changed_at = $4, must_change_password = false WHERE org_id = $1 AND id = $2',
     [orgId, userId, hash, now],
@@ -122,7 +128,9 @@ export async function purgeExpired(db: Queryable, now: Date): Promise<number> {
 
 /** The organisation's IANA zone, for actors made without a session (links, calendar feeds). */
 export async function organizationTimeZone(db: Queryable, orgId: string): Promise<string> {
-  const rows = await db.query<{ timeZone: string }>('SELECT time_zone AS "timeZone" FROM organizations WHERE id = $1', [orgId]);
+  const rows = await db.query<{ timeZone: string }>('SELECT time_zone AS "timeZone" FROM organizations WHERE id = $1', [
+    orgId,
+  ]);
   const row = rows[0];
   if (!row) throw new Error(`no organisation ${orgId}`);
   return row.timeZone;

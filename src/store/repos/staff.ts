@@ -32,7 +32,10 @@ export async function listStaff(db: Queryable, orgId: string, locationIds: strin
 }
 
 export async function findStaff(db: Queryable, orgId: string, id: string): Promise<StaffRow | null> {
-  const rows = await db.query<StaffRow>(`${SELECT} WHERE u.org_id = $1 AND u.id = $2 AND u.role <> 'patient'`, [orgId, id]);
+  const rows = await db.query<StaffRow>(`${SELECT} WHERE u.org_id = $1 AND u.id = $2 AND u.role <> 'patient'`, [
+    orgId,
+    id,
+  ]);
   return rows[0] ?? null;
 }
 
@@ -43,7 +46,11 @@ export async function updateStaff(
   changes: { displayName?: string; disabledAt?: Date | null; locationIds?: string[] },
 ): Promise<void> {
   if (changes.displayName !== undefined) {
-    await db.query('UPDATE users SET display_name = $3 WHERE org_id = $1 AND id = $2', [orgId, id, changes.displayName]);
+    await db.query('UPDATE users SET display_name = $3 WHERE org_id = $1 AND id = $2', [
+      orgId,
+      id,
+      changes.displayName,
+    ]);
   }
   if (changes.disabledAt !== undefined) {
     await db.query('UPDATE users SET disabled_at = $3 WHERE org_id = $1 AND id = $2', [orgId, id, changes.disabledAt]);
@@ -51,6 +58,10 @@ export async function updateStaff(
   }
   if (changes.locationIds !== undefined) {
     await db.query('DELETE FROM user_locations WHERE org_id = $1 AND user_id = $2', [orgId, id]);
-    await db.query('INSERT INTO user_locations (org_id, user_id, location_id) SELECT $1, $2, unnest($3::uuid[])', [orgId, id, changes.locationIds]);
+    await db.query('INSERT INTO user_locations (org_id, user_id, location_id) SELECT $1, $2, unnest($3::uuid[])', [
+      orgId,
+      id,
+      changes.locationIds,
+    ]);
   }
 }

@@ -29,11 +29,24 @@ export async function insertUserRow(tx: Queryable, user: NewUserRow): Promise<st
   const rows = await tx.query<{ id: string }>(
     `INSERT INTO users (org_id, email, display_name, role, password_hash, patient_id, practitioner_id, must_change_password)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-    [user.orgId, user.email, user.displayName, user.role, user.passwordHash, user.patientId, user.practitionerId, user.mustChangePassword],
+    [
+      user.orgId,
+      user.email,
+      user.displayName,
+      user.role,
+      user.passwordHash,
+      user.patientId,
+      user.practitionerId,
+      user.mustChangePassword,
+    ],
   );
   const id = rows[0]!.id;
   if (user.locationIds.length > 0) {
-    await tx.query('INSERT INTO user_locations (org_id, user_id, location_id) SELECT $1, $2, unnest($3::uuid[])', [user.orgId, id, [...user.locationIds]]);
+    await tx.query('INSERT INTO user_locations (org_id, user_id, location_id) SELECT $1, $2, unnest($3::uuid[])', [
+      user.orgId,
+      id,
+      [...user.locationIds],
+    ]);
   }
   return id;
 }

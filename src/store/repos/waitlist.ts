@@ -16,7 +16,10 @@ export interface WaitlistRow {
   createdAt: Date;
 }
 
-export type WaitlistFields = Pick<WaitlistRow, 'patientId' | 'serviceCode' | 'locationIds' | 'earliest' | 'latest' | 'timeOfDay'>;
+export type WaitlistFields = Pick<
+  WaitlistRow,
+  'patientId' | 'serviceCode' | 'locationIds' | 'earliest' | 'latest' | 'timeOfDay'
+>;
 
 export interface HoldRow extends SlotTaken {
   id: string;
@@ -33,7 +36,13 @@ const HOLD_COLUMNS = `h.id, h.waitlist_entry_id AS "waitlistEntryId", h.patient_
   (extract(epoch FROM upper(h.blocks) - upper(h.during)) / 60)::int AS "bufferAfterMinutes", h.expires_at AS "expiresAt", h.status,
   h.appointment_id AS "appointmentId"`;
 
-export async function insertEntry(db: Queryable, orgId: string, f: WaitlistFields, createdBy: string, now: Date): Promise<WaitlistRow> {
+export async function insertEntry(
+  db: Queryable,
+  orgId: string,
+  f: WaitlistFields,
+  createdBy: string,
+  now: Date,
+): Promise<WaitlistRow> {
   const rows = await db.query<WaitlistRow>(
     `WITH w AS (
        INSERT INTO waitlist_entries (org_id, patient_id, service_code, location_ids, earliest, latest, time_of_day, created_by, created_at)
@@ -45,7 +54,10 @@ export async function insertEntry(db: Queryable, orgId: string, f: WaitlistField
 }
 
 export async function findEntry(db: Queryable, orgId: string, id: string): Promise<WaitlistRow | null> {
-  const rows = await db.query<WaitlistRow>(`SELECT ${ENTRY_COLUMNS} FROM waitlist_entries w WHERE w.org_id = $1 AND w.id = $2`, [orgId, id]);
+  const rows = await db.query<WaitlistRow>(
+    `SELECT ${ENTRY_COLUMNS} FROM waitlist_entries w WHERE w.org_id = $1 AND w.id = $2`,
+    [orgId, id],
+  );
   return rows[0] ?? null;
 }
 
@@ -53,7 +65,13 @@ export async function findEntry(db: Queryable, orgId: string, id: string): Promi
  * Open entries (waiting or holding an offer) a scope may see, oldest first; with `bookedSince`
  * (a date) also the booked ones whose window reaches that date.
  */
-export async function listEntries(db: Queryable, orgId: string, scope: PatientScope, limit: number, bookedSince: string | null = null): Promise<WaitlistRow[]> {
+export async function listEntries(
+  db: Queryable,
+  orgId: string,
+  scope: PatientScope,
+  limit: number,
+  bookedSince: string | null = null,
+): Promise<WaitlistRow[]> {
   const params: unknown[] = [orgId, bookedSince];
   let clause = 'TRUE';
   switch (scope.kind) {
@@ -81,7 +99,12 @@ export async function listEntries(db: Queryable, orgId: string, scope: PatientSc
   );
 }
 
-export async function setEntryStatus(db: Queryable, orgId: string, id: string, status: WaitlistRow['status']): Promise<void> {
+export async function setEntryStatus(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  status: WaitlistRow['status'],
+): Promise<void> {
   await db.query('UPDATE waitlist_entries SET status = $3 WHERE org_id = $1 AND id = $2', [orgId, id, status]);
 }
 
@@ -108,7 +131,10 @@ export async function matchingEntries(
 
 /** Offers still marked live whose time is up stop blocking anything (their job then passes them on). */
 export async function lapseExpiredHolds(db: Queryable, orgId: string, now: Date): Promise<void> {
-  await db.query(`UPDATE holds SET status = 'expired' WHERE org_id = $1 AND status = 'offered' AND expires_at <= $2`, [orgId, now]);
+  await db.query(`UPDATE holds SET status = 'expired' WHERE org_id = $1 AND status = 'offered' AND expires_at <= $2`, [
+    orgId,
+    now,
+  ]);
 }
 
 export async function insertHold(
@@ -122,7 +148,20 @@ export async function insertHold(
        INSERT INTO holds (org_id, waitlist_entry_id, patient_id, practitioner_id, location_id, room_id, service_code, during, blocks, expires_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, tstzrange($8, $9, '[)'), tstzrange($8, $9 + make_interval(mins => $10), '[)'), $11, $12) RETURNING *)
      SELECT ${HOLD_COLUMNS} FROM h`,
-    [orgId, h.waitlistEntryId, h.patientId, h.therapistId, h.locationId, h.roomId, h.serviceCode, h.start, h.end, h.bufferAfterMinutes, h.expiresAt, now],
+    [
+      orgId,
+      h.waitlistEntryId,
+      h.patientId,
+      h.therapistId,
+      h.locationId,
+      h.roomId,
+      h.serviceCode,
+      h.start,
+      h.end,
+      h.bufferAfterMinutes,
+      h.expiresAt,
+      now,
+    ],
   );
   return rows[0]!;
 }
@@ -150,30 +189,52 @@ export async function insertHoldIfFree(
 }
 
 export async function findHold(db: Queryable, orgId: string, id: string, forUpdate = false): Promise<HoldRow | null> {
-  const rows = await db.query<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM holds h WHERE h.org_id = $1 AND h.id = $2${forUpdate ? ' FOR UPDATE' : ''}`, [orgId, id]);
+  const rows = await db.query<HoldRow>(
+    `SELECT ${HOLD_COLUMNS} FROM holds h WHERE h.org_id = $1 AND h.id = $2${forUpdate ? ' FOR UPDATE' : ''}`,
+    [orgId, id],
+  );
   return rows[0] ?? null;
 }
 
-export async function setHoldStatus(db: Queryable, orgId: string, id: string, status: HoldRow['status'], appointmentId: string | null = null): Promise<void> {
-  await db.query('UPDATE holds SET status = $3, appointment_id = coalesce($4, appointment_id) WHERE org_id = $1 AND id = $2', [
-    orgId, id, status, appointmentId,
-  ]);
+export async function setHoldStatus(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  status: HoldRow['status'],
+  appointmentId: string | null = null,
+): Promise<void> {
+  await db.query(
+    'UPDATE holds SET status = $3, appointment_id = coalesce($4, appointment_id) WHERE org_id = $1 AND id = $2',
+    [orgId, id, status, appointmentId],
+  );
 }
 
 /** Live offers made to the patients of some waitlist entries. */
 export async function liveHoldsOf(db: Queryable, orgId: string, entryIds: string[]): Promise<HoldRow[]> {
   if (entryIds.length === 0) return [];
-  return db.query<HoldRow>(`SELECT ${HOLD_COLUMNS} FROM holds h WHERE h.org_id = $1 AND h.status = 'offered' AND h.waitlist_entry_id = ANY($2::uuid[])`, [
-    orgId, entryIds,
-  ]);
+  return db.query<HoldRow>(
+    `SELECT ${HOLD_COLUMNS} FROM holds h WHERE h.org_id = $1 AND h.status = 'offered' AND h.waitlist_entry_id = ANY($2::uuid[])`,
+    [orgId, entryIds],
+  );
 }
 
-export async function siteInfo(db: Queryable, orgId: string, locationId: string): Promise<{ name: string; timeZone: string } | null> {
-  const rows = await db.query<{ name: string; timeZone: string }>('SELECT name, time_zone AS "timeZone" FROM locations WHERE org_id = $1 AND id = $2', [orgId, locationId]);
+export async function siteInfo(
+  db: Queryable,
+  orgId: string,
+  locationId: string,
+): Promise<{ name: string; timeZone: string } | null> {
+  const rows = await db.query<{ name: string; timeZone: string }>(
+    'SELECT name, time_zone AS "timeZone" FROM locations WHERE org_id = $1 AND id = $2',
+    [orgId, locationId],
+  );
   return rows[0] ?? null;
 }
 
-export async function patientContact(db: Queryable, orgId: string, patientId: string): Promise<{ email: string | null; emailAllowed: boolean } | null> {
+export async function patientContact(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+): Promise<{ email: string | null; emailAllowed: boolean } | null> {
   const rows = await db.query<{ email: string | null; emailAllowed: boolean }>(
     `SELECT email, coalesce((communication->>'email')::boolean, true) AS "emailAllowed" FROM patients WHERE org_id = $1 AND id = $2`,
     [orgId, patientId],
@@ -205,6 +266,9 @@ export async function slotTaken(
 }
 
 export async function existingLocations(db: Queryable, orgId: string, ids: string[]): Promise<string[]> {
-  const rows = await db.query<{ id: string }>('SELECT id FROM locations WHERE org_id = $1 AND id = ANY($2::uuid[])', [orgId, ids]);
+  const rows = await db.query<{ id: string }>('SELECT id FROM locations WHERE org_id = $1 AND id = ANY($2::uuid[])', [
+    orgId,
+    ids,
+  ]);
   return rows.map((r) => r.id);
 }

@@ -2,7 +2,12 @@
 import type { z } from 'zod';
 import type { ClosureSchema, LocationSchema, RoomOutSchema } from '../../../src/http/locations/schema.ts';
 import type { ExceptionCreateSchema, ExceptionSchema, TemplateSchema } from '../../../src/http/schedules/schema.ts';
-import type { BookingSettingsUpdateSchema, RequirementSchema, ServiceCreateSchema, ServiceUpdateSchema } from '../../../src/http/services/schema.ts';
+import type {
+  BookingSettingsUpdateSchema,
+  RequirementSchema,
+  ServiceCreateSchema,
+  ServiceUpdateSchema,
+} from '../../../src/http/services/schema.ts';
 import { create, request } from './http.ts';
 import type { BookingSettings, Service, WeeklySchedule } from './scheduling.ts';
 
@@ -58,7 +63,11 @@ export function replaceSchedule(practitionerId: string, templates: ShiftTemplate
   return request('PUT', `/api/practitioners/${id(practitionerId)}/schedule`, { templates });
 }
 
-export function addException(practitionerId: string, exception: ExceptionCreate, key: string): Promise<ScheduleException> {
+export function addException(
+  practitionerId: string,
+  exception: ExceptionCreate,
+  key: string,
+): Promise<ScheduleException> {
   return create(`/api/practitioners/${id(practitionerId)}/exceptions`, exception, key);
 }
 

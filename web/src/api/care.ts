@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { CareTeamSchema, LookupResultSchema, LookupSchema, RegisterSiteResultSchema } from '../../../src/http/care/schema.ts';
+import type {
+  CareTeamSchema,
+  LookupResultSchema,
+  LookupSchema,
+  RegisterSiteResultSchema,
+} from '../../../src/http/care/schema.ts';
 import { create, request } from './http.ts';
 
 // Types come from the care routes' own zod schemas.
@@ -24,7 +29,11 @@ export async function lookupPatient(query: PatientLookup): Promise<LookupMatch[]
   return (await request<{ matches: LookupMatch[] }>('POST', '/api/patients/lookup', query)).matches;
 }
 
-export function registerAtSite(patientId: string, body: { locationId: string; reason: string }, key: string): Promise<SiteRegistration> {
+export function registerAtSite(
+  patientId: string,
+  body: { locationId: string; reason: string },
+  key: string,
+): Promise<SiteRegistration> {
   return create(`/api/patients/${id(patientId)}/sites`, body, key);
 }
 
@@ -32,7 +41,11 @@ export function getCareTeam(patientId: string, signal?: AbortSignal): Promise<Ca
   return request('GET', `/api/patients/${id(patientId)}/care-team`, undefined, { signal });
 }
 
-export function grantCare(patientId: string, body: { practitionerId: string; reason: string }, key: string): Promise<CareTeam> {
+export function grantCare(
+  patientId: string,
+  body: { practitionerId: string; reason: string },
+  key: string,
+): Promise<CareTeam> {
   return create(`/api/patients/${id(patientId)}/care-team`, body, key);
 }
 

@@ -13,9 +13,19 @@ export const CHARTING_MORE_OPERATIONS = [
 
 const patient = (patientId: string) => `/api/patients/${encodeURIComponent(patientId)}`;
 
-export interface VersionScreening { decision: GateDecision; explanation: string[]; screenedFor: string; screenedAt: string }
+export interface VersionScreening {
+  decision: GateDecision;
+  explanation: string[];
+  screenedFor: string;
+  screenedAt: string;
+}
 export type IntakeVersionView = IntakeView & { screening: VersionScreening | null };
-export interface GateOverride { id: string; reason: string; decidedAt: string; decidedBy: { userId: string; role: string; name: string | null } }
+export interface GateOverride {
+  id: string;
+  reason: string;
+  decidedAt: string;
+  decidedBy: { userId: string; role: string; name: string | null };
+}
 /** The gate as the server sends it now: with the overrides of the current intake version. */
 export type GateWithOverrides = TreatmentGate & { overrides?: GateOverride[] };
 
@@ -34,5 +44,15 @@ export const getIntakeVersion = (patientId: string, version: number, signal?: Ab
   request<IntakeVersionView>('GET', `${patient(patientId)}/intake/${version}`, undefined, { signal });
 export const overrideGate = (patientId: string, reason: string, key: string) =>
   create<{ gate: GateWithOverrides }>(`${patient(patientId)}/gate/override`, { reason }, key);
-export const submitMeasureForm = (patientId: string, measure: MeasureId, answers: MeasureAnswer[], sessionId: string | undefined, key: string) =>
-  create<MeasureResult>(`${patient(patientId)}/measures`, { measure, answers, ...(sessionId ? { sessionId } : {}) }, key);
+export const submitMeasureForm = (
+  patientId: string,
+  measure: MeasureId,
+  answers: MeasureAnswer[],
+  sessionId: string | undefined,
+  key: string,
+) =>
+  create<MeasureResult>(
+    `${patient(patientId)}/measures`,
+    { measure, answers, ...(sessionId ? { sessionId } : {}) },
+    key,
+  );

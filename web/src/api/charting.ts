@@ -1,8 +1,19 @@
 import type { z } from 'zod';
 import type { TreatmentGateSchema } from '../../../src/http/clearances/schema.ts';
 import type { TreatmentPlanSchema } from '../../../src/http/plans/schema.ts';
-import type { HomeCareContentSchema, HomeCareListSchema, HomeCarePlanSchema, HomeCareSentSchema } from '../../../src/http/homecare/schema.ts';
-import type { NoteCreateSchema, NoteUpdateSchema, RecordedStepSchema, SessionNoteSchema, StepCreateSchema } from '../../../src/http/sessions/schema.ts';
+import type {
+  HomeCareContentSchema,
+  HomeCareListSchema,
+  HomeCarePlanSchema,
+  HomeCareSentSchema,
+} from '../../../src/http/homecare/schema.ts';
+import type {
+  NoteCreateSchema,
+  NoteUpdateSchema,
+  RecordedStepSchema,
+  SessionNoteSchema,
+  StepCreateSchema,
+} from '../../../src/http/sessions/schema.ts';
 import { getSession } from './client.ts';
 import { ApiError, create, request } from './http.ts';
 
@@ -59,7 +70,11 @@ export const getGate = (patientId: string, signal?: AbortSignal) =>
   request<TreatmentGate>('GET', `${patient(patientId)}/gate`, undefined, { signal });
 
 /** The clearance letter goes up as multipart/form-data, so it cannot use the JSON `request`. */
-export async function recordClearance(patientId: string, form: FormData, key: string): Promise<{ gate: TreatmentGate }> {
+export async function recordClearance(
+  patientId: string,
+  form: FormData,
+  key: string,
+): Promise<{ gate: TreatmentGate }> {
   const csrf = (await getSession())?.csrfToken ?? '';
   const response = await fetch(`${patient(patientId)}/clearances`, {
     method: 'POST',
@@ -67,32 +82,49 @@ export async function recordClearance(patientId: string, form: FormData, key: st
     body: form,
     credentials: 'same-origin',
   });
-  const payload = (await response.json().catch(() => null)) as { error?: { code: string; message: string; fields?: Record<string, string> } } | null;
+  const payload = (await response.json().catch(() => null)) as {
+    error?: { code: string; message: string; fields?: Record<string, string> };
+  } | null;
   if (response.ok) return payload as unknown as { gate: TreatmentGate };
   const error = payload?.error;
-  throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? `The server answered ${response.status}.`, error?.fields ?? {});
+  throw new ApiError(
+    response.status,
+    error?.code ?? `http_${response.status}`,
+    error?.message ?? `The server answered ${response.status}.`,
+    error?.fields ?? {},
+  );
 }
 
 // Assessment and plan
 export const listAssessments = async (patientId: string, signal?: AbortSignal) =>
-  (await request<{ assessments: Assessment[] }>('GET', `${patient(patientId)}/assessments`, undefined, { signal })).assessments;
+  (await request<{ assessments: Assessment[] }>('GET', `${patient(patientId)}/assessments`, undefined, { signal }))
+    .assessments;
 export const createAssessment = (patientId: string, input: AssessmentInput, key: string) =>
   create<Assessment>(`${patient(patientId)}/assessments`, input, key);
 export const searchDiagnoses = async (q: string, signal?: AbortSignal) =>
-  (await request<{ diagnoses: Diagnosis[] }>('GET', `/api/diagnoses?q=${encodeURIComponent(q)}`, undefined, { signal })).diagnoses;
-export const updateAssessment = (assessmentId: string, input: { version: number; findings: Partial<Findings>; diagnoses?: string[] }) =>
-  request<Assessment>('PATCH', `/api/assessments/${id(assessmentId)}`, input);
+  (await request<{ diagnoses: Diagnosis[] }>('GET', `/api/diagnoses?q=${encodeURIComponent(q)}`, undefined, { signal }))
+    .diagnoses;
+export const updateAssessment = (
+  assessmentId: string,
+  input: { version: number; findings: Partial<Findings>; diagnoses?: string[] },
+) => request<Assessment>('PATCH', `/api/assessments/${id(assessmentId)}`, input);
 export const listPlans = async (patientId: string, signal?: AbortSignal) =>
   (await request<{ plans: TreatmentPlan[] }>('GET', `${patient(patientId)}/plans`, undefined, { signal })).plans;
-export const createPlan = (patientId: string, input: PlanInput, key: string) => create<TreatmentPlan>(`${patient(patientId)}/plans`, input, key);
-export const listServices = async () => (await request<{ services: BookableService[] }>('GET', '/api/services')).services;
+export const createPlan = (patientId: string, input: PlanInput, key: string) =>
+  create<TreatmentPlan>(`${patient(patientId)}/plans`, input, key);
+export const listServices = async () =>
+  (await request<{ services: BookableService[] }>('GET', '/api/services')).services;
 // Session notes
 export const listSessions = async (patientId: string, signal?: AbortSignal) =>
   (await request<{ notes: SessionNote[] }>('GET', `${patient(patientId)}/sessions`, undefined, { signal })).notes;
-export const createSession = (patientId: string, input: NoteInput, key: string) => create<SessionNote>(`${patient(patientId)}/sessions`, input, key);
-export const getSessionNote = (noteId: string, signal?: AbortSignal) => request<SessionNote>('GET', session(noteId), undefined, { signal });
-export const updateSession = (noteId: string, input: NoteUpdate) => request<SessionNote>('PATCH', session(noteId), input);
-export const recordStep = (noteId: string, step: StepInput, key: string) => create<RecordedStep>(`${session(noteId)}/steps`, step, key);
+export const createSession = (patientId: string, input: NoteInput, key: string) =>
+  create<SessionNote>(`${patient(patientId)}/sessions`, input, key);
+export const getSessionNote = (noteId: string, signal?: AbortSignal) =>
+  request<SessionNote>('GET', session(noteId), undefined, { signal });
+export const updateSession = (noteId: string, input: NoteUpdate) =>
+  request<SessionNote>('PATCH', session(noteId), input);
+export const recordStep = (noteId: string, step: StepInput, key: string) =>
+  create<RecordedStep>(`${session(noteId)}/steps`, step, key);
 export const signSession = (noteId: string) => request<SessionNote>('POST', `${session(noteId)}/sign`, {});
 export const amendSession = (noteId: string, input: { reason: string; changes: { addendum?: string } }, key: string) =>
   create<unknown>(`${session(noteId)}/amendments`, input, key);
@@ -103,24 +135,45 @@ export const sessionHistory = (noteId: string, signal?: AbortSignal) =>
 export const measureSeries = async (patientId: string, signal?: AbortSignal) =>
   (await request<{ series: MeasureSeries[] }>('GET', `${patient(patientId)}/measures`, undefined, { signal })).series;
 export const measuresDue = (patientId: string, signal?: AbortSignal) =>
-  request<{ visitNumber: number; measures: DueMeasure[] }>('GET', `${patient(patientId)}/measures/due`, undefined, { signal });
-export const submitMeasure = (patientId: string, input: { measure: MeasureId; answers: unknown[]; sessionId?: string }, key: string) =>
-  create<unknown>(`${patient(patientId)}/measures`, input, key);
+  request<{ visitNumber: number; measures: DueMeasure[] }>('GET', `${patient(patientId)}/measures/due`, undefined, {
+    signal,
+  });
+export const submitMeasure = (
+  patientId: string,
+  input: { measure: MeasureId; answers: unknown[]; sessionId?: string },
+  key: string,
+) => create<unknown>(`${patient(patientId)}/measures`, input, key);
 
 // Home care
-export const generateHomeCare = (noteId: string) => request<HomeCarePlan>('POST', `${session(noteId)}/home-care/generate`, {});
-export const saveHomeCare = (noteId: string, content: HomeCareContent) => request<HomeCarePlan>('PUT', `${session(noteId)}/home-care`, content);
+export const generateHomeCare = (noteId: string) =>
+  request<HomeCarePlan>('POST', `${session(noteId)}/home-care/generate`, {});
+export const saveHomeCare = (noteId: string, content: HomeCareContent) =>
+  request<HomeCarePlan>('PUT', `${session(noteId)}/home-care`, content);
 /** The key (one per intent) makes a retried send answer as the first did: one email. */
-export const sendHomeCare = (noteId: string, key: string) => create<HomeCareSent>(`${session(noteId)}/home-care/send`, {}, key);
+export const sendHomeCare = (noteId: string, key: string) =>
+  create<HomeCareSent>(`${session(noteId)}/home-care/send`, {}, key);
 export const listHomeCare = async (patientId: string, signal?: AbortSignal) =>
   (await request<HomeCareList>('GET', `${patient(patientId)}/home-care`, undefined, { signal })).plans;
 export const homeCarePdfUrl = (noteId: string) => `${session(noteId)}/home-care.pdf`;
 
 // Shapes of the charting API.
-export interface PainEntry { region: string; intensity: number }
-export interface Medication { class: string; name?: string }
-export interface Surgery { what: string; date: string; regions?: string[] }
-export interface Injury { what: string; date?: string }
+export interface PainEntry {
+  region: string;
+  intensity: number;
+}
+export interface Medication {
+  class: string;
+  name?: string;
+}
+export interface Surgery {
+  what: string;
+  date: string;
+  regions?: string[];
+}
+export interface Injury {
+  what: string;
+  date?: string;
+}
 export interface PainStory {
   onset?: 'sudden' | 'gradual' | 'after-injury' | 'unknown';
   onsetNote?: string;
@@ -161,7 +214,13 @@ export interface IntakeView {
 export interface IntakeOverview {
   latest: IntakeView | null;
   draft: IntakeView | null;
-  versions: { version: number; submittedAt: string; submittedRole?: string; submittedByName?: string | null; decision?: string | null }[];
+  versions: {
+    version: number;
+    submittedAt: string;
+    submittedRole?: string;
+    submittedByName?: string | null;
+    decision?: string | null;
+  }[];
 }
 export type GateDecision = 'clear' | 'caution' | 'refer' | 'local' | 'contraindicated';
 /** The gate with its cautions, clearances, overrides and what the reader may do about it (`can`). */
@@ -172,9 +231,28 @@ export interface SubmittedIntake {
   gate: TreatmentGate;
 }
 
-export interface RangeOfMotion { joint: string; motion: string; side?: 'left' | 'right' | null; degrees: number; painOnMotion?: boolean }
-export interface RomRow { joint: string; motion: string; side?: 'left' | 'right'; degrees: number; normal?: number; percentOfNormal?: number; painOnMotion: boolean }
-export interface StrengthRow { movement: string; muscle?: string; side?: 'left' | 'right'; grade: number }
+export interface RangeOfMotion {
+  joint: string;
+  motion: string;
+  side?: 'left' | 'right' | null;
+  degrees: number;
+  painOnMotion?: boolean;
+}
+export interface RomRow {
+  joint: string;
+  motion: string;
+  side?: 'left' | 'right';
+  degrees: number;
+  normal?: number;
+  percentOfNormal?: number;
+  painOnMotion: boolean;
+}
+export interface StrengthRow {
+  movement: string;
+  muscle?: string;
+  side?: 'left' | 'right';
+  grade: number;
+}
 export interface PalpatedPoint {
   muscle: string;
   triggerPoint?: string;
@@ -189,7 +267,8 @@ export interface PalpatedPoint {
   /** Where on the chart it was placed (kept in the note; the API stores muscle and side). */
   note?: string;
 }
-export type FiveElement = 'ischemia' | 'triggerPoints' | 'nerveCompression' | 'posturalDistortion' | 'biomechanicalDysfunction';
+export type FiveElement =
+  'ischemia' | 'triggerPoints' | 'nerveCompression' | 'posturalDistortion' | 'biomechanicalDysfunction';
 export interface Findings {
   painMap: PainEntry[];
   posture: { findings: string[]; notes?: string };
@@ -199,12 +278,38 @@ export interface Findings {
   fiveElements: Partial<Record<FiveElement, { present: boolean; note?: string }>>;
   notes?: string;
 }
-export interface AssessmentInput { assessedOn?: string; findings: Findings; diagnoses?: string[] }
+export interface AssessmentInput {
+  assessedOn?: string;
+  findings: Findings;
+  diagnoses?: string[];
+}
 /** A diagnosis from the clinic's ICD-10-CM list, with the words a person reads. */
-export interface Diagnosis { code: string; plainName: string; title: string; group: string; groupLabel: string }
-export interface Assessment { id: string; patientId: string; assessedOn: string; version: number; findings: Findings; diagnoses: Diagnosis[]; updatedAt: string }
+export interface Diagnosis {
+  code: string;
+  plainName: string;
+  title: string;
+  group: string;
+  groupLabel: string;
+}
+export interface Assessment {
+  id: string;
+  patientId: string;
+  assessedOn: string;
+  version: number;
+  findings: Findings;
+  diagnoses: Diagnosis[];
+  updatedAt: string;
+}
 
-export interface PlanStage { phase: 'acute' | 'chronic' | 'maintenance'; label: string; visitsPerWeek?: number; intervalWeeks?: number; weeks?: number; visits: number; rationale?: string[] }
+export interface PlanStage {
+  phase: 'acute' | 'chronic' | 'maintenance';
+  label: string;
+  visitsPerWeek?: number;
+  intervalWeeks?: number;
+  weeks?: number;
+  visits: number;
+  rationale?: string[];
+}
 export type PlanGoal =
   | { kind: 'nprs'; baseline?: number; target: number; byVisit?: number }
   | { kind: 'psfs'; activity: string; baseline?: number; target: number; byVisit?: number }
@@ -225,11 +330,23 @@ export interface PlanInput {
   serviceCode: string;
 }
 export interface TreatmentPlan {
-  id: string; patientId: string; status: 'draft' | 'active' | 'completed'; plan: PlanInput; seriesId: string | null; version: number;
+  id: string;
+  patientId: string;
+  status: 'draft' | 'active' | 'completed';
+  plan: PlanInput;
+  seriesId: string | null;
+  version: number;
   /** What the reader may do with the plan, from the server's policies. */
   can: z.infer<typeof TreatmentPlanSchema>['can'];
 }
-export interface BookableService { code: string; name: string; discipline?: string; isInitial?: boolean; durationMinutes?: number; active?: boolean }
+export interface BookableService {
+  code: string;
+  name: string;
+  discipline?: string;
+  isInitial?: boolean;
+  durationMinutes?: number;
+  active?: boolean;
+}
 
 export type StepInput = z.input<typeof StepCreateSchema>;
 export type RecordedStep = z.infer<typeof RecordedStepSchema>;
@@ -247,9 +364,20 @@ export interface MeasureSeries {
   measure: MeasureId;
   higherIsWorse: boolean;
   mcid: { value: number; unit: 'points' | 'percent-points' };
-  points: { id: string; takenAt: string; score: number; percent: number | null; change: { category?: string } | null; activities?: string[] }[];
+  points: {
+    id: string;
+    takenAt: string;
+    score: number;
+    percent: number | null;
+    change: { category?: string } | null;
+    activities?: string[];
+  }[];
 }
-export interface DueMeasure { measure: MeasureId; status: 'due' | 'overdue' | 'not-due'; reason: string }
+export interface DueMeasure {
+  measure: MeasureId;
+  status: 'due' | 'overdue' | 'not-due';
+  reason: string;
+}
 
 export type HomeCareContent = z.infer<typeof HomeCareContentSchema>;
 export type HomeCarePlan = z.infer<typeof HomeCarePlanSchema>;

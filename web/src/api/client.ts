@@ -41,7 +41,9 @@ const id = (value: string) => encodeURIComponent(value);
 
 /** `organization`: only when a first try answered 409 organization_required (one password, several clinics). */
 export function login(email: string, password: string, organization?: string): Promise<Session> {
-  return request('POST', '/api/auth/login', organization ? { email, password, organization } : { email, password }, { quiet401: true });
+  return request('POST', '/api/auth/login', organization ? { email, password, organization } : { email, password }, {
+    quiet401: true,
+  });
 }
 
 /** The current session, or null when signed out. */
@@ -62,7 +64,10 @@ export function changePassword(currentPassword: string, newPassword: string): Pr
   return request('POST', '/api/auth/password', { currentPassword, newPassword });
 }
 
-export function searchPatients(query: { q?: string; page?: number; pageSize?: number }, signal?: AbortSignal): Promise<PatientPage> {
+export function searchPatients(
+  query: { q?: string; page?: number; pageSize?: number },
+  signal?: AbortSignal,
+): Promise<PatientPage> {
   return request('GET', withQuery('/api/patients', query), undefined, { signal });
 }
 
@@ -101,4 +106,3 @@ export function createStaff(fields: StaffCreate, key: string): Promise<StaffMemb
 export function listAuditEvents(query: AuditQuery): Promise<AuditPage> {
   return request('GET', withQuery('/api/audit', { ...query }));
 }
-

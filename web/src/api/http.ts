@@ -56,7 +56,13 @@ export async function request<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
-  options: { signal?: AbortSignal; quiet401?: boolean; headers?: Record<string, string>; anonymous?: boolean; idempotencyKey?: string } = {},
+  options: {
+    signal?: AbortSignal;
+    quiet401?: boolean;
+    headers?: Record<string, string>;
+    anonymous?: boolean;
+    idempotencyKey?: string;
+  } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;

@@ -36,4 +36,3 @@ export function useCreateIntent(): CreateIntent {
   intent.current ??= new CreateIntent();
   return intent.current;
 }
-

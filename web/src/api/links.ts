@@ -26,7 +26,9 @@ export function cancelByLink(token: string, reason: string): Promise<LinkedAppoi
 }
 
 export async function linkSlots(token: string, signal?: AbortSignal): Promise<LinkSlot[]> {
-  return (await request<{ slots: LinkSlot[] }>('GET', `${base(token)}/availability`, undefined, { ...anonymous, signal })).slots;
+  return (
+    await request<{ slots: LinkSlot[] }>('GET', `${base(token)}/availability`, undefined, { ...anonymous, signal })
+  ).slots;
 }
 
 export function rescheduleByLink(token: string, start: string): Promise<LinkedAppointment> {

@@ -5,12 +5,20 @@ import { BookingRefusal, type Appointment, type SeriesConflict } from './schedul
 /** For a visit a series_conflict named: the alternative picked, or leave the visit out. */
 export type VisitChoice = { visit: number; start: string; locationId?: string } | { visit: number; skip: true };
 
-export interface BookedPlan { plan: TreatmentPlan; seriesId: string; appointments: Appointment[] }
+export interface BookedPlan {
+  plan: TreatmentPlan;
+  seriesId: string;
+  appointments: Appointment[];
+}
 
 /** Books the plan's series; a 409 series_conflict comes back as a BookingRefusal with the conflicts by plan visit number. */
 export async function bookPlanSeries(planId: string, choices: VisitChoice[], key: string): Promise<BookedPlan> {
   try {
-    return await create<BookedPlan>(`/api/plans/${encodeURIComponent(planId)}/book`, choices.length ? { choices } : {}, key);
+    return await create<BookedPlan>(
+      `/api/plans/${encodeURIComponent(planId)}/book`,
+      choices.length ? { choices } : {},
+      key,
+    );
   } catch (err) {
     if (!(err instanceof ApiError) || err.status !== 409) throw err;
     const extras = (err.payload ?? {}) as { conflicts?: SeriesConflict[] };

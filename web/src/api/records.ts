@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import type { MergeResultSchema, PatientSummarySchema, PossibleDuplicatesSchema } from '../../../src/http/patients/schema.ts';
+import type {
+  MergeResultSchema,
+  PatientSummarySchema,
+  PossibleDuplicatesSchema,
+} from '../../../src/http/patients/schema.ts';
 import type { OnboardedSchema, OnboardingSchema } from '../../../src/http/practitioners/onboarding-schema.ts';
 import { ApiError, create, request } from './http.ts';
 import type { Patient, PatientCreate } from './types.ts';
@@ -24,18 +28,26 @@ const id = (value: string) => encodeURIComponent(value);
 
 /** The registration was answered with possible matches: nothing is saved until the desk decides. */
 export class PossibleDuplicate extends ApiError {
-  constructor(err: ApiError, readonly found: PossibleDuplicates) {
+  constructor(
+    err: ApiError,
+    readonly found: PossibleDuplicates,
+  ) {
     super(err.status, err.code, err.message, err.fields, err.payload);
     this.name = 'PossibleDuplicate';
   }
 }
 
 /** Registers a patient; a 409 possible_duplicate becomes a PossibleDuplicate with the matches. */
-export async function registerPatient(fields: PatientCreate, confirmNotDuplicate: boolean, key: string): Promise<Patient> {
+export async function registerPatient(
+  fields: PatientCreate,
+  confirmNotDuplicate: boolean,
+  key: string,
+): Promise<Patient> {
   try {
     return await create<Patient>('/api/patients', { ...fields, confirmNotDuplicate }, key);
   } catch (err) {
-    if (err instanceof ApiError && err.code === 'possible_duplicate') throw new PossibleDuplicate(err, err.payload as PossibleDuplicates);
+    if (err instanceof ApiError && err.code === 'possible_duplicate')
+      throw new PossibleDuplicate(err, err.payload as PossibleDuplicates);
     throw err;
   }
 }

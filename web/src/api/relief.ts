@@ -21,6 +21,9 @@ export function getReliefQuestion(token: string, signal?: AbortSignal): Promise<
   return request('GET', base(token), undefined, { ...anonymous, signal });
 }
 
-export function answerRelief(token: string, answer: { days: number } | { stillHolding: true }): Promise<ReliefQuestion> {
+export function answerRelief(
+  token: string,
+  answer: { days: number } | { stillHolding: true },
+): Promise<ReliefQuestion> {
   return request('POST', base(token), answer, anonymous);
 }

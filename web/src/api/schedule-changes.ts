@@ -1,6 +1,10 @@
 /** Schedule changes over booked visits: what a change would leave without a place, and what the desk does about it. */
 import type { z } from 'zod';
-import type { AffectedVisitsSchema, AlternativesSchema, ResolvedVisitsSchema } from '../../../src/http/schedule-changes/schema.ts';
+import type {
+  AffectedVisitsSchema,
+  AlternativesSchema,
+  ResolvedVisitsSchema,
+} from '../../../src/http/schedule-changes/schema.ts';
 import type { ExceptionCreate, Hours, ShiftTemplate } from './admin-scheduling.ts';
 import { create, request } from './http.ts';
 
@@ -37,4 +41,8 @@ export const notifyAffected = (body: { appointmentIds: string[]; note?: string }
 export const cancelAffected = (body: { appointmentIds: string[]; message: string }, key: string) =>
   create<ResolvedVisits>('/api/appointments/conflicts/cancel', body, key);
 export const visitAlternatives = async (appointmentId: string, signal?: AbortSignal) =>
-  (await request<{ slots: Alternative[] }>('GET', `/api/appointments/${id(appointmentId)}/alternatives`, undefined, { signal })).slots;
+  (
+    await request<{ slots: Alternative[] }>('GET', `/api/appointments/${id(appointmentId)}/alternatives`, undefined, {
+      signal,
+    })
+  ).slots;

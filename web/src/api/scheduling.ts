@@ -65,7 +65,14 @@ async function writeWithExtras<T>(path: string, body: unknown, idempotencyKey?: 
   } catch (err) {
     if (!(err instanceof ApiError) || !err.payload) throw err;
     const extras = err.payload as { alternatives?: Slot[]; conflicts?: SeriesConflict[] };
-    throw new BookingRefusal(err.status, err.code, err.message, err.fields, extras.alternatives ?? [], extras.conflicts ?? []);
+    throw new BookingRefusal(
+      err.status,
+      err.code,
+      err.message,
+      err.fields,
+      extras.alternatives ?? [],
+      extras.conflicts ?? [],
+    );
   }
 }
 
@@ -90,7 +97,8 @@ export interface AvailabilityQuery {
 }
 
 export async function findSlots(query: AvailabilityQuery, signal?: AbortSignal): Promise<Slot[]> {
-  return (await request<{ slots: Slot[] }>('GET', withQuery('/api/availability', { ...query }), undefined, { signal })).slots;
+  return (await request<{ slots: Slot[] }>('GET', withQuery('/api/availability', { ...query }), undefined, { signal }))
+    .slots;
 }
 
 export interface AppointmentQuery {
@@ -102,7 +110,11 @@ export interface AppointmentQuery {
 }
 
 export async function listAppointments(query: AppointmentQuery, signal?: AbortSignal): Promise<Appointment[]> {
-  return (await request<{ appointments: Appointment[] }>('GET', withQuery('/api/appointments', { ...query }), undefined, { signal })).appointments;
+  return (
+    await request<{ appointments: Appointment[] }>('GET', withQuery('/api/appointments', { ...query }), undefined, {
+      signal,
+    })
+  ).appointments;
 }
 
 export function getAppointment(appointmentId: string): Promise<Appointment> {
@@ -134,7 +146,11 @@ export function cancelAppointment(appointmentId: string, reason: string): Promis
   return request('POST', `/api/appointments/${id(appointmentId)}/cancel`, { reason });
 }
 
-export function setAppointmentStatus(appointmentId: string, status: AppointmentStatus, reason?: string): Promise<Appointment> {
+export function setAppointmentStatus(
+  appointmentId: string,
+  status: AppointmentStatus,
+  reason?: string,
+): Promise<Appointment> {
   return request('POST', `/api/appointments/${id(appointmentId)}/status`, reason ? { status, reason } : { status });
 }
 
@@ -150,4 +166,3 @@ export function appointmentIcsUrl(appointmentId: string): string {
 export function getSchedule(practitionerId: string): Promise<WeeklySchedule> {
   return request('GET', `/api/practitioners/${id(practitionerId)}/schedule`);
 }
-

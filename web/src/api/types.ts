@@ -38,7 +38,9 @@ export type PractitionerDetail = z.infer<typeof PractitionerDetailSchema> | Publ
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 export type StaffCreate = z.input<typeof StaffCreateSchema>;
 
-export function hasCredentials<T extends Practitioner | PractitionerDetail>(p: T): p is Extract<T, { credentialStatus: unknown }> {
+export function hasCredentials<T extends Practitioner | PractitionerDetail>(
+  p: T,
+): p is Extract<T, { credentialStatus: unknown }> {
   return 'credentialStatus' in p;
 }
 
@@ -75,4 +77,3 @@ export interface AuditPage {
   events: AuditEvent[];
   nextBefore: string | null;
 }
-

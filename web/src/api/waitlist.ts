@@ -24,8 +24,13 @@ export function joinWaitlist(entry: WaitlistCreate, key: string): Promise<Waitli
 }
 
 /** Open entries (waiting, or holding an offer) the signed-in user may see, oldest first; 'booked' adds those booked whose dates are not over. */
-export async function listWaitlist(signal?: AbortSignal, include: 'open' | 'booked' = 'open'): Promise<WaitlistEntry[]> {
-  return (await request<{ entries: WaitlistEntry[] }>('GET', withQuery('/api/waitlist', { include }), undefined, { signal })).entries;
+export async function listWaitlist(
+  signal?: AbortSignal,
+  include: 'open' | 'booked' = 'open',
+): Promise<WaitlistEntry[]> {
+  return (
+    await request<{ entries: WaitlistEntry[] }>('GET', withQuery('/api/waitlist', { include }), undefined, { signal })
+  ).entries;
 }
 
 export function leaveWaitlist(entryId: string): Promise<void> {

@@ -18,7 +18,15 @@ const WHOLE_FORM = new Set(['form', 'body', '_', '']);
  * GOV.UK-style error summary: focused when it appears, each message links to its field.
  * A field the form does not label is named by its plain label (never its key), without a link.
  */
-export function ErrorSummary({ items, title = 'There is a problem', labels = {} }: { items: SummaryItem[]; title?: string; labels?: Record<string, string> }) {
+export function ErrorSummary({
+  items,
+  title = 'There is a problem',
+  labels = {},
+}: {
+  items: SummaryItem[];
+  title?: string;
+  labels?: Record<string, string>;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const shown = useRef<Set<string>>(new Set());
   const keys = items.map((item) => `${item.field}\u0000${item.message}`);
@@ -41,7 +49,9 @@ export function ErrorSummary({ items, title = 'There is a problem', labels = {} 
   };
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
-      <h2 id="error-summary-title" className="error-summary-title">{title}</h2>
+      <h2 id="error-summary-title" className="error-summary-title">
+        {title}
+      </h2>
       <ul>
         {items.map((item) => (
           <li key={item.field + item.message}>
@@ -77,8 +87,14 @@ export function TextField({ name, label, hint, error, value, onValue, width = 'f
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-error' : ''}`}>
-      <label htmlFor={id} className="label">{label}</label>
-      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p id={`${id}-error`} className="error-message">
           <span className="visually-hidden">Error: </span>
@@ -100,30 +116,70 @@ export function TextField({ name, label, hint, error, value, onValue, width = 'f
 }
 
 export function SelectField({
-  name, label, error, value, onValue, options, hint,
-}: { name: string; label: string; error?: string; value: string; onValue: (v: string) => void; options: { value: string; label: string }[]; hint?: string }) {
+  name,
+  label,
+  error,
+  value,
+  onValue,
+  options,
+  hint,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  value: string;
+  onValue: (v: string) => void;
+  options: { value: string; label: string }[];
+  hint?: string;
+}) {
   const id = fieldId(name);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' field-error' : ''}`}>
-      <label htmlFor={id} className="label">{label}</label>
-      {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p id={`${id}-error`} className="error-message">
           <span className="visually-hidden">Error: </span>
           {error}
         </p>
       ) : null}
-      <select id={id} name={name} className="input input-medium" value={value} onChange={(e) => onValue(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+      <select
+        id={id}
+        name={name}
+        className="input input-medium"
+        value={value}
+        onChange={(e) => onValue(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      >
         {options.map((option) => (
-          <option key={option.value} value={option.value}>{option.label}</option>
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
         ))}
       </select>
     </div>
   );
 }
 
-export function Checkbox({ name, label, checked, onChecked }: { name: string; label: string; checked: boolean; onChecked: (v: boolean) => void }) {
+export function Checkbox({
+  name,
+  label,
+  checked,
+  onChecked,
+}: {
+  name: string;
+  label: string;
+  checked: boolean;
+  onChecked: (v: boolean) => void;
+}) {
   const id = fieldId(name);
   return (
     <div className="checkbox">

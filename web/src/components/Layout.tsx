@@ -66,11 +66,15 @@ export function Layout({ children }: { children: ReactNode }) {
 
   return (
     <div className={`app role-${user.role}`}>
-      <a href="#main" className="skip-link">Skip to main content</a>
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
       <header className="site-header" onKeyDown={closeOnEscape}>
         <div className="header-bar">
           <Link to="/" className="brand">
-            <span className="brand-mark" aria-hidden="true">K</span>
+            <span className="brand-mark" aria-hidden="true">
+              K
+            </span>
             <span className="brand-name">Knotwork</span>
           </Link>
           <button
@@ -101,12 +105,20 @@ export function Layout({ children }: { children: ReactNode }) {
               </p>
               <ul className="nav-list account-links">
                 <li>
-                  <Link to="/account/password" className="nav-link" aria-current={path === '/account/password' ? 'page' : undefined}>
+                  <Link
+                    to="/account/password"
+                    className="nav-link"
+                    aria-current={path === '/account/password' ? 'page' : undefined}
+                  >
                     Change password
                   </Link>
                 </li>
                 <li>
-                  <button type="button" className="nav-link link-button" onClick={() => void signOut().then(() => navigate("/", { replace: true }))}>
+                  <button
+                    type="button"
+                    className="nav-link link-button"
+                    onClick={() => void signOut().then(() => navigate('/', { replace: true }))}
+                  >
                     Sign out
                   </button>
                 </li>

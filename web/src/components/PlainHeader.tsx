@@ -2,11 +2,15 @@
 export function PlainHeader() {
   return (
     <>
-      <a href="#main" className="skip-link">Skip to main content</a>
+      <a href="#main" className="skip-link">
+        Skip to main content
+      </a>
       <header className="site-header">
         <div className="header-bar">
           <span className="brand">
-            <span className="brand-mark" aria-hidden="true">K</span>
+            <span className="brand-mark" aria-hidden="true">
+              K
+            </span>
             <span className="brand-name">Knotwork</span>
           </span>
         </div>

@@ -16,7 +16,10 @@ export function Forbidden() {
   return (
     <section className="status-page" aria-labelledby="status-heading">
       <h1 id="status-heading">You don't have access to this</h1>
-      <p>Your account cannot open this page or record. If you think you should be able to, ask your clinic's administrator.</p>
+      <p>
+        Your account cannot open this page or record. If you think you should be able to, ask your clinic's
+        administrator.
+      </p>
       <p>
         <Link to="/">Go to your home page</Link>
       </p>
@@ -60,11 +63,20 @@ export function TooManyAttempts() {
  * The page to show for a failed load: 403 and 404 get their own pages; `missingIsUnavailable`
  * turns a 404 on a whole list into "not available yet" (routes that other teams are still adding).
  */
-export function ErrorView({ error, what, missingIsUnavailable }: { error: unknown; what?: string; missingIsUnavailable?: string }) {
+export function ErrorView({
+  error,
+  what,
+  missingIsUnavailable,
+}: {
+  error: unknown;
+  what?: string;
+  missingIsUnavailable?: string;
+}) {
   if (error instanceof ApiError) {
     if (error.status === 401) return <Loading label="Signing you out…" />;
     if (error.status === 403) return <Forbidden />;
-    if (error.status === 404) return missingIsUnavailable ? <Unavailable title={missingIsUnavailable} /> : <NotFound what={what} />;
+    if (error.status === 404)
+      return missingIsUnavailable ? <Unavailable title={missingIsUnavailable} /> : <NotFound what={what} />;
     if (error.status === 429) return <TooManyAttempts />;
   }
   const message = error instanceof Error ? error.message : 'Something went wrong.';

@@ -7,7 +7,11 @@ import { usePageTitle } from '../hooks.ts';
 import { PASSWORD_MIN_LENGTH } from '../../../src/contract/accounts.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 
-const LABELS = { currentPassword: 'Current password', newPassword: 'New password', confirmPassword: 'Confirm new password' };
+const LABELS = {
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  confirmPassword: 'Confirm new password',
+};
 const ORDER = ['currentPassword', 'newPassword', 'confirmPassword'];
 
 /**
@@ -35,7 +39,8 @@ export function ChangePassword({ first = false, onChanged }: { first?: boolean; 
     setRateLimited(false);
     const local: Record<string, string> = {};
     if (!values.currentPassword) local.currentPassword = 'Enter your current password';
-    if (values.newPassword.length < PASSWORD_MIN_LENGTH) local.newPassword = `Use at least ${PASSWORD_MIN_LENGTH} characters`;
+    if (values.newPassword.length < PASSWORD_MIN_LENGTH)
+      local.newPassword = `Use at least ${PASSWORD_MIN_LENGTH} characters`;
     if (values.confirmPassword !== values.newPassword) local.confirmPassword = 'The two new passwords do not match';
     if (Object.keys(local).length > 0) return fail(local);
     setBusy(true);
@@ -67,18 +72,45 @@ export function ChangePassword({ first = false, onChanged }: { first?: boolean; 
       <h1>{first ? 'Choose your own password' : 'Change password'}</h1>
       {first ? (
         <p className="lead">
-          Your account was set up with a password someone else chose. Choose your own before you start: enter the one you were given, then your new one.
+          Your account was set up with a password someone else chose. Choose your own before you start: enter the one
+          you were given, then your new one.
         </p>
       ) : null}
       <form onSubmit={submit} noValidate>
-        <TextField name="currentPassword" maxLength={LIMIT.password} label={first ? 'Password you were given' : LABELS.currentPassword} type="password" autoComplete="current-password"
-          value={values.currentPassword} onValue={set('currentPassword')} error={errors.currentPassword} />
-        <TextField name="newPassword" maxLength={LIMIT.password} label={LABELS.newPassword} type="password" autoComplete="new-password"
+        <TextField
+          name="currentPassword"
+          maxLength={LIMIT.password}
+          label={first ? 'Password you were given' : LABELS.currentPassword}
+          type="password"
+          autoComplete="current-password"
+          value={values.currentPassword}
+          onValue={set('currentPassword')}
+          error={errors.currentPassword}
+        />
+        <TextField
+          name="newPassword"
+          maxLength={LIMIT.password}
+          label={LABELS.newPassword}
+          type="password"
+          autoComplete="new-password"
           hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password you can remember.`}
-          value={values.newPassword} onValue={set('newPassword')} error={errors.newPassword} />
-        <TextField name="confirmPassword" maxLength={LIMIT.password} label={LABELS.confirmPassword} type="password" autoComplete="new-password"
-          value={values.confirmPassword} onValue={set('confirmPassword')} error={errors.confirmPassword} />
-        <button type="submit" className="button" disabled={busy}>{busy ? 'Saving…' : 'Change password'}</button>
+          value={values.newPassword}
+          onValue={set('newPassword')}
+          error={errors.newPassword}
+        />
+        <TextField
+          name="confirmPassword"
+          maxLength={LIMIT.password}
+          label={LABELS.confirmPassword}
+          type="password"
+          autoComplete="new-password"
+          value={values.confirmPassword}
+          onValue={set('confirmPassword')}
+          error={errors.confirmPassword}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Saving…' : 'Change password'}
+        </button>
       </form>
     </div>
   );

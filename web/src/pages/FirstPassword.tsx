@@ -15,7 +15,9 @@ export function FirstPassword() {
         <div className="panel">
           <ChangePassword first onChanged={carryOn} />
           <p className="small-print">
-            <button type="button" className="link-button" onClick={() => void signOut()}>Sign out</button>
+            <button type="button" className="link-button" onClick={() => void signOut()}>
+              Sign out
+            </button>
           </p>
         </div>
       </main>

@@ -21,7 +21,13 @@ export function HoursTable({ location, caption }: { location: Location; caption:
           return (
             <tr key={day}>
               <th scope="row">{WEEKDAYS[day]}</th>
-              <td>{spans.length === 0 ? <span className="muted">Closed</span> : spans.map((s) => `${formatTime(s.open)} – ${formatTime(s.close)}`).join(', ')}</td>
+              <td>
+                {spans.length === 0 ? (
+                  <span className="muted">Closed</span>
+                ) : (
+                  spans.map((s) => `${formatTime(s.open)} – ${formatTime(s.close)}`).join(', ')
+                )}
+              </td>
             </tr>
           );
         })}
@@ -36,7 +42,12 @@ function AddressLines({ location }: { location: Location }) {
     <address>
       {a.line1}
       <br />
-      {a.line2 ? (<>{a.line2}<br /></>) : null}
+      {a.line2 ? (
+        <>
+          {a.line2}
+          <br />
+        </>
+      ) : null}
       {a.city}, {a.state} {a.postalCode}
     </address>
   );
@@ -69,12 +80,20 @@ export function LocationList() {
             </h2>
             <div className="location-meta">
               <AddressLines location={location} />
-              {location.phone ? <p><a href={telHref(location.phone)}>{location.phone}</a></p> : null}
+              {location.phone ? (
+                <p>
+                  <a href={telHref(location.phone)}>{location.phone}</a>
+                </p>
+              ) : null}
             </div>
             <HoursTable location={location} caption="Opening hours" />
             {user.role !== 'patient' ? (
               <p className="rooms">
-                <span className="rooms-label">Rooms:</span> {location.rooms.filter((r) => r.active).map((r) => r.name).join(', ') || 'none'}
+                <span className="rooms-label">Rooms:</span>{' '}
+                {location.rooms
+                  .filter((r) => r.active)
+                  .map((r) => r.name)
+                  .join(', ') || 'none'}
               </p>
             ) : null}
           </li>
@@ -95,7 +114,8 @@ export function LocationDetailPage({ id }: { id: string }) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/locations">{user.role === 'patient' ? 'Our clinics' : 'Locations'}</Link> <span aria-hidden="true">›</span> <span>{l.name}</span>
+        <Link to="/locations">{user.role === 'patient' ? 'Our clinics' : 'Locations'}</Link>{' '}
+        <span aria-hidden="true">›</span> <span>{l.name}</span>
       </nav>
       <div className="page-head">
         <h1>{l.name}</h1>
@@ -105,44 +125,64 @@ export function LocationDetailPage({ id }: { id: string }) {
         <section className="card" aria-labelledby="visit-heading">
           <h2 id="visit-heading">Address and phone</h2>
           <AddressLines location={l} />
-          {l.phone ? <p><a href={telHref(l.phone)}>{l.phone}</a></p> : null}
+          {l.phone ? (
+            <p>
+              <a href={telHref(l.phone)}>{l.phone}</a>
+            </p>
+          ) : null}
           <p className="muted">Times are local ({l.timeZone.replace('_', ' ')}).</p>
         </section>
-        {canManageSites(user, [l.id]) ? <LocationEditors location={l} /> : (<>
-        <section className="card" aria-labelledby="hours-heading">
-          <h2 id="hours-heading">Opening hours</h2>
-          <HoursTable location={l} caption={`Opening hours of ${l.name}`} />
-        </section>
-        <section className="card" aria-labelledby="closures-heading">
-          <h2 id="closures-heading">Closures</h2>
-          {closures.length === 0 ? (
-            <p className="muted">No closures planned.</p>
-          ) : (
-            <table className="table table-compact">
-              <caption className="visually-hidden">Days {l.name} is closed</caption>
-              <thead><tr><th scope="col">Dates</th><th scope="col">Reason</th></tr></thead>
-              <tbody>
-                {closures.map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.startsOn === c.endsOn ? formatDate(c.startsOn) : `${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}`}</td>
-                    <td>{c.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </section>
-        {user.role !== 'patient' ? (
-          <section className="card" aria-labelledby="rooms-heading">
-            <h2 id="rooms-heading">Rooms</h2>
-            <ul className="plain-list room-list">
-              {l.rooms.map((room) => (
-                <li key={room.id}>{room.name}{!room.active ? <span className="badge badge-neutral">Out of use</span> : null}</li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
-        </>)}
+        {canManageSites(user, [l.id]) ? (
+          <LocationEditors location={l} />
+        ) : (
+          <>
+            <section className="card" aria-labelledby="hours-heading">
+              <h2 id="hours-heading">Opening hours</h2>
+              <HoursTable location={l} caption={`Opening hours of ${l.name}`} />
+            </section>
+            <section className="card" aria-labelledby="closures-heading">
+              <h2 id="closures-heading">Closures</h2>
+              {closures.length === 0 ? (
+                <p className="muted">No closures planned.</p>
+              ) : (
+                <table className="table table-compact">
+                  <caption className="visually-hidden">Days {l.name} is closed</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Dates</th>
+                      <th scope="col">Reason</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {closures.map((c) => (
+                      <tr key={c.id}>
+                        <td>
+                          {c.startsOn === c.endsOn
+                            ? formatDate(c.startsOn)
+                            : `${formatDate(c.startsOn)} – ${formatDate(c.endsOn)}`}
+                        </td>
+                        <td>{c.reason}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+            {user.role !== 'patient' ? (
+              <section className="card" aria-labelledby="rooms-heading">
+                <h2 id="rooms-heading">Rooms</h2>
+                <ul className="plain-list room-list">
+                  {l.rooms.map((room) => (
+                    <li key={room.id}>
+                      {room.name}
+                      {!room.active ? <span className="badge badge-neutral">Out of use</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+          </>
+        )}
       </div>
     </>
   );

@@ -19,10 +19,25 @@ export function PatientEdit({ id }: { id: string }) {
   if (patient.status === 'loading') return <Loading />;
   if (patient.status === 'error') return <ErrorView error={patient.error} what="patient" />;
   // Keyed by version: a reload after a conflict starts the form afresh from the saved record.
-  return <EditForm key={patient.data.version} patient={patient.data} contactOnly={user.role === 'patient'} onReloaded={replace} />;
+  return (
+    <EditForm
+      key={patient.data.version}
+      patient={patient.data}
+      contactOnly={user.role === 'patient'}
+      onReloaded={replace}
+    />
+  );
 }
 
-function EditForm({ patient, contactOnly, onReloaded }: { patient: Patient; contactOnly: boolean; onReloaded: (p: Patient) => void }) {
+function EditForm({
+  patient,
+  contactOnly,
+  onReloaded,
+}: {
+  patient: Patient;
+  contactOnly: boolean;
+  onReloaded: (p: Patient) => void;
+}) {
   const [initial] = useState(() => toFormValues(patient));
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -68,22 +83,38 @@ function EditForm({ patient, contactOnly, onReloaded }: { patient: Patient; cont
   return (
     <div className="narrow">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={profileUrl}>{contactOnly ? 'My details' : name}</Link> <span aria-hidden="true">›</span> <span>Edit</span>
+        <Link to={profileUrl}>{contactOnly ? 'My details' : name}</Link> <span aria-hidden="true">›</span>{' '}
+        <span>Edit</span>
       </nav>
       {conflict ? (
         <div className="alert alert-warning" role="alert">
           <h2 className="alert-title">Someone else has changed these details</h2>
-          <p>They were saved by someone else after you opened this form, so yours have not been saved. Load the latest details, then make your changes again.</p>
-          <button type="button" className="button" onClick={() => void reload()}>Load the latest details</button>
+          <p>
+            They were saved by someone else after you opened this form, so yours have not been saved. Load the latest
+            details, then make your changes again.
+          </p>
+          <button type="button" className="button" onClick={() => void reload()}>
+            Load the latest details
+          </button>
         </div>
       ) : null}
       <ErrorSummary items={summary} labels={PATIENT_LABELS} />
       <h1>{contactOnly ? 'Change my contact details' : `Edit ${name}`}</h1>
       <form onSubmit={submit} noValidate>
-        <PatientFields values={values} setValues={setValues} errors={errors} locations={locations} contactOnly={contactOnly} />
+        <PatientFields
+          values={values}
+          setValues={setValues}
+          errors={errors}
+          locations={locations}
+          contactOnly={contactOnly}
+        />
         <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>{busy ? 'Saving…' : 'Save changes'}</button>
-          <Link to={profileUrl} className="button button-secondary">Cancel</Link>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? 'Saving…' : 'Save changes'}
+          </button>
+          <Link to={profileUrl} className="button button-secondary">
+            Cancel
+          </Link>
         </div>
       </form>
     </div>

@@ -5,11 +5,25 @@ import type { PatientFormValues } from './patientForm.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 
 export const PATIENT_LABELS: Record<string, string> = {
-  givenName: 'Given name', familyName: 'Family name', preferredName: 'Preferred name', dateOfBirth: 'Date of birth',
-  sexAtBirth: 'Sex assigned at birth', genderIdentity: 'Gender identity', pronouns: 'Pronouns', email: 'Email', phone: 'Phone',
-  line1: 'Address line 1', line2: 'Address line 2', city: 'Town or city', state: 'State', postalCode: 'ZIP code',
-  ecName: 'Emergency contact name', ecRelationship: 'Relationship', ecPhone: 'Emergency contact phone',
-  preferredLocationId: 'Preferred clinic', language: 'Preferred language',
+  givenName: 'Given name',
+  familyName: 'Family name',
+  preferredName: 'Preferred name',
+  dateOfBirth: 'Date of birth',
+  sexAtBirth: 'Sex assigned at birth',
+  genderIdentity: 'Gender identity',
+  pronouns: 'Pronouns',
+  email: 'Email',
+  phone: 'Phone',
+  line1: 'Address line 1',
+  line2: 'Address line 2',
+  city: 'Town or city',
+  state: 'State',
+  postalCode: 'ZIP code',
+  ecName: 'Emergency contact name',
+  ecRelationship: 'Relationship',
+  ecPhone: 'Emergency contact phone',
+  preferredLocationId: 'Preferred clinic',
+  language: 'Preferred language',
 };
 export const PATIENT_FIELD_ORDER = Object.keys(PATIENT_LABELS);
 
@@ -20,13 +34,32 @@ export const PATIENT_FIELD_ORDER = Object.keys(PATIENT_LABELS);
  */
 /** Each text field's server limit, so nobody can type more than is kept. */
 const MAX_LENGTH: Partial<Record<keyof PatientFormValues, number>> = {
-  givenName: LIMIT.personName, familyName: LIMIT.personName, preferredName: LIMIT.personName, dateOfBirth: LIMIT.isoDate,
-  genderIdentity: LIMIT.personName, pronouns: LIMIT.pronouns, email: LIMIT.email, phone: LIMIT.phone, line1: LIMIT.addressLine,
-  line2: LIMIT.addressLine, city: LIMIT.city, state: LIMIT.state, postalCode: LIMIT.postalCode, ecName: LIMIT.contactName,
-  ecRelationship: LIMIT.personName, ecPhone: LIMIT.phone, language: LIMIT.language,
+  givenName: LIMIT.personName,
+  familyName: LIMIT.personName,
+  preferredName: LIMIT.personName,
+  dateOfBirth: LIMIT.isoDate,
+  genderIdentity: LIMIT.personName,
+  pronouns: LIMIT.pronouns,
+  email: LIMIT.email,
+  phone: LIMIT.phone,
+  line1: LIMIT.addressLine,
+  line2: LIMIT.addressLine,
+  city: LIMIT.city,
+  state: LIMIT.state,
+  postalCode: LIMIT.postalCode,
+  ecName: LIMIT.contactName,
+  ecRelationship: LIMIT.personName,
+  ecPhone: LIMIT.phone,
+  language: LIMIT.language,
 };
 
-export function PatientFields({ values, setValues, errors, locations, contactOnly }: {
+export function PatientFields({
+  values,
+  setValues,
+  errors,
+  locations,
+  contactOnly,
+}: {
   values: PatientFormValues;
   setValues: Dispatch<SetStateAction<PatientFormValues>>;
   errors: Record<string, string>;
@@ -36,12 +69,22 @@ export function PatientFields({ values, setValues, errors, locations, contactOnl
   const auto = (token: string) => (contactOnly ? token : 'off');
   const text = (field: keyof PatientFormValues, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField
-      name={field} label={PATIENT_LABELS[field]!} value={values[field] as string} error={errors[field]} maxLength={MAX_LENGTH[field]}
-      onValue={(value) => setValues((v) => ({ ...v, [field]: value }))} {...extra}
+      name={field}
+      label={PATIENT_LABELS[field]!}
+      value={values[field] as string}
+      error={errors[field]}
+      maxLength={MAX_LENGTH[field]}
+      onValue={(value) => setValues((v) => ({ ...v, [field]: value }))}
+      {...extra}
     />
   );
   const flag = (field: keyof PatientFormValues, label: string) => (
-    <Checkbox name={field} label={label} checked={values[field] as boolean} onChecked={(value) => setValues((v) => ({ ...v, [field]: value }))} />
+    <Checkbox
+      name={field}
+      label={label}
+      checked={values[field] as boolean}
+      onChecked={(value) => setValues((v) => ({ ...v, [field]: value }))}
+    />
   );
   return (
     <>
@@ -51,11 +94,25 @@ export function PatientFields({ values, setValues, errors, locations, contactOnl
           {text('givenName', { autoComplete: 'off', width: 'medium' })}
           {text('familyName', { autoComplete: 'off', width: 'medium' })}
           {text('preferredName', { width: 'medium', hint: 'What they like to be called, if different.' })}
-          {text('dateOfBirth', { width: 'short', hint: 'For example, 1984-03-27 (year-month-day).', inputMode: 'numeric' })}
-          <SelectField name="sexAtBirth" label={PATIENT_LABELS.sexAtBirth!} value={values.sexAtBirth} error={errors.sexAtBirth}
+          {text('dateOfBirth', {
+            width: 'short',
+            hint: 'For example, 1984-03-27 (year-month-day).',
+            inputMode: 'numeric',
+          })}
+          <SelectField
+            name="sexAtBirth"
+            label={PATIENT_LABELS.sexAtBirth!}
+            value={values.sexAtBirth}
+            error={errors.sexAtBirth}
             hint="Recorded for clinical reasons; gender identity is asked separately."
             onValue={(v) => setValues((s) => ({ ...s, sexAtBirth: v }))}
-            options={[{ value: 'female', label: 'Female' }, { value: 'male', label: 'Male' }, { value: 'intersex', label: 'Intersex' }, { value: 'unknown', label: 'Not recorded' }]} />
+            options={[
+              { value: 'female', label: 'Female' },
+              { value: 'male', label: 'Male' },
+              { value: 'intersex', label: 'Intersex' },
+              { value: 'unknown', label: 'Not recorded' },
+            ]}
+          />
           {text('genderIdentity', { width: 'medium', hint: 'In their own words. Leave blank if not shared.' })}
           {text('pronouns', { width: 'short', hint: 'For example, she/her, he/him, they/them.' })}
         </fieldset>
@@ -86,9 +143,14 @@ export function PatientFields({ values, setValues, errors, locations, contactOnl
         </div>
         {text('language', { width: 'short', hint: 'A language code, for example en or es-MX.' })}
         {!contactOnly && locations.length > 0 ? (
-          <SelectField name="preferredLocationId" label={PATIENT_LABELS.preferredLocationId!} value={values.preferredLocationId}
-            error={errors.preferredLocationId} onValue={(v) => setValues((s) => ({ ...s, preferredLocationId: v }))}
-            options={locations.map((l) => ({ value: l.id, label: l.name }))} />
+          <SelectField
+            name="preferredLocationId"
+            label={PATIENT_LABELS.preferredLocationId!}
+            value={values.preferredLocationId}
+            error={errors.preferredLocationId}
+            onValue={(v) => setValues((s) => ({ ...s, preferredLocationId: v }))}
+            options={locations.map((l) => ({ value: l.id, label: l.name }))}
+          />
         ) : null}
       </fieldset>
     </>
@@ -100,6 +162,8 @@ export function formErrors(apiFields: Record<string, string>, apiToForm: Record<
   const byField: Record<string, string> = {};
   for (const [key, message] of Object.entries(apiFields)) byField[apiToForm[key] ?? key] ??= message;
   const items = Object.entries(byField).map(([field, message]) => ({ field, message }));
-  items.sort((a, b) => (PATIENT_FIELD_ORDER.indexOf(a.field) + 1 || 99) - (PATIENT_FIELD_ORDER.indexOf(b.field) + 1 || 99));
+  items.sort(
+    (a, b) => (PATIENT_FIELD_ORDER.indexOf(a.field) + 1 || 99) - (PATIENT_FIELD_ORDER.indexOf(b.field) + 1 || 99),
+  );
   return { byField, items };
 }

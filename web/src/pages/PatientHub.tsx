@@ -21,7 +21,17 @@ function bookHref(patient: Patient, own: boolean): string {
   return `/schedule?${site}patient=${encodeURIComponent(patient.id)}`;
 }
 
-function VisitList({ visits, label, patientId, empty }: { visits: VisitLine[]; label: string; patientId: string; empty: string }) {
+function VisitList({
+  visits,
+  label,
+  patientId,
+  empty,
+}: {
+  visits: VisitLine[];
+  label: string;
+  patientId: string;
+  empty: string;
+}) {
   const locations = useLocations();
   const practitioners = usePractitioners();
   const services = useServices();
@@ -35,10 +45,21 @@ function VisitList({ visits, label, patientId, empty }: { visits: VisitLine[]; l
         const status = v.status as AppointmentStatus;
         return (
           <li key={v.id} className="hub-visit">
-            <span className="hub-when">{dateLabel(wallClock(v.start, zone).date, 'short')} at {timeAt(v.start, zone)}</span>
-            <span>{serviceName(services, v.serviceCode)} with {practitionerName(practitioners, v.therapistId)}{site ? `, ${site.name}` : ''}</span>
-            <span className={`badge ${STATUS_BADGE[status] ?? 'badge-neutral'}`}>{STATUS_LABEL[status] ?? v.status}</span>
-            {v.noteId ? <Link to={`/patients/${patientId}/chart/sessions/${v.noteId}`}>Session note<span className="visually-hidden"> of this visit</span></Link> : null}
+            <span className="hub-when">
+              {dateLabel(wallClock(v.start, zone).date, 'short')} at {timeAt(v.start, zone)}
+            </span>
+            <span>
+              {serviceName(services, v.serviceCode)} with {practitionerName(practitioners, v.therapistId)}
+              {site ? `, ${site.name}` : ''}
+            </span>
+            <span className={`badge ${STATUS_BADGE[status] ?? 'badge-neutral'}`}>
+              {STATUS_LABEL[status] ?? v.status}
+            </span>
+            {v.noteId ? (
+              <Link to={`/patients/${patientId}/chart/sessions/${v.noteId}`}>
+                Session note<span className="visually-hidden"> of this visit</span>
+              </Link>
+            ) : null}
           </li>
         );
       })}
@@ -46,26 +67,43 @@ function VisitList({ visits, label, patientId, empty }: { visits: VisitLine[]; l
   );
 }
 
-function PlanCard({ plan, patientId, clinician }: { plan: NonNullable<PatientSummary['plan']>; patientId: string; clinician: boolean }) {
+function PlanCard({
+  plan,
+  patientId,
+  clinician,
+}: {
+  plan: NonNullable<PatientSummary['plan']>;
+  patientId: string;
+  clinician: boolean;
+}) {
   const total = plan.totalVisits ?? 0;
   const done = Math.min(plan.visitsDone, total || plan.visitsDone);
   return (
     <section className="card" aria-labelledby="plan-heading">
       <h2 id="plan-heading">Treatment plan</h2>
       <p>
-        {plan.phase ? `${PHASE[plan.phase] ?? plan.phase} plan, ` : ''}{plan.status === 'active' ? 'under way' : plan.status === 'draft' ? 'not started yet' : 'completed'}.
+        {plan.phase ? `${PHASE[plan.phase] ?? plan.phase} plan, ` : ''}
+        {plan.status === 'active' ? 'under way' : plan.status === 'draft' ? 'not started yet' : 'completed'}.
       </p>
       {total > 0 ? (
         <>
-          <label className="hub-progress-label" htmlFor="plan-progress">{done} of {total} visits done</label>
-          <progress id="plan-progress" className="hub-progress" max={total} value={done}>{done} of {total}</progress>
+          <label className="hub-progress-label" htmlFor="plan-progress">
+            {done} of {total} visits done
+          </label>
+          <progress id="plan-progress" className="hub-progress" max={total} value={done}>
+            {done} of {total}
+          </progress>
         </>
       ) : null}
       <p className="muted">
         {plan.visitsBooked} booked ahead
         {plan.nextReassessmentAt ? ` · next reassessment at visit ${plan.nextReassessmentAt}` : ''}
       </p>
-      {clinician ? <p><Link to={`/patients/${patientId}/chart/plan`}>Open the plan</Link></p> : null}
+      {clinician ? (
+        <p>
+          <Link to={`/patients/${patientId}/chart/plan`}>Open the plan</Link>
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -75,32 +113,60 @@ function NotesCard({ notes, patientId }: { notes: NonNullable<PatientSummary['no
   return (
     <section className="card" aria-labelledby="notes-heading">
       <h2 id="notes-heading">Session notes</h2>
-      {notes.length === 0 ? <p className="muted">No session notes yet.</p> : (
+      {notes.length === 0 ? (
+        <p className="muted">No session notes yet.</p>
+      ) : (
         <ul className="plain-list hub-notes">
           {notes.map((n) => (
             <li key={n.id}>
               <Link to={`/patients/${patientId}/chart/sessions/${n.id}`}>{formatDate(n.createdAt)}</Link>{' '}
               <span>{practitionerName(practitioners, n.practitionerId)}</span>{' '}
-              <span className={`badge ${n.status === 'signed' ? 'badge-success' : 'badge-warning'}`}>{n.status === 'signed' ? 'Signed' : 'Draft'}</span>
+              <span className={`badge ${n.status === 'signed' ? 'badge-success' : 'badge-warning'}`}>
+                {n.status === 'signed' ? 'Signed' : 'Draft'}
+              </span>
             </li>
           ))}
         </ul>
       )}
-      <p><Link to={`/patients/${patientId}/chart/sessions`}>All session notes</Link></p>
+      <p>
+        <Link to={`/patients/${patientId}/chart/sessions`}>All session notes</Link>
+      </p>
     </section>
   );
 }
 
 /** The top of the patient's page: visits, Book, the plan's progress and notes, as far as the viewer may see. */
-export function PatientHub({ patient, own, measures = null }: { patient: Patient; own: boolean; measures?: ReactNode }) {
+export function PatientHub({
+  patient,
+  own,
+  measures = null,
+}: {
+  patient: Patient;
+  own: boolean;
+  measures?: ReactNode;
+}) {
   const [summary] = useResource((signal) => patientSummary(patient.id, signal), [patient.id]);
-  if (summary.status !== 'ok') return summary.status === 'loading' ? <p className="muted" role="status">Loading visits…</p> : null;
+  if (summary.status !== 'ok')
+    return summary.status === 'loading' ? (
+      <p className="muted" role="status">
+        Loading visits…
+      </p>
+    ) : null;
   const s = summary.data;
   return (
     <div className="card-grid hub">
-      <section className={`card hub-visits-card${s.plan || s.notes || s.can.merge || measures ? '' : ' hub-wide'}`} aria-labelledby="visits-heading">
+      <section
+        className={`card hub-visits-card${s.plan || s.notes || s.can.merge || measures ? '' : ' hub-wide'}`}
+        aria-labelledby="visits-heading"
+      >
         <h2 id="visits-heading">{own ? 'My visits' : 'Visits'}</h2>
-        {s.can.book ? <p><Link to={bookHref(patient, own)} className="button">Book a visit</Link></p> : null}
+        {s.can.book ? (
+          <p>
+            <Link to={bookHref(patient, own)} className="button">
+              Book a visit
+            </Link>
+          </p>
+        ) : null}
         <h3 className="hub-subhead">Coming up</h3>
         <VisitList visits={s.visits.upcoming} label="Visits coming up" patientId={patient.id} empty="Nothing booked." />
         <h3 className="hub-subhead">Past visits</h3>
@@ -112,8 +178,14 @@ export function PatientHub({ patient, own, measures = null }: { patient: Patient
       {s.can.merge ? (
         <section className="card" aria-labelledby="merge-heading">
           <h2 id="merge-heading">Duplicate records</h2>
-          <p>If this person was registered twice, merge the other record into this one: its visits and charts move here.</p>
-          <p><Link to={`/patients/${patient.id}/merge`} className="button button-secondary">Merge a duplicate into this record</Link></p>
+          <p>
+            If this person was registered twice, merge the other record into this one: its visits and charts move here.
+          </p>
+          <p>
+            <Link to={`/patients/${patient.id}/merge`} className="button button-secondary">
+              Merge a duplicate into this record
+            </Link>
+          </p>
         </section>
       ) : null}
     </div>

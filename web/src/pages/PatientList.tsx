@@ -36,7 +36,10 @@ export function PatientList() {
     navigate(listUrl(settled, 1), { replace: true });
   }, [settled]);
 
-  const [result] = useResource((signal) => api.searchPatients({ q: urlQuery || undefined, page, pageSize: PAGE_SIZE }, signal), [urlQuery, page]);
+  const [result] = useResource(
+    (signal) => api.searchPatients({ q: urlQuery || undefined, page, pageSize: PAGE_SIZE }, signal),
+    [urlQuery, page],
+  );
 
   const id = fieldId('patient-search');
   let countText = '';
@@ -44,9 +47,12 @@ export function PatientList() {
     const { total, patients } = result.data;
     const first = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
     const last = (page - 1) * PAGE_SIZE + patients.length;
-    countText = total === 0
-      ? urlQuery ? `No patients match “${urlQuery}”` : 'No patients yet'
-      : `Showing ${first}–${last} of ${total.toLocaleString('en-US')} patients`;
+    countText =
+      total === 0
+        ? urlQuery
+          ? `No patients match “${urlQuery}”`
+          : 'No patients yet'
+        : `Showing ${first}–${last} of ${total.toLocaleString('en-US')} patients`;
   }
 
   return (
@@ -55,22 +61,37 @@ export function PatientList() {
         <h1>Patients</h1>
         {CAN.registerPatient(user.role) ? (
           <div className="button-row">
-            <Link to="/patients/new" className="button">Register a patient</Link>
-            <Link to="/patients/find" className="button button-secondary">Find at another site</Link>
+            <Link to="/patients/new" className="button">
+              Register a patient
+            </Link>
+            <Link to="/patients/find" className="button button-secondary">
+              Find at another site
+            </Link>
           </div>
         ) : null}
       </div>
       <form className="search" role="search" onSubmit={(e) => e.preventDefault()}>
-        <label htmlFor={id} className="label">Find a patient</label>
+        <label htmlFor={id} className="label">
+          Find a patient
+        </label>
         <p id={`${id}-hint`} className="hint">
           Type a name (family name first, or both names), phone digits, or date of birth as YYYY-MM-DD or MM/DD/YYYY.
         </p>
         <input
-          id={id} type="search" className="input input-search" maxLength={LIMIT.search} value={typed} autoComplete="off" spellCheck={false}
-          aria-describedby={`${id}-hint`} onChange={(event) => setTyped(event.target.value)}
+          id={id}
+          type="search"
+          className="input input-search"
+          maxLength={LIMIT.search}
+          value={typed}
+          autoComplete="off"
+          spellCheck={false}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => setTyped(event.target.value)}
         />
       </form>
-      <p className="result-count" aria-live="polite" aria-atomic="true">{countText}</p>
+      <p className="result-count" aria-live="polite" aria-atomic="true">
+        {countText}
+      </p>
       {result.status === 'loading' ? <Loading label="Searching…" /> : null}
       {result.status === 'error' ? <ErrorView error={result.error} /> : null}
       {result.status === 'ok' && result.data.patients.length > 0 ? (
@@ -90,12 +111,14 @@ export function PatientList() {
                 {result.data.patients.map((patient) => (
                   <tr key={patient.id}>
                     <th scope="row">
-                      <Link to={`/patients/${patient.id}`}>{patient.familyName}, {patient.givenName}</Link>
+                      <Link to={`/patients/${patient.id}`}>
+                        {patient.familyName}, {patient.givenName}
+                      </Link>
                       {patient.preferredName ? <span className="muted"> (“{patient.preferredName}”)</span> : null}
                     </th>
                     <td>{formatDate(patient.dateOfBirth)}</td>
                     <td>{patient.phone ?? '—'}</td>
-                    <td>{patient.preferredLocationId ? names.get(patient.preferredLocationId) ?? '—' : '—'}</td>
+                    <td>{patient.preferredLocationId ? (names.get(patient.preferredLocationId) ?? '—') : '—'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -124,9 +147,23 @@ function Pager({ page, total, query }: { page: number; total: number; query: str
   if (pages <= 1) return null;
   return (
     <nav className="pager" aria-label="Pages of patients">
-      {page > 1 ? <Link to={listUrl(query, page - 1)} className="button button-secondary" rel="prev">← Previous</Link> : <span />}
-      <span className="pager-status">Page {page} of {pages}</span>
-      {page < pages ? <Link to={listUrl(query, page + 1)} className="button button-secondary" rel="next">Next →</Link> : <span />}
+      {page > 1 ? (
+        <Link to={listUrl(query, page - 1)} className="button button-secondary" rel="prev">
+          ← Previous
+        </Link>
+      ) : (
+        <span />
+      )}
+      <span className="pager-status">
+        Page {page} of {pages}
+      </span>
+      {page < pages ? (
+        <Link to={listUrl(query, page + 1)} className="button button-secondary" rel="next">
+          Next →
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

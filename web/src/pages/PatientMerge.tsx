@@ -21,18 +21,28 @@ function Comparison({ survivor, duplicate }: { survivor: Patient; duplicate: Pat
     ['Date of birth', (p) => formatDate(p.dateOfBirth)],
     ['Email', (p) => p.email ?? '—'],
     ['Phone', (p) => p.phone ?? '—'],
-    ['Preferred clinic', (p) => (p.preferredLocationId ? sites.get(p.preferredLocationId) ?? '—' : '—')],
+    ['Preferred clinic', (p) => (p.preferredLocationId ? (sites.get(p.preferredLocationId) ?? '—') : '—')],
     ['Registered', (p) => formatDate(p.createdAt)],
   ];
   return (
     <table className="table merge-table">
       <caption>The two records side by side</caption>
       <thead>
-        <tr><th scope="col"><span className="visually-hidden">Detail</span></th><th scope="col">Keeps (this record)</th><th scope="col">Merged into it</th></tr>
+        <tr>
+          <th scope="col">
+            <span className="visually-hidden">Detail</span>
+          </th>
+          <th scope="col">Keeps (this record)</th>
+          <th scope="col">Merged into it</th>
+        </tr>
       </thead>
       <tbody>
         {rows.map(([label, value]) => (
-          <tr key={label}><th scope="row">{label}</th><td>{value(survivor)}</td><td>{value(duplicate)}</td></tr>
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{value(survivor)}</td>
+            <td>{value(duplicate)}</td>
+          </tr>
         ))}
       </tbody>
     </table>
@@ -41,7 +51,10 @@ function Comparison({ survivor, duplicate }: { survivor: Patient; duplicate: Pat
 
 /** A manager merges a duplicate into this record: choose it, compare the two, confirm. */
 export function PatientMerge({ id }: { id: string }) {
-  const [loaded] = useResource(async (signal) => ({ survivor: await api.getPatient(id), found: await duplicatesOf(id, signal) }), [id]);
+  const [loaded] = useResource(
+    async (signal) => ({ survivor: await api.getPatient(id), found: await duplicatesOf(id, signal) }),
+    [id],
+  );
   const [picked, setPicked] = useState<PickedPatient | null>(null);
   const [duplicate] = useResource(async () => (picked ? api.getPatient(picked.id) : null), [picked?.id]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -70,32 +83,56 @@ export function PatientMerge({ id }: { id: string }) {
   return (
     <div className="narrow">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/patients">Patients</Link> <span aria-hidden="true">›</span> <Link to={`/patients/${survivor.id}`}>{name(survivor)}</Link>{' '}
-        <span aria-hidden="true">›</span> <span>Merge a duplicate</span>
+        <Link to="/patients">Patients</Link> <span aria-hidden="true">›</span>{' '}
+        <Link to={`/patients/${survivor.id}`}>{name(survivor)}</Link> <span aria-hidden="true">›</span>{' '}
+        <span>Merge a duplicate</span>
       </nav>
       <h1>Merge a duplicate into {name(survivor)}</h1>
-      <p className="lead records-lead">Choose the other record of the same person. Its visits, intake, assessments, plans, notes, measures, files and care team move to this record.</p>
-      {problem ? <div className="alert alert-error" role="alert"><h2 className="alert-title">The records were not merged</h2><p>{problem}</p></div> : null}
+      <p className="lead records-lead">
+        Choose the other record of the same person. Its visits, intake, assessments, plans, notes, measures, files and
+        care team move to this record.
+      </p>
+      {problem ? (
+        <div className="alert alert-error" role="alert">
+          <h2 className="alert-title">The records were not merged</h2>
+          <p>{problem}</p>
+        </div>
+      ) : null}
       {!picked ? (
         <>
           <section aria-labelledby="matches-heading">
             <h2 id="matches-heading">Possible duplicates</h2>
-            {found.matches.length === 0 ? <p className="muted">No other record has the same name and date of birth, email or phone.</p> : (
+            {found.matches.length === 0 ? (
+              <p className="muted">No other record has the same name and date of birth, email or phone.</p>
+            ) : (
               <ul className="plain-list duplicate-list">
                 {found.matches.map((m) => (
                   <li key={m.id}>
                     <span className="duplicate-who">
-                      <strong>{m.givenName} {m.familyName}</strong>, born {formatDate(m.dateOfBirth)}{' '}
+                      <strong>
+                        {m.givenName} {m.familyName}
+                      </strong>
+                      , born {formatDate(m.dateOfBirth)}{' '}
                       <span className="muted">({m.reasons.map((r) => REASON_WORDS[r]).join(', ')})</span>
                     </span>
-                    <button type="button" className="button button-secondary" onClick={() => setPicked({ id: m.id, name: `${m.givenName} ${m.familyName}` })}>
-                      Choose<span className="visually-hidden"> {m.givenName} {m.familyName}, born {formatDate(m.dateOfBirth)}</span>
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      onClick={() => setPicked({ id: m.id, name: `${m.givenName} ${m.familyName}` })}
+                    >
+                      Choose
+                      <span className="visually-hidden">
+                        {' '}
+                        {m.givenName} {m.familyName}, born {formatDate(m.dateOfBirth)}
+                      </span>
                     </button>
                   </li>
                 ))}
               </ul>
             )}
-            {found.elsewhere ? <p>A record with these details may also exist at a site you do not manage; its manager can merge it.</p> : null}
+            {found.elsewhere ? (
+              <p>A record with these details may also exist at a site you do not manage; its manager can merge it.</p>
+            ) : null}
           </section>
           <section aria-labelledby="search-heading">
             <h2 id="search-heading">Or find the record</h2>
@@ -106,15 +143,24 @@ export function PatientMerge({ id }: { id: string }) {
         <section aria-labelledby="confirm-heading">
           <h2 id="confirm-heading">Check before merging</h2>
           <Comparison survivor={survivor} duplicate={chosen} />
-          <p>This record keeps its details. The other record is kept only as a pointer to this one and cannot be opened on its own again.</p>
+          <p>
+            This record keeps its details. The other record is kept only as a pointer to this one and cannot be opened
+            on its own again.
+          </p>
           <div className="button-row">
             <button type="button" className="button" disabled={busy} onClick={() => void merge()}>
               {busy ? 'Merging…' : `Merge ${name(chosen)} into this record`}
             </button>
-            <button type="button" className="button button-secondary" onClick={() => setPicked(null)}>Choose another record</button>
+            <button type="button" className="button button-secondary" onClick={() => setPicked(null)}>
+              Choose another record
+            </button>
           </div>
         </section>
-      ) : duplicate.status === 'error' ? <ErrorView error={duplicate.error} what="patient" /> : <Loading />}
+      ) : duplicate.status === 'error' ? (
+        <ErrorView error={duplicate.error} what="patient" />
+      ) : (
+        <Loading />
+      )}
     </div>
   );
 }

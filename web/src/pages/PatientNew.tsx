@@ -36,7 +36,11 @@ export function PatientNew() {
     setBusy(true);
     try {
       const fields = toCreate({ ...values, preferredLocationId: site });
-      const patient = await registerPatient(fields, confirmNotDuplicate, intent.keyFor({ ...fields, confirmNotDuplicate }));
+      const patient = await registerPatient(
+        fields,
+        confirmNotDuplicate,
+        intent.keyFor({ ...fields, confirmNotDuplicate }),
+      );
       navigate(`/patients/${patient.id}`);
     } catch (err) {
       if (err instanceof PossibleDuplicate) {
@@ -68,10 +72,20 @@ export function PatientNew() {
       <p className="lead">Name, date of birth and preferred clinic are required; the rest can be added later.</p>
       {found ? <DuplicateWarning found={found} busy={busy} onRegisterAnyway={() => void register(true)} /> : null}
       <form onSubmit={submit} noValidate>
-        <PatientFields values={{ ...values, preferredLocationId: site }} setValues={setValues} errors={errors} locations={locations} contactOnly={false} />
+        <PatientFields
+          values={{ ...values, preferredLocationId: site }}
+          setValues={setValues}
+          errors={errors}
+          locations={locations}
+          contactOnly={false}
+        />
         <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>{busy ? 'Registering…' : 'Register patient'}</button>
-          <Link to="/patients" className="button button-secondary">Cancel</Link>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? 'Registering…' : 'Register patient'}
+          </button>
+          <Link to="/patients" className="button button-secondary">
+            Cancel
+          </Link>
         </div>
       </form>
     </div>

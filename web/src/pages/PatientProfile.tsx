@@ -28,9 +28,15 @@ function ChartLinks({ patientId, own }: { patientId: string; own: boolean }) {
   const { role } = useUser();
   return (
     <>
-      {CAN.chart(role) ? <Link to={`/patients/${patientId}/chart`} className="button">Chart</Link> : null}
+      {CAN.chart(role) ? (
+        <Link to={`/patients/${patientId}/chart`} className="button">
+          Chart
+        </Link>
+      ) : null}
       {CAN.fillIntake(role) ? (
-        <Link to={`/patients/${patientId}/intake`} className="button button-secondary">{own ? 'My health questionnaire' : 'Intake questionnaire'}</Link>
+        <Link to={`/patients/${patientId}/intake`} className="button button-secondary">
+          {own ? 'My health questionnaire' : 'Intake questionnaire'}
+        </Link>
       ) : null}
     </>
   );
@@ -40,7 +46,9 @@ export function PatientProfile({ id }: { id: string }) {
   const user = useUser();
   const own = user.role === 'patient' && user.patientId === id;
   const [patient] = useResource(() => api.getPatient(id), [id]);
-  usePageTitle(own ? 'My details' : patient.status === 'ok' ? `${patient.data.givenName} ${patient.data.familyName}` : 'Patient');
+  usePageTitle(
+    own ? 'My details' : patient.status === 'ok' ? `${patient.data.givenName} ${patient.data.familyName}` : 'Patient',
+  );
   // A record merged into another one: open the record it now lives in, when this user may.
   const survivor = patient.status === 'error' ? mergedInto(patient.error) : null;
   useEffect(() => {
@@ -84,10 +92,14 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
       </div>
 
       {search.get('from') === 'merged' ? (
-        <p className="notice" role="status">The record you opened was merged into this one. Its visits and charts are here now.</p>
+        <p className="notice" role="status">
+          The record you opened was merged into this one. Its visits and charts are here now.
+        </p>
       ) : null}
       {search.get('merged') ? (
-        <div className="alert alert-success" role="status"><p>The duplicate record was merged into this one. Its visits and charts are listed here now.</p></div>
+        <div className="alert alert-success" role="status">
+          <p>The duplicate record was merged into this one. Its visits and charts are listed here now.</p>
+        </div>
       ) : null}
       {/* A patient's own page leads with what to fill in; staff look at the details first. */}
       {own ? <MeasuresCard patientId={patient.id} /> : null}
@@ -98,7 +110,9 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
           <dl className="summary-list">
             <Row label="Full name">{name}</Row>
             <Row label="Preferred name">{patient.preferredName}</Row>
-            <Row label="Date of birth">{formatDate(patient.dateOfBirth)} (age {ageOn(patient.dateOfBirth, localToday())})</Row>
+            <Row label="Date of birth">
+              {formatDate(patient.dateOfBirth)} (age {ageOn(patient.dateOfBirth, localToday())})
+            </Row>
             <Row label="Sex assigned at birth">{SEX_AT_BIRTH[patient.sexAtBirth] ?? patient.sexAtBirth}</Row>
             <Row label="Gender identity">{patient.genderIdentity}</Row>
             <Row label="Pronouns">{patient.pronouns}</Row>
@@ -115,7 +129,12 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
                 <address>
                   {address.line1}
                   <br />
-                  {address.line2 ? (<>{address.line2}<br /></>) : null}
+                  {address.line2 ? (
+                    <>
+                      {address.line2}
+                      <br />
+                    </>
+                  ) : null}
                   {address.city}, {address.state} {address.postalCode}
                 </address>
               ) : null}
@@ -139,7 +158,9 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
         <section className="card" aria-labelledby="prefs-heading">
           <h2 id="prefs-heading">Clinic and communication</h2>
           <dl className="summary-list">
-            <Row label="Preferred clinic">{patient.preferredLocationId ? names.get(patient.preferredLocationId) ?? '—' : null}</Row>
+            <Row label="Preferred clinic">
+              {patient.preferredLocationId ? (names.get(patient.preferredLocationId) ?? '—') : null}
+            </Row>
             <Row label="Email messages">{yesNo(comms.email)}</Row>
             <Row label="Text messages">{yesNo(comms.sms)}</Row>
             <Row label="Phone calls">{yesNo(comms.phone)}</Row>

@@ -14,7 +14,8 @@ const LABELS = { email: 'Email address', password: 'Password', organization: 'Or
 function checkLocally(email: string, password: string): Record<string, string> {
   const fields: Record<string, string> = {};
   if (!email.trim()) fields.email = 'Enter your email address';
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) fields.email = 'Enter an email address in the right format, like name@example.com';
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
+    fields.email = 'Enter an email address in the right format, like name@example.com';
   if (!password) fields.password = 'Enter your password';
   return fields;
 }
@@ -89,29 +90,58 @@ export function SignIn() {
         <div className="panel">
           {rateLimited ? <TooManyAttempts /> : null}
           {notice && summary.length === 0 && !rateLimited ? (
-            <p className="notice" role="status">{notice}</p>
+            <p className="notice" role="status">
+              {notice}
+            </p>
           ) : null}
           <ErrorSummary items={summary} labels={LABELS} />
           <h1>Sign in</h1>
           <p className="lead">Sign in to Knotwork with the email address your clinic has for you.</p>
           <form onSubmit={submit} noValidate>
             <TextField
-              name="email" maxLength={LIMIT.email} label={LABELS.email} type="email" autoComplete="username" spellCheck={false}
-              value={email} onValue={setEmail} error={errors.email}
+              name="email"
+              maxLength={LIMIT.email}
+              label={LABELS.email}
+              type="email"
+              autoComplete="username"
+              spellCheck={false}
+              value={email}
+              onValue={setEmail}
+              error={errors.email}
             />
             <TextField
-              name="password" maxLength={LIMIT.password} label={LABELS.password} type="password" autoComplete="current-password"
-              value={password} onValue={setPassword} error={errors.password}
+              name="password"
+              maxLength={LIMIT.password}
+              label={LABELS.password}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onValue={setPassword}
+              error={errors.password}
             />
             {organizations.length > 0 ? (
-              <fieldset className="fieldset" aria-describedby={errors.organization ? 'f-organization-error' : undefined}>
+              <fieldset
+                className="fieldset"
+                aria-describedby={errors.organization ? 'f-organization-error' : undefined}
+              >
                 <legend id="f-organization">Which organisation do you want to sign in to?</legend>
                 <p className="hint">This email and password open an account at more than one.</p>
-                {errors.organization ? <p id="f-organization-error" className="error-message">{errors.organization}</p> : null}
+                {errors.organization ? (
+                  <p id="f-organization-error" className="error-message">
+                    {errors.organization}
+                  </p>
+                ) : null}
                 <div className="checkboxes">
                   {organizations.map((o) => (
                     <div className="checkbox" key={o.slug}>
-                      <input type="radio" id={`org-${o.slug}`} name="organization" value={o.slug} checked={organization === o.slug} onChange={() => setOrganization(o.slug)} />
+                      <input
+                        type="radio"
+                        id={`org-${o.slug}`}
+                        name="organization"
+                        value={o.slug}
+                        checked={organization === o.slug}
+                        onChange={() => setOrganization(o.slug)}
+                      />
                       <label htmlFor={`org-${o.slug}`}>{o.name}</label>
                     </div>
                   ))}

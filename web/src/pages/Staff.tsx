@@ -20,13 +20,23 @@ export function StaffList() {
       <div className="page-head">
         <h1>Staff</h1>
         <p className="lead">{people.length} accounts</p>
-        {CAN.manageStaff(user.role) ? <Link to="/staff/new" className="button">Add a staff account</Link> : null}
+        {CAN.manageStaff(user.role) ? (
+          <Link to="/staff/new" className="button">
+            Add a staff account
+          </Link>
+        ) : null}
       </div>
       <div className="table-wrap">
         <table className="table table-stack">
           <caption className="visually-hidden">Staff accounts</caption>
           <thead>
-            <tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Sites</th><th scope="col">Status</th></tr>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Sites</th>
+              <th scope="col">Status</th>
+            </tr>
           </thead>
           <tbody>
             {people.map((person) => (
@@ -35,7 +45,13 @@ export function StaffList() {
                 <td>{person.email}</td>
                 <td>{ROLE_LABEL[person.role] ?? person.role}</td>
                 <td>{person.role === 'admin' ? 'All sites' : siteNames(person.locationIds, names)}</td>
-                <td>{person.disabled ? <span className="badge badge-neutral">Disabled</span> : <span className="badge badge-success">Active</span>}</td>
+                <td>
+                  {person.disabled ? (
+                    <span className="badge badge-neutral">Disabled</span>
+                  ) : (
+                    <span className="badge badge-success">Active</span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -11,8 +11,12 @@ import { useCreateIntent } from '../api/intent.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 
 const LABELS: Record<string, string> = {
-  displayName: 'Full name', email: 'Email address', role: 'Role', password: 'First password',
-  practitionerId: 'Practitioner record', locationIds: 'Sites',
+  displayName: 'Full name',
+  email: 'Email address',
+  role: 'Role',
+  password: 'First password',
+  practitionerId: 'Practitioner record',
+  locationIds: 'Sites',
 };
 const ORDER = Object.keys(LABELS);
 
@@ -22,7 +26,13 @@ export function StaffNew() {
   usePageTitle('Add a staff account');
   const locations = useLocations();
   const roles = user.role === 'admin' ? ['front_desk', 'therapist', 'manager', 'admin'] : ['front_desk', 'therapist'];
-  const [values, setValues] = useState({ displayName: '', email: '', role: 'front_desk', password: '', practitionerId: '' });
+  const [values, setValues] = useState({
+    displayName: '',
+    email: '',
+    role: 'front_desk',
+    password: '',
+    practitionerId: '',
+  });
   const [sites, setSites] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
@@ -39,7 +49,10 @@ export function StaffNew() {
     setBusy(true);
     try {
       const account = {
-        displayName: values.displayName.trim(), email: values.email.trim(), role: values.role as 'front_desk', password: values.password,
+        displayName: values.displayName.trim(),
+        email: values.email.trim(),
+        role: values.role as 'front_desk',
+        password: values.password,
         ...(therapist ? { practitionerId: values.practitionerId || undefined } : { locationIds: sites }),
       };
       await api.createStaff(account, intent.keyFor(account));
@@ -61,32 +74,88 @@ export function StaffNew() {
       <ErrorSummary items={summary} labels={LABELS} />
       <h1>Add a staff account</h1>
       <form onSubmit={submit} noValidate>
-        <TextField name="displayName" maxLength={LIMIT.staffName} label={LABELS.displayName!} value={values.displayName} error={errors.displayName} onValue={set('displayName')} autoComplete="off" width="medium" />
-        <TextField name="email" maxLength={LIMIT.email} label={LABELS.email!} type="email" value={values.email} error={errors.email} onValue={set('email')} autoComplete="off" spellCheck={false} />
-        <SelectField name="role" label={LABELS.role!} value={values.role} error={errors.role} onValue={set('role')}
-          options={roles.map((r) => ({ value: r, label: ROLE_LABEL[r] ?? r }))} />
+        <TextField
+          name="displayName"
+          maxLength={LIMIT.staffName}
+          label={LABELS.displayName!}
+          value={values.displayName}
+          error={errors.displayName}
+          onValue={set('displayName')}
+          autoComplete="off"
+          width="medium"
+        />
+        <TextField
+          name="email"
+          maxLength={LIMIT.email}
+          label={LABELS.email!}
+          type="email"
+          value={values.email}
+          error={errors.email}
+          onValue={set('email')}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <SelectField
+          name="role"
+          label={LABELS.role!}
+          value={values.role}
+          error={errors.role}
+          onValue={set('role')}
+          options={roles.map((r) => ({ value: r, label: ROLE_LABEL[r] ?? r }))}
+        />
         {therapist ? (
-          <SelectField name="practitionerId" label={LABELS.practitionerId!} value={values.practitionerId} error={errors.practitionerId}
-            hint="A therapist signs in as their practitioner record; their sites come from it." onValue={set('practitionerId')}
-            options={[{ value: '', label: 'Choose a therapist' },
-              ...(practitioners.status === 'ok' ? practitioners.data : []).map((p) => ({ value: p.id, label: p.name }))]} />
+          <SelectField
+            name="practitionerId"
+            label={LABELS.practitionerId!}
+            value={values.practitionerId}
+            error={errors.practitionerId}
+            hint="A therapist signs in as their practitioner record; their sites come from it."
+            onValue={set('practitionerId')}
+            options={[
+              { value: '', label: 'Choose a therapist' },
+              ...(practitioners.status === 'ok' ? practitioners.data : []).map((p) => ({ value: p.id, label: p.name })),
+            ]}
+          />
         ) : (
           <fieldset className="fieldset" aria-describedby={errors.locationIds ? 'locationIds-error' : undefined}>
             <legend>{LABELS.locationIds}</legend>
-            {errors.locationIds ? <p id="locationIds-error" className="error-message">{errors.locationIds}</p> : null}
+            {errors.locationIds ? (
+              <p id="locationIds-error" className="error-message">
+                {errors.locationIds}
+              </p>
+            ) : null}
             <div className="checkboxes">
               {mySites.map((l) => (
-                <Checkbox key={l.id} name={`site-${l.id}`} label={l.name} checked={sites.includes(l.id)}
-                  onChecked={(on) => setSites((s) => (on ? [...s, l.id] : s.filter((id) => id !== l.id)))} />
+                <Checkbox
+                  key={l.id}
+                  name={`site-${l.id}`}
+                  label={l.name}
+                  checked={sites.includes(l.id)}
+                  onChecked={(on) => setSites((s) => (on ? [...s, l.id] : s.filter((id) => id !== l.id)))}
+                />
               ))}
             </div>
           </fieldset>
         )}
-        <TextField name="password" maxLength={LIMIT.password} label={LABELS.password!} type="password" value={values.password} error={errors.password} onValue={set('password')}
-          autoComplete="new-password" width="medium" hint="At least 10 characters. Give it to them in person; they change it after signing in." />
+        <TextField
+          name="password"
+          maxLength={LIMIT.password}
+          label={LABELS.password!}
+          type="password"
+          value={values.password}
+          error={errors.password}
+          onValue={set('password')}
+          autoComplete="new-password"
+          width="medium"
+          hint="At least 10 characters. Give it to them in person; they change it after signing in."
+        />
         <div className="button-row">
-          <button type="submit" className="button" disabled={busy}>{busy ? 'Adding…' : 'Add account'}</button>
-          <Link to="/staff" className="button button-secondary">Cancel</Link>
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? 'Adding…' : 'Add account'}
+          </button>
+          <Link to="/staff" className="button button-secondary">
+            Cancel
+          </Link>
         </div>
       </form>
     </div>

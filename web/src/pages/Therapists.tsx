@@ -14,9 +14,11 @@ const STATUS_RANK = { expired: 0, expiring: 1, none: 2, current: 3, 'no-expiry':
 /** Expired first, then expiring soonest first; the rest keep name order (sort is stable). */
 function byUrgency(therapists: StaffPractitioner[], today: string): StaffPractitioner[] {
   const expiry = (t: StaffPractitioner) => soonestExpiry(t.credentials, today) ?? '9999-12-31';
-  return [...therapists].sort((a, b) =>
-    STATUS_RANK[a.credentialStatus] - STATUS_RANK[b.credentialStatus]
-    || (a.credentialStatus === 'expiring' && b.credentialStatus === 'expiring' ? expiry(a).localeCompare(expiry(b)) : 0));
+  return [...therapists].sort(
+    (a, b) =>
+      STATUS_RANK[a.credentialStatus] - STATUS_RANK[b.credentialStatus] ||
+      (a.credentialStatus === 'expiring' && b.credentialStatus === 'expiring' ? expiry(a).localeCompare(expiry(b)) : 0),
+  );
 }
 
 /** Family name first where we have it (staff view); patients get the display name only. */
@@ -43,7 +45,11 @@ export function TherapistList() {
           <h1>Therapists</h1>
           <p className="lead">{therapists.length} therapists</p>
         </div>
-        {CAN.onboardTherapists(user.role) ? <Link to="/therapists/new" className="button">Add a therapist</Link> : null}
+        {CAN.onboardTherapists(user.role) ? (
+          <Link to="/therapists/new" className="button">
+            Add a therapist
+          </Link>
+        ) : null}
       </div>
       {showStatus && attention.length > 0 ? (
         <div className="alert alert-warning">
@@ -68,11 +74,19 @@ export function TherapistList() {
           <tbody>
             {(withStatus.length === therapists.length ? byUrgency(withStatus, today) : therapists).map((t) => (
               <tr key={t.id}>
-                <th scope="row"><Link to={`/therapists/${t.id}`}>{t.name}</Link></th>
+                <th scope="row">
+                  <Link to={`/therapists/${t.id}`}>{t.name}</Link>
+                </th>
                 <td>{disciplineLabel(t.discipline)}</td>
                 <td>{siteNames(t.locationIds, names)}</td>
                 {showStatus ? (
-                  <td>{hasCredentials(t) ? <CredentialBadge status={t.credentialStatus} expiresOn={soonestExpiry(t.credentials, today)} /> : '—'}</td>
+                  <td>
+                    {hasCredentials(t) ? (
+                      <CredentialBadge status={t.credentialStatus} expiresOn={soonestExpiry(t.credentials, today)} />
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 ) : null}
               </tr>
             ))}
@@ -94,7 +108,9 @@ export function TherapistDetail({ id }: { id: string }) {
   const t = therapist.data;
   const today = localToday();
   const full = CAN.viewCredentials(user.role) && hasCredentials(t) ? t : null;
-  const credentials = [...(full?.credentials ?? [])].sort((a, b) => (a.expiresOn ?? '9999').localeCompare(b.expiresOn ?? '9999'));
+  const credentials = [...(full?.credentials ?? [])].sort((a, b) =>
+    (a.expiresOn ?? '9999').localeCompare(b.expiresOn ?? '9999'),
+  );
   const education = [...(full?.continuingEducation ?? [])].sort((a, b) => b.periodEnd.localeCompare(a.periodEnd));
   return (
     <>
@@ -104,13 +120,20 @@ export function TherapistDetail({ id }: { id: string }) {
       <div className="page-head">
         <div>
           <h1>{t.name}</h1>
-          <p className="lead">{disciplineLabel(t.discipline)} · {siteNames(t.locationIds, names)}</p>
+          <p className="lead">
+            {disciplineLabel(t.discipline)} · {siteNames(t.locationIds, names)}
+          </p>
         </div>
-        {full ? <CredentialBadge status={full.credentialStatus} expiresOn={soonestExpiry(full.credentials, today)} /> : null}
+        {full ? (
+          <CredentialBadge status={full.credentialStatus} expiresOn={soonestExpiry(full.credentials, today)} />
+        ) : null}
       </div>
       {search.get('added') ? (
         <div className="alert alert-success" role="status">
-          <p>{t.name} was added with their sites, credentials, weekly shifts and sign-in. They choose their own password when they first sign in.</p>
+          <p>
+            {t.name} was added with their sites, credentials, weekly shifts and sign-in. They choose their own password
+            when they first sign in.
+          </p>
         </div>
       ) : null}
       {full ? (
@@ -118,26 +141,39 @@ export function TherapistDetail({ id }: { id: string }) {
           <TherapistSchedule practitionerId={t.id} locationIds={t.locationIds} />
           <section aria-labelledby="credentials-heading" className="section">
             <h2 id="credentials-heading">Licences and certifications</h2>
-            {credentials.length === 0 ? <p className="muted">No credentials on record.</p> : (
+            {credentials.length === 0 ? (
+              <p className="muted">No credentials on record.</p>
+            ) : (
               <div className="table-wrap">
                 <table className="table">
                   <caption className="visually-hidden">Credentials of {t.name}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Credential</th><th scope="col">Issuer</th><th scope="col">Number</th>
-                      <th scope="col">Issued</th><th scope="col">Expires</th><th scope="col" className="num">Education hours</th><th scope="col">Status</th>
+                      <th scope="col">Credential</th>
+                      <th scope="col">Issuer</th>
+                      <th scope="col">Number</th>
+                      <th scope="col">Issued</th>
+                      <th scope="col">Expires</th>
+                      <th scope="col" className="num">
+                        Education hours
+                      </th>
+                      <th scope="col">Status</th>
                     </tr>
                   </thead>
                   <tbody>
                     {credentials.map((c) => (
                       <tr key={c.id}>
-                        <th scope="row">{c.type} <span className="muted">({c.kind === 'licence' ? 'licence' : 'certification'})</span></th>
+                        <th scope="row">
+                          {c.type} <span className="muted">({c.kind === 'licence' ? 'licence' : 'certification'})</span>
+                        </th>
                         <td>{c.issuer}</td>
                         <td>{c.number ?? '—'}</td>
                         <td>{formatDate(c.issuedOn)}</td>
                         <td>{c.expiresOn ? formatDate(c.expiresOn) : 'Does not expire'}</td>
                         <td className="num">{c.educationHours ?? '—'}</td>
-                        <td><CredentialBadge status={c.status} expiresOn={c.expiresOn} /></td>
+                        <td>
+                          <CredentialBadge status={c.status} expiresOn={c.expiresOn} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -147,24 +183,45 @@ export function TherapistDetail({ id }: { id: string }) {
           </section>
           <section aria-labelledby="ce-heading" className="section">
             <h2 id="ce-heading">Continuing education</h2>
-            {education.length === 0 ? <p className="muted">No continuing-education periods on record.</p> : (
+            {education.length === 0 ? (
+              <p className="muted">No continuing-education periods on record.</p>
+            ) : (
               <div className="table-wrap">
                 <table className="table">
                   <caption className="visually-hidden">Continuing-education hours of {t.name}</caption>
                   <thead>
-                    <tr><th scope="col">Period</th><th scope="col" className="num">Completed</th><th scope="col" className="num">Required</th><th scope="col">Progress</th></tr>
+                    <tr>
+                      <th scope="col">Period</th>
+                      <th scope="col" className="num">
+                        Completed
+                      </th>
+                      <th scope="col" className="num">
+                        Required
+                      </th>
+                      <th scope="col">Progress</th>
+                    </tr>
                   </thead>
                   <tbody>
                     {education.map((ce) => {
                       const met = ce.hoursCompleted >= ce.hoursRequired;
                       return (
                         <tr key={ce.id}>
-                          <th scope="row">{formatDate(ce.periodStart)} – {formatDate(ce.periodEnd)}</th>
+                          <th scope="row">
+                            {formatDate(ce.periodStart)} – {formatDate(ce.periodEnd)}
+                          </th>
                           <td className="num">{ce.hoursCompleted} h</td>
                           <td className="num">{ce.hoursRequired} h</td>
                           <td>
-                            {met ? <span className="badge badge-success"><span aria-hidden="true">✓ </span>Requirement met</span>
-                              : <span className="badge badge-warning"><span aria-hidden="true">⚠ </span>{Math.round((ce.hoursRequired - ce.hoursCompleted) * 10) / 10} h to go</span>}
+                            {met ? (
+                              <span className="badge badge-success">
+                                <span aria-hidden="true">✓ </span>Requirement met
+                              </span>
+                            ) : (
+                              <span className="badge badge-warning">
+                                <span aria-hidden="true">⚠ </span>
+                                {Math.round((ce.hoursRequired - ce.hoursCompleted) * 10) / 10} h to go
+                              </span>
+                            )}
                           </td>
                         </tr>
                       );

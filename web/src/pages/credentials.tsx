@@ -5,10 +5,16 @@ type AnyStatus = CredentialStatus | StaffPractitioner['credentialStatus'];
 import { daysBetween, localToday, plural } from '../format.ts';
 
 /** The expiry behind an "expiring" status: the earliest credential marked expiring, else the earliest still valid. */
-export function soonestExpiry(credentials: { status: CredentialStatus; expiresOn: string | null }[] | undefined, today: string): string | null {
+export function soonestExpiry(
+  credentials: { status: CredentialStatus; expiresOn: string | null }[] | undefined,
+  today: string,
+): string | null {
   const list = credentials ?? [];
   const expiring = list.filter((c) => c.status === 'expiring');
-  const dates = (expiring.length > 0 ? expiring : list).map((c) => c.expiresOn).filter((d): d is string => !!d && d >= today).sort();
+  const dates = (expiring.length > 0 ? expiring : list)
+    .map((c) => c.expiresOn)
+    .filter((d): d is string => !!d && d >= today)
+    .sort();
   return dates[0] ?? null;
 }
 
@@ -33,14 +39,27 @@ export function disciplineLabel(discipline: string): string {
 export function CredentialBadge({ status, expiresOn }: { status: AnyStatus; expiresOn?: string | null }) {
   const today = localToday();
   if (status === 'expired') {
-    return <span className="badge badge-danger"><span aria-hidden="true">✕ </span>Expired</span>;
+    return (
+      <span className="badge badge-danger">
+        <span aria-hidden="true">✕ </span>Expired
+      </span>
+    );
   }
   if (status === 'expiring') {
     const days = expiresOn ? daysBetween(today, expiresOn) : null;
     const text = days === null ? 'Expires soon' : days <= 0 ? 'Expires today' : `Expires in ${plural(days, 'day')}`;
-    return <span className="badge badge-warning"><span aria-hidden="true">⚠ </span>{text}</span>;
+    return (
+      <span className="badge badge-warning">
+        <span aria-hidden="true">⚠ </span>
+        {text}
+      </span>
+    );
   }
   if (status === 'none') return <span className="badge badge-neutral">None on record</span>;
   if (status === 'no-expiry') return <span className="badge badge-neutral">No expiry</span>;
-  return <span className="badge badge-success"><span aria-hidden="true">✓ </span>Current</span>;
+  return (
+    <span className="badge badge-success">
+      <span aria-hidden="true">✓ </span>Current
+    </span>
+  );
 }

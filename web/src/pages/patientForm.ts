@@ -73,7 +73,12 @@ export const API_FIELD: Record<string, keyof PatientFormValues> = {
 };
 
 /** The PATCH body: only what changed, plus the version we read (a stale one is a 409). */
-export function toUpdate(before: PatientFormValues, after: PatientFormValues, version: number, contactOnly: boolean): PatientUpdate {
+export function toUpdate(
+  before: PatientFormValues,
+  after: PatientFormValues,
+  version: number,
+  contactOnly: boolean,
+): PatientUpdate {
   const body: PatientUpdate = { version };
   const changed = (...keys: (keyof PatientFormValues)[]) => keys.some((key) => before[key] !== after[key]);
   if (!contactOnly) {
@@ -84,7 +89,8 @@ export function toUpdate(before: PatientFormValues, after: PatientFormValues, ve
     if (changed('sexAtBirth')) body.sexAtBirth = after.sexAtBirth as PatientUpdate['sexAtBirth'];
     if (changed('genderIdentity')) body.genderIdentity = orNull(after.genderIdentity);
     if (changed('pronouns')) body.pronouns = orNull(after.pronouns);
-    if (changed('preferredLocationId') && after.preferredLocationId) body.preferredLocationId = after.preferredLocationId;
+    if (changed('preferredLocationId') && after.preferredLocationId)
+      body.preferredLocationId = after.preferredLocationId;
   }
   if (changed('email')) body.email = orNull(after.email);
   if (changed('phone')) body.phone = orNull(after.phone);
@@ -92,11 +98,19 @@ export function toUpdate(before: PatientFormValues, after: PatientFormValues, ve
     const empty = [after.line1, after.line2, after.city, after.state, after.postalCode].every((v) => v.trim() === '');
     body.address = empty
       ? null
-      : { line1: after.line1, line2: orNull(after.line2), city: after.city, state: after.state.trim().toUpperCase(), postalCode: after.postalCode.trim() };
+      : {
+          line1: after.line1,
+          line2: orNull(after.line2),
+          city: after.city,
+          state: after.state.trim().toUpperCase(),
+          postalCode: after.postalCode.trim(),
+        };
   }
   if (changed('ecName', 'ecRelationship', 'ecPhone')) {
     const empty = [after.ecName, after.ecRelationship, after.ecPhone].every((v) => v.trim() === '');
-    body.emergencyContact = empty ? null : { name: after.ecName, relationship: after.ecRelationship, phone: after.ecPhone };
+    body.emergencyContact = empty
+      ? null
+      : { name: after.ecName, relationship: after.ecRelationship, phone: after.ecPhone };
   }
   if (changed('commEmail', 'commSms', 'commPhone', 'commReminders', 'language')) {
     body.communication = {
@@ -113,9 +127,29 @@ export function toUpdate(before: PatientFormValues, after: PatientFormValues, ve
 /** A blank registration form: reminders on by default (the patient can opt out), the desk's own site preselected. */
 export function emptyForm(preferredLocationId: string): PatientFormValues {
   return {
-    givenName: '', familyName: '', preferredName: '', dateOfBirth: '', sexAtBirth: 'unknown', genderIdentity: '', pronouns: '',
-    email: '', phone: '', line1: '', line2: '', city: '', state: '', postalCode: '', ecName: '', ecRelationship: '', ecPhone: '',
-    preferredLocationId, commEmail: true, commSms: false, commPhone: false, commReminders: true, language: '',
+    givenName: '',
+    familyName: '',
+    preferredName: '',
+    dateOfBirth: '',
+    sexAtBirth: 'unknown',
+    genderIdentity: '',
+    pronouns: '',
+    email: '',
+    phone: '',
+    line1: '',
+    line2: '',
+    city: '',
+    state: '',
+    postalCode: '',
+    ecName: '',
+    ecRelationship: '',
+    ecPhone: '',
+    preferredLocationId,
+    commEmail: true,
+    commSms: false,
+    commPhone: false,
+    commReminders: true,
+    language: '',
   };
 }
 

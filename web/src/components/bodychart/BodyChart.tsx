@@ -47,7 +47,18 @@ export const regionName = (id: string) => regionById(id)?.name ?? id;
  * The body chart as React SVG: every region is its own focusable button named after the region,
  * so a tap, a click, Enter or Space all mark it. Front and back sit side by side.
  */
-export function BodyChart({ label, fills = {}, states = {}, avoid = [], selected = null, markers = [], onSelect, onPointerSelect, views = ['front', 'back'], window: crop }: BodyChartProps) {
+export function BodyChart({
+  label,
+  fills = {},
+  states = {},
+  avoid = [],
+  selected = null,
+  markers = [],
+  onSelect,
+  onPointerSelect,
+  views = ['front', 'back'],
+  window: crop,
+}: BodyChartProps) {
   const uid = useId().replace(/[^a-zA-Z0-9]/g, '');
   const hatch = `ch-hatch-${uid}`;
   const avoidSet = new Set(avoid);
@@ -67,8 +78,18 @@ export function BodyChart({ label, fills = {}, states = {}, avoid = [], selected
         const shown = crop ? chart.paths.filter((p) => overlaps(regionBox(p.region), crop)) : chart.paths;
         return (
           <figure className="ch-figure" key={view}>
-            {crop ? <figcaption className="ch-zoom-captions" aria-hidden="true"><span>{leftCaption}</span><span>{rightCaption}</span></figcaption> : null}
-            <svg viewBox={crop ? `${crop.x} ${crop.y} ${crop.width} ${crop.height}` : chart.viewBox} className="ch-svg" aria-label={`${label}, ${view}`} role="group">
+            {crop ? (
+              <figcaption className="ch-zoom-captions" aria-hidden="true">
+                <span>{leftCaption}</span>
+                <span>{rightCaption}</span>
+              </figcaption>
+            ) : null}
+            <svg
+              viewBox={crop ? `${crop.x} ${crop.y} ${crop.width} ${crop.height}` : chart.viewBox}
+              className="ch-svg"
+              aria-label={`${label}, ${view}`}
+              role="group"
+            >
               <defs>
                 <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
                   <rect width="6" height="6" fill="#cfd3d8" />
@@ -77,8 +98,12 @@ export function BodyChart({ label, fills = {}, states = {}, avoid = [], selected
               </defs>
               {crop ? null : (
                 <g aria-hidden="true" className="ch-captions">
-                  <text x="12" y="20">{leftCaption}</text>
-                  <text x="388" y="20" textAnchor="end">{rightCaption}</text>
+                  <text x="12" y="20">
+                    {leftCaption}
+                  </text>
+                  <text x="388" y="20" textAnchor="end">
+                    {rightCaption}
+                  </text>
                 </g>
               )}
               <path d={chart.outline} fill="none" stroke="#4a4a4a" strokeWidth="2.6" aria-hidden="true" />
@@ -86,14 +111,20 @@ export function BodyChart({ label, fills = {}, states = {}, avoid = [], selected
               <g className="ch-regions">
                 {shown.map((path) => {
                   const avoided = avoidSet.has(path.region);
-                  const words = [regionName(path.region), states[path.region], avoided ? 'do not treat (screening)' : ''].filter(Boolean).join(', ');
+                  const words = [
+                    regionName(path.region),
+                    states[path.region],
+                    avoided ? 'do not treat (screening)' : '',
+                  ]
+                    .filter(Boolean)
+                    .join(', ');
                   return (
                     <path
                       key={path.region}
                       d={path.d}
                       data-region={path.region}
                       className={`ch-region${selected === path.region ? ' is-selected' : ''}`}
-                      fill={avoided ? `url(#${hatch})` : fills[path.region] ?? SKIN}
+                      fill={avoided ? `url(#${hatch})` : (fills[path.region] ?? SKIN)}
                       role="button"
                       tabIndex={0}
                       aria-label={words}
@@ -104,20 +135,37 @@ export function BodyChart({ label, fills = {}, states = {}, avoid = [], selected
                   );
                 })}
               </g>
-              <path d={chart.landmarks} fill="none" stroke="#9c9286" strokeWidth="0.8" pointerEvents="none" aria-hidden="true" />
+              <path
+                d={chart.landmarks}
+                fill="none"
+                stroke="#9c9286"
+                strokeWidth="0.8"
+                pointerEvents="none"
+                aria-hidden="true"
+              />
               <g aria-hidden="true" pointerEvents="none">
                 {markers.map((marker, index) => {
                   const at = chart.paths.find((p) => p.region === marker.region)?.label;
                   if (!at) return null;
                   return (
-                    <g key={`${marker.region}-${index}`} className={`ch-marker ch-marker-${marker.kind}`} transform={`translate(${at.x + (index % 3) * 4},${at.y})`}>
+                    <g
+                      key={`${marker.region}-${index}`}
+                      className={`ch-marker ch-marker-${marker.kind}`}
+                      transform={`translate(${at.x + (index % 3) * 4},${at.y})`}
+                    >
                       <circle r="8" />
-                      <text y="3.5" textAnchor="middle">{marker.glyph}</text>
+                      <text y="3.5" textAnchor="middle">
+                        {marker.glyph}
+                      </text>
                     </g>
                   );
                 })}
               </g>
-              {crop ? null : <text x="200" y="843" textAnchor="middle" className="ch-view-name" aria-hidden="true">{view.toUpperCase()}</text>}
+              {crop ? null : (
+                <text x="200" y="843" textAnchor="middle" className="ch-view-name" aria-hidden="true">
+                  {view.toUpperCase()}
+                </text>
+              )}
             </svg>
           </figure>
         );
@@ -126,24 +174,52 @@ export function BodyChart({ label, fills = {}, states = {}, avoid = [], selected
   );
 }
 
-function overlaps(box: { minX: number; minY: number; maxX: number; maxY: number } | undefined, w: ChartWindow): boolean {
+function overlaps(
+  box: { minX: number; minY: number; maxX: number; maxY: number } | undefined,
+  w: ChartWindow,
+): boolean {
   return box !== undefined && box.maxX > w.x && box.minX < w.x + w.width && box.maxY > w.y && box.minY < w.y + w.height;
 }
 
-const AREA_LABEL: Record<string, string> = { head: 'Head and face', neck: 'Neck', trunk: 'Chest, back and hips', 'upper-limb': 'Arms and hands', 'lower-limb': 'Legs and feet' };
+const AREA_LABEL: Record<string, string> = {
+  head: 'Head and face',
+  neck: 'Neck',
+  trunk: 'Chest, back and hips',
+  'upper-limb': 'Arms and hands',
+  'lower-limb': 'Legs and feet',
+};
 
 /** The same choice as a tap on the chart, as a list: for keyboards, switches and the smallest regions. */
-export function RegionSelect({ id, label, value, onSelect }: { id: string; label: string; value: string | null; onSelect: (region: string) => void }) {
+export function RegionSelect({
+  id,
+  label,
+  value,
+  onSelect,
+}: {
+  id: string;
+  label: string;
+  value: string | null;
+  onSelect: (region: string) => void;
+}) {
   const areas = Object.keys(AREA_LABEL);
   return (
     <div className="field ch-region-select">
-      <label className="label" htmlFor={id}>{label}</label>
-      <select id={id} className="input input-medium" value={value ?? ''} onChange={(e) => e.target.value && onSelect(e.target.value)}>
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      <select
+        id={id}
+        className="input input-medium"
+        value={value ?? ''}
+        onChange={(e) => e.target.value && onSelect(e.target.value)}
+      >
         <option value="">Choose a place…</option>
         {areas.map((area) => (
           <optgroup key={area} label={AREA_LABEL[area]}>
             {REGIONS.filter((r) => r.area === area).map((r) => (
-              <option key={r.id} value={r.id}>{r.name}</option>
+              <option key={r.id} value={r.id}>
+                {r.name}
+              </option>
             ))}
           </optgroup>
         ))}

@@ -17,7 +17,14 @@ export const HOLD_BAND = { min: 10, max: 30 };
  * the hold at once and is recorded), then the pain rating as ten big buttons. Each finished hold
  * is handed to `onHold` (which posts one treatment step).
  */
-export function HoldTimer({ disabled, disabledReason, onHold, band = HOLD_BAND, timedPart = 'hold', painHint }: {
+export function HoldTimer({
+  disabled,
+  disabledReason,
+  onHold,
+  band = HOLD_BAND,
+  timedPart = 'hold',
+  painHint,
+}: {
   disabled?: boolean;
   disabledReason?: string;
   onHold: (hold: HoldResult) => Promise<void>;
@@ -41,10 +48,10 @@ export function HoldTimer({ disabled, disabledReason, onHold, band = HOLD_BAND, 
     return () => window.clearInterval(timer);
   }, [startedAt]);
 
-  const elapsed = startedAt !== null ? Math.max(0, Math.floor((now - startedAt) / 1000)) : held ?? 0;
+  const elapsed = startedAt !== null ? Math.max(0, Math.floor((now - startedAt) / 1000)) : (held ?? 0);
   const running = startedAt !== null;
   const inBand = band !== null && elapsed >= band.min && elapsed <= band.max;
-  const barMax = band ? Math.round(band.max * 4 / 3) : 40;
+  const barMax = band ? Math.round((band.max * 4) / 3) : 40;
   const secondsSoFar = () => Math.max(1, Math.round((Date.now() - (startedAt ?? Date.now())) / 1000));
   const post = async (hold: HoldResult) => {
     setPosting(true);
@@ -87,16 +94,23 @@ export function HoldTimer({ disabled, disabledReason, onHold, band = HOLD_BAND, 
 
   return (
     <section className="ch-timer" aria-labelledby="ch-timer-title">
-      <h3 id="ch-timer-title" className="visually-hidden">Hold timer</h3>
+      <h3 id="ch-timer-title" className="visually-hidden">
+        Hold timer
+      </h3>
       <div className="ch-timer-readout">
         <p className={`ch-timer-digits${running ? ' is-running' : ''}${inBand ? ' is-in-band' : ''}`} aria-live="off">
-          <span className="ch-timer-number" data-testid="hold-seconds">{elapsed}</span>
+          <span className="ch-timer-number" data-testid="hold-seconds">
+            {elapsed}
+          </span>
           <span className="ch-timer-unit">s</span>
         </p>
         {band ? (
           <>
             <div className="ch-timer-band" aria-hidden="true">
-              <span className="ch-timer-band-zone" style={{ left: `${(band.min / barMax) * 100}%`, width: `${((band.max - band.min) / barMax) * 100}%` }} />
+              <span
+                className="ch-timer-band-zone"
+                style={{ left: `${(band.min / barMax) * 100}%`, width: `${((band.max - band.min) / barMax) * 100}%` }}
+              />
               <span className="ch-timer-band-now" style={{ left: `${(Math.min(elapsed, barMax) / barMax) * 100}%` }} />
             </div>
             <p className="ch-timer-target">
@@ -104,7 +118,9 @@ export function HoldTimer({ disabled, disabledReason, onHold, band = HOLD_BAND, 
               {elapsed > band.max ? <strong className="ch-timer-over"> · past {band.max} s: release</strong> : null}
             </p>
           </>
-        ) : <p className="ch-timer-target">No timed hold for this technique</p>}
+        ) : (
+          <p className="ch-timer-target">No timed hold for this technique</p>
+        )}
       </div>
       <button
         ref={buttonRef}
@@ -116,23 +132,58 @@ export function HoldTimer({ disabled, disabledReason, onHold, band = HOLD_BAND, 
       >
         {running ? 'Stop' : 'Start hold'}
       </button>
-      {disabled && disabledReason ? <p id="ch-timer-why" className="ch-timer-why">{disabledReason}</p> : null}
+      {disabled && disabledReason ? (
+        <p id="ch-timer-why" className="ch-timer-why">
+          {disabledReason}
+        </p>
+      ) : null}
       {running ? (
         <div className="ch-timer-rate">
-          <NumberScale legend="Pain now, during the pressure (1–10)" min={1} max={10} value={painNow} onValue={rateDuring} tone="pain"
-            lowLabel="1 barely" highLabel="10 worst" hint={painHint} name="pain-now" />
+          <NumberScale
+            legend="Pain now, during the pressure (1–10)"
+            min={1}
+            max={10}
+            value={painNow}
+            onValue={rateDuring}
+            tone="pain"
+            lowLabel="1 barely"
+            highLabel="10 worst"
+            hint={painHint}
+            name="pain-now"
+          />
         </div>
       ) : null}
       {held !== null && !posting ? (
         <div className="ch-timer-rate">
-          <p className="ch-timer-held" role="status">Held {held} s. How much did it hurt during the pressure?</p>
+          <p className="ch-timer-held" role="status">
+            Held {held} s. How much did it hurt during the pressure?
+          </p>
           <div className="checkbox ch-big-check">
             <input type="checkbox" id="ch-release" checked={release} onChange={(e) => setRelease(e.target.checked)} />
             <label htmlFor="ch-release">Release felt</label>
           </div>
-          <NumberScale legend="Pain during pressure (1–10)" min={1} max={10} value={painNow} onValue={rate} tone="pain"
-            lowLabel="1 barely" highLabel="10 worst" hint={painHint} name="hold-pain" />
-          <button type="button" className="button button-secondary" onClick={() => { setHeld(null); setPainNow(null); }}>Discard this hold</button>
+          <NumberScale
+            legend="Pain during pressure (1–10)"
+            min={1}
+            max={10}
+            value={painNow}
+            onValue={rate}
+            tone="pain"
+            lowLabel="1 barely"
+            highLabel="10 worst"
+            hint={painHint}
+            name="hold-pain"
+          />
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setHeld(null);
+              setPainNow(null);
+            }}
+          >
+            Discard this hold
+          </button>
         </div>
       ) : null}
     </section>

@@ -13,7 +13,18 @@ export function painColour(intensity: number): string {
  * A row of big number buttons (0–10 pain, 0–5 strength, 1–10 during pressure): one tap picks a
  * value. A radio group in role and keys, because exactly one value is chosen.
  */
-export function NumberScale({ legend, hint, min, max, value, onValue, lowLabel, highLabel, tone, name }: {
+export function NumberScale({
+  legend,
+  hint,
+  min,
+  max,
+  value,
+  onValue,
+  lowLabel,
+  highLabel,
+  tone,
+  name,
+}: {
   legend: string;
   hint?: string;
   min: number;
@@ -31,7 +42,11 @@ export function NumberScale({ legend, hint, min, max, value, onValue, lowLabel, 
   return (
     <fieldset className="ch-scale" aria-describedby={hint ? `${uid}-hint` : undefined} data-name={name}>
       <legend className="ch-scale-legend">{legend}</legend>
-      {hint ? <p className="hint" id={`${uid}-hint`}>{hint}</p> : null}
+      {hint ? (
+        <p className="hint" id={`${uid}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       <div className="ch-scale-buttons">
         {values.map((n) => (
           <button
@@ -39,7 +54,11 @@ export function NumberScale({ legend, hint, min, max, value, onValue, lowLabel, 
             type="button"
             className={`ch-scale-button${value === n ? ' is-on' : ''}`}
             aria-pressed={value === n}
-            style={tone === 'pain' && value === n ? { background: painColour(n), color: n >= 6 ? '#fff' : 'var(--ink)' } : undefined}
+            style={
+              tone === 'pain' && value === n
+                ? { background: painColour(n), color: n >= 6 ? '#fff' : 'var(--ink)' }
+                : undefined
+            }
             onClick={() => onValue(n)}
           >
             {n}
@@ -47,7 +66,10 @@ export function NumberScale({ legend, hint, min, max, value, onValue, lowLabel, 
         ))}
       </div>
       {lowLabel || highLabel ? (
-        <p className="ch-scale-ends" aria-hidden="true"><span>{lowLabel}</span><span>{highLabel}</span></p>
+        <p className="ch-scale-ends" aria-hidden="true">
+          <span>{lowLabel}</span>
+          <span>{highLabel}</span>
+        </p>
       ) : null}
     </fieldset>
   );

@@ -22,7 +22,14 @@ function usePhone(): boolean {
  * Tap a place on the body, then a number from 0 to 10 for how much it hurts there. 0 removes the
  * place. The list under the chart repeats the map in words.
  */
-export function PainMapEditor({ value, onChange, avoid, markers, audience = 'patient', selectId = 'pain-region' }: {
+export function PainMapEditor({
+  value,
+  onChange,
+  avoid,
+  markers,
+  audience = 'patient',
+  selectId = 'pain-region',
+}: {
   value: readonly PainEntry[];
   onChange: (next: PainEntry[]) => void;
   avoid?: readonly string[];
@@ -36,7 +43,9 @@ export function PainMapEditor({ value, onChange, avoid, markers, audience = 'pat
   useEffect(() => {
     if (phone && selected) document.getElementById(`${selectId}-intensity`)?.scrollIntoView({ block: 'nearest' });
   }, [phone, selected, selectId]);
-  const fills = Object.fromEntries(value.filter((e) => e.intensity > 0).map((e) => [e.region, painColour(e.intensity)]));
+  const fills = Object.fromEntries(
+    value.filter((e) => e.intensity > 0).map((e) => [e.region, painColour(e.intensity)]),
+  );
   const states = Object.fromEntries(value.map((e) => [e.region, `pain ${e.intensity} of 10`]));
   const current = value.find((e) => e.region === selected)?.intensity ?? null;
   const setIntensity = (intensity: number) => {
@@ -49,33 +58,77 @@ export function PainMapEditor({ value, onChange, avoid, markers, audience = 'pat
     <div className="ch-painmap">
       <div className="ch-painmap-chart">
         {phone ? (
-          <PhoneBodyChart label="Pain map" fills={fills} states={states} selected={selected} onSelect={setSelected} avoid={avoid} markers={markers} />
+          <PhoneBodyChart
+            label="Pain map"
+            fills={fills}
+            states={states}
+            selected={selected}
+            onSelect={setSelected}
+            avoid={avoid}
+            markers={markers}
+          />
         ) : (
-          <BodyChart label="Pain map" fills={fills} states={states} selected={selected} onSelect={setSelected} avoid={avoid} markers={markers} />
+          <BodyChart
+            label="Pain map"
+            fills={fills}
+            states={states}
+            selected={selected}
+            onSelect={setSelected}
+            avoid={avoid}
+            markers={markers}
+          />
         )}
       </div>
       <div className="ch-painmap-side">
         <RegionSelect id={selectId} label="Or choose a place from a list" value={selected} onSelect={setSelected} />
         {selected ? (
           <div className="ch-intensity" aria-live="polite" id={`${selectId}-intensity`}>
-            <p className="ch-selected-name"><strong>{regionName(selected)}</strong></p>
+            <p className="ch-selected-name">
+              <strong>{regionName(selected)}</strong>
+            </p>
             <NumberScale
-              legend={audience === 'patient' ? `How much does it hurt here? (${regionName(selected)})` : `Pain intensity, ${regionName(selected)}`}
+              legend={
+                audience === 'patient'
+                  ? `How much does it hurt here? (${regionName(selected)})`
+                  : `Pain intensity, ${regionName(selected)}`
+              }
               hint="0 means no pain (removes this place), 10 the worst pain you can imagine."
-              min={0} max={10} value={current} onValue={setIntensity} tone="pain" lowLabel="0 none" highLabel="10 worst" name="pain-intensity" />
+              min={0}
+              max={10}
+              value={current}
+              onValue={setIntensity}
+              tone="pain"
+              lowLabel="0 none"
+              highLabel="10 worst"
+              name="pain-intensity"
+            />
           </div>
         ) : (
-          <p className="hint">{audience === 'patient' ? 'Tap the body where it hurts. You can mark as many places as you need.' : 'Tap a region to set its pain intensity.'}</p>
+          <p className="hint">
+            {audience === 'patient'
+              ? 'Tap the body where it hurts. You can mark as many places as you need.'
+              : 'Tap a region to set its pain intensity.'}
+          </p>
         )}
-        <h2 className="ch-subhead" id="pain-list-title">{audience === 'patient' ? 'Places you have marked' : 'Pain map'}</h2>
-        {sorted.length === 0 ? <p className="muted">None yet.</p> : (
+        <h2 className="ch-subhead" id="pain-list-title">
+          {audience === 'patient' ? 'Places you have marked' : 'Pain map'}
+        </h2>
+        {sorted.length === 0 ? (
+          <p className="muted">None yet.</p>
+        ) : (
           <ul className="ch-pain-list" aria-labelledby="pain-list-title">
             {sorted.map((e) => (
               <li key={e.region}>
                 <span className="ch-pain-swatch" style={{ background: painColour(e.intensity) }} aria-hidden="true" />
                 <span className="ch-pain-name">{regionName(e.region)}</span>
                 <span className="ch-pain-value">{e.intensity}/10</span>
-                <button type="button" className="button button-secondary ch-small-button" onClick={() => setSelected(e.region)}>Change<span className="visually-hidden"> {regionName(e.region)}</span></button>
+                <button
+                  type="button"
+                  className="button button-secondary ch-small-button"
+                  onClick={() => setSelected(e.region)}
+                >
+                  Change<span className="visually-hidden"> {regionName(e.region)}</span>
+                </button>
               </li>
             ))}
           </ul>

@@ -25,7 +25,11 @@ export function zoomWindow(centre: { x: number; y: number }, widthPx: number): C
  * close-up of that part where every place is big enough to tap. A key press (Enter, Space) marks
  * the place directly: keyboards and switches do not need the close-up.
  */
-export function PhoneBodyChart({ selected = null, onSelect, ...chart }: Omit<BodyChartProps, 'views' | 'window' | 'onPointerSelect'>) {
+export function PhoneBodyChart({
+  selected = null,
+  onSelect,
+  ...chart
+}: Omit<BodyChartProps, 'views' | 'window' | 'onPointerSelect'>) {
   const [view, setView] = useState<ChartView>((selected && regionById(selected)?.view) || 'front');
   const [centre, setCentre] = useState<{ x: number; y: number } | null>(null);
   const box = useRef<HTMLDivElement>(null);
@@ -38,13 +42,41 @@ export function PhoneBodyChart({ selected = null, onSelect, ...chart }: Omit<Bod
   return (
     <div className="ch-phone-chart" ref={box}>
       <div className="ch-toggle-row" role="group" aria-label="Side of the body">
-        <button type="button" className={`ch-toggle${view === 'front' ? ' is-on' : ''}`} aria-pressed={view === 'front'} onClick={() => show('front')}>Front</button>
-        <button type="button" className={`ch-toggle${view === 'back' ? ' is-on' : ''}`} aria-pressed={view === 'back'} onClick={() => show('back')}>Back</button>
-        {centre ? <button type="button" className="button button-secondary ch-small-button" onClick={() => setCentre(null)}>Whole body</button> : null}
+        <button
+          type="button"
+          className={`ch-toggle${view === 'front' ? ' is-on' : ''}`}
+          aria-pressed={view === 'front'}
+          onClick={() => show('front')}
+        >
+          Front
+        </button>
+        <button
+          type="button"
+          className={`ch-toggle${view === 'back' ? ' is-on' : ''}`}
+          aria-pressed={view === 'back'}
+          onClick={() => show('back')}
+        >
+          Back
+        </button>
+        {centre ? (
+          <button type="button" className="button button-secondary ch-small-button" onClick={() => setCentre(null)}>
+            Whole body
+          </button>
+        ) : null}
       </div>
-      <p className="hint ch-zoom-hint">{centre ? 'Tap the exact place. "Whole body" shows all of it again.' : 'Tap the part of the body that hurts to see it close up.'}</p>
-      <BodyChart {...chart} selected={selected} views={[view]} onSelect={onSelect}
-        window={centre ? zoomWindow(centre, width) : undefined} onPointerSelect={centre ? undefined : zoomTo} />
+      <p className="hint ch-zoom-hint">
+        {centre
+          ? 'Tap the exact place. "Whole body" shows all of it again.'
+          : 'Tap the part of the body that hurts to see it close up.'}
+      </p>
+      <BodyChart
+        {...chart}
+        selected={selected}
+        views={[view]}
+        onSelect={onSelect}
+        window={centre ? zoomWindow(centre, width) : undefined}
+        onPointerSelect={centre ? undefined : zoomTo}
+      />
     </div>
   );
 }

@@ -12,7 +12,14 @@ const PAD = { left: 34, right: 12, top: 12, bottom: 26 };
  * a point outside the band is a change patients notice (the minimal clinically important
  * difference); inside it is not yet. The numbers are also listed for screen readers.
  */
-export function TrendPlot({ title, points, max, mcid, higherIsWorse, unit = '' }: {
+export function TrendPlot({
+  title,
+  points,
+  max,
+  mcid,
+  higherIsWorse,
+  unit = '',
+}: {
   title: string;
   points: readonly TrendPoint[];
   max: number;
@@ -21,7 +28,8 @@ export function TrendPlot({ title, points, max, mcid, higherIsWorse, unit = '' }
   unit?: string;
 }) {
   if (points.length === 0) return <p className="muted">No {title} scores yet.</p>;
-  const x = (i: number) => PAD.left + (points.length === 1 ? 0 : (i * (W - PAD.left - PAD.right)) / (points.length - 1));
+  const x = (i: number) =>
+    PAD.left + (points.length === 1 ? 0 : (i * (W - PAD.left - PAD.right)) / (points.length - 1));
   const y = (v: number) => PAD.top + (1 - Math.max(0, Math.min(max, v)) / max) * (H - PAD.top - PAD.bottom);
   const baseline = points[0]!.value;
   const bandTop = y(Math.min(max, baseline + mcid));
@@ -34,22 +42,37 @@ export function TrendPlot({ title, points, max, mcid, higherIsWorse, unit = '' }
   return (
     <figure className="ch-trend">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} className="ch-trend-svg">
-        <rect x={PAD.left} y={bandTop} width={W - PAD.left - PAD.right} height={Math.max(1, bandBottom - bandTop)} className="ch-trend-band" />
+        <rect
+          x={PAD.left}
+          y={bandTop}
+          width={W - PAD.left - PAD.right}
+          height={Math.max(1, bandBottom - bandTop)}
+          className="ch-trend-band"
+        />
         {[0, max / 2, max].map((v) => (
           <g key={v}>
             <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} className="ch-trend-grid" />
-            <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" className="ch-trend-axis">{v}</text>
+            <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" className="ch-trend-axis">
+              {v}
+            </text>
           </g>
         ))}
         <path d={line} className="ch-trend-line" fill="none" />
         {points.map((p, i) => (
           <circle key={i} cx={x(i)} cy={y(p.value)} r="4" className="ch-trend-dot" />
         ))}
-        <text x={PAD.left} y={H - 6} className="ch-trend-axis">{points[0]!.date}</text>
-        <text x={W - PAD.right} y={H - 6} textAnchor="end" className="ch-trend-axis">{last.date}</text>
+        <text x={PAD.left} y={H - 6} className="ch-trend-axis">
+          {points[0]!.date}
+        </text>
+        <text x={W - PAD.right} y={H - 6} textAnchor="end" className="ch-trend-axis">
+          {last.date}
+        </text>
       </svg>
       <figcaption className="ch-trend-caption">
-        {summary} <span className="ch-trend-key"><span className="ch-trend-swatch" aria-hidden="true" /> shaded band: within the MCID of the first score</span>
+        {summary}{' '}
+        <span className="ch-trend-key">
+          <span className="ch-trend-swatch" aria-hidden="true" /> shaded band: within the MCID of the first score
+        </span>
       </figcaption>
     </figure>
   );

@@ -12,7 +12,14 @@ export function AdminTabs() {
   return (
     <nav aria-label="Booking setup" className="ch-tabs adm-tabs">
       {tabs.map((tab) => (
-        <Link key={tab.to} to={tab.to} className="ch-tab" aria-current={path === tab.to || path.startsWith(`${tab.to}/`) ? 'page' : undefined}>{tab.label}</Link>
+        <Link
+          key={tab.to}
+          to={tab.to}
+          className="ch-tab"
+          aria-current={path === tab.to || path.startsWith(`${tab.to}/`) ? 'page' : undefined}
+        >
+          {tab.label}
+        </Link>
       ))}
     </nav>
   );

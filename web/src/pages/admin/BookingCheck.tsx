@@ -16,7 +16,11 @@ type CheckState =
  */
 export function useBookingCheck() {
   const [state, setState] = useState<CheckState>(null);
-  const gate = async (found: Affected | undefined, save: () => Promise<boolean>, words: { what: string; confirmLabel: string }): Promise<void> => {
+  const gate = async (
+    found: Affected | undefined,
+    save: () => Promise<boolean>,
+    words: { what: string; confirmLabel: string },
+  ): Promise<void> => {
     if (!found) return;
     if (found.affected.length === 0 && found.notShown === 0) {
       if (await save()) setState(null);
@@ -35,11 +39,22 @@ function BookingCheck({ state, setState }: { state: CheckState; setState: (s: Ch
   if (state.stage === 'resolve') {
     return (
       <section className="cv-check" aria-labelledby="cv-resolve-title">
-        <h3 id="cv-resolve-title" tabIndex={-1} ref={heading}>Visits that need a new time</h3>
-        <p>Saved. These visits stay booked, marked on the calendar and in each patient’s appointments, until you resolve them.</p>
+        <h3 id="cv-resolve-title" tabIndex={-1} ref={heading}>
+          Visits that need a new time
+        </h3>
+        <p>
+          Saved. These visits stay booked, marked on the calendar and in each patient’s appointments, until you resolve
+          them.
+        </p>
         <AffectedVisits key="resolve" visits={state.visits} resolve />
-        {state.notShown > 0 ? <p>{plural(state.notShown, 'more visit')} at sites you do not manage: their desks see them on their calendars.</p> : null}
-        <button type="button" className="button button-secondary" onClick={() => setState(null)}>Done</button>
+        {state.notShown > 0 ? (
+          <p>
+            {plural(state.notShown, 'more visit')} at sites you do not manage: their desks see them on their calendars.
+          </p>
+        ) : null}
+        <button type="button" className="button button-secondary" onClick={() => setState(null)}>
+          Done
+        </button>
       </section>
     );
   }
@@ -55,13 +70,22 @@ function BookingCheck({ state, setState }: { state: CheckState; setState: (s: Ch
   };
   return (
     <section className="cv-check" aria-labelledby="cv-confirm-title">
-      <h3 id="cv-confirm-title" tabIndex={-1} ref={heading}>{plural(count, 'booked visit')} {state.what}</h3>
-      <p>Saving does not cancel them. After saving you can email each patient a link to choose a new time, move them to another therapist or site, or cancel them with a message.</p>
+      <h3 id="cv-confirm-title" tabIndex={-1} ref={heading}>
+        {plural(count, 'booked visit')} {state.what}
+      </h3>
+      <p>
+        Saving does not cancel them. After saving you can email each patient a link to choose a new time, move them to
+        another therapist or site, or cancel them with a message.
+      </p>
       <AffectedVisits key="confirm" visits={found.affected} resolve={false} />
       {found.notShown > 0 ? <p>And {plural(found.notShown, 'visit')} at sites you do not manage.</p> : null}
       <div className="button-row">
-        <button type="button" className="button" disabled={busy} onClick={() => void confirm()}>{state.confirmLabel}</button>
-        <button type="button" className="button button-secondary" onClick={() => setState(null)}>Go back and change it</button>
+        <button type="button" className="button" disabled={busy} onClick={() => void confirm()}>
+          {state.confirmLabel}
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => setState(null)}>
+          Go back and change it
+        </button>
       </div>
     </section>
   );

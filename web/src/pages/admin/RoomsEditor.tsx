@@ -17,9 +17,29 @@ function RoomRow({ room, onSaved }: { room: Room; onSaved: (room: Room) => void 
   };
   return (
     <li className="adm-room">
-      <form onSubmit={(e) => { e.preventDefault(); void save(); }} noValidate className="adm-row">
-        <TextField name={`rooms.${room.id}.name`} maxLength={LIMIT.roomName} label={`Name of ${room.name}`} width="medium" value={name} onValue={setName} error={errors.name} />
-        <Checkbox name={`rooms.${room.id}.active`} label={`${room.name} in use`} checked={active} onChecked={setActive} />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        noValidate
+        className="adm-row"
+      >
+        <TextField
+          name={`rooms.${room.id}.name`}
+          maxLength={LIMIT.roomName}
+          label={`Name of ${room.name}`}
+          width="medium"
+          value={name}
+          onValue={setName}
+          error={errors.name}
+        />
+        <Checkbox
+          name={`rooms.${room.id}.active`}
+          label={`${room.name} in use`}
+          checked={active}
+          onChecked={setActive}
+        />
         <button type="submit" className="button button-secondary adm-inline-button" disabled={busy}>
           Save<span className="visually-hidden"> {room.name}</span>
         </button>
@@ -44,13 +64,34 @@ export function RoomsEditor({ locationId, initial }: { locationId: string; initi
     <>
       <ul className="plain-list">
         {rooms.map((room) => (
-          <RoomRow key={room.id} room={room} onSaved={(saved) => setRooms((list) => list.map((r) => (r.id === saved.id ? saved : r)))} />
+          <RoomRow
+            key={room.id}
+            room={room}
+            onSaved={(saved) => setRooms((list) => list.map((r) => (r.id === saved.id ? saved : r)))}
+          />
         ))}
       </ul>
-      <form className="adm-form adm-subform" onSubmit={(e) => { e.preventDefault(); void add(); }} noValidate>
+      <form
+        className="adm-form adm-subform"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void add();
+        }}
+        noValidate
+      >
         <h3>Add a room</h3>
-        <TextField name="room-name" maxLength={LIMIT.roomName} label="New room name" width="medium" value={name} onValue={setName} error={errors.name} />
-        <button type="submit" className="button" disabled={busy}>Add room</button>
+        <TextField
+          name="room-name"
+          maxLength={LIMIT.roomName}
+          label="New room name"
+          width="medium"
+          value={name}
+          onValue={setName}
+          error={errors.name}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          Add room
+        </button>
         <Outcome outcome={outcome} />
       </form>
     </>

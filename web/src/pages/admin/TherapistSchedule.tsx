@@ -17,7 +17,11 @@ export function TherapistSchedule({ practitionerId, locationIds }: { practitione
   const locations = useLocations();
   const [schedule, setSchedule] = useResource(() => getSchedule(practitionerId), [practitionerId]);
   const siteName = (id: string) => locations.find((l) => l.id === id)?.name ?? 'Unknown site';
-  const sites = locationIds.map((id) => ({ value: id, label: siteName(id), timeZone: locations.find((l) => l.id === id)?.timeZone ?? 'UTC' }));
+  const sites = locationIds.map((id) => ({
+    value: id,
+    label: siteName(id),
+    timeZone: locations.find((l) => l.id === id)?.timeZone ?? 'UTC',
+  }));
   const editable = canManageSites(user, locationIds);
 
   if (schedule.status === 'loading' || locations.length === 0) return <Loading label="Loading the schedule…" />;
@@ -29,22 +33,42 @@ export function TherapistSchedule({ practitionerId, locationIds }: { practitione
         <h2 id="week-heading">Weekly schedule</h2>
         {editable ? (
           <TemplateEditor practitionerId={practitionerId} sites={sites} schedule={s} onSaved={setSchedule} />
-        ) : s.templates.length === 0 ? <p className="muted">No weekly shifts.</p> : (
+        ) : s.templates.length === 0 ? (
+          <p className="muted">No weekly shifts.</p>
+        ) : (
           <ul className="plain-list">
-            {[...s.templates].sort((a, b) => WEEK_ORDER.indexOf(a.weekday) - WEEK_ORDER.indexOf(b.weekday) || a.start.localeCompare(b.start)).map((t) => (
-              <li key={t.id}>{WEEKDAYS[t.weekday]} {t.start}–{t.end} at {siteName(t.locationId)}</li>
-            ))}
+            {[...s.templates]
+              .sort(
+                (a, b) =>
+                  WEEK_ORDER.indexOf(a.weekday) - WEEK_ORDER.indexOf(b.weekday) || a.start.localeCompare(b.start),
+              )
+              .map((t) => (
+                <li key={t.id}>
+                  {WEEKDAYS[t.weekday]} {t.start}–{t.end} at {siteName(t.locationId)}
+                </li>
+              ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="exceptions-heading" className="section card adm-card">
         <h2 id="exceptions-heading">Time off and extra shifts</h2>
         {editable ? (
-          <ExceptionsEditor key={s.exceptions.map((e) => e.id).join()} practitionerId={practitionerId} sites={sites} initial={s.exceptions} />
-        ) : s.exceptions.length === 0 ? <p className="muted">None to come.</p> : (
+          <ExceptionsEditor
+            key={s.exceptions.map((e) => e.id).join()}
+            practitionerId={practitionerId}
+            sites={sites}
+            initial={s.exceptions}
+          />
+        ) : s.exceptions.length === 0 ? (
+          <p className="muted">None to come.</p>
+        ) : (
           <ul className="plain-list">
             {s.exceptions.map((e) => (
-              <li key={e.id}>{e.kind === 'time-off' ? 'Time off' : 'Extra shift'}: {when(e, sites.find((x) => x.value === e.locationId)?.timeZone ?? sites[0]?.timeZone ?? 'UTC')}{e.reason ? ` (${e.reason})` : ''}</li>
+              <li key={e.id}>
+                {e.kind === 'time-off' ? 'Time off' : 'Extra shift'}:{' '}
+                {when(e, sites.find((x) => x.value === e.locationId)?.timeZone ?? sites[0]?.timeZone ?? 'UTC')}
+                {e.reason ? ` (${e.reason})` : ''}
+              </li>
             ))}
           </ul>
         )}

@@ -27,7 +27,11 @@ export function useSubmit() {
       const fields = err instanceof ApiError ? err.fields : {};
       setErrors(fields);
       const text = err instanceof ApiError ? err.message : 'Something went wrong. Try again.';
-      setOutcome({ kind: 'error', text: Object.keys(fields).length > 0 ? `Not saved: ${text} Check the fields marked below.` : `Not saved: ${text}` });
+      setOutcome({
+        kind: 'error',
+        text:
+          Object.keys(fields).length > 0 ? `Not saved: ${text} Check the fields marked below.` : `Not saved: ${text}`,
+      });
       return undefined;
     } finally {
       setBusy(false);
@@ -35,7 +39,11 @@ export function useSubmit() {
   }
 
   /** A create: sent with the form's Idempotency-Key, so a double submit or a retry creates one record. */
-  async function create<B, T>(body: B, send: (body: B, key: string) => Promise<T>, success: string): Promise<T | undefined> {
+  async function create<B, T>(
+    body: B,
+    send: (body: B, key: string) => Promise<T>,
+    success: string,
+  ): Promise<T | undefined> {
     const created = await run(() => send(body, intent.keyFor(body)), success);
     if (created !== undefined) intent.done();
     return created;

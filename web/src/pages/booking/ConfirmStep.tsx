@@ -30,7 +30,9 @@ export function FirstVisitAdvice({ headingLevel = 2 }: { headingLevel?: 2 | 3 })
     <section className="sch-advice" aria-labelledby="advice-title">
       <Heading id="advice-title">Before your first visit</Heading>
       <ul>
-        {FIRST_VISIT_ADVICE.map((line) => <li key={line}>{line}</li>)}
+        {FIRST_VISIT_ADVICE.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
       </ul>
     </section>
   );
@@ -56,11 +58,17 @@ export function ConfirmStep({ answers, title }: { answers: Answers; title: strin
   const moving = answers.reschedule;
 
   const confirm = async () => {
-    if (!user.patientId) return setErrors({ body: 'Only a patient account can book here. Ask the clinic to book for you.' });
+    if (!user.patientId)
+      return setErrors({ body: 'Only a patient account can book here. Ask the clinic to book for you.' });
     setBusy(true);
     setRefusal(null);
     setErrors({});
-    const slot = { start, therapistId: answers.slotTherapist!, locationId: site.id, ...(answers.slotRoom ? { roomId: answers.slotRoom } : {}) };
+    const slot = {
+      start,
+      therapistId: answers.slotTherapist!,
+      locationId: site.id,
+      ...(answers.slotRoom ? { roomId: answers.slotRoom } : {}),
+    };
     try {
       const done = moving
         ? await rescheduleAppointment(moving, { ...slot, reason: 'Changed by the patient online' })
@@ -76,25 +84,47 @@ export function ConfirmStep({ answers, title }: { answers: Answers; title: strin
   };
   const pickAlternative = (slot: Slot) => {
     setRefusal(null);
-    navigate(stepUrl('confirm', { ...answers, start: slot.start, slotTherapist: slot.therapistId, slotSite: slot.locationId, slotRoom: slot.roomId }), { replace: true });
+    navigate(
+      stepUrl('confirm', {
+        ...answers,
+        start: slot.start,
+        slotTherapist: slot.therapistId,
+        slotSite: slot.locationId,
+        slotRoom: slot.roomId,
+      }),
+      { replace: true },
+    );
   };
   const siteName = (id: string) => (locations.find((l) => l.id === id)?.name ?? 'Clinic').replace(/^Knotwork /, '');
 
   return (
     <div className="narrow sch-question">
-      <p className="breadcrumb"><Link to={stepUrl('time', answers)} className="sch-back">Back</Link></p>
+      <p className="breadcrumb">
+        <Link to={stepUrl('time', answers)} className="sch-back">
+          Back
+        </Link>
+      </p>
       <ErrorSummary items={errors.body ? [{ field: 'body', message: errors.body }] : []} />
       <h1 className="sch-question-title">{moving ? 'Check your new time' : title}</h1>
       <dl className="summary-list sch-check">
-        <Row label="Visit" change={moving ? undefined : stepUrl('service', answers)}>{service.name}</Row>
+        <Row label="Visit" change={moving ? undefined : stepUrl('service', answers)}>
+          {service.name}
+        </Row>
         <Row label="Price">{priceLabel(service)}</Row>
         <Row label="Clinic" change={stepUrl('site', answers)}>
-          {siteName(site.id)}<br /><span className="muted">{site.address.line1}, {site.address.city}</span>
+          {siteName(site.id)}
+          <br />
+          <span className="muted">
+            {site.address.line1}, {site.address.city}
+          </span>
         </Row>
-        <Row label="Therapist" change={stepUrl('therapist', answers)}>{therapist}</Row>
+        <Row label="Therapist" change={stepUrl('therapist', answers)}>
+          {therapist}
+        </Row>
         <Row label="Date and time" change={stepUrl('time', answers)}>
           {dateLabel(date)} at {timeAt(start, zone)}
-          <br /><span className="muted">{zoneName(zone, Date.parse(start))}, the clinic’s local time</span>
+          <br />
+          <span className="muted">{zoneName(zone, Date.parse(start))}, the clinic’s local time</span>
         </Row>
       </dl>
       {service.isInitial && !moving ? <FirstVisitAdvice /> : null}
@@ -102,8 +132,16 @@ export function ConfirmStep({ answers, title }: { answers: Answers; title: strin
         <div className="alert alert-warning" role="alert">
           <h2 className="alert-title">Sorry, that time is no longer free</h2>
           <p>Someone else may have just booked it. Choose another time. You will be asked to confirm it.</p>
-          <AlternativeList alternatives={refusal.alternatives} busy={busy} onPick={pickAlternative}
-            naming={{ zoneOf: (id) => locations.find((l) => l.id === id)?.timeZone ?? zone, therapistName: (id) => practitionerName(practitioners, id), siteName }} />
+          <AlternativeList
+            alternatives={refusal.alternatives}
+            busy={busy}
+            onPick={pickAlternative}
+            naming={{
+              zoneOf: (id) => locations.find((l) => l.id === id)?.timeZone ?? zone,
+              therapistName: (id) => practitionerName(practitioners, id),
+              siteName,
+            }}
+          />
         </div>
       ) : null}
       <button type="button" className="button button-large" disabled={busy} onClick={() => void confirm()}>
@@ -118,7 +156,13 @@ function Row({ label, change, children }: { label: string; change?: string; chil
     <div className="summary-row sch-check-row">
       <dt>{label}</dt>
       <dd>{children}</dd>
-      {change ? <dd className="sch-check-change"><Link to={change}>Change<span className="visually-hidden"> {label.toLowerCase()}</span></Link></dd> : null}
+      {change ? (
+        <dd className="sch-check-change">
+          <Link to={change}>
+            Change<span className="visually-hidden"> {label.toLowerCase()}</span>
+          </Link>
+        </dd>
+      ) : null}
     </div>
   );
 }

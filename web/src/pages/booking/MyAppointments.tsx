@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { ApiError } from '../../api/http.ts';
-import { appointmentIcsUrl, cancelAppointment, getAppointment, listAppointments, type Appointment } from '../../api/scheduling.ts';
+import {
+  appointmentIcsUrl,
+  cancelAppointment,
+  getAppointment,
+  listAppointments,
+  type Appointment,
+} from '../../api/scheduling.ts';
 import { ErrorSummary, TextField } from '../../components/Form.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
@@ -47,27 +53,50 @@ export function MyAppointments() {
   usePageTitle('My appointments');
   const user = useUser();
   const today = todayAt(user.orgTimeZone);
-  const [list] = useResource(() => listAppointments({ patient: user.patientId ?? '', from: addDays(today, -PAST_DAYS), to: addDays(today, AHEAD_DAYS) }), [user.patientId]);
+  const [list] = useResource(
+    () =>
+      listAppointments({
+        patient: user.patientId ?? '',
+        from: addDays(today, -PAST_DAYS),
+        to: addDays(today, AHEAD_DAYS),
+      }),
+    [user.patientId],
+  );
   const words = useAppointmentWords();
   const waitlist = useMyWaitlist();
   // Home care follows the visit; a failure to load it never hides the appointments.
-  const [homeCare] = useResource((signal) => listHomeCare(user.patientId ?? '', signal).catch((): HomeCareListed[] => []), [user.patientId]);
+  const [homeCare] = useResource(
+    (signal) => listHomeCare(user.patientId ?? '', signal).catch((): HomeCareListed[] => []),
+    [user.patientId],
+  );
   const plans = homeCare.status === 'ok' ? homeCare.data : [];
   const { search } = useUrl();
   if (list.status === 'loading') return <Loading />;
   if (list.status === 'error') return <ErrorView error={list.error} missingIsUnavailable="My appointments" />;
   const now = new Date().toISOString();
   const sorted = [...list.data].sort((a, b) => a.start.localeCompare(b.start));
-  const upcoming = sorted.filter((a) => a.end > now && (a.status === 'booked' || a.status === 'arrived' || a.status === 'in_session'));
+  const upcoming = sorted.filter(
+    (a) => a.end > now && (a.status === 'booked' || a.status === 'arrived' || a.status === 'in_session'),
+  );
   const past = sorted.filter((a) => !upcoming.includes(a)).reverse();
   return (
     <div className="narrow">
       <div className="page-head">
         <h1>My appointments</h1>
-        <Link to="/book" className="button">Book an appointment</Link>
+        <Link to="/book" className="button">
+          Book an appointment
+        </Link>
       </div>
-      {search.get('cancelled') ? <div className="alert alert-success" role="status"><p>Your appointment has been cancelled.</p></div> : null}
-      {search.get('waitlisted') ? <div className="alert alert-success" role="status"><p>You are on the waitlist. We will email you when a time is held for you.</p></div> : null}
+      {search.get('cancelled') ? (
+        <div className="alert alert-success" role="status">
+          <p>Your appointment has been cancelled.</p>
+        </div>
+      ) : null}
+      {search.get('waitlisted') ? (
+        <div className="alert alert-success" role="status">
+          <p>You are on the waitlist. We will email you when a time is held for you.</p>
+        </div>
+      ) : null}
       <WaitlistOffers waitlist={waitlist} />
       <LatestHomeCareCard plans={plans} />
       <h2>Coming up</h2>
@@ -78,15 +107,30 @@ export function MyAppointments() {
           return (
             <li key={a.id} className="card sch-my-card">
               <h3>{w.when}</h3>
-              <p>{w.service} with {w.therapist}<br />{w.site}, {w.address}</p>
+              <p>
+                {w.service} with {w.therapist}
+                <br />
+                {w.site}, {w.address}
+              </p>
               {a.status === 'booked' && a.conflict ? (
                 <div className="alert alert-warning sch-my-conflict">
                   <p className="alert-title">This visit needs a new time</p>
-                  <p>{a.conflict.message} We are sorry. Please change the time or cancel it: there is no late-cancellation fee.</p>
+                  <p>
+                    {a.conflict.message} We are sorry. Please change the time or cancel it: there is no
+                    late-cancellation fee.
+                  </p>
                 </div>
               ) : null}
               <div className="button-row">
-                <Link className="button button-secondary" to={stepUrl('time', { service: a.serviceCode, site: a.locationId, therapist: a.therapistId, reschedule: a.id })}>
+                <Link
+                  className="button button-secondary"
+                  to={stepUrl('time', {
+                    service: a.serviceCode,
+                    site: a.locationId,
+                    therapist: a.therapistId,
+                    reschedule: a.id,
+                  })}
+                >
                   Change the time<span className="visually-hidden"> of {w.when}</span>
                 </Link>
                 <Link className="button button-secondary" to={`/appointments/${a.id}/cancel`}>
@@ -110,8 +154,17 @@ export function MyAppointments() {
               const care = plans.find((p) => p.appointmentId === a.id);
               return (
                 <li key={a.id}>
-                  {w.when} · {w.service} · {w.site} <span className={`badge ${STATUS_BADGE[a.status]}`}>{STATUS_LABEL[a.status]}</span>
-                  {care ? <> · <Link to={`/home-care#plan-${care.id}`}>Home care<span className="visually-hidden"> from {w.when}</span></Link></> : null}
+                  {w.when} · {w.service} · {w.site}{' '}
+                  <span className={`badge ${STATUS_BADGE[a.status]}`}>{STATUS_LABEL[a.status]}</span>
+                  {care ? (
+                    <>
+                      {' '}
+                      ·{' '}
+                      <Link to={`/home-care#plan-${care.id}`}>
+                        Home care<span className="visually-hidden"> from {w.when}</span>
+                      </Link>
+                    </>
+                  ) : null}
                 </li>
               );
             })}
@@ -140,14 +193,36 @@ export function BookingDone() {
         <p className="sch-confirmation-when">{w.when}</p>
       </div>
       <dl className="summary-list">
-        <div className="summary-row"><dt>Visit</dt><dd>{w.service}</dd></div>
-        {w.price ? <div className="summary-row"><dt>Price</dt><dd>{w.price}</dd></div> : null}
-        <div className="summary-row"><dt>Therapist</dt><dd>{w.therapist}</dd></div>
-        <div className="summary-row"><dt>Clinic</dt><dd>{w.site}<br />{w.address}</dd></div>
+        <div className="summary-row">
+          <dt>Visit</dt>
+          <dd>{w.service}</dd>
+        </div>
+        {w.price ? (
+          <div className="summary-row">
+            <dt>Price</dt>
+            <dd>{w.price}</dd>
+          </div>
+        ) : null}
+        <div className="summary-row">
+          <dt>Therapist</dt>
+          <dd>{w.therapist}</dd>
+        </div>
+        <div className="summary-row">
+          <dt>Clinic</dt>
+          <dd>
+            {w.site}
+            <br />
+            {w.address}
+          </dd>
+        </div>
       </dl>
       <p className="button-row sch-done-actions">
-        <a className="button button-secondary" href={appointmentIcsUrl(appointment.data.id)} download="appointment.ics">Add to my calendar</a>
-        <Link className="button button-secondary" to="/appointments">See all my appointments</Link>
+        <a className="button button-secondary" href={appointmentIcsUrl(appointment.data.id)} download="appointment.ics">
+          Add to my calendar
+        </a>
+        <Link className="button button-secondary" to="/appointments">
+          See all my appointments
+        </Link>
       </p>
       <p>We have sent you a confirmation. We will remind you before the visit.</p>
       {w.isInitial && !moved ? <FirstVisitAdvice /> : null}
@@ -173,22 +248,49 @@ export function CancelAppointment({ id }: { id: string }) {
       await cancelAppointment(id, reason.trim() || 'Cancelled by the patient online');
       navigate('/appointments?cancelled=1');
     } catch (err) {
-      setError(err instanceof ApiError ? Object.values(err.fields)[0] ?? err.message : 'Something went wrong. Please try again.');
+      setError(
+        err instanceof ApiError
+          ? (Object.values(err.fields)[0] ?? err.message)
+          : 'Something went wrong. Please try again.',
+      );
     } finally {
       setBusy(false);
     }
   };
   return (
     <div className="narrow sch-question">
-      <p className="breadcrumb"><Link to="/appointments" className="sch-back">Back</Link></p>
+      <p className="breadcrumb">
+        <Link to="/appointments" className="sch-back">
+          Back
+        </Link>
+      </p>
       <ErrorSummary items={error ? [{ field: 'reason', message: error }] : []} />
       <h1 className="sch-question-title">Cancel your appointment on {w.when}?</h1>
-      <p>{w.service} with {w.therapist} at {w.site}.</p>
-      <form onSubmit={(event) => { event.preventDefault(); void cancel(); }} noValidate>
-        <TextField name="reason" label="Why are you cancelling? (optional)" hint="This helps us plan. You do not have to say." value={reason} onValue={setReason} maxLength={500} />
+      <p>
+        {w.service} with {w.therapist} at {w.site}.
+      </p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void cancel();
+        }}
+        noValidate
+      >
+        <TextField
+          name="reason"
+          label="Why are you cancelling? (optional)"
+          hint="This helps us plan. You do not have to say."
+          value={reason}
+          onValue={setReason}
+          maxLength={500}
+        />
         <div className="button-row">
-          <button type="submit" className="button button-large sch-danger" disabled={busy}>{busy ? 'Cancelling…' : 'Yes, cancel it'}</button>
-          <Link to="/appointments" className="button button-secondary button-large">No, keep it</Link>
+          <button type="submit" className="button button-large sch-danger" disabled={busy}>
+            {busy ? 'Cancelling…' : 'Yes, cancel it'}
+          </button>
+          <Link to="/appointments" className="button button-secondary button-large">
+            No, keep it
+          </Link>
         </div>
       </form>
     </div>

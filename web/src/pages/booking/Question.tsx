@@ -12,7 +12,17 @@ export interface Choice {
  * One question on a page, GOV.UK style: the question is the page heading (legend), large radio
  * targets, an error summary that links to the first choice when nothing was picked.
  */
-export function RadioQuestion({ name, question, hint, choices, initial, back, onAnswer, submitLabel = 'Continue', children }: {
+export function RadioQuestion({
+  name,
+  question,
+  hint,
+  choices,
+  initial,
+  back,
+  onAnswer,
+  submitLabel = 'Continue',
+  children,
+}: {
   name: string;
   question: string;
   hint?: string;
@@ -33,24 +43,57 @@ export function RadioQuestion({ name, question, hint, choices, initial, back, on
   };
   return (
     <div className="narrow sch-question">
-      {back ? <p className="breadcrumb"><Link to={back} className="sch-back">Back</Link></p> : null}
+      {back ? (
+        <p className="breadcrumb">
+          <Link to={back} className="sch-back">
+            Back
+          </Link>
+        </p>
+      ) : null}
       <ErrorSummary items={error ? [{ field: name, message: error }] : []} labels={{ [name]: '' }} />
       <form onSubmit={submit} noValidate>
         <div className={`field${error ? ' field-error' : ''}`}>
-          <fieldset className="fieldset" aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}>
-            <legend><h1 className="sch-question-title">{question}</h1></legend>
-            {hint ? <p id={`${id}-hint`} className="hint">{hint}</p> : null}
-            {error ? <p id={`${id}-error`} className="error-message"><span className="visually-hidden">Error: </span>{error}</p> : null}
+          <fieldset
+            className="fieldset"
+            aria-describedby={
+              [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined
+            }
+          >
+            <legend>
+              <h1 className="sch-question-title">{question}</h1>
+            </legend>
+            {hint ? (
+              <p id={`${id}-hint`} className="hint">
+                {hint}
+              </p>
+            ) : null}
+            {error ? (
+              <p id={`${id}-error`} className="error-message">
+                <span className="visually-hidden">Error: </span>
+                {error}
+              </p>
+            ) : null}
             <div className="sch-radios sch-radios-large">
               {choices.map((choice, index) => {
                 const choiceId = index === 0 ? id : `${id}-${index}`;
                 return (
                   <div className="sch-radio" key={choice.value}>
-                    <input type="radio" id={choiceId} name={name} value={choice.value} checked={value === choice.value}
-                      onChange={() => setValue(choice.value)} aria-describedby={choice.hint ? `${choiceId}-hint` : undefined} />
+                    <input
+                      type="radio"
+                      id={choiceId}
+                      name={name}
+                      value={choice.value}
+                      checked={value === choice.value}
+                      onChange={() => setValue(choice.value)}
+                      aria-describedby={choice.hint ? `${choiceId}-hint` : undefined}
+                    />
                     <label htmlFor={choiceId}>
                       {choice.label}
-                      {choice.hint ? <span id={`${choiceId}-hint`} className="sch-radio-hint">{choice.hint}</span> : null}
+                      {choice.hint ? (
+                        <span id={`${choiceId}-hint`} className="sch-radio-hint">
+                          {choice.hint}
+                        </span>
+                      ) : null}
                     </label>
                   </div>
                 );
@@ -59,7 +102,9 @@ export function RadioQuestion({ name, question, hint, choices, initial, back, on
           </fieldset>
         </div>
         {children}
-        <button type="submit" className="button button-large">{submitLabel}</button>
+        <button type="submit" className="button button-large">
+          {submitLabel}
+        </button>
       </form>
     </div>
   );

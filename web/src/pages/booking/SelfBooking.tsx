@@ -48,12 +48,16 @@ function ServiceStep({ answers }: { answers: Answers }) {
   const offered = SELF_BOOKABLE.flatMap((code) => services.filter((s) => s.code === code));
   return (
     <RadioQuestion
-      name="service" question={TITLES.service} initial={answers.service}
+      name="service"
+      question={TITLES.service}
+      initial={answers.service}
       hint="If this is your first visit with us, choose a first visit. It includes an assessment."
       choices={offered.map((s) => ({
         value: s.code,
         label: s.name,
-        hint: [PLAIN_SERVICE[s.code]?.hint, `${s.durationMinutes} minutes · ${priceLabel(s)}`].filter(Boolean).join(' '),
+        hint: [PLAIN_SERVICE[s.code]?.hint, `${s.durationMinutes} minutes · ${priceLabel(s)}`]
+          .filter(Boolean)
+          .join(' '),
       }))}
       onAnswer={(service) => navigate(stepUrl('site', { ...answers, service, start: null }))}
     />
@@ -65,10 +69,17 @@ function SiteStep({ answers }: { answers: Answers }) {
   if (locations.length === 0) return <Loading />;
   return (
     <RadioQuestion
-      name="site" question={TITLES.site} initial={answers.site} back={stepUrl('service', answers)}
+      name="site"
+      question={TITLES.site}
+      initial={answers.site}
+      back={stepUrl('service', answers)}
       choices={[
         { value: 'any', label: 'Any clinic', hint: 'We will show free times at all our clinics.' },
-        ...locations.map((l) => ({ value: l.id, label: l.name.replace(/^Knotwork /, ''), hint: `${l.address.line1}, ${l.address.city}` })),
+        ...locations.map((l) => ({
+          value: l.id,
+          label: l.name.replace(/^Knotwork /, ''),
+          hint: `${l.address.line1}, ${l.address.city}`,
+        })),
       ]}
       onAnswer={(site) => navigate(stepUrl('therapist', { ...answers, site, therapist: null, start: null }))}
     />
@@ -80,10 +91,15 @@ function TherapistStep({ answers }: { answers: Answers }) {
   const services = useServices();
   if (!practitioners || !services) return <Loading />;
   const discipline = services.find((s) => s.code === answers.service)?.discipline ?? 'nmt';
-  const here = practitioners.filter((p) => p.discipline === discipline && (answers.site === 'any' || p.locationIds.includes(answers.site ?? '')));
+  const here = practitioners.filter(
+    (p) => p.discipline === discipline && (answers.site === 'any' || p.locationIds.includes(answers.site ?? '')),
+  );
   return (
     <RadioQuestion
-      name="therapist" question={TITLES.therapist} initial={answers.therapist} back={stepUrl('site', answers)}
+      name="therapist"
+      question={TITLES.therapist}
+      initial={answers.therapist}
+      back={stepUrl('site', answers)}
       hint="All our therapists are licensed and certified in neuromuscular therapy."
       choices={[
         { value: 'any', label: 'Any qualified therapist', hint: 'You will see the most free times.' },

@@ -32,58 +32,102 @@ export function TimeStep({ answers, title }: { answers: Answers; title: string }
   const from = answers.from && answers.from > today ? answers.from : today;
   const to = addDays(from, DAYS_SHOWN - 1);
   const [slots] = useResource(
-    (signal) => findSlots({
-      service: answers.service!, from, to, limit: 5000,
-      ...(answers.site !== 'any' ? { location: answers.site! } : {}),
-      ...(answers.therapist !== 'any' ? { therapist: answers.therapist! } : {}),
-    }, signal),
+    (signal) =>
+      findSlots(
+        {
+          service: answers.service!,
+          from,
+          to,
+          limit: 5000,
+          ...(answers.site !== 'any' ? { location: answers.site! } : {}),
+          ...(answers.therapist !== 'any' ? { therapist: answers.therapist! } : {}),
+        },
+        signal,
+      ),
     [answers.service, answers.site, answers.therapist, from],
   );
   const zoneOf = (id: string) => locations.find((l) => l.id === id)?.timeZone ?? zone;
   const siteName = (id: string) => (locations.find((l) => l.id === id)?.name ?? 'Clinic').replace(/^Knotwork /, '');
   const pick = (slot: Slot) =>
-    navigate(stepUrl('confirm', { ...answers, start: slot.start, slotTherapist: slot.therapistId, slotSite: slot.locationId, slotRoom: slot.roomId }));
+    navigate(
+      stepUrl('confirm', {
+        ...answers,
+        start: slot.start,
+        slotTherapist: slot.therapistId,
+        slotSite: slot.locationId,
+        slotRoom: slot.roomId,
+      }),
+    );
   const days = slots.status === 'ok' ? slotsByDay(distinctTimes(slots.data), zoneOf) : [];
   const anySite = answers.site === 'any';
-  const who = answers.therapist === 'any' ? 'any qualified therapist' : practitionerName(practitioners, answers.therapist ?? '');
+  const who =
+    answers.therapist === 'any' ? 'any qualified therapist' : practitionerName(practitioners, answers.therapist ?? '');
 
   return (
     <div className="narrow sch-question">
-      <p className="breadcrumb"><Link to={stepUrl('therapist', answers)} className="sch-back">Back</Link></p>
+      <p className="breadcrumb">
+        <Link to={stepUrl('therapist', answers)} className="sch-back">
+          Back
+        </Link>
+      </p>
       <h1 className="sch-question-title">{title}</h1>
       <p>
         Showing free times from {dateLabel(from)} to {dateLabel(to)} with {who}
         {anySite ? ' at any clinic' : site ? ` at ${siteName(site.id)}` : ''}.
       </p>
-      <p className="sch-zone">All times are the clinic’s local time: {zoneName(zone, Date.parse(`${from}T12:00:00Z`))}.</p>
+      <p className="sch-zone">
+        All times are the clinic’s local time: {zoneName(zone, Date.parse(`${from}T12:00:00Z`))}.
+      </p>
       {slots.status === 'loading' ? <Loading label="Finding free times…" /> : null}
       {slots.status === 'error' ? <ErrorView error={slots.error} missingIsUnavailable="Online booking" /> : null}
       {slots.status === 'ok' && days.length === 0 ? (
-        <div className="notice sch-empty"><p>There are no free times in these 7 days. Look at the next week, or choose another clinic or therapist.</p></div>
+        <div className="notice sch-empty">
+          <p>There are no free times in these 7 days. Look at the next week, or choose another clinic or therapist.</p>
+        </div>
       ) : null}
       {days.map(([date, daySlots]) => (
         <section key={date} className="sch-day-times" aria-labelledby={`day-${date}`}>
           <h2 id={`day-${date}`}>{dateLabel(date)}</h2>
-          {(anySite ? [...new Set(daySlots.map((s) => s.locationId))].sort((a, b) => siteName(a).localeCompare(siteName(b))) : [daySlots[0]!.locationId]).map((locationId) => (
+          {(anySite
+            ? [...new Set(daySlots.map((s) => s.locationId))].sort((a, b) => siteName(a).localeCompare(siteName(b)))
+            : [daySlots[0]!.locationId]
+          ).map((locationId) => (
             <div key={locationId}>
               {anySite ? <h3 className="sch-day-site">{siteName(locationId)}</h3> : null}
               <ul className="plain-list sch-time-grid">
-                {daySlots.filter((s) => s.locationId === locationId).map((slot) => (
-                  <li key={`${slot.start}-${slot.locationId}`}>
-                    <button type="button" className="button button-secondary sch-time-button" onClick={() => pick(slot)}
-                      aria-label={`${timeAt(slot.start, zoneOf(slot.locationId))}, ${dateLabel(date)}${anySite ? `, ${siteName(locationId)}` : ''}`}>
-                      {timeAt(slot.start, zoneOf(slot.locationId))}
-                    </button>
-                  </li>
-                ))}
+                {daySlots
+                  .filter((s) => s.locationId === locationId)
+                  .map((slot) => (
+                    <li key={`${slot.start}-${slot.locationId}`}>
+                      <button
+                        type="button"
+                        className="button button-secondary sch-time-button"
+                        onClick={() => pick(slot)}
+                        aria-label={`${timeAt(slot.start, zoneOf(slot.locationId))}, ${dateLabel(date)}${anySite ? `, ${siteName(locationId)}` : ''}`}
+                      >
+                        {timeAt(slot.start, zoneOf(slot.locationId))}
+                      </button>
+                    </li>
+                  ))}
               </ul>
             </div>
           ))}
         </section>
       ))}
       <nav className="pager" aria-label="Other dates">
-        {from > today ? <Link className="button button-secondary" to={stepUrl('time', { ...answers, from: addDays(from, -DAYS_SHOWN) })}>← Earlier dates</Link> : <span />}
-        <Link className="button button-secondary" to={stepUrl('time', { ...answers, from: addDays(from, DAYS_SHOWN) })}>Later dates →</Link>
+        {from > today ? (
+          <Link
+            className="button button-secondary"
+            to={stepUrl('time', { ...answers, from: addDays(from, -DAYS_SHOWN) })}
+          >
+            ← Earlier dates
+          </Link>
+        ) : (
+          <span />
+        )}
+        <Link className="button button-secondary" to={stepUrl('time', { ...answers, from: addDays(from, DAYS_SHOWN) })}>
+          Later dates →
+        </Link>
       </nav>
     </div>
   );

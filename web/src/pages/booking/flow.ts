@@ -20,7 +20,15 @@ export interface Answers {
 }
 
 const KEYS: Record<keyof Answers, string> = {
-  service: 'service', site: 'site', therapist: 'therapist', start: 'start', slotTherapist: 'with', slotSite: 'at', slotRoom: 'room', from: 'from', reschedule: 'move',
+  service: 'service',
+  site: 'site',
+  therapist: 'therapist',
+  start: 'start',
+  slotTherapist: 'with',
+  slotSite: 'at',
+  slotRoom: 'room',
+  from: 'from',
+  reschedule: 'move',
 };
 
 export function readAnswers(search: URLSearchParams): Answers {
@@ -62,12 +70,22 @@ export function missingStep(answers: Answers, step: Step): Step | null {
  * confirmations and in every message.
  */
 export const PLAIN_SERVICE: Record<string, { hint: string }> = {
-  'nmt-initial-60': { hint: 'Your first visit: an assessment of your pain and your first treatment. Best for one main problem area.' },
-  'nmt-initial-90': { hint: 'A longer first visit: more time for the assessment and treatment when you have more than one problem area.' },
+  'nmt-initial-60': {
+    hint: 'Your first visit: an assessment of your pain and your first treatment. Best for one main problem area.',
+  },
+  'nmt-initial-90': {
+    hint: 'A longer first visit: more time for the assessment and treatment when you have more than one problem area.',
+  },
   'nmt-followup-60': { hint: 'For patients who have already had their first visit.' },
   'nmt-followup-30': { hint: 'A shorter treatment for one area, for patients already in treatment.' },
   'nmt-maintenance-60': { hint: 'Regular care to keep you well once your treatment plan is done.' },
 };
 
 /** The order patients see the choices in: first visits first. */
-export const SELF_BOOKABLE = ['nmt-initial-60', 'nmt-initial-90', 'nmt-followup-60', 'nmt-followup-30', 'nmt-maintenance-60'];
+export const SELF_BOOKABLE = [
+  'nmt-initial-60',
+  'nmt-initial-90',
+  'nmt-followup-60',
+  'nmt-followup-30',
+  'nmt-maintenance-60',
+];

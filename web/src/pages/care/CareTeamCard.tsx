@@ -21,7 +21,10 @@ export function CareTeamCard({ patientId }: { patientId: string }) {
   const names = useLocationNames();
   const manage = CAN.manageCareTeam(user.role);
   const visible = CAN.viewCareTeam(user.role);
-  const [team, setTeam] = useResource((signal) => (visible ? care.getCareTeam(patientId, signal) : new Promise<never>(() => undefined)), [patientId, visible]);
+  const [team, setTeam] = useResource(
+    (signal) => (visible ? care.getCareTeam(patientId, signal) : new Promise<never>(() => undefined)),
+    [patientId, visible],
+  );
   if (!visible) return null;
   return (
     <section className="card" aria-labelledby="care-heading">
@@ -33,7 +36,11 @@ export function CareTeamCard({ patientId }: { patientId: string }) {
         <>
           <Members team={team.data} manage={manage} onChange={setTeam} />
           <p className="small-print">
-            Registered at {team.data.sites.map((s) => `${names.get(s.locationId) ?? 'a site'}${s.preferred ? ' (preferred)' : ''}`).join(', ') || 'no site'}.
+            Registered at{' '}
+            {team.data.sites
+              .map((s) => `${names.get(s.locationId) ?? 'a site'}${s.preferred ? ' (preferred)' : ''}`)
+              .join(', ') || 'no site'}
+            .
           </p>
           {manage ? <GrantForm patientId={patientId} team={team.data} onChange={setTeam} /> : null}
         </>
@@ -42,16 +49,32 @@ export function CareTeamCard({ patientId }: { patientId: string }) {
   );
 }
 
-function Members({ team, manage, onChange }: { team: care.CareTeam; manage: boolean; onChange: (t: care.CareTeam) => void }) {
+function Members({
+  team,
+  manage,
+  onChange,
+}: {
+  team: care.CareTeam;
+  manage: boolean;
+  onChange: (t: care.CareTeam) => void;
+}) {
   const current = team.careTeam.filter((m) => m.endedOn === null);
   const ended = team.careTeam.filter((m) => m.endedOn !== null);
   return (
     <>
-      {current.length === 0 ? <p className="muted">No therapist may open this chart yet.</p> : (
+      {current.length === 0 ? (
+        <p className="muted">No therapist may open this chart yet.</p>
+      ) : (
         <ul className="care-team">
           {current.map((m) => (
             <li key={m.practitionerId}>
-              <strong>{m.givenName} {m.familyName}</strong> <span className="muted">since {formatDate(m.startedOn)}{m.reason ? ` · ${m.reason}` : ''}</span>
+              <strong>
+                {m.givenName} {m.familyName}
+              </strong>{' '}
+              <span className="muted">
+                since {formatDate(m.startedOn)}
+                {m.reason ? ` · ${m.reason}` : ''}
+              </span>
               {manage ? <EndForm patientId={team.patientId} member={m} onChange={onChange} /> : null}
             </li>
           ))}
@@ -63,7 +86,11 @@ function Members({ team, manage, onChange }: { team: care.CareTeam; manage: bool
           <ul className="care-team">
             {ended.map((m) => (
               <li key={m.practitionerId}>
-                {m.givenName} {m.familyName} <span className="muted">{formatDate(m.startedOn)} to {formatDate(m.endedOn!)}{m.endReason ? ` · ${m.endReason}` : ''}</span>
+                {m.givenName} {m.familyName}{' '}
+                <span className="muted">
+                  {formatDate(m.startedOn)} to {formatDate(m.endedOn!)}
+                  {m.endReason ? ` · ${m.endReason}` : ''}
+                </span>
               </li>
             ))}
           </ul>
@@ -73,7 +100,15 @@ function Members({ team, manage, onChange }: { team: care.CareTeam; manage: bool
   );
 }
 
-function EndForm({ patientId, member, onChange }: { patientId: string; member: care.CareMember; onChange: (t: care.CareTeam) => void }) {
+function EndForm({
+  patientId,
+  member,
+  onChange,
+}: {
+  patientId: string;
+  member: care.CareMember;
+  onChange: (t: care.CareTeam) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -95,17 +130,41 @@ function EndForm({ patientId, member, onChange }: { patientId: string; member: c
   };
   return (
     <form onSubmit={submit} noValidate>
-      <TextField name={`end-${member.practitionerId}-reason`} label={`Why ${name} no longer sees this chart`} value={reason} onValue={setReason} error={errors.reason} width="medium" maxLength={LIMIT.reason} />
-      {errors.form ? <p className="error-message" role="alert">{errors.form}</p> : null}
+      <TextField
+        name={`end-${member.practitionerId}-reason`}
+        label={`Why ${name} no longer sees this chart`}
+        value={reason}
+        onValue={setReason}
+        error={errors.reason}
+        width="medium"
+        maxLength={LIMIT.reason}
+      />
+      {errors.form ? (
+        <p className="error-message" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
       <div className="button-row">
-        <button type="submit" className="button">End access</button>
-        <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>Keep</button>
+        <button type="submit" className="button">
+          End access
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => setOpen(false)}>
+          Keep
+        </button>
       </div>
     </form>
   );
 }
 
-function GrantForm({ patientId, team, onChange }: { patientId: string; team: care.CareTeam; onChange: (t: care.CareTeam) => void }) {
+function GrantForm({
+  patientId,
+  team,
+  onChange,
+}: {
+  patientId: string;
+  team: care.CareTeam;
+  onChange: (t: care.CareTeam) => void;
+}) {
   const user = useUser();
   const [practitioners] = useResource(() => api.listPractitioners(), []);
   const [practitionerId, setPractitionerId] = useState('');
@@ -115,8 +174,9 @@ function GrantForm({ patientId, team, onChange }: { patientId: string; team: car
   const intent = useCreateIntent();
   const inCare = new Set(team.careTeam.filter((m) => m.endedOn === null).map((m) => m.practitionerId));
   // Managers hand the chart to therapists of their own sites; admins to anyone.
-  const choices = (practitioners.status === 'ok' ? practitioners.data : [])
-    .filter((p) => !inCare.has(p.id) && (user.role === 'admin' || p.locationIds.some((id) => user.locationIds.includes(id))));
+  const choices = (practitioners.status === 'ok' ? practitioners.data : []).filter(
+    (p) => !inCare.has(p.id) && (user.role === 'admin' || p.locationIds.some((id) => user.locationIds.includes(id))),
+  );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!practitionerId) return setErrors({ practitionerId: 'Choose a therapist.' });
@@ -137,11 +197,32 @@ function GrantForm({ patientId, team, onChange }: { patientId: string; team: car
   return (
     <form onSubmit={submit} noValidate className="care-grant">
       <h3>Let another therapist see this chart</h3>
-      <SelectField name="care-practitionerId" label="Therapist" value={practitionerId} onValue={setPractitionerId} error={errors.practitionerId}
-        options={[{ value: '', label: 'Choose a therapist' }, ...choices.map((p) => ({ value: p.id, label: p.name }))]} />
-      <TextField name="care-reason" label="Reason" hint="For example: covering during leave." value={reason} onValue={setReason} error={errors.reason} width="medium" maxLength={LIMIT.reason} />
-      {errors.form ? <p className="error-message" role="alert">{errors.form}</p> : null}
-      <button type="submit" className="button" disabled={busy}>Add to care team</button>
+      <SelectField
+        name="care-practitionerId"
+        label="Therapist"
+        value={practitionerId}
+        onValue={setPractitionerId}
+        error={errors.practitionerId}
+        options={[{ value: '', label: 'Choose a therapist' }, ...choices.map((p) => ({ value: p.id, label: p.name }))]}
+      />
+      <TextField
+        name="care-reason"
+        label="Reason"
+        hint="For example: covering during leave."
+        value={reason}
+        onValue={setReason}
+        error={errors.reason}
+        width="medium"
+        maxLength={LIMIT.reason}
+      />
+      {errors.form ? (
+        <p className="error-message" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <button type="submit" className="button" disabled={busy}>
+        Add to care team
+      </button>
     </form>
   );
 }

@@ -33,7 +33,15 @@ async function loadGate(patientId: string, signal: AbortSignal): Promise<Treatme
 }
 
 /** Every charting screen: the patient's name, the tabs, and the screening gate banner on top. */
-export function ChartShell({ patientId, title, children }: { patientId: string; title: string; children: (ctx: ChartContext) => ReactNode }) {
+export function ChartShell({
+  patientId,
+  title,
+  children,
+}: {
+  patientId: string;
+  title: string;
+  children: (ctx: ChartContext) => ReactNode;
+}) {
   const [patient] = useResource(() => api.getPatient(patientId), [patientId]);
   const [gate, setGate] = useResource((signal) => loadGate(patientId, signal), [patientId]);
   const { path } = useUrl();
@@ -46,16 +54,22 @@ export function ChartShell({ patientId, title, children }: { patientId: string; 
   return (
     <div className="ch-shell">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/patients">Patients</Link> <span aria-hidden="true">›</span> <Link to={base}>{name}</Link> <span aria-hidden="true">›</span> <span>{title}</span>
+        <Link to="/patients">Patients</Link> <span aria-hidden="true">›</span> <Link to={base}>{name}</Link>{' '}
+        <span aria-hidden="true">›</span> <span>{title}</span>
       </nav>
       <div className="ch-shell-head">
-        <h1>{title}<span className="ch-shell-name"> · {name}</span></h1>
+        <h1>
+          {title}
+          <span className="ch-shell-name"> · {name}</span>
+        </h1>
         <nav aria-label="Chart sections" className="ch-tabs">
           {TABS.map((tab) => {
             const to = base + tab.suffix;
             const current = tab.suffix === '/chart' ? path === to : path === to || path.startsWith(`${to}/`);
             return (
-              <Link key={tab.suffix} to={to} className="ch-tab" aria-current={current ? 'page' : undefined}>{tab.label}</Link>
+              <Link key={tab.suffix} to={to} className="ch-tab" aria-current={current ? 'page' : undefined}>
+                {tab.label}
+              </Link>
             );
           })}
         </nav>

@@ -16,7 +16,12 @@ type Choice = { kind: 'slot'; slot: Slot } | { kind: 'skip' };
  * planned nothing is booked; each such visit offers its alternatives (or leave it out) and the
  * retry sends every choice made so far, so it is still all or nothing.
  */
-export function PlanBooking({ plan, locations, therapists, onPlan }: {
+export function PlanBooking({
+  plan,
+  locations,
+  therapists,
+  onPlan,
+}: {
   plan: TreatmentPlan;
   locations: Location[];
   therapists: Practitioner[];
@@ -30,14 +35,17 @@ export function PlanBooking({ plan, locations, therapists, onPlan }: {
   const [busy, setBusy] = useState(false);
   const intent = useCreateIntent();
   const site = locations.find((l) => l.id === plan.plan.locationId);
-  const zoneOf = (locationId: string) => locations.find((l) => l.id === locationId)?.timeZone ?? site?.timeZone ?? 'UTC';
+  const zoneOf = (locationId: string) =>
+    locations.find((l) => l.id === locationId)?.timeZone ?? site?.timeZone ?? 'UTC';
   const siteName = (locationId: string) => locations.find((l) => l.id === locationId)?.name ?? 'the clinic';
   const therapistName = (id: string) => therapists.find((t) => t.id === id)?.name ?? 'the therapist';
 
   const book = async () => {
     setBusy(true);
     setError('');
-    const sent: VisitChoice[] = [...choices].map(([visit, c]) => (c.kind === 'skip' ? { visit, skip: true } : { visit, start: c.slot.start, locationId: c.slot.locationId }));
+    const sent: VisitChoice[] = [...choices].map(([visit, c]) =>
+      c.kind === 'skip' ? { visit, skip: true } : { visit, start: c.slot.start, locationId: c.slot.locationId },
+    );
     try {
       const result = await bookPlanSeries(plan.id, sent, intent.keyFor(sent));
       setBooked(result);
@@ -62,14 +70,23 @@ export function PlanBooking({ plan, locations, therapists, onPlan }: {
     return (
       <div className="ch-plan-booked">
         <div className="alert alert-success" role="status">
-          <h3 className="alert-title">{booked ? `Booked ${list.length} visits.` : 'The series of this plan is booked.'}</h3>
+          <h3 className="alert-title">
+            {booked ? `Booked ${list.length} visits.` : 'The series of this plan is booked.'}
+          </h3>
           {booked ? <p>Nothing more to do: the patient gets the reminders.</p> : null}
         </div>
         {list.length ? (
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Booked visits">
             <table className="table">
               <caption className="visually-hidden">Booked visits</caption>
-              <thead><tr><th scope="col">Date</th><th scope="col">Time</th><th scope="col">Clinic</th><th scope="col">Therapist</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Time</th>
+                  <th scope="col">Clinic</th>
+                  <th scope="col">Therapist</th>
+                </tr>
+              </thead>
               <tbody>
                 {list.map((a) => (
                   <tr key={a.id}>
@@ -83,7 +100,16 @@ export function PlanBooking({ plan, locations, therapists, onPlan }: {
             </table>
           </div>
         ) : null}
-        {first ? <p><Link className="button" to={calendarUrl(first.locationId, wallClock(first.start, zoneOf(first.locationId)).date, 'week')}>Open the calendar</Link></p> : null}
+        {first ? (
+          <p>
+            <Link
+              className="button"
+              to={calendarUrl(first.locationId, wallClock(first.start, zoneOf(first.locationId)).date, 'week')}
+            >
+              Open the calendar
+            </Link>
+          </p>
+        ) : null}
       </div>
     );
   }
@@ -95,11 +121,15 @@ export function PlanBooking({ plan, locations, therapists, onPlan }: {
   return (
     <div className="ch-plan-booking">
       {conflicts.length === 0 ? (
-        <button type="button" className="button button-large" onClick={() => void book()} disabled={busy}>{busy ? 'Booking…' : 'Book the series'}</button>
+        <button type="button" className="button button-large" onClick={() => void book()} disabled={busy}>
+          {busy ? 'Booking…' : 'Book the series'}
+        </button>
       ) : (
         <section className="ch-conflicts" aria-labelledby="conflicts-title">
           <div className="alert alert-warning" role="alert">
-            <h3 id="conflicts-title" className="alert-title">{conflicts.length === 1 ? '1 visit needs another time' : `${conflicts.length} visits need another time`}</h3>
+            <h3 id="conflicts-title" className="alert-title">
+              {conflicts.length === 1 ? '1 visit needs another time' : `${conflicts.length} visits need another time`}
+            </h3>
             <p>{refusal} Pick another time for each visit below (or leave it out), then book again.</p>
           </div>
           <ol className="ch-conflict-list">
@@ -108,18 +138,38 @@ export function PlanBooking({ plan, locations, therapists, onPlan }: {
               const label = `Visit ${c.visit + 1}`;
               return (
                 <li key={c.visit}>
-                  <h4>{label}: {dateLabel(c.wanted.date)} at {clockLabel(minutesOf(c.wanted.time))}</h4>
-                  <p className="error-message">Not free: {c.reasons.map((r) => r.message.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'the therapist')).join('; ')}</p>
-                  {usable(c).length === 0 ? <p>No free time nearby. Leave this visit out, or change the plan's days or time and save it again.</p> : null}
+                  <h4>
+                    {label}: {dateLabel(c.wanted.date)} at {clockLabel(minutesOf(c.wanted.time))}
+                  </h4>
+                  <p className="error-message">
+                    Not free:{' '}
+                    {c.reasons.map((r) => r.message.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'the therapist')).join('; ')}
+                  </p>
+                  {usable(c).length === 0 ? (
+                    <p>
+                      No free time nearby. Leave this visit out, or change the plan's days or time and save it again.
+                    </p>
+                  ) : null}
                   <div className="ch-toggle-row" role="group" aria-label={`Other times for visit ${c.visit + 1}`}>
                     {usable(c).map((slot) => (
-                      <button key={slot.start + slot.therapistId} type="button" className={`ch-toggle${chosen?.kind === 'slot' && chosen.slot.start === slot.start ? ' is-on' : ''}`}
-                        aria-pressed={chosen?.kind === 'slot' && chosen.slot.start === slot.start} onClick={() => choose(c.visit, { kind: 'slot', slot })}>
-                        {dateLabel(wallClock(slot.start, zoneOf(slot.locationId)).date, 'short')} {timeAt(slot.start, zoneOf(slot.locationId))}
+                      <button
+                        key={slot.start + slot.therapistId}
+                        type="button"
+                        className={`ch-toggle${chosen?.kind === 'slot' && chosen.slot.start === slot.start ? ' is-on' : ''}`}
+                        aria-pressed={chosen?.kind === 'slot' && chosen.slot.start === slot.start}
+                        onClick={() => choose(c.visit, { kind: 'slot', slot })}
+                      >
+                        {dateLabel(wallClock(slot.start, zoneOf(slot.locationId)).date, 'short')}{' '}
+                        {timeAt(slot.start, zoneOf(slot.locationId))}
                         {slot.locationId !== plan.plan.locationId ? ` · ${siteName(slot.locationId)}` : ''}
                       </button>
                     ))}
-                    <button type="button" className={`ch-toggle${chosen?.kind === 'skip' ? ' is-on' : ''}`} aria-pressed={chosen?.kind === 'skip'} onClick={() => choose(c.visit, { kind: 'skip' })}>
+                    <button
+                      type="button"
+                      className={`ch-toggle${chosen?.kind === 'skip' ? ' is-on' : ''}`}
+                      aria-pressed={chosen?.kind === 'skip'}
+                      onClick={() => choose(c.visit, { kind: 'skip' })}
+                    >
                       Leave this visit out
                     </button>
                   </div>
@@ -127,13 +177,24 @@ export function PlanBooking({ plan, locations, therapists, onPlan }: {
               );
             })}
           </ol>
-          <button type="button" className="button button-large" onClick={() => void book()} disabled={busy || unresolved.length > 0}>
+          <button
+            type="button"
+            className="button button-large"
+            onClick={() => void book()}
+            disabled={busy || unresolved.length > 0}
+          >
             {busy ? 'Booking…' : 'Book the series with these times'}
           </button>
-          {unresolved.length > 0 ? <p className="hint">Choose a time, or leave the visit out, for each visit above first.</p> : null}
+          {unresolved.length > 0 ? (
+            <p className="hint">Choose a time, or leave the visit out, for each visit above first.</p>
+          ) : null}
         </section>
       )}
-      {error ? <p className="error-message" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error-message" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

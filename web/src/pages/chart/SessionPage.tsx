@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import * as charting from '../../api/charting.ts';
-import type { DueMeasure, HomeCarePlan, MeasureSeries, NoteHistory, NoteUpdate, PalpatedPoint, SessionNote } from '../../api/charting.ts';
+import type {
+  DueMeasure,
+  HomeCarePlan,
+  MeasureSeries,
+  NoteHistory,
+  NoteUpdate,
+  PalpatedPoint,
+  SessionNote,
+} from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { formatDateTime } from '../../format.ts';
@@ -16,7 +24,11 @@ import { useCreateIntent } from '../../api/intent.ts';
 
 /** The list of session notes, and "start today's note". */
 export function SessionsPage({ patientId }: { patientId: string }) {
-  return <ChartShell patientId={patientId} title="Sessions">{(ctx) => <SessionList ctx={ctx} />}</ChartShell>;
+  return (
+    <ChartShell patientId={patientId} title="Sessions">
+      {(ctx) => <SessionList ctx={ctx} />}
+    </ChartShell>
+  );
 }
 
 function SessionList({ ctx }: { ctx: ChartContext }) {
@@ -40,13 +52,24 @@ function SessionList({ ctx }: { ctx: ChartContext }) {
   };
   return (
     <div>
-      <button type="button" className="button button-large" disabled={starting} onClick={() => void start()}>{starting ? 'Starting the note…' : "Start today's session note"}</button>
-      {error ? <p className="error-message" role="alert">{error}</p> : null}
+      <button type="button" className="button button-large" disabled={starting} onClick={() => void start()}>
+        {starting ? 'Starting the note…' : "Start today's session note"}
+      </button>
+      {error ? (
+        <p className="error-message" role="alert">
+          {error}
+        </p>
+      ) : null}
       <ul className="ch-note-list">
         {notes.data.map((n) => (
           <li key={n.id}>
-            <Link to={`/patients/${ctx.patient.id}/chart/sessions/${n.id}`}>Session of {formatDateTime(n.createdAt)}</Link>{' '}
-            <span className={`badge ${n.status === 'signed' ? 'badge-success' : 'badge-neutral'}`}>{n.status === 'signed' ? 'Signed' : 'Draft'}</span> · {n.steps.length} steps
+            <Link to={`/patients/${ctx.patient.id}/chart/sessions/${n.id}`}>
+              Session of {formatDateTime(n.createdAt)}
+            </Link>{' '}
+            <span className={`badge ${n.status === 'signed' ? 'badge-success' : 'badge-neutral'}`}>
+              {n.status === 'signed' ? 'Signed' : 'Draft'}
+            </span>{' '}
+            · {n.steps.length} steps
           </li>
         ))}
       </ul>
@@ -55,10 +78,19 @@ function SessionList({ ctx }: { ctx: ChartContext }) {
 }
 
 export function SessionPage({ patientId, noteId }: { patientId: string; noteId: string }) {
-  return <ChartShell patientId={patientId} title="Session">{(ctx) => <SessionLoader ctx={ctx} noteId={noteId} />}</ChartShell>;
+  return (
+    <ChartShell patientId={patientId} title="Session">
+      {(ctx) => <SessionLoader ctx={ctx} noteId={noteId} />}
+    </ChartShell>
+  );
 }
 
-interface Loaded { note: SessionNote; palpated: PalpatedPoint[]; motions: Motion[]; homeCare: HomeCarePlan | null }
+interface Loaded {
+  note: SessionNote;
+  palpated: PalpatedPoint[];
+  motions: Motion[];
+  homeCare: HomeCarePlan | null;
+}
 
 async function loadSession(patientId: string, noteId: string, signal: AbortSignal): Promise<Loaded> {
   const [note, assessments, homeCare] = await Promise.all([
@@ -70,13 +102,19 @@ async function loadSession(patientId: string, noteId: string, signal: AbortSigna
   const latest = newestFirst[0];
   // Every motion measured at any assessment is offered for re-measuring, the oldest first.
   const motions = motionList(...[...newestFirst].reverse().map((a) => a.findings.rom ?? []));
-  return { note, palpated: latest?.findings.triggerPoints ?? [], motions, homeCare: homeCare.find((h) => h.sessionNoteId === noteId) ?? null };
+  return {
+    note,
+    palpated: latest?.findings.triggerPoints ?? [],
+    motions,
+    homeCare: homeCare.find((h) => h.sessionNoteId === noteId) ?? null,
+  };
 }
 
 function SessionLoader({ ctx, noteId }: { ctx: ChartContext; noteId: string }) {
   const [loaded] = useResource((signal) => loadSession(ctx.patient.id, noteId, signal), [noteId]);
   if (loaded.status === 'loading') return <Loading />;
-  if (loaded.status === 'error') return <ErrorView error={loaded.error} what="session note" missingIsUnavailable="Session notes" />;
+  if (loaded.status === 'error')
+    return <ErrorView error={loaded.error} what="session note" missingIsUnavailable="Session notes" />;
   return <SessionScreen ctx={ctx} loaded={loaded.data} />;
 }
 
@@ -90,11 +128,20 @@ function SessionScreen({ ctx, loaded }: { ctx: ChartContext; loaded: Loaded }) {
   const locked = note.status === 'signed';
   const reload = useCallback(async () => setNote(await charting.getSessionNote(note.id)), [note.id]);
   const loadMeasures = useCallback(() => {
-    charting.measuresDue(ctx.patient.id).then((d) => setDue(d.measures), () => setDue(null));
+    charting.measuresDue(ctx.patient.id).then(
+      (d) => setDue(d.measures),
+      () => setDue(null),
+    );
     charting.measureSeries(ctx.patient.id).then(setSeries, () => setSeries(null));
   }, [ctx.patient.id]);
-  const loadHistory = useCallback(() => void charting.sessionHistory(note.id).then(setHistory, () => setHistory(null)), [note.id]);
-  useEffect(() => { loadMeasures(); loadHistory(); }, [loadMeasures, loadHistory]);
+  const loadHistory = useCallback(
+    () => void charting.sessionHistory(note.id).then(setHistory, () => setHistory(null)),
+    [note.id],
+  );
+  useEffect(() => {
+    loadMeasures();
+    loadHistory();
+  }, [loadMeasures, loadHistory]);
 
   const save = async (changes: Omit<NoteUpdate, 'version'>): Promise<boolean> => {
     try {
@@ -104,7 +151,8 @@ function SessionScreen({ ctx, loaded }: { ctx: ChartContext; loaded: Loaded }) {
       return true;
     } catch (err) {
       setSaved('');
-      if (err instanceof ApiError && err.code === 'note_signed') setRefusal('This note is signed and locked, so it cannot be edited. Add an amendment instead.');
+      if (err instanceof ApiError && err.code === 'note_signed')
+        setRefusal('This note is signed and locked, so it cannot be edited. Add an amendment instead.');
       else setRefusal(err instanceof Error ? err.message : 'Could not save.');
       if (err instanceof ApiError && err.status === 409) void reload();
       return false;
@@ -114,20 +162,51 @@ function SessionScreen({ ctx, loaded }: { ctx: ChartContext; loaded: Loaded }) {
   return (
     <div className="ch-session">
       <p className="ch-session-status">
-        <span className={`badge ${locked ? 'badge-success' : 'badge-neutral'}`}>{locked ? 'Signed · locked' : 'Draft'}</span> Started {formatDateTime(note.createdAt)}
+        <span className={`badge ${locked ? 'badge-success' : 'badge-neutral'}`}>
+          {locked ? 'Signed · locked' : 'Draft'}
+        </span>{' '}
+        Started {formatDateTime(note.createdAt)}
       </p>
-      {refusal ? <div className="alert alert-error ch-refused" role="alert"><h2 className="alert-title">Not saved</h2><p>{refusal}</p></div> : null}
-      <p role="status" className="ch-saved">{saved}</p>
+      {refusal ? (
+        <div className="alert alert-error ch-refused" role="alert">
+          <h2 className="alert-title">Not saved</h2>
+          <p>{refusal}</p>
+        </div>
+      ) : null}
+      <p role="status" className="ch-saved">
+        {saved}
+      </p>
       <TreatPanel note={note} gate={ctx.gate} palpated={loaded.palpated} locked={locked} onStep={() => void reload()} />
       <div className="ch-session-grid">
-        <SoapForm key={`${note.version}-${note.status}`} note={note} locked={locked} onSave={async (changes) => { await save(changes); }} />
+        <SoapForm
+          key={`${note.version}-${note.status}`}
+          note={note}
+          locked={locked}
+          onSave={async (changes) => {
+            await save(changes);
+          }}
+        />
         <div>
           <Measures patientId={ctx.patient.id} noteId={note.id} due={due} series={series} onChange={loadMeasures} />
         </div>
       </div>
-      <Reassessment note={note} motions={loaded.motions} locked={locked} onDone={() => void reload()} onSaveBefore={(rom) => save({ objective: { ...note.objective, rom } })} />
+      <Reassessment
+        note={note}
+        motions={loaded.motions}
+        locked={locked}
+        onDone={() => void reload()}
+        onSaveBefore={(rom) => save({ objective: { ...note.objective, rom } })}
+      />
       <HomeCare noteId={note.id} initial={loaded.homeCare} locked={locked} />
-      <SignPanel note={note} history={history} onSigned={(n) => { setNote(n); loadHistory(); }} onAmended={loadHistory} />
+      <SignPanel
+        note={note}
+        history={history}
+        onSigned={(n) => {
+          setNote(n);
+          loadHistory();
+        }}
+        onAmended={loadHistory}
+      />
     </div>
   );
 }

@@ -24,8 +24,12 @@ export function HomeCarePage() {
     <div className="narrow hc-page">
       <h1>Home care</h1>
       <p className="lead">What your therapist asks you to do between visits. The newest is first.</p>
-      {plans.data.length === 0 ? <p>Your therapist has not sent you any home care yet. It appears here after a visit.</p> : null}
-      {plans.data.map((plan, i) => <HomeCarePlanView key={plan.id} plan={plan} latest={i === 0} />)}
+      {plans.data.length === 0 ? (
+        <p>Your therapist has not sent you any home care yet. It appears here after a visit.</p>
+      ) : null}
+      {plans.data.map((plan, i) => (
+        <HomeCarePlanView key={plan.id} plan={plan} latest={i === 0} />
+      ))}
     </div>
   );
 }
@@ -36,7 +40,9 @@ function HomeCarePlanView({ plan, latest }: { plan: HomeCareListed; latest: bool
   const id = `plan-${plan.id}`;
   return (
     <article className={`card hc-plan${latest ? ' hc-latest' : ''}`} id={id} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} tabIndex={-1}>{title}</h2>
+      <h2 id={`${id}-title`} tabIndex={-1}>
+        {title}
+      </h2>
       <p className="muted">From {plan.therapistName}</p>
       <h3>After today</h3>
       <ul className="hc-list">
@@ -52,7 +58,11 @@ function HomeCarePlanView({ plan, latest }: { plan: HomeCareListed; latest: bool
             <section key={s.muscle + s.title} className="hc-stretch" aria-label={s.title}>
               <h4>{s.title}</h4>
               <p className="muted">For the {s.muscleName.toLowerCase()}</p>
-              <ol>{s.steps.map((step) => <li key={step}>{step}</li>)}</ol>
+              <ol>
+                {s.steps.map((step) => (
+                  <li key={step}>{step}</li>
+                ))}
+              </ol>
             </section>
           ))}
         </>
@@ -60,14 +70,26 @@ function HomeCarePlanView({ plan, latest }: { plan: HomeCareListed; latest: bool
       {c.activityChanges.length > 0 ? (
         <>
           <h3>Small changes that help</h3>
-          <ul className="hc-list">{c.activityChanges.map((a) => <li key={a}>{a}</li>)}</ul>
+          <ul className="hc-list">
+            {c.activityChanges.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
         </>
       ) : null}
       <div className="hc-call">
         <h3>Call the clinic if</h3>
-        <ul className="hc-list">{c.callClinicIf.map((a) => <li key={a}>{a}</li>)}</ul>
+        <ul className="hc-list">
+          {c.callClinicIf.map((a) => (
+            <li key={a}>{a}</li>
+          ))}
+        </ul>
       </div>
-      <p><a className="button button-secondary" href={homeCarePdfUrl(plan.sessionNoteId)} download="home-care.pdf">Download to print (PDF)<span className="visually-hidden">, {title}</span></a></p>
+      <p>
+        <a className="button button-secondary" href={homeCarePdfUrl(plan.sessionNoteId)} download="home-care.pdf">
+          Download to print (PDF)<span className="visually-hidden">, {title}</span>
+        </a>
+      </p>
     </article>
   );
 }

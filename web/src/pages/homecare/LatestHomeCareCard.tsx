@@ -10,9 +10,14 @@ export function LatestHomeCareCard({ plans }: { plans: HomeCareListed[] }) {
   return (
     <section className="card hc-card" aria-labelledby="hc-card-title">
       <h2 id="hc-card-title">Your home care</h2>
-      <p>From your visit on {dateLabel(latest.visitOn)} with {latest.therapistName}: what to do after the visit, and your stretches.</p>
+      <p>
+        From your visit on {dateLabel(latest.visitOn)} with {latest.therapistName}: what to do after the visit, and your
+        stretches.
+      </p>
       <p className="button-row">
-        <Link className="button" to={`/home-care#plan-${latest.id}`}>Read your home care</Link>
+        <Link className="button" to={`/home-care#plan-${latest.id}`}>
+          Read your home care
+        </Link>
       </p>
     </section>
   );

@@ -16,9 +16,16 @@ export const DECISION_LABEL: Record<string, string> = {
   refer: 'Refer: physician clearance needed',
   contraindicated: 'Contraindicated',
 };
-const DECISION_BADGE: Record<string, string> = { clear: 'badge-success', caution: 'badge-warning', local: 'badge-warning', refer: 'badge-danger', contraindicated: 'badge-danger' };
+const DECISION_BADGE: Record<string, string> = {
+  clear: 'badge-success',
+  caution: 'badge-warning',
+  local: 'badge-warning',
+  refer: 'badge-danger',
+  contraindicated: 'badge-danger',
+};
 
-const who = (name: string | null | undefined, role: string | undefined) => [name, role ? ROLE_LABEL[role] ?? role : null].filter(Boolean).join(', ') || 'Unknown';
+const who = (name: string | null | undefined, role: string | undefined) =>
+  [name, role ? (ROLE_LABEL[role] ?? role) : null].filter(Boolean).join(', ') || 'Unknown';
 
 /** Every submitted version, newest first: shown on the questionnaire's start and review pages. */
 export function PreviousVersions({ patientId, versions }: { patientId: string; versions: IntakeOverview['versions'] }) {
@@ -33,9 +40,16 @@ export function PreviousVersions({ patientId, versions }: { patientId: string; v
       <ul className="ch-version-list">
         {versions.map((v) => (
           <li key={v.version}>
-            <Link to={`/patients/${patientId}/intake/versions/${v.version}`}>Version {v.version}</Link>
-            {' '}sent {formatDateTime(v.submittedAt)} by {who(v.submittedByName, v.submittedRole)}
-            {role !== 'patient' && v.decision ? <> <span className={`badge ${DECISION_BADGE[v.decision] ?? 'badge-neutral'}`}>{DECISION_LABEL[v.decision] ?? v.decision}</span></> : null}
+            <Link to={`/patients/${patientId}/intake/versions/${v.version}`}>Version {v.version}</Link> sent{' '}
+            {formatDateTime(v.submittedAt)} by {who(v.submittedByName, v.submittedRole)}
+            {role !== 'patient' && v.decision ? (
+              <>
+                {' '}
+                <span className={`badge ${DECISION_BADGE[v.decision] ?? 'badge-neutral'}`}>
+                  {DECISION_LABEL[v.decision] ?? v.decision}
+                </span>
+              </>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -55,14 +69,32 @@ export function IntakeVersionPage({ patientId, version }: { patientId: string; v
   const screening = role === 'patient' ? null : view.screening;
   return (
     <div className="narrow ch-intake">
-      <p className="breadcrumb"><Link to={`/patients/${patientId}/intake`} className="ch-back">Back to the questionnaire</Link></p>
+      <p className="breadcrumb">
+        <Link to={`/patients/${patientId}/intake`} className="ch-back">
+          Back to the questionnaire
+        </Link>
+      </p>
       <h1>Health questionnaire, version {version}</h1>
-      <p className="lead">Sent {formatDateTime(view.submittedAt)} by {who(view.submittedBy.name, view.submittedBy.role)}. This version is kept as it was sent and cannot be changed.</p>
+      <p className="lead">
+        Sent {formatDateTime(view.submittedAt)} by {who(view.submittedBy.name, view.submittedBy.role)}. This version is
+        kept as it was sent and cannot be changed.
+      </p>
       {screening ? (
         <section className="card ch-version-screening" aria-labelledby="screening-title">
           <h2 id="screening-title">Screening of this version</h2>
-          <p><span className={`badge ${DECISION_BADGE[screening.decision] ?? 'badge-neutral'}`}>{DECISION_LABEL[screening.decision] ?? screening.decision}</span> screened for {formatDate(screening.screenedFor)}</p>
-          {screening.explanation.length > 0 ? <ul>{screening.explanation.map((line, i) => <li key={i}>{line}</li>)}</ul> : null}
+          <p>
+            <span className={`badge ${DECISION_BADGE[screening.decision] ?? 'badge-neutral'}`}>
+              {DECISION_LABEL[screening.decision] ?? screening.decision}
+            </span>{' '}
+            screened for {formatDate(screening.screenedFor)}
+          </p>
+          {screening.explanation.length > 0 ? (
+            <ul>
+              {screening.explanation.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          ) : null}
         </section>
       ) : null}
       <IntakeReview state={fromDocument(view.document)} base={null} />

@@ -19,7 +19,9 @@ export function StepErrorSummary({ problems, base }: { problems: StepProblem[]; 
   if (problems.length === 0) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="step-error-summary-title" tabIndex={-1} ref={ref}>
-      <h2 id="step-error-summary-title" className="error-summary-title">Some questions still need an answer</h2>
+      <h2 id="step-error-summary-title" className="error-summary-title">
+        Some questions still need an answer
+      </h2>
       <ul>
         {problems.map((problem) => (
           <li key={problem.step + problem.message}>

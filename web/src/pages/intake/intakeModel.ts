@@ -1,5 +1,12 @@
 import type { IntakeDocument, PainEntry } from '../../api/charting.ts';
-import { checkStrokeDate, checkVitals, emptyVitals, vitalsAnswers, vitalsFrom, type VitalsState } from './vitalsModel.ts';
+import {
+  checkStrokeDate,
+  checkVitals,
+  emptyVitals,
+  vitalsAnswers,
+  vitalsFrom,
+  type VitalsState,
+} from './vitalsModel.ts';
 
 /** The intake as the form holds it; `toDocument` turns it into the API's questionnaire document. */
 export interface IntakeState {
@@ -30,7 +37,9 @@ export interface IntakeState {
 
 export type HealthAnswer = 'yes' | 'no' | 'unknown';
 export const HEALTH_ANSWERS: readonly { value: HealthAnswer; label: string }[] = [
-  { value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }, { value: 'unknown', label: 'Not sure' },
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+  { value: 'unknown', label: 'Not sure' },
 ];
 
 // Plain labels for the screening module's questions (src/clinical/screening/questions.ts).
@@ -41,7 +50,10 @@ export const HEALTH_NOW: readonly [string, string][] = [
   ['unstableHeart', 'Chest pain at rest, a heart attack in the last 6 months, or heart failure that is getting worse'],
   ['contagiousSkin', 'A skin condition that can spread, such as shingles, scabies or impetigo'],
   ['neurologicalSigns', 'Numbness, tingling or weakness that a doctor has not checked yet'],
-  ['unexplainedPain', 'Pain with no known cause that a doctor has never checked (for example constant, or worse at night)'],
+  [
+    'unexplainedPain',
+    'Pain with no known cause that a doctor has never checked (for example constant, or worse at night)',
+  ],
 ];
 export const HEALTH_HISTORY: readonly [string, string][] = [
   ['clotHistory', 'A blood clot in a leg or lung in the past'],
@@ -58,11 +70,31 @@ export const HEALTH_HISTORY: readonly [string, string][] = [
   ['bleedingDisorder', 'Bruising or bleeding easily, or a bleeding disorder'],
 ];
 export const MEDICATION_GROUPS: readonly { class: string; label: string; hint: string }[] = [
-  { class: 'anticoagulant', label: 'Blood thinners', hint: 'For example warfarin, apixaban (Eliquis), rivaroxaban (Xarelto). Firm pressure can bruise you more easily.' },
-  { class: 'antiplatelet', label: 'Daily aspirin or clopidogrel', hint: 'Medicines that stop blood cells sticking together, such as low-dose aspirin or Plavix.' },
-  { class: 'analgesic', label: 'Pain killers', hint: 'For example ibuprofen, naproxen, acetaminophen (Tylenol) or codeine. They can dull how much pressure you feel.' },
-  { class: 'muscle-relaxant', label: 'Muscle relaxants', hint: 'For example cyclobenzaprine, methocarbamol or baclofen.' },
-  { class: 'corticosteroid', label: 'Steroid tablets or injections', hint: 'For example prednisone, or a recent cortisone injection.' },
+  {
+    class: 'anticoagulant',
+    label: 'Blood thinners',
+    hint: 'For example warfarin, apixaban (Eliquis), rivaroxaban (Xarelto). Firm pressure can bruise you more easily.',
+  },
+  {
+    class: 'antiplatelet',
+    label: 'Daily aspirin or clopidogrel',
+    hint: 'Medicines that stop blood cells sticking together, such as low-dose aspirin or Plavix.',
+  },
+  {
+    class: 'analgesic',
+    label: 'Pain killers',
+    hint: 'For example ibuprofen, naproxen, acetaminophen (Tylenol) or codeine. They can dull how much pressure you feel.',
+  },
+  {
+    class: 'muscle-relaxant',
+    label: 'Muscle relaxants',
+    hint: 'For example cyclobenzaprine, methocarbamol or baclofen.',
+  },
+  {
+    class: 'corticosteroid',
+    label: 'Steroid tablets or injections',
+    hint: 'For example prednisone, or a recent cortisone injection.',
+  },
   { class: 'other', label: 'Other regular medicines', hint: 'Anything else you take most days.' },
 ];
 
@@ -101,14 +133,36 @@ export type StepId = (typeof STEPS)[number]['id'];
 
 export function emptyIntake(): IntakeState {
   return {
-    questions: {}, answeredPages: [], otherConditions: '', medications: {}, localIssues: {}, injuries: [], surgeries: [], pregnancy: '', trimester: '',
-    goals: ['', '', ''], onset: '', durationAmount: '', durationUnit: 'weeks', betterWith: '', worseWith: '', worstTime: '',
-    wakesAtNight: '', limits: '', painMap: [], vitals: emptyVitals(),
+    questions: {},
+    answeredPages: [],
+    otherConditions: '',
+    medications: {},
+    localIssues: {},
+    injuries: [],
+    surgeries: [],
+    pregnancy: '',
+    trimester: '',
+    goals: ['', '', ''],
+    onset: '',
+    durationAmount: '',
+    durationUnit: 'weeks',
+    betterWith: '',
+    worseWith: '',
+    worstTime: '',
+    wakesAtNight: '',
+    limits: '',
+    painMap: [],
+    vitals: emptyVitals(),
   };
 }
 
 const DAYS: Record<IntakeState['durationUnit'], number> = { days: 1, weeks: 7, months: 30, years: 365 };
-const list = (text: string) => text.split(/[\n,;]/).map((s) => s.trim()).filter(Boolean).slice(0, 20);
+const list = (text: string) =>
+  text
+    .split(/[\n,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .slice(0, 20);
 const isDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
 
 /** The questionnaire document; with `draft` it keeps only what is already well formed. */
@@ -124,20 +178,28 @@ export function toDocument(state: IntakeState, draft: boolean): IntakeDocument {
     const name = state.medications[g.class]?.name.trim();
     return name ? { class: g.class, name } : { class: g.class };
   });
-  const surgeries = state.surgeries.filter((s) => s.what.trim() && isDate(s.date)).map((s) => ({ what: s.what.trim(), date: s.date, ...(s.region ? { regions: [s.region] } : {}) }));
+  const surgeries = state.surgeries
+    .filter((s) => s.what.trim() && isDate(s.date))
+    .map((s) => ({ what: s.what.trim(), date: s.date, ...(s.region ? { regions: [s.region] } : {}) }));
   const answers: IntakeDocument['answers'] = { ...vitalsAnswers(state.vitals, questions.strokeOrTia === 'yes') };
   if (Object.keys(questions).length > 0) answers.questions = questions;
   if (answered('medicines')) answers.medications = medications;
   if (answered('injuries')) answers.surgeries = surgeries;
-  const issues = LOCAL_ISSUES.filter(([kind]) => state.localIssues[kind]?.on && state.localIssues[kind]?.region).map(([kind]) => ({ kind, regions: [state.localIssues[kind]!.region] }));
+  const issues = LOCAL_ISSUES.filter(([kind]) => state.localIssues[kind]?.on && state.localIssues[kind]?.region).map(
+    ([kind]) => ({ kind, regions: [state.localIssues[kind]!.region] }),
+  );
   if (answered('body-issues') || issues.length > 0) answers.localIssues = issues;
   if (state.pregnancy) {
-    answers.pregnancy = { status: state.pregnancy, ...(state.pregnancy === 'yes' && state.trimester ? { trimester: Number(state.trimester) as 1 | 2 | 3 } : {}) };
+    answers.pregnancy = {
+      status: state.pregnancy,
+      ...(state.pregnancy === 'yes' && state.trimester ? { trimester: Number(state.trimester) as 1 | 2 | 3 } : {}),
+    };
   }
   const days = Number(state.durationAmount);
   const story: NonNullable<IntakeDocument['painStory']> = {};
   if (state.onset) story.onset = state.onset;
-  if (state.durationAmount !== '' && Number.isInteger(days) && days >= 0) story.durationDays = Math.min(36500, days * DAYS[state.durationUnit]);
+  if (state.durationAmount !== '' && Number.isInteger(days) && days >= 0)
+    story.durationDays = Math.min(36500, days * DAYS[state.durationUnit]);
   story.betterWith = list(state.betterWith);
   story.worseWith = list(state.worseWith);
   if (state.worstTime) story.worstTime = state.worstTime;
@@ -147,7 +209,9 @@ export function toDocument(state: IntakeState, draft: boolean): IntakeDocument {
   return {
     questionnaire: 'knotwork-intake-v1',
     answers,
-    injuries: state.injuries.filter((i) => i.what.trim()).map((i) => ({ what: i.what.trim(), ...(isDate(i.date) ? { date: i.date } : {}) })),
+    injuries: state.injuries
+      .filter((i) => i.what.trim())
+      .map((i) => ({ what: i.what.trim(), ...(isDate(i.date) ? { date: i.date } : {}) })),
     ...(state.otherConditions.trim() ? { otherConditions: state.otherConditions.trim() } : {}),
     goals: state.goals.map((g) => g.trim()).filter(Boolean),
     ...(draft || complete ? { painStory: story } : {}),
@@ -159,7 +223,8 @@ export function toDocument(state: IntakeState, draft: boolean): IntakeDocument {
 export function fromDocument(doc: IntakeDocument): IntakeState {
   const state = emptyIntake();
   const q = doc.answers?.questions ?? {};
-  for (const [key, value] of Object.entries(q)) if (value === 'yes' || value === 'no' || value === 'unknown') state.questions[key] = value;
+  for (const [key, value] of Object.entries(q))
+    if (value === 'yes' || value === 'no' || value === 'unknown') state.questions[key] = value;
   if (HEALTH_NOW.some(([k]) => k in q)) state.answeredPages.push('health-now');
   if (HEALTH_HISTORY.some(([k]) => k in q)) state.answeredPages.push('health-history');
   if (doc.answers?.medications) {
@@ -172,12 +237,15 @@ export function fromDocument(doc: IntakeDocument): IntakeState {
   }
   if (doc.answers?.localIssues) {
     state.answeredPages.push('body-issues');
-    for (const issue of doc.answers.localIssues) state.localIssues[issue.kind] = { on: true, region: issue.regions[0] ?? '' };
+    for (const issue of doc.answers.localIssues)
+      state.localIssues[issue.kind] = { on: true, region: issue.regions[0] ?? '' };
   }
   state.injuries = (doc.injuries ?? []).map((i) => ({ what: i.what, date: i.date ?? '' }));
   if (doc.answers?.pregnancy) {
     state.pregnancy = doc.answers.pregnancy.status;
-    state.trimester = doc.answers.pregnancy.trimester ? (String(doc.answers.pregnancy.trimester) as '1' | '2' | '3') : '';
+    state.trimester = doc.answers.pregnancy.trimester
+      ? (String(doc.answers.pregnancy.trimester) as '1' | '2' | '3')
+      : '';
   }
   state.otherConditions = doc.otherConditions ?? '';
   const goals = doc.goals ?? [];
@@ -204,7 +272,11 @@ export const questionField = (key: string) => `q-${key}`;
 
 /** Every health question on a page needs its own answer: a blank is never taken as "no". */
 function unansweredHealth(group: readonly [string, string][], state: IntakeState): Record<string, string> {
-  return Object.fromEntries(group.filter(([key]) => !state.questions[key]).map(([key, label]) => [questionField(key), `Answer yes, no or not sure: ${label}`]));
+  return Object.fromEntries(
+    group
+      .filter(([key]) => !state.questions[key])
+      .map(([key, label]) => [questionField(key), `Answer yes, no or not sure: ${label}`]),
+  );
 }
 
 /** Pages that hold each server field of a refused submission, so the review can send the patient back. */
@@ -221,7 +293,8 @@ export function checkStep(step: StepId, state: IntakeState, today: string): Reco
   if (step === 'medicines') {
     for (const g of MEDICATION_GROUPS) {
       const m = state.medications[g.class];
-      if (m?.on && g.class === 'other' && !m.name.trim()) errors[`med-${g.class}-name`] = 'Tell us the name of the other medicine';
+      if (m?.on && g.class === 'other' && !m.name.trim())
+        errors[`med-${g.class}-name`] = 'Tell us the name of the other medicine';
     }
   }
   if (step === 'injuries') {
@@ -247,13 +320,15 @@ export function checkStep(step: StepId, state: IntakeState, today: string): Reco
   }
   if (step === 'vitals') Object.assign(errors, checkVitals(state.vitals));
   if (step === 'pregnancy' && !state.pregnancy) errors.pregnancy = 'Select whether you are pregnant';
-  if (step === 'goals' && !state.goals.some((g) => g.trim())) errors['goal-0'] = 'Tell us at least one thing you want treatment to help with';
+  if (step === 'goals' && !state.goals.some((g) => g.trim()))
+    errors['goal-0'] = 'Tell us at least one thing you want treatment to help with';
   if (step === 'pain-start') {
     if (!state.onset) errors.onset = 'Select how your pain started';
     const n = Number(state.durationAmount);
     if (state.durationAmount.trim() === '') errors.duration = 'Enter how long you have had the pain';
     else if (!Number.isInteger(n) || n < 0 || n > 100) errors.duration = 'Enter a whole number, like 3';
   }
-  if (step === 'pain-map' && state.painMap.length === 0) errors['pain-map'] = 'Tap at least one place on the body where you have pain';
+  if (step === 'pain-map' && state.painMap.length === 0)
+    errors['pain-map'] = 'Tap at least one place on the body where you have pain';
   return errors;
 }

@@ -18,9 +18,16 @@ export const DIASTOLIC = { min: 20, max: 200 };
 export const TEMPERATURE_C = { min: 30, max: 45 };
 const F = { min: 86, max: 113 };
 
-export const emptyVitals = (): VitalsState => ({ strokeDate: '', systolic: '', diastolic: '', temperature: '', temperatureUnit: 'C' });
+export const emptyVitals = (): VitalsState => ({
+  strokeDate: '',
+  systolic: '',
+  diastolic: '',
+  temperature: '',
+  temperatureUnit: 'C',
+});
 
-const wholeIn = (text: string, r: { min: number; max: number }) => /^\d{1,3}$/.test(text.trim()) && Number(text) >= r.min && Number(text) <= r.max;
+const wholeIn = (text: string, r: { min: number; max: number }) =>
+  /^\d{1,3}$/.test(text.trim()) && Number(text) >= r.min && Number(text) <= r.max;
 const isDate = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
 
 /** The temperature in °C to one decimal, or null when it is blank or not a sensible reading. */
@@ -35,7 +42,10 @@ export function temperatureC(state: VitalsState): number | null {
 }
 
 /** Readings and stroke date for the screening answers; only well-formed values are sent. */
-export function vitalsAnswers(state: VitalsState, strokeYes: boolean): Pick<IntakeAnswers, 'bloodPressure' | 'temperatureC' | 'lastStrokeOrTiaDate'> {
+export function vitalsAnswers(
+  state: VitalsState,
+  strokeYes: boolean,
+): Pick<IntakeAnswers, 'bloodPressure' | 'temperatureC' | 'lastStrokeOrTiaDate'> {
   const out: Pick<IntakeAnswers, 'bloodPressure' | 'temperatureC' | 'lastStrokeOrTiaDate'> = {};
   if (wholeIn(state.systolic, SYSTOLIC) && wholeIn(state.diastolic, DIASTOLIC)) {
     out.bloodPressure = { systolic: Number(state.systolic), diastolic: Number(state.diastolic) };
@@ -71,20 +81,39 @@ export function checkVitals(state: VitalsState): Record<string, string> {
   const sys = state.systolic.trim();
   const dia = state.diastolic.trim();
   if (sys || dia) {
-    if (!wholeIn(sys, SYSTOLIC)) errors.systolic = `Enter the upper (systolic) number, a whole number from ${SYSTOLIC.min} to ${SYSTOLIC.max} mmHg`;
-    if (!wholeIn(dia, DIASTOLIC)) errors.diastolic = `Enter the lower (diastolic) number, a whole number from ${DIASTOLIC.min} to ${DIASTOLIC.max} mmHg`;
-    else if (!errors.systolic && Number(dia) >= Number(sys)) errors.diastolic = 'The lower (diastolic) number must be less than the upper (systolic) number';
+    if (!wholeIn(sys, SYSTOLIC))
+      errors.systolic = `Enter the upper (systolic) number, a whole number from ${SYSTOLIC.min} to ${SYSTOLIC.max} mmHg`;
+    if (!wholeIn(dia, DIASTOLIC))
+      errors.diastolic = `Enter the lower (diastolic) number, a whole number from ${DIASTOLIC.min} to ${DIASTOLIC.max} mmHg`;
+    else if (!errors.systolic && Number(dia) >= Number(sys))
+      errors.diastolic = 'The lower (diastolic) number must be less than the upper (systolic) number';
   }
   if (state.temperature.trim() && temperatureC(state) === null) {
-    errors.temperature = state.temperatureUnit === 'C'
-      ? `Enter a temperature from ${TEMPERATURE_C.min} to ${TEMPERATURE_C.max} °C, like 36.8`
-      : `Enter a temperature from ${F.min} to ${F.max} °F, like 98.2`;
+    errors.temperature =
+      state.temperatureUnit === 'C'
+        ? `Enter a temperature from ${TEMPERATURE_C.min} to ${TEMPERATURE_C.max} °C, like 36.8`
+        : `Enter a temperature from ${F.min} to ${F.max} °F, like 98.2`;
   }
   return errors;
 }
 
 /** Where thermometers read Fahrenheit: the United States and its territories, and a few others. */
-const FAHRENHEIT_COUNTRIES = new Set(['US', 'PR', 'GU', 'VI', 'AS', 'MP', 'UM', 'BS', 'BZ', 'KY', 'LR', 'PW', 'FM', 'MH']);
+const FAHRENHEIT_COUNTRIES = new Set([
+  'US',
+  'PR',
+  'GU',
+  'VI',
+  'AS',
+  'MP',
+  'UM',
+  'BS',
+  'BZ',
+  'KY',
+  'LR',
+  'PW',
+  'FM',
+  'MH',
+]);
 
 /** The unit a clinic's patients expect, from the country of the site (two-letter code). */
 export function temperatureUnitFor(country: string | null | undefined): 'C' | 'F' {
@@ -95,7 +124,10 @@ export function temperatureUnitFor(country: string | null | undefined): 'C' | 'F
 export function withTemperatureUnit(state: VitalsState, unit: 'C' | 'F'): VitalsState {
   if (state.temperatureUnit === unit) return state;
   const celsius = temperatureC(state);
-  const text = celsius === null ? state.temperature : String(unit === 'C' ? celsius : Math.round((celsius * 9 / 5 + 32) * 10) / 10);
+  const text =
+    celsius === null
+      ? state.temperature
+      : String(unit === 'C' ? celsius : Math.round(((celsius * 9) / 5 + 32) * 10) / 10);
   return { ...state, temperature: text, temperatureUnit: unit };
 }
 

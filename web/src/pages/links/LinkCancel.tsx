@@ -5,7 +5,13 @@ import { ErrorSummary, TextField } from '../../components/Form.tsx';
 import { usePageTitle } from '../../hooks.ts';
 
 /** Cancel through the link: one optional question, the policy said plainly, a clear button. */
-export function LinkCancel({ token, appointment: a, onBack, onDone, onRefresh }: {
+export function LinkCancel({
+  token,
+  appointment: a,
+  onBack,
+  onDone,
+  onRefresh,
+}: {
   token: string;
   appointment: LinkedAppointment;
   onBack: () => void;
@@ -36,19 +42,43 @@ export function LinkCancel({ token, appointment: a, onBack, onDone, onRefresh }:
   };
   return (
     <>
-      <p className="breadcrumb"><button type="button" className="link-button sch-back" onClick={onBack}>Back</button></p>
+      <p className="breadcrumb">
+        <button type="button" className="link-button sch-back" onClick={onBack}>
+          Back
+        </button>
+      </p>
       <ErrorSummary items={problem ? [problem] : []} labels={{ reason: 'Reason' }} />
       <h1 className="sch-question-title">Cancel your appointment on {a.when}?</h1>
-      <p>{a.service} with {a.therapist} at {a.site.name}.</p>
-      <p className="notice lnk-policy">
-        You are cancelling more than {a.cancellationNoticeHours} hours before the visit, so this is not a late cancellation.
+      <p>
+        {a.service} with {a.therapist} at {a.site.name}.
       </p>
-      <form onSubmit={(event) => { event.preventDefault(); void cancel(); }} noValidate>
-        <TextField name="reason" label="Why are you cancelling? (optional)" hint="This helps the clinic plan. You do not have to say." value={reason} onValue={setReason} maxLength={500}
-          error={problem?.field === 'reason' ? problem.message : undefined} />
+      <p className="notice lnk-policy">
+        You are cancelling more than {a.cancellationNoticeHours} hours before the visit, so this is not a late
+        cancellation.
+      </p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void cancel();
+        }}
+        noValidate
+      >
+        <TextField
+          name="reason"
+          label="Why are you cancelling? (optional)"
+          hint="This helps the clinic plan. You do not have to say."
+          value={reason}
+          onValue={setReason}
+          maxLength={500}
+          error={problem?.field === 'reason' ? problem.message : undefined}
+        />
         <div className="lnk-actions">
-          <button type="submit" className="button button-large sch-danger" disabled={busy}>{busy ? 'Cancelling…' : 'Yes, cancel it'}</button>
-          <button type="button" className="button button-secondary button-large" onClick={onBack}>No, keep it</button>
+          <button type="submit" className="button button-large sch-danger" disabled={busy}>
+            {busy ? 'Cancelling…' : 'Yes, cancel it'}
+          </button>
+          <button type="button" className="button button-secondary button-large" onClick={onBack}>
+            No, keep it
+          </button>
         </div>
       </form>
     </>

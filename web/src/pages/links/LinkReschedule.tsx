@@ -24,10 +24,24 @@ export function timesByDay(slots: LinkSlot[], timeZone: string, currentStart: st
 const WEEK_DAYS = 7;
 
 const BackButton = ({ onClick, label = 'Back' }: { onClick: () => void; label?: string }) => (
-  <p className="breadcrumb"><button type="button" className="link-button sch-back" onClick={onClick}>{label}</button></p>
+  <p className="breadcrumb">
+    <button type="button" className="link-button sch-back" onClick={onClick}>
+      {label}
+    </button>
+  </p>
 );
 
-export function LinkTimes({ token, appointment: a, problem, onStep }: { token: string; appointment: LinkedAppointment; problem?: string; onStep: (step: Step) => void }) {
+export function LinkTimes({
+  token,
+  appointment: a,
+  problem,
+  onStep,
+}: {
+  token: string;
+  appointment: LinkedAppointment;
+  problem?: string;
+  onStep: (step: Step) => void;
+}) {
   usePageTitle('Choose a new time');
   const [slots] = useResource((signal) => linkSlots(token, signal), [token, problem]);
   const days = slots.status === 'ok' ? timesByDay(slots.data, a.timeZone, a.start) : [];
@@ -42,17 +56,33 @@ export function LinkTimes({ token, appointment: a, problem, onStep }: { token: s
       <BackButton onClick={() => onStep({ kind: 'view' })} />
       <ErrorSummary items={problem ? [{ field: '_', message: problem }] : []} />
       <h1 className="sch-question-title">Choose a new time</h1>
-      <p>Free times for {a.service} with {a.therapist} at {a.site.name} in the next four weeks. Your visit is now on {a.when}.</p>
+      <p>
+        Free times for {a.service} with {a.therapist} at {a.site.name} in the next four weeks. Your visit is now on{' '}
+        {a.when}.
+      </p>
       <p className="sch-zone">All times are the clinic’s local time: {zoneName(a.timeZone, Date.parse(a.start))}.</p>
       {slots.status === 'loading' ? <Loading label="Finding free times…" /> : null}
       {slots.status === 'error' ? (
-        <div className="alert alert-error" role="alert"><p>{slots.error instanceof ApiError ? slots.error.message : 'We could not load the free times. Please try again.'}</p></div>
+        <div className="alert alert-error" role="alert">
+          <p>
+            {slots.error instanceof ApiError
+              ? slots.error.message
+              : 'We could not load the free times. Please try again.'}
+          </p>
+        </div>
       ) : null}
       {slots.status === 'ok' && days.length === 0 ? (
-        <div className="notice sch-empty"><p>There are no other free times with {a.therapist} in the next four weeks. Please call the clinic to find another time.</p></div>
+        <div className="notice sch-empty">
+          <p>
+            There are no other free times with {a.therapist} in the next four weeks. Please call the clinic to find
+            another time.
+          </p>
+        </div>
       ) : null}
       {shown.length === 0 && days.length > 0 ? (
-        <div className="notice sch-empty"><p>No free times in these 7 days.</p></div>
+        <div className="notice sch-empty">
+          <p>No free times in these 7 days.</p>
+        </div>
       ) : null}
       {shown.map(([date, daySlots]) => (
         <section key={date} className="sch-day-times" aria-labelledby={`day-${date}`}>
@@ -60,8 +90,12 @@ export function LinkTimes({ token, appointment: a, problem, onStep }: { token: s
           <ul className="plain-list sch-time-grid">
             {daySlots.map((slot) => (
               <li key={slot.start}>
-                <button type="button" className="button button-secondary sch-time-button" onClick={() => onStep({ kind: 'confirm', slot })}
-                  aria-label={`${timeAt(slot.start, a.timeZone)}, ${dateLabel(date)}`}>
+                <button
+                  type="button"
+                  className="button button-secondary sch-time-button"
+                  onClick={() => onStep({ kind: 'confirm', slot })}
+                  aria-label={`${timeAt(slot.start, a.timeZone)}, ${dateLabel(date)}`}
+                >
                   {timeAt(slot.start, a.timeZone)}
                 </button>
               </li>
@@ -71,15 +105,31 @@ export function LinkTimes({ token, appointment: a, problem, onStep }: { token: s
       ))}
       {week > 0 || later ? (
         <nav className="lnk-weeks" aria-label="Other weeks">
-          {week > 0 ? <button type="button" className="button button-secondary" onClick={() => setWeek(week - 1)}>← Earlier dates</button> : <span />}
-          {later ? <button type="button" className="button button-secondary" onClick={() => setWeek(week + 1)}>Later dates →</button> : null}
+          {week > 0 ? (
+            <button type="button" className="button button-secondary" onClick={() => setWeek(week - 1)}>
+              ← Earlier dates
+            </button>
+          ) : (
+            <span />
+          )}
+          {later ? (
+            <button type="button" className="button button-secondary" onClick={() => setWeek(week + 1)}>
+              Later dates →
+            </button>
+          ) : null}
         </nav>
       ) : null}
     </>
   );
 }
 
-export function LinkConfirmMove({ token, appointment: a, slot, onStep, onDone }: {
+export function LinkConfirmMove({
+  token,
+  appointment: a,
+  slot,
+  onStep,
+  onDone,
+}: {
   token: string;
   appointment: LinkedAppointment;
   slot: LinkSlot;
@@ -98,7 +148,8 @@ export function LinkConfirmMove({ token, appointment: a, slot, onStep, onDone }:
     } catch (err) {
       const message = err instanceof ApiError ? err.message : 'Something went wrong. Please try again.';
       // Taken meanwhile: back to the list, refreshed, with the reason on top.
-      if (err instanceof ApiError && err.status === 409) onStep({ kind: 'times', problem: `${message} Please choose another time.` });
+      if (err instanceof ApiError && err.status === 409)
+        onStep({ kind: 'times', problem: `${message} Please choose another time.` });
       else setProblem(message);
     } finally {
       setBusy(false);
@@ -110,14 +161,44 @@ export function LinkConfirmMove({ token, appointment: a, slot, onStep, onDone }:
       <ErrorSummary items={problem ? [{ field: '_', message: problem }] : []} />
       <h1 className="sch-question-title">Move your appointment?</h1>
       <dl className="summary-list lnk-summary">
-        <div className="summary-row"><dt>From</dt><dd><s>{a.when}</s></dd></div>
-        <div className="summary-row"><dt>To</dt><dd><strong>{to}</strong></dd></div>
-        <div className="summary-row"><dt>Visit</dt><dd>{a.service} with {a.therapist}</dd></div>
-        <div className="summary-row"><dt>Clinic</dt><dd>{a.site.name}<br />{a.site.address}</dd></div>
+        <div className="summary-row">
+          <dt>From</dt>
+          <dd>
+            <s>{a.when}</s>
+          </dd>
+        </div>
+        <div className="summary-row">
+          <dt>To</dt>
+          <dd>
+            <strong>{to}</strong>
+          </dd>
+        </div>
+        <div className="summary-row">
+          <dt>Visit</dt>
+          <dd>
+            {a.service} with {a.therapist}
+          </dd>
+        </div>
+        <div className="summary-row">
+          <dt>Clinic</dt>
+          <dd>
+            {a.site.name}
+            <br />
+            {a.site.address}
+          </dd>
+        </div>
       </dl>
       <div className="lnk-actions">
-        <button type="button" className="button button-large" disabled={busy} onClick={() => void move()}>{busy ? 'Moving…' : 'Yes, move it'}</button>
-        <button type="button" className="button button-secondary button-large" onClick={() => onStep({ kind: 'times' })}>Choose another time</button>
+        <button type="button" className="button button-large" disabled={busy} onClick={() => void move()}>
+          {busy ? 'Moving…' : 'Yes, move it'}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary button-large"
+          onClick={() => onStep({ kind: 'times' })}
+        >
+          Choose another time
+        </button>
       </div>
     </>
   );

@@ -32,5 +32,9 @@ export function PublicShell({ children, focusKey }: { children: ReactNode; focus
 
 /** A phone number people can tap to call. */
 export function PhoneLink({ phone }: { phone: string }) {
-  return <a className="lnk-phone" href={`tel:${phone.replace(/[^+\d]/g, '')}`}>{phone}</a>;
+  return (
+    <a className="lnk-phone" href={`tel:${phone.replace(/[^+\d]/g, '')}`}>
+      {phone}
+    </a>
+  );
 }

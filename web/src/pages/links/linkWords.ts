@@ -26,7 +26,10 @@ export function policyWords(a: LinkedAppointment): { late: boolean; text: string
   const until = atClinic(a.changeOnlineUntil, a.timeZone);
   if (a.canChangeOnline && a.conflict) {
     // The clinic cannot keep the visit: no late-cancellation rule applies to the patient.
-    return { late: false, text: `You can choose a new time or cancel here until ${until}, with no late-cancellation fee.` };
+    return {
+      late: false,
+      text: `You can choose a new time or cancel here until ${until}, with no late-cancellation fee.`,
+    };
   }
   if (a.canChangeOnline) {
     return {

@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import { NDI_MAX_MISSING, ODI_MAX_SKIPPED, PSFS_MAX_ACTIVITIES, PSFS_MIN_ACTIVITIES } from '../../../../src/clinical/measures/index.ts';
+import {
+  NDI_MAX_MISSING,
+  ODI_MAX_SKIPPED,
+  PSFS_MAX_ACTIVITIES,
+  PSFS_MIN_ACTIVITIES,
+} from '../../../../src/clinical/measures/index.ts';
 import { submitMeasureForm, type MeasureAnswer, type MeasureResult } from '../../api/charting-more.ts';
 import { measureSeries } from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
@@ -9,7 +14,14 @@ import { Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { Link, useUrl } from '../../router.tsx';
 import { CAN, useUser } from '../../session.tsx';
-import { INSTRUMENT, isFormMeasure, NDI_SECTIONS, ODI_SECTIONS, type FormMeasure, type Section } from './instruments.ts';
+import {
+  INSTRUMENT,
+  isFormMeasure,
+  NDI_SECTIONS,
+  ODI_SECTIONS,
+  type FormMeasure,
+  type Section,
+} from './instruments.ts';
 import { ErrorText } from '../intake/IntakeFields.tsx';
 import '../charting-more.css';
 import { useCreateIntent } from '../../api/intent.ts';
@@ -17,7 +29,10 @@ import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 const SKIP = 'skip';
 type SectionAnswer = number | typeof SKIP | undefined;
-interface Activity { name: string; score: number | null }
+interface Activity {
+  name: string;
+  score: number | null;
+}
 
 /** An outcome measure filled by the patient on their phone, or by the desk or therapist with them. */
 export function MeasureEntryPage({ patientId }: { patientId: string }) {
@@ -34,7 +49,11 @@ export function MeasureEntryPage({ patientId }: { patientId: string }) {
         <p className="lead">Choose the questionnaire to fill in{own ? '' : ' for the patient'}.</p>
         <ul className="ms-due">
           {(['ndi', 'odi', 'psfs'] as const).map((m) => (
-            <li key={m}><Link to={`/patients/${patientId}/measures/new?instrument=${m}`}>{INSTRUMENT[m].name} ({INSTRUMENT[m].short})</Link></li>
+            <li key={m}>
+              <Link to={`/patients/${patientId}/measures/new?instrument=${m}`}>
+                {INSTRUMENT[m].name} ({INSTRUMENT[m].short})
+              </Link>
+            </li>
           ))}
         </ul>
       </div>
@@ -51,16 +70,32 @@ export function MeasureEntryPage({ patientId }: { patientId: string }) {
 function PsfsForm({ patientId, own, sessionId }: { patientId: string; own: boolean; sessionId?: string }) {
   const role = useUser().role;
   const mayRead = own || CAN.chart(role);
-  const [series] = useResource((signal) => (mayRead ? measureSeries(patientId, signal) : Promise.resolve([])), [patientId, mayRead]);
+  const [series] = useResource(
+    (signal) => (mayRead ? measureSeries(patientId, signal) : Promise.resolve([])),
+    [patientId, mayRead],
+  );
   if (series.status === 'loading') return <Loading />;
-  const last = series.status === 'ok' ? series.data.find((s) => s.measure === 'psfs')?.points.at(-1)?.activities : undefined;
-  return <MeasureForm patientId={patientId} measure="psfs" own={own} sessionId={sessionId} previousActivities={last ?? []} />;
+  const last =
+    series.status === 'ok' ? series.data.find((s) => s.measure === 'psfs')?.points.at(-1)?.activities : undefined;
+  return (
+    <MeasureForm patientId={patientId} measure="psfs" own={own} sessionId={sessionId} previousActivities={last ?? []} />
+  );
 }
 
 const SKIP_LIMIT: Record<'ndi' | 'odi', number> = { ndi: NDI_MAX_MISSING, odi: ODI_MAX_SKIPPED };
 
-function MeasureForm({ patientId, measure, own, sessionId, previousActivities = [] }: {
-  patientId: string; measure: FormMeasure; own: boolean; sessionId?: string; previousActivities?: string[];
+function MeasureForm({
+  patientId,
+  measure,
+  own,
+  sessionId,
+  previousActivities = [],
+}: {
+  patientId: string;
+  measure: FormMeasure;
+  own: boolean;
+  sessionId?: string;
+  previousActivities?: string[];
 }) {
   const back = sessionId ? `/patients/${patientId}/chart/sessions/${sessionId}` : `/patients/${patientId}`;
   const sections = measure === 'ndi' ? NDI_SECTIONS : measure === 'odi' ? ODI_SECTIONS : [];
@@ -75,11 +110,12 @@ function MeasureForm({ patientId, measure, own, sessionId, previousActivities = 
   const intent = useCreateIntent();
   const [result, setResult] = useState<MeasureResult | null>(null);
   const info = INSTRUMENT[measure];
-  const clearError = (field: string) => setErrors((e) => {
-    if (!(field in e)) return e;
-    const { [field]: _gone, ...rest } = e;
-    return rest;
-  });
+  const clearError = (field: string) =>
+    setErrors((e) => {
+      if (!(field in e)) return e;
+      const { [field]: _gone, ...rest } = e;
+      return rest;
+    });
 
   const check = (): Record<string, string> => {
     const problems: Record<string, string> = {};
@@ -91,11 +127,13 @@ function MeasureForm({ patientId, measure, own, sessionId, previousActivities = 
       return problems;
     }
     answers.forEach((a, i) => {
-      if (a === undefined) problems[`section-${i}`] = `Choose a statement for section ${i + 1} (${sections[i]!.title}), or skip it`;
+      if (a === undefined)
+        problems[`section-${i}`] = `Choose a statement for section ${i + 1} (${sections[i]!.title}), or skip it`;
     });
     const skipped = answers.filter((a) => a === SKIP).length;
     const limit = SKIP_LIMIT[measure];
-    if (skipped > limit) problems.form = `Skip at most ${limit === 1 ? 'one section' : `${limit} sections`}: with more the ${info.short} cannot be scored.`;
+    if (skipped > limit)
+      problems.form = `Skip at most ${limit === 1 ? 'one section' : `${limit} sections`}: with more the ${info.short} cannot be scored.`;
     return problems;
   };
 
@@ -103,19 +141,26 @@ function MeasureForm({ patientId, measure, own, sessionId, previousActivities = 
     const problems = check();
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
-    const body: MeasureAnswer[] = measure === 'psfs'
-      ? activities.map((a) => ({ activity: a.name.trim(), score: a.score }))
-      : answers.map((a) => (a === SKIP || a === undefined ? null : a));
+    const body: MeasureAnswer[] =
+      measure === 'psfs'
+        ? activities.map((a) => ({ activity: a.name.trim(), score: a.score }))
+        : answers.map((a) => (a === SKIP || a === undefined ? null : a));
     setBusy(true);
     try {
-      setResult(await submitMeasureForm(patientId, measure, body, sessionId, intent.keyFor([measure, body, sessionId])));
+      setResult(
+        await submitMeasureForm(patientId, measure, body, sessionId, intent.keyFor([measure, body, sessionId])),
+      );
     } catch (err) {
       if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
         // The server names answers.N: section N+1 (or activity N+1).
-        setErrors(Object.fromEntries(Object.entries(err.fields).map(([k, v]) => {
-          const n = /^answers\.(\d+)$/.exec(k)?.[1];
-          return [n === undefined ? 'form' : measure === 'psfs' ? `activity-${n}` : `section-${n}`, v];
-        })));
+        setErrors(
+          Object.fromEntries(
+            Object.entries(err.fields).map(([k, v]) => {
+              const n = /^answers\.(\d+)$/.exec(k)?.[1];
+              return [n === undefined ? 'form' : measure === 'psfs' ? `activity-${n}` : `section-${n}`, v];
+            }),
+          ),
+        );
       } else setErrors({ form: err instanceof Error ? err.message : 'The answers could not be sent.' });
     } finally {
       setBusy(false);
@@ -127,47 +172,111 @@ function MeasureForm({ patientId, measure, own, sessionId, previousActivities = 
   const labels = Object.fromEntries(Object.keys(errors).map((k) => [k, '']));
   return (
     <div className="narrow ms-form">
-      <p className="breadcrumb"><Link to={back} className="ch-back">Back</Link></p>
+      <p className="breadcrumb">
+        <Link to={back} className="ch-back">
+          Back
+        </Link>
+      </p>
       <ErrorSummary items={summaryItems(errors)} labels={labels} />
       <h1>{info.name}</h1>
       <p className="lead">{info.intro}</p>
-      {errors.form ? <p className="error-message" role="alert">{errors.form}</p> : null}
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }} noValidate>
+      {errors.form ? (
+        <p className="error-message" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        noValidate
+      >
         {measure === 'psfs' ? (
-          <PsfsActivities activities={activities} errors={errors} onChange={(next) => {
-            // An answered activity loses its message at once; the rest wait for the next "Save".
-            next.forEach((a, i) => { if (a.name.trim()) clearError(`activity-${i}`); if (a.score !== null) clearError(`activity-${i}-score`); });
-            setActivities(next);
-          }} />
+          <PsfsActivities
+            activities={activities}
+            errors={errors}
+            onChange={(next) => {
+              // An answered activity loses its message at once; the rest wait for the next "Save".
+              next.forEach((a, i) => {
+                if (a.name.trim()) clearError(`activity-${i}`);
+                if (a.score !== null) clearError(`activity-${i}-score`);
+              });
+              setActivities(next);
+            }}
+          />
         ) : (
           <>
-            <p className="hint">If a section does not apply to you, choose "Skip this section" (at most {SKIP_LIMIT[measure] === 1 ? 'one section' : `${SKIP_LIMIT[measure]} sections`}).</p>
+            <p className="hint">
+              If a section does not apply to you, choose "Skip this section" (at most{' '}
+              {SKIP_LIMIT[measure] === 1 ? 'one section' : `${SKIP_LIMIT[measure]} sections`}).
+            </p>
             {sections.map((section, i) => (
-              <SectionField key={section.title} index={i} section={section} value={answers[i]} error={errors[`section-${i}`]}
-                onValue={(v) => { setAnswers((list) => list.map((a, j) => (j === i ? v : a))); clearError(`section-${i}`); }} />
+              <SectionField
+                key={section.title}
+                index={i}
+                section={section}
+                value={answers[i]}
+                error={errors[`section-${i}`]}
+                onValue={(v) => {
+                  setAnswers((list) => list.map((a, j) => (j === i ? v : a)));
+                  clearError(`section-${i}`);
+                }}
+              />
             ))}
           </>
         )}
-        <button type="submit" className="button button-large" disabled={busy}>{busy ? 'Sending…' : own ? 'Send my answers' : 'Save answers'}</button>
+        <button type="submit" className="button button-large" disabled={busy}>
+          {busy ? 'Sending…' : own ? 'Send my answers' : 'Save answers'}
+        </button>
       </form>
     </div>
   );
 }
 
-function SectionField({ index, section, value, error, onValue }: { index: number; section: Section; value: SectionAnswer; error?: string; onValue: (v: SectionAnswer) => void }) {
+function SectionField({
+  index,
+  section,
+  value,
+  error,
+  onValue,
+}: {
+  index: number;
+  section: Section;
+  value: SectionAnswer;
+  error?: string;
+  onValue: (v: SectionAnswer) => void;
+}) {
   const name = `section-${index}`;
-  const describedBy = [section.hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const choices: { value: number | typeof SKIP; label: string }[] = [...section.options.map((label, score) => ({ value: score, label })), { value: SKIP, label: 'Skip this section' }];
+  const describedBy =
+    [section.hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ') ||
+    undefined;
+  const choices: { value: number | typeof SKIP; label: string }[] = [
+    ...section.options.map((label, score) => ({ value: score, label })),
+    { value: SKIP, label: 'Skip this section' },
+  ];
   return (
     <fieldset className={`ms-section${error ? ' field-error' : ''}`} aria-describedby={describedBy}>
-      <legend>Section {index + 1}: {section.title}</legend>
-      {section.hint ? <p className="hint" id={`${fieldId(name)}-hint`}>{section.hint}</p> : null}
+      <legend>
+        Section {index + 1}: {section.title}
+      </legend>
+      {section.hint ? (
+        <p className="hint" id={`${fieldId(name)}-hint`}>
+          {section.hint}
+        </p>
+      ) : null}
       <ErrorText error={error} name={name} />
       {choices.map((choice, i) => {
         const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${choice.value}`;
         return (
           <label key={choice.value} className={`ms-option${choice.value === SKIP ? ' ms-skip' : ''}`} htmlFor={id}>
-            <input type="radio" id={id} name={name} checked={value === choice.value} onChange={() => onValue(choice.value)} />
+            <input
+              type="radio"
+              id={id}
+              name={name}
+              checked={value === choice.value}
+              onChange={() => onValue(choice.value)}
+            />
             <span>{choice.label}</span>
           </label>
         );
@@ -176,8 +285,17 @@ function SectionField({ index, section, value, error, onValue }: { index: number
   );
 }
 
-function PsfsActivities({ activities, errors, onChange }: { activities: Activity[]; errors: Record<string, string>; onChange: (a: Activity[]) => void }) {
-  const set = (i: number, patch: Partial<Activity>) => onChange(activities.map((a, j) => (j === i ? { ...a, ...patch } : a)));
+function PsfsActivities({
+  activities,
+  errors,
+  onChange,
+}: {
+  activities: Activity[];
+  errors: Record<string, string>;
+  onChange: (a: Activity[]) => void;
+}) {
+  const set = (i: number, patch: Partial<Activity>) =>
+    onChange(activities.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   return (
     <>
       {activities.map((a, i) => {
@@ -185,41 +303,109 @@ function PsfsActivities({ activities, errors, onChange }: { activities: Activity
         return (
           <div className="ms-activity" key={i}>
             <div className={`field${errors[`activity-${i}`] ? ' field-error' : ''}`}>
-              <label className="label" htmlFor={id}>Activity {i + 1}</label>
+              <label className="label" htmlFor={id}>
+                Activity {i + 1}
+              </label>
               <ErrorText error={errors[`activity-${i}`]} name={`activity-${i}`} />
-              <input id={id} className="input" value={a.name} onChange={(e) => set(i, { name: e.target.value })} maxLength={LIMIT.activity}
-                aria-invalid={errors[`activity-${i}`] ? true : undefined} aria-describedby={errors[`activity-${i}`] ? `${id}-error` : undefined} />
+              <input
+                id={id}
+                className="input"
+                value={a.name}
+                onChange={(e) => set(i, { name: e.target.value })}
+                maxLength={LIMIT.activity}
+                aria-invalid={errors[`activity-${i}`] ? true : undefined}
+                aria-describedby={errors[`activity-${i}`] ? `${id}-error` : undefined}
+              />
             </div>
-            <div className={errors[`activity-${i}-score`] ? 'field-error' : undefined} id={fieldId(`activity-${i}-score`)} tabIndex={-1}>
+            <div
+              className={errors[`activity-${i}-score`] ? 'field-error' : undefined}
+              id={fieldId(`activity-${i}-score`)}
+              tabIndex={-1}
+            >
               <ErrorText error={errors[`activity-${i}-score`]} name={`activity-${i}-score`} />
-              <NumberScale legend={`How well can you do activity ${i + 1} today?`} min={0} max={10} value={a.score} onValue={(score) => set(i, { score })}
-                lowLabel="0: unable to do it" highLabel="10: as well as before the problem" name={`activity-${i}-score`} />
+              <NumberScale
+                legend={`How well can you do activity ${i + 1} today?`}
+                min={0}
+                max={10}
+                value={a.score}
+                onValue={(score) => set(i, { score })}
+                lowLabel="0: unable to do it"
+                highLabel="10: as well as before the problem"
+                name={`activity-${i}-score`}
+              />
             </div>
             {activities.length > PSFS_MIN_ACTIVITIES ? (
-              <button type="button" className="button button-secondary" onClick={() => onChange(activities.filter((_, j) => j !== i))}>Remove activity {i + 1}</button>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => onChange(activities.filter((_, j) => j !== i))}
+              >
+                Remove activity {i + 1}
+              </button>
             ) : null}
           </div>
         );
       })}
       {activities.length < PSFS_MAX_ACTIVITIES ? (
-        <p><button type="button" className="button button-secondary" onClick={() => onChange([...activities, { name: '', score: null }])}>Add another activity</button></p>
+        <p>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => onChange([...activities, { name: '', score: null }])}
+          >
+            Add another activity
+          </button>
+        </p>
       ) : null}
     </>
   );
 }
 
-function Result({ back, backToSession, measure, result, own }: { back: string; backToSession: boolean; measure: FormMeasure; result: MeasureResult; own: boolean }) {
+function Result({
+  back,
+  backToSession,
+  measure,
+  result,
+  own,
+}: {
+  back: string;
+  backToSession: boolean;
+  measure: FormMeasure;
+  result: MeasureResult;
+  own: boolean;
+}) {
   const info = INSTRUMENT[measure];
-  const score = measure === 'ndi' ? `${result.score} out of 50 (${result.percent}%)` : measure === 'odi' ? `${result.score}%` : `${result.score} out of 10 (average of the activities)`;
-  const meaning = measure === 'psfs' ? 'Higher is better: 10 means as well as before the problem.' : 'Lower is better: 0 means no disability.';
+  const score =
+    measure === 'ndi'
+      ? `${result.score} out of 50 (${result.percent}%)`
+      : measure === 'odi'
+        ? `${result.score}%`
+        : `${result.score} out of 10 (average of the activities)`;
+  const meaning =
+    measure === 'psfs'
+      ? 'Higher is better: 10 means as well as before the problem.'
+      : 'Lower is better: 0 means no disability.';
   return (
     <div className="narrow">
       <div className="ch-confirmation" role="status">
         <h1>{own ? 'Thank you, your answers are sent' : `${info.short} saved`}</h1>
-        <p className="ms-result">{info.name} score: <strong>{score}</strong>{result.band ? <>, band: <strong>{result.band}</strong></> : null}</p>
+        <p className="ms-result">
+          {info.name} score: <strong>{score}</strong>
+          {result.band ? (
+            <>
+              , band: <strong>{result.band}</strong>
+            </>
+          ) : null}
+        </p>
       </div>
-      <p>{meaning} {own ? 'Your therapist will go through it with you.' : 'It is now in the trend on the chart.'}</p>
-      <p><Link to={back} className="button">{own ? 'Back to my details' : backToSession ? 'Back to the session' : 'Back to the patient'}</Link></p>
+      <p>
+        {meaning} {own ? 'Your therapist will go through it with you.' : 'It is now in the trend on the chart.'}
+      </p>
+      <p>
+        <Link to={back} className="button">
+          {own ? 'Back to my details' : backToSession ? 'Back to the session' : 'Back to the patient'}
+        </Link>
+      </p>
     </div>
   );
 }

@@ -8,40 +8,72 @@ import { ownTrendInWords } from '../../../../src/outcomes/patient/own-trend.ts';
 import { INSTRUMENT, isFormMeasure } from './instruments.ts';
 import '../charting-more.css';
 
-const NAME: Record<string, string> = { nprs: 'Pain rating (NPRS)', ndi: 'Neck Disability Index (NDI)', odi: 'Oswestry Disability Index (ODI)', psfs: 'Patient-Specific Functional Scale (PSFS)' };
+const NAME: Record<string, string> = {
+  nprs: 'Pain rating (NPRS)',
+  ndi: 'Neck Disability Index (NDI)',
+  odi: 'Oswestry Disability Index (ODI)',
+  psfs: 'Patient-Specific Functional Scale (PSFS)',
+};
 const MAX: Record<string, number> = { nprs: 10, ndi: 50, odi: 100, psfs: 10 };
-const STATUS: Record<DueMeasure['status'], [string, string]> = { due: ['Due', 'badge-warning'], overdue: ['Overdue', 'badge-danger'], 'not-due': ['Not due', 'badge-neutral'] };
+const STATUS: Record<DueMeasure['status'], [string, string]> = {
+  due: ['Due', 'badge-warning'],
+  overdue: ['Overdue', 'badge-danger'],
+  'not-due': ['Not due', 'badge-neutral'],
+};
 
 /** The series from its first score to its latest, in plain words judged by the measure's MCID. */
 export function trendWords(s: MeasureSeries, reader: 'patient' | 'clinician'): string | null {
   const points = [...s.points].sort((a, b) => a.takenAt.localeCompare(b.takenAt));
   const first = points[0];
   const latest = points.at(-1);
-  return first && latest ? ownTrendInWords({ measure: s.measure, first: first.score, latest: latest.score, reader }, points.length) : null;
+  return first && latest
+    ? ownTrendInWords({ measure: s.measure, first: first.score, latest: latest.score, reader }, points.length)
+    : null;
 }
 
 /** Each series as a trend with its MCID band, in the unit of its MCID (NDI raw 0–50, ODI percent), and what it says in words. */
-export function MeasureTrends({ series, reader = 'clinician' }: { series: readonly MeasureSeries[]; reader?: 'patient' | 'clinician' }) {
+export function MeasureTrends({
+  series,
+  reader = 'clinician',
+}: {
+  series: readonly MeasureSeries[];
+  reader?: 'patient' | 'clinician';
+}) {
   return (
     <div className="ch-trends">
-      {series.filter((s) => s.points.length > 0).map((s) => {
-        const pct = s.mcid.unit === 'percent-points';
-        const words = trendWords(s, reader);
-        return (
-          <div key={s.measure}>
-          {words ? <p className="ms-trend-words">{words}</p> : null}
-          <TrendPlot key={s.measure} title={NAME[s.measure] ?? s.measure} max={pct ? 100 : MAX[s.measure] ?? 10} mcid={s.mcid.value} higherIsWorse={s.higherIsWorse} unit={pct ? '%' : ''}
-            points={s.points.map((p) => ({ date: p.takenAt.slice(0, 10), value: pct ? p.percent ?? p.score : p.score }))} />
-          </div>
-        );
-      })}
+      {series
+        .filter((s) => s.points.length > 0)
+        .map((s) => {
+          const pct = s.mcid.unit === 'percent-points';
+          const words = trendWords(s, reader);
+          return (
+            <div key={s.measure}>
+              {words ? <p className="ms-trend-words">{words}</p> : null}
+              <TrendPlot
+                key={s.measure}
+                title={NAME[s.measure] ?? s.measure}
+                max={pct ? 100 : (MAX[s.measure] ?? 10)}
+                mcid={s.mcid.value}
+                higherIsWorse={s.higherIsWorse}
+                unit={pct ? '%' : ''}
+                points={s.points.map((p) => ({
+                  date: p.takenAt.slice(0, 10),
+                  value: pct ? (p.percent ?? p.score) : p.score,
+                }))}
+              />
+            </div>
+          );
+        })}
     </div>
   );
 }
 
 async function load(patientId: string, canRead: boolean, signal: AbortSignal) {
   const [due, series] = await Promise.all([
-    charting.measuresDue(patientId, signal).then((d) => d.measures, () => null),
+    charting.measuresDue(patientId, signal).then(
+      (d) => d.measures,
+      () => null,
+    ),
     canRead ? charting.measureSeries(patientId, signal).catch(() => null) : Promise.resolve(null),
   ]);
   return { due, series };
@@ -65,7 +97,10 @@ export function MeasuresCard({ patientId }: { patientId: string }) {
           {due.map((d) => (
             <li key={d.measure}>
               <span className={`badge ${STATUS[d.status][1]}`}>{STATUS[d.status][0]}</span>
-              <span>{NAME[d.measure]}{own ? '' : `: ${d.reason}`}</span>
+              <span>
+                {NAME[d.measure]}
+                {own ? '' : `: ${d.reason}`}
+              </span>
               {canFill && isFormMeasure(d.measure) ? (
                 <Link to={fill(d.measure)} className={d.status === 'not-due' ? 'button button-secondary' : 'button'}>
                   Fill in<span className="visually-hidden"> the {INSTRUMENT[d.measure].name}</span>
@@ -75,8 +110,18 @@ export function MeasuresCard({ patientId }: { patientId: string }) {
           ))}
         </ul>
       ) : null}
-      {canFill ? <p><Link to={`/patients/${patientId}/measures/new`}>Another questionnaire</Link></p> : null}
-      {series ? (series.some((s) => s.points.length > 0) ? <MeasureTrends series={series} reader={own ? 'patient' : 'clinician'} /> : <p className="muted">No scores yet.</p>) : null}
+      {canFill ? (
+        <p>
+          <Link to={`/patients/${patientId}/measures/new`}>Another questionnaire</Link>
+        </p>
+      ) : null}
+      {series ? (
+        series.some((s) => s.points.length > 0) ? (
+          <MeasureTrends series={series} reader={own ? 'patient' : 'clinician'} />
+        ) : (
+          <p className="muted">No scores yet.</p>
+        )
+      ) : null}
     </section>
   );
 }

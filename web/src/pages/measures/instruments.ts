@@ -46,124 +46,168 @@ export const NDI_SECTIONS: readonly Section[] = [
   { title: 'Pain intensity', options: PAIN },
   { title: 'Personal care (washing, dressing)', options: PERSONAL_CARE },
   { title: 'Lifting', options: LIFTING },
-  { title: 'Reading', options: [
-    'I can read as much as I want with no neck pain',
-    'I can read as much as I want with slight neck pain',
-    'I can read as much as I want with moderate neck pain',
-    'I cannot read as much as I want because of moderate neck pain',
-    'I can hardly read at all because of severe neck pain',
-    'I cannot read at all',
-  ] },
-  { title: 'Headaches', options: [
-    'I have no headaches at all',
-    'I have slight headaches that come rarely',
-    'I have moderate headaches that come rarely',
-    'I have moderate headaches that come often',
-    'I have severe headaches that come often',
-    'I have headaches almost all the time',
-  ] },
-  { title: 'Concentration', options: [
-    'I can concentrate fully when I want to, with no difficulty',
-    'I can concentrate fully when I want to, with slight difficulty',
-    'I have a fair amount of difficulty concentrating',
-    'I have a lot of difficulty concentrating',
-    'I have a great deal of difficulty concentrating',
-    'I cannot concentrate at all',
-  ] },
-  { title: 'Work', options: [
-    'I can do as much work as I want to',
-    'I can do my usual work, but no more',
-    'I can do most of my usual work, but no more',
-    'I cannot do my usual work',
-    'I can hardly do any work at all',
-    'I cannot do any work at all',
-  ] },
-  { title: 'Driving', hint: 'If you never drive, you may skip this section.', options: [
-    'I can drive my car without any neck pain',
-    'I can drive as long as I want with slight neck pain',
-    'I can drive as long as I want with moderate neck pain',
-    'I cannot drive as long as I want because of moderate neck pain',
-    'I can hardly drive at all because of severe neck pain',
-    'I cannot drive my car at all',
-  ] },
-  { title: 'Sleeping', options: [
-    'I have no trouble sleeping',
-    'My sleep is slightly disturbed (less than 1 hour awake)',
-    'My sleep is mildly disturbed (1 to 2 hours awake)',
-    'My sleep is moderately disturbed (2 to 3 hours awake)',
-    'My sleep is greatly disturbed (3 to 5 hours awake)',
-    'My sleep is completely disturbed (5 to 7 hours awake)',
-  ] },
-  { title: 'Recreation', options: [
-    'I can do all my usual activities with no neck pain',
-    'I can do all my usual activities with some neck pain',
-    'I can do most, but not all, of my usual activities because of neck pain',
-    'I can do only a few of my usual activities because of neck pain',
-    'I can hardly do any of my usual activities because of neck pain',
-    'I cannot do any of my usual activities at all',
-  ] },
+  {
+    title: 'Reading',
+    options: [
+      'I can read as much as I want with no neck pain',
+      'I can read as much as I want with slight neck pain',
+      'I can read as much as I want with moderate neck pain',
+      'I cannot read as much as I want because of moderate neck pain',
+      'I can hardly read at all because of severe neck pain',
+      'I cannot read at all',
+    ],
+  },
+  {
+    title: 'Headaches',
+    options: [
+      'I have no headaches at all',
+      'I have slight headaches that come rarely',
+      'I have moderate headaches that come rarely',
+      'I have moderate headaches that come often',
+      'I have severe headaches that come often',
+      'I have headaches almost all the time',
+    ],
+  },
+  {
+    title: 'Concentration',
+    options: [
+      'I can concentrate fully when I want to, with no difficulty',
+      'I can concentrate fully when I want to, with slight difficulty',
+      'I have a fair amount of difficulty concentrating',
+      'I have a lot of difficulty concentrating',
+      'I have a great deal of difficulty concentrating',
+      'I cannot concentrate at all',
+    ],
+  },
+  {
+    title: 'Work',
+    options: [
+      'I can do as much work as I want to',
+      'I can do my usual work, but no more',
+      'I can do most of my usual work, but no more',
+      'I cannot do my usual work',
+      'I can hardly do any work at all',
+      'I cannot do any work at all',
+    ],
+  },
+  {
+    title: 'Driving',
+    hint: 'If you never drive, you may skip this section.',
+    options: [
+      'I can drive my car without any neck pain',
+      'I can drive as long as I want with slight neck pain',
+      'I can drive as long as I want with moderate neck pain',
+      'I cannot drive as long as I want because of moderate neck pain',
+      'I can hardly drive at all because of severe neck pain',
+      'I cannot drive my car at all',
+    ],
+  },
+  {
+    title: 'Sleeping',
+    options: [
+      'I have no trouble sleeping',
+      'My sleep is slightly disturbed (less than 1 hour awake)',
+      'My sleep is mildly disturbed (1 to 2 hours awake)',
+      'My sleep is moderately disturbed (2 to 3 hours awake)',
+      'My sleep is greatly disturbed (3 to 5 hours awake)',
+      'My sleep is completely disturbed (5 to 7 hours awake)',
+    ],
+  },
+  {
+    title: 'Recreation',
+    options: [
+      'I can do all my usual activities with no neck pain',
+      'I can do all my usual activities with some neck pain',
+      'I can do most, but not all, of my usual activities because of neck pain',
+      'I can do only a few of my usual activities because of neck pain',
+      'I can hardly do any of my usual activities because of neck pain',
+      'I cannot do any of my usual activities at all',
+    ],
+  },
 ];
 
 export const ODI_SECTIONS: readonly Section[] = [
   { title: 'Pain intensity', options: PAIN },
   { title: 'Personal care (washing, dressing)', options: PERSONAL_CARE },
   { title: 'Lifting', options: LIFTING },
-  { title: 'Walking', options: [
-    'Pain does not stop me walking any distance',
-    'Pain stops me walking more than 1 mile',
-    'Pain stops me walking more than half a mile',
-    'Pain stops me walking more than 100 yards',
-    'I can only walk with a stick or crutches',
-    'I am in bed most of the time',
-  ] },
-  { title: 'Sitting', options: [
-    'I can sit in any chair as long as I like',
-    'I can sit in my favourite chair as long as I like',
-    'Pain stops me sitting for more than 1 hour',
-    'Pain stops me sitting for more than 30 minutes',
-    'Pain stops me sitting for more than 10 minutes',
-    'Pain stops me sitting at all',
-  ] },
-  { title: 'Standing', options: [
-    'I can stand as long as I want without extra pain',
-    'I can stand as long as I want, but it gives extra pain',
-    'Pain stops me standing for more than 1 hour',
-    'Pain stops me standing for more than 30 minutes',
-    'Pain stops me standing for more than 10 minutes',
-    'Pain stops me standing at all',
-  ] },
-  { title: 'Sleeping', options: [
-    'My sleep is never disturbed by pain',
-    'My sleep is sometimes disturbed by pain',
-    'Because of pain I have less than 6 hours sleep',
-    'Because of pain I have less than 4 hours sleep',
-    'Because of pain I have less than 2 hours sleep',
-    'Pain stops me sleeping at all',
-  ] },
-  { title: 'Sex life (if it applies)', hint: 'You may skip this section.', options: [
-    'My sex life is normal and causes no extra pain',
-    'My sex life is normal, but causes some extra pain',
-    'My sex life is nearly normal, but very painful',
-    'My sex life is severely limited by pain',
-    'My sex life is nearly absent because of pain',
-    'Pain prevents any sex life at all',
-  ] },
-  { title: 'Social life', options: [
-    'My social life is normal and gives me no extra pain',
-    'My social life is normal, but increases the pain',
-    'Pain only limits my more energetic interests, such as sport',
-    'Pain limits my social life and I do not go out as often',
-    'Pain has limited my social life to my home',
-    'I have no social life because of pain',
-  ] },
-  { title: 'Travelling', options: [
-    'I can travel anywhere without pain',
-    'I can travel anywhere, but it gives extra pain',
-    'Pain is bad, but I manage journeys over 2 hours',
-    'Pain limits me to journeys of less than 1 hour',
-    'Pain limits me to short necessary journeys of less than 30 minutes',
-    'Pain stops me travelling except to receive treatment',
-  ] },
+  {
+    title: 'Walking',
+    options: [
+      'Pain does not stop me walking any distance',
+      'Pain stops me walking more than 1 mile',
+      'Pain stops me walking more than half a mile',
+      'Pain stops me walking more than 100 yards',
+      'I can only walk with a stick or crutches',
+      'I am in bed most of the time',
+    ],
+  },
+  {
+    title: 'Sitting',
+    options: [
+      'I can sit in any chair as long as I like',
+      'I can sit in my favourite chair as long as I like',
+      'Pain stops me sitting for more than 1 hour',
+      'Pain stops me sitting for more than 30 minutes',
+      'Pain stops me sitting for more than 10 minutes',
+      'Pain stops me sitting at all',
+    ],
+  },
+  {
+    title: 'Standing',
+    options: [
+      'I can stand as long as I want without extra pain',
+      'I can stand as long as I want, but it gives extra pain',
+      'Pain stops me standing for more than 1 hour',
+      'Pain stops me standing for more than 30 minutes',
+      'Pain stops me standing for more than 10 minutes',
+      'Pain stops me standing at all',
+    ],
+  },
+  {
+    title: 'Sleeping',
+    options: [
+      'My sleep is never disturbed by pain',
+      'My sleep is sometimes disturbed by pain',
+      'Because of pain I have less than 6 hours sleep',
+      'Because of pain I have less than 4 hours sleep',
+      'Because of pain I have less than 2 hours sleep',
+      'Pain stops me sleeping at all',
+    ],
+  },
+  {
+    title: 'Sex life (if it applies)',
+    hint: 'You may skip this section.',
+    options: [
+      'My sex life is normal and causes no extra pain',
+      'My sex life is normal, but causes some extra pain',
+      'My sex life is nearly normal, but very painful',
+      'My sex life is severely limited by pain',
+      'My sex life is nearly absent because of pain',
+      'Pain prevents any sex life at all',
+    ],
+  },
+  {
+    title: 'Social life',
+    options: [
+      'My social life is normal and gives me no extra pain',
+      'My social life is normal, but increases the pain',
+      'Pain only limits my more energetic interests, such as sport',
+      'Pain limits my social life and I do not go out as often',
+      'Pain has limited my social life to my home',
+      'I have no social life because of pain',
+    ],
+  },
+  {
+    title: 'Travelling',
+    options: [
+      'I can travel anywhere without pain',
+      'I can travel anywhere, but it gives extra pain',
+      'Pain is bad, but I manage journeys over 2 hours',
+      'Pain limits me to journeys of less than 1 hour',
+      'Pain limits me to short necessary journeys of less than 30 minutes',
+      'Pain stops me travelling except to receive treatment',
+    ],
+  },
 ];
 
 export type FormMeasure = 'ndi' | 'odi' | 'psfs';
@@ -172,18 +216,22 @@ export const INSTRUMENT: Record<FormMeasure, { name: string; short: string; intr
   ndi: {
     name: 'Neck Disability Index',
     short: 'NDI',
-    intro: 'How your neck pain affects everyday life. In each section choose the one statement that best describes you today.',
+    intro:
+      'How your neck pain affects everyday life. In each section choose the one statement that best describes you today.',
   },
   odi: {
     name: 'Oswestry Disability Index',
     short: 'ODI',
-    intro: 'How your back or leg pain affects everyday life. In each section choose the one statement that best describes you today.',
+    intro:
+      'How your back or leg pain affects everyday life. In each section choose the one statement that best describes you today.',
   },
   psfs: {
     name: 'Patient-Specific Functional Scale',
     short: 'PSFS',
-    intro: 'Name 3 to 5 important activities you are unable to do, or have difficulty doing, because of your problem. Rate how well you can do each today.',
+    intro:
+      'Name 3 to 5 important activities you are unable to do, or have difficulty doing, because of your problem. Rate how well you can do each today.',
   },
 };
 
-export const isFormMeasure = (value: string | null): value is FormMeasure => value === 'ndi' || value === 'odi' || value === 'psfs';
+export const isFormMeasure = (value: string | null): value is FormMeasure =>
+  value === 'ndi' || value === 'odi' || value === 'psfs';

@@ -5,7 +5,15 @@ import { outcomesCsvUrl, type OutcomesFilter } from '../../api/outcomes.ts';
  * A report table exactly as the API and the CSV file give it: the chart's alternative, with its
  * download. A missing figure is a dash; a withheld one says "too few to report" in its note.
  */
-export function FigureTable({ table, filter, open = false }: { table: OutcomesTable; filter: OutcomesFilter; open?: boolean }) {
+export function FigureTable({
+  table,
+  filter,
+  open = false,
+}: {
+  table: OutcomesTable;
+  filter: OutcomesFilter;
+  open?: boolean;
+}) {
   return (
     <details className="oc-table" open={open} data-table={table.id}>
       <summary>Table: {table.title}</summary>
@@ -13,15 +21,31 @@ export function FigureTable({ table, filter, open = false }: { table: OutcomesTa
         <table className="table table-compact">
           <caption className="visually-hidden">{table.title}</caption>
           <thead>
-            <tr>{table.columns.map((c) => <th scope="col" key={c}>{c}</th>)}</tr>
+            <tr>
+              {table.columns.map((c) => (
+                <th scope="col" key={c}>
+                  {c}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {table.rows.length === 0 ? (
-              <tr><td colSpan={table.columns.length}>Too few episodes to report.</td></tr>
+              <tr>
+                <td colSpan={table.columns.length}>Too few episodes to report.</td>
+              </tr>
             ) : (
               table.rows.map((row, i) => (
                 <tr key={i}>
-                  {row.map((cell, j) => (j === 0 ? <th scope="row" key={j}>{show(cell)}</th> : <td key={j}>{show(cell)}</td>))}
+                  {row.map((cell, j) =>
+                    j === 0 ? (
+                      <th scope="row" key={j}>
+                        {show(cell)}
+                      </th>
+                    ) : (
+                      <td key={j}>{show(cell)}</td>
+                    ),
+                  )}
                 </tr>
               ))
             )}

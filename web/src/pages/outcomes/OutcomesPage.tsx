@@ -39,22 +39,52 @@ export function OutcomesPage() {
     event.preventDefault();
     setFilter(Object.fromEntries(Object.entries(draft).filter(([, v]) => v !== '')));
   };
-  const fieldErrors = data.status === 'error' && data.error instanceof ApiError && data.error.status < 500 ? data.error.fields : {};
+  const fieldErrors =
+    data.status === 'error' && data.error instanceof ApiError && data.error.status < 500 ? data.error.fields : {};
   const set = (key: keyof OutcomesFilter) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
   return (
     <>
       <h1>Outcomes</h1>
       <p className="lead">
-        Whether patients get meaningfully better, for whom, and how fast. Every share shows how many episodes it counts and a 95% interval;
-        drop-outs count as not improved; a group of fewer than 11 episodes is “too few to report”.
+        Whether patients get meaningfully better, for whom, and how fast. Every share shows how many episodes it counts
+        and a 95% interval; drop-outs count as not improved; a group of fewer than 11 episodes is “too few to report”.
       </p>
-      {Object.keys(fieldErrors).length > 0 ? <ErrorSummary items={Object.entries(fieldErrors).map(([field, message]) => ({ field, message }))} /> : null}
+      {Object.keys(fieldErrors).length > 0 ? (
+        <ErrorSummary items={Object.entries(fieldErrors).map(([field, message]) => ({ field, message }))} />
+      ) : null}
       <form className="filters" onSubmit={apply} aria-label="Which episodes">
-        <TextField name="from" label="Started from" type="date" value={draft.from} onValue={set('from')} error={fieldErrors.from} width="medium" />
-        <TextField name="to" label="Started up to" type="date" value={draft.to} onValue={set('to')} error={fieldErrors.to} width="medium" />
-        <SelectField name="definition" label="Meaningful improvement by" value={draft.definition} onValue={set('definition')} options={DEFINITIONS} error={fieldErrors.definition} />
-        <div className="field"><button type="submit" className="button">Show</button></div>
+        <TextField
+          name="from"
+          label="Started from"
+          type="date"
+          value={draft.from}
+          onValue={set('from')}
+          error={fieldErrors.from}
+          width="medium"
+        />
+        <TextField
+          name="to"
+          label="Started up to"
+          type="date"
+          value={draft.to}
+          onValue={set('to')}
+          error={fieldErrors.to}
+          width="medium"
+        />
+        <SelectField
+          name="definition"
+          label="Meaningful improvement by"
+          value={draft.definition}
+          onValue={set('definition')}
+          options={DEFINITIONS}
+          error={fieldErrors.definition}
+        />
+        <div className="field">
+          <button type="submit" className="button">
+            Show
+          </button>
+        </div>
       </form>
       {data.status === 'loading' ? <Loading label="Counting episodes…" /> : null}
       {data.status === 'error' && Object.keys(fieldErrors).length === 0 ? <ErrorView error={data.error} /> : null}
@@ -63,21 +93,36 @@ export function OutcomesPage() {
   );
 }
 
-function Report({ answer, filter, cut, onCut }: { answer: OutcomesAnswer; filter: OutcomesFilter; cut: string; onCut: (cut: string) => void }) {
+function Report({
+  answer,
+  filter,
+  cut,
+  onCut,
+}: {
+  answer: OutcomesAnswer;
+  filter: OutcomesFilter;
+  cut: string;
+  onCut: (cut: string) => void;
+}) {
   const { report } = answer;
   const table = (id: string) => answer.tables.find((t) => t.id === id)!;
   const overall = report.overall;
   const cutLabel = CUTS.find((c) => c.value === cut)?.label ?? cut;
   return (
     <>
-      <p className="muted">{SCOPE[answer.scope]} Judged by: {report.definition.label}.</p>
+      <p className="muted">
+        {SCOPE[answer.scope]} Judged by: {report.definition.label}.
+      </p>
 
       <section className="card oc-claim" aria-labelledby="claim-heading">
         <h2 id="claim-heading">Meaningfully better by session {report.settings.claimSession}</h2>
         <p className="oc-summary">{claimSentence(report)}</p>
         {overall.status === 'reported' ? (
           <ul className="oc-aside">
-            <li>{overall.claim.stillInCare} still in care and not yet at session {report.settings.claimSession}: left out of both shares until they are.</li>
+            <li>
+              {overall.claim.stillInCare} still in care and not yet at session {report.settings.claimSession}: left out
+              of both shares until they are.
+            </li>
             <li>{overall.claim.withoutBaseline} without a score to judge from (no baseline): left out of both.</li>
           </ul>
         ) : null}
@@ -86,14 +131,22 @@ function Report({ answer, filter, cut, onCut }: { answer: OutcomesAnswer; filter
 
       <section className="card" aria-labelledby="curve-heading">
         <h2 id="curve-heading">Sessions to first meaningful improvement</h2>
-        {report.curve.status === 'reported' ? <CurveChart curve={report.curve} summary={curveSentence(report)} /> : <p className="oc-summary">{curveSentence(report)}</p>}
+        {report.curve.status === 'reported' ? (
+          <CurveChart curve={report.curve} summary={curveSentence(report)} />
+        ) : (
+          <p className="oc-summary">{curveSentence(report)}</p>
+        )}
         <FigureTable table={table('curve')} filter={filter} />
       </section>
 
       <section className="card" aria-labelledby="cut-heading">
         <h2 id="cut-heading">Meaningfully better by {cutLabel.toLowerCase()}</h2>
         <SelectField name="cut" label="Compare by" value={cut} onValue={onCut} options={CUTS} />
-        <DotIntervalChart rows={report.cuts[cut] ?? []} title={`Meaningfully better by ${cutLabel.toLowerCase()}`} summary={cutSentence(report.cuts[cut] ?? [], cutLabel.toLowerCase())} />
+        <DotIntervalChart
+          rows={report.cuts[cut] ?? []}
+          title={`Meaningfully better by ${cutLabel.toLowerCase()}`}
+          summary={cutSentence(report.cuts[cut] ?? [], cutLabel.toLowerCase())}
+        />
         <FigureTable table={table(cut)} filter={filter} />
       </section>
 

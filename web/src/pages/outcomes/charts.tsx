@@ -35,9 +35,15 @@ type Curve = Extract<OutcomesReport['curve'], { status: 'reported' }>;
 
 /** Kaplan–Meier: share not yet meaningfully better after each session, with its 95% band. */
 export function CurveChart({ curve, summary }: { curve: Curve; summary: string }) {
-  const points = [{ time: 0, survival: 1, lower: 1, upper: 1 }, ...curve.points.map((p) => ({ time: p.time, survival: p.survival, lower: p.lower ?? p.survival, upper: p.upper ?? p.survival }))].map(
-    (p) => ({ session: p.time, share: pct(p.survival), lower: pct(p.lower), upper: pct(p.upper) }),
-  );
+  const points = [
+    { time: 0, survival: 1, lower: 1, upper: 1 },
+    ...curve.points.map((p) => ({
+      time: p.time,
+      survival: p.survival,
+      lower: p.lower ?? p.survival,
+      upper: p.upper ?? p.survival,
+    })),
+  ].map((p) => ({ session: p.time, share: pct(p.survival), lower: pct(p.lower), upper: pct(p.upper) }));
   const make = () =>
     Plot.plot({
       ariaLabel: 'Sessions to first meaningful improvement',
@@ -47,7 +53,14 @@ export function CurveChart({ curve, summary }: { curve: Curve; summary: string }
       x: { label: 'Session', tickFormat: 'd', ticks: Math.min(points.length, 12) },
       y: { label: 'Not yet meaningfully better (%)', domain: [0, 100], grid: true },
       marks: [
-        Plot.areaY(points, { x: 'session', y1: 'lower', y2: 'upper', curve: 'step-after', fill: '#2f6f8f', fillOpacity: 0.18 }),
+        Plot.areaY(points, {
+          x: 'session',
+          y1: 'lower',
+          y2: 'upper',
+          curve: 'step-after',
+          fill: '#2f6f8f',
+          fillOpacity: 0.18,
+        }),
         Plot.lineY(points, { x: 'session', y: 'share', curve: 'step-after', stroke: '#1d4f66', strokeWidth: 2 }),
         Plot.ruleY([50], { stroke: '#7a4a00', strokeDasharray: '4 3' }),
       ],
@@ -67,11 +80,21 @@ export function reportedShares(rows: readonly CutRow[]): Dot[] {
   return rows.flatMap((row) => {
     if (row.figures.status !== 'reported') return [];
     const share = row.figures.claim.allStarted;
-    return share.status === 'reported' ? [{ label: row.label, rate: pct(share.rate), lower: pct(share.lower), upper: pct(share.upper) }] : [];
+    return share.status === 'reported'
+      ? [{ label: row.label, rate: pct(share.rate), lower: pct(share.lower), upper: pct(share.upper) }]
+      : [];
   });
 }
 
-export function DotIntervalChart({ rows, title, summary }: { rows: readonly CutRow[]; title: string; summary: string }) {
+export function DotIntervalChart({
+  rows,
+  title,
+  summary,
+}: {
+  rows: readonly CutRow[];
+  title: string;
+  summary: string;
+}) {
   const dots = reportedShares(rows);
   const make = () =>
     Plot.plot({

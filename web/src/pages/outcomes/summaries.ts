@@ -24,10 +24,15 @@ export function claimSentence(report: OutcomesReport): string {
 
 export function curveSentence(report: OutcomesReport): string {
   const { curve } = report;
-  if (curve.status !== 'reported') return 'Too few episodes to draw the curve of sessions to first meaningful improvement.';
+  if (curve.status !== 'reported')
+    return 'Too few episodes to draw the curve of sessions to first meaningful improvement.';
   const { value, lower, upper } = curve.median;
-  const cut = curve.truncatedAfter === null ? '' : ` The curve stops after session ${curve.truncatedAfter}, where fewer episodes remained followed than can be reported.`;
-  if (value === null) return `Fewer than half of episodes were meaningfully better within the sessions followed (median not reached).${cut}`;
+  const cut =
+    curve.truncatedAfter === null
+      ? ''
+      : ` The curve stops after session ${curve.truncatedAfter}, where fewer episodes remained followed than can be reported.`;
+  if (value === null)
+    return `Fewer than half of episodes were meaningfully better within the sessions followed (median not reached).${cut}`;
   const range = lower === null ? '' : `, 95% interval ${lower} to ${upper ?? 'not reached'}`;
   return `Half of episodes were meaningfully better by session ${value}${range}.${cut}`;
 }
@@ -35,7 +40,8 @@ export function curveSentence(report: OutcomesReport): string {
 export function cutSentence(rows: readonly CutRow[], what: string): string {
   const dots = reportedShares(rows);
   const withheld = rows.length - dots.length;
-  const few = withheld > 0 ? ` ${withheld} ${withheld === 1 ? 'group has' : 'groups have'} too few episodes to report.` : '';
+  const few =
+    withheld > 0 ? ` ${withheld} ${withheld === 1 ? 'group has' : 'groups have'} too few episodes to report.` : '';
   if (dots.length === 0) return `No ${what} has enough episodes to report.${few}`;
   const sorted = [...dots].sort((a, b) => b.rate - a.rate);
   const top = sorted[0]!;
@@ -49,7 +55,7 @@ export function trendSentence(rows: readonly CutRow[]): string {
   if (dots.length === 0) return 'No period has enough episodes to report a trend.';
   const first = dots[0]!;
   const last = dots.at(-1)!;
-  if (dots.length === 1) return `${first.label}: ${first.rate}% meaningfully better by session 6; one period is not a trend.`;
+  if (dots.length === 1)
+    return `${first.label}: ${first.rate}% meaningfully better by session 6; one period is not a trend.`;
   return `From ${first.label} (${first.rate}%) to ${last.label} (${last.rate}%), over ${dots.length} periods with enough episodes to report.`;
 }
-

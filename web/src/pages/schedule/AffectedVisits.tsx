@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import { ApiError } from '../../api/http.ts';
 import { useCreateIntent, type CreateIntent } from '../../api/intent.ts';
-import { cancelAffected, notifyAffected, visitAlternatives, type Alternative, type ResolvedVisits, type VisitOutcome } from '../../api/schedule-changes.ts';
+import {
+  cancelAffected,
+  notifyAffected,
+  visitAlternatives,
+  type Alternative,
+  type ResolvedVisits,
+  type VisitOutcome,
+} from '../../api/schedule-changes.ts';
 import { rescheduleAppointment, type Appointment } from '../../api/scheduling.ts';
 import { useLocations } from '../../lookups.ts';
 import { useResource } from '../../hooks.ts';
@@ -29,10 +36,11 @@ const OUTCOME_WORDS: Record<VisitOutcome, string> = {
   'fits-schedule': 'This visit fits the schedule again: nothing to do.',
 };
 
-const DEFAULT_MESSAGE = 'We are sorry: we cannot see you at this time after all. Please book another visit, or call us and we will find one with you.';
+const DEFAULT_MESSAGE =
+  'We are sorry: we cannot see you at this time after all. Please book another visit, or call us and we will find one with you.';
 
 function errorText(err: unknown): string {
-  return err instanceof ApiError ? Object.values(err.fields)[0] ?? err.message : 'Something went wrong. Try again.';
+  return err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : 'Something went wrong. Try again.';
 }
 
 function useNaming(): SlotNaming & { zone: (a: Appointment) => string } {
@@ -53,7 +61,15 @@ function useNaming(): SlotNaming & { zone: (a: Appointment) => string } {
  * once: email the patient their link to choose a new time, move them (alternatives from the engine),
  * or cancel with a message. Without `resolve` it only lists them (before the change is saved).
  */
-export function AffectedVisits({ visits, resolve, onChanged }: { visits: Appointment[]; resolve: boolean; onChanged?: (a: Appointment) => void }) {
+export function AffectedVisits({
+  visits,
+  resolve,
+  onChanged,
+}: {
+  visits: Appointment[];
+  resolve: boolean;
+  onChanged?: (a: Appointment) => void;
+}) {
   const naming = useNaming();
   const names = usePatientNames(visits.map((v) => v.patientId));
   const [current, setCurrent] = useState<Map<string, Appointment>>(() => new Map(visits.map((v) => [v.id, v])));
@@ -71,7 +87,8 @@ export function AffectedVisits({ visits, resolve, onChanged }: { visits: Appoint
     setOutcomes((m) => new Map(m).set(updated.id, words));
     onChanged?.(updated);
   };
-  const apply = (result: ResolvedVisits) => result.visits.forEach((v) => record(v.appointment, OUTCOME_WORDS[v.outcome]));
+  const apply = (result: ResolvedVisits) =>
+    result.visits.forEach((v) => record(v.appointment, OUTCOME_WORDS[v.outcome]));
   const act = async (work: () => Promise<void>) => {
     setBusy(true);
     setError('');
@@ -83,41 +100,96 @@ export function AffectedVisits({ visits, resolve, onChanged }: { visits: Appoint
       setBusy(false);
     }
   };
-  const patient = (a: Appointment) => names.get(a.patientId) ?? (names.has(a.patientId) ? 'Patient (another site)' : 'Patient');
+  const patient = (a: Appointment) =>
+    names.get(a.patientId) ?? (names.has(a.patientId) ? 'Patient (another site)' : 'Patient');
 
   return (
     <div className="cv-visits">
       <ul className="plain-list cv-list">
         {list.map((a) => (
           <li key={a.id} className="cv-visit">
-            <p className="cv-who"><strong>{patient(a)}</strong></p>
+            <p className="cv-who">
+              <strong>{patient(a)}</strong>
+            </p>
             <p className="cv-when">
-              {dateLabel(wallClock(a.start, naming.zone(a)).date, 'short')} at {timeAt(a.start, naming.zone(a))} · {a.serviceName} with {naming.therapistName(a.therapistId)} at {naming.siteName(a.locationId)}
+              {dateLabel(wallClock(a.start, naming.zone(a)).date, 'short')} at {timeAt(a.start, naming.zone(a))} ·{' '}
+              {a.serviceName} with {naming.therapistName(a.therapistId)} at {naming.siteName(a.locationId)}
             </p>
             {a.conflict ? <p className="cv-why">{a.conflict.message}</p> : null}
             <p className="cv-state" aria-live="polite">
-              {outcomes.get(a.id) ?? (a.conflict?.notifiedAt ? `Emailed a link to choose a new time on ${dateLabel(wallClock(a.conflict.notifiedAt, naming.zone(a)).date, 'short')}.` : '')}
+              {outcomes.get(a.id) ??
+                (a.conflict?.notifiedAt
+                  ? `Emailed a link to choose a new time on ${dateLabel(wallClock(a.conflict.notifiedAt, naming.zone(a)).date, 'short')}.`
+                  : '')}
             </p>
             {resolve && a.status === 'booked' && a.conflict ? (
-              <VisitConflictActions appointment={a} naming={naming} patientName={patient(a)} busy={busy}
-                onResolved={record} onError={setError} onNotify={() => void act(async () => apply(await once(intent, { appointmentIds: [a.id] }, notifyAffected)))} />
+              <VisitConflictActions
+                appointment={a}
+                naming={naming}
+                patientName={patient(a)}
+                busy={busy}
+                onResolved={record}
+                onError={setError}
+                onNotify={() =>
+                  void act(async () => apply(await once(intent, { appointmentIds: [a.id] }, notifyAffected)))
+                }
+              />
             ) : null}
           </li>
         ))}
       </ul>
-      {error ? <p className="error-message" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error-message" role="alert">
+          {error}
+        </p>
+      ) : null}
       {resolve && open.length > 1 ? (
         <div className="cv-bulk">
           <h3>For all {open.length} visits still to resolve</h3>
           <div className="button-row">
-            <button type="button" className="button" disabled={busy} onClick={() => void act(async () => apply(await once(intent, { appointmentIds: open.map((a) => a.id) }, notifyAffected)))}>
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() =>
+                void act(async () =>
+                  apply(await once(intent, { appointmentIds: open.map((a) => a.id) }, notifyAffected)),
+                )
+              }
+            >
               Email all {open.length} patients a link to choose a new time
             </button>
-            {!cancelling ? <button type="button" className="button button-secondary" disabled={busy} onClick={() => setCancelling(true)}>Cancel all {open.length}…</button> : null}
+            {!cancelling ? (
+              <button
+                type="button"
+                className="button button-secondary"
+                disabled={busy}
+                onClick={() => setCancelling(true)}
+              >
+                Cancel all {open.length}…
+              </button>
+            ) : null}
           </div>
           {cancelling ? (
-            <CancelMessage count={open.length} message={message} onMessage={setMessage} busy={busy} onBack={() => setCancelling(false)}
-              onSubmit={() => void act(async () => { apply(await once(intent, { appointmentIds: open.map((a) => a.id), message: message.trim() }, cancelAffected)); setCancelling(false); })} />
+            <CancelMessage
+              count={open.length}
+              message={message}
+              onMessage={setMessage}
+              busy={busy}
+              onBack={() => setCancelling(false)}
+              onSubmit={() =>
+                void act(async () => {
+                  apply(
+                    await once(
+                      intent,
+                      { appointmentIds: open.map((a) => a.id), message: message.trim() },
+                      cancelAffected,
+                    ),
+                  );
+                  setCancelling(false);
+                })
+              }
+            />
           ) : null}
         </div>
       ) : null}
@@ -125,30 +197,78 @@ export function AffectedVisits({ visits, resolve, onChanged }: { visits: Appoint
   );
 }
 
-function CancelMessage({ count, message, onMessage, busy, onBack, onSubmit }: {
-  count: number; message: string; onMessage: (m: string) => void; busy: boolean; onBack: () => void; onSubmit: () => void;
+function CancelMessage({
+  count,
+  message,
+  onMessage,
+  busy,
+  onBack,
+  onSubmit,
+}: {
+  count: number;
+  message: string;
+  onMessage: (m: string) => void;
+  busy: boolean;
+  onBack: () => void;
+  onSubmit: () => void;
 }) {
   const [error, setError] = useState('');
   const id = `cv-message-${count}`;
   return (
-    <form className="cv-cancel" noValidate onSubmit={(e) => { e.preventDefault(); if (!message.trim()) return setError('Write a message to the patient.'); onSubmit(); }}>
+    <form
+      className="cv-cancel"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!message.trim()) return setError('Write a message to the patient.');
+        onSubmit();
+      }}
+    >
       <div className={`field${error ? ' field-error' : ''}`}>
-        <label className="label" htmlFor={id}>Message to the patient{count > 1 ? 's' : ''}</label>
-        <p className="hint" id={`${id}-hint`}>Sent with the cancellation email.</p>
-        {error ? <p className="error-message" id={`${id}-error`}>{error}</p> : null}
-        <textarea id={id} className="input" rows={3} maxLength={LIMIT.reason} value={message} onChange={(e) => onMessage(e.target.value)}
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} aria-invalid={error ? true : undefined} />
+        <label className="label" htmlFor={id}>
+          Message to the patient{count > 1 ? 's' : ''}
+        </label>
+        <p className="hint" id={`${id}-hint`}>
+          Sent with the cancellation email.
+        </p>
+        {error ? (
+          <p className="error-message" id={`${id}-error`}>
+            {error}
+          </p>
+        ) : null}
+        <textarea
+          id={id}
+          className="input"
+          rows={3}
+          maxLength={LIMIT.reason}
+          value={message}
+          onChange={(e) => onMessage(e.target.value)}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+          aria-invalid={error ? true : undefined}
+        />
       </div>
       <div className="button-row">
-        <button type="submit" className="button sch-danger" disabled={busy}>{count > 1 ? `Cancel ${count} visits and send the message` : 'Cancel the visit and send the message'}</button>
-        <button type="button" className="button button-secondary" onClick={onBack}>Keep {count > 1 ? 'them' : 'it'}</button>
+        <button type="submit" className="button sch-danger" disabled={busy}>
+          {count > 1 ? `Cancel ${count} visits and send the message` : 'Cancel the visit and send the message'}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onBack}>
+          Keep {count > 1 ? 'them' : 'it'}
+        </button>
       </div>
     </form>
   );
 }
 
 /** The three ways to resolve one visit; used in the list above and in the calendar's appointment panel. */
-export function VisitConflictActions({ appointment, naming, patientName, busy, onResolved, onError, onNotify }: {
+export function VisitConflictActions({
+  appointment,
+  naming,
+  patientName,
+  busy,
+  onResolved,
+  onError,
+  onNotify,
+}: {
   appointment: Appointment;
   naming: SlotNaming;
   patientName: string;
@@ -173,40 +293,112 @@ export function VisitConflictActions({ appointment, naming, patientName, busy, o
       setWorking(false);
     }
   };
-  const move = (slot: Alternative) => run(async () => {
-    const moved = await rescheduleAppointment(appointment.id, { start: slot.start, therapistId: slot.therapistId, locationId: slot.locationId, ...(slot.roomId ? { roomId: slot.roomId } : {}), reason: 'The clinic could not keep the original time.' });
-    onResolved({ ...moved, conflict: null }, `Moved to ${describeSlot(slot, naming)}.`);
-  });
-  const cancel = () => run(async () => {
-    const [result] = (await once(intent, { appointmentIds: [appointment.id], message: message.trim() }, cancelAffected)).visits;
-    onResolved(result!.appointment, OUTCOME_WORDS[result!.outcome]);
-  });
+  const move = (slot: Alternative) =>
+    run(async () => {
+      const moved = await rescheduleAppointment(appointment.id, {
+        start: slot.start,
+        therapistId: slot.therapistId,
+        locationId: slot.locationId,
+        ...(slot.roomId ? { roomId: slot.roomId } : {}),
+        reason: 'The clinic could not keep the original time.',
+      });
+      onResolved({ ...moved, conflict: null }, `Moved to ${describeSlot(slot, naming)}.`);
+    });
+  const cancel = () =>
+    run(async () => {
+      const [result] = (
+        await once(intent, { appointmentIds: [appointment.id], message: message.trim() }, cancelAffected)
+      ).visits;
+      onResolved(result!.appointment, OUTCOME_WORDS[result!.outcome]);
+    });
   const disabled = busy || working;
   return (
     <div className="cv-actions">
       <div className="button-row" role="group" aria-label={`Resolve ${patientName}'s visit`}>
-        <button type="button" className="button" disabled={disabled} onClick={onNotify}>Email a link to choose a new time</button>
-        <button type="button" className="button button-secondary" disabled={disabled} aria-expanded={open === 'move'} onClick={() => setOpen(open === 'move' ? null : 'move')}>Move to another time…</button>
-        <button type="button" className="button button-secondary" disabled={disabled} aria-expanded={open === 'cancel'} onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}>Cancel with a message…</button>
+        <button type="button" className="button" disabled={disabled} onClick={onNotify}>
+          Email a link to choose a new time
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={disabled}
+          aria-expanded={open === 'move'}
+          onClick={() => setOpen(open === 'move' ? null : 'move')}
+        >
+          Move to another time…
+        </button>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={disabled}
+          aria-expanded={open === 'cancel'}
+          onClick={() => setOpen(open === 'cancel' ? null : 'cancel')}
+        >
+          Cancel with a message…
+        </button>
       </div>
-      {open === 'move' ? <MoveChoices appointment={appointment} naming={naming} busy={disabled} onPick={(slot) => void move(slot)} /> : null}
-      {open === 'cancel' ? <CancelMessage count={1} message={message} onMessage={setMessage} busy={disabled} onBack={() => setOpen(null)} onSubmit={() => void cancel()} /> : null}
+      {open === 'move' ? (
+        <MoveChoices appointment={appointment} naming={naming} busy={disabled} onPick={(slot) => void move(slot)} />
+      ) : null}
+      {open === 'cancel' ? (
+        <CancelMessage
+          count={1}
+          message={message}
+          onMessage={setMessage}
+          busy={disabled}
+          onBack={() => setOpen(null)}
+          onSubmit={() => void cancel()}
+        />
+      ) : null}
     </div>
   );
 }
 
-function MoveChoices({ appointment, naming, busy, onPick }: { appointment: Appointment; naming: SlotNaming; busy: boolean; onPick: (slot: Alternative) => void }) {
+function MoveChoices({
+  appointment,
+  naming,
+  busy,
+  onPick,
+}: {
+  appointment: Appointment;
+  naming: SlotNaming;
+  busy: boolean;
+  onPick: (slot: Alternative) => void;
+}) {
   const [slots] = useResource((signal) => visitAlternatives(appointment.id, signal), [appointment.id]);
-  if (slots.status === 'loading') return <p className="muted" role="status">Finding free times…</p>;
-  if (slots.status === 'error') return <p className="error-message" role="alert">{errorText(slots.error)}</p>;
-  if (slots.data.length === 0) return <p>No free times within three days of this visit, with any therapist or at any site. Email the patient a link instead, or cancel.</p>;
+  if (slots.status === 'loading')
+    return (
+      <p className="muted" role="status">
+        Finding free times…
+      </p>
+    );
+  if (slots.status === 'error')
+    return (
+      <p className="error-message" role="alert">
+        {errorText(slots.error)}
+      </p>
+    );
+  if (slots.data.length === 0)
+    return (
+      <p>
+        No free times within three days of this visit, with any therapist or at any site. Email the patient a link
+        instead, or cancel.
+      </p>
+    );
   return (
     <div className="cv-move">
       <p className="hint">Free times nearby: the same therapist first, then other therapists and sites.</p>
       <ul className="plain-list sch-choice-list">
         {slots.data.map((slot) => (
           <li key={`${slot.start}-${slot.therapistId}-${slot.locationId}`}>
-            <button type="button" className="button button-secondary sch-choice" disabled={busy} onClick={() => onPick(slot)}>{describeSlot(slot, naming)}</button>
+            <button
+              type="button"
+              className="button button-secondary sch-choice"
+              disabled={busy}
+              onClick={() => onPick(slot)}
+            >
+              {describeSlot(slot, naming)}
+            </button>
           </li>
         ))}
       </ul>

@@ -16,7 +16,20 @@ import { dateLabel, timeAt, wallClock } from './time.ts';
 /** Cancellations inside this many hours are late (the clinic's policy; the server has the final word). */
 const POLICY_HOURS = 24;
 
-export function AppointmentPanel({ appointment, location, role, naming, patientName, serviceName, roomName, moving, moveTarget, onMove, onChanged, onClose }: {
+export function AppointmentPanel({
+  appointment,
+  location,
+  role,
+  naming,
+  patientName,
+  serviceName,
+  roomName,
+  moving,
+  moveTarget,
+  onMove,
+  onChanged,
+  onClose,
+}: {
   appointment: Appointment;
   location: Location;
   role: string;
@@ -48,7 +61,7 @@ export function AppointmentPanel({ appointment, location, role, naming, patientN
       setCancelling(false);
       onChanged(updated, `${patientName}: ${STATUS_LABEL[updated.status].toLowerCase()}.`);
     } catch (err) {
-      setError(err instanceof ApiError ? Object.values(err.fields)[0] ?? err.message : 'Something went wrong.');
+      setError(err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : 'Something went wrong.');
     } finally {
       setBusy(false);
     }
@@ -61,11 +74,17 @@ export function AppointmentPanel({ appointment, location, role, naming, patientN
       const body = { appointmentIds: [appointment.id] };
       const [result] = (await notifyAffected(body, notifyIntent.keyFor(body))).visits;
       notifyIntent.done();
-      const words = result!.outcome === 'queued' ? 'emailed a link to choose a new time.' : result!.outcome === 'already-sent' ? 'already has a link to choose a new time.'
-        : result!.outcome === 'fits-schedule' ? 'the visit fits the schedule again.' : 'no email could be sent: call the patient.';
+      const words =
+        result!.outcome === 'queued'
+          ? 'emailed a link to choose a new time.'
+          : result!.outcome === 'already-sent'
+            ? 'already has a link to choose a new time.'
+            : result!.outcome === 'fits-schedule'
+              ? 'the visit fits the schedule again.'
+              : 'no email could be sent: call the patient.';
       onChanged(result!.appointment, `${patientName}: ${words}`);
     } catch (err) {
-      setError(err instanceof ApiError ? Object.values(err.fields)[0] ?? err.message : 'Something went wrong.');
+      setError(err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : 'Something went wrong.');
     } finally {
       setBusy(false);
     }
@@ -74,37 +93,89 @@ export function AppointmentPanel({ appointment, location, role, naming, patientN
   return (
     <section className="sch-panel" aria-labelledby="sch-appt-title">
       <div className="sch-panel-head">
-        <h2 id="sch-appt-title" tabIndex={-1} ref={headingRef}>{patientName}</h2>
-        <button type="button" className="button button-secondary sch-small-button" onClick={onClose}>Close</button>
+        <h2 id="sch-appt-title" tabIndex={-1} ref={headingRef}>
+          {patientName}
+        </h2>
+        <button type="button" className="button button-secondary sch-small-button" onClick={onClose}>
+          Close
+        </button>
       </div>
-      <p className="sch-panel-sub"><Link to={`/patients/${appointment.patientId}`}>Open the patient’s record</Link></p>
+      <p className="sch-panel-sub">
+        <Link to={`/patients/${appointment.patientId}`}>Open the patient’s record</Link>
+      </p>
       <dl className="summary-list sch-details">
-        <div className="summary-row"><dt>When</dt><dd>{dateLabel(date)}, {timeAt(appointment.start, zone)} to {timeAt(appointment.end, zone)}</dd></div>
-        <div className="summary-row"><dt>Therapist</dt><dd>{naming.therapistName(appointment.therapistId)}</dd></div>
-        <div className="summary-row"><dt>Service</dt><dd>{serviceName}</dd></div>
-        <div className="summary-row"><dt>Room</dt><dd>{roomName ?? 'No room needed'}</dd></div>
-        <div className="summary-row"><dt>Status</dt><dd><span className={`badge ${STATUS_BADGE[appointment.status]}`}>{STATUS_LABEL[appointment.status]}</span></dd></div>
-        {appointment.cancelReason ? <div className="summary-row"><dt>Reason</dt><dd>{appointment.cancelReason}</dd></div> : null}
+        <div className="summary-row">
+          <dt>When</dt>
+          <dd>
+            {dateLabel(date)}, {timeAt(appointment.start, zone)} to {timeAt(appointment.end, zone)}
+          </dd>
+        </div>
+        <div className="summary-row">
+          <dt>Therapist</dt>
+          <dd>{naming.therapistName(appointment.therapistId)}</dd>
+        </div>
+        <div className="summary-row">
+          <dt>Service</dt>
+          <dd>{serviceName}</dd>
+        </div>
+        <div className="summary-row">
+          <dt>Room</dt>
+          <dd>{roomName ?? 'No room needed'}</dd>
+        </div>
+        <div className="summary-row">
+          <dt>Status</dt>
+          <dd>
+            <span className={`badge ${STATUS_BADGE[appointment.status]}`}>{STATUS_LABEL[appointment.status]}</span>
+          </dd>
+        </div>
+        {appointment.cancelReason ? (
+          <div className="summary-row">
+            <dt>Reason</dt>
+            <dd>{appointment.cancelReason}</dd>
+          </div>
+        ) : null}
       </dl>
       {appointment.status === 'booked' && appointment.conflict ? (
         <div className="alert alert-warning sch-conflict-alert">
           <h3 className="alert-title">This visit needs a new time</h3>
           <p>{appointment.conflict.message}</p>
-          {appointment.conflict.notifiedAt ? <p>The patient was emailed a link to choose a new time on {dateLabel(wallClock(appointment.conflict.notifiedAt, zone).date, 'short')}.</p> : null}
+          {appointment.conflict.notifiedAt ? (
+            <p>
+              The patient was emailed a link to choose a new time on{' '}
+              {dateLabel(wallClock(appointment.conflict.notifiedAt, zone).date, 'short')}.
+            </p>
+          ) : null}
           {deskRole ? (
-            <VisitConflictActions appointment={appointment} naming={naming} patientName={patientName} busy={busy}
+            <VisitConflictActions
+              appointment={appointment}
+              naming={naming}
+              patientName={patientName}
+              busy={busy}
               onError={(text) => setError(text || null)}
               onResolved={(updated, words) => onChanged(updated, `${patientName}: ${words}`)}
-              onNotify={() => void notify()} />
+              onNotify={() => void notify()}
+            />
           ) : null}
         </div>
       ) : null}
-      <div className="button-row sch-note-link"><VisitNote appointment={appointment} patientName={patientName} /></div>
-      {error ? <p className="error-message" role="alert">{error}</p> : null}
+      <div className="button-row sch-note-link">
+        <VisitNote appointment={appointment} patientName={patientName} />
+      </div>
+      {error ? (
+        <p className="error-message" role="alert">
+          {error}
+        </p>
+      ) : null}
       {nextSteps(appointment.status, role).length > 0 ? (
         <div className="button-row sch-status-buttons" role="group" aria-label="Change status">
           {nextSteps(appointment.status, role).map((status) => (
-            <button key={status} type="button" className={isSecondaryStep(status) ? 'button button-secondary' : 'button'} disabled={busy} onClick={() => void change(status)}>
+            <button
+              key={status}
+              type="button"
+              className={isSecondaryStep(status) ? 'button button-secondary' : 'button'}
+              disabled={busy}
+              onClick={() => void change(status)}
+            >
               {STATUS_ACTION[status]}
             </button>
           ))}
@@ -112,20 +183,50 @@ export function AppointmentPanel({ appointment, location, role, naming, patientN
       ) : null}
       {appointment.status === 'booked' && deskRole && !moving && !cancelling ? (
         <div className="button-row sch-more-buttons">
-          <button type="button" className="button button-secondary" onClick={() => onMove(true)}>Reschedule</button>
-          <button type="button" className="button button-secondary" onClick={() => setCancelling(true)}>Cancel appointment</button>
+          <button type="button" className="button button-secondary" onClick={() => onMove(true)}>
+            Reschedule
+          </button>
+          <button type="button" className="button button-secondary" onClick={() => setCancelling(true)}>
+            Cancel appointment
+          </button>
         </div>
       ) : null}
-      {cancelling ? <CancelForm start={appointment.start} busy={busy} onCancel={(status, reason) => void change(status, reason)} onBack={() => setCancelling(false)} /> : null}
+      {cancelling ? (
+        <CancelForm
+          start={appointment.start}
+          busy={busy}
+          onCancel={(status, reason) => void change(status, reason)}
+          onBack={() => setCancelling(false)}
+        />
+      ) : null}
       {moving ? (
-        <ReschedulePanel appointment={appointment} location={location} naming={naming} target={moveTarget}
-          onDone={(updated, message) => { onMove(false); onChanged(updated, message); }} onBack={() => onMove(false)} />
+        <ReschedulePanel
+          appointment={appointment}
+          location={location}
+          naming={naming}
+          target={moveTarget}
+          onDone={(updated, message) => {
+            onMove(false);
+            onChanged(updated, message);
+          }}
+          onBack={() => onMove(false)}
+        />
       ) : null}
     </section>
   );
 }
 
-function CancelForm({ start, busy, onCancel, onBack }: { start: string; busy: boolean; onCancel: (status: 'cancelled' | 'late_cancel', reason: string) => void; onBack: () => void }) {
+function CancelForm({
+  start,
+  busy,
+  onCancel,
+  onBack,
+}: {
+  start: string;
+  busy: boolean;
+  onCancel: (status: 'cancelled' | 'late_cancel', reason: string) => void;
+  onBack: () => void;
+}) {
   const late = Date.parse(start) - Date.now() < POLICY_HOURS * 3_600_000;
   const [kind, setKind] = useState<'cancelled' | 'late_cancel'>(late ? 'late_cancel' : 'cancelled');
   const [reason, setReason] = useState('');
@@ -135,18 +236,52 @@ function CancelForm({ start, busy, onCancel, onBack }: { start: string; busy: bo
     onCancel(kind, reason.trim());
   };
   return (
-    <form className="sch-subform" onSubmit={(event) => { event.preventDefault(); submit(); }} noValidate>
+    <form
+      className="sch-subform"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+      noValidate
+    >
       <fieldset className="fieldset">
         <legend>Cancel this appointment</legend>
         <div className="sch-radios">
-          <label className="checkbox"><input type="radio" name="cancel-kind" checked={kind === 'cancelled'} onChange={() => setKind('cancelled')} /> Cancelled in good time</label>
-          <label className="checkbox"><input type="radio" name="cancel-kind" checked={kind === 'late_cancel'} onChange={() => setKind('late_cancel')} /> Late cancellation (within {POLICY_HOURS} hours)</label>
+          <label className="checkbox">
+            <input
+              type="radio"
+              name="cancel-kind"
+              checked={kind === 'cancelled'}
+              onChange={() => setKind('cancelled')}
+            />{' '}
+            Cancelled in good time
+          </label>
+          <label className="checkbox">
+            <input
+              type="radio"
+              name="cancel-kind"
+              checked={kind === 'late_cancel'}
+              onChange={() => setKind('late_cancel')}
+            />{' '}
+            Late cancellation (within {POLICY_HOURS} hours)
+          </label>
         </div>
-        <TextField name="cancelReason" label="Reason" value={reason} onValue={setReason} error={error} maxLength={500} />
+        <TextField
+          name="cancelReason"
+          label="Reason"
+          value={reason}
+          onValue={setReason}
+          error={error}
+          maxLength={500}
+        />
       </fieldset>
       <div className="button-row">
-        <button type="submit" className="button" disabled={busy}>Cancel appointment</button>
-        <button type="button" className="button button-secondary" onClick={onBack}>Keep it</button>
+        <button type="submit" className="button" disabled={busy}>
+          Cancel appointment
+        </button>
+        <button type="button" className="button button-secondary" onClick={onBack}>
+          Keep it
+        </button>
       </div>
     </form>
   );

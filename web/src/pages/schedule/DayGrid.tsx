@@ -32,7 +32,13 @@ export function DayGrid(props: DayGridProps) {
   const style = { '--sch-rows': rows, '--sch-row': `${ROW_PX}px`, '--sch-cols': model.columns.length } as CSSProperties;
   return (
     <div className={`sch-day${props.moving ? ' is-moving' : ''}`} style={style}>
-      <div className="sch-day-scroll" tabIndex={0} role="region" data-own-arrows="" aria-label={`Day calendar, ${props.siteName}: scroll sideways for more therapists`}>
+      <div
+        className="sch-day-scroll"
+        tabIndex={0}
+        role="region"
+        data-own-arrows=""
+        aria-label={`Day calendar, ${props.siteName}: scroll sideways for more therapists`}
+      >
         <div className="sch-day-grid">
           <div className="sch-corner" aria-hidden="true" />
           {model.columns.map((column) => (
@@ -40,7 +46,9 @@ export function DayGrid(props: DayGridProps) {
           ))}
           <div className="sch-times" aria-hidden="true">
             {hours.map((m) => (
-              <div key={m} className="sch-time" style={{ top: ((m - model.start) / SLOT_MINUTES) * ROW_PX }}>{clockLabel(m)}</div>
+              <div key={m} className="sch-time" style={{ top: ((m - model.start) / SLOT_MINUTES) * ROW_PX }}>
+                {clockLabel(m)}
+              </div>
             ))}
           </div>
           {model.columns.map((column) => (
@@ -79,7 +87,10 @@ function TherapistColumn({ column, model, ...props }: DayGridProps & { column: C
       {cells.map((m) => {
         const working = isWithin(column.shifts, m, m + SLOT_MINUTES);
         const open = isWithin(model.open, m, m + SLOT_MINUTES);
-        const aimed = props.target?.therapistId === column.therapist.id && props.target.date === model.date && props.target.minutes === m;
+        const aimed =
+          props.target?.therapistId === column.therapist.id &&
+          props.target.date === model.date &&
+          props.target.minutes === m;
         return (
           <div
             key={m}
@@ -93,7 +104,11 @@ function TherapistColumn({ column, model, ...props }: DayGridProps & { column: C
         );
       })}
       {nowLine !== null && nowLine >= model.start && nowLine < model.end ? (
-        <div className="sch-now" style={{ top: ((nowLine - model.start) / SLOT_MINUTES) * ROW_PX }} aria-hidden="true" />
+        <div
+          className="sch-now"
+          style={{ top: ((nowLine - model.start) / SLOT_MINUTES) * ROW_PX }}
+          aria-hidden="true"
+        />
       ) : null}
       {column.placed.map((placed) => (
         <AppointmentBlock key={placed.appointment.id} placed={placed} model={model} {...props} />
@@ -102,7 +117,11 @@ function TherapistColumn({ column, model, ...props }: DayGridProps & { column: C
   );
 }
 
-function AppointmentBlock({ placed, model, ...props }: Omit<DayGridProps, 'model'> & { placed: Placed; model: DayModel }) {
+function AppointmentBlock({
+  placed,
+  model,
+  ...props
+}: Omit<DayGridProps, 'model'> & { placed: Placed; model: DayModel }) {
   const { appointment } = placed;
   const name = props.patientName(appointment.patientId);
   const room = props.roomName(appointment.roomId);
@@ -125,11 +144,25 @@ function AppointmentBlock({ placed, model, ...props }: Omit<DayGridProps, 'model
       onClick={() => props.onOpen(appointment)}
     >
       {/* The visible words are the button's name; the end time and status are added for screen readers. */}
-      <span className="sch-appt-line"><strong>{clockLabel(placed.from)}</strong> {name}</span>
-      <span className="sch-appt-line sch-appt-meta">{service}{room ? ` · ${room}` : ''}</span>
-      {appointment.status !== 'booked' ? <span className="sch-appt-line sch-appt-meta">{STATUS_LABEL[appointment.status]}</span> : null}
-      {needsTime ? <span className="sch-appt-line sch-appt-conflict"><span aria-hidden="true">⚠ </span>Needs a new time</span> : null}
-      <span className="visually-hidden">, until {clockLabel(placed.to)}{appointment.status === 'booked' ? ', booked' : ''}</span>
+      <span className="sch-appt-line">
+        <strong>{clockLabel(placed.from)}</strong> {name}
+      </span>
+      <span className="sch-appt-line sch-appt-meta">
+        {service}
+        {room ? ` · ${room}` : ''}
+      </span>
+      {appointment.status !== 'booked' ? (
+        <span className="sch-appt-line sch-appt-meta">{STATUS_LABEL[appointment.status]}</span>
+      ) : null}
+      {needsTime ? (
+        <span className="sch-appt-line sch-appt-conflict">
+          <span aria-hidden="true">⚠ </span>Needs a new time
+        </span>
+      ) : null}
+      <span className="visually-hidden">
+        , until {clockLabel(placed.to)}
+        {appointment.status === 'booked' ? ', booked' : ''}
+      </span>
     </button>
   );
 }

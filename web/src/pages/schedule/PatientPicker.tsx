@@ -12,7 +12,15 @@ export interface PickedPatient {
 }
 
 /** Find a patient by name, phone or date of birth, then pick one; the pick can be changed. */
-export function PatientPicker({ value, onPick, error }: { value: PickedPatient | null; onPick: (p: PickedPatient | null) => void; error?: string }) {
+export function PatientPicker({
+  value,
+  onPick,
+  error,
+}: {
+  value: PickedPatient | null;
+  onPick: (p: PickedPatient | null) => void;
+  error?: string;
+}) {
   const [typed, setTyped] = useState('');
   const query = useDebounced(typed.trim(), 250);
   const [result] = useResource(
@@ -23,10 +31,18 @@ export function PatientPicker({ value, onPick, error }: { value: PickedPatient |
   if (value) {
     return (
       <div className="field">
-        <p className="label" id={`${id}-label`}>Patient</p>
+        <p className="label" id={`${id}-label`}>
+          Patient
+        </p>
         <p className="sch-picked">
           <strong>{value.name}</strong>{' '}
-          <button type="button" id={id} className="button button-secondary sch-small-button" onClick={() => onPick(null)} aria-describedby={`${id}-label`}>
+          <button
+            type="button"
+            id={id}
+            className="button button-secondary sch-small-button"
+            onClick={() => onPick(null)}
+            aria-describedby={`${id}-label`}
+          >
             Change patient
           </button>
         </p>
@@ -36,12 +52,28 @@ export function PatientPicker({ value, onPick, error }: { value: PickedPatient |
   const patients: Patient[] = result.status === 'ok' && result.data ? result.data.patients : [];
   return (
     <div className={`field${error ? ' field-error' : ''}`}>
-      <label htmlFor={id} className="label">Patient</label>
-      <p id={`${id}-hint`} className="hint">Type part of a name, a phone number or a date of birth.</p>
-      {error ? <p id={`${id}-error`} className="error-message"><span className="visually-hidden">Error: </span>{error}</p> : null}
+      <label htmlFor={id} className="label">
+        Patient
+      </label>
+      <p id={`${id}-hint`} className="hint">
+        Type part of a name, a phone number or a date of birth.
+      </p>
+      {error ? (
+        <p id={`${id}-error`} className="error-message">
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      ) : null}
       <input
-        id={id} type="search" className="input" maxLength={LIMIT.search} value={typed} autoComplete="off" spellCheck={false}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} aria-invalid={error ? true : undefined}
+        id={id}
+        type="search"
+        className="input"
+        maxLength={LIMIT.search}
+        value={typed}
+        autoComplete="off"
+        spellCheck={false}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        aria-invalid={error ? true : undefined}
         onChange={(event) => setTyped(event.target.value)}
       />
       <p className="visually-hidden" aria-live="polite">
@@ -51,8 +83,15 @@ export function PatientPicker({ value, onPick, error }: { value: PickedPatient |
         <ul className="plain-list sch-patient-results">
           {patients.map((p) => (
             <li key={p.id}>
-              <button type="button" className="sch-patient-choice" onClick={() => onPick({ id: p.id, name: `${p.givenName} ${p.familyName}` })}>
-                <strong>{p.familyName}, {p.givenName}</strong> <span className="muted">born {formatDate(p.dateOfBirth)}</span>
+              <button
+                type="button"
+                className="sch-patient-choice"
+                onClick={() => onPick({ id: p.id, name: `${p.givenName} ${p.familyName}` })}
+              >
+                <strong>
+                  {p.familyName}, {p.givenName}
+                </strong>{' '}
+                <span className="muted">born {formatDate(p.dateOfBirth)}</span>
               </button>
             </li>
           ))}

@@ -22,7 +22,14 @@ export interface MoveTarget {
  * Click-to-move: the grid is the picker (a click or a drop sets the target); the list of free times
  * is the same choice for keyboard users. The old time is released only when the new one is taken.
  */
-export function ReschedulePanel({ appointment, location, naming, target, onDone, onBack }: {
+export function ReschedulePanel({
+  appointment,
+  location,
+  naming,
+  target,
+  onDone,
+  onBack,
+}: {
   appointment: Appointment;
   location: Location;
   naming: SlotNaming;
@@ -38,18 +45,34 @@ export function ReschedulePanel({ appointment, location, naming, target, onDone,
   const [refusal, setRefusal] = useState<BookingRefusal | null>(null);
   const [busy, setBusy] = useState(false);
   const [free] = useResource(
-    (signal) => findSlots({ service: appointment.serviceCode, from: day, to: addDays(day, SEARCH_DAYS - 1), location: location.id, limit: 2000 }, signal),
+    (signal) =>
+      findSlots(
+        {
+          service: appointment.serviceCode,
+          from: day,
+          to: addDays(day, SEARCH_DAYS - 1),
+          location: location.id,
+          limit: 2000,
+        },
+        signal,
+      ),
     [appointment.id, day],
   );
   // Nearest days first; within a day the same therapist first, then by time.
   const dateOf = (slot: Slot) => wallClock(slot.start, zone).date;
   const sameTherapist = (slot: Slot) => Number(slot.therapistId !== appointment.therapistId);
-  const choices = free.status === 'ok'
-    ? [...free.data]
-      .filter((slot) => slot.start !== appointment.start || slot.therapistId !== appointment.therapistId)
-      .sort((a, b) => dateOf(a).localeCompare(dateOf(b)) || sameTherapist(a) - sameTherapist(b) || a.start.localeCompare(b.start))
-      .slice(0, 8)
-    : [];
+  const choices =
+    free.status === 'ok'
+      ? [...free.data]
+          .filter((slot) => slot.start !== appointment.start || slot.therapistId !== appointment.therapistId)
+          .sort(
+            (a, b) =>
+              dateOf(a).localeCompare(dateOf(b)) ||
+              sameTherapist(a) - sameTherapist(b) ||
+              a.start.localeCompare(b.start),
+          )
+          .slice(0, 8)
+      : [];
 
   // A target from the grid wins over an earlier pick from the list.
   const wanted = target
@@ -64,12 +87,19 @@ export function ReschedulePanel({ appointment, location, naming, target, onDone,
     setRefusal(null);
     setError(undefined);
     try {
-      const updated = await rescheduleAppointment(appointment.id, { ...to, locationId: location.id, reason: reason.trim() });
+      const updated = await rescheduleAppointment(appointment.id, {
+        ...to,
+        locationId: location.id,
+        reason: reason.trim(),
+      });
       const date = wallClock(updated.start, zone).date;
-      onDone(updated, `Moved to ${dateLabel(date, 'short')} at ${timeAt(updated.start, zone)} with ${naming.therapistName(updated.therapistId)}.`);
+      onDone(
+        updated,
+        `Moved to ${dateLabel(date, 'short')} at ${timeAt(updated.start, zone)} with ${naming.therapistName(updated.therapistId)}.`,
+      );
     } catch (err) {
       if (err instanceof BookingRefusal && err.code === 'slot_unavailable') setRefusal(err);
-      else setError(err instanceof ApiError ? Object.values(err.fields)[0] ?? err.message : 'Something went wrong.');
+      else setError(err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : 'Something went wrong.');
     } finally {
       setBusy(false);
     }
@@ -79,32 +109,69 @@ export function ReschedulePanel({ appointment, location, naming, target, onDone,
     <div className="sch-subform">
       <h3>Reschedule</h3>
       <p className="sch-note" aria-live="polite">
-        {wanted
-          ? <>New time: <strong>{describeSlot({ ...wanted, end: wanted.start, locationId: location.id, roomId: null }, naming)}</strong></>
-          : 'Click a free time on the calendar (or drag the appointment there), or choose one of the nearest free times.'}
+        {wanted ? (
+          <>
+            New time:{' '}
+            <strong>
+              {describeSlot({ ...wanted, end: wanted.start, locationId: location.id, roomId: null }, naming)}
+            </strong>
+          </>
+        ) : (
+          'Click a free time on the calendar (or drag the appointment there), or choose one of the nearest free times.'
+        )}
       </p>
       {!wanted && choices.length > 0 ? (
         <ul className="plain-list sch-choice-list">
           {choices.map((slot) => (
             <li key={`${slot.start}-${slot.therapistId}`}>
-              <button type="button" className="button button-secondary sch-choice" onClick={() => setPicked(slot)}>{describeSlot(slot, naming)}</button>
+              <button type="button" className="button button-secondary sch-choice" onClick={() => setPicked(slot)}>
+                {describeSlot(slot, naming)}
+              </button>
             </li>
           ))}
         </ul>
       ) : null}
-      {!wanted && free.status === 'ok' && choices.length === 0 ? <p>No free times for this service in the next {SEARCH_DAYS} days at this site.</p> : null}
-      <TextField name="moveReason" label="Reason for the change" value={reason} onValue={setReason} error={error} maxLength={500} />
+      {!wanted && free.status === 'ok' && choices.length === 0 ? (
+        <p>No free times for this service in the next {SEARCH_DAYS} days at this site.</p>
+      ) : null}
+      <TextField
+        name="moveReason"
+        label="Reason for the change"
+        value={reason}
+        onValue={setReason}
+        error={error}
+        maxLength={500}
+      />
       <div className="button-row">
-        <button type="button" className="button" disabled={!wanted || busy} onClick={() => wanted && void move(wanted)}>{busy ? 'Moving…' : 'Move appointment'}</button>
-        {picked && !target ? <button type="button" className="button button-secondary" onClick={() => setPicked(null)}>Choose another time</button> : null}
-        <button type="button" className="button button-secondary" onClick={onBack}>Don’t move it</button>
+        <button type="button" className="button" disabled={!wanted || busy} onClick={() => wanted && void move(wanted)}>
+          {busy ? 'Moving…' : 'Move appointment'}
+        </button>
+        {picked && !target ? (
+          <button type="button" className="button button-secondary" onClick={() => setPicked(null)}>
+            Choose another time
+          </button>
+        ) : null}
+        <button type="button" className="button button-secondary" onClick={onBack}>
+          Don’t move it
+        </button>
       </div>
       {refusal ? (
-        <div className="alert alert-warning sch-refusal" role="alert" ref={(el) => el?.scrollIntoView({ block: 'nearest' })}>
+        <div
+          className="alert alert-warning sch-refusal"
+          role="alert"
+          ref={(el) => el?.scrollIntoView({ block: 'nearest' })}
+        >
           <h4 className="alert-title">That time is not free</h4>
           <p>{plainReasons(refusal)}</p>
-          <AlternativeList alternatives={refusal.alternatives} naming={naming} busy={busy} headingLevel={4}
-            onPick={(slot) => void move({ start: slot.start, therapistId: slot.therapistId, roomId: slot.roomId ?? undefined })} />
+          <AlternativeList
+            alternatives={refusal.alternatives}
+            naming={naming}
+            busy={busy}
+            headingLevel={4}
+            onPick={(slot) =>
+              void move({ start: slot.start, therapistId: slot.therapistId, roomId: slot.roomId ?? undefined })
+            }
+          />
         </div>
       ) : null}
     </div>

@@ -15,7 +15,17 @@ import { applyPicks, previewSeries, usableAlternatives, type PlannedVisit } from
 import { addDays, clockLabel, dateLabel, minutesOf, timeAt, todayAt, wallClock } from './time.ts';
 import { useCreateIntent } from '../../api/intent.ts';
 
-const LABELS = { patientId: 'Patient', serviceCode: 'Service', locationId: 'Site', therapistId: 'Therapist', startDate: 'First date', visitsPerWeek: 'Visits a week', count: 'Number of visits', preferredDays: 'Preferred days', time: 'Time' };
+const LABELS = {
+  patientId: 'Patient',
+  serviceCode: 'Service',
+  locationId: 'Site',
+  therapistId: 'Therapist',
+  startDate: 'First date',
+  visitsPerWeek: 'Visits a week',
+  count: 'Number of visits',
+  preferredDays: 'Preferred days',
+  time: 'Time',
+};
 
 /** Book a plan's visits in one go: fill in the rhythm → preview the dates → book all, or fix each conflict and retry. */
 export function SeriesPage() {
@@ -59,7 +69,9 @@ export function SeriesPage() {
     if (!/^\d\d:\d\d$/.test(time)) problems.time = 'Give a time, e.g. 10:00.';
     const n = Number(count);
     if (!Number.isInteger(n) || n < 1 || n > 60) problems.count = 'Give a number from 1 to 60.';
-    const result = Object.keys(problems).length ? null : previewSeries({ startDate, visitsPerWeek: Number(perWeek), count: n, preferredDays: days, time });
+    const result = Object.keys(problems).length
+      ? null
+      : previewSeries({ startDate, visitsPerWeek: Number(perWeek), count: n, preferredDays: days, time });
     if (result && !result.ok) Object.assign(problems, result.errors);
     setErrors(problems);
     setConflicts([]);
@@ -75,7 +87,10 @@ export function SeriesPage() {
     setErrors({});
     try {
       const series = {
-        patientId: patient.id, serviceCode: service.code, therapistId: therapist.id, locationId: site.id,
+        patientId: patient.id,
+        serviceCode: service.code,
+        therapistId: therapist.id,
+        locationId: site.id,
         visits: wanted.map((v) => ({ date: v.date, time: v.time })),
       };
       const result = await bookSeries(series, intent.keyFor(series));
@@ -86,7 +101,8 @@ export function SeriesPage() {
         setPicks(new Map());
         setSkipped(new Set());
         setConflicts(err.conflicts);
-      } else if (err instanceof ApiError) setErrors(Object.keys(err.fields).length ? err.fields : { body: err.message });
+      } else if (err instanceof ApiError)
+        setErrors(Object.keys(err.fields).length ? err.fields : { body: err.message });
       else setErrors({ body: 'Something went wrong.' });
     } finally {
       setBusy(false);
@@ -97,59 +113,169 @@ export function SeriesPage() {
     return (
       <div className="narrow">
         <div className="alert alert-success" role="status">
-          <h1 className="alert-title">Booked {booked.length} visits for {patient?.name}</h1>
-          <p>With {therapist?.name} at {site.name}.</p>
+          <h1 className="alert-title">
+            Booked {booked.length} visits for {patient?.name}
+          </h1>
+          <p>
+            With {therapist?.name} at {site.name}.
+          </p>
         </div>
         <ol className="sch-series-list">
-          {[...booked].sort((a, b) => a.start.localeCompare(b.start)).map((a) => (
-            <li key={a.id}>{dateLabel(wallClock(a.start, zone).date)} at {timeAt(a.start, zone)}</li>
-          ))}
+          {[...booked]
+            .sort((a, b) => a.start.localeCompare(b.start))
+            .map((a) => (
+              <li key={a.id}>
+                {dateLabel(wallClock(a.start, zone).date)} at {timeAt(a.start, zone)}
+              </li>
+            ))}
         </ol>
         <p className="button-row">
-          <Link className="button" to={calendarUrl(site.id, wallClock(booked[0]!.start, zone).date, 'week')}>Open the calendar</Link>
-          <button type="button" className="button button-secondary" onClick={() => { setBooked(null); setVisits(null); }}>Book another series</button>
+          <Link className="button" to={calendarUrl(site.id, wallClock(booked[0]!.start, zone).date, 'week')}>
+            Open the calendar
+          </Link>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setBooked(null);
+              setVisits(null);
+            }}
+          >
+            Book another series
+          </button>
         </p>
       </div>
     );
   }
 
-  const unresolved = conflicts.filter((c) => visits?.[c.visit] && !picks.has(visits[c.visit]!.visit) && !skipped.has(visits[c.visit]!.visit));
+  const unresolved = conflicts.filter(
+    (c) => visits?.[c.visit] && !picks.has(visits[c.visit]!.visit) && !skipped.has(visits[c.visit]!.visit),
+  );
   const sending = visits ? visits.length - skipped.size : 0;
   return (
     <div className="sch-series">
-      <div className="page-head"><h1>Book a series of visits</h1></div>
+      <div className="page-head">
+        <h1>Book a series of visits</h1>
+      </div>
       <ErrorSummary items={summaryItems(errors, Object.keys(LABELS))} labels={LABELS} />
-      <form className="panel sch-series-form" onSubmit={(e) => { e.preventDefault(); preview(); }} noValidate>
+      <form
+        className="panel sch-series-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          preview();
+        }}
+        noValidate
+      >
         <PatientPicker value={patient} onPick={setPatient} error={errors.patientId} />
         <div className="sch-series-row">
-          <SelectField name="locationId" label="Site" value={site.id} onValue={(v) => { setSiteId(v); setTherapistId(''); }} options={sites.map((s) => ({ value: s.id, label: s.name }))} />
-          <SelectField name="therapistId" label="Therapist" value={therapist?.id ?? ''} onValue={setTherapistId} error={errors.therapistId} options={therapists.map((t) => ({ value: t.id, label: t.name }))} />
-          <SelectField name="serviceCode" label="Service" value={service?.code ?? ''} onValue={setServiceCode} error={errors.serviceCode} options={offered.map((s) => ({ value: s.code, label: s.name }))} />
+          <SelectField
+            name="locationId"
+            label="Site"
+            value={site.id}
+            onValue={(v) => {
+              setSiteId(v);
+              setTherapistId('');
+            }}
+            options={sites.map((s) => ({ value: s.id, label: s.name }))}
+          />
+          <SelectField
+            name="therapistId"
+            label="Therapist"
+            value={therapist?.id ?? ''}
+            onValue={setTherapistId}
+            error={errors.therapistId}
+            options={therapists.map((t) => ({ value: t.id, label: t.name }))}
+          />
+          <SelectField
+            name="serviceCode"
+            label="Service"
+            value={service?.code ?? ''}
+            onValue={setServiceCode}
+            error={errors.serviceCode}
+            options={offered.map((s) => ({ value: s.code, label: s.name }))}
+          />
         </div>
         <div className="sch-series-row">
-          <TextField name="startDate" label="First date" type="date" width="short" value={startDate} onValue={setStartDate} error={errors.startDate} />
-          <SelectField name="visitsPerWeek" label="Visits a week" value={perWeek} onValue={setPerWeek} options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))} />
-          <TextField name="count" label="Number of visits" type="number" inputMode="numeric" min={1} max={60} width="short" value={count} onValue={setCount} error={errors.count} />
-          <TextField name="time" label="Time" type="time" step={900} width="short" value={time} onValue={setTime} error={errors.time} hint={`${clockLabel(minutesOf(time))}, site time`} />
+          <TextField
+            name="startDate"
+            label="First date"
+            type="date"
+            width="short"
+            value={startDate}
+            onValue={setStartDate}
+            error={errors.startDate}
+          />
+          <SelectField
+            name="visitsPerWeek"
+            label="Visits a week"
+            value={perWeek}
+            onValue={setPerWeek}
+            options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))}
+          />
+          <TextField
+            name="count"
+            label="Number of visits"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={60}
+            width="short"
+            value={count}
+            onValue={setCount}
+            error={errors.count}
+          />
+          <TextField
+            name="time"
+            label="Time"
+            type="time"
+            step={900}
+            width="short"
+            value={time}
+            onValue={setTime}
+            error={errors.time}
+            hint={`${clockLabel(minutesOf(time))}, site time`}
+          />
         </div>
-        <fieldset className="fieldset sch-days" aria-describedby={errors.preferredDays ? 'f-preferredDays-error' : undefined}>
-          <legend id="f-preferredDays" tabIndex={-1}>Preferred days</legend>
-          {errors.preferredDays ? <p id="f-preferredDays-error" className="error-message">{errors.preferredDays}</p> : null}
+        <fieldset
+          className="fieldset sch-days"
+          aria-describedby={errors.preferredDays ? 'f-preferredDays-error' : undefined}
+        >
+          <legend id="f-preferredDays" tabIndex={-1}>
+            Preferred days
+          </legend>
+          {errors.preferredDays ? (
+            <p id="f-preferredDays-error" className="error-message">
+              {errors.preferredDays}
+            </p>
+          ) : null}
           <div className="sch-day-checks">
             {[1, 2, 3, 4, 5, 6, 0].map((d) => (
               <label key={d} className="checkbox">
-                <input type="checkbox" checked={days.includes(d)} onChange={(e) => setDays(e.target.checked ? [...days, d] : days.filter((x) => x !== d))} /> {WEEKDAYS[d]}
+                <input
+                  type="checkbox"
+                  checked={days.includes(d)}
+                  onChange={(e) => setDays(e.target.checked ? [...days, d] : days.filter((x) => x !== d))}
+                />{' '}
+                {WEEKDAYS[d]}
               </label>
             ))}
           </div>
         </fieldset>
-        <button type="submit" className="button">Preview the dates</button>
+        <button type="submit" className="button">
+          Preview the dates
+        </button>
       </form>
 
       {visits ? (
         <section className="section" aria-labelledby="sch-preview-title">
-          <h2 id="sch-preview-title">{conflicts.length ? `${conflicts.length} of ${visits.length} visits need another time` : `${visits.length} visits with ${practitionerName(practitioners, therapist?.id ?? '')}`}</h2>
-          {conflicts.length ? <p>Nothing has been booked yet. Pick another time for each visit below, then book again.</p> : null}
+          <h2 id="sch-preview-title">
+            {conflicts.length
+              ? `${conflicts.length} of ${visits.length} visits need another time`
+              : `${visits.length} visits with ${practitionerName(practitioners, therapist?.id ?? '')}`}
+          </h2>
+          {conflicts.length ? (
+            <p>Nothing has been booked yet. Pick another time for each visit below, then book again.</p>
+          ) : null}
           <ol className="sch-series-list">
             {visits.map((v, index) => {
               // The server numbers conflicts by their index in the visits it was sent (0-based).
@@ -157,20 +283,50 @@ export function SeriesPage() {
               const picked = picks.get(v.visit);
               return (
                 <li key={v.visit} className={conflict ? 'sch-series-conflict' : undefined}>
-                  <span>{dateLabel(v.date, 'short')} at {clockLabel(minutesOf(v.time))}</span>
+                  <span>
+                    {dateLabel(v.date, 'short')} at {clockLabel(minutesOf(v.time))}
+                  </span>
                   {conflict ? (
                     <div className="sch-series-fix">
-                      <p className="error-message">Not free: {conflict.reasons.map((r) => r.message.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'the therapist')).join('; ')}</p>
-                      {usableAlternatives(conflict, therapist!.id, site.id).length === 0 ? <p>No free time nearby with this therapist. Leave this visit out, or change the rhythm and preview again.</p> : null}
+                      <p className="error-message">
+                        Not free:{' '}
+                        {conflict.reasons
+                          .map((r) => r.message.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'the therapist'))
+                          .join('; ')}
+                      </p>
+                      {usableAlternatives(conflict, therapist!.id, site.id).length === 0 ? (
+                        <p>
+                          No free time nearby with this therapist. Leave this visit out, or change the rhythm and
+                          preview again.
+                        </p>
+                      ) : null}
                       <div className="sch-alt-row" role="group" aria-label={`Other times for visit ${v.visit}`}>
                         {usableAlternatives(conflict, therapist!.id, site.id).map((slot) => (
-                          <button key={slot.start} type="button" className="button button-secondary sch-small-button" aria-pressed={picked?.start === slot.start}
-                            onClick={() => { setPicks(new Map(picks).set(v.visit, slot)); setSkipped(new Set([...skipped].filter((k) => k !== v.visit))); }}>
+                          <button
+                            key={slot.start}
+                            type="button"
+                            className="button button-secondary sch-small-button"
+                            aria-pressed={picked?.start === slot.start}
+                            onClick={() => {
+                              setPicks(new Map(picks).set(v.visit, slot));
+                              setSkipped(new Set([...skipped].filter((k) => k !== v.visit)));
+                            }}
+                          >
                             {dateLabel(wallClock(slot.start, zone).date, 'short')} {timeAt(slot.start, zone)}
                           </button>
                         ))}
-                        <button type="button" className="button button-secondary sch-small-button" aria-pressed={skipped.has(v.visit)}
-                          onClick={() => { const next = new Set(skipped); if (next.has(v.visit)) next.delete(v.visit); else next.add(v.visit); setSkipped(next); setPicks(new Map([...picks].filter(([k]) => k !== v.visit))); }}>
+                        <button
+                          type="button"
+                          className="button button-secondary sch-small-button"
+                          aria-pressed={skipped.has(v.visit)}
+                          onClick={() => {
+                            const next = new Set(skipped);
+                            if (next.has(v.visit)) next.delete(v.visit);
+                            else next.add(v.visit);
+                            setSkipped(next);
+                            setPicks(new Map([...picks].filter(([k]) => k !== v.visit)));
+                          }}
+                        >
                           Leave this visit out
                         </button>
                       </div>
@@ -180,9 +336,22 @@ export function SeriesPage() {
               );
             })}
           </ol>
-          {errors.body ? <p className="error-message" role="alert">{errors.body}</p> : null}
-          <button type="button" className="button button-large" disabled={busy || unresolved.length > 0 || sending === 0} onClick={() => void bookAll()}>
-            {busy ? 'Booking…' : conflicts.length ? `Book all ${sending} visits with the new times` : `Book all ${sending} visits`}
+          {errors.body ? (
+            <p className="error-message" role="alert">
+              {errors.body}
+            </p>
+          ) : null}
+          <button
+            type="button"
+            className="button button-large"
+            disabled={busy || unresolved.length > 0 || sending === 0}
+            onClick={() => void bookAll()}
+          >
+            {busy
+              ? 'Booking…'
+              : conflicts.length
+                ? `Book all ${sending} visits with the new times`
+                : `Book all ${sending} visits`}
           </button>
           {unresolved.length > 0 ? <p className="hint">Pick a time for each visit marked above first.</p> : null}
         </section>

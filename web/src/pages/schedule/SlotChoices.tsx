@@ -29,14 +29,20 @@ export function describeSlot(slot: Slot, naming: SlotNaming): string {
  * The nearest free times the server offered after a refusal (409), as buttons to pick from.
  * An empty list says so plainly and suggests another day.
  */
-export function AlternativeList({ alternatives, naming, onPick, busy, headingLevel = 3 }: {
+export function AlternativeList({
+  alternatives,
+  naming,
+  onPick,
+  busy,
+  headingLevel = 3,
+}: {
   alternatives: Slot[];
   naming: SlotNaming;
   onPick: (slot: Slot) => void;
   busy?: boolean;
   headingLevel?: 2 | 3 | 4;
 }) {
-  const Heading = (`h${headingLevel}` as 'h2' | 'h3' | 'h4');
+  const Heading = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
   if (alternatives.length === 0) {
     return <p>There are no free times close to that one. Try another day or another therapist.</p>;
   }
@@ -46,7 +52,12 @@ export function AlternativeList({ alternatives, naming, onPick, busy, headingLev
       <ul className="plain-list sch-choice-list">
         {alternatives.map((slot) => (
           <li key={`${slot.start}-${slot.therapistId}-${slot.locationId}`}>
-            <button type="button" className="button button-secondary sch-choice" disabled={busy} onClick={() => onPick(slot)}>
+            <button
+              type="button"
+              className="button button-secondary sch-choice"
+              disabled={busy}
+              onClick={() => onPick(slot)}
+            >
               {describeSlot(slot, naming)}
             </button>
           </li>

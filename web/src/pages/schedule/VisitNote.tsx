@@ -20,12 +20,19 @@ export function VisitNote({ appointment, patientName }: { appointment: Appointme
   const notes = `/patients/${appointment.patientId}/chart/sessions`;
   if (appointment.sessionNoteId) {
     return CAN.chart(user.role) ? (
-      <Link className="button button-secondary" to={`${notes}/${appointment.sessionNoteId}`} aria-label={`Open the session note: ${patientName}`}>Open the session note</Link>
+      <Link
+        className="button button-secondary"
+        to={`${notes}/${appointment.sessionNoteId}`}
+        aria-label={`Open the session note: ${patientName}`}
+      >
+        Open the session note
+      </Link>
     ) : (
       <span className="badge badge-neutral">Session note started</span>
     );
   }
-  if (user.role !== 'therapist' || user.practitionerId !== appointment.therapistId || isInactive(appointment.status)) return null;
+  if (user.role !== 'therapist' || user.practitionerId !== appointment.therapistId || isInactive(appointment.status))
+    return null;
   const start = async () => {
     const input = { appointmentId: appointment.id, subjective: {}, objective: {}, cptMinutes: [] };
     setBusy(true);
@@ -35,15 +42,29 @@ export function VisitNote({ appointment, patientName }: { appointment: Appointme
       navigate(`${notes}/${note.id}`);
     } catch (err) {
       setBusy(false);
-      setError(err instanceof ApiError ? Object.values(err.fields)[0] ?? err.message : 'The note could not be started. Try again.');
+      setError(
+        err instanceof ApiError
+          ? (Object.values(err.fields)[0] ?? err.message)
+          : 'The note could not be started. Try again.',
+      );
     }
   };
   return (
     <>
-      <button type="button" className="button" disabled={busy} onClick={() => void start()} aria-label={`${busy ? 'Starting the note' : 'Start the session note'}: ${patientName}`}>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => void start()}
+        aria-label={`${busy ? 'Starting the note' : 'Start the session note'}: ${patientName}`}
+      >
         {busy ? 'Starting the note…' : 'Start the session note'}
       </button>
-      {error ? <p className="error-message" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error-message" role="alert">
+          {error}
+        </p>
+      ) : null}
     </>
   );
 }

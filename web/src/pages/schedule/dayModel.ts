@@ -41,11 +41,22 @@ export function openingOn(location: Location, date: string): Span[] {
 }
 
 /** Template shifts at this site on this date, less time off that overlaps them. */
-export function shiftsOn(schedule: WeeklySchedule | undefined, locationId: string, date: string, timeZone: string): Span[] {
+export function shiftsOn(
+  schedule: WeeklySchedule | undefined,
+  locationId: string,
+  date: string,
+  timeZone: string,
+): Span[] {
   if (!schedule) return [];
   const weekday = weekdayOfDate(date);
   const shifts: Span[] = schedule.templates
-    .filter((t) => t.locationId === locationId && t.weekday === weekday && (!t.validFrom || t.validFrom <= date) && (!t.validTo || t.validTo >= date))
+    .filter(
+      (t) =>
+        t.locationId === locationId &&
+        t.weekday === weekday &&
+        (!t.validFrom || t.validFrom <= date) &&
+        (!t.validTo || t.validTo >= date),
+    )
     .map((t) => ({ from: minutesOf(t.start), to: minutesOf(t.end) }));
   const dayStart = instantAt(date, 0, timeZone);
   const dayEnd = instantAt(date, 24 * 60, timeZone);
@@ -53,13 +64,23 @@ export function shiftsOn(schedule: WeeklySchedule | undefined, locationId: strin
     const s = Date.parse(e.start);
     const t = Date.parse(e.end);
     if (t <= dayStart || s >= dayEnd) continue;
-    const span = { from: s <= dayStart ? 0 : wallClock(s, timeZone).minutes, to: t >= dayEnd ? 24 * 60 : wallClock(t, timeZone).minutes };
+    const span = {
+      from: s <= dayStart ? 0 : wallClock(s, timeZone).minutes,
+      to: t >= dayEnd ? 24 * 60 : wallClock(t, timeZone).minutes,
+    };
     if (e.kind === 'extra-shift' && e.locationId === locationId) shifts.push(span);
     if (e.kind === 'time-off' && (e.locationId === null || e.locationId === locationId)) {
       for (let i = shifts.length - 1; i >= 0; i--) {
         const shift = shifts[i]!;
         if (span.to <= shift.from || span.from >= shift.to) continue;
-        shifts.splice(i, 1, ...[{ from: shift.from, to: span.from }, { from: span.to, to: shift.to }].filter((p) => p.to > p.from));
+        shifts.splice(
+          i,
+          1,
+          ...[
+            { from: shift.from, to: span.from },
+            { from: span.to, to: shift.to },
+          ].filter((p) => p.to > p.from),
+        );
       }
     }
   }
@@ -92,11 +113,16 @@ export function buildDay(input: {
   const { date, location } = input;
   const timeZone = location.timeZone;
   const open = openingOn(location, date);
-  const visible = input.appointments.filter((a) => a.locationId === location.id && (input.showCancelled || !isInactive(a.status)));
+  const visible = input.appointments.filter(
+    (a) => a.locationId === location.id && (input.showCancelled || !isInactive(a.status)),
+  );
   const columns: Column[] = input.therapists.map((therapist) => ({
     therapist,
     shifts: shiftsOn(input.schedules.get(therapist.id), location.id, date, timeZone),
-    placed: visible.filter((a) => a.therapistId === therapist.id).map((a) => placeOn(a, date, timeZone)).sort((a, b) => a.from - b.from),
+    placed: visible
+      .filter((a) => a.therapistId === therapist.id)
+      .map((a) => placeOn(a, date, timeZone))
+      .sort((a, b) => a.from - b.from),
   }));
   const working = columns.filter((c) => c.shifts.length > 0 || c.placed.length > 0);
   const shown = working.length > 0 ? working : columns;

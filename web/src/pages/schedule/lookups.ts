@@ -34,7 +34,8 @@ export function serviceName(services: Service[] | null, code: string): string {
 /** A calendar block is narrow: "Initial NMT consultation with assessment (90 min)" → "Initial · 90 min". */
 export function shortServiceName(services: Service[] | null, code: string): string {
   const match = /^nmt-(initial|followup|maintenance)-(\d+)$/.exec(code);
-  if (match) return `${{ initial: 'Initial', followup: 'Follow-up', maintenance: 'Maintenance' }[match[1]!]} · ${match[2]} min`;
+  if (match)
+    return `${{ initial: 'Initial', followup: 'Follow-up', maintenance: 'Maintenance' }[match[1]!]} · ${match[2]} min`;
   return serviceName(services, code).replace(/\s*\((\d+) min\)$/, ' · $1 min');
 }
 
@@ -49,7 +50,10 @@ const patientNames = new Map<string, Promise<string | null>>();
 function patientName(id: string): Promise<string | null> {
   let name = patientNames.get(id);
   if (!name) {
-    name = api.getPatient(id).then((p) => `${p.givenName} ${p.familyName}`, () => null);
+    name = api.getPatient(id).then(
+      (p) => `${p.givenName} ${p.familyName}`,
+      () => null,
+    );
     patientNames.set(id, name);
   }
   return name;
@@ -71,4 +75,3 @@ export function usePatientNames(ids: string[]): Map<string, string | null> {
   }, [key]);
   return names;
 }
-

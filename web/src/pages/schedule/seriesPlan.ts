@@ -20,9 +20,13 @@ export interface PlannedVisit {
  * The preview uses the same pure scheduler as the server (src/clinical/plan), so the dates shown
  * are the dates that will be asked for.
  */
-export function previewSeries(form: SeriesForm): { ok: true; visits: PlannedVisit[] } | { ok: false; errors: Record<string, string> } {
+export function previewSeries(
+  form: SeriesForm,
+): { ok: true; visits: PlannedVisit[] } | { ok: false; errors: Record<string, string> } {
   const plan: PlanProposal = {
-    stages: [{ phase: 'acute', label: 'Booked series', visitsPerWeek: form.visitsPerWeek, visits: form.count, rationale: [] }],
+    stages: [
+      { phase: 'acute', label: 'Booked series', visitsPerWeek: form.visitsPerWeek, visits: form.count, rationale: [] },
+    ],
     totalVisits: form.count,
     reassessmentAtVisits: [],
     rationale: [],
@@ -32,7 +36,11 @@ export function previewSeries(form: SeriesForm): { ok: true; visits: PlannedVisi
   if (!result.ok) {
     const errors: Record<string, string> = {};
     for (const e of result.errors) {
-      const field = e.field.includes('preferredDays') ? 'preferredDays' : e.field.includes('startDate') ? 'startDate' : 'count';
+      const field = e.field.includes('preferredDays')
+        ? 'preferredDays'
+        : e.field.includes('startDate')
+          ? 'startDate'
+          : 'count';
       errors[field] ??= e.message;
     }
     return { ok: false, errors };

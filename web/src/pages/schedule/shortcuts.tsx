@@ -22,7 +22,8 @@ export function useCalendarKeys(keys: CalendarKeys): void {
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
-      const action = { ArrowLeft: 'prev', ArrowRight: 'next', t: 'today', d: 'day', w: 'week' }[event.key] as keyof CalendarKeys | undefined;
+      const action = { ArrowLeft: 'prev', ArrowRight: 'next', t: 'today', d: 'day', w: 'week' }[event.key] as
+        keyof CalendarKeys | undefined;
       if (!action) return;
       // Inside a scrolling area the arrows scroll it (its keyboard users need them to see every column).
       if (event.key.startsWith('Arrow') && (event.target as HTMLElement | null)?.closest?.('[data-own-arrows]')) return;
@@ -54,20 +55,39 @@ export function ShortcutHelp() {
   };
   return (
     <div className="sch-help" onKeyDown={onKeyDown}>
-      <button type="button" ref={button} className="button button-secondary" aria-expanded={open} aria-controls="sch-help-popover" onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        ref={button}
+        className="button button-secondary"
+        aria-expanded={open}
+        aria-controls="sch-help-popover"
+        onClick={() => setOpen((o) => !o)}
+      >
         Keyboard shortcuts
       </button>
       <div id="sch-help-popover" className="sch-help-popover" hidden={!open}>
         <table className="table table-compact">
           <caption className="visually-hidden">Keyboard shortcuts</caption>
-          <thead><tr><th scope="col">Key</th><th scope="col">Does</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Key</th>
+              <th scope="col">Does</th>
+            </tr>
+          </thead>
           <tbody>
             {SHORTCUTS.map(([key, does]) => (
-              <tr key={key}><td><kbd>{key}</kbd></td><td>{does}</td></tr>
+              <tr key={key}>
+                <td>
+                  <kbd>{key}</kbd>
+                </td>
+                <td>{does}</td>
+              </tr>
             ))}
           </tbody>
         </table>
-        <p className="small-print">Shortcuts work when the cursor is not in a text box; inside the calendar grid the arrows scroll it.</p>
+        <p className="small-print">
+          Shortcuts work when the cursor is not in a text box; inside the calendar grid the arrows scroll it.
+        </p>
       </div>
     </div>
   );

@@ -32,7 +32,13 @@ export function minutesOf(text: string): number {
 }
 
 const dateFormatters = {
-  long: new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }),
+  long: new Intl.DateTimeFormat('en-US', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+  }),
   medium: new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }),
   short: new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'short', month: 'short', day: 'numeric' }),
 };
@@ -44,7 +50,9 @@ export function dateLabel(date: string, style: keyof typeof dateFormatters = 'me
 
 /** "Pacific Standard Time": the zone's name as people say it, at that instant. */
 export function zoneName(timeZone: string, instant: number): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'long' }).formatToParts(new Date(instant)).find((p) => p.type === 'timeZoneName');
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'long' })
+    .formatToParts(new Date(instant))
+    .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
 }
 

@@ -1,6 +1,12 @@
 import { useState } from 'react';
 import { ApiError } from '../../api/http.ts';
-import { acceptOffer, leaveWaitlist, listWaitlist, type WaitlistEntry, type WaitlistOffer } from '../../api/waitlist.ts';
+import {
+  acceptOffer,
+  leaveWaitlist,
+  listWaitlist,
+  type WaitlistEntry,
+  type WaitlistOffer,
+} from '../../api/waitlist.ts';
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { useLocations } from '../../lookups.ts';
 import { Link, navigate } from '../../router.tsx';
@@ -30,9 +36,21 @@ export function WaitlistOffers({ waitlist }: { waitlist: MyWaitlistState }) {
   const offered = (waitlist.entries ?? []).filter((e) => e.offer);
   return (
     <>
-      {problem ? <div className="alert alert-error" role="alert"><p>{problem}</p></div> : null}
+      {problem ? (
+        <div className="alert alert-error" role="alert">
+          <p>{problem}</p>
+        </div>
+      ) : null}
       {offered.map((entry) => (
-        <OfferCard key={entry.offer!.id} entry={entry} offer={entry.offer!} onGone={(why) => { setProblem(why); waitlist.reload(); }} />
+        <OfferCard
+          key={entry.offer!.id}
+          entry={entry}
+          offer={entry.offer!}
+          onGone={(why) => {
+            setProblem(why);
+            waitlist.reload();
+          }}
+        />
       ))}
     </>
   );
@@ -59,16 +77,30 @@ export function MyWaitlist({ waitlist }: { waitlist: MyWaitlistState }) {
   return (
     <section aria-labelledby="my-waitlist">
       <h2 id="my-waitlist">Waitlist</h2>
-      {problem ? <div className="alert alert-error" role="alert"><p>{problem}</p></div> : null}
-      {note ? <div className="alert alert-success" role="status"><p>{note}</p></div> : null}
-      {waiting.length === 0 ? <p>You are not on the waitlist. If no time suits you, join it: we hold the first free time that fits and email you.</p> : (
+      {problem ? (
+        <div className="alert alert-error" role="alert">
+          <p>{problem}</p>
+        </div>
+      ) : null}
+      {note ? (
+        <div className="alert alert-success" role="status">
+          <p>{note}</p>
+        </div>
+      ) : null}
+      {waiting.length === 0 ? (
+        <p>
+          You are not on the waitlist. If no time suits you, join it: we hold the first free time that fits and email
+          you.
+        </p>
+      ) : (
         <ul className="plain-list wl-waiting">
           {waiting.map((entry) => {
             const what = `${serviceName(services, entry.serviceCode)}, ${windowLabel(entry)}`;
             return (
               <li key={entry.id}>
                 <span>
-                  <strong>{what}</strong><br />
+                  <strong>{what}</strong>
+                  <br />
                   {entry.locationIds.map(siteName).join(', ')} · {timeOfDayLabel(entry.timeOfDay)}
                 </span>
                 <button type="button" className="button button-secondary" onClick={() => void leave(entry)}>
@@ -79,7 +111,11 @@ export function MyWaitlist({ waitlist }: { waitlist: MyWaitlistState }) {
           })}
         </ul>
       )}
-      <p><Link to="/waitlist/join" className="button button-secondary">Join the waitlist</Link></p>
+      <p>
+        <Link to="/waitlist/join" className="button button-secondary">
+          Join the waitlist
+        </Link>
+      </p>
     </section>
   );
 }
@@ -89,7 +125,15 @@ function useSiteName() {
   return (id: string) => (locations.find((l) => l.id === id)?.name ?? 'Clinic').replace(/^Knotwork /, '');
 }
 
-function OfferCard({ entry, offer, onGone }: { entry: WaitlistEntry; offer: WaitlistOffer; onGone: (why: string) => void }) {
+function OfferCard({
+  entry,
+  offer,
+  onGone,
+}: {
+  entry: WaitlistEntry;
+  offer: WaitlistOffer;
+  onGone: (why: string) => void;
+}) {
   const services = useServices();
   const practitioners = usePractitioners();
   const locations = useLocations();
@@ -115,7 +159,8 @@ function OfferCard({ entry, offer, onGone }: { entry: WaitlistEntry; offer: Wait
       <h2 id={`offer-${offer.id}`}>A time is held for you</h2>
       <h3>{when}</h3>
       <p>
-        {serviceName(services, entry.serviceCode)} with {practitionerName(practitioners, offer.therapistId)} at {siteName(offer.locationId)}.
+        {serviceName(services, entry.serviceCode)} with {practitionerName(practitioners, offer.therapistId)} at{' '}
+        {siteName(offer.locationId)}.
       </p>
       <p className="wl-expiry">We hold it for you until {until}. After that it goes to the next person waiting.</p>
       <p className="button-row">
@@ -134,12 +179,24 @@ export function JoinWaitlist() {
   const locations = useLocations();
   return (
     <div className="narrow sch-question">
-      <p className="breadcrumb"><Link to="/appointments" className="sch-back">Back</Link></p>
+      <p className="breadcrumb">
+        <Link to="/appointments" className="sch-back">
+          Back
+        </Link>
+      </p>
       <h1 className="sch-question-title">Join the waitlist</h1>
-      <p>Tell us what you are waiting for. When a time that fits frees up, we hold it for you and email you. You then have a few hours to accept it in “My appointments”.</p>
+      <p>
+        Tell us what you are waiting for. When a time that fits frees up, we hold it for you and email you. You then
+        have a few hours to accept it in “My appointments”.
+      </p>
       {locations.length > 0 ? (
-        <WaitlistForm patientId={user.patientId ?? ''} siteIds={[]} defaultSite="" submitLabel="Join the waitlist"
-          onJoined={() => navigate('/appointments?waitlisted=1')} />
+        <WaitlistForm
+          patientId={user.patientId ?? ''}
+          siteIds={[]}
+          defaultSite=""
+          submitLabel="Join the waitlist"
+          onJoined={() => navigate('/appointments?waitlisted=1')}
+        />
       ) : null}
     </div>
   );

@@ -10,14 +10,27 @@ import { TIME_OF_DAY_CHOICES } from './waitlistWords.ts';
 import { useCreateIntent } from '../../api/intent.ts';
 import { useOrgTimeZone } from '../../session.tsx';
 
-const LABELS = { patientId: 'Patient', serviceCode: 'Service', locationIds: 'Clinics', earliest: 'From', latest: 'Until', timeOfDay: 'Time of day' };
+const LABELS = {
+  patientId: 'Patient',
+  serviceCode: 'Service',
+  locationIds: 'Clinics',
+  earliest: 'From',
+  latest: 'Until',
+  timeOfDay: 'Time of day',
+};
 const ORDER = Object.keys(LABELS);
 
 /**
  * What a waitlist entry asks for: a service, one or more clinics, a date window and a time of
  * day. The desk picks the patient; a patient joins for themselves (`patientId` given).
  */
-export function WaitlistForm({ patientId, siteIds, defaultSite, submitLabel, onJoined }: {
+export function WaitlistForm({
+  patientId,
+  siteIds,
+  defaultSite,
+  submitLabel,
+  onJoined,
+}: {
   /** The patient the entry is for; without it the form asks (front desk). */
   patientId?: string;
   /** The clinics offered as choices (all when empty). */
@@ -52,13 +65,26 @@ export function WaitlistForm({ patientId, siteIds, defaultSite, submitLabel, onJ
     setBusy(true);
     setErrors({});
     try {
-      const wanted = { patientId: patientId ?? patient!.id, serviceCode, locationIds: picked, earliest, latest, timeOfDay: timeOfDay || null };
+      const wanted = {
+        patientId: patientId ?? patient!.id,
+        serviceCode,
+        locationIds: picked,
+        earliest,
+        latest,
+        timeOfDay: timeOfDay || null,
+      };
       const entry = await joinWaitlist(wanted, intent.keyFor(wanted));
       intent.done();
       onJoined(entry, patient?.name ?? null);
       setPatient(null);
     } catch (err) {
-      setErrors(err instanceof ApiError ? (Object.keys(err.fields).length > 0 ? err.fields : { _: err.message }) : { _: 'Something went wrong. Please try again.' });
+      setErrors(
+        err instanceof ApiError
+          ? Object.keys(err.fields).length > 0
+            ? err.fields
+            : { _: err.message }
+          : { _: 'Something went wrong. Please try again.' },
+      );
     } finally {
       setBusy(false);
     }
@@ -70,29 +96,71 @@ export function WaitlistForm({ patientId, siteIds, defaultSite, submitLabel, onJ
     <form onSubmit={(event) => void submit(event)} noValidate className="wl-form">
       <ErrorSummary items={summaryItems(errors, ORDER)} labels={LABELS} />
       {patientId ? null : <PatientPicker value={patient} onPick={setPatient} error={errors.patientId} />}
-      <SelectField name="serviceCode" label="Service" value={serviceCode} onValue={setService} error={errors.serviceCode}
-        options={(services ?? []).map((s) => ({ value: s.code, label: s.name }))} />
+      <SelectField
+        name="serviceCode"
+        label="Service"
+        value={serviceCode}
+        onValue={setService}
+        error={errors.serviceCode}
+        options={(services ?? []).map((s) => ({ value: s.code, label: s.name }))}
+      />
       <div className={`field${errors.locationIds ? ' field-error' : ''}`}>
         <fieldset className="fieldset" aria-describedby={errors.locationIds ? `${sitesId}-error` : undefined}>
           <legend className="label">Clinics</legend>
-          {errors.locationIds ? <p id={`${sitesId}-error`} className="error-message"><span className="visually-hidden">Error: </span>{errors.locationIds}</p> : null}
+          {errors.locationIds ? (
+            <p id={`${sitesId}-error`} className="error-message">
+              <span className="visually-hidden">Error: </span>
+              {errors.locationIds}
+            </p>
+          ) : null}
           <div className="wl-sites">
             {sites.map((site, index) => (
               <div className="checkbox" key={site.id}>
-                <input type="checkbox" id={index === 0 ? sitesId : `${sitesId}-${index}`} checked={picked.includes(site.id)} onChange={(e) => toggleSite(site.id, e.target.checked)} />
-                <label htmlFor={index === 0 ? sitesId : `${sitesId}-${index}`}>{site.name.replace(/^Knotwork /, '')}</label>
+                <input
+                  type="checkbox"
+                  id={index === 0 ? sitesId : `${sitesId}-${index}`}
+                  checked={picked.includes(site.id)}
+                  onChange={(e) => toggleSite(site.id, e.target.checked)}
+                />
+                <label htmlFor={index === 0 ? sitesId : `${sitesId}-${index}`}>
+                  {site.name.replace(/^Knotwork /, '')}
+                </label>
               </div>
             ))}
           </div>
         </fieldset>
       </div>
       <div className="wl-dates">
-        <TextField name="earliest" label="From" type="date" value={earliest} onValue={setEarliest} error={errors.earliest} width="medium" />
-        <TextField name="latest" label="Until" type="date" value={latest} onValue={setLatest} error={errors.latest} width="medium" />
+        <TextField
+          name="earliest"
+          label="From"
+          type="date"
+          value={earliest}
+          onValue={setEarliest}
+          error={errors.earliest}
+          width="medium"
+        />
+        <TextField
+          name="latest"
+          label="Until"
+          type="date"
+          value={latest}
+          onValue={setLatest}
+          error={errors.latest}
+          width="medium"
+        />
       </div>
-      <SelectField name="timeOfDay" label="Time of day" value={timeOfDay} onValue={(v) => setTimeOfDay(v as TimeOfDay | '')} error={errors.timeOfDay}
-        options={TIME_OF_DAY_CHOICES.map((c) => ({ value: c.value, label: c.label }))} />
-      <button type="submit" className="button button-large" disabled={busy || !services}>{busy ? 'Adding…' : submitLabel}</button>
+      <SelectField
+        name="timeOfDay"
+        label="Time of day"
+        value={timeOfDay}
+        onValue={(v) => setTimeOfDay(v as TimeOfDay | '')}
+        error={errors.timeOfDay}
+        options={TIME_OF_DAY_CHOICES.map((c) => ({ value: c.value, label: c.label }))}
+      />
+      <button type="submit" className="button button-large" disabled={busy || !services}>
+        {busy ? 'Adding…' : submitLabel}
+      </button>
     </form>
   );
 }

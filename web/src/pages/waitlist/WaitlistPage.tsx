@@ -36,40 +36,68 @@ export function WaitlistPage() {
       <div className="page-head">
         <div>
           <h1>Waitlist{site ? ` – ${site.name.replace(/^Knotwork /, '')}` : ''}</h1>
-          <p className="hint">When a time frees up, it is held for the first patient who fits, who then has a set time to accept it.</p>
+          <p className="hint">
+            When a time frees up, it is held for the first patient who fits, who then has a set time to accept it.
+          </p>
         </div>
         {mySites.length > 1 ? (
-          <SelectField name="site" label="Site" value={siteId} onValue={(id) => navigate(`/waitlist?site=${id}`, { replace: true })}
-            options={mySites.map((l) => ({ value: l.id, label: l.name }))} />
+          <SelectField
+            name="site"
+            label="Site"
+            value={siteId}
+            onValue={(id) => navigate(`/waitlist?site=${id}`, { replace: true })}
+            options={mySites.map((l) => ({ value: l.id, label: l.name }))}
+          />
         ) : null}
       </div>
-      <p className="sch-message" role="status">{message}</p>
+      <p className="sch-message" role="status">
+        {message}
+      </p>
       <div className="wl-layout">
         <section className="wl-list" aria-labelledby="wl-list-title">
           <div className="wl-list-head">
             <h2 id="wl-list-title">On the list at this site ({here.length})</h2>
-            <button type="button" className="button button-secondary sch-small-button" onClick={() => reload('')}>Refresh</button>
+            <button type="button" className="button button-secondary sch-small-button" onClick={() => reload('')}>
+              Refresh
+            </button>
           </div>
           {list.status === 'loading' ? <Loading /> : null}
           {list.status === 'error' ? <ErrorView error={list.error} missingIsUnavailable="Waitlist" /> : null}
-          {list.status === 'ok' ? <EntryTable entries={here} timeZone={site?.timeZone ?? user.orgTimeZone} onRemoved={reload} /> : null}
+          {list.status === 'ok' ? (
+            <EntryTable entries={here} timeZone={site?.timeZone ?? user.orgTimeZone} onRemoved={reload} />
+          ) : null}
         </section>
         <section className="card wl-add" aria-labelledby="wl-add-title">
           <h2 id="wl-add-title">Add a patient to the waitlist</h2>
           {siteId ? (
-            <WaitlistForm key={`${siteId}-${added}`} siteIds={mySites.map((l) => l.id)} defaultSite={siteId} submitLabel="Add to the waitlist"
+            <WaitlistForm
+              key={`${siteId}-${added}`}
+              siteIds={mySites.map((l) => l.id)}
+              defaultSite={siteId}
+              submitLabel="Add to the waitlist"
               onJoined={(_entry, name) => {
                 setAdded((n) => n + 1);
                 reload(`Added ${name ?? 'the patient'} to the waitlist.`);
-              }} />
-          ) : <Loading />}
+              }}
+            />
+          ) : (
+            <Loading />
+          )}
         </section>
       </div>
     </div>
   );
 }
 
-function EntryTable({ entries, timeZone, onRemoved }: { entries: WaitlistEntry[]; timeZone: string; onRemoved: (message: string) => void }) {
+function EntryTable({
+  entries,
+  timeZone,
+  onRemoved,
+}: {
+  entries: WaitlistEntry[];
+  timeZone: string;
+  onRemoved: (message: string) => void;
+}) {
   const names = usePatientNames(entries.map((e) => e.patientId));
   const services = useServices();
   const practitioners = usePractitioners();
@@ -81,45 +109,71 @@ function EntryTable({ entries, timeZone, onRemoved }: { entries: WaitlistEntry[]
     setProblem('');
     try {
       await leaveWaitlist(entry.id);
-      onRemoved(`Removed ${name} from the waitlist.${entry.offer ? ' The held time goes to the next patient who fits.' : ''}`);
+      onRemoved(
+        `Removed ${name} from the waitlist.${entry.offer ? ' The held time goes to the next patient who fits.' : ''}`,
+      );
     } catch (err) {
       setProblem(err instanceof ApiError ? err.message : 'Could not remove the entry. Please try again.');
     }
   };
   return (
     <>
-      {problem ? <div className="alert alert-error" role="alert"><p>{problem}</p></div> : null}
+      {problem ? (
+        <div className="alert alert-error" role="alert">
+          <p>{problem}</p>
+        </div>
+      ) : null}
       <div className="table-wrap">
         <table className="table wl-table">
           <thead>
-            <tr><th scope="col">#</th><th scope="col">Patient</th><th scope="col">Wants</th><th scope="col">State</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Patient</th>
+              <th scope="col">Wants</th>
+              <th scope="col">State</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {entries.map((entry, index) => {
               const name = names.get(entry.patientId) ?? 'Patient';
               const state = entryState(entry, today);
-              const offerZone = entry.offer ? locations.find((l) => l.id === entry.offer!.locationId)?.timeZone ?? timeZone : timeZone;
+              const offerZone = entry.offer
+                ? (locations.find((l) => l.id === entry.offer!.locationId)?.timeZone ?? timeZone)
+                : timeZone;
               const others = entry.locationIds.length - 1;
               return (
                 <tr key={entry.id}>
                   <td>{index + 1}</td>
                   <th scope="row">{name}</th>
                   <td>
-                    {serviceName(services, entry.serviceCode)}<br />
-                    <span className="wl-muted">{windowLabel(entry)} · {timeOfDayLabel(entry.timeOfDay)}{others > 0 ? ` · also ${others} other site${others > 1 ? 's' : ''}` : ''}</span>
+                    {serviceName(services, entry.serviceCode)}
+                    <br />
+                    <span className="wl-muted">
+                      {windowLabel(entry)} · {timeOfDayLabel(entry.timeOfDay)}
+                      {others > 0 ? ` · also ${others} other site${others > 1 ? 's' : ''}` : ''}
+                    </span>
                   </td>
                   <td>
                     <span className={`badge ${state.badge}`}>{state.label}</span>
                     {entry.offer ? (
                       <span className="wl-offer">
-                        {siteTime(entry.offer.start, offerZone)} with {practitionerName(practitioners, entry.offer.therapistId)}<br />
+                        {siteTime(entry.offer.start, offerZone)} with{' '}
+                        {practitionerName(practitioners, entry.offer.therapistId)}
+                        <br />
                         held until {siteTime(entry.offer.expiresAt, offerZone)}
                       </span>
                     ) : null}
                   </td>
                   <td>
                     {entry.status === 'booked' ? null : (
-                      <button type="button" className="button button-secondary sch-small-button" onClick={() => void remove(entry, name)}>
+                      <button
+                        type="button"
+                        className="button button-secondary sch-small-button"
+                        onClick={() => void remove(entry, name)}
+                      >
                         Remove<span className="visually-hidden"> {name} from the waitlist</span>
                       </button>
                     )}

@@ -26,17 +26,26 @@ export function musclesForRegion(regionId: string, suggestions: readonly Suggest
   if (!region) return [];
   const side = region.side;
   const spot = new Map<string, 'primary' | 'spillover'>();
-  for (const referrer of referrersOf(regionId)) if (!spot.has(referrer.muscle)) spot.set(referrer.muscle, referrer.weight);
+  for (const referrer of referrersOf(regionId))
+    if (!spot.has(referrer.muscle)) spot.set(referrer.muscle, referrer.weight);
   const choices: MuscleChoice[] = [];
   for (const muscle of MUSCLES) {
     const refersHere = spot.get(muscle.id) ?? null;
-    const suggestion = suggestions.find((s) => s.muscle === muscle.id && (s.side === side || s.side === 'midline' || side === 'midline'));
+    const suggestion = suggestions.find(
+      (s) => s.muscle === muscle.id && (s.side === side || s.side === 'midline' || side === 'midline'),
+    );
     if (!all && muscle.area !== region.area && !refersHere && !suggestion) continue;
     choices.push({ muscle, score: suggestion?.score ?? null, refersHere });
   }
   const rank = (c: MuscleChoice) => (c.refersHere ? WEIGHT_RANK[c.refersHere] : 0);
   const local = (c: MuscleChoice) => Number(c.muscle.area === region.area);
-  return choices.sort((a, b) => rank(b) - rank(a) || local(b) - local(a) || (b.score ?? -1) - (a.score ?? -1) || a.muscle.name.localeCompare(b.muscle.name));
+  return choices.sort(
+    (a, b) =>
+      rank(b) - rank(a) ||
+      local(b) - local(a) ||
+      (b.score ?? -1) - (a.score ?? -1) ||
+      a.muscle.name.localeCompare(b.muscle.name),
+  );
 }
 
 const PLACED = 'Found at: ';

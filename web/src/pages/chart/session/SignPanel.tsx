@@ -6,7 +6,17 @@ import { useCreateIntent } from '../../../api/intent.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../../../src/words/limits.ts';
 
 /** Sign (then the note is locked); after that, corrections are amendments with a reason, kept in the history. */
-export function SignPanel({ note, history, onSigned, onAmended }: { note: SessionNote; history: NoteHistory | null; onSigned: (note: SessionNote) => void; onAmended: () => void }) {
+export function SignPanel({
+  note,
+  history,
+  onSigned,
+  onAmended,
+}: {
+  note: SessionNote;
+  history: NoteHistory | null;
+  onSigned: (note: SessionNote) => void;
+  onAmended: () => void;
+}) {
   const [reason, setReason] = useState('');
   const [addendum, setAddendum] = useState('');
   const [error, setError] = useState('');
@@ -50,33 +60,66 @@ export function SignPanel({ note, history, onSigned, onAmended }: { note: Sessio
         note.can.sign ? (
           <>
             <p>Signing locks the note. Later corrections are amendments that keep the original.</p>
-            <button type="button" className="button button-large" disabled={busy} onClick={() => void sign()}>Sign and lock</button>
+            <button type="button" className="button button-large" disabled={busy} onClick={() => void sign()}>
+              Sign and lock
+            </button>
           </>
-        ) : <p>Only the treating therapist signs this note.</p>
+        ) : (
+          <p>Only the treating therapist signs this note.</p>
+        )
       ) : (
-        <p><span className="badge badge-success">Signed</span> {note.signedAt ? formatDateTime(note.signedAt) : ''}</p>
+        <p>
+          <span className="badge badge-success">Signed</span> {note.signedAt ? formatDateTime(note.signedAt) : ''}
+        </p>
       )}
       {note.can.amend ? (
         <>
           <h3>Add an amendment</h3>
           <div className="field">
-            <label className="label" htmlFor="amend-reason">Reason</label>
-            <input id="amend-reason" maxLength={LIMIT.longReason} className="input" value={reason} onChange={(e) => setReason(e.target.value)} />
+            <label className="label" htmlFor="amend-reason">
+              Reason
+            </label>
+            <input
+              id="amend-reason"
+              maxLength={LIMIT.longReason}
+              className="input"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
           </div>
           <div className="field">
-            <label className="label" htmlFor="amend-text">Correction</label>
-            <textarea id="amend-text" maxLength={LIMIT.note} className="input ch-textarea" rows={3} value={addendum} onChange={(e) => setAddendum(e.target.value)} />
+            <label className="label" htmlFor="amend-text">
+              Correction
+            </label>
+            <textarea
+              id="amend-text"
+              maxLength={LIMIT.note}
+              className="input ch-textarea"
+              rows={3}
+              value={addendum}
+              onChange={(e) => setAddendum(e.target.value)}
+            />
           </div>
-          <button type="button" className="button" disabled={busy} onClick={() => void amend()}>Save amendment</button>
+          <button type="button" className="button" disabled={busy} onClick={() => void amend()}>
+            Save amendment
+          </button>
         </>
       ) : null}
-      {error ? <p className="error-message" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="error-message" role="alert">
+          {error}
+        </p>
+      ) : null}
       {history && history.events.length > 0 ? (
         <>
           <h3>History</h3>
           <ol className="ch-history">
             {history.events.map((e, i) => (
-              <li key={i}><strong>{e.what}</strong> {formatDateTime(e.at)}{e.by ? ` by ${e.by}` : ''}{e.reason ? `: ${e.reason}` : ''}</li>
+              <li key={i}>
+                <strong>{e.what}</strong> {formatDateTime(e.at)}
+                {e.by ? ` by ${e.by}` : ''}
+                {e.reason ? `: ${e.reason}` : ''}
+              </li>
             ))}
           </ol>
         </>
