@@ -12,11 +12,9 @@ export const QUESTIONNAIRE_ID = 'knotwork-intake-v1';
 
 // A real date in the clinic's range (the regex alone let 2026-13-45 through).
 const isoDate = IsoDate;
-const regionId = z
-  .string()
-  .refine((id) => regionById(id) !== undefined, {
-    message: 'is not a body-map region id (e.g. calf-left, temple-right)',
-  });
+const regionId = z.string().refine((id) => regionById(id) !== undefined, {
+  message: 'is not a body-map region id (e.g. calf-left, temple-right)',
+});
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const PainMapSchema = z
