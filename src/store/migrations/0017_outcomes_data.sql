@@ -34,7 +34,8 @@ CREATE TABLE outcome_episodes (
   PRIMARY KEY (org_id, patient_id, episode_id),
   FOREIGN KEY (org_id, patient_id) REFERENCES patients(org_id, id) ON DELETE CASCADE
 );
-CREATE INDEX outcome_episodes_started ON outcome_episodes (org_id, started_on);
+-- In the order a report reads the rows, so reading them needs no sort.
+CREATE INDEX outcome_episodes_started ON outcome_episodes (org_id, started_on, episode_id);
 
 -- A relief check-in: due some days after a signed visit, sent through the outbox with a signed
 -- link, answered once (days 0–60, or still holding on the day of the answer).

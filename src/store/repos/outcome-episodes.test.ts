@@ -39,12 +39,16 @@ describe.each(BACKENDS)('stored outcome rows on %s', (backend) => {
         episodeId: 'plan:c', startedOn: '2026-02-27', status: 'open', psfsChange: 3,
         outcomes: { 'odi-mcid': { judged: false, improvedAt: null, lastScoredSession: null }, 'nprs-mcid': { judged: true, improvedAt: null, lastScoredSession: 1 } },
       }),
+      // Written last, read between the two of its date.
+      row({ episodeId: 'plan:a', psfsChange: 0.05 }),
     ];
     await upsertOutcomeRows(db, world.orgId, rows.map((r) => ({ patientId: patient, row: r })), AT);
     const stored = await listPatientOutcomeRows(db, world.orgId, patient);
     const psfs = Object.fromEntries(stored.map((r) => [r.episodeId, r.psfsChange]));
-    expect(psfs).toEqual({ [rows[0]!.episodeId]: 1.2, 'plan:b': -2.3, 'plan:c': 3 });
-    expect(await listOutcomeRows(db, world.orgId)).toEqual(stored);
+    expect(psfs).toEqual({ [rows[0]!.episodeId]: 1.2, 'plan:a': 0.1, 'plan:b': -2.3, 'plan:c': 3 });
+    const read = await listOutcomeRows(db, world.orgId);
+    expect(read.map((r) => r.episodeId)).toEqual(['plan:c', rows[0]!.episodeId, 'plan:a', 'plan:b']);
+    expect(read).toEqual(stored);
     expect(stored.find((r) => r.episodeId === rows[0]!.episodeId)).toEqual({ ...rows[0], psfsChange: 1.2 });
   });
 
