@@ -2,6 +2,8 @@
 // signed sessions, loaded from outcome_episodes and reported over every cut, on PGlite and
 // PostgreSQL, as a ratio to one count(*) over a 1,000,000-row sessions table in the same run.
 // BENCH_EPISODES sets the number of episodes (sessions follow at about 6.7 per episode).
+// Last run (2 shared cores, busy): PostgreSQL count(*) 62 ms, load rows 697 ms, report 311 ms, full
+// report 1,506 ms (24×); PGlite count(*) 102 ms, load 819 ms, report 402 ms, full 2,007 ms (20×).
 import { randomUUID } from 'node:crypto';
 import { createRandom, type Random } from '../src/demo/random.ts';
 import {

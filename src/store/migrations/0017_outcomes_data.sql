@@ -28,10 +28,14 @@ CREATE TABLE outcome_episodes (
   relief_days integer[] NOT NULL DEFAULT '{}',
   outcomes jsonb NOT NULL,
   refreshed_at timestamptz NOT NULL,
+  -- The row as a JSON array in listOutcomeRows' field order, written with it: a report joins these
+  -- texts instead of building 150,000 JSON values on every read.
+  packed text NOT NULL,
   PRIMARY KEY (org_id, patient_id, episode_id),
   FOREIGN KEY (org_id, patient_id) REFERENCES patients(org_id, id) ON DELETE CASCADE
 );
-CREATE INDEX outcome_episodes_started ON outcome_episodes (org_id, started_on);
+-- In the order a report reads the rows, so reading them needs no sort.
+CREATE INDEX outcome_episodes_started ON outcome_episodes (org_id, started_on, episode_id);
 
 -- A relief check-in: due some days after a signed visit, sent through the outbox with a signed
 -- link, answered once (days 0–60, or still holding on the day of the answer).

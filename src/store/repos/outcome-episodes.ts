@@ -1,4 +1,4 @@
-import type { EpisodeOutcomeRow } from '../../outcomes/report/rows.ts';
+import type { DefinitionOutcome, EpisodeOutcomeRow } from '../../outcomes/report/rows.ts';
 import type { Queryable } from '../database.ts';
 
 /** SQL of the precomputed per-episode outcome rows (one per episode of care), read by every report. */
@@ -22,6 +22,29 @@ export interface StoredOutcomeRow {
 
 const RECORD_COLUMNS = `episode_id text, started_on date, status text, visits integer, drop_out boolean, site_id uuid,
   therapist_id uuid, condition_group text, phase text, psfs_change numeric, relief_days integer[], outcomes jsonb`;
+
+/** A JSON value's text, `null` for SQL NULL. */
+const json = (value: string) => `coalesce(to_json(${value})::text, 'null')`;
+
+/**
+ * The row as listOutcomeRows reads it: a compact JSON array (PackedRow) built from the values as
+ * stored (the PSFS change rounded as its column rounds it), each outcome as [judged, improvedAt,
+ * lastScoredSession]. Built here rather than in JavaScript so it matches the columns exactly.
+ */
+const PACKED = `'[' || ${[
+  json('r.episode_id'),
+  json('r.status'),
+  json('r.visits'),
+  json('r.drop_out'),
+  json('r.site_id'),
+  json('r.therapist_id'),
+  json('r.condition_group'),
+  json('r.phase'),
+  json('r.psfs_change::numeric(4, 1)'),
+  json('r.relief_days'),
+].join(" || ',' || ")} || ',' ||
+  (SELECT '{' || coalesce(string_agg(to_json(o.key)::text || ':[' || concat_ws(',', o.value->'judged', o.value->'improvedAt',
+     o.value->'lastScoredSession') || ']', ','), '') || '}' FROM jsonb_each(r.outcomes) AS o) || ']'`;
 
 function toRecord(patientId: string, row: EpisodeOutcomeRow) {
   return {
@@ -54,15 +77,16 @@ export async function upsertOutcomeRows(
   if (rows.length === 0) return;
   await db.query(
     `INSERT INTO outcome_episodes (org_id, patient_id, episode_id, started_on, status, visits, drop_out, site_id, therapist_id,
-            condition_group, phase, psfs_change, relief_days, outcomes, refreshed_at)
+            condition_group, phase, psfs_change, relief_days, outcomes, refreshed_at, packed)
      SELECT $1, r.patient_id, r.episode_id, r.started_on, r.status, r.visits, r.drop_out, r.site_id, r.therapist_id,
-            r.condition_group, r.phase, r.psfs_change, r.relief_days, r.outcomes, $3
+            r.condition_group, r.phase, r.psfs_change, r.relief_days, r.outcomes, $3,
+            ${PACKED}
        FROM jsonb_to_recordset($2::jsonb) AS r(patient_id uuid, ${RECORD_COLUMNS})
      ON CONFLICT (org_id, patient_id, episode_id) DO UPDATE SET
        started_on = EXCLUDED.started_on, status = EXCLUDED.status, visits = EXCLUDED.visits, drop_out = EXCLUDED.drop_out,
        site_id = EXCLUDED.site_id, therapist_id = EXCLUDED.therapist_id, condition_group = EXCLUDED.condition_group,
        phase = EXCLUDED.phase, psfs_change = EXCLUDED.psfs_change, relief_days = EXCLUDED.relief_days,
-       outcomes = EXCLUDED.outcomes, refreshed_at = EXCLUDED.refreshed_at`,
+       outcomes = EXCLUDED.outcomes, refreshed_at = EXCLUDED.refreshed_at, packed = EXCLUDED.packed`,
     [orgId, JSON.stringify(rows.map((r) => toRecord(r.patientId, r.row))), at],
   );
 }
@@ -135,21 +159,25 @@ export async function listOutcomeRows(
     params.push(filter.therapistId);
     where.push(`therapist_id = $${params.length}::uuid`);
   }
-  // One JSON text per start date: a single text for all rows would make the driver grow one buffer
-  // to tens of megabytes, which costs more than the many small ones.
-  const chunks = await db.query<{ rows: string }>(
-    `SELECT json_agg(json_build_array(episode_id, started_on, status, visits, drop_out, site_id, therapist_id, condition_group, phase,
-                                      psfs_change, relief_days, outcomes) ORDER BY episode_id)::text AS rows
-       FROM outcome_episodes WHERE ${where.join(' AND ')} GROUP BY started_on ORDER BY started_on`,
+  // One JSON text per start date, joined from the texts stored with each row (building the JSON
+  // here cost most of the report's time): a single text for all rows would make the driver grow
+  // one buffer to tens of megabytes. The texts join in the order of the sorted subquery, which the
+  // index gives without a sort (an ORDER BY inside string_agg would sort each date again).
+  const chunks = await db.query<{ startedOn: string; rows: string }>(
+    `SELECT started_on::text AS "startedOn", '[' || string_agg(packed, ',') || ']' AS rows
+       FROM (SELECT started_on, packed FROM outcome_episodes WHERE ${where.join(' AND ')} ORDER BY started_on, episode_id) AS sorted
+      GROUP BY started_on ORDER BY started_on`,
     params,
   );
   const rows: EpisodeOutcomeRow[] = [];
-  for (const chunk of chunks) for (const packed of JSON.parse(chunk.rows) as PackedRow[]) rows.push(unpack(packed));
+  for (const chunk of chunks) {
+    for (const packed of JSON.parse(chunk.rows) as PackedRow[]) rows.push(unpack(chunk.startedOn, packed));
+  }
   return rows;
 }
 
+type PackedOutcome = [boolean, number | null, number | null];
 type PackedRow = [
-  string,
   string,
   EpisodeOutcomeRow['status'],
   number,
@@ -160,23 +188,28 @@ type PackedRow = [
   EpisodeOutcomeRow['phase'],
   number | null,
   number[],
-  EpisodeOutcomeRow['outcomes'],
+  Record<string, PackedOutcome>,
 ];
 
-function unpack(r: PackedRow): EpisodeOutcomeRow {
+function unpack(startedOn: string, r: PackedRow): EpisodeOutcomeRow {
+  const outcomes: Record<string, DefinitionOutcome> = {};
+  for (const id in r[10]) {
+    const o = r[10][id]!;
+    outcomes[id] = { judged: o[0], improvedAt: o[1], lastScoredSession: o[2] };
+  }
   return {
     episodeId: r[0],
-    startedOn: r[1],
-    status: r[2],
-    visits: r[3],
-    dropOut: r[4],
-    site: r[5],
-    therapist: r[6],
-    conditionGroup: r[7],
-    phase: r[8],
-    psfsChange: r[9],
-    reliefDays: r[10],
-    outcomes: r[11],
+    startedOn,
+    status: r[1],
+    visits: r[2],
+    dropOut: r[3],
+    site: r[4],
+    therapist: r[5],
+    conditionGroup: r[6],
+    phase: r[7],
+    psfsChange: r[8],
+    reliefDays: r[9],
+    outcomes,
   };
 }
 
