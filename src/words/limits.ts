@@ -15,6 +15,8 @@ export const TEXT_LIMITS = {
   email: 254,
   password: 200,
   search: 100,
+  /** A diagnosis search: a code or a few words. */
+  diagnosisSearch: 80,
   staffName: 200,
   siteName: 120,
   roomName: 60,

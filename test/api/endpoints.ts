@@ -8,6 +8,7 @@ import { RECORD_ENDPOINTS } from './endpoints-records.ts';
 import { SCHEDULE_CHANGE_ENDPOINTS } from './endpoints-schedule-changes.ts';
 import { CARE_ENDPOINTS } from './endpoints-care.ts';
 import { OUTCOME_ENDPOINTS } from './endpoints-outcomes.ts';
+import { RELIEF_ENDPOINTS } from './endpoints-relief.ts';
 import * as charting from '../support/session-kit.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 
@@ -959,4 +960,5 @@ export const ENDPOINTS: EndpointCase[] = [
   ...RECORD_ENDPOINTS,
   ...CARE_ENDPOINTS,
   ...OUTCOME_ENDPOINTS,
+  ...RELIEF_ENDPOINTS,
 ];

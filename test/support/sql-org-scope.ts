@@ -116,7 +116,11 @@ function leftmost(item: unknown): Relation | null {
 function relationsOf(item: unknown, out: Relation[] = []): Relation[] {
   const k = kindOf(item);
   if (!k) return out;
-  if (k[0] === 'RangeVar') out.push(rangeVar(item)!);
+  if (k[0] === 'RangeVar') {
+    // A table of another schema (pg_catalog, information_schema) holds no clinic's rows.
+    const rel = rangeVar(item);
+    if (rel) out.push(rel);
+  }
   if (k[0] === 'JoinExpr') {
     relationsOf(k[1].larg, out);
     relationsOf(k[1].rarg, out);

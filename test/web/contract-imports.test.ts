@@ -12,6 +12,9 @@ const CONTRACT = [
   /^src\/contract\//,
   /^src\/words\//,
   /^src\/clinical\//,
+  // The other pure cores: date and zone arithmetic, and how a patient's own trend is worded.
+  /^src\/time\//,
+  /^src\/outcomes\/patient\//,
 ];
 /** What must never reach the browser's bundle, even through a contract module. */
 const SERVER_ONLY = /^src\/(services|store|cli|demo)\//;

@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../../words/limits.ts';
 
 export const DiagnosisSearchQuery = z.strictObject({
-  q: z.string().trim().min(1).max(80).describe('A code (M54.2, m542, S13) or words (low back, whiplash)'),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(TEXT_LIMITS.diagnosisSearch)
+    .describe('A code (M54.2, m542, S13) or words (low back, whiplash)'),
   limit: z.coerce.number().int().min(1).max(50).optional(),
 });
 

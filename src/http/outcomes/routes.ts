@@ -30,6 +30,7 @@ export function outcomeRoutes(ctx: ServiceContext) {
       errors: [403, 422],
       summary: 'One table of the outcomes report as a CSV file (RFC 4180), the same rows the page shows (audited)',
       query: OutcomesCsvQuerySchema,
+      produces: 'text/csv',
       handler: async ({ actor, query, reply }) => {
         const { table, ...rest } = query;
         const file = await outcomesCsv(ctx, actor, rest, table);

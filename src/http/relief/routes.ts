@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../../services/context.ts';
 import { answerReliefQuestion, reliefQuestion } from '../../services/outcomes/relief.ts';
 import { route } from '../route.ts';
-import { ReliefAnswerSchema, ReliefTokenParams } from './schema.ts';
+import { ReliefAnswerSchema, ReliefQuestionSchema, ReliefTokenParams } from './schema.ts';
 
 /** The relief check-in a patient opens from the email: the signed link is the permission. */
 export function reliefRoutes(ctx: ServiceContext) {
@@ -14,6 +14,7 @@ export function reliefRoutes(ctx: ServiceContext) {
       errors: [404, 409],
       summary: 'The relief question behind a check-in link, and the answer if given',
       params: ReliefTokenParams,
+      response: ReliefQuestionSchema,
       handler: ({ params, request }) => reliefQuestion(ctx, params.token, request.ip),
     }),
     route({
@@ -26,6 +27,7 @@ export function reliefRoutes(ctx: ServiceContext) {
         'Answer the relief question: days it lasted (0–60) or still holding; the same answer again changes nothing',
       params: ReliefTokenParams,
       body: ReliefAnswerSchema,
+      response: ReliefQuestionSchema,
       handler: ({ params, body, request }) => answerReliefQuestion(ctx, params.token, body, request.ip),
     }),
   ];

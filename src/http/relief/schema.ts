@@ -2,6 +2,16 @@ import { z } from 'zod';
 
 export const ReliefTokenParams = z.strictObject({ token: z.string().min(1).max(200) });
 
+/** The question behind a check-in link, and the answer once given. */
+export const ReliefQuestionSchema = z
+  .object({
+    question: z.string(),
+    visitOn: z.string().describe('The day of the visit the question is about'),
+    maxDays: z.number(),
+    answer: z.object({ reliefDays: z.number(), stillHolding: z.boolean() }).nullable(),
+  })
+  .meta({ id: 'ReliefQuestion' });
+
 /** Days the relief lasted (0–60), or that it is still holding. */
 export const ReliefAnswerSchema = z
   .strictObject({

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import * as charting from '../../../api/charting.ts';
 import type { Diagnosis } from '../../../api/charting.ts';
 import { fieldId } from '../../../components/Form.tsx';
+import { TEXT_LIMITS } from '../../../../../src/words/limits.ts';
 
 /**
  * The assessment's diagnoses: search the clinic's list by code or words, add a result, remove a
@@ -101,6 +102,7 @@ export function DiagnosisPicker({
         className="input"
         value={query}
         autoComplete="off"
+        maxLength={TEXT_LIMITS.diagnosisSearch}
         aria-describedby={`${inputId}-hint`}
         aria-controls={resultsId}
         onChange={(e) => setQuery(e.target.value)}
