@@ -142,7 +142,8 @@ export async function listOutcomeRows(
   filter: OutcomeRowFilter = {},
 ): Promise<EpisodeOutcomeRow[]> {
   const params: unknown[] = [orgId];
-  const where = ['org_id = $1'];
+  // Narrowing conditions; the organisation is written into the statement itself.
+  const where: string[] = [];
   if (filter.from !== undefined) {
     params.push(filter.from);
     where.push(`started_on >= $${params.length}::date`);
@@ -165,7 +166,7 @@ export async function listOutcomeRows(
   // index gives without a sort (an ORDER BY inside string_agg would sort each date again).
   const chunks = await db.query<{ startedOn: string; rows: string }>(
     `SELECT started_on::text AS "startedOn", '[' || string_agg(packed, ',') || ']' AS rows
-       FROM (SELECT started_on, packed FROM outcome_episodes WHERE ${where.join(' AND ')} ORDER BY started_on, episode_id) AS sorted
+       FROM (SELECT started_on, packed FROM outcome_episodes WHERE org_id = $1${where.map((w) => ` AND ${w}`).join('')} ORDER BY started_on, episode_id) AS sorted
       GROUP BY started_on ORDER BY started_on`,
     params,
   );

@@ -89,7 +89,7 @@ export async function findLiveSession(db: Queryable, tokenHash: string, now: Dat
             END AS "locationIds",
             o.time_zone AS "orgTimeZone"
        FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id
-            JOIN organizations o ON o.id = u.org_id
+            JOIN organizations o ON o.org_id = u.org_id
       WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
     [tokenHash, now],
   );
