@@ -75,8 +75,8 @@ export const RELIEF_ENDPOINTS: EndpointCase[] = [
   {
     method: 'POST',
     route: '/api/relief/:token',
-    record: 'a forged link',
-    url: () => '/api/relief/00000000-0000-4000-8000-000000000000.zzzzzz.forged',
+    record: 'a well-formed, forged link',
+    url: () => `/api/relief/00000000-0000-4000-8000-000000000000.zzzzzz.${'A'.repeat(43)}`,
     body: () => ({ days: 3 }),
     expect: everyone(404),
   },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { LinkParams } from '../links/schema.ts';
 
-export const ReliefTokenParams = z.strictObject({ token: z.string().min(1).max(200) });
+/** A relief link has the shape of a visit's link, so a mangled one is refused naming its broken part. */
+export const ReliefTokenParams = LinkParams;
 
 /** The question behind a check-in link, and the answer once given. */
 export const ReliefQuestionSchema = z
