@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { QUESTION_IDS } from '../../src/clinical/screening/questions.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wallClock } from '../../web/src/pages/schedule/time.ts';
 import {
@@ -86,29 +87,7 @@ const api = (role: DemoRole) => apiAs(server.url, role);
 
 /** Every screening answer "no", so the gate is clear and treatment may go ahead. */
 function clearIntake() {
-  const questions = Object.fromEntries(
-    [
-      'feverOrInfection',
-      'bloodClot',
-      'pulmonaryEmbolism',
-      'clotHistory',
-      'highBloodPressure',
-      'unstableHeart',
-      'heartDisease',
-      'strokeOrTia',
-      'activeCancer',
-      'cancerHistory',
-      'osteoporosis',
-      'fragilityFracture',
-      'contagiousSkin',
-      'diabetes',
-      'neuropathy',
-      'epilepsy',
-      'bleedingDisorder',
-      'neurologicalSigns',
-      'unexplainedPain',
-    ].map((q) => [q, 'no']),
-  );
+  const questions = Object.fromEntries(QUESTION_IDS.map((q) => [q, 'no']));
   return {
     questionnaire: 'knotwork-intake-v1',
     answers: { questions, medications: [], surgeries: [], localIssues: [], pregnancy: { status: 'not-applicable' } },

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { QUESTION_IDS } from '../../src/clinical/screening/questions.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -45,29 +46,7 @@ async function tablet(viewport = LANDSCAPE): Promise<Page> {
 
 /** Answers every screening question "no"/"none", so only what a test adds decides the gate. */
 function intakeDocument(extra: Record<string, unknown> = {}, painMap = [{ region: 'neck-angle-right', intensity: 6 }]) {
-  const questions = Object.fromEntries(
-    [
-      'feverOrInfection',
-      'bloodClot',
-      'pulmonaryEmbolism',
-      'clotHistory',
-      'highBloodPressure',
-      'unstableHeart',
-      'heartDisease',
-      'strokeOrTia',
-      'activeCancer',
-      'cancerHistory',
-      'osteoporosis',
-      'fragilityFracture',
-      'contagiousSkin',
-      'diabetes',
-      'neuropathy',
-      'epilepsy',
-      'bleedingDisorder',
-      'neurologicalSigns',
-      'unexplainedPain',
-    ].map((q) => [q, 'no']),
-  );
+  const questions = Object.fromEntries(QUESTION_IDS.map((q) => [q, 'no']));
   return {
     questionnaire: 'knotwork-intake-v1',
     answers: {
