@@ -5,7 +5,8 @@ const TEST_CODE = '(\\.test\\.tsx?|/session-test-kit\\.ts|/test-helpers\\.ts|/se
 
 // The pure cores: knowledge and rules, data in and data out. Each imports only itself and the
 // modules named beside it: `words/` (how fields are named to people, limits), the time module
-// once it exists, and outcomes reads clinical's measures, diagnoses and plan dates.
+// once it exists, and outcomes reads clinical's measures, diagnoses and plan dates; billing reads
+// clinical's unit rules and diagnoses.
 const pure = (folder, alsoAllowed) => ({
   name: `pure-${folder}`,
   severity: 'error',
@@ -22,13 +23,14 @@ module.exports = {
     pure('clinical', ['words', 'time']),
     pure('scheduling', ['words', 'time']),
     pure('outcomes', ['clinical', 'words', 'time']),
+    pure('billing', ['clinical', 'time']),
     pure('time', []),
     pure('words', []),
     {
       name: 'pure-cores-no-io',
       severity: 'error',
       comment: 'The pure cores do no I/O: no file system, network, processes or timers from Node.',
-      from: { path: '^src/(clinical|scheduling|outcomes|time|words)/', pathNot: TEST_CODE },
+      from: { path: '^src/(clinical|scheduling|outcomes|billing|time|words)/', pathNot: TEST_CODE },
       to: {
         dependencyTypes: ['core'],
         path: '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|worker_threads|dgram|dns|tls|timers|timers/promises|readline|cluster|os|process)$',
