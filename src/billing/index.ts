@@ -43,3 +43,22 @@ export type {
   ProposalResult,
 } from './charges.ts';
 export { DIAGNOSIS_LETTERS, MAX_POINTERS_PER_LINE, THERAPY_MODIFIER, proposeCharges } from './charges.ts';
+export type {
+  CoverageType,
+  Address,
+  Person,
+  Relationship,
+  ClaimCoverage,
+  BillingProvider,
+  ClaimInput,
+  ClaimProblem,
+} from './claim.ts';
+export { MAX_LINES_PER_CLAIM, checkClaim, claimTotal } from './claim.ts';
+export type { Separators } from './x12/segments.ts';
+export { DEFAULT_SEPARATORS } from './x12/segments.ts';
+export type { Party, ClaimBatch, Build837Result } from './x12/claim-837p.ts';
+export { IMPLEMENTATION, build837p } from './x12/claim-837p.ts';
+export type { X12Problem, X12Check } from './x12/validate.ts';
+export { checkX12 } from './x12/validate.ts';
+export type { Box1, Cms1500ServiceLine, Cms1500Form } from './cms1500.ts';
+export { LINES_PER_FORM, cms1500Forms, formDate, formMoney } from './cms1500.ts';
