@@ -1,6 +1,7 @@
 /**
- * Billing: money, the double-entry ledger, NPI checks and charge proposals. Pure (no I/O, no
- * clock, no randomness); it reads only src/clinical (units, diagnoses) and src/time.
+ * Billing: money, the double-entry ledger, NPI checks, charge proposals, coverage and
+ * authorization rules, the 837P file and the CMS-1500 boxes. Pure (no I/O, no clock, no
+ * randomness); it reads only src/clinical (units, diagnoses) and src/time.
  */
 export type { Money } from './money.ts';
 export {
@@ -62,3 +63,14 @@ export type { X12Problem, X12Check } from './x12/validate.ts';
 export { checkX12 } from './x12/validate.ts';
 export type { Box1, Cms1500ServiceLine, Cms1500Form } from './cms1500.ts';
 export { LINES_PER_FORM, cms1500Forms, formDate, formMoney } from './cms1500.ts';
+export type { Contact, CoverageFields, FieldProblems } from './coverage.ts';
+export {
+  COVERAGE_TYPES,
+  checkCoverage,
+  coversDate,
+  coveragesOn,
+  orderClashes,
+  isMedicareBeneficiaryId,
+} from './coverage.ts';
+export type { Authorization, AuthorizationStatus, VisitWarning } from './authorizations.ts';
+export { checkAuthorization, authorizationStatus, visitWarnings } from './authorizations.ts';
