@@ -74,3 +74,5 @@ export {
 } from './coverage.ts';
 export type { Authorization, AuthorizationStatus, VisitWarning } from './authorizations.ts';
 export { checkAuthorization, authorizationStatus, visitWarnings } from './authorizations.ts';
+export type { AgingBucket, AgingRow } from './aging.ts';
+export { AGING_BUCKETS, bucketFor, agingReport, agingByPayer } from './aging.ts';

@@ -91,6 +91,7 @@ describe('the ledger', () => {
       [{ kind: 'charge', patientId: 'p1', amount: -100 }, 'amount'],
       [{ kind: 'charge', patientId: 'p1' }, 'amount'],
       [{ kind: 'charge', patientId: '', amount: 100 }, 'patientId'],
+      [{ kind: 'charge', patientId: 'p1', amount: 100, serviceDate: '2026-02-30' }, 'serviceDate'],
       [{ kind: 'charge', patientId: 'p1', payerId: ' ', amount: 100 }, 'payerId'],
       [{ kind: 'payment', patientId: 'p1', amount: 100, method: 'barter', allowCredit: true }, 'method'],
       [{ kind: 'write-off', patientId: 'p1', amount: 100, reason: '' }, 'reason'],

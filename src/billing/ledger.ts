@@ -1,3 +1,4 @@
+import { isIsoDate } from '../time/index.ts';
 import { accountKey, receivable } from './accounts.ts';
 import type { Account } from './accounts.ts';
 import { isMoney, money, negate, ZERO } from './money.ts';
@@ -34,11 +35,13 @@ export interface PostedEntry {
   reason?: string;
   /** For a reversal: the entry it undoes. */
   reverses?: string;
+  /** For a charge: the date of service (YYYY-MM-DD), from which its balance ages. */
+  serviceDate?: string;
 }
 
 /** What the desk asks to post. `payerId` points a charge, payment, adjustment or write-off at a payer. */
 export type PostingRequest =
-  | { kind: 'charge'; patientId: string; payerId?: string; amount: Money; reference?: string }
+  | { kind: 'charge'; patientId: string; payerId?: string; amount: Money; serviceDate?: string; reference?: string }
   | {
       kind: 'payment';
       patientId: string;
@@ -146,6 +149,9 @@ function linesFor(
   switch (request.kind) {
     case 'charge': {
       const to = receivable(request.patientId, request.payerId);
+      if (request.serviceDate !== undefined && !isIsoDate(request.serviceDate)) {
+        return refuse('serviceDate', 'invalid', 'The date of service is not a date.');
+      }
       return [debit(to, request.amount), credit({ kind: 'revenue' }, request.amount)];
     }
     case 'payment': {
@@ -248,6 +254,7 @@ export function post(entries: readonly PostedEntry[], request: PostingRequest, s
     if ('method' in request) entry.method = request.method;
     if ('reference' in request && request.reference !== undefined) entry.reference = request.reference;
     if ('reason' in request) entry.reason = request.reason;
+    if (request.kind === 'charge' && request.serviceDate !== undefined) entry.serviceDate = request.serviceDate;
   }
   const frozen = deepFreeze(entry);
   return { ok: true, entries: Object.freeze([...entries, frozen]), entry: frozen };
