@@ -76,3 +76,5 @@ export type { Authorization, AuthorizationStatus, VisitWarning } from './authori
 export { checkAuthorization, authorizationStatus, visitWarnings } from './authorizations.ts';
 export type { AgingBucket, AgingRow } from './aging.ts';
 export { AGING_BUCKETS, bucketFor, agingReport, agingByPayer } from './aging.ts';
+export type { BatchResult } from './checkout.ts';
+export { postBatch, checkoutPostings, dueNow } from './checkout.ts';
