@@ -9,12 +9,13 @@ import { createRandom, type Random } from '../src/demo/random.ts';
 import {
   buildOutcomesReport,
   compareGroups,
+  reportDefinitionIds,
   type DefinitionOutcome,
   type EpisodeOutcomeRow,
 } from '../src/outcomes/index.ts';
 import type { Database } from '../src/store/database.ts';
 import { migrate } from '../src/store/migrate.ts';
-import { listOutcomeRows, upsertOutcomeRows, type StoredOutcomeRow } from '../src/store/repos/outcome-episodes.ts';
+import { listOutcomeColumns, upsertOutcomeRows, type StoredOutcomeRow } from '../src/store/repos/outcome-episodes.ts';
 import { openPglite } from '../src/store/pglite.ts';
 import { openPostgres } from '../src/store/postgres.ts';
 import { time, withRatio, type Timing } from './lib.ts';
@@ -26,6 +27,8 @@ const ENGINES = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
 const GROUPS = ['neck', 'low-back', 'head', 'shoulder', 'hip-leg', 'other'] as const;
 const PHASES = ['acute', 'chronic', 'maintenance'] as const;
 const DEFINITIONS = ['nprs-mcid', 'ndi-mcid', 'odi-mcid', 'psfs-mcid'];
+/** The full report over every episode must come back within a second on PostgreSQL. */
+const TARGET_MS = 1000;
 
 /** One synthetic episode: visits 1–20 (mean ≈ 6.7), improvement somewhere in them or not at all. */
 function episodeRow(random: Random, index: number, sites: string[], therapists: string[]): EpisodeOutcomeRow {
@@ -102,18 +105,17 @@ async function measure(label: string, db: Database): Promise<Timing[]> {
     ITERATIONS,
     () => db.query('SELECT count(*) FROM bench_sessions'),
   );
-  const loadRows = await time(`${label}: load ${EPISODES.toLocaleString('en-US')} episode rows`, ITERATIONS, () =>
-    listOutcomeRows(db, orgId),
-  );
-  const rows = await listOutcomeRows(db, orgId);
+  const read = () => listOutcomeColumns(db, orgId, {}, reportDefinitionIds());
+  const loadRows = await time(`${label}: load ${EPISODES.toLocaleString('en-US')} episodes (as columns)`, ITERATIONS, read);
+  const episodes = await read();
   const reportOnly = await time(`${label}: report over every cut (in process)`, ITERATIONS, () =>
-    buildOutcomesReport(rows),
+    buildOutcomesReport(episodes),
   );
   const full = await time(
-    `${label}: full report (load rows + report over every cut + a log-rank)`,
+    `${label}: full report (load episodes + report over every cut + a log-rank)`,
     ITERATIONS,
     async () => {
-      const loaded = await listOutcomeRows(db, orgId);
+      const loaded = await read();
       const report = buildOutcomesReport(loaded);
       compareGroups(loaded, 'phase', ['acute', 'chronic']);
       return report;
@@ -123,7 +125,10 @@ async function measure(label: string, db: Database): Promise<Timing[]> {
     baseline,
     withRatio(loadRows, baseline),
     withRatio(reportOnly, baseline),
-    { ...withRatio(full, baseline), note: full.medianMs <= 1000 ? 'within 1 s' : 'over 1 s' },
+    {
+      ...withRatio(full, baseline),
+      note: `target ≤ ${TARGET_MS.toLocaleString('en-US')} ms: ${full.medianMs <= TARGET_MS ? 'met' : 'missed'} (${Math.round(full.medianMs).toLocaleString('en-US')} ms, ${(full.medianMs / baseline.medianMs).toFixed(1)}× count(*))`,
+    },
     { name: `${label}: bulk load of rows and sessions, then ANALYZE`, iterations: 1, medianMs: loadMs, p99Ms: loadMs },
   ];
 }

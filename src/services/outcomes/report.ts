@@ -7,11 +7,12 @@ import {
   summaryTable,
   toCsv,
   CUT_DIMENSIONS,
+  reportDefinitionIds,
 } from '../../outcomes/index.ts';
 import type {
   CutDimension,
   CutLabels,
-  EpisodeOutcomeRow,
+  EpisodeColumns,
   GroupComparison,
   OutcomesReport,
   Table,
@@ -19,7 +20,7 @@ import type {
 import type { Queryable } from '../../store/database.ts';
 import { insertAuditEvents } from '../../store/repos/audit.ts';
 import { listLocations } from '../../store/repos/locations.ts';
-import { listOutcomeRows } from '../../store/repos/outcome-episodes.ts';
+import { listOutcomeColumns } from '../../store/repos/outcome-episodes.ts';
 import type { OutcomeRowFilter } from '../../store/repos/outcome-episodes.ts';
 import { listPractitioners } from '../../store/repos/practitioners.ts';
 import { audit } from '../audit.ts';
@@ -72,9 +73,9 @@ function filterOf(scope: OutcomesScope, query: { from?: string; to?: string }): 
  * Site and therapist names for the cuts, so no table shows an id — only of the groups the caller's
  * rows fall in: a name outside the caller's scope is not theirs to read.
  */
-async function labelsOf(db: Queryable, orgId: string, rows: readonly EpisodeOutcomeRow[]): Promise<CutLabels> {
-  const sitesSeen = new Set(rows.map((r) => r.site));
-  const therapistsSeen = new Set(rows.map((r) => r.therapist));
+async function labelsOf(db: Queryable, orgId: string, episodes: EpisodeColumns): Promise<CutLabels> {
+  const sitesSeen = new Set(episodes.site.keys);
+  const therapistsSeen = new Set(episodes.therapist.keys);
   const [sites, therapists] = await Promise.all([
     listLocations(db, orgId, { activeOnly: false }),
     listPractitioners(db, orgId, { activeOnly: false }),
@@ -108,10 +109,10 @@ async function answer(
 ): Promise<OutcomesAnswer> {
   checkRange(query);
   const definition = definitionOf(query.definition);
-  const rows = await listOutcomeRows(db, orgId, filterOf(scope, query));
-  rowsLoaded?.(rows.length);
-  const labels = await labelsOf(db, orgId, rows);
-  const report = buildOutcomesReport(rows, {
+  const episodes = await listOutcomeColumns(db, orgId, filterOf(scope, query), reportDefinitionIds({ definition }));
+  rowsLoaded?.(episodes.size);
+  const labels = await labelsOf(db, orgId, episodes);
+  const report = buildOutcomesReport(episodes, {
     definition,
     labels,
     settings: query.period ? { period: query.period } : {},
@@ -175,9 +176,9 @@ export async function compareOutcomes(
   checkRange(query);
   checkGroups(query);
   const definition = definitionOf(query.definition);
-  const rows = await listOutcomeRows(ctx.db, actor.orgId, filterOf(scope, query));
-  const labels = await labelsOf(ctx.db, actor.orgId, rows);
-  const comparison = compareGroups(rows, query.by, [query.a, query.b], {
+  const episodes = await listOutcomeColumns(ctx.db, actor.orgId, filterOf(scope, query), [definition.id]);
+  const labels = await labelsOf(ctx.db, actor.orgId, episodes);
+  const comparison = compareGroups(episodes, query.by, [query.a, query.b], {
     definition,
     settings: query.period ? { period: query.period } : {},
   });
