@@ -106,7 +106,11 @@ async function measure(label: string, db: Database): Promise<Timing[]> {
     () => db.query('SELECT count(*) FROM bench_sessions'),
   );
   const read = () => listOutcomeColumns(db, orgId, {}, reportDefinitionIds());
-  const loadRows = await time(`${label}: load ${EPISODES.toLocaleString('en-US')} episodes (as columns)`, ITERATIONS, read);
+  const loadRows = await time(
+    `${label}: load ${EPISODES.toLocaleString('en-US')} episodes (as columns)`,
+    ITERATIONS,
+    read,
+  );
   const episodes = await read();
   const reportOnly = await time(`${label}: report over every cut (in process)`, ITERATIONS, () =>
     buildOutcomesReport(episodes),

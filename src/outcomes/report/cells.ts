@@ -149,7 +149,8 @@ export interface Verdicts {
 }
 
 export function verdictsOf(columns: EpisodeColumns, settings: ReportSettings): Verdicts {
-  const flags = (values: readonly number[], test: (v: number) => boolean) => Uint8Array.from(values, (v) => (test(v) ? 1 : 0));
+  const flags = (values: readonly number[], test: (v: number) => boolean) =>
+    Uint8Array.from(values, (v) => (test(v) ? 1 : 0));
   return {
     inTime: flags(columns.values.sessions, (s) => s <= settings.claimSession),
     reachesClaim: flags(columns.values.visits, (v) => v >= settings.claimSession),
@@ -222,8 +223,6 @@ export function cellFigures(
     visitsPerEpisode: summary(values.visits, episodes.visits, orders.visits, episodes.ended, settings),
     psfsChange: summary(values.psfs, episodes.psfs, orders.psfs, episodes.psfsCount, settings),
     reliefDays:
-      reliefSummary.status === 'reported'
-        ? { ...reliefSummary, episodes: episodes.reliefEpisodes }
-        : reliefSummary,
+      reliefSummary.status === 'reported' ? { ...reliefSummary, episodes: episodes.reliefEpisodes } : reliefSummary,
   };
 }

@@ -46,7 +46,9 @@ export function reportDefinitionIds(options: Pick<ReportOptions, 'definition' | 
 }
 
 const columnsOf = (input: readonly EpisodeOutcomeRow[] | EpisodeColumns, definitionIds: readonly string[]) =>
-  Array.isArray(input) ? episodeColumns(input as readonly EpisodeOutcomeRow[], definitionIds) : (input as EpisodeColumns);
+  Array.isArray(input)
+    ? episodeColumns(input as readonly EpisodeOutcomeRow[], definitionIds)
+    : (input as EpisodeColumns);
 
 /**
  * The outcomes report over precomputed episode rows (or the same episodes as columns, as a store

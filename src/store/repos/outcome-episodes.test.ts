@@ -4,7 +4,7 @@ import { buildPatient } from '../../../test/support/factories.ts';
 import { buildWorld, type World } from '../../../test/support/world.ts';
 import { createRandom } from '../../demo/random.ts';
 import { buildOutcomesReport, compareGroups, reportDefinitionIds } from '../../outcomes/report/index.ts';
-import type { EpisodeOutcomeRow } from '../../outcomes/report/rows.ts';
+import type { DefinitionOutcome, EpisodeOutcomeRow } from '../../outcomes/report/rows.ts';
 import type { Database } from '../database.ts';
 import {
   listOutcomeColumns,
@@ -105,7 +105,7 @@ describe.each(BACKENDS)('stored outcome rows on %s', (backend) => {
     const maybe = <T>(value: T) => (random.chance(0.15) ? null : value);
     const rows = Array.from({ length: 400 }, (_, i) => {
       const visits = random.int(0, 15);
-      const outcomes: EpisodeOutcomeRow['outcomes'] = {};
+      const outcomes: Record<string, DefinitionOutcome> = {};
       for (const id of ['nprs-mcid', 'ndi-mcid', 'odi-mcid', 'psfs-mcid']) {
         if (random.chance(0.2)) continue;
         const judged = random.chance(0.8);

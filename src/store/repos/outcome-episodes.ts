@@ -163,7 +163,10 @@ export async function listOutcomeRows(
   filter: OutcomeRowFilter = {},
 ): Promise<EpisodeOutcomeRow[]> {
   const { where, params } = whereOf(orgId, filter);
-  return db.query<DbRow>(`SELECT ${SELECT} FROM outcome_episodes WHERE ${where} ORDER BY started_on, episode_id`, params);
+  return db.query<DbRow>(
+    `SELECT ${SELECT} FROM outcome_episodes WHERE ${where} ORDER BY started_on, episode_id`,
+    params,
+  );
 }
 
 /**
