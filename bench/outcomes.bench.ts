@@ -2,8 +2,12 @@
 // signed sessions, loaded from outcome_episodes and reported over every cut, on PGlite and
 // PostgreSQL, as a ratio to one count(*) over a 1,000,000-row sessions table in the same run.
 // BENCH_EPISODES sets the number of episodes (sessions follow at about 6.7 per episode).
-// Last run (2 shared cores, busy): PostgreSQL count(*) 62 ms, load rows 697 ms, report 311 ms, full
-// report 1,506 ms (24×); PGlite count(*) 102 ms, load 819 ms, report 402 ms, full 2,007 ms (20×).
+// Target: the full report within 1 s on PostgreSQL (printed next to the figure).
+// Before the report read columns (JSON row per episode, 2 shared cores, busy): PostgreSQL count(*)
+// 81 ms, full report 1,073 ms (13×); PGlite count(*) 106 ms, full 2,686 ms (25×).
+// After, same machine and load: PostgreSQL count(*) 93 ms, load 476 ms, report 120 ms, full 469 ms
+// (5.0×); PGlite count(*) 282 ms, load 407 ms, report 98 ms, full 760 ms (2.7×). On a quiet run:
+// PostgreSQL count(*) 78 ms, load 273 ms, report 51 ms, full 365 ms (4.7×).
 import { randomUUID } from 'node:crypto';
 import { createRandom, type Random } from '../src/demo/random.ts';
 import {

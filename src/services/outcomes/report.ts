@@ -69,23 +69,42 @@ function filterOf(scope: OutcomesScope, query: { from?: string; to?: string }): 
   };
 }
 
-/**
- * Site and therapist names for the cuts, so no table shows an id — only of the groups the caller's
- * rows fall in: a name outside the caller's scope is not theirs to read.
- */
-async function labelsOf(db: Queryable, orgId: string, episodes: EpisodeColumns): Promise<CutLabels> {
-  const sitesSeen = new Set(episodes.site.keys);
-  const therapistsSeen = new Set(episodes.therapist.keys);
+/** Every site and therapist name of the organisation, read alongside the episodes. */
+async function namesOf(db: Queryable, orgId: string) {
   const [sites, therapists] = await Promise.all([
     listLocations(db, orgId, { activeOnly: false }),
     listPractitioners(db, orgId, { activeOnly: false }),
   ]);
+  return { sites, therapists };
+}
+
+/**
+ * Site and therapist names for the cuts, so no table shows an id — only of the groups the caller's
+ * episodes fall in: a name outside the caller's scope is not theirs to read.
+ */
+function labelsOf({ sites, therapists }: Awaited<ReturnType<typeof namesOf>>, episodes: EpisodeColumns): CutLabels {
+  const sitesSeen = new Set(episodes.site.keys);
+  const therapistsSeen = new Set(episodes.therapist.keys);
   return {
     site: Object.fromEntries(sites.filter((s) => sitesSeen.has(s.id)).map((s) => [s.id, s.name])),
     therapist: Object.fromEntries(
       therapists.filter((t) => therapistsSeen.has(t.id)).map((t) => [t.id, `${t.givenName} ${t.familyName}`]),
     ),
   };
+}
+
+/** The episodes a report covers, as columns, with the names of their sites and therapists. */
+async function episodesOf(
+  db: Queryable,
+  orgId: string,
+  filter: OutcomeRowFilter,
+  definitionIds: readonly string[],
+): Promise<{ episodes: EpisodeColumns; labels: CutLabels }> {
+  const [episodes, names] = await Promise.all([
+    listOutcomeColumns(db, orgId, filter, definitionIds),
+    namesOf(db, orgId),
+  ]);
+  return { episodes, labels: labelsOf(names, episodes) };
 }
 
 /** The tables of a report: the claim, the curve, the summary, then the cut asked for (or all). */
@@ -109,9 +128,8 @@ async function answer(
 ): Promise<OutcomesAnswer> {
   checkRange(query);
   const definition = definitionOf(query.definition);
-  const episodes = await listOutcomeColumns(db, orgId, filterOf(scope, query), reportDefinitionIds({ definition }));
+  const { episodes, labels } = await episodesOf(db, orgId, filterOf(scope, query), reportDefinitionIds({ definition }));
   rowsLoaded?.(episodes.size);
-  const labels = await labelsOf(db, orgId, episodes);
   const report = buildOutcomesReport(episodes, {
     definition,
     labels,
@@ -176,8 +194,7 @@ export async function compareOutcomes(
   checkRange(query);
   checkGroups(query);
   const definition = definitionOf(query.definition);
-  const episodes = await listOutcomeColumns(ctx.db, actor.orgId, filterOf(scope, query), [definition.id]);
-  const labels = await labelsOf(ctx.db, actor.orgId, episodes);
+  const { episodes, labels } = await episodesOf(ctx.db, actor.orgId, filterOf(scope, query), [definition.id]);
   const comparison = compareGroups(episodes, query.by, [query.a, query.b], {
     definition,
     settings: query.period ? { period: query.period } : {},
