@@ -1,8 +1,9 @@
 import { CONDITION_GROUP_LABELS } from '../../clinical/diagnoses/index.ts';
 import type { ResponderDefinition } from '../../clinical/measures/index.ts';
-import { CellAccumulator } from './cells.ts';
+import { cellFigures, EpisodeTotals, OutcomeTotals, valueOrdersOf, verdictsOf } from './cells.ts';
+import type { EpisodeColumns, KeyColumn, OutcomeColumn } from './columns.ts';
 import type { EpisodeOutcomeRow } from './rows.ts';
-import type { CutDimension, CutRow, PeriodUnit, ReportSettings } from './types.ts';
+import type { CellFigures, CutDimension, CutRow, PeriodUnit, Reported, ReportSettings } from './types.ts';
 
 export const NOT_RECORDED = 'not-recorded';
 
@@ -13,7 +14,7 @@ export interface CutLabels {
   therapist?: Readonly<Record<string, string>>;
 }
 
-/** The period an episode belongs to: the month, quarter or year it started in. */
+/** The period an episode belongs to: the month, quarter or year it started in (from YYYY-MM-DD or YYYY-MM). */
 export function periodOf(startedOn: string, unit: PeriodUnit): string {
   const year = startedOn.slice(0, 4);
   const month = Number(startedOn.slice(5, 7));
@@ -58,53 +59,128 @@ function labelOf(dimension: Exclude<CutDimension, 'definition'>, key: string, la
   }
 }
 
+/** A dimension's groups: their keys, and each episode's group through `of` then `groupOf`. */
+export interface DimensionGroups {
+  keys: string[];
+  of: Int32Array;
+  groupOf: number[];
+}
+
+/** The groups of the columns in one dimension (stored keys that show as the same key are one group). */
+export function dimensionGroups(
+  columns: EpisodeColumns,
+  dimension: Exclude<CutDimension, 'definition'>,
+  unit: PeriodUnit,
+): DimensionGroups {
+  const column: KeyColumn = dimension === 'period' ? columns.month : columns[dimension];
+  const keyOfStored = (stored: string | null) =>
+    dimension === 'period' ? periodOf(stored!, unit) : (stored ?? NOT_RECORDED);
+  const keys: string[] = [];
+  const groupOf = column.keys.map((stored) => {
+    const key = keyOfStored(stored);
+    const found = keys.indexOf(key);
+    return found >= 0 ? found : keys.push(key) - 1;
+  });
+  return { keys, of: column.of, groupOf };
+}
+
+const NOT_JUDGED_COLUMN = (size: number): OutcomeColumn => ({
+  judged: new Uint8Array(size),
+  improvedAt: new Int32Array(size).fill(-1),
+  censoredAt: new Int32Array(size),
+});
+
+/** A definition's column; columns read without it hold no judgement by it. */
+export function outcomeColumnOf(columns: EpisodeColumns, definitionId: string): OutcomeColumn {
+  return columns.outcomes.get(definitionId) ?? NOT_JUDGED_COLUMN(columns.size);
+}
+
+const DIMENSIONS = ['condition', 'site', 'therapist', 'phase', 'period'] as const;
+
+export interface AllCuts {
+  overall: Reported<CellFigures>;
+  /** The whole clinic's totals for the definition, which the curve is drawn from. */
+  overallOutcome: OutcomeTotals;
+  cuts: Record<CutDimension, CutRow[]>;
+}
+
 /**
- * Every cut in one pass over the rows: each row is added to its group in each dimension, and to
- * every definition's group.
+ * The whole clinic and every cut in one pass over the episodes: each episode is counted in its
+ * group of each dimension, and by every definition.
  */
 export function allCuts(
-  rows: readonly EpisodeOutcomeRow[],
+  columns: EpisodeColumns,
   definition: ResponderDefinition,
   definitions: readonly ResponderDefinition[],
   settings: ReportSettings,
   labels: CutLabels,
-): Record<CutDimension, CutRow[]> {
-  const dimensions = ['condition', 'site', 'therapist', 'phase', 'period'] as const;
-  const groups = new Map(dimensions.map((d) => [d, new Map<string, CellAccumulator>()]));
-  const byDefinition = definitions.map((d) => new CellAccumulator(d.id, settings));
-  for (const row of rows) {
-    for (const dimension of dimensions) {
-      const key = keyOf(row, dimension, settings.period);
-      const inDimension = groups.get(dimension)!;
-      let cell = inDimension.get(key);
-      if (!cell) {
-        cell = new CellAccumulator(definition.id, settings);
-        inDimension.set(key, cell);
-      }
-      cell.add(row);
+): AllCuts {
+  const verdicts = verdictsOf(columns, settings);
+  const orders = valueOrdersOf(columns);
+  const main = outcomeColumnOf(columns, definition.id);
+  const overallEpisodes = new EpisodeTotals(columns);
+  const overallOutcome = new OutcomeTotals(columns, main, verdicts);
+  const byDefinition = definitions.map((d) => new OutcomeTotals(columns, outcomeColumnOf(columns, d.id), verdicts));
+  const dimensions = DIMENSIONS.map((dimension) => {
+    const groups = dimensionGroups(columns, dimension, settings.period);
+    return {
+      dimension,
+      ...groups,
+      episodes: groups.keys.map(() => new EpisodeTotals(columns)),
+      outcomes: groups.keys.map(() => new OutcomeTotals(columns, main, verdicts)),
+    };
+  });
+
+  for (let i = 0; i < columns.size; i++) {
+    overallEpisodes.add(i);
+    overallOutcome.add(i);
+    for (const d of dimensions) {
+      const group = d.groupOf[d.of[i]!]!;
+      d.episodes[group]!.add(i);
+      d.outcomes[group]!.add(i);
     }
-    for (const cell of byDefinition) cell.add(row);
+    for (const totals of byDefinition) totals.add(i);
   }
-  const cutOf = (dimension: (typeof dimensions)[number]): CutRow[] => {
-    const cells = groups.get(dimension)!;
+
+  const cutOf = (d: (typeof dimensions)[number]): CutRow[] => {
     const order =
-      dimension === 'condition'
+      d.dimension === 'condition'
         ? Object.keys(CONDITION_GROUP_LABELS)
-        : dimension === 'phase'
+        : d.dimension === 'phase'
           ? Object.keys(PHASE_LABELS)
           : [];
     const rank = (key: string) =>
       key === NOT_RECORDED ? Infinity : order.includes(key) ? order.indexOf(key) : order.length;
-    return [...cells.keys()]
-      .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
-      .map((key) => ({ key, label: labelOf(dimension, key, labels), figures: cells.get(key)!.figures() }));
+    return d.keys
+      .map((key, group) => ({ key, group }))
+      .sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key))
+      .map(({ key, group }) => ({
+        key,
+        label: labelOf(d.dimension, key, labels),
+        figures: cellFigures(columns, orders, d.episodes[group]!, d.outcomes[group]!, settings),
+      }));
   };
+  const [condition, site, therapist, phase, period] = dimensions.map(cutOf) as [
+    CutRow[],
+    CutRow[],
+    CutRow[],
+    CutRow[],
+    CutRow[],
+  ];
   return {
-    condition: cutOf('condition'),
-    site: cutOf('site'),
-    therapist: cutOf('therapist'),
-    phase: cutOf('phase'),
-    period: cutOf('period'),
-    definition: definitions.map((d, i) => ({ key: d.id, label: d.label, figures: byDefinition[i]!.figures() })),
+    overall: cellFigures(columns, orders, overallEpisodes, overallOutcome, settings),
+    overallOutcome,
+    cuts: {
+      condition,
+      site,
+      therapist,
+      phase,
+      period,
+      definition: definitions.map((d, i) => ({
+        key: d.id,
+        label: d.label,
+        figures: cellFigures(columns, orders, overallEpisodes, byDefinition[i]!, settings),
+      })),
+    },
   };
 }

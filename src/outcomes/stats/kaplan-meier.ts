@@ -80,14 +80,21 @@ export class SurvivalTally {
   total = 0;
 
   add(time: number, event: boolean): void {
+    if (event) this.addCounts(time, 1, 0);
+    else this.addCounts(time, 0, 1);
+  }
+
+  /** Adds many follow-ups ending at one time at once (a report counts them per session first). */
+  addCounts(time: number, events: number, censored: number): void {
+    if (events + censored === 0) return;
     let entry = this.byTime.get(time);
     if (!entry) {
       entry = { events: 0, censored: 0 };
       this.byTime.set(time, entry);
     }
-    if (event) entry.events += 1;
-    else entry.censored += 1;
-    this.total += 1;
+    entry.events += events;
+    entry.censored += censored;
+    this.total += events + censored;
   }
 }
 

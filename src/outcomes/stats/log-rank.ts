@@ -1,4 +1,5 @@
 import { chiSquareOneDfPValue } from './distributions.ts';
+import { SurvivalTally } from './kaplan-meier.ts';
 import type { SurvivalObservation } from './kaplan-meier.ts';
 
 export interface LogRankGroupSummary {
@@ -27,32 +28,48 @@ export function logRankTest(
   first: readonly SurvivalObservation[],
   second: readonly SurvivalObservation[],
 ): LogRankResult {
-  const eventTimes = [...new Set([...first, ...second].filter((o) => o.event).map((o) => o.time))].sort(
-    (a, b) => a - b,
-  );
-  const atRisk = (group: readonly SurvivalObservation[], t: number) => group.filter((o) => o.time >= t).length;
-  const eventsAt = (group: readonly SurvivalObservation[], t: number) =>
-    group.filter((o) => o.event && o.time === t).length;
+  const tallyOf = (group: readonly SurvivalObservation[]) => {
+    const tally = new SurvivalTally();
+    for (const o of group) tally.add(o.time, o.event);
+    return tally;
+  };
+  return logRankFromTallies(tallyOf(first), tallyOf(second));
+}
 
+/**
+ * The log-rank test from events and censorings counted per time: the numbers at risk at a time
+ * are the group's total less everyone who ended earlier, so no follow-up is looked at twice.
+ */
+export function logRankFromTallies(first: SurvivalTally, second: SurvivalTally): LogRankResult {
+  const times = [...new Set([...first.byTime.keys(), ...second.byTime.keys()])].sort((a, b) => a - b);
+  const none = { events: 0, censored: 0 };
+  let n1 = first.total;
+  let n2 = second.total;
   let expectedFirst = 0;
   let expectedSecond = 0;
   let variance = 0;
-  for (const t of eventTimes) {
-    const n1 = atRisk(first, t);
-    const n2 = atRisk(second, t);
-    const n = n1 + n2;
-    const d = eventsAt(first, t) + eventsAt(second, t);
-    expectedFirst += (d * n1) / n;
-    expectedSecond += (d * n2) / n;
-    if (n > 1) variance += (d * (n1 / n) * (n2 / n) * (n - d)) / (n - 1);
+  let observedFirst = 0;
+  let observedSecond = 0;
+  for (const t of times) {
+    const a = first.byTime.get(t) ?? none;
+    const b = second.byTime.get(t) ?? none;
+    const d = a.events + b.events;
+    if (d > 0) {
+      const n = n1 + n2;
+      expectedFirst += (d * n1) / n;
+      expectedSecond += (d * n2) / n;
+      if (n > 1) variance += (d * (n1 / n) * (n2 / n) * (n - d)) / (n - 1);
+    }
+    observedFirst += a.events;
+    observedSecond += b.events;
+    n1 -= a.events + a.censored;
+    n2 -= b.events + b.censored;
   }
-  const observedFirst = first.filter((o) => o.event).length;
-  const observedSecond = second.filter((o) => o.event).length;
   const chiSquare = variance > 0 ? (observedFirst - expectedFirst) ** 2 / variance : null;
   return {
     groups: [
-      { observations: first.length, observed: observedFirst, expected: expectedFirst },
-      { observations: second.length, observed: observedSecond, expected: expectedSecond },
+      { observations: first.total, observed: observedFirst, expected: expectedFirst },
+      { observations: second.total, observed: observedSecond, expected: expectedSecond },
     ],
     variance,
     chiSquare,

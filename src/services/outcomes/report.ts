@@ -7,11 +7,12 @@ import {
   summaryTable,
   toCsv,
   CUT_DIMENSIONS,
+  reportDefinitionIds,
 } from '../../outcomes/index.ts';
 import type {
   CutDimension,
   CutLabels,
-  EpisodeOutcomeRow,
+  EpisodeColumns,
   GroupComparison,
   OutcomesReport,
   Table,
@@ -19,7 +20,7 @@ import type {
 import type { Queryable } from '../../store/database.ts';
 import { insertAuditEvents } from '../../store/repos/audit.ts';
 import { listLocations } from '../../store/repos/locations.ts';
-import { listOutcomeRows } from '../../store/repos/outcome-episodes.ts';
+import { listOutcomeColumns } from '../../store/repos/outcome-episodes.ts';
 import type { OutcomeRowFilter } from '../../store/repos/outcome-episodes.ts';
 import { listPractitioners } from '../../store/repos/practitioners.ts';
 import { audit } from '../audit.ts';
@@ -68,23 +69,42 @@ function filterOf(scope: OutcomesScope, query: { from?: string; to?: string }): 
   };
 }
 
-/**
- * Site and therapist names for the cuts, so no table shows an id — only of the groups the caller's
- * rows fall in: a name outside the caller's scope is not theirs to read.
- */
-async function labelsOf(db: Queryable, orgId: string, rows: readonly EpisodeOutcomeRow[]): Promise<CutLabels> {
-  const sitesSeen = new Set(rows.map((r) => r.site));
-  const therapistsSeen = new Set(rows.map((r) => r.therapist));
+/** Every site and therapist name of the organisation, read alongside the episodes. */
+async function namesOf(db: Queryable, orgId: string) {
   const [sites, therapists] = await Promise.all([
     listLocations(db, orgId, { activeOnly: false }),
     listPractitioners(db, orgId, { activeOnly: false }),
   ]);
+  return { sites, therapists };
+}
+
+/**
+ * Site and therapist names for the cuts, so no table shows an id — only of the groups the caller's
+ * episodes fall in: a name outside the caller's scope is not theirs to read.
+ */
+function labelsOf({ sites, therapists }: Awaited<ReturnType<typeof namesOf>>, episodes: EpisodeColumns): CutLabels {
+  const sitesSeen = new Set(episodes.site.keys);
+  const therapistsSeen = new Set(episodes.therapist.keys);
   return {
     site: Object.fromEntries(sites.filter((s) => sitesSeen.has(s.id)).map((s) => [s.id, s.name])),
     therapist: Object.fromEntries(
       therapists.filter((t) => therapistsSeen.has(t.id)).map((t) => [t.id, `${t.givenName} ${t.familyName}`]),
     ),
   };
+}
+
+/** The episodes a report covers, as columns, with the names of their sites and therapists. */
+async function episodesOf(
+  db: Queryable,
+  orgId: string,
+  filter: OutcomeRowFilter,
+  definitionIds: readonly string[],
+): Promise<{ episodes: EpisodeColumns; labels: CutLabels }> {
+  const [episodes, names] = await Promise.all([
+    listOutcomeColumns(db, orgId, filter, definitionIds),
+    namesOf(db, orgId),
+  ]);
+  return { episodes, labels: labelsOf(names, episodes) };
 }
 
 /** The tables of a report: the claim, the curve, the summary, then the cut asked for (or all). */
@@ -108,10 +128,9 @@ async function answer(
 ): Promise<OutcomesAnswer> {
   checkRange(query);
   const definition = definitionOf(query.definition);
-  const rows = await listOutcomeRows(db, orgId, filterOf(scope, query));
-  rowsLoaded?.(rows.length);
-  const labels = await labelsOf(db, orgId, rows);
-  const report = buildOutcomesReport(rows, {
+  const { episodes, labels } = await episodesOf(db, orgId, filterOf(scope, query), reportDefinitionIds({ definition }));
+  rowsLoaded?.(episodes.size);
+  const report = buildOutcomesReport(episodes, {
     definition,
     labels,
     settings: query.period ? { period: query.period } : {},
@@ -175,9 +194,8 @@ export async function compareOutcomes(
   checkRange(query);
   checkGroups(query);
   const definition = definitionOf(query.definition);
-  const rows = await listOutcomeRows(ctx.db, actor.orgId, filterOf(scope, query));
-  const labels = await labelsOf(ctx.db, actor.orgId, rows);
-  const comparison = compareGroups(rows, query.by, [query.a, query.b], {
+  const { episodes, labels } = await episodesOf(ctx.db, actor.orgId, filterOf(scope, query), [definition.id]);
+  const comparison = compareGroups(episodes, query.by, [query.a, query.b], {
     definition,
     settings: query.period ? { period: query.period } : {},
   });

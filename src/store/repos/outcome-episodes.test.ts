@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { buildPatient } from '../../../test/support/factories.ts';
 import { buildWorld, type World } from '../../../test/support/world.ts';
-import type { EpisodeOutcomeRow } from '../../outcomes/report/rows.ts';
+import { createRandom } from '../../demo/random.ts';
+import { buildOutcomesReport, compareGroups, reportDefinitionIds } from '../../outcomes/report/index.ts';
+import type { DefinitionOutcome, EpisodeOutcomeRow } from '../../outcomes/report/rows.ts';
 import type { Database } from '../database.ts';
 import {
+  listOutcomeColumns,
   listOutcomeRows,
   listPatientOutcomeRows,
   replacePatientOutcomeRows,
@@ -31,6 +34,8 @@ function row(overrides: Partial<EpisodeOutcomeRow> & Pick<EpisodeOutcomeRow, 'ep
 }
 
 // A report reads the compact text stored with each row, not the columns: both must say the same.
+// Every figure is shown here (no small-cell suppression) so a difference cannot hide.
+const ALL_FIGURES = { settings: { minimumCell: 1 } };
 describe.each(BACKENDS)('stored outcome rows on %s', (backend) => {
   let db: Database;
   let drop: () => Promise<void>;
@@ -89,6 +94,60 @@ describe.each(BACKENDS)('stored outcome rows on %s', (backend) => {
     expect(read.map((r) => r.episodeId)).toEqual(['plan:c', rows[0]!.episodeId, 'plan:a', 'plan:b']);
     expect(read).toEqual(stored);
     expect(stored.find((r) => r.episodeId === rows[0]!.episodeId)).toEqual({ ...rows[0], psfsChange: 1.2 });
+    const columns = await listOutcomeColumns(db, world.orgId, {}, reportDefinitionIds());
+    expect(columns.size).toBe(4);
+    expect(buildOutcomesReport(columns, ALL_FIGURES)).toEqual(buildOutcomesReport(stored, ALL_FIGURES));
+  });
+
+  it('gives a report from the compact texts equal to one from the rows, on many varied episodes', async () => {
+    const random = createRandom(17);
+    const other = await buildPatient(db, world.orgId);
+    const maybe = <T>(value: T) => (random.chance(0.15) ? null : value);
+    const rows = Array.from({ length: 400 }, (_, i) => {
+      const visits = random.int(0, 15);
+      const outcomes: Record<string, DefinitionOutcome> = {};
+      for (const id of ['nprs-mcid', 'ndi-mcid', 'odi-mcid', 'psfs-mcid']) {
+        if (random.chance(0.2)) continue;
+        const judged = random.chance(0.8);
+        outcomes[id] = {
+          judged,
+          improvedAt: judged && random.chance(0.5) ? random.int(1, Math.max(1, visits)) : null,
+          lastScoredSession: judged && random.chance(0.9) ? visits : null,
+        };
+      }
+      return row({
+        episodeId: `many:${i}`,
+        startedOn: `202${random.int(5, 6)}-${String(random.int(1, 12)).padStart(2, '0')}-1${random.int(0, 9)}`,
+        status: random.pick(['open', 'discharged', 'lapsed'] as const),
+        visits,
+        dropOut: random.chance(0.2),
+        site: maybe(random.pick([world.sites.a, world.sites.b])),
+        therapist: maybe(random.pick([world.practitioners.a, world.practitioners.b])),
+        conditionGroup: maybe(random.pick(['neck', 'low-back', 'head'] as const)),
+        phase: maybe(random.pick(['acute', 'chronic', 'maintenance'] as const)),
+        psfsChange: random.chance(0.5) ? Math.round((random.next() * 16 - 6) * 10) / 10 : null,
+        reliefDays: Array.from({ length: random.int(0, 3) }, () => random.int(0, 60)),
+        outcomes,
+      });
+    });
+    await upsertOutcomeRows(
+      db,
+      world.orgId,
+      rows.map((r) => ({ patientId: other, row: r })),
+      AT,
+    );
+    onTestFinished(() => replacePatientOutcomeRows(db, world.orgId, other, [], AT));
+    const filter = { from: '2025-03-01', to: '2026-09-30', siteIds: [world.sites.a, world.sites.b] };
+    const stored = await listOutcomeRows(db, world.orgId, filter);
+    expect(stored.length).toBeGreaterThan(100);
+    for (const period of ['month', 'year'] as const) {
+      const options = { settings: { minimumCell: 1, period } };
+      const columns = await listOutcomeColumns(db, world.orgId, filter, reportDefinitionIds());
+      expect(columns.size).toBe(stored.length);
+      expect(buildOutcomesReport(columns, options)).toEqual(buildOutcomesReport(stored, options));
+      const between: [string, string] = [world.sites.a, world.sites.b];
+      expect(compareGroups(columns, 'site', between, options)).toEqual(compareGroups(stored, 'site', between, options));
+    }
   });
 
   it('reads the replaced row after a refresh, and no longer the one that went', async () => {
