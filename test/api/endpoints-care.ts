@@ -305,6 +305,7 @@ export const CARE_ENDPOINTS: EndpointCase[] = [
     route: '/api/patients/:id/care-team',
     record: "own site's patient",
     url: ({ world }) => `/api/patients/${world.patients.a}/care-team`,
+    session: 'viewCareTeam',
     expect: signedIn(200, { patient: 403, otherAdmin: 404 }),
   },
   {
@@ -321,6 +322,7 @@ export const CARE_ENDPOINTS: EndpointCase[] = [
     record: 'a therapist of own site',
     url: async (env) => `/api/patients/${await freshPatient(env, 'a')}/care-team`,
     body: (env) => ({ practitionerId: env.world.practitioners.a, reason: 'Taking over from a colleague on leave' }),
+    session: 'manageCareTeam',
     expect: signedIn(403, { admin: 201, manager: 201, otherAdmin: 404 }),
   },
   {
