@@ -12,6 +12,7 @@ import type { SlotNaming } from './SlotChoices.tsx';
 import { STATUS_ACTION, STATUS_BADGE, STATUS_LABEL, isSecondaryStep, nextSteps } from './status.ts';
 import { VisitNote } from './VisitNote.tsx';
 import { dateLabel, timeAt, wallClock } from './time.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 /** Cancellations inside this many hours are late (the clinic's policy; the server has the final word). */
 const POLICY_HOURS = 24;
@@ -272,7 +273,7 @@ function CancelForm({
           value={reason}
           onValue={setReason}
           error={error}
-          maxLength={500}
+          maxLength={LIMIT.reason}
         />
       </fieldset>
       <div className="button-row">
