@@ -91,7 +91,8 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
       headers: token ? { authorization: `Bearer ${token}` } : {},
     });
     if (res.statusCode !== 200) return null;
-    const record = (can.find ? can.find(res.json(), url) : res.json()) as { can: Record<string, boolean> } | undefined;
+    const record = (can.find ? can.find(res.json(), url, env) : res.json()) as
+      { can: Record<string, boolean> } | undefined;
     const value = record?.can[can.flag];
     if (typeof value !== 'boolean') throw new Error(`${can.read(env, url)} carries no can.${can.flag}`);
     return value;

@@ -183,6 +183,7 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
     record: 'own site',
     url: async (env) => (await bookable(env), `/api/practitioners/${env.world.practitioners.a}/schedule`),
     body: (env) => ({ templates: week(env) }),
+    can: { flag: 'edit', read: (_env, url) => url },
     expect: siteWrite(200),
   },
   {

@@ -42,7 +42,11 @@ export interface EndpointCase {
    * The record this action is on carries `can` flags: read it as the caller first; the flag must agree
    * with the answer (true: not refused with 403; false: 403, or 409 where the record's state forbids it).
    */
-  can?: { flag: string; read: (env: Env, url: string) => string; find?: (answer: unknown, url: string) => unknown };
+  can?: {
+    flag: string;
+    read: (env: Env, url: string) => string;
+    find?: (answer: unknown, url: string, env: Env) => unknown;
+  };
   /**
    * The flag of the session's `can` (GET /api/auth/session) this action stands for, on a record within
    * the caller's reach: it must agree with the answer for every role (true: not 403; false: 403, or 404
@@ -586,6 +590,7 @@ export const ENDPOINTS: EndpointCase[] = [
     record: 'a desk colleague at own site',
     url: ({ world }) => `/api/staff/${world.users.front_desk.id}`,
     body: () => ({ displayName: 'Dee Desk' }),
+    can: { flag: 'edit', read: (_env, url) => url },
     expect: signedIn(403, { admin: 200, manager: 200, otherAdmin: 404 }),
   },
   {
@@ -645,6 +650,7 @@ export const ENDPOINTS: EndpointCase[] = [
     record: 'own site',
     url: ({ world }) => `/api/locations/${world.sites.a}`,
     body: () => ({ phone: '503-555-0100' }),
+    can: { flag: 'manage', read: (_env, url) => url },
     expect: siteWrite(200, true),
   },
   {
@@ -653,6 +659,7 @@ export const ENDPOINTS: EndpointCase[] = [
     record: 'another site',
     url: ({ world }) => `/api/locations/${world.sites.b}`,
     body: () => ({ phone: '503-555-0199' }),
+    can: { flag: 'manage', read: (_env, url) => url },
     expect: siteWrite(200, false),
   },
   {
