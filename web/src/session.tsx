@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as api from './api/client.ts';
 import { setCsrfToken, setUnauthenticatedHandler } from './api/http.ts';
-import type { Session, SessionCan, SessionUser } from './api/types.ts';
+import type { Session, SessionUser } from './api/types.ts';
 
 interface SessionState {
   /** undefined while the first session check is in flight. */
@@ -57,7 +57,10 @@ export function useSession(): SessionState {
   return state;
 }
 
-/** The signed-in user; only for components rendered behind the sign-in gate. */
+/**
+ * The signed-in user; only for components rendered behind the sign-in gate. What they may do is
+ * `user.can` (role-wide, from the server's policies) or the `can` of the record at hand, never their role.
+ */
 export function useUser(): SessionUser {
   const { user } = useSession();
   if (!user) throw new Error('useUser without a signed-in user');
@@ -70,16 +73,8 @@ export function useOrgTimeZone(): string {
 }
 
 /**
- * What the signed-in user may do anywhere in their reach, as the server's policies answer it: the
- * navigation and the route guards read this, never the role. Actions on one record come with the record.
- */
-export function useCan(): SessionCan {
-  return useUser().can;
-}
-
-/**
  * A patient's own account: the portal speaks to them in the first person and shows the clinics as the
- * public sees them. A matter of wording, not of permission (that is `useCan`).
+ * public sees them. A matter of wording, not of permission (that is `user.can`).
  */
 export function usePortal(): boolean {
   return useUser().patientId !== null;

@@ -20,7 +20,6 @@ export type Session = z.infer<typeof SessionSchema>;
 export type SessionUser = z.infer<typeof SessionUserSchema>;
 /** What the user may do anywhere in their reach, from the server's policies. */
 export type SessionCan = z.infer<typeof SessionCanSchema>;
-export type Role = 'patient' | 'therapist' | 'front_desk' | 'manager' | 'admin';
 export type Patient = z.infer<typeof PatientSchema>;
 export type PatientPage = z.infer<typeof PatientPageSchema>;
 export type PatientCreate = z.input<typeof PatientCreateSchema>;
