@@ -109,7 +109,7 @@ export function locationCan(actor: Actor, locationId: string): LocationCan {
 export interface SessionCan {
   searchPatients: boolean;
   registerPatient: boolean;
-  /** Change a patient's details (a patient: their own contact details). */
+  /** Change a patient's details (a patient: their own record). */
   editPatient: boolean;
   mergePatients: boolean;
   /** Add, change and disable staff accounts at their sites. */

@@ -25,7 +25,7 @@ export const SessionCanSchema = z
   .object({
     searchPatients: z.boolean().describe('Search the patient list'),
     registerPatient: z.boolean().describe('Register a new patient at one of their sites'),
-    editPatient: z.boolean().describe("Change a patient's details (a patient: their own contact details)"),
+    editPatient: z.boolean().describe("Change a patient's details (a patient: their own record)"),
     mergePatients: z.boolean().describe('Merge duplicate patient records'),
     manageStaff: z.boolean().describe('Add, change and disable staff accounts at their sites'),
     addManagers: z.boolean().describe('Add managers and administrators'),
