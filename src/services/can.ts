@@ -1,5 +1,5 @@
 import type { Actor } from './context.ts';
-import { isAllowed, type PatientFacts } from './policies.ts';
+import { isAllowed, type Action, type PatientFacts, type ResourceFacts } from './policies.ts';
 
 /**
  * What the actor may do with one record, worked out from the policies and sent with the record,
@@ -68,5 +68,120 @@ export function planCan(
       plan.seriesId === null &&
       isAllowed(actor, 'plan.book', { patient }) &&
       isAllowed(actor, 'appointment.book', { booking }),
+  };
+}
+
+export interface StaffCan {
+  /** Change the account: name, sites, disabled (managers and administrators: an administrator only). */
+  edit: boolean;
+  /** Disable the account: as edit, and never one's own. */
+  disable: boolean;
+}
+
+export function staffCan(actor: Actor, member: { id: string; role: string; locationIds: string[] }): StaffCan {
+  const edit = isAllowed(actor, 'staff.manage', { staffRole: member.role, locationIds: member.locationIds });
+  return { edit, disable: edit && member.id !== actor.userId };
+}
+
+export interface LocationCan {
+  /** Change the site: details, hours, closures, rooms. */
+  manage: boolean;
+  /** Add staff accounts and therapists who work here. */
+  addStaff: boolean;
+  /** Register new patients here, or register another site's patient here. */
+  registerPatients: boolean;
+}
+
+export function locationCan(actor: Actor, locationId: string): LocationCan {
+  const at = { locationIds: [locationId] };
+  return {
+    manage: isAllowed(actor, 'location.manage', at),
+    addStaff: isAllowed(actor, 'staff.manage', at) && isAllowed(actor, 'practitioner.manage', at),
+    registerPatients: isAllowed(actor, 'patient.create', at) && isAllowed(actor, 'patient.register-site', at),
+  };
+}
+
+/**
+ * What the actor may do anywhere in their reach (their sites, their patients, themselves): the web's
+ * menus and page guards read this instead of keeping their own copy of the role rules. Each answer is
+ * the policy's answer for a record inside that reach, so a page the session opens is one the API serves.
+ */
+export interface SessionCan {
+  searchPatients: boolean;
+  registerPatient: boolean;
+  /** Change a patient's details (a patient: their own record). */
+  editPatient: boolean;
+  mergePatients: boolean;
+  /** Add, change and disable staff accounts at their sites. */
+  manageStaff: boolean;
+  /** Add managers and administrators (an administrator). */
+  addManagers: boolean;
+  /** Add a therapist in one step: record, credentials, sites, shifts and sign-in. */
+  onboardTherapists: boolean;
+  viewCredentials: boolean;
+  viewAudit: boolean;
+  /** The site calendar: marking visits and telling patients of changes (the desk's job). */
+  frontDeskCalendar: boolean;
+  /** A therapist's own appointments of the day, to attend them. */
+  myDay: boolean;
+  /** Book, move and wait-list other people's appointments at their sites. */
+  bookForPatients: boolean;
+  /** Book one's own appointments (a patient). */
+  selfBook: boolean;
+  /** Read the clinical chart: assessments, plans, session notes. */
+  chart: boolean;
+  /** Write session notes for patients in their care (a therapist). */
+  writeNotes: boolean;
+  fillIntake: boolean;
+  fillMeasures: boolean;
+  readMeasures: boolean;
+  viewCareTeam: boolean;
+  manageCareTeam: boolean;
+  /** Site hours, closures, rooms and therapists' weeks. */
+  manageSchedules: boolean;
+  manageServices: boolean;
+  editBookingSettings: boolean;
+  viewOutcomes: boolean;
+}
+
+export function sessionCan(actor: Actor): SessionCan {
+  const sites = { locationIds: actor.locationIds };
+  // A patient inside the actor's reach: registered at their sites, in their care, or themselves.
+  const patient: PatientFacts = {
+    patientId: actor.patientId ?? 'a patient of theirs',
+    siteIds: actor.locationIds,
+    practitionerIds: actor.practitionerId ? [actor.practitionerId] : [],
+  };
+  const someoneElse = { patientId: 'another patient', therapistId: null, locationIds: actor.locationIds };
+  const may = (action: Action, facts: ResourceFacts = {}) => isAllowed(actor, action, facts);
+  return {
+    searchPatients: may('patient.search'),
+    registerPatient: may('patient.create', sites),
+    editPatient: may('patient.update', { patient }),
+    mergePatients: may('patient.merge', { patient }),
+    manageStaff: may('staff.manage', sites),
+    addManagers: may('staff.manage', { ...sites, staffRole: 'manager' }),
+    onboardTherapists: may('practitioner.manage', sites) && may('staff.manage', sites),
+    viewCredentials: may('practitioner.read-credentials'),
+    viewAudit: may('audit.read'),
+    frontDeskCalendar: may('appointment.mark', { booking: someoneElse }),
+    myDay:
+      actor.practitionerId !== null &&
+      may('appointment.attend', { booking: { ...someoneElse, therapistId: actor.practitionerId } }),
+    bookForPatients: may('appointment.book', { booking: someoneElse }),
+    selfBook:
+      actor.patientId !== null &&
+      may('appointment.book', { booking: { patientId: actor.patientId, therapistId: null, locationIds: [] } }),
+    chart: may('assessment.read', { patient }),
+    writeNotes: may('session-note.write', { patient }),
+    fillIntake: may('intake.submit', { patient }),
+    fillMeasures: may('measure.submit', { patient }),
+    readMeasures: may('measure.read', { patient }),
+    viewCareTeam: may('care.read', { patient }),
+    manageCareTeam: may('care.manage', { patient, therapistSiteIds: actor.locationIds }),
+    manageSchedules: may('schedule.manage', sites),
+    manageServices: may('service.manage'),
+    editBookingSettings: may('booking-settings.manage'),
+    viewOutcomes: may('outcomes.read'),
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { Queryable } from '../store/database.ts';
 import * as repo from '../store/repos/care.ts';
+import * as practitioners from '../store/repos/practitioners.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
@@ -165,8 +166,10 @@ export async function registerAtSite(
 
 export interface CareTeam {
   patientId: string;
-  careTeam: repo.CareRow[];
+  careTeam: (repo.CareRow & { can: { end: boolean } })[];
   sites: repo.SiteRegistration[];
+  /** Active therapists the caller may add to this care team (managers: those of their sites). */
+  can: { grantTo: string[] };
 }
 
 /** Loads the patient's facts and checks `action`; another organisation's patient is "not found". */
@@ -189,18 +192,27 @@ async function requireCare(
   }
 }
 
-async function team(db: Queryable, orgId: string, patientId: string): Promise<CareTeam> {
+async function team(db: Queryable, actor: Actor, patientId: string): Promise<CareTeam> {
+  const facts = await repo.accessFacts(db, actor.orgId, patientId);
+  const therapists = await practitioners.listPractitioners(db, actor.orgId, { activeOnly: false });
+  const sitesOf = new Map(therapists.map((t) => [t.id, t.locationIds]));
+  const manages = (practitionerId: string) =>
+    facts !== null &&
+    isAllowed(actor, 'care.manage', { patient: patientFacts(facts), therapistSiteIds: sitesOf.get(practitionerId) });
+  const members = await repo.listCare(db, actor.orgId, patientId);
+  const current = new Set(members.filter((m) => m.endedOn === null).map((m) => m.practitionerId));
   return {
     patientId,
-    careTeam: await repo.listCare(db, orgId, patientId),
-    sites: await repo.listSites(db, orgId, patientId),
+    careTeam: members.map((m) => ({ ...m, can: { end: m.endedOn === null && manages(m.practitionerId) } })),
+    sites: await repo.listSites(db, actor.orgId, patientId),
+    can: { grantTo: therapists.filter((t) => t.active && !current.has(t.id) && manages(t.id)).map((t) => t.id) },
   };
 }
 
 export async function getCareTeam(ctx: ServiceContext, actor: Actor, patientId: string): Promise<CareTeam> {
   await requireCare(ctx, actor, patientId, 'care.read');
   await audit(ctx.db, actor, [{ action: 'care.read', ...patientRecord(patientId) }]);
-  return team(ctx.db, actor.orgId, patientId);
+  return team(ctx.db, actor, patientId);
 }
 
 async function therapistSites(ctx: ServiceContext, actor: Actor, practitionerId: string): Promise<string[]> {
@@ -236,7 +248,7 @@ export async function grantCareRelationship(
         },
       ]);
     }
-    return team(tx, actor.orgId, patientId);
+    return team(tx, actor, patientId);
   });
 }
 
@@ -260,6 +272,6 @@ export async function endCareRelationship(
     if (await repo.endCare(tx, actor.orgId, patientId, practitionerId, { userId: actor.userId, reason, today })) {
       await audit(tx, actor, [{ action: 'care.end', ...patientRecord(patientId), detail: { practitionerId, reason } }]);
     }
-    return team(tx, actor.orgId, patientId);
+    return team(tx, actor, patientId);
   });
 }

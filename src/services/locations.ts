@@ -4,12 +4,15 @@ import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import { authorize } from './policies.ts';
+import { locationCan, type LocationCan } from './can.ts';
 import { createOnce, type Once } from './idempotency.ts';
 import { addDays, dateIn, isTimeZone } from '../time/index.ts';
 
 export type Location = repo.LocationRow;
 export type LocationFields = repo.LocationFields;
-export type LocationDetail = Location & { closures: repo.ClosureRow[] };
+/** A site as answered to one caller: with what that caller may do there. */
+export type PresentedLocation = Location & { can: LocationCan };
+export type LocationDetail = PresentedLocation & { closures: repo.ClosureRow[] };
 export type Closure = repo.ClosureRow;
 export type Room = repo.RoomRow;
 export type WeeklyHours = repo.WeeklyHours;
@@ -66,9 +69,15 @@ async function loadLocation(ctx: ServiceContext, actor: Actor, id: string): Prom
 }
 
 /** Patients see the sites they can book; staff also see inactive ones. */
-export async function listLocations(ctx: ServiceContext, actor: Actor): Promise<{ locations: Location[] }> {
+const present = (actor: Actor, location: Location): PresentedLocation => ({
+  ...location,
+  can: locationCan(actor, location.id),
+});
+
+export async function listLocations(ctx: ServiceContext, actor: Actor): Promise<{ locations: PresentedLocation[] }> {
   authorize(actor, 'location.read');
-  return { locations: await repo.listLocations(ctx.db, actor.orgId, { activeOnly: actor.role === 'patient' }) };
+  const locations = await repo.listLocations(ctx.db, actor.orgId, { activeOnly: actor.role === 'patient' });
+  return { locations: locations.map((l) => present(actor, l)) };
 }
 
 export async function getLocation(ctx: ServiceContext, actor: Actor, id: string): Promise<LocationDetail> {
@@ -76,7 +85,7 @@ export async function getLocation(ctx: ServiceContext, actor: Actor, id: string)
   const location = await loadLocation(ctx, actor, id);
   if (actor.role === 'patient' && !location.active) throw new NotFoundError('No such location.');
   const since = addDays(dateIn(location.timeZone, ctx.now()), -RECENT_CLOSURE_DAYS);
-  return { ...location, closures: await repo.listClosures(ctx.db, actor.orgId, id, since) };
+  return { ...present(actor, location), closures: await repo.listClosures(ctx.db, actor.orgId, id, since) };
 }
 
 export async function createLocation(
@@ -84,7 +93,7 @@ export async function createLocation(
   actor: Actor,
   input: LocationInput,
   once?: Once,
-): Promise<Location> {
+): Promise<PresentedLocation> {
   authorize(actor, 'location.create');
   const fields = { ...input, hours: normalizeHours(input.hours) };
   checkRules(input);
@@ -92,7 +101,7 @@ export async function createLocation(
     return await createOnce(ctx, actor, once, async (tx) => {
       const id = await repo.insertLocation(tx, actor.orgId, fields);
       await audit(tx, actor, [{ action: 'location.create', recordType: 'location', recordId: id }]);
-      return (await repo.findLocation(tx, actor.orgId, id))!;
+      return present(actor, (await repo.findLocation(tx, actor.orgId, id))!);
     });
   } catch (err) {
     return rethrowUnique(err, 'slug', 'Another location already uses this slug.');
@@ -104,7 +113,7 @@ export async function updateLocation(
   actor: Actor,
   id: string,
   changes: Partial<LocationInput>,
-): Promise<Location> {
+): Promise<PresentedLocation> {
   const { id: _id, rooms: _rooms, ...current } = await loadLocation(ctx, actor, id);
   authorize(actor, 'location.manage', { locationIds: [id] });
   checkRules({ ...current, ...changes });
@@ -120,7 +129,7 @@ export async function updateLocation(
           detail: { fields: Object.keys(changes).sort() },
         },
       ]);
-      return (await repo.findLocation(tx, actor.orgId, id))!;
+      return present(actor, (await repo.findLocation(tx, actor.orgId, id))!);
     });
   } catch (err) {
     return rethrowUnique(err, 'slug', 'Another location already uses this slug.');

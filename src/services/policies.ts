@@ -113,13 +113,6 @@ export function canAccessPatient(actor: Actor, patient: PatientFacts): boolean {
   }
 }
 
-/** Sites an actor may manage (null: every site of the organisation). */
-export function manageableLocations(actor: Actor): string[] | null {
-  if (actor.role === 'admin') return null;
-  if (actor.role === 'manager') return actor.locationIds;
-  return [];
-}
-
 export interface ResourceFacts {
   patient?: PatientFacts;
   /** For site-bound records: the site(s) the record belongs to. */
@@ -130,6 +123,8 @@ export interface ResourceFacts {
   notePractitionerId?: string;
   /** For care relationships: the sites the therapist works at. */
   therapistSiteIds?: string[];
+  /** For staff accounts: the role of the account added or changed. */
+  staffRole?: string;
 }
 
 export interface BookingFacts {
@@ -276,9 +271,12 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
     case 'measure.submit':
     case 'home-care.read':
       return chartingAllowed(actor, action, facts);
+    case 'staff.manage':
+      // Managers and administrators are added and changed by an administrator only.
+      if (facts.staffRole === 'manager' || facts.staffRole === 'admin') return actor.role === 'admin';
+      return (actor.role === 'admin' || actor.role === 'manager') && withinSites(actor, facts.locationIds);
     case 'location.manage':
     case 'practitioner.manage':
-    case 'staff.manage':
       return (actor.role === 'admin' || actor.role === 'manager') && withinSites(actor, facts.locationIds);
     case 'patient.book':
     case 'patient.lookup':

@@ -4,16 +4,23 @@ import * as repo from '../store/repos/staff.ts';
 import { audit } from './audit.ts';
 import type { Actor, Role, ServiceContext } from './context.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
-import { authorize, manageableLocations } from './policies.ts';
+import { authorize, isAllowed } from './policies.ts';
+import { staffCan, type StaffCan } from './can.ts';
 import { createOnce, type Once } from './idempotency.ts';
 import { insertUser, prepareUser } from './users.ts';
 
-export type StaffMember = repo.StaffRow;
+/** A staff account as answered to one caller: with what that caller may do to it. */
+export type StaffMember = repo.StaffRow & { can: StaffCan };
+
+export function withStaffCan(actor: Actor, row: repo.StaffRow): StaffMember {
+  return { ...row, can: staffCan(actor, row) };
+}
 
 export async function listStaff(ctx: ServiceContext, actor: Actor): Promise<StaffMember[]> {
   authorize(actor, 'staff.read');
   // Admins see everyone; others the colleagues of their own sites.
-  return repo.listStaff(ctx.db, actor.orgId, actor.role === 'admin' ? null : actor.locationIds);
+  const rows = await repo.listStaff(ctx.db, actor.orgId, actor.role === 'admin' ? null : actor.locationIds);
+  return rows.map((row) => withStaffCan(actor, row));
 }
 
 export async function getStaff(ctx: ServiceContext, actor: Actor, id: string): Promise<StaffMember> {
@@ -27,7 +34,7 @@ export async function getStaff(ctx: ServiceContext, actor: Actor, id: string): P
   ) {
     throw new ForbiddenError();
   }
-  return member;
+  return withStaffCan(actor, member);
 }
 
 /** A therapist's sites are those of their practitioner record; everyone else's are chosen. */
@@ -57,13 +64,13 @@ export async function createStaff(
 ): Promise<StaffMember> {
   // Who may add accounts at all comes first; whether at these sites, once the sites are known.
   authorize(actor, 'staff.manage', { locationIds: actor.locationIds });
-  if ((input.role === 'admin' || input.role === 'manager') && actor.role !== 'admin') {
+  if (!isAllowed(actor, 'staff.manage', { staffRole: input.role, locationIds: actor.locationIds })) {
     throw new ForbiddenError('Only an administrator can create managers and administrators.');
   }
   if (input.role !== 'admin' && input.role !== 'therapist' && input.locationIds.length === 0) {
     throw new ValidationError({ locationIds: 'Choose at least one site.' });
   }
-  authorize(actor, 'staff.manage', { locationIds: await sitesOfNewAccount(ctx, actor, input) });
+  authorize(actor, 'staff.manage', { staffRole: input.role, locationIds: await sitesOfNewAccount(ctx, actor, input) });
   const prepared = await prepareUser({
     orgId: actor.orgId,
     email: input.email,
@@ -80,7 +87,8 @@ export async function createStaff(
     await audit(tx, actor, [
       { action: 'staff.create', recordType: 'user', recordId: user.id, detail: { role: input.role } },
     ]);
-    return (await repo.findStaff(tx, actor.orgId, user.id))!;
+    const member = (await repo.findStaff(tx, actor.orgId, user.id))!;
+    return withStaffCan(actor, member);
   });
 }
 
@@ -91,9 +99,8 @@ export async function updateStaff(
   changes: { displayName?: string; disabled?: boolean; locationIds?: string[] },
 ): Promise<StaffMember> {
   const member = await getStaff(ctx, actor, id);
-  const sites = manageableLocations(actor);
   authorize(actor, 'staff.manage', { locationIds: changes.locationIds ?? member.locationIds });
-  if (sites !== null && (member.role === 'admin' || member.role === 'manager')) {
+  if (!isAllowed(actor, 'staff.manage', { staffRole: member.role, locationIds: member.locationIds })) {
     throw new ForbiddenError('Only an administrator can change managers and administrators.');
   }
   if (changes.disabled && id === actor.userId)
@@ -120,5 +127,5 @@ export async function updateStaff(
     }
     throw err;
   }
-  return getStaff(ctx, { ...actor, role: 'admin' }, id);
+  return withStaffCan(actor, await getStaff(ctx, { ...actor, role: 'admin' }, id));
 }

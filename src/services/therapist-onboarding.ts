@@ -14,7 +14,7 @@ import {
   type PractitionerDetail,
   type PractitionerFields,
 } from './practitioners.ts';
-import type { StaffMember } from './staff.ts';
+import { withStaffCan, type StaffMember } from './staff.ts';
 import { createOnce, type Once } from './idempotency.ts';
 import { insertUser, parseUser } from './users.ts';
 
@@ -156,7 +156,7 @@ export async function onboardTherapist(
           now,
         ),
         shifts: await schedules.listTemplates(tx, actor.orgId, id),
-        account: user ? await staffRepo.findStaff(tx, actor.orgId, user.id) : null,
+        account: user ? withStaffCan(actor, (await staffRepo.findStaff(tx, actor.orgId, user.id))!) : null,
       };
     });
   } catch (err) {

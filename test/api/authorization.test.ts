@@ -9,6 +9,19 @@ import { snapshot } from '../support/snapshot.ts';
 import { buildWorld, tokenFor, type World } from '../support/world.ts';
 import { contractBreach } from './contract.ts';
 import { ENDPOINTS, WHO, type EndpointCase, type Env, type Who } from './endpoints.ts';
+import { SessionCanSchema } from '../../src/http/auth/schema.ts';
+import type { SessionCan } from '../../src/services/can.ts';
+
+/**
+ * Session flags that choose what a page shows rather than unlock an action: no endpoint refuses on them
+ * alone, so the matrix cannot tie them to a 403. Every other flag is tied to an endpoint case.
+ */
+const VIEW_FLAGS: Partial<Record<keyof SessionCan, string>> = {
+  myDay: "a therapist's own day: appointments are open to all staff, scoped by the server",
+  selfBook: 'booking their own visits: the desk and admins book too, for others',
+  bookForPatients: 'booking for others: a patient may book their own record, so the flag says whose, not whether',
+  viewCredentials: 'lists of therapists answer everyone; this says whether they carry credentials',
+};
 
 const ERROR_SHAPE = { error: { code: expect.any(String), message: expect.any(String) } };
 const SPECS = new Map(apiRoutes({ db: null as never, now: () => new Date(0) }).map((r) => [`${r.method} ${r.url}`, r]));
@@ -17,6 +30,13 @@ describe('the authorization matrix', () => {
   it('covers every API route', () => {
     const covered = new Set(ENDPOINTS.map((e) => `${e.method} ${e.route}`));
     expect([...SPECS.keys()].filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  it("ties every flag of the session's `can` to an endpoint the matrix calls, or names it a choice of view", () => {
+    const flags = Object.keys(SessionCanSchema.shape) as (keyof SessionCan)[];
+    const tied = new Set(ENDPOINTS.flatMap((e) => (e.session ? [e.session] : [])));
+    expect(flags.filter((f) => !tied.has(f) && !VIEW_FLAGS[f])).toEqual([]);
+    expect(flags.filter((f) => tied.has(f) && VIEW_FLAGS[f])).toEqual([]);
   });
 
   it('knows the shape of every answer: a JSON route declares its response schema, a file route its media type', () => {
@@ -71,10 +91,28 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
       headers: token ? { authorization: `Bearer ${token}` } : {},
     });
     if (res.statusCode !== 200) return null;
-    const record = (can.find ? can.find(res.json(), url) : res.json()) as { can: Record<string, boolean> } | undefined;
+    const record = (can.find ? can.find(res.json(), url, env) : res.json()) as
+      { can: Record<string, boolean> } | undefined;
     const value = record?.can[can.flag];
     if (typeof value !== 'boolean') throw new Error(`${can.read(env, url)} carries no can.${can.flag}`);
     return value;
+  }
+
+  /** The caller's role-wide flag from its session, or null when not signed in. */
+  async function sessionFlag(flag: keyof SessionCan, token: string | null): Promise<boolean | null> {
+    if (!token) return null;
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/auth/session',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return (res.json() as { user: { can: SessionCan } }).user.can[flag];
+  }
+
+  /** The session allows it: never refused; it does not: refused (another organisation's record is not found). */
+  function agreeingSession(who: Who, flag: boolean, status: number): number | string {
+    if (flag) return status === 403 ? 'anything but 403' : status;
+    return status === 403 || (who === 'otherAdmin' && status === 404) ? status : '403';
   }
 
   /** A flag and an answer agree: allowed is never refused (403); not allowed is refused, or in a state that forbids it (409). */
@@ -91,6 +129,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
         const url = await endpoint.url(env);
         const payload = endpoint.body ? await endpoint.body(env) : undefined;
         const flag = endpoint.can ? await canFlag(endpoint.can, url, token) : undefined;
+        const roleWide = endpoint.session ? await sessionFlag(endpoint.session, token) : null;
         const before = await snapshot(db);
         const res = await app.inject({
           method: endpoint.method,
@@ -104,6 +143,12 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
             who,
             can: flag,
             status: agreeing(flag, res.statusCode),
+          });
+        if (roleWide !== null)
+          expect({ who, session: roleWide, status: res.statusCode }).toEqual({
+            who,
+            session: roleWide,
+            status: agreeingSession(who, roleWide, res.statusCode),
           });
         const spec = SPECS.get(`${endpoint.method} ${endpoint.route}`);
         if (spec)

@@ -143,6 +143,7 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
       discipline: 'nmt',
       durationMinutes: 45,
     }),
+    session: 'manageServices',
     expect: signedIn(403, { admin: 201, manager: 201, otherAdmin: 201 }),
   },
   {
@@ -166,6 +167,7 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
     record: 'own organisation',
     url: () => '/api/booking-settings',
     body: () => ({ slotStepMinutes: 15 }),
+    session: 'editBookingSettings',
     expect: signedIn(403, { admin: 200, otherAdmin: 200 }),
   },
   {
@@ -181,6 +183,7 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
     record: 'own site',
     url: async (env) => (await bookable(env), `/api/practitioners/${env.world.practitioners.a}/schedule`),
     body: (env) => ({ templates: week(env) }),
+    can: { flag: 'edit', read: (_env, url) => url },
     expect: siteWrite(200),
   },
   {

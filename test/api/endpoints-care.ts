@@ -21,6 +21,17 @@ const adminOnlyBooks = (status: number, otherAdmin = 422) => signedIn(403, { adm
 const therapistCharts = signedIn(403, { therapist: 201, otherAdmin: 404 });
 const nobodyCharts = signedIn(403, { otherAdmin: 404 });
 
+type CareTeamAnswer = { careTeam: { practitionerId: string; endedOn: string | null }[]; can: { grantTo: string[] } };
+/** Whether the care team the caller read names this therapist among those it may add. */
+const grantable = (therapist: (env: Env) => string) => (answer: unknown, _url: string, env: Env) => ({
+  can: { grant: (answer as CareTeamAnswer).can.grantTo.includes(therapist(env)) },
+});
+/** The current member a `…/care-team/:practitionerId/end` URL names. */
+const currentMember = (answer: unknown, url: string) =>
+  (answer as CareTeamAnswer).careTeam.find(
+    (m) => m.endedOn === null && url.includes(`/care-team/${m.practitionerId}/`),
+  );
+
 const SERVICE = 'nmt-followup-60';
 let seq = 0;
 
@@ -305,6 +316,7 @@ export const CARE_ENDPOINTS: EndpointCase[] = [
     route: '/api/patients/:id/care-team',
     record: "own site's patient",
     url: ({ world }) => `/api/patients/${world.patients.a}/care-team`,
+    session: 'viewCareTeam',
     expect: signedIn(200, { patient: 403, otherAdmin: 404 }),
   },
   {
@@ -321,6 +333,8 @@ export const CARE_ENDPOINTS: EndpointCase[] = [
     record: 'a therapist of own site',
     url: async (env) => `/api/patients/${await freshPatient(env, 'a')}/care-team`,
     body: (env) => ({ practitionerId: env.world.practitioners.a, reason: 'Taking over from a colleague on leave' }),
+    session: 'manageCareTeam',
+    can: { flag: 'grant', read: (_env, url) => url, find: grantable((env) => env.world.practitioners.a) },
     expect: signedIn(403, { admin: 201, manager: 201, otherAdmin: 404 }),
   },
   {
@@ -329,6 +343,7 @@ export const CARE_ENDPOINTS: EndpointCase[] = [
     record: 'a therapist of another site',
     url: async (env) => `/api/patients/${await freshPatient(env, 'a')}/care-team`,
     body: (env) => ({ practitionerId: env.world.practitioners.b, reason: 'Second opinion' }),
+    can: { flag: 'grant', read: (_env, url) => url, find: grantable((env) => env.world.practitioners.b) },
     expect: signedIn(403, { admin: 201, otherAdmin: 404 }),
   },
   {
@@ -337,6 +352,7 @@ export const CARE_ENDPOINTS: EndpointCase[] = [
     record: "therapist A's current care",
     url: async (env) => `/api/patients/${await inCareOfA(env)}/care-team/${env.world.practitioners.a}/end`,
     body: () => ({ reason: 'Treatment finished' }),
+    can: { flag: 'end', read: (_env, url) => url.replace(/\/[^/]+\/end$/, ''), find: currentMember },
     expect: signedIn(403, { admin: 200, manager: 200, otherAdmin: 404 }),
   },
   // Bringing a patient registered at another site into a booking at one's own site is refused.

@@ -33,6 +33,7 @@ export const OUTCOME_ENDPOINTS: EndpointCase[] = [
     route: '/api/outcomes',
     record: 'the report',
     url: (env) => withRows(env, '/api/outcomes'),
+    session: 'viewOutcomes',
     expect: readers,
     secrets: outsideScope,
   },

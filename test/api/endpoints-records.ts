@@ -71,6 +71,7 @@ export const RECORD_ENDPOINTS: EndpointCase[] = [
       return `/api/patients/${env.world.patients.a}/merge`;
     },
     body: (env) => ({ duplicateId: duplicates.get(env) }),
+    session: 'mergePatients',
     expect: signedIn(403, { admin: 200, manager: 200, otherAdmin: 404 }),
   },
   {
@@ -106,6 +107,7 @@ export const RECORD_ENDPOINTS: EndpointCase[] = [
     record: 'a therapist at own site',
     url: () => '/api/practitioners/onboarding',
     body: (env) => onboardingBody(env, [env.world.sites.a]),
+    session: 'onboardTherapists',
     expect: signedIn(403, { admin: 201, manager: 201, otherAdmin: 422 }),
   },
   {

@@ -66,6 +66,7 @@ export const SCHEDULE_CHANGE_ENDPOINTS: EndpointCase[] = [
     record: "patient A at A's site",
     url: () => '/api/appointments/conflicts/notify',
     body: async (env) => ({ appointmentIds: [await bookedId(env)], note: 'Sorry for the trouble.' }),
+    session: 'frontDeskCalendar',
     expect: desk,
   },
   {

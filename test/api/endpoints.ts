@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/store/database.ts';
+import type { SessionCan } from '../../src/services/can.ts';
 import type { World } from '../support/world.ts';
 import { PASSWORD } from '../support/world.ts';
 import { BOOKING_ENDPOINTS } from './endpoints-booking.ts';
@@ -41,7 +42,17 @@ export interface EndpointCase {
    * The record this action is on carries `can` flags: read it as the caller first; the flag must agree
    * with the answer (true: not refused with 403; false: 403, or 409 where the record's state forbids it).
    */
-  can?: { flag: string; read: (env: Env, url: string) => string; find?: (answer: unknown, url: string) => unknown };
+  can?: {
+    flag: string;
+    read: (env: Env, url: string) => string;
+    find?: (answer: unknown, url: string, env: Env) => unknown;
+  };
+  /**
+   * The flag of the session's `can` (GET /api/auth/session) this action stands for, on a record within
+   * the caller's reach: it must agree with the answer for every role (true: not 403; false: 403, or 404
+   * for another organisation's record), so the web's menus and page guards cannot drift from the API.
+   */
+  session?: keyof SessionCan;
 }
 
 /** The plan a `/api/plans/:id…` URL names, in patient A's list of plans. */
@@ -230,6 +241,7 @@ const CHART_INTAKE_ENDPOINTS: EndpointCase[] = [
       goals: ['sleep through the night'],
       painMap: [{ region: 'temple-right', intensity: 5 }],
     }),
+    session: 'fillIntake',
     expect: signedIn(201, { otherAdmin: 404 }),
   },
   {
@@ -280,6 +292,7 @@ const CHART_INTAKE_ENDPOINTS: EndpointCase[] = [
     route: '/api/patients/:id/assessments',
     record: "own site's patient",
     url: ({ world }) => `/api/patients/${world.patients.a}/assessments`,
+    session: 'chart',
     expect: clinicalRead,
   },
   {
@@ -426,6 +439,7 @@ export const ENDPOINTS: EndpointCase[] = [
     route: '/api/patients',
     record: 'search',
     url: () => '/api/patients',
+    session: 'searchPatients',
     expect: signedIn(200, { patient: 403 }),
     secrets: (_env, who) =>
       who === 'admin' ? ['Olga'] : who === 'otherAdmin' ? ['Alice', 'Bruno'] : ['Bruno', 'Olga'],
@@ -452,6 +466,7 @@ export const ENDPOINTS: EndpointCase[] = [
     record: 'at own site',
     url: () => '/api/patients',
     body: (env) => newPatient(env, env.world.sites.a),
+    session: 'registerPatient',
     expect: signedIn(201, { therapist: 403, patient: 403, otherAdmin: 422 }),
   },
   {
@@ -468,6 +483,7 @@ export const ENDPOINTS: EndpointCase[] = [
     record: "own site's patient",
     url: ({ world }) => `/api/patients/${world.patients.a}`,
     body: async (env) => ({ version: await patientVersion(env, env.world.patients.a), pronouns: 'she/her' }),
+    session: 'editPatient',
     expect: signedIn(200, { therapist: 403, otherAdmin: 404 }),
     secrets: (_env, who) => (['otherAdmin', 'anonymous', 'therapist'].includes(who) ? ['Alice'] : []),
   },
@@ -499,6 +515,7 @@ export const ENDPOINTS: EndpointCase[] = [
       password: 'a-long-first-password',
       locationIds: [env.world.sites.a],
     }),
+    session: 'manageStaff',
     expect: signedIn(403, { admin: 201, manager: 201, otherAdmin: 422 }),
   },
   {
@@ -513,6 +530,22 @@ export const ENDPOINTS: EndpointCase[] = [
       password: 'a-long-first-password',
       locationIds: [env.world.sites.b],
     }),
+    expect: signedIn(403, { admin: 201, otherAdmin: 422 }),
+  },
+  {
+    // Managers (and administrators) are added by an administrator only, even at a manager's own site.
+    method: 'POST',
+    route: '/api/staff',
+    record: 'manager account at own site',
+    url: () => '/api/staff',
+    body: (env) => ({
+      email: `manager-${env.unique()}@example.test`,
+      displayName: 'New Manager',
+      role: 'manager',
+      password: 'a-long-first-password',
+      locationIds: [env.world.sites.a],
+    }),
+    session: 'addManagers',
     expect: signedIn(403, { admin: 201, otherAdmin: 422 }),
   },
   {
@@ -557,6 +590,7 @@ export const ENDPOINTS: EndpointCase[] = [
     record: 'a desk colleague at own site',
     url: ({ world }) => `/api/staff/${world.users.front_desk.id}`,
     body: () => ({ displayName: 'Dee Desk' }),
+    can: { flag: 'edit', read: (_env, url) => url },
     expect: signedIn(403, { admin: 200, manager: 200, otherAdmin: 404 }),
   },
   {
@@ -564,6 +598,7 @@ export const ENDPOINTS: EndpointCase[] = [
     route: '/api/audit',
     record: 'the log',
     url: () => '/api/audit',
+    session: 'viewAudit',
     expect: signedIn(403, { admin: 200, otherAdmin: 200 }),
     secrets: (_env, who) => (who === 'admin' ? [] : ['Alice', 'Bruno']),
   },
@@ -615,6 +650,7 @@ export const ENDPOINTS: EndpointCase[] = [
     record: 'own site',
     url: ({ world }) => `/api/locations/${world.sites.a}`,
     body: () => ({ phone: '503-555-0100' }),
+    can: { flag: 'manage', read: (_env, url) => url },
     expect: siteWrite(200, true),
   },
   {
@@ -623,6 +659,7 @@ export const ENDPOINTS: EndpointCase[] = [
     record: 'another site',
     url: ({ world }) => `/api/locations/${world.sites.b}`,
     body: () => ({ phone: '503-555-0199' }),
+    can: { flag: 'manage', read: (_env, url) => url },
     expect: siteWrite(200, false),
   },
   {
@@ -631,6 +668,7 @@ export const ENDPOINTS: EndpointCase[] = [
     record: 'own site',
     url: ({ world }) => `/api/locations/${world.sites.a}/closures`,
     body: () => ({ startsOn: '2026-12-24', endsOn: '2026-12-26', reason: 'Holidays' }),
+    session: 'manageSchedules',
     expect: siteWrite(201, true),
   },
   {
@@ -750,6 +788,7 @@ export const ENDPOINTS: EndpointCase[] = [
     record: 'a patient the therapist treats',
     url: ({ world }) => `/api/patients/${world.patients.a}/sessions`,
     body: () => ({ subjective: { painToday: 6 }, cptMinutes: [{ code: '97140', minutes: 30 }] }),
+    session: 'writeNotes',
     expect: signedIn(403, { therapist: 201, otherAdmin: 404 }),
   },
   {
@@ -878,6 +917,7 @@ export const ENDPOINTS: EndpointCase[] = [
     record: "own site's patient",
     url: ({ world }) => `/api/patients/${world.patients.a}/measures`,
     body: () => ({ measure: 'nprs', answers: [5] }),
+    session: 'fillMeasures',
     expect: signedIn(201, { admin: 403, manager: 403, otherAdmin: 404 }),
   },
   {
@@ -885,6 +925,7 @@ export const ENDPOINTS: EndpointCase[] = [
     route: '/api/patients/:id/measures',
     record: "own site's patient",
     url: ({ world }) => `/api/patients/${world.patients.a}/measures`,
+    session: 'readMeasures',
     expect: signedIn(200, { front_desk: 403, otherAdmin: 404 }),
   },
   {

@@ -59,6 +59,7 @@ const site: Location = {
   rooms: [],
   address: { line1: '1 Main St', line2: null, city: 'Portland', state: 'OR', postalCode: '97201', country: 'US' },
   hours: { 5: [{ open: '08:00', close: '18:00' }] },
+  can: { manage: false, addStaff: false, registerPatients: false },
 };
 const therapist = (id: string): Practitioner => ({ id, name: id, discipline: 'nmt', locationIds: ['s1'] });
 const appointment = (
@@ -91,6 +92,7 @@ const appointment = (
 describe('the day calendar model', () => {
   const schedule: WeeklySchedule = {
     practitionerId: 'a',
+    can: { edit: false },
     templates: [
       { id: 't', locationId: 's1', weekday: 5, start: '09:00', end: '17:00', validFrom: null, validTo: null },
     ],

@@ -21,7 +21,8 @@ import { TherapistDetail, TherapistList } from './pages/Therapists.tsx';
 import { JoinWaitlist } from './pages/waitlist/MyWaitlist.tsx';
 import { WaitlistPage } from './pages/waitlist/WaitlistPage.tsx';
 import { matchPath, navigate, useUrl } from './router.tsx';
-import { CAN, useSession, useUser } from './session.tsx';
+import type { SessionCan, SessionUser } from './api/types.ts';
+import { useSession, useUser } from './session.tsx';
 
 // Charting (body chart, atlas) and scheduling screens load on first use: the patient's phone gets a small first download.
 const SelfBooking = lazyPage(() => import('./pages/booking/SelfBooking.tsx').then((m) => m.SelfBooking));
@@ -43,9 +44,10 @@ const OutcomesPage = lazyPage(() => import('./pages/outcomes/OutcomesPage.tsx').
 const MeasureEntryPage = lazyPage(() => import('./pages/measures/MeasureEntry.tsx').then((m) => m.MeasureEntryPage));
 
 /** Where each role starts: a patient on their own record, a therapist on My day, everyone else on the patient list. */
-function homeFor(role: string, patientId: string | null): string {
-  if (role === 'patient') return patientId ? `/patients/${patientId}` : '/account/password';
-  return CAN.myDay(role) ? '/schedule/my-day' : '/patients';
+function homeFor(user: SessionUser): string {
+  if (user.can.selfBook) return user.patientId ? `/patients/${user.patientId}` : '/account/password';
+  if (user.can.myDay) return '/schedule/my-day';
+  return user.can.searchPatients ? '/patients' : '/account/password';
 }
 
 function Redirect({ to }: { to: string }) {
@@ -59,7 +61,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/patients',
     render: () => (
-      <Guarded can={CAN.searchPatients}>
+      <Guarded can="searchPatients">
         <PatientList />
       </Guarded>
     ),
@@ -71,7 +73,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/patients/:id/merge',
     render: ({ id }) => (
-      <Guarded can={CAN.mergePatients}>
+      <Guarded can="mergePatients">
         <PatientMerge key={id} id={id!} />
       </Guarded>
     ),
@@ -79,7 +81,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/patients/:id/intake',
     render: ({ id }) => (
-      <Guarded can={CAN.fillIntake}>
+      <Guarded can="fillIntake">
         <IntakePage key={id} patientId={id!} />
       </Guarded>
     ),
@@ -87,7 +89,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/patients/:id/intake/versions/:version',
     render: ({ id, version }) => (
-      <Guarded can={CAN.fillIntake}>
+      <Guarded can="fillIntake">
         <IntakeVersionPage key={`${id}-${version}`} patientId={id!} version={Number(version)} />
       </Guarded>
     ),
@@ -95,7 +97,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/patients/:id/measures/new',
     render: ({ id }) => (
-      <Guarded can={CAN.fillMeasures}>
+      <Guarded can="fillMeasures">
         <MeasureEntryPage key={id} patientId={id!} />
       </Guarded>
     ),
@@ -103,7 +105,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/patients/:id/chart',
     render: ({ id }) => (
-      <Guarded can={CAN.chart}>
+      <Guarded can="chart">
         <VisitPage key={id} patientId={id!} />
       </Guarded>
     ),
@@ -111,7 +113,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/patients/:id/chart/plan',
     render: ({ id }) => (
-      <Guarded can={CAN.chart}>
+      <Guarded can="chart">
         <PlanPage key={id} patientId={id!} />
       </Guarded>
     ),
@@ -119,7 +121,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/patients/:id/chart/sessions',
     render: ({ id }) => (
-      <Guarded can={CAN.chart}>
+      <Guarded can="chart">
         <SessionsPage key={id} patientId={id!} />
       </Guarded>
     ),
@@ -127,7 +129,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/patients/:id/chart/sessions/:note',
     render: ({ id, note }) => (
-      <Guarded can={CAN.chart}>
+      <Guarded can="chart">
         <SessionPage key={note} patientId={id!} noteId={note!} />
       </Guarded>
     ),
@@ -138,7 +140,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/therapists/new',
     render: () => (
-      <Guarded can={CAN.onboardTherapists}>
+      <Guarded can="onboardTherapists">
         <TherapistOnboarding />
       </Guarded>
     ),
@@ -151,7 +153,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/schedule',
     render: () => (
-      <Guarded can={CAN.frontDeskCalendar}>
+      <Guarded can="frontDeskCalendar">
         <CalendarPage />
       </Guarded>
     ),
@@ -159,7 +161,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/schedule/my-day',
     render: () => (
-      <Guarded can={CAN.myDay}>
+      <Guarded can="myDay">
         <MyDayPage />
       </Guarded>
     ),
@@ -167,7 +169,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/schedule/series',
     render: () => (
-      <Guarded can={CAN.bookForPatients}>
+      <Guarded can="bookForPatients">
         <SeriesPage />
       </Guarded>
     ),
@@ -175,7 +177,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/book',
     render: () => (
-      <Guarded can={CAN.selfBook}>
+      <Guarded can="selfBook">
         <SelfBooking step="service" />
       </Guarded>
     ),
@@ -183,7 +185,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/book/done',
     render: () => (
-      <Guarded can={CAN.selfBook}>
+      <Guarded can="selfBook">
         <BookingDone />
       </Guarded>
     ),
@@ -191,7 +193,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/book/:step',
     render: ({ step }) => (
-      <Guarded can={CAN.selfBook}>
+      <Guarded can="selfBook">
         <SelfBooking key={step} step={BOOK_STEPS.includes(step as never) ? (step as 'site') : 'service'} />
       </Guarded>
     ),
@@ -199,7 +201,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/admin/services',
     render: () => (
-      <Guarded can={CAN.manageServices}>
+      <Guarded can="manageServices">
         <ServicesPage />
       </Guarded>
     ),
@@ -207,7 +209,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/admin/services/new',
     render: () => (
-      <Guarded can={CAN.manageServices}>
+      <Guarded can="manageServices">
         <ServiceEditPage key="new" id={null} />
       </Guarded>
     ),
@@ -215,7 +217,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/admin/services/:id',
     render: ({ id }) => (
-      <Guarded can={CAN.manageServices}>
+      <Guarded can="manageServices">
         <ServiceEditPage key={id} id={id!} />
       </Guarded>
     ),
@@ -223,7 +225,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/admin/booking-settings',
     render: () => (
-      <Guarded can={CAN.viewBookingSettings}>
+      <Guarded can="manageServices">
         <BookingSettingsPage />
       </Guarded>
     ),
@@ -231,7 +233,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/appointments',
     render: () => (
-      <Guarded can={CAN.selfBook}>
+      <Guarded can="selfBook">
         <MyAppointments />
       </Guarded>
     ),
@@ -239,7 +241,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/home-care',
     render: () => (
-      <Guarded can={CAN.selfBook}>
+      <Guarded can="selfBook">
         <HomeCarePage />
       </Guarded>
     ),
@@ -247,7 +249,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/waitlist',
     render: () => (
-      <Guarded can={CAN.bookForPatients}>
+      <Guarded can="bookForPatients">
         <WaitlistPage />
       </Guarded>
     ),
@@ -255,7 +257,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/waitlist/join',
     render: () => (
-      <Guarded can={CAN.selfBook}>
+      <Guarded can="selfBook">
         <JoinWaitlist />
       </Guarded>
     ),
@@ -263,7 +265,7 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/outcomes',
     render: () => (
-      <Guarded can={CAN.viewOutcomes}>
+      <Guarded can="viewOutcomes">
         <OutcomesPage />
       </Guarded>
     ),
@@ -271,22 +273,21 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
   {
     pattern: '/appointments/:id/cancel',
     render: ({ id }) => (
-      <Guarded can={CAN.selfBook}>
+      <Guarded can="selfBook">
         <CancelAppointment key={id} id={id!} />
       </Guarded>
     ),
   },
 ];
 
-function Guarded({ can, children }: { can: (role: string) => boolean; children: ReactNode }) {
-  const user = useUser();
-  return can(user.role) ? <>{children}</> : <Forbidden />;
+function Guarded({ can, children }: { can: keyof SessionCan; children: ReactNode }) {
+  return useUser().can[can] ? <>{children}</> : <Forbidden />;
 }
 
 function Screen() {
   const user = useUser();
   const { path } = useUrl();
-  if (path === '/' || path === '/login') return <Redirect to={homeFor(user.role, user.patientId)} />;
+  if (path === '/' || path === '/login') return <Redirect to={homeFor(user)} />;
   for (const route of ROUTES) {
     const params = matchPath(route.pattern, path);
     if (params) return <>{route.render(params)}</>;

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as api from './api/client.ts';
 import { setCsrfToken, setUnauthenticatedHandler } from './api/http.ts';
-import type { Role, Session, SessionUser } from './api/types.ts';
+import type { Session, SessionUser } from './api/types.ts';
 
 interface SessionState {
   /** undefined while the first session check is in flight. */
@@ -57,7 +57,10 @@ export function useSession(): SessionState {
   return state;
 }
 
-/** The signed-in user; only for components rendered behind the sign-in gate. */
+/**
+ * The signed-in user; only for components rendered behind the sign-in gate. What they may do is
+ * `user.can` (role-wide, from the server's policies) or the `can` of the record at hand, never their role.
+ */
 export function useUser(): SessionUser {
   const { user } = useSession();
   if (!user) throw new Error('useUser without a signed-in user');
@@ -69,42 +72,13 @@ export function useOrgTimeZone(): string {
   return useUser().orgTimeZone;
 }
 
-/** What each role may use: the navigation and the route guards both read this. */
-export const CAN = {
-  searchPatients: (role: Role | string) => role !== 'patient',
-  registerPatient: (role: Role | string) => ['front_desk', 'manager', 'admin'].includes(role),
-  editPatient: (role: Role | string) => ['front_desk', 'manager', 'admin', 'patient'].includes(role),
-  viewStaff: (role: Role | string) => role === 'admin' || role === 'manager',
-  manageStaff: (role: Role | string) => role === 'admin' || role === 'manager',
-  viewAudit: (role: Role | string) => role === 'admin',
-  /** Merging duplicate patient records (the server checks both records are within their sites). */
-  mergePatients: (role: Role | string) => role === 'admin' || role === 'manager',
-  /** Adding a therapist in one step: record, credentials, sites, shifts and sign-in. */
-  onboardTherapists: (role: Role | string) => role === 'admin' || role === 'manager',
-  viewCredentials: (role: Role | string) => role !== 'patient',
-  /** Scheduling: the site calendar for the desk and managers, "my day" for therapists, self-booking for patients. */
-  frontDeskCalendar: (role: Role | string) => ['front_desk', 'manager', 'admin'].includes(role),
-  myDay: (role: Role | string) => role === 'therapist',
-  bookForPatients: (role: Role | string) => ['front_desk', 'manager', 'admin'].includes(role),
-  selfBook: (role: Role | string) => role === 'patient',
-  /** Clinical charting (assessment, plan, session notes): the clinicians and their managers. */
-  chart: (role: Role | string) => ['therapist', 'manager', 'admin'].includes(role),
-  /** The intake questionnaire: the patient for themselves, the desk and clinicians for them. */
-  fillIntake: (role: Role | string) => ['patient', 'front_desk', 'therapist', 'manager', 'admin'].includes(role),
-  /** Site hours, closures, rooms and therapists' weeks: admins everywhere, managers at their own sites. */
-  manageSchedules: (role: Role | string) => role === 'manager' || role === 'admin',
-  /** The service catalogue (lengths, buffers, required credentials). */
-  manageServices: (role: Role | string) => role === 'manager' || role === 'admin',
-  viewBookingSettings: (role: Role | string) => role === 'manager' || role === 'admin',
-  editBookingSettings: (role: Role | string) => role === 'admin',
-  /** Outcome questionnaires (NDI, ODI, PSFS): the patient for themselves, the desk and therapists with them. */
-  fillMeasures: (role: Role | string) => ['patient', 'front_desk', 'therapist'].includes(role),
-  /** Who may see a chart: staff see the care team; managers and admins change it. */
-  viewCareTeam: (role: Role | string) => role !== 'patient',
-  manageCareTeam: (role: Role | string) => role === 'manager' || role === 'admin',
-  /** The outcomes report: admins the organisation, managers their sites, therapists their own patients. */
-  viewOutcomes: (role: Role | string) => ['therapist', 'manager', 'admin'].includes(role),
-};
+/**
+ * A patient's own account: the portal speaks to them in the first person and shows the clinics as the
+ * public sees them. A matter of wording, not of permission (that is `user.can`).
+ */
+export function usePortal(): boolean {
+  return useUser().patientId !== null;
+}
 
 export const ROLE_LABEL: Record<string, string> = {
   patient: 'Patient',

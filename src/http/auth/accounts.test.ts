@@ -177,6 +177,25 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     expect(reenable.json()).toMatchObject({ error: { fields: { disabled: expect.any(String) } } });
   });
 
+  it('says on each staff account what the caller may do with it, and the API answers the same', async () => {
+    type Row = { id: string; can: { edit: boolean; disable: boolean } };
+    const list = async (token: string) => ((await as(token, 'GET', '/api/staff')).json() as { staff: Row[] }).staff;
+    const row = (rows: Row[], id: string) => rows.find((r) => r.id === id)!;
+    const byManager = await list(suite.tokens.manager!);
+    const byAdmin = await list(suite.tokens.admin!);
+    const { manager, front_desk: desk, admin } = suite.world.users;
+    // Managers are changed by an administrator only, the manager's own account included.
+    expect(row(byManager, manager.id).can).toEqual({ edit: false, disable: false });
+    expect(row(byManager, desk.id).can).toEqual({ edit: true, disable: true });
+    expect(row(byAdmin, manager.id).can).toEqual({ edit: true, disable: true });
+    // Nobody disables their own account.
+    expect(row(byAdmin, admin.id).can).toEqual({ edit: true, disable: false });
+    expect(
+      (await as(suite.tokens.manager!, 'PATCH', `/api/staff/${manager.id}`, { displayName: 'Mo Manager' })).statusCode,
+    ).toBe(403);
+    expect((await as(suite.tokens.admin!, 'PATCH', `/api/staff/${admin.id}`, { disabled: true })).statusCode).toBe(422);
+  });
+
   it("signs a therapist's note only from the therapist's own sign-in, whoever else claims the record", async () => {
     const note = await draftNote(suite.db, suite.world);
     // An account that is not therapist A's own, presenting therapist A's record (as a second sign-in would).

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor, ServiceContext } from '../../services/context.ts';
 import { changePassword, login, logout } from '../../services/auth/sessions.ts';
+import { sessionCan } from '../../services/can.ts';
 import { route } from '../route.ts';
 import { clearSessionCookie, setSessionCookie } from './cookies.ts';
 import { ChangePasswordSchema, CredentialsSchema, SessionSchema, TokenSchema } from './schema.ts';
@@ -16,6 +17,7 @@ export function presentUser(actor: Actor) {
     locationIds: actor.locationIds,
     orgTimeZone: actor.orgTimeZone,
     mustChangePassword: actor.mustChangePassword ?? false,
+    can: sessionCan(actor),
   };
 }
 

@@ -66,7 +66,13 @@ export const CareTeamSchema = z.object({
       endedOn: z.string().nullable().describe('Null while the therapist is in the care team'),
       reason: z.string().nullable(),
       endReason: z.string().nullable(),
+      can: z.object({
+        end: z.boolean().describe("End this therapist's access (managers of the therapist's site, admins)"),
+      }),
     }),
   ),
   sites: z.array(SiteSchema),
+  can: z.object({
+    grantTo: z.array(z.uuid()).describe('Active therapists the caller may add to this care team'),
+  }),
 });

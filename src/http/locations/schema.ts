@@ -84,6 +84,13 @@ export const LocationSchema = z
       .describe('Weekday "0" (Sunday) … "6" → opening intervals in local time'),
     active: z.boolean(),
     rooms: z.array(RoomSchema),
+    can: z
+      .object({
+        manage: z.boolean().describe("Change the site's details, hours, closures and rooms"),
+        addStaff: z.boolean().describe('Add staff accounts and therapists who work here'),
+        registerPatients: z.boolean().describe("Register new patients here, or another site's patient"),
+      })
+      .describe('What the caller may do at this site'),
   })
   .meta({ id: 'Location' });
 

@@ -56,6 +56,9 @@ export const ScheduleSchema = z
       }),
     ),
     exceptions: z.array(ExceptionSchema),
+    can: z.object({
+      edit: z.boolean().describe('Change the week and its exceptions (PUT schedule, exceptions)'),
+    }),
   })
   .meta({ id: 'WeeklySchedule' });
 

@@ -34,5 +34,11 @@ export const StaffMemberSchema = z
     locationIds: z.array(Id),
     disabled: z.boolean(),
     createdAt: z.string(),
+    can: z
+      .object({
+        edit: z.boolean().describe('Change the account (PATCH)'),
+        disable: z.boolean().describe("Disable the account (never one's own)"),
+      })
+      .describe('What the caller may do to this account'),
   })
   .meta({ id: 'StaffMember' });

@@ -5,7 +5,7 @@ import { sqlState, SQLSTATE } from '../../store/database.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { authorize } from '../policies.ts';
+import { authorize, isAllowed } from '../policies.ts';
 import { createOnce, type Once } from '../idempotency.ts';
 
 export type ShiftTemplate = repo.TemplateFields;
@@ -16,6 +16,8 @@ export interface WeeklySchedule {
   templates: repo.TemplateRow[];
   /** Exceptions that have not ended yet. */
   exceptions: repo.ExceptionRow[];
+  /** Change the week and its exceptions: admins, and managers of every site the therapist works at. */
+  can: { edit: boolean };
 }
 
 async function loadPractitioner(ctx: ServiceContext, actor: Actor, id: string) {
@@ -26,9 +28,10 @@ async function loadPractitioner(ctx: ServiceContext, actor: Actor, id: string) {
 
 export async function getSchedule(ctx: ServiceContext, actor: Actor, practitionerId: string): Promise<WeeklySchedule> {
   authorize(actor, 'schedule.read');
-  await loadPractitioner(ctx, actor, practitionerId);
+  const practitioner = await loadPractitioner(ctx, actor, practitionerId);
   return {
     practitionerId,
+    can: { edit: isAllowed(actor, 'schedule.manage', { locationIds: practitioner.locationIds }) },
     templates: await repo.listTemplates(ctx.db, actor.orgId, practitionerId),
     exceptions: await repo.listExceptions(ctx.db, actor.orgId, practitionerId, ctx.now()),
   };

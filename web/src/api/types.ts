@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { SessionSchema, SessionUserSchema } from '../../../src/http/auth/schema.ts';
+import type { SessionCanSchema, SessionSchema, SessionUserSchema } from '../../../src/http/auth/schema.ts';
 import type {
   PatientCreateSchema,
   PatientPageSchema,
@@ -18,7 +18,8 @@ import type { StaffCreateSchema, StaffMemberSchema } from '../../../src/http/sta
 // Types of the routes that exist come from the server's own zod schemas.
 export type Session = z.infer<typeof SessionSchema>;
 export type SessionUser = z.infer<typeof SessionUserSchema>;
-export type Role = 'patient' | 'therapist' | 'front_desk' | 'manager' | 'admin';
+/** What the user may do anywhere in their reach, from the server's policies. */
+export type SessionCan = z.infer<typeof SessionCanSchema>;
 export type Patient = z.infer<typeof PatientSchema>;
 export type PatientPage = z.infer<typeof PatientPageSchema>;
 export type PatientCreate = z.input<typeof PatientCreateSchema>;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { CAN, ROLE_LABEL, useSession, useUser } from '../session.tsx';
+import type { SessionUser } from '../api/types.ts';
+import { ROLE_LABEL, useSession, useUser } from '../session.tsx';
 import { Link, navigate, useUrl } from '../router.tsx';
 
 interface NavItem {
@@ -9,8 +10,8 @@ interface NavItem {
   section: string;
 }
 
-export function navItemsFor(role: string, patientId: string | null): NavItem[] {
-  if (role === 'patient') {
+function navItemsFor({ can, patientId }: Pick<SessionUser, 'can' | 'patientId'>): NavItem[] {
+  if (can.selfBook) {
     const mine = patientId ? `/patients/${patientId}` : '/';
     return [
       { to: mine, label: 'My details', section: mine },
@@ -22,18 +23,18 @@ export function navItemsFor(role: string, patientId: string | null): NavItem[] {
   }
   const items: NavItem[] = [
     // A therapist's day starts at their visits: My day comes first, and is their home page.
-    ...(CAN.myDay(role) ? [{ to: '/schedule/my-day', label: 'My day', section: '/schedule/my-day' }] : []),
-    { to: '/patients', label: 'Patients', section: '/patients' },
+    ...(can.myDay ? [{ to: '/schedule/my-day', label: 'My day', section: '/schedule/my-day' }] : []),
+    ...(can.searchPatients ? [{ to: '/patients', label: 'Patients', section: '/patients' }] : []),
     { to: '/locations', label: 'Locations', section: '/locations' },
     { to: '/therapists', label: 'Therapists', section: '/therapists' },
-    ...(CAN.frontDeskCalendar(role) ? [{ to: '/schedule', label: 'Calendar', section: '/schedule' }] : []),
-    ...(CAN.bookForPatients(role) ? [{ to: '/waitlist', label: 'Waitlist', section: '/waitlist' }] : []),
+    ...(can.frontDeskCalendar ? [{ to: '/schedule', label: 'Calendar', section: '/schedule' }] : []),
+    ...(can.bookForPatients ? [{ to: '/waitlist', label: 'Waitlist', section: '/waitlist' }] : []),
   ];
-  if (CAN.viewOutcomes(role)) items.push({ to: '/outcomes', label: 'Outcomes', section: '/outcomes' });
-  if (CAN.viewStaff(role)) items.push({ to: '/staff', label: 'Staff', section: '/staff' });
+  if (can.viewOutcomes) items.push({ to: '/outcomes', label: 'Outcomes', section: '/outcomes' });
+  if (can.manageStaff) items.push({ to: '/staff', label: 'Staff', section: '/staff' });
   // One entry for the booking setup (services, booking settings); its pages have their own tabs.
-  if (CAN.manageServices(role)) items.push({ to: '/admin/services', label: 'Services', section: '/admin' });
-  if (CAN.viewAudit(role)) items.push({ to: '/audit', label: 'Audit log', section: '/audit' });
+  if (can.manageServices) items.push({ to: '/admin/services', label: 'Services', section: '/admin' });
+  if (can.viewAudit) items.push({ to: '/audit', label: 'Audit log', section: '/audit' });
   return items;
 }
 
@@ -55,7 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
     window.scrollTo(0, 0);
   }, [path]);
 
-  const items = navItemsFor(user.role, user.patientId);
+  const items = navItemsFor(user);
   const isCurrent = (item: NavItem) => path === item.section || path.startsWith(`${item.section}/`);
   const closeOnEscape = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && menuOpen) {

@@ -7,7 +7,7 @@ import { ErrorSummary, SelectField, TextField } from '../components/Form.tsx';
 import { formatDateTime } from '../format.ts';
 import { usePageTitle } from '../hooks.ts';
 import { Link } from '../router.tsx';
-import { CAN, useUser } from '../session.tsx';
+import { useUser } from '../session.tsx';
 import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 
 const PAGE = 50;
@@ -34,7 +34,7 @@ export function AuditLog() {
   const [nextBefore, setNextBefore] = useState<string | null>(null);
   const [state, setState] = useState<'loading' | 'ok' | 'more'>('loading');
   const [error, setError] = useState<unknown>(null);
-  const allowed = CAN.viewAudit(user.role);
+  const allowed = user.can.viewAudit;
   // A filter the server cannot use (a name that matches too many people) is shown at its field.
   const fieldErrors = error instanceof ApiError && error.status === 422 ? error.fields : {};
   const filterError = Object.keys(fieldErrors).length > 0;

@@ -4,9 +4,8 @@ import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { formatDate, formatTime, WEEKDAYS } from '../format.ts';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { Link } from '../router.tsx';
-import { useUser } from '../session.tsx';
+import { usePortal } from '../session.tsx';
 import { LocationEditors } from './admin/LocationEditors.tsx';
-import { canManageSites } from './admin/permissions.ts';
 
 /** Monday first, as clinics print their hours. */
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
@@ -58,8 +57,8 @@ function telHref(phone: string): string {
 }
 
 export function LocationList() {
-  const user = useUser();
-  const title = user.role === 'patient' ? 'Our clinics' : 'Locations';
+  const portal = usePortal();
+  const title = portal ? 'Our clinics' : 'Locations';
   usePageTitle(title);
   const [locations] = useResource(() => api.listLocations(), []);
   if (locations.status === 'loading') return <Loading />;
@@ -87,7 +86,7 @@ export function LocationList() {
               ) : null}
             </div>
             <HoursTable location={location} caption="Opening hours" />
-            {user.role !== 'patient' ? (
+            {!portal ? (
               <p className="rooms">
                 <span className="rooms-label">Rooms:</span>{' '}
                 {location.rooms
@@ -104,7 +103,7 @@ export function LocationList() {
 }
 
 export function LocationDetailPage({ id }: { id: string }) {
-  const user = useUser();
+  const portal = usePortal();
   const [location] = useResource(() => api.getLocation(id), [id]);
   usePageTitle(location.status === 'ok' ? location.data.name : 'Location');
   if (location.status === 'loading') return <Loading />;
@@ -114,8 +113,8 @@ export function LocationDetailPage({ id }: { id: string }) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/locations">{user.role === 'patient' ? 'Our clinics' : 'Locations'}</Link>{' '}
-        <span aria-hidden="true">›</span> <span>{l.name}</span>
+        <Link to="/locations">{portal ? 'Our clinics' : 'Locations'}</Link> <span aria-hidden="true">›</span>{' '}
+        <span>{l.name}</span>
       </nav>
       <div className="page-head">
         <h1>{l.name}</h1>
@@ -132,7 +131,7 @@ export function LocationDetailPage({ id }: { id: string }) {
           ) : null}
           <p className="muted">Times are local ({l.timeZone.replace('_', ' ')}).</p>
         </section>
-        {canManageSites(user, [l.id]) ? (
+        {l.can.manage ? (
           <LocationEditors location={l} />
         ) : (
           <>
@@ -168,7 +167,7 @@ export function LocationDetailPage({ id }: { id: string }) {
                 </table>
               )}
             </section>
-            {user.role !== 'patient' ? (
+            {!portal ? (
               <section className="card" aria-labelledby="rooms-heading">
                 <h2 id="rooms-heading">Rooms</h2>
                 <ul className="plain-list room-list">

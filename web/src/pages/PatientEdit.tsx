@@ -7,26 +7,20 @@ import { ErrorView, Forbidden, Loading } from '../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { useLocations } from '../lookups.ts';
 import { Link, navigate } from '../router.tsx';
-import { CAN, useUser } from '../session.tsx';
+import { useUser } from '../session.tsx';
 import { formErrors, PATIENT_LABELS, PatientFields } from './PatientFields.tsx';
 import { API_FIELD, toFormValues, toUpdate } from './patientForm.ts';
 
 export function PatientEdit({ id }: { id: string }) {
   const user = useUser();
   const [patient, replace] = useResource(() => api.getPatient(id), [id]);
-  usePageTitle(user.role === 'patient' ? 'Change my contact details' : 'Edit patient');
-  if (!CAN.editPatient(user.role)) return <Forbidden />;
+  const own = user.patientId === id;
+  usePageTitle(own ? 'Change my contact details' : 'Edit patient');
+  if (!user.can.editPatient) return <Forbidden />;
   if (patient.status === 'loading') return <Loading />;
   if (patient.status === 'error') return <ErrorView error={patient.error} what="patient" />;
   // Keyed by version: a reload after a conflict starts the form afresh from the saved record.
-  return (
-    <EditForm
-      key={patient.data.version}
-      patient={patient.data}
-      contactOnly={user.role === 'patient'}
-      onReloaded={replace}
-    />
-  );
+  return <EditForm key={patient.data.version} patient={patient.data} contactOnly={own} onReloaded={replace} />;
 }
 
 function EditForm({

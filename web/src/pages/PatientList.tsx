@@ -6,7 +6,7 @@ import { formatDate } from '../format.ts';
 import { useDebounced, usePageTitle, useResource } from '../hooks.ts';
 import { useLocationNames } from '../lookups.ts';
 import { Link, navigate, useUrl } from '../router.tsx';
-import { CAN, useUser } from '../session.tsx';
+import { useUser } from '../session.tsx';
 import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 
 export const PAGE_SIZE = 25;
@@ -59,7 +59,7 @@ export function PatientList() {
     <>
       <div className="page-head">
         <h1>Patients</h1>
-        {CAN.registerPatient(user.role) ? (
+        {user.can.registerPatient ? (
           <div className="button-row">
             <Link to="/patients/new" className="button">
               Register a patient

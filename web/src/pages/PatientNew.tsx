@@ -6,7 +6,7 @@ import { Forbidden } from '../components/StatusViews.tsx';
 import { usePageTitle } from '../hooks.ts';
 import { useLocations } from '../lookups.ts';
 import { Link, navigate } from '../router.tsx';
-import { CAN, useUser } from '../session.tsx';
+import { useUser } from '../session.tsx';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
 import { formErrors, PATIENT_LABELS, PatientFields } from './PatientFields.tsx';
 import { API_FIELD, emptyForm, toCreate } from './patientForm.ts';
@@ -28,7 +28,7 @@ export function PatientNew() {
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [busy, setBusy] = useState(false);
   const intent = useCreateIntent();
-  if (!CAN.registerPatient(user.role)) return <Forbidden />;
+  if (!user.can.registerPatient) return <Forbidden />;
   // An admin has no site of their own: preselect the first clinic once the list arrives.
   const site = values.preferredLocationId || locations[0]?.id || '';
 

@@ -10,7 +10,7 @@ import { Link, navigate, useUrl } from '../router.tsx';
 import { MeasuresCard } from './measures/MeasuresCard.tsx';
 import { PatientHub } from './PatientHub.tsx';
 import { CareTeamCard } from './care/CareTeamCard.tsx';
-import { CAN, useUser } from '../session.tsx';
+import { useUser } from '../session.tsx';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -25,15 +25,15 @@ const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
 
 /** Into the charting screens: the chart for clinicians, the health questionnaire for everyone who may fill it. */
 function ChartLinks({ patientId, own }: { patientId: string; own: boolean }) {
-  const { role } = useUser();
+  const { can } = useUser();
   return (
     <>
-      {CAN.chart(role) ? (
+      {can.chart ? (
         <Link to={`/patients/${patientId}/chart`} className="button">
           Chart
         </Link>
       ) : null}
-      {CAN.fillIntake(role) ? (
+      {can.fillIntake ? (
         <Link to={`/patients/${patientId}/intake`} className="button button-secondary">
           {own ? 'My health questionnaire' : 'Intake questionnaire'}
         </Link>
@@ -44,7 +44,7 @@ function ChartLinks({ patientId, own }: { patientId: string; own: boolean }) {
 
 export function PatientProfile({ id }: { id: string }) {
   const user = useUser();
-  const own = user.role === 'patient' && user.patientId === id;
+  const own = user.patientId === id;
   const [patient] = useResource(() => api.getPatient(id), [id]);
   usePageTitle(
     own ? 'My details' : patient.status === 'ok' ? `${patient.data.givenName} ${patient.data.familyName}` : 'Patient',
@@ -56,7 +56,7 @@ export function PatientProfile({ id }: { id: string }) {
   }, [survivor]);
   if (patient.status === 'loading' || survivor) return <Loading />;
   if (patient.status === 'error') return <ErrorView error={patient.error} what="patient" />;
-  return <ProfileView patient={patient.data} own={own} canEdit={CAN.editPatient(user.role)} />;
+  return <ProfileView patient={patient.data} own={own} canEdit={user.can.editPatient} />;
 }
 
 function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean; canEdit: boolean }) {

@@ -3,13 +3,13 @@ import { ErrorView, Forbidden, Loading } from '../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { siteNames, useLocationNames } from '../lookups.ts';
 import { Link } from '../router.tsx';
-import { CAN, ROLE_LABEL, useUser } from '../session.tsx';
+import { ROLE_LABEL, useUser } from '../session.tsx';
 
 export function StaffList() {
   usePageTitle('Staff');
   const user = useUser();
   const names = useLocationNames();
-  const allowed = CAN.viewStaff(user.role);
+  const allowed = user.can.manageStaff;
   const [staff] = useResource(() => (allowed ? api.listStaff() : Promise.resolve([])), [allowed]);
   if (!allowed) return <Forbidden />;
   if (staff.status === 'loading') return <Loading />;
@@ -20,7 +20,7 @@ export function StaffList() {
       <div className="page-head">
         <h1>Staff</h1>
         <p className="lead">{people.length} accounts</p>
-        {CAN.manageStaff(user.role) ? (
+        {user.can.manageStaff ? (
           <Link to="/staff/new" className="button">
             Add a staff account
           </Link>

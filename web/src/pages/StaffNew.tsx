@@ -6,7 +6,7 @@ import { Forbidden } from '../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { useLocations } from '../lookups.ts';
 import { Link, navigate } from '../router.tsx';
-import { CAN, ROLE_LABEL, useUser } from '../session.tsx';
+import { ROLE_LABEL, useUser } from '../session.tsx';
 import { useCreateIntent } from '../api/intent.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 
@@ -25,7 +25,7 @@ export function StaffNew() {
   const user = useUser();
   usePageTitle('Add a staff account');
   const locations = useLocations();
-  const roles = user.role === 'admin' ? ['front_desk', 'therapist', 'manager', 'admin'] : ['front_desk', 'therapist'];
+  const roles = user.can.addManagers ? ['front_desk', 'therapist', 'manager', 'admin'] : ['front_desk', 'therapist'];
   const [values, setValues] = useState({
     displayName: '',
     email: '',
@@ -40,8 +40,8 @@ export function StaffNew() {
   const intent = useCreateIntent();
   const therapist = values.role === 'therapist';
   const [practitioners] = useResource(() => (therapist ? api.listPractitioners() : Promise.resolve([])), [therapist]);
-  if (!CAN.manageStaff(user.role)) return <Forbidden />;
-  const mySites = locations.filter((l) => user.role === 'admin' || user.locationIds.includes(l.id));
+  if (!user.can.manageStaff) return <Forbidden />;
+  const mySites = locations.filter((l) => l.can.addStaff);
   const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
   const submit = async (event: FormEvent) => {

@@ -9,7 +9,6 @@ import { WEEKDAYS } from '../format.ts';
 import { usePageTitle } from '../hooks.ts';
 import { useLocations } from '../lookups.ts';
 import { Link, navigate } from '../router.tsx';
-import { useUser } from '../session.tsx';
 import { DISCIPLINE_OPTIONS } from './admin/disciplines.ts';
 import './records.css';
 
@@ -86,8 +85,7 @@ let nextKey = 1;
 /** A manager adds a therapist in one go: who they are, where they work, credentials, their week and a sign-in. */
 export function TherapistOnboarding() {
   usePageTitle('Add a therapist');
-  const user = useUser();
-  const sites = useLocations().filter((l) => user.role === 'admin' || user.locationIds.includes(l.id));
+  const sites = useLocations().filter((l) => l.can.addStaff);
   const [about, setAbout] = useState({ givenName: '', familyName: '', discipline: 'nmt', email: '', phone: '' });
   const [siteIds, setSiteIds] = useState<string[]>([]);
   const [credentials, setCredentials] = useState<CredentialRow[]>([

@@ -5,7 +5,7 @@ import { formatDate, localToday } from '../format.ts';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { siteNames, useLocationNames } from '../lookups.ts';
 import { Link, useUrl } from '../router.tsx';
-import { CAN, useUser } from '../session.tsx';
+import { useUser } from '../session.tsx';
 import { TherapistSchedule } from './admin/TherapistSchedule.tsx';
 import { CredentialBadge, disciplineLabel, soonestExpiry } from './credentials.tsx';
 
@@ -34,7 +34,7 @@ export function TherapistList() {
   if (list.status === 'loading') return <Loading />;
   if (list.status === 'error') return <ErrorView error={list.error} missingIsUnavailable="Therapists" />;
   const today = localToday();
-  const showStatus = CAN.viewCredentials(user.role);
+  const showStatus = user.can.viewCredentials;
   const therapists = [...list.data].sort((a, b) => sortName(a).localeCompare(sortName(b)));
   const withStatus = showStatus ? therapists.filter(hasCredentials) : [];
   const attention = withStatus.filter((t) => t.credentialStatus === 'expired' || t.credentialStatus === 'expiring');
@@ -45,7 +45,7 @@ export function TherapistList() {
           <h1>Therapists</h1>
           <p className="lead">{therapists.length} therapists</p>
         </div>
-        {CAN.onboardTherapists(user.role) ? (
+        {user.can.onboardTherapists ? (
           <Link to="/therapists/new" className="button">
             Add a therapist
           </Link>
@@ -107,7 +107,7 @@ export function TherapistDetail({ id }: { id: string }) {
   if (therapist.status === 'error') return <ErrorView error={therapist.error} what="therapist" />;
   const t = therapist.data;
   const today = localToday();
-  const full = CAN.viewCredentials(user.role) && hasCredentials(t) ? t : null;
+  const full = user.can.viewCredentials && hasCredentials(t) ? t : null;
   const credentials = [...(full?.credentials ?? [])].sort((a, b) =>
     (a.expiresOn ?? '9999').localeCompare(b.expiresOn ?? '9999'),
   );

@@ -1,13 +1,17 @@
 import { Link, useUrl } from '../../router.tsx';
-import { CAN, useUser } from '../../session.tsx';
+import { useUser } from '../../session.tsx';
 
 /** The organisation-wide booking setup shares one nav entry; these tabs move between its pages. */
 export function AdminTabs() {
   const user = useUser();
   const { path } = useUrl();
   const tabs = [
-    ...(CAN.manageServices(user.role) ? [{ to: '/admin/services', label: 'Services' }] : []),
-    ...(CAN.viewBookingSettings(user.role) ? [{ to: '/admin/booking-settings', label: 'Booking settings' }] : []),
+    ...(user.can.manageServices
+      ? [
+          { to: '/admin/services', label: 'Services' },
+          { to: '/admin/booking-settings', label: 'Booking settings' },
+        ]
+      : []),
   ];
   return (
     <nav aria-label="Booking setup" className="ch-tabs adm-tabs">

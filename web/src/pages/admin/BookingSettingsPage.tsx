@@ -4,7 +4,7 @@ import { getBookingSettings, type BookingSettings } from '../../api/scheduling.t
 import { SelectField, TextField } from '../../components/Form.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
-import { CAN, useUser } from '../../session.tsx';
+import { useUser } from '../../session.tsx';
 import { errorAt, numberOrText, Outcome, useSubmit } from './useSubmit.tsx';
 import { AdminTabs } from './AdminTabs.tsx';
 import './admin.css';
@@ -118,7 +118,7 @@ export function BookingSettingsPage() {
         </div>
       </div>
       <AdminTabs />
-      {CAN.editBookingSettings(user.role) ? (
+      {user.can.editBookingSettings ? (
         <SettingsForm initial={s} />
       ) : (
         <section className="panel" aria-label="Current booking settings">

@@ -3,9 +3,7 @@ import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { WEEKDAYS } from '../../format.ts';
 import { useResource } from '../../hooks.ts';
 import { useLocations } from '../../lookups.ts';
-import { useUser } from '../../session.tsx';
 import { ExceptionsEditor, when } from './ExceptionsEditor.tsx';
-import { canManageSites } from './permissions.ts';
 import { TemplateEditor } from './TemplateEditor.tsx';
 import './admin.css';
 
@@ -13,7 +11,6 @@ const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 
 /** A therapist's week and exceptions: editable by the managers of all their sites and by admins, read-only for other staff. */
 export function TherapistSchedule({ practitionerId, locationIds }: { practitionerId: string; locationIds: string[] }) {
-  const user = useUser();
   const locations = useLocations();
   const [schedule, setSchedule] = useResource(() => getSchedule(practitionerId), [practitionerId]);
   const siteName = (id: string) => locations.find((l) => l.id === id)?.name ?? 'Unknown site';
@@ -22,11 +19,11 @@ export function TherapistSchedule({ practitionerId, locationIds }: { practitione
     label: siteName(id),
     timeZone: locations.find((l) => l.id === id)?.timeZone ?? 'UTC',
   }));
-  const editable = canManageSites(user, locationIds);
 
   if (schedule.status === 'loading' || locations.length === 0) return <Loading label="Loading the schedule…" />;
   if (schedule.status === 'error') return <ErrorView error={schedule.error} what="schedule" />;
   const s = schedule.data;
+  const editable = s.can.edit;
   return (
     <>
       <section aria-labelledby="week-heading" className="section card adm-card">

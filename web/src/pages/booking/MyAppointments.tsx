@@ -22,6 +22,7 @@ import { listHomeCare, type HomeCareListed } from '../../api/charting.ts';
 import { LatestHomeCareCard } from '../homecare/LatestHomeCareCard.tsx';
 import { FirstVisitAdvice } from './ConfirmStep.tsx';
 import { stepUrl } from './flow.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 /** The API lists at most 62 days at a time: the patient sees the next eight weeks and the last two. */
 const PAST_DAYS = 14;
@@ -282,7 +283,7 @@ export function CancelAppointment({ id }: { id: string }) {
           hint="This helps us plan. You do not have to say."
           value={reason}
           onValue={setReason}
-          maxLength={500}
+          maxLength={LIMIT.reason}
         />
         <div className="button-row">
           <button type="submit" className="button button-large sch-danger" disabled={busy}>

@@ -8,7 +8,7 @@ import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { formatDate } from '../../format.ts';
 import { useResource } from '../../hooks.ts';
 import { useLocationNames } from '../../lookups.ts';
-import { CAN, useUser } from '../../session.tsx';
+import { useUser } from '../../session.tsx';
 import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 import './care.css';
 
@@ -19,8 +19,8 @@ import './care.css';
 export function CareTeamCard({ patientId }: { patientId: string }) {
   const user = useUser();
   const names = useLocationNames();
-  const manage = CAN.manageCareTeam(user.role);
-  const visible = CAN.viewCareTeam(user.role);
+  const manage = user.can.manageCareTeam;
+  const visible = user.can.viewCareTeam;
   const [team, setTeam] = useResource(
     (signal) => (visible ? care.getCareTeam(patientId, signal) : new Promise<never>(() => undefined)),
     [patientId, visible],
@@ -34,7 +34,7 @@ export function CareTeamCard({ patientId }: { patientId: string }) {
       {team.status === 'error' ? <ErrorView error={team.error} /> : null}
       {team.status === 'ok' ? (
         <>
-          <Members team={team.data} manage={manage} onChange={setTeam} />
+          <Members team={team.data} onChange={setTeam} />
           <p className="small-print">
             Registered at{' '}
             {team.data.sites
@@ -49,15 +49,7 @@ export function CareTeamCard({ patientId }: { patientId: string }) {
   );
 }
 
-function Members({
-  team,
-  manage,
-  onChange,
-}: {
-  team: care.CareTeam;
-  manage: boolean;
-  onChange: (t: care.CareTeam) => void;
-}) {
+function Members({ team, onChange }: { team: care.CareTeam; onChange: (t: care.CareTeam) => void }) {
   const current = team.careTeam.filter((m) => m.endedOn === null);
   const ended = team.careTeam.filter((m) => m.endedOn !== null);
   return (
@@ -75,7 +67,7 @@ function Members({
                 since {formatDate(m.startedOn)}
                 {m.reason ? ` · ${m.reason}` : ''}
               </span>
-              {manage ? <EndForm patientId={team.patientId} member={m} onChange={onChange} /> : null}
+              {m.can.end ? <EndForm patientId={team.patientId} member={m} onChange={onChange} /> : null}
             </li>
           ))}
         </ul>
@@ -165,7 +157,6 @@ function GrantForm({
   team: care.CareTeam;
   onChange: (t: care.CareTeam) => void;
 }) {
-  const user = useUser();
   const [practitioners] = useResource(() => api.listPractitioners(), []);
   const [practitionerId, setPractitionerId] = useState('');
   const [reason, setReason] = useState('');
@@ -173,9 +164,10 @@ function GrantForm({
   const [busy, setBusy] = useState(false);
   const intent = useCreateIntent();
   const inCare = new Set(team.careTeam.filter((m) => m.endedOn === null).map((m) => m.practitionerId));
-  // Managers hand the chart to therapists of their own sites; admins to anyone.
+  // The server names the therapists this caller may add (managers: those of their own sites).
+  const grantable = new Set(team.can.grantTo);
   const choices = (practitioners.status === 'ok' ? practitioners.data : []).filter(
-    (p) => !inCare.has(p.id) && (user.role === 'admin' || p.locationIds.some((id) => user.locationIds.includes(id))),
+    (p) => !inCare.has(p.id) && grantable.has(p.id),
   );
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -8,7 +8,7 @@ import { formatDate } from '../../format.ts';
 import { usePageTitle } from '../../hooks.ts';
 import { useLocations } from '../../lookups.ts';
 import { Link, navigate } from '../../router.tsx';
-import { CAN, useUser } from '../../session.tsx';
+import { useUser } from '../../session.tsx';
 import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 const LABELS: Record<string, string> = {
@@ -29,7 +29,7 @@ export function PatientFind() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [matches, setMatches] = useState<care.LookupMatch[] | null>(null);
-  if (!CAN.registerPatient(user.role)) return <Forbidden />;
+  if (!user.can.registerPatient) return <Forbidden />;
   const set = (field: keyof typeof query) => (value: string) => setQuery((q) => ({ ...q, [field]: value }));
 
   const submit = async (event: FormEvent) => {
@@ -124,9 +124,7 @@ export function PatientFind() {
 }
 
 function Match({ match }: { match: care.LookupMatch }) {
-  const user = useUser();
-  const locations = useLocations();
-  const mine = locations.filter((l) => user.role === 'admin' || user.locationIds.includes(l.id));
+  const mine = useLocations().filter((l) => l.can.registerPatients);
   const [locationId, setLocationId] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -97,7 +97,7 @@ function IntakeWizard({
   hasVersion: boolean;
 }) {
   const user = useUser();
-  const own = user.role === 'patient';
+  const own = user.patientId === patientId;
   const base = `/patients/${patientId}/intake`;
   const { search } = useUrl();
   const step = (search.get('step') ?? '') as StepId | '' | 'done';

@@ -4,7 +4,7 @@ import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { Link, useUrl } from '../../router.tsx';
-import { ROLE_LABEL, useUser } from '../../session.tsx';
+import { ROLE_LABEL, usePortal } from '../../session.tsx';
 import { fromDocument } from './intakeModel.ts';
 import { IntakeReview } from './IntakeReview.tsx';
 import '../charting-more.css';
@@ -31,7 +31,7 @@ const who = (name: string | null | undefined, role: string | undefined) =>
 export function PreviousVersions({ patientId, versions }: { patientId: string; versions: IntakeOverview['versions'] }) {
   const { search } = useUrl();
   const step = search.get('step') ?? '';
-  const { role } = useUser();
+  const portal = usePortal();
   if (versions.length === 0 || (step !== '' && step !== 'review')) return null;
   return (
     <section className="narrow ch-versions" aria-labelledby="versions-title">
@@ -42,7 +42,7 @@ export function PreviousVersions({ patientId, versions }: { patientId: string; v
           <li key={v.version}>
             <Link to={`/patients/${patientId}/intake/versions/${v.version}`}>Version {v.version}</Link> sent{' '}
             {formatDateTime(v.submittedAt)} by {who(v.submittedByName, v.submittedRole)}
-            {role !== 'patient' && v.decision ? (
+            {!portal && v.decision ? (
               <>
                 {' '}
                 <span className={`badge ${DECISION_BADGE[v.decision] ?? 'badge-neutral'}`}>
@@ -60,13 +60,13 @@ export function PreviousVersions({ patientId, versions }: { patientId: string; v
 /** One past version, read-only, with how it was screened when it was sent. */
 export function IntakeVersionPage({ patientId, version }: { patientId: string; version: number }) {
   const [loaded] = useResource((signal) => getIntakeVersion(patientId, version, signal), [patientId, version]);
-  const { role } = useUser();
+  const portal = usePortal();
   usePageTitle(`Health questionnaire, version ${version}`);
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') return <ErrorView error={loaded.error} what="questionnaire version" />;
   const view = loaded.data;
   // Patients see their answers; the screening decision is the clinic's to explain (as on the "sent" page).
-  const screening = role === 'patient' ? null : view.screening;
+  const screening = portal ? null : view.screening;
   return (
     <div className="narrow ch-intake">
       <p className="breadcrumb">

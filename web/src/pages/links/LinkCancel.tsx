@@ -3,6 +3,7 @@ import { ApiError } from '../../api/http.ts';
 import { cancelByLink, getLinkedAppointment, type LinkedAppointment } from '../../api/links.ts';
 import { ErrorSummary, TextField } from '../../components/Form.tsx';
 import { usePageTitle } from '../../hooks.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 /** Cancel through the link: one optional question, the policy said plainly, a clear button. */
 export function LinkCancel({
@@ -69,7 +70,7 @@ export function LinkCancel({
           hint="This helps the clinic plan. You do not have to say."
           value={reason}
           onValue={setReason}
-          maxLength={500}
+          maxLength={LIMIT.reason}
           error={problem?.field === 'reason' ? problem.message : undefined}
         />
         <div className="lnk-actions">

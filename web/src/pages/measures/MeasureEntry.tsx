@@ -13,7 +13,7 @@ import { ErrorSummary, fieldId, summaryItems } from '../../components/Form.tsx';
 import { Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { Link, useUrl } from '../../router.tsx';
-import { CAN, useUser } from '../../session.tsx';
+import { useUser } from '../../session.tsx';
 import {
   INSTRUMENT,
   isFormMeasure,
@@ -38,7 +38,7 @@ interface Activity {
 export function MeasureEntryPage({ patientId }: { patientId: string }) {
   const { search } = useUrl();
   const instrument = search.get('instrument');
-  const own = useUser().role === 'patient';
+  const own = useUser().patientId === patientId;
   // Opened from a session's due list: the answers belong to that visit, and "back" returns to it.
   const sessionId = search.get('session') ?? undefined;
   usePageTitle(isFormMeasure(instrument) ? INSTRUMENT[instrument].name : 'Outcome questionnaires');
@@ -68,8 +68,7 @@ export function MeasureEntryPage({ patientId }: { patientId: string }) {
  * (for those who may read the patient's measures: the desk enters but does not read them).
  */
 function PsfsForm({ patientId, own, sessionId }: { patientId: string; own: boolean; sessionId?: string }) {
-  const role = useUser().role;
-  const mayRead = own || CAN.chart(role);
+  const mayRead = useUser().can.readMeasures;
   const [series] = useResource(
     (signal) => (mayRead ? measureSeries(patientId, signal) : Promise.resolve([])),
     [patientId, mayRead],

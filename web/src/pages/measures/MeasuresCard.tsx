@@ -3,7 +3,7 @@ import type { DueMeasure, MeasureSeries } from '../../api/charting.ts';
 import { TrendPlot } from '../../components/bodychart/TrendPlot.tsx';
 import { useResource } from '../../hooks.ts';
 import { Link } from '../../router.tsx';
-import { CAN, useUser } from '../../session.tsx';
+import { useUser } from '../../session.tsx';
 import { ownTrendInWords } from '../../../../src/outcomes/patient/own-trend.ts';
 import { INSTRUMENT, isFormMeasure } from './instruments.ts';
 import '../charting-more.css';
@@ -81,10 +81,10 @@ async function load(patientId: string, canRead: boolean, signal: AbortSignal) {
 
 /** On the patient's page: which questionnaires are due by rule, a "Fill in" link for each, and the trends. */
 export function MeasuresCard({ patientId }: { patientId: string }) {
-  const { role } = useUser();
-  const own = role === 'patient';
-  const canFill = CAN.fillMeasures(role);
-  const canRead = role !== 'front_desk';
+  const { can, patientId: mine } = useUser();
+  const own = mine === patientId;
+  const canFill = can.fillMeasures;
+  const canRead = can.readMeasures;
   const [data] = useResource((signal) => load(patientId, canRead, signal), [patientId, canRead]);
   if (data.status !== 'ok' || (data.data.due === null && data.data.series === null)) return null;
   const { due, series } = data.data;

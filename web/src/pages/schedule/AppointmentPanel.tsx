@@ -12,6 +12,7 @@ import type { SlotNaming } from './SlotChoices.tsx';
 import { STATUS_ACTION, STATUS_BADGE, STATUS_LABEL, isSecondaryStep, nextSteps } from './status.ts';
 import { VisitNote } from './VisitNote.tsx';
 import { dateLabel, timeAt, wallClock } from './time.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 /** Cancellations inside this many hours are late (the clinic's policy; the server has the final word). */
 const POLICY_HOURS = 24;
@@ -19,7 +20,7 @@ const POLICY_HOURS = 24;
 export function AppointmentPanel({
   appointment,
   location,
-  role,
+  marksVisits,
   naming,
   patientName,
   serviceName,
@@ -32,7 +33,8 @@ export function AppointmentPanel({
 }: {
   appointment: Appointment;
   location: Location;
-  role: string;
+  /** The desk's part: marking visits, moving and cancelling them, telling the patient (from the session's `can`). */
+  marksVisits: boolean;
   naming: SlotNaming;
   patientName: string;
   serviceName: string;
@@ -51,7 +53,6 @@ export function AppointmentPanel({
   const notifyIntent = useCreateIntent();
   const zone = location.timeZone;
   const date = wallClock(appointment.start, zone).date;
-  const deskRole = role !== 'therapist';
 
   const change = async (status: AppointmentStatus, reason?: string) => {
     setBusy(true);
@@ -145,7 +146,7 @@ export function AppointmentPanel({
               {dateLabel(wallClock(appointment.conflict.notifiedAt, zone).date, 'short')}.
             </p>
           ) : null}
-          {deskRole ? (
+          {marksVisits ? (
             <VisitConflictActions
               appointment={appointment}
               naming={naming}
@@ -166,9 +167,9 @@ export function AppointmentPanel({
           {error}
         </p>
       ) : null}
-      {nextSteps(appointment.status, role).length > 0 ? (
+      {nextSteps(appointment.status, marksVisits).length > 0 ? (
         <div className="button-row sch-status-buttons" role="group" aria-label="Change status">
-          {nextSteps(appointment.status, role).map((status) => (
+          {nextSteps(appointment.status, marksVisits).map((status) => (
             <button
               key={status}
               type="button"
@@ -181,7 +182,7 @@ export function AppointmentPanel({
           ))}
         </div>
       ) : null}
-      {appointment.status === 'booked' && deskRole && !moving && !cancelling ? (
+      {appointment.status === 'booked' && marksVisits && !moving && !cancelling ? (
         <div className="button-row sch-more-buttons">
           <button type="button" className="button button-secondary" onClick={() => onMove(true)}>
             Reschedule
@@ -272,7 +273,7 @@ function CancelForm({
           value={reason}
           onValue={setReason}
           error={error}
-          maxLength={500}
+          maxLength={LIMIT.reason}
         />
       </fieldset>
       <div className="button-row">

@@ -326,7 +326,7 @@ function SiteCalendar({ location, sites }: { location: Location; sites: Location
           <AppointmentPanel
             appointment={open}
             location={location}
-            role={user.role}
+            marksVisits={user.can.frontDeskCalendar}
             naming={naming}
             patientName={patientName(open.patientId)}
             serviceName={serviceName(services, open.serviceCode)}

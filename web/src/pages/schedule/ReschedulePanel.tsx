@@ -7,6 +7,7 @@ import { useResource } from '../../hooks.ts';
 import { plainReasons } from './BookPanel.tsx';
 import { AlternativeList, describeSlot, type SlotNaming } from './SlotChoices.tsx';
 import { addDays, dateLabel, timeAt, wallClock, instantAt } from './time.ts';
+import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 
 /** How far ahead the list of free times looks, from the visit's day. */
 const SEARCH_DAYS = 7;
@@ -140,7 +141,7 @@ export function ReschedulePanel({
         value={reason}
         onValue={setReason}
         error={error}
-        maxLength={500}
+        maxLength={LIMIT.reason}
       />
       <div className="button-row">
         <button type="button" className="button" disabled={!wanted || busy} onClick={() => wanted && void move(wanted)}>

@@ -4,7 +4,7 @@ import { ApiError } from '../../api/http.ts';
 import { useCreateIntent } from '../../api/intent.ts';
 import type { Appointment } from '../../api/scheduling.ts';
 import { Link, navigate } from '../../router.tsx';
-import { CAN, useUser } from '../../session.tsx';
+import { useUser } from '../../session.tsx';
 import { isInactive } from './status.ts';
 
 /**
@@ -19,7 +19,7 @@ export function VisitNote({ appointment, patientName }: { appointment: Appointme
   const [error, setError] = useState('');
   const notes = `/patients/${appointment.patientId}/chart/sessions`;
   if (appointment.sessionNoteId) {
-    return CAN.chart(user.role) ? (
+    return user.can.chart ? (
       <Link
         className="button button-secondary"
         to={`${notes}/${appointment.sessionNoteId}`}
@@ -31,7 +31,7 @@ export function VisitNote({ appointment, patientName }: { appointment: Appointme
       <span className="badge badge-neutral">Session note started</span>
     );
   }
-  if (user.role !== 'therapist' || user.practitionerId !== appointment.therapistId || isInactive(appointment.status))
+  if (!user.can.writeNotes || user.practitionerId !== appointment.therapistId || isInactive(appointment.status))
     return null;
   const start = async () => {
     const input = { appointmentId: appointment.id, subjective: {}, objective: {}, cptMinutes: [] };

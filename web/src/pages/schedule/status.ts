@@ -45,9 +45,9 @@ const NEXT: Record<AppointmentStatus, AppointmentStatus[]> = {
   no_show: [],
 };
 
-/** Attendance steps a role may record; therapists do not record no-shows (the desk does). */
-export function nextSteps(status: AppointmentStatus, role: string): AppointmentStatus[] {
-  return NEXT[status].filter((next) => role !== 'therapist' || next !== 'no_show');
+/** Attendance steps one may record; a no-show is marked only by those who mark visits (the desk), not by therapists. */
+export function nextSteps(status: AppointmentStatus, marksVisits: boolean): AppointmentStatus[] {
+  return NEXT[status].filter((next) => marksVisits || next !== 'no_show');
 }
 
 /** Undoing and no-shows are the quieter buttons. */
