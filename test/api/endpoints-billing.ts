@@ -3,13 +3,7 @@
  * desk's work: the desk, managers and admins of the patient's sites; patients read their own;
  * therapists are refused (they treat without it); another organisation finds nothing.
  */
-import {
-  buildAuthorization,
-  buildCoverage,
-  buildPayer,
-  freshPatient,
-  versionOf,
-} from '../support/billing-kit.ts';
+import { buildAuthorization, buildCoverage, buildPayer, freshPatient, versionOf } from '../support/billing-kit.ts';
 import type { EndpointCase, Env, Who } from './endpoints.ts';
 
 const WHO: Who[] = ['anonymous', 'admin', 'manager', 'front_desk', 'therapist', 'patient', 'otherAdmin'];
@@ -19,7 +13,14 @@ const expect = (overrides: Partial<Record<Who, number>>): Record<Who, number> =>
 /** Own site's patient (A): the desk side reads and keeps, the patient reads, others are refused. */
 const deskKeeps = (status: number) =>
   expect({ anonymous: 401, admin: status, manager: status, front_desk: status, otherAdmin: 404 });
-const deskAndPatientRead = expect({ anonymous: 401, admin: 200, manager: 200, front_desk: 200, patient: 200, otherAdmin: 404 });
+const deskAndPatientRead = expect({
+  anonymous: 401,
+  admin: 200,
+  manager: 200,
+  front_desk: 200,
+  patient: 200,
+  otherAdmin: 404,
+});
 /** Another site's patient (B): only admins. */
 const adminOnly = (status: number) => expect({ anonymous: 401, admin: status, otherAdmin: 404 });
 
@@ -55,7 +56,12 @@ const patientCoverage = async (env: Env, site: 'a' | 'b') => {
   return { patientId, coverageId: await buildCoverage(env.db, env.world.orgId, patientId, payerId) };
 };
 
-const payerBody = (env: Env) => ({ name: `Summit Auto ${env.unique()}`, kind: 'auto', state: 'OR', phone: '503-555-0199' });
+const payerBody = (env: Env) => ({
+  name: `Summit Auto ${env.unique()}`,
+  kind: 'auto',
+  state: 'OR',
+  phone: '503-555-0199',
+});
 
 export const BILLING_ENDPOINTS: EndpointCase[] = [
   {

@@ -33,7 +33,15 @@ function whole<T extends Record<string, unknown>, K extends string>(body: T, key
   return { ...(Object.fromEntries(keys.map((k) => [k, null])) as Record<K, null>), ...body };
 }
 
-const PAYER_OPTIONAL = ['electronicId', 'addressLine1', 'addressLine2', 'city', 'state', 'postalCode', 'phone'] as const;
+const PAYER_OPTIONAL = [
+  'electronicId',
+  'addressLine1',
+  'addressLine2',
+  'city',
+  'state',
+  'postalCode',
+  'phone',
+] as const;
 const COVERAGE_OPTIONAL = [
   'payerId',
   'memberId',

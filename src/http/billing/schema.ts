@@ -135,8 +135,6 @@ export const AuthorizationListSchema = z.object({
 export const AuthorizationStatusSchema = z.object({
   patientId: z.uuid(),
   date: z.string().describe("The clinic's date the status is for"),
-  current: z.array(
-    StatusSchema.extend({ id: z.uuid(), coverageId: z.uuid(), endsOn: z.string() }),
-  ),
+  current: z.array(StatusSchema.extend({ id: z.uuid(), coverageId: z.uuid(), endsOn: z.string() })),
   alerts: z.array(z.string()),
 });

@@ -134,15 +134,7 @@ const COVERAGE_COLUMNS = `c.id, c.patient_id AS "patientId", c.coverage_order AS
 const COVERAGE_FROM = `coverages c LEFT JOIN payers py ON py.org_id = c.org_id AND py.id = c.payer_id`;
 
 function toCoverage(r: RawCoverage): CoverageRow {
-  const {
-    adjusterName,
-    adjusterPhone,
-    adjusterEmail,
-    attorneyName,
-    attorneyPhone,
-    attorneyEmail,
-    ...rest
-  } = r;
+  const { adjusterName, adjusterPhone, adjusterEmail, attorneyName, attorneyPhone, attorneyEmail, ...rest } = r;
   return {
     ...rest,
     adjuster: adjusterName ? { name: adjusterName, phone: adjusterPhone, email: adjusterEmail } : null,
