@@ -204,4 +204,19 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
     expect(res.statusCode).toBe(422);
     expect(res.json().error.fields).toEqual({ endsOn: 'The authorization cannot end before it starts.' });
   });
+
+  it("moves coverages with a merged chart, ending the duplicate's second primary", async () => {
+    const survivor = await newPatient();
+    const duplicate = await newPatient();
+    const kept = await buildCoverage(db, h.world.orgId, survivor, payerId, 1);
+    const clash = await buildCoverage(db, h.world.orgId, duplicate, payerId, 1);
+    const secondary = await buildCoverage(db, h.world.orgId, duplicate, payerId, 2);
+    const merged = await h.as('manager', 'POST', `/api/patients/${survivor}/merge`, { duplicateId: duplicate });
+    expect(merged.statusCode, merged.body).toBe(200);
+    const list = await h.as('front_desk', 'GET', `/api/patients/${survivor}/coverages`);
+    const byId = new Map(list.json().coverages.map((c: { id: string; endedAt: string | null }) => [c.id, c.endedAt]));
+    expect(byId.get(kept)).toBeNull();
+    expect(byId.get(secondary)).toBeNull();
+    expect(byId.get(clash)).not.toBeNull();
+  });
 });

@@ -104,7 +104,6 @@ export const AuthorizationBody = z.strictObject({
   alertAt: z.number().int().min(0).max(999).default(2).describe('Alert the desk when this many or fewer are left'),
 });
 export const AuthorizationUpdate = AuthorizationBody.partial().extend({ version: Version });
-export const CoverageParams = z.strictObject({ id: Id });
 
 const StatusSchema = z.object({
   used: z.number().int(),

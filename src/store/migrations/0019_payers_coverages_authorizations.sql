@@ -94,3 +94,7 @@ CREATE TABLE authorizations (
 );
 CREATE INDEX authorizations_by_coverage ON authorizations (org_id, coverage_id);
 CREATE INDEX coverages_by_patient ON coverages (org_id, patient_id);
+
+-- Coverages move with a merged chart; nothing new lands on a merged record.
+CREATE TRIGGER refuse_merged_patient BEFORE INSERT OR UPDATE OF patient_id ON coverages
+  FOR EACH ROW EXECUTE FUNCTION refuse_merged_patient();
