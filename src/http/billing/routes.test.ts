@@ -218,5 +218,9 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
     expect(byId.get(kept)).toBeNull();
     expect(byId.get(secondary)).toBeNull();
     expect(byId.get(clash)).not.toBeNull();
+    // A stale screen adding coverage to the merged record is told where the chart went, and nothing lands.
+    const late = await h.as('front_desk', 'POST', `/api/patients/${duplicate}/coverages`, workersComp());
+    expect(late.statusCode).toBe(404);
+    expect((await db.query('SELECT 1 FROM coverages WHERE patient_id = $1', [duplicate])).length).toBe(0);
   });
 });

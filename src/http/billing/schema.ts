@@ -123,7 +123,12 @@ export const AuthorizationSchema = z.object({
   startsOn: z.string(),
   endsOn: z.string(),
   alertAt: z.number().int(),
-  used: z.number().int().describe('Visits booked or held on the days it covers (cancelled and missed ones not)'),
+  used: z
+    .number()
+    .int()
+    .describe(
+      'Visits booked or held on the days it covers (cancelled and missed ones not); an authorization of units counts each visit as one until charges are stored',
+    ),
   version: z.number().int(),
   status: StatusSchema,
 });

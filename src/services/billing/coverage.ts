@@ -17,7 +17,15 @@ import * as repo from '../../store/repos/billing-coverage.ts';
 import { dateIn } from '../../time/index.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import { ConflictError, ForbiddenError, isRecordConflict, NotFoundError, ValidationError } from '../errors.ts';
+import { SQLSTATE } from '../../store/database.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  isRecordConflict,
+  NotFoundError,
+  sqlState,
+  ValidationError,
+} from '../errors.ts';
 import { createOnce, type Once } from '../idempotency.ts';
 import { isAllowed, patientFacts, type Action } from '../policies.ts';
 
@@ -86,10 +94,17 @@ async function allowFor(
 const versionConflict = (what: string) =>
   new ConflictError('version', `Someone else changed this ${what} since you opened it. Reload and try again.`);
 
-const orderTaken = () =>
-  new ValidationError({
-    order: 'The patient already has a coverage in this order. End it, or choose another order.',
-  });
+/** What the database refused of a coverage write, in the desk's words; anything else is rethrown. */
+function refusedCoverage(err: unknown): never {
+  if (isRecordConflict(err))
+    throw new ValidationError({
+      order: 'The patient already has a coverage in this order. End it, or choose another order.',
+    });
+  // The only patient a write can lose between the check and the insert is one merged meanwhile.
+  if (sqlState(err) === SQLSTATE.foreignKeyViolation)
+    throw new NotFoundError('This patient record was merged into another one. Open that record instead.');
+  throw err;
+}
 
 export async function listCoverages(ctx: ServiceContext, actor: Actor, patientId: string) {
   await allowFor(ctx.db, actor, 'coverage.read', patientId, { action: 'coverage.read', recordType: 'coverage' });
@@ -117,8 +132,7 @@ export async function createCoverage(
       return (await repo.findCoverage(tx, actor.orgId, id))!;
     });
   } catch (err) {
-    if (isRecordConflict(err)) throw orderTaken();
-    throw err;
+    return refusedCoverage(err);
   }
 }
 
@@ -166,8 +180,7 @@ export async function updateCoverage(
       return (await repo.findCoverage(tx, actor.orgId, id))!;
     });
   } catch (err) {
-    if (isRecordConflict(err)) throw orderTaken();
-    throw err;
+    return refusedCoverage(err);
   }
 }
 
@@ -228,6 +241,8 @@ export async function createAuthorization(
   once?: Once,
 ): Promise<AuthorizationView> {
   const coverage = await loadCoverage(ctx, actor, coverageId, 'authorization.create');
+  if (coverage.endedAt)
+    throw new ConflictError(undefined, 'This coverage has ended; add the authorization to the one in force.');
   if (coverage.type === 'self-pay')
     throw new ValidationError({ coverageId: 'A self-pay coverage has no payer to authorize visits.' });
   checkAuthorizationInput(input);
