@@ -223,4 +223,19 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
     expect(late.statusCode).toBe(404);
     expect((await db.query('SELECT 1 FROM coverages WHERE patient_id = $1', [duplicate])).length).toBe(0);
   });
+
+  it('holds the billing rules in the database too, for any writer that skips the service', async () => {
+    const patientId = await newPatient();
+    const insert = (type: string, memberId: string, payer: string | null = payerId) =>
+      db.query(
+        `INSERT INTO coverages (org_id, patient_id, coverage_order, type, payer_id, member_id, relationship, created_at, updated_at)
+         VALUES ($1, $2, 1, $3, $4, $5, 'self', now(), now())`,
+        [h.world.orgId, patientId, type, payer, memberId],
+      );
+    // Workers' comp without its claim facts, a Medicare number that is not an MBI, a self-pay with a payer.
+    await expect(insert('workers-comp', 'WC-1')).rejects.toThrow(/check constraint/);
+    await expect(insert('medicare', '123-45-6789')).rejects.toThrow(/check constraint/);
+    await expect(insert('self-pay', 'X')).rejects.toThrow(/check constraint/);
+    await expect(insert('medicare', '1EG4-TE5-MK73')).resolves.toBeDefined();
+  });
 });
