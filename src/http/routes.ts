@@ -26,6 +26,7 @@ import { careRoutes } from './care/routes.ts';
 import { diagnosisRoutes } from './diagnoses/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
 import { reliefRoutes } from './relief/routes.ts';
+import { billingRoutes } from './billing/routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
@@ -56,5 +57,6 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...appointmentRoutes(ctx),
     ...waitlistRoutes(ctx),
     ...outcomeRoutes(ctx),
+    ...billingRoutes(ctx),
   ];
 }

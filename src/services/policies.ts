@@ -60,7 +60,11 @@ export type Action =
   | 'patient.register-site'
   | 'care.read'
   | 'care.manage'
-  | 'outcomes.read';
+  | 'outcomes.read'
+  | 'payer.read'
+  | 'payer.manage'
+  | 'coverage.read'
+  | 'coverage.manage';
 
 /** The facts about a patient that access depends on. */
 export interface PatientFacts {
@@ -284,6 +288,33 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
     case 'care.read':
     case 'care.manage':
       return careAllowed(actor, action, facts);
+    case 'payer.read':
+    case 'payer.manage':
+    case 'coverage.read':
+    case 'coverage.manage':
+      return billingAllowed(actor, action, facts.patient);
+  }
+}
+
+/**
+ * Insurance is the desk's work: the front desk, managers and admins of the patient's sites read and
+ * keep a patient's coverage and authorizations, and a patient reads their own. Therapists treat
+ * without it (least privilege). The payer directory is kept by managers and admins, read by the desk.
+ */
+function billingAllowed(actor: Actor, action: Action, patient: PatientFacts | undefined): boolean {
+  const desk = actor.role === 'front_desk' || actor.role === 'manager' || actor.role === 'admin';
+  const sees = patient !== undefined && canAccessPatient(actor, patient);
+  switch (action) {
+    case 'payer.read':
+      return desk;
+    case 'payer.manage':
+      return actor.role === 'manager' || actor.role === 'admin';
+    case 'coverage.read':
+      return sees && (desk || actor.role === 'patient');
+    case 'coverage.manage':
+      return sees && desk;
+    default:
+      return false;
   }
 }
 

@@ -10,6 +10,7 @@ import { SCHEDULE_CHANGE_ENDPOINTS } from './endpoints-schedule-changes.ts';
 import { CARE_ENDPOINTS } from './endpoints-care.ts';
 import { OUTCOME_ENDPOINTS } from './endpoints-outcomes.ts';
 import { RELIEF_ENDPOINTS } from './endpoints-relief.ts';
+import { BILLING_ENDPOINTS } from './endpoints-billing.ts';
 import * as charting from '../support/session-kit.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 
@@ -1002,4 +1003,5 @@ export const ENDPOINTS: EndpointCase[] = [
   ...CARE_ENDPOINTS,
   ...OUTCOME_ENDPOINTS,
   ...RELIEF_ENDPOINTS,
+  ...BILLING_ENDPOINTS,
 ];

@@ -5,6 +5,7 @@ import { createUser } from '../../src/services/users.ts';
 import type { Database } from '../../src/store/database.ts';
 import { seedScreenedIntake } from './session-seed.ts';
 import type { World } from './world.ts';
+import { buildCoverage, buildPayer } from './billing-kit.ts';
 
 let counter = 0;
 
@@ -142,6 +143,7 @@ export async function chartEverything(db: Database, world: World, dup: string): 
     password: 'a-long-patient-password',
     patientId: dup,
   });
+  await buildCoverage(db, orgId, dup, await buildPayer(db, orgId, `Merge Health ${n}`));
 }
 
 /** Every (table, column) that refers to a patient: columns named patient_id and foreign keys to patients. */

@@ -33,6 +33,7 @@ export const MERGE_PLAN = {
     'screening_results',
     'gate_overrides',
     'outcome_episodes',
+    'coverages',
   ],
   /** History stays as it happened: the log of who opened the duplicate record keeps naming it. */
   kept: ['audit_events'],
@@ -123,6 +124,21 @@ async function mergeSites(db: Queryable, orgId: string, from: string, to: string
   return rows.length;
 }
 
+/**
+ * Coverages move with the chart. One in force in an order the survivor already fills (two primaries)
+ * moves as ended, kept on file for the desk to review, so the survivor's coverage keeps billing.
+ */
+async function mergeCoverages(db: Queryable, orgId: string, from: string, to: string, now: Date): Promise<number> {
+  await db.query(
+    `UPDATE coverages d SET ended_at = $4, version = d.version + 1, updated_at = $4
+      WHERE d.org_id = $1 AND d.patient_id = $2 AND d.ended_at IS NULL
+        AND EXISTS (SELECT 1 FROM coverages s WHERE s.org_id = $1 AND s.patient_id = $3 AND s.ended_at IS NULL
+                      AND s.coverage_order = d.coverage_order)`,
+    [orgId, from, to, now],
+  );
+  return moveRows(db, 'coverages', orgId, from, to);
+}
+
 interface IntakeVersionRow {
   id: string;
   patientId: string;
@@ -207,6 +223,7 @@ export async function mergeInto(
   if (intake.draftsDropped > 0) moved.intake_drafts_dropped = intake.draftsDropped;
   moved.care_relationships = await mergeCareRelationships(db, orgId, from, to);
   moved.patient_sites = await mergeSites(db, orgId, from, to);
+  moved.coverages = await mergeCoverages(db, orgId, from, to, now);
   for (const table of MERGE_PLAN.moved) moved[table] = await moveRows(db, table, orgId, from, to);
   await db.query(
     `UPDATE patients SET merged_into = $3, merged_at = $4, merged_by = $5, version = version + 1, updated_at = $4 WHERE org_id = $1 AND id = $2`,
