@@ -1,9 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { VIEWPORTS, seriousViolations, browserSuite } from './support.ts';
 
 const app = browserSuite();
-let page: Page;
 
 interface Patient {
   id: string;
@@ -25,7 +23,7 @@ async function salemPatient(): Promise<Patient> {
 describe('who may see a chart, at the desk and for a manager', () => {
   it('the Beaverton desk cannot open a Salem patient, finds them by exact name and birth date, and registers them with a reason', async () => {
     const patient = await salemPatient();
-    page = await app.open(VIEWPORTS.desk);
+    const page = await app.open(VIEWPORTS.desk);
     await app.signIn(page, 'front_desk');
     // Not in the desk's search, and not to be opened by id.
     await page.goto(`${app.url}/patients?q=${encodeURIComponent(patient.familyName)}`);
@@ -69,7 +67,7 @@ describe('who may see a chart, at the desk and for a manager', () => {
          JOIN locations l ON l.org_id = p.org_id AND l.id = p.preferred_location_id
         WHERE l.slug = 'gresham' ORDER BY p.id LIMIT 1`,
     );
-    page = await app.open(VIEWPORTS.desk);
+    const page = await app.open(VIEWPORTS.desk);
     await app.signIn(page, 'manager', `/patients/${own!.id}`);
     await page.getByRole('heading', { level: 1, name: own!.name }).waitFor();
     const careCard = page.locator('section', { has: page.getByRole('heading', { name: 'Care team' }) });

@@ -11,8 +11,6 @@ import { DEMO_TIME_ZONE, VIEWPORTS, seriousViolations, shotIfAsked, browserSuite
  * what is still unresolved, and the patient moves their visit with the link, on a phone.
  */
 
-let page: Page;
-
 interface Conflict {
   code: string;
   message: string;
@@ -77,7 +75,7 @@ const app = browserSuite({
   },
 });
 
-async function axeClean(where: string) {
+async function axeClean(page: Page, where: string) {
   const violations = await seriousViolations(page);
   expect(violations, `${where}: ${JSON.stringify(violations.map((v) => v.id))}`).toEqual([]);
 }
@@ -89,7 +87,7 @@ const appointment = async (id: string) => (await app.api('manager'))<Appointment
 
 describe('closing a day that has bookings', () => {
   it('lists the booked visits before saving, then resolves them per visit and for all (desk, 1366×900)', async () => {
-    page = await app.open(VIEWPORTS.desk);
+    const page = await app.open(VIEWPORTS.desk);
     await app.signIn(page, 'manager', `/locations/${fixture.site}`);
     await page.getByLabel('First day closed').fill(fixture.day);
     await page.getByLabel('Reason').fill(REASON);
@@ -104,7 +102,7 @@ describe('closing a day that has bookings', () => {
       (await closures()).some((c) => c.reason === REASON),
       'nothing saved before the manager confirms',
     ).toBe(false);
-    await axeClean('before saving');
+    await axeClean(page, 'before saving');
     await shotIfAsked(page, 'closing-01-preview');
 
     await check.getByRole('button', { name: 'Close the clinic anyway' }).click();
@@ -140,7 +138,7 @@ describe('closing a day that has bookings', () => {
     const rest = fixture.affected - 2;
     await resolve.getByRole('button', { name: `Email all ${rest} patients a link to choose a new time` }).click();
     await mine.getByText('The patient already has a link to choose a new time.').waitFor();
-    await axeClean('resolving');
+    await axeClean(page, 'resolving');
     await shotIfAsked(page, 'closing-02-resolved');
 
     const after = await (
@@ -157,7 +155,7 @@ describe('closing a day that has bookings', () => {
   }, 120_000);
 
   it('the desk calendar marks what is still unresolved and offers the same actions (1366×900)', async () => {
-    page = await app.open(VIEWPORTS.desk);
+    const page = await app.open(VIEWPORTS.desk);
     await app.signIn(page, 'manager', `/schedule?site=${fixture.site}&date=${fixture.day}&view=day`);
     await page
       .locator('.sch-conflict-note')
@@ -170,17 +168,17 @@ describe('closing a day that has bookings', () => {
     await panel.getByRole('heading', { name: 'This visit needs a new time' }).waitFor();
     expect(await panel.textContent()).toMatch(/The patient was emailed a link to choose a new time on/);
     await panel.getByRole('button', { name: 'Move to another time…' }).waitFor();
-    await axeClean('calendar');
+    await axeClean(page, 'calendar');
     await shotIfAsked(page, 'closing-03-calendar');
   }, 60_000);
 
   it('the patient sees why on My appointments, and moves the visit with the link from the email (390×844)', async () => {
-    page = await app.open(VIEWPORTS.phone);
+    const page = await app.open(VIEWPORTS.phone);
     await app.signIn(page, 'patient', '/appointments');
     const card = page.locator('.sch-my-card', { hasText: dayLabel(fixture.day) });
     await card.getByText('This visit needs a new time').waitFor();
     expect(await card.textContent()).toContain(`The clinic is closed on ${dayLabel(fixture.day)} (${REASON}).`);
-    await axeClean('my appointments');
+    await axeClean(page, 'my appointments');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shotIfAsked(page, 'closing-04-patient');
 
@@ -190,7 +188,7 @@ describe('closing a day that has bookings', () => {
     const token = /\/a\/(\S+)/.exec(notice.text)![1]!;
     await page.goto(`${app.url}/a/${token}`);
     await page.getByRole('heading', { name: 'This visit needs a new time' }).waitFor();
-    await axeClean('link');
+    await axeClean(page, 'link');
     await page.getByRole('button', { name: 'Change the time' }).click();
     await page.getByRole('heading', { level: 1, name: 'Choose a new time' }).waitFor();
     await page.locator('.sch-time-button').first().click();

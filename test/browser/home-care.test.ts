@@ -9,8 +9,6 @@ import { DEMO_TIME_ZONE, VIEWPORTS, seriousViolations, shotIfAsked, browserSuite
 
 /** Home care reaches the patient: the therapist sends it, the patient reads it on a phone and gets it by email. */
 
-let page: Page;
-
 const STRETCH = muscleById('upper-trapezius')!.selfCare.title;
 const visit = { noteId: '', appointmentId: '', day: '', email: '' };
 
@@ -68,7 +66,7 @@ const app = browserSuite({
   },
 });
 
-async function expectReadableOnPhone(where: string) {
+async function expectReadableOnPhone(page: Page, where: string) {
   expect(await seriousViolations(page), where).toEqual([]);
   // Nothing wider than the phone: no sideways scrolling to read it.
   expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(390);
@@ -76,7 +74,7 @@ async function expectReadableOnPhone(where: string) {
 
 describe('home care on the patient’s phone', () => {
   it('appears on My appointments after the visit and reads in full on the Home care page, with the PDF to print', async () => {
-    page = await app.open(VIEWPORTS.phone);
+    const page = await app.open(VIEWPORTS.phone);
     await app.signIn(page, 'patient', '/appointments');
     await page.getByRole('heading', { level: 1, name: 'My appointments' }).waitFor();
     const card = page.getByRole('region', { name: 'Your home care' });
@@ -87,7 +85,7 @@ describe('home care on the patient’s phone', () => {
       .locator('.sch-my-past li', { hasText: dayLabel(visit.day) })
       .getByRole('link', { name: /^Home care/ })
       .waitFor();
-    await expectReadableOnPhone('My appointments');
+    await expectReadableOnPhone(page, 'My appointments');
     await shotIfAsked(page, 'home-care-01-my-appointments');
 
     await card.getByRole('link', { name: 'Read your home care' }).click();
@@ -103,7 +101,7 @@ describe('home care on the patient’s phone', () => {
         .first()
         .evaluate((li) => parseFloat(getComputedStyle(li).fontSize)),
     ).toBeGreaterThanOrEqual(16);
-    await expectReadableOnPhone('Home care');
+    await expectReadableOnPhone(page, 'Home care');
     await shotIfAsked(page, 'home-care-02-page');
 
     const pdf = await page.request.get(

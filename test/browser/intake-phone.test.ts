@@ -5,7 +5,6 @@ import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 import { VIEWPORTS, seriousViolations, shotIfAsked, browserSuite } from './support.ts';
 
 // The health questionnaire as a patient fills it on a phone (390×844). One server for the file.
-let page: Page | undefined;
 let patientId: string;
 const problems: string[] = [];
 
@@ -29,7 +28,7 @@ const side = (p: Page, name: 'Front' | 'Back') => p.locator('.ch-phone-chart .ch
 
 describe('health questions on a phone', () => {
   it('are never answered for the patient: each needs yes, no or not sure, and Continue shows what is missing', async () => {
-    page = await app.open(VIEWPORTS.phone);
+    const page = await app.open(VIEWPORTS.phone);
     const base = `/patients/${patientId}/intake`;
     await app.signIn(page, 'patient', base);
 
@@ -59,7 +58,7 @@ describe('health questions on a phone', () => {
     const summary = page.locator('.error-summary');
     await summary.waitFor();
     await expect
-      .poll(() => page!.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
       .toBe(true);
     const links = summary.getByRole('link');
     expect(await links.count()).toBe(7);
@@ -120,7 +119,7 @@ describe('health questions on a phone', () => {
     // The review shows every answer, the unsure ones and the noes included.
     await page.getByRole('heading', { name: 'Check your answers before sending' }).waitFor();
     const row = (label: string) =>
-      page!.locator('.ch-review-row').filter({ has: page!.locator('dt', { hasText: label }) });
+      page.locator('.ch-review-row').filter({ has: page.locator('dt', { hasText: label }) });
     const today = await row('Health today').textContent();
     expect(today).toMatch(/Not sure.*A blood clot \(DVT\)/);
     expect(today).toMatch(/No.*A fever, flu or another infection right now/);
@@ -152,7 +151,7 @@ describe('health questions on a phone', () => {
 
 describe('the pain map on a phone', () => {
   it('shows one side at a time, every place at least 24 × 24 px close up, and the error goes as soon as a place is marked', async () => {
-    page = await app.open(VIEWPORTS.phone);
+    const page = await app.open(VIEWPORTS.phone);
     const p = page;
     await app.signIn(p, 'patient', `/patients/${patientId}/intake?step=pain-map`);
     await p.getByRole('heading', { name: 'Where does it hurt?' }).waitFor();
@@ -210,7 +209,7 @@ describe('the pain map on a phone', () => {
       painStory: { onset: 'gradual', durationDays: 21 },
       painMap: [{ region: 'temple-right', intensity: 5 }],
     });
-    page = await app.open(VIEWPORTS.phone);
+    const page = await app.open(VIEWPORTS.phone);
     const p = page;
     await app.signIn(p, 'patient', `/patients/${patientId}/intake?step=vitals`);
     await p.getByRole('heading', { name: 'Blood pressure and temperature' }).waitFor();

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { listMessages } from '../../src/store/repos/outbox.ts';
 
@@ -8,8 +7,6 @@ import { VIEWPORTS, seriousViolations, shotIfAsked, browserSuite } from './suppo
  * Services have prices: a manager sets one on the Services page (desk size), the patient sees it
  * while booking and on the confirmation (phone), and a renamed service reads with its new name.
  */
-
-let page: Page;
 
 interface Service {
   id: string;
@@ -42,7 +39,7 @@ async function followUp30(): Promise<Service> {
 describe('service prices', () => {
   it('a manager sets a price and a new name on the Services page; a mistyped price is named at its field', async () => {
     const service = await followUp30();
-    page = await app.open(VIEWPORTS.desk);
+    const page = await app.open(VIEWPORTS.desk);
     await app.signIn(page, 'manager', '/admin/services');
     const row = page.getByRole('row', { name: new RegExp(service.name.replace(/[()]/g, '\\$&')) });
     expect(await row.textContent()).toContain('$65.00');
@@ -69,7 +66,7 @@ describe('service prices', () => {
   it('the patient sees the price and the new name while booking, on the confirmation and in the email', async () => {
     const patient = await app.api('patient');
     const { user } = await patient<{ user: { patientId: string } }>('GET', '/api/auth/session');
-    page = await app.open(VIEWPORTS.phone);
+    const page = await app.open(VIEWPORTS.phone);
     await app.signIn(page, 'patient', '/book');
     const choice = page.getByLabel(NEW_NAME);
     await choice.waitFor();

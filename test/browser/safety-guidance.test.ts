@@ -4,7 +4,6 @@ import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 import { VIEWPORTS, seriousViolations, shotIfAsked, pauseClock, browserSuite, type PatientSummary } from './support.ts';
 
 // The caution banner, the hold timer and the flags as the therapist sees them on a tablet (820×1180).
-let page: Page | undefined;
 
 const app = browserSuite();
 
@@ -47,7 +46,7 @@ describe('safety guidance on the tablet', () => {
       ],
       0,
     );
-    page = await app.open(VIEWPORTS.tablet, { touch: true });
+    const page = await app.open(VIEWPORTS.tablet, { touch: true });
     await startNote(page, patientId);
 
     const caution = page.locator('.ch-gate-caution');
@@ -90,7 +89,7 @@ describe('safety guidance on the tablet', () => {
 
   it('a hold shorter than the technique minimum is flagged in words, and no flag shows its code', async () => {
     const patientId = await patientTaking([], 1);
-    page = await app.open(VIEWPORTS.tablet, { touch: true });
+    const page = await app.open(VIEWPORTS.tablet, { touch: true });
     await startNote(page, patientId);
     // Without a blunting medicine the timer aims for the technique's target.
     await pauseClock(page);
@@ -116,7 +115,7 @@ describe('safety guidance on the tablet', () => {
     await page.locator('fieldset[data-name="hold-pain"]').getByRole('button', { name: '10', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Pain 10 of 10: release the pressure now.' }).waitFor();
     await page.clock.resume();
-    await expect.poll(() => page!.locator('.ch-steps tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('.ch-steps tbody tr').count()).toBe(2);
     const treatment = (await page.locator('.ch-treat').textContent())!;
     expect(treatment).not.toMatch(/\b(pain-stop|hold-short|pain-high|layer-skip)\b/);
     await shotIfAsked(page, 'tablet-flags-in-words');
