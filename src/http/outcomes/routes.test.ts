@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { BACKENDS } from '../../../test/support/db.ts';
 import { httpSuite } from '../../../test/support/http-suite.ts';
 import { seedOutcomeRows } from '../../../test/support/outcome-rows.ts';
+import type { WorldRole } from '../../../test/support/world.ts';
 import type { OutcomesAnswer } from '../../services/outcomes/index.ts';
 
 describe.each(BACKENDS)('the outcomes routes on %s', (backend) => {
-  const tokens: Record<string, string> = {};
-
   const suite = httpSuite(backend, {
     signIn: ['admin', 'manager', 'therapist'],
     async setup() {
@@ -14,11 +13,10 @@ describe.each(BACKENDS)('the outcomes routes on %s', (backend) => {
     },
   });
 
-  const get = (role: string, url: string) =>
-    suite.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens[role]}` } });
+  const get = (role: WorldRole, url: string) => suite.as(role, 'GET', url);
 
   it('scopes the report: the admin every site, the manager their own, the therapist their own episodes', async () => {
-    const episodes = async (role: string) => ((await get(role, '/api/outcomes')).json() as OutcomesAnswer).report;
+    const episodes = async (role: WorldRole) => ((await get(role, '/api/outcomes')).json() as OutcomesAnswer).report;
     const [admin, manager, therapist] = await Promise.all([
       episodes('admin'),
       episodes('manager'),
