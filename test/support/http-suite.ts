@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildServer } from '../../src/http/server.ts';
+import { buildServer, type ServerOptions } from '../../src/http/server.ts';
 import type { Database } from '../../src/store/database.ts';
 import { makeBookable } from './booking-world.ts';
 import { createTestDatabase, type Backend } from './db.ts';
@@ -42,6 +42,8 @@ export function httpSuite(
     now?: () => Date;
     sleep?: (ms: number) => Promise<void>;
     signIn?: readonly WorldRole[];
+    /** How the server is built beyond its clock (a trusted proxy, the error log). */
+    server?: ServerOptions;
     /** Opens the world's sites and therapists' hours for booking (makeBookable). */
     bookable?: boolean;
     setup?: (suite: HttpSuite) => Promise<void>;
@@ -78,11 +80,14 @@ export function httpSuite(
     let db: Database;
     ({ db, drop } = await createTestDatabase(backend));
     state.db = db;
-    state.app = await buildServer({
-      db,
-      now: options.now ?? (() => SUITE_NOW),
-      ...(options.sleep ? { sleep: options.sleep } : {}),
-    });
+    state.app = await buildServer(
+      {
+        db,
+        now: options.now ?? (() => SUITE_NOW),
+        ...(options.sleep ? { sleep: options.sleep } : {}),
+      },
+      options.server,
+    );
     state.world = await buildWorld(db);
     if (options.bookable) state.rooms = await makeBookable(db, state.world);
     for (const role of options.signIn ?? []) tokens[role] = await tokenFor(state.app, state.world.users[role].email);
