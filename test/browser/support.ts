@@ -275,22 +275,22 @@ interface DemoSuiteOptions<S> {
 
 /** Registers the hooks that serve the demo for this file (no browser: for tests of the served API). */
 export function demoSuite(options: DemoSuiteOptions<DemoSuite> = {}): DemoSuite {
-  const suite = serverSuite();
+  const demo = serverSuite();
   beforeAll(async () => {
-    await suite.start();
-    await options.setup?.(suite);
+    await demo.start();
+    await options.setup?.(demo.suite);
   });
-  afterAll(() => suite.stop());
-  return suite;
+  afterAll(() => demo.stop());
+  return demo.suite;
 }
 
-function serverSuite(): DemoSuite & { start(): Promise<void>; stop(): Promise<void> } {
+function serverSuite(): { suite: DemoSuite; start(): Promise<void>; stop(): Promise<void> } {
   let server: DemoServer | undefined;
   const running = (): DemoServer => {
     if (!server) throw new Error('The demo server starts in beforeAll; read it from a hook or a test.');
     return server;
   };
-  return {
+  const suite: DemoSuite = {
     get url() {
       return running().url;
     },
@@ -303,6 +303,9 @@ function serverSuite(): DemoSuite & { start(): Promise<void>; stop(): Promise<vo
     now: () => running().now(),
     localDate: (days = 0) => addDays(wallClock(running().now().getTime(), DEMO_TIME_ZONE).date, days),
     api: (role) => apiAs(running().url, role),
+  };
+  return {
+    suite,
     async start() {
       server = await serveDemo();
     },
@@ -318,7 +321,7 @@ export interface BrowserSuite extends DemoSuite {
    * object for the whole file that acts on the current test's page, so helpers can hold it.
    */
   readonly page: Page;
-  /** A page in its own context at `viewport`; closed after the test that opened it (after the suite, if opened in setup). */
+  /** A page in its own context at `viewport`; closed after the test that opened it (with the browser, if opened in setup). */
   open(viewport: Viewport, options?: PageOptions): Promise<Page>;
   /** Signs `page` in as `role` through the sign-in form, landing on `path`. */
   signIn(page: Page, role: DemoRole, path?: string): Promise<void>;
@@ -338,15 +341,14 @@ export function browserSuite(
     pageOptions?: PageOptions;
   } = {},
 ): BrowserSuite {
-  const server = serverSuite();
+  const demo = serverSuite();
   let browser: Browser | undefined;
   let current: Page | undefined;
-  const suitePages: Page[] = [];
   let testPages: Page[] | undefined;
   const open = async (viewport: Viewport, pageOptions?: PageOptions): Promise<Page> => {
     if (!browser) throw new Error('The browser starts in beforeAll; open pages from a hook or a test.');
-    const page = await newPage(browser, server, viewport, pageOptions ?? options.pageOptions);
-    (testPages ?? suitePages).push(page);
+    const page = await newPage(browser, demo.suite, viewport, pageOptions ?? options.pageOptions);
+    testPages?.push(page);
     return page;
   };
   const page = new Proxy({} as Page, {
@@ -356,19 +358,19 @@ export function browserSuite(
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
     },
   });
-  const suite: BrowserSuite = Object.assign(Object.create(server) as DemoSuite, {
+  const suite: BrowserSuite = Object.assign(Object.create(demo.suite) as DemoSuite, {
     page,
     open,
-    signIn: (target: Page, role: DemoRole, path?: string) => signIn(target, server.url, role, path),
+    signIn: (target: Page, role: DemoRole, path?: string) => signIn(target, demo.suite.url, role, path),
   });
   beforeAll(async () => {
-    await server.start();
+    await demo.start();
     browser = await launchBrowser();
     await options.setup?.(suite);
   });
   afterAll(async () => {
     await browser?.close();
-    await server.stop();
+    await demo.stop();
   });
   beforeEach(async () => {
     testPages = [];
