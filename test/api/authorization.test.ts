@@ -1,12 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/http/server.ts';
+import { describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../src/http/routes.ts';
-import type { Database } from '../../src/store/database.ts';
-import { BACKENDS, createTestDatabase } from '../support/db.ts';
+import { BACKENDS } from '../support/db.ts';
+import { httpSuite } from '../support/http-suite.ts';
 import { errorTexts, internalNames } from '../support/internal-names.ts';
 import { snapshot } from '../support/snapshot.ts';
-import { buildWorld, tokenFor, type World } from '../support/world.ts';
+import { tokenFor } from '../support/world.ts';
 import { contractBreach } from './contract.ts';
 import { ENDPOINTS, WHO, type EndpointCase, type Env, type Who } from './endpoints.ts';
 import { SessionCanSchema } from '../../src/http/auth/schema.ts';
@@ -48,34 +46,26 @@ describe('the authorization matrix', () => {
 });
 
 describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  let world: World;
   let env: Env;
   let counter = 0;
 
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    app = await buildServer({ db, now: () => new Date('2026-11-20T18:00:00Z') });
-    world = await buildWorld(db);
-    env = {
-      world,
-      db,
-      app,
-      adminToken: await tokenFor(app, world.users.admin.email),
-      unique: () => `${Date.now().toString(36)}${++counter}`,
-    };
-  });
-  afterAll(async () => {
-    await app.close();
-    await drop();
+  const suite = httpSuite(backend, {
+    signIn: ['admin'],
+    async setup() {
+      env = {
+        world: suite.world,
+        db: suite.db,
+        app: suite.app,
+        adminToken: suite.tokens.admin!,
+        unique: () => `${Date.now().toString(36)}${++counter}`,
+      };
+    },
   });
 
   const sessions = new Map<Who, string | null>();
   async function tokenOf(who: Who, fresh: boolean): Promise<string | null> {
     if (who === 'anonymous') return null;
-    if (fresh || !sessions.has(who)) sessions.set(who, await tokenFor(app, world.users[who].email));
+    if (fresh || !sessions.has(who)) sessions.set(who, await tokenFor(suite.app, suite.world.users[who].email));
     return sessions.get(who)!;
   }
 
@@ -85,7 +75,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     url: string,
     token: string | null,
   ): Promise<boolean | null> {
-    const res = await app.inject({
+    const res = await suite.app.inject({
       method: 'GET',
       url: can.read(env, url),
       headers: token ? { authorization: `Bearer ${token}` } : {},
@@ -101,7 +91,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
   /** The caller's role-wide flag from its session, or null when not signed in. */
   async function sessionFlag(flag: keyof SessionCan, token: string | null): Promise<boolean | null> {
     if (!token) return null;
-    const res = await app.inject({
+    const res = await suite.app.inject({
       method: 'GET',
       url: '/api/auth/session',
       headers: { authorization: `Bearer ${token}` },
@@ -130,8 +120,8 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
         const payload = endpoint.body ? await endpoint.body(env) : undefined;
         const flag = endpoint.can ? await canFlag(endpoint.can, url, token) : undefined;
         const roleWide = endpoint.session ? await sessionFlag(endpoint.session, token) : null;
-        const before = await snapshot(db);
-        const res = await app.inject({
+        const before = await snapshot(suite.db);
+        const res = await suite.app.inject({
           method: endpoint.method,
           url,
           headers: token ? { authorization: `Bearer ${token}` } : {},
@@ -160,7 +150,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
         if (res.statusCode >= 400) {
           expect(res.json()).toMatchObject(ERROR_SHAPE);
           expect({ who, internal: errorTexts(res.json()).flatMap(internalNames) }).toEqual({ who, internal: [] });
-          expect(await snapshot(db)).toEqual(before);
+          expect(await snapshot(suite.db)).toEqual(before);
         }
       }
     });

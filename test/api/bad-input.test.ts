@@ -1,14 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { buildServer } from '../../src/http/server.ts';
 import { apiRoutes } from '../../src/http/routes.ts';
 import type { AnyRoute } from '../../src/http/route.ts';
-import type { Database } from '../../src/store/database.ts';
-import { BACKENDS, createTestDatabase } from '../support/db.ts';
+import { BACKENDS } from '../support/db.ts';
+import { httpSuite } from '../support/http-suite.ts';
 import { errorTexts, internalNames } from '../support/internal-names.ts';
 import { snapshot } from '../support/snapshot.ts';
-import { buildWorld, tokenFor, type World } from '../support/world.ts';
 import { ENDPOINTS, type EndpointCase, type Env } from './endpoints.ts';
 
 type Json = Record<string, unknown>;
@@ -78,38 +75,37 @@ describe('input schemas', () => {
 });
 
 describe.each(BACKENDS)('bad input on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  let world: World;
   let env: Env;
-  let token: string;
   let counter = 0;
 
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    app = await buildServer({ db, now: () => new Date('2026-11-20T18:00:00Z') });
-    world = await buildWorld(db);
-    token = await tokenFor(app, world.users.admin.email);
-    env = { world, db, app, adminToken: token, unique: () => `${Date.now().toString(36)}${++counter}` };
-  });
-  afterAll(async () => {
-    await app.close();
-    await drop();
+  const suite = httpSuite(backend, {
+    signIn: ['admin'],
+    async setup() {
+      env = {
+        world: suite.world,
+        db: suite.db,
+        app: suite.app,
+        adminToken: suite.tokens.admin!,
+        unique: () => `${Date.now().toString(36)}${++counter}`,
+      };
+    },
   });
 
   async function send(c: EndpointCase, url: string, payload: unknown, raw = false) {
-    return app.inject({
+    return suite.app.inject({
       method: c.method,
       url,
-      headers: { authorization: `Bearer ${token}`, ...(raw ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${suite.tokens.admin}`,
+        ...(raw ? { 'content-type': 'application/json' } : {}),
+      },
       ...(payload === undefined ? {} : { payload: payload as string }),
     });
   }
 
   /** Sends a bad request and checks: a 4xx in the one error shape, naming `field`, and no data changed. */
   async function expectRefused(c: EndpointCase, url: string, payload: unknown, field: string | null, raw = false) {
-    const before = await snapshot(db);
+    const before = await snapshot(suite.db);
     const res = await send(c, url, payload, raw);
     const label = `${c.method} ${url} ${JSON.stringify(payload)?.slice(0, 120)}`;
     expect(res.statusCode, label).toBeGreaterThanOrEqual(400);
@@ -125,7 +121,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
         `${label} → ${JSON.stringify(body.error)}`,
       ).toBe(true);
     }
-    expect(await snapshot(db), label).toEqual(before);
+    expect(await snapshot(suite.db), label).toEqual(before);
   }
 
   for (const c of CASES) {
@@ -183,7 +179,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
         }
       }
       // The database is intact after all of it.
-      expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM patients'))[0]!.n).toBeGreaterThan(0);
+      expect((await suite.db.query<{ n: number }>('SELECT count(*)::int AS n FROM patients'))[0]!.n).toBeGreaterThan(0);
     });
   }
 });

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { apiRoutes } from '../../src/http/routes.ts';
 import type { AnyRoute } from '../../src/http/route.ts';
-import { buildServer } from '../../src/http/server.ts';
 import { INT4_MAX } from '../../src/services/bounds.ts';
-import type { Database } from '../../src/store/database.ts';
-import { BACKENDS, createTestDatabase } from '../support/db.ts';
-import { buildWorld, tokenFor } from '../support/world.ts';
+import { BACKENDS } from '../support/db.ts';
+import { httpSuite } from '../support/http-suite.ts';
+import { buildWorld, tokenFor, type World } from '../support/world.ts';
 import { ENDPOINTS, type EndpointCase, type Env } from './endpoints.ts';
 
 /**
@@ -177,33 +175,28 @@ describe('input schemas', () => {
 });
 
 describe.each(BACKENDS)('the extremes of every schema on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
   let env: Env;
   let token: string;
   let counter = 0;
 
   /** Each operation gets an organisation of its own: an accepted extreme (a closure over every
    * date, the longest booking notice) must not make the next operation's valid request fail. */
-  async function freshWorld() {
-    const world = await buildWorld(db);
-    token = await tokenFor(app, world.users.admin.email);
-    env = { world, db, app, adminToken: token, unique: () => `${Date.now().toString(36)}${++counter}` };
+  async function useWorld(world: World) {
+    token = await tokenFor(suite.app, world.users.admin.email);
+    env = {
+      world,
+      db: suite.db,
+      app: suite.app,
+      adminToken: token,
+      unique: () => `${Date.now().toString(36)}${++counter}`,
+    };
   }
+  const freshWorld = async () => useWorld(await buildWorld(suite.db));
 
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    app = await buildServer({ db, now: () => new Date('2026-11-20T18:00:00Z') });
-    await freshWorld();
-  });
-  afterAll(async () => {
-    await app.close();
-    await drop();
-  });
+  const suite = httpSuite(backend, { setup: (s) => useWorld(s.world) });
 
   async function send(c: EndpointCase, url: string, payload: unknown) {
-    return app.inject({
+    return suite.app.inject({
       method: c.method,
       url,
       headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
@@ -281,14 +274,14 @@ describe.each(BACKENDS)('the extremes of every schema on %s', (backend) => {
   }
 
   it('refuses a NUL in a search, a filename and the address itself', async () => {
-    const search = await app.inject({
+    const search = await suite.app.inject({
       method: 'GET',
       url: '/api/patients?q=a%00b',
       headers: { authorization: `Bearer ${token}` },
     });
     expect(search.statusCode).toBe(400);
     expect(search.json().error.fields).toHaveProperty('q');
-    const path = await app.inject({
+    const path = await suite.app.inject({
       method: 'GET',
       url: '/api/patients/%00',
       headers: { authorization: `Bearer ${token}` },
@@ -300,7 +293,7 @@ describe.each(BACKENDS)('the extremes of every schema on %s', (backend) => {
       `--${boundary}\r\nContent-Disposition: form-data; name="letter"; filename="a\u0000.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n`,
       `--${boundary}--\r\n`,
     ].join('');
-    const upload = await app.inject({
+    const upload = await suite.app.inject({
       method: 'POST',
       url: `/api/patients/${env.world.patients.a}/clearances`,
       payload: Buffer.from(form),

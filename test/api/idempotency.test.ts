@@ -5,18 +5,16 @@
  * the mechanism fails here.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../src/http/routes.ts';
 import { isIdempotent } from '../../src/http/route.ts';
-import { buildServer } from '../../src/http/server.ts';
 import { runDueJobs } from '../../src/services/housekeeping.ts';
 import { enqueueJob } from '../../src/store/repos/jobs.ts';
-import type { Database } from '../../src/store/database.ts';
-import { BACKENDS, createTestDatabase } from '../support/db.ts';
+import { BACKENDS } from '../support/db.ts';
+import { httpSuite } from '../support/http-suite.ts';
 import { LETTER_PDF } from '../support/pdf.ts';
 import { dataTables } from '../support/snapshot.ts';
-import { buildWorld, tokenFor } from '../support/world.ts';
+import { tokenFor } from '../support/world.ts';
 import { bookable, bookedId } from './endpoints-booking.ts';
 import { ENDPOINTS, WHO, type EndpointCase, type Env, type Who } from './endpoints.ts';
 import { buildPlan } from '../support/factories.ts';
@@ -166,30 +164,23 @@ describe('creates', () => {
 });
 
 describe.each(BACKENDS)('one Idempotency-Key, one record, on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
   let env: Env;
   let tables: string[];
   const tokens = new Map<string, string>();
   let counter = 0;
 
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    app = await buildServer({ db, now: () => new Date('2026-11-20T18:00:00Z') });
-    const world = await buildWorld(db);
-    env = {
-      world,
-      db,
-      app,
-      adminToken: await tokenFor(app, world.users.admin.email),
-      unique: () => `${Date.now().toString(36)}${++counter}`,
-    };
-    tables = (await dataTables(db)).filter((t) => t !== 'idempotency_keys');
-  });
-  afterAll(async () => {
-    await app.close();
-    await drop();
+  const suite = httpSuite(backend, {
+    signIn: ['admin'],
+    async setup() {
+      env = {
+        world: suite.world,
+        db: suite.db,
+        app: suite.app,
+        adminToken: suite.tokens.admin!,
+        unique: () => `${Date.now().toString(36)}${++counter}`,
+      };
+      tables = (await dataTables(suite.db)).filter((t) => t !== 'idempotency_keys');
+    },
   });
 
   /**
@@ -199,10 +190,12 @@ describe.each(BACKENDS)('one Idempotency-Key, one record, on %s', (backend) => {
   async function counts(withAudit = false): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
     for (const table of tables)
-      out[table] = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+      out[table] = (await suite.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
     if (withAudit) {
       out.audit_events = (
-        await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action <> 'request.replay'`)
+        await suite.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM audit_events WHERE action <> 'request.replay'`,
+        )
       )[0]!.n;
     }
     return out;
@@ -216,13 +209,16 @@ describe.each(BACKENDS)('one Idempotency-Key, one record, on %s', (backend) => {
 
   async function send(who: Who, request: Request, key?: string) {
     if (!tokens.has(who))
-      tokens.set(who, await tokenFor(app, env.world.users[who as Exclude<Who, 'anonymous' | 'otherAdmin'>].email));
+      tokens.set(
+        who,
+        await tokenFor(suite.app, env.world.users[who as Exclude<Who, 'anonymous' | 'otherAdmin'>].email),
+      );
     const headers = {
       authorization: `Bearer ${tokens.get(who)}`,
       ...request.headers,
       ...(key ? { 'idempotency-key': key } : {}),
     };
-    return app.inject({
+    return suite.app.inject({
       method: 'POST',
       url: request.url,
       headers,
@@ -276,15 +272,15 @@ describe.each(BACKENDS)('one Idempotency-Key, one record, on %s', (backend) => {
     const { orgId, users } = env.world;
     const keep = `young-${env.unique()}`;
     const forget = `old-${env.unique()}`;
-    await db.query(
+    await suite.db.query(
       `INSERT INTO idempotency_keys (org_id, user_id, key, request_hash, status, response, created_at)
        VALUES ($1, $2, $3, 'h', 201, '{}', '2026-11-20T12:00:00Z'), ($1, $2, $4, 'h', 201, '{}', '2026-11-18T12:00:00Z')`,
       [orgId, users.admin.id, keep, forget],
     );
     const now = new Date('2026-11-20T18:00:00Z');
-    await enqueueJob(db, { kind: 'purge-expired-sessions', runAt: now, dedupeKey: `purge-test-${env.unique()}` });
-    expect(await runDueJobs({ db, now: () => now })).toBeGreaterThan(0);
-    const left = await db.query<{ key: string }>(
+    await enqueueJob(suite.db, { kind: 'purge-expired-sessions', runAt: now, dedupeKey: `purge-test-${env.unique()}` });
+    expect(await runDueJobs({ db: suite.db, now: () => now })).toBeGreaterThan(0);
+    const left = await suite.db.query<{ key: string }>(
       'SELECT key FROM idempotency_keys WHERE org_id = $1 AND key = ANY($2)',
       [orgId, [keep, forget]],
     );

@@ -1,46 +1,27 @@
 /** Refusals a person reads: plain sentences naming fields by their labels; too-long text is 413. */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../src/http/server.ts';
+import { describe, expect, it } from 'vitest';
 import { ensureServiceRow, findService } from '../../src/services/booking/catalogue.ts';
-import type { Database } from '../../src/store/database.ts';
 import { TEXT_LIMITS } from '../../src/words/limits.ts';
-import { BACKENDS, createTestDatabase } from '../support/db.ts';
+import { BACKENDS } from '../support/db.ts';
+import { httpSuite } from '../support/http-suite.ts';
 import { snapshot } from '../support/snapshot.ts';
-import { buildWorld, tokenFor, type World } from '../support/world.ts';
 import { buildAppointment } from '../support/factories.ts';
 
 describe.each(BACKENDS)('plain refusals on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  let world: World;
-  let token: string;
+  const suite = httpSuite(backend, { signIn: ['admin'] });
 
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    app = await buildServer({ db, now: () => new Date('2026-11-20T18:00:00Z') });
-    world = await buildWorld(db);
-    token = await tokenFor(app, world.users.admin.email);
-  });
-  afterAll(async () => {
-    await app.close();
-    await drop();
-  });
-
-  const send = (method: 'POST' | 'PATCH', url: string, payload: object) =>
-    app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, payload });
+  const send = (method: 'POST' | 'PATCH', url: string, payload: object) => suite.as('admin', method, url, payload);
   const patient = (over: object) => ({
     givenName: 'Nina',
     familyName: 'Plain',
     dateOfBirth: '1985-05-05',
     sexAtBirth: 'female',
-    preferredLocationId: world.sites.a,
+    preferredLocationId: suite.world.sites.a,
     ...over,
   });
 
   it('answers text over its limit with 413 in the one error shape, naming the field and the limit, and keeps nothing', async () => {
-    const before = await snapshot(db);
+    const before = await snapshot(suite.db);
     const res = await send('POST', '/api/patients', patient({ givenName: 'x'.repeat(TEXT_LIMITS.personName + 1) }));
     expect(res.statusCode).toBe(413);
     expect(res.json()).toEqual({
@@ -50,7 +31,7 @@ describe.each(BACKENDS)('plain refusals on %s', (backend) => {
         fields: { givenName: 'Too long: at most 100 characters.' },
       },
     });
-    expect(await snapshot(db)).toEqual(before);
+    expect(await snapshot(suite.db)).toEqual(before);
     // At the limit it is kept.
     expect(
       (await send('POST', '/api/patients', patient({ givenName: 'x'.repeat(TEXT_LIMITS.personName) }))).statusCode,
@@ -58,7 +39,9 @@ describe.each(BACKENDS)('plain refusals on %s', (backend) => {
   });
 
   it('names a field deep in a form by its label, while the fields map keeps the key for the form', async () => {
-    const res = await send('PATCH', `/api/locations/${world.sites.a}`, { hours: { 6: [{ open: '09:00', close: 5 }] } });
+    const res = await send('PATCH', `/api/locations/${suite.world.sites.a}`, {
+      hours: { 6: [{ open: '09:00', close: 5 }] },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toEqual({
       code: 'invalid_request',
@@ -68,11 +51,15 @@ describe.each(BACKENDS)('plain refusals on %s', (backend) => {
   });
 
   it('says an appointment state in words, never its code', async () => {
-    await ensureServiceRow(db, world.orgId, (await findService(db, world.orgId, 'nmt-followup-60'))!);
-    const id = await buildAppointment(db, world.orgId, {
-      patientId: world.patients.a,
-      therapistId: world.practitioners.a,
-      locationId: world.sites.a,
+    await ensureServiceRow(
+      suite.db,
+      suite.world.orgId,
+      (await findService(suite.db, suite.world.orgId, 'nmt-followup-60'))!,
+    );
+    const id = await buildAppointment(suite.db, suite.world.orgId, {
+      patientId: suite.world.patients.a,
+      therapistId: suite.world.practitioners.a,
+      locationId: suite.world.sites.a,
       start: '2026-11-24T17:00:00Z',
       status: 'late_cancel',
     });

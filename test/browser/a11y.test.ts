@@ -1,44 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  launchBrowser,
-  newPage,
-  seriousViolations,
-  signIn,
-  startDemoServer,
-  type DemoRole,
-  type DemoServer,
-  type PatientSummary,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { seriousViolations, browserSuite, type DemoRole, type PatientSummary } from './support.ts';
 
-let server: DemoServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
 const ids = { deskPatient: '', ownPatient: '', location: '', therapist: '' };
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-  const desk = await apiAs(server.url, 'front_desk');
-  ids.deskPatient = (await desk.get<{ patients: PatientSummary[] }>('/api/patients?pageSize=1')).patients[0]!.id;
-  ids.location = (await desk.get<{ locations: { id: string }[] }>('/api/locations')).locations[0]!.id;
-  ids.therapist = (await desk.get<{ practitioners: { id: string }[] }>('/api/practitioners')).practitioners[0]!.id;
-  const patient = await apiAs(server.url, 'patient');
-  ids.ownPatient = (await patient.get<{ user: { patientId: string } }>('/api/auth/session')).user.patientId;
+const app = browserSuite({
+  page: { width: 1280, height: 900 },
+  async setup() {
+    const desk = await app.api('front_desk');
+    ids.deskPatient = (await desk.get<{ patients: PatientSummary[] }>('/api/patients?pageSize=1')).patients[0]!.id;
+    ids.location = (await desk.get<{ locations: { id: string }[] }>('/api/locations')).locations[0]!.id;
+    ids.therapist = (await desk.get<{ practitioners: { id: string }[] }>('/api/practitioners')).practitioners[0]!.id;
+    const patient = await app.api('patient');
+    ids.ownPatient = (await patient.get<{ user: { patientId: string } }>('/api/auth/session')).user.patientId;
+  },
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(async () => {
-  page = await newPage(browser, server, { width: 1280, height: 900 });
-  context = page.context();
-});
-afterEach(async () => {
-  await context?.close();
-});
+const page = app.page;
 
 const STAFF_PAGES = () => [
   '/patients',
@@ -74,7 +49,7 @@ const PAGES: Record<DemoRole, () => string[]> = {
 async function auditPages(paths: string[]): Promise<string[]> {
   const problems: string[] = [];
   for (const path of paths) {
-    await page.goto(server.url + path);
+    await page.goto(app.url + path);
     await page.locator('main h1').first().waitFor();
     await page.locator('.loading').waitFor({ state: 'detached' });
     for (const v of await seriousViolations(page)) {
@@ -86,7 +61,7 @@ async function auditPages(paths: string[]): Promise<string[]> {
 
 describe('axe-core finds no serious or critical violations', () => {
   it('on the sign-in page, empty and with errors', async () => {
-    await page.goto(server.url + '/');
+    await page.goto(app.url + '/');
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -97,7 +72,7 @@ describe('axe-core finds no serious or critical violations', () => {
 
   for (const role of Object.keys(PAGES) as DemoRole[]) {
     it(`on every page the ${role.replace('_', ' ')} role can open`, async () => {
-      await signIn(page, server.url, role);
+      await app.signIn(page, role);
       const paths = PAGES[role]();
       expect(paths.length).toBeGreaterThan(4);
       expect(await auditPages(paths)).toEqual([]);
@@ -106,7 +81,7 @@ describe('axe-core finds no serious or critical violations', () => {
 
   it('at phone width with the menu open', async () => {
     await page.setViewportSize({ width: 375, height: 812 });
-    await signIn(page, server.url, 'patient');
+    await app.signIn(page, 'patient');
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Our clinics' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMIN_SCHEDULING_OPERATIONS } from '../../web/src/api/admin-scheduling.ts';
 import { CARE_OPERATIONS } from '../../web/src/api/care.ts';
 import { API_OPERATIONS as CORE_OPERATIONS } from '../../web/src/api/client.ts';
@@ -11,7 +11,7 @@ import { SCHEDULING_OPERATIONS } from '../../web/src/api/scheduling.ts';
 import { WAITLIST_OPERATIONS } from '../../web/src/api/waitlist.ts';
 import { SCHEDULE_CHANGE_OPERATIONS } from '../../web/src/api/schedule-changes.ts';
 import { OUTCOMES_OPERATIONS } from '../../web/src/api/outcomes.ts';
-import { startDemoServer, type DemoServer } from './support.ts';
+import { demoSuite } from './support.ts';
 
 const API_OPERATIONS = [
   ...CORE_OPERATIONS,
@@ -23,17 +23,13 @@ const API_OPERATIONS = [
   ...SCHEDULE_CHANGE_OPERATIONS,
 ];
 
-let server: DemoServer;
 let paths: Record<string, Record<string, unknown>>;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  const response = await fetch(`${server.url}/api/openapi.json`);
-  expect(response.status).toBe(200);
-  paths = ((await response.json()) as { paths: Record<string, Record<string, unknown>> }).paths;
-});
-afterAll(async () => {
-  await server?.stop();
+const app = demoSuite({
+  async setup() {
+    const response = await fetch(`${app.url}/api/openapi.json`);
+    expect(response.status).toBe(200);
+    paths = ((await response.json()) as { paths: Record<string, Record<string, unknown>> }).paths;
+  },
 });
 
 describe('the web client against the OpenAPI document', () => {

@@ -1,37 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  launchBrowser,
-  newPage,
-  seriousViolations,
-  signIn,
-  startDemoServer,
-  VIEWPORTS,
-  type DemoServer,
-  type PatientSummary,
-} from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { VIEWPORTS, seriousViolations, browserSuite, type PatientSummary } from './support.ts';
 
 /** An administrator at the desk (1366×900) looks up who read a patient's record, by names alone. */
 
-let server: DemoServer;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(async () => {
-  page = await newPage(browser, server, VIEWPORTS.desk);
-});
-afterEach(async () => {
-  await page?.context().close();
-});
+const app = browserSuite({ page: VIEWPORTS.desk });
+const page = app.page;
 
 const rows = (p: Page) => p.locator('table tbody tr');
 
@@ -44,14 +18,14 @@ async function filter(p: Page, values: { who?: string; patient?: string; action?
 
 describe('the audit log', () => {
   it('finds what a person did to a patient by their names, and shows a search as one row with its count', async () => {
-    const desk = await apiAs(server.url, 'front_desk');
+    const desk = await app.api('front_desk');
     const me = await desk.get<{ user: { displayName: string } }>('/api/auth/session');
     const { patients } = await desk.get<{ patients: PatientSummary[] }>('/api/patients?pageSize=1');
     const patient = patients[0]!;
     await desk.get(`/api/patients/${patient.id}`);
     const search = await desk.get<{ total: number }>(`/api/patients?q=${encodeURIComponent(patient.familyName)}`);
 
-    await signIn(page, server.url, 'admin', '/audit');
+    await app.signIn(page, 'admin', '/audit');
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     const deskFirstName = me.user.displayName.split(' ')[0]!;
     const fullName = `${patient.givenName} ${patient.familyName}`;
@@ -74,7 +48,7 @@ describe('the audit log', () => {
   });
 
   it('says plainly when a name finds nobody, and shows a filter it cannot use at its field', async () => {
-    await signIn(page, server.url, 'admin', '/audit');
+    await app.signIn(page, 'admin', '/audit');
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     await filter(page, { who: 'Nobody-by-this-name' });
     await page.getByText('No events match these filters.').waitFor();

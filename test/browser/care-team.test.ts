@@ -1,12 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bearerApi, startDemoServerWithDb } from './demo-db.ts';
-import { launchBrowser, newPage, seriousViolations, signIn } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { VIEWPORTS, seriousViolations, browserSuite } from './support.ts';
 
-let server: Awaited<ReturnType<typeof startDemoServerWithDb>>;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const app = browserSuite();
 
 interface Patient {
   id: string;
@@ -16,26 +11,9 @@ interface Patient {
   preferredLocationId: string;
 }
 
-beforeAll(async () => {
-  server = await startDemoServerWithDb();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  await context?.close();
-});
-
-async function openAt(width: number, height: number): Promise<void> {
-  page = await newPage(browser, server, { width, height });
-  context = page.context();
-}
-
 /** A patient registered only at Salem (none of the Beaverton desk's sites). */
 async function salemPatient(): Promise<Patient> {
-  const admin = await bearerApi(server.url, 'admin');
+  const admin = await app.api('admin');
   const { locations } = await admin<{ locations: { id: string; name: string }[] }>('GET', '/api/locations');
   const salem = locations.find((l) => l.name.endsWith('Salem'))!;
   const { patients } = await admin<{ patients: Patient[] }>('GET', `/api/patients?location=${salem.id}&pageSize=1`);
@@ -45,10 +23,10 @@ async function salemPatient(): Promise<Patient> {
 describe('who may see a chart, at the desk and for a manager', () => {
   it('the Beaverton desk cannot open a Salem patient, finds them by exact name and birth date, and registers them with a reason', async () => {
     const patient = await salemPatient();
-    await openAt(1366, 900);
-    await signIn(page, server.url, 'front_desk');
+    const page = await app.open(VIEWPORTS.desk);
+    await app.signIn(page, 'front_desk');
     // Not in the desk's search, and not to be opened by id.
-    await page.goto(`${server.url}/patients?q=${encodeURIComponent(patient.familyName)}`);
+    await page.goto(`${app.url}/patients?q=${encodeURIComponent(patient.familyName)}`);
     await page.locator('.result-count').waitFor();
     expect(await page.getByRole('link', { name: `${patient.familyName}, ${patient.givenName}` }).count()).toBe(0);
 
@@ -74,7 +52,7 @@ describe('who may see a chart, at the desk and for a manager', () => {
     await expect
       .poll(() => careCard.textContent())
       .toMatch(/Registered at Knotwork Salem \(preferred\), Knotwork Beaverton\./);
-    const [event] = await server.db.query<{ detail: { reason: string } }>(
+    const [event] = await app.db.query<{ detail: { reason: string } }>(
       `SELECT detail FROM audit_events WHERE action = 'patient.site.register' AND patient_id = $1`,
       [patient.id],
     );
@@ -82,15 +60,15 @@ describe('who may see a chart, at the desk and for a manager', () => {
   });
 
   it('a manager ends a therapist’s access with a reason and grants it again, on the patient’s profile', async () => {
-    const [own] = await server.db.query<{ id: string; name: string; therapist: string }>(
+    const [own] = await app.db.query<{ id: string; name: string; therapist: string }>(
       `SELECT p.id, p.given_name || ' ' || p.family_name AS name, pr.given_name || ' ' || pr.family_name AS therapist
          FROM patients p JOIN care_relationships c ON c.org_id = p.org_id AND c.patient_id = p.id AND c.ended_on IS NULL
          JOIN practitioners pr ON pr.org_id = c.org_id AND pr.id = c.practitioner_id
          JOIN locations l ON l.org_id = p.org_id AND l.id = p.preferred_location_id
         WHERE l.slug = 'gresham' ORDER BY p.id LIMIT 1`,
     );
-    await openAt(1366, 900);
-    await signIn(page, server.url, 'manager', `/patients/${own!.id}`);
+    const page = await app.open(VIEWPORTS.desk);
+    await app.signIn(page, 'manager', `/patients/${own!.id}`);
     await page.getByRole('heading', { level: 1, name: own!.name }).waitFor();
     const careCard = page.locator('section', { has: page.getByRole('heading', { name: 'Care team' }) });
     await careCard.locator('strong', { hasText: own!.therapist }).waitFor();
@@ -108,7 +86,7 @@ describe('who may see a chart, at the desk and for a manager', () => {
     await careCard.getByLabel('Reason').fill('Back for a new episode of neck pain');
     await careCard.getByRole('button', { name: 'Add to care team' }).click();
     await careCard.getByText('Back for a new episode of neck pain').waitFor();
-    const actions = await server.db.query<{ action: string }>(
+    const actions = await app.db.query<{ action: string }>(
       `SELECT action FROM audit_events WHERE patient_id = $1 AND action IN ('care.end', 'care.grant') ORDER BY id`,
       [own!.id],
     );

@@ -1,51 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  launchBrowser,
-  newPage,
-  seriousViolations,
-  shotIfAsked,
-  signIn,
-  startDemoServer,
-  type DemoRole,
-  type DemoServer,
-} from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousViolations, shotIfAsked, browserSuite } from './support.ts';
 
 // The charting gaps end to end: desk readings in the intake, the gate override, past versions and
 // the outcome questionnaires, on a phone (the patient) and a tablet (the clinic). One server for the file.
 const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 1024, height: 768 };
 
-let server: DemoServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
 let patientId: string;
 const problems: string[] = [];
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-  const session = await (await api('patient'))<{ user: { patientId: string } }>('GET', '/api/auth/session');
-  patientId = session.user.patientId;
+const app = browserSuite({
+  pageOptions: { touch: true, timeout: 15_000 },
+  async setup() {
+    const session = await (await app.api('patient'))<{ user: { patientId: string } }>('GET', '/api/auth/session');
+    patientId = session.user.patientId;
+  },
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function open(viewport: { width: number; height: number }): Promise<Page> {
-  await context?.close();
-  const page = await newPage(browser, server, viewport, { touch: true, timeout: 15_000 });
-  context = page.context();
-  return page;
-}
-
-const api = (role: DemoRole) => apiAs(server.url, role);
 
 async function audit(page: Page, label: string): Promise<void> {
   await page.locator('main h1').first().waitFor();
@@ -54,18 +24,13 @@ async function audit(page: Page, label: string): Promise<void> {
     problems.push(`${label}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** The intake flow's screenshots, when asked for (see shotIfAsked). */
-async function shot(page: Page, name: string): Promise<void> {
-  await shotIfAsked(page, `intake-${name}`);
-}
-
 const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
 const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue' }).click();
 
 describe.sequential('intake readings, the gate override, past versions and outcome questionnaires', () => {
   it('the patient gives a stroke date and a 38.5 °C temperature on a phone; the therapist sees the block and no Override', async () => {
-    const page = await open(PHONE);
-    await signIn(page, server.url, 'patient', `/patients/${patientId}/intake`);
+    const page = await app.open(PHONE);
+    await app.signIn(page, 'patient', `/patients/${patientId}/intake`);
     await page.getByRole('link', { name: 'Start now' }).click();
     await page.getByRole('heading', { name: 'Do you have any of these now?' }).waitFor();
     await page.getByLabel('None of these').check();
@@ -107,7 +72,7 @@ describe.sequential('intake readings, the gate override, past versions and outco
     expect(await summary.textContent()).toContain('must be less than the upper (systolic) number');
     expect(await summary.textContent()).toContain('from 30 to 45 °C');
     await audit(page, 'phone intake vitals errors');
-    await shot(page, 'vitals-errors');
+    await shotIfAsked(page, 'intake-vitals-errors');
     expect(await noSideScroll(page)).toBe(true);
     await page.getByLabel('Upper number (systolic)').fill('128');
     await page.getByLabel('Lower number (diastolic)').fill('82');
@@ -138,7 +103,7 @@ describe.sequential('intake readings, the gate override, past versions and outco
 
     // What was stored is what the screening rules read.
     const v1 = await (
-      await api('therapist')
+      await app.api('therapist')
     )<{ document: { answers: Record<string, unknown> }; screening: { decision: string } }>(
       'GET',
       `/api/patients/${patientId}/intake/1`,
@@ -150,8 +115,8 @@ describe.sequential('intake readings, the gate override, past versions and outco
     });
     expect(v1.screening.decision).toBe('contraindicated');
 
-    const therapist = await open(TABLET);
-    await signIn(therapist, server.url, 'therapist', `/patients/${patientId}/chart`);
+    const therapist = await app.open(TABLET);
+    await app.signIn(therapist, 'therapist', `/patients/${patientId}/chart`);
     const banner = therapist.locator('.ch-gate-blocked');
     await banner
       .getByRole('heading', { name: "Treatment cannot be recorded until a physician's clearance is recorded" })
@@ -161,8 +126,8 @@ describe.sequential('intake readings, the gate override, past versions and outco
   }, 300_000);
 
   it('a manager overrides with a reason; the banner shows who, when and why, and treatment is allowed', async () => {
-    const page = await open(TABLET);
-    await signIn(page, server.url, 'manager', `/patients/${patientId}/chart`);
+    const page = await app.open(TABLET);
+    await app.signIn(page, 'manager', `/patients/${patientId}/chart`);
     await page.locator('.ch-gate-blocked').waitFor();
     await page.getByRole('button', { name: 'Override' }).click();
     await page.getByRole('button', { name: 'Override and allow treatment' }).click();
@@ -171,7 +136,7 @@ describe.sequential('intake readings, the gate override, past versions and outco
       .getByRole('link', { name: /Say why treatment may go ahead/ })
       .waitFor();
     await audit(page, 'tablet override form');
-    await shot(page, 'override-form');
+    await shotIfAsked(page, 'intake-override-form');
     await page.getByLabel('Reason for the override').fill('Temperature re-taken at the desk: 36.9 °C');
     await page.getByRole('button', { name: 'Override and allow treatment' }).click();
     const record = page.locator('.ch-gate-override');
@@ -181,24 +146,24 @@ describe.sequential('intake readings, the gate override, past versions and outco
     expect(text).toMatch(/Overridden by .+\(Manager\) on /);
     expect(await page.locator('.ch-gate-blocked').count()).toBe(0);
     await audit(page, 'tablet chart after override');
-    await shot(page, 'override-done');
+    await shotIfAsked(page, 'intake-override-done');
     const gate = await (
-      await api('therapist')
+      await app.api('therapist')
     )<{ treatmentAllowed: boolean; overrides: { reason: string }[] }>('GET', `/api/patients/${patientId}/gate`);
     expect(gate.treatmentAllowed).toBe(true);
     expect(gate.overrides.map((o) => o.reason)).toEqual(['Temperature re-taken at the desk: 36.9 °C']);
     // The therapist now sees the override in the banner too, after a reload.
-    const therapist = await open(TABLET);
-    await signIn(therapist, server.url, 'therapist', `/patients/${patientId}/chart`);
+    const therapist = await app.open(TABLET);
+    await app.signIn(therapist, 'therapist', `/patients/${patientId}/chart`);
     await therapist.locator('.ch-gate-override', { hasText: 'Temperature re-taken' }).waitFor();
   }, 300_000);
 
   it('the patient fills the NDI on a 390 px phone: one skip allowed, score and band from the server', async () => {
-    const page = await open(PHONE);
-    await signIn(page, server.url, 'patient', `/patients/${patientId}`);
+    const page = await app.open(PHONE);
+    await app.signIn(page, 'patient', `/patients/${patientId}`);
     const card = page.locator('.ms-card');
     await card.waitFor();
-    await shot(page, 'profile-card');
+    await shotIfAsked(page, 'intake-profile-card');
     await card.getByRole('link', { name: 'Fill in the Neck Disability Index' }).click();
     await page.getByRole('heading', { level: 1, name: 'Neck Disability Index' }).waitFor();
     expect(await page.locator('fieldset.ms-section').count()).toBe(10);
@@ -216,7 +181,7 @@ describe.sequential('intake readings, the gate override, past versions and outco
     await page.locator('fieldset.ms-section').nth(8).locator('input[type="radio"]').nth(2).check();
     expect(await noSideScroll(page)).toBe(true);
     await audit(page, 'phone NDI form');
-    await shot(page, 'ndi-form');
+    await shotIfAsked(page, 'intake-ndi-form');
     await page.getByRole('button', { name: 'Send my answers' }).click();
     // 2+1+2+1+3+2+1+2+1 = 15 from nine sections; one missing adds their mean: 15 + 15/9 = 16.7 of 50, 33.3 %, "moderate".
     const result = page.locator('.ch-confirmation');
@@ -224,13 +189,13 @@ describe.sequential('intake readings, the gate override, past versions and outco
     expect(await result.textContent()).toContain('16.7 out of 50 (33.3%)');
     expect(await result.textContent()).toContain('moderate');
     await audit(page, 'phone NDI result');
-    await shot(page, 'ndi-result');
+    await shotIfAsked(page, 'intake-ndi-result');
     expect(await noSideScroll(page)).toBe(true);
   }, 300_000);
 
   it('the desk fills the PSFS for the patient; the therapist sees both in the chart trends', async () => {
-    const page = await open(TABLET);
-    await signIn(page, server.url, 'front_desk', `/patients/${patientId}`);
+    const page = await app.open(TABLET);
+    await app.signIn(page, 'front_desk', `/patients/${patientId}`);
     await page.locator('.ms-card').getByRole('link', { name: 'Fill in the Patient-Specific Functional Scale' }).click();
     await page.getByRole('heading', { level: 1, name: 'Patient-Specific Functional Scale' }).waitFor();
     await page.getByRole('button', { name: 'Save answers' }).click();
@@ -251,25 +216,25 @@ describe.sequential('intake readings, the gate override, past versions and outco
     }
     expect(await page.locator('.error-summary').count()).toBe(0);
     await audit(page, 'tablet PSFS form');
-    await shot(page, 'psfs-form');
+    await shotIfAsked(page, 'intake-psfs-form');
     await page.getByRole('button', { name: 'Save answers' }).click();
     const result = page.locator('.ch-confirmation');
     await result.getByRole('heading', { name: 'PSFS saved' }).waitFor();
     expect(await result.textContent()).toContain('5 out of 10');
 
     const note = await (
-      await api('therapist')
+      await app.api('therapist')
     )<{ id: string }>('POST', `/api/patients/${patientId}/sessions`, {
       subjective: { painToday: 5 },
       objective: {},
       cptMinutes: [],
     });
-    const therapist = await open(TABLET);
-    await signIn(therapist, server.url, 'therapist', `/patients/${patientId}/chart/sessions/${note.id}`);
+    const therapist = await app.open(TABLET);
+    await app.signIn(therapist, 'therapist', `/patients/${patientId}/chart/sessions/${note.id}`);
     const trends = therapist.locator('#measures-title').locator('xpath=..').locator('.ch-trends');
     await trends.locator('svg[aria-label^="Neck Disability Index: first 16.7"]').waitFor();
     await trends.locator('svg[aria-label^="PSFS: first 5"]').waitFor();
-    await shot(therapist, 'session-trends');
+    await shotIfAsked(therapist, 'intake-session-trends');
     // The due list links each questionnaire to its form.
     const fillIn = therapist.locator('.ch-due').getByRole('link', { name: /Fill in/ });
     expect(await fillIn.count()).toBeGreaterThan(0);
@@ -280,26 +245,26 @@ describe.sequential('intake readings, the gate override, past versions and outco
     await therapist.waitForURL(`**/chart/sessions/${note.id}`);
 
     // A repeat PSFS rates the same activities: the patient's next form starts from the names given last time.
-    const phone = await open(PHONE);
-    await signIn(phone, server.url, 'patient', `/patients/${patientId}/measures/new?instrument=psfs`);
+    const phone = await app.open(PHONE);
+    await app.signIn(phone, 'patient', `/patients/${patientId}/measures/new?instrument=psfs`);
     await phone.getByRole('heading', { level: 1, name: 'Patient-Specific Functional Scale' }).waitFor();
     for (const [i, [name]] of activities.entries())
       expect(await phone.getByLabel(`Activity ${i + 1}`, { exact: true }).inputValue()).toBe(name);
   }, 300_000);
 
   it('past versions: a new version keeps version 1, which opens read-only with its screening', async () => {
-    const desk = await api('front_desk');
+    const desk = await app.api('front_desk');
     const v1 = await desk<{ document: Record<string, unknown> }>('GET', `/api/patients/${patientId}/intake/1`);
     const { temperatureC: _fever, ...answers } = (v1.document as { answers: Record<string, unknown> }).answers;
     await desk('POST', `/api/patients/${patientId}/intake`, { ...v1.document, answers });
-    const page = await open(TABLET);
-    await signIn(page, server.url, 'manager', `/patients/${patientId}/intake`);
+    const page = await app.open(TABLET);
+    await app.signIn(page, 'manager', `/patients/${patientId}/intake`);
     const versions = page.locator('.ch-versions');
     await versions.getByRole('heading', { name: 'Previous versions' }).waitFor();
     expect(await versions.locator('li').count()).toBe(2);
     expect(await versions.locator('li').first().textContent()).toMatch(/Version 2 sent .+ by .*Front desk/);
     await audit(page, 'tablet intake start with versions');
-    await shot(page, 'versions');
+    await shotIfAsked(page, 'intake-versions');
     await versions.getByRole('link', { name: 'Version 1' }).click();
     await page.getByRole('heading', { level: 1, name: 'Health questionnaire, version 1' }).waitFor();
     expect(await page.locator('.ch-version-screening').textContent()).toContain('Contraindicated');
@@ -311,10 +276,10 @@ describe.sequential('intake readings, the gate override, past versions and outco
         .count(),
     ).toBe(0);
     await audit(page, 'tablet intake version 1');
-    await shot(page, 'version-1');
+    await shotIfAsked(page, 'intake-version-1');
     // The patient sees their own past answers, on a phone.
-    const phone = await open(PHONE);
-    await signIn(phone, server.url, 'patient', `/patients/${patientId}/intake/versions/1`);
+    const phone = await app.open(PHONE);
+    await app.signIn(phone, 'patient', `/patients/${patientId}/intake/versions/1`);
     await phone.getByRole('heading', { level: 1, name: 'Health questionnaire, version 1' }).waitFor();
     expect(await phone.locator('.ch-review').textContent()).toContain('38.5 °C');
     await audit(phone, 'phone intake version 1');

@@ -1,27 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { QUESTION_IDS } from '../../src/clinical/screening/questions.ts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { wallClock } from '../../web/src/pages/schedule/time.ts';
-import {
-  apiAs,
-  launchBrowser,
-  newPage,
-  seriousViolations,
-  shotIfAsked,
-  signIn,
-  startDemoServer,
-  type DemoRole,
-  type DemoServer,
-  type PatientSummary,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { wallClock } from '../../src/time/index.ts';
+import { monthDay } from './labels.ts';
+import { seriousViolations, shotIfAsked, browserSuite, type PatientSummary } from './support.ts';
 
 // Reassessment after treatment and booking a plan's series, on a tablet held both ways.
 const PORTRAIT = { width: 820, height: 1180 };
 const LANDSCAPE = { width: 1180, height: 820 };
 
-let server: DemoServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
+const app = browserSuite({ pageOptions: { touch: true } });
 
 interface Slot {
   start: string;
@@ -63,28 +51,6 @@ interface Comparison {
   rom: RomComparison[];
 }
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function tablet(viewport: { width: number; height: number }): Promise<Page> {
-  const page = await newPage(browser, server, viewport, { touch: true });
-  context = page.context();
-  return page;
-}
-
-/** Arranges data through the API with a bearer token (no cookie, no CSRF). */
-const api = (role: DemoRole) => apiAs(server.url, role);
-
 /** Every screening answer "no", so the gate is clear and treatment may go ahead. */
 function clearIntake() {
   const questions = Object.fromEntries(QUESTION_IDS.map((q) => [q, 'no']));
@@ -110,7 +76,7 @@ async function comparisonRow(page: Page, measure: string): Promise<string[]> {
 
 describe('reassessment after treatment', () => {
   it('re-measures the motions of the assessment, then compares pain and ROM with before the session and with intake', async () => {
-    const therapist = await api('therapist');
+    const therapist = await app.api('therapist');
     const { patients } = await therapist<{ patients: PatientSummary[] }>('GET', '/api/patients?pageSize=10');
     const patient = patients[3]!;
     await therapist('POST', `/api/patients/${patient.id}/intake`, clearIntake());
@@ -128,8 +94,8 @@ describe('reassessment after treatment', () => {
       cptMinutes: [],
     });
 
-    const page = await tablet(PORTRAIT);
-    await signIn(page, server.url, 'therapist', `/patients/${patient.id}/chart/sessions/${note.id}`);
+    const page = await app.open(PORTRAIT);
+    await app.signIn(page, 'therapist', `/patients/${patient.id}/chart/sessions/${note.id}`);
     const reassess = page.getByRole('region', { name: 'Reassessment' });
     await reassess.waitFor();
     // The assessment's motions are listed; "before" comes from this note's objective ROM.
@@ -212,10 +178,10 @@ describe('reassessment after treatment', () => {
 
 /** The manager's site, its zone, and the therapist whose plans are booked there. */
 async function bookingSetup() {
-  const manager = await api('manager');
+  const manager = await app.api('manager');
   const therapistPractitioner = (
     await (
-      await api('therapist')
+      await app.api('therapist')
     )<{ user: { practitionerId: string } }>('GET', '/api/auth/session')
   ).user.practitionerId;
   const { practitioners } = await manager<{ practitioners: { id: string; name: string; locationIds: string[] }[] }>(
@@ -230,7 +196,7 @@ async function bookingSetup() {
 
 /** A demo patient the therapist treats, with a clear screening. */
 async function treatedPatient(index: number): Promise<string> {
-  const therapist = await api('therapist');
+  const therapist = await app.api('therapist');
   const { patients } = await therapist<{ patients: PatientSummary[] }>('GET', '/api/patients?pageSize=20');
   const patient = patients[index]!;
   await therapist('POST', `/api/patients/${patient.id}/intake`, clearIntake());
@@ -247,8 +213,8 @@ async function weeklyFreeTime(
   daysAhead: number,
   weeks: number,
 ) {
-  const from = wallClock(server.now().getTime() + daysAhead * 86_400_000, setup.site.timeZone).date;
-  const to = wallClock(server.now().getTime() + (daysAhead + 7 * weeks + 6) * 86_400_000, setup.site.timeZone).date;
+  const from = wallClock(app.now().getTime() + daysAhead * 86_400_000, setup.site.timeZone).date;
+  const to = wallClock(app.now().getTime() + (daysAhead + 7 * weeks + 6) * 86_400_000, setup.site.timeZone).date;
   const { slots } = await setup.manager<{ slots: Slot[] }>(
     'GET',
     `/api/availability?service=nmt-followup-60&location=${setup.site.id}&therapist=${setup.therapist.id}&from=${from}&to=${to}`,
@@ -289,7 +255,7 @@ async function savePlan(
   at: { date: string; time: string; weekday: number },
   visits: number,
 ): Promise<string> {
-  const therapist = await api('therapist');
+  const therapist = await app.api('therapist');
   const plan = await therapist<{ id: string }>('POST', `/api/patients/${patientId}/plans`, {
     phase: 'chronic',
     stages: [{ phase: 'chronic', label: 'Weekly', visitsPerWeek: 1, visits }],
@@ -328,8 +294,8 @@ describe("booking a plan's series from the plan screen", () => {
     const at = await weeklyFreeTime(setup, patientId, 21, 2);
     const planId = await savePlan(setup, patientId, at, 2);
 
-    const page = await tablet(LANDSCAPE);
-    await signIn(page, server.url, 'manager', `/patients/${patientId}/chart/plan`);
+    const page = await app.open(LANDSCAPE);
+    await app.signIn(page, 'manager', `/patients/${patientId}/chart/plan`);
     await page.getByRole('button', { name: 'Book the series' }).click();
     const booked = page.locator('.ch-plan-booked');
     await booked.getByRole('heading', { name: 'Booked 2 visits.' }).waitFor();
@@ -380,8 +346,8 @@ describe("booking a plan's series from the plan screen", () => {
       locationId: setup.site.id,
     });
 
-    const page = await tablet(PORTRAIT);
-    await signIn(page, server.url, 'manager', `/patients/${patientId}/chart/plan`);
+    const page = await app.open(PORTRAIT);
+    await app.signIn(page, 'manager', `/patients/${patientId}/chart/plan`);
     await page.getByRole('button', { name: 'Book the series' }).click();
     const conflicts = page.getByRole('region', { name: '1 visit needs another time' });
     await conflicts.waitFor();
@@ -419,12 +385,7 @@ describe("booking a plan's series from the plan screen", () => {
     const moved = appointments[1]!.start;
     expect(moved).not.toBe(new Date(at.starts[1]!).toISOString());
     const clock = wallClock(moved, setup.site.timeZone);
-    const day = new Date(`${clock.date}T12:00:00Z`).toLocaleDateString('en-US', {
-      timeZone: 'UTC',
-      month: 'short',
-      day: 'numeric',
-    });
-    expect(label).toContain(day);
+    expect(label).toContain(monthDay(clock.date));
     await axeClean(page, 'plan booked after conflict, landscape');
   }, 120_000);
 });

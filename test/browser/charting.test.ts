@@ -1,48 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { QUESTION_IDS } from '../../src/clinical/screening/questions.ts';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  launchBrowser,
-  newPage,
-  pauseClock,
-  seriousViolations,
-  shotIfAsked,
-  signIn,
-  startDemoServer,
-  type DemoServer,
-  type PatientSummary,
-} from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousViolations, shotIfAsked, pauseClock, browserSuite, type PatientSummary } from './support.ts';
 import { LETTER_PDF } from '../support/pdf.ts';
 
 // The charting screens end to end on tablet viewports: one server and one browser for the file.
 const LANDSCAPE = { width: 1024, height: 768 };
 const PORTRAIT = { width: 768, height: 1024 };
 
-let server: DemoServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-/** A fresh tablet page on the demo's clock (which the hold timer pauses and runs on). */
-async function tablet(viewport = LANDSCAPE): Promise<Page> {
-  const page = await newPage(browser, server, viewport, { touch: true, acceptDownloads: true });
-  context = page.context();
-  return page;
-}
+const app = browserSuite({ pageOptions: { touch: true, acceptDownloads: true } });
 
 /** Answers every screening question "no"/"none", so only what a test adds decides the gate. */
 function intakeDocument(extra: Record<string, unknown> = {}, painMap = [{ region: 'neck-angle-right', intensity: 6 }]) {
@@ -70,10 +37,8 @@ async function pressRegion(page: Page, region: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-const shot = shotIfAsked;
-
 async function ownPatientId(): Promise<string> {
-  const patient = await apiAs(server.url, 'patient');
+  const patient = await app.api('patient');
   return (await patient<{ user: { patientId: string } }>('GET', '/api/auth/session')).user.patientId;
 }
 
@@ -96,10 +61,10 @@ async function hold(page: Page, seconds: number, pain: number): Promise<void> {
 describe('the visit, charted, on a tablet', () => {
   it('intake → screening → assessment → plan → session with the hold timer → reassessment → sign → home-care PDF', async () => {
     const patientId = await ownPatientId();
-    const page = await tablet();
+    const page = await app.open(LANDSCAPE);
 
     // 1. The patient fills the questionnaire, one question per page.
-    await signIn(page, server.url, 'patient', `/patients/${patientId}/intake`);
+    await app.signIn(page, 'patient', `/patients/${patientId}/intake`);
     await page.getByRole('link', { name: 'Start now' }).click();
     await page.getByRole('heading', { name: 'Do you have any of these now?' }).waitFor();
     await page.getByLabel('None of these').check();
@@ -126,7 +91,7 @@ describe('the visit, charted, on a tablet', () => {
     const summary = page.locator('.error-summary');
     await summary.waitFor();
     expect(await summary.getByRole('link').count()).toBe(2);
-    await shot(page, '01-intake-error-summary');
+    await shotIfAsked(page, '01-intake-error-summary');
     await page.getByLabel('Slowly, over time').check();
     await page.locator('#f-duration').fill('6');
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -138,17 +103,17 @@ describe('the visit, charted, on a tablet', () => {
     await page.locator('path[data-region="temple-right"]').click();
     await page.locator('fieldset[data-name="pain-intensity"]').getByRole('button', { name: '4', exact: true }).click();
     expect(await page.locator('.ch-pain-list li').count()).toBe(2);
-    await shot(page, '02-intake-pain-map');
+    await shotIfAsked(page, '02-intake-pain-map');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Check your answers before sending' }).waitFor();
     expect(await page.locator('.ch-review').textContent()).toContain('Blood thinners: apixaban');
-    await shot(page, '03-intake-review');
+    await shotIfAsked(page, '03-intake-review');
     await page.getByRole('button', { name: 'Send my answers' }).click();
     await page.getByRole('heading', { name: 'Thank you, your answers are sent' }).waitFor();
 
     // 2. The therapist opens the chart: screening ran on the new version.
     await page.context().clearCookies();
-    await signIn(page, server.url, 'therapist', `/patients/${patientId}/chart`);
+    await app.signIn(page, 'therapist', `/patients/${patientId}/chart`);
     await page.getByRole('heading', { level: 1, name: /Assessment/ }).waitFor();
     await page.getByRole('region', { name: 'Screening' }).waitFor();
     // The intake's pain map is the starting point; the referral engine ranks upper trapezius first.
@@ -165,7 +130,7 @@ describe('the visit, charted, on a tablet', () => {
     await page.locator('#rom-add').selectOption({ label: 'Cervical rotation (normal 60°)' });
     await page.getByLabel('Degrees, cervical rotation').fill('45');
     expect(await page.locator('.ch-rom tbody tr').first().textContent()).toContain('75%');
-    await shot(page, '04-assessment');
+    await shotIfAsked(page, '04-assessment');
     await page.getByRole('button', { name: 'Save assessment' }).click();
     await page.getByText(/Assessment saved \(version \d+\)/).waitFor();
 
@@ -174,18 +139,18 @@ describe('the visit, charted, on a tablet', () => {
     await page.getByRole('heading', { name: /Proposal: \d+ visits/ }).waitFor();
     await page.getByRole('button', { name: 'Save plan' }).click();
     await page.getByText(/Plan saved/).waitFor();
-    await shot(page, '05-plan');
+    await shotIfAsked(page, '05-plan');
     // Therapists do not book; a manager books the series from the saved plan.
     expect(await page.getByRole('button', { name: 'Book the series' }).count()).toBe(0);
     await page.context().clearCookies();
-    await signIn(page, server.url, 'manager', `/patients/${patientId}/chart/plan`);
+    await app.signIn(page, 'manager', `/patients/${patientId}/chart/plan`);
     await page.getByRole('button', { name: 'Book the series' }).click();
     // The demo schedule decides whether every visit fits; either way the answer is on screen.
     await page.locator('.ch-plan-booked .alert-success, .ch-conflicts').first().waitFor();
     expect(await page.locator('.ch-plan').textContent()).toMatch(/Booked \d+ visits|cannot be booked as wanted/);
-    await shot(page, '05b-plan-booked');
+    await shotIfAsked(page, '05b-plan-booked');
     await page.context().clearCookies();
-    await signIn(page, server.url, 'therapist', `/patients/${patientId}/chart/plan`);
+    await app.signIn(page, 'therapist', `/patients/${patientId}/chart/plan`);
 
     // 4. The session: two holds on the timer, one a STOP.
     await page.getByRole('link', { name: 'Sessions', exact: true }).click();
@@ -199,7 +164,7 @@ describe('the visit, charted, on a tablet', () => {
     await page.locator('.ch-stop', { hasText: 'STOP' }).waitFor();
     // STOP shows at once; the stopped hold is then recorded as the second step.
     await page.locator('.ch-steps tbody tr').nth(1).waitFor();
-    await shot(page, '06-session-stop');
+    await shotIfAsked(page, '06-session-stop');
     expect(await page.locator('.ch-steps tbody tr').count()).toBe(2);
 
     // SOAP with CPT minutes → units by the 8-minute rule.
@@ -246,13 +211,13 @@ describe('the visit, charted, on a tablet', () => {
     await page.getByLabel('Correction').fill('Relief lasted 3 days, not 2.');
     await page.getByRole('button', { name: 'Save amendment' }).click();
     await page.locator('.ch-history li', { hasText: 'amended' }).waitFor();
-    await shot(page, '07-session-signed');
+    await shotIfAsked(page, '07-session-signed');
   }, 180_000);
 });
 
 /** Patients other than the demo patient's own record, for the refused paths. */
 async function otherPatients(): Promise<PatientSummary[]> {
-  const therapist = await apiAs(server.url, 'therapist');
+  const therapist = await app.api('therapist');
   const own = await ownPatientId();
   return (await therapist<{ patients: PatientSummary[] }>('GET', '/api/patients?pageSize=10')).patients.filter(
     (p) => p.id !== own,
@@ -260,7 +225,7 @@ async function otherPatients(): Promise<PatientSummary[]> {
 }
 
 async function openNewNote(page: Page, patientId: string): Promise<void> {
-  await page.goto(`${server.url}/patients/${patientId}/chart/sessions`);
+  await page.goto(`${app.url}/patients/${patientId}/chart/sessions`);
   await page.getByRole('button', { name: "Start today's session note" }).click();
   await page.getByRole('heading', { name: 'Treatment', exact: true }).waitFor();
 }
@@ -268,14 +233,14 @@ async function openNewNote(page: Page, patientId: string): Promise<void> {
 describe('the refused paths, shown on the tablet', () => {
   it('a contraindicated patient without clearance: the step is refused until a clearance letter is recorded', async () => {
     const [patient] = await otherPatients();
-    const desk = await apiAs(server.url, 'therapist');
+    const desk = await app.api('therapist');
     await desk(
       'POST',
       `/api/patients/${patient!.id}/intake`,
       intakeDocument({ questions: { ...intakeDocument().answers.questions, bloodClot: 'yes' } }),
     );
-    const page = await tablet(PORTRAIT);
-    await signIn(page, server.url, 'therapist', `/patients/${patient!.id}/chart/sessions`);
+    const page = await app.open(PORTRAIT);
+    await app.signIn(page, 'therapist', `/patients/${patient!.id}/chart/sessions`);
     await page
       .getByRole('heading', { name: "Treatment cannot be recorded until a physician's clearance is recorded" })
       .waitFor();
@@ -287,7 +252,7 @@ describe('the refused paths, shown on the tablet', () => {
     await refused.waitFor();
     expect(await refused.textContent()).toContain('Treatment blocked');
     expect(await page.locator('.ch-steps').count()).toBe(0);
-    await shot(page, '08-refused-blocked-portrait');
+    await shotIfAsked(page, '08-refused-blocked-portrait');
 
     // The clearance form: a letter that is not a PDF or image is refused before upload.
     await page.getByLabel('Physician').fill('Dr Ana Ruiz');
@@ -311,14 +276,14 @@ describe('the refused paths, shown on the tablet', () => {
 
   it('a step on a local-avoid region is refused; the region is hatched with a legend', async () => {
     const [, patient] = await otherPatients();
-    const desk = await apiAs(server.url, 'therapist');
+    const desk = await app.api('therapist');
     await desk(
       'POST',
       `/api/patients/${patient!.id}/intake`,
       intakeDocument({ localIssues: [{ kind: 'varicose-veins', regions: ['calf-left'] }] }),
     );
-    const page = await tablet();
-    await signIn(page, server.url, 'therapist', `/patients/${patient!.id}/chart`);
+    const page = await app.open(LANDSCAPE);
+    await app.signIn(page, 'therapist', `/patients/${patient!.id}/chart`);
     await page.getByRole('heading', { name: 'Do not treat these places' }).waitFor();
     expect(await page.locator('path[data-region="calf-left"]').first().getAttribute('fill')).toMatch(/^url\(#ch-hatch/);
     expect(await page.locator('path[data-region="calf-left"]').first().getAttribute('aria-label')).toContain(
@@ -330,19 +295,19 @@ describe('the refused paths, shown on the tablet', () => {
     await page.locator('#treat-muscle').selectOption({ index: 1 });
     await hold(page, 12, 5);
     await page.locator('.ch-refused[data-code="region_avoided"]').waitFor();
-    await shot(page, '09-refused-region');
+    await shotIfAsked(page, '09-refused-region');
   }, 120_000);
 
   it('editing a signed note is refused and says to amend instead', async () => {
     const [, , patient] = await otherPatients();
-    const therapist = await apiAs(server.url, 'therapist');
+    const therapist = await app.api('therapist');
     const note = await therapist<{ id: string }>('POST', `/api/patients/${patient!.id}/sessions`, {
       subjective: {},
       objective: {},
       cptMinutes: [],
     });
-    const page = await tablet();
-    await signIn(page, server.url, 'therapist', `/patients/${patient!.id}/chart/sessions/${note.id}`);
+    const page = await app.open(LANDSCAPE);
+    await app.signIn(page, 'therapist', `/patients/${patient!.id}/chart/sessions/${note.id}`);
     await page.getByRole('heading', { name: 'Sign the note' }).waitFor();
     // Signed elsewhere (another tablet) while this screen still shows the draft.
     await therapist('POST', `/api/sessions/${note.id}/sign`, {});
@@ -357,8 +322,8 @@ describe('the refused paths, shown on the tablet', () => {
 describe('axe-core finds no serious or critical violations on the charting screens', () => {
   it('intake pages (with an error summary) and the chart, plan and session screens, portrait and landscape', async () => {
     const [, , , patient] = await otherPatients();
-    const therapist = await apiAs(server.url, 'therapist');
-    const desk = await apiAs(server.url, 'therapist');
+    const therapist = await app.api('therapist');
+    const desk = await app.api('therapist');
     await desk(
       'POST',
       `/api/patients/${patient!.id}/intake`,
@@ -379,8 +344,8 @@ describe('axe-core finds no serious or critical violations on the charting scree
         );
     };
     for (const viewport of [PORTRAIT, LANDSCAPE]) {
-      const page = await tablet(viewport);
-      await signIn(page, server.url, 'front_desk', `/patients/${patient!.id}/intake`);
+      const page = await app.open(viewport);
+      await app.signIn(page, 'front_desk', `/patients/${patient!.id}/intake`);
       for (const step of [
         '',
         'health-now',
@@ -393,36 +358,35 @@ describe('axe-core finds no serious or critical violations on the charting scree
         'pain-map',
         'review',
       ]) {
-        await page.goto(`${server.url}/patients/${patient!.id}/intake${step ? `?step=${step}` : ''}`);
+        await page.goto(`${app.url}/patients/${patient!.id}/intake${step ? `?step=${step}` : ''}`);
         await audit(page, `${viewport.width} intake ${step || 'start'}`);
       }
-      await page.goto(`${server.url}/patients/${patient!.id}/intake?step=injuries`);
+      await page.goto(`${app.url}/patients/${patient!.id}/intake?step=injuries`);
       await page.getByRole('button', { name: 'Add an operation' }).click();
       await page.getByRole('button', { name: 'Continue' }).click();
       await page.locator('.error-summary').waitFor();
       await audit(page, `${viewport.width} intake error summary`);
-      await context!.close();
-      const clinician = await tablet(viewport);
-      await signIn(clinician, server.url, 'therapist', `/patients/${patient!.id}/chart`);
+      await page.context().close();
+      const clinician = await app.open(viewport);
+      await app.signIn(clinician, 'therapist', `/patients/${patient!.id}/chart`);
       for (const path of ['chart', 'chart/plan', 'chart/sessions', `chart/sessions/${note.id}`]) {
-        await clinician.goto(`${server.url}/patients/${patient!.id}/${path}`);
+        await clinician.goto(`${app.url}/patients/${patient!.id}/${path}`);
         await audit(clinician, `${viewport.width} ${path}`);
       }
       // The states a tap opens: the palpation panel, and the timer asking for the pain rating.
-      await clinician.goto(`${server.url}/patients/${patient!.id}/chart`);
+      await clinician.goto(`${app.url}/patients/${patient!.id}/chart`);
       await clinician.getByRole('button', { name: 'Place trigger point' }).click();
       await pressRegion(clinician, 'neck-angle-right');
       await clinician.getByLabel('Upper trapezius').check();
       await audit(clinician, `${viewport.width} palpation panel`);
-      await clinician.goto(`${server.url}/patients/${patient!.id}/chart/sessions/${note.id}`);
+      await clinician.goto(`${app.url}/patients/${patient!.id}/chart/sessions/${note.id}`);
       await pressRegion(clinician, 'neck-angle-right');
       await clinician.locator('#treat-muscle').selectOption('upper-trapezius');
       await clinician.getByRole('button', { name: 'Start hold' }).click();
       await clinician.clock.fastForward(3000);
       await clinician.getByRole('button', { name: 'Stop' }).click();
       await audit(clinician, `${viewport.width} hold rating`);
-      await context!.close();
-      context = undefined;
+      await clinician.context().close();
     }
     expect(problems).toEqual([]);
   }, 180_000);

@@ -1,28 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  launchBrowser,
-  newPage,
-  seriousViolations,
-  signIn,
-  startDemoServer,
-  type DemoServer,
-  type PatientSummary,
-} from './support.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { seriousViolations, browserSuite, type PatientSummary } from './support.ts';
 
 // The diagnosis picker on the assessment page: search by words or code, chips to remove, saved with the assessment.
-let server: DemoServer;
-let browser: Browser;
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = browserSuite();
 
 const chips = (page: Page) => page.getByRole('list', { name: 'Chosen diagnoses' }).getByRole('listitem');
 
@@ -37,11 +19,11 @@ async function addFromSearch(page: Page, query: string, code: string): Promise<v
 
 describe('the diagnosis picker', () => {
   it('finds codes by words and by code, shows plain names with codes as removable chips, and saves them with the assessment', async () => {
-    const therapist = await apiAs(server.url, 'therapist');
+    const therapist = await app.api('therapist');
     const { patients } = await therapist.get<{ patients: PatientSummary[] }>('/api/patients?pageSize=5');
     const patientId = patients[0]!.id;
-    const page = await newPage(browser, server, { width: 1024, height: 768 }, { touch: true });
-    await signIn(page, server.url, 'therapist', `/patients/${patientId}/chart`);
+    const page = await app.open({ width: 1024, height: 768 }, { touch: true });
+    await app.signIn(page, 'therapist', `/patients/${patientId}/chart`);
     await page.getByRole('heading', { name: 'Diagnoses' }).waitFor();
     // Start from an empty list whatever the demo charted before.
     while ((await page.getByRole('list', { name: 'Chosen diagnoses' }).count()) > 0)

@@ -1,38 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  launchBrowser,
-  newPage,
-  signIn,
-  startDemoServer,
-  type DemoServer,
-  type PatientSummary,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, type PatientSummary } from './support.ts';
 
-let server: DemoServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(async () => {
-  page = await newPage(browser, server, { width: 1280, height: 900 }, { timeout: 8000 });
-  context = page.context();
-});
-afterEach(async () => {
-  await context?.close();
-});
+const app = browserSuite({ page: { width: 1280, height: 900 }, pageOptions: { timeout: 8000 } });
+const page = app.page;
 
 async function somePatientOfTheDesk(): Promise<PatientSummary> {
-  const desk = await apiAs(server.url, 'front_desk');
+  const desk = await app.api('front_desk');
   const { patients } = await desk.get<{ patients: PatientSummary[] }>('/api/patients?pageSize=5');
   return patients[patients.length - 1]!;
 }
@@ -40,7 +13,7 @@ async function somePatientOfTheDesk(): Promise<PatientSummary> {
 describe('front desk', () => {
   it('signs in, searches for a patient by family name and opens the profile', async () => {
     const target = await somePatientOfTheDesk();
-    await signIn(page, server.url, 'front_desk');
+    await app.signIn(page, 'front_desk');
     await expect.poll(() => page.title()).toBe('Patients – Knotwork');
     await page.getByLabel('Find a patient').fill(target.familyName);
     const count = page.locator('.result-count');
@@ -60,7 +33,7 @@ describe('front desk', () => {
   });
 
   it('shows an error summary that links to the field when the password is wrong', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${app.url}/`);
     await page.getByLabel('Email address').fill('frontdesk@demo.knotwork.test');
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -73,11 +46,11 @@ describe('front desk', () => {
 
   it('offers a reload when someone else saved the patient first (409)', async () => {
     const target = await somePatientOfTheDesk();
-    await signIn(page, server.url, 'front_desk', `/patients/${target.id}/edit`);
+    await app.signIn(page, 'front_desk', `/patients/${target.id}/edit`);
     const pronouns = page.getByLabel('Pronouns');
     await pronouns.waitFor();
     // Someone else saves in the meantime.
-    const desk = await apiAs(server.url, 'front_desk');
+    const desk = await app.api('front_desk');
     const current = await desk.get<PatientSummary>(`/api/patients/${target.id}`);
     await desk.patch(`/api/patients/${target.id}`, { version: current.version, pronouns: 'they/them' });
     await pronouns.fill('she/her');
@@ -95,19 +68,19 @@ describe('front desk', () => {
 describe('patient', () => {
   it('lands on My details, has no patient list and cannot open another patient', async () => {
     const other = await somePatientOfTheDesk();
-    await signIn(page, server.url, 'patient');
+    await app.signIn(page, 'patient');
     await page.getByRole('heading', { level: 1, name: 'My details' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'Patients' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'My details' }).count()).toBe(1);
 
-    await page.goto(`${server.url}/patients/${other.id}`);
+    await page.goto(`${app.url}/patients/${other.id}`);
     await page.getByRole('heading', { level: 1, name: "You don't have access to this" }).waitFor();
     const html = await page.content();
     expect(html).not.toContain(other.familyName);
     expect(await page.title()).toBe('No access – Knotwork');
 
-    await page.goto(`${server.url}/patients`);
+    await page.goto(`${app.url}/patients`);
     await page.getByRole('heading', { level: 1, name: "You don't have access to this" }).waitFor();
   });
 });
@@ -115,7 +88,7 @@ describe('patient', () => {
 describe('phone width', () => {
   it('opens the collapsed menu and follows a link with the keyboard only', async () => {
     await page.setViewportSize({ width: 375, height: 812 });
-    await signIn(page, server.url, 'front_desk');
+    await app.signIn(page, 'front_desk');
     await page.getByRole('heading', { level: 1, name: 'Patients' }).waitFor();
     const menu = page.getByRole('button', { name: 'Menu' });
     const locationsLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Locations' });

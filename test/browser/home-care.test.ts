@@ -1,19 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { QUESTION_IDS } from '../../src/clinical/screening/questions.ts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { muscleById } from '../../src/clinical/atlas/index.ts';
 import { listMessages } from '../../src/store/repos/outbox.ts';
-import { addDays, dateLabel, wallClock, instantAt } from '../../web/src/pages/schedule/time.ts';
-import { bearerApi, startDemoServerWithDb } from './demo-db.ts';
-import { launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, VIEWPORTS } from './support.ts';
+import { instantAt } from '../../src/time/index.ts';
+import { dayLabel } from './labels.ts';
+import { DEMO_TIME_ZONE, VIEWPORTS, seriousViolations, shotIfAsked, browserSuite } from './support.ts';
 
 /** Home care reaches the patient: the therapist sends it, the patient reads it on a phone and gets it by email. */
 
-let server: Awaited<ReturnType<typeof startDemoServerWithDb>>;
-let browser: Browser;
-let page: Page;
-
-const ZONE = 'America/Los_Angeles';
 const STRETCH = muscleById('upper-trapezius')!.selfCare.title;
 const visit = { noteId: '', appointmentId: '', day: '', email: '' };
 
@@ -28,58 +23,50 @@ function clearIntake() {
   };
 }
 
-beforeAll(async () => {
-  server = await startDemoServerWithDb();
-  browser = await launchBrowser();
-  const therapist = await bearerApi(server.url, 'therapist');
-  const patient = await bearerApi(server.url, 'patient');
-  const { user } = await patient<{ user: { patientId: string } }>('GET', '/api/auth/session');
-  visit.email = (await patient<{ email: string }>('GET', `/api/patients/${user.patientId}`)).email;
-  const me = await therapist<{ user: { practitionerId: string; locationIds: string[] } }>('GET', '/api/auth/session');
-  // The day before the demo's today, 06:00 at the therapist's first site: before opening, so it meets no demo booking.
-  visit.day = addDays(wallClock(server.now().getTime(), ZONE).date, -1);
-  const start = new Date(instantAt(visit.day, 6 * 60, ZONE));
-  const [row] = await server.db.query<{ id: string }>(
-    `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, during, blocks, status)
-     VALUES ($1, $2, $3, (SELECT location_id FROM practitioner_locations WHERE org_id = $1 AND practitioner_id = $3 ORDER BY location_id LIMIT 1),
-             'nmt-followup-60', tstzrange($4, $5), tstzrange($4, $5), 'completed') RETURNING id`,
-    [server.orgId, user.patientId, me.user.practitionerId, start, new Date(start.getTime() + 3_600_000)],
-  );
-  visit.appointmentId = row!.id;
-  await therapist('POST', `/api/patients/${user.patientId}/intake`, clearIntake());
-  const note = await therapist<{ id: string }>('POST', `/api/patients/${user.patientId}/sessions`, {
-    appointmentId: visit.appointmentId,
-    subjective: { painToday: 6 },
-    objective: {},
-    cptMinutes: [],
-  });
-  visit.noteId = note.id;
-  await therapist('POST', `/api/sessions/${note.id}/steps`, {
-    muscle: 'upper-trapezius',
-    side: 'right',
-    region: 'suprascapular-right',
-    technique: 'ischemic-compression-finger',
-    holdSeconds: 20,
-    painRating: 6,
-  });
-  await therapist('POST', `/api/sessions/${note.id}/home-care/generate`);
-  const sent = await therapist<{ email: string; sentAt: string | null }>(
-    'POST',
-    `/api/sessions/${note.id}/home-care/send`,
-  );
-  expect(sent).toMatchObject({ email: 'queued', sentAt: expect.any(String) });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  await page?.context().close();
+const app = browserSuite({
+  pageOptions: { timeout: 15_000 },
+  async setup() {
+    const therapist = await app.api('therapist');
+    const patient = await app.api('patient');
+    const { user } = await patient<{ user: { patientId: string } }>('GET', '/api/auth/session');
+    visit.email = (await patient<{ email: string }>('GET', `/api/patients/${user.patientId}`)).email;
+    const me = await therapist<{ user: { practitionerId: string; locationIds: string[] } }>('GET', '/api/auth/session');
+    // The day before the demo's today, 06:00 at the therapist's first site: before opening, so it meets no demo booking.
+    visit.day = app.localDate(-1);
+    const start = new Date(instantAt(visit.day, 6 * 60, DEMO_TIME_ZONE));
+    const [row] = await app.db.query<{ id: string }>(
+      `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, during, blocks, status)
+       VALUES ($1, $2, $3, (SELECT location_id FROM practitioner_locations WHERE org_id = $1 AND practitioner_id = $3 ORDER BY location_id LIMIT 1),
+               'nmt-followup-60', tstzrange($4, $5), tstzrange($4, $5), 'completed') RETURNING id`,
+      [app.orgId, user.patientId, me.user.practitionerId, start, new Date(start.getTime() + 3_600_000)],
+    );
+    visit.appointmentId = row!.id;
+    await therapist('POST', `/api/patients/${user.patientId}/intake`, clearIntake());
+    const note = await therapist<{ id: string }>('POST', `/api/patients/${user.patientId}/sessions`, {
+      appointmentId: visit.appointmentId,
+      subjective: { painToday: 6 },
+      objective: {},
+      cptMinutes: [],
+    });
+    visit.noteId = note.id;
+    await therapist('POST', `/api/sessions/${note.id}/steps`, {
+      muscle: 'upper-trapezius',
+      side: 'right',
+      region: 'suprascapular-right',
+      technique: 'ischemic-compression-finger',
+      holdSeconds: 20,
+      painRating: 6,
+    });
+    await therapist('POST', `/api/sessions/${note.id}/home-care/generate`);
+    const sent = await therapist<{ email: string; sentAt: string | null }>(
+      'POST',
+      `/api/sessions/${note.id}/home-care/send`,
+    );
+    expect(sent).toMatchObject({ email: 'queued', sentAt: expect.any(String) });
+  },
 });
 
-const phone = (): Promise<Page> => newPage(browser, server, VIEWPORTS.phone, { timeout: 15_000 });
-
-async function expectReadableOnPhone(where: string) {
+async function expectReadableOnPhone(page: Page, where: string) {
   expect(await seriousViolations(page), where).toEqual([]);
   // Nothing wider than the phone: no sideways scrolling to read it.
   expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(390);
@@ -87,23 +74,23 @@ async function expectReadableOnPhone(where: string) {
 
 describe('home care on the patient’s phone', () => {
   it('appears on My appointments after the visit and reads in full on the Home care page, with the PDF to print', async () => {
-    page = await phone();
-    await signIn(page, server.url, 'patient', '/appointments');
+    const page = await app.open(VIEWPORTS.phone);
+    await app.signIn(page, 'patient', '/appointments');
     await page.getByRole('heading', { level: 1, name: 'My appointments' }).waitFor();
     const card = page.getByRole('region', { name: 'Your home care' });
     await card.waitFor();
-    expect(await card.textContent()).toContain(`From your visit on ${dateLabel(visit.day)}`);
+    expect(await card.textContent()).toContain(`From your visit on ${dayLabel(visit.day)}`);
     // The visit itself, under "Earlier", links to its home care too.
     await page
-      .locator('.sch-my-past li', { hasText: dateLabel(visit.day) })
+      .locator('.sch-my-past li', { hasText: dayLabel(visit.day) })
       .getByRole('link', { name: /^Home care/ })
       .waitFor();
-    await expectReadableOnPhone('My appointments');
+    await expectReadableOnPhone(page, 'My appointments');
     await shotIfAsked(page, 'home-care-01-my-appointments');
 
     await card.getByRole('link', { name: 'Read your home care' }).click();
     await page.getByRole('heading', { level: 1, name: 'Home care' }).waitFor();
-    const plan = page.getByRole('article', { name: `From your visit on ${dateLabel(visit.day)}` });
+    const plan = page.getByRole('article', { name: `From your visit on ${dayLabel(visit.day)}` });
     await plan.waitFor();
     for (const words of ['After today', 'Your stretches', STRETCH, 'Call the clinic if', '16 to 24 oz'])
       expect(await plan.textContent()).toContain(words);
@@ -114,11 +101,11 @@ describe('home care on the patient’s phone', () => {
         .first()
         .evaluate((li) => parseFloat(getComputedStyle(li).fontSize)),
     ).toBeGreaterThanOrEqual(16);
-    await expectReadableOnPhone('Home care');
+    await expectReadableOnPhone(page, 'Home care');
     await shotIfAsked(page, 'home-care-02-page');
 
     const pdf = await page.request.get(
-      server.url + (await plan.getByRole('link', { name: /Download to print/ }).getAttribute('href'))!,
+      app.url + (await plan.getByRole('link', { name: /Download to print/ }).getAttribute('href'))!,
     );
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
@@ -135,7 +122,7 @@ describe('home care on the patient’s phone', () => {
   }, 60_000);
 
   it('is emailed to the patient with the handout attached', async () => {
-    const mail = (await listMessages(server.db, { orgId: server.orgId })).filter((m) => m.kind === 'home-care');
+    const mail = (await listMessages(app.db, { orgId: app.orgId })).filter((m) => m.kind === 'home-care');
     expect(mail).toHaveLength(1);
     expect(mail[0]!.toAddress).toBe(visit.email);
     expect(mail[0]!.text).toContain('/home-care');

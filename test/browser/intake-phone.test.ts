@@ -1,39 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { BODY_CHARTS } from '../../src/clinical/bodymap/chart.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
-import { bearerApi } from './demo-db.ts';
-import {
-  launchBrowser,
-  newPage,
-  seriousViolations,
-  shotIfAsked,
-  signIn,
-  startDemoServer,
-  VIEWPORTS,
-  type DemoServer,
-} from './support.ts';
+import { VIEWPORTS, seriousViolations, shotIfAsked, browserSuite } from './support.ts';
 
 // The health questionnaire as a patient fills it on a phone (390×844). One server for the file.
-let server: DemoServer;
-let browser: Browser;
-let page: Page | undefined;
 let patientId: string;
 const problems: string[] = [];
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-  const patient = await bearerApi(server.url, 'patient');
-  patientId = (await patient<{ user: { patientId: string } }>('GET', '/api/auth/session')).user.patientId;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  await page?.context().close();
-  page = undefined;
+const app = browserSuite({
+  async setup() {
+    const patient = await app.api('patient');
+    patientId = (await patient<{ user: { patientId: string } }>('GET', '/api/auth/session')).user.patientId;
+  },
 });
 
 async function audit(p: Page, label: string): Promise<void> {
@@ -49,12 +28,12 @@ const side = (p: Page, name: 'Front' | 'Back') => p.locator('.ch-phone-chart .ch
 
 describe('health questions on a phone', () => {
   it('are never answered for the patient: each needs yes, no or not sure, and Continue shows what is missing', async () => {
-    page = await newPage(browser, server, VIEWPORTS.phone);
+    const page = await app.open(VIEWPORTS.phone);
     const base = `/patients/${patientId}/intake`;
-    await signIn(page, server.url, 'patient', base);
+    await app.signIn(page, 'patient', base);
 
     // Jumping straight to the review with nothing answered cannot send blanks as "no".
-    await page.goto(`${server.url}${base}?step=review`);
+    await page.goto(`${app.url}${base}?step=review`);
     await page.getByRole('button', { name: 'Send my answers' }).click();
     const reviewSummary = page.getByRole('alert').filter({ hasText: 'Some questions still need an answer' });
     await reviewSummary.waitFor();
@@ -68,7 +47,7 @@ describe('health questions on a phone', () => {
     await page.locator('.error-summary').filter({ hasText: 'There is a problem' }).waitFor();
 
     // Nothing is preselected.
-    await page.goto(`${server.url}${base}?step=health-now`);
+    await page.goto(`${app.url}${base}?step=health-now`);
     await page.getByRole('heading', { name: 'Do you have any of these now?' }).waitFor();
     expect(await page.locator('input[type="radio"]').count()).toBe(7 * 3);
     expect(await page.locator('input[type="radio"]:checked').count()).toBe(0);
@@ -79,7 +58,7 @@ describe('health questions on a phone', () => {
     const summary = page.locator('.error-summary');
     await summary.waitFor();
     await expect
-      .poll(() => page!.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
       .toBe(true);
     const links = summary.getByRole('link');
     expect(await links.count()).toBe(7);
@@ -140,7 +119,7 @@ describe('health questions on a phone', () => {
     // The review shows every answer, the unsure ones and the noes included.
     await page.getByRole('heading', { name: 'Check your answers before sending' }).waitFor();
     const row = (label: string) =>
-      page!.locator('.ch-review-row').filter({ has: page!.locator('dt', { hasText: label }) });
+      page.locator('.ch-review-row').filter({ has: page.locator('dt', { hasText: label }) });
     const today = await row('Health today').textContent();
     expect(today).toMatch(/Not sure.*A blood clot \(DVT\)/);
     expect(today).toMatch(/No.*A fever, flu or another infection right now/);
@@ -153,7 +132,7 @@ describe('health questions on a phone', () => {
     await page.getByRole('heading', { name: 'Thank you, your answers are sent' }).waitFor();
 
     // What was stored: "not sure" is unknown, and screening treats it as such (not clear).
-    const therapist = await bearerApi(server.url, 'therapist');
+    const therapist = await app.api('therapist');
     const v1 = await therapist<{
       document: { answers: { questions: Record<string, string> }; painStory: Record<string, unknown> };
       screening: { decision: string };
@@ -172,9 +151,9 @@ describe('health questions on a phone', () => {
 
 describe('the pain map on a phone', () => {
   it('shows one side at a time, every place at least 24 × 24 px close up, and the error goes as soon as a place is marked', async () => {
-    page = await newPage(browser, server, VIEWPORTS.phone);
+    const page = await app.open(VIEWPORTS.phone);
     const p = page;
-    await signIn(p, server.url, 'patient', `/patients/${patientId}/intake?step=pain-map`);
+    await app.signIn(p, 'patient', `/patients/${patientId}/intake?step=pain-map`);
     await p.getByRole('heading', { name: 'Where does it hurt?' }).waitFor();
     // Start from an empty map, whatever an earlier answer left.
     for (const button of await p.locator('.ch-pain-list button').all()) {
@@ -223,27 +202,27 @@ describe('the pain map on a phone', () => {
   it('asks for the temperature in °F at a US clinic and writes dates in words', async () => {
     // A complete earlier version to update, whatever the tests before left.
     await (
-      await bearerApi(server.url, 'patient')
+      await app.api('patient')
     )('POST', `/api/patients/${patientId}/intake`, {
       answers: allNoAnswers(),
       goals: ['Sleep through the night'],
       painStory: { onset: 'gradual', durationDays: 21 },
       painMap: [{ region: 'temple-right', intensity: 5 }],
     });
-    page = await newPage(browser, server, VIEWPORTS.phone);
+    const page = await app.open(VIEWPORTS.phone);
     const p = page;
-    await signIn(p, server.url, 'patient', `/patients/${patientId}/intake?step=vitals`);
+    await app.signIn(p, 'patient', `/patients/${patientId}/intake?step=vitals`);
     await p.getByRole('heading', { name: 'Blood pressure and temperature' }).waitFor();
     expect(await p.locator('.ch-unit').last().textContent()).toBe('°F');
     expect(await p.getByLabel('Degrees Fahrenheit (°F)').isChecked()).toBe(true);
     await p.locator('#f-temperature').fill('99.1');
     await continueButton(p);
-    await p.goto(`${server.url}/patients/${patientId}/intake?step=injuries`);
+    await p.goto(`${app.url}/patients/${patientId}/intake?step=injuries`);
     await p.getByRole('button', { name: 'Add an operation' }).click();
     await p.getByLabel('Operation 1: what was it?').fill('Knee arthroscopy');
     await p.getByLabel('Date of the operation').fill('2026-03-01');
     await continueButton(p);
-    await p.goto(`${server.url}/patients/${patientId}/intake?step=review`);
+    await p.goto(`${app.url}/patients/${patientId}/intake?step=review`);
     const review = (await p.locator('.ch-review').textContent())!;
     expect(review).toContain('Knee arthroscopy (Sunday, March 1, 2026)');
     expect(review).toContain('99.1 °F');
@@ -251,7 +230,7 @@ describe('the pain map on a phone', () => {
     // Stored in °C whatever the unit on screen.
     await p.getByRole('button', { name: 'Send my answers' }).click();
     await p.getByRole('heading', { name: 'Thank you, your answers are sent' }).waitFor();
-    const therapist = await bearerApi(server.url, 'therapist');
+    const therapist = await app.api('therapist');
     const { latest } = await therapist<{ latest: { document: { answers: { temperatureC: number } } } }>(
       'GET',
       `/api/patients/${patientId}/intake`,

@@ -1,14 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listMessages } from '../../src/store/repos/outbox.ts';
-import { dateLabel, timeAt, wallClock } from '../../web/src/pages/schedule/time.ts';
-import { bearerApi, startDemoServerWithDb } from './demo-db.ts';
-import { launchBrowser, newPage, seriousViolations, shotIfAsked } from './support.ts';
-
-let server: Awaited<ReturnType<typeof startDemoServerWithDb>>;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+import { wallClock } from '../../src/time/index.ts';
+import { dayLabel, timeLabel } from './labels.ts';
+import { seriousViolations, shotIfAsked, browserSuite } from './support.ts';
 
 interface Slot {
   start: string;
@@ -36,29 +30,17 @@ interface Linked {
 
 const site = { id: '', name: '', zone: '', phone: '' as string | null };
 
-beforeAll(async () => {
-  server = await startDemoServerWithDb();
-  browser = await launchBrowser();
-  const desk = await bearerApi(server.url, 'front_desk');
-  const session = await desk<{ user: { locationIds: string[] } }>('GET', '/api/auth/session');
-  const { locations } = await desk<{ locations: Site[] }>('GET', '/api/locations');
-  const own = locations.find((l) => l.id === session.user.locationIds[0])!;
-  Object.assign(site, { id: own.id, name: own.name, zone: own.timeZone, phone: own.phone });
+const app = browserSuite({
+  page: { width: 390, height: 844 },
+  async setup() {
+    const desk = await app.api('front_desk');
+    const session = await desk<{ user: { locationIds: string[] } }>('GET', '/api/auth/session');
+    const { locations } = await desk<{ locations: Site[] }>('GET', '/api/locations');
+    const own = locations.find((l) => l.id === session.user.locationIds[0])!;
+    Object.assign(site, { id: own.id, name: own.name, zone: own.timeZone, phone: own.phone });
+  },
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(async () => {
-  // A phone, and no session at all: the link is the only credential. axe needs the CSP bypass.
-  page = await newPage(browser, server, { width: 390, height: 844 });
-  context = page.context();
-});
-afterEach(async () => {
-  await context?.close();
-});
-
-const localDate = (offsetDays: number) => wallClock(server.now().getTime() + offsetDays * 86_400_000, site.zone).date;
+const page = app.page;
 
 /** Books a follow-up for a new patient with an email address, and returns the link from the confirmation message. */
 async function bookWithLink(
@@ -66,7 +48,7 @@ async function bookWithLink(
   fromDay: number,
   toDay: number,
 ): Promise<{ appointment: Appointment; token: string }> {
-  const desk = await bearerApi(server.url, 'front_desk');
+  const desk = await app.api('front_desk');
   const patient = await desk<{ id: string }>('POST', '/api/patients', {
     givenName: 'Lin',
     familyName,
@@ -77,7 +59,7 @@ async function bookWithLink(
   });
   const { slots } = await desk<{ slots: Slot[] }>(
     'GET',
-    `/api/availability?service=nmt-followup-60&location=${site.id}&from=${localDate(fromDay)}&to=${localDate(toDay)}`,
+    `/api/availability?service=nmt-followup-60&location=${site.id}&from=${app.localDate(fromDay)}&to=${app.localDate(toDay)}`,
   );
   expect(slots.length).toBeGreaterThan(0);
   const slot = slots[0]!;
@@ -88,7 +70,7 @@ async function bookWithLink(
     therapistId: slot.therapistId,
     locationId: slot.locationId,
   });
-  const confirmation = (await listMessages(server.db, { orgId: server.orgId, appointmentId: appointment.id })).find(
+  const confirmation = (await listMessages(app.db, { orgId: app.orgId, appointmentId: appointment.id })).find(
     (m) => m.kind === 'confirmation',
   );
   expect(confirmation, 'the booking queues a confirmation').toBeDefined();
@@ -106,10 +88,10 @@ async function noSeriousViolations(name?: string) {
 describe('self-service link page', () => {
   it('opens without signing in, moves the visit to a chosen time, then cancels it', async () => {
     const { appointment, token } = await bookWithLink('Linkmover', 3, 10);
-    const desk = await bearerApi(server.url, 'front_desk');
+    const desk = await app.api('front_desk');
     const before = await desk<Linked>('GET', `/api/links/${token}`);
 
-    await page.goto(`${server.url}/a/${token}`);
+    await page.goto(`${app.url}/a/${token}`);
     await page.getByRole('heading', { level: 1, name: 'Your appointment' }).waitFor();
     await expect.poll(() => page.locator('.lnk-summary').textContent()).toContain(before.when);
     expect(await page.locator('.lnk-summary').textContent()).toContain(site.name);
@@ -132,13 +114,13 @@ describe('self-service link page', () => {
     const target = offered[offered.length - 1]!;
     const targetDate = wallClock(target.start, site.zone).date;
     // A week at a time: page on to the week of the last time offered.
-    const day = page.getByRole('region', { name: dateLabel(targetDate) });
+    const day = page.getByRole('region', { name: dayLabel(targetDate) });
     for (let week = 0; (await day.count()) === 0; week++) {
       expect(week).toBeLessThan(5);
       await page.getByRole('button', { name: 'Later dates →' }).click();
     }
     expect(await page.getByRole('button', { name: '← Earlier dates' }).count()).toBe(1);
-    await day.getByRole('button', { name: `${timeAt(target.start, site.zone)}, ${dateLabel(targetDate)}` }).click();
+    await day.getByRole('button', { name: `${timeLabel(target.start, site.zone)}, ${dayLabel(targetDate)}` }).click();
     await page.getByRole('heading', { level: 1, name: 'Move your appointment?' }).waitFor();
     await noSeriousViolations('confirm-move');
     await page.getByRole('button', { name: 'Yes, move it' }).click();
@@ -157,7 +139,7 @@ describe('self-service link page', () => {
     await noSeriousViolations('cancel');
     await page.getByRole('button', { name: 'Yes, cancel it' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your appointment has been cancelled' }).waitFor();
-    const cancelled = await server.db.query<{ status: string; cancel_reason: string }>(
+    const cancelled = await app.db.query<{ status: string; cancel_reason: string }>(
       'SELECT status, cancel_reason FROM appointments WHERE id = $1',
       [appointment.id],
     );
@@ -175,18 +157,18 @@ describe('self-service link page', () => {
     const { token } = await bookWithLink('Linktamper', 3, 10);
     const [id, expiry, signature] = token.split('.') as [string, string, string];
     const tampered = `${id}.${expiry}.${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
-    await page.goto(`${server.url}/a/${tampered}`);
+    await page.goto(`${app.url}/a/${tampered}`);
     await page.getByRole('heading', { level: 1, name: 'This link does not work' }).waitFor();
     expect(await page.getByRole('alert').textContent()).toMatch(/not valid.*call the clinic/);
     await noSeriousViolations('invalid');
 
-    await page.goto(`${server.url}/a/${id}.${expiry}`);
+    await page.goto(`${app.url}/a/${id}.${expiry}`);
     await page.getByRole('heading', { level: 1, name: 'This link does not work' }).waitFor();
     expect(await page.getByRole('alert').textContent()).toMatch(/not complete/);
   }, 60_000);
 
   it('inside the cancellation policy says it is a late cancellation and gives the clinic’s number', async () => {
-    const admin = await bearerApi(server.url, 'admin');
+    const admin = await app.api('admin');
     const { cancellationPolicyHours } = await admin<{ cancellationPolicyHours: number }>(
       'GET',
       '/api/booking-settings',
@@ -194,7 +176,7 @@ describe('self-service link page', () => {
     await admin('PATCH', '/api/booking-settings', { cancellationPolicyHours: 14 * 24 });
     try {
       const { appointment, token } = await bookWithLink('Linklate', 2, 8);
-      await page.goto(`${server.url}/a/${token}`);
+      await page.goto(`${app.url}/a/${token}`);
       await page.getByRole('heading', { name: 'It is too late to change this online' }).waitFor();
       expect(await page.locator('.lnk-alert').textContent()).toMatch(
         /less than 336 hours away.*late cancellation.*call the clinic/,
@@ -204,7 +186,7 @@ describe('self-service link page', () => {
       expect(await page.getByRole('button', { name: 'Cancel the appointment' }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Change the time' }).count()).toBe(0);
       await noSeriousViolations('late');
-      const desk = await bearerApi(server.url, 'front_desk');
+      const desk = await app.api('front_desk');
       expect((await desk<Appointment>('GET', `/api/appointments/${appointment.id}`)).status).toBe('booked');
     } finally {
       await admin('PATCH', '/api/booking-settings', { cancellationPolicyHours });

@@ -4,54 +4,34 @@
  * then text far over the limit), and every message on screen afterwards is checked for names the
  * code uses (schema paths, ids, validator wording, file names). Every text field carries a maxlength.
  */
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { internalNames } from '../support/internal-names.ts';
-import {
-  apiAs,
-  launchBrowser,
-  newPage,
-  signIn,
-  startDemoServer,
-  VIEWPORTS,
-  type DemoRole,
-  type DemoServer,
-  type PatientSummary,
-  type Viewport,
-} from './support.ts';
+import { VIEWPORTS, browserSuite, type DemoRole, type Viewport, type PatientSummary } from './support.ts';
 
 const { desk: DESK, tablet: TABLET, phone: PHONE } = VIEWPORTS;
 
-let server: DemoServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
 const ids = { patient: '', ownPatient: '', site: '', therapist: '', note: '' };
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-  const desk = await apiAs(server.url, 'front_desk');
-  ids.site = (await desk.get<{ user: { locationIds: string[] } }>('/api/auth/session')).user.locationIds[0]!;
-  const therapist = await apiAs(server.url, 'therapist');
-  ids.therapist = (await therapist.get<{ user: { practitionerId: string } }>('/api/auth/session')).user.practitionerId;
-  ids.ownPatient = (
-    await (await apiAs(server.url, 'patient')).get<{ user: { patientId: string } }>('/api/auth/session')
-  ).user.patientId;
-  // A patient of the desk's own site whom the demo therapist treats: every role below may open them.
-  const treated = (
-    await therapist.get<{ patients: (PatientSummary & { preferredLocationId: string | null })[] }>(
-      '/api/patients?pageSize=50',
-    )
-  ).patients;
-  ids.patient = treated.find((p) => p.id !== ids.ownPatient && p.preferredLocationId === ids.site)!.id;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
+const app = browserSuite({
+  async setup() {
+    const desk = await app.api('front_desk');
+    ids.site = (await desk.get<{ user: { locationIds: string[] } }>('/api/auth/session')).user.locationIds[0]!;
+    const therapist = await app.api('therapist');
+    ids.therapist = (
+      await therapist.get<{ user: { practitionerId: string } }>('/api/auth/session')
+    ).user.practitionerId;
+    ids.ownPatient = (
+      await (await app.api('patient')).get<{ user: { patientId: string } }>('/api/auth/session')
+    ).user.patientId;
+    // A patient of the desk's own site whom the demo therapist treats: every role below may open them.
+    const treated = (
+      await therapist.get<{ patients: (PatientSummary & { preferredLocationId: string | null })[] }>(
+        '/api/patients?pageSize=50',
+      )
+    ).patients;
+    ids.patient = treated.find((p) => p.id !== ids.ownPatient && p.preferredLocationId === ids.site)!.id;
+  },
 });
 
 type Mangle = 'numbers' | 'too-long';
@@ -168,14 +148,13 @@ describe('forms say what is wrong in plain words, and take no more text than the
       if (!ids.note) {
         const note = (
           await (
-            await apiAs(server.url, 'therapist')
+            await app.api('therapist')
           ).send('POST', `/api/patients/${ids.patient}/sessions`, { subjective: {}, objective: {}, cptMinutes: [] })
         ).body;
         ids.note = (note as { id: string }).id;
       }
-      const page = await newPage(browser, server, form.viewport);
-      context = page.context();
-      await signIn(page, server.url, form.role, form.path());
+      const page = await app.open(form.viewport);
+      await app.signIn(page, form.role, form.path());
       await page.locator('.loading').first().waitFor({ state: 'detached' });
       await page.getByRole('button', { name: form.send[0] }).first().waitFor();
       expect(await unboundedFields(page)).toEqual([]);

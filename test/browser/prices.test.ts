@@ -1,18 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listMessages } from '../../src/store/repos/outbox.ts';
-import { addDays, wallClock } from '../../web/src/pages/schedule/time.ts';
-import { bearerApi, startDemoServerWithDb } from './demo-db.ts';
-import { launchBrowser, newPage, seriousViolations, shotIfAsked, signIn, VIEWPORTS, type Viewport } from './support.ts';
+
+import { VIEWPORTS, seriousViolations, shotIfAsked, browserSuite } from './support.ts';
 
 /**
  * Services have prices: a manager sets one on the Services page (desk size), the patient sees it
  * while booking and on the confirmation (phone), and a renamed service reads with its new name.
  */
-
-let server: Awaited<ReturnType<typeof startDemoServerWithDb>>;
-let browser: Browser;
-let page: Page;
 
 interface Service {
   id: string;
@@ -33,35 +27,20 @@ interface Appointment {
   status: string;
 }
 
-const ZONE = 'America/Los_Angeles';
-/** A date `days` after the demo's today (the server's clock, not the machine's). */
-const localDate = (days: number) => addDays(wallClock(server.now().getTime(), ZONE).date, days);
 const NEW_NAME = 'Short follow-up treatment (30 min)';
 
-beforeAll(async () => {
-  server = await startDemoServerWithDb();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  await page?.context().close();
-});
-
-const open = (viewport: Viewport): Promise<Page> => newPage(browser, server, viewport, { timeout: 15_000 });
+const app = browserSuite({ pageOptions: { timeout: 15_000 } });
 
 async function followUp30(): Promise<Service> {
-  const { services } = await (await bearerApi(server.url, 'manager'))<{ services: Service[] }>('GET', '/api/services');
+  const { services } = await (await app.api('manager'))<{ services: Service[] }>('GET', '/api/services');
   return services.find((s) => s.code === 'nmt-followup-30')!;
 }
 
 describe('service prices', () => {
   it('a manager sets a price and a new name on the Services page; a mistyped price is named at its field', async () => {
     const service = await followUp30();
-    page = await open(VIEWPORTS.desk);
-    await signIn(page, server.url, 'manager', '/admin/services');
+    const page = await app.open(VIEWPORTS.desk);
+    await app.signIn(page, 'manager', '/admin/services');
     const row = page.getByRole('row', { name: new RegExp(service.name.replace(/[()]/g, '\\$&')) });
     expect(await row.textContent()).toContain('$65.00');
     expect(await seriousViolations(page)).toEqual([]);
@@ -85,10 +64,10 @@ describe('service prices', () => {
   }, 60_000);
 
   it('the patient sees the price and the new name while booking, on the confirmation and in the email', async () => {
-    const patient = await bearerApi(server.url, 'patient');
+    const patient = await app.api('patient');
     const { user } = await patient<{ user: { patientId: string } }>('GET', '/api/auth/session');
-    page = await open(VIEWPORTS.phone);
-    await signIn(page, server.url, 'patient', '/book');
+    const page = await app.open(VIEWPORTS.phone);
+    await app.signIn(page, 'patient', '/book');
     const choice = page.getByLabel(NEW_NAME);
     await choice.waitFor();
     const hint = await page.locator(`#${await choice.getAttribute('aria-describedby')}`).textContent();
@@ -101,11 +80,11 @@ describe('service prices', () => {
     // A free time the patient is not already busy at, from the availability the time step shows.
     const { slots } = await patient<{ slots: Slot[] }>(
       'GET',
-      `/api/availability?service=nmt-followup-30&from=${localDate(3)}&to=${localDate(9)}&limit=50`,
+      `/api/availability?service=nmt-followup-30&from=${app.localDate(3)}&to=${app.localDate(9)}&limit=50`,
     );
     const slot = slots.at(-1)!;
     const confirm = `/book/confirm?service=nmt-followup-30&site=${slot.locationId}&therapist=any&start=${encodeURIComponent(slot.start)}&with=${slot.therapistId}&at=${slot.locationId}`;
-    await page.goto(server.url + confirm);
+    await page.goto(app.url + confirm);
     await page.getByRole('heading', { level: 1, name: 'Check your booking' }).waitFor();
     const check = page.locator('.sch-check');
     expect(await check.locator('.summary-row', { hasText: 'Visit' }).textContent()).toContain(NEW_NAME);
@@ -120,19 +99,19 @@ describe('service prices', () => {
 
     const { appointments } = await patient<{ appointments: Appointment[] }>(
       'GET',
-      `/api/appointments?patient=${user.patientId}&from=${localDate(3)}&to=${localDate(9)}`,
+      `/api/appointments?patient=${user.patientId}&from=${app.localDate(3)}&to=${app.localDate(9)}`,
     );
     const booked = appointments.find((a) => a.serviceName === NEW_NAME && a.status === 'booked')!;
-    const confirmation = (await listMessages(server.db, { orgId: server.orgId, appointmentId: booked.id })).find(
+    const confirmation = (await listMessages(app.db, { orgId: app.orgId, appointmentId: booked.id })).find(
       (m) => m.kind === 'confirmation',
     )!;
     expect(confirmation.subject).toContain(NEW_NAME);
     expect(confirmation.text).toContain('Price: $72.50');
 
     // Renamed once more: My appointments reads the name the clinic uses now.
-    const manager = await bearerApi(server.url, 'manager');
+    const manager = await app.api('manager');
     await manager('PATCH', `/api/services/${(await followUp30()).id}`, { name: 'Quick follow-up (30 min)' });
-    await page.goto(`${server.url}/appointments`);
+    await page.goto(`${app.url}/appointments`);
     await page.locator('.sch-my-card', { hasText: 'Quick follow-up (30 min)' }).first().waitFor();
     expect(await page.locator('.sch-my-list').textContent()).not.toContain(NEW_NAME);
   }, 90_000);

@@ -1,23 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { wallClock } from '../../web/src/pages/schedule/time.ts';
-import {
-  apiAs,
-  DEMO_TIME_ZONE,
-  EMAILS,
-  launchBrowser,
-  newPage,
-  seriousViolations,
-  shotIfAsked,
-  signIn,
-  startDemoServer,
-  VIEWPORTS,
-  type DemoServer,
-} from './support.ts';
-
-let server: DemoServer;
-let browser: Browser;
-let page: Page;
+import { describe, expect, it } from 'vitest';
+import { wallClock } from '../../src/time/index.ts';
+import { DEMO_TIME_ZONE, EMAILS, VIEWPORTS, seriousViolations, shotIfAsked, browserSuite } from './support.ts';
 
 interface PatientRow {
   id: string;
@@ -29,28 +12,16 @@ interface PatientRow {
 
 /** The demo patient (prefers Beaverton, the demo desk's site) as the admin reads them. */
 async function demoPatient(): Promise<PatientRow> {
-  const patient = await apiAs(server.url, 'patient');
+  const patient = await app.api('patient');
   const { user } = await patient.get<{ user: { patientId: string } }>('/api/auth/session');
-  return (await apiAs(server.url, 'admin')).get<PatientRow>(`/api/patients/${user.patientId}`);
+  return (await app.api('admin')).get<PatientRow>(`/api/patients/${user.patientId}`);
 }
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(async () => {
-  page = await newPage(browser, server, VIEWPORTS.desk);
-});
-afterEach(async () => {
-  await page?.context().close();
-});
+const app = browserSuite({ page: VIEWPORTS.desk });
+const page = app.page;
 
 async function fillRegistration(p: PatientRow) {
-  await page.goto(`${server.url}/patients/new`);
+  await page.goto(`${app.url}/patients/new`);
   await page.getByRole('heading', { level: 1, name: 'Register a patient' }).waitFor();
   await page.getByLabel('Given name').fill(p.givenName);
   await page.getByLabel('Family name').fill(p.familyName);
@@ -62,7 +33,7 @@ async function fillRegistration(p: PatientRow) {
 describe('duplicate patients at the desk (1366×900)', () => {
   it('shows the match before registering, opens it or registers a different person; another site’s match stays unnamed', async () => {
     const existing = await demoPatient();
-    await signIn(page, server.url, 'front_desk');
+    await app.signIn(page, 'front_desk');
     await fillRegistration(existing);
     const warning = page.getByRole('region', { name: 'This patient may already be registered' });
     await warning.waitFor();
@@ -72,7 +43,7 @@ describe('duplicate patients at the desk (1366×900)', () => {
     await warning.getByText('same name and date of birth').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await shotIfAsked(page, 'duplicate-warning');
-    const desk = await apiAs(server.url, 'front_desk');
+    const desk = await app.api('front_desk');
     const before = await desk.get<{ total: number }>(`/api/patients?q=${encodeURIComponent(existing.dateOfBirth)}`);
 
     await warning.getByRole('link', { name: /Open this patient/ }).click();
@@ -87,7 +58,7 @@ describe('duplicate patients at the desk (1366×900)', () => {
     expect(after.total).toBe(before.total + 1);
 
     // A patient of another clinic (Salem): the desk learns only that one may exist elsewhere.
-    const admin = await apiAs(server.url, 'admin');
+    const admin = await app.api('admin');
     const { locations } = await admin.get<{ locations: { id: string; slug: string }[] }>('/api/locations');
     const salem = locations.find((l) => l.slug === 'salem')!;
     const { patients } = await admin.get<{ patients: PatientRow[] }>(`/api/patients?location=${salem.id}&pageSize=1`);
@@ -101,14 +72,14 @@ describe('duplicate patients at the desk (1366×900)', () => {
 
   it('a manager merges the duplicate into the first record; the merged record leads to the survivor', async () => {
     const existing = await demoPatient();
-    const desk = await apiAs(server.url, 'front_desk');
+    const desk = await app.api('front_desk');
     const dupes = await desk.get<{ patients: PatientRow[] }>(
       `/api/patients?q=${encodeURIComponent(existing.dateOfBirth)}`,
     );
     const duplicate = dupes.patients.find((p) => p.id !== existing.id && p.familyName === existing.familyName)!;
     expect(duplicate).toBeDefined();
 
-    await signIn(page, server.url, 'manager', `/patients/${existing.id}`);
+    await app.signIn(page, 'manager', `/patients/${existing.id}`);
     await page.getByRole('link', { name: 'Merge a duplicate into this record' }).click();
     await page.getByRole('heading', { level: 1, name: /^Merge a duplicate into/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -124,11 +95,11 @@ describe('duplicate patients at the desk (1366×900)', () => {
     await page.getByText('The duplicate record was merged into this one.').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/patients/${existing.id}`);
 
-    await page.goto(`${server.url}/patients/${duplicate.id}`);
+    await page.goto(`${app.url}/patients/${duplicate.id}`);
     await page.getByText('The record you opened was merged into this one.').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/patients/${existing.id}`);
     const audit = await (
-      await apiAs(server.url, 'admin')
+      await app.api('admin')
     ).get<{ events: { action: string }[] }>(`/api/audit?patient=${existing.id}&action=patient.merge`);
     expect(audit.events.length).toBeGreaterThan(0);
   });
@@ -137,7 +108,7 @@ describe('duplicate patients at the desk (1366×900)', () => {
 describe("the patient's page as a hub (1366×900)", () => {
   it('the desk sees visits and Book but no session notes; Book opens the calendar with the patient chosen', async () => {
     const existing = await demoPatient();
-    await signIn(page, server.url, 'front_desk', `/patients/${existing.id}`);
+    await app.signIn(page, 'front_desk', `/patients/${existing.id}`);
     const visits = page.getByRole('region', { name: 'Visits' });
     await visits.waitFor();
     await visits.getByRole('heading', { name: 'Coming up' }).waitFor();
@@ -152,14 +123,14 @@ describe("the patient's page as a hub (1366×900)", () => {
 
   it('a manager sees the notes; the patient, on a phone, sees their own visits and Book without notes', async () => {
     const existing = await demoPatient();
-    await signIn(page, server.url, 'manager', `/patients/${existing.id}`);
+    await app.signIn(page, 'manager', `/patients/${existing.id}`);
     await page.getByRole('region', { name: 'Visits' }).waitFor();
     await page.getByRole('region', { name: 'Session notes' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     // The patient reads their own page on a phone.
-    const own = await newPage(browser, server, VIEWPORTS.phone);
+    const own = await app.open(VIEWPORTS.phone);
     try {
-      await signIn(own, server.url, 'patient');
+      await app.signIn(own, 'patient');
       const mine = own.getByRole('region', { name: 'My visits' });
       await mine.waitFor();
       expect(await own.getByRole('region', { name: 'Session notes' }).count()).toBe(0);
@@ -175,11 +146,11 @@ describe("the patient's page as a hub (1366×900)", () => {
 
 describe('onboarding a therapist (1366×900)', () => {
   it('a manager adds a therapist in one form; the therapist then chooses their own password before anything else', async () => {
-    await signIn(page, server.url, 'manager', '/therapists');
+    await app.signIn(page, 'manager', '/therapists');
     await page.getByRole('link', { name: 'Add a therapist' }).click();
     await page.getByRole('heading', { level: 1, name: 'Add a therapist' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
-    const manager = await apiAs(server.url, 'manager');
+    const manager = await app.api('manager');
     const { user } = await manager.get<{ user: { locationIds: string[] } }>('/api/auth/session');
     const { locations } = await manager.get<{ locations: { id: string; name: string }[] }>('/api/locations');
     const site = locations.find((l) => l.id === user.locationIds[0])!;
@@ -191,7 +162,7 @@ describe('onboarding a therapist (1366×900)', () => {
     await page.getByLabel('Type, e.g. LMT (credential 1)').fill('LMT');
     await page.getByLabel('Issued by (credential 1)').fill('OR');
     // A licence that runs out in the middle of the year after next, on the demo's calendar.
-    const licenceYear = Number(wallClock(server.now().getTime(), DEMO_TIME_ZONE).date.slice(0, 4)) + 2;
+    const licenceYear = Number(wallClock(app.now().getTime(), DEMO_TIME_ZONE).date.slice(0, 4)) + 2;
     await page.getByLabel('Expires (credential 1)').fill(`${licenceYear}-06-30`);
     await page.getByRole('button', { name: 'Add a shift' }).click();
     await page.getByLabel('Starts (shift 1)').fill('17:00');
@@ -208,9 +179,9 @@ describe('onboarding a therapist (1366×900)', () => {
     await page.getByRole('heading', { level: 1, name: 'Imani Okonkwo-Reyes' }).waitFor();
     await page.getByText('was added with their sites, credentials, weekly shifts and sign-in').waitFor();
 
-    const therapistPage = await newPage(browser, server, VIEWPORTS.desk);
+    const therapistPage = await app.open(VIEWPORTS.desk);
     try {
-      await therapistPage.goto(server.url);
+      await therapistPage.goto(app.url);
       await therapistPage.getByLabel('Email address').fill('imani.okonkwo@demo.knotwork.test');
       await therapistPage.getByLabel('Password').fill('a-long-first-password');
       await therapistPage.getByRole('button', { name: 'Sign in' }).click();

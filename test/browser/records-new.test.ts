@@ -1,41 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  apiAs,
-  DEMO_PASSWORD,
-  launchBrowser,
-  newPage,
-  seriousViolations,
-  signIn,
-  startDemoServer,
-  type DemoServer,
-  type PatientSummary,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, seriousViolations, browserSuite, type PatientSummary } from './support.ts';
 
-let server: DemoServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(async () => {
-  page = await newPage(browser, server, { width: 1280, height: 900 });
-  context = page.context();
-});
-afterEach(async () => {
-  await context?.close();
-});
+const app = browserSuite({ page: { width: 1280, height: 900 } });
+const page = app.page;
 
 describe('registering a patient', () => {
   it('the front desk registers a walk-in: field errors first, then the profile opens and search finds them', async () => {
-    await signIn(page, server.url, 'front_desk');
+    await app.signIn(page, 'front_desk');
     await page.getByRole('link', { name: 'Register a patient' }).click();
     await page.getByRole('heading', { level: 1, name: 'Register a patient' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -51,7 +22,7 @@ describe('registering a patient', () => {
       .locator('.error-summary')
       .getByRole('link', { name: /date of birth/i })
       .waitFor();
-    const desk = await apiAs(server.url, 'front_desk');
+    const desk = await app.api('front_desk');
     const none = await desk.get<{ total: number }>('/api/patients?q=Quintero-Vale');
     expect(none.total).toBe(0);
 
@@ -74,17 +45,17 @@ describe('registering a patient', () => {
 
   it('a therapist has no register button and the page refuses them', async () => {
     // A therapist starts at My day; the patient list is one click away.
-    await signIn(page, server.url, 'therapist', '/patients');
+    await app.signIn(page, 'therapist', '/patients');
     await page.getByRole('heading', { level: 1, name: 'Patients' }).waitFor();
     expect(await page.getByRole('link', { name: 'Register a patient' }).count()).toBe(0);
-    await page.goto(`${server.url}/patients/new`);
+    await page.goto(`${app.url}/patients/new`);
     await page.getByRole('heading', { level: 1, name: "You don't have access to this" }).waitFor();
   });
 });
 
 describe('adding a staff account', () => {
   it('a manager adds a front-desk account at their site, who can then sign in; managers cannot create admins', async () => {
-    await signIn(page, server.url, 'manager', '/staff');
+    await app.signIn(page, 'manager', '/staff');
     await page.getByRole('link', { name: 'Add a staff account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Add a staff account' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -99,7 +70,7 @@ describe('adding a staff account', () => {
     // No site chosen: the server's message is shown for the sites.
     await page.getByText('Choose at least one site.').first().waitFor();
 
-    const manager = await apiAs(server.url, 'manager');
+    const manager = await app.api('manager');
     const session = await manager.get<{ user: { locationIds: string[] } }>('/api/auth/session');
     const { locations } = await manager.get<{ locations: { id: string; name: string }[] }>('/api/locations');
     const site = locations.find((l) => l.id === session.user.locationIds[0])!;
@@ -113,7 +84,7 @@ describe('adding a staff account', () => {
     );
     const dana = staff.find((s) => s.email === 'dana.okafor@demo.knotwork.test')!;
     expect(dana).toMatchObject({ role: 'front_desk', locationIds: [site.id] });
-    const login = await fetch(`${server.url}/api/auth/token`, {
+    const login = await fetch(`${app.url}/api/auth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'dana.okafor@demo.knotwork.test', password: 'a-long-first-password' }),

@@ -1,39 +1,27 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scheduleReliefCheckIn } from '../../src/services/outcomes/relief.ts';
-import type { Database } from '../../src/store/database.ts';
-import { DEMO_START, launchBrowser, newPage, seriousViolations, serveDemo, type DemoServer } from './support.ts';
+import { DEMO_START, seriousViolations, browserSuite } from './support.ts';
 
 // The relief check-in a patient opens from the email: no sign-in, one question, an error summary for a bad answer.
-let server: DemoServer & { db: Database };
-let browser: Browser;
 
-beforeAll(async () => {
-  server = await serveDemo();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = browserSuite();
 
 describe('the relief check-in page', () => {
   it('asks whether the relief is holding, refuses days longer than since the visit, and thanks the patient', async () => {
-    const [note] = await server.db.query<{ id: string; orgId: string; patientId: string }>(
+    const [note] = await app.db.query<{ id: string; orgId: string; patientId: string }>(
       `SELECT n.id, n.org_id AS "orgId", n.patient_id AS "patientId" FROM session_notes n JOIN patients p ON p.id = n.patient_id
         WHERE n.status = 'signed' AND p.email IS NOT NULL AND NOT EXISTS (SELECT 1 FROM relief_checkins r WHERE r.session_note_id = n.id)
         ORDER BY n.id LIMIT 1`,
     );
     const visitAt = new Date(DEMO_START - 5 * 86_400_000);
-    const checkIn = await scheduleReliefCheckIn(server.db, note!.orgId, note!, visitAt, visitAt);
-    const [message] = await server.db.query<{ text: string }>(
-      `SELECT text FROM outbox_messages WHERE dedupe_key = $1`,
-      [`relief-check:${checkIn!.id}`],
-    );
+    const checkIn = await scheduleReliefCheckIn(app.db, note!.orgId, note!, visitAt, visitAt);
+    const [message] = await app.db.query<{ text: string }>(`SELECT text FROM outbox_messages WHERE dedupe_key = $1`, [
+      `relief-check:${checkIn!.id}`,
+    ]);
     const path = message!.text.match(/\/relief\/\S+/)![0];
 
-    const page = await newPage(browser, server, { width: 390, height: 844 }, { touch: true });
-    await page.goto(`${server.url}${path}`);
+    const page = await app.open({ width: 390, height: 844 }, { touch: true });
+    await page.goto(`${app.url}${path}`);
     await page.getByRole('heading', { name: 'Is the relief from your visit holding?' }).waitFor();
     await page.getByLabel('It has worn off').check();
     await page.getByLabel('How many days did it last?').fill('9');
@@ -44,7 +32,7 @@ describe('the relief check-in page', () => {
     await page.getByRole('button', { name: 'Send my answer' }).click();
     await page.getByRole('heading', { name: 'Thank you' }).waitFor();
     expect(await page.getByText('the relief lasted 3 days').count()).toBe(1);
-    const [stored] = await server.db.query<{ days: number }>(
+    const [stored] = await app.db.query<{ days: number }>(
       `SELECT relief_days AS days FROM relief_checkins WHERE id = $1`,
       [checkIn!.id],
     );

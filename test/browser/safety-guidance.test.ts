@@ -1,46 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
-import { bearerApi } from './demo-db.ts';
-import {
-  launchBrowser,
-  newPage,
-  pauseClock,
-  seriousViolations,
-  shotIfAsked,
-  signIn,
-  startDemoServer,
-  VIEWPORTS,
-  type DemoServer,
-  type PatientSummary,
-} from './support.ts';
+import { VIEWPORTS, seriousViolations, shotIfAsked, pauseClock, browserSuite, type PatientSummary } from './support.ts';
 
 // The caution banner, the hold timer and the flags as the therapist sees them on a tablet (820×1180).
-let server: DemoServer;
-let browser: Browser;
-let page: Page | undefined;
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  await page?.context().close();
-  page = undefined;
-});
+const app = browserSuite();
 
 /** A patient of the demo therapist (not the demo patient), with an intake naming the given medicines. */
 async function patientTaking(medications: { class: string; name: string }[], index: number): Promise<string> {
-  const therapist = await bearerApi(server.url, 'therapist');
-  const own = (
-    await (
-      await bearerApi(server.url, 'patient')
-    )<{ user: { patientId: string } }>('GET', '/api/auth/session')
-  ).user.patientId;
+  const therapist = await app.api('therapist');
+  const own = (await (await app.api('patient'))<{ user: { patientId: string } }>('GET', '/api/auth/session')).user
+    .patientId;
   const patient = (await therapist<{ patients: PatientSummary[] }>('GET', '/api/patients?pageSize=10')).patients.filter(
     (p) => p.id !== own,
   )[index]!;
@@ -54,7 +25,7 @@ async function patientTaking(medications: { class: string; name: string }[], ind
 }
 
 async function startNote(p: Page, patientId: string): Promise<void> {
-  await signIn(p, server.url, 'therapist', `/patients/${patientId}/chart/sessions`);
+  await app.signIn(p, 'therapist', `/patients/${patientId}/chart/sessions`);
   await p.getByRole('button', { name: "Start today's session note" }).click();
   await p.getByRole('heading', { name: 'Treatment', exact: true }).waitFor();
   await p.locator('path[data-region="neck-angle-right"]').first().focus();
@@ -75,7 +46,7 @@ describe('safety guidance on the tablet', () => {
       ],
       0,
     );
-    page = await newPage(browser, server, VIEWPORTS.tablet, { touch: true });
+    const page = await app.open(VIEWPORTS.tablet, { touch: true });
     await startNote(page, patientId);
 
     const caution = page.locator('.ch-gate-caution');
@@ -118,7 +89,7 @@ describe('safety guidance on the tablet', () => {
 
   it('a hold shorter than the technique minimum is flagged in words, and no flag shows its code', async () => {
     const patientId = await patientTaking([], 1);
-    page = await newPage(browser, server, VIEWPORTS.tablet, { touch: true });
+    const page = await app.open(VIEWPORTS.tablet, { touch: true });
     await startNote(page, patientId);
     // Without a blunting medicine the timer aims for the technique's target.
     await pauseClock(page);
@@ -144,7 +115,7 @@ describe('safety guidance on the tablet', () => {
     await page.locator('fieldset[data-name="hold-pain"]').getByRole('button', { name: '10', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Pain 10 of 10: release the pressure now.' }).waitFor();
     await page.clock.resume();
-    await expect.poll(() => page!.locator('.ch-steps tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('.ch-steps tbody tr').count()).toBe(2);
     const treatment = (await page.locator('.ch-treat').textContent())!;
     expect(treatment).not.toMatch(/\b(pain-stop|hold-short|pain-high|layer-skip)\b/);
     await shotIfAsked(page, 'tablet-flags-in-words');

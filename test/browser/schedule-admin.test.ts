@@ -1,29 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addDays, wallClock, weekdayOfDate } from '../../web/src/pages/schedule/time.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { addDays, wallClock, weekdayOfDate } from '../../src/time/index.ts';
 import { WEEKDAY_NAMES } from './labels.ts';
-import {
-  apiAs,
-  launchBrowser,
-  shotIfFailed,
-  newPage,
-  seriousViolations,
-  signIn,
-  startDemoServer,
-  type DemoRole,
-  type DemoServer,
-} from './support.ts';
+import { DEMO_TIME_ZONE, VIEWPORTS, seriousViolations, browserSuite } from './support.ts';
 
 /**
  * Managers edit what availability is computed from (site hours, closures, rooms, therapists' weeks,
  * exceptions, services) in the browser; each change is checked through the API and by what
  * availability offers afterwards.
  */
-
-let server: DemoServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
 
 interface Slot {
   start: string;
@@ -61,59 +46,49 @@ interface Service {
   requirements: { kind: string; types: string[]; sameStateAsSite?: boolean; label: string }[];
 }
 
-const api = (role: DemoRole) => apiAs(server.url, role);
-
-const ZONE = 'America/Los_Angeles';
 const ids = { beaverton: '', portland: '', hillsboro: '', davis: '', gomez: '' };
-const today = () => wallClock(server.now().getTime(), ZONE).date;
-const minutesAt = (instant: string) => wallClock(instant, ZONE).minutes;
+const minutesAt = (instant: string) => wallClock(instant, DEMO_TIME_ZONE).minutes;
 
 async function slots(query: Record<string, string>): Promise<Slot[]> {
-  const manager = await api('manager');
+  const manager = await app.api('manager');
   const params = new URLSearchParams({ service: 'nmt-followup-60', limit: '5000', ...query });
   return (await manager<{ slots: Slot[] }>('GET', `/api/availability?${params}`)).slots;
 }
 
 async function site(id: string): Promise<Site> {
-  return (await api('manager'))<Site>('GET', `/api/locations/${id}`);
+  return (await app.api('manager'))<Site>('GET', `/api/locations/${id}`);
 }
 
 /** The first day from two days on (clear of the minimum notice) that passes the test. */
 async function firstDay(test: (date: string) => Promise<boolean> | boolean): Promise<string> {
   for (let offset = 2; offset < 21; offset++) {
-    const date = addDays(today(), offset);
+    const date = app.localDate(offset);
     if (await test(date)) return date;
   }
   throw new Error('no day in the next three weeks fits');
 }
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-  const manager = await api('manager');
-  const { locations } = await manager<{ locations: (Site & { slug: string })[] }>('GET', '/api/locations');
-  const bySlug = (slug: string) => locations.find((l) => l.slug === slug)!.id;
-  Object.assign(ids, { beaverton: bySlug('beaverton'), portland: bySlug('portland'), hillsboro: bySlug('hillsboro') });
-  const { practitioners } = await manager<{ practitioners: { id: string; name: string }[] }>(
-    'GET',
-    '/api/practitioners',
-  );
-  ids.davis = practitioners.find((p) => p.name === 'Jennifer Davis')!.id;
-  ids.gomez = practitioners.find((p) => p.name === 'Daniel Gomez')!.id;
+const app = browserSuite({
+  page: { width: 1280, height: 900 },
+  pageOptions: { timeout: 15_000 },
+  async setup() {
+    const manager = await app.api('manager');
+    const { locations } = await manager<{ locations: (Site & { slug: string })[] }>('GET', '/api/locations');
+    const bySlug = (slug: string) => locations.find((l) => l.slug === slug)!.id;
+    Object.assign(ids, {
+      beaverton: bySlug('beaverton'),
+      portland: bySlug('portland'),
+      hillsboro: bySlug('hillsboro'),
+    });
+    const { practitioners } = await manager<{ practitioners: { id: string; name: string }[] }>(
+      'GET',
+      '/api/practitioners',
+    );
+    ids.davis = practitioners.find((p) => p.name === 'Jennifer Davis')!.id;
+    ids.gomez = practitioners.find((p) => p.name === 'Daniel Gomez')!.id;
+  },
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(async () => {
-  // axe is injected as an inline script, which the app's CSP rightly refuses; the test bypasses it.
-  page = await newPage(browser, server, { width: 1280, height: 900 }, { timeout: 15_000 });
-  context = page.context();
-});
-afterEach(async (ctx) => {
-  await shotIfFailed(page, ctx);
-  await context?.close();
-});
+const page = app.page;
 
 /**
  * A change over booked visits first lists them and asks (see closing-day.test.ts); whether the demo
@@ -126,8 +101,8 @@ async function saveOverBookings(confirm: string, saved: string) {
   await page.getByText(saved).waitFor();
 }
 
-async function expectAxeClean() {
-  expect(await seriousViolations(page)).toEqual([]);
+async function expectAxeClean(on: Page = page) {
+  expect(await seriousViolations(on)).toEqual([]);
 }
 
 describe('a manager edits a site', () => {
@@ -140,7 +115,7 @@ describe('a manager edits a site', () => {
     const monday = await firstDay((d) => weekdayOfDate(d) === 1);
     const before = await site(ids.beaverton);
 
-    await signIn(page, server.url, 'manager', `/locations/${ids.beaverton}`);
+    await app.signIn(page, 'manager', `/locations/${ids.beaverton}`);
     await page.getByRole('button', { name: 'Save opening hours' }).waitFor();
     await expectAxeClean();
 
@@ -185,7 +160,7 @@ describe('a manager edits a site', () => {
 
   it('adds a closure that availability respects, and removes it again', async () => {
     const day = await firstDay(async (d) => (await slots({ location: ids.beaverton, from: d, to: d })).length > 0);
-    await signIn(page, server.url, 'manager', `/locations/${ids.beaverton}`);
+    await app.signIn(page, 'manager', `/locations/${ids.beaverton}`);
     await page.getByLabel('First day closed').fill(day);
     await page.getByLabel('Reason', { exact: true }).fill('Staff training day');
     await page.getByRole('button', { name: 'Add closure' }).click();
@@ -216,26 +191,26 @@ describe('a manager edits a site', () => {
   }, 120_000);
 
   it('adds and renames rooms at phone width, where every editing screen fits', async () => {
-    await context.close();
-    page = await newPage(browser, server, { width: 390, height: 844 }, { timeout: 15_000 });
-    context = page.context();
-    await signIn(page, server.url, 'manager', `/locations/${ids.beaverton}`);
-    await page.getByLabel('New room name').fill('Quiet room');
-    await page.getByRole('button', { name: 'Add room' }).click();
-    await page.getByText('Quiet room added.').waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // Not the desk phone of the other tests: this one is a phone.
+    await app.page.context().close();
+    const phone = await app.open(VIEWPORTS.phone);
+    await app.signIn(phone, 'manager', `/locations/${ids.beaverton}`);
+    await phone.getByLabel('New room name').fill('Quiet room');
+    await phone.getByRole('button', { name: 'Add room' }).click();
+    await phone.getByText('Quiet room added.').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
     let rooms = (await site(ids.beaverton)).rooms;
     const quiet = rooms.find((r) => r.name === 'Quiet room')!;
     expect(quiet).toMatchObject({ active: true });
 
-    await page.getByLabel('Name of Quiet room').fill('Quiet room A');
-    await page.getByLabel('Quiet room in use').uncheck();
-    await page.getByRole('button', { name: 'Save Quiet room' }).click();
-    await page.getByText('Quiet room A saved.').waitFor();
+    await phone.getByLabel('Name of Quiet room').fill('Quiet room A');
+    await phone.getByLabel('Quiet room in use').uncheck();
+    await phone.getByRole('button', { name: 'Save Quiet room' }).click();
+    await phone.getByText('Quiet room A saved.').waitFor();
     rooms = (await site(ids.beaverton)).rooms;
     expect(rooms.find((r) => r.id === quiet.id)).toEqual({ id: quiet.id, name: 'Quiet room A', active: false });
-    await expectAxeClean();
+    await expectAxeClean(phone);
 
     // The other editing screens fit the phone too: nothing scrolls sideways.
     for (const [path, ready] of [
@@ -243,16 +218,16 @@ describe('a manager edits a site', () => {
       ['/admin/services', 'New service'],
       ['/admin/services/new', 'Create service'],
     ] as const) {
-      await page.goto(server.url + path);
-      await page.getByText(ready, { exact: true }).first().waitFor();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await phone.goto(app.url + path);
+      await phone.getByText(ready, { exact: true }).first().waitFor();
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     }
   }, 120_000);
 });
 
 describe("a manager edits a therapist's week", () => {
   it('adds a weekly shift at a second site, which availability then offers', async () => {
-    const manager = await api('manager');
+    const manager = await app.api('manager');
     const schedule = await manager<Schedule>('GET', `/api/practitioners/${ids.davis}/schedule`);
     const portland = await site(ids.portland);
     const worked = new Set(schedule.templates.map((t) => t.weekday));
@@ -264,7 +239,7 @@ describe("a manager edits a therapist's week", () => {
     );
     expect(await slots({ location: ids.portland, therapist: ids.davis, from: day, to: day })).toEqual([]);
 
-    await signIn(page, server.url, 'manager', `/therapists/${ids.davis}`);
+    await app.signIn(page, 'manager', `/therapists/${ids.davis}`);
     await page.getByRole('button', { name: 'Save weekly schedule' }).waitFor();
     await expectAxeClean();
     const n = schedule.templates.length + 1;
@@ -286,9 +261,9 @@ describe("a manager edits a therapist's week", () => {
   }, 120_000);
 
   it('refuses an overlapping shift next to its field', async () => {
-    const schedule = await (await api('manager'))<Schedule>('GET', `/api/practitioners/${ids.davis}/schedule`);
+    const schedule = await (await app.api('manager'))<Schedule>('GET', `/api/practitioners/${ids.davis}/schedule`);
     const first = schedule.templates[0]!;
-    await signIn(page, server.url, 'manager', `/therapists/${ids.davis}`);
+    await app.signIn(page, 'manager', `/therapists/${ids.davis}`);
     const n = schedule.templates.length + 1;
     await page.getByRole('button', { name: 'Add a shift' }).click();
     await page.getByLabel(`Day (shift ${n})`, { exact: true }).selectOption(String(first.weekday));
@@ -298,13 +273,13 @@ describe("a manager edits a therapist's week", () => {
     await page.getByRole('button', { name: 'Save weekly schedule' }).click();
     await page.locator(`#f-templates-${n - 1}-start-error`).waitFor();
     expect(
-      (await (await api('manager'))<Schedule>('GET', `/api/practitioners/${ids.davis}/schedule`)).templates,
+      (await (await app.api('manager'))<Schedule>('GET', `/api/practitioners/${ids.davis}/schedule`)).templates,
     ).toHaveLength(schedule.templates.length);
   }, 120_000);
 
   it('adds time off, after which the therapist is not offered that day', async () => {
     const day = await firstDay(async (d) => (await slots({ therapist: ids.davis, from: d, to: d })).length > 0);
-    await signIn(page, server.url, 'manager', `/therapists/${ids.davis}`);
+    await app.signIn(page, 'manager', `/therapists/${ids.davis}`);
     await page.getByLabel('From (date)').fill(day);
     await page.getByLabel('From (time)').fill('00:00');
     await page.getByLabel('Until (time)').fill('23:59');
@@ -313,11 +288,13 @@ describe("a manager edits a therapist's week", () => {
     await saveOverBookings('Add the time off anyway', 'Time off added.');
     await page.getByRole('cell', { name: 'Dentist' }).waitFor();
 
-    const { exceptions } = await (await api('manager'))<Schedule>('GET', `/api/practitioners/${ids.davis}/schedule`);
+    const { exceptions } = await (
+      await app.api('manager')
+    )<Schedule>('GET', `/api/practitioners/${ids.davis}/schedule`);
     const added = exceptions.find((e) => e.reason === 'Dentist')!;
     expect(added).toMatchObject({ kind: 'time-off' });
-    expect(wallClock(added.start, ZONE)).toEqual({ date: day, minutes: 0 });
-    expect(wallClock(added.end, ZONE)).toEqual({ date: day, minutes: 23 * 60 + 59 });
+    expect(wallClock(added.start, DEMO_TIME_ZONE)).toEqual({ date: day, minutes: 0 });
+    expect(wallClock(added.end, DEMO_TIME_ZONE)).toEqual({ date: day, minutes: 23 * 60 + 59 });
     expect(await slots({ therapist: ids.davis, from: day, to: day })).toEqual([]);
     await expectAxeClean();
   }, 120_000);
@@ -325,20 +302,20 @@ describe("a manager edits a therapist's week", () => {
 
 describe('a manager edits the services', () => {
   it("changes a service's buffer and adds a required credential, so only a therapist holding it is offered", async () => {
-    const admin = await api('admin');
+    const admin = await app.api('admin');
     await admin('POST', `/api/practitioners/${ids.gomez}/credentials`, {
       kind: 'certification',
       type: 'CMLDT',
       issuer: 'Klose Training',
     });
-    const from = addDays(today(), 2);
-    const to = addDays(today(), 9);
+    const from = app.localDate(2);
+    const to = app.localDate(9);
     const before = await slots({ service: 'nmt-maintenance-60', from, to });
     expect(new Set(before.map((s) => s.therapistId)).size).toBeGreaterThan(1);
     const { services } = await admin<{ services: Service[] }>('GET', '/api/services');
     const maintenance = services.find((s) => s.code === 'nmt-maintenance-60')!;
 
-    await signIn(page, server.url, 'manager', '/admin/services');
+    await app.signIn(page, 'manager', '/admin/services');
     await page.getByRole('heading', { level: 1, name: 'Services' }).waitFor();
     await expectAxeClean();
     await page.getByRole('link', { name: maintenance.name }).click();
@@ -368,7 +345,7 @@ describe('a manager edits the services', () => {
   }, 120_000);
 
   it('creates a new service with common requirements, which availability offers at its length', async () => {
-    await signIn(page, server.url, 'manager', '/admin/services');
+    await app.signIn(page, 'manager', '/admin/services');
     await page.getByRole('link', { name: 'New service' }).click();
     await page.getByLabel('Name', { exact: true }).fill('NMT follow-up (45 min)');
     await page.getByLabel('Code', { exact: true }).fill('nmt-followup-45');
@@ -379,7 +356,7 @@ describe('a manager edits the services', () => {
     await page.getByRole('button', { name: 'Create service' }).click();
     // A number the server refuses is named next to its field; nothing is created.
     await page.locator('#f-bufferAfterMinutes-error').waitFor();
-    const admin = await api('admin');
+    const admin = await app.api('admin');
     expect(
       (await admin<{ services: Service[] }>('GET', '/api/services')).services.some((s) => s.code === 'nmt-followup-45'),
     ).toBe(false);
@@ -411,8 +388,8 @@ describe('a manager edits the services', () => {
     const offered = await slots({
       service: 'nmt-followup-45',
       location: ids.hillsboro,
-      from: addDays(today(), 2),
-      to: addDays(today(), 9),
+      from: app.localDate(2),
+      to: app.localDate(9),
     });
     expect(offered.length).toBeGreaterThan(0);
     for (const s of offered.slice(0, 20)) expect(Date.parse(s.end) - Date.parse(s.start)).toBe(45 * 60_000);
@@ -421,7 +398,7 @@ describe('a manager edits the services', () => {
 
 describe('booking settings', () => {
   it('an admin changes the minimum notice, cancellation window and reminders; a manager only reads them', async () => {
-    await signIn(page, server.url, 'admin', '/admin/booking-settings');
+    await app.signIn(page, 'admin', '/admin/booking-settings');
     await page.getByLabel('Minimum notice (minutes)').fill('180');
     await page.getByLabel('Cancellation window (hours)').fill('48');
     await page.getByLabel('Booking horizon (days)').fill('0');
@@ -432,7 +409,7 @@ describe('booking settings', () => {
     await page.getByRole('button', { name: 'Save booking settings' }).click();
     await page.getByText('Booking settings saved.').waitFor();
     await expectAxeClean();
-    const settings = await (await api('admin'))<Record<string, unknown>>('GET', '/api/booking-settings');
+    const settings = await (await app.api('admin'))<Record<string, unknown>>('GET', '/api/booking-settings');
     expect(settings).toMatchObject({
       minNoticeMinutes: 180,
       cancellationPolicyHours: 48,
@@ -441,7 +418,7 @@ describe('booking settings', () => {
     });
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await signIn(page, server.url, 'manager', '/admin/services');
+    await app.signIn(page, 'manager', '/admin/services');
     await page
       .getByRole('navigation', { name: 'Booking setup' })
       .getByRole('link', { name: 'Booking settings' })
@@ -456,7 +433,7 @@ describe('booking settings', () => {
 
 describe('the front desk', () => {
   it('sees hours, closures, rooms and schedules but no controls to change them', async () => {
-    await signIn(page, server.url, 'front_desk', `/locations/${ids.beaverton}`);
+    await app.signIn(page, 'front_desk', `/locations/${ids.beaverton}`);
     await page.getByRole('heading', { name: 'Opening hours' }).waitFor();
     for (const name of ['Save opening hours', 'Add closure', 'Add room'])
       expect(await page.getByRole('button', { name }).count()).toBe(0);
@@ -464,13 +441,13 @@ describe('the front desk', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.getByRole('link', { name: 'Services' }).count()).toBe(0);
 
-    await page.goto(`${server.url}/therapists/${ids.davis}`);
+    await page.goto(`${app.url}/therapists/${ids.davis}`);
     await page.getByRole('heading', { name: 'Weekly schedule' }).waitFor();
     await page.getByRole('heading', { name: 'Time off and extra shifts' }).waitFor();
     expect(await page.locator('main input, main select, main button').count()).toBe(0);
 
     for (const path of ['/admin/services', '/admin/booking-settings']) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${app.url}${path}`);
       await page.getByRole('heading', { name: "You don't have access to this" }).waitFor();
     }
   }, 120_000);

@@ -1,22 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { timeAt, wallClock } from '../../web/src/pages/schedule/time.ts';
-import {
-  apiAs,
-  launchBrowser,
-  shotIfFailed,
-  newPage,
-  seriousViolations,
-  signIn,
-  startDemoServer,
-  type DemoRole,
-  type DemoServer,
-} from './support.ts';
-
-let server: DemoServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+import { describe, expect, it } from 'vitest';
+import { wallClock, weekdayOfDate } from '../../src/time/index.ts';
+import { timeLabel, WEEKDAY_NAMES } from './labels.ts';
+import { seriousViolations, browserSuite } from './support.ts';
 
 interface Slot {
   start: string;
@@ -40,49 +25,34 @@ interface Site {
 }
 
 /** Arranges data through the API with a bearer token (no cookie, no CSRF). */
-const api = (role: DemoRole) => apiAs(server.url, role);
 
 const ids = { site: '', siteName: '', zone: '', ownPatient: '', therapistPractitioner: '' };
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-  const desk = await api('front_desk');
-  const session = await desk<{ user: { locationIds: string[] } }>('GET', '/api/auth/session');
-  const { locations } = await desk<{ locations: Site[] }>('GET', '/api/locations');
-  const site = locations.find((l) => l.id === session.user.locationIds[0])!;
-  Object.assign(ids, { site: site.id, siteName: site.name, zone: site.timeZone });
-  ids.ownPatient = (
-    await (
-      await api('patient')
-    )<{ user: { patientId: string } }>('GET', '/api/auth/session')
-  ).user.patientId;
-  ids.therapistPractitioner = (
-    await (
-      await api('therapist')
-    )<{ user: { practitionerId: string } }>('GET', '/api/auth/session')
-  ).user.practitionerId;
+const app = browserSuite({
+  page: { width: 1280, height: 900 },
+  async setup() {
+    const desk = await app.api('front_desk');
+    const session = await desk<{ user: { locationIds: string[] } }>('GET', '/api/auth/session');
+    const { locations } = await desk<{ locations: Site[] }>('GET', '/api/locations');
+    const site = locations.find((l) => l.id === session.user.locationIds[0])!;
+    Object.assign(ids, { site: site.id, siteName: site.name, zone: site.timeZone });
+    ids.ownPatient = (
+      await (
+        await app.api('patient')
+      )<{ user: { patientId: string } }>('GET', '/api/auth/session')
+    ).user.patientId;
+    ids.therapistPractitioner = (
+      await (
+        await app.api('therapist')
+      )<{ user: { practitionerId: string } }>('GET', '/api/auth/session')
+    ).user.practitionerId;
+  },
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(async () => {
-  // axe is injected as an inline script, which the app's CSP rightly refuses; the test bypasses it.
-  page = await newPage(browser, server, { width: 1280, height: 900 });
-  context = page.context();
-});
-afterEach(async (ctx) => {
-  await shotIfFailed(page, ctx);
-  await context?.close();
-});
-
-const localDate = (offsetDays: number) =>
-  wallClock(server.now().getTime() + offsetDays * 86_400_000, ids.zone || 'America/Los_Angeles').date;
+const page = app.page;
 
 /** A new patient at the desk's site, so nothing they already have can collide with the test's bookings. */
 async function newPatient(familyName: string): Promise<{ id: string; name: string }> {
-  const desk = await api('front_desk');
+  const desk = await app.api('front_desk');
   const p = await desk<{ id: string; givenName: string; familyName: string }>('POST', '/api/patients', {
     givenName: 'Robin',
     familyName,
@@ -95,10 +65,10 @@ async function newPatient(familyName: string): Promise<{ id: string; name: strin
 
 /** The first free 60-minute follow-up at the desk's site from tomorrow on. */
 async function freeSlot(): Promise<Slot & { date: string; minutes: number }> {
-  const desk = await api('front_desk');
+  const desk = await app.api('front_desk');
   const { slots } = await desk<{ slots: Slot[] }>(
     'GET',
-    `/api/availability?service=nmt-followup-60&location=${ids.site}&from=${localDate(1)}&to=${localDate(14)}`,
+    `/api/availability?service=nmt-followup-60&location=${ids.site}&from=${app.localDate(1)}&to=${app.localDate(14)}`,
   );
   expect(slots.length).toBeGreaterThan(0);
   const slot = slots[0]!;
@@ -111,7 +81,7 @@ async function bookFromGrid(
   familyName: string,
 ) {
   const { practitioners } = await (
-    await api('front_desk')
+    await app.api('front_desk')
   )<{ practitioners: { id: string; name: string }[] }>('GET', '/api/practitioners');
   const therapistName = practitioners.find((p) => p.id === slot.therapistId)!.name;
   await page
@@ -130,7 +100,7 @@ describe('front desk calendar', () => {
   it('books a free slot from the day calendar, sees it appear, then records arrival and the session', async () => {
     const slot = await freeSlot();
     const patient = await newPatient('Calendarbook');
-    await signIn(page, server.url, 'front_desk', `/schedule?site=${ids.site}&date=${slot.date}`);
+    await app.signIn(page, 'front_desk', `/schedule?site=${ids.site}&date=${slot.date}`);
     await page.getByRole('heading', { level: 1, name: new RegExp(ids.siteName) }).waitFor();
     await page.locator('.loading').waitFor({ state: 'detached' });
     await bookFromGrid(slot, patient, 'Calendarbook');
@@ -142,7 +112,7 @@ describe('front desk calendar', () => {
     const details = page.getByRole('region', { name: patient.name });
     await details.getByText('Booked', { exact: true }).waitFor();
 
-    const desk = await api('front_desk');
+    const desk = await app.api('front_desk');
     const { appointments } = await desk<{ appointments: Appointment[] }>(
       'GET',
       `/api/appointments?patient=${patient.id}&from=${slot.date}&to=${slot.date}`,
@@ -168,10 +138,10 @@ describe('front desk calendar', () => {
     const slot = await freeSlot();
     const first = await newPatient('Firstcomer');
     const second = await newPatient('Secondcomer');
-    await signIn(page, server.url, 'front_desk', `/schedule?site=${ids.site}&date=${slot.date}`);
+    await app.signIn(page, 'front_desk', `/schedule?site=${ids.site}&date=${slot.date}`);
     await page.locator('.loading').waitFor({ state: 'detached' });
     // Someone else books the therapist's slot while the desk is looking at the calendar.
-    const desk = await api('front_desk');
+    const desk = await app.api('front_desk');
     await desk('POST', '/api/appointments', {
       patientId: first.id,
       serviceCode: 'nmt-followup-60',
@@ -189,17 +159,17 @@ describe('front desk calendar', () => {
     await page.getByRole('region', { name: second.name }).waitFor();
     const { appointments } = await desk<{ appointments: Appointment[] }>(
       'GET',
-      `/api/appointments?patient=${second.id}&from=${localDate(0)}&to=${localDate(20)}`,
+      `/api/appointments?patient=${second.id}&from=${app.localDate(0)}&to=${app.localDate(20)}`,
     );
     expect(appointments).toHaveLength(1);
     expect(appointments[0]!.start).not.toBe(slot.start);
-    expect(picked).toContain(` at ${timeAt(appointments[0]!.start, ids.zone)} with `);
+    expect(picked).toContain(` at ${timeLabel(appointments[0]!.start, ids.zone)} with `);
   }, 60_000);
 
   it('moves a visit by picking a free time in the panel (click-to-move works from the keyboard list too)', async () => {
     const slot = await freeSlot();
     const patient = await newPatient('Mover');
-    const desk = await api('front_desk');
+    const desk = await app.api('front_desk');
     const booked = await desk<Appointment>('POST', '/api/appointments', {
       patientId: patient.id,
       serviceCode: 'nmt-followup-60',
@@ -207,7 +177,7 @@ describe('front desk calendar', () => {
       therapistId: slot.therapistId,
       locationId: ids.site,
     });
-    await signIn(page, server.url, 'front_desk', `/schedule?site=${ids.site}&date=${slot.date}`);
+    await app.signIn(page, 'front_desk', `/schedule?site=${ids.site}&date=${slot.date}`);
     await page.getByRole('button', { name: new RegExp(patient.name) }).click();
     const details = page.getByRole('region', { name: patient.name });
     await details.getByRole('button', { name: 'Reschedule' }).click();
@@ -224,26 +194,26 @@ describe('front desk calendar', () => {
 
 describe('calendar keyboard shortcuts', () => {
   it('← / → change the day, w and d switch views, t returns to today; typing in a field is not a shortcut', async () => {
-    const date = localDate(2);
-    await signIn(page, server.url, 'front_desk', `/schedule?site=${ids.site}&date=${date}&view=day`);
+    const date = app.localDate(2);
+    await app.signIn(page, 'front_desk', `/schedule?site=${ids.site}&date=${date}&view=day`);
     await page.locator('.loading').waitFor({ state: 'detached' });
     const param = (name: string) => new URL(page.url()).searchParams.get(name);
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => param('date')).toBe(localDate(3));
+    await expect.poll(() => param('date')).toBe(app.localDate(3));
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => param('date')).toBe(localDate(1));
+    await expect.poll(() => param('date')).toBe(app.localDate(1));
     await page.keyboard.press('w');
     await expect.poll(() => param('view')).toBe('week');
     await page.getByRole('table').waitFor();
     await page.keyboard.press('d');
     await expect.poll(() => param('view')).toBe('day');
     await page.keyboard.press('t');
-    await expect.poll(() => param('date')).toBe(localDate(0));
+    await expect.poll(() => param('date')).toBe(app.localDate(0));
     await page.getByRole('button', { name: 'Book an appointment' }).click();
     await page.getByRole('region', { name: 'Book an appointment' }).getByLabel('Patient').fill('tw');
     expect(param('view')).toBe('day');
-    expect(param('date')).toBe(localDate(0));
+    expect(param('date')).toBe(app.localDate(0));
     // The shortcuts are documented in the help popover, which Escape closes.
     const help = page.getByRole('button', { name: 'Keyboard shortcuts' });
     await help.click();
@@ -258,7 +228,7 @@ describe('series booking', () => {
     const slot = await freeSlot();
     const blocker = await newPatient('Blocker');
     const patient = await newPatient('Seriesone');
-    const desk = await api('front_desk');
+    const desk = await app.api('front_desk');
     // The therapist is taken at the series' first wanted time.
     await desk('POST', '/api/appointments', {
       patientId: blocker.id,
@@ -271,7 +241,7 @@ describe('series booking', () => {
       'GET',
       '/api/practitioners',
     );
-    await signIn(page, server.url, 'front_desk', '/schedule/series');
+    await app.signIn(page, 'front_desk', '/schedule/series');
     await page.getByRole('heading', { level: 1, name: 'Book a series of visits' }).waitFor();
     await page.getByLabel('Patient').fill('Seriesone');
     await page.getByRole('button', { name: /Seriesone, Robin/ }).click();
@@ -283,10 +253,7 @@ describe('series booking', () => {
     await page
       .getByLabel('Time', { exact: true })
       .fill(`${String(Math.floor(slot.minutes / 60)).padStart(2, '0')}:${String(slot.minutes % 60).padStart(2, '0')}`);
-    const weekday = new Date(`${slot.date}T12:00:00Z`).toLocaleDateString('en-US', {
-      weekday: 'long',
-      timeZone: 'UTC',
-    });
+    const weekday = WEEKDAY_NAMES[weekdayOfDate(slot.date)]!;
     for (const day of ['Monday', 'Thursday'])
       await page.getByRole('checkbox', { name: day }).setChecked(day === weekday);
     await page.getByRole('checkbox', { name: weekday }).check();
@@ -307,7 +274,7 @@ describe('series booking', () => {
     await page.getByRole('heading', { level: 1, name: /^Booked \d visits for Robin Seriesone$/ }).waitFor();
     const { appointments } = await desk<{ appointments: Appointment[] }>(
       'GET',
-      `/api/appointments?patient=${patient.id}&from=${localDate(0)}&to=${localDate(40)}`,
+      `/api/appointments?patient=${patient.id}&from=${app.localDate(0)}&to=${app.localDate(40)}`,
     );
     expect(appointments.length).toBeGreaterThanOrEqual(2);
     expect(appointments.every((a) => a.therapistId === slot.therapistId && a.start !== slot.start)).toBe(true);
@@ -316,7 +283,7 @@ describe('series booking', () => {
 
 describe('patient self-booking', () => {
   it('books their own first visit end to end, sees the first-visit advice, and finds it in My appointments', async () => {
-    await signIn(page, server.url, 'patient', '/book');
+    await app.signIn(page, 'patient', '/book');
     await page.getByRole('heading', { level: 1, name: 'What kind of visit do you need?' }).waitFor();
     // Continuing without an answer shows the error summary linked to the question.
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -334,7 +301,7 @@ describe('patient self-booking', () => {
       /clinic’s local time: Pacific (Standard|Daylight) Time/,
     );
     // Tomorrow's first time, so minimum notice never bites.
-    const tomorrow = page.locator(`section[aria-labelledby="day-${localDate(1)}"]`);
+    const tomorrow = page.locator(`section[aria-labelledby="day-${app.localDate(1)}"]`);
     const time = tomorrow.locator('.sch-time-button').first();
     const chosen = (await time.textContent())!;
     await time.click();
@@ -357,7 +324,7 @@ describe('patient self-booking', () => {
     await page.getByRole('heading', { level: 1, name: 'Your appointment is booked' }).waitFor();
     const when = (await page.locator('.sch-confirmation-when').textContent())!;
     const ics = page.getByRole('link', { name: 'Add to my calendar' });
-    const icsResponse = await page.request.get(server.url + (await ics.getAttribute('href'))!);
+    const icsResponse = await page.request.get(app.url + (await ics.getAttribute('href'))!);
     expect(icsResponse.status()).toBe(200);
     expect(icsResponse.headers()['content-type']).toContain('text/calendar');
     expect(await icsResponse.text()).toContain('BEGIN:VEVENT');
@@ -365,19 +332,19 @@ describe('patient self-booking', () => {
     await page.getByRole('link', { name: 'See all my appointments' }).click();
     await page.getByRole('heading', { level: 1, name: 'My appointments' }).waitFor();
     await page.locator('.sch-my-card', { hasText: when }).waitFor();
-    const patient = await api('patient');
+    const patient = await app.api('patient');
     const { appointments } = await patient<{ appointments: Appointment[] }>(
       'GET',
-      `/api/appointments?patient=${ids.ownPatient}&from=${localDate(0)}&to=${localDate(20)}`,
+      `/api/appointments?patient=${ids.ownPatient}&from=${app.localDate(0)}&to=${app.localDate(20)}`,
     );
     expect(appointments.some((a) => a.serviceCode === 'nmt-initial-60' && a.status === 'booked')).toBe(true);
   }, 90_000);
 
   it('cancels one of their appointments from My appointments', async () => {
-    const patient = await api('patient');
+    const patient = await app.api('patient');
     const { slots } = await patient<{ slots: Slot[] }>(
       'GET',
-      `/api/availability?service=nmt-followup-30&location=${ids.site}&from=${localDate(5)}&to=${localDate(12)}`,
+      `/api/availability?service=nmt-followup-30&location=${ids.site}&from=${app.localDate(5)}&to=${app.localDate(12)}`,
     );
     let booked: Appointment | null = null;
     // The patient may already be busy at some of these times (demo data): take the first that books.
@@ -392,7 +359,7 @@ describe('patient self-booking', () => {
       if (booked) break;
     }
     if (!booked) throw new Error('no bookable slot for the cancel test');
-    await signIn(page, server.url, 'patient', `/appointments/${booked.id}/cancel`);
+    await app.signIn(page, 'patient', `/appointments/${booked.id}/cancel`);
     await page.getByRole('heading', { level: 1, name: /^Cancel your appointment on / }).waitFor();
     await page.getByRole('button', { name: 'Yes, cancel it' }).click();
     await page.getByText('Your appointment has been cancelled.').waitFor();
@@ -402,7 +369,7 @@ describe('patient self-booking', () => {
 
 describe('axe-core finds no serious or critical violations on the scheduling pages', () => {
   async function audit(path: string, prepare?: () => Promise<void>): Promise<string[]> {
-    await page.goto(server.url + path);
+    await page.goto(app.url + path);
     await page.locator('main h1').first().waitFor();
     await page.locator('.loading').waitFor({ state: 'detached' });
     await prepare?.();
@@ -412,8 +379,8 @@ describe('axe-core finds no serious or critical violations on the scheduling pag
   }
 
   it('for the front desk: day, week, booking panel, appointment panel, series with preview', async () => {
-    const date = localDate(1);
-    await signIn(page, server.url, 'front_desk');
+    const date = app.localDate(1);
+    await app.signIn(page, 'front_desk');
     const problems = [
       ...(await audit(`/schedule?site=${ids.site}&date=${date}&view=day`)),
       ...(await audit(`/schedule?site=${ids.site}&date=${date}&view=week`)),
@@ -438,19 +405,19 @@ describe('axe-core finds no serious or critical violations on the scheduling pag
   }, 120_000);
 
   it('for the therapist: My day, and its status buttons work', async () => {
-    const therapist = await api('therapist');
-    let date = localDate(0);
+    const therapist = await app.api('therapist');
+    let date = app.localDate(0);
     for (let i = 0; i < 14; i++) {
       const { appointments } = await therapist<{ appointments: Appointment[] }>(
         'GET',
-        `/api/appointments?therapist=${ids.therapistPractitioner}&from=${localDate(i)}&to=${localDate(i)}`,
+        `/api/appointments?therapist=${ids.therapistPractitioner}&from=${app.localDate(i)}&to=${app.localDate(i)}`,
       );
       if (appointments.some((a) => a.status === 'booked')) {
-        date = localDate(i);
+        date = app.localDate(i);
         break;
       }
     }
-    await signIn(page, server.url, 'therapist', `/schedule/my-day?date=${date}`);
+    await app.signIn(page, 'therapist', `/schedule/my-day?date=${date}`);
     await page.locator('.loading').waitFor({ state: 'detached' });
     expect(await audit(`/schedule/my-day?date=${date}`)).toEqual([]);
     const arrive = page.getByRole('button', { name: /^Mark arrived: / }).first();
@@ -460,21 +427,21 @@ describe('axe-core finds no serious or critical violations on the scheduling pag
 
   it('for the patient: every step of self-booking, done, My appointments and cancel, at phone width', async () => {
     await page.setViewportSize({ width: 375, height: 812 });
-    await signIn(page, server.url, 'patient');
+    await app.signIn(page, 'patient');
     const q = `service=nmt-initial-60&site=${ids.site}&therapist=any`;
     const slot = (
       await (
-        await api('patient')
+        await app.api('patient')
       )<{ slots: Slot[] }>(
         'GET',
-        `/api/availability?service=nmt-initial-60&location=${ids.site}&from=${localDate(3)}&to=${localDate(10)}`,
+        `/api/availability?service=nmt-initial-60&location=${ids.site}&from=${app.localDate(3)}&to=${app.localDate(10)}`,
       )
     ).slots[0]!;
     const own = await (
-      await api('patient')
+      await app.api('patient')
     )<{ appointments: Appointment[] }>(
       'GET',
-      `/api/appointments?patient=${ids.ownPatient}&from=${localDate(-10)}&to=${localDate(40)}`,
+      `/api/appointments?patient=${ids.ownPatient}&from=${app.localDate(-10)}&to=${app.localDate(40)}`,
     );
     const problems = [
       ...(await audit('/book')),
@@ -490,7 +457,7 @@ describe('axe-core finds no serious or critical violations on the scheduling pag
     ];
     expect(problems).toEqual([]);
     // Large targets: every time button on the time page is at least 44 px tall.
-    await page.goto(`${server.url}/book/time?${q}&from=${wallClock(slot.start, ids.zone).date}`);
+    await page.goto(`${app.url}/book/time?${q}&from=${wallClock(slot.start, ids.zone).date}`);
     await page.locator('.sch-time-button').first().waitFor();
     const heights = await page
       .locator('.sch-time-button')

@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startApp } from '../../src/app.ts';
 import { seedDemo } from '../../src/demo/index.ts';
-import { zonedWallTimeToInstant } from '../../src/time/index.ts';
+import { addDays, wallClock, zonedWallTimeToInstant } from '../../src/time/index.ts';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Database } from '../../src/store/database.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import { openPglite } from '../../src/store/pglite.ts';
@@ -54,32 +55,32 @@ export interface DemoServer {
   stop: () => Promise<void>;
   /** The server's clock; pages made by newPage start at its reading. */
   now: () => Date;
+  /** The database it serves, for what the app wrote for people outside it (an outgoing message). */
+  db: Database;
+  /** The demo organisation's id. */
+  orgId: string;
 }
 
 /** Builds the web app when its sources changed since the last build (no-op otherwise). */
-export function ensureWebBuild(): void {
+function ensureWebBuild(): void {
   const { NODE_ENV: _testEnv, ...env } = process.env;
   execFileSync('node', ['scripts/ensure-web-build.mjs'], { cwd: REPO, stdio: 'inherit', env });
 }
 
 /** An in-memory database with the demo organisation, served with the built web app on the demo's clock. */
-export async function startDemoServer(): Promise<DemoServer> {
-  const { db: _db, ...server } = await serveDemo();
-  return server;
-}
-
-/** startDemoServer with the database kept at hand (for what the app wrote for people outside it). */
-export async function serveDemo(): Promise<DemoServer & { db: Database }> {
+async function serveDemo(): Promise<DemoServer> {
   ensureWebBuild();
   const db = await openPglite();
   await migrate(db);
   await seedDemo(db, { seed: 1, patients: 60, today: DEMO_TODAY });
+  const [org] = await db.query<{ id: string }>('SELECT id FROM organizations ORDER BY created_at LIMIT 1');
   const now = demoClock();
   const app = await startApp(db, { port: 0, webRoot: WEB_ROOT, now });
   return {
     url: app.url,
     now,
     db,
+    orgId: org!.id,
     stop: async () => {
       await app.stop();
       await db.close();
@@ -100,7 +101,7 @@ export interface PageOptions {
  * server's time and then runs: page and server agree on "today". Close it with page.context().close().
  * Tests that time something pause the clock (page.clock.pauseAt / runFor) rather than wait.
  */
-export async function newPage(
+async function newPage(
   browser: Browser,
   server: Pick<DemoServer, 'now'>,
   viewport: Viewport,
@@ -122,7 +123,7 @@ export async function newPage(
 }
 
 /** A missing browser is a failure with a clear message, never a skipped test. */
-export async function launchBrowser(): Promise<Browser> {
+async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Browser tests need Chromium at ${CHROMIUM}; install it (e.g. apt-get install chromium) and run again.`,
@@ -143,7 +144,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function signIn(page: Page, baseUrl: string, role: DemoRole, path = '/'): Promise<void> {
+async function signIn(page: Page, baseUrl: string, role: DemoRole, path = '/'): Promise<void> {
   await page.goto(baseUrl + path);
   await page.getByLabel('Email address').fill(EMAILS[role]);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
@@ -234,11 +235,12 @@ export async function shotIfAsked(page: Page, name: string): Promise<void> {
 }
 
 /** After a failed test, keeps a picture of the screen it failed on when KNOTWORK_SHOTS names a folder. */
-export async function shotIfFailed(
-  page: Page | undefined,
+async function shotIfFailed(
+  page: Page,
   test: { task: { name: string; result?: { state?: string } } },
+  index: number,
 ): Promise<void> {
-  if (page && test.task.result?.state === 'fail') await shotIfAsked(page, `fail-${test.task.name.slice(0, 30)}`);
+  if (test.task.result?.state === 'fail') await shotIfAsked(page, `fail-${test.task.name.slice(0, 30)}-${index + 1}`);
 }
 
 /**
@@ -248,4 +250,141 @@ export async function shotIfFailed(
 export async function pauseClock(page: Page): Promise<void> {
   const pageNow = await page.evaluate(() => Date.now());
   await page.clock.pauseAt(pageNow + 1000);
+}
+
+/**
+ * The demo app a test file runs against, started before its first test and stopped after its
+ * last. Read its fields from hooks and tests, not while the file is being collected.
+ */
+export interface DemoSuite {
+  readonly url: string;
+  readonly db: Database;
+  readonly orgId: string;
+  /** The server's clock (the pages' too). */
+  now(): Date;
+  /** The demo sites' calendar date `days` after the server's today. */
+  localDate(days?: number): string;
+  /** The API client of `role`, for arranging data and checking what the screens did. */
+  api(role: DemoRole): Promise<ApiClient>;
+}
+
+interface DemoSuiteOptions<S> {
+  /** Runs once the app is up (and the browser, in a browser suite): arrange the file's data here. */
+  setup?: (suite: S) => Promise<void>;
+}
+
+/** Registers the hooks that serve the demo for this file (no browser: for tests of the served API). */
+export function demoSuite(options: DemoSuiteOptions<DemoSuite> = {}): DemoSuite {
+  const demo = serverSuite();
+  beforeAll(async () => {
+    await demo.start();
+    await options.setup?.(demo.suite);
+  });
+  afterAll(() => demo.stop());
+  return demo.suite;
+}
+
+function serverSuite(): { suite: DemoSuite; start(): Promise<void>; stop(): Promise<void> } {
+  let server: DemoServer | undefined;
+  const running = (): DemoServer => {
+    if (!server) throw new Error('The demo server starts in beforeAll; read it from a hook or a test.');
+    return server;
+  };
+  const suite: DemoSuite = {
+    get url() {
+      return running().url;
+    },
+    get db() {
+      return running().db;
+    },
+    get orgId() {
+      return running().orgId;
+    },
+    now: () => running().now(),
+    localDate: (days = 0) => addDays(wallClock(running().now().getTime(), DEMO_TIME_ZONE).date, days),
+    api: (role) => apiAs(running().url, role),
+  };
+  return {
+    suite,
+    async start() {
+      server = await serveDemo();
+    },
+    async stop() {
+      await server?.stop();
+    },
+  };
+}
+
+export interface BrowserSuite extends DemoSuite {
+  /**
+   * The page of the test running now, when the suite opens one before each test (`page`). One
+   * object for the whole file that acts on the current test's page, so helpers can hold it.
+   */
+  readonly page: Page;
+  /** A page in its own context at `viewport`; closed after the test that opened it (with the browser, if opened in setup). */
+  open(viewport: Viewport, options?: PageOptions): Promise<Page>;
+  /** Signs `page` in as `role` through the sign-in form, landing on `path`. */
+  signIn(page: Page, role: DemoRole, path?: string): Promise<void>;
+}
+
+/**
+ * Registers one test file's browser lifecycle: the demo server and Chromium before the first test,
+ * a page at `page` before each test when given, and after each test the pages it opened closed (a
+ * picture of each kept first when it failed, see shotIfFailed); the browser and server stop after
+ * the last test.
+ */
+export function browserSuite(
+  options: DemoSuiteOptions<BrowserSuite> & {
+    /** Opens a page at this viewport before each test (`suite.page`). */
+    page?: Viewport;
+    /** Options for every page the suite opens, unless open() names its own. */
+    pageOptions?: PageOptions;
+  } = {},
+): BrowserSuite {
+  const demo = serverSuite();
+  let browser: Browser | undefined;
+  let current: Page | undefined;
+  let testPages: Page[] | undefined;
+  const open = async (viewport: Viewport, pageOptions?: PageOptions): Promise<Page> => {
+    if (!browser) throw new Error('The browser starts in beforeAll; open pages from a hook or a test.');
+    const page = await newPage(browser, demo.suite, viewport, pageOptions ?? options.pageOptions);
+    testPages?.push(page);
+    return page;
+  };
+  const page = new Proxy({} as Page, {
+    get(_target, property) {
+      if (!current) throw new Error('suite.page exists during a test of a suite opened with { page }.');
+      const value: unknown = Reflect.get(current, property);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(current) : value;
+    },
+  });
+  const suite: BrowserSuite = Object.assign(Object.create(demo.suite) as DemoSuite, {
+    page,
+    open,
+    signIn: (target: Page, role: DemoRole, path?: string) => signIn(target, demo.suite.url, role, path),
+  });
+  beforeAll(async () => {
+    await demo.start();
+    browser = await launchBrowser();
+    await options.setup?.(suite);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await demo.stop();
+  });
+  beforeEach(async () => {
+    testPages = [];
+    if (options.page) current = await open(options.page);
+  });
+  afterEach(async (test) => {
+    const pages = testPages ?? [];
+    testPages = undefined;
+    current = undefined;
+    for (const [index, opened] of pages.entries()) {
+      if (opened.isClosed()) continue;
+      await shotIfFailed(opened, test, index);
+      await opened.context().close();
+    }
+  });
+  return suite;
 }

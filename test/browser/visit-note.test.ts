@@ -1,19 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { wallClock } from '../../web/src/pages/schedule/time.ts';
-import {
-  apiAs,
-  launchBrowser,
-  newPage,
-  seriousViolations,
-  signIn,
-  startDemoServer,
-  VIEWPORTS,
-  type DemoRole,
-  type DemoServer,
-  type PatientSummary,
-  type Viewport,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { wallClock } from '../../src/time/index.ts';
+import { VIEWPORTS, seriousViolations, browserSuite, type DemoRole, type PatientSummary } from './support.ts';
 
 // The desk at its screen, the therapist with the tablet upright.
 const DESK = VIEWPORTS.desk;
@@ -30,30 +17,10 @@ interface Appointment {
   sessionNoteId: string | null;
 }
 
-let server: DemoServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-afterEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-});
-
-async function pageAt(viewport: Viewport): Promise<Page> {
-  const page = await newPage(browser, server, viewport);
-  contexts.push(page.context());
-  return page;
-}
+const app = browserSuite();
 
 /** Answers status and body, so a test can assert a refusal. */
-const api = async (role: DemoRole) => (await apiAs(server.url, role)).send;
+const api = async (role: DemoRole) => (await app.api(role)).send;
 
 /** A follow-up for one of the therapist's own patients at the desk's site, on a day from tomorrow on. */
 async function bookVisit(): Promise<{
@@ -63,9 +30,9 @@ async function bookVisit(): Promise<{
   siteId: string;
   zone: string;
 }> {
-  const therapist = await apiAs(server.url, 'therapist');
-  const own = (await (await apiAs(server.url, 'patient')).get<{ user: { patientId: string } }>('/api/auth/session'))
-    .user.patientId;
+  const therapist = await app.api('therapist');
+  const own = (await (await app.api('patient')).get<{ user: { patientId: string } }>('/api/auth/session')).user
+    .patientId;
   const practitionerId = (await therapist.get<{ user: { practitionerId: string } }>('/api/auth/session')).user
     .practitionerId;
   const desk = await api('front_desk');
@@ -80,7 +47,7 @@ async function bookVisit(): Promise<{
   const zone = (
     await desk<{ locations: { id: string; timeZone: string }[] }>('GET', '/api/locations')
   ).body.locations.find((l) => l.id === siteId)!.timeZone;
-  const today = wallClock(server.now().getTime(), zone).date;
+  const today = wallClock(app.now().getTime(), zone).date;
   const later = (days: number) => wallClock(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000, zone).date;
   const slots = (
     await desk<{ slots: Slot[] }>(
@@ -112,8 +79,8 @@ describe('a note belongs to its visit', () => {
     const status = async () => (await desk<Appointment>('GET', `/api/appointments/${appointment.id}`)).body;
 
     // The desk marks the patient arrived by mistake, and takes it back.
-    const deskPage = await pageAt(DESK);
-    await signIn(deskPage, server.url, 'front_desk', `/schedule?site=${siteId}&date=${date}`);
+    const deskPage = await app.open(DESK);
+    await app.signIn(deskPage, 'front_desk', `/schedule?site=${siteId}&date=${date}`);
     await deskPage.locator('.loading').waitFor({ state: 'detached' });
     await deskPage.locator('.sch-appt', { hasText: patient.familyName }).click();
     const details = deskPage.getByRole('region', { name });
@@ -125,8 +92,8 @@ describe('a note belongs to its visit', () => {
     expect(await seriousViolations(deskPage)).toEqual([]);
 
     // The therapist starts the note from the visit on My day.
-    const tablet = await pageAt(TABLET);
-    await signIn(tablet, server.url, 'therapist', `/schedule/my-day?date=${date}`);
+    const tablet = await app.open(TABLET);
+    await app.signIn(tablet, 'therapist', `/schedule/my-day?date=${date}`);
     await tablet.locator('.loading').waitFor({ state: 'detached' });
     await tablet.getByRole('button', { name: new RegExp(`^Start the session note: .*${patient.familyName}`) }).click();
     await tablet.getByRole('heading', { name: 'Treatment', exact: true }).waitFor();
@@ -134,7 +101,7 @@ describe('a note belongs to its visit', () => {
     expect(await status()).toMatchObject({ status: 'in_session', sessionNoteId: noteId });
 
     // Back on My day the visit is in session and links to its note.
-    await tablet.goto(`${server.url}/schedule/my-day?date=${date}`);
+    await tablet.goto(`${app.url}/schedule/my-day?date=${date}`);
     const open = tablet.getByRole('link', { name: new RegExp(`^Open the session note: .*${patient.familyName}`) });
     await open.waitFor();
     expect(await seriousViolations(tablet)).toEqual([]);
@@ -142,7 +109,7 @@ describe('a note belongs to its visit', () => {
     await tablet.getByRole('button', { name: 'Sign and lock' }).click();
     await tablet.getByRole('heading', { name: 'Signed and locked' }).waitFor();
     expect((await status()).status).toBe('completed');
-    await tablet.goto(`${server.url}/schedule/my-day?date=${date}`);
+    await tablet.goto(`${app.url}/schedule/my-day?date=${date}`);
     await tablet
       .locator('.sch-visit', { hasText: patient.familyName })
       .getByText('Completed', { exact: true })

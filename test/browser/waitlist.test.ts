@@ -1,21 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dateLabel, timeAt, wallClock } from '../../web/src/pages/schedule/time.ts';
-import { bearerApi } from './demo-db.ts';
-import {
-  launchBrowser,
-  newPage,
-  seriousViolations,
-  shotIfAsked,
-  signIn,
-  startDemoServer,
-  type DemoServer,
-} from './support.ts';
-
-let server: DemoServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { wallClock } from '../../src/time/index.ts';
+import { dayLabel, timeLabel } from './labels.ts';
+import { VIEWPORTS, seriousViolations, shotIfAsked, browserSuite } from './support.ts';
 
 interface Slot {
   start: string;
@@ -46,34 +33,23 @@ interface Site {
 
 const ids = { site: '', zone: '', patient: '', patientName: '' };
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchBrowser();
-  const desk = await bearerApi(server.url, 'front_desk');
-  const session = await desk<{ user: { locationIds: string[] } }>('GET', '/api/auth/session');
-  const { locations } = await desk<{ locations: Site[] }>('GET', '/api/locations');
-  const site = locations.find((l) => l.id === session.user.locationIds[0])!;
-  const patient = await bearerApi(server.url, 'patient');
-  const me = (await patient<{ user: { patientId: string; displayName: string } }>('GET', '/api/auth/session')).user;
-  Object.assign(ids, { site: site.id, zone: site.timeZone, patient: me.patientId, patientName: me.displayName });
+const app = browserSuite({
+  page: { width: 1280, height: 900 },
+  async setup() {
+    const desk = await app.api('front_desk');
+    const session = await desk<{ user: { locationIds: string[] } }>('GET', '/api/auth/session');
+    const { locations } = await desk<{ locations: Site[] }>('GET', '/api/locations');
+    const site = locations.find((l) => l.id === session.user.locationIds[0])!;
+    const patient = await app.api('patient');
+    const me = (await patient<{ user: { patientId: string; displayName: string } }>('GET', '/api/auth/session')).user;
+    Object.assign(ids, { site: site.id, zone: site.timeZone, patient: me.patientId, patientName: me.displayName });
+  },
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-beforeEach(async () => {
-  page = await newPage(browser, server, { width: 1280, height: 900 });
-  context = page.context();
-});
-afterEach(async () => {
-  await context?.close();
-});
+const page = app.page;
 
-const localDate = (offsetDays: number) => wallClock(server.now().getTime() + offsetDays * 86_400_000, ids.zone).date;
-
-async function noSeriousViolations(name: string) {
-  expect(await seriousViolations(page)).toEqual([]);
-  await shotIfAsked(page, `waitlist-${name}`);
+async function noSeriousViolations(name: string, on: Page = page) {
+  expect(await seriousViolations(on)).toEqual([]);
+  await shotIfAsked(on, `waitlist-${name}`);
 }
 
 /**
@@ -81,9 +57,9 @@ async function noSeriousViolations(name: string) {
  * free, so cancelling it later frees exactly that slot.
  */
 async function takenSlot(): Promise<{ date: string; blocker: Appointment }> {
-  const desk = await bearerApi(server.url, 'front_desk');
-  const from = localDate(3);
-  const to = localDate(12);
+  const desk = await app.api('front_desk');
+  const from = app.localDate(3);
+  const to = app.localDate(12);
   const { appointments: mine } = await desk<{ appointments: Appointment[] }>(
     'GET',
     `/api/appointments?patient=${ids.patient}&from=${from}&to=${to}`,
@@ -118,7 +94,7 @@ describe('waitlist', () => {
     const { date, blocker } = await takenSlot();
     const familyName = ids.patientName.split(' ').slice(-1)[0]!;
 
-    await signIn(page, server.url, 'front_desk', `/waitlist?site=${ids.site}`);
+    await app.signIn(page, 'front_desk', `/waitlist?site=${ids.site}`);
     await page.getByRole('heading', { level: 1, name: /^Waitlist/ }).waitFor();
     const form = page.getByRole('region', { name: 'Add a patient to the waitlist' });
     await form.getByLabel('Patient').fill(familyName);
@@ -132,10 +108,10 @@ describe('waitlist', () => {
     await page.getByText(`Added ${ids.patientName} to the waitlist.`).waitFor();
     const row = page.getByRole('row').filter({ hasText: ids.patientName });
     await row.getByText('Waiting', { exact: true }).waitFor();
-    expect(await row.textContent()).toContain(dateLabel(date, 'short'));
+    expect(await row.textContent()).toContain(dayLabel(date, 'short'));
 
     // The other patient cancels: the freed slot is held for the first patient waiting for it.
-    const desk = await bearerApi(server.url, 'front_desk');
+    const desk = await app.api('front_desk');
     await desk('POST', `/api/appointments/${blocker.id}/cancel`, { reason: 'Called to cancel' });
     const { entries } = await desk<{ entries: Entry[] }>('GET', '/api/waitlist');
     const entry = entries.find((e) => e.patientId === ids.patient)!;
@@ -147,22 +123,15 @@ describe('waitlist', () => {
     await noSeriousViolations('desk-offered');
 
     // The patient sees the hold on "My appointments" and accepts it.
-    const deskPage = page;
-    const patientPage = await newPage(browser, server, { width: 390, height: 844 });
-    const patientContext = patientPage.context();
-    try {
-      page = patientPage;
-      await signIn(page, server.url, 'patient', '/appointments');
-      const offer = page.getByRole('region', { name: 'A time is held for you' });
-      await offer.waitFor();
-      expect(await offer.textContent()).toContain(`${dateLabel(date)} at ${timeAt(blocker.start, ids.zone)}`);
-      expect(await offer.textContent()).toContain(`until ${timeAt(entry.offer!.expiresAt, ids.zone)}`);
-      await noSeriousViolations('patient-offer');
-      await offer.getByRole('button', { name: 'Accept this time' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Your appointment is booked' }).waitFor();
-    } finally {
-      await patientContext.close();
-    }
+    const patientPage = await app.open(VIEWPORTS.phone);
+    await app.signIn(patientPage, 'patient', '/appointments');
+    const offer = patientPage.getByRole('region', { name: 'A time is held for you' });
+    await offer.waitFor();
+    expect(await offer.textContent()).toContain(`${dayLabel(date)} at ${timeLabel(blocker.start, ids.zone)}`);
+    expect(await offer.textContent()).toContain(`until ${timeLabel(entry.offer!.expiresAt, ids.zone)}`);
+    await noSeriousViolations('patient-offer', patientPage);
+    await offer.getByRole('button', { name: 'Accept this time' }).click();
+    await patientPage.getByRole('heading', { level: 1, name: 'Your appointment is booked' }).waitFor();
     const { appointments } = await desk<{ appointments: Appointment[] }>(
       'GET',
       `/api/appointments?patient=${ids.patient}&from=${date}&to=${date}`,
@@ -174,7 +143,6 @@ describe('waitlist', () => {
     expect(
       (await desk<{ entries: Entry[] }>('GET', '/api/waitlist')).entries.find((e) => e.id === entry.id),
     ).toBeUndefined();
-    page = deskPage;
     await page.getByRole('button', { name: 'Refresh' }).click();
     await row.getByText('Booked', { exact: true }).waitFor();
     expect(await row.getByRole('button', { name: /Remove/ }).count()).toBe(0);
@@ -182,10 +150,10 @@ describe('waitlist', () => {
 
   it('a patient joins the waitlist themselves and can leave it again', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await signIn(page, server.url, 'patient', '/appointments');
+    await app.signIn(page, 'patient', '/appointments');
     await page.getByRole('link', { name: 'Join the waitlist' }).click();
     await page.getByRole('heading', { level: 1, name: 'Join the waitlist' }).waitFor();
-    const until = localDate(20);
+    const until = app.localDate(20);
     await page.getByLabel('Service').selectOption('nmt-followup-60');
     await page.getByLabel('Until').fill(until);
     await page.getByLabel('Time of day').selectOption('evening');
@@ -196,11 +164,11 @@ describe('waitlist', () => {
     await page.getByRole('group', { name: 'Clinics' }).getByRole('checkbox').first().check();
     await page.getByRole('button', { name: 'Join the waitlist' }).click();
     await page.getByText('You are on the waitlist.').waitFor();
-    const item = page.locator('.wl-waiting li').filter({ hasText: dateLabel(until, 'short') });
+    const item = page.locator('.wl-waiting li').filter({ hasText: dayLabel(until, 'short') });
     expect(await item.textContent()).toContain('Evenings');
     await noSeriousViolations('patient-waiting');
 
-    const patient = await bearerApi(server.url, 'patient');
+    const patient = await app.api('patient');
     const mine = (await patient<{ entries: Entry[] }>('GET', '/api/waitlist')).entries;
     expect(mine.some((e) => e.patientId === ids.patient && e.status === 'waiting')).toBe(true);
     await item.getByRole('button', { name: /Leave the waitlist/ }).click();

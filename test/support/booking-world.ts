@@ -45,33 +45,6 @@ export async function makeBookable(db: Database, world: World) {
   return { roomsA: roomsA.sort(), roomB: roomB! };
 }
 
-/** A bookable world behind a server whose clock stands still at `now`; `as(role)` sends requests as that role. */
-export async function bookingHarness(db: Database, now: Date | (() => Date)) {
-  const { buildWorld, tokenFor } = await import('./world.ts');
-  const { buildServer } = await import('../../src/http/server.ts');
-  const world = await buildWorld(db);
-  const rooms = await makeBookable(db, world);
-  const clock = typeof now === 'function' ? now : () => now;
-  const app = await buildServer({ db, now: clock });
-  const tokens = new Map<string, string>();
-  async function as(
-    role: keyof World['users'],
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-    url: string,
-    payload?: object,
-    headers: Record<string, string> = {},
-  ) {
-    if (!tokens.has(role)) tokens.set(role, await tokenFor(app, world.users[role].email));
-    return app.inject({
-      method,
-      url,
-      headers: { authorization: `Bearer ${tokens.get(role)}`, ...headers },
-      ...(payload ? { payload } : {}),
-    });
-  }
-  return { world, rooms, app, as };
-}
-
 export async function countAppointments(db: Database, orgId: string): Promise<number> {
   return (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM appointments WHERE org_id = $1', [orgId]))[0]!
     .n;

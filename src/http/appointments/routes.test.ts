@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../store/database.ts';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { bookingHarness, countAppointments } from '../../../test/support/booking-world.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
+import { countAppointments } from '../../../test/support/booking-world.ts';
 
-type Harness = Awaited<ReturnType<typeof bookingHarness>>;
 interface Slot {
   start: string;
   end: string;
@@ -15,18 +14,7 @@ interface Slot {
 const NOW = new Date('2026-11-20T18:00:00Z'); // Friday 10:00 in Los Angeles
 
 describe.each(BACKENDS)('booking API on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let h: Harness;
-
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    h = await bookingHarness(db, NOW);
-  });
-  afterAll(async () => {
-    await h.app.close();
-    await drop();
-  });
+  const h = httpSuite(backend, { now: () => NOW, bookable: true });
 
   const booking = (start: string, over: Record<string, unknown> = {}) => ({
     patientId: h.world.patients.a,
@@ -102,7 +90,7 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
   });
 
   it('names an expired licence by its date', async () => {
-    await db.query(
+    await h.db.query(
       `UPDATE credentials SET expires_on = '2026-11-26' WHERE org_id = $1 AND practitioner_id = $2 AND type = 'LMT'`,
       [h.world.orgId, h.world.practitioners.a],
     );
@@ -111,7 +99,7 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
       expect(res.statusCode).toBe(422);
       expect(res.json().error.fields.therapistId).toMatch(/LMT expired on 2026-11-26/);
     } finally {
-      await db.query(
+      await h.db.query(
         `UPDATE credentials SET expires_on = '2027-12-31' WHERE org_id = $1 AND practitioner_id = $2 AND type = 'LMT'`,
         [h.world.orgId, h.world.practitioners.a],
       );
@@ -120,13 +108,13 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
 
   it('replays a retried create with the same Idempotency-Key, and refuses the key with another body', async () => {
     const key = { 'idempotency-key': `key-${backend}-1` };
-    const before = await countAppointments(db, h.world.orgId);
+    const before = await countAppointments(h.db, h.world.orgId);
     const first = await h.as('patient', 'POST', '/api/appointments', booking('2026-11-26T17:00:00Z'), key);
     const retry = await h.as('patient', 'POST', '/api/appointments', booking('2026-11-26T17:00:00Z'), key);
     expect(first.statusCode).toBe(201);
     expect(retry.statusCode).toBe(201);
     expect(retry.json()).toEqual(first.json());
-    expect(await countAppointments(db, h.world.orgId)).toBe(before + 1);
+    expect(await countAppointments(h.db, h.world.orgId)).toBe(before + 1);
     const other = await h.as('patient', 'POST', '/api/appointments', booking('2026-11-26T20:00:00Z'), key);
     expect(other.statusCode).toBe(422);
     expect(other.json().error.code).toBe('idempotency_key_reused');
@@ -160,7 +148,7 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
     const statuses = results.map((r) => r.statusCode).sort();
     expect(statuses).toEqual([201, ...Array(9).fill(409)]);
     for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().error.code).toBe('slot_unavailable');
-    const overlaps = await db.query<{ n: number }>(
+    const overlaps = await h.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM appointments a JOIN appointments b ON a.id < b.id AND a.org_id = b.org_id AND a.practitioner_id = b.practitioner_id
         WHERE a.org_id = $1 AND a.occupies AND b.occupies AND a.blocks && b.blocks`,
       [h.world.orgId],
@@ -255,7 +243,7 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
       booking('2026-12-04T18:00:00Z', { therapistId: h.world.practitioners.a, patientId: h.world.patients.b }),
     );
     const range = '/api/appointments?from=2026-11-20&to=2026-12-20';
-    const ids = async (role: Parameters<Harness['as']>[0]) =>
+    const ids = async (role: Parameters<typeof h.as>[0]) =>
       ((await h.as(role, 'GET', range)).json() as { appointments: { patientId: string; therapistId: string }[] })
         .appointments;
     expect((await ids('patient')).every((a) => a.patientId === h.world.patients.a)).toBe(true);
@@ -263,19 +251,21 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
     const admin = await ids('admin');
     expect(admin.some((a) => a.patientId === h.world.patients.b)).toBe(true);
     expect((await ids('patient')).length).toBeLessThan(admin.length);
-    const audited = await db.query<{ n: number }>(
+    const audited = await h.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1 AND action = 'appointment.list'`,
       [h.world.orgId],
     );
     expect(audited[0]!.n).toBeGreaterThan(0);
   });
 
-  it.each([
+  describe.each([
     ['2026-03-08', '15:00', '01:00'], // spring forward: 08:00 PDT is 15:00Z, 18:00 PDT is 01:00Z next day
     ['2026-11-01', '16:00', '02:00'], // fall back: 08:00 PST is 16:00Z, 18:00 PST is 02:00Z
-  ])('computes slots on the DST day %s in the site’s own zone', async (day, firstUtc, lastEndUtc) => {
-    const early = await bookingHarness(db, new Date(`${day.slice(0, 8)}01T12:00:00Z`));
-    try {
+  ])('on the DST day %s', (day, firstUtc, lastEndUtc) => {
+    // A world of its own whose clock stands early in that month.
+    const early = httpSuite(backend, { now: () => new Date(`${day.slice(0, 8)}01T12:00:00Z`), bookable: true });
+
+    it('computes slots in the site’s own zone', async () => {
       const res = await early.as('admin', 'GET', `/api/availability?service=nmt-followup-60&from=${day}&to=${day}`);
       const slots = (res.json() as { slots: Slot[] }).slots;
       expect(slots[0]!.start.slice(11, 16)).toBe(firstUtc);
@@ -290,8 +280,6 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
         locationId: early.world.sites.a,
       });
       expect(booked.statusCode).toBe(201);
-    } finally {
-      await early.app.close();
-    }
+    });
   });
 });

@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../store/database.ts';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { bookingHarness, countAppointments } from '../../../test/support/booking-world.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
+import { countAppointments } from '../../../test/support/booking-world.ts';
 import { snapshot } from '../../../test/support/snapshot.ts';
 
-type Harness = Awaited<ReturnType<typeof bookingHarness>>;
-
 describe.each(BACKENDS)('plan series on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let h: Harness;
-
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    h = await bookingHarness(db, new Date('2026-11-20T18:00:00Z'));
-  });
-  afterAll(async () => {
-    await h.app.close();
-    await drop();
-  });
+  const h = httpSuite(backend, { bookable: true });
 
   const series = (visits: unknown, over: object = {}) => ({
     patientId: h.world.patients.a,
@@ -56,8 +43,8 @@ describe.each(BACKENDS)('plan series on %s', (backend) => {
       locationId: h.world.sites.a,
     });
     expect(taken.statusCode).toBe(201);
-    const before = await snapshot(db);
-    const count = await countAppointments(db, h.world.orgId);
+    const before = await snapshot(h.db);
+    const count = await countAppointments(h.db, h.world.orgId);
     const res = await h.as(
       'patient',
       'POST',
@@ -77,12 +64,12 @@ describe.each(BACKENDS)('plan series on %s', (backend) => {
     expect(body.conflicts).toHaveLength(1);
     expect(body.conflicts[0]).toMatchObject({ visit: 1, reasons: [{ code: 'therapist-busy' }] });
     expect(body.conflicts[0]!.alternatives.length).toBeGreaterThan(0);
-    expect(await countAppointments(db, h.world.orgId)).toBe(count);
-    expect(await snapshot(db)).toEqual(before);
+    expect(await countAppointments(h.db, h.world.orgId)).toBe(count);
+    expect(await snapshot(h.db)).toEqual(before);
   });
 
   it('refuses a series with an unqualified therapist, naming the credential, and books nothing', async () => {
-    const count = await countAppointments(db, h.world.orgId);
+    const count = await countAppointments(h.db, h.world.orgId);
     const res = await h.as(
       'admin',
       'POST',
@@ -95,6 +82,6 @@ describe.each(BACKENDS)('plan series on %s', (backend) => {
     expect(res.statusCode).toBe(409);
     expect(res.json().conflicts[0].reasons[0]).toMatchObject({ code: 'not-qualified' });
     expect(res.json().conflicts[0].reasons[0].message).toMatch(/CNMT/);
-    expect(await countAppointments(db, h.world.orgId)).toBe(count);
+    expect(await countAppointments(h.db, h.world.orgId)).toBe(count);
   });
 });

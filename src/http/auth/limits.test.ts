@@ -1,34 +1,19 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../server.ts';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { buildWorld, PASSWORD, tokenFor, type World } from '../../../test/support/world.ts';
-import type { Database } from '../../store/database.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
+import { PASSWORD, tokenFor } from '../../../test/support/world.ts';
 import { RATE_LIMIT } from '../../services/auth/throttle.ts';
 import { ABSOLUTE_LIFETIME_MS } from '../../services/auth/sessions.ts';
 
 const DAY = 24 * 3600_000;
 
 describe.each(BACKENDS)('sign-in limits on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  let world: World;
   let now = new Date('2026-11-20T18:00:00Z');
   const waits: number[] = [];
-
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    app = await buildServer({ db, now: () => now, sleep: async (ms) => void waits.push(ms) });
-    world = await buildWorld(db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await drop();
-  });
+  const suite = httpSuite(backend, { now: () => now, sleep: async (ms) => void waits.push(ms) });
 
   const signIn = (email: string, password: string, remoteAddress = '127.0.0.1') =>
-    app.inject({ method: 'POST', url: '/api/auth/token', remoteAddress, payload: { email, password } });
+    suite.app.inject({ method: 'POST', url: '/api/auth/token', remoteAddress, payload: { email, password } });
   const statuses = (responses: { statusCode: number }[]) =>
     responses.reduce<Record<number, number>>(
       (acc, r) => ({ ...acc, [r.statusCode]: (acc[r.statusCode] ?? 0) + 1 }),
@@ -39,7 +24,7 @@ describe.each(BACKENDS)('sign-in limits on %s', (backend) => {
   };
 
   it('checks exactly the limit of 40 wrong passwords sent at once, and refuses the rest before checking', async () => {
-    const email = world.users.therapist.email;
+    const email = suite.world.users.therapist.email;
     const attack = await Promise.all(
       Array.from({ length: 40 }, () => signIn(email, 'wrong-password-x', '203.0.113.50')),
     );
@@ -60,7 +45,7 @@ describe.each(BACKENDS)('sign-in limits on %s', (backend) => {
   });
 
   it('slows down, but never refuses, the right password for an account attacked from many addresses', async () => {
-    const email = world.users.front_desk.email;
+    const email = suite.world.users.front_desk.email;
     const addresses = Array.from({ length: 40 }, (_, i) => `192.0.2.${i + 1}`);
     const attack = await Promise.all(
       addresses.flatMap((ip) => [signIn(email, 'wrong-password-x', ip), signIn(email, 'wrong-password-y', ip)]),
@@ -78,22 +63,23 @@ describe.each(BACKENDS)('sign-in limits on %s', (backend) => {
 
   it('limits one address over all accounts, and signing in successfully gives the attempt back', async () => {
     const ip = '203.0.113.9';
-    for (let i = 0; i < 10; i++) expect((await signIn(world.users.manager.email, PASSWORD, ip)).statusCode).toBe(200);
+    for (let i = 0; i < 10; i++)
+      expect((await signIn(suite.world.users.manager.email, PASSWORD, ip)).statusCode).toBe(200);
     const guesses = await Promise.all(
       Array.from({ length: RATE_LIMIT.perAddress + 10 }, (_, i) =>
         signIn(`ghost${i}@example.test`, 'wrong-password-x', ip),
       ),
     );
     expect(statuses(guesses)).toEqual({ 401: RATE_LIMIT.perAddress, 429: 10 });
-    expect((await signIn(world.users.admin.email, PASSWORD, ip)).statusCode).toBe(429);
-    expect((await signIn(world.users.admin.email, PASSWORD, '198.51.100.7')).statusCode).toBe(200);
+    expect((await signIn(suite.world.users.admin.email, PASSWORD, ip)).statusCode).toBe(429);
+    expect((await signIn(suite.world.users.admin.email, PASSWORD, '198.51.100.7')).statusCode).toBe(200);
     nextWindow();
   });
 
   it('limits guessing the current password when changing it, together with sign-in', async () => {
-    const token = await tokenFor(app, world.users.manager.email);
+    const token = await tokenFor(suite.app, suite.world.users.manager.email);
     const change = (currentPassword: string, remoteAddress: string) =>
-      app.inject({
+      suite.app.inject({
         method: 'POST',
         url: '/api/auth/password',
         remoteAddress,
@@ -108,15 +94,15 @@ describe.each(BACKENDS)('sign-in limits on %s', (backend) => {
       429: 12 - RATE_LIMIT.perAccountAndAddress,
     });
     expect((await change(PASSWORD, '203.0.113.60')).statusCode).toBe(429);
-    expect((await signIn(world.users.manager.email, PASSWORD, '203.0.113.60')).statusCode).toBe(429);
+    expect((await signIn(suite.world.users.manager.email, PASSWORD, '203.0.113.60')).statusCode).toBe(429);
     expect((await change(PASSWORD, '198.51.100.30')).statusCode).toBe(204);
     nextWindow();
   });
 
   it('ends a bearer token at its absolute lifetime however often it is used', async () => {
-    const token = await tokenFor(app, world.users.patient.email);
+    const token = await tokenFor(suite.app, suite.world.users.patient.email);
     const session = () =>
-      app.inject({ method: 'GET', url: '/api/auth/session', headers: { authorization: `Bearer ${token}` } });
+      suite.app.inject({ method: 'GET', url: '/api/auth/session', headers: { authorization: `Bearer ${token}` } });
     const start = now.getTime();
     const end = start + ABSOLUTE_LIFETIME_MS.bearer;
     for (let t = start; t < end - DAY; t += 20 * DAY) {
@@ -131,35 +117,22 @@ describe.each(BACKENDS)('sign-in limits on %s', (backend) => {
 });
 
 describe.each(BACKENDS)('X-Forwarded-For on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  let world: World;
-
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    app = await buildServer({ db, now: () => new Date('2026-11-20T18:00:00Z') }, { trustProxy: ['10.0.0.1'] });
-    world = await buildWorld(db);
-  });
-  afterAll(async () => {
-    await app.close();
-    await drop();
-  });
+  const suite = httpSuite(backend, { server: { trustProxy: ['10.0.0.1'] } });
 
   async function signInFrom(remoteAddress: string, forwardedFor: string, password = PASSWORD) {
-    return app.inject({
+    return suite.app.inject({
       method: 'POST',
       url: '/api/auth/token',
       remoteAddress,
       headers: { 'x-forwarded-for': forwardedFor },
-      payload: { email: world.users.admin.email, password },
+      payload: { email: suite.world.users.admin.email, password },
     });
   }
   const lastLoginAddress = async () =>
     (
-      await db.query<{ ip: string }>(
+      await suite.db.query<{ ip: string }>(
         `SELECT ip FROM audit_events WHERE org_id = $1 AND action = 'auth.login' ORDER BY id DESC LIMIT 1`,
-        [world.orgId],
+        [suite.world.orgId],
       )
     )[0]!.ip;
 

@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../store/database.ts';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { bookingHarness } from '../../../test/support/booking-world.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
 import { buildAuthorization, buildCoverage, buildPayer, freshPatient } from '../../../test/support/billing-kit.ts';
 import { buildAppointment, buildService } from '../../../test/support/factories.ts';
 
-type Harness = Awaited<ReturnType<typeof bookingHarness>>;
-
 describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let h: Harness;
   let payerId: string;
   let n = 0;
-
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    h = await bookingHarness(db, new Date('2026-11-20T18:00:00Z'));
-    payerId = await buildPayer(db, h.world.orgId);
-  });
-  afterAll(async () => {
-    await h.app.close();
-    await drop();
+  const h = httpSuite(backend, {
+    bookable: true,
+    setup: async (suite) => {
+      payerId = await buildPayer(suite.db, suite.world.orgId);
+    },
   });
 
-  const newPatient = () => freshPatient(db, h.world.orgId, h.world.sites.a, `Desk${++n}`);
+  const newPatient = () => freshPatient(h.db, h.world.orgId, h.world.sites.a, `Desk${++n}`);
   const events = (action: string, patientId: string) =>
-    db.query<{ outcome: string; recordId: string | null }>(
+    h.db.query<{ outcome: string; recordId: string | null }>(
       `SELECT outcome, record_id AS "recordId" FROM audit_events WHERE org_id = $1 AND action = $2 AND patient_id = $3 ORDER BY id`,
       [h.world.orgId, action, patientId],
     );
@@ -58,7 +48,7 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
       dateOfInjury: 'The date of injury is in the future.',
     });
     expect(message).toMatch(/Employer name/i);
-    expect((await db.query('SELECT 1 FROM coverages WHERE patient_id = $1', [patientId])).length).toBe(0);
+    expect((await h.db.query('SELECT 1 FROM coverages WHERE patient_id = $1', [patientId])).length).toBe(0);
 
     // A malformed contact is refused by its shape, still naming the field.
     const badEmail = await h.as('front_desk', 'POST', `/api/patients/${patientId}/coverages`, {
@@ -71,7 +61,7 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
 
   it('refuses a Medicare number that is not an MBI, and a payer of another organisation', async () => {
     const patientId = await newPatient();
-    const otherPayer = await buildPayer(db, h.world.otherOrgId, 'Elsewhere Mutual');
+    const otherPayer = await buildPayer(h.db, h.world.otherOrgId, 'Elsewhere Mutual');
     const res = await h.as('front_desk', 'POST', `/api/patients/${patientId}/coverages`, {
       order: 1,
       type: 'medicare',
@@ -116,7 +106,7 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
 
   it('refuses a stale version and says to reload, changing nothing', async () => {
     const patientId = await newPatient();
-    const id = await buildCoverage(db, h.world.orgId, patientId, payerId);
+    const id = await buildCoverage(h.db, h.world.orgId, patientId, payerId);
     const saved = await h.as('manager', 'PATCH', `/api/coverages/${id}`, { version: 1, groupNumber: 'G-100' });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ groupNumber: 'G-100', version: 2 });
@@ -139,10 +129,10 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
 
   it("shows nothing of another organisation's patients, coverages or payers", async () => {
     const theirs = await buildCoverage(
-      db,
+      h.db,
       h.world.otherOrgId,
       h.world.patients.otherOrg,
-      await buildPayer(db, h.world.otherOrgId, 'Elsewhere Health'),
+      await buildPayer(h.db, h.world.otherOrgId, 'Elsewhere Health'),
     );
     expect((await h.as('admin', 'GET', `/api/patients/${h.world.patients.otherOrg}/coverages`)).statusCode).toBe(404);
     expect(
@@ -154,16 +144,16 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
 
   it('counts visits used from the appointments on the days authorized, in the site’s zone, and alerts at the threshold', async () => {
     const patientId = h.world.patients.a;
-    const coverageId = await buildCoverage(db, h.world.orgId, patientId, payerId, 2);
-    await buildService(db, h.world.orgId);
-    const authId = await buildAuthorization(db, h.world.orgId, coverageId, {
+    const coverageId = await buildCoverage(h.db, h.world.orgId, patientId, payerId, 2);
+    await buildService(h.db, h.world.orgId);
+    const authId = await buildAuthorization(h.db, h.world.orgId, coverageId, {
       startsOn: '2026-11-01',
       endsOn: '2026-11-30',
       authorized: 4,
       alertAt: 2,
     });
     const visit = (start: string, status: 'booked' | 'completed' | 'cancelled' | 'no_show', who = patientId) =>
-      buildAppointment(db, h.world.orgId, {
+      buildAppointment(h.db, h.world.orgId, {
         patientId: who,
         therapistId: h.world.practitioners.a,
         locationId: h.world.sites.a,
@@ -194,7 +184,7 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
   });
 
   it('refuses an authorization that ends before it starts, naming the field', async () => {
-    const coverageId = await buildCoverage(db, h.world.orgId, await newPatient(), payerId);
+    const coverageId = await buildCoverage(h.db, h.world.orgId, await newPatient(), payerId);
     const res = await h.as('front_desk', 'POST', `/api/coverages/${coverageId}/authorizations`, {
       unit: 'visits',
       authorized: 6,
@@ -208,9 +198,9 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
   it("moves coverages with a merged chart, ending the duplicate's second primary", async () => {
     const survivor = await newPatient();
     const duplicate = await newPatient();
-    const kept = await buildCoverage(db, h.world.orgId, survivor, payerId, 1);
-    const clash = await buildCoverage(db, h.world.orgId, duplicate, payerId, 1);
-    const secondary = await buildCoverage(db, h.world.orgId, duplicate, payerId, 2);
+    const kept = await buildCoverage(h.db, h.world.orgId, survivor, payerId, 1);
+    const clash = await buildCoverage(h.db, h.world.orgId, duplicate, payerId, 1);
+    const secondary = await buildCoverage(h.db, h.world.orgId, duplicate, payerId, 2);
     const merged = await h.as('manager', 'POST', `/api/patients/${survivor}/merge`, { duplicateId: duplicate });
     expect(merged.statusCode, merged.body).toBe(200);
     const list = await h.as('front_desk', 'GET', `/api/patients/${survivor}/coverages`);
@@ -221,13 +211,13 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
     // A stale screen adding coverage to the merged record is told where the chart went, and nothing lands.
     const late = await h.as('front_desk', 'POST', `/api/patients/${duplicate}/coverages`, workersComp());
     expect(late.statusCode).toBe(404);
-    expect((await db.query('SELECT 1 FROM coverages WHERE patient_id = $1', [duplicate])).length).toBe(0);
+    expect((await h.db.query('SELECT 1 FROM coverages WHERE patient_id = $1', [duplicate])).length).toBe(0);
   });
 
   it('holds the billing rules in the database too, for any writer that skips the service', async () => {
     const patientId = await newPatient();
     const insert = (type: string, memberId: string, payer: string | null = payerId) =>
-      db.query(
+      h.db.query(
         `INSERT INTO coverages (org_id, patient_id, coverage_order, type, payer_id, member_id, relationship, created_at, updated_at)
          VALUES ($1, $2, 1, $3, $4, $5, 'self', now(), now())`,
         [h.world.orgId, patientId, type, payer, memberId],

@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { bookingHarness } from '../../../test/support/booking-world.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
 import { parseIcs } from '../../../test/support/notify-kit.ts';
-import type { Database } from '../../store/database.ts';
-
-type Harness = Awaited<ReturnType<typeof bookingHarness>>;
 
 describe.each(BACKENDS)('calendar routes on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let h: Harness;
-
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    h = await bookingHarness(db, new Date('2026-11-20T18:00:00Z'));
-  });
-  afterAll(async () => {
-    await h.app.close();
-    await drop();
-  });
+  const h = httpSuite(backend, { bookable: true });
 
   it('a therapist makes a feed, a calendar app reads it without signing in, and revoking it makes it 404', async () => {
     const booked = await h.as('front_desk', 'POST', '/api/appointments', {

@@ -1,39 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../store/database.ts';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { bookingHarness } from '../../../test/support/booking-world.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
 import { buildPatient } from '../../../test/support/factories.ts';
 
-type Harness = Awaited<ReturnType<typeof bookingHarness>>;
-
 describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let h: Harness;
   let bruno: { givenName: string; familyName: string; dateOfBirth: string };
 
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    h = await bookingHarness(db, new Date('2026-11-20T18:00:00Z'));
-    bruno = (
-      await db.query<typeof bruno>(
-        `SELECT given_name AS "givenName", family_name AS "familyName", date_of_birth AS "dateOfBirth" FROM patients WHERE id = $1`,
-        [h.world.patients.b],
-      )
-    )[0]!;
+  const h = httpSuite(backend, {
+    bookable: true,
+    async setup() {
+      bruno = (
+        await h.db.query<typeof bruno>(
+          `SELECT given_name AS "givenName", family_name AS "familyName", date_of_birth AS "dateOfBirth" FROM patients WHERE id = $1`,
+          [h.world.patients.b],
+        )
+      )[0]!;
+    },
   });
-  afterAll(async () => {
-    await h.app.close();
-    await drop();
-  });
-
   const events = (action: string, patientId: string) =>
-    db.query<{ outcome: string; actor: string; detail: Record<string, unknown> }>(
+    h.db.query<{ outcome: string; actor: string; detail: Record<string, unknown> }>(
       `SELECT outcome, actor_user_id AS actor, detail FROM audit_events WHERE org_id = $1 AND action = $2 AND patient_id = $3 ORDER BY id`,
       [h.world.orgId, action, patientId],
     );
   const care = (patientId: string) =>
-    db.query<{ practitionerId: string; endedOn: string | null; grantedBy: string | null }>(
+    h.db.query<{ practitionerId: string; endedOn: string | null; grantedBy: string | null }>(
       `SELECT practitioner_id AS "practitionerId", ended_on AS "endedOn", granted_by AS "grantedBy" FROM care_relationships WHERE org_id = $1 AND patient_id = $2`,
       [h.world.orgId, patientId],
     );
@@ -56,7 +46,7 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
     expect(res.json().error.message).toMatch(/not registered at your sites.*register them at your site first/);
     expect(
       (
-        await db.query('SELECT 1 FROM appointments WHERE org_id = $1 AND patient_id = $2', [
+        await h.db.query('SELECT 1 FROM appointments WHERE org_id = $1 AND patient_id = $2', [
           h.world.orgId,
           h.world.patients.b,
         ])
@@ -154,7 +144,7 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
   it('grants nothing when the booking itself fails (one transaction)', async () => {
     const taken = await h.as('admin', 'POST', '/api/appointments', booking(h.world.patients.a, '2026-11-26T17:00:00Z'));
     expect(taken.statusCode).toBe(201);
-    const fresh = await buildPatient(db, h.world.orgId, {
+    const fresh = await buildPatient(h.db, h.world.orgId, {
       givenName: 'Dora',
       familyName: 'Fourth',
       dateOfBirth: '1990-01-01',
@@ -185,7 +175,7 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
     expect((await events('care.end', h.world.patients.b)).map((e) => e.actor)).toEqual([h.world.users.manager.id]);
     expect(
       (
-        await db.query('SELECT 1 FROM appointments WHERE org_id = $1 AND patient_id = $2 AND occupies', [
+        await h.db.query('SELECT 1 FROM appointments WHERE org_id = $1 AND patient_id = $2 AND occupies', [
           h.world.orgId,
           h.world.patients.b,
         ])
@@ -268,7 +258,7 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
   });
 
   it('lets a patient book themselves with any therapist, which puts that therapist in their care', async () => {
-    await db.query('DELETE FROM care_relationships WHERE org_id = $1 AND patient_id = $2', [
+    await h.db.query('DELETE FROM care_relationships WHERE org_id = $1 AND patient_id = $2', [
       h.world.orgId,
       h.world.patients.a,
     ]);

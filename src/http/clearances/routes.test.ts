@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { bookingHarness } from '../../../test/support/booking-world.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
 import { snapshot } from '../../../test/support/snapshot.ts';
 import { allNoAnswers } from '../../clinical/screening/fixtures.ts';
-import type { Database } from '../../store/database.ts';
 import { FAKE_PDF, LETTER_PDF } from '../../../test/support/pdf.ts';
 
-type Harness = Awaited<ReturnType<typeof bookingHarness>>;
 const PDF = LETTER_PDF;
 
 /** A multipart/form-data body as a browser sends it. */
@@ -29,23 +27,13 @@ function form(fields: Record<string, string>, file?: { name: string; filename: s
 }
 
 describe.each(BACKENDS)('intake, gate and clearance API on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let h: Harness;
   const fields = {
     physician: 'Dr. Ana Rivera',
     clearedOn: '2026-11-19',
     scope: 'Massage cleared; avoid deep work on the legs',
   };
 
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    h = await bookingHarness(db, new Date('2026-11-20T18:00:00Z'));
-  });
-  afterAll(async () => {
-    await h.app.close();
-    await drop();
-  });
+  const h = httpSuite(backend, { bookable: true });
 
   const url = (rest: string) => `/api/patients/${h.world.patients.a}${rest}`;
   async function upload(role: 'front_desk' | 'patient' | 'therapist', body: ReturnType<typeof form>) {
@@ -98,7 +86,7 @@ describe.each(BACKENDS)('intake, gate and clearance API on %s', (backend) => {
     expect(download.headers['x-content-type-options']).toBe('nosniff');
     expect(download.rawPayload.equals(PDF)).toBe(true);
     expect((await h.as('otherAdmin', 'GET', `/api/files/${body.clearance.fileId}`)).statusCode).toBe(404);
-    const audited = await db.query<{ n: number }>(
+    const audited = await h.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_events WHERE action = 'file.download' AND record_id = $1`,
       [body.clearance.fileId],
     );
@@ -123,18 +111,18 @@ describe.each(BACKENDS)('intake, gate and clearance API on %s', (backend) => {
   });
 
   it('refuses a file that starts like a PDF but does not open as one; nothing is stored', async () => {
-    const before = await snapshot(db);
+    const before = await snapshot(h.db);
     const res = await upload(
       'front_desk',
       form(fields, { name: 'letter', filename: 'letter.pdf', type: 'application/pdf', data: FAKE_PDF }),
     );
     expect(res.statusCode).toBe(422);
     expect(res.json().error.fields.letter).toMatch(/not a readable PDF/);
-    expect(await snapshot(db)).toEqual(before);
+    expect(await snapshot(h.db)).toEqual(before);
   });
 
   it('refuses a disguised file, a file too large, a missing letter, and a patient uploading; nothing is stored', async () => {
-    const before = await snapshot(db);
+    const before = await snapshot(h.db);
     const html = Buffer.from('<!doctype html><script>alert(1)</script>');
     const disguised = await upload(
       'front_desk',
@@ -175,7 +163,7 @@ describe.each(BACKENDS)('intake, gate and clearance API on %s', (backend) => {
       (await upload('patient', form(fields, { name: 'letter', filename: 'a.pdf', type: 'application/pdf', data: PDF })))
         .statusCode,
     ).toBe(403);
-    expect(await snapshot(db)).toEqual(before);
+    expect(await snapshot(h.db)).toEqual(before);
   });
 
   it('lets the desk read the gate but only a manager override it', async () => {

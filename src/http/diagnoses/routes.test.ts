@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { bookingHarness } from '../../../test/support/booking-world.ts';
-import type { Database } from '../../store/database.ts';
-
-type Harness = Awaited<ReturnType<typeof bookingHarness>>;
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
 
 describe.each(BACKENDS)('diagnoses on the assessment and the plan, on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let h: Harness;
-
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    h = await bookingHarness(db, new Date('2026-11-20T18:00:00Z'));
-  });
-  afterAll(async () => {
-    await h.app.close();
-    await drop();
-  });
+  const h = httpSuite(backend, { bookable: true });
 
   const url = (rest: string) => `/api/patients/${h.world.patients.a}${rest}`;
   const codes = (res: { json: () => { diagnoses: Array<{ code: string }> } }) =>
@@ -57,7 +43,7 @@ describe.each(BACKENDS)('diagnoses on the assessment and the plan, on %s', (back
   });
 
   it('refuses a code not on the list, or not complete enough to bill, naming the diagnosis in plain words', async () => {
-    const before = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM assessments')).at(0)!.n;
+    const before = (await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM assessments')).at(0)!.n;
     const res = await h.as('therapist', 'POST', url('/assessments'), {
       findings: {},
       diagnoses: ['M54.2', 'Z99.9', 'M54.5'],
@@ -69,7 +55,7 @@ describe.each(BACKENDS)('diagnoses on the assessment and the plan, on %s', (back
     expect(error.fields).not.toHaveProperty('diagnoses.0');
     expect(error.message).toMatch(/diagnosis 2 \(Z99\.9 is not a code on the clinic's list/);
     expect(error.message).not.toMatch(/diagnoses\.\d/);
-    expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM assessments')).at(0)!.n).toBe(before);
+    expect((await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM assessments')).at(0)!.n).toBe(before);
 
     const malformed = await h.as('therapist', 'POST', url('/assessments'), { findings: {}, diagnoses: ['neck pain'] });
     expect(malformed.statusCode).toBe(422);

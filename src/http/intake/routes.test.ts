@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { bookingHarness } from '../../../test/support/booking-world.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
 import { allNoAnswers } from '../../clinical/screening/fixtures.ts';
 import { QUESTIONS } from '../../clinical/screening/index.ts';
-import type { Database } from '../../store/database.ts';
-
-type Harness = Awaited<ReturnType<typeof bookingHarness>>;
 
 /** Every health question answered no, then the given ones removed or changed. */
 function answersWith(change: { drop?: string[]; set?: Record<string, string> }) {
@@ -23,18 +20,7 @@ const body = (answers: object) => ({
 });
 
 describe.each(BACKENDS)('intake health questions on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let h: Harness;
-
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    h = await bookingHarness(db, new Date('2026-11-20T18:00:00Z'));
-  });
-  afterAll(async () => {
-    await h.app.close();
-    await drop();
-  });
+  const h = httpSuite(backend, { bookable: true });
 
   const url = (rest: string) => `/api/patients/${h.world.patients.a}${rest}`;
 

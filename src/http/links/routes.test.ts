@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { bookingHarness } from '../../../test/support/booking-world.ts';
-import type { Database } from '../../store/database.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
 import { visitTime } from '../../services/notify/time.ts';
 import { listMessages } from '../../store/repos/outbox.ts';
 
-type Harness = Awaited<ReturnType<typeof bookingHarness>>;
 const NOW = new Date('2026-11-20T18:00:00Z');
 
 describe.each(BACKENDS)('self-service links on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let h: Harness;
   let clock = NOW;
 
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    h = await bookingHarness(db, () => clock);
-  });
-  afterAll(async () => {
-    await h.app.close();
-    await drop();
-  });
+  const h = httpSuite(backend, { now: () => clock, bookable: true });
 
   /** Books through the API (which queues the messages) and returns the link from the confirmation. */
   async function bookAndLink(start: string): Promise<{ id: string; token: string }> {
@@ -34,7 +22,7 @@ describe.each(BACKENDS)('self-service links on %s', (backend) => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const id = (res.json() as { id: string }).id;
-    const confirmation = (await listMessages(db, { orgId: h.world.orgId, appointmentId: id })).find(
+    const confirmation = (await listMessages(h.db, { orgId: h.world.orgId, appointmentId: id })).find(
       (m) => m.kind === 'confirmation',
     )!;
     const token = /\/a\/([^\s]+)/.exec(confirmation.text)![1]!;
@@ -43,10 +31,10 @@ describe.each(BACKENDS)('self-service links on %s', (backend) => {
   const anonymous = (method: 'GET' | 'POST', url: string, payload?: object) =>
     h.app.inject({ method, url, ...(payload ? { payload } : {}) });
   const kinds = async (id: string) =>
-    (await listMessages(db, { orgId: h.world.orgId, appointmentId: id })).map((m) => `${m.kind}:${m.status}`).sort();
+    (await listMessages(h.db, { orgId: h.world.orgId, appointmentId: id })).map((m) => `${m.kind}:${m.status}`).sort();
   const linkAudit = async (id: string) =>
     (
-      await db.query<{ action: string }>(
+      await h.db.query<{ action: string }>(
         `SELECT action FROM audit_events WHERE record_id = $1 AND actor_role = 'patient-link' ORDER BY id`,
         [id],
       )
@@ -91,7 +79,7 @@ describe.each(BACKENDS)('self-service links on %s', (backend) => {
     const res = await anonymous('POST', `/api/links/${token}/cancel`, { reason: 'Feeling better' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'cancelled', canChangeOnline: false });
-    const row = await db.query<{ status: string; cancel_reason: string }>(
+    const row = await h.db.query<{ status: string; cancel_reason: string }>(
       'SELECT status, cancel_reason FROM appointments WHERE id = $1',
       [id],
     );
@@ -115,9 +103,9 @@ describe.each(BACKENDS)('self-service links on %s', (backend) => {
     expect((res.json() as { error: { message: string } }).error.message).toMatch(
       /less than 24 hours .* call the clinic/,
     );
-    expect((await db.query<{ status: string }>('SELECT status FROM appointments WHERE id = $1', [id]))[0]!.status).toBe(
-      'booked',
-    );
+    expect(
+      (await h.db.query<{ status: string }>('SELECT status FROM appointments WHERE id = $1', [id]))[0]!.status,
+    ).toBe('booked');
     expect((await anonymous('GET', `/api/links/${token}/availability`)).statusCode).toBe(409);
   });
 
@@ -131,7 +119,7 @@ describe.each(BACKENDS)('self-service links on %s', (backend) => {
       true,
     );
     // The worker already sent the pre-visit instructions: the move must not send them again.
-    await db.query(
+    await h.db.query(
       `UPDATE outbox_messages SET status = 'sent' WHERE appointment_id = $1 AND kind IN ('confirmation', 'pre-visit')`,
       [id],
     );
@@ -140,7 +128,7 @@ describe.each(BACKENDS)('self-service links on %s', (backend) => {
     const moved = await anonymous('POST', `/api/links/${token}/reschedule`, { start: target.start });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ appointmentId: id, start: target.start, when });
-    const pending = (await listMessages(db, { orgId: h.world.orgId, appointmentId: id })).filter(
+    const pending = (await listMessages(h.db, { orgId: h.world.orgId, appointmentId: id })).filter(
       (m) => m.status === 'pending',
     );
     expect(pending.map((m) => m.kind).sort()).toEqual(['reminder', 'reminder', 'reschedule']);
@@ -156,7 +144,7 @@ describe.each(BACKENDS)('self-service links on %s', (backend) => {
       expect(res.statusCode).toBe(404);
       expect((res.json() as { error: { message: string } }).error.message).toMatch(/expired/);
       // With a phone number on the site, the expired link says whom to call (the number is the site's, not the patient's).
-      await db.query(`UPDATE locations SET phone = '(503) 555-0100' WHERE id = $1`, [h.world.sites.a]);
+      await h.db.query(`UPDATE locations SET phone = '(503) 555-0100' WHERE id = $1`, [h.world.sites.a]);
       const withPhone = await anonymous('GET', `/api/links/${token}`);
       expect((withPhone.json() as { error: { message: string } }).error.message).toMatch(
         /expired.*call the clinic on \(503\) 555-0100\./,

@@ -1,53 +1,38 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
 import { seedOutcomeRows } from '../../../test/support/outcome-rows.ts';
-import { buildWorld, tokenFor, type World } from '../../../test/support/world.ts';
+import type { WorldRole } from '../../../test/support/world.ts';
 import type { OutcomesAnswer } from '../../services/outcomes/index.ts';
-import type { Database } from '../../store/database.ts';
-import { buildServer } from '../server.ts';
 
 describe.each(BACKENDS)('the outcomes routes on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let app: FastifyInstance;
-  let world: World;
-  const tokens: Record<string, string> = {};
-
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    app = await buildServer({ db, now: () => new Date('2026-11-20T18:00:00Z') });
-    world = await buildWorld(db);
-    await seedOutcomeRows(db, world);
-    for (const role of ['admin', 'manager', 'therapist'] as const)
-      tokens[role] = await tokenFor(app, world.users[role].email);
-  });
-  afterAll(async () => {
-    await app.close();
-    await drop();
+  const suite = httpSuite(backend, {
+    signIn: ['admin', 'manager', 'therapist'],
+    async setup() {
+      await seedOutcomeRows(suite.db, suite.world);
+    },
   });
 
-  const get = (role: string, url: string) =>
-    app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens[role]}` } });
+  const get = (role: WorldRole, url: string) => suite.as(role, 'GET', url);
 
   it('scopes the report: the admin every site, the manager their own, the therapist their own episodes', async () => {
-    const episodes = async (role: string) => ((await get(role, '/api/outcomes')).json() as OutcomesAnswer).report;
+    const episodes = async (role: WorldRole) => ((await get(role, '/api/outcomes')).json() as OutcomesAnswer).report;
     const [admin, manager, therapist] = await Promise.all([
       episodes('admin'),
       episodes('manager'),
       episodes('therapist'),
     ]);
     expect(admin.overall.status === 'reported' && admin.overall.episodes).toBe(48);
-    expect(manager.cuts.site!.map((r) => r.key)).toEqual([world.sites.a]);
-    expect(therapist.cuts.therapist!.map((r) => r.key)).toEqual([world.practitioners.a]);
+    expect(manager.cuts.site!.map((r) => r.key)).toEqual([suite.world.sites.a]);
+    expect(therapist.cuts.therapist!.map((r) => r.key)).toEqual([suite.world.practitioners.a]);
     expect(manager.cuts.site![0]!.label).toMatch(/^Alpha /);
   });
 
   it('writes an audit event for each read, naming what was asked and whose episodes', async () => {
     await get('manager', '/api/outcomes?by=site&from=2026-02-01');
-    const [event] = await db.query<{ actorRole: string; detail: Record<string, unknown> }>(
+    const [event] = await suite.db.query<{ actorRole: string; detail: Record<string, unknown> }>(
       `SELECT actor_role AS "actorRole", detail FROM audit_events WHERE org_id = $1 AND action = 'outcomes.read' AND actor_user_id = $2 ORDER BY id DESC LIMIT 1`,
-      [world.orgId, world.users.manager.id],
+      [suite.world.orgId, suite.world.users.manager.id],
     );
     expect(event).toMatchObject({
       actorRole: 'manager',
@@ -56,7 +41,7 @@ describe.each(BACKENDS)('the outcomes routes on %s', (backend) => {
   });
 
   it('compares two sites by the log-rank test', async () => {
-    const res = await get('admin', `/api/outcomes/compare?by=site&a=${world.sites.a}&b=${world.sites.b}`);
+    const res = await get('admin', `/api/outcomes/compare?by=site&a=${suite.world.sites.a}&b=${suite.world.sites.b}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.labels[0]).toMatch(/^Alpha /);
@@ -72,7 +57,7 @@ describe.each(BACKENDS)('the outcomes routes on %s', (backend) => {
       ['/api/outcomes?by=weather', 'by', /Choose one of: condition, site, therapist, phase, period, definition/],
       ['/api/outcomes?from=2026-02-30', 'from', /YYYY-MM-DD/],
       ['/api/outcomes.csv?table=everything', 'table', /Choose one of: claim, curve, summary/],
-      [`/api/outcomes/compare?by=site&a=${world.sites.a}&b=${world.sites.a}`, 'b', /two different groups/],
+      [`/api/outcomes/compare?by=site&a=${suite.world.sites.a}&b=${suite.world.sites.a}`, 'b', /two different groups/],
       [
         '/api/outcomes/compare?by=definition&a=x&b=y',
         'by',

@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { bookingHarness, countAppointments } from '../../../test/support/booking-world.ts';
-import type { Database } from '../../store/database.ts';
-
-type Harness = Awaited<ReturnType<typeof bookingHarness>>;
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
+import { countAppointments } from '../../../test/support/booking-world.ts';
 
 describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let h: Harness;
-
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    h = await bookingHarness(db, new Date('2026-11-20T18:00:00Z'));
-  });
-  afterAll(async () => {
-    await h.app.close();
-    await drop();
-  });
+  const h = httpSuite(backend, { bookable: true });
 
   const url = (rest: string) => `/api/patients/${h.world.patients.a}${rest}`;
   const planBody = (over: object = {}) => ({
@@ -90,7 +77,7 @@ describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
     const plan = (await h.as('therapist', 'POST', url('/plans'), planBody({ startDate: '2026-12-07' }))).json() as {
       id: string;
     };
-    const before = await countAppointments(db, h.world.orgId);
+    const before = await countAppointments(h.db, h.world.orgId);
     expect((await h.as('therapist', 'POST', `/api/plans/${plan.id}/book`, {})).statusCode).toBe(403);
     const booked = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, {});
     expect(booked.statusCode).toBe(201);
@@ -103,7 +90,7 @@ describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
       ['2026-12-07', '2026-12-10', '2026-12-14', '2026-12-17'].map((d) => `${d}T18:00:00.000Z`),
     );
     expect(body.appointments.every((a) => a.seriesId === body.plan.seriesId)).toBe(true);
-    expect(await countAppointments(db, h.world.orgId)).toBe(before + 4);
+    expect(await countAppointments(h.db, h.world.orgId)).toBe(before + 4);
     expect((await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, {})).statusCode).toBe(409);
   });
 
@@ -111,11 +98,11 @@ describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
     const plan = (await h.as('therapist', 'POST', url('/plans'), planBody({ startDate: '2026-12-07' }))).json() as {
       id: string;
     };
-    const before = await countAppointments(db, h.world.orgId);
+    const before = await countAppointments(h.db, h.world.orgId);
     const res = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, {});
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('series_conflict');
-    expect(await countAppointments(db, h.world.orgId)).toBe(before);
+    expect(await countAppointments(h.db, h.world.orgId)).toBe(before);
     const plans = (await h.as('therapist', 'GET', url('/plans'))).json().plans as {
       id: string;
       status: string;
@@ -147,7 +134,7 @@ describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
     const alternative = conflicts[0]!.alternatives[0]!;
     expect(alternative).toBeDefined();
 
-    const before = await countAppointments(db, h.world.orgId);
+    const before = await countAppointments(h.db, h.world.orgId);
     const pastThePlan = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, {
       choices: [
         { visit: 1, start: alternative.start },
@@ -159,7 +146,7 @@ describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
     const neither = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, { choices: [{ visit: 1 }] });
     expect(neither.statusCode).toBe(400);
     expect(neither.json().error.fields).toHaveProperty(['choices.0.start']);
-    expect(await countAppointments(db, h.world.orgId)).toBe(before);
+    expect(await countAppointments(h.db, h.world.orgId)).toBe(before);
 
     const booked = await h.as('front_desk', 'POST', `/api/plans/${plan.id}/book`, {
       choices: [{ visit: 1, start: alternative.start, locationId: alternative.locationId }],
@@ -172,7 +159,7 @@ describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
       '2027-01-11T18:00:00.000Z',
       '2027-01-14T18:00:00.000Z',
     ]);
-    expect(await countAppointments(db, h.world.orgId)).toBe(before + 4);
+    expect(await countAppointments(h.db, h.world.orgId)).toBe(before + 4);
   });
 
   it('books the series without a skipped visit, and names later conflicts by their number in the plan', async () => {

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { bookingHarness } from '../../../test/support/booking-world.ts';
-import type { Database } from '../../store/database.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
 import { listPatientOutcomeRows } from '../../store/repos/outcome-episodes.ts';
 import { createAssessment } from '../../services/charting/assessment.ts';
 import { signNote } from '../../services/charting/notes.ts';
@@ -9,30 +8,23 @@ import { actorOf, patientBehindGate } from '../../../test/support/session-kit.ts
 import { createNote } from '../../services/charting/session.ts';
 import type { ServiceContext } from '../../services/context.ts';
 
-type Harness = Awaited<ReturnType<typeof bookingHarness>>;
 const DAY = 86_400_000;
 const START = Date.parse('2026-10-05T17:00:00Z');
 
 describe.each(BACKENDS)('relief check-in on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let h: Harness;
   let now = START;
-  const ctx = (): ServiceContext => ({ db, now: () => new Date(now) });
+  const ctx = (): ServiceContext => ({ db: h.db, now: () => new Date(now) });
   let patientId: string;
 
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    h = await bookingHarness(db, () => new Date(now));
-    patientId = await patientBehindGate(db, h.world, 'clear');
-    await db.query(`UPDATE patients SET email = 'gina@example.test' WHERE id = $1`, [patientId]);
-    await createAssessment(ctx(), actorOf(h.world, 'therapist'), patientId, { findings: {}, diagnoses: ['M54.2'] });
+  const h = httpSuite(backend, {
+    now: () => new Date(now),
+    bookable: true,
+    async setup() {
+      patientId = await patientBehindGate(h.db, h.world, 'clear');
+      await h.db.query(`UPDATE patients SET email = 'gina@example.test' WHERE id = $1`, [patientId]);
+      await createAssessment(ctx(), actorOf(h.world, 'therapist'), patientId, { findings: {}, diagnoses: ['M54.2'] });
+    },
   });
-  afterAll(async () => {
-    await h.app.close();
-    await drop();
-  });
-
   async function signVisit(): Promise<string> {
     const therapist = actorOf(h.world, 'therapist');
     const note = await createNote(ctx(), therapist, patientId, { subjective: {}, objective: {}, cptMinutes: [] });
@@ -40,7 +32,7 @@ describe.each(BACKENDS)('relief check-in on %s', (backend) => {
     return note.id;
   }
   const messages = () =>
-    db.query<{ status: string; sendAt: Date; text: string; dedupeKey: string }>(
+    h.db.query<{ status: string; sendAt: Date; text: string; dedupeKey: string }>(
       `SELECT status, send_at AS "sendAt", text, dedupe_key AS "dedupeKey" FROM outbox_messages WHERE patient_id = $1 AND kind = 'relief-check' ORDER BY created_at, send_at`,
       [patientId],
     );
@@ -54,7 +46,7 @@ describe.each(BACKENDS)('relief check-in on %s', (backend) => {
     expect(queued[0]!.text).toContain('Is the relief from your visit holding? How many days did it last?');
 
     now = START + 2 * DAY;
-    await db.query(
+    await h.db.query(
       `UPDATE organizations SET settings = jsonb_set(settings, '{booking}', '{"reliefCheckInDays": 10}') WHERE id = $1`,
       [h.world.orgId],
     );
@@ -66,7 +58,7 @@ describe.each(BACKENDS)('relief check-in on %s', (backend) => {
     ]);
 
     // A setting outside 4–14 days falls back to the default.
-    await db.query(
+    await h.db.query(
       `UPDATE organizations SET settings = jsonb_set(settings, '{booking}', '{"reliefCheckInDays": 30}') WHERE id = $1`,
       [h.world.orgId],
     );
@@ -91,7 +83,7 @@ describe.each(BACKENDS)('relief check-in on %s', (backend) => {
     const answered = await h.app.inject({ method: 'POST', url: `/api/relief/${token}`, payload: { days: 4 } });
     expect(answered.statusCode).toBe(200);
     expect(answered.json().answer).toEqual({ reliefDays: 4, stillHolding: false });
-    const rows = await listPatientOutcomeRows(db, h.world.orgId, patientId);
+    const rows = await listPatientOutcomeRows(h.db, h.world.orgId, patientId);
     expect(rows[0]!.reliefDays).toEqual([4]);
 
     // The same answer again is fine; a different one is refused and the first stands.
@@ -104,7 +96,7 @@ describe.each(BACKENDS)('relief check-in on %s', (backend) => {
       payload: { stillHolding: true },
     });
     expect(changed.statusCode).toBe(409);
-    expect((await listPatientOutcomeRows(db, h.world.orgId, patientId))[0]!.reliefDays).toEqual([4]);
+    expect((await listPatientOutcomeRows(h.db, h.world.orgId, patientId))[0]!.reliefDays).toEqual([4]);
   });
 
   it('"still holding" counts the days since the visit', async () => {

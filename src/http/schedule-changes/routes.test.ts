@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { bookingHarness } from '../../../test/support/booking-world.ts';
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
 import { snapshot } from '../../../test/support/snapshot.ts';
-import type { Database } from '../../store/database.ts';
 import { listMessages } from '../../store/repos/outbox.ts';
 import { buildAppointment } from '../../../test/support/factories.ts';
 
-type Harness = Awaited<ReturnType<typeof bookingHarness>>;
 interface Conflict {
   code: string;
   message: string;
@@ -38,9 +36,6 @@ const NOW = new Date('2026-11-20T18:00:00Z'); // Friday 10:00 in Los Angeles
 const CLOSED_DAY = '2026-11-24'; // a Tuesday
 
 describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let h: Harness;
   const v: Record<'early' | 'soon' | 'tueMorning' | 'tueAfternoon' | 'wed', string> = {
     early: '',
     soon: '',
@@ -49,40 +44,37 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
     wed: '',
   };
 
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    h = await bookingHarness(db, NOW);
-    // Patient A's visits with Avery at site A (Los Angeles time): two within the 24-hour cancellation window.
-    const starts = {
-      early: '2026-11-21T16:00:00Z', // Sat 08:00
-      soon: '2026-11-21T17:30:00Z', // Sat 09:30
-      tueMorning: '2026-11-24T18:00:00Z', // Tue 10:00
-      tueAfternoon: '2026-11-24T23:00:00Z', // Tue 15:00
-      wed: '2026-11-25T18:00:00Z', // Wed 10:00
-    };
-    for (const [name, start] of Object.entries(starts)) {
-      const res = await h.as('front_desk', 'POST', '/api/appointments', {
-        patientId: h.world.patients.a,
-        serviceCode: 'nmt-followup-60',
-        start,
-        therapistId: h.world.practitioners.a,
-        locationId: h.world.sites.a,
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      v[name as keyof typeof v] = (res.json() as { id: string }).id;
-    }
+  const h = httpSuite(backend, {
+    now: () => NOW,
+    bookable: true,
+    async setup() {
+      // Patient A's visits with Avery at site A (Los Angeles time): two within the 24-hour cancellation window.
+      const starts = {
+        early: '2026-11-21T16:00:00Z', // Sat 08:00
+        soon: '2026-11-21T17:30:00Z', // Sat 09:30
+        tueMorning: '2026-11-24T18:00:00Z', // Tue 10:00
+        tueAfternoon: '2026-11-24T23:00:00Z', // Tue 15:00
+        wed: '2026-11-25T18:00:00Z', // Wed 10:00
+      };
+      for (const [name, start] of Object.entries(starts)) {
+        const res = await h.as('front_desk', 'POST', '/api/appointments', {
+          patientId: h.world.patients.a,
+          serviceCode: 'nmt-followup-60',
+          start,
+          therapistId: h.world.practitioners.a,
+          locationId: h.world.sites.a,
+        });
+        expect(res.statusCode, res.body).toBe(201);
+        v[name as keyof typeof v] = (res.json() as { id: string }).id;
+      }
+    },
   });
-  afterAll(async () => {
-    await h.app.close();
-    await drop();
-  });
-
   const ids = (list: { id: string }[]) => list.map((a) => a.id).sort();
   const conflictOf = async (role: 'front_desk' | 'patient', id: string) =>
     ((await h.as(role, 'GET', `/api/appointments/${id}`)).json() as Appointment).conflict;
 
   it('previews a closure, new hours, time off and a new week without writing anything, each listing the visits it would leave without a place', async () => {
-    const before = await snapshot(db);
+    const before = await snapshot(h.db);
     const closure = await h.as('manager', 'POST', `/api/locations/${h.world.sites.a}/closures/preview`, {
       startsOn: CLOSED_DAY,
       endsOn: CLOSED_DAY,
@@ -139,9 +131,9 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
     });
     expect(backwards.statusCode).toBe(422);
     expect(backwards.json().error.fields).toHaveProperty('endsOn');
-    expect(await snapshot(db)).toEqual(before);
+    expect(await snapshot(h.db)).toEqual(before);
     // Each listed visit names a patient: each was audited.
-    const audited = await db.query<{ n: number }>(
+    const audited = await h.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1 AND action = 'appointment.list' AND detail->>'preview' = 'true'`,
       [h.world.orgId],
     );
@@ -178,7 +170,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
     expect(res.statusCode, res.body).toBe(200);
     const outcomes = Object.fromEntries((res.json() as Resolved).visits.map((x) => [x.appointmentId, x.outcome]));
     expect(outcomes).toEqual({ [v.tueMorning]: 'queued', [v.wed]: 'fits-schedule' });
-    const notice = (await listMessages(db, { orgId: h.world.orgId, appointmentId: v.tueMorning })).find(
+    const notice = (await listMessages(h.db, { orgId: h.world.orgId, appointmentId: v.tueMorning })).find(
       (m) => m.kind === 'visit-affected',
     )!;
     expect(notice.subject).toMatch(/^Please choose a new time: NMT follow-up \(60 min\) on Tue, Nov 24/);
@@ -187,7 +179,9 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
     expect(notice.text).toMatch(/choose a new time, or cancel, with this link: \S+\/a\/\S+/);
     expect((await conflictOf('front_desk', v.tueMorning))!.notifiedAt).toEqual(expect.any(String));
     expect(
-      (await listMessages(db, { orgId: h.world.orgId, appointmentId: v.wed })).some((m) => m.kind === 'visit-affected'),
+      (await listMessages(h.db, { orgId: h.world.orgId, appointmentId: v.wed })).some(
+        (m) => m.kind === 'visit-affected',
+      ),
     ).toBe(false);
 
     const again = await h.as('front_desk', 'POST', '/api/appointments/conflicts/notify', {
@@ -212,7 +206,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
     );
     expect((first.json() as Resolved).visits[0]!.outcome).toBe('queued');
     expect(replay.json()).toEqual(first.json());
-    const audited = await db.query<{ n: number }>(
+    const audited = await h.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1 AND action = 'appointment.notify-change'`,
       [h.world.orgId],
     );
@@ -220,7 +214,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
   });
 
   it('the patient’s link says why and lets them move the visit; the moved visit no longer conflicts', async () => {
-    const notice = (await listMessages(db, { orgId: h.world.orgId, appointmentId: v.tueAfternoon })).find(
+    const notice = (await listMessages(h.db, { orgId: h.world.orgId, appointmentId: v.tueAfternoon })).find(
       (m) => m.kind === 'visit-affected',
     )!;
     const token = /\/a\/(\S+)/.exec(notice.text)![1]!;
@@ -286,7 +280,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
 
   it('cancels for the clinic with a message, all in one transaction: a visit the desk may not touch refuses the whole request', async () => {
     // A visit at site B, which this front desk does not work at, made to conflict by a closure there.
-    const other = await buildAppointment(db, h.world.orgId, {
+    const other = await buildAppointment(h.db, h.world.orgId, {
       patientId: h.world.patients.b,
       therapistId: h.world.practitioners.b,
       locationId: h.world.sites.b,
@@ -312,13 +306,13 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
       reason: 'Burst pipe',
     });
 
-    const before = await snapshot(db);
+    const before = await snapshot(h.db);
     const refused = await h.as('front_desk', 'POST', '/api/appointments/conflicts/cancel', {
       appointmentIds: [monday, other],
       message: 'A pipe burst.',
     });
     expect(refused.statusCode).toBe(403);
-    expect(await snapshot(db)).toEqual(before);
+    expect(await snapshot(h.db)).toEqual(before);
 
     const done = await h.as('front_desk', 'POST', '/api/appointments/conflicts/cancel', {
       appointmentIds: [monday],
@@ -329,7 +323,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
       outcome: 'cancelled',
       appointment: { status: 'cancelled', conflict: null },
     });
-    const notice = (await listMessages(db, { orgId: h.world.orgId, appointmentId: monday })).find(
+    const notice = (await listMessages(h.db, { orgId: h.world.orgId, appointmentId: monday })).find(
       (m) => m.kind === 'cancellation',
     )!;
     expect(notice.text).toContain('A message from the clinic: A pipe burst; we are very sorry.');

@@ -1,12 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../store/database.ts';
+import { describe, expect, it } from 'vitest';
 import { listMessages } from '../../store/repos/outbox.ts';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { bookingHarness } from '../../../test/support/booking-world.ts';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
 import { defaultServiceId } from '../../services/booking/catalogue.ts';
 import { runDueMessages, type OutgoingMail, type Transport } from '../../services/notify/index.ts';
 
-type Harness = Awaited<ReturnType<typeof bookingHarness>>;
 interface Service {
   id: string;
   code: string;
@@ -27,18 +25,7 @@ class Recording implements Transport {
 }
 
 describe.each(BACKENDS)('service prices and current names on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let h: Harness;
-
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    h = await bookingHarness(db, NOW);
-  });
-  afterAll(async () => {
-    await h.app.close();
-    await drop();
-  });
+  const h = httpSuite(backend, { now: () => NOW, bookable: true });
 
   const serviceOf = async (role: 'patient' | 'manager', code: string) =>
     ((await h.as(role, 'GET', '/api/services')).json() as { services: Service[] }).services.find(
@@ -91,7 +78,7 @@ describe.each(BACKENDS)('service prices and current names on %s', (backend) => {
     });
     expect(booked.statusCode).toBe(201);
     const appointmentId = (booked.json() as { id: string }).id;
-    const queued = await listMessages(db, { orgId: h.world.orgId, appointmentId });
+    const queued = await listMessages(h.db, { orgId: h.world.orgId, appointmentId });
     const confirmation = queued.find((m) => m.kind === 'confirmation')!;
     expect(confirmation.text).toContain('NMT follow-up (60 min) with Avery Therapist');
     expect(confirmation.text).toContain('Price: $120.00');
@@ -116,7 +103,7 @@ describe.each(BACKENDS)('service prices and current names on %s', (backend) => {
 
     // Every message still waiting leaves with the name as it is when it is sent, and the stored copy says so.
     const transport = new Recording();
-    await runDueMessages({ db, now: () => new Date(Date.parse('2026-11-27T17:00:00Z') - HOUR) }, transport);
+    await runDueMessages({ db: h.db, now: () => new Date(Date.parse('2026-11-27T17:00:00Z') - HOUR) }, transport);
     const mine = transport.sent.filter((m) => queued.some((q) => q.messageId === m.messageId));
     expect(mine.map((m) => m.subject).sort()).toEqual([
       'Before your first visit on Fri, Nov 27, 9:00 AM PST',
@@ -132,7 +119,9 @@ describe.each(BACKENDS)('service prices and current names on %s', (backend) => {
     const reminder = mine.find((m) => m.subject.startsWith('Reminder'))!;
     // The self-service link is the same one the first words carried.
     expect(reminder.text).toContain(/\/a\/\S+/.exec(confirmation.text)![0]);
-    const stored = (await listMessages(db, { orgId: h.world.orgId, appointmentId })).filter((m) => m.status === 'sent');
+    const stored = (await listMessages(h.db, { orgId: h.world.orgId, appointmentId })).filter(
+      (m) => m.status === 'sent',
+    );
     expect(stored.every((m) => !m.text.includes('NMT follow-up (60 min)'))).toBe(true);
   });
 });

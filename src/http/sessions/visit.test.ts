@@ -1,23 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { bookingHarness } from '../../../test/support/booking-world.ts';
-import type { Database } from '../../store/database.ts';
-
-type Harness = Awaited<ReturnType<typeof bookingHarness>>;
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
 
 describe.each(BACKENDS)('a note belongs to its visit, on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let h: Harness;
-
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    h = await bookingHarness(db, new Date('2026-11-20T18:00:00Z'));
-  });
-  afterAll(async () => {
-    await h.app.close();
-    await drop();
-  });
+  const h = httpSuite(backend, { bookable: true });
 
   async function book(start: string): Promise<string> {
     const res = await h.as('front_desk', 'POST', '/api/appointments', {
@@ -37,7 +23,7 @@ describe.each(BACKENDS)('a note belongs to its visit, on %s', (backend) => {
     };
   const statusEvents = async (id: string) =>
     (
-      await db.query<{ detail: Record<string, string>; role: string }>(
+      await h.db.query<{ detail: Record<string, string>; role: string }>(
         `SELECT detail, actor_role AS role FROM audit_events WHERE org_id = $1 AND action = 'appointment.status' AND record_id = $2 ORDER BY id`,
         [h.world.orgId, id],
       )

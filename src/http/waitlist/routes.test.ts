@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../store/database.ts';
+import { describe, expect, it } from 'vitest';
 import { runWaitlistJobs } from '../../services/booking/offers.ts';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { bookingHarness } from '../../../test/support/booking-world.ts';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
 import { buildPatient } from '../../../test/support/factories.ts';
 
-type Harness = Awaited<ReturnType<typeof bookingHarness>>;
 interface Entry {
   id: string;
   patientId: string;
@@ -14,28 +12,22 @@ interface Entry {
 }
 
 describe.each(BACKENDS)('waitlist on %s', (backend) => {
-  let db: Database;
-  let drop: () => Promise<void>;
-  let h: Harness;
   let now = new Date('2026-11-20T18:00:00Z').getTime();
   let patientC: string;
 
-  beforeAll(async () => {
-    ({ db, drop } = await createTestDatabase(backend));
-    h = await bookingHarness(db, () => new Date(now));
-    patientC = await buildPatient(db, h.world.orgId, {
-      givenName: 'Cleo',
-      familyName: 'Third',
-      dateOfBirth: '1970-01-01',
-      email: 'cleo@example.test',
-      preferredLocationId: h.world.sites.a,
-    });
+  const h = httpSuite(backend, {
+    now: () => new Date(now),
+    bookable: true,
+    async setup() {
+      patientC = await buildPatient(h.db, h.world.orgId, {
+        givenName: 'Cleo',
+        familyName: 'Third',
+        dateOfBirth: '1970-01-01',
+        email: 'cleo@example.test',
+        preferredLocationId: h.world.sites.a,
+      });
+    },
   });
-  afterAll(async () => {
-    await h.app.close();
-    await drop();
-  });
-
   const entries = async () => ((await h.as('admin', 'GET', '/api/waitlist')).json() as { entries: Entry[] }).entries;
   const join = (patientId: string) =>
     h.as('admin', 'POST', '/api/waitlist', {
@@ -69,7 +61,7 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
       offer: { start: '2026-11-27T17:00:00.000Z', expiresAt: '2026-11-20T20:00:00.000Z' },
     });
     expect(list.find((e) => e.patientId === patientC)).toMatchObject({ status: 'waiting', offer: null });
-    const messages = await db.query<{ n: number }>(
+    const messages = await h.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM outbox_messages WHERE org_id = $1 AND kind = 'waitlist-offer' AND patient_id = $2`,
       [h.world.orgId, h.world.patients.b],
     );
@@ -88,7 +80,7 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
 
     // Two hours later the hold expires; the job passes the slot to the next patient.
     now += 2 * 3600_000 + 60_000;
-    expect(await runWaitlistJobs({ db, now: () => new Date(now) })).toBe(1);
+    expect(await runWaitlistJobs({ db: h.db, now: () => new Date(now) })).toBe(1);
     list = await entries();
     expect(list.find((e) => e.patientId === h.world.patients.b)).toMatchObject({ status: 'waiting', offer: null });
     const second = list.find((e) => e.patientId === patientC)!;
