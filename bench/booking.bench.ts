@@ -34,10 +34,10 @@ async function bulkAppointments(db: Database, orgId: string): Promise<number> {
   await db.query('DELETE FROM appointments WHERE org_id = $1', [orgId]);
   await db.query(
     `WITH t AS (SELECT p.id, row_number() OVER (ORDER BY p.id) - 1 AS i,
-                       (SELECT min(pl.location_id::text)::uuid FROM practitioner_locations pl WHERE pl.org_id = p.org_id AND pl.practitioner_id = p.id) AS loc
-                  FROM practitioners p WHERE p.org_id = $1),
+                       (SELECT min(pl.location_id::text)::uuid FROM therapist_locations pl WHERE pl.org_id = p.org_id AND pl.therapist_id = p.id) AS loc
+                  FROM therapists p WHERE p.org_id = $1),
           pats AS (SELECT array_agg(id ORDER BY id) AS ids, count(*) AS n FROM patients WHERE org_id = $1)
-     INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, status, during, blocks)
+     INSERT INTO appointments (org_id, patient_id, therapist_id, location_id, service_code, status, during, blocks)
      SELECT $1, pats.ids[1 + ((t.i + 30 * s + d * 270) % pats.n)], t.id, t.loc, 'nmt-followup-30',
             CASE WHEN x.at < $3 THEN 'completed' ELSE 'booked' END,
             tstzrange(x.at, x.at + interval '30 minutes'), tstzrange(x.at, x.at + interval '40 minutes')
@@ -59,7 +59,7 @@ function adminActor(orgId: string): Actor {
     email: 'bench@example.test',
     displayName: 'Bench',
     patientId: null,
-    practitionerId: null,
+    therapistId: null,
     locationIds: [],
     orgTimeZone: 'America/Los_Angeles',
     sessionId: randomUUID(),
@@ -103,7 +103,7 @@ async function availability(label: string, db: Database, orgId: string, appointm
   const { sites, therapists } = (
     await db.query<{ sites: number; therapists: number }>(
       `SELECT (SELECT count(*)::int FROM locations WHERE org_id = $1 AND active) AS sites,
-            (SELECT count(*)::int FROM practitioners WHERE org_id = $1 AND active) AS therapists`,
+            (SELECT count(*)::int FROM therapists WHERE org_id = $1 AND active) AS therapists`,
       [orgId],
     )
   )[0]!;
@@ -249,7 +249,7 @@ export async function storm(label: string, db: Database, orgId: string): Promise
       await db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM appointments a JOIN appointments b ON a.org_id = b.org_id AND a.id < b.id
         WHERE a.org_id = $1 AND a.occupies AND b.occupies
-          AND ((a.practitioner_id = b.practitioner_id AND a.blocks && b.blocks) OR (a.room_id = b.room_id AND a.blocks && b.blocks)
+          AND ((a.therapist_id = b.therapist_id AND a.blocks && b.blocks) OR (a.room_id = b.room_id AND a.blocks && b.blocks)
                OR (a.patient_id = b.patient_id AND a.during && b.during))`,
         [orgId],
       )

@@ -5,12 +5,12 @@ import type { Therapist } from './staff.ts';
 export interface CareRelationshipRow {
   org_id: string;
   patient_id: string;
-  practitioner_id: string;
+  therapist_id: string;
   started_on: string;
   ended_on: string | null;
 }
 
-/** Who may treat a site's patients: its massage therapists, and the integrative practitioners. */
+/** Who may treat a site's patients: its massage therapists, and the integrative therapists. */
 export interface SiteTeam {
   massage: string[];
   integrative: string[];
@@ -44,14 +44,14 @@ export function careFor(
 ): CareRelationshipRow[] {
   const rows: CareRelationshipRow[] = [];
   const primary = fixedTherapist ?? (team.massage.length > 0 ? random.pick(team.massage) : undefined);
-  const add = (practitionerId: string, mayHaveEnded: boolean) => {
+  const add = (therapistId: string, mayHaveEnded: boolean) => {
     const startedOn = addDays(today, -random.int(0, 720));
     const endOn = addDays(startedOn, random.int(30, 300));
     const ended = mayHaveEnded && random.chance(0.25) && endOn <= today;
     rows.push({
       org_id: orgId,
       patient_id: patientId,
-      practitioner_id: practitionerId,
+      therapist_id: therapistId,
       started_on: startedOn,
       ended_on: ended ? endOn : null,
     });

@@ -20,13 +20,13 @@ describe.each(BACKENDS)('demo schedule on %s', (backend) => {
 
   it('gives every demo therapist weekly shifts at their own sites, and stores the service catalogue', async () => {
     const { unscheduled } = await one<{ unscheduled: number }>(
-      `SELECT count(*)::int AS unscheduled FROM practitioners p WHERE p.org_id = $1
-          AND NOT EXISTS (SELECT 1 FROM shift_templates t WHERE t.org_id = p.org_id AND t.practitioner_id = p.id)`,
+      `SELECT count(*)::int AS unscheduled FROM therapists p WHERE p.org_id = $1
+          AND NOT EXISTS (SELECT 1 FROM shift_templates t WHERE t.org_id = p.org_id AND t.therapist_id = p.id)`,
     );
     expect(unscheduled).toBe(0);
     const { foreign } = await one<{ foreign: number }>(
       `SELECT count(*)::int AS foreign FROM shift_templates t WHERE t.org_id = $1 AND NOT EXISTS (
-         SELECT 1 FROM practitioner_locations pl WHERE pl.org_id = t.org_id AND pl.practitioner_id = t.practitioner_id AND pl.location_id = t.location_id)`,
+         SELECT 1 FROM therapist_locations pl WHERE pl.org_id = t.org_id AND pl.therapist_id = t.therapist_id AND pl.location_id = t.location_id)`,
     );
     expect(foreign).toBe(0);
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM services WHERE org_id = $1`)).n).toBe(8);
@@ -64,7 +64,7 @@ describe.each(BACKENDS)('demo schedule on %s', (backend) => {
 
   it('books each service only with a therapist of its discipline, inside the site’s opening hours', async () => {
     const { wrong } = await one<{ wrong: number }>(
-      `SELECT count(*)::int AS wrong FROM appointments a JOIN practitioners p ON p.org_id = a.org_id AND p.id = a.practitioner_id
+      `SELECT count(*)::int AS wrong FROM appointments a JOIN therapists p ON p.org_id = a.org_id AND p.id = a.therapist_id
          JOIN services s ON s.org_id = a.org_id AND s.code = a.service_code WHERE a.org_id = $1 AND s.discipline <> p.discipline`,
     );
     expect(wrong).toBe(0);
@@ -82,7 +82,7 @@ describe.each(BACKENDS)('demo schedule on %s', (backend) => {
     const { outside } = await one<{ outside: number }>(
       `SELECT count(*)::int AS outside FROM appointments a WHERE a.org_id = $1 AND a.occupies AND NOT EXISTS (
          SELECT 1 FROM care_relationships c WHERE c.org_id = a.org_id AND c.patient_id = a.patient_id
-            AND c.practitioner_id = a.practitioner_id AND c.ended_on IS NULL)`,
+            AND c.therapist_id = a.therapist_id AND c.ended_on IS NULL)`,
     );
     expect(outside).toBe(0);
   });

@@ -62,7 +62,7 @@ async function weeklyTemplates(db: Queryable, orgId: string, rng: Random) {
   ]);
   const therapists = await db.query<TherapistRow>(
     `SELECT p.id, array_agg(pl.location_id::text ORDER BY pl.location_id) AS "locationIds"
-       FROM practitioners p JOIN practitioner_locations pl ON pl.org_id = p.org_id AND pl.practitioner_id = p.id
+       FROM therapists p JOIN therapist_locations pl ON pl.org_id = p.org_id AND pl.therapist_id = p.id
       WHERE p.org_id = $1 AND p.active GROUP BY p.id ORDER BY p.id`,
     [orgId],
   );
@@ -81,7 +81,7 @@ async function weeklyTemplates(db: Queryable, orgId: string, rng: Random) {
       const end = late ? open.close : minTime(open.close, shift(open.open, 8 * 60));
       rows.push({
         org_id: orgId,
-        practitioner_id: t.id,
+        therapist_id: t.id,
         location_id: locationId,
         weekday,
         start_time: start,
@@ -111,7 +111,7 @@ async function exceptions(
     const day = addDays(today, rng.int(2, FUTURE_DAYS - 1));
     rows.push({
       org_id: orgId,
-      practitioner_id: t.id,
+      therapist_id: t.id,
       kind: 'time-off',
       location_id: null,
       reason: 'Continuing-education course',
@@ -122,7 +122,7 @@ async function exceptions(
     const day = addDays(today, rng.int(1, FUTURE_DAYS - 1));
     rows.push({
       org_id: orgId,
-      practitioner_id: t.id,
+      therapist_id: t.id,
       kind: 'extra-shift',
       location_id: t.locationIds[0],
       reason: 'Covering a colleague',
@@ -214,7 +214,7 @@ export async function seedSchedule(db: Database | Queryable, options: SeedSchedu
       id: demoUuid(seed, 'appointment', rows.length),
       org_id: orgId,
       patient_id: patientId,
-      practitioner_id: slot.therapistId,
+      therapist_id: slot.therapistId,
       location_id: slot.locationId,
       room_id: roomId,
       service_code: code,
@@ -232,10 +232,10 @@ export async function seedSchedule(db: Database | Queryable, options: SeedSchedu
   await insertRows(db, 'appointments', rows);
   // The clinic booked these visits, so it granted each therapist booked a place in the patient's care.
   await db.query(
-    `INSERT INTO care_relationships (org_id, patient_id, practitioner_id, started_on, reason)
-     SELECT org_id, patient_id, practitioner_id, (min(lower(during)) AT TIME ZONE '${TIME_ZONE}')::date, 'Booked visits'
-       FROM appointments WHERE org_id = $1 AND occupies GROUP BY org_id, patient_id, practitioner_id
-     ON CONFLICT (org_id, patient_id, practitioner_id) DO UPDATE SET ended_on = NULL`,
+    `INSERT INTO care_relationships (org_id, patient_id, therapist_id, started_on, reason)
+     SELECT org_id, patient_id, therapist_id, (min(lower(during)) AT TIME ZONE '${TIME_ZONE}')::date, 'Booked visits'
+       FROM appointments WHERE org_id = $1 AND occupies GROUP BY org_id, patient_id, therapist_id
+     ON CONFLICT (org_id, patient_id, therapist_id) DO UPDATE SET ended_on = NULL`,
     [orgId],
   );
   const future = rows.filter((r) => (r as { status: string }).status === 'booked').length;

@@ -77,8 +77,8 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
 
   it('staffs every site with therapists at one to three sites each, several disciplines', async () => {
     const therapists = await t.db.query<{ discipline: string; sites: number }>(
-      `SELECT p.discipline, count(pl.location_id)::int AS sites FROM practitioners p
-         JOIN practitioner_locations pl ON pl.practitioner_id = p.id GROUP BY p.id`,
+      `SELECT p.discipline, count(pl.location_id)::int AS sites FROM therapists p
+         JOIN therapist_locations pl ON pl.therapist_id = p.id GROUP BY p.id`,
     );
     expect(therapists).toHaveLength(30);
     for (const therapist of therapists) expect(therapist.sites).toBeGreaterThanOrEqual(1);
@@ -88,7 +88,7 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
     );
     const unstaffed = await one<{ n: number }>(
       `SELECT count(*)::int AS n FROM locations l WHERE NOT EXISTS (
-         SELECT 1 FROM practitioner_locations pl JOIN practitioners p ON p.id = pl.practitioner_id
+         SELECT 1 FROM therapist_locations pl JOIN therapists p ON p.id = pl.therapist_id
           WHERE pl.location_id = l.id AND p.discipline = 'nmt')`,
     );
     expect(unstaffed.n).toBe(0);
@@ -96,10 +96,10 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
 
   it('gives massage therapists the licences of the states they work in, with enough education hours', async () => {
     const withoutWa = await one<{ n: number }>(
-      `SELECT count(*)::int AS n FROM practitioners p
-         JOIN practitioner_locations pl ON pl.practitioner_id = p.id JOIN locations l ON l.id = pl.location_id
+      `SELECT count(*)::int AS n FROM therapists p
+         JOIN therapist_locations pl ON pl.therapist_id = p.id JOIN locations l ON l.id = pl.location_id
         WHERE l.state = 'WA' AND p.discipline IN ('nmt', 'corrective-exercise') AND NOT EXISTS (
-          SELECT 1 FROM credentials c WHERE c.practitioner_id = p.id AND c.type = 'LMT' AND c.issuer = 'WA')`,
+          SELECT 1 FROM credentials c WHERE c.therapist_id = p.id AND c.type = 'LMT' AND c.issuer = 'WA')`,
     );
     expect(withoutWa.n).toBe(0);
     const shortOregon = await one<{ n: number; total: number }>(
@@ -114,7 +114,7 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
 
   it('has exactly one therapist with an expired licence and some credentials expiring within 60 days', async () => {
     const expired = await one<{ n: number }>(
-      'SELECT count(DISTINCT practitioner_id)::int AS n FROM credentials WHERE kind = $1 AND expires_on < $2',
+      'SELECT count(DISTINCT therapist_id)::int AS n FROM credentials WHERE kind = $1 AND expires_on < $2',
       ['licence', TODAY],
     );
     expect(expired.n).toBe(1);
@@ -125,7 +125,7 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
     expect(expiring.n).toBeGreaterThanOrEqual(2);
     expect(summary.expiredLicences).toBe(1);
     expect(summary.credentialsExpiringSoon).toBe(expiring.n);
-    const ce = await one<{ n: number }>('SELECT count(DISTINCT practitioner_id)::int AS n FROM continuing_education');
+    const ce = await one<{ n: number }>('SELECT count(DISTINCT therapist_id)::int AS n FROM continuing_education');
     expect(ce.n).toBeGreaterThan(20);
   });
 
@@ -151,8 +151,8 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
 
   it("links the demo therapist and patient, and fills the therapist's list", async () => {
     const therapist = await one<{ patients: number; licences_current: boolean }>(
-      `SELECT (SELECT count(*)::int FROM care_relationships c WHERE c.practitioner_id = u.practitioner_id AND c.ended_on IS NULL) AS patients,
-              NOT EXISTS (SELECT 1 FROM credentials c WHERE c.practitioner_id = u.practitioner_id
+      `SELECT (SELECT count(*)::int FROM care_relationships c WHERE c.therapist_id = u.therapist_id AND c.ended_on IS NULL) AS patients,
+              NOT EXISTS (SELECT 1 FROM credentials c WHERE c.therapist_id = u.therapist_id
                            AND c.expires_on <= $1::date + 60) AS licences_current
          FROM users u WHERE u.email = 'therapist@demo.knotwork.test'`,
       [TODAY],
@@ -160,7 +160,7 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
     expect(therapist.patients).toBeGreaterThanOrEqual(10);
     expect(therapist.licences_current).toBe(true);
     const patient = await one<{ site: string; in_care: boolean }>(
-      `SELECT l.slug AS site, EXISTS (SELECT 1 FROM care_relationships c JOIN users t ON t.practitioner_id = c.practitioner_id
+      `SELECT l.slug AS site, EXISTS (SELECT 1 FROM care_relationships c JOIN users t ON t.therapist_id = c.therapist_id
                                        WHERE c.patient_id = p.id AND t.email = 'therapist@demo.knotwork.test') AS in_care
          FROM users u JOIN patients p ON p.id = u.patient_id JOIN locations l ON l.id = p.preferred_location_id
         WHERE u.email = 'patient@demo.knotwork.test'`,
@@ -184,8 +184,8 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
               count(*) FILTER (WHERE preferred_location_id IS NULL)::int AS no_site,
               count(*) FILTER (WHERE phone_digits IS NULL OR address IS NULL)::int AS no_phone,
               (SELECT count(*)::int FROM care_relationships c JOIN patients p2 ON p2.id = c.patient_id
-                WHERE NOT EXISTS (SELECT 1 FROM practitioner_locations pl
-                                   WHERE pl.practitioner_id = c.practitioner_id AND pl.location_id = p2.preferred_location_id)) AS care_elsewhere
+                WHERE NOT EXISTS (SELECT 1 FROM therapist_locations pl
+                                   WHERE pl.therapist_id = c.therapist_id AND pl.location_id = p2.preferred_location_id)) AS care_elsewhere
          FROM patients`,
     );
     expect(stats.n).toBe(PATIENTS);

@@ -57,7 +57,7 @@ export interface DemoSummary {
   locations: number;
   rooms: number;
   closures: number;
-  practitioners: number;
+  therapists: number;
   credentials: number;
   /** Credentials that expire within 60 days of `today` (still valid today). */
   credentialsExpiringSoon: number;
@@ -98,10 +98,10 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
     const staff = buildStaff(seed, today, org.id, locationIds);
     await insertRows(
       tx,
-      'practitioners',
+      'therapists',
       staff.therapists.map((therapist) => therapist.row),
     );
-    await insertRows(tx, 'practitioner_locations', staff.practitionerLocations);
+    await insertRows(tx, 'therapist_locations', staff.therapistLocations);
     await insertRows(tx, 'credentials', staff.credentials);
     await insertRows(tx, 'continuing_education', staff.continuingEducation);
 
@@ -129,7 +129,7 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
       slug: org.slug,
       name: org.name,
       ...sites,
-      practitioners: staff.therapists.length,
+      therapists: staff.therapists.length,
       credentials: staff.credentials.length,
       credentialsExpiringSoon: staff.credentials.filter(
         (c) => c.expires_on && c.expires_on >= today && c.expires_on <= expiringBy,
@@ -290,7 +290,7 @@ async function insertUsers(tx: Queryable, plan: UserPlan): Promise<number> {
     role: string,
     displayName: string,
     sites: readonly string[],
-    link: { patient_id?: string; practitioner_id?: string } = {},
+    link: { patient_id?: string; therapist_id?: string } = {},
   ) => {
     const id = demoUuid(plan.seed, 'user', index++);
     users.push({
@@ -301,7 +301,7 @@ async function insertUsers(tx: Queryable, plan: UserPlan): Promise<number> {
       role,
       password_hash: plan.passwordHash,
       patient_id: link.patient_id ?? null,
-      practitioner_id: link.practitioner_id ?? null,
+      therapist_id: link.therapist_id ?? null,
     });
     for (const slug of sites)
       userLocations.push({ org_id: plan.orgId, user_id: id, location_id: plan.locationIds.get(slug)! });
@@ -314,7 +314,7 @@ async function insertUsers(tx: Queryable, plan: UserPlan): Promise<number> {
   for (const therapist of plan.staff.therapists) {
     const { given_name, family_name, id } = therapist.row;
     add(therapist.accountEmail, 'therapist', `${given_name} ${family_name}`, therapist.siteSlugs, {
-      practitioner_id: id,
+      therapist_id: id,
     });
   }
   const patient = await tx.query<{ given_name: string; family_name: string }>(
@@ -340,13 +340,13 @@ async function insertEpisodes(
   plan: { seed: number; today: string; orgId: string; demoTherapistId: string },
 ): Promise<number> {
   const patients = await tx.query<DemoEpisodePatient>(
-    `SELECT DISTINCT ON (p.id) p.id, p.preferred_location_id AS "locationId", c.practitioner_id AS "therapistId", u.id AS "therapistUserId"
+    `SELECT DISTINCT ON (p.id) p.id, p.preferred_location_id AS "locationId", c.therapist_id AS "therapistId", u.id AS "therapistUserId"
        FROM patients p
        JOIN care_relationships c ON c.org_id = p.org_id AND c.patient_id = p.id
-       JOIN practitioners pr ON pr.org_id = c.org_id AND pr.id = c.practitioner_id AND pr.discipline = 'nmt'
-       JOIN users u ON u.org_id = c.org_id AND u.practitioner_id = c.practitioner_id
-      WHERE p.org_id = $1 AND NOT EXISTS (SELECT 1 FROM care_relationships d WHERE d.org_id = p.org_id AND d.patient_id = p.id AND d.practitioner_id = $2)
-      ORDER BY p.id, c.started_on, c.practitioner_id`,
+       JOIN therapists pr ON pr.org_id = c.org_id AND pr.id = c.therapist_id AND pr.discipline = 'nmt'
+       JOIN users u ON u.org_id = c.org_id AND u.therapist_id = c.therapist_id
+      WHERE p.org_id = $1 AND NOT EXISTS (SELECT 1 FROM care_relationships d WHERE d.org_id = p.org_id AND d.patient_id = p.id AND d.therapist_id = $2)
+      ORDER BY p.id, c.started_on, c.therapist_id`,
     [plan.orgId, plan.demoTherapistId],
   );
   const rows = buildDemoEpisodes(plan.seed, plan.today, plan.orgId, patients);

@@ -35,7 +35,7 @@ const DISCIPLINES: Record<number, Discipline> = {
 export const NMT_CERTIFIER = 'Knotwork Demo NMT Institute (invented)';
 const WA_MIN_HOURS_FROM = '2021-09-01';
 
-export interface PractitionerRow {
+export interface TherapistRow {
   id: string;
   org_id: string;
   given_name: string;
@@ -45,15 +45,15 @@ export interface PractitionerRow {
   discipline: Discipline;
   bio: string;
 }
-export interface PractitionerLocationRow {
+export interface TherapistLocationRow {
   org_id: string;
-  practitioner_id: string;
+  therapist_id: string;
   location_id: string;
 }
 export interface CredentialRow {
   id: string;
   org_id: string;
-  practitioner_id: string;
+  therapist_id: string;
   kind: 'licence' | 'certification';
   type: string;
   issuer: string;
@@ -65,21 +65,21 @@ export interface CredentialRow {
 export interface ContinuingEducationRow {
   id: string;
   org_id: string;
-  practitioner_id: string;
+  therapist_id: string;
   period_start: string;
   period_end: string;
   hours_required: number;
   hours_completed: number;
 }
 export interface Therapist {
-  row: PractitionerRow;
+  row: TherapistRow;
   siteSlugs: string[];
   /** Login of the therapist's own account. */
   accountEmail: string;
 }
 export interface Staff {
   therapists: Therapist[];
-  practitionerLocations: PractitionerLocationRow[];
+  therapistLocations: TherapistLocationRow[];
   credentials: CredentialRow[];
   continuingEducation: ContinuingEducationRow[];
 }
@@ -87,7 +87,7 @@ export interface Staff {
 export function buildStaff(seed: number, today: string, orgId: string, locationIds: Map<string, string>): Staff {
   const random = createRandom(deriveSeed(seed, 'staff'));
   const usedNames = new Set<string>();
-  const staff: Staff = { therapists: [], practitionerLocations: [], credentials: [], continuingEducation: [] };
+  const staff: Staff = { therapists: [], therapistLocations: [], credentials: [], continuingEducation: [] };
   let credentialIndex = 0;
   let ceIndex = 0;
   const nextCredentialId = () => demoUuid(seed, 'credential', credentialIndex++);
@@ -96,12 +96,12 @@ export function buildStaff(seed: number, today: string, orgId: string, locationI
     const discipline = DISCIPLINES[i] ?? 'nmt';
     const { given, family } = uniqueName(random, usedNames);
     const siteSlugs = i === DEMO_THERAPIST_INDEX ? ['beaverton', 'portland'] : pickSites(random, i);
-    const id = demoUuid(seed, 'practitioner', i);
+    const id = demoUuid(seed, 'therapist', i);
     const accountEmail =
       i === DEMO_THERAPIST_INDEX
         ? 'therapist@demo.knotwork.test'
         : `${emailPart(given)}.${emailPart(family)}@demo.knotwork.test`;
-    const row: PractitionerRow = {
+    const row: TherapistRow = {
       id,
       org_id: orgId,
       given_name: given,
@@ -113,10 +113,10 @@ export function buildStaff(seed: number, today: string, orgId: string, locationI
     };
     staff.therapists.push({ row, siteSlugs, accountEmail });
     for (const slug of siteSlugs) {
-      staff.practitionerLocations.push({ org_id: orgId, practitioner_id: id, location_id: locationIds.get(slug)! });
+      staff.therapistLocations.push({ org_id: orgId, therapist_id: id, location_id: locationIds.get(slug)! });
     }
 
-    const base = { org_id: orgId, practitioner_id: id };
+    const base = { org_id: orgId, therapist_id: id };
     const states = [...new Set(siteSlugs.map((slug) => siteBySlug(slug).state))];
     for (const state of states) {
       const expiresOn = licenceExpiry(random, today, i, state);

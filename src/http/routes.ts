@@ -8,7 +8,7 @@ import { linkRoutes } from './links/routes.ts';
 import { organizationRoutes } from './organization/routes.ts';
 import { locationRoutes } from './locations/routes.ts';
 import { patientRoutes } from './patients/routes.ts';
-import { practitionerRoutes } from './practitioners/routes.ts';
+import { therapistRoutes } from './therapists/routes.ts';
 import type { AnyRoute } from './route.ts';
 import { scheduleRoutes } from './schedules/routes.ts';
 import { scheduleChangeRoutes } from './schedule-changes/routes.ts';
@@ -44,7 +44,7 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...measureRoutes(ctx),
     ...homeCareRoutes(ctx),
     ...locationRoutes(ctx),
-    ...practitionerRoutes(ctx),
+    ...therapistRoutes(ctx),
     ...staffRoutes(ctx),
     ...auditRoutes(ctx),
     ...calendarRoutes(ctx),

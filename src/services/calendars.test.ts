@@ -44,7 +44,7 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
       orgTimeZone: 'America/Los_Angeles',
       sessionId: 'test',
       patientId: role === 'patient' ? world.patients.a : null,
-      practitionerId: role === 'therapist' ? world.practitioners.a : null,
+      therapistId: role === 'therapist' ? world.therapists.a : null,
       locationIds: role === 'manager' || role === 'front_desk' ? [world.sites.a] : [],
       ...overrides,
     };
@@ -52,12 +52,12 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
   const tokenOf = (url: string) => /\/cal\/([A-Za-z0-9_-]{43})\.ics$/.exec(url)![1]!;
   const visit = (
     start: string,
-    extra: { practitioner?: 'a' | 'b'; patient?: 'a' | 'b'; site?: 'a' | 'b'; status?: string } = {},
+    extra: { therapist?: 'a' | 'b'; patient?: 'a' | 'b'; site?: 'a' | 'b'; status?: string } = {},
   ) =>
     insertAppointment(db, {
       orgId: world.orgId,
       patientId: world.patients[extra.patient ?? 'a'],
-      practitionerId: world.practitioners[extra.practitioner ?? 'a'],
+      therapistId: world.therapists[extra.therapist ?? 'a'],
       locationId: world.sites[extra.site ?? 'a'],
       serviceCode: 'nmt-follow-up',
       start: new Date(start),
@@ -75,7 +75,7 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     // 09:00 in Los Angeles on the Friday before (PDT, UTC-7) and the Monday after (PST, UTC-8) 1 November 2026.
     const before = await visit('2026-10-30T16:00:00Z');
     const after = await visit('2026-11-02T17:00:00Z');
-    const feed = await createFeed(ctx(), actor('therapist'), { kind: 'therapist', subjectId: world.practitioners.a });
+    const feed = await createFeed(ctx(), actor('therapist'), { kind: 'therapist', subjectId: world.therapists.a });
     expect(feed.url).toMatch(/^http:\/\/localhost:3000\/cal\/[A-Za-z0-9_-]{43}\.ics$/);
     const stored = await db.query<{ token_hash: string }>('SELECT token_hash FROM calendar_feeds WHERE id = $1', [
       feed.id,
@@ -107,7 +107,7 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     // 09:00 on Friday 12 March 2027 (PST) and Monday 15 March 2027 (PDT, after the 14 March change).
     const friday = await visit('2027-03-12T17:00:00Z');
     const monday = await visit('2027-03-15T16:00:00Z');
-    const feed = await createFeed(ctx(), actor('admin'), { kind: 'therapist', subjectId: world.practitioners.a });
+    const feed = await createFeed(ctx(), actor('admin'), { kind: 'therapist', subjectId: world.therapists.a });
     const { events } = await parseIcs(await renderFeed(ctx(), tokenOf(feed.url)));
     const local = (id: string) => events.find((e) => e.uid === `${id}@knotwork.local`)!;
     expect([local(friday.id).localStart, local(monday.id).localStart]).toEqual([
@@ -141,7 +141,7 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
 
   it('a site feed holds every therapist at that site and nothing from other sites', async () => {
     now = new Date('2026-12-01T18:00:00Z');
-    const elsewhere = await visit('2026-12-09T17:00:00Z', { practitioner: 'b', patient: 'b', site: 'b' });
+    const elsewhere = await visit('2026-12-09T17:00:00Z', { therapist: 'b', patient: 'b', site: 'b' });
     const feed = await createFeed(ctx(), actor('manager'), { kind: 'site', subjectId: world.sites.a });
     const { events } = await parseIcs(await renderFeed(ctx(), tokenOf(feed.url)));
     expect(events.length).toBeGreaterThan(0);
@@ -149,7 +149,7 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
   });
 
   it('a revoked or unknown feed URL is a 404', async () => {
-    const feed = await createFeed(ctx(), actor('therapist'), { kind: 'therapist', subjectId: world.practitioners.a });
+    const feed = await createFeed(ctx(), actor('therapist'), { kind: 'therapist', subjectId: world.therapists.a });
     await expect(renderFeed(ctx(), tokenOf(feed.url))).resolves.toContain('BEGIN:VCALENDAR');
     await revokeFeed(ctx(), actor('therapist'), feed.id);
     await expect(renderFeed(ctx(), tokenOf(feed.url))).rejects.toBeInstanceOf(NotFoundError);
@@ -161,7 +161,7 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
 
   it('lets therapists hold only their own feed and managers only their sites’ feeds', async () => {
     await expect(
-      createFeed(ctx(), actor('therapist'), { kind: 'therapist', subjectId: world.practitioners.b }),
+      createFeed(ctx(), actor('therapist'), { kind: 'therapist', subjectId: world.therapists.b }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
       createFeed(ctx(), actor('therapist'), { kind: 'site', subjectId: world.sites.a }),
@@ -190,7 +190,7 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
       tzid: 'America/Los_Angeles',
       localStart: '2026-12-15T10:30:00',
     });
-    const theirs = await visit('2026-12-16T18:30:00Z', { practitioner: 'b', patient: 'b', site: 'b' });
+    const theirs = await visit('2026-12-16T18:30:00Z', { therapist: 'b', patient: 'b', site: 'b' });
     await expect(appointmentIcs(ctx(), actor('patient'), theirs.id)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(appointmentIcs(ctx(), actor('front_desk'), theirs.id)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(appointmentIcs(ctx(), actor('admin'), theirs.id)).resolves.toContain(
@@ -205,16 +205,16 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
   it('shows only what the feed’s creator may still see, checked at every fetch', async () => {
     now = new Date('2026-12-01T18:00:00Z');
     // Avery works at both sites; the manager who holds Avery's feed manages site A only.
-    await db.query('INSERT INTO practitioner_locations (org_id, practitioner_id, location_id) VALUES ($1, $2, $3)', [
+    await db.query('INSERT INTO therapist_locations (org_id, therapist_id, location_id) VALUES ($1, $2, $3)', [
       world.orgId,
-      world.practitioners.a,
+      world.therapists.a,
       world.sites.b,
     ]);
     const atA = await visit('2026-12-10T17:00:00Z');
     const atB = await visit('2026-12-11T17:00:00Z', { patient: 'b', site: 'b' });
     const therapistFeed = await createFeed(ctx(), actor('manager'), {
       kind: 'therapist',
-      subjectId: world.practitioners.a,
+      subjectId: world.therapists.a,
     });
     const siteFeed = await createFeed(ctx(), actor('manager'), { kind: 'site', subjectId: world.sites.a });
     const uids = async (url: string) =>
@@ -244,16 +244,17 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
       expect(text).not.toMatch(/A\.A\./);
     } finally {
       await setManagerSites([world.sites.a]);
-      await db.query(
-        'DELETE FROM practitioner_locations WHERE org_id = $1 AND practitioner_id = $2 AND location_id = $3',
-        [world.orgId, world.practitioners.a, world.sites.b],
-      );
+      await db.query('DELETE FROM therapist_locations WHERE org_id = $1 AND therapist_id = $2 AND location_id = $3', [
+        world.orgId,
+        world.therapists.a,
+        world.sites.b,
+      ]);
     }
   });
 
   it('stops the feeds of a disabled account (the same 404 as a revoked one), and audits the refusal', async () => {
     now = new Date('2026-12-01T18:00:00Z');
-    const feed = await createFeed(ctx(), actor('therapist'), { kind: 'therapist', subjectId: world.practitioners.a });
+    const feed = await createFeed(ctx(), actor('therapist'), { kind: 'therapist', subjectId: world.therapists.a });
     await expect(renderFeed(ctx(), tokenOf(feed.url))).resolves.toContain('BEGIN:VCALENDAR');
     await db.query('UPDATE users SET disabled_at = $3 WHERE org_id = $1 AND id = $2', [
       world.orgId,

@@ -27,7 +27,7 @@ const feedUrl = (token: string) => `${publicBaseUrl()}/cal/${token}.ics`;
  */
 function mayManageFeed(actor: Actor, kind: FeedKind, subjectId: string, subjectSites: string[]): boolean {
   if (actor.role === 'admin') return true;
-  if (kind === 'therapist' && actor.role === 'therapist') return actor.practitionerId === subjectId;
+  if (kind === 'therapist' && actor.role === 'therapist') return actor.therapistId === subjectId;
   if (actor.role === 'manager') return subjectSites.some((id) => actor.locationIds.includes(id));
   return false;
 }
@@ -68,7 +68,7 @@ export async function createFeed(
 export async function listFeeds(ctx: ServiceContext, actor: Actor): Promise<Feed[]> {
   if (actor.role === 'patient') throw new ForbiddenError('Calendar feeds are for staff.');
   const subjectIds = [
-    ...(actor.practitionerId ? [actor.practitionerId] : []),
+    ...(actor.therapistId ? [actor.therapistId] : []),
     ...(actor.role === 'manager' ? actor.locationIds : []),
   ];
   return repo.listFeeds(ctx.db, actor.orgId, { all: actor.role === 'admin', createdBy: actor.userId, subjectIds });
@@ -131,7 +131,7 @@ async function feedHolder(ctx: ServiceContext, orgId: string, userId: string): P
     email: account.email,
     displayName: account.displayName,
     patientId: null,
-    practitionerId: account.practitionerId,
+    therapistId: account.therapistId,
     locationIds: account.locationIds,
     orgTimeZone: await organizationTimeZone(ctx.db, orgId),
     sessionId: 'calendar-feed',
@@ -168,7 +168,7 @@ export async function renderFeed(ctx: ServiceContext, token: string, ip: string 
   // The same rule as reading each appointment through the API (own sites, own patients), for the creator as they are today.
   const appointments = subject.filter((a) =>
     isAllowed(holder, 'appointment.read', {
-      booking: { patientId: a.patientId, therapistId: a.practitionerId, locationIds: [a.locationId] },
+      booking: { patientId: a.patientId, therapistId: a.therapistId, locationIds: [a.locationId] },
     }),
   );
   await auditRead('allowed', {
@@ -197,7 +197,7 @@ export async function appointmentIcs(ctx: ServiceContext, actor: Actor, id: stri
   // The same rule as reading the appointment: own visit, treating therapist, the desk at its site, admins.
   if (
     !isAllowed(actor, 'appointment.read', {
-      booking: { patientId: a.patientId, therapistId: a.practitionerId, locationIds: [a.locationId] },
+      booking: { patientId: a.patientId, therapistId: a.therapistId, locationIds: [a.locationId] },
     })
   ) {
     await audit(ctx.db, actor, [

@@ -17,9 +17,9 @@ export interface NoteCan {
 export function noteCan(
   actor: Actor,
   patient: PatientFacts,
-  note: { practitionerId: string; status: 'draft' | 'signed' },
+  note: { therapistId: string; status: 'draft' | 'signed' },
 ): NoteCan {
-  const facts = { patient, notePractitionerId: note.practitionerId };
+  const facts = { patient, noteTherapistId: note.therapistId };
   const write = isAllowed(actor, 'session-note.write', facts);
   const draft = note.status === 'draft';
   return { edit: write && draft, sign: draft && isAllowed(actor, 'session-note.sign', facts), amend: write && !draft };
@@ -51,14 +51,14 @@ export function planCan(
     status: string;
     seriesId: string | null;
     patientId: string;
-    practitionerId: string | null;
+    therapistId: string | null;
     locationId: string | null;
   },
 ): PlanCan {
   const open = plan.status !== 'completed';
   const booking = {
     patientId: plan.patientId,
-    therapistId: plan.practitionerId,
+    therapistId: plan.therapistId,
     locationIds: plan.locationId ? [plan.locationId] : [],
   };
   return {
@@ -96,7 +96,7 @@ export function locationCan(actor: Actor, locationId: string): LocationCan {
   const at = { locationIds: [locationId] };
   return {
     manage: isAllowed(actor, 'location.manage', at),
-    addStaff: isAllowed(actor, 'staff.manage', at) && isAllowed(actor, 'practitioner.manage', at),
+    addStaff: isAllowed(actor, 'staff.manage', at) && isAllowed(actor, 'therapist.manage', at),
     registerPatients: isAllowed(actor, 'patient.create', at) && isAllowed(actor, 'patient.register-site', at),
   };
 }
@@ -150,7 +150,7 @@ export function sessionCan(actor: Actor): SessionCan {
   const patient: PatientFacts = {
     patientId: actor.patientId ?? 'a patient of theirs',
     siteIds: actor.locationIds,
-    practitionerIds: actor.practitionerId ? [actor.practitionerId] : [],
+    therapistIds: actor.therapistId ? [actor.therapistId] : [],
   };
   const someoneElse = { patientId: 'another patient', therapistId: null, locationIds: actor.locationIds };
   const may = (action: Action, facts: ResourceFacts = {}) => isAllowed(actor, action, facts);
@@ -161,13 +161,13 @@ export function sessionCan(actor: Actor): SessionCan {
     mergePatients: may('patient.merge', { patient }),
     manageStaff: may('staff.manage', sites),
     addManagers: may('staff.manage', { ...sites, staffRole: 'manager' }),
-    onboardTherapists: may('practitioner.manage', sites) && may('staff.manage', sites),
-    viewCredentials: may('practitioner.read-credentials'),
+    onboardTherapists: may('therapist.manage', sites) && may('staff.manage', sites),
+    viewCredentials: may('therapist.read-credentials'),
     viewAudit: may('audit.read'),
     frontDeskCalendar: may('appointment.mark', { booking: someoneElse }),
     myDay:
-      actor.practitionerId !== null &&
-      may('appointment.attend', { booking: { ...someoneElse, therapistId: actor.practitionerId } }),
+      actor.therapistId !== null &&
+      may('appointment.attend', { booking: { ...someoneElse, therapistId: actor.therapistId } }),
     bookForPatients: may('appointment.book', { booking: someoneElse }),
     selfBook:
       actor.patientId !== null &&

@@ -7,7 +7,7 @@
  */
 import type { Queryable } from '../store/database.ts';
 import * as repo from '../store/repos/care.ts';
-import * as practitioners from '../store/repos/practitioners.ts';
+import * as therapistRepo from '../store/repos/therapists.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
@@ -64,7 +64,7 @@ export async function grantForBooking(
         today,
       })
     ) {
-      events.push({ action: 'care.grant', ...patientRecord(patientId), detail: { practitionerId: therapistId, via } });
+      events.push({ action: 'care.grant', ...patientRecord(patientId), detail: { therapistId, via } });
     }
   }
   for (const locationId of new Set(places.map((p) => p.locationId))) {
@@ -194,16 +194,16 @@ async function requireCare(
 
 async function team(db: Queryable, actor: Actor, patientId: string): Promise<CareTeam> {
   const facts = await repo.accessFacts(db, actor.orgId, patientId);
-  const therapists = await practitioners.listPractitioners(db, actor.orgId, { activeOnly: false });
+  const therapists = await therapistRepo.listTherapists(db, actor.orgId, { activeOnly: false });
   const sitesOf = new Map(therapists.map((t) => [t.id, t.locationIds]));
-  const manages = (practitionerId: string) =>
+  const manages = (therapistId: string) =>
     facts !== null &&
-    isAllowed(actor, 'care.manage', { patient: patientFacts(facts), therapistSiteIds: sitesOf.get(practitionerId) });
+    isAllowed(actor, 'care.manage', { patient: patientFacts(facts), therapistSiteIds: sitesOf.get(therapistId) });
   const members = await repo.listCare(db, actor.orgId, patientId);
-  const current = new Set(members.filter((m) => m.endedOn === null).map((m) => m.practitionerId));
+  const current = new Set(members.filter((m) => m.endedOn === null).map((m) => m.therapistId));
   return {
     patientId,
-    careTeam: members.map((m) => ({ ...m, can: { end: m.endedOn === null && manages(m.practitionerId) } })),
+    careTeam: members.map((m) => ({ ...m, can: { end: m.endedOn === null && manages(m.therapistId) } })),
     sites: await repo.listSites(db, actor.orgId, patientId),
     can: { grantTo: therapists.filter((t) => t.active && !current.has(t.id) && manages(t.id)).map((t) => t.id) },
   };
@@ -215,9 +215,9 @@ export async function getCareTeam(ctx: ServiceContext, actor: Actor, patientId: 
   return team(ctx.db, actor, patientId);
 }
 
-async function therapistSites(ctx: ServiceContext, actor: Actor, practitionerId: string): Promise<string[]> {
-  const sites = await repo.practitionerSites(ctx.db, actor.orgId, practitionerId);
-  if (!sites) throw new ValidationError({ practitionerId: 'No such therapist in this organisation.' });
+async function therapistSites(ctx: ServiceContext, actor: Actor, therapistId: string): Promise<string[]> {
+  const sites = await repo.therapistSites(ctx.db, actor.orgId, therapistId);
+  if (!sites) throw new ValidationError({ therapistId: 'No such therapist in this organisation.' });
   return sites;
 }
 
@@ -226,15 +226,15 @@ export async function grantCareRelationship(
   ctx: ServiceContext,
   actor: Actor,
   patientId: string,
-  input: { practitionerId: string; reason: string },
+  input: { therapistId: string; reason: string },
   once?: Once,
 ): Promise<CareTeam> {
   if (!(await repo.accessFacts(ctx.db, actor.orgId, patientId))) throw new NotFoundError('No such patient.');
-  await requireCare(ctx, actor, patientId, 'care.manage', await therapistSites(ctx, actor, input.practitionerId));
+  await requireCare(ctx, actor, patientId, 'care.manage', await therapistSites(ctx, actor, input.therapistId));
   const today = dateIn(actor.orgTimeZone, ctx.now());
   return createOnce(ctx, actor, once, async (tx) => {
     if (
-      await repo.grantCare(tx, actor.orgId, patientId, input.practitionerId, {
+      await repo.grantCare(tx, actor.orgId, patientId, input.therapistId, {
         userId: actor.userId,
         reason: input.reason,
         today,
@@ -244,7 +244,7 @@ export async function grantCareRelationship(
         {
           action: 'care.grant',
           ...patientRecord(patientId),
-          detail: { practitionerId: input.practitionerId, reason: input.reason },
+          detail: { therapistId: input.therapistId, reason: input.reason },
         },
       ]);
     }
@@ -257,20 +257,20 @@ export async function endCareRelationship(
   ctx: ServiceContext,
   actor: Actor,
   patientId: string,
-  practitionerId: string,
+  therapistId: string,
   reason: string,
 ): Promise<CareTeam> {
   if (!(await repo.accessFacts(ctx.db, actor.orgId, patientId))) throw new NotFoundError('No such patient.');
-  const sites = await repo.practitionerSites(ctx.db, actor.orgId, practitionerId);
+  const sites = await repo.therapistSites(ctx.db, actor.orgId, therapistId);
   if (!sites) throw new NotFoundError('No such therapist.');
   await requireCare(ctx, actor, patientId, 'care.manage', sites);
   const current = await repo.listCare(ctx.db, actor.orgId, patientId);
-  if (!current.some((c) => c.practitionerId === practitionerId))
+  if (!current.some((c) => c.therapistId === therapistId))
     throw new NotFoundError('This therapist is not in the patient’s care team.');
   const today = dateIn(actor.orgTimeZone, ctx.now());
   return ctx.db.transaction(async (tx) => {
-    if (await repo.endCare(tx, actor.orgId, patientId, practitionerId, { userId: actor.userId, reason, today })) {
-      await audit(tx, actor, [{ action: 'care.end', ...patientRecord(patientId), detail: { practitionerId, reason } }]);
+    if (await repo.endCare(tx, actor.orgId, patientId, therapistId, { userId: actor.userId, reason, today })) {
+      await audit(tx, actor, [{ action: 'care.end', ...patientRecord(patientId), detail: { therapistId, reason } }]);
     }
     return team(tx, actor, patientId);
   });

@@ -12,8 +12,8 @@ export interface Actor {
   displayName: string;
   /** The patient record of a patient account. */
   patientId: string | null;
-  /** The practitioner record of a therapist account. */
-  practitionerId: string | null;
+  /** The therapist record of a therapist account. */
+  therapistId: string | null;
   /** Sites a front-desk user or manager works for (and a therapist's sites). */
   locationIds: string[];
   /** The organisation's IANA zone: a calendar date that belongs to no site is read on its clock. */

@@ -30,7 +30,7 @@ function actor(orgId: string, role: Role, locationIds: string[] = []): Actor {
     email: `${role}@example.test`,
     displayName: role,
     patientId: null,
-    practitionerId: null,
+    therapistId: null,
     locationIds,
     orgTimeZone: 'America/Los_Angeles',
     sessionId: randomUUID(),

@@ -16,7 +16,7 @@ export async function getOrganizationProfile(ctx: ServiceContext, actor: Actor):
   if (!org) throw new NotFoundError('No such organisation.');
   // Patients see the clinic's name, not its size.
   return actor.role === 'patient'
-    ? { ...org, counts: { locations: org.counts.locations, practitioners: 0, patients: 0, staff: 0 } }
+    ? { ...org, counts: { locations: org.counts.locations, therapists: 0, patients: 0, staff: 0 } }
     : org;
 }
 

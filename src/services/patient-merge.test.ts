@@ -119,11 +119,11 @@ describe.each(BACKENDS)('merging duplicate patients on %s', (backend) => {
     );
     expect(clearance!.intake_version).toBe(1);
     // Therapist A treated both: one relationship, from the earlier start; therapist B's came along.
-    const care = await db.query<{ practitioner_id: string }>(
-      'SELECT practitioner_id FROM care_relationships WHERE org_id = $1 AND patient_id = $2 ORDER BY practitioner_id',
+    const care = await db.query<{ therapist_id: string }>(
+      'SELECT therapist_id FROM care_relationships WHERE org_id = $1 AND patient_id = $2 ORDER BY therapist_id',
       [world.orgId, world.patients.a],
     );
-    expect(care.map((c) => c.practitioner_id).sort()).toEqual([world.practitioners.a, world.practitioners.b].sort());
+    expect(care.map((c) => c.therapist_id).sort()).toEqual([world.therapists.a, world.therapists.b].sort());
     // The signed note is still signed, unchanged but for whose it is.
     const [signed] = await db.query<{ status: string; assessment: string }>(
       `SELECT status, assessment FROM session_notes WHERE patient_id = $1 AND status = 'signed'`,
@@ -166,7 +166,7 @@ describe.each(BACKENDS)('merging duplicate patients on %s', (backend) => {
   it('refuses a merge when both records have a visit at the same time, and changes nothing', async () => {
     const dup = await duplicateOfA(db, world);
     await visit(db, world, world.patients.a, '2026-12-14T17:00:00Z', '2026-12-14T18:00:00Z');
-    await visit(db, world, dup, '2026-12-14T17:30:00Z', '2026-12-14T18:30:00Z', world.practitioners.b);
+    await visit(db, world, dup, '2026-12-14T17:30:00Z', '2026-12-14T18:30:00Z', world.therapists.b);
     const err = await mergePatients(ctx, actorOf(world, 'admin'), world.patients.a, dup).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MergeClashError);
     expect((err as MergeClashError).extra.clashes).toHaveLength(1);

@@ -107,6 +107,6 @@ export async function mergePatients(
 }
 
 function present(row: NonNullable<Awaited<ReturnType<typeof repo.findPatient>>>): Patient {
-  const { practitionerIds: _omit, ...record } = row;
+  const { therapistIds: _omit, ...record } = row;
   return record;
 }

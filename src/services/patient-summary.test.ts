@@ -24,19 +24,19 @@ describe.each(BACKENDS)("the patient's page as a hub on %s", (backend) => {
     ids.past = await visit(db, world, a, '2026-11-10T17:00:00Z', '2026-11-10T18:00:00Z');
     await db.query(`UPDATE appointments SET status = 'completed' WHERE id = $1`, [ids.past]);
     ids.mine = await visit(db, world, a, '2026-11-24T17:00:00Z', '2026-11-24T18:00:00Z');
-    ids.colleague = await visit(db, world, a, '2026-11-25T17:00:00Z', '2026-11-25T18:00:00Z', world.practitioners.b);
+    ids.colleague = await visit(db, world, a, '2026-11-25T17:00:00Z', '2026-11-25T18:00:00Z', world.therapists.b);
     ids.note = (
       await db.query<{ id: string }>(
-        `INSERT INTO session_notes (org_id, patient_id, appointment_id, practitioner_id, status, signed_at, signed_by, created_by, created_at, updated_at)
+        `INSERT INTO session_notes (org_id, patient_id, appointment_id, therapist_id, status, signed_at, signed_by, created_by, created_at, updated_at)
        VALUES ($1, $2, $3, $4, 'signed', '2026-11-10T18:30Z', $5, $5, '2026-11-10T17:05Z', '2026-11-10T18:30Z') RETURNING id`,
-        [world.orgId, a, ids.past, world.practitioners.a, world.users.therapist.id],
+        [world.orgId, a, ids.past, world.therapists.a, world.users.therapist.id],
       )
     )[0]!.id;
     await buildPlan(db, world.orgId, {
       patientId: a,
       status: 'active',
       plan: { phase: 'acute', totalVisits: 4, startDate: '2026-11-02', reassessmentAtVisits: [2, 4] },
-      therapistId: world.practitioners.a,
+      therapistId: world.therapists.a,
       locationId: world.sites.a,
       createdBy: world.users.therapist.id,
       at: new Date('2026-11-01T10:00:00Z'),

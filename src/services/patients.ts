@@ -64,7 +64,7 @@ export async function getPatient(ctx: ServiceContext, actor: Actor, id: string):
   const { patient, facts } = await loadFacts(ctx, actor, id);
   if (!isAllowed(actor, 'patient.read', facts)) return denied(ctx, actor, 'patient.read', id);
   await audit(ctx.db, actor, [{ action: 'patient.read', patientId: id, recordType: 'patient', recordId: id }]);
-  const { practitionerIds: _omit, siteIds: _sites, ...record } = patient;
+  const { therapistIds: _omit, siteIds: _sites, ...record } = patient;
   return record;
 }
 
@@ -133,7 +133,7 @@ export async function updatePatient(
     version: _v,
     createdAt: _c,
     updatedAt: _u,
-    practitionerIds: _p,
+    therapistIds: _p,
     siteIds: _s,
     ...current
   } = patient;

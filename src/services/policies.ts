@@ -16,9 +16,9 @@ export type Action =
   | 'location.read'
   | 'location.manage'
   | 'location.create'
-  | 'practitioner.read'
-  | 'practitioner.read-credentials'
-  | 'practitioner.manage'
+  | 'therapist.read'
+  | 'therapist.read-credentials'
+  | 'therapist.manage'
   | 'staff.read'
   | 'staff.manage'
   | 'organization.read'
@@ -71,8 +71,8 @@ export interface PatientFacts {
   patientId: string;
   /** The sites the patient is registered at (the preferred site and later registrations). */
   siteIds: string[];
-  /** Practitioners in a current care relationship the clinic granted; an appointment alone is none. */
-  practitionerIds: string[];
+  /** Therapists in a current care relationship the clinic granted; an appointment alone is none. */
+  therapistIds: string[];
 }
 
 /** The access facts of a loaded patient (repos/patients findPatient or repos/care accessFacts). */
@@ -80,9 +80,9 @@ export function patientFacts(row: {
   id?: string;
   patientId?: string;
   siteIds: string[];
-  practitionerIds: string[];
+  therapistIds: string[];
 }): PatientFacts {
-  return { patientId: (row.patientId ?? row.id)!, siteIds: row.siteIds, practitionerIds: row.practitionerIds };
+  return { patientId: (row.patientId ?? row.id)!, siteIds: row.siteIds, therapistIds: row.therapistIds };
 }
 
 export type { PatientScope };
@@ -95,7 +95,7 @@ export function patientScope(actor: Actor): PatientScope {
     case 'front_desk':
       return { kind: 'locations', locationIds: actor.locationIds };
     case 'therapist':
-      return actor.practitionerId ? { kind: 'practitioner', practitionerId: actor.practitionerId } : { kind: 'none' };
+      return actor.therapistId ? { kind: 'therapist', therapistId: actor.therapistId } : { kind: 'none' };
     case 'patient':
       return actor.patientId ? { kind: 'self', patientId: actor.patientId } : { kind: 'none' };
   }
@@ -110,8 +110,8 @@ export function canAccessPatient(actor: Actor, patient: PatientFacts): boolean {
       return scope.patientId === patient.patientId;
     case 'locations':
       return patient.siteIds.some((id) => scope.locationIds.includes(id));
-    case 'practitioner':
-      return patient.practitionerIds.includes(scope.practitionerId);
+    case 'therapist':
+      return patient.therapistIds.includes(scope.therapistId);
     case 'none':
       return false;
   }
@@ -124,7 +124,7 @@ export interface ResourceFacts {
   /** For appointments, holds and waitlist entries: who is booked with whom, where. */
   booking?: BookingFacts;
   /** For session notes: the therapist who treated (and alone may sign). */
-  notePractitionerId?: string;
+  noteTherapistId?: string;
   /** For care relationships: the sites the therapist works at. */
   therapistSiteIds?: string[];
   /** For staff accounts: the role of the account added or changed. */
@@ -151,7 +151,7 @@ function bookingAllowed(actor: Actor, action: Action, booking: BookingFacts | un
   const own = actor.role === 'patient' && actor.patientId === booking.patientId;
   const atSites = (actor.role === 'front_desk' || actor.role === 'manager') && withinSites(actor, booking.locationIds);
   const treating =
-    actor.role === 'therapist' && actor.practitionerId !== null && actor.practitionerId === booking.therapistId;
+    actor.role === 'therapist' && actor.therapistId !== null && actor.therapistId === booking.therapistId;
   switch (action) {
     case 'appointment.read':
       return actor.role === 'admin' || own || atSites || treating;
@@ -222,7 +222,7 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
         canAccessPatient(actor, facts.patient)
       );
     case 'location.read':
-    case 'practitioner.read':
+    case 'therapist.read':
     case 'organization.read':
     case 'service.read':
     case 'availability.read':
@@ -258,7 +258,7 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
     case 'plan.write':
     case 'plan.book':
       return patientChartAllowed(actor, action, facts.patient);
-    case 'practitioner.read-credentials':
+    case 'therapist.read-credentials':
     case 'staff.read':
       return staff;
     case 'outcomes.read':
@@ -280,7 +280,7 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
       if (facts.staffRole === 'manager' || facts.staffRole === 'admin') return actor.role === 'admin';
       return (actor.role === 'admin' || actor.role === 'manager') && withinSites(actor, facts.locationIds);
     case 'location.manage':
-    case 'practitioner.manage':
+    case 'therapist.manage':
       return (actor.role === 'admin' || actor.role === 'manager') && withinSites(actor, facts.locationIds);
     case 'patient.book':
     case 'patient.lookup':
@@ -362,7 +362,7 @@ function chartingAllowed(actor: Actor, action: Action, facts: ResourceFacts): bo
     case 'session-note.write':
       return role === 'therapist';
     case 'session-note.sign':
-      return role === 'therapist' && actor.practitionerId !== null && actor.practitionerId === facts.notePractitionerId;
+      return role === 'therapist' && actor.therapistId !== null && actor.therapistId === facts.noteTherapistId;
     case 'measure.read':
     case 'home-care.read':
       return role !== 'front_desk';

@@ -1,5 +1,5 @@
 import { SQLSTATE, sqlState } from '../store/database.ts';
-import { findPractitioner } from '../store/repos/practitioners.ts';
+import { findTherapist } from '../store/repos/therapists.ts';
 import * as repo from '../store/repos/staff.ts';
 import { audit } from './audit.ts';
 import type { Actor, Role, ServiceContext } from './context.ts';
@@ -37,13 +37,13 @@ export async function getStaff(ctx: ServiceContext, actor: Actor, id: string): P
   return withStaffCan(actor, member);
 }
 
-/** A therapist's sites are those of their practitioner record; everyone else's are chosen. */
+/** A therapist's sites are those of their therapist record; everyone else's are chosen. */
 async function sitesOfNewAccount(ctx: ServiceContext, actor: Actor, input: NewStaff): Promise<string[]> {
   if (input.role !== 'therapist') return input.locationIds;
-  if (!input.practitionerId) throw new ValidationError({ practitionerId: 'is required for a therapist account' });
-  const practitioner = await findPractitioner(ctx.db, actor.orgId, input.practitionerId);
-  if (!practitioner) throw new ValidationError({ practitionerId: 'No such practitioner in this organisation.' });
-  return practitioner.locationIds;
+  if (!input.therapistId) throw new ValidationError({ therapistId: 'is required for a therapist account' });
+  const therapist = await findTherapist(ctx.db, actor.orgId, input.therapistId);
+  if (!therapist) throw new ValidationError({ therapistId: 'No such therapist in this organisation.' });
+  return therapist.locationIds;
 }
 
 export interface NewStaff {
@@ -52,7 +52,7 @@ export interface NewStaff {
   role: Exclude<Role, 'patient'>;
   password: string;
   locationIds: string[];
-  practitionerId?: string;
+  therapistId?: string;
 }
 
 /** Only admins create managers and admins; a manager adds desk staff and therapists at their own sites. */
@@ -77,7 +77,7 @@ export async function createStaff(
     displayName: input.displayName,
     role: input.role,
     password: input.password,
-    practitionerId: input.practitionerId,
+    therapistId: input.therapistId,
     locationIds: input.role === 'therapist' ? [] : input.locationIds,
     // The manager chose this password: the new colleague picks their own at first sign-in.
     mustChangePassword: true,
@@ -106,7 +106,7 @@ export async function updateStaff(
   if (changes.disabled && id === actor.userId)
     throw new ValidationError({ disabled: 'You cannot disable your own account.' });
   if (changes.locationIds && member.role === 'therapist') {
-    throw new ValidationError({ locationIds: "A therapist's sites are set on their practitioner record." });
+    throw new ValidationError({ locationIds: "A therapist's sites are set on their therapist record." });
   }
   try {
     await ctx.db.transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { sqlState, SQLSTATE } from '../store/database.ts';
-import * as practitioners from '../store/repos/practitioners.ts';
+import * as therapists from '../store/repos/therapists.ts';
 import * as schedules from '../store/repos/schedules.ts';
 import * as staffRepo from '../store/repos/staff.ts';
 import { audit } from './audit.ts';
@@ -8,18 +8,13 @@ import { templateProblems } from './booking/schedules.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ConflictError, ValidationError } from './errors.ts';
 import { authorize } from './policies.ts';
-import {
-  practitionerDetail,
-  type CredentialFields,
-  type PractitionerDetail,
-  type PractitionerFields,
-} from './practitioners.ts';
+import { therapistDetail, type CredentialFields, type TherapistDetail, type TherapistFields } from './therapists.ts';
 import { withStaffCan, type StaffMember } from './staff.ts';
 import { createOnce, type Once } from './idempotency.ts';
 import { insertUser, parseUser } from './users.ts';
 
 export interface NewTherapist {
-  practitioner: PractitionerFields;
+  therapist: TherapistFields;
   credentials: CredentialFields[];
   /** The repeating week, at the therapist's sites. */
   shifts: schedules.TemplateFields[];
@@ -28,7 +23,7 @@ export interface NewTherapist {
 }
 
 export interface OnboardedTherapist {
-  practitioner: PractitionerDetail;
+  therapist: TherapistDetail;
   shifts: schedules.TemplateRow[];
   account: StaffMember | null;
 }
@@ -75,7 +70,7 @@ function rethrow(err: unknown): never {
 }
 
 /**
- * A manager adds a therapist in one step: the practitioner record and sites, credentials, the
+ * A manager adds a therapist in one step: the therapist record and sites, credentials, the
  * weekly shifts and a sign-in, all in one transaction (all saved, or nothing), each part audited.
  * With an Idempotency-Key a retry gets the first answer and adds no second therapist.
  */
@@ -85,27 +80,27 @@ export async function onboardTherapist(
   input: NewTherapist,
   once?: Once,
 ): Promise<OnboardedTherapist> {
-  const siteIds = [...new Set(input.practitioner.locationIds)];
+  const siteIds = [...new Set(input.therapist.locationIds)];
   if (siteIds.length === 0) throw new ValidationError({ locationIds: 'Choose at least one site.' });
-  authorize(actor, 'practitioner.manage', { locationIds: siteIds });
+  authorize(actor, 'therapist.manage', { locationIds: siteIds });
   authorize(actor, 'staff.manage', { locationIds: siteIds });
   const problems = { ...credentialProblems(input.credentials), ...shiftProblems(input.shifts, siteIds) };
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
-  const name = `${input.practitioner.givenName} ${input.practitioner.familyName}`;
+  const name = `${input.therapist.givenName} ${input.therapist.familyName}`;
   const { signIn } = input;
   const now = ctx.now();
   try {
     // Hashed before the transaction: argon2 is slow on purpose and must not hold a connection.
     const passwordHash = signIn ? await hashPassword(signIn.password) : null;
     return await createOnce(ctx, actor, once, async (tx) => {
-      const id = await practitioners.insertPractitioner(tx, actor.orgId, {
-        ...input.practitioner,
+      const id = await therapists.insertTherapist(tx, actor.orgId, {
+        ...input.therapist,
         locationIds: siteIds,
       });
-      await practitioners.replacePractitionerLocations(tx, actor.orgId, id, siteIds);
+      await therapists.replaceTherapistLocations(tx, actor.orgId, id, siteIds);
       const credentialIds: string[] = [];
       for (const c of input.credentials)
-        credentialIds.push((await practitioners.insertCredential(tx, actor.orgId, id, c)).id);
+        credentialIds.push((await therapists.insertCredential(tx, actor.orgId, id, c)).id);
       await schedules.replaceTemplates(tx, actor.orgId, id, input.shifts);
       const user =
         signIn && passwordHash
@@ -116,7 +111,7 @@ export async function onboardTherapist(
                 displayName: name,
                 role: 'therapist',
                 password: signIn.password,
-                practitionerId: id,
+                therapistId: id,
                 mustChangePassword: true,
               }),
               locationIds: [],
@@ -124,16 +119,16 @@ export async function onboardTherapist(
             })
           : null;
       await audit(tx, actor, [
-        { action: 'practitioner.create', recordType: 'practitioner', recordId: id, detail: { onboarding: true } },
+        { action: 'therapist.create', recordType: 'therapist', recordId: id, detail: { onboarding: true } },
         ...credentialIds.map((cid) => ({
-          action: 'practitioner.credential.create',
+          action: 'therapist.credential.create',
           recordType: 'credential',
           recordId: cid,
-          detail: { practitionerId: id },
+          detail: { therapistId: id },
         })),
         {
           action: 'schedule.update',
-          recordType: 'practitioner',
+          recordType: 'therapist',
           recordId: id,
           detail: { templates: input.shifts.length },
         },
@@ -143,18 +138,13 @@ export async function onboardTherapist(
                 action: 'staff.create',
                 recordType: 'user',
                 recordId: user.id,
-                detail: { role: 'therapist', practitionerId: id },
+                detail: { role: 'therapist', therapistId: id },
               },
             ]
           : []),
       ]);
       return {
-        practitioner: await practitionerDetail(
-          tx,
-          actor,
-          (await practitioners.findPractitioner(tx, actor.orgId, id))!,
-          now,
-        ),
+        therapist: await therapistDetail(tx, actor, (await therapists.findTherapist(tx, actor.orgId, id))!, now),
         shifts: await schedules.listTemplates(tx, actor.orgId, id),
         account: user ? withStaffCan(actor, (await staffRepo.findStaff(tx, actor.orgId, user.id))!) : null,
       };

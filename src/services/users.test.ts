@@ -69,7 +69,7 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     const therapist = await createUser(t.db, { ...base(), email: 't@example.com', role: 'therapist' }).catch(
       (e: unknown) => e,
     );
-    expect((therapist as ValidationError).fields).toHaveProperty('practitionerId');
+    expect((therapist as ValidationError).fields).toHaveProperty('therapistId');
   });
 
   it('rolls back when a site belongs to another organisation', async () => {

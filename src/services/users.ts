@@ -18,7 +18,7 @@ export const userInput = z
       .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
       .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`),
     patientId: z.uuid('must be a patient id').optional(),
-    practitionerId: z.uuid('must be a practitioner id').optional(),
+    therapistId: z.uuid('must be a therapist id').optional(),
     locationIds: z.array(z.uuid('must be location ids')).optional(),
     /** Someone else chose the password: the account changes it before doing anything else. */
     mustChangePassword: z.boolean().optional(),
@@ -28,8 +28,8 @@ export const userInput = z
     if (user.role === 'patient' && !user.patientId) {
       ctx.addIssue({ code: 'custom', path: ['patientId'], message: 'is required for a patient account' });
     }
-    if (user.role === 'therapist' && !user.practitionerId) {
-      ctx.addIssue({ code: 'custom', path: ['practitionerId'], message: 'is required for a therapist account' });
+    if (user.role === 'therapist' && !user.therapistId) {
+      ctx.addIssue({ code: 'custom', path: ['therapistId'], message: 'is required for a therapist account' });
     }
   });
 export type UserInput = z.input<typeof userInput>;
@@ -41,7 +41,7 @@ export interface User {
   displayName: string;
   role: Role;
   patientId: string | null;
-  practitionerId: string | null;
+  therapistId: string | null;
   locationIds: string[];
   /** The password was chosen by someone else: the account must choose its own before anything else. */
   mustChangePassword: boolean;
@@ -55,7 +55,7 @@ function present(row: UserRow): User {
     displayName: row.display_name,
     role: row.role,
     patientId: row.patient_id,
-    practitionerId: row.practitioner_id,
+    therapistId: row.therapist_id,
     locationIds: row.location_ids ?? [],
     mustChangePassword: row.must_change_password,
   };
@@ -93,7 +93,7 @@ export async function insertUser(tx: Queryable, { user, locationIds, passwordHas
       role: user.role,
       passwordHash,
       patientId: user.patientId ?? null,
-      practitionerId: user.practitionerId ?? null,
+      therapistId: user.therapistId ?? null,
       mustChangePassword: user.mustChangePassword ?? false,
       locationIds,
     });
@@ -116,7 +116,7 @@ function toRow(user: ParsedUser, id: string): UserRow {
     display_name: user.displayName,
     role: user.role,
     patient_id: user.patientId ?? null,
-    practitioner_id: user.practitionerId ?? null,
+    therapist_id: user.therapistId ?? null,
     location_ids: null,
     must_change_password: user.mustChangePassword ?? false,
   };
@@ -127,9 +127,9 @@ function translateWriteError(err: unknown): unknown {
   const state = sqlState(err);
   if (state === SQLSTATE.uniqueViolation) {
     const constraint = String((err as { constraint?: unknown }).constraint ?? (err as Error).message ?? '');
-    if (constraint.includes('practitioner')) {
+    if (constraint.includes('therapist')) {
       return new ConflictError(
-        'practitionerId',
+        'therapistId',
         'This therapist already has a sign-in. Re-enable or reset that account instead of adding a second one.',
       );
     }
@@ -140,8 +140,8 @@ function translateWriteError(err: unknown): unknown {
     const constraint = String((err as { constraint?: unknown }).constraint ?? (err as Error).message ?? '');
     if (constraint.includes('patient'))
       return new ValidationError({ patientId: 'is not a patient of this organisation' });
-    if (constraint.includes('practitioner')) {
-      return new ValidationError({ practitionerId: 'is not a practitioner of this organisation' });
+    if (constraint.includes('therapist')) {
+      return new ValidationError({ therapistId: 'is not a therapist of this organisation' });
     }
     if (constraint.includes('location'))
       return new ValidationError({ locationIds: 'must be locations of this organisation' });

@@ -127,7 +127,6 @@ const LABELS: Record<string, string> = {
   plan: 'Plan',
   postalCode: 'ZIP code',
   posture: 'Posture',
-  practitionerId: 'Therapist',
   preferredDays: 'Preferred days',
   preferredLocationId: 'Preferred clinic',
   preferredName: 'Preferred name',

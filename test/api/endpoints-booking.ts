@@ -60,7 +60,7 @@ const bookingBody = async (env: Env) => ({
   patientId: env.world.patients.a,
   serviceCode: 'nmt-followup-60',
   start: await freshStart(env),
-  therapistId: env.world.practitioners.a,
+  therapistId: env.world.therapists.a,
   locationId: env.world.sites.a,
 });
 
@@ -81,7 +81,7 @@ async function otherSiteAppointment(env: Env): Promise<string> {
   const start = new Date(await freshStart(env));
   return buildAppointment(env.db, env.world.orgId, {
     patientId: env.world.patients.b,
-    therapistId: env.world.practitioners.b,
+    therapistId: env.world.therapists.b,
     locationId: env.world.sites.b,
     start,
   });
@@ -113,7 +113,7 @@ async function liveOffer(env: Env): Promise<string> {
     {
       waitlistEntryId: entry.id,
       patientId: env.world.patients.a,
-      therapistId: env.world.practitioners.a,
+      therapistId: env.world.therapists.a,
       locationId: env.world.sites.a,
       roomId: null,
       serviceCode: 'nmt-followup-60',
@@ -172,40 +172,40 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
   },
   {
     method: 'GET',
-    route: '/api/practitioners/:id/schedule',
+    route: '/api/therapists/:id/schedule',
     record: 'own site',
-    url: ({ world }) => `/api/practitioners/${world.practitioners.a}/schedule`,
+    url: ({ world }) => `/api/therapists/${world.therapists.a}/schedule`,
     expect: signedIn(200, { patient: 403, otherAdmin: 404 }),
   },
   {
     method: 'PUT',
-    route: '/api/practitioners/:id/schedule',
+    route: '/api/therapists/:id/schedule',
     record: 'own site',
-    url: async (env) => (await bookable(env), `/api/practitioners/${env.world.practitioners.a}/schedule`),
+    url: async (env) => (await bookable(env), `/api/therapists/${env.world.therapists.a}/schedule`),
     body: (env) => ({ templates: week(env) }),
     can: { flag: 'edit', read: (_env, url) => url },
     expect: siteWrite(200),
   },
   {
     method: 'POST',
-    route: '/api/practitioners/:id/exceptions',
+    route: '/api/therapists/:id/exceptions',
     record: 'own site',
-    url: ({ world }) => `/api/practitioners/${world.practitioners.a}/exceptions`,
+    url: ({ world }) => `/api/therapists/${world.therapists.a}/exceptions`,
     body: () => ({ kind: 'time-off', start: '2027-06-07T16:00:00Z', end: '2027-06-07T20:00:00Z', reason: 'Course' }),
     expect: siteWrite(201),
   },
   {
     method: 'DELETE',
-    route: '/api/practitioners/:id/exceptions/:exceptionId',
+    route: '/api/therapists/:id/exceptions/:exceptionId',
     record: 'own site',
     url: async (env) => {
       const id = (
         await env.db.query<{ id: string }>(
-          `INSERT INTO schedule_exceptions (org_id, practitioner_id, kind, during) VALUES ($1, $2, 'time-off', tstzrange('2027-06-08 16:00Z', '2027-06-08 20:00Z')) RETURNING id`,
-          [env.world.orgId, env.world.practitioners.a],
+          `INSERT INTO schedule_exceptions (org_id, therapist_id, kind, during) VALUES ($1, $2, 'time-off', tstzrange('2027-06-08 16:00Z', '2027-06-08 20:00Z')) RETURNING id`,
+          [env.world.orgId, env.world.therapists.a],
         )
       )[0]!.id;
-      return `/api/practitioners/${env.world.practitioners.a}/exceptions/${id}`;
+      return `/api/therapists/${env.world.therapists.a}/exceptions/${id}`;
     },
     expect: siteWrite(204),
   },
@@ -255,7 +255,7 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
     body: async (env) => ({
       patientId: env.world.patients.a,
       serviceCode: 'nmt-followup-60',
-      therapistId: env.world.practitioners.a,
+      therapistId: env.world.therapists.a,
       locationId: env.world.sites.a,
       visits: await freshVisits(env),
     }),

@@ -21,16 +21,14 @@ const adminOnlyBooks = (status: number, otherAdmin = 422) => signedIn(403, { adm
 const therapistCharts = signedIn(403, { therapist: 201, otherAdmin: 404 });
 const nobodyCharts = signedIn(403, { otherAdmin: 404 });
 
-type CareTeamAnswer = { careTeam: { practitionerId: string; endedOn: string | null }[]; can: { grantTo: string[] } };
+type CareTeamAnswer = { careTeam: { therapistId: string; endedOn: string | null }[]; can: { grantTo: string[] } };
 /** Whether the care team the caller read names this therapist among those it may add. */
 const grantable = (therapist: (env: Env) => string) => (answer: unknown, _url: string, env: Env) => ({
   can: { grant: (answer as CareTeamAnswer).can.grantTo.includes(therapist(env)) },
 });
-/** The current member a `…/care-team/:practitionerId/end` URL names. */
+/** The current member a `…/care-team/:therapistId/end` URL names. */
 const currentMember = (answer: unknown, url: string) =>
-  (answer as CareTeamAnswer).careTeam.find(
-    (m) => m.endedOn === null && url.includes(`/care-team/${m.practitionerId}/`),
-  );
+  (answer as CareTeamAnswer).careTeam.find((m) => m.endedOn === null && url.includes(`/care-team/${m.therapistId}/`));
 
 const SERVICE = 'nmt-followup-60';
 let seq = 0;
@@ -91,7 +89,7 @@ function secondTherapist(env: Env): Promise<string> {
       });
       for (let weekday = 0; weekday < 7; weekday++) {
         await env.db.query(
-          `INSERT INTO shift_templates (org_id, practitioner_id, location_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4, '08:00', '18:00')`,
+          `INSERT INTO shift_templates (org_id, therapist_id, location_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4, '08:00', '18:00')`,
           [orgId, casey, sites.a, weekday],
         );
       }
@@ -106,7 +104,7 @@ function secondTherapist(env: Env): Promise<string> {
 async function writtenAppointment(
   env: Env,
   patientId: string,
-  therapistId = env.world.practitioners.a,
+  therapistId = env.world.therapists.a,
 ): Promise<{ id: string; end: Date }> {
   const start = new Date(await freshStart(env));
   const end = new Date(start.getTime() + 3_600_000);
@@ -145,7 +143,7 @@ async function offerFor(env: Env, patientId: string): Promise<string> {
     {
       waitlistEntryId: entry.id,
       patientId,
-      therapistId: env.world.practitioners.a,
+      therapistId: env.world.therapists.a,
       locationId: env.world.sites.a,
       roomId: null,
       serviceCode: SERVICE,
@@ -183,14 +181,14 @@ async function planFor(env: Env, patientId: string): Promise<string> {
     startDate: date,
     preferredDays: [new Date(`${date}T12:00:00Z`).getUTCDay()],
     preferredTime: `${part('hour')}:${part('minute')}`,
-    therapistId: env.world.practitioners.a,
+    therapistId: env.world.therapists.a,
     locationId: env.world.sites.a,
     serviceCode: SERVICE,
   };
   return buildPlan(env.db, env.world.orgId, {
     patientId,
     plan,
-    therapistId: env.world.practitioners.a,
+    therapistId: env.world.therapists.a,
     locationId: env.world.sites.a,
     createdBy: env.world.users.admin.id,
   });
@@ -205,7 +203,7 @@ const BOOKED_BY_DESK: Array<[string, (env: Env, patientId: string) => Promise<un
         patientId,
         serviceCode: SERVICE,
         start: await freshStart(env),
-        therapistId: env.world.practitioners.a,
+        therapistId: env.world.therapists.a,
         locationId: env.world.sites.a,
       }),
   ],
@@ -215,7 +213,7 @@ const BOOKED_BY_DESK: Array<[string, (env: Env, patientId: string) => Promise<un
       asDesk(env, 'POST', '/api/appointments/series', {
         patientId,
         serviceCode: SERVICE,
-        therapistId: env.world.practitioners.a,
+        therapistId: env.world.therapists.a,
         locationId: env.world.sites.a,
         visits: await freshVisits(env),
       }),
@@ -236,7 +234,7 @@ const BOOKED_BY_DESK: Array<[string, (env: Env, patientId: string) => Promise<un
       });
       return asDesk(env, 'POST', `/api/appointments/${String(booked.id)}/reschedule`, {
         start: await freshStart(env),
-        therapistId: env.world.practitioners.a,
+        therapistId: env.world.therapists.a,
         reason: 'Therapist change',
       });
     },
@@ -277,10 +275,10 @@ async function patientB(env: Env) {
 /** A patient of site A in therapist A's care (granted directly), for ending it. */
 async function inCareOfA(env: Env): Promise<string> {
   const patientId = await freshPatient(env, 'a');
-  await env.db.query('INSERT INTO care_relationships (org_id, patient_id, practitioner_id) VALUES ($1, $2, $3)', [
+  await env.db.query('INSERT INTO care_relationships (org_id, patient_id, therapist_id) VALUES ($1, $2, $3)', [
     env.world.orgId,
     patientId,
-    env.world.practitioners.a,
+    env.world.therapists.a,
   ]);
   return patientId;
 }
@@ -332,9 +330,9 @@ export const CARE_ENDPOINTS: EndpointCase[] = [
     route: '/api/patients/:id/care-team',
     record: 'a therapist of own site',
     url: async (env) => `/api/patients/${await freshPatient(env, 'a')}/care-team`,
-    body: (env) => ({ practitionerId: env.world.practitioners.a, reason: 'Taking over from a colleague on leave' }),
+    body: (env) => ({ therapistId: env.world.therapists.a, reason: 'Taking over from a colleague on leave' }),
     session: 'manageCareTeam',
-    can: { flag: 'grant', read: (_env, url) => url, find: grantable((env) => env.world.practitioners.a) },
+    can: { flag: 'grant', read: (_env, url) => url, find: grantable((env) => env.world.therapists.a) },
     expect: signedIn(403, { admin: 201, manager: 201, otherAdmin: 404 }),
   },
   {
@@ -342,15 +340,15 @@ export const CARE_ENDPOINTS: EndpointCase[] = [
     route: '/api/patients/:id/care-team',
     record: 'a therapist of another site',
     url: async (env) => `/api/patients/${await freshPatient(env, 'a')}/care-team`,
-    body: (env) => ({ practitionerId: env.world.practitioners.b, reason: 'Second opinion' }),
-    can: { flag: 'grant', read: (_env, url) => url, find: grantable((env) => env.world.practitioners.b) },
+    body: (env) => ({ therapistId: env.world.therapists.b, reason: 'Second opinion' }),
+    can: { flag: 'grant', read: (_env, url) => url, find: grantable((env) => env.world.therapists.b) },
     expect: signedIn(403, { admin: 201, otherAdmin: 404 }),
   },
   {
     method: 'POST',
-    route: '/api/patients/:id/care-team/:practitionerId/end',
+    route: '/api/patients/:id/care-team/:therapistId/end',
     record: "therapist A's current care",
-    url: async (env) => `/api/patients/${await inCareOfA(env)}/care-team/${env.world.practitioners.a}/end`,
+    url: async (env) => `/api/patients/${await inCareOfA(env)}/care-team/${env.world.therapists.a}/end`,
     body: () => ({ reason: 'Treatment finished' }),
     can: { flag: 'end', read: (_env, url) => url.replace(/\/[^/]+\/end$/, ''), find: currentMember },
     expect: signedIn(403, { admin: 200, manager: 200, otherAdmin: 404 }),
@@ -365,7 +363,7 @@ export const CARE_ENDPOINTS: EndpointCase[] = [
       patientId: await freshPatient(env, 'b'),
       serviceCode: SERVICE,
       start: await freshStart(env),
-      therapistId: env.world.practitioners.a,
+      therapistId: env.world.therapists.a,
       locationId: env.world.sites.a,
     }),
     expect: adminOnlyBooks(201),
@@ -378,7 +376,7 @@ export const CARE_ENDPOINTS: EndpointCase[] = [
     body: async (env) => ({
       patientId: await freshPatient(env, 'b'),
       serviceCode: SERVICE,
-      therapistId: env.world.practitioners.a,
+      therapistId: env.world.therapists.a,
       locationId: env.world.sites.a,
       visits: await freshVisits(env),
     }),

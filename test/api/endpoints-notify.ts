@@ -49,7 +49,7 @@ async function appointment(env: Env, kind: 'far' | 'soon', who: 'a' | 'b' = 'a')
   const end = new Date(begins.getTime() + 3_600_000);
   const id = await buildAppointment(env.db, env.world.orgId, {
     patientId: env.world.patients[who],
-    therapistId: env.world.practitioners[who],
+    therapistId: env.world.therapists[who],
     locationId: env.world.sites[who],
     start: begins,
   });
@@ -102,7 +102,7 @@ export const NOTIFY_ENDPOINTS: EndpointCase[] = [
     route: '/api/calendars',
     record: "therapist A's feed",
     url: () => '/api/calendars',
-    body: ({ world }) => ({ kind: 'therapist', subjectId: world.practitioners.a }),
+    body: ({ world }) => ({ kind: 'therapist', subjectId: world.therapists.a }),
     expect: signedIn(403, { admin: 201, manager: 201, therapist: 201, otherAdmin: 404 }),
   },
   {
@@ -133,7 +133,7 @@ export const NOTIFY_ENDPOINTS: EndpointCase[] = [
     record: "therapist A's feed (the token is the credential)",
     url: async (env) => {
       await appointment(env, 'far');
-      return `/cal/${(await feed(env, 'therapist', env.world.practitioners.a)).token}.ics`;
+      return `/cal/${(await feed(env, 'therapist', env.world.therapists.a)).token}.ics`;
     },
     expect: everyone(200),
     secrets: () => ['Alice', 'Anders'],

@@ -41,20 +41,17 @@ export const SCHEDULE_CHANGE_ENDPOINTS: EndpointCase[] = [
   },
   {
     method: 'POST',
-    route: '/api/practitioners/:id/exceptions/preview',
+    route: '/api/therapists/:id/exceptions/preview',
     record: 'own site',
-    url: async (env: Env) => (
-      await bookable(env),
-      `/api/practitioners/${env.world.practitioners.a}/exceptions/preview`
-    ),
+    url: async (env: Env) => (await bookable(env), `/api/therapists/${env.world.therapists.a}/exceptions/preview`),
     body: () => ({ kind: 'time-off', start: '2026-11-24T16:00:00Z', end: '2026-11-24T20:00:00Z', reason: 'Course' }),
     expect: managers(true),
   },
   {
     method: 'POST',
-    route: '/api/practitioners/:id/schedule/preview',
+    route: '/api/therapists/:id/schedule/preview',
     record: 'own site',
-    url: async (env: Env) => (await bookable(env), `/api/practitioners/${env.world.practitioners.a}/schedule/preview`),
+    url: async (env: Env) => (await bookable(env), `/api/therapists/${env.world.therapists.a}/schedule/preview`),
     body: (env) => ({
       templates: [1, 2, 3].map((weekday) => ({ locationId: env.world.sites.a, weekday, start: '09:00', end: '17:00' })),
     }),

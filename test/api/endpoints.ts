@@ -100,21 +100,21 @@ const closureAt = (env: Env, site: string) =>
     `INSERT INTO location_closures (org_id, location_id, starts_on, ends_on, reason) VALUES ($1, $2, '2026-12-25', '2026-12-25', 'Holiday') RETURNING id`,
     [env.world.orgId, site],
   );
-const credentialOf = (env: Env, practitioner: string) =>
+const credentialOf = (env: Env, therapist: string) =>
   insertId(
     env,
-    `INSERT INTO credentials (org_id, practitioner_id, kind, type, issuer, number, expires_on) VALUES ($1, $2, 'certification', 'CNMT', 'NMT Center', 'C-77', '2028-01-01') RETURNING id`,
-    [env.world.orgId, practitioner],
+    `INSERT INTO credentials (org_id, therapist_id, kind, type, issuer, number, expires_on) VALUES ($1, $2, 'certification', 'CNMT', 'NMT Center', 'C-77', '2028-01-01') RETURNING id`,
+    [env.world.orgId, therapist],
   );
 
-/** A practitioner without a sign-in yet, working at `site`. */
-async function practitionerWithoutAccount(env: Env, site: string): Promise<string> {
+/** A therapist without a sign-in yet, working at `site`. */
+async function therapistWithoutAccount(env: Env, site: string): Promise<string> {
   const id = await insertId(
     env,
-    `INSERT INTO practitioners (org_id, given_name, family_name) VALUES ($1, 'Nova', $2) RETURNING id`,
+    `INSERT INTO therapists (org_id, given_name, family_name) VALUES ($1, 'Nova', $2) RETURNING id`,
     [env.world.orgId, `New${env.unique()}`],
   );
-  await env.db.query('INSERT INTO practitioner_locations (org_id, practitioner_id, location_id) VALUES ($1, $2, $3)', [
+  await env.db.query('INSERT INTO therapist_locations (org_id, therapist_id, location_id) VALUES ($1, $2, $3)', [
     env.world.orgId,
     id,
     site,
@@ -163,9 +163,9 @@ const letterOf = (env: Env) =>
 const assessmentOf = (env: Env) =>
   insertId(
     env,
-    `INSERT INTO assessments (org_id, patient_id, assessed_on, practitioner_id, findings, created_by, created_at, updated_by, updated_at)
+    `INSERT INTO assessments (org_id, patient_id, assessed_on, therapist_id, findings, created_by, created_at, updated_by, updated_at)
      VALUES ($1, $2, '2026-11-20', $3, '{"painMap":[{"region":"temple-right","intensity":6}],"rom":[],"triggerPoints":[]}', $4, now(), $4, now()) RETURNING id`,
-    [env.world.orgId, env.world.patients.a, env.world.practitioners.a, env.world.users.therapist.id],
+    [env.world.orgId, env.world.patients.a, env.world.therapists.a, env.world.users.therapist.id],
   );
 const planBodyFor = (env: Env) => ({
   phase: 'acute',
@@ -175,21 +175,21 @@ const planBodyFor = (env: Env) => ({
   goals: [{ kind: 'nprs', target: 3 }],
   startDate: '2026-12-07',
   preferredDays: [1, 4],
-  therapistId: env.world.practitioners.a,
+  therapistId: env.world.therapists.a,
   locationId: env.world.sites.a,
   serviceCode: 'nmt-followup-60',
 });
 const planOf = (env: Env) =>
   insertId(
     env,
-    `INSERT INTO treatment_plans (org_id, patient_id, plan, practitioner_id, location_id, created_by, created_at, updated_by, updated_at)
+    `INSERT INTO treatment_plans (org_id, patient_id, plan, therapist_id, location_id, created_by, created_at, updated_by, updated_at)
      VALUES ($1, $2, $3::jsonb, $4, $5, $6, now(), $6, now()) RETURNING id`,
     // Starts beyond the booking horizon (90 days), so it can never be booked whatever shifts other cases add.
     [
       env.world.orgId,
       env.world.patients.a,
       JSON.stringify({ ...planBodyFor(env), startDate: '2027-09-06', integration: [], preferredTime: '10:00' }),
-      env.world.practitioners.a,
+      env.world.therapists.a,
       env.world.sites.a,
       env.world.users.therapist.id,
     ],
@@ -550,31 +550,31 @@ export const ENDPOINTS: EndpointCase[] = [
     expect: signedIn(403, { admin: 201, otherAdmin: 422 }),
   },
   {
-    // A therapist account takes its sites from the practitioner record, so a manager may add one at their own sites only.
+    // A therapist account takes its sites from the therapist record, so a manager may add one at their own sites only.
     method: 'POST',
     route: '/api/staff',
-    record: 'therapist account for a practitioner at own site',
+    record: 'therapist account for a therapist at own site',
     url: () => '/api/staff',
     body: async (env) => ({
       email: `t-${env.unique()}@example.test`,
       displayName: 'Nova New',
       role: 'therapist',
       password: 'a-long-first-password',
-      practitionerId: await practitionerWithoutAccount(env, env.world.sites.a),
+      therapistId: await therapistWithoutAccount(env, env.world.sites.a),
     }),
     expect: signedIn(403, { admin: 201, manager: 201, otherAdmin: 422 }),
   },
   {
     method: 'POST',
     route: '/api/staff',
-    record: 'therapist account for a practitioner at another site',
+    record: 'therapist account for a therapist at another site',
     url: () => '/api/staff',
     body: async (env) => ({
       email: `t-${env.unique()}@example.test`,
       displayName: 'Nova New',
       role: 'therapist',
       password: 'a-long-first-password',
-      practitionerId: await practitionerWithoutAccount(env, env.world.sites.b),
+      therapistId: await therapistWithoutAccount(env, env.world.sites.b),
     }),
     expect: signedIn(403, { admin: 201, otherAdmin: 422 }),
   },
@@ -713,49 +713,49 @@ export const ENDPOINTS: EndpointCase[] = [
   },
   {
     method: 'GET',
-    route: '/api/practitioners',
+    route: '/api/therapists',
     record: 'list',
-    url: () => '/api/practitioners',
+    url: () => '/api/therapists',
     expect: signedIn(200),
     secrets: (_env, who) => (who === 'patient' || who === 'otherAdmin' ? ['LMT-1234'] : []),
   },
   {
     method: 'POST',
-    route: '/api/practitioners',
+    route: '/api/therapists',
     record: 'at own site',
-    url: () => '/api/practitioners',
+    url: () => '/api/therapists',
     body: ({ world }) => ({ givenName: 'Noa', familyName: 'Newhire', locationIds: [world.sites.a] }),
     expect: { ...siteWrite(201, true), otherAdmin: 422 },
   },
   {
     method: 'GET',
-    route: '/api/practitioners/:id',
+    route: '/api/therapists/:id',
     record: 'own site',
-    url: ({ world }) => `/api/practitioners/${world.practitioners.a}`,
+    url: ({ world }) => `/api/therapists/${world.therapists.a}`,
     expect: signedIn(200, { otherAdmin: 404 }),
     secrets: (_env, who) => (who === 'patient' || who === 'otherAdmin' ? ['LMT-1234'] : []),
   },
   {
     method: 'PATCH',
-    route: '/api/practitioners/:id',
+    route: '/api/therapists/:id',
     record: 'own site',
-    url: ({ world }) => `/api/practitioners/${world.practitioners.a}`,
+    url: ({ world }) => `/api/therapists/${world.therapists.a}`,
     body: () => ({ bio: 'Trigger points.' }),
     expect: siteWrite(200, true),
   },
   {
     method: 'PATCH',
-    route: '/api/practitioners/:id',
+    route: '/api/therapists/:id',
     record: 'another site',
-    url: ({ world }) => `/api/practitioners/${world.practitioners.b}`,
+    url: ({ world }) => `/api/therapists/${world.therapists.b}`,
     body: () => ({ bio: 'Trigger points.' }),
     expect: siteWrite(200, false),
   },
   {
     method: 'POST',
-    route: '/api/practitioners/:id/credentials',
+    route: '/api/therapists/:id/credentials',
     record: 'own site',
-    url: ({ world }) => `/api/practitioners/${world.practitioners.a}/credentials`,
+    url: ({ world }) => `/api/therapists/${world.therapists.a}/credentials`,
     body: () => ({ kind: 'certification', type: 'CNMT', issuer: 'NMT Center', expiresOn: '2028-06-30' }),
     expect: siteWrite(201, true),
   },
@@ -763,7 +763,7 @@ export const ENDPOINTS: EndpointCase[] = [
     method: 'PATCH',
     route: '/api/credentials/:id',
     record: 'own site',
-    url: async (env) => `/api/credentials/${await credentialOf(env, env.world.practitioners.a)}`,
+    url: async (env) => `/api/credentials/${await credentialOf(env, env.world.therapists.a)}`,
     body: () => ({ expiresOn: '2029-01-01' }),
     expect: siteWrite(200, true),
   },
@@ -771,14 +771,14 @@ export const ENDPOINTS: EndpointCase[] = [
     method: 'DELETE',
     route: '/api/credentials/:id',
     record: 'another site',
-    url: async (env) => `/api/credentials/${await credentialOf(env, env.world.practitioners.b)}`,
+    url: async (env) => `/api/credentials/${await credentialOf(env, env.world.therapists.b)}`,
     expect: siteWrite(204, false),
   },
   {
     method: 'POST',
-    route: '/api/practitioners/:id/continuing-education',
+    route: '/api/therapists/:id/continuing-education',
     record: 'own site',
-    url: ({ world }) => `/api/practitioners/${world.practitioners.a}/continuing-education`,
+    url: ({ world }) => `/api/therapists/${world.therapists.a}/continuing-education`,
     body: () => ({ periodStart: '2025-01-01', periodEnd: '2026-12-31', hoursRequired: 24, hoursCompleted: 12 }),
     expect: siteWrite(201, true),
   },

@@ -68,14 +68,14 @@ async function bookablePlan(env: Env): Promise<string> {
     startDate: monday,
     preferredDays: [1, 4],
     preferredTime: '16:30',
-    therapistId: env.world.practitioners.a,
+    therapistId: env.world.therapists.a,
     locationId: env.world.sites.a,
     serviceCode: 'nmt-followup-60',
   };
   return buildPlan(env.db, env.world.orgId, {
     patientId: env.world.patients.a,
     plan,
-    therapistId: env.world.practitioners.a,
+    therapistId: env.world.therapists.a,
     locationId: env.world.sites.a,
     createdBy: env.world.users.therapist.id,
   });
@@ -90,7 +90,7 @@ async function visitWithConflict(env: Env): Promise<string> {
   ).json() as { start: string; end: string };
   const off = await env.app.inject({
     method: 'POST',
-    url: `/api/practitioners/${env.world.practitioners.a}/exceptions`,
+    url: `/api/therapists/${env.world.therapists.a}/exceptions`,
     headers,
     payload: { kind: 'time-off', start, end, locationId: null, reason: 'Course' },
   });

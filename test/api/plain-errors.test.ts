@@ -58,7 +58,7 @@ describe.each(BACKENDS)('plain refusals on %s', (backend) => {
     );
     const id = await buildAppointment(suite.db, suite.world.orgId, {
       patientId: suite.world.patients.a,
-      therapistId: suite.world.practitioners.a,
+      therapistId: suite.world.therapists.a,
       locationId: suite.world.sites.a,
       start: '2026-11-24T17:00:00Z',
       status: 'late_cancel',

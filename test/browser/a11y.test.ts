@@ -8,7 +8,7 @@ const app = browserSuite({
     const desk = await app.api('front_desk');
     ids.deskPatient = (await desk.get<{ patients: PatientSummary[] }>('/api/patients?pageSize=1')).patients[0]!.id;
     ids.location = (await desk.get<{ locations: { id: string }[] }>('/api/locations')).locations[0]!.id;
-    ids.therapist = (await desk.get<{ practitioners: { id: string }[] }>('/api/practitioners')).practitioners[0]!.id;
+    ids.therapist = (await desk.get<{ therapists: { id: string }[] }>('/api/therapists')).therapists[0]!.id;
     const patient = await app.api('patient');
     ids.ownPatient = (await patient.get<{ user: { patientId: string } }>('/api/auth/session')).user.patientId;
   },

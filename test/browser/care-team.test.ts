@@ -63,7 +63,7 @@ describe('who may see a chart, at the desk and for a manager', () => {
     const [own] = await app.db.query<{ id: string; name: string; therapist: string }>(
       `SELECT p.id, p.given_name || ' ' || p.family_name AS name, pr.given_name || ' ' || pr.family_name AS therapist
          FROM patients p JOIN care_relationships c ON c.org_id = p.org_id AND c.patient_id = p.id AND c.ended_on IS NULL
-         JOIN practitioners pr ON pr.org_id = c.org_id AND pr.id = c.practitioner_id
+         JOIN therapists pr ON pr.org_id = c.org_id AND pr.id = c.therapist_id
          JOIN locations l ON l.org_id = p.org_id AND l.id = p.preferred_location_id
         WHERE l.slug = 'gresham' ORDER BY p.id LIMIT 1`,
     );

@@ -179,16 +179,16 @@ describe('reassessment after treatment', () => {
 /** The manager's site, its zone, and the therapist whose plans are booked there. */
 async function bookingSetup() {
   const manager = await app.api('manager');
-  const therapistPractitioner = (
+  const signedInTherapistId = (
     await (
       await app.api('therapist')
-    )<{ user: { practitionerId: string } }>('GET', '/api/auth/session')
-  ).user.practitionerId;
-  const { practitioners } = await manager<{ practitioners: { id: string; name: string; locationIds: string[] }[] }>(
+    )<{ user: { therapistId: string } }>('GET', '/api/auth/session')
+  ).user.therapistId;
+  const { therapists } = await manager<{ therapists: { id: string; name: string; locationIds: string[] }[] }>(
     'GET',
-    '/api/practitioners',
+    '/api/therapists',
   );
-  const therapist = practitioners.find((p) => p.id === therapistPractitioner)!;
+  const therapist = therapists.find((p) => p.id === signedInTherapistId)!;
   const { locations } = await manager<{ locations: Site[] }>('GET', '/api/locations');
   const site = locations.find((l) => l.id === therapist.locationIds[0])!;
   return { manager, therapist, site };

@@ -19,9 +19,7 @@ const app = browserSuite({
     const me = (role: 'manager' | 'therapist') =>
       app
         .api(role)
-        .then((api) =>
-          api.get<{ user: { practitionerId: string | null; locationIds: string[] } }>('/api/auth/session'),
-        );
+        .then((api) => api.get<{ user: { therapistId: string | null; locationIds: string[] } }>('/api/auth/session'));
     const [manager, therapist] = [(await me('manager')).user, (await me('therapist')).user];
     const [org] = await app.db.query<{ id: string }>(`SELECT id FROM organizations WHERE slug = 'demo'`);
     const [patient] = await app.db.query<{ id: string }>(
@@ -42,7 +40,7 @@ const app = browserSuite({
         status: i % 4 === 3 ? 'lapsed' : 'discharged',
         dropOut: i % 4 === 3,
         site: manager.locationIds[0]!,
-        therapist: therapist.practitionerId!,
+        therapist: therapist.therapistId!,
         conditionGroup: i % 2 ? 'neck' : 'low-back',
         phase: 'chronic',
         startedOn: `2026-0${1 + (i % 6)}-0${1 + (i % 9)}`,
@@ -127,9 +125,9 @@ describe('the Outcomes page', () => {
     const admin = await app.api('admin');
     const own = await therapist.get<OutcomesAnswer>('/api/outcomes');
     const all = await admin.get<OutcomesAnswer>('/api/outcomes');
-    const me = await therapist.get<{ user: { practitionerId: string } }>('/api/auth/session');
+    const me = await therapist.get<{ user: { therapistId: string } }>('/api/auth/session');
     expect(own.scope).toBe('own');
-    expect(own.report.cuts.therapist!.map((r) => r.key)).toEqual([me.user.practitionerId]);
+    expect(own.report.cuts.therapist!.map((r) => r.key)).toEqual([me.user.therapistId]);
     expect(all.report.cuts.therapist!.length).toBeGreaterThan(1);
 
     await app.signIn(page, 'therapist');

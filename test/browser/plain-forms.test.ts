@@ -18,9 +18,7 @@ const app = browserSuite({
     const desk = await app.api('front_desk');
     ids.site = (await desk.get<{ user: { locationIds: string[] } }>('/api/auth/session')).user.locationIds[0]!;
     const therapist = await app.api('therapist');
-    ids.therapist = (
-      await therapist.get<{ user: { practitionerId: string } }>('/api/auth/session')
-    ).user.practitionerId;
+    ids.therapist = (await therapist.get<{ user: { therapistId: string } }>('/api/auth/session')).user.therapistId;
     ids.ownPatient = (
       await (await app.api('patient')).get<{ user: { patientId: string } }>('/api/auth/session')
     ).user.patientId;

@@ -80,12 +80,9 @@ const app = browserSuite({
       portland: bySlug('portland'),
       hillsboro: bySlug('hillsboro'),
     });
-    const { practitioners } = await manager<{ practitioners: { id: string; name: string }[] }>(
-      'GET',
-      '/api/practitioners',
-    );
-    ids.davis = practitioners.find((p) => p.name === 'Jennifer Davis')!.id;
-    ids.gomez = practitioners.find((p) => p.name === 'Daniel Gomez')!.id;
+    const { therapists } = await manager<{ therapists: { id: string; name: string }[] }>('GET', '/api/therapists');
+    ids.davis = therapists.find((p) => p.name === 'Jennifer Davis')!.id;
+    ids.gomez = therapists.find((p) => p.name === 'Daniel Gomez')!.id;
   },
 });
 const page = app.page;
@@ -228,7 +225,7 @@ describe('a manager edits a site', () => {
 describe("a manager edits a therapist's week", () => {
   it('adds a weekly shift at a second site, which availability then offers', async () => {
     const manager = await app.api('manager');
-    const schedule = await manager<Schedule>('GET', `/api/practitioners/${ids.davis}/schedule`);
+    const schedule = await manager<Schedule>('GET', `/api/therapists/${ids.davis}/schedule`);
     const portland = await site(ids.portland);
     const worked = new Set(schedule.templates.map((t) => t.weekday));
     const weekday = [1, 2, 3, 4, 5, 6].find((d) => !worked.has(d) && (portland.hours[String(d)] ?? []).length > 0)!;
@@ -251,7 +248,7 @@ describe("a manager edits a therapist's week", () => {
     await page.getByRole('button', { name: 'Save weekly schedule' }).click();
     await saveOverBookings('Save the week anyway', 'Weekly schedule saved.');
 
-    const saved = await manager<Schedule>('GET', `/api/practitioners/${ids.davis}/schedule`);
+    const saved = await manager<Schedule>('GET', `/api/therapists/${ids.davis}/schedule`);
     expect(saved.templates).toHaveLength(n);
     expect(saved.templates).toContainEqual(
       expect.objectContaining({ locationId: ids.portland, weekday, start: hours.open, end: hours.close }),
@@ -261,7 +258,7 @@ describe("a manager edits a therapist's week", () => {
   }, 120_000);
 
   it('refuses an overlapping shift next to its field', async () => {
-    const schedule = await (await app.api('manager'))<Schedule>('GET', `/api/practitioners/${ids.davis}/schedule`);
+    const schedule = await (await app.api('manager'))<Schedule>('GET', `/api/therapists/${ids.davis}/schedule`);
     const first = schedule.templates[0]!;
     await app.signIn(page, 'manager', `/therapists/${ids.davis}`);
     const n = schedule.templates.length + 1;
@@ -273,7 +270,7 @@ describe("a manager edits a therapist's week", () => {
     await page.getByRole('button', { name: 'Save weekly schedule' }).click();
     await page.locator(`#f-templates-${n - 1}-start-error`).waitFor();
     expect(
-      (await (await app.api('manager'))<Schedule>('GET', `/api/practitioners/${ids.davis}/schedule`)).templates,
+      (await (await app.api('manager'))<Schedule>('GET', `/api/therapists/${ids.davis}/schedule`)).templates,
     ).toHaveLength(schedule.templates.length);
   }, 120_000);
 
@@ -288,9 +285,7 @@ describe("a manager edits a therapist's week", () => {
     await saveOverBookings('Add the time off anyway', 'Time off added.');
     await page.getByRole('cell', { name: 'Dentist' }).waitFor();
 
-    const { exceptions } = await (
-      await app.api('manager')
-    )<Schedule>('GET', `/api/practitioners/${ids.davis}/schedule`);
+    const { exceptions } = await (await app.api('manager'))<Schedule>('GET', `/api/therapists/${ids.davis}/schedule`);
     const added = exceptions.find((e) => e.reason === 'Dentist')!;
     expect(added).toMatchObject({ kind: 'time-off' });
     expect(wallClock(added.start, DEMO_TIME_ZONE)).toEqual({ date: day, minutes: 0 });
@@ -303,7 +298,7 @@ describe("a manager edits a therapist's week", () => {
 describe('a manager edits the services', () => {
   it("changes a service's buffer and adds a required credential, so only a therapist holding it is offered", async () => {
     const admin = await app.api('admin');
-    await admin('POST', `/api/practitioners/${ids.gomez}/credentials`, {
+    await admin('POST', `/api/therapists/${ids.gomez}/credentials`, {
       kind: 'certification',
       type: 'CMLDT',
       issuer: 'Klose Training',

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Appointment, Slot, WeeklySchedule } from '../../web/src/api/scheduling.ts';
-import type { Location, Practitioner } from '../../web/src/api/types.ts';
+import type { Location, Therapist } from '../../web/src/api/types.ts';
 import { buildDay, shiftsOn } from '../../web/src/pages/schedule/dayModel.ts';
 import { applyPicks, previewSeries } from '../../web/src/pages/schedule/seriesPlan.ts';
 import { addDays, clockLabel, mondayOf, wallClock, instantAt } from '../../web/src/pages/schedule/time.ts';
@@ -61,7 +61,7 @@ const site: Location = {
   hours: { 5: [{ open: '08:00', close: '18:00' }] },
   can: { manage: false, addStaff: false, registerPatients: false },
 };
-const therapist = (id: string): Practitioner => ({ id, name: id, discipline: 'nmt', locationIds: ['s1'] });
+const therapist = (id: string): Therapist => ({ id, name: id, discipline: 'nmt', locationIds: ['s1'] });
 const appointment = (
   id: string,
   therapistId: string,
@@ -91,7 +91,7 @@ const appointment = (
 
 describe('the day calendar model', () => {
   const schedule: WeeklySchedule = {
-    practitionerId: 'a',
+    therapistId: 'a',
     can: { edit: false },
     templates: [
       { id: 't', locationId: 's1', weekday: 5, start: '09:00', end: '17:00', validFrom: null, validTo: null },
@@ -99,7 +99,7 @@ describe('the day calendar model', () => {
     exceptions: [
       {
         id: 'x',
-        practitionerId: 'a',
+        therapistId: 'a',
         kind: 'time-off',
         locationId: null,
         start: '2026-11-27T20:00:00Z',

@@ -26,7 +26,7 @@ interface Site {
 
 /** Arranges data through the API with a bearer token (no cookie, no CSRF). */
 
-const ids = { site: '', siteName: '', zone: '', ownPatient: '', therapistPractitioner: '' };
+const ids = { site: '', siteName: '', zone: '', ownPatient: '', signedInTherapistId: '' };
 
 const app = browserSuite({
   page: { width: 1280, height: 900 },
@@ -41,11 +41,11 @@ const app = browserSuite({
         await app.api('patient')
       )<{ user: { patientId: string } }>('GET', '/api/auth/session')
     ).user.patientId;
-    ids.therapistPractitioner = (
+    ids.signedInTherapistId = (
       await (
         await app.api('therapist')
-      )<{ user: { practitionerId: string } }>('GET', '/api/auth/session')
-    ).user.practitionerId;
+      )<{ user: { therapistId: string } }>('GET', '/api/auth/session')
+    ).user.therapistId;
   },
 });
 const page = app.page;
@@ -80,10 +80,10 @@ async function bookFromGrid(
   patient: { name: string },
   familyName: string,
 ) {
-  const { practitioners } = await (
+  const { therapists } = await (
     await app.api('front_desk')
-  )<{ practitioners: { id: string; name: string }[] }>('GET', '/api/practitioners');
-  const therapistName = practitioners.find((p) => p.id === slot.therapistId)!.name;
+  )<{ therapists: { id: string; name: string }[] }>('GET', '/api/therapists');
+  const therapistName = therapists.find((p) => p.id === slot.therapistId)!.name;
   await page
     .locator(`.sch-col[aria-label="${therapistName}'s appointments"] .sch-cell[data-minutes="${slot.minutes}"]`)
     .click();
@@ -237,10 +237,7 @@ describe('series booking', () => {
       therapistId: slot.therapistId,
       locationId: ids.site,
     });
-    const { practitioners } = await desk<{ practitioners: { id: string; name: string }[] }>(
-      'GET',
-      '/api/practitioners',
-    );
+    const { therapists } = await desk<{ therapists: { id: string; name: string }[] }>('GET', '/api/therapists');
     await app.signIn(page, 'front_desk', '/schedule/series');
     await page.getByRole('heading', { level: 1, name: 'Book a series of visits' }).waitFor();
     await page.getByLabel('Patient').fill('Seriesone');
@@ -259,7 +256,7 @@ describe('series booking', () => {
     await page.getByRole('checkbox', { name: weekday }).check();
     await page.getByRole('button', { name: 'Preview the dates' }).click();
     await page
-      .getByRole('heading', { name: `3 visits with ${practitioners.find((p) => p.id === slot.therapistId)!.name}` })
+      .getByRole('heading', { name: `3 visits with ${therapists.find((p) => p.id === slot.therapistId)!.name}` })
       .waitFor();
     await page.getByRole('button', { name: 'Book all 3 visits' }).click();
 
@@ -410,7 +407,7 @@ describe('axe-core finds no serious or critical violations on the scheduling pag
     for (let i = 0; i < 14; i++) {
       const { appointments } = await therapist<{ appointments: Appointment[] }>(
         'GET',
-        `/api/appointments?therapist=${ids.therapistPractitioner}&from=${app.localDate(i)}&to=${app.localDate(i)}`,
+        `/api/appointments?therapist=${ids.signedInTherapistId}&from=${app.localDate(i)}&to=${app.localDate(i)}`,
       );
       if (appointments.some((a) => a.status === 'booked')) {
         date = app.localDate(i);

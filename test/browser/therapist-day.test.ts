@@ -31,7 +31,7 @@ async function noSeriousViolations(p: Page): Promise<void> {
  */
 async function nextVisits(): Promise<{ date: string; visits: Appointment[] }> {
   const therapist = await app.api('therapist');
-  const me = (await therapist<{ user: { practitionerId: string } }>('GET', '/api/auth/session')).user.practitionerId;
+  const me = (await therapist<{ user: { therapistId: string } }>('GET', '/api/auth/session')).user.therapistId;
   for (let day = 0; day < 14; day++) {
     const date = wallClock(app.now().getTime() + day * 86_400_000, DEMO_TIME_ZONE).date;
     const { appointments } = await therapist<{ appointments: Appointment[] }>(

@@ -33,8 +33,7 @@ async function bookVisit(): Promise<{
   const therapist = await app.api('therapist');
   const own = (await (await app.api('patient')).get<{ user: { patientId: string } }>('/api/auth/session')).user
     .patientId;
-  const practitionerId = (await therapist.get<{ user: { practitionerId: string } }>('/api/auth/session')).user
-    .practitionerId;
+  const therapistId = (await therapist.get<{ user: { therapistId: string } }>('/api/auth/session')).user.therapistId;
   const desk = await api('front_desk');
   const siteId = (await desk<{ user: { locationIds: string[] } }>('GET', '/api/auth/session')).body.user
     .locationIds[0]!;
@@ -52,7 +51,7 @@ async function bookVisit(): Promise<{
   const slots = (
     await desk<{ slots: Slot[] }>(
       'GET',
-      `/api/availability?service=nmt-followup-60&location=${siteId}&therapist=${practitionerId}&from=${later(1)}&to=${later(14)}`,
+      `/api/availability?service=nmt-followup-60&location=${siteId}&therapist=${therapistId}&from=${later(1)}&to=${later(14)}`,
     )
   ).body.slots;
   for (const slot of slots.slice(0, 40)) {

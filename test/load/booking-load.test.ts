@@ -74,7 +74,7 @@ describe.each(BACKENDS)('bookings under load on %s', (backend) => {
         )[0]!.id,
       );
     }
-    therapists = [world.practitioners.a];
+    therapists = [world.therapists.a];
     // Several desk sessions, as several front-desk computers would have.
     for (let i = 0; i < 4; i++) tokens.push(await tokenFor(app, world.users.front_desk.email));
   });
@@ -213,8 +213,8 @@ describe.each(BACKENDS)('bookings under load on %s', (backend) => {
       expect(attempted.filter((e) => e.status === null)).toEqual([]);
       expect(attempted.filter((e) => e.status !== 201 && e.status !== 409)).toEqual([]);
 
-      const stored = await db.query<{ id: string; patientId: string; start: Date; practitionerId: string }>(
-        `SELECT id, patient_id AS "patientId", lower(during) AS start, practitioner_id AS "practitionerId" FROM appointments WHERE org_id = $1`,
+      const stored = await db.query<{ id: string; patientId: string; start: Date; therapistId: string }>(
+        `SELECT id, patient_id AS "patientId", lower(during) AS start, therapist_id AS "therapistId" FROM appointments WHERE org_id = $1`,
         [world.orgId],
       );
       const byId = new Map(stored.map((a) => [a.id, a]));
@@ -224,13 +224,13 @@ describe.each(BACKENDS)('bookings under load on %s', (backend) => {
         const row = byId.get(e.id!);
         expect({
           key: e.key,
-          row: row && { patientId: row.patientId, start: row.start.toISOString(), practitionerId: row.practitionerId },
+          row: row && { patientId: row.patientId, start: row.start.toISOString(), therapistId: row.therapistId },
         }).toEqual({
           key: e.key,
           row: {
             patientId: e.body.patientId,
             start: new Date(e.body.start).toISOString(),
-            practitionerId: e.body.therapistId,
+            therapistId: e.body.therapistId,
           },
         });
       }
@@ -247,7 +247,7 @@ describe.each(BACKENDS)('bookings under load on %s', (backend) => {
       const overlaps = await db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM appointments a JOIN appointments b ON b.org_id = a.org_id AND b.id > a.id
         WHERE a.org_id = $1 AND a.occupies AND b.occupies
-          AND ((a.practitioner_id = b.practitioner_id AND a.blocks && b.blocks)
+          AND ((a.therapist_id = b.therapist_id AND a.blocks && b.blocks)
             OR (a.room_id = b.room_id AND a.blocks && b.blocks)
             OR (a.patient_id = b.patient_id AND a.during && b.during))`,
         [world.orgId],

@@ -15,7 +15,7 @@ async function ids(db: Database, sql: string, params: unknown[]): Promise<string
  * Blake (site B) holds only the LMT — not qualified for NMT — and works 09:00–17:00 daily.
  */
 export async function makeBookable(db: Database, world: World) {
-  const { orgId, sites, practitioners } = world;
+  const { orgId, sites, therapists } = world;
   await db.query('UPDATE locations SET hours = $3::jsonb WHERE org_id = $1 AND id = ANY($2::uuid[])', [
     orgId,
     [sites.a, sites.b],
@@ -31,15 +31,15 @@ export async function makeBookable(db: Database, world: World) {
     sites.b,
   ]);
   await db.query(
-    `INSERT INTO credentials (org_id, practitioner_id, kind, type, issuer, number, issued_on, expires_on)
+    `INSERT INTO credentials (org_id, therapist_id, kind, type, issuer, number, issued_on, expires_on)
      VALUES ($1, $2, 'certification', 'CNMT', 'NMT Center', 'CNMT-1', '2019-01-01', NULL)`,
-    [orgId, practitioners.a],
+    [orgId, therapists.a],
   );
   for (let weekday = 0; weekday < 7; weekday++) {
     await db.query(
-      `INSERT INTO shift_templates (org_id, practitioner_id, location_id, weekday, start_time, end_time)
+      `INSERT INTO shift_templates (org_id, therapist_id, location_id, weekday, start_time, end_time)
        VALUES ($1, $2, $3, $4, '08:00', '18:00'), ($1, $5, $6, $4, '09:00', '17:00')`,
-      [orgId, practitioners.a, sites.a, weekday, practitioners.b, sites.b],
+      [orgId, therapists.a, sites.a, weekday, therapists.b, sites.b],
     );
   }
   return { roomsA: roomsA.sort(), roomB: roomB! };

@@ -26,8 +26,8 @@ export async function duplicateOfA(db: Database, world: World): Promise<string> 
     [world.orgId, a!.given_name, a!.family_name, world.sites.a],
   );
   await db.query(
-    `INSERT INTO care_relationships (org_id, patient_id, practitioner_id, started_on) VALUES ($1, $2, $3, '2026-01-05'), ($1, $2, $4, '2026-02-01')`,
-    [world.orgId, dup, world.practitioners.a, world.practitioners.b],
+    `INSERT INTO care_relationships (org_id, patient_id, therapist_id, started_on) VALUES ($1, $2, $3, '2026-01-05'), ($1, $2, $4, '2026-02-01')`,
+    [world.orgId, dup, world.therapists.a, world.therapists.b],
   );
   // Registered at site B too (its desk saw the record there); the survivor inherits the registration.
   await db.query(
@@ -37,22 +37,22 @@ export async function duplicateOfA(db: Database, world: World): Promise<string> 
   return dup;
 }
 
-/** A visit of `patientId` with therapist A (or `practitionerId`) at site A over `[start, end)`. */
+/** A visit of `patientId` with therapist A (or `therapistId`) at site A over `[start, end)`. */
 export async function visit(
   db: Database,
   world: World,
   patientId: string,
   start: string,
   end: string,
-  practitionerId = world.practitioners.a,
+  therapistId = world.therapists.a,
 ): Promise<string> {
   const service = (await findService(db, world.orgId, 'nmt-followup-60'))!;
   await ensureServiceRow(db, world.orgId, service);
   return id(
     db,
-    `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, during, blocks)
+    `INSERT INTO appointments (org_id, patient_id, therapist_id, location_id, service_code, during, blocks)
      VALUES ($1, $2, $3, $4, 'nmt-followup-60', tstzrange($5, $6), tstzrange($5, $6)) RETURNING id`,
-    [world.orgId, patientId, practitionerId, world.sites.a, start, end],
+    [world.orgId, patientId, therapistId, world.sites.a, start, end],
   );
 }
 
@@ -79,9 +79,9 @@ export async function chartEverything(db: Database, world: World, dup: string): 
     [orgId, dup, [world.sites.a]],
   );
   await db.query(
-    `INSERT INTO holds (org_id, waitlist_entry_id, patient_id, practitioner_id, location_id, service_code, during, blocks, expires_at, status)
+    `INSERT INTO holds (org_id, waitlist_entry_id, patient_id, therapist_id, location_id, service_code, during, blocks, expires_at, status)
      VALUES ($1, $2, $3, $4, $5, 'nmt-followup-60', tstzrange('2027-01-04T17:00Z', '2027-01-04T18:00Z'), tstzrange('2027-01-04T17:00Z', '2027-01-04T18:00Z'), '2026-11-21T00:00Z', 'expired')`,
-    [orgId, entry, dup, world.practitioners.a, world.sites.a],
+    [orgId, entry, dup, world.therapists.a, world.sites.a],
   );
   await db.query(
     `INSERT INTO outbox_messages (org_id, kind, appointment_id, patient_id, to_address, subject, text, send_at, message_id, dedupe_key)
@@ -114,14 +114,14 @@ export async function chartEverything(db: Database, world: World, dup: string): 
     [orgId, dup, admin],
   );
   await db.query(
-    `INSERT INTO assessments (org_id, patient_id, appointment_id, assessed_on, practitioner_id, findings, created_by, created_at, updated_by, updated_at)
+    `INSERT INTO assessments (org_id, patient_id, appointment_id, assessed_on, therapist_id, findings, created_by, created_at, updated_by, updated_at)
      VALUES ($1, $2, $3, '2026-11-20', $4, '{"painMap":[],"rom":[],"triggerPoints":[]}', $5, now(), $5, now())`,
-    [orgId, dup, appointment, world.practitioners.a, world.users.therapist.id],
+    [orgId, dup, appointment, world.therapists.a, world.users.therapist.id],
   );
   await db.query(
-    `INSERT INTO treatment_plans (org_id, patient_id, plan, practitioner_id, location_id, created_by, created_at, updated_by, updated_at)
+    `INSERT INTO treatment_plans (org_id, patient_id, plan, therapist_id, location_id, created_by, created_at, updated_by, updated_at)
      VALUES ($1, $2, '{}', $3, $4, $5, now(), $5, now())`,
-    [orgId, dup, world.practitioners.a, world.sites.a, world.users.therapist.id],
+    [orgId, dup, world.therapists.a, world.sites.a, world.users.therapist.id],
   );
   const signed = await draftNote(db, world, dup, 'Signed before the merge');
   await signNote(tickingContext(db), actorOf(world, 'therapist'), signed);

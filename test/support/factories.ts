@@ -55,11 +55,11 @@ export async function buildTherapist(
 ): Promise<string> {
   const id = await insert(
     db,
-    'INSERT INTO practitioners (org_id, given_name, family_name) VALUES ($1, $2, $3) RETURNING id',
+    'INSERT INTO therapists (org_id, given_name, family_name) VALUES ($1, $2, $3) RETURNING id',
     [orgId, overrides.givenName ?? 'Tess', overrides.familyName ?? 'Rivera'],
   );
   for (const locationId of overrides.locationIds ?? []) {
-    await db.query('INSERT INTO practitioner_locations (org_id, practitioner_id, location_id) VALUES ($1, $2, $3)', [
+    await db.query('INSERT INTO therapist_locations (org_id, therapist_id, location_id) VALUES ($1, $2, $3)', [
       orgId,
       id,
       locationId,
@@ -82,16 +82,16 @@ export interface CredentialOverrides {
 export function buildCredential(
   db: Queryable,
   orgId: string,
-  practitionerId: string,
+  therapistId: string,
   overrides: CredentialOverrides = {},
 ): Promise<string> {
   return insert(
     db,
-    `INSERT INTO credentials (org_id, practitioner_id, kind, type, issuer, number, issued_on, expires_on, education_hours)
+    `INSERT INTO credentials (org_id, therapist_id, kind, type, issuer, number, issued_on, expires_on, education_hours)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
     [
       orgId,
-      practitionerId,
+      therapistId,
       overrides.kind ?? 'licence',
       overrides.type ?? 'LMT',
       overrides.issuer ?? 'OR',
@@ -174,7 +174,7 @@ export interface AppointmentFacts {
 export function buildAppointment(db: Queryable, orgId: string, facts: AppointmentFacts): Promise<string> {
   return insert(
     db,
-    `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, room_id, service_code, status, during, blocks)
+    `INSERT INTO appointments (org_id, patient_id, therapist_id, location_id, room_id, service_code, status, during, blocks)
      VALUES ($1, $2, $3, $4, $5, $6, $7,
              tstzrange($8::timestamptz, $8::timestamptz + make_interval(mins => $9::int)),
              tstzrange($8::timestamptz, $8::timestamptz + make_interval(mins => $9::int + $10::int))) RETURNING id`,
@@ -209,7 +209,7 @@ export interface PlanFacts {
 export function buildPlan(db: Queryable, orgId: string, facts: PlanFacts): Promise<string> {
   return insert(
     db,
-    `INSERT INTO treatment_plans (org_id, patient_id, status, plan, practitioner_id, location_id, created_by, created_at, updated_by, updated_at)
+    `INSERT INTO treatment_plans (org_id, patient_id, status, plan, therapist_id, location_id, created_by, created_at, updated_by, updated_at)
      VALUES ($1, $2, coalesce($3, 'draft'), $4::jsonb, $5, $6, $7, coalesce($8::timestamptz, now()), $7, coalesce($8::timestamptz, now())) RETURNING id`,
     [
       orgId,

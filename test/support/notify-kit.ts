@@ -26,7 +26,7 @@ export async function ensureService(
 export interface TestAppointment {
   orgId: string;
   patientId: string;
-  practitionerId: string;
+  therapistId: string;
   locationId: string;
   serviceCode: string;
   start: Date;
@@ -40,9 +40,9 @@ export async function insertAppointment(
 ): Promise<{ id: string; start: Date; end: Date }> {
   const end = new Date(a.start.getTime() + (a.minutes ?? 60) * 60_000);
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, service_code, status, during, blocks)
+    `INSERT INTO appointments (org_id, patient_id, therapist_id, location_id, service_code, status, during, blocks)
      VALUES ($1, $2, $3, $4, $5, $6, tstzrange($7, $8), tstzrange($7, $8)) RETURNING id`,
-    [a.orgId, a.patientId, a.practitionerId, a.locationId, a.serviceCode, a.status ?? 'booked', a.start, end],
+    [a.orgId, a.patientId, a.therapistId, a.locationId, a.serviceCode, a.status ?? 'booked', a.start, end],
   );
   return { id: rows[0]!.id, start: a.start, end };
 }
@@ -54,7 +54,7 @@ export function booked(a: TestAppointment & { id: string }) {
     id: a.id,
     orgId: a.orgId,
     patientId: a.patientId,
-    practitionerId: a.practitionerId,
+    therapistId: a.therapistId,
     locationId: a.locationId,
     serviceCode: a.serviceCode,
     start: a.start,

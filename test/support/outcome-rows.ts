@@ -16,8 +16,8 @@ export async function seedOutcomeRows(
   at = new Date('2026-11-20T18:00:00Z'),
 ): Promise<void> {
   const bySite = [
-    { site: world.sites.a, therapist: world.practitioners.a, patient: world.patients.a, tag: 'a' },
-    { site: world.sites.b, therapist: world.practitioners.b, patient: world.patients.b, tag: 'b' },
+    { site: world.sites.a, therapist: world.therapists.a, patient: world.patients.a, tag: 'a' },
+    { site: world.sites.b, therapist: world.therapists.b, patient: world.patients.b, tag: 'b' },
   ];
   for (const { site, therapist, patient, tag } of bySite) {
     const episodes = Array.from({ length: perSite }, (_, i) => {

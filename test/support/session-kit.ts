@@ -20,7 +20,7 @@ export function actorOf(world: World, role: WorldRole): Actor {
     email: u.email,
     displayName: u.displayName ?? role,
     patientId: role === 'patient' ? world.patients.a : null,
-    practitionerId: role === 'therapist' ? world.practitioners.a : null,
+    therapistId: role === 'therapist' ? world.therapists.a : null,
     locationIds: role === 'manager' || role === 'front_desk' ? [world.sites.a] : [],
     orgTimeZone: 'America/Los_Angeles',
     sessionId: 'test',
@@ -63,7 +63,7 @@ export async function patientBehindGate(
     db,
     world.orgId,
     world.sites.a,
-    world.practitioners.a,
+    world.therapists.a,
     `Gate-${kind}-${Math.random().toString(36).slice(2, 8)}`,
   );
   if (kind !== 'none')

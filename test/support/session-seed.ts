@@ -32,7 +32,7 @@ export async function seedTreatedPatient(
   db: Queryable,
   orgId: string,
   locationId: string,
-  practitionerId: string,
+  therapistId: string,
   familyName: string,
 ): Promise<string> {
   const [row] = await db.query<{ id: string }>(
@@ -40,10 +40,10 @@ export async function seedTreatedPatient(
      VALUES ($1, 'Gina', $2, '1984-03-03', 'female', $3) RETURNING id`,
     [orgId, familyName, locationId],
   );
-  await db.query('INSERT INTO care_relationships (org_id, patient_id, practitioner_id) VALUES ($1, $2, $3)', [
+  await db.query('INSERT INTO care_relationships (org_id, patient_id, therapist_id) VALUES ($1, $2, $3)', [
     orgId,
     row!.id,
-    practitionerId,
+    therapistId,
   ]);
   return row!.id;
 }

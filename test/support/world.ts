@@ -16,7 +16,7 @@ function location(db: Database, orgId: string, name: string) {
   });
 }
 
-async function practitioner(db: Database, orgId: string, name: string, locationId: string) {
+async function therapist(db: Database, orgId: string, name: string, locationId: string) {
   const id = await buildTherapist(db, orgId, { givenName: name, familyName: 'Therapist', locationIds: [locationId] });
   await buildCredential(db, orgId, id, {
     number: 'LMT-1234',
@@ -61,14 +61,14 @@ export async function buildWorld(db: Database) {
   const siteA = await location(db, orgId, `Alpha ${tag}`);
   const siteB = await location(db, orgId, `Beta ${tag}`);
   const otherSite = await location(db, other.id, `Gamma ${tag}`);
-  const therapistA = await practitioner(db, orgId, 'Avery', siteA);
-  const therapistB = await practitioner(db, orgId, 'Blake', siteB);
+  const therapistA = await therapist(db, orgId, 'Avery', siteA);
+  const therapistB = await therapist(db, orgId, 'Blake', siteB);
 
   const patientA = await patient(db, orgId, 'Alice', `Anders${n}`, siteA, '503-555-0101', '1980-02-03');
   const patientB = await patient(db, orgId, 'Bruno', `Berg${n}`, siteB, '503-555-0202', '1975-06-07');
   const otherOrgPatient = await patient(db, other.id, 'Olga', `Outside${n}`, otherSite, '360-555-0303', '1990-09-09');
   await db.query(
-    'INSERT INTO care_relationships (org_id, patient_id, practitioner_id) VALUES ($1, $2, $3), ($1, $4, $5)',
+    'INSERT INTO care_relationships (org_id, patient_id, therapist_id) VALUES ($1, $2, $3), ($1, $4, $5)',
     [orgId, patientA, therapistA, patientB, therapistB],
   );
 
@@ -103,7 +103,7 @@ export async function buildWorld(db: Database) {
       displayName: 'Avery Therapist',
       role: 'therapist',
       password: PASSWORD,
-      practitionerId: therapistA,
+      therapistId: therapistA,
     }),
     patient: await createUser(db, {
       orgId,
@@ -125,7 +125,7 @@ export async function buildWorld(db: Database) {
     orgId,
     otherOrgId: other.id,
     sites: { a: siteA, b: siteB, other: otherSite },
-    practitioners: { a: therapistA, b: therapistB },
+    therapists: { a: therapistA, b: therapistB },
     patients: { a: patientA, b: patientB, otherOrg: otherOrgPatient },
     users,
   };

@@ -253,7 +253,7 @@ export const TRUNK_MUSCLES: Muscle[] = [
       {
         key: 'coccygeal',
         label: 'Around the coccyx',
-        location: 'Beside the tailbone (internal assessment only by a qualified practitioner)',
+        location: 'Beside the tailbone (internal assessment only by a qualified therapist)',
         zones: [P('coccyx'), S('sacrum'), S('buttock', 'both')],
       },
     ],

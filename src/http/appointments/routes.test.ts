@@ -20,7 +20,7 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
     patientId: h.world.patients.a,
     serviceCode: 'nmt-followup-60',
     start,
-    therapistId: h.world.practitioners.a,
+    therapistId: h.world.therapists.a,
     locationId: h.world.sites.a,
     ...over,
   });
@@ -31,7 +31,7 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
     const slots = (res.json() as { slots: Slot[] }).slots;
     expect(slots.length).toBeGreaterThan(0);
     // Blake holds no CNMT: never offered for NMT.
-    expect(new Set(slots.map((s) => s.therapistId))).toEqual(new Set([h.world.practitioners.a]));
+    expect(new Set(slots.map((s) => s.therapistId))).toEqual(new Set([h.world.therapists.a]));
     for (const s of slots) {
       const local = new Date(new Date(s.start).getTime() - 8 * 3600_000).toISOString().slice(11, 16);
       const localEnd = new Date(new Date(s.end).getTime() - 8 * 3600_000).toISOString().slice(11, 16);
@@ -66,7 +66,7 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
     expect(body.error.code).toBe('slot_unavailable');
     expect(body.alternatives.length).toBeGreaterThan(0);
     expect(body.alternatives.length).toBeLessThanOrEqual(5);
-    expect(body.alternatives[0]).toMatchObject({ therapistId: h.world.practitioners.a, locationId: h.world.sites.a });
+    expect(body.alternatives[0]).toMatchObject({ therapistId: h.world.therapists.a, locationId: h.world.sites.a });
     // The nearest free start after the booking and its 10-minute turnover is 18:15Z.
     expect(body.alternatives.map((s) => s.start)).toContain('2026-11-25T18:15:00.000Z');
   });
@@ -77,7 +77,7 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
       'POST',
       '/api/appointments',
       booking('2026-11-25T18:00:00Z', {
-        therapistId: h.world.practitioners.b,
+        therapistId: h.world.therapists.b,
         locationId: h.world.sites.b,
         patientId: h.world.patients.b,
       }),
@@ -91,8 +91,8 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
 
   it('names an expired licence by its date', async () => {
     await h.db.query(
-      `UPDATE credentials SET expires_on = '2026-11-26' WHERE org_id = $1 AND practitioner_id = $2 AND type = 'LMT'`,
-      [h.world.orgId, h.world.practitioners.a],
+      `UPDATE credentials SET expires_on = '2026-11-26' WHERE org_id = $1 AND therapist_id = $2 AND type = 'LMT'`,
+      [h.world.orgId, h.world.therapists.a],
     );
     try {
       const res = await h.as('admin', 'POST', '/api/appointments', booking('2026-11-27T17:00:00Z'));
@@ -100,8 +100,8 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
       expect(res.json().error.fields.therapistId).toMatch(/LMT expired on 2026-11-26/);
     } finally {
       await h.db.query(
-        `UPDATE credentials SET expires_on = '2027-12-31' WHERE org_id = $1 AND practitioner_id = $2 AND type = 'LMT'`,
-        [h.world.orgId, h.world.practitioners.a],
+        `UPDATE credentials SET expires_on = '2027-12-31' WHERE org_id = $1 AND therapist_id = $2 AND type = 'LMT'`,
+        [h.world.orgId, h.world.therapists.a],
       );
     }
   });
@@ -149,7 +149,7 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
     expect(statuses).toEqual([201, ...Array(9).fill(409)]);
     for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().error.code).toBe('slot_unavailable');
     const overlaps = await h.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM appointments a JOIN appointments b ON a.id < b.id AND a.org_id = b.org_id AND a.practitioner_id = b.practitioner_id
+      `SELECT count(*)::int AS n FROM appointments a JOIN appointments b ON a.id < b.id AND a.org_id = b.org_id AND a.therapist_id = b.therapist_id
         WHERE a.org_id = $1 AND a.occupies AND b.occupies AND a.blocks && b.blocks`,
       [h.world.orgId],
     );
@@ -183,7 +183,7 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
       await h.as(
         'admin',
         'GET',
-        `/api/availability?service=nmt-followup-60&from=2026-12-01&to=2026-12-01&therapist=${h.world.practitioners.a}`,
+        `/api/availability?service=nmt-followup-60&from=2026-12-01&to=2026-12-01&therapist=${h.world.therapists.a}`,
       )
     ).json() as { slots: Slot[] };
     expect(free.slots.map((s) => s.start)).toContain('2026-12-01T17:00:00.000Z');
@@ -240,14 +240,14 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
       'admin',
       'POST',
       '/api/appointments',
-      booking('2026-12-04T18:00:00Z', { therapistId: h.world.practitioners.a, patientId: h.world.patients.b }),
+      booking('2026-12-04T18:00:00Z', { therapistId: h.world.therapists.a, patientId: h.world.patients.b }),
     );
     const range = '/api/appointments?from=2026-11-20&to=2026-12-20';
     const ids = async (role: Parameters<typeof h.as>[0]) =>
       ((await h.as(role, 'GET', range)).json() as { appointments: { patientId: string; therapistId: string }[] })
         .appointments;
     expect((await ids('patient')).every((a) => a.patientId === h.world.patients.a)).toBe(true);
-    expect((await ids('therapist')).every((a) => a.therapistId === h.world.practitioners.a)).toBe(true);
+    expect((await ids('therapist')).every((a) => a.therapistId === h.world.therapists.a)).toBe(true);
     const admin = await ids('admin');
     expect(admin.some((a) => a.patientId === h.world.patients.b)).toBe(true);
     expect((await ids('patient')).length).toBeLessThan(admin.length);
@@ -276,7 +276,7 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
         patientId: early.world.patients.a,
         serviceCode: 'nmt-followup-60',
         start: slots[4]!.start,
-        therapistId: early.world.practitioners.a,
+        therapistId: early.world.therapists.a,
         locationId: early.world.sites.a,
       });
       expect(booked.statusCode).toBe(201);

@@ -10,7 +10,7 @@ describe.each(BACKENDS)('plan series on %s', (backend) => {
   const series = (visits: unknown, over: object = {}) => ({
     patientId: h.world.patients.a,
     serviceCode: 'nmt-followup-60',
-    therapistId: h.world.practitioners.a,
+    therapistId: h.world.therapists.a,
     locationId: h.world.sites.a,
     visits,
     ...over,
@@ -39,7 +39,7 @@ describe.each(BACKENDS)('plan series on %s', (backend) => {
       patientId: h.world.patients.b,
       serviceCode: 'nmt-followup-60',
       start: '2026-12-15T17:00:00Z',
-      therapistId: h.world.practitioners.a,
+      therapistId: h.world.therapists.a,
       locationId: h.world.sites.a,
     });
     expect(taken.statusCode).toBe(201);
@@ -75,7 +75,7 @@ describe.each(BACKENDS)('plan series on %s', (backend) => {
       'POST',
       '/api/appointments/series',
       series([{ date: '2026-12-21', time: '10:00' }], {
-        therapistId: h.world.practitioners.b,
+        therapistId: h.world.therapists.b,
         locationId: h.world.sites.b,
       }),
     );

@@ -32,7 +32,7 @@ export const AssessmentSchema = z
     patientId: Id,
     appointmentId: Id.nullable(),
     assessedOn: z.string(),
-    practitionerId: Id.nullable(),
+    therapistId: Id.nullable(),
     findings: z
       .record(z.string(), z.unknown())
       .describe('Pain map, posture, ROM, strength, palpated trigger points, the five elements'),

@@ -140,7 +140,7 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
   });
 
   it('gives a therapist record one active sign-in: a second is refused naming the therapist, re-enabling an old one too', async () => {
-    const practitioner = await buildTherapist(suite.db, suite.world.orgId, {
+    const therapist = await buildTherapist(suite.db, suite.world.orgId, {
       givenName: 'Ona',
       familyName: 'Onlyone',
       locationIds: [suite.world.sites.a],
@@ -150,19 +150,19 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
       displayName: 'Ona Onlyone',
       role: 'therapist',
       password: 'a-long-first-password',
-      practitionerId: practitioner,
+      therapistId: therapist,
     });
     const first = await as(suite.tokens.manager!, 'POST', '/api/staff', body(`ona-${++n}@example.test`));
     expect(first.statusCode).toBe(201);
     const second = await as(suite.tokens.manager!, 'POST', '/api/staff', body(`ona-again-${++n}@example.test`));
     expect(second.statusCode).toBe(409);
     expect(second.json()).toMatchObject({
-      error: { code: 'conflict', fields: { practitionerId: expect.stringMatching(/already has a sign-in/) } },
+      error: { code: 'conflict', fields: { therapistId: expect.stringMatching(/already has a sign-in/) } },
     });
     // The suite.world's therapist A has a sign-in already: a manager cannot add another one for A.
     const forA = await as(suite.tokens.manager!, 'POST', '/api/staff', {
       ...body(`avery-${++n}@example.test`),
-      practitionerId: suite.world.practitioners.a,
+      therapistId: suite.world.therapists.a,
     });
     expect(forA.statusCode).toBe(409);
 

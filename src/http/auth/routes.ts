@@ -13,7 +13,7 @@ export function presentUser(actor: Actor) {
     displayName: actor.displayName,
     role: actor.role,
     patientId: actor.patientId,
-    practitionerId: actor.practitionerId,
+    therapistId: actor.therapistId,
     locationIds: actor.locationIds,
     orgTimeZone: actor.orgTimeZone,
     mustChangePassword: actor.mustChangePassword ?? false,

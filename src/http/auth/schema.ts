@@ -59,7 +59,7 @@ export const SessionUserSchema = z
     displayName: z.string(),
     role: z.enum(ROLES as [string, ...string[]]),
     patientId: z.uuid().nullable(),
-    practitionerId: z.uuid().nullable(),
+    therapistId: z.uuid().nullable(),
     locationIds: z.array(z.uuid()),
     orgTimeZone: z
       .string()

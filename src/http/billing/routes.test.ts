@@ -155,7 +155,7 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
     const visit = (start: string, status: 'booked' | 'completed' | 'cancelled' | 'no_show', who = patientId) =>
       buildAppointment(h.db, h.world.orgId, {
         patientId: who,
-        therapistId: h.world.practitioners.a,
+        therapistId: h.world.therapists.a,
         locationId: h.world.sites.a,
         start,
         status,

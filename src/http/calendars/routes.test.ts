@@ -11,13 +11,13 @@ describe.each(BACKENDS)('calendar routes on %s', (backend) => {
       patientId: h.world.patients.a,
       serviceCode: 'nmt-followup-60',
       start: '2026-11-30T17:30:00Z',
-      therapistId: h.world.practitioners.a,
+      therapistId: h.world.therapists.a,
       locationId: h.world.sites.a,
     });
     expect(booked.statusCode, booked.body).toBe(201);
     const created = await h.as('therapist', 'POST', '/api/calendars', {
       kind: 'therapist',
-      subjectId: h.world.practitioners.a,
+      subjectId: h.world.therapists.a,
     });
     expect(created.statusCode, created.body).toBe(201);
     const { id, url } = created.json() as { id: string; url: string };
@@ -47,14 +47,14 @@ describe.each(BACKENDS)('calendar routes on %s', (backend) => {
       patientId: h.world.patients.a,
       serviceCode: 'nmt-followup-60',
       start: '2026-12-02T17:30:00Z',
-      therapistId: h.world.practitioners.a,
+      therapistId: h.world.therapists.a,
       locationId: h.world.sites.a,
     });
     expect(booked.statusCode, booked.body).toBe(201);
     const visit = (booked.json() as { id: string }).id;
     const pathOf = (res: { json: () => unknown }) => new URL((res.json() as { url: string }).url).pathname;
     const therapistFeed = pathOf(
-      await h.as('therapist', 'POST', '/api/calendars', { kind: 'therapist', subjectId: h.world.practitioners.a }),
+      await h.as('therapist', 'POST', '/api/calendars', { kind: 'therapist', subjectId: h.world.therapists.a }),
     );
     const siteFeed = pathOf(
       await h.as('manager', 'POST', '/api/calendars', { kind: 'site', subjectId: h.world.sites.a }),
@@ -81,7 +81,7 @@ describe.each(BACKENDS)('calendar routes on %s', (backend) => {
       patientId: h.world.patients.a,
       serviceCode: 'nmt-followup-60',
       start: '2026-12-01T18:00:00Z',
-      therapistId: h.world.practitioners.a,
+      therapistId: h.world.therapists.a,
       locationId: h.world.sites.a,
     });
     expect(booked.statusCode, booked.body).toBe(201);

@@ -5,7 +5,7 @@ export const FeedKind = z.enum(['therapist', 'site']);
 
 export const FeedCreateSchema = z.strictObject({
   kind: FeedKind.describe('A therapist’s own appointments, or every appointment at a site'),
-  subjectId: Id.describe('The practitioner id (kind therapist) or the location id (kind site)'),
+  subjectId: Id.describe('The therapist id (kind therapist) or the location id (kind site)'),
 });
 
 const feedFields = {

@@ -23,15 +23,15 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
       [h.world.orgId, action, patientId],
     );
   const care = (patientId: string) =>
-    h.db.query<{ practitionerId: string; endedOn: string | null; grantedBy: string | null }>(
-      `SELECT practitioner_id AS "practitionerId", ended_on AS "endedOn", granted_by AS "grantedBy" FROM care_relationships WHERE org_id = $1 AND patient_id = $2`,
+    h.db.query<{ therapistId: string; endedOn: string | null; grantedBy: string | null }>(
+      `SELECT therapist_id AS "therapistId", ended_on AS "endedOn", granted_by AS "grantedBy" FROM care_relationships WHERE org_id = $1 AND patient_id = $2`,
       [h.world.orgId, patientId],
     );
   const booking = (patientId: string, start: string) => ({
     patientId,
     serviceCode: 'nmt-followup-60',
     start,
-    therapistId: h.world.practitioners.a,
+    therapistId: h.world.therapists.a,
     locationId: h.world.sites.a,
   });
 
@@ -53,7 +53,7 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
       ).length,
     ).toBe(0);
     expect(await care(h.world.patients.b)).toEqual([
-      { practitionerId: h.world.practitioners.b, endedOn: null, grantedBy: null },
+      { therapistId: h.world.therapists.b, endedOn: null, grantedBy: null },
     ]);
     expect((await events('patient.book', h.world.patients.b)).map((e) => e.outcome)).toEqual(['denied']);
   });
@@ -125,12 +125,12 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
     );
     expect(booked.statusCode).toBe(201);
     expect(await care(h.world.patients.b)).toContainEqual({
-      practitionerId: h.world.practitioners.a,
+      therapistId: h.world.therapists.a,
       endedOn: null,
       grantedBy: h.world.users.front_desk.id,
     });
     expect((await events('care.grant', h.world.patients.b)).map((e) => e.detail)).toEqual([
-      { practitionerId: h.world.practitioners.a, via: 'appointment' },
+      { therapistId: h.world.therapists.a, via: 'appointment' },
     ]);
     expect((await h.as('therapist', 'GET', `/api/patients/${h.world.patients.b}/intake`)).statusCode).toBe(200);
     // A second visit with the same therapist grants nothing new.
@@ -161,13 +161,13 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
     const ended = await h.as(
       'manager',
       'POST',
-      `/api/patients/${h.world.patients.b}/care-team/${h.world.practitioners.a}/end`,
+      `/api/patients/${h.world.patients.b}/care-team/${h.world.therapists.a}/end`,
       { reason: 'Back with the Beta team' },
     );
     expect(ended.statusCode).toBe(200);
     expect(ended.json().careTeam).toContainEqual(
       expect.objectContaining({
-        practitionerId: h.world.practitioners.a,
+        therapistId: h.world.therapists.a,
         endedOn: '2026-11-20',
         endReason: 'Back with the Beta team',
       }),
@@ -194,18 +194,18 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
     ).toBe(403);
 
     const granted = await h.as('manager', 'POST', `/api/patients/${h.world.patients.b}/care-team`, {
-      practitionerId: h.world.practitioners.a,
+      therapistId: h.world.therapists.a,
       reason: 'Covering during leave',
     });
     expect(granted.statusCode).toBe(201);
     expect(granted.json().careTeam[0]).toMatchObject({
-      practitionerId: h.world.practitioners.a,
+      therapistId: h.world.therapists.a,
       endedOn: null,
       reason: 'Covering during leave',
     });
     // Repeating it (a retry) answers the same and grants nothing more.
     const repeated = await h.as('manager', 'POST', `/api/patients/${h.world.patients.b}/care-team`, {
-      practitionerId: h.world.practitioners.a,
+      therapistId: h.world.therapists.a,
       reason: 'Covering during leave',
     });
     expect(repeated.json()).toEqual(granted.json());
@@ -222,7 +222,7 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
     ).toBe(201);
     // A manager of site A cannot hand the chart to a therapist who works only at site B.
     const elsewhere = await h.as('manager', 'POST', `/api/patients/${h.world.patients.b}/care-team`, {
-      practitionerId: h.world.practitioners.b,
+      therapistId: h.world.therapists.b,
       reason: 'Second opinion',
     });
     expect(elsewhere.statusCode).toBe(403);

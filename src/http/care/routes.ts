@@ -72,15 +72,14 @@ export function careRoutes(ctx: ServiceContext) {
     }),
     route({
       method: 'POST',
-      url: '/api/patients/:id/care-team/:practitionerId/end',
+      url: '/api/patients/:id/care-team/:therapistId/end',
       tag: 'patients',
       errors: [403, 404],
       summary: "End a therapist's access to the patient's chart from today (audited)",
       params: CareParams,
       body: EndSchema,
       response: CareTeamSchema,
-      handler: ({ actor, params, body }) =>
-        endCareRelationship(ctx, actor, params.id, params.practitionerId, body.reason),
+      handler: ({ actor, params, body }) => endCareRelationship(ctx, actor, params.id, params.therapistId, body.reason),
     }),
   ];
 }

@@ -44,7 +44,7 @@ export const RegisterSiteResultSchema = z.object({
 });
 
 export const GrantSchema = z.strictObject({
-  practitionerId: Id.describe('The therapist who will see the chart'),
+  therapistId: Id.describe('The therapist who will see the chart'),
   reason: text(LIMIT.reason).describe('Why, e.g. "Covering for Avery during leave"'),
 });
 
@@ -52,13 +52,13 @@ export const EndSchema = z.strictObject({
   reason: text(LIMIT.reason).describe('Why the therapist no longer sees the chart'),
 });
 
-export const CareParams = z.strictObject({ id: Id, practitionerId: Id });
+export const CareParams = z.strictObject({ id: Id, therapistId: Id });
 
 export const CareTeamSchema = z.object({
   patientId: z.uuid(),
   careTeam: z.array(
     z.object({
-      practitionerId: z.uuid(),
+      therapistId: z.uuid(),
       givenName: z.string(),
       familyName: z.string(),
       discipline: z.string(),

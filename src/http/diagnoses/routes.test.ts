@@ -31,7 +31,7 @@ describe.each(BACKENDS)('diagnoses on the assessment and the plan, on %s', (back
       totalVisits: 6,
       startDate: '2026-11-23',
       preferredDays: [1],
-      therapistId: h.world.practitioners.a,
+      therapistId: h.world.therapists.a,
       locationId: h.world.sites.a,
       serviceCode: 'nmt-followup-60',
       assessmentId: id,

@@ -17,7 +17,7 @@ describe.each(BACKENDS)('self-service links on %s', (backend) => {
       patientId: h.world.patients.a,
       serviceCode: 'nmt-followup-60',
       start,
-      therapistId: h.world.practitioners.a,
+      therapistId: h.world.therapists.a,
       locationId: h.world.sites.a,
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -115,9 +115,7 @@ describe.each(BACKENDS)('self-service links on %s', (backend) => {
     expect(offered.statusCode, offered.body).toBe(200);
     const slots = (offered.json() as { slots: { start: string; therapistId: string; locationId: string }[] }).slots;
     expect(slots.length).toBeGreaterThan(0);
-    expect(slots.every((s) => s.therapistId === h.world.practitioners.a && s.locationId === h.world.sites.a)).toBe(
-      true,
-    );
+    expect(slots.every((s) => s.therapistId === h.world.therapists.a && s.locationId === h.world.sites.a)).toBe(true);
     // The worker already sent the pre-visit instructions: the move must not send them again.
     await h.db.query(
       `UPDATE outbox_messages SET status = 'sent' WHERE appointment_id = $1 AND kind IN ('confirmation', 'pre-visit')`,

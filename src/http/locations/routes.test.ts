@@ -53,13 +53,13 @@ describe.each(BACKENDS)('locations API on %s', (backend) => {
     siteA = await insertSite(orgId, 'beaverton');
     siteB = await insertSite(orgId, 'tigard');
     otherOrgSite = await insertSite(otherOrg, 'salem');
-    const practitionerId = await buildTherapist(db, orgId);
+    const therapistId = await buildTherapist(db, orgId);
     const patientId = await buildPatient(db, orgId);
-    const users: Record<string, Pick<UserInput, 'role' | 'locationIds' | 'patientId' | 'practitionerId'>> = {
+    const users: Record<string, Pick<UserInput, 'role' | 'locationIds' | 'patientId' | 'therapistId'>> = {
       admin: { role: 'admin' },
       manager: { role: 'manager', locationIds: [siteA] },
       desk: { role: 'front_desk', locationIds: [siteA] },
-      therapist: { role: 'therapist', practitionerId },
+      therapist: { role: 'therapist', therapistId },
       patient: { role: 'patient', patientId },
     };
     app = await buildServer({ db, now: () => NOW });

@@ -10,7 +10,7 @@ const OrganizationSchema = z
     name: z.string(),
     slug: z.string(),
     isDemo: z.boolean(),
-    counts: z.object({ locations: z.number(), practitioners: z.number(), patients: z.number(), staff: z.number() }),
+    counts: z.object({ locations: z.number(), therapists: z.number(), patients: z.number(), staff: z.number() }),
   })
   .meta({ id: 'Organization' });
 

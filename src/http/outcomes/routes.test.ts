@@ -24,7 +24,7 @@ describe.each(BACKENDS)('the outcomes routes on %s', (backend) => {
     ]);
     expect(admin.overall.status === 'reported' && admin.overall.episodes).toBe(48);
     expect(manager.cuts.site!.map((r) => r.key)).toEqual([suite.world.sites.a]);
-    expect(therapist.cuts.therapist!.map((r) => r.key)).toEqual([suite.world.practitioners.a]);
+    expect(therapist.cuts.therapist!.map((r) => r.key)).toEqual([suite.world.therapists.a]);
     expect(manager.cuts.site![0]!.label).toMatch(/^Alpha /);
   });
 

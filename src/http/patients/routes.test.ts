@@ -172,7 +172,7 @@ describe.each(BACKENDS)('patients API on %s', (backend) => {
     // An appointment written around the booking rules opens nothing.
     await buildAppointment(suite.db, suite.world.orgId, {
       patientId: suite.world.patients.b,
-      therapistId: suite.world.practitioners.a,
+      therapistId: suite.world.therapists.a,
       locationId: suite.world.sites.b,
       start: '2026-12-01T17:00:00Z',
       bufferMinutes: 15,
@@ -180,16 +180,16 @@ describe.each(BACKENDS)('patients API on %s', (backend) => {
     expect((await get('therapist', `/api/patients/${suite.world.patients.b}`)).statusCode).toBe(403);
     expect(ids(await get('therapist', '/api/patients'))).not.toContain(suite.world.patients.b);
     // A granted care relationship does, until it ends.
-    await suite.db.query('INSERT INTO care_relationships (org_id, patient_id, practitioner_id) VALUES ($1, $2, $3)', [
+    await suite.db.query('INSERT INTO care_relationships (org_id, patient_id, therapist_id) VALUES ($1, $2, $3)', [
       suite.world.orgId,
       suite.world.patients.b,
-      suite.world.practitioners.a,
+      suite.world.therapists.a,
     ]);
     expect((await get('therapist', `/api/patients/${suite.world.patients.b}`)).statusCode).toBe(200);
     expect(ids(await get('therapist', '/api/patients'))).toContain(suite.world.patients.b);
     await suite.db.query(
-      `UPDATE care_relationships SET ended_on = '2026-11-20' WHERE org_id = $1 AND patient_id = $2 AND practitioner_id = $3`,
-      [suite.world.orgId, suite.world.patients.b, suite.world.practitioners.a],
+      `UPDATE care_relationships SET ended_on = '2026-11-20' WHERE org_id = $1 AND patient_id = $2 AND therapist_id = $3`,
+      [suite.world.orgId, suite.world.patients.b, suite.world.therapists.a],
     );
     expect((await get('therapist', `/api/patients/${suite.world.patients.b}`)).statusCode).toBe(403);
   });

@@ -189,7 +189,7 @@ export const PatientSummarySchema = z
         z.object({
           id: Id,
           status: z.enum(['draft', 'signed']),
-          practitionerId: Id,
+          therapistId: Id,
           appointmentId: Id.nullable(),
           createdAt: z.string(),
           signedAt: z.string().nullable(),

@@ -21,7 +21,7 @@ describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
     startDate: '2026-11-23',
     preferredDays: [1, 4],
     preferredTime: '10:00',
-    therapistId: h.world.practitioners.a,
+    therapistId: h.world.therapists.a,
     locationId: h.world.sites.a,
     serviceCode: 'nmt-followup-60',
     ...over,
@@ -117,7 +117,7 @@ describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
       patientId: h.world.patients.b,
       serviceCode: 'nmt-followup-60',
       start: '2027-01-07T18:00:00Z',
-      therapistId: h.world.practitioners.a,
+      therapistId: h.world.therapists.a,
       locationId: h.world.sites.a,
     });
     expect(taken.statusCode).toBe(201);
@@ -168,7 +168,7 @@ describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
         patientId: h.world.patients.b,
         serviceCode: 'nmt-followup-60',
         start,
-        therapistId: h.world.practitioners.a,
+        therapistId: h.world.therapists.a,
         locationId: h.world.sites.a,
       });
       expect(taken.statusCode).toBe(201);

@@ -61,7 +61,7 @@ export const TreatmentPlanSchema = z
     patientId: Id,
     status: z.enum(['draft', 'active', 'completed']),
     plan: PlanBodySchema,
-    practitionerId: Id.nullable(),
+    therapistId: Id.nullable(),
     locationId: Id.nullable(),
     seriesId: Id.nullable().describe('The booked series, once booked'),
     assessmentId: Id.nullable().describe('The assessment the plan was made from'),

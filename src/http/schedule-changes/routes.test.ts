@@ -61,7 +61,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
           patientId: h.world.patients.a,
           serviceCode: 'nmt-followup-60',
           start,
-          therapistId: h.world.practitioners.a,
+          therapistId: h.world.therapists.a,
           locationId: h.world.sites.a,
         });
         expect(res.statusCode, res.body).toBe(201);
@@ -98,7 +98,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
     expect(ids(hours.affected)).toEqual([v.tueAfternoon]);
     expect(hours.affected[0]!.conflict!.message).toBe('The clinic is not open at this time on Tuesday, November 24.');
 
-    const off = await h.as('manager', 'POST', `/api/practitioners/${h.world.practitioners.a}/exceptions/preview`, {
+    const off = await h.as('manager', 'POST', `/api/therapists/${h.world.therapists.a}/exceptions/preview`, {
       kind: 'time-off',
       start: '2026-11-25T17:00:00Z',
       end: '2026-11-25T20:00:00Z',
@@ -117,7 +117,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
       end: '18:00',
     }));
     const week = (
-      await h.as('manager', 'POST', `/api/practitioners/${h.world.practitioners.a}/schedule/preview`, {
+      await h.as('manager', 'POST', `/api/therapists/${h.world.therapists.a}/schedule/preview`, {
         templates: noSaturday,
       })
     ).json() as Affected;
@@ -259,7 +259,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
       reason: 'Work',
     });
     expect(tooLate.statusCode).toBe(422);
-    const off = await h.as('manager', 'POST', `/api/practitioners/${h.world.practitioners.a}/exceptions`, {
+    const off = await h.as('manager', 'POST', `/api/therapists/${h.world.therapists.a}/exceptions`, {
       kind: 'time-off',
       start: '2026-11-21T15:00:00Z',
       end: '2026-11-21T20:00:00Z',
@@ -282,7 +282,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
     // A visit at site B, which this front desk does not work at, made to conflict by a closure there.
     const other = await buildAppointment(h.db, h.world.orgId, {
       patientId: h.world.patients.b,
-      therapistId: h.world.practitioners.b,
+      therapistId: h.world.therapists.b,
       locationId: h.world.sites.b,
       start: '2026-11-24T18:00:00Z',
       bufferMinutes: 10,
@@ -296,7 +296,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
       patientId: h.world.patients.a,
       serviceCode: 'nmt-followup-60',
       start: '2026-11-23T18:00:00Z',
-      therapistId: h.world.practitioners.a,
+      therapistId: h.world.therapists.a,
       locationId: h.world.sites.a,
     });
     const monday = (booked.json() as { id: string }).id;

@@ -46,7 +46,7 @@ export function scheduleChangeRoutes(ctx: ServiceContext) {
     }),
     route({
       method: 'POST',
-      url: '/api/practitioners/:id/exceptions/preview',
+      url: '/api/therapists/:id/exceptions/preview',
       tag: 'schedule changes',
       errors: [403, 404, 422],
       summary: "The therapist's booked visits time off would fall on, before it is saved",
@@ -58,7 +58,7 @@ export function scheduleChangeRoutes(ctx: ServiceContext) {
     }),
     route({
       method: 'POST',
-      url: '/api/practitioners/:id/schedule/preview',
+      url: '/api/therapists/:id/schedule/preview',
       tag: 'schedule changes',
       errors: [403, 404, 422],
       summary: "The therapist's booked visits a new weekly schedule would leave off shift, before it is saved",

@@ -14,20 +14,20 @@ export function scheduleRoutes(ctx: ServiceContext) {
   return [
     route({
       method: 'GET',
-      url: '/api/practitioners/:id/schedule',
+      url: '/api/therapists/:id/schedule',
       tag: 'booking',
       errors: [403, 404],
-      summary: "A practitioner's weekly shifts per site and the exceptions still to come (staff)",
+      summary: "A therapist's weekly shifts per site and the exceptions still to come (staff)",
       params: IdParams,
       response: ScheduleSchema,
       handler: ({ actor, params }) => getSchedule(ctx, actor, params.id),
     }),
     route({
       method: 'PUT',
-      url: '/api/practitioners/:id/schedule',
+      url: '/api/therapists/:id/schedule',
       tag: 'booking',
       errors: [403, 404, 422],
-      summary: "Replace a practitioner's weekly shifts (managers of their sites, admins)",
+      summary: "Replace a therapist's weekly shifts (managers of their sites, admins)",
       params: IdParams,
       body: SchedulePutSchema,
       response: ScheduleSchema,
@@ -35,7 +35,7 @@ export function scheduleRoutes(ctx: ServiceContext) {
     }),
     route({
       method: 'POST',
-      url: '/api/practitioners/:id/exceptions',
+      url: '/api/therapists/:id/exceptions',
       tag: 'booking',
       status: 201,
       errors: [403, 404, 422],
@@ -48,7 +48,7 @@ export function scheduleRoutes(ctx: ServiceContext) {
     }),
     route({
       method: 'DELETE',
-      url: '/api/practitioners/:id/exceptions/:exceptionId',
+      url: '/api/therapists/:id/exceptions/:exceptionId',
       tag: 'booking',
       status: 204,
       errors: [403, 404],

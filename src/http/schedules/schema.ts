@@ -32,7 +32,7 @@ export const ExceptionParams = z.strictObject({ id: Id, exceptionId: Id });
 const ExceptionSchema = z
   .object({
     id: Id,
-    practitionerId: Id,
+    therapistId: Id,
     kind: z.string(),
     locationId: Id.nullable(),
     start: z.string(),
@@ -43,7 +43,7 @@ const ExceptionSchema = z
 
 export const ScheduleSchema = z
   .object({
-    practitionerId: Id,
+    therapistId: Id,
     templates: z.array(
       z.object({
         id: Id,

@@ -73,7 +73,7 @@ describe.each(BACKENDS)('service prices and current names on %s', (backend) => {
       patientId: h.world.patients.a,
       serviceCode: 'nmt-followup-60',
       start: '2026-11-27T17:00:00Z',
-      therapistId: h.world.practitioners.a,
+      therapistId: h.world.therapists.a,
       locationId: h.world.sites.a,
     });
     expect(booked.statusCode).toBe(201);
@@ -93,7 +93,7 @@ describe.each(BACKENDS)('service prices and current names on %s', (backend) => {
     expect(ics.body).toContain('SUMMARY:Follow-up treatment (60 minutes) with Avery Therapist');
     const feed = await h.as('admin', 'POST', '/api/calendars', {
       kind: 'therapist',
-      subjectId: h.world.practitioners.a,
+      subjectId: h.world.therapists.a,
     });
     const feedBody = (
       await h.app.inject({ method: 'GET', url: new URL((feed.json() as { url: string }).url).pathname })

@@ -128,7 +128,7 @@ export const SessionNoteSchema = z
     id: Id,
     patientId: Id,
     appointmentId: Id.nullable(),
-    practitionerId: Id,
+    therapistId: Id,
     status: z.enum(['draft', 'signed']),
     subjective: SubjectiveSchema,
     objective: ObjectiveSchema,

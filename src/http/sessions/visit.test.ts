@@ -10,7 +10,7 @@ describe.each(BACKENDS)('a note belongs to its visit, on %s', (backend) => {
       patientId: h.world.patients.a,
       serviceCode: 'nmt-followup-60',
       start,
-      therapistId: h.world.practitioners.a,
+      therapistId: h.world.therapists.a,
       locationId: h.world.sites.a,
     });
     expect(res.statusCode, res.body).toBe(201);

@@ -15,7 +15,7 @@ export const StaffCreateSchema = z.strictObject({
     .max(PASSWORD_MAX_LENGTH)
     .describe('A first password the person changes after signing in'),
   locationIds: z.array(Id).max(20).default([]),
-  practitionerId: Id.optional().describe('Required for a therapist: their practitioner record'),
+  therapistId: Id.optional().describe('Required for a therapist: their therapist record'),
 });
 
 export const StaffUpdateSchema = z.strictObject({
@@ -30,7 +30,7 @@ export const StaffMemberSchema = z
     email: z.string(),
     displayName: z.string(),
     role: StaffRole,
-    practitionerId: Id.nullable(),
+    therapistId: Id.nullable(),
     locationIds: z.array(Id),
     disabled: z.boolean(),
     createdAt: z.string(),

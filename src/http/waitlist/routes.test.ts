@@ -42,7 +42,7 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
     const slot = {
       serviceCode: 'nmt-followup-60',
       start: '2026-11-27T17:00:00Z',
-      therapistId: h.world.practitioners.a,
+      therapistId: h.world.therapists.a,
       locationId: h.world.sites.a,
     };
     const booked = await h.as('patient', 'POST', '/api/appointments', { ...slot, patientId: h.world.patients.a });
@@ -72,7 +72,7 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
       await h.as(
         'admin',
         'GET',
-        `/api/availability?service=nmt-followup-60&from=2026-11-27&to=2026-11-27&therapist=${h.world.practitioners.a}`,
+        `/api/availability?service=nmt-followup-60&from=2026-11-27&to=2026-11-27&therapist=${h.world.therapists.a}`,
       )
     ).json() as { slots: { start: string }[] };
     expect(free.slots.map((s) => s.start)).not.toContain('2026-11-27T17:00:00.000Z');

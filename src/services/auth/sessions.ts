@@ -102,7 +102,7 @@ export async function authenticate(
       email: row.email,
       displayName: row.displayName,
       patientId: row.patientId,
-      practitionerId: row.practitionerId,
+      therapistId: row.therapistId,
       locationIds: row.locationIds,
       orgTimeZone: row.orgTimeZone,
       mustChangePassword: row.mustChangePassword,

@@ -36,7 +36,7 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
   let world: World;
   let rooms: { roomsA: string[]; roomB: string };
   let allRooms: string[];
-  let therapists: string[];
+  let laneTherapists: string[];
   let patients: string[];
   let moved: string;
 
@@ -44,15 +44,15 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
     ({ db, drop } = await createTestDatabase(backend));
     world = await buildWorld(db);
     rooms = await makeBookable(db, world);
-    const { orgId, sites, practitioners } = world;
+    const { orgId, sites, therapists } = world;
     allRooms = [...rooms.roomsA, rooms.roomB];
-    therapists = [practitioners.a, practitioners.b];
+    laneTherapists = [therapists.a, therapists.b];
     patients = [world.patients.a, world.patients.b];
     // Blake qualifies for NMT too, so both therapists' lanes matter.
     await db.query(
-      `INSERT INTO credentials (org_id, practitioner_id, kind, type, issuer, number, issued_on, expires_on)
+      `INSERT INTO credentials (org_id, therapist_id, kind, type, issuer, number, issued_on, expires_on)
        VALUES ($1, $2, 'certification', 'CNMT', 'NMT Center', 'CNMT-2', '2019-01-01', NULL)`,
-      [orgId, practitioners.b],
+      [orgId, therapists.b],
     );
     await ensureServiceRow(db, orgId, (await findService(db, orgId, 'nmt-followup-60'))!);
     // Bookings that overlap in room, touch back to back, carry different turnovers, some cancelled;
@@ -67,14 +67,14 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
       const room = next() < 0.2 ? null : t === 0 ? rooms.roomsA[Math.floor(next() * 2)]! : rooms.roomB;
       const status = next() < 0.15 ? 'cancelled' : 'booked';
       await db.query(
-        `INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, room_id, service_code, status, during, blocks)
+        `INSERT INTO appointments (org_id, patient_id, therapist_id, location_id, room_id, service_code, status, during, blocks)
          VALUES ($1, $2, $3, $4, $5, 'nmt-followup-60', $6, tstzrange($7::timestamptz, $7::timestamptz + make_interval(mins => $8::int)),
                  tstzrange($7::timestamptz, $7::timestamptz + make_interval(mins => $8::int + $9::int)))
          ON CONFLICT DO NOTHING`,
         [
           orgId,
           patients[Math.floor(next() * 2)],
-          therapists[t],
+          laneTherapists[t],
           t === 0 ? sites.a : sites.b,
           room,
           status,
@@ -98,10 +98,10 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
     );
     const hold = (startIso: string, expires: string, status: string) =>
       db.query(
-        `INSERT INTO holds (org_id, waitlist_entry_id, patient_id, practitioner_id, location_id, room_id, service_code, during, blocks, expires_at, status)
+        `INSERT INTO holds (org_id, waitlist_entry_id, patient_id, therapist_id, location_id, room_id, service_code, during, blocks, expires_at, status)
          VALUES ($1, $2, $3, $4, $5, $6, 'nmt-followup-60', tstzrange($7::timestamptz, $7::timestamptz + interval '1 hour'),
                  tstzrange($7::timestamptz, $7::timestamptz + interval '70 minutes'), $8, $9)`,
-        [orgId, entry!.id, world.patients.a, practitioners.a, sites.a, rooms.roomsA[0], startIso, expires, status],
+        [orgId, entry!.id, world.patients.a, therapists.a, sites.a, rooms.roomsA[0], startIso, expires, status],
       );
     // Early mornings UTC are clear of the generated bookings (they start at 15:00Z or later).
     await hold('2026-11-24T13:00:00Z', '2026-11-21T00:00:00Z', 'offered');
@@ -133,7 +133,7 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
       from: FROM,
       to: TO,
       now: NOW,
-      therapistIds: therapists,
+      therapistIds: laneTherapists,
       roomIds: allRooms,
       patientId: world.patients.a,
     });
@@ -145,7 +145,7 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
     const therapistSpans = lanes.filter((l) => l.kind === 'therapist').reduce((n, l) => n + l.spans.length / 2, 0);
     expect(therapistSpans).toBeLessThan(raw.length);
     // The live hold blocks; the expired and withdrawn ones do not.
-    const avery = byKey(lanes).get(`therapist:${world.practitioners.a}`)!;
+    const avery = byKey(lanes).get(`therapist:${world.therapists.a}`)!;
     const at = (iso: string) => avery.some((i) => i.start <= Date.parse(iso) && Date.parse(iso) < i.end);
     expect(at('2026-11-24T13:30:00Z')).toBe(true);
     expect(at('2026-11-25T13:30:00Z')).toBe(false);
@@ -157,10 +157,10 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
       from: FROM,
       to: TO,
       now: NOW,
-      therapistIds: [world.practitioners.b],
+      therapistIds: [world.therapists.b],
       roomIds: [],
     });
-    expect(only.map((l) => `${l.kind}:${l.id}`)).toEqual([`therapist:${world.practitioners.b}`]);
+    expect(only.map((l) => `${l.kind}:${l.id}`)).toEqual([`therapist:${world.therapists.b}`]);
     expect(
       await loadBusyLanes(db, world.orgId, { from: FROM, to: TO, now: NOW, therapistIds: [], roomIds: [] }),
     ).toEqual([]);
@@ -168,7 +168,7 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
       from: FROM,
       to: TO,
       now: NOW,
-      therapistIds: therapists,
+      therapistIds: laneTherapists,
       roomIds: allRooms,
       patientId: world.patients.a,
       excludeAppointmentId: moved,
@@ -191,7 +191,7 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
       { name: 'long initial visit', service: serviceByCode('nmt-initial-90')! },
       { name: 'no room needed', service: { ...followUp, needsRoom: false } },
       { name: 'one site', service: followUp, locationIds: [world.sites.b] },
-      { name: 'one therapist', service: followUp, therapistId: world.practitioners.a },
+      { name: 'one therapist', service: followUp, therapistId: world.therapists.a },
       { name: 'as the patient', service: serviceByCode('nmt-followup-30')!, patientId: world.patients.a },
     ];
     const from = '2026-11-21';

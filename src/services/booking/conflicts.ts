@@ -14,7 +14,7 @@ import {
 import type { Queryable } from '../../store/database.ts';
 import type { AppointmentRow } from '../../store/repos/appointments.ts';
 import * as repo from '../../store/repos/schedule-data.ts';
-import { lastNotices, practitionerNames } from '../../store/repos/visit-conflicts.ts';
+import { lastNotices, therapistNames } from '../../store/repos/visit-conflicts.ts';
 import { toSite, toTherapist } from './loader.ts';
 import { cachedAtStamp, scheduleStamp } from './schedule-cache.ts';
 
@@ -117,7 +117,7 @@ export async function conflictsOf(
   );
   if (found.size === 0) return new Map();
   const ids = [...found.keys()];
-  const names = await practitionerNames(db, orgId, [
+  const names = await therapistNames(db, orgId, [
     ...new Set(candidates.filter((r) => found.has(r.id)).map((r) => r.therapistId)),
   ]);
   const notices = options.notices === false ? new Map<string, Date>() : await lastNotices(db, orgId, ids);

@@ -14,7 +14,7 @@ function booked(orgId: string, row: AppointmentRow) {
     id: row.id,
     orgId,
     patientId: row.patientId,
-    practitionerId: row.therapistId,
+    therapistId: row.therapistId,
     locationId: row.locationId,
     serviceCode: row.serviceCode,
     start: row.start,

@@ -26,7 +26,7 @@ describe.each(BACKENDS)('cached availability reads on %s', (backend) => {
   const stamp = () => scheduleStamp(db, world.orgId);
 
   it('every kind of schedule change moves the stamp; bookings do not', async () => {
-    const { orgId, sites, practitioners } = world;
+    const { orgId, sites, therapists } = world;
     const previous = await stamp();
     // The service row that appointments reference: creating it is a schedule change too.
     await ensureServiceRow(db, orgId, (await findService(db, orgId, 'nmt-followup-30'))!);
@@ -41,15 +41,15 @@ describe.each(BACKENDS)('cached availability reads on %s', (backend) => {
       ['room', `UPDATE rooms SET name = name || '!' WHERE org_id = $1 AND location_id = $2`, [orgId, sites.b]],
       [
         'shift',
-        `DELETE FROM shift_templates WHERE org_id = $1 AND practitioner_id = $2 AND weekday = 0`,
-        [orgId, practitioners.b],
+        `DELETE FROM shift_templates WHERE org_id = $1 AND therapist_id = $2 AND weekday = 0`,
+        [orgId, therapists.b],
       ],
       [
         'credential',
-        `UPDATE credentials SET expires_on = '2030-01-01' WHERE org_id = $1 AND practitioner_id = $2`,
-        [orgId, practitioners.a],
+        `UPDATE credentials SET expires_on = '2030-01-01' WHERE org_id = $1 AND therapist_id = $2`,
+        [orgId, therapists.a],
       ],
-      ['therapist', `UPDATE practitioners SET active = active WHERE org_id = $1 AND id = $2`, [orgId, practitioners.a]],
+      ['therapist', `UPDATE therapists SET active = active WHERE org_id = $1 AND id = $2`, [orgId, therapists.a]],
       ['service', `UPDATE services SET name = name WHERE org_id = $1`, [orgId]],
       ['settings', `UPDATE organizations SET settings = settings || '{"reminders":[24]}' WHERE id = $1`, [orgId]],
     ];
@@ -61,7 +61,7 @@ describe.each(BACKENDS)('cached availability reads on %s', (backend) => {
     const before = await stamp();
     await buildAppointment(db, orgId, {
       patientId: world.patients.a,
-      therapistId: practitioners.a,
+      therapistId: therapists.a,
       locationId: sites.a,
       serviceCode: 'nmt-followup-30',
       start: '2026-11-23T17:00:00Z',

@@ -7,7 +7,7 @@ import type { WeekdayKey } from '../../scheduling/index.ts';
 import { addDays, zonedWallTimeToInstant, type Weekday } from '../../time/index.ts';
 import * as appointments from '../../store/repos/appointments.ts';
 import * as locations from '../../store/repos/locations.ts';
-import * as practitioners from '../../store/repos/practitioners.ts';
+import * as therapists from '../../store/repos/therapists.ts';
 import type { ExceptionFields, TemplateFields } from '../../store/repos/schedules.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
@@ -68,11 +68,11 @@ async function managedSite(ctx: ServiceContext, actor: Actor, locationId: string
   return site;
 }
 
-async function managedTherapist(ctx: ServiceContext, actor: Actor, practitionerId: string) {
-  const practitioner = await practitioners.findPractitioner(ctx.db, actor.orgId, practitionerId);
-  if (!practitioner) throw new NotFoundError('No such practitioner.');
-  authorize(actor, 'schedule.manage', { locationIds: practitioner.locationIds });
-  return practitioner;
+async function managedTherapist(ctx: ServiceContext, actor: Actor, therapistId: string) {
+  const therapist = await therapists.findTherapist(ctx.db, actor.orgId, therapistId);
+  if (!therapist) throw new NotFoundError('No such therapist.');
+  authorize(actor, 'schedule.manage', { locationIds: therapist.locationIds });
+  return therapist;
 }
 
 /** A closure of a site for whole days, both ends inclusive. */
@@ -120,22 +120,22 @@ export async function previewHours(
 export async function previewException(
   ctx: ServiceContext,
   actor: Actor,
-  practitionerId: string,
+  therapistId: string,
   input: ExceptionFields,
 ): Promise<AffectedVisits> {
-  const practitioner = await managedTherapist(ctx, actor, practitionerId);
+  const therapist = await managedTherapist(ctx, actor, therapistId);
   const problems: Record<string, string> = {};
   if (input.end <= input.start) problems.end = 'Must be after start.';
   if (input.end.getTime() - input.start.getTime() > 366 * 86_400_000)
     problems.end = 'An exception lasts at most a year.';
   if (input.kind === 'extra-shift' && !input.locationId) problems.locationId = 'An extra shift needs its site.';
-  if (input.locationId && !practitioner.locationIds.includes(input.locationId))
-    problems.locationId = 'The practitioner does not work at this site.';
+  if (input.locationId && !therapist.locationIds.includes(input.locationId))
+    problems.locationId = 'The therapist does not work at this site.';
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   if (input.kind === 'extra-shift') return { affected: [], notShown: 0 };
-  return affectedBy(ctx, actor, { therapistId: practitionerId, from: input.start, to: input.end }, (schedule) => {
+  return affectedBy(ctx, actor, { therapistId: therapistId, from: input.start, to: input.end }, (schedule) => {
     schedule.therapists
-      .find((t) => t.therapistId === practitionerId)
+      .find((t) => t.therapistId === therapistId)
       ?.exceptions.push({
         kind: 'time-off',
         start: input.start.getTime(),
@@ -149,19 +149,19 @@ export async function previewException(
 export async function previewWeek(
   ctx: ServiceContext,
   actor: Actor,
-  practitionerId: string,
+  therapistId: string,
   templates: TemplateFields[],
 ): Promise<AffectedVisits> {
-  const practitioner = await managedTherapist(ctx, actor, practitionerId);
-  const problems = templateProblems(templates, practitioner.locationIds);
+  const therapist = await managedTherapist(ctx, actor, therapistId);
+  const problems = templateProblems(templates, therapist.locationIds);
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   const now = ctx.now();
   return affectedBy(
     ctx,
     actor,
-    { therapistId: practitionerId, from: now, to: new Date(now.getTime() + AHEAD_DAYS * 86_400_000) },
+    { therapistId: therapistId, from: now, to: new Date(now.getTime() + AHEAD_DAYS * 86_400_000) },
     (schedule) => {
-      const therapist = schedule.therapists.find((t) => t.therapistId === practitionerId);
+      const therapist = schedule.therapists.find((t) => t.therapistId === therapistId);
       if (!therapist) return;
       therapist.templates = templates.map((t) => ({
         locationId: t.locationId,

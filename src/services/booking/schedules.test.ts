@@ -25,7 +25,7 @@ describe.each(BACKENDS)('schedules, exceptions, services and settings (service l
     email: `${role}@example.test`,
     displayName: role,
     patientId: null,
-    practitionerId: null,
+    therapistId: null,
     locationIds,
     orgTimeZone: 'America/Los_Angeles',
     sessionId: randomUUID(),
@@ -37,7 +37,7 @@ describe.each(BACKENDS)('schedules, exceptions, services and settings (service l
         serviceCode,
         from: day,
         to: day,
-        therapistId: world.practitioners.a,
+        therapistId: world.therapists.a,
         limit: 1000,
       })
     ).slots.map((s) => s.start.slice(11, 16));
@@ -51,16 +51,16 @@ describe.each(BACKENDS)('schedules, exceptions, services and settings (service l
 
   it('a manager replaces the week of a therapist at their site; the engine follows', async () => {
     const manager = actor('manager', [world.sites.a]);
-    const week = await replaceSchedule(ctx(), manager, world.practitioners.a, [
+    const week = await replaceSchedule(ctx(), manager, world.therapists.a, [
       { locationId: world.sites.a, weekday: 1, start: '10:00', end: '12:00', validFrom: null, validTo: null },
     ]);
     expect(week.templates).toHaveLength(1);
     // Monday 10:00–12:00 Los Angeles (18:00–20:00Z): 60-minute starts every 15 minutes from 10:00 to 11:00.
     expect(await starts('2026-11-23')).toEqual(['18:00', '18:15', '18:30', '18:45', '19:00']);
     expect(await starts('2026-11-24')).toEqual([]);
-    await expect(replaceSchedule(ctx(), manager, world.practitioners.b, [])).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(replaceSchedule(ctx(), manager, world.therapists.b, [])).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
-      replaceSchedule(ctx(), manager, world.practitioners.a, [
+      replaceSchedule(ctx(), manager, world.therapists.a, [
         { locationId: world.sites.b, weekday: 2, start: '10:00', end: '12:00', validFrom: null, validTo: null },
       ]),
     ).rejects.toMatchObject({ fields: { 'templates.0.locationId': expect.any(String) } });
@@ -68,7 +68,7 @@ describe.each(BACKENDS)('schedules, exceptions, services and settings (service l
 
   it('time off removes slots and extra shifts add them; removing the exception restores the week', async () => {
     const admin = actor('admin');
-    const off = await addException(ctx(), admin, world.practitioners.a, {
+    const off = await addException(ctx(), admin, world.therapists.a, {
       kind: 'time-off',
       locationId: null,
       start: new Date('2026-11-23T18:00:00Z'),
@@ -76,7 +76,7 @@ describe.each(BACKENDS)('schedules, exceptions, services and settings (service l
       reason: 'Dentist',
     });
     expect(await starts('2026-11-23')).toEqual(['19:00']);
-    await addException(ctx(), admin, world.practitioners.a, {
+    await addException(ctx(), admin, world.therapists.a, {
       kind: 'extra-shift',
       locationId: world.sites.a,
       start: new Date('2026-11-24T22:00:00Z'),
@@ -84,11 +84,11 @@ describe.each(BACKENDS)('schedules, exceptions, services and settings (service l
       reason: 'Cover',
     });
     expect(await starts('2026-11-24')).toEqual(['22:00', '22:15', '22:30', '22:45', '23:00']);
-    expect((await getSchedule(ctx(), admin, world.practitioners.a)).exceptions).toHaveLength(2);
-    await removeException(ctx(), admin, world.practitioners.a, off.id);
+    expect((await getSchedule(ctx(), admin, world.therapists.a)).exceptions).toHaveLength(2);
+    await removeException(ctx(), admin, world.therapists.a, off.id);
     expect(await starts('2026-11-23')).toHaveLength(5);
     await expect(
-      addException(ctx(), admin, world.practitioners.a, {
+      addException(ctx(), admin, world.therapists.a, {
         kind: 'extra-shift',
         locationId: null,
         start: NOW,

@@ -1,5 +1,5 @@
 /** Therapists' weekly templates per site and their exceptions (time off, extra shifts). */
-import * as practitioners from '../../store/repos/practitioners.ts';
+import * as therapists from '../../store/repos/therapists.ts';
 import * as repo from '../../store/repos/schedules.ts';
 import { sqlState, SQLSTATE } from '../../store/database.ts';
 import { audit } from '../audit.ts';
@@ -12,7 +12,7 @@ export type ShiftTemplate = repo.TemplateFields;
 export type ScheduleException = repo.ExceptionRow;
 
 export interface WeeklySchedule {
-  practitionerId: string;
+  therapistId: string;
   templates: repo.TemplateRow[];
   /** Exceptions that have not ended yet. */
   exceptions: repo.ExceptionRow[];
@@ -20,20 +20,20 @@ export interface WeeklySchedule {
   can: { edit: boolean };
 }
 
-async function loadPractitioner(ctx: ServiceContext, actor: Actor, id: string) {
-  const practitioner = await practitioners.findPractitioner(ctx.db, actor.orgId, id);
-  if (!practitioner) throw new NotFoundError('No such practitioner.');
-  return practitioner;
+async function loadTherapist(ctx: ServiceContext, actor: Actor, id: string) {
+  const therapist = await therapists.findTherapist(ctx.db, actor.orgId, id);
+  if (!therapist) throw new NotFoundError('No such therapist.');
+  return therapist;
 }
 
-export async function getSchedule(ctx: ServiceContext, actor: Actor, practitionerId: string): Promise<WeeklySchedule> {
+export async function getSchedule(ctx: ServiceContext, actor: Actor, therapistId: string): Promise<WeeklySchedule> {
   authorize(actor, 'schedule.read');
-  const practitioner = await loadPractitioner(ctx, actor, practitionerId);
+  const therapist = await loadTherapist(ctx, actor, therapistId);
   return {
-    practitionerId,
-    can: { edit: isAllowed(actor, 'schedule.manage', { locationIds: practitioner.locationIds }) },
-    templates: await repo.listTemplates(ctx.db, actor.orgId, practitionerId),
-    exceptions: await repo.listExceptions(ctx.db, actor.orgId, practitionerId, ctx.now()),
+    therapistId,
+    can: { edit: isAllowed(actor, 'schedule.manage', { locationIds: therapist.locationIds }) },
+    templates: await repo.listTemplates(ctx.db, actor.orgId, therapistId),
+    exceptions: await repo.listExceptions(ctx.db, actor.orgId, therapistId, ctx.now()),
   };
 }
 
@@ -45,7 +45,7 @@ export function templateProblems(
   const problems: Record<string, string> = {};
   templates.forEach((t, i) => {
     if (!siteIds.includes(t.locationId))
-      problems[`templates.${i}.locationId`] = 'The practitioner does not work at this site; add the site first.';
+      problems[`templates.${i}.locationId`] = 'The therapist does not work at this site; add the site first.';
     if (t.end <= t.start) problems[`templates.${i}.end`] = 'The shift must end after it starts.';
     if (t.validFrom && t.validTo && t.validTo < t.validFrom)
       problems[`templates.${i}.validTo`] = 'Must not be before validFrom.';
@@ -62,57 +62,57 @@ export function templateProblems(
   return problems;
 }
 
-/** Replaces the practitioner's whole week. Existing appointments stay; the desk moves what no longer fits. */
+/** Replaces the therapist's whole week. Existing appointments stay; the desk moves what no longer fits. */
 export async function replaceSchedule(
   ctx: ServiceContext,
   actor: Actor,
-  practitionerId: string,
+  therapistId: string,
   templates: ShiftTemplate[],
 ): Promise<WeeklySchedule> {
-  const practitioner = await loadPractitioner(ctx, actor, practitionerId);
-  authorize(actor, 'schedule.manage', { locationIds: practitioner.locationIds });
-  const problems = templateProblems(templates, practitioner.locationIds);
+  const therapist = await loadTherapist(ctx, actor, therapistId);
+  authorize(actor, 'schedule.manage', { locationIds: therapist.locationIds });
+  const problems = templateProblems(templates, therapist.locationIds);
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   await ctx.db.transaction(async (tx) => {
-    await repo.replaceTemplates(tx, actor.orgId, practitionerId, templates);
+    await repo.replaceTemplates(tx, actor.orgId, therapistId, templates);
     await audit(tx, actor, [
       {
         action: 'schedule.update',
-        recordType: 'practitioner',
-        recordId: practitionerId,
+        recordType: 'therapist',
+        recordId: therapistId,
         detail: { templates: templates.length },
       },
     ]);
   });
-  return getSchedule(ctx, actor, practitionerId);
+  return getSchedule(ctx, actor, therapistId);
 }
 
 export async function addException(
   ctx: ServiceContext,
   actor: Actor,
-  practitionerId: string,
+  therapistId: string,
   input: repo.ExceptionFields,
   once?: Once,
 ): Promise<ScheduleException> {
-  const practitioner = await loadPractitioner(ctx, actor, practitionerId);
-  authorize(actor, 'schedule.manage', { locationIds: practitioner.locationIds });
+  const therapist = await loadTherapist(ctx, actor, therapistId);
+  authorize(actor, 'schedule.manage', { locationIds: therapist.locationIds });
   const problems: Record<string, string> = {};
   if (input.end <= input.start) problems.end = 'Must be after start.';
   if (input.end.getTime() - input.start.getTime() > 366 * 86_400_000)
     problems.end = 'An exception lasts at most a year.';
   if (input.kind === 'extra-shift' && !input.locationId) problems.locationId = 'An extra shift needs its site.';
-  if (input.locationId && !practitioner.locationIds.includes(input.locationId))
-    problems.locationId = 'The practitioner does not work at this site.';
+  if (input.locationId && !therapist.locationIds.includes(input.locationId))
+    problems.locationId = 'The therapist does not work at this site.';
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   try {
     return await createOnce(ctx, actor, once, async (tx) => {
-      const row = await repo.insertException(tx, actor.orgId, practitionerId, input);
+      const row = await repo.insertException(tx, actor.orgId, therapistId, input);
       await audit(tx, actor, [
         {
           action: 'schedule.exception.create',
           recordType: 'schedule_exception',
           recordId: row.id,
-          detail: { practitionerId, kind: input.kind },
+          detail: { therapistId, kind: input.kind },
         },
       ]);
       return row;
@@ -127,20 +127,20 @@ export async function addException(
 export async function removeException(
   ctx: ServiceContext,
   actor: Actor,
-  practitionerId: string,
+  therapistId: string,
   exceptionId: string,
 ): Promise<void> {
-  const practitioner = await loadPractitioner(ctx, actor, practitionerId);
-  authorize(actor, 'schedule.manage', { locationIds: practitioner.locationIds });
+  const therapist = await loadTherapist(ctx, actor, therapistId);
+  authorize(actor, 'schedule.manage', { locationIds: therapist.locationIds });
   await ctx.db.transaction(async (tx) => {
-    if (!(await repo.deleteException(tx, actor.orgId, practitionerId, exceptionId)))
-      throw new NotFoundError('No such exception for this practitioner.');
+    if (!(await repo.deleteException(tx, actor.orgId, therapistId, exceptionId)))
+      throw new NotFoundError('No such exception for this therapist.');
     await audit(tx, actor, [
       {
         action: 'schedule.exception.delete',
         recordType: 'schedule_exception',
         recordId: exceptionId,
-        detail: { practitionerId },
+        detail: { therapistId },
       },
     ]);
   });

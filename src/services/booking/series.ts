@@ -72,7 +72,7 @@ function refuseUnknown(plan: Extract<ReturnType<typeof planSeries>, { ok: false 
   const fields: Record<string, string> = {};
   for (const reason of plan.conflicts.flatMap((c) => c.reasons)) {
     if (reason.code === 'unknown-location') fields.locationId = 'No such location in this organisation.';
-    if (reason.code === 'unknown-therapist') fields.therapistId = 'No such practitioner in this organisation.';
+    if (reason.code === 'unknown-therapist') fields.therapistId = 'No such therapist in this organisation.';
   }
   if (Object.keys(fields).length > 0) throw new ValidationError(fields);
 }

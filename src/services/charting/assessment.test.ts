@@ -30,7 +30,7 @@ const actor = (world: World, userId: string, role: Role, extra: Partial<Actor> =
   email: `${role}@example.test`,
   displayName: role,
   patientId: null,
-  practitionerId: null,
+  therapistId: null,
   locationIds: [],
   orgTimeZone: 'America/Los_Angeles',
   sessionId: randomUUID(),
@@ -114,7 +114,7 @@ describe.each(BACKENDS)('assessments on %s', (backend) => {
     ctx = { db, now: () => NOW };
     world = await buildWorld(db);
     therapist = actor(world, world.users.therapist.id, 'therapist', {
-      practitionerId: world.practitioners.a,
+      therapistId: world.therapists.a,
       locationIds: [world.sites.a],
     });
   });
@@ -122,7 +122,7 @@ describe.each(BACKENDS)('assessments on %s', (backend) => {
 
   it('records, lists, edits with a version check, and ranks muscles to examine with palpation marked', async () => {
     const created = await createAssessment(ctx, therapist, world.patients.a, { findings });
-    expect(created).toMatchObject({ assessedOn: '2026-11-20', version: 1, practitionerId: world.practitioners.a });
+    expect(created).toMatchObject({ assessedOn: '2026-11-20', version: 1, therapistId: world.therapists.a });
     expect(created.findings.rom[0]).toMatchObject({ normal: 60, percentOfNormal: 75, painOnMotion: true });
     const { suggestions } = await assessmentSuggestions(ctx, therapist, created.id);
     expect(suggestions[0]).toMatchObject({ muscle: 'upper-trapezius', side: 'right', confirmed: true });
@@ -181,7 +181,7 @@ describe.each(BACKENDS)('assessments on %s', (backend) => {
     const created = await createAssessment(ctx, therapist, world.patients.a, { findings: {} });
     const desk = actor(world, world.users.front_desk.id, 'front_desk', { locationIds: [world.sites.a] });
     const patient = actor(world, world.users.patient.id, 'patient', { patientId: world.patients.a });
-    const stranger = actor(world, randomUUID(), 'therapist', { practitionerId: world.practitioners.b });
+    const stranger = actor(world, randomUUID(), 'therapist', { therapistId: world.therapists.b });
     for (const who of [desk, patient, stranger])
       expect(await rejection(getAssessment(ctx, who, created.id))).toBeInstanceOf(ForbiddenError);
     expect(await rejection(createAssessment(ctx, stranger, world.patients.a, { findings: {} }))).toBeInstanceOf(

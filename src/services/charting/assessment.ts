@@ -67,7 +67,7 @@ export async function createAssessment(
         patientId,
         appointmentId,
         assessedOn,
-        practitionerId: actor.practitionerId,
+        therapistId: actor.therapistId,
         findings,
         diagnoses,
         userId: actor.userId,

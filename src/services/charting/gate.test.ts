@@ -35,7 +35,7 @@ function actorsOf(
     email: `${role}@example.test`,
     displayName: role,
     patientId: null,
-    practitionerId: null,
+    therapistId: null,
     locationIds: [],
     orgTimeZone: 'America/Los_Angeles',
     sessionId: randomUUID(),
@@ -47,13 +47,13 @@ function actorsOf(
     manager: base(world.users.manager.id, 'manager', { locationIds: [world.sites.a] }),
     front_desk: base(world.users.front_desk.id, 'front_desk', { locationIds: [world.sites.a] }),
     therapist: base(world.users.therapist.id, 'therapist', {
-      practitionerId: world.practitioners.a,
+      therapistId: world.therapists.a,
       locationIds: [world.sites.a],
     }),
     patient: base(world.users.patient.id, 'patient', { patientId: world.patients.a }),
     // Therapist B treats patient B only: no care relationship with patient A.
     otherTherapist: base(randomUUID(), 'therapist', {
-      practitionerId: world.practitioners.b,
+      therapistId: world.therapists.b,
       locationIds: [world.sites.b],
     }),
   };

@@ -52,7 +52,7 @@ describe.each(BACKENDS)('home care sent to the patient by email on %s', (backend
     const start = new Date(Date.UTC(2026, 10, 10 + visits++, 17));
     const appointment = await buildAppointment(db, world.orgId, {
       patientId: world.patients.a,
-      therapistId: world.practitioners.a,
+      therapistId: world.therapists.a,
       locationId: world.sites.a,
       start,
       status: 'completed',

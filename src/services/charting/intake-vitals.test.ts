@@ -57,7 +57,7 @@ describe.each(BACKENDS)('intake vitals, version screening and override details o
     email: `${role}@example.test`,
     displayName: role,
     patientId: null,
-    practitionerId: null,
+    therapistId: null,
     locationIds: [world.sites.a],
     orgTimeZone: 'America/Los_Angeles',
     sessionId: randomUUID(),
@@ -66,7 +66,7 @@ describe.each(BACKENDS)('intake vitals, version screening and override details o
   });
   const patientActor = () => actor('patient', world.users.patient.id, { patientId: world.patients.a, locationIds: [] });
   const managerActor = () => actor('manager', world.users.manager.id);
-  const therapistActor = () => actor('therapist', world.users.therapist.id, { practitionerId: world.practitioners.a });
+  const therapistActor = () => actor('therapist', world.users.therapist.id, { therapistId: world.therapists.a });
 
   beforeAll(async () => {
     ({ db, drop } = await createTestDatabase(backend));

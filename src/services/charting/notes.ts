@@ -13,7 +13,7 @@ import { scheduleReliefCheckIn } from '../outcomes/relief.ts';
 export async function signNote(ctx: ServiceContext, actor: Actor, noteId: string): Promise<SessionNote> {
   const { note, facts } = await requireNote(ctx.db, actor, noteId, 'session-note.sign', 'session-note.sign');
   // A note is signed by its therapist's own sign-in, never by another account naming the same record.
-  if (!(await notes.isOwnSignIn(ctx.db, actor.orgId, actor.userId, note.practitionerId))) {
+  if (!(await notes.isOwnSignIn(ctx.db, actor.orgId, actor.userId, note.therapistId))) {
     await refuse(ctx.db, actor, 'session-note.sign', note.patientId, { type: 'session_note', id: note.id });
   }
   const now = ctx.now();

@@ -99,7 +99,7 @@ export async function createPlan(
       const row = await repo.insertPlan(tx, actor.orgId, {
         patientId,
         plan,
-        practitionerId: plan.therapistId,
+        therapistId: plan.therapistId,
         locationId: plan.locationId,
         assessmentId: assessment?.id ?? null,
         diagnoses: assessment?.diagnoses ?? [],
@@ -181,7 +181,7 @@ export async function updatePlan(
       const updated = await repo.updatePlan(tx, actor.orgId, id, input.version, {
         status,
         plan,
-        practitionerId: plan.therapistId,
+        therapistId: plan.therapistId,
         locationId: plan.locationId,
         seriesId: row.seriesId,
         userId: actor.userId,
@@ -263,7 +263,7 @@ export async function bookPlan(
     const updated = await repo.updatePlan(tx, actor.orgId, id, row.version, {
       status: 'active',
       plan,
-      practitionerId: plan.therapistId,
+      therapistId: plan.therapistId,
       locationId: plan.locationId,
       seriesId: booked.seriesId,
       userId: actor.userId,

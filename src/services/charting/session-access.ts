@@ -91,7 +91,7 @@ export async function requireNote(
   const note = await notes.findNote(db, actor.orgId, noteId);
   if (!note) throw new NotFoundError('No such session note.');
   const access = await patientAccess(db, actor.orgId, note.patientId);
-  const facts = { ...access.facts, notePractitionerId: note.practitionerId };
+  const facts = { ...access.facts, noteTherapistId: note.therapistId };
   if (!isAllowed(actor, action, facts))
     await refuse(db, actor, auditAction, note.patientId, { type: 'session_note', id: note.id });
   return { ...access, note };

@@ -30,8 +30,8 @@ export async function createNote(
   once?: Once,
 ): Promise<SessionNote> {
   const { facts } = await requirePatient(ctx.db, actor, patientId, 'session-note.write', 'session-note.create');
-  if (!actor.practitionerId) throw new ForbiddenError('Only a therapist can chart a session.');
-  const practitionerId = actor.practitionerId;
+  if (!actor.therapistId) throw new ForbiddenError('Only a therapist can chart a session.');
+  const therapistId = actor.therapistId;
   const appointmentId = input.appointmentId ?? null;
   if (appointmentId) await checkVisit(ctx, actor, patientId, appointmentId);
   billingOf(input.cptMinutes, await unitRuleOf(ctx.db, actor.orgId));
@@ -44,7 +44,7 @@ export async function createNote(
         {
           patientId,
           appointmentId,
-          practitionerId,
+          therapistId,
           createdBy: actor.userId,
           subjective: input.subjective,
           objective: input.objective,

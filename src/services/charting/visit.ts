@@ -23,7 +23,7 @@ export async function checkVisit(
       { appointmentId: 'No such appointment for this patient.' },
       'That visit is not one of this patient’s appointments.',
     );
-  if (visit.therapistId !== actor.practitionerId) {
+  if (visit.therapistId !== actor.therapistId) {
     throw new ValidationError(
       { appointmentId: 'This visit is booked with another therapist.' },
       'Only the therapist the visit is booked with can open its session note.',

@@ -74,7 +74,7 @@ describe.each(BACKENDS)('a forged self-service link on %s', (backend) => {
     const visit = await insertAppointment(db, {
       orgId: world.orgId,
       patientId: world.patients.a,
-      practitionerId: world.practitioners.a,
+      therapistId: world.therapists.a,
       locationId: world.sites.a,
       serviceCode: 'nmt-follow-up',
       start: new Date('2026-12-02T17:00:00Z'),

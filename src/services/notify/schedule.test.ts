@@ -50,7 +50,7 @@ describe.each(BACKENDS)('scheduling appointment messages on %s', (backend) => {
     const base = {
       orgId: world.orgId,
       patientId: patient,
-      practitionerId: world.practitioners.a,
+      therapistId: world.therapists.a,
       locationId: world.sites.a,
     };
     if (options.completedBefore) {

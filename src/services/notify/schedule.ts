@@ -36,7 +36,7 @@ export interface BookedAppointment {
   id: string;
   orgId: string;
   patientId: string;
-  practitionerId: string;
+  therapistId: string;
   locationId: string;
   serviceCode: string;
   start: Date;

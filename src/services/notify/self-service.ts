@@ -75,7 +75,7 @@ async function linkActor(db: Queryable, view: AppointmentView, ip: string | null
     email: account?.email ?? '',
     displayName: 'Self-service link',
     patientId: view.patientId,
-    practitionerId: null,
+    therapistId: null,
     locationIds: [],
     orgTimeZone: await organizationTimeZone(db, view.orgId),
     sessionId: 'self-service-link',
@@ -111,7 +111,7 @@ async function present(db: Queryable, view: AppointmentView, now: Date): Promise
   const conflict = await conflictOf(
     db,
     view.orgId,
-    { ...view, therapistId: view.practitionerId, status: view.status as AppointmentStatus },
+    { ...view, therapistId: view.therapistId, status: view.status as AppointmentStatus },
     now,
   );
   const changeOnlineUntil = conflict ? view.start : new Date(view.start.getTime() - cancellationNoticeHours * 3600_000);
@@ -196,7 +196,7 @@ export async function linkAvailability(
   const day = (t: number) => new Date(t).toISOString().slice(0, 10);
   const result = await findAvailability(ctx, await linkActor(ctx.db, view, ip), {
     serviceCode: view.serviceCode,
-    therapistId: view.practitionerId,
+    therapistId: view.therapistId,
     locationId: view.locationId,
     from: day(now.getTime()),
     to: day(now.getTime() + (AVAILABILITY_DAYS - 1) * 86_400_000),

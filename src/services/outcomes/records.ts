@@ -44,7 +44,7 @@ export function patientRecordsFrom(
       id: a.id,
       date: a.assessedOn,
       ...(site ? { site } : {}),
-      ...(a.practitionerId ? { therapist: a.practitionerId } : {}),
+      ...(a.therapistId ? { therapist: a.therapistId } : {}),
       ...(group ? { conditionGroup: group } : {}),
       ...(phase.success ? { phase: phase.data } : {}),
       ...(plan?.totalVisits ? { plannedVisits: plan.totalVisits } : {}),
@@ -55,7 +55,7 @@ export function patientRecordsFrom(
       id: s.id,
       date: localDate(s.at),
       signed: true,
-      therapist: s.practitionerId,
+      therapist: s.therapistId,
       ...(s.locationId ? { site: s.locationId } : {}),
       ...(s.reliefDays !== null ? { reliefDays: s.reliefDays } : {}),
     });

@@ -44,7 +44,7 @@ describe.each(BACKENDS)('outcome rows kept current on %s', (backend) => {
       status: 'open',
       visits: 0,
       conditionGroup: 'neck',
-      therapist: world.practitioners.a,
+      therapist: world.therapists.a,
     });
 
     // Scores 7, 6, then 5: the third session is the first at least 2 points and 30 % below 8.
@@ -65,7 +65,7 @@ describe.each(BACKENDS)('outcome rows kept current on %s', (backend) => {
     const all = await listOutcomeRows(db, world.orgId, {
       from: '2026-10-01',
       to: '2026-10-01',
-      therapistId: world.practitioners.a,
+      therapistId: world.therapists.a,
     });
     expect(all.map((r) => r.episodeId)).toContain(rows[0]!.episodeId);
     expect(await listOutcomeRows(db, world.orgId, { from: '2026-10-02' })).not.toContainEqual(

@@ -22,7 +22,7 @@ import { insertAuditEvents } from '../../store/repos/audit.ts';
 import { listLocations } from '../../store/repos/locations.ts';
 import { listOutcomeColumns } from '../../store/repos/outcome-episodes.ts';
 import type { OutcomeRowFilter } from '../../store/repos/outcome-episodes.ts';
-import { listPractitioners } from '../../store/repos/practitioners.ts';
+import { listTherapists } from '../../store/repos/therapists.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
@@ -56,8 +56,8 @@ export function outcomesScope(actor: Actor): OutcomesScope {
   authorize(actor, 'outcomes.read');
   if (actor.role === 'admin') return { kind: 'organization' };
   if (actor.role === 'manager') return { kind: 'sites', siteIds: actor.locationIds };
-  if (!actor.practitionerId) throw new ForbiddenError();
-  return { kind: 'own', therapistId: actor.practitionerId };
+  if (!actor.therapistId) throw new ForbiddenError();
+  return { kind: 'own', therapistId: actor.therapistId };
 }
 
 function filterOf(scope: OutcomesScope, query: { from?: string; to?: string }): OutcomeRowFilter {
@@ -73,7 +73,7 @@ function filterOf(scope: OutcomesScope, query: { from?: string; to?: string }): 
 async function namesOf(db: Queryable, orgId: string) {
   const [sites, therapists] = await Promise.all([
     listLocations(db, orgId, { activeOnly: false }),
-    listPractitioners(db, orgId, { activeOnly: false }),
+    listTherapists(db, orgId, { activeOnly: false }),
   ]);
   return { sites, therapists };
 }

@@ -45,7 +45,7 @@ export interface NewAppointment extends SlotTaken {
   bookedBy: string | null;
 }
 
-const COLUMNS = `a.id, a.patient_id AS "patientId", a.practitioner_id AS "therapistId", a.location_id AS "locationId", a.room_id AS "roomId",
+const COLUMNS = `a.id, a.patient_id AS "patientId", a.therapist_id AS "therapistId", a.location_id AS "locationId", a.room_id AS "roomId",
   a.service_code AS "serviceCode", (SELECT s.name FROM services s WHERE s.org_id = a.org_id AND s.code = a.service_code) AS "serviceName", a.status, lower(a.during) AS start, upper(a.during) AS "end",
   (extract(epoch FROM upper(a.blocks) - upper(a.during)) / 60)::int AS "bufferAfterMinutes",
   a.series_id AS "seriesId", a.notes, a.cancel_reason AS "cancelReason", a.booked_by AS "bookedBy", a.version,
@@ -61,11 +61,11 @@ export async function insertAppointments(
 ): Promise<AppointmentRow[]> {
   const rows = await db.query<AppointmentRow>(
     `WITH a AS (
-       INSERT INTO appointments (org_id, patient_id, practitioner_id, location_id, room_id, service_code, during, blocks, series_id, booked_by, created_at, updated_at)
-       SELECT $1, t.patient_id, t.practitioner_id, t.location_id, t.room_id, t.service_code,
+       INSERT INTO appointments (org_id, patient_id, therapist_id, location_id, room_id, service_code, during, blocks, series_id, booked_by, created_at, updated_at)
+       SELECT $1, t.patient_id, t.therapist_id, t.location_id, t.room_id, t.service_code,
               tstzrange(t.starts, t.ends, '[)'), tstzrange(t.starts, t.ends + make_interval(mins => t.buffer), '[)'), t.series_id, t.booked_by, $12, $12
          FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::int[], $10::uuid[], $11::uuid[])
-              AS t(patient_id, practitioner_id, location_id, room_id, service_code, starts, ends, buffer, series_id, booked_by)
+              AS t(patient_id, therapist_id, location_id, room_id, service_code, starts, ends, buffer, series_id, booked_by)
        RETURNING *)
      SELECT ${COLUMNS} FROM a ORDER BY lower(a.during)`,
     [
@@ -118,9 +118,9 @@ function scopeClause(scope: PatientScope, params: unknown[]): string {
     case 'locations':
       params.push(scope.locationIds);
       return `a.location_id = ANY($${params.length}::uuid[])`;
-    case 'practitioner':
-      params.push(scope.practitionerId);
-      return `a.practitioner_id = $${params.length}`;
+    case 'therapist':
+      params.push(scope.therapistId);
+      return `a.therapist_id = $${params.length}`;
     case 'none':
       return 'FALSE';
   }
@@ -137,7 +137,7 @@ export async function listAppointments(
   const where = ['a.org_id = $1', `a.during && tstzrange($2, $3)`, scopeClause(scope, params)];
   for (const [column, value] of [
     ['location_id', filter.locationId],
-    ['practitioner_id', filter.therapistId],
+    ['therapist_id', filter.therapistId],
     ['patient_id', filter.patientId],
   ] as const) {
     if (!value) continue;
@@ -168,7 +168,7 @@ export async function moveAppointment(
 ): Promise<AppointmentRow> {
   const rows = await db.query<AppointmentRow>(
     `WITH a AS (
-       UPDATE appointments SET practitioner_id = $3, location_id = $4, room_id = $5, during = tstzrange($6, $7, '[)'),
+       UPDATE appointments SET therapist_id = $3, location_id = $4, room_id = $5, during = tstzrange($6, $7, '[)'),
               blocks = tstzrange($6, $7 + make_interval(mins => $8), '[)'), version = version + 1, updated_at = $9
         WHERE org_id = $1 AND id = $2 RETURNING *)
      SELECT ${COLUMNS} FROM a`,

@@ -60,7 +60,7 @@ export async function loadBusyLanes(db: Queryable, orgId: string, request: BusyL
   ];
   if (request.therapistIds.length > 0) {
     params.push(request.therapistIds);
-    parts.push(laneQuery('therapist', 'practitioner_id', 'blocks', `= ANY($${params.length}::uuid[])`));
+    parts.push(laneQuery('therapist', 'therapist_id', 'blocks', `= ANY($${params.length}::uuid[])`));
   }
   if (request.roomIds.length > 0) {
     params.push(request.roomIds);

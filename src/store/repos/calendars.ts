@@ -9,7 +9,7 @@ export interface AppointmentView {
   id: string;
   orgId: string;
   patientId: string;
-  practitionerId: string;
+  therapistId: string;
   locationId: string;
   serviceCode: string;
   status: string;
@@ -44,7 +44,7 @@ export interface AppointmentView {
   hasEarlierCompletedVisit: boolean;
 }
 
-const VIEW = `SELECT a.id, a.org_id AS "orgId", a.patient_id AS "patientId", a.practitioner_id AS "practitionerId",
+const VIEW = `SELECT a.id, a.org_id AS "orgId", a.patient_id AS "patientId", a.therapist_id AS "therapistId",
     a.location_id AS "locationId", a.service_code AS "serviceCode", a.status, lower(a.during) AS start, upper(a.during) AS "end",
     a.version, a.updated_at AS "updatedAt", s.name AS "serviceName", s.is_initial AS "serviceIsInitial",
     s.price_cents AS "servicePriceCents", s.currency AS "serviceCurrency",
@@ -57,7 +57,7 @@ const VIEW = `SELECT a.id, a.org_id AS "orgId", a.patient_id AS "patientId", a.p
               AND lower(e.during) < lower(a.during)) AS "hasEarlierCompletedVisit"
   FROM appointments a
   JOIN services s ON s.org_id = a.org_id AND s.code = a.service_code
-  JOIN practitioners pr ON pr.org_id = a.org_id AND pr.id = a.practitioner_id
+  JOIN therapists pr ON pr.org_id = a.org_id AND pr.id = a.therapist_id
   JOIN locations l ON l.org_id = a.org_id AND l.id = a.location_id
   JOIN patients p ON p.org_id = a.org_id AND p.id = a.patient_id`;
 
@@ -79,7 +79,7 @@ export async function listFeedAppointments(
   subject: { kind: 'therapist' | 'site'; id: string },
   since: Date,
 ): Promise<AppointmentView[]> {
-  const column = subject.kind === 'therapist' ? 'a.practitioner_id' : 'a.location_id';
+  const column = subject.kind === 'therapist' ? 'a.therapist_id' : 'a.location_id';
   return db.query<AppointmentView>(
     `${VIEW} WHERE a.org_id = $1 AND ${column} = $2 AND upper(a.during) >= $3 ORDER BY lower(a.during), a.id LIMIT 5000`,
     [orgId, subject.id, since],
@@ -161,7 +161,7 @@ export async function revokeFeed(db: Queryable, orgId: string, id: string, now: 
   ]);
 }
 
-/** Whether a practitioner or a site with this id exists in the organisation, and the practitioner's sites. */
+/** Whether a therapist or a site with this id exists in the organisation, and the therapist's sites. */
 export async function feedSubject(
   db: Queryable,
   orgId: string,
@@ -173,8 +173,8 @@ export async function feedSubject(
     return { exists: rows.length > 0, locationIds: [id] };
   }
   const rows = await db.query<{ locationIds: string[] }>(
-    `SELECT coalesce((SELECT array_agg(location_id::text) FROM practitioner_locations pl WHERE pl.org_id = p.org_id AND pl.practitioner_id = p.id), '{}') AS "locationIds"
-       FROM practitioners p WHERE p.org_id = $1 AND p.id = $2`,
+    `SELECT coalesce((SELECT array_agg(location_id::text) FROM therapist_locations pl WHERE pl.org_id = p.org_id AND pl.therapist_id = p.id), '{}') AS "locationIds"
+       FROM therapists p WHERE p.org_id = $1 AND p.id = $2`,
     [orgId, id],
   );
   return { exists: rows.length > 0, locationIds: rows[0]?.locationIds ?? [] };

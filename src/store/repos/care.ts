@@ -10,7 +10,7 @@ export interface AccessRow {
   /** The preferred site and every site the patient was registered at. */
   siteIds: string[];
   /** Therapists in a current care relationship. */
-  practitionerIds: string[];
+  therapistIds: string[];
 }
 
 /** SQL for the sites of patient `p` (preferred first, then registrations). */
@@ -19,12 +19,12 @@ export const SITE_IDS_SQL = `array_remove(array_prepend(p.preferred_location_id:
                WHERE ps.org_id = p.org_id AND ps.patient_id = p.id AND ps.location_id IS DISTINCT FROM p.preferred_location_id), '{}')), NULL)`;
 
 /** SQL for the therapists in a current care relationship with patient `p`. */
-export const CARE_IDS_SQL = `coalesce((SELECT array_agg(cr.practitioner_id::text ORDER BY cr.practitioner_id) FROM care_relationships cr
+export const CARE_IDS_SQL = `coalesce((SELECT array_agg(cr.therapist_id::text ORDER BY cr.therapist_id) FROM care_relationships cr
     WHERE cr.org_id = p.org_id AND cr.patient_id = p.id AND cr.ended_on IS NULL), '{}')`;
 
 export async function accessFacts(db: Queryable, orgId: string, patientId: string): Promise<AccessRow | null> {
   const rows = await db.query<AccessRow>(
-    `SELECT p.id AS "patientId", ${SITE_IDS_SQL} AS "siteIds", ${CARE_IDS_SQL} AS "practitionerIds"
+    `SELECT p.id AS "patientId", ${SITE_IDS_SQL} AS "siteIds", ${CARE_IDS_SQL} AS "therapistIds"
        FROM patients p WHERE p.org_id = $1 AND p.id = $2`,
     [orgId, patientId],
   );
@@ -77,18 +77,18 @@ export async function grantCare(
   db: Queryable,
   orgId: string,
   patientId: string,
-  practitionerId: string,
+  therapistId: string,
   by: { userId: string | null; reason: string; today: string },
 ): Promise<boolean> {
   const rows = await db.query(
-    `INSERT INTO care_relationships AS cr (org_id, patient_id, practitioner_id, started_on, granted_by, reason)
+    `INSERT INTO care_relationships AS cr (org_id, patient_id, therapist_id, started_on, granted_by, reason)
      VALUES ($1, $2, $3, $4::date, $5, $6)
-     ON CONFLICT (org_id, patient_id, practitioner_id) DO UPDATE
+     ON CONFLICT (org_id, patient_id, therapist_id) DO UPDATE
        SET started_on = EXCLUDED.started_on, ended_on = NULL, granted_by = EXCLUDED.granted_by, reason = EXCLUDED.reason,
            ended_by = NULL, end_reason = NULL
        WHERE cr.ended_on IS NOT NULL
      RETURNING cr.patient_id`,
-    [orgId, patientId, practitionerId, by.today, by.userId, by.reason],
+    [orgId, patientId, therapistId, by.today, by.userId, by.reason],
   );
   return rows.length > 0;
 }
@@ -98,19 +98,19 @@ export async function endCare(
   db: Queryable,
   orgId: string,
   patientId: string,
-  practitionerId: string,
+  therapistId: string,
   by: { userId: string; reason: string; today: string },
 ): Promise<boolean> {
   const rows = await db.query(
     `UPDATE care_relationships SET ended_on = greatest(started_on, $4::date), ended_by = $5, end_reason = $6
-      WHERE org_id = $1 AND patient_id = $2 AND practitioner_id = $3 AND ended_on IS NULL RETURNING patient_id`,
-    [orgId, patientId, practitionerId, by.today, by.userId, by.reason],
+      WHERE org_id = $1 AND patient_id = $2 AND therapist_id = $3 AND ended_on IS NULL RETURNING patient_id`,
+    [orgId, patientId, therapistId, by.today, by.userId, by.reason],
   );
   return rows.length > 0;
 }
 
 export interface CareRow {
-  practitionerId: string;
+  therapistId: string;
   givenName: string;
   familyName: string;
   discipline: string;
@@ -123,26 +123,22 @@ export interface CareRow {
 /** The care team, current first, then ended relationships most recent first. */
 export async function listCare(db: Queryable, orgId: string, patientId: string): Promise<CareRow[]> {
   return db.query<CareRow>(
-    `SELECT cr.practitioner_id AS "practitionerId", pr.given_name AS "givenName", pr.family_name AS "familyName",
+    `SELECT cr.therapist_id AS "therapistId", pr.given_name AS "givenName", pr.family_name AS "familyName",
             pr.discipline, cr.started_on AS "startedOn", cr.ended_on AS "endedOn", cr.reason, cr.end_reason AS "endReason"
-       FROM care_relationships cr JOIN practitioners pr ON pr.org_id = cr.org_id AND pr.id = cr.practitioner_id
+       FROM care_relationships cr JOIN therapists pr ON pr.org_id = cr.org_id AND pr.id = cr.therapist_id
       WHERE cr.org_id = $1 AND cr.patient_id = $2
       ORDER BY cr.ended_on IS NOT NULL, cr.ended_on DESC, pr.family_name, pr.given_name`,
     [orgId, patientId],
   );
 }
 
-/** The sites a practitioner works at; null when there is no such practitioner in the organisation. */
-export async function practitionerSites(
-  db: Queryable,
-  orgId: string,
-  practitionerId: string,
-): Promise<string[] | null> {
+/** The sites a therapist works at; null when there is no such therapist in the organisation. */
+export async function therapistSites(db: Queryable, orgId: string, therapistId: string): Promise<string[] | null> {
   const rows = await db.query<{ siteIds: string[] }>(
-    `SELECT coalesce((SELECT array_agg(pl.location_id::text ORDER BY pl.location_id) FROM practitioner_locations pl
-                       WHERE pl.org_id = pr.org_id AND pl.practitioner_id = pr.id), '{}') AS "siteIds"
-       FROM practitioners pr WHERE pr.org_id = $1 AND pr.id = $2`,
-    [orgId, practitionerId],
+    `SELECT coalesce((SELECT array_agg(pl.location_id::text ORDER BY pl.location_id) FROM therapist_locations pl
+                       WHERE pl.org_id = pr.org_id AND pl.therapist_id = pr.id), '{}') AS "siteIds"
+       FROM therapists pr WHERE pr.org_id = $1 AND pr.id = $2`,
+    [orgId, therapistId],
   );
   return rows[0]?.siteIds ?? null;
 }

@@ -7,7 +7,7 @@ export interface AssessmentRow {
   patientId: string;
   appointmentId: string | null;
   assessedOn: string;
-  practitionerId: string | null;
+  therapistId: string | null;
   findings: Record<string, unknown>;
   /** ICD-10-CM codes from the clinic's list, primary first. */
   diagnoses: string[];
@@ -19,7 +19,7 @@ export interface AssessmentRow {
 }
 
 const COLUMNS = `id, patient_id AS "patientId", appointment_id AS "appointmentId", assessed_on::text AS "assessedOn",
-  practitioner_id AS "practitionerId", findings, diagnoses, version, created_by AS "createdBy", created_at AS "createdAt",
+  therapist_id AS "therapistId", findings, diagnoses, version, created_by AS "createdBy", created_at AS "createdAt",
   updated_by AS "updatedBy", updated_at AS "updatedAt"`;
 
 export async function insertAssessment(
@@ -29,7 +29,7 @@ export async function insertAssessment(
     patientId: string;
     appointmentId: string | null;
     assessedOn: string;
-    practitionerId: string | null;
+    therapistId: string | null;
     findings: unknown;
     diagnoses: string[];
     userId: string;
@@ -37,14 +37,14 @@ export async function insertAssessment(
   },
 ): Promise<AssessmentRow> {
   const rows = await db.query<AssessmentRow>(
-    `INSERT INTO assessments (org_id, patient_id, appointment_id, assessed_on, practitioner_id, findings, diagnoses, created_by, created_at, updated_by, updated_at)
+    `INSERT INTO assessments (org_id, patient_id, appointment_id, assessed_on, therapist_id, findings, diagnoses, created_by, created_at, updated_by, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb, $9::text[], $7, $8, $7, $8) RETURNING ${COLUMNS}`,
     [
       orgId,
       a.patientId,
       a.appointmentId,
       a.assessedOn,
-      a.practitionerId,
+      a.therapistId,
       JSON.stringify(a.findings),
       a.userId,
       a.at,

@@ -9,7 +9,7 @@ export interface PlanRow {
   patientId: string;
   status: PlanStatus;
   plan: Record<string, unknown>;
-  practitionerId: string | null;
+  therapistId: string | null;
   locationId: string | null;
   seriesId: string | null;
   /** The assessment the plan was made from; its diagnoses were copied to `diagnoses`. */
@@ -22,7 +22,7 @@ export interface PlanRow {
   updatedAt: Date;
 }
 
-const COLUMNS = `id, patient_id AS "patientId", status, plan, practitioner_id AS "practitionerId", location_id AS "locationId",
+const COLUMNS = `id, patient_id AS "patientId", status, plan, therapist_id AS "therapistId", location_id AS "locationId",
   series_id AS "seriesId", assessment_id AS "assessmentId", diagnoses, version, created_by AS "createdBy", created_at AS "createdAt", updated_by AS "updatedBy", updated_at AS "updatedAt"`;
 
 export async function insertPlan(
@@ -31,7 +31,7 @@ export async function insertPlan(
   p: {
     patientId: string;
     plan: unknown;
-    practitionerId: string;
+    therapistId: string;
     locationId: string;
     assessmentId: string | null;
     diagnoses: string[];
@@ -40,13 +40,13 @@ export async function insertPlan(
   },
 ): Promise<PlanRow> {
   const rows = await db.query<PlanRow>(
-    `INSERT INTO treatment_plans (org_id, patient_id, status, plan, practitioner_id, location_id, assessment_id, diagnoses, created_by, created_at, updated_by, updated_at)
+    `INSERT INTO treatment_plans (org_id, patient_id, status, plan, therapist_id, location_id, assessment_id, diagnoses, created_by, created_at, updated_by, updated_at)
      VALUES ($1, $2, 'draft', $3::jsonb, $4, $5, $8, $9::text[], $6, $7, $6, $7) RETURNING ${COLUMNS}`,
     [
       orgId,
       p.patientId,
       JSON.stringify(p.plan),
-      p.practitionerId,
+      p.therapistId,
       p.locationId,
       p.userId,
       p.at,
@@ -81,7 +81,7 @@ export async function updatePlan(
   p: {
     status: PlanStatus;
     plan: unknown;
-    practitionerId: string;
+    therapistId: string;
     locationId: string;
     seriesId: string | null;
     userId: string;
@@ -89,10 +89,10 @@ export async function updatePlan(
   },
 ): Promise<PlanRow | null> {
   const rows = await db.query<PlanRow>(
-    `UPDATE treatment_plans SET status = $4, plan = $5::jsonb, practitioner_id = $6, location_id = $7, series_id = $8,
+    `UPDATE treatment_plans SET status = $4, plan = $5::jsonb, therapist_id = $6, location_id = $7, series_id = $8,
             version = version + 1, updated_by = $9, updated_at = $10
       WHERE org_id = $1 AND id = $2 AND version = $3 RETURNING ${COLUMNS}`,
-    [orgId, id, version, p.status, JSON.stringify(p.plan), p.practitionerId, p.locationId, p.seriesId, p.userId, p.at],
+    [orgId, id, version, p.status, JSON.stringify(p.plan), p.therapistId, p.locationId, p.seriesId, p.userId, p.at],
   );
   return rows[0] ?? null;
 }

@@ -56,7 +56,7 @@ export interface OrganizationProfileRow {
   name: string;
   slug: string;
   isDemo: boolean;
-  counts: { locations: number; practitioners: number; patients: number; staff: number };
+  counts: { locations: number; therapists: number; patients: number; staff: number };
 }
 
 /** The organisation with how many sites, therapists, (unmerged) patients and staff it has. */
@@ -65,7 +65,7 @@ export async function findOrganizationProfile(db: Queryable, orgId: string): Pro
     `SELECT o.id, o.name, o.slug, o.is_demo AS "isDemo",
             json_build_object(
               'locations', (SELECT count(*) FROM locations WHERE org_id = o.id),
-              'practitioners', (SELECT count(*) FROM practitioners WHERE org_id = o.id),
+              'therapists', (SELECT count(*) FROM therapists WHERE org_id = o.id),
               'patients', (SELECT count(*) FROM patients WHERE org_id = o.id AND merged_into IS NULL),
               'staff', (SELECT count(*) FROM users WHERE org_id = o.id AND role <> 'patient')) AS counts
        FROM organizations o WHERE o.id = $1`,

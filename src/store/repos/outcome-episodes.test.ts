@@ -56,7 +56,7 @@ describe.each(BACKENDS)('stored outcome rows on %s', (backend) => {
         psfsChange: 1.15,
         reliefDays: [0, 14, 60],
         site: world.sites.a,
-        therapist: world.practitioners.a,
+        therapist: world.therapists.a,
       }),
       row({
         episodeId: 'plan:b',
@@ -122,7 +122,7 @@ describe.each(BACKENDS)('stored outcome rows on %s', (backend) => {
         visits,
         dropOut: random.chance(0.2),
         site: maybe(random.pick([world.sites.a, world.sites.b])),
-        therapist: maybe(random.pick([world.practitioners.a, world.practitioners.b])),
+        therapist: maybe(random.pick([world.therapists.a, world.therapists.b])),
         conditionGroup: maybe(random.pick(['neck', 'low-back', 'head'] as const)),
         phase: maybe(random.pick(['acute', 'chronic', 'maintenance'] as const)),
         psfsChange: random.chance(0.5) ? Math.round((random.next() * 16 - 6) * 10) / 10 : null,

@@ -11,7 +11,7 @@ export interface AssessmentSource {
   id: string;
   patientId: string;
   assessedOn: string;
-  practitionerId: string | null;
+  therapistId: string | null;
   locationId: string | null;
   diagnoses: string[];
 }
@@ -21,7 +21,7 @@ export interface SessionSource {
   patientId: string;
   /** The visit's start when the note belongs to a booking, else the signing time. */
   at: Date;
-  practitionerId: string;
+  therapistId: string;
   locationId: string | null;
   reliefDays: number | null;
 }
@@ -63,7 +63,7 @@ export async function loadOutcomeSources(
   const only = (alias: string) => (patientIds === null ? '' : `AND ${alias}.patient_id = ANY($2::uuid[])`);
   const [assessments, sessions, scores, plans] = await Promise.all([
     db.query<AssessmentSource>(
-      `SELECT a.id, a.patient_id AS "patientId", a.assessed_on::text AS "assessedOn", a.practitioner_id AS "practitionerId",
+      `SELECT a.id, a.patient_id AS "patientId", a.assessed_on::text AS "assessedOn", a.therapist_id AS "therapistId",
               ap.location_id AS "locationId", a.diagnoses
          FROM assessments a LEFT JOIN appointments ap ON ap.org_id = a.org_id AND ap.id = a.appointment_id
         WHERE a.org_id = $1 ${only('a')}
@@ -71,7 +71,7 @@ export async function loadOutcomeSources(
       params,
     ),
     db.query<SessionSource>(
-      `SELECT n.id, n.patient_id AS "patientId", COALESCE(lower(ap.during), n.signed_at) AS at, n.practitioner_id AS "practitionerId",
+      `SELECT n.id, n.patient_id AS "patientId", COALESCE(lower(ap.during), n.signed_at) AS at, n.therapist_id AS "therapistId",
               ap.location_id AS "locationId", rc.relief_days AS "reliefDays"
          FROM session_notes n
          LEFT JOIN appointments ap ON ap.org_id = n.org_id AND ap.id = n.appointment_id

@@ -95,13 +95,13 @@ async function mergeCareRelationships(db: Queryable, orgId: string, from: string
         SET started_on = least(s.started_on, d.started_on),
             ended_on = CASE WHEN s.ended_on IS NULL OR d.ended_on IS NULL THEN NULL ELSE greatest(s.ended_on, d.ended_on) END
        FROM care_relationships d
-      WHERE s.org_id = $1 AND s.patient_id = $3 AND d.org_id = $1 AND d.patient_id = $2 AND d.practitioner_id = s.practitioner_id`,
+      WHERE s.org_id = $1 AND s.patient_id = $3 AND d.org_id = $1 AND d.patient_id = $2 AND d.therapist_id = s.therapist_id`,
     [orgId, from, to],
   );
   const joined = await db.query(
     `DELETE FROM care_relationships d
       WHERE d.org_id = $1 AND d.patient_id = $2
-        AND EXISTS (SELECT 1 FROM care_relationships s WHERE s.org_id = $1 AND s.patient_id = $3 AND s.practitioner_id = d.practitioner_id)
+        AND EXISTS (SELECT 1 FROM care_relationships s WHERE s.org_id = $1 AND s.patient_id = $3 AND s.therapist_id = d.therapist_id)
       RETURNING 1`,
     [orgId, from, to],
   );

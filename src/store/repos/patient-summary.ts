@@ -14,7 +14,7 @@ export interface VisitLine {
 }
 
 const VISIT = `a.id, lower(a.during) AS start, upper(a.during) AS "end", a.status, a.service_code AS "serviceCode",
-  a.practitioner_id AS "therapistId", a.location_id AS "locationId", a.series_id AS "seriesId", n.id AS "noteId"`;
+  a.therapist_id AS "therapistId", a.location_id AS "locationId", a.series_id AS "seriesId", n.id AS "noteId"`;
 const WITH_NOTE = `LEFT JOIN session_notes n ON n.org_id = a.org_id AND n.appointment_id = a.id`;
 
 /** The next visits still to come (booked or under way) and the latest ones before `now`, `limit` each. */
@@ -43,7 +43,7 @@ export async function visitsOf(
 export interface NoteLine {
   id: string;
   status: 'draft' | 'signed';
-  practitionerId: string;
+  therapistId: string;
   appointmentId: string | null;
   createdAt: Date;
   signedAt: Date | null;
@@ -51,7 +51,7 @@ export interface NoteLine {
 
 export async function notesOf(db: Queryable, orgId: string, patientId: string, limit: number): Promise<NoteLine[]> {
   return db.query<NoteLine>(
-    `SELECT n.id, n.status, n.practitioner_id AS "practitionerId", n.appointment_id AS "appointmentId", n.created_at AS "createdAt", n.signed_at AS "signedAt"
+    `SELECT n.id, n.status, n.therapist_id AS "therapistId", n.appointment_id AS "appointmentId", n.created_at AS "createdAt", n.signed_at AS "signedAt"
        FROM session_notes n WHERE n.org_id = $1 AND n.patient_id = $2 ORDER BY n.created_at DESC, n.id LIMIT $3`,
     [orgId, patientId, limit],
   );

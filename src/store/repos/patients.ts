@@ -81,11 +81,11 @@ export function scopeClause(scope: PatientScope, params: unknown[]): string {
     case 'locations':
       params.push(scope.locationIds);
       return registeredAt(`$${params.length}::uuid[]`);
-    case 'practitioner':
-      params.push(scope.practitionerId);
+    case 'therapist':
+      params.push(scope.therapistId);
       // A current care relationship the clinic granted; an appointment alone opens no chart.
       return `EXISTS (SELECT 1 FROM care_relationships cr WHERE cr.org_id = p.org_id AND cr.patient_id = p.id
-                AND cr.practitioner_id = $${params.length} AND cr.ended_on IS NULL)`;
+                AND cr.therapist_id = $${params.length} AND cr.ended_on IS NULL)`;
     case 'none':
       return 'FALSE';
   }
@@ -142,12 +142,12 @@ export async function searchPatients(
   return { rows, total: countRows[0]?.total ?? 0 };
 }
 
-export type PatientWithAccess = PatientRow & { siteIds: string[]; practitionerIds: string[] };
+export type PatientWithAccess = PatientRow & { siteIds: string[]; therapistIds: string[] };
 
 /** A patient with the facts access depends on: the sites they are registered at and their care team. */
 export async function findPatient(db: Queryable, orgId: string, id: string): Promise<PatientWithAccess | null> {
   const rows = await db.query<PatientWithAccess>(
-    `SELECT ${COLUMNS}, ${SITE_IDS_SQL} AS "siteIds", ${CARE_IDS_SQL} AS "practitionerIds"
+    `SELECT ${COLUMNS}, ${SITE_IDS_SQL} AS "siteIds", ${CARE_IDS_SQL} AS "therapistIds"
        FROM patients p WHERE p.org_id = $1 AND p.id = $2 AND p.merged_into IS NULL`,
     [orgId, id],
   );

@@ -81,23 +81,23 @@ export async function loadTherapists(
     `SELECT p.id AS "therapistId", p.discipline,
             coalesce((SELECT jsonb_agg(jsonb_build_object('kind', c.kind, 'type', c.type, 'issuer', c.issuer,
                                                           'issuedOn', c.issued_on, 'expiresOn', c.expires_on))
-                        FROM credentials c WHERE c.org_id = p.org_id AND c.practitioner_id = p.id), '[]'::jsonb) AS credentials,
+                        FROM credentials c WHERE c.org_id = p.org_id AND c.therapist_id = p.id), '[]'::jsonb) AS credentials,
             coalesce((SELECT jsonb_agg(jsonb_build_object('locationId', t.location_id, 'weekday', t.weekday,
                                                           'start', to_char(t.start_time, 'HH24:MI'), 'end', to_char(t.end_time, 'HH24:MI'),
                                                           'validFrom', t.valid_from, 'validTo', t.valid_to))
                         FROM shift_templates t
-                       WHERE t.org_id = p.org_id AND t.practitioner_id = p.id
+                       WHERE t.org_id = p.org_id AND t.therapist_id = p.id
                          AND (t.valid_from IS NULL OR t.valid_from <= $3::date) AND (t.valid_to IS NULL OR t.valid_to >= $2::date)
-                         AND EXISTS (SELECT 1 FROM practitioner_locations pl
-                                      WHERE pl.org_id = t.org_id AND pl.practitioner_id = t.practitioner_id AND pl.location_id = t.location_id)),
+                         AND EXISTS (SELECT 1 FROM therapist_locations pl
+                                      WHERE pl.org_id = t.org_id AND pl.therapist_id = t.therapist_id AND pl.location_id = t.location_id)),
                      '[]'::jsonb) AS templates,
             coalesce((SELECT jsonb_agg(jsonb_build_object('kind', e.kind, 'locationId', e.location_id,
                                                           'start', (extract(epoch FROM lower(e.during)) * 1000)::float8,
                                                           'end', (extract(epoch FROM upper(e.during)) * 1000)::float8))
                         FROM schedule_exceptions e
-                       WHERE e.org_id = p.org_id AND e.practitioner_id = p.id
+                       WHERE e.org_id = p.org_id AND e.therapist_id = p.id
                          AND e.during && tstzrange($2::date - 1, $3::date + 2)), '[]'::jsonb) AS exceptions
-       FROM practitioners p
+       FROM therapists p
       WHERE p.org_id = $1 AND p.active AND ($4::text IS NULL OR p.discipline = $4) AND ($5::uuid IS NULL OR p.id = $5)
       ORDER BY p.id`,
     [orgId, range.fromDate, range.toDate, filter.discipline ?? null, filter.therapistId ?? null],
@@ -108,14 +108,14 @@ export async function loadTherapists(
 export async function loadBusy(db: Queryable, orgId: string, from: Date, to: Date, now: Date): Promise<BusyData[]> {
   return db.query<BusyData>(
     `SELECT (extract(epoch FROM lower(a.during)) * 1000)::float8 AS start, (extract(epoch FROM upper(a.during)) * 1000)::float8 AS "end",
-            a.practitioner_id AS "therapistId", a.room_id AS "roomId", a.patient_id AS "patientId", a.location_id AS "locationId",
+            a.therapist_id AS "therapistId", a.room_id AS "roomId", a.patient_id AS "patientId", a.location_id AS "locationId",
             (extract(epoch FROM upper(a.blocks) - upper(a.during)) / 60)::int AS "bufferAfterMinutes",
             a.id AS "appointmentId", NULL::uuid AS "holdId"
        FROM appointments a
       WHERE a.org_id = $1 AND a.occupies AND a.blocks && tstzrange($2, $3)
      UNION ALL
      SELECT (extract(epoch FROM lower(h.during)) * 1000)::float8, (extract(epoch FROM upper(h.during)) * 1000)::float8,
-            h.practitioner_id, h.room_id, h.patient_id, h.location_id,
+            h.therapist_id, h.room_id, h.patient_id, h.location_id,
             (extract(epoch FROM upper(h.blocks) - upper(h.during)) / 60)::int, NULL::uuid, h.id
        FROM holds h
       WHERE h.org_id = $1 AND h.status = 'offered' AND h.expires_at > $4 AND h.blocks && tstzrange($2, $3)`,

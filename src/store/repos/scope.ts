@@ -3,5 +3,5 @@ export type PatientScope =
   | { kind: 'organization' }
   | { kind: 'self'; patientId: string }
   | { kind: 'locations'; locationIds: string[] }
-  | { kind: 'practitioner'; practitionerId: string }
+  | { kind: 'therapist'; therapistId: string }
   | { kind: 'none' };

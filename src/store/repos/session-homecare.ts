@@ -94,7 +94,7 @@ export interface HomeCareVisit {
 const VISIT = `n.appointment_id AS "appointmentId", coalesce(lower(a.during), n.created_at) AS "visitAt", l.time_zone AS "timeZone",
   pr.given_name || ' ' || pr.family_name AS "therapistName"`;
 const VISIT_JOINS = `JOIN session_notes n ON n.org_id = h.org_id AND n.id = h.session_note_id
-  JOIN practitioners pr ON pr.org_id = n.org_id AND pr.id = n.practitioner_id
+  JOIN therapists pr ON pr.org_id = n.org_id AND pr.id = n.therapist_id
   LEFT JOIN appointments a ON a.org_id = n.org_id AND a.id = n.appointment_id
   LEFT JOIN locations l ON l.org_id = a.org_id AND l.id = a.location_id`;
 

@@ -41,7 +41,7 @@ export interface NoteRow extends NoteContent {
   orgId: string;
   patientId: string;
   appointmentId: string | null;
-  practitionerId: string;
+  therapistId: string;
   status: 'draft' | 'signed';
   signedAt: Date | null;
   signedBy: string | null;
@@ -52,25 +52,25 @@ export interface NoteRow extends NoteContent {
 }
 
 const COLUMNS = `n.id, n.org_id AS "orgId", n.patient_id AS "patientId", n.appointment_id AS "appointmentId",
-  n.practitioner_id AS "practitionerId", n.status, n.subjective, n.objective, n.assessment, n.plan,
+  n.therapist_id AS "therapistId", n.status, n.subjective, n.objective, n.assessment, n.plan,
   n.cpt_minutes AS "cptMinutes", n.signed_at AS "signedAt", n.signed_by AS "signedBy", n.version,
   n.created_by AS "createdBy", n.created_at AS "createdAt", n.updated_at AS "updatedAt"`;
 
 export async function insertNote(
   db: Queryable,
   orgId: string,
-  fields: NoteContent & { patientId: string; appointmentId: string | null; practitionerId: string; createdBy: string },
+  fields: NoteContent & { patientId: string; appointmentId: string | null; therapistId: string; createdBy: string },
   now: Date,
 ): Promise<NoteRow> {
   const rows = await db.query<NoteRow>(
-    `INSERT INTO session_notes AS n (org_id, patient_id, appointment_id, practitioner_id, subjective, objective, assessment, plan,
+    `INSERT INTO session_notes AS n (org_id, patient_id, appointment_id, therapist_id, subjective, objective, assessment, plan,
                                      cpt_minutes, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING ${COLUMNS}`,
     [
       orgId,
       fields.patientId,
       fields.appointmentId,
-      fields.practitionerId,
+      fields.therapistId,
       JSON.stringify(fields.subjective),
       JSON.stringify(fields.objective),
       fields.assessment,
@@ -127,16 +127,11 @@ export async function updateDraft(
   return rows[0] ?? null;
 }
 
-/** Whether `userId` is the active sign-in of the therapist record `practitionerId`. */
-export async function isOwnSignIn(
-  db: Queryable,
-  orgId: string,
-  userId: string,
-  practitionerId: string,
-): Promise<boolean> {
+/** Whether `userId` is the active sign-in of the therapist record `therapistId`. */
+export async function isOwnSignIn(db: Queryable, orgId: string, userId: string, therapistId: string): Promise<boolean> {
   const rows = await db.query(
-    `SELECT 1 FROM users u WHERE u.org_id = $1 AND u.id = $2 AND u.role = 'therapist' AND u.practitioner_id = $3 AND u.disabled_at IS NULL`,
-    [orgId, userId, practitionerId],
+    `SELECT 1 FROM users u WHERE u.org_id = $1 AND u.id = $2 AND u.role = 'therapist' AND u.therapist_id = $3 AND u.disabled_at IS NULL`,
+    [orgId, userId, therapistId],
   );
   return rows.length > 0;
 }
@@ -153,7 +148,7 @@ export async function signNote(
     `UPDATE session_notes n SET status = 'signed', signed_at = $3, signed_by = $4, version = n.version + 1, updated_at = $3
       WHERE n.org_id = $1 AND n.id = $2 AND n.status = 'draft'
         AND EXISTS (SELECT 1 FROM users u WHERE u.org_id = n.org_id AND u.id = $4 AND u.role = 'therapist'
-                       AND u.practitioner_id = n.practitioner_id AND u.disabled_at IS NULL)
+                       AND u.therapist_id = n.therapist_id AND u.disabled_at IS NULL)
       RETURNING ${COLUMNS}`,
     [orgId, id, now, userId],
   );

@@ -69,7 +69,7 @@ export interface SessionActorRow {
   email: string;
   displayName: string;
   patientId: string | null;
-  practitionerId: string | null;
+  therapistId: string | null;
   mustChangePassword: boolean;
   locationIds: string[];
   orgTimeZone: string;
@@ -80,10 +80,10 @@ export async function findLiveSession(db: Queryable, tokenHash: string, now: Dat
   const rows = await db.query<SessionActorRow>(
     `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.kind, s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt",
             u.id AS "userId", u.org_id AS "orgId", u.role, u.email, u.display_name AS "displayName",
-            u.patient_id AS "patientId", u.practitioner_id AS "practitionerId", u.must_change_password AS "mustChangePassword",
+            u.patient_id AS "patientId", u.therapist_id AS "therapistId", u.must_change_password AS "mustChangePassword",
             CASE WHEN u.role = 'therapist'
-                 THEN coalesce((SELECT array_agg(pl.location_id::text ORDER BY pl.location_id) FROM practitioner_locations pl
-                                 WHERE pl.org_id = u.org_id AND pl.practitioner_id = u.practitioner_id), '{}')
+                 THEN coalesce((SELECT array_agg(pl.location_id::text ORDER BY pl.location_id) FROM therapist_locations pl
+                                 WHERE pl.org_id = u.org_id AND pl.therapist_id = u.therapist_id), '{}')
                  ELSE coalesce((SELECT array_agg(ul.location_id::text ORDER BY ul.location_id) FROM user_locations ul
                                  WHERE ul.org_id = u.org_id AND ul.user_id = u.id), '{}')
             END AS "locationIds",

@@ -5,16 +5,16 @@ export interface StaffRow {
   email: string;
   displayName: string;
   role: string;
-  practitionerId: string | null;
+  therapistId: string | null;
   locationIds: string[];
   disabled: boolean;
   createdAt: Date;
 }
 
-const SELECT = `SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.practitioner_id AS "practitionerId",
+const SELECT = `SELECT u.id, u.email, u.display_name AS "displayName", u.role, u.therapist_id AS "therapistId",
        CASE WHEN u.role = 'therapist'
-            THEN coalesce((SELECT array_agg(pl.location_id::text ORDER BY pl.location_id) FROM practitioner_locations pl
-                            WHERE pl.org_id = u.org_id AND pl.practitioner_id = u.practitioner_id), '{}')
+            THEN coalesce((SELECT array_agg(pl.location_id::text ORDER BY pl.location_id) FROM therapist_locations pl
+                            WHERE pl.org_id = u.org_id AND pl.therapist_id = u.therapist_id), '{}')
             ELSE coalesce((SELECT array_agg(ul.location_id::text ORDER BY ul.location_id) FROM user_locations ul
                             WHERE ul.org_id = u.org_id AND ul.user_id = u.id), '{}') END AS "locationIds",
        u.disabled_at IS NOT NULL AS disabled, u.created_at AS "createdAt"

@@ -1,10 +1,10 @@
 /** Reads behind visits that no longer fit the schedule: who the therapists are, and which patients were told. */
 import type { Queryable } from '../database.ts';
 
-export async function practitionerNames(db: Queryable, orgId: string, ids: string[]): Promise<Map<string, string>> {
+export async function therapistNames(db: Queryable, orgId: string, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.query<{ id: string; name: string }>(
-    `SELECT id, given_name || ' ' || family_name AS name FROM practitioners WHERE org_id = $1 AND id = ANY($2::uuid[])`,
+    `SELECT id, given_name || ' ' || family_name AS name FROM therapists WHERE org_id = $1 AND id = ANY($2::uuid[])`,
     [orgId, ids],
   );
   return new Map(rows.map((r) => [r.id, r.name]));

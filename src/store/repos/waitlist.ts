@@ -31,7 +31,7 @@ export interface HoldRow extends SlotTaken {
 
 const ENTRY_COLUMNS = `w.id, w.patient_id AS "patientId", w.service_code AS "serviceCode", w.location_ids::text[] AS "locationIds",
   w.earliest, w.latest, w.time_of_day AS "timeOfDay", w.status, w.created_at AS "createdAt"`;
-const HOLD_COLUMNS = `h.id, h.waitlist_entry_id AS "waitlistEntryId", h.patient_id AS "patientId", h.practitioner_id AS "therapistId",
+const HOLD_COLUMNS = `h.id, h.waitlist_entry_id AS "waitlistEntryId", h.patient_id AS "patientId", h.therapist_id AS "therapistId",
   h.location_id AS "locationId", h.room_id AS "roomId", h.service_code AS "serviceCode", lower(h.during) AS start, upper(h.during) AS "end",
   (extract(epoch FROM upper(h.blocks) - upper(h.during)) / 60)::int AS "bufferAfterMinutes", h.expires_at AS "expiresAt", h.status,
   h.appointment_id AS "appointmentId"`;
@@ -83,7 +83,7 @@ export async function listEntries(
       params.push(scope.locationIds);
       clause = `w.location_ids && $3::uuid[]`;
       break;
-    case 'practitioner':
+    case 'therapist':
     case 'none':
       clause = 'FALSE';
       break;
@@ -122,7 +122,7 @@ export async function matchingEntries(
       WHERE w.org_id = $1 AND w.status = 'waiting' AND w.service_code = $2 AND $3::uuid = ANY(w.location_ids)
         AND w.earliest <= $4::date AND w.latest >= $4::date
         AND NOT EXISTS (SELECT 1 FROM holds h WHERE h.org_id = w.org_id AND h.waitlist_entry_id = w.id
-                          AND h.practitioner_id = $5 AND lower(h.during) = $6)
+                          AND h.therapist_id = $5 AND lower(h.during) = $6)
       ORDER BY w.queue_position
       FOR UPDATE OF w SKIP LOCKED`,
     [orgId, slot.serviceCode, slot.locationId, slot.localDate, slot.therapistId, slot.start],
@@ -145,7 +145,7 @@ export async function insertHold(
 ): Promise<HoldRow> {
   const rows = await db.query<HoldRow>(
     `WITH h AS (
-       INSERT INTO holds (org_id, waitlist_entry_id, patient_id, practitioner_id, location_id, room_id, service_code, during, blocks, expires_at, created_at)
+       INSERT INTO holds (org_id, waitlist_entry_id, patient_id, therapist_id, location_id, room_id, service_code, during, blocks, expires_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, tstzrange($8, $9, '[)'), tstzrange($8, $9 + make_interval(mins => $10), '[)'), $11, $12) RETURNING *)
      SELECT ${HOLD_COLUMNS} FROM h`,
     [
@@ -252,12 +252,12 @@ export async function slotTaken(
   const rows = await db.query(
     `SELECT 1 FROM appointments a
       WHERE a.org_id = $1 AND a.occupies
-        AND ((a.practitioner_id = $2 AND a.blocks && tstzrange($5, $7)) OR (a.room_id = $3 AND a.blocks && tstzrange($5, $7))
+        AND ((a.therapist_id = $2 AND a.blocks && tstzrange($5, $7)) OR (a.room_id = $3 AND a.blocks && tstzrange($5, $7))
              OR (a.patient_id = $4 AND a.during && tstzrange($5, $6)))
      UNION ALL
      SELECT 1 FROM holds h
       WHERE h.org_id = $1 AND h.status = 'offered' AND h.expires_at > $8
-        AND ((h.practitioner_id = $2 AND h.blocks && tstzrange($5, $7)) OR (h.room_id = $3 AND h.blocks && tstzrange($5, $7))
+        AND ((h.therapist_id = $2 AND h.blocks && tstzrange($5, $7)) OR (h.room_id = $3 AND h.blocks && tstzrange($5, $7))
              OR (h.patient_id = $4 AND h.during && tstzrange($5, $6)))
      LIMIT 1`,
     [orgId, slot.therapistId, slot.roomId, slot.patientId, slot.start, slot.end, slot.blocksEnd, now],

@@ -29,9 +29,9 @@ export const ADMIN_SCHEDULING_OPERATIONS = [
   ['DELETE', '/api/locations/{id}/closures/{closureId}'],
   ['POST', '/api/locations/{id}/rooms'],
   ['PATCH', '/api/rooms/{id}'],
-  ['PUT', '/api/practitioners/{id}/schedule'],
-  ['POST', '/api/practitioners/{id}/exceptions'],
-  ['DELETE', '/api/practitioners/{id}/exceptions/{exceptionId}'],
+  ['PUT', '/api/therapists/{id}/schedule'],
+  ['POST', '/api/therapists/{id}/exceptions'],
+  ['DELETE', '/api/therapists/{id}/exceptions/{exceptionId}'],
   ['POST', '/api/services'],
   ['PATCH', '/api/services/{id}'],
   ['PATCH', '/api/booking-settings'],
@@ -59,20 +59,16 @@ export function updateRoom(roomId: string, changes: { name?: string; active?: bo
   return request('PATCH', `/api/rooms/${id(roomId)}`, changes);
 }
 
-export function replaceSchedule(practitionerId: string, templates: ShiftTemplate[]): Promise<WeeklySchedule> {
-  return request('PUT', `/api/practitioners/${id(practitionerId)}/schedule`, { templates });
+export function replaceSchedule(therapistId: string, templates: ShiftTemplate[]): Promise<WeeklySchedule> {
+  return request('PUT', `/api/therapists/${id(therapistId)}/schedule`, { templates });
 }
 
-export function addException(
-  practitionerId: string,
-  exception: ExceptionCreate,
-  key: string,
-): Promise<ScheduleException> {
-  return create(`/api/practitioners/${id(practitionerId)}/exceptions`, exception, key);
+export function addException(therapistId: string, exception: ExceptionCreate, key: string): Promise<ScheduleException> {
+  return create(`/api/therapists/${id(therapistId)}/exceptions`, exception, key);
 }
 
-export function removeException(practitionerId: string, exceptionId: string): Promise<void> {
-  return request('DELETE', `/api/practitioners/${id(practitionerId)}/exceptions/${id(exceptionId)}`);
+export function removeException(therapistId: string, exceptionId: string): Promise<void> {
+  return request('DELETE', `/api/therapists/${id(therapistId)}/exceptions/${id(exceptionId)}`);
 }
 
 export function createService(service: ServiceCreate, key: string): Promise<Service> {

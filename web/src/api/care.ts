@@ -20,7 +20,7 @@ export const CARE_OPERATIONS = [
   ['POST', '/api/patients/{id}/sites'],
   ['GET', '/api/patients/{id}/care-team'],
   ['POST', '/api/patients/{id}/care-team'],
-  ['POST', '/api/patients/{id}/care-team/{practitionerId}/end'],
+  ['POST', '/api/patients/{id}/care-team/{therapistId}/end'],
 ] as const satisfies readonly (readonly [string, string])[];
 
 const id = (value: string) => encodeURIComponent(value);
@@ -43,12 +43,12 @@ export function getCareTeam(patientId: string, signal?: AbortSignal): Promise<Ca
 
 export function grantCare(
   patientId: string,
-  body: { practitionerId: string; reason: string },
+  body: { therapistId: string; reason: string },
   key: string,
 ): Promise<CareTeam> {
   return create(`/api/patients/${id(patientId)}/care-team`, body, key);
 }
 
-export function endCare(patientId: string, practitionerId: string, reason: string): Promise<CareTeam> {
-  return request('POST', `/api/patients/${id(patientId)}/care-team/${id(practitionerId)}/end`, { reason });
+export function endCare(patientId: string, therapistId: string, reason: string): Promise<CareTeam> {
+  return request('POST', `/api/patients/${id(patientId)}/care-team/${id(therapistId)}/end`, { reason });
 }

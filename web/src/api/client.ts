@@ -7,8 +7,8 @@ import type {
   Patient,
   PatientPage,
   PatientUpdate,
-  Practitioner,
-  PractitionerDetail,
+  Therapist,
+  TherapistDetail,
   Session,
   StaffCreate,
   StaffMember,
@@ -29,8 +29,8 @@ export const API_OPERATIONS = [
   ['PATCH', '/api/patients/{id}'],
   ['GET', '/api/locations'],
   ['GET', '/api/locations/{id}'],
-  ['GET', '/api/practitioners'],
-  ['GET', '/api/practitioners/{id}'],
+  ['GET', '/api/therapists'],
+  ['GET', '/api/therapists/{id}'],
   ['GET', '/api/staff'],
   ['POST', '/api/staff'],
   ['GET', '/api/audit'],
@@ -87,12 +87,12 @@ export function getLocation(locationId: string): Promise<LocationDetail> {
   return request('GET', `/api/locations/${id(locationId)}`);
 }
 
-export async function listPractitioners(): Promise<Practitioner[]> {
-  return (await request<{ practitioners: Practitioner[] }>('GET', '/api/practitioners')).practitioners;
+export async function listTherapists(): Promise<Therapist[]> {
+  return (await request<{ therapists: Therapist[] }>('GET', '/api/therapists')).therapists;
 }
 
-export function getPractitioner(practitionerId: string): Promise<PractitionerDetail> {
-  return request('GET', `/api/practitioners/${id(practitionerId)}`);
+export function getTherapist(therapistId: string): Promise<TherapistDetail> {
+  return request('GET', `/api/therapists/${id(therapistId)}`);
 }
 
 export async function listStaff(): Promise<StaffMember[]> {

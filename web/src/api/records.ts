@@ -4,7 +4,7 @@ import type {
   PatientSummarySchema,
   PossibleDuplicatesSchema,
 } from '../../../src/http/patients/schema.ts';
-import type { OnboardedSchema, OnboardingSchema } from '../../../src/http/practitioners/onboarding-schema.ts';
+import type { OnboardedSchema, OnboardingSchema } from '../../../src/http/therapists/onboarding-schema.ts';
 import { ApiError, create, request } from './http.ts';
 import type { Patient, PatientCreate } from './types.ts';
 
@@ -21,7 +21,7 @@ export const RECORD_OPERATIONS = [
   ['GET', '/api/patients/{id}/summary'],
   ['GET', '/api/patients/{id}/duplicates'],
   ['POST', '/api/patients/{id}/merge'],
-  ['POST', '/api/practitioners/onboarding'],
+  ['POST', '/api/therapists/onboarding'],
 ] as const satisfies readonly (readonly [string, string])[];
 
 const id = (value: string) => encodeURIComponent(value);
@@ -72,7 +72,7 @@ export function mergeIntoPatient(survivorId: string, duplicateId: string, key: s
 }
 
 export function onboardTherapist(body: Onboarding, key: string): Promise<Onboarded> {
-  return create('/api/practitioners/onboarding', body, key);
+  return create('/api/therapists/onboarding', body, key);
 }
 
 export const REASON_WORDS: Record<DuplicateMatch['reasons'][number], string> = {

@@ -17,8 +17,8 @@ export type Alternative = z.infer<typeof AlternativesSchema>['slots'][number];
 export const SCHEDULE_CHANGE_OPERATIONS = [
   ['POST', '/api/locations/{id}/closures/preview'],
   ['POST', '/api/locations/{id}/hours/preview'],
-  ['POST', '/api/practitioners/{id}/exceptions/preview'],
-  ['POST', '/api/practitioners/{id}/schedule/preview'],
+  ['POST', '/api/therapists/{id}/exceptions/preview'],
+  ['POST', '/api/therapists/{id}/schedule/preview'],
   ['POST', '/api/appointments/conflicts/notify'],
   ['POST', '/api/appointments/conflicts/cancel'],
   ['GET', '/api/appointments/{id}/alternatives'],
@@ -30,10 +30,10 @@ export const previewClosure = (locationId: string, closure: { startsOn: string; 
   request<AffectedVisits>('POST', `/api/locations/${id(locationId)}/closures/preview`, closure);
 export const previewHours = (locationId: string, hours: Hours) =>
   request<AffectedVisits>('POST', `/api/locations/${id(locationId)}/hours/preview`, { hours });
-export const previewException = (practitionerId: string, exception: ExceptionCreate) =>
-  request<AffectedVisits>('POST', `/api/practitioners/${id(practitionerId)}/exceptions/preview`, exception);
-export const previewWeek = (practitionerId: string, templates: ShiftTemplate[]) =>
-  request<AffectedVisits>('POST', `/api/practitioners/${id(practitionerId)}/schedule/preview`, { templates });
+export const previewException = (therapistId: string, exception: ExceptionCreate) =>
+  request<AffectedVisits>('POST', `/api/therapists/${id(therapistId)}/exceptions/preview`, exception);
+export const previewWeek = (therapistId: string, templates: ShiftTemplate[]) =>
+  request<AffectedVisits>('POST', `/api/therapists/${id(therapistId)}/schedule/preview`, { templates });
 
 /** Each call is one transaction on the server; the key (one per intent) makes a retried click answer as the first did. */
 export const notifyAffected = (body: { appointmentIds: string[]; note?: string }, key: string) =>

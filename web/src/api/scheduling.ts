@@ -37,7 +37,7 @@ export const SCHEDULING_OPERATIONS = [
   ['POST', '/api/appointments/{id}/status'],
   ['POST', '/api/appointments/series'],
   ['GET', '/api/appointments/{id}/ics'],
-  ['GET', '/api/practitioners/{id}/schedule'],
+  ['GET', '/api/therapists/{id}/schedule'],
 ] as const satisfies readonly (readonly [string, string])[];
 
 /**
@@ -163,6 +163,6 @@ export function appointmentIcsUrl(appointmentId: string): string {
   return `/api/appointments/${id(appointmentId)}/ics`;
 }
 
-export function getSchedule(practitionerId: string): Promise<WeeklySchedule> {
-  return request('GET', `/api/practitioners/${id(practitionerId)}/schedule`);
+export function getSchedule(therapistId: string): Promise<WeeklySchedule> {
+  return request('GET', `/api/therapists/${id(therapistId)}/schedule`);
 }

@@ -9,10 +9,10 @@ import type {
 import type { ClosureSchema, LocationDetailSchema, LocationSchema } from '../../../src/http/locations/schema.ts';
 import type {
   CredentialSchema,
-  PractitionerDetailSchema,
-  PublicPractitionerSchema,
-  StaffPractitionerSchema,
-} from '../../../src/http/practitioners/schema.ts';
+  TherapistDetailSchema,
+  PublicTherapistSchema,
+  StaffTherapistSchema,
+} from '../../../src/http/therapists/schema.ts';
 import type { StaffCreateSchema, StaffMemberSchema } from '../../../src/http/staff/schema.ts';
 
 // Types of the routes that exist come from the server's own zod schemas.
@@ -31,15 +31,15 @@ export type Closure = z.infer<typeof ClosureSchema>;
 export type Credential = z.infer<typeof CredentialSchema>;
 export type CredentialStatus = Credential['status'];
 /** What staff see of a therapist in a list (with credential summaries). */
-export type StaffPractitioner = z.infer<typeof StaffPractitionerSchema>;
+export type StaffTherapist = z.infer<typeof StaffTherapistSchema>;
 /** What patients see: name, discipline and sites only. */
-export type PublicPractitioner = z.infer<typeof PublicPractitionerSchema>;
-export type Practitioner = StaffPractitioner | PublicPractitioner;
-export type PractitionerDetail = z.infer<typeof PractitionerDetailSchema> | PublicPractitioner;
+export type PublicTherapist = z.infer<typeof PublicTherapistSchema>;
+export type Therapist = StaffTherapist | PublicTherapist;
+export type TherapistDetail = z.infer<typeof TherapistDetailSchema> | PublicTherapist;
 export type StaffMember = z.infer<typeof StaffMemberSchema>;
 export type StaffCreate = z.input<typeof StaffCreateSchema>;
 
-export function hasCredentials<T extends Practitioner | PractitionerDetail>(
+export function hasCredentials<T extends Therapist | TherapistDetail>(
   p: T,
 ): p is Extract<T, { credentialStatus: unknown }> {
   return 'credentialStatus' in p;

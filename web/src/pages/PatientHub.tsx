@@ -6,7 +6,7 @@ import { formatDate } from '../format.ts';
 import { useResource } from '../hooks.ts';
 import { useLocations } from '../lookups.ts';
 import { Link } from '../router.tsx';
-import { practitionerName, serviceName, usePractitioners, useServices } from './schedule/lookups.ts';
+import { therapistName, serviceName, useTherapists, useServices } from './schedule/lookups.ts';
 import { STATUS_BADGE, STATUS_LABEL } from './schedule/status.ts';
 import { dateLabel, timeAt, wallClock } from './schedule/time.ts';
 import './records.css';
@@ -33,7 +33,7 @@ function VisitList({
   empty: string;
 }) {
   const locations = useLocations();
-  const practitioners = usePractitioners();
+  const therapists = useTherapists();
   const services = useServices();
   const orgZone = useOrgTimeZone();
   if (visits.length === 0) return <p className="muted">{empty}</p>;
@@ -49,7 +49,7 @@ function VisitList({
               {dateLabel(wallClock(v.start, zone).date, 'short')} at {timeAt(v.start, zone)}
             </span>
             <span>
-              {serviceName(services, v.serviceCode)} with {practitionerName(practitioners, v.therapistId)}
+              {serviceName(services, v.serviceCode)} with {therapistName(therapists, v.therapistId)}
               {site ? `, ${site.name}` : ''}
             </span>
             <span className={`badge ${STATUS_BADGE[status] ?? 'badge-neutral'}`}>
@@ -109,7 +109,7 @@ function PlanCard({
 }
 
 function NotesCard({ notes, patientId }: { notes: NonNullable<PatientSummary['notes']>; patientId: string }) {
-  const practitioners = usePractitioners();
+  const therapists = useTherapists();
   return (
     <section className="card" aria-labelledby="notes-heading">
       <h2 id="notes-heading">Session notes</h2>
@@ -120,7 +120,7 @@ function NotesCard({ notes, patientId }: { notes: NonNullable<PatientSummary['no
           {notes.map((n) => (
             <li key={n.id}>
               <Link to={`/patients/${patientId}/chart/sessions/${n.id}`}>{formatDate(n.createdAt)}</Link>{' '}
-              <span>{practitionerName(practitioners, n.practitionerId)}</span>{' '}
+              <span>{therapistName(therapists, n.therapistId)}</span>{' '}
               <span className={`badge ${n.status === 'signed' ? 'badge-success' : 'badge-warning'}`}>
                 {n.status === 'signed' ? 'Signed' : 'Draft'}
               </span>

@@ -15,7 +15,7 @@ const LABELS: Record<string, string> = {
   email: 'Email address',
   role: 'Role',
   password: 'First password',
-  practitionerId: 'Practitioner record',
+  therapistId: 'Therapist record',
   locationIds: 'Sites',
 };
 const ORDER = Object.keys(LABELS);
@@ -31,7 +31,7 @@ export function StaffNew() {
     email: '',
     role: 'front_desk',
     password: '',
-    practitionerId: '',
+    therapistId: '',
   });
   const [sites, setSites] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -39,7 +39,7 @@ export function StaffNew() {
   const [busy, setBusy] = useState(false);
   const intent = useCreateIntent();
   const therapist = values.role === 'therapist';
-  const [practitioners] = useResource(() => (therapist ? api.listPractitioners() : Promise.resolve([])), [therapist]);
+  const [therapists] = useResource(() => (therapist ? api.listTherapists() : Promise.resolve([])), [therapist]);
   if (!user.can.manageStaff) return <Forbidden />;
   const mySites = locations.filter((l) => l.can.addStaff);
   const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
@@ -53,7 +53,7 @@ export function StaffNew() {
         email: values.email.trim(),
         role: values.role as 'front_desk',
         password: values.password,
-        ...(therapist ? { practitionerId: values.practitionerId || undefined } : { locationIds: sites }),
+        ...(therapist ? { therapistId: values.therapistId || undefined } : { locationIds: sites }),
       };
       await api.createStaff(account, intent.keyFor(account));
       navigate('/staff');
@@ -105,15 +105,15 @@ export function StaffNew() {
         />
         {therapist ? (
           <SelectField
-            name="practitionerId"
-            label={LABELS.practitionerId!}
-            value={values.practitionerId}
-            error={errors.practitionerId}
-            hint="A therapist signs in as their practitioner record; their sites come from it."
-            onValue={set('practitionerId')}
+            name="therapistId"
+            label={LABELS.therapistId!}
+            value={values.therapistId}
+            error={errors.therapistId}
+            hint="A therapist signs in as their therapist record; their sites come from it."
+            onValue={set('therapistId')}
             options={[
               { value: '', label: 'Choose a therapist' },
-              ...(practitioners.status === 'ok' ? practitioners.data : []).map((p) => ({ value: p.id, label: p.name })),
+              ...(therapists.status === 'ok' ? therapists.data : []).map((p) => ({ value: p.id, label: p.name })),
             ]}
           />
         ) : (

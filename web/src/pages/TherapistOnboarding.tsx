@@ -146,7 +146,7 @@ export function TherapistOnboarding() {
     try {
       const request = body();
       const added = await onboardTherapist(request, intent.keyFor(request));
-      navigate(`/therapists/${added.practitioner.id}?added=1`);
+      navigate(`/therapists/${added.therapist.id}?added=1`);
     } catch (err) {
       fail(formFieldErrors(err));
     } finally {

@@ -1,5 +1,5 @@
 import * as api from '../api/client.ts';
-import { hasCredentials, type Practitioner, type StaffPractitioner } from '../api/types.ts';
+import { hasCredentials, type Therapist, type StaffTherapist } from '../api/types.ts';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { formatDate, localToday } from '../format.ts';
 import { usePageTitle, useResource } from '../hooks.ts';
@@ -12,8 +12,8 @@ import { CredentialBadge, disciplineLabel, soonestExpiry } from './credentials.t
 const STATUS_RANK = { expired: 0, expiring: 1, none: 2, current: 3, 'no-expiry': 4 } as const;
 
 /** Expired first, then expiring soonest first; the rest keep name order (sort is stable). */
-function byUrgency(therapists: StaffPractitioner[], today: string): StaffPractitioner[] {
-  const expiry = (t: StaffPractitioner) => soonestExpiry(t.credentials, today) ?? '9999-12-31';
+function byUrgency(therapists: StaffTherapist[], today: string): StaffTherapist[] {
+  const expiry = (t: StaffTherapist) => soonestExpiry(t.credentials, today) ?? '9999-12-31';
   return [...therapists].sort(
     (a, b) =>
       STATUS_RANK[a.credentialStatus] - STATUS_RANK[b.credentialStatus] ||
@@ -22,7 +22,7 @@ function byUrgency(therapists: StaffPractitioner[], today: string): StaffPractit
 }
 
 /** Family name first where we have it (staff view); patients get the display name only. */
-function sortName(t: Practitioner): string {
+function sortName(t: Therapist): string {
   return 'familyName' in t ? `${t.familyName} ${t.givenName}` : t.name;
 }
 
@@ -30,7 +30,7 @@ export function TherapistList() {
   usePageTitle('Therapists');
   const user = useUser();
   const names = useLocationNames();
-  const [list] = useResource(() => api.listPractitioners(), []);
+  const [list] = useResource(() => api.listTherapists(), []);
   if (list.status === 'loading') return <Loading />;
   if (list.status === 'error') return <ErrorView error={list.error} missingIsUnavailable="Therapists" />;
   const today = localToday();
@@ -101,7 +101,7 @@ export function TherapistDetail({ id }: { id: string }) {
   const user = useUser();
   const names = useLocationNames();
   const { search } = useUrl();
-  const [therapist] = useResource(() => api.getPractitioner(id), [id]);
+  const [therapist] = useResource(() => api.getTherapist(id), [id]);
   usePageTitle(therapist.status === 'ok' ? therapist.data.name : 'Therapist');
   if (therapist.status === 'loading') return <Loading />;
   if (therapist.status === 'error') return <ErrorView error={therapist.error} what="therapist" />;
@@ -138,7 +138,7 @@ export function TherapistDetail({ id }: { id: string }) {
       ) : null}
       {full ? (
         <>
-          <TherapistSchedule practitionerId={t.id} locationIds={t.locationIds} />
+          <TherapistSchedule therapistId={t.id} locationIds={t.locationIds} />
           <section aria-labelledby="credentials-heading" className="section">
             <h2 id="credentials-heading">Licences and certifications</h2>
             {credentials.length === 0 ? (

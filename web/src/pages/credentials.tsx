@@ -1,7 +1,7 @@
-import type { CredentialStatus, StaffPractitioner } from '../api/types.ts';
+import type { CredentialStatus, StaffTherapist } from '../api/types.ts';
 
 /** A therapist's roll-up adds "none" (no credentials on record) to a single credential's statuses. */
-type AnyStatus = CredentialStatus | StaffPractitioner['credentialStatus'];
+type AnyStatus = CredentialStatus | StaffTherapist['credentialStatus'];
 import { daysBetween, localToday, plural } from '../format.ts';
 
 /** The expiry behind an "expiring" status: the earliest credential marked expiring, else the earliest still valid. */

@@ -31,7 +31,7 @@ export function registerAdminCommands(program: Command): void {
     .requiredOption('--name <display>', 'display name')
     .option('--location <slug...>', 'site(s) the account works for (front desk, manager)')
     .option('--patient <id>', 'patient record of a patient account')
-    .option('--practitioner <id>', 'practitioner record of a therapist account')
+    .option('--therapist <id>', 'therapist record of a therapist account')
     .option('--first-password', 'the password is a first one to hand over: the person must choose their own when they first sign in')
     .option('--json', 'print one JSON document')
     .action(async (options: UserOptions) => {
@@ -48,7 +48,7 @@ export function registerAdminCommands(program: Command): void {
           role: options.role as Role,
           password,
           patientId: options.patient,
-          practitionerId: options.practitioner,
+          therapistId: options.therapist,
           locationIds: await resolveLocationSlugs(db, org.id, options.location ?? []),
           mustChangePassword: options.firstPassword === true,
         });
@@ -65,7 +65,7 @@ interface UserOptions {
   name: string;
   location?: string[];
   patient?: string;
-  practitioner?: string;
+  therapist?: string;
   firstPassword?: boolean;
   json?: boolean;
 }

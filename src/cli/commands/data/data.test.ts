@@ -27,7 +27,7 @@ describe('knotwork data commands (PGlite folder)', { timeout: 400_000 }, () => {
     const run = knotwork(['demo', '--patients', '20', '--seed', '4', '--today', '2026-11-26', '--json'], { dataDir: first });
     expect(run.status).toBe(0);
     const summary = json(run.stdout);
-    expect(summary).toMatchObject({ slug: 'demo', locations: 8, patients: 20, practitioners: 30, today: '2026-11-26', seed: 4 });
+    expect(summary).toMatchObject({ slug: 'demo', locations: 8, patients: 20, therapists: 30, today: '2026-11-26', seed: 4 });
     expect((summary.logins as { email: string }[]).map((l) => l.email)).toContain('therapist@demo.knotwork.test');
     const again = knotwork(['demo', '--patients', '20'], { dataDir: first });
     expect(again.status).toBe(2);

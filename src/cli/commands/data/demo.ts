@@ -58,7 +58,7 @@ function describeDemo(summary: DemoSummary, today: string, seed: number): string
       ['what', 'count'],
       [
         ['sites', summary.locations], ['rooms', summary.rooms], ['closures', summary.closures],
-        ['therapists', summary.practitioners], ['credentials', summary.credentials],
+        ['therapists', summary.therapists], ['credentials', summary.credentials],
         ['  expiring within 60 days', summary.credentialsExpiringSoon], ['  expired licences', summary.expiredLicences],
         ['user accounts', summary.users], ['patients', summary.patients], ['care relationships', summary.careRelationships],
       ],

@@ -45,11 +45,11 @@ export function when(exception: ScheduleException, zone: string): string {
 
 /** Time off and extra shifts still to come; times are entered on the site's clock. */
 export function ExceptionsEditor({
-  practitionerId,
+  therapistId,
   sites,
   initial,
 }: {
-  practitionerId: string;
+  therapistId: string;
   sites: Site[];
   initial: ScheduleException[];
 }) {
@@ -72,13 +72,13 @@ export function ExceptionsEditor({
       end: instant(draft.endDate || draft.startDate, draft.endTime, zone),
       reason: draft.reason.trim() || null,
     };
-    const found = await run(() => previewException(practitionerId, exception), 'Checked the bookings at that time.');
+    const found = await run(() => previewException(therapistId, exception), 'Checked the bookings at that time.');
     await check.gate(
       found,
       async () => {
         const created = await create(
           exception,
-          (body, key) => addException(practitionerId, body, key),
+          (body, key) => addException(therapistId, body, key),
           draft.kind === 'time-off' ? 'Time off added.' : 'Extra shift added.',
         );
         if (!created) return false;
@@ -90,7 +90,7 @@ export function ExceptionsEditor({
     );
   };
   const remove = async (e: ScheduleException) => {
-    const done = await run(() => removeException(practitionerId, e.id).then(() => true), 'Removed.');
+    const done = await run(() => removeException(therapistId, e.id).then(() => true), 'Removed.');
     if (done) setList((l) => l.filter((x) => x.id !== e.id));
   };
 

@@ -28,12 +28,12 @@ const rowsOf = (schedule: WeeklySchedule): Row[] =>
  * at several sites on different days; saving replaces the whole week, as the API does.
  */
 export function TemplateEditor({
-  practitionerId,
+  therapistId,
   sites,
   schedule,
   onSaved,
 }: {
-  practitionerId: string;
+  therapistId: string;
   sites: { value: string; label: string }[];
   schedule: WeeklySchedule;
   onSaved: (schedule: WeeklySchedule) => void;
@@ -59,11 +59,11 @@ export function TemplateEditor({
 
   const save = async () => {
     const templates = rows.map(({ key: _key, ...t }) => t);
-    const found = await run(() => previewWeek(practitionerId, templates), 'Checked the bookings against the new week.');
+    const found = await run(() => previewWeek(therapistId, templates), 'Checked the bookings against the new week.');
     await check.gate(
       found,
       async () => {
-        const saved = await run(() => replaceSchedule(practitionerId, templates), 'Weekly schedule saved.');
+        const saved = await run(() => replaceSchedule(therapistId, templates), 'Weekly schedule saved.');
         if (!saved) return false;
         setRows(rowsOf(saved));
         onSaved(saved);

@@ -10,9 +10,9 @@ import './admin.css';
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 
 /** A therapist's week and exceptions: editable by the managers of all their sites and by admins, read-only for other staff. */
-export function TherapistSchedule({ practitionerId, locationIds }: { practitionerId: string; locationIds: string[] }) {
+export function TherapistSchedule({ therapistId, locationIds }: { therapistId: string; locationIds: string[] }) {
   const locations = useLocations();
-  const [schedule, setSchedule] = useResource(() => getSchedule(practitionerId), [practitionerId]);
+  const [schedule, setSchedule] = useResource(() => getSchedule(therapistId), [therapistId]);
   const siteName = (id: string) => locations.find((l) => l.id === id)?.name ?? 'Unknown site';
   const sites = locationIds.map((id) => ({
     value: id,
@@ -29,7 +29,7 @@ export function TherapistSchedule({ practitionerId, locationIds }: { practitione
       <section aria-labelledby="week-heading" className="section card adm-card">
         <h2 id="week-heading">Weekly schedule</h2>
         {editable ? (
-          <TemplateEditor practitionerId={practitionerId} sites={sites} schedule={s} onSaved={setSchedule} />
+          <TemplateEditor therapistId={therapistId} sites={sites} schedule={s} onSaved={setSchedule} />
         ) : s.templates.length === 0 ? (
           <p className="muted">No weekly shifts.</p>
         ) : (
@@ -52,7 +52,7 @@ export function TherapistSchedule({ practitionerId, locationIds }: { practitione
         {editable ? (
           <ExceptionsEditor
             key={s.exceptions.map((e) => e.id).join()}
-            practitionerId={practitionerId}
+            therapistId={therapistId}
             sites={sites}
             initial={s.exceptions}
           />

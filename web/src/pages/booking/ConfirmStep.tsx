@@ -6,7 +6,7 @@ import { Loading } from '../../components/StatusViews.tsx';
 import { useLocations } from '../../lookups.ts';
 import { Link, navigate } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
-import { practitionerName, usePractitioners, useServices } from '../schedule/lookups.ts';
+import { therapistName, useTherapists, useServices } from '../schedule/lookups.ts';
 import { AlternativeList } from '../schedule/SlotChoices.tsx';
 import { dateLabel, timeAt, wallClock, zoneName } from '../schedule/time.ts';
 import { priceLabel } from '../../format.ts';
@@ -41,7 +41,7 @@ export function FirstVisitAdvice({ headingLevel = 2 }: { headingLevel?: 2 | 3 })
 export function ConfirmStep({ answers, title }: { answers: Answers; title: string }) {
   const user = useUser();
   const locations = useLocations();
-  const practitioners = usePractitioners();
+  const therapists = useTherapists();
   const services = useServices();
   const [refusal, setRefusal] = useState<BookingRefusal | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -49,12 +49,12 @@ export function ConfirmStep({ answers, title }: { answers: Answers; title: strin
   const intent = useCreateIntent();
   const site = locations.find((l) => l.id === answers.slotSite);
   const service = services?.find((s) => s.code === answers.service);
-  if (!site || !service || !practitioners) return <Loading />;
+  if (!site || !service || !therapists) return <Loading />;
 
   const zone = site.timeZone;
   const start = answers.start!;
   const date = wallClock(start, zone).date;
-  const therapist = practitionerName(practitioners, answers.slotTherapist!);
+  const therapist = therapistName(therapists, answers.slotTherapist!);
   const moving = answers.reschedule;
 
   const confirm = async () => {
@@ -138,7 +138,7 @@ export function ConfirmStep({ answers, title }: { answers: Answers; title: strin
             onPick={pickAlternative}
             naming={{
               zoneOf: (id) => locations.find((l) => l.id === id)?.timeZone ?? zone,
-              therapistName: (id) => practitionerName(practitioners, id),
+              therapistName: (id) => therapistName(therapists, id),
               siteName,
             }}
           />

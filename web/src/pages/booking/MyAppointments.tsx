@@ -14,7 +14,7 @@ import { useLocations } from '../../lookups.ts';
 import { Link, navigate, useUrl } from '../../router.tsx';
 import { useUser, useOrgTimeZone } from '../../session.tsx';
 import { priceLabel } from '../../format.ts';
-import { practitionerName, usePractitioners, useServices } from '../schedule/lookups.ts';
+import { therapistName, useTherapists, useServices } from '../schedule/lookups.ts';
 import { STATUS_BADGE, STATUS_LABEL } from '../schedule/status.ts';
 import { addDays, dateLabel, timeAt, todayAt, wallClock } from '../schedule/time.ts';
 import { MyWaitlist, useMyWaitlist, WaitlistOffers } from '../waitlist/MyWaitlist.tsx';
@@ -30,7 +30,7 @@ const AHEAD_DAYS = 47;
 
 function useAppointmentWords() {
   const locations = useLocations();
-  const practitioners = usePractitioners();
+  const therapists = useTherapists();
   const services = useServices();
   const orgZone = useOrgTimeZone();
   return (a: Appointment) => {
@@ -42,7 +42,7 @@ function useAppointmentWords() {
       // The name as the clinic calls the service now (the server joins it in).
       service: a.serviceName,
       price: service ? priceLabel(service) : null,
-      therapist: practitionerName(practitioners, a.therapistId),
+      therapist: therapistName(therapists, a.therapistId),
       site: (site?.name ?? 'Clinic').replace(/^Knotwork /, ''),
       address: site ? `${site.address.line1}, ${site.address.city}` : '',
       isInitial: services?.find((s) => s.code === a.serviceCode)?.isInitial ?? false,

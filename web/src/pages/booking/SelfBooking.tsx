@@ -4,7 +4,7 @@ import { priceLabel } from '../../format.ts';
 import { usePageTitle } from '../../hooks.ts';
 import { useLocations } from '../../lookups.ts';
 import { navigate, useUrl } from '../../router.tsx';
-import { usePractitioners, useServices } from '../schedule/lookups.ts';
+import { useTherapists, useServices } from '../schedule/lookups.ts';
 import { ConfirmStep } from './ConfirmStep.tsx';
 import { missingStep, PLAIN_SERVICE, readAnswers, SELF_BOOKABLE, stepUrl, type Answers, type Step } from './flow.ts';
 import { RadioQuestion } from './Question.tsx';
@@ -87,11 +87,11 @@ function SiteStep({ answers }: { answers: Answers }) {
 }
 
 function TherapistStep({ answers }: { answers: Answers }) {
-  const practitioners = usePractitioners();
+  const therapists = useTherapists();
   const services = useServices();
-  if (!practitioners || !services) return <Loading />;
+  if (!therapists || !services) return <Loading />;
   const discipline = services.find((s) => s.code === answers.service)?.discipline ?? 'nmt';
-  const here = practitioners.filter(
+  const here = therapists.filter(
     (p) => p.discipline === discipline && (answers.site === 'any' || p.locationIds.includes(answers.site ?? '')),
   );
   return (

@@ -3,7 +3,7 @@ import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { useResource } from '../../hooks.ts';
 import { useLocations } from '../../lookups.ts';
 import { Link, navigate } from '../../router.tsx';
-import { practitionerName, usePractitioners } from '../schedule/lookups.ts';
+import { therapistName, useTherapists } from '../schedule/lookups.ts';
 import { slotsByDay } from '../schedule/SlotChoices.tsx';
 import { addDays, dateLabel, timeAt, todayAt, zoneName } from '../schedule/time.ts';
 import { stepUrl, type Answers } from './flow.ts';
@@ -24,7 +24,7 @@ function distinctTimes(slots: Slot[]): Slot[] {
 
 export function TimeStep({ answers, title }: { answers: Answers; title: string }) {
   const locations = useLocations();
-  const practitioners = usePractitioners();
+  const therapists = useTherapists();
   const orgZone = useOrgTimeZone();
   const site = locations.find((l) => l.id === answers.site);
   const zone = site?.timeZone ?? locations[0]?.timeZone ?? orgZone;
@@ -61,7 +61,7 @@ export function TimeStep({ answers, title }: { answers: Answers; title: string }
   const days = slots.status === 'ok' ? slotsByDay(distinctTimes(slots.data), zoneOf) : [];
   const anySite = answers.site === 'any';
   const who =
-    answers.therapist === 'any' ? 'any qualified therapist' : practitionerName(practitioners, answers.therapist ?? '');
+    answers.therapist === 'any' ? 'any qualified therapist' : therapistName(therapists, answers.therapist ?? '');
 
   return (
     <div className="narrow sch-question">

@@ -6,7 +6,7 @@ export interface Answers {
   service: string | null;
   /** A location id, or "any". */
   site: string | null;
-  /** A practitioner id, or "any". */
+  /** A therapist id, or "any". */
   therapist: string | null;
   /** The chosen slot. */
   start: string | null;

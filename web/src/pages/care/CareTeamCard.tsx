@@ -59,7 +59,7 @@ function Members({ team, onChange }: { team: care.CareTeam; onChange: (t: care.C
       ) : (
         <ul className="care-team">
           {current.map((m) => (
-            <li key={m.practitionerId}>
+            <li key={m.therapistId}>
               <strong>
                 {m.givenName} {m.familyName}
               </strong>{' '}
@@ -77,7 +77,7 @@ function Members({ team, onChange }: { team: care.CareTeam; onChange: (t: care.C
           <summary>Earlier ({ended.length})</summary>
           <ul className="care-team">
             {ended.map((m) => (
-              <li key={m.practitionerId}>
+              <li key={m.therapistId}>
                 {m.givenName} {m.familyName}{' '}
                 <span className="muted">
                   {formatDate(m.startedOn)} to {formatDate(m.endedOn!)}
@@ -115,7 +115,7 @@ function EndForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      onChange(await care.endCare(patientId, member.practitionerId, reason.trim()));
+      onChange(await care.endCare(patientId, member.therapistId, reason.trim()));
     } catch (err) {
       setErrors(formFieldErrors(err));
     }
@@ -123,7 +123,7 @@ function EndForm({
   return (
     <form onSubmit={submit} noValidate>
       <TextField
-        name={`end-${member.practitionerId}-reason`}
+        name={`end-${member.therapistId}-reason`}
         label={`Why ${name} no longer sees this chart`}
         value={reason}
         onValue={setReason}
@@ -157,27 +157,27 @@ function GrantForm({
   team: care.CareTeam;
   onChange: (t: care.CareTeam) => void;
 }) {
-  const [practitioners] = useResource(() => api.listPractitioners(), []);
-  const [practitionerId, setPractitionerId] = useState('');
+  const [therapists] = useResource(() => api.listTherapists(), []);
+  const [therapistId, setTherapistId] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const intent = useCreateIntent();
-  const inCare = new Set(team.careTeam.filter((m) => m.endedOn === null).map((m) => m.practitionerId));
+  const inCare = new Set(team.careTeam.filter((m) => m.endedOn === null).map((m) => m.therapistId));
   // The server names the therapists this caller may add (managers: those of their own sites).
   const grantable = new Set(team.can.grantTo);
-  const choices = (practitioners.status === 'ok' ? practitioners.data : []).filter(
+  const choices = (therapists.status === 'ok' ? therapists.data : []).filter(
     (p) => !inCare.has(p.id) && grantable.has(p.id),
   );
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!practitionerId) return setErrors({ practitionerId: 'Choose a therapist.' });
-    const body = { practitionerId, reason: reason.trim() };
+    if (!therapistId) return setErrors({ therapistId: 'Choose a therapist.' });
+    const body = { therapistId, reason: reason.trim() };
     setBusy(true);
     try {
       onChange(await care.grantCare(patientId, body, intent.keyFor(body)));
       intent.done();
-      setPractitionerId('');
+      setTherapistId('');
       setReason('');
       setErrors({});
     } catch (err) {
@@ -190,11 +190,11 @@ function GrantForm({
     <form onSubmit={submit} noValidate className="care-grant">
       <h3>Let another therapist see this chart</h3>
       <SelectField
-        name="care-practitionerId"
+        name="care-therapistId"
         label="Therapist"
-        value={practitionerId}
-        onValue={setPractitionerId}
-        error={errors.practitionerId}
+        value={therapistId}
+        onValue={setTherapistId}
+        error={errors.therapistId}
         options={[{ value: '', label: 'Choose a therapist' }, ...choices.map((p) => ({ value: p.id, label: p.name }))]}
       />
       <TextField

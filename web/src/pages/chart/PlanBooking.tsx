@@ -3,7 +3,7 @@ import type { TreatmentPlan } from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
 import { bookPlanSeries, type BookedPlan, type VisitChoice } from '../../api/plan-booking.ts';
 import { BookingRefusal, type SeriesConflict, type Slot } from '../../api/scheduling.ts';
-import type { Location, Practitioner } from '../../api/types.ts';
+import type { Location, Therapist } from '../../api/types.ts';
 import { Link } from '../../router.tsx';
 import { calendarUrl } from '../schedule/Calendar.tsx';
 import { clockLabel, dateLabel, minutesOf, timeAt, wallClock } from '../schedule/time.ts';
@@ -24,7 +24,7 @@ export function PlanBooking({
 }: {
   plan: TreatmentPlan;
   locations: Location[];
-  therapists: Practitioner[];
+  therapists: Therapist[];
   onPlan: (plan: TreatmentPlan) => void;
 }) {
   const [conflicts, setConflicts] = useState<SeriesConflict[]>([]);

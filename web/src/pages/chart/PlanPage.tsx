@@ -4,7 +4,7 @@ import * as api from '../../api/client.ts';
 import * as charting from '../../api/charting.ts';
 import type { BookableService, IntegrationService, PlanGoal, PlanStage, TreatmentPlan } from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
-import type { Location, Practitioner } from '../../api/types.ts';
+import type { Location, Therapist } from '../../api/types.ts';
 import { ErrorSummary, SelectField, summaryItems, TextField } from '../../components/Form.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { localToday, WEEKDAYS } from '../../format.ts';
@@ -18,7 +18,7 @@ import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 interface Lookups {
   plans: TreatmentPlan[];
   services: BookableService[];
-  therapists: Practitioner[];
+  therapists: Therapist[];
   locations: Location[];
 }
 
@@ -26,7 +26,7 @@ async function loadLookups(patientId: string, signal: AbortSignal): Promise<Look
   const [plans, services, therapists, locations] = await Promise.all([
     charting.listPlans(patientId, signal),
     charting.listServices().catch(() => []),
-    api.listPractitioners().catch(() => []),
+    api.listTherapists().catch(() => []),
     api.listLocations().catch(() => []),
   ]);
   return { plans, services, therapists, locations };
@@ -89,7 +89,7 @@ function PlanEditor({ ctx, lookups }: { ctx: ChartContext; lookups: Lookups }) {
   const [startDate, setStartDate] = useState(existing?.startDate ?? localToday());
   const [days, setDays] = useState<number[]>(existing?.preferredDays ?? [2, 4]);
   const [time, setTime] = useState(existing?.preferredTime ?? '10:00');
-  const mine = lookups.therapists.find((t) => t.id === user.practitionerId)?.id;
+  const mine = lookups.therapists.find((t) => t.id === user.therapistId)?.id;
   const [therapistId, setTherapistId] = useState(existing?.therapistId ?? mine ?? lookups.therapists[0]?.id ?? '');
   const [locationId, setLocationId] = useState(existing?.locationId ?? lookups.locations[0]?.id ?? '');
   const [serviceCode, setServiceCode] = useState(

@@ -12,7 +12,7 @@ import {
 import { rescheduleAppointment, type Appointment } from '../../api/scheduling.ts';
 import { useLocations } from '../../lookups.ts';
 import { useResource } from '../../hooks.ts';
-import { practitionerName, usePatientNames, usePractitioners } from './lookups.ts';
+import { therapistName, usePatientNames, useTherapists } from './lookups.ts';
 import { describeSlot, type SlotNaming } from './SlotChoices.tsx';
 import { dateLabel, timeAt, wallClock } from './time.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
@@ -45,13 +45,13 @@ function errorText(err: unknown): string {
 
 function useNaming(): SlotNaming & { zone: (a: Appointment) => string } {
   const locations = useLocations();
-  const practitioners = usePractitioners();
+  const therapists = useTherapists();
   const orgZone = useOrgTimeZone();
   const zoneOf = (locationId: string) => locations.find((l) => l.id === locationId)?.timeZone ?? orgZone;
   return {
     zoneOf,
     zone: (a) => zoneOf(a.locationId),
-    therapistName: (id) => practitionerName(practitioners, id),
+    therapistName: (id) => therapistName(therapists, id),
     siteName: (id) => (locations.find((l) => l.id === id)?.name ?? 'Clinic').replace(/^Knotwork /, ''),
   };
 }

@@ -8,7 +8,7 @@ import {
   type Slot,
 } from '../../api/scheduling.ts';
 import { ApiError } from '../../api/http.ts';
-import type { Location, Practitioner } from '../../api/types.ts';
+import type { Location, Therapist } from '../../api/types.ts';
 import { ErrorSummary, SelectField, summaryItems, TextField } from '../../components/Form.tsx';
 import { useResource } from '../../hooks.ts';
 import { PatientPicker, type PickedPatient } from './PatientPicker.tsx';
@@ -40,7 +40,7 @@ export function BookPanel({
   patient: initialPatient = null,
 }: {
   location: Location;
-  therapists: Practitioner[];
+  therapists: Therapist[];
   services: Service[];
   date: string;
   therapistId: string | null;

@@ -12,11 +12,11 @@ import { BookPanel } from './BookPanel.tsx';
 import { buildDay } from './dayModel.ts';
 import { DayGrid } from './DayGrid.tsx';
 import {
-  practitionerName,
+  therapistName,
   serviceName,
   shortServiceName,
   usePatientNames,
-  usePractitioners,
+  useTherapists,
   useServices,
 } from './lookups.ts';
 import type { MoveTarget } from './ReschedulePanel.tsx';
@@ -63,11 +63,11 @@ function SiteCalendar({ location, sites }: { location: Location; sites: Location
     week: () => go({ view: 'week' }),
   });
 
-  const practitioners = usePractitioners();
+  const allTherapists = useTherapists();
   const services = useServices();
   const therapists = useMemo(
-    () => (practitioners ?? []).filter((p) => (!('active' in p) || p.active) && p.locationIds.includes(location.id)),
-    [practitioners, location.id],
+    () => (allTherapists ?? []).filter((p) => (!('active' in p) || p.active) && p.locationIds.includes(location.id)),
+    [allTherapists, location.id],
   );
   const [refresh, setRefresh] = useState(0);
   const from = view === 'week' ? mondayOf(date) : date;
@@ -120,7 +120,7 @@ function SiteCalendar({ location, sites }: { location: Location; sites: Location
   const siteNames = new Map(sites.map((s) => [s.id, s.name]));
   const naming: SlotNaming = {
     zoneOf: () => zone,
-    therapistName: (id) => practitionerName(practitioners, id),
+    therapistName: (id) => therapistName(allTherapists, id),
     siteName: (id) => siteNames.get(id) ?? location.name,
   };
   const open = panel?.kind === 'appointment' ? (list.find((a) => a.id === panel.id) ?? null) : null;

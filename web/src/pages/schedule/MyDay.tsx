@@ -30,7 +30,7 @@ export function MyDayPage() {
   const today = todayAt(zone);
   const date = /^\d{4}-\d\d-\d\d$/.test(search.get('date') ?? '') ? search.get('date')! : today;
   usePageTitle(date === today ? 'My day' : `My day – ${dateLabel(date, 'short')}`);
-  const therapistId = user.practitionerId ?? '';
+  const therapistId = user.therapistId ?? '';
   const [day, setDay] = useResource(
     (signal) => listAppointments({ therapist: therapistId, from: date, to: date }, signal),
     [therapistId, date],
@@ -43,7 +43,7 @@ export function MyDayPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const site = (id: string) => locations.find((l) => l.id === id);
 
-  if (!user.practitionerId)
+  if (!user.therapistId)
     return <ErrorView error={new ApiError(403, 'forbidden', 'Only therapists have a day list.')} />;
   if (day.status === 'error') return <ErrorView error={day.error} missingIsUnavailable="My day" />;
 

@@ -10,7 +10,7 @@ import { Link } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
 import { calendarUrl } from './Calendar.tsx';
 import { PatientPicker, type PickedPatient } from './PatientPicker.tsx';
-import { practitionerName, usePractitioners, useServices } from './lookups.ts';
+import { therapistName, useTherapists, useServices } from './lookups.ts';
 import { applyPicks, previewSeries, usableAlternatives, type PlannedVisit } from './seriesPlan.ts';
 import { addDays, clockLabel, dateLabel, minutesOf, timeAt, todayAt, wallClock } from './time.ts';
 import { useCreateIntent } from '../../api/intent.ts';
@@ -32,13 +32,13 @@ export function SeriesPage() {
   usePageTitle('Book a series of visits');
   const user = useUser();
   const locations = useLocations();
-  const practitioners = usePractitioners();
+  const allTherapists = useTherapists();
   const services = useServices();
   const sites = locations.filter((l) => user.locationIds.length === 0 || user.locationIds.includes(l.id));
   const [patient, setPatient] = useState<PickedPatient | null>(null);
   const [siteId, setSiteId] = useState('');
   const site = sites.find((s) => s.id === siteId) ?? sites[0];
-  const therapists = (practitioners ?? []).filter((p) => site && p.locationIds.includes(site.id));
+  const therapists = (allTherapists ?? []).filter((p) => site && p.locationIds.includes(site.id));
   const [therapistId, setTherapistId] = useState('');
   const therapist = therapists.find((t) => t.id === therapistId) ?? therapists[0];
   const offered = (services ?? []).filter((s) => !therapist || s.discipline === therapist.discipline);
@@ -60,7 +60,7 @@ export function SeriesPage() {
   const [busy, setBusy] = useState(false);
   const intent = useCreateIntent();
 
-  if (!practitioners || !services || !site) return <Loading />;
+  if (!allTherapists || !services || !site) return <Loading />;
 
   const preview = () => {
     const problems: Record<string, string> = {};
@@ -271,7 +271,7 @@ export function SeriesPage() {
           <h2 id="sch-preview-title">
             {conflicts.length
               ? `${conflicts.length} of ${visits.length} visits need another time`
-              : `${visits.length} visits with ${practitionerName(practitioners, therapist?.id ?? '')}`}
+              : `${visits.length} visits with ${therapistName(allTherapists, therapist?.id ?? '')}`}
           </h2>
           {conflicts.length ? (
             <p>Nothing has been booked yet. Pick another time for each visit below, then book again.</p>

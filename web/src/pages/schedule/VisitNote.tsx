@@ -31,7 +31,7 @@ export function VisitNote({ appointment, patientName }: { appointment: Appointme
       <span className="badge badge-neutral">Session note started</span>
     );
   }
-  if (!user.can.writeNotes || user.practitionerId !== appointment.therapistId || isInactive(appointment.status))
+  if (!user.can.writeNotes || user.therapistId !== appointment.therapistId || isInactive(appointment.status))
     return null;
   const start = async () => {
     const input = { appointmentId: appointment.id, subjective: {}, objective: {}, cptMinutes: [] };

@@ -1,5 +1,5 @@
 import type { Appointment } from '../../api/scheduling.ts';
-import type { Location, Practitioner } from '../../api/types.ts';
+import type { Location, Therapist } from '../../api/types.ts';
 import { plural } from '../../format.ts';
 import { Link } from '../../router.tsx';
 import { openingOn, placeOn } from './dayModel.ts';
@@ -20,7 +20,7 @@ export function WeekGrid({
 }: {
   dates: string[];
   location: Location;
-  therapists: Practitioner[];
+  therapists: Therapist[];
   appointments: Appointment[];
   dayHref: (date: string) => string;
   /** The closure reason when the site is closed that day (a holiday). */

@@ -1,5 +1,5 @@
 import type { Appointment, WeeklySchedule } from '../../api/scheduling.ts';
-import type { Location, Practitioner } from '../../api/types.ts';
+import type { Location, Therapist } from '../../api/types.ts';
 import { isInactive } from './status.ts';
 import { minutesOf, wallClock, weekdayOfDate, instantAt } from './time.ts';
 
@@ -18,7 +18,7 @@ export interface Placed {
 }
 
 export interface Column {
-  therapist: Practitioner;
+  therapist: Therapist;
   /** When the therapist works at this site that day (minutes since midnight). */
   shifts: Span[];
   placed: Placed[];
@@ -105,7 +105,7 @@ const ceilTo = (m: number) => Math.ceil(m / 60) * 60;
 export function buildDay(input: {
   date: string;
   location: Location;
-  therapists: Practitioner[];
+  therapists: Therapist[];
   schedules: Map<string, WeeklySchedule>;
   appointments: Appointment[];
   showCancelled: boolean;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import * as api from '../../api/client.ts';
-import type { Practitioner } from '../../api/types.ts';
+import type { Therapist } from '../../api/types.ts';
 import { listServices, type Service } from '../../api/scheduling.ts';
 
 /** Loads a list once per page load and shares it; a failure leaves it empty and is tried again next time. */
@@ -25,7 +25,7 @@ function shared<T>(load: () => Promise<T[]>) {
 
 /** Services that can be booked; null while loading. */
 export const useServices = shared<Service>(async () => (await listServices()).filter((s) => s.active));
-export const usePractitioners = shared<Practitioner>(() => api.listPractitioners());
+export const useTherapists = shared<Therapist>(() => api.listTherapists());
 
 export function serviceName(services: Service[] | null, code: string): string {
   return services?.find((s) => s.code === code)?.name ?? code;
@@ -39,8 +39,8 @@ export function shortServiceName(services: Service[] | null, code: string): stri
   return serviceName(services, code).replace(/\s*\((\d+) min\)$/, ' · $1 min');
 }
 
-export function practitionerName(practitioners: Practitioner[] | null, id: string): string {
-  return practitioners?.find((p) => p.id === id)?.name ?? 'Therapist';
+export function therapistName(therapists: Therapist[] | null, id: string): string {
+  return therapists?.find((p) => p.id === id)?.name ?? 'Therapist';
 }
 
 // Patient names for calendar entries: each id is fetched once per page load (every read is

@@ -11,7 +11,7 @@ import { usePageTitle, useResource } from '../../hooks.ts';
 import { useLocations } from '../../lookups.ts';
 import { Link, navigate } from '../../router.tsx';
 import { useUser, useOrgTimeZone } from '../../session.tsx';
-import { practitionerName, serviceName, usePractitioners, useServices } from '../schedule/lookups.ts';
+import { therapistName, serviceName, useTherapists, useServices } from '../schedule/lookups.ts';
 import { dateLabel, timeAt, wallClock } from '../schedule/time.ts';
 import { WaitlistForm } from './WaitlistForm.tsx';
 import { timeOfDayLabel, windowLabel } from './waitlistWords.ts';
@@ -135,7 +135,7 @@ function OfferCard({
   onGone: (why: string) => void;
 }) {
   const services = useServices();
-  const practitioners = usePractitioners();
+  const therapists = useTherapists();
   const locations = useLocations();
   const siteName = useSiteName();
   const [busy, setBusy] = useState(false);
@@ -159,7 +159,7 @@ function OfferCard({
       <h2 id={`offer-${offer.id}`}>A time is held for you</h2>
       <h3>{when}</h3>
       <p>
-        {serviceName(services, entry.serviceCode)} with {practitionerName(practitioners, offer.therapistId)} at{' '}
+        {serviceName(services, entry.serviceCode)} with {therapistName(therapists, offer.therapistId)} at{' '}
         {siteName(offer.locationId)}.
       </p>
       <p className="wl-expiry">We hold it for you until {until}. After that it goes to the next person waiting.</p>

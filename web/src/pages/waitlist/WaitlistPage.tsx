@@ -7,7 +7,7 @@ import { usePageTitle, useResource } from '../../hooks.ts';
 import { useLocations } from '../../lookups.ts';
 import { navigate, useUrl } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
-import { practitionerName, serviceName, usePatientNames, usePractitioners, useServices } from '../schedule/lookups.ts';
+import { therapistName, serviceName, usePatientNames, useTherapists, useServices } from '../schedule/lookups.ts';
 import { todayAt } from '../schedule/time.ts';
 import { WaitlistForm } from './WaitlistForm.tsx';
 import { entryState, siteTime, timeOfDayLabel, windowLabel } from './waitlistWords.ts';
@@ -100,7 +100,7 @@ function EntryTable({
 }) {
   const names = usePatientNames(entries.map((e) => e.patientId));
   const services = useServices();
-  const practitioners = usePractitioners();
+  const therapists = useTherapists();
   const locations = useLocations();
   const [problem, setProblem] = useState('');
   const today = todayAt(timeZone);
@@ -161,7 +161,7 @@ function EntryTable({
                     {entry.offer ? (
                       <span className="wl-offer">
                         {siteTime(entry.offer.start, offerZone)} with{' '}
-                        {practitionerName(practitioners, entry.offer.therapistId)}
+                        {therapistName(therapists, entry.offer.therapistId)}
                         <br />
                         held until {siteTime(entry.offer.expiresAt, offerZone)}
                       </span>

@@ -10,7 +10,7 @@ describe.each(BACKENDS)('onboarding a therapist on %s', (backend) => {
   const onboard = (role: string, payload: object, headers: Record<string, string> = {}) =>
     suite.app.inject({
       method: 'POST',
-      url: '/api/practitioners/onboarding',
+      url: '/api/therapists/onboarding',
       headers: { authorization: `Bearer ${suite.tokens[role]}`, ...headers },
       payload,
     });
@@ -39,11 +39,9 @@ describe.each(BACKENDS)('onboarding a therapist on %s', (backend) => {
       ...over,
     };
   };
-  const practitionersNamed = async (family: string) =>
+  const therapistsNamed = async (family: string) =>
     (
-      await suite.db.query<{ n: number }>('SELECT count(*)::int AS n FROM practitioners WHERE family_name = $1', [
-        family,
-      ])
+      await suite.db.query<{ n: number }>('SELECT count(*)::int AS n FROM therapists WHERE family_name = $1', [family])
     )[0]!.n;
 
   it('adds the record, sites, credentials, weekly shifts and a sign-in that must change its first password, audited', async () => {
@@ -51,23 +49,23 @@ describe.each(BACKENDS)('onboarding a therapist on %s', (backend) => {
     const res = await onboard('manager', body);
     expect(res.statusCode).toBe(201);
     const answer = res.json() as {
-      practitioner: { id: string; locationIds: string[]; credentials: { type: string; status: string }[] };
+      therapist: { id: string; locationIds: string[]; credentials: { type: string; status: string }[] };
       shifts: unknown[];
-      account: { id: string; role: string; practitionerId: string };
+      account: { id: string; role: string; therapistId: string };
     };
-    expect(answer.practitioner).toMatchObject({
+    expect(answer.therapist).toMatchObject({
       locationIds: [suite.world.sites.a],
       credentials: [{ type: 'LMT', status: 'current' }],
     });
     expect(answer.shifts).toHaveLength(2);
-    expect(answer.account).toMatchObject({ role: 'therapist', practitionerId: answer.practitioner.id });
+    expect(answer.account).toMatchObject({ role: 'therapist', therapistId: answer.therapist.id });
     const actions = await suite.db.query<{ action: string }>(
-      "SELECT action FROM audit_events WHERE actor_user_id = $1 AND (record_id = $2 OR record_id = $3 OR detail->>'practitionerId' = $2) ORDER BY id",
-      [suite.world.users.manager.id, answer.practitioner.id, answer.account.id],
+      "SELECT action FROM audit_events WHERE actor_user_id = $1 AND (record_id = $2 OR record_id = $3 OR detail->>'therapistId' = $2) ORDER BY id",
+      [suite.world.users.manager.id, answer.therapist.id, answer.account.id],
     );
     expect(actions.map((a) => a.action).sort()).toEqual([
-      'practitioner.create',
-      'practitioner.credential.create',
+      'therapist.create',
+      'therapist.credential.create',
       'schedule.update',
       'staff.create',
     ]);
@@ -93,7 +91,7 @@ describe.each(BACKENDS)('onboarding a therapist on %s', (backend) => {
     expect(res.json()).toMatchObject({
       error: { fields: { 'signIn.email': expect.stringMatching(/already exists/) } },
     });
-    expect(await practitionersNamed(taken.familyName as string)).toBe(0);
+    expect(await therapistsNamed(taken.familyName as string)).toBe(0);
 
     const badWeek = newcomer({
       shifts: [
@@ -145,8 +143,8 @@ describe.each(BACKENDS)('onboarding a therapist on %s', (backend) => {
     ]);
     const c = await onboard('manager', body, { 'idempotency-key': key });
     expect([a.statusCode, b.statusCode, c.statusCode]).toEqual([201, 201, 201]);
-    const ids = [a, b, c].map((r) => (r.json() as { practitioner: { id: string } }).practitioner.id);
+    const ids = [a, b, c].map((r) => (r.json() as { therapist: { id: string } }).therapist.id);
     expect(new Set(ids).size).toBe(1);
-    expect(await practitionersNamed(body.familyName as string)).toBe(1);
+    expect(await therapistsNamed(body.familyName as string)).toBe(1);
   });
 });

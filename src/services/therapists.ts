@@ -1,4 +1,4 @@
-import * as repo from '../store/repos/practitioners.ts';
+import * as repo from '../store/repos/therapists.ts';
 import { sqlState, SQLSTATE, type Queryable } from '../store/database.ts';
 import { audit } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -8,13 +8,13 @@ import { authorize, isAllowed } from './policies.ts';
 import { createOnce, type Once } from './idempotency.ts';
 
 export type Discipline = repo.Discipline;
-export type PractitionerFields = repo.PractitionerFields;
+export type TherapistFields = repo.TherapistFields;
 export type CredentialFields = repo.CredentialFields;
 export type ContinuingEducation = repo.ContinuingEducationRow;
 export type ContinuingEducationFields = repo.ContinuingEducationFields;
 
 export type CredentialStatus = 'current' | 'expiring' | 'expired' | 'no-expiry';
-/** A practitioner's rollup; 'none' when nothing is on file, which the clinic should notice too. */
+/** A therapist's rollup; 'none' when nothing is on file, which the clinic should notice too. */
 export type CredentialRollup = CredentialStatus | 'none';
 
 /** Credential dates are judged on the clinic group's calendar, not the server's. */
@@ -40,29 +40,29 @@ export type Credential = repo.CredentialRow & { status: CredentialStatus };
 export type CredentialSummary = Pick<Credential, 'id' | 'kind' | 'type' | 'issuer' | 'expiresOn' | 'status'>;
 
 /** What anyone signed in, patients included, may see: never contact details or licence numbers. */
-export interface PublicPractitioner {
+export interface PublicTherapist {
   id: string;
   name: string;
   discipline: Discipline;
   locationIds: string[];
 }
 
-export type StaffPractitioner = repo.PractitionerRow & {
+export type StaffTherapist = repo.TherapistRow & {
   name: string;
   credentials: CredentialSummary[];
   credentialStatus: CredentialRollup;
 };
 
-export type PractitionerDetail = repo.PractitionerRow & {
+export type TherapistDetail = repo.TherapistRow & {
   name: string;
   credentials: Credential[];
   credentialStatus: CredentialRollup;
   continuingEducation: ContinuingEducation[];
 };
 
-const fullName = (p: repo.PractitionerRow) => `${p.givenName} ${p.familyName}`;
+const fullName = (p: repo.TherapistRow) => `${p.givenName} ${p.familyName}`;
 
-function publicView(p: repo.PractitionerRow): PublicPractitioner {
+function publicView(p: repo.TherapistRow): PublicTherapist {
   return { id: p.id, name: fullName(p), discipline: p.discipline, locationIds: p.locationIds };
 }
 
@@ -75,20 +75,20 @@ function credentialToday(ctx: ServiceContext, actor: Actor): string {
   return dateIn(actor.orgTimeZone, ctx.now());
 }
 
-export interface PractitionerListFilter {
+export interface TherapistListFilter {
   locationId?: string;
   discipline?: Discipline;
 }
 
-export async function listPractitioners(
+export async function listTherapists(
   ctx: ServiceContext,
   actor: Actor,
-  filter: PractitionerListFilter,
-): Promise<{ practitioners: (PublicPractitioner | StaffPractitioner)[] }> {
-  authorize(actor, 'practitioner.read');
-  const staffView = isAllowed(actor, 'practitioner.read-credentials');
-  const rows = await repo.listPractitioners(ctx.db, actor.orgId, { ...filter, activeOnly: !staffView });
-  if (!staffView) return { practitioners: rows.map(publicView) };
+  filter: TherapistListFilter,
+): Promise<{ therapists: (PublicTherapist | StaffTherapist)[] }> {
+  authorize(actor, 'therapist.read');
+  const staffView = isAllowed(actor, 'therapist.read-credentials');
+  const rows = await repo.listTherapists(ctx.db, actor.orgId, { ...filter, activeOnly: !staffView });
+  if (!staffView) return { therapists: rows.map(publicView) };
   const today = credentialToday(ctx, actor);
   const credentials = await repo.listCredentials(
     ctx.db,
@@ -96,8 +96,8 @@ export async function listPractitioners(
     rows.map((p) => p.id),
   );
   return {
-    practitioners: rows.map((p) => {
-      const own = credentials.filter((c) => c.practitionerId === p.id).map((c) => withStatus(c, today));
+    therapists: rows.map((p) => {
+      const own = credentials.filter((c) => c.therapistId === p.id).map((c) => withStatus(c, today));
       return {
         ...p,
         name: fullName(p),
@@ -115,28 +115,28 @@ export async function listPractitioners(
   };
 }
 
-async function loadPractitioner(ctx: ServiceContext, actor: Actor, id: string): Promise<repo.PractitionerRow> {
-  const practitioner = await repo.findPractitioner(ctx.db, actor.orgId, id);
-  if (!practitioner) throw new NotFoundError('No such practitioner.');
-  return practitioner;
+async function loadTherapist(ctx: ServiceContext, actor: Actor, id: string): Promise<repo.TherapistRow> {
+  const therapist = await repo.findTherapist(ctx.db, actor.orgId, id);
+  if (!therapist) throw new NotFoundError('No such therapist.');
+  return therapist;
 }
 
 function detail(
   ctx: ServiceContext,
   actor: Actor,
-  p: repo.PractitionerRow,
+  p: repo.TherapistRow,
   db: Queryable = ctx.db,
-): Promise<PractitionerDetail> {
-  return practitionerDetail(db, actor, p, ctx.now());
+): Promise<TherapistDetail> {
+  return therapistDetail(db, actor, p, ctx.now());
 }
 
-/** The staff view of one practitioner, read through `db` (a transaction when the answer must be stored with the write). */
-export async function practitionerDetail(
+/** The staff view of one therapist, read through `db` (a transaction when the answer must be stored with the write). */
+export async function therapistDetail(
   db: Queryable,
   actor: Actor,
-  p: repo.PractitionerRow,
+  p: repo.TherapistRow,
   now: Date,
-): Promise<PractitionerDetail> {
+): Promise<TherapistDetail> {
   const today = dateIn(actor.orgTimeZone, now);
   const credentials = (await repo.listCredentials(db, actor.orgId, [p.id])).map((c) => withStatus(c, today));
   return {
@@ -148,16 +148,16 @@ export async function practitionerDetail(
   };
 }
 
-export async function getPractitioner(
+export async function getTherapist(
   ctx: ServiceContext,
   actor: Actor,
   id: string,
-): Promise<PublicPractitioner | PractitionerDetail> {
-  authorize(actor, 'practitioner.read');
-  const practitioner = await loadPractitioner(ctx, actor, id);
-  if (isAllowed(actor, 'practitioner.read-credentials')) return detail(ctx, actor, practitioner);
-  if (!practitioner.active) throw new NotFoundError('No such practitioner.');
-  return publicView(practitioner);
+): Promise<PublicTherapist | TherapistDetail> {
+  authorize(actor, 'therapist.read');
+  const therapist = await loadTherapist(ctx, actor, id);
+  if (isAllowed(actor, 'therapist.read-credentials')) return detail(ctx, actor, therapist);
+  if (!therapist.active) throw new NotFoundError('No such therapist.');
+  return publicView(therapist);
 }
 
 function rethrowLocations(err: unknown): never {
@@ -167,49 +167,49 @@ function rethrowLocations(err: unknown): never {
   throw err;
 }
 
-export async function createPractitioner(
+export async function createTherapist(
   ctx: ServiceContext,
   actor: Actor,
-  input: PractitionerFields,
+  input: TherapistFields,
   once?: Once,
-): Promise<PractitionerDetail> {
+): Promise<TherapistDetail> {
   const fields = { ...input, locationIds: [...new Set(input.locationIds)] };
-  authorize(actor, 'practitioner.manage', { locationIds: fields.locationIds });
+  authorize(actor, 'therapist.manage', { locationIds: fields.locationIds });
   try {
     return await createOnce(ctx, actor, once, async (tx) => {
-      const created = await repo.insertPractitioner(tx, actor.orgId, fields);
-      await repo.replacePractitionerLocations(tx, actor.orgId, created, fields.locationIds);
-      await audit(tx, actor, [{ action: 'practitioner.create', recordType: 'practitioner', recordId: created }]);
-      return detail(ctx, actor, (await repo.findPractitioner(tx, actor.orgId, created))!, tx);
+      const created = await repo.insertTherapist(tx, actor.orgId, fields);
+      await repo.replaceTherapistLocations(tx, actor.orgId, created, fields.locationIds);
+      await audit(tx, actor, [{ action: 'therapist.create', recordType: 'therapist', recordId: created }]);
+      return detail(ctx, actor, (await repo.findTherapist(tx, actor.orgId, created))!, tx);
     });
   } catch (err) {
     return rethrowLocations(err);
   }
 }
 
-/** A manager may change a practitioner only when every current and every new site is theirs. */
-export async function updatePractitioner(
+/** A manager may change a therapist only when every current and every new site is theirs. */
+export async function updateTherapist(
   ctx: ServiceContext,
   actor: Actor,
   id: string,
-  changes: Partial<PractitionerFields>,
-): Promise<PractitionerDetail> {
-  const { id: _id, ...current } = await loadPractitioner(ctx, actor, id);
-  authorize(actor, 'practitioner.manage', { locationIds: current.locationIds });
-  const next: PractitionerFields = {
+  changes: Partial<TherapistFields>,
+): Promise<TherapistDetail> {
+  const { id: _id, ...current } = await loadTherapist(ctx, actor, id);
+  authorize(actor, 'therapist.manage', { locationIds: current.locationIds });
+  const next: TherapistFields = {
     ...current,
     ...changes,
     locationIds: [...new Set(changes.locationIds ?? current.locationIds)],
   };
-  if (changes.locationIds) authorize(actor, 'practitioner.manage', { locationIds: next.locationIds });
+  if (changes.locationIds) authorize(actor, 'therapist.manage', { locationIds: next.locationIds });
   try {
     await ctx.db.transaction(async (tx) => {
-      await repo.updatePractitioner(tx, actor.orgId, id, next);
-      if (changes.locationIds) await repo.replacePractitionerLocations(tx, actor.orgId, id, next.locationIds);
+      await repo.updateTherapist(tx, actor.orgId, id, next);
+      if (changes.locationIds) await repo.replaceTherapistLocations(tx, actor.orgId, id, next.locationIds);
       await audit(tx, actor, [
         {
-          action: 'practitioner.update',
-          recordType: 'practitioner',
+          action: 'therapist.update',
+          recordType: 'therapist',
           recordId: id,
           detail: { fields: Object.keys(changes).sort() },
         },
@@ -218,7 +218,7 @@ export async function updatePractitioner(
   } catch (err) {
     return rethrowLocations(err);
   }
-  return detail(ctx, actor, (await repo.findPractitioner(ctx.db, actor.orgId, id))!);
+  return detail(ctx, actor, (await repo.findTherapist(ctx.db, actor.orgId, id))!);
 }
 
 function checkCredential(f: CredentialFields): void {
@@ -230,33 +230,33 @@ function checkCredential(f: CredentialFields): void {
 export async function addCredential(
   ctx: ServiceContext,
   actor: Actor,
-  practitionerId: string,
+  therapistId: string,
   fields: CredentialFields,
   once?: Once,
 ): Promise<Credential> {
-  const practitioner = await loadPractitioner(ctx, actor, practitionerId);
-  authorize(actor, 'practitioner.manage', { locationIds: practitioner.locationIds });
+  const therapist = await loadTherapist(ctx, actor, therapistId);
+  authorize(actor, 'therapist.manage', { locationIds: therapist.locationIds });
   checkCredential(fields);
   return createOnce(ctx, actor, once, async (tx) => {
-    const row = await repo.insertCredential(tx, actor.orgId, practitionerId, fields);
+    const row = await repo.insertCredential(tx, actor.orgId, therapistId, fields);
     await audit(tx, actor, [
       {
-        action: 'practitioner.credential.create',
+        action: 'therapist.credential.create',
         recordType: 'credential',
         recordId: row.id,
-        detail: { practitionerId },
+        detail: { therapistId },
       },
     ]);
     return withStatus(row, credentialToday(ctx, actor));
   });
 }
 
-/** The credential and the practitioner it belongs to, or 404; then the manage check on its sites. */
+/** The credential and the therapist it belongs to, or 404; then the manage check on its sites. */
 async function loadCredentialForManage(ctx: ServiceContext, actor: Actor, id: string): Promise<repo.CredentialRow> {
   const credential = await repo.findCredential(ctx.db, actor.orgId, id);
   if (!credential) throw new NotFoundError('No such credential.');
-  const practitioner = await loadPractitioner(ctx, actor, credential.practitionerId);
-  authorize(actor, 'practitioner.manage', { locationIds: practitioner.locationIds });
+  const therapist = await loadTherapist(ctx, actor, credential.therapistId);
+  authorize(actor, 'therapist.manage', { locationIds: therapist.locationIds });
   return credential;
 }
 
@@ -266,17 +266,17 @@ export async function updateCredential(
   id: string,
   changes: Partial<CredentialFields>,
 ): Promise<Credential> {
-  const { id: _id, practitionerId, ...current } = await loadCredentialForManage(ctx, actor, id);
+  const { id: _id, therapistId, ...current } = await loadCredentialForManage(ctx, actor, id);
   const next: CredentialFields = { ...current, ...changes };
   checkCredential(next);
   const updated = await ctx.db.transaction(async (tx) => {
     const row = await repo.updateCredential(tx, actor.orgId, id, next);
     await audit(tx, actor, [
       {
-        action: 'practitioner.credential.update',
+        action: 'therapist.credential.update',
         recordType: 'credential',
         recordId: id,
-        detail: { practitionerId, fields: Object.keys(changes).sort() },
+        detail: { therapistId, fields: Object.keys(changes).sort() },
       },
     ]);
     return row;
@@ -285,11 +285,11 @@ export async function updateCredential(
 }
 
 export async function deleteCredential(ctx: ServiceContext, actor: Actor, id: string): Promise<void> {
-  const { practitionerId } = await loadCredentialForManage(ctx, actor, id);
+  const { therapistId } = await loadCredentialForManage(ctx, actor, id);
   await ctx.db.transaction(async (tx) => {
     await repo.deleteCredential(tx, actor.orgId, id);
     await audit(tx, actor, [
-      { action: 'practitioner.credential.delete', recordType: 'credential', recordId: id, detail: { practitionerId } },
+      { action: 'therapist.credential.delete', recordType: 'credential', recordId: id, detail: { therapistId } },
     ]);
   });
 }
@@ -297,22 +297,22 @@ export async function deleteCredential(ctx: ServiceContext, actor: Actor, id: st
 export async function addContinuingEducation(
   ctx: ServiceContext,
   actor: Actor,
-  practitionerId: string,
+  therapistId: string,
   fields: ContinuingEducationFields,
   once?: Once,
 ): Promise<ContinuingEducation> {
-  const practitioner = await loadPractitioner(ctx, actor, practitionerId);
-  authorize(actor, 'practitioner.manage', { locationIds: practitioner.locationIds });
+  const therapist = await loadTherapist(ctx, actor, therapistId);
+  authorize(actor, 'therapist.manage', { locationIds: therapist.locationIds });
   if (fields.periodEnd <= fields.periodStart)
     throw new ValidationError({ periodEnd: 'The period must end after it starts.' });
   return createOnce(ctx, actor, once, async (tx) => {
-    const row = await repo.insertContinuingEducation(tx, actor.orgId, practitionerId, fields);
+    const row = await repo.insertContinuingEducation(tx, actor.orgId, therapistId, fields);
     await audit(tx, actor, [
       {
-        action: 'practitioner.continuing-education.create',
+        action: 'therapist.continuing-education.create',
         recordType: 'continuing_education',
         recordId: row.id,
-        detail: { practitionerId },
+        detail: { therapistId },
       },
     ]);
     return row;

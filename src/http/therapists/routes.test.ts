@@ -12,7 +12,7 @@ const PASSWORD = 'correct horse battery';
 // 10:00 in Los Angeles on 20 November 2026: 60 days on is 19 January 2027.
 const NOW = new Date('2026-11-20T18:00:00Z');
 
-describe.each(BACKENDS)('practitioners API on %s', (backend) => {
+describe.each(BACKENDS)('therapists API on %s', (backend) => {
   let db: Database;
   let drop: () => Promise<void>;
   let app: FastifyInstance;
@@ -21,14 +21,14 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
   let siteB: string;
   let otherOrgSite: string;
   let tess: string;
-  let otherOrgPractitioner: string;
+  let otherOrgTherapist: string;
 
   const call = (who: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     app.inject({ method, url, payload: payload as object, headers: { authorization: `Bearer ${tokens[who]}` } });
   const count = async (table: string) =>
     (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
   const insertSite = (org: string, slug: string) => buildSite(db, org, { slug });
-  const insertPractitioner = (org: string, givenName: string, locationId: string) =>
+  const insertTherapist = (org: string, givenName: string, locationId: string) =>
     buildTherapist(db, org, { givenName, locationIds: [locationId] });
 
   beforeAll(async () => {
@@ -38,15 +38,15 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
     siteA = await insertSite(orgId, 'beaverton');
     siteB = await insertSite(orgId, 'tigard');
     otherOrgSite = await insertSite(otherOrg, 'salem');
-    tess = await insertPractitioner(orgId, 'Tess', siteA);
-    otherOrgPractitioner = await insertPractitioner(otherOrg, 'Zed', otherOrgSite);
+    tess = await insertTherapist(orgId, 'Tess', siteA);
+    otherOrgTherapist = await insertTherapist(otherOrg, 'Zed', otherOrgSite);
     await buildCredential(db, orgId, tess, { number: 'LMT-98765', expiresOn: '2027-01-19' });
     const patientId = await buildPatient(db, orgId);
-    const users: Record<string, Pick<UserInput, 'role' | 'locationIds' | 'patientId' | 'practitionerId'>> = {
+    const users: Record<string, Pick<UserInput, 'role' | 'locationIds' | 'patientId' | 'therapistId'>> = {
       admin: { role: 'admin' },
       manager: { role: 'manager', locationIds: [siteA] },
       desk: { role: 'front_desk', locationIds: [siteA] },
-      therapist: { role: 'therapist', practitionerId: tess },
+      therapist: { role: 'therapist', therapistId: tess },
       patient: { role: 'patient', patientId },
     };
     app = await buildServer({ db, now: () => NOW });
@@ -66,37 +66,37 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
   });
 
   it('shows patients a public view without licence numbers', async () => {
-    const list = await call('patient', 'GET', '/api/practitioners');
+    const list = await call('patient', 'GET', '/api/therapists');
     expect(list.statusCode).toBe(200);
     expect(list.json()).toEqual({
-      practitioners: [{ id: tess, name: 'Tess Rivera', discipline: 'nmt', locationIds: [siteA] }],
+      therapists: [{ id: tess, name: 'Tess Rivera', discipline: 'nmt', locationIds: [siteA] }],
     });
-    const one = await call('patient', 'GET', `/api/practitioners/${tess}`);
+    const one = await call('patient', 'GET', `/api/therapists/${tess}`);
     expect(one.json()).toEqual({ id: tess, name: 'Tess Rivera', discipline: 'nmt', locationIds: [siteA] });
     expect(list.body + one.body).not.toContain('LMT-98765');
   });
 
   it('flags a credential expiring on day 60 for staff', async () => {
-    const list = (await call('desk', 'GET', `/api/practitioners?location=${siteA}`)).json();
-    expect(list.practitioners[0]).toMatchObject({
+    const list = (await call('desk', 'GET', `/api/therapists?location=${siteA}`)).json();
+    expect(list.therapists[0]).toMatchObject({
       id: tess,
       credentialStatus: 'expiring',
       credentials: [{ type: 'LMT', status: 'expiring' }],
     });
-    const detail = (await call('therapist', 'GET', `/api/practitioners/${tess}`)).json();
+    const detail = (await call('therapist', 'GET', `/api/therapists/${tess}`)).json();
     expect(detail.credentials[0]).toMatchObject({ number: 'LMT-98765', expiresOn: '2027-01-19', status: 'expiring' });
     expect(detail.continuingEducation).toEqual([]);
   });
 
   it('filters by site and discipline, and rejects unknown filters by name', async () => {
-    expect((await call('desk', 'GET', `/api/practitioners?location=${siteB}`)).json().practitioners).toEqual([]);
-    expect((await call('desk', 'GET', '/api/practitioners?discipline=acupuncture')).json().practitioners).toEqual([]);
-    const bad = await call('desk', 'GET', '/api/practitioners?discipline=reiki');
+    expect((await call('desk', 'GET', `/api/therapists?location=${siteB}`)).json().therapists).toEqual([]);
+    expect((await call('desk', 'GET', '/api/therapists?discipline=acupuncture')).json().therapists).toEqual([]);
+    const bad = await call('desk', 'GET', '/api/therapists?discipline=reiki');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toHaveProperty('discipline');
   });
 
-  it('lets admins, and managers for their own sites, add practitioners', async () => {
+  it('lets admins, and managers for their own sites, add therapists', async () => {
     const body = {
       givenName: 'Ana',
       familyName: 'Okafor',
@@ -104,7 +104,7 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
       discipline: 'chiropractic',
       locationIds: [siteA],
     };
-    const byManager = await call('manager', 'POST', '/api/practitioners', body);
+    const byManager = await call('manager', 'POST', '/api/therapists', body);
     expect(byManager.statusCode).toBe(201);
     expect(byManager.json()).toMatchObject({
       name: 'Ana Okafor',
@@ -113,49 +113,43 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
       credentialStatus: 'none',
       locationIds: [siteA],
     });
-    const before = await count('practitioners');
-    expect((await call('manager', 'POST', '/api/practitioners', { ...body, locationIds: [siteB] })).statusCode).toBe(
-      403,
-    );
+    const before = await count('therapists');
+    expect((await call('manager', 'POST', '/api/therapists', { ...body, locationIds: [siteB] })).statusCode).toBe(403);
     for (const who of ['desk', 'therapist', 'patient'])
-      expect((await call(who, 'POST', '/api/practitioners', body)).statusCode).toBe(403);
-    const unknown = await call('admin', 'POST', '/api/practitioners', { ...body, licence: 'x' });
+      expect((await call(who, 'POST', '/api/therapists', body)).statusCode).toBe(403);
+    const unknown = await call('admin', 'POST', '/api/therapists', { ...body, licence: 'x' });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields).toEqual({ licence: 'Not a field we know; leave it out.' });
-    const foreign = await call('admin', 'POST', '/api/practitioners', { ...body, locationIds: [siteA, otherOrgSite] });
+    const foreign = await call('admin', 'POST', '/api/therapists', { ...body, locationIds: [siteA, otherOrgSite] });
     expect(foreign.statusCode).toBe(422);
     expect(foreign.json().error.fields).toHaveProperty('locationIds');
-    expect(await count('practitioners')).toBe(before);
+    expect(await count('therapists')).toBe(before);
   });
 
   it('replaces sites on update and answers 404 across organisations', async () => {
     const created = (
-      await call('admin', 'POST', '/api/practitioners', { givenName: 'Bo', familyName: 'Kim', locationIds: [siteA] })
+      await call('admin', 'POST', '/api/therapists', { givenName: 'Bo', familyName: 'Kim', locationIds: [siteA] })
     ).json();
-    const moved = await call('admin', 'PATCH', `/api/practitioners/${created.id}`, {
+    const moved = await call('admin', 'PATCH', `/api/therapists/${created.id}`, {
       locationIds: [siteB, siteA],
       bio: 'Neck and jaw pain.',
     });
     expect(moved.statusCode).toBe(200);
     expect([...moved.json().locationIds].sort()).toEqual([siteA, siteB].sort());
-    expect((await call('manager', 'PATCH', `/api/practitioners/${created.id}`, { bio: 'x' })).statusCode).toBe(403);
-    expect((await call('manager', 'PATCH', `/api/practitioners/${tess}`, { discipline: 'reiki' })).statusCode).toBe(
-      400,
-    );
-    expect((await call('admin', 'PATCH', `/api/practitioners/${otherOrgPractitioner}`, { bio: 'x' })).statusCode).toBe(
-      404,
-    );
-    expect((await call('admin', 'GET', `/api/practitioners/${otherOrgPractitioner}`)).statusCode).toBe(404);
-    expect((await call('admin', 'GET', `/api/practitioners/${randomUUID()}`)).statusCode).toBe(404);
+    expect((await call('manager', 'PATCH', `/api/therapists/${created.id}`, { bio: 'x' })).statusCode).toBe(403);
+    expect((await call('manager', 'PATCH', `/api/therapists/${tess}`, { discipline: 'reiki' })).statusCode).toBe(400);
+    expect((await call('admin', 'PATCH', `/api/therapists/${otherOrgTherapist}`, { bio: 'x' })).statusCode).toBe(404);
+    expect((await call('admin', 'GET', `/api/therapists/${otherOrgTherapist}`)).statusCode).toBe(404);
+    expect((await call('admin', 'GET', `/api/therapists/${randomUUID()}`)).statusCode).toBe(404);
     const audited = await db.query<{ action: string }>(
       'SELECT action FROM audit_events WHERE record_id = $1 ORDER BY id',
       [created.id],
     );
-    expect(audited.map((a) => a.action)).toEqual(['practitioner.create', 'practitioner.update']);
+    expect(audited.map((a) => a.action)).toEqual(['therapist.create', 'therapist.update']);
   });
 
   it('records, renews and removes credentials', async () => {
-    const add = await call('manager', 'POST', `/api/practitioners/${tess}/credentials`, {
+    const add = await call('manager', 'POST', `/api/therapists/${tess}/credentials`, {
       kind: 'certification',
       type: 'CNMT',
       issuer: 'NAMTPT',
@@ -163,27 +157,27 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
       educationHours: 100,
     });
     expect(add.statusCode).toBe(201);
-    expect(add.json()).toMatchObject({ status: 'current', number: null, practitionerId: tess });
+    expect(add.json()).toMatchObject({ status: 'current', number: null, therapistId: tess });
     const id = add.json().id;
     const backwards = await call('admin', 'PATCH', `/api/credentials/${id}`, { issuedOn: '2027-02-01' });
     expect(backwards.statusCode).toBe(422);
     expect(backwards.json().error.fields).toHaveProperty('expiresOn');
     const lapsed = await call('manager', 'PATCH', `/api/credentials/${id}`, { expiresOn: '2026-11-19' });
     expect(lapsed.json()).toMatchObject({ status: 'expired', type: 'CNMT' });
-    expect((await call('therapist', 'GET', `/api/practitioners/${tess}`)).json().credentialStatus).toBe('expired');
+    expect((await call('therapist', 'GET', `/api/therapists/${tess}`)).json().credentialStatus).toBe('expired');
     expect((await call('therapist', 'DELETE', `/api/credentials/${id}`)).statusCode).toBe(403);
     expect((await call('manager', 'DELETE', `/api/credentials/${id}`)).statusCode).toBe(204);
     expect((await call('manager', 'DELETE', `/api/credentials/${id}`)).statusCode).toBe(404);
     expect(
       (
-        await call('admin', 'POST', `/api/practitioners/${otherOrgPractitioner}/credentials`, {
+        await call('admin', 'POST', `/api/therapists/${otherOrgTherapist}/credentials`, {
           kind: 'licence',
           type: 'LMT',
           issuer: 'WA',
         })
       ).statusCode,
     ).toBe(404);
-    const unknown = await call('admin', 'POST', `/api/practitioners/${tess}/credentials`, {
+    const unknown = await call('admin', 'POST', `/api/therapists/${tess}/credentials`, {
       kind: 'diploma',
       type: 'LMT',
       issuer: 'OR',
@@ -193,7 +187,7 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
   });
 
   it('records continuing-education periods', async () => {
-    const url = `/api/practitioners/${tess}/continuing-education`;
+    const url = `/api/therapists/${tess}/continuing-education`;
     const ok = await call('admin', 'POST', url, {
       periodStart: '2025-07-01',
       periodEnd: '2027-06-30',
@@ -229,11 +223,11 @@ describe.each(BACKENDS)('practitioners API on %s', (backend) => {
       ).statusCode,
     ).toBe(403);
     expect(await count('continuing_education')).toBe(before);
-    const detail = (await call('desk', 'GET', `/api/practitioners/${tess}`)).json();
+    const detail = (await call('desk', 'GET', `/api/therapists/${tess}`)).json();
     expect(detail.continuingEducation).toEqual([
       {
         id: ok.json().id,
-        practitionerId: tess,
+        therapistId: tess,
         periodStart: '2025-07-01',
         periodEnd: '2027-06-30',
         hoursRequired: 25,

@@ -2,7 +2,7 @@ import type { Queryable } from '../database.ts';
 
 export type Discipline = 'nmt' | 'chiropractic' | 'acupuncture' | 'corrective-exercise';
 
-export interface PractitionerRow {
+export interface TherapistRow {
   id: string;
   givenName: string;
   familyName: string;
@@ -14,11 +14,11 @@ export interface PractitionerRow {
   locationIds: string[];
 }
 
-export type PractitionerFields = Omit<PractitionerRow, 'id'>;
+export type TherapistFields = Omit<TherapistRow, 'id'>;
 
 export interface CredentialRow {
   id: string;
-  practitionerId: string;
+  therapistId: string;
   kind: 'licence' | 'certification';
   type: string;
   issuer: string;
@@ -28,34 +28,30 @@ export interface CredentialRow {
   educationHours: number | null;
 }
 
-export type CredentialFields = Omit<CredentialRow, 'id' | 'practitionerId'>;
+export type CredentialFields = Omit<CredentialRow, 'id' | 'therapistId'>;
 
 export interface ContinuingEducationRow {
   id: string;
-  practitionerId: string;
+  therapistId: string;
   periodStart: string;
   periodEnd: string;
   hoursRequired: number;
   hoursCompleted: number;
 }
 
-export type ContinuingEducationFields = Omit<ContinuingEducationRow, 'id' | 'practitionerId'>;
+export type ContinuingEducationFields = Omit<ContinuingEducationRow, 'id' | 'therapistId'>;
 
 const COLUMNS = `p.id, p.given_name AS "givenName", p.family_name AS "familyName", p.email, p.phone, p.discipline, p.bio, p.active,
-  coalesce((SELECT array_agg(pl.location_id::text ORDER BY pl.location_id) FROM practitioner_locations pl
-             WHERE pl.org_id = p.org_id AND pl.practitioner_id = p.id), '{}') AS "locationIds"`;
+  coalesce((SELECT array_agg(pl.location_id::text ORDER BY pl.location_id) FROM therapist_locations pl
+             WHERE pl.org_id = p.org_id AND pl.therapist_id = p.id), '{}') AS "locationIds"`;
 
-export interface PractitionerFilter {
+export interface TherapistFilter {
   locationId?: string;
   discipline?: Discipline;
   activeOnly: boolean;
 }
 
-export async function listPractitioners(
-  db: Queryable,
-  orgId: string,
-  filter: PractitionerFilter,
-): Promise<PractitionerRow[]> {
+export async function listTherapists(db: Queryable, orgId: string, filter: TherapistFilter): Promise<TherapistRow[]> {
   const params: unknown[] = [orgId];
   const where = ['p.org_id = $1'];
   if (filter.activeOnly) where.push('p.active');
@@ -65,78 +61,69 @@ export async function listPractitioners(
   }
   if (filter.locationId) {
     params.push(filter.locationId);
-    where.push(`EXISTS (SELECT 1 FROM practitioner_locations pl WHERE pl.org_id = p.org_id AND pl.practitioner_id = p.id
+    where.push(`EXISTS (SELECT 1 FROM therapist_locations pl WHERE pl.org_id = p.org_id AND pl.therapist_id = p.id
                           AND pl.location_id = $${params.length})`);
   }
-  return db.query<PractitionerRow>(
-    `SELECT ${COLUMNS} FROM practitioners p WHERE ${where.join(' AND ')} ORDER BY lower(p.family_name), lower(p.given_name), p.id`,
+  return db.query<TherapistRow>(
+    `SELECT ${COLUMNS} FROM therapists p WHERE ${where.join(' AND ')} ORDER BY lower(p.family_name), lower(p.given_name), p.id`,
     params,
   );
 }
 
-export async function findPractitioner(db: Queryable, orgId: string, id: string): Promise<PractitionerRow | null> {
-  const rows = await db.query<PractitionerRow>(
-    `SELECT ${COLUMNS} FROM practitioners p WHERE p.org_id = $1 AND p.id = $2`,
-    [orgId, id],
-  );
+export async function findTherapist(db: Queryable, orgId: string, id: string): Promise<TherapistRow | null> {
+  const rows = await db.query<TherapistRow>(`SELECT ${COLUMNS} FROM therapists p WHERE p.org_id = $1 AND p.id = $2`, [
+    orgId,
+    id,
+  ]);
   return rows[0] ?? null;
 }
 
-function toParams(f: PractitionerFields): unknown[] {
+function toParams(f: TherapistFields): unknown[] {
   return [f.givenName, f.familyName, f.email, f.phone, f.discipline, f.bio, f.active];
 }
 
-export async function insertPractitioner(db: Queryable, orgId: string, f: PractitionerFields): Promise<string> {
+export async function insertTherapist(db: Queryable, orgId: string, f: TherapistFields): Promise<string> {
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO practitioners (given_name, family_name, email, phone, discipline, bio, active, org_id)
+    `INSERT INTO therapists (given_name, family_name, email, phone, discipline, bio, active, org_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [...toParams(f), orgId],
   );
   return rows[0]!.id;
 }
 
-export async function updatePractitioner(
-  db: Queryable,
-  orgId: string,
-  id: string,
-  f: PractitionerFields,
-): Promise<void> {
+export async function updateTherapist(db: Queryable, orgId: string, id: string, f: TherapistFields): Promise<void> {
   await db.query(
-    `UPDATE practitioners SET given_name = $1, family_name = $2, email = $3, phone = $4, discipline = $5, bio = $6, active = $7
+    `UPDATE therapists SET given_name = $1, family_name = $2, email = $3, phone = $4, discipline = $5, bio = $6, active = $7
       WHERE org_id = $8 AND id = $9`,
     [...toParams(f), orgId, id],
   );
 }
 
-/** Makes the practitioner's sites exactly `locationIds`. */
-export async function replacePractitionerLocations(
+/** Makes the therapist's sites exactly `locationIds`. */
+export async function replaceTherapistLocations(
   db: Queryable,
   orgId: string,
   id: string,
   locationIds: string[],
 ): Promise<void> {
-  await db.query('DELETE FROM practitioner_locations WHERE org_id = $1 AND practitioner_id = $2', [orgId, id]);
+  await db.query('DELETE FROM therapist_locations WHERE org_id = $1 AND therapist_id = $2', [orgId, id]);
   if (locationIds.length === 0) return;
   await db.query(
-    'INSERT INTO practitioner_locations (org_id, practitioner_id, location_id) SELECT $1, $2, unnest($3::uuid[])',
+    'INSERT INTO therapist_locations (org_id, therapist_id, location_id) SELECT $1, $2, unnest($3::uuid[])',
     [orgId, id, locationIds],
   );
 }
 
-const CREDENTIAL_COLUMNS = `id, practitioner_id AS "practitionerId", kind, type, issuer, number, issued_on AS "issuedOn",
+const CREDENTIAL_COLUMNS = `id, therapist_id AS "therapistId", kind, type, issuer, number, issued_on AS "issuedOn",
   expires_on AS "expiresOn", education_hours AS "educationHours"`;
 
-/** Credentials of many practitioners at once, so a list costs one query. */
-export async function listCredentials(
-  db: Queryable,
-  orgId: string,
-  practitionerIds: string[],
-): Promise<CredentialRow[]> {
-  if (practitionerIds.length === 0) return [];
+/** Credentials of many therapists at once, so a list costs one query. */
+export async function listCredentials(db: Queryable, orgId: string, therapistIds: string[]): Promise<CredentialRow[]> {
+  if (therapistIds.length === 0) return [];
   return db.query<CredentialRow>(
-    `SELECT ${CREDENTIAL_COLUMNS} FROM credentials WHERE org_id = $1 AND practitioner_id = ANY($2::uuid[])
-      ORDER BY practitioner_id, expires_on NULLS LAST, id`,
-    [orgId, practitionerIds],
+    `SELECT ${CREDENTIAL_COLUMNS} FROM credentials WHERE org_id = $1 AND therapist_id = ANY($2::uuid[])
+      ORDER BY therapist_id, expires_on NULLS LAST, id`,
+    [orgId, therapistIds],
   );
 }
 
@@ -155,13 +142,13 @@ function credentialParams(f: CredentialFields): unknown[] {
 export async function insertCredential(
   db: Queryable,
   orgId: string,
-  practitionerId: string,
+  therapistId: string,
   f: CredentialFields,
 ): Promise<CredentialRow> {
   const rows = await db.query<CredentialRow>(
-    `INSERT INTO credentials (kind, type, issuer, number, issued_on, expires_on, education_hours, org_id, practitioner_id)
+    `INSERT INTO credentials (kind, type, issuer, number, issued_on, expires_on, education_hours, org_id, therapist_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${CREDENTIAL_COLUMNS}`,
-    [...credentialParams(f), orgId, practitionerId],
+    [...credentialParams(f), orgId, therapistId],
   );
   return rows[0]!;
 }
@@ -184,30 +171,30 @@ export async function deleteCredential(db: Queryable, orgId: string, id: string)
   await db.query('DELETE FROM credentials WHERE org_id = $1 AND id = $2', [orgId, id]);
 }
 
-const CE_COLUMNS = `id, practitioner_id AS "practitionerId", period_start AS "periodStart", period_end AS "periodEnd",
+const CE_COLUMNS = `id, therapist_id AS "therapistId", period_start AS "periodStart", period_end AS "periodEnd",
   hours_required AS "hoursRequired", hours_completed AS "hoursCompleted"`;
 
 export async function listContinuingEducation(
   db: Queryable,
   orgId: string,
-  practitionerId: string,
+  therapistId: string,
 ): Promise<ContinuingEducationRow[]> {
   return db.query<ContinuingEducationRow>(
-    `SELECT ${CE_COLUMNS} FROM continuing_education WHERE org_id = $1 AND practitioner_id = $2 ORDER BY period_start DESC, id`,
-    [orgId, practitionerId],
+    `SELECT ${CE_COLUMNS} FROM continuing_education WHERE org_id = $1 AND therapist_id = $2 ORDER BY period_start DESC, id`,
+    [orgId, therapistId],
   );
 }
 
 export async function insertContinuingEducation(
   db: Queryable,
   orgId: string,
-  practitionerId: string,
+  therapistId: string,
   f: ContinuingEducationFields,
 ): Promise<ContinuingEducationRow> {
   const rows = await db.query<ContinuingEducationRow>(
-    `INSERT INTO continuing_education (org_id, practitioner_id, period_start, period_end, hours_required, hours_completed)
+    `INSERT INTO continuing_education (org_id, therapist_id, period_start, period_end, hours_required, hours_completed)
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${CE_COLUMNS}`,
-    [orgId, practitionerId, f.periodStart, f.periodEnd, f.hoursRequired, f.hoursCompleted],
+    [orgId, therapistId, f.periodStart, f.periodEnd, f.hoursRequired, f.hoursCompleted],
   );
   return rows[0]!;
 }

@@ -2,13 +2,13 @@ import type { ServiceContext } from '../../services/context.ts';
 import {
   addContinuingEducation,
   addCredential,
-  createPractitioner,
+  createTherapist,
   deleteCredential,
-  getPractitioner,
-  listPractitioners,
+  getTherapist,
+  listTherapists,
   updateCredential,
-  updatePractitioner,
-} from '../../services/practitioners.ts';
+  updateTherapist,
+} from '../../services/therapists.ts';
 import { onboardTherapist } from '../../services/therapist-onboarding.ts';
 import { IdParams } from '../common.ts';
 import { OnboardedSchema, OnboardingSchema } from './onboarding-schema.ts';
@@ -19,42 +19,42 @@ import {
   CredentialCreateSchema,
   CredentialSchema,
   CredentialUpdateSchema,
-  PractitionerCreateSchema,
-  PractitionerDetailSchema,
-  PractitionerListQuery,
-  PractitionerListSchema,
-  PractitionerReadSchema,
-  PractitionerUpdateSchema,
+  TherapistCreateSchema,
+  TherapistDetailSchema,
+  TherapistListQuery,
+  TherapistListSchema,
+  TherapistReadSchema,
+  TherapistUpdateSchema,
 } from './schema.ts';
 
-export function practitionerRoutes(ctx: ServiceContext) {
+export function therapistRoutes(ctx: ServiceContext) {
   return [
     route({
       method: 'GET',
-      url: '/api/practitioners',
-      tag: 'practitioners',
+      url: '/api/therapists',
+      tag: 'therapists',
       summary:
-        'Practitioners, optionally of one site or discipline; staff also see credential status, patients a public view',
-      query: PractitionerListQuery,
-      response: PractitionerListSchema,
+        'Therapists, optionally of one site or discipline; staff also see credential status, patients a public view',
+      query: TherapistListQuery,
+      response: TherapistListSchema,
       handler: ({ actor, query }) =>
-        listPractitioners(ctx, actor, { locationId: query.location, discipline: query.discipline }),
+        listTherapists(ctx, actor, { locationId: query.location, discipline: query.discipline }),
     }),
     route({
       method: 'POST',
-      url: '/api/practitioners',
-      tag: 'practitioners',
+      url: '/api/therapists',
+      tag: 'therapists',
       status: 201,
       errors: [403, 422],
-      summary: 'Add a practitioner (admins; managers for their own sites)',
-      body: PractitionerCreateSchema,
-      response: PractitionerDetailSchema,
-      handler: ({ actor, body, once }) => createPractitioner(ctx, actor, body, once),
+      summary: 'Add a therapist (admins; managers for their own sites)',
+      body: TherapistCreateSchema,
+      response: TherapistDetailSchema,
+      handler: ({ actor, body, once }) => createTherapist(ctx, actor, body, once),
     }),
     route({
       method: 'POST',
-      url: '/api/practitioners/onboarding',
-      tag: 'practitioners',
+      url: '/api/therapists/onboarding',
+      tag: 'therapists',
       status: 201,
       errors: [403, 409, 422],
       summary:
@@ -63,40 +63,40 @@ export function practitionerRoutes(ctx: ServiceContext) {
       body: OnboardingSchema,
       response: OnboardedSchema,
       handler: ({ actor, body, once }) => {
-        const { credentials, shifts, signIn, ...practitioner } = body;
+        const { credentials, shifts, signIn, ...therapist } = body;
         return onboardTherapist(
           ctx,
           actor,
-          { practitioner: { ...practitioner, active: true }, credentials, shifts, signIn },
+          { therapist: { ...therapist, active: true }, credentials, shifts, signIn },
           once,
         );
       },
     }),
     route({
       method: 'GET',
-      url: '/api/practitioners/:id',
-      tag: 'practitioners',
+      url: '/api/therapists/:id',
+      tag: 'therapists',
       errors: [404],
-      summary: 'A practitioner: credentials and continuing education for staff, a public view for patients',
+      summary: 'A therapist: credentials and continuing education for staff, a public view for patients',
       params: IdParams,
-      response: PractitionerReadSchema,
-      handler: ({ actor, params }) => getPractitioner(ctx, actor, params.id),
+      response: TherapistReadSchema,
+      handler: ({ actor, params }) => getTherapist(ctx, actor, params.id),
     }),
     route({
       method: 'PATCH',
-      url: '/api/practitioners/:id',
-      tag: 'practitioners',
+      url: '/api/therapists/:id',
+      tag: 'therapists',
       errors: [403, 404, 422],
-      summary: "Change a practitioner's details; locationIds replaces their sites as a whole",
+      summary: "Change a therapist's details; locationIds replaces their sites as a whole",
       params: IdParams,
-      body: PractitionerUpdateSchema,
-      response: PractitionerDetailSchema,
-      handler: ({ actor, params, body }) => updatePractitioner(ctx, actor, params.id, body),
+      body: TherapistUpdateSchema,
+      response: TherapistDetailSchema,
+      handler: ({ actor, params, body }) => updateTherapist(ctx, actor, params.id, body),
     }),
     route({
       method: 'POST',
-      url: '/api/practitioners/:id/credentials',
-      tag: 'practitioners',
+      url: '/api/therapists/:id/credentials',
+      tag: 'therapists',
       status: 201,
       errors: [403, 404, 422],
       summary: 'Record a licence or certification',
@@ -108,7 +108,7 @@ export function practitionerRoutes(ctx: ServiceContext) {
     route({
       method: 'PATCH',
       url: '/api/credentials/:id',
-      tag: 'practitioners',
+      tag: 'therapists',
       errors: [403, 404, 422],
       summary: 'Correct or renew a credential',
       params: IdParams,
@@ -119,7 +119,7 @@ export function practitionerRoutes(ctx: ServiceContext) {
     route({
       method: 'DELETE',
       url: '/api/credentials/:id',
-      tag: 'practitioners',
+      tag: 'therapists',
       status: 204,
       errors: [403, 404],
       summary: 'Remove a credential recorded in error',
@@ -128,8 +128,8 @@ export function practitionerRoutes(ctx: ServiceContext) {
     }),
     route({
       method: 'POST',
-      url: '/api/practitioners/:id/continuing-education',
-      tag: 'practitioners',
+      url: '/api/therapists/:id/continuing-education',
+      tag: 'therapists',
       status: 201,
       errors: [403, 404, 422],
       summary: 'Record a continuing-education period and its hours',

@@ -5,7 +5,7 @@ import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 export const DisciplineSchema = z.enum(['nmt', 'chiropractic', 'acupuncture', 'corrective-exercise']);
 const LocationIds = z.array(Id).max(50, 'At most 50 sites.');
 
-export const PractitionerCreateSchema = z.strictObject({
+export const TherapistCreateSchema = z.strictObject({
   givenName: text(LIMIT.personName),
   familyName: text(LIMIT.personName),
   email: Email.nullable().default(null),
@@ -13,10 +13,10 @@ export const PractitionerCreateSchema = z.strictObject({
   discipline: DisciplineSchema.default('nmt'),
   bio: text(LIMIT.bio).nullable().default(null),
   active: z.boolean().default(true),
-  locationIds: LocationIds.describe('The sites this practitioner works at; replaced as a whole on update'),
+  locationIds: LocationIds.describe('The sites this therapist works at; replaced as a whole on update'),
 });
 
-export const PractitionerUpdateSchema = z.strictObject({
+export const TherapistUpdateSchema = z.strictObject({
   givenName: text(LIMIT.personName).optional(),
   familyName: text(LIMIT.personName).optional(),
   email: Email.nullable().optional(),
@@ -27,7 +27,7 @@ export const PractitionerUpdateSchema = z.strictObject({
   locationIds: LocationIds.optional(),
 });
 
-export const PractitionerListQuery = z.strictObject({
+export const TherapistListQuery = z.strictObject({
   location: Id.optional(),
   discipline: DisciplineSchema.optional(),
 });
@@ -73,7 +73,7 @@ export const ContinuingEducationCreateSchema = z.strictObject({
 export const CredentialSchema = z
   .object({
     id: Id,
-    practitionerId: Id,
+    therapistId: Id,
     kind: CredentialKind,
     type: z.string(),
     issuer: z.string(),
@@ -97,7 +97,7 @@ const CredentialSummarySchema = z.object({
 export const ContinuingEducationSchema = z
   .object({
     id: Id,
-    practitionerId: Id,
+    therapistId: Id,
     periodStart: z.string(),
     periodEnd: z.string(),
     hoursRequired: z.number(),
@@ -105,9 +105,9 @@ export const ContinuingEducationSchema = z
   })
   .meta({ id: 'ContinuingEducation' });
 
-export const PublicPractitionerSchema = z
+export const PublicTherapistSchema = z
   .object({ id: Id, name: z.string(), discipline: DisciplineSchema, locationIds: z.array(Id) })
-  .meta({ id: 'PublicPractitioner', description: 'What patients see' });
+  .meta({ id: 'PublicTherapist', description: 'What patients see' });
 
 const staffFields = {
   id: Id,
@@ -123,19 +123,19 @@ const staffFields = {
   credentialStatus: CredentialRollup,
 };
 
-export const StaffPractitionerSchema = z
+export const StaffTherapistSchema = z
   .object({ ...staffFields, credentials: z.array(CredentialSummarySchema) })
-  .meta({ id: 'StaffPractitioner', description: 'What staff see in a list' });
+  .meta({ id: 'StaffTherapist', description: 'What staff see in a list' });
 
-export const PractitionerDetailSchema = z
+export const TherapistDetailSchema = z
   .object({
     ...staffFields,
     credentials: z.array(CredentialSchema),
     continuingEducation: z.array(ContinuingEducationSchema),
   })
-  .meta({ id: 'PractitionerDetail' });
+  .meta({ id: 'TherapistDetail' });
 
-export const PractitionerListSchema = z.object({
-  practitioners: z.array(z.union([StaffPractitionerSchema, PublicPractitionerSchema])),
+export const TherapistListSchema = z.object({
+  therapists: z.array(z.union([StaffTherapistSchema, PublicTherapistSchema])),
 });
-export const PractitionerReadSchema = z.union([PractitionerDetailSchema, PublicPractitionerSchema]);
+export const TherapistReadSchema = z.union([TherapistDetailSchema, PublicTherapistSchema]);

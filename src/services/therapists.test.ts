@@ -11,18 +11,18 @@ import { createOrganization } from './organizations.ts';
 import {
   addContinuingEducation,
   addCredential,
-  createPractitioner,
+  createTherapist,
   credentialStatus,
   deleteCredential,
-  getPractitioner,
-  listPractitioners,
+  getTherapist,
+  listTherapists,
   updateCredential,
-  updatePractitioner,
+  updateTherapist,
   worstStatus,
   type CredentialFields,
-  type PractitionerDetail,
-  type PractitionerFields,
-} from './practitioners.ts';
+  type TherapistDetail,
+  type TherapistFields,
+} from './therapists.ts';
 
 // 21:00 on 19 November in Los Angeles, already 20 November in UTC.
 const NOW = new Date('2026-11-20T05:00:00Z');
@@ -36,7 +36,7 @@ function actor(orgId: string, role: Role, locationIds: string[] = []): Actor {
     email: `${role}@example.test`,
     displayName: role,
     patientId: null,
-    practitionerId: null,
+    therapistId: null,
     locationIds,
     orgTimeZone: 'America/Los_Angeles',
     sessionId: randomUUID(),
@@ -44,11 +44,7 @@ function actor(orgId: string, role: Role, locationIds: string[] = []): Actor {
   };
 }
 
-function person(
-  givenName: string,
-  locationIds: string[],
-  overrides: Partial<PractitionerFields> = {},
-): PractitionerFields {
+function person(givenName: string, locationIds: string[], overrides: Partial<TherapistFields> = {}): TherapistFields {
   return {
     givenName,
     familyName: 'Okafor',
@@ -107,7 +103,7 @@ describe('credentialStatus', () => {
   });
 });
 
-describe.each(BACKENDS)('practitioner services on %s', (backend) => {
+describe.each(BACKENDS)('therapist services on %s', (backend) => {
   let db: Database;
   let drop: () => Promise<void>;
   let ctx: ServiceContext;
@@ -116,8 +112,8 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
   let siteA: string;
   let siteB: string;
   let otherOrgSite: string;
-  let otherOrgPractitioner: string;
-  let ana: PractitionerDetail;
+  let otherOrgTherapist: string;
+  let ana: TherapistDetail;
 
   const count = async (table: string) =>
     (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
@@ -132,8 +128,8 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
     siteA = await addSite(orgId, 'beaverton');
     siteB = await addSite(orgId, 'tigard');
     otherOrgSite = await addSite(otherOrg, 'beaverton');
-    otherOrgPractitioner = (await createPractitioner(ctx, actor(otherOrg, 'admin'), person('Zed', [otherOrgSite]))).id;
-    ana = await createPractitioner(ctx, admin, person('Ana', [siteA]));
+    otherOrgTherapist = (await createTherapist(ctx, actor(otherOrg, 'admin'), person('Zed', [otherOrgSite]))).id;
+    ana = await createTherapist(ctx, admin, person('Ana', [siteA]));
   });
   afterAll(() => drop());
 
@@ -147,7 +143,7 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
       licence(addDays(TODAY_LA, 61), { kind: 'certification', type: 'CNMT', issuer: 'NAMTPT' }),
     );
     expect(edge.status).toBe('current');
-    const detail = (await getPractitioner(ctx, admin, ana.id)) as PractitionerDetail;
+    const detail = (await getTherapist(ctx, admin, ana.id)) as TherapistDetail;
     expect(detail.credentials.map((c) => c.status).sort()).toEqual(['current', 'expiring']);
     expect(detail.credentialStatus).toBe('expiring');
     const renewed = await updateCredential(ctx, admin, expiresToday.id, { expiresOn: '2028-11-19' });
@@ -156,7 +152,7 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
       `SELECT action FROM audit_events WHERE record_id = $1 ORDER BY id`,
       [expiresToday.id],
     );
-    expect(events.map((e) => e.action)).toEqual(['practitioner.credential.create', 'practitioner.credential.update']);
+    expect(events.map((e) => e.action)).toEqual(['therapist.credential.create', 'therapist.credential.update']);
   });
 
   it('refuses an expiry before the issue date, writing nothing', async () => {
@@ -166,50 +162,48 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
     expect(await count('credentials')).toBe(before);
   });
 
-  it('lets managers add practitioners only when every site is theirs', async () => {
+  it('lets managers add therapists only when every site is theirs', async () => {
     const manager = actor(orgId, 'manager', [siteA]);
-    const created = await createPractitioner(ctx, manager, person('Bea', [siteA, siteA]));
+    const created = await createTherapist(ctx, manager, person('Bea', [siteA, siteA]));
     expect(created.locationIds).toEqual([siteA]);
     expect(created.credentialStatus).toBe('none');
-    const before = await count('practitioners');
-    expect(await rejection(createPractitioner(ctx, manager, person('Cy', [siteA, siteB])))).toBeInstanceOf(
-      ForbiddenError,
-    );
-    expect(await rejection(createPractitioner(ctx, manager, person('Cy', [])))).toBeInstanceOf(ForbiddenError);
+    const before = await count('therapists');
+    expect(await rejection(createTherapist(ctx, manager, person('Cy', [siteA, siteB])))).toBeInstanceOf(ForbiddenError);
+    expect(await rejection(createTherapist(ctx, manager, person('Cy', [])))).toBeInstanceOf(ForbiddenError);
     for (const role of ['front_desk', 'therapist', 'patient'] as const) {
-      expect(
-        await rejection(createPractitioner(ctx, actor(orgId, role, [siteA]), person('Cy', [siteA]))),
-      ).toBeInstanceOf(ForbiddenError);
+      expect(await rejection(createTherapist(ctx, actor(orgId, role, [siteA]), person('Cy', [siteA])))).toBeInstanceOf(
+        ForbiddenError,
+      );
     }
-    expect(await count('practitioners')).toBe(before);
+    expect(await count('therapists')).toBe(before);
   });
 
-  it('rolls back the whole practitioner when a site is not in the organisation', async () => {
-    const before = [await count('practitioners'), await count('practitioner_locations'), await count('audit_events')];
-    const err = await rejection(createPractitioner(ctx, admin, person('Dee', [siteA, otherOrgSite])));
+  it('rolls back the whole therapist when a site is not in the organisation', async () => {
+    const before = [await count('therapists'), await count('therapist_locations'), await count('audit_events')];
+    const err = await rejection(createTherapist(ctx, admin, person('Dee', [siteA, otherOrgSite])));
     expect((err as ValidationError).fields).toHaveProperty('locationIds');
     expect(
-      await rejection(updatePractitioner(ctx, admin, ana.id, { givenName: 'Anna', locationIds: [otherOrgSite] })),
+      await rejection(updateTherapist(ctx, admin, ana.id, { givenName: 'Anna', locationIds: [otherOrgSite] })),
     ).toBeInstanceOf(ValidationError);
-    expect([await count('practitioners'), await count('practitioner_locations'), await count('audit_events')]).toEqual(
+    expect([await count('therapists'), await count('therapist_locations'), await count('audit_events')]).toEqual(
       before,
     );
-    expect(((await getPractitioner(ctx, admin, ana.id)) as PractitionerDetail).givenName).toBe('Ana');
+    expect(((await getTherapist(ctx, admin, ana.id)) as TherapistDetail).givenName).toBe('Ana');
   });
 
   it('replaces sites as a set, and keeps managers to their own sites', async () => {
-    const eve = await createPractitioner(ctx, admin, person('Eve', [siteA]));
-    const moved = await updatePractitioner(ctx, admin, eve.id, { locationIds: [siteB] });
+    const eve = await createTherapist(ctx, admin, person('Eve', [siteA]));
+    const moved = await updateTherapist(ctx, admin, eve.id, { locationIds: [siteB] });
     expect(moved.locationIds).toEqual([siteB]);
     const managerA = actor(orgId, 'manager', [siteA]);
     expect(
-      await rejection(updatePractitioner(ctx, managerA, eve.id, { bio: 'Trigger point specialist.' })),
+      await rejection(updateTherapist(ctx, managerA, eve.id, { bio: 'Trigger point specialist.' })),
     ).toBeInstanceOf(ForbiddenError);
     const managerB = actor(orgId, 'manager', [siteB]);
-    expect(await rejection(updatePractitioner(ctx, managerB, eve.id, { locationIds: [siteA, siteB] }))).toBeInstanceOf(
+    expect(await rejection(updateTherapist(ctx, managerB, eve.id, { locationIds: [siteA, siteB] }))).toBeInstanceOf(
       ForbiddenError,
     );
-    const renamed = await updatePractitioner(ctx, managerB, eve.id, {
+    const renamed = await updateTherapist(ctx, managerB, eve.id, {
       bio: 'Trigger point specialist.',
       discipline: 'corrective-exercise',
     });
@@ -222,27 +216,27 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
     expect(await rejection(addCredential(ctx, managerA, eve.id, licence(null)))).toBeInstanceOf(ForbiddenError);
   });
 
-  it('shows patients a public view of active practitioners only', async () => {
-    const retired = await createPractitioner(
+  it('shows patients a public view of active therapists only', async () => {
+    const retired = await createTherapist(
       ctx,
       admin,
       person('Fay', [siteB], { active: false, discipline: 'acupuncture' }),
     );
     const patient = actor(orgId, 'patient');
-    const list = (await listPractitioners(ctx, patient, {})).practitioners;
+    const list = (await listTherapists(ctx, patient, {})).therapists;
     expect(list.length).toBeGreaterThan(0);
     for (const p of list) expect(Object.keys(p).sort()).toEqual(['discipline', 'id', 'locationIds', 'name']);
     expect(list.map((p) => p.id)).not.toContain(retired.id);
-    expect(await getPractitioner(ctx, patient, ana.id)).toEqual({
+    expect(await getTherapist(ctx, patient, ana.id)).toEqual({
       id: ana.id,
       name: 'Ana Okafor',
       discipline: 'nmt',
       locationIds: [siteA],
     });
-    expect(await rejection(getPractitioner(ctx, patient, retired.id))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(getTherapist(ctx, patient, retired.id))).toBeInstanceOf(NotFoundError);
 
-    const therapistView = (await listPractitioners(ctx, actor(orgId, 'therapist'), { discipline: 'acupuncture' }))
-      .practitioners;
+    const therapistView = (await listTherapists(ctx, actor(orgId, 'therapist'), { discipline: 'acupuncture' }))
+      .therapists;
     expect(therapistView).toEqual([
       expect.objectContaining({ id: retired.id, active: false, credentialStatus: 'none', credentials: [] }),
     ]);
@@ -250,7 +244,7 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
 
   it('filters by site and discipline, and summarises credentials for staff', async () => {
     const deskA = actor(orgId, 'front_desk', [siteA]);
-    const atA = (await listPractitioners(ctx, deskA, { locationId: siteA })).practitioners;
+    const atA = (await listTherapists(ctx, deskA, { locationId: siteA })).therapists;
     expect(atA.every((p) => p.locationIds.includes(siteA))).toBe(true);
     const anaRow = atA.find((p) => p.id === ana.id) as {
       credentials: Record<string, unknown>[];
@@ -258,24 +252,22 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
     };
     expect(anaRow.credentialStatus).toBe('current');
     for (const c of anaRow.credentials) expect(c).not.toHaveProperty('number');
-    expect(
-      (await listPractitioners(ctx, deskA, { locationId: siteA, discipline: 'chiropractic' })).practitioners,
-    ).toEqual([]);
-    expect((await listPractitioners(ctx, admin, {})).practitioners.map((p) => p.id)).not.toContain(
-      otherOrgPractitioner,
+    expect((await listTherapists(ctx, deskA, { locationId: siteA, discipline: 'chiropractic' })).therapists).toEqual(
+      [],
     );
+    expect((await listTherapists(ctx, admin, {})).therapists.map((p) => p.id)).not.toContain(otherOrgTherapist);
   });
 
   it('treats unknown ids and ids of another organisation as not found', async () => {
-    for (const id of [randomUUID(), otherOrgPractitioner]) {
-      expect(await rejection(getPractitioner(ctx, admin, id))).toBeInstanceOf(NotFoundError);
-      expect(await rejection(updatePractitioner(ctx, admin, id, { bio: 'x' }))).toBeInstanceOf(NotFoundError);
+    for (const id of [randomUUID(), otherOrgTherapist]) {
+      expect(await rejection(getTherapist(ctx, admin, id))).toBeInstanceOf(NotFoundError);
+      expect(await rejection(updateTherapist(ctx, admin, id, { bio: 'x' }))).toBeInstanceOf(NotFoundError);
       expect(await rejection(addCredential(ctx, admin, id, licence(null)))).toBeInstanceOf(NotFoundError);
     }
     const foreign = await db.query<{ id: string }>(
-      `INSERT INTO credentials (org_id, practitioner_id, kind, type, issuer) SELECT org_id, id, 'licence', 'LMT', 'WA'
-         FROM practitioners WHERE id = $1 RETURNING id`,
-      [otherOrgPractitioner],
+      `INSERT INTO credentials (org_id, therapist_id, kind, type, issuer) SELECT org_id, id, 'licence', 'LMT', 'WA'
+         FROM therapists WHERE id = $1 RETURNING id`,
+      [otherOrgTherapist],
     );
     expect(await rejection(deleteCredential(ctx, admin, foreign[0]!.id))).toBeInstanceOf(NotFoundError);
     expect(await rejection(updateCredential(ctx, admin, foreign[0]!.id, { number: '1' }))).toBeInstanceOf(
@@ -285,7 +277,7 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
 
   it('deletes credentials and records continuing education for managers of the site', async () => {
     const manager = actor(orgId, 'manager', [siteA]);
-    const gus = await createPractitioner(ctx, manager, person('Gus', [siteA]));
+    const gus = await createTherapist(ctx, manager, person('Gus', [siteA]));
     const credential = await addCredential(ctx, manager, gus.id, licence('2025-01-01'));
     expect(credential.status).toBe('expired');
     expect(await rejection(deleteCredential(ctx, actor(orgId, 'therapist', [siteA]), credential.id))).toBeInstanceOf(
@@ -312,7 +304,7 @@ describe.each(BACKENDS)('practitioner services on %s', (backend) => {
     );
     expect((err as ValidationError).fields).toHaveProperty('periodEnd');
     expect(await count('continuing_education')).toBe(before);
-    const detail = (await getPractitioner(ctx, actor(orgId, 'therapist'), gus.id)) as PractitionerDetail;
+    const detail = (await getTherapist(ctx, actor(orgId, 'therapist'), gus.id)) as TherapistDetail;
     expect(detail.continuingEducation).toEqual([period]);
     expect(detail.credentials).toEqual([]);
   });

@@ -4,12 +4,12 @@ import { Email, Id, Phone, text } from '../common.ts';
 import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 import { ScheduleSchema, TemplateSchema } from '../schedules/schema.ts';
 import { StaffMemberSchema } from '../staff/schema.ts';
-import { CredentialCreateSchema, DisciplineSchema, PractitionerDetailSchema } from './schema.ts';
+import { CredentialCreateSchema, DisciplineSchema, TherapistDetailSchema } from './schema.ts';
 
 export const OnboardingSchema = z.strictObject({
   givenName: text(LIMIT.personName),
   familyName: text(LIMIT.personName),
-  email: Email.nullable().default(null).describe('Contact email of the practitioner record'),
+  email: Email.nullable().default(null).describe('Contact email of the therapist record'),
   phone: Phone.nullable().default(null),
   discipline: DisciplineSchema.default('nmt'),
   bio: text(LIMIT.bio).nullable().default(null),
@@ -32,7 +32,7 @@ export const OnboardingSchema = z.strictObject({
 
 export const OnboardedSchema = z
   .object({
-    practitioner: PractitionerDetailSchema,
+    therapist: TherapistDetailSchema,
     shifts: ScheduleSchema.shape.templates,
     account: StaffMemberSchema.nullable(),
   })
