@@ -5,6 +5,7 @@ import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Database, Queryable } from './database.ts';
 import { schemaVersion } from './migrate.ts';
+import { currentName } from './renamed-in-0018.ts';
 import { analyzeAll } from './statistics.ts';
 
 /**
@@ -273,7 +274,18 @@ async function restoreLines(
   lines: AsyncGenerator<string>,
   force: boolean,
 ): Promise<BackupSummary> {
-  const header = parseHeader((await lines.next()).value ?? undefined, filePath);
+  const written = parseHeader((await lines.next()).value ?? undefined, filePath);
+  // Tables and columns renamed since the backup was made are read under today's names.
+  const renamed = new Map<string, Map<string, string>>();
+  const header: BackupHeader = {
+    ...written,
+    tables: written.tables.map((t) => {
+      const columns = new Map(t.columns.map((c) => [c, currentName(c, written.schemaVersion)]));
+      const name = currentName(t.name, written.schemaVersion);
+      if (name !== t.name || [...columns].some(([from, to]) => from !== to)) renamed.set(t.name, columns);
+      return { ...t, name, columns: [...columns.values()] };
+    }),
+  };
   const targetVersion = await schemaVersion(db);
   if (header.schemaVersion > targetVersion) {
     throw new RestoreRefusedError(
@@ -285,9 +297,10 @@ async function restoreLines(
     // Rows go back exactly as they were: triggers that stamp changes stand aside (migration 0007).
     await tx.query(`SELECT set_config('knotwork.restoring', 'on', true)`);
     const tables = new Map((await listTables(tx)).map((t) => [t.name, t]));
-    // An older backup restores when later migrations only added tables or columns: those get
-    // their defaults. (Data rewritten by a later migration is not replayed.)
-    const written = new Map<string, string[]>();
+    // An older backup restores when later migrations only added tables or columns (those get
+    // their defaults) or renamed them (read above under today's names). Data rewritten by a later
+    // migration is not replayed.
+    const writable = new Map<string, string[]>();
     for (const { name, columns } of header.tables) {
       const target = tables.get(name);
       const missing = target ? columns.filter((column) => !target.columns.includes(column)) : [];
@@ -296,7 +309,7 @@ async function restoreLines(
           `Table ${name} of the backup does not fit this database's schema (${target ? `no column ${missing.join(', ')}` : 'no such table'})`,
         );
       }
-      written.set(
+      writable.set(
         name,
         columns.filter((column) => target.writable.includes(column)),
       );
@@ -312,15 +325,16 @@ async function restoreLines(
         ended = parseTrailer(line, filePath);
         continue;
       }
-      const table = tables.get(JSON.parse(match[1]!) as string);
+      const batchTable = JSON.parse(match[1]!) as string;
+      const table = tables.get(currentName(batchTable, header.schemaVersion));
       if (!table || ended) throw new BackupFormatError(`${filePath} has a batch for an unexpected table`);
       const rowsJson = line.slice(match[0].length, -1);
-      const columns = (written.get(table.name) ?? []).map(ident).join(', ');
+      const columns = (writable.get(table.name) ?? []).map(ident).join(', ');
       const overriding = table.identity.length > 0 ? 'OVERRIDING SYSTEM VALUE' : '';
       const inserted = await tx
         .query<{ n: number }>(
           `WITH ins AS (INSERT INTO ${ident(table.name)} (${columns}) ${overriding}
-             SELECT ${columns} FROM jsonb_populate_recordset(null::${ident(table.name)}, $1::jsonb) RETURNING 1)
+             SELECT ${columns} FROM jsonb_populate_recordset(null::${ident(table.name)}, ${renamedRows(renamed.get(batchTable))}) RETURNING 1)
            SELECT count(*)::int AS n FROM ins`,
           [rowsJson],
         )
@@ -349,6 +363,19 @@ async function restoreLines(
     };
   });
 }
+
+/** The batch ($1) as jsonb, each row's renamed columns under their new keys. */
+function renamedRows(columns: Map<string, string> | undefined): string {
+  const moves = [...(columns ?? [])].filter(([from, to]) => from !== to);
+  if (moves.length === 0) return '$1::jsonb';
+  const row = moves.reduce(
+    (sql, [from, to]) => `(${sql} - ${literal(from)} || jsonb_build_object(${literal(to)}, r -> ${literal(from)}))`,
+    'r',
+  );
+  return `(SELECT coalesce(jsonb_agg(${row} ORDER BY n), '[]') FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS b(r, n))`;
+}
+
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 function parseTrailer(line: string, filePath: string): { rows: number } {
   try {

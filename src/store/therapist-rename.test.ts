@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase } from '../../test/support/db.ts';
+import { backup, restore } from './backup.ts';
 import type { Database } from './database.ts';
 import { listMigrations, migrate } from './migrate.ts';
 import { openMigratedDatabase } from './open.ts';
@@ -58,13 +59,19 @@ async function expectRenamed(db: Database): Promise<void> {
 describe.each(BACKENDS)('renaming practitioner to therapist (migration 0018) on %s', (backend) => {
   let db: Database;
   let drop: () => Promise<void>;
+  let dir: string;
   beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'knotwork-rename-backup-'));
     ({ db, drop } = await createTestDatabase(backend, { migrated: false }));
     await migrate(db, BEFORE_RENAME);
     await writeOldData(db);
+    await backup(db, join(dir, 'before-rename.ndjson.gz'));
     await migrate(db);
   });
-  afterAll(() => drop());
+  afterAll(async () => {
+    await drop();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('keeps every row, under the new table, column and field names', async () => {
     await expectRenamed(db);
@@ -102,6 +109,21 @@ describe.each(BACKENDS)('renaming practitioner to therapist (migration 0018) on 
     const before = await version();
     await db.query(`UPDATE therapists SET bio = 'Trigger points' WHERE id = $1`, [TESS]);
     expect(await version()).not.toBe(before);
+  });
+
+  it('restores a backup taken before the rename into a renamed database', async () => {
+    const target = await createTestDatabase(backend);
+    try {
+      const summary = await restore(target.db, join(dir, 'before-rename.ndjson.gz'));
+      expect(summary.tables).toEqual(expect.arrayContaining([{ name: 'therapist_locations', rows: 1 }]));
+      expect(await target.db.query(`SELECT id FROM therapists`)).toEqual([{ id: TESS }]);
+      expect(await target.db.query(`SELECT therapist_id, location_id FROM therapist_locations`)).toEqual([
+        { therapist_id: TESS, location_id: SITE },
+      ]);
+      expect(await target.db.query(`SELECT therapist_id FROM users`)).toEqual([{ therapist_id: TESS }]);
+    } finally {
+      await target.drop();
+    }
   });
 });
 
