@@ -20,7 +20,7 @@ export interface ServiceDef {
 /**
  * State massage licence titles differ: LMT in most states; Washington issued "LMP" (licensed massage
  * therapist) until SHB 2425 (Wash. Laws 2016 ch. 41, effective 2017-07-01) renamed it LMT, so older
- * WA licences still read LMP; North Carolina uses LMBT (REFERENCE.md, "Therapists").
+ * WA licences still read LMP; North Carolina uses LMBT (REFERENCE.md, "The service as the clinic runs it").
  */
 export const MASSAGE_LICENCE: CredentialRequirement = {
   kind: 'licence',

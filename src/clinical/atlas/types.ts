@@ -6,7 +6,7 @@ import type { BodyArea } from '../bodymap/regions.ts';
  *   provoked the trigger point and mapped where patients felt the pain (e.g. Fernández-de-las-Peñas).
  * - 'reported': described in Travell & Simons (clinical observation over many patients),
  *   not yet replicated by an independent controlled study we could cite.
- * - 'expert-opinion': taken from secondary clinical guides or therapist consensus only.
+ * - 'expert-opinion': taken from secondary clinical guides or clinicians' consensus only.
  */
 export type EvidenceTier = 'established' | 'reported' | 'expert-opinion';
 
