@@ -64,10 +64,10 @@ describe.each(BACKENDS)('onboarding a therapist on %s', (backend) => {
       [suite.world.users.manager.id, answer.therapist.id, answer.account.id],
     );
     expect(actions.map((a) => a.action).sort()).toEqual([
-      'therapist.create',
-      'therapist.credential.create',
       'schedule.update',
       'staff.create',
+      'therapist.create',
+      'therapist.credential.create',
     ]);
 
     const token = (await suite.app
