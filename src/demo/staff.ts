@@ -1,4 +1,5 @@
 import { addDays, addYears } from '../time/index.ts';
+import { THERAPIST_ID_SPACE } from './legacy-ids.ts';
 import { EMAIL_DOMAINS, FAMILY_NAMES, FEMALE_GIVEN, MALE_GIVEN, emailPart } from './names.ts';
 import { createRandom, demoUuid, deriveSeed, type Random } from './random.ts';
 import { DEMO_SITES, siteBySlug } from './sites.ts';
@@ -96,7 +97,7 @@ export function buildStaff(seed: number, today: string, orgId: string, locationI
     const discipline = DISCIPLINES[i] ?? 'nmt';
     const { given, family } = uniqueName(random, usedNames);
     const siteSlugs = i === DEMO_THERAPIST_INDEX ? ['beaverton', 'portland'] : pickSites(random, i);
-    const id = demoUuid(seed, 'therapist', i);
+    const id = demoUuid(seed, THERAPIST_ID_SPACE, i);
     const accountEmail =
       i === DEMO_THERAPIST_INDEX
         ? 'therapist@demo.knotwork.test'
