@@ -3,7 +3,7 @@ import * as repo from '../store/repos/calendars.ts';
 import { insertAuditEvents } from '../store/repos/audit.ts';
 import { audit } from './audit.ts';
 import { findStaff } from '../store/repos/staff.ts';
-import { organizationTimeZone } from '../store/repos/sessions.ts';
+import { organizationTimeZone } from '../store/repos/sign-ins.ts';
 import type { Actor, Role, ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError } from './errors.ts';
 import { renderCalendar, type CalendarEvent } from './notify/ical.ts';

@@ -1,5 +1,5 @@
 import { claimJob, completeJob, enqueueJob, failJob } from '../store/repos/jobs.ts';
-import { purgeExpired } from '../store/repos/sessions.ts';
+import { purgeExpired } from '../store/repos/sign-ins.ts';
 import { analyzeChanged } from '../store/statistics.ts';
 import { purgeThrottle } from '../store/repos/login-throttle.ts';
 import { RATE_LIMIT } from './auth/throttle.ts';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BODY_CHARTS } from '../../src/clinical/bodymap/chart.ts';
+import { BODY_CHARTS } from '../../src/clinical/bodymap/chart/chart.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 import { VIEWPORTS, seriousViolations, shotIfAsked, browserSuite } from './support.ts';
 

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../../services/context.ts';
 import { downloadFile, recordClearance } from '../../services/charting/clearance.ts';
-import { getGate, overrideGate } from '../../services/charting/gate-service.ts';
+import { getGate, overrideGate } from '../../services/charting/gate/service.ts';
 import { IdParams } from '../common.ts';
 import { route } from '../route.ts';
 import { isMultipartBody } from './multipart.ts';

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../store/database.ts';
-import * as repo from '../../store/repos/sessions.ts';
+import * as repo from '../../store/repos/sign-ins.ts';
 import { ServiceError } from '../errors.ts';
 import { DECOY_HASH_PROMISE, verifyPassword } from './password.ts';
 

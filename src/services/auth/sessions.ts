@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import * as repo from '../../store/repos/sessions.ts';
+import * as repo from '../../store/repos/sign-ins.ts';
 import { audit } from '../audit.ts';
 import type { Actor, Role, ServiceContext } from '../context.ts';
 import { UnauthenticatedError, ValidationError } from '../errors.ts';

@@ -133,7 +133,7 @@ export async function previewException(
     problems.locationId = 'The therapist does not work at this site.';
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   if (input.kind === 'extra-shift') return { affected: [], notShown: 0 };
-  return affectedBy(ctx, actor, { therapistId: therapistId, from: input.start, to: input.end }, (schedule) => {
+  return affectedBy(ctx, actor, { therapistId, from: input.start, to: input.end }, (schedule) => {
     schedule.therapists
       .find((t) => t.therapistId === therapistId)
       ?.exceptions.push({
@@ -159,7 +159,7 @@ export async function previewWeek(
   return affectedBy(
     ctx,
     actor,
-    { therapistId: therapistId, from: now, to: new Date(now.getTime() + AHEAD_DAYS * 86_400_000) },
+    { therapistId, from: now, to: new Date(now.getTime() + AHEAD_DAYS * 86_400_000) },
     (schedule) => {
       const therapist = schedule.therapists.find((t) => t.therapistId === therapistId);
       if (!therapist) return;

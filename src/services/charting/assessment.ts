@@ -6,7 +6,7 @@ import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { issueFields } from './intake-document.ts';
 import { completeFindings, FindingsSchema, type StoredFindings } from './assessment-findings.ts';
-import { requireChart } from './gate-access.ts';
+import { requireChart } from './gate/access.ts';
 import { dateIn } from '../../time/index.ts';
 import { createOnce, type Once } from '../idempotency.ts';
 import { refreshPatientOutcomes } from '../outcomes/refresh.ts';

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { HomeCareContent } from '../../store/repos/session-homecare.ts';
+import type { HomeCareContent } from '../../store/repos/sessions/homecare.ts';
 
 export interface HandoutInput {
   patientName: string;

@@ -1,5 +1,5 @@
 import { muscleById } from '../../clinical/atlas/index.ts';
-import type { HomeCareContent } from '../../store/repos/session-homecare.ts';
+import type { HomeCareContent } from '../../store/repos/sessions/homecare.ts';
 
 /**
  * The after-care a clinic hands out, in plain words. The figures (16–24 oz of extra water, soreness

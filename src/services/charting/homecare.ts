@@ -1,5 +1,5 @@
-import * as repo from '../../store/repos/session-homecare.ts';
-import { findReassessment, treatedMuscles } from '../../store/repos/session-steps.ts';
+import * as repo from '../../store/repos/sessions/homecare.ts';
+import { findReassessment, treatedMuscles } from '../../store/repos/sessions/steps.ts';
 import { findPatient } from '../../store/repos/patients.ts';
 import type { Queryable } from '../../store/database.ts';
 import { audit } from '../audit.ts';

@@ -7,7 +7,7 @@ import type { IntakeAnswers } from '../../clinical/screening/index.ts';
 import type { Database } from '../../store/database.ts';
 import type { Actor, Role, ServiceContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
-import { getGate, overrideGate } from './gate-service.ts';
+import { getGate, overrideGate } from './gate/service.ts';
 import { getIntake, getIntakeVersion, submitIntake } from './intake.ts';
 import { vitalsProblems } from './intake-vitals.ts';
 

@@ -4,11 +4,11 @@ import * as repo from '../../store/repos/charting-intake.ts';
 import { audit, type AuditRecord } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { NotFoundError, ValidationError } from '../errors.ts';
-import { requireChart } from './gate-access.ts';
+import { requireChart } from './gate/access.ts';
 import { dateIn } from '../../time/index.ts';
-import { blockingKeys, blocks, describeBlock, uncovered } from './gate-evaluate.ts';
-import { treatmentGate } from './gate.ts';
-import { gateView, type GateView } from './gate-service.ts';
+import { blockingKeys, blocks, describeBlock, uncovered } from './gate/evaluate.ts';
+import { treatmentGate } from './gate/gate.ts';
+import { gateView, type GateView } from './gate/service.ts';
 import { intakeRefusalMessage, unansweredFields } from './intake-unanswered.ts';
 import { vitalsProblems } from './intake-vitals.ts';
 import {

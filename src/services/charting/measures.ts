@@ -12,9 +12,9 @@ import {
   type ScoreError,
   type Threshold,
 } from '../../clinical/measures/index.ts';
-import * as baseline from '../../store/repos/session-baseline.ts';
-import * as repo from '../../store/repos/session-measures.ts';
-import { treatedRegions } from '../../store/repos/session-steps.ts';
+import * as baseline from '../../store/repos/sessions/baseline.ts';
+import * as repo from '../../store/repos/sessions/measures.ts';
+import { treatedRegions } from '../../store/repos/sessions/steps.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';

@@ -1,4 +1,4 @@
-import * as notes from '../../store/repos/session-notes.ts';
+import * as notes from '../../store/repos/sessions/notes.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.ts';

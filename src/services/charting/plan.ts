@@ -9,7 +9,7 @@ import { bookSeries } from '../booking/series.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { issueFields } from './intake-document.ts';
-import { requireChart } from './gate-access.ts';
+import { requireChart } from './gate/access.ts';
 import { applyVisitChoices, type VisitChoice } from './plan-choices.ts';
 import { planConsistency, PlanBodySchema, type PlanBody } from './plan-document.ts';
 import { createOnce, type Once } from '../idempotency.ts';

@@ -3,7 +3,7 @@ import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { buildWorld, type World } from '../../../test/support/world.ts';
 import type { Database } from '../../store/database.ts';
 import type { ServiceContext } from '../context.ts';
-import { getGate } from './gate-service.ts';
+import { getGate } from './gate/service.ts';
 import { addStep, type StepInput } from './session-steps.ts';
 import { actorOf, patientBehindGate, tickingContext } from '../../../test/support/session-kit.ts';
 import { createNote } from './session.ts';

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../store/database.ts';
 import { findPatient } from '../../store/repos/patients.ts';
-import * as notes from '../../store/repos/session-notes.ts';
+import * as notes from '../../store/repos/sessions/notes.ts';
 import { audit } from '../audit.ts';
 import type { Actor } from '../context.ts';
 import { ForbiddenError, NotFoundError, ServiceError } from '../errors.ts';

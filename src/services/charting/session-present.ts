@@ -6,8 +6,8 @@ import {
   type UnitRule,
 } from '../../clinical/billing/index.ts';
 import type { Queryable } from '../../store/database.ts';
-import * as notes from '../../store/repos/session-notes.ts';
-import * as steps from '../../store/repos/session-steps.ts';
+import * as notes from '../../store/repos/sessions/notes.ts';
+import * as steps from '../../store/repos/sessions/steps.ts';
 import { noteCan, type NoteCan } from '../can.ts';
 import type { Actor } from '../context.ts';
 import { ValidationError } from '../errors.ts';

@@ -1,7 +1,7 @@
 import { classifyChange, type ChangeClassification } from '../../clinical/measures/index.ts';
-import * as baseline from '../../store/repos/session-baseline.ts';
-import type { RangeOfMotion } from '../../store/repos/session-notes.ts';
-import * as steps from '../../store/repos/session-steps.ts';
+import * as baseline from '../../store/repos/sessions/baseline.ts';
+import type { RangeOfMotion } from '../../store/repos/sessions/notes.ts';
+import * as steps from '../../store/repos/sessions/steps.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { lockDraft, requireNote } from './session-access.ts';

@@ -2,11 +2,11 @@ import { muscleById, triggerPointById } from '../../clinical/atlas/index.ts';
 import { regionById } from '../../clinical/bodymap/regions.ts';
 import { checkStep, isTechnique, TECHNIQUES, type TreatmentStep } from '../../clinical/protocol/index.ts';
 import type { Queryable } from '../../store/database.ts';
-import * as steps from '../../store/repos/session-steps.ts';
+import * as steps from '../../store/repos/sessions/steps.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
-import { treatmentGate, type TreatmentGate } from './gate.ts';
+import { treatmentGate, type TreatmentGate } from './gate/gate.ts';
 import { ChartingRefusal, lockDraft, requireNote, todayOf } from './session-access.ts';
 import { createOnce, type Once } from '../idempotency.ts';
 

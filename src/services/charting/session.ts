@@ -1,5 +1,5 @@
 import { sqlState, SQLSTATE } from '../../store/database.ts';
-import * as notes from '../../store/repos/session-notes.ts';
+import * as notes from '../../store/repos/sessions/notes.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, ForbiddenError } from '../errors.ts';

@@ -7,7 +7,7 @@ import {
   patientAccount,
   type AppointmentView,
 } from '../../store/repos/calendars.ts';
-import { organizationTimeZone } from '../../store/repos/sessions.ts';
+import { organizationTimeZone } from '../../store/repos/sign-ins.ts';
 import { findAvailability } from '../booking/availability.ts';
 import { cancelAppointment, rescheduleAppointment } from '../booking/changes.ts';
 import { conflictOf } from '../booking/conflicts.ts';

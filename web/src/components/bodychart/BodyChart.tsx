@@ -1,6 +1,6 @@
 import { useId, type KeyboardEvent } from 'react';
-import { BODY_CHARTS } from '../../../../src/clinical/bodymap/chart.ts';
-import { drawnOnTemplateHalf } from '../../../../src/clinical/bodymap/chart-shapes.ts';
+import { BODY_CHARTS } from '../../../../src/clinical/bodymap/chart/chart.ts';
+import { drawnOnTemplateHalf } from '../../../../src/clinical/bodymap/chart/shapes.ts';
 import { regionById, REGIONS } from '../../../../src/clinical/bodymap/regions.ts';
 import { regionBox } from './regionBoxes.ts';
 

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { CHART_HEIGHT, CHART_WIDTH } from '../../../../src/clinical/bodymap/chart-figure.ts';
+import { CHART_HEIGHT, CHART_WIDTH } from '../../../../src/clinical/bodymap/chart/figure.ts';
 import { regionById } from '../../../../src/clinical/bodymap/regions.ts';
 import { BodyChart, type BodyChartProps, type ChartView, type ChartWindow } from './BodyChart.tsx';
 import { regionCentre } from './regionBoxes.ts';

@@ -1,5 +1,5 @@
-import { BODY_CHARTS, pathDataPoints } from '../../../../src/clinical/bodymap/chart.ts';
-import { boundingBox, type Box } from '../../../../src/clinical/bodymap/chart-geometry.ts';
+import { BODY_CHARTS, pathDataPoints } from '../../../../src/clinical/bodymap/chart/chart.ts';
+import { boundingBox, type Box } from '../../../../src/clinical/bodymap/chart/geometry.ts';
 
 /** Each drawn region's bounding box and marker point, in chart units, worked out once. */
 const BOXES = new Map<string, Box>();

@@ -2,10 +2,10 @@
 // s = 0 is the outer (lateral) edge and s = 1 the inner edge; t runs from the root to the tip.
 // Palms face forward, so the thumb sits on the outer edge in both views.
 
-import { ARM_ROOT, CROTCH, GLUTEAL_FOLD, GROIN, HIP_AND_THIGH_OUTER, p } from './chart-figure-axial.ts';
-import { digit, splitBase } from './chart-figure-digit.ts';
-import { segment, spline, subCurve } from './chart-geometry.ts';
-import type { Curve, Patch, Point } from './chart-geometry.ts';
+import { ARM_ROOT, CROTCH, GLUTEAL_FOLD, GROIN, HIP_AND_THIGH_OUTER, p } from './figure-axial.ts';
+import { digit, splitBase } from './figure-digit.ts';
+import { segment, spline, subCurve } from './geometry.ts';
+import type { Curve, Patch, Point } from './geometry.ts';
 
 /** The stretch of a landmark spline between landmark i and landmark j. */
 function between(points: readonly Point[], i: number, j: number): Curve {

@@ -1,14 +1,14 @@
-import * as gateRepo from '../../store/repos/charting-gate.ts';
-import * as intakeRepo from '../../store/repos/charting-intake.ts';
-import { audit } from '../audit.ts';
-import type { Actor, ServiceContext } from '../context.ts';
-import { ConflictError, ValidationError } from '../errors.ts';
-import { requireChart } from './gate-access.ts';
-import { dateIn } from '../../time/index.ts';
+import * as gateRepo from '../../../store/repos/charting-gate.ts';
+import * as intakeRepo from '../../../store/repos/charting-intake.ts';
+import { audit } from '../../audit.ts';
+import type { Actor, ServiceContext } from '../../context.ts';
+import { ConflictError, ValidationError } from '../../errors.ts';
+import { requireChart } from './access.ts';
+import { dateIn } from '../../../time/index.ts';
 import { treatmentGate, type TreatmentGate } from './gate.ts';
-import { gateCan, type GateCan } from '../can.ts';
-import type { PatientFacts } from '../policies.ts';
-import { createOnce, type Once } from '../idempotency.ts';
+import { gateCan, type GateCan } from '../../can.ts';
+import type { PatientFacts } from '../../policies.ts';
+import { createOnce, type Once } from '../../idempotency.ts';
 
 /** The gate with what its reader may do about it (override it, record a clearance). */
 export type GateView = TreatmentGate & { can: GateCan };

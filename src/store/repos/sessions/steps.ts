@@ -1,5 +1,5 @@
-import type { Queryable } from '../database.ts';
-import type { RangeOfMotion } from './session-notes.ts';
+import type { Queryable } from '../../database.ts';
+import type { RangeOfMotion } from './notes.ts';
 
 export interface StepFlag {
   level: 'info' | 'warning' | 'stop';

@@ -1,17 +1,10 @@
 // Turns a region's footprint — polygons in the (s, t) parameter space of body parts — into canvas
 // outlines, placing them on the correct half of the canvas for the region's view and side.
 
-import { AXIAL_PARTS, CENTRE_X, PARTS, VIEW_PARTS } from './chart-figure.ts';
-import type { PartName } from './chart-figure.ts';
-import {
-  mirrorX,
-  patchPoint,
-  polygonPathData,
-  roundPoint,
-  sampleParamEdge,
-  simplifyPolyline,
-} from './chart-geometry.ts';
-import type { Point } from './chart-geometry.ts';
+import { AXIAL_PARTS, CENTRE_X, PARTS, VIEW_PARTS } from './figure.ts';
+import type { PartName } from './figure.ts';
+import { mirrorX, patchPoint, polygonPathData, roundPoint, sampleParamEdge, simplifyPolyline } from './geometry.ts';
+import type { Point } from './geometry.ts';
 
 /** Canvas units a simplified edge may stray from the sampled curve (well under a screen pixel). */
 const SIMPLIFY_TOLERANCE = 0.05;

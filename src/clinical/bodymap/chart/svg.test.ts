@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BODY_CHARTS, renderChartSvg } from './chart.ts';
-import { escapeXml } from './chart-svg.ts';
-import { REGIONS, regionById } from './regions.ts';
+import { escapeXml } from './svg.ts';
+import { REGIONS, regionById } from '../regions.ts';
 
 interface Element {
   name: string;

@@ -4,7 +4,7 @@ import {
   SCREENING_RULES,
   type QuestionId,
   type ScreeningResult,
-} from '../../clinical/screening/index.ts';
+} from '../../../clinical/screening/index.ts';
 
 /**
  * How a screening result becomes a yes/no for treatment. Our reading of the clinic’s rules:

@@ -1,8 +1,8 @@
 // Where each front-view region sits on the figure, keyed by region base. Shapes are given for the
-// half left of the centre line (s, t as described in chart-figure-axial.ts / chart-figure-limbs.ts);
+// half left of the centre line (s, t as described in figure-axial.ts / figure-limbs.ts);
 // lateral regions are mirrored for the other side, midline regions straddle the centre line.
 
-import type { RegionFootprint } from './chart-shapes.ts';
+import type { RegionFootprint } from './shapes.ts';
 
 export const FRONT_LAYOUT: Readonly<Record<string, RegionFootprint>> = {
   // Head: t bands follow the face (brow ≈ 0.39–0.45, eyes ≈ 0.45–0.51, mouth ≈ 0.7).

@@ -1,5 +1,5 @@
-import { SCREENING_RULES, type ScreeningResult } from '../../clinical/screening/index.ts';
-import { painFeedbackRule } from '../../clinical/screening/rules-medications.ts';
+import { SCREENING_RULES, type ScreeningResult } from '../../../clinical/screening/index.ts';
+import { painFeedbackRule } from '../../../clinical/screening/rules-medications.ts';
 
 /** One caution as the therapist reads it: what triggered it and why, then what to change. */
 export interface GateCaution {

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database.ts';
+import type { Queryable } from '../../database.ts';
 
 export type MeasureAnswer = number | null | { activity: string; score: number | null };
 

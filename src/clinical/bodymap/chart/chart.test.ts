@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BODY_CHARTS, chartGaps } from './chart.ts';
 import type { BodyChart } from './chart.ts';
-import { CENTRE_X } from './chart-figure.ts';
-import { boundingBox } from './chart-geometry.ts';
-import type { Box, Point } from './chart-geometry.ts';
-import { isValidPathData, parsePathData, pathDataPoints } from './chart-pathdata.ts';
-import { REGIONS, regionById } from './regions.ts';
+import { CENTRE_X } from './figure.ts';
+import { boundingBox } from './geometry.ts';
+import type { Box, Point } from './geometry.ts';
+import { isValidPathData, parsePathData, pathDataPoints } from './pathdata.ts';
+import { REGIONS, regionById } from '../regions.ts';
 
 const VIEWS = ['front', 'back'] as const;
 

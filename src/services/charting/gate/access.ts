@@ -1,9 +1,9 @@
-import type { Queryable } from '../../store/database.ts';
-import { findPatient } from '../../store/repos/patients.ts';
-import { audit } from '../audit.ts';
-import type { Actor } from '../context.ts';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
-import { isAllowed, patientFacts, type Action, type PatientFacts } from '../policies.ts';
+import type { Queryable } from '../../../store/database.ts';
+import { findPatient } from '../../../store/repos/patients.ts';
+import { audit } from '../../audit.ts';
+import type { Actor } from '../../context.ts';
+import { ForbiddenError, NotFoundError } from '../../errors.ts';
+import { isAllowed, patientFacts, type Action, type PatientFacts } from '../../policies.ts';
 
 /** Shared by the intake, gate, clearance, assessment and plan use cases: who may touch this chart. */
 

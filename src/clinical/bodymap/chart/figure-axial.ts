@@ -1,8 +1,8 @@
-// Head, neck and trunk of the chart figure, drawn left of the centre line (see chart-figure.ts for
+// Head, neck and trunk of the chart figure, drawn left of the centre line (see figure.ts for
 // the side convention). Here s = 0 is the centre line and s = 1 the outer edge; t runs downwards.
 
-import { pinned, reversed, spline, subCurve } from './chart-geometry.ts';
-import type { Curve, Patch, Point } from './chart-geometry.ts';
+import { pinned, reversed, spline, subCurve } from './geometry.ts';
+import type { Curve, Patch, Point } from './geometry.ts';
 
 export const CENTRE_X = 200;
 export const p = (x: number, y: number): Point => ({ x, y });

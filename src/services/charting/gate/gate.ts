@@ -1,10 +1,10 @@
-import { screen } from '../../clinical/screening/index.ts';
-import { cautionsOf, painRatingsUnreliable, type GateCaution } from './gate-cautions.ts';
-import type { Queryable } from '../../store/database.ts';
-import * as gateRepo from '../../store/repos/charting-gate.ts';
-import * as intakeRepo from '../../store/repos/charting-intake.ts';
-import { blockingKeys, blockingKeyWords, blocks, describeBlock, noDeepPressure, uncovered } from './gate-evaluate.ts';
-import { screeningAnswersOf } from './intake-document.ts';
+import { screen } from '../../../clinical/screening/index.ts';
+import { cautionsOf, painRatingsUnreliable, type GateCaution } from './cautions.ts';
+import type { Queryable } from '../../../store/database.ts';
+import * as gateRepo from '../../../store/repos/charting-gate.ts';
+import * as intakeRepo from '../../../store/repos/charting-intake.ts';
+import { blockingKeys, blockingKeyWords, blocks, describeBlock, noDeepPressure, uncovered } from './evaluate.ts';
+import { screeningAnswersOf } from '../intake-document.ts';
 
 /**
  * May this patient be treated today, and how? Read by the session log (part B) before every

@@ -1,11 +1,11 @@
 // Renders a body chart as a standalone, accessible SVG document: a <title>, the silhouette, and
 // one <path id="region-…" data-region="…"> per region carrying the region's name as its <title>.
 
-import { BODY_CHARTS } from './chart-data.ts';
-import { drawnOnTemplateHalf } from './chart-shapes.ts';
-import type { View } from './chart-shapes.ts';
-import { CENTRE_X, CHART_WIDTH } from './chart-figure.ts';
-import { regionById } from './regions.ts';
+import { BODY_CHARTS } from './data.ts';
+import { drawnOnTemplateHalf } from './shapes.ts';
+import type { View } from './shapes.ts';
+import { CENTRE_X, CHART_WIDTH } from './figure.ts';
+import { regionById } from '../regions.ts';
 
 export interface RenderChartOptions {
   /** CSS colour per region id; regions of the other view are ignored, unknown ids rejected. */

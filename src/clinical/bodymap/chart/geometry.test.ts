@@ -11,9 +11,9 @@ import {
   simplifyPolyline,
   spline,
   subCurve,
-} from './chart-geometry.ts';
-import type { Patch, Point } from './chart-geometry.ts';
-import { drawnOnTemplateHalf } from './chart-shapes.ts';
+} from './geometry.ts';
+import type { Patch, Point } from './geometry.ts';
+import { drawnOnTemplateHalf } from './shapes.ts';
 
 const coord = fc.double({ min: -500, max: 500, noNaN: true });
 const point = fc.record({ x: coord, y: coord });

@@ -1,7 +1,7 @@
-// Where each back-view region sits on the figure, keyed by region base (see chart-layout-front.ts).
+// Where each back-view region sits on the figure, keyed by region base (see layout-front.ts).
 // In the back view the half left of the centre line is the patient's LEFT side.
 
-import type { RegionFootprint } from './chart-shapes.ts';
+import type { RegionFootprint } from './shapes.ts';
 
 export const BACK_LAYOUT: Readonly<Record<string, RegionFootprint>> = {
   // Head and neck: the mastoid is a notch of the occiput just behind and below the ear.

@@ -1,4 +1,4 @@
-import type { Queryable } from '../database.ts';
+import type { Queryable } from '../../database.ts';
 
 /**
  * The patient's first recorded values, the "intake" a session is compared with. Reads part A's

@@ -1,11 +1,11 @@
 // Orientation marks that are not regions: eyes, brows, nose, mouth, ear folds and the navel,
 // so a patient recognises the front view at a glance. Drawn over the regions, never clickable.
 
-import { CENTRE_X, PARTS } from './chart-figure.ts';
-import type { PartName } from './chart-figure.ts';
-import { mirrorX, patchPoint } from './chart-geometry.ts';
-import type { Point } from './chart-geometry.ts';
-import type { ParamPoint, View } from './chart-shapes.ts';
+import { CENTRE_X, PARTS } from './figure.ts';
+import type { PartName } from './figure.ts';
+import { mirrorX, patchPoint } from './geometry.ts';
+import type { Point } from './geometry.ts';
+import type { ParamPoint, View } from './shapes.ts';
 
 const fmt = (v: number): string => String(Math.round(v * 10) / 10);
 

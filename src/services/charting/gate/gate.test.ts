@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
-import { buildWorld, type World } from '../../../test/support/world.ts';
-import { allNoAnswers } from '../../clinical/screening/fixtures.ts';
-import type { IntakeAnswers } from '../../clinical/screening/index.ts';
-import type { Database } from '../../store/database.ts';
-import type { Actor, Role, ServiceContext } from '../context.ts';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import { checkLetter, recordClearance, sniffType } from './clearance.ts';
+import { BACKENDS, createTestDatabase } from '../../../../test/support/db.ts';
+import { buildWorld, type World } from '../../../../test/support/world.ts';
+import { allNoAnswers } from '../../../clinical/screening/fixtures.ts';
+import type { IntakeAnswers } from '../../../clinical/screening/index.ts';
+import type { Database } from '../../../store/database.ts';
+import type { Actor, Role, ServiceContext } from '../../context.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
+import { checkLetter, recordClearance, sniffType } from '../clearance.ts';
 import { treatmentGate } from './gate.ts';
-import { getGate, overrideGate } from './gate-service.ts';
-import { getIntake, getIntakeVersion, saveIntakeDraft, submitIntake } from './intake.ts';
-import { LETTER_PDF } from '../../../test/support/pdf.ts';
+import { getGate, overrideGate } from './service.ts';
+import { getIntake, getIntakeVersion, saveIntakeDraft, submitIntake } from '../intake.ts';
+import { LETTER_PDF } from '../../../../test/support/pdf.ts';
 
 // 10:00 in Los Angeles on Friday 20 November 2026.
 const NOW = new Date('2026-11-20T18:00:00Z');

@@ -1,5 +1,5 @@
-import { segment, spline } from './chart-geometry.ts';
-import type { Patch, Point } from './chart-geometry.ts';
+import { segment, spline } from './geometry.ts';
+import type { Patch, Point } from './geometry.ts';
 
 /** A finger or toe: a tube tapering from its base segment to a rounded tip (s across, t along). */
 export function digit(baseNear: Point, baseFar: Point, tip: Point, tipWidth: number): Patch {

@@ -5,11 +5,11 @@
 //
 // SIDE CONVENTION. Front view: the viewer faces the patient, so the patient's RIGHT side is drawn
 // on the viewer's LEFT. Back view: the viewer stands behind the patient, so the patient's RIGHT
-// side is on the viewer's RIGHT. `chart-shapes.ts` applies this when it mirrors a region.
+// side is on the viewer's RIGHT. `shapes.ts` applies this when it mirrors a region.
 
-import { CENTRE_X, ear, head, neck, trunk, trunkBack } from './chart-figure-axial.ts';
-import * as limbs from './chart-figure-limbs.ts';
-import type { Patch } from './chart-geometry.ts';
+import { CENTRE_X, ear, head, neck, trunk, trunkBack } from './figure-axial.ts';
+import * as limbs from './figure-limbs.ts';
+import type { Patch } from './geometry.ts';
 
 export { CENTRE_X };
 export const CHART_WIDTH = 2 * CENTRE_X;

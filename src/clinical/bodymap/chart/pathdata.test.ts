@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isValidPathData, parsePathData, pathDataPoints } from './chart-pathdata.ts';
+import { isValidPathData, parsePathData, pathDataPoints } from './pathdata.ts';
 
 describe('parsePathData', () => {
   it('reads absolute and relative commands with implicit repeats', () => {

@@ -1,13 +1,13 @@
 // Builds the front and back body charts: one path per region of the vocabulary, in its own view.
 
-import { BACK_LAYOUT } from './chart-layout-back.ts';
-import { FRONT_LAYOUT } from './chart-layout-front.ts';
-import { CHART_HEIGHT, CHART_WIDTH } from './chart-figure.ts';
-import { polygonPathData } from './chart-geometry.ts';
-import { landmarkPathData } from './chart-landmarks.ts';
-import { placeRegion, silhouettePathData } from './chart-shapes.ts';
-import type { RegionFootprint, View } from './chart-shapes.ts';
-import { REGIONS } from './regions.ts';
+import { BACK_LAYOUT } from './layout-back.ts';
+import { FRONT_LAYOUT } from './layout-front.ts';
+import { CHART_HEIGHT, CHART_WIDTH } from './figure.ts';
+import { polygonPathData } from './geometry.ts';
+import { landmarkPathData } from './landmarks.ts';
+import { placeRegion, silhouettePathData } from './shapes.ts';
+import type { RegionFootprint, View } from './shapes.ts';
+import { REGIONS } from '../regions.ts';
 
 export interface ChartPath {
   /** Region id from the body-map vocabulary (regions.ts). */
