@@ -6,7 +6,8 @@ import { CHARTING_OPERATIONS } from '../../web/src/api/charting.ts';
 import { LINK_OPERATIONS } from '../../web/src/api/links.ts';
 import { RELIEF_OPERATIONS } from '../../web/src/api/relief.ts';
 import { RECORD_OPERATIONS } from '../../web/src/api/records.ts';
-import { CHARTING_MORE_OPERATIONS } from '../../web/src/api/charting-more.ts';
+import { MEASURE_OPERATIONS } from '../../web/src/api/measures.ts';
+import { SCREENING_OPERATIONS } from '../../web/src/api/screening.ts';
 import { SCHEDULING_OPERATIONS } from '../../web/src/api/scheduling.ts';
 import { WAITLIST_OPERATIONS } from '../../web/src/api/waitlist.ts';
 import { SCHEDULE_CHANGE_OPERATIONS } from '../../web/src/api/schedule-changes.ts';
@@ -61,10 +62,10 @@ describe('the web client against the OpenAPI document', () => {
     for (const [, path] of ADMIN_SCHEDULING_OPERATIONS) expect(path).toMatch(/^\/api(\/([a-z-]+|\{[a-zA-Z]+\}))+$/);
   });
 
-  it('calls only documented operations from the added charting client', () => {
-    const missing = CHARTING_MORE_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(
-      ([m, p]) => `${m} ${p}`,
-    );
+  it('calls only documented operations from the screening and measures clients', () => {
+    const missing = [...SCREENING_OPERATIONS, ...MEASURE_OPERATIONS]
+      .filter(([method, path]) => !paths[path]?.[method.toLowerCase()])
+      .map(([m, p]) => `${m} ${p}`);
     expect(missing).toEqual([]);
   });
 

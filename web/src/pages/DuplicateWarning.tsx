@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { REASON_WORDS, type PossibleDuplicates } from '../api/records.ts';
 import { formatDate } from '../format.ts';
-import { useLocationNames } from '../lookups.ts';
+import { useLocationNames } from '../sites.ts';
 import { Link } from '../router.tsx';
 import './records.css';
 

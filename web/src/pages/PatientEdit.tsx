@@ -5,7 +5,7 @@ import type { Patient } from '../api/types.ts';
 import { ErrorSummary, type SummaryItem } from '../components/Form.tsx';
 import { ErrorView, Forbidden, Loading } from '../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../hooks.ts';
-import { useLocations } from '../lookups.ts';
+import { useLocations } from '../sites.ts';
 import { Link, navigate } from '../router.tsx';
 import { useUser } from '../session.tsx';
 import { formErrors, PATIENT_LABELS, PatientFields } from './PatientFields.tsx';

@@ -4,7 +4,7 @@ import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { fieldId } from '../components/Form.tsx';
 import { formatDate } from '../format.ts';
 import { useDebounced, usePageTitle, useResource } from '../hooks.ts';
-import { useLocationNames } from '../lookups.ts';
+import { useLocationNames } from '../sites.ts';
 import { Link, navigate, useUrl } from '../router.tsx';
 import { useUser } from '../session.tsx';
 import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';

@@ -7,7 +7,7 @@ import type { Patient } from '../api/types.ts';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { formatDate } from '../format.ts';
 import { usePageTitle, useResource } from '../hooks.ts';
-import { useLocationNames } from '../lookups.ts';
+import { useLocationNames } from '../sites.ts';
 import { Link, navigate } from '../router.tsx';
 import { PatientPicker, type PickedPatient } from './schedule/PatientPicker.tsx';
 import './records.css';

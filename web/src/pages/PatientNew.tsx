@@ -4,7 +4,7 @@ import { PossibleDuplicate, registerPatient, type PossibleDuplicates } from '../
 import { ErrorSummary, type SummaryItem } from '../components/Form.tsx';
 import { Forbidden } from '../components/StatusViews.tsx';
 import { usePageTitle } from '../hooks.ts';
-import { useLocations } from '../lookups.ts';
+import { useLocations } from '../sites.ts';
 import { Link, navigate } from '../router.tsx';
 import { useUser } from '../session.tsx';
 import { DuplicateWarning } from './DuplicateWarning.tsx';

@@ -5,7 +5,7 @@ import type { Patient } from '../api/types.ts';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { ageOn, formatDate, localToday, SEX_AT_BIRTH } from '../format.ts';
 import { usePageTitle, useResource } from '../hooks.ts';
-import { useLocationNames } from '../lookups.ts';
+import { useLocationNames } from '../sites.ts';
 import { Link, navigate, useUrl } from '../router.tsx';
 import { MeasuresCard } from './measures/MeasuresCard.tsx';
 import { PatientHub } from './PatientHub.tsx';

@@ -1,7 +1,7 @@
 import * as api from '../api/client.ts';
 import { ErrorView, Forbidden, Loading } from '../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../hooks.ts';
-import { siteNames, useLocationNames } from '../lookups.ts';
+import { siteNames, useLocationNames } from '../sites.ts';
 import { Link } from '../router.tsx';
 import { ROLE_LABEL, useUser } from '../session.tsx';
 

@@ -4,7 +4,7 @@ import { formFieldErrors } from '../api/http.ts';
 import { Checkbox, ErrorSummary, SelectField, summaryItems, TextField, type SummaryItem } from '../components/Form.tsx';
 import { Forbidden } from '../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../hooks.ts';
-import { useLocations } from '../lookups.ts';
+import { useLocations } from '../sites.ts';
 import { Link, navigate } from '../router.tsx';
 import { ROLE_LABEL, useUser } from '../session.tsx';
 import { useCreateIntent } from '../api/intent.ts';

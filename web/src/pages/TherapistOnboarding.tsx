@@ -7,7 +7,7 @@ import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 import { Checkbox, ErrorSummary, SelectField, summaryItems, TextField } from '../components/Form.tsx';
 import { WEEKDAYS } from '../format.ts';
 import { usePageTitle } from '../hooks.ts';
-import { useLocations } from '../lookups.ts';
+import { useLocations } from '../sites.ts';
 import { Link, navigate } from '../router.tsx';
 import { DISCIPLINE_OPTIONS } from './admin/disciplines.ts';
 import './records.css';

@@ -3,7 +3,7 @@ import { hasCredentials, type Therapist, type StaffTherapist } from '../api/type
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { formatDate, localToday } from '../format.ts';
 import { usePageTitle, useResource } from '../hooks.ts';
-import { siteNames, useLocationNames } from '../lookups.ts';
+import { siteNames, useLocationNames } from '../sites.ts';
 import { Link, useUrl } from '../router.tsx';
 import { useUser } from '../session.tsx';
 import { TherapistSchedule } from './admin/TherapistSchedule.tsx';

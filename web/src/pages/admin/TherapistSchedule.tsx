@@ -2,7 +2,7 @@ import { getSchedule } from '../../api/scheduling.ts';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { WEEKDAYS } from '../../format.ts';
 import { useResource } from '../../hooks.ts';
-import { useLocations } from '../../lookups.ts';
+import { useLocations } from '../../sites.ts';
 import { ExceptionsEditor, when } from './ExceptionsEditor.tsx';
 import { TemplateEditor } from './TemplateEditor.tsx';
 import './admin.css';

@@ -10,11 +10,11 @@ import {
 import { ErrorSummary, TextField } from '../../components/Form.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
-import { useLocations } from '../../lookups.ts';
+import { useLocations } from '../../sites.ts';
 import { Link, navigate, useUrl } from '../../router.tsx';
 import { useUser, useOrgTimeZone } from '../../session.tsx';
 import { priceLabel } from '../../format.ts';
-import { therapistName, useTherapists, useServices } from '../schedule/lookups.ts';
+import { therapistName, useTherapists, useServices } from '../schedule/therapists-and-services.ts';
 import { STATUS_BADGE, STATUS_LABEL } from '../schedule/status.ts';
 import { addDays, dateLabel, timeAt, todayAt, wallClock } from '../schedule/time.ts';
 import { MyWaitlist, useMyWaitlist, WaitlistOffers } from '../waitlist/MyWaitlist.tsx';

@@ -1,9 +1,9 @@
 import { findSlots, type Slot } from '../../api/scheduling.ts';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { useResource } from '../../hooks.ts';
-import { useLocations } from '../../lookups.ts';
+import { useLocations } from '../../sites.ts';
 import { Link, navigate } from '../../router.tsx';
-import { therapistName, useTherapists } from '../schedule/lookups.ts';
+import { therapistName, useTherapists } from '../schedule/therapists-and-services.ts';
 import { slotsByDay } from '../schedule/SlotChoices.tsx';
 import { addDays, dateLabel, timeAt, todayAt, zoneName } from '../schedule/time.ts';
 import { stepUrl, type Answers } from './flow.ts';

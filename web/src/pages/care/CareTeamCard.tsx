@@ -7,7 +7,7 @@ import { SelectField, TextField } from '../../components/Form.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { formatDate } from '../../format.ts';
 import { useResource } from '../../hooks.ts';
-import { useLocationNames } from '../../lookups.ts';
+import { useLocationNames } from '../../sites.ts';
 import { useUser } from '../../session.tsx';
 import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 import './care.css';

@@ -6,7 +6,7 @@ import { ErrorSummary, SelectField, summaryItems, TextField, type SummaryItem } 
 import { Forbidden } from '../../components/StatusViews.tsx';
 import { formatDate } from '../../format.ts';
 import { usePageTitle } from '../../hooks.ts';
-import { useLocations } from '../../lookups.ts';
+import { useLocations } from '../../sites.ts';
 import { Link, navigate } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
 import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';

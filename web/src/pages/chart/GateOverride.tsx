@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { TreatmentGate } from '../../api/charting.ts';
-import { overrideGate, type GateWithOverrides } from '../../api/charting-more.ts';
+import { overrideGate, type GateWithOverrides } from '../../api/screening.ts';
 import { ApiError } from '../../api/http.ts';
 import { ErrorSummary, fieldId, summaryItems } from '../../components/Form.tsx';
 import { formatDateTime } from '../../format.ts';
 import { ROLE_LABEL } from '../../session.tsx';
-import '../charting-more.css';
+import '../screening-and-measures.css';
 import { useCreateIntent } from '../../api/intent.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 

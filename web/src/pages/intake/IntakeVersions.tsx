@@ -1,5 +1,5 @@
 import type { IntakeOverview } from '../../api/charting.ts';
-import { getIntakeVersion } from '../../api/charting-more.ts';
+import { getIntakeVersion } from '../../api/screening.ts';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
 import { usePageTitle, useResource } from '../../hooks.ts';
@@ -7,7 +7,7 @@ import { Link, useUrl } from '../../router.tsx';
 import { ROLE_LABEL, usePortal } from '../../session.tsx';
 import { fromDocument } from './intakeModel.ts';
 import { IntakeReview } from './IntakeReview.tsx';
-import '../charting-more.css';
+import '../screening-and-measures.css';
 
 export const DECISION_LABEL: Record<string, string> = {
   clear: 'Clear',

@@ -5,7 +5,7 @@ import {
   PSFS_MAX_ACTIVITIES,
   PSFS_MIN_ACTIVITIES,
 } from '../../../../src/clinical/measures/index.ts';
-import { submitMeasureForm, type MeasureAnswer, type MeasureResult } from '../../api/charting-more.ts';
+import { submitMeasureForm, type MeasureAnswer, type MeasureResult } from '../../api/measures.ts';
 import { measureSeries } from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
 import { NumberScale } from '../../components/bodychart/NumberScale.tsx';
@@ -23,7 +23,7 @@ import {
   type Section,
 } from './instruments.ts';
 import { ErrorText } from '../intake/IntakeFields.tsx';
-import '../charting-more.css';
+import '../screening-and-measures.css';
 import { useCreateIntent } from '../../api/intent.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
 

@@ -6,7 +6,7 @@ import { Link } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
 import { ownTrendInWords } from '../../../../src/outcomes/patient/own-trend.ts';
 import { INSTRUMENT, isFormMeasure } from './instruments.ts';
-import '../charting-more.css';
+import '../screening-and-measures.css';
 
 const NAME: Record<string, string> = {
   nprs: 'Pain rating (NPRS)',

@@ -10,9 +10,9 @@ import {
   type VisitOutcome,
 } from '../../api/schedule-changes.ts';
 import { rescheduleAppointment, type Appointment } from '../../api/scheduling.ts';
-import { useLocations } from '../../lookups.ts';
+import { useLocations } from '../../sites.ts';
 import { useResource } from '../../hooks.ts';
-import { therapistName, usePatientNames, useTherapists } from './lookups.ts';
+import { therapistName, usePatientNames, useTherapists } from './therapists-and-services.ts';
 import { describeSlot, type SlotNaming } from './SlotChoices.tsx';
 import { dateLabel, timeAt, wallClock } from './time.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';

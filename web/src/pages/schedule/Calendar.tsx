@@ -4,7 +4,7 @@ import { getSchedule, listAppointments, type Appointment, type WeeklySchedule } 
 import type { Location } from '../../api/types.ts';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
-import { useLocations } from '../../lookups.ts';
+import { useLocations } from '../../sites.ts';
 import { navigate, useUrl, Link } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
 import { AppointmentPanel } from './AppointmentPanel.tsx';
@@ -18,7 +18,7 @@ import {
   usePatientNames,
   useTherapists,
   useServices,
-} from './lookups.ts';
+} from './therapists-and-services.ts';
 import type { MoveTarget } from './ReschedulePanel.tsx';
 import { ShortcutHelp, useCalendarKeys } from './shortcuts.tsx';
 import type { SlotNaming } from './SlotChoices.tsx';

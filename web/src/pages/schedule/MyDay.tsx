@@ -9,10 +9,10 @@ import {
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { plural } from '../../format.ts';
 import { usePageTitle, useResource } from '../../hooks.ts';
-import { useLocations } from '../../lookups.ts';
+import { useLocations } from '../../sites.ts';
 import { Link, useUrl } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
-import { serviceName, usePatientNames, useServices } from './lookups.ts';
+import { serviceName, usePatientNames, useServices } from './therapists-and-services.ts';
 import './affected.css';
 import { STATUS_ACTION, STATUS_BADGE, STATUS_LABEL, isInactive, isSecondaryStep, nextSteps } from './status.ts';
 import { VisitNote } from './VisitNote.tsx';

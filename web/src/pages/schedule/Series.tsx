@@ -5,12 +5,12 @@ import { ErrorSummary, SelectField, summaryItems, TextField } from '../../compon
 import { Loading } from '../../components/StatusViews.tsx';
 import { WEEKDAYS } from '../../format.ts';
 import { usePageTitle } from '../../hooks.ts';
-import { useLocations } from '../../lookups.ts';
+import { useLocations } from '../../sites.ts';
 import { Link } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
 import { calendarUrl } from './Calendar.tsx';
 import { PatientPicker, type PickedPatient } from './PatientPicker.tsx';
-import { therapistName, useTherapists, useServices } from './lookups.ts';
+import { therapistName, useTherapists, useServices } from './therapists-and-services.ts';
 import { applyPicks, previewSeries, usableAlternatives, type PlannedVisit } from './seriesPlan.ts';
 import { addDays, clockLabel, dateLabel, minutesOf, timeAt, todayAt, wallClock } from './time.ts';
 import { useCreateIntent } from '../../api/intent.ts';

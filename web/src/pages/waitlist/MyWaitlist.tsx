@@ -8,10 +8,10 @@ import {
   type WaitlistOffer,
 } from '../../api/waitlist.ts';
 import { usePageTitle, useResource } from '../../hooks.ts';
-import { useLocations } from '../../lookups.ts';
+import { useLocations } from '../../sites.ts';
 import { Link, navigate } from '../../router.tsx';
 import { useUser, useOrgTimeZone } from '../../session.tsx';
-import { therapistName, serviceName, useTherapists, useServices } from '../schedule/lookups.ts';
+import { therapistName, serviceName, useTherapists, useServices } from '../schedule/therapists-and-services.ts';
 import { dateLabel, timeAt, wallClock } from '../schedule/time.ts';
 import { WaitlistForm } from './WaitlistForm.tsx';
 import { timeOfDayLabel, windowLabel } from './waitlistWords.ts';

@@ -4,10 +4,16 @@ import { leaveWaitlist, listWaitlist, type WaitlistEntry } from '../../api/waitl
 import { SelectField } from '../../components/Form.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
-import { useLocations } from '../../lookups.ts';
+import { useLocations } from '../../sites.ts';
 import { navigate, useUrl } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
-import { therapistName, serviceName, usePatientNames, useTherapists, useServices } from '../schedule/lookups.ts';
+import {
+  therapistName,
+  serviceName,
+  usePatientNames,
+  useTherapists,
+  useServices,
+} from '../schedule/therapists-and-services.ts';
 import { todayAt } from '../schedule/time.ts';
 import { WaitlistForm } from './WaitlistForm.tsx';
 import { entryState, siteTime, timeOfDayLabel, windowLabel } from './waitlistWords.ts';

@@ -1,4 +1,4 @@
-import type { SessionComparison } from '../../../api/session-review.ts';
+import type { SessionComparison } from '../../../api/reassessment.ts';
 
 /** "Cervical rotation (left)". */
 export function motionName(m: { joint: string; motion: string; side?: 'left' | 'right' | null }): string {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RangeOfMotion, SessionNote } from '../../../api/charting.ts';
-import { getSessionComparison, saveReassessment, type SessionComparison } from '../../../api/session-review.ts';
+import { getSessionComparison, saveReassessment, type SessionComparison } from '../../../api/reassessment.ts';
 import { NumberScale } from '../../../components/bodychart/NumberScale.tsx';
 import { ComparisonTable, motionName } from './ComparisonTable.tsx';
 import { useCreateIntent } from '../../../api/intent.ts';
