@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_SCHEDULING_OPERATIONS } from '../../web/src/api/admin-scheduling.ts';
 import { CARE_OPERATIONS } from '../../web/src/api/care.ts';
-import { API_OPERATIONS as CORE_OPERATIONS } from '../../web/src/api/client.ts';
+import { AUTH_OPERATIONS } from '../../web/src/api/auth.ts';
+import { PATIENT_OPERATIONS } from '../../web/src/api/patients.ts';
+import { LOCATION_OPERATIONS } from '../../web/src/api/locations.ts';
+import { THERAPIST_OPERATIONS } from '../../web/src/api/therapists.ts';
+import { STAFF_OPERATIONS } from '../../web/src/api/staff.ts';
+import { AUDIT_OPERATIONS } from '../../web/src/api/audit.ts';
 import { CHARTING_OPERATIONS } from '../../web/src/api/charting.ts';
 import { LINK_OPERATIONS } from '../../web/src/api/links.ts';
 import { RELIEF_OPERATIONS } from '../../web/src/api/relief.ts';
@@ -15,7 +20,12 @@ import { OUTCOMES_OPERATIONS } from '../../web/src/api/outcomes.ts';
 import { demoSuite } from './support.ts';
 
 const API_OPERATIONS = [
-  ...CORE_OPERATIONS,
+  ...AUTH_OPERATIONS,
+  ...PATIENT_OPERATIONS,
+  ...LOCATION_OPERATIONS,
+  ...THERAPIST_OPERATIONS,
+  ...STAFF_OPERATIONS,
+  ...AUDIT_OPERATIONS,
   ...SCHEDULING_OPERATIONS,
   ...LINK_OPERATIONS,
   ...RELIEF_OPERATIONS,

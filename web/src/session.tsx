@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import * as api from './api/client.ts';
+import { getSession, logout } from './api/auth.ts';
 import { setCsrfToken, setUnauthenticatedHandler } from './api/http.ts';
 import type { Session, SessionUser } from './api/types.ts';
 
@@ -25,7 +25,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return null;
       });
     });
-    api.getSession().then(
+    getSession().then(
       (session) => {
         setCsrfToken(session?.csrfToken ?? '');
         setUser(session?.user ?? null);
@@ -41,7 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signOut = useCallback(async () => {
-    await api.logout().catch(() => undefined);
+    await logout().catch(() => undefined);
     setCsrfToken('');
     setNotice('You have signed out.');
     setUser(null);

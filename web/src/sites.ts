@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import * as api from './api/client.ts';
+import { listLocations } from './api/locations.ts';
 import type { Location } from './api/types.ts';
 
 // Site names appear on many screens; fetch them once per page load. A failure (route not there
@@ -10,7 +10,7 @@ export function useLocations(): Location[] {
   const [locations, setLocations] = useState<Location[]>([]);
   useEffect(() => {
     let live = true;
-    locationsPromise ??= api.listLocations().catch(() => {
+    locationsPromise ??= listLocations().catch(() => {
       locationsPromise = null;
       return [];
     });

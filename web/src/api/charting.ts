@@ -14,7 +14,7 @@ import type {
   SessionNoteSchema,
   StepCreateSchema,
 } from '../../../src/http/sessions/schema.ts';
-import { getSession } from './client.ts';
+import { getSession } from './auth.ts';
 import { ApiError, create, request } from './http.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import * as api from '../api/client.ts';
+import { listAuditEvents } from '../api/audit.ts';
 import type { AuditEvent, AuditQuery } from '../api/types.ts';
 import { ApiError } from '../api/http.ts';
 import { ErrorView, Forbidden, Loading } from '../components/StatusViews.tsx';
@@ -43,7 +43,7 @@ export function AuditLog() {
     setState(before ? 'more' : 'loading');
     setError(null);
     try {
-      const page = await api.listAuditEvents({ ...filters, before: before ?? undefined, limit: PAGE });
+      const page = await listAuditEvents({ ...filters, before: before ?? undefined, limit: PAGE });
       setEvents((previous) => (before ? [...previous, ...page.events] : page.events));
       setNextBefore(page.nextBefore);
     } catch (err) {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import * as api from '../api/client.ts';
+import { changePassword } from '../api/auth.ts';
 import { ApiError } from '../api/http.ts';
 import { ErrorSummary, TextField, summaryItems, type SummaryItem } from '../components/Form.tsx';
 import { TooManyAttempts } from '../components/StatusViews.tsx';
@@ -45,7 +45,7 @@ export function ChangePassword({ first = false, onChanged }: { first?: boolean; 
     if (Object.keys(local).length > 0) return fail(local);
     setBusy(true);
     try {
-      await api.changePassword(values.currentPassword, values.newPassword);
+      await changePassword(values.currentPassword, values.newPassword);
       setValues({ currentPassword: '', newPassword: '', confirmPassword: '' });
       fail({});
       setDone(true);

@@ -1,4 +1,4 @@
-import * as api from '../api/client.ts';
+import { getSession } from '../api/auth.ts';
 import { PlainHeader } from '../components/PlainHeader.tsx';
 import { useSession } from '../session.tsx';
 import { ChangePassword } from './ChangePassword.tsx';
@@ -7,7 +7,7 @@ import { ChangePassword } from './ChangePassword.tsx';
 export function FirstPassword() {
   const { signIn, signOut } = useSession();
   // The session stays (only other devices are signed out): reading it again lifts the block.
-  const carryOn = () => void api.getSession().then((session) => session && signIn(session));
+  const carryOn = () => void getSession().then((session) => session && signIn(session));
   return (
     <div className="signin-page">
       <PlainHeader />

@@ -1,4 +1,4 @@
-import * as api from '../api/client.ts';
+import { getLocation, listLocations } from '../api/locations.ts';
 import type { Closure, Location } from '../api/types.ts';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { formatDate, formatTime, WEEKDAYS } from '../format.ts';
@@ -60,7 +60,7 @@ export function LocationList() {
   const portal = usePortal();
   const title = portal ? 'Our clinics' : 'Locations';
   usePageTitle(title);
-  const [locations] = useResource(() => api.listLocations(), []);
+  const [locations] = useResource(() => listLocations(), []);
   if (locations.status === 'loading') return <Loading />;
   if (locations.status === 'error') return <ErrorView error={locations.error} missingIsUnavailable={title} />;
   const list = [...locations.data].sort((a, b) => a.name.localeCompare(b.name));
@@ -104,7 +104,7 @@ export function LocationList() {
 
 export function LocationDetailPage({ id }: { id: string }) {
   const portal = usePortal();
-  const [location] = useResource(() => api.getLocation(id), [id]);
+  const [location] = useResource(() => getLocation(id), [id]);
   usePageTitle(location.status === 'ok' ? location.data.name : 'Location');
   if (location.status === 'loading') return <Loading />;
   if (location.status === 'error') return <ErrorView error={location.error} what="location" />;

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import * as api from '../api/client.ts';
+import { getPatient, updatePatient } from '../api/patients.ts';
 import { ApiError } from '../api/http.ts';
 import type { Patient } from '../api/types.ts';
 import { ErrorSummary, type SummaryItem } from '../components/Form.tsx';
@@ -13,7 +13,7 @@ import { API_FIELD, toFormValues, toUpdate } from './patientForm.ts';
 
 export function PatientEdit({ id }: { id: string }) {
   const user = useUser();
-  const [patient, replace] = useResource(() => api.getPatient(id), [id]);
+  const [patient, replace] = useResource(() => getPatient(id), [id]);
   const own = user.patientId === id;
   usePageTitle(own ? 'Change my contact details' : 'Edit patient');
   if (!user.can.editPatient) return <Forbidden />;
@@ -55,7 +55,7 @@ function EditForm({
     if (Object.keys(body).length === 1) return navigate(profileUrl);
     setBusy(true);
     try {
-      await api.updatePatient(patient.id, body);
+      await updatePatient(patient.id, body);
       navigate(profileUrl);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
@@ -72,7 +72,7 @@ function EditForm({
     }
   };
 
-  const reload = async () => onReloaded(await api.getPatient(patient.id));
+  const reload = async () => onReloaded(await getPatient(patient.id));
 
   return (
     <div className="narrow">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import * as api from '../api/client.ts';
+import { searchPatients } from '../api/patients.ts';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { fieldId } from '../components/Form.tsx';
 import { formatDate } from '../format.ts';
@@ -37,7 +37,7 @@ export function PatientList() {
   }, [settled]);
 
   const [result] = useResource(
-    (signal) => api.searchPatients({ q: urlQuery || undefined, page, pageSize: PAGE_SIZE }, signal),
+    (signal) => searchPatients({ q: urlQuery || undefined, page, pageSize: PAGE_SIZE }, signal),
     [urlQuery, page],
   );
 

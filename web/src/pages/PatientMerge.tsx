@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import * as api from '../api/client.ts';
+import { getPatient } from '../api/patients.ts';
 import { ApiError } from '../api/http.ts';
 import { useCreateIntent } from '../api/intent.ts';
 import { duplicatesOf, mergeIntoPatient, REASON_WORDS } from '../api/records.ts';
@@ -52,11 +52,11 @@ function Comparison({ survivor, duplicate }: { survivor: Patient; duplicate: Pat
 /** A manager merges a duplicate into this record: choose it, compare the two, confirm. */
 export function PatientMerge({ id }: { id: string }) {
   const [loaded] = useResource(
-    async (signal) => ({ survivor: await api.getPatient(id), found: await duplicatesOf(id, signal) }),
+    async (signal) => ({ survivor: await getPatient(id), found: await duplicatesOf(id, signal) }),
     [id],
   );
   const [picked, setPicked] = useState<PickedPatient | null>(null);
-  const [duplicate] = useResource(async () => (picked ? api.getPatient(picked.id) : null), [picked?.id]);
+  const [duplicate] = useResource(async () => (picked ? getPatient(picked.id) : null), [picked?.id]);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const intent = useCreateIntent();

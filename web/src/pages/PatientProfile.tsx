@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import * as api from '../api/client.ts';
+import { getPatient } from '../api/patients.ts';
 import { mergedInto } from '../api/records.ts';
 import type { Patient } from '../api/types.ts';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
@@ -45,7 +45,7 @@ function ChartLinks({ patientId, own }: { patientId: string; own: boolean }) {
 export function PatientProfile({ id }: { id: string }) {
   const user = useUser();
   const own = user.patientId === id;
-  const [patient] = useResource(() => api.getPatient(id), [id]);
+  const [patient] = useResource(() => getPatient(id), [id]);
   usePageTitle(
     own ? 'My details' : patient.status === 'ok' ? `${patient.data.givenName} ${patient.data.familyName}` : 'Patient',
   );

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import * as api from '../api/client.ts';
+import { login } from '../api/auth.ts';
 import { ApiError } from '../api/http.ts';
 import { ErrorSummary, TextField, summaryItems, type SummaryItem } from '../components/Form.tsx';
 import { PlainHeader } from '../components/PlainHeader.tsx';
@@ -50,7 +50,7 @@ export function SignIn() {
     }
     setBusy(true);
     try {
-      signIn(await api.login(email.trim(), password, organization || undefined));
+      signIn(await login(email.trim(), password, organization || undefined));
     } catch (err) {
       if (err instanceof ApiError && err.code === 'organization_required') {
         setErrors({});

@@ -1,4 +1,4 @@
-import * as api from '../api/client.ts';
+import { listStaff } from '../api/staff.ts';
 import { ErrorView, Forbidden, Loading } from '../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { siteNames, useLocationNames } from '../sites.ts';
@@ -10,7 +10,7 @@ export function StaffList() {
   const user = useUser();
   const names = useLocationNames();
   const allowed = user.can.manageStaff;
-  const [staff] = useResource(() => (allowed ? api.listStaff() : Promise.resolve([])), [allowed]);
+  const [staff] = useResource(() => (allowed ? listStaff() : Promise.resolve([])), [allowed]);
   if (!allowed) return <Forbidden />;
   if (staff.status === 'loading') return <Loading />;
   if (staff.status === 'error') return <ErrorView error={staff.error} missingIsUnavailable="Staff" />;

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import * as api from '../api/client.ts';
+import { createStaff } from '../api/staff.ts';
+import { listTherapists } from '../api/therapists.ts';
 import { formFieldErrors } from '../api/http.ts';
 import { Checkbox, ErrorSummary, SelectField, summaryItems, TextField, type SummaryItem } from '../components/Form.tsx';
 import { Forbidden } from '../components/StatusViews.tsx';
@@ -39,7 +40,7 @@ export function StaffNew() {
   const [busy, setBusy] = useState(false);
   const intent = useCreateIntent();
   const therapist = values.role === 'therapist';
-  const [therapists] = useResource(() => (therapist ? api.listTherapists() : Promise.resolve([])), [therapist]);
+  const [therapists] = useResource(() => (therapist ? listTherapists() : Promise.resolve([])), [therapist]);
   if (!user.can.manageStaff) return <Forbidden />;
   const mySites = locations.filter((l) => l.can.addStaff);
   const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
@@ -55,7 +56,7 @@ export function StaffNew() {
         password: values.password,
         ...(therapist ? { therapistId: values.therapistId || undefined } : { locationIds: sites }),
       };
-      await api.createStaff(account, intent.keyFor(account));
+      await createStaff(account, intent.keyFor(account));
       navigate('/staff');
     } catch (err) {
       const fields = formFieldErrors(err);

@@ -1,4 +1,4 @@
-import * as api from '../api/client.ts';
+import { getTherapist, listTherapists } from '../api/therapists.ts';
 import { hasCredentials, type Therapist, type StaffTherapist } from '../api/types.ts';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
 import { formatDate, localToday } from '../format.ts';
@@ -30,7 +30,7 @@ export function TherapistList() {
   usePageTitle('Therapists');
   const user = useUser();
   const names = useLocationNames();
-  const [list] = useResource(() => api.listTherapists(), []);
+  const [list] = useResource(() => listTherapists(), []);
   if (list.status === 'loading') return <Loading />;
   if (list.status === 'error') return <ErrorView error={list.error} missingIsUnavailable="Therapists" />;
   const today = localToday();
@@ -101,7 +101,7 @@ export function TherapistDetail({ id }: { id: string }) {
   const user = useUser();
   const names = useLocationNames();
   const { search } = useUrl();
-  const [therapist] = useResource(() => api.getTherapist(id), [id]);
+  const [therapist] = useResource(() => getTherapist(id), [id]);
   usePageTitle(therapist.status === 'ok' ? therapist.data.name : 'Therapist');
   if (therapist.status === 'loading') return <Loading />;
   if (therapist.status === 'error') return <ErrorView error={therapist.error} what="therapist" />;

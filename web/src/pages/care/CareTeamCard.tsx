@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import * as api from '../../api/client.ts';
+import { listTherapists } from '../../api/therapists.ts';
 import * as care from '../../api/care.ts';
 import { formFieldErrors } from '../../api/http.ts';
 import { useCreateIntent } from '../../api/intent.ts';
@@ -157,7 +157,7 @@ function GrantForm({
   team: care.CareTeam;
   onChange: (t: care.CareTeam) => void;
 }) {
-  const [therapists] = useResource(() => api.listTherapists(), []);
+  const [therapists] = useResource(() => listTherapists(), []);
   const [therapistId, setTherapistId] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import * as api from '../../api/client.ts';
+import { getPatient } from '../../api/patients.ts';
 import * as charting from '../../api/charting.ts';
 import type { TreatmentGate } from '../../api/charting.ts';
 import type { Patient } from '../../api/types.ts';
@@ -42,7 +42,7 @@ export function ChartShell({
   title: string;
   children: (ctx: ChartContext) => ReactNode;
 }) {
-  const [patient] = useResource(() => api.getPatient(patientId), [patientId]);
+  const [patient] = useResource(() => getPatient(patientId), [patientId]);
   const [gate, setGate] = useResource((signal) => loadGate(patientId, signal), [patientId]);
   const { path } = useUrl();
   const name = patient.status === 'ok' ? fullName(patient.data) : 'Patient';

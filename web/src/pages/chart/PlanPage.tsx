@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { proposePlan, type PlanFactors } from '../../../../src/clinical/plan/index.ts';
-import * as api from '../../api/client.ts';
+import { listLocations } from '../../api/locations.ts';
+import { listTherapists } from '../../api/therapists.ts';
 import * as charting from '../../api/charting.ts';
 import type { BookableService, IntegrationService, PlanGoal, PlanStage, TreatmentPlan } from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
@@ -26,8 +27,8 @@ async function loadLookups(patientId: string, signal: AbortSignal): Promise<Look
   const [plans, services, therapists, locations] = await Promise.all([
     charting.listPlans(patientId, signal),
     charting.listServices().catch(() => []),
-    api.listTherapists().catch(() => []),
-    api.listLocations().catch(() => []),
+    listTherapists().catch(() => []),
+    listLocations().catch(() => []),
   ]);
   return { plans, services, therapists, locations };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { StepErrorSummary, type StepProblem } from './StepErrorSummary.tsx';
-import * as api from '../../api/client.ts';
+import { listLocations } from '../../api/locations.ts';
+import { getPatient } from '../../api/patients.ts';
 import * as charting from '../../api/charting.ts';
 import type { SubmittedIntake } from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
@@ -38,8 +39,8 @@ const DECISION_WORDS: Record<string, string> = {
 /** The country of the patient's clinic (their preferred site; else every site's, when they agree). */
 async function siteCountry(patientId: string): Promise<string | null> {
   const [patient, locations] = await Promise.all([
-    api.getPatient(patientId).catch(() => null),
-    api.listLocations().catch(() => []),
+    getPatient(patientId).catch(() => null),
+    listLocations().catch(() => []),
   ]);
   const preferred = locations.find((l) => l.id === patient?.preferredLocationId);
   if (preferred) return preferred.address.country;

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import * as api from '../../api/client.ts';
+import { getLocation } from '../../api/locations.ts';
 import { getSchedule, listAppointments, type Appointment, type WeeklySchedule } from '../../api/scheduling.ts';
 import type { Location } from '../../api/types.ts';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
@@ -90,7 +90,7 @@ function SiteCalendar({ location, sites }: { location: Location; sites: Location
     );
     return new Map(pairs.filter((p): p is readonly [string, WeeklySchedule] => p[1] !== null));
   }, [therapists]);
-  const [detail] = useResource(() => api.getLocation(location.id), [location.id]);
+  const [detail] = useResource(() => getLocation(location.id), [location.id]);
   const closures = detail.status === 'ok' ? detail.data.closures : [];
   const closedFor = (d: string) => closures.find((c) => c.startsOn <= d && d <= c.endsOn)?.reason ?? null;
   // Opened from a patient's page ("Book a visit"): the booking panel starts with that patient.

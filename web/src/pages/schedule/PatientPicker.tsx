@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import * as api from '../../api/client.ts';
+import { searchPatients } from '../../api/patients.ts';
 import type { Patient } from '../../api/types.ts';
 import { fieldId } from '../../components/Form.tsx';
 import { formatDate } from '../../format.ts';
@@ -24,7 +24,7 @@ export function PatientPicker({
   const [typed, setTyped] = useState('');
   const query = useDebounced(typed.trim(), 250);
   const [result] = useResource(
-    (signal) => (query.length >= 2 ? api.searchPatients({ q: query, pageSize: 6 }, signal) : Promise.resolve(null)),
+    (signal) => (query.length >= 2 ? searchPatients({ q: query, pageSize: 6 }, signal) : Promise.resolve(null)),
     [query],
   );
   const id = fieldId('patientId');

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import * as api from '../../api/client.ts';
+import { getPatient } from '../../api/patients.ts';
+import { listTherapists } from '../../api/therapists.ts';
 import type { Therapist } from '../../api/types.ts';
 import { listServices, type Service } from '../../api/scheduling.ts';
 
@@ -25,7 +26,7 @@ function shared<T>(load: () => Promise<T[]>) {
 
 /** Services that can be booked; null while loading. */
 export const useServices = shared<Service>(async () => (await listServices()).filter((s) => s.active));
-export const useTherapists = shared<Therapist>(() => api.listTherapists());
+export const useTherapists = shared<Therapist>(() => listTherapists());
 
 export function serviceName(services: Service[] | null, code: string): string {
   return services?.find((s) => s.code === code)?.name ?? code;
@@ -50,7 +51,7 @@ const patientNames = new Map<string, Promise<string | null>>();
 function patientName(id: string): Promise<string | null> {
   let name = patientNames.get(id);
   if (!name) {
-    name = api.getPatient(id).then(
+    name = getPatient(id).then(
       (p) => `${p.givenName} ${p.familyName}`,
       () => null,
     );
