@@ -43,7 +43,16 @@ export interface BackupSummary {
   schemaVersion: number;
   tables: { name: string; rows: number }[];
   totalRows: number;
+  /** Derived tables left out of an older backup, to be rebuilt from the chart (see DERIVED_SINCE). */
+  rebuild?: string[];
 }
+
+/**
+ * Tables derived from the chart whose rows changed shape in a later migration (the version given):
+ * an older backup's rows cannot fill today's columns, so a restore leaves them out and the caller
+ * rebuilds them from the restored chart.
+ */
+const DERIVED_SINCE: Record<string, number> = { outcome_episodes: 20 };
 
 /** The file is not a backup this version can read, or it is damaged or cut short. */
 export class BackupFormatError extends Error {
@@ -301,8 +310,13 @@ async function restoreLines(
     // their defaults) or renamed them (read above under today's names). Data rewritten by a later
     // migration is not replayed.
     const writable = new Map<string, string[]>();
+    const rebuild = new Set<string>();
     for (const { name, columns } of header.tables) {
       const target = tables.get(name);
+      if (target && header.schemaVersion < (DERIVED_SINCE[name] ?? 0)) {
+        rebuild.add(name);
+        continue;
+      }
       const missing = target ? columns.filter((column) => !target.columns.includes(column)) : [];
       if (!target || missing.length > 0) {
         throw new RestoreRefusedError(
@@ -328,6 +342,7 @@ async function restoreLines(
       const batchTable = JSON.parse(match[1]!) as string;
       const table = tables.get(currentName(batchTable, header.schemaVersion));
       if (!table || ended) throw new BackupFormatError(`${filePath} has a batch for an unexpected table`);
+      if (rebuild.has(table.name)) continue;
       const rowsJson = line.slice(match[0].length, -1);
       const columns = (writable.get(table.name) ?? []).map(ident).join(', ');
       const overriding = table.identity.length > 0 ? 'OVERRIDING SYSTEM VALUE' : '';
@@ -348,18 +363,19 @@ async function restoreLines(
     }
     if (!ended) throw new BackupFormatError(`${filePath} is incomplete (no end marker): it was cut short`);
     for (const { name, rows } of header.tables) {
-      if ((restored.get(name) ?? 0) !== rows) {
+      if (!rebuild.has(name) && (restored.get(name) ?? 0) !== rows) {
         throw new BackupFormatError(
           `${filePath}: table ${name} should have ${rows} rows, found ${restored.get(name) ?? 0}`,
         );
       }
     }
     for (const table of tables.values()) await resetIdentities(tx, table);
-    const summary = header.tables.map(({ name, rows }) => ({ name, rows }));
+    const summary = header.tables.filter(({ name }) => !rebuild.has(name)).map(({ name, rows }) => ({ name, rows }));
     return {
       schemaVersion: header.schemaVersion,
       tables: summary,
       totalRows: summary.reduce((sum, t) => sum + t.rows, 0),
+      ...(rebuild.size > 0 ? { rebuild: [...rebuild] } : {}),
     };
   });
 }

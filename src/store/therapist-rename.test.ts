@@ -116,6 +116,9 @@ describe.each(BACKENDS)('renaming practitioner to therapist (migration 0018) on 
     try {
       const summary = await restore(target.db, join(dir, 'before-rename.ndjson.gz'));
       expect(summary.tables).toEqual(expect.arrayContaining([{ name: 'therapist_locations', rows: 1 }]));
+      // Outcome rows changed shape in 0020: left out, for the caller to rebuild from the chart.
+      expect(summary.rebuild).toEqual(['outcome_episodes']);
+      expect(summary.tables.map((t) => t.name)).not.toContain('outcome_episodes');
       expect(await target.db.query(`SELECT id FROM therapists`)).toEqual([{ id: TESS }]);
       expect(await target.db.query(`SELECT therapist_id, location_id FROM therapist_locations`)).toEqual([
         { therapist_id: TESS, location_id: SITE },

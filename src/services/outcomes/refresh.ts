@@ -7,7 +7,7 @@ import {
   type StoredOutcomeRow,
 } from '../../store/repos/outcome-episodes.ts';
 import { loadOutcomeSources } from '../../store/repos/outcome-sources.ts';
-import { organizationTimeZone } from '../../store/repos/organizations.ts';
+import { organizationIds, organizationTimeZone } from '../../store/repos/organizations.ts';
 import { dateIn } from '../../time/index.ts';
 import { patientRecordsFrom } from './records.ts';
 
@@ -40,6 +40,13 @@ export async function rebuildAllOutcomes(
 ): Promise<{ patients: number; episodes: number }> {
   const now = ctx.now();
   return ctx.db.transaction((tx) => rebuildOutcomeRows(tx, orgId, now));
+}
+
+/** Rebuilds every organisation's rows (after restoring a backup older than their shape). */
+export async function rebuildEveryOrganization(ctx: { db: Transactional; now: () => Date }): Promise<number> {
+  let episodes = 0;
+  for (const orgId of await organizationIds(ctx.db)) episodes += (await rebuildAllOutcomes(ctx, orgId)).episodes;
+  return episodes;
 }
 
 /** The rebuild inside the caller's transaction (the demo seed builds its rows in its own). */

@@ -33,6 +33,12 @@ export async function findOrganizationRowBySlug(db: Queryable, slug: string): Pr
   return rows[0] ?? null;
 }
 
+/** Every organisation's id (work done for each, e.g. rebuilding derived rows after a restore). */
+export async function organizationIds(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ id: string }>(`SELECT id FROM organizations ORDER BY created_at, id`);
+  return rows.map((r) => r.id);
+}
+
 export async function countOrganizationRows(db: Queryable): Promise<number> {
   const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM organizations');
   return rows[0]?.n ?? 0;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { rebuildEveryOrganization } from '../../../services/outcomes/refresh.ts';
 import { backup, restore, type BackupSummary } from '../../../store/backup.ts';
 import { formatTable, printJson, printLines, withDatabase } from './shared.ts';
 
@@ -23,7 +24,12 @@ export function registerBackupCommands(program: Command): void {
     .option('--json', 'print one JSON document')
     .action(async (file: string, options: { force?: boolean; json?: boolean }) => {
       const path = resolve(file);
-      const summary = await withDatabase((db) => restore(db, path, { force: options.force }));
+      const summary = await withDatabase(async (db) => {
+        const restored = await restore(db, path, { force: options.force });
+        // Outcome rows of an older backup predate today's shape: they are rebuilt from the restored chart.
+        if (restored.rebuild?.includes('outcome_episodes')) await rebuildEveryOrganization({ db, now: () => new Date() });
+        return restored;
+      });
       report(summary, `Restored ${summary.totalRows} rows from ${path}`, path, options.json);
     });
 }
