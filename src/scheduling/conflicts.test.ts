@@ -34,23 +34,31 @@ const late: ScheduledVisit = {
 
 describe('visits the schedule no longer allows', () => {
   it('finds none while the schedule still holds them', () => {
-    expect(findScheduleConflicts([morning, late], { sites: [site], therapists: [therapist] }).size).toBe(0);
+    expect(
+      findScheduleConflicts([morning, late], { sites: [site], therapists: [therapist], orgTimeZone: LA }).size,
+    ).toBe(0);
   });
 
   it('a closure over the day conflicts every visit that day, with the closure’s reason', () => {
     const closed = { ...site, closures: [{ startsOn: '2026-12-07', endsOn: '2026-12-08', reason: 'Floor repairs' }] };
-    const found = findScheduleConflicts([morning, late], { sites: [closed], therapists: [therapist] });
+    const found = findScheduleConflicts([morning, late], { sites: [closed], therapists: [therapist], orgTimeZone: LA });
     expect(found.get('m')).toEqual({ code: 'closed', date: '2026-12-08', closureReason: 'Floor repairs' });
     expect(found.get('l')).toEqual({ code: 'closed', date: '2026-12-08', closureReason: 'Floor repairs' });
   });
 
   it('shorter hours conflict only the visits outside them; a day without hours conflicts all', () => {
     const shorter = { ...site, hours: weekdayHours('08:00', '17:00') };
-    const found = findScheduleConflicts([morning, late], { sites: [shorter], therapists: [therapist] });
+    const found = findScheduleConflicts([morning, late], {
+      sites: [shorter],
+      therapists: [therapist],
+      orgTimeZone: LA,
+    });
     expect([...found.keys()]).toEqual(['l']);
     expect(found.get('l')!.code).toBe('outside-hours');
     const noTuesday = { ...site, hours: weekdayHours('08:00', '18:00', [1, 3, 4, 5]) };
-    expect(findScheduleConflicts([morning, late], { sites: [noTuesday], therapists: [therapist] }).size).toBe(2);
+    expect(
+      findScheduleConflicts([morning, late], { sites: [noTuesday], therapists: [therapist], orgTimeZone: LA }).size,
+    ).toBe(2);
   });
 
   it('time off or a changed week takes the therapist off shift; time off at another site does not', () => {
@@ -58,9 +66,9 @@ describe('visits the schedule no longer allows', () => {
       ...therapist,
       exceptions: [{ kind: 'time-off' as const, start: at('2026-12-08', '09:00'), end: at('2026-12-08', '12:00') }],
     };
-    expect([...findScheduleConflicts([morning, late], { sites: [site], therapists: [away] })]).toEqual([
-      ['m', { code: 'not-on-shift', date: '2026-12-08' }],
-    ]);
+    expect([...findScheduleConflicts([morning, late], { sites: [site], therapists: [away], orgTimeZone: LA })]).toEqual(
+      [['m', { code: 'not-on-shift', date: '2026-12-08' }]],
+    );
     const elsewhere = {
       ...therapist,
       exceptions: [
@@ -72,12 +80,21 @@ describe('visits the schedule no longer allows', () => {
         },
       ],
     };
-    expect(findScheduleConflicts([morning], { sites: [site], therapists: [elsewhere] }).size).toBe(0);
+    expect(findScheduleConflicts([morning], { sites: [site], therapists: [elsewhere], orgTimeZone: LA }).size).toBe(0);
     const mornings = { ...therapist, templates: week.map((t) => ({ ...t, end: '13:00' })) };
-    expect([...findScheduleConflicts([morning, late], { sites: [site], therapists: [mornings] }).keys()]).toEqual([
-      'l',
-    ]);
-    expect(findScheduleConflicts([morning], { sites: [site], therapists: [] }).get('m')!.code).toBe('not-on-shift');
+    expect([
+      ...findScheduleConflicts([morning, late], { sites: [site], therapists: [mornings], orgTimeZone: LA }).keys(),
+    ]).toEqual(['l']);
+    expect(findScheduleConflicts([morning], { sites: [site], therapists: [], orgTimeZone: LA }).get('m')!.code).toBe(
+      'not-on-shift',
+    );
+  });
+
+  it('a visit at a site no longer active is closed on its date in the organisation’s zone, not UTC’s', () => {
+    // 17:30 in Los Angeles on Tuesday 8 December is already Wednesday 9 December in UTC.
+    const evening = { ...late, start: at('2026-12-08', '17:30'), end: at('2026-12-08', '18:30') };
+    const found = findScheduleConflicts([evening], { sites: [], therapists: [therapist], orgTimeZone: LA });
+    expect(found.get('l')).toEqual({ code: 'closed', date: '2026-12-08' });
   });
 
   it('agrees with booking: a visit conflicts exactly when booking it afresh is refused for hours, closure or shift', () => {
@@ -100,7 +117,9 @@ describe('visits the schedule no longer allows', () => {
         const ana = { ...therapist, templates: week.map((t) => ({ ...t, end: s.shiftEnd })) };
         const start = at('2026-12-08', '00:00') + s.startMinutes * 60_000;
         const visit = { id: 'v', start, end: start + 60 * 60_000, therapistId: 'ana', locationId: 'site' };
-        const conflict = findScheduleConflicts([visit], { sites: [siteNow], therapists: [ana] }).get('v');
+        const conflict = findScheduleConflicts([visit], { sites: [siteNow], therapists: [ana], orgTimeZone: LA }).get(
+          'v',
+        );
         const verdict = checkBookable({ service, start, therapistId: 'ana', locationId: 'site' }, window, {
           sites: [siteNow],
           therapists: [ana],

@@ -43,11 +43,12 @@ export interface ScheduleConflict {
 /**
  * Each visit that no longer fits, with the first reason in this order: the site is closed that day,
  * the site is not open then, the therapist is not on shift there then. A site or therapist missing
- * from `data` (no longer active) counts as closed or not on shift.
+ * from `data` (no longer active) counts as closed or not on shift; its visit's date is then read in
+ * the organisation's zone (`orgTimeZone`), as its own zone is no longer known.
  */
 export function findScheduleConflicts(
   visits: readonly ScheduledVisit[],
-  data: { sites: readonly SiteWithClosureReasons[]; therapists: readonly TherapistSchedule[] },
+  data: { sites: readonly SiteWithClosureReasons[]; therapists: readonly TherapistSchedule[]; orgTimeZone: string },
 ): Map<string, ScheduleConflict> {
   const sites = new Map<string, { raw: SiteWithClosureReasons; compiled: CompiledSite }>();
   for (const site of data.sites) sites.set(site.locationId, { raw: site, compiled: compileSite(site) });
@@ -58,7 +59,7 @@ export function findScheduleConflicts(
   for (const visit of visits) {
     const site = sites.get(visit.locationId);
     if (!site) {
-      found.set(visit.id, { code: 'closed', date: new Date(visit.start).toISOString().slice(0, 10) });
+      found.set(visit.id, { code: 'closed', date: formatDate(localDayOf(visit.start, data.orgTimeZone)) });
       continue;
     }
     const zd = zoneDay(localDayOf(visit.start, site.raw.timeZone), site.raw.timeZone);

@@ -96,4 +96,21 @@ describe.each(BACKENDS)("the patient's page as a hub on %s", (backend) => {
     );
     expect(events.map((e) => e.outcome)).toEqual(['denied', 'denied']);
   });
+
+  it('counts a plan without a start date from the day it was written in the organisation’s zone', async () => {
+    const b = world.patients.b;
+    // Seen at 15:00 on 19 November in Los Angeles; the plan written at 21:30 that evening (already 20 November in UTC).
+    const seen = await visit(db, world, b, '2026-11-19T23:00:00Z', '2026-11-19T23:55:00Z', world.therapists.b);
+    await db.query(`UPDATE appointments SET status = 'completed' WHERE id = $1`, [seen]);
+    await buildPlan(db, world.orgId, {
+      patientId: b,
+      status: 'active',
+      plan: { phase: 'acute', totalVisits: 6 },
+      therapistId: world.therapists.b,
+      locationId: world.sites.b,
+      createdBy: world.users.admin.id,
+      at: new Date('2026-11-20T05:30:00Z'),
+    });
+    expect((await summary('admin', b)).plan?.visitsDone).toBe(1);
+  });
 });

@@ -5,6 +5,7 @@ import type { Actor, ServiceContext } from './context.ts';
 import { ForbiddenError } from './errors.ts';
 import { missingPatient } from './patient-duplicates.ts';
 import { isAllowed, patientFacts, type PatientFacts } from './policies.ts';
+import { dateIn } from '../time/index.ts';
 
 /** How far along the plan being followed is: visits attended since it started, and booked ahead. */
 export interface PlanProgress {
@@ -38,7 +39,7 @@ async function progressOf(
 ): Promise<PlanProgress | null> {
   const plan = await repo.currentPlan(ctx.db, actor.orgId, patientId);
   if (!plan) return null;
-  const since = plan.plan.startDate ?? plan.createdAt.toISOString().slice(0, 10);
+  const since = plan.plan.startDate ?? dateIn(actor.orgTimeZone, plan.createdAt);
   const counts = await repo.visitCounts(ctx.db, actor.orgId, patientId, since, now);
   const ahead = (plan.plan.reassessmentAtVisits ?? []).filter((v) => v > counts.done).sort((a, b) => a - b);
   return {

@@ -13,6 +13,7 @@ import {
 import { authorize, isAllowed, patientFacts, patientScope } from './policies.ts';
 import { createOnce, keepRefusal, type Once } from './idempotency.ts';
 import { interpretSearch, isCalendarDate } from './patient-search.ts';
+import { dateIn } from '../time/index.ts';
 
 export type Patient = repo.PatientRow;
 export type PatientFields = repo.PatientFields;
@@ -97,7 +98,7 @@ export async function createPatient(
 ): Promise<Patient> {
   authorize(actor, 'patient.create', { locationIds: fields.preferredLocationId ? [fields.preferredLocationId] : [] });
   const now = ctx.now();
-  checkRules(fields, now.toISOString().slice(0, 10));
+  checkRules(fields, dateIn(actor.orgTimeZone, now));
   if (!options.confirmNotDuplicate) {
     const found = await possibleDuplicates(ctx, actor, fields);
     // Kept as the key's answer: a twin request that lost the race to its own first answer gets that answer.
@@ -143,7 +144,7 @@ export async function updatePatient(
     authorize(actor, 'patient.create', { locationIds: next.preferredLocationId ? [next.preferredLocationId] : [] });
   }
   const now = ctx.now();
-  checkRules(next, now.toISOString().slice(0, 10));
+  checkRules(next, dateIn(actor.orgTimeZone, now));
   try {
     return await ctx.db.transaction(async (tx) => {
       const updated = await repo.updatePatient(tx, actor.orgId, id, version, next, now);

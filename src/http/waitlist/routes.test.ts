@@ -137,4 +137,26 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
       ).statusCode,
     ).toBe(403);
   });
+
+  it('judges a window as passed on the site’s day: at 21:30 in Los Angeles (already tomorrow in UTC) today still counts', async () => {
+    const before = now;
+    now = new Date('2026-11-20T05:30:00Z').getTime();
+    try {
+      const window = (day: string) => ({
+        patientId: h.world.patients.b,
+        serviceCode: 'nmt-followup-60',
+        locationIds: [h.world.sites.a],
+        earliest: day,
+        latest: day,
+      });
+      const today = await h.as('admin', 'POST', '/api/waitlist', window('2026-11-19'));
+      expect(today.statusCode).toBe(201);
+      const yesterday = await h.as('admin', 'POST', '/api/waitlist', window('2026-11-18'));
+      expect(yesterday.statusCode).toBe(422);
+      expect(yesterday.json()).toMatchObject({ error: { fields: { latest: 'The window has already passed.' } } });
+      expect((await h.as('admin', 'DELETE', `/api/waitlist/${(today.json() as Entry).id}`)).statusCode).toBe(204);
+    } finally {
+      now = before;
+    }
+  });
 });

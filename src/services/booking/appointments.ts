@@ -34,10 +34,10 @@ export interface BookInput {
   roomId?: string;
 }
 
-/** The local date of an instant at a site, or the UTC date when the site is unknown. */
-export function localDateAt(data: LoadedSchedule, locationId: string, instant: number): string {
+/** The local date of an instant at a site, or in the organisation's zone when the site is no longer loaded. */
+export function localDateAt(data: LoadedSchedule, locationId: string, instant: number, orgTimeZone: string): string {
   const site = data.sites.find((s) => s.locationId === locationId);
-  return site ? formatDate(localDayOf(instant, site.timeZone)) : new Date(instant).toISOString().slice(0, 10);
+  return site ? formatDate(localDayOf(instant, site.timeZone)) : dateIn(orgTimeZone, instant);
 }
 
 /** The days around `start`: a day either side for the check, wider (`forAlternatives`) to look for alternatives. */
@@ -49,7 +49,9 @@ export function loadAround(
   exclude: { appointmentId?: string; holdId?: string } = {},
   forAlternatives = true,
 ) {
-  const date = start.toISOString().slice(0, 10);
+  // Only the middle of a search window: a site's local date is within a day of the UTC date, and
+  // the window reaches at least a day either side, so the UTC date is safe here.
+  const date = dateIn('UTC', start);
   const span = forAlternatives ? ALTERNATIVE_SEARCH_DAYS + 1 : 1;
   return loadSchedule(db, orgId, {
     from: addDays(date, -span),
@@ -66,7 +68,7 @@ export function loadAround(
  */
 export function refuse(
   verdict: Extract<Bookability, { ok: false }>,
-  ctx: { data: LoadedSchedule; service: ServiceDef; settings: BookingSettings; now: Date },
+  ctx: { data: LoadedSchedule; service: ServiceDef; settings: BookingSettings; now: Date; orgTimeZone: string },
   wanted: { start: number; therapistId: string; locationId: string; patientId?: string },
 ): never {
   const unknown = verdict.reasons.filter((r) => r.code === 'unknown-location' || r.code === 'unknown-therapist');
@@ -80,7 +82,7 @@ export function refuse(
   if (verdict.reasons.some((r) => r.code === 'not-qualified')) {
     const therapist = ctx.data.therapists.find((t) => t.therapistId === wanted.therapistId)!;
     const site = ctx.data.sites.find((s) => s.locationId === wanted.locationId)!;
-    const date = localDateAt(ctx.data, wanted.locationId, wanted.start);
+    const date = localDateAt(ctx.data, wanted.locationId, wanted.start, ctx.orgTimeZone);
     const gaps = credentialGaps(ctx.service.requirements, therapist.credentials, site.state, date);
     throw new NotQualifiedError(
       gaps
@@ -90,7 +92,7 @@ export function refuse(
   }
   const alternatives = alternativesFor(ctx.data, ctx.service, ctx.settings, ctx.now, {
     ...wanted,
-    localDate: localDateAt(ctx.data, wanted.locationId, wanted.start),
+    localDate: localDateAt(ctx.data, wanted.locationId, wanted.start, ctx.orgTimeZone),
   });
   throw new SlotUnavailableError(
     `That time cannot be booked: ${verdict.reasons.map((r) => r.message).join('; ')}.`,
@@ -112,7 +114,7 @@ async function raceLost(
   const alternatives = alternativesFor(data, service, settings, ctx.now(), {
     ...input,
     start,
-    localDate: localDateAt(data, input.locationId, start),
+    localDate: localDateAt(data, input.locationId, start, actor.orgTimeZone),
   });
   throw new SlotUnavailableError(
     'That time was just booked by someone else.',
@@ -168,7 +170,13 @@ export async function bookAppointment(
         if (!verdict.ok)
           return refuse(
             verdict,
-            { data: await loadAround(tx, actor.orgId, input.start, now), service, settings, now },
+            {
+              data: await loadAround(tx, actor.orgId, input.start, now),
+              service,
+              settings,
+              now,
+              orgTimeZone: actor.orgTimeZone,
+            },
             wanted,
           );
         await ensureServiceRow(tx, actor.orgId, (await findService(tx, actor.orgId, service.code))!);

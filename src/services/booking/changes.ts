@@ -113,7 +113,7 @@ export async function rescheduleAppointment(
       ) {
         verdict = checkBookable({ service, ...wanted, roomId: null }, windowOf(settings, now), data);
       }
-      if (!verdict.ok) return refuse(verdict, { data, service, settings, now }, wanted);
+      if (!verdict.ok) return refuse(verdict, { data, service, settings, now, orgTimeZone: actor.orgTimeZone }, wanted);
       const moved = await repo.moveAppointment(
         tx,
         actor.orgId,
@@ -149,7 +149,7 @@ export async function rescheduleAppointment(
       start,
       ...target,
       patientId: row.patientId,
-      localDate: localDateAt(data, target.locationId, start),
+      localDate: localDateAt(data, target.locationId, start, actor.orgTimeZone),
     });
     throw new SlotUnavailableError(
       'That time was just booked by someone else; the appointment kept its old time.',

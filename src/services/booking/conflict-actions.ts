@@ -174,7 +174,7 @@ export async function alternativesForVisit(
   const settings = await bookingSettings(ctx.db, actor.orgId);
   const now = ctx.now();
   const data = await loadAround(ctx.db, actor.orgId, row!.start, now, { appointmentId: id });
-  const localDate = localDateAt(data, row!.locationId, row!.start.getTime());
+  const localDate = localDateAt(data, row!.locationId, row!.start.getTime(), actor.orgTimeZone);
   const candidates = findSlots(
     {
       ...windowOf(settings, now),

@@ -13,10 +13,12 @@ import {
 } from '../../scheduling/index.ts';
 import type { Queryable } from '../../store/database.ts';
 import type { AppointmentRow } from '../../store/repos/appointments.ts';
+import { organizationTimeZone } from '../../store/repos/organizations.ts';
 import * as repo from '../../store/repos/schedule-data.ts';
 import { lastNotices, therapistNames } from '../../store/repos/visit-conflicts.ts';
 import { toSite, toTherapist } from './loader.ts';
 import { cachedAtStamp, scheduleStamp } from './schedule-cache.ts';
+import { addDays, dateIn } from '../../time/index.ts';
 
 export interface VisitConflict {
   code: ScheduleConflictCode;
@@ -30,9 +32,9 @@ export interface VisitConflict {
 export interface ScheduleSnapshot {
   sites: SiteWithClosureReasons[];
   therapists: TherapistSchedule[];
+  /** Dates of visits at a site no longer active are read in this zone. */
+  orgTimeZone: string;
 }
-
-const DAY = 86_400_000;
 
 /** What judging a visit needs of it. */
 export type VisitTimes = Pick<AppointmentRow, 'id' | 'status' | 'start' | 'end' | 'therapistId' | 'locationId'>;
@@ -48,13 +50,15 @@ export async function scheduleAround(
   orgId: string,
   rows: readonly VisitTimes[],
 ): Promise<ScheduleSnapshot> {
-  if (rows.length === 0) return { sites: [], therapists: [] };
+  const orgTimeZone = await organizationTimeZone(db, orgId);
+  if (rows.length === 0) return { sites: [], therapists: [], orgTimeZone };
   const first = Math.min(...rows.map((r) => r.start.getTime()));
   const last = Math.max(...rows.map((r) => r.end.getTime()));
-  // Local dates lie within a day of UTC dates; a day more each side covers every zone.
+  // Only a window to load: UTC dates are deliberate here. A site's local date lies within a day of
+  // the UTC date (offsets stay under 15 hours), so two days more each side covers every zone.
   const range = {
-    fromDate: new Date(first - 2 * DAY).toISOString().slice(0, 10),
-    toDate: new Date(last + 2 * DAY).toISOString().slice(0, 10),
+    fromDate: addDays(dateIn('UTC', first), -2),
+    toDate: addDays(dateIn('UTC', last), 2),
   };
   const stamp = await scheduleStamp(db, orgId);
   const cached = <T>(key: string, load: () => Promise<T>) =>
@@ -67,6 +71,7 @@ export async function scheduleAround(
   return {
     sites: sites.map((s) => ({ ...toSite(s), closures: s.closures.map((c) => ({ ...c })) })),
     therapists: therapists.map(toTherapist),
+    orgTimeZone,
   };
 }
 

@@ -15,6 +15,8 @@ import { appointmentView, type Appointment } from './views.ts';
 import { rethrowReference } from './appointments.ts';
 import { grantForBooking, requireBookablePatient } from '../care.ts';
 import { createOnce, type Once } from '../idempotency.ts';
+import { dateIn } from '../../time/index.ts';
+import { clinicTimeZone } from './zone.ts';
 
 export type WaitlistEntry = repo.WaitlistRow & { offer: Offer | null };
 export type Offer = Pick<
@@ -43,9 +45,11 @@ export async function joinWaitlist(
   await serviceOrRefuse(ctx.db, actor, fields.serviceCode);
   const problems: Record<string, string> = {};
   if (fields.latest < fields.earliest) problems.latest = 'Must not be before earliest.';
-  const today = ctx.now().toISOString().slice(0, 10);
-  if (fields.latest < today) problems.latest = 'The window has already passed.';
   const known = await repo.existingLocations(ctx.db, actor.orgId, locationIds);
+  // The window's days are the site's when it names one, else the organisation's.
+  const site = locationIds.length === 1 && known.length === 1 ? locationIds[0] : undefined;
+  const today = dateIn(await clinicTimeZone(ctx.db, actor, site), ctx.now());
+  if (fields.latest < today) problems.latest = 'The window has already passed.';
   if (known.length !== locationIds.length) problems.locationIds = 'Every id must be a location of this organisation.';
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   try {
@@ -68,7 +72,7 @@ export async function listWaitlist(
   options: { includeBooked?: boolean } = {},
 ): Promise<{ entries: WaitlistEntry[] }> {
   authorize(actor, 'waitlist.read');
-  const bookedSince = options.includeBooked ? ctx.now().toISOString().slice(0, 10) : null;
+  const bookedSince = options.includeBooked ? dateIn(actor.orgTimeZone, ctx.now()) : null;
   const rows = await repo.listEntries(ctx.db, actor.orgId, patientScope(actor), 500, bookedSince);
   const now = ctx.now().getTime();
   const holds = (

@@ -108,7 +108,3 @@ export async function lockDraft(tx: Queryable, orgId: string, noteId: string): P
 export function requireDraft(note: notes.NoteRow): void {
   if (note.status === 'signed') throw noteSigned();
 }
-
-export function todayOf(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}

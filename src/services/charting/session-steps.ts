@@ -7,8 +7,9 @@ import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { treatmentGate, type TreatmentGate } from './gate/gate.ts';
-import { ChartingRefusal, lockDraft, requireNote, todayOf } from './session-access.ts';
+import { ChartingRefusal, lockDraft, requireNote } from './session-access.ts';
 import { createOnce, type Once } from '../idempotency.ts';
+import { dateIn } from '../../time/index.ts';
 
 export type StepInput = Omit<
   steps.StepFields,
@@ -121,7 +122,9 @@ async function record(
   fields: steps.StepFields,
 ): Promise<RecordedStep> {
   const note = await lockDraft(tx, actor.orgId, noteId);
-  const gate = await treatmentGate(tx, actor.orgId, note.patientId, todayOf(ctx.now()));
+  // A clearance that runs out today is judged on the clinic's day (the organisation's, as the gate
+  // itself is read), not UTC's, which is already tomorrow on a US evening.
+  const gate = await treatmentGate(tx, actor.orgId, note.patientId, dateIn(actor.orgTimeZone, ctx.now()));
   checkGate(gate, fields);
   const previous = (await steps.listSteps(tx, actor.orgId, noteId)).map(asDoseStep);
   const check = checkStep(

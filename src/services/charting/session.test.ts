@@ -9,6 +9,8 @@ import { compareSession, recordReassessment } from './session-reassessment.ts';
 import { addStep, type StepInput } from './session-steps.ts';
 import { actorOf, patientBehindGate, tickingContext } from '../../../test/support/session-kit.ts';
 import { createNote, getNote, updateNote } from './session.ts';
+import { allNoAnswers } from '../../clinical/screening/fixtures.ts';
+import { seedScreenedIntake, seedTreatedPatient } from '../../../test/support/session-seed.ts';
 
 const step = (over: Partial<StepInput> = {}): StepInput => ({
   muscle: 'middle-trapezius',
@@ -149,6 +151,22 @@ describe.each(BACKENDS)('session notes and treatment steps on %s', (backend) => 
       note.id,
     ]);
     expect(denied).toEqual([{ detail: { code: 'treatment_blocked' } }]);
+  });
+
+  it('judges the gate on the clinic’s day: at 21:30 in Los Angeles (already tomorrow in UTC) a surgery is still in its six weeks', async () => {
+    const patient = await seedTreatedPatient(db, world.orgId, world.sites.a, world.therapists.a, 'Evening-surgery');
+    // 2026-10-08 is 42 days before 19 November (still needs clearance) and 43 before 20 November.
+    const answers = {
+      ...allNoAnswers(),
+      surgeries: [{ what: 'appendectomy', date: '2026-10-08', regions: ['lower-abdomen'] }],
+    };
+    const intake = { questionnaire: 'knotwork-intake-v1', answers, injuries: [], goals: [], painMap: [] };
+    await seedScreenedIntake(db, world.orgId, patient, world.users.admin.id, intake, new Date('2026-11-01T10:00:00Z'));
+    const evening: ServiceContext = { db, now: () => new Date('2026-11-20T05:30:00Z') };
+    const note = await createNote(evening, therapist(), patient, { subjective: {}, objective: {}, cptMinutes: [] });
+    expect((await refusal(addStep(evening, therapist(), note.id, step()))).code).toBe('treatment_blocked');
+    const nextMorning: ServiceContext = { db, now: () => new Date('2026-11-20T17:00:00Z') };
+    expect((await addStep(nextMorning, therapist(), note.id, step())).stop).toBe(false);
   });
 
   it('refuses treatment without any screened intake', async () => {

@@ -17,6 +17,7 @@ import { ConflictError, NotFoundError } from '../errors.ts';
 import { checkLinkToken } from './links.ts';
 import { notifySettings } from './settings.ts';
 import { visitTime } from './time.ts';
+import { addDays, dateIn } from '../../time/index.ts';
 import { STATUS_WORDS } from '../booking/status.ts';
 
 /** What a patient sees behind a link: their visit, and whether it can still be changed online. */
@@ -193,13 +194,14 @@ export async function linkAvailability(
   const now = ctx.now();
   const view = await resolveLink(ctx.db, token, now);
   refuseIfTooLate(view, await present(ctx.db, view, now), 'moved');
-  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  // Days at the visit's site: on a US evening UTC is already tomorrow, which would hide tonight's times.
+  const from = dateIn(view.site.timeZone, now);
   const result = await findAvailability(ctx, await linkActor(ctx.db, view, ip), {
     serviceCode: view.serviceCode,
     therapistId: view.therapistId,
     locationId: view.locationId,
-    from: day(now.getTime()),
-    to: day(now.getTime() + (AVAILABILITY_DAYS - 1) * 86_400_000),
+    from,
+    to: addDays(from, AVAILABILITY_DAYS - 1),
     limit: 200,
   });
   await auditLink(ctx.db, view, 'appointment.link.availability', ip, { slots: result.slots.length });
