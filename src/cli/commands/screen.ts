@@ -2,6 +2,7 @@
 // The CLI owns the I/O and the clock; the decision itself comes from src/clinical/screening.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { todayIn } from '../clock.ts';
 import { CliError } from '../errors.ts';
 import {
   IntakeAnswersSchema,
@@ -34,10 +35,12 @@ export function registerScreenCommand(program: Command): void {
     });
 }
 
+/**
+ * Today on this machine's clock and zone. The command reads a file with no organisation behind it,
+ * and it runs on a computer in the clinic, so the machine's zone is the clinic's; `--today` overrides.
+ */
 function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 function readAnswers(file: string): IntakeAnswers {

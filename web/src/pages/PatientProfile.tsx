@@ -3,14 +3,15 @@ import { getPatient } from '../api/patients.ts';
 import { mergedInto } from '../api/records.ts';
 import type { Patient } from '../api/types.ts';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
-import { ageOn, formatDate, localToday, SEX_AT_BIRTH } from '../format.ts';
+import { ageOn, formatDate, SEX_AT_BIRTH } from '../format.ts';
+import { todayAt } from './schedule/time.ts';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { useLocationNames } from '../sites.ts';
 import { Link, navigate, useUrl } from '../router.tsx';
 import { MeasuresCard } from './measures/MeasuresCard.tsx';
 import { PatientHub } from './PatientHub.tsx';
 import { CareTeamCard } from './care/CareTeamCard.tsx';
-import { useUser } from '../session.tsx';
+import { useOrgTimeZone, useUser } from '../session.tsx';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -61,6 +62,7 @@ export function PatientProfile({ id }: { id: string }) {
 
 function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean; canEdit: boolean }) {
   const names = useLocationNames();
+  const today = todayAt(useOrgTimeZone());
   const { search } = useUrl();
   const name = `${patient.givenName} ${patient.familyName}`;
   const address = patient.address;
@@ -78,7 +80,7 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
           <h1>{own ? 'My details' : name}</h1>
           <p className="lead">
             {own ? `${name} · ` : ''}
-            Born {formatDate(patient.dateOfBirth)} (age {ageOn(patient.dateOfBirth, localToday())})
+            Born {formatDate(patient.dateOfBirth)} (age {ageOn(patient.dateOfBirth, today)})
           </p>
         </div>
         <div className="button-row">
@@ -111,7 +113,7 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
             <Row label="Full name">{name}</Row>
             <Row label="Preferred name">{patient.preferredName}</Row>
             <Row label="Date of birth">
-              {formatDate(patient.dateOfBirth)} (age {ageOn(patient.dateOfBirth, localToday())})
+              {formatDate(patient.dateOfBirth)} (age {ageOn(patient.dateOfBirth, today)})
             </Row>
             <Row label="Sex assigned at birth">{SEX_AT_BIRTH[patient.sexAtBirth] ?? patient.sexAtBirth}</Row>
             <Row label="Gender identity">{patient.genderIdentity}</Row>

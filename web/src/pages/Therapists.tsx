@@ -1,7 +1,8 @@
 import { getTherapist, listTherapists } from '../api/therapists.ts';
 import { hasCredentials, type Therapist, type StaffTherapist } from '../api/types.ts';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
-import { formatDate, localToday } from '../format.ts';
+import { formatDate } from '../format.ts';
+import { todayAt } from './schedule/time.ts';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { siteNames, useLocationNames } from '../sites.ts';
 import { Link, useUrl } from '../router.tsx';
@@ -33,7 +34,7 @@ export function TherapistList() {
   const [list] = useResource(() => listTherapists(), []);
   if (list.status === 'loading') return <Loading />;
   if (list.status === 'error') return <ErrorView error={list.error} missingIsUnavailable="Therapists" />;
-  const today = localToday();
+  const today = todayAt(user.orgTimeZone);
   const showStatus = user.can.viewCredentials;
   const therapists = [...list.data].sort((a, b) => sortName(a).localeCompare(sortName(b)));
   const withStatus = showStatus ? therapists.filter(hasCredentials) : [];
@@ -106,7 +107,7 @@ export function TherapistDetail({ id }: { id: string }) {
   if (therapist.status === 'loading') return <Loading />;
   if (therapist.status === 'error') return <ErrorView error={therapist.error} what="therapist" />;
   const t = therapist.data;
-  const today = localToday();
+  const today = todayAt(user.orgTimeZone);
   const full = user.can.viewCredentials && hasCredentials(t) ? t : null;
   const credentials = [...(full?.credentials ?? [])].sort((a, b) =>
     (a.expiresOn ?? '9999').localeCompare(b.expiresOn ?? '9999'),

@@ -2,7 +2,9 @@ import type { CredentialStatus, StaffTherapist } from '../api/types.ts';
 
 /** A therapist's roll-up adds "none" (no credentials on record) to a single credential's statuses. */
 type AnyStatus = CredentialStatus | StaffTherapist['credentialStatus'];
-import { daysBetween, localToday, plural } from '../format.ts';
+import { daysBetween, plural } from '../format.ts';
+import { useOrgTimeZone } from '../session.tsx';
+import { todayAt } from './schedule/time.ts';
 
 /** The expiry behind an "expiring" status: the earliest credential marked expiring, else the earliest still valid. */
 export function soonestExpiry(
@@ -37,7 +39,7 @@ export function disciplineLabel(discipline: string): string {
  * symbol only repeat it.
  */
 export function CredentialBadge({ status, expiresOn }: { status: AnyStatus; expiresOn?: string | null }) {
-  const today = localToday();
+  const today = todayAt(useOrgTimeZone());
   if (status === 'expired') {
     return (
       <span className="badge badge-danger">

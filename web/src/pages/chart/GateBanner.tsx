@@ -4,7 +4,9 @@ import type { TreatmentGate } from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
 import { regionName } from '../../components/bodychart/BodyChart.tsx';
 import { ErrorSummary, fieldId, summaryItems, TextField } from '../../components/Form.tsx';
-import { formatDate, localToday } from '../../format.ts';
+import { formatDate } from '../../format.ts';
+import { useOrgTimeZone } from '../../session.tsx';
+import { todayAt } from '../schedule/time.ts';
 import { Link } from '../../router.tsx';
 import { OverrideForm, OverrideRecord } from './GateOverride.tsx';
 import { useCreateIntent } from '../../api/intent.ts';
@@ -141,13 +143,14 @@ function ClearanceForm({ patientId, onGate }: { patientId: string; onGate: (gate
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const intent = useCreateIntent();
+  const orgZone = useOrgTimeZone();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const problems: Record<string, string> = {};
     if (!physician.trim()) problems.physician = "Enter the physician's name";
     if (!clearedOn) problems.clearedOn = 'Enter the date of the clearance';
-    else if (clearedOn > localToday()) problems.clearedOn = 'The clearance date cannot be in the future';
+    else if (clearedOn > todayAt(orgZone)) problems.clearedOn = 'The clearance date cannot be in the future';
     if (!scope.trim()) problems.scope = 'Say what the physician cleared';
     if (!letter) problems.letter = 'Choose the clearance letter (PDF, PNG or JPEG)';
     else if (!LETTER_TYPES.includes(letter.type)) problems.letter = 'The letter must be a PDF, PNG or JPEG';

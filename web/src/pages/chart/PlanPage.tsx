@@ -8,7 +8,8 @@ import { ApiError } from '../../api/http.ts';
 import type { Location, Therapist } from '../../api/types.ts';
 import { ErrorSummary, SelectField, summaryItems, TextField } from '../../components/Form.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
-import { localToday, WEEKDAYS } from '../../format.ts';
+import { WEEKDAYS } from '../../format.ts';
+import { todayAt } from '../schedule/time.ts';
 import { useResource } from '../../hooks.ts';
 import { useUser } from '../../session.tsx';
 import { ChartShell, type ChartContext } from './ChartShell.tsx';
@@ -87,7 +88,7 @@ function PlanEditor({ ctx, lookups }: { ctx: ChartContext; lookups: Lookups }) {
   const total = shownStages.reduce((n, s) => n + s.visits, 0);
   const [goals, setGoals] = useState({ nprs: '3', psfsActivity: '', psfsTarget: '7' });
   const [integration, setIntegration] = useState<Record<string, string>>({});
-  const [startDate, setStartDate] = useState(existing?.startDate ?? localToday());
+  const [startDate, setStartDate] = useState(existing?.startDate ?? todayAt(user.orgTimeZone));
   const [days, setDays] = useState<number[]>(existing?.preferredDays ?? [2, 4]);
   const [time, setTime] = useState(existing?.preferredTime ?? '10:00');
   const mine = lookups.therapists.find((t) => t.id === user.therapistId)?.id;

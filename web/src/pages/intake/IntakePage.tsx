@@ -7,7 +7,7 @@ import type { SubmittedIntake } from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
 import { ErrorSummary, summaryItems } from '../../components/Form.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
-import { localToday } from '../../format.ts';
+import { todayAt } from '../schedule/time.ts';
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { Link, navigate, useUrl } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
@@ -98,6 +98,8 @@ function IntakeWizard({
   hasVersion: boolean;
 }) {
   const user = useUser();
+  // Dates are checked on the organisation's day, as the server checks them, even on a phone in another zone.
+  const today = () => todayAt(user.orgTimeZone);
   const own = user.patientId === patientId;
   const base = `/patients/${patientId}/intake`;
   const { search } = useUrl();
@@ -145,9 +147,7 @@ function IntakeWizard({
   useEffect(() => {
     setStepProblems([]);
     setErrors(
-      search.get('check') && step !== '' && step !== 'done' && step !== 'review'
-        ? checkStep(step, state, localToday())
-        : {},
+      search.get('check') && step !== '' && step !== 'done' && step !== 'review' ? checkStep(step, state, today()) : {},
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step]);
@@ -158,7 +158,7 @@ function IntakeWizard({
     setState(next);
     // A problem goes away as soon as it is fixed (a place marked, a question answered); none is added.
     if (Object.keys(errors).length > 0 && step !== '' && step !== 'done' && step !== 'review') {
-      const still = checkStep(step, next, localToday());
+      const still = checkStep(step, next, today());
       setErrors((current) =>
         Object.fromEntries(
           Object.keys(current)
@@ -171,7 +171,7 @@ function IntakeWizard({
 
   const next = async () => {
     if (step === '' || step === 'done' || step === 'review') return;
-    const problems = checkStep(step, state, localToday());
+    const problems = checkStep(step, state, today());
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     const answered = { ...state, answeredPages: [...new Set([...state.answeredPages, step])] };
@@ -185,7 +185,7 @@ function IntakeWizard({
     setErrors({});
     // Every page is checked again: a page skipped by its address must not send blanks as answers.
     const missing = QUESTION_STEPS.flatMap(({ id }) =>
-      Object.values(checkStep(id, state, localToday())).map((message) => ({ step: id, message })),
+      Object.values(checkStep(id, state, today())).map((message) => ({ step: id, message })),
     );
     setStepProblems(missing);
     if (missing.length > 0) return;
