@@ -1,14 +1,17 @@
-// Availability for 8 sites × 30 therapists each × 14 days (spanning the 2026-03-08 US change),
-// against ~100k bookings spread over a year. Synthetic data, deterministic (a seeded LCG).
+// Availability for 8 sites × 30 therapists each × 14 days (spanning the next US spring-forward
+// change after the run's date), against ~100k bookings spread over that year. Synthetic data, deterministic (a seeded LCG).
 import { time, withRatio } from './lib.ts';
 import type { Timing } from './lib.ts';
 import { BusyIndex, DEFAULT_SERVICES, findSlots } from '../src/scheduling/index.ts';
-import { zonedWallTimeToInstant } from '../src/time/index.ts';
+import { addDays, zonedWallTimeToInstant } from '../src/time/index.ts';
+import { nextUsDstStart } from './lib.ts';
 import type { AvailabilityQuery, Busy, SiteSchedule, TherapistSchedule } from '../src/scheduling/index.ts';
 import { weekdayHours, nmtCredentials } from '../test/support/scheduling-fixtures.ts';
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
+/** The clocks go forward on this Sunday; the queried fortnight is laid around it. */
+const DST = nextUsDstStart();
+const utcMidnight = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const ZONES = [
   ['America/Los_Angeles', 'WA'],
   ['America/Los_Angeles', 'OR'],
@@ -32,7 +35,7 @@ function buildData() {
     timeZone,
     state,
     hours: weekdayHours('08:00', '20:00', [1, 2, 3, 4, 5, 6]),
-    closures: [{ startsOn: '2026-03-13', endsOn: '2026-03-13' }].slice(0, i === 0 ? 1 : 0),
+    closures: [{ startsOn: addDays(DST, 5), endsOn: addDays(DST, 5) }].slice(0, i === 0 ? 1 : 0),
     rooms: Array.from({ length: 12 }, (_, r) => ({
       id: `site-${i}-room-${String(r).padStart(2, '0')}`,
       active: r !== 11,
@@ -50,19 +53,22 @@ function buildData() {
         templates: [1, 2, 3, 4, 5, 6]
           .filter((d) => (d + t) % 6 !== 0)
           .map((weekday) => ({ locationId: site.locationId, weekday: weekday as 1, start, end })),
-        exceptions: t % 10 === 0 ? [{ kind: 'time-off', start: Date.UTC(2026, 2, 4), end: Date.UTC(2026, 2, 6) }] : [],
+        exceptions:
+          t % 10 === 0
+            ? [{ kind: 'time-off', start: utcMidnight(addDays(DST, -4)), end: utcMidnight(addDays(DST, -2)) }]
+            : [],
       });
     }
   }
-  // ~100k bookings over 2026: each therapist ~1.6 a day on a random day of the year.
+  // ~100k bookings over the change's year: each therapist ~1.6 a day on a random day of the year.
   const busy: Busy[] = [];
-  const yearStart = Date.UTC(2026, 0, 1);
+  const yearStart = `${DST.slice(0, 4)}-01-01`;
   for (let n = 0; n < 100_000; n++) {
     const siteIndex = Math.floor(random() * 8);
     const site = sites[siteIndex]!;
     const therapist = therapists[siteIndex * 30 + Math.floor(random() * 30)]!;
     const day = Math.floor(random() * 365);
-    const date = new Date(yearStart + day * DAY).toISOString().slice(0, 10); // bench only: formatting a constant, no clock
+    const date = addDays(yearStart, day);
     const quarter = 32 + Math.floor(random() * 44); // 08:00–18:45
     const startAt = zonedWallTimeToInstantCached(date, quarter, site.timeZone);
     const length = [30, 60, 60, 90][Math.floor(random() * 4)]! * MINUTE;
@@ -93,15 +99,15 @@ export async function run(): Promise<Timing[]> {
   const { sites, therapists, busy } = buildData();
   const query: AvailabilityQuery = {
     service: DEFAULT_SERVICES.find((s) => s.code === 'nmt-followup-60')!,
-    from: '2026-03-02',
-    to: '2026-03-15',
-    now: Date.parse('2026-03-01T12:00:00Z'),
+    from: addDays(DST, -6),
+    to: addDays(DST, 7),
+    now: utcMidnight(addDays(DST, -7)) + 12 * 60 * MINUTE,
     minNoticeMinutes: 120,
     horizonDays: 60,
     slotStepMinutes: 15,
     patientId: 'pt-17',
   };
-  const window = { start: Date.parse('2026-03-01T00:00:00Z'), end: Date.parse('2026-03-17T00:00:00Z') };
+  const window = { start: utcMidnight(addDays(DST, -7)), end: utcMidnight(addDays(DST, 9)) };
   const inRange = busy.filter((b) => b.end > window.start && b.start < window.end);
   const fullIndex = BusyIndex.from(busy);
   const data = { sites, therapists, busy: inRange };

@@ -18,16 +18,14 @@ import type { Database } from '../src/store/database.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { openPglite } from '../src/store/pglite.ts';
 import { openPostgres } from '../src/store/postgres.ts';
-import { percentile, withRatio, type Timing } from './lib.ts';
+import { addDays } from '../src/time/index.ts';
+import { benchNow, benchToday, percentile, withRatio, type Timing } from './lib.ts';
 
-const TODAY = '2026-11-26';
-const NOW = new Date('2026-11-26T16:00:00Z');
+const NOW = benchNow();
+const TODAY = benchToday();
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
 const CLIENTS = 50;
 const SLOTS = 20;
-
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** ~100k appointments: every therapist, 9 thirty-minute visits a day for 371 days around today, no overlaps. */
 async function bulkAppointments(db: Database, orgId: string): Promise<number> {
@@ -168,7 +166,7 @@ async function hammer(
 }
 
 export async function storm(label: string, db: Database, orgId: string): Promise<Timing[]> {
-  // On the bench's day, not the machine's: the slots below stay in the future whatever today is.
+  // On the bench's clock, read once for the run: the slots below were found at that instant.
   const running = await startApp(db, { port: 0, webRoot: null, now: () => NOW });
   const bare = Fastify();
   bare.post('/bare', async (_req, reply) => reply.status(201).send({ ok: true }));

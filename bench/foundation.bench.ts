@@ -13,11 +13,11 @@ import type { Database } from '../src/store/database.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { openPglite } from '../src/store/pglite.ts';
 import { openPostgres } from '../src/store/postgres.ts';
-import { percentile, type Timing } from './lib.ts';
+import { benchToday, percentile, type Timing } from './lib.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
-const TODAY = '2026-11-26';
+const TODAY = benchToday();
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {

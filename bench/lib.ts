@@ -1,4 +1,33 @@
 import { performance } from 'node:perf_hooks';
+import { DEMO_TIME_ZONE } from '../src/demo/index.ts';
+import { addDays, dateIn, weekdayOfDate } from '../src/time/index.ts';
+
+let clock: Date | undefined;
+
+/**
+ * The one clock of a bench run, read once: every bench dates its data from it. Data fixed to a
+ * calendar day goes stale once that day has passed (slots in the past cannot be booked), so the
+ * benches follow the day they run on instead.
+ */
+export function benchNow(): Date {
+  clock ??= new Date();
+  return clock;
+}
+
+/** The run's calendar date in the demo clinics' zone. */
+export function benchToday(): string {
+  return dateIn(DEMO_TIME_ZONE, benchNow());
+}
+
+/** The next US spring-forward day (the second Sunday in March) on or after the run's date. */
+export function nextUsDstStart(today: string = benchToday()): string {
+  const secondSunday = (year: number) => {
+    const march = `${year}-03-01`;
+    return addDays(march, ((7 - weekdayOfDate(march)) % 7) + 7);
+  };
+  const year = Number(today.slice(0, 4));
+  return secondSunday(year) >= today ? secondSunday(year) : secondSunday(year + 1);
+}
 
 export interface Timing {
   name: string;

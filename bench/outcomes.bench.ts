@@ -22,7 +22,8 @@ import { migrate } from '../src/store/migrate.ts';
 import { listOutcomeColumns, upsertOutcomeRows, type StoredOutcomeRow } from '../src/store/repos/outcome-episodes.ts';
 import { openPglite } from '../src/store/pglite.ts';
 import { openPostgres } from '../src/store/postgres.ts';
-import { time, withRatio, type Timing } from './lib.ts';
+import { addDays } from '../src/time/index.ts';
+import { benchNow, benchToday, time, withRatio, type Timing } from './lib.ts';
 
 const EPISODES = Number(process.env.BENCH_EPISODES ?? 150_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 5);
@@ -33,6 +34,8 @@ const PHASES = ['acute', 'chronic', 'maintenance'] as const;
 const DEFINITIONS = ['nprs-mcid', 'ndi-mcid', 'odi-mcid', 'psfs-mcid'];
 /** The full report over every episode must come back within a second on PostgreSQL. */
 const TARGET_MS = 1000;
+/** Episodes start over the 1,000 days from here, which end a couple of months before the run's date. */
+const FIRST_DAY = addDays(benchToday(), -1060);
 
 /** One synthetic episode: visits 1–20 (mean ≈ 6.7), improvement somewhere in them or not at all. */
 function episodeRow(random: Random, index: number, sites: string[], therapists: string[]): EpisodeOutcomeRow {
@@ -45,7 +48,7 @@ function episodeRow(random: Random, index: number, sites: string[], therapists: 
     outcomes[id] = { judged, improvedAt, lastScoredSession: judged ? visits : null };
   }
   const day = 1 + (index % 1000);
-  const startedOn = new Date(Date.UTC(2024, 0, day)).toISOString().slice(0, 10);
+  const startedOn = addDays(FIRST_DAY, day - 1);
   return {
     episodeId: `bench:${index}`,
     startedOn,
@@ -81,7 +84,7 @@ export async function load(db: Database): Promise<{ orgId: string; sessions: num
   const therapists = Array.from({ length: 30 }, () => randomUUID());
   let sessions = 0;
   const batch: StoredOutcomeRow[] = [];
-  const at = new Date('2026-11-26T20:00:00Z');
+  const at = benchNow();
   for (let i = 0; i < EPISODES; i++) {
     const row = episodeRow(random, i, sites, therapists);
     sessions += row.visits;
@@ -94,8 +97,8 @@ export async function load(db: Database): Promise<{ orgId: string; sessions: num
     `CREATE TABLE bench_sessions (org_id uuid NOT NULL, patient_id uuid NOT NULL, episode_id text NOT NULL, session integer NOT NULL, signed_on date NOT NULL)`,
   );
   await db.query(
-    `INSERT INTO bench_sessions SELECT $1, $1, 'bench:' || (g % $3::int), g % 20, DATE '2024-01-01' + (g % 1000) FROM generate_series(1, $2::int) g`,
-    [orgId, sessions, EPISODES],
+    `INSERT INTO bench_sessions SELECT $1, $1, 'bench:' || (g % $3::int), g % 20, $4::date + (g % 1000) FROM generate_series(1, $2::int) g`,
+    [orgId, sessions, EPISODES, FIRST_DAY],
   );
   await db.exec('ANALYZE');
   return { orgId, sessions, loadMs: performance.now() - started };
