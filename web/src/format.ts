@@ -1,4 +1,5 @@
 /** Display helpers. Dates from the API are calendar dates (YYYY-MM-DD) or ISO timestamps. */
+import { dateIn } from '../../src/time/index.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -7,6 +8,16 @@ export function formatDate(isoDate: string | null | undefined): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
   if (!y || !m || !d) return isoDate;
   return `${MONTHS[m - 1]} ${d}, ${y}`;
+}
+
+/** The calendar date (YYYY-MM-DD) of an ISO instant in a zone: an evening in Oregon is not yet UTC's tomorrow. */
+export function dayOf(instant: string, timeZone: string): string {
+  return dateIn(timeZone, Date.parse(instant));
+}
+
+/** An instant's date as people read it, on the clinic's clock. */
+export function formatDayOf(instant: string, timeZone: string): string {
+  return formatDate(dayOf(instant, timeZone));
 }
 
 export function formatDateTime(iso: string): string {

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { patientSummary, type PatientSummary, type VisitLine } from '../api/records.ts';
 import type { AppointmentStatus } from '../api/scheduling.ts';
 import type { Patient } from '../api/types.ts';
-import { formatDate } from '../format.ts';
+import { formatDayOf } from '../format.ts';
 import { useResource } from '../hooks.ts';
 import { useLocations } from '../sites.ts';
 import { Link } from '../router.tsx';
@@ -110,6 +110,7 @@ function PlanCard({
 
 function NotesCard({ notes, patientId }: { notes: NonNullable<PatientSummary['notes']>; patientId: string }) {
   const therapists = useTherapists();
+  const orgZone = useOrgTimeZone();
   return (
     <section className="card" aria-labelledby="notes-heading">
       <h2 id="notes-heading">Session notes</h2>
@@ -119,7 +120,7 @@ function NotesCard({ notes, patientId }: { notes: NonNullable<PatientSummary['no
         <ul className="plain-list hub-notes">
           {notes.map((n) => (
             <li key={n.id}>
-              <Link to={`/patients/${patientId}/chart/sessions/${n.id}`}>{formatDate(n.createdAt)}</Link>{' '}
+              <Link to={`/patients/${patientId}/chart/sessions/${n.id}`}>{formatDayOf(n.createdAt, orgZone)}</Link>{' '}
               <span>{therapistName(therapists, n.therapistId)}</span>{' '}
               <span className={`badge ${n.status === 'signed' ? 'badge-success' : 'badge-warning'}`}>
                 {n.status === 'signed' ? 'Signed' : 'Draft'}

@@ -5,7 +5,8 @@ import { useCreateIntent } from '../api/intent.ts';
 import { duplicatesOf, mergeIntoPatient, REASON_WORDS } from '../api/records.ts';
 import type { Patient } from '../api/types.ts';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
-import { formatDate } from '../format.ts';
+import { formatDate, formatDayOf } from '../format.ts';
+import { useOrgTimeZone } from '../session.tsx';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { useLocationNames } from '../sites.ts';
 import { Link, navigate } from '../router.tsx';
@@ -16,13 +17,14 @@ const name = (p: Patient) => `${p.givenName} ${p.familyName}`;
 
 function Comparison({ survivor, duplicate }: { survivor: Patient; duplicate: Patient }) {
   const sites = useLocationNames();
+  const orgZone = useOrgTimeZone();
   const rows: [string, (p: Patient) => string][] = [
     ['Name', name],
     ['Date of birth', (p) => formatDate(p.dateOfBirth)],
     ['Email', (p) => p.email ?? '—'],
     ['Phone', (p) => p.phone ?? '—'],
     ['Preferred clinic', (p) => (p.preferredLocationId ? (sites.get(p.preferredLocationId) ?? '—') : '—')],
-    ['Registered', (p) => formatDate(p.createdAt)],
+    ['Registered', (p) => formatDayOf(p.createdAt, orgZone)],
   ];
   return (
     <table className="table merge-table">

@@ -3,7 +3,7 @@ import { getPatient } from '../api/patients.ts';
 import { mergedInto } from '../api/records.ts';
 import type { Patient } from '../api/types.ts';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
-import { ageOn, formatDate, SEX_AT_BIRTH } from '../format.ts';
+import { ageOn, formatDate, formatDayOf, SEX_AT_BIRTH } from '../format.ts';
 import { todayAt } from './schedule/time.ts';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { useLocationNames } from '../sites.ts';
@@ -62,7 +62,8 @@ export function PatientProfile({ id }: { id: string }) {
 
 function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean; canEdit: boolean }) {
   const names = useLocationNames();
-  const today = todayAt(useOrgTimeZone());
+  const orgZone = useOrgTimeZone();
+  const today = todayAt(orgZone);
   const { search } = useUrl();
   const name = `${patient.givenName} ${patient.familyName}`;
   const address = patient.address;
@@ -172,7 +173,7 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
         </section>
       </div>
       {!own ? <CareTeamCard patientId={patient.id} /> : null}
-      <p className="small-print">Last updated {formatDate(patient.updatedAt)}</p>
+      <p className="small-print">Last updated {formatDayOf(patient.updatedAt, orgZone)}</p>
     </>
   );
 }

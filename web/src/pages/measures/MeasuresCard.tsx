@@ -2,8 +2,9 @@ import * as charting from '../../api/charting.ts';
 import type { DueMeasure, MeasureSeries } from '../../api/charting.ts';
 import { TrendPlot } from '../../components/bodychart/TrendPlot.tsx';
 import { useResource } from '../../hooks.ts';
+import { dayOf } from '../../format.ts';
 import { Link } from '../../router.tsx';
-import { useUser } from '../../session.tsx';
+import { useOrgTimeZone, useUser } from '../../session.tsx';
 import { ownTrendInWords } from '../../../../src/outcomes/patient/own-trend.ts';
 import { INSTRUMENT, isFormMeasure } from './instruments.ts';
 import '../screening-and-measures.css';
@@ -39,6 +40,7 @@ export function MeasureTrends({
   series: readonly MeasureSeries[];
   reader?: 'patient' | 'clinician';
 }) {
+  const orgZone = useOrgTimeZone();
   return (
     <div className="ch-trends">
       {series
@@ -57,7 +59,7 @@ export function MeasureTrends({
                 higherIsWorse={s.higherIsWorse}
                 unit={pct ? '%' : ''}
                 points={s.points.map((p) => ({
-                  date: p.takenAt.slice(0, 10),
+                  date: dayOf(p.takenAt, orgZone),
                   value: pct ? (p.percent ?? p.score) : p.score,
                 }))}
               />

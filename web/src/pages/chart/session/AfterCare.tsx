@@ -3,7 +3,9 @@ import * as charting from '../../../api/charting.ts';
 import type { DueMeasure, HomeCareContent, HomeCarePlan, MeasureSeries } from '../../../api/charting.ts';
 import { NumberScale } from '../../../components/bodychart/NumberScale.tsx';
 import { TrendPlot } from '../../../components/bodychart/TrendPlot.tsx';
+import { dayOf } from '../../../format.ts';
 import { Link } from '../../../router.tsx';
+import { useOrgTimeZone } from '../../../session.tsx';
 import { useCreateIntent } from '../../../api/intent.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../../../src/words/limits.ts';
 
@@ -31,6 +33,7 @@ export function Measures({
 }) {
   const [error, setError] = useState('');
   const intent = useCreateIntent();
+  const orgZone = useOrgTimeZone();
   // A repeated tap on the same number sends the same key: one score, however often it is tapped.
   const nprs = async (n: number) => {
     const input = { measure: 'nprs' as const, answers: [n], sessionId: noteId };
@@ -96,7 +99,7 @@ export function Measures({
                 higherIsWorse={s.higherIsWorse}
                 unit={pct ? '%' : ''}
                 points={s.points.map((p) => ({
-                  date: p.takenAt.slice(0, 10),
+                  date: dayOf(p.takenAt, orgZone),
                   value: pct ? (p.percent ?? p.score) : p.score,
                 }))}
               />
