@@ -286,7 +286,7 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
     record: "patient A at A's site",
     url: async (env) => `/api/appointments/${await bookedId(env)}/reschedule`,
     body: async (env) => ({ start: await freshStart(env), reason: 'Work' }),
-    can: { flag: 'move', read: theAppointment },
+    can: { flag: 'move', read: theAppointment, weighsState: true },
     expect: bookers(200, { otherAdmin: 404 }),
   },
   {
@@ -295,7 +295,7 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
     record: "patient A at A's site",
     url: async (env) => `/api/appointments/${await bookedId(env)}/cancel`,
     body: () => ({ reason: 'Travel' }),
-    can: { flag: 'cancel', read: theAppointment },
+    can: { flag: 'cancel', read: theAppointment, weighsState: true },
     expect: bookers(200, { otherAdmin: 404 }),
   },
   {
@@ -304,7 +304,7 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
     record: "patient A's cancelled appointment",
     url: async (env) => `/api/appointments/${await cancelledId(env)}/cancel`,
     body: () => ({ reason: 'Travel' }),
-    can: { flag: 'cancel', read: theAppointment },
+    can: { flag: 'cancel', read: theAppointment, weighsState: true },
     expect: bookers(409, { otherAdmin: 404 }),
   },
   {
@@ -313,7 +313,7 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
     record: 'patient A with therapist A',
     url: async (env) => `/api/appointments/${await bookedId(env)}/status`,
     body: () => ({ status: 'arrived' }),
-    can: { flag: 'markArrived', read: theAppointment },
+    can: { flag: 'markArrived', read: theAppointment, weighsState: true },
     expect: signedIn(200, { patient: 403, otherAdmin: 404 }),
   },
   {
@@ -322,7 +322,7 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
     record: 'patient A with therapist A, not yet arrived',
     url: async (env) => `/api/appointments/${await bookedId(env)}/status`,
     body: () => ({ status: 'completed' }),
-    can: { flag: 'complete', read: theAppointment },
+    can: { flag: 'complete', read: theAppointment, weighsState: true },
     expect: signedIn(409, { patient: 403, otherAdmin: 404 }),
   },
   {
@@ -332,7 +332,7 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
     url: async (env) => `/api/appointments/${await bookedId(env)}/status`,
     body: () => ({ status: 'no_show' }),
     // The desk marks no-shows; before the start it is told to wait (422), never refused the right.
-    can: { flag: 'noShow', read: theAppointment },
+    can: { flag: 'noShow', read: theAppointment, weighsState: true },
     expect: signedIn(422, { therapist: 403, patient: 403, otherAdmin: 404 }),
   },
   {
@@ -345,7 +345,7 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
       noteVisits.set(env, appointmentId);
       return { appointmentId, subjective: {}, objective: {}, cptMinutes: [] };
     },
-    can: { flag: 'startNote', read: (env) => `/api/appointments/${noteVisits.get(env)}` },
+    can: { flag: 'startNote', read: (env) => `/api/appointments/${noteVisits.get(env)}`, weighsState: true },
     expect: signedIn(403, { therapist: 201, otherAdmin: 404 }),
   },
   {
