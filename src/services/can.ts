@@ -1,3 +1,5 @@
+import type { AppointmentStatus } from '../store/repos/appointments.ts';
+import { canMove } from './booking/status.ts';
 import type { Actor } from './context.ts';
 import { isAllowed, type Action, type PatientFacts, type ResourceFacts } from './policies.ts';
 
@@ -183,5 +185,65 @@ export function sessionCan(actor: Actor): SessionCan {
     manageServices: may('service.manage'),
     editBookingSettings: may('booking-settings.manage'),
     viewOutcomes: may('outcomes.read'),
+  };
+}
+
+export interface AppointmentCan {
+  /** Move it to another time, therapist or site (a booked visit). */
+  move: boolean;
+  cancel: boolean;
+  markArrived: boolean;
+  /** Put an arrival recorded by mistake back to booked. */
+  undoArrived: boolean;
+  startSession: boolean;
+  complete: boolean;
+  noShow: boolean;
+  /** A visit the schedule no longer allows: tell the patient, move it to an alternative, or cancel it for the clinic. */
+  resolveConflict: boolean;
+  /** Open this visit's session note (the visit's own therapist; it puts the visit in session). */
+  startNote: boolean;
+  /** Read the session note already opened for this visit. */
+  openNote: boolean;
+}
+
+const MISSED: readonly AppointmentStatus[] = ['cancelled', 'late_cancel', 'no_show'];
+
+/**
+ * The same checks the appointment routes refuse with (403 for who, 409 for the state): `patient`
+ * is the patient's access facts, needed only for the session note (null: not loaded, no note actions).
+ */
+export function appointmentCan(
+  actor: Actor,
+  visit: {
+    patientId: string;
+    therapistId: string;
+    locationId: string;
+    status: AppointmentStatus;
+    sessionNoteId: string | null;
+  },
+  patient: PatientFacts | null,
+): AppointmentCan {
+  const booking = { patientId: visit.patientId, therapistId: visit.therapistId, locationIds: [visit.locationId] };
+  const may = (action: Action) => isAllowed(actor, action, { booking });
+  const change = may('appointment.change');
+  const attend = may('appointment.attend');
+  const step = (to: AppointmentStatus, allowed: boolean) => allowed && canMove(visit.status, to);
+  const booked = visit.status === 'booked';
+  const chart = (action: Action) => patient !== null && isAllowed(actor, action, { patient });
+  return {
+    move: booked && change,
+    cancel: booked && change,
+    markArrived: step('arrived', attend),
+    undoArrived: step('booked', attend),
+    startSession: step('in_session', attend),
+    complete: step('completed', attend),
+    noShow: step('no_show', may('appointment.mark')),
+    resolveConflict: booked && change && may('appointment.notify'),
+    startNote:
+      visit.sessionNoteId === null &&
+      !MISSED.includes(visit.status) &&
+      actor.therapistId === visit.therapistId &&
+      chart('session-note.write'),
+    openNote: visit.sessionNoteId !== null && chart('session-note.read'),
   };
 }

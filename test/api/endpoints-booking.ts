@@ -76,6 +76,25 @@ export async function bookedId(env: Env): Promise<string> {
   return (res.json() as { id: string }).id;
 }
 
+/** An appointment of patient A at site A, cancelled by an admin: nothing more can be done with it. */
+async function cancelledId(env: Env): Promise<string> {
+  const id = await bookedId(env);
+  const res = await env.app.inject({
+    method: 'POST',
+    url: `/api/appointments/${id}/cancel`,
+    headers: { authorization: `Bearer ${env.adminToken}` },
+    payload: { reason: 'Set up' },
+  });
+  if (res.statusCode !== 200) throw new Error(`setup cancellation failed: ${res.body}`);
+  return id;
+}
+
+/** The visit each caller last opened a session note for (the body books it; the flag is read from it). */
+const noteVisits = new WeakMap<Env, string>();
+
+/** The appointment itself, read by the caller: its `can` says what the caller may do with it. */
+const theAppointment = (_env: Env, url: string) => url.replace(/^(\/api\/appointments\/[^/]+)\/.*$/, '$1');
+
 /** Patient B's appointment at site B with therapist B (written directly: Blake lacks the CNMT). */
 async function otherSiteAppointment(env: Env): Promise<string> {
   const start = new Date(await freshStart(env));
@@ -267,6 +286,7 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
     record: "patient A at A's site",
     url: async (env) => `/api/appointments/${await bookedId(env)}/reschedule`,
     body: async (env) => ({ start: await freshStart(env), reason: 'Work' }),
+    can: { flag: 'move', read: theAppointment, weighsState: true },
     expect: bookers(200, { otherAdmin: 404 }),
   },
   {
@@ -275,7 +295,17 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
     record: "patient A at A's site",
     url: async (env) => `/api/appointments/${await bookedId(env)}/cancel`,
     body: () => ({ reason: 'Travel' }),
+    can: { flag: 'cancel', read: theAppointment, weighsState: true },
     expect: bookers(200, { otherAdmin: 404 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/appointments/:id/cancel',
+    record: "patient A's cancelled appointment",
+    url: async (env) => `/api/appointments/${await cancelledId(env)}/cancel`,
+    body: () => ({ reason: 'Travel' }),
+    can: { flag: 'cancel', read: theAppointment, weighsState: true },
+    expect: bookers(409, { otherAdmin: 404 }),
   },
   {
     method: 'POST',
@@ -283,7 +313,40 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
     record: 'patient A with therapist A',
     url: async (env) => `/api/appointments/${await bookedId(env)}/status`,
     body: () => ({ status: 'arrived' }),
+    can: { flag: 'markArrived', read: theAppointment, weighsState: true },
     expect: signedIn(200, { patient: 403, otherAdmin: 404 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/appointments/:id/status',
+    record: 'patient A with therapist A, not yet arrived',
+    url: async (env) => `/api/appointments/${await bookedId(env)}/status`,
+    body: () => ({ status: 'completed' }),
+    can: { flag: 'complete', read: theAppointment, weighsState: true },
+    expect: signedIn(409, { patient: 403, otherAdmin: 404 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/appointments/:id/status',
+    record: 'patient A with therapist A, before its start',
+    url: async (env) => `/api/appointments/${await bookedId(env)}/status`,
+    body: () => ({ status: 'no_show' }),
+    // The desk marks no-shows; before the start it is told to wait (422), never refused the right.
+    can: { flag: 'noShow', read: theAppointment, weighsState: true },
+    expect: signedIn(422, { therapist: 403, patient: 403, otherAdmin: 404 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/patients/:id/sessions',
+    record: "one of patient A's visits with therapist A",
+    url: ({ world }) => `/api/patients/${world.patients.a}/sessions`,
+    body: async (env) => {
+      const appointmentId = await bookedId(env);
+      noteVisits.set(env, appointmentId);
+      return { appointmentId, subjective: {}, objective: {}, cptMinutes: [] };
+    },
+    can: { flag: 'startNote', read: (env) => `/api/appointments/${noteVisits.get(env)}`, weighsState: true },
+    expect: signedIn(403, { therapist: 201, otherAdmin: 404 }),
   },
   {
     method: 'POST',

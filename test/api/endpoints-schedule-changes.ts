@@ -79,6 +79,7 @@ export const SCHEDULE_CHANGE_ENDPOINTS: EndpointCase[] = [
     route: '/api/appointments/:id/alternatives',
     record: "patient A at A's site",
     url: async (env) => `/api/appointments/${await bookedId(env)}/alternatives`,
+    can: { flag: 'move', read: (_env, url) => url.replace(/\/alternatives$/, ''), weighsState: true },
     expect: signedIn(200, { therapist: 403, otherAdmin: 404 }),
   },
 ];

@@ -47,6 +47,8 @@ export interface EndpointCase {
     flag: string;
     read: (env: Env, url: string) => string;
     find?: (answer: unknown, url: string, env: Env) => unknown;
+    /** The flag also weighs the record's state, so true is never refused with 409 either. */
+    weighsState?: boolean;
   };
   /**
    * The flag of the session's `can` (GET /api/auth/session) this action stands for, on a record within

@@ -87,6 +87,18 @@ const appointment = (
   createdAt: start,
   updatedAt: start,
   sessionNoteId: null,
+  can: {
+    move: false,
+    cancel: false,
+    markArrived: false,
+    undoArrived: false,
+    startSession: false,
+    complete: false,
+    noShow: false,
+    resolveConflict: false,
+    startNote: false,
+    openNote: false,
+  },
 });
 
 describe('the day calendar model', () => {

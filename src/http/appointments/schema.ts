@@ -65,6 +65,24 @@ export const SeriesCreateSchema = z.strictObject({
     .describe('The visits themselves, or the plan’s rhythm to expand into dates'),
 });
 
+const AppointmentCanSchema = z
+  .object({
+    move: z.boolean().describe('Move it to another time, therapist or site'),
+    cancel: z.boolean(),
+    markArrived: z.boolean(),
+    undoArrived: z.boolean().describe('Put an arrival recorded by mistake back to booked'),
+    startSession: z.boolean(),
+    complete: z.boolean(),
+    noShow: z.boolean(),
+    resolveConflict: z
+      .boolean()
+      .describe('For a visit that needs a new time: tell the patient, move it, or cancel it for the clinic'),
+    startNote: z.boolean().describe('Open the session note for this visit (puts the visit in session)'),
+    openNote: z.boolean().describe('Read the session note already opened for this visit'),
+  })
+  .describe('What the caller may do with this appointment now: each is refused (403 or 409) when false')
+  .meta({ id: 'AppointmentCan' });
+
 export const AppointmentSchema = z
   .object({
     id: Id,
@@ -88,6 +106,7 @@ export const AppointmentSchema = z
       .optional()
       .describe('On reads: why the schedule no longer allows this booked visit'),
     sessionNoteId: Id.nullable().describe('The session note of this visit, once the therapist opened one'),
+    can: AppointmentCanSchema,
   })
   .meta({ id: 'Appointment' });
 

@@ -23,7 +23,14 @@ import { onBooked } from './notify-hook.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
 import { clinicTimeZone } from './zone.ts';
 import { grantForBooking, requireBookablePatient } from '../care.ts';
-import { appointmentView, bookingFacts, reasonView, slotView, type Appointment } from './views.ts';
+import {
+  presentAppointment,
+  presentAppointments,
+  bookingFacts,
+  reasonView,
+  slotView,
+  type Appointment,
+} from './views.ts';
 
 export interface BookInput {
   patientId: string;
@@ -202,7 +209,7 @@ export async function bookAppointment(
         ]);
         await grantForBooking(tx, actor, row!.patientId, [row!], now, 'appointment');
         await onBooked(tx, actor.orgId, row!, now);
-        return appointmentView(row!);
+        return presentAppointment(tx, actor, row!);
       },
       { keepRefusal: keepBookingRefusal },
     );
@@ -237,7 +244,7 @@ export async function getAppointment(ctx: ServiceContext, actor: Actor, id: stri
   await audit(ctx.db, actor, [
     { action: 'appointment.read', patientId: row.patientId, recordType: 'appointment', recordId: id },
   ]);
-  return { ...appointmentView(row), conflict: await conflictOf(ctx.db, actor.orgId, row, ctx.now()) };
+  return presentAppointment(ctx.db, actor, row, await conflictOf(ctx.db, actor.orgId, row, ctx.now()));
 }
 
 export interface ListInput {
@@ -284,5 +291,5 @@ export async function listAppointments(
   );
   // A booked visit the schedule no longer allows says so on every calendar until it is resolved.
   const conflicts = await conflictsOf(ctx.db, actor.orgId, rows, ctx.now());
-  return { appointments: rows.map((r) => ({ ...appointmentView(r), conflict: conflicts.get(r.id) ?? null })) };
+  return { appointments: await presentAppointments(ctx.db, actor, rows, conflicts) };
 }

@@ -14,7 +14,7 @@ import { offerFreedSlot, type FreedSlot } from './offers.ts';
 import { bookingSettings } from './settings.ts';
 import { conflictOf } from './conflicts.ts';
 import { ATTENDANCE, CANCELLATIONS, STATUS_WORDS, canMove, isLateCancellation } from './status.ts';
-import { appointmentView, bookingFacts, slotView, type Appointment } from './views.ts';
+import { presentAppointment, bookingFacts, slotView, type Appointment } from './views.ts';
 import { localDateAt } from './appointments.ts';
 import { grantForBooking, requireBookablePatient } from '../care.ts';
 
@@ -139,7 +139,7 @@ export async function rescheduleAppointment(
       if (newPlace) await grantForBooking(tx, actor, row.patientId, [moved], now, 'reschedule');
       await onMoved(tx, actor.orgId, moved, now);
       await offerFreedSlot(tx, actor.orgId, freedFrom(row), now, { userId: actor.userId, role: actor.role });
-      return appointmentView(moved);
+      return presentAppointment(tx, actor, moved);
     });
   } catch (err) {
     if (sqlState(err) !== SQLSTATE.exclusionViolation) throw err;
@@ -203,7 +203,7 @@ async function cancelLoaded(
     ]);
     await onCancelled(tx, actor.orgId, row.id, now);
     await offerFreedSlot(tx, actor.orgId, freedFrom(row), now, { userId: actor.userId, role: actor.role });
-    return appointmentView(updated);
+    return presentAppointment(tx, actor, updated);
   });
 }
 
@@ -246,6 +246,6 @@ export async function changeStatus(
         detail: { from: row.status, to: status },
       },
     ]);
-    return appointmentView(updated);
+    return presentAppointment(tx, actor, updated);
   });
 }

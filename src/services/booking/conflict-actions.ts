@@ -19,7 +19,7 @@ import { addDays } from '../../time/index.ts';
 import { onAffected, onCancelled } from './notify-hook.ts';
 import { bookingSettings } from './settings.ts';
 import { STATUS_WORDS } from './status.ts';
-import { appointmentView, bookingFacts, slotView, type Appointment } from './views.ts';
+import { presentAppointment, bookingFacts, slotView, type Appointment } from './views.ts';
 
 /** What became of one visit: the patient emailed (or why not), the visit cancelled, or nothing to do. */
 export type VisitOutcome =
@@ -64,8 +64,13 @@ async function locked(tx: Queryable, actor: Actor, row: repo.AppointmentRow): Pr
   return now;
 }
 
-function view(row: repo.AppointmentRow, conflict: VisitConflict | null): Appointment {
-  return { ...appointmentView(row), conflict };
+function view(
+  db: Queryable,
+  actor: Actor,
+  row: repo.AppointmentRow,
+  conflict: VisitConflict | null,
+): Promise<Appointment> {
+  return presentAppointment(db, actor, row, conflict);
 }
 
 /**
@@ -105,7 +110,12 @@ export async function notifyAffected(
       visits.push({
         appointmentId: row.id,
         outcome,
-        appointment: view(current, outcome === 'queued' && conflict ? { ...conflict, notifiedAt: now } : conflict),
+        appointment: await view(
+          tx,
+          actor,
+          current,
+          outcome === 'queued' && conflict ? { ...conflict, notifiedAt: now } : conflict,
+        ),
       });
     }
     return { visits };
@@ -130,7 +140,11 @@ export async function cancelAffected(
       const current = await locked(tx, actor, row);
       const conflict = await conflictOf(tx, actor.orgId, current, now);
       if (!conflict) {
-        visits.push({ appointmentId: row.id, outcome: 'fits-schedule', appointment: view(current, null) });
+        visits.push({
+          appointmentId: row.id,
+          outcome: 'fits-schedule',
+          appointment: await view(tx, actor, current, null),
+        });
         continue;
       }
       const cancelled = await repo.setStatus(tx, actor.orgId, row.id, 'cancelled', input.message, now);
@@ -145,7 +159,7 @@ export async function cancelAffected(
       ]);
       // The freed time is one the schedule no longer offers: nothing to give the waitlist.
       await onCancelled(tx, actor.orgId, row.id, now, input.message);
-      visits.push({ appointmentId: row.id, outcome: 'cancelled', appointment: view(cancelled, null) });
+      visits.push({ appointmentId: row.id, outcome: 'cancelled', appointment: await view(tx, actor, cancelled, null) });
     }
     return { visits };
   });

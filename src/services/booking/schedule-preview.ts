@@ -16,7 +16,7 @@ import { hoursProblems, normalizeHours, type WeeklyHours } from '../locations.ts
 import { authorize, isAllowed } from '../policies.ts';
 import { conflictsOf, mayConflict, scheduleAround, type ScheduleSnapshot } from './conflicts.ts';
 import { templateProblems } from './schedules.ts';
-import { appointmentView, bookingFacts, type Appointment } from './views.ts';
+import { presentAppointments, bookingFacts, type Appointment } from './views.ts';
 
 export interface AffectedVisits {
   /** The booked visits the change would leave without a place, each with why. */
@@ -56,7 +56,7 @@ async function affectedBy(
     })),
   );
   return {
-    affected: visible.map((r) => ({ ...appointmentView(r), conflict: conflicts.get(r.id)! })),
+    affected: await presentAppointments(ctx.db, actor, visible, conflicts),
     notShown: hit.length - visible.length,
   };
 }

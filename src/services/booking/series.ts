@@ -22,7 +22,7 @@ import { loadSchedule } from './loader.ts';
 import { addDays } from '../../time/index.ts';
 import { onBooked } from './notify-hook.ts';
 import { bookingSettings } from './settings.ts';
-import { appointmentView, reasonView, slotView, type Appointment } from './views.ts';
+import { presentAppointments, reasonView, slotView, type Appointment } from './views.ts';
 
 export const MAX_SERIES_VISITS = 60;
 
@@ -169,7 +169,7 @@ export async function bookSeries(
         );
         await grantForBooking(tx, actor, input.patientId, rows, now, 'series');
         for (const row of rows) await onBooked(tx, actor.orgId, row, now);
-        return { seriesId, appointments: rows.map(appointmentView) };
+        return { seriesId, appointments: await presentAppointments(tx, actor, rows) };
       },
       { keepRefusal: keepBookingRefusal },
     );

@@ -1,7 +1,11 @@
 /** What the API shows of slots and appointments: instants as ISO strings. */
 import type { BookingProblem, Slot } from '../../scheduling/index.ts';
+import type { Queryable } from '../../store/database.ts';
 import type { AppointmentRow } from '../../store/repos/appointments.ts';
-import type { BookingFacts } from '../policies.ts';
+import { accessFactsOf } from '../../store/repos/care.ts';
+import { appointmentCan, type AppointmentCan } from '../can.ts';
+import type { Actor } from '../context.ts';
+import { patientFacts, type BookingFacts } from '../policies.ts';
 import type { VisitConflict } from './conflicts.ts';
 import type { ReasonView, SlotView } from './errors.ts';
 
@@ -39,11 +43,43 @@ export function reasonView(problem: BookingProblem): ReasonView {
 export type Appointment = Omit<AppointmentRow, 'bookedBy'> & {
   /** On reads: why the schedule no longer allows this booked visit (null when it fits). */
   conflict?: VisitConflict | null;
+  /** What the caller may do with it now. */
+  can: AppointmentCan;
 };
 
-export function appointmentView(row: AppointmentRow): Appointment {
-  const { bookedBy: _bookedBy, ...rest } = row;
-  return rest;
+/**
+ * Appointments as the caller sees them, each with what the caller may do with it. `conflicts`, when
+ * given (reads), adds why the schedule no longer allows each booked visit.
+ */
+export async function presentAppointments(
+  db: Queryable,
+  actor: Actor,
+  rows: readonly AppointmentRow[],
+  conflicts?: ReadonlyMap<string, VisitConflict | null>,
+): Promise<Appointment[]> {
+  // The session note's actions rest on the patient's chart access; loaded only where a note is in play.
+  const charted = rows.filter((r) => r.sessionNoteId !== null || r.therapistId === actor.therapistId);
+  const facts = new Map(
+    (await accessFactsOf(db, actor.orgId, [...new Set(charted.map((r) => r.patientId))])).map((f) => [
+      f.patientId,
+      patientFacts(f),
+    ]),
+  );
+  return rows.map((row) => {
+    const { bookedBy: _bookedBy, ...rest } = row;
+    const can = appointmentCan(actor, row, facts.get(row.patientId) ?? null);
+    return conflicts ? { ...rest, conflict: conflicts.get(row.id) ?? null, can } : { ...rest, can };
+  });
+}
+
+export async function presentAppointment(
+  db: Queryable,
+  actor: Actor,
+  row: AppointmentRow,
+  conflict?: VisitConflict | null,
+): Promise<Appointment> {
+  const known = conflict === undefined ? undefined : new Map([[row.id, conflict]]);
+  return (await presentAppointments(db, actor, [row], known))[0]!;
 }
 
 export function bookingFacts(row: { patientId: string; therapistId: string; locationId: string }): BookingFacts {

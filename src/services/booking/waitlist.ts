@@ -11,7 +11,7 @@ import { ensureServiceRow, findService } from './catalogue.ts';
 import { SlotUnavailableError } from './errors.ts';
 import { onBooked } from './notify-hook.ts';
 import { offerFreedSlot } from './offers.ts';
-import { appointmentView, type Appointment } from './views.ts';
+import { presentAppointment, type Appointment } from './views.ts';
 import { rethrowReference } from './appointments.ts';
 import { grantForBooking, requireBookablePatient } from '../care.ts';
 import { createOnce, type Once } from '../idempotency.ts';
@@ -193,7 +193,7 @@ export async function acceptOffer(
       ]);
       await grantForBooking(tx, actor, hold.patientId, [row!], now, 'waitlist offer');
       await onBooked(tx, actor.orgId, row!, now);
-      return appointmentView(row!);
+      return presentAppointment(tx, actor, row!);
     });
   } catch (err) {
     if (sqlState(err) === SQLSTATE.exclusionViolation) {

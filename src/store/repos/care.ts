@@ -31,6 +31,16 @@ export async function accessFacts(db: Queryable, orgId: string, patientId: strin
   return rows[0] ?? null;
 }
 
+/** The access facts of several patients at once (a calendar's worth). */
+export async function accessFactsOf(db: Queryable, orgId: string, patientIds: string[]): Promise<AccessRow[]> {
+  if (patientIds.length === 0) return [];
+  return db.query<AccessRow>(
+    `SELECT p.id AS "patientId", ${SITE_IDS_SQL} AS "siteIds", ${CARE_IDS_SQL} AS "therapistIds"
+       FROM patients p WHERE p.org_id = $1 AND p.id = ANY($2::uuid[])`,
+    [orgId, patientIds],
+  );
+}
+
 /** Registers a patient at a site; false when they already were (or it is their preferred site). */
 export async function registerAtSite(
   db: Queryable,

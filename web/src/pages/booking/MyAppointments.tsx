@@ -123,20 +123,24 @@ export function MyAppointments() {
                 </div>
               ) : null}
               <div className="button-row">
-                <Link
-                  className="button button-secondary"
-                  to={stepUrl('time', {
-                    service: a.serviceCode,
-                    site: a.locationId,
-                    therapist: a.therapistId,
-                    reschedule: a.id,
-                  })}
-                >
-                  Change the time<span className="visually-hidden"> of {w.when}</span>
-                </Link>
-                <Link className="button button-secondary" to={`/appointments/${a.id}/cancel`}>
-                  Cancel<span className="visually-hidden"> the appointment on {w.when}</span>
-                </Link>
+                {a.can.move ? (
+                  <Link
+                    className="button button-secondary"
+                    to={stepUrl('time', {
+                      service: a.serviceCode,
+                      site: a.locationId,
+                      therapist: a.therapistId,
+                      reschedule: a.id,
+                    })}
+                  >
+                    Change the time<span className="visually-hidden"> of {w.when}</span>
+                  </Link>
+                ) : null}
+                {a.can.cancel ? (
+                  <Link className="button button-secondary" to={`/appointments/${a.id}/cancel`}>
+                    Cancel<span className="visually-hidden"> the appointment on {w.when}</span>
+                  </Link>
+                ) : null}
                 <a className="button button-secondary" href={appointmentIcsUrl(a.id)} download="appointment.ics">
                   Add to calendar<span className="visually-hidden"> ({w.when})</span>
                 </a>
@@ -242,6 +246,19 @@ export function CancelAppointment({ id }: { id: string }) {
   if (appointment.status === 'loading') return <Loading />;
   if (appointment.status === 'error') return <ErrorView error={appointment.error} what="appointment" />;
   const w = words(appointment.data);
+  if (!appointment.data.can.cancel)
+    return (
+      <div className="narrow">
+        <h1>This appointment cannot be cancelled</h1>
+        <p>
+          Your appointment on {w.when} is no longer booked, so there is nothing to cancel. Please call the clinic if
+          something is not right.
+        </p>
+        <Link to="/appointments" className="button button-secondary">
+          Back to my appointments
+        </Link>
+      </div>
+    );
   const cancel = async () => {
     setBusy(true);
     setError('');

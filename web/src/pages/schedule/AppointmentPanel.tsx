@@ -20,7 +20,6 @@ const POLICY_HOURS = 24;
 export function AppointmentPanel({
   appointment,
   location,
-  marksVisits,
   naming,
   patientName,
   serviceName,
@@ -33,8 +32,6 @@ export function AppointmentPanel({
 }: {
   appointment: Appointment;
   location: Location;
-  /** The desk's part: marking visits, moving and cancelling them, telling the patient (from the session's `can`). */
-  marksVisits: boolean;
   naming: SlotNaming;
   patientName: string;
   serviceName: string;
@@ -146,7 +143,7 @@ export function AppointmentPanel({
               {dateLabel(wallClock(appointment.conflict.notifiedAt, zone).date, 'short')}.
             </p>
           ) : null}
-          {marksVisits ? (
+          {appointment.can.resolveConflict ? (
             <VisitConflictActions
               appointment={appointment}
               naming={naming}
@@ -167,9 +164,9 @@ export function AppointmentPanel({
           {error}
         </p>
       ) : null}
-      {nextSteps(appointment.status, marksVisits).length > 0 ? (
+      {nextSteps(appointment.can).length > 0 ? (
         <div className="button-row sch-status-buttons" role="group" aria-label="Change status">
-          {nextSteps(appointment.status, marksVisits).map((status) => (
+          {nextSteps(appointment.can).map((status) => (
             <button
               key={status}
               type="button"
@@ -182,14 +179,18 @@ export function AppointmentPanel({
           ))}
         </div>
       ) : null}
-      {appointment.status === 'booked' && marksVisits && !moving && !cancelling ? (
+      {(appointment.can.move || appointment.can.cancel) && !moving && !cancelling ? (
         <div className="button-row sch-more-buttons">
-          <button type="button" className="button button-secondary" onClick={() => onMove(true)}>
-            Reschedule
-          </button>
-          <button type="button" className="button button-secondary" onClick={() => setCancelling(true)}>
-            Cancel appointment
-          </button>
+          {appointment.can.move ? (
+            <button type="button" className="button button-secondary" onClick={() => onMove(true)}>
+              Reschedule
+            </button>
+          ) : null}
+          {appointment.can.cancel ? (
+            <button type="button" className="button button-secondary" onClick={() => setCancelling(true)}>
+              Cancel appointment
+            </button>
+          ) : null}
         </div>
       ) : null}
       {cancelling ? (

@@ -47,7 +47,6 @@ export function CalendarPage() {
 }
 
 function SiteCalendar({ location, sites }: { location: Location; sites: Location[] }) {
-  const user = useUser();
   const { search } = useUrl();
   const zone = location.timeZone;
   const date = /^\d{4}-\d\d-\d\d$/.test(search.get('date') ?? '') ? search.get('date')! : todayAt(zone);
@@ -326,7 +325,6 @@ function SiteCalendar({ location, sites }: { location: Location; sites: Location
           <AppointmentPanel
             appointment={open}
             location={location}
-            marksVisits={user.can.frontDeskCalendar}
             naming={naming}
             patientName={patientName(open.patientId)}
             serviceName={serviceName(services, open.serviceCode)}

@@ -136,7 +136,7 @@ function AppointmentBlock({
       className={`sch-appt sch-status-${appointment.status}${needsTime ? ' has-conflict' : ''}${props.selectedId === appointment.id ? ' is-selected' : ''}`}
       style={{ top, height }}
       aria-pressed={props.selectedId === appointment.id}
-      draggable={appointment.status === 'booked'}
+      draggable={appointment.can.move}
       onDragStart={(event) => {
         event.dataTransfer.setData('text/x-knotwork-appointment', appointment.id);
         event.dataTransfer.effectAllowed = 'move';

@@ -134,7 +134,7 @@ export function MyDayPage() {
               <div className="sch-visit-actions">
                 <VisitNote appointment={a} patientName={name ?? 'patient'} />
                 {/* Opening the note starts the session; the rest of the visit's steps stay at hand. */}
-                {nextSteps(a.status, user.can.frontDeskCalendar)
+                {nextSteps(a.can)
                   .filter((status) => status !== 'in_session')
                   .map((status) => (
                     <button

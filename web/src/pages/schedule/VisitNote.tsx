@@ -4,8 +4,6 @@ import { ApiError } from '../../api/http.ts';
 import { useCreateIntent } from '../../api/intent.ts';
 import type { Appointment } from '../../api/scheduling.ts';
 import { Link, navigate } from '../../router.tsx';
-import { useUser } from '../../session.tsx';
-import { isInactive } from './status.ts';
 
 /**
  * The session note of a visit, one tap from the day list or the calendar: "Open the session note"
@@ -13,13 +11,12 @@ import { isInactive } from './status.ts';
  * (which puts the visit in session; signing the note completes it).
  */
 export function VisitNote({ appointment, patientName }: { appointment: Appointment; patientName: string }) {
-  const user = useUser();
   const intent = useCreateIntent();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const notes = `/patients/${appointment.patientId}/chart/sessions`;
   if (appointment.sessionNoteId) {
-    return user.can.chart ? (
+    return appointment.can.openNote ? (
       <Link
         className="button button-secondary"
         to={`${notes}/${appointment.sessionNoteId}`}
@@ -31,8 +28,7 @@ export function VisitNote({ appointment, patientName }: { appointment: Appointme
       <span className="badge badge-neutral">Session note started</span>
     );
   }
-  if (!user.can.writeNotes || user.therapistId !== appointment.therapistId || isInactive(appointment.status))
-    return null;
+  if (!appointment.can.startNote) return null;
   const start = async () => {
     const input = { appointmentId: appointment.id, subjective: {}, objective: {}, cptMinutes: [] };
     setBusy(true);

@@ -1,4 +1,4 @@
-import type { AppointmentStatus } from '../../api/scheduling.ts';
+import type { Appointment, AppointmentStatus } from '../../api/scheduling.ts';
 
 export const STATUS_LABEL: Record<AppointmentStatus, string> = {
   booked: 'Booked',
@@ -30,24 +30,18 @@ export const STATUS_ACTION: Partial<Record<AppointmentStatus, string>> = {
   no_show: 'Record no-show',
 };
 
-/**
- * The next steps the server allows (its state machine lives in src/services/booking/status.ts):
- * booked → arrived → in session → completed; a booked visit may also be cancelled or a no-show,
- * and an arrival recorded by mistake can be undone.
- */
-const NEXT: Record<AppointmentStatus, AppointmentStatus[]> = {
-  booked: ['arrived', 'no_show'],
-  arrived: ['in_session', 'booked'],
-  in_session: ['completed'],
-  completed: [],
-  cancelled: [],
-  late_cancel: [],
-  no_show: [],
-};
+/** Each attendance step with the flag the server sends for it, in the order the buttons appear. */
+const STEPS: [AppointmentStatus, keyof Appointment['can']][] = [
+  ['arrived', 'markArrived'],
+  ['in_session', 'startSession'],
+  ['completed', 'complete'],
+  ['booked', 'undoArrived'],
+  ['no_show', 'noShow'],
+];
 
-/** Attendance steps one may record; a no-show is marked only by those who mark visits (the desk), not by therapists. */
-export function nextSteps(status: AppointmentStatus, marksVisits: boolean): AppointmentStatus[] {
-  return NEXT[status].filter((next) => marksVisits || next !== 'no_show');
+/** The attendance steps the server says the caller may record on this visit now. */
+export function nextSteps(can: Appointment['can']): AppointmentStatus[] {
+  return STEPS.filter(([, flag]) => can[flag]).map(([status]) => status);
 }
 
 /** Undoing and no-shows are the quieter buttons. */
