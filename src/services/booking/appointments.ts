@@ -24,6 +24,7 @@ import { bookingSettings, type BookingSettings } from './settings.ts';
 import { clinicTimeZone } from './zone.ts';
 import { grantForBooking, requireBookablePatient } from '../care.ts';
 import { appointmentView, bookingFacts, reasonView, slotView, type Appointment } from './views.ts';
+import { authorizationWarnings, type BookingWarning } from '../billing/booking-warnings.ts';
 
 export interface BookInput {
   patientId: string;
@@ -135,14 +136,17 @@ export const keepBookingRefusal = (err: unknown): number | null =>
       ? 422
       : null;
 
+/** A booked visit, with what the desk should know of the patient's authorizations (none for the patient). */
+export type BookedAppointment = Appointment & { warnings: BookingWarning[] };
+
 export async function bookAppointment(
   ctx: ServiceContext,
   actor: Actor,
   input: BookInput,
   once?: Once,
-): Promise<Appointment> {
+): Promise<BookedAppointment> {
   authorize(actor, 'appointment.book', { booking: bookingFacts(input) });
-  await requireBookablePatient(ctx.db, actor, input.patientId);
+  const patient = await requireBookablePatient(ctx.db, actor, input.patientId);
   const service = await serviceOrRefuse(ctx.db, actor, input.serviceCode);
   const settings = await bookingSettings(ctx.db, actor.orgId);
   const now = ctx.now();
@@ -171,6 +175,7 @@ export async function bookAppointment(
             { data: await loadAround(tx, actor.orgId, input.start, now), service, settings, now },
             wanted,
           );
+        const warnings = await authorizationWarnings(tx, actor, patient, [localDateAt(data, input.locationId, start)]);
         await ensureServiceRow(tx, actor.orgId, (await findService(tx, actor.orgId, service.code))!);
         const [row] = await repo.insertAppointments(
           tx,
@@ -194,7 +199,7 @@ export async function bookAppointment(
         ]);
         await grantForBooking(tx, actor, row!.patientId, [row!], now, 'appointment');
         await onBooked(tx, actor.orgId, row!, now);
-        return appointmentView(row!);
+        return { ...appointmentView(row!), warnings };
       },
       { keepRefusal: keepBookingRefusal },
     );
