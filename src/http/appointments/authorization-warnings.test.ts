@@ -84,11 +84,42 @@ describe.each(BACKENDS)('booking warns the desk about authorizations, on %s', (b
     expect(again.json()).toEqual(res.json());
   });
 
+  // The demo patient's own record (the patient account books for it), authorized once in November.
+  let patientA: Promise<string> | undefined;
+  const authorizedA = () => (patientA ??= authorizedPatient(1, h.world.patients.a));
+
   it('tells a patient booking themselves nothing of the payer', async () => {
-    const patientId = await authorizedPatient(1, h.world.patients.a);
+    const patientId = await authorizedA();
     await h.as('front_desk', 'POST', '/api/appointments', booking(patientId, '2026-11-24T21:00:00Z'));
     const own = await h.as('patient', 'POST', '/api/appointments', booking(patientId, '2026-11-27T17:00:00Z'));
     expect(own.statusCode, own.body).toBe(201);
     expect(own.json().warnings).toEqual([]);
+  });
+
+  it("warns the desk booking a plan's visits that fall after the authorization ends", async () => {
+    const patientId = await authorizedA();
+    const plan = await h.as('therapist', 'POST', `/api/patients/${patientId}/plans`, {
+      phase: 'acute',
+      stages: [{ phase: 'acute', label: 'Settle the pain', visitsPerWeek: 2, weeks: 1, visits: 2 }],
+      totalVisits: 2,
+      reassessmentAtVisits: [2],
+      goals: [{ kind: 'nprs', baseline: 7, target: 3, byVisit: 2 }],
+      integration: [],
+      startDate: '2026-12-07',
+      preferredDays: [1, 4],
+      preferredTime: '10:00',
+      therapistId: h.world.therapists.a,
+      locationId: h.world.sites.a,
+      serviceCode: 'nmt-followup-60',
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    const booked = await h.as('front_desk', 'POST', `/api/plans/${plan.json().id}/book`, {});
+    expect(booked.statusCode, booked.body).toBe(201);
+    expect(booked.json().warnings).toEqual(
+      ['2026-12-07', '2026-12-10'].map((date) => ({
+        date,
+        message: 'This visit is after the authorization ends on Nov 30.',
+      })),
+    );
   });
 });
