@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildPayer } from '../support/billing-kit.ts';
-import { VIEWPORTS, browserSuite, seriousViolations, shotIfAsked } from './support.ts';
+import { wallClock } from '../../src/time/index.ts';
+import { buildAuthorization, buildCoverage, buildPayer } from '../support/billing-kit.ts';
+import { DEMO_TODAY, VIEWPORTS, browserSuite, seriousViolations, shotIfAsked } from './support.ts';
 
 const PAYER = 'Columbia Workers Comp Trust';
 
@@ -68,5 +69,52 @@ describe('insurance at the desk (1366×900)', () => {
     expect(await line.locator('strong').innerText()).toBe(saved.status.label);
     expect(await seriousViolations(page)).toEqual([]);
     await shotIfAsked(page, 'insurance-authorized');
+  });
+
+  it('warns the desk booking a visit after the authorization ends, and books it', async () => {
+    const desk = await app.api('front_desk');
+    const { user } = await desk.get<{ user: { locationIds: string[] } }>('/api/auth/session');
+    const siteId = user.locationIds[0]!;
+    const { locations } = await desk.get<{ locations: { id: string; timeZone: string }[] }>('/api/locations');
+    const zone = locations.find((l) => l.id === siteId)!.timeZone;
+    const patient = await desk<{ id: string }>('POST', '/api/patients', {
+      givenName: 'Robin',
+      familyName: 'Authwarn',
+      dateOfBirth: '1980-04-02',
+      sexAtBirth: 'female',
+      preferredLocationId: siteId,
+    });
+    // Authorized for today only: any visit from tomorrow on is after it ends.
+    const payers = await desk.get<{ payers: { id: string; name: string }[] }>('/api/payers');
+    const payerId = payers.payers.find((p) => p.name === PAYER)!.id;
+    const coverageId = await buildCoverage(app.db, app.orgId, patient.id, payerId);
+    await buildAuthorization(app.db, app.orgId, coverageId, { startsOn: DEMO_TODAY, endsOn: DEMO_TODAY });
+
+    const { slots } = await desk.get<{ slots: { start: string; therapistId: string }[] }>(
+      `/api/availability?service=nmt-followup-60&location=${siteId}&from=${app.localDate(1)}&to=${app.localDate(14)}`,
+    );
+    const slot = { ...slots[0]!, ...wallClock(slots[0]!.start, zone) };
+    const { therapists } = await desk.get<{ therapists: { id: string; name: string }[] }>('/api/therapists');
+    const therapistName = therapists.find((t) => t.id === slot.therapistId)!.name;
+    await app.signIn(page, 'front_desk', `/schedule?site=${siteId}&date=${slot.date}`);
+    await page.locator('.loading').waitFor({ state: 'detached' });
+    await page
+      .locator(`.sch-col[aria-label="${therapistName}'s appointments"] .sch-cell[data-minutes="${slot.minutes}"]`)
+      .click();
+    const panel = page.getByRole('region', { name: 'Book an appointment' });
+    await panel.getByLabel('Patient').fill('Authwarn');
+    await panel.getByRole('button', { name: /Authwarn/ }).click();
+    await panel.getByLabel('Service').selectOption('nmt-followup-60');
+    await expect.poll(() => panel.getByLabel('Time').inputValue()).toBe(String(slot.minutes));
+    await panel.getByRole('button', { name: 'Book appointment' }).click();
+
+    const warning = page.locator('.alert-warning').filter({ hasText: 'Check the patient’s authorization' });
+    // The demo's today is November 26.
+    await warning.getByText('This visit is after the authorization ends on Nov 26.').waitFor();
+    await page
+      .getByRole('button', { name: /Robin Authwarn/ })
+      .first()
+      .waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });
