@@ -74,6 +74,8 @@ export {
 } from './coverage.ts';
 export type { Authorization, AuthorizationStatus, VisitWarning } from './authorizations.ts';
 export { checkAuthorization, authorizationStatus, visitWarnings } from './authorizations.ts';
+export type { BookingWarning } from './booking-warnings.ts';
+export { bookingWarnings } from './booking-warnings.ts';
 export type { AgingBucket, AgingRow } from './aging.ts';
 export { AGING_BUCKETS, bucketFor, agingReport, agingByPayer } from './aging.ts';
 export type { BatchResult } from './checkout.ts';

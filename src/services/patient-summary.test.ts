@@ -60,7 +60,7 @@ describe.each(BACKENDS)("the patient's page as a hub on %s", (backend) => {
       nextReassessmentAt: 2,
     });
     expect(s.notes?.map((n) => n.id)).toEqual([ids.note]);
-    expect(s.can).toEqual({ book: true, readNotes: true, merge: true });
+    expect(s.can).toEqual({ book: true, readNotes: true, merge: true, readCoverage: true, manageCoverage: true });
   });
 
   it('shows the front desk visits and plan but no clinical notes, not even which visit has one', async () => {
@@ -69,7 +69,7 @@ describe.each(BACKENDS)("the patient's page as a hub on %s", (backend) => {
     expect(s.visits.past[0]!.noteId).toBeNull();
     expect(s.notes).toBeNull();
     expect(s.plan?.visitsDone).toBe(1);
-    expect(s.can).toEqual({ book: true, readNotes: false, merge: false });
+    expect(s.can).toEqual({ book: true, readNotes: false, merge: false, readCoverage: true, manageCoverage: true });
   });
 
   it('shows a therapist only their own visits with the patient, and no Book', async () => {
@@ -77,13 +77,15 @@ describe.each(BACKENDS)("the patient's page as a hub on %s", (backend) => {
     expect(s.visits.upcoming.map((v) => v.id)).toEqual([ids.mine]);
     expect(s.notes?.map((n) => n.id)).toEqual([ids.note]);
     expect(s.can.book).toBe(false);
+    // Insurance is the desk's: a therapist sees no Insurance section.
+    expect(s.can).toMatchObject({ readCoverage: false, manageCoverage: false });
   });
 
   it('shows the patient their own visits and plan, without notes', async () => {
     const s = await summary('patient');
     expect(s.visits.upcoming).toHaveLength(2);
     expect(s.notes).toBeNull();
-    expect(s.can).toEqual({ book: true, readNotes: false, merge: false });
+    expect(s.can).toEqual({ book: true, readNotes: false, merge: false, readCoverage: true, manageCoverage: false });
   });
 
   it('refuses (and audits) what the viewer may not see; another organisation finds nothing', async () => {

@@ -25,7 +25,7 @@ export interface PatientSummary {
   /** Session notes, only for those who may read clinical notes (never the front desk or the patient). */
   notes: repo.NoteLine[] | null;
   /** What the viewer may do from here. */
-  can: { book: boolean; readNotes: boolean; merge: boolean };
+  can: { book: boolean; readNotes: boolean; merge: boolean; readCoverage: boolean; manageCoverage: boolean };
 }
 
 const VISITS_SHOWN = 6;
@@ -109,6 +109,9 @@ export async function patientSummary(ctx: ServiceContext, actor: Actor, patientI
         }),
       readNotes,
       merge: isAllowed(actor, 'patient.merge', { patient }),
+      // The insurance section: coverages and authorizations (read), and adding them (the desk).
+      readCoverage: isAllowed(actor, 'coverage.read', { patient }),
+      manageCoverage: isAllowed(actor, 'coverage.manage', { patient }),
     },
   };
 }

@@ -98,6 +98,7 @@ export const BILLING_ENDPOINTS: EndpointCase[] = [
     record: "own site's patient",
     url: async (env) => (await setUp(env), `/api/patients/${env.world.patients.a}/coverages`),
     expect: deskAndPatientRead,
+    can: { flag: 'readCoverage', read: (_env, url) => url.replace(/\/coverages$/, '/summary') },
     secrets: (_env, who) => (who === 'otherAdmin' ? ['XJH1234567'] : []),
   },
   {
@@ -125,6 +126,7 @@ export const BILLING_ENDPOINTS: EndpointCase[] = [
       adjuster: { name: 'Jo Adjuster', phone: '503-555-0111' },
     }),
     expect: deskKeeps(201),
+    can: { flag: 'manageCoverage', read: (_env, url) => url.replace(/\/coverages$/, '/summary') },
   },
   {
     method: 'POST',

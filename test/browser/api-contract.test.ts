@@ -17,6 +17,7 @@ import { SCHEDULING_OPERATIONS } from '../../web/src/api/scheduling.ts';
 import { WAITLIST_OPERATIONS } from '../../web/src/api/waitlist.ts';
 import { SCHEDULE_CHANGE_OPERATIONS } from '../../web/src/api/schedule-changes.ts';
 import { OUTCOMES_OPERATIONS } from '../../web/src/api/outcomes.ts';
+import { INSURANCE_OPERATIONS } from '../../web/src/api/insurance.ts';
 import { demoSuite } from './support.ts';
 
 const API_OPERATIONS = [
@@ -32,6 +33,7 @@ const API_OPERATIONS = [
   ...WAITLIST_OPERATIONS,
   ...RECORD_OPERATIONS,
   ...SCHEDULE_CHANGE_OPERATIONS,
+  ...INSURANCE_OPERATIONS,
 ];
 
 let paths: Record<string, Record<string, unknown>>;

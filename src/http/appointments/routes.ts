@@ -9,6 +9,7 @@ import {
   AppointmentListQuery,
   AppointmentListSchema,
   AppointmentSchema,
+  BookedAppointmentSchema,
   CancelSchema,
   RescheduleSchema,
   SeriesCreateSchema,
@@ -25,9 +26,9 @@ export function appointmentRoutes(ctx: ServiceContext) {
       status: 201,
       errors: [403, 409, 422],
       summary:
-        'Book an appointment (409 slot_unavailable with alternatives; 422 not_qualified names the missing credential). Send an Idempotency-Key header to retry safely',
+        'Book an appointment (409 slot_unavailable with alternatives; 422 not_qualified names the missing credential; warnings when outside or past the patient’s authorizations). Send an Idempotency-Key header to retry safely',
       body: AppointmentCreateSchema,
-      response: AppointmentSchema,
+      response: BookedAppointmentSchema,
       handler: ({ actor, body, once }) => bookAppointment(ctx, actor, { ...body, start: new Date(body.start) }, once),
     }),
     route({

@@ -111,4 +111,23 @@ export const AppointmentSchema = z
   .meta({ id: 'Appointment' });
 
 export const AppointmentListSchema = z.object({ appointments: z.array(AppointmentSchema) });
-export const SeriesSchema = z.object({ seriesId: Id, appointments: z.array(AppointmentSchema) });
+
+const BookingWarnings = z
+  .array(
+    z.object({
+      date: IsoDate.describe("The visit's local date"),
+      message: z
+        .string()
+        .describe('"This is visit 13 of 12 authorized." or "This visit is after the authorization ends on Jan 31."'),
+    }),
+  )
+  .describe(
+    "Visits outside or past the patient's authorizations: the desk is warned, the visit is still booked. Empty for a patient booking themselves and for staff who do not keep coverage",
+  );
+
+export const BookedAppointmentSchema = AppointmentSchema.extend({ warnings: BookingWarnings });
+export const SeriesSchema = z.object({
+  seriesId: Id,
+  appointments: z.array(AppointmentSchema),
+  warnings: BookingWarnings,
+});

@@ -197,6 +197,12 @@ export const PatientSummarySchema = z
       )
       .nullable()
       .describe('Null for those who may not read clinical notes (the front desk, the patient)'),
-    can: z.object({ book: z.boolean(), readNotes: z.boolean(), merge: z.boolean() }),
+    can: z.object({
+      book: z.boolean(),
+      readNotes: z.boolean(),
+      merge: z.boolean(),
+      readCoverage: z.boolean().describe('See the insurance section: coverages and authorizations'),
+      manageCoverage: z.boolean().describe('Add coverages and authorizations'),
+    }),
   })
   .meta({ id: 'PatientSummary' });

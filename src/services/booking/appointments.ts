@@ -31,6 +31,7 @@ import {
   slotView,
   type Appointment,
 } from './views.ts';
+import { authorizationWarnings, type BookingWarning } from '../billing/booking-warnings.ts';
 
 export interface BookInput {
   patientId: string;
@@ -144,14 +145,17 @@ export const keepBookingRefusal = (err: unknown): number | null =>
       ? 422
       : null;
 
+/** A booked visit, with what the desk should know of the patient's authorizations (none for the patient). */
+export type BookedAppointment = Appointment & { warnings: BookingWarning[] };
+
 export async function bookAppointment(
   ctx: ServiceContext,
   actor: Actor,
   input: BookInput,
   once?: Once,
-): Promise<Appointment> {
+): Promise<BookedAppointment> {
   authorize(actor, 'appointment.book', { booking: bookingFacts(input) });
-  await requireBookablePatient(ctx.db, actor, input.patientId);
+  const patient = await requireBookablePatient(ctx.db, actor, input.patientId);
   const service = await serviceOrRefuse(ctx.db, actor, input.serviceCode);
   const settings = await bookingSettings(ctx.db, actor.orgId);
   const now = ctx.now();
@@ -186,6 +190,9 @@ export async function bookAppointment(
             },
             wanted,
           );
+        const warnings = await authorizationWarnings(tx, actor, patient, [
+          localDateAt(data, input.locationId, start, actor.orgTimeZone),
+        ]);
         await ensureServiceRow(tx, actor.orgId, (await findService(tx, actor.orgId, service.code))!);
         const [row] = await repo.insertAppointments(
           tx,
@@ -209,7 +216,7 @@ export async function bookAppointment(
         ]);
         await grantForBooking(tx, actor, row!.patientId, [row!], now, 'appointment');
         await onBooked(tx, actor.orgId, row!, now);
-        return presentAppointment(tx, actor, row!);
+        return { ...(await presentAppointment(tx, actor, row!)), warnings };
       },
       { keepRefusal: keepBookingRefusal },
     );

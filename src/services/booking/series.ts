@@ -16,7 +16,8 @@ import { grantForBooking, requireBookablePatient } from '../care.ts';
 import { serviceOrRefuse, windowOf } from './availability.ts';
 import { ensureServiceRow, findService } from './catalogue.ts';
 import { SeriesConflictError } from './errors.ts';
-import { keepBookingRefusal, rethrowReference } from './appointments.ts';
+import { keepBookingRefusal, localDateAt, rethrowReference } from './appointments.ts';
+import { authorizationWarnings, type BookingWarning } from '../billing/booking-warnings.ts';
 import { createOnce, keepRefusal, type Once } from '../idempotency.ts';
 import { loadSchedule } from './loader.ts';
 import { addDays } from '../../time/index.ts';
@@ -82,7 +83,7 @@ export async function bookSeries(
   actor: Actor,
   input: SeriesInput,
   once?: Once,
-): Promise<{ seriesId: string; appointments: Appointment[] }> {
+): Promise<{ seriesId: string; appointments: Appointment[]; warnings: BookingWarning[] }> {
   const locationIds = [
     ...new Set([
       input.locationId,
@@ -92,7 +93,7 @@ export async function bookSeries(
   authorize(actor, 'appointment.book', {
     booking: { patientId: input.patientId, therapistId: input.therapistId, locationIds },
   });
-  await requireBookablePatient(ctx.db, actor, input.patientId);
+  const patient = await requireBookablePatient(ctx.db, actor, input.patientId);
   const wanted = Array.isArray(input.visits) ? input.visits : expandRhythm(input.visits);
   if (wanted.length === 0) throw new ValidationError({ visits: 'Ask for at least one visit.' });
   if (wanted.length > MAX_SERIES_VISITS)
@@ -138,6 +139,13 @@ export async function bookSeries(
         const plan = planSeries(wanted, request, windowOf(settings, now), data);
         if (!plan.ok) refuseUnknown(plan);
         if (!plan.ok) throw conflictOf(plan);
+        // Warned, not refused: a visit outside or past the patient's authorizations.
+        const warnings = await authorizationWarnings(
+          tx,
+          actor,
+          patient,
+          plan.bookings.map((slot) => localDateAt(data, slot.locationId, slot.start, actor.orgTimeZone)),
+        );
         await ensureServiceRow(tx, actor.orgId, (await findService(tx, actor.orgId, service.code))!);
         const rows = await repo.insertAppointments(
           tx,
@@ -169,7 +177,7 @@ export async function bookSeries(
         );
         await grantForBooking(tx, actor, input.patientId, rows, now, 'series');
         for (const row of rows) await onBooked(tx, actor.orgId, row, now);
-        return { seriesId, appointments: await presentAppointments(tx, actor, rows) };
+        return { seriesId, appointments: await presentAppointments(tx, actor, rows), warnings };
       },
       { keepRefusal: keepBookingRefusal },
     );

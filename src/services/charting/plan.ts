@@ -280,7 +280,12 @@ export async function bookPlan(
         detail: { seriesId: booked.seriesId, visits: booked.appointments.length },
       },
     ]);
-    return { plan: present(updated, actor, patient), seriesId: booked.seriesId, appointments: booked.appointments };
+    return {
+      plan: present(updated, actor, patient),
+      seriesId: booked.seriesId,
+      appointments: booked.appointments,
+      warnings: booked.warnings,
+    };
   });
 }
 

@@ -306,3 +306,15 @@ export async function updateAuthorization(
   );
   return rows.length > 0;
 }
+
+/**
+ * For booking: the authorizations of the patient's coverages still in force (not ended, not self-pay),
+ * with what each has used, in one query. None when the patient has no coverage.
+ */
+export function authorizationsInForce(db: Queryable, orgId: string, patientId: string): Promise<AuthorizationRow[]> {
+  return db.query<AuthorizationRow>(
+    `${AUTHORIZATION_SELECT} WHERE au.org_id = $1 AND c.patient_id = $2 AND c.ended_at IS NULL AND c.type <> 'self-pay'
+      ORDER BY au.starts_on, au.id`,
+    [orgId, patientId],
+  );
+}

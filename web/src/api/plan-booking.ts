@@ -1,6 +1,6 @@
 import type { TreatmentPlan } from './charting.ts';
 import { ApiError, create } from './http.ts';
-import { BookingRefusal, type Appointment, type SeriesConflict } from './scheduling.ts';
+import { BookingRefusal, type Appointment, type BookingWarning, type SeriesConflict } from './scheduling.ts';
 
 /** For a visit a series_conflict named: the alternative picked, or leave the visit out. */
 export type VisitChoice = { visit: number; start: string; locationId?: string } | { visit: number; skip: true };
@@ -9,6 +9,8 @@ export interface BookedPlan {
   plan: TreatmentPlan;
   seriesId: string;
   appointments: Appointment[];
+  /** Visits outside or past the patient's authorizations (the desk's; empty for others). */
+  warnings: BookingWarning[];
 }
 
 /** Books the plan's series; a 409 series_conflict comes back as a BookingRefusal with the conflicts by plan visit number. */

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { AppointmentSchema, SeriesCreateSchema, SeriesSchema } from '../../../src/http/appointments/schema.ts';
+import type {
+  AppointmentSchema,
+  BookedAppointmentSchema,
+  SeriesCreateSchema,
+  SeriesSchema,
+} from '../../../src/http/appointments/schema.ts';
 import type { SlotSchema } from '../../../src/http/availability/schema.ts';
 import type { BookingSettingsSchema, ServiceSchema } from '../../../src/http/services/schema.ts';
 import type { ScheduleSchema } from '../../../src/http/schedules/schema.ts';
@@ -9,10 +14,14 @@ import { ApiError, request, withQuery } from './http.ts';
 export type Service = z.infer<typeof ServiceSchema>;
 export type Slot = z.infer<typeof SlotSchema>;
 export type Appointment = z.infer<typeof AppointmentSchema>;
+/** A visit just booked, with the desk's warnings about the patient's authorizations. */
+export type BookedAppointment = z.infer<typeof BookedAppointmentSchema>;
 export type AppointmentStatus = Appointment['status'];
 export type BookingSettings = z.infer<typeof BookingSettingsSchema>;
 export type SeriesCreate = z.input<typeof SeriesCreateSchema>;
 export type SeriesResult = z.infer<typeof SeriesSchema>;
+/** "This is visit 13 of 12 authorized.", for the visit's date. */
+export type BookingWarning = SeriesResult['warnings'][number];
 export type WeeklySchedule = z.infer<typeof ScheduleSchema>;
 
 /** One visit of a series the server could not book as asked, with the nearest free times. */
@@ -131,7 +140,7 @@ export interface BookingRequest {
 }
 
 /** Books one appointment; the key makes a retried click return the first answer instead of booking twice. */
-export function bookAppointment(booking: BookingRequest, idempotencyKey: string): Promise<Appointment> {
+export function bookAppointment(booking: BookingRequest, idempotencyKey: string): Promise<BookedAppointment> {
   return writeWithExtras('/api/appointments', booking, idempotencyKey);
 }
 

@@ -11,6 +11,7 @@ import { STATUS_BADGE, STATUS_LABEL } from './schedule/status.ts';
 import { dateLabel, timeAt, wallClock } from './schedule/time.ts';
 import './records.css';
 import { useOrgTimeZone } from '../session.tsx';
+import { InsuranceCard } from './insurance/InsuranceCard.tsx';
 
 const PHASE: Record<string, string> = { acute: 'Acute', chronic: 'Chronic', maintenance: 'Maintenance' };
 
@@ -157,7 +158,7 @@ export function PatientHub({
   return (
     <div className="card-grid hub">
       <section
-        className={`card hub-visits-card${s.plan || s.notes || s.can.merge || measures ? '' : ' hub-wide'}`}
+        className={`card hub-visits-card${s.plan || s.notes || s.can.merge || s.can.readCoverage || measures ? '' : ' hub-wide'}`}
         aria-labelledby="visits-heading"
       >
         <h2 id="visits-heading">{own ? 'My visits' : 'Visits'}</h2>
@@ -176,6 +177,7 @@ export function PatientHub({
       {s.plan ? <PlanCard plan={s.plan} patientId={patient.id} clinician={s.can.readNotes} /> : null}
       {s.notes ? <NotesCard notes={s.notes} patientId={patient.id} /> : null}
       {measures}
+      {s.can.readCoverage ? <InsuranceCard patientId={patient.id} manage={s.can.manageCoverage} /> : null}
       {s.can.merge ? (
         <section className="card" aria-labelledby="merge-heading">
           <h2 id="merge-heading">Duplicate records</h2>

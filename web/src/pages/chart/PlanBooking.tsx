@@ -1,3 +1,4 @@
+import { BookingWarnings } from '../../components/BookingWarnings.tsx';
 import { useState } from 'react';
 import type { TreatmentPlan } from '../../api/charting.ts';
 import { ApiError } from '../../api/http.ts';
@@ -75,6 +76,7 @@ export function PlanBooking({
           </h3>
           {booked ? <p>Nothing more to do: the patient gets the reminders.</p> : null}
         </div>
+        <BookingWarnings warnings={booked?.warnings ?? []} dated />
         {list.length ? (
           <div className="table-wrap" tabIndex={0} role="region" aria-label="Booked visits">
             <table className="table">

@@ -3,7 +3,7 @@ import {
   bookAppointment,
   BookingRefusal,
   findSlots,
-  type Appointment,
+  type BookedAppointment,
   type Service,
   type Slot,
 } from '../../api/scheduling.ts';
@@ -46,7 +46,7 @@ export function BookPanel({
   therapistId: string | null;
   minutes: number | null;
   naming: SlotNaming;
-  onBooked: (appointment: Appointment, patientName: string) => void;
+  onBooked: (appointment: BookedAppointment, patientName: string) => void;
   onClose: () => void;
   /** Chosen already (booking from the patient's page). */
   patient?: PickedPatient | null;

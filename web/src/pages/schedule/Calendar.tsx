@@ -1,3 +1,5 @@
+import type { BookingWarning } from '../../api/scheduling.ts';
+import { BookingWarnings } from '../../components/BookingWarnings.tsx';
 import { useEffect, useMemo, useState } from 'react';
 import { getLocation } from '../../api/locations.ts';
 import { getSchedule, listAppointments, type Appointment, type WeeklySchedule } from '../../api/scheduling.ts';
@@ -101,6 +103,7 @@ function SiteCalendar({ location, sites }: { location: Location; sites: Location
   const [moving, setMoving] = useState(false);
   const [moveTarget, setMoveTarget] = useState<MoveTarget | null>(null);
   const [message, setMessage] = useState('');
+  const [warnings, setWarnings] = useState<BookingWarning[]>([]);
   const [showCancelled, setShowCancelled] = useState(false);
   /** Opening another panel ends a move, unless the panel opens for one (a drop on the grid). */
   const setPanel = (next: Panel, move: MoveTarget | null = null) => {
@@ -135,6 +138,7 @@ function SiteCalendar({ location, sites }: { location: Location; sites: Location
         : [...list, updated],
     });
     setMessage(text);
+    setWarnings([]);
     setRefresh((n) => n + 1);
   };
   const onCell = (therapistId: string, minutes: number) => {
@@ -247,6 +251,7 @@ function SiteCalendar({ location, sites }: { location: Location; sites: Location
       <p className="sch-message" role="status" aria-live="polite">
         {message}
       </p>
+      <BookingWarnings warnings={warnings} />
       {view === 'day' && closedFor(date) ? (
         <p className="notice sch-moving-note">The clinic is closed on this day: {closedFor(date)}.</p>
       ) : null}
@@ -318,6 +323,7 @@ function SiteCalendar({ location, sites }: { location: Location; sites: Location
                 a,
                 `Booked ${name}: ${dateLabel(wallClock(a.start, zone).date, 'short')} at ${timeAt(a.start, zone)}.`,
               );
+              setWarnings(a.warnings);
             }}
           />
         ) : null}

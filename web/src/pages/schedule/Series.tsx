@@ -1,3 +1,5 @@
+import type { BookingWarning } from '../../api/scheduling.ts';
+import { BookingWarnings } from '../../components/BookingWarnings.tsx';
 import { useState } from 'react';
 import { ApiError } from '../../api/http.ts';
 import { bookSeries, BookingRefusal, type Appointment, type SeriesConflict, type Slot } from '../../api/scheduling.ts';
@@ -52,6 +54,7 @@ export function SeriesPage() {
   const [time, setTime] = useState('10:00');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [visits, setVisits] = useState<PlannedVisit[] | null>(null);
+  const [warnings, setWarnings] = useState<BookingWarning[]>([]);
   const [conflicts, setConflicts] = useState<SeriesConflict[]>([]);
   const [picks, setPicks] = useState<Map<number, Slot>>(new Map());
   /** Visits the user chose to leave out rather than move (by visit number). */
@@ -95,6 +98,7 @@ export function SeriesPage() {
       };
       const result = await bookSeries(series, intent.keyFor(series));
       setBooked(result.appointments);
+      setWarnings(result.warnings);
     } catch (err) {
       if (err instanceof BookingRefusal && err.code === 'series_conflict') {
         setVisits(wanted);
@@ -120,6 +124,7 @@ export function SeriesPage() {
             With {therapist?.name} at {site.name}.
           </p>
         </div>
+        <BookingWarnings warnings={warnings} dated />
         <ol className="sch-series-list">
           {[...booked]
             .sort((a, b) => a.start.localeCompare(b.start))
