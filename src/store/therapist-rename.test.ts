@@ -30,11 +30,13 @@ async function writeOldData(db: Database): Promise<void> {
       VALUES ('${USER}', '${ORG}', 'tess@old.example', 'Tess Hart', 'therapist', 'x', '${TESS}');
     INSERT INTO audit_events (org_id, action, outcome, record_type, record_id, detail) VALUES
       ('${ORG}', 'practitioner.create', 'allowed', 'practitioner', '${TESS}', '{}'),
-      ('${ORG}', 'care.end', 'allowed', 'patient', NULL, '{"practitionerId": "${TESS}", "reason": "practitioner moved away"}'),
-      ('${ORG}', 'request.replay', 'allowed', 'idempotency_key', NULL, '{"route": "/api/practitioners/:id/credentials"}');
+      ('${ORG}', 'care.end', 'allowed', 'patient', NULL,
+        '{"practitionerId": "${TESS}", "reason": "practitioner moved away"}'),
+      ('${ORG}', 'request.replay', 'allowed', 'idempotency_key', NULL,
+        '{"route": "/api/practitioners/:id/credentials"}');
     INSERT INTO idempotency_keys (org_id, user_id, key, request_hash, status, response)
       VALUES ('${ORG}', '${USER}', 'k1', 'h', 201,
-              '{"practitioner": {"id": "${TESS}", "locationIds": ["${SITE}"]}, "account": {"practitionerId": "${TESS}"}}');
+        '{"practitioner": {"id": "${TESS}", "locationIds": ["${SITE}"]}, "account": {"practitionerId": "${TESS}"}}');
   `);
 }
 
