@@ -264,7 +264,8 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     try {
       await expect(renderFeed(ctx(), tokenOf(feed.url))).rejects.toBeInstanceOf(NotFoundError);
       const refused = await db.query<{ outcome: string; actor_user_id: string }>(
-        `SELECT outcome, actor_user_id FROM audit_events WHERE action = 'calendar.feed.read' AND record_id = $1 ORDER BY id`,
+        `SELECT outcome, actor_user_id FROM audit_events WHERE action = 'calendar.feed.read' AND record_id = $1
+          ORDER BY id`,
         [feed.id],
       );
       expect(refused.map((r) => r.outcome)).toEqual(['allowed', 'denied']);

@@ -165,7 +165,8 @@ describe.each(BACKENDS)('scheduling appointment messages on %s', (backend) => {
     expect(await listMessages(db, { orgId: world.orgId, appointmentId: declined.id })).toEqual([]);
 
     const audited = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1 AND action = 'notification.skipped' AND record_id = $2 AND detail->>'reason' = 'no-email-address'`,
+      `SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1 AND action = 'notification.skipped'
+        AND record_id = $2 AND detail->>'reason' = 'no-email-address'`,
       [world.orgId, noEmail.id],
     );
     expect(audited[0]!.n).toBe(r2.skipped.length);
