@@ -149,7 +149,8 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
     expect(statuses).toEqual([201, ...Array(9).fill(409)]);
     for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().error.code).toBe('slot_unavailable');
     const overlaps = await h.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM appointments a JOIN appointments b ON a.id < b.id AND a.org_id = b.org_id AND a.therapist_id = b.therapist_id
+      `SELECT count(*)::int AS n FROM appointments a JOIN appointments b ON a.id < b.id AND a.org_id = b.org_id
+        AND a.therapist_id = b.therapist_id
         WHERE a.org_id = $1 AND a.occupies AND b.occupies AND a.blocks && b.blocks`,
       [h.world.orgId],
     );

@@ -11,7 +11,8 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
     async setup() {
       bruno = (
         await h.db.query<typeof bruno>(
-          `SELECT given_name AS "givenName", family_name AS "familyName", date_of_birth AS "dateOfBirth" FROM patients WHERE id = $1`,
+          `SELECT given_name AS "givenName", family_name AS "familyName", date_of_birth AS "dateOfBirth" FROM patients
+            WHERE id = $1`,
           [h.world.patients.b],
         )
       )[0]!;
@@ -19,12 +20,14 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
   });
   const events = (action: string, patientId: string) =>
     h.db.query<{ outcome: string; actor: string; detail: Record<string, unknown> }>(
-      `SELECT outcome, actor_user_id AS actor, detail FROM audit_events WHERE org_id = $1 AND action = $2 AND patient_id = $3 ORDER BY id`,
+      `SELECT outcome, actor_user_id AS actor, detail FROM audit_events WHERE org_id = $1 AND action = $2
+        AND patient_id = $3 ORDER BY id`,
       [h.world.orgId, action, patientId],
     );
   const care = (patientId: string) =>
     h.db.query<{ therapistId: string; endedOn: string | null; grantedBy: string | null }>(
-      `SELECT therapist_id AS "therapistId", ended_on AS "endedOn", granted_by AS "grantedBy" FROM care_relationships WHERE org_id = $1 AND patient_id = $2`,
+      `SELECT therapist_id AS "therapistId", ended_on AS "endedOn", granted_by AS "grantedBy" FROM care_relationships
+        WHERE org_id = $1 AND patient_id = $2`,
       [h.world.orgId, patientId],
     );
   const booking = (patientId: string, start: string) => ({

@@ -33,7 +33,8 @@ describe.each(BACKENDS)('relief check-in on %s', (backend) => {
   }
   const messages = () =>
     h.db.query<{ status: string; sendAt: Date; text: string; dedupeKey: string }>(
-      `SELECT status, send_at AS "sendAt", text, dedupe_key AS "dedupeKey" FROM outbox_messages WHERE patient_id = $1 AND kind = 'relief-check' ORDER BY created_at, send_at`,
+      `SELECT status, send_at AS "sendAt", text, dedupe_key AS "dedupeKey" FROM outbox_messages WHERE patient_id = $1
+        AND kind = 'relief-check' ORDER BY created_at, send_at`,
       [patientId],
     );
   const tokenOf = (text: string) => text.match(/\/relief\/(\S+)/)![1]!;

@@ -134,7 +134,8 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
     expect(await snapshot(h.db)).toEqual(before);
     // Each listed visit names a patient: each was audited.
     const audited = await h.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1 AND action = 'appointment.list' AND detail->>'preview' = 'true'`,
+      `SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1 AND action = 'appointment.list'
+        AND detail->>'preview' = 'true'`,
       [h.world.orgId],
     );
     expect(audited[0]!.n).toBe(2 + 1 + 1 + 2);

@@ -24,7 +24,8 @@ describe.each(BACKENDS)('a note belongs to its visit, on %s', (backend) => {
   const statusEvents = async (id: string) =>
     (
       await h.db.query<{ detail: Record<string, string>; role: string }>(
-        `SELECT detail, actor_role AS role FROM audit_events WHERE org_id = $1 AND action = 'appointment.status' AND record_id = $2 ORDER BY id`,
+        `SELECT detail, actor_role AS role FROM audit_events WHERE org_id = $1 AND action = 'appointment.status'
+          AND record_id = $2 ORDER BY id`,
         [h.world.orgId, id],
       )
     ).map((e) => ({ from: e.detail.from, to: e.detail.to, because: e.detail.because ?? null, role: e.role }));

@@ -60,7 +60,8 @@ describe.each(BACKENDS)('onboarding a therapist on %s', (backend) => {
     expect(answer.shifts).toHaveLength(2);
     expect(answer.account).toMatchObject({ role: 'therapist', therapistId: answer.therapist.id });
     const actions = await suite.db.query<{ action: string }>(
-      "SELECT action FROM audit_events WHERE actor_user_id = $1 AND (record_id = $2 OR record_id = $3 OR detail->>'therapistId' = $2) ORDER BY id",
+      `SELECT action FROM audit_events WHERE actor_user_id = $1 AND (record_id = $2 OR record_id = $3
+        OR detail->>'therapistId' = $2) ORDER BY id`,
       [suite.world.users.manager.id, answer.therapist.id, answer.account.id],
     );
     expect(actions.map((a) => a.action).sort()).toEqual([

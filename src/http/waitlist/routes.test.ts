@@ -62,7 +62,8 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
     });
     expect(list.find((e) => e.patientId === patientC)).toMatchObject({ status: 'waiting', offer: null });
     const messages = await h.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM outbox_messages WHERE org_id = $1 AND kind = 'waitlist-offer' AND patient_id = $2`,
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE org_id = $1 AND kind = 'waitlist-offer'
+        AND patient_id = $2`,
       [h.world.orgId, h.world.patients.b],
     );
     expect(messages[0]!.n).toBe(1);
