@@ -105,7 +105,10 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     return status === 403 || (who === 'otherAdmin' && status === 404) ? status : '403';
   }
 
-  /** A flag and an answer agree: allowed is never refused (403); not allowed is refused, or in a state that forbids it (409). */
+  /**
+   * A flag and an answer agree: allowed is never refused (403); not allowed is refused, or in a state that forbids it
+   * (409).
+   */
   function agreeing(flag: boolean | null, status: number): number | string {
     if (flag === true) return status === 403 ? 'anything but 403' : status;
     if (flag === false) return status === 403 || status === 409 ? status : '403 or 409';

@@ -290,7 +290,8 @@ describe.each(BACKENDS)('the extremes of every schema on %s', (backend) => {
     const boundary = 'nulboundary';
     const form = [
       `--${boundary}\r\nContent-Disposition: form-data; name="physician"\r\n\r\nDr. A\r\n`,
-      `--${boundary}\r\nContent-Disposition: form-data; name="letter"; filename="a\u0000.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="letter"; filename="a\u0000.pdf"\r\nContent-Type: ` +
+        `application/pdf\r\n\r\n%PDF-1.4\r\n`,
       `--${boundary}--\r\n`,
     ].join('');
     const upload = await suite.app.inject({

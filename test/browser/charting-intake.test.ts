@@ -183,7 +183,8 @@ describe.sequential('intake readings, the gate override, past versions and outco
     await audit(page, 'phone NDI form');
     await shotIfAsked(page, 'intake-ndi-form');
     await page.getByRole('button', { name: 'Send my answers' }).click();
-    // 2+1+2+1+3+2+1+2+1 = 15 from nine sections; one missing adds their mean: 15 + 15/9 = 16.7 of 50, 33.3 %, "moderate".
+    // 2+1+2+1+3+2+1+2+1 = 15 from nine sections; one missing adds their mean: 15 + 15/9 = 16.7 of 50, 33.3 %,
+    // "moderate".
     const result = page.locator('.ch-confirmation');
     await result.getByRole('heading', { name: 'Thank you, your answers are sent' }).waitFor();
     expect(await result.textContent()).toContain('16.7 out of 50 (33.3%)');

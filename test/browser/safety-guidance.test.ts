@@ -103,7 +103,8 @@ describe('safety guidance on the tablet', () => {
     await page.locator('fieldset[data-name="hold-pain"]').getByRole('button', { name: '6', exact: true }).click();
     await page.getByText('Step 1 recorded').waitFor();
     const flag =
-      '3 s is shorter than the 10–30 s compression hold for Ischemic compression (finger or thumb): hold longer next time.';
+      '3 s is shorter than the 10–30 s compression hold for Ischemic compression (finger or thumb): ' +
+      'hold longer next time.';
     expect(await page.locator('.ch-outcome').textContent()).toContain(flag);
     expect(await page.locator('.ch-steps tbody tr').first().textContent()).toContain(flag);
 

@@ -431,7 +431,8 @@ describe('axe-core finds no serious or critical violations on the scheduling pag
         await app.api('patient')
       )<{ slots: Slot[] }>(
         'GET',
-        `/api/availability?service=nmt-initial-60&location=${ids.site}&from=${app.localDate(3)}&to=${app.localDate(10)}`,
+        `/api/availability?service=nmt-initial-60&location=${ids.site}&from=${app.localDate(3)}&to=` +
+          `${app.localDate(10)}`,
       )
     ).slots[0]!;
     const own = await (

@@ -51,7 +51,8 @@ async function bookVisit(): Promise<{
   const slots = (
     await desk<{ slots: Slot[] }>(
       'GET',
-      `/api/availability?service=nmt-followup-60&location=${siteId}&therapist=${therapistId}&from=${later(1)}&to=${later(14)}`,
+      `/api/availability?service=nmt-followup-60&location=${siteId}&therapist=${therapistId}&from=${later(1)}&to=` +
+        `${later(14)}`,
     )
   ).body.slots;
   for (const slot of slots.slice(0, 40)) {
