@@ -62,7 +62,8 @@ function buildData() {
     const site = sites[siteIndex]!;
     const therapist = therapists[siteIndex * 30 + Math.floor(random() * 30)]!;
     const day = Math.floor(random() * 365);
-    const date = new Date(yearStart + day * DAY).toISOString().slice(0, 10); // bench only: formatting a constant, no clock
+    // bench only: formatting a constant, no clock
+    const date = new Date(yearStart + day * DAY).toISOString().slice(0, 10);
     const quarter = 32 + Math.floor(random() * 44); // 08:00–18:45
     const startAt = zonedWallTimeToInstantCached(date, quarter, site.timeZone);
     const length = [30, 60, 60, 90][Math.floor(random() * 4)]! * MINUTE;

@@ -35,7 +35,8 @@ describe.each(BACKENDS)("the demo's outcomes on %s", (backend) => {
       `SELECT (SELECT count(*)::int FROM assessments) AS assessments,
               (SELECT count(*)::int FROM assessments WHERE cardinality(diagnoses) = 0) AS undiagnosed,
               (SELECT count(*)::int FROM treatment_plans) AS plans,
-              (SELECT count(*)::int FROM treatment_plans p JOIN assessments a ON a.id = p.assessment_id WHERE p.diagnoses <> a.diagnoses) AS uncopied,
+              (SELECT count(*)::int FROM treatment_plans p JOIN assessments a ON a.id = p.assessment_id
+              WHERE p.diagnoses <> a.diagnoses) AS uncopied,
               (SELECT count(*)::int FROM session_notes WHERE status = 'signed') AS notes,
               (SELECT count(*)::int FROM measure_responses) AS scores,
               (SELECT count(*)::int FROM outcome_episodes) AS rows`,
