@@ -46,7 +46,7 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
     expect(tooLong.json().error.fields).toHaveProperty('to');
   });
 
-  it('books, then answers a taken slot with 409 slot_unavailable and nearby alternatives, same therapist and site first', async () => {
+  it('books, then answers a taken slot with 409 slot_unavailable and alternatives, same therapist first', async () => {
     const first = await h.as('front_desk', 'POST', '/api/appointments', booking('2026-11-25T17:00:00Z'));
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({

@@ -143,7 +143,7 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
     expect(payers.json().payers.map((p: { name: string }) => p.name)).not.toContain('Elsewhere Health');
   });
 
-  it('counts visits used from the appointments on the days authorized, in the site’s zone, and alerts at the threshold', async () => {
+  it('counts visits used on the days authorized, in the site’s zone, and alerts at the threshold', async () => {
     const patientId = h.world.patients.a;
     const coverageId = await buildCoverage(h.db, h.world.orgId, patientId, payerId, 2);
     await buildService(h.db, h.world.orgId);

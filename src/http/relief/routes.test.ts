@@ -39,7 +39,7 @@ describe.each(BACKENDS)('relief check-in on %s', (backend) => {
     );
   const tokenOf = (text: string) => text.match(/\/relief\/(\S+)/)![1]!;
 
-  it('queues one question for 7 days after the visit by default, or the days the clinic set; a later visit cancels an unsent one', async () => {
+  it('queues one question 7 days after the visit (or as the clinic set); a later visit cancels it unsent', async () => {
     await signVisit();
     let queued = await messages();
     expect(queued).toHaveLength(1);

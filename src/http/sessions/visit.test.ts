@@ -86,7 +86,7 @@ describe.each(BACKENDS)('a note belongs to its visit, on %s', (backend) => {
     ]);
   });
 
-  it('a visit nobody marked arrived is completed by signing its note too; a walk-in note touches no visit', async () => {
+  it('a visit nobody marked arrived is completed by signing its note; a walk-in note touches no visit', async () => {
     const id = await book('2026-11-25T17:00:00Z');
     const note = (
       await h.as('therapist', 'POST', `/api/patients/${h.world.patients.a}/sessions`, {

@@ -38,7 +38,7 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
       latest: '2026-11-27',
     });
 
-  it('offers a freed slot first come first served with a hold that blocks it, passes it on at expiry, and books it on accept', async () => {
+  it('offers a freed slot first come first served with a blocking hold, passes it on at expiry, books it', async () => {
     const slot = {
       serviceCode: 'nmt-followup-60',
       start: '2026-11-27T17:00:00Z',
