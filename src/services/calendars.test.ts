@@ -178,7 +178,7 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     await expect(listFeeds(ctx(), actor('patient'))).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it('gives a patient their own appointment as an .ics (service and therapist, no name) and refuses another patient’s', async () => {
+  it('gives a patient their own appointment as .ics (service, therapist, no name), not another patient’s', async () => {
     now = new Date('2026-12-01T18:00:00Z');
     const own = await visit('2026-12-15T18:30:00Z');
     const { method, events } = await parseIcs(await appointmentIcs(ctx(), actor('patient'), own.id));

@@ -50,7 +50,7 @@ describe.each(BACKENDS)('merging duplicate patients on %s', (backend) => {
     expect(guarded.map((g) => g.table).sort()).toEqual([...moving].sort());
   });
 
-  it('moves every record of the duplicate to the survivor in one go and keeps the duplicate as a tombstone', async () => {
+  it('moves every record of the duplicate to the survivor at once and keeps the duplicate as a tombstone', async () => {
     const dup = await duplicateOfA(db, world);
     await chartEverything(db, world, dup);
     await seedScreenedIntake(

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 describe('the organisation-scope scan of SQL', () => {
-  it('finds a join without the joined table’s org_id (the audit log once named another organisation’s patients)', () => {
+  it('finds a join without the joined table’s org_id (the audit log once named other organisations’ patients)', () => {
     const leaky = `SELECT a.id, p.given_name FROM audit_events a
       LEFT JOIN users u ON u.id = a.actor_user_id
       LEFT JOIN patients p ON p.id = a.patient_id

@@ -93,7 +93,7 @@ describe.each(BACKENDS)('renaming practitioner to therapist (migration 0018) on 
     expect(names).toEqual([]);
   });
 
-  it('still holds the rules the old columns had: a therapist sign-in needs a therapist record, one active each', async () => {
+  it("still holds the old columns' rules: a therapist sign-in needs a therapist record, one active each", async () => {
     await expect(
       db.query(`INSERT INTO users (org_id, email, display_name, role, password_hash)
                 VALUES ('${ORG}', 'nobody@old.example', 'No Record', 'therapist', 'x')`),

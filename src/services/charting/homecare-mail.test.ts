@@ -70,7 +70,7 @@ describe.each(BACKENDS)('home care sent to the patient by email on %s', (backend
     return note.id;
   }
 
-  it('queues one email with the handout attached and a link to the Home care page, and lists the plan with its visit for the patient', async () => {
+  it('queues one email with the handout and a link to Home care, and lists the plan with its visit', async () => {
     const noteId = await treatedVisit();
     const sent = await sendForNote(ctx, actorOf(world, 'therapist'), noteId);
     expect(sent.email).toBe('queued');

@@ -205,7 +205,7 @@ describe.each(BACKENDS)('session notes and treatment steps on %s', (backend) => 
     ).rejects.toMatchObject({ fields: { side: expect.any(String) } });
   });
 
-  it('locks a signed note: edits, steps, reassessment answer note_signed; only the treating therapist signs', async () => {
+  it('locks a signed note: edits, steps, reassessment get note_signed; only the treating therapist signs', async () => {
     const patient = await patientBehindGate(db, world, 'clear');
     const note = await createNote(ctx, therapist(), patient, {
       subjective: { painToday: 5 },
