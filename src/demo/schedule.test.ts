@@ -53,7 +53,7 @@ describe.each(BACKENDS)('demo schedule on %s', (backend) => {
     expect(outside).toBe(0);
   });
 
-  it('dates each booking on the demo’s calendar, whatever the machine’s date: booked before the visit and before the demo’s today', async () => {
+  it('dates each booking on the demo’s calendar, not the machine’s: before the visit and demo’s today', async () => {
     // 00:00 on the demo's today at the sites (Pacific, UTC−8 in November).
     const { late, early } = await one<{ late: number; early: number }>(
       `SELECT count(*) FILTER (WHERE created_at > '${TODAY}T08:00:00Z'
@@ -84,7 +84,7 @@ describe.each(BACKENDS)('demo schedule on %s', (backend) => {
     expect(early).toBe(0);
   });
 
-  it("puts every therapist with a visit on the books in the patient's care (a booking alone opens no chart)", async () => {
+  it("puts every therapist with a visit on the books in the patient's care (a booking opens no chart)", async () => {
     const { outside } = await one<{ outside: number }>(
       `SELECT count(*)::int AS outside FROM appointments a WHERE a.org_id = $1 AND a.occupies AND NOT EXISTS (
          SELECT 1 FROM care_relationships c WHERE c.org_id = a.org_id AND c.patient_id = a.patient_id

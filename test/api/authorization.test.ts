@@ -116,7 +116,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
   }
 
   for (const endpoint of ENDPOINTS) {
-    it(`${endpoint.method} ${endpoint.route} (${endpoint.record}) answers each role as the policy says, and leaks nothing`, async () => {
+    it(`${endpoint.method} ${endpoint.route} (${endpoint.record}) answers each role per policy, no leaks`, async () => {
       for (const who of WHO) {
         const token = await tokenOf(who, endpoint.consumesSession === true);
         const url = await endpoint.url(env);

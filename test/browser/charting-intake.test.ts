@@ -28,7 +28,7 @@ const noSideScroll = (page: Page) => page.evaluate(() => document.documentElemen
 const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue' }).click();
 
 describe.sequential('intake readings, the gate override, past versions and outcome questionnaires', () => {
-  it('the patient gives a stroke date and a 38.5 °C temperature on a phone; the therapist sees the block and no Override', async () => {
+  it('the patient gives a stroke date and 38.5 °C on a phone; the therapist sees the block, no Override', async () => {
     const page = await app.open(PHONE);
     await app.signIn(page, 'patient', `/patients/${patientId}/intake`);
     await page.getByRole('link', { name: 'Start now' }).click();

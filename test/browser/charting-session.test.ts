@@ -75,7 +75,7 @@ async function comparisonRow(page: Page, measure: string): Promise<string[]> {
 }
 
 describe('reassessment after treatment', () => {
-  it('re-measures the motions of the assessment, then compares pain and ROM with before the session and with intake', async () => {
+  it("re-measures the assessment's motions, then compares pain and ROM with before and with intake", async () => {
     const therapist = await app.api('therapist');
     const { patients } = await therapist<{ patients: PatientSummary[] }>('GET', '/api/patients?pageSize=10');
     const patient = patients[3]!;

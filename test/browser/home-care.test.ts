@@ -75,7 +75,7 @@ async function expectReadableOnPhone(page: Page, where: string) {
 }
 
 describe('home care on the patient’s phone', () => {
-  it('appears on My appointments after the visit and reads in full on the Home care page, with the PDF to print', async () => {
+  it('appears on My appointments after the visit and reads in full on Home care, with the PDF to print', async () => {
     const page = await app.open(VIEWPORTS.phone);
     await app.signIn(page, 'patient', '/appointments');
     await page.getByRole('heading', { level: 1, name: 'My appointments' }).waitFor();

@@ -38,7 +38,7 @@ async function noSeriousViolations(p: Page): Promise<void> {
 }
 
 describe('safety guidance on the tablet', () => {
-  it('the caution names the medicine and why; the timer does not say "aim for 5–7" when ratings are blunted; 9 during the hold stops at once', async () => {
+  it('the caution names the medicine and why; no "aim for 5–7" when ratings are blunted; 9 stops it', async () => {
     const patientId = await patientTaking(
       [
         { class: 'anticoagulant', name: 'apixaban' },
