@@ -10,7 +10,9 @@ const TEST_CODE = '(\\.test\\.tsx?|/session-test-kit\\.ts|/test-helpers\\.ts|/se
 const pure = (folder, alsoAllowed) => ({
   name: `pure-${folder}`,
   severity: 'error',
-  comment: `src/${folder}/ is pure: it imports only src/${folder}/, ${alsoAllowed.join(', ')} and libraries (no I/O, no store, no services, no http).`,
+  comment:
+    `src/${folder}/ is pure: it imports only src/${folder}/, ${alsoAllowed.join(', ')} and libraries (no I/O, ` +
+    `no store, no services, no http).`,
   from: { path: `^src/${folder}/`, pathNot: TEST_CODE },
   to: {
     path: '^(src|web|test|bench|scripts|bin)/',
@@ -33,7 +35,9 @@ module.exports = {
       from: { path: '^src/(clinical|scheduling|outcomes|billing|time|words)/', pathNot: TEST_CODE },
       to: {
         dependencyTypes: ['core'],
-        path: '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|worker_threads|dgram|dns|tls|timers|timers/promises|readline|cluster|os|process)$',
+        path:
+          '^(node:)?(fs|fs/promises|net|http|https|http2|child_process|worker_threads|dgram|dns|tls|' +
+          'timers|timers/promises|readline|cluster|os|process)$',
       },
     },
     {
@@ -68,7 +72,8 @@ module.exports = {
       name: 'web-not-server-internals',
       severity: 'error',
       comment:
-        'The web app sees the server only through its contract (src/http/**/schema.ts) and pure modules, never services or the store.',
+        'The web app sees the server only through its contract (src/http/**/schema.ts) and pure modules, never ' +
+        'services or the store.',
       from: { path: '^web/' },
       to: { path: '^src/(services/|store/|cli/|demo/|app\\.ts$|config\\.ts$)' },
     },

@@ -1,5 +1,6 @@
 // Availability for 8 sites × 30 therapists each × 14 days (spanning the next US spring-forward
-// change after the run's date), against ~100k bookings spread over that year. Synthetic data, deterministic (a seeded LCG).
+// change after the run's date), against ~100k bookings spread over that year. Synthetic data, deterministic
+// (a seeded LCG).
 import { time, withRatio } from './lib.ts';
 import type { Timing } from './lib.ts';
 import { BusyIndex, DEFAULT_SERVICES, findSlots } from '../src/scheduling/index.ts';

@@ -1,7 +1,8 @@
 // Scheduling benchmark. (1) Availability for all 8 demo sites × 30 therapists × 14 days with ~100k
 // appointments in the database (bulk-inserted over a year): p50/p99 over 1,000 queries through the
 // service, against the target p50 ≤ 10 ms and as a ratio to a baseline measured in the same run (the
-// same questions answered through the general loader, which reads every booking as a row). (2) Booking storm: 50 concurrent HTTP clients competing
+// same questions answered through the general loader, which reads every booking as a row). (2) Booking storm: 50
+// concurrent HTTP clients competing
 // for 20 slots — bookings made, overlaps found by SQL afterwards, and throughput as a ratio to a bare
 // Fastify route in the same run. On PGlite and PostgreSQL. BENCH_QUERIES sets the query count.
 import { randomUUID } from 'node:crypto';
@@ -32,7 +33,8 @@ async function bulkAppointments(db: Database, orgId: string): Promise<number> {
   await db.query('DELETE FROM appointments WHERE org_id = $1', [orgId]);
   await db.query(
     `WITH t AS (SELECT p.id, row_number() OVER (ORDER BY p.id) - 1 AS i,
-                       (SELECT min(pl.location_id::text)::uuid FROM therapist_locations pl WHERE pl.org_id = p.org_id AND pl.therapist_id = p.id) AS loc
+                       (SELECT min(pl.location_id::text)::uuid FROM therapist_locations pl WHERE pl.org_id = p.org_id
+                       AND pl.therapist_id = p.id) AS loc
                   FROM therapists p WHERE p.org_id = $1),
           pats AS (SELECT array_agg(id ORDER BY id) AS ids, count(*) AS n FROM patients WHERE org_id = $1)
      INSERT INTO appointments (org_id, patient_id, therapist_id, location_id, service_code, status, during, blocks)
@@ -40,7 +42,8 @@ async function bulkAppointments(db: Database, orgId: string): Promise<number> {
             CASE WHEN x.at < $3 THEN 'completed' ELSE 'booked' END,
             tstzrange(x.at, x.at + interval '30 minutes'), tstzrange(x.at, x.at + interval '40 minutes')
        FROM t, pats, generate_series(0, 370) d, generate_series(0, 8) s,
-            LATERAL (SELECT ($2::date - 300 + d)::timestamp AT TIME ZONE 'UTC' + interval '16 hours' + s * interval '40 minutes' AS at) x
+            LATERAL (SELECT ($2::date - 300 + d)::timestamp AT TIME ZONE 'UTC' + interval '16 hours' + s * interval
+            '40 minutes' AS at) x
       WHERE t.loc IS NOT NULL`,
     [orgId, TODAY, NOW],
   );
@@ -142,7 +145,9 @@ async function availability(label: string, db: Database, orgId: string, appointm
     },
     {
       ...withRatio(timing, baseline),
-      note: `target p50 ≤ ${TARGET_P50_MS} ms: ${verdict} (p50 ${timing.medianMs.toFixed(2)} ms, p99 ${timing.p99Ms.toFixed(2)} ms); ~${Math.round(slots / (QUERIES + WARM_UP))} slots per answer`,
+      note:
+        `target p50 ≤ ${TARGET_P50_MS} ms: ${verdict} (p50 ${timing.medianMs.toFixed(2)} ms, ` +
+        `p99 ${timing.p99Ms.toFixed(2)} ms); ~${Math.round(slots / (QUERIES + WARM_UP))} slots per answer`,
     },
   ];
 }
@@ -247,7 +252,8 @@ export async function storm(label: string, db: Database, orgId: string): Promise
       await db.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM appointments a JOIN appointments b ON a.org_id = b.org_id AND a.id < b.id
         WHERE a.org_id = $1 AND a.occupies AND b.occupies
-          AND ((a.therapist_id = b.therapist_id AND a.blocks && b.blocks) OR (a.room_id = b.room_id AND a.blocks && b.blocks)
+          AND ((a.therapist_id = b.therapist_id AND a.blocks && b.blocks) OR (a.room_id = b.room_id
+          AND a.blocks && b.blocks)
                OR (a.patient_id = b.patient_id AND a.during && b.during))`,
         [orgId],
       )
@@ -266,7 +272,9 @@ export async function storm(label: string, db: Database, orgId: string): Promise
         medianMs: NaN,
         p99Ms: NaN,
         ratioToBaseline: ratio,
-        note: `bookings made ${booked} (201s: ${made}), overlaps by SQL ${overlaps}, other statuses ${statusProblems}, ${result.perSecond.toFixed(0)} req/s vs bare ${bareResult.perSecond.toFixed(0)} req/s`,
+        note:
+          `bookings made ${booked} (201s: ${made}), overlaps by SQL ${overlaps}, other statuses ${statusProblems}` +
+          `, ${result.perSecond.toFixed(0)} req/s vs bare ${bareResult.perSecond.toFixed(0)} req/s`,
       },
     ];
   } finally {

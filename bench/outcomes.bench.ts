@@ -65,7 +65,10 @@ function episodeRow(random: Random, index: number, sites: string[], therapists: 
   };
 }
 
-/** The organisation, its patients, the episode rows and the sessions they stand for. Returns the org and the session count. */
+/**
+ * The organisation, its patients, the episode rows and the sessions they stand for. Returns the org and the session
+ * count.
+ */
 export async function load(db: Database): Promise<{ orgId: string; sessions: number; loadMs: number }> {
   const started = performance.now();
   const orgId = randomUUID();
@@ -76,7 +79,8 @@ export async function load(db: Database): Promise<{ orgId: string; sessions: num
   const patientCount = Math.ceil(EPISODES / 1.5);
   const patients = await db.query<{ id: string }>(
     `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth)
-     SELECT $1, 'Bench', 'Patient ' || g, DATE '1980-01-01' + (g % 15000), 'unknown' FROM generate_series(1, $2::int) g RETURNING id`,
+     SELECT $1, 'Bench', 'Patient ' || g, DATE '1980-01-01' + (g % 15000), 'unknown'
+     FROM generate_series(1, $2::int) g RETURNING id`,
     [orgId, patientCount],
   );
   const random = createRandom(2026);
@@ -94,10 +98,12 @@ export async function load(db: Database): Promise<{ orgId: string; sessions: num
   await upsertOutcomeRows(db, orgId, batch, at);
   // The sessions the rows stand for, as the baseline's table: one narrow row per signed session.
   await db.exec(
-    `CREATE TABLE bench_sessions (org_id uuid NOT NULL, patient_id uuid NOT NULL, episode_id text NOT NULL, session integer NOT NULL, signed_on date NOT NULL)`,
+    `CREATE TABLE bench_sessions (org_id uuid NOT NULL, patient_id uuid NOT NULL, episode_id text NOT NULL,
+      session integer NOT NULL, signed_on date NOT NULL)`,
   );
   await db.query(
-    `INSERT INTO bench_sessions SELECT $1, $1, 'bench:' || (g % $3::int), g % 20, $4::date + (g % 1000) FROM generate_series(1, $2::int) g`,
+    `INSERT INTO bench_sessions SELECT $1, $1, 'bench:' || (g % $3::int), g % 20, $4::date + (g % 1000)
+       FROM generate_series(1, $2::int) g`,
     [orgId, sessions, EPISODES, FIRST_DAY],
   );
   await db.exec('ANALYZE');
@@ -138,7 +144,10 @@ async function measure(label: string, db: Database): Promise<Timing[]> {
     withRatio(reportOnly, baseline),
     {
       ...withRatio(full, baseline),
-      note: `target ≤ ${TARGET_MS.toLocaleString('en-US')} ms: ${full.medianMs <= TARGET_MS ? 'met' : 'missed'} (${Math.round(full.medianMs).toLocaleString('en-US')} ms, ${(full.medianMs / baseline.medianMs).toFixed(1)}× count(*))`,
+      note:
+        `target ≤ ${TARGET_MS.toLocaleString('en-US')} ms: ${full.medianMs <= TARGET_MS ? 'met' : 'missed'} (` +
+        `${Math.round(full.medianMs).toLocaleString('en-US')} ms, ${(full.medianMs / baseline.medianMs).toFixed(1)}` +
+        `× count(*))`,
     },
     { name: `${label}: bulk load of rows and sessions, then ANALYZE`, iterations: 1, medianMs: loadMs, p99Ms: loadMs },
   ];

@@ -20,7 +20,8 @@ for (const file of files) {
   console.log('|---|---|---|---|---|---|');
   for (const r of results) {
     console.log(
-      `| ${r.name} | ${r.iterations} | ${fmt(r.medianMs)} | ${fmt(r.p99Ms)} | ${fmt(r.ratioToBaseline, 2)} | ${r.note ?? ''} |`,
+      `| ${r.name} | ${r.iterations} | ${fmt(r.medianMs)} | ${fmt(r.p99Ms)} | ${fmt(r.ratioToBaseline, 2)} | ` +
+        `${r.note ?? ''} |`,
     );
   }
 }

@@ -19,7 +19,8 @@ export async function insertRows(
   const columns = Object.keys(first)
     .map((column) => `"${column}"`)
     .join(', ');
-  const sql = `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(null::${table}, $1::json)`;
+  const sql = `INSERT INTO ${table} (${columns}) SELECT ${columns}
+    FROM json_populate_recordset(null::${table}, $1::json)`;
   for (let start = 0; start < rows.length; start += batchSize) {
     await db.query(sql, [JSON.stringify(rows.slice(start, start + batchSize))]);
   }

@@ -22,7 +22,7 @@ describe.each(BACKENDS)("the demo's outcomes on %s", (backend) => {
   });
   afterAll(() => drop());
 
-  it('charts episodes with diagnoses, plans that carry them, signed notes and scores, and builds a row for each', async () => {
+  it('charts episodes with diagnoses, plans carrying them, signed notes and scores; a row for each', async () => {
     const [counts] = await db.query<{
       assessments: number;
       undiagnosed: number;
@@ -35,7 +35,8 @@ describe.each(BACKENDS)("the demo's outcomes on %s", (backend) => {
       `SELECT (SELECT count(*)::int FROM assessments) AS assessments,
               (SELECT count(*)::int FROM assessments WHERE cardinality(diagnoses) = 0) AS undiagnosed,
               (SELECT count(*)::int FROM treatment_plans) AS plans,
-              (SELECT count(*)::int FROM treatment_plans p JOIN assessments a ON a.id = p.assessment_id WHERE p.diagnoses <> a.diagnoses) AS uncopied,
+              (SELECT count(*)::int FROM treatment_plans p JOIN assessments a ON a.id = p.assessment_id
+              WHERE p.diagnoses <> a.diagnoses) AS uncopied,
               (SELECT count(*)::int FROM session_notes WHERE status = 'signed') AS notes,
               (SELECT count(*)::int FROM measure_responses) AS scores,
               (SELECT count(*)::int FROM outcome_episodes) AS rows`,
@@ -49,7 +50,7 @@ describe.each(BACKENDS)("the demo's outcomes on %s", (backend) => {
     expect(summary.episodes).toBe(counts!.rows);
   });
 
-  it('shows a claim that disagrees with "85% better within 4–6 sessions": fixed figures for the demo seed, not 100%', async () => {
+  it('shows a claim that disagrees with "85% better within 4–6 sessions": fixed demo figures, not 100%', async () => {
     const report = buildOutcomesReport(await listOutcomeRows(db, summary.orgId));
     if (report.overall.status !== 'reported') throw new Error('the demo has too few episodes to report');
     const { claim } = report.overall;

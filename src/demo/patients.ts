@@ -174,7 +174,9 @@ export function buildPatient(
     address: homeAddress(random, site),
     emergency_contact: emergency
       ? {
-          name: `${random.pick(random.chance(0.5) ? FEMALE_GIVEN : MALE_GIVEN)} ${random.chance(0.6) ? family : random.pick(FAMILY_NAMES)}`,
+          name:
+            `${random.pick(random.chance(0.5) ? FEMALE_GIVEN : MALE_GIVEN)} ` +
+            `${random.chance(0.6) ? family : random.pick(FAMILY_NAMES)}`,
           relationship: minor
             ? 'parent'
             : random.pick(['spouse', 'partner', 'parent', 'sibling', 'friend', 'adult child']),

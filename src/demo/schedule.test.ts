@@ -26,7 +26,8 @@ describe.each(BACKENDS)('demo schedule on %s', (backend) => {
     expect(unscheduled).toBe(0);
     const { foreign } = await one<{ foreign: number }>(
       `SELECT count(*)::int AS foreign FROM shift_templates t WHERE t.org_id = $1 AND NOT EXISTS (
-         SELECT 1 FROM therapist_locations pl WHERE pl.org_id = t.org_id AND pl.therapist_id = t.therapist_id AND pl.location_id = t.location_id)`,
+         SELECT 1 FROM therapist_locations pl WHERE pl.org_id = t.org_id AND pl.therapist_id = t.therapist_id
+         AND pl.location_id = t.location_id)`,
     );
     expect(foreign).toBe(0);
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM services WHERE org_id = $1`)).n).toBe(8);
@@ -52,10 +53,11 @@ describe.each(BACKENDS)('demo schedule on %s', (backend) => {
     expect(outside).toBe(0);
   });
 
-  it('dates each booking on the demo’s calendar, whatever the machine’s date: booked before the visit and before the demo’s today', async () => {
+  it('dates each booking on the demo’s calendar, not the machine’s: before the visit and demo’s today', async () => {
     // 00:00 on the demo's today at the sites (Pacific, UTC−8 in November).
     const { late, early } = await one<{ late: number; early: number }>(
-      `SELECT count(*) FILTER (WHERE created_at > '${TODAY}T08:00:00Z' OR updated_at > '${TODAY}T08:00:00Z')::int AS late,
+      `SELECT count(*) FILTER (WHERE created_at > '${TODAY}T08:00:00Z'
+        OR updated_at > '${TODAY}T08:00:00Z')::int AS late,
               count(*) FILTER (WHERE created_at >= lower(during) OR updated_at < created_at)::int AS early
          FROM appointments WHERE org_id = $1`,
     );
@@ -64,21 +66,25 @@ describe.each(BACKENDS)('demo schedule on %s', (backend) => {
 
   it('books each service only with a therapist of its discipline, inside the site’s opening hours', async () => {
     const { wrong } = await one<{ wrong: number }>(
-      `SELECT count(*)::int AS wrong FROM appointments a JOIN therapists p ON p.org_id = a.org_id AND p.id = a.therapist_id
-         JOIN services s ON s.org_id = a.org_id AND s.code = a.service_code WHERE a.org_id = $1 AND s.discipline <> p.discipline`,
+      `SELECT count(*)::int AS wrong FROM appointments a JOIN therapists p ON p.org_id = a.org_id
+        AND p.id = a.therapist_id
+         JOIN services s ON s.org_id = a.org_id AND s.code = a.service_code WHERE a.org_id = $1
+         AND s.discipline <> p.discipline`,
     );
     expect(wrong).toBe(0);
     const { early } = await one<{ early: number }>(
-      `SELECT count(*)::int AS early FROM appointments a JOIN locations l ON l.org_id = a.org_id AND l.id = a.location_id
+      `SELECT count(*)::int AS early FROM appointments a JOIN locations l ON l.org_id = a.org_id
+        AND l.id = a.location_id
         WHERE a.org_id = $1 AND NOT EXISTS (
-          SELECT 1 FROM jsonb_array_elements(l.hours -> extract(dow FROM lower(a.during) AT TIME ZONE l.time_zone)::int::text) h
+          SELECT 1 FROM jsonb_array_elements(l.hours -> extract(dow
+          FROM lower(a.during) AT TIME ZONE l.time_zone)::int::text) h
            WHERE (lower(a.during) AT TIME ZONE l.time_zone)::time >= (h->>'open')::time
              AND (upper(a.during) AT TIME ZONE l.time_zone)::time <= (h->>'close')::time)`,
     );
     expect(early).toBe(0);
   });
 
-  it("puts every therapist with a visit on the books in the patient's care (a booking alone opens no chart)", async () => {
+  it("puts every therapist with a visit on the books in the patient's care (a booking opens no chart)", async () => {
     const { outside } = await one<{ outside: number }>(
       `SELECT count(*)::int AS outside FROM appointments a WHERE a.org_id = $1 AND a.occupies AND NOT EXISTS (
          SELECT 1 FROM care_relationships c WHERE c.org_id = a.org_id AND c.patient_id = a.patient_id

@@ -115,7 +115,9 @@ async function exceptions(
       kind: 'time-off',
       location_id: null,
       reason: 'Continuing-education course',
-      during: `[${new Date(zonedWallTimeToInstant(day, '00:00', TIME_ZONE)).toISOString()},${new Date(zonedWallTimeToInstant(addDays(day, 1), '00:00', TIME_ZONE)).toISOString()})`,
+      during:
+        `[${new Date(zonedWallTimeToInstant(day, '00:00', TIME_ZONE)).toISOString()},` +
+        `${new Date(zonedWallTimeToInstant(addDays(day, 1), '00:00', TIME_ZONE)).toISOString()})`,
     });
   }
   for (const t of rng.sample(therapists, 2)) {
@@ -126,7 +128,9 @@ async function exceptions(
       kind: 'extra-shift',
       location_id: t.locationIds[0],
       reason: 'Covering a colleague',
-      during: `[${new Date(zonedWallTimeToInstant(day, '10:00', TIME_ZONE)).toISOString()},${new Date(zonedWallTimeToInstant(day, '14:00', TIME_ZONE)).toISOString()})`,
+      during:
+        `[${new Date(zonedWallTimeToInstant(day, '10:00', TIME_ZONE)).toISOString()},` +
+        `${new Date(zonedWallTimeToInstant(day, '14:00', TIME_ZONE)).toISOString()})`,
     });
   }
   await insertRows(db, 'schedule_exceptions', rows);
@@ -149,7 +153,8 @@ export async function seedSchedule(db: Database | Queryable, options: SeedSchedu
 
   const patientsBySite = new Map<string, string[]>();
   for (const p of await db.query<{ id: string; site: string }>(
-    'SELECT id, preferred_location_id AS site FROM patients WHERE org_id = $1 AND preferred_location_id IS NOT NULL ORDER BY id',
+    `SELECT id, preferred_location_id AS site FROM patients WHERE org_id = $1 AND preferred_location_id IS NOT NULL
+      ORDER BY id`,
     [orgId],
   )) {
     const list = patientsBySite.get(p.site) ?? [];

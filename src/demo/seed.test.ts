@@ -47,7 +47,8 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
       rooms: number;
       hours: Record<string, unknown>;
     }>(
-      `SELECT l.city, l.state, l.time_zone, l.hours, (SELECT count(*)::int FROM rooms r WHERE r.location_id = l.id) AS rooms
+      `SELECT l.city, l.state, l.time_zone, l.hours, (SELECT count(*)::int FROM rooms r
+        WHERE r.location_id = l.id) AS rooms
          FROM locations l ORDER BY l.city`,
     );
     expect(sites.map((s) => s.city)).toEqual([
@@ -69,7 +70,8 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
       expect(site.hours['0']).toBeUndefined(); // closed on Sundays
     }
     const closed = await one<{ n: number }>(
-      "SELECT count(DISTINCT location_id)::int AS n FROM location_closures WHERE starts_on = '2026-11-26' AND reason = 'Thanksgiving Day'",
+      `SELECT count(DISTINCT location_id)::int AS n FROM location_closures WHERE starts_on = '2026-11-26'
+        AND reason = 'Thanksgiving Day'`,
     );
     expect(closed.n).toBe(8);
     expect(summary.locations).toBe(8);
@@ -151,7 +153,8 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
 
   it("links the demo therapist and patient, and fills the therapist's list", async () => {
     const therapist = await one<{ patients: number; licences_current: boolean }>(
-      `SELECT (SELECT count(*)::int FROM care_relationships c WHERE c.therapist_id = u.therapist_id AND c.ended_on IS NULL) AS patients,
+      `SELECT (SELECT count(*)::int FROM care_relationships c WHERE c.therapist_id = u.therapist_id
+        AND c.ended_on IS NULL) AS patients,
               NOT EXISTS (SELECT 1 FROM credentials c WHERE c.therapist_id = u.therapist_id
                            AND c.expires_on <= $1::date + 60) AS licences_current
          FROM users u WHERE u.email = 'therapist@demo.knotwork.test'`,
@@ -161,7 +164,8 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
     expect(therapist.licences_current).toBe(true);
     const patient = await one<{ site: string; in_care: boolean }>(
       `SELECT l.slug AS site, EXISTS (SELECT 1 FROM care_relationships c JOIN users t ON t.therapist_id = c.therapist_id
-                                       WHERE c.patient_id = p.id AND t.email = 'therapist@demo.knotwork.test') AS in_care
+                                       WHERE c.patient_id = p.id
+                                       AND t.email = 'therapist@demo.knotwork.test') AS in_care
          FROM users u JOIN patients p ON p.id = u.patient_id JOIN locations l ON l.id = p.preferred_location_id
         WHERE u.email = 'patient@demo.knotwork.test'`,
     );
@@ -185,7 +189,8 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
               count(*) FILTER (WHERE phone_digits IS NULL OR address IS NULL)::int AS no_phone,
               (SELECT count(*)::int FROM care_relationships c JOIN patients p2 ON p2.id = c.patient_id
                 WHERE NOT EXISTS (SELECT 1 FROM therapist_locations pl
-                                   WHERE pl.therapist_id = c.therapist_id AND pl.location_id = p2.preferred_location_id)) AS care_elsewhere
+                                   WHERE pl.therapist_id = c.therapist_id
+                                   AND pl.location_id = p2.preferred_location_id)) AS care_elsewhere
          FROM patients`,
     );
     expect(stats.n).toBe(PATIENTS);

@@ -340,12 +340,14 @@ async function insertEpisodes(
   plan: { seed: number; today: string; orgId: string; demoTherapistId: string },
 ): Promise<number> {
   const patients = await tx.query<DemoEpisodePatient>(
-    `SELECT DISTINCT ON (p.id) p.id, p.preferred_location_id AS "locationId", c.therapist_id AS "therapistId", u.id AS "therapistUserId"
+    `SELECT DISTINCT ON (p.id) p.id, p.preferred_location_id AS "locationId", c.therapist_id AS "therapistId",
+      u.id AS "therapistUserId"
        FROM patients p
        JOIN care_relationships c ON c.org_id = p.org_id AND c.patient_id = p.id
        JOIN therapists pr ON pr.org_id = c.org_id AND pr.id = c.therapist_id AND pr.discipline = 'nmt'
        JOIN users u ON u.org_id = c.org_id AND u.therapist_id = c.therapist_id
-      WHERE p.org_id = $1 AND NOT EXISTS (SELECT 1 FROM care_relationships d WHERE d.org_id = p.org_id AND d.patient_id = p.id AND d.therapist_id = $2)
+      WHERE p.org_id = $1 AND NOT EXISTS (SELECT 1 FROM care_relationships d WHERE d.org_id = p.org_id
+      AND d.patient_id = p.id AND d.therapist_id = $2)
       ORDER BY p.id, c.started_on, c.therapist_id`,
     [plan.orgId, plan.demoTherapistId],
   );

@@ -112,7 +112,7 @@ describe('a server that sheds load', () => {
     while (!condition()) await new Promise((resolve) => setImmediate(resolve));
   }
 
-  it('answers 503 with Retry-After in the one error shape when full, keeps reads apart, and serves the queued write after', async () => {
+  it('answers 503 with Retry-After in the one error shape when full, keeps reads apart, serves the write', async () => {
     const s = await start();
     const first = post(s.url, 'first');
     await until(() => s.queues.writes.inFlight === 1 && s.started.length === 1);
@@ -182,7 +182,7 @@ describe('a server that sheds load', () => {
     expect(s.started).toEqual(['running', 'next']);
   });
 
-  it('frees the place of a write whose client left during sign-in, before its body was read (nothing else would)', async () => {
+  it('frees the place of a write whose client left during sign-in, before its body was read', async () => {
     const s = await start();
     const { port } = new URL(s.url);
     const body = JSON.stringify({ name: 'left' });

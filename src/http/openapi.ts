@@ -33,7 +33,8 @@ const IDEMPOTENCY_PARAMETER = {
   required: false,
   schema: { type: 'string', minLength: 1, maxLength: 200 },
   description:
-    'One key per intent (e.g. a UUID made when the form opens), reused on retry: the retry gets the first answer. The same key with another request is 422 idempotency_key_reused.',
+    'One key per intent (e.g. a UUID made when the form opens), reused on retry: the retry gets the first answer. ' +
+    'The same key with another request is 422 idempotency_key_reused.',
 };
 
 function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query'): unknown[] {
@@ -94,8 +95,10 @@ export function buildOpenApi(routes: AnyRoute[], info: { version: string }): Jso
       title: 'Knotwork API',
       version: info.version,
       description:
-        'JSON API of Knotwork. Sign in with POST /api/auth/login (cookie, then send the X-CSRF-Token header on writes) ' +
-        'or POST /api/auth/token and send `Authorization: Bearer <token>`. Every error has the shape {"error":{"code","message","fields"?}}.',
+        'JSON API of Knotwork. Sign in with POST /api/auth/login (cookie, then send the X-CSRF-Token header on ' +
+        'writes) ' +
+        'or POST /api/auth/token and send `Authorization: Bearer <token>`. Every error has the shape ' +
+        '{"error":{"code","message","fields"?}}.',
     },
     servers: [{ url: '/' }],
     components: {
@@ -133,10 +136,15 @@ export function renderApiDocs(doc: JsonSchema): string {
       const params = op.parameters
         .map((p) => `<code>${escape(p.name)}</code> (${p.in}${p.required ? ', required' : ''})`)
         .join(', ');
-      const body = op.requestBody
-        ? `<details><summary>Request body schema</summary><pre>${escape(JSON.stringify((op.requestBody as { content: { 'application/json': { schema: unknown } } }).content['application/json'].schema, null, 2))}</pre></details>`
+      const request = op.requestBody as { content: { 'application/json': { schema: unknown } } } | undefined;
+      const body = request
+        ? '<details><summary>Request body schema</summary>' +
+          `<pre>${escape(JSON.stringify(request.content['application/json'].schema, null, 2))}</pre></details>`
         : '';
-      const item = `<li><p><strong class="m m-${method}">${method.toUpperCase()}</strong> <code>${escape(path)}</code> — ${escape(op.summary)}</p>${params ? `<p>Parameters: ${params}</p>` : ''}${body}<p>Responses: ${Object.keys(op.responses).join(', ')}</p></li>`;
+      const item =
+        `<li><p><strong class="m m-${method}">${method.toUpperCase()}</strong> <code>${escape(path)}</code> — ` +
+        `${escape(op.summary)}</p>${params ? `<p>Parameters: ${params}</p>` : ''}${body}` +
+        `<p>Responses: ${Object.keys(op.responses).join(', ')}</p></li>`;
       const tag = op.tags[0] ?? 'other';
       byTag.set(tag, [...(byTag.get(tag) ?? []), item]);
     }
@@ -144,7 +152,17 @@ export function renderApiDocs(doc: JsonSchema): string {
   const sections = [...byTag.entries()]
     .map(([tag, items]) => `<section><h2>${escape(tag)}</h2><ul>${items.join('')}</ul></section>`)
     .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Knotwork API</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1d2329}code,pre{font:14px ui-monospace,monospace;background:#f1f3f5;padding:0 .25rem}pre{padding:.5rem;overflow:auto}li{margin:.75rem 0;list-style:none;border-bottom:1px solid #dde}.m{display:inline-block;min-width:4rem}.m-get{color:#0b6b3a}.m-post{color:#124e9c}.m-patch,.m-put{color:#8a4b00}.m-delete{color:#a1151b}</style></head>
-<body><main><h1>Knotwork API</h1><p>${escape(String((doc.info as { description: string }).description))}</p><p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>${sections}</main></body></html>`;
+  const description = escape(String((doc.info as { description: string }).description));
+  return (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Knotwork API</title>\n' +
+    '<style>body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:0 auto;padding:1rem;color:#1d2329}' +
+    'code,pre{font:14px ui-monospace,monospace;background:#f1f3f5;padding:0 .25rem}pre{padding:.5rem;overflow:auto}' +
+    'li{margin:.75rem 0;list-style:none;border-bottom:1px solid #dde}.m{display:inline-block;min-width:4rem}' +
+    '.m-get{color:#0b6b3a}.m-post{color:#124e9c}.m-patch,.m-put{color:#8a4b00}.m-delete{color:#a1151b}' +
+    '</style></head>\n' +
+    `<body><main><h1>Knotwork API</h1><p>${description}</p>` +
+    '<p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>' +
+    `${sections}</main></body></html>`
+  );
 }

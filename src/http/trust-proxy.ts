@@ -34,7 +34,8 @@ export function parseTrustProxy(value: string | undefined): TrustedProxies {
   const wrong = entries.filter((e) => !isAddressOrRange(e));
   if (wrong.length > 0 || entries.length === 0) {
     throw new Error(
-      `KNOTWORK_TRUST_PROXY must list the proxies' addresses or ranges, e.g. "10.0.0.5, 10.1.0.0/16" (or 1 for any proxy on the private network); "${wrong.join('", "') || text}" is not one.`,
+      `KNOTWORK_TRUST_PROXY must list the proxies' addresses or ranges, e.g. "10.0.0.5, 10.1.0.0/16" (or 1 for any ` +
+        `proxy on the private network); "${wrong.join('", "') || text}" is not one.`,
     );
   }
   return entries;

@@ -69,7 +69,9 @@ export function checkBookable(request: BookingRequest, window: BookingWindow, da
   if (therapist.discipline !== service.discipline) {
     reasons.push({
       code: 'wrong-discipline',
-      message: `the therapist practises ${disciplineWords(therapist.discipline)}, and this service is ${disciplineWords(service.discipline)}`,
+      message:
+        `the therapist practises ${disciplineWords(therapist.discipline)}, ` +
+        `and this service is ${disciplineWords(service.discipline)}`,
     });
   }
   if (isClosedOn(compiledSite, zd.day)) {

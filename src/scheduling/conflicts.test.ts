@@ -97,7 +97,7 @@ describe('visits the schedule no longer allows', () => {
     expect(found.get('l')).toEqual({ code: 'closed', date: '2026-12-08' });
   });
 
-  it('agrees with booking: a visit conflicts exactly when booking it afresh is refused for hours, closure or shift', () => {
+  it('agrees with booking: a visit conflicts exactly when booking it afresh fails for hours, closure or shift', () => {
     const service = DEFAULT_SERVICES.find((s) => s.code === 'nmt-followup-60')!;
     const window = { now: at('2026-11-01', '00:00'), minNoticeMinutes: 0, horizonDays: 365 };
     const schedule = fc.record({

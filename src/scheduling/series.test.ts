@@ -71,7 +71,8 @@ describe('planSeries', () => {
     expect(conflict!.reasons.map((r) => r.code)).toEqual(['therapist-busy', 'no-room']);
     const alternatives = conflict!.alternatives.map(
       (s) =>
-        `${instantToZonedParts(s.start, LA).date} ${instantToZonedParts(s.start, LA).time} ${s.therapistId}@${s.locationId}`,
+        `${instantToZonedParts(s.start, LA).date} ${instantToZonedParts(s.start, LA).time} ${s.therapistId}@` +
+        `${s.locationId}`,
     );
     // Same therapist and site first, nearest to 10:00 that day once the booking and its turnover are past.
     expect(alternatives).toEqual([

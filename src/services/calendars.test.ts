@@ -178,7 +178,7 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     await expect(listFeeds(ctx(), actor('patient'))).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it('gives a patient their own appointment as an .ics (service and therapist, no name) and refuses another patient’s', async () => {
+  it('gives a patient their own appointment as .ics (service, therapist, no name), not another patient’s', async () => {
     now = new Date('2026-12-01T18:00:00Z');
     const own = await visit('2026-12-15T18:30:00Z');
     const { method, events } = await parseIcs(await appointmentIcs(ctx(), actor('patient'), own.id));
@@ -264,7 +264,8 @@ describe.each(BACKENDS)('calendar feeds on %s', (backend) => {
     try {
       await expect(renderFeed(ctx(), tokenOf(feed.url))).rejects.toBeInstanceOf(NotFoundError);
       const refused = await db.query<{ outcome: string; actor_user_id: string }>(
-        `SELECT outcome, actor_user_id FROM audit_events WHERE action = 'calendar.feed.read' AND record_id = $1 ORDER BY id`,
+        `SELECT outcome, actor_user_id FROM audit_events WHERE action = 'calendar.feed.read' AND record_id = $1
+          ORDER BY id`,
         [feed.id],
       );
       expect(refused.map((r) => r.outcome)).toEqual(['allowed', 'denied']);

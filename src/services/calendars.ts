@@ -139,7 +139,10 @@ async function feedHolder(ctx: ServiceContext, orgId: string, userId: string): P
   };
 }
 
-/** The public feed behind `/cal/<token>.ics`; unknown and revoked tokens, and feeds of disabled accounts, are the same 404. */
+/**
+ * The public feed behind `/cal/<token>.ics`; unknown and revoked tokens, and feeds of disabled accounts, are the same
+ * 404.
+ */
 export async function renderFeed(ctx: ServiceContext, token: string, ip: string | null = null): Promise<string> {
   const feed = /^[A-Za-z0-9_-]{43}$/.test(token) ? await repo.findFeedByTokenHash(ctx.db, hashToken(token)) : null;
   if (!feed || feed.revokedAt) throw new NotFoundError(NO_SUCH_CALENDAR);
@@ -165,7 +168,8 @@ export async function renderFeed(ctx: ServiceContext, token: string, ip: string 
   const now = ctx.now();
   const since = new Date(now.getTime() - FEED_HISTORY_DAYS * 86_400_000);
   const subject = await repo.listFeedAppointments(ctx.db, feed.orgId, { kind: feed.kind, id: feed.subjectId }, since);
-  // The same rule as reading each appointment through the API (own sites, own patients), for the creator as they are today.
+  // The same rule as reading each appointment through the API (own sites, own patients), for the creator as they are
+  // today.
   const appointments = subject.filter((a) =>
     isAllowed(holder, 'appointment.read', {
       booking: { patientId: a.patientId, therapistId: a.therapistId, locationIds: [a.locationId] },

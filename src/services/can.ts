@@ -198,7 +198,7 @@ export interface AppointmentCan {
   startSession: boolean;
   complete: boolean;
   noShow: boolean;
-  /** A visit the schedule no longer allows: tell the patient, move it to an alternative, or cancel it for the clinic. */
+  /** A visit the schedule no longer allows: tell the patient, move it elsewhere, or cancel it for the clinic. */
   resolveConflict: boolean;
   /** Open this visit's session note (the visit's own therapist; it puts the visit in session). */
   startNote: boolean;

@@ -30,7 +30,8 @@ export async function requireBookablePatient(db: Queryable, actor: Actor, patien
     throw new ForbiddenError(
       actor.role === 'patient'
         ? 'You can book only your own visits.'
-        : 'This patient is not registered at your sites. Find them with an exact lookup and register them at your site first.',
+        : 'This patient is not registered at your sites. Find them with an exact lookup and register them at your ' +
+            'site first.',
     );
   }
   return facts;

@@ -24,7 +24,8 @@ export class PossibleDuplicateError extends ServiceError {
     super(
       'possible_duplicate',
       found.matches.length > 0
-        ? 'This patient may already be registered. Open the existing record, or confirm that this is a different person.'
+        ? 'This patient may already be registered. Open the existing record, or confirm that this is a ' +
+            'different person.'
         : `${ELSEWHERE_MESSAGE} Check with that site, or confirm that this is a different person.`,
     );
     this.extra = found;

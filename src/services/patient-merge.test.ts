@@ -41,7 +41,8 @@ describe.each(BACKENDS)('merging duplicate patients on %s', (backend) => {
 
   it('has every table that holds a moving patient id refuse new rows for a merged record', async () => {
     const guarded = await db.query<{ table: string }>(
-      `SELECT c.relname AS "table" FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE g.tgname = 'refuse_merged_patient' AND NOT g.tgisinternal`,
+      `SELECT c.relname AS "table" FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid
+        WHERE g.tgname = 'refuse_merged_patient' AND NOT g.tgisinternal`,
     );
     // Screening results and overrides hang off an intake version, which is guarded.
     const cascaded = ['screening_results', 'gate_overrides'];
@@ -49,7 +50,7 @@ describe.each(BACKENDS)('merging duplicate patients on %s', (backend) => {
     expect(guarded.map((g) => g.table).sort()).toEqual([...moving].sort());
   });
 
-  it('moves every record of the duplicate to the survivor in one go and keeps the duplicate as a tombstone', async () => {
+  it('moves every record of the duplicate to the survivor at once and keeps the duplicate as a tombstone', async () => {
     const dup = await duplicateOfA(db, world);
     await chartEverything(db, world, dup);
     await seedScreenedIntake(
@@ -94,7 +95,8 @@ describe.each(BACKENDS)('merging duplicate patients on %s', (backend) => {
     // Intake versions of both records, numbered by when they were submitted; screening and override follow.
     const versions = await db.query<{ version: number; submitted_at: Date; decision: string }>(
       `SELECT i.version, i.submitted_at, s.decision FROM intake_responses i
-         JOIN screening_results s ON s.org_id = i.org_id AND s.patient_id = i.patient_id AND s.intake_version = i.version
+         JOIN screening_results s ON s.org_id = i.org_id AND s.patient_id = i.patient_id
+         AND s.intake_version = i.version
         WHERE i.org_id = $1 AND i.patient_id = $2 ORDER BY i.version`,
       [world.orgId, world.patients.a],
     );
@@ -142,7 +144,8 @@ describe.each(BACKENDS)('merging duplicate patients on %s', (backend) => {
     expect(found.patients.map((p) => p.id)).not.toContain(dup);
 
     const events = await db.query<{ action: string; patient_id: string; actor_user_id: string }>(
-      `SELECT action, patient_id, actor_user_id FROM audit_events WHERE org_id = $1 AND action IN ('patient.merge', 'patient.merged-away') AND outcome = 'allowed'`,
+      `SELECT action, patient_id, actor_user_id FROM audit_events WHERE org_id = $1
+        AND action IN ('patient.merge', 'patient.merged-away') AND outcome = 'allowed'`,
       [world.orgId],
     );
     expect(events.map((e) => [e.action, e.patient_id]).sort()).toEqual(

@@ -17,7 +17,8 @@ export class MergeClashError extends ServiceError {
   constructor(clashes: merge.VisitClash[]) {
     super(
       'merge_conflict',
-      `Both records have a visit booked at the same time (${clashes.length}). Cancel or move one of each pair, then merge.`,
+      `Both records have a visit booked at the same time (${clashes.length}). Cancel or move one of each pair, ` +
+        `then merge.`,
       { duplicateId: 'Both records have a visit at the same time.' },
     );
     this.extra = { clashes };

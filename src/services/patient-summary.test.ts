@@ -27,8 +27,10 @@ describe.each(BACKENDS)("the patient's page as a hub on %s", (backend) => {
     ids.colleague = await visit(db, world, a, '2026-11-25T17:00:00Z', '2026-11-25T18:00:00Z', world.therapists.b);
     ids.note = (
       await db.query<{ id: string }>(
-        `INSERT INTO session_notes (org_id, patient_id, appointment_id, therapist_id, status, signed_at, signed_by, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, 'signed', '2026-11-10T18:30Z', $5, $5, '2026-11-10T17:05Z', '2026-11-10T18:30Z') RETURNING id`,
+        `INSERT INTO session_notes (org_id, patient_id, appointment_id, therapist_id, status, signed_at, signed_by,
+          created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, 'signed', '2026-11-10T18:30Z', $5, $5, '2026-11-10T17:05Z', '2026-11-10T18:30Z')
+       RETURNING id`,
         [world.orgId, a, ids.past, world.therapists.a, world.users.therapist.id],
       )
     )[0]!.id;

@@ -35,7 +35,7 @@ describe.each(BACKENDS)('users on %s', (backend) => {
     expect(await findUserByEmail(t.db, orgId, 'JO.FRONT@example.com')).toEqual(user);
   });
 
-  it('refuses a second account with the same email in one organisation, whatever its case; another organisation may have it', async () => {
+  it('refuses a second account with the same email (any case) in one organisation; another may have it', async () => {
     await createUser(t.db, { ...base(), email: 'dup@example.com' });
     const err = await createUser(t.db, { ...base(), email: 'DUP@example.com' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConflictError);

@@ -42,12 +42,14 @@ describe.each(PAIRS)('backup from %s, restore into %s', (from, to) => {
     await seedDemo(source.db, { seed: 3, patients: 1200, today: '2026-11-26' });
     // A merged record (a tombstone) that comes before its survivor in id order, batches apart.
     await source.db.query(
-      `UPDATE patients SET merged_into = (SELECT id FROM patients ORDER BY id DESC LIMIT 1), merged_at = '2026-11-20T10:00:00Z'
+      `UPDATE patients SET merged_into = (SELECT id FROM patients ORDER BY id DESC
+        LIMIT 1), merged_at = '2026-11-20T10:00:00Z'
         WHERE id = (SELECT id FROM patients ORDER BY id LIMIT 1)`,
     );
     // Rows with identity ids and every other column type the schema uses.
     await source.db.query(
-      `INSERT INTO jobs (kind, payload, run_at, attempts) VALUES ('email', '{"n": 12345678901234567890.5, "s": "line\\nbreak ✓"}', '2026-11-26T10:11:12.345678Z', 2),
+      `INSERT INTO jobs (kind, payload, run_at, attempts)
+        VALUES ('email', '{"n": 12345678901234567890.5, "s": "line\\nbreak ✓"}', '2026-11-26T10:11:12.345678Z', 2),
               ('email', '{}', '2026-11-26T10:11:13Z', 0)`,
     );
   });

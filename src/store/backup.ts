@@ -73,7 +73,8 @@ export async function listTables(db: Queryable): Promise<TableInfo[]> {
         AND c.relname <> 'schema_migrations' ORDER BY c.relname`,
   );
   const columns = await db.query<{ table: string; column: string; generated: boolean; identity: boolean }>(
-    `SELECT c.relname AS table, a.attname AS column, a.attgenerated = 's' AS generated, a.attidentity IN ('a', 'd') AS identity
+    `SELECT c.relname AS table, a.attname AS column, a.attgenerated = 's' AS generated, a.attidentity IN ('a',
+      'd') AS identity
        FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = current_schema() AND a.attnum > 0 AND NOT a.attisdropped ORDER BY c.relname, a.attnum`,
   );
@@ -320,7 +321,8 @@ async function restoreLines(
       const missing = target ? columns.filter((column) => !target.columns.includes(column)) : [];
       if (!target || missing.length > 0) {
         throw new RestoreRefusedError(
-          `Table ${name} of the backup does not fit this database's schema (${target ? `no column ${missing.join(', ')}` : 'no such table'})`,
+          `Table ${name} of the backup does not fit this database's schema (` +
+            `${target ? `no column ${missing.join(', ')}` : 'no such table'})`,
         );
       }
       writable.set(
@@ -349,14 +351,17 @@ async function restoreLines(
       const inserted = await tx
         .query<{ n: number }>(
           `WITH ins AS (INSERT INTO ${ident(table.name)} (${columns}) ${overriding}
-             SELECT ${columns} FROM jsonb_populate_recordset(null::${ident(table.name)}, ${renamedRows(renamed.get(batchTable))}) RETURNING 1)
+             SELECT ${columns}
+             FROM jsonb_populate_recordset(null::${ident(table.name)}, ${renamedRows(renamed.get(batchTable))})
+             RETURNING 1)
            SELECT count(*)::int AS n FROM ins`,
           [rowsJson],
         )
         .catch((err: unknown) => {
           if (header.schemaVersion === targetVersion) throw err;
           throw new RestoreRefusedError(
-            `Rows of ${table.name} from schema version ${header.schemaVersion} do not fit version ${targetVersion}: ${(err as Error).message}`,
+            `Rows of ${table.name} from schema version ${header.schemaVersion} do not fit version ${targetVersion}: ` +
+              `${(err as Error).message}`,
           );
         });
       restored.set(table.name, (restored.get(table.name) ?? 0) + (inserted[0]?.n ?? 0));
@@ -388,7 +393,10 @@ function renamedRows(columns: Map<string, string> | undefined): string {
     (sql, [from, to]) => `(${sql} - ${literal(from)} || jsonb_build_object(${literal(to)}, r -> ${literal(from)}))`,
     'r',
   );
-  return `(SELECT coalesce(jsonb_agg(${row} ORDER BY n), '[]') FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS b(r, n))`;
+  return (
+    `(SELECT coalesce(jsonb_agg(${row} ORDER BY n), '[]') FROM jsonb_array_elements($1::jsonb) WITH ` +
+    `ORDINALITY AS b(r, n))`
+  );
 }
 
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -416,7 +424,8 @@ async function emptyOrRefuse(tx: Queryable, tables: TableInfo[], force: boolean)
   }
   if (nonEmpty.length > 0) {
     throw new RestoreRefusedError(
-      `The database already holds data (${nonEmpty.join(', ')}); restore into an empty database, or force it to replace everything.`,
+      `The database already holds data (${nonEmpty.join(', ')}); restore into an empty database, ` +
+        `or force it to replace everything.`,
     );
   }
 }
@@ -425,7 +434,8 @@ async function emptyOrRefuse(tx: Queryable, tables: TableInfo[], force: boolean)
 async function resetIdentities(tx: Queryable, table: TableInfo): Promise<void> {
   for (const column of table.identity) {
     await tx.query(
-      `SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${ident(column)}) FROM ${ident(table.name)}), 0) + 1, false)`,
+      `SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${ident(column)})
+        FROM ${ident(table.name)}), 0) + 1, false)`,
       [ident(table.name), column],
     );
   }

@@ -115,7 +115,8 @@ describe('the PGlite data-folder lock', () => {
           : null;
         const holderWon = won.some((i) => contenders[i]!.proc.pid === holder);
         outcomes.push(
-          `${won.length} won${holderWon ? '' : ', lock names no winner'}${failed.length ? `, ${failed.join('; ')}` : ''}`,
+          `${won.length} won${holderWon ? '' : ', lock names no winner'}` +
+            `${failed.length ? `, ${failed.join('; ')}` : ''}`,
         );
         for (const i of won) {
           contenders[i]!.send('release');

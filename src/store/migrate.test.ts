@@ -33,9 +33,11 @@ describe.each(BACKENDS)('migrations from empty on %s', (backend) => {
   it('give every table an org_id, so the schema can be distributed by organisation', async () => {
     const rows = await db.query<{ table_name: string }>(
       `SELECT t.table_name FROM information_schema.tables t
-        WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND t.table_name NOT IN ('schema_migrations', 'installation_secrets')
+        WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'
+        AND t.table_name NOT IN ('schema_migrations', 'installation_secrets')
           AND NOT EXISTS (SELECT 1 FROM information_schema.columns c
-                           WHERE c.table_schema = 'public' AND c.table_name = t.table_name AND c.column_name = 'org_id')`,
+                           WHERE c.table_schema = 'public' AND c.table_name = t.table_name
+                           AND c.column_name = 'org_id')`,
     );
     expect(rows.map((r) => r.table_name)).toEqual([]);
   });

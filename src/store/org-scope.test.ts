@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 describe('the organisation-scope scan of SQL', () => {
-  it('finds a join without the joined table’s org_id (the audit log once named another organisation’s patients)', () => {
+  it('finds a join without the joined table’s org_id (the audit log once named other organisations’ patients)', () => {
     const leaky = `SELECT a.id, p.given_name FROM audit_events a
       LEFT JOIN users u ON u.id = a.actor_user_id
       LEFT JOIN patients p ON p.id = a.patient_id
@@ -57,7 +57,8 @@ describe('the organisation-scope scan of SQL', () => {
   it('finds subqueries, EXISTS, IN, CTEs and INSERT … SELECT that read a table without its org_id', () => {
     expect(
       problemsOf(
-        'SELECT * FROM patients p WHERE p.org_id = $1 AND EXISTS (SELECT 1 FROM appointments a WHERE a.patient_id = p.id)',
+        `SELECT * FROM patients p WHERE p.org_id = $1 AND EXISTS (SELECT 1 FROM appointments a
+          WHERE a.patient_id = p.id)`,
       ),
     ).toEqual(['a subquery reads appointments without a.org_id in its WHERE']);
     expect(
@@ -69,7 +70,8 @@ describe('the organisation-scope scan of SQL', () => {
     expect(problemsOf('INSERT INTO jobs (org_id, kind) SELECT org_id, $2 FROM patients WHERE id = $1')).toHaveLength(1);
     expect(
       problemsOf(
-        'SELECT (SELECT count(*) FROM appointments a WHERE a.org_id = p.org_id AND a.patient_id = p.id) FROM patients p WHERE p.org_id = $1',
+        `SELECT (SELECT count(*) FROM appointments a WHERE a.org_id = p.org_id AND a.patient_id = p.id)
+          FROM patients p WHERE p.org_id = $1`,
       ),
     ).toEqual([]);
     expect(
@@ -95,7 +97,8 @@ describe('the organisation-scope scan of SQL', () => {
   });
 
   it('lets a worker claim its own queue’s next row across organisations, and nothing else', () => {
-    const claim = `UPDATE jobs SET attempts = attempts + 1 WHERE id = (SELECT id FROM jobs WHERE done_at IS NULL ORDER BY run_at LIMIT 1 FOR UPDATE SKIP LOCKED)`;
+    const claim = `UPDATE jobs SET attempts = attempts + 1 WHERE id = (SELECT id FROM jobs WHERE done_at IS NULL
+      ORDER BY run_at LIMIT 1 FOR UPDATE SKIP LOCKED)`;
     expect(problemsOf(claim)).toEqual([]);
     expect(problemsOf(claim.replace('FROM jobs WHERE', 'FROM appointments WHERE'))).toHaveLength(1);
     expect(problemsOf(claim.replace(' SKIP LOCKED', ''))).toHaveLength(1);

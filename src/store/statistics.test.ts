@@ -47,7 +47,8 @@ describe.each(BACKENDS)('planner statistics on %s', (backend) => {
     const all = listMigrations();
     await migrate(fresh.db, all.slice(0, -1));
     await fresh.db.query(
-      `INSERT INTO login_throttle (key, window_start, attempts) SELECT 'address:192.0.2.' || g, '2026-11-26T18:00:00Z', 1 FROM generate_series(1, 30) g`,
+      `INSERT INTO login_throttle (key, window_start, attempts)
+        SELECT 'address:192.0.2.' || g, '2026-11-26T18:00:00Z', 1 FROM generate_series(1, 30) g`,
     );
     const counted = countingDatabase(fresh.db);
     expect((await migrate(counted, all)).applied).toEqual([all[all.length - 1]!.name]);
@@ -90,7 +91,8 @@ describe.each(BACKENDS)('planner statistics on %s', (backend) => {
       const before = await plannerRows(seeded.db, 'login_throttle');
       // 120 writes to an empty table: past the threshold of 50 rows plus a tenth of the table.
       await seeded.db.query(
-        `INSERT INTO login_throttle (key, window_start, attempts) SELECT 'address:198.51.100.' || g, '2026-11-26T18:00:00Z', 1 FROM generate_series(1, 120) g`,
+        `INSERT INTO login_throttle (key, window_start, attempts)
+          SELECT 'address:198.51.100.' || g, '2026-11-26T18:00:00Z', 1 FROM generate_series(1, 120) g`,
       );
       if (!pglite) {
         const counted = countingDatabase(seeded.db);
@@ -114,7 +116,8 @@ describe.each(BACKENDS)('planner statistics on %s', (backend) => {
       const next = await seeded.db.query(`SELECT 1 FROM jobs WHERE kind = 'refresh-statistics' AND done_at IS NULL`);
       expect(next.length).toBe(1);
       await seeded.db.query(
-        `INSERT INTO login_throttle (key, window_start, attempts) VALUES ('address:203.0.113.9', '2026-11-26T18:00:00Z', 1)`,
+        `INSERT INTO login_throttle (key, window_start, attempts)
+          VALUES ('address:203.0.113.9', '2026-11-26T18:00:00Z', 1)`,
       );
       expect(await analyzeChanged(seeded.db)).toEqual([]);
     },

@@ -30,11 +30,13 @@ async function writeOldData(db: Database): Promise<void> {
       VALUES ('${USER}', '${ORG}', 'tess@old.example', 'Tess Hart', 'therapist', 'x', '${TESS}');
     INSERT INTO audit_events (org_id, action, outcome, record_type, record_id, detail) VALUES
       ('${ORG}', 'practitioner.create', 'allowed', 'practitioner', '${TESS}', '{}'),
-      ('${ORG}', 'care.end', 'allowed', 'patient', NULL, '{"practitionerId": "${TESS}", "reason": "practitioner moved away"}'),
-      ('${ORG}', 'request.replay', 'allowed', 'idempotency_key', NULL, '{"route": "/api/practitioners/:id/credentials"}');
+      ('${ORG}', 'care.end', 'allowed', 'patient', NULL,
+        '{"practitionerId": "${TESS}", "reason": "practitioner moved away"}'),
+      ('${ORG}', 'request.replay', 'allowed', 'idempotency_key', NULL,
+        '{"route": "/api/practitioners/:id/credentials"}');
     INSERT INTO idempotency_keys (org_id, user_id, key, request_hash, status, response)
       VALUES ('${ORG}', '${USER}', 'k1', 'h', 201,
-              '{"practitioner": {"id": "${TESS}", "locationIds": ["${SITE}"]}, "account": {"practitionerId": "${TESS}"}}');
+        '{"practitioner": {"id": "${TESS}", "locationIds": ["${SITE}"]}, "account": {"practitionerId": "${TESS}"}}');
   `);
 }
 
@@ -91,7 +93,7 @@ describe.each(BACKENDS)('renaming practitioner to therapist (migration 0018) on 
     expect(names).toEqual([]);
   });
 
-  it('still holds the rules the old columns had: a therapist sign-in needs a therapist record, one active each', async () => {
+  it("still holds the old columns' rules: a therapist sign-in needs a therapist record, one active each", async () => {
     await expect(
       db.query(`INSERT INTO users (org_id, email, display_name, role, password_hash)
                 VALUES ('${ORG}', 'nobody@old.example', 'No Record', 'therapist', 'x')`),

@@ -17,7 +17,7 @@ describe('wall clocks of a zone', () => {
     expect(wallClock('2026-11-02T07:59:00Z', LA)).toEqual({ date: '2026-11-01', minutes: 23 * 60 + 59 });
   });
 
-  it('finds the instant for a wall time: a missing one lands after the gap, a repeated one on its first occurrence', () => {
+  it('finds the instant for a wall time: a missing one lands after the gap, a repeated one on its first', () => {
     expect(iso(instantAt('2026-03-08', 150, LA))).toBe('2026-03-08T10:30:00.000Z'); // 02:30 → 03:30 PDT
     expect(iso(instantAt('2026-11-01', 90, LA))).toBe('2026-11-01T08:30:00.000Z'); // first 01:30 (PDT)
     expect(iso(instantAt('2026-03-29', 150, BERLIN))).toBe('2026-03-29T01:30:00.000Z'); // 02:30 → 03:30 CEST

@@ -70,7 +70,8 @@ describe('validation issues as sentences', () => {
       durationMinutes: 'Must be a whole number.',
     });
     expect(many).toBe(
-      'Please check: closing time (Saturday, period 1) (use a time like 17:30); length (minutes) (must be a whole number).',
+      'Please check: closing time (Saturday, period 1) (use a time like 17:30); length (minutes) (must be a whole ' +
+        'number).',
     );
     expect(internalNames(many)).toEqual([]);
   });

@@ -105,7 +105,10 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
     return status === 403 || (who === 'otherAdmin' && status === 404) ? status : '403';
   }
 
-  /** A flag and an answer agree: allowed is never refused (403, and 409 where the flag weighs the state); not allowed is refused, or in a state that forbids it (409). */
+  /**
+   * A flag and an answer agree: allowed is never refused (403, and 409 where the flag weighs the state); not allowed
+   * is refused, or in a state that forbids it (409).
+   */
   function agreeing(flag: boolean | null, status: number, weighsState = false): number | string {
     if (flag === true && weighsState) return status === 403 || status === 409 ? 'neither 403 nor 409' : status;
     if (flag === true) return status === 403 ? 'anything but 403' : status;
@@ -114,7 +117,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
   }
 
   for (const endpoint of ENDPOINTS) {
-    it(`${endpoint.method} ${endpoint.route} (${endpoint.record}) answers each role as the policy says, and leaks nothing`, async () => {
+    it(`${endpoint.method} ${endpoint.route} (${endpoint.record}) answers each role per policy, no leaks`, async () => {
       for (const who of WHO) {
         const token = await tokenOf(who, endpoint.consumesSession === true);
         const url = await endpoint.url(env);

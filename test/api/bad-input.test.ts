@@ -127,7 +127,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
   for (const c of CASES) {
     const r = routeOf(c);
     if (!r.body && !r.query && !r.params) continue;
-    it(`${c.method} ${c.route}: wrong, missing, too long, unknown and hostile input is a 4xx naming the field`, async () => {
+    it(`${c.method} ${c.route}: wrong, missing, too long, unknown, hostile input is a 4xx naming it`, async () => {
       const url = await c.url(env);
       if (r.params) {
         const bad = url.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, "1' OR '1'='1");

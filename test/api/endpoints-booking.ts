@@ -220,7 +220,8 @@ export const BOOKING_ENDPOINTS: EndpointCase[] = [
     url: async (env) => {
       const id = (
         await env.db.query<{ id: string }>(
-          `INSERT INTO schedule_exceptions (org_id, therapist_id, kind, during) VALUES ($1, $2, 'time-off', tstzrange('2027-06-08 16:00Z', '2027-06-08 20:00Z')) RETURNING id`,
+          `INSERT INTO schedule_exceptions (org_id, therapist_id, kind, during)
+            VALUES ($1, $2, 'time-off', tstzrange('2027-06-08 16:00Z', '2027-06-08 20:00Z')) RETURNING id`,
           [env.world.orgId, env.world.therapists.a],
         )
       )[0]!.id;

@@ -89,7 +89,8 @@ function secondTherapist(env: Env): Promise<string> {
       });
       for (let weekday = 0; weekday < 7; weekday++) {
         await env.db.query(
-          `INSERT INTO shift_templates (org_id, therapist_id, location_id, weekday, start_time, end_time) VALUES ($1, $2, $3, $4, '08:00', '18:00')`,
+          `INSERT INTO shift_templates (org_id, therapist_id, location_id, weekday, start_time, end_time)
+            VALUES ($1, $2, $3, $4, '08:00', '18:00')`,
           [orgId, casey, sites.a, weekday],
         );
       }
@@ -258,7 +259,8 @@ const letterFor = async (env: Env, patientId: string) =>
   (
     await env.db.query<{ id: string }>(
       `INSERT INTO files (org_id, patient_id, filename, content_type, size, sha256, data, uploaded_by, uploaded_at)
-     VALUES ($1, $2, 'clearance.pdf', 'application/pdf', 9, repeat('b', 64), convert_to('%PDF-1.4\n', 'UTF8'), $3, now()) RETURNING id`,
+     VALUES ($1, $2, 'clearance.pdf', 'application/pdf', 9, repeat('b', 64), convert_to('%PDF-1.4\n', 'UTF8'), $3,
+     now()) RETURNING id`,
       [env.world.orgId, patientId, env.world.users.admin.id],
     )
   )[0]!.id;
@@ -266,7 +268,8 @@ const letterFor = async (env: Env, patientId: string) =>
 /** Patient B's full name, for an exact lookup. */
 async function patientB(env: Env) {
   const rows = await env.db.query<{ givenName: string; familyName: string; dateOfBirth: string }>(
-    `SELECT given_name AS "givenName", family_name AS "familyName", date_of_birth AS "dateOfBirth" FROM patients WHERE org_id = $1 AND id = $2`,
+    `SELECT given_name AS "givenName", family_name AS "familyName", date_of_birth AS "dateOfBirth" FROM patients
+      WHERE org_id = $1 AND id = $2`,
     [env.world.orgId, env.world.patients.b],
   );
   return rows[0]!;

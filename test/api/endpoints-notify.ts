@@ -70,7 +70,8 @@ async function linkUrl(env: Env, kind: 'far' | 'soon', suffix = ''): Promise<str
 /** A manager account of site A whose sign-in has been disabled. */
 async function disabledManager(env: Env): Promise<string> {
   const rows = await env.db.query<{ id: string }>(
-    `INSERT INTO users (org_id, email, display_name, role, password_hash, disabled_at) VALUES ($1, $2, 'Gone Manager', 'manager', 'not-a-hash', now()) RETURNING id`,
+    `INSERT INTO users (org_id, email, display_name, role, password_hash, disabled_at)
+      VALUES ($1, $2, 'Gone Manager', 'manager', 'not-a-hash', now()) RETURNING id`,
     [env.world.orgId, `gone-${env.unique()}@example.test`],
   );
   await env.db.query('INSERT INTO user_locations (org_id, user_id, location_id) VALUES ($1, $2, $3)', [
@@ -90,7 +91,8 @@ async function feed(
 ): Promise<{ id: string; token: string }> {
   const token = randomBytes(32).toString('base64url');
   const rows = await env.db.query<{ id: string }>(
-    `INSERT INTO calendar_feeds (org_id, kind, subject_id, token_hash, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    `INSERT INTO calendar_feeds (org_id, kind, subject_id, token_hash, created_by) VALUES ($1, $2, $3, $4, $5)
+      RETURNING id`,
     [env.world.orgId, kind, subjectId, createHash('sha256').update(token).digest('hex'), createdBy],
   );
   return { id: rows[0]!.id, token };

@@ -11,7 +11,8 @@ const duplicates = new WeakMap<Env, string>();
 async function duplicateOfA(env: Env): Promise<string> {
   const [row] = await env.db.query<{ id: string }>(
     `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth, preferred_location_id)
-     SELECT org_id, given_name, family_name, date_of_birth, sex_at_birth, preferred_location_id FROM patients WHERE org_id = $1 AND id = $2
+     SELECT org_id, given_name, family_name, date_of_birth, sex_at_birth, preferred_location_id FROM patients
+     WHERE org_id = $1 AND id = $2
      RETURNING id`,
     [env.world.orgId, env.world.patients.a],
   );

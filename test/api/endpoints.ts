@@ -99,13 +99,15 @@ const roomAt = (env: Env, site: string) =>
 const closureAt = (env: Env, site: string) =>
   insertId(
     env,
-    `INSERT INTO location_closures (org_id, location_id, starts_on, ends_on, reason) VALUES ($1, $2, '2026-12-25', '2026-12-25', 'Holiday') RETURNING id`,
+    `INSERT INTO location_closures (org_id, location_id, starts_on, ends_on, reason)
+      VALUES ($1, $2, '2026-12-25', '2026-12-25', 'Holiday') RETURNING id`,
     [env.world.orgId, site],
   );
 const credentialOf = (env: Env, therapist: string) =>
   insertId(
     env,
-    `INSERT INTO credentials (org_id, therapist_id, kind, type, issuer, number, expires_on) VALUES ($1, $2, 'certification', 'CNMT', 'NMT Center', 'C-77', '2028-01-01') RETURNING id`,
+    `INSERT INTO credentials (org_id, therapist_id, kind, type, issuer, number, expires_on)
+      VALUES ($1, $2, 'certification', 'CNMT', 'NMT Center', 'C-77', '2028-01-01') RETURNING id`,
     [env.world.orgId, therapist],
   );
 
@@ -127,7 +129,8 @@ async function therapistWithoutAccount(env: Env, site: string): Promise<string> 
 /** An event of the other organisation that carries this organisation's patient and desk ids. */
 const foreignIdsInOtherLog = (env: Env) =>
   env.db.query(
-    `INSERT INTO audit_events (org_id, actor_user_id, actor_role, action, outcome, patient_id) VALUES ($1, $2, 'admin', 'test.foreign-ids', 'allowed', $3)`,
+    `INSERT INTO audit_events (org_id, actor_user_id, actor_role, action, outcome, patient_id)
+      VALUES ($1, $2, 'admin', 'test.foreign-ids', 'allowed', $3)`,
     [env.world.otherOrgId, env.world.users.front_desk.id, env.world.patients.a],
   );
 
@@ -159,14 +162,18 @@ const letterOf = (env: Env) =>
   insertId(
     env,
     `INSERT INTO files (org_id, patient_id, filename, content_type, size, sha256, data, uploaded_by, uploaded_at)
-     VALUES ($1, $2, 'letter.pdf', 'application/pdf', 9, repeat('a', 64), convert_to('%PDF-1.4\n', 'UTF8'), $3, now()) RETURNING id`,
+     VALUES ($1, $2, 'letter.pdf', 'application/pdf', 9, repeat('a', 64), convert_to('%PDF-1.4\n', 'UTF8'), $3, now())
+     RETURNING id`,
     [env.world.orgId, env.world.patients.a, env.world.users.admin.id],
   );
 const assessmentOf = (env: Env) =>
   insertId(
     env,
-    `INSERT INTO assessments (org_id, patient_id, assessed_on, therapist_id, findings, created_by, created_at, updated_by, updated_at)
-     VALUES ($1, $2, '2026-11-20', $3, '{"painMap":[{"region":"temple-right","intensity":6}],"rom":[],"triggerPoints":[]}', $4, now(), $4, now()) RETURNING id`,
+    `INSERT INTO assessments (org_id, patient_id, assessed_on, therapist_id, findings, created_by, created_at,
+      updated_by, updated_at)
+     VALUES ($1, $2, '2026-11-20', $3,
+     '{"painMap":[{"region":"temple-right","intensity":6}],"rom":[],"triggerPoints":[]}', $4, now(), $4, now())
+     RETURNING id`,
     [env.world.orgId, env.world.patients.a, env.world.therapists.a, env.world.users.therapist.id],
   );
 const planBodyFor = (env: Env) => ({
@@ -184,7 +191,8 @@ const planBodyFor = (env: Env) => ({
 const planOf = (env: Env) =>
   insertId(
     env,
-    `INSERT INTO treatment_plans (org_id, patient_id, plan, therapist_id, location_id, created_by, created_at, updated_by, updated_at)
+    `INSERT INTO treatment_plans (org_id, patient_id, plan, therapist_id, location_id, created_by, created_at,
+      updated_by, updated_at)
      VALUES ($1, $2, $3::jsonb, $4, $5, $6, now(), $6, now()) RETURNING id`,
     // Starts beyond the booking horizon (90 days), so it can never be booked whatever shifts other cases add.
     [
@@ -275,7 +283,8 @@ const CHART_INTAKE_ENDPOINTS: EndpointCase[] = [
     can: { flag: 'override', read: (_env, url) => url.replace(/\/override$/, '') },
   },
   {
-    // JSON carries no letter: whoever may record a clearance is told to attach it (multipart is tested beside the route).
+    // JSON carries no letter: whoever may record a clearance is told to attach it (multipart is tested beside the
+    // route).
     method: 'POST',
     route: '/api/patients/:id/clearances',
     record: 'a form without its letter',
@@ -852,7 +861,8 @@ export const ENDPOINTS: EndpointCase[] = [
     route: '/api/sessions/:id/steps',
     record: 'a contraindicated patient without clearance',
     url: async ({ db, world }) =>
-      `/api/sessions/${await charting.draftNote(db, world, await charting.patientBehindGate(db, world, 'contraindicated'))}/steps`,
+      `/api/sessions/` +
+      `${await charting.draftNote(db, world, await charting.patientBehindGate(db, world, 'contraindicated'))}/steps`,
     body: () => ({
       muscle: 'upper-trapezius',
       side: 'left',
@@ -866,7 +876,8 @@ export const ENDPOINTS: EndpointCase[] = [
     route: '/api/sessions/:id/steps',
     record: 'a local-avoid region',
     url: async ({ db, world }) =>
-      `/api/sessions/${await charting.draftNote(db, world, await charting.patientBehindGate(db, world, 'local-upper-back'))}/steps`,
+      `/api/sessions/` +
+      `${await charting.draftNote(db, world, await charting.patientBehindGate(db, world, 'local-upper-back'))}/steps`,
     body: () => ({
       muscle: 'middle-trapezius',
       side: 'midline',

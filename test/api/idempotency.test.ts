@@ -43,7 +43,8 @@ function letterForm(physician: string): { payload: Buffer; headers: Record<strin
   const payload = Buffer.concat([
     Buffer.from(field('physician', physician) + field('clearedOn', '2026-11-19') + field('scope', 'Massage cleared')),
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="letter"; filename="letter.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="letter"; filename="letter.pdf"\r\nContent-Type: ` +
+        `application/pdf\r\n\r\n`,
     ),
     LETTER_PDF,
     Buffer.from(`\r\n--${boundary}--\r\n`),
@@ -274,7 +275,8 @@ describe.each(BACKENDS)('one Idempotency-Key, one record, on %s', (backend) => {
     const forget = `old-${env.unique()}`;
     await suite.db.query(
       `INSERT INTO idempotency_keys (org_id, user_id, key, request_hash, status, response, created_at)
-       VALUES ($1, $2, $3, 'h', 201, '{}', '2026-11-20T12:00:00Z'), ($1, $2, $4, 'h', 201, '{}', '2026-11-18T12:00:00Z')`,
+       VALUES ($1, $2, $3, 'h', 201, '{}', '2026-11-20T12:00:00Z'), ($1, $2, $4, 'h', 201, '{}',
+       '2026-11-18T12:00:00Z')`,
       [orgId, users.admin.id, keep, forget],
     );
     const now = new Date('2026-11-20T18:00:00Z');

@@ -20,7 +20,7 @@ describe.each(BACKENDS)('plain refusals on %s', (backend) => {
     ...over,
   });
 
-  it('answers text over its limit with 413 in the one error shape, naming the field and the limit, and keeps nothing', async () => {
+  it('answers text over its limit with 413 in the one error shape, naming field and limit; keeps nothing', async () => {
     const before = await snapshot(suite.db);
     const res = await send('POST', '/api/patients', patient({ givenName: 'x'.repeat(TEXT_LIMITS.personName + 1) }));
     expect(res.statusCode).toBe(413);

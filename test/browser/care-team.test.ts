@@ -21,7 +21,7 @@ async function salemPatient(): Promise<Patient> {
 }
 
 describe('who may see a chart, at the desk and for a manager', () => {
-  it('the Beaverton desk cannot open a Salem patient, finds them by exact name and birth date, and registers them with a reason', async () => {
+  it('the Beaverton desk cannot open a Salem patient, finds them by exact name and birth date, registers', async () => {
     const patient = await salemPatient();
     const page = await app.open(VIEWPORTS.desk);
     await app.signIn(page, 'front_desk');

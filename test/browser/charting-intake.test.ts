@@ -28,7 +28,7 @@ const noSideScroll = (page: Page) => page.evaluate(() => document.documentElemen
 const continueButton = (page: Page) => page.getByRole('button', { name: 'Continue' }).click();
 
 describe.sequential('intake readings, the gate override, past versions and outcome questionnaires', () => {
-  it('the patient gives a stroke date and a 38.5 °C temperature on a phone; the therapist sees the block and no Override', async () => {
+  it('the patient gives a stroke date and 38.5 °C on a phone; the therapist sees the block, no Override', async () => {
     const page = await app.open(PHONE);
     await app.signIn(page, 'patient', `/patients/${patientId}/intake`);
     await page.getByRole('link', { name: 'Start now' }).click();
@@ -183,7 +183,8 @@ describe.sequential('intake readings, the gate override, past versions and outco
     await audit(page, 'phone NDI form');
     await shotIfAsked(page, 'intake-ndi-form');
     await page.getByRole('button', { name: 'Send my answers' }).click();
-    // 2+1+2+1+3+2+1+2+1 = 15 from nine sections; one missing adds their mean: 15 + 15/9 = 16.7 of 50, 33.3 %, "moderate".
+    // 2+1+2+1+3+2+1+2+1 = 15 from nine sections; one missing adds their mean: 15 + 15/9 = 16.7 of 50, 33.3 %,
+    // "moderate".
     const result = page.locator('.ch-confirmation');
     await result.getByRole('heading', { name: 'Thank you, your answers are sent' }).waitFor();
     expect(await result.textContent()).toContain('16.7 out of 50 (33.3%)');

@@ -75,7 +75,7 @@ async function comparisonRow(page: Page, measure: string): Promise<string[]> {
 }
 
 describe('reassessment after treatment', () => {
-  it('re-measures the motions of the assessment, then compares pain and ROM with before the session and with intake', async () => {
+  it("re-measures the assessment's motions, then compares pain and ROM with before and with intake", async () => {
     const therapist = await app.api('therapist');
     const { patients } = await therapist<{ patients: PatientSummary[] }>('GET', '/api/patients?pageSize=10');
     const patient = patients[3]!;
@@ -217,7 +217,8 @@ async function weeklyFreeTime(
   const to = wallClock(app.now().getTime() + (daysAhead + 7 * weeks + 6) * 86_400_000, setup.site.timeZone).date;
   const { slots } = await setup.manager<{ slots: Slot[] }>(
     'GET',
-    `/api/availability?service=nmt-followup-60&location=${setup.site.id}&therapist=${setup.therapist.id}&from=${from}&to=${to}`,
+    `/api/availability?service=nmt-followup-60&location=${setup.site.id}&therapist=${setup.therapist.id}&from=${from}` +
+      `&to=${to}`,
   );
   const patientDays = new Set(
     (await appointmentsOf(setup, patientId, from)).map((a) => wallClock(a.start, setup.site.timeZone).date),
@@ -228,7 +229,9 @@ async function weeklyFreeTime(
       return {
         ...s,
         date: clock.date,
-        time: `${String(Math.floor(clock.minutes / 60)).padStart(2, '0')}:${String(clock.minutes % 60).padStart(2, '0')}`,
+        time:
+          `${String(Math.floor(clock.minutes / 60)).padStart(2, '0')}:` +
+          `${String(clock.minutes % 60).padStart(2, '0')}`,
       };
     })
     .filter((s) => !patientDays.has(s.date));

@@ -59,7 +59,7 @@ async function hold(page: Page, seconds: number, pain: number): Promise<void> {
 }
 
 describe('the visit, charted, on a tablet', () => {
-  it('intake → screening → assessment → plan → session with the hold timer → reassessment → sign → home-care PDF', async () => {
+  it('intake → screening → assessment → plan → session with hold timer → reassessment → sign → PDF', async () => {
     const patientId = await ownPatientId();
     const page = await app.open(LANDSCAPE);
 
@@ -231,7 +231,7 @@ async function openNewNote(page: Page, patientId: string): Promise<void> {
 }
 
 describe('the refused paths, shown on the tablet', () => {
-  it('a contraindicated patient without clearance: the step is refused until a clearance letter is recorded', async () => {
+  it('a contraindicated patient without clearance: the step is refused until a clearance is recorded', async () => {
     const [patient] = await otherPatients();
     const desk = await app.api('therapist');
     await desk(
@@ -320,7 +320,7 @@ describe('the refused paths, shown on the tablet', () => {
 });
 
 describe('axe-core finds no serious or critical violations on the charting screens', () => {
-  it('intake pages (with an error summary) and the chart, plan and session screens, portrait and landscape', async () => {
+  it('intake pages (with an error summary) and chart, plan and session screens, portrait and landscape', async () => {
     const [, , , patient] = await otherPatients();
     const therapist = await app.api('therapist');
     const desk = await app.api('therapist');

@@ -172,7 +172,7 @@ describe('closing a day that has bookings', () => {
     await shotIfAsked(page, 'closing-03-calendar');
   }, 60_000);
 
-  it('the patient sees why on My appointments, and moves the visit with the link from the email (390×844)', async () => {
+  it('the patient sees why on My appointments and moves the visit with the link from the email (390×844)', async () => {
     const page = await app.open(VIEWPORTS.phone);
     await app.signIn(page, 'patient', '/appointments');
     const card = page.locator('.sch-my-card', { hasText: dayLabel(fixture.day) });

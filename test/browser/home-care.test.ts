@@ -31,12 +31,14 @@ const app = browserSuite({
     const { user } = await patient<{ user: { patientId: string } }>('GET', '/api/auth/session');
     visit.email = (await patient<{ email: string }>('GET', `/api/patients/${user.patientId}`)).email;
     const me = await therapist<{ user: { therapistId: string; locationIds: string[] } }>('GET', '/api/auth/session');
-    // The day before the demo's today, 06:00 at the therapist's first site: before opening, so it meets no demo booking.
+    // The day before the demo's today, 06:00 at the therapist's first site: before opening, so it meets no demo
+    // booking.
     visit.day = app.localDate(-1);
     const start = new Date(instantAt(visit.day, 6 * 60, DEMO_TIME_ZONE));
     const [row] = await app.db.query<{ id: string }>(
       `INSERT INTO appointments (org_id, patient_id, therapist_id, location_id, service_code, during, blocks, status)
-       VALUES ($1, $2, $3, (SELECT location_id FROM therapist_locations WHERE org_id = $1 AND therapist_id = $3 ORDER BY location_id LIMIT 1),
+       VALUES ($1, $2, $3, (SELECT location_id FROM therapist_locations WHERE org_id = $1 AND therapist_id = $3
+       ORDER BY location_id LIMIT 1),
                'nmt-followup-60', tstzrange($4, $5), tstzrange($4, $5), 'completed') RETURNING id`,
       [app.orgId, user.patientId, me.user.therapistId, start, new Date(start.getTime() + 3_600_000)],
     );
@@ -73,7 +75,7 @@ async function expectReadableOnPhone(page: Page, where: string) {
 }
 
 describe('home care on the patient’s phone', () => {
-  it('appears on My appointments after the visit and reads in full on the Home care page, with the PDF to print', async () => {
+  it('appears on My appointments after the visit and reads in full on Home care, with the PDF to print', async () => {
     const page = await app.open(VIEWPORTS.phone);
     await app.signIn(page, 'patient', '/appointments');
     await page.getByRole('heading', { level: 1, name: 'My appointments' }).waitFor();

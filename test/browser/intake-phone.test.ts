@@ -27,7 +27,7 @@ const question = (p: Page, name: string | RegExp) => p.getByRole('group', { name
 const side = (p: Page, name: 'Front' | 'Back') => p.locator('.ch-phone-chart .ch-toggle', { hasText: name });
 
 describe('health questions on a phone', () => {
-  it('are never answered for the patient: each needs yes, no or not sure, and Continue shows what is missing', async () => {
+  it('are never answered for the patient: each needs yes, no or not sure; Continue shows what is missing', async () => {
     const page = await app.open(VIEWPORTS.phone);
     const base = `/patients/${patientId}/intake`;
     await app.signIn(page, 'patient', base);
@@ -150,7 +150,7 @@ describe('health questions on a phone', () => {
 });
 
 describe('the pain map on a phone', () => {
-  it('shows one side at a time, every place at least 24 × 24 px close up, and the error goes as soon as a place is marked', async () => {
+  it('shows one side at a time, every place at least 24 × 24 px up close; the error goes once marked', async () => {
     const page = await app.open(VIEWPORTS.phone);
     const p = page;
     await app.signIn(p, 'patient', `/patients/${patientId}/intake?step=pain-map`);

@@ -59,7 +59,8 @@ async function bookWithLink(
   });
   const { slots } = await desk<{ slots: Slot[] }>(
     'GET',
-    `/api/availability?service=nmt-followup-60&location=${site.id}&from=${app.localDate(fromDay)}&to=${app.localDate(toDay)}`,
+    `/api/availability?service=nmt-followup-60&location=${site.id}&from=${app.localDate(fromDay)}&to=` +
+      `${app.localDate(toDay)}`,
   );
   expect(slots.length).toBeGreaterThan(0);
   const slot = slots[0]!;

@@ -72,7 +72,8 @@ async function unboundedFields(page: Page): Promise<string[]> {
 /** Empty text fields get a word, so the browser's own checks let the form go. */
 async function fillEmptyText(page: Page): Promise<void> {
   const fields = page.locator(
-    'input[type="text"]:visible, input:not([type]):visible, input[type="email"]:visible, input[type="password"]:visible, textarea:visible',
+    'input[type="text"]:visible, input:not([type]):visible, input[type="email"]:visible, ' +
+      'input[type="password"]:visible, textarea:visible',
   );
   for (let i = 0; i < (await fields.count()); i++) {
     const field = fields.nth(i);

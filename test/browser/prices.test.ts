@@ -83,7 +83,9 @@ describe('service prices', () => {
       `/api/availability?service=nmt-followup-30&from=${app.localDate(3)}&to=${app.localDate(9)}&limit=50`,
     );
     const slot = slots.at(-1)!;
-    const confirm = `/book/confirm?service=nmt-followup-30&site=${slot.locationId}&therapist=any&start=${encodeURIComponent(slot.start)}&with=${slot.therapistId}&at=${slot.locationId}`;
+    const confirm =
+      `/book/confirm?service=nmt-followup-30&site=${slot.locationId}&therapist=any&start=` +
+      `${encodeURIComponent(slot.start)}&with=${slot.therapistId}&at=${slot.locationId}`;
     await page.goto(app.url + confirm);
     await page.getByRole('heading', { level: 1, name: 'Check your booking' }).waitFor();
     const check = page.locator('.sch-check');

@@ -31,7 +31,7 @@ async function fillRegistration(p: PatientRow) {
 }
 
 describe('duplicate patients at the desk (1366×900)', () => {
-  it('shows the match before registering, opens it or registers a different person; another site’s match stays unnamed', async () => {
+  it("shows the match before registering, opens it or registers another person; other sites' unnamed", async () => {
     const existing = await demoPatient();
     await app.signIn(page, 'front_desk');
     await fillRegistration(existing);
@@ -106,7 +106,7 @@ describe('duplicate patients at the desk (1366×900)', () => {
 });
 
 describe("the patient's page as a hub (1366×900)", () => {
-  it('the desk sees visits and Book but no session notes; Book opens the calendar with the patient chosen', async () => {
+  it('the desk sees visits and Book but no session notes; Book opens the calendar with the patient', async () => {
     const existing = await demoPatient();
     await app.signIn(page, 'front_desk', `/patients/${existing.id}`);
     const visits = page.getByRole('region', { name: 'Visits' });
@@ -145,7 +145,7 @@ describe("the patient's page as a hub (1366×900)", () => {
 });
 
 describe('onboarding a therapist (1366×900)', () => {
-  it('a manager adds a therapist in one form; the therapist then chooses their own password before anything else', async () => {
+  it('a manager adds a therapist in one form; the therapist then chooses their own password first', async () => {
     await app.signIn(page, 'manager', '/therapists');
     await page.getByRole('link', { name: 'Add a therapist' }).click();
     await page.getByRole('heading', { level: 1, name: 'Add a therapist' }).waitFor();

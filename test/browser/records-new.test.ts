@@ -5,7 +5,7 @@ const app = browserSuite({ page: { width: 1280, height: 900 } });
 const page = app.page;
 
 describe('registering a patient', () => {
-  it('the front desk registers a walk-in: field errors first, then the profile opens and search finds them', async () => {
+  it('the front desk registers a walk-in: field errors first, then the profile opens and search finds it', async () => {
     await app.signIn(page, 'front_desk');
     await page.getByRole('link', { name: 'Register a patient' }).click();
     await page.getByRole('heading', { level: 1, name: 'Register a patient' }).waitFor();
@@ -54,7 +54,7 @@ describe('registering a patient', () => {
 });
 
 describe('adding a staff account', () => {
-  it('a manager adds a front-desk account at their site, who can then sign in; managers cannot create admins', async () => {
+  it('a manager adds a front-desk account at their site, who can sign in; managers cannot add admins', async () => {
     await app.signIn(page, 'manager', '/staff');
     await page.getByRole('link', { name: 'Add a staff account' }).click();
     await page.getByRole('heading', { level: 1, name: 'Add a staff account' }).waitFor();

@@ -7,10 +7,12 @@ import { DEMO_START, seriousViolations, browserSuite } from './support.ts';
 const app = browserSuite();
 
 describe('the relief check-in page', () => {
-  it('asks whether the relief is holding, refuses days longer than since the visit, and thanks the patient', async () => {
+  it('asks if the relief is holding, refuses days longer than since the visit, and thanks the patient', async () => {
     const [note] = await app.db.query<{ id: string; orgId: string; patientId: string }>(
-      `SELECT n.id, n.org_id AS "orgId", n.patient_id AS "patientId" FROM session_notes n JOIN patients p ON p.id = n.patient_id
-        WHERE n.status = 'signed' AND p.email IS NOT NULL AND NOT EXISTS (SELECT 1 FROM relief_checkins r WHERE r.session_note_id = n.id)
+      `SELECT n.id, n.org_id AS "orgId", n.patient_id AS "patientId" FROM session_notes n JOIN patients p
+        ON p.id = n.patient_id
+        WHERE n.status = 'signed' AND p.email IS NOT NULL AND NOT EXISTS (SELECT 1 FROM relief_checkins r
+        WHERE r.session_note_id = n.id)
         ORDER BY n.id LIMIT 1`,
     );
     const visitAt = new Date(DEMO_START - 5 * 86_400_000);

@@ -38,7 +38,7 @@ async function noSeriousViolations(p: Page): Promise<void> {
 }
 
 describe('safety guidance on the tablet', () => {
-  it('the caution names the medicine and why; the timer does not say "aim for 5–7" when ratings are blunted; 9 during the hold stops at once', async () => {
+  it('the caution names the medicine and why; no "aim for 5–7" when ratings are blunted; 9 stops it', async () => {
     const patientId = await patientTaking(
       [
         { class: 'anticoagulant', name: 'apixaban' },
@@ -103,7 +103,8 @@ describe('safety guidance on the tablet', () => {
     await page.locator('fieldset[data-name="hold-pain"]').getByRole('button', { name: '6', exact: true }).click();
     await page.getByText('Step 1 recorded').waitFor();
     const flag =
-      '3 s is shorter than the 10–30 s compression hold for Ischemic compression (finger or thumb): hold longer next time.';
+      '3 s is shorter than the 10–30 s compression hold for Ischemic compression (finger or thumb): ' +
+      'hold longer next time.';
     expect(await page.locator('.ch-outcome').textContent()).toContain(flag);
     expect(await page.locator('.ch-steps tbody tr').first().textContent()).toContain(flag);
 

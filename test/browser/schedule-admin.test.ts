@@ -103,7 +103,7 @@ async function expectAxeClean(on: Page = page) {
 }
 
 describe('a manager edits a site', () => {
-  it('shows a server-side error next to the field, then saves split hours and a closed day that availability follows', async () => {
+  it('shows a server-side error by the field, then saves split hours and a closed day availability uses', async () => {
     // A day Thursday to Saturday on which the site offers visits now; its weekday will close.
     const shut = await firstDay(
       async (d) => weekdayOfDate(d) >= 3 && (await slots({ location: ids.beaverton, from: d, to: d })).length > 0,
@@ -296,7 +296,7 @@ describe("a manager edits a therapist's week", () => {
 });
 
 describe('a manager edits the services', () => {
-  it("changes a service's buffer and adds a required credential, so only a therapist holding it is offered", async () => {
+  it("changes a service's buffer and adds a required credential: only therapists holding it are offered", async () => {
     const admin = await app.api('admin');
     await admin('POST', `/api/therapists/${ids.gomez}/credentials`, {
       kind: 'certification',

@@ -193,7 +193,7 @@ describe('front desk calendar', () => {
 });
 
 describe('calendar keyboard shortcuts', () => {
-  it('← / → change the day, w and d switch views, t returns to today; typing in a field is not a shortcut', async () => {
+  it('← / → change the day, w and d switch views, t returns to today; typing in a field is no shortcut', async () => {
     const date = app.localDate(2);
     await app.signIn(page, 'front_desk', `/schedule?site=${ids.site}&date=${date}&view=day`);
     await page.locator('.loading').waitFor({ state: 'detached' });
@@ -224,7 +224,7 @@ describe('calendar keyboard shortcuts', () => {
 });
 
 describe('series booking', () => {
-  it("previews a plan's dates, shows each conflict with alternatives, and books all once they are resolved", async () => {
+  it("previews a plan's dates, shows each conflict with alternatives, books all once they are resolved", async () => {
     const slot = await freeSlot();
     const blocker = await newPatient('Blocker');
     const patient = await newPatient('Seriesone');
@@ -279,7 +279,7 @@ describe('series booking', () => {
 });
 
 describe('patient self-booking', () => {
-  it('books their own first visit end to end, sees the first-visit advice, and finds it in My appointments', async () => {
+  it('books their own first visit end to end, sees the first-visit advice, finds it in My appointments', async () => {
     await app.signIn(page, 'patient', '/book');
     await page.getByRole('heading', { level: 1, name: 'What kind of visit do you need?' }).waitFor();
     // Continuing without an answer shows the error summary linked to the question.
@@ -431,7 +431,8 @@ describe('axe-core finds no serious or critical violations on the scheduling pag
         await app.api('patient')
       )<{ slots: Slot[] }>(
         'GET',
-        `/api/availability?service=nmt-initial-60&location=${ids.site}&from=${app.localDate(3)}&to=${app.localDate(10)}`,
+        `/api/availability?service=nmt-initial-60&location=${ids.site}&from=${app.localDate(3)}&to=` +
+          `${app.localDate(10)}`,
       )
     ).slots[0]!;
     const own = await (

@@ -321,7 +321,10 @@ export interface BrowserSuite extends DemoSuite {
    * object for the whole file that acts on the current test's page, so helpers can hold it.
    */
   readonly page: Page;
-  /** A page in its own context at `viewport`; closed after the test that opened it (with the browser, if opened in setup). */
+  /**
+   * A page in its own context at `viewport`; closed after the test that opened it (with the browser, if opened in
+   * setup).
+   */
   open(viewport: Viewport, options?: PageOptions): Promise<Page>;
   /** Signs `page` in as `role` through the sign-in form, landing on `path`. */
   signIn(page: Page, role: DemoRole, path?: string): Promise<void>;

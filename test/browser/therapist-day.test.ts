@@ -66,7 +66,7 @@ describe("the therapist's day on a tablet", () => {
     await noSeriousViolations(page);
   });
 
-  it('the treatment chart shows the trigger points found at assessment; a tapped spot lists the muscles that refer there first', async () => {
+  it('the treatment chart shows the trigger points found at assessment; a tapped spot lists referrers', async () => {
     const [visit] = (await nextVisits()).visits;
     const patientId = visit!.patientId;
     const therapist = await app.api('therapist');
@@ -139,7 +139,7 @@ describe("the therapist's day on a tablet", () => {
 });
 
 describe('the muscle list for a tapped spot', () => {
-  it('puts muscles that refer to the spot first (primary before spillover, the spot’s own area first), whatever the pain map suggests', () => {
+  it('puts muscles referring to the spot first (primary before spillover, own area first), despite the map', () => {
     const temple = musclesForRegion('temple-right', []);
     expect(temple[0]!.muscle.id).toBe('temporalis');
     expect(temple.slice(0, 4).every((c) => c.refersHere === 'primary')).toBe(true);

@@ -51,7 +51,8 @@ async function bookVisit(): Promise<{
   const slots = (
     await desk<{ slots: Slot[] }>(
       'GET',
-      `/api/availability?service=nmt-followup-60&location=${siteId}&therapist=${therapistId}&from=${later(1)}&to=${later(14)}`,
+      `/api/availability?service=nmt-followup-60&location=${siteId}&therapist=${therapistId}&from=${later(1)}&to=` +
+        `${later(14)}`,
     )
   ).body.slots;
   for (const slot of slots.slice(0, 40)) {
@@ -71,7 +72,7 @@ async function bookVisit(): Promise<{
 }
 
 describe('a note belongs to its visit', () => {
-  it('the desk undoes an arrival; the therapist opens the note from My day, sees it linked, and signing completes the visit', async () => {
+  it('the desk undoes an arrival; the therapist opens the linked note from My day; signing completes it', async () => {
     const { appointment, patient, date, siteId } = await bookVisit();
     const name = new RegExp(patient.familyName);
     const desk = await api('front_desk');

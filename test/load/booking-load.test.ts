@@ -214,7 +214,8 @@ describe.each(BACKENDS)('bookings under load on %s', (backend) => {
       expect(attempted.filter((e) => e.status !== 201 && e.status !== 409)).toEqual([]);
 
       const stored = await db.query<{ id: string; patientId: string; start: Date; therapistId: string }>(
-        `SELECT id, patient_id AS "patientId", lower(during) AS start, therapist_id AS "therapistId" FROM appointments WHERE org_id = $1`,
+        `SELECT id, patient_id AS "patientId", lower(during) AS start, therapist_id AS "therapistId" FROM appointments
+          WHERE org_id = $1`,
         [world.orgId],
       );
       const byId = new Map(stored.map((a) => [a.id, a]));

@@ -24,7 +24,8 @@ export function buildCoverage(
 ): Promise<string> {
   return one(
     db,
-    `INSERT INTO coverages (org_id, patient_id, coverage_order, type, payer_id, member_id, relationship, created_at, updated_at)
+    `INSERT INTO coverages (org_id, patient_id, coverage_order, type, payer_id, member_id, relationship, created_at,
+      updated_at)
      VALUES ($1, $2, $3, 'commercial', $4, 'XJH1234567', 'self', now(), now()) RETURNING id`,
     [orgId, patientId, order, payerId],
   );
@@ -38,7 +39,8 @@ export function buildAuthorization(
 ): Promise<string> {
   return one(
     db,
-    `INSERT INTO authorizations (org_id, coverage_id, unit, authorized, starts_on, ends_on, alert_at, created_at, updated_at)
+    `INSERT INTO authorizations (org_id, coverage_id, unit, authorized, starts_on, ends_on, alert_at, created_at,
+      updated_at)
      VALUES ($1, $2, 'visits', $3, $4, $5, $6, now(), now()) RETURNING id`,
     [orgId, coverageId, range.authorized ?? 12, range.startsOn, range.endsOn, range.alertAt ?? 2],
   );

@@ -26,12 +26,14 @@ export async function duplicateOfA(db: Database, world: World): Promise<string> 
     [world.orgId, a!.given_name, a!.family_name, world.sites.a],
   );
   await db.query(
-    `INSERT INTO care_relationships (org_id, patient_id, therapist_id, started_on) VALUES ($1, $2, $3, '2026-01-05'), ($1, $2, $4, '2026-02-01')`,
+    `INSERT INTO care_relationships (org_id, patient_id, therapist_id, started_on)
+      VALUES ($1, $2, $3, '2026-01-05'), ($1, $2, $4, '2026-02-01')`,
     [world.orgId, dup, world.therapists.a, world.therapists.b],
   );
   // Registered at site B too (its desk saw the record there); the survivor inherits the registration.
   await db.query(
-    `INSERT INTO patient_sites (org_id, patient_id, location_id, registered_at, reason) VALUES ($1, $2, $3, '2026-02-01T17:00:00Z', 'Seen at site B')`,
+    `INSERT INTO patient_sites (org_id, patient_id, location_id, registered_at, reason)
+      VALUES ($1, $2, $3, '2026-02-01T17:00:00Z', 'Seen at site B')`,
     [world.orgId, dup, world.sites.b],
   );
   return dup;
@@ -75,51 +77,62 @@ export async function chartEverything(db: Database, world: World, dup: string): 
   );
   const entry = await id(
     db,
-    `INSERT INTO waitlist_entries (org_id, patient_id, service_code, location_ids, earliest, latest) VALUES ($1, $2, 'nmt-followup-60', $3, '2026-12-01', '2026-12-20') RETURNING id`,
+    `INSERT INTO waitlist_entries (org_id, patient_id, service_code, location_ids, earliest, latest)
+      VALUES ($1, $2, 'nmt-followup-60', $3, '2026-12-01', '2026-12-20') RETURNING id`,
     [orgId, dup, [world.sites.a]],
   );
   await db.query(
-    `INSERT INTO holds (org_id, waitlist_entry_id, patient_id, therapist_id, location_id, service_code, during, blocks, expires_at, status)
-     VALUES ($1, $2, $3, $4, $5, 'nmt-followup-60', tstzrange('2027-01-04T17:00Z', '2027-01-04T18:00Z'), tstzrange('2027-01-04T17:00Z', '2027-01-04T18:00Z'), '2026-11-21T00:00Z', 'expired')`,
+    `INSERT INTO holds (org_id, waitlist_entry_id, patient_id, therapist_id, location_id, service_code, during,
+      blocks, expires_at, status)
+     VALUES ($1, $2, $3, $4, $5, 'nmt-followup-60', tstzrange('2027-01-04T17:00Z', '2027-01-04T18:00Z'),
+     tstzrange('2027-01-04T17:00Z', '2027-01-04T18:00Z'), '2026-11-21T00:00Z', 'expired')`,
     [orgId, entry, dup, world.therapists.a, world.sites.a],
   );
   await db.query(
-    `INSERT INTO outbox_messages (org_id, kind, appointment_id, patient_id, to_address, subject, text, send_at, message_id, dedupe_key)
+    `INSERT INTO outbox_messages (org_id, kind, appointment_id, patient_id, to_address, subject, text, send_at,
+      message_id, dedupe_key)
      VALUES ($1, 'confirmation', $2, $3, 'dup@example.test', 'Your visit', 'See you soon', now(), $4, $4)`,
     [orgId, appointment, dup, `<merge-${n}-${dup}@test>`],
   );
   const letter = await id(
     db,
     `INSERT INTO files (org_id, patient_id, filename, content_type, size, sha256, data, uploaded_by, uploaded_at)
-     VALUES ($1, $2, 'letter.pdf', 'application/pdf', 9, repeat('b', 64), convert_to('%PDF-1.4\n', 'UTF8'), $3, now()) RETURNING id`,
+     VALUES ($1, $2, 'letter.pdf', 'application/pdf', 9, repeat('b', 64), convert_to('%PDF-1.4\n', 'UTF8'), $3, now())
+     RETURNING id`,
     [orgId, dup, admin],
   );
   await seedScreenedIntake(db, orgId, dup, admin, intakeDocument('clear'), new Date('2026-10-01T10:00:00Z'));
   await seedScreenedIntake(db, orgId, dup, admin, intakeDocument('contraindicated'), new Date('2026-11-10T10:00:00Z'));
   await db.query(
-    `INSERT INTO gate_overrides (org_id, patient_id, intake_version, reason, decided_by, decided_role, decided_at) VALUES ($1, $2, 2, 'Re-taken: 36.9 C', $3, 'manager', now())`,
+    `INSERT INTO gate_overrides (org_id, patient_id, intake_version, reason, decided_by, decided_role, decided_at)
+      VALUES ($1, $2, 2, 'Re-taken: 36.9 C', $3, 'manager', now())`,
     [orgId, dup, admin],
   );
   await db.query(
-    `INSERT INTO intake_responses (org_id, patient_id, status, answers, submitted_by, submitted_role, submitted_at) VALUES ($1, $2, 'in-progress', '{}', $3, 'patient', '2026-11-15T10:00Z')`,
+    `INSERT INTO intake_responses (org_id, patient_id, status, answers, submitted_by, submitted_role, submitted_at)
+      VALUES ($1, $2, 'in-progress', '{}', $3, 'patient', '2026-11-15T10:00Z')`,
     [orgId, dup, admin],
   );
   await db.query(
-    `INSERT INTO clearances (org_id, patient_id, physician, cleared_on, scope, file_id, covers, intake_version, recorded_by, recorded_at)
+    `INSERT INTO clearances (org_id, patient_id, physician, cleared_on, scope, file_id, covers, intake_version,
+      recorded_by, recorded_at)
      VALUES ($1, $2, 'Dr. Rivera', '2026-10-02', 'Massage cleared', $3, '{}', 1, $4, now())`,
     [orgId, dup, letter, admin],
   );
   await db.query(
-    `INSERT INTO clinical_tasks (org_id, patient_id, kind, reason, intake_version, created_at, created_by) VALUES ($1, $2, 'physician-clearance', 'Fever', 2, now(), $3)`,
+    `INSERT INTO clinical_tasks (org_id, patient_id, kind, reason, intake_version, created_at, created_by)
+      VALUES ($1, $2, 'physician-clearance', 'Fever', 2, now(), $3)`,
     [orgId, dup, admin],
   );
   await db.query(
-    `INSERT INTO assessments (org_id, patient_id, appointment_id, assessed_on, therapist_id, findings, created_by, created_at, updated_by, updated_at)
+    `INSERT INTO assessments (org_id, patient_id, appointment_id, assessed_on, therapist_id, findings, created_by,
+      created_at, updated_by, updated_at)
      VALUES ($1, $2, $3, '2026-11-20', $4, '{"painMap":[],"rom":[],"triggerPoints":[]}', $5, now(), $5, now())`,
     [orgId, dup, appointment, world.therapists.a, world.users.therapist.id],
   );
   await db.query(
-    `INSERT INTO treatment_plans (org_id, patient_id, plan, therapist_id, location_id, created_by, created_at, updated_by, updated_at)
+    `INSERT INTO treatment_plans (org_id, patient_id, plan, therapist_id, location_id, created_by, created_at,
+      updated_by, updated_at)
      VALUES ($1, $2, '{}', $3, $4, $5, now(), $5, now())`,
     [orgId, dup, world.therapists.a, world.sites.a, world.users.therapist.id],
   );
@@ -127,11 +140,13 @@ export async function chartEverything(db: Database, world: World, dup: string): 
   await signNote(tickingContext(db), actorOf(world, 'therapist'), signed);
   const draft = await draftNote(db, world, dup, 'Still a draft');
   await db.query(
-    `INSERT INTO home_care_plans (org_id, session_note_id, patient_id, content, generated_by, generated_at) VALUES ($1, $2, $3, '{}', $4, now())`,
+    `INSERT INTO home_care_plans (org_id, session_note_id, patient_id, content, generated_by, generated_at)
+      VALUES ($1, $2, $3, '{}', $4, now())`,
     [orgId, draft, dup, world.users.therapist.id],
   );
   await db.query(
-    `INSERT INTO measure_responses (org_id, patient_id, measure, answers, score, taken_at, session_note_id, entered_by, entered_role)
+    `INSERT INTO measure_responses (org_id, patient_id, measure, answers, score, taken_at, session_note_id,
+      entered_by, entered_role)
      VALUES ($1, $2, 'nprs', '[6]', 6, now(), $3, $4, 'therapist')`,
     [orgId, dup, signed, world.users.therapist.id],
   );
@@ -150,7 +165,8 @@ export async function chartEverything(db: Database, world: World, dup: string): 
 export async function patientReferences(db: Database): Promise<{ table: string; column: string }[]> {
   const named = await db.query<{ table: string; column: string }>(
     `SELECT c.table_name AS "table", c.column_name AS "column" FROM information_schema.columns c
-       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+       AND t.table_type = 'BASE TABLE'
       WHERE c.table_schema = current_schema() AND c.column_name = 'patient_id'`,
   );
   const keyed = await db.query<{ table: string; column: string }>(

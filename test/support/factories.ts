@@ -118,7 +118,8 @@ export interface PatientOverrides {
 export function buildPatient(db: Queryable, orgId: string, overrides: PatientOverrides = {}): Promise<string> {
   return insert(
     db,
-    `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth, gender_identity, phone, email, preferred_location_id, communication)
+    `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth, gender_identity, phone,
+      email, preferred_location_id, communication)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, coalesce($10::jsonb, '{}'::jsonb)) RETURNING id`,
     [
       orgId,
@@ -145,7 +146,8 @@ export interface ServiceOverrides {
 /** A bookable service; by default the 60-minute NMT follow-up. Adding one the organisation has is a no-op. */
 export async function buildService(db: Queryable, orgId: string, overrides: ServiceOverrides = {}): Promise<void> {
   await db.query(
-    `INSERT INTO services (org_id, code, name, discipline, duration_minutes) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+    `INSERT INTO services (org_id, code, name, discipline, duration_minutes) VALUES ($1, $2, $3, $4, $5)
+      ON CONFLICT DO NOTHING`,
     [
       orgId,
       overrides.code ?? 'nmt-followup-60',
@@ -174,7 +176,8 @@ export interface AppointmentFacts {
 export function buildAppointment(db: Queryable, orgId: string, facts: AppointmentFacts): Promise<string> {
   return insert(
     db,
-    `INSERT INTO appointments (org_id, patient_id, therapist_id, location_id, room_id, service_code, status, during, blocks)
+    `INSERT INTO appointments (org_id, patient_id, therapist_id, location_id, room_id, service_code, status, during,
+      blocks)
      VALUES ($1, $2, $3, $4, $5, $6, $7,
              tstzrange($8::timestamptz, $8::timestamptz + make_interval(mins => $9::int)),
              tstzrange($8::timestamptz, $8::timestamptz + make_interval(mins => $9::int + $10::int))) RETURNING id`,
@@ -209,8 +212,10 @@ export interface PlanFacts {
 export function buildPlan(db: Queryable, orgId: string, facts: PlanFacts): Promise<string> {
   return insert(
     db,
-    `INSERT INTO treatment_plans (org_id, patient_id, status, plan, therapist_id, location_id, created_by, created_at, updated_by, updated_at)
-     VALUES ($1, $2, coalesce($3, 'draft'), $4::jsonb, $5, $6, $7, coalesce($8::timestamptz, now()), $7, coalesce($8::timestamptz, now())) RETURNING id`,
+    `INSERT INTO treatment_plans (org_id, patient_id, status, plan, therapist_id, location_id, created_by, created_at,
+      updated_by, updated_at)
+     VALUES ($1, $2, coalesce($3, 'draft'), $4::jsonb, $5, $6, $7, coalesce($8::timestamptz, now()), $7,
+     coalesce($8::timestamptz, now())) RETURNING id`,
     [
       orgId,
       facts.patientId,

@@ -11,7 +11,8 @@ export async function ensureService(
   options: { isInitial?: boolean; name?: string; minutes?: number } = {},
 ): Promise<void> {
   await db.query(
-    `INSERT INTO services (org_id, code, name, discipline, duration_minutes, is_initial) VALUES ($1, $2, $3, 'nmt', $4, $5)
+    `INSERT INTO services (org_id, code, name, discipline, duration_minutes, is_initial)
+      VALUES ($1, $2, $3, 'nmt', $4, $5)
      ON CONFLICT (org_id, code) DO NOTHING`,
     [
       orgId,

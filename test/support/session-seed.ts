@@ -14,13 +14,15 @@ export async function seedScreenedIntake(
   at: Date,
 ): Promise<number> {
   const [row] = await db.query<{ version: number }>(
-    `INSERT INTO intake_responses (org_id, patient_id, version, status, answers, submitted_by, submitted_role, submitted_at)
+    `INSERT INTO intake_responses (org_id, patient_id, version, status, answers, submitted_by, submitted_role,
+      submitted_at)
      VALUES ($1, $2, (SELECT coalesce(max(version), 0) + 1 FROM intake_responses WHERE org_id = $1 AND patient_id = $2),
              'completed', $3, $4, 'patient', $5) RETURNING version`,
     [orgId, patientId, JSON.stringify(document), userId, at],
   );
   await db.query(
-    `INSERT INTO screening_results (org_id, patient_id, intake_version, decision, result, screened_for, screened_at, screened_by)
+    `INSERT INTO screening_results (org_id, patient_id, intake_version, decision, result, screened_for, screened_at,
+      screened_by)
      VALUES ($1, $2, $3, 'clear', '{}', $4, $5, $6)`,
     [orgId, patientId, row!.version, at.toISOString().slice(0, 10), at, userId],
   );

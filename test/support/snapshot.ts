@@ -5,7 +5,8 @@ const EXCLUDED = new Set(['audit_events', 'sessions', 'login_throttle', 'schema_
 
 export async function dataTables(db: Database): Promise<string[]> {
   const rows = await db.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+      ORDER BY table_name`,
   );
   return rows.map((r) => r.table_name).filter((t) => !EXCLUDED.has(t));
 }

@@ -140,7 +140,8 @@ function checkJoins(item: unknown, ctx: Context): void {
       const using = list(join.usingClause).map(sval);
       if (!using.includes('org_id') && !namesOrgId(columnRefs(join.quals), joined, false)) {
         ctx.report(
-          `JOIN ${joined.name}${joined.ref !== joined.name ? ` ${joined.ref}` : ''} without ${joined.ref}.org_id in its ON`,
+          `JOIN ${joined.name}${joined.ref !== joined.name ? ` ${joined.ref}` : ''} without ${joined.ref}.org_id ` +
+            `in its ON`,
         );
       }
     }

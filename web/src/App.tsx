@@ -24,7 +24,8 @@ import { matchPath, navigate, useUrl } from './router.tsx';
 import type { SessionCan, SessionUser } from './api/types.ts';
 import { useSession, useUser } from './session.tsx';
 
-// Charting (body chart, atlas) and scheduling screens load on first use: the patient's phone gets a small first download.
+// Charting (body chart, atlas) and scheduling screens load on first use: the patient's phone gets a small first
+// download.
 const SelfBooking = lazyPage(() => import('./pages/booking/SelfBooking.tsx').then((m) => m.SelfBooking));
 const PlanPage = lazyPage(() => import('./pages/chart/PlanPage.tsx').then((m) => m.PlanPage));
 const VisitPage = lazyPage(() => import('./pages/chart/VisitPage.tsx').then((m) => m.VisitPage));

@@ -64,6 +64,8 @@ export function painMapFromArguments(args: string[], side?: 'left' | 'right'): P
 }
 
 function describeMuscle(muscle: Muscle): string {
+  const zone = (z: Muscle['triggerPoints'][number]['zones'][number]) =>
+    `${z.region} (${z.weight}${z.side === 'same' ? '' : `, ${z.side} side`})`;
   const lines = [
     `${muscle.name} (${muscle.id}) — ${muscle.area}, evidence: ${muscle.evidence}`,
     muscle.aliases.length ? `Also called: ${muscle.aliases.join(', ')}` : '',
@@ -72,7 +74,7 @@ function describeMuscle(muscle: Muscle): string {
     'Trigger points:',
     ...muscle.triggerPoints.flatMap((tp) => [
       `  ${tp.id} — ${tp.label}: ${tp.location}`,
-      `    refers to: ${tp.zones.map((z) => `${z.region} (${z.weight}${z.side === 'same' ? '' : `, ${z.side} side`})`).join(', ')}`,
+      `    refers to: ${tp.zones.map(zone).join(', ')}`,
     ]),
     '',
     `Symptoms: ${muscle.associatedSymptoms.join('; ')}`,

@@ -27,7 +27,8 @@ export function registerReportCommands(program: Command): void {
   report
     .command('outcomes')
     .description(
-      'Does the clinic help, for whom, how fast: the claim both ways, sessions to first meaningful improvement, and a cut',
+      'Does the clinic help, for whom, how fast: the claim both ways, sessions to first meaningful improvement, ' +
+        'and a cut',
     )
     .option('--org <slug>', 'organisation slug', 'demo')
     .option('--from <date>', 'first day episodes started on (YYYY-MM-DD)')

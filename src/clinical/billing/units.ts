@@ -36,7 +36,8 @@ export const MAX_MINUTES_PER_DAY = 1440;
 
 const CMS_SOURCE = 'CMS Medicare Claims Processing Manual 100-04, ch. 5 §20.2 (counting minutes for timed codes)';
 const MIDPOINT_SOURCE =
-  'AMA CPT guidelines, "Time": a unit of time is attained when the midpoint is passed (8 of 15 minutes), applied per code';
+  'AMA CPT guidelines, "Time": a unit of time is attained when the midpoint is passed (8 of 15 minutes), ' +
+  'applied per code';
 
 /** Units for a number of minutes by the 8-minute table: 8–22 → 1, 23–37 → 2, 38–52 → 3 … */
 export function unitsForMinutes(minutes: number): number {

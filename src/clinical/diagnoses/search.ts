@@ -50,7 +50,9 @@ export function checkDiagnosisCode(input: string): DiagnosisCheck {
     return {
       ok: false,
       reason: 'not-billable',
-      message: `${code} (${entry.plainName.toLowerCase()}) needs more characters to be billed; choose ${listWords(choose)}`,
+      message:
+        `${code} (${entry.plainName.toLowerCase()}) needs more characters to be billed; ` +
+        `choose ${listWords(choose)}`,
       suggestions: choose,
     };
   }
@@ -60,7 +62,8 @@ export function checkDiagnosisCode(input: string): DiagnosisCheck {
     reason: 'not-on-list',
     message:
       nearest.length > 0
-        ? `${code} is not on the clinic's diagnosis list; the nearest codes on it are ${nearest.length > 6 ? `${nearest.slice(0, 6).join(', ')} and more` : listWords(nearest)}`
+        ? `${code} is not on the clinic's diagnosis list; the nearest codes on it are ` +
+          `${nearest.length > 6 ? `${nearest.slice(0, 6).join(', ')} and more` : listWords(nearest)}`
         : `${code} is not on the clinic's diagnosis list`,
     suggestions: nearest,
   };

@@ -27,7 +27,9 @@ export interface ChangeClassification {
 const EPSILON = 1e-9;
 
 const MEASUREMENT_ERROR_RULE =
-  'A change smaller than the MDC is within measurement error, so it is neither a real improvement nor a real worsening; an MCID smaller than the MDC cannot be told apart from noise in one patient (de Vet HCW et al. 2006, Health Qual Life Outcomes 4:54).';
+  'A change smaller than the MDC is within measurement error, so it is neither a real improvement nor a real ' +
+  'worsening; an MCID smaller than the MDC cannot be told apart from noise in one patient (de Vet HCW et al. ' +
+  '2006, Health Qual Life Outcomes 4:54).';
 
 /**
  * Classifies the change between two scores (MeasureScore.score units) against the
@@ -63,8 +65,12 @@ export function classifyChange(
   const beyondError = mdc === undefined ? true : reaches(mdc);
   const noise = mdc ?? mcid;
 
-  const describe = `${measure.toUpperCase()} ${baseline} → ${followUp} (${improvement >= 0 ? 'improved' : 'worsened'} by ${round1(Math.abs(improvement))})`;
-  const limits = `MDC ${mdc ?? 'not published'}, MCID ${mcid}${set.mcid.relative ? ` or ${set.mcid.relative * 100}%` : ''} for ${set.population}`;
+  const describe =
+    `${measure.toUpperCase()} ${baseline} → ${followUp} (${improvement >= 0 ? 'improved' : 'worsened'}` +
+    ` by ${round1(Math.abs(improvement))})`;
+  const limits =
+    `MDC ${mdc ?? 'not published'}, ` +
+    `MCID ${mcid}${set.mcid.relative ? ` or ${set.mcid.relative * 100}%` : ''} for ${set.population}`;
 
   let cls: ChangeClass;
   let why: string;

@@ -6,7 +6,8 @@ import type { ItemAnswer, MeasureId, MeasureScore, ScoreError } from './types.ts
 /** The NDI tolerates one missing item; with two or more it is not scored. */
 export const NDI_MAX_MISSING = 1;
 const NDI_MISSING_SOURCE =
-  'Vernon H 2008, J Manipulative Physiol Ther 31(7):491-502 (one missing item: add the mean of the answered items; more: do not score)';
+  'Vernon H 2008, J Manipulative Physiol Ther 31(7):491-502 (one missing item: add the mean of the answered items; ' +
+  'more: do not score)';
 
 /**
  * Fairbank & Pynsent give the per-section rule (drop 5 from the denominator for each
@@ -93,7 +94,8 @@ export function scoreNdi(items: readonly ItemAnswer[]): MeasureScore | ScoreErro
   if (skipped === 1) {
     const missingItem = items.findIndex((a) => a === null) + 1;
     notes.unshift(
-      `item ${missingItem} missing: added the mean of the other ${answered.length} (${round1(total / answered.length)}) — ${NDI_MISSING_SOURCE}`,
+      `item ${missingItem} missing: added the mean of the other ${answered.length} (` +
+        `${round1(total / answered.length)}) — ${NDI_MISSING_SOURCE}`,
     );
   }
   return {
@@ -117,7 +119,8 @@ export function scoreOdi(items: readonly ItemAnswer[]): MeasureScore | ScoreErro
   if (skipped > ODI_MAX_SKIPPED) {
     return scoreError(
       'not-scorable',
-      `ODI: ${skipped} sections skipped; Knotwork scores at most ${ODI_MAX_SKIPPED} skipped (project rule; the denominator rule is from Fairbank & Pynsent 2000)`,
+      `ODI: ${skipped} sections skipped; Knotwork scores at most ${ODI_MAX_SKIPPED} skipped (project rule; ` +
+        `the denominator rule is from Fairbank & Pynsent 2000)`,
       { source: ODI_SKIP_SOURCE },
     );
   }

@@ -29,7 +29,8 @@ export interface ThresholdSet {
 
 const FARRAR_2001 = 'Farrar JT et al. 2001, Pain 94(2):149-158 (about 2 points or 30% on the 0–10 scale)';
 const OSTELO_2008 =
-  'Ostelo RWJG et al. 2008, Spine 33(1):90-94 (consensus: pain 2 points / 15 of 100, ODI 10 points, or 30% from baseline)';
+  'Ostelo RWJG et al. 2008, Spine 33(1):90-94 (consensus: pain 2 points / 15 of 100, ODI 10 points, ' +
+  'or 30% from baseline)';
 const CHILDS_2005 = 'Childs JD, Piva SR, Fritz JM 2005, Spine 30(11):1331-1334 (low back pain, NPRS MDC 2 points)';
 const CLELAND_2008 = 'Cleland JA, Childs JD, Whitman JM 2008, Arch Phys Med Rehabil 89(1):69-74 (mechanical neck pain)';
 const STRATFORD_1999 =
@@ -84,7 +85,8 @@ export const THRESHOLDS: Record<MeasureId, readonly ThresholdSet[]> = {
         value: 10,
         unit: 'percent-points',
         source:
-          'Davidson M, Keating JL 2002, Phys Ther 82(1):8-24 (ODI MDC90 about 10 points, as printed on the common ODI scoring sheet)',
+          'Davidson M, Keating JL 2002, Phys Ther 82(1):8-24 (ODI MDC90 about 10 points, as printed on the common ' +
+          'ODI scoring sheet)',
       },
       mcid: { value: 10, unit: 'percent-points', relative: 0.3, source: OSTELO_2008 },
     },
@@ -101,7 +103,8 @@ export const THRESHOLDS: Record<MeasureId, readonly ThresholdSet[]> = {
         value: 1.3,
         unit: 'points',
         source:
-          'Abbott JH, Schmitt JS 2014, J Orthop Sports Phys Ther 44(8):560-564 (MID 1.3 small, 2.3 medium, 2.7 large change)',
+          'Abbott JH, Schmitt JS 2014, J Orthop Sports Phys Ther 44(8):560-564 (MID 1.3 small, 2.3 medium, ' +
+          '2.7 large change)',
       },
     },
     {

@@ -35,12 +35,14 @@ function phaseWarnings(factors: PlanFactors): string[] {
   if (weeks === undefined) return warnings;
   if (factors.phase === 'acute' && weeks > CHRONIC_AFTER_WEEKS) {
     warnings.push(
-      `Symptoms for ${weeks} weeks are chronic by definition (over ${CHRONIC_AFTER_WEEKS} weeks); check the phase. ${PLAN_SOURCES.chronicDefinition}`,
+      `Symptoms for ${weeks} weeks are chronic by definition (over ${CHRONIC_AFTER_WEEKS} weeks); ` +
+        `check the phase. ${PLAN_SOURCES.chronicDefinition}`,
     );
   }
   if (factors.phase === 'chronic' && weeks < CHRONIC_AFTER_WEEKS) {
     warnings.push(
-      `Symptoms for ${weeks} weeks are not yet chronic by definition (over ${CHRONIC_AFTER_WEEKS} weeks); check the phase. ${PLAN_SOURCES.chronicDefinition}`,
+      `Symptoms for ${weeks} weeks are not yet chronic by definition (over ${CHRONIC_AFTER_WEEKS} weeks); ` +
+        `check the phase. ${PLAN_SOURCES.chronicDefinition}`,
     );
   }
   return warnings;
@@ -61,7 +63,8 @@ function buildProposal(factors: PlanFactors): PlanProposal {
   if (factors.response === 'poor' && factors.phase !== 'maintenance') {
     stages = stages.slice(0, 1);
     warnings.push(
-      'Poor response so far: only the first stage is proposed. Reassess, and consider a change of approach or a referral, before booking further.',
+      'Poor response so far: only the first stage is proposed. Reassess, and consider a change of approach or a ' +
+        'referral, before booking further.',
     );
   }
 
@@ -73,7 +76,8 @@ function buildProposal(factors: PlanFactors): PlanProposal {
     cappedBy = cap.by;
     const what = cap.by === 'budget' ? 'the budget' : 'authorized visits';
     warnings.push(
-      `The plan needs ${needed} visits but ${what} cover ${cap.limit}; later stages are cut. Ask for more visits or plan self-care for the rest.`,
+      `The plan needs ${needed} visits but ${what} cover ${cap.limit}; later stages are cut. Ask for more visits or ` +
+        `plan self-care for the rest.`,
     );
   }
 
@@ -81,7 +85,8 @@ function buildProposal(factors: PlanFactors): PlanProposal {
   const reassessmentAtVisits = reassessmentPoints(stages);
   if (totalVisits > 0 && totalVisits < REASSESS_MIN_GAP) {
     warnings.push(
-      `Only ${totalVisits} visit(s): too few for the 4–6 visit reassessment cycle, so no reassessment point is scheduled.`,
+      `Only ${totalVisits} visit(s): too few for the 4–6 visit reassessment cycle, so no reassessment point is ` +
+        `scheduled.`,
     );
   }
   rationale.push(`Reassess every 4–6 visits. ${PLAN_SOURCES.progressReport}`);

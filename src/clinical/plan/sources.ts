@@ -6,7 +6,8 @@ export const PLAN_SOURCES = {
   clinicFrequency:
     "Clinic protocol (Knotwork clinical reference, 'Frequency'): acute 2–3/week for 2–3 weeks then tapering; " +
     'chronic 1–2/week for 4–6 weeks, then every 1–2 weeks, then monthly; maintenance monthly (demanding work or ' +
-    'active life), every 6–8 weeks (less demanding) or 4 times a year (preventive). Clinic convention, not trial evidence.',
+    'active life), every 6–8 weeks (less demanding) or 4 times a year (preventive). Clinic convention, ' +
+    'not trial evidence.',
   shermanDose:
     'Sherman KJ et al. 2014, "Five-week outcomes from a dosing trial of therapeutic massage for chronic neck pain", ' +
     'Ann Fam Med 12(2):112–120: 60-min visits 2–3 times a week for 4 weeks beat fewer or shorter visits.',
@@ -18,7 +19,9 @@ export const PLAN_SOURCES = {
     'treatment days; the clinic reassesses more often, every 4–6 visits (clinic convention, matching its own claim ' +
     'that most patients improve within 4–6 sessions).',
   clinicFactors:
-    "Clinic protocol (Knotwork clinical reference, 'Frequency'): severity and duration, response, lifestyle demands, self-care " +
-    "compliance, insurance and budget shape the plan. How much each factor moves the dose is the clinic's convention, " +
+    "Clinic protocol (Knotwork clinical reference, 'Frequency'): severity and duration, response, lifestyle demands, " +
+    'self-care ' +
+    "compliance, insurance and budget shape the plan. How much each factor moves the dose is the clinic's " +
+    'convention, ' +
     'encoded here as an intensity score.',
 } as const;

@@ -67,11 +67,13 @@ export function acuteStages(intensity: Intensity): PlanStage[] {
   const dose = row(ACUTE_INTENSIVE, intensity.score);
   return [
     weekly('acute', 'Acute: settle pain and guarding', dose.perWeek, dose.weeks, [
-      `${dose.perWeek} visits a week for ${dose.weeks} weeks, inside the clinic's 2–3 a week for 2–3 weeks (intensity ${intensity.score}).`,
+      `${dose.perWeek} visits a week for ${dose.weeks} weeks, inside the clinic's 2–3 a week for 2–3 weeks ` +
+        `(intensity ${intensity.score}).`,
       PLAN_SOURCES.clinicFrequency,
     ]),
     weekly('acute', 'Acute: taper', 1, ACUTE_TAPER_WEEKS, [
-      `One visit a week for ${ACUTE_TAPER_WEEKS} weeks: the clinic tapers after the acute block; the taper length is clinic convention.`,
+      `One visit a week for ${ACUTE_TAPER_WEEKS} weeks: the clinic tapers after the acute block; ` +
+        `the taper length is clinic convention.`,
     ]),
   ];
 }
@@ -82,15 +84,18 @@ export function chronicStages(intensity: Intensity): PlanStage[] {
   const consolidationVisits = CHRONIC_CONSOLIDATION_WEEKS / consolidationInterval;
   return [
     weekly('chronic', 'Chronic: corrective', dose.perWeek, dose.weeks, [
-      `${dose.perWeek} visit(s) a week for ${dose.weeks} weeks, inside the clinic's 1–2 a week for 4–6 weeks (intensity ${intensity.score}).`,
+      `${dose.perWeek} visit(s) a week for ${dose.weeks} weeks, inside the clinic's 1–2 a week for 4–6 weeks ` +
+        `(intensity ${intensity.score}).`,
       PLAN_SOURCES.clinicFrequency,
       PLAN_SOURCES.shermanDose,
     ]),
     everyNWeeks('chronic', 'Chronic: consolidate', consolidationInterval, consolidationVisits, [
-      `Every ${consolidationInterval === 1 ? 'week' : '2 weeks'} for ${CHRONIC_CONSOLIDATION_WEEKS} weeks (clinic: every 1–2 weeks; stage length is clinic convention).`,
+      `Every ${consolidationInterval === 1 ? 'week' : '2 weeks'} for ${CHRONIC_CONSOLIDATION_WEEKS} weeks (clinic: ` +
+        `every 1–2 weeks; stage length is clinic convention).`,
     ]),
     everyNWeeks('chronic', 'Chronic: monthly step-down', 4, CHRONIC_MONTHLY_VISITS, [
-      `Monthly for ${CHRONIC_MONTHLY_VISITS} visits before moving to maintenance or discharge (stage length is clinic convention).`,
+      `Monthly for ${CHRONIC_MONTHLY_VISITS} visits before moving to maintenance or discharge (stage length is ` +
+        `clinic convention).`,
     ]),
   ];
 }
@@ -115,7 +120,8 @@ export function maintenanceStages(factors: PlanFactors, intensity: Intensity): P
   const visits = Math.floor(MAINTENANCE_HORIZON_WEEKS / interval);
   return [
     everyNWeeks('maintenance', `Maintenance (${goal})`, interval, visits, [
-      `Every ${interval} weeks for a year (${visits} visits) for a ${goal} maintenance goal${factors.maintenanceGoal ? '' : ", chosen from the patient's physical demands"}.`,
+      `Every ${interval} weeks for a year (${visits} visits) for a ${goal} maintenance goal` +
+        `${factors.maintenanceGoal ? '' : ", chosen from the patient's physical demands"}.`,
       ...notes,
       PLAN_SOURCES.clinicFrequency,
     ]),

@@ -24,11 +24,12 @@ export function cautionFlags(step: unknown, technique: Technique | undefined): D
   const flags: DoseFlag[] = [];
   if (own(cautions, 'noDeepPressure') === true) {
     if (technique && TECHNIQUES[technique].deepPressure) {
+      const label = TECHNIQUES[technique].label;
       flags.push({
         level: 'stop',
         code: 'caution-deep-pressure',
         field: 'technique',
-        message: `Screening says no deep pressure: do not use ${TECHNIQUES[technique].label}; use light finger pressure.`,
+        message: `Screening says no deep pressure: do not use ${label}; use light finger pressure.`,
       });
     }
     if (own(step, 'layer') === 'deep') {

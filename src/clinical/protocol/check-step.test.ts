@@ -27,7 +27,8 @@ describe('hold time (clinic 10–30 s)', () => {
   it('flags a hold under 10 s (hold longer next time) and warns over 30 s', () => {
     expect(flag(finger({ holdSeconds: 9.9 }), 'hold-short')).toMatchObject({ level: 'warning', field: 'holdSeconds' });
     expect(flag(finger({ holdSeconds: 3 }), 'hold-short')!.message).toBe(
-      '3 s is shorter than the 10–30 s compression hold for Ischemic compression (finger or thumb): hold longer next time.',
+      '3 s is shorter than the 10–30 s compression hold for Ischemic compression (finger or thumb): ' +
+        'hold longer next time.',
     );
     expect(checkStep(finger({ holdSeconds: 9 })).ok).toBe(false);
     expect(flag(finger({ holdSeconds: 31 }), 'hold-long')).toMatchObject({ level: 'warning', field: 'holdSeconds' });
@@ -214,7 +215,8 @@ describe('pain guidance when screening says ratings are blunted', () => {
     );
     const text = painGuidance('ischemic-compression-finger', 'takes ibuprofen (a pain killer)');
     expect(text).toBe(
-      'Pain ratings are less reliable today (takes ibuprofen (a pain killer)): keep the pressure moderate; do not push to the 5–7 target on ratings alone. At 9 or 10, release now.',
+      'Pain ratings are less reliable today (takes ibuprofen (a pain killer)): keep the pressure moderate; ' +
+        'do not push to the 5–7 target on ratings alone. At 9 or 10, release now.',
     );
     expect(text).not.toMatch(/Aim for/);
     expect(painGuidance('positional-release', null)).toBe(

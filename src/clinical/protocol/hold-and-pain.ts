@@ -52,7 +52,9 @@ export function holdFlags(technique: Technique | undefined, hold: unknown): Dose
         level: 'warning',
         code: 'hold-short',
         field: 'holdSeconds',
-        message: `${hold} s is shorter than the ${range.min}–${range.max} s ${timed} for ${dose.label}: hold longer next time.`,
+        message:
+          `${hold} s is shorter than the ${range.min}–${range.max} s ${timed} for ${dose.label}: ` +
+          `hold longer next time.`,
       },
     ];
   }
@@ -136,7 +138,9 @@ export function painFlags(technique: Technique | undefined, pain: unknown, unrel
         level: 'warning',
         code: 'pain-above-target',
         field: 'painRating',
-        message: `Pain ${pain} of 10 is above the ${target.min}–${target.max} aimed for with this technique: ease off or reposition.`,
+        message:
+          `Pain ${pain} of 10 is above the ${target.min}–${target.max} aimed for with this technique: ` +
+          `ease off or reposition.`,
       },
     ];
   }

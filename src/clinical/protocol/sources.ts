@@ -4,7 +4,8 @@ export const DOSE_SOURCES = {
     "Clinic protocol (Knotwork clinical reference, 'During treatment'): pressure held 10–30 s per point, pain rated " +
     'and kept at 5–7 ("therapeutic discomfort"), layers worked superficial to deep, regular check-ins.',
   simons:
-    'Simons DG, Travell JG, Simons LS 1999, Myofascial Pain and Dysfunction: The Trigger Point Manual, vol. 1, 2nd ed.: ' +
+    'Simons DG, Travell JG, Simons LS 1999, Myofascial Pain and Dysfunction: The Trigger Point Manual, vol. 1, ' +
+    '2nd ed.: ' +
     'moves from "ischemic compression" (pressure to tolerance) to "trigger-point pressure release" (pressure to the ' +
     "first tissue barrier, held until the tissue yields, then taken up); neither sets a fixed time. The clinic's " +
     '10–30 s at pain 5–7 is the convention encoded here.',

@@ -49,7 +49,10 @@ export function therapistText(
   reportedCount: number,
 ): string {
   const parts = reasons.map((r) => `${therapistRegionLabel(r.region)} (${r.weight})`);
-  return `Explains ${parts.join(', ')} — ${reasons.length} of ${reportedCount} reported region${reportedCount === 1 ? '' : 's'}`;
+  return (
+    `Explains ${parts.join(', ')} — ${reasons.length} of ${reportedCount} reported region` +
+    `${reportedCount === 1 ? '' : 's'}`
+  );
 }
 
 export function patientText(muscle: Muscle, side: CandidateSide, reasons: ReadonlyArray<{ region: string }>): string {

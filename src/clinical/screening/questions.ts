@@ -9,7 +9,8 @@ export const QUESTIONS = {
   clotHistory: 'Have you ever had a blood clot in a leg or lung?',
   highBloodPressure: 'Have you been told you have high blood pressure?',
   unstableHeart:
-    'Do you have chest pain at rest, a heart attack in the last 6 months, worsening heart failure or an uncontrolled irregular heartbeat?',
+    'Do you have chest pain at rest, a heart attack in the last 6 months, worsening heart failure or an uncontrolled ' +
+    'irregular heartbeat?',
   heartDisease: 'Do you have a heart condition that is stable and under care?',
   strokeOrTia: 'Have you ever had a stroke or a "mini-stroke" (TIA)?',
   activeCancer: 'Do you have cancer now, or are you being treated for it?',
@@ -18,7 +19,8 @@ export const QUESTIONS = {
   fragilityFracture:
     'Have you broken a bone from a fall from standing height or less, or been told your osteoporosis is severe?',
   contagiousSkin:
-    'Do you have a skin condition that could spread (e.g. shingles, scabies, impetigo, ringworm) or a widespread flare?',
+    'Do you have a skin condition that could spread (e.g. shingles, scabies, impetigo, ' +
+    'ringworm) or a widespread flare?',
   diabetes: 'Do you have diabetes?',
   neuropathy: 'Do you have reduced feeling, numbness or burning in your feet or hands from nerve damage (neuropathy)?',
   epilepsy: 'Do you have epilepsy or seizures?',

@@ -10,7 +10,9 @@ export const activeCancerRule = yesNoRule({
   decision: 'refer',
   evidence: 'consensus',
   source: cite('nccih', 'walton2011', 'werner'),
-  why: 'treatment effects (low platelets, ports, fragile bone, lymphedema risk) set the safe pressure and positions; no deep pressure over a tumour without approval',
+  why:
+    'treatment effects (low platelets, ports, fragile bone, lymphedema risk) set the safe pressure and positions; ' +
+    'no deep pressure over a tumour without approval',
   techniqueChanges: [
     'no deep or intense pressure over or near tumour sites',
     'no work over ports, lines or radiated skin',
@@ -51,7 +53,9 @@ export const osteoporosisRule: ScreeningRule = {
         found({
           rule: 'osteoporosis',
           decision: 'refer',
-          reason: `${fracture.because}: a low-trauma fracture marks severe (established) osteoporosis or bone that has not been evaluated`,
+          reason:
+            `${fracture.because}: a low-trauma fracture marks severe (established) osteoporosis or bone that ` +
+            `has not been evaluated`,
           source: boneSource,
           techniqueChanges: bonePressure,
           clearance: { needed: true, scope: 'physician states the safe pressure level for fragile bone' },
@@ -108,7 +112,9 @@ export const pregnancyRule: ScreeningRule = {
       return [
         notKnown({
           question: 'pregnancy.status',
-          why: `pregnancy ${p === undefined ? 'not asked' : "answered 'unknown'"}: the first trimester or a high-risk pregnancy needs the prenatal provider's clearance`,
+          why:
+            `pregnancy ${p === undefined ? 'not asked' : "answered 'unknown'"}: the first trimester or a ` +
+            `high-risk pregnancy needs the prenatal provider's clearance`,
           gates: 'refer',
         }),
       ];
@@ -183,7 +189,9 @@ export const diabeticNeuropathyRule: ScreeningRule = {
         found({
           rule: 'diabetes-neuropathy',
           decision: 'caution',
-          reason: `${what} (${neuropathy.because}): reduced sensation means the patient cannot report too much pressure there`,
+          reason:
+            `${what} (${neuropathy.because}): reduced sensation means the patient cannot report too much ` +
+            `pressure there`,
           source: neuropathySource,
           techniqueChanges: [
             'light pressure where sensation is reduced; do not rely on pain ratings there',

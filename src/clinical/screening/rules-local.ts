@@ -52,7 +52,9 @@ export const recentSurgeryRule: ScreeningRule = {
           found({
             rule: 'recent-surgery',
             decision: 'refer',
-            reason: `${label}, ${days} days ago (within ${SURGERY_CLEARANCE_DAYS}): clots and an unhealed site are the risk`,
+            reason:
+              `${label}, ${days} days ago (within ${SURGERY_CLEARANCE_DAYS}): clots and an unhealed site are ` +
+              `the risk`,
             source: surgerySource,
             clearance: {
               needed: true,

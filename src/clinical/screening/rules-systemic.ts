@@ -54,7 +54,9 @@ export const bloodClotRule = yesNoRule({
   decision: 'contraindicated',
   evidence: 'consensus',
   source: clotSource,
-  why: 'pressure or strokes could dislodge a clot toward the lungs; a suspected clot needs medical assessment the same day',
+  why:
+    'pressure or strokes could dislodge a clot toward the lungs; a suspected clot needs medical assessment the ' +
+    'same day',
   clearanceScope: 'physician rules out or treats the clot and states when massage may resume',
 });
 
@@ -76,7 +78,9 @@ export const clotHistoryRule = yesNoRule({
   decision: 'refer',
   evidence: 'consensus',
   source: cite('werner', 'walton2011'),
-  why: 'a past clot raises the risk of another; the physician should confirm it is resolved and say which pressure is safe on the legs',
+  why:
+    'a past clot raises the risk of another; the physician should confirm it is resolved and say which pressure ' +
+    'is safe on the legs',
   techniqueChanges: ['no deep pressure on the legs until cleared'],
   clearanceScope: 'physician confirms the clot is resolved and advises on leg work',
 });
@@ -99,7 +103,9 @@ export const bloodPressureRule: ScreeningRule = {
           found({
             ...base,
             decision: 'contraindicated',
-            reason: `${reading} is in the hypertensive-crisis range (above 180 and/or 120): no treatment; recheck after rest and send for prompt medical assessment`,
+            reason:
+              `${reading} is in the hypertensive-crisis range (above 180 and/or 120): no treatment; ` +
+              `recheck after rest and send for prompt medical assessment`,
             clearance: { needed: true, scope: 'physician assessment of blood pressure before any treatment' },
           }),
         ];
@@ -108,7 +114,9 @@ export const bloodPressureRule: ScreeningRule = {
           found({
             ...base,
             decision: 'refer',
-            reason: `${reading} is stage 2 hypertension (>= 140 or >= 90): confirm with the physician that it is known and managed`,
+            reason:
+              `${reading} is stage 2 hypertension (>= 140 or >= 90): confirm with the physician that it is ` +
+              `known and managed`,
             clearance: {
               needed: true,
               scope: 'physician confirms blood pressure is managed and massage is appropriate',
@@ -202,7 +210,10 @@ export const strokeRule: ScreeningRule = {
       return [
         notKnown({
           question: 'lastStrokeOrTiaDate',
-          why: `${answer.because}, but ${date === undefined ? 'no date was given' : `the date ${date} is after today`}: within ${STROKE_WINDOW_DAYS} days treatment is contraindicated`,
+          why:
+            `${answer.because}, ` +
+            `but ${date === undefined ? 'no date was given' : `the date ${date} is after today`}: ` +
+            `within ${STROKE_WINDOW_DAYS} days treatment is contraindicated`,
           gates: 'contraindicated',
         }),
       ];
@@ -211,7 +222,9 @@ export const strokeRule: ScreeningRule = {
         found({
           rule: 'stroke-tia',
           decision: 'contraindicated',
-          reason: `${answer.because}; last event ${date}, ${days} days ago (within ${STROKE_WINDOW_DAYS}): recurrence risk is highest in this window`,
+          reason:
+            `${answer.because}; last event ${date}, ${days} days ago (within ${STROKE_WINDOW_DAYS}): ` +
+            `recurrence risk is highest in this window`,
           source: strokeSource,
           clearance: { needed: true, scope: 'neurologist or physician clears massage' },
         }),
@@ -220,7 +233,9 @@ export const strokeRule: ScreeningRule = {
       found({
         rule: 'stroke-tia',
         decision: 'caution',
-        reason: `${answer.because}; last event ${date}, ${days} days ago: check sensation on the affected side and ask about blood thinners`,
+        reason:
+          `${answer.because}; last event ${date}, ${days} days ago: check sensation on the affected side and ` +
+          `ask about blood thinners`,
         source: strokeSource,
         techniqueChanges: [
           'lighter pressure where sensation is reduced',

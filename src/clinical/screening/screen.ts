@@ -120,7 +120,8 @@ function explain(decision: Decision, findings: RuleFinding[], unknowns: UnknownA
   const raising = unknowns.filter((u) => floorForUnknown(u.gates) === decision && DECISION_RANK[decision] > 0);
   if (raising.length > 0 && drivers.length === 0)
     lines.push(
-      `Unanswered questions (not sure, or left blank) set this decision until answered: ${raising.map(askedAs).join(' ')}`,
+      `Unanswered questions (not sure, or left blank) set this decision until answered: ` +
+        `${raising.map(askedAs).join(' ')}`,
     );
   else if (raising.length > 0)
     lines.push(`Also unanswered (not sure, or left blank): ${raising.map(askedAs).join(' ')}`);

@@ -25,7 +25,10 @@ export interface RuleFinding {
   rule: string;
   decision: FindingDecision;
   reason: string;
-  /** What in the answers set the finding off, in plain words (e.g. "takes ibuprofen (a pain killer)"), where one thing did. */
+  /**
+   * What in the answers set the finding off, in plain words (e.g. "takes ibuprofen (a pain killer)"), where one thing
+   * did.
+   */
   trigger?: string;
   source: string;
   /** Body-map region ids this finding is about (for `local`: not to be treated). */

@@ -26,7 +26,9 @@ export function appointmentRoutes(ctx: ServiceContext) {
       status: 201,
       errors: [403, 409, 422],
       summary:
-        'Book an appointment (409 slot_unavailable with alternatives; 422 not_qualified names the missing credential; warnings when outside or past the patient’s authorizations). Send an Idempotency-Key header to retry safely',
+        'Book an appointment (409 slot_unavailable with alternatives; 422 not_qualified names the missing ' +
+        'credential; warnings when outside or past the patient’s authorizations). ' +
+        'Send an Idempotency-Key header to retry safely',
       body: AppointmentCreateSchema,
       response: BookedAppointmentSchema,
       handler: ({ actor, body, once }) => bookAppointment(ctx, actor, { ...body, start: new Date(body.start) }, once),
@@ -37,7 +39,8 @@ export function appointmentRoutes(ctx: ServiceContext) {
       tag: 'booking',
       errors: [422],
       summary:
-        'Calendar: appointments between two dates (read in the site’s time zone), only those you may see; each is audited',
+        'Calendar: appointments between two dates (read in the site’s time zone), only those you may see; ' +
+        'each is audited',
       query: AppointmentListQuery,
       response: AppointmentListSchema,
       handler: ({ actor, query }) =>
@@ -57,7 +60,8 @@ export function appointmentRoutes(ctx: ServiceContext) {
       status: 201,
       errors: [403, 409, 422],
       summary:
-        'Book a plan’s series in one transaction, or nothing (409 series_conflict lists each conflict with alternatives)',
+        'Book a plan’s series in one transaction, or nothing (409 series_conflict lists each conflict with ' +
+        'alternatives)',
       body: SeriesCreateSchema,
       response: SeriesSchema,
       handler: ({ actor, body, once }) => bookSeries(ctx, actor, body, once),

@@ -122,7 +122,8 @@ const BookingWarnings = z
     }),
   )
   .describe(
-    "Visits outside or past the patient's authorizations: the desk is warned, the visit is still booked. Empty for a patient booking themselves and for staff who do not keep coverage",
+    "Visits outside or past the patient's authorizations: the desk is warned, the visit is still booked. " +
+      'Empty for a patient booking themselves and for staff who do not keep coverage',
   );
 
 export const BookedAppointmentSchema = AppointmentSchema.extend({ warnings: BookingWarnings });

@@ -35,7 +35,8 @@ export function assessmentRoutes(ctx: ServiceContext) {
       status: 201,
       errors: [403, 404, 409, 422],
       summary:
-        'Record an assessment: pain map, posture, ROM (with % of normal), strength, palpated trigger points, the five elements',
+        'Record an assessment: pain map, posture, ROM (with % of normal), strength, palpated trigger points, ' +
+        'the five elements',
       params: IdParams,
       body: AssessmentCreateSchema,
       response: AssessmentSchema,

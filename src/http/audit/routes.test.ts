@@ -123,7 +123,8 @@ describe.each(BACKENDS)('audit log API on %s', (backend) => {
     const other = await tokenFor(suite.app, suite.world.users.otherAdmin.email);
     // What the log once held for such a filter: an event of the other organisation naming our ids.
     await suite.db.query(
-      `INSERT INTO audit_events (org_id, actor_user_id, actor_role, action, outcome, patient_id) VALUES ($1, $2, 'admin', 'test.foreign-ids', 'allowed', $3)`,
+      `INSERT INTO audit_events (org_id, actor_user_id, actor_role, action, outcome, patient_id)
+        VALUES ($1, $2, 'admin', 'test.foreign-ids', 'allowed', $3)`,
       [suite.world.otherOrgId, suite.world.users.front_desk.id, suite.world.patients.a],
     );
     for (const query of [
@@ -157,7 +158,8 @@ describe.each(BACKENDS)('audit log API on %s', (backend) => {
     // Audit times are the database's own clock; place two events either side of Oregon's midnight.
     const insert = (action: string, at: string) =>
       suite.db.query(
-        `INSERT INTO audit_events (org_id, actor_user_id, actor_role, action, outcome, at) VALUES ($1, $2, 'front_desk', $3, 'allowed', $4)`,
+        `INSERT INTO audit_events (org_id, actor_user_id, actor_role, action, outcome, at)
+          VALUES ($1, $2, 'front_desk', $3, 'allowed', $4)`,
         [suite.world.orgId, suite.world.users.front_desk.id, action, at],
       );
     await insert('test.late-on-the-20th', '2026-11-21T07:30:00Z'); // 23:30 PST on the 20th
@@ -175,7 +177,8 @@ describe.each(BACKENDS)('audit log API on %s', (backend) => {
     try {
       const insert = (action: string, at: string) =>
         suite.db.query(
-          `INSERT INTO audit_events (org_id, actor_user_id, actor_role, action, outcome, at) VALUES ($1, $2, 'front_desk', $3, 'allowed', $4)`,
+          `INSERT INTO audit_events (org_id, actor_user_id, actor_role, action, outcome, at)
+            VALUES ($1, $2, 'front_desk', $3, 'allowed', $4)`,
           [suite.world.orgId, suite.world.users.front_desk.id, action, at],
         );
       // Both are the afternoon of the 20th in Oregon; in Berlin the second is past midnight.

@@ -23,7 +23,7 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
   });
   const signIn = (payload: object) => suite.app.inject({ method: 'POST', url: '/api/auth/token', payload });
 
-  it('lets another organisation add an email that has an account here, answering exactly as for a new email', async () => {
+  it('lets another organisation add an email that has an account here, answering as for a new email', async () => {
     const taken = await as(
       suite.tokens.otherAdmin!,
       'POST',
@@ -53,7 +53,7 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     });
   });
 
-  it('signs in to the account the password opens, and asks for the organisation only when one password opens two', async () => {
+  it('signs in to the account the password opens; asks for the organisation only when it opens two', async () => {
     const email = `two-clinics-${++n}@example.test`;
     await createUser(suite.db, {
       orgId: suite.world.orgId,
@@ -139,7 +139,7 @@ describe.each(BACKENDS)('accounts on %s', (backend) => {
     expect((await as(suite.tokens.admin!, 'GET', '/api/patients')).statusCode).toBe(200);
   });
 
-  it('gives a therapist record one active sign-in: a second is refused naming the therapist, re-enabling an old one too', async () => {
+  it('gives a therapist record one active sign-in: a second, even re-enabled, is refused naming them', async () => {
     const therapist = await buildTherapist(suite.db, suite.world.orgId, {
       givenName: 'Ona',
       familyName: 'Onlyone',

@@ -39,8 +39,10 @@ export function authRoutes(ctx: ServiceContext) {
       auth: 'public',
       errors: [401, 409, 429],
       summary:
-        'Sign in with email and password; sets an httpOnly session cookie. Send the returned csrfToken as X-CSRF-Token on writes. ' +
-        'When the email and password open accounts at several organisations: 409 organization_required lists them; send organization',
+        'Sign in with email and password; sets an httpOnly session cookie. Send the returned csrfToken as ' +
+        'X-CSRF-Token on writes. ' +
+        'When the email and password open accounts at several organisations: 409 organization_required lists them; ' +
+        'send organization',
       body: CredentialsSchema,
       response: SessionSchema,
       handler: async ({ body, request, reply }) => {
@@ -100,7 +102,8 @@ export function authRoutes(ctx: ServiceContext) {
       status: 204,
       errors: [422, 429],
       summary:
-        'Change your password; every other session of the account is signed out. Wrong current passwords count with failed sign-ins (429 past the limit).',
+        'Change your password; every other session of the account is signed out. Wrong current passwords count with ' +
+        'failed sign-ins (429 past the limit).',
       body: ChangePasswordSchema,
       handler: async ({ actor, body }) => changePassword(ctx, actor, body.currentPassword, body.newPassword),
     }),

@@ -17,7 +17,8 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
   const newPatient = () => freshPatient(h.db, h.world.orgId, h.world.sites.a, `Desk${++n}`);
   const events = (action: string, patientId: string) =>
     h.db.query<{ outcome: string; recordId: string | null }>(
-      `SELECT outcome, record_id AS "recordId" FROM audit_events WHERE org_id = $1 AND action = $2 AND patient_id = $3 ORDER BY id`,
+      `SELECT outcome, record_id AS "recordId" FROM audit_events WHERE org_id = $1 AND action = $2 AND patient_id = $3
+        ORDER BY id`,
       [h.world.orgId, action, patientId],
     );
   const workersComp = () => ({
@@ -142,7 +143,7 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
     expect(payers.json().payers.map((p: { name: string }) => p.name)).not.toContain('Elsewhere Health');
   });
 
-  it('counts visits used from the appointments on the days authorized, in the site’s zone, and alerts at the threshold', async () => {
+  it('counts visits used on the days authorized, in the site’s zone, and alerts at the threshold', async () => {
     const patientId = h.world.patients.a;
     const coverageId = await buildCoverage(h.db, h.world.orgId, patientId, payerId, 2);
     await buildService(h.db, h.world.orgId);
@@ -218,7 +219,8 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
     const patientId = await newPatient();
     const insert = (type: string, memberId: string, payer: string | null = payerId) =>
       h.db.query(
-        `INSERT INTO coverages (org_id, patient_id, coverage_order, type, payer_id, member_id, relationship, created_at, updated_at)
+        `INSERT INTO coverages (org_id, patient_id, coverage_order, type, payer_id, member_id, relationship,
+          created_at, updated_at)
          VALUES ($1, $2, 1, $3, $4, $5, 'self', now(), now())`,
         [h.world.orgId, patientId, type, payer, memberId],
       );

@@ -127,7 +127,8 @@ export const AuthorizationSchema = z.object({
     .number()
     .int()
     .describe(
-      'Visits booked or held on the days it covers (cancelled and missed ones not); an authorization of units counts each visit as one until charges are stored',
+      'Visits booked or held on the days it covers (cancelled and missed ones not); an authorization of units counts ' +
+        'each visit as one until charges are stored',
     ),
   version: z.number().int(),
   status: StatusSchema,

@@ -42,7 +42,7 @@ describe.each(BACKENDS)('calendar routes on %s', (backend) => {
     expect((gone.json() as { error: { code: string } }).error.code).toBe('not_found');
   });
 
-  it('a feed stops when an administrator disables its creator, and follows the creator’s sites when a manager moves', async () => {
+  it('a feed stops when its creator is disabled, and follows the creator’s sites when a manager moves', async () => {
     const booked = await h.as('front_desk', 'POST', '/api/appointments', {
       patientId: h.world.patients.a,
       serviceCode: 'nmt-followup-60',

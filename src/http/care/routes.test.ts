@@ -11,7 +11,8 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
     async setup() {
       bruno = (
         await h.db.query<typeof bruno>(
-          `SELECT given_name AS "givenName", family_name AS "familyName", date_of_birth AS "dateOfBirth" FROM patients WHERE id = $1`,
+          `SELECT given_name AS "givenName", family_name AS "familyName", date_of_birth AS "dateOfBirth" FROM patients
+            WHERE id = $1`,
           [h.world.patients.b],
         )
       )[0]!;
@@ -19,12 +20,14 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
   });
   const events = (action: string, patientId: string) =>
     h.db.query<{ outcome: string; actor: string; detail: Record<string, unknown> }>(
-      `SELECT outcome, actor_user_id AS actor, detail FROM audit_events WHERE org_id = $1 AND action = $2 AND patient_id = $3 ORDER BY id`,
+      `SELECT outcome, actor_user_id AS actor, detail FROM audit_events WHERE org_id = $1 AND action = $2
+        AND patient_id = $3 ORDER BY id`,
       [h.world.orgId, action, patientId],
     );
   const care = (patientId: string) =>
     h.db.query<{ therapistId: string; endedOn: string | null; grantedBy: string | null }>(
-      `SELECT therapist_id AS "therapistId", ended_on AS "endedOn", granted_by AS "grantedBy" FROM care_relationships WHERE org_id = $1 AND patient_id = $2`,
+      `SELECT therapist_id AS "therapistId", ended_on AS "endedOn", granted_by AS "grantedBy" FROM care_relationships
+        WHERE org_id = $1 AND patient_id = $2`,
       [h.world.orgId, patientId],
     );
   const booking = (patientId: string, start: string) => ({
@@ -35,7 +38,7 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
     locationId: h.world.sites.a,
   });
 
-  it('refuses the desk a booking of a patient registered at another site, says what to do, and books nothing', async () => {
+  it('refuses the desk a booking of a patient registered elsewhere, says what to do, and books nothing', async () => {
     const res = await h.as(
       'front_desk',
       'POST',
@@ -58,7 +61,7 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
     expect((await events('patient.book', h.world.patients.b)).map((e) => e.outcome)).toEqual(['denied']);
   });
 
-  it('finds a patient of another site only by exact names and birth date, with nothing but what registering needs', async () => {
+  it('finds a patient of another site only by exact names and birth date, showing what registering needs', async () => {
     const exact = await h.as('front_desk', 'POST', '/api/patients/lookup', {
       givenName: ` ${bruno.givenName.toUpperCase()} `,
       familyName: bruno.familyName.toLowerCase(),
@@ -87,7 +90,7 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
     ]);
   });
 
-  it('registers the patient at the desk’s site deliberately, then lets the desk book them, which puts the therapist in their care', async () => {
+  it('registers the patient at the desk’s site; booking them then puts the therapist in their care', async () => {
     const registered = await h.as('front_desk', 'POST', `/api/patients/${h.world.patients.b}/sites`, {
       locationId: h.world.sites.a,
       reason: 'Works near Alpha now; asked by phone',
@@ -157,7 +160,7 @@ describe.each(BACKENDS)('who may see whose chart, on %s', (backend) => {
     expect(await events('care.grant', fresh)).toEqual([]);
   });
 
-  it('lets a manager end a therapist’s care, which closes the chart though the appointments stay, and grant it again', async () => {
+  it('lets a manager end a therapist’s care (the chart closes, appointments stay) and grant it again', async () => {
     const ended = await h.as(
       'manager',
       'POST',

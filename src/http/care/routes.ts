@@ -29,7 +29,8 @@ export function careRoutes(ctx: ServiceContext) {
       tag: 'patients',
       errors: [403, 422],
       summary:
-        'Find a patient of any site by exact first name, last name and date of birth, to register them at your site (audited)',
+        'Find a patient of any site by exact first name, last name and date of birth, to register them at your site ' +
+        '(audited)',
       body: LookupSchema,
       response: LookupResultSchema,
       // A search: it creates nothing, and each one is audited as asked.

@@ -16,7 +16,8 @@ function form(fields: Record<string, string>, file?: { name: string; filename: s
   if (file) {
     parts.push(
       Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}` +
+          `"\r\nContent-Type: ${file.type}\r\n\r\n`,
       ),
       file.data,
       Buffer.from('\r\n'),
@@ -121,7 +122,7 @@ describe.each(BACKENDS)('intake, gate and clearance API on %s', (backend) => {
     expect(await snapshot(h.db)).toEqual(before);
   });
 
-  it('refuses a disguised file, a file too large, a missing letter, and a patient uploading; nothing is stored', async () => {
+  it('refuses a disguised file, a file too large, a missing letter and a patient uploading; stores none', async () => {
     const before = await snapshot(h.db);
     const html = Buffer.from('<!doctype html><script>alert(1)</script>');
     const disguised = await upload(

@@ -58,7 +58,8 @@ export function clearanceRoutes(ctx: ServiceContext) {
       status: 201,
       errors: [403, 404, 413, 422],
       summary:
-        'Record a physician clearance (multipart/form-data: physician, clearedOn, scope, letter = PDF/PNG/JPEG up to 5 MB)',
+        'Record a physician clearance (multipart/form-data: physician, clearedOn, scope, letter = PDF/PNG/JPEG up ' +
+        'to 5 MB)',
       params: IdParams,
       response: ClearanceResultSchema,
       handler: ({ actor, params, request, once }) =>

@@ -9,7 +9,7 @@ describe.each(BACKENDS)('diagnoses on the assessment and the plan, on %s', (back
   const codes = (res: { json: () => { diagnoses: Array<{ code: string }> } }) =>
     res.json().diagnoses.map((d) => d.code);
 
-  it('stores the codes the therapist chose, spelt as on a claim, with their plain names, and the plan carries them', async () => {
+  it('stores the chosen codes, spelt as on a claim, with their plain names, and the plan carries them', async () => {
     const created = await h.as('therapist', 'POST', url('/assessments'), {
       findings: {},
       diagnoses: ['m542', 'S13.4XXA', 'M54.2'],
@@ -42,7 +42,7 @@ describe.each(BACKENDS)('diagnoses on the assessment and the plan, on %s', (back
     expect(plan.json().plan).not.toHaveProperty('assessmentId');
   });
 
-  it('refuses a code not on the list, or not complete enough to bill, naming the diagnosis in plain words', async () => {
+  it('refuses a code not on the list or not complete enough to bill, naming the diagnosis in plain words', async () => {
     const before = (await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM assessments')).at(0)!.n;
     const res = await h.as('therapist', 'POST', url('/assessments'), {
       findings: {},

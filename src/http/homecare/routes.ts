@@ -18,7 +18,8 @@ export function homeCareRoutes(ctx: ServiceContext) {
       tag: 'home care',
       errors: [403, 404, 409],
       summary:
-        'Generate home care from the muscles treated: water, expected soreness, stretches, activity changes, when to call',
+        'Generate home care from the muscles treated: water, expected soreness, stretches, activity changes, ' +
+        'when to call',
       params: IdParams,
       response: HomeCarePlanSchema,
       handler: ({ actor, params }) => generateForNote(ctx, actor, params.id),
@@ -40,7 +41,8 @@ export function homeCareRoutes(ctx: ServiceContext) {
       tag: 'home care',
       errors: [403, 404],
       summary:
-        'Send the home care: from now on the patient sees it, and it is emailed to them with the handout attached (once per version)',
+        'Send the home care: from now on the patient sees it, and it is emailed to them with the handout attached ' +
+        '(once per version)',
       params: IdParams,
       response: HomeCareSentSchema,
       idempotent: true,

@@ -24,7 +24,7 @@ describe.each(BACKENDS)('intake health questions on %s', (backend) => {
 
   const url = (rest: string) => `/api/patients/${h.world.patients.a}${rest}`;
 
-  it('refuses a submission with unanswered questions (422), naming each in plain words, and stores nothing', async () => {
+  it('refuses a submission with unanswered questions (422), naming each in plain words; stores nothing', async () => {
     const res = await h.as('patient', 'POST', url('/intake'), body(answersWith({ drop: ['bloodClot', 'epilepsy'] })));
     expect(res.statusCode).toBe(422);
     const error = res.json().error as { code: string; message: string; fields: Record<string, string> };

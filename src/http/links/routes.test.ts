@@ -141,7 +141,8 @@ describe.each(BACKENDS)('self-service links on %s', (backend) => {
       const res = await anonymous('GET', `/api/links/${token}`);
       expect(res.statusCode).toBe(404);
       expect((res.json() as { error: { message: string } }).error.message).toMatch(/expired/);
-      // With a phone number on the site, the expired link says whom to call (the number is the site's, not the patient's).
+      // With a phone number on the site, the expired link says whom to call (the number is the site's, not the
+      // patient's).
       await h.db.query(`UPDATE locations SET phone = '(503) 555-0100' WHERE id = $1`, [h.world.sites.a]);
       const withPhone = await anonymous('GET', `/api/links/${token}`);
       expect((withPhone.json() as { error: { message: string } }).error.message).toMatch(

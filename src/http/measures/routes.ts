@@ -13,7 +13,8 @@ export function measureRoutes(ctx: ServiceContext) {
       status: 201,
       errors: [403, 404, 422],
       summary:
-        'Submit an outcome measure (NPRS, NDI, ODI, PSFS), scored by the clinical core; the patient may submit their own',
+        'Submit an outcome measure (NPRS, NDI, ODI, PSFS), scored by the clinical core; the patient may submit ' +
+        'their own',
       params: IdParams,
       body: MeasureSubmitSchema,
       response: MeasureResponseSchema,
@@ -35,7 +36,8 @@ export function measureRoutes(ctx: ServiceContext) {
       tag: 'measures',
       errors: [403, 404],
       summary:
-        'Measures due at this visit: NPRS every visit; NDI (neck) or ODI (low back) and PSFS at intake and every 4–6 visits',
+        'Measures due at this visit: NPRS every visit; NDI (neck) or ODI (low back) and PSFS at intake and every ' +
+        '4–6 visits',
       params: IdParams,
       response: DueMeasuresSchema,
       handler: ({ actor, params }) => dueMeasures(ctx, actor, params.id),

@@ -31,7 +31,8 @@ describe.each(BACKENDS)('the outcomes routes on %s', (backend) => {
   it('writes an audit event for each read, naming what was asked and whose episodes', async () => {
     await get('manager', '/api/outcomes?by=site&from=2026-02-01');
     const [event] = await suite.db.query<{ actorRole: string; detail: Record<string, unknown> }>(
-      `SELECT actor_role AS "actorRole", detail FROM audit_events WHERE org_id = $1 AND action = 'outcomes.read' AND actor_user_id = $2 ORDER BY id DESC LIMIT 1`,
+      `SELECT actor_role AS "actorRole", detail FROM audit_events WHERE org_id = $1 AND action = 'outcomes.read'
+        AND actor_user_id = $2 ORDER BY id DESC LIMIT 1`,
       [suite.world.orgId, suite.world.users.manager.id],
     );
     expect(event).toMatchObject({

@@ -18,7 +18,8 @@ export function outcomeRoutes(ctx: ServiceContext) {
       tag: 'outcomes',
       errors: [403, 422],
       summary:
-        'The outcomes report: the claim both ways, sessions to first meaningful improvement, and every cut (therapists: their own episodes; managers: their sites; audited)',
+        'The outcomes report: the claim both ways, sessions to first meaningful improvement, ' +
+        'and every cut (therapists: their own episodes; managers: their sites; audited)',
       query: OutcomesQuerySchema,
       response: OutcomesAnswerSchema,
       handler: ({ actor, query }) => outcomesReport(ctx, actor, query),
@@ -47,7 +48,8 @@ export function outcomeRoutes(ctx: ServiceContext) {
       tag: 'outcomes',
       errors: [403, 422],
       summary:
-        'Log-rank comparison of sessions to first meaningful improvement between two groups of a cut, e.g. two sites (audited)',
+        'Log-rank comparison of sessions to first meaningful improvement between two groups of a cut, ' +
+        'e.g. two sites (audited)',
       query: CompareQuerySchema,
       response: ComparisonSchema,
       handler: ({ actor, query }) => compareOutcomes(ctx, actor, query),

@@ -98,7 +98,8 @@ describe.each(BACKENDS)('possible duplicate patients on %s', (backend) => {
       error: {
         code: 'possible_duplicate',
         message:
-          'A patient with these details may already be registered at another site. Check with that site, or confirm that this is a different person.',
+          'A patient with these details may already be registered at another site. Check with that site, ' +
+          'or confirm that this is a different person.',
       },
       matches: [],
       elsewhere: true,

@@ -41,8 +41,10 @@ export function patientRoutes(ctx: ServiceContext) {
       status: 201,
       errors: [403, 409, 422],
       summary:
-        'Register a patient at one of your sites. When the name and date of birth, the email or the phone match a record, ' +
-        'answers 409 possible_duplicate with the matches you may see (and only "elsewhere" for others); send confirmNotDuplicate to register anyway',
+        'Register a patient at one of your sites. When the name and date of birth, the email or the phone match a ' +
+        'record, ' +
+        'answers 409 possible_duplicate with the matches you may see (and only "elsewhere" for others); ' +
+        'send confirmNotDuplicate to register anyway',
       body: PatientCreateSchema,
       response: PatientSchema,
       handler: ({ actor, body, once }) => {
@@ -56,7 +58,8 @@ export function patientRoutes(ctx: ServiceContext) {
       tag: 'patients',
       errors: [403, 404],
       summary:
-        "A patient's demographics; a merged record answers 404 patient_merged with mergedInto (when you may open that record)",
+        "A patient's demographics; a merged record answers 404 patient_merged with mergedInto (when you may open " +
+        'that record)',
       params: IdParams,
       response: PatientSchema,
       handler: ({ actor, params }) => getPatient(ctx, actor, params.id),
@@ -81,7 +84,8 @@ export function patientRoutes(ctx: ServiceContext) {
       tag: 'patients',
       errors: [403, 404],
       summary:
-        "The patient's page at a glance: visits to come and past, the plan's progress and session notes, each only as far as you may see",
+        "The patient's page at a glance: visits to come and past, the plan's progress and session notes, " +
+        'each only as far as you may see',
       params: IdParams,
       response: PatientSummarySchema,
       handler: ({ actor, params }) => patientSummary(ctx, actor, params.id),
@@ -92,7 +96,8 @@ export function patientRoutes(ctx: ServiceContext) {
       tag: 'patients',
       errors: [403, 404],
       summary:
-        'Records that may be the same person as this one (same name and date of birth, email or phone), among those you may see',
+        'Records that may be the same person as this one (same name and date of birth, email or phone), ' +
+        'among those you may see',
       params: IdParams,
       response: PossibleDuplicatesSchema,
       handler: ({ actor, params }) => duplicatesOf(ctx, actor, params.id),
@@ -103,8 +108,10 @@ export function patientRoutes(ctx: ServiceContext) {
       tag: 'patients',
       errors: [403, 404, 409, 422],
       summary:
-        'Merge a duplicate into this record (managers and admins of both records’ sites): visits and charts move in one transaction; ' +
-        'the duplicate is kept only as a pointer here. 409 merge_conflict lists visits both records have at the same time',
+        'Merge a duplicate into this record (managers and admins of both records’ sites): visits and charts move in ' +
+        'one transaction; ' +
+        'the duplicate is kept only as a pointer here. 409 merge_conflict lists visits both records have at the ' +
+        'same time',
       params: IdParams,
       body: MergeSchema,
       response: MergeResultSchema,

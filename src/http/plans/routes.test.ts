@@ -45,7 +45,7 @@ describe.each(BACKENDS)('treatment plan API on %s', (backend) => {
     ).toBe(403);
   });
 
-  it('stores a plan the therapist edited, refuses one whose stages do not add up, and moves status only forward', async () => {
+  it('stores an edited plan, refuses one whose stages do not add up, and moves status only forward', async () => {
     const inconsistent = await h.as('therapist', 'POST', url('/plans'), planBody({ totalVisits: 6 }));
     expect(inconsistent.statusCode).toBe(422);
     expect(inconsistent.json().error.fields).toHaveProperty('totalVisits');

@@ -78,7 +78,8 @@ export function planRoutes(ctx: ServiceContext) {
       status: 201,
       errors: [403, 404, 409, 422],
       summary:
-        'Book every visit of the plan as one series (all or nothing) and mark the plan active; after a 409 series_conflict, retry with choices (an alternative or a skip per visit)',
+        'Book every visit of the plan as one series (all or nothing) and mark the plan active; ' +
+        'after a 409 series_conflict, retry with choices (an alternative or a skip per visit)',
       params: IdParams,
       body: BookSchema,
       response: BookedPlanSchema,

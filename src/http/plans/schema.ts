@@ -7,7 +7,9 @@ import { Id, instant, Version } from '../common.ts';
 
 export { PlanBodySchema };
 
-/** A new plan: the plan itself, and the assessment it is made from (default: the latest), whose diagnoses it carries. */
+/**
+ * A new plan: the plan itself, and the assessment it is made from (default: the latest), whose diagnoses it carries.
+ */
 export const PlanCreateSchema = PlanBodySchema.extend({
   assessmentId: Id.optional().describe('The assessment the plan is made from; its diagnoses are copied to the plan'),
 });

@@ -33,12 +33,13 @@ describe.each(BACKENDS)('relief check-in on %s', (backend) => {
   }
   const messages = () =>
     h.db.query<{ status: string; sendAt: Date; text: string; dedupeKey: string }>(
-      `SELECT status, send_at AS "sendAt", text, dedupe_key AS "dedupeKey" FROM outbox_messages WHERE patient_id = $1 AND kind = 'relief-check' ORDER BY created_at, send_at`,
+      `SELECT status, send_at AS "sendAt", text, dedupe_key AS "dedupeKey" FROM outbox_messages WHERE patient_id = $1
+        AND kind = 'relief-check' ORDER BY created_at, send_at`,
       [patientId],
     );
   const tokenOf = (text: string) => text.match(/\/relief\/(\S+)/)![1]!;
 
-  it('queues one question for 7 days after the visit by default, or the days the clinic set; a later visit cancels an unsent one', async () => {
+  it('queues one question 7 days after the visit (or as the clinic set); a later visit cancels it unsent', async () => {
     await signVisit();
     let queued = await messages();
     expect(queued).toHaveLength(1);

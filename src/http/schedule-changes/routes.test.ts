@@ -73,7 +73,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
   const conflictOf = async (role: 'front_desk' | 'patient', id: string) =>
     ((await h.as(role, 'GET', `/api/appointments/${id}`)).json() as Appointment).conflict;
 
-  it('previews a closure, new hours, time off and a new week without writing anything, each listing the visits it would leave without a place', async () => {
+  it('previews a closure, new hours, time off and a new week without writing, listing visits left out', async () => {
     const before = await snapshot(h.db);
     const closure = await h.as('manager', 'POST', `/api/locations/${h.world.sites.a}/closures/preview`, {
       startsOn: CLOSED_DAY,
@@ -134,13 +134,14 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
     expect(await snapshot(h.db)).toEqual(before);
     // Each listed visit names a patient: each was audited.
     const audited = await h.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1 AND action = 'appointment.list' AND detail->>'preview' = 'true'`,
+      `SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1 AND action = 'appointment.list'
+        AND detail->>'preview' = 'true'`,
       [h.world.orgId],
     );
     expect(audited[0]!.n).toBe(2 + 1 + 1 + 2);
   });
 
-  it('once saved, the visits show the conflict to the desk and to the patient until resolved; others show none', async () => {
+  it('once saved, visits show the conflict to the desk and the patient until resolved; others show none', async () => {
     const saved = await h.as('manager', 'POST', `/api/locations/${h.world.sites.a}/closures`, {
       startsOn: CLOSED_DAY,
       endsOn: CLOSED_DAY,
@@ -162,7 +163,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
     expect(own.appointments.find((a) => a.id === v.wed)!.conflict).toBeNull();
   });
 
-  it('notifies patients with their link to choose a new time, once per visit; a visit that fits is left alone; a retried request replays', async () => {
+  it('emails each patient a link to a new time once per visit; a visit that fits is left; retries replay', async () => {
     const res = await h.as('front_desk', 'POST', '/api/appointments/conflicts/notify', {
       appointmentIds: [v.tueMorning, v.wed],
       note: 'Sorry for the trouble.',
@@ -253,7 +254,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
     expect(await conflictOf('front_desk', v.tueMorning)).toBeNull();
   });
 
-  it('inside the cancellation window, a visit the clinic cannot keep may still be moved by the patient, and cancelling it is not late', async () => {
+  it('in the cancellation window, a visit the clinic cannot keep may still move; cancelling is not late', async () => {
     const tooLate = await h.as('patient', 'POST', `/api/appointments/${v.soon}/reschedule`, {
       start: '2026-11-27T18:00:00Z',
       reason: 'Work',
@@ -278,7 +279,7 @@ describe.each(BACKENDS)('closing a day that has bookings, on %s', (backend) => {
     expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
   });
 
-  it('cancels for the clinic with a message, all in one transaction: a visit the desk may not touch refuses the whole request', async () => {
+  it('cancels for the clinic in one transaction: a visit the desk may not touch refuses the whole lot', async () => {
     // A visit at site B, which this front desk does not work at, made to conflict by a closure there.
     const other = await buildAppointment(h.db, h.world.orgId, {
       patientId: h.world.patients.b,

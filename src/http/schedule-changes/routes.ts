@@ -73,7 +73,8 @@ export function scheduleChangeRoutes(ctx: ServiceContext) {
       tag: 'schedule changes',
       errors: [403, 404, 409],
       summary:
-        'Email each patient why their visit cannot go ahead, with their link to choose a new time (one transaction; Idempotency-Key to retry safely)',
+        'Email each patient why their visit cannot go ahead, with their link to choose a new time (one transaction; ' +
+        'Idempotency-Key to retry safely)',
       body: NotifyAffectedSchema,
       response: ResolvedVisitsSchema,
       idempotent: true,
@@ -85,7 +86,8 @@ export function scheduleChangeRoutes(ctx: ServiceContext) {
       tag: 'schedule changes',
       errors: [403, 404, 409],
       summary:
-        "Cancel visits the schedule no longer allows, sending each patient the clinic's message (one transaction; Idempotency-Key to retry safely)",
+        "Cancel visits the schedule no longer allows, sending each patient the clinic's message (one transaction; " +
+        'Idempotency-Key to retry safely)',
       body: CancelAffectedSchema,
       response: ResolvedVisitsSchema,
       idempotent: true,

@@ -66,7 +66,7 @@ describe.each(BACKENDS)('service prices and current names on %s', (backend) => {
     expect(await serviceOf('manager', 'nmt-followup-30')).toMatchObject({ priceCents: 6500, currency: 'USD' });
   });
 
-  it('the confirmation email gives the price; after a rename, the appointment, its reminders, its .ics and the feed read the new name', async () => {
+  it('the confirmation gives the price; after a rename, visit, reminders, .ics and feed show the new one', async () => {
     const id = defaultServiceId(h.world.orgId, 'nmt-followup-60');
     expect((await h.as('manager', 'PATCH', `/api/services/${id}`, { priceCents: 12000 })).statusCode).toBe(200);
     const booked = await h.as('front_desk', 'POST', '/api/appointments', {

@@ -28,7 +28,7 @@ describe.each(BACKENDS)('the visit through HTTP on %s', (backend) => {
     holdSeconds: 20,
   };
 
-  it('charts a visit end to end: steps with a stop, units, reassessment, sign, then locked with note_signed', async () => {
+  it('charts a visit end to end: steps with a stop, units, reassessment, sign, then locked (note_signed)', async () => {
     const created = await call('therapist', 'POST', `/api/patients/${suite.world.patients.a}/sessions`, {
       subjective: { painToday: 6 },
       cptMinutes: [{ code: '97140', minutes: 38 }],

@@ -75,7 +75,8 @@ export function sessionRoutes(ctx: ServiceContext) {
       status: 201,
       errors: [403, 404, 409, 422],
       summary:
-        'Record one treatment step (one hold). Refused with 422 treatment_blocked, region_avoided or technique_not_allowed by the screening gate; pain ≥ 9 is recorded with stop: true',
+        'Record one treatment step (one hold). Refused with 422 treatment_blocked, ' +
+        'region_avoided or technique_not_allowed by the screening gate; pain ≥ 9 is recorded with stop: true',
       params: IdParams,
       body: StepCreateSchema,
       response: RecordedStepSchema,

@@ -24,7 +24,8 @@ describe.each(BACKENDS)('a note belongs to its visit, on %s', (backend) => {
   const statusEvents = async (id: string) =>
     (
       await h.db.query<{ detail: Record<string, string>; role: string }>(
-        `SELECT detail, actor_role AS role FROM audit_events WHERE org_id = $1 AND action = 'appointment.status' AND record_id = $2 ORDER BY id`,
+        `SELECT detail, actor_role AS role FROM audit_events WHERE org_id = $1 AND action = 'appointment.status'
+          AND record_id = $2 ORDER BY id`,
         [h.world.orgId, id],
       )
     ).map((e) => ({ from: e.detail.from, to: e.detail.to, because: e.detail.because ?? null, role: e.role }));
@@ -85,7 +86,7 @@ describe.each(BACKENDS)('a note belongs to its visit, on %s', (backend) => {
     ]);
   });
 
-  it('a visit nobody marked arrived is completed by signing its note too; a walk-in note touches no visit', async () => {
+  it('a visit nobody marked arrived is completed by signing its note; a walk-in note touches no visit', async () => {
     const id = await book('2026-11-25T17:00:00Z');
     const note = (
       await h.as('therapist', 'POST', `/api/patients/${h.world.patients.a}/sessions`, {

@@ -44,7 +44,7 @@ describe.each(BACKENDS)('onboarding a therapist on %s', (backend) => {
       await suite.db.query<{ n: number }>('SELECT count(*)::int AS n FROM therapists WHERE family_name = $1', [family])
     )[0]!.n;
 
-  it('adds the record, sites, credentials, weekly shifts and a sign-in that must change its first password, audited', async () => {
+  it('adds the record, sites, credentials, weekly shifts and a sign-in with a first password, audited', async () => {
     const body = newcomer();
     const res = await onboard('manager', body);
     expect(res.statusCode).toBe(201);
@@ -60,7 +60,8 @@ describe.each(BACKENDS)('onboarding a therapist on %s', (backend) => {
     expect(answer.shifts).toHaveLength(2);
     expect(answer.account).toMatchObject({ role: 'therapist', therapistId: answer.therapist.id });
     const actions = await suite.db.query<{ action: string }>(
-      "SELECT action FROM audit_events WHERE actor_user_id = $1 AND (record_id = $2 OR record_id = $3 OR detail->>'therapistId' = $2) ORDER BY id",
+      `SELECT action FROM audit_events WHERE actor_user_id = $1 AND (record_id = $2 OR record_id = $3
+        OR detail->>'therapistId' = $2) ORDER BY id`,
       [suite.world.users.manager.id, answer.therapist.id, answer.account.id],
     );
     expect(actions.map((a) => a.action).sort()).toEqual([
@@ -81,7 +82,7 @@ describe.each(BACKENDS)('onboarding a therapist on %s', (backend) => {
     expect(first.json()).toMatchObject({ error: { code: 'password_change_required' } });
   });
 
-  it('saves nothing when any part is refused: a sign-in email already used here, a shift that ends before it starts', async () => {
+  it('saves nothing when any part is refused: a sign-in email in use, a shift ending before it starts', async () => {
     const before = await snapshot(suite.db);
     const taken = newcomer({
       signIn: { email: suite.world.users.front_desk.email, password: 'a-long-first-password' },

@@ -58,7 +58,8 @@ export function therapistRoutes(ctx: ServiceContext) {
       status: 201,
       errors: [403, 409, 422],
       summary:
-        'Add a therapist in one step (admins; managers at their own sites): record, sites, credentials, weekly shifts and sign-in, ' +
+        'Add a therapist in one step (admins; managers at their own sites): record, sites, credentials, ' +
+        'weekly shifts and sign-in, ' +
         'all saved or none. The sign-in must change its first password. Send an Idempotency-Key header to retry safely',
       body: OnboardingSchema,
       response: OnboardedSchema,

@@ -38,7 +38,7 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
       latest: '2026-11-27',
     });
 
-  it('offers a freed slot first come first served with a hold that blocks it, passes it on at expiry, and books it on accept', async () => {
+  it('offers a freed slot first come first served with a blocking hold, passes it on at expiry, books it', async () => {
     const slot = {
       serviceCode: 'nmt-followup-60',
       start: '2026-11-27T17:00:00Z',
@@ -62,7 +62,8 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
     });
     expect(list.find((e) => e.patientId === patientC)).toMatchObject({ status: 'waiting', offer: null });
     const messages = await h.db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM outbox_messages WHERE org_id = $1 AND kind = 'waitlist-offer' AND patient_id = $2`,
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE org_id = $1 AND kind = 'waitlist-offer'
+        AND patient_id = $2`,
       [h.world.orgId, h.world.patients.b],
     );
     expect(messages[0]!.n).toBe(1);
@@ -138,7 +139,7 @@ describe.each(BACKENDS)('waitlist on %s', (backend) => {
     ).toBe(403);
   });
 
-  it('judges a window as passed on the site’s day: at 21:30 in Los Angeles (already tomorrow in UTC) today still counts', async () => {
+  it('judges a window on the site’s day: at 21:30 in Los Angeles (tomorrow in UTC) today still counts', async () => {
     const before = now;
     now = new Date('2026-11-20T05:30:00Z').getTime();
     try {

@@ -24,7 +24,8 @@ export function waitlistRoutes(ctx: ServiceContext) {
       tag: 'booking',
       errors: [403],
       summary:
-        'Open waitlist entries you may see, oldest first, each with its live offer (include=booked adds those booked, until their dates are over)',
+        'Open waitlist entries you may see, oldest first, each with its live offer (include=booked adds those ' +
+        'booked, until their dates are over)',
       query: WaitlistQuery,
       response: WaitlistSchema,
       handler: ({ actor, query }) => listWaitlist(ctx, actor, { includeBooked: query.include === 'booked' }),

@@ -35,7 +35,7 @@ function patient(partial: Partial<PatientRecords>): PatientRecords {
 }
 
 describe('episodes of care', () => {
-  it('opens at the first assessment, numbers signed sessions and finds the first session meeting 2 points and 30%', () => {
+  it('opens at the first assessment, numbers signed sessions, finds the first session meeting 2 points and 30%', () => {
     const { sessions, scores } = weekly('2026-01-05', [6, 5, 4, 3]);
     const records = patient({
       assessments: [
@@ -153,7 +153,7 @@ describe('episodes of care', () => {
     expect(build(8, 2, false, '2026-01-20')).toMatchObject({ status: 'open', dropOut: false });
   });
 
-  it('counts sessions before the first assessment as outside any episode and ignores records after the report date', () => {
+  it('counts sessions before the first assessment as outside any episode; ignores those after the report', () => {
     const records = patient({
       assessments: [{ id: 'a1', date: '2026-02-02' }],
       sessions: [

@@ -21,7 +21,9 @@ function fromMcid(measure: MeasureId, combine: 'both' | 'either'): ResponderDefi
   const joiner = rule === 'both' ? 'and' : 'or';
   return {
     id: `${measure}-mcid`,
-    label: `${name}: ${direction} at least ${mcid.value} ${unit}${relative === undefined ? '' : ` ${joiner} ${relative}%`}`,
+    label:
+      `${name}: ${direction} at least ${mcid.value} ${unit}` +
+      `${relative === undefined ? '' : ` ${joiner} ${relative}%`}`,
     measure,
     rule,
     absolute: mcid.value,

@@ -13,7 +13,8 @@ describe("a patient's own trend in plain words", () => {
     // Neck Disability Index for mechanical neck pain: MDC 5 raw points passed, MCID 19% (9.5 points) not.
     expect(classifyChange('ndi', 30, 24, { condition: 'neck-pain' }).class).toBe('beyond-mdc');
     expect(ownTrendInWords({ measure: 'ndi', first: 30, latest: 24, area: 'neck' })).toBe(
-      'Your score for how much your neck gets in the way of daily life fell from 30 to 24 — a real change, though smaller than most people notice.',
+      'Your score for how much your neck gets in the way of daily life fell from 30 to 24 — a real change, ' +
+        'though smaller than most people notice.',
     );
   });
 

@@ -63,7 +63,10 @@ export function ownTrendInWords(input: OwnTrendInput, scores = 2): string | null
     case 'beyond-mdc':
       return `${moved} — a real change, though smaller than most people notice.`;
     case 'worse':
-      return `${moved} — worse than at the start${input.reader === 'clinician' ? '' : '; tell your therapist at your next visit'}.`;
+      return (
+        `${moved} — worse than at the start` +
+        `${input.reader === 'clinician' ? '' : '; tell your therapist at your next visit'}.`
+      );
     case 'no-change':
       return `${moved} — too small a change to be sure it is more than day-to-day variation.`;
   }

@@ -23,7 +23,10 @@ export interface EpisodeColumns {
   visits: Int32Array;
   /** Index into `values.psfs`, -1 without a PSFS change. */
   psfs: Int32Array;
-  /** The relief reports of episode i are `relief[reliefFrom[i] … reliefFrom[i + 1] − 1]`, as indices into `values.relief`. */
+  /**
+   * The relief reports of episode i are `relief[reliefFrom[i] … reliefFrom[i + 1] − 1]`, as indices into
+   * `values.relief`.
+   */
   reliefFrom: Int32Array;
   relief: Int32Array;
   values: { visits: number[]; psfs: number[]; relief: number[]; sessions: number[] };

@@ -36,7 +36,7 @@ function clinic() {
 }
 
 describe('the clinic’s claim, two ways', () => {
-  it('counts all started episodes (drop-outs as not improved) and those with 4+ sessions, each with a Wilson interval', () => {
+  it('counts all started episodes (drop-outs not improved) and those with 4+ sessions, with Wilson intervals', () => {
     const report = reportOf(clinic());
     expect(report.overall.status).toBe('reported');
     if (report.overall.status !== 'reported') return;

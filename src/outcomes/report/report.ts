@@ -29,7 +29,10 @@ export interface ReportOptions {
   labels?: CutLabels;
 }
 
-/** Rows for episodes, judged by the given definitions (default: the four MCID ones); a report can only use definitions its rows were judged by. */
+/**
+ * Rows for episodes, judged by the given definitions (default: the four MCID ones); a report can only use definitions
+ * its rows were judged by.
+ */
 export function outcomeRows(
   episodes: readonly Episode[],
   definitions?: readonly ResponderDefinition[],

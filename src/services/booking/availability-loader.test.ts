@@ -67,8 +67,10 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
       const room = next() < 0.2 ? null : t === 0 ? rooms.roomsA[Math.floor(next() * 2)]! : rooms.roomB;
       const status = next() < 0.15 ? 'cancelled' : 'booked';
       await db.query(
-        `INSERT INTO appointments (org_id, patient_id, therapist_id, location_id, room_id, service_code, status, during, blocks)
-         VALUES ($1, $2, $3, $4, $5, 'nmt-followup-60', $6, tstzrange($7::timestamptz, $7::timestamptz + make_interval(mins => $8::int)),
+        `INSERT INTO appointments (org_id, patient_id, therapist_id, location_id, room_id, service_code, status,
+          during, blocks)
+         VALUES ($1, $2, $3, $4, $5, 'nmt-followup-60', $6, tstzrange($7::timestamptz,
+         $7::timestamptz + make_interval(mins => $8::int)),
                  tstzrange($7::timestamptz, $7::timestamptz + make_interval(mins => $8::int + $9::int)))
          ON CONFLICT DO NOTHING`,
         [
@@ -98,8 +100,10 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
     );
     const hold = (startIso: string, expires: string, status: string) =>
       db.query(
-        `INSERT INTO holds (org_id, waitlist_entry_id, patient_id, therapist_id, location_id, room_id, service_code, during, blocks, expires_at, status)
-         VALUES ($1, $2, $3, $4, $5, $6, 'nmt-followup-60', tstzrange($7::timestamptz, $7::timestamptz + interval '1 hour'),
+        `INSERT INTO holds (org_id, waitlist_entry_id, patient_id, therapist_id, location_id, room_id, service_code,
+          during, blocks, expires_at, status)
+         VALUES ($1, $2, $3, $4, $5, $6, 'nmt-followup-60', tstzrange($7::timestamptz,
+         $7::timestamptz + interval '1 hour'),
                  tstzrange($7::timestamptz, $7::timestamptz + interval '70 minutes'), $8, $9)`,
         [orgId, entry!.id, world.patients.a, therapists.a, sites.a, rooms.roomsA[0], startIso, expires, status],
       );

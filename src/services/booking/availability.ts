@@ -1,4 +1,7 @@
-/** Free slots for a service: schedule reads cached per schedule stamp, busy time merged per lane, then the pure engine decides. */
+/**
+ * Free slots for a service: schedule reads cached per schedule stamp, busy time merged per lane, then the pure engine
+ * decides.
+ */
 import { findSlots, type ScheduleData, type ServiceDef, type Slot, type TimeOfDay } from '../../scheduling/index.ts';
 import { addDays, dateIn, parseDate } from '../../time/index.ts';
 import type { Queryable } from '../../store/database.ts';

@@ -21,7 +21,10 @@ export type ServiceFields = repo.ServiceFields;
 export function defaultServiceId(orgId: string, code: string): string {
   const hex = createHash('sha1').update(`knotwork-service:${orgId}:${code}`).digest('hex');
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return (
+    `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-` +
+    `${hex.slice(20, 32)}`
+  );
 }
 
 function fromDefault(orgId: string, def: ServiceDef): Service {

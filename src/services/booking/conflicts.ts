@@ -22,7 +22,10 @@ import { addDays, dateIn } from '../../time/index.ts';
 
 export interface VisitConflict {
   code: ScheduleConflictCode;
-  /** Why, in words a patient and the desk both read, e.g. "The clinic is closed on Thursday, December 10 (Floor repairs)." */
+  /**
+   * Why, in words a patient and the desk both read, e.g. "The clinic is closed on Thursday, December 10 (Floor
+   * repairs)."
+   */
   message: string;
   /** When the patient was last sent a link to choose a new time, if they were. */
   notifiedAt: Date | null;

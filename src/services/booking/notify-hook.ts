@@ -77,7 +77,8 @@ export async function onOffered(tx: Queryable, offer: OfferMessage, now: Date): 
       text: [
         `A ${offer.serviceName} appointment has opened up at ${offer.siteName} on ${offer.when}.`,
         `We are holding it for you until ${offer.expiresAt.toISOString().replace('T', ' ').slice(0, 16)} UTC.`,
-        'Sign in to Knotwork and accept the offer under "Waitlist" to book it. If you do nothing, we offer it to the next person waiting.',
+        'Sign in to Knotwork and accept the offer under "Waitlist" to book it. If you do nothing, ' +
+          'we offer it to the next person waiting.',
       ].join('\n\n'),
       sendAt: now,
       dedupeKey: `waitlist-offer:${offer.holdId}`,

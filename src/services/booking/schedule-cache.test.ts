@@ -35,7 +35,8 @@ describe.each(BACKENDS)('cached availability reads on %s', (backend) => {
       ['hours', `UPDATE locations SET hours = hours WHERE org_id = $1 AND id = $2`, [orgId, sites.a]],
       [
         'closure',
-        `INSERT INTO location_closures (org_id, location_id, starts_on, ends_on, reason) VALUES ($1, $2, '2026-12-24', '2026-12-24', 'Eve')`,
+        `INSERT INTO location_closures (org_id, location_id, starts_on, ends_on, reason)
+          VALUES ($1, $2, '2026-12-24', '2026-12-24', 'Eve')`,
         [orgId, sites.a],
       ],
       ['room', `UPDATE rooms SET name = name || '!' WHERE org_id = $1 AND location_id = $2`, [orgId, sites.b]],
@@ -76,7 +77,8 @@ describe.each(BACKENDS)('cached availability reads on %s', (backend) => {
     await expect(
       db.transaction(async (tx) => {
         await tx.query(
-          `INSERT INTO location_closures (org_id, location_id, starts_on, ends_on, reason) VALUES ($1, $2, '2027-01-01', '2027-01-01', 'x')`,
+          `INSERT INTO location_closures (org_id, location_id, starts_on, ends_on, reason)
+            VALUES ($1, $2, '2027-01-01', '2027-01-01', 'x')`,
           [world.orgId, world.sites.b],
         );
         inside = await scheduleStamp(tx, world.orgId);
@@ -84,7 +86,8 @@ describe.each(BACKENDS)('cached availability reads on %s', (backend) => {
       }),
     ).rejects.toThrow('roll back');
     await db.query(
-      `INSERT INTO location_closures (org_id, location_id, starts_on, ends_on, reason) VALUES ($1, $2, '2027-01-02', '2027-01-02', 'y')`,
+      `INSERT INTO location_closures (org_id, location_id, starts_on, ends_on, reason)
+        VALUES ($1, $2, '2027-01-02', '2027-01-02', 'y')`,
       [world.orgId, world.sites.b],
     );
     expect(await stamp()).not.toBe(inside);
@@ -106,7 +109,8 @@ describe.each(BACKENDS)('cached availability reads on %s', (backend) => {
     const onMonday = (r: typeof first) => r.slots.filter((s) => s.start.startsWith('2026-11-23')).length;
     expect(onMonday(first)).toBeGreaterThan(0);
     await db.query(
-      `INSERT INTO location_closures (org_id, location_id, starts_on, ends_on, reason) VALUES ($1, $2, '2026-11-23', '2026-11-23', 'Flood')`,
+      `INSERT INTO location_closures (org_id, location_id, starts_on, ends_on, reason)
+        VALUES ($1, $2, '2026-11-23', '2026-11-23', 'Flood')`,
       [world.orgId, world.sites.a],
     );
     expect(onMonday(await findAvailability(ctx, desk, query))).toBe(0);

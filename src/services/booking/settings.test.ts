@@ -11,7 +11,7 @@ import { getBookingSettings, reminderHoursOf, updateBookingSettings } from './se
 const NOW = new Date('2026-11-20T18:00:00Z');
 
 describe('reminderHoursOf', () => {
-  it('reads stored hours latest first without repeats, and falls back to 48 h and 2 h when missing or malformed', () => {
+  it('reads stored hours latest first without repeats; falls back to 48 h and 2 h when missing or malformed', () => {
     expect(reminderHoursOf({ reminders: [2, 72, 2, 24] })).toEqual([72, 24, 2]);
     expect(reminderHoursOf({ reminders: [] })).toEqual([]);
     expect(reminderHoursOf(null)).toEqual([48, 2]);
@@ -41,7 +41,7 @@ describe.each(BACKENDS)('booking settings with reminder hours on %s', (backend) 
   });
   afterAll(async () => drop());
 
-  it('shows the default reminders, lets an admin change them with other settings, and the notifier follows', async () => {
+  it('shows the default reminders, lets an admin change them with other settings; the notifier follows', async () => {
     expect((await getBookingSettings(ctx(), actor('front_desk'))).reminderHours).toEqual([48, 2]);
     const saved = await updateBookingSettings(ctx(), actor('admin'), {
       reminderHours: [2, 72, 24],

@@ -83,7 +83,7 @@ describe('assessment findings', () => {
     expect(missing).toEqual({ fields: { 'rom.0.normal': expect.stringMatching(/normal value/) } });
   });
 
-  it('checks trigger points against the atlas and the body map, strength against 0–5, posture against the vocabulary', () => {
+  it('checks trigger points against atlas and body map, strength against 0–5, posture against the vocabulary', () => {
     const bad = FindingsSchema.safeParse({
       triggerPoints: [
         { ...findings.triggerPoints[0], triggerPoint: 'levator-scapulae-angle', referralRegions: ['forehead-ish'] },
@@ -177,7 +177,7 @@ describe.each(BACKENDS)('assessments on %s', (backend) => {
     ).toHaveProperty('appointmentId');
   });
 
-  it('keeps clinical detail from the desk and the patient, and from a therapist who does not treat the patient', async () => {
+  it('keeps clinical detail from the desk, the patient and a therapist who does not treat the patient', async () => {
     const created = await createAssessment(ctx, therapist, world.patients.a, { findings: {} });
     const desk = actor(world, world.users.front_desk.id, 'front_desk', { locationIds: [world.sites.a] });
     const patient = actor(world, world.users.patient.id, 'patient', { patientId: world.patients.a });

@@ -42,7 +42,8 @@ export function validDiagnoses(input: readonly string[]): string[] {
     if (!check.ok) {
       fields[`diagnoses.${index}`] =
         check.reason === 'not-on-list'
-          ? `${typed.trim().toUpperCase()} is not a code on the clinic's list${check.suggestions.length ? `; the nearest are ${check.suggestions.slice(0, 6).join(', ')}` : ''}.`
+          ? `${typed.trim().toUpperCase()} is not a code on the clinic's list` +
+            `${check.suggestions.length ? `; the nearest are ${check.suggestions.slice(0, 6).join(', ')}` : ''}.`
           : `${check.message}.`;
     } else if (!codes.includes(check.diagnosis.code)) codes.push(check.diagnosis.code);
   });
@@ -50,7 +51,10 @@ export function validDiagnoses(input: readonly string[]): string[] {
   return codes;
 }
 
-/** The picker's search, for clinic staff: billable codes only (those are the ones that can be saved). No patient data, so no audit. */
+/**
+ * The picker's search, for clinic staff: billable codes only (those are the ones that can be saved). No patient data,
+ * so no audit.
+ */
 export function searchClinicDiagnoses(actor: Actor, query: string, limit = 20): { diagnoses: DiagnosisView[] } {
   if (actor.role === 'patient') throw new ForbiddenError('The diagnosis list is for clinic staff.');
   return { diagnoses: searchDiagnoses(query, { billableOnly: true, limit }).map((d) => diagnosisView(d.code)) };

@@ -15,7 +15,8 @@ const MAX_ACTIVITY_CHANGES = 8;
 
 export const HYDRATION = 'Drink 2 to 3 extra glasses of water (16 to 24 oz) over the rest of today.';
 export const SORENESS =
-  'The treated muscles may feel sore for 24 to 36 hours, like after a workout. This is expected. A brief flare before things improve is common.';
+  'The treated muscles may feel sore for 24 to 36 hours, like after a workout. This is expected. A brief flare ' +
+  'before things improve is common.';
 export const FATIGUE = 'You may feel tired or a little emotional after treatment. Rest if you can.';
 export const CALL_CLINIC_IF: readonly string[] = [
   'Your pain is worse, not better, 48 hours after treatment.',
@@ -67,7 +68,8 @@ export function generateHomeCare(findings: HomeCareFindings): HomeCareContent {
     activityChanges,
     callClinicIf: [...CALL_CLINIC_IF],
     notes: worseAfter
-      ? `Your pain was ${findings.painAfter} of 10 after treatment, higher than the ${findings.painBefore} before. It should settle within 2 days; call us if it does not.`
+      ? `Your pain was ${findings.painAfter} of 10 after treatment, higher than the ${findings.painBefore} before. ` +
+        `It should settle within 2 days; call us if it does not.`
       : null,
     sources: [
       AFTER_CARE_SOURCE,

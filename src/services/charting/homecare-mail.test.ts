@@ -46,7 +46,9 @@ describe.each(BACKENDS)('home care sent to the patient by email on %s', (backend
   });
 
   let visits = 0;
-  /** A completed visit of patient A at 09:00 Los Angeles time (a day apart each), charted and its home care generated. */
+  /**
+   * A completed visit of patient A at 09:00 Los Angeles time (a day apart each), charted and its home care generated.
+   */
   async function treatedVisit(): Promise<string> {
     const therapist = actorOf(world, 'therapist');
     const start = new Date(Date.UTC(2026, 10, 10 + visits++, 17));
@@ -68,7 +70,7 @@ describe.each(BACKENDS)('home care sent to the patient by email on %s', (backend
     return note.id;
   }
 
-  it('queues one email with the handout attached and a link to the Home care page, and lists the plan with its visit for the patient', async () => {
+  it('queues one email with the handout and a link to Home care, and lists the plan with its visit', async () => {
     const noteId = await treatedVisit();
     const sent = await sendForNote(ctx, actorOf(world, 'therapist'), noteId);
     expect(sent.email).toBe('queued');
@@ -146,7 +148,8 @@ describe.each(BACKENDS)('home care sent to the patient by email on %s', (backend
       expect(sent.email).toBe('email-declined');
       expect((await listMessages(db, { orgId: world.orgId })).length).toBe(before);
       const skips = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1 AND action = 'notification.skipped' AND record_id = $2 AND detail->>'reason' = 'email-declined'`,
+        `SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1 AND action = 'notification.skipped'
+          AND record_id = $2 AND detail->>'reason' = 'email-declined'`,
         [world.orgId, sent.id],
       );
       expect(skips[0]!.n).toBe(1);

@@ -72,7 +72,7 @@ describe.each(BACKENDS)('home care on %s', (backend) => {
   });
   afterAll(() => drop());
 
-  it('is generated from the treated muscles, edited, sent, then seen by the patient; locked when the note is signed', async () => {
+  it('is generated from the treated muscles, edited, sent, seen by the patient; locked once signed', async () => {
     const therapist = actorOf(world, 'therapist');
     const patient = actorOf(world, 'patient');
     const note = await createNote(ctx, therapist, world.patients.a, {

@@ -78,7 +78,8 @@ function periodic(measure: MeasureId, history: DueInput['history'], what: string
   const status = n >= OVERDUE_AFTER_VISITS ? 'overdue' : n >= REASSESS_AFTER_VISITS ? 'due' : 'not-due';
   const reason =
     status === 'not-due'
-      ? `${what}: ${n} visit(s) since it was last taken; retaken every ${REASSESS_AFTER_VISITS}–${OVERDUE_AFTER_VISITS} visits.`
+      ? `${what}: ${n} visit(s) since it was last taken; retaken every ${REASSESS_AFTER_VISITS}–` +
+        `${OVERDUE_AFTER_VISITS} visits.`
       : `${what}: ${n} visits since it was last taken (every ${REASSESS_AFTER_VISITS}–${OVERDUE_AFTER_VISITS} visits).`;
   return { measure, status, reason, lastTakenAt: last.lastTakenAt, visitsSinceLast: n };
 }

@@ -73,7 +73,9 @@ function rethrowReference(err: unknown): never {
   throw err;
 }
 
-/** The assessment a plan is made from: the one named, else the patient's latest; its diagnoses are copied to the plan. */
+/**
+ * The assessment a plan is made from: the one named, else the patient's latest; its diagnoses are copied to the plan.
+ */
 async function sourceAssessment(db: Queryable, orgId: string, patientId: string, assessmentId: string | undefined) {
   if (assessmentId === undefined) return (await listAssessments(db, orgId, patientId))[0] ?? null;
   const found = await findAssessment(db, orgId, assessmentId);

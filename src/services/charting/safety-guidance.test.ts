@@ -80,7 +80,8 @@ describe.each(BACKENDS)('safety guidance: what and why, once, on %s', (backend) 
         code: 'hold-short',
         field: 'holdSeconds',
         message:
-          '3 s is shorter than the 10–30 s compression hold for Ischemic compression (finger or thumb): hold longer next time.',
+          '3 s is shorter than the 10–30 s compression hold for Ischemic compression (finger or thumb): ' +
+          'hold longer next time.',
       },
     ]);
     const positional = await addStep(

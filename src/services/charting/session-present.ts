@@ -13,7 +13,10 @@ import type { Actor } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import type { PatientFacts } from '../policies.ts';
 
-/** The organisation's setting `settings.billing.unitRule`; CMS's 8-minute rule when unset (REFERENCE.md, Coding and billing). */
+/**
+ * The organisation's setting `settings.billing.unitRule`; CMS's 8-minute rule when unset (REFERENCE.md, Coding and
+ * billing).
+ */
 export async function unitRuleOf(db: Queryable, orgId: string): Promise<UnitRule> {
   const rule = await notes.orgUnitRule(db, orgId);
   return (UNIT_RULES as readonly string[]).includes(rule ?? '') ? (rule as UnitRule) : 'cms';

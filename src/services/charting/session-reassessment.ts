@@ -39,7 +39,9 @@ export async function recordReassessment(
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** Reads `[{joint, motion, side?, degrees, painOnMotion?}]` out of stored jsonb, skipping anything not of that shape. */
+/**
+ * Reads `[{joint, motion, side?, degrees, painOnMotion?}]` out of stored jsonb, skipping anything not of that shape.
+ */
 export function readRom(value: unknown): RangeOfMotion[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((e: unknown) => {

@@ -153,7 +153,7 @@ describe.each(BACKENDS)('session notes and treatment steps on %s', (backend) => 
     expect(denied).toEqual([{ detail: { code: 'treatment_blocked' } }]);
   });
 
-  it('judges the gate on the clinic’s day: at 21:30 in Los Angeles (already tomorrow in UTC) a surgery is still in its six weeks', async () => {
+  it('judges the gate on the clinic’s day: at 21:30 in Los Angeles (tomorrow in UTC) surgery still blocks', async () => {
     const patient = await seedTreatedPatient(db, world.orgId, world.sites.a, world.therapists.a, 'Evening-surgery');
     // 2026-10-08 is 42 days before 19 November (still needs clearance) and 43 before 20 November.
     const answers = {
@@ -223,7 +223,7 @@ describe.each(BACKENDS)('session notes and treatment steps on %s', (backend) => 
     ).rejects.toMatchObject({ fields: { side: expect.any(String) } });
   });
 
-  it('locks a signed note: edits, steps, reassessment answer note_signed; only the treating therapist signs', async () => {
+  it('locks a signed note: edits, steps, reassessment get note_signed; only the treating therapist signs', async () => {
     const patient = await patientBehindGate(db, world, 'clear');
     const note = await createNote(ctx, therapist(), patient, {
       subjective: { painToday: 5 },

@@ -139,7 +139,8 @@ function bodyFor(kind: AppointmentMessageKind, input: ComposeInput): { subject: 
                 `Or call the clinic${a.site.phone ? ` on ${a.site.phone}` : ''} and we will find a time with you.`,
               ]
             : [
-                `Please call the clinic${a.site.phone ? ` on ${a.site.phone}` : ''} and we will find a new time with you.`,
+                `Please call the clinic${a.site.phone ? ` on ${a.site.phone}` : ''} and we will find a new time ` +
+                  `with you.`,
               ]),
         ],
       };

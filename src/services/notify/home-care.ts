@@ -37,7 +37,8 @@ export function composeHomeCare(mail: Pick<HomeCareMail, 'patient' | 'therapistN
     `Hello ${mail.patient.preferredName || mail.patient.givenName},`,
     '',
     `${mail.therapistName} has sent you your home care from your visit on ${mail.visitDay}.`,
-    'It is attached as a PDF you can print. What to do after today, your stretches, and when to call the clinic are all in it.',
+    'It is attached as a PDF you can print. What to do after today, your stretches, and when to call the clinic are ' +
+      'all in it.',
     '',
     `You can also read it any time after signing in: ${page}`,
     '',

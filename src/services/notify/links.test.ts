@@ -50,7 +50,7 @@ describe('self-service link tokens', () => {
     expect(first).not.toContain(keys[0]!.value);
   });
 
-  it('uses the deployment secret when one is configured, so tokens signed with the stored key stop working', async () => {
+  it('uses the deployment secret when configured, so tokens signed with the stored key stop working', async () => {
     const stored = await issueLinkToken(db, { appointmentId, expiresAt: end });
     useLinkSettings({ ...NO_DEPLOYMENT_SECRET, secret: 'a-long-random-deployment-secret' });
     const fromEnv = await issueLinkToken(db, { appointmentId, expiresAt: end });

@@ -67,7 +67,7 @@ describe.each(BACKENDS)('scheduling appointment messages on %s', (backend) => {
     return { id, familyName: `Quill${slot}`, appointment: booked({ ...input, id }) };
   }
 
-  it('queues a confirmation now, pre-visit instructions for a first visit, and reminders 48 h and 2 h before', async () => {
+  it('queues a confirmation now, first-visit instructions, and reminders 48 h and 2 h before', async () => {
     const { id, appointment: a, familyName } = await appointment({ start: new Date('2026-12-01T17:00:00Z') });
     const result = await db.transaction((tx) => scheduleAppointmentMessages(tx, a, { now: NOW }));
     expect(result.skipped).toEqual([]);
@@ -165,13 +165,14 @@ describe.each(BACKENDS)('scheduling appointment messages on %s', (backend) => {
     expect(await listMessages(db, { orgId: world.orgId, appointmentId: declined.id })).toEqual([]);
 
     const audited = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1 AND action = 'notification.skipped' AND record_id = $2 AND detail->>'reason' = 'no-email-address'`,
+      `SELECT count(*)::int AS n FROM audit_events WHERE org_id = $1 AND action = 'notification.skipped'
+        AND record_id = $2 AND detail->>'reason' = 'no-email-address'`,
       [world.orgId, noEmail.id],
     );
     expect(audited[0]!.n).toBe(r2.skipped.length);
   });
 
-  it('on cancellation withdraws pending reminders and queues one cancellation notice without a self-service link', async () => {
+  it('on cancellation withdraws pending reminders and queues one notice without a self-service link', async () => {
     const { id, appointment: a } = await appointment();
     await db.transaction((tx) => scheduleAppointmentMessages(tx, a, { now: NOW }));
     await db.query(`UPDATE outbox_messages SET status = 'sent' WHERE appointment_id = $1 AND kind = 'confirmation'`, [

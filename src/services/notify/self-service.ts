@@ -149,7 +149,8 @@ function refuseIfTooLate(view: AppointmentView, shown: LinkedAppointment, verb: 
     const phone = view.site.phone ? ` on ${view.site.phone}` : '';
     throw new ConflictError(
       undefined,
-      `It is less than ${shown.cancellationNoticeHours} hours before your visit, so it can no longer be ${verb} online. Please call the clinic${phone}.`,
+      `It is less than ${shown.cancellationNoticeHours} hours before your visit, so it can no longer be ${verb} ` +
+        `online. Please call the clinic${phone}.`,
     );
   }
 }

@@ -1,4 +1,7 @@
-/** How a visit's time reads in a message: the site's own clock and zone, e.g. "Tuesday, December 1, 2026 at 9:00 AM PST". */
+/**
+ * How a visit's time reads in a message: the site's own clock and zone, e.g. "Tuesday, December 1, 2026 at 9:00 AM
+ * PST".
+ */
 export function visitTime(instant: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-US', {
     timeZone,

@@ -120,7 +120,7 @@ describe.each(BACKENDS)('the notification worker on %s', (backend) => {
     await db.query(`UPDATE outbox_messages SET status = 'cancelled' WHERE id = $1`, [later.id]);
   });
 
-  it('after a failure between sending and marking sent, resends with the same Message-ID and the .eml transport keeps one file', async () => {
+  it('after a failure between sending and marking sent, resends with the same Message-ID; one .eml file', async () => {
     const out = join(dir, 'crash');
     const message = await queue(T0);
     const broken = { markSent: true, all: false };

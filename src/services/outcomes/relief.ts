@@ -193,7 +193,9 @@ export async function answerReliefQuestion(
   const days = stillHolding ? Math.min(sinceVisit, MAX_RELIEF_DAYS) : answer.days!;
   if (!stillHolding && days > sinceVisit) {
     throw new ValidationError({
-      days: `Your visit was ${sinceVisit} day${sinceVisit === 1 ? '' : 's'} ago, so the relief cannot have lasted ${days} days yet. Choose "still holding" if it has not worn off.`,
+      days:
+        `Your visit was ${sinceVisit} day${sinceVisit === 1 ? '' : 's'} ago, so the relief cannot have lasted ` +
+        `${days} days yet. Choose "still holding" if it has not worn off.`,
     });
   }
   if (row.answeredAt) {

@@ -45,8 +45,10 @@ export interface NewAppointment extends SlotTaken {
   bookedBy: string | null;
 }
 
-const COLUMNS = `a.id, a.patient_id AS "patientId", a.therapist_id AS "therapistId", a.location_id AS "locationId", a.room_id AS "roomId",
-  a.service_code AS "serviceCode", (SELECT s.name FROM services s WHERE s.org_id = a.org_id AND s.code = a.service_code) AS "serviceName", a.status, lower(a.during) AS start, upper(a.during) AS "end",
+const COLUMNS = `a.id, a.patient_id AS "patientId", a.therapist_id AS "therapistId", a.location_id AS "locationId",
+  a.room_id AS "roomId",
+  a.service_code AS "serviceCode", (SELECT s.name FROM services s WHERE s.org_id = a.org_id
+  AND s.code = a.service_code) AS "serviceName", a.status, lower(a.during) AS start, upper(a.during) AS "end",
   (extract(epoch FROM upper(a.blocks) - upper(a.during)) / 60)::int AS "bufferAfterMinutes",
   a.series_id AS "seriesId", a.notes, a.cancel_reason AS "cancelReason", a.booked_by AS "bookedBy", a.version,
   a.created_at AS "createdAt", a.updated_at AS "updatedAt",
@@ -61,11 +63,15 @@ export async function insertAppointments(
 ): Promise<AppointmentRow[]> {
   const rows = await db.query<AppointmentRow>(
     `WITH a AS (
-       INSERT INTO appointments (org_id, patient_id, therapist_id, location_id, room_id, service_code, during, blocks, series_id, booked_by, created_at, updated_at)
+       INSERT INTO appointments (org_id, patient_id, therapist_id, location_id, room_id, service_code, during, blocks,
+       series_id, booked_by, created_at, updated_at)
        SELECT $1, t.patient_id, t.therapist_id, t.location_id, t.room_id, t.service_code,
-              tstzrange(t.starts, t.ends, '[)'), tstzrange(t.starts, t.ends + make_interval(mins => t.buffer), '[)'), t.series_id, t.booked_by, $12, $12
-         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::timestamptz[], $8::timestamptz[], $9::int[], $10::uuid[], $11::uuid[])
-              AS t(patient_id, therapist_id, location_id, room_id, service_code, starts, ends, buffer, series_id, booked_by)
+              tstzrange(t.starts, t.ends, '[)'), tstzrange(t.starts, t.ends + make_interval(mins => t.buffer), '[)'),
+              t.series_id, t.booked_by, $12, $12
+         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::timestamptz[], $8::timestamptz[],
+         $9::int[], $10::uuid[], $11::uuid[])
+              AS t(patient_id, therapist_id, location_id, room_id, service_code, starts, ends, buffer, series_id,
+              booked_by)
        RETURNING *)
      SELECT ${COLUMNS} FROM a ORDER BY lower(a.during)`,
     [
@@ -146,7 +152,8 @@ export async function listAppointments(
   }
   params.push(filter.limit);
   return db.query<AppointmentRow>(
-    `SELECT ${COLUMNS} FROM appointments a WHERE ${where.join(' AND ')} ORDER BY lower(a.during), a.id LIMIT $${params.length}`,
+    `SELECT ${COLUMNS} FROM appointments a WHERE ${where.join(' AND ')} ORDER BY lower(a.during), a.id
+      LIMIT $${params.length}`,
     params,
   );
 }
@@ -187,7 +194,8 @@ export async function setStatus(
 ): Promise<AppointmentRow> {
   const rows = await db.query<AppointmentRow>(
     `WITH a AS (
-       UPDATE appointments SET status = $3, cancel_reason = coalesce($4, cancel_reason), version = version + 1, updated_at = $5
+       UPDATE appointments SET status = $3, cancel_reason = coalesce($4, cancel_reason), version = version + 1,
+       updated_at = $5
         WHERE org_id = $1 AND id = $2 RETURNING *)
      SELECT ${COLUMNS} FROM a`,
     [orgId, id, status, reason, now],

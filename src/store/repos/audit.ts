@@ -46,8 +46,10 @@ export async function insertAuditEvents(db: Queryable, events: AuditEventInput[]
     detail: e.detail ?? {},
   }));
   await db.query(
-    `INSERT INTO audit_events (org_id, actor_user_id, actor_role, action, outcome, patient_id, record_type, record_id, ip, detail)
-     SELECT org_id, actor_user_id, actor_role, action, outcome, patient_id, record_type, record_id, ip, coalesce(detail, '{}')
+    `INSERT INTO audit_events (org_id, actor_user_id, actor_role, action, outcome, patient_id, record_type, record_id,
+      ip, detail)
+     SELECT org_id, actor_user_id, actor_role, action, outcome, patient_id, record_type, record_id, ip,
+     coalesce(detail, '{}')
      FROM json_populate_recordset(null::audit_events, $1::json)`,
     [JSON.stringify(rows)],
   );

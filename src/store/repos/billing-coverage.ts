@@ -122,7 +122,8 @@ interface RawCoverage extends Omit<CoverageRow, 'adjuster' | 'attorney'> {
   attorneyEmail: string | null;
 }
 
-const COVERAGE_COLUMNS = `c.id, c.patient_id AS "patientId", c.coverage_order AS "order", c.type, c.payer_id AS "payerId",
+const COVERAGE_COLUMNS = `c.id, c.patient_id AS "patientId", c.coverage_order AS "order", c.type,
+  c.payer_id AS "payerId",
   py.name AS "payerName", c.member_id AS "memberId", c.group_number AS "groupNumber", c.relationship,
   c.subscriber_name AS "subscriberName", c.subscriber_birth_date::text AS "subscriberBirthDate",
   c.claim_number AS "claimNumber", c.date_of_injury::text AS "dateOfInjury", c.employer_name AS "employerName",
@@ -194,7 +195,8 @@ export async function insertCoverage(
        subscriber_name, subscriber_birth_date, claim_number, date_of_injury, employer_name, adjuster_name,
        adjuster_phone, adjuster_email, attorney_name, attorney_phone, attorney_email, state, effective_from,
        effective_to, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $23)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
+     $23)
      RETURNING id`,
     [orgId, patientId, ...coverageParams(f), now],
   );

@@ -29,7 +29,8 @@ export interface BusyLaneRequest {
 }
 
 const EPOCH_MS = (bound: string) => `(extract(epoch FROM ${bound}) * 1000)::int8::text`;
-const SPANS = `(SELECT string_agg(${EPOCH_MS('lower(r)')} || ' ' || ${EPOCH_MS('upper(r)')}, ' ') FROM unnest(g.merged) r)`;
+const SPANS = `(SELECT string_agg(${EPOCH_MS('lower(r)')} || ' ' || ${EPOCH_MS('upper(r)')}, ' ')
+  FROM unnest(g.merged) r)`;
 
 /**
  * One lane kind: appointments that occupy their time and live holds whose `keyColumn` is one of

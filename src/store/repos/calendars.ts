@@ -45,15 +45,18 @@ export interface AppointmentView {
 }
 
 const VIEW = `SELECT a.id, a.org_id AS "orgId", a.patient_id AS "patientId", a.therapist_id AS "therapistId",
-    a.location_id AS "locationId", a.service_code AS "serviceCode", a.status, lower(a.during) AS start, upper(a.during) AS "end",
+    a.location_id AS "locationId", a.service_code AS "serviceCode", a.status, lower(a.during) AS start,
+    upper(a.during) AS "end",
     a.version, a.updated_at AS "updatedAt", s.name AS "serviceName", s.is_initial AS "serviceIsInitial",
     s.price_cents AS "servicePriceCents", s.currency AS "serviceCurrency",
     pr.given_name || ' ' || pr.family_name AS "therapistName",
-    jsonb_build_object('name', l.name, 'line1', l.address_line1, 'line2', l.address_line2, 'city', l.city, 'state', l.state,
+    jsonb_build_object('name', l.name, 'line1', l.address_line1, 'line2', l.address_line2, 'city', l.city, 'state',
+    l.state,
                        'postalCode', l.postal_code, 'phone', l.phone, 'timeZone', l.time_zone) AS site,
     jsonb_build_object('givenName', p.given_name, 'familyName', p.family_name, 'preferredName', p.preferred_name,
                        'email', p.email, 'communication', p.communication) AS patient,
-    EXISTS (SELECT 1 FROM appointments e WHERE e.org_id = a.org_id AND e.patient_id = a.patient_id AND e.status = 'completed'
+    EXISTS (SELECT 1 FROM appointments e WHERE e.org_id = a.org_id AND e.patient_id = a.patient_id
+    AND e.status = 'completed'
               AND lower(e.during) < lower(a.during)) AS "hasEarlierCompletedVisit"
   FROM appointments a
   JOIN services s ON s.org_id = a.org_id AND s.code = a.service_code
@@ -81,7 +84,8 @@ export async function listFeedAppointments(
 ): Promise<AppointmentView[]> {
   const column = subject.kind === 'therapist' ? 'a.therapist_id' : 'a.location_id';
   return db.query<AppointmentView>(
-    `${VIEW} WHERE a.org_id = $1 AND ${column} = $2 AND upper(a.during) >= $3 ORDER BY lower(a.during), a.id LIMIT 5000`,
+    `${VIEW} WHERE a.org_id = $1 AND ${column} = $2 AND upper(a.during) >= $3 ORDER BY lower(a.during), ` +
+      `a.id LIMIT 5000`,
     [orgId, subject.id, since],
   );
 }
@@ -93,7 +97,8 @@ export async function patientAccount(
   patientId: string,
 ): Promise<{ id: string; email: string } | null> {
   const rows = await db.query<{ id: string; email: string }>(
-    `SELECT id, email FROM users WHERE org_id = $1 AND patient_id = $2 AND role = 'patient' AND disabled_at IS NULL ORDER BY created_at LIMIT 1`,
+    `SELECT id, email FROM users WHERE org_id = $1 AND patient_id = $2 AND role = 'patient' AND disabled_at IS NULL
+      ORDER BY created_at LIMIT 1`,
     [orgId, patientId],
   );
   return rows[0] ?? null;
@@ -108,7 +113,9 @@ export interface FeedRow {
   revokedAt: Date | null;
 }
 
-const FEED = `id, kind, subject_id AS "subjectId", created_by AS "createdBy", created_at AS "createdAt", revoked_at AS "revokedAt"`;
+const FEED =
+  `id, kind, subject_id AS "subjectId", created_by AS "createdBy", created_at AS "createdAt", ` +
+  `revoked_at AS "revokedAt"`;
 
 export async function insertFeed(
   db: Queryable,
@@ -117,7 +124,8 @@ export async function insertFeed(
   now: Date,
 ): Promise<FeedRow> {
   const rows = await db.query<FeedRow>(
-    `INSERT INTO calendar_feeds (org_id, kind, subject_id, token_hash, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${FEED}`,
+    `INSERT INTO calendar_feeds (org_id, kind, subject_id, token_hash, created_by, created_at)
+      VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${FEED}`,
     [orgId, f.kind, f.subjectId, f.tokenHash, f.createdBy, now],
   );
   return rows[0]!;
@@ -173,7 +181,8 @@ export async function feedSubject(
     return { exists: rows.length > 0, locationIds: [id] };
   }
   const rows = await db.query<{ locationIds: string[] }>(
-    `SELECT coalesce((SELECT array_agg(location_id::text) FROM therapist_locations pl WHERE pl.org_id = p.org_id AND pl.therapist_id = p.id), '{}') AS "locationIds"
+    `SELECT coalesce((SELECT array_agg(location_id::text) FROM therapist_locations pl WHERE pl.org_id = p.org_id
+      AND pl.therapist_id = p.id), '{}') AS "locationIds"
        FROM therapists p WHERE p.org_id = $1 AND p.id = $2`,
     [orgId, id],
   );

@@ -16,10 +16,12 @@ export interface AccessRow {
 /** SQL for the sites of patient `p` (preferred first, then registrations). */
 export const SITE_IDS_SQL = `array_remove(array_prepend(p.preferred_location_id::text,
     coalesce((SELECT array_agg(ps.location_id::text ORDER BY ps.location_id) FROM patient_sites ps
-               WHERE ps.org_id = p.org_id AND ps.patient_id = p.id AND ps.location_id IS DISTINCT FROM p.preferred_location_id), '{}')), NULL)`;
+               WHERE ps.org_id = p.org_id AND ps.patient_id = p.id
+               AND ps.location_id IS DISTINCT FROM p.preferred_location_id), '{}')), NULL)`;
 
 /** SQL for the therapists in a current care relationship with patient `p`. */
-export const CARE_IDS_SQL = `coalesce((SELECT array_agg(cr.therapist_id::text ORDER BY cr.therapist_id) FROM care_relationships cr
+export const CARE_IDS_SQL = `coalesce((SELECT array_agg(cr.therapist_id::text ORDER BY cr.therapist_id)
+  FROM care_relationships cr
     WHERE cr.org_id = p.org_id AND cr.patient_id = p.id AND cr.ended_on IS NULL), '{}')`;
 
 export async function accessFacts(db: Queryable, orgId: string, patientId: string): Promise<AccessRow | null> {
@@ -68,7 +70,8 @@ export interface SiteRegistration {
 
 export async function listSites(db: Queryable, orgId: string, patientId: string): Promise<SiteRegistration[]> {
   return db.query<SiteRegistration>(
-    `SELECT p.preferred_location_id AS "locationId", true AS preferred, NULL::timestamptz AS "registeredAt", NULL::text AS reason
+    `SELECT p.preferred_location_id AS "locationId", true AS preferred, NULL::timestamptz AS "registeredAt",
+      NULL::text AS reason
        FROM patients p WHERE p.org_id = $1 AND p.id = $2 AND p.preferred_location_id IS NOT NULL
      UNION ALL
      SELECT ps.location_id, false, ps.registered_at, ps.reason
@@ -94,7 +97,8 @@ export async function grantCare(
     `INSERT INTO care_relationships AS cr (org_id, patient_id, therapist_id, started_on, granted_by, reason)
      VALUES ($1, $2, $3, $4::date, $5, $6)
      ON CONFLICT (org_id, patient_id, therapist_id) DO UPDATE
-       SET started_on = EXCLUDED.started_on, ended_on = NULL, granted_by = EXCLUDED.granted_by, reason = EXCLUDED.reason,
+       SET started_on = EXCLUDED.started_on, ended_on = NULL, granted_by = EXCLUDED.granted_by,
+       reason = EXCLUDED.reason,
            ended_by = NULL, end_reason = NULL
        WHERE cr.ended_on IS NOT NULL
      RETURNING cr.patient_id`,
@@ -134,7 +138,8 @@ export interface CareRow {
 export async function listCare(db: Queryable, orgId: string, patientId: string): Promise<CareRow[]> {
   return db.query<CareRow>(
     `SELECT cr.therapist_id AS "therapistId", pr.given_name AS "givenName", pr.family_name AS "familyName",
-            pr.discipline, cr.started_on AS "startedOn", cr.ended_on AS "endedOn", cr.reason, cr.end_reason AS "endReason"
+            pr.discipline, cr.started_on AS "startedOn", cr.ended_on AS "endedOn", cr.reason,
+            cr.end_reason AS "endReason"
        FROM care_relationships cr JOIN therapists pr ON pr.org_id = cr.org_id AND pr.id = cr.therapist_id
       WHERE cr.org_id = $1 AND cr.patient_id = $2
       ORDER BY cr.ended_on IS NOT NULL, cr.ended_on DESC, pr.family_name, pr.given_name`,
@@ -176,7 +181,8 @@ export async function exactMatches(
   return db.query<PatientMatch>(
     `SELECT p.id, p.given_name AS "givenName", p.family_name AS "familyName", p.date_of_birth AS "dateOfBirth"
        FROM patients p
-      WHERE p.org_id = $1 AND lower(p.given_name) = lower($2) AND lower(p.family_name) = lower($3) AND p.date_of_birth = $4::date
+      WHERE p.org_id = $1 AND lower(p.given_name) = lower($2) AND lower(p.family_name) = lower($3)
+      AND p.date_of_birth = $4::date
       ORDER BY p.id LIMIT 5`,
     [orgId, q.givenName.trim(), q.familyName.trim(), q.dateOfBirth],
   );

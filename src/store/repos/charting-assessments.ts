@@ -37,7 +37,8 @@ export async function insertAssessment(
   },
 ): Promise<AssessmentRow> {
   const rows = await db.query<AssessmentRow>(
-    `INSERT INTO assessments (org_id, patient_id, appointment_id, assessed_on, therapist_id, findings, diagnoses, created_by, created_at, updated_by, updated_at)
+    `INSERT INTO assessments (org_id, patient_id, appointment_id, assessed_on, therapist_id, findings, diagnoses,
+      created_by, created_at, updated_by, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb, $9::text[], $7, $8, $7, $8) RETURNING ${COLUMNS}`,
     [
       orgId,
@@ -64,7 +65,8 @@ export async function findAssessment(db: Queryable, orgId: string, id: string): 
 
 export async function listAssessments(db: Queryable, orgId: string, patientId: string): Promise<AssessmentRow[]> {
   return db.query<AssessmentRow>(
-    `SELECT ${COLUMNS} FROM assessments WHERE org_id = $1 AND patient_id = $2 ORDER BY assessed_on DESC, created_at DESC`,
+    `SELECT ${COLUMNS} FROM assessments WHERE org_id = $1 AND patient_id = $2
+      ORDER BY assessed_on DESC, created_at DESC`,
     [orgId, patientId],
   );
 }
@@ -78,7 +80,8 @@ export async function updateAssessment(
   a: { assessedOn: string; findings: unknown; diagnoses: string[]; userId: string; at: Date },
 ): Promise<AssessmentRow | null> {
   const rows = await db.query<AssessmentRow>(
-    `UPDATE assessments SET assessed_on = $4, findings = $5::jsonb, diagnoses = $8::text[], version = version + 1, updated_by = $6, updated_at = $7
+    `UPDATE assessments SET assessed_on = $4, findings = $5::jsonb, diagnoses = $8::text[], version = version + 1,
+      updated_by = $6, updated_at = $7
       WHERE org_id = $1 AND id = $2 AND version = $3 RETURNING ${COLUMNS}`,
     [orgId, id, version, a.assessedOn, JSON.stringify(a.findings), a.userId, a.at, a.diagnoses],
   );

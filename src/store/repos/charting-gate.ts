@@ -17,7 +17,8 @@ export interface ScreeningRow {
 }
 
 const SCREENING_COLUMNS = `id, patient_id AS "patientId", intake_version AS "intakeVersion", decision, result,
-  blocking_keys AS "blockingKeys", screened_for::text AS "screenedFor", screened_at AS "screenedAt", screened_by AS "screenedBy"`;
+  blocking_keys AS "blockingKeys", screened_for::text AS "screenedFor", screened_at AS "screenedAt",
+  screened_by AS "screenedBy"`;
 
 export async function insertScreening(
   db: Queryable,
@@ -25,7 +26,8 @@ export async function insertScreening(
   s: Omit<ScreeningRow, 'id'>,
 ): Promise<ScreeningRow> {
   const rows = await db.query<ScreeningRow>(
-    `INSERT INTO screening_results (org_id, patient_id, intake_version, decision, result, blocking_keys, screened_for, screened_at, screened_by)
+    `INSERT INTO screening_results (org_id, patient_id, intake_version, decision, result, blocking_keys, screened_for,
+      screened_at, screened_by)
      VALUES ($1, $2, $3, $4, $5::jsonb, $6::text[], $7, $8, $9) RETURNING ${SCREENING_COLUMNS}`,
     [
       orgId,
@@ -78,7 +80,8 @@ export interface ClearanceRow {
   recordedAt: Date;
 }
 
-const CLEARANCE_COLUMNS = `id, patient_id AS "patientId", physician, cleared_on::text AS "clearedOn", scope, file_id AS "fileId",
+const CLEARANCE_COLUMNS = `id, patient_id AS "patientId", physician, cleared_on::text AS "clearedOn", scope,
+  file_id AS "fileId",
   covers, intake_version AS "intakeVersion", recorded_by AS "recordedBy", recorded_at AS "recordedAt"`;
 
 export async function insertClearance(
@@ -87,7 +90,8 @@ export async function insertClearance(
   c: Omit<ClearanceRow, 'id'>,
 ): Promise<ClearanceRow> {
   const rows = await db.query<ClearanceRow>(
-    `INSERT INTO clearances (org_id, patient_id, physician, cleared_on, scope, file_id, covers, intake_version, recorded_by, recorded_at)
+    `INSERT INTO clearances (org_id, patient_id, physician, cleared_on, scope, file_id, covers, intake_version,
+      recorded_by, recorded_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7::text[], $8, $9, $10) RETURNING ${CLEARANCE_COLUMNS}`,
     [
       orgId,
@@ -145,7 +149,8 @@ export async function overridesWithNames(
     `SELECT o.id, o.patient_id AS "patientId", o.intake_version AS "intakeVersion", o.reason,
             o.decided_by AS "decidedBy", o.decided_role AS "decidedRole", o.decided_at AS "decidedAt",
             (SELECT u.display_name FROM users u WHERE u.org_id = o.org_id AND u.id = o.decided_by) AS "decidedByName"
-       FROM gate_overrides o WHERE o.org_id = $1 AND o.patient_id = $2 AND o.intake_version = $3 ORDER BY o.decided_at, o.id`,
+       FROM gate_overrides o WHERE o.org_id = $1 AND o.patient_id = $2 AND o.intake_version = $3
+       ORDER BY o.decided_at, o.id`,
     [orgId, patientId, version],
   );
 }
@@ -180,7 +185,8 @@ export async function insertTask(
 
 export async function openTasks(db: Queryable, orgId: string, patientId: string): Promise<TaskRow[]> {
   return db.query<TaskRow>(
-    `SELECT ${TASK_COLUMNS} FROM clinical_tasks WHERE org_id = $1 AND patient_id = $2 AND status = 'open' ORDER BY created_at, id`,
+    `SELECT ${TASK_COLUMNS} FROM clinical_tasks WHERE org_id = $1 AND patient_id = $2 AND status = 'open'
+      ORDER BY created_at, id`,
     [orgId, patientId],
   );
 }

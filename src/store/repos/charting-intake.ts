@@ -15,7 +15,8 @@ export interface IntakeRow {
 }
 
 const COLUMNS = `i.id, i.patient_id AS "patientId", i.version, i.status, i.answers, i.submitted_by AS "submittedBy",
-  i.submitted_role AS "submittedRole", (SELECT u.display_name FROM users u WHERE u.org_id = i.org_id AND u.id = i.submitted_by) AS "submittedByName",
+  i.submitted_role AS "submittedRole", (SELECT u.display_name FROM users u WHERE u.org_id = i.org_id
+  AND u.id = i.submitted_by) AS "submittedByName",
   i.submitted_at AS "submittedAt"`;
 
 export interface IntakeWrite {
@@ -31,8 +32,10 @@ export async function insertVersion(db: Queryable, orgId: string, w: IntakeWrite
   await db.query(`SELECT id FROM patients WHERE org_id = $1 AND id = $2 FOR UPDATE`, [orgId, w.patientId]);
   const rows = await db.query<IntakeRow>(
     `WITH i AS (
-       INSERT INTO intake_responses (org_id, patient_id, version, status, answers, submitted_by, submitted_role, submitted_at)
-       VALUES ($1, $2, (SELECT coalesce(max(version), 0) + 1 FROM intake_responses WHERE org_id = $1 AND patient_id = $2),
+       INSERT INTO intake_responses (org_id, patient_id, version, status, answers, submitted_by, submitted_role,
+       submitted_at)
+       VALUES ($1, $2, (SELECT coalesce(max(version), 0) + 1 FROM intake_responses WHERE org_id = $1
+       AND patient_id = $2),
                'completed', $3::jsonb, $4, $5, $6) RETURNING *)
      SELECT ${COLUMNS} FROM i`,
     [orgId, w.patientId, JSON.stringify(w.answers), w.userId, w.role, w.at],
@@ -44,7 +47,8 @@ export async function insertVersion(db: Queryable, orgId: string, w: IntakeWrite
 export async function upsertDraft(db: Queryable, orgId: string, w: IntakeWrite): Promise<IntakeRow> {
   const rows = await db.query<IntakeRow>(
     `WITH i AS (
-       INSERT INTO intake_responses (org_id, patient_id, version, status, answers, submitted_by, submitted_role, submitted_at)
+       INSERT INTO intake_responses (org_id, patient_id, version, status, answers, submitted_by, submitted_role,
+       submitted_at)
        VALUES ($1, $2, NULL, 'in-progress', $3::jsonb, $4, $5, $6)
        ON CONFLICT (org_id, patient_id) WHERE status = 'in-progress'
        DO UPDATE SET answers = EXCLUDED.answers, submitted_by = EXCLUDED.submitted_by,
@@ -104,11 +108,14 @@ export interface VersionSummary {
 
 export async function listVersions(db: Queryable, orgId: string, patientId: string): Promise<VersionSummary[]> {
   return db.query<VersionSummary>(
-    `SELECT i.version, i.submitted_at AS "submittedAt", i.submitted_by AS "submittedBy", i.submitted_role AS "submittedRole",
-            (SELECT u.display_name FROM users u WHERE u.org_id = i.org_id AND u.id = i.submitted_by) AS "submittedByName",
+    `SELECT i.version, i.submitted_at AS "submittedAt", i.submitted_by AS "submittedBy",
+      i.submitted_role AS "submittedRole",
+            (SELECT u.display_name FROM users u WHERE u.org_id = i.org_id
+            AND u.id = i.submitted_by) AS "submittedByName",
             s.decision
        FROM intake_responses i
-       LEFT JOIN screening_results s ON s.org_id = i.org_id AND s.patient_id = i.patient_id AND s.intake_version = i.version
+       LEFT JOIN screening_results s ON s.org_id = i.org_id AND s.patient_id = i.patient_id
+       AND s.intake_version = i.version
       WHERE i.org_id = $1 AND i.patient_id = $2 AND i.status = 'completed' ORDER BY i.version DESC`,
     [orgId, patientId],
   );

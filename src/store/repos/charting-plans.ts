@@ -22,8 +22,10 @@ export interface PlanRow {
   updatedAt: Date;
 }
 
-const COLUMNS = `id, patient_id AS "patientId", status, plan, therapist_id AS "therapistId", location_id AS "locationId",
-  series_id AS "seriesId", assessment_id AS "assessmentId", diagnoses, version, created_by AS "createdBy", created_at AS "createdAt", updated_by AS "updatedBy", updated_at AS "updatedAt"`;
+const COLUMNS = `id, patient_id AS "patientId", status, plan, therapist_id AS "therapistId",
+  location_id AS "locationId",
+  series_id AS "seriesId", assessment_id AS "assessmentId", diagnoses, version, created_by AS "createdBy",
+  created_at AS "createdAt", updated_by AS "updatedBy", updated_at AS "updatedAt"`;
 
 export async function insertPlan(
   db: Queryable,
@@ -40,7 +42,8 @@ export async function insertPlan(
   },
 ): Promise<PlanRow> {
   const rows = await db.query<PlanRow>(
-    `INSERT INTO treatment_plans (org_id, patient_id, status, plan, therapist_id, location_id, assessment_id, diagnoses, created_by, created_at, updated_by, updated_at)
+    `INSERT INTO treatment_plans (org_id, patient_id, status, plan, therapist_id, location_id, assessment_id,
+      diagnoses, created_by, created_at, updated_by, updated_at)
      VALUES ($1, $2, 'draft', $3::jsonb, $4, $5, $8, $9::text[], $6, $7, $6, $7) RETURNING ${COLUMNS}`,
     [
       orgId,

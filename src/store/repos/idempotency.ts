@@ -14,7 +14,8 @@ export async function findIdempotentResponse(
   key: string,
 ): Promise<StoredResponse | null> {
   const rows = await db.query<StoredResponse>(
-    `SELECT request_hash AS "requestHash", status, response FROM idempotency_keys WHERE org_id = $1 AND user_id = $2 AND key = $3`,
+    `SELECT request_hash AS "requestHash", status, response FROM idempotency_keys WHERE org_id = $1 AND user_id = $2
+      AND key = $3`,
     [orgId, userId, key],
   );
   return rows[0] ?? null;
@@ -30,7 +31,8 @@ export async function storeIdempotentResponse(
   now: Date,
 ): Promise<boolean> {
   const rows = await db.query(
-    `INSERT INTO idempotency_keys (org_id, user_id, key, request_hash, status, response, created_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
+    `INSERT INTO idempotency_keys (org_id, user_id, key, request_hash, status, response, created_at)
+      VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
      ON CONFLICT DO NOTHING RETURNING key`,
     [orgId, userId, key, stored.requestHash, stored.status, JSON.stringify(stored.response), now],
   );

@@ -28,7 +28,8 @@ export async function claimJob(db: Queryable, kinds: string[], now: Date, leaseM
   const rows = await db.query<JobRow>(
     `UPDATE jobs SET locked_until = $3, attempts = attempts + 1
       WHERE id = (SELECT id FROM jobs
-                   WHERE done_at IS NULL AND kind = ANY($1) AND run_at <= $2 AND (locked_until IS NULL OR locked_until < $2)
+                   WHERE done_at IS NULL AND kind = ANY($1) AND run_at <= $2 AND (locked_until IS NULL
+                   OR locked_until < $2)
                    ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
       RETURNING id, org_id AS "orgId", kind, payload, attempts`,
     [kinds, now, new Date(now.getTime() + leaseMs)],

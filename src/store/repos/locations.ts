@@ -91,7 +91,8 @@ function toParams(f: LocationFields): unknown[] {
 
 export async function insertLocation(db: Queryable, orgId: string, f: LocationFields): Promise<string> {
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO locations (name, slug, address_line1, address_line2, city, state, postal_code, country, phone, time_zone, hours, active, org_id)
+    `INSERT INTO locations (name, slug, address_line1, address_line2, city, state, postal_code, country, phone,
+      time_zone, hours, active, org_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13) RETURNING id`,
     [...toParams(f), orgId],
   );
@@ -100,7 +101,8 @@ export async function insertLocation(db: Queryable, orgId: string, f: LocationFi
 
 export async function updateLocation(db: Queryable, orgId: string, id: string, f: LocationFields): Promise<void> {
   await db.query(
-    `UPDATE locations SET name = $1, slug = $2, address_line1 = $3, address_line2 = $4, city = $5, state = $6, postal_code = $7,
+    `UPDATE locations SET name = $1, slug = $2, address_line1 = $3, address_line2 = $4, city = $5, state = $6,
+      postal_code = $7,
             country = $8, phone = $9, time_zone = $10, hours = $11::jsonb, active = $12
       WHERE org_id = $13 AND id = $14`,
     [...toParams(f), orgId, id],

@@ -68,13 +68,15 @@ export interface MessageRow extends NewMessage {
 
 const COLUMNS = `id, org_id AS "orgId", kind, appointment_id AS "appointmentId", patient_id AS "patientId",
   to_address AS "toAddress", subject, text, html, send_at AS "sendAt", message_id AS "messageId",
-  dedupe_key AS "dedupeKey", status, attempts, last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt",
+  dedupe_key AS "dedupeKey", status, attempts, last_error AS "lastError", created_at AS "createdAt",
+  sent_at AS "sentAt",
   locked_until AS "lockedUntil", render, attachments`;
 
 /** Inserts once per dedupe key; returns the new row, or null when the key was already queued. */
 export async function insertMessage(db: Queryable, m: NewMessage, now: Date): Promise<MessageRow | null> {
   const rows = await db.query<MessageRow>(
-    `INSERT INTO outbox_messages (org_id, kind, appointment_id, patient_id, to_address, subject, text, html, send_at, message_id, dedupe_key, created_at, render, attachments)
+    `INSERT INTO outbox_messages (org_id, kind, appointment_id, patient_id, to_address, subject, text, html, send_at,
+      message_id, dedupe_key, created_at, render, attachments)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::jsonb)
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING ${COLUMNS}`,
     [
@@ -129,7 +131,8 @@ export async function updateContent(
 
 export async function markSent(db: Queryable, id: string, now: Date): Promise<void> {
   await db.query(
-    `UPDATE outbox_messages SET status = 'sent', sent_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1 AND status = 'pending'`,
+    `UPDATE outbox_messages SET status = 'sent', sent_at = $2, locked_until = NULL, last_error = NULL WHERE id = $1
+      AND status = 'pending'`,
     [id, now],
   );
 }

@@ -74,14 +74,16 @@ export async function upsertOutcomeRows(
 ): Promise<void> {
   if (rows.length === 0) return;
   await db.query(
-    `INSERT INTO outcome_episodes (org_id, patient_id, episode_id, started_on, status, visits, drop_out, site_id, therapist_id,
+    `INSERT INTO outcome_episodes (org_id, patient_id, episode_id, started_on, status, visits, drop_out, site_id,
+      therapist_id,
             condition_group, phase, psfs_change, relief_days, outcomes, refreshed_at, outcome_keys, compact)
      SELECT $1, r.patient_id, r.episode_id, r.started_on, r.status, r.visits, r.drop_out, r.site_id, r.therapist_id,
             r.condition_group, r.phase, r.psfs_change, r.relief_days, r.outcomes, $3,
             ${OUTCOME_KEYS}, ${COMPACT}
        FROM jsonb_to_recordset($2::jsonb) AS r(patient_id uuid, ${RECORD_COLUMNS})
      ON CONFLICT (org_id, patient_id, episode_id) DO UPDATE SET
-       started_on = EXCLUDED.started_on, status = EXCLUDED.status, visits = EXCLUDED.visits, drop_out = EXCLUDED.drop_out,
+       started_on = EXCLUDED.started_on, status = EXCLUDED.status, visits = EXCLUDED.visits,
+       drop_out = EXCLUDED.drop_out,
        site_id = EXCLUDED.site_id, therapist_id = EXCLUDED.therapist_id, condition_group = EXCLUDED.condition_group,
        phase = EXCLUDED.phase, psfs_change = EXCLUDED.psfs_change, relief_days = EXCLUDED.relief_days,
        outcomes = EXCLUDED.outcomes, refreshed_at = EXCLUDED.refreshed_at, outcome_keys = EXCLUDED.outcome_keys,

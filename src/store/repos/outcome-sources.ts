@@ -71,7 +71,8 @@ export async function loadOutcomeSources(
       params,
     ),
     db.query<SessionSource>(
-      `SELECT n.id, n.patient_id AS "patientId", COALESCE(lower(ap.during), n.signed_at) AS at, n.therapist_id AS "therapistId",
+      `SELECT n.id, n.patient_id AS "patientId", COALESCE(lower(ap.during), n.signed_at) AS at,
+        n.therapist_id AS "therapistId",
               ap.location_id AS "locationId", rc.relief_days AS "reliefDays"
          FROM session_notes n
          LEFT JOIN appointments ap ON ap.org_id = n.org_id AND ap.id = n.appointment_id
@@ -81,12 +82,14 @@ export async function loadOutcomeSources(
       params,
     ),
     db.query<ScoreSource>(
-      `SELECT m.patient_id AS "patientId", m.measure, m.score, m.taken_at AS "takenAt", m.session_note_id AS "sessionNoteId"
+      `SELECT m.patient_id AS "patientId", m.measure, m.score, m.taken_at AS "takenAt",
+        m.session_note_id AS "sessionNoteId"
          FROM measure_responses m WHERE m.org_id = $1 ${only('m')} ORDER BY m.taken_at, m.id`,
       params,
     ),
     db.query<PlanSource>(
-      `SELECT p.id, p.patient_id AS "patientId", p.assessment_id AS "assessmentId", p.status, p.plan ->> 'phase' AS phase,
+      `SELECT p.id, p.patient_id AS "patientId", p.assessment_id AS "assessmentId", p.status,
+        p.plan ->> 'phase' AS phase,
               (p.plan ->> 'totalVisits')::integer AS "totalVisits", p.location_id AS "locationId",
               p.created_at AS "createdAt", p.updated_at AS "updatedAt"
          FROM treatment_plans p WHERE p.org_id = $1 ${only('p')} ORDER BY p.created_at, p.id`,

@@ -31,7 +31,9 @@ export function phoneKey(phone: string | null): string | null {
   return national.length >= 7 ? national : null;
 }
 
-const STORED_PHONE_KEY = `CASE WHEN length(p.phone_digits) = 11 AND left(p.phone_digits, 1) = '1' THEN substr(p.phone_digits, 2) ELSE p.phone_digits END`;
+const STORED_PHONE_KEY =
+  `CASE WHEN length(p.phone_digits) = 11 AND left(p.phone_digits, ` +
+  `1) = '1' THEN substr(p.phone_digits, 2) ELSE p.phone_digits END`;
 
 /**
  * Live records (never tombstones) that may be the candidate, within `scope`, plus how many more
@@ -54,7 +56,8 @@ export async function findPossibleDuplicates(
     excludeId,
   ];
   const reasons = `array_remove(ARRAY[
-      CASE WHEN lower(trim(p.given_name)) = $2 AND lower(trim(p.family_name)) = $3 AND p.date_of_birth = $4::date THEN 'name-and-birth-date' END,
+      CASE WHEN lower(trim(p.given_name)) = $2 AND lower(trim(p.family_name)) = $3
+      AND p.date_of_birth = $4::date THEN 'name-and-birth-date' END,
       CASE WHEN $5::text IS NOT NULL AND lower(p.email) = $5 THEN 'email' END,
       CASE WHEN $6::text IS NOT NULL AND ${STORED_PHONE_KEY} = $6 THEN 'phone' END], NULL)`;
   const visibleClause = scopeClause(scope, params);

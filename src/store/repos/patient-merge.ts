@@ -72,7 +72,8 @@ export async function clashingVisits(
 ): Promise<VisitClash[]> {
   return db.query<VisitClash>(
     `SELECT s.id AS "survivorAppointmentId", d.id AS "duplicateAppointmentId", lower(d.during) AS start
-       FROM appointments s JOIN appointments d ON d.org_id = s.org_id AND d.patient_id = $3 AND d.occupies AND d.during && s.during
+       FROM appointments s JOIN appointments d ON d.org_id = s.org_id AND d.patient_id = $3 AND d.occupies
+       AND d.during && s.during
       WHERE s.org_id = $1 AND s.patient_id = $2 AND s.occupies
       ORDER BY lower(d.during)`,
     [orgId, survivorId, duplicateId],
@@ -93,15 +94,18 @@ async function mergeCareRelationships(db: Queryable, orgId: string, from: string
   await db.query(
     `UPDATE care_relationships s
         SET started_on = least(s.started_on, d.started_on),
-            ended_on = CASE WHEN s.ended_on IS NULL OR d.ended_on IS NULL THEN NULL ELSE greatest(s.ended_on, d.ended_on) END
+            ended_on = CASE WHEN s.ended_on IS NULL
+            OR d.ended_on IS NULL THEN NULL ELSE greatest(s.ended_on, d.ended_on) END
        FROM care_relationships d
-      WHERE s.org_id = $1 AND s.patient_id = $3 AND d.org_id = $1 AND d.patient_id = $2 AND d.therapist_id = s.therapist_id`,
+      WHERE s.org_id = $1 AND s.patient_id = $3 AND d.org_id = $1 AND d.patient_id = $2
+      AND d.therapist_id = s.therapist_id`,
     [orgId, from, to],
   );
   const joined = await db.query(
     `DELETE FROM care_relationships d
       WHERE d.org_id = $1 AND d.patient_id = $2
-        AND EXISTS (SELECT 1 FROM care_relationships s WHERE s.org_id = $1 AND s.patient_id = $3 AND s.therapist_id = d.therapist_id)
+        AND EXISTS (SELECT 1 FROM care_relationships s WHERE s.org_id = $1 AND s.patient_id = $3
+        AND s.therapist_id = d.therapist_id)
       RETURNING 1`,
     [orgId, from, to],
   );
@@ -226,7 +230,8 @@ export async function mergeInto(
   moved.coverages = await mergeCoverages(db, orgId, from, to, now);
   for (const table of MERGE_PLAN.moved) moved[table] = await moveRows(db, table, orgId, from, to);
   await db.query(
-    `UPDATE patients SET merged_into = $3, merged_at = $4, merged_by = $5, version = version + 1, updated_at = $4 WHERE org_id = $1 AND id = $2`,
+    `UPDATE patients SET merged_into = $3, merged_at = $4, merged_by = $5, version = version + 1, updated_at = $4
+      WHERE org_id = $1 AND id = $2`,
     [orgId, from, to, now, by],
   );
   await db.query(`SELECT set_config('knotwork.merging', 'off', true)`);

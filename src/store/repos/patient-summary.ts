@@ -27,13 +27,15 @@ export async function visitsOf(
 ): Promise<{ upcoming: VisitLine[]; past: VisitLine[] }> {
   const upcoming = await db.query<VisitLine>(
     `SELECT ${VISIT} FROM appointments a ${WITH_NOTE}
-      WHERE a.org_id = $1 AND a.patient_id = $2 AND upper(a.during) > $3 AND a.status IN ('booked', 'arrived', 'in_session')
+      WHERE a.org_id = $1 AND a.patient_id = $2 AND upper(a.during) > $3
+      AND a.status IN ('booked', 'arrived', 'in_session')
       ORDER BY lower(a.during), a.id LIMIT $4`,
     [orgId, patientId, now, limit],
   );
   const past = await db.query<VisitLine>(
     `SELECT ${VISIT} FROM appointments a ${WITH_NOTE}
-      WHERE a.org_id = $1 AND a.patient_id = $2 AND NOT (upper(a.during) > $3 AND a.status IN ('booked', 'arrived', 'in_session'))
+      WHERE a.org_id = $1 AND a.patient_id = $2 AND NOT (upper(a.during) > $3
+      AND a.status IN ('booked', 'arrived', 'in_session'))
       ORDER BY lower(a.during) DESC, a.id LIMIT $4`,
     [orgId, patientId, now, limit],
   );
@@ -51,7 +53,8 @@ export interface NoteLine {
 
 export async function notesOf(db: Queryable, orgId: string, patientId: string, limit: number): Promise<NoteLine[]> {
   return db.query<NoteLine>(
-    `SELECT n.id, n.status, n.therapist_id AS "therapistId", n.appointment_id AS "appointmentId", n.created_at AS "createdAt", n.signed_at AS "signedAt"
+    `SELECT n.id, n.status, n.therapist_id AS "therapistId", n.appointment_id AS "appointmentId",
+      n.created_at AS "createdAt", n.signed_at AS "signedAt"
        FROM session_notes n WHERE n.org_id = $1 AND n.patient_id = $2 ORDER BY n.created_at DESC, n.id LIMIT $3`,
     [orgId, patientId, limit],
   );
@@ -86,7 +89,8 @@ export async function visitCounts(
 ): Promise<{ done: number; booked: number }> {
   const rows = await db.query<{ done: number; booked: number }>(
     `SELECT count(*) FILTER (WHERE a.status = 'completed' AND lower(a.during) >= $3::date)::int AS done,
-            count(*) FILTER (WHERE a.status IN ('booked', 'arrived', 'in_session') AND upper(a.during) > $4)::int AS booked
+            count(*) FILTER (WHERE a.status IN ('booked', 'arrived', 'in_session')
+            AND upper(a.during) > $4)::int AS booked
        FROM appointments a WHERE a.org_id = $1 AND a.patient_id = $2`,
     [orgId, patientId, since, now],
   );

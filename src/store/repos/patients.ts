@@ -56,7 +56,8 @@ const COLUMNS = `p.id, p.org_id AS "orgId", p.given_name AS "givenName", p.famil
   p.preferred_name AS "preferredName", p.date_of_birth AS "dateOfBirth", p.sex_at_birth AS "sexAtBirth",
   p.gender_identity AS "genderIdentity", p.pronouns, p.email, p.phone, p.address,
   p.emergency_contact AS "emergencyContact", p.preferred_location_id AS "preferredLocationId",
-  ${COMMUNICATION_DEFAULTS} || p.communication AS communication, p.version, p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
+  ${COMMUNICATION_DEFAULTS} || p.communication AS communication, p.version, p.created_at AS "createdAt",
+  p.updated_at AS "updatedAt"`;
 
 export type PatientQuery =
   | { kind: 'name'; first: string; second?: string }
@@ -67,7 +68,8 @@ export type PatientQuery =
 /** Registered at one of `sites` (an SQL uuid[] expression): the preferred site or a later registration. */
 function registeredAt(sites: string): string {
   return `(p.preferred_location_id = ANY(${sites})
-           OR EXISTS (SELECT 1 FROM patient_sites ps WHERE ps.org_id = p.org_id AND ps.patient_id = p.id AND ps.location_id = ANY(${sites})))`;
+           OR EXISTS (SELECT 1 FROM patient_sites ps WHERE ps.org_id = p.org_id AND ps.patient_id = p.id
+           AND ps.location_id = ANY(${sites})))`;
 }
 
 /** Appends the WHERE fragment of a scope; $1 is always the organisation. */
@@ -109,7 +111,10 @@ function queryClause(query: PatientQuery, params: unknown[]): string {
       if (!query.second) return `(lower(p.family_name) LIKE ${a} OR lower(p.given_name) LIKE ${a})`;
       params.push(`${escapeLike(query.second.toLowerCase())}%`);
       const b = `$${params.length}`;
-      return `((lower(p.given_name) LIKE ${a} AND lower(p.family_name) LIKE ${b}) OR (lower(p.family_name) LIKE ${a} AND lower(p.given_name) LIKE ${b}))`;
+      return (
+        `((lower(p.given_name) LIKE ${a} AND lower(p.family_name) LIKE ${b}) OR (lower(p.family_name) LIKE ${a} ` +
+        `AND lower(p.given_name) LIKE ${b}))`
+      );
     }
   }
 }
@@ -157,7 +162,8 @@ export async function findPatient(db: Queryable, orgId: string, id: string): Pro
 /** The record a merged patient now lives in (null: no such tombstone). */
 export async function findMergedInto(db: Queryable, orgId: string, id: string): Promise<string | null> {
   const rows = await db.query<{ mergedInto: string }>(
-    `SELECT p.merged_into AS "mergedInto" FROM patients p WHERE p.org_id = $1 AND p.id = $2 AND p.merged_into IS NOT NULL`,
+    `SELECT p.merged_into AS "mergedInto" FROM patients p WHERE p.org_id = $1 AND p.id = $2
+      AND p.merged_into IS NOT NULL`,
     [orgId, id],
   );
   return rows[0]?.mergedInto ?? null;
@@ -184,8 +190,10 @@ function toParams(f: PatientFields): unknown[] {
 export async function insertPatient(db: Queryable, orgId: string, f: PatientFields, now: Date): Promise<PatientRow> {
   const rows = await db.query<PatientRow>(
     `WITH p AS (
-       INSERT INTO patients (org_id, given_name, family_name, preferred_name, date_of_birth, sex_at_birth, gender_identity,
-                             pronouns, email, phone, address, emergency_contact, preferred_location_id, communication, created_at, updated_at)
+       INSERT INTO patients (org_id, given_name, family_name, preferred_name, date_of_birth, sex_at_birth,
+       gender_identity,
+                             pronouns, email, phone, address, emergency_contact, preferred_location_id, communication,
+                             created_at, updated_at)
        VALUES ($14, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12, $13::jsonb, $15, $15) RETURNING *)
      SELECT ${COLUMNS} FROM p`,
     [...toParams(f), orgId, now],
@@ -204,8 +212,10 @@ export async function updatePatient(
 ): Promise<PatientRow | null> {
   const rows = await db.query<PatientRow>(
     `WITH p AS (
-       UPDATE patients SET given_name = $1, family_name = $2, preferred_name = $3, date_of_birth = $4, sex_at_birth = $5,
-              gender_identity = $6, pronouns = $7, email = $8, phone = $9, address = $10::jsonb, emergency_contact = $11::jsonb,
+       UPDATE patients SET given_name = $1, family_name = $2, preferred_name = $3, date_of_birth = $4,
+       sex_at_birth = $5,
+              gender_identity = $6, pronouns = $7, email = $8, phone = $9, address = $10::jsonb,
+              emergency_contact = $11::jsonb,
               preferred_location_id = $12, communication = $13::jsonb, version = version + 1, updated_at = $17
         WHERE org_id = $14 AND id = $15 AND version = $16 AND merged_into IS NULL RETURNING *)
      SELECT ${COLUMNS} FROM p`,

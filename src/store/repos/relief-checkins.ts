@@ -14,7 +14,8 @@ export interface ReliefCheckInRow {
   stillHolding: boolean | null;
 }
 
-const COLUMNS = `id, org_id AS "orgId", patient_id AS "patientId", session_note_id AS "sessionNoteId", visit_on::text AS "visitOn",
+const COLUMNS = `id, org_id AS "orgId", patient_id AS "patientId", session_note_id AS "sessionNoteId",
+  visit_on::text AS "visitOn",
   send_at AS "sendAt", answered_at AS "answeredAt", relief_days AS "reliefDays", still_holding AS "stillHolding"`;
 
 /** The visit's check-in, created once: a second call for the same note returns null. */
@@ -67,7 +68,8 @@ export async function cancelEarlierReliefMessages(
 ): Promise<number> {
   const rows = await db.query(
     `UPDATE outbox_messages SET status = 'cancelled', locked_until = NULL
-      WHERE org_id = $1 AND patient_id = $2 AND kind = 'relief-check' AND status = 'pending' AND dedupe_key <> $3 RETURNING id`,
+      WHERE org_id = $1 AND patient_id = $2 AND kind = 'relief-check' AND status = 'pending' AND dedupe_key <> $3
+      RETURNING id`,
     [orgId, patientId, keepDedupeKey],
   );
   return rows.length;

@@ -58,7 +58,8 @@ export interface RangeFilter {
 export async function loadSites(db: Queryable, orgId: string, range: RangeFilter): Promise<SiteData[]> {
   return db.query<SiteData>(
     `SELECT l.id AS "locationId", l.time_zone AS "timeZone", l.state, l.hours,
-            coalesce((SELECT jsonb_agg(jsonb_build_object('startsOn', c.starts_on, 'endsOn', c.ends_on, 'reason', c.reason))
+            coalesce((SELECT jsonb_agg(jsonb_build_object('startsOn', c.starts_on, 'endsOn', c.ends_on, 'reason',
+            c.reason))
                         FROM location_closures c WHERE c.org_id = l.org_id AND c.location_id = l.id
                          AND c.ends_on >= $2::date AND c.starts_on <= $3::date), '[]'::jsonb) AS closures,
             coalesce((SELECT jsonb_agg(jsonb_build_object('id', r.id, 'active', r.active) ORDER BY r.id)
@@ -81,15 +82,19 @@ export async function loadTherapists(
     `SELECT p.id AS "therapistId", p.discipline,
             coalesce((SELECT jsonb_agg(jsonb_build_object('kind', c.kind, 'type', c.type, 'issuer', c.issuer,
                                                           'issuedOn', c.issued_on, 'expiresOn', c.expires_on))
-                        FROM credentials c WHERE c.org_id = p.org_id AND c.therapist_id = p.id), '[]'::jsonb) AS credentials,
+                        FROM credentials c WHERE c.org_id = p.org_id
+                        AND c.therapist_id = p.id), '[]'::jsonb) AS credentials,
             coalesce((SELECT jsonb_agg(jsonb_build_object('locationId', t.location_id, 'weekday', t.weekday,
-                                                          'start', to_char(t.start_time, 'HH24:MI'), 'end', to_char(t.end_time, 'HH24:MI'),
+                                                          'start', to_char(t.start_time, 'HH24:MI'), 'end',
+                                                          to_char(t.end_time, 'HH24:MI'),
                                                           'validFrom', t.valid_from, 'validTo', t.valid_to))
                         FROM shift_templates t
                        WHERE t.org_id = p.org_id AND t.therapist_id = p.id
-                         AND (t.valid_from IS NULL OR t.valid_from <= $3::date) AND (t.valid_to IS NULL OR t.valid_to >= $2::date)
+                         AND (t.valid_from IS NULL OR t.valid_from <= $3::date) AND (t.valid_to IS NULL
+                         OR t.valid_to >= $2::date)
                          AND EXISTS (SELECT 1 FROM therapist_locations pl
-                                      WHERE pl.org_id = t.org_id AND pl.therapist_id = t.therapist_id AND pl.location_id = t.location_id)),
+                                      WHERE pl.org_id = t.org_id AND pl.therapist_id = t.therapist_id
+                                      AND pl.location_id = t.location_id)),
                      '[]'::jsonb) AS templates,
             coalesce((SELECT jsonb_agg(jsonb_build_object('kind', e.kind, 'locationId', e.location_id,
                                                           'start', (extract(epoch FROM lower(e.during)) * 1000)::float8,
@@ -107,8 +112,10 @@ export async function loadTherapists(
 /** Appointments that occupy time, and holds still live at `now`, overlapping [from, to). */
 export async function loadBusy(db: Queryable, orgId: string, from: Date, to: Date, now: Date): Promise<BusyData[]> {
   return db.query<BusyData>(
-    `SELECT (extract(epoch FROM lower(a.during)) * 1000)::float8 AS start, (extract(epoch FROM upper(a.during)) * 1000)::float8 AS "end",
-            a.therapist_id AS "therapistId", a.room_id AS "roomId", a.patient_id AS "patientId", a.location_id AS "locationId",
+    `SELECT (extract(epoch FROM lower(a.during)) * 1000)::float8 AS start, (extract(epoch
+      FROM upper(a.during)) * 1000)::float8 AS "end",
+            a.therapist_id AS "therapistId", a.room_id AS "roomId", a.patient_id AS "patientId",
+            a.location_id AS "locationId",
             (extract(epoch FROM upper(a.blocks) - upper(a.during)) / 60)::int AS "bufferAfterMinutes",
             a.id AS "appointmentId", NULL::uuid AS "holdId"
        FROM appointments a

@@ -1,6 +1,9 @@
 import type { Queryable } from '../database.ts';
 
-/** The organisation's schedule stamp (bumped by triggers on every table availability reads); '0' before its first change. */
+/**
+ * The organisation's schedule stamp (bumped by triggers on every table availability reads); '0' before its first
+ * change.
+ */
 export async function readScheduleStamp(db: Queryable, orgId: string): Promise<string> {
   const rows = await db.query<{ version: string }>(
     'SELECT version::text AS version FROM schedule_versions WHERE org_id = $1',

@@ -24,13 +24,17 @@ export interface ExceptionRow {
 
 export type ExceptionFields = Omit<ExceptionRow, 'id' | 'therapistId'>;
 
-const TEMPLATE_COLUMNS = `id, location_id AS "locationId", weekday, to_char(start_time, 'HH24:MI') AS start, to_char(end_time, 'HH24:MI') AS "end",
+const TEMPLATE_COLUMNS = `id, location_id AS "locationId", weekday, to_char(start_time, 'HH24:MI') AS start,
+  to_char(end_time, 'HH24:MI') AS "end",
   valid_from AS "validFrom", valid_to AS "validTo"`;
-const EXCEPTION_COLUMNS = `id, therapist_id AS "therapistId", kind, location_id AS "locationId", lower(during) AS start, upper(during) AS "end", reason`;
+const EXCEPTION_COLUMNS =
+  `id, therapist_id AS "therapistId", kind, location_id AS "locationId", ` +
+  `lower(during) AS start, upper(during) AS "end", reason`;
 
 export async function listTemplates(db: Queryable, orgId: string, therapistId: string): Promise<TemplateRow[]> {
   return db.query<TemplateRow>(
-    `SELECT ${TEMPLATE_COLUMNS} FROM shift_templates WHERE org_id = $1 AND therapist_id = $2 ORDER BY weekday, start_time, location_id`,
+    `SELECT ${TEMPLATE_COLUMNS} FROM shift_templates WHERE org_id = $1 AND therapist_id = $2
+      ORDER BY weekday, start_time, location_id`,
     [orgId, therapistId],
   );
 }
@@ -44,7 +48,8 @@ export async function replaceTemplates(
   await db.query('DELETE FROM shift_templates WHERE org_id = $1 AND therapist_id = $2', [orgId, therapistId]);
   if (templates.length === 0) return;
   await db.query(
-    `INSERT INTO shift_templates (org_id, therapist_id, location_id, weekday, start_time, end_time, valid_from, valid_to)
+    `INSERT INTO shift_templates (org_id, therapist_id, location_id, weekday, start_time, end_time, valid_from,
+      valid_to)
      SELECT $1, $2, t.location_id, t.weekday, t.start_time, t.end_time, t.valid_from, t.valid_to
        FROM unnest($3::uuid[], $4::int[], $5::time[], $6::time[], $7::date[], $8::date[])
             AS t(location_id, weekday, start_time, end_time, valid_from, valid_to)`,
@@ -69,7 +74,8 @@ export async function listExceptions(
   since: Date,
 ): Promise<ExceptionRow[]> {
   return db.query<ExceptionRow>(
-    `SELECT ${EXCEPTION_COLUMNS} FROM schedule_exceptions WHERE org_id = $1 AND therapist_id = $2 AND upper(during) >= $3
+    `SELECT ${EXCEPTION_COLUMNS} FROM schedule_exceptions WHERE org_id = $1 AND therapist_id = $2
+      AND upper(during) >= $3
       ORDER BY lower(during), id`,
     [orgId, therapistId, since],
   );

@@ -28,7 +28,8 @@ export interface ServiceRow {
 
 export type ServiceFields = Omit<ServiceRow, 'id'>;
 
-const COLUMNS = `id, code, name, discipline, duration_minutes AS "durationMinutes", buffer_after_minutes AS "bufferAfterMinutes",
+const COLUMNS = `id, code, name, discipline, duration_minutes AS "durationMinutes",
+  buffer_after_minutes AS "bufferAfterMinutes",
   needs_room AS "needsRoom", is_initial AS "isInitial", requirements, active, price_cents AS "priceCents", currency`;
 
 export async function listServices(db: Queryable, orgId: string): Promise<ServiceRow[]> {
@@ -54,7 +55,8 @@ function toParams(f: ServiceFields): unknown[] {
 /** Inserts with a given id (defaults keep a stable id); does nothing when the code already exists. */
 export async function insertService(db: Queryable, orgId: string, id: string, f: ServiceFields): Promise<void> {
   await db.query(
-    `INSERT INTO services (code, name, discipline, duration_minutes, buffer_after_minutes, needs_room, is_initial, requirements, active, price_cents, currency, org_id, id)
+    `INSERT INTO services (code, name, discipline, duration_minutes, buffer_after_minutes, needs_room, is_initial,
+      requirements, active, price_cents, currency, org_id, id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13) ON CONFLICT (org_id, code) DO NOTHING`,
     [...toParams(f), orgId, id],
   );
@@ -62,8 +64,10 @@ export async function insertService(db: Queryable, orgId: string, id: string, f:
 
 export async function updateService(db: Queryable, orgId: string, id: string, f: ServiceFields): Promise<void> {
   await db.query(
-    `UPDATE services SET code = $1, name = $2, discipline = $3, duration_minutes = $4, buffer_after_minutes = $5, needs_room = $6,
-            is_initial = $7, requirements = $8::jsonb, active = $9, price_cents = $10, currency = $11 WHERE org_id = $12 AND id = $13`,
+    `UPDATE services SET code = $1, name = $2, discipline = $3, duration_minutes = $4, buffer_after_minutes = $5,
+      needs_room = $6,
+            is_initial = $7, requirements = $8::jsonb, active = $9, price_cents = $10, currency = $11
+            WHERE org_id = $12 AND id = $13`,
     [...toParams(f), orgId, id],
   );
 }

@@ -18,7 +18,8 @@ export interface AccountForLogin extends UserForLogin {
 /** Every account with this email, one per organisation at most (accounts belong to an organisation). */
 export async function findAccountsByEmail(db: Queryable, email: string): Promise<AccountForLogin[]> {
   return db.query<AccountForLogin>(
-    `SELECT u.id, u.org_id AS "orgId", u.email, u.display_name AS "displayName", u.role, u.password_hash AS "passwordHash",
+    `SELECT u.id, u.org_id AS "orgId", u.email, u.display_name AS "displayName", u.role,
+      u.password_hash AS "passwordHash",
             u.disabled_at IS NOT NULL AS disabled, o.slug AS "organizationSlug", o.name AS "organizationName"
        FROM users u JOIN organizations o ON o.id = u.org_id AND o.org_id = u.org_id
       WHERE u.email = $1 ORDER BY o.name, o.id`,
@@ -50,7 +51,8 @@ export interface NewSession {
 
 export async function insertSession(db: Queryable, s: NewSession): Promise<string> {
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO sessions (org_id, user_id, token_hash, csrf_token, kind, ip, user_agent, created_at, last_seen_at, expires_at)
+    `INSERT INTO sessions (org_id, user_id, token_hash, csrf_token, kind, ip, user_agent, created_at, last_seen_at,
+      expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9) RETURNING id`,
     [s.orgId, s.userId, s.tokenHash, s.csrfToken, s.kind, s.ip, s.userAgent?.slice(0, 300) ?? null, s.now, s.expiresAt],
   );
@@ -78,11 +80,14 @@ export interface SessionActorRow {
 /** The session and its user in one round trip; expired sessions and disabled users find nothing. */
 export async function findLiveSession(db: Queryable, tokenHash: string, now: Date): Promise<SessionActorRow | null> {
   const rows = await db.query<SessionActorRow>(
-    `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.kind, s.created_at AS "createdAt", s.last_seen_at AS "lastSeenAt",
+    `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.kind, s.created_at AS "createdAt",
+      s.last_seen_at AS "lastSeenAt",
             u.id AS "userId", u.org_id AS "orgId", u.role, u.email, u.display_name AS "displayName",
-            u.patient_id AS "patientId", u.therapist_id AS "therapistId", u.must_change_password AS "mustChangePassword",
+            u.patient_id AS "patientId", u.therapist_id AS "therapistId",
+            u.must_change_password AS "mustChangePassword",
             CASE WHEN u.role = 'therapist'
-                 THEN coalesce((SELECT array_agg(pl.location_id::text ORDER BY pl.location_id) FROM therapist_locations pl
+                 THEN coalesce((SELECT array_agg(pl.location_id::text ORDER BY pl.location_id)
+                 FROM therapist_locations pl
                                  WHERE pl.org_id = u.org_id AND pl.therapist_id = u.therapist_id), '{}')
                  ELSE coalesce((SELECT array_agg(ul.location_id::text ORDER BY ul.location_id) FROM user_locations ul
                                  WHERE ul.org_id = u.org_id AND ul.user_id = u.id), '{}')
@@ -116,7 +121,8 @@ export async function updatePasswordHash(
   now: Date,
 ): Promise<void> {
   await db.query(
-    'UPDATE users SET password_hash = $3, password_changed_at = $4, must_change_password = false WHERE org_id = $1 AND id = $2',
+    `UPDATE users SET password_hash = $3, password_changed_at = $4, must_change_password = false WHERE org_id = $1
+      AND id = $2`,
     [orgId, userId, hash, now],
   );
 }

@@ -41,7 +41,8 @@ export interface ContinuingEducationRow {
 
 export type ContinuingEducationFields = Omit<ContinuingEducationRow, 'id' | 'therapistId'>;
 
-const COLUMNS = `p.id, p.given_name AS "givenName", p.family_name AS "familyName", p.email, p.phone, p.discipline, p.bio, p.active,
+const COLUMNS = `p.id, p.given_name AS "givenName", p.family_name AS "familyName", p.email, p.phone, p.discipline,
+  p.bio, p.active,
   coalesce((SELECT array_agg(pl.location_id::text ORDER BY pl.location_id) FROM therapist_locations pl
              WHERE pl.org_id = p.org_id AND pl.therapist_id = p.id), '{}') AS "locationIds"`;
 
@@ -65,7 +66,8 @@ export async function listTherapists(db: Queryable, orgId: string, filter: Thera
                           AND pl.location_id = $${params.length})`);
   }
   return db.query<TherapistRow>(
-    `SELECT ${COLUMNS} FROM therapists p WHERE ${where.join(' AND ')} ORDER BY lower(p.family_name), lower(p.given_name), p.id`,
+    `SELECT ${COLUMNS} FROM therapists p WHERE ${where.join(' AND ')}
+      ORDER BY lower(p.family_name), lower(p.given_name), p.id`,
     params,
   );
 }
@@ -93,7 +95,8 @@ export async function insertTherapist(db: Queryable, orgId: string, f: Therapist
 
 export async function updateTherapist(db: Queryable, orgId: string, id: string, f: TherapistFields): Promise<void> {
   await db.query(
-    `UPDATE therapists SET given_name = $1, family_name = $2, email = $3, phone = $4, discipline = $5, bio = $6, active = $7
+    `UPDATE therapists SET given_name = $1, family_name = $2, email = $3, phone = $4, discipline = $5, bio = $6,
+      active = $7
       WHERE org_id = $8 AND id = $9`,
     [...toParams(f), orgId, id],
   );
@@ -160,7 +163,8 @@ export async function updateCredential(
   f: CredentialFields,
 ): Promise<CredentialRow> {
   const rows = await db.query<CredentialRow>(
-    `UPDATE credentials SET kind = $1, type = $2, issuer = $3, number = $4, issued_on = $5, expires_on = $6, education_hours = $7
+    `UPDATE credentials SET kind = $1, type = $2, issuer = $3, number = $4, issued_on = $5, expires_on = $6,
+      education_hours = $7
       WHERE org_id = $8 AND id = $9 RETURNING ${CREDENTIAL_COLUMNS}`,
     [...credentialParams(f), orgId, id],
   );
@@ -180,7 +184,8 @@ export async function listContinuingEducation(
   therapistId: string,
 ): Promise<ContinuingEducationRow[]> {
   return db.query<ContinuingEducationRow>(
-    `SELECT ${CE_COLUMNS} FROM continuing_education WHERE org_id = $1 AND therapist_id = $2 ORDER BY period_start DESC, id`,
+    `SELECT ${CE_COLUMNS} FROM continuing_education WHERE org_id = $1 AND therapist_id = $2
+      ORDER BY period_start DESC, id`,
     [orgId, therapistId],
   );
 }

@@ -27,7 +27,8 @@ export interface NewUserRow {
 /** Inserts an account and the sites it works for; returns its id. */
 export async function insertUserRow(tx: Queryable, user: NewUserRow): Promise<string> {
   const rows = await tx.query<{ id: string }>(
-    `INSERT INTO users (org_id, email, display_name, role, password_hash, patient_id, therapist_id, must_change_password)
+    `INSERT INTO users (org_id, email, display_name, role, password_hash, patient_id, therapist_id,
+      must_change_password)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
     [
       user.orgId,

@@ -29,11 +29,15 @@ export interface HoldRow extends SlotTaken {
   appointmentId: string | null;
 }
 
-const ENTRY_COLUMNS = `w.id, w.patient_id AS "patientId", w.service_code AS "serviceCode", w.location_ids::text[] AS "locationIds",
+const ENTRY_COLUMNS = `w.id, w.patient_id AS "patientId", w.service_code AS "serviceCode",
+  w.location_ids::text[] AS "locationIds",
   w.earliest, w.latest, w.time_of_day AS "timeOfDay", w.status, w.created_at AS "createdAt"`;
-const HOLD_COLUMNS = `h.id, h.waitlist_entry_id AS "waitlistEntryId", h.patient_id AS "patientId", h.therapist_id AS "therapistId",
-  h.location_id AS "locationId", h.room_id AS "roomId", h.service_code AS "serviceCode", lower(h.during) AS start, upper(h.during) AS "end",
-  (extract(epoch FROM upper(h.blocks) - upper(h.during)) / 60)::int AS "bufferAfterMinutes", h.expires_at AS "expiresAt", h.status,
+const HOLD_COLUMNS = `h.id, h.waitlist_entry_id AS "waitlistEntryId", h.patient_id AS "patientId",
+  h.therapist_id AS "therapistId",
+  h.location_id AS "locationId", h.room_id AS "roomId", h.service_code AS "serviceCode", lower(h.during) AS start,
+  upper(h.during) AS "end",
+  (extract(epoch FROM upper(h.blocks) - upper(h.during)) / 60)::int AS "bufferAfterMinutes",
+  h.expires_at AS "expiresAt", h.status,
   h.appointment_id AS "appointmentId"`;
 
 export async function insertEntry(
@@ -45,7 +49,8 @@ export async function insertEntry(
 ): Promise<WaitlistRow> {
   const rows = await db.query<WaitlistRow>(
     `WITH w AS (
-       INSERT INTO waitlist_entries (org_id, patient_id, service_code, location_ids, earliest, latest, time_of_day, created_by, created_at)
+       INSERT INTO waitlist_entries (org_id, patient_id, service_code, location_ids, earliest, latest, time_of_day,
+       created_by, created_at)
        VALUES ($1, $2, $3, $4::uuid[], $5, $6, $7, $8, $9) RETURNING *)
      SELECT ${ENTRY_COLUMNS} FROM w`,
     [orgId, f.patientId, f.serviceCode, f.locationIds, f.earliest, f.latest, f.timeOfDay, createdBy, now],
@@ -145,8 +150,10 @@ export async function insertHold(
 ): Promise<HoldRow> {
   const rows = await db.query<HoldRow>(
     `WITH h AS (
-       INSERT INTO holds (org_id, waitlist_entry_id, patient_id, therapist_id, location_id, room_id, service_code, during, blocks, expires_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, tstzrange($8, $9, '[)'), tstzrange($8, $9 + make_interval(mins => $10), '[)'), $11, $12) RETURNING *)
+       INSERT INTO holds (org_id, waitlist_entry_id, patient_id, therapist_id, location_id, room_id, service_code,
+       during, blocks, expires_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, tstzrange($8, $9, '[)'), tstzrange($8, $9 + make_interval(mins => $10),
+       '[)'), $11, $12) RETURNING *)
      SELECT ${HOLD_COLUMNS} FROM h`,
     [
       orgId,
@@ -213,7 +220,8 @@ export async function setHoldStatus(
 export async function liveHoldsOf(db: Queryable, orgId: string, entryIds: string[]): Promise<HoldRow[]> {
   if (entryIds.length === 0) return [];
   return db.query<HoldRow>(
-    `SELECT ${HOLD_COLUMNS} FROM holds h WHERE h.org_id = $1 AND h.status = 'offered' AND h.waitlist_entry_id = ANY($2::uuid[])`,
+    `SELECT ${HOLD_COLUMNS} FROM holds h WHERE h.org_id = $1 AND h.status = 'offered'
+      AND h.waitlist_entry_id = ANY($2::uuid[])`,
     [orgId, entryIds],
   );
 }
@@ -236,13 +244,17 @@ export async function patientContact(
   patientId: string,
 ): Promise<{ email: string | null; emailAllowed: boolean } | null> {
   const rows = await db.query<{ email: string | null; emailAllowed: boolean }>(
-    `SELECT email, coalesce((communication->>'email')::boolean, true) AS "emailAllowed" FROM patients WHERE org_id = $1 AND id = $2`,
+    `SELECT email, coalesce((communication->>'email')::boolean, true) AS "emailAllowed" FROM patients
+      WHERE org_id = $1 AND id = $2`,
     [orgId, patientId],
   );
   return rows[0] ?? null;
 }
 
-/** Whether anything (a booking that occupies time, or a live offer) already holds the therapist, the room or the patient then. */
+/**
+ * Whether anything (a booking that occupies time, or a live offer) already holds the therapist, the room or the patient
+ * then.
+ */
 export async function slotTaken(
   db: Queryable,
   orgId: string,
@@ -252,12 +264,14 @@ export async function slotTaken(
   const rows = await db.query(
     `SELECT 1 FROM appointments a
       WHERE a.org_id = $1 AND a.occupies
-        AND ((a.therapist_id = $2 AND a.blocks && tstzrange($5, $7)) OR (a.room_id = $3 AND a.blocks && tstzrange($5, $7))
+        AND ((a.therapist_id = $2 AND a.blocks && tstzrange($5, $7)) OR (a.room_id = $3
+        AND a.blocks && tstzrange($5, $7))
              OR (a.patient_id = $4 AND a.during && tstzrange($5, $6)))
      UNION ALL
      SELECT 1 FROM holds h
       WHERE h.org_id = $1 AND h.status = 'offered' AND h.expires_at > $8
-        AND ((h.therapist_id = $2 AND h.blocks && tstzrange($5, $7)) OR (h.room_id = $3 AND h.blocks && tstzrange($5, $7))
+        AND ((h.therapist_id = $2 AND h.blocks && tstzrange($5, $7)) OR (h.room_id = $3
+        AND h.blocks && tstzrange($5, $7))
              OR (h.patient_id = $4 AND h.during && tstzrange($5, $6)))
      LIMIT 1`,
     [orgId, slot.therapistId, slot.roomId, slot.patientId, slot.start, slot.end, slot.blocksEnd, now],

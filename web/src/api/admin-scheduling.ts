@@ -1,4 +1,7 @@
-/** Writes behind the manager and admin screens: site hours, closures, rooms, therapists' weeks, services, booking settings. */
+/**
+ * Writes behind the manager and admin screens: site hours, closures, rooms, therapists' weeks, services, booking
+ * settings.
+ */
 import type { z } from 'zod';
 import type { ClosureSchema, LocationSchema, RoomOutSchema } from '../../../src/http/locations/schema.ts';
 import type { ExceptionCreateSchema, ExceptionSchema, TemplateSchema } from '../../../src/http/schedules/schema.ts';

@@ -13,7 +13,10 @@ export interface BookedPlan {
   warnings: BookingWarning[];
 }
 
-/** Books the plan's series; a 409 series_conflict comes back as a BookingRefusal with the conflicts by plan visit number. */
+/**
+ * Books the plan's series; a 409 series_conflict comes back as a BookingRefusal with the conflicts by plan visit
+ * number.
+ */
 export async function bookPlanSeries(planId: string, choices: VisitChoice[], key: string): Promise<BookedPlan> {
   try {
     return await create<BookedPlan>(

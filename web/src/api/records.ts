@@ -16,7 +16,10 @@ export type MergeResult = z.infer<typeof MergeResultSchema>;
 export type Onboarding = z.input<typeof OnboardingSchema>;
 export type Onboarded = z.infer<typeof OnboardedSchema>;
 
-/** Every (method, OpenAPI path) this module calls; checked against /api/openapi.json by test/browser/api-contract.test.ts. */
+/**
+ * Every (method, OpenAPI path) this module calls; checked against /api/openapi.json by
+ * test/browser/api-contract.test.ts.
+ */
 export const RECORD_OPERATIONS = [
   ['GET', '/api/patients/{id}/summary'],
   ['GET', '/api/patients/{id}/duplicates'],

@@ -35,7 +35,9 @@ export const previewException = (therapistId: string, exception: ExceptionCreate
 export const previewWeek = (therapistId: string, templates: ShiftTemplate[]) =>
   request<AffectedVisits>('POST', `/api/therapists/${id(therapistId)}/schedule/preview`, { templates });
 
-/** Each call is one transaction on the server; the key (one per intent) makes a retried click answer as the first did. */
+/**
+ * Each call is one transaction on the server; the key (one per intent) makes a retried click answer as the first did.
+ */
 export const notifyAffected = (body: { appointmentIds: string[]; note?: string }, key: string) =>
   create<ResolvedVisits>('/api/appointments/conflicts/notify', body, key);
 export const cancelAffected = (body: { appointmentIds: string[]; message: string }, key: string) =>

@@ -33,7 +33,10 @@ export interface SeriesConflict {
   alternatives: Slot[];
 }
 
-/** Every (method, OpenAPI path) this module calls; checked against /api/openapi.json by test/browser/api-contract.test.ts. */
+/**
+ * Every (method, OpenAPI path) this module calls; checked against /api/openapi.json by
+ * test/browser/api-contract.test.ts.
+ */
 export const SCHEDULING_OPERATIONS = [
   ['GET', '/api/services'],
   ['GET', '/api/booking-settings'],

@@ -23,7 +23,10 @@ export function joinWaitlist(entry: WaitlistCreate, key: string): Promise<Waitli
   return create('/api/waitlist', entry, key);
 }
 
-/** Open entries (waiting, or holding an offer) the signed-in user may see, oldest first; 'booked' adds those booked whose dates are not over. */
+/**
+ * Open entries (waiting, or holding an offer) the signed-in user may see, oldest first; 'booked' adds those booked
+ * whose dates are not over.
+ */
 export async function listWaitlist(
   signal?: AbortSignal,
   include: 'open' | 'booked' = 'open',

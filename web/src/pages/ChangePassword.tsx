@@ -93,7 +93,10 @@ export function ChangePassword({ first = false, onChanged }: { first?: boolean; 
           label={LABELS.newPassword}
           type="password"
           autoComplete="new-password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password you can remember.`}
+          hint={
+            `At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password you can ` +
+            `remember.`
+          }
           value={values.newPassword}
           onValue={set('newPassword')}
           error={errors.newPassword}

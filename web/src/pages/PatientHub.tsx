@@ -155,12 +155,11 @@ export function PatientHub({
       </p>
     ) : null;
   const s = summary.data;
+  // The visits card takes the whole row when nothing sits beside it.
+  const hubHasSide = Boolean(s.plan || s.notes || s.can.merge || s.can.readCoverage || measures);
   return (
     <div className="card-grid hub">
-      <section
-        className={`card hub-visits-card${s.plan || s.notes || s.can.merge || s.can.readCoverage || measures ? '' : ' hub-wide'}`}
-        aria-labelledby="visits-heading"
-      >
+      <section className={`card hub-visits-card${hubHasSide ? '' : ' hub-wide'}`} aria-labelledby="visits-heading">
         <h2 id="visits-heading">{own ? 'My visits' : 'Visits'}</h2>
         {s.can.book ? (
           <p>

@@ -414,7 +414,10 @@ export function TherapistOnboarding() {
                 width="medium"
                 maxLength={LIMIT.password}
                 autoComplete="new-password"
-                hint={`At least ${PASSWORD_MIN_LENGTH} characters. Give it to them in person: they choose their own when they first sign in.`}
+                hint={
+                  `At least ${PASSWORD_MIN_LENGTH} characters. Give it to them in person: they choose their own ` +
+                  `when they first sign in.`
+                }
                 onValue={(v) => setSignIn((s) => ({ ...s, password: v }))}
               />
             </>

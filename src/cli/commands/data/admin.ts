@@ -24,7 +24,9 @@ export function registerAdminCommands(program: Command): void {
     .command('user')
     .description('User accounts')
     .command('create')
-    .description('Create a user account; the password comes from KNOTWORK_NEW_PASSWORD or standard input, never an argument')
+    .description(
+      'Create a user account; the password comes from KNOTWORK_NEW_PASSWORD or standard input, never an argument',
+    )
     .requiredOption('--org <slug>', 'organisation slug')
     .requiredOption('--email <email>', 'login email')
     .requiredOption('--role <role>', ROLES.join(' | '))
@@ -32,7 +34,10 @@ export function registerAdminCommands(program: Command): void {
     .option('--location <slug...>', 'site(s) the account works for (front desk, manager)')
     .option('--patient <id>', 'patient record of a patient account')
     .option('--therapist <id>', 'therapist record of a therapist account')
-    .option('--first-password', 'the password is a first one to hand over: the person must choose their own when they first sign in')
+    .option(
+      '--first-password',
+      'the password is a first one to hand over: the person must choose their own when they first sign in',
+    )
     .option('--json', 'print one JSON document')
     .action(async (options: UserOptions) => {
       if (!(ROLES as readonly string[]).includes(options.role)) {
@@ -79,7 +84,9 @@ async function readNewPassword(): Promise<string> {
   }
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const password = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   if (!password) throw new CliError('no password: set KNOTWORK_NEW_PASSWORD or pipe the password on standard input');
   return password;
 }

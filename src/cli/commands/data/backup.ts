@@ -7,7 +7,7 @@ import { formatTable, printJson, printLines, withDatabase } from './shared.ts';
 export function registerBackupCommands(program: Command): void {
   program
     .command('backup')
-    .description('Write every table of the configured database to a gzip\'d NDJSON file (PGlite and PostgreSQL alike)')
+    .description("Write every table of the configured database to a gzip'd NDJSON file (PGlite and PostgreSQL alike)")
     .argument('<file>', 'file to write, e.g. knotwork-2026-11-26.ndjson.gz')
     .option('--json', 'print one JSON document')
     .action(async (file: string, options: { json?: boolean }) => {
@@ -27,7 +27,8 @@ export function registerBackupCommands(program: Command): void {
       const summary = await withDatabase(async (db) => {
         const restored = await restore(db, path, { force: options.force });
         // Outcome rows of an older backup predate today's shape: they are rebuilt from the restored chart.
-        if (restored.rebuild?.includes('outcome_episodes')) await rebuildEveryOrganization({ db, now: () => new Date() });
+        if (restored.rebuild?.includes('outcome_episodes'))
+          await rebuildEveryOrganization({ db, now: () => new Date() });
         return restored;
       });
       report(summary, `Restored ${summary.totalRows} rows from ${path}`, path, options.json);
@@ -41,6 +42,9 @@ function report(summary: BackupSummary, headline: string, file: string, json?: b
   }
   printLines([
     `${headline} (schema version ${summary.schemaVersion}).`,
-    ...formatTable(['table', 'rows'], summary.tables.map((table) => [table.name, table.rows])),
+    ...formatTable(
+      ['table', 'rows'],
+      summary.tables.map((table) => [table.name, table.rows]),
+    ),
   ]);
 }

@@ -24,23 +24,40 @@ export function registerDemoCommand(program: Command): void {
     .command('demo')
     .description('Create the demo organisation "Knotwork Demo Clinics" (8 sites, ~30 therapists, invented patients)')
     .option('--patients <n>', 'number of invented patients', parseWholeNumber('--patients'), DEFAULT_DEMO_PATIENTS)
-    .option('--seed <s>', 'random seed: the same seed gives the same clinic', parseWholeNumber('--seed'), DEFAULT_DEMO_SEED)
-    .option('--today <YYYY-MM-DD>', `date to build the demo around (default: today in ${DEMO_TIME_ZONE}, the demo clinics' zone)`)
+    .option(
+      '--seed <s>',
+      'random seed: the same seed gives the same clinic',
+      parseWholeNumber('--seed'),
+      DEFAULT_DEMO_SEED,
+    )
+    .option(
+      '--today <YYYY-MM-DD>',
+      `date to build the demo around (default: today in ${DEMO_TIME_ZONE}, the demo clinics' zone)`,
+    )
     .option('--json', 'print one JSON document')
     .action(async (options: DemoOptions) => {
       const today = options.today ?? todayIn(DEMO_TIME_ZONE);
       if (!isIsoDate(today)) throw new CliError(`--today must be a date YYYY-MM-DD, got "${today}"`);
       const summary = await withDatabase(async (db, where) => {
         if (await findOrganizationBySlug(db, DEMO_ORG_SLUG)) {
-          throw new CliError(`${where} already has the demo organisation (slug "${DEMO_ORG_SLUG}"); use an empty database`);
+          throw new CliError(
+            `${where} already has the demo organisation (slug "${DEMO_ORG_SLUG}"); use an empty database`,
+          );
         }
-        const bar = options.patients >= PROGRESS_BAR_FROM && process.stderr.isTTY
-          ? new cliProgress.SingleBar({ stream: process.stderr, format: 'patients {bar} {value}/{total} {percentage}% ETA {eta}s' }, cliProgress.Presets.shades_classic)
-          : null;
+        const bar =
+          options.patients >= PROGRESS_BAR_FROM && process.stderr.isTTY
+            ? new cliProgress.SingleBar(
+                { stream: process.stderr, format: 'patients {bar} {value}/{total} {percentage}% ETA {eta}s' },
+                cliProgress.Presets.shades_classic,
+              )
+            : null;
         bar?.start(options.patients, 0);
         try {
           return await seedDemo(db, {
-            seed: options.seed, patients: options.patients, today, onProgress: (done) => bar?.update(done),
+            seed: options.seed,
+            patients: options.patients,
+            today,
+            onProgress: (done) => bar?.update(done),
           });
         } finally {
           bar?.stop();
@@ -57,14 +74,23 @@ function describeDemo(summary: DemoSummary, today: string, seed: number): string
     ...formatTable(
       ['what', 'count'],
       [
-        ['sites', summary.locations], ['rooms', summary.rooms], ['closures', summary.closures],
-        ['therapists', summary.therapists], ['credentials', summary.credentials],
-        ['  expiring within 60 days', summary.credentialsExpiringSoon], ['  expired licences', summary.expiredLicences],
-        ['user accounts', summary.users], ['patients', summary.patients], ['care relationships', summary.careRelationships],
+        ['sites', summary.locations],
+        ['rooms', summary.rooms],
+        ['closures', summary.closures],
+        ['therapists', summary.therapists],
+        ['credentials', summary.credentials],
+        ['  expiring within 60 days', summary.credentialsExpiringSoon],
+        ['  expired licences', summary.expiredLicences],
+        ['user accounts', summary.users],
+        ['patients', summary.patients],
+        ['care relationships', summary.careRelationships],
       ],
     ),
     '',
     `Demo logins (password: ${summary.password}):`,
-    ...formatTable(['email', 'role'], summary.logins.map((login) => [login.email, `${login.role} — ${login.description}`])),
+    ...formatTable(
+      ['email', 'role'],
+      summary.logins.map((login) => [login.email, `${login.role} — ${login.description}`]),
+    ),
   ];
 }

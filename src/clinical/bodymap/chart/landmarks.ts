@@ -29,7 +29,10 @@ function polyline(points: readonly Point[]): string {
 }
 
 function circle(centre: Point, r: number): string {
-  return `M${fmt(centre.x - r)} ${fmt(centre.y)}A${r} ${r} 0 1 0 ${fmt(centre.x + r)} ${fmt(centre.y)}A${r} ${r} 0 1 0 ${fmt(centre.x - r)} ${fmt(centre.y)}Z`;
+  return (
+    `M${fmt(centre.x - r)} ${fmt(centre.y)}A${r} ${r} 0 1 0 ${fmt(centre.x + r)} ${fmt(centre.y)}A${r} ${r} 0 1 ` +
+    `0 ${fmt(centre.x - r)} ${fmt(centre.y)}Z`
+  );
 }
 
 function bothSides(points: readonly Point[]): string {

@@ -43,12 +43,15 @@ function sideCaptions(view: View): string {
   const viewName = view === 'front' ? 'FRONT' : 'BACK';
   const soles =
     view === 'back'
-      ? `<text x="80" y="700" text-anchor="middle">${drawnOnTemplateHalf(view, 'left') ? 'Left' : 'Right'} sole</text>` +
-        `<text x="${CHART_WIDTH - 80}" y="700" text-anchor="middle">${drawnOnTemplateHalf(view, 'left') ? 'Right' : 'Left'} sole</text>`
+      ? `<text x="80" y="700" text-anchor="middle">${drawnOnTemplateHalf(view, 'left') ? 'Left' : 'Right'} ` +
+        `sole</text>` +
+        `<text x="${CHART_WIDTH - 80}" y="700" text-anchor="middle">` +
+        `${drawnOnTemplateHalf(view, 'left') ? 'Right' : 'Left'} sole</text>`
       : '';
   return (
     `<g font-family="system-ui, sans-serif" font-size="11" fill="#6b6b6b" aria-hidden="true">` +
-    `<text x="${CENTRE_X}" y="843" text-anchor="middle" font-size="12" font-weight="600" letter-spacing="2">${viewName}</text>` +
+    `<text x="${CENTRE_X}" y="843" text-anchor="middle" font-size="12" font-weight="600" letter-spacing="2">` +
+    `${viewName}</text>` +
     `<text x="12" y="20">${leftCaption}</text>` +
     `<text x="${CHART_WIDTH - 12}" y="20" text-anchor="end">${rightCaption}</text>` +
     soles +
@@ -79,13 +82,15 @@ export function renderChartSvg(view: View, options: RenderChartOptions = {}): st
     sideCaptions(view),
     // Stroke first, then fill over it: only the outer half of the contour stays visible, so the
     // seams between parts vanish even where no region covers them.
-    `<path class="silhouette-contour" d="${chart.outline}" fill="none" stroke="${INK}" stroke-width="2.6" stroke-linejoin="round" aria-hidden="true"/>`,
+    `<path class="silhouette-contour" d="${chart.outline}" fill="none" stroke="${INK}" stroke-width="2.6" ` +
+      `stroke-linejoin="round" aria-hidden="true"/>`,
     `<path class="silhouette" d="${chart.outline}" fill="${SKIN}" aria-hidden="true"/>`,
     `<g class="regions" stroke="${REGION_STROKE}" stroke-width="0.45" stroke-linejoin="round">`,
     regions,
     `</g>`,
     chart.landmarks
-      ? `<path class="landmarks" d="${chart.landmarks}" fill="none" stroke="#9c9286" stroke-width="0.8" stroke-linecap="round" pointer-events="none" aria-hidden="true"/>`
+      ? `<path class="landmarks" d="${chart.landmarks}" fill="none" stroke="#9c9286" stroke-width="0.8" ` +
+        `stroke-linecap="round" pointer-events="none" aria-hidden="true"/>`
       : '',
     `</svg>`,
     '',

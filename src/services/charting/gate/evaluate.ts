@@ -17,7 +17,10 @@ import {
  * - `local` and `caution` never block; they travel with the gate as regions and technique changes.
  */
 
-/** Stable names for what must be cleared: the rule id of each blocking finding, `unknown:<question>` for unanswered ones. */
+/**
+ * Stable names for what must be cleared: the rule id of each blocking finding, `unknown:<question>` for unanswered
+ * ones.
+ */
 export function blockingKeys(result: ScreeningResult): string[] {
   const keys = new Set<string>();
   for (const f of result.findings) if (f.decision === 'contraindicated' || f.decision === 'refer') keys.add(f.rule);

@@ -232,7 +232,7 @@ describe.each(BACKENDS)('intake, screening gate and clearances on %s', (backend)
     expect(bp.gate.blockedReason).not.toMatch(/blood-pressure|questions\./);
   });
 
-  it('contraindicated → blocked until cleared or overridden by a manager with a reason; everything audited', async () => {
+  it('contraindicated → blocked until cleared or overridden by a manager with a reason; all audited', async () => {
     const patient = await freshPatient();
     const fever = await submitIntake(ctx, as.front_desk, patient, intake({ ...allNoAnswers(), temperatureC: 38.6 }));
     expect(fever.gate).toMatchObject({ decision: 'contraindicated', treatmentAllowed: false });
@@ -328,7 +328,7 @@ describe.each(BACKENDS)('intake, screening gate and clearances on %s', (backend)
     expect((await getGate(ctx, as.therapist, patient)).treatmentAllowed).toBe(true);
   });
 
-  it('re-screens for the day asked: a surgery within six weeks blocks, and the block lapses as weeks pass', async () => {
+  it('re-screens for the day asked: a surgery within six weeks blocks; the block lapses as weeks pass', async () => {
     const patient = await freshPatient();
     const answers = {
       ...allNoAnswers(),

@@ -93,7 +93,9 @@ export async function treatmentGate(
     const missing = uncovered(blockingKeys(result), valid);
     if (missing.length > 0 && overrides.length === 0) {
       treatmentAllowed = false;
-      blockedReason = `${describeBlock(result)}. A physician clearance covering ${missing.map(blockingKeyWords).join(', ')} must be recorded first.`;
+      blockedReason =
+        `${describeBlock(result)}. A physician clearance covering ` +
+        `${missing.map(blockingKeyWords).join(', ')} must be recorded first.`;
     }
   }
   return {

@@ -60,7 +60,8 @@ export async function latestPainMapRegions(db: Queryable, orgId: string, patient
     `SELECT e->>'region' AS region
        FROM (SELECT answers FROM intake_responses WHERE org_id = $1 AND patient_id = $2 AND status = 'completed'
               ORDER BY version DESC LIMIT 1) latest,
-            jsonb_array_elements(CASE WHEN jsonb_typeof(latest.answers->'painMap') = 'array' THEN latest.answers->'painMap' ELSE '[]'::jsonb END) e`,
+            jsonb_array_elements(CASE WHEN jsonb_typeof(latest.answers->'painMap') = 'array' THEN
+            latest.answers->'painMap' ELSE '[]'::jsonb END) e`,
     [orgId, patientId],
   );
   return rows.map((r) => r.region).filter((r): r is string => typeof r === 'string');

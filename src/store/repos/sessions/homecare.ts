@@ -24,8 +24,10 @@ export interface HomeCareRow {
   sentBy: string | null;
 }
 
-const COLUMNS = `h.id, h.session_note_id AS "sessionNoteId", h.patient_id AS "patientId", h.content, h.generated_by AS "generatedBy",
-  h.generated_at AS "generatedAt", h.edited_by AS "editedBy", h.edited_at AS "editedAt", h.sent_at AS "sentAt", h.sent_by AS "sentBy"`;
+const COLUMNS = `h.id, h.session_note_id AS "sessionNoteId", h.patient_id AS "patientId", h.content,
+  h.generated_by AS "generatedBy",
+  h.generated_at AS "generatedAt", h.edited_by AS "editedBy", h.edited_at AS "editedAt", h.sent_at AS "sentAt",
+  h.sent_by AS "sentBy"`;
 
 /** A fresh generation replaces the content and clears the edit marks; a sent plan stays sent. */
 export async function upsertGenerated(
@@ -37,7 +39,8 @@ export async function upsertGenerated(
   const rows = await db.query<HomeCareRow>(
     `INSERT INTO home_care_plans AS h (org_id, session_note_id, patient_id, content, generated_by, generated_at)
      VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (org_id, session_note_id) DO UPDATE SET content = EXCLUDED.content, generated_by = EXCLUDED.generated_by,
+     ON CONFLICT (org_id, session_note_id) DO UPDATE
+     SET content = EXCLUDED.content, generated_by = EXCLUDED.generated_by,
        generated_at = EXCLUDED.generated_at, edited_by = NULL, edited_at = NULL
      RETURNING ${COLUMNS}`,
     [orgId, r.sessionNoteId, r.patientId, JSON.stringify(r.content), r.generatedBy, now],
@@ -62,7 +65,8 @@ export async function updateContent(
   now: Date,
 ): Promise<HomeCareRow | null> {
   const rows = await db.query<HomeCareRow>(
-    `UPDATE home_care_plans h SET content = $3, edited_by = $4, edited_at = $5 WHERE h.org_id = $1 AND h.session_note_id = $2 RETURNING ${COLUMNS}`,
+    `UPDATE home_care_plans h SET content = $3, edited_by = $4, edited_at = $5 WHERE h.org_id = $1
+      AND h.session_note_id = $2 RETURNING ${COLUMNS}`,
     [orgId, noteId, JSON.stringify(content), userId, now],
   );
   return rows[0] ?? null;
@@ -76,13 +80,16 @@ export async function markSent(
   now: Date,
 ): Promise<HomeCareRow | null> {
   const rows = await db.query<HomeCareRow>(
-    `UPDATE home_care_plans h SET sent_at = $3, sent_by = $4 WHERE h.org_id = $1 AND h.session_note_id = $2 RETURNING ${COLUMNS}`,
+    `UPDATE home_care_plans h SET sent_at = $3, sent_by = $4 WHERE h.org_id = $1 AND h.session_note_id = $2
+      RETURNING ${COLUMNS}`,
     [orgId, noteId, now, userId],
   );
   return rows[0] ?? null;
 }
 
-/** The visit a plan came from: when it was (the appointment's start, or the note's for a walk-in), where, and with whom. */
+/**
+ * The visit a plan came from: when it was (the appointment's start, or the note's for a walk-in), where, and with whom.
+ */
 export interface HomeCareVisit {
   appointmentId: string | null;
   visitAt: Date;
@@ -91,7 +98,8 @@ export interface HomeCareVisit {
   therapistName: string;
 }
 
-const VISIT = `n.appointment_id AS "appointmentId", coalesce(lower(a.during), n.created_at) AS "visitAt", l.time_zone AS "timeZone",
+const VISIT = `n.appointment_id AS "appointmentId", coalesce(lower(a.during), n.created_at) AS "visitAt",
+  l.time_zone AS "timeZone",
   pr.given_name || ' ' || pr.family_name AS "therapistName"`;
 const VISIT_JOINS = `JOIN session_notes n ON n.org_id = h.org_id AND n.id = h.session_note_id
   JOIN therapists pr ON pr.org_id = n.org_id AND pr.id = n.therapist_id

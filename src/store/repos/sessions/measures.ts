@@ -26,7 +26,8 @@ export async function insertResponse(
   now: Date,
 ): Promise<MeasureResponseRow> {
   const rows = await db.query<MeasureResponseRow>(
-    `INSERT INTO measure_responses (org_id, patient_id, measure, answers, score, percent, band, taken_at, session_note_id, entered_by, entered_role)
+    `INSERT INTO measure_responses (org_id, patient_id, measure, answers, score, percent, band, taken_at,
+      session_note_id, entered_by, entered_role)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
     [
       orgId,
@@ -62,7 +63,8 @@ export async function visitsSince(
 ): Promise<number> {
   const rows = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM session_notes
-      WHERE org_id = $1 AND patient_id = $2 AND status = 'signed' AND ($3::timestamptz IS NULL OR signed_at > $3::timestamptz)`,
+      WHERE org_id = $1 AND patient_id = $2 AND status = 'signed' AND ($3::timestamptz IS NULL
+      OR signed_at > $3::timestamptz)`,
     [orgId, patientId, since],
   );
   return rows[0]?.n ?? 0;

@@ -63,7 +63,8 @@ export async function insertNote(
   now: Date,
 ): Promise<NoteRow> {
   const rows = await db.query<NoteRow>(
-    `INSERT INTO session_notes AS n (org_id, patient_id, appointment_id, therapist_id, subjective, objective, assessment, plan,
+    `INSERT INTO session_notes AS n (org_id, patient_id, appointment_id, therapist_id, subjective, objective,
+      assessment, plan,
                                      cpt_minutes, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING ${COLUMNS}`,
     [
@@ -130,7 +131,8 @@ export async function updateDraft(
 /** Whether `userId` is the active sign-in of the therapist record `therapistId`. */
 export async function isOwnSignIn(db: Queryable, orgId: string, userId: string, therapistId: string): Promise<boolean> {
   const rows = await db.query(
-    `SELECT 1 FROM users u WHERE u.org_id = $1 AND u.id = $2 AND u.role = 'therapist' AND u.therapist_id = $3 AND u.disabled_at IS NULL`,
+    `SELECT 1 FROM users u WHERE u.org_id = $1 AND u.id = $2 AND u.role = 'therapist' AND u.therapist_id = $3
+      AND u.disabled_at IS NULL`,
     [orgId, userId, therapistId],
   );
   return rows.length > 0;
@@ -145,7 +147,8 @@ export async function signNote(
   now: Date,
 ): Promise<NoteRow | null> {
   const rows = await db.query<NoteRow>(
-    `UPDATE session_notes n SET status = 'signed', signed_at = $3, signed_by = $4, version = n.version + 1, updated_at = $3
+    `UPDATE session_notes n SET status = 'signed', signed_at = $3, signed_by = $4, version = n.version + 1,
+      updated_at = $3
       WHERE n.org_id = $1 AND n.id = $2 AND n.status = 'draft'
         AND EXISTS (SELECT 1 FROM users u WHERE u.org_id = n.org_id AND u.id = $4 AND u.role = 'therapist'
                        AND u.therapist_id = n.therapist_id AND u.disabled_at IS NULL)

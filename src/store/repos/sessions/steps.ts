@@ -31,9 +31,11 @@ export interface StepRow extends StepFields {
   recordedAt: Date;
 }
 
-const COLUMNS = `s.id, s.session_note_id AS "sessionNoteId", s.seq, s.muscle, s.trigger_point AS "triggerPoint", s.side, s.region,
+const COLUMNS = `s.id, s.session_note_id AS "sessionNoteId", s.seq, s.muscle, s.trigger_point AS "triggerPoint",
+  s.side, s.region,
   s.technique, s.duration_seconds AS "durationSeconds", s.hold_seconds AS "holdSeconds", s.pain_rating AS "painRating",
-  s.layer, s.release_achieved AS "releaseAchieved", s.flags, s.stop, s.recorded_by AS "recordedBy", s.recorded_at AS "recordedAt"`;
+  s.layer, s.release_achieved AS "releaseAchieved", s.flags, s.stop, s.recorded_by AS "recordedBy",
+  s.recorded_at AS "recordedAt"`;
 
 export async function listSteps(db: Queryable, orgId: string, noteId: string): Promise<StepRow[]> {
   return db.query<StepRow>(
@@ -51,8 +53,10 @@ export async function insertStep(
   now: Date,
 ): Promise<StepRow> {
   const rows = await db.query<StepRow>(
-    `INSERT INTO treatment_steps AS s (org_id, session_note_id, seq, muscle, trigger_point, side, region, technique, duration_seconds,
-                                       hold_seconds, pain_rating, layer, release_achieved, flags, stop, recorded_by, recorded_at)
+    `INSERT INTO treatment_steps AS s (org_id, session_note_id, seq, muscle, trigger_point, side, region, technique,
+      duration_seconds,
+                                       hold_seconds, pain_rating, layer, release_achieved, flags, stop, recorded_by,
+                                       recorded_at)
      VALUES ($1, $2, (SELECT coalesce(max(seq), 0) + 1 FROM treatment_steps WHERE org_id = $1 AND session_note_id = $2),
              $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      RETURNING ${COLUMNS}`,
@@ -90,7 +94,8 @@ export async function treatedMuscles(db: Queryable, orgId: string, noteId: strin
 /** Every region a patient was treated on, for picking the regional outcome measure. */
 export async function treatedRegions(db: Queryable, orgId: string, patientId: string): Promise<string[]> {
   const rows = await db.query<{ region: string }>(
-    `SELECT DISTINCT s.region FROM treatment_steps s JOIN session_notes n ON n.org_id = s.org_id AND n.id = s.session_note_id
+    `SELECT DISTINCT s.region FROM treatment_steps s JOIN session_notes n ON n.org_id = s.org_id
+      AND n.id = s.session_note_id
       WHERE s.org_id = $1 AND n.patient_id = $2 ORDER BY s.region`,
     [orgId, patientId],
   );
@@ -105,7 +110,9 @@ export interface ReassessmentRow {
   recordedAt: Date;
 }
 
-const REASSESSMENT_COLUMNS = `session_note_id AS "sessionNoteId", pain_after AS "painAfter", rom, recorded_by AS "recordedBy", recorded_at AS "recordedAt"`;
+const REASSESSMENT_COLUMNS =
+  `session_note_id AS "sessionNoteId", pain_after AS "painAfter", rom, ` +
+  `recorded_by AS "recordedBy", recorded_at AS "recordedAt"`;
 
 export async function upsertReassessment(
   db: Queryable,

@@ -38,7 +38,9 @@ export function TrendPlot({
   const last = points[points.length - 1]!;
   const change = last.value - baseline;
   const better = higherIsWorse ? change <= -mcid : change >= mcid;
-  const summary = `${title}: first ${baseline}${unit}, latest ${last.value}${unit}; ${better ? 'a meaningful improvement' : 'not yet a meaningful change'} (MCID ${mcid}${unit}).`;
+  const summary =
+    `${title}: first ${baseline}${unit}, latest ${last.value}${unit}; ` +
+    `${better ? 'a meaningful improvement' : 'not yet a meaningful change'} (MCID ${mcid}${unit}).`;
   return (
     <figure className="ch-trend">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} className="ch-trend-svg">

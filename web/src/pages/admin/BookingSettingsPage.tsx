@@ -22,7 +22,9 @@ const FIELDS: { key: Key; label: string; unit: string; hint: string }[] = [
     key: 'cancellationPolicyHours',
     label: 'Cancellation window',
     unit: 'hours',
-    hint: 'A cancellation inside this many hours of the start is late; patients must call instead of cancelling online.',
+    hint:
+      'A cancellation inside this many hours of the start is late; patients must call instead of ' +
+      'cancelling online.',
   },
   {
     key: 'offerHoldMinutes',

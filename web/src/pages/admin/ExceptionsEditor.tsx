@@ -28,7 +28,9 @@ const EMPTY = {
   reason: '',
 };
 
-/** "2026-12-03" + "09:30" at the site → an ISO instant; anything incomplete is sent as typed, for the server to name. */
+/**
+ * "2026-12-03" + "09:30" at the site → an ISO instant; anything incomplete is sent as typed, for the server to name.
+ */
 function instant(date: string, time: string, zone: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return `${date}T${time}`;
   return new Date(instantAt(date, minutesOf(time), zone)).toISOString();
@@ -126,7 +128,10 @@ export function ExceptionsEditor({
                       className="button button-secondary adm-inline-button"
                       disabled={busy}
                       onClick={() => void remove(e)}
-                      aria-label={`Remove ${e.kind === 'time-off' ? 'time off' : 'extra shift'} ${when(e, zoneOf(e.locationId))}`}
+                      aria-label={
+                        `Remove ${e.kind === 'time-off' ? 'time off' : 'extra shift'} ` +
+                        `${when(e, zoneOf(e.locationId))}`
+                      }
                     >
                       Remove
                     </button>

@@ -9,7 +9,10 @@ import './admin.css';
 
 const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 
-/** A therapist's week and exceptions: editable by the managers of all their sites and by admins, read-only for other staff. */
+/**
+ * A therapist's week and exceptions: editable by the managers of all their sites and by admins, read-only for other
+ * staff.
+ */
 export function TherapistSchedule({ therapistId, locationIds }: { therapistId: string; locationIds: string[] }) {
   const locations = useLocations();
   const [schedule, setSchedule] = useResource(() => getSchedule(therapistId), [therapistId]);

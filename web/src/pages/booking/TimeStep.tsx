@@ -103,7 +103,10 @@ export function TimeStep({ answers, title }: { answers: Answers; title: string }
                         type="button"
                         className="button button-secondary sch-time-button"
                         onClick={() => pick(slot)}
-                        aria-label={`${timeAt(slot.start, zoneOf(slot.locationId))}, ${dateLabel(date)}${anySite ? `, ${siteName(locationId)}` : ''}`}
+                        aria-label={
+                          `${timeAt(slot.start, zoneOf(slot.locationId))}, ${dateLabel(date)}` +
+                          `${anySite ? `, ${siteName(locationId)}` : ''}`
+                        }
                       >
                         {timeAt(slot.start, zoneOf(slot.locationId))}
                       </button>

@@ -138,6 +138,7 @@ export function PlanBooking({
             {conflicts.map((c) => {
               const chosen = choices.get(c.visit);
               const label = `Visit ${c.visit + 1}`;
+              const isChosen = (slot: { start: string }) => chosen?.kind === 'slot' && chosen.slot.start === slot.start;
               return (
                 <li key={c.visit}>
                   <h4>
@@ -157,8 +158,8 @@ export function PlanBooking({
                       <button
                         key={slot.start + slot.therapistId}
                         type="button"
-                        className={`ch-toggle${chosen?.kind === 'slot' && chosen.slot.start === slot.start ? ' is-on' : ''}`}
-                        aria-pressed={chosen?.kind === 'slot' && chosen.slot.start === slot.start}
+                        className={`ch-toggle${isChosen(slot) ? ' is-on' : ''}`}
+                        aria-pressed={isChosen(slot)}
                         onClick={() => choose(c.visit, { kind: 'slot', slot })}
                       >
                         {dateLabel(wallClock(slot.start, zoneOf(slot.locationId)).date, 'short')}{' '}

@@ -231,14 +231,16 @@ function IntakeWizard({
         <h1>{own ? 'Your health questionnaire' : 'Health questionnaire'}</h1>
         <p className="lead">
           {own
-            ? 'Before your first visit we ask about your health, your medicines and your pain, so your therapist can treat you safely.'
+            ? 'Before your first visit we ask about your health, your medicines and your pain, so your therapist can ' +
+              'treat you safely.'
             : 'Fill this in with the patient, or hand them the tablet.'}
         </p>
         <p>It takes about 10 minutes. Your answers are saved as you go, so you can stop and come back.</p>
         {hasVersion ? (
           <p className="notice">
             {own
-              ? 'You have filled this in before. Check each answer is still right: anything new (a medicine, an operation) matters.'
+              ? 'You have filled this in before. Check each answer is still right: anything new (a medicine, ' +
+                'an operation) matters.'
               : 'A version is already on file; submitting creates a new version and keeps the old one.'}
           </p>
         ) : null}

@@ -110,7 +110,10 @@ function HealthAnswers({
   );
 }
 
-/** "Check your answers": every answer in words, each with a Change link back to its page (none when `base` is null: a past version). */
+/**
+ * "Check your answers": every answer in words, each with a Change link back to its page (none when `base` is null: a
+ * past version).
+ */
 export function IntakeReview({ state, base }: { state: IntakeState; base: string | null }) {
   const list = (items: string[]) =>
     items.length ? (

@@ -494,7 +494,10 @@ export function StepBody({ step, ...props }: StepProps & { step: StepId }) {
                 <TextInput
                   name="stroke-date"
                   label="Date of the most recent stroke or TIA"
-                  hint="If you are not sure of the day, choose the 1st of the month. Within 3 months of a stroke, treatment has to wait."
+                  hint={
+                    'If you are not sure of the day, choose the 1st of the month. ' +
+                    'Within 3 months of a stroke, treatment has to wait.'
+                  }
                   type="date"
                   width="medium"
                   error={props.errors['stroke-date']}

@@ -83,7 +83,9 @@ export const MEDICATION_GROUPS: readonly { class: string; label: string; hint: s
   {
     class: 'analgesic',
     label: 'Pain killers',
-    hint: 'For example ibuprofen, naproxen, acetaminophen (Tylenol) or codeine. They can dull how much pressure you feel.',
+    hint:
+      'For example ibuprofen, naproxen, acetaminophen (Tylenol) or codeine. They can dull how much pressure ' +
+      'you feel.',
   },
   {
     class: 'muscle-relaxant',

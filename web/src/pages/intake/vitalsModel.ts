@@ -80,11 +80,10 @@ export function checkVitals(state: VitalsState): Record<string, string> {
   const errors: Record<string, string> = {};
   const sys = state.systolic.trim();
   const dia = state.diastolic.trim();
+  const wholeFrom = (range: typeof SYSTOLIC) => `a whole number from ${range.min} to ${range.max} mmHg`;
   if (sys || dia) {
-    if (!wholeIn(sys, SYSTOLIC))
-      errors.systolic = `Enter the upper (systolic) number, a whole number from ${SYSTOLIC.min} to ${SYSTOLIC.max} mmHg`;
-    if (!wholeIn(dia, DIASTOLIC))
-      errors.diastolic = `Enter the lower (diastolic) number, a whole number from ${DIASTOLIC.min} to ${DIASTOLIC.max} mmHg`;
+    if (!wholeIn(sys, SYSTOLIC)) errors.systolic = `Enter the upper (systolic) number, ${wholeFrom(SYSTOLIC)}`;
+    if (!wholeIn(dia, DIASTOLIC)) errors.diastolic = `Enter the lower (diastolic) number, ${wholeFrom(DIASTOLIC)}`;
     else if (!errors.systolic && Number(dia) >= Number(sys))
       errors.diastolic = 'The lower (diastolic) number must be less than the upper (systolic) number';
   }

@@ -186,7 +186,8 @@ function LinkProblem({ error }: { error: unknown }) {
     api?.status === 404
       ? api.message
       : api?.status === 400
-        ? 'This link is not complete. Open the whole link from the clinic’s message (some email programs split long links), or call the clinic.'
+        ? 'This link is not complete. Open the whole link from the clinic’s message (some email programs split long ' +
+          'links), or call the clinic.'
         : api?.status === 429
           ? 'Too many tries in a short time. Please wait a few minutes and try again.'
           : 'We could not open your appointment just now. Check your connection and try again, or call the clinic.';

@@ -34,11 +34,16 @@ export function policyWords(a: LinkedAppointment): { late: boolean; text: string
   if (a.canChangeOnline) {
     return {
       late: false,
-      text: `You can cancel or change this appointment here until ${until}. The clinic asks for ${hours} hours’ notice: after that it counts as a late cancellation, and you need to call the clinic.`,
+      text:
+        `You can cancel or change this appointment here until ${until}. The clinic asks for ${hours} hours’ ` +
+        `notice: after that it counts as a late cancellation, and you need to call the clinic.`,
     };
   }
   return {
     late: true,
-    text: `Your visit is less than ${hours} hours away. Under the clinic’s cancellation policy, cancelling now is a late cancellation, so it can no longer be cancelled or changed online. Please call the clinic: they will record it and tell you whether a late-cancellation fee applies.`,
+    text:
+      `Your visit is less than ${hours} hours away. Under the clinic’s cancellation policy, ` +
+      `cancelling now is a late cancellation, so it can no longer be cancelled or changed online. Please call the ` +
+      `clinic: they will record it and tell you whether a late-cancellation fee applies.`,
   };
 }

@@ -132,7 +132,9 @@ function MeasureForm({
     const skipped = answers.filter((a) => a === SKIP).length;
     const limit = SKIP_LIMIT[measure];
     if (skipped > limit)
-      problems.form = `Skip at most ${limit === 1 ? 'one section' : `${limit} sections`}: with more the ${info.short} cannot be scored.`;
+      problems.form =
+        `Skip at most ${limit === 1 ? 'one section' : `${limit} sections`}: with more the ${info.short}` +
+        ` cannot be scored.`;
     return problems;
   };
 

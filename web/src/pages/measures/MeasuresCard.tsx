@@ -32,7 +32,10 @@ export function trendWords(s: MeasureSeries, reader: 'patient' | 'clinician'): s
     : null;
 }
 
-/** Each series as a trend with its MCID band, in the unit of its MCID (NDI raw 0–50, ODI percent), and what it says in words. */
+/**
+ * Each series as a trend with its MCID band, in the unit of its MCID (NDI raw 0–50, ODI percent), and what it says in
+ * words.
+ */
 export function MeasureTrends({
   series,
   reader = 'clinician',

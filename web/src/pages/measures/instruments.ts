@@ -217,19 +217,22 @@ export const INSTRUMENT: Record<FormMeasure, { name: string; short: string; intr
     name: 'Neck Disability Index',
     short: 'NDI',
     intro:
-      'How your neck pain affects everyday life. In each section choose the one statement that best describes you today.',
+      'How your neck pain affects everyday life. In each section choose the one statement that best describes ' +
+      'you today.',
   },
   odi: {
     name: 'Oswestry Disability Index',
     short: 'ODI',
     intro:
-      'How your back or leg pain affects everyday life. In each section choose the one statement that best describes you today.',
+      'How your back or leg pain affects everyday life. In each section choose the one statement that best describes ' +
+      'you today.',
   },
   psfs: {
     name: 'Patient-Specific Functional Scale',
     short: 'PSFS',
     intro:
-      'Name 3 to 5 important activities you are unable to do, or have difficulty doing, because of your problem. Rate how well you can do each today.',
+      'Name 3 to 5 important activities you are unable to do, or have difficulty doing, because of your problem. ' +
+      'Rate how well you can do each today.',
   },
 };
 

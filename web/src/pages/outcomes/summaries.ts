@@ -13,11 +13,13 @@ export function claimSentence(report: OutcomesReport): string {
   const by = `meaningfully better by session ${settings.claimSession}`;
   const all =
     allStarted.status === 'reported'
-      ? `${allStarted.numerator} of ${allStarted.denominator} episodes that started were ${by} (${pct(allStarted.rate)}, ${interval(allStarted.lower, allStarted.upper)})`
+      ? `${allStarted.numerator} of ${allStarted.denominator} episodes that started were ${by} (` +
+        `${pct(allStarted.rate)}, ${interval(allStarted.lower, allStarted.upper)})`
       : `Too few episodes that started to report`;
   const course =
     completedCourse.status === 'reported'
-      ? `${completedCourse.numerator} of ${completedCourse.denominator} with at least ${settings.minimumSessions} sessions (${pct(completedCourse.rate)})`
+      ? `${completedCourse.numerator} of ${completedCourse.denominator} with at least ${settings.minimumSessions} ` +
+        `sessions (${pct(completedCourse.rate)})`
       : `too few with at least ${settings.minimumSessions} sessions to report`;
   return `${all}; ${course}.`;
 }
@@ -30,9 +32,13 @@ export function curveSentence(report: OutcomesReport): string {
   const cut =
     curve.truncatedAfter === null
       ? ''
-      : ` The curve stops after session ${curve.truncatedAfter}, where fewer episodes remained followed than can be reported.`;
+      : ` The curve stops after session ${curve.truncatedAfter}, where fewer episodes remained followed than can be ` +
+        `reported.`;
   if (value === null)
-    return `Fewer than half of episodes were meaningfully better within the sessions followed (median not reached).${cut}`;
+    return (
+      `Fewer than half of episodes were meaningfully better within the sessions followed (median not ` +
+      `reached).${cut}`
+    );
   const range = lower === null ? '' : `, 95% interval ${lower} to ${upper ?? 'not reached'}`;
   return `Half of episodes were meaningfully better by session ${value}${range}.${cut}`;
 }
@@ -47,7 +53,10 @@ export function cutSentence(rows: readonly CutRow[], what: string): string {
   const top = sorted[0]!;
   const bottom = sorted.at(-1)!;
   if (sorted.length === 1) return `${top.label}: ${top.rate}% meaningfully better by session 6.${few}`;
-  return `Highest ${top.label} at ${top.rate}% (${top.lower}–${top.upper}%), lowest ${bottom.label} at ${bottom.rate}% (${bottom.lower}–${bottom.upper}%); the intervals show how sure each figure is.${few}`;
+  return (
+    `Highest ${top.label} at ${top.rate}% (${top.lower}–${top.upper}%), lowest ${bottom.label} at ${bottom.rate}` +
+    `% (${bottom.lower}–${bottom.upper}%); the intervals show how sure each figure is.${few}`
+  );
 }
 
 export function trendSentence(rows: readonly CutRow[]): string {
@@ -57,5 +66,8 @@ export function trendSentence(rows: readonly CutRow[]): string {
   const last = dots.at(-1)!;
   if (dots.length === 1)
     return `${first.label}: ${first.rate}% meaningfully better by session 6; one period is not a trend.`;
-  return `From ${first.label} (${first.rate}%) to ${last.label} (${last.rate}%), over ${dots.length} periods with enough episodes to report.`;
+  return (
+    `From ${first.label} (${first.rate}%) to ${last.label} (${last.rate}%), over ${dots.length} periods with ` +
+    `enough episodes to report.`
+  );
 }

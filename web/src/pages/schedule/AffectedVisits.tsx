@@ -37,7 +37,8 @@ const OUTCOME_WORDS: Record<VisitOutcome, string> = {
 };
 
 const DEFAULT_MESSAGE =
-  'We are sorry: we cannot see you at this time after all. Please book another visit, or call us and we will find one with you.';
+  'We are sorry: we cannot see you at this time after all. Please book another visit, or call us and we will find ' +
+  'one with you.';
 
 function errorText(err: unknown): string {
   return err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : 'Something went wrong. Try again.';
@@ -119,7 +120,8 @@ export function AffectedVisits({
             <p className="cv-state" aria-live="polite">
               {outcomes.get(a.id) ??
                 (a.conflict?.notifiedAt
-                  ? `Emailed a link to choose a new time on ${dateLabel(wallClock(a.conflict.notifiedAt, naming.zone(a)).date, 'short')}.`
+                  ? `Emailed a link to choose a new time on ` +
+                    `${dateLabel(wallClock(a.conflict.notifiedAt, naming.zone(a)).date, 'short')}.`
                   : '')}
             </p>
             {resolve && a.status === 'booked' && a.conflict ? (

@@ -26,7 +26,9 @@ const LABELS = {
   locationId: '',
 };
 
-/** Front desk: book one visit at a site. Opened from a free cell (therapist and time filled in) or the "Book" button. */
+/**
+ * Front desk: book one visit at a site. Opened from a free cell (therapist and time filled in) or the "Book" button.
+ */
 export function BookPanel({
   location,
   therapists,

@@ -94,7 +94,10 @@ function TherapistColumn({ column, model, ...props }: DayGridProps & { column: C
         return (
           <div
             key={m}
-            className={`sch-cell${m % 60 === 0 ? ' is-hour' : ''}${working ? ' is-working' : open ? '' : ' is-closed'}${aimed ? ' is-target' : ''}`}
+            className={
+              `sch-cell${m % 60 === 0 ? ' is-hour' : ''}` +
+              `${working ? ' is-working' : open ? '' : ' is-closed'}${aimed ? ' is-target' : ''}`
+            }
             data-minutes={m}
             title={`${clockLabel(m)} · ${column.therapist.name}`}
             onClick={() => props.onCell(column.therapist.id, m)}
@@ -133,7 +136,10 @@ function AppointmentBlock({
   return (
     <button
       type="button"
-      className={`sch-appt sch-status-${appointment.status}${needsTime ? ' has-conflict' : ''}${props.selectedId === appointment.id ? ' is-selected' : ''}`}
+      className={
+        `sch-appt sch-status-${appointment.status}${needsTime ? ' has-conflict' : ''}` +
+        `${props.selectedId === appointment.id ? ' is-selected' : ''}`
+      }
       style={{ top, height }}
       aria-pressed={props.selectedId === appointment.id}
       draggable={appointment.can.move}

@@ -109,7 +109,8 @@ export function MyDayPage() {
               </p>
               <div className="sch-visit-body">
                 <h2 className="sch-visit-name">
-                  {/* The visit opens the visit screen (screening gate, body chart, sessions), not the patient's details. */}
+                  {/* The visit opens the visit screen (screening gate, body chart, sessions), not the patient's
+                      details. */}
                   <Link to={`/patients/${a.patientId}/chart`}>
                     {name ?? (names.has(a.patientId) ? 'Patient' : '…')}
                   </Link>

@@ -96,7 +96,8 @@ export function ReschedulePanel({
       const date = wallClock(updated.start, zone).date;
       onDone(
         updated,
-        `Moved to ${dateLabel(date, 'short')} at ${timeAt(updated.start, zone)} with ${naming.therapistName(updated.therapistId)}.`,
+        `Moved to ${dateLabel(date, 'short')} at ${timeAt(updated.start, zone)} with ` +
+          `${naming.therapistName(updated.therapistId)}.`,
       );
     } catch (err) {
       if (err instanceof BookingRefusal && err.code === 'slot_unavailable') setRefusal(err);

@@ -29,7 +29,9 @@ const LABELS = {
   time: 'Time',
 };
 
-/** Book a plan's visits in one go: fill in the rhythm → preview the dates → book all, or fix each conflict and retry. */
+/**
+ * Book a plan's visits in one go: fill in the rhythm → preview the dates → book all, or fix each conflict and retry.
+ */
 export function SeriesPage() {
   usePageTitle('Book a series of visits');
   const user = useUser();

@@ -22,7 +22,10 @@ export function slotsByDay(slots: Slot[], zoneOf: (locationId: string) => string
 export function describeSlot(slot: Slot, naming: SlotNaming): string {
   const zone = naming.zoneOf(slot.locationId);
   const date = wallClock(slot.start, zone).date;
-  return `${dateLabel(date, 'short')} at ${timeAt(slot.start, zone)} with ${naming.therapistName(slot.therapistId)} at ${naming.siteName(slot.locationId)}`;
+  return (
+    `${dateLabel(date, 'short')} at ${timeAt(slot.start, zone)} with ${naming.therapistName(slot.therapistId)} ` +
+    `at ${naming.siteName(slot.locationId)}`
+  );
 }
 
 /**

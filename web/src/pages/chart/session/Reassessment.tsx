@@ -205,7 +205,9 @@ export function Reassessment({
       </fieldset>
       <p role="status">
         {note.reassessment
-          ? `Recorded: pain after ${note.reassessment.painAfter}/10, ${note.reassessment.rom.length === 1 ? '1 motion' : `${note.reassessment.rom.length} motions`} re-measured.`
+          ? `Recorded: pain after ${note.reassessment.painAfter}/10, ` +
+            `${note.reassessment.rom.length === 1 ? '1 motion' : `${note.reassessment.rom.length} motions`} ` +
+            `re-measured.`
           : ''}
       </p>
       {comparison ? <ComparisonTable comparison={comparison} /> : null}
