@@ -153,7 +153,7 @@ describe.each(BACKENDS)('session notes and treatment steps on %s', (backend) => 
     expect(denied).toEqual([{ detail: { code: 'treatment_blocked' } }]);
   });
 
-  it('judges the gate on the clinic’s day: at 21:30 in Los Angeles (tomorrow in UTC) surgery still blocks', async () => {
+  it('judges the gate on the clinic’s day: at 21:30 in Los Angeles (tomorrow in UTC) surgery blocks', async () => {
     const patient = await seedTreatedPatient(db, world.orgId, world.sites.a, world.therapists.a, 'Evening-surgery');
     // 2026-10-08 is 42 days before 19 November (still needs clearance) and 43 before 20 November.
     const answers = {
