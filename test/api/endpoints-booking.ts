@@ -36,12 +36,21 @@ function counter(env: Env) {
   return c;
 }
 
-/** A start nobody has used: six a day from 09:00 Los Angeles time, from 2026-11-23 on. */
+/** The holidays the matrix itself closes its sites for (the closure cases): no fresh start falls on them. */
+export const MATRIX_HOLIDAYS = { startsOn: '2026-12-24', endsOn: '2026-12-26', reason: 'Holidays' } as const;
+
+/** A start nobody has used: six a day from 09:00 Los Angeles time, from 2026-11-23 on, skipping the holidays. */
 export async function freshStart(env: Env): Promise<string> {
   await bookable(env);
   const k = counter(env).slot++;
-  const day = Date.UTC(2026, 10, 23 + Math.floor(k / 6), 17, 0) + (k % 6) * 75 * 60_000;
-  return new Date(day).toISOString();
+  let day = 23 + Math.floor(k / 6);
+  const isHoliday = (d: number) => {
+    const date = new Date(Date.UTC(2026, 10, d)).toISOString().slice(0, 10);
+    return date >= MATRIX_HOLIDAYS.startsOn && date <= MATRIX_HOLIDAYS.endsOn;
+  };
+  // Each fresh day after the holidays moves past them, keeping six distinct starts a day.
+  for (let d = 23; d <= day; d++) if (isHoliday(d)) day++;
+  return new Date(Date.UTC(2026, 10, day, 17, 0) + (k % 6) * 75 * 60_000).toISOString();
 }
 
 export async function freshVisits(env: Env) {

@@ -3,7 +3,7 @@ import type { Database } from '../../src/store/database.ts';
 import type { SessionCan } from '../../src/services/can.ts';
 import type { World } from '../support/world.ts';
 import { PASSWORD } from '../support/world.ts';
-import { BOOKING_ENDPOINTS } from './endpoints-booking.ts';
+import { BOOKING_ENDPOINTS, MATRIX_HOLIDAYS } from './endpoints-booking.ts';
 import { NOTIFY_ENDPOINTS } from './endpoints-notify.ts';
 import { RECORD_ENDPOINTS } from './endpoints-records.ts';
 import { SCHEDULE_CHANGE_ENDPOINTS } from './endpoints-schedule-changes.ts';
@@ -679,7 +679,7 @@ export const ENDPOINTS: EndpointCase[] = [
     route: '/api/locations/:id/closures',
     record: 'own site',
     url: ({ world }) => `/api/locations/${world.sites.a}/closures`,
-    body: () => ({ startsOn: '2026-12-24', endsOn: '2026-12-26', reason: 'Holidays' }),
+    body: () => ({ ...MATRIX_HOLIDAYS }),
     session: 'manageSchedules',
     expect: siteWrite(201, true),
   },
@@ -688,7 +688,7 @@ export const ENDPOINTS: EndpointCase[] = [
     route: '/api/locations/:id/closures',
     record: 'another site',
     url: ({ world }) => `/api/locations/${world.sites.b}/closures`,
-    body: () => ({ startsOn: '2026-12-24', endsOn: '2026-12-26', reason: 'Holidays' }),
+    body: () => ({ ...MATRIX_HOLIDAYS }),
     expect: siteWrite(201, false),
   },
   {
