@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { proposeCharges } from './charges.ts';
-import type { Pricing, ProposalResult, SignedVisit } from './charges.ts';
+import type { ProposalResult } from './charges.ts';
 import { money } from './money.ts';
+import { payerPricing, signedVisit } from '../../test/support/billing-claims.ts';
 
-const visit: SignedVisit = {
-  visitId: 'v1',
-  patientId: 'p1',
-  serviceDate: '2026-03-02',
-  signed: true,
-  timedSteps: [
-    { code: '97140', minutes: 24 },
-    { code: '97112', minutes: 23 },
-  ],
-  diagnoses: ['M54.2', 's134xxa'],
-  placeOfService: '11',
-  renderingProvider: { name: 'Dana Reyes', npi: '1234567893' },
-};
-const autoPlan: Pricing = {
-  kind: 'payer',
-  payerId: 'acme-auto',
-  unitRule: 'cms',
-  feesPerUnit: { '97140': money(4500), '97112': money(5000) },
-  distinctModifier: 'XU',
-};
+const visit = signedVisit({ diagnoses: ['M54.2', 's134xxa'] });
+const autoPlan = payerPricing('acme-auto');
 
 function proposal(result: ProposalResult) {
   if (!result.ok) throw new Error(result.problems.map((p) => `${p.field}: ${p.message}`).join('; '));

@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { proposeCharges } from './charges.ts';
-import type { Pricing, SignedVisit } from './charges.ts';
+import type { Pricing } from './charges.ts';
 import { checkoutPostings, dueNow, postBatch } from './checkout.ts';
 import { balanceOf, payerBalance, post } from './ledger.ts';
 import type { PostedEntry, PostingRequest } from './ledger.ts';
 import { money } from './money.ts';
+import { payerPricing, signedVisit } from '../../test/support/billing-claims.ts';
 
-const visit: SignedVisit = {
-  visitId: 'v1',
-  patientId: 'p1',
-  serviceDate: '2026-03-02',
-  signed: true,
-  timedSteps: [
-    { code: '97140', minutes: 24 },
-    { code: '97112', minutes: 23 },
-  ],
-  diagnoses: ['M54.2'],
-  placeOfService: '11',
-  renderingProvider: { name: 'Dana Reyes', npi: '1234567893' },
-};
-const plan: Pricing = {
-  kind: 'payer',
-  payerId: 'empire',
-  unitRule: 'cms',
-  feesPerUnit: { '97140': money(4500), '97112': money(5000) },
-  distinctModifier: 'XU',
-};
+const visit = signedVisit();
+const plan = payerPricing('empire');
 const stamps = (n: number, from = 1) =>
   Array.from({ length: n }, (_, i) => ({ id: `e${from + i}`, postedAt: '2026-03-02T17:00:00Z' }));
 

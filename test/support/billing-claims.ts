@@ -1,4 +1,4 @@
-import type { ChargeLine, ClaimInput } from '../../src/billing/index.ts';
+import type { ChargeLine, ClaimInput, Pricing, SignedVisit } from '../../src/billing/index.ts';
 import { money } from '../../src/billing/index.ts';
 
 /** Claims for the billing tests: an auto-accident patient who is her own insured, by default. */
@@ -71,5 +71,34 @@ export function autoClaim(overrides: Partial<ClaimInput> = {}): ClaimInput {
     signatureOnFile: true,
     acceptAssignment: true,
     ...overrides,
+  };
+}
+
+/** A signed visit with two timed codes (24 and 23 minutes: 3 units under the CMS rule) for one neck diagnosis. */
+export function signedVisit(overrides: Partial<SignedVisit> = {}): SignedVisit {
+  return {
+    visitId: 'v1',
+    patientId: 'p1',
+    serviceDate: '2026-03-02',
+    signed: true,
+    timedSteps: [
+      { code: '97140', minutes: 24 },
+      { code: '97112', minutes: 23 },
+    ],
+    diagnoses: ['M54.2'],
+    placeOfService: '11',
+    renderingProvider: { name: 'Dana Reyes', npi: '1234567893' },
+    ...overrides,
+  };
+}
+
+/** A payer's pricing: CMS units, a fee per unit for both codes, XU on the second timed code. */
+export function payerPricing(payerId: string): Extract<Pricing, { kind: 'payer' }> {
+  return {
+    kind: 'payer',
+    payerId,
+    unitRule: 'cms',
+    feesPerUnit: { '97140': money(4500), '97112': money(5000) },
+    distinctModifier: 'XU',
   };
 }
