@@ -108,10 +108,11 @@ export async function startProxy(instances: Instance[], workDir: string): Promis
   child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  await until(async () => {
-    if (child.exitCode !== null) throw new Error(`HAProxy stopped: ${errors}`);
-    return (await fetch(`${url}/api/health`)).ok ? true : undefined;
+  const state = await until(async () => {
+    if (child.exitCode !== null) return 'stopped';
+    return (await fetch(`${url}/api/health`)).ok ? 'up' : undefined;
   }, 'HAProxy to answer');
+  if (state === 'stopped') throw new Error(`HAProxy stopped: ${errors}`);
   return {
     url,
     stop: async () => {
