@@ -138,6 +138,13 @@ describe('place resolver properties', () => {
     expect(findPlaces('').closest).toEqual([]);
   });
 
+  it('reads "side" next to left or right as the side named, and alone as the side of the body', () => {
+    expect(answer('posterior thigh, left side')).toMatchObject({ places: ['posterior-thigh'], side: 'left' });
+    expect(answer('me duele el lado derecho')).toMatchObject({ places: ['flank'], side: 'right' });
+    expect(answer('pain on my left side')).toMatchObject({ places: ['flank'], side: 'left' });
+    expect(answer('side of my left hip')).toMatchObject({ places: ['greater-trochanter'], side: 'left' });
+  });
+
   it('bounds typos: two letters wrong in a long word are read, a short word must be exact', () => {
     expect(resolvePlaces('pantorrila').places.map((p) => p.base)).toEqual(['calf']);
     expect(resolvePlaces('shuolder blaed').places.map((p) => p.base)).toEqual(['scapula']);

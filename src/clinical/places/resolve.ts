@@ -132,14 +132,15 @@ function read(text: string, lang: Lang | undefined) {
   const sides = new Set<'left' | 'right' | 'both'>();
   const isSide = (i: number) => tokens[i] !== undefined && tokens[i]! in SIDES;
   const kept: string[] = [];
+  let sideNoun = false;
   tokens.forEach((token, i) => {
     if (token in SIDES) sides.add(SIDES[token]!);
-    else if (SIDE_NOUNS.has(token) && (isSide(i - 1) || isSide(i + 1))) return;
+    else if (SIDE_NOUNS.has(token) && (isSide(i - 1) || isSide(i + 1))) sideNoun = true;
     else if (!SMALL.has(token)) kept.push(token);
   });
   const side: NamedSide =
     sides.has('both') || (sides.has('left') && sides.has('right')) ? 'both' : ([...sides][0] ?? null);
-  return { side, kept, unknownWords };
+  return { side, kept, sideNoun, unknownWords };
 }
 
 /** Concepts of the kept words, phrases first (longest first), then single words. */
@@ -210,10 +211,12 @@ function closestPlaces(said: ReadonlySet<string>, text: string, limit: number): 
  * whatever `lang` says; `lang` only settles a typo that is as close to a word of each language.
  */
 export function resolvePlaces(text: string, options: { lang?: Lang } = {}): PlaceReading {
-  const { side, kept, unknownWords } = read(text, options.lang);
+  const { side, kept, sideNoun, unknownWords } = read(text, options.lang);
   // Every word understood: the concepts decide. A word the concepts do not know ("runners knee",
   // "plantar fasciitis"): the body map's own synonyms, said in full, decide first.
   const { said, allRead } = conceptsOf(kept);
+  // "My left side" and nothing else: the side of the body itself.
+  if (said.size === 0 && sideNoun) said.add('outer');
   const synonym = SYNONYMS.get(sortedKey(kept));
   const fromConcepts = matchBases(said);
   const bases = allRead && fromConcepts.length > 0 ? fromConcepts : (synonym ?? fromConcepts);
