@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VIEWPORTS, seriousViolations, browserSuite } from './support.ts';
+import { VIEWPORTS, seriousViolations, shotIfAsked, browserSuite } from './support.ts';
 
 // The intake pain map's search on a phone: a place said in words is picked on the chart.
 let patientId: string;
@@ -16,7 +16,7 @@ describe('the pain map search', () => {
     const p = await app.open(VIEWPORTS.phone);
     await app.signIn(p, 'patient', `/patients/${patientId}/intake?step=pain-map`);
     await p.getByRole('heading', { name: 'Where does it hurt?' }).waitFor();
-    const search = p.getByRole('searchbox', { name: 'Or describe the place in your own words' });
+    const search = p.getByRole('searchbox', { name: 'Or type where it hurts, in your own words' });
 
     await search.fill('the front part of my thigh');
     const results = p.locator('.ch-place-results');
@@ -26,6 +26,7 @@ describe('the pain map search', () => {
       'Front of thigh (right)',
     ]);
     for (const v of await seriousViolations(p)) throw new Error(`${v.id}: ${v.help}`);
+    await shotIfAsked(p, 'phone-pain-map-search');
 
     await search.fill('parte de atrás de la rodilla izquierda');
     await results.getByRole('button', { name: 'Back of knee (left)' }).click();

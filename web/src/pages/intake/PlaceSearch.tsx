@@ -28,7 +28,7 @@ export function PlaceSearch({ onPick }: { onPick: (region: string) => void }) {
     <div className="field ch-place-search">
       <form role="search" aria-labelledby={`${id}-label`} onSubmit={(e) => e.preventDefault()}>
         <label className="label" htmlFor={`${id}-input`} id={`${id}-label`}>
-          Or describe the place in your own words
+          Or type where it hurts, in your own words
         </label>
         <p className="hint" id={`${id}-hint`}>
           For example &ldquo;front of my left thigh&rdquo; or &ldquo;kneecap&rdquo;. English or Spanish.
