@@ -107,6 +107,17 @@ describe('place resolver properties', () => {
     }
   });
 
+  it('lists muscles that send pain to the place as their main zone before those where some patients feel it', () => {
+    for (const region of REGION_BASES) {
+      const weights = findPlaces(region.name, { limit: 1000 }).suggestions.map((s) => s.weight);
+      const firstSpillover = weights.indexOf('spillover');
+      if (firstSpillover >= 0) expect(weights.slice(firstSpillover)).not.toContain('primary');
+    }
+    const temple = findPlaces('sien', { lang: 'es', limit: 3 }).suggestions;
+    expect(temple.map((s) => s.muscle)).toEqual(['suboccipitals', 'temporalis', 'upper-trapezius']);
+    expect(temple[1]!.patientText).toMatch(/^Tight spots in the fan-shaped muscle over your temple can send pain to/);
+  });
+
   it('keeps the side named: each muscle once, checked on that side', () => {
     fc.assert(
       fc.property(

@@ -21,6 +21,8 @@ export interface PlaceSuggestion {
 }
 
 const WEIGHT = { primary: 1, spillover: 0.5 } as const;
+/** Among equal matches, muscles whose maps were reproduced by an independent study come first. */
+const EVIDENCE_ORDER = { established: 0, reported: 1, 'expert-opinion': 2 } as const;
 
 interface Gathered {
   best: Map<string, 'primary' | 'spillover'>;
@@ -30,7 +32,8 @@ interface Gathered {
 
 /**
  * Muscles to check for the places read, best first: the share of the places in their main zone
- * (spillover counts half), then muscle id. At most `limit` (default 10).
+ * (spillover counts half), then the strength of the evidence for the map, then muscle id.
+ * At most `limit` (default 10).
  */
 export function placeSuggestions(reading: PlaceReading, options: { limit?: number } = {}): PlaceSuggestion[] {
   const limit = options.limit ?? 10;
@@ -57,7 +60,13 @@ export function placeSuggestions(reading: PlaceReading, options: { limit?: numbe
     entry,
     score: [...entry.best.values()].reduce((sum, w) => sum + WEIGHT[w], 0) / count,
   }));
-  scored.sort((a, b) => b.score - a.score || (a.muscle < b.muscle ? -1 : a.muscle > b.muscle ? 1 : 0));
+  const evidence = (id: string) => EVIDENCE_ORDER[muscleById(id)!.evidence];
+  scored.sort(
+    (a, b) =>
+      b.score - a.score ||
+      evidence(a.muscle) - evidence(b.muscle) ||
+      (a.muscle < b.muscle ? -1 : a.muscle > b.muscle ? 1 : 0),
+  );
   return scored.slice(0, Math.max(limit, 0)).map(({ muscle: id, entry }) => {
     const muscle = muscleById(id)!;
     const side = sideOf(reading.places, entry.midline, reading.side);
