@@ -98,6 +98,7 @@ export function table(doc: PDFKit.PDFDocument, columns: readonly Column[], rows:
       doc.text(cells[i] ?? '', x, y, {
         width: column.width - 4,
         align: column.align ?? 'left',
+        height: rowHeight - 2,
         lineBreak: false,
         ellipsis: true,
       });
