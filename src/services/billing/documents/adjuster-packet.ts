@@ -47,13 +47,17 @@ const BODY_TOP = 92;
 const FOOTER_GAP = 30;
 
 /** The words that head every page: patient, claim number, date of injury, and the kind of claim. */
-export function packetHeader(
+function packetHeader(
   input: Pick<AdjusterPacketInput, 'coverageType' | 'claimNumber' | 'dateOfInjury' | 'patient' | 'state'>,
 ) {
   const kind = input.coverageType === 'workers-comp' ? "Workers' compensation" : 'Auto accident (PIP / med-pay)';
   return {
     title: `${kind} claim${input.state ? ` (${input.state})` : ''}`,
-    line: `Patient: ${input.patient.name}   Claim number: ${input.claimNumber}   Date of injury: ${usDate(input.dateOfInjury)}`,
+    line: [
+      `Patient: ${input.patient.name}`,
+      `Claim number: ${input.claimNumber}`,
+      `Date of injury: ${usDate(input.dateOfInjury)}`,
+    ].join('   '),
   };
 }
 
