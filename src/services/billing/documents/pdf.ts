@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import type { Address } from '../../../billing/index.ts';
+import type { Address, PaymentMethod } from '../../../billing/index.ts';
 
 /**
  * What the billing documents share: a US Letter document written to a buffer, the dates and
@@ -44,6 +44,14 @@ export function openDocument(
     },
   };
 }
+
+/** How a payment was made, as a receipt says it. */
+export const PAYMENT_METHOD_LABEL: Record<PaymentMethod, string> = {
+  card: 'Card',
+  cash: 'Cash',
+  check: 'Check',
+  transfer: 'Bank transfer',
+};
 
 /** YYYY-MM-DD as MM/DD/YYYY. */
 export function usDate(isoDate: string): string {

@@ -1,6 +1,6 @@
 import { formatMoney, negate, sumMoney } from '../../../billing/index.ts';
 import type { Address, Money, PaymentMethod } from '../../../billing/index.ts';
-import { addressLines, openDocument, table, usDate } from './pdf.ts';
+import { addressLines, openDocument, PAYMENT_METHOD_LABEL, table, usDate } from './pdf.ts';
 import type { PdfOptions } from './pdf.ts';
 
 /** The receipt the desk prints or emails at checkout: what was charged today, what was paid, what is left. */
@@ -21,13 +21,6 @@ export interface ReceiptInput {
   /** The patient's balance after this checkout (negative: a credit on the account). */
   balanceAfter: Money;
 }
-
-const METHOD: Record<PaymentMethod, string> = {
-  card: 'Card',
-  cash: 'Cash',
-  check: 'Check',
-  transfer: 'Bank transfer',
-};
 
 export function renderReceipt(input: ReceiptInput, options: PdfOptions = {}): Promise<Buffer> {
   const { doc, finish } = openDocument(`Receipt ${input.receiptNumber}`, options);
@@ -87,7 +80,12 @@ export function renderReceipt(input: ReceiptInput, options: PdfOptions = {}): Pr
       { heading: 'Amount', width: 90, align: 'right' },
     ],
     [
-      ...input.payments.map((p) => [usDate(p.date), METHOD[p.method], p.reference ?? '', formatMoney(p.amount)]),
+      ...input.payments.map((p) => [
+        usDate(p.date),
+        PAYMENT_METHOD_LABEL[p.method],
+        p.reference ?? '',
+        formatMoney(p.amount),
+      ]),
       ['Total paid', '', '', formatMoney(sumMoney(input.payments.map((p) => p.amount)))],
     ],
   );

@@ -2,7 +2,7 @@ import { formatMoney, subtractMoney, sumMoney } from '../../../billing/index.ts'
 import type { Address, ChargeLine, DiagnosisLetter, Money, PaymentMethod } from '../../../billing/index.ts';
 import { TIMED_CODES, UNTIMED_CODES } from '../../../clinical/billing/index.ts';
 import { lookupDiagnosis } from '../../../clinical/diagnoses/index.ts';
-import { addressLines, formatTaxId, openDocument, table, usDate } from './pdf.ts';
+import { addressLines, formatTaxId, openDocument, PAYMENT_METHOD_LABEL, table, usDate } from './pdf.ts';
 import type { PdfOptions } from './pdf.ts';
 
 /**
@@ -148,7 +148,12 @@ export function renderSuperbill(input: SuperbillInput, options: PdfOptions = {})
         { heading: 'Reference', width: 246 },
         { heading: 'Amount', width: 90, align: 'right' },
       ],
-      input.payments.map((p) => [usDate(p.date), p.method, p.reference ?? '', formatMoney(p.amount)]),
+      input.payments.map((p) => [
+        usDate(p.date),
+        PAYMENT_METHOD_LABEL[p.method],
+        p.reference ?? '',
+        formatMoney(p.amount),
+      ]),
     );
   }
 
@@ -170,8 +175,10 @@ export function renderSuperbill(input: SuperbillInput, options: PdfOptions = {})
     .font('Helvetica')
     .fontSize(9)
     .text(
-      'The patient has paid the amount shown. Please send any reimbursement to the patient, ' +
-        'with this statement and your claim form.',
+      totals.paid > 0
+        ? `The patient has paid ${formatMoney(totals.paid)} to this provider. Please send any reimbursement ` +
+            'for these services to the patient.'
+        : 'The patient is billed for these services; this statement is for their claim to their insurer.',
       left,
       doc.y,
       { width: half * 2 },
