@@ -192,25 +192,25 @@ describe('revenue by site, therapist and service', () => {
   ];
 
   it('counts posted charges whose date of service falls in the period, both ends included', () => {
-    const bySite = revenueReport({ charges, from: '2026-06-01', to: '2026-06-30', by: 'site' });
+    const bySite = revenueReport({ charges, from: '2026-06-01', to: '2026-06-30', by: ['site'] });
     expect(bySite.rows).toEqual([
-      { key: 's1', label: 'Albany', lines: 2, units: 3, amount: 14000 },
-      { key: 's2', label: 'Troy', lines: 1, units: 2, amount: 9000 },
+      { keys: ['s1'], labels: ['Albany'], lines: 2, units: 3, amount: 14000 },
+      { keys: ['s2'], labels: ['Troy'], lines: 1, units: 2, amount: 9000 },
     ]);
     expect(bySite.total).toEqual({ lines: 3, units: 5, amount: 23000 });
   });
 
   it('groups by therapist and by service, with service labels', () => {
-    const byTherapist = revenueReport({ charges, from: '2026-06-01', to: '2026-06-30', by: 'therapist' });
-    expect(byTherapist.rows.map((r) => [r.label, r.amount])).toEqual([
-      ['Dana Reyes', 18000],
-      ['Sam Okafor', 5000],
+    const byTherapist = revenueReport({ charges, from: '2026-06-01', to: '2026-06-30', by: ['therapist'] });
+    expect(byTherapist.rows.map((r) => [r.labels, r.amount])).toEqual([
+      [['Dana Reyes'], 18000],
+      [['Sam Okafor'], 5000],
     ]);
     const byService = revenueReport({
       charges,
       from: '2026-06-01',
       to: '2026-06-30',
-      by: 'service',
+      by: ['service'],
       serviceLabels: { '97140': 'manual therapy' },
     });
     expect(reportCsv(revenueTable(byService)).split('\r\n')).toEqual([
@@ -218,6 +218,18 @@ describe('revenue by site, therapist and service', () => {
       '97140 manual therapy,2,4,180.00',
       '97112,1,1,50.00',
       'Total,3,5,230.00',
+      '',
+    ]);
+  });
+
+  it('crosses dimensions: each therapist at each site', () => {
+    const report = revenueReport({ charges, from: '2026-06-01', to: '2026-06-30', by: ['site', 'therapist'] });
+    expect(reportCsv(revenueTable(report)).split('\r\n')).toEqual([
+      'Site,Therapist,Charge lines,Units,Charges',
+      'Albany,Dana Reyes,1,2,90.00',
+      'Troy,Dana Reyes,1,2,90.00',
+      'Albany,Sam Okafor,1,1,50.00',
+      'Total,,3,5,230.00',
       '',
     ]);
   });

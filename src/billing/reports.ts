@@ -270,14 +270,16 @@ export interface RevenueInput {
   /** The period, both days included. */
   from: string;
   to: string;
-  by: RevenueDimension;
+  /** One row per value of these, in this order: ['site'], or ['site', 'therapist'] for each therapist at each site. */
+  by: readonly RevenueDimension[];
   /** Labels for CPT codes, e.g. "manual therapy"; a code without one shows the code. */
   serviceLabels?: Readonly<Record<string, string>>;
 }
 
 export interface RevenueRow {
-  key: string;
-  label: string;
+  /** The ids (site id, therapist id, CPT code) of the row, one per dimension of `by`. */
+  keys: string[];
+  labels: string[];
   lines: number;
   units: number;
   amount: Money;
@@ -286,36 +288,42 @@ export interface RevenueRow {
 export interface RevenueReport {
   from: string;
   to: string;
-  by: RevenueDimension;
+  by: RevenueDimension[];
   rows: RevenueRow[];
-  total: Omit<RevenueRow, 'key' | 'label'>;
+  total: Omit<RevenueRow, 'keys' | 'labels'>;
+}
+
+function dimensionOf(c: ChargeForRevenue, by: RevenueDimension, labels?: Readonly<Record<string, string>>) {
+  if (by === 'site') return [c.siteId, c.siteName] as const;
+  if (by === 'therapist') return [c.therapistId, c.therapistName] as const;
+  return [c.code, labels?.[c.code] ? `${c.code} ${labels[c.code]}` : c.code] as const;
 }
 
 /**
  * Charges earned in the period (posted and not reversed, by date of service), summed per site,
- * therapist or service; the largest amount first.
+ * therapist or service, or per combination of them; the largest amount first.
  */
 export function revenueReport(input: RevenueInput): RevenueReport {
+  if (input.by.length === 0) throw new RangeError('revenue is reported by at least one of site, therapist, service');
   const groups = new Map<string, RevenueRow>();
   for (const c of input.charges) {
     if (c.state !== 'posted' || c.serviceDate < input.from || c.serviceDate > input.to) continue;
-    const [key, label] =
-      input.by === 'site'
-        ? [c.siteId, c.siteName]
-        : input.by === 'therapist'
-          ? [c.therapistId, c.therapistName]
-          : [c.code, input.serviceLabels?.[c.code] ? `${c.code} ${input.serviceLabels[c.code]}` : c.code];
-    const row = groups.get(key) ?? { key, label, lines: 0, units: 0, amount: ZERO };
+    const parts = input.by.map((by) => dimensionOf(c, by, input.serviceLabels));
+    const keys = parts.map(([key]) => key);
+    const id = JSON.stringify(keys);
+    const row = groups.get(id) ?? { keys, labels: parts.map(([, label]) => label), lines: 0, units: 0, amount: ZERO };
     row.lines += 1;
     row.units += c.units;
     row.amount = money(row.amount + c.amount);
-    groups.set(key, row);
+    groups.set(id, row);
   }
-  const rows = [...groups.values()].sort((a, b) => b.amount - a.amount || a.label.localeCompare(b.label));
+  const rows = [...groups.values()].sort(
+    (a, b) => b.amount - a.amount || a.labels.join('\u0000').localeCompare(b.labels.join('\u0000')),
+  );
   return {
     from: input.from,
     to: input.to,
-    by: input.by,
+    by: [...input.by],
     rows,
     total: {
       lines: rows.reduce((n, r) => n + r.lines, 0),
@@ -328,9 +336,12 @@ export function revenueReport(input: RevenueInput): RevenueReport {
 const REVENUE_HEADING: Record<RevenueDimension, string> = { site: 'Site', therapist: 'Therapist', service: 'Service' };
 
 export function revenueTable(report: RevenueReport): ReportTable {
-  const cells = (r: Omit<RevenueRow, 'key' | 'label'>) => [r.lines, r.units, csvDollars(r.amount)];
+  const cells = (r: Omit<RevenueRow, 'keys' | 'labels'>) => [r.lines, r.units, csvDollars(r.amount)];
   return {
-    columns: [REVENUE_HEADING[report.by], 'Charge lines', 'Units', 'Charges'],
-    rows: [...report.rows.map((r) => [r.label, ...cells(r)]), ['Total', ...cells(report.total)]],
+    columns: [...report.by.map((by) => REVENUE_HEADING[by]), 'Charge lines', 'Units', 'Charges'],
+    rows: [
+      ...report.rows.map((r) => [...r.labels, ...cells(r)]),
+      ['Total', ...report.by.slice(1).map(() => ''), ...cells(report.total)],
+    ],
   };
 }
