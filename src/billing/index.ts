@@ -115,3 +115,5 @@ export {
 } from './reports.ts';
 export type { StatementInput, StatementLine, Statement } from './statement.ts';
 export { accountStatement } from './statement.ts';
+export type { CheckoutReceiptInput, CheckoutReceipt } from './receipt.ts';
+export { checkoutReceipt } from './receipt.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chargeLine, signedVisit } from '../../../../test/support/billing-claims.ts';
 import { pdfPages, pdfText } from '../../../../test/support/pdf-text.ts';
-import { checkoutPostings, dueNow, money, postBatch, proposeCharges } from '../../../billing/index.ts';
+import { checkoutPostings, checkoutReceipt, money, postBatch, proposeCharges } from '../../../billing/index.ts';
 import { renderReceipt } from './receipt.ts';
 import type { ReceiptInput } from './receipt.ts';
 import { renderSuperbill, superbillTotals } from './superbill.ts';
@@ -30,6 +30,12 @@ function selfPayReceipt(): ReceiptInput {
     requests.map((_, i) => ({ id: `e${i}`, postedAt: '2026-03-02T17:00:00Z' })),
   );
   if (!batch.ok) throw new Error(batch.refused.message);
+  const facts = checkoutReceipt({
+    proposal,
+    posted: batch.posted,
+    entries: batch.entries,
+    timeZone: 'America/New_York',
+  });
   return {
     receiptNumber: 'R-000123',
     issuedOn: '2026-03-02',
@@ -37,16 +43,9 @@ function selfPayReceipt(): ReceiptInput {
     site: { name: 'Albany', address: albany, phone: '518-555-0100' },
     patient: { name: 'Ana Rivera', accountNumber: 'KW-1001' },
     visitDate: proposal.lines[0]!.serviceDate,
-    lines: proposal.lines.map((l) => ({
-      description: `Visit: ${l.code}`,
-      code: l.code,
-      units: l.units,
-      amount: l.amount,
-    })),
-    payments: batch.posted
-      .filter((e) => e.kind === 'payment')
-      .map((e) => ({ date: '2026-03-02', method: e.method!, reference: e.reference, amount: e.lines[0]!.amount })),
-    balanceAfter: dueNow(batch.entries, 'p1'),
+    lines: facts.lines,
+    payments: facts.payments,
+    balanceAfter: facts.balanceAfter,
   };
 }
 
@@ -57,6 +56,7 @@ describe('the checkout receipt', () => {
       expect.arrayContaining([
         'Knotwork NMT',
         'Albany',
+        'manual therapy (trigger-point and myofascial work)',
         '400 State St, Suite 2',
         'Albany, NY 12207-0001',
         'Receipt number: R-000123',
