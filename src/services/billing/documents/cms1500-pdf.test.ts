@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { autoClaim, chargeLine } from '../../../../test/support/billing-claims.ts';
 import { pdfPages, pdfRuns, pdfText } from '../../../../test/support/pdf-text.ts';
 import type { PdfRun } from '../../../../test/support/pdf-text.ts';
-import { cms1500Forms, money } from '../../../billing/index.ts';
+import { cms1500Forms, formMoney, LINES_PER_FORM, money } from '../../../billing/index.ts';
 import {
   CMS1500_BOXES,
   CMS1500_VALUE_SIZE,
@@ -110,5 +111,45 @@ describe('the CMS-1500 (02/12) printable PDF', () => {
     expect(lineColumn(runs, 1, 'F', 2)).toEqual(['8,000', '25']);
     expect(lineColumn(runs, 2, 'A', 2)).toEqual([]);
     expect(pdfPages(pdf)[1]).toContain('Page 2 of 2');
+  });
+
+  it('for any claim, each page holds its own lines and total and the billing NPI, read back from the PDF', async () => {
+    const line = fc.record({
+      day: fc.integer({ min: 1, max: 28 }),
+      units: fc.integer({ min: 1, max: 8 }),
+      cents: fc.integer({ min: 1, max: 2_000_000 }),
+      code: fc.constantFrom('97140', '97112', '97110'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 14 }), fc.nat(50_000), async (picked, paid) => {
+        const lines = picked.map((l) =>
+          chargeLine({
+            code: l.code,
+            units: l.units,
+            amount: money(l.cents),
+            serviceDate: `2026-03-${String(l.day).padStart(2, '0')}`,
+          }),
+        );
+        const forms = cms1500Forms(autoClaim({ lines }), money(paid), '2026-03-31');
+        const runs = pdfRuns(await renderCms1500({ forms }));
+        expect(new Set(runs.map((r) => r.page)).size).toBe(Math.ceil(lines.length / LINES_PER_FORM));
+        forms.forEach((form, p) => {
+          const page = p + 1;
+          const total = formMoney(form.box28_totalCharge);
+          expect(inside(runs, CMS1500_BOXES['28'], page)).toEqual([total.dollars, total.cents]);
+          expect(inside(runs, CMS1500_BOXES['33a'], page)).toEqual(['1245319599']);
+          form.box24_lines.forEach((l, i) => {
+            const charge = formMoney(l.charges);
+            expect(lineColumn(runs, i, 'F', page)).toEqual([charge.dollars, charge.cents]);
+            expect(lineColumn(runs, i, 'G', page)).toEqual([String(l.units)]);
+            expect(lineColumn(runs, i, 'D', page)).toEqual([[l.procedure, ...l.modifiers].join(' ')]);
+          });
+          if (form.box24_lines.length < LINES_PER_FORM) {
+            expect(lineColumn(runs, form.box24_lines.length, 'D', page)).toEqual([]);
+          }
+        });
+      }),
+      { numRuns: 12 },
+    );
   });
 });
