@@ -111,7 +111,12 @@ describe('billing reports, for any ledger or data', () => {
           for (const v of visits) {
             const posted = charges.some((c) => c.visitId === v.visitId && c.state === 'posted');
             const listed = v.signed && (!posted || (!v.selfPay && !claimed.includes(v.visitId)));
-            expect(rows.some((r) => r.visitId === v.visitId)).toBe(listed);
+            const row = rows.find((r) => r.visitId === v.visitId);
+            expect(row !== undefined).toBe(listed);
+            if (row && !posted) {
+              const waiting = charges.some((c) => c.visitId === v.visitId && c.state === 'proposed');
+              expect(row.reason).toBe(waiting ? 'charge-not-posted' : 'no-charge');
+            }
           }
           expect(rows.map((r) => r.serviceDate)).toEqual(rows.map((r) => r.serviceDate).sort());
         },

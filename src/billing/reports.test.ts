@@ -119,7 +119,7 @@ describe('unbilled signed visits', () => {
     expect(rows.map((r) => [r.visitId, r.reason, r.daysSinceService])).toEqual([
       ['reversed', 'no-charge', 29],
       ['charged-unclaimed', 'no-claim', 20],
-      ['proposed-only', 'no-charge', 5],
+      ['proposed-only', 'charge-not-posted', 5],
     ]);
     expect(reportCsv(unbilledTable(rows)).split('\r\n').slice(0, 3)).toEqual([
       'Date of service,Patient,Site,Therapist,What is missing,Days since visit',

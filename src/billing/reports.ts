@@ -114,7 +114,7 @@ export interface UnbilledInput {
   asOf: string;
 }
 
-export type UnbilledReason = 'no-charge' | 'no-claim';
+export type UnbilledReason = 'no-charge' | 'charge-not-posted' | 'no-claim';
 
 export interface UnbilledRow {
   visitId: string;
@@ -129,18 +129,25 @@ export interface UnbilledRow {
 
 const UNBILLED_REASON: Record<UnbilledReason, string> = {
   'no-charge': 'No charge posted',
+  'charge-not-posted': 'Charges proposed, not posted',
   'no-claim': 'Charged, not on a claim',
 };
 
-/** Signed visits with no posted charge, and payer-billed visits charged but on no claim; oldest first. */
+/**
+ * Signed visits with no posted charge (saying when charges wait for the desk's review), and
+ * payer-billed visits charged but on no claim; oldest first.
+ */
 export function unbilledVisits(input: UnbilledInput): UnbilledRow[] {
   const posted = new Set(input.charges.filter((c) => c.state === 'posted').map((c) => c.visitId));
+  const proposed = new Set(input.charges.filter((c) => c.state === 'proposed').map((c) => c.visitId));
   const claimed = new Set(input.claims.flatMap((c) => c.visitIds));
   const rows: UnbilledRow[] = [];
   for (const v of input.visits) {
     if (!v.signed) continue;
     const reason: UnbilledReason | null = !posted.has(v.visitId)
-      ? 'no-charge'
+      ? proposed.has(v.visitId)
+        ? 'charge-not-posted'
+        : 'no-charge'
       : !v.selfPay && !claimed.has(v.visitId)
         ? 'no-claim'
         : null;

@@ -172,4 +172,16 @@ describe('the superbill', () => {
     expect(text).not.toContain('Member ID');
     expect(text).toContain('NPI: 1234567893');
   });
+
+  it('runs a long course over pages, the services heading repeated, the totals at the end', async () => {
+    const lines = Array.from({ length: 40 }, (_, i) =>
+      chargeLine({ serviceDate: `2026-0${3 + Math.floor(i / 28)}-${String((i % 28) + 1).padStart(2, '0')}` }),
+    );
+    const pages = pdfPages(await renderSuperbill(superbill({ lines, payments: [] })));
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const page of pages.slice(0, -1)) expect(page.split('\n')).toContain('CPT');
+    const rows = pages.flatMap((p) => p.split('\n')).filter((t) => t === '$90.00');
+    expect(rows).toHaveLength(40);
+    expect(pages.at(-1)!.split('\n')).toEqual(expect.arrayContaining(['Total charges', '$3,600.00', 'Balance due']));
+  });
 });
