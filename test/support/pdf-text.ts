@@ -19,13 +19,7 @@ export function pdfText(pdf: Buffer): string {
     for (const op of content.matchAll(
       /\[((?:<[0-9a-fA-F]*>|\((?:\\.|[^\\)])*\)|[-\d.\s])*)\]\s*TJ|(<[0-9a-fA-F]*>|\((?:\\.|[^\\)])*\))\s*Tj/g,
     )) {
-      const body = op[1] ?? op[2]!;
-      let text = '';
-      for (const part of body.matchAll(/<([0-9a-fA-F]*)>|\(((?:\\.|[^\\)])*)\)/g)) {
-        text +=
-          part[1] !== undefined ? Buffer.from(part[1], 'hex').toString('latin1') : part[2]!.replace(/\\(.)/g, '$1');
-      }
-      lines.push(text);
+      lines.push(decodeStrings(op[1] ?? op[2]!));
     }
   }
   return lines.join('\n');

@@ -49,6 +49,7 @@ function packet(overrides: Partial<AdjusterPacketInput> = {}): AdjusterPacketInp
     adjuster: { name: 'Lee Park', phone: '518-555-0199' },
     employer: 'Hudson Freight',
     state: 'NY',
+    stateFields: [{ label: 'Board case number', value: 'G1234567' }],
     clinic: {
       name: 'Knotwork NMT Albany',
       address: { line1: '400 State St', city: 'Albany', state: 'NY', postalCode: '12207' },
@@ -80,6 +81,7 @@ describe("the workers' comp / PIP adjuster packet", () => {
     const pages = pdfPages(await renderAdjusterPacket(packet(), { compress: false }));
     const all = pages.join('\n');
     expect(pages[0]).toContain('Hudson Freight');
+    expect(pages[0]!.split('\n')).toEqual(expect.arrayContaining(['Board case number: ', 'G1234567']));
     expect(pages[0]).toContain('Lee Park, 518-555-0199');
     expect(all).toContain('Treatment note, 03/02/2026');
     expect(all).toContain('Treatment note, 03/09/2026');

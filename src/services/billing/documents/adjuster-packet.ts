@@ -23,6 +23,11 @@ export interface AdjusterPacketInput {
   employer?: string;
   /** Two letters: the state whose rules the claim falls under. */
   state?: string;
+  /**
+   * Identifiers the state's board or the carrier asks to see on the claim's papers (e.g. a
+   * workers' compensation board case number), printed on the cover page as given.
+   */
+  stateFields?: ReadonlyArray<{ label: string; value: string }>;
   clinic: { name: string; address: Address; phone: string; taxId?: string; npi?: string };
   /** The signed treatment notes, in date order. */
   notes: readonly PacketNote[];
@@ -89,6 +94,7 @@ export function renderAdjusterPacket(input: AdjusterPacketInput, options: PdfOpt
         ]
       : []),
     ...(input.employer ? [['Employer', input.employer] as [string, string]] : []),
+    ...(input.stateFields ?? []).map((f): [string, string] => [f.label, f.value]),
     ['Provider', [input.clinic.name, ...addressLines(input.clinic.address), input.clinic.phone].join(', ')],
     ...(input.clinic.taxId ? [['Tax ID (EIN)', formatTaxId(input.clinic.taxId)] as [string, string]] : []),
     ...(input.clinic.npi ? [['NPI', input.clinic.npi] as [string, string]] : []),
