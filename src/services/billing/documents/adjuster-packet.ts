@@ -66,8 +66,8 @@ function packetHeader(
   };
 }
 
-export function renderAdjusterPacket(input: AdjusterPacketInput, options: PdfOptions = {}): Promise<Buffer> {
-  const { doc, finish } = openDocument(`Claim ${input.claimNumber}: notes and ledger`, options, {
+export async function renderAdjusterPacket(input: AdjusterPacketInput, options: PdfOptions = {}): Promise<Buffer> {
+  const { doc, finish } = await openDocument(`Claim ${input.claimNumber}: notes and ledger`, options, {
     bufferPages: true,
     top: BODY_TOP,
     bottom: 48 + FOOTER_GAP,

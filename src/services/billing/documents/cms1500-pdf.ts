@@ -292,10 +292,12 @@ function page(doc: Doc, form: Cms1500Form, payer: Cms1500PdfInput['payer']) {
 }
 
 /** One letter page per form (a claim of more than six lines runs to several forms). */
-export function renderCms1500(input: Cms1500PdfInput, options: PdfOptions = {}): Promise<Buffer> {
+export async function renderCms1500(input: Cms1500PdfInput, options: PdfOptions = {}): Promise<Buffer> {
   const first = input.forms[0];
   if (!first) throw new RangeError('a CMS-1500 needs at least one form');
-  const { doc, finish } = openDocument(`CMS-1500 claim ${first.box26_patientAccountNumber}`, options, { margin: 0 });
+  const { doc, finish } = await openDocument(`CMS-1500 claim ${first.box26_patientAccountNumber}`, options, {
+    margin: 0,
+  });
   input.forms.forEach((form, i) => {
     if (i > 0) doc.addPage();
     page(doc, form, input.payer);

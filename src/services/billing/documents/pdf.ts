@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { Address, PaymentMethod } from '../../../billing/index.ts';
 
 /**
@@ -17,11 +16,13 @@ export interface OpenDocument {
   finish: () => Promise<Buffer>;
 }
 
-export function openDocument(
+export async function openDocument(
   title: string,
   options: PdfOptions,
   layout: { margin?: number; bufferPages?: boolean; top?: number; bottom?: number } = {},
-): OpenDocument {
+): Promise<OpenDocument> {
+  // pdfkit loads with the first document rather than at start: it is the slowest module to load.
+  const { default: PDFDocument } = await import('pdfkit');
   const margin = layout.margin ?? 48;
   const doc = new PDFDocument({
     size: 'LETTER',

@@ -22,8 +22,8 @@ export interface ReceiptInput {
   balanceAfter: Money;
 }
 
-export function renderReceipt(input: ReceiptInput, options: PdfOptions = {}): Promise<Buffer> {
-  const { doc, finish } = openDocument(`Receipt ${input.receiptNumber}`, options);
+export async function renderReceipt(input: ReceiptInput, options: PdfOptions = {}): Promise<Buffer> {
+  const { doc, finish } = await openDocument(`Receipt ${input.receiptNumber}`, options);
   doc.font('Helvetica-Bold').fontSize(16).text(input.clinic.name);
   doc.font('Helvetica').fontSize(10).text(input.site.name);
   for (const line of addressLines(input.site.address)) doc.text(line);

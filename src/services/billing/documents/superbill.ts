@@ -48,8 +48,8 @@ export function superbillTotals(input: Pick<SuperbillInput, 'lines' | 'payments'
   return { charges, paid, balance: subtractMoney(charges, paid) };
 }
 
-export function renderSuperbill(input: SuperbillInput, options: PdfOptions = {}): Promise<Buffer> {
-  const { doc, finish } = openDocument(`Superbill for ${input.patient.name}`, options);
+export async function renderSuperbill(input: SuperbillInput, options: PdfOptions = {}): Promise<Buffer> {
+  const { doc, finish } = await openDocument(`Superbill for ${input.patient.name}`, options);
   const left = doc.page.margins.left;
   const half = (doc.page.width - left - doc.page.margins.right) / 2;
 
