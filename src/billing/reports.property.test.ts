@@ -99,7 +99,7 @@ describe('billing reports, for any ledger or data', () => {
     });
     const charge = fc.record({
       visitId: fc.constantFrom('v1', 'v2', 'v3', 'v4', 'v5'),
-      state: fc.constantFrom<ChargeState['state']>('proposed', 'posted', 'reversed'),
+      status: fc.constantFrom<ChargeState['status']>('proposed', 'posted', 'reversed'),
     });
     fc.assert(
       fc.property(
@@ -109,12 +109,12 @@ describe('billing reports, for any ledger or data', () => {
         (visits, charges, claimed) => {
           const rows = unbilledVisits({ visits, charges, claims: [{ visitIds: claimed }], asOf: AS_OF });
           for (const v of visits) {
-            const posted = charges.some((c) => c.visitId === v.visitId && c.state === 'posted');
+            const posted = charges.some((c) => c.visitId === v.visitId && c.status === 'posted');
             const listed = v.signed && (!posted || (!v.selfPay && !claimed.includes(v.visitId)));
             const row = rows.find((r) => r.visitId === v.visitId);
             expect(row !== undefined).toBe(listed);
             if (row && !posted) {
-              const waiting = charges.some((c) => c.visitId === v.visitId && c.state === 'proposed');
+              const waiting = charges.some((c) => c.visitId === v.visitId && c.status === 'proposed');
               expect(row.reason).toBe(waiting ? 'charge-not-posted' : 'no-charge');
             }
           }
@@ -163,13 +163,13 @@ describe('billing reports, for any ledger or data', () => {
       code: fc.constantFrom('97140', '97112', '97110'),
       units: fc.integer({ min: 1, max: 4 }),
       amount,
-      state: fc.constantFrom<ChargeState['state']>('proposed', 'posted', 'reversed'),
+      status: fc.constantFrom<ChargeState['status']>('proposed', 'posted', 'reversed'),
     });
     fc.assert(
       fc.property(fc.array(charge), day, day, (charges: ChargeForRevenue[], a, b) => {
         const [from, to] = a <= b ? [a, b] : [b, a];
         const expected = charges
-          .filter((c) => c.state === 'posted' && c.serviceDate >= from && c.serviceDate <= to)
+          .filter((c) => c.status === 'posted' && c.serviceDate >= from && c.serviceDate <= to)
           .reduce((n, c) => n + c.amount, 0);
         const groupings = [['site'], ['therapist'], ['service'], ['site', 'therapist', 'service']] as const;
         for (const by of groupings) {

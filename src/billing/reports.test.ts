@@ -107,11 +107,11 @@ describe('unbilled signed visits', () => {
         visit('self-pay-charged', { selfPay: true }),
       ],
       charges: [
-        { visitId: 'proposed-only', state: 'proposed' },
-        { visitId: 'reversed', state: 'reversed' },
-        { visitId: 'charged-unclaimed', state: 'posted' },
-        { visitId: 'claimed', state: 'posted' },
-        { visitId: 'self-pay-charged', state: 'posted' },
+        { visitId: 'proposed-only', status: 'proposed' },
+        { visitId: 'reversed', status: 'reversed' },
+        { visitId: 'charged-unclaimed', status: 'posted' },
+        { visitId: 'claimed', status: 'posted' },
+        { visitId: 'self-pay-charged', status: 'posted' },
       ],
       claims: [{ visitIds: ['claimed'] }],
       asOf: AS_OF,
@@ -178,7 +178,7 @@ describe('revenue by site, therapist and service', () => {
     code: '97140',
     units: 2,
     amount: money(9000),
-    state: 'posted',
+    status: 'posted',
     ...overrides,
   });
   const charges = [
@@ -187,8 +187,8 @@ describe('revenue by site, therapist and service', () => {
     charge('c3', { siteId: 's2', siteName: 'Troy', serviceDate: '2026-06-30' }),
     charge('before', { serviceDate: '2026-05-31' }),
     charge('after', { serviceDate: '2026-07-01' }),
-    charge('reversed', { state: 'reversed' }),
-    charge('proposed', { state: 'proposed' }),
+    charge('reversed', { status: 'reversed' }),
+    charge('proposed', { status: 'proposed' }),
   ];
 
   it('counts posted charges whose date of service falls in the period, both ends included', () => {

@@ -103,7 +103,7 @@ export interface VisitToBill {
 export interface ChargeState {
   visitId: string;
   /** Proposed lines wait for the desk; a reversed charge counts as never posted. */
-  state: 'proposed' | 'posted' | 'reversed';
+  status: 'proposed' | 'posted' | 'reversed';
 }
 
 export interface UnbilledInput {
@@ -138,8 +138,8 @@ const UNBILLED_REASON: Record<UnbilledReason, string> = {
  * payer-billed visits charged but on no claim; oldest first.
  */
 export function unbilledVisits(input: UnbilledInput): UnbilledRow[] {
-  const posted = new Set(input.charges.filter((c) => c.state === 'posted').map((c) => c.visitId));
-  const proposed = new Set(input.charges.filter((c) => c.state === 'proposed').map((c) => c.visitId));
+  const posted = new Set(input.charges.filter((c) => c.status === 'posted').map((c) => c.visitId));
+  const proposed = new Set(input.charges.filter((c) => c.status === 'proposed').map((c) => c.visitId));
   const claimed = new Set(input.claims.flatMap((c) => c.visitIds));
   const rows: UnbilledRow[] = [];
   for (const v of input.visits) {
@@ -267,7 +267,7 @@ export interface ChargeForRevenue {
   code: string;
   units: number;
   amount: Money;
-  state: ChargeState['state'];
+  status: ChargeState['status'];
 }
 
 export type RevenueDimension = 'site' | 'therapist' | 'service';
@@ -314,7 +314,7 @@ export function revenueReport(input: RevenueInput): RevenueReport {
   if (input.by.length === 0) throw new RangeError('revenue is reported by at least one of site, therapist, service');
   const groups = new Map<string, RevenueRow>();
   for (const c of input.charges) {
-    if (c.state !== 'posted' || c.serviceDate < input.from || c.serviceDate > input.to) continue;
+    if (c.status !== 'posted' || c.serviceDate < input.from || c.serviceDate > input.to) continue;
     const parts = input.by.map((by) => dimensionOf(c, by, input.serviceLabels));
     const keys = parts.map(([key]) => key);
     const id = JSON.stringify(keys);
