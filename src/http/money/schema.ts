@@ -55,6 +55,7 @@ export const ChargeSchema = z.object({
   payerId: z.uuid().nullable(),
   payerName: z.string().nullable(),
   serviceDate: z.string(),
+  lineNo: z.number().int(),
   code: z.string(),
   minutes: z.number().int(),
   units: z.number().int(),

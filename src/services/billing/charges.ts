@@ -115,7 +115,7 @@ async function propose(tx: Transactional, actor: Actor, noteId: string, now: Dat
       for (const p of result.problems) problems[p.field] ??= p.message;
     } else if (Object.keys(problems).length === 0) {
       const { proposal } = result;
-      for (const line of proposal.lines) {
+      for (const [i, line] of proposal.lines.entries()) {
         const fee = pricing.kind === 'payer' ? (pricing.feesPerUnit[line.code] ?? null) : null;
         await repo.insertCharge(
           tx,
@@ -127,6 +127,7 @@ async function propose(tx: Transactional, actor: Actor, noteId: string, now: Dat
             coverageId: billsPayer ? coverage.id : null,
             payerId: billsPayer ? coverage.payerId : null,
             serviceDate,
+            lineNo: i + 1,
             code: line.code,
             minutes: line.minutes,
             units: line.units,

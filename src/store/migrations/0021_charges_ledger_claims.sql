@@ -60,6 +60,8 @@ CREATE TABLE charges (
   coverage_id uuid,
   payer_id uuid,
   service_date date NOT NULL,
+  -- The line's place in the visit's proposal (the note's order of timed services).
+  line_no smallint NOT NULL CHECK (line_no BETWEEN 1 AND 50),
   code text NOT NULL CHECK (code ~ '^[0-9]{4}[0-9A-Z]$'),
   minutes integer NOT NULL CHECK (minutes BETWEEN 0 AND 1440),
   units integer NOT NULL CHECK (units BETWEEN 1 AND 99),

@@ -97,6 +97,7 @@ export async function feesOn(
 }
 
 export interface ChargeFields {
+  lineNo: number;
   code: string;
   minutes: number;
   units: number;
@@ -126,7 +127,8 @@ export interface ChargeRow extends ChargeFields {
 
 const CHARGE_COLUMNS = `c.id, c.patient_id AS "patientId", c.session_note_id AS "sessionNoteId",
   c.appointment_id AS "appointmentId", c.coverage_id AS "coverageId", c.payer_id AS "payerId",
-  py.name AS "payerName", c.service_date::text AS "serviceDate", c.code, c.minutes, c.units, c.modifiers,
+  py.name AS "payerName", c.service_date::text AS "serviceDate", c.line_no AS "lineNo", c.code, c.minutes, c.units,
+  c.modifiers,
   c.diagnoses, c.diagnosis_pointers AS "diagnosisPointers", c.place_of_service AS "placeOfService",
   c.rendering_therapist_id AS "renderingTherapistId", c.rendering_npi AS "renderingNpi", c.fee_cents AS "feeCents",
   c.amount_cents AS "amountCents", c.status, c.entry_id AS "entryId", c.version`;
@@ -149,9 +151,9 @@ export async function insertCharge(
 ): Promise<void> {
   await db.query(
     `INSERT INTO charges (org_id, patient_id, session_note_id, appointment_id, coverage_id, payer_id, service_date,
-       code, minutes, units, modifiers, diagnoses, diagnosis_pointers, place_of_service, rendering_therapist_id,
-       rendering_npi, fee_cents, amount_cents, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19)`,
+       line_no, code, minutes, units, modifiers, diagnoses, diagnosis_pointers, place_of_service,
+       rendering_therapist_id, rendering_npi, fee_cents, amount_cents, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $20)`,
     [
       orgId,
       c.patientId,
@@ -160,6 +162,7 @@ export async function insertCharge(
       c.coverageId,
       c.payerId,
       c.serviceDate,
+      c.lineNo,
       c.code,
       c.minutes,
       c.units,
@@ -179,7 +182,7 @@ export async function insertCharge(
 export function listVisitCharges(db: Queryable, orgId: string, noteId: string): Promise<ChargeRow[]> {
   return db.query<ChargeRow>(
     `SELECT ${CHARGE_COLUMNS} FROM ${CHARGE_FROM} WHERE c.org_id = $1 AND c.session_note_id = $2
-      ORDER BY c.created_at, c.code`,
+      ORDER BY c.created_at, c.line_no`,
     [orgId, noteId],
   );
 }
