@@ -3,6 +3,8 @@ import type { Database } from '../../src/store/database.ts';
 import type { ServiceContext } from '../../src/services/context.ts';
 import { signNote } from '../../src/services/charting/notes.ts';
 import { createNote } from '../../src/services/charting/session.ts';
+import { postCharge, visitCharges } from '../../src/services/billing/charges.ts';
+import { createBatch, createClaim } from '../../src/services/billing/claims.ts';
 import { addFee, saveBillingProfile, setTherapistNpi } from '../../src/services/billing/setup.ts';
 import { buildCoverage, buildPayer } from './billing-kit.ts';
 import { actorOf, patientBehindGate, tickingContext } from './session-kit.ts';
@@ -101,4 +103,25 @@ export async function signedBillableVisit(
   });
   await signNote(ctx, therapist, note.id);
   return note.id;
+}
+
+/** A billable patient's signed visit with both charges posted (the desk's work done through the services). */
+export async function postedVisit(db: Database, world: World) {
+  const patient = await billablePatient(db, world);
+  const ctx = tickingContext(db);
+  const visitId = await signedBillableVisit(db, world, patient.patientId, ctx);
+  const desk = actorOf(world, 'front_desk');
+  const { charges } = await visitCharges(ctx, desk, visitId);
+  for (const c of charges) await postCharge(ctx, desk, c.id);
+  return { ...patient, visitId, chargeIds: charges.map((c) => c.id) };
+}
+
+/** A posted visit's claim, sent in an 837P batch when `sent`. */
+export async function claimedVisit(db: Database, world: World, sent: boolean) {
+  const visit = await postedVisit(db, world);
+  const ctx = tickingContext(db);
+  const desk = actorOf(world, 'front_desk');
+  const claim = await createClaim(ctx, desk, { visitId: visit.visitId });
+  if (sent) await createBatch(ctx, desk, { claimIds: [claim.id] });
+  return { ...visit, claimId: claim.id };
 }

@@ -167,13 +167,6 @@ export async function findClaim(db: Queryable, orgId: string, id: string): Promi
   return rows[0] ?? null;
 }
 
-export function listPatientClaims(db: Queryable, orgId: string, patientId: string): Promise<ClaimRow[]> {
-  return db.query<ClaimRow>(`${CLAIM_SELECT} WHERE c.org_id = $1 AND c.patient_id = $2 ORDER BY c.created_at, c.id`, [
-    orgId,
-    patientId,
-  ]);
-}
-
 /** Claims of one visit and coverage already made (the charge lines a second claim must not repeat). */
 export async function claimOfVisit(db: Queryable, orgId: string, noteId: string, coverageId: string) {
   const rows = await db.query<{ id: string }>(
@@ -222,25 +215,6 @@ export async function insertBatch(
     [orgId, b.controlNumber, b.usage, b.claimCount, b.file, createdBy, now],
   );
   return rows[0]!.id;
-}
-
-export interface BatchRow {
-  id: string;
-  controlNumber: number;
-  usage: 'P' | 'T';
-  claimCount: number;
-  file: string;
-  createdAt: Date;
-}
-
-export async function findBatch(db: Queryable, orgId: string, id: string): Promise<BatchRow | null> {
-  const rows = await db.query<BatchRow>(
-    `SELECT id, interchange_control_number AS "controlNumber", usage, claim_count AS "claimCount", file,
-        created_at AS "createdAt"
-       FROM claim_batches WHERE org_id = $1 AND id = $2`,
-    [orgId, id],
-  );
-  return rows[0] ?? null;
 }
 
 /** What a claim says about the patient, the insured and the coverage. */
