@@ -32,7 +32,7 @@ export async function visitFacts(db: Queryable, orgId: string, noteId: string): 
                  (n.signed_at AT TIME ZONE o.time_zone)::date)::text AS "serviceDate",
         s.price_cents AS "servicePriceCents"
        FROM session_notes n
-       JOIN organizations o ON o.id = n.org_id
+       JOIN organizations o ON o.org_id = n.org_id
        JOIN therapists t ON t.org_id = n.org_id AND t.id = n.therapist_id
        LEFT JOIN appointments a ON a.org_id = n.org_id AND a.id = n.appointment_id
        LEFT JOIN locations l ON l.org_id = a.org_id AND l.id = a.location_id
