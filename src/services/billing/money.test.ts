@@ -206,5 +206,25 @@ describe.each(BACKENDS)('getting paid, from a signed note to a zero balance, on 
     await expect(db.query('DELETE FROM ledger_lines WHERE entry_id = $1', [entry!.id])).rejects.toThrow(/append-only/);
     const [posted] = await db.query<{ id: string }>(`SELECT id FROM charges WHERE status = 'posted' LIMIT 1`);
     await expect(db.query('UPDATE charges SET units = 9 WHERE id = $1', [posted!.id])).rejects.toThrow(/never edited/);
+    // An entry whose debits and credits differ is refused when its transaction commits, and leaves nothing.
+    const lopsided = '00000000-0000-4000-8000-0000000000aa';
+    const [{ patientId }] = (await db.query<{ patientId: string }>(
+      'SELECT patient_id AS "patientId" FROM ledger_entries LIMIT 1',
+    )) as [{ patientId: string }];
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO ledger_entries (id, org_id, patient_id, kind, posted_at, reason, posted_by)
+           VALUES ($1, $2, $3, 'adjustment', now(), 'test', $4)`,
+          [lopsided, world.orgId, patientId, world.users.admin.id],
+        );
+        await tx.query(
+          `INSERT INTO ledger_lines (org_id, entry_id, line_no, account, side, amount_cents)
+           VALUES ($1, $2, 1, 'cash', 'debit', 100)`,
+          [world.orgId, lopsided],
+        );
+      }),
+    ).rejects.toThrow(/debits and credits/);
+    expect(await db.query('SELECT 1 FROM ledger_entries WHERE id = $1', [lopsided])).toEqual([]);
   });
 });

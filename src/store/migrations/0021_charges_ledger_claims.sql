@@ -115,8 +115,6 @@ END;
 $$;
 CREATE TRIGGER refuse_posted_charge_edit BEFORE UPDATE OR DELETE ON charges
   FOR EACH ROW EXECUTE FUNCTION refuse_posted_charge_edit();
-CREATE TRIGGER refuse_merged_patient BEFORE INSERT OR UPDATE OF patient_id ON charges
-  FOR EACH ROW EXECUTE FUNCTION refuse_merged_patient();
 
 -- The ledger. An entry is one posting (src/billing/ledger.ts PostedEntry); its lines debit and
 -- credit accounts by the same total. INSERT only: a mistake is a reversal pointing at the original.
