@@ -162,6 +162,8 @@ export async function recordPayment(
   once?: Once,
 ): Promise<PaymentAnswer> {
   await allowPatient(ctx.db, actor, 'charge.post', patientId, { action: 'payment.create', recordType: 'payment' });
+  if (input.visitId && (await repo.visitFacts(ctx.db, actor.orgId, input.visitId))?.patientId !== patientId)
+    throw new ValidationError({ visitId: 'This patient has no such visit.' });
   const now = ctx.now();
   return createOnce(ctx, actor, once, async (tx) => {
     const request: PostingRequest = {

@@ -148,6 +148,19 @@ describe.each(BACKENDS)('getting paid, from a signed note to a zero balance, on 
     expect(credit.balance.patient).toBe(-500);
     const refunded = await postEntry(ctx, desk(), patientId, { kind: 'refund', amount: 500, method: 'cash' });
     expect(refunded.balance.patient).toBe(0);
+    // A payment names a visit of this patient or none.
+    const elsewhere = await refusal(
+      recordPayment(ctx, desk(), world.patients.a, { amount: 100, method: 'cash', allowCredit: true, visitId }),
+    );
+    expect(Object.keys(elsewhere.fields!)).toEqual(['visitId']);
+  });
+
+  it('holds back a self-pay visit whose service has no price, naming the price', async () => {
+    const { patientId } = await billablePatient(db, world, true);
+    const visitId = await signedBillableVisit(db, world, patientId);
+    expect((await visitCharges(ctx, desk(), visitId)).charges).toEqual([]);
+    const held = await refusal(proposeVisitCharges(ctx, desk(), visitId));
+    expect(held.fields).toEqual({ servicePrice: expect.stringMatching(/no price/) });
   });
 
   it('replays a post, a payment and a claim under one key; a reversal undoes a charge once', async () => {

@@ -270,6 +270,7 @@ CREATE TABLE payments (
   FOREIGN KEY (org_id, patient_id) REFERENCES patients(org_id, id),
   FOREIGN KEY (org_id, payer_id) REFERENCES payers(org_id, id),
   FOREIGN KEY (org_id, claim_id) REFERENCES claims(org_id, id),
+  FOREIGN KEY (org_id, session_note_id) REFERENCES session_notes(org_id, id),
   FOREIGN KEY (org_id, recorded_by) REFERENCES users(org_id, id)
 );
 CREATE INDEX payments_by_patient ON payments (org_id, patient_id, recorded_at);
