@@ -1,7 +1,7 @@
 // Foundation benchmark: cold start to first served page on existing PGlite data, and patient search /
 // patient read throughput (authenticated, audited) on PGlite and PostgreSQL, each as a ratio to a bare
 // Fastify route measured in the same run. BENCH_PATIENTS sets the demo size (default 100,000).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -50,6 +50,8 @@ async function timeToFirstResponse(args: string[], env: NodeJS.ProcessEnv, url: 
 }
 
 async function coldStart(): Promise<Timing[]> {
+  // What `npm start` runs first: the server is then started from its bundle, as a clinic's would be.
+  execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'knotwork-bench-'));
   try {
     const db = await openPglite(dataDir);

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { linkSettings, mailSender, mailTransport, sheddingLimits } from './config.ts';
 import type { SheddingLimits } from './http/load-shedding.ts';
@@ -9,8 +9,9 @@ import { startHousekeeping } from './services/housekeeping.ts';
 import { primeLinkKey, useLinkSettings } from './services/notify/links.ts';
 import { startNotifyWorker } from './services/notify/index.ts';
 import type { Database } from './store/database.ts';
+import { PACKAGE_ROOT } from './package-root.ts';
 
-export const WEB_ROOT = fileURLToPath(new URL('../dist/web/', import.meta.url));
+export const WEB_ROOT = join(PACKAGE_ROOT, 'dist/web');
 
 export interface RunningApp {
   app: FastifyInstance;
@@ -18,7 +19,10 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
-/** Serves the API and the web app on one port until stopped; the caller owns the database. */
+/**
+ * Serves the API and the web app on one port until stopped; the caller owns the database, which may
+ * still be opening (store/deferred.ts): the pages are served meanwhile, and this resolves once it is open.
+ */
 export async function startApp(
   db: Database,
   options: {
@@ -33,16 +37,22 @@ export async function startApp(
   },
 ): Promise<RunningApp> {
   const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()) };
-  // Self-service links are then checked without a query, from the first request on.
   useLinkSettings(linkSettings());
-  await primeLinkKey(db);
   const app = await buildServer(ctx, {
     webRoot: options.webRoot === null ? undefined : (options.webRoot ?? WEB_ROOT),
     logger: options.logger ?? false,
     trustProxy: options.trustProxy,
     limits: options.limits ?? sheddingLimits(),
   });
+  // Listening comes first: the web app's pages need no database, which may still be opening.
   const address = await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
+  try {
+    // Self-service links are then checked without a query; this also waits for the database.
+    await primeLinkKey(db);
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
   const housekeeping = startHousekeeping(ctx);
   // Drains the outbox: SMTP when KNOTWORK_SMTP_URL is set, else .eml files under <data dir>/outbox.
   const notifier = startNotifyWorker(ctx, mailTransport(), { from: mailSender() });

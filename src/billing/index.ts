@@ -80,3 +80,40 @@ export type { AgingBucket, AgingRow } from './aging.ts';
 export { AGING_BUCKETS, bucketFor, agingReport, agingByPayer } from './aging.ts';
 export type { BatchResult } from './checkout.ts';
 export { postBatch, checkoutPostings, dueNow } from './checkout.ts';
+export type {
+  ReportCell,
+  ReportTable,
+  AgingByPayerInput,
+  AgingByPayerRow,
+  AgingByPayerReport,
+  VisitToBill,
+  ChargeState,
+  UnbilledInput,
+  UnbilledReason,
+  UnbilledRow,
+  AuthorizationInUse,
+  RunningOutInput,
+  RunningOutRow,
+  ChargeForRevenue,
+  RevenueDimension,
+  RevenueInput,
+  RevenueRow,
+  RevenueReport,
+} from './reports.ts';
+export {
+  csvDollars,
+  reportCsv,
+  PATIENTS_OWN_SHARE,
+  arAgingByPayer,
+  arAgingTable,
+  unbilledVisits,
+  unbilledTable,
+  authorizationsRunningOut,
+  runningOutTable,
+  revenueReport,
+  revenueTable,
+} from './reports.ts';
+export type { StatementInput, StatementLine, Statement } from './statement.ts';
+export { accountStatement } from './statement.ts';
+export type { CheckoutReceiptInput, CheckoutReceipt } from './receipt.ts';
+export { checkoutReceipt } from './receipt.ts';

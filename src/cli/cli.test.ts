@@ -32,10 +32,17 @@ describe('the knotwork command, end to end', () => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
-  it('refer names the closest regions for an unknown one and exits 2', () => {
-    const run = knotwork('refer', 'tempel');
+  it('refer reads a misspelt place as the place it is closest to', () => {
+    const run = knotwork('refer', 'tempel', '--json');
+    expect(run.status).toBe(0);
+    const { suggestions } = JSON.parse(run.stdout) as { suggestions: { muscle: string }[] };
+    expect(suggestions.map((s) => s.muscle)).toContain('temporalis');
+  });
+
+  it('refer names close places when nothing matches and exits 2', () => {
+    const run = knotwork('refer', 'qwerty');
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/unknown region "tempel" — did you mean: temple-left, temple-right/);
+    expect(run.stderr).toMatch(/no place matches "qwerty" — did you mean: \S/);
   });
 
   it('units --json reproduces the CMS example (33 min 97110 + 7 min 97140 = 3 units)', () => {

@@ -28,6 +28,7 @@ import { outcomeRoutes } from './outcomes/routes.ts';
 import { reliefRoutes } from './relief/routes.ts';
 import { billingRoutes } from './billing/routes.ts';
 import { moneyRoutes } from './money/routes.ts';
+import { placeRoutes } from './places/routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
@@ -60,5 +61,6 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...outcomeRoutes(ctx),
     ...billingRoutes(ctx),
     ...moneyRoutes(ctx),
+    ...placeRoutes(ctx),
   ];
 }

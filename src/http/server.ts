@@ -107,10 +107,17 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
 
   const routes: AnyRoute[] = apiRoutes(ctx);
   mountRoutes(app, ctx, routes);
-  const openapi = buildOpenApi(routes, { version: options.version ?? '0.1.0' });
-  const docsPage = renderApiDocs(openapi);
-  app.get('/api/openapi.json', async () => openapi);
-  app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage));
+  // Described when first asked for, not at start: a start then serves its first page sooner.
+  let docs: { openapi: ReturnType<typeof buildOpenApi>; page: string } | undefined;
+  const apiDocs = () => {
+    if (!docs) {
+      const openapi = buildOpenApi(routes, { version: options.version ?? '0.1.0' });
+      docs = { openapi, page: renderApiDocs(openapi) };
+    }
+    return docs;
+  };
+  app.get('/api/openapi.json', async () => apiDocs().openapi);
+  app.get('/api/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(apiDocs().page));
 
   const indexHtml =
     options.webRoot && existsSync(join(options.webRoot, 'index.html'))

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../package-root.ts';
 import type { Database, Queryable } from './database.ts';
 import { analyzeChanged } from './statistics.ts';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+const MIGRATIONS_DIR = join(PACKAGE_ROOT, 'src/store/migrations');
 
 export interface Migration {
   version: number;
@@ -35,7 +36,7 @@ export function listMigrations(): Migration[] {
     .map((file) => ({
       version: Number(file.slice(0, 4)),
       name: file.replace(/\.sql$/, ''),
-      sql: readFileSync(MIGRATIONS_DIR + file, 'utf8'),
+      sql: readFileSync(join(MIGRATIONS_DIR, file), 'utf8'),
     }));
 }
 
@@ -52,8 +53,13 @@ export async function migrate(
   await db.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   await refuseChanged(db, migrations);
+  // One read decides the usual start, where nothing is pending; each pending one is checked
+  // again under the lock below, since another instance may be applying it right now.
+  const known = new Set(
+    (await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version),
+  );
   const applied: string[] = [];
-  for (const migration of migrations) {
+  for (const migration of migrations.filter((m) => !known.has(m.version))) {
     const done = await db.transaction(async (tx) => {
       if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(727274)');
       const rows = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
@@ -101,9 +107,15 @@ async function refuseChanged(db: Queryable, migrations: Migration[]): Promise<vo
  */
 async function recordChecksums(db: Database, migrations: Migration[]): Promise<void> {
   if (!(await hasChecksums(db))) return;
+  const missing = new Set(
+    (await db.query<{ version: number }>('SELECT version FROM schema_migrations WHERE checksum IS NULL')).map(
+      (r) => r.version,
+    ),
+  );
+  if (missing.size === 0) return;
   await db.transaction(async (tx) => {
     if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(727274)');
-    for (const migration of migrations) {
+    for (const migration of migrations.filter((m) => missing.has(m.version))) {
       await tx.query('UPDATE schema_migrations SET checksum = $2 WHERE version = $1 AND checksum IS NULL', [
         migration.version,
         migrationChecksum(migration.sql),

@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
-import { openPglite } from './pglite.ts';
-import { openPostgres } from './postgres.ts';
 
 export interface StoreConfig {
   /** postgres://… to use a PostgreSQL server; otherwise embedded PGlite. */
@@ -18,8 +16,10 @@ export function storeConfigFromEnv(env: NodeJS.ProcessEnv): StoreConfig {
   };
 }
 
+/** Only the engine in use is loaded: a PGlite start never loads pg, and the reverse. */
 export async function openDatabase(config: StoreConfig): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+  if (config.databaseUrl) return (await import('./postgres.ts')).openPostgres(config.databaseUrl);
+  return (await import('./pglite.ts')).openPglite(config.dataDir);
 }
 
 export async function openMigratedDatabase(config: StoreConfig): Promise<Database> {

@@ -81,6 +81,7 @@ const LABELS: Record<string, string> = {
   joint: 'Joint',
   kind: 'Kind',
   label: 'Label',
+  lang: 'Language',
   language: 'Language',
   latest: 'Latest date',
   layer: 'Depth',

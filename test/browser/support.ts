@@ -64,7 +64,7 @@ export interface DemoServer {
 /** Builds the web app when its sources changed since the last build (no-op otherwise). */
 function ensureWebBuild(): void {
   const { NODE_ENV: _testEnv, ...env } = process.env;
-  execFileSync('node', ['scripts/ensure-web-build.mjs'], { cwd: REPO, stdio: 'inherit', env });
+  execFileSync('node', ['scripts/ensure-build.mjs'], { cwd: REPO, stdio: 'inherit', env });
 }
 
 /** An in-memory database with the demo organisation, served with the built web app on the demo's clock. */

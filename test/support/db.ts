@@ -43,7 +43,9 @@ async function openAdmin(url: string): Promise<Database> {
   }
 }
 
-async function createPostgresDatabase(migrated: boolean): Promise<{ db: Database; drop: () => Promise<void> }> {
+async function createPostgresDatabase(
+  migrated: boolean,
+): Promise<{ db: Database; drop: () => Promise<void>; url: string }> {
   const url = adminUrl();
   const name = `knotwork_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = await openAdmin(url);
@@ -71,6 +73,7 @@ async function createPostgresDatabase(migrated: boolean): Promise<{ db: Database
   let dropped = false;
   return {
     db,
+    url: withDatabase(url, name),
     drop: async () => {
       if (dropped) return;
       dropped = true;
@@ -98,7 +101,7 @@ async function createPgliteDatabase(migrated: boolean): Promise<{ db: Database; 
 export async function createTestDatabase(
   backend: Backend,
   options: { migrated?: boolean } = {},
-): Promise<{ db: Database; drop: () => Promise<void> }> {
+): Promise<{ db: Database; drop: () => Promise<void>; url?: string }> {
   const migrated = options.migrated ?? true;
   return backend === 'pglite' ? createPgliteDatabase(migrated) : createPostgresDatabase(migrated);
 }

@@ -60,13 +60,33 @@ describe('knotwork refer', () => {
     });
   });
 
-  it('accepts multiword synonyms and uses both sides when no side is given', async () => {
+  it('reads a place named without a side as one side, not known which: each muscle once', async () => {
     const doc = JSON.parse(await run('refer', 'tennis elbow', '--json'));
     expect(doc.painMap.map((p: { region: string }) => p.region).sort()).toEqual([
       'lateral-epicondyle-left',
       'lateral-epicondyle-right',
     ]);
-    expect(new Set(doc.suggestions.map((s: { side: string }) => s.side))).toEqual(new Set(['left', 'right']));
+    const muscles = doc.suggestions.map((s: { muscle: string }) => s.muscle);
+    expect(muscles.length).toBeGreaterThan(1);
+    expect(new Set(muscles).size).toBe(muscles.length);
+    expect(new Set(doc.suggestions.map((s: { side: string }) => s.side))).toEqual(new Set(['unknown']));
+    expect(doc.suggestions[0].therapistText).not.toMatch(/left|right/);
+  });
+
+  it('accepts free text in English or Spanish, quoted or not, with the side in the words', async () => {
+    const english = JSON.parse(await run('refer', 'the front part of my left thigh', '--json'));
+    expect(english.painMap).toEqual([{ region: 'anterior-thigh-left', intensity: 5 }]);
+    expect(english.suggestions.every((s: { side: string }) => s.side === 'left' || s.side === 'midline')).toBe(true);
+    const unquoted = JSON.parse(await run('refer', 'thigh', 'front', 'left', '--json'));
+    expect(unquoted.painMap).toEqual(english.painMap);
+    const spanish = JSON.parse(await run('refer', 'parte de atrás de la rodilla derecha:6', 'sien', '--json'));
+    expect(spanish.painMap).toEqual([
+      { region: 'back-of-knee-right', intensity: 6 },
+      { region: 'temple-left', intensity: 5 },
+      { region: 'temple-right', intensity: 5 },
+    ]);
+    const typo = JSON.parse(await run('refer', 'tempel', '--side', 'left', '--json'));
+    expect(typo.painMap).toEqual([{ region: 'temple-left', intensity: 5 }]);
   });
 
   it('keeps a side written in the region id even with --side', async () => {
@@ -80,9 +100,10 @@ describe('knotwork refer', () => {
     expect(text).toContain('not a diagnosis');
   });
 
-  it('suggests close region names for an unknown one', async () => {
-    await expect(run('refer', 'tempel')).rejects.toThrow(
-      /unknown region "tempel" — did you mean: temple-left, temple-right/,
+  it('says no place matches, with close places, when nothing fits', async () => {
+    await expect(run('refer', 'xyzzy')).rejects.toThrow(CliError);
+    await expect(run('refer', 'elbw crease thing', 'zzzz:4')).rejects.toThrow(
+      /no place matches "zzzz" — did you mean: /,
     );
   });
 

@@ -1,11 +1,14 @@
 // CLI for the body-map vocabulary, the trigger-point atlas and the referral engine:
-//   knotwork regions | muscles | muscle <name> | refer <region[:intensity]>... [--side left|right]
+//   knotwork regions | muscles | muscle <name> | refer <place[:intensity]>... [--side left|right]
+// A place is a region id, or how a person describes it in English or Spanish ("front of my left
+// thigh", "parte de atrás de la rodilla"), read by the same resolver as the intake search and the API.
 import type { Command } from 'commander';
 import { CITATIONS, closestMuscles, findMuscle, MUSCLES } from '../../clinical/atlas/index.ts';
 import type { Muscle } from '../../clinical/atlas/index.ts';
-import { closestRegions, REGIONS, resolveRegion } from '../../clinical/bodymap/regions.ts';
+import { closestRegions, regionById, REGIONS, resolveRegion } from '../../clinical/bodymap/regions.ts';
+import { resolvePlaces } from '../../clinical/places/index.ts';
 import { suggestMuscles } from '../../clinical/referral/index.ts';
-import type { PainMap } from '../../clinical/referral/index.ts';
+import type { PainMap, Suggestion } from '../../clinical/referral/index.ts';
 import { CliError } from '../errors.ts';
 
 export interface Output {
@@ -45,22 +48,89 @@ function parseRegionArgument(argument: string): { name: string; intensity: numbe
   return { name: match[1]!, intensity };
 }
 
-/**
- * Resolves each argument to region ids. A lateral place named without a side (and no --side)
- * means BOTH sides: we would rather show bilateral candidates than guess the wrong side.
- */
-export function painMapFromArguments(args: string[], side?: 'left' | 'right'): PainMap {
-  const painMap: PainMap = [];
-  for (const argument of args) {
-    const { name, intensity } = parseRegionArgument(argument);
-    const regions = resolveRegion(name, side);
-    if (regions.length === 0) {
-      const guesses = closestRegions(name, 5).map((r) => r.id);
-      throw new CliError(`unknown region "${name}" — did you mean: ${guesses.join(', ')}`);
-    }
-    for (const region of regions) painMap.push({ region: region.id, intensity });
+interface ReadPlaces {
+  painMap: PainMap;
+  /** Some place was given a side (in its words or by --side): suggestions are per side. */
+  sided: boolean;
+}
+
+/** One argument → region ids: an exact id or name first (as before), then the free-text resolver. */
+function regionsOf(name: string, side: 'left' | 'right' | undefined): { ids: string[]; sided: boolean } | null {
+  const exact = resolveRegion(name, side);
+  if (exact.length > 0) {
+    const sided = side !== undefined || (exact.length === 1 && exact[0]!.side !== 'midline');
+    return { ids: exact.map((r) => r.id), sided };
   }
-  return painMap;
+  const reading = resolvePlaces(name);
+  if (reading.places.length === 0) return null;
+  const named = reading.side === 'left' || reading.side === 'right' ? reading.side : undefined;
+  const chosen = named ?? (reading.side === 'both' ? undefined : side);
+  const ids = reading.places.flatMap((p) =>
+    chosen && p.side !== 'midline' ? p.regionIds.filter((id) => id.endsWith(`-${chosen}`)) : p.regionIds,
+  );
+  return { ids, sided: chosen !== undefined || reading.side === 'both' };
+}
+
+/**
+ * Resolves each argument to region ids. A place named without a side (and no --side) means one
+ * side, not known which: its regions go in on both sides, and the suggestions are then folded to
+ * one per muscle. Unquoted free text ("front of thigh" as three arguments) is read as one place
+ * when its words do not each name one.
+ */
+export function painMapFromArguments(args: string[], side?: 'left' | 'right'): ReadPlaces {
+  const parsed = args.map(parseRegionArgument);
+  const each = parsed.map(({ name }) => regionsOf(name, side));
+  const together = args.every((a) => !a.includes(':')) ? regionsOf(args.join(' '), side) : null;
+  const useTogether = args.length > 1 && together !== null && each.some((r) => r === null);
+  const read = useTogether
+    ? [{ regions: together, intensity: DEFAULT_INTENSITY, name: args.join(' ') }]
+    : parsed.map((p, i) => ({ regions: each[i]!, intensity: p.intensity, name: p.name }));
+  const painMap: PainMap = [];
+  let sided = side !== undefined;
+  for (const { regions, intensity, name } of read) {
+    if (!regions) {
+      const reading = resolvePlaces(name);
+      const guesses =
+        reading.closest.length > 0 ? reading.closest.map((p) => p.base) : closestRegions(name, 5).map((r) => r.id);
+      throw new CliError(`no place matches "${name}" — did you mean: ${guesses.join(', ')}`);
+    }
+    sided ||= regions.sided;
+    for (const id of regions.ids) painMap.push({ region: id, intensity });
+  }
+  return { painMap, sided };
+}
+
+/**
+ * The pain map scored as if the unknown side were the left one: the body is symmetric, so the same
+ * muscles rank the same, with scores not halved by the side that is not in pain.
+ */
+function oneSide(painMap: PainMap): PainMap {
+  return painMap.filter((p) => regionById(p.region)?.side !== 'right');
+}
+
+/** "Temple (primary)": a region's place without its side. */
+function unsidedLabel(regionId: string, weight: string): string {
+  const region = regionById(regionId);
+  return `${region ? region.name.replace(/ \((left|right)\)$/, '') : regionId} (${weight})`;
+}
+
+/**
+ * The same muscle on both sides counts once when the side is not known: its better side stands,
+ * and its reasons name places, not sides.
+ */
+function oncePerMuscle(suggestions: Suggestion[], painMap: PainMap) {
+  const places = new Set(painMap.map((p) => regionById(p.region)?.base ?? p.region)).size;
+  const seen = new Set<string>();
+  return suggestions
+    .filter((s) => !seen.has(s.muscle) && Boolean(seen.add(s.muscle)))
+    .map((s) => {
+      const labels = [...new Set(s.reasons.map((r) => unsidedLabel(r.region, r.weight)))];
+      return {
+        ...s,
+        side: s.side === 'midline' ? 'midline' : 'unknown',
+        therapistText: `Explains ${labels.join(', ')} — ${labels.length} of ${places} place${places === 1 ? '' : 's'}`,
+      };
+    });
 }
 
 function describeMuscle(muscle: Muscle): string {
@@ -157,18 +227,21 @@ export function registerAtlasCommands(program: Command, out: Output = process.st
     .command('refer')
     .description('rank muscles to examine for a pain pattern (not a diagnosis)')
     .argument(
-      '<region...>',
-      'region id, name or synonym, optionally with :intensity 0-10 (default 5), e.g. temple:7 "tennis elbow"',
+      '<place...>',
+      'a region id, or the place in words (English or Spanish), optionally with :intensity 0-10 (default 5), ' +
+        'e.g. temple:7 "front of my left thigh" "parte de atrás de la rodilla"',
     )
-    .option('--side <side>', 'side for regions named without one (left|right); default: both sides')
+    .option('--side <side>', 'side for places named without one (left|right); default: one side, not known which')
     .option('--limit <n>', 'how many suggestions', '10')
     .option('--json', 'print JSON')
     .action((args: string[], options: { side?: string; limit: string; json?: boolean }) => {
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1)
         throw new CliError(`--limit must be a positive whole number, got "${options.limit}"`);
-      const painMap = painMapFromArguments(args, parseSide(options.side));
-      const suggestions = suggestMuscles(painMap, { limit });
+      const { painMap, sided } = painMapFromArguments(args, parseSide(options.side));
+      const suggestions = sided
+        ? suggestMuscles(painMap, { limit })
+        : oncePerMuscle(suggestMuscles(oneSide(painMap), { limit: limit * 2 }), painMap).slice(0, limit);
       if (options.json) return void json({ painMap, suggestions });
       const rows = suggestions.map((s, i) => [String(i + 1), s.name, s.side, s.score.toFixed(2), s.therapistText]);
       out.write(`Pain map: ${painMap.map((p) => `${p.region}:${p.intensity}`).join(', ')}\n\n`);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { startApp } from '../../app.ts';
 import { parseTrustProxy, type TrustedProxies } from '../../http/trust-proxy.ts';
 import { DEMO_TIME_ZONE, ensureDemo } from '../../demo/index.ts';
+import { databaseWhenOpen } from '../../store/deferred.ts';
 import { migrate } from '../../store/migrate.ts';
 import { describeStore, openDatabase, openMigratedDatabase } from '../../store/open.ts';
 import { serverSettings, storeConfig } from '../../config.ts';
@@ -40,11 +41,13 @@ export function registerServerCommands(program: Command): void {
       const trustProxy = trustedProxies(settings.trustProxy);
       const config = storeConfig();
       const started = Date.now();
-      const db = await openMigratedDatabase(config);
-      if (opts.demo) {
-        const seeded = await ensureDemo(db, { today: todayIn(DEMO_TIME_ZONE) });
-        if (seeded) console.log('Seeded the demo organisation (first start).');
-      }
+      // The server listens while the database opens and migrates: the first page does not wait for it.
+      const opening = openMigratedDatabase(config).then(async (db) => {
+        if (opts.demo && (await ensureDemo(db, { today: todayIn(DEMO_TIME_ZONE) })))
+          console.log('Seeded the demo organisation (first start).');
+        return db;
+      });
+      const db = databaseWhenOpen(config.databaseUrl ? 'postgres' : 'pglite', opening);
       const running = await startApp(db, { port, host: opts.host, logger: settings.requestLog, trustProxy });
       console.log(
         `Knotwork is running at ${running.url}  (${describeStore(config)}, ready in ${Date.now() - started} ms)`,

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { HomeCareContent } from '../../store/repos/sessions/homecare.ts';
 
 export interface HandoutInput {
@@ -28,7 +27,9 @@ function longDate(iso: string): string {
  * Only the PDF standard fonts (Helvetica) are used, so no font file is embedded or read.
  * `compress: false` keeps the text streams readable, for tests.
  */
-export function renderHandout(input: HandoutInput, options: { compress?: boolean } = {}): Promise<Buffer> {
+export async function renderHandout(input: HandoutInput, options: { compress?: boolean } = {}): Promise<Buffer> {
+  // pdfkit loads with the first handout rather than at start: it is the slowest module to load.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'LETTER',
     margin: MARGIN,

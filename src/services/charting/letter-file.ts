@@ -1,4 +1,3 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { FileMeta } from '../../store/repos/charting-files.ts';
 import { ValidationError } from '../errors.ts';
 
@@ -43,6 +42,8 @@ export function letterFilename(given: string, type: LetterType): string {
  * is not a letter.
  */
 async function checkPdf(data: Uint8Array): Promise<void> {
+  // Loaded with the first letter rather than at start: most servers never parse one.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     data: new Uint8Array(data), // pdf.js takes ownership of the buffer it is given
     isEvalSupported: false,

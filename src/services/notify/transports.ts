@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { link, mkdir, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+
+/** nodemailer is loaded with the first message, not at start: a server answers sooner without it. */
+async function loadNodemailer() {
+  return (await import('nodemailer')).default;
+}
 
 /** One email ready to leave: the same Message-ID and Date on every attempt. */
 export interface OutgoingMail {
@@ -49,13 +54,16 @@ export function emlFileName(messageId: string): string {
  */
 export class EmlTransport implements Transport {
   readonly name = 'eml';
-  readonly #composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  #composer: Promise<Transporter> | undefined;
   constructor(readonly dir: string) {}
 
   async send(mail: OutgoingMail): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const target = join(this.dir, emlFileName(mail.messageId));
-    const info = await this.#composer.sendMail(toNodemailer(mail));
+    this.#composer ??= loadNodemailer().then((nodemailer) =>
+      nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' }),
+    );
+    const info = await (await this.#composer).sendMail(toNodemailer(mail));
     const temp = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     await writeFile(temp, info.message as Buffer, { flag: 'wx' });
     try {
@@ -71,17 +79,19 @@ export class EmlTransport implements Transport {
 /** SMTP through nodemailer; the server dedupes by Message-ID if a crash makes us send twice. */
 export class SmtpTransport implements Transport {
   readonly name = 'smtp';
-  readonly #transport: Transporter;
+  readonly #url: string;
+  #transport: Transporter | undefined;
   constructor(url: string) {
-    this.#transport = nodemailer.createTransport(url);
+    this.#url = url;
   }
 
   async send(mail: OutgoingMail): Promise<void> {
+    this.#transport ??= (await loadNodemailer()).createTransport(this.#url);
     await this.#transport.sendMail(toNodemailer(mail));
   }
 
   close(): void {
-    this.#transport.close();
+    this.#transport?.close();
   }
 }
 

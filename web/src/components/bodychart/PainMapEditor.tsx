@@ -29,6 +29,7 @@ export function PainMapEditor({
   markers,
   audience = 'patient',
   selectId = 'pain-region',
+  pick,
 }: {
   value: readonly PainEntry[];
   onChange: (next: PainEntry[]) => void;
@@ -36,9 +37,14 @@ export function PainMapEditor({
   markers?: readonly ChartMarker[];
   audience?: 'patient' | 'therapist';
   selectId?: string;
+  /** A place chosen outside the chart (the intake's search): it becomes the selected place. */
+  pick?: { region: string; at: number } | null;
 }) {
   const [selected, setSelected] = useState<string | null>(null);
   const phone = usePhone();
+  useEffect(() => {
+    if (pick) setSelected(pick.region);
+  }, [pick]);
   // On a phone the scale sits under the chart: bring it into view once a place is picked.
   useEffect(() => {
     if (phone && selected) document.getElementById(`${selectId}-intensity`)?.scrollIntoView({ block: 'nearest' });

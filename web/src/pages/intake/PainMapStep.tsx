@@ -1,8 +1,12 @@
+import { useState } from 'react';
 import { PainMapEditor } from '../../components/bodychart/PainMapEditor.tsx';
 import { ErrorText } from './IntakeFields.tsx';
 import type { StepProps } from './IntakeSteps.tsx';
+import { PlaceSearch } from './PlaceSearch.tsx';
 
 export function PainMapStep({ state, errors, change }: StepProps) {
+  // A place found by the search is picked on the chart; `at` counts picks, so picking it again reopens it.
+  const [pick, setPick] = useState<{ region: string; at: number } | null>(null);
   return (
     <>
       <h1>Where does it hurt?</h1>
@@ -11,7 +15,8 @@ export function PainMapStep({ state, errors, change }: StepProps) {
       </p>
       <div className={errors['pain-map'] ? 'field-error' : undefined} id="f-pain-map" tabIndex={-1}>
         <ErrorText error={errors['pain-map']} name="pain-map" />
-        <PainMapEditor value={state.painMap} onChange={(painMap) => change({ painMap })} />
+        <PlaceSearch onPick={(region) => setPick((last) => ({ region, at: (last?.at ?? 0) + 1 }))} />
+        <PainMapEditor value={state.painMap} onChange={(painMap) => change({ painMap })} pick={pick} />
       </div>
     </>
   );

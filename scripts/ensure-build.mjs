@@ -1,20 +1,12 @@
-// Builds the web app when dist/web is missing or older than any source under web/.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// Builds what `npm start` and the tests serve when it is missing or older than its sources: the web
+// app (dist/web) and the server bundle (dist/server, see server-build.mjs).
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { buildServer, newestMtime, serverBuildIsFresh } from './server-build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const built = join(root, 'dist/web/index.html');
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 const sources = Math.max(newestMtime(join(root, 'web')), newestMtime(join(root, 'src/clinical/bodymap')));
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
@@ -23,4 +15,8 @@ if (!existsSync(built) || statSync(built).mtimeMs < sources) {
     cwd: root,
     stdio: 'inherit',
   });
+}
+if (!serverBuildIsFresh()) {
+  console.log('Building the server…');
+  await buildServer();
 }

@@ -1,0 +1,191 @@
+// Spanish words for places on the body, as patients at the clinic's Spanish-first site say them
+// (Mexican and Central American usage first), reduced to the same concepts as the English list.
+// Kept in the pure clinical layer: the meaning of "la corva" or "la paleta" on the body is clinical
+// knowledge the resolver needs, not interface text to translate. Written without accents: the
+// resolver folds accents away before it looks a word up, so "rótula" and "rotula" are one word.
+
+/** Where on a part. */
+export const ES_QUALIFIERS: Record<string, string> = {
+  delante: 'front',
+  adelante: 'front',
+  delantera: 'front',
+  delantero: 'front',
+  enfrente: 'front',
+  anterior: 'front',
+  atras: 'back',
+  detras: 'back',
+  trasera: 'back',
+  posterior: 'back',
+  dorso: 'back',
+  dentro: 'inner',
+  adentro: 'inner',
+  interna: 'inner',
+  interno: 'inner',
+  interior: 'inner',
+  fuera: 'outer',
+  afuera: 'outer',
+  externa: 'outer',
+  externo: 'outer',
+  exterior: 'outer',
+  lateral: 'outer',
+  // "El costado" is the side of the body; "costado del muslo" the outer thigh.
+  costado: 'outer',
+  arriba: 'upper',
+  superior: 'upper',
+  alta: 'upper',
+  alto: 'upper',
+  encima: 'upper',
+  abajo: 'lower',
+  inferior: 'lower',
+  baja: 'lower',
+  bajo: 'lower',
+  debajo: 'lower',
+  medio: 'middle',
+  media: 'middle',
+  mitad: 'middle',
+  centro: 'middle',
+  entre: 'between',
+  base: 'base',
+  punta: 'tip',
+  angulo: 'angle',
+  pliegue: 'crease',
+};
+
+/** Parts of the body. */
+export const ES_PARTS: Record<string, string> = {
+  cabeza: 'head',
+  sien: 'temple',
+  ojo: 'eye',
+  ceja: 'eyebrow',
+  mejilla: 'cheek',
+  cachete: 'cheek',
+  pomulo: 'cheek',
+  diente: 'teeth',
+  muela: 'molar',
+  mandibula: 'jaw',
+  quijada: 'jaw',
+  barbilla: 'chin',
+  menton: 'chin',
+  oreja: 'ear',
+  oido: 'ear',
+  craneo: 'skull',
+  garganta: 'throat',
+  cuello: 'neck',
+  pescuezo: 'neck',
+  nuca: 'nape',
+  hombro: 'shoulder',
+  omoplato: 'scapula',
+  escapula: 'scapula',
+  // "La paleta" is the everyday Mexican word for the shoulder blade.
+  paleta: 'scapula',
+  pecho: 'chest',
+  seno: 'chest',
+  esternon: 'sternum',
+  costilla: 'ribs',
+  estomago: 'stomach',
+  panza: 'stomach',
+  barriga: 'stomach',
+  vientre: 'stomach',
+  abdomen: 'stomach',
+  tripa: 'stomach',
+  // "Me duele la cintura" is how many Spanish speakers say low-back pain (the English "waist",
+  // the side of the belly, is not what they mean); "los riñones" is said of the same place.
+  cintura: 'lowback',
+  rinon: 'lowback',
+  lumbar: 'lowback',
+  cadera: 'hip',
+  ingle: 'groin',
+  espalda: 'back',
+  columna: 'spine',
+  coxis: 'tailbone',
+  coccix: 'tailbone',
+  rabadilla: 'tailbone',
+  sacro: 'sacrum',
+  nalga: 'buttock',
+  gluteo: 'buttock',
+  pompa: 'buttock',
+  sentadera: 'buttock',
+  axila: 'armpit',
+  sobaco: 'armpit',
+  brazo: 'arm',
+  codo: 'elbow',
+  antebrazo: 'forearm',
+  muneca: 'wrist',
+  mano: 'hand',
+  palma: 'palm',
+  pulgar: 'thumb',
+  dedo: 'finger',
+  indice: 'indexfinger',
+  anular: 'ringfinger',
+  menique: 'pinky',
+  muslo: 'thigh',
+  isquiotibial: 'back thigh',
+  cuadricep: 'front thigh',
+  cuadriceps: 'front thigh',
+  rodilla: 'knee',
+  rotula: 'kneecap',
+  // "La corva" is the hollow at the back of the knee.
+  corva: 'back knee',
+  espinilla: 'shin',
+  canilla: 'shin',
+  pantorrilla: 'calf',
+  // "El chamorro" is the calf in Mexican Spanish; "los gemelos" the calf muscles.
+  chamorro: 'calf',
+  gemelo: 'calf',
+  pierna: 'leg',
+  aquiles: 'achilles',
+  tobillo: 'ankle',
+  talon: 'heel',
+  pie: 'foot',
+  empeine: 'instep',
+  planta: 'sole',
+  arco: 'arch',
+};
+
+/**
+ * Words whose meaning depends on whether another part is named: "la frente" alone is the forehead,
+ * "la frente del muslo" the front of the thigh; "el trasero" alone is the buttocks, "parte trasera"
+ * (with another part) the back of it.
+ */
+export const ES_ALONE_OR_WITH_PART: Record<string, { alone: string; withPart: string }> = {
+  frente: { alone: 'forehead', withPart: 'front' },
+  trasero: { alone: 'buttock', withPart: 'back' },
+};
+
+/** Several words naming one thing, matched after small words are dropped and plurals folded. */
+export const ES_PHRASES: Record<string, string> = {
+  'dedo gordo mano': 'thumb',
+  'dedo gordo pie': 'bigtoe',
+  'dedo gordo': 'bigtoe',
+  'dedo pie': 'toe',
+  'dedo medio': 'middlefinger',
+  'dedo corazon': 'middlefinger',
+  'dedo chiquito': 'pinky',
+  'boca estomago': 'pit',
+  'codo tenista': 'outer elbow',
+  'codo golfista': 'inner elbow',
+  'tendon aquiles': 'achilles',
+  'hueso cadera': 'hipbone',
+};
+
+/** Words that carry no place (kept from the typo corrector, like the English list). */
+export const ES_SMALL_WORDS: readonly string[] = [
+  ...['el', 'la', 'los', 'las', 'lo', 'un', 'una', 'unos', 'unas', 'de', 'del', 'al', 'a', 'en', 'mi', 'mis'],
+  ...['me', 'te', 'se', 'y', 'o', 'que', 'con', 'por', 'para', 'muy', 'mucho', 'poco', 'aqui', 'ahi', 'esta'],
+  ...['este', 'esto', 'tengo', 'siento', 'duele', 'duelen', 'dolor', 'dolores', 'molestia', 'parte', 'zona'],
+  ...['area', 'region', 'lado', 'musculo', 'cara', 'borde', 'orilla', 'cuando', 'camino', 'caminar', 'sentado'],
+  ...['parado', 'todo', 'toda', 'hasta', 'desde', 'hacia', 'punzada', 'ardor', 'agudo', 'fuerte'],
+];
+
+/** Side words; "ambos/ambas" and "dos" (as in "las dos rodillas") mean both sides. */
+export const ES_SIDES: Record<string, 'left' | 'right' | 'both'> = {
+  izquierda: 'left',
+  izquierdo: 'left',
+  izq: 'left',
+  derecha: 'right',
+  derecho: 'right',
+  der: 'right',
+  ambos: 'both',
+  ambas: 'both',
+  dos: 'both',
+};
