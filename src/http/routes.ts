@@ -27,6 +27,7 @@ import { diagnosisRoutes } from './diagnoses/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
 import { reliefRoutes } from './relief/routes.ts';
 import { billingRoutes } from './billing/routes.ts';
+import { moneyRoutes } from './money/routes.ts';
 import { placeRoutes } from './places/routes.ts';
 
 /** Every API route, in the order the docs list them. */
@@ -59,6 +60,7 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...waitlistRoutes(ctx),
     ...outcomeRoutes(ctx),
     ...billingRoutes(ctx),
+    ...moneyRoutes(ctx),
     ...placeRoutes(ctx),
   ];
 }
