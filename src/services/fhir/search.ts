@@ -163,9 +163,15 @@ async function searchPatientResources(
   // A patient's search finds themself, or no one.
   else if (actor.role === 'patient') found = actor.patientId ? await byId(actor.patientId) : [];
   else {
-    const q = name || (birth?.from && birth.from === birth.to ? birth.from : undefined);
+    const oneDay = birth?.from && birth.from === birth.to ? birth.from : undefined;
+    const q = name || oneDay;
     if (!q && birth) refuse('birthdate', { refused: 'Search by a birth date on one day, or add a name.' });
-    found = (await searchPatients(ctx, actor, { q, page: 1, pageSize: Math.max(limit, 1) })).patients;
+    // Filtered here only by a birth date beside a name; otherwise the service's page and total stand.
+    const filtered = Boolean(name && birth);
+    const answer = await searchPatients(ctx, actor, { q, page: 1, pageSize: filtered ? 500 : Math.max(limit, 1) });
+    if (!filtered)
+      return { total: answer.total, resources: answer.patients.slice(0, limit).map((p) => toPatient(fhir, p)) };
+    found = answer.patients;
   }
   const matches = found.filter(keep);
   return { total: matches.length, resources: matches.slice(0, limit).map((p) => toPatient(fhir, p)) };
