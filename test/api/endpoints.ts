@@ -11,6 +11,7 @@ import { CARE_ENDPOINTS } from './endpoints-care.ts';
 import { OUTCOME_ENDPOINTS } from './endpoints-outcomes.ts';
 import { RELIEF_ENDPOINTS } from './endpoints-relief.ts';
 import { BILLING_ENDPOINTS } from './endpoints-billing.ts';
+import { FHIR_ENDPOINTS } from './endpoints-fhir.ts';
 import * as charting from '../support/session-kit.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 
@@ -1016,5 +1017,6 @@ export const ENDPOINTS: EndpointCase[] = [
   ...CARE_ENDPOINTS,
   ...OUTCOME_ENDPOINTS,
   ...RELIEF_ENDPOINTS,
+  ...FHIR_ENDPOINTS,
   ...BILLING_ENDPOINTS,
 ];

@@ -39,8 +39,8 @@ const CHARTED: Record<string, Array<{ pattern: RegExp; kind: OwnedKind; section:
 
 const isUuid = (id: string) => new RegExp(`^${UUID}$`).test(id);
 
-const notFound = (type: string, id: string): never => {
-  throw new NotFoundError(`There is no ${type} with id "${id}".`);
+const notFound = (type: string, _id?: string): never => {
+  throw new NotFoundError(`There is no such ${type} here.`);
 };
 
 async function readCharted(ctx: ServiceContext, actor: Actor, fhir: FhirContext, type: string, id: string) {

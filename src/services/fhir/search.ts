@@ -139,6 +139,18 @@ async function searchAppointments(
   return { total: matches.length, resources: shown.map((r) => toAppointment(fhir, r)) };
 }
 
+/** Every word of `name` starts one of the patient's names (as the patient search reads a name). */
+const named =
+  (name: string | undefined) => (p: { givenName: string; familyName: string; preferredName: string | null }) =>
+    !name ||
+    name
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .every((word) =>
+        [p.givenName, p.familyName, p.preferredName ?? ''].some((n) => n.toLowerCase().startsWith(word)),
+      );
+
 async function searchPatientResources(
   ctx: ServiceContext,
   actor: Actor,
@@ -161,7 +173,7 @@ async function searchPatientResources(
   let found;
   if (identifier) found = await byId(referenceId(parseToken(identifier).code, 'Patient'));
   // A patient's search finds themself, or no one.
-  else if (actor.role === 'patient') found = actor.patientId ? await byId(actor.patientId) : [];
+  else if (actor.role === 'patient') found = (actor.patientId ? await byId(actor.patientId) : []).filter(named(name));
   else {
     const oneDay = birth?.from && birth.from === birth.to ? birth.from : undefined;
     const q = name || oneDay;
