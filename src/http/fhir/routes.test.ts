@@ -2,6 +2,7 @@ import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from '../../../test/support/db.ts';
 import { fhirProblems } from '../../../test/support/fhir-validation.ts';
+import { buildAppointment, buildService } from '../../../test/support/factories.ts';
 import { httpSuite } from '../../../test/support/http-suite.ts';
 import { intakeDocument, noteWithHomeCare } from '../../../test/support/session-kit.ts';
 import { seedScreenedIntake } from '../../../test/support/session-seed.ts';
@@ -33,6 +34,13 @@ describe.each(BACKENDS)('the FHIR R4 read API on %s', (backend) => {
           entered_by, entered_role) VALUES ($1, $2, 'nprs', '[6]', 6, '2026-11-10T18:00:00Z', $3, $4, 'patient')`,
         [world.orgId, world.patients.a, noteId, world.users.patient.id],
       );
+      await buildService(db, world.orgId);
+      // 09:00 in Los Angeles on 2 December (A), and B's visit the same morning at B's site.
+      for (const [patientId, therapistId, locationId] of [
+        [world.patients.a, world.therapists.a, world.sites.a],
+        [world.patients.b, world.therapists.b, world.sites.b],
+      ] as const)
+        await buildAppointment(db, world.orgId, { patientId, therapistId, locationId, start: '2026-12-02T17:00:00Z' });
     },
   });
   const a = () => suite.world.patients.a;
@@ -114,6 +122,31 @@ describe.each(BACKENDS)('the FHIR R4 read API on %s', (backend) => {
     fhirJson(bad);
     expect(outcome(bad.json())).toMatchObject({ code: 'invalid', expression: ['date'] });
     expect(outcome(bad.json()).details!.text).toContain('not a date');
+  });
+
+  it('searches appointments by patient and local date, within what the caller may see', async () => {
+    const ofA = await suite.as('front_desk', 'GET', `/fhir/R4/Appointment?patient=${a()}&date=2026-12-02`);
+    fhirJson(ofA);
+    const found = resources(ofA.json());
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      resourceType: 'Appointment',
+      status: 'booked',
+      start: '2026-12-02T17:00:00.000Z',
+    });
+    expect(fhirProblems(found)).toEqual([]);
+    const dayBefore = await suite.as('front_desk', 'GET', `/fhir/R4/Appointment?patient=${a()}&date=le2026-12-01`);
+    expect((dayBefore.json() as Bundle).total).toBe(0);
+    // The desk of site A sees its own site's day; the admin both sites'; the patient only their own visit.
+    const deskDay = (await suite.as('front_desk', 'GET', '/fhir/R4/Appointment?date=2026-12-02')).json() as Bundle;
+    expect(deskDay.total).toBe(1);
+    expect(((await suite.as('admin', 'GET', '/fhir/R4/Appointment?date=2026-12-02')).json() as Bundle).total).toBe(2);
+    const own = (await suite.as('patient', 'GET', '/fhir/R4/Appointment?date=2026-12-02')).json() as Bundle;
+    expect(
+      resources(own).map(
+        (r) => (r as { participant: { actor: { reference: string } }[] }).participant[0]!.actor.reference,
+      ),
+    ).toEqual([`Patient/${a()}`]);
   });
 
   it("returns a patient's whole chart with $everything, each resource valid, each section read audited", async () => {
