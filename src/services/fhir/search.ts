@@ -21,7 +21,7 @@ import {
   type Refusal,
 } from '../../fhir/search-params.ts';
 import { listAppointments } from '../../store/repos/appointments.ts';
-import { dateIn } from '../../time/index.ts';
+import { addDays, dateIn, zonedWallTimeToInstant } from '../../time/index.ts';
 import { audit } from '../audit.ts';
 import { browseAudit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
@@ -120,8 +120,9 @@ async function searchAppointments(
   const range = dateRange(params, 'date');
   const rows = await listAppointments(ctx.db, actor.orgId, appointmentScope(actor), {
     patientId: given ? referenceId(given, 'Patient') : undefined,
-    from: FAR_PAST,
-    to: FAR_FUTURE,
+    // The date narrows the query itself: local days of the organisation, as the calendar reads them.
+    from: range?.from ? new Date(zonedWallTimeToInstant(range.from, '00:00', actor.orgTimeZone)) : FAR_PAST,
+    to: range?.to ? new Date(zonedWallTimeToInstant(addDays(range.to, 1), '00:00', actor.orgTimeZone)) : FAR_FUTURE,
     limit: 100_000,
   });
   const matches = range ? rows.filter((r) => inRange(dateIn(actor.orgTimeZone, r.start), range)) : rows;
