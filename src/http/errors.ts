@@ -4,6 +4,7 @@ import { isRecordConflict, RateLimitedError, ServiceError } from '../services/er
 import { requestErrorLine, stderrSink, type ErrorLogSink } from './error-log.ts';
 import { frameworkRefusal } from './framework-errors.ts';
 import { describeFields } from '../words/issues.ts';
+import { isFhirRequest, sendOperationOutcome } from './fhir/outcome.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -87,6 +88,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, err: unk
     payload.error.message = `Something went wrong on our side. It has been logged with reference ${request.id}.`;
   }
   if (retryAfter) reply.header('retry-after', String(retryAfter));
+  if (isFhirRequest(request)) return sendOperationOutcome(reply, status, payload);
   return reply.status(status).send(payload);
 }
 

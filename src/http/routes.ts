@@ -29,6 +29,7 @@ import { reliefRoutes } from './relief/routes.ts';
 import { billingRoutes } from './billing/routes.ts';
 import { moneyRoutes } from './money/routes.ts';
 import { placeRoutes } from './places/routes.ts';
+import { fhirRoutes } from './fhir/routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
@@ -62,5 +63,6 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...billingRoutes(ctx),
     ...moneyRoutes(ctx),
     ...placeRoutes(ctx),
+    ...fhirRoutes(ctx),
   ];
 }

@@ -86,7 +86,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
 
   app.addHook('onRequest', async (request, reply) => {
     securityHeaders(request, reply);
-    if (!request.url.startsWith('/api/')) return;
+    if (!request.url.startsWith('/api/') && !request.url.startsWith('/fhir/')) return;
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const token = bearer ?? request.cookies[SESSION_COOKIE];
     if (!token) return;
@@ -127,7 +127,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api') || request.method !== 'GET' || !indexHtml) {
+    if (request.url.startsWith('/api') || request.url.startsWith('/fhir/') || request.method !== 'GET' || !indexHtml) {
       return sendError(request, reply, new NotFoundError('No such page or resource.'));
     }
     // Client-side routes of the single-page app.

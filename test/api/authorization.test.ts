@@ -22,6 +22,15 @@ const VIEW_FLAGS: Partial<Record<keyof SessionCan, string>> = {
 };
 
 const ERROR_SHAPE = { error: { code: expect.any(String), message: expect.any(String) } };
+/** The FHIR API's one error shape (application/fhir+json). */
+const OUTCOME_SHAPE = {
+  resourceType: 'OperationOutcome',
+  issue: [
+    expect.objectContaining({ severity: 'error', code: expect.any(String), details: { text: expect.any(String) } }),
+  ],
+};
+const errorShape = (contentType: unknown) =>
+  String(contentType).startsWith('application/fhir+json') ? OUTCOME_SHAPE : ERROR_SHAPE;
 const SPECS = new Map(apiRoutes({ db: null as never, now: () => new Date(0) }).map((r) => [`${r.method} ${r.url}`, r]));
 
 describe('the authorization matrix', () => {
@@ -152,7 +161,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
         }
         if (endpoint.consumesSession) sessions.delete(who);
         if (res.statusCode >= 400) {
-          expect(res.json()).toMatchObject(ERROR_SHAPE);
+          expect(res.json()).toMatchObject(errorShape(res.headers['content-type']));
           expect({ who, internal: errorTexts(res.json()).flatMap(internalNames) }).toEqual({ who, internal: [] });
           expect(await snapshot(suite.db)).toEqual(before);
         }

@@ -13,6 +13,7 @@ import { RELIEF_ENDPOINTS } from './endpoints-relief.ts';
 import { BILLING_ENDPOINTS } from './endpoints-billing.ts';
 import { MONEY_ENDPOINTS } from './endpoints-money.ts';
 import { PLACE_ENDPOINTS } from './endpoints-places.ts';
+import { FHIR_ENDPOINTS } from './endpoints-fhir.ts';
 import * as charting from '../support/session-kit.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 
@@ -1018,6 +1019,7 @@ export const ENDPOINTS: EndpointCase[] = [
   ...CARE_ENDPOINTS,
   ...OUTCOME_ENDPOINTS,
   ...RELIEF_ENDPOINTS,
+  ...FHIR_ENDPOINTS,
   ...BILLING_ENDPOINTS,
   ...MONEY_ENDPOINTS,
   ...PLACE_ENDPOINTS,

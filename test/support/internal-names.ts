@@ -41,6 +41,8 @@ export function internalNames(text: string): string[] {
 
 /** Every message an error answer shows a person: the message and each field's message (keys are for machines). */
 export function errorTexts(body: unknown): string[] {
+  const issues = (body as { issue?: { details?: { text?: unknown } }[] } | null)?.issue;
+  if (issues) return issues.map((i) => String(i.details?.text ?? ''));
   const error = (body as { error?: { message?: unknown; fields?: Record<string, unknown> } } | null)?.error;
   if (!error) return [];
   return [String(error.message ?? ''), ...Object.values(error.fields ?? {}).map(String)];

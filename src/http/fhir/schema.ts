@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+/** Any FHIR R4 resource: its type and id; the rest is the resource's own, as the R4 specification defines it. */
+export const FhirResourceSchema = z
+  .looseObject({ resourceType: z.string(), id: z.string().optional() })
+  .meta({ id: 'FhirResource' });
+
+export const FhirBundleSchema = z
+  .looseObject({
+    resourceType: z.literal('Bundle'),
+    type: z.literal('searchset'),
+    total: z.number().int().min(0),
+    entry: z.array(
+      z.object({
+        fullUrl: z.string(),
+        resource: FhirResourceSchema,
+        search: z.object({ mode: z.enum(['match', 'include']) }),
+      }),
+    ),
+  })
+  .meta({ id: 'FhirBundle' });
+
+export const FhirCapabilitySchema = z
+  .looseObject({ resourceType: z.literal('CapabilityStatement'), fhirVersion: z.literal('4.0.1') })
+  .meta({ id: 'FhirCapabilityStatement' });

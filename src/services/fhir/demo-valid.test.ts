@@ -1,0 +1,86 @@
+import type { Resource } from '@medplum/fhirtypes';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
+import { fhirProblems } from '../../../test/support/fhir-validation.ts';
+import { seedDemo } from '../../demo/seed.ts';
+import type { Database } from '../../store/database.ts';
+import type { Actor, ServiceContext } from '../context.ts';
+import { patientEverything, searchResources } from './search.ts';
+
+const TODAY = '2026-11-26';
+const BASE = 'http://localhost/fhir/R4';
+
+/** The demo organisation read through the FHIR services as its administrator: every resource validates. */
+describe.each(BACKENDS)('the demo organisation as FHIR R4 on %s', (backend) => {
+  let t: { db: Database; drop: () => Promise<void> };
+  let ctx: ServiceContext;
+  let admin: Actor;
+  beforeAll(async () => {
+    t = await createTestDatabase(backend);
+    const summary = await seedDemo(t.db, { seed: 3, patients: 40, today: TODAY });
+    const [user] = await t.db.query<{ id: string; email: string }>(
+      `SELECT id, email FROM users WHERE org_id = $1 AND role = 'admin' ORDER BY email LIMIT 1`,
+      [summary.orgId],
+    );
+    admin = {
+      userId: user!.id,
+      orgId: summary.orgId,
+      role: 'admin',
+      email: user!.email,
+      displayName: 'Admin',
+      patientId: null,
+      therapistId: null,
+      locationIds: [],
+      orgTimeZone: 'America/Los_Angeles',
+      sessionId: 'test',
+      ip: null,
+    };
+    ctx = { db: t.db, now: () => new Date(`${TODAY}T20:00:00Z`) };
+  }, 240_000);
+  afterAll(() => t.drop());
+
+  it('validates every resource of every patient, the directory and the code systems, with no errors', async () => {
+    const patients = await searchResources(ctx, admin, 'Patient', { _count: ['500'] }, BASE);
+    expect(patients.total).toBe(40);
+    const all = new Map<string, Resource>();
+    const add = (r: Resource) => all.set(`${r.resourceType}/${r.id}`, r);
+    for (const entry of patients.entry!) {
+      const bundle = await patientEverything(ctx, admin, entry.resource!.id!, BASE);
+      bundle.entry!.forEach((e) => add(e.resource!));
+    }
+    for (const type of [
+      'Practitioner',
+      'PractitionerRole',
+      'Location',
+      'Organization',
+      'CodeSystem',
+      'Questionnaire',
+    ]) {
+      (await searchResources(ctx, admin, type, {}, BASE)).entry!.forEach((e) => add(e.resource!));
+    }
+    const someone = patients.entry![0]!.resource!.id!;
+    (await searchResources(ctx, admin, 'AuditEvent', { patient: [someone] }, BASE)).entry!.forEach((e) =>
+      add(e.resource!),
+    );
+    const types = new Set([...all.values()].map((r) => r.resourceType));
+    for (const type of [
+      'Patient',
+      'Appointment',
+      'Encounter',
+      'Condition',
+      'Observation',
+      'QuestionnaireResponse',
+      'CarePlan',
+      'Practitioner',
+      'PractitionerRole',
+      'Location',
+      'Organization',
+      'CodeSystem',
+      'Questionnaire',
+      'AuditEvent',
+    ])
+      expect(types, type).toContain(type);
+    expect(all.size).toBeGreaterThan(500);
+    expect(fhirProblems([...all.values()])).toEqual([]);
+  }, 240_000);
+});

@@ -1,0 +1,104 @@
+/**
+ * Authorization-matrix cases for the FHIR R4 read API: the same policies as the JSON API, so a patient
+ * reads only their own record, the desk no clinical notes, another organisation nothing (not found).
+ */
+import * as charting from '../support/session-kit.ts';
+import type { EndpointCase, Env, Who } from './endpoints.ts';
+
+const WHO: Who[] = ['anonymous', 'admin', 'manager', 'front_desk', 'therapist', 'patient', 'otherAdmin'];
+const answers = (status: number, overrides: Partial<Record<Who, number>> = {}) =>
+  Object.fromEntries(WHO.map((w) => [w, overrides[w] ?? (w === 'anonymous' ? 401 : status)])) as Record<Who, number>;
+
+/** Patient A's site (A) is the manager's and the desk's; patient B's site (B) is theirs to not see. */
+const onlySiteB = { manager: 403, front_desk: 403, therapist: 403, patient: 403, otherAdmin: 404 };
+
+const notes = new WeakMap<Env, Promise<string>>();
+/** A signed note of patient A, made once per matrix run. */
+function signedNoteOfA(env: Env): Promise<string> {
+  let note = notes.get(env);
+  if (!note) {
+    note = charting.ensureClearGateForA(env.db, env.world).then(() => charting.signedNote(env.db, env.world));
+    notes.set(env, note);
+  }
+  return note;
+}
+
+const other = (names: string[]) => (_env: Env, who: Who) => (who === 'admin' ? [] : names);
+
+export const FHIR_ENDPOINTS: EndpointCase[] = [
+  {
+    method: 'GET',
+    route: '/fhir/R4/metadata',
+    record: 'the capability statement',
+    url: () => '/fhir/R4/metadata',
+    expect: answers(200, { anonymous: 200 }),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/:type/:id',
+    record: "own site's patient",
+    url: (env) => `/fhir/R4/Patient/${env.world.patients.a}`,
+    expect: answers(200, { otherAdmin: 404 }),
+    secrets: (_env, who) => (who === 'otherAdmin' || who === 'anonymous' ? ['Alice'] : []),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/:type/:id',
+    record: "another site's patient",
+    url: (env) => `/fhir/R4/Patient/${env.world.patients.b}`,
+    expect: answers(200, onlySiteB),
+    secrets: other(['Bruno']),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/:type/:id',
+    record: "a visit (session note) of own site's patient",
+    url: async (env) => `/fhir/R4/Encounter/${await signedNoteOfA(env)}`,
+    expect: answers(200, { front_desk: 403, patient: 403, otherAdmin: 404 }),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/:type',
+    record: "a search by another site's patient's name",
+    url: () => '/fhir/R4/Patient?name=Bruno',
+    expect: answers(200),
+    secrets: other(['Bruno']),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/:type',
+    record: "observations of own site's patient",
+    url: (env) => `/fhir/R4/Observation?patient=Patient/${env.world.patients.a}`,
+    expect: answers(200, { otherAdmin: 404 }),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/:type',
+    record: "observations of another site's patient",
+    url: (env) => `/fhir/R4/Observation?patient=${env.world.patients.b}`,
+    expect: answers(200, onlySiteB),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/:type',
+    record: "the audit log of own site's patient",
+    url: (env) => `/fhir/R4/AuditEvent?patient=${env.world.patients.a}`,
+    expect: answers(403, { admin: 200, otherAdmin: 200 }),
+    secrets: (_env, who) => (who === 'otherAdmin' ? ['Alice'] : []),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/Patient/:id/$everything',
+    record: "own site's patient",
+    url: (env) => `/fhir/R4/Patient/${env.world.patients.a}/$everything`,
+    expect: answers(200, { otherAdmin: 404 }),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/Patient/:id/$everything',
+    record: "another site's patient",
+    url: (env) => `/fhir/R4/Patient/${env.world.patients.b}/$everything`,
+    expect: answers(200, onlySiteB),
+    secrets: other(['Bruno']),
+  },
+];
