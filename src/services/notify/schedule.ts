@@ -15,7 +15,7 @@ import {
 } from '../../store/repos/outbox.ts';
 import { composeMessage, type AppointmentMessageKind } from './compose.ts';
 import { issueLinkToken, manageUrl } from './links.ts';
-import { notifySettings } from './settings.ts';
+import { notifySettings, type NotifySettings } from './settings.ts';
 
 export interface MessageInput {
   orgId: string;
@@ -120,8 +120,9 @@ async function queuePlanned(
   planned: Planned[],
   now: Date,
   preSkipped: Skipped[] = [],
+  known?: NotifySettings,
 ): Promise<ScheduleResult> {
-  const settings = await notifySettings(tx, view.orgId);
+  const settings = known ?? (await notifySettings(tx, view.orgId));
   const skipped = [...preSkipped];
   const messages: NewMessage[] = [];
   const wantsLink = planned.some((p) => p.kind !== 'cancellation' && !refusal(view, p.kind));
@@ -182,7 +183,8 @@ async function visitMessages(
   first: AppointmentMessageKind,
   preVisit: boolean,
 ): Promise<ScheduleResult> {
-  const { reminderHours } = await notifySettings(tx, view.orgId);
+  const settings = await notifySettings(tx, view.orgId);
+  const { reminderHours } = settings;
   const at = view.start.toISOString();
   const planned: Planned[] = [{ kind: first, sendAt: now, dedupeKey: `${view.id}:${first}:${at}` }];
   if (preVisit && (view.serviceIsInitial || !view.hasEarlierCompletedVisit)) {
@@ -195,7 +197,7 @@ async function visitMessages(
     else
       planned.push({ kind: 'reminder', sendAt, dedupeKey: `${view.id}:reminder:${at}:${hours}h`, hoursBefore: hours });
   }
-  return queuePlanned(tx, view, planned, now, skipped);
+  return queuePlanned(tx, view, planned, now, skipped, settings);
 }
 
 /**
