@@ -41,8 +41,7 @@ export async function serviceOrRefuse(
   field = 'serviceCode',
 ): Promise<ServiceDef & { isInitial: boolean; id: string }> {
   const service = await findService(db, actor.orgId, code);
-  if (!service || !service.active)
-    throw new ValidationError({ [field]: SERVICE_REFUSAL });
+  if (!service || !service.active) throw new ValidationError({ [field]: SERVICE_REFUSAL });
   return { ...toServiceDef(service), isInitial: service.isInitial, id: service.id };
 }
 
