@@ -84,7 +84,7 @@ export function loadAround(
  * the lanes the check consults — that therapist, that patient and the site's rooms — merged per lane
  * as availability reads them. The wider multi-day window is read only when a refusal needs alternatives.
  */
-export async function loadForCheck(
+async function loadForCheck(
   ctx: ServiceContext,
   tx: Queryable,
   actor: Actor,
