@@ -5,7 +5,8 @@
 // it. Bookings are real: every request asks for a distinct free slot (found relative to the bench's
 // clock) for a patient of its own, and the rows say how many were booked and how many refused.
 // PostgreSQL is the measured engine; PGlite is reported. BENCH_PATIENTS sets the demo size (100,000),
-// BENCH_BOOKINGS the bookings per server (1,500), BENCH_READS the reads and searches per server (3,000).
+// BENCH_BOOKINGS the bookings per server (1,500), BENCH_READS the reads and searches per server (3,000),
+// BENCH_ENGINES which engines (postgres,pglite).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -463,6 +464,11 @@ async function onPglite(): Promise<Timing[]> {
   }
 }
 
+/** BENCH_ENGINES=postgres (or pglite) measures one engine only. */
 export async function run(): Promise<Timing[]> {
-  return [...(await onPostgres()), ...(await onPglite())];
+  const engines = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
+  return [
+    ...(engines.includes('postgres') ? await onPostgres() : []),
+    ...(engines.includes('pglite') ? await onPglite() : []),
+  ];
 }
