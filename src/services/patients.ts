@@ -36,12 +36,19 @@ export async function searchPatients(ctx: ServiceContext, actor: Actor, input: S
     offset: (input.page - 1) * input.pageSize,
     locationId: input.locationId,
   });
-  // One event per search, written before the answer leaves: what kind of search, how many it found,
-  // and which patients were shown (the audit log's patient filter finds the search by any of them).
+  // One event per search, however many it lists, written before the answer leaves: what was asked
+  // (the words typed, and what kind of search they made), how many it found, and which patients were
+  // shown (the audit log's patient filter finds the search by any of them).
   await audit(ctx.db, actor, [
     {
       action: 'patient.search',
-      detail: { queryKind: query.kind, resultCount: total, page: input.page, patientIds: rows.map((p) => p.id) },
+      detail: {
+        query: input.q?.trim() ?? '',
+        queryKind: query.kind,
+        resultCount: total,
+        page: input.page,
+        patientIds: rows.map((p) => p.id),
+      },
     },
   ]);
   return { patients: rows, total, page: input.page, pageSize: input.pageSize };

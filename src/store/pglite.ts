@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import {
   PG_TYPES,
   keepDate,
@@ -78,7 +79,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
     pgDir = join(dataDir, 'pgdata');
   }
   try {
-    const pg = await PGlite.create({ dataDir: pgDir, extensions: { btree_gist }, parsers });
+    const pg = await PGlite.create({ dataDir: pgDir, extensions: { btree_gist, pg_trgm }, parsers });
     return new PgliteDatabase(pg, lock);
   } catch (err) {
     lock?.release();

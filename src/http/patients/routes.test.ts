@@ -53,6 +53,90 @@ describe.each(BACKENDS)('patients API on %s', (backend) => {
     }
   });
 
+  it('finds one word anywhere in a name from three letters on, whatever the case, accents as typed', async () => {
+    const names = [
+      ['Maëlle', 'Lindqvist-Åberg'],
+      ['Ingrid', 'Ståhlberg'],
+      ['Olle', 'Berglund'],
+    ];
+    const [aberg, stahlberg, berglund] = await Promise.all(
+      names.map(
+        async ([given, family]) =>
+          (
+            await suite.db.query<{ id: string }>(
+              `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth)
+               VALUES ($1, $2, $3, '1970-01-01', 'unknown') RETURNING id`,
+              [suite.world.orgId, given, family],
+            )
+          )[0]!.id,
+      ),
+    );
+    const mine = [aberg!, stahlberg!, berglund!];
+    // Of these three (the shared world has patients of its own, left out here), in the order listed.
+    const listed = async (q: string) =>
+      (
+        (await get('admin', `/api/patients?q=${encodeURIComponent(q)}`)).json() as { patients: { id: string }[] }
+      ).patients
+        .map((p) => p.id)
+        .filter((id) => mine.includes(id));
+    try {
+      await fragments(listed, { aberg: aberg!, stahlberg: stahlberg!, berglund: berglund! });
+    } finally {
+      await suite.db.query('DELETE FROM patients WHERE id = ANY($1::uuid[])', [mine]);
+    }
+  });
+
+  async function fragments(
+    listed: (q: string) => Promise<string[]>,
+    { aberg, stahlberg, berglund }: Record<'aberg' | 'stahlberg' | 'berglund', string>,
+  ) {
+    // A fragment from the middle of a family name; names starting with it come first.
+    expect(await listed('berg')).toEqual([berglund, aberg, stahlberg]);
+    // Any case; accented letters match themselves in either case.
+    expect(await listed('STÅHL')).toEqual([stahlberg]);
+    expect(await listed('åBERG')).toEqual([aberg]);
+    // The middle of a given name.
+    expect(await listed('aëll')).toEqual([aberg]);
+    // Still by prefix, and two letters only at a name's start ("qvist" holds "st" but does not start with it).
+    expect(await listed('ingr')).toEqual([stahlberg]);
+    const st = await listed('st');
+    expect(st).toContain(stahlberg);
+    expect(st).not.toContain(aberg);
+    // The prefix forms kept working: given then family name, and "Family, Given".
+    expect(await listed('olle berg')).toEqual([berglund]);
+    expect(await listed('Berglund, Ol')).toEqual([berglund]);
+  }
+
+  it('writes one audit event for a search listing many patients, holding the query and every listed id', async () => {
+    const ids = await Promise.all(
+      Array.from(
+        { length: 5 },
+        async (_, i) =>
+          (
+            await suite.db.query<{ id: string }>(
+              `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth)
+             VALUES ($1, 'Quentin', $2, '1970-01-01', 'unknown') RETURNING id`,
+              [suite.world.orgId, `Oakhurst ${i}`],
+            )
+          )[0]!.id,
+      ),
+    );
+    await suite.db.query('DELETE FROM audit_events WHERE org_id = $1', [suite.world.orgId]);
+    try {
+      expect((await get('admin', '/api/patients?q=khurs')).statusCode).toBe(200);
+    } finally {
+      await suite.db.query('DELETE FROM patients WHERE id = ANY($1::uuid[])', [ids]);
+    }
+    const events = await suite.db.query<{ action: string; patient_id: string | null; detail: Record<string, unknown> }>(
+      'SELECT action, patient_id, detail FROM audit_events WHERE org_id = $1',
+      [suite.world.orgId],
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: 'patient.search', patient_id: null });
+    expect(events[0]!.detail).toMatchObject({ query: 'khurs', queryKind: 'name', resultCount: 5 });
+    expect((events[0]!.detail.patientIds as string[]).sort()).toEqual([...ids].sort());
+  });
+
   it('paginates with a total', async () => {
     const page = await get('admin', '/api/patients?pageSize=1&page=2');
     expect(page.statusCode).toBe(200);

@@ -4,6 +4,7 @@ import {
   credentialGaps,
   describeGap,
   type Bookability,
+  type ScheduleData,
   type ServiceDef,
 } from '../../scheduling/index.ts';
 import { addDays, dateIn, formatDate, localDayOf, zonedWallTimeToInstant } from '../../time/index.ts';
@@ -13,12 +14,14 @@ import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { appointmentScope, authorize, isAllowed } from '../policies.ts';
-import { alternativesFor, ALTERNATIVE_SEARCH_DAYS, serviceOrRefuse, windowOf } from './availability.ts';
-import { ensureServiceRow, findService } from './catalogue.ts';
+import { alternativesFor, ALTERNATIVE_SEARCH_DAYS, SERVICE_REFUSAL, windowOf } from './availability.ts';
+import { ensureServiceRow, findService, toServiceDef } from './catalogue.ts';
 import { conflictOf, conflictsOf } from './conflicts.ts';
 import { NotQualifiedError, SeriesConflictError, SlotUnavailableError } from './errors.ts';
 import { createOnce, keepRefusal, type Once } from '../idempotency.ts';
+import { loadForAvailability } from './availability-loader.ts';
 import { loadSchedule, type LoadedSchedule } from './loader.ts';
+import { cachedAtStamp, scheduleStamp } from './schedule-cache.ts';
 import { onBooked } from './notify-hook.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
 import { clinicTimeZone } from './zone.ts';
@@ -43,7 +46,12 @@ export interface BookInput {
 }
 
 /** The local date of an instant at a site, or in the organisation's zone when the site is no longer loaded. */
-export function localDateAt(data: LoadedSchedule, locationId: string, instant: number, orgTimeZone: string): string {
+export function localDateAt(
+  data: Pick<ScheduleData, 'sites'>,
+  locationId: string,
+  instant: number,
+  orgTimeZone: string,
+): string {
   const site = data.sites.find((s) => s.locationId === locationId);
   return site ? formatDate(localDayOf(instant, site.timeZone)) : dateIn(orgTimeZone, instant);
 }
@@ -68,6 +76,50 @@ export function loadAround(
     excludeAppointmentId: exclude.appointmentId,
     excludeHoldId: exclude.holdId,
   });
+}
+
+/**
+ * What checking one booking needs, and no more: the one site and the one therapist (read at the
+ * current schedule stamp, so a cached copy is reused while nothing changed), and busy time only for
+ * the lanes the check consults — that therapist, that patient and the site's rooms — merged per lane
+ * as availability reads them. The wider multi-day window is read only when a refusal needs alternatives.
+ */
+async function loadForCheck(
+  ctx: ServiceContext,
+  tx: Queryable,
+  actor: Actor,
+  service: ServiceDef,
+  wanted: { start: Date; therapistId: string; locationId: string; patientId: string },
+  now: Date,
+) {
+  // The stamp is read inside the transaction: a schedule change committed before it is seen.
+  const stamp = await scheduleStamp(tx, actor.orgId);
+  const date = dateIn('UTC', wanted.start);
+  return loadForAvailability(tx, actor.orgId, {
+    from: addDays(date, -1),
+    to: addDays(date, 1),
+    now,
+    locationIds: [wanted.locationId],
+    therapistId: wanted.therapistId,
+    needsRoom: service.needsRoom,
+    bufferAfterMinutes: service.bufferAfterMinutes,
+    patientId: wanted.patientId,
+    // Keyed by the database, not the transaction: the cache outlives this request.
+    cached: (key, load) => cachedAtStamp(ctx.db, stamp, `${actor.orgId}:check:${key}`, load),
+  });
+}
+
+/** The booking's service (with its row) and the booking settings, reused while the schedule stamp holds. */
+async function serviceAndSettings(ctx: ServiceContext, actor: Actor, code: string) {
+  const stamp = await scheduleStamp(ctx.db, actor.orgId);
+  const cached = <T>(key: string, load: () => Promise<T>) =>
+    cachedAtStamp(ctx.db, stamp, `${actor.orgId}:${key}`, load);
+  const [row, settings] = await Promise.all([
+    cached(`booking-service:${code}`, () => findService(ctx.db, actor.orgId, code)),
+    cached('settings', () => bookingSettings(ctx.db, actor.orgId)),
+  ]);
+  if (!row || !row.active) throw new ValidationError({ serviceCode: SERVICE_REFUSAL });
+  return { row, service: { ...toServiceDef(row), isInitial: row.isInitial, id: row.id }, settings };
 }
 
 /**
@@ -156,8 +208,7 @@ export async function bookAppointment(
 ): Promise<BookedAppointment> {
   authorize(actor, 'appointment.book', { booking: bookingFacts(input) });
   const patient = await requireBookablePatient(ctx.db, actor, input.patientId);
-  const service = await serviceOrRefuse(ctx.db, actor, input.serviceCode);
-  const settings = await bookingSettings(ctx.db, actor.orgId);
+  const { row: serviceRow, service, settings } = await serviceAndSettings(ctx, actor, input.serviceCode);
   const now = ctx.now();
   const start = input.start.getTime();
   try {
@@ -166,7 +217,7 @@ export async function bookAppointment(
       actor,
       once,
       async (tx) => {
-        const data = await loadAround(tx, actor.orgId, input.start, now, {}, false);
+        const data = await loadForCheck(ctx, tx, actor, service, input, now);
         const wanted = {
           start,
           therapistId: input.therapistId,
@@ -182,6 +233,7 @@ export async function bookAppointment(
           return refuse(
             verdict,
             {
+              // Only now, on a refusal: the days around the wanted time, for alternatives.
               data: await loadAround(tx, actor.orgId, input.start, now),
               service,
               settings,
@@ -193,7 +245,7 @@ export async function bookAppointment(
         const warnings = await authorizationWarnings(tx, actor, patient, [
           localDateAt(data, input.locationId, start, actor.orgTimeZone),
         ]);
-        await ensureServiceRow(tx, actor.orgId, (await findService(tx, actor.orgId, service.code))!);
+        await ensureServiceRow(tx, actor.orgId, serviceRow);
         const [row] = await repo.insertAppointments(
           tx,
           actor.orgId,

@@ -21,7 +21,8 @@ export interface AvailabilityLoadRequest {
   to: string;
   now: Date;
   locationIds?: string[];
-  discipline: string;
+  /** Omitted to read a named therapist whatever they practise (a booking's check says which is wrong). */
+  discipline?: string;
   therapistId?: string;
   needsRoom: boolean;
   /** The queried service's turnover: how far past a day's end a booking can still matter. */

@@ -32,6 +32,8 @@ export interface AvailabilityInput {
   limit: number;
 }
 
+export const SERVICE_REFUSAL = 'No such service (or it is no longer offered).';
+
 export async function serviceOrRefuse(
   db: Queryable,
   actor: Actor,
@@ -39,8 +41,7 @@ export async function serviceOrRefuse(
   field = 'serviceCode',
 ): Promise<ServiceDef & { isInitial: boolean; id: string }> {
   const service = await findService(db, actor.orgId, code);
-  if (!service || !service.active)
-    throw new ValidationError({ [field]: 'No such service (or it is no longer offered).' });
+  if (!service || !service.active) throw new ValidationError({ [field]: SERVICE_REFUSAL });
   return { ...toServiceDef(service), isInitial: service.isInitial, id: service.id };
 }
 

@@ -27,7 +27,12 @@ export const DEFAULT_BOOKING_SETTINGS: BookingSettings = {
 };
 
 export async function bookingSettings(db: Queryable, orgId: string): Promise<BookingSettings> {
-  const stored = ((await readOrgSettings(db, orgId))?.booking ?? {}) as Partial<BookingSettings>;
+  return bookingSettingsOf(await readOrgSettings(db, orgId));
+}
+
+/** The booking settings within an organisation's settings, already read. */
+export function bookingSettingsOf(settings: Record<string, unknown> | null | undefined): BookingSettings {
+  const stored = (settings?.booking ?? {}) as Partial<BookingSettings>;
   const out = { ...DEFAULT_BOOKING_SETTINGS };
   for (const key of Object.keys(out) as (keyof BookingSettings)[]) {
     const value = stored[key];

@@ -6,14 +6,16 @@ import {
   cancelPendingMessages,
   databaseNow,
   insertMessage,
+  insertMessages,
   type Attachment,
+  type NewMessage,
   type MessageKind,
   type MessageRow,
   type RenderInputs,
 } from '../../store/repos/outbox.ts';
 import { composeMessage, type AppointmentMessageKind } from './compose.ts';
 import { issueLinkToken, manageUrl } from './links.ts';
-import { notifySettings } from './settings.ts';
+import { notifySettings, type NotifySettings } from './settings.ts';
 
 export interface MessageInput {
   orgId: string;
@@ -57,18 +59,18 @@ export const MESSAGE_DOMAIN = 'knotwork.local';
 
 /** Queues one message; its RFC 5322 Message-ID is fixed here, once. A repeated dedupe key queues nothing (null). */
 export function enqueueMessage(tx: Queryable, msg: MessageInput, now?: Date): Promise<MessageRow | null> {
-  return insertMessage(
-    tx,
-    {
-      ...msg,
-      appointmentId: msg.appointmentId ?? null,
-      html: msg.html ?? null,
-      messageId: `<${randomUUID()}@${MESSAGE_DOMAIN}>`,
-      render: msg.render ?? null,
-      attachments: msg.attachments ?? [],
-    },
-    now ?? msg.sendAt,
-  );
+  return insertMessage(tx, newMessage(msg), now ?? msg.sendAt);
+}
+
+function newMessage(msg: MessageInput): NewMessage {
+  return {
+    ...msg,
+    appointmentId: msg.appointmentId ?? null,
+    html: msg.html ?? null,
+    messageId: `<${randomUUID()}@${MESSAGE_DOMAIN}>`,
+    render: msg.render ?? null,
+    attachments: msg.attachments ?? [],
+  };
 }
 
 async function loadView(tx: Queryable, orgId: string, appointmentId: string): Promise<AppointmentView> {
@@ -118,10 +120,11 @@ async function queuePlanned(
   planned: Planned[],
   now: Date,
   preSkipped: Skipped[] = [],
+  known?: NotifySettings,
 ): Promise<ScheduleResult> {
-  const settings = await notifySettings(tx, view.orgId);
+  const settings = known ?? (await notifySettings(tx, view.orgId));
   const skipped = [...preSkipped];
-  const queued: MessageRow[] = [];
+  const messages: NewMessage[] = [];
   const wantsLink = planned.some((p) => p.kind !== 'cancellation' && !refusal(view, p.kind));
   // A visit that no longer fits the schedule is the clinic's doing: its link works until the visit's
   // own end like any other, and the booking lets the patient move it inside the notice window.
@@ -153,9 +156,8 @@ async function queuePlanned(
       note: p.note,
       problem: p.problem,
     });
-    const row = await enqueueMessage(
-      tx,
-      {
+    messages.push(
+      newMessage({
         orgId: view.orgId,
         kind: p.kind,
         appointmentId: view.id,
@@ -165,11 +167,11 @@ async function queuePlanned(
         sendAt: p.sendAt,
         dedupeKey: p.dedupeKey,
         render,
-      },
-      now,
+      }),
     );
-    if (row) queued.push(row);
   }
+  // One statement for all of them: the booking's transaction makes one round trip, not one per message.
+  const queued = await insertMessages(tx, messages, now);
   await recordSkips(tx, view, skipped);
   return { queued, skipped };
 }
@@ -181,7 +183,8 @@ async function visitMessages(
   first: AppointmentMessageKind,
   preVisit: boolean,
 ): Promise<ScheduleResult> {
-  const { reminderHours } = await notifySettings(tx, view.orgId);
+  const settings = await notifySettings(tx, view.orgId);
+  const { reminderHours } = settings;
   const at = view.start.toISOString();
   const planned: Planned[] = [{ kind: first, sendAt: now, dedupeKey: `${view.id}:${first}:${at}` }];
   if (preVisit && (view.serviceIsInitial || !view.hasEarlierCompletedVisit)) {
@@ -194,7 +197,7 @@ async function visitMessages(
     else
       planned.push({ kind: 'reminder', sendAt, dedupeKey: `${view.id}:reminder:${at}:${hours}h`, hoursBefore: hours });
   }
-  return queuePlanned(tx, view, planned, now, skipped);
+  return queuePlanned(tx, view, planned, now, skipped, settings);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../store/database.ts';
 import { organizationSettings } from '../../store/repos/outbox.ts';
-import { bookingSettings, DEFAULT_REMINDER_HOURS, reminderHoursOf } from '../booking/settings.ts';
+import { bookingSettingsOf, DEFAULT_REMINDER_HOURS, reminderHoursOf } from '../booking/settings.ts';
 
 export { DEFAULT_REMINDER_HOURS };
 
@@ -17,7 +17,8 @@ export interface NotifySettings {
  * messages and the booking agree.
  */
 export async function notifySettings(db: Queryable, orgId: string): Promise<NotifySettings> {
-  const reminderHours = reminderHoursOf(await organizationSettings(db, orgId));
-  const { cancellationPolicyHours } = await bookingSettings(db, orgId);
-  return { reminderHours, cancellationNoticeHours: cancellationPolicyHours };
+  // One read of the organisation's settings serves both.
+  const settings = await organizationSettings(db, orgId);
+  const { cancellationPolicyHours } = bookingSettingsOf(settings);
+  return { reminderHours: reminderHoursOf(settings), cancellationNoticeHours: cancellationPolicyHours };
 }

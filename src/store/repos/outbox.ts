@@ -74,12 +74,28 @@ const COLUMNS = `id, org_id AS "orgId", kind, appointment_id AS "appointmentId",
 
 /** Inserts once per dedupe key; returns the new row, or null when the key was already queued. */
 export async function insertMessage(db: Queryable, m: NewMessage, now: Date): Promise<MessageRow | null> {
+  return (await insertMessages(db, [m], now))[0] ?? null;
+}
+
+const MESSAGE_FIELDS = 14;
+
+/**
+ * Inserts several messages in one statement (one round trip for a booking's confirmation and
+ * reminders); a message whose dedupe key is already queued is left out. The new rows, in the given order.
+ */
+export async function insertMessages(db: Queryable, ms: readonly NewMessage[], now: Date): Promise<MessageRow[]> {
+  if (ms.length === 0) return [];
+  const tuples = ms.map((_, r) => {
+    const at = (k: number) => `$${r * MESSAGE_FIELDS + k}`;
+    return `(${at(1)}::uuid, ${at(2)}, ${at(3)}::uuid, ${at(4)}::uuid, ${at(5)}, ${at(6)}, ${at(7)}, ${at(8)},
+      ${at(9)}::timestamptz, ${at(10)}, ${at(11)}, ${at(12)}::timestamptz, ${at(13)}::jsonb, ${at(14)}::jsonb)`;
+  });
   const rows = await db.query<MessageRow>(
     `INSERT INTO outbox_messages (org_id, kind, appointment_id, patient_id, to_address, subject, text, html, send_at,
       message_id, dedupe_key, created_at, render, attachments)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::jsonb)
+     VALUES ${tuples.join(', ')}
      ON CONFLICT (dedupe_key) DO NOTHING RETURNING ${COLUMNS}`,
-    [
+    ms.flatMap((m) => [
       m.orgId,
       m.kind,
       m.appointmentId,
@@ -94,9 +110,10 @@ export async function insertMessage(db: Queryable, m: NewMessage, now: Date): Pr
       now,
       m.render === null ? null : JSON.stringify(m.render),
       JSON.stringify(m.attachments),
-    ],
+    ]),
   );
-  return rows[0] ?? null;
+  const order = new Map(ms.map((m, i) => [m.dedupeKey, i]));
+  return rows.sort((a, b) => order.get(a.dedupeKey)! - order.get(b.dedupeKey)!);
 }
 
 /**

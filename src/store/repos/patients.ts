@@ -93,6 +93,16 @@ export function scopeClause(scope: PatientScope, params: unknown[]): string {
   }
 }
 
+/** A single word this long is also found inside a name; shorter ones only at a name's start. */
+const FRAGMENT_LETTERS = 3;
+
+/** Names that start with the searched word come before names that only contain it. */
+function rankClause(query: PatientQuery, params: unknown[]): string {
+  if (query.kind !== 'name' || query.second || query.first.length < FRAGMENT_LETTERS) return '';
+  params.push(`${escapeLike(query.first.toLowerCase())}%`);
+  return `(lower(p.family_name) LIKE $${params.length} OR lower(p.given_name) LIKE $${params.length}) DESC, `;
+}
+
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function queryClause(query: PatientQuery, params: unknown[]): string {
@@ -106,7 +116,13 @@ function queryClause(query: PatientQuery, params: unknown[]): string {
       params.push(`${escapeLike(query.digits)}%`);
       return `p.phone_digits LIKE $${params.length}`;
     case 'name': {
-      params.push(`${escapeLike(query.first.toLowerCase())}%`);
+      const first = escapeLike(query.first.toLowerCase());
+      if (!query.second && query.first.length >= FRAGMENT_LETTERS) {
+        // One word of three letters or more: anywhere in either name (a trigram index serves it).
+        params.push(`%${first}%`);
+        return `(lower(p.family_name) LIKE $${params.length} OR lower(p.given_name) LIKE $${params.length})`;
+      }
+      params.push(`${first}%`);
       const a = `$${params.length}`;
       if (!query.second) return `(lower(p.family_name) LIKE ${a} OR lower(p.given_name) LIKE ${a})`;
       params.push(`${escapeLike(query.second.toLowerCase())}%`);
@@ -138,11 +154,13 @@ export async function searchPatients(
     `SELECT count(*)::int AS total FROM patients p WHERE ${whereSql}`,
     params,
   );
+  const pageParams = [...params];
+  const rank = rankClause(query, pageParams);
   const rows = await db.query<PatientRow>(
     `SELECT ${COLUMNS} FROM patients p WHERE ${whereSql}
-      ORDER BY lower(p.family_name), lower(p.given_name), p.id
-      LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, page.limit, page.offset],
+      ORDER BY ${rank}lower(p.family_name), lower(p.given_name), p.id
+      LIMIT $${pageParams.length + 1} OFFSET $${pageParams.length + 2}`,
+    [...pageParams, page.limit, page.offset],
   );
   return { rows, total: countRows[0]?.total ?? 0 };
 }

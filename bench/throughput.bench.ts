@@ -1,0 +1,474 @@
+// Throughput out of process. A Knotwork server and a floor server (bench/floor-server.ts: the same
+// SQL work as each route, nothing else) run as child processes on one database; autocannon, in this
+// process, drives each with the same connections and request count, and each Knotwork row is
+// reported as its throughput ratio to that floor, measured in the same run, with its target beside
+// it. Bookings are real: every request asks for a distinct free slot (found relative to the bench's
+// clock) for a patient of its own, and the rows say how many were booked and how many refused.
+// PostgreSQL is the measured engine; PGlite is reported. BENCH_PATIENTS sets the demo size (100,000),
+// BENCH_BOOKINGS the bookings per server (1,500), BENCH_READS the reads and searches per server (3,000),
+// BENCH_ENGINES which engines (postgres,pglite).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '../src/demo/index.ts';
+import { findAvailability } from '../src/services/booking/availability.ts';
+import type { Actor } from '../src/services/context.ts';
+import type { Database } from '../src/store/database.ts';
+import { migrate } from '../src/store/migrate.ts';
+import { openPglite } from '../src/store/pglite.ts';
+import { openPostgres } from '../src/store/postgres.ts';
+import { addDays } from '../src/time/index.ts';
+import type { FloorSettings } from './floor-server.ts';
+import { benchNow, benchToday, type Timing } from './lib.ts';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
+const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 1500);
+const READS = Number(process.env.BENCH_READS ?? 3000);
+const CONNECTIONS = 16;
+const SERVICE = 'nmt-followup-60';
+
+const TARGET = { bookingsPerSecond: 300, bookingRatio: 0.5, readRatio: 0.8, searchRatio: 0.8 };
+
+interface Slot {
+  start: string;
+  end: string;
+  therapistId: string;
+  locationId: string;
+  roomId: string | null;
+}
+
+interface World {
+  orgId: string;
+  adminUserId: string;
+  /** Free slots no two of which share a therapist or a room (with turnover), for distinct patients. */
+  slots: Slot[];
+  bookingPatients: string[];
+  readIds: string[];
+  searchPrefixes: string[];
+}
+
+function adminActor(orgId: string, userId: string): Actor {
+  return {
+    userId,
+    orgId,
+    role: 'admin',
+    email: 'bench@example.test',
+    displayName: 'Bench',
+    patientId: null,
+    therapistId: null,
+    locationIds: [],
+    orgTimeZone: 'America/Los_Angeles',
+    sessionId: randomUUID(),
+    ip: null,
+  };
+}
+
+/** Seeds the demo, then picks free slots on the bench clock and a patient with an email for each. */
+async function prepare(db: Database, wanted: number): Promise<World> {
+  await migrate(db);
+  const { orgId } = await seedDemo(db, { seed: 1, patients: PATIENTS, today: benchToday() });
+  const admin = DEMO_LOGINS.find((l) => l.role === 'admin')!;
+  const users = await db.query<{ id: string }>('SELECT id FROM users WHERE email = $1', [admin.email]);
+  const adminUserId = users[0]!.id;
+  const actor = adminActor(orgId, adminUserId);
+  const lastEnd = new Map<string, number>();
+  const slots: Slot[] = [];
+  // Two days on (well past the booking notice), in windows of four weeks up to the booking horizon.
+  for (let from = addDays(benchToday(), 2); slots.length < wanted; from = addDays(from, 28)) {
+    if (from > addDays(benchToday(), 84)) break;
+    const free = await findAvailability({ db, now: benchNow }, actor, {
+      serviceCode: SERVICE,
+      from,
+      to: addDays(from, 27),
+      limit: 1_000_000,
+    });
+    for (const s of free.slots) {
+      // Neither the therapist nor the room may be taken by another chosen slot (10-minute turnover).
+      const keys = [s.therapistId, ...(s.roomId ? [s.roomId] : [])];
+      if (keys.some((k) => Date.parse(s.start) < (lastEnd.get(k) ?? 0) + 10 * 60_000)) continue;
+      for (const k of keys) lastEnd.set(k, Date.parse(s.end));
+      slots.push({ ...s, roomId: s.roomId ?? null });
+      if (slots.length === wanted) break;
+    }
+  }
+  const bookingPatients = (
+    await db.query<{ id: string }>(
+      `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth, email)
+       SELECT $1, 'Bench', 'Booker ' || g, '1980-01-01', 'unknown', 'booker' || g || '@example.test'
+         FROM generate_series(1, $2) g RETURNING id`,
+      [orgId, slots.length],
+    )
+  ).map((r) => r.id);
+  const sample = await db.query<{ id: string; familyName: string }>(
+    `SELECT id, family_name AS "familyName" FROM patients WHERE org_id = $1 AND merged_into IS NULL
+      ORDER BY id LIMIT 200`,
+    [orgId],
+  );
+  await db.query('ANALYZE');
+  return {
+    orgId,
+    adminUserId,
+    slots,
+    bookingPatients,
+    readIds: sample.map((p) => p.id),
+    searchPrefixes: [...new Set(sample.map((p) => p.familyName.slice(0, 3).toLowerCase()))],
+  };
+}
+
+/** Starts `args` with node and resolves with the URL once the process prints `pattern`'s capture. */
+function startChild(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  pattern: RegExp,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 120 s: ${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = pattern.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[1]!.replace('localhost', '127.0.0.1'), child });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code}: ${output}`));
+    });
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+interface Run {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  total: number;
+  statuses: Map<number, number>;
+}
+
+/** `amount` requests over CONNECTIONS connections; `next(i)` builds the i-th request. */
+async function drive(
+  url: string,
+  amount: number,
+  next: (i: number) => { method?: 'GET' | 'POST'; path: string; body?: unknown; headers?: Record<string, string> },
+): Promise<Run> {
+  let sent = 0;
+  const statuses = new Map<number, number>();
+  // From the first request to the last answer: autocannon itself notices the end on a one-second tick.
+  let started = 0;
+  let last = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    amount,
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (req) => {
+          if (sent === 0) started = performance.now();
+          const r = next(sent++);
+          return {
+            ...req,
+            method: r.method ?? 'GET',
+            path: r.path,
+            headers: { ...r.headers, ...(r.body ? { 'content-type': 'application/json' } : {}) },
+            ...(r.body ? { body: JSON.stringify(r.body) } : {}),
+          };
+        },
+        onResponse: (status) => {
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          last = performance.now();
+        },
+      },
+    ],
+  });
+  const seconds = (last - started) / 1000;
+  const total = [...statuses.values()].reduce((a, b) => a + b, 0);
+  return { perSecond: total / seconds, p50: result.latency.p50, p99: result.latency.p99, total, statuses };
+}
+
+const count = (run: Run, status: number) => run.statuses.get(status) ?? 0;
+const others = (run: Run, ...expected: number[]) =>
+  [...run.statuses].filter(([s]) => !expected.includes(s)).reduce((a, [, n]) => a + n, 0);
+const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+function row(name: string, run: Run, floor: Run | null, note: string): Timing {
+  return {
+    name,
+    iterations: run.total,
+    medianMs: run.p50,
+    p99Ms: run.p99,
+    ...(floor ? { ratioToBaseline: run.perSecond / floor.perSecond } : {}),
+    note: `${run.perSecond.toFixed(0)} req/s${floor ? ` vs floor ${floor.perSecond.toFixed(0)} req/s` : ''}; ${note}`,
+  };
+}
+
+interface Half {
+  slots: Slot[];
+  patients: string[];
+}
+
+/** Alternate slots to Knotwork and to the floor, so both book the same spread of days and sites. */
+function halves(world: World): [Half, Half] {
+  const a: Half = { slots: [], patients: [] };
+  const b: Half = { slots: [], patients: [] };
+  world.slots.forEach((s, i) => {
+    const half = i % 2 === 0 ? a : b;
+    half.slots.push(s);
+    half.patients.push(world.bookingPatients[i]!);
+  });
+  return [a, b];
+}
+
+async function token(url: string): Promise<string> {
+  const admin = DEMO_LOGINS.find((l) => l.role === 'admin')!;
+  const res = await fetch(`${url}/api/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: admin.email, password: DEMO_PASSWORD }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+interface KnotworkRuns {
+  booking: Run;
+  read: Run;
+  search: Run;
+}
+
+interface FloorRuns extends KnotworkRuns {
+  bare: Run;
+}
+
+/** A server under test: Knotwork (signed in) or the floor, and the paths of each of its routes. */
+interface Target {
+  url: string;
+  floor: boolean;
+  headers: Record<string, string>;
+}
+
+async function knotworkTarget(url: string): Promise<Target> {
+  return { url, floor: false, headers: { authorization: `Bearer ${await token(url)}` } };
+}
+
+const floorTarget = (url: string): Target => ({ url, floor: true, headers: {} });
+
+/** Warm-up requests before each measured run: the same route, so both servers are equally warm. */
+const WARM = Math.min(200, Math.ceil(READS / 10));
+const WARM_BOOKINGS = Math.min(100, Math.ceil(BOOKINGS / 10));
+
+async function measure(t: Target, warm: number, amount: number, next: Parameters<typeof drive>[2]): Promise<Run> {
+  await drive(t.url, warm, next);
+  return drive(t.url, amount, (i) => next(warm + i));
+}
+
+function booking(t: Target, half: Half): Promise<Run> {
+  return measure(t, WARM_BOOKINGS, BOOKINGS, (i) => {
+    const s = half.slots[i]!;
+    const common = {
+      patientId: half.patients[i],
+      serviceCode: SERVICE,
+      start: s.start,
+      therapistId: s.therapistId,
+      locationId: s.locationId,
+    };
+    return t.floor
+      ? {
+          method: 'POST',
+          path: '/floor/appointments',
+          body: { ...common, end: s.end, roomId: s.roomId, bufferAfterMinutes: 10 },
+        }
+      : {
+          method: 'POST',
+          path: '/api/appointments',
+          headers: { ...t.headers, 'idempotency-key': randomUUID() },
+          body: { ...common, ...(s.roomId ? { roomId: s.roomId } : {}) },
+        };
+  });
+}
+
+function read(t: Target, world: World): Promise<Run> {
+  const base = t.floor ? '/floor/patients' : '/api/patients';
+  return measure(t, WARM, READS, (i) => ({
+    path: `${base}/${world.readIds[i % world.readIds.length]}`,
+    headers: t.headers,
+  }));
+}
+
+function search(t: Target, world: World): Promise<Run> {
+  const base = t.floor ? '/floor/patients' : '/api/patients';
+  return measure(t, WARM, READS, (i) => ({
+    path: `${base}?q=${encodeURIComponent(world.searchPrefixes[i % world.searchPrefixes.length]!)}&pageSize=50`,
+    headers: t.headers,
+  }));
+}
+
+const bare = (t: Target) => measure(t, WARM, READS, () => ({ path: '/bare' }));
+
+function rows(label: string, world: World, k: KnotworkRuns, f: FloorRuns, booked: number): Timing[] {
+  const bookingsPerSecond = (count(k.booking, 201) * k.booking.perSecond) / Math.max(1, k.booking.total);
+  const bookingRatio = k.booking.perSecond / f.booking.perSecond;
+  const readRatio = k.read.perSecond / f.read.perSecond;
+  const searchRatio = k.search.perSecond / f.search.perSecond;
+  const primary = label === 'PostgreSQL';
+  const target = (text: string, ok: boolean) =>
+    primary ? `target ${text}: ${met(ok)}` : `(reported; target on PostgreSQL ${text})`;
+  return [
+    row(`${label}: bare Fastify route (floor process)`, f.bare, null, `${CONNECTIONS} connections`),
+    row(
+      `${label}: floor, booking writes (appointment + outbox + audit, one transaction)`,
+      f.booking,
+      null,
+      `booked ${count(f.booking, 201)}, refused ${count(f.booking, 409)}, other ${others(f.booking, 201, 409)}`,
+    ),
+    row(
+      `${label}: POST /api/appointments, distinct free slots`,
+      k.booking,
+      f.booking,
+      `booked ${count(k.booking, 201)} (in the database ${booked}), refused ${count(k.booking, 409)}, other ` +
+        `${others(k.booking, 201, 409)}; ${bookingsPerSecond.toFixed(0)} bookings/s; ` +
+        target(
+          `≥ ${TARGET.bookingsPerSecond} bookings/s and ≥ ${TARGET.bookingRatio} of floor`,
+          bookingsPerSecond >= TARGET.bookingsPerSecond && bookingRatio >= TARGET.bookingRatio,
+        ),
+    ),
+    row(`${label}: floor, patient read (select + audit insert, one transaction)`, f.read, null, 'all 200'),
+    row(
+      `${label}: GET /api/patients/:id (audited)`,
+      k.read,
+      f.read,
+      `non-200 ${others(k.read, 200)}; ${target(`≥ ${TARGET.readRatio} of floor`, readRatio >= TARGET.readRatio)}`,
+    ),
+    row(`${label}: floor, patient search (count + page + one audit event)`, f.search, null, 'same statements'),
+    row(
+      `${label}: GET /api/patients?q= (${PATIENTS} patients, one audit event each)`,
+      k.search,
+      f.search,
+      `non-200 ${others(k.search, 200)}; ${world.searchPrefixes.length} prefixes; ` +
+        target(`≥ ${TARGET.searchRatio} of floor`, searchRatio >= TARGET.searchRatio),
+    ),
+  ];
+}
+
+/** Appointments in the database for the measured (not warm-up) requests of one half. */
+async function countBookings(db: Database, world: World, half: Half): Promise<number> {
+  const [r] = await db.query<{ booked: number }>(
+    'SELECT count(*)::int AS booked FROM appointments WHERE org_id = $1 AND patient_id = ANY($2::uuid[])',
+    [world.orgId, half.patients.slice(WARM_BOOKINGS)],
+  );
+  return r!.booked;
+}
+
+function floorArgs(world: World, where: Pick<FloorSettings, 'postgresUrl' | 'pgliteDir'>) {
+  const settings: FloorSettings = { ...where, orgId: world.orgId, userId: world.adminUserId };
+  return ['--import', 'tsx', 'bench/floor-server.ts', JSON.stringify(settings)];
+}
+
+const SERVE = ['bin/knotwork.mjs', 'serve'];
+const RUNNING = /Knotwork is running at (\S+)/;
+const LISTENING = /listening (\S+)/;
+const SLOTS_WANTED = 2 * (BOOKINGS + WARM_BOOKINGS);
+
+/** Both servers run side by side; each operation is measured on Knotwork and at once on the floor. */
+async function onPostgres(): Promise<Timing[]> {
+  const adminUrl = process.env.KNOTWORK_TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `knotwork_bench_tp_${process.pid}`;
+  const admin = await openPostgres(adminUrl, { max: 1 });
+  await admin.exec(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.exec(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const db = await openPostgres(url.toString(), { max: 4 });
+  const started: ChildProcess[] = [];
+  try {
+    const world = await prepare(db, SLOTS_WANTED);
+    const [mine, floors] = halves(world);
+    const knotwork = await startChild(SERVE, { PORT: '0', KNOTWORK_DATABASE_URL: url.toString() }, RUNNING);
+    started.push(knotwork.child);
+    const floor = await startChild(floorArgs(world, { postgresUrl: url.toString() }), {}, LISTENING);
+    started.push(floor.child);
+    const k = await knotworkTarget(knotwork.url);
+    const f = floorTarget(floor.url);
+    const floorRuns: Partial<FloorRuns> = { bare: await bare(f) };
+    const mineRuns: Partial<KnotworkRuns> = {};
+    mineRuns.booking = await booking(k, mine);
+    floorRuns.booking = await booking(f, floors);
+    mineRuns.read = await read(k, world);
+    floorRuns.read = await read(f, world);
+    mineRuns.search = await search(k, world);
+    floorRuns.search = await search(f, world);
+    const booked = await countBookings(db, world, mine);
+    return rows('PostgreSQL', world, mineRuns as KnotworkRuns, floorRuns as FloorRuns, booked);
+  } finally {
+    for (const child of started) await stopChild(child);
+    await db.close();
+    await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.close();
+  }
+}
+
+/** PGlite is one process's database: the bench, Knotwork and the floor open the data directory in turn. */
+async function onPglite(): Promise<Timing[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'knotwork-bench-tp-'));
+  try {
+    let db = await openPglite(dir);
+    const world = await prepare(db, SLOTS_WANTED);
+    await db.close();
+    const [mine, floors] = halves(world);
+    const knotwork = await startChild(SERVE, { PORT: '0', KNOTWORK_DATA_DIR: dir, KNOTWORK_DATABASE_URL: '' }, RUNNING);
+    let k: KnotworkRuns;
+    try {
+      const t = await knotworkTarget(knotwork.url);
+      k = { booking: await booking(t, mine), read: await read(t, world), search: await search(t, world) };
+    } finally {
+      await stopChild(knotwork.child);
+    }
+    const floor = await startChild(floorArgs(world, { pgliteDir: dir }), {}, LISTENING);
+    let f: FloorRuns;
+    try {
+      const t = floorTarget(floor.url);
+      f = {
+        bare: await bare(t),
+        booking: await booking(t, floors),
+        read: await read(t, world),
+        search: await search(t, world),
+      };
+    } finally {
+      await stopChild(floor.child);
+    }
+    db = await openPglite(dir);
+    const booked = await countBookings(db, world, mine);
+    await db.close();
+    return rows('PGlite', world, k, f, booked);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** BENCH_ENGINES=postgres (or pglite) measures one engine only. */
+export async function run(): Promise<Timing[]> {
+  const engines = (process.env.BENCH_ENGINES ?? 'postgres,pglite').split(',');
+  return [
+    ...(engines.includes('postgres') ? await onPostgres() : []),
+    ...(engines.includes('pglite') ? await onPglite() : []),
+  ];
+}
