@@ -27,14 +27,17 @@ export function Forbidden() {
   );
 }
 
-export function NotFound({ what = 'page' }: { what?: string }) {
-  usePageTitle('Not found');
+/** `what`: the thing not found as the sentence names it ("appointment"), in the page's language. */
+export function NotFound({ what }: { what?: string }) {
+  const t = useT();
+  const thing = what ?? t('status.notFound.page');
+  usePageTitle(t('status.notFound.title', { what: thing }));
   return (
     <section className="status-page" aria-labelledby="status-heading">
-      <h1 id="status-heading">We couldn't find that {what}</h1>
-      <p>The link may be wrong, or the {what} may have been removed. Check the address and try again.</p>
+      <h1 id="status-heading">{t('status.notFound.title', { what: thing })}</h1>
+      <p>{t('status.notFound.body', { what: thing })}</p>
       <p>
-        <Link to="/">Go to your home page</Link>
+        <Link to="/">{t('status.home')}</Link>
       </p>
     </section>
   );

@@ -3,7 +3,8 @@ import { LANGUAGE_NAMES, useLocale } from './locale.tsx';
 
 /**
  * The other language, named in itself ("Español" on an English page, "English" on a Spanish one) and
- * marked as that language (read aloud in its own voice), as a button on every patient page. `onChosen` keeps the choice elsewhere too (a signed-in patient's record).
+ * marked as that language (read aloud in its own voice), as a button on every patient page. `onChosen`
+ * keeps the choice elsewhere too (a signed-in patient's record).
  */
 export function LanguageSwitch({ onChosen }: { onChosen?: (locale: Locale) => void }) {
   const { locale, setLocale } = useLocale();

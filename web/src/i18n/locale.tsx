@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
-import { LOCALES, supportedLocale, type Locale } from '../../../src/words/locales.ts';
+import { supportedLocale, type Locale } from '../../../src/words/locales.ts';
 import en from './en.json';
 import es from './es.json';
 
@@ -75,4 +75,3 @@ export function useLocale(): LocaleState {
 
 /** Each language named in itself, as a switch offers it. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: 'English', es: 'Español' };
-export { LOCALES };

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useIntl } from 'react-intl';
 import type en from './en.json';
+import { timeAt } from '../pages/schedule/time.ts';
 
 /** A message's key: en.json is the list of keys, and es.json must have the same ones (i18n/messages.test.ts). */
 export type MessageId = keyof typeof en;
@@ -28,9 +29,11 @@ export function useFormat() {
           day: 'numeric',
           ...(style === 'long' ? { year: 'numeric' } : {}),
         }),
-      /** An instant's clock time at a zone: "9:15 AM" / "9:15 a.m.". */
+      /** An instant's clock time at a zone: the clinic's own "9:15 am" / "12 pm" in English, "9:15 a.m." in Spanish. */
       time: (instant: string, timeZone: string) =>
-        intl.formatTime(new Date(instant), { timeZone, hour: 'numeric', minute: '2-digit' }),
+        intl.locale.startsWith('en')
+          ? timeAt(instant, timeZone)
+          : intl.formatTime(new Date(instant), { timeZone, hour: 'numeric', minute: '2-digit' }),
       /** The zone's name as people say it at that instant: "Pacific Standard Time" / "hora estándar del Pacífico". */
       zone: (timeZone: string, instant: number) =>
         intl
@@ -41,6 +44,12 @@ export function useFormat() {
         const digits = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions()
           .maximumFractionDigits;
         return intl.formatNumber(minor / 10 ** (digits ?? 2), { style: 'currency', currency });
+      },
+      /** What a patient reads about a service's price: the amount, or that the clinic will say. */
+      priceLabel(service: { priceCents: number | null; currency: string }): string {
+        return service.priceCents === null
+          ? intl.formatMessage({ id: 'book.price.ask' })
+          : this.price(service.priceCents, service.currency);
       },
     }),
     [intl],
