@@ -20,6 +20,10 @@ const TRANSLATED = [
   'web/src/pages/booking/TimeStep.tsx',
   'web/src/pages/booking/ConfirmStep.tsx',
   'web/src/pages/booking/MyAppointments.tsx',
+  'web/src/pages/links/PublicShell.tsx',
+  'web/src/pages/links/LinkPage.tsx',
+  'web/src/pages/links/LinkCancel.tsx',
+  'web/src/pages/links/LinkReschedule.tsx',
 ];
 
 /** Attributes whose value a person reads or hears. */

@@ -1,8 +1,9 @@
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useT } from '../i18n/t.ts';
+import type { Locale } from '../../../src/words/locales.ts';
 
 /** The skip link, brand bar and language switch of the pages shown without an account: sign-in and message links. */
-export function PlainHeader() {
+export function PlainHeader({ onLanguage }: { onLanguage?: (locale: Locale) => void }) {
   const t = useT();
   return (
     <>
@@ -17,7 +18,7 @@ export function PlainHeader() {
             </span>
             <span className="brand-name">Knotwork</span>
           </span>
-          <LanguageSwitch />
+          <LanguageSwitch onChosen={onLanguage} />
         </div>
       </header>
     </>

@@ -34,6 +34,18 @@ export function useFormat() {
         intl.locale.startsWith('en')
           ? timeAt(instant, timeZone)
           : intl.formatTime(new Date(instant), { timeZone, hour: 'numeric', minute: '2-digit' }),
+      /** A visit's full time, as its messages write it: "Tuesday, December 1, 2026 at 9:00 AM PST". */
+      visit: (instant: string, timeZone: string) =>
+        intl.formatDate(new Date(instant), {
+          timeZone,
+          weekday: 'long',
+          month: 'long',
+          day: 'numeric',
+          year: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
+          timeZoneName: 'short',
+        }),
       /** The zone's name as people say it at that instant: "Pacific Standard Time" / "hora estándar del Pacífico". */
       zone: (timeZone: string, instant: number) =>
         intl

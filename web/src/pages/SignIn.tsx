@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { login } from '../api/auth.ts';
 import { ApiError } from '../api/http.ts';
 import { ErrorSummary, TextField, summaryItems, type SummaryItem } from '../components/Form.tsx';
@@ -8,6 +8,7 @@ import { usePageTitle } from '../hooks.ts';
 import { useSession } from '../session.tsx';
 import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
 import { useT } from '../i18n/t.ts';
+import type { Locale } from '../../../src/words/locales.ts';
 
 /** Checks we can make before asking the server, in plain words. */
 function checkLocally(email: string, password: string, t: ReturnType<typeof useT>): Record<string, string> {
@@ -22,7 +23,9 @@ export function SignIn() {
   const t = useT();
   const LABELS = { email: t('signIn.email'), password: t('signIn.password'), organization: t('signIn.organization') };
   usePageTitle(t('signIn.title'));
-  const { signIn, notice } = useSession();
+  const { signIn, notice, keepLocale } = useSession();
+  /** A language chosen on this page goes with the patient into their account. */
+  const chosenHere = useRef<Locale | null>(null);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -50,7 +53,12 @@ export function SignIn() {
     }
     setBusy(true);
     try {
-      signIn(await login(email.trim(), password, organization || undefined));
+      const session = await login(email.trim(), password, organization || undefined);
+      const chosen = chosenHere.current;
+      if (chosen && session.user.patientId && session.user.locale !== chosen) {
+        signIn({ ...session, user: { ...session.user, locale: chosen } });
+        keepLocale(chosen);
+      } else signIn(session);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'organization_required') {
         setErrors({});
@@ -85,7 +93,7 @@ export function SignIn() {
 
   return (
     <div className="signin-page">
-      <PlainHeader />
+      <PlainHeader onLanguage={(locale) => (chosenHere.current = locale)} />
       <main id="main" className="main main-narrow" tabIndex={-1}>
         <div className="panel">
           {rateLimited ? <TooManyAttempts /> : null}
