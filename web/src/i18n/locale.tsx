@@ -38,6 +38,8 @@ interface LocaleState {
   setLocale: (locale: Locale) => void;
   /** Holds the pages in one language whatever was chosen (staff screens are in English); null lets go. */
   pin: (locale: Locale | null) => void;
+  /** The language a record says its patient reads: shown unless this device has chosen one. */
+  suggest: (locale: Locale) => void;
 }
 
 const LocaleContext = createContext<LocaleState | null>(null);
@@ -57,7 +59,10 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-  const value = useMemo(() => ({ locale, setLocale, pin }), [locale, setLocale]);
+  const suggest = useCallback((next: Locale) => {
+    if (!supportedLocale(readStored())) setState(next);
+  }, []);
+  const value = useMemo(() => ({ locale, setLocale, pin, suggest }), [locale, setLocale, suggest]);
   return (
     <LocaleContext.Provider value={value}>
       <IntlProvider locale={INTL_LOCALE[locale]} messages={MESSAGES[locale]} defaultLocale="en-US">

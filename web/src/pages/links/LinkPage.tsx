@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { getLinkedAppointment, type LinkedAppointment, type LinkSlot } from '../../api/links.ts';
 import { ApiError } from '../../api/http.ts';
 import { Loading } from '../../components/StatusViews.tsx';
@@ -7,6 +7,7 @@ import { LinkCancel } from './LinkCancel.tsx';
 import { LinkConfirmMove, LinkTimes } from './LinkReschedule.tsx';
 import { statusWords, usePolicyWords } from './linkWords.ts';
 import { useFormat, useT } from '../../i18n/t.ts';
+import { useLocale } from '../../i18n/locale.tsx';
 import { PhoneLink, PublicShell } from './PublicShell.tsx';
 import './links.css';
 
@@ -21,6 +22,12 @@ export function LinkPage({ token }: { token: string }) {
   const [loaded, setLoaded] = useResource((signal) => getLinkedAppointment(token, signal), [token]);
   const [step, setStep] = useState<Step>({ kind: 'view' });
   const t = useT();
+  const { suggest } = useLocale();
+  const recorded = loaded.status === 'ok' ? loaded.data.locale : null;
+  // The link was sent to this patient: it opens in the language their record says they read.
+  useEffect(() => {
+    if (recorded) suggest(recorded);
+  }, [recorded, suggest]);
   const focusKey = step.kind + (step.kind === 'view' ? (step.done ?? '') : '');
   if (loaded.status === 'loading')
     return (
