@@ -24,6 +24,7 @@ const TRANSLATED = [
   'web/src/pages/links/LinkPage.tsx',
   'web/src/pages/links/LinkCancel.tsx',
   'web/src/pages/links/LinkReschedule.tsx',
+  'web/src/pages/relief/ReliefPage.tsx',
 ];
 
 /** Attributes whose value a person reads or hears. */
