@@ -91,7 +91,7 @@ export function authRoutes(ctx: ServiceContext) {
       method: 'PUT',
       url: '/api/auth/locale',
       tag: 'auth',
-      errors: [403, 422],
+      errors: [403],
       summary:
         "Choose the language of a patient's portal, emails and reminders (kept as their record's preferred " +
         'language); answers the session as it now is',
