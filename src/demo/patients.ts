@@ -133,11 +133,15 @@ function homeAddress(random: Random, site: DemoSite): PostalAddress {
   return address;
 }
 
-function language(random: Random, site: DemoSite): string {
-  // Woodburn has a much larger Spanish-speaking community than the other sites.
-  if (random.chance(site.slug === 'woodburn' ? 0.3 : 0.05)) return 'es';
-  if (random.chance(0.05)) return random.pick(['vi', 'ru', 'uk', 'zh', 'ko']);
-  return 'en';
+function language(random: Random, site: DemoSite, index: number): string {
+  const drawn = random.chance(site.slug === 'woodburn' ? 0.3 : 0.05)
+    ? 'es'
+    : random.chance(0.05)
+      ? random.pick(['vi', 'ru', 'uk', 'zh', 'ko'])
+      : 'en';
+  // Woodburn serves a community where most patients speak Spanish first (about two in three here), and read
+  // the portal and their messages in it. Chosen without a further draw, so the rest of the demo stays as it was.
+  return site.slug === 'woodburn' && drawn === 'en' && index % 2 === 0 ? 'es' : drawn;
 }
 
 export function buildPatient(
@@ -189,7 +193,7 @@ export function buildPatient(
         ? random.pick(['sms', 'sms', 'email', 'none'] as const)
         : random.pick(['sms', 'none'] as const),
       marketing: random.chance(0.2),
-      language: language(random, site),
+      language: language(random, site, index),
     },
   };
 }

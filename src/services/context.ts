@@ -18,6 +18,8 @@ export interface Actor {
   locationIds: string[];
   /** The organisation's IANA zone: a calendar date that belongs to no site is read on its clock. */
   orgTimeZone: string;
+  /** A patient account's language tag, from its record (communication.language); null for staff or none set. */
+  language?: string | null;
   /** Someone else chose this account's password: it must change it before anything else. */
   mustChangePassword?: boolean;
   sessionId: string;

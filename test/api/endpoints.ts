@@ -14,6 +14,7 @@ import { BILLING_ENDPOINTS } from './endpoints-billing.ts';
 import { MONEY_ENDPOINTS } from './endpoints-money.ts';
 import { PLACE_ENDPOINTS } from './endpoints-places.ts';
 import { FHIR_ENDPOINTS } from './endpoints-fhir.ts';
+import { LOCALE_ENDPOINTS } from './endpoints-locale.ts';
 import * as charting from '../support/session-kit.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 
@@ -1023,4 +1024,5 @@ export const ENDPOINTS: EndpointCase[] = [
   ...BILLING_ENDPOINTS,
   ...MONEY_ENDPOINTS,
   ...PLACE_ENDPOINTS,
+  ...LOCALE_ENDPOINTS,
 ];

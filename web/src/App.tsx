@@ -23,6 +23,7 @@ import { WaitlistPage } from './pages/waitlist/WaitlistPage.tsx';
 import { matchPath, navigate, useUrl } from './router.tsx';
 import type { SessionCan, SessionUser } from './api/types.ts';
 import { useSession, useUser } from './session.tsx';
+import { useT } from './i18n/t.ts';
 
 // Charting (body chart, atlas) and scheduling screens load on first use: the patient's phone gets a small first
 // download.
@@ -298,7 +299,8 @@ function Screen() {
 
 export function App() {
   const { user } = useSession();
-  if (user === undefined) return <Loading label="Opening Knotwork…" />;
+  const t = useT();
+  if (user === undefined) return <Loading label={t('status.opening')} />;
   if (user === null) return <SignIn />;
   // Someone else chose this account's password: choosing its own comes before anything else.
   if (user.mustChangePassword) return <FirstPassword />;

@@ -69,10 +69,3 @@ export function formatPrice(minor: number, currency: string): string {
   const format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
   return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
 }
-
-/** What a patient reads about a service's price: the amount, or that the clinic will say. */
-export function priceLabel(service: { priceCents: number | null; currency: string }): string {
-  return service.priceCents === null
-    ? 'Ask the clinic about the price'
-    : formatPrice(service.priceCents, service.currency);
-}

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { LocaleProvider } from './i18n/locale.tsx';
 import { LinkPage } from './pages/links/LinkPage.tsx';
 import { ReliefPage } from './pages/relief/ReliefPage.tsx';
 import { SessionProvider } from './session.tsx';
@@ -16,14 +17,16 @@ const reliefToken = /^\/relief\/([^/]+)\/?$/.exec(window.location.pathname)?.[1]
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    {linkToken !== undefined ? (
-      <LinkPage token={decodeURIComponent(linkToken)} />
-    ) : reliefToken !== undefined ? (
-      <ReliefPage token={decodeURIComponent(reliefToken)} />
-    ) : (
-      <SessionProvider>
-        <App />
-      </SessionProvider>
-    )}
+    <LocaleProvider>
+      {linkToken !== undefined ? (
+        <LinkPage token={decodeURIComponent(linkToken)} />
+      ) : reliefToken !== undefined ? (
+        <ReliefPage token={decodeURIComponent(reliefToken)} />
+      ) : (
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      )}
+    </LocaleProvider>
   </StrictMode>,
 );

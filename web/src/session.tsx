@@ -1,27 +1,33 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { getSession, logout } from './api/auth.ts';
+import { getSession, logout, saveLocale } from './api/auth.ts';
 import { setCsrfToken, setUnauthenticatedHandler } from './api/http.ts';
 import type { Session, SessionUser } from './api/types.ts';
+import { useLocale } from './i18n/locale.tsx';
+import type { MessageId } from './i18n/t.ts';
+import type { Locale } from '../../src/words/locales.ts';
 
 interface SessionState {
   /** undefined while the first session check is in flight. */
   user: SessionUser | null | undefined;
-  /** Why the user was sent back to sign in (an expired session), if that is why. */
-  notice: string | null;
+  /** Why the user was sent back to sign in (an expired session), if that is why: a message key. */
+  notice: MessageId | null;
   signIn: (session: Session) => void;
   signOut: () => Promise<void>;
+  /** A signed-in patient chose a language: kept on their record, so their messages follow it. */
+  keepLocale: (locale: Locale) => void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<MessageId | null>(null);
+  const { setLocale, pin } = useLocale();
 
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       setUser((previous) => {
-        if (previous) setNotice('Your session has ended. Sign in again to carry on.');
+        if (previous) setNotice('signIn.ended');
         return null;
       });
     });
@@ -43,11 +49,30 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     await logout().catch(() => undefined);
     setCsrfToken('');
-    setNotice('You have signed out.');
+    setNotice('signIn.signedOut');
     setUser(null);
   }, []);
 
-  const value = useMemo(() => ({ user, notice, signIn, signOut }), [user, notice, signIn, signOut]);
+  // A patient reads the language their account keeps; staff screens are in English.
+  const accountLocale = user?.locale ?? null;
+  const staff = Boolean(user && user.patientId === null);
+  useEffect(() => {
+    if (accountLocale) setLocale(accountLocale);
+  }, [accountLocale, setLocale]);
+  useEffect(() => pin(staff ? 'en' : null), [staff, pin]);
+
+  const keepLocale = useCallback((locale: Locale) => {
+    saveLocale(locale).then(
+      (session) => setUser(session.user),
+      // The page already shows the language; the account keeps it on the next choice that reaches it.
+      () => undefined,
+    );
+  }, []);
+
+  const value = useMemo(
+    () => ({ user, notice, signIn, signOut, keepLocale }),
+    [user, notice, signIn, signOut, keepLocale],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

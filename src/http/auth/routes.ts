@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { Actor, ServiceContext } from '../../services/context.ts';
 import { changePassword, login, logout } from '../../services/auth/sessions.ts';
+import { setAccountLocale } from '../../services/auth/locale.ts';
 import { sessionCan } from '../../services/can.ts';
+import { supportedLocale } from '../../words/locales.ts';
 import { route } from '../route.ts';
 import { clearSessionCookie, setSessionCookie } from './cookies.ts';
-import { ChangePasswordSchema, CredentialsSchema, SessionSchema, TokenSchema } from './schema.ts';
+import { ChangePasswordSchema, CredentialsSchema, LocaleSchema, SessionSchema, TokenSchema } from './schema.ts';
 
 export function presentUser(actor: Actor) {
   return {
@@ -16,6 +18,7 @@ export function presentUser(actor: Actor) {
     therapistId: actor.therapistId,
     locationIds: actor.locationIds,
     orgTimeZone: actor.orgTimeZone,
+    locale: supportedLocale(actor.language),
     mustChangePassword: actor.mustChangePassword ?? false,
     can: sessionCan(actor),
   };
@@ -83,6 +86,21 @@ export function authRoutes(ctx: ServiceContext) {
       summary: 'The signed-in user and the CSRF token of the session',
       response: SessionSchema,
       handler: async ({ actor, request }) => ({ user: presentUser(actor), csrfToken: request.csrfToken ?? '' }),
+    }),
+    route({
+      method: 'PUT',
+      url: '/api/auth/locale',
+      tag: 'auth',
+      errors: [403],
+      summary:
+        "Choose the language of a patient's portal, emails and reminders (kept as their record's preferred " +
+        'language); answers the session as it now is',
+      body: LocaleSchema,
+      response: SessionSchema,
+      handler: async ({ actor, body, request }) => ({
+        user: presentUser(await setAccountLocale(ctx, actor, body.locale)),
+        csrfToken: request.csrfToken ?? '',
+      }),
     }),
     route({
       method: 'POST',

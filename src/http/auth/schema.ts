@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../contract/accounts.ts';
 import { ROLES } from '../../services/context.ts';
+import { LOCALES } from '../../words/locales.ts';
 
 export const CredentialsSchema = z.strictObject({
   email: z.string().trim().max(254).pipe(z.email()),
@@ -64,6 +65,13 @@ export const SessionUserSchema = z
     orgTimeZone: z
       .string()
       .describe("The organisation's IANA time zone: a date that belongs to no site is read on its clock"),
+    locale: z
+      .enum(LOCALES)
+      .nullable()
+      .describe(
+        "The language a patient account chose (from its record's preferred language); null: none of ours, " +
+          'the browser decides',
+      ),
     mustChangePassword: z
       .boolean()
       .describe(
@@ -72,6 +80,10 @@ export const SessionUserSchema = z
     can: SessionCanSchema,
   })
   .meta({ id: 'SessionUser' });
+
+export const LocaleSchema = z.strictObject({
+  locale: z.enum(LOCALES, 'Choose English (en) or Spanish (es).').describe('en or es'),
+});
 
 export const SessionSchema = z.object({ user: SessionUserSchema, csrfToken: z.string() });
 export const TokenSchema = z.object({ token: z.string(), expiresAt: z.string() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../../words/locales.ts';
 import { Id, instant, text } from '../common.ts';
 import { TEXT_LIMITS as LIMIT } from '../../words/limits.ts';
 
@@ -44,6 +45,10 @@ export const LinkedAppointmentSchema = z
       .string()
       .nullable()
       .describe('Why the clinic can no longer keep the visit as booked; it may then be changed online until it starts'),
+    locale: z
+      .enum(LOCALES)
+      .nullable()
+      .describe("The language the patient reads, from their record; null: the browser's language"),
   })
   .meta({ id: 'LinkedAppointment' });
 

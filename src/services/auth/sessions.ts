@@ -105,6 +105,7 @@ export async function authenticate(
       therapistId: row.therapistId,
       locationIds: row.locationIds,
       orgTimeZone: row.orgTimeZone,
+      language: row.language,
       mustChangePassword: row.mustChangePassword,
       sessionId: row.sessionId,
       ip,

@@ -7,6 +7,8 @@ import type { Actor, ServiceContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { dateIn } from '../../time/index.ts';
 import { queueHomeCareMail, type HomeCareMailOutcome } from '../notify/home-care.ts';
+import { messageLocale } from '../notify/compose.ts';
+import type { Locale } from '../../words/locales.ts';
 import { renderHandout } from './handout-pdf.ts';
 import { generateHomeCare } from './homecare-content.ts';
 import { lockDraft, refuse, requireNote, requirePatient, type NoteAccess } from './session-access.ts';
@@ -22,8 +24,8 @@ function visitOn(visit: repo.HomeCareVisit, orgTimeZone: string): string {
   return dateIn(visit.timeZone ?? orgTimeZone, visit.visitAt);
 }
 
-function longDay(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-US', {
+function longDay(isoDate: string, locale: Locale = 'en'): string {
+  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString(locale === 'es' ? 'es-US' : 'en-US', {
     timeZone: 'UTC',
     weekday: 'long',
     year: 'numeric',
@@ -116,7 +118,7 @@ export async function sendForNote(
         planId: row.id,
         patient,
         therapistName: visit.therapistName,
-        visitDay: longDay(date),
+        visitDay: longDay(date, messageLocale(patient.communication)),
         content: row.content,
         pdf,
       },

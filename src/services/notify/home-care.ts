@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../../store/database.ts';
 import { insertAuditEvents } from '../../store/repos/audit.ts';
 import type { Communication } from '../../store/repos/patients.ts';
-import { toHtml, type ComposedMessage } from './compose.ts';
+import { messageLocale, toHtml, type ComposedMessage } from './compose.ts';
 import { publicBaseUrl } from './links.ts';
 import { enqueueMessage } from './schedule.ts';
 
@@ -33,6 +33,26 @@ export type HomeCareMailOutcome = 'queued' | 'already-sent' | 'no-email-address'
  */
 export function composeHomeCare(mail: Pick<HomeCareMail, 'patient' | 'therapistName' | 'visitDay'>): ComposedMessage {
   const page = `${publicBaseUrl()}/home-care`;
+  const name = mail.patient.preferredName || mail.patient.givenName;
+  if (messageLocale(mail.patient.communication) === 'es') {
+    // The handout itself is the clinic's English PDF: the email says so, so nobody expects it in Spanish.
+    const lines = [
+      `Hola, ${name}:`,
+      '',
+      `${mail.therapistName} le envió sus cuidados en casa de su visita del ${mail.visitDay}.`,
+      'Van adjuntos en un PDF que puede imprimir (por ahora en inglés). Ahí encontrará qué hacer después de hoy, ' +
+        'sus estiramientos y cuándo llamar a la clínica.',
+      '',
+      `También puede leerlos cuando quiera después de iniciar sesión: ${page}`,
+      '',
+      'Si algo le preocupa, llame a la clínica.',
+    ];
+    return {
+      subject: `Sus cuidados en casa de su visita del ${mail.visitDay}`,
+      text: `${lines.join('\n')}\n`,
+      html: toHtml(lines, page),
+    };
+  }
   const lines = [
     `Hello ${mail.patient.preferredName || mail.patient.givenName},`,
     '',

@@ -98,6 +98,26 @@ describe.each(BACKENDS)('scheduling appointment messages on %s', (backend) => {
     expect(preVisit.text).toMatch(/caffeine/);
   });
 
+  it("writes to a patient who reads Spanish in Spanish: subject, greeting, date and the reminder's words", async () => {
+    const { id, appointment: a } = await appointment({
+      start: new Date('2026-12-01T20:00:00Z'),
+      communication: { email: true, reminders: true, language: 'es-MX' },
+    });
+    await db.transaction((tx) => scheduleAppointmentMessages(tx, a, { now: NOW }));
+    const messages = await listMessages(db, { orgId: world.orgId, appointmentId: id });
+    const reminder = messages.find((m) => m.kind === 'reminder')!;
+    expect(reminder.subject).toMatch(/^Recordatorio: NMT follow-up, mar, 1 de dic/);
+    expect(reminder.text).toContain('Hola, Maya:');
+    expect(reminder.text).toContain('Le recordamos su cita, dentro de unas 48 horas.');
+    expect(reminder.text).toContain('martes, 1 de diciembre de 2026, 12:00');
+    expect(reminder.text).toContain('(60 minutos)');
+    expect(reminder.text).toContain('¿Necesita cancelar o cambiar la hora?');
+    expect(reminder.html).toContain('Le recordamos su cita');
+    for (const m of messages) expect(m.text).not.toMatch(/Hello|Reminder|Where:|Need to cancel/);
+    const preVisit = messages.find((m) => m.kind === 'pre-visit')!;
+    expect(preVisit.text).toContain('Por favor llegue 15 minutos antes');
+  });
+
   it('writes the zone abbreviation of the visit date (PDT in summer)', async () => {
     const { id, appointment: a } = await appointment({ start: new Date('2027-07-06T16:30:00Z') });
     await db.transaction((tx) => scheduleAppointmentMessages(tx, a, { now: NOW }));

@@ -19,6 +19,7 @@ import { notifySettings } from './settings.ts';
 import { visitTime } from './time.ts';
 import { addDays, dateIn } from '../../time/index.ts';
 import { STATUS_WORDS } from '../booking/status.ts';
+import { supportedLocale, type Locale } from '../../words/locales.ts';
 
 /** What a patient sees behind a link: their visit, and whether it can still be changed online. */
 export interface LinkedAppointment {
@@ -37,6 +38,8 @@ export interface LinkedAppointment {
   canChangeOnline: boolean;
   /** Why the clinic can no longer keep the visit as booked (the patient may then change it until it starts). */
   conflict: string | null;
+  /** The language the patient reads (their record's preferred one, where we write it); null: the browser's. */
+  locale: Locale | null;
 }
 
 const INVALID = 'This link is not valid. Please use the latest message from the clinic, or call the clinic.';
@@ -135,6 +138,7 @@ async function present(db: Queryable, view: AppointmentView, now: Date): Promise
     changeOnlineUntil,
     canChangeOnline: view.status === 'booked' && now.getTime() < changeOnlineUntil.getTime(),
     conflict: conflict?.message ?? null,
+    locale: supportedLocale(view.patient.communication.language),
   };
 }
 

@@ -7,7 +7,8 @@ import { organizationTimeZone } from '../../store/repos/organizations.ts';
 import { dateIn } from '../../time/index.ts';
 import type { ServiceContext } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
-import { toHtml } from '../notify/compose.ts';
+import { messageLocale, toHtml } from '../notify/compose.ts';
+import type { Locale } from '../../words/locales.ts';
 import { checkPurposeToken, issuePurposeToken, publicBaseUrl } from '../notify/links.ts';
 import { enqueueMessage } from '../notify/schedule.ts';
 import { refreshPatientOutcomes } from './refresh.ts';
@@ -34,8 +35,27 @@ export async function reliefCheckInDays(db: Queryable, orgId: string): Promise<n
 
 export const reliefUrl = (token: string) => `${publicBaseUrl()}/relief/${token}`;
 
-function composeReliefCheck(name: string, visitDay: string, url: string) {
+const RELIEF_QUESTION_ES = '¿Le sigue durando el alivio de su visita? ¿Cuántos días le duró?';
+
+function composeReliefCheck(name: string, visitDay: string, url: string, locale: Locale) {
   // No clinical detail in an email (read on shared screens, forwarded): only the question and the link.
+  if (locale === 'es') {
+    const lines = [
+      `Hola, ${name}:`,
+      '',
+      `Una pregunta rápida sobre su visita del ${visitDay}:`,
+      RELIEF_QUESTION_ES,
+      '',
+      `Responda aquí (es una sola pregunta): ${url}`,
+      '',
+      'Gracias: nos ayuda a saber qué funciona.',
+    ];
+    return {
+      subject: '¿Cuánto le duró el alivio de su visita?',
+      text: `${lines.join('\n')}\n`,
+      html: toHtml(lines, url),
+    };
+  }
   const lines = [
     `Hello ${name},`,
     '',
@@ -98,7 +118,8 @@ export async function scheduleReliefCheckIn(
     return checkIn;
   }
   const token = await issuePurposeToken(tx, 'relief', checkIn.id, new Date(sendAt.getTime() + LINK_DAYS * DAY_MS));
-  const visitDay = new Intl.DateTimeFormat('en-US', {
+  const locale = messageLocale(patient.communication);
+  const visitDay = new Intl.DateTimeFormat(locale === 'es' ? 'es-US' : 'en-US', {
     timeZone: 'UTC',
     weekday: 'long',
     month: 'long',
@@ -113,7 +134,7 @@ export async function scheduleReliefCheckIn(
       toAddress: patient.email!,
       sendAt,
       dedupeKey,
-      ...composeReliefCheck(patient.preferredName || patient.givenName, visitDay, reliefUrl(token)),
+      ...composeReliefCheck(patient.preferredName || patient.givenName, visitDay, reliefUrl(token), locale),
     },
     now,
   );

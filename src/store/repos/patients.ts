@@ -258,3 +258,23 @@ export async function findPatientIds(
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * Sets the language a patient reads the portal and messages in (communication.language), a new version
+ * of the record like any change of its details. False when the record is gone or merged away.
+ */
+export async function setPatientLanguage(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  language: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE patients SET communication = communication || jsonb_build_object('language', $3::text),
+            version = version + 1, updated_at = $4
+      WHERE org_id = $1 AND id = $2 AND merged_into IS NULL RETURNING id`,
+    [orgId, id, language, now],
+  );
+  return rows.length > 0;
+}

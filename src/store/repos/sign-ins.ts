@@ -75,6 +75,8 @@ export interface SessionActorRow {
   mustChangePassword: boolean;
   locationIds: string[];
   orgTimeZone: string;
+  /** The language tag a patient account's record asks the clinic to write in (communication.language). */
+  language: string | null;
 }
 
 /** The session and its user in one round trip; expired sessions and disabled users find nothing. */
@@ -92,7 +94,9 @@ export async function findLiveSession(db: Queryable, tokenHash: string, now: Dat
                  ELSE coalesce((SELECT array_agg(ul.location_id::text ORDER BY ul.location_id) FROM user_locations ul
                                  WHERE ul.org_id = u.org_id AND ul.user_id = u.id), '{}')
             END AS "locationIds",
-            o.time_zone AS "orgTimeZone"
+            o.time_zone AS "orgTimeZone",
+            (SELECT p.communication->>'language' FROM patients p
+              WHERE p.org_id = u.org_id AND p.id = u.patient_id) AS "language"
        FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id
             JOIN organizations o ON o.org_id = u.org_id
       WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,

@@ -1,4 +1,5 @@
 import { request } from './http.ts';
+import type { Locale } from '../../../src/words/locales.ts';
 import type { Session } from './types.ts';
 
 /**
@@ -11,6 +12,7 @@ export const AUTH_OPERATIONS = [
   ['GET', '/api/auth/session'],
   ['POST', '/api/auth/logout'],
   ['POST', '/api/auth/password'],
+  ['PUT', '/api/auth/locale'],
 ] as const satisfies readonly (readonly [string, string])[];
 
 /** `organization`: only when a first try answered 409 organization_required (one password, several clinics). */
@@ -36,4 +38,9 @@ export function logout(): Promise<void> {
 
 export function changePassword(currentPassword: string, newPassword: string): Promise<void> {
   return request('POST', '/api/auth/password', { currentPassword, newPassword });
+}
+
+/** Keeps the language a patient chose on their record: their portal, emails and reminders follow it. */
+export function saveLocale(locale: Locale): Promise<Session> {
+  return request('PUT', '/api/auth/locale', { locale });
 }

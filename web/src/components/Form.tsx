@@ -1,5 +1,6 @@
 import { useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
 import { fieldLabel } from '../../../src/words/fields.ts';
+import { useT } from '../i18n/t.ts';
 
 /** Field names from the API ("address.postalCode") → element ids ("f-address-postalCode"). */
 export function fieldId(name: string): string {
@@ -20,13 +21,14 @@ const WHOLE_FORM = new Set(['form', 'body', '_', '']);
  */
 export function ErrorSummary({
   items,
-  title = 'There is a problem',
+  title,
   labels = {},
 }: {
   items: SummaryItem[];
   title?: string;
   labels?: Record<string, string>;
 }) {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const shown = useRef<Set<string>>(new Set());
   const keys = items.map((item) => `${item.field}\u0000${item.message}`);
@@ -50,7 +52,7 @@ export function ErrorSummary({
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
       <h2 id="error-summary-title" className="error-summary-title">
-        {title}
+        {title ?? t('form.problem')}
       </h2>
       <ul>
         {items.map((item) => (
@@ -83,6 +85,7 @@ type TextFieldProps = {
 } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'name' | 'id'>;
 
 export function TextField({ name, label, hint, error, value, onValue, width = 'full', ...input }: TextFieldProps) {
+  const t = useT();
   const id = fieldId(name);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -97,7 +100,7 @@ export function TextField({ name, label, hint, error, value, onValue, width = 'f
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="error-message">
-          <span className="visually-hidden">Error: </span>
+          <span className="visually-hidden">{t('form.error')} </span>
           {error}
         </p>
       ) : null}
@@ -132,6 +135,7 @@ export function SelectField({
   options: { value: string; label: string }[];
   hint?: string;
 }) {
+  const t = useT();
   const id = fieldId(name);
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
@@ -146,7 +150,7 @@ export function SelectField({
       ) : null}
       {error ? (
         <p id={`${id}-error`} className="error-message">
-          <span className="visually-hidden">Error: </span>
+          <span className="visually-hidden">{t('form.error')} </span>
           {error}
         </p>
       ) : null}

@@ -2,10 +2,13 @@ import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 
 import type { SessionUser } from '../api/types.ts';
 import { ROLE_LABEL, useSession, useUser } from '../session.tsx';
 import { Link, navigate, useUrl } from '../router.tsx';
+import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
+import { useT, type MessageId } from '../i18n/t.ts';
 
 interface NavItem {
   to: string;
-  label: string;
+  /** A patient's items are in their language (a message key); staff screens are in English. */
+  label: string | { id: MessageId };
   /** The item is current on this path and every path below it. */
   section: string;
 }
@@ -14,11 +17,11 @@ function navItemsFor({ can, patientId }: Pick<SessionUser, 'can' | 'patientId'>)
   if (can.selfBook) {
     const mine = patientId ? `/patients/${patientId}` : '/';
     return [
-      { to: mine, label: 'My details', section: mine },
-      { to: '/appointments', label: 'My appointments', section: '/appointments' },
-      { to: '/home-care', label: 'Home care', section: '/home-care' },
-      { to: '/book', label: 'Book a visit', section: '/book' },
-      { to: '/locations', label: 'Our clinics', section: '/locations' },
+      { to: mine, label: { id: 'nav.myDetails' }, section: mine },
+      { to: '/appointments', label: { id: 'nav.myAppointments' }, section: '/appointments' },
+      { to: '/home-care', label: { id: 'nav.homeCare' }, section: '/home-care' },
+      { to: '/book', label: { id: 'nav.book' }, section: '/book' },
+      { to: '/locations', label: { id: 'nav.clinics' }, section: '/locations' },
     ];
   }
   const items: NavItem[] = [
@@ -40,7 +43,8 @@ function navItemsFor({ can, patientId }: Pick<SessionUser, 'can' | 'patientId'>)
 
 export function Layout({ children }: { children: ReactNode }) {
   const user = useUser();
-  const { signOut } = useSession();
+  const { signOut, keepLocale } = useSession();
+  const t = useT();
   const { path } = useUrl();
   const [menuOpen, setMenuOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
@@ -68,7 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <div className={`app role-${user.role}`}>
       <a href="#main" className="skip-link">
-        Skip to main content
+        {t('chrome.skip')}
       </a>
       <header className="site-header" onKeyDown={closeOnEscape}>
         <div className="header-bar">
@@ -78,6 +82,7 @@ export function Layout({ children }: { children: ReactNode }) {
             </span>
             <span className="brand-name">Knotwork</span>
           </Link>
+          {user.patientId !== null ? <LanguageSwitch onChosen={keepLocale} /> : null}
           <button
             type="button"
             ref={menuButtonRef}
@@ -87,14 +92,14 @@ export function Layout({ children }: { children: ReactNode }) {
             onClick={() => setMenuOpen((open) => !open)}
           >
             <span className="menu-icon" aria-hidden="true" />
-            Menu
+            {t('chrome.menu')}
           </button>
-          <nav id="site-nav" className={`site-nav${menuOpen ? ' is-open' : ''}`} aria-label="Main">
+          <nav id="site-nav" className={`site-nav${menuOpen ? ' is-open' : ''}`} aria-label={t('chrome.mainNav')}>
             <ul className="nav-list">
               {items.map((item) => (
                 <li key={item.to}>
                   <Link to={item.to} className="nav-link" aria-current={isCurrent(item) ? 'page' : undefined}>
-                    {item.label}
+                    {typeof item.label === 'string' ? item.label : t(item.label.id)}
                   </Link>
                 </li>
               ))}
@@ -102,7 +107,9 @@ export function Layout({ children }: { children: ReactNode }) {
             <div className="account">
               <p className="account-name">
                 {user.displayName}
-                <span className="account-role">{ROLE_LABEL[user.role] ?? user.role}</span>
+                <span className="account-role">
+                  {user.role === 'patient' ? t('chrome.role.patient') : (ROLE_LABEL[user.role] ?? user.role)}
+                </span>
               </p>
               <ul className="nav-list account-links">
                 <li>
@@ -111,7 +118,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     className="nav-link"
                     aria-current={path === '/account/password' ? 'page' : undefined}
                   >
-                    Change password
+                    {t('chrome.changePassword')}
                   </Link>
                 </li>
                 <li>
@@ -120,7 +127,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     className="nav-link link-button"
                     onClick={() => void signOut().then(() => navigate('/', { replace: true }))}
                   >
-                    Sign out
+                    {t('chrome.signOut')}
                   </button>
                 </li>
               </ul>
@@ -132,7 +139,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="site-footer">
-        <p>Knotwork · practice platform for neuromuscular therapy clinics</p>
+        <p>{t('chrome.footer')}</p>
       </footer>
     </div>
   );

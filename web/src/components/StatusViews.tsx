@@ -1,60 +1,65 @@
 import { ApiError } from '../api/http.ts';
 import { usePageTitle } from '../hooks.ts';
 import { Link } from '../router.tsx';
+import { useT } from '../i18n/t.ts';
 
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const t = useT();
   return (
     <p className="loading" role="status">
       <span className="spinner" aria-hidden="true" />
-      {label}
+      {label ?? t('status.loading')}
     </p>
   );
 }
 
 export function Forbidden() {
-  usePageTitle('No access');
+  const t = useT();
+  usePageTitle(t('status.noAccess.title'));
   return (
     <section className="status-page" aria-labelledby="status-heading">
-      <h1 id="status-heading">You don't have access to this</h1>
+      <h1 id="status-heading">{t('status.noAccess.title')}</h1>
+      <p>{t('status.noAccess.body')}</p>
       <p>
-        Your account cannot open this page or record. If you think you should be able to, ask your clinic's
-        administrator.
-      </p>
-      <p>
-        <Link to="/">Go to your home page</Link>
+        <Link to="/">{t('status.home')}</Link>
       </p>
     </section>
   );
 }
 
-export function NotFound({ what = 'page' }: { what?: string }) {
-  usePageTitle('Not found');
+/** `what`: the thing not found as the sentence names it ("appointment"), in the page's language. */
+export function NotFound({ what }: { what?: string }) {
+  const t = useT();
+  const thing = what ?? t('status.notFound.page');
+  usePageTitle(t('status.notFound.title', { what: thing }));
   return (
     <section className="status-page" aria-labelledby="status-heading">
-      <h1 id="status-heading">We couldn't find that {what}</h1>
-      <p>The link may be wrong, or the {what} may have been removed. Check the address and try again.</p>
+      <h1 id="status-heading">{t('status.notFound.title', { what: thing })}</h1>
+      <p>{t('status.notFound.body', { what: thing })}</p>
       <p>
-        <Link to="/">Go to your home page</Link>
+        <Link to="/">{t('status.home')}</Link>
       </p>
     </section>
   );
 }
 
 export function Unavailable({ title }: { title: string }) {
+  const t = useT();
   usePageTitle(title);
   return (
     <section className="status-page" aria-labelledby="status-heading">
       <h1 id="status-heading">{title}</h1>
-      <p>This part of Knotwork isn't available on this server yet. Please try again later.</p>
+      <p>{t('status.unavailable')}</p>
     </section>
   );
 }
 
 export function TooManyAttempts() {
+  const t = useT();
   return (
     <div className="alert alert-error" role="alert">
-      <h2 className="alert-title">Too many attempts</h2>
-      <p>For your security we have paused this for a little while. Please wait a few minutes and try again.</p>
+      <h2 className="alert-title">{t('status.tooMany.title')}</h2>
+      <p>{t('status.tooMany.body')}</p>
     </div>
   );
 }
@@ -72,21 +77,22 @@ export function ErrorView({
   what?: string;
   missingIsUnavailable?: string;
 }) {
+  const t = useT();
   if (error instanceof ApiError) {
-    if (error.status === 401) return <Loading label="Signing you out…" />;
+    if (error.status === 401) return <Loading label={t('status.signingOut')} />;
     if (error.status === 403) return <Forbidden />;
     if (error.status === 404)
       return missingIsUnavailable ? <Unavailable title={missingIsUnavailable} /> : <NotFound what={what} />;
     if (error.status === 429) return <TooManyAttempts />;
   }
-  const message = error instanceof Error ? error.message : 'Something went wrong.';
+  const message = error instanceof Error ? error.message : t('status.wrong.body');
   return (
     <div className="alert alert-error" role="alert">
-      <h2 className="alert-title">Something went wrong</h2>
+      <h2 className="alert-title">{t('status.wrong.title')}</h2>
       <p>{message}</p>
       <p>
         <button type="button" className="button button-secondary" onClick={() => window.location.reload()}>
-          Try again
+          {t('status.tryAgain')}
         </button>
       </p>
     </div>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { login } from '../api/auth.ts';
 import { ApiError } from '../api/http.ts';
 import { ErrorSummary, TextField, summaryItems, type SummaryItem } from '../components/Form.tsx';
@@ -7,22 +7,25 @@ import { TooManyAttempts } from '../components/StatusViews.tsx';
 import { usePageTitle } from '../hooks.ts';
 import { useSession } from '../session.tsx';
 import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
-
-const LABELS = { email: 'Email address', password: 'Password', organization: 'Organisation' };
+import { useT } from '../i18n/t.ts';
+import type { Locale } from '../../../src/words/locales.ts';
 
 /** Checks we can make before asking the server, in plain words. */
-function checkLocally(email: string, password: string): Record<string, string> {
+function checkLocally(email: string, password: string, t: ReturnType<typeof useT>): Record<string, string> {
   const fields: Record<string, string> = {};
-  if (!email.trim()) fields.email = 'Enter your email address';
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
-    fields.email = 'Enter an email address in the right format, like name@example.com';
-  if (!password) fields.password = 'Enter your password';
+  if (!email.trim()) fields.email = t('signIn.enterEmail');
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) fields.email = t('signIn.emailFormat');
+  if (!password) fields.password = t('signIn.enterPassword');
   return fields;
 }
 
 export function SignIn() {
-  usePageTitle('Sign in');
-  const { signIn, notice } = useSession();
+  const t = useT();
+  const LABELS = { email: t('signIn.email'), password: t('signIn.password'), organization: t('signIn.organization') };
+  usePageTitle(t('signIn.title'));
+  const { signIn, notice, keepLocale } = useSession();
+  /** A language chosen on this page goes with the patient into their account. */
+  const chosenHere = useRef<Locale | null>(null);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -36,21 +39,26 @@ export function SignIn() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setRateLimited(false);
-    const local = checkLocally(email, password);
+    const local = checkLocally(email, password, t);
     if (Object.keys(local).length > 0) {
       setErrors(local);
       setSummary(summaryItems(local, ['email', 'password']));
       return;
     }
     if (organizations.length > 0 && !organization) {
-      const message = 'Choose the organisation to sign in to';
+      const message = t('signIn.chooseOrg');
       setErrors({ organization: message });
       setSummary([{ field: 'organization', message }]);
       return;
     }
     setBusy(true);
     try {
-      signIn(await login(email.trim(), password, organization || undefined));
+      const session = await login(email.trim(), password, organization || undefined);
+      const chosen = chosenHere.current;
+      if (chosen && session.user.patientId && session.user.locale !== chosen) {
+        signIn({ ...session, user: { ...session.user, locale: chosen } });
+        keepLocale(chosen);
+      } else signIn(session);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'organization_required') {
         setErrors({});
@@ -67,14 +75,14 @@ export function SignIn() {
         setRateLimited(true);
       } else if (err instanceof ApiError && err.status === 401) {
         // Never say which of the two was wrong.
-        const message = 'The email address or password is not right';
+        const message = t('signIn.wrong');
         setErrors({ email: message });
         setSummary([{ field: 'email', message }]);
       } else if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
         setErrors(err.fields);
         setSummary(summaryItems(err.fields, ['email', 'password']));
       } else {
-        const message = err instanceof Error ? err.message : 'Something went wrong. Try again.';
+        const message = err instanceof Error ? err.message : t('status.wrong.body');
         setErrors({});
         setSummary([{ field: 'form', message }]);
       }
@@ -85,18 +93,18 @@ export function SignIn() {
 
   return (
     <div className="signin-page">
-      <PlainHeader />
+      <PlainHeader onLanguage={(locale) => (chosenHere.current = locale)} />
       <main id="main" className="main main-narrow" tabIndex={-1}>
         <div className="panel">
           {rateLimited ? <TooManyAttempts /> : null}
           {notice && summary.length === 0 && !rateLimited ? (
             <p className="notice" role="status">
-              {notice}
+              {t(notice)}
             </p>
           ) : null}
           <ErrorSummary items={summary} labels={LABELS} />
-          <h1>Sign in</h1>
-          <p className="lead">Sign in to Knotwork with the email address your clinic has for you.</p>
+          <h1>{t('signIn.title')}</h1>
+          <p className="lead">{t('signIn.lead')}</p>
           <form onSubmit={submit} noValidate>
             <TextField
               name="email"
@@ -124,8 +132,8 @@ export function SignIn() {
                 className="fieldset"
                 aria-describedby={errors.organization ? 'f-organization-error' : undefined}
               >
-                <legend id="f-organization">Which organisation do you want to sign in to?</legend>
-                <p className="hint">This email and password open an account at more than one.</p>
+                <legend id="f-organization">{t('signIn.whichOrg')}</legend>
+                <p className="hint">{t('signIn.severalOrgs')}</p>
                 {errors.organization ? (
                   <p id="f-organization-error" className="error-message">
                     {errors.organization}
@@ -149,10 +157,10 @@ export function SignIn() {
               </fieldset>
             ) : null}
             <button type="submit" className="button button-large" disabled={busy}>
-              {busy ? 'Signing in…' : 'Sign in'}
+              {busy ? t('signIn.busy') : t('signIn.title')}
             </button>
           </form>
-          <p className="small-print">Forgotten your password? Ask your clinic's front desk to reset it.</p>
+          <p className="small-print">{t('signIn.forgotten')}</p>
         </div>
       </main>
     </div>

@@ -8,30 +8,26 @@ import { Link, navigate } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
 import { therapistName, useTherapists, useServices } from '../schedule/therapists-and-services.ts';
 import { AlternativeList } from '../schedule/SlotChoices.tsx';
-import { dateLabel, timeAt, wallClock, zoneName } from '../schedule/time.ts';
-import { priceLabel } from '../../format.ts';
+import { wallClock } from '../schedule/time.ts';
+import { useFormat, useT, type MessageId } from '../../i18n/t.ts';
 import { stepUrl, type Answers } from './flow.ts';
 import { useCreateIntent } from '../../api/intent.ts';
 
 /**
  * What to do before a first visit, in our words, from the clinic guidance summarised in
- * /work/shared/clinical/REFERENCE.md ("Before the first visit").
+ * /work/shared/clinical/REFERENCE.md ("Before the first visit"); the words are in the messages.
  */
-export const FIRST_VISIT_ADVICE = [
-  'Arrive 15 minutes early. There are a few forms to fill in before we start.',
-  'Wear comfortable clothes that let the therapist reach the areas that hurt.',
-  'Avoid coffee, tea, energy drinks and other caffeine before your visit.',
-  'Bring your health history (past injuries and operations) and a list of the medicines you take.',
-];
+const FIRST_VISIT_ADVICE: MessageId[] = ['book.advice.1', 'book.advice.2', 'book.advice.3', 'book.advice.4'];
 
 export function FirstVisitAdvice({ headingLevel = 2 }: { headingLevel?: 2 | 3 }) {
+  const t = useT();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section className="sch-advice" aria-labelledby="advice-title">
-      <Heading id="advice-title">Before your first visit</Heading>
+      <Heading id="advice-title">{t('book.advice.title')}</Heading>
       <ul>
-        {FIRST_VISIT_ADVICE.map((line) => (
-          <li key={line}>{line}</li>
+        {FIRST_VISIT_ADVICE.map((id) => (
+          <li key={id}>{t(id)}</li>
         ))}
       </ul>
     </section>
@@ -40,6 +36,8 @@ export function FirstVisitAdvice({ headingLevel = 2 }: { headingLevel?: 2 | 3 })
 
 export function ConfirmStep({ answers, title }: { answers: Answers; title: string }) {
   const user = useUser();
+  const t = useT();
+  const format = useFormat();
   const locations = useLocations();
   const therapists = useTherapists();
   const services = useServices();
@@ -58,8 +56,7 @@ export function ConfirmStep({ answers, title }: { answers: Answers; title: strin
   const moving = answers.reschedule;
 
   const confirm = async () => {
-    if (!user.patientId)
-      return setErrors({ body: 'Only a patient account can book here. Ask the clinic to book for you.' });
+    if (!user.patientId) return setErrors({ body: t('book.confirm.onlyPatient') });
     setBusy(true);
     setRefusal(null);
     setErrors({});
@@ -77,7 +74,7 @@ export function ConfirmStep({ answers, title }: { answers: Answers; title: strin
     } catch (err) {
       if (err instanceof BookingRefusal && err.code === 'slot_unavailable') setRefusal(err);
       else if (err instanceof ApiError) setErrors({ body: Object.values(err.fields)[0] ?? err.message });
-      else setErrors({ body: 'Something went wrong. Please try again.' });
+      else setErrors({ body: t('status.wrong.body') });
     } finally {
       setBusy(false);
     }
@@ -95,43 +92,44 @@ export function ConfirmStep({ answers, title }: { answers: Answers; title: strin
       { replace: true },
     );
   };
-  const siteName = (id: string) => (locations.find((l) => l.id === id)?.name ?? 'Clinic').replace(/^Knotwork /, '');
+  const siteName = (id: string) =>
+    (locations.find((l) => l.id === id)?.name ?? t('mine.clinic')).replace(/^Knotwork /, '');
 
   return (
     <div className="narrow sch-question">
       <p className="breadcrumb">
         <Link to={stepUrl('time', answers)} className="sch-back">
-          Back
+          {t('form.back')}
         </Link>
       </p>
       <ErrorSummary items={errors.body ? [{ field: 'body', message: errors.body }] : []} />
-      <h1 className="sch-question-title">{moving ? 'Check your new time' : title}</h1>
+      <h1 className="sch-question-title">{moving ? t('book.confirm.newTime') : title}</h1>
       <dl className="summary-list sch-check">
-        <Row label="Visit" change={moving ? undefined : stepUrl('service', answers)}>
+        <Row label={t('book.row.visit')} change={moving ? undefined : stepUrl('service', answers)}>
           {service.name}
         </Row>
-        <Row label="Price">{priceLabel(service)}</Row>
-        <Row label="Clinic" change={stepUrl('site', answers)}>
+        <Row label={t('book.row.price')}>{format.priceLabel(service)}</Row>
+        <Row label={t('book.row.clinic')} change={stepUrl('site', answers)}>
           {siteName(site.id)}
           <br />
           <span className="muted">
             {site.address.line1}, {site.address.city}
           </span>
         </Row>
-        <Row label="Therapist" change={stepUrl('therapist', answers)}>
+        <Row label={t('book.row.therapist')} change={stepUrl('therapist', answers)}>
           {therapist}
         </Row>
-        <Row label="Date and time" change={stepUrl('time', answers)}>
-          {dateLabel(date)} at {timeAt(start, zone)}
+        <Row label={t('book.row.when')} change={stepUrl('time', answers)}>
+          {t('book.confirm.at', { date: format.date(date), time: format.time(start, zone) })}
           <br />
-          <span className="muted">{zoneName(zone, Date.parse(start))}, the clinic’s local time</span>
+          <span className="muted">{t('book.confirm.localTime', { zone: format.zone(zone, Date.parse(start)) })}</span>
         </Row>
       </dl>
       {service.isInitial && !moving ? <FirstVisitAdvice /> : null}
       {refusal ? (
         <div className="alert alert-warning" role="alert">
-          <h2 className="alert-title">Sorry, that time is no longer free</h2>
-          <p>Someone else may have just booked it. Choose another time. You will be asked to confirm it.</p>
+          <h2 className="alert-title">{t('book.confirm.taken.title')}</h2>
+          <p>{t('book.confirm.taken.body')}</p>
           <AlternativeList
             alternatives={refusal.alternatives}
             busy={busy}
@@ -145,13 +143,14 @@ export function ConfirmStep({ answers, title }: { answers: Answers; title: strin
         </div>
       ) : null}
       <button type="button" className="button button-large" disabled={busy} onClick={() => void confirm()}>
-        {busy ? 'Booking…' : moving ? 'Confirm the new time' : 'Confirm booking'}
+        {busy ? t('book.confirm.busy') : moving ? t('book.confirm.move') : t('book.confirm.book')}
       </button>
     </div>
   );
 }
 
 function Row({ label, change, children }: { label: string; change?: string; children: ReactNode }) {
+  const t = useT();
   return (
     <div className="summary-row sch-check-row">
       <dt>{label}</dt>
@@ -159,7 +158,8 @@ function Row({ label, change, children }: { label: string; change?: string; chil
       {change ? (
         <dd className="sch-check-change">
           <Link to={change}>
-            Change<span className="visually-hidden"> {label.toLowerCase()}</span>
+            {t('book.row.change')}
+            <span className="visually-hidden"> {label.toLowerCase()}</span>
           </Link>
         </dd>
       ) : null}

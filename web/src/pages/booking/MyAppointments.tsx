@@ -13,10 +13,10 @@ import { usePageTitle, useResource } from '../../hooks.ts';
 import { useLocations } from '../../sites.ts';
 import { Link, navigate, useUrl } from '../../router.tsx';
 import { useUser, useOrgTimeZone } from '../../session.tsx';
-import { priceLabel } from '../../format.ts';
 import { therapistName, useTherapists, useServices } from '../schedule/therapists-and-services.ts';
-import { STATUS_BADGE, STATUS_LABEL } from '../schedule/status.ts';
-import { addDays, dateLabel, timeAt, todayAt, wallClock } from '../schedule/time.ts';
+import { STATUS_BADGE } from '../schedule/status.ts';
+import { addDays, todayAt, wallClock } from '../schedule/time.ts';
+import { useFormat, useT, type MessageId } from '../../i18n/t.ts';
 import { MyWaitlist, useMyWaitlist, WaitlistOffers } from '../waitlist/MyWaitlist.tsx';
 import { listHomeCare, type HomeCareListed } from '../../api/charting.ts';
 import { LatestHomeCareCard } from '../homecare/LatestHomeCareCard.tsx';
@@ -33,17 +33,22 @@ function useAppointmentWords() {
   const therapists = useTherapists();
   const services = useServices();
   const orgZone = useOrgTimeZone();
+  const t = useT();
+  const format = useFormat();
   return (a: Appointment) => {
     const site = locations.find((l) => l.id === a.locationId);
     const zone = site?.timeZone ?? orgZone;
     const service = services?.find((s) => s.code === a.serviceCode);
     return {
-      when: `${dateLabel(wallClock(a.start, zone).date)} at ${timeAt(a.start, zone)}`,
+      when: t('book.confirm.at', {
+        date: format.date(wallClock(a.start, zone).date),
+        time: format.time(a.start, zone),
+      }),
       // The name as the clinic calls the service now (the server joins it in).
       service: a.serviceName,
-      price: service ? priceLabel(service) : null,
+      price: service ? format.priceLabel(service) : null,
       therapist: therapistName(therapists, a.therapistId),
-      site: (site?.name ?? 'Clinic').replace(/^Knotwork /, ''),
+      site: (site?.name ?? t('mine.clinic')).replace(/^Knotwork /, ''),
       address: site ? `${site.address.line1}, ${site.address.city}` : '',
       isInitial: services?.find((s) => s.code === a.serviceCode)?.isInitial ?? false,
     };
@@ -51,7 +56,8 @@ function useAppointmentWords() {
 }
 
 export function MyAppointments() {
-  usePageTitle('My appointments');
+  const t = useT();
+  usePageTitle(t('mine.title'));
   const user = useUser();
   const today = todayAt(user.orgTimeZone);
   const [list] = useResource(
@@ -73,7 +79,7 @@ export function MyAppointments() {
   const plans = homeCare.status === 'ok' ? homeCare.data : [];
   const { search } = useUrl();
   if (list.status === 'loading') return <Loading />;
-  if (list.status === 'error') return <ErrorView error={list.error} missingIsUnavailable="My appointments" />;
+  if (list.status === 'error') return <ErrorView error={list.error} missingIsUnavailable={t('mine.title')} />;
   const now = new Date().toISOString();
   const sorted = [...list.data].sort((a, b) => a.start.localeCompare(b.start));
   const upcoming = sorted.filter(
@@ -83,25 +89,25 @@ export function MyAppointments() {
   return (
     <div className="narrow">
       <div className="page-head">
-        <h1>My appointments</h1>
+        <h1>{t('mine.title')}</h1>
         <Link to="/book" className="button">
-          Book an appointment
+          {t('mine.book')}
         </Link>
       </div>
       {search.get('cancelled') ? (
         <div className="alert alert-success" role="status">
-          <p>Your appointment has been cancelled.</p>
+          <p>{t('mine.cancelled')}</p>
         </div>
       ) : null}
       {search.get('waitlisted') ? (
         <div className="alert alert-success" role="status">
-          <p>You are on the waitlist. We will email you when a time is held for you.</p>
+          <p>{t('mine.waitlisted')}</p>
         </div>
       ) : null}
       <WaitlistOffers waitlist={waitlist} />
       <LatestHomeCareCard plans={plans} />
-      <h2>Coming up</h2>
-      {upcoming.length === 0 ? <p>You have no appointments booked.</p> : null}
+      <h2>{t('mine.comingUp')}</h2>
+      {upcoming.length === 0 ? <p>{t('mine.none')}</p> : null}
       <ul className="plain-list sch-my-list">
         {upcoming.map((a) => {
           const w = words(a);
@@ -109,16 +115,15 @@ export function MyAppointments() {
             <li key={a.id} className="card sch-my-card">
               <h3>{w.when}</h3>
               <p>
-                {w.service} with {w.therapist}
+                {t('mine.with', { service: w.service, therapist: w.therapist })}
                 <br />
                 {w.site}, {w.address}
               </p>
               {a.status === 'booked' && a.conflict ? (
                 <div className="alert alert-warning sch-my-conflict">
-                  <p className="alert-title">This visit needs a new time</p>
+                  <p className="alert-title">{t('mine.needsTime')}</p>
                   <p>
-                    {a.conflict.message} We are sorry. Please change the time or cancel it: there is no
-                    late-cancellation fee.
+                    {a.conflict.message} {t('mine.sorry')}
                   </p>
                 </div>
               ) : null}
@@ -133,16 +138,19 @@ export function MyAppointments() {
                       reschedule: a.id,
                     })}
                   >
-                    Change the time<span className="visually-hidden"> of {w.when}</span>
+                    {t('mine.change')}
+                    <span className="visually-hidden">{t('mine.changeOf', { when: w.when })}</span>
                   </Link>
                 ) : null}
                 {a.can.cancel ? (
                   <Link className="button button-secondary" to={`/appointments/${a.id}/cancel`}>
-                    Cancel<span className="visually-hidden"> the appointment on {w.when}</span>
+                    {t('mine.cancel')}
+                    <span className="visually-hidden">{t('mine.cancelOf', { when: w.when })}</span>
                   </Link>
                 ) : null}
                 <a className="button button-secondary" href={appointmentIcsUrl(a.id)} download="appointment.ics">
-                  Add to calendar<span className="visually-hidden"> ({w.when})</span>
+                  {t('mine.calendar')}
+                  <span className="visually-hidden"> ({w.when})</span>
                 </a>
               </div>
             </li>
@@ -152,7 +160,7 @@ export function MyAppointments() {
       <MyWaitlist waitlist={waitlist} />
       {past.length > 0 ? (
         <>
-          <h2>Earlier</h2>
+          <h2>{t('mine.earlier')}</h2>
           <ul className="plain-list sch-my-past">
             {past.map((a) => {
               const w = words(a);
@@ -160,13 +168,14 @@ export function MyAppointments() {
               return (
                 <li key={a.id}>
                   {w.when} · {w.service} · {w.site}{' '}
-                  <span className={`badge ${STATUS_BADGE[a.status]}`}>{STATUS_LABEL[a.status]}</span>
+                  <span className={`badge ${STATUS_BADGE[a.status]}`}>{t(`mine.status.${a.status}` as MessageId)}</span>
                   {care ? (
                     <>
                       {' '}
                       ·{' '}
                       <Link to={`/home-care#plan-${care.id}`}>
-                        Home care<span className="visually-hidden"> from {w.when}</span>
+                        {t('nav.homeCare')}
+                        <span className="visually-hidden">{t('mine.homeCareFrom', { when: w.when })}</span>
                       </Link>
                     </>
                   ) : null}
@@ -185,35 +194,37 @@ export function BookingDone() {
   const { search } = useUrl();
   const id = search.get('id') ?? '';
   const moved = search.get('moved') === '1';
-  usePageTitle(moved ? 'Appointment changed' : 'Appointment booked');
+  const t = useT();
+  usePageTitle(t(moved ? 'done.titleMoved' : 'done.titleBooked'));
   const [appointment] = useResource(() => getAppointment(id), [id]);
   const words = useAppointmentWords();
   if (appointment.status === 'loading') return <Loading />;
-  if (appointment.status === 'error') return <ErrorView error={appointment.error} what="appointment" />;
+  if (appointment.status === 'error')
+    return <ErrorView error={appointment.error} what={t('status.notFound.appointment')} />;
   const w = words(appointment.data);
   return (
     <div className="narrow">
       <div className="sch-confirmation">
-        <h1>{moved ? 'Your appointment has been changed' : 'Your appointment is booked'}</h1>
+        <h1>{t(moved ? 'done.moved' : 'done.booked')}</h1>
         <p className="sch-confirmation-when">{w.when}</p>
       </div>
       <dl className="summary-list">
         <div className="summary-row">
-          <dt>Visit</dt>
+          <dt>{t('book.row.visit')}</dt>
           <dd>{w.service}</dd>
         </div>
         {w.price ? (
           <div className="summary-row">
-            <dt>Price</dt>
+            <dt>{t('book.row.price')}</dt>
             <dd>{w.price}</dd>
           </div>
         ) : null}
         <div className="summary-row">
-          <dt>Therapist</dt>
+          <dt>{t('book.row.therapist')}</dt>
           <dd>{w.therapist}</dd>
         </div>
         <div className="summary-row">
-          <dt>Clinic</dt>
+          <dt>{t('book.row.clinic')}</dt>
           <dd>
             {w.site}
             <br />
@@ -223,13 +234,13 @@ export function BookingDone() {
       </dl>
       <p className="button-row sch-done-actions">
         <a className="button button-secondary" href={appointmentIcsUrl(appointment.data.id)} download="appointment.ics">
-          Add to my calendar
+          {t('done.calendar')}
         </a>
         <Link className="button button-secondary" to="/appointments">
-          See all my appointments
+          {t('done.all')}
         </Link>
       </p>
-      <p>We have sent you a confirmation. We will remind you before the visit.</p>
+      <p>{t('done.sent')}</p>
       {w.isInitial && !moved ? <FirstVisitAdvice /> : null}
     </div>
   );
@@ -237,25 +248,24 @@ export function BookingDone() {
 
 /** Cancel one's own appointment: one question (the reason, optional) and a clear button. */
 export function CancelAppointment({ id }: { id: string }) {
-  usePageTitle('Cancel your appointment');
+  const t = useT();
+  usePageTitle(t('cancel.title'));
   const [appointment] = useResource(() => getAppointment(id), [id]);
   const words = useAppointmentWords();
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   if (appointment.status === 'loading') return <Loading />;
-  if (appointment.status === 'error') return <ErrorView error={appointment.error} what="appointment" />;
+  if (appointment.status === 'error')
+    return <ErrorView error={appointment.error} what={t('status.notFound.appointment')} />;
   const w = words(appointment.data);
   if (!appointment.data.can.cancel)
     return (
       <div className="narrow">
-        <h1>This appointment cannot be cancelled</h1>
-        <p>
-          Your appointment on {w.when} is no longer booked, so there is nothing to cancel. Please call the clinic if
-          something is not right.
-        </p>
+        <h1>{t('cancel.cannot')}</h1>
+        <p>{t('cancel.cannotBody', { when: w.when })}</p>
         <Link to="/appointments" className="button button-secondary">
-          Back to my appointments
+          {t('cancel.backToMine')}
         </Link>
       </div>
     );
@@ -266,11 +276,7 @@ export function CancelAppointment({ id }: { id: string }) {
       await cancelAppointment(id, reason.trim() || 'Cancelled by the patient online');
       navigate('/appointments?cancelled=1');
     } catch (err) {
-      setError(
-        err instanceof ApiError
-          ? (Object.values(err.fields)[0] ?? err.message)
-          : 'Something went wrong. Please try again.',
-      );
+      setError(err instanceof ApiError ? (Object.values(err.fields)[0] ?? err.message) : t('status.wrong.body'));
     } finally {
       setBusy(false);
     }
@@ -279,14 +285,12 @@ export function CancelAppointment({ id }: { id: string }) {
     <div className="narrow sch-question">
       <p className="breadcrumb">
         <Link to="/appointments" className="sch-back">
-          Back
+          {t('form.back')}
         </Link>
       </p>
       <ErrorSummary items={error ? [{ field: 'reason', message: error }] : []} />
-      <h1 className="sch-question-title">Cancel your appointment on {w.when}?</h1>
-      <p>
-        {w.service} with {w.therapist} at {w.site}.
-      </p>
+      <h1 className="sch-question-title">{t('cancel.question', { when: w.when })}</h1>
+      <p>{t('cancel.what', { service: w.service, therapist: w.therapist, site: w.site })}</p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -296,18 +300,18 @@ export function CancelAppointment({ id }: { id: string }) {
       >
         <TextField
           name="reason"
-          label="Why are you cancelling? (optional)"
-          hint="This helps us plan. You do not have to say."
+          label={t('cancel.why')}
+          hint={t('cancel.whyHint')}
           value={reason}
           onValue={setReason}
           maxLength={LIMIT.reason}
         />
         <div className="button-row">
           <button type="submit" className="button button-large sch-danger" disabled={busy}>
-            {busy ? 'Cancelling…' : 'Yes, cancel it'}
+            {busy ? t('cancel.busy') : t('cancel.yes')}
           </button>
           <Link to="/appointments" className="button button-secondary button-large">
-            No, keep it
+            {t('cancel.no')}
           </Link>
         </div>
       </form>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ErrorSummary, fieldId } from '../../components/Form.tsx';
 import { Link } from '../../router.tsx';
+import { useT } from '../../i18n/t.ts';
 
 export interface Choice {
   value: string;
@@ -20,7 +21,7 @@ export function RadioQuestion({
   initial,
   back,
   onAnswer,
-  submitLabel = 'Continue',
+  submitLabel,
   children,
 }: {
   name: string;
@@ -33,12 +34,13 @@ export function RadioQuestion({
   submitLabel?: string;
   children?: ReactNode;
 }) {
+  const t = useT();
   const [value, setValue] = useState(initial ?? '');
   const [error, setError] = useState('');
   const id = fieldId(name);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!value) return setError('Choose one of the options.');
+    if (!value) return setError(t('form.chooseOne'));
     onAnswer(value);
   };
   return (
@@ -46,7 +48,7 @@ export function RadioQuestion({
       {back ? (
         <p className="breadcrumb">
           <Link to={back} className="sch-back">
-            Back
+            {t('form.back')}
           </Link>
         </p>
       ) : null}
@@ -69,7 +71,7 @@ export function RadioQuestion({
             ) : null}
             {error ? (
               <p id={`${id}-error`} className="error-message">
-                <span className="visually-hidden">Error: </span>
+                <span className="visually-hidden">{t('form.error')} </span>
                 {error}
               </p>
             ) : null}
@@ -103,7 +105,7 @@ export function RadioQuestion({
         </div>
         {children}
         <button type="submit" className="button button-large">
-          {submitLabel}
+          {submitLabel ?? t('form.continue')}
         </button>
       </form>
     </div>

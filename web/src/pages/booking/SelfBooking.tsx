@@ -1,29 +1,37 @@
 import { useEffect } from 'react';
 import { Loading } from '../../components/StatusViews.tsx';
-import { priceLabel } from '../../format.ts';
 import { usePageTitle } from '../../hooks.ts';
 import { useLocations } from '../../sites.ts';
 import { navigate, useUrl } from '../../router.tsx';
 import { useTherapists, useServices } from '../schedule/therapists-and-services.ts';
 import { ConfirmStep } from './ConfirmStep.tsx';
-import { missingStep, PLAIN_SERVICE, readAnswers, SELF_BOOKABLE, stepUrl, type Answers, type Step } from './flow.ts';
+import { missingStep, readAnswers, SELF_BOOKABLE, stepUrl, type Answers, type Step } from './flow.ts';
+import { useFormat, useT, type MessageId } from '../../i18n/t.ts';
 import { RadioQuestion } from './Question.tsx';
 import { TimeStep } from './TimeStep.tsx';
 
-const TITLES: Record<Step, string> = {
-  service: 'What kind of visit do you need?',
-  site: 'Which clinic would you like to go to?',
-  therapist: 'Who would you like to see?',
-  time: 'Choose a day and time',
-  confirm: 'Check your booking',
+const TITLES: Record<Step, MessageId> = {
+  service: 'book.title.service',
+  site: 'book.title.site',
+  therapist: 'book.title.therapist',
+  time: 'book.title.time',
+  confirm: 'book.title.confirm',
 };
+
+/** The plain description of a service under its name, where the messages have one. */
+function serviceHint(code: string): MessageId | null {
+  const id = `book.service.${code}`;
+  return SELF_BOOKABLE.includes(code) ? (id as MessageId) : null;
+}
 
 /** Patient self-booking, one question per page: service → clinic → therapist → time → check and confirm. */
 export function SelfBooking({ step }: { step: Step }) {
   const { search } = useUrl();
   const answers = readAnswers(search);
   const back = missingStep(answers, step);
-  usePageTitle(answers.reschedule ? `Change your appointment – ${TITLES[step]}` : TITLES[step]);
+  const t = useT();
+  const title = t(TITLES[step]);
+  usePageTitle(answers.reschedule ? t('book.title.reschedule', { step: title }) : title);
   useEffect(() => {
     if (back) navigate(stepUrl(back, answers), { replace: true });
   }, [back]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -36,45 +44,54 @@ export function SelfBooking({ step }: { step: Step }) {
     case 'therapist':
       return <TherapistStep answers={answers} />;
     case 'time':
-      return <TimeStep answers={answers} title={TITLES.time} />;
+      return <TimeStep answers={answers} title={title} />;
     case 'confirm':
-      return <ConfirmStep answers={answers} title={TITLES.confirm} />;
+      return <ConfirmStep answers={answers} title={title} />;
   }
 }
 
 function ServiceStep({ answers }: { answers: Answers }) {
   const services = useServices();
+  const t = useT();
+  const format = useFormat();
   if (!services) return <Loading />;
   const offered = SELF_BOOKABLE.flatMap((code) => services.filter((s) => s.code === code));
   return (
     <RadioQuestion
       name="service"
-      question={TITLES.service}
+      question={t(TITLES.service)}
       initial={answers.service}
-      hint="If this is your first visit with us, choose a first visit. It includes an assessment."
-      choices={offered.map((s) => ({
-        value: s.code,
-        label: s.name,
-        hint: [PLAIN_SERVICE[s.code]?.hint, `${s.durationMinutes} minutes · ${priceLabel(s)}`]
-          .filter(Boolean)
-          .join(' '),
-      }))}
+      hint={t('book.service.hint')}
+      choices={offered.map((s) => {
+        const hint = serviceHint(s.code);
+        return {
+          value: s.code,
+          label: s.name,
+          hint: [
+            hint ? t(hint) : null,
+            t('book.service.length', { minutes: s.durationMinutes, price: format.priceLabel(s) }),
+          ]
+            .filter(Boolean)
+            .join(' '),
+        };
+      })}
       onAnswer={(service) => navigate(stepUrl('site', { ...answers, service, start: null }))}
     />
   );
 }
 
 function SiteStep({ answers }: { answers: Answers }) {
+  const t = useT();
   const locations = useLocations().filter((l) => l.active);
   if (locations.length === 0) return <Loading />;
   return (
     <RadioQuestion
       name="site"
-      question={TITLES.site}
+      question={t(TITLES.site)}
       initial={answers.site}
       back={stepUrl('service', answers)}
       choices={[
-        { value: 'any', label: 'Any clinic', hint: 'We will show free times at all our clinics.' },
+        { value: 'any', label: t('book.site.any'), hint: t('book.site.anyHint') },
         ...locations.map((l) => ({
           value: l.id,
           label: l.name.replace(/^Knotwork /, ''),
@@ -87,6 +104,7 @@ function SiteStep({ answers }: { answers: Answers }) {
 }
 
 function TherapistStep({ answers }: { answers: Answers }) {
+  const t = useT();
   const therapists = useTherapists();
   const services = useServices();
   if (!therapists || !services) return <Loading />;
@@ -97,12 +115,12 @@ function TherapistStep({ answers }: { answers: Answers }) {
   return (
     <RadioQuestion
       name="therapist"
-      question={TITLES.therapist}
+      question={t(TITLES.therapist)}
       initial={answers.therapist}
       back={stepUrl('site', answers)}
-      hint="All our therapists are licensed and certified in neuromuscular therapy."
+      hint={t('book.therapist.hint')}
       choices={[
-        { value: 'any', label: 'Any qualified therapist', hint: 'You will see the most free times.' },
+        { value: 'any', label: t('book.therapist.any'), hint: t('book.therapist.anyHint') },
         ...here.map((p) => ({ value: p.id, label: p.name })),
       ]}
       onAnswer={(therapist) => navigate(stepUrl('time', { ...answers, therapist, start: null }))}

@@ -5,7 +5,8 @@ import { useLocations } from '../../sites.ts';
 import { Link, navigate } from '../../router.tsx';
 import { therapistName, useTherapists } from '../schedule/therapists-and-services.ts';
 import { slotsByDay } from '../schedule/SlotChoices.tsx';
-import { addDays, dateLabel, timeAt, todayAt, zoneName } from '../schedule/time.ts';
+import { addDays, todayAt } from '../schedule/time.ts';
+import { useFormat, useT } from '../../i18n/t.ts';
 import { stepUrl, type Answers } from './flow.ts';
 import { useOrgTimeZone } from '../../session.tsx';
 
@@ -25,6 +26,10 @@ function distinctTimes(slots: Slot[]): Slot[] {
 export function TimeStep({ answers, title }: { answers: Answers; title: string }) {
   const locations = useLocations();
   const therapists = useTherapists();
+  const t = useT();
+  const format = useFormat();
+  const dateLabel = (date: string) => format.date(date);
+  const timeAt = format.time;
   const orgZone = useOrgTimeZone();
   const site = locations.find((l) => l.id === answers.site);
   const zone = site?.timeZone ?? locations[0]?.timeZone ?? orgZone;
@@ -47,7 +52,8 @@ export function TimeStep({ answers, title }: { answers: Answers; title: string }
     [answers.service, answers.site, answers.therapist, from],
   );
   const zoneOf = (id: string) => locations.find((l) => l.id === id)?.timeZone ?? zone;
-  const siteName = (id: string) => (locations.find((l) => l.id === id)?.name ?? 'Clinic').replace(/^Knotwork /, '');
+  const siteName = (id: string) =>
+    (locations.find((l) => l.id === id)?.name ?? t('mine.clinic')).replace(/^Knotwork /, '');
   const pick = (slot: Slot) =>
     navigate(
       stepUrl('confirm', {
@@ -60,29 +66,30 @@ export function TimeStep({ answers, title }: { answers: Answers; title: string }
     );
   const days = slots.status === 'ok' ? slotsByDay(distinctTimes(slots.data), zoneOf) : [];
   const anySite = answers.site === 'any';
-  const who =
-    answers.therapist === 'any' ? 'any qualified therapist' : therapistName(therapists, answers.therapist ?? '');
+  const who = answers.therapist === 'any' ? t('book.time.anyone') : therapistName(therapists, answers.therapist ?? '');
 
   return (
     <div className="narrow sch-question">
       <p className="breadcrumb">
         <Link to={stepUrl('therapist', answers)} className="sch-back">
-          Back
+          {t('form.back')}
         </Link>
       </p>
       <h1 className="sch-question-title">{title}</h1>
       <p>
-        Showing free times from {dateLabel(from)} to {dateLabel(to)} with {who}
-        {anySite ? ' at any clinic' : site ? ` at ${siteName(site.id)}` : ''}.
+        {t('book.time.showing', {
+          from: dateLabel(from),
+          to: dateLabel(to),
+          who,
+          where: anySite ? 'any' : site ? siteName(site.id) : 'none',
+        })}
       </p>
-      <p className="sch-zone">
-        All times are the clinic’s local time: {zoneName(zone, Date.parse(`${from}T12:00:00Z`))}.
-      </p>
-      {slots.status === 'loading' ? <Loading label="Finding free times…" /> : null}
-      {slots.status === 'error' ? <ErrorView error={slots.error} missingIsUnavailable="Online booking" /> : null}
+      <p className="sch-zone">{t('book.time.zone', { zone: format.zone(zone, Date.parse(`${from}T12:00:00Z`)) })}</p>
+      {slots.status === 'loading' ? <Loading label={t('book.time.finding')} /> : null}
+      {slots.status === 'error' ? <ErrorView error={slots.error} missingIsUnavailable={t('book.unavailable')} /> : null}
       {slots.status === 'ok' && days.length === 0 ? (
         <div className="notice sch-empty">
-          <p>There are no free times in these 7 days. Look at the next week, or choose another clinic or therapist.</p>
+          <p>{t('book.time.none')}</p>
         </div>
       ) : null}
       {days.map(([date, daySlots]) => (
@@ -104,8 +111,16 @@ export function TimeStep({ answers, title }: { answers: Answers; title: string }
                         className="button button-secondary sch-time-button"
                         onClick={() => pick(slot)}
                         aria-label={
-                          `${timeAt(slot.start, zoneOf(slot.locationId))}, ${dateLabel(date)}` +
-                          `${anySite ? `, ${siteName(locationId)}` : ''}`
+                          anySite
+                            ? t('book.time.slotAt', {
+                                time: timeAt(slot.start, zoneOf(slot.locationId)),
+                                date: dateLabel(date),
+                                site: siteName(locationId),
+                              })
+                            : t('book.time.slot', {
+                                time: timeAt(slot.start, zoneOf(slot.locationId)),
+                                date: dateLabel(date),
+                              })
                         }
                       >
                         {timeAt(slot.start, zoneOf(slot.locationId))}
@@ -117,19 +132,19 @@ export function TimeStep({ answers, title }: { answers: Answers; title: string }
           ))}
         </section>
       ))}
-      <nav className="pager" aria-label="Other dates">
+      <nav className="pager" aria-label={t('book.time.otherDates')}>
         {from > today ? (
           <Link
             className="button button-secondary"
             to={stepUrl('time', { ...answers, from: addDays(from, -DAYS_SHOWN) })}
           >
-            ← Earlier dates
+            {t('book.time.earlier')}
           </Link>
         ) : (
           <span />
         )}
         <Link className="button button-secondary" to={stepUrl('time', { ...answers, from: addDays(from, DAYS_SHOWN) })}>
-          Later dates →
+          {t('book.time.later')}
         </Link>
       </nav>
     </div>

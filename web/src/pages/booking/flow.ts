@@ -65,23 +65,10 @@ export function missingStep(answers: Answers, step: Step): Step | null {
 }
 
 /**
- * Plain words about each NMT service, keyed by code, shown under the service's name. The name itself
- * is always the clinic's own (current) one, so a renamed service reads the same in booking, on
- * confirmations and in every message.
+ * The NMT services a patient books online, in the order they see them (first visits first). Under each
+ * name (always the clinic's own, current one) is a plain description from the messages
+ * (`book.service.<code>`), so a renamed service reads the same in booking, on confirmations and in messages.
  */
-export const PLAIN_SERVICE: Record<string, { hint: string }> = {
-  'nmt-initial-60': {
-    hint: 'Your first visit: an assessment of your pain and your first treatment. Best for one main problem area.',
-  },
-  'nmt-initial-90': {
-    hint: 'A longer first visit: more time for the assessment and treatment when you have more than one problem area.',
-  },
-  'nmt-followup-60': { hint: 'For patients who have already had their first visit.' },
-  'nmt-followup-30': { hint: 'A shorter treatment for one area, for patients already in treatment.' },
-  'nmt-maintenance-60': { hint: 'Regular care to keep you well once your treatment plan is done.' },
-};
-
-/** The order patients see the choices in: first visits first. */
 export const SELF_BOOKABLE = [
   'nmt-initial-60',
   'nmt-initial-90',

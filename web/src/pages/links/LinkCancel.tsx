@@ -4,6 +4,7 @@ import { cancelByLink, getLinkedAppointment, type LinkedAppointment } from '../.
 import { ErrorSummary, TextField } from '../../components/Form.tsx';
 import { usePageTitle } from '../../hooks.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
+import { useFormat, useT } from '../../i18n/t.ts';
 
 /** Cancel through the link: one optional question, the policy said plainly, a clear button. */
 export function LinkCancel({
@@ -19,7 +20,9 @@ export function LinkCancel({
   onDone: (changed: LinkedAppointment) => void;
   onRefresh: (latest: LinkedAppointment) => void;
 }) {
-  usePageTitle('Cancel your appointment');
+  const t = useT();
+  const when = useFormat().visit(a.start, a.timeZone);
+  usePageTitle(t('cancel.title'));
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<{ field: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -35,7 +38,7 @@ export function LinkCancel({
         // Refused (e.g. the policy window began meanwhile): show the visit as it now stands.
         if (err.status === 409) await getLinkedAppointment(token).then(onRefresh, () => undefined);
       } else {
-        setProblem({ field: '_', message: 'Something went wrong. Please try again.' });
+        setProblem({ field: '_', message: t('status.wrong.body') });
       }
     } finally {
       setBusy(false);
@@ -45,18 +48,13 @@ export function LinkCancel({
     <>
       <p className="breadcrumb">
         <button type="button" className="link-button sch-back" onClick={onBack}>
-          Back
+          {t('form.back')}
         </button>
       </p>
-      <ErrorSummary items={problem ? [problem] : []} labels={{ reason: 'Reason' }} />
-      <h1 className="sch-question-title">Cancel your appointment on {a.when}?</h1>
-      <p>
-        {a.service} with {a.therapist} at {a.site.name}.
-      </p>
-      <p className="notice lnk-policy">
-        You are cancelling more than {a.cancellationNoticeHours} hours before the visit, so this is not a late
-        cancellation.
-      </p>
+      <ErrorSummary items={problem ? [problem] : []} labels={{ reason: t('link.cancel.reason') }} />
+      <h1 className="sch-question-title">{t('cancel.question', { when })}</h1>
+      <p>{t('cancel.what', { service: a.service, therapist: a.therapist, site: a.site.name })}</p>
+      <p className="notice lnk-policy">{t('link.cancel.notLate', { hours: a.cancellationNoticeHours })}</p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -66,8 +64,8 @@ export function LinkCancel({
       >
         <TextField
           name="reason"
-          label="Why are you cancelling? (optional)"
-          hint="This helps the clinic plan. You do not have to say."
+          label={t('cancel.why')}
+          hint={t('link.cancel.whyHint')}
           value={reason}
           onValue={setReason}
           maxLength={LIMIT.reason}
@@ -75,10 +73,10 @@ export function LinkCancel({
         />
         <div className="lnk-actions">
           <button type="submit" className="button button-large sch-danger" disabled={busy}>
-            {busy ? 'Cancelling…' : 'Yes, cancel it'}
+            {busy ? t('cancel.busy') : t('cancel.yes')}
           </button>
           <button type="button" className="button button-secondary button-large" onClick={onBack}>
-            No, keep it
+            {t('cancel.no')}
           </button>
         </div>
       </form>

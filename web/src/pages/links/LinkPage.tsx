@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { getLinkedAppointment, type LinkedAppointment, type LinkSlot } from '../../api/links.ts';
 import { ApiError } from '../../api/http.ts';
 import { Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { LinkCancel } from './LinkCancel.tsx';
 import { LinkConfirmMove, LinkTimes } from './LinkReschedule.tsx';
-import { policyWords, statusWords } from './linkWords.ts';
+import { statusWords, usePolicyWords } from './linkWords.ts';
+import { useFormat, useT } from '../../i18n/t.ts';
+import { useLocale } from '../../i18n/locale.tsx';
 import { PhoneLink, PublicShell } from './PublicShell.tsx';
 import './links.css';
 
@@ -19,11 +21,18 @@ export type Step =
 export function LinkPage({ token }: { token: string }) {
   const [loaded, setLoaded] = useResource((signal) => getLinkedAppointment(token, signal), [token]);
   const [step, setStep] = useState<Step>({ kind: 'view' });
+  const t = useT();
+  const { suggest } = useLocale();
+  const recorded = loaded.status === 'ok' ? loaded.data.locale : null;
+  // The link was sent to this patient: it opens in the language their record says they read.
+  useEffect(() => {
+    if (recorded) suggest(recorded);
+  }, [recorded, suggest]);
   const focusKey = step.kind + (step.kind === 'view' ? (step.done ?? '') : '');
   if (loaded.status === 'loading')
     return (
       <PublicShell focusKey="loading">
-        <Loading label="Opening your appointment…" />
+        <Loading label={t('link.opening')} />
       </PublicShell>
     );
   if (loaded.status === 'error')
@@ -74,47 +83,46 @@ function LinkSummary({
   done?: 'cancelled' | 'moved';
   onStep: (step: Step) => void;
 }) {
+  const t = useT();
+  const when = useFormat().visit(a.start, a.timeZone);
   const cancelled = a.status === 'cancelled' || a.status === 'late_cancel';
-  const title =
+  const title = t(
     done === 'cancelled'
-      ? 'Your appointment has been cancelled'
+      ? 'link.title.cancelled'
       : done === 'moved'
-        ? 'Your appointment has been changed'
+        ? 'link.title.moved'
         : cancelled
-          ? 'This appointment is cancelled'
-          : 'Your appointment';
+          ? 'link.title.isCancelled'
+          : 'link.title.yours',
+  );
   usePageTitle(title);
-  const policy = policyWords(a);
+  const policy = usePolicyWords()(a);
   const phone = a.site.phone;
   return (
     <>
       {done ? (
         <div className="sch-confirmation lnk-done" role="status">
           <h1>{title}</h1>
-          {done === 'moved' ? (
-            <p className="sch-confirmation-when">{a.when}</p>
-          ) : (
-            <p>We have let the clinic know. You do not need to do anything else.</p>
-          )}
+          {done === 'moved' ? <p className="sch-confirmation-when">{when}</p> : <p>{t('link.told')}</p>}
         </div>
       ) : (
         <h1 className="sch-question-title">{title}</h1>
       )}
       <dl className="summary-list lnk-summary">
         <div className="summary-row">
-          <dt>When</dt>
-          <dd>{a.when}</dd>
+          <dt>{t('link.row.when')}</dt>
+          <dd>{when}</dd>
         </div>
         <div className="summary-row">
-          <dt>Visit</dt>
+          <dt>{t('book.row.visit')}</dt>
           <dd>{a.service}</dd>
         </div>
         <div className="summary-row">
-          <dt>Therapist</dt>
+          <dt>{t('book.row.therapist')}</dt>
           <dd>{a.therapist}</dd>
         </div>
         <div className="summary-row">
-          <dt>Clinic</dt>
+          <dt>{t('book.row.clinic')}</dt>
           <dd>
             {a.site.name}
             <br />
@@ -123,7 +131,7 @@ function LinkSummary({
         </div>
         {phone ? (
           <div className="summary-row">
-            <dt>Phone</dt>
+            <dt>{t('link.row.phone')}</dt>
             <dd>
               <PhoneLink phone={phone} />
             </dd>
@@ -132,28 +140,32 @@ function LinkSummary({
       </dl>
       {a.status === 'booked' && a.conflict && !done ? (
         <div className="alert alert-warning lnk-alert">
-          <h2 className="alert-title">This visit needs a new time</h2>
-          <p>{a.conflict} We are sorry. Please choose a new time below, or cancel.</p>
+          <h2 className="alert-title">{t('link.needsTime')}</h2>
+          <p>
+            {a.conflict} {t('link.sorry')}
+          </p>
         </div>
       ) : null}
       {a.status !== 'booked' ? (
         done ? null : (
           <div className="alert lnk-alert" role="status">
-            <p>{statusWords(a.status)} It can no longer be changed online.</p>
+            <p>
+              {t(statusWords(a.status))} {t('link.noLongerOnline')}
+            </p>
             {phone ? (
               <p>
-                To book again or ask a question, call the clinic on <PhoneLink phone={phone} />.
+                {t('link.callToBook')} <PhoneLink phone={phone} />.
               </p>
             ) : null}
           </div>
         )
       ) : policy.late ? (
         <div className="alert alert-warning lnk-alert">
-          <h2 className="alert-title">It is too late to change this online</h2>
+          <h2 className="alert-title">{t('link.tooLate')}</h2>
           <p>{policy.text}</p>
           {phone ? (
             <p className="lnk-call">
-              Call <PhoneLink phone={phone} />
+              {t('link.call')} <PhoneLink phone={phone} />
             </p>
           ) : null}
         </div>
@@ -162,14 +174,14 @@ function LinkSummary({
           <p className="notice lnk-policy">{policy.text}</p>
           <div className="lnk-actions">
             <button type="button" className="button button-large" onClick={() => onStep({ kind: 'times' })}>
-              Change the time
+              {t('link.change')}
             </button>
             <button
               type="button"
               className="button button-secondary button-large"
               onClick={() => onStep({ kind: 'cancel' })}
             >
-              Cancel the appointment
+              {t('link.cancel')}
             </button>
           </div>
         </>
@@ -180,29 +192,29 @@ function LinkSummary({
 
 /** A link that does not open anything: say why plainly, never a crash. */
 function LinkProblem({ error }: { error: unknown }) {
-  usePageTitle('This link does not work');
+  const t = useT();
+  usePageTitle(t('link.problem.title'));
   const api = error instanceof ApiError ? error : null;
   const message =
     api?.status === 404
       ? api.message
       : api?.status === 400
-        ? 'This link is not complete. Open the whole link from the clinic’s message (some email programs split long ' +
-          'links), or call the clinic.'
+        ? t('link.problem.incomplete')
         : api?.status === 429
-          ? 'Too many tries in a short time. Please wait a few minutes and try again.'
-          : 'We could not open your appointment just now. Check your connection and try again, or call the clinic.';
+          ? t('link.problem.tooMany')
+          : t('link.problem.offline');
   return (
     <section aria-labelledby="lnk-problem">
       <h1 id="lnk-problem" className="sch-question-title">
-        This link does not work
+        {t('link.problem.title')}
       </h1>
       <div className="alert alert-error" role="alert">
         <p>{message}</p>
       </div>
-      <p>You can also sign in to Knotwork to see and change your appointments.</p>
+      <p>{t('link.problem.signIn')}</p>
       <p>
         <a className="button button-secondary button-large" href="/">
-          Sign in
+          {t('signIn.title')}
         </a>
       </p>
     </section>

@@ -4,8 +4,9 @@ import { linkSlots, rescheduleByLink, type LinkedAppointment, type LinkSlot } fr
 import { ErrorSummary } from '../../components/Form.tsx';
 import { Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
-import { addDays, dateLabel, timeAt, wallClock, zoneName } from '../schedule/time.ts';
-import { atClinic } from './linkWords.ts';
+import { addDays, wallClock } from '../schedule/time.ts';
+import { useAtClinic } from './linkWords.ts';
+import { useFormat, useT } from '../../i18n/t.ts';
 import type { Step } from './LinkPage.tsx';
 
 /** Free times grouped by the clinic's calendar day, the visit's own time left out. */
@@ -23,13 +24,16 @@ export function timesByDay(slots: LinkSlot[], timeZone: string, currentStart: st
 
 const WEEK_DAYS = 7;
 
-const BackButton = ({ onClick, label = 'Back' }: { onClick: () => void; label?: string }) => (
-  <p className="breadcrumb">
-    <button type="button" className="link-button sch-back" onClick={onClick}>
-      {label}
-    </button>
-  </p>
-);
+function BackButton({ onClick, label }: { onClick: () => void; label?: string }) {
+  const t = useT();
+  return (
+    <p className="breadcrumb">
+      <button type="button" className="link-button sch-back" onClick={onClick}>
+        {label ?? t('form.back')}
+      </button>
+    </p>
+  );
+}
 
 export function LinkTimes({
   token,
@@ -42,7 +46,12 @@ export function LinkTimes({
   problem?: string;
   onStep: (step: Step) => void;
 }) {
-  usePageTitle('Choose a new time');
+  const t = useT();
+  const format = useFormat();
+  const dateLabel = (date: string) => format.date(date);
+  const timeAt = format.time;
+  const when = format.visit(a.start, a.timeZone);
+  usePageTitle(t('link.times.title'));
   const [slots] = useResource((signal) => linkSlots(token, signal), [token, problem]);
   const days = slots.status === 'ok' ? timesByDay(slots.data, a.timeZone, a.start) : [];
   // A week at a time, as in booking: four weeks of times is too long a list for a phone.
@@ -55,33 +64,23 @@ export function LinkTimes({
     <>
       <BackButton onClick={() => onStep({ kind: 'view' })} />
       <ErrorSummary items={problem ? [{ field: '_', message: problem }] : []} />
-      <h1 className="sch-question-title">Choose a new time</h1>
-      <p>
-        Free times for {a.service} with {a.therapist} at {a.site.name} in the next four weeks. Your visit is now on{' '}
-        {a.when}.
-      </p>
-      <p className="sch-zone">All times are the clinic’s local time: {zoneName(a.timeZone, Date.parse(a.start))}.</p>
-      {slots.status === 'loading' ? <Loading label="Finding free times…" /> : null}
+      <h1 className="sch-question-title">{t('link.times.title')}</h1>
+      <p>{t('link.times.intro', { service: a.service, therapist: a.therapist, site: a.site.name, when })}</p>
+      <p className="sch-zone">{t('book.time.zone', { zone: format.zone(a.timeZone, Date.parse(a.start)) })}</p>
+      {slots.status === 'loading' ? <Loading label={t('book.time.finding')} /> : null}
       {slots.status === 'error' ? (
         <div className="alert alert-error" role="alert">
-          <p>
-            {slots.error instanceof ApiError
-              ? slots.error.message
-              : 'We could not load the free times. Please try again.'}
-          </p>
+          <p>{slots.error instanceof ApiError ? slots.error.message : t('link.times.loadFailed')}</p>
         </div>
       ) : null}
       {slots.status === 'ok' && days.length === 0 ? (
         <div className="notice sch-empty">
-          <p>
-            There are no other free times with {a.therapist} in the next four weeks. Please call the clinic to find
-            another time.
-          </p>
+          <p>{t('link.times.none', { therapist: a.therapist })}</p>
         </div>
       ) : null}
       {shown.length === 0 && days.length > 0 ? (
         <div className="notice sch-empty">
-          <p>No free times in these 7 days.</p>
+          <p>{t('link.times.noneThisWeek')}</p>
         </div>
       ) : null}
       {shown.map(([date, daySlots]) => (
@@ -94,7 +93,7 @@ export function LinkTimes({
                   type="button"
                   className="button button-secondary sch-time-button"
                   onClick={() => onStep({ kind: 'confirm', slot })}
-                  aria-label={`${timeAt(slot.start, a.timeZone)}, ${dateLabel(date)}`}
+                  aria-label={t('book.time.slot', { time: timeAt(slot.start, a.timeZone), date: dateLabel(date) })}
                 >
                   {timeAt(slot.start, a.timeZone)}
                 </button>
@@ -104,17 +103,17 @@ export function LinkTimes({
         </section>
       ))}
       {week > 0 || later ? (
-        <nav className="lnk-weeks" aria-label="Other weeks">
+        <nav className="lnk-weeks" aria-label={t('link.times.otherWeeks')}>
           {week > 0 ? (
             <button type="button" className="button button-secondary" onClick={() => setWeek(week - 1)}>
-              ← Earlier dates
+              {t('book.time.earlier')}
             </button>
           ) : (
             <span />
           )}
           {later ? (
             <button type="button" className="button button-secondary" onClick={() => setWeek(week + 1)}>
-              Later dates →
+              {t('book.time.later')}
             </button>
           ) : null}
         </nav>
@@ -136,20 +135,23 @@ export function LinkConfirmMove({
   onStep: (step: Step) => void;
   onDone: (changed: LinkedAppointment) => void;
 }) {
-  usePageTitle('Check the new time');
+  const t = useT();
+  usePageTitle(t('link.move.title'));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
+  const atClinic = useAtClinic();
   const to = atClinic(slot.start, a.timeZone);
+  const from = useFormat().visit(a.start, a.timeZone);
   const move = async () => {
     setBusy(true);
     setProblem('');
     try {
       onDone(await rescheduleByLink(token, slot.start));
     } catch (err) {
-      const message = err instanceof ApiError ? err.message : 'Something went wrong. Please try again.';
+      const message = err instanceof ApiError ? err.message : t('status.wrong.body');
       // Taken meanwhile: back to the list, refreshed, with the reason on top.
       if (err instanceof ApiError && err.status === 409)
-        onStep({ kind: 'times', problem: `${message} Please choose another time.` });
+        onStep({ kind: 'times', problem: t('link.move.takenAgain', { message }) });
       else setProblem(message);
     } finally {
       setBusy(false);
@@ -157,30 +159,28 @@ export function LinkConfirmMove({
   };
   return (
     <>
-      <BackButton onClick={() => onStep({ kind: 'times' })} label="Choose another time" />
+      <BackButton onClick={() => onStep({ kind: 'times' })} label={t('link.move.another')} />
       <ErrorSummary items={problem ? [{ field: '_', message: problem }] : []} />
-      <h1 className="sch-question-title">Move your appointment?</h1>
+      <h1 className="sch-question-title">{t('link.move.question')}</h1>
       <dl className="summary-list lnk-summary">
         <div className="summary-row">
-          <dt>From</dt>
+          <dt>{t('link.row.from')}</dt>
           <dd>
-            <s>{a.when}</s>
+            <s>{from}</s>
           </dd>
         </div>
         <div className="summary-row">
-          <dt>To</dt>
+          <dt>{t('link.row.to')}</dt>
           <dd>
             <strong>{to}</strong>
           </dd>
         </div>
         <div className="summary-row">
-          <dt>Visit</dt>
-          <dd>
-            {a.service} with {a.therapist}
-          </dd>
+          <dt>{t('book.row.visit')}</dt>
+          <dd>{t('mine.with', { service: a.service, therapist: a.therapist })}</dd>
         </div>
         <div className="summary-row">
-          <dt>Clinic</dt>
+          <dt>{t('book.row.clinic')}</dt>
           <dd>
             {a.site.name}
             <br />
@@ -190,14 +190,14 @@ export function LinkConfirmMove({
       </dl>
       <div className="lnk-actions">
         <button type="button" className="button button-large" disabled={busy} onClick={() => void move()}>
-          {busy ? 'Moving…' : 'Yes, move it'}
+          {busy ? t('link.move.busy') : t('link.move.yes')}
         </button>
         <button
           type="button"
           className="button button-secondary button-large"
           onClick={() => onStep({ kind: 'times' })}
         >
-          Choose another time
+          {t('link.move.another')}
         </button>
       </div>
     </>

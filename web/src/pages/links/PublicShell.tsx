@@ -1,11 +1,13 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { PlainHeader } from '../../components/PlainHeader.tsx';
+import { useT } from '../../i18n/t.ts';
 
 /**
  * The frame of the pages a patient opens from a message, without signing in: the brand, one
  * main region, no navigation (there is no account behind a link).
  */
 export function PublicShell({ children, focusKey }: { children: ReactNode; focusKey: string }) {
+  const t = useT();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
   // Each new step starts reading from the top, as a page load would.
@@ -24,7 +26,7 @@ export function PublicShell({ children, focusKey }: { children: ReactNode; focus
         <div className="narrow sch-question lnk-page">{children}</div>
       </main>
       <footer className="site-footer">
-        <p>Knotwork · your clinic’s appointment service</p>
+        <p>{t('link.footer')}</p>
       </footer>
     </div>
   );

@@ -3,7 +3,7 @@ import { answerRelief, getReliefQuestion, type ReliefQuestion } from '../../api/
 import { ApiError } from '../../api/http.ts';
 import { ErrorSummary, fieldId, summaryItems, TextField } from '../../components/Form.tsx';
 import { Loading } from '../../components/StatusViews.tsx';
-import { formatDate } from '../../format.ts';
+import { useFormat, useT } from '../../i18n/t.ts';
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { PublicShell } from '../links/PublicShell.tsx';
 import '../links/links.css';
@@ -11,19 +11,18 @@ import '../links/links.css';
 /** The page behind /relief/<token>: one question about how long the relief from a visit lasted. */
 export function ReliefPage({ token }: { token: string }) {
   const [loaded, setLoaded] = useResource((signal) => getReliefQuestion(token, signal), [token]);
+  const t = useT();
   if (loaded.status === 'loading')
     return (
       <PublicShell focusKey="loading">
-        <Loading label="Opening your question…" />
+        <Loading label={t('relief.opening')} />
       </PublicShell>
     );
   if (loaded.status === 'error') {
     return (
       <PublicShell focusKey="error">
-        <h1 className="sch-question-title">This link does not work</h1>
-        <p>
-          {loaded.error instanceof ApiError ? loaded.error.message : 'Something went wrong. Please try again later.'}
-        </p>
+        <h1 className="sch-question-title">{t('link.problem.title')}</h1>
+        <p>{loaded.error instanceof ApiError ? loaded.error.message : t('status.wrong.later')}</p>
       </PublicShell>
     );
   }
@@ -39,17 +38,14 @@ export function ReliefPage({ token }: { token: string }) {
 }
 
 function Thanks({ question }: { question: ReliefQuestion }) {
-  usePageTitle('Thank you');
+  const t = useT();
+  usePageTitle(t('relief.thanks'));
   const a = question.answer!;
   return (
     <div className="sch-confirmation lnk-done" role="status">
-      <h1>Thank you</h1>
-      <p>
-        {a.stillHolding
-          ? 'We have noted that the relief is still holding.'
-          : `We have noted that the relief lasted ${a.reliefDays} day${a.reliefDays === 1 ? '' : 's'}.`}
-      </p>
-      <p>It helps us know what works. You do not need to do anything else.</p>
+      <h1>{t('relief.thanks')}</h1>
+      <p>{a.stillHolding ? t('relief.holdingNoted') : t('relief.lastedNoted', { days: a.reliefDays })}</p>
+      <p>{t('relief.helps')}</p>
     </div>
   );
 }
@@ -63,7 +59,9 @@ function Ask({
   question: ReliefQuestion;
   onDone: (q: ReliefQuestion) => void;
 }) {
-  const title = 'Is the relief from your visit holding?';
+  const t = useT();
+  const format = useFormat();
+  const title = t('relief.title');
   usePageTitle(title);
   const [choice, setChoice] = useState<'wore-off' | 'holding' | null>(null);
   const [days, setDays] = useState('');
@@ -71,10 +69,10 @@ function Ask({
   const [busy, setBusy] = useState(false);
 
   const send = async () => {
-    if (choice === null) return setErrors({ choice: 'Choose whether the relief is still holding.' });
+    if (choice === null) return setErrors({ choice: t('relief.chooseHolding') });
     const n = Number(days);
     if (choice === 'wore-off' && (days.trim() === '' || !Number.isInteger(n)))
-      return setErrors({ days: 'Give the number of days, as a whole number.' });
+      return setErrors({ days: t('relief.wholeDays') });
     setBusy(true);
     setErrors({});
     try {
@@ -83,7 +81,7 @@ function Ask({
       setErrors(
         err instanceof ApiError && Object.keys(err.fields).length > 0
           ? err.fields
-          : { choice: err instanceof Error ? err.message : 'Could not send.' },
+          : { choice: err instanceof Error ? err.message : t('relief.couldNotSend') },
       );
     } finally {
       setBusy(false);
@@ -98,14 +96,17 @@ function Ask({
         void send();
       }}
     >
-      <ErrorSummary items={summaryItems(errors)} labels={{ choice: 'Relief', days: 'Days' }} />
+      <ErrorSummary
+        items={summaryItems(errors)}
+        labels={{ choice: t('relief.label.choice'), days: t('relief.label.days') }}
+      />
       <h1 className="sch-question-title">{title}</h1>
-      <p>About your visit on {formatDate(question.visitOn)}.</p>
+      <p>{t('relief.about', { date: format.date(question.visitOn, 'long') })}</p>
       <fieldset className={`field${errors.choice ? ' field-error' : ''}`} id={fieldId('choice')}>
-        <legend className="label">{question.question}</legend>
+        <legend className="label">{t('relief.question')}</legend>
         {errors.choice ? (
           <p className="error-message">
-            <span className="visually-hidden">Error: </span>
+            <span className="visually-hidden">{t('form.error')} </span>
             {errors.choice}
           </p>
         ) : null}
@@ -118,7 +119,7 @@ function Ask({
               checked={choice === 'holding'}
               onChange={() => setChoice('holding')}
             />
-            <label htmlFor="relief-holding">It is still holding</label>
+            <label htmlFor="relief-holding">{t('relief.holding')}</label>
           </div>
           <div className="sch-radio">
             <input
@@ -128,15 +129,15 @@ function Ask({
               checked={choice === 'wore-off'}
               onChange={() => setChoice('wore-off')}
             />
-            <label htmlFor="relief-wore-off">It has worn off</label>
+            <label htmlFor="relief-wore-off">{t('relief.woreOff')}</label>
           </div>
         </div>
       </fieldset>
       {choice === 'wore-off' ? (
         <TextField
           name="days"
-          label="How many days did it last?"
-          hint={`0 if it did not last a day; at most ${question.maxDays}.`}
+          label={t('relief.howMany')}
+          hint={t('relief.daysHint', { max: question.maxDays })}
           error={errors.days}
           value={days}
           onValue={setDays}
@@ -145,7 +146,7 @@ function Ask({
         />
       ) : null}
       <button type="submit" className="button button-large" disabled={busy}>
-        {busy ? 'Sending…' : 'Send my answer'}
+        {busy ? t('relief.sending') : t('relief.send')}
       </button>
     </form>
   );
