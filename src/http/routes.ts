@@ -27,6 +27,7 @@ import { diagnosisRoutes } from './diagnoses/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
 import { reliefRoutes } from './relief/routes.ts';
 import { billingRoutes } from './billing/routes.ts';
+import { frontDoorRoutes } from './front-door/routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
@@ -58,5 +59,6 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...waitlistRoutes(ctx),
     ...outcomeRoutes(ctx),
     ...billingRoutes(ctx),
+    ...frontDoorRoutes(ctx),
   ];
 }

@@ -66,8 +66,11 @@ export class UnauthenticatedError extends ServiceError {
 }
 
 export class RateLimitedError extends ServiceError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('rate_limited', 'Too many failed sign-in attempts. Try again later.');
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many failed sign-in attempts. Try again later.',
+  ) {
+    super('rate_limited', message);
   }
 }
 

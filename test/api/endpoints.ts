@@ -11,6 +11,7 @@ import { CARE_ENDPOINTS } from './endpoints-care.ts';
 import { OUTCOME_ENDPOINTS } from './endpoints-outcomes.ts';
 import { RELIEF_ENDPOINTS } from './endpoints-relief.ts';
 import { BILLING_ENDPOINTS } from './endpoints-billing.ts';
+import { PUBLIC_ENDPOINTS } from './endpoints-public.ts';
 import * as charting from '../support/session-kit.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 
@@ -1017,4 +1018,5 @@ export const ENDPOINTS: EndpointCase[] = [
   ...OUTCOME_ENDPOINTS,
   ...RELIEF_ENDPOINTS,
   ...BILLING_ENDPOINTS,
+  ...PUBLIC_ENDPOINTS,
 ];
