@@ -20,7 +20,9 @@ describe('every public page needs no sign-in', () => {
 describe.each(BACKENDS)('the public front door on %s', (backend) => {
   let slug: string;
   let otherSlug: string;
+  let clock = SUITE_NOW.getTime();
   const h = httpSuite(backend, {
+    now: () => new Date(clock),
     bookable: true,
     async setup(suite) {
       const rows = await suite.db.query<{ id: string; slug: string }>(
@@ -166,6 +168,135 @@ describe.each(BACKENDS)('the public front door on %s', (backend) => {
       `SELECT count(*)::int AS n FROM audit_events WHERE detail::text LIKE '%Rosa%'`,
     );
     expect(stored[0]!.n).toBe(0);
+  });
+
+  it('signs a patient up by email: one pending sign-up per email, nothing typed lost, then signed in', async () => {
+    const signUp = (payload: object, key?: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: `/api/public/${slug}/sign-ups`,
+        payload,
+        headers: key ? { 'idempotency-key': key } : {},
+      });
+    const mails = (to: string) =>
+      h.db.query<{ text: string; subject: string; patientId: string | null }>(
+        `SELECT text, subject, patient_id AS "patientId" FROM outbox_messages WHERE kind = 'sign-up' AND to_address = $1
+          ORDER BY created_at, id`,
+        [to],
+      );
+    const rosa = {
+      email: 'Rosa.Mendez@example.org',
+      password: 'a long enough password',
+      givenName: 'Rosa',
+      familyName: 'Mendez',
+      dateOfBirth: '1979-04-12',
+      phone: '503-555-0199',
+      preferredLocationId: h.world.sites.b,
+      locale: 'es',
+    };
+    const first = await signUp(rosa, 'key-rosa-1');
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ status: 'check-your-email', email: 'rosa.mendez@example.org' });
+    // A retry with the same key answers the same and sends nothing more.
+    const retry = await signUp(rosa, 'key-rosa-1');
+    expect(retry.json()).toEqual(first.json());
+    expect(await mails('rosa.mendez@example.org')).toHaveLength(1);
+    // Signing up again (a new phone) refreshes the one sign-up, never a second.
+    await signUp({ ...rosa, phone: '503-555-0100' });
+    const rows = await h.db.query<{ phone: string }>(
+      'SELECT phone FROM patient_sign_ups WHERE org_id = $1 AND email = $2',
+      [h.world.orgId, 'rosa.mendez@example.org'],
+    );
+    expect(rows).toEqual([{ phone: '503-555-0100' }]);
+    const sent = await mails('rosa.mendez@example.org');
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.subject).toMatch(/Confirme su correo/);
+    expect(sent[1]!.patientId).toBeNull();
+    const token = decodeURIComponent(sent[1]!.text.match(/token=(\S+)/)![1]!);
+
+    // An email with an account gets the same answer; only the mailbox learns it has one.
+    const existing = h.world.users.patient.email;
+    const again = await signUp({ ...rosa, email: existing, locale: 'en' });
+    expect(again.statusCode).toBe(201);
+    expect(Object.keys(again.json()).sort()).toEqual(Object.keys(first.json()).sort());
+    expect((await mails(existing))[0]!.subject).toBe('You already have an account');
+    expect(
+      (await h.db.query('SELECT 1 FROM patient_sign_ups WHERE org_id = $1 AND email = $2', [h.world.orgId, existing]))
+        .length,
+    ).toBe(0);
+
+    const bad = await signUp({ ...rosa, email: 'not-an-email', dateOfBirth: '12/04/1979', password: 'short' });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json().error.fields).sort()).toEqual(['dateOfBirth', 'email', 'password']);
+    const otherSite = await signUp({ ...rosa, email: 'x@example.org', preferredLocationId: h.world.sites.other });
+    expect(otherSite.statusCode).toBe(422);
+    expect(otherSite.json().error.fields.preferredLocationId).toMatch(/sites/);
+
+    const verifyUrl = `/api/public/${slug}/sign-ups/verify`;
+    expect((await post(verifyUrl, { token: `${token.slice(0, -4)}AAAA` })).statusCode).toBe(404);
+    expect((await post(`/api/public/${otherSlug}/sign-ups/verify`, { token })).statusCode).toBe(404);
+    const verified = await post(verifyUrl, { token });
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json()).toMatchObject({
+      locale: 'es',
+      preferredLocationId: h.world.sites.b,
+      user: { role: 'patient', email: 'rosa.mendez@example.org' },
+    });
+    expect(verified.headers['set-cookie']).toMatch(/knotwork_session=/);
+    const patientId = verified.json().user.patientId as string;
+    const token2 = (
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/auth/token',
+        payload: { email: 'rosa.mendez@example.org', password: rosa.password },
+      })
+    ).json().token as string;
+    const record = await h.app.inject({
+      method: 'GET',
+      url: `/api/patients/${patientId}`,
+      headers: { authorization: `Bearer ${token2}` },
+    });
+    expect(record.json()).toMatchObject({
+      givenName: 'Rosa',
+      familyName: 'Mendez',
+      dateOfBirth: '1979-04-12',
+      phone: '503-555-0100',
+      preferredLocationId: h.world.sites.b,
+    });
+    expect((await post(verifyUrl, { token })).statusCode).toBe(409);
+  });
+
+  it('refuses an expired sign-up link, keeping what was typed for the next try', async () => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/api/public/${slug}/sign-ups`,
+      payload: {
+        email: 'late@example.org',
+        password: 'a long enough password',
+        givenName: 'Lee',
+        familyName: 'Late',
+        dateOfBirth: '1990-01-01',
+      },
+    });
+    expect(res.statusCode).toBe(201);
+    const [mail] = await h.db.query<{ text: string }>(
+      `SELECT text FROM outbox_messages WHERE to_address = 'late@example.org'`,
+    );
+    const token = decodeURIComponent(mail!.text.match(/token=(\S+)/)![1]!);
+    expect(new Date(res.json().expiresAt).getTime()).toBe(SUITE_NOW.getTime() + 24 * 3600_000);
+    clock = SUITE_NOW.getTime() + 25 * 3600_000;
+    try {
+      const late = await post(`/api/public/${slug}/sign-ups/verify`, { token });
+      expect(late.statusCode).toBe(409);
+      expect(late.json().error.fields.token).toMatch(/expired.*kept/);
+    } finally {
+      clock = SUITE_NOW.getTime();
+    }
+    const kept = await h.db.query<{ givenName: string }>(
+      `SELECT given_name AS "givenName" FROM patient_sign_ups WHERE org_id = $1 AND email = 'late@example.org'`,
+      [h.world.orgId],
+    );
+    expect(kept).toEqual([{ givenName: 'Lee' }]);
   });
 
   it('refuses an address past its limit with 429 and when to try again', async () => {

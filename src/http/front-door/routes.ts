@@ -5,6 +5,10 @@ import type { ServiceContext } from '../../services/context.ts';
 import { getAboutForEditing, saveAbout } from '../../services/front-door/about-admin.ts';
 import { clearanceRequestPdf, publicCheck } from '../../services/front-door/checks.ts';
 import { publicAbout, publicSites } from '../../services/front-door/public.ts';
+import { startSignUp, verifySignUp } from '../../services/front-door/sign-up.ts';
+import { readKey } from '../../services/idempotency.ts';
+import { setSessionCookie } from '../auth/cookies.ts';
+import { presentUser } from '../auth/routes.ts';
 import { route } from '../route.ts';
 import {
   AboutBody,
@@ -20,6 +24,10 @@ import {
   SelfCheckBody,
   SelfCheckListSchema,
   SelfCheckResultSchema,
+  SignUpAnswerSchema,
+  SignUpBody,
+  SignUpVerifiedSchema,
+  VerifyBody,
 } from './schema.ts';
 
 /** Shared caches may keep public pages this long; free times change, so sites are kept shorter. */
@@ -166,6 +174,52 @@ export function frontDoorRoutes(ctx: ServiceContext) {
         reply.header('content-disposition', `inline; filename="clearance-request-${body.locale}.pdf"`);
         reply.header('cache-control', 'private, no-store');
         return pdf;
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/public/:org/sign-ups',
+      tag: 'public',
+      auth: 'public',
+      status: 201,
+      idempotent: true,
+      errors: [404, 422, 429],
+      summary:
+        'Start a patient account: keeps what was typed and emails a link valid 24 hours. The answer is the same ' +
+        'whether or not the email has an account (then the email says so); a repeat refreshes, never duplicates. ' +
+        'Send an Idempotency-Key: a retry with it answers the same and sends nothing more',
+      params: OrgParams,
+      body: SignUpBody,
+      response: SignUpAnswerSchema,
+      handler: ({ params, body, request }) => {
+        const once = readKey(request.headers['idempotency-key'], `POST ${request.url}`, request.body);
+        return startSignUp(ctx, params.org, request.ip, body, once?.key ?? null);
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/public/:org/sign-ups/verify',
+      tag: 'public',
+      auth: 'public',
+      errors: [404, 409, 429],
+      summary:
+        'Open the emailed link: creates the patient record and account from the sign-up and signs in (session ' +
+        'cookie, as POST /api/auth/login); answers the language and site chosen, to go straight on to booking',
+      params: OrgParams,
+      body: VerifyBody,
+      response: SignUpVerifiedSchema,
+      handler: async ({ params, body, request, reply }) => {
+        const result = await verifySignUp(ctx, params.org, body.token, {
+          ip: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+        });
+        setSessionCookie(request, reply, result.token);
+        return {
+          user: presentUser(result.actor),
+          csrfToken: result.csrfToken,
+          locale: result.locale,
+          preferredLocationId: result.preferredLocationId,
+        };
       },
     }),
   ];

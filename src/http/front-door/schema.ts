@@ -3,6 +3,7 @@ import { LOCALES } from '../../clinical/frontdoor/about.ts';
 import { SAFETY_QUESTION_IDS, type SafetyQuestionId } from '../../clinical/frontdoor/safety.ts';
 import { SIGN_IDS } from '../../clinical/frontdoor/self-check.ts';
 import { Email, IsoDate, Phone, text } from '../common.ts';
+import { SessionSchema } from '../auth/schema.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../contract/accounts.ts';
 
 const Locale = z.enum(LOCALES, 'Choose English (en) or Spanish (es).');
@@ -176,3 +177,8 @@ export const SignUpAnswerSchema = z
 export const VerifyBody = z.strictObject({
   token: z.string().min(1, 'The link is incomplete.').max(200, 'The link is not one we sent.'),
 });
+
+export const SignUpVerifiedSchema = SessionSchema.extend({
+  locale: Locale,
+  preferredLocationId: z.uuid().nullable(),
+}).meta({ id: 'SignUpVerified' });

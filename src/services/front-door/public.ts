@@ -21,15 +21,20 @@ export const PUBLIC_LIMITS = { windowMs: 15 * 60_000, reads: 1200, writes: 120, 
 export type PublicLimit = 'reads' | 'writes' | 'signUps';
 
 /** Counts one request from `ip` against `kind`'s limit; past it, 429 with when to try again. */
-export async function throttlePublic(ctx: ServiceContext, kind: PublicLimit, ip: string): Promise<void> {
+export function throttlePublic(ctx: ServiceContext, kind: PublicLimit, ip: string): Promise<void> {
+  return throttleKey(ctx, `public-${kind}:${ip}`, PUBLIC_LIMITS[kind]);
+}
+
+/** Counts one request under `key` in the public window; past `limit`, 429 with when to try again. */
+export async function throttleKey(ctx: ServiceContext, key: string, limit: number): Promise<void> {
   const now = ctx.now();
   const [counted] = await countAttempt(
     ctx.db,
-    [{ key: `public-${kind}:${ip}`, orgId: null }],
+    [{ key, orgId: null }],
     now,
     new Date(now.getTime() - PUBLIC_LIMITS.windowMs),
   );
-  if (counted && counted.attempts > PUBLIC_LIMITS[kind]) {
+  if (counted && counted.attempts > limit) {
     const reopens = new Date(counted.windowStart).getTime() + PUBLIC_LIMITS.windowMs;
     throw new RateLimitedError(
       Math.max(1, Math.ceil((reopens - now.getTime()) / 1000)),

@@ -3,7 +3,7 @@ import type { MessageKind } from '../../store/repos/outbox.ts';
 import { formatPrice, minutesBetween, shortVisitTime, visitTime } from './time.ts';
 
 /** Messages about one appointment; home care has its own composer (home-care.ts). */
-export type AppointmentMessageKind = Exclude<MessageKind, 'home-care' | 'relief-check'>;
+export type AppointmentMessageKind = Exclude<MessageKind, 'home-care' | 'relief-check' | 'sign-up'>;
 
 export interface ComposedMessage {
   subject: string;
