@@ -105,7 +105,15 @@ export async function startSignUp(
   if (idempotencyKey) {
     const earlier = await findSignUpByKey(ctx.db, org.id, idempotencyKey);
     if (earlier) {
-      if (earlier.email !== email) throw new KeyReusedError();
+      const same =
+        earlier.email === email &&
+        earlier.givenName === input.givenName &&
+        earlier.familyName === input.familyName &&
+        earlier.dateOfBirth === input.dateOfBirth &&
+        earlier.phone === (input.phone ?? null) &&
+        earlier.preferredLocationId === (input.preferredLocationId ?? null) &&
+        earlier.locale === input.locale;
+      if (!same) throw new KeyReusedError();
       return answer(earlier.email, earlier.expiresAt);
     }
   }
@@ -150,7 +158,8 @@ export async function startSignUp(
       subject = words.existsSubject;
       lines = words.exists(org.name, `${publicBaseUrl()}/login`);
     }
-    await insertMessage(
+    // With a key, two requests at once queue one email: the second finds the first's dedupe key.
+    const queued = await insertMessage(
       tx,
       {
         orgId: org.id,
@@ -163,12 +172,13 @@ export async function startSignUp(
         html: null,
         sendAt: now,
         messageId: `<${randomUUID()}@${MESSAGE_DOMAIN}>`,
-        dedupeKey: `sign-up:${org.id}:${randomUUID()}`,
+        dedupeKey: `sign-up:${org.id}:${idempotencyKey ? `key:${idempotencyKey}` : randomUUID()}`,
         render: null,
         attachments: [],
       },
       now,
     );
+    if (!queued) return;
     // No email or name in the log: only that a sign-up was asked for, from where.
     await insertAuditEvents(tx, [
       {
