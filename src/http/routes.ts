@@ -30,6 +30,7 @@ import { billingRoutes } from './billing/routes.ts';
 import { moneyRoutes } from './money/routes.ts';
 import { placeRoutes } from './places/routes.ts';
 import { fhirRoutes } from './fhir/routes.ts';
+import { frontDoorRoutes } from './front-door/routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
@@ -64,5 +65,6 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...moneyRoutes(ctx),
     ...placeRoutes(ctx),
     ...fhirRoutes(ctx),
+    ...frontDoorRoutes(ctx),
   ];
 }

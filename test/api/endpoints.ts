@@ -15,6 +15,7 @@ import { MONEY_ENDPOINTS } from './endpoints-money.ts';
 import { PLACE_ENDPOINTS } from './endpoints-places.ts';
 import { FHIR_ENDPOINTS } from './endpoints-fhir.ts';
 import { LOCALE_ENDPOINTS } from './endpoints-locale.ts';
+import { PUBLIC_ENDPOINTS } from './endpoints-public.ts';
 import * as charting from '../support/session-kit.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 
@@ -1025,4 +1026,5 @@ export const ENDPOINTS: EndpointCase[] = [
   ...MONEY_ENDPOINTS,
   ...PLACE_ENDPOINTS,
   ...LOCALE_ENDPOINTS,
+  ...PUBLIC_ENDPOINTS,
 ];

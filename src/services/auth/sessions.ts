@@ -140,3 +140,33 @@ export async function changePassword(ctx: ServiceContext, actor: Actor, current:
     await audit(tx, actor, [{ action: 'auth.password-change' }]);
   });
 }
+
+/**
+ * Signs an account in without a password, right after something proved the person owns it (a verified
+ * sign-up link). Audited like a sign-in, with how it happened.
+ */
+export async function openSession(
+  ctx: ServiceContext,
+  account: { orgId: string; userId: string },
+  input: { kind: 'cookie' | 'bearer'; ip: string; userAgent: string | null; via: string },
+): Promise<LoginResult> {
+  const now = ctx.now();
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + IDLE_LIFETIME_MS[input.kind]);
+  await repo.insertSession(ctx.db, {
+    orgId: account.orgId,
+    userId: account.userId,
+    tokenHash: hashToken(token),
+    csrfToken,
+    kind: input.kind,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    now,
+    expiresAt,
+  });
+  const actor = await authenticate(ctx, token, input.ip);
+  if (!actor) throw new UnauthenticatedError();
+  await audit(ctx.db, actor.actor, [{ action: 'auth.login', detail: { kind: input.kind, via: input.via } }]);
+  return { token, csrfToken, actor: actor.actor, expiresAt };
+}

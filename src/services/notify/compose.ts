@@ -5,7 +5,7 @@ import { formatPrice, minutesBetween, shortVisitTime, visitTime } from './time.t
 import { SPANISH } from './words-es.ts';
 
 /** Messages about one appointment; home care has its own composer (home-care.ts). */
-export type AppointmentMessageKind = Exclude<MessageKind, 'home-care' | 'relief-check'>;
+export type AppointmentMessageKind = Exclude<MessageKind, 'home-care' | 'relief-check' | 'sign-up'>;
 
 export interface ComposedMessage {
   subject: string;

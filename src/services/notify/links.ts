@@ -123,7 +123,7 @@ export function manageUrl(token: string): string {
  */
 export async function issuePurposeToken(
   db: Queryable,
-  purpose: 'relief',
+  purpose: 'relief' | 'sign-up',
   id: string,
   expiresAt: Date,
 ): Promise<string> {
@@ -136,7 +136,7 @@ export type PurposeCheck = { status: 'invalid' } | { status: 'valid' | 'expired'
 
 export async function checkPurposeToken(
   db: Queryable,
-  purpose: 'relief',
+  purpose: 'relief' | 'sign-up',
   token: string,
   now: Date,
 ): Promise<PurposeCheck> {

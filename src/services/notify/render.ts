@@ -12,7 +12,13 @@ import { notifySettings } from './settings.ts';
  * stored words are sent then.
  */
 export async function composeAgain(db: Queryable, message: MessageRow): Promise<ComposedMessage | null> {
-  if (!message.render || !message.appointmentId || message.kind === 'home-care' || message.kind === 'relief-check')
+  if (
+    !message.render ||
+    !message.appointmentId ||
+    message.kind === 'home-care' ||
+    message.kind === 'relief-check' ||
+    message.kind === 'sign-up'
+  )
     return null;
   const view = await findAppointmentView(db, message.orgId, message.appointmentId);
   if (!view) return null;

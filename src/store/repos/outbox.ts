@@ -15,7 +15,8 @@ export type MessageKind =
   | 'waitlist-offer'
   | 'home-care'
   | 'visit-affected'
-  | 'relief-check';
+  | 'relief-check'
+  | 'sign-up';
 export type MessageStatus = 'pending' | 'sent' | 'failed' | 'cancelled';
 
 /**
@@ -43,7 +44,8 @@ export interface NewMessage {
   orgId: string;
   kind: MessageKind;
   appointmentId: string | null;
-  patientId: string;
+  /** Null only for a sign-up's verification, sent before the patient record exists. */
+  patientId: string | null;
   toAddress: string;
   subject: string;
   text: string;
