@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { Id, IsoDate, Phone, text, Version } from '../common.ts';
 
-/** Amounts are whole cents: $45.00 is 4500. */
-const Cents = (what: string) =>
+/** Amounts are whole cents: $45.00 is 4500. A fee is per unit, so its bound is lower (as the table's). */
+const Cents = (what: string, max = 100_000_000) =>
   z
     .number()
     .int('Enter the amount in whole cents, e.g. 4500 for $45.00.')
     .min(1, `The ${what} must be above zero.`)
-    .max(100_000_000, `The ${what} is more than the clinic takes in one go.`);
+    .max(max, `The ${what} is more than the clinic takes in one go.`);
+const FEE_MAX_CENTS = 10_000_000;
 const Method = z
   .enum(['card', 'cash', 'check', 'transfer'], 'Choose how it was paid: card, cash, check or transfer.')
   .describe('How the money moved');
@@ -98,7 +99,7 @@ export const ChargeReviewBody = z.strictObject({
     .string()
     .regex(/^[0-9]{2}$/, 'Use the two-digit place of service, e.g. 11.')
     .optional(),
-  feePerUnit: Cents('fee').optional(),
+  feePerUnit: Cents('fee', FEE_MAX_CENTS).optional(),
   amount: Cents('amount').optional(),
 });
 
@@ -109,7 +110,7 @@ export const CheckoutBody = z.strictObject({
     .number()
     .int('Enter the copay in whole cents, e.g. 2500 for $25.00.')
     .min(0, 'The copay cannot be below zero.')
-    .max(10_000_000)
+    .max(10_000_000, 'The copay is more than the clinic takes in one go.')
     .describe("The patient's share of what the payer is billed, from the insurance card (0 for none)"),
 });
 
@@ -205,7 +206,7 @@ export const NpiSchema = z.object({ therapistId: z.uuid(), npi: z.string() });
 
 export const FeeBody = z.strictObject({
   code: Cpt,
-  feeCents: Cents('fee').describe('What the payer allows per unit, in cents'),
+  feeCents: Cents('fee', FEE_MAX_CENTS).describe('What the payer allows per unit, in cents'),
   effectiveFrom: IsoDate,
   effectiveTo: IsoDate.nullable().optional(),
 });

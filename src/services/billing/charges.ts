@@ -298,6 +298,9 @@ function reviewed(row: repo.ChargeRow, input: ChargeReview) {
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
   const units = input.units ?? row.units;
   const feeCents = row.feeCents === null ? null : (input.feePerUnit ?? row.feeCents);
+  // The line's total is kept to what one charge can hold (the table's bound), whatever fee × units.
+  if (feeCents !== null && feeCents * units > MAX_LINE_CENTS)
+    throw new ValidationError({ units: 'The line comes to more than $1,000,000: check the fee and the units.' });
   return {
     units,
     modifiers: (input.modifiers ?? row.modifiers).map((m) => m.toUpperCase()),
@@ -307,6 +310,8 @@ function reviewed(row: repo.ChargeRow, input: ChargeReview) {
     amountCents: feeCents === null ? (input.amount ?? row.amountCents) : timesUnits(money(feeCents), units),
   };
 }
+
+const MAX_LINE_CENTS = 100_000_000;
 
 /** The desk's review of a proposed line; a posted or reversed line is refused (reverse it instead). */
 export async function reviewCharge(
