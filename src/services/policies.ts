@@ -64,7 +64,12 @@ export type Action =
   | 'payer.read'
   | 'payer.manage'
   | 'coverage.read'
-  | 'coverage.manage';
+  | 'coverage.manage'
+  | 'charge.read'
+  | 'charge.post'
+  | 'balance.read'
+  | 'claim.manage'
+  | 'billing-setup.manage';
 
 /** The facts about a patient that access depends on. */
 export interface PatientFacts {
@@ -292,6 +297,11 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
     case 'payer.manage':
     case 'coverage.read':
     case 'coverage.manage':
+    case 'charge.read':
+    case 'charge.post':
+    case 'balance.read':
+    case 'claim.manage':
+    case 'billing-setup.manage':
       return billingAllowed(actor, action, facts.patient);
   }
 }
@@ -300,6 +310,10 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
  * Insurance is the desk's work: the front desk, managers and admins of the patient's sites read and
  * keep a patient's coverage and authorizations, and a patient reads their own. Therapists treat
  * without it (least privilege). The payer directory is kept by managers and admins, read by the desk.
+ * Money: the desk, managers and admins post charges, payments and claims for patients of their sites;
+ * a therapist sees the charges and balance of a patient in their care but posts no money; a patient
+ * sees their own balance only. Who bills (the billing profile, NPIs, fee schedules) is a manager's or
+ * admin's setting.
  */
 function billingAllowed(actor: Actor, action: Action, patient: PatientFacts | undefined): boolean {
   const desk = actor.role === 'front_desk' || actor.role === 'manager' || actor.role === 'admin';
@@ -312,7 +326,15 @@ function billingAllowed(actor: Actor, action: Action, patient: PatientFacts | un
     case 'coverage.read':
       return sees && (desk || actor.role === 'patient');
     case 'coverage.manage':
+    case 'charge.post':
+    case 'claim.manage':
       return sees && desk;
+    case 'charge.read':
+      return sees && (desk || actor.role === 'therapist');
+    case 'balance.read':
+      return sees;
+    case 'billing-setup.manage':
+      return actor.role === 'manager' || actor.role === 'admin';
     default:
       return false;
   }

@@ -12,6 +12,7 @@ import { OUTCOME_ENDPOINTS } from './endpoints-outcomes.ts';
 import { RELIEF_ENDPOINTS } from './endpoints-relief.ts';
 import { BILLING_ENDPOINTS } from './endpoints-billing.ts';
 import { PLACE_ENDPOINTS } from './endpoints-places.ts';
+import { MONEY_ENDPOINTS } from './endpoints-money.ts';
 import * as charting from '../support/session-kit.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 
@@ -1019,4 +1020,5 @@ export const ENDPOINTS: EndpointCase[] = [
   ...RELIEF_ENDPOINTS,
   ...BILLING_ENDPOINTS,
   ...PLACE_ENDPOINTS,
+  ...MONEY_ENDPOINTS,
 ];

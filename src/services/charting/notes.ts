@@ -8,6 +8,7 @@ import { createOnce, type Once } from '../idempotency.ts';
 import { visitCompleted } from './visit.ts';
 import { refreshPatientOutcomes } from '../outcomes/refresh.ts';
 import { scheduleReliefCheckIn } from '../outcomes/relief.ts';
+import { proposeOnSigning } from '../billing/charges.ts';
 
 /** Signs a draft: only the treating therapist may; from then on the note is locked (`note_signed`). */
 export async function signNote(ctx: ServiceContext, actor: Actor, noteId: string): Promise<SessionNote> {
@@ -28,6 +29,7 @@ export async function signNote(ctx: ServiceContext, actor: Actor, noteId: string
     if (signed.appointmentId) await visitCompleted(tx, actor, signed.appointmentId, now);
     await scheduleReliefCheckIn(tx, actor.orgId, signed, now, now);
     await refreshPatientOutcomes(tx, ctx, actor.orgId, signed.patientId);
+    await proposeOnSigning(tx, actor, noteId, signed.patientId, now);
     return presentNote(tx, signed, { actor, patient: facts.patient });
   });
 }

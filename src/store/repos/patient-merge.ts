@@ -35,8 +35,11 @@ export const MERGE_PLAN = {
     'outcome_episodes',
     'coverages',
   ],
-  /** History stays as it happened: the log of who opened the duplicate record keeps naming it. */
-  kept: ['audit_events'],
+  /**
+   * History stays as it happened: the log of who opened the duplicate record keeps naming it, and money
+   * stays on the record it was posted to (the ledger is append-only; a balance moves by a posting).
+   */
+  kept: ['audit_events', 'charges', 'ledger_entries', 'ledger_lines', 'payments', 'claims'],
 } as const;
 
 /** Columns other than `patient_id` that point at a patient: the tombstone's own link. */

@@ -1,0 +1,220 @@
+import { z } from 'zod';
+import { Id, IsoDate, Phone, text, Version } from '../common.ts';
+
+/** Amounts are whole cents: $45.00 is 4500. */
+const Cents = (what: string) =>
+  z
+    .number()
+    .int('Enter the amount in whole cents, e.g. 4500 for $45.00.')
+    .min(1, `The ${what} must be above zero.`)
+    .max(100_000_000, `The ${what} is more than the clinic takes in one go.`);
+const Method = z
+  .enum(['card', 'cash', 'check', 'transfer'], 'Choose how it was paid: card, cash, check or transfer.')
+  .describe('How the money moved');
+const Reference = text(80).describe('The card terminal reference or the check number').nullable().optional();
+const Reason = text(500);
+const Cpt = z.string().regex(/^[0-9]{4}[0-9A-Z]$/, 'Use the five-character CPT code, e.g. 97140.');
+const State = z.string().regex(/^[A-Z]{2}$/, 'Use the two-letter state, e.g. NY.');
+const InterchangeId = z.string().regex(/^[A-Za-z0-9]{1,15}$/, 'Use 1 to 15 letters and digits.');
+
+export const Npi = z.string().trim().min(1, 'Enter the 10-digit NPI.').max(20).describe('National Provider Identifier');
+
+const Entry = z.object({
+  id: z.string(),
+  kind: z.string(),
+  postedAt: z.string(),
+  patientId: z.string(),
+  lines: z.array(
+    z.object({
+      account: z.object({ kind: z.string(), patientId: z.string().optional(), payerId: z.string().optional() }),
+      side: z.enum(['debit', 'credit']),
+      amount: z.number().int(),
+    }),
+  ),
+  method: z.string().optional(),
+  reference: z.string().optional(),
+  reason: z.string().optional(),
+  reverses: z.string().optional(),
+  serviceDate: z.string().optional(),
+});
+
+const BalanceFields = {
+  patientId: z.uuid(),
+  dueNow: z.number().int().describe('What the patient owes at the desk now, in cents'),
+  patient: z.number().int().describe("The patient's own account in cents (negative: a credit held)"),
+  payers: z.array(z.object({ payerId: z.uuid(), balance: z.number().int() })),
+};
+export const BalanceSchema = z.object({ ...BalanceFields, entries: z.array(Entry) });
+
+export const ChargeSchema = z.object({
+  id: z.uuid(),
+  patientId: z.uuid(),
+  sessionNoteId: z.uuid(),
+  appointmentId: z.uuid().nullable(),
+  coverageId: z.uuid().nullable(),
+  payerId: z.uuid().nullable(),
+  payerName: z.string().nullable(),
+  serviceDate: z.string(),
+  lineNo: z.number().int(),
+  code: z.string(),
+  minutes: z.number().int(),
+  units: z.number().int(),
+  modifiers: z.array(z.string()),
+  diagnoses: z.array(z.string()),
+  diagnosisPointers: z.array(z.string()),
+  placeOfService: z.string(),
+  renderingTherapistId: z.uuid(),
+  renderingNpi: z.string(),
+  feeCents: z.number().int().nullable(),
+  amountCents: z.number().int(),
+  status: z.enum(['proposed', 'posted', 'reversed']),
+  entryId: z.uuid().nullable(),
+  version: z.number().int(),
+  can: z.object({ edit: z.boolean(), post: z.boolean(), reverse: z.boolean() }),
+});
+
+export const VisitChargesSchema = z.object({
+  visitId: z.uuid(),
+  patientId: z.uuid(),
+  charges: z.array(ChargeSchema),
+  checkout: z.object({ copay: z.number().int(), checkedOutAt: z.string() }).nullable(),
+  balance: z.object(BalanceFields),
+  can: z.object({ propose: z.boolean(), checkout: z.boolean(), pay: z.boolean() }),
+});
+
+export const ChargeReviewBody = z.strictObject({
+  version: Version,
+  units: z.number().int().min(1, 'A line bills at least one unit.').max(99).optional(),
+  modifiers: z
+    .array(z.string().regex(/^[A-Z0-9]{2}$/, 'A modifier is two letters or digits, e.g. GP.'))
+    .max(4)
+    .optional(),
+  diagnosisPointers: z
+    .array(z.string().regex(/^[A-La-l]$/, 'A pointer is a letter A to L.'))
+    .min(1, 'Point at least at one diagnosis.')
+    .max(4, 'Point at most at four diagnoses.')
+    .optional(),
+  placeOfService: z
+    .string()
+    .regex(/^[0-9]{2}$/, 'Use the two-digit place of service, e.g. 11.')
+    .optional(),
+  feePerUnit: Cents('fee').optional(),
+  amount: Cents('amount').optional(),
+});
+
+export const ReasonBody = z.strictObject({ reason: Reason.describe('Why it is reversed') });
+
+export const CheckoutBody = z.strictObject({
+  copay: z
+    .number()
+    .int('Enter the copay in whole cents, e.g. 2500 for $25.00.')
+    .min(0, 'The copay cannot be below zero.')
+    .max(10_000_000)
+    .describe("The patient's share of what the payer is billed, from the insurance card (0 for none)"),
+});
+
+export const PaymentBody = z.strictObject({
+  amount: Cents('payment'),
+  method: Method,
+  reference: Reference,
+  allowCredit: z.boolean().optional().describe('Keep what is paid beyond the balance as a credit on the account'),
+  visitId: Id.nullable().optional().describe('The visit being paid for'),
+});
+export const PaymentSchema = z.object({ id: z.uuid(), entryId: z.uuid(), balance: BalanceSchema });
+
+export const EntryBody = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      kind: z.enum(['adjustment', 'write-off']),
+      amount: Cents('amount'),
+      reason: Reason.describe('Why the balance is reduced'),
+      payerId: Id.nullable().optional().describe("Reduce this payer's balance instead of the patient's"),
+    }),
+    z.strictObject({ kind: z.literal('refund'), amount: Cents('refund'), method: Method, reference: Reference }),
+  ],
+  'Choose what to post: adjustment, write-off or refund.',
+);
+export const EntryAnswerSchema = z.object({ entryId: z.uuid(), balance: BalanceSchema });
+export const PayerBalanceSchema = z.object({ payerId: z.uuid(), balance: z.number().int() });
+
+export const ClaimBody = z.strictObject({ visitId: Id.describe('The visit (signed note) to claim') });
+export const ClaimSchema = z.object({
+  id: z.uuid(),
+  patientId: z.uuid(),
+  sessionNoteId: z.uuid(),
+  coverageId: z.uuid(),
+  payerId: z.uuid(),
+  payerName: z.string(),
+  controlNumber: z.string(),
+  status: z.enum(['ready', 'submitted', 'paid']),
+  batchId: z.uuid().nullable(),
+  chargeIds: z.array(z.string()),
+  version: z.number().int(),
+  total: z.number().int(),
+  can: z.object({ batch: z.boolean(), pay: z.boolean() }),
+});
+export const ClaimFormSchema = z.object({
+  claimId: z.uuid(),
+  forms: z.array(z.record(z.string(), z.unknown())).describe('CMS-1500 (02/12) boxes, one form per six lines'),
+});
+export const BatchBody = z.strictObject({
+  claimIds: z.array(Id).min(1, 'Choose at least one claim.').max(100, 'Send at most 100 claims in one file.'),
+});
+export const BatchSchema = z.object({
+  id: z.uuid(),
+  controlNumber: z.number().int(),
+  claimIds: z.array(z.uuid()),
+  file: z.string().describe('The 837P (005010X222A1) interchange, one segment per line'),
+});
+export const ClaimPaymentBody = z.strictObject({
+  amount: Cents('payment'),
+  method: Method,
+  reference: Reference,
+  adjustment: Cents('adjustment').optional().describe("The contractual reduction on the payer's remittance"),
+  reason: Reason.nullable().optional(),
+});
+export const ClaimPaymentSchema = z.object({ claim: ClaimSchema, balance: BalanceSchema });
+
+export const ProfileBody = z.strictObject({
+  name: text(60),
+  npi: Npi,
+  taxId: z.string().regex(/^[0-9]{9}$/, 'The tax id (EIN) is nine digits, without the dash.'),
+  addressLine1: text(55),
+  addressLine2: text(55).nullable().optional(),
+  city: text(30),
+  state: State,
+  postalCode: z.string().regex(/^([0-9]{5}|[0-9]{9})$/, 'Use the 5 or 9 digits of the ZIP code.'),
+  phone: Phone,
+  submitterId: InterchangeId.describe("The clinic's id at its clearinghouse"),
+  contactName: text(60),
+  receiverId: InterchangeId.describe("The clearinghouse's id"),
+  receiverName: text(60),
+  placeOfService: z
+    .string()
+    .regex(/^[0-9]{2}$/, 'Use the two-digit place of service, e.g. 11.')
+    .default('11'),
+  usage: z.enum(['P', 'T']).default('T').describe('P production, T test files'),
+});
+export const ProfileSchema = z.object({
+  profile: ProfileBody.extend({ addressLine2: z.string().nullable(), version: z.number().int() }).nullable(),
+});
+
+export const NpiBody = z.strictObject({ npi: Npi });
+export const NpiSchema = z.object({ therapistId: z.uuid(), npi: z.string() });
+
+export const FeeBody = z.strictObject({
+  code: Cpt,
+  feeCents: Cents('fee').describe('What the payer allows per unit, in cents'),
+  effectiveFrom: IsoDate,
+  effectiveTo: IsoDate.nullable().optional(),
+});
+export const FeeSchema = z.object({
+  id: z.uuid(),
+  payerId: z.uuid(),
+  code: z.string(),
+  feeCents: z.number().int(),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string().nullable(),
+});
+export const FeeListSchema = z.object({ payerId: z.uuid(), fees: z.array(FeeSchema) });

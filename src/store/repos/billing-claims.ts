@@ -1,0 +1,269 @@
+import type { Queryable } from '../database.ts';
+
+/**
+ * Who bills (the organisation's billing profile, each therapist's NPI), what a payer pays per code,
+ * and the claims made from posted charges with the 837P batches they went out in.
+ */
+
+export interface BillingProfile {
+  name: string;
+  npi: string;
+  taxId: string;
+  addressLine1: string;
+  addressLine2: string | null;
+  city: string;
+  state: string;
+  postalCode: string;
+  phone: string;
+  submitterId: string;
+  contactName: string;
+  receiverId: string;
+  receiverName: string;
+  placeOfService: string;
+  usage: 'P' | 'T';
+}
+
+const PROFILE_COLUMNS = `name, npi, tax_id AS "taxId", address_line1 AS "addressLine1", address_line2 AS "addressLine2",
+  city, state, postal_code AS "postalCode", phone, submitter_id AS "submitterId", contact_name AS "contactName",
+  receiver_id AS "receiverId", receiver_name AS "receiverName", place_of_service AS "placeOfService", usage,
+  version`;
+
+export async function findProfile(
+  db: Queryable,
+  orgId: string,
+): Promise<(BillingProfile & { version: number }) | null> {
+  const rows = await db.query<BillingProfile & { version: number }>(
+    `SELECT ${PROFILE_COLUMNS} FROM billing_profiles WHERE org_id = $1`,
+    [orgId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function saveProfile(db: Queryable, orgId: string, p: BillingProfile, now: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO billing_profiles AS b (org_id, name, npi, tax_id, address_line1, address_line2, city, state,
+       postal_code, phone, submitter_id, contact_name, receiver_id, receiver_name, place_of_service, usage, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+     ON CONFLICT (org_id) DO UPDATE SET name = $2, npi = $3, tax_id = $4, address_line1 = $5, address_line2 = $6,
+       city = $7, state = $8, postal_code = $9, phone = $10, submitter_id = $11, contact_name = $12,
+       receiver_id = $13, receiver_name = $14, place_of_service = $15, usage = $16, updated_at = $17,
+       version = b.version + 1`,
+    [
+      orgId,
+      p.name,
+      p.npi,
+      p.taxId,
+      p.addressLine1,
+      p.addressLine2,
+      p.city,
+      p.state,
+      p.postalCode,
+      p.phone,
+      p.submitterId,
+      p.contactName,
+      p.receiverId,
+      p.receiverName,
+      p.placeOfService,
+      p.usage,
+      now,
+    ],
+  );
+}
+
+/** False when the therapist is not in the organisation. */
+export async function setTherapistNpi(db: Queryable, orgId: string, therapistId: string, npi: string) {
+  const rows = await db.query('UPDATE therapists SET npi = $3 WHERE org_id = $1 AND id = $2 RETURNING id', [
+    orgId,
+    therapistId,
+    npi,
+  ]);
+  return rows.length > 0;
+}
+
+export interface FeeRow {
+  id: string;
+  payerId: string;
+  code: string;
+  feeCents: number;
+  effectiveFrom: string;
+  effectiveTo: string | null;
+}
+
+const FEE_COLUMNS = `id, payer_id AS "payerId", code, fee_cents AS "feeCents", effective_from::text AS "effectiveFrom",
+  effective_to::text AS "effectiveTo"`;
+
+export async function insertFee(db: Queryable, orgId: string, f: Omit<FeeRow, 'id'>, now: Date): Promise<FeeRow> {
+  const rows = await db.query<FeeRow>(
+    `INSERT INTO fee_schedule_entries (org_id, payer_id, code, fee_cents, effective_from, effective_to, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${FEE_COLUMNS}`,
+    [orgId, f.payerId, f.code, f.feeCents, f.effectiveFrom, f.effectiveTo, now],
+  );
+  return rows[0]!;
+}
+
+export function listFees(db: Queryable, orgId: string, payerId: string): Promise<FeeRow[]> {
+  return db.query<FeeRow>(
+    `SELECT ${FEE_COLUMNS} FROM fee_schedule_entries WHERE org_id = $1 AND payer_id = $2
+      ORDER BY code, effective_from`,
+    [orgId, payerId],
+  );
+}
+
+export interface ClaimRow {
+  id: string;
+  patientId: string;
+  sessionNoteId: string;
+  coverageId: string;
+  payerId: string;
+  payerName: string;
+  controlNumber: string;
+  status: 'ready' | 'submitted' | 'paid';
+  batchId: string | null;
+  chargeIds: string[];
+  version: number;
+}
+
+const CLAIM_SELECT = `SELECT c.id, c.patient_id AS "patientId", c.session_note_id AS "sessionNoteId",
+    c.coverage_id AS "coverageId", c.payer_id AS "payerId", py.name AS "payerName",
+    c.control_number AS "controlNumber", c.status, c.batch_id AS "batchId", c.version,
+    coalesce((SELECT array_agg(cc.charge_id::text ORDER BY cc.line_no) FROM claim_charges cc
+       WHERE cc.org_id = c.org_id AND cc.claim_id = c.id), '{}') AS "chargeIds"
+   FROM claims c JOIN payers py ON py.org_id = c.org_id AND py.id = c.payer_id`;
+
+export async function insertClaim(
+  db: Queryable,
+  orgId: string,
+  c: {
+    patientId: string;
+    sessionNoteId: string;
+    coverageId: string;
+    payerId: string;
+    controlNumber: string;
+    chargeIds: string[];
+  },
+  createdBy: string,
+  now: Date,
+): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO claims (org_id, patient_id, session_note_id, coverage_id, payer_id, control_number, created_by,
+       created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
+    [orgId, c.patientId, c.sessionNoteId, c.coverageId, c.payerId, c.controlNumber, createdBy, now],
+  );
+  const id = rows[0]!.id;
+  for (const [i, chargeId] of c.chargeIds.entries()) {
+    await db.query('INSERT INTO claim_charges (org_id, claim_id, charge_id, line_no) VALUES ($1, $2, $3, $4)', [
+      orgId,
+      id,
+      chargeId,
+      i + 1,
+    ]);
+  }
+  return id;
+}
+
+export async function findClaim(db: Queryable, orgId: string, id: string): Promise<ClaimRow | null> {
+  const rows = await db.query<ClaimRow>(`${CLAIM_SELECT} WHERE c.org_id = $1 AND c.id = $2`, [orgId, id]);
+  return rows[0] ?? null;
+}
+
+/** Claims of one visit and coverage already made (the charge lines a second claim must not repeat). */
+export async function claimOfVisit(db: Queryable, orgId: string, noteId: string, coverageId: string) {
+  const rows = await db.query<{ id: string }>(
+    'SELECT id FROM claims WHERE org_id = $1 AND session_note_id = $2 AND coverage_id = $3',
+    [orgId, noteId, coverageId],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function setClaimStatus(
+  db: Queryable,
+  orgId: string,
+  ids: string[],
+  status: 'submitted' | 'paid',
+  batchId: string | null,
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE claims SET status = $3, batch_id = coalesce($4, batch_id), version = version + 1, updated_at = $5
+      WHERE org_id = $1 AND id = ANY($2::uuid[])`,
+    [orgId, ids, status, batchId, now],
+  );
+}
+
+/** The organisation's next interchange control number, taken under a lock on the profile row. */
+export async function nextControlNumber(db: Queryable, orgId: string): Promise<number> {
+  await db.query('SELECT 1 FROM billing_profiles WHERE org_id = $1 FOR UPDATE', [orgId]);
+  const rows = await db.query<{ next: number }>(
+    `SELECT coalesce(max(interchange_control_number), 0) + 1 AS next FROM claim_batches WHERE org_id = $1`,
+    [orgId],
+  );
+  return rows[0]!.next;
+}
+
+export async function insertBatch(
+  db: Queryable,
+  orgId: string,
+  b: { controlNumber: number; usage: 'P' | 'T'; claimCount: number; file: string },
+  createdBy: string,
+  now: Date,
+): Promise<string> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO claim_batches (org_id, interchange_control_number, group_control_number, usage, claim_count, file,
+       created_by, created_at)
+     VALUES ($1, $2, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [orgId, b.controlNumber, b.usage, b.claimCount, b.file, createdBy, now],
+  );
+  return rows[0]!.id;
+}
+
+/** What a claim says about the patient, the insured and the coverage. */
+export interface ClaimParties {
+  givenName: string;
+  familyName: string;
+  dateOfBirth: string;
+  sexAtBirth: string;
+  phone: string | null;
+  address: { line1: string; line2?: string | null; city: string; state: string; postalCode: string } | null;
+  coverageType: string;
+  coverageOrder: number;
+  memberId: string | null;
+  groupNumber: string | null;
+  relationship: 'self' | 'spouse' | 'child' | 'other';
+  subscriberName: string | null;
+  subscriberBirthDate: string | null;
+  claimNumber: string | null;
+  dateOfInjury: string | null;
+  employerName: string | null;
+  state: string | null;
+  payerName: string;
+  payerElectronicId: string | null;
+  therapistGivenName: string;
+  therapistFamilyName: string;
+}
+
+export async function claimParties(
+  db: Queryable,
+  orgId: string,
+  claimId: string,
+  therapistId: string,
+): Promise<ClaimParties | null> {
+  const rows = await db.query<ClaimParties>(
+    `SELECT p.given_name AS "givenName", p.family_name AS "familyName", p.date_of_birth::text AS "dateOfBirth",
+        p.sex_at_birth AS "sexAtBirth", p.phone, p.address, cv.type AS "coverageType",
+        cv.coverage_order AS "coverageOrder", cv.member_id AS "memberId", cv.group_number AS "groupNumber",
+        cv.relationship, cv.subscriber_name AS "subscriberName",
+        cv.subscriber_birth_date::text AS "subscriberBirthDate", cv.claim_number AS "claimNumber",
+        cv.date_of_injury::text AS "dateOfInjury", cv.employer_name AS "employerName", cv.state,
+        py.name AS "payerName", py.electronic_id AS "payerElectronicId",
+        t.given_name AS "therapistGivenName", t.family_name AS "therapistFamilyName"
+       FROM claims c
+       JOIN patients p ON p.org_id = c.org_id AND p.id = c.patient_id
+       JOIN coverages cv ON cv.org_id = c.org_id AND cv.id = c.coverage_id
+       JOIN payers py ON py.org_id = c.org_id AND py.id = c.payer_id
+       JOIN therapists t ON t.org_id = c.org_id AND t.id = $3
+      WHERE c.org_id = $1 AND c.id = $2`,
+    [orgId, claimId, therapistId],
+  );
+  return rows[0] ?? null;
+}
