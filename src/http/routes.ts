@@ -27,11 +27,9 @@ import { diagnosisRoutes } from './diagnoses/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
 import { reliefRoutes } from './relief/routes.ts';
 import { billingRoutes } from './billing/routes.ts';
-<<<<<<< HEAD
 import { placeRoutes } from './places/routes.ts';
-=======
 import { moneyRoutes } from './money/routes.ts';
->>>>>>> ledger
+import { moneyDocumentRoutes } from './money/documents-routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
@@ -63,10 +61,8 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...waitlistRoutes(ctx),
     ...outcomeRoutes(ctx),
     ...billingRoutes(ctx),
-<<<<<<< HEAD
     ...placeRoutes(ctx),
-=======
     ...moneyRoutes(ctx),
->>>>>>> ledger
+    ...moneyDocumentRoutes(ctx),
   ];
 }
