@@ -13,6 +13,7 @@ import { RELIEF_ENDPOINTS } from './endpoints-relief.ts';
 import { BILLING_ENDPOINTS } from './endpoints-billing.ts';
 import { PLACE_ENDPOINTS } from './endpoints-places.ts';
 import { MONEY_ENDPOINTS } from './endpoints-money.ts';
+import { MONEY_DOCUMENT_ENDPOINTS } from './endpoints-money-documents.ts';
 import * as charting from '../support/session-kit.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 
@@ -1021,4 +1022,5 @@ export const ENDPOINTS: EndpointCase[] = [
   ...BILLING_ENDPOINTS,
   ...PLACE_ENDPOINTS,
   ...MONEY_ENDPOINTS,
+  ...MONEY_DOCUMENT_ENDPOINTS,
 ];
