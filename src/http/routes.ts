@@ -30,6 +30,7 @@ import { billingRoutes } from './billing/routes.ts';
 import { placeRoutes } from './places/routes.ts';
 import { moneyRoutes } from './money/routes.ts';
 import { moneyDocumentRoutes } from './money/documents-routes.ts';
+import { moneyReportRoutes } from './money/reports-routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
@@ -64,5 +65,6 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...placeRoutes(ctx),
     ...moneyRoutes(ctx),
     ...moneyDocumentRoutes(ctx),
+    ...moneyReportRoutes(ctx),
   ];
 }
