@@ -1,7 +1,8 @@
 /**
  * Authorization-matrix cases for the billing documents as PDFs: a patient reads their own receipt and
  * superbill; the desk, managers and admins read those of patients of their sites and print claims and
- * adjuster packets; a therapist prints none; another organisation finds nothing.
+ * adjuster packets; a therapist prints none; another organisation finds nothing. The billing reports
+ * are for managers and admins (another organisation's admin reads its own).
  */
 import { checkOut, postCharge, visitCharges } from '../../src/services/billing/charges.ts';
 import { createClaim } from '../../src/services/billing/claims.ts';
@@ -133,4 +134,14 @@ export const MONEY_DOCUMENT_ENDPOINTS: EndpointCase[] = [
     url: async (env) => `/api/claims/${await workersCompClaim(env)}/adjuster-packet.pdf`,
     expect: desk(),
   },
+  ...['ar-aging', 'unbilled-visits', 'authorizations-running-out', 'revenue'].map((name): EndpointCase => ({
+    method: 'GET',
+    route: `/api/reports/${name}`,
+    record: "the sites' billing",
+    url: async (env) => {
+      await checkedOut(env);
+      return `/api/reports/${name}`;
+    },
+    expect: expect({ anonymous: 401, admin: 200, manager: 200, otherAdmin: 200 }),
+  })),
 ];
