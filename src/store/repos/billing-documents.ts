@@ -44,7 +44,7 @@ export async function visitSite(
           'line2', l.address_line2, 'city', l.city, 'state', l.state, 'postalCode', l.postal_code,
           'phone', l.phone) END AS site
        FROM session_notes n
-       JOIN organizations o ON o.id = n.org_id
+       JOIN organizations o ON o.org_id = n.org_id
        LEFT JOIN appointments a ON a.org_id = n.org_id AND a.id = n.appointment_id
        LEFT JOIN locations l ON l.org_id = a.org_id AND l.id = a.location_id
       WHERE n.org_id = $1 AND n.id = $2`,

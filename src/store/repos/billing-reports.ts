@@ -52,7 +52,7 @@ export function signedVisits(
           NOT EXISTS (SELECT 1 FROM coverages cv WHERE cv.org_id = n.org_id AND cv.patient_id = n.patient_id
                         AND cv.type <> 'self-pay' AND cv.ended_at IS NULL) AS "selfPay"
          FROM session_notes n
-         JOIN organizations o ON o.id = n.org_id
+         JOIN organizations o ON o.org_id = n.org_id
          JOIN patients p ON p.org_id = n.org_id AND p.id = n.patient_id
          JOIN therapists t ON t.org_id = n.org_id AND t.id = n.therapist_id
          LEFT JOIN appointments a ON a.org_id = n.org_id AND a.id = n.appointment_id
