@@ -109,7 +109,8 @@ describe.each(BACKENDS)('billing documents over HTTP, on %s', (backend) => {
     const { visitId, patientId, coverageId } = await postedVisit(h.db, h.world);
     await h.db.query(
       `UPDATE coverages SET type = 'workers-comp', claim_number = 'WC-2026-0042', date_of_injury = '2026-10-15',
-         employer_name = 'Harbor Freight Lines', state = 'OR' WHERE id = $1`,
+         employer_name = 'Harbor Freight Lines', state = 'OR', adjuster_name = 'Dana Whitfield'
+       WHERE id = $1`,
       [coverageId],
     );
     const claim = await h.as('front_desk', 'POST', '/api/claims', { visitId });
@@ -126,6 +127,7 @@ describe.each(BACKENDS)('billing documents over HTTP, on %s', (backend) => {
     const text = pages.join('\n');
     expect(text).toContain('Active trigger points, upper trapezius');
     expect(text).toContain('Harbor Freight Lines');
+    expect(text).toContain('Dana Whitfield');
     expect(text).toContain('$140.00');
   });
 

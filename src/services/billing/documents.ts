@@ -258,10 +258,11 @@ export async function adjusterPacketPdf(ctx: ServiceContext, actor: Actor, claim
     throw new ValidationError({
       coverage: `Enter the claim number and the date of injury on the coverage of claim ${row.controlNumber}.`,
     });
-  const [profile, notes, entries] = await Promise.all([
+  const [profile, notes, entries, adjuster] = await Promise.all([
     claims.findProfile(ctx.db, actor.orgId),
     docs.claimedNotes(ctx.db, actor.orgId, row.coverageId),
     ledger.patientEntries(ctx.db, actor.orgId, row.patientId),
+    docs.coverageAdjuster(ctx.db, actor.orgId, row.coverageId),
   ]);
   if (!profile)
     throw new ValidationError({ billingProfile: 'Enter the clinic’s billing details (NPI, tax id) first.' });
@@ -289,6 +290,15 @@ export async function adjusterPacketPdf(ctx: ServiceContext, actor: Actor, claim
     preparedOn: dateIn(actor.orgTimeZone, ctx.now()),
     patient: { name: `${parties.givenName} ${parties.familyName}`, birthDate: parties.dateOfBirth },
     payer: { name: parties.payerName },
+    ...(adjuster
+      ? {
+          adjuster: {
+            name: adjuster.name,
+            ...(adjuster.phone ? { phone: adjuster.phone } : {}),
+            ...(adjuster.email ? { email: adjuster.email } : {}),
+          },
+        }
+      : {}),
     ...(parties.employerName ? { employer: parties.employerName } : {}),
     ...(parties.state ? { state: parties.state } : {}),
     clinic: {

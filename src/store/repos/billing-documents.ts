@@ -117,3 +117,18 @@ export function claimedNotes(db: Queryable, orgId: string, coverageId: string): 
     [orgId, coverageId],
   );
 }
+
+/** The coverage's claims adjuster, when the desk recorded one. */
+export async function coverageAdjuster(
+  db: Queryable,
+  orgId: string,
+  coverageId: string,
+): Promise<{ name: string; phone: string | null; email: string | null } | null> {
+  const rows = await db.query<{ name: string | null; phone: string | null; email: string | null }>(
+    `SELECT adjuster_name AS name, adjuster_phone AS phone, adjuster_email AS email
+       FROM coverages WHERE org_id = $1 AND id = $2`,
+    [orgId, coverageId],
+  );
+  const row = rows[0];
+  return row?.name ? { name: row.name, phone: row.phone, email: row.email } : null;
+}
