@@ -27,10 +27,10 @@ import { diagnosisRoutes } from './diagnoses/routes.ts';
 import { outcomeRoutes } from './outcomes/routes.ts';
 import { reliefRoutes } from './relief/routes.ts';
 import { billingRoutes } from './billing/routes.ts';
-import { placeRoutes } from './places/routes.ts';
 import { moneyRoutes } from './money/routes.ts';
 import { moneyDocumentRoutes } from './money/documents-routes.ts';
 import { moneyReportRoutes } from './money/reports-routes.ts';
+import { placeRoutes } from './places/routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
@@ -62,9 +62,9 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...waitlistRoutes(ctx),
     ...outcomeRoutes(ctx),
     ...billingRoutes(ctx),
-    ...placeRoutes(ctx),
     ...moneyRoutes(ctx),
     ...moneyDocumentRoutes(ctx),
     ...moneyReportRoutes(ctx),
+    ...placeRoutes(ctx),
   ];
 }

@@ -11,9 +11,9 @@ import { CARE_ENDPOINTS } from './endpoints-care.ts';
 import { OUTCOME_ENDPOINTS } from './endpoints-outcomes.ts';
 import { RELIEF_ENDPOINTS } from './endpoints-relief.ts';
 import { BILLING_ENDPOINTS } from './endpoints-billing.ts';
-import { PLACE_ENDPOINTS } from './endpoints-places.ts';
 import { MONEY_ENDPOINTS } from './endpoints-money.ts';
 import { MONEY_DOCUMENT_ENDPOINTS } from './endpoints-money-documents.ts';
+import { PLACE_ENDPOINTS } from './endpoints-places.ts';
 import * as charting from '../support/session-kit.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 
@@ -1020,7 +1020,7 @@ export const ENDPOINTS: EndpointCase[] = [
   ...OUTCOME_ENDPOINTS,
   ...RELIEF_ENDPOINTS,
   ...BILLING_ENDPOINTS,
-  ...PLACE_ENDPOINTS,
   ...MONEY_ENDPOINTS,
   ...MONEY_DOCUMENT_ENDPOINTS,
+  ...PLACE_ENDPOINTS,
 ];

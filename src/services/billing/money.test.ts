@@ -1,9 +1,13 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkX12 } from '../../billing/index.ts';
 import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { billablePatient, signedBillableVisit } from '../../../test/support/money-kit.ts';
 import { actorOf, tickingContext } from '../../../test/support/session-kit.ts';
 import { buildWorld, type World } from '../../../test/support/world.ts';
+import { backup, restore } from '../../store/backup.ts';
 import type { Database } from '../../store/database.ts';
 import type { ServiceContext } from '../context.ts';
 import { requestHash, type Once } from '../idempotency.ts';
@@ -239,5 +243,28 @@ describe.each(BACKENDS)('getting paid, from a signed note to a zero balance, on 
       }),
     ).rejects.toThrow(/debits and credits/);
     expect(await db.query('SELECT 1 FROM ledger_entries WHERE id = $1', [lopsided])).toEqual([]);
+  });
+  it('backs up and restores the money row for row: charges, entries, lines, payments, claims, batches', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'knotwork-money-'));
+    const target = await createTestDatabase(backend);
+    try {
+      const file = join(dir, 'money.ndjson.gz');
+      await backup(db, file);
+      await restore(target.db, file);
+      const tables = ['charges', 'ledger_entries', 'ledger_lines', 'payments', 'claims', 'claim_charges'];
+      const totals = (d: Database) =>
+        Promise.all(
+          tables.map(async (t) => (await d.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`))[0]!.n),
+        );
+      const before = await totals(db);
+      expect(before.every((n) => n > 0)).toBe(true);
+      expect(await totals(target.db)).toEqual(before);
+      const sums =
+        'SELECT account, side, sum(amount_cents)::int AS total FROM ledger_lines GROUP BY 1, 2 ORDER BY 1, 2';
+      expect(await target.db.query(sums)).toEqual(await db.query(sums));
+    } finally {
+      await target.drop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
