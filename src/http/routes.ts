@@ -28,6 +28,8 @@ import { outcomeRoutes } from './outcomes/routes.ts';
 import { reliefRoutes } from './relief/routes.ts';
 import { billingRoutes } from './billing/routes.ts';
 import { moneyRoutes } from './money/routes.ts';
+import { moneyDocumentRoutes } from './money/documents-routes.ts';
+import { moneyReportRoutes } from './money/reports-routes.ts';
 import { placeRoutes } from './places/routes.ts';
 import { fhirRoutes } from './fhir/routes.ts';
 import { frontDoorRoutes } from './front-door/routes.ts';
@@ -63,6 +65,8 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...outcomeRoutes(ctx),
     ...billingRoutes(ctx),
     ...moneyRoutes(ctx),
+    ...moneyDocumentRoutes(ctx),
+    ...moneyReportRoutes(ctx),
     ...placeRoutes(ctx),
     ...fhirRoutes(ctx),
     ...frontDoorRoutes(ctx),

@@ -12,6 +12,7 @@ import { OUTCOME_ENDPOINTS } from './endpoints-outcomes.ts';
 import { RELIEF_ENDPOINTS } from './endpoints-relief.ts';
 import { BILLING_ENDPOINTS } from './endpoints-billing.ts';
 import { MONEY_ENDPOINTS } from './endpoints-money.ts';
+import { MONEY_DOCUMENT_ENDPOINTS } from './endpoints-money-documents.ts';
 import { PLACE_ENDPOINTS } from './endpoints-places.ts';
 import { FHIR_ENDPOINTS } from './endpoints-fhir.ts';
 import { LOCALE_ENDPOINTS } from './endpoints-locale.ts';
@@ -1024,6 +1025,7 @@ export const ENDPOINTS: EndpointCase[] = [
   ...FHIR_ENDPOINTS,
   ...BILLING_ENDPOINTS,
   ...MONEY_ENDPOINTS,
+  ...MONEY_DOCUMENT_ENDPOINTS,
   ...PLACE_ENDPOINTS,
   ...LOCALE_ENDPOINTS,
   ...PUBLIC_ENDPOINTS,
