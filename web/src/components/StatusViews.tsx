@@ -15,7 +15,8 @@ export function Loading({ label }: { label?: string }) {
 
 export function Forbidden() {
   const t = useT();
-  usePageTitle(t('status.noAccess.title'));
+  // The tab stays short; the heading says it in full.
+  usePageTitle(t('status.noAccess.tab'));
   return (
     <section className="status-page" aria-labelledby="status-heading">
       <h1 id="status-heading">{t('status.noAccess.title')}</h1>
@@ -31,7 +32,7 @@ export function Forbidden() {
 export function NotFound({ what }: { what?: string }) {
   const t = useT();
   const thing = what ?? t('status.notFound.page');
-  usePageTitle(t('status.notFound.title', { what: thing }));
+  usePageTitle(t('status.notFound.tab'));
   return (
     <section className="status-page" aria-labelledby="status-heading">
       <h1 id="status-heading">{t('status.notFound.title', { what: thing })}</h1>
