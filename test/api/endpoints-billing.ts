@@ -3,7 +3,7 @@
  * desk's work: the desk, managers and admins of the patient's sites; patients read their own;
  * therapists are refused (they treat without it); another organisation finds nothing.
  */
-import { buildAuthorization, buildCoverage, buildPayer, freshPatient, versionOf } from '../support/billing-kit.ts';
+import { buildAuthorization, buildCoverage, freshPatient, primaryCoverage, versionOf } from '../support/billing-kit.ts';
 import type { EndpointCase, Env, Who } from './endpoints.ts';
 
 const WHO: Who[] = ['anonymous', 'admin', 'manager', 'front_desk', 'therapist', 'patient', 'otherAdmin'];
@@ -37,8 +37,12 @@ function setUp(env: Env): Promise<Fixtures> {
   if (!made) {
     made = (async () => {
       const { db, world } = env;
-      const payerId = await buildPayer(db, world.orgId, `Cascade ${env.unique()}`);
-      const coverageId = await buildCoverage(db, world.orgId, world.patients.a, payerId);
+      const { payerId, coverageId } = await primaryCoverage(
+        db,
+        world.orgId,
+        world.patients.a,
+        `Cascade ${env.unique()}`,
+      );
       const authorizationId = await buildAuthorization(db, world.orgId, coverageId, {
         startsOn: '2026-11-01',
         endsOn: '2027-01-31',

@@ -7,7 +7,7 @@
 import { checkOut, postCharge, visitCharges } from '../../src/services/billing/charges.ts';
 import { createClaim } from '../../src/services/billing/claims.ts';
 import { addFee } from '../../src/services/billing/setup.ts';
-import { buildCoverage, buildPayer } from '../support/billing-kit.ts';
+import { primaryCoverage } from '../support/billing-kit.ts';
 import { claimedVisit, ensureBillingSetUp, postedVisit, signedBillableVisit } from '../support/money-kit.ts';
 import { actorOf, tickingContext } from '../support/session-kit.ts';
 import type { EndpointCase, Env, Who } from './endpoints.ts';
@@ -53,8 +53,7 @@ const ownVisit = once(async (env: Env) => {
      VALUES ($1, $2, '2026-11-01', $3, '{}', '{M54.2}', $4, now(), $4, now())`,
     [world.orgId, patientId, world.therapists.a, world.users.admin.id],
   );
-  const payerId = await buildPayer(db, world.orgId, `Own plan ${env.unique()}`);
-  await buildCoverage(db, world.orgId, patientId, payerId);
+  const { payerId } = await primaryCoverage(db, world.orgId, patientId, `Own plan ${env.unique()}`);
   const ctx = tickingContext(db);
   for (const code of ['97140', '97112'])
     await addFee(ctx, actorOf(world, 'admin'), payerId, {

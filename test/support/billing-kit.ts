@@ -31,6 +31,26 @@ export function buildCoverage(
   );
 }
 
+/**
+ * The patient's primary coverage: the one in force if a test made it already (the matrix shares one
+ * world, and a patient has one primary), otherwise a new plan and coverage.
+ */
+export async function primaryCoverage(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  payerName: string,
+): Promise<{ payerId: string; coverageId: string }> {
+  const [held] = await db.query<{ payerId: string; coverageId: string }>(
+    `SELECT payer_id AS "payerId", id AS "coverageId" FROM coverages
+      WHERE org_id = $1 AND patient_id = $2 AND coverage_order = 1 AND ended_at IS NULL`,
+    [orgId, patientId],
+  );
+  if (held) return held;
+  const payerId = await buildPayer(db, orgId, payerName);
+  return { payerId, coverageId: await buildCoverage(db, orgId, patientId, payerId) };
+}
+
 export function buildAuthorization(
   db: Queryable,
   orgId: string,
