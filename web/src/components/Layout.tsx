@@ -5,6 +5,9 @@ import { Link, navigate, useUrl } from '../router.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useT, type MessageId } from '../i18n/t.ts';
 
+/** Roles whose label is in the page's language (a patient's pages are translated; staff screens are English). */
+const TRANSLATED_ROLE: Partial<Record<string, MessageId>> = { patient: 'chrome.role.patient' };
+
 interface NavItem {
   to: string;
   /** A patient's items are in their language (a message key); staff screens are in English. */
@@ -108,7 +111,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <p className="account-name">
                 {user.displayName}
                 <span className="account-role">
-                  {user.role === 'patient' ? t('chrome.role.patient') : (ROLE_LABEL[user.role] ?? user.role)}
+                  {TRANSLATED_ROLE[user.role] ? t(TRANSLATED_ROLE[user.role]!) : (ROLE_LABEL[user.role] ?? user.role)}
                 </span>
               </p>
               <ul className="nav-list account-links">
