@@ -36,10 +36,11 @@ export const MERGE_PLAN = {
     'coverages',
   ],
   /**
-   * History stays as it happened: the log of who opened the duplicate record keeps naming it, and money
-   * stays on the record it was posted to (the ledger is append-only; a balance moves by a posting).
+   * History stays as it happened: the log of who opened the duplicate record keeps naming it, money
+   * stays on the record it was posted to (the ledger is append-only; a balance moves by a posting), and a
+   * public sign-up keeps naming the record it created.
    */
-  kept: ['audit_events', 'charges', 'ledger_entries', 'ledger_lines', 'payments', 'claims'],
+  kept: ['audit_events', 'charges', 'ledger_entries', 'ledger_lines', 'payments', 'claims', 'patient_sign_ups'],
 } as const;
 
 /** Columns other than `patient_id` that point at a patient: the tombstone's own link. */
