@@ -100,6 +100,20 @@ describe('knotwork refer', () => {
     expect(text).toContain('not a diagnosis');
   });
 
+  it('gives the patient wording in Spanish with --lang es, the same muscles in the same order', async () => {
+    const english = JSON.parse(await run('refer', 'talón', '--side', 'left', '--limit', '3', '--json'));
+    const spanish = JSON.parse(await run('refer', 'talón', '--side', 'left', '--limit', '3', '--lang', 'es', '--json'));
+    expect(spanish.suggestions.map((s: { muscle: string }) => s.muscle)).toEqual(
+      english.suggestions.map((s: { muscle: string }) => s.muscle),
+    );
+    expect(spanish.suggestions[0].name).toBe('Abductor del dedo gordo');
+    expect(spanish.suggestions[0].patientText).toMatch(/^Los puntos tensos en .* del lado izquierdo .* su talón\./);
+    const text = await run('refer', 'heel', '--side', 'left', '--limit', '3', '--lang', 'es');
+    expect(text).toMatch(/1\s+Abductor del dedo gordo\s+left/);
+    expect(text).toContain('no es un diagnóstico');
+    await expect(run('refer', 'heel', '--lang', 'fr')).rejects.toThrow(/--lang must be en or es/);
+  });
+
   it('says no place matches, with close places, when nothing fits', async () => {
     await expect(run('refer', 'xyzzy')).rejects.toThrow(CliError);
     await expect(run('refer', 'elbw crease thing', 'zzzz:4')).rejects.toThrow(

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { CITATIONS, closestMuscles, findMuscle, MUSCLES } from '../../clinical/atlas/index.ts';
 import type { Muscle } from '../../clinical/atlas/index.ts';
 import { closestRegions, regionById, REGIONS, resolveRegion } from '../../clinical/bodymap/regions.ts';
-import { resolvePlaces } from '../../clinical/places/index.ts';
+import { muscleNamesEs, patientTextEs, resolvePlaces } from '../../clinical/places/index.ts';
 import { suggestMuscles } from '../../clinical/referral/index.ts';
 import type { PainMap, Suggestion } from '../../clinical/referral/index.ts';
 import { CliError } from '../errors.ts';
@@ -133,6 +133,20 @@ function oncePerMuscle(suggestions: Suggestion[], painMap: PainMap) {
     });
 }
 
+/** The patient's words in Spanish (muscle name, "what a therapist will check"); the therapist's stay English. */
+function inSpanish<T extends Omit<Suggestion, 'side'> & { side: string }>(suggestions: T[]): T[] {
+  return suggestions.map((s) => {
+    const side = s.side === 'left' || s.side === 'right' ? s.side : 'midline';
+    const bases = s.reasons.map((r) => regionById(r.region)?.base ?? r.region);
+    return { ...s, name: muscleNamesEs(s.muscle)?.name ?? s.name, patientText: patientTextEs(s.muscle, side, bases) };
+  });
+}
+
+function parseLang(lang: string): 'en' | 'es' {
+  if (lang !== 'en' && lang !== 'es') throw new CliError(`--lang must be en or es, got "${lang}"`);
+  return lang;
+}
+
 function describeMuscle(muscle: Muscle): string {
   const zone = (z: Muscle['triggerPoints'][number]['zones'][number]) =>
     `${z.region} (${z.weight}${z.side === 'same' ? '' : `, ${z.side} side`})`;
@@ -233,19 +247,31 @@ export function registerAtlasCommands(program: Command, out: Output = process.st
     )
     .option('--side <side>', 'side for places named without one (left|right); default: one side, not known which')
     .option('--limit <n>', 'how many suggestions', '10')
+    .option(
+      '--lang <lang>',
+      "language of the patient's words: en or es (muscle names, what a therapist will check)",
+      'en',
+    )
     .option('--json', 'print JSON')
-    .action((args: string[], options: { side?: string; limit: string; json?: boolean }) => {
+    .action((args: string[], options: { side?: string; limit: string; lang: string; json?: boolean }) => {
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1)
         throw new CliError(`--limit must be a positive whole number, got "${options.limit}"`);
+      const lang = parseLang(options.lang);
       const { painMap, sided } = painMapFromArguments(args, parseSide(options.side));
-      const suggestions = sided
+      const found = sided
         ? suggestMuscles(painMap, { limit })
         : oncePerMuscle(suggestMuscles(oneSide(painMap), { limit: limit * 2 }), painMap).slice(0, limit);
+      const suggestions = lang === 'es' ? inSpanish(found) : found;
       if (options.json) return void json({ painMap, suggestions });
       const rows = suggestions.map((s, i) => [String(i + 1), s.name, s.side, s.score.toFixed(2), s.therapistText]);
       out.write(`Pain map: ${painMap.map((p) => `${p.region}:${p.intensity}`).join(', ')}\n\n`);
       out.write(table([['#', 'MUSCLE', 'SIDE', 'SCORE', 'WHY'], ...rows]));
-      out.write('\nMuscles to examine first, ranked by how well their referral patterns match; not a diagnosis.\n');
+      out.write(
+        lang === 'es'
+          ? '\nMúsculos para revisar primero, ordenados por cuánto se parecen sus patrones de dolor referido; ' +
+              'no es un diagnóstico.\n'
+          : '\nMuscles to examine first, ranked by how well their referral patterns match; not a diagnosis.\n',
+      );
     });
 }

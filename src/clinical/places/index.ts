@@ -3,17 +3,23 @@
 // a therapist will check. Pure: no I/O, no clock.
 import { placeSuggestions, type PlaceSuggestion } from './suggest.ts';
 import { resolvePlaces, type Lang, type PlaceReading } from './resolve.ts';
+import { answerInSpanish } from './spanish.ts';
 
 export { resolvePlaces } from './resolve.ts';
 export type { Lang, NamedSide, Place, PlaceReading } from './resolve.ts';
 export type { PlaceSuggestion } from './suggest.ts';
+export { muscleNamesEs, patientTextEs, placeNameEs } from './spanish.ts';
 
 export interface PlaceAnswer extends PlaceReading {
   suggestions: PlaceSuggestion[];
 }
 
-/** The places a description names and the muscles to check for them (none when nothing matched). */
+/**
+ * The places a description names and the muscles to check for them (none when nothing matched).
+ * `lang: 'es'` answers in Spanish (place and muscle names, "what a therapist will check").
+ */
 export function findPlaces(text: string, options: { lang?: Lang; limit?: number } = {}): PlaceAnswer {
   const reading = resolvePlaces(text, { lang: options.lang });
-  return { ...reading, suggestions: placeSuggestions(reading, { limit: options.limit }) };
+  const answer = { ...reading, suggestions: placeSuggestions(reading, { limit: options.limit }) };
+  return options.lang === 'es' ? answerInSpanish(answer) : answer;
 }

@@ -115,7 +115,10 @@ describe('place resolver properties', () => {
     }
     const temple = findPlaces('sien', { lang: 'es', limit: 3 }).suggestions;
     expect(temple.map((s) => s.muscle)).toEqual(['suboccipitals', 'temporalis', 'upper-trapezius']);
-    expect(temple[1]!.patientText).toMatch(/^Tight spots in the fan-shaped muscle over your temple can send pain to/);
+    expect(temple[1]!.patientText).toMatch(/^Los puntos tensos en el músculo en forma de abanico sobre su sien/);
+    expect(findPlaces('sien', { limit: 3 }).suggestions[1]!.patientText).toMatch(
+      /^Tight spots in the fan-shaped muscle over your temple can send pain to/,
+    );
   });
 
   it('keeps the side named: each muscle once, checked on that side', () => {

@@ -38,6 +38,21 @@ describe.each(BACKENDS)('public place search on %s', (backend) => {
     expect(answer.suggestions.every((s: { side: string }) => s.side === 'left' || s.side === 'midline')).toBe(true);
   });
 
+  it('answers in Spanish for lang=es: the place, the muscles and what a therapist will check', async () => {
+    const answer = (await search(`q=${encodeURIComponent('front of my thigh')}&lang=es&limit=2`)).json();
+    expect(answer.places[0].name).toBe('Parte delantera del muslo');
+    const english = (await search(`q=${encodeURIComponent('front of my thigh')}&lang=en&limit=2`)).json();
+    expect(answer.suggestions.map((s: { muscle: string }) => s.muscle)).toEqual(
+      english.suggestions.map((s: { muscle: string }) => s.muscle),
+    );
+    for (const s of answer.suggestions) {
+      expect(s.patientText).toMatch(/^Los puntos tensos en .* la parte delantera de su muslo\..*no un diagnóstico\.$/);
+      const same = english.suggestions.find((e: { muscle: string }) => e.muscle === s.muscle);
+      expect(s.plainName).not.toBe(same.plainName);
+    }
+    expect(english.places[0].name).toBe('Front of thigh');
+  });
+
   it('says plainly when nothing fits, with close places', async () => {
     const answer = (await search('q=xyzzy')).json();
     expect(answer.places).toEqual([]);

@@ -13,7 +13,7 @@ export const PlaceSearchQuery = z.strictObject({
   lang: z
     .enum(['en', 'es'], 'Choose English (en) or Spanish (es).')
     .optional()
-    .describe('The language the words are in, when known; both are understood either way'),
+    .describe('The language the words are in, when known (both are understood either way); es answers in Spanish'),
   limit: z.coerce
     .number('Give how many muscles to list, from 1 to 20.')
     .int('Give how many muscles to list, from 1 to 20.')
