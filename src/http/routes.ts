@@ -33,6 +33,7 @@ import { moneyReportRoutes } from './money/reports-routes.ts';
 import { placeRoutes } from './places/routes.ts';
 import { fhirRoutes } from './fhir/routes.ts';
 import { frontDoorRoutes } from './front-door/routes.ts';
+import { recordRoutes } from './records/routes.ts';
 
 /** Every API route, in the order the docs list them. */
 export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
@@ -70,5 +71,6 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...placeRoutes(ctx),
     ...fhirRoutes(ctx),
     ...frontDoorRoutes(ctx),
+    ...recordRoutes(ctx),
   ];
 }

@@ -17,6 +17,7 @@ import { PLACE_ENDPOINTS } from './endpoints-places.ts';
 import { FHIR_ENDPOINTS } from './endpoints-fhir.ts';
 import { LOCALE_ENDPOINTS } from './endpoints-locale.ts';
 import { PUBLIC_ENDPOINTS } from './endpoints-public.ts';
+import { PATIENT_RECORD_ENDPOINTS } from './endpoints-patient-record.ts';
 import * as charting from '../support/session-kit.ts';
 import { allNoAnswers } from '../../src/clinical/screening/fixtures.ts';
 
@@ -1029,4 +1030,5 @@ export const ENDPOINTS: EndpointCase[] = [
   ...PLACE_ENDPOINTS,
   ...LOCALE_ENDPOINTS,
   ...PUBLIC_ENDPOINTS,
+  ...PATIENT_RECORD_ENDPOINTS,
 ];
