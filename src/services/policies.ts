@@ -56,6 +56,7 @@ export type Action =
   | 'plan.write'
   | 'plan.book'
   | 'record.download'
+  | 'record.findings'
   | 'patient.book'
   | 'patient.lookup'
   | 'patient.register-site'
@@ -201,6 +202,9 @@ function patientChartAllowed(actor: Actor, action: Action, patient: PatientFacts
       return actor.role === 'manager' || actor.role === 'admin';
     case 'assessment.read':
       return clinician;
+    case 'record.findings':
+      // A patient's own copy of their record holds what was found (their right of access); the desk's does not.
+      return clinician || actor.role === 'patient';
     case 'assessment.write':
     case 'plan.write':
       return actor.role === 'therapist';
@@ -265,6 +269,7 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
     case 'plan.write':
     case 'plan.book':
     case 'record.download':
+    case 'record.findings':
       return patientChartAllowed(actor, action, facts.patient);
     case 'therapist.read-credentials':
     case 'staff.read':

@@ -32,7 +32,7 @@ export type RecordFormat = 'json' | 'pdf';
 const PARTS = {
   intake: 'intake.read',
   screening: 'gate.read',
-  assessments: 'assessment.read',
+  assessments: 'record.findings',
   plans: 'plan.read',
   notes: 'session-note.read',
   measures: 'measure.read',
@@ -57,7 +57,7 @@ export interface PatientRecord {
   homeCare: Array<HomeCareRow & HomeCareVisit> | null;
   coverage: CoverageRow[] | null;
   balance: { dueNow: number; patient: number } | null;
-  /** The parts this viewer does not read (null above): a patient reads no visit notes, the desk no assessments. */
+  /** The parts this viewer does not read (null above): a patient reads no visit notes, the desk no findings. */
   withheld: RecordPart[];
 }
 

@@ -110,13 +110,13 @@ function partsOf(r: PatientRecord, w: RecordWords, zone: string): Array<[string,
   ];
 }
 
-/** One line per questionnaire: its scores oldest first ("7 → 5 → 3"), with the dates. */
+/** One line per questionnaire: its scores oldest first ("7 » 5 » 3": the PDF fonts have no arrow), with the dates. */
 function trend(r: PatientRecord, w: RecordWords, zone: string): string[] {
   const byMeasure = new Map<string, NonNullable<PatientRecord['measures']>>();
   for (const m of [...r.measures!].sort((a, b) => +new Date(a.takenAt) - +new Date(b.takenAt)))
     byMeasure.set(m.measure, [...(byMeasure.get(m.measure) ?? []), m]);
   return [...byMeasure.entries()].map(([measure, rows]) => {
-    const scores = rows.map((m) => (m.percent !== null ? `${m.percent}%` : String(m.score))).join(' → ');
+    const scores = rows.map((m) => (m.percent !== null ? `${m.percent}%` : String(m.score))).join(' » ');
     const span = `${dayOf(r.language, rows[0]!.takenAt, zone)} – ${dayOf(r.language, rows.at(-1)!.takenAt, zone)}`;
     return `${w.measure[measure] ?? measure}: ${scores} (${span})`;
   });
