@@ -25,6 +25,7 @@ const TRANSLATED = [
   'web/src/pages/links/LinkCancel.tsx',
   'web/src/pages/links/LinkReschedule.tsx',
   'web/src/pages/relief/ReliefPage.tsx',
+  'web/src/pages/RecordDownload.tsx',
 ];
 
 /** Attributes whose value a person reads or hears. */

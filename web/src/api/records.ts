@@ -25,9 +25,15 @@ export const RECORD_OPERATIONS = [
   ['GET', '/api/patients/{id}/duplicates'],
   ['POST', '/api/patients/{id}/merge'],
   ['POST', '/api/therapists/onboarding'],
+  ['GET', '/api/patients/{id}/record.pdf'],
+  ['GET', '/api/patients/{id}/record.json'],
 ] as const satisfies readonly (readonly [string, string])[];
 
 const id = (value: string) => encodeURIComponent(value);
+
+/** The patient's record to download: the PDF in the page's language, or the same data as JSON. */
+export const recordUrl = (patientId: string, format: 'pdf' | 'json', lang: 'en' | 'es') =>
+  `/api/patients/${id(patientId)}/record.${format}?lang=${lang}`;
 
 /** The registration was answered with possible matches: nothing is saved until the desk decides. */
 export class PossibleDuplicate extends ApiError {

@@ -11,6 +11,7 @@ import { Link, navigate, useUrl } from '../router.tsx';
 import { MeasuresCard } from './measures/MeasuresCard.tsx';
 import { PatientHub } from './PatientHub.tsx';
 import { CareTeamCard } from './care/CareTeamCard.tsx';
+import { RecordDownload } from './RecordDownload.tsx';
 import { useOrgTimeZone, useUser } from '../session.tsx';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -173,6 +174,7 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
         </section>
       </div>
       {!own ? <CareTeamCard patientId={patient.id} /> : null}
+      {own ? <RecordDownload patientId={patient.id} /> : null}
       <p className="small-print">Last updated {formatDayOf(patient.updatedAt, orgZone)}</p>
     </>
   );
