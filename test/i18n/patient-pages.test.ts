@@ -25,6 +25,9 @@ const TRANSLATED = [
   'web/src/pages/links/LinkCancel.tsx',
   'web/src/pages/links/LinkReschedule.tsx',
   'web/src/pages/relief/ReliefPage.tsx',
+  'web/src/pages/ChangePassword.tsx',
+  'web/src/pages/homecare/HomeCarePage.tsx',
+  'web/src/pages/homecare/LatestHomeCareCard.tsx',
 ];
 
 /** Attributes whose value a person reads or hears. */
