@@ -28,6 +28,9 @@ const TRANSLATED = [
   'web/src/pages/ChangePassword.tsx',
   'web/src/pages/homecare/HomeCarePage.tsx',
   'web/src/pages/homecare/LatestHomeCareCard.tsx',
+  'web/src/pages/measures/MeasureEntry.tsx',
+  'web/src/pages/measures/MeasuresCard.tsx',
+  'web/src/components/bodychart/TrendPlot.tsx',
 ];
 
 /** Attributes whose value a person reads or hears. */
