@@ -5,6 +5,7 @@ import { requestErrorLine, stderrSink, type ErrorLogSink } from './error-log.ts'
 import { frameworkRefusal } from './framework-errors.ts';
 import { describeFields } from '../words/issues.ts';
 import { isFhirRequest, sendOperationOutcome } from './fhir/outcome.ts';
+import { localizeError, replyLocale } from './refusal-words.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -89,7 +90,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, err: unk
   }
   if (retryAfter) reply.header('retry-after', String(retryAfter));
   if (isFhirRequest(request)) return sendOperationOutcome(reply, status, payload);
-  return reply.status(status).send(payload);
+  return reply.status(status).send(localizeError(payload, replyLocale(request)));
 }
 
 /** zod issues → { "field.path": "message" }; an unknown key names itself; a wrong whole names its part. */

@@ -26,6 +26,18 @@ const TRANSLATED = [
   'web/src/pages/links/LinkReschedule.tsx',
   'web/src/pages/relief/ReliefPage.tsx',
   'web/src/pages/RecordDownload.tsx',
+  'web/src/pages/ChangePassword.tsx',
+  'web/src/pages/homecare/HomeCarePage.tsx',
+  'web/src/pages/homecare/LatestHomeCareCard.tsx',
+  'web/src/pages/measures/MeasureEntry.tsx',
+  'web/src/pages/measures/MeasuresCard.tsx',
+  'web/src/components/bodychart/TrendPlot.tsx',
+  'web/src/pages/intake/IntakePage.tsx',
+  'web/src/pages/intake/IntakeSteps.tsx',
+  'web/src/pages/intake/IntakeReview.tsx',
+  'web/src/pages/intake/StepErrorSummary.tsx',
+  'web/src/pages/intake/VitalsStep.tsx',
+  'web/src/pages/intake/PainMapStep.tsx',
 ];
 
 /** Attributes whose value a person reads or hears. */

@@ -10,7 +10,7 @@ export type {
   Surgery,
   YesNoUnknown,
 } from './answers.ts';
-export { CONDITIONS, CONDITION_CODES, QUESTIONS, QUESTION_IDS } from './questions.ts';
+export { CONDITIONS, CONDITION_CODES, QUESTIONS, QUESTION_IDS, QUESTION_TEXT } from './questions.ts';
 export type { ConditionCode, QuestionId } from './questions.ts';
 export { SCREENING_RULES, floorForUnknown, screen } from './screen.ts';
 export { ENDANGERMENT_SITES } from './endangerment.ts';

@@ -1,3 +1,5 @@
+import type { Locale } from '../../words/locales.ts';
+
 // The yes/no intake questions the rules depend on, and the condition codes that answer them.
 // A listed condition counts as 'yes' to its question even if the flag says otherwise: a
 // diagnosis written on the form outweighs an unticked box.
@@ -31,6 +33,45 @@ export const QUESTIONS = {
 } as const;
 
 export type QuestionId = keyof typeof QUESTIONS;
+
+/**
+ * The same questions for Spanish-speaking patients, written for them in plain Latin-American Spanish
+ * ("usted"), not word for word. A refusal naming an unanswered question names it in the reader's language.
+ */
+const QUESTIONS_ES: Record<QuestionId, string> = {
+  feverOrInfection: '¿Tiene fiebre o una infección como la gripe en este momento?',
+  bloodClot:
+    '¿Tiene un coágulo de sangre (trombosis venosa profunda), o una pierna con dolor, hinchazón, calor o ' +
+    'enrojecimiento sin causa conocida?',
+  pulmonaryEmbolism: '¿Recibe tratamiento por un coágulo en el pulmón (embolia pulmonar)?',
+  clotHistory: '¿Ha tenido alguna vez un coágulo de sangre en una pierna o en el pulmón?',
+  highBloodPressure: '¿Le han dicho que tiene la presión alta?',
+  unstableHeart:
+    '¿Tiene dolor de pecho en reposo, tuvo un infarto en los últimos 6 meses, tiene insuficiencia cardíaca que ' +
+    'empeora o latidos irregulares sin control?',
+  heartDisease: '¿Tiene una enfermedad del corazón estable y en control médico?',
+  strokeOrTia: '¿Ha tenido alguna vez un derrame cerebral o un "mini derrame" (AIT)?',
+  activeCancer: '¿Tiene cáncer ahora o recibe tratamiento para el cáncer?',
+  cancerHistory: '¿Tuvo cáncer en el pasado (ya terminó el tratamiento)?',
+  osteoporosis: '¿Le han dicho que tiene osteoporosis (huesos débiles)?',
+  fragilityFracture:
+    '¿Se ha roto un hueso al caerse de su propia altura o menos, o le han dicho que su osteoporosis es grave?',
+  contagiousSkin:
+    '¿Tiene un problema de la piel que se puede contagiar (por ejemplo culebrilla, sarna, impétigo o tiña) o un ' +
+    'brote extendido?',
+  diabetes: '¿Tiene diabetes?',
+  neuropathy:
+    '¿Siente menos, tiene adormecimiento o ardor en los pies o las manos por daño en los nervios (neuropatía)?',
+  epilepsy: '¿Tiene epilepsia o convulsiones?',
+  bleedingDisorder:
+    '¿Le salen moretones o sangra con facilidad, o tiene un trastorno de la coagulación o plaquetas bajas?',
+  neurologicalSigns: '¿Tiene adormecimiento, hormigueo o debilidad que un médico todavía no ha revisado?',
+  unexplainedPain:
+    '¿Tiene un dolor sin causa conocida que nunca ha revisado un médico (por ejemplo constante, o peor de noche)?',
+};
+
+/** Each question in each language the patient's pages are written in. */
+export const QUESTION_TEXT: Record<Locale, Record<QuestionId, string>> = { en: QUESTIONS, es: QUESTIONS_ES };
 export const QUESTION_IDS = Object.keys(QUESTIONS) as QuestionId[];
 
 /** Diagnosed conditions a patient may list, each answering one question with 'yes'. */

@@ -57,4 +57,22 @@ describe("a patient's own trend in plain words", () => {
     expect(ownTrendInWords({ measure: 'nprs', first: 6, latest: 4, area: 'neck' })).toMatch(/day-to-day variation\.$/);
     expect(ownTrendInWords({ measure: 'nprs', first: 6, latest: 4 })).toMatch(/a change most people notice\.$/);
   });
+
+  it('says the same judgement in Spanish for a Spanish reader, by the same thresholds', () => {
+    expect(ownTrendInWords({ measure: 'nprs', first: 7, latest: 3, area: 'neck', locale: 'es' })).toBe(
+      'Su puntuación de dolor de cuello bajó de 7 a 3: un cambio que la mayoría de las personas nota.',
+    );
+    expect(ownTrendInWords({ measure: 'nprs', first: 3, latest: 6, locale: 'es' })).toBe(
+      'Su puntuación de dolor subió de 3 a 6: peor que al principio. Cuénteselo a su terapeuta en su próxima visita.',
+    );
+    expect(ownTrendInWords({ measure: 'ndi', first: 30, latest: 24, area: 'neck', locale: 'es' })).toMatch(
+      /^Su puntuación de cuánto le limita el cuello en la vida diaria bajó de 30 a 24: un cambio real/,
+    );
+    expect(ownTrendInWords({ measure: 'nprs', first: 6, latest: 4, area: 'neck', locale: 'es' })).toMatch(
+      /variación normal de un día a otro\.$/,
+    );
+    expect(ownTrendInWords({ measure: 'psfs', first: 5, latest: 5, locale: 'es' })).toBe(
+      'Su puntuación en las actividades que usted eligió es igual que al principio: 5.',
+    );
+  });
 });

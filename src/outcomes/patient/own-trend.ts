@@ -1,5 +1,7 @@
 import { classifyChange, MEASURES } from '../../clinical/measures/index.ts';
 import type { MeasureId } from '../../clinical/measures/index.ts';
+import type { Locale } from '../../words/locales.ts';
+import { ownTrendInSpanish } from './own-trend-es.ts';
 
 /** Where the pain is, for the pain score's sentence ("your neck pain score"). */
 export type PainArea = 'neck' | 'low back' | 'upper back' | 'head' | 'jaw' | 'shoulder' | 'hip' | 'leg';
@@ -12,6 +14,8 @@ export interface OwnTrendInput {
   area?: PainArea;
   /** Who reads it: the patient ("your pain score") or their clinician ("the patient's pain score"). */
   reader?: 'patient' | 'clinician';
+  /** The reader's language; English unless said. */
+  locale?: Locale;
 }
 
 /** What each score is, as a patient would say it. */
@@ -41,8 +45,12 @@ const shown = (score: number) => String(Math.round(score * 10) / 10);
 export function ownTrendInWords(input: OwnTrendInput, scores = 2): string | null {
   if (scores < 2) return null;
   const { measure, first, latest } = input;
-  const subject = subjectOf(measure, input.area, input.reader ?? 'patient');
   const higherIsWorse = MEASURES[measure].higherIsWorse;
+  // Where the literature gives the measure's thresholds for the patient's own condition, use them.
+  const condition = input.area === 'neck' ? 'neck-pain' : input.area === 'low back' ? 'low-back-pain' : undefined;
+  const change = classifyChange(measure, first, latest, condition ? { condition } : {}).class;
+  if (input.locale === 'es') return ownTrendInSpanish(input, change);
+  const subject = subjectOf(measure, input.area, input.reader ?? 'patient');
   const went =
     latest === first
       ? null
@@ -55,9 +63,7 @@ export function ownTrendInWords(input: OwnTrendInput, scores = 2): string | null
           : 'fell';
   if (went === null) return `${subject} is the same as at the start: ${shown(first)}.`;
   const moved = `${subject} ${went} from ${shown(first)} to ${shown(latest)}`;
-  // Where the literature gives the measure's thresholds for the patient's own condition, use them.
-  const condition = input.area === 'neck' ? 'neck-pain' : input.area === 'low back' ? 'low-back-pain' : undefined;
-  switch (classifyChange(measure, first, latest, condition ? { condition } : {}).class) {
+  switch (change) {
     case 'beyond-mcid':
       return `${moved} — a change most people notice.`;
     case 'beyond-mdc':

@@ -1,5 +1,6 @@
 import { muscleById } from '../../clinical/atlas/index.ts';
 import type { HomeCareContent } from '../../store/repos/sessions/homecare.ts';
+import { AFTER_CARE } from '../../words/after-care.ts';
 
 /**
  * The after-care a clinic hands out, in plain words. The figures (16–24 oz of extra water, soreness
@@ -13,17 +14,10 @@ const AFTER_CARE_SOURCE =
 const CALL_SOURCE = 'Clinic guidance: when to call the clinic after a treatment';
 const MAX_ACTIVITY_CHANGES = 8;
 
-export const HYDRATION = 'Drink 2 to 3 extra glasses of water (16 to 24 oz) over the rest of today.';
-export const SORENESS =
-  'The treated muscles may feel sore for 24 to 36 hours, like after a workout. This is expected. A brief flare ' +
-  'before things improve is common.';
-export const FATIGUE = 'You may feel tired or a little emotional after treatment. Rest if you can.';
-export const CALL_CLINIC_IF: readonly string[] = [
-  'Your pain is worse, not better, 48 hours after treatment.',
-  'Numbness or tingling spreads or is new.',
-  'You have bruising that is large, painful or spreading.',
-  'You have a fever.',
-];
+export const HYDRATION = AFTER_CARE.en.hydration;
+export const SORENESS = AFTER_CARE.en.soreness;
+export const FATIGUE = AFTER_CARE.en.fatigue;
+export const CALL_CLINIC_IF: readonly string[] = AFTER_CARE.en.callClinicIf;
 
 export interface HomeCareFindings {
   /** Atlas ids of the muscles treated, in the order first treated. */

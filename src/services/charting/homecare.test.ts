@@ -56,6 +56,23 @@ describe('the handout PDF', () => {
       expect(text).toContain('16 to 24 oz');
     }
   });
+
+  it("is in Spanish for a Spanish reader: its own words and the clinic's standard advice, the date too", async () => {
+    const content = generateHomeCare({ muscles: ['upper-trapezius'], painBefore: 3, painAfter: 5 });
+    const pdf = await renderHandout({ patientName: 'Ana Ruiz', date: '2026-11-20', content, locale: 'es' });
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
+    const page = await document.getPage(1);
+    const text = (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    await document.destroy();
+    expect(text).toContain('Sus cuidados en casa');
+    expect(text).toContain('20 de noviembre de 2026');
+    expect(text).toContain('Tome de 2 a 3 vasos de agua');
+    expect(text).toContain('Llame a la clínica si');
+    expect(text).toContain('Su dolor era de 5 sobre 10');
+    expect(text).not.toContain('After today');
+    expect(text).not.toContain('Drink 2 to 3');
+  });
 });
 
 describe.each(BACKENDS)('home care on %s', (backend) => {

@@ -38,13 +38,18 @@ async function handoutFor(
   db: Queryable,
   actor: Actor,
   plan: HomeCarePlan,
-  patient: { givenName: string; familyName: string; preferredName: string | null },
+  patient: { givenName: string; familyName: string; preferredName: string | null; language?: string },
   options: { compress?: boolean } = {},
 ) {
   const visit = (await repo.findVisitOfNote(db, actor.orgId, plan.sessionNoteId))!;
   const date = visitOn(visit, actor.orgTimeZone);
   const pdf = await renderHandout(
-    { patientName: `${patient.preferredName ?? patient.givenName} ${patient.familyName}`, date, content: plan.content },
+    {
+      patientName: `${patient.preferredName ?? patient.givenName} ${patient.familyName}`,
+      date,
+      content: plan.content,
+      locale: messageLocale({ language: patient.language }),
+    },
     options,
   );
   return { pdf, visit, date };
@@ -110,7 +115,10 @@ export async function sendForNote(
     const row = await repo.markSent(tx, actor.orgId, noteId, actor.userId, now);
     if (!row) throw new NotFoundError('Generate the home care for this session first.');
     const patient = (await findPatient(tx, actor.orgId, note.patientId))!;
-    const { pdf, visit, date } = await handoutFor(tx, actor, row, patient);
+    const { pdf, visit, date } = await handoutFor(tx, actor, row, {
+      ...patient,
+      language: patient.communication.language,
+    });
     const email = await queueHomeCareMail(
       tx,
       {

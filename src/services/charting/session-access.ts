@@ -26,7 +26,14 @@ export function noteSigned(): ChartingRefusal {
 }
 
 export interface PatientAccess {
-  patient: { id: string; givenName: string; familyName: string; preferredName: string | null };
+  patient: {
+    id: string;
+    givenName: string;
+    familyName: string;
+    preferredName: string | null;
+    /** The language the patient reads (a BCP 47 tag), for what is handed to them. */
+    language?: string;
+  };
   facts: { patient: PatientFacts };
 }
 
@@ -40,6 +47,7 @@ export async function patientAccess(db: Queryable, orgId: string, patientId: str
       givenName: patient.givenName,
       familyName: patient.familyName,
       preferredName: patient.preferredName,
+      language: patient.communication.language,
     },
     facts: { patient: patientFacts(patient) },
   };

@@ -35,12 +35,11 @@ export function composeHomeCare(mail: Pick<HomeCareMail, 'patient' | 'therapistN
   const page = `${publicBaseUrl()}/home-care`;
   const name = mail.patient.preferredName || mail.patient.givenName;
   if (messageLocale(mail.patient.communication) === 'es') {
-    // The handout itself is the clinic's English PDF: the email says so, so nobody expects it in Spanish.
     const lines = [
       `Hola, ${name}:`,
       '',
       `${mail.therapistName} le envió sus cuidados en casa de su visita del ${mail.visitDay}.`,
-      'Van adjuntos en un PDF que puede imprimir (por ahora en inglés). Ahí encontrará qué hacer después de hoy, ' +
+      'Van adjuntos en un PDF que puede imprimir. Ahí encontrará qué hacer después de hoy, ' +
         'sus estiramientos y cuándo llamar a la clínica.',
       '',
       `También puede leerlos cuando quiera después de iniciar sesión: ${page}`,

@@ -25,6 +25,12 @@ export function formFieldErrors(err: unknown): Record<string, string> {
 }
 
 let csrfToken = '';
+/** The page's language, sent as Accept-Language so a refusal comes back in the words the page is in. */
+let pageLanguage = 'en';
+
+export function setRequestLanguage(locale: string): void {
+  pageLanguage = locale;
+}
 let onUnauthenticated: () => void = () => undefined;
 
 export function setCsrfToken(token: string): void {
@@ -64,7 +70,11 @@ export async function request<T>(
     idempotencyKey?: string;
   } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-language': pageLanguage,
+    ...options.headers,
+  };
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && !options.anonymous) headers['x-csrf-token'] = csrfToken;

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
+import { setRequestLanguage } from '../api/http.ts';
 import { supportedLocale, type Locale } from '../../../src/words/locales.ts';
 import en from './en.json';
 import es from './es.json';
@@ -59,6 +60,8 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  // Set while rendering, not in an effect: the pages' own effects (their first requests) run before this one's.
+  setRequestLanguage(locale);
   const suggest = useCallback((next: Locale) => {
     if (!supportedLocale(readStored())) setState(next);
   }, []);

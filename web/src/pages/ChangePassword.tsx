@@ -6,12 +6,8 @@ import { TooManyAttempts } from '../components/StatusViews.tsx';
 import { usePageTitle } from '../hooks.ts';
 import { PASSWORD_MIN_LENGTH } from '../../../src/contract/accounts.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
+import { useT } from '../i18n/t.ts';
 
-const LABELS = {
-  currentPassword: 'Current password',
-  newPassword: 'New password',
-  confirmPassword: 'Confirm new password',
-};
 const ORDER = ['currentPassword', 'newPassword', 'confirmPassword'];
 
 /**
@@ -19,7 +15,14 @@ const ORDER = ['currentPassword', 'newPassword', 'confirmPassword'];
  * adding staff), so this page is all it can do until it picks its own; `onChanged` then carries on.
  */
 export function ChangePassword({ first = false, onChanged }: { first?: boolean; onChanged?: () => void } = {}) {
-  usePageTitle(first ? 'Choose your own password' : 'Change password');
+  const t = useT();
+  const LABELS = {
+    currentPassword: t('password.current'),
+    newPassword: t('password.new'),
+    confirmPassword: t('password.confirm'),
+  };
+  const heading = first ? t('password.firstTitle') : t('password.title');
+  usePageTitle(heading);
   const [values, setValues] = useState({ currentPassword: '', newPassword: '', confirmPassword: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<SummaryItem[]>([]);
@@ -38,10 +41,10 @@ export function ChangePassword({ first = false, onChanged }: { first?: boolean; 
     setDone(false);
     setRateLimited(false);
     const local: Record<string, string> = {};
-    if (!values.currentPassword) local.currentPassword = 'Enter your current password';
+    if (!values.currentPassword) local.currentPassword = t('password.enterCurrent');
     if (values.newPassword.length < PASSWORD_MIN_LENGTH)
-      local.newPassword = `Use at least ${PASSWORD_MIN_LENGTH} characters`;
-    if (values.confirmPassword !== values.newPassword) local.confirmPassword = 'The two new passwords do not match';
+      local.newPassword = t('password.tooShort', { min: PASSWORD_MIN_LENGTH });
+    if (values.confirmPassword !== values.newPassword) local.confirmPassword = t('password.noMatch');
     if (Object.keys(local).length > 0) return fail(local);
     setBusy(true);
     try {
@@ -53,7 +56,7 @@ export function ChangePassword({ first = false, onChanged }: { first?: boolean; 
     } catch (err) {
       if (err instanceof ApiError && err.status === 429) setRateLimited(true);
       else if (err instanceof ApiError && Object.keys(err.fields).length > 0) fail(err.fields);
-      else fail({ form: err instanceof Error ? err.message : 'Something went wrong.' });
+      else fail({ form: err instanceof Error ? err.message : t('status.wrong.body') });
     } finally {
       setBusy(false);
     }
@@ -65,22 +68,17 @@ export function ChangePassword({ first = false, onChanged }: { first?: boolean; 
       <ErrorSummary items={summary} labels={LABELS} />
       {done ? (
         <div className="alert alert-success" role="status">
-          <h2 className="alert-title">Password changed</h2>
-          <p>Your new password works from now on. Any other devices you were signed in on have been signed out.</p>
+          <h2 className="alert-title">{t('password.changed')}</h2>
+          <p>{t('password.changedBody')}</p>
         </div>
       ) : null}
-      <h1>{first ? 'Choose your own password' : 'Change password'}</h1>
-      {first ? (
-        <p className="lead">
-          Your account was set up with a password someone else chose. Choose your own before you start: enter the one
-          you were given, then your new one.
-        </p>
-      ) : null}
+      <h1>{heading}</h1>
+      {first ? <p className="lead">{t('password.firstLead')}</p> : null}
       <form onSubmit={submit} noValidate>
         <TextField
           name="currentPassword"
           maxLength={LIMIT.password}
-          label={first ? 'Password you were given' : LABELS.currentPassword}
+          label={first ? t('password.given') : LABELS.currentPassword}
           type="password"
           autoComplete="current-password"
           value={values.currentPassword}
@@ -93,10 +91,7 @@ export function ChangePassword({ first = false, onChanged }: { first?: boolean; 
           label={LABELS.newPassword}
           type="password"
           autoComplete="new-password"
-          hint={
-            `At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password you can ` +
-            `remember.`
-          }
+          hint={t('password.hint', { min: PASSWORD_MIN_LENGTH })}
           value={values.newPassword}
           onValue={set('newPassword')}
           error={errors.newPassword}
@@ -112,7 +107,7 @@ export function ChangePassword({ first = false, onChanged }: { first?: boolean; 
           error={errors.confirmPassword}
         />
         <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Saving…' : 'Change password'}
+          {busy ? t('password.saving') : t('password.title')}
         </button>
       </form>
     </div>

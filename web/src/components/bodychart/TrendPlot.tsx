@@ -1,3 +1,5 @@
+import { useT } from '../../i18n/t.ts';
+
 export interface TrendPoint {
   date: string;
   value: number;
@@ -27,7 +29,8 @@ export function TrendPlot({
   higherIsWorse: boolean;
   unit?: string;
 }) {
-  if (points.length === 0) return <p className="muted">No {title} scores yet.</p>;
+  const t = useT();
+  if (points.length === 0) return <p className="muted">{t('trend.noScores', { title })}</p>;
   const x = (i: number) =>
     PAD.left + (points.length === 1 ? 0 : (i * (W - PAD.left - PAD.right)) / (points.length - 1));
   const y = (v: number) => PAD.top + (1 - Math.max(0, Math.min(max, v)) / max) * (H - PAD.top - PAD.bottom);
@@ -38,9 +41,12 @@ export function TrendPlot({
   const last = points[points.length - 1]!;
   const change = last.value - baseline;
   const better = higherIsWorse ? change <= -mcid : change >= mcid;
-  const summary =
-    `${title}: first ${baseline}${unit}, latest ${last.value}${unit}; ` +
-    `${better ? 'a meaningful improvement' : 'not yet a meaningful change'} (MCID ${mcid}${unit}).`;
+  const summary = t(better ? 'trend.summary.better' : 'trend.summary.notYet', {
+    title,
+    first: `${baseline}${unit}`,
+    latest: `${last.value}${unit}`,
+    mcid: `${mcid}${unit}`,
+  });
   return (
     <figure className="ch-trend">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} className="ch-trend-svg">
@@ -73,7 +79,7 @@ export function TrendPlot({
       <figcaption className="ch-trend-caption">
         {summary}{' '}
         <span className="ch-trend-key">
-          <span className="ch-trend-swatch" aria-hidden="true" /> shaded band: within the MCID of the first score
+          <span className="ch-trend-swatch" aria-hidden="true" /> {t('trend.band')}
         </span>
       </figcaption>
     </figure>

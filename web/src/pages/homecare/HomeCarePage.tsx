@@ -3,12 +3,15 @@ import { homeCarePdfUrl, listHomeCare, type HomeCareListed } from '../../api/cha
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { useUser } from '../../session.tsx';
-import { dateLabel } from '../schedule/time.ts';
+import { useFormat, useT } from '../../i18n/t.ts';
+import { useLocale } from '../../i18n/locale.tsx';
+import { afterCareSentence } from '../../../../src/words/after-care.ts';
 import './homecare.css';
 
 /** The patient's home care: the latest first, each readable on a phone without opening the PDF. */
 export function HomeCarePage() {
-  usePageTitle('Home care');
+  const t = useT();
+  usePageTitle(t('homecare.title'));
   const user = useUser();
   const [plans] = useResource((signal) => listHomeCare(user.patientId ?? '', signal), [user.patientId]);
   // A link from "My appointments" names one plan: bring it into view once the list is there.
@@ -19,14 +22,12 @@ export function HomeCarePage() {
     target?.focus({ preventScroll: true });
   }, [plans.status]);
   if (plans.status === 'loading') return <Loading />;
-  if (plans.status === 'error') return <ErrorView error={plans.error} missingIsUnavailable="Home care" />;
+  if (plans.status === 'error') return <ErrorView error={plans.error} missingIsUnavailable={t('homecare.title')} />;
   return (
     <div className="narrow hc-page">
-      <h1>Home care</h1>
-      <p className="lead">What your therapist asks you to do between visits. The newest is first.</p>
-      {plans.data.length === 0 ? (
-        <p>Your therapist has not sent you any home care yet. It appears here after a visit.</p>
-      ) : null}
+      <h1>{t('homecare.title')}</h1>
+      <p className="lead">{t('homecare.lead')}</p>
+      {plans.data.length === 0 ? <p>{t('homecare.none')}</p> : null}
       {plans.data.map((plan, i) => (
         <HomeCarePlanView key={plan.id} plan={plan} latest={i === 0} />
       ))}
@@ -35,29 +36,34 @@ export function HomeCarePage() {
 }
 
 function HomeCarePlanView({ plan, latest }: { plan: HomeCareListed; latest: boolean }) {
+  const t = useT();
+  const format = useFormat();
+  const { locale } = useLocale();
+  // The clinic's standard advice in the reader's language; what the therapist wrote stays as written.
+  const said = (sentence: string) => afterCareSentence(sentence, locale);
   const c = plan.content;
-  const title = `From your visit on ${dateLabel(plan.visitOn)}`;
+  const title = t('homecare.fromVisit', { date: format.date(plan.visitOn) });
   const id = `plan-${plan.id}`;
   return (
     <article className={`card hc-plan${latest ? ' hc-latest' : ''}`} id={id} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} tabIndex={-1}>
         {title}
       </h2>
-      <p className="muted">From {plan.therapistName}</p>
-      <h3>After today</h3>
+      <p className="muted">{t('homecare.from', { therapist: plan.therapistName })}</p>
+      <h3>{t('homecare.after')}</h3>
       <ul className="hc-list">
-        <li>{c.hydration}</li>
-        <li>{c.soreness}</li>
-        <li>{c.fatigue}</li>
+        <li>{said(c.hydration)}</li>
+        <li>{said(c.soreness)}</li>
+        <li>{said(c.fatigue)}</li>
       </ul>
-      {c.notes ? <p className="hc-note">{c.notes}</p> : null}
+      {c.notes ? <p className="hc-note">{said(c.notes)}</p> : null}
       {c.stretches.length > 0 ? (
         <>
-          <h3>Your stretches</h3>
+          <h3>{t('homecare.stretches')}</h3>
           {c.stretches.map((s) => (
             <section key={s.muscle + s.title} className="hc-stretch" aria-label={s.title}>
               <h4>{s.title}</h4>
-              <p className="muted">For the {s.muscleName.toLowerCase()}</p>
+              <p className="muted">{t('homecare.forMuscle', { muscle: s.muscleName.toLowerCase() })}</p>
               <ol>
                 {s.steps.map((step) => (
                   <li key={step}>{step}</li>
@@ -69,7 +75,7 @@ function HomeCarePlanView({ plan, latest }: { plan: HomeCareListed; latest: bool
       ) : null}
       {c.activityChanges.length > 0 ? (
         <>
-          <h3>Small changes that help</h3>
+          <h3>{t('homecare.changes')}</h3>
           <ul className="hc-list">
             {c.activityChanges.map((a) => (
               <li key={a}>{a}</li>
@@ -78,16 +84,17 @@ function HomeCarePlanView({ plan, latest }: { plan: HomeCareListed; latest: bool
         </>
       ) : null}
       <div className="hc-call">
-        <h3>Call the clinic if</h3>
+        <h3>{t('homecare.call')}</h3>
         <ul className="hc-list">
           {c.callClinicIf.map((a) => (
-            <li key={a}>{a}</li>
+            <li key={a}>{said(a)}</li>
           ))}
         </ul>
       </div>
       <p>
         <a className="button button-secondary" href={homeCarePdfUrl(plan.sessionNoteId)} download="home-care.pdf">
-          Download to print (PDF)<span className="visually-hidden">, {title}</span>
+          {t('homecare.download')}
+          <span className="visually-hidden">, {title}</span>
         </a>
       </p>
     </article>

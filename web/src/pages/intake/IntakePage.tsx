@@ -26,14 +26,16 @@ import { StepBody } from './IntakeSteps.tsx';
 import { PreviousVersions } from './IntakeVersions.tsx';
 import { emptyVitals, SERVER_FIELDS, temperatureUnitFor, withTemperatureUnit } from './vitalsModel.ts';
 import { useCreateIntent } from '../../api/intent.ts';
+import { useT, type MessageId } from '../../i18n/t.ts';
 
 const QUESTION_STEPS = STEPS.filter((s) => s.id !== 'review');
-const DECISION_WORDS: Record<string, string> = {
-  clear: 'No reason found not to treat.',
-  caution: 'Treatment can go ahead with changes to technique.',
-  local: 'Some places on the body must not be treated.',
-  refer: 'A physician should be asked before treatment.',
-  contraindicated: "Treatment cannot be recorded until a physician's clearance is recorded.",
+/** What screening decided, for the staff who fill the questionnaire with a patient (never shown to the patient). */
+const DECISION_WORDS: Record<string, MessageId> = {
+  clear: 'intake.decision.clear',
+  caution: 'intake.decision.caution',
+  local: 'intake.decision.local',
+  refer: 'intake.decision.refer',
+  contraindicated: 'intake.decision.contraindicated',
 };
 
 /** The country of the patient's clinic (their preferred site; else every site's, when they agree). */
@@ -55,10 +57,11 @@ async function loadIntake(patientId: string, signal: AbortSignal) {
 
 /** The health questionnaire, one question (or small group) per page, saved as a draft as it goes. */
 export function IntakePage({ patientId }: { patientId: string }) {
+  const t = useT();
   const [loaded] = useResource((signal) => loadIntake(patientId, signal), [patientId]);
   if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error')
-    return <ErrorView error={loaded.error} what="questionnaire" missingIsUnavailable="Health questionnaire" />;
+    return <ErrorView error={loaded.error} what={t('intake.what')} missingIsUnavailable={t('intake.title')} />;
   const { draft, latest } = loaded.data;
   // Readings are of the day they were taken: an update starts from the last version without them.
   const start = draft
@@ -80,12 +83,11 @@ export function IntakePage({ patientId }: { patientId: string }) {
 }
 
 /** Why a draft was not saved, in words the person can act on. */
-function draftProblem(err: unknown): string {
-  if (err instanceof ApiError && err.status === 0)
-    return 'Not saved: Knotwork cannot be reached. Check your connection; your answers are saved at your next change.';
+function draftProblem(err: unknown, t: ReturnType<typeof useT>): string {
+  if (err instanceof ApiError && err.status === 0) return t('intake.draft.offline');
   if (err instanceof ApiError && err.status >= 400 && err.status < 500)
-    return `Not saved: ${err.message} Change that answer and it is saved again.`;
-  return 'Not saved: something went wrong on our side. Your answers are saved at your next change.';
+    return t('intake.draft.refused', { problem: err.message });
+  return t('intake.draft.failed');
 }
 
 function IntakeWizard({
@@ -98,6 +100,7 @@ function IntakeWizard({
   hasVersion: boolean;
 }) {
   const user = useUser();
+  const t = useT();
   // Dates are checked on the organisation's day, as the server checks them, even on a phone in another zone.
   const today = () => todayAt(user.orgTimeZone);
   const own = user.patientId === patientId;
@@ -114,12 +117,9 @@ function IntakeWizard({
   const intent = useCreateIntent();
   const dirty = useRef(false);
   const index = QUESTION_STEPS.findIndex((s) => s.id === step);
+  const stepTitle = STEPS.find((s) => s.id === step)?.title;
   const title =
-    step === ''
-      ? 'Health questionnaire'
-      : step === 'done'
-        ? 'Questionnaire sent'
-        : (STEPS.find((s) => s.id === step)?.title ?? 'Health questionnaire');
+    step === '' ? t('intake.title') : step === 'done' ? t('intake.sent') : stepTitle ? t(stepTitle) : t('intake.title');
   usePageTitle(title);
 
   const saveDraft = async (next: IntakeState) => {
@@ -130,7 +130,7 @@ function IntakeWizard({
       dirty.current = false;
     } catch (err) {
       // Say what is wrong: an answer the server refuses will not save by waiting.
-      setSaveProblem(draftProblem(err));
+      setSaveProblem(draftProblem(err, t));
       setSaved('failed');
     }
   };
@@ -147,7 +147,9 @@ function IntakeWizard({
   useEffect(() => {
     setStepProblems([]);
     setErrors(
-      search.get('check') && step !== '' && step !== 'done' && step !== 'review' ? checkStep(step, state, today()) : {},
+      search.get('check') && step !== '' && step !== 'done' && step !== 'review'
+        ? checkStep(step, state, today(), t)
+        : {},
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step]);
@@ -158,7 +160,7 @@ function IntakeWizard({
     setState(next);
     // A problem goes away as soon as it is fixed (a place marked, a question answered); none is added.
     if (Object.keys(errors).length > 0 && step !== '' && step !== 'done' && step !== 'review') {
-      const still = checkStep(step, next, today());
+      const still = checkStep(step, next, today(), t);
       setErrors((current) =>
         Object.fromEntries(
           Object.keys(current)
@@ -171,7 +173,7 @@ function IntakeWizard({
 
   const next = async () => {
     if (step === '' || step === 'done' || step === 'review') return;
-    const problems = checkStep(step, state, today());
+    const problems = checkStep(step, state, today(), t);
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     const answered = { ...state, answeredPages: [...new Set([...state.answeredPages, step])] };
@@ -185,7 +187,7 @@ function IntakeWizard({
     setErrors({});
     // Every page is checked again: a page skipped by its address must not send blanks as answers.
     const missing = QUESTION_STEPS.flatMap(({ id }) =>
-      Object.values(checkStep(id, state, today())).map((message) => ({ step: id, message })),
+      Object.values(checkStep(id, state, today(), t)).map((message) => ({ step: id, message })),
     );
     setStepProblems(missing);
     if (missing.length > 0) return;
@@ -207,7 +209,7 @@ function IntakeWizard({
             .map(([k, v]) => [SERVER_FIELDS[k] ?? k, v]),
         );
         setErrors(Object.keys(fields).length || onPages.length ? fields : { form: err.message });
-      } else setErrors({ form: err instanceof Error ? err.message : 'Something went wrong.' });
+      } else setErrors({ form: err instanceof Error ? err.message : t('status.wrong.body') });
     } finally {
       setSubmitting(false);
     }
@@ -216,9 +218,9 @@ function IntakeWizard({
   const status = (
     <p className="ch-autosave" role="status">
       {saved === 'saving'
-        ? 'Saving…'
+        ? t('intake.saving')
         : saved === 'saved'
-          ? 'Your answers are saved.'
+          ? t('intake.saved')
           : saved === 'failed'
             ? saveProblem
             : ''}
@@ -228,24 +230,12 @@ function IntakeWizard({
   if (step === '') {
     return (
       <div className="narrow ch-intake">
-        <h1>{own ? 'Your health questionnaire' : 'Health questionnaire'}</h1>
-        <p className="lead">
-          {own
-            ? 'Before your first visit we ask about your health, your medicines and your pain, so your therapist can ' +
-              'treat you safely.'
-            : 'Fill this in with the patient, or hand them the tablet.'}
-        </p>
-        <p>It takes about 10 minutes. Your answers are saved as you go, so you can stop and come back.</p>
-        {hasVersion ? (
-          <p className="notice">
-            {own
-              ? 'You have filled this in before. Check each answer is still right: anything new (a medicine, ' +
-                'an operation) matters.'
-              : 'A version is already on file; submitting creates a new version and keeps the old one.'}
-          </p>
-        ) : null}
+        <h1>{own ? t('intake.mine') : t('intake.title')}</h1>
+        <p className="lead">{own ? t('intake.lead') : t('intake.leadStaff')}</p>
+        <p>{t('intake.howLong')}</p>
+        {hasVersion ? <p className="notice">{own ? t('intake.before') : t('intake.beforeStaff')}</p> : null}
         <Link to={`${base}?step=${QUESTION_STEPS[0]!.id}`} className="button button-large">
-          Start now
+          {t('intake.start')}
         </Link>
       </div>
     );
@@ -256,22 +246,23 @@ function IntakeWizard({
     return (
       <div className="narrow ch-intake">
         <div className="ch-confirmation" role="status">
-          <h1>{own ? 'Thank you, your answers are sent' : 'Questionnaire submitted'}</h1>
-          {submitted?.intake.version ? <p>Version {submitted.intake.version}</p> : null}
+          <h1>{own ? t('measures.result.thanks') : t('intake.submitted')}</h1>
+          {submitted?.intake.version ? <p>{t('intake.version', { version: submitted.intake.version })}</p> : null}
         </div>
         {own ? (
-          <p>Your therapist will read them before your visit. If anything changes, fill the questionnaire in again.</p>
+          <p>{t('intake.thenTherapist')}</p>
         ) : decision ? (
           <p>
-            <strong>Screening:</strong> {DECISION_WORDS[decision] ?? decision}
+            <strong>{t('intake.screening')}</strong>{' '}
+            {DECISION_WORDS[decision] ? t(DECISION_WORDS[decision]!) : decision}
           </p>
         ) : null}
         <p>
           {own ? (
-            <Link to={`/patients/${patientId}`}>Back to my details</Link>
+            <Link to={`/patients/${patientId}`}>{t('measures.back.mine')}</Link>
           ) : (
             <Link to={`/patients/${patientId}/chart`} className="button">
-              Open the chart
+              {t('intake.openChart')}
             </Link>
           )}
         </p>
@@ -293,24 +284,22 @@ function IntakeWizard({
           }
           className="ch-back"
         >
-          Back
+          {t('form.back')}
         </Link>
       </p>
       <ErrorSummary items={summaryItems(errors)} labels={labels} />
       {step === 'review' ? <StepErrorSummary problems={stepProblems} base={base} /> : null}
       {step !== 'review' ? (
-        <p className="ch-progress">
-          Question {index + 1} of {QUESTION_STEPS.length}
-        </p>
+        <p className="ch-progress">{t('intake.progress', { n: index + 1, total: QUESTION_STEPS.length })}</p>
       ) : null}
       {step === 'review' ? (
         <>
-          <h1>Check your answers before sending</h1>
+          <h1>{t('intake.review.title')}</h1>
           <IntakeReview state={state} base={base} />
-          <h2 className="ch-subhead">Now send your answers</h2>
-          <p>By sending this you confirm the answers are true to the best of your knowledge.</p>
+          <h2 className="ch-subhead">{t('intake.review.send')}</h2>
+          <p>{t('intake.review.confirm')}</p>
           <button type="button" className="button button-large" onClick={() => void submit()} disabled={submitting}>
-            {submitting ? 'Sending…' : 'Send my answers'}
+            {submitting ? t('measures.sending') : t('measures.send')}
           </button>
         </>
       ) : (
@@ -323,7 +312,7 @@ function IntakeWizard({
         >
           <StepBody step={step} state={state} errors={errors} change={change} />
           <button type="submit" className="button button-large">
-            Continue
+            {t('form.continue')}
           </button>
         </form>
       )}

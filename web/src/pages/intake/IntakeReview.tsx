@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { regionName } from '../../components/bodychart/BodyChart.tsx';
 import { Link } from '../../router.tsx';
-import { dateLabel } from '../schedule/time.ts';
+import { useFormat, useT, type MessageId } from '../../i18n/t.ts';
 import {
   HEALTH_HISTORY,
   HEALTH_NOW,
@@ -11,27 +11,31 @@ import {
   type StepId,
 } from './intakeModel.ts';
 
-const ONSET: Record<string, string> = {
-  sudden: 'Suddenly',
-  gradual: 'Slowly, over time',
-  'after-injury': 'After an injury or accident',
-  unknown: "Don't know",
+const ONSET: Record<string, MessageId> = {
+  sudden: 'intake.onset.sudden',
+  gradual: 'intake.onset.gradual',
+  'after-injury': 'intake.onset.after-injury',
+  unknown: 'intake.dontKnow',
 };
-const PREGNANCY: Record<string, string> = {
-  yes: 'Yes',
-  no: 'No',
-  unknown: 'Not sure',
-  'not-applicable': 'Does not apply',
+const PREGNANCY: Record<string, MessageId> = {
+  yes: 'intake.answer.yes',
+  no: 'intake.answer.no',
+  unknown: 'intake.answer.unknown',
+  'not-applicable': 'intake.pregnancy.na',
 };
-const WORST_TIME: Record<string, string> = {
-  morning: 'When I get up',
-  daytime: 'During the day',
-  evening: 'In the evening',
-  night: 'At night',
-  constant: 'All the time, the same',
-  varies: 'It changes',
+const WORST_TIME: Record<string, MessageId> = {
+  morning: 'intake.worst.morning',
+  daytime: 'intake.worst.daytime',
+  evening: 'intake.worst.evening',
+  night: 'intake.worst.night',
+  constant: 'intake.worst.constant',
+  varies: 'intake.worst.varies',
 };
-const YES_NO_UNSURE: Record<string, string> = { yes: 'Yes', no: 'No', unknown: 'Not sure' };
+const YES_NO_UNSURE: Record<string, MessageId> = {
+  yes: 'intake.answer.yes',
+  no: 'intake.answer.no',
+  unknown: 'intake.answer.unknown',
+};
 
 function Row({
   label,
@@ -44,6 +48,7 @@ function Row({
   base: string | null;
   children: ReactNode;
 }) {
+  const t = useT();
   return (
     <div className="summary-row ch-review-row">
       <dt>{label}</dt>
@@ -51,7 +56,8 @@ function Row({
       {base !== null ? (
         <dd className="ch-review-change">
           <Link to={`${base}?step=${step}`}>
-            Change<span className="visually-hidden"> {label.toLowerCase()}</span>
+            {t('book.row.change')}
+            <span className="visually-hidden"> {label.toLowerCase()}</span>
           </Link>
         </dd>
       ) : null}
@@ -59,28 +65,24 @@ function Row({
   );
 }
 
-const none = <span className="muted">None</span>;
-
-/** A date in words ("Saturday, March 1, 2025"), as the app writes dates for people. */
-const inWords = (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? dateLabel(date, 'long') : date);
-
 /** Every question of a health page under its answer: yes first, then not sure, no, and any left blank. */
 function HealthAnswers({
   group,
   state,
   extra = [],
 }: {
-  group: readonly [string, string][];
+  group: readonly [string, MessageId][];
   state: IntakeState;
   extra?: string[];
 }) {
+  const t = useT();
   const answered = (value: string | undefined) =>
-    group.filter(([k]) => state.questions[k] === value).map(([, label]) => label);
+    group.filter(([k]) => state.questions[k] === value).map(([, label]) => t(label));
   const groups: [string, string[], string?][] = [
-    ['Yes', answered('yes')],
-    ['Not sure', answered('unknown')],
-    ['No', answered('no')],
-    ['Not answered yet', answered(undefined), 'ch-review-missing'],
+    [t('intake.answer.yes'), answered('yes')],
+    [t('intake.answer.unknown'), answered('unknown')],
+    [t('intake.answer.no'), answered('no')],
+    [t('intake.review.unanswered'), answered(undefined), 'ch-review-missing'],
   ];
   return (
     <>
@@ -98,7 +100,7 @@ function HealthAnswers({
         ))}
       {extra.length > 0 ? (
         <>
-          <p className="ch-review-answer">Other conditions</p>
+          <p className="ch-review-answer">{t('intake.review.otherConditions')}</p>
           <ul className="ch-review-list">
             {extra.map((i) => (
               <li key={i}>{i}</li>
@@ -115,6 +117,13 @@ function HealthAnswers({
  * past version).
  */
 export function IntakeReview({ state, base }: { state: IntakeState; base: string | null }) {
+  const t = useT();
+  const format = useFormat();
+  const none = <span className="muted">{t('intake.review.none')}</span>;
+  /** A date in words ("Saturday, March 1, 2025"), as the app writes dates for people. */
+  const inWords = (date: string) => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? format.date(date, 'long') : date);
+  const notTaken = <span className="muted">{t('intake.review.notTaken')}</span>;
+  const notAnswered = <span className="muted">{t('intake.review.notAnswered')}</span>;
   const list = (items: string[]) =>
     items.length ? (
       <ul className="ch-review-list">
@@ -126,86 +135,85 @@ export function IntakeReview({ state, base }: { state: IntakeState; base: string
       none
     );
   const meds = MEDICATION_GROUPS.filter((g) => state.medications[g.class]?.on).map(
-    (g) => `${g.label}${state.medications[g.class]?.name ? `: ${state.medications[g.class]!.name}` : ''}`,
+    (g) => `${t(g.label)}${state.medications[g.class]?.name ? `: ${state.medications[g.class]!.name}` : ''}`,
   );
   return (
     <dl className="summary-list ch-review">
-      <Row label="Health today" step="health-now" base={base}>
+      <Row label={t('intake.review.now')} step="health-now" base={base}>
         <HealthAnswers group={HEALTH_NOW} state={state} />
       </Row>
-      <Row label="Health in the past" step="health-history" base={base}>
+      <Row label={t('intake.review.past')} step="health-history" base={base}>
         <HealthAnswers
           group={HEALTH_HISTORY}
           state={state}
           extra={state.otherConditions ? [state.otherConditions] : []}
         />
       </Row>
-      <Row label="Medicines" step="medicines" base={base}>
+      <Row label={t('intake.review.medicines')} step="medicines" base={base}>
         {list(meds)}
       </Row>
-      <Row label="Operations" step="injuries" base={base}>
+      <Row label={t('intake.operations')} step="injuries" base={base}>
         {list(state.surgeries.map((s) => `${s.what} (${inWords(s.date)})`))}
       </Row>
-      <Row label="Injuries" step="injuries" base={base}>
+      <Row label={t('intake.injuries')} step="injuries" base={base}>
         {list(state.injuries.map((i) => (i.date ? `${i.what} (${inWords(i.date)})` : i.what)))}
       </Row>
-      <Row label="Places not to press" step="body-issues" base={base}>
+      <Row label={t('intake.review.places')} step="body-issues" base={base}>
         {list(
           LOCAL_ISSUES.filter(([k]) => state.localIssues[k]?.on).map(
-            ([k, label]) => `${label}: ${regionName(state.localIssues[k]!.region)}`,
+            ([k, label]) => `${t(label)}: ${regionName(state.localIssues[k]!.region)}`,
           ),
         )}
       </Row>
       {state.questions.strokeOrTia === 'yes' ? (
-        <Row label="Most recent stroke or TIA" step="health-history" base={base}>
+        <Row label={t('intake.review.stroke')} step="health-history" base={base}>
           {state.vitals.strokeDate ? inWords(state.vitals.strokeDate) : none}
         </Row>
       ) : null}
-      <Row label="Blood pressure" step="vitals" base={base}>
-        {state.vitals.systolic && state.vitals.diastolic ? (
-          `${state.vitals.systolic}/${state.vitals.diastolic} mmHg`
-        ) : (
-          <span className="muted">Not taken</span>
-        )}
+      <Row label={t('intake.review.bloodPressure')} step="vitals" base={base}>
+        {state.vitals.systolic && state.vitals.diastolic
+          ? `${state.vitals.systolic}/${state.vitals.diastolic} mmHg`
+          : notTaken}
       </Row>
-      <Row label="Temperature" step="vitals" base={base}>
-        {state.vitals.temperature ? (
-          `${state.vitals.temperature} °${state.vitals.temperatureUnit}`
-        ) : (
-          <span className="muted">Not taken</span>
-        )}
+      <Row label={t('intake.review.temperature')} step="vitals" base={base}>
+        {state.vitals.temperature ? `${state.vitals.temperature} °${state.vitals.temperatureUnit}` : notTaken}
       </Row>
-      <Row label="Pregnant" step="pregnancy" base={base}>
-        {PREGNANCY[state.pregnancy] ?? none}
-        {state.trimester ? `, trimester ${state.trimester}` : ''}
+      <Row label={t('intake.review.pregnant')} step="pregnancy" base={base}>
+        {PREGNANCY[state.pregnancy] ? t(PREGNANCY[state.pregnancy]!) : none}
+        {state.trimester ? t('intake.review.trimester', { n: state.trimester }) : ''}
       </Row>
-      <Row label="Goals" step="goals" base={base}>
+      <Row label={t('intake.review.goals')} step="goals" base={base}>
         {list(state.goals.filter(Boolean))}
       </Row>
-      <Row label="How the pain started" step="pain-start" base={base}>
-        {ONSET[state.onset] ?? none}
-        {state.durationAmount ? `, ${state.durationAmount} ${state.durationUnit} ago` : ''}
+      <Row label={t('intake.review.started')} step="pain-start" base={base}>
+        {ONSET[state.onset] ? t(ONSET[state.onset]!) : none}
+        {state.durationAmount
+          ? t('intake.review.ago', {
+              amount: state.durationAmount,
+              unit: t(`intake.duration.${state.durationUnit}`),
+            })
+          : ''}
       </Row>
-      <Row label="Better with" step="pain-pattern" base={base}>
+      <Row label={t('intake.review.better')} step="pain-pattern" base={base}>
         {state.betterWith || none}
       </Row>
-      <Row label="Worse with" step="pain-pattern" base={base}>
+      <Row label={t('intake.review.worse')} step="pain-pattern" base={base}>
         {state.worseWith || none}
       </Row>
-      <Row label="When it is worst" step="pain-pattern" base={base}>
-        {WORST_TIME[state.worstTime] ?? <span className="muted">Not answered</span>}
+      <Row label={t('intake.review.worst')} step="pain-pattern" base={base}>
+        {WORST_TIME[state.worstTime] ? t(WORST_TIME[state.worstTime]!) : notAnswered}
       </Row>
-      <Row label="Wakes you at night" step="pain-pattern" base={base}>
-        {YES_NO_UNSURE[state.wakesAtNight] ?? <span className="muted">Not answered</span>}
+      <Row label={t('intake.review.wakes')} step="pain-pattern" base={base}>
+        {YES_NO_UNSURE[state.wakesAtNight] ? t(YES_NO_UNSURE[state.wakesAtNight]!) : notAnswered}
       </Row>
-      <Row label="Stops you doing" step="pain-pattern" base={base}>
+      <Row label={t('intake.review.stops')} step="pain-pattern" base={base}>
         {state.limits || none}
       </Row>
-      <Row label="Where it hurts" step="pain-map" base={base}>
+      <Row label={t('intake.step.pain-map')} step="pain-map" base={base}>
         {list(
           [...state.painMap]
             .sort((a, b) => b.intensity - a.intensity)
-            .map((e) => `${regionName(e.region)}: ${e.intensity} out of 10`),
+            .map((e) => t('intake.review.painAt', { place: regionName(e.region), n: e.intensity })),
         )}
       </Row>
     </dl>

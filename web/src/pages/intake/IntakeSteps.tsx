@@ -16,6 +16,7 @@ import { VitalsStep } from './VitalsStep.tsx';
 import type { ReactNode } from 'react';
 import { RegionSelect } from '../../components/bodychart/BodyChart.tsx';
 import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
+import { useT, type MessageId } from '../../i18n/t.ts';
 
 /** Comma-separated answers: up to 20 items of the server's length, with their separators. */
 const LIST_TEXT = 20 * (200 + 2);
@@ -40,12 +41,13 @@ function HealthList({
   hint,
   follow,
 }: StepProps & {
-  group: readonly [string, string][];
+  group: readonly [string, MessageId][];
   page: string;
   legend: string;
   hint: string;
   follow?: Record<string, ReactNode>;
 }) {
+  const t = useT();
   const allNo = group.every(([key]) => state.questions[key] === 'no');
   const set = (key: string, value: HealthAnswer) => change({ questions: { ...state.questions, [key]: value } });
   const none = (on: boolean) => {
@@ -65,13 +67,13 @@ function HealthList({
       <div className="ch-none-all">
         <Tick
           id={`none-${page}`}
-          label="None of these"
-          hint="Answers No to every question on this page."
+          label={t('intake.none')}
+          hint={t('intake.noneHint')}
           checked={allNo}
           onChecked={none}
         />
       </div>
-      <p className="ch-or">or answer each one:</p>
+      <p className="ch-or">{t('intake.orEach')}</p>
       {group.map(([key, label]) => {
         const name = questionField(key);
         const error = errors[name];
@@ -81,14 +83,14 @@ function HealthList({
             className={`fieldset ch-yn${error ? ' field-error' : ''}`}
             aria-describedby={error ? `${fieldId(name)}-error` : undefined}
           >
-            <legend className="ch-yn-legend">{label}</legend>
+            <legend className="ch-yn-legend">{t(label)}</legend>
             {/* The summary names the question; beside it, the legend already does. */}
-            <ErrorText error={error ? 'Answer yes, no or not sure' : undefined} name={name} />
+            <ErrorText error={error ? t('intake.answerEach') : undefined} name={name} />
             <Radios
               name={name}
               value={state.questions[key] ?? ''}
               onValue={(value) => set(key, value)}
-              options={HEALTH_ANSWERS}
+              options={HEALTH_ANSWERS.map((a) => ({ value: a.value, label: t(a.label) }))}
               inline
             />
             {state.questions[key] === 'yes' && follow?.[key] ? (
@@ -102,16 +104,13 @@ function HealthList({
 }
 
 function Medicines({ state, errors, change }: StepProps) {
+  const t = useT();
   const set = (cls: string, patch: Partial<{ on: boolean; name: string }>) => {
     const current = state.medications[cls] ?? { on: false, name: '' };
     change({ medications: { ...state.medications, [cls]: { ...current, ...patch } } });
   };
   return (
-    <Question
-      legend="Which medicines do you take?"
-      hint="Select all that apply. Some medicines change how firmly we can press."
-      name="medicines"
-    >
+    <Question legend={t('intake.med.legend')} hint={t('intake.med.hint')} name="medicines">
       <div className="ch-options">
         {MEDICATION_GROUPS.map((g, i) => {
           const m = state.medications[g.class];
@@ -119,8 +118,8 @@ function Medicines({ state, errors, change }: StepProps) {
             <div key={g.class}>
               <Tick
                 id={i === 0 ? fieldId('medicines') : `med-${g.class}`}
-                label={g.label}
-                hint={g.hint}
+                label={t(g.label)}
+                hint={t(g.hint)}
                 checked={m?.on ?? false}
                 onChecked={(on) => set(g.class, { on })}
               />
@@ -129,7 +128,7 @@ function Medicines({ state, errors, change }: StepProps) {
                   <TextInput
                     maxLength={LIMIT.intakeItem}
                     name={`med-${g.class}-name`}
-                    label="Name of the medicine (optional)"
+                    label={t('intake.med.name')}
                     error={errors[`med-${g.class}-name`]}
                     value={m.name}
                     onValue={(name) => set(g.class, { name })}
@@ -140,13 +139,14 @@ function Medicines({ state, errors, change }: StepProps) {
             </div>
           );
         })}
-        <p className="ch-or">If you take none of these, just continue.</p>
+        <p className="ch-or">{t('intake.med.none')}</p>
       </div>
     </Question>
   );
 }
 
 function Injuries({ state, errors, change }: StepProps) {
+  const t = useT();
   const setRow = (
     key: 'injuries' | 'surgeries',
     i: number,
@@ -155,23 +155,23 @@ function Injuries({ state, errors, change }: StepProps) {
   const remove = (key: 'injuries' | 'surgeries', i: number) => change({ [key]: state[key].filter((_, j) => j !== i) });
   return (
     <>
-      <h1>Injuries and operations</h1>
-      <p className="lead">Tell us about injuries and operations, even old ones. If you have had none, just continue.</p>
-      <h2 className="ch-subhead">Operations</h2>
+      <h1>{t('intake.step.injuries')}</h1>
+      <p className="lead">{t('intake.injuries.lead')}</p>
+      <h2 className="ch-subhead">{t('intake.operations')}</h2>
       {state.surgeries.map((s, i) => (
         <div className="ch-repeat" key={`s${i}`}>
           <TextInput
             maxLength={LIMIT.intakeItem}
             name={`surgery-${i}-what`}
-            label={`Operation ${i + 1}: what was it?`}
+            label={t('intake.operation.what', { n: i + 1 })}
             error={errors[`surgery-${i}-what`]}
             value={s.what}
             onValue={(what) => setRow('surgeries', i, { what })}
           />
           <TextInput
             name={`surgery-${i}-date`}
-            label="Date of the operation"
-            hint="If you are not sure of the day, choose the 1st of the month."
+            label={t('intake.operation.date')}
+            hint={t('intake.dayHint')}
             type="date"
             width="medium"
             error={errors[`surgery-${i}-date`]}
@@ -180,12 +180,12 @@ function Injuries({ state, errors, change }: StepProps) {
           />
           <RegionSelect
             id={`surgery-${i}-region`}
-            label="Where on the body (optional)"
+            label={t('intake.operation.where')}
             value={s.region || null}
             onSelect={(region) => setRow('surgeries', i, { region })}
           />
           <button type="button" className="button button-secondary" onClick={() => remove('surgeries', i)}>
-            Remove operation {i + 1}
+            {t('intake.operation.remove', { n: i + 1 })}
           </button>
         </div>
       ))}
@@ -195,31 +195,31 @@ function Injuries({ state, errors, change }: StepProps) {
           className="button button-secondary"
           onClick={() => change({ surgeries: [...state.surgeries, { what: '', date: '' }] })}
         >
-          Add an operation
+          {t('intake.operation.add')}
         </button>
       </p>
-      <h2 className="ch-subhead">Injuries</h2>
+      <h2 className="ch-subhead">{t('intake.injuries')}</h2>
       {state.injuries.map((inj, i) => (
         <div className="ch-repeat" key={`i${i}`}>
           <TextInput
             maxLength={LIMIT.intakeItem}
             name={`injury-${i}-what`}
-            label={`Injury ${i + 1}: what happened?`}
-            hint="For example: car accident, whiplash"
+            label={t('intake.injury.what', { n: i + 1 })}
+            hint={t('intake.injury.hint')}
             error={errors[`injury-${i}-what`]}
             value={inj.what}
             onValue={(what) => setRow('injuries', i, { what })}
           />
           <TextInput
             name={`injury-${i}-date`}
-            label="When (optional)"
+            label={t('intake.injury.when')}
             type="date"
             width="medium"
             value={inj.date}
             onValue={(date) => setRow('injuries', i, { date })}
           />
           <button type="button" className="button button-secondary" onClick={() => remove('injuries', i)}>
-            Remove injury {i + 1}
+            {t('intake.injury.remove', { n: i + 1 })}
           </button>
         </div>
       ))}
@@ -229,7 +229,7 @@ function Injuries({ state, errors, change }: StepProps) {
           className="button button-secondary"
           onClick={() => change({ injuries: [...state.injuries, { what: '', date: '' }] })}
         >
-          Add an injury
+          {t('intake.injury.add')}
         </button>
       </p>
     </>
@@ -237,6 +237,7 @@ function Injuries({ state, errors, change }: StepProps) {
 }
 
 function BodyIssues({ state, errors, change }: StepProps) {
+  const t = useT();
   const set = (kind: string, patch: Partial<{ on: boolean; region: string }>) => {
     const current = state.localIssues[kind] ?? { on: false, region: '' };
     change({ localIssues: { ...state.localIssues, [kind]: { ...current, ...patch } } });
@@ -247,17 +248,13 @@ function BodyIssues({ state, errors, change }: StepProps) {
     change({ localIssues: {}, answeredPages: [...new Set([...state.answeredPages, 'body-issues'])] });
   };
   return (
-    <Question
-      legend="Is there anywhere on your body we should not press?"
-      hint="Select all that you have now, and say where. We will not treat those places."
-      name="body-issues"
-    >
+    <Question legend={t('intake.issues.legend')} hint={t('intake.issues.hint')} name="body-issues">
       <div className="ch-options">
         {LOCAL_ISSUES.map(([kind, label], i) => (
           <div key={kind}>
             <Tick
               id={i === 0 ? fieldId('body-issues') : `issue-${kind}`}
-              label={label}
+              label={t(label)}
               checked={state.localIssues[kind]?.on ?? false}
               onChecked={(on) => set(kind, { on })}
             />
@@ -266,7 +263,7 @@ function BodyIssues({ state, errors, change }: StepProps) {
                 <ErrorText error={errors[`issue-${kind}-region`]} name={`issue-${kind}-region`} />
                 <RegionSelect
                   id={fieldId(`issue-${kind}-region`)}
-                  label="Where is it?"
+                  label={t('intake.issues.where')}
                   value={state.localIssues[kind]?.region || null}
                   onSelect={(region) => set(kind, { region })}
                 />
@@ -274,10 +271,10 @@ function BodyIssues({ state, errors, change }: StepProps) {
             ) : null}
           </div>
         ))}
-        <p className="ch-or">or</p>
+        <p className="ch-or">{t('intake.or')}</p>
         <Tick
           id="none-body-issues"
-          label="None of these"
+          label={t('intake.none')}
           checked={state.answeredPages.includes('body-issues') && !any}
           onChecked={none}
         />
@@ -287,10 +284,11 @@ function BodyIssues({ state, errors, change }: StepProps) {
 }
 
 function Pregnancy({ state, errors, change }: StepProps) {
+  const t = useT();
   return (
     <Question
-      legend="Are you pregnant?"
-      hint="Some positions and pressure points are avoided in pregnancy."
+      legend={t('intake.pregnancy.legend')}
+      hint={t('intake.pregnancy.hint')}
       error={errors.pregnancy}
       name="pregnancy"
     >
@@ -299,24 +297,24 @@ function Pregnancy({ state, errors, change }: StepProps) {
         value={state.pregnancy}
         onValue={(pregnancy) => change({ pregnancy })}
         options={[
-          { value: 'yes', label: 'Yes' },
-          { value: 'no', label: 'No' },
-          { value: 'unknown', label: "I'm not sure" },
-          { value: 'not-applicable', label: 'Does not apply to me' },
+          { value: 'yes', label: t('intake.answer.yes') },
+          { value: 'no', label: t('intake.answer.no') },
+          { value: 'unknown', label: t('intake.imNotSure') },
+          { value: 'not-applicable', label: t('intake.pregnancy.na') },
         ]}
       />
       {state.pregnancy === 'yes' ? (
         <div className="ch-conditional">
           <fieldset className="fieldset">
-            <legend className="label">How far along are you?</legend>
+            <legend className="label">{t('intake.pregnancy.howFar')}</legend>
             <Radios
               name="trimester"
               value={state.trimester}
               onValue={(trimester) => change({ trimester })}
               options={[
-                { value: '1', label: 'Up to 13 weeks' },
-                { value: '2', label: '14 to 27 weeks' },
-                { value: '3', label: '28 weeks or more' },
+                { value: '1', label: t('intake.pregnancy.1') },
+                { value: '2', label: t('intake.pregnancy.2') },
+                { value: '3', label: t('intake.pregnancy.3') },
               ]}
             />
           </fieldset>
@@ -327,18 +325,17 @@ function Pregnancy({ state, errors, change }: StepProps) {
 }
 
 function Goals({ state, errors, change }: StepProps) {
+  const t = useT();
   return (
     <>
-      <h1>What do you want treatment to help with?</h1>
-      <p className="lead">
-        In your own words, for example "sleep through the night" or "turn my head to reverse the car".
-      </p>
+      <h1>{t('intake.goals.title')}</h1>
+      <p className="lead">{t('intake.goals.lead')}</p>
       {state.goals.map((goal, i) => (
         <TextInput
           key={i}
           maxLength={LIMIT.intakeItem}
           name={`goal-${i}`}
-          label={`Goal ${i + 1}${i > 0 ? ' (optional)' : ''}`}
+          label={i > 0 ? t('intake.goal.optional', { n: i + 1 }) : t('intake.goal', { n: i + 1 })}
           error={errors[`goal-${i}`]}
           value={goal}
           onValue={(v) => change({ goals: state.goals.map((g, j) => (j === i ? v : g)) })}
@@ -349,28 +346,29 @@ function Goals({ state, errors, change }: StepProps) {
 }
 
 function PainStart({ state, errors, change }: StepProps) {
+  const t = useT();
   return (
     <>
-      <Question legend="How did your pain start?" error={errors.onset} name="onset">
+      <Question legend={t('intake.onset.legend')} error={errors.onset} name="onset">
         <Radios
           name="onset"
           value={state.onset}
           onValue={(onset) => change({ onset })}
           options={[
-            { value: 'sudden', label: 'Suddenly' },
-            { value: 'gradual', label: 'Slowly, over time' },
-            { value: 'after-injury', label: 'After an injury or accident' },
-            { value: 'unknown', label: "I don't know" },
+            { value: 'sudden', label: t('intake.onset.sudden') },
+            { value: 'gradual', label: t('intake.onset.gradual') },
+            { value: 'after-injury', label: t('intake.onset.after-injury') },
+            { value: 'unknown', label: t('intake.dontKnow') },
           ]}
         />
       </Question>
       <fieldset className={`fieldset${errors.duration ? ' field-error' : ''}`}>
-        <legend className="ch-subhead">How long have you had it?</legend>
+        <legend className="ch-subhead">{t('intake.duration.legend')}</legend>
         <ErrorText error={errors.duration} name="duration" />
         <div className="ch-inline">
           <div className="field">
             <label className="label" htmlFor={fieldId('duration')}>
-              Number
+              {t('intake.duration.number')}
             </label>
             <input
               id={fieldId('duration')}
@@ -384,7 +382,7 @@ function PainStart({ state, errors, change }: StepProps) {
           </div>
           <div className="field">
             <label className="label" htmlFor="duration-unit">
-              Days, weeks, months or years
+              {t('intake.duration.unit')}
             </label>
             <select
               id="duration-unit"
@@ -392,10 +390,10 @@ function PainStart({ state, errors, change }: StepProps) {
               value={state.durationUnit}
               onChange={(e) => change({ durationUnit: e.target.value as IntakeState['durationUnit'] })}
             >
-              <option value="days">days</option>
-              <option value="weeks">weeks</option>
-              <option value="months">months</option>
-              <option value="years">years</option>
+              <option value="days">{t('intake.duration.days')}</option>
+              <option value="weeks">{t('intake.duration.weeks')}</option>
+              <option value="months">{t('intake.duration.months')}</option>
+              <option value="years">{t('intake.duration.years')}</option>
             </select>
           </div>
         </div>
@@ -405,14 +403,15 @@ function PainStart({ state, errors, change }: StepProps) {
 }
 
 function PainPattern({ state, change }: StepProps) {
+  const t = useT();
   return (
     <>
-      <h1>How your pain behaves</h1>
+      <h1>{t('intake.step.pain-pattern')}</h1>
       <TextInput
         maxLength={LIST_TEXT}
         name="better"
-        label="What makes it better?"
-        hint="For example: heat, rest, a walk. Separate with commas."
+        label={t('intake.better')}
+        hint={t('intake.better.hint')}
         value={state.betterWith}
         onValue={(betterWith) => change({ betterWith })}
         multiline
@@ -420,46 +419,46 @@ function PainPattern({ state, change }: StepProps) {
       <TextInput
         maxLength={LIST_TEXT}
         name="worse"
-        label="What makes it worse?"
-        hint="For example: sitting at a desk, lifting, driving."
+        label={t('intake.worse')}
+        hint={t('intake.worse.hint')}
         value={state.worseWith}
         onValue={(worseWith) => change({ worseWith })}
         multiline
       />
       <fieldset className="fieldset">
-        <legend className="ch-subhead">When in the day is it worst?</legend>
+        <legend className="ch-subhead">{t('intake.worst.legend')}</legend>
         <Radios
           name="worst-time"
           value={state.worstTime}
           onValue={(worstTime) => change({ worstTime })}
           options={[
-            { value: 'morning', label: 'When I get up' },
-            { value: 'daytime', label: 'During the day' },
-            { value: 'evening', label: 'In the evening' },
-            { value: 'night', label: 'At night' },
-            { value: 'constant', label: 'All the time, the same' },
-            { value: 'varies', label: 'It changes' },
+            { value: 'morning', label: t('intake.worst.morning') },
+            { value: 'daytime', label: t('intake.worst.daytime') },
+            { value: 'evening', label: t('intake.worst.evening') },
+            { value: 'night', label: t('intake.worst.night') },
+            { value: 'constant', label: t('intake.worst.constant') },
+            { value: 'varies', label: t('intake.worst.varies') },
           ]}
         />
       </fieldset>
       <fieldset className="fieldset">
-        <legend className="ch-subhead">Does it wake you at night?</legend>
+        <legend className="ch-subhead">{t('intake.wakes.legend')}</legend>
         <Radios
           name="wakes"
           value={state.wakesAtNight}
           onValue={(wakesAtNight) => change({ wakesAtNight })}
           options={[
-            { value: 'yes', label: 'Yes' },
-            { value: 'no', label: 'No' },
-            { value: 'unknown', label: "I'm not sure" },
+            { value: 'yes', label: t('intake.answer.yes') },
+            { value: 'no', label: t('intake.answer.no') },
+            { value: 'unknown', label: t('intake.imNotSure') },
           ]}
         />
       </fieldset>
       <TextInput
         maxLength={LIST_TEXT}
         name="limits"
-        label="What does it stop you doing?"
-        hint="For example: sleeping on my side, lifting my child, working a full day."
+        label={t('intake.limits')}
+        hint={t('intake.limits.hint')}
         value={state.limits}
         onValue={(limits) => change({ limits })}
         multiline
@@ -469,6 +468,7 @@ function PainPattern({ state, change }: StepProps) {
 }
 
 export function StepBody({ step, ...props }: StepProps & { step: StepId }) {
+  const t = useT();
   switch (step) {
     case 'health-now':
       return (
@@ -476,8 +476,8 @@ export function StepBody({ step, ...props }: StepProps & { step: StepId }) {
           {...props}
           group={HEALTH_NOW}
           page="health-now"
-          legend="Do you have any of these now?"
-          hint="Answer each one yes, no or not sure. These help us check that treatment is safe for you today."
+          legend={t('intake.now.legend')}
+          hint={t('intake.now.hint')}
         />
       );
     case 'health-history':
@@ -487,17 +487,14 @@ export function StepBody({ step, ...props }: StepProps & { step: StepId }) {
             {...props}
             group={HEALTH_HISTORY}
             page="health-history"
-            legend="Have you ever had any of these?"
-            hint="Answer each one yes, no or not sure."
+            legend={t('intake.history.legend')}
+            hint={t('intake.history.hint')}
             follow={{
               strokeOrTia: (
                 <TextInput
                   name="stroke-date"
-                  label="Date of the most recent stroke or TIA"
-                  hint={
-                    'If you are not sure of the day, choose the 1st of the month. ' +
-                    'Within 3 months of a stroke, treatment has to wait.'
-                  }
+                  label={t('intake.stroke.date')}
+                  hint={t('intake.stroke.hint')}
                   type="date"
                   width="medium"
                   error={props.errors['stroke-date']}
@@ -510,7 +507,7 @@ export function StepBody({ step, ...props }: StepProps & { step: StepId }) {
           <TextInput
             maxLength={LIMIT.shortNote}
             name="other-conditions"
-            label="Any other health conditions (optional)"
+            label={t('intake.other')}
             value={props.state.otherConditions}
             onValue={(otherConditions) => props.change({ otherConditions })}
             multiline

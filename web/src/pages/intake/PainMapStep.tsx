@@ -3,16 +3,16 @@ import { PainMapEditor } from '../../components/bodychart/PainMapEditor.tsx';
 import { ErrorText } from './IntakeFields.tsx';
 import type { StepProps } from './IntakeSteps.tsx';
 import { PlaceSearch } from './PlaceSearch.tsx';
+import { useT } from '../../i18n/t.ts';
 
 export function PainMapStep({ state, errors, change }: StepProps) {
+  const t = useT();
   // A place found by the search is picked on the chart; `at` counts picks, so picking it again reopens it.
   const [pick, setPick] = useState<{ region: string; at: number } | null>(null);
   return (
     <>
-      <h1>Where does it hurt?</h1>
-      <p className="lead">
-        Tap each place on the front or back of the body, then choose how much it hurts there from 0 to 10.
-      </p>
+      <h1>{t('intake.painMap.title')}</h1>
+      <p className="lead">{t('intake.painMap.lead')}</p>
       <div className={errors['pain-map'] ? 'field-error' : undefined} id="f-pain-map" tabIndex={-1}>
         <ErrorText error={errors['pain-map']} name="pain-map" />
         <PlaceSearch onPick={(region) => setPick((last) => ({ region, at: (last?.at ?? 0) + 1 }))} />

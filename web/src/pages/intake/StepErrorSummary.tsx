@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link } from '../../router.tsx';
 import type { StepId } from './intakeModel.ts';
+import { useT } from '../../i18n/t.ts';
 
 export interface StepProblem {
   step: StepId;
@@ -12,6 +13,7 @@ export interface StepProblem {
  * (which then shows its own errors), in the GOV.UK pattern: focused when it appears.
  */
 export function StepErrorSummary({ problems, base }: { problems: StepProblem[]; base: string }) {
+  const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (problems.length > 0) ref.current?.focus();
@@ -20,7 +22,7 @@ export function StepErrorSummary({ problems, base }: { problems: StepProblem[]; 
   return (
     <div className="error-summary" role="alert" aria-labelledby="step-error-summary-title" tabIndex={-1} ref={ref}>
       <h2 id="step-error-summary-title" className="error-summary-title">
-        Some questions still need an answer
+        {t('intake.review.stillNeeded')}
       </h2>
       <ul>
         {problems.map((problem) => (

@@ -2,26 +2,29 @@ import { fieldId } from '../../components/Form.tsx';
 import { ErrorText, Radios } from './IntakeFields.tsx';
 import type { StepProps } from './IntakeSteps.tsx';
 import type { VitalsState } from './vitalsModel.ts';
+import { useT } from '../../i18n/t.ts';
+
+/** The unit of blood pressure, written the same in every language. */
+const MMHG = 'mmHg';
 
 /** Blood pressure and temperature: optional, usually taken at the desk; units shown beside each box. */
 export function VitalsStep({ state, errors, change }: StepProps) {
+  const t = useT();
   const set = (patch: Partial<VitalsState>) => change({ vitals: { ...state.vitals, ...patch } });
   const bpError = errors.systolic ?? errors.diastolic;
   return (
     <>
-      <h1>Blood pressure and temperature</h1>
-      <p className="lead">
-        These are usually taken at the front desk when you arrive. If you do not know them, just continue.
-      </p>
+      <h1>{t('intake.step.vitals')}</h1>
+      <p className="lead">{t('intake.vitals.lead')}</p>
       <fieldset className={`fieldset${bpError ? ' field-error' : ''}`} aria-describedby="bp-hint">
-        <legend className="ch-subhead">Blood pressure (optional)</legend>
+        <legend className="ch-subhead">{t('intake.vitals.bp')}</legend>
         <p className="hint" id="bp-hint">
-          Two numbers, such as 120 over 80. Very high blood pressure means treatment has to wait.
+          {t('intake.vitals.bpHint')}
         </p>
         <div className="ch-inline ch-vitals">
           <div className={`field${errors.systolic ? ' field-error' : ''}`}>
             <label className="label" htmlFor={fieldId('systolic')}>
-              Upper number (systolic)
+              {t('intake.vitals.systolic')}
             </label>
             <ErrorText error={errors.systolic} name="systolic" />
             <span className="ch-unit-input">
@@ -35,12 +38,12 @@ export function VitalsStep({ state, errors, change }: StepProps) {
                 aria-describedby={errors.systolic ? `${fieldId('systolic')}-error` : undefined}
                 onChange={(e) => set({ systolic: e.target.value })}
               />
-              <span className="ch-unit">mmHg</span>
+              <span className="ch-unit">{MMHG}</span>
             </span>
           </div>
           <div className={`field${errors.diastolic ? ' field-error' : ''}`}>
             <label className="label" htmlFor={fieldId('diastolic')}>
-              Lower number (diastolic)
+              {t('intake.vitals.diastolic')}
             </label>
             <ErrorText error={errors.diastolic} name="diastolic" />
             <span className="ch-unit-input">
@@ -54,19 +57,19 @@ export function VitalsStep({ state, errors, change }: StepProps) {
                 aria-describedby={errors.diastolic ? `${fieldId('diastolic')}-error` : undefined}
                 onChange={(e) => set({ diastolic: e.target.value })}
               />
-              <span className="ch-unit">mmHg</span>
+              <span className="ch-unit">{MMHG}</span>
             </span>
           </div>
         </div>
       </fieldset>
       <fieldset className={`fieldset${errors.temperature ? ' field-error' : ''}`}>
-        <legend className="ch-subhead">Temperature (optional)</legend>
+        <legend className="ch-subhead">{t('intake.vitals.temperatureOptional')}</legend>
         <div className="field">
           <label className="label" htmlFor={fieldId('temperature')}>
-            Temperature
+            {t('intake.review.temperature')}
           </label>
           <p className="hint" id="temperature-hint">
-            Normal is about 37 °C (98.6 °F). A fever means treatment has to wait until you are well.
+            {t('intake.vitals.temperatureHint')}
           </p>
           <ErrorText error={errors.temperature} name="temperature" />
           <span className="ch-unit-input">
@@ -86,14 +89,14 @@ export function VitalsStep({ state, errors, change }: StepProps) {
           </span>
         </div>
         <fieldset className="fieldset">
-          <legend className="label">Measured in</legend>
+          <legend className="label">{t('intake.vitals.measuredIn')}</legend>
           <Radios
             name="temperature-unit"
             value={state.vitals.temperatureUnit}
             onValue={(temperatureUnit) => set({ temperatureUnit })}
             options={[
-              { value: 'C', label: 'Degrees Celsius (°C)' },
-              { value: 'F', label: 'Degrees Fahrenheit (°F)' },
+              { value: 'C', label: t('intake.vitals.celsius') },
+              { value: 'F', label: t('intake.vitals.fahrenheit') },
             ]}
           />
         </fieldset>

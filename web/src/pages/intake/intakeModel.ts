@@ -7,6 +7,9 @@ import {
   vitalsFrom,
   type VitalsState,
 } from './vitalsModel.ts';
+import type { MessageId, useT } from '../../i18n/t.ts';
+
+type Translate = ReturnType<typeof useT>;
 
 /** The intake as the form holds it; `toDocument` turns it into the API's questionnaire document. */
 export interface IntakeState {
@@ -36,101 +39,78 @@ export interface IntakeState {
 }
 
 export type HealthAnswer = 'yes' | 'no' | 'unknown';
-export const HEALTH_ANSWERS: readonly { value: HealthAnswer; label: string }[] = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'no', label: 'No' },
-  { value: 'unknown', label: 'Not sure' },
+/** Labels are message ids (web/src/i18n): the page shows them in the patient's language. */
+export const HEALTH_ANSWERS: readonly { value: HealthAnswer; label: MessageId }[] = [
+  { value: 'yes', label: 'intake.answer.yes' },
+  { value: 'no', label: 'intake.answer.no' },
+  { value: 'unknown', label: 'intake.answer.unknown' },
 ];
 
 // Plain labels for the screening module's questions (src/clinical/screening/questions.ts).
-export const HEALTH_NOW: readonly [string, string][] = [
-  ['feverOrInfection', 'A fever, flu or another infection right now'],
-  ['bloodClot', 'A blood clot (DVT), or a leg that is swollen, warm, red or painful for no known reason'],
-  ['pulmonaryEmbolism', 'Treatment for a clot in the lung (pulmonary embolism)'],
-  ['unstableHeart', 'Chest pain at rest, a heart attack in the last 6 months, or heart failure that is getting worse'],
-  ['contagiousSkin', 'A skin condition that can spread, such as shingles, scabies or impetigo'],
-  ['neurologicalSigns', 'Numbness, tingling or weakness that a doctor has not checked yet'],
-  [
-    'unexplainedPain',
-    'Pain with no known cause that a doctor has never checked (for example constant, or worse at night)',
-  ],
-];
-export const HEALTH_HISTORY: readonly [string, string][] = [
-  ['clotHistory', 'A blood clot in a leg or lung in the past'],
-  ['highBloodPressure', 'High blood pressure'],
-  ['heartDisease', 'A heart condition that is stable and under care'],
-  ['strokeOrTia', 'A stroke or "mini-stroke" (TIA)'],
-  ['activeCancer', 'Cancer now, or treatment for cancer'],
-  ['cancerHistory', 'Cancer in the past (treatment finished)'],
-  ['osteoporosis', 'Osteoporosis (thin bones)'],
-  ['fragilityFracture', 'A broken bone from a fall from standing height or less'],
-  ['diabetes', 'Diabetes'],
-  ['neuropathy', 'Numbness or burning in the feet or hands from nerve damage (neuropathy)'],
-  ['epilepsy', 'Epilepsy or seizures'],
-  ['bleedingDisorder', 'Bruising or bleeding easily, or a bleeding disorder'],
-];
-export const MEDICATION_GROUPS: readonly { class: string; label: string; hint: string }[] = [
-  {
-    class: 'anticoagulant',
-    label: 'Blood thinners',
-    hint: 'For example warfarin, apixaban (Eliquis), rivaroxaban (Xarelto). Firm pressure can bruise you more easily.',
-  },
-  {
-    class: 'antiplatelet',
-    label: 'Daily aspirin or clopidogrel',
-    hint: 'Medicines that stop blood cells sticking together, such as low-dose aspirin or Plavix.',
-  },
-  {
-    class: 'analgesic',
-    label: 'Pain killers',
-    hint:
-      'For example ibuprofen, naproxen, acetaminophen (Tylenol) or codeine. They can dull how much pressure ' +
-      'you feel.',
-  },
-  {
-    class: 'muscle-relaxant',
-    label: 'Muscle relaxants',
-    hint: 'For example cyclobenzaprine, methocarbamol or baclofen.',
-  },
-  {
-    class: 'corticosteroid',
-    label: 'Steroid tablets or injections',
-    hint: 'For example prednisone, or a recent cortisone injection.',
-  },
-  { class: 'other', label: 'Other regular medicines', hint: 'Anything else you take most days.' },
-];
+const question = (key: string): [string, MessageId] => [key, `intake.q.${key}` as MessageId];
+export const HEALTH_NOW: readonly [string, MessageId][] = [
+  'feverOrInfection',
+  'bloodClot',
+  'pulmonaryEmbolism',
+  'unstableHeart',
+  'contagiousSkin',
+  'neurologicalSigns',
+  'unexplainedPain',
+].map(question);
+export const HEALTH_HISTORY: readonly [string, MessageId][] = [
+  'clotHistory',
+  'highBloodPressure',
+  'heartDisease',
+  'strokeOrTia',
+  'activeCancer',
+  'cancerHistory',
+  'osteoporosis',
+  'fragilityFracture',
+  'diabetes',
+  'neuropathy',
+  'epilepsy',
+  'bleedingDisorder',
+].map(question);
+export const MEDICATION_GROUPS: readonly { class: string; label: MessageId; hint: MessageId }[] = [
+  'anticoagulant',
+  'antiplatelet',
+  'analgesic',
+  'muscle-relaxant',
+  'corticosteroid',
+  'other',
+].map((c) => ({ class: c, label: `intake.med.${c}` as MessageId, hint: `intake.med.${c}.hint` as MessageId }));
 
-export const LOCAL_ISSUES: readonly [string, string][] = [
-  ['open-wound', 'An open cut or wound'],
-  ['burn', 'A burn'],
-  ['bruise', 'A bad bruise'],
-  ['skin-infection', 'A skin infection'],
-  ['acute-inflammation', 'A hot, red, swollen area'],
-  ['acute-sprain', 'A sprain in the last few days'],
-  ['recent-fracture', 'A broken bone that is still healing'],
-  ['varicose-veins', 'Varicose veins'],
-  ['phlebitis', 'A painful, inflamed vein (phlebitis)'],
-  ['aneurysm', 'An aneurysm'],
-  ['tumour', 'A tumour'],
-  ['undiagnosed-lump', 'A lump a doctor has not checked'],
-  ['irradiated-skin', 'Skin treated with radiotherapy'],
-  ['implanted-device', 'An implanted device, such as a pacemaker, pump or port'],
-];
+export const LOCAL_ISSUES: readonly [string, MessageId][] = [
+  'open-wound',
+  'burn',
+  'bruise',
+  'skin-infection',
+  'acute-inflammation',
+  'acute-sprain',
+  'recent-fracture',
+  'varicose-veins',
+  'phlebitis',
+  'aneurysm',
+  'tumour',
+  'undiagnosed-lump',
+  'irradiated-skin',
+  'implanted-device',
+].map((kind) => [kind, `intake.issue.${kind}` as MessageId]);
 
 export const STEPS = [
-  { id: 'health-now', title: 'Your health today' },
-  { id: 'health-history', title: 'Your health in the past' },
-  { id: 'medicines', title: 'Medicines you take' },
-  { id: 'injuries', title: 'Injuries and operations' },
-  { id: 'body-issues', title: 'Places not to press on' },
-  { id: 'pregnancy', title: 'Pregnancy' },
-  { id: 'vitals', title: 'Blood pressure and temperature' },
-  { id: 'goals', title: 'What you want from treatment' },
-  { id: 'pain-start', title: 'When your pain started' },
-  { id: 'pain-pattern', title: 'How your pain behaves' },
-  { id: 'pain-map', title: 'Where it hurts' },
-  { id: 'review', title: 'Check your answers' },
-] as const;
+  { id: 'health-now', title: 'intake.step.health-now' },
+  { id: 'health-history', title: 'intake.step.health-history' },
+  { id: 'medicines', title: 'intake.step.medicines' },
+  { id: 'injuries', title: 'intake.step.injuries' },
+  { id: 'body-issues', title: 'intake.step.body-issues' },
+  { id: 'pregnancy', title: 'intake.step.pregnancy' },
+  { id: 'vitals', title: 'intake.step.vitals' },
+  { id: 'goals', title: 'intake.step.goals' },
+  { id: 'pain-start', title: 'intake.step.pain-start' },
+  { id: 'pain-pattern', title: 'intake.step.pain-pattern' },
+  { id: 'pain-map', title: 'intake.step.pain-map' },
+  { id: 'review', title: 'intake.step.review' },
+] as const satisfies readonly { id: string; title: MessageId }[];
 export type StepId = (typeof STEPS)[number]['id'];
 
 export function emptyIntake(): IntakeState {
@@ -273,11 +253,15 @@ export function fromDocument(doc: IntakeDocument): IntakeState {
 export const questionField = (key: string) => `q-${key}`;
 
 /** Every health question on a page needs its own answer: a blank is never taken as "no". */
-function unansweredHealth(group: readonly [string, string][], state: IntakeState): Record<string, string> {
+function unansweredHealth(
+  group: readonly [string, MessageId][],
+  state: IntakeState,
+  t: Translate,
+): Record<string, string> {
   return Object.fromEntries(
     group
       .filter(([key]) => !state.questions[key])
-      .map(([key, label]) => [questionField(key), `Answer yes, no or not sure: ${label}`]),
+      .map(([key, label]) => [questionField(key), t('intake.check.answer', { question: t(label) })]),
   );
 }
 
@@ -290,47 +274,45 @@ export function stepOfServerField(field: string): StepId | undefined {
 }
 
 /** What must be fixed before leaving a page: field name → plain message. */
-export function checkStep(step: StepId, state: IntakeState, today: string): Record<string, string> {
+export function checkStep(step: StepId, state: IntakeState, today: string, t: Translate): Record<string, string> {
   const errors: Record<string, string> = {};
   if (step === 'medicines') {
     for (const g of MEDICATION_GROUPS) {
       const m = state.medications[g.class];
       if (m?.on && g.class === 'other' && !m.name.trim())
-        errors[`med-${g.class}-name`] = 'Tell us the name of the other medicine';
+        errors[`med-${g.class}-name`] = t('intake.check.otherMedicine');
     }
   }
   if (step === 'injuries') {
     state.surgeries.forEach((s, i) => {
-      if (!s.what.trim()) errors[`surgery-${i}-what`] = 'Say what the operation was';
-      if (!isDate(s.date)) errors[`surgery-${i}-date`] = 'Enter the date of the operation';
-      else if (s.date > today) errors[`surgery-${i}-date`] = 'The date of the operation must be today or in the past';
+      if (!s.what.trim()) errors[`surgery-${i}-what`] = t('intake.check.operationWhat');
+      if (!isDate(s.date)) errors[`surgery-${i}-date`] = t('intake.check.operationDate');
+      else if (s.date > today) errors[`surgery-${i}-date`] = t('intake.check.operationPast');
     });
     state.injuries.forEach((inj, i) => {
-      if (!inj.what.trim()) errors[`injury-${i}-what`] = 'Say what the injury was, or remove it';
+      if (!inj.what.trim()) errors[`injury-${i}-what`] = t('intake.check.injuryWhat');
     });
   }
   if (step === 'body-issues') {
     for (const [kind] of LOCAL_ISSUES) {
       const issue = state.localIssues[kind];
-      if (issue?.on && !issue.region) errors[`issue-${kind}-region`] = 'Choose where on the body it is';
+      if (issue?.on && !issue.region) errors[`issue-${kind}-region`] = t('intake.check.where');
     }
   }
-  if (step === 'health-now') Object.assign(errors, unansweredHealth(HEALTH_NOW, state));
+  if (step === 'health-now') Object.assign(errors, unansweredHealth(HEALTH_NOW, state, t));
   if (step === 'health-history') {
-    Object.assign(errors, unansweredHealth(HEALTH_HISTORY, state));
+    Object.assign(errors, unansweredHealth(HEALTH_HISTORY, state, t));
     Object.assign(errors, checkStrokeDate(state.vitals, state.questions.strokeOrTia === 'yes', today));
   }
   if (step === 'vitals') Object.assign(errors, checkVitals(state.vitals));
-  if (step === 'pregnancy' && !state.pregnancy) errors.pregnancy = 'Select whether you are pregnant';
-  if (step === 'goals' && !state.goals.some((g) => g.trim()))
-    errors['goal-0'] = 'Tell us at least one thing you want treatment to help with';
+  if (step === 'pregnancy' && !state.pregnancy) errors.pregnancy = t('intake.check.pregnancy');
+  if (step === 'goals' && !state.goals.some((g) => g.trim())) errors['goal-0'] = t('intake.check.goal');
   if (step === 'pain-start') {
-    if (!state.onset) errors.onset = 'Select how your pain started';
+    if (!state.onset) errors.onset = t('intake.check.onset');
     const n = Number(state.durationAmount);
-    if (state.durationAmount.trim() === '') errors.duration = 'Enter how long you have had the pain';
-    else if (!Number.isInteger(n) || n < 0 || n > 100) errors.duration = 'Enter a whole number, like 3';
+    if (state.durationAmount.trim() === '') errors.duration = t('intake.check.duration');
+    else if (!Number.isInteger(n) || n < 0 || n > 100) errors.duration = t('intake.check.wholeNumber');
   }
-  if (step === 'pain-map' && state.painMap.length === 0)
-    errors['pain-map'] = 'Tap at least one place on the body where you have pain';
+  if (step === 'pain-map' && state.painMap.length === 0) errors['pain-map'] = t('intake.check.painMap');
   return errors;
 }

@@ -14,18 +14,13 @@ import { Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { Link, useUrl } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
-import {
-  INSTRUMENT,
-  isFormMeasure,
-  NDI_SECTIONS,
-  ODI_SECTIONS,
-  type FormMeasure,
-  type Section,
-} from './instruments.ts';
+import { INSTRUMENT, isFormMeasure, sectionsFor, type FormMeasure, type Section } from './instruments.ts';
 import { ErrorText } from '../intake/IntakeFields.tsx';
 import '../screening-and-measures.css';
 import { useCreateIntent } from '../../api/intent.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
+import { useT } from '../../i18n/t.ts';
+import { useLocale } from '../../i18n/locale.tsx';
 
 const SKIP = 'skip';
 type SectionAnswer = number | typeof SKIP | undefined;
@@ -41,17 +36,18 @@ export function MeasureEntryPage({ patientId }: { patientId: string }) {
   const own = useUser().patientId === patientId;
   // Opened from a session's due list: the answers belong to that visit, and "back" returns to it.
   const sessionId = search.get('session') ?? undefined;
-  usePageTitle(isFormMeasure(instrument) ? INSTRUMENT[instrument].name : 'Outcome questionnaires');
+  const t = useT();
+  usePageTitle(isFormMeasure(instrument) ? t(`measures.${instrument}.name`) : t('measures.title'));
   if (!isFormMeasure(instrument)) {
     return (
       <div className="narrow">
-        <h1>Outcome questionnaires</h1>
-        <p className="lead">Choose the questionnaire to fill in{own ? '' : ' for the patient'}.</p>
+        <h1>{t('measures.title')}</h1>
+        <p className="lead">{own ? t('measures.choose') : t('measures.chooseForPatient')}</p>
         <ul className="ms-due">
           {(['ndi', 'odi', 'psfs'] as const).map((m) => (
             <li key={m}>
               <Link to={`/patients/${patientId}/measures/new?instrument=${m}`}>
-                {INSTRUMENT[m].name} ({INSTRUMENT[m].short})
+                {t(`measures.${m}.name`)} ({INSTRUMENT[m].short})
               </Link>
             </li>
           ))}
@@ -96,8 +92,10 @@ function MeasureForm({
   sessionId?: string;
   previousActivities?: string[];
 }) {
+  const t = useT();
+  const { locale } = useLocale();
   const back = sessionId ? `/patients/${patientId}/chart/sessions/${sessionId}` : `/patients/${patientId}`;
-  const sections = measure === 'ndi' ? NDI_SECTIONS : measure === 'odi' ? ODI_SECTIONS : [];
+  const sections = measure === 'psfs' ? [] : sectionsFor(measure, locale);
   const [answers, setAnswers] = useState<SectionAnswer[]>(() => sections.map(() => undefined));
   const [activities, setActivities] = useState<Activity[]>(() => {
     const names = previousActivities.slice(0, PSFS_MAX_ACTIVITIES);
@@ -120,21 +118,18 @@ function MeasureForm({
     const problems: Record<string, string> = {};
     if (measure === 'psfs') {
       activities.forEach((a, i) => {
-        if (!a.name.trim()) problems[`activity-${i}`] = `Name activity ${i + 1}, or remove it`;
-        if (a.score === null) problems[`activity-${i}-score`] = `Rate activity ${i + 1} from 0 to 10`;
+        if (!a.name.trim()) problems[`activity-${i}`] = t('measures.psfs.nameIt', { n: i + 1 });
+        if (a.score === null) problems[`activity-${i}-score`] = t('measures.psfs.rateIt', { n: i + 1 });
       });
       return problems;
     }
     answers.forEach((a, i) => {
       if (a === undefined)
-        problems[`section-${i}`] = `Choose a statement for section ${i + 1} (${sections[i]!.title}), or skip it`;
+        problems[`section-${i}`] = t('measures.section.choose', { n: i + 1, title: sections[i]!.title });
     });
     const skipped = answers.filter((a) => a === SKIP).length;
     const limit = SKIP_LIMIT[measure];
-    if (skipped > limit)
-      problems.form =
-        `Skip at most ${limit === 1 ? 'one section' : `${limit} sections`}: with more the ${info.short}` +
-        ` cannot be scored.`;
+    if (skipped > limit) problems.form = t('measures.tooManySkipped', { limit, short: info.short });
     return problems;
   };
 
@@ -162,7 +157,7 @@ function MeasureForm({
             }),
           ),
         );
-      } else setErrors({ form: err instanceof Error ? err.message : 'The answers could not be sent.' });
+      } else setErrors({ form: err instanceof Error ? err.message : t('measures.notSent') });
     } finally {
       setBusy(false);
     }
@@ -175,12 +170,12 @@ function MeasureForm({
     <div className="narrow ms-form">
       <p className="breadcrumb">
         <Link to={back} className="ch-back">
-          Back
+          {t('form.back')}
         </Link>
       </p>
       <ErrorSummary items={summaryItems(errors)} labels={labels} />
-      <h1>{info.name}</h1>
-      <p className="lead">{info.intro}</p>
+      <h1>{t(`measures.${measure}.name`)}</h1>
+      <p className="lead">{t(`measures.${measure}.intro`)}</p>
       {errors.form ? (
         <p className="error-message" role="alert">
           {errors.form}
@@ -208,10 +203,7 @@ function MeasureForm({
           />
         ) : (
           <>
-            <p className="hint">
-              If a section does not apply to you, choose "Skip this section" (at most{' '}
-              {SKIP_LIMIT[measure] === 1 ? 'one section' : `${SKIP_LIMIT[measure]} sections`}).
-            </p>
+            <p className="hint">{t('measures.skipHint', { limit: SKIP_LIMIT[measure] })}</p>
             {sections.map((section, i) => (
               <SectionField
                 key={section.title}
@@ -228,7 +220,7 @@ function MeasureForm({
           </>
         )}
         <button type="submit" className="button button-large" disabled={busy}>
-          {busy ? 'Sending…' : own ? 'Send my answers' : 'Save answers'}
+          {busy ? t('measures.sending') : own ? t('measures.send') : t('measures.save')}
         </button>
       </form>
     </div>
@@ -248,19 +240,18 @@ function SectionField({
   error?: string;
   onValue: (v: SectionAnswer) => void;
 }) {
+  const t = useT();
   const name = `section-${index}`;
   const describedBy =
     [section.hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ') ||
     undefined;
   const choices: { value: number | typeof SKIP; label: string }[] = [
     ...section.options.map((label, score) => ({ value: score, label })),
-    { value: SKIP, label: 'Skip this section' },
+    { value: SKIP, label: t('measures.skip') },
   ];
   return (
     <fieldset className={`ms-section${error ? ' field-error' : ''}`} aria-describedby={describedBy}>
-      <legend>
-        Section {index + 1}: {section.title}
-      </legend>
+      <legend>{t('measures.section.legend', { n: index + 1, title: section.title })}</legend>
       {section.hint ? (
         <p className="hint" id={`${fieldId(name)}-hint`}>
           {section.hint}
@@ -295,6 +286,7 @@ function PsfsActivities({
   errors: Record<string, string>;
   onChange: (a: Activity[]) => void;
 }) {
+  const t = useT();
   const set = (i: number, patch: Partial<Activity>) =>
     onChange(activities.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   return (
@@ -305,7 +297,7 @@ function PsfsActivities({
           <div className="ms-activity" key={i}>
             <div className={`field${errors[`activity-${i}`] ? ' field-error' : ''}`}>
               <label className="label" htmlFor={id}>
-                Activity {i + 1}
+                {t('measures.psfs.activity', { n: i + 1 })}
               </label>
               <ErrorText error={errors[`activity-${i}`]} name={`activity-${i}`} />
               <input
@@ -325,13 +317,13 @@ function PsfsActivities({
             >
               <ErrorText error={errors[`activity-${i}-score`]} name={`activity-${i}-score`} />
               <NumberScale
-                legend={`How well can you do activity ${i + 1} today?`}
+                legend={t('measures.psfs.howWell', { n: i + 1 })}
                 min={0}
                 max={10}
                 value={a.score}
                 onValue={(score) => set(i, { score })}
-                lowLabel="0: unable to do it"
-                highLabel="10: as well as before the problem"
+                lowLabel={t('measures.psfs.low')}
+                highLabel={t('measures.psfs.high')}
                 name={`activity-${i}-score`}
               />
             </div>
@@ -341,7 +333,7 @@ function PsfsActivities({
                 className="button button-secondary"
                 onClick={() => onChange(activities.filter((_, j) => j !== i))}
               >
-                Remove activity {i + 1}
+                {t('measures.psfs.remove', { n: i + 1 })}
               </button>
             ) : null}
           </div>
@@ -354,7 +346,7 @@ function PsfsActivities({
             className="button button-secondary"
             onClick={() => onChange([...activities, { name: '', score: null }])}
           >
-            Add another activity
+            {t('measures.psfs.add')}
           </button>
         </p>
       ) : null}
@@ -375,38 +367,55 @@ function Result({
   result: MeasureResult;
   own: boolean;
 }) {
+  const t = useT();
   const info = INSTRUMENT[measure];
   const score =
     measure === 'ndi'
-      ? `${result.score} out of 50 (${result.percent}%)`
+      ? t('measures.result.ndi', { score: result.score, percent: result.percent ?? result.score * 2 })
       : measure === 'odi'
-        ? `${result.score}%`
-        : `${result.score} out of 10 (average of the activities)`;
-  const meaning =
-    measure === 'psfs'
-      ? 'Higher is better: 10 means as well as before the problem.'
-      : 'Lower is better: 0 means no disability.';
+        ? t('measures.result.odi', { score: result.score })
+        : t('measures.result.psfs', { score: result.score });
+  const meaning = measure === 'psfs' ? t('measures.result.higherBetter') : t('measures.result.lowerBetter');
   return (
     <div className="narrow">
       <div className="ch-confirmation" role="status">
-        <h1>{own ? 'Thank you, your answers are sent' : `${info.short} saved`}</h1>
+        <h1>{own ? t('measures.result.thanks') : t('measures.result.saved', { short: info.short })}</h1>
         <p className="ms-result">
-          {info.name} score: <strong>{score}</strong>
+          {t('measures.result.score', { name: t(`measures.${measure}.name`) })} <strong>{score}</strong>
           {result.band ? (
             <>
-              , band: <strong>{result.band}</strong>
+              {t('measures.result.band')} <strong>{bandWords(result.band, t)}</strong>
             </>
           ) : null}
         </p>
       </div>
       <p>
-        {meaning} {own ? 'Your therapist will go through it with you.' : 'It is now in the trend on the chart.'}
+        {meaning} {own ? t('measures.result.therapist') : t('measures.result.inTrend')}
       </p>
       <p>
         <Link to={back} className="button">
-          {own ? 'Back to my details' : backToSession ? 'Back to the session' : 'Back to the patient'}
+          {own ? t('measures.back.mine') : backToSession ? t('measures.back.session') : t('measures.back.patient')}
         </Link>
       </p>
     </div>
   );
+}
+
+const BANDS = [
+  'none',
+  'mild',
+  'moderate',
+  'severe',
+  'complete',
+  'minimal-disability',
+  'moderate-disability',
+  'severe-disability',
+  'crippled',
+  'bed-bound',
+] as const;
+
+/** The score's band (the published interpretation's label) as the reader's language says it. */
+function bandWords(band: string, t: ReturnType<typeof useT>): string {
+  const key = BANDS.find((b) => b === band.replace(/ /g, '-'));
+  return key ? t(`measures.band.${key}`) : band;
 }

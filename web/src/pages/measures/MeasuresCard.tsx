@@ -6,29 +6,32 @@ import { dayOf } from '../../format.ts';
 import { Link } from '../../router.tsx';
 import { useOrgTimeZone, useUser } from '../../session.tsx';
 import { ownTrendInWords } from '../../../../src/outcomes/patient/own-trend.ts';
-import { INSTRUMENT, isFormMeasure } from './instruments.ts';
+import { isFormMeasure } from './instruments.ts';
 import '../screening-and-measures.css';
+import { useT, type MessageId } from '../../i18n/t.ts';
+import { useLocale } from '../../i18n/locale.tsx';
+import type { Locale } from '../../../../src/words/locales.ts';
 
-const NAME: Record<string, string> = {
-  nprs: 'Pain rating (NPRS)',
-  ndi: 'Neck Disability Index (NDI)',
-  odi: 'Oswestry Disability Index (ODI)',
-  psfs: 'Patient-Specific Functional Scale (PSFS)',
+const NAME: Record<string, MessageId> = {
+  nprs: 'trend.name.nprs',
+  ndi: 'trend.name.ndi',
+  odi: 'trend.name.odi',
+  psfs: 'trend.name.psfs',
 };
 const MAX: Record<string, number> = { nprs: 10, ndi: 50, odi: 100, psfs: 10 };
-const STATUS: Record<DueMeasure['status'], [string, string]> = {
-  due: ['Due', 'badge-warning'],
-  overdue: ['Overdue', 'badge-danger'],
-  'not-due': ['Not due', 'badge-neutral'],
+const STATUS: Record<DueMeasure['status'], [MessageId, string]> = {
+  due: ['trend.status.due', 'badge-warning'],
+  overdue: ['trend.status.overdue', 'badge-danger'],
+  'not-due': ['trend.status.notDue', 'badge-neutral'],
 };
 
 /** The series from its first score to its latest, in plain words judged by the measure's MCID. */
-export function trendWords(s: MeasureSeries, reader: 'patient' | 'clinician'): string | null {
+export function trendWords(s: MeasureSeries, reader: 'patient' | 'clinician', locale: Locale = 'en'): string | null {
   const points = [...s.points].sort((a, b) => a.takenAt.localeCompare(b.takenAt));
   const first = points[0];
   const latest = points.at(-1);
   return first && latest
-    ? ownTrendInWords({ measure: s.measure, first: first.score, latest: latest.score, reader }, points.length)
+    ? ownTrendInWords({ measure: s.measure, first: first.score, latest: latest.score, reader, locale }, points.length)
     : null;
 }
 
@@ -44,19 +47,21 @@ export function MeasureTrends({
   reader?: 'patient' | 'clinician';
 }) {
   const orgZone = useOrgTimeZone();
+  const t = useT();
+  const { locale } = useLocale();
   return (
     <div className="ch-trends">
       {series
         .filter((s) => s.points.length > 0)
         .map((s) => {
           const pct = s.mcid.unit === 'percent-points';
-          const words = trendWords(s, reader);
+          const words = trendWords(s, reader, locale);
           return (
             <div key={s.measure}>
               {words ? <p className="ms-trend-words">{words}</p> : null}
               <TrendPlot
                 key={s.measure}
-                title={NAME[s.measure] ?? s.measure}
+                title={NAME[s.measure] ? t(NAME[s.measure]!) : s.measure}
                 max={pct ? 100 : (MAX[s.measure] ?? 10)}
                 mcid={s.mcid.value}
                 higherIsWorse={s.higherIsWorse}
@@ -86,6 +91,7 @@ async function load(patientId: string, canRead: boolean, signal: AbortSignal) {
 
 /** On the patient's page: which questionnaires are due by rule, a "Fill in" link for each, and the trends. */
 export function MeasuresCard({ patientId }: { patientId: string }) {
+  const t = useT();
   const { can, patientId: mine } = useUser();
   const own = mine === patientId;
   const canFill = can.fillMeasures;
@@ -96,19 +102,23 @@ export function MeasuresCard({ patientId }: { patientId: string }) {
   const fill = (m: string) => `/patients/${patientId}/measures/new?instrument=${m}`;
   return (
     <section className="card ms-card" aria-labelledby="measures-heading">
-      <h2 id="measures-heading">{own ? 'My progress questionnaires' : 'Outcome measures'}</h2>
+      <h2 id="measures-heading">{own ? t('trend.mine') : t('trend.staffTitle')}</h2>
       {due ? (
         <ul className="ms-due">
           {due.map((d) => (
             <li key={d.measure}>
-              <span className={`badge ${STATUS[d.status][1]}`}>{STATUS[d.status][0]}</span>
+              <span className={`badge ${STATUS[d.status][1]}`}>{t(STATUS[d.status][0])}</span>
               <span>
-                {NAME[d.measure]}
+                {NAME[d.measure] ? t(NAME[d.measure]!) : d.measure}
                 {own ? '' : `: ${d.reason}`}
               </span>
               {canFill && isFormMeasure(d.measure) ? (
                 <Link to={fill(d.measure)} className={d.status === 'not-due' ? 'button button-secondary' : 'button'}>
-                  Fill in<span className="visually-hidden"> the {INSTRUMENT[d.measure].name}</span>
+                  {t('trend.fillIn')}
+                  <span className="visually-hidden">
+                    {' '}
+                    {t('trend.fillInWhich', { name: t(`measures.${d.measure}.name`) })}
+                  </span>
                 </Link>
               ) : null}
             </li>
@@ -117,14 +127,14 @@ export function MeasuresCard({ patientId }: { patientId: string }) {
       ) : null}
       {canFill ? (
         <p>
-          <Link to={`/patients/${patientId}/measures/new`}>Another questionnaire</Link>
+          <Link to={`/patients/${patientId}/measures/new`}>{t('trend.another')}</Link>
         </p>
       ) : null}
       {series ? (
         series.some((s) => s.points.length > 0) ? (
           <MeasureTrends series={series} reader={own ? 'patient' : 'clinician'} />
         ) : (
-          <p className="muted">No scores yet.</p>
+          <p className="muted">{t('trend.none')}</p>
         )
       ) : null}
     </section>

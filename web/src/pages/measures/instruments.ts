@@ -1,3 +1,6 @@
+import type { Locale } from '../../../../src/words/locales.ts';
+import { NDI_SECTIONS_ES, ODI_SECTIONS_ES } from './instruments-es.ts';
+
 /**
  * The sections of the Neck Disability Index and the Oswestry Disability Index, as short faithful
  * paraphrases: the clinical core (src/clinical/measures) scores them but holds no item wording.
@@ -212,29 +215,18 @@ export const ODI_SECTIONS: readonly Section[] = [
 
 export type FormMeasure = 'ndi' | 'odi' | 'psfs';
 
-export const INSTRUMENT: Record<FormMeasure, { name: string; short: string; intro: string }> = {
-  ndi: {
-    name: 'Neck Disability Index',
-    short: 'NDI',
-    intro:
-      'How your neck pain affects everyday life. In each section choose the one statement that best describes ' +
-      'you today.',
-  },
-  odi: {
-    name: 'Oswestry Disability Index',
-    short: 'ODI',
-    intro:
-      'How your back or leg pain affects everyday life. In each section choose the one statement that best describes ' +
-      'you today.',
-  },
-  psfs: {
-    name: 'Patient-Specific Functional Scale',
-    short: 'PSFS',
-    intro:
-      'Name 3 to 5 important activities you are unable to do, or have difficulty doing, because of your problem. ' +
-      'Rate how well you can do each today.',
-  },
+/** Each form's abbreviation (the same in every language); names and introductions are in the message files. */
+export const INSTRUMENT: Record<FormMeasure, { short: string }> = {
+  ndi: { short: 'NDI' },
+  odi: { short: 'ODI' },
+  psfs: { short: 'PSFS' },
 };
+
+/** The sections as the reader's language writes them (see instruments-es.ts for the Spanish). */
+export function sectionsFor(measure: 'ndi' | 'odi', locale: Locale): readonly Section[] {
+  if (locale === 'es') return measure === 'ndi' ? NDI_SECTIONS_ES : ODI_SECTIONS_ES;
+  return measure === 'ndi' ? NDI_SECTIONS : ODI_SECTIONS;
+}
 
 export const isFormMeasure = (value: string | null): value is FormMeasure =>
   value === 'ndi' || value === 'odi' || value === 'psfs';

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../test/support/db.ts';
+import { httpSuite } from '../../test/support/http-suite.ts';
+import { allNoAnswers } from '../clinical/screening/fixtures.ts';
+import { QUESTION_TEXT } from '../clinical/screening/index.ts';
+import { spanishRefusal } from './refusal-words.ts';
+
+const SPANISH = { 'accept-language': 'es-US,es;q=0.9' };
+
+describe.each(BACKENDS)("refusals on the patient's pages, in the reader's language, on %s", (backend) => {
+  const h = httpSuite(backend, { bookable: true });
+
+  it('name the unanswered health questions in Spanish when the page is in Spanish', async () => {
+    const answers = allNoAnswers();
+    const questions: Record<string, string> = { ...answers.questions };
+    delete questions.bloodClot;
+    delete questions.epilepsy;
+    const res = await h.as(
+      'patient',
+      'POST',
+      `/api/patients/${h.world.patients.a}/intake`,
+      { answers: { ...answers, questions }, goals: ['dormir'], painMap: [{ region: 'temple-right', intensity: 5 }] },
+      SPANISH,
+    );
+    expect(res.statusCode).toBe(422);
+    const error = res.json().error as { code: string; message: string; fields: Record<string, string> };
+    expect(error.code).toBe('validation_failed');
+    expect(error.fields['answers.questions.bloodClot']).toBe(
+      `Responda sí, no o no estoy seguro: ${QUESTION_TEXT.es.bloodClot}`,
+    );
+    expect(error.message).toContain('Faltan 2 preguntas de salud');
+  });
+
+  it('refuse a wrong current password and a weak new one in Spanish, and in English without the header', async () => {
+    const wrong = await h.as(
+      'patient',
+      'POST',
+      '/api/auth/password',
+      { currentPassword: 'not-it-at-all', newPassword: 'a-brand-new-password' },
+      SPANISH,
+    );
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().error.fields.currentPassword).toBe('La contraseña actual no es correcta.');
+    const weak = await h.as(
+      'patient',
+      'POST',
+      '/api/auth/password',
+      { currentPassword: 'whatever-it-is', newPassword: 'short' },
+      SPANISH,
+    );
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.fields.newPassword).toMatch(/^Use al menos \d+ caracteres\.$/);
+    const english = await h.as('patient', 'POST', '/api/auth/password', {
+      currentPassword: 'not-it-at-all',
+      newPassword: 'a-brand-new-password',
+    });
+    expect(english.json().error.fields.currentPassword).toBe('The current password is not right.');
+  });
+});
+
+describe('a refusal in Spanish', () => {
+  it('keeps a sentence it has no Spanish for, rather than guessing', () => {
+    expect(spanishRefusal('Something only staff read.')).toBe('Something only staff read.');
+    expect(spanishRefusal('That time was just booked by someone else.')).toBe(
+      'Otra persona acaba de reservar esa hora.',
+    );
+  });
+});
