@@ -87,7 +87,8 @@ export function noteWithOutbox(note: SessionNote, outbox: readonly OutboxItem[],
       const { step } = localStep(view, item, at);
       view = { ...view, steps: [...view.steps, step], hadStop: view.hadStop || step.stop };
     } else if (item.kind === 'note') {
-      view = { ...view, ...item.body, version: note.version + 1 } as SessionNote;
+      const { sendAnyway: _chosen, ...changes } = item.body;
+      view = { ...view, ...changes, version: note.version + 1 } as SessionNote;
     } else {
       view = { ...view, reassessment: item.body as SessionNote['reassessment'] };
     }
