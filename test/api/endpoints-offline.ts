@@ -13,6 +13,5 @@ export const OFFLINE_ENDPOINTS: EndpointCase[] = [
     record: "the caller's own day",
     url: () => '/api/me/day/offline',
     expect: therapistOnly,
-    session: 'myDay',
   },
 ];
