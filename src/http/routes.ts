@@ -15,6 +15,7 @@ import { scheduleChangeRoutes } from './schedule-changes/routes.ts';
 import { serviceRoutes } from './services/routes.ts';
 import { staffRoutes } from './staff/routes.ts';
 import { sessionRoutes } from './sessions/routes.ts';
+import { offlineRoutes } from './offline/routes.ts';
 import { measureRoutes } from './measures/routes.ts';
 import { homeCareRoutes } from './homecare/routes.ts';
 import { waitlistRoutes } from './waitlist/routes.ts';
@@ -48,6 +49,7 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...diagnosisRoutes(ctx),
     ...planRoutes(ctx),
     ...sessionRoutes(ctx),
+    ...offlineRoutes(ctx),
     ...measureRoutes(ctx),
     ...homeCareRoutes(ctx),
     ...locationRoutes(ctx),

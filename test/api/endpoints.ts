@@ -10,6 +10,7 @@ import { SCHEDULE_CHANGE_ENDPOINTS } from './endpoints-schedule-changes.ts';
 import { CARE_ENDPOINTS } from './endpoints-care.ts';
 import { OUTCOME_ENDPOINTS } from './endpoints-outcomes.ts';
 import { RELIEF_ENDPOINTS } from './endpoints-relief.ts';
+import { OFFLINE_ENDPOINTS } from './endpoints-offline.ts';
 import { BILLING_ENDPOINTS } from './endpoints-billing.ts';
 import { MONEY_ENDPOINTS } from './endpoints-money.ts';
 import { MONEY_DOCUMENT_ENDPOINTS } from './endpoints-money-documents.ts';
@@ -1023,6 +1024,7 @@ export const ENDPOINTS: EndpointCase[] = [
   ...CARE_ENDPOINTS,
   ...OUTCOME_ENDPOINTS,
   ...RELIEF_ENDPOINTS,
+  ...OFFLINE_ENDPOINTS,
   ...FHIR_ENDPOINTS,
   ...BILLING_ENDPOINTS,
   ...MONEY_ENDPOINTS,

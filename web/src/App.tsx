@@ -24,6 +24,8 @@ import { matchPath, navigate, useUrl } from './router.tsx';
 import type { SessionCan, SessionUser } from './api/types.ts';
 import { useSession, useUser } from './session.tsx';
 import { useT } from './i18n/t.ts';
+import { TabletBar } from './offline/TabletBar.tsx';
+import { UpdatePrompt } from './offline/UpdatePrompt.tsx';
 
 // Charting (body chart, atlas) and scheduling screens load on first use: the patient's phone gets a small first
 // download.
@@ -306,6 +308,8 @@ export function App() {
   if (user.mustChangePassword) return <FirstPassword />;
   return (
     <Layout>
+      <TabletBar />
+      <UpdatePrompt />
       <Suspense fallback={<Loading />}>
         <Screen />
       </Suspense>

@@ -3,6 +3,7 @@ import { getSession, logout, saveLocale } from './api/auth.ts';
 import { setCsrfToken, setUnauthenticatedHandler } from './api/http.ts';
 import type { Session, SessionUser } from './api/types.ts';
 import { useLocale } from './i18n/locale.tsx';
+import { endTablet, resumeOffline, startTablet } from './offline/start.ts';
 import type { MessageId } from './i18n/t.ts';
 import type { Locale } from '../../src/words/locales.ts';
 
@@ -35,8 +36,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (session) => {
         setCsrfToken(session?.csrfToken ?? '');
         setUser(session?.user ?? null);
+        if (session) startTablet(session);
       },
-      () => setUser(null),
+      () => {
+        // No connection: the tablet opens on the session this tab signed in with, from its kept day.
+        const kept = resumeOffline();
+        setCsrfToken(kept?.csrfToken ?? '');
+        setUser(kept?.user ?? null);
+      },
     );
   }, []);
 
@@ -44,10 +51,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setCsrfToken(session.csrfToken);
     setNotice(null);
     setUser(session.user);
+    startTablet(session);
   }, []);
 
   const signOut = useCallback(async () => {
     await logout().catch(() => undefined);
+    await endTablet().catch(() => undefined);
     setCsrfToken('');
     setNotice('signIn.signedOut');
     setUser(null);

@@ -31,6 +31,14 @@ let pageLanguage = 'en';
 export function setRequestLanguage(locale: string): void {
   pageLanguage = locale;
 }
+
+type OfflineAnswer = (method: string, path: string, body: unknown, key: string | undefined) => Promise<unknown>;
+let offlineAnswer: OfflineAnswer | null = null;
+
+/** What answers when the server cannot be reached: the tablet's kept day and outbox (web/src/offline). */
+export function setOfflineAnswer(answer: OfflineAnswer | null): void {
+  offlineAnswer = answer;
+}
 let onUnauthenticated: () => void = () => undefined;
 
 export function setCsrfToken(token: string): void {
@@ -68,6 +76,8 @@ export async function request<T>(
     headers?: Record<string, string>;
     anonymous?: boolean;
     idempotencyKey?: string;
+    /** Only the server may answer (the outbox sending its writes). */
+    noTablet?: boolean;
   } = {},
 ): Promise<T> {
   const headers: Record<string, string> = {
@@ -90,6 +100,9 @@ export async function request<T>(
     });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
+    const kept =
+      offlineAnswer && !options.noTablet ? await offlineAnswer(method, path, body, options.idempotencyKey) : undefined;
+    if (kept !== undefined) return kept as T;
     throw new ApiError(0, 'network', 'Could not reach Knotwork. Check your connection and try again.');
   }
   if (response.status === 204) return undefined as T;

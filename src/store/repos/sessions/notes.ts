@@ -217,3 +217,19 @@ export async function userName(db: Queryable, orgId: string, userId: string | nu
   );
   return rows[0]?.name ?? null;
 }
+
+/** The patients whose notes a therapist opened between two instants (a day's walk-ins and visits). */
+export async function patientsNotedBetween(
+  db: Queryable,
+  orgId: string,
+  therapistId: string,
+  from: Date,
+  to: Date,
+): Promise<string[]> {
+  const rows = await db.query<{ patientId: string }>(
+    `SELECT DISTINCT n.patient_id AS "patientId" FROM session_notes n
+      WHERE n.org_id = $1 AND n.therapist_id = $2 AND n.created_at >= $3 AND n.created_at < $4`,
+    [orgId, therapistId, from, to],
+  );
+  return rows.map((r) => r.patientId);
+}

@@ -147,7 +147,8 @@ function SessionScreen({ ctx, loaded }: { ctx: ChartContext; loaded: Loaded }) {
     try {
       setNote(await charting.updateSession(note.id, { version: note.version, ...changes }));
       setRefusal('');
-      setSaved('Notes saved.');
+      // Without a connection the tablet keeps the change in its outbox (web/src/offline).
+      setSaved(navigator.onLine ? 'Notes saved.' : 'Saved on this tablet — will send when back online.');
       return true;
     } catch (err) {
       setSaved('');
