@@ -24,7 +24,7 @@ import { claimForm } from './claims.ts';
 import { renderAdjusterPacket, type PacketNote } from './documents/adjuster-packet.ts';
 import { renderCms1500 } from './documents/cms1500-pdf.ts';
 import { renderReceipt } from './documents/receipt.ts';
-import { renderSuperbill } from './documents/superbill.ts';
+import { renderSuperbill, type SuperbillInsurance } from './documents/superbill.ts';
 import { allowPatient, balanceOfPatient } from './ledger.ts';
 
 export interface PdfFile {
@@ -132,6 +132,31 @@ export async function receiptPdf(ctx: ServiceContext, actor: Actor, visitId: str
   return { pdf, fileName: `receipt-${shortId(visitId)}.pdf` };
 }
 
+/** The plan in force as the superbill prints it; the insured is the patient when the relationship is self. */
+function superbillInsurance(c: docs.SuperbillCoverage, patientName: string): SuperbillInsurance {
+  const payerAddress =
+    c.addressLine1 && c.city && c.state && c.postalCode
+      ? {
+          line1: c.addressLine1,
+          ...(c.addressLine2 ? { line2: c.addressLine2 } : {}),
+          city: c.city,
+          state: c.state,
+          postalCode: c.postalCode,
+        }
+      : undefined;
+  const insuredName = c.relationship === 'self' ? patientName : c.subscriberName;
+  return {
+    payerName: c.payerName,
+    ...(payerAddress ? { payerAddress } : {}),
+    ...(c.electronicId ? { payerId: c.electronicId } : {}),
+    memberId: c.memberId ?? '',
+    ...(c.groupNumber ? { groupNumber: c.groupNumber } : {}),
+    ...(insuredName ? { insured: { name: insuredName, relationship: c.relationship } } : {}),
+    ...(c.claimNumber ? { claimNumber: c.claimNumber } : {}),
+    ...(c.dateOfInjury ? { dateOfInjury: c.dateOfInjury } : {}),
+  };
+}
+
 export type SuperbillScope = { visitId: string } | { from: string; to: string };
 
 /** The superbill of one visit or of the patient's visits in a date range, with what the patient paid. */
@@ -159,11 +184,12 @@ export async function superbillPdf(
       'visitId' in scope ? { visitId: 'This visit has no posted charges yet.' } : { from: 'No posted visits then.' },
     );
   const first = charges[0]!;
-  const [profile, visit, patient, paid] = await Promise.all([
+  const [profile, visit, patient, paid, coverage] = await Promise.all([
     claims.findProfile(ctx.db, actor.orgId),
     ledger.visitFacts(ctx.db, actor.orgId, first.sessionNoteId),
     patientOf(ctx.db, actor, patientId),
     docs.patientPaymentsFor(ctx.db, actor.orgId, visitIds),
+    docs.coverageInForce(ctx.db, actor.orgId, patientId, first.serviceDate),
   ]);
   if (!profile)
     throw new ValidationError({ billingProfile: 'Enter the clinic’s billing details (NPI, tax id) first.' });
@@ -187,6 +213,7 @@ export async function superbillPdf(
       birthDate: patient.birthDate,
       ...(patient.address ? { address: patient.address } : {}),
     },
+    ...(coverage ? { insurance: superbillInsurance(coverage, patient.name) } : {}),
     diagnoses: first.diagnoses.map((code, i) => ({ letter: DIAGNOSIS_LETTERS[i] as DiagnosisLetter, code })),
     lines: charges.map(chargeLine),
     payments: payments(paid, actor.orgTimeZone),
