@@ -8,6 +8,7 @@ import {
   accountStatement,
   DIAGNOSIS_LETTERS,
   money,
+  type Address,
   type DiagnosisLetter,
   type PaymentMethod,
 } from '../../billing/index.ts';
@@ -72,6 +73,17 @@ function payments(rows: docs.VisitPayment[], timeZone: string) {
     ...(p.reference ? { reference: p.reference } : {}),
     amount: money(p.amountCents),
   }));
+}
+
+/** The clinic's address from its billing profile, as the documents print it. */
+function clinicAddress(profile: claims.BillingProfile): Address {
+  return {
+    line1: profile.addressLine1,
+    ...(profile.addressLine2 ? { line2: profile.addressLine2 } : {}),
+    city: profile.city,
+    state: profile.state,
+    postalCode: profile.postalCode,
+  };
 }
 
 const EMPTY_ADDRESS = { line1: '', city: '', state: '', postalCode: '' };
@@ -197,13 +209,7 @@ export async function superbillPdf(
     issuedOn: dateIn(actor.orgTimeZone, ctx.now()),
     clinic: {
       name: profile.name,
-      address: {
-        line1: profile.addressLine1,
-        ...(profile.addressLine2 ? { line2: profile.addressLine2 } : {}),
-        city: profile.city,
-        state: profile.state,
-        postalCode: profile.postalCode,
-      },
+      address: clinicAddress(profile),
       phone: profile.phone,
       taxId: profile.taxId,
     },
@@ -330,13 +336,7 @@ export async function adjusterPacketPdf(ctx: ServiceContext, actor: Actor, claim
     ...(parties.state ? { state: parties.state } : {}),
     clinic: {
       name: profile.name,
-      address: {
-        line1: profile.addressLine1,
-        ...(profile.addressLine2 ? { line2: profile.addressLine2 } : {}),
-        city: profile.city,
-        state: profile.state,
-        postalCode: profile.postalCode,
-      },
+      address: clinicAddress(profile),
       phone: profile.phone,
       taxId: profile.taxId,
       npi: profile.npi,

@@ -2,7 +2,7 @@ import { formatMoney, subtractMoney, sumMoney } from '../../../billing/index.ts'
 import type { Address, ChargeLine, DiagnosisLetter, Money, PaymentMethod } from '../../../billing/index.ts';
 import { TIMED_CODES, UNTIMED_CODES } from '../../../clinical/billing/index.ts';
 import { lookupDiagnosis } from '../../../clinical/diagnoses/index.ts';
-import { addressLines, formatTaxId, openDocument, PAYMENT_METHOD_LABEL, table, usDate } from './pdf.ts';
+import { addressLines, formatTaxId, openDocument, paymentRow, sectionHeading, table, usDate } from './pdf.ts';
 import type { PdfOptions } from './pdf.ts';
 
 /**
@@ -141,8 +141,7 @@ export async function renderSuperbill(input: SuperbillInput, options: PdfOptions
     input.diagnoses.map((d) => [d.letter, d.code, d.description ?? lookupDiagnosis(d.code)?.title ?? '']),
   );
 
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(11).text('Services');
-  doc.moveDown(0.3);
+  sectionHeading(doc, 'Services');
   table(
     doc,
     [
@@ -171,8 +170,7 @@ export async function renderSuperbill(input: SuperbillInput, options: PdfOptions
 
   const totals = superbillTotals(input);
   if (input.payments.length > 0) {
-    doc.moveDown(1).font('Helvetica-Bold').fontSize(11).text('Payments received');
-    doc.moveDown(0.3);
+    sectionHeading(doc, 'Payments received');
     table(
       doc,
       [
@@ -181,12 +179,7 @@ export async function renderSuperbill(input: SuperbillInput, options: PdfOptions
         { heading: 'Reference', width: 246 },
         { heading: 'Amount', width: 90, align: 'right' },
       ],
-      input.payments.map((p) => [
-        usDate(p.date),
-        PAYMENT_METHOD_LABEL[p.method],
-        p.reference ?? '',
-        formatMoney(p.amount),
-      ]),
+      input.payments.map(paymentRow),
     );
   }
 
