@@ -25,6 +25,18 @@ describe('coverage rules by type', () => {
     expect(Object.keys(checkCoverage(bare, TODAY)).sort()).toEqual(['claimNumber', 'dateOfInjury', 'state']);
   });
 
+  it('a copay is whole cents from 0 to $100,000, and self-pay has none', () => {
+    expect(checkCoverage({ ...auto, copay: 0 }, TODAY)).toEqual({});
+    expect(checkCoverage({ ...auto, copay: 10_000_000 }, TODAY)).toEqual({});
+    for (const copay of [-1, 25.5, 10_000_001])
+      expect(checkCoverage({ ...auto, copay }, TODAY)).toEqual({
+        copay: 'Enter the copay in whole cents, from 0 up to $100,000.',
+      });
+    expect(checkCoverage({ type: 'self-pay', order: 1, relationship: 'self', copay: 2500 }, TODAY)).toEqual({
+      copay: 'A self-pay coverage has no copay: the patient pays the whole price.',
+    });
+  });
+
   it("workers' comp also needs the employer", () => {
     expect(checkCoverage({ ...auto, type: 'workers-comp' }, TODAY)).toEqual({
       employerName: 'Enter the employer at the time of injury.',

@@ -36,7 +36,12 @@ export interface CoverageFields {
   state?: string;
   effectiveFrom?: string;
   effectiveTo?: string;
+  /** The copay on the card, in cents: what the desk collects at checkout unless told otherwise. */
+  copay?: number;
 }
+
+/** The most a copay can be, in cents (what one checkout moves to the patient). */
+const MAX_COPAY_CENTS = 10_000_000;
 
 /** Problems keyed by field, in plain words; empty when the coverage can be billed. */
 export type FieldProblems = Record<string, string>;
@@ -76,8 +81,11 @@ export function checkCoverage(c: CoverageFields, today: string): FieldProblems {
   if (c.dateOfInjury && !problems.dateOfInjury && c.dateOfInjury > today)
     problems.dateOfInjury = 'The date of injury is in the future.';
   if (c.state !== undefined && !/^[A-Z]{2}$/.test(c.state)) problems.state = 'Use the two-letter state, e.g. NY.';
+  if (c.copay !== undefined && (!Number.isInteger(c.copay) || c.copay < 0 || c.copay > MAX_COPAY_CENTS))
+    problems.copay = 'Enter the copay in whole cents, from 0 up to $100,000.';
   if (c.type === 'self-pay') {
     if (!blank(c.payerId)) problems.payerId = 'A self-pay coverage has no payer.';
+    if (c.copay !== undefined) problems.copay = 'A self-pay coverage has no copay: the patient pays the whole price.';
     return problems;
   }
 

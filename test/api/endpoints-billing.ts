@@ -128,6 +128,7 @@ export const BILLING_ENDPOINTS: EndpointCase[] = [
       dateOfInjury: '2026-10-02',
       state: 'OR',
       adjuster: { name: 'Jo Adjuster', phone: '503-555-0111' },
+      copay: 2000,
     }),
     expect: deskKeeps(201),
     can: { flag: 'manageCoverage', read: (_env, url) => url.replace(/\/coverages$/, '/summary') },

@@ -34,6 +34,7 @@ describe('insurance at the desk (1366×900)', () => {
     await form.getByLabel('Employer at the time of injury').fill('Harbor Freight Lines');
     await form.getByLabel('Date of injury').fill('2026-10-02');
     await form.getByLabel('State of the claim').fill('OR');
+    await form.getByLabel('Copay (US$)').fill('$25');
     await form.getByRole('button', { name: 'Save coverage' }).click();
 
     // The claim number was left empty: the server's words, in the summary and beside the field.
@@ -49,7 +50,7 @@ describe('insurance at the desk (1366×900)', () => {
     await form.getByRole('button', { name: 'Save coverage' }).click();
     const coverages = insurance.getByRole('list', { name: 'Coverages' });
     await coverages.getByText(`Primary: Workers’ comp · ${PAYER}`).waitFor();
-    await coverages.getByText('Member id WC-889-001 · claim WC-2026-7781').waitFor();
+    await coverages.getByText('Member id WC-889-001 · claim WC-2026-7781 · copay $25.00').waitFor();
 
     await insurance.getByRole('button', { name: 'Add an authorization to this coverage' }).click();
     const auth = insurance.getByRole('form', { name: 'Add an authorization' });

@@ -105,6 +105,44 @@ describe.each(BACKENDS)('coverage and authorizations at the desk, on %s', (backe
     expect(list.statusCode).toBe(403);
   });
 
+  it('keeps the copay on the coverage in cents, refuses a bad one by name, and audits the change', async () => {
+    const patientId = await newPatient();
+    const url = `/api/patients/${patientId}/coverages`;
+    const created = await h.as('front_desk', 'POST', url, { ...workersComp(), copay: 2500 });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ copay: 2500, version: 1 });
+    const id = created.json().id as string;
+
+    for (const copay of [-100, 12.5, 'ten dollars']) {
+      const bad = await h.as('front_desk', 'PATCH', `/api/coverages/${id}`, { version: 1, copay });
+      expect(bad.statusCode).toBe(400);
+      expect(Object.keys(bad.json().error.fields)).toEqual(['copay']);
+    }
+    const selfPay = await h.as('front_desk', 'POST', url, {
+      order: 2,
+      type: 'self-pay',
+      relationship: 'self',
+      copay: 0,
+    });
+    expect(selfPay.statusCode).toBe(422);
+    expect(selfPay.json().error.fields).toEqual({
+      copay: 'A self-pay coverage has no copay: the patient pays the whole price.',
+    });
+
+    const changed = await h.as('front_desk', 'PATCH', `/api/coverages/${id}`, { version: 1, copay: 4000 });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ copay: 4000, version: 2 });
+    const cleared = await h.as('front_desk', 'PATCH', `/api/coverages/${id}`, { version: 2, copay: null });
+    expect(cleared.json()).toMatchObject({ copay: null, version: 3 });
+    const details = await h.db.query<{ detail: { fields: string[] } }>(
+      `SELECT detail FROM audit_events WHERE org_id = $1 AND action = 'coverage.update' AND record_id = $2 ORDER BY id`,
+      [h.world.orgId, id],
+    );
+    expect(details.map((d) => d.detail.fields)).toEqual([['copay'], ['copay']]);
+    const list = await h.as('front_desk', 'GET', url);
+    expect(list.json().coverages[0]).toMatchObject({ id, copay: null });
+  });
+
   it('refuses a stale version and says to reload, changing nothing', async () => {
     const patientId = await newPatient();
     const id = await buildCoverage(h.db, h.world.orgId, patientId, payerId);

@@ -56,6 +56,7 @@ const COVERAGE_OPTIONAL = [
   'state',
   'effectiveFrom',
   'effectiveTo',
+  'copay',
 ] as const;
 
 const contact = (c: { name: string; phone?: string | null; email?: string | null } | null | undefined) =>

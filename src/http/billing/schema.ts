@@ -61,6 +61,14 @@ export const CoverageBody = z.strictObject({
   state: optional(State.describe("Auto: the accident's state; workers' comp: the claim's")),
   effectiveFrom: optional(IsoDate),
   effectiveTo: optional(IsoDate),
+  copay: optional(
+    z
+      .number()
+      .int('Enter the copay in whole cents, e.g. 2500 for $25.00.')
+      .min(0, 'The copay cannot be below zero.')
+      .max(10_000_000, 'The copay is more than the clinic takes in one go.')
+      .describe('The copay on the card, in cents: collected at checkout unless the desk types another amount'),
+  ),
 });
 export const CoverageUpdate = CoverageBody.partial().extend({ version: Version });
 export const CoverageEnd = z.strictObject({
@@ -90,6 +98,7 @@ export const CoverageSchema = z.object({
   state: z.string().nullable(),
   effectiveFrom: z.string().nullable(),
   effectiveTo: z.string().nullable(),
+  copay: z.number().int().nullable().describe('The copay on the card, in cents'),
   endedAt: z.string().nullable().describe('When the desk ended it; ended coverages are kept on file'),
   version: z.number().int(),
 });

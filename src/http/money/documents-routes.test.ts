@@ -65,8 +65,8 @@ describe.each(BACKENDS)('billing documents over HTTP, on %s', (backend) => {
     expect(Object.keys(res.json().error.fields)).toEqual(['visit']);
   });
 
-  it('prints the superbill of a visit and of a date range, with codes, diagnoses and the NPI', async () => {
-    const { visitId, patientId } = await postedVisit(h.db, h.world);
+  it('prints the superbill of a visit and of a range: codes, diagnoses, the NPI and the insurance', async () => {
+    const { visitId, patientId, payerId, coverageId } = await postedVisit(h.db, h.world);
     const { given, family } = await nameOf(patientId);
     const one = pdfText(
       expectPdf(await h.as('manager', 'GET', `/api/patients/${patientId}/superbill.pdf?visitId=${visitId}`), family),
@@ -83,6 +83,43 @@ describe.each(BACKENDS)('billing documents over HTTP, on %s', (backend) => {
       expectPdf(await h.as('admin', 'GET', `/api/patients/${patientId}/superbill.pdf?from=${day}&to=${day}`), family),
     );
     expect(range).toContain('97140');
+
+    // The insurance block comes from the coverage in force on the visit's day.
+    await h.db.query(
+      `UPDATE payers SET electronic_id = '87726', address_line1 = 'PO Box 30555', city = 'Salt Lake City',
+         state = 'UT', postal_code = '84130' WHERE id = $1`,
+      [payerId],
+    );
+    await h.db.query(
+      `UPDATE coverages SET group_number = 'G-2040', relationship = 'spouse', subscriber_name = 'Robin Insured',
+         subscriber_birth_date = '1980-01-02' WHERE id = $1`,
+      [coverageId],
+    );
+    const insured = pdfText(
+      expectPdf(await h.as('manager', 'GET', `/api/patients/${patientId}/superbill.pdf?visitId=${visitId}`), family),
+    ).split('\n');
+    const [payer] = await h.db.query<{ name: string }>('SELECT name FROM payers WHERE id = $1', [payerId]);
+    const [cover] = await h.db.query<{ memberId: string }>(
+      'SELECT member_id AS "memberId" FROM coverages WHERE id = $1',
+      [coverageId],
+    );
+    expect(insured).toEqual(
+      expect.arrayContaining([
+        payer!.name,
+        'PO Box 30555',
+        'Salt Lake City, UT 84130',
+        'Payer ID: 87726',
+        `Member ID: ${cover!.memberId}`,
+        'Group: G-2040',
+        'Insured: Robin Insured (spouse)',
+      ]),
+    );
+    // A coverage that ended before the visit is not the one in force.
+    await h.db.query(`UPDATE coverages SET effective_to = $2::date - 1 WHERE id = $1`, [coverageId, day]);
+    const lapsed = pdfText(
+      expectPdf(await h.as('manager', 'GET', `/api/patients/${patientId}/superbill.pdf?visitId=${visitId}`), family),
+    );
+    expect(lapsed).not.toContain('Member ID');
     const none = await h.as('admin', 'GET', `/api/patients/${patientId}/superbill.pdf`);
     expect(none.statusCode).toBe(422);
     expect(Object.keys(none.json().error.fields)).toEqual(['visitId']);

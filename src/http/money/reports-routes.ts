@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { reportCsv, type ReportTable, type RevenueDimension } from '../../billing/index.ts';
-import type { ServiceContext } from '../../services/context.ts';
+import type { Actor, ServiceContext } from '../../services/context.ts';
 import {
   arAgingReport,
   revenueByReport,
@@ -100,54 +100,63 @@ function answer<T>(reply: FastifyReply, format: 'json' | 'csv' | undefined, name
   return reportCsv(report.table as ReportTable);
 }
 
+/** One report's route: GET /api/reports/<name>, answered as JSON or as <name>.csv. */
+function reportRoute<Q extends { format?: 'json' | 'csv' | undefined }>(spec: {
+  name: string;
+  errors: Array<403 | 422>;
+  summary: string;
+  query: z.ZodType<Q>;
+  response: z.ZodType;
+  run: (actor: Actor, query: Q) => Promise<Report<unknown>>;
+}) {
+  return route({
+    method: 'GET',
+    url: `/api/reports/${spec.name}`,
+    tag: 'money',
+    errors: spec.errors,
+    summary: spec.summary,
+    query: spec.query,
+    response: spec.response,
+    handler: async ({ actor, query, reply }) => answer(reply, query.format, spec.name, await spec.run(actor, query)),
+  });
+}
+
 /** The billing reports for managers and admins, scoped to their sites: JSON, or CSV with ?format=csv. */
 export function moneyReportRoutes(ctx: ServiceContext) {
   return [
-    route({
-      method: 'GET',
-      url: '/api/reports/ar-aging',
-      tag: 'money',
+    reportRoute({
+      name: 'ar-aging',
       errors: [403],
       summary: 'What each payer owes, aged 0-30, 31-60, 61-90 and over 90 days (?format=csv for a spreadsheet)',
       query: AgingQuery,
       response: AgingSchema,
-      handler: async ({ actor, query, reply }) =>
-        answer(reply, query.format, 'ar-aging', await arAgingReport(ctx, actor, query)),
+      run: (actor, query) => arAgingReport(ctx, actor, query),
     }),
-    route({
-      method: 'GET',
-      url: '/api/reports/unbilled-visits',
-      tag: 'money',
+    reportRoute({
+      name: 'unbilled-visits',
       errors: [403, 422],
       summary: 'Signed visits not yet billed, and why (the last 90 days unless a range is given)',
       query: UnbilledQuery,
       response: UnbilledSchema,
-      handler: async ({ actor, query, reply }) =>
-        answer(reply, query.format, 'unbilled-visits', await unbilledReport(ctx, actor, query)),
+      run: (actor, query) => unbilledReport(ctx, actor, query),
     }),
-    route({
-      method: 'GET',
-      url: '/api/reports/authorizations-running-out',
-      tag: 'money',
+    reportRoute({
+      name: 'authorizations-running-out',
       errors: [403],
       summary: 'Authorizations in force with few visits left (?remaining=2) or ending soon (?days=14)',
       query: RunningOutQuery,
       response: RunningOutSchema,
-      handler: async ({ actor, query, reply }) =>
-        answer(reply, query.format, 'authorizations-running-out', await runningOutReport(ctx, actor, query)),
+      run: (actor, query) => runningOutReport(ctx, actor, query),
     }),
-    route({
-      method: 'GET',
-      url: '/api/reports/revenue',
-      tag: 'money',
+    reportRoute({
+      name: 'revenue',
       errors: [403, 422],
       summary: 'Posted charges by site, therapist or service for a period (the last 30 days unless given)',
       query: RevenueQuery,
       response: RevenueSchema,
-      handler: async ({ actor, query, reply }) => {
+      run: (actor, query) => {
         const by = (query.by ?? 'site').split(',') as RevenueDimension[];
-        const report = await revenueByReport(ctx, actor, { from: query.from, to: query.to, by: [...new Set(by)] });
-        return answer(reply, query.format, 'revenue', report);
+        return revenueByReport(ctx, actor, { from: query.from, to: query.to, by: [...new Set(by)] });
       },
     }),
   ];

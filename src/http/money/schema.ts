@@ -71,6 +71,10 @@ export const ChargeSchema = z.object({
   status: z.enum(['proposed', 'posted', 'reversed']),
   entryId: z.uuid().nullable(),
   version: z.number().int(),
+  claim: z
+    .object({ id: z.uuid(), controlNumber: z.string(), status: z.enum(['ready', 'submitted', 'paid']) })
+    .nullable()
+    .describe('The claim billing the line; once sent, the line is corrected with the payer, not reversed'),
   can: z.object({ edit: z.boolean(), post: z.boolean(), reverse: z.boolean() }),
 });
 
@@ -111,7 +115,8 @@ export const CheckoutBody = z.strictObject({
     .int('Enter the copay in whole cents, e.g. 2500 for $25.00.')
     .min(0, 'The copay cannot be below zero.')
     .max(10_000_000, 'The copay is more than the clinic takes in one go.')
-    .describe("The patient's share of what the payer is billed, from the insurance card (0 for none)"),
+    .describe("The patient's share of what the payer is billed (0 for none); left out, the coverage's copay on file")
+    .optional(),
 });
 
 export const PaymentBody = z.strictObject({

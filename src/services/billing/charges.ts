@@ -17,12 +17,14 @@ import {
 import type { Transactional } from '../../store/database.ts';
 import { unitRuleOf } from '../charting/session-present.ts';
 import { findProfile } from '../../store/repos/billing-claims.ts';
+import { findCoverage } from '../../store/repos/billing-coverage.ts';
 import * as repo from '../../store/repos/billing-ledger.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { createOnce, type Once } from '../idempotency.ts';
 import { isAllowed, type PatientFacts } from '../policies.ts';
+import { takeOffClaim } from './claim-lines.ts';
 import { allowPatient, balanceOfPatient, postForPatient, type PatientBalance } from './ledger.ts';
 
 export interface ChargeCan {
@@ -41,7 +43,8 @@ function chargeCan(actor: Actor, patient: PatientFacts, row: repo.ChargeRow): Ch
   return {
     edit: posts && row.status === 'proposed',
     post: posts && row.status === 'proposed',
-    reverse: posts && row.status === 'posted',
+    // A claim already sent is the payer's: its lines are corrected with the payer, not reversed here.
+    reverse: posts && row.status === 'posted' && (row.claim === null || row.claim.status === 'ready'),
   };
 }
 
@@ -391,6 +394,7 @@ export async function reverseCharge(
         'status',
         locked.status === 'reversed' ? 'This charge is already reversed.' : 'Only a posted charge is reversed.',
       );
+    await takeOffClaim(tx, actor, locked, now);
     const request: PostingRequest = { kind: 'reversal', entryId: locked.entryId!, reason };
     const [entry] = await postForPatient(tx, actor, row.patientId, [{ request, links: { chargeId: id } }], now);
     await repo.setChargeStatus(tx, actor.orgId, id, 'reversed', entry!.id, now);
@@ -405,12 +409,13 @@ export async function reverseCharge(
 /**
  * Checks the visit out: every live charge is posted, and the copay (the patient's share of what the
  * payer was billed) moves to the patient's account. Once per visit; the answer says what is due now.
+ * Without a typed copay, the billed coverage's copay on file is taken (none on file: nothing).
  */
 export async function checkOut(
   ctx: ServiceContext,
   actor: Actor,
   visitId: string,
-  input: { copay: number },
+  input: { copay?: number | undefined },
   once?: Once,
 ): Promise<VisitCharges> {
   const visit = await visitOf(ctx, actor, visitId);
@@ -427,16 +432,17 @@ export async function checkOut(
       throw new ConflictError('charges', 'Post or correct the proposed charges before checking the visit out.');
     if (await repo.findCheckout(tx, actor.orgId, visitId))
       throw new ConflictError('visit', 'This visit is already checked out.');
-    const payerId = live[0]!.payerId;
-    if (input.copay > 0 && payerId === null)
+    const { payerId, coverageId } = live[0]!;
+    const copay = input.copay ?? (coverageId ? ((await findCoverage(tx, actor.orgId, coverageId))?.copay ?? 0) : 0);
+    if (copay > 0 && payerId === null)
       throw new ValidationError({ copay: 'A self-pay visit has no copay: the patient owes its whole price.' });
     let entryId: string | null = null;
-    if (input.copay > 0) {
+    if (copay > 0) {
       const request: PostingRequest = {
         kind: 'transfer',
         patientId: visit.patientId,
         fromPayerId: payerId!,
-        amount: money(input.copay),
+        amount: money(copay),
       };
       const [entry] = await postForPatient(
         tx,
@@ -448,7 +454,7 @@ export async function checkOut(
       );
       entryId = entry!.id;
     }
-    await repo.insertCheckout(tx, actor.orgId, visitId, input.copay, entryId, actor.userId, now);
+    await repo.insertCheckout(tx, actor.orgId, visitId, copay, entryId, actor.userId, now);
     await audit(tx, actor, [
       { action: 'checkout.create', patientId: visit.patientId, recordType: 'session_note', recordId: visitId },
     ]);

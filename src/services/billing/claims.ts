@@ -67,6 +67,11 @@ export async function createClaim(
   return createOnce(ctx, actor, once, async (tx) => {
     if (await claims.claimOfVisit(tx, actor.orgId, input.visitId, first.coverageId!))
       throw new ConflictError('visitId', 'This visit is already claimed to this payer.');
+    // Locked, so a reversal either waits for the claim (and takes its line off) or came first.
+    for (const c of lines) {
+      if ((await ledger.findCharge(tx, actor.orgId, c.id, true))?.status !== 'posted')
+        throw new ConflictError('visitId', 'A charge of this visit was reversed meanwhile: make the claim again.');
+    }
     const controlNumber = `KW${input.visitId.replace(/-/g, '').slice(0, 12).toUpperCase()}`;
     const id = await claims.insertClaim(
       tx,
@@ -109,9 +114,10 @@ function splitName(full: string | null): { firstName: string; lastName: string }
 async function claimInput(db: Queryable, actor: Actor, row: claims.ClaimRow): Promise<ClaimInput> {
   const charges = await Promise.all(row.chargeIds.map((id) => ledger.findCharge(db, actor.orgId, id)));
   const lines = charges.filter((c) => c !== null);
-  const [profile, parties] = await Promise.all([
+  const [profile, parties, authorization] = await Promise.all([
     claims.findProfile(db, actor.orgId),
     claims.claimParties(db, actor.orgId, row.id, lines[0]!.renderingTherapistId),
+    claims.authorizationReference(db, actor.orgId, row.coverageId, lines[0]!.serviceDate),
   ]);
   if (!profile)
     throw new ValidationError({ billingProfile: 'Enter the clinic’s billing details (NPI, tax id) first.' });
@@ -172,6 +178,7 @@ async function claimInput(db: Queryable, actor: Actor, row: claims.ClaimRow): Pr
     },
     diagnoses: lines[0]!.diagnoses.map((code, i) => ({ letter: DIAGNOSIS_LETTERS[i] as DiagnosisLetter, code })),
     lines: lines.map(chargeLine),
+    ...(authorization ? { priorAuthorization: authorization } : {}),
     signatureOnFile: true,
     acceptAssignment: true,
   };
@@ -228,6 +235,18 @@ export async function createBatch(
   const profile = (await claims.findProfile(ctx.db, actor.orgId))!;
   const now = ctx.now();
   return createOnce(ctx, actor, once, async (tx) => {
+    // The file must bill what the claims bill when it is kept: a line reversed meanwhile stops it.
+    const locked = await claims.lockClaims(
+      tx,
+      actor.orgId,
+      rows.map((r) => r.id),
+    );
+    const changed = rows.find((r) => {
+      const current = locked.find((l) => l.id === r.id);
+      return current?.status !== 'ready' || current.chargeIds.join() !== r.chargeIds.join();
+    });
+    if (changed)
+      throw new ConflictError('claimIds', `Claim ${changed.controlNumber} changed meanwhile: make the file again.`);
     const controlNumber = await claims.nextControlNumber(tx, actor.orgId);
     const made = instantToZonedParts(now.getTime(), actor.orgTimeZone);
     const built = build837p(

@@ -53,6 +53,7 @@ function forBilling(c: repo.CoverageFields): BillingCoverage {
     state: c.state ?? undefined,
     effectiveFrom: c.effectiveFrom ?? undefined,
     effectiveTo: c.effectiveTo ?? undefined,
+    copay: c.copay ?? undefined,
   };
 }
 

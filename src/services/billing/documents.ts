@@ -8,6 +8,7 @@ import {
   accountStatement,
   DIAGNOSIS_LETTERS,
   money,
+  type Address,
   type DiagnosisLetter,
   type PaymentMethod,
 } from '../../billing/index.ts';
@@ -24,7 +25,7 @@ import { claimForm } from './claims.ts';
 import { renderAdjusterPacket, type PacketNote } from './documents/adjuster-packet.ts';
 import { renderCms1500 } from './documents/cms1500-pdf.ts';
 import { renderReceipt } from './documents/receipt.ts';
-import { renderSuperbill } from './documents/superbill.ts';
+import { renderSuperbill, type SuperbillInsurance } from './documents/superbill.ts';
 import { allowPatient, balanceOfPatient } from './ledger.ts';
 
 export interface PdfFile {
@@ -72,6 +73,17 @@ function payments(rows: docs.VisitPayment[], timeZone: string) {
     ...(p.reference ? { reference: p.reference } : {}),
     amount: money(p.amountCents),
   }));
+}
+
+/** The clinic's address from its billing profile, as the documents print it. */
+function clinicAddress(profile: claims.BillingProfile): Address {
+  return {
+    line1: profile.addressLine1,
+    ...(profile.addressLine2 ? { line2: profile.addressLine2 } : {}),
+    city: profile.city,
+    state: profile.state,
+    postalCode: profile.postalCode,
+  };
 }
 
 const EMPTY_ADDRESS = { line1: '', city: '', state: '', postalCode: '' };
@@ -132,6 +144,31 @@ export async function receiptPdf(ctx: ServiceContext, actor: Actor, visitId: str
   return { pdf, fileName: `receipt-${shortId(visitId)}.pdf` };
 }
 
+/** The plan in force as the superbill prints it; the insured is the patient when the relationship is self. */
+function superbillInsurance(c: docs.SuperbillCoverage, patientName: string): SuperbillInsurance {
+  const payerAddress =
+    c.addressLine1 && c.city && c.state && c.postalCode
+      ? {
+          line1: c.addressLine1,
+          ...(c.addressLine2 ? { line2: c.addressLine2 } : {}),
+          city: c.city,
+          state: c.state,
+          postalCode: c.postalCode,
+        }
+      : undefined;
+  const insuredName = c.relationship === 'self' ? patientName : c.subscriberName;
+  return {
+    payerName: c.payerName,
+    ...(payerAddress ? { payerAddress } : {}),
+    ...(c.electronicId ? { payerId: c.electronicId } : {}),
+    memberId: c.memberId ?? '',
+    ...(c.groupNumber ? { groupNumber: c.groupNumber } : {}),
+    ...(insuredName ? { insured: { name: insuredName, relationship: c.relationship } } : {}),
+    ...(c.claimNumber ? { claimNumber: c.claimNumber } : {}),
+    ...(c.dateOfInjury ? { dateOfInjury: c.dateOfInjury } : {}),
+  };
+}
+
 export type SuperbillScope = { visitId: string } | { from: string; to: string };
 
 /** The superbill of one visit or of the patient's visits in a date range, with what the patient paid. */
@@ -159,11 +196,12 @@ export async function superbillPdf(
       'visitId' in scope ? { visitId: 'This visit has no posted charges yet.' } : { from: 'No posted visits then.' },
     );
   const first = charges[0]!;
-  const [profile, visit, patient, paid] = await Promise.all([
+  const [profile, visit, patient, paid, coverage] = await Promise.all([
     claims.findProfile(ctx.db, actor.orgId),
     ledger.visitFacts(ctx.db, actor.orgId, first.sessionNoteId),
     patientOf(ctx.db, actor, patientId),
     docs.patientPaymentsFor(ctx.db, actor.orgId, visitIds),
+    docs.coverageInForce(ctx.db, actor.orgId, patientId, first.serviceDate),
   ]);
   if (!profile)
     throw new ValidationError({ billingProfile: 'Enter the clinic’s billing details (NPI, tax id) first.' });
@@ -171,13 +209,7 @@ export async function superbillPdf(
     issuedOn: dateIn(actor.orgTimeZone, ctx.now()),
     clinic: {
       name: profile.name,
-      address: {
-        line1: profile.addressLine1,
-        ...(profile.addressLine2 ? { line2: profile.addressLine2 } : {}),
-        city: profile.city,
-        state: profile.state,
-        postalCode: profile.postalCode,
-      },
+      address: clinicAddress(profile),
       phone: profile.phone,
       taxId: profile.taxId,
     },
@@ -187,6 +219,7 @@ export async function superbillPdf(
       birthDate: patient.birthDate,
       ...(patient.address ? { address: patient.address } : {}),
     },
+    ...(coverage ? { insurance: superbillInsurance(coverage, patient.name) } : {}),
     diagnoses: first.diagnoses.map((code, i) => ({ letter: DIAGNOSIS_LETTERS[i] as DiagnosisLetter, code })),
     lines: charges.map(chargeLine),
     payments: payments(paid, actor.orgTimeZone),
@@ -303,13 +336,7 @@ export async function adjusterPacketPdf(ctx: ServiceContext, actor: Actor, claim
     ...(parties.state ? { state: parties.state } : {}),
     clinic: {
       name: profile.name,
-      address: {
-        line1: profile.addressLine1,
-        ...(profile.addressLine2 ? { line2: profile.addressLine2 } : {}),
-        city: profile.city,
-        state: profile.state,
-        postalCode: profile.postalCode,
-      },
+      address: clinicAddress(profile),
       phone: profile.phone,
       taxId: profile.taxId,
       npi: profile.npi,

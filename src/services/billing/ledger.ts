@@ -25,6 +25,7 @@ import type { Actor, ServiceContext } from '../context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { createOnce, type Once } from '../idempotency.ts';
 import { isAllowed, patientFacts, type Action, type PatientFacts } from '../policies.ts';
+import { takeOffClaim } from './claim-lines.ts';
 
 /** Words for the ledger core's field names, where the request calls them something else. */
 const FIELD_WORDS: Record<string, string> = { id: 'entry', entryId: 'entry', toPayerId: 'payer' };
@@ -283,6 +284,9 @@ export async function reverseEntry(
   });
   const now = ctx.now();
   return createOnce(ctx, actor, once, async (tx) => {
+    // Taken before the patient's lock, in the order a charge's own reversal takes them.
+    const charge = chargeId ? await repo.findCharge(tx, actor.orgId, chargeId, true) : null;
+    if (charge?.status === 'posted' && charge.entryId === entryId) await takeOffClaim(tx, actor, charge, now);
     const request: PostingRequest = { kind: 'reversal', entryId, reason };
     const [entry] = await postForPatient(tx, actor, patientId, [{ request, links: chargeId ? { chargeId } : {} }], now);
     // A charge's entry reversed is the charge reversed: the charge says so too.

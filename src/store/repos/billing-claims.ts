@@ -267,3 +267,84 @@ export async function claimParties(
   );
   return rows[0] ?? null;
 }
+
+/** The claims of a batch, locked so their lines and state hold until the file is kept. */
+export function lockClaims(db: Queryable, orgId: string, ids: string[]): Promise<ClaimRow[]> {
+  return db.query<ClaimRow>(`${CLAIM_SELECT} WHERE c.org_id = $1 AND c.id = ANY($2::uuid[]) FOR UPDATE OF c`, [
+    orgId,
+    ids,
+  ]);
+}
+
+export interface ChargeClaim {
+  id: string;
+  controlNumber: string;
+  status: ClaimRow['status'];
+  payerName: string;
+}
+
+/** The claim a charge is billed on, locked (none when it is on no claim). */
+export async function claimOfCharge(db: Queryable, orgId: string, chargeId: string): Promise<ChargeClaim | null> {
+  const rows = await db.query<ChargeClaim>(
+    `SELECT c.id, c.control_number AS "controlNumber", c.status, py.name AS "payerName"
+       FROM claim_charges cc
+       JOIN claims c ON c.org_id = cc.org_id AND c.id = cc.claim_id
+       JOIN payers py ON py.org_id = c.org_id AND py.id = c.payer_id
+      WHERE cc.org_id = $1 AND cc.charge_id = $2
+      FOR UPDATE OF c`,
+    [orgId, chargeId],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * Takes a line off a claim not yet sent; a claim left with no line is removed (nothing was paid
+ * against it: payments need a sent claim). Answers whether the claim is gone.
+ */
+export async function removeClaimLine(
+  db: Queryable,
+  orgId: string,
+  claimId: string,
+  chargeId: string,
+  now: Date,
+): Promise<boolean> {
+  await db.query('DELETE FROM claim_charges WHERE org_id = $1 AND claim_id = $2 AND charge_id = $3', [
+    orgId,
+    claimId,
+    chargeId,
+  ]);
+  const left = await db.query('SELECT 1 FROM claim_charges WHERE org_id = $1 AND claim_id = $2 LIMIT 1', [
+    orgId,
+    claimId,
+  ]);
+  if (left.length > 0) {
+    await db.query('UPDATE claims SET version = version + 1, updated_at = $3 WHERE org_id = $1 AND id = $2', [
+      orgId,
+      claimId,
+      now,
+    ]);
+    return false;
+  }
+  await db.query(`DELETE FROM claims WHERE org_id = $1 AND id = $2 AND status = 'ready'`, [orgId, claimId]);
+  return true;
+}
+
+/**
+ * The payer's reference of the authorization of this coverage covering a date (CMS-1500 box 23,
+ * 837P REF*G1); the latest-starting one when several do. None when no authorization carries one.
+ */
+export async function authorizationReference(
+  db: Queryable,
+  orgId: string,
+  coverageId: string,
+  date: string,
+): Promise<string | null> {
+  const rows = await db.query<{ reference: string }>(
+    `SELECT reference FROM authorizations
+      WHERE org_id = $1 AND coverage_id = $2 AND $3::date BETWEEN starts_on AND ends_on
+        AND reference IS NOT NULL AND btrim(reference) <> ''
+      ORDER BY starts_on DESC, created_at DESC LIMIT 1`,
+    [orgId, coverageId, date],
+  );
+  return rows[0]?.reference ?? null;
+}

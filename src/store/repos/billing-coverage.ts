@@ -103,6 +103,8 @@ export interface CoverageFields {
   state: string | null;
   effectiveFrom: string | null;
   effectiveTo: string | null;
+  /** The copay on the card, in cents; the default the desk collects at checkout. */
+  copay: number | null;
 }
 
 export interface CoverageRow extends CoverageFields {
@@ -130,7 +132,7 @@ const COVERAGE_COLUMNS = `c.id, c.patient_id AS "patientId", c.coverage_order AS
   c.adjuster_name AS "adjusterName", c.adjuster_phone AS "adjusterPhone", c.adjuster_email AS "adjusterEmail",
   c.attorney_name AS "attorneyName", c.attorney_phone AS "attorneyPhone", c.attorney_email AS "attorneyEmail",
   c.state, c.effective_from::text AS "effectiveFrom", c.effective_to::text AS "effectiveTo",
-  c.ended_at AS "endedAt", c.version`;
+  c.copay_cents AS copay, c.ended_at AS "endedAt", c.version`;
 
 const COVERAGE_FROM = `coverages c LEFT JOIN payers py ON py.org_id = c.org_id AND py.id = c.payer_id`;
 
@@ -164,6 +166,7 @@ const coverageParams = (f: CoverageFields) => [
   f.state,
   f.effectiveFrom,
   f.effectiveTo,
+  f.copay,
 ];
 
 export async function listCoverages(db: Queryable, orgId: string, patientId: string): Promise<CoverageRow[]> {
@@ -194,9 +197,9 @@ export async function insertCoverage(
     `INSERT INTO coverages (org_id, patient_id, coverage_order, type, payer_id, member_id, group_number, relationship,
        subscriber_name, subscriber_birth_date, claim_number, date_of_injury, employer_name, adjuster_name,
        adjuster_phone, adjuster_email, attorney_name, attorney_phone, attorney_email, state, effective_from,
-       effective_to, created_at, updated_at)
+       effective_to, copay_cents, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
-     $23)
+     $24, $24)
      RETURNING id`,
     [orgId, patientId, ...coverageParams(f), now],
   );
@@ -218,8 +221,9 @@ export async function updateCoverage(
        relationship = $6, subscriber_name = $7, subscriber_birth_date = $8, claim_number = $9, date_of_injury = $10,
        employer_name = $11, adjuster_name = $12, adjuster_phone = $13, adjuster_email = $14, attorney_name = $15,
        attorney_phone = $16, attorney_email = $17, state = $18, effective_from = $19, effective_to = $20,
-       ended_at = CASE WHEN $21::boolean THEN $22::timestamptz ELSE NULL END, version = version + 1, updated_at = $22
-     WHERE org_id = $23 AND id = $24 AND version = $25 AND ended_at IS NULL RETURNING id`,
+       copay_cents = $21,
+       ended_at = CASE WHEN $22::boolean THEN $23::timestamptz ELSE NULL END, version = version + 1, updated_at = $23
+     WHERE org_id = $24 AND id = $25 AND version = $26 AND ended_at IS NULL RETURNING id`,
     [...coverageParams(f), end, now, orgId, id, version],
   );
   return rows.length > 0;

@@ -132,3 +132,43 @@ export async function coverageAdjuster(
   const row = rows[0];
   return row?.name ? { name: row.name, phone: row.phone, email: row.email } : null;
 }
+
+/** The insurance a superbill names: the patient's first plan in force on a date (self-pay left out). */
+export interface SuperbillCoverage {
+  type: string;
+  payerName: string;
+  electronicId: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  memberId: string | null;
+  groupNumber: string | null;
+  relationship: 'self' | 'spouse' | 'child' | 'other';
+  subscriberName: string | null;
+  claimNumber: string | null;
+  dateOfInjury: string | null;
+}
+
+export async function coverageInForce(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  date: string,
+): Promise<SuperbillCoverage | null> {
+  const rows = await db.query<SuperbillCoverage>(
+    `SELECT c.type, py.name AS "payerName", py.electronic_id AS "electronicId", py.address_line1 AS "addressLine1",
+        py.address_line2 AS "addressLine2", py.city, py.state, py.postal_code AS "postalCode",
+        c.member_id AS "memberId", c.group_number AS "groupNumber", c.relationship,
+        c.subscriber_name AS "subscriberName", c.claim_number AS "claimNumber",
+        c.date_of_injury::text AS "dateOfInjury"
+       FROM coverages c JOIN payers py ON py.org_id = c.org_id AND py.id = c.payer_id
+      WHERE c.org_id = $1 AND c.patient_id = $2 AND c.type <> 'self-pay'
+        AND (c.effective_from IS NULL OR c.effective_from <= $3::date)
+        AND (c.effective_to IS NULL OR c.effective_to >= $3::date)
+      ORDER BY c.ended_at IS NOT NULL, c.coverage_order, c.created_at LIMIT 1`,
+    [orgId, patientId, date],
+  );
+  return rows[0] ?? null;
+}

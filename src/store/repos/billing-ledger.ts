@@ -123,6 +123,8 @@ export interface ChargeRow extends ChargeFields {
   status: 'proposed' | 'posted' | 'reversed';
   entryId: string | null;
   version: number;
+  /** The claim billing the line, if any. */
+  claim: { id: string; controlNumber: string; status: 'ready' | 'submitted' | 'paid' } | null;
 }
 
 const CHARGE_COLUMNS = `c.id, c.patient_id AS "patientId", c.session_note_id AS "sessionNoteId",
@@ -131,7 +133,10 @@ const CHARGE_COLUMNS = `c.id, c.patient_id AS "patientId", c.session_note_id AS 
   c.modifiers,
   c.diagnoses, c.diagnosis_pointers AS "diagnosisPointers", c.place_of_service AS "placeOfService",
   c.rendering_therapist_id AS "renderingTherapistId", c.rendering_npi AS "renderingNpi", c.fee_cents AS "feeCents",
-  c.amount_cents AS "amountCents", c.status, c.entry_id AS "entryId", c.version`;
+  c.amount_cents AS "amountCents", c.status, c.entry_id AS "entryId", c.version,
+  (SELECT json_build_object('id', cl.id, 'controlNumber', cl.control_number, 'status', cl.status)
+     FROM claim_charges cc JOIN claims cl ON cl.org_id = cc.org_id AND cl.id = cc.claim_id
+    WHERE cc.org_id = c.org_id AND cc.charge_id = c.id) AS claim`;
 const CHARGE_FROM = `charges c LEFT JOIN payers py ON py.org_id = c.org_id AND py.id = c.payer_id`;
 
 export async function insertCharge(

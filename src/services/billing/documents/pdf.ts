@@ -1,4 +1,4 @@
-import type { Address, PaymentMethod } from '../../../billing/index.ts';
+import { formatMoney, type Address, type Money, type PaymentMethod } from '../../../billing/index.ts';
 
 /**
  * What the billing documents share: a US Letter document written to a buffer, the dates and
@@ -47,7 +47,7 @@ export async function openDocument(
 }
 
 /** How a payment was made, as a receipt says it. */
-export const PAYMENT_METHOD_LABEL: Record<PaymentMethod, string> = {
+const PAYMENT_METHOD_LABEL: Record<PaymentMethod, string> = {
   card: 'Card',
   cash: 'Cash',
   check: 'Check',
@@ -128,4 +128,15 @@ export function table(doc: PDFKit.PDFDocument, columns: readonly Column[], rows:
     .strokeColor('#888888')
     .stroke();
   for (const row of rows) drawRow(row, false);
+}
+
+/** A payment as the receipt and the superbill list it: date, method, reference, amount. */
+export function paymentRow(p: { date: string; method: PaymentMethod; reference?: string; amount: Money }): string[] {
+  return [usDate(p.date), PAYMENT_METHOD_LABEL[p.method], p.reference ?? '', formatMoney(p.amount)];
+}
+
+/** A section's heading, a line below what came before and just above its table. */
+export function sectionHeading(doc: PDFKit.PDFDocument, title: string): void {
+  doc.moveDown(1).font('Helvetica-Bold').fontSize(11).text(title);
+  doc.moveDown(0.3);
 }

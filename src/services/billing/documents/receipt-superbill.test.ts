@@ -160,6 +160,40 @@ describe('the superbill', () => {
     );
   });
 
+  it('prints the insurance block: payer, address and id, member, group, the insured, claim and injury', async () => {
+    const insurance = {
+      payerName: 'Liberty Auto PIP',
+      payerAddress: { line1: 'PO Box 515', city: 'Dover', state: 'NH', postalCode: '038210515' },
+      payerId: '33600',
+      memberId: 'POL-778812',
+      groupNumber: 'G-9',
+      insured: { name: 'Luis Rivera', relationship: 'spouse' as const },
+      claimNumber: 'PIP-2026-0042',
+      dateOfInjury: '2026-02-14',
+    };
+    const lines = pdfText(await renderSuperbill(superbill({ insurance }), { compress: false })).split('\n');
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Insurance',
+        'Liberty Auto PIP',
+        'PO Box 515',
+        'Dover, NH 03821-0515',
+        'Payer ID: 33600',
+        'Member ID: POL-778812',
+        'Group: G-9',
+        'Insured: Luis Rivera (spouse)',
+        'Claim number: PIP-2026-0042',
+        'Date of injury: 02/14/2026',
+      ]),
+    );
+    // A health plan without an injury or a payer address prints only what it has.
+    const plain = pdfText(
+      await renderSuperbill(superbill({ insurance: { payerName: 'Cascade Health', memberId: 'XJH4471' } })),
+    );
+    expect(plain).toContain('Member ID: XJH4471');
+    expect(plain).not.toMatch(/Payer ID|Claim number|Date of injury|Group:/);
+  });
+
   it('totals the lines and the payments', () => {
     expect(superbillTotals(superbill())).toEqual({ charges: 14000, paid: 10000, balance: 4000 });
     expect(superbillTotals(superbill({ payments: [] }))).toEqual({ charges: 14000, paid: 0, balance: 14000 });

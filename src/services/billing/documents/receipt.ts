@@ -1,6 +1,6 @@
 import { formatMoney, negate, sumMoney } from '../../../billing/index.ts';
 import type { Address, Money, PaymentMethod } from '../../../billing/index.ts';
-import { addressLines, openDocument, PAYMENT_METHOD_LABEL, table, usDate } from './pdf.ts';
+import { addressLines, openDocument, paymentRow, sectionHeading, table, usDate } from './pdf.ts';
 import type { PdfOptions } from './pdf.ts';
 
 /** The receipt the desk prints or emails at checkout: what was charged today, what was paid, what is left. */
@@ -38,8 +38,7 @@ export async function renderReceipt(input: ReceiptInput, options: PdfOptions = {
   if (input.patient.accountNumber) doc.text(`Account: ${input.patient.accountNumber}`);
   doc.text(`Visit date: ${usDate(input.visitDate)}`);
 
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(11).text('Charges');
-  doc.moveDown(0.3);
+  sectionHeading(doc, 'Charges');
   table(
     doc,
     [
@@ -69,8 +68,7 @@ export async function renderReceipt(input: ReceiptInput, options: PdfOptions = {
       );
   }
 
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(11).text('Payments');
-  doc.moveDown(0.3);
+  sectionHeading(doc, 'Payments');
   table(
     doc,
     [
@@ -80,12 +78,7 @@ export async function renderReceipt(input: ReceiptInput, options: PdfOptions = {
       { heading: 'Amount', width: 90, align: 'right' },
     ],
     [
-      ...input.payments.map((p) => [
-        usDate(p.date),
-        PAYMENT_METHOD_LABEL[p.method],
-        p.reference ?? '',
-        formatMoney(p.amount),
-      ]),
+      ...input.payments.map(paymentRow),
       ['Total paid', '', '', formatMoney(sumMoney(input.payments.map((p) => p.amount)))],
     ],
   );

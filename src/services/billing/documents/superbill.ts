@@ -2,7 +2,7 @@ import { formatMoney, subtractMoney, sumMoney } from '../../../billing/index.ts'
 import type { Address, ChargeLine, DiagnosisLetter, Money, PaymentMethod } from '../../../billing/index.ts';
 import { TIMED_CODES, UNTIMED_CODES } from '../../../clinical/billing/index.ts';
 import { lookupDiagnosis } from '../../../clinical/diagnoses/index.ts';
-import { addressLines, formatTaxId, openDocument, PAYMENT_METHOD_LABEL, table, usDate } from './pdf.ts';
+import { addressLines, formatTaxId, openDocument, paymentRow, sectionHeading, table, usDate } from './pdf.ts';
 import type { PdfOptions } from './pdf.ts';
 
 /**
@@ -18,13 +18,45 @@ export interface SuperbillInput {
   /** The rendering provider. Taxonomy is the NUCC provider taxonomy code, when the clinic keeps one. */
   provider: { name: string; credentials?: string; npi: string; taxonomy?: string };
   patient: { name: string; birthDate: string; address?: Address; accountNumber?: string };
-  /** The patient's plan, when they have one (out-of-network). */
-  insurance?: { payerName: string; memberId: string; groupNumber?: string };
+  /** The patient's plan in force, when they have one (out-of-network): what their insurer files it under. */
+  insurance?: SuperbillInsurance;
   diagnoses: ReadonlyArray<{ letter: DiagnosisLetter; code: string; description?: string }>;
   lines: readonly ChargeLine[];
   /** Words per CPT code; otherwise the clinic's own short labels. */
   serviceLabels?: Readonly<Record<string, string>>;
   payments: ReadonlyArray<{ date: string; method: PaymentMethod; reference?: string; amount: Money }>;
+}
+
+export interface SuperbillInsurance {
+  payerName: string;
+  payerAddress?: Address;
+  /** The electronic payer id. */
+  payerId?: string;
+  memberId: string;
+  groupNumber?: string;
+  /** The insured person and the patient's relationship to them. */
+  insured?: { name: string; relationship: 'self' | 'spouse' | 'child' | 'other' };
+  /** Auto and workers' comp: the adjuster's claim number and the date of injury. */
+  claimNumber?: string;
+  dateOfInjury?: string;
+}
+
+/** The insurance block's two columns: who the insurer is, and how it knows the patient. */
+function insuranceColumns(i: SuperbillInsurance): [string[], string[]] {
+  return [
+    [
+      i.payerName,
+      ...(i.payerAddress ? addressLines(i.payerAddress) : []),
+      ...(i.payerId ? [`Payer ID: ${i.payerId}`] : []),
+    ],
+    [
+      `Member ID: ${i.memberId}`,
+      ...(i.groupNumber ? [`Group: ${i.groupNumber}`] : []),
+      ...(i.insured ? [`Insured: ${i.insured.name} (${i.insured.relationship})`] : []),
+      ...(i.claimNumber ? [`Claim number: ${i.claimNumber}`] : []),
+      ...(i.dateOfInjury ? [`Date of injury: ${usDate(i.dateOfInjury)}`] : []),
+    ],
+  ];
 }
 
 /** CMS place-of-service codes the clinic uses (cms.gov, "Place of Service Code Set"). */
@@ -60,7 +92,7 @@ export async function renderSuperbill(input: SuperbillInput, options: PdfOptions
     .text(`Issued ${usDate(input.issuedOn)}`);
   doc.moveDown(0.8);
 
-  const top = doc.y;
+  let top = doc.y;
   const block = (x: number, heading: string, lines: string[]) => {
     doc
       .font('Helvetica-Bold')
@@ -85,16 +117,17 @@ export async function renderSuperbill(input: SuperbillInput, options: PdfOptions
     `Date of birth: ${usDate(patient.birthDate)}`,
     ...(patient.address ? addressLines(patient.address) : []),
     ...(patient.accountNumber ? [`Account: ${patient.accountNumber}`] : []),
-    ...(input.insurance
-      ? [
-          `Insurance: ${input.insurance.payerName}`,
-          `Member ID: ${input.insurance.memberId}`,
-          ...(input.insurance.groupNumber ? [`Group: ${input.insurance.groupNumber}`] : []),
-        ]
-      : []),
   ]);
   doc.x = left;
   doc.y = Math.max(leftEnd, rightEnd) + 14;
+  if (input.insurance) {
+    const [insurer, member] = insuranceColumns(input.insurance);
+    top = doc.y;
+    const insurerEnd = block(left, 'Insurance', insurer);
+    const memberEnd = block(left + half, 'Member', member);
+    doc.x = left;
+    doc.y = Math.max(insurerEnd, memberEnd) + 14;
+  }
 
   doc.font('Helvetica-Bold').fontSize(11).text('Diagnoses (ICD-10-CM)');
   doc.moveDown(0.3);
@@ -108,8 +141,7 @@ export async function renderSuperbill(input: SuperbillInput, options: PdfOptions
     input.diagnoses.map((d) => [d.letter, d.code, d.description ?? lookupDiagnosis(d.code)?.title ?? '']),
   );
 
-  doc.moveDown(1).font('Helvetica-Bold').fontSize(11).text('Services');
-  doc.moveDown(0.3);
+  sectionHeading(doc, 'Services');
   table(
     doc,
     [
@@ -138,8 +170,7 @@ export async function renderSuperbill(input: SuperbillInput, options: PdfOptions
 
   const totals = superbillTotals(input);
   if (input.payments.length > 0) {
-    doc.moveDown(1).font('Helvetica-Bold').fontSize(11).text('Payments received');
-    doc.moveDown(0.3);
+    sectionHeading(doc, 'Payments received');
     table(
       doc,
       [
@@ -148,12 +179,7 @@ export async function renderSuperbill(input: SuperbillInput, options: PdfOptions
         { heading: 'Reference', width: 246 },
         { heading: 'Amount', width: 90, align: 'right' },
       ],
-      input.payments.map((p) => [
-        usDate(p.date),
-        PAYMENT_METHOD_LABEL[p.method],
-        p.reference ?? '',
-        formatMoney(p.amount),
-      ]),
+      input.payments.map(paymentRow),
     );
   }
 

@@ -3,6 +3,7 @@ import { formFieldErrors } from '../../api/http.ts';
 import { createCoverage, type Coverage, type CoverageCreate, type Payer } from '../../api/insurance.ts';
 import { useCreateIntent } from '../../api/intent.ts';
 import { ErrorSummary, SelectField, summaryItems, TextField } from '../../components/Form.tsx';
+import { centsOf } from '../admin/ServiceForm.tsx';
 import { COVERAGE_TYPES, memberIdLabel, ORDER_CHOICES, type CoverageType } from './words.ts';
 
 const ORDER = [
@@ -18,6 +19,7 @@ const ORDER = [
   'relationship',
   'subscriberName',
   'subscriberBirthDate',
+  'copay',
 ];
 
 const RELATIONSHIPS = [
@@ -39,7 +41,8 @@ type Fields = Record<
   | 'state'
   | 'relationship'
   | 'subscriberName'
-  | 'subscriberBirthDate',
+  | 'subscriberBirthDate'
+  | 'copay',
   string
 >;
 
@@ -76,6 +79,7 @@ export function CoverageForm({
     relationship: 'self',
     subscriberName: '',
     subscriberBirthDate: '',
+    copay: '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -97,6 +101,7 @@ export function CoverageForm({
     relationship: 'Relationship to the insured',
     subscriberName: 'Name of the insured',
     subscriberBirthDate: 'Date of birth of the insured',
+    copay: 'Copay (US$)',
   };
 
   const submit = async (event: FormEvent) => {
@@ -115,6 +120,8 @@ export function CoverageForm({
           }
         : {}),
       ...(type === 'workers-comp' ? { employerName: blank(f.employerName) } : {}),
+      // Dollars as typed ("25" or "$25.00") go as cents; anything else as typed, for the server to name.
+      ...(insured && f.copay.trim() !== '' ? { copay: centsOf(f.copay) as number } : {}),
       ...(insured && f.relationship !== 'self'
         ? { subscriberName: blank(f.subscriberName), subscriberBirthDate: blank(f.subscriberBirthDate) }
         : {}),
@@ -201,6 +208,7 @@ export function CoverageForm({
           {text('subscriberBirthDate', { type: 'date' })}
         </>
       ) : null}
+      {insured ? text('copay', { width: 'short' }) : null}
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Saving…' : 'Save coverage'}

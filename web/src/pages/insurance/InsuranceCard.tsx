@@ -7,7 +7,7 @@ import {
   type Coverage,
   type Payer,
 } from '../../api/insurance.ts';
-import { formatDate } from '../../format.ts';
+import { formatDate, formatPrice } from '../../format.ts';
 import { useResource } from '../../hooks.ts';
 import { useOrgTimeZone } from '../../session.tsx';
 import { todayAt } from '../schedule/time.ts';
@@ -81,6 +81,7 @@ export function InsuranceCard({ patientId, manage }: { patientId: string; manage
                 <p className="muted">
                   {memberIdLabel(c.type)} {c.memberId}
                   {c.claimNumber ? ` · claim ${c.claimNumber}` : ''}
+                  {c.copay !== null ? ` · copay ${formatPrice(c.copay, 'USD')}` : ''}
                 </p>
               ) : null}
               {own.length > 0 ? (
