@@ -182,3 +182,32 @@ describe('the front door on a phone', () => {
   it('walks from what to expect to a booked first visit, in English', () => walk('en'), 180_000);
   it('walks from what to expect to a booked first visit, in Spanish', () => walk('es'), 180_000);
 });
+
+describe('the "what to expect" text, edited by an administrator', () => {
+  it('is saved per language and read on the public page in that language', async () => {
+    const page = await app.open(VIEWPORTS.desk);
+    await app.signIn(page, 'admin', '/admin/about');
+    await h1(page, 'What to expect (public pages)').waitFor();
+    await page.getByRole('button', { name: 'Español' }).click();
+    const heading = page.getByLabel('Heading').first();
+    await expect.poll(() => heading.inputValue()).not.toBe('');
+    await heading.fill('Su primera visita en Woodburn');
+    await page.getByRole('button', { name: 'Save the Español text' }).click();
+    await page.getByRole('status').filter({ hasText: 'Español text saved.' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const visitor = await app.open(VIEWPORTS.phone);
+    await visitor.goto(`${app.url}/start/demo`);
+    await visitor.getByRole('button', { name: 'Español' }).click();
+    await visitor.getByRole('heading', { level: 2, name: 'Su primera visita en Woodburn' }).waitFor();
+    await visitor.getByRole('button', { name: 'English' }).click();
+    await h1(visitor, WORDS.en.about).waitFor();
+    expect(await visitor.locator('main').textContent()).not.toContain('Woodburn');
+
+    // Nobody else is offered the screen: the session says so, from the server's policies.
+    const manager = await (
+      await app.api('manager')
+    )<{ user: { can: { editPublicText: boolean } } }>('GET', '/api/auth/session');
+    expect(manager.user.can.editPublicText).toBe(false);
+  }, 120_000);
+});

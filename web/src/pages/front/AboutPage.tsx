@@ -4,7 +4,7 @@ import { usePageTitle, useResource } from '../../hooks.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import { useT } from '../../i18n/t.ts';
 import { Link } from '../../router.tsx';
-import { frontPath } from './FrontDoor.tsx';
+import { frontPath } from './paths.ts';
 
 /** What neuromuscular therapy is and what to expect: the clinic's own text in the page's language. */
 export function AboutPage({ org }: { org: string }) {

@@ -11,6 +11,7 @@ import { CheckEmailPage, StartPage } from './StartPage.tsx';
 import { SitesPage } from './SitesPage.tsx';
 import { VerifyPage } from './VerifyPage.tsx';
 import './front.css';
+import { frontPath } from './paths.ts';
 
 // The body chart and the place words load only on the page that shows them.
 const WhereItHurtsPage = lazyPage(() => import('./WhereItHurtsPage.tsx').then((m) => m.WhereItHurtsPage));
@@ -29,8 +30,6 @@ const STEPS: Record<string, (org: string) => ReactNode> = {
   'check-email': (org) => <CheckEmailPage org={org} />,
   verify: (org) => <VerifyPage org={org} />,
 };
-
-export const frontPath = (org: string, page: string) => `/start/${encodeURIComponent(org)}${page ? `/${page}` : ''}`;
 
 /**
  * The front door: what NMT is, a self-check, where it hurts, whether it is safe, the sites, and an

@@ -13,7 +13,7 @@ import { useLocale } from '../../i18n/locale.tsx';
 import { useT } from '../../i18n/t.ts';
 import { Link } from '../../router.tsx';
 import type { Locale } from '../../../../src/words/locales.ts';
-import { frontPath } from './FrontDoor.tsx';
+import { frontPath } from './paths.ts';
 
 /**
  * "Is it safe for me?": the screening questions that can stop treatment, ticked when true. An absolute

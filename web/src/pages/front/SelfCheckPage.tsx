@@ -5,7 +5,7 @@ import { usePageTitle, useResource } from '../../hooks.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import { useT } from '../../i18n/t.ts';
 import { Link } from '../../router.tsx';
-import { frontPath } from './FrontDoor.tsx';
+import { frontPath } from './paths.ts';
 
 /** The telltale signs as a checklist, ending in a plain result (never a diagnosis) and "Book a first visit". */
 export function SelfCheckPage({ org }: { org: string }) {

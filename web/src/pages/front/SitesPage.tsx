@@ -4,7 +4,7 @@ import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { usePageTitle, useResource } from '../../hooks.ts';
 import { useFormat, useT } from '../../i18n/t.ts';
 import { navigate } from '../../router.tsx';
-import { frontPath } from './FrontDoor.tsx';
+import { frontPath } from './paths.ts';
 import { keepDraft } from './draft.ts';
 
 /** How many free first-visit times each site shows: enough to choose from, few enough to read. */
@@ -64,30 +64,33 @@ function Site({ org, site }: { org: string; site: PublicSite }) {
           </>
         ) : null}
       </address>
-      <h3>{t('front.sites.hours')}</h3>
-      <Hours hours={site.hours} />
-      <h3>{t('front.sites.services')}</h3>
-      <ul className="front-plain-list">
-        {site.services.map((s) => (
-          <li key={s.code}>
-            {s.name} · {t('front.sites.minutes', { minutes: s.durationMinutes })} · {format.priceLabel(s)}
-          </li>
-        ))}
-      </ul>
-      <h3>{t('front.sites.therapists')}</h3>
-      <ul className="front-plain-list">
-        {site.therapists.map((p) => (
-          <li key={p.id}>
-            <strong>{p.name}</strong>
-            {p.credentials.length > 0 ? (
-              <span className="front-credentials">
-                {' '}
-                {p.credentials.map((c) => `${c.type} (${c.issuer})`).join(' · ')}
-              </span>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <details className="front-details">
+        <summary>{t('front.sites.details')}</summary>
+        <h3>{t('front.sites.hours')}</h3>
+        <Hours hours={site.hours} />
+        <h3>{t('front.sites.services')}</h3>
+        <ul className="front-plain-list">
+          {site.services.map((s) => (
+            <li key={s.code}>
+              {s.name} · {t('front.sites.minutes', { minutes: s.durationMinutes })} · {format.priceLabel(s)}
+            </li>
+          ))}
+        </ul>
+        <h3>{t('front.sites.therapists')}</h3>
+        <ul className="front-plain-list">
+          {site.therapists.map((p) => (
+            <li key={p.id}>
+              <strong>{p.name}</strong>
+              {p.credentials.length > 0 ? (
+                <span className="front-credentials">
+                  {' '}
+                  {p.credentials.map((c) => `${c.type} (${c.issuer})`).join(' · ')}
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </details>
       <h3>{t('front.sites.nextTimes')}</h3>
       {site.nextFirstVisits.length === 0 ? (
         <p>{t('front.sites.noTimes')}</p>

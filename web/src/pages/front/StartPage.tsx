@@ -9,7 +9,7 @@ import { useFormat, useT } from '../../i18n/t.ts';
 import { Link, navigate } from '../../router.tsx';
 import { PASSWORD_MIN_LENGTH } from '../../../../src/contract/accounts.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../../src/words/limits.ts';
-import { frontPath } from './FrontDoor.tsx';
+import { frontPath } from './paths.ts';
 import { keepDraft, readDraft } from './draft.ts';
 
 const FIELDS = ['givenName', 'familyName', 'dateOfBirth', 'email', 'phone', 'preferredLocationId', 'password'];

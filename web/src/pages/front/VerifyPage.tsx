@@ -7,7 +7,7 @@ import { useLocale } from '../../i18n/locale.tsx';
 import { useT } from '../../i18n/t.ts';
 import { Link, useUrl } from '../../router.tsx';
 import { stepUrl } from '../booking/flow.ts';
-import { frontPath } from './FrontDoor.tsx';
+import { frontPath } from './paths.ts';
 import { forgetDraft, readDraft, type Draft } from './draft.ts';
 
 /** The first visit booked when nothing else was chosen: the clinic's hour-long first visit. */
@@ -30,7 +30,7 @@ function open(org: string, token: string) {
 }
 
 /** Booking goes on where the public pages left off: the time chosen, else the site, else the first question. */
-export function bookingUrl(verified: Pick<SignUpVerified, 'preferredLocationId'>, draft: Draft): string {
+function bookingUrl(verified: Pick<SignUpVerified, 'preferredLocationId'>, draft: Draft): string {
   const slot = draft.slot;
   if (slot && (!verified.preferredLocationId || slot.siteId === verified.preferredLocationId)) {
     return stepUrl('confirm', {

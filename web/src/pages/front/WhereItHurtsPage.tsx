@@ -61,7 +61,8 @@ export function WhereItHurtsPage() {
             <p>{t('front.where.checkLead')}</p>
             <ul className="front-muscles">
               {suggestions.map((s) => (
-                <li key={s.muscle}>
+                // The server words what a therapist will check in English only: marked so, to be read in English.
+                <li key={s.muscle} lang={locale === 'en' ? undefined : 'en'}>
                   <h3>{s.name}</h3>
                   <p>{s.patientText}</p>
                 </li>
