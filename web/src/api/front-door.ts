@@ -37,7 +37,6 @@ export const FRONT_DOOR_OPERATIONS = [
   ['POST', '/api/public/{org}/self-check'],
   ['GET', '/api/public/{org}/safety'],
   ['POST', '/api/public/{org}/safety'],
-  ['POST', '/api/public/{org}/safety/clearance.pdf'],
   ['POST', '/api/public/{org}/sign-ups'],
   ['POST', '/api/public/{org}/sign-ups/verify'],
   ['GET', '/api/public/places'],
@@ -73,7 +72,7 @@ export function answerSafety(org: string, locale: Locale, answers: SafetyAnswers
   return request('POST', `${base(org)}/safety`, { locale, answers }, anonymous);
 }
 
-/** The printable clearance request, as a file the browser opens (nothing is stored on the server). */
+/** The printable clearance request, as a file the browser opens (nothing is stored on the server); a PDF, not JSON. */
 export async function clearancePdf(org: string, locale: Locale, answers: SafetyAnswers): Promise<Blob> {
   const response = await fetch(`${base(org)}/safety/clearance.pdf`, {
     method: 'POST',
