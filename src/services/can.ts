@@ -144,6 +144,8 @@ export interface SessionCan {
   manageServices: boolean;
   editBookingSettings: boolean;
   viewOutcomes: boolean;
+  /** The public "what to expect" text, per language (an administrator). */
+  editPublicText: boolean;
 }
 
 export function sessionCan(actor: Actor): SessionCan {
@@ -185,6 +187,7 @@ export function sessionCan(actor: Actor): SessionCan {
     manageServices: may('service.manage'),
     editBookingSettings: may('booking-settings.manage'),
     viewOutcomes: may('outcomes.read'),
+    editPublicText: may('organization.manage'),
   };
 }
 

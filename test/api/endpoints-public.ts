@@ -51,6 +51,7 @@ export const PUBLIC_ENDPOINTS: EndpointCase[] = [
     route: '/api/organization/about/:locale',
     record: 'own organisation’s public text',
     url: () => '/api/organization/about/en',
+    session: 'editPublicText',
     expect: admins(200),
   },
   {
@@ -59,6 +60,7 @@ export const PUBLIC_ENDPOINTS: EndpointCase[] = [
     record: 'own organisation’s public text',
     url: () => '/api/organization/about/es',
     body: () => ({ title: 'Qué esperar', sections: [{ heading: 'Su visita', body: 'Dura de 60 a 90 minutos.' }] }),
+    session: 'editPublicText',
     expect: admins(200),
   },
   {

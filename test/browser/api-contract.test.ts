@@ -10,6 +10,7 @@ import { AUDIT_OPERATIONS } from '../../web/src/api/audit.ts';
 import { CHARTING_OPERATIONS } from '../../web/src/api/charting.ts';
 import { LINK_OPERATIONS } from '../../web/src/api/links.ts';
 import { RELIEF_OPERATIONS } from '../../web/src/api/relief.ts';
+import { FRONT_DOOR_OPERATIONS } from '../../web/src/api/front-door.ts';
 import { RECORD_OPERATIONS } from '../../web/src/api/records.ts';
 import { MEASURE_OPERATIONS } from '../../web/src/api/measures.ts';
 import { SCREENING_OPERATIONS } from '../../web/src/api/screening.ts';
@@ -30,6 +31,7 @@ const API_OPERATIONS = [
   ...SCHEDULING_OPERATIONS,
   ...LINK_OPERATIONS,
   ...RELIEF_OPERATIONS,
+  ...FRONT_DOOR_OPERATIONS,
   ...WAITLIST_OPERATIONS,
   ...RECORD_OPERATIONS,
   ...SCHEDULE_CHANGE_OPERATIONS,

@@ -38,6 +38,16 @@ const TRANSLATED = [
   'web/src/pages/intake/StepErrorSummary.tsx',
   'web/src/pages/intake/VitalsStep.tsx',
   'web/src/pages/intake/PainMapStep.tsx',
+  'web/src/pages/front/FrontDoor.tsx',
+  'web/src/pages/front/AboutPage.tsx',
+  'web/src/pages/front/SelfCheckPage.tsx',
+  'web/src/pages/front/WhereItHurtsPage.tsx',
+  'web/src/pages/front/SafetyPage.tsx',
+  'web/src/pages/front/SitesPage.tsx',
+  'web/src/pages/front/StartPage.tsx',
+  'web/src/pages/front/VerifyPage.tsx',
+  'web/src/pages/intake/PlaceSearch.tsx',
+  'web/src/components/bodychart/PhoneBodyChart.tsx',
 ];
 
 /** Attributes whose value a person reads or hears. */

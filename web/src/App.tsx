@@ -45,6 +45,7 @@ const TherapistOnboarding = lazyPage(() =>
 );
 const HomeCarePage = lazyPage(() => import('./pages/homecare/HomeCarePage.tsx').then((m) => m.HomeCarePage));
 const OutcomesPage = lazyPage(() => import('./pages/outcomes/OutcomesPage.tsx').then((m) => m.OutcomesPage));
+const AboutTextPage = lazyPage(() => import('./pages/admin/AboutTextPage.tsx').then((m) => m.AboutTextPage));
 const MeasureEntryPage = lazyPage(() => import('./pages/measures/MeasureEntry.tsx').then((m) => m.MeasureEntryPage));
 
 /** Where each role starts: a patient on their own record, a therapist on My day, everyone else on the patient list. */
@@ -231,6 +232,14 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
     render: () => (
       <Guarded can="manageServices">
         <BookingSettingsPage />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/admin/about',
+    render: () => (
+      <Guarded can="editPublicText">
+        <AboutTextPage />
       </Guarded>
     ),
   },

@@ -50,6 +50,7 @@ export const SessionCanSchema = z
     manageServices: z.boolean().describe('The service catalogue'),
     editBookingSettings: z.boolean().describe('Change the booking settings'),
     viewOutcomes: z.boolean().describe('The outcomes report'),
+    editPublicText: z.boolean().describe('Edit the public "what to expect" text in each language'),
   })
   .meta({ id: 'SessionCan' });
 

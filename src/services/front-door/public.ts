@@ -102,6 +102,10 @@ export interface PublicCredential {
 export const FIRST_VISITS_SHOWN = 3;
 /** First visits are looked for this many days ahead (within the availability service's range). */
 const FIRST_VISIT_DAYS = 14;
+/** A busy site's first free times are nearly always this close: look here first, the rest only if short. */
+const FIRST_LOOK_DAYS = 3;
+/** Enough for every site's first few times over those days. */
+const ALL_SOON_SLOTS = 10_000;
 
 export async function publicSites(
   ctx: ServiceContext,
@@ -126,16 +130,31 @@ export async function publicSites(
   const actor = visitor(org, ip);
   const from = dateIn(org.time_zone, ctx.now());
   const sites: PublicSite[] = [];
+  // Every site's soonest times in one pass over the next few days; a site still short looks further alone.
+  const look = async (first: string, last: string, siteId?: string) =>
+    firstVisit
+      ? (
+          await findAvailability(ctx, actor, {
+            serviceCode: firstVisit.code,
+            from: first,
+            to: last,
+            ...(siteId ? { locationId: siteId } : {}),
+            limit: siteId ? FIRST_VISITS_SHOWN : ALL_SOON_SLOTS,
+          })
+        ).slots
+      : [];
+  const soon = await look(from, addDays(from, FIRST_LOOK_DAYS - 1));
   for (const site of locations) {
-    const free = firstVisit
-      ? await findAvailability(ctx, actor, {
-          serviceCode: firstVisit.code,
-          from,
-          to: addDays(from, FIRST_VISIT_DAYS - 1),
-          locationId: site.id,
-          limit: FIRST_VISITS_SHOWN,
-        })
-      : { slots: [] };
+    const here = soon.filter((s) => s.locationId === site.id).slice(0, FIRST_VISITS_SHOWN);
+    const free = {
+      slots:
+        here.length >= FIRST_VISITS_SHOWN || !firstVisit
+          ? here
+          : [
+              ...here,
+              ...(await look(addDays(from, FIRST_LOOK_DAYS), addDays(from, FIRST_VISIT_DAYS - 1), site.id)),
+            ].slice(0, FIRST_VISITS_SHOWN),
+    };
     sites.push({
       id: site.id,
       name: site.name,

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { CHART_HEIGHT, CHART_WIDTH } from '../../../../src/clinical/bodymap/chart/figure.ts';
 import { regionById } from '../../../../src/clinical/bodymap/regions.ts';
+import { useT } from '../../i18n/t.ts';
 import { BodyChart, type BodyChartProps, type ChartView, type ChartWindow } from './BodyChart.tsx';
 import { regionCentre } from './regionBoxes.ts';
 
@@ -30,6 +31,7 @@ export function PhoneBodyChart({
   onSelect,
   ...chart
 }: Omit<BodyChartProps, 'views' | 'window' | 'onPointerSelect'>) {
+  const t = useT();
   const [view, setView] = useState<ChartView>((selected && regionById(selected)?.view) || 'front');
   const [centre, setCentre] = useState<{ x: number; y: number } | null>(null);
   const box = useRef<HTMLDivElement>(null);
@@ -41,14 +43,14 @@ export function PhoneBodyChart({
   const zoomTo = (region: string) => setCentre(regionCentre(region) ?? null);
   return (
     <div className="ch-phone-chart" ref={box}>
-      <div className="ch-toggle-row" role="group" aria-label="Side of the body">
+      <div className="ch-toggle-row" role="group" aria-label={t('front.chart.side')}>
         <button
           type="button"
           className={`ch-toggle${view === 'front' ? ' is-on' : ''}`}
           aria-pressed={view === 'front'}
           onClick={() => show('front')}
         >
-          Front
+          {t('front.chart.front')}
         </button>
         <button
           type="button"
@@ -56,19 +58,15 @@ export function PhoneBodyChart({
           aria-pressed={view === 'back'}
           onClick={() => show('back')}
         >
-          Back
+          {t('front.chart.back')}
         </button>
         {centre ? (
           <button type="button" className="button button-secondary ch-small-button" onClick={() => setCentre(null)}>
-            Whole body
+            {t('front.chart.whole')}
           </button>
         ) : null}
       </div>
-      <p className="hint ch-zoom-hint">
-        {centre
-          ? 'Tap the exact place. "Whole body" shows all of it again.'
-          : 'Tap the part of the body that hurts to see it close up.'}
-      </p>
+      <p className="hint ch-zoom-hint">{centre ? t('front.chart.exact') : t('front.chart.tapPart')}</p>
       <BodyChart
         {...chart}
         selected={selected}

@@ -12,6 +12,7 @@ export function AdminTabs() {
           { to: '/admin/booking-settings', label: 'Booking settings' },
         ]
       : []),
+    ...(user.can.editPublicText ? [{ to: '/admin/about', label: 'Public pages' }] : []),
   ];
   return (
     <nav aria-label="Booking setup" className="ch-tabs adm-tabs">

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { resolvePlaces, type Place } from '../../../../src/clinical/places/index.ts';
 import { regionName } from '../../components/bodychart/BodyChart.tsx';
+import { useT } from '../../i18n/t.ts';
 
 /** Room for a few words about a place, as the public search takes. */
 const MAX_LENGTH = 200;
@@ -15,9 +16,11 @@ const choicesOf = (places: readonly Place[]) => places.flatMap((p) => p.regionId
 /**
  * "Describe the place in your own words": the same resolver as the public search and the CLI reads
  * English or Spanish, any word order, small typos. Each result is a button that picks the place on
- * the chart; the patient then says how much it hurts there.
+ * the chart; the patient then says how much it hurts there. `onText` hears every change of the words
+ * (the public page asks the server what a therapist will check there).
  */
-export function PlaceSearch({ onPick }: { onPick: (region: string) => void }) {
+export function PlaceSearch({ onPick, onText }: { onPick: (region: string) => void; onText?: (text: string) => void }) {
+  const t = useT();
   const id = useId();
   const [text, setText] = useState('');
   const query = text.trim();
@@ -28,10 +31,10 @@ export function PlaceSearch({ onPick }: { onPick: (region: string) => void }) {
     <div className="field ch-place-search">
       <form role="search" aria-labelledby={`${id}-label`} onSubmit={(e) => e.preventDefault()}>
         <label className="label" htmlFor={`${id}-input`} id={`${id}-label`}>
-          Or type where it hurts, in your own words
+          {t('front.placeSearch.label')}
         </label>
         <p className="hint" id={`${id}-hint`}>
-          For example &ldquo;front of my left thigh&rdquo; or &ldquo;kneecap&rdquo;. English or Spanish.
+          {t('front.placeSearch.hint')}
         </p>
         <input
           id={`${id}-input`}
@@ -41,7 +44,10 @@ export function PlaceSearch({ onPick }: { onPick: (region: string) => void }) {
           maxLength={MAX_LENGTH}
           aria-describedby={`${id}-hint`}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => {
+            setText(e.target.value);
+            onText?.(e.target.value);
+          }}
         />
       </form>
       <div aria-live="polite" className="ch-place-results">
@@ -49,10 +55,10 @@ export function PlaceSearch({ onPick }: { onPick: (region: string) => void }) {
           <>
             <p>
               {reading.places.some((p) => p.side === 'unknown')
-                ? 'Choose the place, and which side:'
+                ? t('front.placeSearch.chooseSide')
                 : found.length === 1
-                  ? 'Is this the place?'
-                  : 'Choose the place:'}
+                  ? t('front.placeSearch.isThis')
+                  : t('front.placeSearch.choose')}
             </p>
             <ChoiceList regions={found} onPick={onPick} />
           </>
@@ -60,7 +66,8 @@ export function PlaceSearch({ onPick }: { onPick: (region: string) => void }) {
         {reading && found.length === 0 ? (
           <>
             <p>
-              No place matches &ldquo;{query}&rdquo;.{closest.length > 0 ? ' Did you mean one of these?' : ''}
+              {t('front.placeSearch.none', { query })}
+              {closest.length > 0 ? ` ${t('front.placeSearch.didYouMean')}` : ''}
             </p>
             <ChoiceList regions={closest} onPick={onPick} />
           </>
