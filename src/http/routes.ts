@@ -32,6 +32,7 @@ import { moneyDocumentRoutes } from './money/documents-routes.ts';
 import { moneyReportRoutes } from './money/reports-routes.ts';
 import { placeRoutes } from './places/routes.ts';
 import { fhirRoutes } from './fhir/routes.ts';
+import { fhirExportRoutes } from './fhir/export-routes.ts';
 import { frontDoorRoutes } from './front-door/routes.ts';
 
 /** Every API route, in the order the docs list them. */
@@ -68,6 +69,7 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...moneyDocumentRoutes(ctx),
     ...moneyReportRoutes(ctx),
     ...placeRoutes(ctx),
+    ...fhirExportRoutes(ctx),
     ...fhirRoutes(ctx),
     ...frontDoorRoutes(ctx),
   ];
