@@ -133,3 +133,16 @@ export function exportPatientIds(db: Queryable, orgId: string, siteId: string | 
     siteId === null ? [orgId] : [orgId, siteId],
   );
 }
+
+/** The organisation's first active administrator, in whose name an operator's export is read and audited. */
+export async function firstAdmin(
+  db: Queryable,
+  orgId: string,
+): Promise<{ id: string; email: string; displayName: string } | null> {
+  const rows = await db.query<{ id: string; email: string; displayName: string }>(
+    `SELECT id, email, display_name AS "displayName" FROM users
+      WHERE org_id = $1 AND role = 'admin' AND disabled_at IS NULL ORDER BY email, id LIMIT 1`,
+    [orgId],
+  );
+  return rows[0] ?? null;
+}
