@@ -6,6 +6,7 @@ import { buildServer } from './http/server.ts';
 import type { TrustedProxies } from './http/trust-proxy.ts';
 import type { ServiceContext } from './services/context.ts';
 import { startHousekeeping } from './services/housekeeping.ts';
+import { startExportWorker } from './services/fhir/export-worker.ts';
 import { primeLinkKey, useLinkSettings } from './services/notify/links.ts';
 import { startNotifyWorker } from './services/notify/index.ts';
 import type { Database } from './store/database.ts';
@@ -54,6 +55,7 @@ export async function startApp(
     throw err;
   }
   const housekeeping = startHousekeeping(ctx);
+  const exports = startExportWorker(ctx);
   // Drains the outbox: SMTP when KNOTWORK_SMTP_URL is set, else .eml files under <data dir>/outbox.
   const notifier = startNotifyWorker(ctx, mailTransport(), { from: mailSender() });
   const url = address.replace('127.0.0.1', 'localhost');
@@ -62,6 +64,7 @@ export async function startApp(
     url,
     stop: async () => {
       await housekeeping.stop();
+      await exports.stop();
       await notifier.stop();
       await app.close();
     },

@@ -11,6 +11,7 @@ import { registerDataCommands } from './commands/data.ts';
 import { registerServerCommands } from './commands/server.ts';
 import { registerReportCommands } from './commands/report.ts';
 import { registerStatsCommands } from './commands/stats.ts';
+import { registerFhirCommands } from './commands/fhir.ts';
 
 export function buildProgram(): Command {
   const program = new Command('knotwork')
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerClinicalCommands(program);
   registerStatsCommands(program);
   registerReportCommands(program);
+  registerFhirCommands(program);
   return program;
 }
 

@@ -12,6 +12,7 @@ export const SUPPORTED: Record<string, { read: boolean; search: readonly string[
   Goal: { read: true, search: ['patient', 'subject', '_count'] },
   QuestionnaireResponse: { read: true, search: ['patient', 'subject', '_count'] },
   Consent: { read: true, search: ['patient', '_count'] },
+  Coverage: { read: true, search: ['patient', '_count'] },
   Practitioner: { read: true, search: ['_count'] },
   PractitionerRole: { read: true, search: ['_count'] },
   Location: { read: true, search: ['_count'] },

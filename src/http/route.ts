@@ -31,8 +31,8 @@ interface RouteBase<P, Q, B, R> {
   response?: z.ZodType<R>;
   /** The answer is a file of this media type rather than JSON (a PDF, an .ics): it has no schema. */
   produces?: string;
-  /** Status of a success; 204 sends no body. */
-  status?: 200 | 201 | 204;
+  /** Status of a success; 204 sends no body. Without one, the handler may set it (FHIR's 202 while running). */
+  status?: 200 | 201 | 202 | 204;
   /** Error statuses this route can answer besides 400/401/500, for the docs. */
   errors?: number[];
   /**
@@ -118,7 +118,7 @@ export function mountRoutes(app: FastifyInstance, ctx: ServiceContext, routes: A
             .send(answered.body);
         const result = await spec.handler({ actor: actor as Actor, params, query, body, request, reply, once });
         if (spec.status === 204) return reply.status(204).send();
-        return reply.status(spec.status ?? 200).send(result);
+        return reply.status(spec.status ?? reply.statusCode).send(result);
       },
     });
   }

@@ -33,6 +33,7 @@ import { moneyDocumentRoutes } from './money/documents-routes.ts';
 import { moneyReportRoutes } from './money/reports-routes.ts';
 import { placeRoutes } from './places/routes.ts';
 import { fhirRoutes } from './fhir/routes.ts';
+import { fhirExportRoutes } from './fhir/export-routes.ts';
 import { frontDoorRoutes } from './front-door/routes.ts';
 import { recordRoutes } from './records/routes.ts';
 
@@ -71,6 +72,7 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...moneyDocumentRoutes(ctx),
     ...moneyReportRoutes(ctx),
     ...placeRoutes(ctx),
+    ...fhirExportRoutes(ctx),
     ...fhirRoutes(ctx),
     ...frontDoorRoutes(ctx),
     ...recordRoutes(ctx),

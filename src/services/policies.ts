@@ -71,7 +71,8 @@ export type Action =
   | 'charge.post'
   | 'balance.read'
   | 'claim.manage'
-  | 'billing-setup.manage';
+  | 'billing-setup.manage'
+  | 'fhir.export';
 
 /** The facts about a patient that access depends on. */
 export interface PatientFacts {
@@ -311,6 +312,9 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
     case 'claim.manage':
     case 'billing-setup.manage':
       return billingAllowed(actor, action, facts.patient);
+    case 'fhir.export':
+      // Moving whole charts out: an admin's call, or a manager's for the patients of their own sites (a group).
+      return actor.role === 'admin' || (actor.role === 'manager' && withinSites(actor, facts.locationIds));
   }
 }
 

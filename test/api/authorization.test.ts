@@ -137,7 +137,7 @@ describe.each(BACKENDS)('authorization matrix on %s', (backend) => {
         const res = await suite.app.inject({
           method: endpoint.method,
           url,
-          headers: token ? { authorization: `Bearer ${token}` } : {},
+          headers: { ...endpoint.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
           ...(payload === undefined ? {} : { payload: payload as object }),
         });
         expect({ who, status: res.statusCode }).toEqual({ who, status: endpoint.expect[who] });

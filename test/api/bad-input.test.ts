@@ -96,6 +96,7 @@ describe.each(BACKENDS)('bad input on %s', (backend) => {
       method: c.method,
       url,
       headers: {
+        ...c.headers,
         authorization: `Bearer ${suite.tokens.admin}`,
         ...(raw ? { 'content-type': 'application/json' } : {}),
       },

@@ -2,6 +2,8 @@
  * Authorization-matrix cases for the FHIR R4 read API: the same policies as the JSON API, so a patient
  * reads only their own record, the desk no clinical notes, another organisation nothing (not found).
  */
+import { finishedExportOfAdmin } from '../support/fhir-export-kit.ts';
+import { seedCoverages } from '../support/fhir-coverage-kit.ts';
 import * as charting from '../support/session-kit.ts';
 import type { EndpointCase, Env, Who } from './endpoints.ts';
 
@@ -21,6 +23,19 @@ function signedNoteOfA(env: Env): Promise<string> {
     notes.set(env, note);
   }
   return note;
+}
+
+const ASYNC = { prefer: 'respond-async' };
+
+const coverages = new WeakMap<Env, Promise<string>>();
+/** A coverage of patient A, made once per matrix run. */
+function coverageOfA(env: Env): Promise<string> {
+  let made = coverages.get(env);
+  if (!made) {
+    made = seedCoverages(env.db, env.world.orgId, [env.world.patients.a]).then((ids) => ids[0]!);
+    coverages.set(env, made);
+  }
+  return made;
 }
 
 const other = (names: string[]) => (_env: Env, who: Who) => (who === 'admin' ? [] : names);
@@ -100,5 +115,60 @@ export const FHIR_ENDPOINTS: EndpointCase[] = [
     url: (env) => `/fhir/R4/Patient/${env.world.patients.b}/$everything`,
     expect: answers(200, onlySiteB),
     secrets: other(['Bruno']),
+  },
+  // Coverage and bulk export: insurance is the desk's (never a therapist's); only admins export, and
+  // managers their own site's patients; an export is seen by the one who asked only.
+  {
+    method: 'GET',
+    route: '/fhir/R4/:type/:id',
+    record: "a coverage of own site's patient",
+    url: async (env) => `/fhir/R4/Coverage/${await coverageOfA(env)}`,
+    expect: answers(200, { therapist: 403, otherAdmin: 404 }),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/$export',
+    record: 'the whole organisation',
+    url: () => '/fhir/R4/$export',
+    headers: ASYNC,
+    expect: answers(403, { admin: 202, otherAdmin: 202 }),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/Patient/$export',
+    record: "every patient's records",
+    url: () => '/fhir/R4/Patient/$export?_type=Patient',
+    headers: ASYNC,
+    expect: answers(403, { admin: 202, otherAdmin: 202 }),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/Group/:id/$export',
+    record: "own site's patients",
+    url: (env) => `/fhir/R4/Group/${env.world.sites.a}/$export`,
+    headers: ASYNC,
+    expect: answers(403, { admin: 202, manager: 202, otherAdmin: 404 }),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/$export-status/:id',
+    record: "the admin's finished export",
+    url: async (env) => `/fhir/R4/$export-status/${await finishedExportOfAdmin(env.db, env.world)}`,
+    expect: answers(404, { admin: 200 }),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/$export-file/:id/:type/:part',
+    record: "a file of the admin's finished export",
+    url: async (env) => `/fhir/R4/$export-file/${await finishedExportOfAdmin(env.db, env.world)}/Patient/1`,
+    expect: answers(404, { admin: 200 }),
+    secrets: (_env, who) => (who === 'admin' ? [] : ['Alice']),
+  },
+  {
+    method: 'DELETE',
+    route: '/fhir/R4/$export-status/:id',
+    record: "the admin's finished export",
+    url: async (env) => `/fhir/R4/$export-status/${await finishedExportOfAdmin(env.db, env.world, true)}`,
+    expect: answers(404, { admin: 202 }),
   },
 ];

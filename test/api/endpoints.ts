@@ -42,6 +42,8 @@ export interface EndpointCase {
   record: string;
   url: (env: Env) => string | Promise<string>;
   body?: (env: Env) => unknown | Promise<unknown>;
+  /** Request headers the route needs besides the caller's token (e.g. FHIR's Prefer: respond-async). */
+  headers?: Record<string, string>;
   expect: Record<Who, number>;
   /** Text that must not appear in this caller's answer (names of records the caller may not see). */
   secrets?: (env: Env, who: Who) => string[];

@@ -23,3 +23,24 @@ export const FhirBundleSchema = z
 export const FhirCapabilitySchema = z
   .looseObject({ resourceType: z.literal('CapabilityStatement'), fhirVersion: z.literal('4.0.1') })
   .meta({ id: 'FhirCapabilityStatement' });
+
+/** An OperationOutcome: a refusal, or the word that an export was accepted or is still running. */
+export const FhirOutcomeSchema = z
+  .looseObject({
+    resourceType: z.literal('OperationOutcome'),
+    issue: z.array(z.looseObject({ severity: z.string(), code: z.string() })),
+  })
+  .meta({ id: 'FhirOperationOutcome' });
+
+/** A finished bulk export's manifest (Bulk Data Access IG): one output per NDJSON file. */
+export const FhirExportManifestSchema = z
+  .object({
+    transactionTime: z.string(),
+    request: z.string(),
+    requiresAccessToken: z.boolean(),
+    output: z.array(z.object({ type: z.string(), url: z.string(), count: z.number().int().min(1) })),
+    error: z.array(z.object({ type: z.string(), url: z.string() })),
+  })
+  .meta({ id: 'FhirExportManifest' });
+
+export const FhirExportStatusSchema = z.union([FhirExportManifestSchema, FhirOutcomeSchema]);

@@ -1,6 +1,7 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
+import { seedCoverages } from '../../../test/support/fhir-coverage-kit.ts';
 import { fhirProblems } from '../../../test/support/fhir-validation.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import type { Database } from '../../store/database.ts';
@@ -36,6 +37,15 @@ describe.each(BACKENDS)('the demo organisation as FHIR R4 on %s', (backend) => {
       ip: null,
     };
     ctx = { db: t.db, now: () => new Date(`${TODAY}T20:00:00Z`) };
+    // The demo keeps no insurance: a few of its patients get one way of paying each.
+    const some = await t.db.query<{ id: string }>('SELECT id FROM patients WHERE org_id = $1 ORDER BY id LIMIT 8', [
+      summary.orgId,
+    ]);
+    await seedCoverages(
+      t.db,
+      summary.orgId,
+      some.map((p) => p.id),
+    );
   }, 240_000);
   afterAll(() => t.drop());
 
@@ -78,6 +88,7 @@ describe.each(BACKENDS)('the demo organisation as FHIR R4 on %s', (backend) => {
       'CodeSystem',
       'Questionnaire',
       'AuditEvent',
+      'Coverage',
     ])
       expect(types, type).toContain(type);
     expect(all.size).toBeGreaterThan(500);

@@ -17,6 +17,7 @@ import { getOrganizationProfile } from '../organization-profile.ts';
 import { getPatient } from '../patients.ts';
 import { getTherapist } from '../therapists.ts';
 import { readChart, type Section } from './chart.ts';
+import { readCoverage, readPayer } from './coverage.ts';
 import { fhirContext } from './context.ts';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -73,9 +74,12 @@ export async function readResource(ctx: ServiceContext, actor: Actor, type: stri
     case 'Location':
       return toLocation(fhir, await getLocation(ctx, actor, id));
     case 'Organization': {
-      if (id !== actor.orgId) return notFound(type, id);
+      // Any other organisation Knotwork names is a payer of the directory.
+      if (id !== actor.orgId) return readPayer(ctx, actor, fhir, id);
       return toOrganization(fhir, await getOrganizationProfile(ctx, actor));
     }
+    case 'Coverage':
+      return readCoverage(ctx, actor, fhir, id);
     case 'Practitioner': {
       const t = await getTherapist(ctx, actor, id);
       return toPractitioner(fhir, t, 'credentials' in t ? t.credentials : []);

@@ -33,6 +33,7 @@ import { appointmentScope } from '../policies.ts';
 import { listTherapists } from '../therapists.ts';
 import { readChart, SECTIONS, type Section } from './chart.ts';
 import { fhirContext } from './context.ts';
+import { coveragesInChart, patientCoverages, payerOrganizations } from './coverage.ts';
 
 /** Query parameters as they arrive: each name with all its values. */
 export type SearchParams = Record<string, string[]>;
@@ -226,7 +227,14 @@ export async function searchResources(
     case 'Location':
       return page((await listLocations(ctx, actor)).locations.map((l) => toLocation(fhir, l)));
     case 'Organization':
-      return page([toOrganization(fhir, await getOrganizationProfile(ctx, actor))]);
+      return page([
+        toOrganization(fhir, await getOrganizationProfile(ctx, actor)),
+        ...(await payerOrganizations(ctx, actor, fhir)),
+      ]);
+    case 'Coverage': {
+      const found = await patientCoverages(ctx, actor, fhir, patientParam(actor, params));
+      return page(found.filter((r) => r.resourceType === 'Coverage'));
+    }
     case 'CodeSystem':
       return page(CODE_SYSTEM_NAMES.map((n) => codeSystemResource(fhir, n)));
     case 'Questionnaire':
@@ -260,7 +268,8 @@ export async function patientEverything(
 ): Promise<Bundle> {
   const fhir = await fhirContext(ctx.db, actor);
   const patient = toPatient(fhir, await getPatient(ctx, actor, patientId));
-  const { resources } = await readChart(ctx, actor, fhir, patientId, SECTIONS);
+  const { resources, facts } = await readChart(ctx, actor, fhir, patientId, SECTIONS);
+  resources.push(...(await coveragesInChart(ctx, actor, fhir, patientId, facts)));
   const appointments = (await searchAppointments(ctx, actor, fhir, { patient: [patientId] }, 100_000)).resources;
   const all: Resource[] = [patient, ...appointments, ...resources];
   const text = JSON.stringify(all);

@@ -48,3 +48,8 @@ export async function failJob(db: Queryable, id: number, error: string, retryAt:
     retryAt,
   ]);
 }
+
+/** A long job's worker keeps its claim while it makes progress. */
+export async function extendJobLease(db: Queryable, id: number, until: Date): Promise<void> {
+  await db.query('UPDATE jobs SET locked_until = $2 WHERE id = $1 AND done_at IS NULL', [id, until]);
+}
