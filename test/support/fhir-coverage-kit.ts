@@ -21,6 +21,7 @@ const blank: CoverageFields = {
   state: null,
   effectiveFrom: null,
   effectiveTo: null,
+  copay: null,
 };
 
 /** Three payers (auto, workers' comp, health plan); the patients in turn get one way of paying each, four kinds. */
