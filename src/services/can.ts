@@ -144,6 +144,10 @@ export interface SessionCan {
   manageServices: boolean;
   editBookingSettings: boolean;
   viewOutcomes: boolean;
+  /** Review and post charges, check visits out, make and send claims (the desk's money work). */
+  postCharges: boolean;
+  /** The billing reports: A/R aging, unbilled visits, authorizations running out, revenue. */
+  billingReports: boolean;
 }
 
 export function sessionCan(actor: Actor): SessionCan {
@@ -185,6 +189,8 @@ export function sessionCan(actor: Actor): SessionCan {
     manageServices: may('service.manage'),
     editBookingSettings: may('booking-settings.manage'),
     viewOutcomes: may('outcomes.read'),
+    postCharges: may('charge.post', { patient }) && may('claim.manage', { patient }),
+    billingReports: may('billing-setup.manage'),
   };
 }
 

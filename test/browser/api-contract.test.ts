@@ -18,6 +18,7 @@ import { WAITLIST_OPERATIONS } from '../../web/src/api/waitlist.ts';
 import { SCHEDULE_CHANGE_OPERATIONS } from '../../web/src/api/schedule-changes.ts';
 import { OUTCOMES_OPERATIONS } from '../../web/src/api/outcomes.ts';
 import { INSURANCE_OPERATIONS } from '../../web/src/api/insurance.ts';
+import { MONEY_OPERATIONS } from '../../web/src/api/money.ts';
 import { demoSuite } from './support.ts';
 
 const API_OPERATIONS = [
@@ -34,6 +35,7 @@ const API_OPERATIONS = [
   ...RECORD_OPERATIONS,
   ...SCHEDULE_CHANGE_OPERATIONS,
   ...INSURANCE_OPERATIONS,
+  ...MONEY_OPERATIONS,
 ];
 
 let paths: Record<string, Record<string, unknown>>;

@@ -50,6 +50,8 @@ export const SessionCanSchema = z
     manageServices: z.boolean().describe('The service catalogue'),
     editBookingSettings: z.boolean().describe('Change the booking settings'),
     viewOutcomes: z.boolean().describe('The outcomes report'),
+    postCharges: z.boolean().describe('Review and post charges, check visits out, make and send claims'),
+    billingReports: z.boolean().describe('The billing reports (A/R aging, unbilled visits, revenue)'),
   })
   .meta({ id: 'SessionCan' });
 
