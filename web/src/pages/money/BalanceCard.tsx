@@ -51,7 +51,7 @@ export function BalanceCard({ patientId }: { patientId: string }) {
       {b.entries.length === 0 ? (
         <p className="muted">No charges or payments yet.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Ledger entries">
           <table className="table table-compact">
             <caption className="visually-hidden">Ledger entries, oldest first</caption>
             <thead>

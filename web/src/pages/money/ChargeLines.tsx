@@ -56,7 +56,7 @@ export function ChargeLines({ charges, onChanged }: { charges: Charge[]; onChang
           {problem}
         </p>
       ) : null}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Charge lines">
         <table className="table table-compact">
           <caption className="visually-hidden">Charge lines of this visit</caption>
           <thead>

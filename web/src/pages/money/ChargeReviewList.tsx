@@ -24,7 +24,7 @@ export function ChargeReviewList() {
         visits.data.length === 0 ? (
           <p className="muted">No charges wait for review.</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Visits with charges to review">
             <table className="table">
               <caption className="visually-hidden">Visits with charges to review</caption>
               <thead>

@@ -98,7 +98,7 @@ export function ClaimsPage() {
             {state.data.claims.length === 0 ? (
               <p className="muted">No claims yet: make one from a visit whose charges are posted.</p>
             ) : (
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0} role="region" aria-label="Claims table">
                 <table className="table table-compact">
                   <caption className="visually-hidden">Claims, newest first</caption>
                   <thead>

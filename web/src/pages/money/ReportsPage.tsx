@@ -45,7 +45,7 @@ function ReportCard<N extends ReportName>({
 function Table({ caption, head, rows }: { caption: string; head: string[]; rows: ReactNode[][] }) {
   if (rows.length === 0) return <p className="muted">Nothing to show.</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="table table-compact">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
