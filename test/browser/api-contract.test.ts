@@ -35,7 +35,6 @@ const API_OPERATIONS = [
   ...RECORD_OPERATIONS,
   ...SCHEDULE_CHANGE_OPERATIONS,
   ...INSURANCE_OPERATIONS,
-  ...MONEY_OPERATIONS,
 ];
 
 let paths: Record<string, Record<string, unknown>>;
@@ -90,6 +89,16 @@ describe('the web client against the OpenAPI document', () => {
     expect(missing).toEqual([]);
     const keys = CARE_OPERATIONS.map(([method, path]) => `${method} ${path}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('calls only documented operations from the money client (its files: PDF, 837P), each listed once', () => {
+    const missing = MONEY_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(
+      ([m, p]) => `${m} ${p}`,
+    );
+    expect(missing).toEqual([]);
+    const keys = MONEY_OPERATIONS.map(([method, path]) => `${method} ${path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const [, path] of MONEY_OPERATIONS) expect(path).toMatch(/^\/api\/[a-z0-9/{}.-]+$/);
   });
 
   it('calls only documented operations from the outcomes client (a CSV file is a .csv path), each listed once', () => {

@@ -4,7 +4,7 @@ import { useCreateIntent } from '../../api/intent.ts';
 import { dollars, files, listBatches, listClaims, makeBatch, type ClaimLine } from '../../api/money.ts';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { formatDate, formatDateTime } from '../../format.ts';
-import { usePageTitle, useResource } from '../../hooks.ts';
+import { useLastLoaded, usePageTitle, useResource } from '../../hooks.ts';
 import { Link } from '../../router.tsx';
 import { MoneyTabs } from './MoneyTabs.tsx';
 import { PayerPaymentForm } from './PayerPaymentForm.tsx';
@@ -35,6 +35,7 @@ export function ClaimsPage() {
     },
     [round],
   );
+  const loaded = useLastLoaded(state);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [paying, setPaying] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -76,9 +77,9 @@ export function ClaimsPage() {
         </div>
       </div>
       <MoneyTabs />
-      {state.status === 'loading' && round === 0 ? <Loading /> : null}
       {state.status === 'error' ? <ErrorView error={state.error} what="claims" /> : null}
-      {state.status === 'ok' ? (
+      {!loaded && state.status === 'loading' ? <Loading /> : null}
+      {loaded ? (
         <>
           {problem ? (
             <p className="alert alert-error" role="alert">
@@ -95,7 +96,7 @@ export function ClaimsPage() {
           ) : null}
           <section className="card" aria-labelledby="claims-heading">
             <h2 id="claims-heading">Claims</h2>
-            {state.data.claims.length === 0 ? (
+            {loaded.claims.length === 0 ? (
               <p className="muted">No claims yet: make one from a visit whose charges are posted.</p>
             ) : (
               <div className="table-wrap" tabIndex={0} role="region" aria-label="Claims table">
@@ -118,7 +119,7 @@ export function ClaimsPage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {state.data.claims.map((c) => (
+                    {loaded.claims.map((c) => (
                       <tr key={c.id}>
                         <td>
                           {c.can.batch ? (
@@ -166,7 +167,7 @@ export function ClaimsPage() {
             {paying ? (
               <PayerPaymentForm
                 key={paying}
-                claim={state.data.claims.find((c) => c.id === paying)!}
+                claim={loaded.claims.find((c) => c.id === paying)!}
                 onCancel={() => setPaying(null)}
                 onDone={() => {
                   setPaying(null);
@@ -177,7 +178,7 @@ export function ClaimsPage() {
           </section>
           <section className="card" aria-labelledby="batches-heading">
             <h2 id="batches-heading">837P files</h2>
-            {state.data.batches.length === 0 ? (
+            {loaded.batches.length === 0 ? (
               <p className="muted">No files sent yet.</p>
             ) : (
               <table className="table table-compact">
@@ -194,7 +195,7 @@ export function ClaimsPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {state.data.batches.map((b) => (
+                  {loaded.batches.map((b) => (
                     <tr key={b.id}>
                       <th scope="row">{b.controlNumber}</th>
                       <td>{formatDateTime(b.createdAt)}</td>

@@ -6,7 +6,7 @@ import { getPatient } from '../../api/patients.ts';
 import { ErrorSummary, summaryItems } from '../../components/Form.tsx';
 import { ErrorView, Loading } from '../../components/StatusViews.tsx';
 import { formatDate } from '../../format.ts';
-import { usePageTitle, useResource } from '../../hooks.ts';
+import { useLastLoaded, usePageTitle, useResource } from '../../hooks.ts';
 import { Link } from '../../router.tsx';
 import { useUser } from '../../session.tsx';
 import { ChargeLines } from './ChargeLines.tsx';
@@ -35,12 +35,12 @@ export function VisitMoneyPage({ visitId }: { visitId: string }) {
     },
     [visitId, round, can.postCharges],
   );
-  const name = state.status === 'ok' ? `${state.data.patient.givenName} ${state.data.patient.familyName}` : '';
+  const loaded = useLastLoaded(state);
+  const name = loaded ? `${loaded.patient.givenName} ${loaded.patient.familyName}` : '';
   usePageTitle(name ? `Charges and checkout – ${name}` : 'Charges and checkout');
-  if (state.status === 'loading' && round === 0) return <Loading />;
   if (state.status === 'error') return <ErrorView error={state.error} what="visit" />;
-  if (state.status !== 'ok') return <Loading />;
-  const { visit, patient, claims } = state.data;
+  if (!loaded) return <Loading />;
+  const { visit, patient, claims } = loaded;
   const serviceDate = visit.charges[0]?.serviceDate;
   const live = visit.charges.filter((c) => c.status !== 'reversed');
 
