@@ -31,6 +31,7 @@ import { billingRoutes } from './billing/routes.ts';
 import { moneyRoutes } from './money/routes.ts';
 import { moneyDocumentRoutes } from './money/documents-routes.ts';
 import { moneyReportRoutes } from './money/reports-routes.ts';
+import { moneyWorklistRoutes } from './money/worklist-routes.ts';
 import { placeRoutes } from './places/routes.ts';
 import { fhirRoutes } from './fhir/routes.ts';
 import { fhirExportRoutes } from './fhir/export-routes.ts';
@@ -71,6 +72,7 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...moneyRoutes(ctx),
     ...moneyDocumentRoutes(ctx),
     ...moneyReportRoutes(ctx),
+    ...moneyWorklistRoutes(ctx),
     ...placeRoutes(ctx),
     ...fhirExportRoutes(ctx),
     ...fhirRoutes(ctx),

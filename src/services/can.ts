@@ -146,6 +146,10 @@ export interface SessionCan {
   viewOutcomes: boolean;
   /** The public "what to expect" text, per language (an administrator). */
   editPublicText: boolean;
+  /** Review and post charges, check visits out, make and send claims (the desk's money work). */
+  postCharges: boolean;
+  /** The billing reports: A/R aging, unbilled visits, authorizations running out, revenue. */
+  billingReports: boolean;
 }
 
 export function sessionCan(actor: Actor): SessionCan {
@@ -188,6 +192,8 @@ export function sessionCan(actor: Actor): SessionCan {
     editBookingSettings: may('booking-settings.manage'),
     viewOutcomes: may('outcomes.read'),
     editPublicText: may('organization.manage'),
+    postCharges: may('charge.post', { patient }) && may('claim.manage', { patient }),
+    billingReports: may('billing-setup.manage'),
   };
 }
 

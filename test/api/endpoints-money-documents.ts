@@ -142,5 +142,6 @@ export const MONEY_DOCUMENT_ENDPOINTS: EndpointCase[] = [
       return `/api/reports/${name}`;
     },
     expect: expect({ anonymous: 401, admin: 200, manager: 200, otherAdmin: 200 }),
+    session: 'billingReports',
   })),
 ];

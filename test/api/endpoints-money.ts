@@ -22,8 +22,8 @@ const expect = (overrides: Partial<Record<Who, number>>): Record<Who, number> =>
   Object.fromEntries(WHO.map((w) => [w, overrides[w] ?? 403])) as Record<Who, number>;
 
 /** The desk side of the patient's site posts; others are refused; another organisation finds nothing. */
-const deskPosts = (status: number) =>
-  expect({ anonymous: 401, admin: status, manager: status, front_desk: status, otherAdmin: 404 });
+const deskPosts = (status: number, other = 404) =>
+  expect({ anonymous: 401, admin: status, manager: status, front_desk: status, otherAdmin: other });
 /** Managers and admins set who bills; another organisation's admin keeps its own. */
 const setup = (status: number, other = status) =>
   expect({ anonymous: 401, admin: status, manager: status, otherAdmin: other });
@@ -32,7 +32,30 @@ const shared = new WeakMap<Env, Promise<{ visitId: string; claimId: string; paye
 /** One claimed visit of a billable patient, made once per matrix run, for the reads. */
 function claimed(env: Env) {
   let made = shared.get(env);
-  if (!made) shared.set(env, (made = claimedVisit(env.db, env.world, false)));
+  if (!made) {
+    made = claimedVisit(env.db, env.world, false);
+    shared.set(env, made);
+    void made.then((c) => claimedVisits.push(c.visitId));
+  }
+  return made;
+}
+
+/** The visits claimed for the reads, which another organisation's lists must not show. */
+const claimedVisits: string[] = [];
+const sent = new WeakMap<Env, Promise<{ batchId: string }>>();
+/** One claim sent in an 837P file, made once per matrix run. */
+function sentClaim(env: Env) {
+  let made = sent.get(env);
+  if (!made) {
+    made = claimedVisit(env.db, env.world, true).then(async (c) => {
+      claimedVisits.push(c.visitId);
+      const [row] = await env.db.query<{ batchId: string }>('SELECT batch_id AS "batchId" FROM claims WHERE id = $1', [
+        c.claimId,
+      ]);
+      return row!;
+    });
+    sent.set(env, made);
+  }
   return made;
 }
 
@@ -233,6 +256,40 @@ export const MONEY_ENDPOINTS: EndpointCase[] = [
     url: () => '/api/claim-batches',
     body: async (env) => ({ claimIds: [(await claimedVisit(env.db, env.world, false)).claimId] }),
     expect: deskPosts(201),
+  },
+  {
+    method: 'GET',
+    route: '/api/charge-review',
+    record: 'the visits of own sites with charges to review',
+    url: async (env) => (await chargeOf(env, false), '/api/charge-review'),
+    expect: deskPosts(200, 200),
+    secrets: (_env, who) => (who === 'otherAdmin' ? [...visitOfCharge.values()] : []),
+    session: 'postCharges',
+  },
+  {
+    method: 'GET',
+    route: '/api/claims',
+    record: "the claims of own sites' patients",
+    url: async (env) => (await claimed(env), '/api/claims'),
+    expect: deskPosts(200, 200),
+    secrets: (_env, who) => (who === 'otherAdmin' ? claimedVisits : []),
+    session: 'postCharges',
+  },
+  {
+    method: 'GET',
+    route: '/api/claim-batches',
+    record: "the 837P files of own sites' claims",
+    url: async (env) => (await sentClaim(env), '/api/claim-batches'),
+    expect: deskPosts(200, 200),
+    session: 'postCharges',
+  },
+  {
+    method: 'GET',
+    route: '/api/claim-batches/:id/837p',
+    record: "an 837P file of own site's claim",
+    url: async (env) => `/api/claim-batches/${(await sentClaim(env)).batchId}/837p`,
+    expect: deskPosts(200),
+    session: 'postCharges',
   },
   {
     method: 'GET',

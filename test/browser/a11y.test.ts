@@ -28,10 +28,10 @@ const STAFF_PAGES = () => [
 ];
 
 const PAGES: Record<DemoRole, () => string[]> = {
-  front_desk: () => [...STAFF_PAGES(), `/patients/${ids.deskPatient}/edit`],
+  front_desk: () => [...STAFF_PAGES(), `/patients/${ids.deskPatient}/edit`, '/billing', '/billing/claims'],
   therapist: STAFF_PAGES,
-  manager: () => [...STAFF_PAGES(), '/staff'],
-  admin: () => [...STAFF_PAGES(), '/staff', '/audit'],
+  manager: () => [...STAFF_PAGES(), '/staff', '/billing', '/billing/claims', '/billing/reports'],
+  admin: () => [...STAFF_PAGES(), '/staff', '/audit', '/billing/reports'],
   patient: () => [
     `/patients/${ids.ownPatient}`,
     `/patients/${ids.ownPatient}/edit`,

@@ -19,6 +19,7 @@ import { WAITLIST_OPERATIONS } from '../../web/src/api/waitlist.ts';
 import { SCHEDULE_CHANGE_OPERATIONS } from '../../web/src/api/schedule-changes.ts';
 import { OUTCOMES_OPERATIONS } from '../../web/src/api/outcomes.ts';
 import { INSURANCE_OPERATIONS } from '../../web/src/api/insurance.ts';
+import { MONEY_OPERATIONS } from '../../web/src/api/money.ts';
 import { demoSuite } from './support.ts';
 
 const API_OPERATIONS = [
@@ -90,6 +91,16 @@ describe('the web client against the OpenAPI document', () => {
     expect(missing).toEqual([]);
     const keys = CARE_OPERATIONS.map(([method, path]) => `${method} ${path}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('calls only documented operations from the money client (its files: PDF, 837P), each listed once', () => {
+    const missing = MONEY_OPERATIONS.filter(([method, path]) => !paths[path]?.[method.toLowerCase()]).map(
+      ([m, p]) => `${m} ${p}`,
+    );
+    expect(missing).toEqual([]);
+    const keys = MONEY_OPERATIONS.map(([method, path]) => `${method} ${path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const [, path] of MONEY_OPERATIONS) expect(path).toMatch(/^\/api\/[a-z0-9/{}.-]+$/);
   });
 
   it('calls only documented operations from the outcomes client (a CSV file is a .csv path), each listed once', () => {

@@ -46,6 +46,10 @@ const TherapistOnboarding = lazyPage(() =>
 const HomeCarePage = lazyPage(() => import('./pages/homecare/HomeCarePage.tsx').then((m) => m.HomeCarePage));
 const OutcomesPage = lazyPage(() => import('./pages/outcomes/OutcomesPage.tsx').then((m) => m.OutcomesPage));
 const AboutTextPage = lazyPage(() => import('./pages/admin/AboutTextPage.tsx').then((m) => m.AboutTextPage));
+const ChargeReviewList = lazyPage(() => import('./pages/money/ChargeReviewList.tsx').then((m) => m.ChargeReviewList));
+const VisitMoneyPage = lazyPage(() => import('./pages/money/VisitMoneyPage.tsx').then((m) => m.VisitMoneyPage));
+const ClaimsPage = lazyPage(() => import('./pages/money/ClaimsPage.tsx').then((m) => m.ClaimsPage));
+const BillingReportsPage = lazyPage(() => import('./pages/money/ReportsPage.tsx').then((m) => m.ReportsPage));
 const MeasureEntryPage = lazyPage(() => import('./pages/measures/MeasureEntry.tsx').then((m) => m.MeasureEntryPage));
 
 /** Where each role starts: a patient on their own record, a therapist on My day, everyone else on the patient list. */
@@ -280,6 +284,38 @@ const ROUTES: { pattern: string; render: (params: Record<string, string>) => Rea
     render: () => (
       <Guarded can="viewOutcomes">
         <OutcomesPage />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/billing',
+    render: () => (
+      <Guarded can="postCharges">
+        <ChargeReviewList />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/billing/visits/:id',
+    render: ({ id }) => (
+      <Guarded can="postCharges">
+        <VisitMoneyPage key={id} visitId={id!} />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/billing/claims',
+    render: () => (
+      <Guarded can="postCharges">
+        <ClaimsPage />
+      </Guarded>
+    ),
+  },
+  {
+    pattern: '/billing/reports',
+    render: () => (
+      <Guarded can="billingReports">
+        <BillingReportsPage />
       </Guarded>
     ),
   },

@@ -1,4 +1,4 @@
-import { useEffect, useState, type DependencyList } from 'react';
+import { useEffect, useRef, useState, type DependencyList } from 'react';
 
 export type Resource<T> = { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: unknown };
 
@@ -34,4 +34,11 @@ export function useDebounced<T>(value: T, delayMs: number): T {
     return () => window.clearTimeout(timer);
   }, [value, delayMs]);
   return settled;
+}
+
+/** The latest loaded data, kept on screen while a reload runs (so a page does not blank after each action). */
+export function useLastLoaded<T>(resource: Resource<T>): T | null {
+  const last = useRef<T | null>(null);
+  if (resource.status === 'ok') last.current = resource.data;
+  return resource.status === 'ok' ? resource.data : last.current;
 }

@@ -51,6 +51,8 @@ export const SessionCanSchema = z
     editBookingSettings: z.boolean().describe('Change the booking settings'),
     viewOutcomes: z.boolean().describe('The outcomes report'),
     editPublicText: z.boolean().describe('Edit the public "what to expect" text in each language'),
+    postCharges: z.boolean().describe('Review and post charges, check visits out, make and send claims'),
+    billingReports: z.boolean().describe('The billing reports (A/R aging, unbilled visits, revenue)'),
   })
   .meta({ id: 'SessionCan' });
 

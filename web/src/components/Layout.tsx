@@ -36,6 +36,8 @@ function navItemsFor({ can, patientId }: Pick<SessionUser, 'can' | 'patientId'>)
     ...(can.frontDeskCalendar ? [{ to: '/schedule', label: 'Calendar', section: '/schedule' }] : []),
     ...(can.bookForPatients ? [{ to: '/waitlist', label: 'Waitlist', section: '/waitlist' }] : []),
   ];
+  if (can.postCharges || can.billingReports)
+    items.push({ to: can.postCharges ? '/billing' : '/billing/reports', label: 'Billing', section: '/billing' });
   if (can.viewOutcomes) items.push({ to: '/outcomes', label: 'Outcomes', section: '/outcomes' });
   if (can.manageStaff) items.push({ to: '/staff', label: 'Staff', section: '/staff' });
   // One entry for the booking setup (services, booking settings); its pages have their own tabs.

@@ -12,6 +12,8 @@ import { dateLabel, timeAt, wallClock } from './schedule/time.ts';
 import './records.css';
 import { useOrgTimeZone } from '../session.tsx';
 import { InsuranceCard } from './insurance/InsuranceCard.tsx';
+import { BalanceCard } from './money/BalanceCard.tsx';
+import { useUser } from '../session.tsx';
 
 const PHASE: Record<string, string> = { acute: 'Acute', chronic: 'Chronic', maintenance: 'Maintenance' };
 
@@ -37,6 +39,7 @@ function VisitList({
   const therapists = useTherapists();
   const services = useServices();
   const orgZone = useOrgTimeZone();
+  const { can } = useUser();
   if (visits.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="plain-list hub-visits" aria-label={label}>
@@ -59,6 +62,11 @@ function VisitList({
             {v.noteId ? (
               <Link to={`/patients/${patientId}/chart/sessions/${v.noteId}`}>
                 Session note<span className="visually-hidden"> of this visit</span>
+              </Link>
+            ) : null}
+            {v.noteId && can.postCharges ? (
+              <Link to={`/billing/visits/${v.noteId}`}>
+                Charges and checkout<span className="visually-hidden"> of this visit</span>
               </Link>
             ) : null}
           </li>
@@ -177,6 +185,7 @@ export function PatientHub({
       {s.notes ? <NotesCard notes={s.notes} patientId={patient.id} /> : null}
       {measures}
       {s.can.readCoverage ? <InsuranceCard patientId={patient.id} manage={s.can.manageCoverage} /> : null}
+      {own ? null : <BalanceCard patientId={patient.id} />}
       {s.can.merge ? (
         <section className="card" aria-labelledby="merge-heading">
           <h2 id="merge-heading">Duplicate records</h2>
