@@ -174,9 +174,16 @@ describe.each(BACKENDS)('the FHIR R4 read API on %s', (backend) => {
         AND detail ->> 'via' = 'fhir'`,
       [suite.world.orgId, a()],
     );
-    expect(read.map((r) => r.action).sort()).toEqual(
-      ['assessment.read', 'gate.read', 'intake.read', 'measure.read', 'plan.read', 'session-note.read'].sort(),
-    );
+    expect(read.map((r) => r.action).sort()).toEqual([
+      'assessment.read',
+      'file.read',
+      'gate.read',
+      'home-care.read',
+      'intake.read',
+      'measure.read',
+      'plan.read',
+      'session-note.read',
+    ]);
     // The desk reads no clinical notes: its $everything leaves the visits out.
     const desk = resources((await suite.as('front_desk', 'GET', `/fhir/R4/Patient/${a()}/$everything`)).json());
     expect(desk.some((r) => r.resourceType === 'Encounter')).toBe(false);
