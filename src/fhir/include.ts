@@ -41,8 +41,8 @@ export function parseIncludes(type: string, values: readonly string[]): string[]
       return {
         refused:
           known.length > 0
-            ? `A ${type} search can include ${known.join(', ')}; not "${value}".`
-            : `A ${type} search includes nothing else; leave out "${value}".`,
+            ? `A search for ${type} can include ${known.join(', ')}; not "${value}".`
+            : `A search for ${type} includes nothing else; leave out "${value}".`,
       };
     }
   }
