@@ -8,7 +8,8 @@ import type { Queryable } from '../../src/store/database.ts';
 export async function seedFhirChartExtras(
   db: Queryable,
   orgId: string,
-  who: { patientId: string; therapistId: string; userId: string; noteId: string; homeCare?: boolean },
+  /** Without `noteId`, a draft visit of the patient's own is charted for the motion and the handout. */
+  who: { patientId: string; therapistId: string; userId: string; noteId?: string; homeCare?: boolean },
   at: Date,
 ): Promise<{ clearanceId: string; fileId: string; assessmentId: string }> {
   const [file] = await db.query<{ id: string }>(
@@ -49,17 +50,29 @@ export async function seedFhirChartExtras(
       at,
     ],
   );
-  await db.query(`UPDATE session_notes SET objective = objective || $3::jsonb WHERE org_id = $1 AND id = $2`, [
-    orgId,
-    who.noteId,
-    JSON.stringify({ rom: [{ joint: 'cervical', motion: 'rotation', side: 'left', degrees: 45 }] }),
-  ]);
+  const beforeTreatment = { rom: [{ joint: 'cervical', motion: 'rotation', side: 'left', degrees: 45 }] };
+  let noteId = who.noteId;
+  if (noteId)
+    await db.query(`UPDATE session_notes SET objective = objective || $3::jsonb WHERE org_id = $1 AND id = $2`, [
+      orgId,
+      noteId,
+      JSON.stringify(beforeTreatment),
+    ]);
+  else {
+    // A signed note is never changed, so a visit of its own (a walk-in, still a draft) carries the motion.
+    const [note] = await db.query<{ id: string }>(
+      `INSERT INTO session_notes (org_id, patient_id, therapist_id, objective, created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id`,
+      [orgId, who.patientId, who.therapistId, JSON.stringify(beforeTreatment), who.userId, at],
+    );
+    noteId = note!.id;
+  }
   await db.query(
     `INSERT INTO session_reassessments (org_id, session_note_id, pain_after, rom, recorded_by, recorded_at)
      VALUES ($1, $2, 3, $3, $4, $5)`,
     [
       orgId,
-      who.noteId,
+      noteId,
       JSON.stringify([{ joint: 'cervical', motion: 'rotation', side: 'left', degrees: 55 }]),
       who.userId,
       at,
@@ -70,7 +83,7 @@ export async function seedFhirChartExtras(
       `INSERT INTO home_care_plans (org_id, session_note_id, patient_id, content, generated_by, generated_at, sent_at,
         sent_by)
        VALUES ($1, $2, $3, '{}', $4, $5, $5, $4)`,
-      [orgId, who.noteId, who.patientId, who.userId, at],
+      [orgId, noteId, who.patientId, who.userId, at],
     );
   return { clearanceId: clearance!.id, fileId: file!.id, assessmentId: assessment!.id };
 }
