@@ -7,7 +7,7 @@ import { toClearanceDocument, toHomeCareDocument } from './document-reference.ts
 import { includedReferences, parseIncludes } from './include.ts';
 import { toIntakeQuestionnaire, toIntakeResponse } from './intake-questionnaire.ts';
 import { toRomObservations } from './observation-rom.ts';
-import { pageLinks, parseOffset } from './paging.ts';
+import { pageLinks, parseOffset, readPageToken } from './paging.ts';
 
 const ctx: FhirContext = { base: canonicalBase('demo'), orgId: '11111111-1111-4111-8111-111111111111' };
 const patientId = '22222222-2222-4222-8222-222222222222';
@@ -190,19 +190,25 @@ describe('_include and paging', () => {
     expect(refs).toEqual(['Patient/a', 'Patient/b', `Practitioner/${therapistId}`]);
   });
 
-  it('links self, next and previous pages of the same search', () => {
+  it('links self, next and previous pages of the same search, the search itself kept out of sight', () => {
     const url = 'https://clinic.example/fhir/R4/Patient';
-    const params = { name: ['Al'], _count: ['2'], _offset: ['2'] };
+    const params = { name: ['Alvarez'], _count: ['2'], _offset: ['2'] };
     const middle = pageLinks(url, params, { offset: 2, count: 2, total: 5 });
-    expect(middle).toEqual([
-      { relation: 'self', url: `${url}?name=Al&_count=2&_offset=2` },
-      { relation: 'next', url: `${url}?name=Al&_count=2&_offset=4` },
-      { relation: 'previous', url: `${url}?name=Al&_count=2` },
-    ]);
+    expect(middle.map((l) => l.relation)).toEqual(['self', 'next', 'previous']);
+    const searchOf = (link: string) => {
+      expect(link.startsWith(`${url}?_page=`)).toBe(true);
+      expect(link).not.toContain('Alvarez');
+      return readPageToken(new URL(link).searchParams.get('_page')!);
+    };
+    expect(searchOf(middle[0]!.url!)).toEqual({ name: ['Alvarez'], _count: ['2'], _offset: ['2'] });
+    expect(searchOf(middle[1]!.url!)).toEqual({ name: ['Alvarez'], _count: ['2'], _offset: ['4'] });
+    expect(searchOf(middle[2]!.url!)).toEqual({ name: ['Alvarez'], _count: ['2'] });
     expect(pageLinks(url, params, { offset: 4, count: 2, total: 5 }).map((l) => l.relation)).toEqual([
       'self',
       'previous',
     ]);
+    expect(readPageToken('not-a-token')).toMatchObject({ refused: expect.stringContaining('search again') });
+    expect(readPageToken(Buffer.from('{"name":[1]}').toString('base64url'))).toHaveProperty('refused');
     expect(parseOffset('-1')).toMatchObject({ refused: expect.stringContaining('_offset') });
     expect(parseOffset('10')).toBe(10);
   });

@@ -8,7 +8,7 @@ import { includedReferences, parseIncludes } from '../../fhir/include.ts';
 import { toIntakeQuestionnaire } from '../../fhir/intake-questionnaire.ts';
 import { toLocation } from '../../fhir/location.ts';
 import { toOrganization } from '../../fhir/organization.ts';
-import { pageLinks, parseOffset } from '../../fhir/paging.ts';
+import { pageLinks, parseOffset, readPageToken } from '../../fhir/paging.ts';
 import { toPatient } from '../../fhir/patient.ts';
 import { toPractitionerRole } from '../../fhir/practitioner-role.ts';
 import { toPractitioner } from '../../fhir/practitioner.ts';
@@ -257,9 +257,14 @@ export async function searchResources(
   ctx: ServiceContext,
   actor: Actor,
   type: string,
-  params: SearchParams,
+  given: SearchParams,
   serverBase: string,
 ): Promise<Bundle> {
+  // A page link stands for the whole search it continues.
+  const token = one(given, '_page');
+  const search = token === undefined ? given : readPageToken(token);
+  if (isRefusal(search)) return refuse('_page', search);
+  const params = search as SearchParams;
   const count = parseCount(one(params, '_count'));
   const offset = parseOffset(one(params, '_offset'));
   const page: Page = {
