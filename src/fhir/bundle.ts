@@ -1,16 +1,18 @@
-import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import type { Bundle, BundleLink, OperationOutcome, Resource } from '@medplum/fhirtypes';
 
-/** A searchset: the matches (their count as `total`), then any included resources. */
+/** A searchset: the matches (their count as `total`), then any included resources; `link` pages it. */
 export function searchset(
   base: string,
   matches: readonly Resource[],
   total: number,
   included: readonly Resource[] = [],
+  link: BundleLink[] = [],
 ): Bundle {
   return {
     resourceType: 'Bundle',
     type: 'searchset',
     total,
+    ...(link.length > 0 ? { link } : {}),
     entry: [
       ...matches.map((r) => ({
         fullUrl: `${base}/${r.resourceType}/${r.id}`,

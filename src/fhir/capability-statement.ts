@@ -1,4 +1,5 @@
 import type { CapabilityStatement, CapabilityStatementRestResource } from '@medplum/fhirtypes';
+import { includesOf } from './include.ts';
 
 /** What the read API answers: each type's read, and the search parameters it takes. */
 export const SUPPORTED: Record<string, { read: boolean; search: readonly string[] }> = {
@@ -11,6 +12,7 @@ export const SUPPORTED: Record<string, { read: boolean; search: readonly string[
   CarePlan: { read: true, search: ['patient', 'subject', '_count'] },
   Goal: { read: true, search: ['patient', 'subject', '_count'] },
   QuestionnaireResponse: { read: true, search: ['patient', 'subject', '_count'] },
+  DocumentReference: { read: true, search: ['patient', 'subject', '_count'] },
   Consent: { read: true, search: ['patient', '_count'] },
   Coverage: { read: true, search: ['patient', '_count'] },
   Practitioner: { read: true, search: ['_count'] },
@@ -31,7 +33,11 @@ const SEARCH_TYPES: Record<string, 'token' | 'date' | 'reference' | 'string' | '
   code: 'token',
   date: 'date',
   _count: 'number',
+  _offset: 'number',
 };
+
+/** Every search that takes `_count` pages with `_offset` too. */
+const withPaging = (search: readonly string[]) => (search.includes('_count') ? [...search, '_offset'] : search);
 
 /** The server's CapabilityStatement; `date` is when it was produced. */
 export function toCapabilityStatement(base: string, date: string): CapabilityStatement {
@@ -57,7 +63,8 @@ export function toCapabilityStatement(base: string, date: string): CapabilitySta
             ...(s.read ? [{ code: 'read' as const }] : []),
             ...(s.search.length > 0 ? [{ code: 'search-type' as const }] : []),
           ],
-          searchParam: s.search.map((name) => ({ name, type: SEARCH_TYPES[name]! })),
+          searchParam: withPaging(s.search).map((name) => ({ name, type: SEARCH_TYPES[name]! })),
+          ...(includesOf(type).length > 0 ? { searchInclude: includesOf(type) } : {}),
           ...(type === 'Patient'
             ? {
                 operation: [

@@ -1,8 +1,10 @@
 import type { CodeSystem, CodeSystemConcept, Coding } from '@medplum/fhirtypes';
+import { ROM_NORMS } from '../clinical/assessment/index.ts';
 import { MUSCLES } from '../clinical/atlas/index.ts';
 import { REGIONS } from '../clinical/bodymap/regions.ts';
 import { MEASURES } from '../clinical/measures/catalogue.ts';
 import { TECHNIQUES } from '../clinical/protocol/techniques.ts';
+import { CONDITIONS } from '../clinical/screening/questions.ts';
 import { codeSystemUrl, type FhirContext } from './base.ts';
 
 /**
@@ -10,6 +12,8 @@ import { codeSystemUrl, type FhirContext } from './base.ts';
  * `<base>/CodeSystem/<name>`. A system whose codes grow with the clinic's own data (the services it
  * offers, the audit log's actions) is published with `content: not-present`.
  */
+const sentence = (words: string) => words[0]!.toUpperCase() + words.slice(1);
+
 const CONCEPTS = {
   /** Outcome measures without a confirmed LOINC total-score code (see clinical/measures/catalogue). */
   measure: () =>
@@ -34,6 +38,7 @@ const CONCEPTS = {
     { code: 'jump-sign', display: 'Jump sign' },
     { code: 'referral-reproduced', display: 'Referred pain reproduced' },
     { code: 'range-of-motion', display: 'Range of motion' },
+    { code: 'pain-on-motion', display: 'Pain on motion' },
     { code: 'hold-seconds', display: 'Compression hold (seconds)' },
     { code: 'pain-during-treatment', display: 'Pain during treatment (1–10)' },
   ],
@@ -54,7 +59,25 @@ const CONCEPTS = {
     { code: 'chronic', display: 'Chronic' },
     { code: 'maintenance', display: 'Maintenance' },
   ],
+  /** A joint's motion, `<joint>.<motion>`: the norms table's motions (a clinician may measure others). */
+  'range-of-motion': () =>
+    Object.entries(ROM_NORMS).flatMap(([joint, motions]) =>
+      Object.keys(motions).map((motion) => ({
+        code: `${joint}.${motion}`,
+        display: sentence(`${joint} ${motion.replace(/-/g, ' ')}`),
+      })),
+    ),
+  joint: () => Object.keys(ROM_NORMS).map((joint) => ({ code: joint, display: sentence(joint) })),
+  document: () => [
+    { code: 'clearance-letter', display: "Physician's clearance letter" },
+    { code: 'home-care-handout', display: 'Home care handout' },
+  ],
+  'intake-condition': () =>
+    Object.keys(CONDITIONS).map((code) => ({ code, display: sentence(code.replace(/-/g, ' ')) })),
 } satisfies Record<string, () => CodeSystemConcept[]>;
+
+/** Systems listed in part: a clinician may record a joint or motion outside the norms table. */
+const FRAGMENTS: ReadonlySet<string> = new Set(['range-of-motion', 'joint']);
 
 /** Systems whose codes are the clinic's own data, listed by name only. */
 const OPEN_SYSTEMS = {
@@ -106,6 +129,7 @@ export function codeSystemResource(ctx: FhirContext, name: CodeSystemName): Code
     return { ...common, description: OPEN_SYSTEMS[name as keyof typeof OPEN_SYSTEMS], content: 'not-present' };
   }
   const concept = conceptsOf(name as keyof typeof CONCEPTS);
+  if (FRAGMENTS.has(name)) return { ...common, content: 'fragment', concept };
   return { ...common, content: 'complete', count: concept.length, concept };
 }
 

@@ -4,6 +4,7 @@
  */
 import { finishedExportOfAdmin } from '../support/fhir-export-kit.ts';
 import { seedCoverages } from '../support/fhir-coverage-kit.ts';
+import { seedFhirChartExtras } from '../support/fhir-chart-seed.ts';
 import * as charting from '../support/session-kit.ts';
 import type { EndpointCase, Env, Who } from './endpoints.ts';
 
@@ -34,6 +35,29 @@ function coverageOfA(env: Env): Promise<string> {
   if (!made) {
     made = seedCoverages(env.db, env.world.orgId, [env.world.patients.a]).then((ids) => ids[0]!);
     coverages.set(env, made);
+  }
+  return made;
+}
+
+const extras = new WeakMap<Env, Promise<{ clearanceId: string; romAfter: string }>>();
+/** Patient A's clearance letter and a visit's motion after treatment, made once per matrix run. */
+function extrasOfA(env: Env) {
+  let made = extras.get(env);
+  if (!made) {
+    const { world } = env;
+    made = seedFhirChartExtras(
+      env.db,
+      world.orgId,
+      { patientId: world.patients.a, therapistId: world.therapists.a, userId: world.users.admin.id },
+      new Date('2026-11-12T18:00:00Z'),
+    ).then(async (e) => {
+      const [note] = await env.db.query<{ id: string }>(
+        `SELECT session_note_id AS id FROM session_reassessments WHERE org_id = $1 AND recorded_at = $2`,
+        [world.orgId, new Date('2026-11-12T18:00:00Z')],
+      );
+      return { clearanceId: e.clearanceId, romAfter: `${note!.id}-rom-after1` };
+    });
+    extras.set(env, made);
   }
   return made;
 }
@@ -170,5 +194,34 @@ export const FHIR_ENDPOINTS: EndpointCase[] = [
     record: "the admin's finished export",
     url: async (env) => `/fhir/R4/$export-status/${await finishedExportOfAdmin(env.db, env.world, true)}`,
     expect: answers(404, { admin: 202 }),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/:type/:id',
+    record: "a clearance letter of own site's patient",
+    url: async (env) => `/fhir/R4/DocumentReference/${(await extrasOfA(env)).clearanceId}`,
+    expect: answers(200, { otherAdmin: 404 }),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/:type/:id',
+    record: "range of motion after a visit of own site's patient",
+    url: async (env) => `/fhir/R4/Observation/${(await extrasOfA(env)).romAfter}`,
+    expect: answers(200, { front_desk: 403, patient: 403, otherAdmin: 404 }),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/:type',
+    record: "documents of another site's patient",
+    url: (env) => `/fhir/R4/DocumentReference?patient=${env.world.patients.b}`,
+    expect: answers(200, onlySiteB),
+  },
+  {
+    method: 'GET',
+    route: '/fhir/R4/:type',
+    record: "appointments with their patients included (another site's stay unseen)",
+    url: () => '/fhir/R4/Appointment?_include=Appointment:patient',
+    expect: answers(200),
+    secrets: other(['Bruno']),
   },
 ];

@@ -8,8 +8,10 @@ import { route } from '../route.ts';
 import { FHIR_JSON } from './outcome.ts';
 import { FhirBundleSchema, FhirCapabilitySchema, FhirResourceSchema } from './schema.ts';
 
+/** The server as the client reached it, for links to documents. */
+const originOf = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 /** The FHIR base as the client reached it, for each entry's fullUrl. */
-const baseOf = (request: FastifyRequest) => `${request.protocol}://${request.host}/fhir/R4`;
+const baseOf = (request: FastifyRequest) => `${originOf(request)}/fhir/R4`;
 
 const TYPE = /^[A-Z][A-Za-z]{1,40}$/;
 const ID = /^[A-Za-z0-9\-.]{1,64}$/;
@@ -99,7 +101,13 @@ export function fhirRoutes(ctx: ServiceContext) {
       summary: 'Read one resource by type and id',
       response: FhirResourceSchema,
       handler: async ({ actor, request, reply }) => {
-        const resource = await readResource(ctx, actor, pathPart(request, 'type'), pathPart(request, 'id'));
+        const resource = await readResource(
+          ctx,
+          actor,
+          pathPart(request, 'type'),
+          pathPart(request, 'id'),
+          originOf(request),
+        );
         reply.type(FHIR_JSON);
         return resource;
       },

@@ -10,6 +10,7 @@ export const FhirBundleSchema = z
     resourceType: z.literal('Bundle'),
     type: z.literal('searchset'),
     total: z.number().int().min(0),
+    link: z.array(z.object({ relation: z.enum(['self', 'next', 'previous']), url: z.string() })).optional(),
     entry: z.array(
       z.object({
         fullUrl: z.string(),

@@ -1,22 +1,33 @@
 import type { Resource } from '@medplum/fhirtypes';
+import { romNorm } from '../../clinical/assessment/index.ts';
 import { toConditions } from '../../fhir/condition.ts';
 import { toConsent } from '../../fhir/consent.ts';
 import type { FhirContext } from '../../fhir/base.ts';
 import { toCarePlan, toGoals, type PlanInput } from '../../fhir/care-plan.ts';
+import { toClearanceDocument, toHomeCareDocument } from '../../fhir/document-reference.ts';
 import { toEncounter } from '../../fhir/encounter.ts';
+import { toIntakeResponse } from '../../fhir/intake-questionnaire.ts';
 import { toMeasureObservation } from '../../fhir/observation-measure.ts';
 import { toTriggerPointObservations, type TriggerPointFinding } from '../../fhir/observation-trigger-point.ts';
 import { toVitalsObservations } from '../../fhir/observation-vitals.ts';
+import { toRomObservations, type RomMeasurement } from '../../fhir/observation-rom.ts';
 import { toProcedure } from '../../fhir/procedure.ts';
 import { toQuestionnaireResponse } from '../../fhir/questionnaire.ts';
 import { listAssessments } from '../../store/repos/charting-assessments.ts';
 import { listPlans } from '../../store/repos/charting-plans.ts';
-import { listIntakeReadings, listScreeningHistory } from '../../store/repos/fhir.ts';
+import {
+  listClearanceLetters,
+  listIntakeDocuments,
+  listIntakeReadings,
+  listScreeningHistory,
+} from '../../store/repos/fhir.ts';
+import { listForPatient as listHomeCare } from '../../store/repos/sessions/homecare.ts';
 import { listResponses } from '../../store/repos/sessions/measures.ts';
-import { listNotes } from '../../store/repos/sessions/notes.ts';
-import { listSteps } from '../../store/repos/sessions/steps.ts';
+import { listNotes, type NoteRow } from '../../store/repos/sessions/notes.ts';
+import { findReassessment, listSteps } from '../../store/repos/sessions/steps.ts';
 import { audit, type AuditRecord } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
+import { readRom } from '../charting/session-reassessment.ts';
 import { patientAccess, refuse } from '../charting/session-access.ts';
 import { isAllowed, type Action, type PatientFacts } from '../policies.ts';
 
@@ -24,7 +35,8 @@ import { isAllowed, type Action, type PatientFacts } from '../policies.ts';
  * A patient's chart as FHIR, one section at a time. Each section is read under the action the JSON
  * API reads it under (the same policy), and each section read is audited under that action.
  */
-export type Section = 'visits' | 'measures' | 'assessments' | 'plans' | 'intake' | 'screening';
+export type Section =
+  'visits' | 'measures' | 'assessments' | 'plans' | 'intake' | 'screening' | 'letters' | 'home-care';
 
 const ACTION: Record<Section, Action> = {
   visits: 'session-note.read',
@@ -33,11 +45,49 @@ const ACTION: Record<Section, Action> = {
   plans: 'plan.read',
   intake: 'intake.read',
   screening: 'gate.read',
+  letters: 'file.read',
+  'home-care': 'home-care.read',
 };
 
 export const SECTIONS = Object.keys(ACTION) as Section[];
 
-async function loadSection(ctx: ServiceContext, actor: Actor, fhir: FhirContext, section: Section, patientId: string) {
+/** A visit's range of motion: measured before treatment (the note) and after (the reassessment). */
+async function visitRom(ctx: ServiceContext, fhir: FhirContext, note: NoteRow): Promise<Resource[]> {
+  const after = await findReassessment(ctx.db, note.orgId, note.id);
+  const common = {
+    id: note.id,
+    patientId: note.patientId,
+    therapistId: note.therapistId,
+    encounterId: note.id,
+  };
+  const withNorm = (rows: ReturnType<typeof readRom>): RomMeasurement[] =>
+    rows.map((r) => ({ ...r, normal: romNorm(r.joint, r.motion) }));
+  return [
+    ...toRomObservations(fhir, {
+      ...common,
+      taken: 'before',
+      effective: note.createdAt.toISOString(),
+      rows: withNorm(readRom(note.objective.rom)),
+    }),
+    ...(after
+      ? toRomObservations(fhir, {
+          ...common,
+          taken: 'after',
+          effective: after.recordedAt.toISOString(),
+          rows: withNorm(readRom(after.rom)),
+        })
+      : []),
+  ];
+}
+
+async function loadSection(
+  ctx: ServiceContext,
+  actor: Actor,
+  fhir: FhirContext,
+  section: Section,
+  patientId: string,
+  origin: string,
+) {
   const db = ctx.db;
   const org = actor.orgId;
   switch (section) {
@@ -48,6 +98,7 @@ async function loadSection(ctx: ServiceContext, actor: Actor, fhir: FhirContext,
         out.push(toEncounter(fhir, note));
         const steps = await listSteps(db, org, note.id);
         out.push(...steps.map((s) => toProcedure(fhir, s, note)));
+        out.push(...(await visitRom(ctx, fhir, note)));
       }
       return out;
     }
@@ -63,6 +114,14 @@ async function loadSection(ctx: ServiceContext, actor: Actor, fhir: FhirContext,
           ...a,
           triggerPoints: (a.findings.triggerPoints ?? []) as TriggerPointFinding[],
         }),
+        ...toRomObservations(fhir, {
+          id: a.id,
+          taken: 'assessment',
+          patientId: a.patientId,
+          therapistId: a.therapistId,
+          effective: a.assessedOn,
+          rows: (a.findings.rom ?? []) as RomMeasurement[],
+        }),
       ]);
     }
     case 'plans': {
@@ -73,16 +132,27 @@ async function loadSection(ctx: ServiceContext, actor: Actor, fhir: FhirContext,
       });
     }
     case 'intake': {
+      const documents = await listIntakeDocuments(db, org, patientId);
       const rows = await listIntakeReadings(db, org, patientId);
-      return rows.flatMap((r) =>
-        toVitalsObservations({
-          id: r.id,
-          patientId: r.patientId,
-          takenAt: r.submittedAt,
-          ...(r.bloodPressure ? { bloodPressure: r.bloodPressure } : {}),
-          ...(r.temperatureC !== null ? { temperatureC: r.temperatureC } : {}),
-        }),
-      );
+      return [
+        ...documents.map((d) => toIntakeResponse(fhir, d)),
+        ...rows.flatMap((r) =>
+          toVitalsObservations({
+            id: r.id,
+            patientId: r.patientId,
+            takenAt: r.submittedAt,
+            ...(r.bloodPressure ? { bloodPressure: r.bloodPressure } : {}),
+            ...(r.temperatureC !== null ? { temperatureC: r.temperatureC } : {}),
+          }),
+        ),
+      ];
+    }
+    case 'letters':
+      return (await listClearanceLetters(db, org, patientId)).map((c) => toClearanceDocument(fhir, origin, c));
+    case 'home-care': {
+      // A patient sees a handout once it was sent, as the app shows it.
+      const plans = await listHomeCare(db, org, patientId, actor.role === 'patient');
+      return plans.map((h) => toHomeCareDocument(fhir, origin, h));
     }
     case 'screening': {
       const rows = await listScreeningHistory(db, org, patientId);
@@ -110,7 +180,8 @@ export async function readChart(
   fhir: FhirContext,
   patientId: string,
   sections: readonly Section[],
-  options: { strict?: boolean } = {},
+  /** `origin`: the server as the client reached it, for links to documents (e.g. `https://clinic.example`). */
+  options: { strict?: boolean; origin?: string } = {},
 ): Promise<ChartRead> {
   const { facts } = await patientAccess(ctx.db, actor.orgId, patientId);
   if (!isAllowed(actor, 'patient.read', facts)) await refuse(ctx.db, actor, 'patient.read', patientId);
@@ -121,7 +192,7 @@ export async function readChart(
   const resources: Resource[] = [];
   const events: AuditRecord[] = [];
   for (const section of allowed) {
-    const found = await loadSection(ctx, actor, fhir, section, patientId);
+    const found = await loadSection(ctx, actor, fhir, section, patientId, options.origin ?? '');
     resources.push(...found);
     events.push({
       action: ACTION[section],

@@ -2,7 +2,10 @@ import type { Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { seedCoverages } from '../../../test/support/fhir-coverage-kit.ts';
+import { seedFhirChartExtras } from '../../../test/support/fhir-chart-seed.ts';
 import { fhirProblems } from '../../../test/support/fhir-validation.ts';
+import { intakeDocument } from '../../../test/support/session-kit.ts';
+import { seedScreenedIntake } from '../../../test/support/session-seed.ts';
 import { seedDemo } from '../../demo/seed.ts';
 import type { Database } from '../../store/database.ts';
 import type { Actor, ServiceContext } from '../context.ts';
@@ -10,6 +13,24 @@ import { patientEverything, searchResources } from './search.ts';
 
 const TODAY = '2026-11-26';
 const BASE = 'http://localhost/fhir/R4';
+
+/** An intake with every part filled in, so each item of the intake Questionnaire is answered somewhere. */
+const FULL_INTAKE = {
+  ...intakeDocument('no-deep-pressure', [{ region: 'upper-back', intensity: 6 }]),
+  injuries: [{ what: 'Fell off a bike', date: '2025-06-01', regions: ['upper-back'] }],
+  otherConditions: 'Mild asthma',
+  goals: ['Sleep through the night'],
+  painStory: {
+    onset: 'gradual',
+    durationDays: 120,
+    betterWith: ['heat'],
+    worseWith: ['sitting'],
+    worstTime: 'evening',
+    wakesAtNight: 'unknown',
+    morningStiffnessMinutes: 20,
+    limits: ['gardening'],
+  },
+};
 
 /** The demo organisation read through the FHIR services as its administrator: every resource validates. */
 describe.each(BACKENDS)('the demo organisation as FHIR R4 on %s', (backend) => {
@@ -46,6 +67,18 @@ describe.each(BACKENDS)('the demo organisation as FHIR R4 on %s', (backend) => {
       summary.orgId,
       some.map((p) => p.id),
     );
+    // The demo charts no letters, handouts, motion or intake answers: three of its visits get them.
+    const visits = await t.db.query<{ patientId: string; therapistId: string }>(
+      `SELECT DISTINCT ON (patient_id) patient_id AS "patientId", therapist_id AS "therapistId"
+         FROM session_notes WHERE org_id = $1 ORDER BY patient_id, created_at LIMIT 3`,
+      [summary.orgId],
+    );
+    const at = new Date(`${TODAY}T18:00:00Z`);
+    for (const v of visits) {
+      const who = { patientId: v.patientId, therapistId: v.therapistId, userId: user!.id, homeCare: true };
+      await seedFhirChartExtras(t.db, summary.orgId, who, at);
+      await seedScreenedIntake(t.db, summary.orgId, v.patientId, user!.id, FULL_INTAKE, at);
+    }
   }, 240_000);
   afterAll(() => t.drop());
 
@@ -80,6 +113,7 @@ describe.each(BACKENDS)('the demo organisation as FHIR R4 on %s', (backend) => {
       'Condition',
       'Observation',
       'QuestionnaireResponse',
+      'DocumentReference',
       'CarePlan',
       'Practitioner',
       'PractitionerRole',
@@ -92,6 +126,9 @@ describe.each(BACKENDS)('the demo organisation as FHIR R4 on %s', (backend) => {
     ])
       expect(types, type).toContain(type);
     expect(all.size).toBeGreaterThan(500);
+    const ids = [...all.keys()];
+    expect(ids.filter((id) => /-rom(-before|-after)?\d+$/.test(id))).toHaveLength(12);
+    expect(ids.filter((id) => id.startsWith('DocumentReference/'))).toHaveLength(6);
     expect(fhirProblems([...all.values()])).toEqual([]);
   }, 240_000);
 });

@@ -2,6 +2,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { FhirContext } from '../../fhir/base.ts';
 import { toAppointment } from '../../fhir/appointment.ts';
 import { codeSystemNameOf, codeSystemResource } from '../../fhir/code-systems.ts';
+import { INTAKE_QUESTIONNAIRE_ID, toIntakeQuestionnaire } from '../../fhir/intake-questionnaire.ts';
 import { toLocation } from '../../fhir/location.ts';
 import { toOrganization } from '../../fhir/organization.ts';
 import { toPatient } from '../../fhir/patient.ts';
@@ -28,8 +29,17 @@ const CHARTED: Record<string, Array<{ pattern: RegExp; kind: OwnedKind; section:
     { pattern: new RegExp(`^(${UUID})$`), kind: 'measure', section: 'measures' },
     { pattern: new RegExp(`^(${UUID})-tp\\d+$`), kind: 'assessment', section: 'assessments' },
     { pattern: new RegExp(`^(${UUID})-(bp|temp)$`), kind: 'intake', section: 'intake' },
+    { pattern: new RegExp(`^(${UUID})-rom\\d+$`), kind: 'assessment', section: 'assessments' },
+    { pattern: new RegExp(`^(${UUID})-rom-(before|after)\\d+$`), kind: 'note', section: 'visits' },
   ],
-  QuestionnaireResponse: [{ pattern: new RegExp(`^(${UUID})$`), kind: 'measure', section: 'measures' }],
+  QuestionnaireResponse: [
+    { pattern: new RegExp(`^(${UUID})$`), kind: 'measure', section: 'measures' },
+    { pattern: new RegExp(`^(${UUID})$`), kind: 'intake', section: 'intake' },
+  ],
+  DocumentReference: [
+    { pattern: new RegExp(`^(${UUID})$`), kind: 'clearance', section: 'letters' },
+    { pattern: new RegExp(`^(${UUID})$`), kind: 'home-care', section: 'home-care' },
+  ],
   Encounter: [{ pattern: new RegExp(`^(${UUID})$`), kind: 'note', section: 'visits' }],
   Procedure: [{ pattern: new RegExp(`^(${UUID})$`), kind: 'step', section: 'visits' }],
   Condition: [{ pattern: new RegExp(`^(${UUID})-[A-Z0-9.]+$`), kind: 'assessment', section: 'assessments' }],
@@ -44,25 +54,46 @@ const notFound = (type: string, _id?: string): never => {
   throw new NotFoundError(`There is no such ${type} here.`);
 };
 
-async function readCharted(ctx: ServiceContext, actor: Actor, fhir: FhirContext, type: string, id: string) {
-  const match = CHARTED[type]!.map((c) => ({ c, m: c.pattern.exec(id) })).find((x) => x.m);
-  if (!match) return notFound(type, id);
-  const patientId = await recordOwner(ctx.db, actor.orgId, match.c.kind, match.m![1]!);
-  if (!patientId) return notFound(type, id);
-  const { resources } = await readChart(ctx, actor, fhir, patientId, [match.c.section], { strict: true });
-  return resources.find((r) => r.resourceType === type && r.id === id) ?? notFound(type, id);
+async function readCharted(
+  ctx: ServiceContext,
+  actor: Actor,
+  fhir: FhirContext,
+  type: string,
+  id: string,
+  origin: string,
+) {
+  // One id shape may name records of several tables (a questionnaire answer is a measure's or an intake's).
+  for (const c of CHARTED[type]!) {
+    const m = c.pattern.exec(id);
+    if (!m) continue;
+    const patientId = await recordOwner(ctx.db, actor.orgId, c.kind, m[1]!);
+    if (!patientId) continue;
+    const { resources } = await readChart(ctx, actor, fhir, patientId, [c.section], { strict: true, origin });
+    return resources.find((r) => r.resourceType === type && r.id === id) ?? notFound(type, id);
+  }
+  return notFound(type, id);
 }
 
-/** GET /<type>/<id>: the record through the same service (and so the same policy and audit) the JSON API uses. */
-export async function readResource(ctx: ServiceContext, actor: Actor, type: string, id: string): Promise<Resource> {
+/**
+ * GET /<type>/<id>: the record through the same service (and so the same policy and audit) the JSON
+ * API uses. `origin` is the server as the client reached it, for links to documents.
+ */
+export async function readResource(
+  ctx: ServiceContext,
+  actor: Actor,
+  type: string,
+  id: string,
+  origin = '',
+): Promise<Resource> {
   const fhir = await fhirContext(ctx.db, actor);
-  if (type in CHARTED) return readCharted(ctx, actor, fhir, type, id);
+  if (type in CHARTED) return readCharted(ctx, actor, fhir, type, id, origin);
   switch (type) {
     case 'CodeSystem': {
       const name = codeSystemNameOf(id);
       return name ? codeSystemResource(fhir, name) : notFound(type, id);
     }
     case 'Questionnaire':
+      if (id === INTAKE_QUESTIONNAIRE_ID) return toIntakeQuestionnaire(fhir);
       return isMeasureId(id) ? toQuestionnaire(fhir, id) : notFound(type, id);
   }
   if (!isUuid(id)) return notFound(type, id);

@@ -4,8 +4,11 @@ import { toAuditEvent } from '../../fhir/audit-event.ts';
 import type { FhirContext } from '../../fhir/base.ts';
 import { searchset } from '../../fhir/bundle.ts';
 import { CODE_SYSTEM_NAMES, codeSystemResource } from '../../fhir/code-systems.ts';
+import { includedReferences, parseIncludes } from '../../fhir/include.ts';
+import { toIntakeQuestionnaire } from '../../fhir/intake-questionnaire.ts';
 import { toLocation } from '../../fhir/location.ts';
 import { toOrganization } from '../../fhir/organization.ts';
+import { pageLinks, parseOffset, readPageToken } from '../../fhir/paging.ts';
 import { toPatient } from '../../fhir/patient.ts';
 import { toPractitionerRole } from '../../fhir/practitioner-role.ts';
 import { toPractitioner } from '../../fhir/practitioner.ts';
@@ -25,7 +28,7 @@ import { addDays, dateIn, zonedWallTimeToInstant } from '../../time/index.ts';
 import { audit } from '../audit.ts';
 import { browseAudit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import { NotFoundError, ValidationError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { listLocations } from '../locations.ts';
 import { getOrganizationProfile } from '../organization-profile.ts';
 import { getPatient, searchPatients } from '../patients.ts';
@@ -34,6 +37,7 @@ import { listTherapists } from '../therapists.ts';
 import { readChart, SECTIONS, type Section } from './chart.ts';
 import { fhirContext } from './context.ts';
 import { coveragesInChart, patientCoverages, payerOrganizations } from './coverage.ts';
+import { readResource } from './read.ts';
 
 /** Query parameters as they arrive: each name with all its values. */
 export type SearchParams = Record<string, string[]>;
@@ -53,8 +57,9 @@ function dateRange(params: SearchParams, name: string): DateRange | null {
 
 /** Which chart sections hold each patient-owned type. */
 const SECTIONS_OF: Record<string, Section[]> = {
-  Observation: ['measures', 'assessments', 'intake'],
-  QuestionnaireResponse: ['measures'],
+  Observation: ['measures', 'assessments', 'intake', 'visits'],
+  QuestionnaireResponse: ['measures', 'intake'],
+  DocumentReference: ['letters', 'home-care'],
   Encounter: ['visits'],
   Procedure: ['visits'],
   Condition: ['assessments'],
@@ -88,12 +93,27 @@ function patientParam(actor: Actor, params: SearchParams): string {
   );
 }
 
-async function searchCharted(ctx: ServiceContext, actor: Actor, fhir: FhirContext, type: string, params: SearchParams) {
+/** Where a page starts and how many it holds. */
+interface Page {
+  offset: number;
+  count: number;
+}
+
+const pageOf = <T>(all: readonly T[], page: Page) => all.slice(page.offset, page.offset + page.count);
+
+async function searchCharted(
+  ctx: ServiceContext,
+  actor: Actor,
+  fhir: FhirContext,
+  type: string,
+  params: SearchParams,
+  origin: string,
+) {
   const patientId = patientParam(actor, params);
   const range = dateRange(params, 'date');
   const code = one(params, 'code');
   const token = code ? parseToken(code) : null;
-  const { resources } = await readChart(ctx, actor, fhir, patientId, SECTIONS_OF[type]!);
+  const { resources } = await readChart(ctx, actor, fhir, patientId, SECTIONS_OF[type]!, { origin });
   return resources.filter((r) => {
     if (r.resourceType !== type) return false;
     if (token && !codingsOf(r).some((c) => c.code === token.code && (!token.system || c.system === token.system)))
@@ -115,7 +135,7 @@ async function searchAppointments(
   actor: Actor,
   fhir: FhirContext,
   params: SearchParams,
-  limit: number,
+  page: Page,
 ) {
   const given = one(params, 'patient') ?? one(params, 'actor');
   const range = dateRange(params, 'date');
@@ -127,7 +147,7 @@ async function searchAppointments(
     limit: 100_000,
   });
   const matches = range ? rows.filter((r) => inRange(dateIn(actor.orgTimeZone, r.start), range)) : rows;
-  const shown = matches.slice(0, limit);
+  const shown = pageOf(matches, page);
   await audit(
     ctx.db,
     actor,
@@ -158,7 +178,7 @@ async function searchPatientResources(
   actor: Actor,
   fhir: FhirContext,
   params: SearchParams,
-  limit: number,
+  page: Page,
 ) {
   const name = one(params, 'name')?.trim();
   const identifier = one(params, 'identifier');
@@ -182,37 +202,101 @@ async function searchPatientResources(
     if (!q && birth) refuse('birthdate', { refused: 'Search by a birth date on one day, or add a name.' });
     // Filtered here only by a birth date beside a name; otherwise the service's page and total stand.
     const filtered = Boolean(name && birth);
-    const answer = await searchPatients(ctx, actor, { q, page: 1, pageSize: filtered ? 500 : Math.max(limit, 1) });
-    if (!filtered)
-      return { total: answer.total, resources: answer.patients.slice(0, limit).map((p) => toPatient(fhir, p)) };
-    found = answer.patients;
+    if (!filtered) {
+      // The service pages by page number: a page boundary is asked for as one, anything else from the start.
+      const aligned = page.count > 0 && page.offset % page.count === 0;
+      const answer = await searchPatients(ctx, actor, {
+        q,
+        page: aligned ? page.offset / page.count + 1 : 1,
+        pageSize: aligned ? page.count : Math.max(page.offset + page.count, 1),
+      });
+      const shown = aligned ? answer.patients.slice(0, page.count) : pageOf(answer.patients, page);
+      return { total: answer.total, resources: shown.map((p) => toPatient(fhir, p)) };
+    }
+    found = (await searchPatients(ctx, actor, { q, page: 1, pageSize: 500 })).patients;
   }
   const matches = found.filter(keep);
-  return { total: matches.length, resources: matches.slice(0, limit).map((p) => toPatient(fhir, p)) };
+  return { total: matches.length, resources: pageOf(matches, page).map((p) => toPatient(fhir, p)) };
 }
 
-/** GET /<type>?…: a searchset Bundle of what the actor may see, with `total` counted before `_count`. */
+/** The server as the client reached it (the FHIR base without `/fhir/R4`), for links to documents. */
+const originOf = (serverBase: string) => serverBase.replace(/\/fhir\/R4$/, '');
+
+interface Matches {
+  total: number;
+  resources: Resource[];
+}
+
+/**
+ * The resources `_include` names, each read as a read by id would be (same policy, same audit); one
+ * the caller may not read, or that is gone, is left out rather than failing the search.
+ */
+async function includeResources(
+  ctx: ServiceContext,
+  actor: Actor,
+  includes: readonly string[],
+  matches: readonly Resource[],
+  origin: string,
+): Promise<Resource[]> {
+  const out: Resource[] = [];
+  for (const literal of includedReferences(includes, matches)) {
+    const [type, id] = literal.split('/') as [string, string];
+    try {
+      out.push(await readResource(ctx, actor, type, id, origin));
+    } catch (err) {
+      if (!(err instanceof NotFoundError || err instanceof ForbiddenError)) throw err;
+    }
+  }
+  return out;
+}
+
+/**
+ * GET /<type>?…: a searchset Bundle of what the actor may see, `total` counted before paging,
+ * `_count` matches from `_offset` on (with self / next / previous links), then what `_include` names.
+ */
 export async function searchResources(
   ctx: ServiceContext,
   actor: Actor,
   type: string,
-  params: SearchParams,
+  given: SearchParams,
   serverBase: string,
 ): Promise<Bundle> {
+  // A page link stands for the whole search it continues.
+  const token = one(given, '_page');
+  const search = token === undefined ? given : readPageToken(token);
+  if (isRefusal(search)) return refuse('_page', search);
+  const params = search as SearchParams;
   const count = parseCount(one(params, '_count'));
-  const limit = isRefusal(count) ? refuse('_count', count) : count;
+  const offset = parseOffset(one(params, '_offset'));
+  const page: Page = {
+    count: isRefusal(count) ? refuse('_count', count) : count,
+    offset: isRefusal(offset) ? refuse('_offset', offset) : offset,
+  };
+  const includes = parseIncludes(type, params._include ?? []);
+  if (isRefusal(includes)) refuse('_include', includes);
+  const origin = originOf(serverBase);
+  const { total, resources } = await findMatches(ctx, actor, type, params, page, origin);
+  const included = await includeResources(ctx, actor, includes as string[], resources, origin);
+  const links = pageLinks(`${serverBase}/${type}`, params, { ...page, total });
+  return searchset(serverBase, resources, total, included, links);
+}
+
+async function findMatches(
+  ctx: ServiceContext,
+  actor: Actor,
+  type: string,
+  params: SearchParams,
+  window: Page,
+  origin: string,
+): Promise<Matches> {
   const fhir = await fhirContext(ctx.db, actor);
-  const page = (resources: Resource[]) => searchset(serverBase, resources.slice(0, limit), resources.length);
-  if (type in SECTIONS_OF) return page(await searchCharted(ctx, actor, fhir, type, params));
+  const page = (resources: Resource[]): Matches => ({ total: resources.length, resources: pageOf(resources, window) });
+  if (type in SECTIONS_OF) return page(await searchCharted(ctx, actor, fhir, type, params, origin));
   switch (type) {
-    case 'Patient': {
-      const { total, resources } = await searchPatientResources(ctx, actor, fhir, params, limit);
-      return searchset(serverBase, resources, total);
-    }
-    case 'Appointment': {
-      const { total, resources } = await searchAppointments(ctx, actor, fhir, params, limit);
-      return searchset(serverBase, resources, total);
-    }
+    case 'Patient':
+      return searchPatientResources(ctx, actor, fhir, params, window);
+    case 'Appointment':
+      return searchAppointments(ctx, actor, fhir, params, window);
     case 'Practitioner':
     case 'PractitionerRole': {
       const { therapists } = await listTherapists(ctx, actor, {});
@@ -238,18 +322,17 @@ export async function searchResources(
     case 'CodeSystem':
       return page(CODE_SYSTEM_NAMES.map((n) => codeSystemResource(fhir, n)));
     case 'Questionnaire':
-      return page((['nprs', 'ndi', 'odi', 'psfs'] as const).map((m) => toQuestionnaire(fhir, m)));
+      return page([
+        ...(['nprs', 'ndi', 'odi', 'psfs'] as const).map((m) => toQuestionnaire(fhir, m)),
+        toIntakeQuestionnaire(fhir),
+      ]);
     case 'AuditEvent': {
       const patient = one(params, 'patient');
       const { events } = await browseAudit(ctx, actor, {
         ...(patient ? { patient: referenceId(patient, 'Patient') } : {}),
-        limit: Math.max(limit, 1),
+        limit: Math.max(window.offset + window.count, 1),
       });
-      return searchset(
-        serverBase,
-        events.slice(0, limit).map((e) => toAuditEvent(fhir, e)),
-        events.length,
-      );
+      return { total: events.length, resources: pageOf(events, window).map((e) => toAuditEvent(fhir, e)) };
     }
     default:
       throw new NotFoundError(`Knotwork does not serve ${type} resources.`);
@@ -268,9 +351,10 @@ export async function patientEverything(
 ): Promise<Bundle> {
   const fhir = await fhirContext(ctx.db, actor);
   const patient = toPatient(fhir, await getPatient(ctx, actor, patientId));
-  const { resources, facts } = await readChart(ctx, actor, fhir, patientId, SECTIONS);
+  const { resources, facts } = await readChart(ctx, actor, fhir, patientId, SECTIONS, { origin: originOf(serverBase) });
   resources.push(...(await coveragesInChart(ctx, actor, fhir, patientId, facts)));
-  const appointments = (await searchAppointments(ctx, actor, fhir, { patient: [patientId] }, 100_000)).resources;
+  const everyOne = { offset: 0, count: 100_000 };
+  const appointments = (await searchAppointments(ctx, actor, fhir, { patient: [patientId] }, everyOne)).resources;
   const all: Resource[] = [patient, ...appointments, ...resources];
   const text = JSON.stringify(all);
   const named = (type: string) =>

@@ -2,7 +2,8 @@ import type { Queryable } from '../database.ts';
 
 /** SQL the FHIR API needs beyond the chart's own repositories: whose record an id is, and screening history. */
 
-export type OwnedKind = 'measure' | 'assessment' | 'plan' | 'note' | 'step' | 'intake' | 'screening';
+export type OwnedKind =
+  'measure' | 'assessment' | 'plan' | 'note' | 'step' | 'intake' | 'screening' | 'clearance' | 'home-care';
 
 const OWNER_SQL: Record<OwnedKind, string> = {
   measure: `SELECT patient_id AS "patientId" FROM measure_responses WHERE org_id = $1 AND id = $2`,
@@ -14,6 +15,8 @@ const OWNER_SQL: Record<OwnedKind, string> = {
           WHERE s.org_id = $1 AND s.id = $2`,
   intake: `SELECT patient_id AS "patientId" FROM intake_responses WHERE org_id = $1 AND id = $2`,
   screening: `SELECT patient_id AS "patientId" FROM screening_results WHERE org_id = $1 AND id = $2`,
+  clearance: `SELECT patient_id AS "patientId" FROM clearances WHERE org_id = $1 AND id = $2`,
+  'home-care': `SELECT patient_id AS "patientId" FROM home_care_plans WHERE org_id = $1 AND id = $2`,
 };
 
 /** The patient a charted record belongs to, or null when the organisation has no such record. */
@@ -69,6 +72,57 @@ export async function listIntakeReadings(
     `SELECT id, patient_id AS "patientId", submitted_at AS "submittedAt",
             answers -> 'answers' -> 'bloodPressure' AS "bloodPressure",
             (answers -> 'answers' ->> 'temperatureC')::numeric::float8 AS "temperatureC"
+       FROM intake_responses WHERE org_id = $1 AND patient_id = $2 AND status = 'completed' ORDER BY version`,
+    [orgId, patientId],
+  );
+}
+
+export interface ClearanceLetterRow {
+  id: string;
+  patientId: string;
+  physician: string;
+  clearedOn: string;
+  scope: string;
+  fileId: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  recordedAt: Date;
+}
+
+/** Each recorded clearance with its letter's name, type and size (not its bytes), oldest first. */
+export async function listClearanceLetters(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+): Promise<ClearanceLetterRow[]> {
+  return db.query<ClearanceLetterRow>(
+    `SELECT c.id, c.patient_id AS "patientId", c.physician, c.cleared_on::text AS "clearedOn", c.scope,
+            c.file_id AS "fileId", f.filename, f.content_type AS "contentType", f.size, c.recorded_at AS "recordedAt"
+       FROM clearances c JOIN files f ON f.org_id = c.org_id AND f.id = c.file_id
+      WHERE c.org_id = $1 AND c.patient_id = $2 ORDER BY c.recorded_at, c.id`,
+    [orgId, patientId],
+  );
+}
+
+export interface IntakeDocumentRow {
+  id: string;
+  patientId: string;
+  version: number;
+  submittedAt: Date;
+  submittedRole: string;
+  document: Record<string, unknown>;
+}
+
+/** Every submitted version of the health questionnaire, oldest first (drafts are the patient's own, unfinished). */
+export async function listIntakeDocuments(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+): Promise<IntakeDocumentRow[]> {
+  return db.query<IntakeDocumentRow>(
+    `SELECT id, patient_id AS "patientId", version, submitted_at AS "submittedAt", submitted_role AS "submittedRole",
+            answers AS document
        FROM intake_responses WHERE org_id = $1 AND patient_id = $2 AND status = 'completed' ORDER BY version`,
     [orgId, patientId],
   );
