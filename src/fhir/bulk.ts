@@ -17,6 +17,7 @@ export const EXPORT_TYPES = [
   'CarePlan',
   'Goal',
   'Consent',
+  'DocumentReference',
   'Coverage',
   'Organization',
   'Location',
