@@ -22,6 +22,7 @@ const WORDS = {
     where: 'Where does it hurt?',
     search: 'Or type where it hurts, in your own words',
     phrase: 'front of my thigh',
+    sartorius: 'Sartorius',
     check: 'What a therapist will check',
     safety: 'Is it safe for me?',
     safetySubmit: 'See my answer',
@@ -51,6 +52,7 @@ const WORDS = {
     where: '¿Dónde le duele?',
     search: 'O escriba dónde le duele, con sus propias palabras',
     phrase: 'parte delantera del muslo',
+    sartorius: 'Sartorio',
     check: 'Lo que revisará un terapeuta',
     safety: '¿Es seguro para mí?',
     safetySubmit: 'Ver mi resultado',
@@ -114,7 +116,7 @@ async function walk(lang: Lang): Promise<void> {
   expect(await page.locator('.ch-toggle[aria-pressed="true"]').count()).toBe(1);
   await page.getByRole('searchbox', { name: w.search }).fill(w.phrase);
   await page.getByRole('heading', { level: 2, name: w.check }).waitFor();
-  await page.locator('.front-muscles h3', { hasText: 'Sartorius' }).waitFor();
+  await page.locator('.front-muscles h3', { hasText: w.sartorius }).waitFor();
   expect(await page.locator('.front-muscles li').count()).toBeGreaterThan(1);
   expect(await seriousViolations(page)).toEqual([]);
   await shotIfAsked(page, `front-${lang}-02-where`);

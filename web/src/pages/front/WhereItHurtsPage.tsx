@@ -24,7 +24,7 @@ export function WhereItHurtsPage() {
   const [words, setWords] = useState('');
   const [region, setRegion] = useState<string | null>(null);
   // The latest of the two says where: a tap on the chart, or the words typed since.
-  const [asked, setAsked] = useState<{ q: string; lang: typeof locale | 'en' } | null>(null);
+  const [asked, setAsked] = useState<{ q: string; lang: typeof locale } | null>(null);
   const settled = useDebounced(asked, PAUSE_MS);
   const [answer] = useResource(
     (signal) => (settled ? searchPlaces(settled.q, settled.lang, signal) : Promise.resolve(null)),
@@ -32,8 +32,8 @@ export function WhereItHurtsPage() {
   );
   const pick = (id: string) => {
     setRegion(id);
-    // The chart's places are named in English; the server reads both languages.
-    setAsked({ q: regionName(id), lang: 'en' });
+    // The chart's places are named in English; the server reads both languages and answers in the page's.
+    setAsked({ q: regionName(id), lang: locale });
   };
   const type = (text: string) => {
     setWords(text);
@@ -61,8 +61,7 @@ export function WhereItHurtsPage() {
             <p>{t('front.where.checkLead')}</p>
             <ul className="front-muscles">
               {suggestions.map((s) => (
-                // The server words what a therapist will check in English only: marked so, to be read in English.
-                <li key={s.muscle} lang={locale === 'en' ? undefined : 'en'}>
+                <li key={s.muscle}>
                   <h3>{s.name}</h3>
                   <p>{s.patientText}</p>
                 </li>
