@@ -113,9 +113,9 @@ describe('the web client against the OpenAPI document', () => {
     for (const [, path] of OUTCOMES_OPERATIONS) expect(path).toMatch(/^\/api\/[a-z/{}.-]+$/);
   });
 
-  it('lists each operation once, with an OpenAPI-style path', () => {
+  it('lists each operation once, with an OpenAPI-style path (a file ends in its type: .pdf, .json)', () => {
     const keys = API_OPERATIONS.map(([method, path]) => `${method} ${path}`);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const [, path] of API_OPERATIONS) expect(path).toMatch(/^\/api\/[a-z/{}-]+$/);
+    for (const [, path] of API_OPERATIONS) expect(path).toMatch(/^\/api\/[a-z/{}-]+(\.(pdf|json))?$/);
   });
 });
