@@ -4,29 +4,21 @@ import { ValidationError } from '../../services/errors.ts';
 import { cancelExport, exportFile, exportStatus, kickOffExport, type KickOff } from '../../services/fhir/export.ts';
 import { route } from '../route.ts';
 import { FHIR_JSON } from './outcome.ts';
+import { fhirBaseOf as baseOf, pathPart } from './request.ts';
 import { FhirExportStatusSchema, FhirOutcomeSchema } from './schema.ts';
 
 const NDJSON = 'application/fhir+ndjson';
-const baseOf = (request: FastifyRequest) => `${request.protocol}://${request.host}/fhir/R4`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const TYPE = /^[A-Z][A-Za-z]{1,40}$/;
 
-/**
- * Path parts read here rather than by a schema, as the read API reads its own: a refusal comes back as an
- * OperationOutcome naming the part.
- */
-function pathPart(request: FastifyRequest, name: 'id' | 'type' | 'part'): string {
-  const value = (request.params as Record<string, string>)[name] ?? '';
-  const ok = name === 'id' ? UUID.test(value) : name === 'type' ? TYPE.test(value) : /^[1-9][0-9]{0,5}$/.test(value);
-  if (ok) return value;
-  const message = {
-    id: 'This is not the id of an export or a site.',
-    type: 'Name a resource type, e.g. Patient.',
-    part: 'A file number is a whole number from 1.',
-  }[name];
-  throw new ValidationError({ [name]: message }, message);
-}
+const PARTS = {
+  id: [UUID, 'This is not the id of an export or a site.'],
+  type: [TYPE, 'Name a resource type, e.g. Patient.'],
+  part: [/^[1-9][0-9]{0,5}$/, 'A file number is a whole number from 1.'],
+} as const;
+const part = (request: FastifyRequest, name: keyof typeof PARTS) =>
+  pathPart(request, name, PARTS[name][0], PARTS[name][1]);
 
 const information = (text: string) => ({
   resourceType: 'OperationOutcome' as const,
@@ -79,7 +71,7 @@ export function fhirExportRoutes(ctx: ServiceContext) {
       summary,
       response: FhirOutcomeSchema,
       handler: ({ actor, request, reply }) => {
-        const groupId = level === 'group' ? pathPart(request, 'id') : undefined;
+        const groupId = level === 'group' ? part(request, 'id') : undefined;
         return accepted(ctx, actor, kickOff(request, level, groupId), request, reply);
       },
     });
@@ -96,7 +88,7 @@ export function fhirExportRoutes(ctx: ServiceContext) {
       response: FhirExportStatusSchema,
       handler: async ({ actor, request, reply }) => {
         const base = baseOf(request);
-        const id = pathPart(request, 'id');
+        const id = part(request, 'id');
         const status = await exportStatus(ctx, actor, id, (type, part) => `${base}/$export-file/${id}/${type}/${part}`);
         reply.type(FHIR_JSON).header('cache-control', 'no-store');
         if (status.state === 'done') return status.manifest;
@@ -119,7 +111,7 @@ export function fhirExportRoutes(ctx: ServiceContext) {
       summary: 'Cancel a bulk export, or delete a finished one and its files',
       response: FhirOutcomeSchema,
       handler: async ({ actor, request, reply }) => {
-        await cancelExport(ctx, actor, pathPart(request, 'id'));
+        await cancelExport(ctx, actor, part(request, 'id'));
         reply.status(202).type(FHIR_JSON);
         return information('The export and its files are deleted.');
       },
@@ -135,9 +127,9 @@ export function fhirExportRoutes(ctx: ServiceContext) {
         const ndjson = await exportFile(
           ctx,
           actor,
-          pathPart(request, 'id'),
-          pathPart(request, 'type'),
-          Number(pathPart(request, 'part')),
+          part(request, 'id'),
+          part(request, 'type'),
+          Number(part(request, 'part')),
         );
         reply.type(NDJSON).header('cache-control', 'private, no-store');
         return ndjson;
