@@ -15,7 +15,7 @@ export interface Note {
 
 export const KEPT = 'Today’s visits are kept on this tablet, encrypted.';
 
-export function intake(questions: Record<string, string> = {}) {
+function intake(questions: Record<string, string> = {}) {
   const answers = allNoAnswers();
   return {
     answers: { ...answers, questions: { ...answers.questions, ...questions } },
