@@ -1,6 +1,7 @@
 import { muscleById, triggerPointById } from '../../clinical/atlas/index.ts';
 import { regionById } from '../../clinical/bodymap/regions.ts';
-import { checkStep, isTechnique, TECHNIQUES, type TreatmentStep } from '../../clinical/protocol/index.ts';
+import { stepRefusal } from '../../clinical/screening/step-gate.ts';
+import { checkStep, isTechnique, type TreatmentStep } from '../../clinical/protocol/index.ts';
 import type { Queryable } from '../../store/database.ts';
 import * as steps from '../../store/repos/sessions/steps.ts';
 import { audit } from '../audit.ts';
@@ -50,58 +51,10 @@ function checkVocabulary(input: StepInput): void {
   if (Object.keys(problems).length > 0) throw new ValidationError(problems);
 }
 
-/** The screening gate's refusals, in order of weight: no treatment at all, not here, not this way. */
+/** The screening gate's rule (shared with the tablet's offline check); a refusal writes no step. */
 function checkGate(gate: TreatmentGate, input: StepInput): void {
-  if (!gate.treatmentAllowed) {
-    throw new ChartingRefusal(
-      'treatment_blocked',
-      422,
-      gate.blockedReason ?? 'Screening does not allow treatment today.',
-    );
-  }
-  const base = regionById(input.region)?.base;
-  if (gate.avoidRegions.includes(input.region) || (base !== undefined && gate.avoidRegions.includes(base))) {
-    throw new ChartingRefusal(
-      'region_avoided',
-      422,
-      'Screening says not to treat this region (a local contraindication).',
-      {
-        region: 'Screening says not to treat this region.',
-      },
-    );
-  }
-  if (gate.techniqueChanges.includes(input.technique)) {
-    throw new ChartingRefusal(
-      'technique_not_allowed',
-      422,
-      'Screening says to avoid this technique for this patient.',
-      {
-        technique: 'Screening says to avoid this technique.',
-      },
-    );
-  }
-  if (gate.noDeepPressure) {
-    if (isTechnique(input.technique) && TECHNIQUES[input.technique].deepPressure) {
-      throw new ChartingRefusal(
-        'technique_not_allowed',
-        422,
-        `Screening says no deep pressure: ${TECHNIQUES[input.technique].label} is not allowed.`,
-        {
-          technique: 'Not allowed with no deep pressure; use light finger pressure.',
-        },
-      );
-    }
-    if (input.layer === 'deep') {
-      throw new ChartingRefusal(
-        'technique_not_allowed',
-        422,
-        'Screening says no deep pressure: the deep layer is not worked.',
-        {
-          layer: 'Not allowed with no deep pressure.',
-        },
-      );
-    }
-  }
+  const refusal = stepRefusal(gate, input);
+  if (refusal) throw new ChartingRefusal(refusal.code, 422, refusal.message, refusal.fields);
 }
 
 const asDoseStep = (

@@ -4,6 +4,7 @@ import { ROLE_LABEL, useSession, useUser } from '../session.tsx';
 import { Link, navigate, useUrl } from '../router.tsx';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useT, type MessageId } from '../i18n/t.ts';
+import { SignOutButton } from '../offline/SignOutButton.tsx';
 
 /** Roles whose label is in the page's language (a patient's pages are translated; staff screens are English). */
 const TRANSLATED_ROLE: Partial<Record<string, MessageId>> = { patient: 'chrome.role.patient' };
@@ -127,13 +128,10 @@ export function Layout({ children }: { children: ReactNode }) {
                   </Link>
                 </li>
                 <li>
-                  <button
-                    type="button"
+                  <SignOutButton
                     className="nav-link link-button"
-                    onClick={() => void signOut().then(() => navigate('/', { replace: true }))}
-                  >
-                    {t('chrome.signOut')}
-                  </button>
+                    onSignOut={() => void signOut().then(() => navigate('/', { replace: true }))}
+                  />
                 </li>
               </ul>
             </div>

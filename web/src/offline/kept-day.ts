@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { OfflineDaySchema } from '../../../src/http/offline/schema.ts';
 import { checkStep } from '../../../src/clinical/protocol/check-step.ts';
-import { TECHNIQUES, isTechnique } from '../../../src/clinical/protocol/techniques.ts';
+import { stepRefusal } from '../../../src/clinical/screening/step-gate.ts';
 import type { RecordedStep, SessionNote, TreatmentGate } from '../api/charting.ts';
 import { ApiError } from '../api/http.ts';
 
@@ -31,21 +31,10 @@ type StepBody = {
   releaseAchieved?: boolean;
 };
 
-/** The screening gate as kept this morning; the server checks again when the step is sent. */
+/** The screening gate as kept this morning, by the server's own rule; the server checks again when the step is sent. */
 export function gateRefusal(gate: TreatmentGate, step: StepBody): ApiError | null {
-  if (!gate.treatmentAllowed)
-    return new ApiError(422, 'treatment_blocked', gate.blockedReason ?? 'Screening does not allow treatment today.');
-  if (gate.avoidRegions.includes(step.region))
-    return new ApiError(422, 'region_avoided', 'Screening says not to treat this region (a local contraindication).');
-  if (gate.techniqueChanges.includes(step.technique))
-    return new ApiError(422, 'technique_not_allowed', 'Screening says to avoid this technique for this patient.');
-  if (gate.noDeepPressure && isTechnique(step.technique) && TECHNIQUES[step.technique].deepPressure)
-    return new ApiError(
-      422,
-      'technique_not_allowed',
-      'Screening says no deep pressure: this technique is not allowed.',
-    );
-  return null;
+  const refusal = stepRefusal(gate, step);
+  return refusal ? new ApiError(422, refusal.code, refusal.message, refusal.fields) : null;
 }
 
 /** A step recorded on the tablet, as the visit screen shows a recorded one (flags from the same dose rules). */
