@@ -9,6 +9,7 @@ import { VIEWPORTS, browserSuite, pauseClock, type PatientSummary } from './supp
 interface Visit {
   id: string;
   patientId: string;
+  locationId: string;
   status: string;
   sessionNoteId: string | null;
 }
@@ -139,7 +140,11 @@ describe('a visit with no note yet, charted offline', () => {
     const since = app.now();
     const page = await myDayOnTablet();
     const online = await visitRow(page, name).locator('.sch-visit-meta').textContent();
+    const { locations } = await (
+      await app.api('therapist')
+    )<{ locations: { id: string; name: string }[] }>('GET', '/api/locations');
     expect(online).toContain('NMT follow-up');
+    expect(online).toContain(locations.find((l) => l.id === visit.locationId)!.name);
 
     // Reloaded without a connection, My day names the visit, its service and site, from the tablet.
     await page.context().setOffline(true);
