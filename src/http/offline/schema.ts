@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { AppointmentSchema } from '../appointments/schema.ts';
 import { AssessmentSchema } from '../assessments/schema.ts';
 import { TreatmentGateSchema } from '../clearances/schema.ts';
+import { LocationSchema } from '../locations/schema.ts';
 import { PatientSchema } from '../patients/schema.ts';
 import { TreatmentPlanSchema } from '../plans/schema.ts';
+import { ServiceSchema } from '../services/schema.ts';
 import { SessionNoteSchema } from '../sessions/schema.ts';
 
 const OfflinePatientSchema = z
@@ -19,7 +21,12 @@ const OfflinePatientSchema = z
 export const OfflineDaySchema = z
   .object({
     date: z.string().describe("The therapist's day, in the clinic group's time zone"),
+    therapistId: z.string().describe('Whose day this is: the signed-in therapist'),
     appointments: z.array(AppointmentSchema),
     patients: z.array(OfflinePatientSchema),
+    services: z.array(ServiceSchema).describe("The clinic's services, to name each visit as My day does"),
+    locations: z
+      .array(LocationSchema)
+      .describe("The clinic's sites and rooms, for where each visit is and the therapist's own day"),
   })
   .meta({ id: 'OfflineDay' });

@@ -2,10 +2,12 @@ import { patientsNotedBetween } from '../../store/repos/sessions/notes.ts';
 import { addDays, dateIn, zonedWallTimeToInstant } from '../../time/index.ts';
 import { audit } from '../audit.ts';
 import { listAppointments } from '../booking/appointments.ts';
+import { listServices, type Service } from '../booking/catalogue.ts';
 import type { Appointment } from '../booking/views.ts';
 import { sessionCan } from '../can.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ForbiddenError } from '../errors.ts';
+import { listLocations, type PresentedLocation } from '../locations.ts';
 import { getPatient, type Patient } from '../patients.ts';
 import { listPatientAssessments, type Assessment } from './assessment.ts';
 import { getGate, type GateView } from './gate/service.ts';
@@ -24,14 +26,19 @@ export interface OfflinePatient {
 
 export interface OfflineDay {
   date: string;
+  therapistId: string;
   appointments: Appointment[];
   patients: OfflinePatient[];
+  /** What My day names each visit with: the services and the sites with their rooms. */
+  services: Service[];
+  locations: PresentedLocation[];
 }
 
 /**
  * The signed-in therapist's day, whole: today's visits and the notes opened today (walk-ins), with
- * each patient's gate, cautions, assessments, plans and notes. Nothing of other days or therapists:
- * each part goes through the same policy checks and audit events as when read one by one.
+ * each patient's gate, cautions, assessments, plans and notes, and the services and sites My day
+ * names the visits with. Nothing of other days or therapists: each part goes through the same policy
+ * checks and audit events as when read one by one.
  */
 export async function offlineDay(ctx: ServiceContext, actor: Actor): Promise<OfflineDay> {
   if (!actor.therapistId || !sessionCan(actor).myDay)
@@ -58,13 +65,15 @@ export async function offlineDay(ctx: ServiceContext, actor: Actor): Promise<Off
     const before = notes.find((n) => new Date(n.createdAt) < from);
     patients.push({ patient, gate, assessments, plans, notes: before ? [...today, before] : today });
   }
+  const { services } = await listServices(ctx, actor);
+  const { locations } = await listLocations(ctx, actor);
   await audit(ctx.db, actor, [
     {
       action: 'offline-day.keep',
       recordType: 'therapist',
       recordId: actor.therapistId,
-      detail: { date, patients: patients.length },
+      detail: { date, patients: patients.length, services: services.length, locations: locations.length },
     },
   ]);
-  return { date, appointments, patients };
+  return { date, therapistId: actor.therapistId, appointments, patients, services, locations };
 }

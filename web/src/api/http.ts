@@ -39,6 +39,12 @@ let offlineAnswer: OfflineAnswer | null = null;
 export function setOfflineAnswer(answer: OfflineAnswer | null): void {
   offlineAnswer = answer;
 }
+/** The server's path for a tablet's path (a note started offline), or null while only the tablet has it. */
+let tabletPaths: (path: string) => string | null = (path) => path;
+
+export function setTabletPaths(paths: (path: string) => string | null): void {
+  tabletPaths = paths;
+}
 let onUnauthenticated: () => void = () => undefined;
 
 export function setCsrfToken(token: string): void {
@@ -80,6 +86,8 @@ export async function request<T>(
     noTablet?: boolean;
   } = {},
 ): Promise<T> {
+  const to = options.noTablet ? path : tabletPaths(path);
+  if (to === null) return answerFromTablet<T>(method, path, body, options.idempotencyKey);
   const headers: Record<string, string> = {
     accept: 'application/json',
     'accept-language': pageLanguage,
@@ -90,7 +98,7 @@ export async function request<T>(
   if (method !== 'GET' && !options.anonymous) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, {
+    response = await fetch(to, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -101,7 +109,7 @@ export async function request<T>(
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     const kept =
-      offlineAnswer && !options.noTablet ? await offlineAnswer(method, path, body, options.idempotencyKey) : undefined;
+      offlineAnswer && !options.noTablet ? await offlineAnswer(method, to, body, options.idempotencyKey) : undefined;
     if (kept !== undefined) return kept as T;
     throw new ApiError(0, 'network', 'Could not reach Knotwork. Check your connection and try again.');
   }
@@ -113,6 +121,13 @@ export async function request<T>(
     throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.fields ?? {}, payload);
   }
   throw new ApiError(response.status, 'http_' + response.status, `The server answered ${response.status}.`);
+}
+
+/** A note started on the tablet and not sent yet: only the tablet can answer for it. */
+async function answerFromTablet<T>(method: string, path: string, body: unknown, key: string | undefined): Promise<T> {
+  const kept = offlineAnswer ? await offlineAnswer(method, path, body, key) : undefined;
+  if (kept !== undefined) return kept as T;
+  throw new ApiError(409, 'not_sent', 'This note is saved on this tablet and not sent yet; do this once it is sent.');
 }
 
 /** A create: the key (one per user intent, see CreateIntent) makes a retry return the first answer. */

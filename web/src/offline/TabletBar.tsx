@@ -18,13 +18,24 @@ const shown = (value: unknown) =>
   typeof value === 'string' ? value : value === null || value === undefined ? '(empty)' : JSON.stringify(value);
 
 function what(item: OutboxItem): string {
+  if (item.kind === 'create') return 'New session note';
   if (item.kind === 'note') return 'Note changes';
   if (item.kind === 'reassessment') return 'Reassessment';
   const muscle = String(item.body.muscle);
   return `Step: ${muscleById(muscle)?.name ?? muscle}, ${regionName(String(item.body.region))}`;
 }
 
-function Problem({ item }: { item: OutboxItem }) {
+/** The buttons of a kept write: send it after all, or drop it. */
+function choices(item: OutboxItem): [string, string] {
+  const code = item.problem!.code;
+  if (code === 'note_changed') return ['Keep my version', 'Keep the other version'];
+  if (code !== 'visit_cancelled') return ['Try again', 'Discard it'];
+  return item.kind === 'create'
+    ? ['Keep it as a note without the visit', 'Discard the note']
+    : ['Send anyway', 'Discard it'];
+}
+
+function Problem({ item, behind }: { item: OutboxItem; behind: number }) {
   const problem = item.problem!;
   const changed = differences(item);
   const [busy, setBusy] = useState(false);
@@ -32,17 +43,14 @@ function Problem({ item }: { item: OutboxItem }) {
     setBusy(true);
     void decide(item.key, choice).finally(() => setBusy(false));
   };
-  const [send, drop] =
-    problem.code === 'note_changed'
-      ? ['Keep my version', 'Keep the other version']
-      : problem.code === 'visit_cancelled'
-        ? ['Send anyway', 'Discard it']
-        : ['Try again', 'Discard it'];
+  const [send, drop] = choices(item);
+  const withChanges =
+    behind === 1 ? ' with the change written in it' : behind ? ` with the ${behind} changes written in it` : '';
   return (
     <li className="tablet-problem" data-code={problem.code}>
       <p>
         <strong>{what(item)}</strong>: {problem.message}{' '}
-        {problem.code === 'note_changed' ? '' : 'Kept on this tablet, not sent.'}
+        {problem.code === 'note_changed' ? '' : `Kept on this tablet${withChanges}, not sent.`}
       </p>
       {changed.length ? (
         <table className="table table-compact">
@@ -111,6 +119,8 @@ export function TabletBar() {
   const waiting = state.outbox.length - problems.length;
   let status: string;
   if (state.sending) status = `Sending ${state.sending.sent} of ${state.sending.total} changes…`;
+  else if (waiting > 0 && online && problems.length)
+    status = `${waiting === 1 ? '1 change waits' : `${waiting} changes wait`} for your decision below.`;
   else if (waiting > 0)
     status = `${waiting === 1 ? '1 change' : `${waiting} changes`} saved on this tablet — will send when back online.`;
   else if (state.allSent) status = 'All sent.';
@@ -126,7 +136,11 @@ export function TabletBar() {
           <h2 className="tablet-title">Needs your decision</h2>
           <ul className="tablet-problems">
             {problems.map((item) => (
-              <Problem key={item.key} item={item} />
+              <Problem
+                key={item.key}
+                item={item}
+                behind={item.kind === 'create' ? state.outbox.filter((i) => i.noteId === item.noteId).length - 1 : 0}
+              />
             ))}
           </ul>
         </div>

@@ -1,6 +1,7 @@
 import type { SessionNote } from '../api/charting.ts';
 import { ApiError } from '../api/http.ts';
 import { gateRefusal, localStep, noteWithOutbox, type KeptDay, type OutboxItem } from './kept-day.ts';
+import { dayWithStartedNotes, tabletNoteId, VISIT_GONE } from './new-note.ts';
 import { persist, tabletState, update, whenLoaded } from './tablet.ts';
 
 type Method = string;
@@ -17,6 +18,18 @@ function findNote(day: KeptDay, noteId: string) {
 }
 
 const view = (note: SessionNote) => noteWithOutbox(note, tabletState().outbox, new Date().toISOString());
+
+/** Only the question My day asks is answered from the kept day: my visits, today, nothing else. */
+function isMyDay(day: KeptDay, query: string | undefined): boolean {
+  const asked = new URLSearchParams(query ?? '');
+  const known = ['therapist', 'from', 'to', 'limit'];
+  return (
+    [...asked.keys()].every((k) => known.includes(k)) &&
+    asked.get('from') === day.date &&
+    asked.get('to') === day.date &&
+    asked.get('therapist') === day.therapistId
+  );
+}
 
 function answerRead(day: KeptDay, path: string): unknown {
   const [route, query] = path.split('?');
@@ -42,8 +55,10 @@ function answerRead(day: KeptDay, path: string): unknown {
     }
     return undefined;
   }
-  if (parts[0] === 'appointments' && parts.length === 1 && query?.includes(`from=${day.date}`))
+  if (parts[0] === 'appointments' && parts.length === 1 && isMyDay(day, query))
     return { appointments: day.appointments };
+  if (parts[0] === 'services' && parts.length === 1 && !query) return { services: day.services };
+  if (parts[0] === 'locations' && parts.length === 1 && !query) return { locations: day.locations };
   if (parts[0] !== 'patients' || !parts[1]) return undefined;
   const entry = day.patients.find((p) => p.patient.id === parts[1]);
   if (!entry) return undefined;
@@ -76,7 +91,40 @@ async function queue(item: OutboxItem): Promise<void> {
   await persist();
 }
 
+/** "Start the session note" without a connection: the note begins on the tablet and is sent first. */
+async function startNote(day: KeptDay, patientId: string, body: unknown, key: string | undefined) {
+  const entry = day.patients.find((p) => p.patient.id === patientId);
+  if (!entry) return undefined;
+  const input = (body ?? {}) as Record<string, unknown>;
+  const newKey = key ?? crypto.randomUUID();
+  const again = tabletState().outbox.find((i) => i.kind === 'create' && i.key === newKey);
+  // A second tap with the same key is the same note, as the server would answer it.
+  if (again) return findNote(day, again.noteId)?.note;
+  const visitId = typeof input.appointmentId === 'string' ? input.appointmentId : null;
+  if (visitId) {
+    const visit = day.appointments.find((a) => a.id === visitId);
+    if (!visit || visit.patientId !== patientId) return undefined;
+    if (VISIT_GONE.has(visit.status))
+      throw new ApiError(422, 'invalid', 'This visit was cancelled or missed, so it has no session.', {
+        appointmentId: 'This visit was cancelled or missed.',
+      });
+    if (visit.sessionNoteId) throw new ApiError(409, 'conflict', 'This visit already has a session note.');
+  }
+  const item: OutboxItem = {
+    key: newKey,
+    kind: 'create',
+    noteId: tabletNoteId(newKey),
+    patientId,
+    body: { ...input, startedAt: new Date().toISOString() },
+    baseVersion: 1,
+  };
+  await queue(item);
+  return findNote(dayWithStartedNotes(day, tabletState().outbox), item.noteId)?.note;
+}
+
 async function answerWrite(day: KeptDay, method: Method, path: string, body: unknown, key: string | undefined) {
+  const started = /^\/api\/patients\/([^/?]+)\/sessions$/.exec(path);
+  if (method === 'POST' && started) return startNote(day, decodeURIComponent(started[1]!), body, key);
   const match = /^\/api\/sessions\/([^/?]+)(?:\/(steps|reassessment|sign))?$/.exec(path);
   if (!match) return undefined;
   const found = findNote(day, decodeURIComponent(match[1]!));
@@ -118,7 +166,8 @@ export async function answerOffline(
   key: string | undefined,
 ): Promise<unknown> {
   await whenLoaded();
-  const day = tabletState().day;
-  if (!day) return undefined;
+  const { day: kept, outbox } = tabletState();
+  if (!kept) return undefined;
+  const day = dayWithStartedNotes(kept, outbox);
   return method === 'GET' ? answerRead(day, path) : answerWrite(day, method, path, body, key);
 }

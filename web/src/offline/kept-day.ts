@@ -10,7 +10,8 @@ export type KeptDay = z.infer<typeof OfflineDaySchema>;
 /** One write made on the tablet, waiting to be sent with its Idempotency-Key. */
 export interface OutboxItem {
   key: string;
-  kind: 'step' | 'note' | 'reassessment';
+  /** 'create' starts a note on the tablet (see new-note.ts); the rest write into a note. */
+  kind: 'create' | 'step' | 'note' | 'reassessment';
   noteId: string;
   patientId: string;
   body: Record<string, unknown>;
@@ -71,7 +72,7 @@ export function localStep(note: SessionNote, item: OutboxItem, at: string): Reco
 export function noteWithOutbox(note: SessionNote, outbox: readonly OutboxItem[], at: string): SessionNote {
   let view = note;
   for (const item of outbox) {
-    if (item.noteId !== note.id) continue;
+    if (item.noteId !== note.id || item.kind === 'create') continue;
     if (item.kind === 'step') {
       const { step } = localStep(view, item, at);
       view = { ...view, steps: [...view.steps, step], hadStop: view.hadStop || step.stop };

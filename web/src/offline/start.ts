@@ -1,10 +1,12 @@
-import { setOfflineAnswer } from '../api/http.ts';
+import { setOfflineAnswer, setTabletPaths } from '../api/http.ts';
 import type { Session } from '../api/types.ts';
 import { answerOffline } from './answer.ts';
+import { serverPath } from './new-note.ts';
 import { keepDay, sendOutbox } from './sync.ts';
 import { closeTablet, openTablet, resumeTablet } from './tablet.ts';
 
 setOfflineAnswer(answerOffline);
+setTabletPaths(serverPath);
 
 /**
  * A session began or was found on opening the app: a therapist's tablet opens its store, sends what

@@ -1,6 +1,7 @@
 import type { SessionNote } from '../api/charting.ts';
 import { ApiError, request } from '../api/http.ts';
 import type { KeptDay, OutboxItem } from './kept-day.ts';
+import { createBody, isTabletNote, noteSent, rebase, VISIT_GONE } from './new-note.ts';
 import { currentSecret, persist, tabletState, update } from './tablet.ts';
 
 const direct = { noTablet: true } as const;
@@ -26,19 +27,44 @@ export function differences(item: OutboxItem): string[] {
   return NOTE_FIELDS.filter((f) => f in item.body && !same(item.body[f], server[f]));
 }
 
-async function sendOne(item: OutboxItem, checkedVisits: Map<string, boolean>): Promise<OutboxItem['problem']> {
-  const path = `/api/sessions/${encodeURIComponent(item.noteId)}`;
+const GONE_MESSAGE: Record<string, string> = {
+  cancelled: 'The appointment was cancelled while you were offline.',
+  late_cancel: 'The appointment was cancelled while you were offline.',
+  no_show: 'The appointment was marked a no-show while you were offline.',
+};
+
+/** The visit this write belongs to, when the therapist has not already chosen to send it anyway. */
+function visitOf(item: OutboxItem): string | null {
+  if (item.body.sendAnyway) return null;
+  if (item.kind === 'create') return typeof item.body.appointmentId === 'string' ? item.body.appointmentId : null;
   const note = tabletState()
     .day?.patients.flatMap((p) => p.notes)
     .find((n) => n.id === item.noteId);
-  const visitId = note?.appointmentId;
-  if (visitId && !item.body.sendAnyway) {
+  return note?.appointmentId ?? null;
+}
+
+/** A note started on the tablet: made once (its Idempotency-Key), then the writes behind it name it. */
+async function sendCreate(item: OutboxItem): Promise<void> {
+  const path = `/api/patients/${encodeURIComponent(item.patientId)}/sessions`;
+  const note = await request<SessionNote>('POST', path, createBody(item), { ...direct, idempotencyKey: item.key });
+  noteSent(item.noteId, note.id);
+  update({ outbox: rebase(tabletState().outbox, item.noteId, note) });
+}
+
+async function sendOne(item: OutboxItem, checkedVisits: Map<string, string>): Promise<OutboxItem['problem']> {
+  const path = `/api/sessions/${encodeURIComponent(item.noteId)}`;
+  const visitId = visitOf(item);
+  if (visitId) {
     if (!checkedVisits.has(visitId)) {
       const visit = await request<{ status: string }>('GET', `/api/appointments/${visitId}`, undefined, direct);
-      checkedVisits.set(visitId, visit.status === 'cancelled');
+      checkedVisits.set(visitId, visit.status);
     }
-    if (checkedVisits.get(visitId))
-      return { code: 'visit_cancelled', message: 'The appointment was cancelled while you were offline.' };
+    const status = checkedVisits.get(visitId)!;
+    if (VISIT_GONE.has(status)) return { code: 'visit_cancelled', message: GONE_MESSAGE[status]! };
+  }
+  if (item.kind === 'create') {
+    await sendCreate(item);
+    return undefined;
   }
   const { sendAnyway: _chosen, ...body } = item.body;
   if (item.kind === 'step' || item.kind === 'reassessment') {
@@ -68,11 +94,15 @@ export async function sendOutbox(): Promise<void> {
   const waiting = tabletState().outbox.filter((i) => !i.problem);
   if (waiting.length === 0) return;
   sending = true;
-  const checkedVisits = new Map<string, boolean>();
+  const checkedVisits = new Map<string, string>();
   let sent = 0;
   update({ sending: { sent, total: waiting.length }, allSent: false });
   try {
-    for (const item of waiting) {
+    for (const { key } of waiting) {
+      // Read again: a note made a moment ago renamed the writes behind it.
+      const item = tabletState().outbox.find((i) => i.key === key);
+      // A write in a note not made yet waits behind it (its start is kept for the therapist to decide).
+      if (!item || isTabletNote(item.noteId) !== (item.kind === 'create')) continue;
       let problem: OutboxItem['problem'];
       try {
         problem = await sendOne(item, checkedVisits);
@@ -84,7 +114,7 @@ export async function sendOutbox(): Promise<void> {
       update({
         outbox: problem
           ? outbox.map((i) => (i.key === item.key ? { ...i, problem } : i))
-          : outbox.filter((i) => i !== item),
+          : outbox.filter((i) => i.key !== item.key),
         sending: { sent: ++sent, total: waiting.length },
       });
       await persist();
@@ -92,7 +122,7 @@ export async function sendOutbox(): Promise<void> {
   } finally {
     sending = false;
     const left = tabletState().outbox;
-    update({ sending: null, allSent: left.length === 0 && sent === waiting.length });
+    update({ sending: null, allSent: left.length === 0 });
   }
   if (tabletState().allSent) await keepDay().catch(() => undefined);
 }
@@ -103,13 +133,18 @@ export async function decide(key: string, choice: 'send' | 'drop'): Promise<void
   const item = outbox.find((i) => i.key === key);
   if (!item) return;
   let next: OutboxItem[];
-  if (choice === 'drop') next = outbox.filter((i) => i !== item);
+  // Dropping a note started here drops what was written in it: there is nothing to write it into.
+  if (choice === 'drop')
+    next = outbox.filter((i) => i !== item && !(item.kind === 'create' && i.noteId === item.noteId));
   else {
     const { problem, ...rest } = item;
+    const cancelled = problem?.code === 'visit_cancelled';
+    // A cancelled visit takes no note: one started for it is kept as a note without a visit.
+    const { appointmentId: _visit, ...unbooked } = item.body;
     const chosen: OutboxItem = {
       ...rest,
       baseVersion: problem?.server?.version ?? item.baseVersion,
-      body: problem?.code === 'visit_cancelled' ? { ...item.body, sendAnyway: true } : item.body,
+      body: cancelled ? (item.kind === 'create' ? unbooked : { ...item.body, sendAnyway: true }) : item.body,
     };
     next = outbox.map((i) => (i === item ? chosen : i));
   }
