@@ -19,6 +19,9 @@ const config: UserConfig = {
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/fhir\//],
         cleanupOutdatedCaches: true,
+        // The first install takes the open page at once, so screens not yet opened load offline without a
+        // reload; a later version still waits for "Reload now" (no skipWaiting).
+        clientsClaim: true,
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
       },
     }),
