@@ -1,7 +1,9 @@
 // The public pages' reads (sites with next free first visits, what to expect, the self-check and safety
 // questions, the place search) over HTTP against the demo organisation on PGlite, each as a ratio to a
-// bare Fastify route answering a small JSON in the same run. Target: p99 under 100 ms, the first (cold)
-// request included in the note. BENCH_QUERIES sets the requests per endpoint (default 200).
+// bare Fastify route answering a small JSON in the same run. Target: p50 and p99 under 100 ms, and the
+// first (cold) request after start too. The sites list is kept a few seconds: a second row times it with
+// the clock moved past that before every request, so each one is read afresh.
+// BENCH_QUERIES sets the requests per endpoint (default 200).
 import Fastify from 'fastify';
 import { startApp } from '../src/app.ts';
 import { DEMO_ORG_SLUG, seedDemo } from '../src/demo/index.ts';
@@ -14,8 +16,14 @@ const REQUESTS = Number(process.env.BENCH_QUERIES ?? 200);
 const PAST_WINDOWS_MS = 16 * 60_000;
 /** Under the place search's limit per window. */
 const SEARCHES_PER_WINDOW = 100;
+const TARGET_MS = 100;
 
-async function timed(name: string, url: string, tick: () => void): Promise<Timing & { coldMs: number }> {
+async function timed(
+  name: string,
+  url: string,
+  tick: () => void,
+  tickEvery = SEARCHES_PER_WINDOW,
+): Promise<Timing & { coldMs: number }> {
   const once = async () => {
     const start = performance.now();
     const response = await fetch(url);
@@ -27,7 +35,7 @@ async function timed(name: string, url: string, tick: () => void): Promise<Timin
   const coldMs = await once();
   const samples: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
-    if (i % SEARCHES_PER_WINDOW === 0) tick();
+    if (i % tickEvery === 0) tick();
     samples.push(await once());
   }
   samples.sort((a, b) => a - b);
@@ -53,8 +61,9 @@ export async function run(): Promise<Timing[]> {
     const base = running.url.replace('localhost', '127.0.0.1');
     const org = `${base}/api/public/${DEMO_ORG_SLUG}`;
     const baseline = await timed('baseline: bare Fastify GET', `${bareUrl}/bare`, () => undefined);
-    const reads: [string, string][] = [
+    const reads: [string, string, number?][] = [
       ['GET /api/public/:org/sites', `${org}/sites`],
+      ['GET /api/public/:org/sites (read afresh each time)', `${org}/sites`, 1],
       ['GET /api/public/:org/about (es)', `${org}/about?locale=es`],
       ['GET /api/public/:org/self-check', `${org}/self-check`],
       ['GET /api/public/:org/safety (es)', `${org}/safety?locale=es`],
@@ -62,11 +71,14 @@ export async function run(): Promise<Timing[]> {
       ['GET /api/public/places (es)', `${base}/api/public/places?q=parte%20delantera%20del%20muslo&lang=es`],
     ];
     const rows: Timing[] = [{ ...baseline, note: `cold ${baseline.coldMs.toFixed(1)} ms` }];
-    for (const [name, url] of reads) {
-      const t = await timed(name, url, tick);
+    const against = (ms: number) => `${ms.toFixed(1)} ms ${ms < TARGET_MS ? 'within' : 'OVER'}`;
+    for (const [name, url, tickEvery] of reads) {
+      const t = await timed(name, url, tick, tickEvery);
       rows.push({
         ...withRatio(t, baseline),
-        note: `cold ${t.coldMs.toFixed(1)} ms; p99 ${t.p99Ms < 100 ? 'within' : 'OVER'} the 100 ms target`,
+        note:
+          `target < ${TARGET_MS} ms: cold ${against(t.coldMs)}; p50 ${against(t.medianMs)}; ` +
+          `p99 ${against(t.p99Ms)}`,
       });
     }
     return rows;

@@ -159,6 +159,10 @@ describe('a Spanish-speaking patient after a visit, on a phone', () => {
     for (const words of ['Después de hoy', 'Tome de 2 a 3 vasos de agua', 'Llame a la clínica si', 'Sus estiramientos'])
       expect(text).toContain(words);
     expect(text).not.toContain('After today');
+    // The stretch for the treated muscle, in the Spanish written for patients.
+    expect(text).toContain('Aflojar la parte de arriba del hombro');
+    expect(text).toContain('Apriete la parte de arriba del hombro');
+    expect(text).not.toContain('Shoulder ridge release');
     await clean(page, 'home care');
     await shotIfAsked(page, 'spanish-care-03-home-care');
     const href = (await plan.getByRole('link', { name: /Descargar para imprimir/ }).getAttribute('href'))!;
@@ -170,6 +174,8 @@ describe('a Spanish-speaking patient after a visit, on a phone', () => {
     expect(pdfText).toContain('Tome de 2 a 3 vasos de agua');
     expect(pdfText).toMatch(/\d{1,2} de [a-z]+ de \d{4}/);
     expect(pdfText).not.toContain('After today');
+    expect(pdfText).toContain('Aflojar la parte de arriba del hombro');
+    expect(pdfText).not.toContain('Shoulder ridge release');
   }, 300_000);
 
   it('changes the password and is told in Spanish when the current one is wrong', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from '../../../test/support/db.ts';
 import { httpSuite, SUITE_NOW } from '../../../test/support/http-suite.ts';
+import { buildAppointment } from '../../../test/support/factories.ts';
 import { pdfText } from '../../../test/support/pdf-text.ts';
 import { SAFETY_QUESTION_IDS } from '../../clinical/frontdoor/safety.ts';
 import { apiRoutes } from '../routes.ts';
@@ -75,6 +76,52 @@ describe.each(BACKENDS)('the public front door on %s', (backend) => {
     const bad = await get('/api/public/Not A Slug!/sites');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.org).toMatch(/clinic address/);
+  });
+
+  it('keeps the free times a few seconds, yet shows a booking made here and a schedule edit at once', async () => {
+    type Site = { id: string; nextFirstVisits: { start: string; end: string; therapistId: string }[] };
+    type Listed = { sites: (Site & { services: { isInitial: boolean; priceCents: number | null }[] })[] };
+    const alpha = async () =>
+      ((await get(`/api/public/${slug}/sites`)).json() as Listed).sites.find((s) => s.id === h.world.sites.a)!;
+    const startsOf = (site: Site) => site.nextFirstVisits.map((v) => v.start);
+    const first = (await alpha()).nextFirstVisits[0]!;
+    // Taken through the API: gone from the list at once.
+    const booked = await h.as('front_desk', 'POST', '/api/appointments', {
+      patientId: h.world.patients.a,
+      serviceCode: 'nmt-followup-60',
+      start: first.start,
+      therapistId: first.therapistId,
+      locationId: h.world.sites.a,
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const afterBooking = await alpha();
+    expect(startsOf(afterBooking)).not.toContain(first.start);
+    // Taken by another instance (straight into the database): shown once the few seconds are up.
+    const next = afterBooking.nextFirstVisits[0]!;
+    await buildAppointment(h.db, h.world.orgId, {
+      patientId: h.world.patients.b,
+      therapistId: next.therapistId,
+      locationId: h.world.sites.a,
+      start: next.start,
+      minutes: (Date.parse(next.end) - Date.parse(next.start)) / 60_000,
+    });
+    try {
+      clock += 1_000;
+      expect(startsOf(await alpha())).toContain(next.start);
+      clock += 15_000;
+      expect(startsOf(await alpha())).not.toContain(next.start);
+    } finally {
+      clock = SUITE_NOW.getTime();
+    }
+    // A manager's edit moves the schedule stamp: the new price shows at once, on every instance.
+    const services = (await h.as('admin', 'GET', '/api/services')).json().services as {
+      id: string;
+      isInitial: boolean;
+      discipline: string;
+    }[];
+    const initial = services.find((s) => s.isInitial && s.discipline === 'nmt')!;
+    expect((await h.as('admin', 'PATCH', `/api/services/${initial.id}`, { priceCents: 15500 })).statusCode).toBe(200);
+    expect((await alpha()).services.find((s) => s.isInitial)!.priceCents).toBe(15500);
   });
 
   it('serves the default what-to-expect text in both languages until an administrator edits it', async () => {

@@ -45,11 +45,8 @@ export async function serviceOrRefuse(
   return { ...toServiceDef(service), isInitial: service.isInitial, id: service.id };
 }
 
-export async function findAvailability(
-  ctx: ServiceContext,
-  actor: Actor,
-  input: AvailabilityInput,
-): Promise<{ slots: SlotView[]; truncated: boolean }> {
+/** What one availability read needs: the checked range, the service, the settings and the loaded schedule. */
+async function prepare(ctx: ServiceContext, actor: Actor, input: AvailabilityInput) {
   authorize(actor, 'availability.read');
   const from = input.from ?? dateIn(actor.orgTimeZone, ctx.now());
   const to = input.to ?? addDays(from, 13);
@@ -79,22 +76,54 @@ export async function findAvailability(
     patientId,
     cached,
   });
-  const slots = findSlots(
-    {
-      ...windowOf(settings, now),
-      service,
-      from,
-      to,
-      locationIds: input.locationId ? [input.locationId] : undefined,
-      therapistId: input.therapistId,
-      patientId,
-      timeOfDay: input.timeOfDay,
-      weekdays: input.weekdays,
-      slotStepMinutes: settings.slotStepMinutes,
-    },
-    data,
-  );
+  const query = (range: { from: string; to: string; locationIds?: string[] }) => ({
+    ...windowOf(settings, now),
+    service,
+    locationIds: input.locationId ? [input.locationId] : undefined,
+    therapistId: input.therapistId,
+    patientId,
+    timeOfDay: input.timeOfDay,
+    weekdays: input.weekdays,
+    slotStepMinutes: settings.slotStepMinutes,
+    ...range,
+  });
+  return { from, to, data, query };
+}
+
+export async function findAvailability(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: AvailabilityInput,
+): Promise<{ slots: SlotView[]; truncated: boolean }> {
+  const { from, to, data, query } = await prepare(ctx, actor, input);
+  const slots = findSlots(query({ from, to }), data);
   return { slots: slotViews(slots.slice(0, input.limit)), truncated: slots.length > input.limit };
+}
+
+/**
+ * Each site's first `perSite` free times from `from` to `to`, soonest first, from one read of the schedule: the
+ * engine looks over the first `nearDays` for every site (a busy site's first times are nearly always there), then
+ * further out only for the sites still short. Sites with no free time are absent.
+ */
+export async function soonestBySite(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: { serviceCode: string; from: string; to: string; nearDays: number; perSite: number },
+): Promise<Map<string, SlotView[]>> {
+  const { from, to, data, query } = await prepare(ctx, actor, { ...input, limit: input.perSite });
+  const bySite = new Map<string, Slot[]>();
+  const keep = (slots: readonly Slot[]) => {
+    for (const slot of slots) {
+      const here = bySite.get(slot.locationId) ?? [];
+      if (here.length < input.perSite) bySite.set(slot.locationId, [...here, slot]);
+    }
+  };
+  const nearTo = addDays(from, input.nearDays - 1) < to ? addDays(from, input.nearDays - 1) : to;
+  keep(findSlots(query({ from, to: nearTo }), data));
+  const short = data.sites.map((s) => s.locationId).filter((id) => (bySite.get(id)?.length ?? 0) < input.perSite);
+  if (short.length > 0 && nearTo < to)
+    keep(findSlots(query({ from: addDays(nearTo, 1), to, locationIds: short }), data));
+  return new Map([...bySite].map(([site, slots]) => [site, slotViews(slots)]));
 }
 
 export function windowOf(settings: BookingSettings, now: Date) {

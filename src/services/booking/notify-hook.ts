@@ -1,4 +1,7 @@
-/** The booking side of notifications: every call runs inside the booking's own transaction. */
+/**
+ * The booking side of notifications: every call runs inside the booking's own transaction. A time taken also
+ * refreshes the briefly kept public list of free times (noteBooking).
+ */
 import type { Queryable } from '../../store/database.ts';
 import type { AppointmentRow } from '../../store/repos/appointments.ts';
 import {
@@ -8,6 +11,7 @@ import {
   scheduleAppointmentMessages,
   visitAffectedMessage,
 } from '../notify/index.ts';
+import { noteBooking } from './schedule-cache.ts';
 
 function booked(orgId: string, row: AppointmentRow) {
   return {
@@ -23,10 +27,12 @@ function booked(orgId: string, row: AppointmentRow) {
 }
 
 export async function onBooked(tx: Queryable, orgId: string, row: AppointmentRow, now: Date): Promise<void> {
+  noteBooking(orgId);
   await scheduleAppointmentMessages(tx, booked(orgId, row), { now });
 }
 
 export async function onMoved(tx: Queryable, orgId: string, row: AppointmentRow, now: Date): Promise<void> {
+  noteBooking(orgId);
   await rescheduleAppointmentMessages(tx, booked(orgId, row), { now });
 }
 
@@ -66,6 +72,7 @@ export interface OfferMessage {
 
 /** Tells a waiting patient a slot is held for them, and until when. */
 export async function onOffered(tx: Queryable, offer: OfferMessage, now: Date): Promise<void> {
+  noteBooking(offer.orgId);
   await enqueueMessage(
     tx,
     {

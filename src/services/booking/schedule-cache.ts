@@ -2,7 +2,8 @@
  * Availability reads the same sites, therapists, services and settings over and over; they change
  * rarely, bookings often. Those reads are kept per database and key, valid while the organisation's
  * schedule stamp (migration 0007: bumped by triggers on every table they come from) is unchanged, so a
- * manager's edit shows at once, on every instance sharing the database. Bookings are never cached.
+ * manager's edit shows at once, on every instance sharing the database. Bookings are never cached,
+ * except in an answer kept a few seconds by cachedBriefly (the public list of next free times).
  */
 import type { Queryable } from '../../store/database.ts';
 import { readScheduleStamp } from '../../store/repos/schedule-versions.ts';
@@ -10,11 +11,30 @@ import { readScheduleStamp } from '../../store/repos/schedule-versions.ts';
 interface Entry {
   stamp: string;
   value: Promise<unknown>;
+  /** Epoch ms [read at, stale at) within which the entry serves, for answers that also read bookings. */
+  fresh?: { from: number; until: number };
 }
 
 /** Per database object: tests open several databases in one process, with the same seeded ids. */
 const caches = new WeakMap<Queryable, Map<string, Entry>>();
 const MAX_ENTRIES = 500;
+
+/** Bookings this process has made, per organisation (see bookingsNoted). */
+const bookingsSeen = new Map<string, number>();
+
+/** A time was just taken (booked, moved to, held): answers kept briefly for the organisation are read again. */
+export function noteBooking(orgId: string): void {
+  bookingsSeen.set(orgId, (bookingsSeen.get(orgId) ?? 0) + 1);
+}
+
+/**
+ * How many times this process has been told of a booking in the organisation: part of a brief answer's stamp, so a
+ * booking made here shows at once; one made by another instance shows once the answer's time is up. (A booking
+ * rolled back only costs one extra read.)
+ */
+export function bookingsNoted(orgId: string): number {
+  return bookingsSeen.get(orgId) ?? 0;
+}
 
 /** The organisation's current stamp; '0' before its first schedule change since migration 0007. */
 export function scheduleStamp(db: Queryable, orgId: string): Promise<string> {
@@ -23,16 +43,43 @@ export function scheduleStamp(db: Queryable, orgId: string): Promise<string> {
 
 /** `load()`'s answer for `key`, reused while the stamp it was read at is current. Callers must not mutate it. */
 export function cachedAtStamp<T>(db: Queryable, stamp: string, key: string, load: () => Promise<T>): Promise<T> {
+  return remembered(db, { stamp }, key, load);
+}
+
+/**
+ * Like cachedAtStamp, for an answer that also reads bookings (which never change the stamp): reused for at most
+ * `forMs` after `now`, so a booking shows within that time and a schedule edit at once, on every instance.
+ */
+export function cachedBriefly<T>(
+  db: Queryable,
+  stamp: string,
+  key: string,
+  fresh: { now: Date; forMs: number },
+  load: () => Promise<T>,
+): Promise<T> {
+  const from = fresh.now.getTime();
+  return remembered(db, { stamp, fresh: { from, until: from + fresh.forMs } }, key, load);
+}
+
+function remembered<T>(
+  db: Queryable,
+  at: { stamp: string; fresh?: { from: number; until: number } },
+  key: string,
+  load: () => Promise<T>,
+): Promise<T> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const hit = cache.get(key);
-  if (hit && hit.stamp === stamp) {
+  // A clock set back (a test's, a corrected one) never reuses an answer read "later".
+  const now = at.fresh?.from;
+  const fresh = !hit?.fresh || (now !== undefined && now >= hit.fresh.from && now < hit.fresh.until);
+  if (hit && hit.stamp === at.stamp && fresh) {
     // Least recently used goes first: move the hit to the end.
     cache.delete(key);
     cache.set(key, hit);
     return hit.value as Promise<T>;
   }
-  const entry: Entry = { stamp, value: load() };
+  const entry: Entry = { stamp: at.stamp, value: load(), ...(at.fresh ? { fresh: at.fresh } : {}) };
   cache.set(key, entry);
   // A failed read (an unknown service, a lost connection) is not remembered.
   entry.value.catch(() => cache.get(key) === entry && cache.delete(key));

@@ -1,3 +1,4 @@
+import { selfCareSentence } from '../../clinical/atlas/self-care-es.ts';
 import type { HomeCareContent } from '../../store/repos/sessions/homecare.ts';
 import { afterCareSentence } from '../../words/after-care.ts';
 import type { Locale } from '../../words/locales.ts';
@@ -7,7 +8,10 @@ export interface HandoutInput {
   /** The visit's date, YYYY-MM-DD. */
   date: string;
   content: HomeCareContent;
-  /** The patient's language: the handout's own words and the date; the therapist's words stay as written. */
+  /**
+   * The patient's language: the handout's own words, the date, and the clinic's standard after-care and stretches
+   * where the therapist left them as generated; the therapist's own words stay as written.
+   */
   locale?: Locale;
 }
 
@@ -94,9 +98,9 @@ export async function renderHandout(input: HandoutInput, options: { compress?: b
         .moveDown(0.3)
         .font('Helvetica-Bold')
         .fontSize(BODY_SIZE + 2)
-        .text(stretch.title);
+        .text(selfCareSentence(stretch.title, locale));
       body(locale === 'es' ? `Músculo: ${stretch.muscleName}` : `For the ${stretch.muscleName.toLowerCase()}`);
-      stretch.steps.forEach((step, i) => body(`${i + 1}.  ${step}`));
+      stretch.steps.forEach((step, i) => body(`${i + 1}.  ${selfCareSentence(step, locale)}`));
     }
   }
 

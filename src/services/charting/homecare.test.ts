@@ -58,12 +58,21 @@ describe('the handout PDF', () => {
   });
 
   it("is in Spanish for a Spanish reader: its own words and the clinic's standard advice, the date too", async () => {
-    const content = generateHomeCare({ muscles: ['upper-trapezius'], painBefore: 3, painAfter: 5 });
+    const generated = generateHomeCare({ muscles: ['upper-trapezius', 'scalenes'], painBefore: 3, painAfter: 5 });
+    // The therapist added a step of their own to the second stretch: that step stays as written.
+    const [shoulder, scalene] = generated.stretches;
+    const content = {
+      ...generated,
+      stretches: [shoulder!, { ...scalene!, steps: [...scalene!.steps, 'Use the heat pack at night.'] }],
+    };
     const pdf = await renderHandout({ patientName: 'Ana Ruiz', date: '2026-11-20', content, locale: 'es' });
     const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const document = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, verbosity: 0 }).promise;
-    const page = await document.getPage(1);
-    const text = (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    let text = '';
+    for (let n = 1; n <= document.numPages; n++) {
+      const page = await document.getPage(n);
+      text += (await page.getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ') + ' ';
+    }
     await document.destroy();
     expect(text).toContain('Sus cuidados en casa');
     expect(text).toContain('20 de noviembre de 2026');
@@ -72,6 +81,13 @@ describe('the handout PDF', () => {
     expect(text).toContain('Su dolor era de 5 sobre 10');
     expect(text).not.toContain('After today');
     expect(text).not.toContain('Drink 2 to 3');
+    // The stretches from the atlas, in the Spanish written for patients.
+    expect(text).toContain('Aflojar la parte de arriba del hombro');
+    expect(text).toContain('Apriete la parte de arriba del hombro');
+    expect(text).toContain('Estiramiento del costado del cuello');
+    expect(text).not.toContain('Shoulder ridge release');
+    expect(text).not.toContain('Squeeze the top of the shoulder');
+    expect(text).toContain('Use the heat pack at night.');
   });
 });
 

@@ -9,7 +9,8 @@ import { findOrganizationRowBySlug, type OrganizationRow } from '../../store/rep
 import { findPublicText } from '../../store/repos/front-door.ts';
 import { listLocations, type WeeklyHours, type LocationAddress } from '../../store/repos/locations.ts';
 import { listCredentials, listTherapists } from '../../store/repos/therapists.ts';
-import { findAvailability } from '../booking/availability.ts';
+import { soonestBySite } from '../booking/availability.ts';
+import { bookingsNoted, cachedAtStamp, cachedBriefly, scheduleStamp } from '../booking/schedule-cache.ts';
 import { loadCatalogue } from '../booking/catalogue.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { NotFoundError, RateLimitedError } from '../errors.ts';
@@ -51,7 +52,7 @@ export async function publicOrganization(ctx: ServiceContext, slug: string): Pro
 }
 
 /** An actor with no account and no patient, for the shared read services (availability). */
-function visitor(org: OrganizationRow, ip: string | null): Actor {
+function visitor(org: OrganizationRow): Actor {
   return {
     userId: NIL_USER,
     orgId: org.id,
@@ -63,7 +64,8 @@ function visitor(org: OrganizationRow, ip: string | null): Actor {
     locationIds: [],
     orgTimeZone: org.time_zone,
     sessionId: 'public',
-    ip,
+    // The answer is shared by every visitor (see SITES_FRESH_MS), so it carries no one's address.
+    ip: null,
   };
 }
 
@@ -104,8 +106,12 @@ export const FIRST_VISITS_SHOWN = 3;
 const FIRST_VISIT_DAYS = 14;
 /** A busy site's first free times are nearly always this close: look here first, the rest only if short. */
 const FIRST_LOOK_DAYS = 3;
-/** Enough for every site's first few times over those days. */
-const ALL_SOON_SLOTS = 10_000;
+/**
+ * How long one organisation's list is reused. A schedule edit moves the stamp and shows at once on every instance, as
+ * does a booking made by this instance; one made by another may still be listed this long (shared caches keep the
+ * page a minute anyway, and booking it checks again).
+ */
+const SITES_FRESH_MS = 15_000;
 
 export async function publicSites(
   ctx: ServiceContext,
@@ -114,82 +120,80 @@ export async function publicSites(
 ): Promise<{ organization: { name: string; slug: string }; sites: PublicSite[] }> {
   await throttlePublic(ctx, 'reads', ip);
   const org = await publicOrganization(ctx, slug);
-  const [locations, services, therapists] = await Promise.all([
-    listLocations(ctx.db, org.id, { activeOnly: true }),
-    loadCatalogue(ctx.db, org.id),
-    listTherapists(ctx.db, org.id, { activeOnly: true }),
-  ]);
-  const credentials = await listCredentials(
+  const stamp = await scheduleStamp(ctx.db, org.id);
+  const sites = await cachedBriefly(
     ctx.db,
-    org.id,
-    therapists.map((t) => t.id),
+    `${stamp}/${bookingsNoted(org.id)}`,
+    `${org.id}:front-door`,
+    { now: ctx.now(), forMs: SITES_FRESH_MS },
+    () => readSites(ctx, org, stamp),
+  );
+  return { organization: { name: org.name, slug: org.slug }, sites };
+}
+
+async function readSites(ctx: ServiceContext, org: OrganizationRow, stamp: string): Promise<PublicSite[]> {
+  // Sites, services, therapists and credentials all move the stamp: only the free times are read again.
+  const cached = <T>(key: string, load: () => Promise<T>) =>
+    cachedAtStamp(ctx.db, stamp, `${org.id}:public-${key}`, load);
+  const [locations, services, therapists] = await Promise.all([
+    cached('sites', () => listLocations(ctx.db, org.id, { activeOnly: true })),
+    cached('services', () => loadCatalogue(ctx.db, org.id)),
+    cached('therapists', () => listTherapists(ctx.db, org.id, { activeOnly: true })),
+  ]);
+  const credentials = await cached('credentials', () =>
+    listCredentials(
+      ctx.db,
+      org.id,
+      therapists.map((t) => t.id),
+    ),
   );
   const offered = services.filter((s) => s.active);
   // The first-visit service: the initial NMT visit where there is one, else any initial service.
   const firstVisit = offered.find((s) => s.isInitial && s.discipline === 'nmt') ?? offered.find((s) => s.isInitial);
-  const actor = visitor(org, ip);
   const from = dateIn(org.time_zone, ctx.now());
-  const sites: PublicSite[] = [];
-  // Every site's soonest times in one pass over the next few days; a site still short looks further alone.
-  const look = async (first: string, last: string, siteId?: string) =>
-    firstVisit
-      ? (
-          await findAvailability(ctx, actor, {
-            serviceCode: firstVisit.code,
-            from: first,
-            to: last,
-            ...(siteId ? { locationId: siteId } : {}),
-            limit: siteId ? FIRST_VISITS_SHOWN : ALL_SOON_SLOTS,
-          })
-        ).slots
-      : [];
-  const soon = await look(from, addDays(from, FIRST_LOOK_DAYS - 1));
-  for (const site of locations) {
-    const here = soon.filter((s) => s.locationId === site.id).slice(0, FIRST_VISITS_SHOWN);
-    const free = {
-      slots:
-        here.length >= FIRST_VISITS_SHOWN || !firstVisit
-          ? here
-          : [
-              ...here,
-              ...(await look(addDays(from, FIRST_LOOK_DAYS), addDays(from, FIRST_VISIT_DAYS - 1), site.id)),
-            ].slice(0, FIRST_VISITS_SHOWN),
-    };
-    sites.push({
-      id: site.id,
-      name: site.name,
-      slug: site.slug,
-      address: site.address,
-      phone: site.phone,
-      timeZone: site.timeZone,
-      hours: site.hours,
-      services: offered.map((s) => ({
-        code: s.code,
-        name: s.name,
-        durationMinutes: s.durationMinutes,
-        isInitial: s.isInitial,
-        priceCents: s.priceCents,
-        currency: s.currency,
+  // Every site's soonest times from one read of the schedule (see soonestBySite).
+  const free = firstVisit
+    ? await soonestBySite(ctx, visitor(org), {
+        serviceCode: firstVisit.code,
+        from,
+        to: addDays(from, FIRST_VISIT_DAYS - 1),
+        nearDays: FIRST_LOOK_DAYS,
+        perSite: FIRST_VISITS_SHOWN,
+      })
+    : new Map<string, never[]>();
+  return locations.map((site) => ({
+    id: site.id,
+    name: site.name,
+    slug: site.slug,
+    address: site.address,
+    phone: site.phone,
+    timeZone: site.timeZone,
+    hours: site.hours,
+    services: offered.map((s) => ({
+      code: s.code,
+      name: s.name,
+      durationMinutes: s.durationMinutes,
+      isInitial: s.isInitial,
+      priceCents: s.priceCents,
+      currency: s.currency,
+    })),
+    therapists: therapists
+      .filter((t) => t.locationIds.includes(site.id))
+      .map((t) => ({
+        id: t.id,
+        name: `${t.givenName} ${t.familyName}`,
+        discipline: t.discipline,
+        credentials: credentials
+          .filter((c) => c.therapistId === t.id)
+          .map(({ kind, type, issuer }) => ({ kind, type, issuer })),
       })),
-      therapists: therapists
-        .filter((t) => t.locationIds.includes(site.id))
-        .map((t) => ({
-          id: t.id,
-          name: `${t.givenName} ${t.familyName}`,
-          discipline: t.discipline,
-          credentials: credentials
-            .filter((c) => c.therapistId === t.id)
-            .map(({ kind, type, issuer }) => ({ kind, type, issuer })),
-        })),
-      nextFirstVisits: free.slots.map((s) => ({
-        start: s.start,
-        end: s.end,
-        therapistId: s.therapistId,
-        serviceCode: firstVisit!.code,
-      })),
-    });
-  }
-  return { organization: { name: org.name, slug: org.slug }, sites };
+    nextFirstVisits: (free.get(site.id) ?? []).map((s) => ({
+      start: s.start,
+      end: s.end,
+      therapistId: s.therapistId,
+      serviceCode: firstVisit!.code,
+    })),
+  }));
 }
 
 export interface AboutAnswer extends AboutText {

@@ -6,6 +6,7 @@ import { useUser } from '../../session.tsx';
 import { useFormat, useT } from '../../i18n/t.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import { afterCareSentence } from '../../../../src/words/after-care.ts';
+import { selfCareSentence } from '../../../../src/clinical/atlas/self-care-es.ts';
 import './homecare.css';
 
 /** The patient's home care: the latest first, each readable on a phone without opening the PDF. */
@@ -41,6 +42,7 @@ function HomeCarePlanView({ plan, latest }: { plan: HomeCareListed; latest: bool
   const { locale } = useLocale();
   // The clinic's standard advice in the reader's language; what the therapist wrote stays as written.
   const said = (sentence: string) => afterCareSentence(sentence, locale);
+  const stretch = (sentence: string) => selfCareSentence(sentence, locale);
   const c = plan.content;
   const title = t('homecare.fromVisit', { date: format.date(plan.visitOn) });
   const id = `plan-${plan.id}`;
@@ -61,12 +63,12 @@ function HomeCarePlanView({ plan, latest }: { plan: HomeCareListed; latest: bool
         <>
           <h3>{t('homecare.stretches')}</h3>
           {c.stretches.map((s) => (
-            <section key={s.muscle + s.title} className="hc-stretch" aria-label={s.title}>
-              <h4>{s.title}</h4>
+            <section key={s.muscle + s.title} className="hc-stretch" aria-label={stretch(s.title)}>
+              <h4>{stretch(s.title)}</h4>
               <p className="muted">{t('homecare.forMuscle', { muscle: s.muscleName.toLowerCase() })}</p>
               <ol>
                 {s.steps.map((step) => (
-                  <li key={step}>{step}</li>
+                  <li key={step}>{stretch(step)}</li>
                 ))}
               </ol>
             </section>
