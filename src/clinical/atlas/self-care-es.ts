@@ -1,4 +1,5 @@
 import type { Locale } from '../../words/locales.ts';
+import { MUSCLE_NAMES_ES } from '../places/names-es-muscles.ts';
 
 /**
  * The atlas's self-care (each muscle's title and steps) as a Spanish-speaking patient reads it at home: written
@@ -329,4 +330,12 @@ const SELF_CARE_ES: Readonly<Record<string, string>> = {
 /** One sentence of the atlas's self-care in `locale`; a sentence the atlas does not have stays as written. */
 export function selfCareSentence(sentence: string, locale: Locale): string {
   return locale === 'es' ? (SELF_CARE_ES[sentence] ?? sentence) : sentence;
+}
+
+/**
+ * The muscle a stretch is for, named for the patient in `locale`: the atlas's Spanish name for an atlas muscle, else
+ * the name the handout was written with.
+ */
+export function stretchMuscleName(muscleId: string, writtenName: string, locale: Locale): string {
+  return locale === 'es' ? (MUSCLE_NAMES_ES[muscleId]?.name ?? writtenName) : writtenName;
 }

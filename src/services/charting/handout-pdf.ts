@@ -1,4 +1,4 @@
-import { selfCareSentence } from '../../clinical/atlas/self-care-es.ts';
+import { selfCareSentence, stretchMuscleName } from '../../clinical/atlas/self-care-es.ts';
 import type { HomeCareContent } from '../../store/repos/sessions/homecare.ts';
 import { afterCareSentence } from '../../words/after-care.ts';
 import type { Locale } from '../../words/locales.ts';
@@ -99,7 +99,8 @@ export async function renderHandout(input: HandoutInput, options: { compress?: b
         .font('Helvetica-Bold')
         .fontSize(BODY_SIZE + 2)
         .text(selfCareSentence(stretch.title, locale));
-      body(locale === 'es' ? `Músculo: ${stretch.muscleName}` : `For the ${stretch.muscleName.toLowerCase()}`);
+      const muscle = stretchMuscleName(stretch.muscle, stretch.muscleName, locale);
+      body(locale === 'es' ? `Músculo: ${muscle}` : `For the ${muscle.toLowerCase()}`);
       stretch.steps.forEach((step, i) => body(`${i + 1}.  ${selfCareSentence(step, locale)}`));
     }
   }

@@ -6,7 +6,7 @@ import { useUser } from '../../session.tsx';
 import { useFormat, useT } from '../../i18n/t.ts';
 import { useLocale } from '../../i18n/locale.tsx';
 import { afterCareSentence } from '../../../../src/words/after-care.ts';
-import { selfCareSentence } from '../../../../src/clinical/atlas/self-care-es.ts';
+import { selfCareSentence, stretchMuscleName } from '../../../../src/clinical/atlas/self-care-es.ts';
 import './homecare.css';
 
 /** The patient's home care: the latest first, each readable on a phone without opening the PDF. */
@@ -65,7 +65,9 @@ function HomeCarePlanView({ plan, latest }: { plan: HomeCareListed; latest: bool
           {c.stretches.map((s) => (
             <section key={s.muscle + s.title} className="hc-stretch" aria-label={stretch(s.title)}>
               <h4>{stretch(s.title)}</h4>
-              <p className="muted">{t('homecare.forMuscle', { muscle: s.muscleName.toLowerCase() })}</p>
+              <p className="muted">
+                {t('homecare.forMuscle', { muscle: stretchMuscleName(s.muscle, s.muscleName, locale).toLowerCase() })}
+              </p>
               <ol>
                 {s.steps.map((step) => (
                   <li key={step}>{stretch(step)}</li>
