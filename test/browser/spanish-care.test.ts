@@ -204,6 +204,12 @@ describe('a Spanish-speaking patient after a visit, on a phone', () => {
     await page.getByRole('link', { name: 'Mi cuestionario de salud' }).waitFor();
     await clean(page, 'my details');
     await shotIfAsked(page, 'spanish-care-01c-my-details');
+    await page.getByRole('link', { name: 'Cambiar mis datos de contacto' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cambiar mis datos de contacto' }).waitFor();
+    await page.getByRole('group', { name: 'Cómo podemos comunicarnos con usted' }).waitFor();
+    await page.getByLabel('Teléfono del contacto de emergencia').waitFor();
+    await page.getByRole('button', { name: 'Guardar los cambios' }).waitFor();
+    await clean(page, 'my contact details form');
   }, 300_000);
 
   it('fills an NDI in Spanish and reads the trend in plain Spanish', async () => {

@@ -52,6 +52,8 @@ const TRANSLATED = [
   'web/src/components/bodychart/PainMapEditor.tsx',
   'web/src/pages/PatientProfile.tsx',
   'web/src/pages/PatientHub.tsx',
+  'web/src/pages/PatientEdit.tsx',
+  'web/src/pages/PatientFields.tsx',
   'web/src/pages/insurance/InsuranceCard.tsx',
   'web/src/pages/intake/IntakeVersions.tsx',
 ];
