@@ -139,7 +139,7 @@ describe('a Spanish-speaking patient after a visit, on a phone', () => {
     await page.getByRole('button', { name: 'Ángulo del cuello (derecha), dolor 6 de 10' }).focus();
     await page.keyboard.press('Enter');
     await page.locator('.ch-selected-name', { hasText: 'Ángulo del cuello (derecha)' }).waitFor();
-    await page.getByRole('group', { name: '¿Cuánto le duele aquí? (Ángulo del cuello (derecha))' }).waitFor();
+    await page.getByRole('group', { name: 'Ángulo del cuello (derecha): ¿cuánto le duele aquí?' }).waitFor();
     const list = page.getByLabel('O elija un lugar de una lista');
     expect(await list.locator('optgroup').first().getAttribute('label')).toBe('Cabeza y cara');
     await clean(page, 'pain map');
