@@ -56,6 +56,22 @@ describe.each(BACKENDS)("refusals on the patient's pages, in the reader's langua
     });
     expect(english.json().error.fields.currentPassword).toBe('The current password is not right.');
   });
+
+  it("refuse a patient's own mistyped phone and ZIP code in Spanish", async () => {
+    const id = h.world.patients.a;
+    const { version } = (await h.as('patient', 'GET', `/api/patients/${id}`)).json() as { version: number };
+    const res = await h.as(
+      'patient',
+      'PATCH',
+      `/api/patients/${id}`,
+      { version, phone: 'llámame', address: { line1: 'Calle 1', city: 'Beaverton', state: 'OR', postalCode: '970' } },
+      SPANISH,
+    );
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().error.fields as Record<string, string>;
+    expect(fields.phone).toBe('Use números, espacios, guiones, puntos o paréntesis, por ejemplo 503-555-0142.');
+    expect(fields['address.postalCode']).toBe('Escriba un código postal, por ejemplo 97005.');
+  });
 });
 
 describe('a refusal in Spanish', () => {

@@ -34,6 +34,12 @@ const SPANISH: Record<string, string> = {
   'You do not have access to this.': 'No tiene acceso a esto.',
   'No such appointment.': 'No encontramos esa cita.',
   'This offer has expired or was already used.': 'Esta oferta venció o ya se usó.',
+  // The patient's own contact details.
+  'Use digits, spaces, dashes, dots or brackets, e.g. 503-555-0142.':
+    'Use números, espacios, guiones, puntos o paréntesis, por ejemplo 503-555-0142.',
+  'Use the two-letter state code, e.g. OR.': 'Use el código de dos letras del estado, por ejemplo OR.',
+  'Use a ZIP code, e.g. 97005.': 'Escriba un código postal, por ejemplo 97005.',
+  'Use a language tag, e.g. en or es-MX.': 'Escriba un código de idioma, por ejemplo es (español) o en (inglés).',
   // Home care and questionnaires.
   'No home care for this session yet.': 'Todavía no hay cuidados en casa de esta visita.',
   'Your patient record was not found.': 'No encontramos su expediente de paciente.',

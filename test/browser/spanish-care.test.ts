@@ -6,8 +6,10 @@ import { DEMO_TIME_ZONE, VIEWPORTS, browserSuite, seriousViolations, shotIfAsked
 
 /**
  * A patient who reads Spanish, on a phone, after a visit: fills the health questionnaire and an NDI in
- * Spanish, reads their trend and their home care in Spanish, downloads the home-care PDF in Spanish,
- * and meets a refusal in Spanish when changing their password with a wrong current one.
+ * Spanish (the readings' checks and the pain map's places and sides in Spanish too), reads an earlier
+ * version of the questionnaire, their own details, their trend and their home care in Spanish, downloads
+ * the home-care PDF in Spanish, and meets a refusal in Spanish when changing their password with a wrong
+ * current one. A newcomer finds the organisation's public pages from the sign-in page in either language.
  */
 let patientId = '';
 
@@ -103,6 +105,18 @@ describe('a Spanish-speaking patient after a visit, on a phone', () => {
     await page.getByLabel('No aplica en mi caso').check();
     await next(page);
     await page.getByRole('heading', { level: 1, name: 'Presión y temperatura' }).waitFor();
+    // A slip of the finger is refused in Spanish, with the range that is accepted.
+    await page.getByLabel('Número de arriba (sistólica)').fill('400');
+    await page.getByLabel('Número de abajo (diastólica)').fill('80');
+    await next(page);
+    await page
+      .locator('.error-summary', {
+        hasText: 'Escriba el número de arriba (sistólica), un número entero de 50 a 300 mmHg',
+      })
+      .waitFor();
+    await clean(page, 'readings refused');
+    await page.getByLabel('Número de arriba (sistólica)').fill('');
+    await page.getByLabel('Número de abajo (diastólica)').fill('');
     await next(page);
     await page.getByLabel('Meta 1', { exact: true }).fill('Dormir toda la noche');
     await next(page);
@@ -112,6 +126,24 @@ describe('a Spanish-speaking patient after a visit, on a phone', () => {
     await page.getByRole('heading', { level: 1, name: 'Cómo se comporta su dolor' }).waitFor();
     await next(page);
     await page.getByRole('heading', { level: 1, name: '¿Dónde le duele?' }).waitFor();
+    // The chart says whose right and left it shows, and names the place marked at the clinic in Spanish.
+    expect(await page.locator('.ch-captions').first().textContent()).toMatch(
+      /Derecha del paciente|Izquierda del paciente/,
+    );
+    expect(await page.locator('.ch-captions').first().textContent()).not.toContain("Patient's");
+    await page.getByRole('group', { name: 'Mapa del dolor', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Lugares que ha marcado' }).waitFor();
+    expect(await page.locator('.ch-pain-list').textContent()).toContain('Ángulo del cuello (derecha)');
+    await page.getByRole('button', { name: 'Espalda', exact: true }).click();
+    await page.getByRole('group', { name: 'Mapa del dolor, espalda' }).waitFor();
+    await page.getByRole('button', { name: 'Ángulo del cuello (derecha), dolor 6 de 10' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.ch-selected-name', { hasText: 'Ángulo del cuello (derecha)' }).waitFor();
+    await page.getByRole('group', { name: 'Ángulo del cuello (derecha): ¿cuánto le duele aquí?' }).waitFor();
+    const list = page.getByLabel('O elija un lugar de una lista');
+    expect(await list.locator('optgroup').first().getAttribute('label')).toBe('Cabeza y cara');
+    await clean(page, 'pain map');
+    await shotIfAsked(page, 'spanish-care-01b-pain-map');
     await next(page);
     await page.getByRole('heading', { level: 1, name: 'Revise sus respuestas antes de enviarlas' }).waitFor();
     const review = (await page.locator('.ch-review').textContent())!;
@@ -122,6 +154,62 @@ describe('a Spanish-speaking patient after a visit, on a phone', () => {
     await page.getByRole('button', { name: 'Enviar mis respuestas' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gracias, sus respuestas se enviaron' }).waitFor();
     await clean(page, 'intake sent');
+  }, 300_000);
+
+  it('reads the earlier version of the questionnaire in Spanish', async () => {
+    const page = await app.open(VIEWPORTS.phone);
+    await app.signIn(page, 'patient', `/patients/${patientId}/intake`);
+    const versions = page.locator('.ch-versions');
+    await versions.getByRole('heading', { name: 'Versiones anteriores' }).waitFor();
+    expect(await versions.locator('li').last().textContent()).toMatch(/^Versión 1 enviada el .+ por .+, terapeuta$/);
+    await versions.getByRole('link', { name: 'Versión 1' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cuestionario de salud, versión 1' }).waitFor();
+    expect(await page.locator('main .lead').first().textContent()).toContain('no se puede cambiar');
+    await page.getByRole('link', { name: 'Volver al cuestionario' }).waitFor();
+    await clean(page, 'earlier version');
+  }, 300_000);
+
+  it('reads their own details in Spanish', async () => {
+    const page = await app.open(VIEWPORTS.phone);
+    await app.signIn(page, 'patient', `/patients/${patientId}`);
+    await page.getByRole('heading', { level: 1, name: 'Mis datos' }).waitFor();
+    expect(await page.locator('main .lead').first().textContent()).toMatch(
+      / · Nació el \d{1,2} \S+ \d{4} \(\d+ años?\)$/,
+    );
+    await page.getByRole('heading', { name: 'Mis visitas' }).waitFor();
+    await page.getByRole('heading', { name: 'Próximas citas' }).waitFor();
+    const past = page.getByRole('list', { name: 'Visitas anteriores' });
+    const visit = (await past.locator('li').first().textContent())!;
+    expect(visit).toContain(' con ');
+    expect(visit).toContain('Realizada');
+    for (const heading of [
+      'Datos personales',
+      'Contacto',
+      'Contacto de emergencia',
+      'Clínica y mensajes',
+      'Seguro médico',
+    ])
+      await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor();
+    const details = (await page.locator('main').textContent())!;
+    for (const words of [
+      'Fecha de nacimiento',
+      'Sexo asignado al nacer',
+      'Recordatorios de citas',
+      'Actualizado por última vez el',
+    ])
+      expect(details).toContain(words);
+    for (const english of ['Personal details', 'Not given', 'Last updated', 'Born ', 'Past visits', 'Insurance'])
+      expect(details).not.toContain(english);
+    await page.getByRole('link', { name: 'Cambiar mis datos de contacto' }).waitFor();
+    await page.getByRole('link', { name: 'Mi cuestionario de salud' }).waitFor();
+    await clean(page, 'my details');
+    await shotIfAsked(page, 'spanish-care-01c-my-details');
+    await page.getByRole('link', { name: 'Cambiar mis datos de contacto' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cambiar mis datos de contacto' }).waitFor();
+    await page.getByRole('group', { name: 'Cómo podemos comunicarnos con usted' }).waitFor();
+    await page.getByLabel('Teléfono del contacto de emergencia').waitFor();
+    await page.getByRole('button', { name: 'Guardar los cambios' }).waitFor();
+    await clean(page, 'my contact details form');
   }, 300_000);
 
   it('fills an NDI in Spanish and reads the trend in plain Spanish', async () => {
@@ -189,5 +277,26 @@ describe('a Spanish-speaking patient after a visit, on a phone', () => {
     await page.locator('.error-summary', { hasText: 'La contraseña actual no es correcta.' }).waitFor();
     await clean(page, 'password refused');
     await shotIfAsked(page, 'spanish-care-04-password');
+  }, 300_000);
+
+  it('finds the public pages from the sign-in page, in English and in Spanish', async () => {
+    const [org] = await app.db.query<{ slug: string }>('SELECT slug FROM organizations WHERE id = $1', [app.orgId]);
+    const page = await app.open(VIEWPORTS.phone);
+    await page.goto(`${app.url}/login?org=${org!.slug}`);
+    const link = page.getByRole('link', { name: 'See what to expect and book a first visit' });
+    expect(await link.getAttribute('href')).toBe(`/start/${org!.slug}`);
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
+    const spanish = page.getByRole('link', { name: 'Vea qué esperar y pida su primera visita' });
+    expect(await page.locator('.signin-new').textContent()).toContain('¿Es su primera vez?');
+    await clean(page, 'sign-in in Spanish');
+    await spanish.click();
+    await page.waitForURL(`${app.url}/start/${org!.slug}`);
+    await page.locator('main h1').first().waitFor();
+    // Once this device has opened the public pages, the plain sign-in page offers them again.
+    await page.goto(`${app.url}/login`);
+    expect(
+      await page.getByRole('link', { name: 'Vea qué esperar y pida su primera visita' }).getAttribute('href'),
+    ).toBe(`/start/${org!.slug}`);
   }, 300_000);
 });

@@ -45,6 +45,8 @@ const SAME_IN_BOTH = new Set([
   'book.time.slotAt',
   'intake.answer.no',
   'intake.q.diabetes',
+  'details.no',
+  'details.insurance.type.medicare',
 ]);
 
 describe('the message files', () => {

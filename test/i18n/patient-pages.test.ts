@@ -48,6 +48,14 @@ const TRANSLATED = [
   'web/src/pages/front/VerifyPage.tsx',
   'web/src/pages/intake/PlaceSearch.tsx',
   'web/src/components/bodychart/PhoneBodyChart.tsx',
+  'web/src/components/bodychart/BodyChart.tsx',
+  'web/src/components/bodychart/PainMapEditor.tsx',
+  'web/src/pages/PatientProfile.tsx',
+  'web/src/pages/PatientHub.tsx',
+  'web/src/pages/PatientEdit.tsx',
+  'web/src/pages/PatientFields.tsx',
+  'web/src/pages/insurance/InsuranceCard.tsx',
+  'web/src/pages/intake/IntakeVersions.tsx',
 ];
 
 /** Attributes whose value a person reads or hears. */

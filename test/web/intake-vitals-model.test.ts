@@ -7,6 +7,15 @@ import {
   vitalsAnswers,
   vitalsFrom,
 } from '../../web/src/pages/intake/vitalsModel.ts';
+import en from '../../web/src/i18n/en.json';
+import es from '../../web/src/i18n/es.json';
+
+/** A language's messages with their placeholders filled, as the page's translate gives them. */
+const translate =
+  (messages: Record<string, string>) =>
+  (id: keyof typeof en, values: Record<string, string | number> = {}) =>
+    messages[id]!.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
+const t = translate(en);
 
 // The intake form's readings: what the browser refuses before sending, and what it sends.
 const vitals = (patch: Partial<ReturnType<typeof emptyVitals>>) => ({ ...emptyVitals(), ...patch });
@@ -21,19 +30,30 @@ describe('intake readings in the web form', () => {
   });
 
   it('names the field that is wrong; blank readings are fine', () => {
-    expect(checkVitals(emptyVitals())).toEqual({});
-    expect(Object.keys(checkVitals(vitals({ systolic: '120' })))).toEqual(['diastolic']);
-    expect(checkVitals(vitals({ systolic: '90', diastolic: '95' })).diastolic).toMatch(/less than the upper/);
-    expect(Object.keys(checkVitals(vitals({ systolic: '400', diastolic: '80', temperature: '50' })))).toEqual([
+    expect(checkVitals(emptyVitals(), t)).toEqual({});
+    expect(Object.keys(checkVitals(vitals({ systolic: '120' }), t))).toEqual(['diastolic']);
+    expect(checkVitals(vitals({ systolic: '90', diastolic: '95' }), t).diastolic).toMatch(/less than the upper/);
+    expect(Object.keys(checkVitals(vitals({ systolic: '400', diastolic: '80', temperature: '50' }), t))).toEqual([
       'systolic',
       'temperature',
     ]);
   });
 
+  it('tells a Spanish reader the range in Spanish', () => {
+    const spanish = checkVitals(
+      vitals({ systolic: '400', diastolic: '80', temperature: '120', temperatureUnit: 'F' }),
+      translate(es),
+    );
+    expect(spanish).toEqual({
+      systolic: 'Escriba el número de arriba (sistólica), un número entero de 50 a 300 mmHg',
+      temperature: 'Escriba una temperatura de 86 a 113 °F, por ejemplo 98.2',
+    });
+  });
+
   it('asks for a stroke date only when the stroke question is yes, and not a future one', () => {
-    expect(checkStrokeDate(emptyVitals(), false, '2026-11-27')).toEqual({});
-    expect(checkStrokeDate(emptyVitals(), true, '2026-11-27')).toHaveProperty('stroke-date');
-    expect(checkStrokeDate(vitals({ strokeDate: '2026-11-28' }), true, '2026-11-27')['stroke-date']).toMatch(
+    expect(checkStrokeDate(emptyVitals(), false, '2026-11-27', t)).toEqual({});
+    expect(checkStrokeDate(emptyVitals(), true, '2026-11-27', t)).toHaveProperty('stroke-date');
+    expect(checkStrokeDate(vitals({ strokeDate: '2026-11-28' }), true, '2026-11-27', t)['stroke-date']).toMatch(
       /today or in the past/,
     );
   });

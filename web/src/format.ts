@@ -49,13 +49,6 @@ export function formatTime(hhmm: string): string {
 
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-export const SEX_AT_BIRTH: Record<string, string> = {
-  female: 'Female',
-  male: 'Male',
-  intersex: 'Intersex',
-  unknown: 'Not recorded',
-};
-
 export function fullName(person: { givenName: string; familyName: string }): string {
   return `${person.givenName} ${person.familyName}`;
 }

@@ -29,6 +29,29 @@ export function useFormat() {
           day: 'numeric',
           ...(style === 'long' ? { year: 'numeric' } : {}),
         }),
+      /** A calendar date with its year, short: "Nov 27, 2026" / "27 nov 2026". */
+      day: (date: string) =>
+        intl.formatDate(new Date(`${date.slice(0, 10)}T12:00:00Z`), {
+          timeZone: 'UTC',
+          month: 'short',
+          day: 'numeric',
+          year: 'numeric',
+        }),
+      /** An instant as a date and a clock time on this device: "Nov 27, 2026, 9:15 AM" / "27 nov 2026, 9:15 a.m.". */
+      moment: (instant: string) => {
+        const date = new Date(instant);
+        return Number.isNaN(date.getTime())
+          ? instant
+          : intl.formatDate(date, { dateStyle: 'medium', timeStyle: 'short' });
+      },
+      /** A language tag named in the page's language ("es-MX" → "Mexican Spanish" / "español de México"). */
+      language(tag: string): string {
+        try {
+          return new Intl.DisplayNames([intl.locale], { type: 'language' }).of(tag) ?? tag;
+        } catch {
+          return tag;
+        }
+      },
       /** An instant's clock time at a zone: the clinic's own "9:15 am" / "12 pm" in English, "9:15 a.m." in Spanish. */
       time: (instant: string, timeZone: string) =>
         intl.locale.startsWith('en')

@@ -8,17 +8,19 @@ import { usePageTitle, useResource } from '../hooks.ts';
 import { useLocations } from '../sites.ts';
 import { Link, navigate } from '../router.tsx';
 import { useUser } from '../session.tsx';
-import { formErrors, PATIENT_LABELS, PatientFields } from './PatientFields.tsx';
+import { formErrors, PatientFields, usePatientLabels } from './PatientFields.tsx';
+import { useT } from '../i18n/t.ts';
 import { API_FIELD, toFormValues, toUpdate } from './patientForm.ts';
 
 export function PatientEdit({ id }: { id: string }) {
   const user = useUser();
   const [patient, replace] = useResource(() => getPatient(id), [id]);
+  const t = useT();
   const own = user.patientId === id;
-  usePageTitle(own ? 'Change my contact details' : 'Edit patient');
+  usePageTitle(own ? t('details.changeMine') : t('details.edit.title'));
   if (!user.can.editPatient) return <Forbidden />;
   if (patient.status === 'loading') return <Loading />;
-  if (patient.status === 'error') return <ErrorView error={patient.error} what="patient" />;
+  if (patient.status === 'error') return <ErrorView error={patient.error} what={t('details.record')} />;
   // Keyed by version: a reload after a conflict starts the form afresh from the saved record.
   return <EditForm key={patient.data.version} patient={patient.data} contactOnly={own} onReloaded={replace} />;
 }
@@ -38,6 +40,8 @@ function EditForm({
   const [summary, setSummary] = useState<SummaryItem[]>([]);
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
+  const t = useT();
+  const labels = usePatientLabels();
   const locations = useLocations();
   const profileUrl = `/patients/${patient.id}`;
   const name = `${patient.givenName} ${patient.familyName}`;
@@ -65,7 +69,7 @@ function EditForm({
       } else if (err instanceof ApiError && Object.keys(err.fields).length > 0) {
         showErrors(err.fields);
       } else {
-        showErrors({ form: err instanceof Error ? err.message : 'Something went wrong.' });
+        showErrors({ form: err instanceof Error ? err.message : t('status.wrong.body') });
       }
     } finally {
       setBusy(false);
@@ -76,24 +80,21 @@ function EditForm({
 
   return (
     <div className="narrow">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={profileUrl}>{contactOnly ? 'My details' : name}</Link> <span aria-hidden="true">›</span>{' '}
-        <span>Edit</span>
+      <nav aria-label={t('details.breadcrumb')} className="breadcrumb">
+        <Link to={profileUrl}>{contactOnly ? t('nav.myDetails') : name}</Link> <span aria-hidden="true">›</span>{' '}
+        <span>{t('details.edit.crumb')}</span>
       </nav>
       {conflict ? (
         <div className="alert alert-warning" role="alert">
-          <h2 className="alert-title">Someone else has changed these details</h2>
-          <p>
-            They were saved by someone else after you opened this form, so yours have not been saved. Load the latest
-            details, then make your changes again.
-          </p>
+          <h2 className="alert-title">{t('details.edit.conflictTitle')}</h2>
+          <p>{t('details.edit.conflictBody')}</p>
           <button type="button" className="button" onClick={() => void reload()}>
-            Load the latest details
+            {t('details.edit.reload')}
           </button>
         </div>
       ) : null}
-      <ErrorSummary items={summary} labels={PATIENT_LABELS} />
-      <h1>{contactOnly ? 'Change my contact details' : `Edit ${name}`}</h1>
+      <ErrorSummary items={summary} labels={labels} />
+      <h1>{contactOnly ? t('details.changeMine') : t('details.edit.name', { name })}</h1>
       <form onSubmit={submit} noValidate>
         <PatientFields
           values={values}
@@ -104,10 +105,10 @@ function EditForm({
         />
         <div className="button-row">
           <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Saving…' : 'Save changes'}
+            {busy ? t('details.edit.saving') : t('details.edit.save')}
           </button>
           <Link to={profileUrl} className="button button-secondary">
-            Cancel
+            {t('mine.cancel')}
           </Link>
         </div>
       </form>

@@ -1,31 +1,39 @@
-import type { Dispatch, SetStateAction } from 'react';
+import { useMemo, type Dispatch, type SetStateAction } from 'react';
 import type { Location } from '../api/types.ts';
 import { Checkbox, SelectField, TextField } from '../components/Form.tsx';
 import type { PatientFormValues } from './patientForm.ts';
 import { TEXT_LIMITS as LIMIT } from '../../../src/words/limits.ts';
+import { useT, type MessageId } from '../i18n/t.ts';
 
-export const PATIENT_LABELS: Record<string, string> = {
-  givenName: 'Given name',
-  familyName: 'Family name',
-  preferredName: 'Preferred name',
-  dateOfBirth: 'Date of birth',
-  sexAtBirth: 'Sex assigned at birth',
-  genderIdentity: 'Gender identity',
-  pronouns: 'Pronouns',
-  email: 'Email',
-  phone: 'Phone',
-  line1: 'Address line 1',
-  line2: 'Address line 2',
-  city: 'Town or city',
-  state: 'State',
-  postalCode: 'ZIP code',
-  ecName: 'Emergency contact name',
-  ecRelationship: 'Relationship',
-  ecPhone: 'Emergency contact phone',
-  preferredLocationId: 'Preferred clinic',
-  language: 'Preferred language',
+/** Each field's label, by the form's field name, in the order the form shows them. */
+const LABEL_IDS: Record<string, MessageId> = {
+  givenName: 'details.field.givenName',
+  familyName: 'details.field.familyName',
+  preferredName: 'details.field.preferredName',
+  dateOfBirth: 'details.field.dateOfBirth',
+  sexAtBirth: 'details.field.sexAtBirth',
+  genderIdentity: 'details.field.genderIdentity',
+  pronouns: 'details.field.pronouns',
+  email: 'details.field.email',
+  phone: 'details.field.phone',
+  line1: 'details.field.line1',
+  line2: 'details.field.line2',
+  city: 'details.field.city',
+  state: 'details.field.state',
+  postalCode: 'details.field.postalCode',
+  ecName: 'details.field.ecName',
+  ecRelationship: 'details.field.ecRelationship',
+  ecPhone: 'details.field.ecPhone',
+  preferredLocationId: 'details.field.preferredLocationId',
+  language: 'details.field.language',
 };
-export const PATIENT_FIELD_ORDER = Object.keys(PATIENT_LABELS);
+const PATIENT_FIELD_ORDER = Object.keys(LABEL_IDS);
+
+/** The form's labels in the page's language, for the fields and the error summary. */
+export function usePatientLabels(): Record<string, string> {
+  const t = useT();
+  return useMemo(() => Object.fromEntries(Object.entries(LABEL_IDS).map(([field, id]) => [field, t(id)])), [t]);
+}
 
 /**
  * The patient form's fieldsets, shared by registering and editing. `contactOnly` is the patient's own
@@ -66,11 +74,13 @@ export function PatientFields({
   locations: Location[];
   contactOnly: boolean;
 }) {
+  const t = useT();
+  const labels = usePatientLabels();
   const auto = (token: string) => (contactOnly ? token : 'off');
   const text = (field: keyof PatientFormValues, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField
       name={field}
-      label={PATIENT_LABELS[field]!}
+      label={labels[field]!}
       value={values[field] as string}
       error={errors[field]}
       maxLength={MAX_LENGTH[field]}
@@ -90,62 +100,62 @@ export function PatientFields({
     <>
       {!contactOnly ? (
         <fieldset className="fieldset">
-          <legend>Personal details</legend>
+          <legend>{t('details.personal')}</legend>
           {text('givenName', { autoComplete: 'off', width: 'medium' })}
           {text('familyName', { autoComplete: 'off', width: 'medium' })}
-          {text('preferredName', { width: 'medium', hint: 'What they like to be called, if different.' })}
+          {text('preferredName', { width: 'medium', hint: t('details.field.preferredNameHint') })}
           {text('dateOfBirth', {
             width: 'short',
-            hint: 'For example, 1984-03-27 (year-month-day).',
+            hint: t('details.field.dateOfBirthHint'),
             inputMode: 'numeric',
           })}
           <SelectField
             name="sexAtBirth"
-            label={PATIENT_LABELS.sexAtBirth!}
+            label={labels.sexAtBirth!}
             value={values.sexAtBirth}
             error={errors.sexAtBirth}
-            hint="Recorded for clinical reasons; gender identity is asked separately."
+            hint={t('details.field.sexAtBirthHint')}
             onValue={(v) => setValues((s) => ({ ...s, sexAtBirth: v }))}
             options={[
-              { value: 'female', label: 'Female' },
-              { value: 'male', label: 'Male' },
-              { value: 'intersex', label: 'Intersex' },
-              { value: 'unknown', label: 'Not recorded' },
+              { value: 'female', label: t('details.sex.female') },
+              { value: 'male', label: t('details.sex.male') },
+              { value: 'intersex', label: t('details.sex.intersex') },
+              { value: 'unknown', label: t('details.sex.unknown') },
             ]}
           />
-          {text('genderIdentity', { width: 'medium', hint: 'In their own words. Leave blank if not shared.' })}
-          {text('pronouns', { width: 'short', hint: 'For example, she/her, he/him, they/them.' })}
+          {text('genderIdentity', { width: 'medium', hint: t('details.field.genderIdentityHint') })}
+          {text('pronouns', { width: 'short', hint: t('details.field.pronounsHint') })}
         </fieldset>
       ) : null}
       <fieldset className="fieldset">
-        <legend>Contact</legend>
+        <legend>{t('details.contact')}</legend>
         {text('email', { type: 'email', autoComplete: auto('email'), spellCheck: false })}
-        {text('phone', { type: 'tel', autoComplete: auto('tel'), width: 'medium', hint: 'For example, 503-555-0142.' })}
+        {text('phone', { type: 'tel', autoComplete: auto('tel'), width: 'medium', hint: t('details.field.phoneHint') })}
         {text('line1', { autoComplete: auto('address-line1') })}
         {text('line2', { autoComplete: auto('address-line2') })}
         {text('city', { autoComplete: auto('address-level2'), width: 'medium' })}
-        {text('state', { autoComplete: auto('address-level1'), width: 'short', hint: 'Two letters, for example OR.' })}
+        {text('state', { autoComplete: auto('address-level1'), width: 'short', hint: t('details.field.stateHint') })}
         {text('postalCode', { autoComplete: auto('postal-code'), width: 'short', inputMode: 'numeric' })}
       </fieldset>
       <fieldset className="fieldset">
-        <legend>Emergency contact</legend>
+        <legend>{t('details.emergency')}</legend>
         {text('ecName', { width: 'medium' })}
-        {text('ecRelationship', { width: 'medium', hint: 'For example, partner, parent, friend.' })}
+        {text('ecRelationship', { width: 'medium', hint: t('details.field.relationshipHint') })}
         {text('ecPhone', { type: 'tel', width: 'medium' })}
       </fieldset>
       <fieldset className="fieldset">
-        <legend>How {contactOnly ? 'we may contact you' : 'the clinic may make contact'}</legend>
+        <legend>{contactOnly ? t('details.field.howWeContactYou') : t('details.field.howClinicContacts')}</legend>
         <div className="checkboxes">
-          {flag('commEmail', 'Email')}
-          {flag('commSms', 'Text message')}
-          {flag('commPhone', 'Phone call')}
-          {flag('commReminders', 'Appointment reminders')}
+          {flag('commEmail', t('details.email'))}
+          {flag('commSms', t('details.field.textMessage'))}
+          {flag('commPhone', t('details.field.phoneCall'))}
+          {flag('commReminders', t('details.reminders'))}
         </div>
-        {text('language', { width: 'short', hint: 'A language code, for example en or es-MX.' })}
+        {text('language', { width: 'short', hint: t('details.field.languageHint') })}
         {!contactOnly && locations.length > 0 ? (
           <SelectField
             name="preferredLocationId"
-            label={PATIENT_LABELS.preferredLocationId!}
+            label={labels.preferredLocationId!}
             value={values.preferredLocationId}
             error={errors.preferredLocationId}
             onValue={(v) => setValues((s) => ({ ...s, preferredLocationId: v }))}

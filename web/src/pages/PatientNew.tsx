@@ -8,13 +8,14 @@ import { useLocations } from '../sites.ts';
 import { Link, navigate } from '../router.tsx';
 import { useUser } from '../session.tsx';
 import { DuplicateWarning } from './DuplicateWarning.tsx';
-import { formErrors, PATIENT_LABELS, PatientFields } from './PatientFields.tsx';
+import { formErrors, PatientFields, usePatientLabels } from './PatientFields.tsx';
 import { API_FIELD, emptyForm, toCreate } from './patientForm.ts';
 import { useCreateIntent } from '../api/intent.ts';
 
 /** The front desk registers a new patient (phone call or walk-in); the profile opens next. */
 export function PatientNew() {
   const user = useUser();
+  const labels = usePatientLabels();
   usePageTitle('Register a patient');
   const locations = useLocations();
   const [values, setValuesState] = useState(() => emptyForm(user.locationIds[0] ?? ''));
@@ -67,7 +68,7 @@ export function PatientNew() {
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <Link to="/patients">Patients</Link> <span aria-hidden="true">›</span> <span>Register</span>
       </nav>
-      <ErrorSummary items={summary} labels={PATIENT_LABELS} />
+      <ErrorSummary items={summary} labels={labels} />
       <h1>Register a patient</h1>
       <p className="lead">Name, date of birth and preferred clinic are required; the rest can be added later.</p>
       {found ? <DuplicateWarning found={found} busy={busy} onRegisterAnyway={() => void register(true)} /> : null}

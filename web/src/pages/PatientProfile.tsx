@@ -3,7 +3,8 @@ import { getPatient } from '../api/patients.ts';
 import { mergedInto } from '../api/records.ts';
 import type { Patient } from '../api/types.ts';
 import { ErrorView, Loading } from '../components/StatusViews.tsx';
-import { ageOn, formatDate, formatDayOf, SEX_AT_BIRTH } from '../format.ts';
+import { ageOn, dayOf } from '../format.ts';
+import { useFormat, useT, type MessageId } from '../i18n/t.ts';
 import { todayAt } from './schedule/time.ts';
 import { usePageTitle, useResource } from '../hooks.ts';
 import { useLocationNames } from '../sites.ts';
@@ -15,29 +16,37 @@ import { RecordDownload } from './RecordDownload.tsx';
 import { useOrgTimeZone, useUser } from '../session.tsx';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
+  const t = useT();
   return (
     <div className="summary-row">
       <dt>{label}</dt>
-      <dd>{children ?? <span className="muted">Not given</span>}</dd>
+      <dd>{children ?? <span className="muted">{t('details.notGiven')}</span>}</dd>
     </div>
   );
 }
 
-const yesNo = (value: boolean) => (value ? 'Yes' : 'No');
+/** The record's sex at birth in the page's language; a value this page does not know is shown as stored. */
+const SEX_AT_BIRTH: Record<string, MessageId> = {
+  female: 'details.sex.female',
+  male: 'details.sex.male',
+  intersex: 'details.sex.intersex',
+  unknown: 'details.sex.unknown',
+};
 
 /** Into the charting screens: the chart for clinicians, the health questionnaire for everyone who may fill it. */
 function ChartLinks({ patientId, own }: { patientId: string; own: boolean }) {
   const { can } = useUser();
+  const t = useT();
   return (
     <>
       {can.chart ? (
         <Link to={`/patients/${patientId}/chart`} className="button">
-          Chart
+          {t('details.chart')}
         </Link>
       ) : null}
       {can.fillIntake ? (
         <Link to={`/patients/${patientId}/intake`} className="button button-secondary">
-          {own ? 'My health questionnaire' : 'Intake questionnaire'}
+          {own ? t('details.myQuestionnaire') : t('details.intakeQuestionnaire')}
         </Link>
       ) : null}
     </>
@@ -46,10 +55,15 @@ function ChartLinks({ patientId, own }: { patientId: string; own: boolean }) {
 
 export function PatientProfile({ id }: { id: string }) {
   const user = useUser();
+  const t = useT();
   const own = user.patientId === id;
   const [patient] = useResource(() => getPatient(id), [id]);
   usePageTitle(
-    own ? 'My details' : patient.status === 'ok' ? `${patient.data.givenName} ${patient.data.familyName}` : 'Patient',
+    own
+      ? t('nav.myDetails')
+      : patient.status === 'ok'
+        ? `${patient.data.givenName} ${patient.data.familyName}`
+        : t('details.patient'),
   );
   // A record merged into another one: open the record it now lives in, when this user may.
   const survivor = patient.status === 'error' ? mergedInto(patient.error) : null;
@@ -57,11 +71,13 @@ export function PatientProfile({ id }: { id: string }) {
     if (survivor) navigate(`/patients/${survivor}?from=merged`, { replace: true });
   }, [survivor]);
   if (patient.status === 'loading' || survivor) return <Loading />;
-  if (patient.status === 'error') return <ErrorView error={patient.error} what="patient" />;
+  if (patient.status === 'error') return <ErrorView error={patient.error} what={t('details.record')} />;
   return <ProfileView patient={patient.data} own={own} canEdit={user.can.editPatient} />;
 }
 
 function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean; canEdit: boolean }) {
+  const t = useT();
+  const format = useFormat();
   const names = useLocationNames();
   const orgZone = useOrgTimeZone();
   const today = todayAt(orgZone);
@@ -70,25 +86,28 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
   const address = patient.address;
   const contact = patient.emergencyContact;
   const comms = patient.communication;
+  const born = format.day(patient.dateOfBirth);
+  const age = ageOn(patient.dateOfBirth, today);
+  const yesNo = (value: boolean) => (value ? t('details.yes') : t('details.no'));
   return (
     <>
       {!own ? (
-        <nav aria-label="Breadcrumb" className="breadcrumb">
-          <Link to="/patients">Patients</Link> <span aria-hidden="true">›</span> <span>{name}</span>
+        <nav aria-label={t('details.breadcrumb')} className="breadcrumb">
+          <Link to="/patients">{t('details.patients')}</Link> <span aria-hidden="true">›</span> <span>{name}</span>
         </nav>
       ) : null}
       <div className="page-head">
         <div>
-          <h1>{own ? 'My details' : name}</h1>
+          <h1>{own ? t('nav.myDetails') : name}</h1>
           <p className="lead">
             {own ? `${name} · ` : ''}
-            Born {formatDate(patient.dateOfBirth)} (age {ageOn(patient.dateOfBirth, today)})
+            {t('details.born', { date: born, age })}
           </p>
         </div>
         <div className="button-row">
           {canEdit ? (
             <Link to={`/patients/${patient.id}/edit`} className="button">
-              {own ? 'Change my contact details' : 'Edit details'}
+              {own ? t('details.changeMine') : t('details.edit')}
             </Link>
           ) : null}
           <ChartLinks patientId={patient.id} own={own} />
@@ -97,12 +116,12 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
 
       {search.get('from') === 'merged' ? (
         <p className="notice" role="status">
-          The record you opened was merged into this one. Its visits and charts are here now.
+          {t('details.mergedFrom')}
         </p>
       ) : null}
       {search.get('merged') ? (
         <div className="alert alert-success" role="status">
-          <p>The duplicate record was merged into this one. Its visits and charts are listed here now.</p>
+          <p>{t('details.mergedHere')}</p>
         </div>
       ) : null}
       {/* A patient's own page leads with what to fill in; staff look at the details first. */}
@@ -110,25 +129,25 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
       <PatientHub patient={patient} own={own} measures={own ? null : <MeasuresCard patientId={patient.id} />} />
       <div className="card-grid">
         <section className="card" aria-labelledby="personal-heading">
-          <h2 id="personal-heading">Personal details</h2>
+          <h2 id="personal-heading">{t('details.personal')}</h2>
           <dl className="summary-list">
-            <Row label="Full name">{name}</Row>
-            <Row label="Preferred name">{patient.preferredName}</Row>
-            <Row label="Date of birth">
-              {formatDate(patient.dateOfBirth)} (age {ageOn(patient.dateOfBirth, today)})
+            <Row label={t('details.fullName')}>{name}</Row>
+            <Row label={t('details.preferredName')}>{patient.preferredName}</Row>
+            <Row label={t('details.dateOfBirth')}>{t('details.dateAndAge', { date: born, age })}</Row>
+            <Row label={t('details.sexAtBirth')}>
+              {SEX_AT_BIRTH[patient.sexAtBirth] ? t(SEX_AT_BIRTH[patient.sexAtBirth]!) : patient.sexAtBirth}
             </Row>
-            <Row label="Sex assigned at birth">{SEX_AT_BIRTH[patient.sexAtBirth] ?? patient.sexAtBirth}</Row>
-            <Row label="Gender identity">{patient.genderIdentity}</Row>
-            <Row label="Pronouns">{patient.pronouns}</Row>
+            <Row label={t('details.genderIdentity')}>{patient.genderIdentity}</Row>
+            <Row label={t('details.pronouns')}>{patient.pronouns}</Row>
           </dl>
         </section>
 
         <section className="card" aria-labelledby="contact-heading">
-          <h2 id="contact-heading">Contact</h2>
+          <h2 id="contact-heading">{t('details.contact')}</h2>
           <dl className="summary-list">
-            <Row label="Email">{patient.email}</Row>
-            <Row label="Phone">{patient.phone}</Row>
-            <Row label="Address">
+            <Row label={t('details.email')}>{patient.email}</Row>
+            <Row label={t('details.phone')}>{patient.phone}</Row>
+            <Row label={t('details.address')}>
               {address ? (
                 <address>
                   {address.line1}
@@ -147,35 +166,35 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
         </section>
 
         <section className="card" aria-labelledby="emergency-heading">
-          <h2 id="emergency-heading">Emergency contact</h2>
+          <h2 id="emergency-heading">{t('details.emergency')}</h2>
           {contact ? (
             <dl className="summary-list">
-              <Row label="Name">{contact.name}</Row>
-              <Row label="Relationship">{contact.relationship}</Row>
-              <Row label="Phone">{contact.phone}</Row>
+              <Row label={t('details.name')}>{contact.name}</Row>
+              <Row label={t('details.relationship')}>{contact.relationship}</Row>
+              <Row label={t('details.phone')}>{contact.phone}</Row>
             </dl>
           ) : (
-            <p className="muted">No emergency contact given.</p>
+            <p className="muted">{t('details.noEmergency')}</p>
           )}
         </section>
 
         <section className="card" aria-labelledby="prefs-heading">
-          <h2 id="prefs-heading">Clinic and communication</h2>
+          <h2 id="prefs-heading">{t('details.clinicAndMessages')}</h2>
           <dl className="summary-list">
-            <Row label="Preferred clinic">
+            <Row label={t('details.preferredClinic')}>
               {patient.preferredLocationId ? (names.get(patient.preferredLocationId) ?? '—') : null}
             </Row>
-            <Row label="Email messages">{yesNo(comms.email)}</Row>
-            <Row label="Text messages">{yesNo(comms.sms)}</Row>
-            <Row label="Phone calls">{yesNo(comms.phone)}</Row>
-            <Row label="Appointment reminders">{yesNo(comms.reminders)}</Row>
-            <Row label="Language">{comms.language ?? null}</Row>
+            <Row label={t('details.emailMessages')}>{yesNo(comms.email)}</Row>
+            <Row label={t('details.textMessages')}>{yesNo(comms.sms)}</Row>
+            <Row label={t('details.phoneCalls')}>{yesNo(comms.phone)}</Row>
+            <Row label={t('details.reminders')}>{yesNo(comms.reminders)}</Row>
+            <Row label={t('details.language')}>{comms.language ? format.language(comms.language) : null}</Row>
           </dl>
         </section>
       </div>
       {!own ? <CareTeamCard patientId={patient.id} /> : null}
       {own ? <RecordDownload patientId={patient.id} /> : null}
-      <p className="small-print">Last updated {formatDayOf(patient.updatedAt, orgZone)}</p>
+      <p className="small-print">{t('details.updated', { date: format.day(dayOf(patient.updatedAt, orgZone)) })}</p>
     </>
   );
 }

@@ -3,6 +3,8 @@ import { login } from '../api/auth.ts';
 import { ApiError } from '../api/http.ts';
 import { ErrorSummary, TextField, summaryItems, type SummaryItem } from '../components/Form.tsx';
 import { PlainHeader } from '../components/PlainHeader.tsx';
+import { useUrl } from '../router.tsx';
+import { frontOrgForSignIn, frontPath } from './front/paths.ts';
 import { TooManyAttempts } from '../components/StatusViews.tsx';
 import { usePageTitle } from '../hooks.ts';
 import { useSession } from '../session.tsx';
@@ -24,6 +26,8 @@ export function SignIn() {
   const LABELS = { email: t('signIn.email'), password: t('signIn.password'), organization: t('signIn.organization') };
   usePageTitle(t('signIn.title'));
   const { signIn, notice, keepLocale } = useSession();
+  const { search } = useUrl();
+  const frontOrg = frontOrgForSignIn(search);
   /** A language chosen on this page goes with the patient into their account. */
   const chosenHere = useRef<Locale | null>(null);
   const [email, setEmail] = useState('');
@@ -161,6 +165,11 @@ export function SignIn() {
             </button>
           </form>
           <p className="small-print">{t('signIn.forgotten')}</p>
+          {frontOrg ? (
+            <p className="signin-new">
+              {t('signIn.newHere')} <a href={frontPath(frontOrg, '')}>{t('signIn.newHereLink')}</a>
+            </p>
+          ) : null}
         </div>
       </main>
     </div>

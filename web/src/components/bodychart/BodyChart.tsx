@@ -2,6 +2,8 @@ import { useId, type KeyboardEvent } from 'react';
 import { BODY_CHARTS } from '../../../../src/clinical/bodymap/chart/chart.ts';
 import { drawnOnTemplateHalf } from '../../../../src/clinical/bodymap/chart/shapes.ts';
 import { regionById, REGIONS } from '../../../../src/clinical/bodymap/regions.ts';
+import { useT, type MessageId } from '../../i18n/t.ts';
+import { usePlaceLabel } from './placeLabel.ts';
 import { regionBox } from './regionBoxes.ts';
 
 export type ChartView = 'front' | 'back';
@@ -59,6 +61,8 @@ export function BodyChart({
   views = ['front', 'back'],
   window: crop,
 }: BodyChartProps) {
+  const t = useT();
+  const placeLabel = usePlaceLabel();
   const uid = useId().replace(/[^a-zA-Z0-9]/g, '');
   const hatch = `ch-hatch-${uid}`;
   const avoidSet = new Set(avoid);
@@ -72,8 +76,12 @@ export function BodyChart({
     <div className="ch-chart" role="group" aria-label={label}>
       {views.map((view) => {
         const chart = BODY_CHARTS[view];
-        const leftCaption = drawnOnTemplateHalf(view, 'right') ? "Patient's right" : "Patient's left";
-        const rightCaption = drawnOnTemplateHalf(view, 'right') ? "Patient's left" : "Patient's right";
+        // The patient's own right and left, as the person reading the chart faces it.
+        const patientsRight = t('bodyChart.patientsRight');
+        const patientsLeft = t('bodyChart.patientsLeft');
+        const leftCaption = drawnOnTemplateHalf(view, 'right') ? patientsRight : patientsLeft;
+        const rightCaption = drawnOnTemplateHalf(view, 'right') ? patientsLeft : patientsRight;
+        const viewName = t(view === 'front' ? 'front.chart.front' : 'front.chart.back');
         // Zoomed in, only the places inside the window are drawn (and reachable by Tab).
         const shown = crop ? chart.paths.filter((p) => overlaps(regionBox(p.region), crop)) : chart.paths;
         return (
@@ -87,7 +95,7 @@ export function BodyChart({
             <svg
               viewBox={crop ? `${crop.x} ${crop.y} ${crop.width} ${crop.height}` : chart.viewBox}
               className="ch-svg"
-              aria-label={`${label}, ${view}`}
+              aria-label={`${label}, ${viewName.toLowerCase()}`}
               role="group"
             >
               <defs>
@@ -111,11 +119,7 @@ export function BodyChart({
               <g className="ch-regions">
                 {shown.map((path) => {
                   const avoided = avoidSet.has(path.region);
-                  const words = [
-                    regionName(path.region),
-                    states[path.region],
-                    avoided ? 'do not treat (screening)' : '',
-                  ]
+                  const words = [placeLabel(path.region), states[path.region], avoided ? t('bodyChart.avoid') : '']
                     .filter(Boolean)
                     .join(', ');
                   return (
@@ -163,7 +167,7 @@ export function BodyChart({
               </g>
               {crop ? null : (
                 <text x="200" y="843" textAnchor="middle" className="ch-view-name" aria-hidden="true">
-                  {view.toUpperCase()}
+                  {viewName.toUpperCase()}
                 </text>
               )}
             </svg>
@@ -181,12 +185,12 @@ function overlaps(
   return box !== undefined && box.maxX > w.x && box.minX < w.x + w.width && box.maxY > w.y && box.minY < w.y + w.height;
 }
 
-const AREA_LABEL: Record<string, string> = {
-  head: 'Head and face',
-  neck: 'Neck',
-  trunk: 'Chest, back and hips',
-  'upper-limb': 'Arms and hands',
-  'lower-limb': 'Legs and feet',
+const AREA_LABEL: Record<string, MessageId> = {
+  head: 'bodyChart.area.head',
+  neck: 'bodyChart.area.neck',
+  trunk: 'bodyChart.area.trunk',
+  'upper-limb': 'bodyChart.area.upperLimb',
+  'lower-limb': 'bodyChart.area.lowerLimb',
 };
 
 /** The same choice as a tap on the chart, as a list: for keyboards, switches and the smallest regions. */
@@ -201,6 +205,8 @@ export function RegionSelect({
   value: string | null;
   onSelect: (region: string) => void;
 }) {
+  const t = useT();
+  const placeLabel = usePlaceLabel();
   const areas = Object.keys(AREA_LABEL);
   return (
     <div className="field ch-region-select">
@@ -213,12 +219,12 @@ export function RegionSelect({
         value={value ?? ''}
         onChange={(e) => e.target.value && onSelect(e.target.value)}
       >
-        <option value="">Choose a place…</option>
+        <option value="">{t('bodyChart.choosePlace')}</option>
         {areas.map((area) => (
-          <optgroup key={area} label={AREA_LABEL[area]}>
+          <optgroup key={area} label={t(AREA_LABEL[area]!)}>
             {REGIONS.filter((r) => r.area === area).map((r) => (
               <option key={r.id} value={r.id}>
-                {r.name}
+                {placeLabel(r.id)}
               </option>
             ))}
           </optgroup>

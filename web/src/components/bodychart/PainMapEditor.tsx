@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { PainEntry } from '../../api/charting.ts';
-import { BodyChart, regionName, RegionSelect, type ChartMarker } from './BodyChart.tsx';
+import { useT } from '../../i18n/t.ts';
+import { BodyChart, RegionSelect, type ChartMarker } from './BodyChart.tsx';
 import { NumberScale, painColour } from './NumberScale.tsx';
 import { PhoneBodyChart } from './PhoneBodyChart.tsx';
+import { usePlaceLabel } from './placeLabel.ts';
 
 const PHONE = '(max-width: 599px)';
 
@@ -40,6 +42,8 @@ export function PainMapEditor({
   /** A place chosen outside the chart (the intake's search): it becomes the selected place. */
   pick?: { region: string; at: number } | null;
 }) {
+  const t = useT();
+  const regionName = usePlaceLabel();
   const [selected, setSelected] = useState<string | null>(null);
   const phone = usePhone();
   useEffect(() => {
@@ -52,7 +56,7 @@ export function PainMapEditor({
   const fills = Object.fromEntries(
     value.filter((e) => e.intensity > 0).map((e) => [e.region, painColour(e.intensity)]),
   );
-  const states = Object.fromEntries(value.map((e) => [e.region, `pain ${e.intensity} of 10`]));
+  const states = Object.fromEntries(value.map((e) => [e.region, t('bodyChart.painOf', { intensity: e.intensity })]));
   const current = value.find((e) => e.region === selected)?.intensity ?? null;
   const setIntensity = (intensity: number) => {
     if (!selected) return;
@@ -65,7 +69,7 @@ export function PainMapEditor({
       <div className="ch-painmap-chart">
         {phone ? (
           <PhoneBodyChart
-            label="Pain map"
+            label={t('bodyChart.painMap')}
             fills={fills}
             states={states}
             selected={selected}
@@ -75,7 +79,7 @@ export function PainMapEditor({
           />
         ) : (
           <BodyChart
-            label="Pain map"
+            label={t('bodyChart.painMap')}
             fills={fills}
             states={states}
             selected={selected}
@@ -86,7 +90,7 @@ export function PainMapEditor({
         )}
       </div>
       <div className="ch-painmap-side">
-        <RegionSelect id={selectId} label="Or choose a place from a list" value={selected} onSelect={setSelected} />
+        <RegionSelect id={selectId} label={t('bodyChart.orList')} value={selected} onSelect={setSelected} />
         {selected ? (
           <div className="ch-intensity" aria-live="polite" id={`${selectId}-intensity`}>
             <p className="ch-selected-name">
@@ -95,32 +99,28 @@ export function PainMapEditor({
             <NumberScale
               legend={
                 audience === 'patient'
-                  ? `How much does it hurt here? (${regionName(selected)})`
-                  : `Pain intensity, ${regionName(selected)}`
+                  ? t('bodyChart.howMuch', { place: regionName(selected) })
+                  : t('bodyChart.intensity', { place: regionName(selected) })
               }
-              hint="0 means no pain (removes this place), 10 the worst pain you can imagine."
+              hint={t('bodyChart.scaleHint')}
               min={0}
               max={10}
               value={current}
               onValue={setIntensity}
               tone="pain"
-              lowLabel="0 none"
-              highLabel="10 worst"
+              lowLabel={t('bodyChart.none0')}
+              highLabel={t('bodyChart.worst10')}
               name="pain-intensity"
             />
           </div>
         ) : (
-          <p className="hint">
-            {audience === 'patient'
-              ? 'Tap the body where it hurts. You can mark as many places as you need.'
-              : 'Tap a region to set its pain intensity.'}
-          </p>
+          <p className="hint">{audience === 'patient' ? t('bodyChart.tapPatient') : t('bodyChart.tapTherapist')}</p>
         )}
         <h2 className="ch-subhead" id="pain-list-title">
-          {audience === 'patient' ? 'Places you have marked' : 'Pain map'}
+          {audience === 'patient' ? t('bodyChart.marked') : t('bodyChart.painMap')}
         </h2>
         {sorted.length === 0 ? (
-          <p className="muted">None yet.</p>
+          <p className="muted">{t('bodyChart.noneYet')}</p>
         ) : (
           <ul className="ch-pain-list" aria-labelledby="pain-list-title">
             {sorted.map((e) => (
@@ -133,7 +133,8 @@ export function PainMapEditor({
                   className="button button-secondary ch-small-button"
                   onClick={() => setSelected(e.region)}
                 >
-                  Change<span className="visually-hidden"> {regionName(e.region)}</span>
+                  {t('bodyChart.change')}
+                  <span className="visually-hidden"> {regionName(e.region)}</span>
                 </button>
               </li>
             ))}

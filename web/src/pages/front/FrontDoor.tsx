@@ -11,7 +11,7 @@ import { CheckEmailPage, StartPage } from './StartPage.tsx';
 import { SitesPage } from './SitesPage.tsx';
 import { VerifyPage } from './VerifyPage.tsx';
 import './front.css';
-import { frontPath } from './paths.ts';
+import { frontPath, rememberFrontOrg } from './paths.ts';
 
 // The body chart and the place words load only on the page that shows them.
 const WhereItHurtsPage = lazyPage(() => import('./WhereItHurtsPage.tsx').then((m) => m.WhereItHurtsPage));
@@ -42,6 +42,7 @@ export function FrontDoor() {
   const params = matchPath('/start/:org', path) ?? matchPath('/start/:org/:page', path);
   const org = params?.org ?? '';
   const page = params?.page ?? '';
+  useEffect(() => rememberFrontOrg(org), [org]);
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
   // A new page starts reading from the top, as a page load would.

@@ -193,7 +193,7 @@ export function StartPage({ org }: { org: string }) {
         </button>
       </form>
       <p>
-        {t('front.start.haveAccount')} <a href="/login">{t('front.start.signIn')}</a>
+        {t('front.start.haveAccount')} <a href={`/login?org=${encodeURIComponent(org)}`}>{t('front.start.signIn')}</a>
       </p>
     </>
   );

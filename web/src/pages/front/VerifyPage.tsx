@@ -77,7 +77,7 @@ export function VerifyPage({ org }: { org: string }) {
       <h1>{t('front.verify.problemTitle')}</h1>
       <p>{problem}</p>
       <p className="button-row">
-        <a className="button" href="/login">
+        <a className="button" href={`/login?org=${encodeURIComponent(org)}`}>
           {t('front.start.signIn')}
         </a>
         <Link className="button button-secondary" to={frontPath(org, 'account')}>

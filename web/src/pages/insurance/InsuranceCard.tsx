@@ -7,13 +7,13 @@ import {
   type Coverage,
   type Payer,
 } from '../../api/insurance.ts';
-import { formatDate, formatPrice } from '../../format.ts';
+import { useFormat, useT, type MessageId } from '../../i18n/t.ts';
 import { useResource } from '../../hooks.ts';
 import { useOrgTimeZone } from '../../session.tsx';
 import { todayAt } from '../schedule/time.ts';
 import { AuthorizationForm } from './AuthorizationForm.tsx';
 import { CoverageForm } from './CoverageForm.tsx';
-import { memberIdLabel, orderLabel, typeLabel } from './words.ts';
+import { typeLabel } from './words.ts';
 import './insurance.css';
 
 interface Insurance {
@@ -22,16 +22,47 @@ interface Insurance {
   payers: Payer[];
 }
 
+/** A coverage's kind as the patient's card names it; a kind this page does not know is shown as the desk's word. */
+const TYPE_WORDS: Record<string, MessageId> = {
+  'workers-comp': 'details.insurance.type.workers-comp',
+  'auto-pip': 'details.insurance.type.auto-pip',
+  'auto-med-pay': 'details.insurance.type.auto-med-pay',
+  commercial: 'details.insurance.type.commercial',
+  medicare: 'details.insurance.type.medicare',
+  'self-pay': 'details.insurance.type.self-pay',
+};
+const ORDER_WORDS: MessageId[] = [
+  'details.insurance.primary',
+  'details.insurance.secondary',
+  'details.insurance.tertiary',
+];
+
+/** The member id is called what the card calls it. */
+function memberIdWord(type: string): MessageId {
+  if (type === 'medicare') return 'details.insurance.mbi';
+  if (type === 'auto-pip' || type === 'auto-med-pay') return 'details.insurance.policy';
+  return 'details.insurance.memberId';
+}
+
 /** "3 of 12 visits left · Dec 1, 2026 to Feb 28, 2027", an alert at the clinic's threshold. */
 function AuthorizationLine({ a }: { a: Authorization }) {
+  const t = useT();
+  const format = useFormat();
   const alert = a.status.runningOut || a.status.usedUp;
+  const left = { remaining: a.status.remaining, authorized: a.authorized };
   return (
     <li className={alert ? 'insurance-auth insurance-alert' : 'insurance-auth'}>
-      <strong>{a.status.label}</strong>
-      {alert ? <span className="badge badge-warning">{a.status.usedUp ? 'Used up' : 'Running out'}</span> : null}
+      <strong>
+        {a.unit === 'units' ? t('details.insurance.unitsLeft', left) : t('details.insurance.visitsLeft', left)}
+      </strong>
+      {alert ? (
+        <span className="badge badge-warning">
+          {a.status.usedUp ? t('details.insurance.usedUp') : t('details.insurance.runningOut')}
+        </span>
+      ) : null}
       <span className="muted">
         {' '}
-        {formatDate(a.startsOn)} to {formatDate(a.endsOn)}
+        {t('details.insurance.between', { from: format.day(a.startsOn), to: format.day(a.endsOn) })}
         {a.reference ? ` · ${a.reference}` : ''}
       </span>
     </li>
@@ -45,6 +76,8 @@ function AuthorizationLine({ a }: { a: Authorization }) {
  */
 export function InsuranceCard({ patientId, manage }: { patientId: string; manage: boolean }) {
   const orgZone = useOrgTimeZone();
+  const t = useT();
+  const format = useFormat();
   const [open, setOpen] = useState<'coverage' | { coverageId: string } | null>(null);
   const [insurance, setInsurance] = useResource<Insurance>(
     async (signal) => {
@@ -64,28 +97,31 @@ export function InsuranceCard({ patientId, manage }: { patientId: string; manage
 
   return (
     <section className="card" aria-labelledby="insurance-heading">
-      <h2 id="insurance-heading">Insurance</h2>
-      {inForce.length === 0 ? <p className="muted">No coverage on file.</p> : null}
-      <ol className="plain-list insurance-list" aria-label="Coverages">
+      <h2 id="insurance-heading">{t('details.insurance.title')}</h2>
+      {inForce.length === 0 ? <p className="muted">{t('details.insurance.none')}</p> : null}
+      <ol className="plain-list insurance-list" aria-label={t('details.insurance.coverages')}>
         {inForce.map((c) => {
           const own = authorizations.filter((a) => a.coverageId === c.id);
           return (
             <li key={c.id} className="insurance-coverage">
               <p>
                 <strong>
-                  {orderLabel(c.order)}: {typeLabel(c.type)}
+                  {t('details.insurance.orderType', {
+                    order: ORDER_WORDS[c.order - 1] ? t(ORDER_WORDS[c.order - 1]!) : String(c.order),
+                    type: TYPE_WORDS[c.type] ? t(TYPE_WORDS[c.type]!) : typeLabel(c.type),
+                  })}
                 </strong>
                 {c.payerName ? ` · ${c.payerName}` : ''}
               </p>
               {c.memberId ? (
                 <p className="muted">
-                  {memberIdLabel(c.type)} {c.memberId}
-                  {c.claimNumber ? ` · claim ${c.claimNumber}` : ''}
-                  {c.copay !== null ? ` · copay ${formatPrice(c.copay, 'USD')}` : ''}
+                  {t(memberIdWord(c.type))} {c.memberId}
+                  {c.claimNumber ? t('details.insurance.claim', { claim: c.claimNumber }) : ''}
+                  {c.copay !== null ? t('details.insurance.copay', { copay: format.price(c.copay, 'USD') }) : ''}
                 </p>
               ) : null}
               {own.length > 0 ? (
-                <ul className="plain-list" aria-label="Authorizations">
+                <ul className="plain-list" aria-label={t('details.insurance.authorizations')}>
                   {own.map((a) => (
                     <AuthorizationLine key={a.id} a={a} />
                   ))}
@@ -108,7 +144,8 @@ export function InsuranceCard({ patientId, manage }: { patientId: string; manage
                     className="button button-secondary"
                     onClick={() => setOpen({ coverageId: c.id })}
                   >
-                    Add an authorization<span className="visually-hidden"> to this coverage</span>
+                    {t('details.insurance.addAuthorization')}
+                    <span className="visually-hidden">{t('details.insurance.toThisCoverage')}</span>
                   </button>
                 )
               ) : null}
@@ -131,7 +168,7 @@ export function InsuranceCard({ patientId, manage }: { patientId: string; manage
         ) : (
           <p>
             <button type="button" className="button button-secondary" onClick={() => setOpen('coverage')}>
-              Add a coverage
+              {t('details.insurance.addCoverage')}
             </button>
           </p>
         )

@@ -13,7 +13,6 @@ export type CoverageType = (typeof COVERAGE_TYPES)[number]['value'];
 export const typeLabel = (type: string): string => COVERAGE_TYPES.find((t) => t.value === type)?.label ?? type;
 
 const ORDERS = ['Primary', 'Secondary', 'Tertiary'];
-export const orderLabel = (order: number): string => ORDERS[order - 1] ?? `Number ${order}`;
 export const ORDER_CHOICES = ORDERS.map((label, i) => ({ value: String(i + 1), label }));
 
 /** The member id is called what the card calls it. */

@@ -1,8 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { regionById } from '../../../../src/clinical/bodymap/regions.ts';
-import { placeNameEs, resolvePlaces, type Place } from '../../../../src/clinical/places/index.ts';
-import { regionName } from '../../components/bodychart/BodyChart.tsx';
-import { useLocale } from '../../i18n/locale.tsx';
+import { resolvePlaces, type Place } from '../../../../src/clinical/places/index.ts';
+import { usePlaceLabel } from '../../components/bodychart/placeLabel.ts';
 import { useT } from '../../i18n/t.ts';
 
 /** Room for a few words about a place, as the public search takes. */
@@ -77,20 +75,6 @@ export function PlaceSearch({ onPick, onText }: { onPick: (region: string) => vo
       </div>
     </div>
   );
-}
-
-/** A choice in the page's language: the Spanish place names come from the same tables as the public answer. */
-function usePlaceLabel(): (region: string) => string {
-  const t = useT();
-  const { locale } = useLocale();
-  return (id) => {
-    const region = regionById(id);
-    if (locale !== 'es' || !region) return regionName(id);
-    const place = placeNameEs(region.base);
-    if (region.side === 'left') return t('front.placeSearch.leftSide', { place });
-    if (region.side === 'right') return t('front.placeSearch.rightSide', { place });
-    return place;
-  };
 }
 
 function ChoiceList({ regions, onPick }: { regions: string[]; onPick: (region: string) => void }) {

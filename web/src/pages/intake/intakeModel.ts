@@ -302,9 +302,9 @@ export function checkStep(step: StepId, state: IntakeState, today: string, t: Tr
   if (step === 'health-now') Object.assign(errors, unansweredHealth(HEALTH_NOW, state, t));
   if (step === 'health-history') {
     Object.assign(errors, unansweredHealth(HEALTH_HISTORY, state, t));
-    Object.assign(errors, checkStrokeDate(state.vitals, state.questions.strokeOrTia === 'yes', today));
+    Object.assign(errors, checkStrokeDate(state.vitals, state.questions.strokeOrTia === 'yes', today, t));
   }
-  if (step === 'vitals') Object.assign(errors, checkVitals(state.vitals));
+  if (step === 'vitals') Object.assign(errors, checkVitals(state.vitals, t));
   if (step === 'pregnancy' && !state.pregnancy) errors.pregnancy = t('intake.check.pregnancy');
   if (step === 'goals' && !state.goals.some((g) => g.trim())) errors['goal-0'] = t('intake.check.goal');
   if (step === 'pain-start') {

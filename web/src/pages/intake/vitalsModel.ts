@@ -1,4 +1,7 @@
 import type { IntakeAnswers } from '../../api/charting.ts';
+import type { useT } from '../../i18n/t.ts';
+
+type Translate = ReturnType<typeof useT>;
 
 /**
  * The desk's readings (blood pressure, temperature) and the stroke date, as the form holds them
@@ -68,30 +71,33 @@ export function vitalsFrom(answers: IntakeAnswers | undefined): VitalsState {
 }
 
 /** The stroke date, asked when the stroke question is ticked. */
-export function checkStrokeDate(state: VitalsState, strokeYes: boolean, today: string): Record<string, string> {
+export function checkStrokeDate(
+  state: VitalsState,
+  strokeYes: boolean,
+  today: string,
+  t: Translate,
+): Record<string, string> {
   if (!strokeYes) return {};
-  if (!isDate(state.strokeDate)) return { 'stroke-date': 'Enter the date of your most recent stroke or TIA' };
-  if (state.strokeDate > today) return { 'stroke-date': 'The date of the stroke or TIA must be today or in the past' };
+  if (!isDate(state.strokeDate)) return { 'stroke-date': t('intake.vitalsCheck.strokeDate') };
+  if (state.strokeDate > today) return { 'stroke-date': t('intake.vitalsCheck.strokePast') };
   return {};
 }
 
 /** Both readings are optional, but what is typed must be a sensible reading. */
-export function checkVitals(state: VitalsState): Record<string, string> {
+export function checkVitals(state: VitalsState, t: Translate): Record<string, string> {
   const errors: Record<string, string> = {};
   const sys = state.systolic.trim();
   const dia = state.diastolic.trim();
-  const wholeFrom = (range: typeof SYSTOLIC) => `a whole number from ${range.min} to ${range.max} mmHg`;
   if (sys || dia) {
-    if (!wholeIn(sys, SYSTOLIC)) errors.systolic = `Enter the upper (systolic) number, ${wholeFrom(SYSTOLIC)}`;
-    if (!wholeIn(dia, DIASTOLIC)) errors.diastolic = `Enter the lower (diastolic) number, ${wholeFrom(DIASTOLIC)}`;
-    else if (!errors.systolic && Number(dia) >= Number(sys))
-      errors.diastolic = 'The lower (diastolic) number must be less than the upper (systolic) number';
+    if (!wholeIn(sys, SYSTOLIC)) errors.systolic = t('intake.vitalsCheck.systolic', SYSTOLIC);
+    if (!wholeIn(dia, DIASTOLIC)) errors.diastolic = t('intake.vitalsCheck.diastolic', DIASTOLIC);
+    else if (!errors.systolic && Number(dia) >= Number(sys)) errors.diastolic = t('intake.vitalsCheck.lowerFirst');
   }
   if (state.temperature.trim() && temperatureC(state) === null) {
     errors.temperature =
       state.temperatureUnit === 'C'
-        ? `Enter a temperature from ${TEMPERATURE_C.min} to ${TEMPERATURE_C.max} °C, like 36.8`
-        : `Enter a temperature from ${F.min} to ${F.max} °F, like 98.2`;
+        ? t('intake.vitalsCheck.celsius', TEMPERATURE_C)
+        : t('intake.vitalsCheck.fahrenheit', F);
   }
   return errors;
 }
