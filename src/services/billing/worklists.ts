@@ -8,6 +8,7 @@ import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { NotFoundError, ForbiddenError } from '../errors.ts';
 import { isAllowed, patientScope, type Action } from '../policies.ts';
+import { claimCan } from './claims.ts';
 import { allowPatient } from './ledger.ts';
 
 /** The sites the lists cover (null: all), when the actor may do `action` for a patient in their reach. */
@@ -43,7 +44,7 @@ export async function listClaims(ctx: ServiceContext, actor: Actor, filter: Clai
     { action: 'claim.list', recordType: 'claim', detail: { claims: rows.length, ...filter } },
   ]);
   return {
-    claims: rows.map((r) => ({ ...r, can: { batch: r.status === 'ready', pay: r.status !== 'ready' } })),
+    claims: rows.map((r) => ({ ...r, can: claimCan({ ...r, corrected: r.correctedBy !== null }) })),
   };
 }
 
