@@ -244,6 +244,7 @@ describe('getting paid at the desk (1280×800)', () => {
     await page.getByRole('checkbox', { name: `Send claim ${replacement}` }).check();
     await page.getByRole('button', { name: 'Make the 837P file of 1 chosen' }).click();
     await fixRow.getByText('sent, awaiting payment').waitFor();
+    await shotIfAsked(page, 'corrected-claim');
     const resending = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download the 837P file' }).click();
     const corrected = (await readFile((await (await resending).path())!, 'utf8')).split('\n');

@@ -63,6 +63,7 @@ export function ClaimsPage() {
       const batch = await makeBatch(claimIds, intent.keyFor({ claimIds }));
       intent.done();
       setChosen(new Set());
+      setCorrected(null);
       setMade(batch.id);
       reload();
     } catch (err) {
