@@ -64,9 +64,27 @@ export interface BillingProvider {
   phone: string;
 }
 
+/**
+ * Whether a claim is new or stands in for one the payer already has. The 837P says so in CLM05-3,
+ * the claim frequency type code (X12 element 1325): 1 original, 7 replacement of prior claim,
+ * 8 void/cancel of prior claim, the only three a professional claim takes (Stedi claim edit
+ * "Invalid claim frequency code"). The paper form says it in box 22, resubmission code.
+ */
+export type ClaimFrequency = 'original' | 'replacement' | 'void';
+
+export const FREQUENCY_CODE: Record<ClaimFrequency, '1' | '7' | '8'> = { original: '1', replacement: '7', void: '8' };
+
 export interface ClaimInput {
   /** The clinic's own claim reference (patient control number), at most 20 characters. */
   claimId: string;
+  /** Left out: an original claim. */
+  frequency?: ClaimFrequency;
+  /**
+   * The payer's claim control number (its ICN) of the claim replaced or voided: 837P loop 2300
+   * REF*F8 and the CMS-1500 box 22 original ref. no. A replacement or void names it, or the payer
+   * cannot tell which claim it stands in for.
+   */
+  payerClaimNumber?: string;
   patient: Person;
   relationship: Relationship;
   /** The insured; the patient when `relationship` is self. */
@@ -89,6 +107,16 @@ export interface ClaimProblem {
 
 /** Service lines one 837P claim may carry (005010X222A1, loop 2400 repeat). */
 export const MAX_LINES_PER_CLAIM = 50;
+
+/**
+ * The payer's claim number as the desk types it, or what is wrong with it. X12 REF02 (element 127)
+ * holds 1 to 50 characters; payers' numbers are letters and digits, sometimes with dashes.
+ */
+export function payerClaimNumberProblem(value: string): string | null {
+  return /^[A-Za-z0-9-]{1,50}$/.test(value)
+    ? null
+    : "The payer's claim number is 1 to 50 letters, digits or dashes, as on the payer's remittance.";
+}
 
 export function claimTotal(claim: Pick<ClaimInput, 'lines'>): Money {
   return sumMoney(claim.lines.map((l) => l.amount));
@@ -117,6 +145,18 @@ export function checkClaim(claim: ClaimInput): ClaimProblem[] {
   const problems: ClaimProblem[] = [];
   if (!/^[A-Za-z0-9-]{1,20}$/.test(claim.claimId)) {
     problems.push({ field: 'claimId', message: 'The claim reference is 1 to 20 letters, digits or dashes.' });
+  }
+  if ((claim.frequency ?? 'original') !== 'original') {
+    const number = claim.payerClaimNumber ?? '';
+    if (number === '') {
+      problems.push({
+        field: 'payerClaimNumber',
+        message: "A corrected or void claim quotes the payer's claim number of the claim it replaces.",
+      });
+    } else {
+      const problem = payerClaimNumberProblem(number);
+      if (problem) problems.push({ field: 'payerClaimNumber', message: problem });
+    }
   }
   checkPerson('patient', claim.patient, problems);
   if (claim.relationship !== 'self') checkPerson('subscriber', claim.subscriber, problems);

@@ -1,4 +1,4 @@
-import { claimTotal } from './claim.ts';
+import { claimTotal, FREQUENCY_CODE } from './claim.ts';
 import type { Address, ClaimInput, CoverageType, Person } from './claim.ts';
 import { formatMoney, ZERO } from './money.ts';
 import type { Money } from './money.ts';
@@ -81,6 +81,12 @@ export interface Cms1500Form {
   /** 21: ICD indicator 0 = ICD-10-CM, then diagnoses A–L without the dot. */
   box21_icdIndicator: '0';
   box21_diagnoses: Array<{ letter: string; code: string }>;
+  /**
+   * 22: resubmission code (7 replacement of prior claim, 8 void/cancel of prior claim) and the
+   * payer's claim number of that claim (original ref. no.); both blank on an original claim, as
+   * the NUCC manual asks.
+   */
+  box22_resubmission: { code: '' | '7' | '8'; originalRef: string };
   box23_priorAuthorization: string;
   box24_lines: Cms1500ServiceLine[];
   box25_federalTaxId: { id: string; type: 'EIN' };
@@ -150,6 +156,10 @@ export function cms1500Forms(claim: ClaimInput, amountPaid: Money, signedOn: str
       box14_currentIllnessDate: injury ? { date: formDate(injury), qualifier: '431' } : { date: '', qualifier: '' },
       box21_icdIndicator: '0',
       box21_diagnoses: claim.diagnoses.map((d) => ({ letter: d.letter, code: d.code.replace('.', '') })),
+      box22_resubmission:
+        claim.frequency === 'replacement' || claim.frequency === 'void'
+          ? { code: FREQUENCY_CODE[claim.frequency] as '7' | '8', originalRef: claim.payerClaimNumber ?? '' }
+          : { code: '', originalRef: '' },
       box23_priorAuthorization: claim.priorAuthorization ?? '',
       box24_lines: lines.map((l) => ({
         dateFrom: formDate(l.serviceDate),

@@ -53,8 +53,9 @@ export type {
   BillingProvider,
   ClaimInput,
   ClaimProblem,
+  ClaimFrequency,
 } from './claim.ts';
-export { MAX_LINES_PER_CLAIM, checkClaim, claimTotal } from './claim.ts';
+export { MAX_LINES_PER_CLAIM, checkClaim, claimTotal, payerClaimNumberProblem } from './claim.ts';
 export type { Separators } from './x12/segments.ts';
 export { DEFAULT_SEPARATORS } from './x12/segments.ts';
 export type { Party, ClaimBatch, Build837Result } from './x12/claim-837p.ts';

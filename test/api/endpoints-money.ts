@@ -106,6 +106,23 @@ async function patientWithCredit(env: Env) {
   return { patientId, entryId: paid.entryId };
 }
 
+/** Claim id → its visit, so a claim's `can` is read from the visit's claims. */
+const visitOfClaim = new Map<string, string>();
+/** A claim sent in an 837P file, with the payer's claim number recorded when `numbered`. */
+async function sentClaimOf(env: Env, numbered: boolean): Promise<string> {
+  const { claimId, visitId } = await claimedVisit(env.db, env.world, true);
+  if (numbered) await env.db.query(`UPDATE claims SET payer_claim_number = 'ICN-77' WHERE id = $1`, [claimId]);
+  visitOfClaim.set(claimId, visitId);
+  return claimId;
+}
+const claimCan = (flag: string) => ({
+  flag,
+  read: (_env: Env, url: string) => `/api/claims?visitId=${visitOfClaim.get(url.split('/')[3]!)}`,
+  find: (answer: unknown, url: string) =>
+    (answer as { claims: Array<{ id: string }> }).claims.find((c) => url.includes(c.id)),
+  weighsState: true,
+});
+
 const profile = (env: Env) => ({
   name: 'Knotwork NMT',
   npi: '1245319599',
@@ -248,6 +265,24 @@ export const MONEY_ENDPOINTS: EndpointCase[] = [
     url: async (env) => `/api/claims/${(await claimedVisit(env.db, env.world, true)).claimId}/payments`,
     body: () => ({ amount: 9000, method: 'check', reference: 'EFT-1', adjustment: 2500 }),
     expect: deskPosts(201),
+  },
+  {
+    method: 'PUT',
+    route: '/api/claims/:id/payer-claim-number',
+    record: 'a sent claim',
+    url: async (env) => `/api/claims/${await sentClaimOf(env, false)}/payer-claim-number`,
+    body: () => ({ payerClaimNumber: '2026123000417' }),
+    expect: deskPosts(200),
+    can: claimCan('payerClaimNumber'),
+  },
+  {
+    method: 'POST',
+    route: '/api/claims/:id/corrections',
+    record: "a sent claim with the payer's claim number",
+    url: async (env) => `/api/claims/${await sentClaimOf(env, true)}/corrections`,
+    body: () => ({ kind: 'replacement', reason: 'Diagnosis corrected' }),
+    expect: deskPosts(201),
+    can: claimCan('correct'),
   },
   {
     method: 'POST',

@@ -221,10 +221,37 @@ describe('getting paid at the desk (1280×800)', () => {
     await remit.getByLabel('Amount the payer paid').fill(((owed - 2500) / 100).toFixed(2));
     await remit.getByLabel('Contractual adjustment').fill('25');
     await remit.getByLabel('Check or EFT number').fill('EFT-5531');
+    await remit.getByLabel("Payer's claim number").fill('2026123000417');
     await axeClean('payer payment');
     await remit.getByRole('button', { name: 'Post payment' }).click();
     await claimRow.getByText('paid', { exact: true }).waitFor();
+    await claimRow.getByRole('cell', { name: '2026123000417' }).waitFor();
     await shotIfAsked(page, 'paid-claims');
+
+    // The visit's notes are corrected: a corrected claim (replacement) quoting the payer's number goes out.
+    await claimRow.getByRole('button', { name: `Send a corrected claim for ${control}` }).click();
+    const fix = page.getByRole('form', { name: `Send a corrected claim: claim ${control}` });
+    await expect.poll(() => fix.getByLabel("Payer's claim number").inputValue()).toBe('2026123000417');
+    await fix.getByLabel('What was wrong').fill('Diagnosis order corrected');
+    await axeClean('corrected claim');
+    await fix.getByRole('button', { name: 'Make the corrected claim' }).click();
+    const replacement = `${control}-R1`;
+    await page.getByText(`Claim ${replacement} is ready: choose it for the next 837P file.`).waitFor();
+    await claimRow.getByText(`Corrected by ${replacement}`).waitFor();
+    expect(await claimRow.getByRole('button', { name: `Send a corrected claim for ${control}` }).count()).toBe(0);
+    const fixRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: replacement }) });
+    await fixRow.getByText(`Corrected claim of ${control}`).waitFor();
+    await page.getByRole('checkbox', { name: `Send claim ${replacement}` }).check();
+    await page.getByRole('button', { name: 'Make the 837P file of 1 chosen' }).click();
+    await fixRow.getByText('sent, awaiting payment').waitFor();
+    await shotIfAsked(page, 'corrected-claim');
+    const resending = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download the 837P file' }).click();
+    const corrected = (await readFile((await (await resending).path())!, 'utf8')).split('\n');
+    expect(corrected.find((s) => s.startsWith('CLM*'))).toMatch(
+      new RegExp(`^CLM\\*${replacement}\\*[0-9.]+\\*\\*\\*11:B:7\\*`),
+    );
+    expect(corrected).toContain('REF*F8*2026123000417~');
 
     // Zero for everyone: on the patient's page, through the API and in the ledger itself.
     await page.goto(`${app.url}/patients/${fixture.patientId}`);

@@ -1,4 +1,4 @@
-import { checkClaim, claimTotal } from '../claim.ts';
+import { checkClaim, claimTotal, FREQUENCY_CODE } from '../claim.ts';
 import type { Address, ClaimInput, ClaimProblem, CoverageType, Person, Relationship } from '../claim.ts';
 import { DIAGNOSIS_LETTERS } from '../charges.ts';
 import { controlNumber, DEFAULT_SEPARATORS, segment, x12Amount, x12Date } from './segments.ts';
@@ -122,7 +122,9 @@ function claimLoops(w: Writer, claim: ClaimInput, parentHl: number, hl: number):
     x12Amount(claimTotal(claim)),
     '',
     '',
-    [placeOfService, 'B', '1'],
+    // CLM05: place of service, B (the place code is a CMS place of service), and CLM05-3 the claim
+    // frequency type code: 1 original, 7 replacement, 8 void (005010X222A1 loop 2300).
+    [placeOfService, 'B', FREQUENCY_CODE[claim.frequency ?? 'original']],
     'Y',
     claim.acceptAssignment ? 'A' : 'C',
     claim.signatureOnFile ? 'Y' : 'N',
@@ -132,6 +134,10 @@ function claimLoops(w: Writer, claim: ClaimInput, parentHl: number, hl: number):
   );
   if (coverage.dateOfInjury && related.length > 0) w.add('DTP', '439', 'D8', x12Date(coverage.dateOfInjury));
   if (claim.priorAuthorization) w.add('REF', 'G1', claim.priorAuthorization);
+  // Loop 2300 REF*F8, payer claim control number: the payer's number of the claim a replacement or
+  // void stands in for. The guide places it after the prior authorization's REF*G1; CMS-1500 box 22
+  // maps to CLM05-3 with this REF (eclaims.com, "HCFA-1500 Box 22").
+  if ((claim.frequency ?? 'original') !== 'original') w.add('REF', 'F8', claim.payerClaimNumber ?? '');
   // ABK: principal diagnosis (ICD-10-CM), ABF: the others; codes without their dot.
   w.add('HI', ...claim.diagnoses.map((d, i) => [i === 0 ? 'ABK' : 'ABF', d.code.replace('.', '')] as const));
   const r = claim.renderingProvider;

@@ -7,6 +7,7 @@ import {
   visitCharges,
 } from '../../services/billing/charges.ts';
 import { claimForm, createBatch, createClaim, payClaim } from '../../services/billing/claims.ts';
+import { correctClaim, setPayerClaimNumber } from '../../services/billing/corrections.ts';
 import { patientBalance, payerOwes, postEntry, recordPayment, reverseEntry } from '../../services/billing/ledger.ts';
 import { addFee, billingProfile, listFees, saveBillingProfile, setTherapistNpi } from '../../services/billing/setup.ts';
 import type { ServiceContext } from '../../services/context.ts';
@@ -24,6 +25,7 @@ import {
   ClaimPaymentBody,
   ClaimPaymentSchema,
   ClaimSchema,
+  CorrectionBody,
   EntryAnswerSchema,
   EntryBody,
   FeeBody,
@@ -32,6 +34,7 @@ import {
   NpiBody,
   NpiSchema,
   PayerBalanceSchema,
+  PayerClaimNumberBody,
   PaymentBody,
   PaymentSchema,
   ProfileBody,
@@ -198,6 +201,29 @@ export function moneyRoutes(ctx: ServiceContext) {
       body: ClaimPaymentBody,
       response: ClaimPaymentSchema,
       handler: ({ actor, params, body, once }) => payClaim(ctx, actor, params.id, body, once),
+    }),
+    route({
+      method: 'PUT',
+      url: '/api/claims/:id/payer-claim-number',
+      tag: 'money',
+      errors: [403, 404, 409, 422],
+      summary: "Record the payer's own number for a sent claim (claim control number, ICN)",
+      params: IdParams,
+      body: PayerClaimNumberBody,
+      response: ClaimSchema,
+      handler: ({ actor, params, body }) => setPayerClaimNumber(ctx, actor, params.id, body),
+    }),
+    route({
+      method: 'POST',
+      url: '/api/claims/:id/corrections',
+      tag: 'money',
+      status: 201,
+      errors: [403, 404, 409, 422],
+      summary: "Send a corrected claim (replacement) or void a sent claim; it quotes the payer's claim number",
+      params: IdParams,
+      body: CorrectionBody,
+      response: ClaimSchema,
+      handler: ({ actor, params, body, once }) => correctClaim(ctx, actor, params.id, body, once),
     }),
     route({
       method: 'POST',

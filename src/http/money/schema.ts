@@ -144,6 +144,22 @@ export const EntryBody = z.discriminatedUnion(
 export const EntryAnswerSchema = z.object({ entryId: z.uuid(), balance: BalanceSchema });
 export const PayerBalanceSchema = z.object({ payerId: z.uuid(), balance: z.number().int() });
 
+const ClaimFrequency = z
+  .enum(['original', 'replacement', 'void'])
+  .describe('original, or a replacement (837P CLM05-3 = 7) or void (8) of a sent claim');
+/** What the desk may do with a claim next, weighing its state. */
+export const ClaimCanSchema = z.object({
+  batch: z.boolean(),
+  pay: z.boolean(),
+  payerClaimNumber: z.boolean(),
+  correct: z.boolean(),
+  void: z.boolean(),
+});
+const PayerClaimNumber = z
+  .string("Enter the payer's claim number.")
+  .trim()
+  .regex(/^[A-Za-z0-9-]{1,50}$/, "The payer's claim number is 1 to 50 letters, digits or dashes, as on the remittance.")
+  .describe("The payer's claim control number (ICN) from its remittance");
 export const ClaimBody = z.strictObject({ visitId: Id.describe('The visit (signed note) to claim') });
 export const ClaimSchema = z.object({
   id: z.uuid(),
@@ -158,7 +174,25 @@ export const ClaimSchema = z.object({
   chargeIds: z.array(z.string()),
   version: z.number().int(),
   total: z.number().int(),
-  can: z.object({ batch: z.boolean(), pay: z.boolean() }),
+  payerClaimNumber: z.string().nullable().describe("The payer's own number for the claim (claim control number, ICN)"),
+  frequency: ClaimFrequency,
+  corrects: z
+    .object({ id: z.uuid(), controlNumber: z.string(), payerClaimNumber: z.string().nullable() })
+    .nullable()
+    .describe('The claim this one replaces or voids'),
+  correctedBy: z
+    .object({ id: z.uuid(), controlNumber: z.string(), frequency: z.enum(['replacement', 'void']) })
+    .nullable()
+    .describe('The replacement or void made of this claim'),
+  correctionReason: z.string().nullable(),
+  can: ClaimCanSchema,
+});
+export const PayerClaimNumberBody = z.strictObject({ payerClaimNumber: PayerClaimNumber });
+export const CorrectionBody = z.strictObject({
+  kind: z
+    .enum(['replacement', 'void'], 'Choose a corrected claim (replacement) or a void.')
+    .describe('replacement: a corrected claim (837P frequency 7); void: cancel the claim (frequency 8)'),
+  reason: Reason.nullable().optional().describe('What was wrong, for the desk'),
 });
 export const ClaimFormSchema = z.object({
   claimId: z.uuid(),
@@ -179,6 +213,7 @@ export const ClaimPaymentBody = z.strictObject({
   reference: Reference,
   adjustment: Cents('adjustment').optional().describe("The contractual reduction on the payer's remittance"),
   reason: Reason.nullable().optional(),
+  payerClaimNumber: PayerClaimNumber.nullable().optional(),
 });
 export const ClaimPaymentSchema = z.object({ claim: ClaimSchema, balance: BalanceSchema });
 

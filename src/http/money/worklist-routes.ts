@@ -20,7 +20,7 @@ export function moneyWorklistRoutes(ctx: ServiceContext) {
       method: 'GET',
       url: '/api/claims',
       tag: 'money',
-      errors: [403],
+      errors: [403, 404],
       summary: "The claims of the desk's sites, newest first (?visitId=, ?status=; audited)",
       query: ClaimQuery,
       response: ClaimListSchema,

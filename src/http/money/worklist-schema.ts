@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../common.ts';
+import { ClaimCanSchema } from './schema.ts';
 
 /** The desk's money worklists: charges to review, claims and 837P files. */
 const ClaimStatus = z.enum(['ready', 'submitted', 'paid'], 'Choose ready, submitted or paid.');
@@ -37,7 +38,14 @@ export const ClaimListSchema = z.object({
       batchId: z.uuid().nullable(),
       totalCents: z.number().int(),
       createdAt: z.string(),
-      can: z.object({ batch: z.boolean(), pay: z.boolean() }),
+      payerClaimNumber: z.string().nullable(),
+      frequency: z.enum(['original', 'replacement', 'void']),
+      correctsControlNumber: z.string().nullable().describe('The claim this one replaces or voids'),
+      correctedBy: z
+        .object({ controlNumber: z.string(), frequency: z.enum(['replacement', 'void']) })
+        .nullable()
+        .describe('The replacement or void made of this claim'),
+      can: ClaimCanSchema,
     }),
   ),
 });

@@ -43,8 +43,8 @@ function chargeCan(actor: Actor, patient: PatientFacts, row: repo.ChargeRow): Ch
   return {
     edit: posts && row.status === 'proposed',
     post: posts && row.status === 'proposed',
-    // A claim already sent is the payer's: its lines are corrected with the payer, not reversed here.
-    reverse: posts && row.status === 'posted' && (row.claim === null || row.claim.status === 'ready'),
+    // A line of a claim already sent is reversed through a corrected claim (services/billing/claim-lines.ts).
+    reverse: posts && row.status === 'posted',
   };
 }
 
@@ -394,7 +394,7 @@ export async function reverseCharge(
         'status',
         locked.status === 'reversed' ? 'This charge is already reversed.' : 'Only a posted charge is reversed.',
       );
-    await takeOffClaim(tx, actor, locked, now);
+    await takeOffClaim(tx, actor, locked, reason, now);
     const request: PostingRequest = { kind: 'reversal', entryId: locked.entryId!, reason };
     const [entry] = await postForPatient(tx, actor, row.patientId, [{ request, links: { chargeId: id } }], now);
     await repo.setChargeStatus(tx, actor.orgId, id, 'reversed', entry!.id, now);

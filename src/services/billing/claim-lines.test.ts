@@ -125,25 +125,25 @@ describe.each(BACKENDS)('copay on file, prior authorization and reversals on cla
     await ledgerBalanced();
   });
 
-  it('refuses to reverse a line of a sent claim, naming the claim, and writes nothing', async () => {
+  it("reverses a line of a sent claim only through a corrected claim quoting the payer's number", async () => {
     const visit = await postedVisit(db, world);
     const claim = await createClaim(ctx, desk(), { visitId: visit.visitId });
     await createBatch(ctx, desk(), { claimIds: [claim.id] });
     const before = await visitCharges(ctx, desk(), visit.visitId);
     expect(before.charges.map((c) => [c.claim?.status, c.can.reverse])).toEqual([
-      ['submitted', false],
-      ['submitted', false],
+      ['submitted', true],
+      ['submitted', true],
     ]);
     const entries = async () =>
       (await db.query('SELECT 1 FROM ledger_entries WHERE patient_id = $1', [visit.patientId])).length;
     const count = await entries();
 
+    // Without the payer's claim number there is no corrected claim to send: nothing is written.
     const byCharge = await refusal(reverseCharge(ctx, desk(), visit.chargeIds[0]!, 'Billed in error'));
-    expect(byCharge.code).toBe('conflict');
-    expect(byCharge.message).toContain(claim.controlNumber);
-    expect(byCharge.message).toMatch(/corrected claim/);
+    expect(byCharge.fields).toHaveProperty('payerClaimNumber');
+    expect(JSON.stringify(byCharge.fields)).toContain(claim.controlNumber);
     const byEntry = await refusal(reverseEntry(ctx, desk(), before.charges[1]!.entryId!, 'Billed in error'));
-    expect(byEntry.message).toContain(claim.controlNumber);
+    expect(byEntry.fields).toHaveProperty('payerClaimNumber');
 
     expect(await entries()).toBe(count);
     expect((await visitCharges(ctx, desk(), visit.visitId)).charges.map((c) => c.status)).toEqual(['posted', 'posted']);

@@ -9,6 +9,7 @@ import {
   checkX12,
   cms1500Forms,
   money,
+  payerClaimNumberProblem,
   type Address,
   type ClaimInput,
   type Cms1500Form,
@@ -30,20 +31,41 @@ import { createOnce, type Once } from '../idempotency.ts';
 import { chargeLine } from './charges.ts';
 import { allowPatient, balanceOfPatient, postForPatient, type PatientBalance } from './ledger.ts';
 
+export interface ClaimCan {
+  batch: boolean;
+  pay: boolean;
+  /** Record the payer's claim number (once the claim is sent). */
+  payerClaimNumber: boolean;
+  /** Send a corrected (replacement) claim, or void it: a sent claim not yet corrected, not itself a void. */
+  correct: boolean;
+  void: boolean;
+}
+
+/**
+ * Only the desk side reads claims, so the flags weigh the claim's state: sent in a batch once, then
+ * paid; once sent it may be corrected or voided, once.
+ */
+export function claimCan(row: Pick<claims.ClaimRow, 'status' | 'frequency'> & { corrected: boolean }): ClaimCan {
+  const sent = row.status !== 'ready';
+  const correctable = sent && !row.corrected && row.frequency !== 'void';
+  return {
+    batch: !sent,
+    pay: sent && row.frequency !== 'void',
+    payerClaimNumber: sent,
+    correct: correctable,
+    void: correctable,
+  };
+}
+
 export interface Claim extends claims.ClaimRow {
   total: number;
-  can: { batch: boolean; pay: boolean };
+  can: ClaimCan;
 }
 
-/** Only the desk side reads claims, so the flags weigh the claim's state: sent in a batch once, then paid. */
-function claimCan(row: claims.ClaimRow) {
-  return { batch: row.status === 'ready', pay: row.status !== 'ready' };
-}
-
-async function present(db: Queryable, actor: Actor, row: claims.ClaimRow): Promise<Claim> {
+export async function presentClaim(db: Queryable, actor: Actor, row: claims.ClaimRow): Promise<Claim> {
   let total = 0;
   for (const id of row.chargeIds) total += (await ledger.findCharge(db, actor.orgId, id))?.amountCents ?? 0;
-  return { ...row, total, can: claimCan(row) };
+  return { ...row, total, can: claimCan({ ...row, corrected: row.correctedBy !== null }) };
 }
 
 /** Makes the claim of a visit to the coverage its posted charges were billed to. */
@@ -88,7 +110,7 @@ export async function createClaim(
       now,
     );
     await audit(tx, actor, [{ action: 'claim.create', patientId: visit.patientId, recordType: 'claim', recordId: id }]);
-    return present(tx, actor, (await claims.findClaim(tx, actor.orgId, id))!);
+    return presentClaim(tx, actor, (await claims.findClaim(tx, actor.orgId, id))!);
   });
 }
 
@@ -143,6 +165,9 @@ async function claimInput(db: Queryable, actor: Actor, row: claims.ClaimRow): Pr
       : { ...splitName(p.subscriberName), birthDate: p.subscriberBirthDate ?? '', sex: 'U', address };
   return {
     claimId: row.controlNumber,
+    ...(row.frequency !== 'original'
+      ? { frequency: row.frequency, payerClaimNumber: row.corrects?.payerClaimNumber ?? '' }
+      : {}),
     patient,
     relationship: p.relationship,
     subscriber,
@@ -302,6 +327,8 @@ export interface PayerPaymentInput {
   /** The contractual reduction the payer's remittance shows, written off the payer's balance. */
   adjustment?: number;
   reason?: string | null;
+  /** The payer's own number for the claim, from the remittance (kept for a corrected claim). */
+  payerClaimNumber?: string | null;
 }
 
 /** A payer's payment (and contractual adjustment) posted against a claim, all or nothing. */
@@ -315,6 +342,11 @@ export async function payClaim(
   const row = await claimFor(ctx, actor, id, 'claim.pay');
   if (row.status === 'ready')
     throw new ConflictError('status', 'Send the claim in a batch before posting its payment.');
+  if (row.frequency === 'void')
+    throw new ConflictError('status', 'A void claim is not paid: post against the claim it voids.');
+  const number = input.payerClaimNumber?.trim() || null;
+  const numberProblem = number ? payerClaimNumberProblem(number) : null;
+  if (numberProblem) throw new ValidationError({ payerClaimNumber: numberProblem });
   const now = ctx.now();
   return createOnce(ctx, actor, once, async (tx) => {
     const postings: Array<{ request: PostingRequest; links: ledger.EntryLinks }> = [
@@ -361,9 +393,18 @@ export async function payClaim(
       now,
     );
     await claims.setClaimStatus(tx, actor.orgId, [id], 'paid', null, now);
-    await audit(tx, actor, [{ action: 'claim.pay', patientId: row.patientId, recordType: 'claim', recordId: id }]);
+    if (number) await claims.setPayerClaimNumber(tx, actor.orgId, id, number, now);
+    await audit(tx, actor, [
+      {
+        action: 'claim.pay',
+        patientId: row.patientId,
+        recordType: 'claim',
+        recordId: id,
+        ...(number ? { detail: { fields: ['payerClaimNumber'] } } : {}),
+      },
+    ]);
     return {
-      claim: await present(tx, actor, (await claims.findClaim(tx, actor.orgId, id))!),
+      claim: await presentClaim(tx, actor, (await claims.findClaim(tx, actor.orgId, id))!),
       balance: balanceOfPatient(row.patientId, await ledger.patientEntries(tx, actor.orgId, row.patientId)),
     };
   });

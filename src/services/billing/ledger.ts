@@ -286,7 +286,7 @@ export async function reverseEntry(
   return createOnce(ctx, actor, once, async (tx) => {
     // Taken before the patient's lock, in the order a charge's own reversal takes them.
     const charge = chargeId ? await repo.findCharge(tx, actor.orgId, chargeId, true) : null;
-    if (charge?.status === 'posted' && charge.entryId === entryId) await takeOffClaim(tx, actor, charge, now);
+    if (charge?.status === 'posted' && charge.entryId === entryId) await takeOffClaim(tx, actor, charge, reason, now);
     const request: PostingRequest = { kind: 'reversal', entryId, reason };
     const [entry] = await postForPatient(tx, actor, patientId, [{ request, links: chargeId ? { chargeId } : {} }], now);
     // A charge's entry reversed is the charge reversed: the charge says so too.

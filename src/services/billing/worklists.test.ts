@@ -53,8 +53,12 @@ describe.each(BACKENDS)("the desk's money worklists on %s", (backend) => {
     const sent = await claimedVisit(db, world, true);
     const ofVisit = (await listClaims(ctx, desk(), { visitId: ready.visitId })).claims;
     expect(ofVisit.map((c) => [c.id, c.status, c.can])).toEqual([
-      [ready.claimId, 'ready', { batch: true, pay: false }],
+      [ready.claimId, 'ready', { batch: true, pay: false, payerClaimNumber: false, correct: false, void: false }],
     ]);
+    const sentLine = (await listClaims(ctx, desk(), { visitId: sent.visitId })).claims[0]!;
+    expect(sentLine.can).toEqual({ batch: false, pay: true, payerClaimNumber: true, correct: true, void: true });
+    // Another organisation's visit is not found, rather than listed as claimless.
+    expect(await refusal(listClaims(ctx, actorOf(world, 'otherAdmin'), { visitId: ready.visitId }))).toBe('not_found');
     expect(ofVisit[0]!.totalCents).toBeGreaterThan(0);
     const submitted = (await listClaims(ctx, desk(), { status: 'submitted' })).claims.map((c) => c.id);
     expect(submitted).toContain(sent.claimId);

@@ -3,11 +3,13 @@
  * 837P files sent, for the patients of the actor's sites (an admin's: the whole organisation).
  * Each read is audited; a file is handed out only when every claim in it is the reader's to manage.
  */
+import { visitFacts } from '../../store/repos/billing-ledger.ts';
 import * as repo from '../../store/repos/billing-worklists.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { NotFoundError, ForbiddenError } from '../errors.ts';
 import { isAllowed, patientScope, type Action } from '../policies.ts';
+import { claimCan } from './claims.ts';
 import { allowPatient } from './ledger.ts';
 
 /** The sites the lists cover (null: all), when the actor may do `action` for a patient in their reach. */
@@ -38,12 +40,15 @@ export interface ClaimFilter {
 /** The claims made for the sites' patients, newest first; each says what the desk may do next. */
 export async function listClaims(ctx: ServiceContext, actor: Actor, filter: ClaimFilter = {}) {
   const sites = await deskScope(ctx, actor, 'claim.manage', 'claim');
+  // The claims of one visit: a visit the organisation does not have is not found, rather than claimless.
+  if (filter.visitId && !(await visitFacts(ctx.db, actor.orgId, filter.visitId)))
+    throw new NotFoundError('No such visit.');
   const rows = await repo.listClaims(ctx.db, actor.orgId, sites, filter);
   await audit(ctx.db, actor, [
     { action: 'claim.list', recordType: 'claim', detail: { claims: rows.length, ...filter } },
   ]);
   return {
-    claims: rows.map((r) => ({ ...r, can: { batch: r.status === 'ready', pay: r.status !== 'ready' } })),
+    claims: rows.map((r) => ({ ...r, can: claimCan({ ...r, corrected: r.correctedBy !== null }) })),
   };
 }
 

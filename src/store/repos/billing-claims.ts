@@ -119,15 +119,29 @@ export interface ClaimRow {
   controlNumber: string;
   status: 'ready' | 'submitted' | 'paid';
   batchId: string | null;
+  /** Every line the claim carries (a void carries the lines it cancels, none billed live). */
   chargeIds: string[];
   version: number;
+  /** The payer's own number for this claim (its claim control number, ICN), once the desk has it. */
+  payerClaimNumber: string | null;
+  frequency: 'original' | 'replacement' | 'void';
+  /** The claim this one replaces or voids, with its number and the payer's number for it. */
+  corrects: { id: string; controlNumber: string; payerClaimNumber: string | null } | null;
+  /** The replacement or void made of this claim, if any. */
+  correctedBy: { id: string; controlNumber: string; frequency: 'replacement' | 'void' } | null;
+  correctionReason: string | null;
 }
 
 const CLAIM_SELECT = `SELECT c.id, c.patient_id AS "patientId", c.session_note_id AS "sessionNoteId",
     c.coverage_id AS "coverageId", c.payer_id AS "payerId", py.name AS "payerName",
     c.control_number AS "controlNumber", c.status, c.batch_id AS "batchId", c.version,
     coalesce((SELECT array_agg(cc.charge_id::text ORDER BY cc.line_no) FROM claim_charges cc
-       WHERE cc.org_id = c.org_id AND cc.claim_id = c.id), '{}') AS "chargeIds"
+       WHERE cc.org_id = c.org_id AND cc.claim_id = c.id), '{}') AS "chargeIds",
+    c.payer_claim_number AS "payerClaimNumber", c.frequency, c.correction_reason AS "correctionReason",
+    (SELECT json_build_object('id', o.id, 'controlNumber', o.control_number, 'payerClaimNumber', o.payer_claim_number)
+       FROM claims o WHERE o.org_id = c.org_id AND o.id = c.corrects_claim_id) AS corrects,
+    (SELECT json_build_object('id', n.id, 'controlNumber', n.control_number, 'frequency', n.frequency)
+       FROM claims n WHERE n.org_id = c.org_id AND n.corrects_claim_id = c.id) AS "correctedBy"
    FROM claims c JOIN payers py ON py.org_id = c.org_id AND py.id = c.payer_id`;
 
 export async function insertClaim(
@@ -140,26 +154,92 @@ export async function insertClaim(
     payerId: string;
     controlNumber: string;
     chargeIds: string[];
+    /** A replacement or void of a sent claim; its lines are billed live unless it voids. */
+    correction?: { claimId: string; frequency: 'replacement' | 'void'; reason: string | null };
   },
   createdBy: string,
   now: Date,
 ): Promise<string> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO claims (org_id, patient_id, session_note_id, coverage_id, payer_id, control_number, created_by,
-       created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
-    [orgId, c.patientId, c.sessionNoteId, c.coverageId, c.payerId, c.controlNumber, createdBy, now],
+       created_at, updated_at, frequency, corrects_claim_id, correction_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10, $11) RETURNING id`,
+    [
+      orgId,
+      c.patientId,
+      c.sessionNoteId,
+      c.coverageId,
+      c.payerId,
+      c.controlNumber,
+      createdBy,
+      now,
+      c.correction?.frequency ?? 'original',
+      c.correction?.claimId ?? null,
+      c.correction?.reason ?? null,
+    ],
   );
   const id = rows[0]!.id;
-  for (const [i, chargeId] of c.chargeIds.entries()) {
-    await db.query('INSERT INTO claim_charges (org_id, claim_id, charge_id, line_no) VALUES ($1, $2, $3, $4)', [
-      orgId,
-      id,
-      chargeId,
-      i + 1,
-    ]);
-  }
+  await insertLines(db, orgId, id, c.chargeIds, c.correction?.frequency !== 'void');
   return id;
+}
+
+async function insertLines(db: Queryable, orgId: string, claimId: string, chargeIds: string[], live: boolean) {
+  for (const [i, chargeId] of chargeIds.entries()) {
+    await db.query(
+      'INSERT INTO claim_charges (org_id, claim_id, charge_id, line_no, live) VALUES ($1, $2, $3, $4, $5)',
+      [orgId, claimId, chargeId, i + 1, live],
+    );
+  }
+}
+
+/** The claim's lines stop being billed live on it (a correction of it takes them over). */
+export async function retireLines(db: Queryable, orgId: string, claimId: string): Promise<void> {
+  await db.query('UPDATE claim_charges SET live = false WHERE org_id = $1 AND claim_id = $2', [orgId, claimId]);
+}
+
+/**
+ * A replacement not yet sent that lost its last line becomes the void of the claim it corrects,
+ * carrying that claim's lines, none live.
+ */
+export async function turnIntoVoid(
+  db: Queryable,
+  orgId: string,
+  claimId: string,
+  voidedChargeIds: string[],
+  now: Date,
+): Promise<void> {
+  await db.query('DELETE FROM claim_charges WHERE org_id = $1 AND claim_id = $2', [orgId, claimId]);
+  await insertLines(db, orgId, claimId, voidedChargeIds, false);
+  await db.query(
+    `UPDATE claims SET frequency = 'void', version = version + 1, updated_at = $3
+      WHERE org_id = $1 AND id = $2 AND status = 'ready'`,
+    [orgId, claimId, now],
+  );
+}
+
+/** Records the payer's claim number of a claim; false when there is no such claim. */
+export async function setPayerClaimNumber(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  payerClaimNumber: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE claims SET payer_claim_number = $3, version = version + 1, updated_at = $4
+      WHERE org_id = $1 AND id = $2 RETURNING id`,
+    [orgId, id, payerClaimNumber, now],
+  );
+  return rows.length > 0;
+}
+
+/** How many claims (the original and its corrections) a visit has to one coverage. */
+export async function claimsOfVisitCount(db: Queryable, orgId: string, noteId: string, coverageId: string) {
+  const rows = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM claims WHERE org_id = $1 AND session_note_id = $2 AND coverage_id = $3',
+    [orgId, noteId, coverageId],
+  );
+  return rows[0]!.n;
 }
 
 export async function findClaim(db: Queryable, orgId: string, id: string): Promise<ClaimRow | null> {
@@ -167,10 +247,11 @@ export async function findClaim(db: Queryable, orgId: string, id: string): Promi
   return rows[0] ?? null;
 }
 
-/** Claims of one visit and coverage already made (the charge lines a second claim must not repeat). */
+/** The original claim of one visit and coverage, if made (the charge lines a second claim must not repeat). */
 export async function claimOfVisit(db: Queryable, orgId: string, noteId: string, coverageId: string) {
   const rows = await db.query<{ id: string }>(
-    'SELECT id FROM claims WHERE org_id = $1 AND session_note_id = $2 AND coverage_id = $3',
+    `SELECT id FROM claims WHERE org_id = $1 AND session_note_id = $2 AND coverage_id = $3
+        AND corrects_claim_id IS NULL`,
     [orgId, noteId, coverageId],
   );
   return rows[0]?.id ?? null;
@@ -283,14 +364,14 @@ export interface ChargeClaim {
   payerName: string;
 }
 
-/** The claim a charge is billed on, locked (none when it is on no claim). */
+/** The claim a charge is billed on live, locked (none when it is on no claim). */
 export async function claimOfCharge(db: Queryable, orgId: string, chargeId: string): Promise<ChargeClaim | null> {
   const rows = await db.query<ChargeClaim>(
     `SELECT c.id, c.control_number AS "controlNumber", c.status, py.name AS "payerName"
        FROM claim_charges cc
        JOIN claims c ON c.org_id = cc.org_id AND c.id = cc.claim_id
        JOIN payers py ON py.org_id = c.org_id AND py.id = c.payer_id
-      WHERE cc.org_id = $1 AND cc.charge_id = $2
+      WHERE cc.org_id = $1 AND cc.charge_id = $2 AND cc.live
       FOR UPDATE OF c`,
     [orgId, chargeId],
   );

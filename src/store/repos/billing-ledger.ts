@@ -136,7 +136,7 @@ const CHARGE_COLUMNS = `c.id, c.patient_id AS "patientId", c.session_note_id AS 
   c.amount_cents AS "amountCents", c.status, c.entry_id AS "entryId", c.version,
   (SELECT json_build_object('id', cl.id, 'controlNumber', cl.control_number, 'status', cl.status)
      FROM claim_charges cc JOIN claims cl ON cl.org_id = cc.org_id AND cl.id = cc.claim_id
-    WHERE cc.org_id = c.org_id AND cc.charge_id = c.id) AS claim`;
+    WHERE cc.org_id = c.org_id AND cc.charge_id = c.id AND cc.live) AS claim`;
 const CHARGE_FROM = `charges c LEFT JOIN payers py ON py.org_id = c.org_id AND py.id = c.payer_id`;
 
 export async function insertCharge(

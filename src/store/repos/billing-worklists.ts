@@ -49,6 +49,12 @@ export interface ClaimListRow {
   batchId: string | null;
   totalCents: number;
   createdAt: Date;
+  payerClaimNumber: string | null;
+  frequency: 'original' | 'replacement' | 'void';
+  /** The number of the claim this one replaces or voids. */
+  correctsControlNumber: string | null;
+  /** The replacement or void made of this claim. */
+  correctedBy: { controlNumber: string; frequency: 'replacement' | 'void' } | null;
 }
 
 /** Claims of the sites' patients, newest first; of one visit, or in one state, when asked. */
@@ -68,7 +74,11 @@ export function listClaims(
         coalesce((SELECT sum(ch.amount_cents) FROM claim_charges cc
                     JOIN charges ch ON ch.org_id = cc.org_id AND ch.id = cc.charge_id
                    WHERE cc.org_id = c.org_id AND cc.claim_id = c.id), 0)::int AS "totalCents",
-        c.created_at AS "createdAt"
+        c.created_at AS "createdAt", c.payer_claim_number AS "payerClaimNumber", c.frequency,
+        (SELECT o.control_number FROM claims o WHERE o.org_id = c.org_id AND o.id = c.corrects_claim_id)
+          AS "correctsControlNumber",
+        (SELECT json_build_object('controlNumber', n.control_number, 'frequency', n.frequency) FROM claims n
+          WHERE n.org_id = c.org_id AND n.corrects_claim_id = c.id) AS "correctedBy"
        FROM claims c
        JOIN patients p ON p.org_id = c.org_id AND p.id = c.patient_id
        JOIN payers py ON py.org_id = c.org_id AND py.id = c.payer_id

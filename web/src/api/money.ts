@@ -7,6 +7,7 @@ import type {
   ClaimPaymentBody,
   ClaimPaymentSchema,
   ClaimSchema,
+  CorrectionBody,
   PaymentBody,
   PaymentSchema,
   VisitChargesSchema,
@@ -32,6 +33,8 @@ export const MONEY_OPERATIONS = [
   ['GET', '/api/claims'],
   ['POST', '/api/claims'],
   ['POST', '/api/claims/{id}/payments'],
+  ['PUT', '/api/claims/{id}/payer-claim-number'],
+  ['POST', '/api/claims/{id}/corrections'],
   ['GET', '/api/claim-batches'],
   ['POST', '/api/claim-batches'],
   ['GET', '/api/visits/{id}/receipt.pdf'],
@@ -53,6 +56,7 @@ export type ClaimLine = z.infer<typeof ClaimListSchema>['claims'][number];
 export type Batch = z.infer<typeof BatchListSchema>['batches'][number];
 export type ReviewVisit = z.infer<typeof ReviewListSchema>['visits'][number];
 export type ClaimPayment = z.input<typeof ClaimPaymentBody>;
+export type Correction = z.input<typeof CorrectionBody>;
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -114,6 +118,16 @@ export function payClaim(
   key: string,
 ): Promise<z.infer<typeof ClaimPaymentSchema>> {
   return create(`/api/claims/${id(claimId)}/payments`, payment, key);
+}
+
+/** Records the payer's own number for a sent claim (claim control number, ICN). */
+export function setPayerClaimNumber(claimId: string, payerClaimNumber: string): Promise<Claim> {
+  return request('PUT', `/api/claims/${id(claimId)}/payer-claim-number`, { payerClaimNumber });
+}
+
+/** Sends a corrected claim (replacement) or voids a sent claim: the new claim waits for the next 837P file. */
+export function correctClaim(claimId: string, correction: Correction, key: string): Promise<Claim> {
+  return create(`/api/claims/${id(claimId)}/corrections`, correction, key);
 }
 
 export async function listBatches(signal?: AbortSignal): Promise<Batch[]> {

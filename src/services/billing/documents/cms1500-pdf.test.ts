@@ -84,6 +84,16 @@ describe('the CMS-1500 (02/12) printable PDF', () => {
     expect(box('33a')).toEqual(['1245319599']);
   });
 
+  it("prints box 22's resubmission code and the payer's original claim number only on a corrected claim", async () => {
+    const box22 = async (frequency: 'original' | 'replacement' | 'void') => {
+      const forms = cms1500Forms({ ...claim, frequency, payerClaimNumber: '2026123000417' }, money(0), '2026-04-01');
+      return inside(pdfRuns(await renderCms1500({ forms }, { compress: false })), CMS1500_BOXES['22']);
+    };
+    expect(await box22('replacement')).toEqual(['7  2026123000417']);
+    expect(await box22('void')).toEqual(['8  2026123000417']);
+    expect(await box22('original')).toEqual([]);
+  });
+
   it("labels every box with its number and title, and each box's outline sits on the page", async () => {
     const pdf = await renderCms1500({ forms: cms1500Forms(claim, money(0), '2026-03-03') }, { compress: false });
     const text = pdfText(pdf);

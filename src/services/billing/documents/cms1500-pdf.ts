@@ -246,6 +246,8 @@ function page(doc: Doc, form: Cms1500Form, payer: Cms1500PdfInput['payer']) {
     const y = dx.y + 10 + Math.floor(i / 4) * 12;
     value(doc, `${d.letter}. ${d.code}`, x, y, dx.w / 4);
   });
+  const resubmission = form.box22_resubmission;
+  box(doc, '22', [resubmission.code ? `${resubmission.code}  ${resubmission.originalRef}` : '']);
   box(doc, '23', [form.box23_priorAuthorization]);
 
   const col = CMS1500_LINE_COLUMNS;

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '../../format.ts';
 import { useLastLoaded, usePageTitle, useResource } from '../../hooks.ts';
 import { Link } from '../../router.tsx';
 import { MoneyTabs } from './MoneyTabs.tsx';
+import { ClaimCorrectionForm, type ClaimFix } from './ClaimCorrectionForm.tsx';
 import { PayerPaymentForm } from './PayerPaymentForm.tsx';
 
 export const CLAIM_STATUS: Record<ClaimLine['status'], string> = {
@@ -18,6 +19,15 @@ const BADGE: Record<ClaimLine['status'], string> = {
   ready: 'badge-warning',
   submitted: 'badge-neutral',
   paid: 'badge-success',
+};
+
+const FREQUENCY: Record<Exclude<ClaimLine['frequency'], 'original'>, string> = {
+  replacement: 'Corrected claim of',
+  void: 'Void of',
+};
+const CORRECTED_BY: Record<Exclude<ClaimLine['frequency'], 'original'>, string> = {
+  replacement: 'Corrected by',
+  void: 'Voided by',
 };
 
 /**
@@ -38,6 +48,8 @@ export function ClaimsPage() {
   const loaded = useLastLoaded(state);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [paying, setPaying] = useState<string | null>(null);
+  const [fixing, setFixing] = useState<{ id: string; fix: ClaimFix } | null>(null);
+  const [corrected, setCorrected] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [made, setMade] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,6 +63,7 @@ export function ClaimsPage() {
       const batch = await makeBatch(claimIds, intent.keyFor({ claimIds }));
       intent.done();
       setChosen(new Set());
+      setCorrected(null);
       setMade(batch.id);
       reload();
     } catch (err) {
@@ -86,6 +99,11 @@ export function ClaimsPage() {
               {problem}
             </p>
           ) : null}
+          {corrected ? (
+            <p className="alert alert-success" role="status">
+              Claim {corrected} is ready: choose it for the next 837P file.
+            </p>
+          ) : null}
           {made ? (
             <p className="alert alert-success" role="status">
               The 837P file is made.{' '}
@@ -113,6 +131,7 @@ export function ClaimsPage() {
                         Billed
                       </th>
                       <th scope="col">Status</th>
+                      <th scope="col">Payer’s claim no.</th>
                       <th scope="col">
                         <span className="visually-hidden">Actions</span>
                       </th>
@@ -140,7 +159,18 @@ export function ClaimsPage() {
                         <td className="money-num">{dollars(c.totalCents)}</td>
                         <td>
                           <span className={`badge ${BADGE[c.status]}`}>{CLAIM_STATUS[c.status]}</span>
+                          {c.frequency !== 'original' ? (
+                            <div className="muted">
+                              {FREQUENCY[c.frequency]} {c.correctsControlNumber}
+                            </div>
+                          ) : null}
+                          {c.correctedBy ? (
+                            <div className="muted">
+                              {CORRECTED_BY[c.correctedBy.frequency]} {c.correctedBy.controlNumber}
+                            </div>
+                          ) : null}
                         </td>
+                        <td>{c.payerClaimNumber ?? <span className="muted">not yet</span>}</td>
                         <td>
                           <div className="money-actions">
                             <a href={files.cms1500(c.id)} target="_blank" rel="noopener">
@@ -149,6 +179,33 @@ export function ClaimsPage() {
                             {c.can.pay && c.status === 'submitted' ? (
                               <button type="button" className="button button-secondary" onClick={() => setPaying(c.id)}>
                                 Post payment<span className="visually-hidden"> of claim {c.controlNumber}</span>
+                              </button>
+                            ) : null}
+                            {c.can.payerClaimNumber ? (
+                              <button
+                                type="button"
+                                className="button button-secondary"
+                                onClick={() => setFixing({ id: c.id, fix: 'number' })}
+                              >
+                                Payer’s claim number<span className="visually-hidden"> of claim {c.controlNumber}</span>
+                              </button>
+                            ) : null}
+                            {c.can.correct ? (
+                              <button
+                                type="button"
+                                className="button button-secondary"
+                                onClick={() => setFixing({ id: c.id, fix: 'replacement' })}
+                              >
+                                Send a corrected claim<span className="visually-hidden"> for {c.controlNumber}</span>
+                              </button>
+                            ) : null}
+                            {c.can.void ? (
+                              <button
+                                type="button"
+                                className="button button-secondary"
+                                onClick={() => setFixing({ id: c.id, fix: 'void' })}
+                              >
+                                Void this claim<span className="visually-hidden"> ({c.controlNumber})</span>
                               </button>
                             ) : null}
                           </div>
@@ -164,6 +221,19 @@ export function ClaimsPage() {
                 {busy ? 'Making the file…' : `Make the 837P file of ${chosen.size} chosen`}
               </button>
             </div>
+            {fixing ? (
+              <ClaimCorrectionForm
+                key={`${fixing.id}-${fixing.fix}`}
+                claim={loaded.claims.find((c) => c.id === fixing.id)!}
+                fix={fixing.fix}
+                onCancel={() => setFixing(null)}
+                onDone={(made) => {
+                  setFixing(null);
+                  setCorrected(made ? made.controlNumber : null);
+                  reload();
+                }}
+              />
+            ) : null}
             {paying ? (
               <PayerPaymentForm
                 key={paying}

@@ -11,6 +11,7 @@ const LABELS: Record<string, string> = {
   method: 'How it was paid',
   reference: 'Check or EFT number',
   reason: 'Adjustment reason',
+  payerClaimNumber: "Payer's claim number",
 };
 
 /** A payer's remittance for one sent claim: what it paid, and what it reduced by contract. */
@@ -23,7 +24,14 @@ export function PayerPaymentForm({
   onCancel: () => void;
   onDone: () => void;
 }) {
-  const [f, setF] = useState({ amount: '', adjustment: '', method: 'check', reference: '', reason: '' });
+  const [f, setF] = useState({
+    amount: '',
+    adjustment: '',
+    method: 'check',
+    reference: '',
+    reason: '',
+    payerClaimNumber: claim.payerClaimNumber ?? '',
+  });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const intent = useCreateIntent();
@@ -36,6 +44,7 @@ export function PayerPaymentForm({
       ...(f.adjustment.trim() ? { adjustment: centsOf(f.adjustment) as number } : {}),
       ...(f.reference.trim() ? { reference: f.reference.trim() } : {}),
       ...(f.reason.trim() ? { reason: f.reason.trim() } : {}),
+      ...(f.payerClaimNumber.trim() ? { payerClaimNumber: f.payerClaimNumber.trim() } : {}),
     };
     setBusy(true);
     setErrors({});
@@ -88,6 +97,10 @@ export function PayerPaymentForm({
       />
       {text('reference')}
       {text('reason')}
+      {text(
+        'payerClaimNumber',
+        "The payer's claim control number (ICN) on the remittance, for a corrected claim later",
+      )}
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Posting…' : 'Post payment'}
