@@ -48,6 +48,7 @@ const TRANSLATED = [
   'web/src/pages/front/VerifyPage.tsx',
   'web/src/pages/intake/PlaceSearch.tsx',
   'web/src/components/bodychart/PhoneBodyChart.tsx',
+  'web/src/pages/money/MyBalanceCard.tsx',
 ];
 
 /** Attributes whose value a person reads or hears. */

@@ -8,12 +8,13 @@ import {
 } from '../../services/billing/charges.ts';
 import { claimForm, createBatch, createClaim, payClaim } from '../../services/billing/claims.ts';
 import { patientBalance, payerOwes, postEntry, recordPayment, reverseEntry } from '../../services/billing/ledger.ts';
+import { ownBalance } from '../../services/billing/own-balance.ts';
 import { addFee, billingProfile, listFees, saveBillingProfile, setTherapistNpi } from '../../services/billing/setup.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { IdParams } from '../common.ts';
 import { route } from '../route.ts';
 import {
-  BalanceSchema,
+  BalanceViewSchema,
   BatchBody,
   BatchSchema,
   ChargeReviewBody,
@@ -31,6 +32,7 @@ import {
   FeeSchema,
   NpiBody,
   NpiSchema,
+  OwnBalanceSchema,
   PayerBalanceSchema,
   PaymentBody,
   PaymentSchema,
@@ -117,8 +119,18 @@ export function moneyRoutes(ctx: ServiceContext) {
       errors: [403, 404],
       summary: "What the patient and each payer owe for the patient, with the ledger's entries (audited)",
       params: IdParams,
-      response: BalanceSchema,
+      response: BalanceViewSchema,
       handler: ({ actor, params }) => patientBalance(ctx, actor, params.id),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/patients/:id/own-balance',
+      tag: 'money',
+      errors: [403, 404],
+      summary: 'The patient reads what they owe now and their latest payments (their own only; audited)',
+      params: IdParams,
+      response: OwnBalanceSchema,
+      handler: ({ actor, params }) => ownBalance(ctx, actor, params.id),
     }),
     route({
       method: 'POST',
