@@ -46,7 +46,16 @@ const app = browserSuite({
     const deskSees = new Set(
       (await desk.get<{ patients: PatientSummary[] }>('/api/patients?pageSize=100')).patients.map((p) => p.id),
     );
-    const patient = mine.find((p) => deskSees.has(p.id))!;
+    // One without a coverage yet (the demo gives a few patients theirs), so the plan below is their primary.
+    const covered = new Set(
+      (
+        await app.db.query<{ patientId: string }>(
+          'SELECT patient_id AS "patientId" FROM coverages WHERE org_id = $1 AND ended_at IS NULL',
+          [app.orgId],
+        )
+      ).map((c) => c.patientId),
+    );
+    const patient = mine.find((p) => deskSees.has(p.id) && !covered.has(p.id))!;
     Object.assign(fixture, { patientId: patient.id, patientName: `${patient.givenName} ${patient.familyName}` });
     await app.db.query(`UPDATE patients SET address = $2 WHERE id = $1`, [
       patient.id,
