@@ -216,9 +216,30 @@ describe.each(BACKENDS)('demo organisation on %s', (backend) => {
     );
   });
 
+  it("seeds payers, and four desk patients' coverages: auto PIP, workers' comp, health plan, self-pay", async () => {
+    const payers = await t.db.query<{ kind: string }>('SELECT kind FROM payers ORDER BY name');
+    expect(payers.map((p) => p.kind).sort()).toEqual(['auto', 'commercial', 'medicare', 'workers-comp']);
+    const covered = await t.db.query<{ type: string; site: string; demo_patient: boolean }>(
+      `SELECT c.type, l.slug AS site, EXISTS (SELECT 1 FROM users u WHERE u.patient_id = c.patient_id) AS demo_patient
+         FROM coverages c JOIN patients p ON p.id = c.patient_id JOIN locations l ON l.id = p.preferred_location_id
+        ORDER BY c.type`,
+    );
+    // At the demo desk's site, so the desk sees them; the demo patient's insurance walkthrough starts without.
+    expect(covered).toEqual(
+      ['auto-pip', 'commercial', 'self-pay', 'workers-comp'].map((type) => ({
+        type,
+        site: 'beaverton',
+        demo_patient: false,
+      })),
+    );
+  });
+
   it('gives the same patients for the same seed (ensureDemo on an empty database)', async () => {
     expect(await ensureDemo(twin.db, { today: TODAY, seed: 11, patients: PATIENTS })).toBe(true);
     expect(await patientFingerprint(twin.db)).toEqual(await patientFingerprint(t.db));
+    const coverage = (db: Database) =>
+      db.query('SELECT id, patient_id, payer_id, type, member_id, date_of_injury::text FROM coverages ORDER BY id');
+    expect(await coverage(twin.db)).toEqual(await coverage(t.db));
   });
 });
 

@@ -21,6 +21,7 @@ import { createRandom, demoUuid, deriveSeed } from './random.ts';
 import { DEMO_SITES, holidayClosures, TIME_ZONE } from './sites.ts';
 import { buildStaff, DEMO_THERAPIST_INDEX, type Staff } from './staff.ts';
 import { seedSchedule } from './schedule.ts';
+import { DEMO_COVERED_PATIENTS, insertDemoCoverage } from './coverage.ts';
 import { buildDemoEpisodes, type DemoEpisodePatient } from './episodes.ts';
 import { rebuildOutcomeRows } from '../services/outcomes/refresh.ts';
 
@@ -116,6 +117,12 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
     });
     const users = await insertUsers(tx, { seed, orgId: org.id, passwordHash, staff, locationIds, firstPatientId });
     await seedSchedule(tx, { orgId: org.id, seed, today });
+    await insertDemoCoverage(tx, {
+      seed,
+      orgId: org.id,
+      today,
+      patientIds: await coveredPatients(tx, org.id, locationIds.get('beaverton')!, staff, firstPatientId),
+    });
     const episodes = await insertEpisodes(tx, {
       seed,
       today,
@@ -236,6 +243,29 @@ interface PatientPlan {
   patientCount: number;
   locationIds: Map<string, string>;
   onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * The patients given a coverage: of the demo desk's site and not the demo patient, whose own insurance
+ * walkthrough starts empty; those outside the demo therapist's care first, so the therapist's
+ * walkthroughs mostly meet patients without one.
+ */
+async function coveredPatients(
+  tx: Queryable,
+  orgId: string,
+  siteId: string,
+  staff: Staff,
+  demoPatientId: string,
+): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `SELECT p.id FROM patients p
+      WHERE p.org_id = $1 AND p.preferred_location_id = $2 AND p.id <> $3
+      ORDER BY EXISTS (SELECT 1 FROM care_relationships c
+                        WHERE c.org_id = p.org_id AND c.patient_id = p.id AND c.therapist_id = $4), p.id
+      LIMIT $5`,
+    [orgId, siteId, demoPatientId, staff.therapists[DEMO_THERAPIST_INDEX]!.row.id, DEMO_COVERED_PATIENTS],
+  );
+  return rows.map((r) => r.id);
 }
 
 /** Generates and inserts patients batch by batch, so 100,000 of them never sit in memory at once. */

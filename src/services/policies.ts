@@ -70,6 +70,7 @@ export type Action =
   | 'charge.read'
   | 'charge.post'
   | 'balance.read'
+  | 'balance.read-own'
   | 'claim.manage'
   | 'billing-setup.manage'
   | 'fhir.export';
@@ -309,6 +310,7 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
     case 'charge.read':
     case 'charge.post':
     case 'balance.read':
+    case 'balance.read-own':
     case 'claim.manage':
     case 'billing-setup.manage':
       return billingAllowed(actor, action, facts.patient);
@@ -345,6 +347,9 @@ function billingAllowed(actor: Actor, action: Action, patient: PatientFacts | un
       return sees && (desk || actor.role === 'therapist');
     case 'balance.read':
       return sees;
+    case 'balance.read-own':
+      // The patient's own statement: what they owe and paid, never the payers' side.
+      return sees && actor.role === 'patient';
     case 'billing-setup.manage':
       return actor.role === 'manager' || actor.role === 'admin';
     default:

@@ -103,8 +103,11 @@ async function patientWithCredit(env: Env) {
     method: 'cash',
     allowCredit: true,
   });
+  patientOfEntry.set(paid.entryId, patientId);
   return { patientId, entryId: paid.entryId };
 }
+/** Entry id → its patient, so an entry's `can` is read from the patient's balance. */
+const patientOfEntry = new Map<string, string>();
 
 /** Claim id → its visit, so a claim's `can` is read from the visit's claims. */
 const visitOfClaim = new Map<string, string>();
@@ -212,6 +215,20 @@ export const MONEY_ENDPOINTS: EndpointCase[] = [
     expect: expect({ anonymous: 401, admin: 200, otherAdmin: 404 }),
   },
   {
+    method: 'GET',
+    route: '/api/patients/:id/own-balance',
+    record: "the patient's own (own site's patient for staff)",
+    url: (env) => `/api/patients/${env.world.patients.a}/own-balance`,
+    expect: expect({ anonymous: 401, patient: 200, otherAdmin: 404 }),
+  },
+  {
+    method: 'GET',
+    route: '/api/patients/:id/own-balance',
+    record: 'another patient',
+    url: (env) => `/api/patients/${env.world.patients.b}/own-balance`,
+    expect: expect({ anonymous: 401, otherAdmin: 404 }),
+  },
+  {
     method: 'POST',
     route: '/api/patients/:id/payments',
     record: "own site's patient, paying ahead as a credit",
@@ -227,6 +244,7 @@ export const MONEY_ENDPOINTS: EndpointCase[] = [
     url: async (env) => `/api/patients/${(await patientWithCredit(env)).patientId}/ledger-entries`,
     body: () => ({ kind: 'refund', amount: 500, method: 'cash' }),
     expect: deskPosts(201),
+    can: { flag: 'refund', read: (_env, url) => url.replace(/\/ledger-entries$/, '/balance'), weighsState: true },
   },
   {
     method: 'POST',
@@ -235,6 +253,12 @@ export const MONEY_ENDPOINTS: EndpointCase[] = [
     url: async (env) => `/api/ledger-entries/${(await patientWithCredit(env)).entryId}/reverse`,
     body: () => ({ reason: 'Recorded twice' }),
     expect: deskPosts(201),
+    can: {
+      flag: 'reverse',
+      read: (_env, url) => `/api/patients/${patientOfEntry.get(url.split('/')[3]!)}/balance`,
+      find: (answer, url) => (answer as { entries: Array<{ id: string }> }).entries.find((e) => url.includes(e.id)),
+      weighsState: true,
+    },
   },
   {
     method: 'GET',

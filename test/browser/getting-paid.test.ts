@@ -46,7 +46,16 @@ const app = browserSuite({
     const deskSees = new Set(
       (await desk.get<{ patients: PatientSummary[] }>('/api/patients?pageSize=100')).patients.map((p) => p.id),
     );
-    const patient = mine.find((p) => deskSees.has(p.id))!;
+    // One without a coverage yet (the demo gives a few patients theirs), so the plan below is their primary.
+    const covered = new Set(
+      (
+        await app.db.query<{ patientId: string }>(
+          'SELECT patient_id AS "patientId" FROM coverages WHERE org_id = $1 AND ended_at IS NULL',
+          [app.orgId],
+        )
+      ).map((c) => c.patientId),
+    );
+    const patient = mine.find((p) => deskSees.has(p.id) && !covered.has(p.id))!;
     Object.assign(fixture, { patientId: patient.id, patientName: `${patient.givenName} ${patient.familyName}` });
     await app.db.query(`UPDATE patients SET address = $2 WHERE id = $1`, [
       patient.id,
@@ -147,19 +156,27 @@ describe('getting paid at the desk (1280×800)', () => {
       .getByText(/Diagnosis pointers: Pointer E points at no diagnosis/)
       .waitFor();
     await axeClean('a refused change');
+    // The desk also bills the line from the patient's home at the plan's fee for it.
     await change.getByLabel('Diagnosis pointers').fill('B');
+    await change.getByLabel('Place of service').fill('12');
+    await change.getByLabel('Fee per unit').fill('55.00');
     await change.getByRole('button', { name: 'Save line' }).click();
     await row.getByText('B M62.838').waitFor();
+    await row.getByText('Place of service 12').waitFor();
     for (const code of ['97140', '97112']) {
       await page.getByRole('button', { name: `Post ${code}` }).click();
       await page.getByRole('button', { name: `Reverse ${code}` }).waitFor();
     }
 
     const desk = await app.api('front_desk');
-    const visit = await desk.get<{ charges: { amountCents: number; status: string }[] }>(
-      `/api/visits/${fixture.visitId}/charges`,
-    );
+    const visit = await desk.get<{
+      charges: { amountCents: number; status: string; placeOfService: string; feeCents: number }[];
+    }>(`/api/visits/${fixture.visitId}/charges`);
     expect(visit.charges.map((c) => c.status)).toEqual(['posted', 'posted']);
+    expect(visit.charges.map((c) => [c.placeOfService, c.feeCents])).toEqual([
+      ['11', 4500],
+      ['12', 5500],
+    ]);
     const billed = visit.charges.reduce((sum, c) => sum + c.amountCents, 0);
 
     // Checkout: a $25 copay is due now, paid by card; the receipt opens as a PDF.

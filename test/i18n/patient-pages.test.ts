@@ -56,6 +56,7 @@ const TRANSLATED = [
   'web/src/pages/PatientFields.tsx',
   'web/src/pages/insurance/InsuranceCard.tsx',
   'web/src/pages/intake/IntakeVersions.tsx',
+  'web/src/pages/money/MyBalanceCard.tsx',
 ];
 
 /** Attributes whose value a person reads or hears. */

@@ -9,12 +9,13 @@ import {
 import { claimForm, createBatch, createClaim, payClaim } from '../../services/billing/claims.ts';
 import { correctClaim, setPayerClaimNumber } from '../../services/billing/corrections.ts';
 import { patientBalance, payerOwes, postEntry, recordPayment, reverseEntry } from '../../services/billing/ledger.ts';
+import { ownBalance } from '../../services/billing/own-balance.ts';
 import { addFee, billingProfile, listFees, saveBillingProfile, setTherapistNpi } from '../../services/billing/setup.ts';
 import type { ServiceContext } from '../../services/context.ts';
 import { IdParams } from '../common.ts';
 import { route } from '../route.ts';
 import {
-  BalanceSchema,
+  BalanceViewSchema,
   BatchBody,
   BatchSchema,
   ChargeReviewBody,
@@ -33,6 +34,7 @@ import {
   FeeSchema,
   NpiBody,
   NpiSchema,
+  OwnBalanceSchema,
   PayerBalanceSchema,
   PayerClaimNumberBody,
   PaymentBody,
@@ -120,8 +122,18 @@ export function moneyRoutes(ctx: ServiceContext) {
       errors: [403, 404],
       summary: "What the patient and each payer owe for the patient, with the ledger's entries (audited)",
       params: IdParams,
-      response: BalanceSchema,
+      response: BalanceViewSchema,
       handler: ({ actor, params }) => patientBalance(ctx, actor, params.id),
+    }),
+    route({
+      method: 'GET',
+      url: '/api/patients/:id/own-balance',
+      tag: 'money',
+      errors: [403, 404],
+      summary: 'The patient reads what they owe now and their latest payments (their own only; audited)',
+      params: IdParams,
+      response: OwnBalanceSchema,
+      handler: ({ actor, params }) => ownBalance(ctx, actor, params.id),
     }),
     route({
       method: 'POST',

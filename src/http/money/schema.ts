@@ -46,6 +46,23 @@ const BalanceFields = {
   payers: z.array(z.object({ payerId: z.uuid(), balance: z.number().int() })),
 };
 export const BalanceSchema = z.object({ ...BalanceFields, entries: z.array(Entry) });
+/** The balance as the desk reads it: payers named, and what the desk may post from it. */
+export const BalanceViewSchema = z.object({
+  ...BalanceFields,
+  payers: z.array(z.object({ payerId: z.uuid(), payerName: z.string().nullable(), balance: z.number().int() })),
+  entries: z.array(Entry.extend({ can: z.object({ reverse: z.boolean() }) })),
+  can: z.object({ adjust: z.boolean(), writeOff: z.boolean(), refund: z.boolean() }),
+});
+
+/** A patient's own balance: their account only, never a payer's. */
+export const OwnBalanceSchema = z.object({
+  patientId: z.uuid(),
+  dueNow: z.number().int().describe('What the patient owes now, in cents'),
+  credit: z.number().int().describe('Money of the patient the clinic holds, in cents'),
+  payments: z
+    .array(z.object({ paidAt: z.string(), amount: z.number().int(), method: z.string() }))
+    .describe("The patient's latest payments, newest first"),
+});
 
 export const ChargeSchema = z.object({
   id: z.uuid(),

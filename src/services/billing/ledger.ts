@@ -18,7 +18,7 @@ import {
 } from '../../billing/index.ts';
 import type { Queryable, Transactional } from '../../store/database.ts';
 import * as repo from '../../store/repos/billing-ledger.ts';
-import { findPayer } from '../../store/repos/billing-coverage.ts';
+import { findPayer, listPayers } from '../../store/repos/billing-coverage.ts';
 import { accessFacts } from '../../store/repos/care.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
@@ -114,9 +114,28 @@ export function balanceOfPatient(patientId: string, entries: PostedEntry[]): Pat
   };
 }
 
+/** What the desk may do from the balance: the flags also weigh the balance, so true is not refused for it. */
+export interface BalanceCan {
+  /** An adjustment: contractual off a payer's balance, or other off the patient's. */
+  adjust: boolean;
+  writeOff: boolean;
+  /** A refund of the patient's credit: only while the account holds one. */
+  refund: boolean;
+}
+
+export interface BalanceView extends Omit<PatientBalance, 'entries' | 'payers'> {
+  payers: Array<{ payerId: string; payerName: string | null; balance: number }>;
+  /** A charge's entry is reversed from its visit (with its claim), so it is never reversible here. */
+  entries: Array<PostedEntry & { can: { reverse: boolean } }>;
+  can: BalanceCan;
+}
+
 /** The patient's balances and entries: staff who may see the patient, and the patient themself. */
-export async function patientBalance(ctx: ServiceContext, actor: Actor, patientId: string): Promise<PatientBalance> {
-  await allowPatient(ctx.db, actor, 'balance.read', patientId, { action: 'balance.read', recordType: 'ledger' });
+export async function patientBalance(ctx: ServiceContext, actor: Actor, patientId: string): Promise<BalanceView> {
+  const patient = await allowPatient(ctx.db, actor, 'balance.read', patientId, {
+    action: 'balance.read',
+    recordType: 'ledger',
+  });
   const entries = await repo.patientEntries(ctx.db, actor.orgId, patientId);
   await audit(ctx.db, actor, [
     {
@@ -127,7 +146,22 @@ export async function patientBalance(ctx: ServiceContext, actor: Actor, patientI
       detail: { entries: entries.length },
     },
   ]);
-  return balanceOfPatient(patientId, entries);
+  const balance = balanceOfPatient(patientId, entries);
+  const posts = isAllowed(actor, 'charge.post', { patient });
+  const names = new Map(
+    balance.payers.length > 0 ? (await listPayers(ctx.db, actor.orgId)).map((p) => [p.id, p.name]) : [],
+  );
+  const reversed = new Set(entries.flatMap((e) => (e.reverses ? [e.reverses] : [])));
+  const owed = balance.patient > 0 || balance.payers.some((p) => p.balance > 0);
+  return {
+    ...balance,
+    payers: balance.payers.map((p) => ({ ...p, payerName: names.get(p.payerId) ?? null })),
+    entries: entries.map((e) => ({
+      ...e,
+      can: { reverse: posts && e.kind !== 'reversal' && e.kind !== 'charge' && !reversed.has(e.id) },
+    })),
+    can: { adjust: posts && owed, writeOff: posts && owed, refund: posts && balance.patient < 0 },
+  };
 }
 
 /** What one payer owes across its patients (the desk and managers; no patient named in the answer). */

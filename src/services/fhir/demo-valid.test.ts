@@ -58,10 +58,13 @@ describe.each(BACKENDS)('the demo organisation as FHIR R4 on %s', (backend) => {
       ip: null,
     };
     ctx = { db: t.db, now: () => new Date(`${TODAY}T20:00:00Z`) };
-    // The demo keeps no insurance: a few of its patients get one way of paying each.
-    const some = await t.db.query<{ id: string }>('SELECT id FROM patients WHERE org_id = $1 ORDER BY id LIMIT 8', [
-      summary.orgId,
-    ]);
+    // The demo insures four patients: eight others get every way of paying the kit knows, one each.
+    const some = await t.db.query<{ id: string }>(
+      `SELECT id FROM patients p WHERE org_id = $1
+          AND NOT EXISTS (SELECT 1 FROM coverages c WHERE c.org_id = p.org_id AND c.patient_id = p.id)
+        ORDER BY id LIMIT 8`,
+      [summary.orgId],
+    );
     await seedCoverages(
       t.db,
       summary.orgId,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type {
-  BalanceSchema,
+  BalanceViewSchema,
   BatchSchema,
   ChargeReviewBody,
   ChargeSchema,
@@ -8,6 +8,9 @@ import type {
   ClaimPaymentSchema,
   ClaimSchema,
   CorrectionBody,
+  EntryAnswerSchema,
+  EntryBody,
+  OwnBalanceSchema,
   PaymentBody,
   PaymentSchema,
   VisitChargesSchema,
@@ -30,6 +33,9 @@ export const MONEY_OPERATIONS = [
   ['POST', '/api/charges/{id}/reverse'],
   ['GET', '/api/patients/{id}/balance'],
   ['POST', '/api/patients/{id}/payments'],
+  ['POST', '/api/patients/{id}/ledger-entries'],
+  ['POST', '/api/ledger-entries/{id}/reverse'],
+  ['GET', '/api/patients/{id}/own-balance'],
   ['GET', '/api/claims'],
   ['POST', '/api/claims'],
   ['POST', '/api/claims/{id}/payments'],
@@ -49,7 +55,10 @@ export const MONEY_OPERATIONS = [
 export type VisitCharges = z.infer<typeof VisitChargesSchema>;
 export type Charge = z.infer<typeof ChargeSchema>;
 export type ChargeReview = z.input<typeof ChargeReviewBody>;
-export type Balance = z.infer<typeof BalanceSchema>;
+export type BalanceView = z.infer<typeof BalanceViewSchema>;
+export type OwnBalance = z.infer<typeof OwnBalanceSchema>;
+export type LedgerEntryInput = z.input<typeof EntryBody>;
+type EntryAnswer = z.infer<typeof EntryAnswerSchema>;
 export type Payment = z.input<typeof PaymentBody>;
 export type Claim = z.infer<typeof ClaimSchema>;
 export type ClaimLine = z.infer<typeof ClaimListSchema>['claims'][number];
@@ -88,8 +97,22 @@ export function reverseCharge(chargeId: string, reason: string, key: string): Pr
   return create(`/api/charges/${id(chargeId)}/reverse`, { reason }, key);
 }
 
-export function patientBalance(patientId: string, signal?: AbortSignal): Promise<Balance> {
+export function patientBalance(patientId: string, signal?: AbortSignal): Promise<BalanceView> {
   return request('GET', `/api/patients/${id(patientId)}/balance`, undefined, { signal });
+}
+
+/** The patient's own balance, as they read it on their page. */
+export function ownBalance(patientId: string, signal?: AbortSignal): Promise<OwnBalance> {
+  return request('GET', `/api/patients/${id(patientId)}/own-balance`, undefined, { signal });
+}
+
+/** An adjustment, a write-off or a refund of the patient's credit. */
+export function postLedgerEntry(patientId: string, entry: LedgerEntryInput, key: string): Promise<EntryAnswer> {
+  return create(`/api/patients/${id(patientId)}/ledger-entries`, entry, key);
+}
+
+export function reverseLedgerEntry(entryId: string, reason: string, key: string): Promise<EntryAnswer> {
+  return create(`/api/ledger-entries/${id(entryId)}/reverse`, { reason }, key);
 }
 
 export function recordPayment(

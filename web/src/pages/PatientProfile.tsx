@@ -10,6 +10,7 @@ import { usePageTitle, useResource } from '../hooks.ts';
 import { useLocationNames } from '../sites.ts';
 import { Link, navigate, useUrl } from '../router.tsx';
 import { MeasuresCard } from './measures/MeasuresCard.tsx';
+import { MyBalanceCard } from './money/MyBalanceCard.tsx';
 import { PatientHub } from './PatientHub.tsx';
 import { CareTeamCard } from './care/CareTeamCard.tsx';
 import { RecordDownload } from './RecordDownload.tsx';
@@ -126,6 +127,7 @@ function ProfileView({ patient, own, canEdit }: { patient: Patient; own: boolean
       ) : null}
       {/* A patient's own page leads with what to fill in; staff look at the details first. */}
       {own ? <MeasuresCard patientId={patient.id} /> : null}
+      {own ? <MyBalanceCard patientId={patient.id} /> : null}
       <PatientHub patient={patient} own={own} measures={own ? null : <MeasuresCard patientId={patient.id} />} />
       <div className="card-grid">
         <section className="card" aria-labelledby="personal-heading">

@@ -5,6 +5,7 @@ import { dollars, postCharge, reverseCharge, reviewCharge, type Charge } from '.
 import { ErrorSummary, summaryItems, TextField } from '../../components/Form.tsx';
 import { therapistName, useTherapists } from '../schedule/therapists-and-services.ts';
 import { numberOrText } from '../admin/useSubmit.tsx';
+import { centsOf } from './MoneyTabs.tsx';
 
 const STATUS: Record<Charge['status'], { label: string; badge: string }> = {
   proposed: { label: 'Proposed', badge: 'badge-warning' },
@@ -93,6 +94,8 @@ export function ChargeLines({ charges, onChanged }: { charges: Charge[]; onChang
                   {therapistName(therapists, c.renderingTherapistId)}
                   <br />
                   <span className="muted">NPI {c.renderingNpi}</span>
+                  <br />
+                  <span className="muted">Place of service {c.placeOfService}</span>
                 </td>
                 <td>
                   <span className={`badge ${STATUS[c.status].badge}`}>{STATUS[c.status].label}</span>
@@ -159,6 +162,9 @@ const EDIT_LABELS: Record<string, string> = {
   units: 'Units',
   modifiers: 'Modifiers',
   diagnosisPointers: 'Diagnosis pointers',
+  placeOfService: 'Place of service',
+  feePerUnit: 'Fee per unit',
+  amount: 'Amount',
   version: 'Line',
 };
 const list = (typed: string) =>
@@ -172,7 +178,11 @@ function EditLine({ charge, onCancel, onDone }: { charge: Charge; onCancel: () =
     units: String(charge.units),
     modifiers: charge.modifiers.join(', '),
     diagnosisPointers: charge.diagnosisPointers.join(', '),
+    placeOfService: charge.placeOfService,
+    price: ((charge.feeCents ?? charge.amountCents) / 100).toFixed(2),
   });
+  // A payer's line is priced per unit; a self-pay line by its amount.
+  const priceField = charge.feeCents === null ? 'amount' : 'feePerUnit';
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const set = (name: keyof typeof f) => (value: string) => setF((old) => ({ ...old, [name]: value }));
@@ -186,6 +196,8 @@ function EditLine({ charge, onCancel, onDone }: { charge: Charge; onCancel: () =
         units: numberOrText(f.units) as number,
         modifiers: list(f.modifiers),
         diagnosisPointers: list(f.diagnosisPointers),
+        placeOfService: f.placeOfService.trim(),
+        [priceField]: centsOf(f.price) as number,
       });
       onDone();
     } catch (err) {
@@ -228,6 +240,25 @@ function EditLine({ charge, onCancel, onDone }: { charge: Charge; onCancel: () =
         value={f.diagnosisPointers}
         onValue={set('diagnosisPointers')}
         error={errors.diagnosisPointers}
+      />
+      <TextField
+        name="placeOfService"
+        label="Place of service"
+        hint="Two digits, e.g. 11 office, 12 home"
+        width="short"
+        inputMode="numeric"
+        value={f.placeOfService}
+        onValue={set('placeOfService')}
+        error={errors.placeOfService}
+      />
+      <TextField
+        name={priceField}
+        label={EDIT_LABELS[priceField]!}
+        hint="In dollars"
+        width="short"
+        value={f.price}
+        onValue={set('price')}
+        error={errors[priceField]}
       />
       <div className="button-row">
         <button type="submit" className="button" disabled={busy}>
