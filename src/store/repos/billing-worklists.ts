@@ -29,7 +29,7 @@ export function visitsToReview(db: Queryable, orgId: string, sites: string[] | n
        JOIN patients p ON p.org_id = c.org_id AND p.id = c.patient_id
        JOIN therapists t ON t.org_id = c.org_id AND t.id = c.rendering_therapist_id
       WHERE c.org_id = $1 AND c.status = 'proposed' AND ${IN_SITES}
-      GROUP BY c.session_note_id, p.id, t.id
+      GROUP BY c.session_note_id, p.org_id, p.id, t.org_id, t.id
       ORDER BY min(c.service_date), c.session_note_id
       LIMIT 200`,
     [orgId, sites],

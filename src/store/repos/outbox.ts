@@ -96,7 +96,7 @@ export async function insertMessages(db: Queryable, ms: readonly NewMessage[], n
     `INSERT INTO outbox_messages (org_id, kind, appointment_id, patient_id, to_address, subject, text, html, send_at,
       message_id, dedupe_key, created_at, render, attachments)
      VALUES ${tuples.join(', ')}
-     ON CONFLICT (dedupe_key) DO NOTHING RETURNING ${COLUMNS}`,
+     ON CONFLICT (org_id, dedupe_key) DO NOTHING RETURNING ${COLUMNS}`,
     ms.flatMap((m) => [
       m.orgId,
       m.kind,
