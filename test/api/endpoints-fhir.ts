@@ -207,6 +207,15 @@ export const FHIR_ENDPOINTS: EndpointCase[] = [
     expect: answers(403, { admin: 200, otherAdmin: 200 }),
   },
   {
+    method: 'POST',
+    route: '/fhir/R4/',
+    record: 'a transaction Bundle posted to the base with its trailing slash',
+    url: () => '/fhir/R4/',
+    body: (env) => transferBundle(env.unique()),
+    headers: { 'content-type': 'application/fhir+json' },
+    expect: answers(403, { admin: 200, otherAdmin: 200 }),
+  },
+  {
     method: 'GET',
     route: '/fhir/R4/:type/:id',
     record: "a clearance letter of own site's patient",

@@ -13,10 +13,11 @@ const baseOf = (request: FastifyRequest) => `${request.protocol}://${request.hos
  * or one OperationOutcome naming every refused entry), so the route sends it itself.
  */
 export function fhirImportRoutes(ctx: ServiceContext) {
-  return [
+  // The base with and without its trailing slash: clients post a transaction to either (fhir-kit-client: "/").
+  return ['/fhir/R4', '/fhir/R4/'].map((url) =>
     route({
       method: 'POST',
-      url: '/fhir/R4',
+      url,
       tag: 'fhir',
       errors: [403, 409],
       summary:
@@ -36,5 +37,5 @@ export function fhirImportRoutes(ctx: ServiceContext) {
         }
       },
     }),
-  ];
+  );
 }
