@@ -2,6 +2,7 @@ import type { Bundle, OperationOutcome } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from '../../../test/support/db.ts';
 import { transferBundle } from '../../../test/support/fhir-import-kit.ts';
+import { fhirProblems } from '../../../test/support/fhir-validation.ts';
 import { httpSuite } from '../../../test/support/http-suite.ts';
 
 const FHIR = { 'content-type': 'application/fhir+json' };
@@ -29,6 +30,8 @@ describe.each(BACKENDS)('FHIR import (transaction Bundle) on %s', (backend) => {
     expect(first.statusCode, first.body).toBe(200);
     const answer = first.json() as Bundle;
     expect(answer.type).toBe('transaction-response');
+    // What was sent and what came back are both valid R4 (the sample is what another system would send).
+    expect(fhirProblems([transferBundle('a'), answer])).toEqual([]);
     expect(answer.entry!.map((e) => e.response!.status)).toEqual(Array(6).fill('201 Created'));
     // Entries answer in the order sent: the patient came first, the visit last.
     expect(answer.entry![0]!.response!.location).toMatch(/^Patient\/[0-9a-f-]{36}$/);
