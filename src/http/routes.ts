@@ -35,6 +35,7 @@ import { moneyWorklistRoutes } from './money/worklist-routes.ts';
 import { placeRoutes } from './places/routes.ts';
 import { fhirRoutes } from './fhir/routes.ts';
 import { fhirExportRoutes } from './fhir/export-routes.ts';
+import { fhirImportRoutes } from './fhir/import-routes.ts';
 import { frontDoorRoutes } from './front-door/routes.ts';
 import { recordRoutes } from './records/routes.ts';
 
@@ -75,6 +76,7 @@ export function apiRoutes(ctx: ServiceContext): AnyRoute[] {
     ...moneyWorklistRoutes(ctx),
     ...placeRoutes(ctx),
     ...fhirExportRoutes(ctx),
+    ...fhirImportRoutes(ctx),
     ...fhirRoutes(ctx),
     ...frontDoorRoutes(ctx),
     ...recordRoutes(ctx),

@@ -76,6 +76,12 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   // The API reads JSON (and letters as multipart); plain text, which a cross-site form can post, is refused (415).
   app.removeContentTypeParser('text/plain');
   registerMultipart(app);
+  // FHIR clients send their JSON as application/fhir+json; an import Bundle may be larger than a form.
+  app.addContentTypeParser(
+    'application/fhir+json',
+    { parseAs: 'string', bodyLimit: 16 * 1024 * 1024 },
+    app.getDefaultJsonParser('error', 'error'),
+  );
 
   app.decorateRequest('actor', null);
   app.decorateRequest('authKind', null);

@@ -73,7 +73,8 @@ export type Action =
   | 'balance.read-own'
   | 'claim.manage'
   | 'billing-setup.manage'
-  | 'fhir.export';
+  | 'fhir.export'
+  | 'fhir.import';
 
 /** The facts about a patient that access depends on. */
 export interface PatientFacts {
@@ -317,6 +318,9 @@ export function isAllowed(actor: Actor, action: Action, facts: ResourceFacts = {
     case 'fhir.export':
       // Moving whole charts out: an admin's call, or a manager's for the patients of their own sites (a group).
       return actor.role === 'admin' || (actor.role === 'manager' && withinSites(actor, facts.locationIds));
+    case 'fhir.import':
+      // Bringing records in adds sites, therapists and payers to the organisation: what only an admin adds.
+      return actor.role === 'admin';
   }
 }
 

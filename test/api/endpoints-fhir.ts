@@ -5,6 +5,7 @@
 import { finishedExportOfAdmin } from '../support/fhir-export-kit.ts';
 import { seedCoverages } from '../support/fhir-coverage-kit.ts';
 import { seedFhirChartExtras } from '../support/fhir-chart-seed.ts';
+import { transferBundle } from '../support/fhir-import-kit.ts';
 import * as charting from '../support/session-kit.ts';
 import type { EndpointCase, Env, Who } from './endpoints.ts';
 
@@ -194,6 +195,25 @@ export const FHIR_ENDPOINTS: EndpointCase[] = [
     record: "the admin's finished export",
     url: async (env) => `/fhir/R4/$export-status/${await finishedExportOfAdmin(env.db, env.world, true)}`,
     expect: answers(404, { admin: 202 }),
+  },
+  // Import adds sites, therapists and payers: an administrator's work (each into their own organisation).
+  {
+    method: 'POST',
+    route: '/fhir/R4',
+    record: 'a transaction Bundle of a patient, their coverage and visit, and the directory they name',
+    url: () => '/fhir/R4',
+    body: (env) => transferBundle(env.unique()),
+    headers: { 'content-type': 'application/fhir+json' },
+    expect: answers(403, { admin: 200, otherAdmin: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/fhir/R4/',
+    record: 'a transaction Bundle posted to the base with its trailing slash',
+    url: () => '/fhir/R4/',
+    body: (env) => transferBundle(env.unique()),
+    headers: { 'content-type': 'application/fhir+json' },
+    expect: answers(403, { admin: 200, otherAdmin: 200 }),
   },
   {
     method: 'GET',

@@ -3,6 +3,7 @@ import { Client } from 'fhir-kit-client';
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from '../support/db.ts';
 import { buildAppointment, buildService } from '../support/factories.ts';
+import { transferBundle } from '../support/fhir-import-kit.ts';
 import { httpSuite } from '../support/http-suite.ts';
 import { tokenFor } from '../support/world.ts';
 
@@ -91,5 +92,18 @@ describe.each(BACKENDS)('the FHIR API through fhir-kit-client on %s', (backend) 
     expect(types).toContain('Appointment');
     const read = (await client.read({ resourceType: 'Patient', id: suite.world.patients.a })) as unknown as Resource;
     expect(read).toMatchObject({ resourceType: 'Patient', id: suite.world.patients.a });
+  });
+
+  it('sends a transaction Bundle and reads back the patient it imported', async () => {
+    type Answer = Parameters<Client['transaction']>[0]['body'];
+    const answer = bundleOf(await client.transaction({ body: transferBundle('kit') as unknown as Answer }));
+    expect(answer.type).toBe('transaction-response');
+    expect(answer.entry!.map((e) => e.response!.status)).toEqual(Array(6).fill('201 Created'));
+    const [type, id] = answer.entry![0]!.response!.location!.split('/');
+    const patient = (await client.read({ resourceType: type!, id: id! })) as unknown as Resource;
+    expect(patient).toMatchObject({ resourceType: 'Patient', birthDate: '1979-04-12' });
+    // The same Bundle again: every record matched, none made twice.
+    const again = bundleOf(await client.transaction({ body: transferBundle('kit') as unknown as Answer }));
+    expect(again.entry!.map((e) => e.response!.location)).toEqual(answer.entry!.map((e) => e.response!.location));
   });
 });

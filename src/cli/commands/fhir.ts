@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { exportForOperator } from '../../services/fhir/export-operator.ts';
 import { formatTable, printJson, printLines, withDatabase } from './data/shared.ts';
+import { registerFhirImport } from './fhir-import.ts';
 
 interface ExportOptions {
   out: string;
@@ -19,7 +20,8 @@ interface ExportOptions {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerFhirCommands(program: Command): void {
-  const fhir = program.command('fhir').description('FHIR R4: move the clinic’s records out as NDJSON');
+  const fhir = program.command('fhir').description('FHIR R4: move the clinic’s records out as NDJSON, and in');
+  registerFhirImport(fhir);
   fhir
     .command('export')
     .description('Write every patient’s records (or one site’s patients) as FHIR NDJSON files and a manifest')

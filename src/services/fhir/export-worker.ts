@@ -1,7 +1,9 @@
 import { ndjsonFiles } from '../../fhir/bulk.ts';
 import * as repo from '../../store/repos/fhir-exports.ts';
 import { claimJob, completeJob, extendJobLease, failJob, type JobRow } from '../../store/repos/jobs.ts';
+import { findStaff } from '../../store/repos/staff.ts';
 import type { Actor, ServiceContext } from '../context.ts';
+import { isAllowed } from '../policies.ts';
 import { collectExport, ExportCancelled } from './export-collect.ts';
 import { EXPORT_JOB } from './export.ts';
 
@@ -10,15 +12,39 @@ const POLL_MS = 2_000;
 /** A job that failed this often is given up, and its export answers as failed. */
 const MAX_ATTEMPTS = 3;
 
+export const WITHDRAWN =
+  'The export stopped: the person who asked for it may no longer export these records (their role or sites changed).';
+
+/**
+ * The one who asked, as they are now: an export runs in their name only while they may still export its
+ * scope (an account disabled, a role changed or a site taken away since the kick-off stops it).
+ */
+async function requesterNow(ctx: ServiceContext, row: repo.ExportRow): Promise<Actor | null> {
+  const staff = await findStaff(ctx.db, row.orgId, row.requestedBy);
+  if (!staff || staff.disabled) return null;
+  const actor = {
+    ...(row.actor as unknown as Actor),
+    role: staff.role as Actor['role'],
+    locationIds: staff.locationIds,
+  };
+  return isAllowed(actor, 'fhir.export', row.groupId ? { locationIds: [row.groupId] } : {}) ? actor : null;
+}
+
+async function withdrawn(ctx: ServiceContext, row: repo.ExportRow): Promise<never> {
+  await repo.finishExport(ctx.db, row.orgId, row.id, { status: 'failed', error: WITHDRAWN }, ctx.now());
+  throw new ExportCancelled();
+}
+
 async function runExport(ctx: ServiceContext, job: JobRow): Promise<void> {
   const exportId = String(job.payload.exportId);
   const row = await repo.findExport(ctx.db, job.orgId!, exportId);
   if (!row) return; // Cancelled before it ran.
-  const actor = row.actor as unknown as Actor;
+  const actor = (await requesterNow(ctx, row)) ?? (await withdrawn(ctx, row));
   // A worker that died left its files half-written: the next one starts the export over.
   if (!(await repo.startExport(ctx.db, row.orgId, row.id, ctx.now()))) return;
   let reported = -1;
   const byType = await collectExport(ctx, actor, row, async (done, total) => {
+    if (!(await requesterNow(ctx, row))) await withdrawn(ctx, row);
     const progress = Math.floor((done / Math.max(total, 1)) * 99);
     if (progress === reported) return true;
     reported = progress;
