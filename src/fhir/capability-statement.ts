@@ -1,5 +1,6 @@
 import type { CapabilityStatement, CapabilityStatementRestResource } from '@medplum/fhirtypes';
 import { includesOf } from './include.ts';
+import { IMPORT_TYPES } from './import-bundle.ts';
 
 /** What the read API answers: each type's read, and the search parameters it takes. */
 export const SUPPORTED: Record<string, { read: boolean; search: readonly string[] }> = {
@@ -48,7 +49,7 @@ export function toCapabilityStatement(base: string, date: string): CapabilitySta
     publisher: 'Knotwork',
     kind: 'instance',
     software: { name: 'Knotwork' },
-    implementation: { description: 'Knotwork FHIR R4 read API', url: base },
+    implementation: { description: 'Knotwork FHIR R4 API: read, search, bulk export and import', url: base },
     fhirVersion: '4.0.1',
     format: ['application/fhir+json', 'json'],
     rest: [
@@ -57,6 +58,14 @@ export function toCapabilityStatement(base: string, date: string): CapabilitySta
         security: {
           description: 'A signed-in session (the Knotwork session cookie); the same access rules as the app.',
         },
+        interaction: [
+          {
+            code: 'transaction',
+            documentation:
+              `POST a transaction Bundle of ${IMPORT_TYPES.join(', ')} to the base: all or nothing, and ` +
+              'idempotent by identifier (importing it again changes nothing).',
+          },
+        ],
         resource: Object.entries(SUPPORTED).map(([type, s]): CapabilityStatementRestResource => ({
           type: type as CapabilityStatementRestResource['type'],
           interaction: [

@@ -1,4 +1,4 @@
-import type { Bundle, DocumentReference, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import type { Bundle, CapabilityStatement, DocumentReference, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { BACKENDS } from '../../../test/support/db.ts';
 import { seedFhirChartExtras } from '../../../test/support/fhir-chart-seed.ts';
@@ -64,6 +64,10 @@ describe.each(BACKENDS)('the FHIR R4 read API on %s', (backend) => {
     const cs = res.json() as Resource;
     expect(cs.resourceType).toBe('CapabilityStatement');
     expect(fhirProblems([cs])).toEqual([]);
+    // The import at the base is said as FHIR says a system-level interaction.
+    expect((cs as CapabilityStatement).rest![0]!.interaction).toEqual([
+      expect.objectContaining({ code: 'transaction' }),
+    ]);
   });
 
   it('reads a patient as the JSON API allows: own record, staff of the site, never another patient', async () => {
