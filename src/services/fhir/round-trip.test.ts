@@ -51,9 +51,13 @@ describe.each(BACKENDS)('the demo organisation exported, imported into a new one
   beforeAll(async () => {
     t = await createTestDatabase(backend);
     const demo = await seedDemo(t.db, { seed: 5, patients: 12, today: TODAY });
-    const some = await t.db.query<{ id: string }>('SELECT id FROM patients WHERE org_id = $1 ORDER BY id LIMIT 4', [
-      demo.orgId,
-    ]);
+    // Beside the demo's own coverages, four patients without one get every way of paying the kit knows.
+    const some = await t.db.query<{ id: string }>(
+      `SELECT id FROM patients p WHERE org_id = $1
+          AND NOT EXISTS (SELECT 1 FROM coverages c WHERE c.org_id = p.org_id AND c.patient_id = p.id)
+        ORDER BY id LIMIT 4`,
+      [demo.orgId],
+    );
     await seedCoverages(
       t.db,
       demo.orgId,
