@@ -43,7 +43,7 @@ export const DEMO_COVERED_PATIENTS = 4;
 export async function insertDemoCoverage(
   tx: Queryable,
   plan: { seed: number; orgId: string; today: string; patientIds: readonly string[] },
-): Promise<void> {
+): Promise<Array<{ id: string; kind: string }>> {
   const { seed, orgId, today } = plan;
   const stamp = `${today}T16:00:00Z`;
   const payerIds = PAYERS.map((_, i) => demoUuid(seed, 'payer', i));
@@ -125,4 +125,5 @@ export async function insertDemoCoverage(
       ...rows[i],
     })),
   );
+  return PAYERS.map((p, i) => ({ id: payerIds[i]!, kind: p.kind }));
 }

@@ -22,6 +22,7 @@ import { DEMO_SITES, holidayClosures, TIME_ZONE } from './sites.ts';
 import { buildStaff, DEMO_THERAPIST_INDEX, type Staff } from './staff.ts';
 import { seedSchedule } from './schedule.ts';
 import { DEMO_COVERED_PATIENTS, insertDemoCoverage } from './coverage.ts';
+import { insertDemoBilling } from './billing.ts';
 import { buildDemoEpisodes, type DemoEpisodePatient } from './episodes.ts';
 import { rebuildOutcomeRows } from '../services/outcomes/refresh.ts';
 
@@ -117,12 +118,6 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
     });
     const users = await insertUsers(tx, { seed, orgId: org.id, passwordHash, staff, locationIds, firstPatientId });
     await seedSchedule(tx, { orgId: org.id, seed, today });
-    await insertDemoCoverage(tx, {
-      seed,
-      orgId: org.id,
-      today,
-      patientIds: await coveredPatients(tx, org.id, locationIds.get('beaverton')!, staff, firstPatientId),
-    });
     const episodes = await insertEpisodes(tx, {
       seed,
       today,
@@ -130,6 +125,19 @@ export async function seedDemo(db: Database, options: SeedDemoOptions): Promise<
       demoTherapistId: staff.therapists[DEMO_THERAPIST_INDEX]!.row.id,
     });
 
+    const payers = await insertDemoCoverage(tx, {
+      seed,
+      orgId: org.id,
+      today,
+      patientIds: await coveredPatients(tx, org.id, locationIds.get('beaverton')!, staff, firstPatientId),
+    });
+    await insertDemoBilling(tx, {
+      seed,
+      orgId: org.id,
+      today,
+      therapistIds: staff.therapists.map((t) => t.row.id),
+      payers,
+    });
     const expiringBy = addDays(today, 60);
     return {
       orgId: org.id,
@@ -248,7 +256,8 @@ interface PatientPlan {
 /**
  * The patients given a coverage: of the demo desk's site and not the demo patient, whose own insurance
  * walkthrough starts empty; those outside the demo therapist's care first, so the therapist's
- * walkthroughs mostly meet patients without one.
+ * walkthroughs mostly meet patients without one; then those with a diagnosis charted, so their next
+ * signed visit can be billed.
  */
 async function coveredPatients(
   tx: Queryable,
@@ -261,7 +270,9 @@ async function coveredPatients(
     `SELECT p.id FROM patients p
       WHERE p.org_id = $1 AND p.preferred_location_id = $2 AND p.id <> $3
       ORDER BY EXISTS (SELECT 1 FROM care_relationships c
-                        WHERE c.org_id = p.org_id AND c.patient_id = p.id AND c.therapist_id = $4), p.id
+                        WHERE c.org_id = p.org_id AND c.patient_id = p.id AND c.therapist_id = $4),
+               NOT EXISTS (SELECT 1 FROM assessments a
+                            WHERE a.org_id = p.org_id AND a.patient_id = p.id AND cardinality(a.diagnoses) > 0), p.id
       LIMIT $5`,
     [orgId, siteId, demoPatientId, staff.therapists[DEMO_THERAPIST_INDEX]!.row.id, DEMO_COVERED_PATIENTS],
   );

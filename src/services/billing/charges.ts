@@ -24,7 +24,7 @@ import type { Actor, ServiceContext } from '../context.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.ts';
 import { createOnce, type Once } from '../idempotency.ts';
 import { isAllowed, type PatientFacts } from '../policies.ts';
-import { takeOffClaim } from './claim-lines.ts';
+import { joinWaitingReplacement, takeOffClaim } from './claim-lines.ts';
 import { allowPatient, balanceOfPatient, postForPatient, type PatientBalance } from './ledger.ts';
 
 export interface ChargeCan {
@@ -371,6 +371,7 @@ export async function postCharge(ctx: ServiceContext, actor: Actor, id: string, 
       now,
     );
     await repo.setChargeStatus(tx, actor.orgId, id, 'posted', entry!.id, now);
+    await joinWaitingReplacement(tx, actor, locked, now);
     await audit(tx, actor, [{ action: 'charge.post', patientId: row.patientId, recordType: 'charge', recordId: id }]);
     const saved = (await repo.findCharge(tx, actor.orgId, id))!;
     return { ...saved, can: chargeCan(actor, patient, saved) };

@@ -105,6 +105,33 @@ export async function makeCorrection(
   return id;
 }
 
+/**
+ * A line posted after the visit's claim was replaced, while the replacement waits for the next
+ * file, joins it: the replacement stands for everything the payer is billed for the visit, so a
+ * line left off would never reach the payer. Answers the replacement's id (none waiting: null).
+ */
+export async function joinWaitingReplacement(
+  tx: Transactional,
+  actor: Actor,
+  charge: { id: string; patientId: string; sessionNoteId: string; coverageId: string | null },
+  now: Date,
+): Promise<string | null> {
+  if (charge.coverageId === null) return null;
+  const claimId = await claims.waitingReplacement(tx, actor.orgId, charge.sessionNoteId, charge.coverageId);
+  if (!claimId) return null;
+  await claims.addClaimLine(tx, actor.orgId, claimId, charge.id, now);
+  await audit(tx, actor, [
+    {
+      action: 'claim.update',
+      patientId: charge.patientId,
+      recordType: 'claim',
+      recordId: claimId,
+      detail: { addedCharge: charge.id },
+    },
+  ]);
+  return claimId;
+}
+
 export async function takeOffClaim(
   tx: Transactional,
   actor: Actor,

@@ -192,6 +192,36 @@ async function insertLines(db: Queryable, orgId: string, claimId: string, charge
   }
 }
 
+/**
+ * The replacement of this visit's claim to this coverage that waits for the next file (made, not
+ * sent, not itself corrected), locked; none when there is no such claim.
+ */
+export async function waitingReplacement(db: Queryable, orgId: string, noteId: string, coverageId: string) {
+  const rows = await db.query<{ id: string }>(
+    `SELECT c.id FROM claims c
+      WHERE c.org_id = $1 AND c.session_note_id = $2 AND c.coverage_id = $3 AND c.frequency = 'replacement'
+        AND c.status = 'ready'
+        AND NOT EXISTS (SELECT 1 FROM claims n WHERE n.org_id = c.org_id AND n.corrects_claim_id = c.id)
+      FOR UPDATE OF c`,
+    [orgId, noteId, coverageId],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** Adds a line, billed live, after the claim's last one. */
+export async function addClaimLine(db: Queryable, orgId: string, claimId: string, chargeId: string, now: Date) {
+  await db.query(
+    `INSERT INTO claim_charges (org_id, claim_id, charge_id, line_no, live)
+     SELECT $1, $2, $3, coalesce(max(line_no), 0) + 1, true FROM claim_charges WHERE org_id = $1 AND claim_id = $2`,
+    [orgId, claimId, chargeId],
+  );
+  await db.query('UPDATE claims SET version = version + 1, updated_at = $3 WHERE org_id = $1 AND id = $2', [
+    orgId,
+    claimId,
+    now,
+  ]);
+}
+
 /** The claim's lines stop being billed live on it (a correction of it takes them over). */
 export async function retireLines(db: Queryable, orgId: string, claimId: string): Promise<void> {
   await db.query('UPDATE claim_charges SET live = false WHERE org_id = $1 AND claim_id = $2', [orgId, claimId]);
