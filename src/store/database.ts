@@ -5,6 +5,24 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+/** Statements PostgreSQL should plan once per connection, by their text (see `keepPlan`). */
+const keptPlans = new Map<string, string>();
+
+/**
+ * Marks a statement that runs on nearly every request (the session lookup): on PostgreSQL it becomes
+ * a named prepared statement, so each connection plans it once rather than on every request, where
+ * planning costs several times what running it does. Only for fixed text with $n parameters.
+ */
+export function keepPlan(sql: string): string {
+  if (!keptPlans.has(sql)) keptPlans.set(sql, `knotwork_${keptPlans.size + 1}`);
+  return sql;
+}
+
+/** The prepared statement's name of a statement marked with `keepPlan`, if it is one. */
+export function keptPlanName(sql: string): string | undefined {
+  return keptPlans.get(sql);
+}
+
 /** A handle that can open a transaction: the database itself, or an open transaction (which nests). */
 export interface Transactional extends Queryable {
   readonly kind: 'pglite' | 'postgres';

@@ -2,6 +2,7 @@ import pg from 'pg';
 import {
   PG_TYPES,
   keepDate,
+  keptPlanName,
   openTransaction,
   parseInt8,
   parseNumeric,
@@ -37,7 +38,9 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
       await inTurn(() => client.query(sql));
     },
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const result = await inTurn(() => client.query(sql, params as unknown[]));
+      const name = keptPlanName(sql);
+      const values = params as unknown[];
+      const result = await inTurn(() => client.query(name ? { name, text: sql, values } : sql, values));
       return result.rows as T[];
     },
   };

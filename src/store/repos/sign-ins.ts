@@ -1,4 +1,4 @@
-import type { Queryable } from '../database.ts';
+import { keepPlan, type Queryable } from '../database.ts';
 
 export interface UserForLogin {
   id: string;
@@ -79,10 +79,9 @@ export interface SessionActorRow {
   language: string | null;
 }
 
-/** The session and its user in one round trip; expired sessions and disabled users find nothing. */
-export async function findLiveSession(db: Queryable, tokenHash: string, now: Date): Promise<SessionActorRow | null> {
-  const rows = await db.query<SessionActorRow>(
-    `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.kind, s.created_at AS "createdAt",
+// Every request of a signed-in user runs it: planned once per connection (see keepPlan).
+const LIVE_SESSION_SQL = keepPlan(
+  `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.kind, s.created_at AS "createdAt",
       s.last_seen_at AS "lastSeenAt",
             u.id AS "userId", u.org_id AS "orgId", u.role, u.email, u.display_name AS "displayName",
             u.patient_id AS "patientId", u.therapist_id AS "therapistId",
@@ -100,8 +99,11 @@ export async function findLiveSession(db: Queryable, tokenHash: string, now: Dat
        FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id
             JOIN organizations o ON o.org_id = u.org_id
       WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
-    [tokenHash, now],
-  );
+);
+
+/** The session and its user in one round trip; expired sessions and disabled users find nothing. */
+export async function findLiveSession(db: Queryable, tokenHash: string, now: Date): Promise<SessionActorRow | null> {
+  const rows = await db.query<SessionActorRow>(LIVE_SESSION_SQL, [tokenHash, now]);
   return rows[0] ?? null;
 }
 
