@@ -7,7 +7,8 @@ import type { TrustedProxies } from './http/trust-proxy.ts';
 import type { ServiceContext } from './services/context.ts';
 import { startHousekeeping } from './services/housekeeping.ts';
 import { startExportWorker } from './services/fhir/export-worker.ts';
-import { warmPublicReads, warmUpQuietly, type WarmUpOutcome } from './services/front-door/warm-up.ts';
+import { warmUpQuietly, type WarmUpOutcome } from './services/front-door/warm-up.ts';
+import { warmPublicPages } from './http/warm-up.ts';
 import { primeLinkKey, useLinkSettings } from './services/notify/links.ts';
 import { startNotifyWorker } from './services/notify/index.ts';
 import type { Database } from './store/database.ts';
@@ -19,7 +20,7 @@ export interface RunningApp {
   app: FastifyInstance;
   url: string;
   /**
-   * Settles once the public pages have been read once after the start (see services/front-door/warm-up.ts):
+   * Settles once the public pages have been read once after the start (see http/warm-up.ts):
    * from then on the server is ready, and a first visitor meets warm database caches. Never rejects.
    */
   warmed: Promise<WarmUpOutcome>;
@@ -68,7 +69,7 @@ export async function startApp(
   const notifier = startNotifyWorker(ctx, mailTransport(), { from: mailSender() });
   // Started, not awaited: the server already answers; a visitor arriving meanwhile is served as usual.
   let stopping = false;
-  const warmUp = options.warmUp ?? warmPublicReads;
+  const warmUp = options.warmUp ?? ((c: ServiceContext, s: () => boolean) => warmPublicPages(app, c, s));
   const warmed = warmUpQuietly(
     () => warmUp(ctx, () => stopping),
     () => performance.now(),
