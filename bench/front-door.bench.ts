@@ -1,8 +1,10 @@
 // The public pages' reads (sites with next free first visits, what to expect, the self-check and safety
 // questions, the place search) over HTTP against the demo organisation on PGlite, each as a ratio to a
 // bare Fastify route answering a small JSON in the same run. Target: p50 and p99 under 100 ms, and the
-// first (cold) request after start too. The sites list is kept a few seconds: a second row times it with
-// the clock moved past that before every request, so each one is read afresh.
+// first (cold) request after the server is ready too. Ready is when startApp's `warmed` settles, the
+// warm-up it runs after listening (`knotwork serve` then prints "Public pages warmed … ready."). The
+// sites list is kept a few seconds: a second row times it with the clock moved past that before every
+// request, so each one is read afresh; the cold request, after the clock moved on, reads it afresh too.
 // BENCH_QUERIES sets the requests per endpoint (default 200).
 import Fastify from 'fastify';
 import { startApp } from '../src/app.ts';
@@ -54,6 +56,8 @@ export async function run(): Promise<Timing[]> {
     webRoot: null,
     now: () => new Date(benchNow().getTime() + offset),
   });
+  const ready = await running.warmed;
+  if (!ready.warmed) throw new Error(`the warm-up failed: ${ready.reason}`);
   const bare = Fastify();
   bare.get('/bare', async () => ({ ok: true }));
   const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });

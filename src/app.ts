@@ -7,6 +7,8 @@ import type { TrustedProxies } from './http/trust-proxy.ts';
 import type { ServiceContext } from './services/context.ts';
 import { startHousekeeping } from './services/housekeeping.ts';
 import { startExportWorker } from './services/fhir/export-worker.ts';
+import { warmUpQuietly, type WarmUpOutcome } from './services/front-door/warm-up.ts';
+import { warmPublicPages } from './http/warm-up.ts';
 import { primeLinkKey, useLinkSettings } from './services/notify/links.ts';
 import { startNotifyWorker } from './services/notify/index.ts';
 import type { Database } from './store/database.ts';
@@ -17,6 +19,11 @@ export const WEB_ROOT = join(PACKAGE_ROOT, 'dist/web');
 export interface RunningApp {
   app: FastifyInstance;
   url: string;
+  /**
+   * Settles once the public pages have been read once after the start (see http/warm-up.ts):
+   * from then on the server is ready, and a first visitor meets warm database caches. Never rejects.
+   */
+  warmed: Promise<WarmUpOutcome>;
   stop: () => Promise<void>;
 }
 
@@ -35,6 +42,8 @@ export async function startApp(
     /** The server's clock; tests pass one anchored at a fixed day so nothing depends on today. */
     now?: () => Date;
     limits?: SheddingLimits;
+    /** What warms the server after it listens; tests pass one that fails or records. */
+    warmUp?: (ctx: ServiceContext, stopping: () => boolean) => Promise<number>;
   },
 ): Promise<RunningApp> {
   const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()) };
@@ -58,11 +67,22 @@ export async function startApp(
   const exports = startExportWorker(ctx);
   // Drains the outbox: SMTP when KNOTWORK_SMTP_URL is set, else .eml files under <data dir>/outbox.
   const notifier = startNotifyWorker(ctx, mailTransport(), { from: mailSender() });
+  // Started, not awaited: the server already answers; a visitor arriving meanwhile is served as usual.
+  let stopping = false;
+  const warmUp = options.warmUp ?? ((c: ServiceContext, s: () => boolean) => warmPublicPages(app, c, s));
+  const warmed = warmUpQuietly(
+    () => warmUp(ctx, () => stopping),
+    () => performance.now(),
+  );
   const url = address.replace('127.0.0.1', 'localhost');
   return {
     app,
     url,
+    warmed,
     stop: async () => {
+      // The warm-up stops between reads and is let finish before the database may be closed.
+      stopping = true;
+      await warmed;
       await housekeeping.stop();
       await exports.stop();
       await notifier.stop();

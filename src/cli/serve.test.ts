@@ -74,6 +74,12 @@ describe('knotwork serve', () => {
     });
     expect(login.status).toBe(401);
     await until(async () => (first.output().includes('Knotwork is running at') ? true : undefined), 'ready');
+    // Then it reads its public pages once and says it is ready (an empty database has no organisation yet).
+    await until(
+      async () =>
+        /Public pages warmed in \d+ ms \(0 organisations\); ready\./.test(first.output()) ? true : undefined,
+      'warmed',
+    );
   }, 120_000);
 
   it('a second server on the same data folder stops with the reason, and does not stay listening', async () => {

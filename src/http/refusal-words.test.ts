@@ -72,6 +72,33 @@ describe.each(BACKENDS)("refusals on the patient's pages, in the reader's langua
     expect(fields.phone).toBe('Use números, espacios, guiones, puntos o paréntesis, por ejemplo 503-555-0142.');
     expect(fields['address.postalCode']).toBe('Escriba un código postal, por ejemplo 97005.');
   });
+
+  it('refuse a mistyped email in Spanish on My details and when signing up', async () => {
+    const EMAIL_ES = 'Escriba su correo electrónico completo, por ejemplo nombre@ejemplo.com.';
+    const id = h.world.patients.a;
+    const { version } = (await h.as('patient', 'GET', `/api/patients/${id}`)).json() as { version: number };
+    const details = await h.as('patient', 'PATCH', `/api/patients/${id}`, { version, email: 'rosa en casa' }, SPANISH);
+    expect(details.statusCode).toBe(400);
+    expect(details.json().error.fields.email).toBe(EMAIL_ES);
+    const [org] = await h.db.query<{ slug: string }>('SELECT slug FROM organizations WHERE id = $1', [h.world.orgId]);
+    const signUp = await h.app.inject({
+      method: 'POST',
+      url: `/api/public/${org!.slug}/sign-ups`,
+      headers: { ...SPANISH, 'idempotency-key': 'sign-up-with-a-mistyped-email' },
+      payload: {
+        email: 'rosa.mendez(at)example.org',
+        password: 'a long enough password',
+        givenName: 'Rosa',
+        familyName: 'Mendez',
+        dateOfBirth: '1979-04-12',
+        locale: 'es',
+      },
+    });
+    expect(signUp.statusCode).toBe(400);
+    const error = signUp.json().error as { message: string; fields: Record<string, string> };
+    expect(error.fields.email).toBe(EMAIL_ES);
+    expect(error.message).toBe(EMAIL_ES);
+  });
 });
 
 describe('a refusal in Spanish', () => {

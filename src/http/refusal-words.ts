@@ -40,6 +40,8 @@ const SPANISH: Record<string, string> = {
   'Use the two-letter state code, e.g. OR.': 'Use el código de dos letras del estado, por ejemplo OR.',
   'Use a ZIP code, e.g. 97005.': 'Escriba un código postal, por ejemplo 97005.',
   'Use a language tag, e.g. en or es-MX.': 'Escriba un código de idioma, por ejemplo es (español) o en (inglés).',
+  'Use an email address, like name@example.com.':
+    'Escriba su correo electrónico completo, por ejemplo nombre@ejemplo.com.',
   // Home care and questionnaires.
   'No home care for this session yet.': 'Todavía no hay cuidados en casa de esta visita.',
   'Your patient record was not found.': 'No encontramos su expediente de paciente.',

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { startApp } from '../../app.ts';
+import { describeWarmUp } from '../../services/front-door/warm-up.ts';
 import { parseTrustProxy, type TrustedProxies } from '../../http/trust-proxy.ts';
 import { DEMO_TIME_ZONE, ensureDemo } from '../../demo/index.ts';
 import { databaseWhenOpen } from '../../store/deferred.ts';
@@ -53,6 +54,8 @@ export function registerServerCommands(program: Command): void {
         `Knotwork is running at ${running.url}  (${describeStore(config)}, ready in ${Date.now() - started} ms)`,
       );
       console.log(`API docs: ${running.url}/api/docs`);
+      // Readiness: the public pages have been read once, so the first visitor meets warm caches.
+      void running.warmed.then((outcome) => console.log(describeWarmUp(outcome)));
       if (opts.demo) {
         console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
         for (const login of DEMO_LOGINS) console.log(`  ${login}`);

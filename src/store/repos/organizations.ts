@@ -39,6 +39,14 @@ export async function organizationIds(db: Queryable): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+/** The first `limit` organisations' slugs, oldest first (the public pages warmed at start). */
+export async function organizationSlugs(db: Queryable, limit: number): Promise<string[]> {
+  const rows = await db.query<{ slug: string }>('SELECT slug FROM organizations ORDER BY created_at, id LIMIT $1', [
+    limit,
+  ]);
+  return rows.map((r) => r.slug);
+}
+
 export async function countOrganizationRows(db: Queryable): Promise<number> {
   const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM organizations');
   return rows[0]?.n ?? 0;
