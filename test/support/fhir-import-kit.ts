@@ -61,7 +61,7 @@ export function transferBundle(tag = 'a', start = '2026-10-05T16:00:00Z'): Bundl
             text: 'Health plan',
           },
         ],
-        name: `Cascade Health ${tag}`,
+        name: `Willow Creek Health ${tag}`,
       }),
       post(URN.therapist, {
         resourceType: 'Practitioner',
