@@ -19,18 +19,14 @@ export interface OperatorExport {
 }
 
 /**
- * `knotwork fhir export`: the same export the API runs, for whoever runs the server. It reads in the
- * name of the organisation's first administrator (an operator at the server has the database anyway),
- * so every chart read is audited under that account, marked as done from the command line.
+ * Whoever runs the server acts in the name of the organisation's first administrator (an operator at the
+ * server has the database anyway), so each record read or written is audited under that account, marked as
+ * done from the command line.
  */
-export async function exportForOperator(
-  ctx: ServiceContext,
-  input: OperatorExport,
-  onProgress?: OnProgress,
-): Promise<{ transactionTime: Date; request: string; byType: Map<string, Resource[]> }> {
-  const org = await getOrganizationBySlug(ctx.db, input.orgSlug);
+export async function operatorActor(ctx: ServiceContext, orgSlug: string, doing: 'export' | 'import') {
+  const org = await getOrganizationBySlug(ctx.db, orgSlug);
   const admin = await firstAdmin(ctx.db, org.id);
-  if (!admin) throw new NotFoundError(`The organisation "${input.orgSlug}" has no administrator to export as.`);
+  if (!admin) throw new NotFoundError(`The organisation "${orgSlug}" has no administrator to ${doing} as.`);
   const actor: Actor = {
     userId: admin.id,
     orgId: org.id,
@@ -44,6 +40,20 @@ export async function exportForOperator(
     sessionId: 'command-line',
     ip: null,
   };
+  return { org, actor };
+}
+
+/**
+ * `knotwork fhir export`: the same export the API runs, for whoever runs the server. It reads in the
+ * name of the organisation's first administrator (an operator at the server has the database anyway),
+ * so every chart read is audited under that account, marked as done from the command line.
+ */
+export async function exportForOperator(
+  ctx: ServiceContext,
+  input: OperatorExport,
+  onProgress?: OnProgress,
+): Promise<{ transactionTime: Date; request: string; byType: Map<string, Resource[]> }> {
+  const { org, actor } = await operatorActor(ctx, input.orgSlug, 'export');
   const types = parseExportTypes(input.types);
   if (isRefused(types)) throw new ValidationError({ type: types.refused }, types.refused);
   const transactionTime = ctx.now();
