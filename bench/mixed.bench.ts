@@ -4,7 +4,7 @@
 // the baseline. Every operation is reported with its own p50/p99; the server's resident memory is
 // read at the start and the end of the run. Targets: ≥ 1,000 mixed req/s on PostgreSQL, p99 ≤ 100 ms,
 // memory stable. BENCH_MIXED_SECONDS sets each engine's run (120; the 10 minutes is 600),
-// BENCH_MIXED_PATIENTS the demo size (20,000).
+// BENCH_MIXED_PATIENTS the demo size (20,000), BENCH_MIXED_ENGINES which engines (postgres,pglite).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ import { benchToday, percentile, type Timing } from './lib.ts';
 
 const SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 120);
 const PATIENTS = Number(process.env.BENCH_MIXED_PATIENTS ?? 20_000);
+const ENGINES = (process.env.BENCH_MIXED_ENGINES ?? 'postgres,pglite').split(',');
 const CONNECTIONS = 32;
 const TARGET = { perSecond: 1000, p99Ms: 100 };
 /** One round of the mix, as a busy site's desk and rooms ask: reads far outnumber writes. */
@@ -354,24 +355,31 @@ export async function run(): Promise<Timing[]> {
     },
   ];
 
+  if (ENGINES.includes('postgres')) await runPostgres(results, bare.perSecond);
+  if (ENGINES.includes('pglite')) await runPglite(results, bare.perSecond);
+  return results;
+}
+
+async function runPostgres(results: Timing[], bare: number) {
   const pg = await createTestDatabase('postgres');
   try {
     const fixture = await prepare(pg.db);
     results.push(
-      ...(await runMix('PostgreSQL', pg.url!, mkdtempSync(join(tmpdir(), 'knotwork-mixed-')), fixture, bare.perSecond)),
+      ...(await runMix('PostgreSQL', pg.url!, mkdtempSync(join(tmpdir(), 'knotwork-mixed-')), fixture, bare)),
     );
   } finally {
     await pg.drop();
   }
+}
 
+async function runPglite(results: Timing[], bare: number) {
   const dir = mkdtempSync(join(tmpdir(), 'knotwork-mixed-pglite-'));
   try {
     const db = await openPglite(dir);
     const fixture = await prepare(db);
     await db.close();
-    results.push(...(await runMix('PGlite', '', dir, fixture, bare.perSecond)));
+    results.push(...(await runMix('PGlite', '', dir, fixture, bare)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return results;
 }

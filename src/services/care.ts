@@ -8,7 +8,7 @@
 import type { Queryable } from '../store/database.ts';
 import * as repo from '../store/repos/care.ts';
 import * as therapistRepo from '../store/repos/therapists.ts';
-import { audit } from './audit.ts';
+import { audit, type AuditRecord } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { createOnce, type Once } from './idempotency.ts';
@@ -54,9 +54,11 @@ export async function grantForBooking(
   places: BookedPlace[],
   now: Date,
   via: string,
+  /** The booking's own audit records, written in the same statement. */
+  booked: AuditRecord[] = [],
 ): Promise<void> {
   const today = dateIn(actor.orgTimeZone, now);
-  const events = [];
+  const events = [...booked];
   for (const therapistId of new Set(places.map((p) => p.therapistId))) {
     if (
       await repo.grantCare(tx, actor.orgId, patientId, therapistId, {

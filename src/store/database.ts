@@ -38,14 +38,30 @@ export interface Database extends Transactional {
   close(): Promise<void>;
 }
 
+/** The database each open transaction belongs to (see `databaseOf`). */
+const owners = new WeakMap<Queryable, Queryable>();
+
+/**
+ * The database a handle belongs to: itself, or the database an open transaction runs on. What a
+ * process remembers per database (a stored key, say) is found from inside a transaction too.
+ */
+export function databaseOf(db: Queryable): Queryable {
+  return owners.get(db) ?? db;
+}
+
 /**
  * An open transaction on `connection` whose own `transaction()` opens savepoints. While a nested one
  * runs, queries sent to the parent wait for it to end: run beside it, they would be rolled back with it.
  */
-export function openTransaction(kind: Transactional['kind'], connection: Queryable, depth = 0): Transactional {
+export function openTransaction(
+  kind: Transactional['kind'],
+  connection: Queryable,
+  owner: Queryable,
+  depth = 0,
+): Transactional {
   let gate: Promise<unknown> = Promise.resolve();
   const whenFree = <T>(send: () => Promise<T>): Promise<T> => gate.then(send);
-  return {
+  const tx: Transactional = {
     kind,
     query: <T>(sql: string, params?: readonly unknown[]) => whenFree(() => connection.query<T>(sql, params)),
     exec: (sql: string) => whenFree(() => connection.exec(sql)),
@@ -54,7 +70,7 @@ export function openTransaction(kind: Transactional['kind'], connection: Queryab
       const run = async () => {
         await connection.exec(`SAVEPOINT ${savepoint}`);
         try {
-          const result = await fn(openTransaction(kind, connection, depth + 1));
+          const result = await fn(openTransaction(kind, connection, owner, depth + 1));
           await connection.exec(`RELEASE SAVEPOINT ${savepoint}`);
           return result;
         } catch (err) {
@@ -70,6 +86,8 @@ export function openTransaction(kind: Transactional['kind'], connection: Queryab
       return result;
     },
   };
+  owners.set(tx, owner);
+  return tx;
 }
 
 /** Type ids whose text form we keep: dates stay calendar dates, big integers become numbers. */

@@ -53,7 +53,7 @@ class PgliteDatabase implements Database {
   }
 
   transaction<T>(fn: (tx: Transactional) => Promise<T>): Promise<T> {
-    return this.pg.transaction((tx) => fn(openTransaction(this.kind, wrap(tx))));
+    return this.pg.transaction((tx) => fn(openTransaction(this.kind, wrap(tx), this)));
   }
 
   async close(): Promise<void> {

@@ -66,7 +66,7 @@ class PostgresDatabase implements Database {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
-      const result = await fn(openTransaction(this.kind, wrap(client)));
+      const result = await fn(openTransaction(this.kind, wrap(client), this));
       await client.query('COMMIT');
       return result;
     } catch (err) {

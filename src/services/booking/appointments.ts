@@ -8,14 +8,14 @@ import {
   type ServiceDef,
 } from '../../scheduling/index.ts';
 import { addDays, dateIn, formatDate, localDayOf, zonedWallTimeToInstant } from '../../time/index.ts';
-import { sqlState, SQLSTATE, type Queryable } from '../../store/database.ts';
+import { databaseOf, sqlState, SQLSTATE, type Queryable } from '../../store/database.ts';
 import * as repo from '../../store/repos/appointments.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { appointmentScope, authorize, isAllowed } from '../policies.ts';
 import { alternativesFor, ALTERNATIVE_SEARCH_DAYS, SERVICE_REFUSAL, windowOf } from './availability.ts';
-import { ensureServiceRow, findService, toServiceDef } from './catalogue.ts';
+import { ensureServiceRow, findServiceAndRow, toServiceDef } from './catalogue.ts';
 import { conflictOf, conflictsOf } from './conflicts.ts';
 import { NotQualifiedError, SeriesConflictError, SlotUnavailableError } from './errors.ts';
 import { createOnce, keepRefusal, type Once } from '../idempotency.ts';
@@ -23,6 +23,7 @@ import { loadForAvailability } from './availability-loader.ts';
 import { loadSchedule, type LoadedSchedule } from './loader.ts';
 import { cachedAtStamp, scheduleStamp } from './schedule-cache.ts';
 import { onBooked } from './notify-hook.ts';
+import { notifySettings } from '../notify/index.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
 import { clinicTimeZone } from './zone.ts';
 import { grantForBooking, requireBookablePatient } from '../care.ts';
@@ -56,8 +57,12 @@ export function localDateAt(
   return site ? formatDate(localDayOf(instant, site.timeZone)) : dateIn(orgTimeZone, instant);
 }
 
-/** The days around `start`: a day either side for the check, wider (`forAlternatives`) to look for alternatives. */
-export function loadAround(
+/**
+ * The days around `start`: a day either side for the check, wider (`forAlternatives`) to look for alternatives.
+ * Sites and therapists are reused while the schedule stamp (read here, inside a caller's transaction too) holds:
+ * a refused booking in a storm then reads only the bookings.
+ */
+export async function loadAround(
   db: Queryable,
   orgId: string,
   start: Date,
@@ -69,12 +74,15 @@ export function loadAround(
   // the window reaches at least a day either side, so the UTC date is safe here.
   const date = dateIn('UTC', start);
   const span = forAlternatives ? ALTERNATIVE_SEARCH_DAYS + 1 : 1;
+  const stamp = await scheduleStamp(db, orgId);
   return loadSchedule(db, orgId, {
     from: addDays(date, -span),
     to: addDays(date, span),
     now,
     excludeAppointmentId: exclude.appointmentId,
     excludeHoldId: exclude.holdId,
+    // Keyed by the database, not the transaction: the cache outlives this request.
+    cached: (key, load) => cachedAtStamp(databaseOf(db), stamp, `${orgId}:around:${key}`, load),
   });
 }
 
@@ -91,9 +99,9 @@ async function loadForCheck(
   service: ServiceDef,
   wanted: { start: Date; therapistId: string; locationId: string; patientId: string },
   now: Date,
+  /** Read inside the transaction: a schedule change committed before it is seen. */
+  stamp: string,
 ) {
-  // The stamp is read inside the transaction: a schedule change committed before it is seen.
-  const stamp = await scheduleStamp(tx, actor.orgId);
   const date = dateIn('UTC', wanted.start);
   return loadForAvailability(tx, actor.orgId, {
     from: addDays(date, -1),
@@ -114,12 +122,19 @@ async function serviceAndSettings(ctx: ServiceContext, actor: Actor, code: strin
   const stamp = await scheduleStamp(ctx.db, actor.orgId);
   const cached = <T>(key: string, load: () => Promise<T>) =>
     cachedAtStamp(ctx.db, stamp, `${actor.orgId}:${key}`, load);
-  const [row, settings] = await Promise.all([
-    cached(`booking-service:${code}`, () => findService(ctx.db, actor.orgId, code)),
+  const [found, settings] = await Promise.all([
+    cached(`booking-service:${code}`, () => findServiceAndRow(ctx.db, actor.orgId, code)),
     cached('settings', () => bookingSettings(ctx.db, actor.orgId)),
   ]);
-  if (!row || !row.active) throw new ValidationError({ serviceCode: SERVICE_REFUSAL });
-  return { row, service: { ...toServiceDef(row), isInitial: row.isInitial, id: row.id }, settings };
+  if (!found || !found.service.active) throw new ValidationError({ serviceCode: SERVICE_REFUSAL });
+  const row = found.service;
+  // Storing a default's row changes the stamp, so a row once seen stored is not written again.
+  return {
+    row,
+    stored: found.stored,
+    service: { ...toServiceDef(row), isInitial: row.isInitial, id: row.id },
+    settings,
+  };
 }
 
 /**
@@ -208,7 +223,7 @@ export async function bookAppointment(
 ): Promise<BookedAppointment> {
   authorize(actor, 'appointment.book', { booking: bookingFacts(input) });
   const patient = await requireBookablePatient(ctx.db, actor, input.patientId);
-  const { row: serviceRow, service, settings } = await serviceAndSettings(ctx, actor, input.serviceCode);
+  const { row: serviceRow, stored, service, settings } = await serviceAndSettings(ctx, actor, input.serviceCode);
   const now = ctx.now();
   const start = input.start.getTime();
   try {
@@ -217,7 +232,8 @@ export async function bookAppointment(
       actor,
       once,
       async (tx) => {
-        const data = await loadForCheck(ctx, tx, actor, service, input, now);
+        const stamp = await scheduleStamp(tx, actor.orgId);
+        const data = await loadForCheck(ctx, tx, actor, service, input, now, stamp);
         const wanted = {
           start,
           therapistId: input.therapistId,
@@ -245,7 +261,7 @@ export async function bookAppointment(
         const warnings = await authorizationWarnings(tx, actor, patient, [
           localDateAt(data, input.locationId, start, actor.orgTimeZone),
         ]);
-        await ensureServiceRow(tx, actor.orgId, serviceRow);
+        if (!stored) await ensureServiceRow(tx, actor.orgId, serviceRow);
         const [row] = await repo.insertAppointments(
           tx,
           actor.orgId,
@@ -263,11 +279,13 @@ export async function bookAppointment(
           ],
           now,
         );
-        await audit(tx, actor, [
+        await grantForBooking(tx, actor, row!.patientId, [row!], now, 'appointment', [
           { action: 'appointment.create', patientId: row!.patientId, recordType: 'appointment', recordId: row!.id },
         ]);
-        await grantForBooking(tx, actor, row!.patientId, [row!], now, 'appointment');
-        await onBooked(tx, actor.orgId, row!, now);
+        const notify = await cachedAtStamp(ctx.db, stamp, `${actor.orgId}:notify-settings`, () =>
+          notifySettings(tx, actor.orgId),
+        );
+        await onBooked(tx, actor.orgId, row!, now, notify);
         return { ...(await presentAppointment(tx, actor, row!)), warnings };
       },
       { keepRefusal: keepBookingRefusal },

@@ -69,6 +69,18 @@ export async function findService(db: Queryable, orgId: string, code: string): P
   return (await loadCatalogue(db, orgId)).find((s) => s.code === code) ?? null;
 }
 
+/** A service by code, and whether its row is stored yet (a default's row is written on its first booking). */
+export async function findServiceAndRow(
+  db: Queryable,
+  orgId: string,
+  code: string,
+): Promise<{ service: Service; stored: boolean } | null> {
+  const stored = (await repo.listServices(db, orgId)).find((s) => s.code === code);
+  if (stored) return { service: stored, stored: true };
+  const fallback = DEFAULT_SERVICES.find((d) => d.code === code);
+  return fallback ? { service: fromDefault(orgId, fallback), stored: false } : null;
+}
+
 /** Makes sure a (possibly default) service has its row, which appointments reference. */
 export async function ensureServiceRow(db: Queryable, orgId: string, service: Service): Promise<void> {
   const { id, ...fields } = service;

@@ -15,6 +15,8 @@ export interface LoadRequest {
   /** Leave these out of the busy list (the appointment being moved, the hold being accepted). */
   excludeAppointmentId?: string;
   excludeHoldId?: string;
+  /** Keeps the sites and therapists read (not the bookings) across requests, e.g. at the schedule stamp. */
+  cached?: <T>(key: string, load: () => Promise<T>) => Promise<T>;
 }
 
 export interface LoadedSchedule extends ScheduleData {
@@ -77,12 +79,13 @@ export async function loadSchedule(db: Queryable, orgId: string, request: LoadRe
   };
   const fromMs = (parseDate(request.from)! - 2) * DAY_MS;
   const toMs = (parseDate(request.to)! + 3) * DAY_MS;
+  const keep = request.cached ?? (<T>(_key: string, load: () => Promise<T>) => load());
+  const scope = `${range.fromDate}:${range.toDate}:${range.locationIds?.join(',') ?? '*'}`;
   // One after another: inside a transaction the three share one connection.
-  const sites = await repo.loadSites(db, orgId, range);
-  const therapists = await repo.loadTherapists(db, orgId, range, {
-    discipline: request.discipline,
-    therapistId: request.therapistId,
-  });
+  const sites = await keep(`sites:${scope}`, () => repo.loadSites(db, orgId, range));
+  const therapists = await keep(`therapists:${scope}:${request.discipline ?? '*'}:${request.therapistId ?? '*'}`, () =>
+    repo.loadTherapists(db, orgId, range, { discipline: request.discipline, therapistId: request.therapistId }),
+  );
   const busy = await repo.loadBusy(db, orgId, new Date(fromMs), new Date(toMs), request.now);
   return {
     sites: sites.map(toSite),

@@ -5,6 +5,7 @@
 import type { Queryable } from '../../store/database.ts';
 import type { AppointmentRow } from '../../store/repos/appointments.ts';
 import {
+  type NotifySettings,
   cancelAppointmentMessages,
   enqueueMessage,
   rescheduleAppointmentMessages,
@@ -26,9 +27,16 @@ function booked(orgId: string, row: AppointmentRow) {
   };
 }
 
-export async function onBooked(tx: Queryable, orgId: string, row: AppointmentRow, now: Date): Promise<void> {
+/** `settings`: the organisation's notification settings when the caller already has them (read at the stamp). */
+export async function onBooked(
+  tx: Queryable,
+  orgId: string,
+  row: AppointmentRow,
+  now: Date,
+  settings?: NotifySettings,
+): Promise<void> {
   noteBooking(orgId);
-  await scheduleAppointmentMessages(tx, booked(orgId, row), { now });
+  await scheduleAppointmentMessages(tx, booked(orgId, row), { now, settings });
 }
 
 export async function onMoved(tx: Queryable, orgId: string, row: AppointmentRow, now: Date): Promise<void> {

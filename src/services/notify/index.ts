@@ -15,4 +15,5 @@ export type { OutgoingMail, Transport } from './transports.ts';
 export { issueLinkToken, parseLinkToken, checkLinkToken, manageUrl } from './links.ts';
 export { PRE_VISIT_INSTRUCTIONS, composeMessage } from './compose.ts';
 export { notifySettings, DEFAULT_REMINDER_HOURS } from './settings.ts';
+export type { NotifySettings } from './settings.ts';
 // Self-service through links lives in ./self-service.ts (it calls the booking services, which call us).

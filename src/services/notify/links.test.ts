@@ -50,6 +50,40 @@ describe('self-service link tokens', () => {
     expect(first).not.toContain(keys[0]!.value);
   });
 
+  it('does not remember a key made in a transaction that rolled back', async () => {
+    const fresh = await createTestDatabase('pglite');
+    try {
+      let undone = '';
+      await fresh.db
+        .transaction(async (tx) => {
+          undone = await issueLinkToken(tx, { appointmentId, expiresAt: end });
+          throw new Error('the booking failed after its link was made');
+        })
+        .catch(() => undefined);
+      const kept = await fresh.db.transaction((tx) => issueLinkToken(tx, { appointmentId, expiresAt: end }));
+      expect(kept).not.toBe(undone);
+      expect((await checkLinkToken(fresh.db, kept, before)).status).toBe('valid');
+      expect((await checkLinkToken(fresh.db, undone, before)).status).toBe('invalid');
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('signs inside a transaction with the stored key from memory once it has been seen', async () => {
+    const first = await db.transaction((tx) => issueLinkToken(tx, { appointmentId, expiresAt: end }));
+    const seen = await db.transaction((tx) => issueLinkToken(tx, { appointmentId, expiresAt: end }));
+    expect(seen).toBe(first);
+    // Without the row a read would make a new key; from memory the signature stays the same.
+    const [stored] = await db.query<{ value: string }>(
+      `DELETE FROM installation_secrets WHERE name = 'link-signing-key' RETURNING value`,
+    );
+    try {
+      expect(await db.transaction((tx) => issueLinkToken(tx, { appointmentId, expiresAt: end }))).toBe(first);
+    } finally {
+      await db.query(`INSERT INTO installation_secrets (name, value) VALUES ('link-signing-key', $1)`, [stored!.value]);
+    }
+  });
+
   it('uses the deployment secret when configured, so tokens signed with the stored key stop working', async () => {
     const stored = await issueLinkToken(db, { appointmentId, expiresAt: end });
     useLinkSettings({ ...NO_DEPLOYMENT_SECRET, secret: 'a-long-random-deployment-secret' });

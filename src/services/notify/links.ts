@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Queryable } from '../../store/database.ts';
+import { databaseOf, type Queryable } from '../../store/database.ts';
 import { ensureInstallationSecret, readInstallationSecret } from '../../store/repos/installation.ts';
 
 /**
@@ -40,24 +40,28 @@ function keyFromEnvironment(): Buffer | null {
   return settings.secret ? createHmac('sha256', settings.secret).update('knotwork-link-key:v2').digest() : null;
 }
 
-/** The key to sign with, created on first use. Not remembered: the caller's transaction may yet roll back. */
+/**
+ * The key to sign with, created on first use. A key this call created is not remembered (the caller's
+ * transaction may yet roll back); one that was already stored is, so later links cost no query.
+ */
 async function signingKey(db: Queryable): Promise<Buffer> {
-  const key = keyFromEnvironment() ?? knownKeys.get(db);
+  const key = keyFromEnvironment() ?? knownKeys.get(databaseOf(db));
   if (key) return key;
-  return Buffer.from(
-    await ensureInstallationSecret(db, SECRET_NAME, randomBytes(32).toString('base64url')),
-    'base64url',
-  );
+  const proposed = randomBytes(32).toString('base64url');
+  const stored = await ensureInstallationSecret(db, SECRET_NAME, proposed);
+  if (stored !== proposed) knownKeys.set(databaseOf(db), Buffer.from(stored, 'base64url'));
+  return Buffer.from(stored, 'base64url');
 }
 
 /** The key to check with; null when none was ever stored (no link was ever issued). Never writes. */
 async function checkingKey(db: Queryable): Promise<Buffer | null> {
-  const known = keyFromEnvironment() ?? knownKeys.get(db);
+  const known = keyFromEnvironment() ?? knownKeys.get(databaseOf(db));
   if (known) return known;
   const stored = await readInstallationSecret(db, SECRET_NAME);
   if (!stored) return null;
   const key = Buffer.from(stored, 'base64url');
-  knownKeys.set(db, key);
+  // Read inside a transaction the key may be that transaction's own, not yet committed.
+  if (databaseOf(db) === db) knownKeys.set(db, key);
   return key;
 }
 

@@ -182,8 +182,9 @@ async function visitMessages(
   now: Date,
   first: AppointmentMessageKind,
   preVisit: boolean,
+  known?: NotifySettings,
 ): Promise<ScheduleResult> {
-  const settings = await notifySettings(tx, view.orgId);
+  const settings = known ?? (await notifySettings(tx, view.orgId));
   const { reminderHours } = settings;
   const at = view.start.toISOString();
   const planned: Planned[] = [{ kind: first, sendAt: now, dedupeKey: `${view.id}:${first}:${at}` }];
@@ -209,11 +210,11 @@ async function visitMessages(
 export async function scheduleAppointmentMessages(
   tx: Queryable,
   appointment: BookedAppointment,
-  options: { now?: Date } = {},
+  options: { now?: Date; settings?: NotifySettings } = {},
 ): Promise<ScheduleResult> {
   const now = options.now ?? (await databaseNow(tx));
   const view = await loadView(tx, appointment.orgId, appointment.id);
-  return visitMessages(tx, view, now, 'confirmation', true);
+  return visitMessages(tx, view, now, 'confirmation', true, options.settings);
 }
 
 /**
