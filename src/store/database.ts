@@ -18,8 +18,30 @@ export function keepPlan(sql: string): string {
   return sql;
 }
 
-/** The prepared statement's name of a statement marked with `keepPlan`, if it is one. */
-export function keptPlanName(sql: string): string | undefined {
+/** Runs of each parameterised statement not kept yet; a statement seen `AUTO_KEEP_AFTER` times is kept. */
+const seen = new Map<string, number>();
+const AUTO_KEEP_AFTER = 3;
+/** Kept statements stay prepared on every pooled connection: the number is bounded, one-offs never count. */
+const MAX_KEPT = 400;
+
+/**
+ * The prepared statement's name for a statement: marked with `keepPlan`, or run with parameters often
+ * enough (a statement built per request has the same text each time). Parsing and planning the
+ * availability and calendar reads cost PostgreSQL about as much as running them; a kept statement is
+ * parsed once per connection. Statements whose text varies (bulk inserts sized to their rows) could
+ * fill the list: at MAX_KEPT no more are kept.
+ */
+export function planNameFor(sql: string, parameterised: boolean): string | undefined {
+  const kept = keptPlans.get(sql);
+  if (kept || !parameterised || keptPlans.size >= MAX_KEPT) return kept;
+  const runs = (seen.get(sql) ?? 0) + 1;
+  if (runs < AUTO_KEEP_AFTER) {
+    if (seen.size >= MAX_KEPT * 10) seen.clear();
+    seen.set(sql, runs);
+    return undefined;
+  }
+  seen.delete(sql);
+  keepPlan(sql);
   return keptPlans.get(sql);
 }
 

@@ -24,6 +24,21 @@ describe.each(BACKENDS)('a statement planned once per connection, on %s', (backe
       await tx.query(DOUBLED, [21]);
       return tx.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements');
     });
-    expect(prepared.map((p) => p.statement)).toEqual(backend === 'postgres' ? [DOUBLED] : []);
+    const statements = prepared.map((p) => p.statement);
+    if (backend === 'postgres') expect(statements).toContain(DOUBLED);
+    else expect(statements).toEqual([]);
+  });
+
+  it('keeps a statement with parameters once it has run three times, and never one without', async () => {
+    const NEXT = 'SELECT $1::int + 1 AS next';
+    const FIXED = 'SELECT 41 + 1 AS fixed';
+    const prepared = await db.transaction(async (tx) => {
+      for (let n = 1; n <= 3; n++) expect(await tx.query(NEXT, [n])).toEqual([{ next: n + 1 }]);
+      for (let n = 1; n <= 3; n++) expect(await tx.query(FIXED)).toEqual([{ fixed: 42 }]);
+      return tx.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements');
+    });
+    const statements = prepared.map((p) => p.statement);
+    expect(statements.includes(NEXT)).toBe(backend === 'postgres');
+    expect(statements).not.toContain(FIXED);
   });
 });

@@ -2,7 +2,8 @@ import pg from 'pg';
 import {
   PG_TYPES,
   keepDate,
-  keptPlanName,
+  planNameFor,
+  sqlState,
   openTransaction,
   parseInt8,
   parseNumeric,
@@ -38,9 +39,16 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
       await inTurn(() => client.query(sql));
     },
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const name = keptPlanName(sql);
       const values = params as unknown[];
-      const result = await inTurn(() => client.query(name ? { name, text: sql, values } : sql, values));
+      const name = planNameFor(sql, values.length > 0);
+      const result = await inTurn(() => client.query(name ? { name, text: sql, values } : sql, values)).catch(
+        (err: unknown) => {
+          // A table's columns changed under a kept statement (another instance migrated): outside a
+          // transaction it is simply sent again unprepared; inside one the transaction has failed anyway.
+          if (!name || !(client instanceof pg.Pool) || sqlState(err) !== '0A000') throw err;
+          return client.query(sql, values);
+        },
+      );
       return result.rows as T[];
     },
   };

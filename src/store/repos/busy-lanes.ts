@@ -28,7 +28,8 @@ export interface BusyLaneRequest {
   excludeHoldId?: string;
 }
 
-const EPOCH_MS = (bound: string) => `(extract(epoch FROM ${bound}) * 1000)::int8::text`;
+// date_part's double is exact for whole milliseconds and cheaper to compute than extract's numeric.
+const EPOCH_MS = (bound: string) => `(date_part('epoch', ${bound}) * 1000)::int8::text`;
 const SPANS = `(SELECT string_agg(${EPOCH_MS('lower(r)')} || ' ' || ${EPOCH_MS('upper(r)')}, ' ')
   FROM unnest(g.merged) r)`;
 

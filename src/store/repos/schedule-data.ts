@@ -97,8 +97,8 @@ export async function loadTherapists(
                                       AND pl.location_id = t.location_id)),
                      '[]'::jsonb) AS templates,
             coalesce((SELECT jsonb_agg(jsonb_build_object('kind', e.kind, 'locationId', e.location_id,
-                                                          'start', (extract(epoch FROM lower(e.during)) * 1000)::float8,
-                                                          'end', (extract(epoch FROM upper(e.during)) * 1000)::float8))
+                                                          'start', (date_part('epoch', lower(e.during)) * 1000),
+                                                          'end', (date_part('epoch', upper(e.during)) * 1000)))
                         FROM schedule_exceptions e
                        WHERE e.org_id = p.org_id AND e.therapist_id = p.id
                          AND e.during && tstzrange($2::date - 1, $3::date + 2)), '[]'::jsonb) AS exceptions
@@ -112,18 +112,18 @@ export async function loadTherapists(
 /** Appointments that occupy time, and holds still live at `now`, overlapping [from, to). */
 export async function loadBusy(db: Queryable, orgId: string, from: Date, to: Date, now: Date): Promise<BusyData[]> {
   return db.query<BusyData>(
-    `SELECT (extract(epoch FROM lower(a.during)) * 1000)::float8 AS start, (extract(epoch
-      FROM upper(a.during)) * 1000)::float8 AS "end",
+    `SELECT (date_part('epoch', lower(a.during)) * 1000) AS start,
+            (date_part('epoch', upper(a.during)) * 1000) AS "end",
             a.therapist_id AS "therapistId", a.room_id AS "roomId", a.patient_id AS "patientId",
             a.location_id AS "locationId",
-            (extract(epoch FROM upper(a.blocks) - upper(a.during)) / 60)::int AS "bufferAfterMinutes",
+            (date_part('epoch', upper(a.blocks) - upper(a.during)) / 60)::int AS "bufferAfterMinutes",
             a.id AS "appointmentId", NULL::uuid AS "holdId"
        FROM appointments a
       WHERE a.org_id = $1 AND a.occupies AND a.blocks && tstzrange($2, $3)
      UNION ALL
-     SELECT (extract(epoch FROM lower(h.during)) * 1000)::float8, (extract(epoch FROM upper(h.during)) * 1000)::float8,
+     SELECT (date_part('epoch', lower(h.during)) * 1000), (date_part('epoch', upper(h.during)) * 1000),
             h.therapist_id, h.room_id, h.patient_id, h.location_id,
-            (extract(epoch FROM upper(h.blocks) - upper(h.during)) / 60)::int, NULL::uuid, h.id
+            (date_part('epoch', upper(h.blocks) - upper(h.during)) / 60)::int, NULL::uuid, h.id
        FROM holds h
       WHERE h.org_id = $1 AND h.status = 'offered' AND h.expires_at > $4 AND h.blocks && tstzrange($2, $3)`,
     [orgId, from, to, now],
