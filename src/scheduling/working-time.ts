@@ -58,7 +58,19 @@ export function compileSite(site: SiteSchedule): CompiledSite {
   };
 }
 
+/**
+ * Compiled once per schedule object: a refused booking checks hundreds of candidate times against the
+ * same therapist. Schedules are never changed after loading (a new load makes new objects).
+ */
+const compiledTherapists = new WeakMap<TherapistSchedule, CompiledTherapist>();
+
 export function compileTherapist(therapist: TherapistSchedule): CompiledTherapist {
+  let compiled = compiledTherapists.get(therapist);
+  if (!compiled) compiledTherapists.set(therapist, (compiled = compileTherapistOnce(therapist)));
+  return compiled;
+}
+
+function compileTherapistOnce(therapist: TherapistSchedule): CompiledTherapist {
   const templatesBySite = new Map<string, CompiledTemplate[]>();
   for (const template of therapist.templates) {
     const range = wallRange(template.start, template.end);

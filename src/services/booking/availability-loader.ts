@@ -58,9 +58,12 @@ export async function loadForAvailability(
   // Sent together (a transaction's single connection simply queues them); the lanes need both.
   const cached = request.cached ?? uncached;
   const filter = { discipline: request.discipline, therapistId: request.therapistId };
+  // Kept as the engine's objects, not rows: the engine compiles each schedule object once (working-time.ts).
   const [sites, therapists] = await Promise.all([
     cached(`sites:${JSON.stringify(range)}`, () => repo.loadSites(db, orgId, range)),
-    cached(`therapists:${JSON.stringify([range, filter])}`, () => repo.loadTherapists(db, orgId, range, filter)),
+    cached(`therapist-schedules:${JSON.stringify([range, filter])}`, async () =>
+      (await repo.loadTherapists(db, orgId, range, filter)).map(toTherapist),
+    ),
   ]);
   const lanes = await loadBusyLanes(db, orgId, {
     // A local day lies within UTC [day − 14 h, day + 1 day + 12 h] in every zone; a booking that starts
@@ -74,7 +77,7 @@ export async function loadForAvailability(
   });
   return {
     sites: sites.map(toSite),
-    therapists: therapists.map(toTherapist),
+    therapists,
     busy: BusyIndex.from(laneEntries(lanes)),
   };
 }
