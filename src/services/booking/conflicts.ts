@@ -52,6 +52,8 @@ export async function scheduleAround(
   db: Queryable,
   orgId: string,
   rows: readonly VisitTimes[],
+  /** The caller (a preview) changes what it gets: copies, not the kept objects. */
+  forChange = false,
 ): Promise<ScheduleSnapshot> {
   const orgTimeZone = await organizationTimeZone(db, orgId);
   if (rows.length === 0) return { sites: [], therapists: [], orgTimeZone };
@@ -66,14 +68,18 @@ export async function scheduleAround(
   const stamp = await scheduleStamp(db, orgId);
   const cached = <T>(key: string, load: () => Promise<T>) =>
     cachedAtStamp(db, stamp, `${orgId}:conflicts:${key}`, load);
-  const sites = await cached(`sites:${JSON.stringify(range)}`, () => repo.loadSites(db, orgId, range));
-  const therapists = await cached(`therapists:${JSON.stringify(range)}`, () =>
-    repo.loadTherapists(db, orgId, range, {}),
+  // Kept as the engine's objects, so each is compiled once (working-time.ts) while the stamp holds.
+  const sites = await cached(`site-schedules:${JSON.stringify(range)}`, async () =>
+    (await repo.loadSites(db, orgId, range)).map(toSite),
   );
-  // Copies: callers (previews) change them, and the cache must keep what was read.
+  const therapists = await cached(`therapist-schedules:${JSON.stringify(range)}`, async () =>
+    (await repo.loadTherapists(db, orgId, range, {})).map(toTherapist),
+  );
+  if (!forChange) return { sites, therapists, orgTimeZone };
+  // Copies for a preview to change: the cache must keep what was read.
   return {
-    sites: sites.map((s) => ({ ...toSite(s), closures: s.closures.map((c) => ({ ...c })) })),
-    therapists: therapists.map(toTherapist),
+    sites: sites.map((s) => ({ ...s, closures: s.closures.map((c) => ({ ...c })) })),
+    therapists: therapists.map((t) => ({ ...t, templates: [...t.templates], exceptions: [...t.exceptions] })),
     orgTimeZone,
   };
 }

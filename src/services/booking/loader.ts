@@ -82,14 +82,17 @@ export async function loadSchedule(db: Queryable, orgId: string, request: LoadRe
   const keep = request.cached ?? (<T>(_key: string, load: () => Promise<T>) => load());
   const scope = `${range.fromDate}:${range.toDate}:${range.locationIds?.join(',') ?? '*'}`;
   // One after another: inside a transaction the three share one connection.
-  const sites = await keep(`sites:${scope}`, () => repo.loadSites(db, orgId, range));
-  const therapists = await keep(`therapists:${scope}:${request.discipline ?? '*'}:${request.therapistId ?? '*'}`, () =>
-    repo.loadTherapists(db, orgId, range, { discipline: request.discipline, therapistId: request.therapistId }),
+  // Kept as the engine's objects, so each is compiled once (working-time.ts); callers only read them.
+  const sites = await keep(`sites:${scope}`, async () => (await repo.loadSites(db, orgId, range)).map(toSite));
+  const filter = { discipline: request.discipline, therapistId: request.therapistId };
+  const therapists = await keep(
+    `therapists:${scope}:${filter.discipline ?? '*'}:${filter.therapistId ?? '*'}`,
+    async () => (await repo.loadTherapists(db, orgId, range, filter)).map(toTherapist),
   );
   const busy = await repo.loadBusy(db, orgId, new Date(fromMs), new Date(toMs), request.now);
   return {
-    sites: sites.map(toSite),
-    therapists: therapists.map(toTherapist),
+    sites,
+    therapists,
     busy: busy
       .filter(
         (b) =>

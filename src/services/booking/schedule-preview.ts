@@ -39,7 +39,7 @@ async function affectedBy(
   const rows = (
     await appointments.listAppointments(ctx.db, actor.orgId, { kind: 'organization' }, { ...filter, limit: MAX_VISITS })
   ).filter((r) => mayConflict(r, now));
-  const schedule = await scheduleAround(ctx.db, actor.orgId, rows);
+  const schedule = await scheduleAround(ctx.db, actor.orgId, rows, true);
   change(schedule);
   const conflicts = await conflictsOf(ctx.db, actor.orgId, rows, now, { schedule });
   const hit = rows.filter((r) => conflicts.has(r.id));
