@@ -356,4 +356,27 @@ describe('availability properties', () => {
       { numRuns: 150 },
     );
   });
+
+  it('narrowed to one therapist at one site, finds exactly the full search’s slots for them', () => {
+    // A refused booking's alternatives look at the wanted therapist and site alone first (services/booking).
+    fc.assert(
+      fc.property(
+        scenarioArb,
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 0, max: 2 }),
+        ({ sites, therapists, busy, query }, t, l) => {
+          const therapistId = THERAPISTS[t]!;
+          const locationId = LOCATIONS[l]!;
+          const { therapistId: _only, ...everyone } = query;
+          const full = findSlots(everyone, { sites, therapists, busy });
+          const narrowed = findSlots(
+            { ...everyone, therapistId, locationIds: [locationId] },
+            { sites, therapists, busy },
+          );
+          expect(narrowed).toEqual(full.filter((s) => s.therapistId === therapistId && s.locationId === locationId));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });

@@ -138,18 +138,19 @@ export function alternativesFor(
   now: Date,
   wanted: { start: number; therapistId: string; locationId: string; patientId?: string; localDate: string },
 ): Slot[] {
-  const candidates = findSlots(
-    {
-      ...windowOf(settings, now),
-      service,
-      from: addDays(wanted.localDate, -ALTERNATIVE_SEARCH_DAYS),
-      to: addDays(wanted.localDate, ALTERNATIVE_SEARCH_DAYS),
-      patientId: wanted.patientId,
-      slotStepMinutes: settings.slotStepMinutes,
-    },
-    data,
-  );
-  return rankNear(candidates, wanted).slice(0, ALTERNATIVES);
+  const query = {
+    ...windowOf(settings, now),
+    service,
+    from: addDays(wanted.localDate, -ALTERNATIVE_SEARCH_DAYS),
+    to: addDays(wanted.localDate, ALTERNATIVE_SEARCH_DAYS),
+    patientId: wanted.patientId,
+    slotStepMinutes: settings.slotStepMinutes,
+  };
+  // The same therapist at the same site ranks first: when they have enough free times, those are the
+  // answer, and the search over every site and therapist (most of a refusal's work) is not needed.
+  const own = findSlots({ ...query, therapistId: wanted.therapistId, locationIds: [wanted.locationId] }, data);
+  if (own.length >= ALTERNATIVES) return rankNear(own, wanted).slice(0, ALTERNATIVES);
+  return rankNear(findSlots(query, data), wanted).slice(0, ALTERNATIVES);
 }
 
 /**
