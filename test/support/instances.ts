@@ -44,7 +44,7 @@ export function buildOnce(): void {
 /** Starts `knotwork serve` on the database; resolves once it has opened it and listens. */
 export async function startInstance(name: string, databaseUrl: string, dataDir: string): Promise<Instance> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...(process.env.PROF_ARGS ? process.env.PROF_ARGS.split(' ') : []), join(ROOT, 'bin/knotwork.mjs'), 'serve'], {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/knotwork.mjs'), 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,
