@@ -95,6 +95,10 @@ async function prepare(db: Database, wanted: number): Promise<World> {
       if (slots.length === wanted) break;
     }
   }
+  if (slots.length < wanted)
+    throw new Error(
+      `Found ${slots.length} free slots within the booking horizon, ${wanted} needed: set BENCH_BOOKINGS lower.`,
+    );
   const bookingPatients = (
     await db.query<{ id: string }>(
       `INSERT INTO patients (org_id, given_name, family_name, date_of_birth, sex_at_birth, email)
