@@ -66,7 +66,7 @@ export async function loadCatalogue(db: Queryable, orgId: string): Promise<Servi
 }
 
 export async function findService(db: Queryable, orgId: string, code: string): Promise<Service | null> {
-  return (await loadCatalogue(db, orgId)).find((s) => s.code === code) ?? null;
+  return (await findServiceAndRow(db, orgId, code))?.service ?? null;
 }
 
 /** A service by code, and whether its row is stored yet (a default's row is written on its first booking). */
