@@ -57,30 +57,35 @@ export async function grantForBooking(
   /** The booking's own audit records, written in the same statement. */
   booked: AuditRecord[] = [],
 ): Promise<void> {
-  const today = dateIn(actor.orgTimeZone, now);
-  const events = [...booked];
-  for (const therapistId of new Set(places.map((p) => p.therapistId))) {
-    if (
-      await repo.grantCare(tx, actor.orgId, patientId, therapistId, {
-        userId: actor.userId,
-        reason: `Booked (${via})`,
-        today,
-      })
-    ) {
-      events.push({ action: 'care.grant', ...patientRecord(patientId), detail: { therapistId, via } });
-    }
-  }
-  for (const locationId of new Set(places.map((p) => p.locationId))) {
-    if (
-      await repo.registerAtSite(tx, actor.orgId, patientId, locationId, {
-        userId: actor.userId,
-        reason: `Booked at this site (${via})`,
-        at: now,
-      })
-    ) {
-      events.push({ action: 'patient.site.register', ...patientRecord(patientId), detail: { locationId, via } });
-    }
-  }
+  const granted = await repo.grantBookedPlaces(
+    tx,
+    actor.orgId,
+    patientId,
+    {
+      therapistIds: [...new Set(places.map((p) => p.therapistId))],
+      locationIds: [...new Set(places.map((p) => p.locationId))],
+    },
+    {
+      userId: actor.userId,
+      today: dateIn(actor.orgTimeZone, now),
+      at: now,
+      careReason: `Booked (${via})`,
+      siteReason: `Booked at this site (${via})`,
+    },
+  );
+  const events = [
+    ...booked,
+    ...granted.therapistIds.map((therapistId) => ({
+      action: 'care.grant',
+      ...patientRecord(patientId),
+      detail: { therapistId, via },
+    })),
+    ...granted.locationIds.map((locationId) => ({
+      action: 'patient.site.register',
+      ...patientRecord(patientId),
+      detail: { locationId, via },
+    })),
+  ];
   await audit(tx, actor, events);
 }
 

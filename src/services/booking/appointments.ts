@@ -117,15 +117,16 @@ async function loadForCheck(
   });
 }
 
-/** The booking's service (with its row) and the booking settings, reused while the schedule stamp holds. */
-async function serviceAndSettings(ctx: ServiceContext, actor: Actor, code: string) {
-  const stamp = await scheduleStamp(ctx.db, actor.orgId);
+/**
+ * The booking's service (with its row) and the booking settings, reused while the schedule stamp
+ * holds; read on the booking's own connection (a second one from the pool, waited for while holding
+ * the first, could wait forever under load).
+ */
+async function serviceAndSettings(ctx: ServiceContext, tx: Queryable, actor: Actor, code: string, stamp: string) {
   const cached = <T>(key: string, load: () => Promise<T>) =>
     cachedAtStamp(ctx.db, stamp, `${actor.orgId}:${key}`, load);
-  const [found, settings] = await Promise.all([
-    cached(`booking-service:${code}`, () => findServiceAndRow(ctx.db, actor.orgId, code)),
-    cached('settings', () => bookingSettings(ctx.db, actor.orgId)),
-  ]);
+  const found = await cached(`booking-service:${code}`, () => findServiceAndRow(tx, actor.orgId, code));
+  const settings = await cached('settings', () => bookingSettings(tx, actor.orgId));
   if (!found || !found.service.active) throw new ValidationError({ serviceCode: SERVICE_REFUSAL });
   const row = found.service;
   // Storing a default's row changes the stamp, so a row once seen stored is not written again.
@@ -223,9 +224,10 @@ export async function bookAppointment(
 ): Promise<BookedAppointment> {
   authorize(actor, 'appointment.book', { booking: bookingFacts(input) });
   const patient = await requireBookablePatient(ctx.db, actor, input.patientId);
-  const { row: serviceRow, stored, service, settings } = await serviceAndSettings(ctx, actor, input.serviceCode);
   const now = ctx.now();
   const start = input.start.getTime();
+  // Read in the transaction (one stamp read serves both), kept for a refusal after it.
+  let booking: Awaited<ReturnType<typeof serviceAndSettings>> | undefined;
   try {
     return await createOnce(
       ctx,
@@ -233,6 +235,8 @@ export async function bookAppointment(
       once,
       async (tx) => {
         const stamp = await scheduleStamp(tx, actor.orgId);
+        booking = await serviceAndSettings(ctx, tx, actor, input.serviceCode, stamp);
+        const { row: serviceRow, stored, service, settings } = booking;
         const data = await loadForCheck(ctx, tx, actor, service, input, now, stamp);
         const wanted = {
           start,
@@ -291,9 +295,11 @@ export async function bookAppointment(
       { keepRefusal: keepBookingRefusal },
     );
   } catch (err) {
-    if (sqlState(err) === SQLSTATE.exclusionViolation) {
+    if (sqlState(err) === SQLSTATE.exclusionViolation && booking) {
       // A concurrent booking won the time; with a key, the refusal is kept as the answer too.
-      return raceLost(ctx, actor, service, settings, input).catch((lost) => keepRefusal(ctx, actor, once, lost, 409));
+      return raceLost(ctx, actor, booking.service, booking.settings, input).catch((lost) =>
+        keepRefusal(ctx, actor, once, lost, 409),
+      );
     }
     return rethrowReference(err);
   }

@@ -107,6 +107,52 @@ export async function grantCare(
   return rows.length > 0;
 }
 
+/**
+ * A booking's grants in one statement: each therapist joins the care team (again, if their care had
+ * ended) and the patient is registered at each site (not their preferred one). Returns what changed.
+ */
+export async function grantBookedPlaces(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  places: { therapistIds: string[]; locationIds: string[] },
+  by: { userId: string | null; today: string; at: Date; careReason: string; siteReason: string },
+): Promise<{ therapistIds: string[]; locationIds: string[] }> {
+  const rows = await db.query<{ kind: 'care' | 'site'; id: string }>(
+    `WITH care AS (
+       INSERT INTO care_relationships AS cr (org_id, patient_id, therapist_id, started_on, granted_by, reason)
+       SELECT $1, $2, t, $5::date, $6, $7 FROM unnest($3::uuid[]) t
+       ON CONFLICT (org_id, patient_id, therapist_id) DO UPDATE
+         SET started_on = EXCLUDED.started_on, ended_on = NULL, granted_by = EXCLUDED.granted_by,
+           reason = EXCLUDED.reason, ended_by = NULL, end_reason = NULL
+         WHERE cr.ended_on IS NOT NULL
+       RETURNING cr.therapist_id
+     ), site AS (
+       INSERT INTO patient_sites (org_id, patient_id, location_id, registered_at, registered_by, reason)
+       SELECT $1, $2, l, $8, $6, $9 FROM unnest($4::uuid[]) l
+        WHERE NOT EXISTS (SELECT 1 FROM patients p WHERE p.org_id = $1 AND p.id = $2 AND p.preferred_location_id = l)
+       ON CONFLICT (org_id, patient_id, location_id) DO NOTHING RETURNING location_id
+     )
+     SELECT 'care' AS kind, therapist_id::text AS id FROM care
+     UNION ALL SELECT 'site', location_id::text FROM site`,
+    [
+      orgId,
+      patientId,
+      places.therapistIds,
+      places.locationIds,
+      by.today,
+      by.userId,
+      by.careReason,
+      by.at,
+      by.siteReason,
+    ],
+  );
+  return {
+    therapistIds: rows.filter((r) => r.kind === 'care').map((r) => r.id),
+    locationIds: rows.filter((r) => r.kind === 'site').map((r) => r.id),
+  };
+}
+
 /** Ends a current care relationship; false when there was none. */
 export async function endCare(
   db: Queryable,
