@@ -12,6 +12,7 @@ import {
   enqueueMessage,
   retryDelayMs,
   runDueMessages,
+  startNotifyWorker,
   type OutgoingMail,
   type Transport,
 } from './index.ts';
@@ -192,6 +193,32 @@ describe.each(BACKENDS)('the notification worker on %s', (backend) => {
     expect(seen).toEqual([1, 2, 4]);
     expect((await status(message.id)).status).toBe('failed');
     expect(transport.sent).toEqual([]);
+  });
+
+  it('stops between messages when the server shuts down, leaving the rest queued for the next start', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push((await queue(T0)).id);
+    let stop: () => Promise<void> = async () => undefined;
+    let stopAsked!: (stopping: Promise<void>) => void;
+    // Settles when the worker has stopped (it takes on the promise of stop()).
+    const stopped = new Promise<void>((resolve) => (stopAsked = resolve));
+    // The transport asks the worker to stop while it sends the third message.
+    const transport = new RecordingTransport();
+    const send = transport.send.bind(transport);
+    transport.send = async (mail) => {
+      if (transport.sent.length === 2) stopAsked(stop());
+      await send(mail);
+    };
+    ({ stop } = startNotifyWorker(clockAt(T0), transport, { pollMs: 60 * MINUTE }));
+    await stopped;
+    expect(transport.sent).toHaveLength(3);
+    const left = await Promise.all(ids.map(status));
+    expect(left.filter((m) => m.status === 'sent')).toHaveLength(3);
+    expect(left.filter((m) => m.status === 'pending')).toHaveLength(17);
+    // The next start sends the rest, each once.
+    const rest = await runDueMessages(clockAt(T0), transport);
+    expect(rest.sent).toBe(17);
+    expect(new Set(transport.sent.map((m) => m.messageId)).size).toBe(20);
   });
 
   it('two workers on one database send each of 50 messages exactly once', async () => {

@@ -72,11 +72,13 @@ export async function runDueMessages(
   ctx: ServiceContext,
   transport: Transport,
   options: WorkerOptions = {},
+  /** Asked before each message: a server shutting down stops between messages, not after the whole queue. */
+  stopping: () => boolean = () => false,
 ): Promise<RunSummary> {
   const summary: RunSummary = { sent: 0, retried: 0, failed: 0 };
   const maxAttempts = options.maxAttempts ?? DEFAULTS.maxAttempts;
   const from = options.from ?? senderAddress({});
-  for (;;) {
+  while (!stopping()) {
     const now = ctx.now();
     const message = await claimDueMessage(ctx.db, now, options.leaseMs ?? DEFAULTS.leaseMs);
     if (!message) return summary;
@@ -92,6 +94,7 @@ export async function runDueMessages(
       else summary.retried++;
     }
   }
+  return summary;
 }
 
 /** Polls the outbox on every instance; SKIP LOCKED claims keep two workers off the same message. */
@@ -105,7 +108,7 @@ export function startNotifyWorker(
   const tick = () => {
     if (stopped) return;
     running = running
-      .then(() => (stopped ? undefined : runDueMessages(ctx, transport, options)))
+      .then(() => (stopped ? undefined : runDueMessages(ctx, transport, options, () => stopped)))
       .catch(() => undefined);
   };
   tick();
