@@ -2,8 +2,9 @@
  * Every create is safe to repeat. A client sends an Idempotency-Key header with a create; the first
  * answer is kept under (organisation, user, key) in the same transaction as the record it created,
  * and a retry with the same key and the same request gets that answer back instead of a second
- * record. Two requests with one key at the same moment: one runs, the other waits and is answered
- * with the first one's answer. The same key with another request is refused (422).
+ * record. Two requests with one key at the same moment: the second waits for the first where their
+ * writes meet (the key itself, written last, or a row both write), rolls back whatever it wrote and
+ * is answered with the first one's answer. The same key with another request is refused (422).
  *
  * The HTTP layer reads the header (`readKey`) and answers a retry from storage (`answeredBefore`)
  * before the use case runs; the use case runs its write through `createOnce`.
@@ -127,9 +128,9 @@ export interface CreateOnceOptions {
 }
 
 /**
- * Runs a create's write in one transaction that first claims the key and last keeps the answer.
- * Without a key it is a plain transaction. When another request with the key got there first,
- * this one writes nothing and returns that request's answer.
+ * Runs a create's write in one transaction that ends by keeping the answer under the key. Without a
+ * key it is a plain transaction. When another request with the key got there first, this one's
+ * writes roll back and it returns that request's answer.
  */
 export async function createOnce<T>(
   ctx: ServiceContext,
@@ -142,17 +143,23 @@ export async function createOnce<T>(
   const { orgId, userId } = actor;
   try {
     return await ctx.db.transaction(async (tx) => {
-      if (!(await repo.claimIdempotencyKey(tx, orgId, userId, once.key, once.requestHash, ctx.now())))
-        throw new AnsweredMeanwhile();
       const answer = await write(tx);
-      // Kept as the client receives it (JSON), so a replay means the same as the first answer.
-      await repo.answerIdempotencyKey(tx, orgId, userId, once.key, 201, JSON.parse(JSON.stringify(answer ?? null)));
+      // Kept as the client receives it (JSON), so a replay means the same as the first answer. The key
+      // is written last, in the same statement that finds it taken: one round trip, not a claim and an answer.
+      const kept = { requestHash: once.requestHash, status: 201, response: JSON.parse(JSON.stringify(answer ?? null)) };
+      if (!(await repo.storeIdempotentResponse(tx, orgId, userId, once.key, kept, ctx.now())))
+        throw new AnsweredMeanwhile();
       return answer;
     });
   } catch (err) {
     if (err instanceof AnsweredMeanwhile) return replayStored<T>(ctx, actor, once);
     const status = options.keepRefusal?.(err) ?? null;
     if (status !== null) return keepRefusal(ctx, actor, once, err, status);
+    // The request with this key that ended first may be why this one failed (a row both wrote, such
+    // as a unique email): its answer is this request's too.
+    const stored = await repo.findIdempotentResponse(ctx.db, orgId, userId, once.key).catch(() => null);
+    const answered = replay(stored, once);
+    if (answered) return answered.body as T;
     throw err;
   }
 }

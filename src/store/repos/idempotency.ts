@@ -39,36 +39,6 @@ export async function storeIdempotentResponse(
   return rows.length > 0;
 }
 
-/**
- * Claims a key at the start of a create's transaction. On PostgreSQL a concurrent claim of the same
- * key waits here until the first transaction ends, then finds the key taken (false) or free (true).
- */
-export function claimIdempotencyKey(
-  tx: Queryable,
-  orgId: string,
-  userId: string,
-  key: string,
-  requestHash: string,
-  now: Date,
-): Promise<boolean> {
-  return storeIdempotentResponse(tx, orgId, userId, key, { requestHash, status: 0, response: null }, now);
-}
-
-/** Fills in the answer of a claimed key, in the same transaction as the create. */
-export async function answerIdempotencyKey(
-  tx: Queryable,
-  orgId: string,
-  userId: string,
-  key: string,
-  status: number,
-  response: unknown,
-): Promise<void> {
-  await tx.query(
-    `UPDATE idempotency_keys SET status = $4, response = $5::jsonb WHERE org_id = $1 AND user_id = $2 AND key = $3`,
-    [orgId, userId, key, status, JSON.stringify(response)],
-  );
-}
-
 /** Keys older than `before` are forgotten: a retry comes within minutes, not days. */
 export async function purgeIdempotencyKeys(db: Queryable, before: Date): Promise<number> {
   const rows = await db.query(`DELETE FROM idempotency_keys WHERE created_at < $1 RETURNING key`, [before]);
