@@ -34,6 +34,10 @@ async function signIn(base: string): Promise<string> {
 async function drive(base: string, token: string, sites: string[], patients: string[]) {
   let sent = 0;
   let failed = 0;
+  // From the first request to the last answer: autocannon's own duration is counted in whole
+  // seconds, which made 4,000 requests in 5.6 s and in 6.4 s both read as 667 req/s.
+  let first = 0;
+  let last = 0;
   const result = await autocannon({
     url: base,
     connections: CONNECTIONS,
@@ -43,6 +47,7 @@ async function drive(base: string, token: string, sites: string[], patients: str
     requests: [
       {
         setupRequest: (req) => {
+          if (sent === 0) first = performance.now();
           const i = sent++;
           const path =
             i % 2 === 0
@@ -51,12 +56,14 @@ async function drive(base: string, token: string, sites: string[], patients: str
           return { ...req, method: 'GET', path };
         },
         onResponse: (status) => {
+          last = performance.now();
           if (status !== 200) failed++;
         },
       },
     ],
   });
-  return { perSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed };
+  const perSecond = result.requests.total / ((last - first) / 1000);
+  return { perSecond, p50: result.latency.p50, p99: result.latency.p99, failed };
 }
 
 export async function run(): Promise<Timing[]> {
