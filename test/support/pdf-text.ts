@@ -1,18 +1,30 @@
 import { inflateSync } from 'node:zlib';
 
+/**
+ * A stream's data: the /Length bytes after its `stream` line. Read up to `endstream` instead, a
+ * compressed stream whose last byte is a carriage return lost it (the line break before `endstream`
+ * took it), did not inflate, and its page read as empty — about one stream in 256.
+ */
+const STREAM = /\/Length (\d+)(?!\d|\s+\d+\s+R)[^]*?stream\r?\n/g;
+
+function inflated(data: string): string {
+  try {
+    return inflateSync(Buffer.from(data, 'latin1')).toString('latin1');
+  } catch {
+    return data;
+  }
+}
+
+function streamsOf(text: string): string[] {
+  return [...text.matchAll(STREAM)].map((m) => {
+    const start = m.index + m[0].length;
+    return inflated(text.slice(start, start + Number(m[1])));
+  });
+}
+
 /** The text a PDF shows: every (hex or literal) string of its content streams, inflated when compressed. */
 export function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const streams: string[] = [];
-  const re = /stream\r?\n([\s\S]*?)\r?\nendstream/g;
-  for (let m = re.exec(raw); m; m = re.exec(raw)) {
-    const bytes = Buffer.from(m[1]!, 'latin1');
-    try {
-      streams.push(inflateSync(bytes).toString('latin1'));
-    } catch {
-      streams.push(m[1]!);
-    }
-  }
+  const streams = streamsOf(pdf.toString('latin1'));
   const lines: string[] = [];
   for (const content of streams) {
     // Each TJ/Tj is one run of text; kerning numbers between its strings are dropped.
@@ -54,15 +66,7 @@ function pageContents(pdf: Buffer): Array<{ content: string; height: number }> {
     const pageObject = objects.get(id!) ?? '';
     const height = Number(/\/MediaBox \[0 0 [\d.]+ ([\d.]+)\]/.exec(pageObject)?.[1] ?? 792);
     const contentId = /\/Contents (\d+) 0 R/.exec(pageObject)?.[1] ?? '';
-    const stream = /stream\r?\n([\s\S]*?)\r?\nendstream/.exec(objects.get(contentId) ?? '')?.[1] ?? '';
-    const bytes = Buffer.from(stream, 'latin1');
-    let content: string;
-    try {
-      content = inflateSync(bytes).toString('latin1');
-    } catch {
-      content = stream;
-    }
-    return { content, height };
+    return { content: streamsOf(objects.get(contentId) ?? '')[0] ?? '', height };
   });
 }
 
