@@ -57,22 +57,18 @@ export async function grantForBooking(
   /** The booking's own audit records, written in the same statement. */
   booked: AuditRecord[] = [],
 ): Promise<void> {
-  const granted = await repo.grantBookedPlaces(
-    tx,
-    actor.orgId,
-    patientId,
-    {
+  const granted = await repo.grantPlaces(tx, actor.orgId, patientId, actor.userId, {
+    care: {
       therapistIds: [...new Set(places.map((p) => p.therapistId))],
-      locationIds: [...new Set(places.map((p) => p.locationId))],
-    },
-    {
-      userId: actor.userId,
       today: dateIn(actor.orgTimeZone, now),
-      at: now,
-      careReason: `Booked (${via})`,
-      siteReason: `Booked at this site (${via})`,
+      reason: `Booked (${via})`,
     },
-  );
+    site: {
+      locationIds: [...new Set(places.map((p) => p.locationId))],
+      at: now,
+      reason: `Booked at this site (${via})`,
+    },
+  });
   const events = [
     ...booked,
     ...granted.therapistIds.map((therapistId) => ({

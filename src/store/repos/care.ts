@@ -51,14 +51,10 @@ export async function registerAtSite(
   locationId: string,
   by: { userId: string | null; reason: string; at: Date },
 ): Promise<boolean> {
-  const rows = await db.query(
-    `INSERT INTO patient_sites (org_id, patient_id, location_id, registered_at, registered_by, reason)
-     SELECT $1, $2, $3, $4, $5, $6
-      WHERE NOT EXISTS (SELECT 1 FROM patients p WHERE p.org_id = $1 AND p.id = $2 AND p.preferred_location_id = $3)
-     ON CONFLICT (org_id, patient_id, location_id) DO NOTHING RETURNING patient_id`,
-    [orgId, patientId, locationId, by.at, by.userId, by.reason],
-  );
-  return rows.length > 0;
+  const granted = await grantPlaces(db, orgId, patientId, by.userId, {
+    site: { locationIds: [locationId], at: by.at, reason: by.reason },
+  });
+  return granted.locationIds.length > 0;
 }
 
 export interface SiteRegistration {
@@ -93,31 +89,28 @@ export async function grantCare(
   therapistId: string,
   by: { userId: string | null; reason: string; today: string },
 ): Promise<boolean> {
-  const rows = await db.query(
-    `INSERT INTO care_relationships AS cr (org_id, patient_id, therapist_id, started_on, granted_by, reason)
-     VALUES ($1, $2, $3, $4::date, $5, $6)
-     ON CONFLICT (org_id, patient_id, therapist_id) DO UPDATE
-       SET started_on = EXCLUDED.started_on, ended_on = NULL, granted_by = EXCLUDED.granted_by,
-       reason = EXCLUDED.reason,
-           ended_by = NULL, end_reason = NULL
-       WHERE cr.ended_on IS NOT NULL
-     RETURNING cr.patient_id`,
-    [orgId, patientId, therapistId, by.today, by.userId, by.reason],
-  );
-  return rows.length > 0;
+  const granted = await grantPlaces(db, orgId, patientId, by.userId, {
+    care: { therapistIds: [therapistId], today: by.today, reason: by.reason },
+  });
+  return granted.therapistIds.length > 0;
 }
 
 /**
- * A booking's grants in one statement: each therapist joins the care team (again, if their care had
- * ended) and the patient is registered at each site (not their preferred one). Returns what changed.
+ * Care-team and site grants in one statement (a booking makes both): each therapist joins the care
+ * team (again, if their care had ended) and the patient is registered at each site (not their
+ * preferred one). Returns what changed.
  */
-export async function grantBookedPlaces(
+export async function grantPlaces(
   db: Queryable,
   orgId: string,
   patientId: string,
-  places: { therapistIds: string[]; locationIds: string[] },
-  by: { userId: string | null; today: string; at: Date; careReason: string; siteReason: string },
+  userId: string | null,
+  grants: {
+    care?: { therapistIds: string[]; today: string; reason: string };
+    site?: { locationIds: string[]; at: Date; reason: string };
+  },
 ): Promise<{ therapistIds: string[]; locationIds: string[] }> {
+  const { care, site } = grants;
   const rows = await db.query<{ kind: 'care' | 'site'; id: string }>(
     `WITH care AS (
        INSERT INTO care_relationships AS cr (org_id, patient_id, therapist_id, started_on, granted_by, reason)
@@ -138,13 +131,13 @@ export async function grantBookedPlaces(
     [
       orgId,
       patientId,
-      places.therapistIds,
-      places.locationIds,
-      by.today,
-      by.userId,
-      by.careReason,
-      by.at,
-      by.siteReason,
+      care?.therapistIds ?? [],
+      site?.locationIds ?? [],
+      care?.today ?? null,
+      userId,
+      care?.reason ?? null,
+      site?.at ?? null,
+      site?.reason ?? null,
     ],
   );
   return {
