@@ -22,7 +22,30 @@ const patientRecord = (patientId: string) => ({ patientId, recordType: 'patient'
  * organisation of the actor's is a mistake in the request (422), one they may not see a refusal (403).
  */
 export async function requireBookablePatient(db: Queryable, actor: Actor, patientId: string): Promise<PatientFacts> {
-  const row = await repo.accessFacts(db, actor.orgId, patientId);
+  return allowedToBook(db, actor, patientId, await repo.accessFacts(db, actor.orgId, patientId));
+}
+
+/** A patient booked for one visit at `start`: what the visit's messages and warnings need, in the same read. */
+export type VisitPatient = PatientFacts & Omit<repo.VisitPatientRow, keyof repo.AccessRow>;
+
+/** requireBookablePatient for one visit, reading the rest of what booking it needs of the patient at once. */
+export async function requireVisitPatient(
+  db: Queryable,
+  actor: Actor,
+  patientId: string,
+  start: Date,
+): Promise<VisitPatient> {
+  const row = await repo.visitPatientFacts(db, actor.orgId, patientId, start);
+  const facts = await allowedToBook(db, actor, patientId, row);
+  return { ...row!, ...facts };
+}
+
+async function allowedToBook(
+  db: Queryable,
+  actor: Actor,
+  patientId: string,
+  row: repo.AccessRow | null,
+): Promise<PatientFacts> {
   if (!row) throw new ValidationError({ patientId: 'No such patient in this organisation.' });
   const facts = patientFacts(row);
   if (!isAllowed(actor, 'patient.book', { patient: facts })) {

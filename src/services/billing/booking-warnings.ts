@@ -16,11 +16,13 @@ export type { BookingWarning };
 export async function authorizationWarnings(
   db: Queryable,
   actor: Actor,
-  patient: PatientFacts,
+  /** `hasAuthorizations`, when the caller read it with the patient: false spares the read. */
+  patient: PatientFacts & { hasAuthorizations?: boolean },
   dates: readonly string[],
 ): Promise<BookingWarning[]> {
   // A patient may read their own coverage, but booking is not the place to show them the payer's count.
   if (actor.role === 'patient' || !isAllowed(actor, 'coverage.read', { patient })) return [];
+  if (patient.hasAuthorizations === false) return [];
   const authorizations = await authorizationsInForce(db, actor.orgId, patient.patientId);
   const warnings = bookingWarnings(authorizations, new Map(authorizations.map((a) => [a.id, a.used])), dates);
   if (warnings.length > 0) {

@@ -26,7 +26,7 @@ import { onBooked } from './notify-hook.ts';
 import { notifySettings } from '../notify/index.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
 import { clinicTimeZone } from './zone.ts';
-import { grantForBooking, requireBookablePatient } from '../care.ts';
+import { grantForBooking, requireVisitPatient } from '../care.ts';
 import {
   presentAppointment,
   presentAppointments,
@@ -223,7 +223,8 @@ export async function bookAppointment(
   once?: Once,
 ): Promise<BookedAppointment> {
   authorize(actor, 'appointment.book', { booking: bookingFacts(input) });
-  const patient = await requireBookablePatient(ctx.db, actor, input.patientId);
+  // With what the visit's messages and warnings need of the patient: one read, not three.
+  const patient = await requireVisitPatient(ctx.db, actor, input.patientId, input.start);
   const now = ctx.now();
   const start = input.start.getTime();
   // Read in the transaction (one stamp read serves both), kept for a refusal after it.
@@ -289,7 +290,7 @@ export async function bookAppointment(
         const notify = await cachedAtStamp(ctx.db, stamp, `${actor.orgId}:notify-settings`, () =>
           notifySettings(tx, actor.orgId),
         );
-        await onBooked(tx, actor.orgId, row!, now, notify);
+        await onBooked(tx, actor.orgId, row!, now, notify, { stamp, patient, service: serviceRow });
         return { ...(await presentAppointment(tx, actor, row!)), warnings };
       },
       { keepRefusal: keepBookingRefusal },

@@ -2,8 +2,11 @@
  * The booking side of notifications: every call runs inside the booking's own transaction. A time taken also
  * refreshes the briefly kept public list of free times (noteBooking).
  */
-import type { Queryable } from '../../store/database.ts';
+import { databaseOf, type Queryable } from '../../store/database.ts';
 import type { AppointmentRow } from '../../store/repos/appointments.ts';
+import { messagePlaces, type AppointmentView } from '../../store/repos/calendars.ts';
+import type { ServiceRow } from '../../store/repos/services-catalogue.ts';
+import type { VisitPatient } from '../care.ts';
 import {
   type NotifySettings,
   cancelAppointmentMessages,
@@ -12,7 +15,7 @@ import {
   scheduleAppointmentMessages,
   visitAffectedMessage,
 } from '../notify/index.ts';
-import { noteBooking } from './schedule-cache.ts';
+import { cachedAtStamp, noteBooking } from './schedule-cache.ts';
 
 function booked(orgId: string, row: AppointmentRow) {
   return {
@@ -27,16 +30,78 @@ function booked(orgId: string, row: AppointmentRow) {
   };
 }
 
-/** `settings`: the organisation's notification settings when the caller already has them (read at the stamp). */
+/** What a single booking already holds of its visit, so its messages need not read the appointment back. */
+export interface BookedVisit {
+  /** The schedule stamp read in the booking's transaction: sites and therapists are as they were at it. */
+  stamp: string;
+  patient: Pick<
+    VisitPatient,
+    'givenName' | 'familyName' | 'preferredName' | 'email' | 'communication' | 'hasEarlierCompletedVisit'
+  >;
+  service: Pick<ServiceRow, 'name' | 'isInitial' | 'priceCents' | 'currency'>;
+}
+
+/**
+ * The appointment as its messages read it (findAppointmentView's answer), built from the booking's
+ * own facts and the sites and therapists kept at the stamp; null if either is not among them.
+ */
+async function viewOf(
+  tx: Queryable,
+  orgId: string,
+  row: AppointmentRow,
+  visit: BookedVisit,
+): Promise<AppointmentView | null> {
+  const places = await cachedAtStamp(databaseOf(tx), visit.stamp, `${orgId}:message-places`, () =>
+    messagePlaces(tx, orgId),
+  );
+  const site = places.sites[row.locationId];
+  const therapistName = places.therapistNames[row.therapistId];
+  if (!site || therapistName === undefined) return null;
+  const { patient, service } = visit;
+  return {
+    id: row.id,
+    orgId,
+    patientId: row.patientId,
+    therapistId: row.therapistId,
+    locationId: row.locationId,
+    serviceCode: row.serviceCode,
+    status: row.status,
+    start: row.start,
+    end: row.end,
+    version: row.version,
+    updatedAt: row.updatedAt,
+    serviceName: service.name,
+    serviceIsInitial: service.isInitial,
+    servicePriceCents: service.priceCents,
+    serviceCurrency: service.currency,
+    therapistName,
+    site,
+    patient: {
+      givenName: patient.givenName,
+      familyName: patient.familyName,
+      preferredName: patient.preferredName,
+      email: patient.email,
+      communication: patient.communication,
+    },
+    hasEarlierCompletedVisit: patient.hasEarlierCompletedVisit,
+  };
+}
+
+/**
+ * `settings`: the organisation's notification settings when the caller already has them (read at the stamp);
+ * `visit`: what a single booking holds of the visit, so its messages are composed without reading it back.
+ */
 export async function onBooked(
   tx: Queryable,
   orgId: string,
   row: AppointmentRow,
   now: Date,
   settings?: NotifySettings,
+  visit?: BookedVisit,
 ): Promise<void> {
   noteBooking(orgId);
-  await scheduleAppointmentMessages(tx, booked(orgId, row), { now, settings });
+  const view = visit ? ((await viewOf(tx, orgId, row, visit)) ?? undefined) : undefined;
+  await scheduleAppointmentMessages(tx, booked(orgId, row), { now, settings, view });
 }
 
 export async function onMoved(tx: Queryable, orgId: string, row: AppointmentRow, now: Date): Promise<void> {

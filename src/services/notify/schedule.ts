@@ -210,10 +210,11 @@ async function visitMessages(
 export async function scheduleAppointmentMessages(
   tx: Queryable,
   appointment: BookedAppointment,
-  options: { now?: Date; settings?: NotifySettings } = {},
+  /** `view`: the appointment as a message reads it, when the caller built it from what it holds (no read back). */
+  options: { now?: Date; settings?: NotifySettings; view?: AppointmentView } = {},
 ): Promise<ScheduleResult> {
   const now = options.now ?? (await databaseNow(tx));
-  const view = await loadView(tx, appointment.orgId, appointment.id);
+  const view = options.view ?? (await loadView(tx, appointment.orgId, appointment.id));
   return visitMessages(tx, view, now, 'confirmation', true, options.settings);
 }
 

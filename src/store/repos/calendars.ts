@@ -44,15 +44,20 @@ export interface AppointmentView {
   hasEarlierCompletedVisit: boolean;
 }
 
+/** A site as a message names it (AppointmentView's `site`), from locations `l`. */
+const SITE_CARD = `jsonb_build_object('name', l.name, 'line1', l.address_line1, 'line2', l.address_line2,
+    'city', l.city, 'state', l.state, 'postalCode', l.postal_code, 'phone', l.phone, 'timeZone', l.time_zone)`;
+
+/** A therapist's name as a message gives it, from therapists `pr`. */
+const THERAPIST_NAME = `pr.given_name || ' ' || pr.family_name`;
+
 const VIEW = `SELECT a.id, a.org_id AS "orgId", a.patient_id AS "patientId", a.therapist_id AS "therapistId",
     a.location_id AS "locationId", a.service_code AS "serviceCode", a.status, lower(a.during) AS start,
     upper(a.during) AS "end",
     a.version, a.updated_at AS "updatedAt", s.name AS "serviceName", s.is_initial AS "serviceIsInitial",
     s.price_cents AS "servicePriceCents", s.currency AS "serviceCurrency",
-    pr.given_name || ' ' || pr.family_name AS "therapistName",
-    jsonb_build_object('name', l.name, 'line1', l.address_line1, 'line2', l.address_line2, 'city', l.city, 'state',
-    l.state,
-                       'postalCode', l.postal_code, 'phone', l.phone, 'timeZone', l.time_zone) AS site,
+    ${THERAPIST_NAME} AS "therapistName",
+    ${SITE_CARD} AS site,
     jsonb_build_object('givenName', p.given_name, 'familyName', p.family_name, 'preferredName', p.preferred_name,
                        'email', p.email, 'communication', p.communication) AS patient,
     EXISTS (SELECT 1 FROM appointments e WHERE e.org_id = a.org_id AND e.patient_id = a.patient_id
@@ -67,6 +72,22 @@ const VIEW = `SELECT a.id, a.org_id AS "orgId", a.patient_id AS "patientId", a.t
 export async function findAppointmentView(db: Queryable, orgId: string, id: string): Promise<AppointmentView | null> {
   const rows = await db.query<AppointmentView>(`${VIEW} WHERE a.org_id = $1 AND a.id = $2`, [orgId, id]);
   return rows[0] ?? null;
+}
+
+/** Every site and therapist of the organisation as messages name them, by id: read once per schedule stamp. */
+export interface MessagePlaces {
+  sites: Record<string, AppointmentView['site']>;
+  therapistNames: Record<string, string>;
+}
+
+export async function messagePlaces(db: Queryable, orgId: string): Promise<MessagePlaces> {
+  const rows = await db.query<MessagePlaces>(
+    `SELECT (SELECT coalesce(jsonb_object_agg(l.id, ${SITE_CARD}), '{}') FROM locations l WHERE l.org_id = $1) AS sites,
+        (SELECT coalesce(jsonb_object_agg(pr.id, ${THERAPIST_NAME}), '{}') FROM therapists pr WHERE pr.org_id = $1)
+          AS "therapistNames"`,
+    [orgId],
+  );
+  return rows[0]!;
 }
 
 /** The organisation an appointment belongs to (links name an appointment, not an organisation). */

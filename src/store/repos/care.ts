@@ -1,4 +1,5 @@
 import type { Queryable } from '../database.ts';
+import type { Communication } from './patients.ts';
 
 /**
  * The two grants a patient's chart access rests on: the sites a patient is registered at (their
@@ -29,6 +30,41 @@ export async function accessFacts(db: Queryable, orgId: string, patientId: strin
     `SELECT p.id AS "patientId", ${SITE_IDS_SQL} AS "siteIds", ${CARE_IDS_SQL} AS "therapistIds"
        FROM patients p WHERE p.org_id = $1 AND p.id = $2`,
     [orgId, patientId],
+  );
+  return rows[0] ?? null;
+}
+
+/** A patient as one visit's booking needs them: access, what its messages say, and what to look up next. */
+export interface VisitPatientRow extends AccessRow {
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  email: string | null;
+  communication: Partial<Communication>;
+  /** A completed visit before the one being booked (a returning patient gets no first-visit instructions). */
+  hasEarlierCompletedVisit: boolean;
+  /** An authorization on a coverage in force: only then are the booking's authorization warnings read. */
+  hasAuthorizations: boolean;
+}
+
+/** accessFacts and the rest of what booking a visit at `start` reads of the patient, in one statement. */
+export async function visitPatientFacts(
+  db: Queryable,
+  orgId: string,
+  patientId: string,
+  start: Date,
+): Promise<VisitPatientRow | null> {
+  const rows = await db.query<VisitPatientRow>(
+    `SELECT p.id AS "patientId", ${SITE_IDS_SQL} AS "siteIds", ${CARE_IDS_SQL} AS "therapistIds",
+        p.given_name AS "givenName", p.family_name AS "familyName", p.preferred_name AS "preferredName", p.email,
+        p.communication,
+        EXISTS (SELECT 1 FROM appointments e WHERE e.org_id = p.org_id AND e.patient_id = p.id
+          AND e.status = 'completed' AND lower(e.during) < $3) AS "hasEarlierCompletedVisit",
+        EXISTS (SELECT 1 FROM authorizations au JOIN coverages c ON c.org_id = au.org_id AND c.id = au.coverage_id
+          WHERE au.org_id = p.org_id AND c.patient_id = p.id AND c.ended_at IS NULL AND c.type <> 'self-pay')
+          AS "hasAuthorizations"
+       FROM patients p WHERE p.org_id = $1 AND p.id = $2`,
+    [orgId, patientId, start],
   );
   return rows[0] ?? null;
 }
