@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor, ServiceContext } from '../services/context.ts';
-import { UnauthenticatedError } from '../services/errors.ts';
-import { answeredBefore, readKey, type Once } from '../services/idempotency.ts';
+import { ServiceError, UnauthenticatedError } from '../services/errors.ts';
+import { answeredBefore, keyConsulted, readKey, type KeptUnderKey, type Once } from '../services/idempotency.ts';
 import { issuesToFields, RequestValidationError } from './errors.ts';
 import { nulFields } from './nul.ts';
 
@@ -110,13 +110,30 @@ export function mountRoutes(app: FastifyInstance, ctx: ServiceContext, routes: A
           idempotent && actor
             ? readKey(request.headers['idempotency-key'], `${spec.method} ${request.url}`, request.body)
             : undefined;
-        const answered = actor ? await answeredBefore(ctx, actor, once, `${spec.method} ${spec.url}`) : null;
-        if (answered)
-          return reply
+        const route = `${spec.method} ${spec.url}`;
+        const replayed = (answered: { body: unknown }) =>
+          reply
             .status(spec.status ?? 200)
             .header('idempotent-replayed', 'true')
             .send(answered.body);
-        const result = await spec.handler({ actor: actor as Actor, params, query, body, request, reply, once });
+        const answered = actor
+          ? await answeredBefore(ctx, actor, once, route, request.keptUnderKey ?? undefined)
+          : null;
+        if (answered) return replayed(answered);
+        let result: unknown;
+        try {
+          result = await spec.handler({ actor: actor as Actor, params, query, body, request, reply, once });
+        } catch (err) {
+          // The request with this key that ended first may be why this one failed (its record exists now,
+          // or a check before the write saw it): its answer is this request's too.
+          if (!once || !actor || keyConsulted(err)) throw err;
+          const meanwhile = await answeredBefore(ctx, actor, once, route).catch((lookup: unknown) => {
+            if (lookup instanceof ServiceError) throw lookup; // the first answer was a refusal, or another request
+            return null;
+          });
+          if (meanwhile) return replayed(meanwhile);
+          throw err;
+        }
         if (spec.status === 204) return reply.status(204).send();
         return reply.status(spec.status ?? reply.statusCode).send(result);
       },
@@ -130,5 +147,7 @@ declare module 'fastify' {
     /** How the actor authenticated: cookie sessions need a CSRF token for writes. */
     authKind: 'cookie' | 'bearer' | null;
     csrfToken: string | null;
+    /** The answer kept under the request's Idempotency-Key, read with the session (null: not read). */
+    keptUnderKey: KeptUnderKey | null;
   }
 }

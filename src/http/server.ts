@@ -86,6 +86,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
   app.decorateRequest('actor', null);
   app.decorateRequest('authKind', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('keptUnderKey', null);
 
   // First of all hooks: a request shed for load never reaches sign-in, which reads the database.
   if (options.limits) installLoadShedding(app, options.limits);
@@ -96,8 +97,12 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const token = bearer ?? request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const session = await authenticate(ctx, token, request.ip);
+    // A create's Idempotency-Key is looked up with the session: a retry is known without another round trip.
+    const header = request.headers['idempotency-key'];
+    const key = SAFE_METHODS.has(request.method) ? undefined : Array.isArray(header) ? header[0] : header;
+    const session = await authenticate(ctx, token, request.ip, key);
     if (!session) return;
+    if (key !== undefined && session.kept !== undefined) request.keptUnderKey = { key, kept: session.kept };
     request.actor = session.actor;
     request.authKind = bearer ? 'bearer' : 'cookie';
     request.csrfToken = session.csrfToken;

@@ -4,6 +4,7 @@ import {
   insertAuditEvents,
   listAuditEvents,
   patientsOfOrganization,
+  type AuditEventInput,
   type AuditEventRow,
 } from '../store/repos/audit.ts';
 import { findPatientIds } from '../store/repos/patients.ts';
@@ -21,23 +22,25 @@ export interface AuditRecord {
   detail?: Record<string, unknown>;
 }
 
+/** An actor's records as the events they write (for a statement that writes them along with its own work). */
+export function auditEvents(actor: Actor, records: AuditRecord[]): AuditEventInput[] {
+  return records.map((r) => ({
+    orgId: actor.orgId,
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    action: r.action,
+    outcome: r.outcome ?? 'allowed',
+    patientId: r.patientId ?? null,
+    recordType: r.recordType ?? null,
+    recordId: r.recordId ?? null,
+    ip: actor.ip,
+    detail: r.detail,
+  }));
+}
+
 /** Writes audit events for an actor, in the caller's transaction so a write and its audit land together. */
 export function audit(db: Queryable, actor: Actor, records: AuditRecord[]): Promise<void> {
-  return insertAuditEvents(
-    db,
-    records.map((r) => ({
-      orgId: actor.orgId,
-      actorUserId: actor.userId,
-      actorRole: actor.role,
-      action: r.action,
-      outcome: r.outcome ?? 'allowed',
-      patientId: r.patientId ?? null,
-      recordType: r.recordType ?? null,
-      recordId: r.recordId ?? null,
-      ip: actor.ip,
-      detail: r.detail,
-    })),
-  );
+  return insertAuditEvents(db, auditEvents(actor, records));
 }
 
 export interface AuditQuery {

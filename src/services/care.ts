@@ -8,7 +8,7 @@
 import type { Queryable } from '../store/database.ts';
 import * as repo from '../store/repos/care.ts';
 import * as therapistRepo from '../store/repos/therapists.ts';
-import { audit, type AuditRecord } from './audit.ts';
+import { audit, auditEvents, type AuditRecord } from './audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors.ts';
 import { createOnce, type Once } from './idempotency.ts';
@@ -80,32 +80,30 @@ export async function grantForBooking(
   /** The booking's own audit records, written in the same statement. */
   booked: AuditRecord[] = [],
 ): Promise<void> {
-  const granted = await repo.grantPlaces(tx, actor.orgId, patientId, actor.userId, {
-    care: {
-      therapistIds: [...new Set(places.map((p) => p.therapistId))],
-      today: dateIn(actor.orgTimeZone, now),
-      reason: `Booked (${via})`,
+  // The grants, their audit events and the booking's own in one statement.
+  await repo.grantPlaces(
+    tx,
+    actor.orgId,
+    patientId,
+    actor.userId,
+    {
+      care: {
+        therapistIds: [...new Set(places.map((p) => p.therapistId))],
+        today: dateIn(actor.orgTimeZone, now),
+        reason: `Booked (${via})`,
+      },
+      site: {
+        locationIds: [...new Set(places.map((p) => p.locationId))],
+        at: now,
+        reason: `Booked at this site (${via})`,
+      },
     },
-    site: {
-      locationIds: [...new Set(places.map((p) => p.locationId))],
-      at: now,
-      reason: `Booked at this site (${via})`,
+    {
+      actor: { actorUserId: actor.userId, actorRole: actor.role, ip: actor.ip },
+      via,
+      events: auditEvents(actor, booked),
     },
-  });
-  const events = [
-    ...booked,
-    ...granted.therapistIds.map((therapistId) => ({
-      action: 'care.grant',
-      ...patientRecord(patientId),
-      detail: { therapistId, via },
-    })),
-    ...granted.locationIds.map((locationId) => ({
-      action: 'patient.site.register',
-      ...patientRecord(patientId),
-      detail: { locationId, via },
-    })),
-  ];
-  await audit(tx, actor, events);
+  );
 }
 
 export interface LookupInput {

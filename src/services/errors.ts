@@ -1,7 +1,7 @@
 import '../words/zod-words.ts';
 import { describeFields } from '../words/issues.ts';
 import { fieldLabel } from '../words/fields.ts';
-import { SQLSTATE, sqlState } from '../store/database.ts';
+import { lostTimeRace, SQLSTATE, sqlState } from '../store/database.ts';
 
 /** The SQLSTATE of a database error, for the HTTP and CLI layers, which never reach into the store. */
 export { sqlState };
@@ -9,7 +9,7 @@ export { sqlState };
 /** A write the database refused because another record already holds that key or that time. */
 export function isRecordConflict(err: unknown): boolean {
   const state = sqlState(err);
-  return state === SQLSTATE.uniqueViolation || state === SQLSTATE.exclusionViolation;
+  return state === SQLSTATE.uniqueViolation || lostTimeRace(err);
 }
 
 /**

@@ -6,8 +6,9 @@
  * writes meet (the key itself, written last, or a row both write), rolls back whatever it wrote and
  * is answered with the first one's answer. The same key with another request is refused (422).
  *
- * The HTTP layer reads the header (`readKey`) and answers a retry from storage (`answeredBefore`)
- * before the use case runs; the use case runs its write through `createOnce`.
+ * The HTTP layer reads the header (`readKey`) and answers a retry from storage (`answeredBefore`; sign-in reads
+ * what is kept under the key with the session) before the use case runs; the use case runs its write through
+ * `createOnce`.
  */
 import { createHash } from 'node:crypto';
 import type { Transactional } from '../store/database.ts';
@@ -103,6 +104,12 @@ function replay(stored: repo.StoredResponse | null, once: Once): { status: numbe
   return { status: stored.status, body: stored.response };
 }
 
+/** The answer kept under a key for the signed-in user, as sign-in read it (null: nothing kept). */
+export interface KeptUnderKey {
+  key: string;
+  kept: repo.StoredResponse | null;
+}
+
 /**
  * A retry of an answered create: its first answer (the retry reads what it created, so it is
  * audited as such). Null when the key is new: the create should run.
@@ -112,15 +119,38 @@ export async function answeredBefore(
   actor: Actor,
   once: Once | undefined,
   route: string,
+  /** What is kept under `once.key`, when sign-in already read it with the session. */
+  known?: KeptUnderKey,
 ): Promise<{ status: number; body: unknown } | null> {
   if (!once) return null;
-  const answer = replay(await repo.findIdempotentResponse(ctx.db, actor.orgId, actor.userId, once.key), once);
+  const stored =
+    known && known.key === once.key
+      ? known.kept
+      : await repo.findIdempotentResponse(ctx.db, actor.orgId, actor.userId, once.key);
+  const answer = replay(stored, once);
   if (answer)
     await audit(ctx.db, actor, [{ action: 'request.replay', recordType: 'idempotency_key', detail: { route } }]);
   return answer;
 }
 
 class AnsweredMeanwhile extends Error {}
+
+/** Errors whose request was already compared with what its key holds (by createOnce or a replay). */
+const consulted = new WeakSet<object>();
+
+/** True when the key was already consulted for this error: the HTTP layer need not look again. */
+export function keyConsulted(err: unknown): boolean {
+  return (
+    err instanceof ReplayedRefusal ||
+    err instanceof KeyReusedError ||
+    (typeof err === 'object' && err !== null && consulted.has(err))
+  );
+}
+
+function consultedThrow(err: unknown): never {
+  if (typeof err === 'object' && err !== null) consulted.add(err);
+  throw err;
+}
 
 export interface CreateOnceOptions {
   /** Refusals worth keeping as the answer (a slot taken): a retry gets the same refusal, not a later success. */
@@ -160,7 +190,7 @@ export async function createOnce<T>(
     const stored = await repo.findIdempotentResponse(ctx.db, orgId, userId, once.key).catch(() => null);
     const answered = replay(stored, once);
     if (answered) return answered.body as T;
-    throw err;
+    return consultedThrow(err);
   }
 }
 
@@ -188,6 +218,7 @@ export async function keepRefusal<T = never>(
     error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) },
   };
   const stored = { requestHash: once.requestHash, status, response: body };
-  if (await repo.storeIdempotentResponse(ctx.db, actor.orgId, actor.userId, once.key, stored, ctx.now())) throw err;
+  if (await repo.storeIdempotentResponse(ctx.db, actor.orgId, actor.userId, once.key, stored, ctx.now()))
+    return consultedThrow(err);
   return replayStored<T>(ctx, actor, once);
 }

@@ -139,4 +139,15 @@ export const SQLSTATE = {
   invalidTextRepresentation: '22P02',
   stringTooLong: '22001',
   serializationFailure: '40001',
+  deadlockDetected: '40P01',
 } as const;
+
+/**
+ * A write that lost the race for a time: refused by an exclusion constraint, or the victim PostgreSQL
+ * chose when two overlapping inserts each waited for the other to finish (the exclusion check can
+ * deadlock where a unique index would not). Either way another request holds the time now.
+ */
+export function lostTimeRace(err: unknown): boolean {
+  const state = sqlState(err);
+  return state === SQLSTATE.exclusionViolation || state === SQLSTATE.deadlockDetected;
+}

@@ -138,6 +138,25 @@ describe.each(BACKENDS)('booking API on %s', (backend) => {
     expect(refusedAgain.json()).toEqual(refused.json());
   });
 
+  it('keeps a key per user: the same key from another account books its own visit', async () => {
+    // Sign-in reads what is kept under the key with the session: only the signed-in user's answer counts.
+    const key = { 'idempotency-key': `shared-${backend}` };
+    const desk = await h.as('front_desk', 'POST', '/api/appointments', booking('2026-11-27T17:00:00Z'), key);
+    const admin = await h.as(
+      'admin',
+      'POST',
+      '/api/appointments',
+      booking('2026-11-27T19:00:00Z', { patientId: h.world.patients.b }),
+      key,
+    );
+    expect([desk.statusCode, admin.statusCode]).toEqual([201, 201]);
+    expect(admin.headers['idempotent-replayed']).toBeUndefined();
+    expect(admin.json().id).not.toBe(desk.json().id);
+    const deskAgain = await h.as('front_desk', 'POST', '/api/appointments', booking('2026-11-27T17:00:00Z'), key);
+    expect(deskAgain.headers['idempotent-replayed']).toBe('true');
+    expect(deskAgain.json()).toEqual(desk.json());
+  });
+
   it('of 10 simultaneous creates for one slot exactly one wins; the rest get 409', async () => {
     const patients = [h.world.patients.a, h.world.patients.b];
     const results = await Promise.all(

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { StoredResponse } from '../../store/repos/idempotency.ts';
 import * as repo from '../../store/repos/sign-ins.ts';
 import { audit } from '../audit.ts';
 import type { Actor, Role, ServiceContext } from '../context.ts';
@@ -76,16 +77,27 @@ export interface Authenticated {
   actor: Actor;
   csrfToken: string;
   kind: 'cookie' | 'bearer';
+  /** Asked with an Idempotency-Key: the answer kept under it for this user, null when none (see answeredBefore). */
+  kept?: StoredResponse | null;
 }
 
+/** `idempotencyKey`: the key a create carries, so a retry is recognised in the session's own read. */
 export async function authenticate(
   ctx: ServiceContext,
   token: string,
   ip: string | null,
+  idempotencyKey?: string,
 ): Promise<Authenticated | null> {
   if (token.length < 20 || token.length > 200) return null;
   const now = ctx.now();
-  const row = await repo.findLiveSession(ctx.db, hashToken(token), now);
+  let kept: StoredResponse | null | undefined;
+  let row: repo.SessionActorRow | null;
+  if (idempotencyKey === undefined) row = await repo.findLiveSession(ctx.db, hashToken(token), now);
+  else {
+    const found = await repo.findLiveSessionAndKey(ctx.db, hashToken(token), now, idempotencyKey);
+    row = found?.session ?? null;
+    kept = found?.kept;
+  }
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     const idleEnd = now.getTime() + IDLE_LIFETIME_MS[row.kind];
@@ -95,6 +107,7 @@ export async function authenticate(
   return {
     csrfToken: row.csrfToken,
     kind: row.kind,
+    ...(kept !== undefined ? { kept } : {}),
     actor: {
       userId: row.userId,
       orgId: row.orgId,

@@ -8,7 +8,7 @@ import {
   type ServiceDef,
 } from '../../scheduling/index.ts';
 import { addDays, dateIn, formatDate, localDayOf, zonedWallTimeToInstant } from '../../time/index.ts';
-import { databaseOf, sqlState, SQLSTATE, type Queryable } from '../../store/database.ts';
+import { databaseOf, lostTimeRace, sqlState, SQLSTATE, type Queryable } from '../../store/database.ts';
 import * as repo from '../../store/repos/appointments.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
@@ -296,7 +296,7 @@ export async function bookAppointment(
       { keepRefusal: keepBookingRefusal },
     );
   } catch (err) {
-    if (sqlState(err) === SQLSTATE.exclusionViolation && booking) {
+    if (lostTimeRace(err) && booking) {
       // A concurrent booking won the time; with a key, the refusal is kept as the answer too.
       return raceLost(ctx, actor, booking.service, booking.settings, input).catch((lost) =>
         keepRefusal(ctx, actor, once, lost, 409),

@@ -1,6 +1,6 @@
 /** Moving, cancelling and progressing an appointment. Each change is one transaction. */
 import { checkBookable } from '../../scheduling/index.ts';
-import { sqlState, SQLSTATE } from '../../store/database.ts';
+import { lostTimeRace } from '../../store/database.ts';
 import * as repo from '../../store/repos/appointments.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
@@ -142,7 +142,7 @@ export async function rescheduleAppointment(
       return presentAppointment(tx, actor, moved);
     });
   } catch (err) {
-    if (sqlState(err) !== SQLSTATE.exclusionViolation) throw err;
+    if (!lostTimeRace(err)) throw err;
     const data = await loadAround(ctx.db, actor.orgId, input.start, now, { appointmentId: id });
     const start = input.start.getTime();
     const alternatives = alternativesFor(data, service, settings, now, {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { scheduleVisits } from '../../clinical/plan/index.ts';
 import type { PlanProposal } from '../../clinical/plan/index.ts';
 import { planSeries, type SeriesVisit } from '../../scheduling/index.ts';
-import { sqlState, SQLSTATE } from '../../store/database.ts';
+import { lostTimeRace } from '../../store/database.ts';
 import * as repo from '../../store/repos/appointments.ts';
 import { audit } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
@@ -182,7 +182,7 @@ export async function bookSeries(
       { keepRefusal: keepBookingRefusal },
     );
   } catch (err) {
-    if (sqlState(err) !== SQLSTATE.exclusionViolation) return rethrowReference(err);
+    if (!lostTimeRace(err)) return rethrowReference(err);
     // A concurrent booking took one of the times between our check and our insert: plan again.
     const data = await loadSchedule(ctx.db, actor.orgId, {
       from: addDays(dates[0]!, -4),

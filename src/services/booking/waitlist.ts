@@ -1,5 +1,5 @@
 /** Patients waiting for a service at some sites within a date window; accepting an offer books it. */
-import { sqlState, SQLSTATE } from '../../store/database.ts';
+import { lostTimeRace } from '../../store/database.ts';
 import * as appointments from '../../store/repos/appointments.ts';
 import * as repo from '../../store/repos/waitlist.ts';
 import { audit } from '../audit.ts';
@@ -196,7 +196,7 @@ export async function acceptOffer(
       return presentAppointment(tx, actor, row!);
     });
   } catch (err) {
-    if (sqlState(err) === SQLSTATE.exclusionViolation) {
+    if (lostTimeRace(err)) {
       throw new SlotUnavailableError(
         'You already have another appointment at that time.',
         [{ code: 'patient-busy', message: 'The patient already has an appointment at that time.' }],

@@ -30,29 +30,37 @@ export interface AuditEventRow {
   detail: Record<string, unknown>;
 }
 
+/** The columns an event is written with, in the order auditRowsFrom selects them. */
+export const AUDIT_COLUMNS =
+  'org_id, actor_user_id, actor_role, action, outcome, patient_id, record_type, record_id, ip, detail';
+
+/** Events as the one JSON parameter auditRowsFrom reads. */
+export function auditRowsJson(events: AuditEventInput[]): string {
+  return JSON.stringify(
+    events.map((e) => ({
+      org_id: e.orgId,
+      actor_user_id: e.actorUserId,
+      actor_role: e.actorRole,
+      action: e.action,
+      outcome: e.outcome,
+      patient_id: e.patientId ?? null,
+      record_type: e.recordType ?? null,
+      record_id: e.recordId ?? null,
+      ip: e.ip ?? null,
+      detail: e.detail ?? {},
+    })),
+  );
+}
+
+/** A SELECT of AUDIT_COLUMNS from the parameter `param` (auditRowsJson), for an INSERT of them. */
+export const auditRowsFrom = (param: string) =>
+  `SELECT org_id, actor_user_id, actor_role, action, outcome, patient_id, record_type, record_id, ip,
+     coalesce(detail, '{}') FROM json_populate_recordset(null::audit_events, ${param}::json)`;
+
 /** Inserts many events in one statement. */
 export async function insertAuditEvents(db: Queryable, events: AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  const rows = events.map((e) => ({
-    org_id: e.orgId,
-    actor_user_id: e.actorUserId,
-    actor_role: e.actorRole,
-    action: e.action,
-    outcome: e.outcome,
-    patient_id: e.patientId ?? null,
-    record_type: e.recordType ?? null,
-    record_id: e.recordId ?? null,
-    ip: e.ip ?? null,
-    detail: e.detail ?? {},
-  }));
-  await db.query(
-    `INSERT INTO audit_events (org_id, actor_user_id, actor_role, action, outcome, patient_id, record_type, record_id,
-      ip, detail)
-     SELECT org_id, actor_user_id, actor_role, action, outcome, patient_id, record_type, record_id, ip,
-     coalesce(detail, '{}')
-     FROM json_populate_recordset(null::audit_events, $1::json)`,
-    [JSON.stringify(rows)],
-  );
+  await db.query(`INSERT INTO audit_events (${AUDIT_COLUMNS}) ${auditRowsFrom('$1')}`, [auditRowsJson(events)]);
 }
 
 export interface AuditFilter {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../database.ts';
+import { AUDIT_COLUMNS, auditRowsFrom, auditRowsJson, type AuditEventInput } from './audit.ts';
 import type { Communication } from './patients.ts';
 
 /**
@@ -131,10 +132,20 @@ export async function grantCare(
   return granted.therapistIds.length > 0;
 }
 
+/** Who granted, for the audit events a grant writes in its own statement (see grantPlaces). */
+export interface GrantAudit {
+  actor: Pick<AuditEventInput, 'actorUserId' | 'actorRole' | 'ip'>;
+  /** How the grant came about, in each grant's event (e.g. "appointment"). */
+  via: string;
+  /** The caller's own events (the booking itself), written with the grants' ones. */
+  events: AuditEventInput[];
+}
+
 /**
  * Care-team and site grants in one statement (a booking makes both): each therapist joins the care
  * team (again, if their care had ended) and the patient is registered at each site (not their
- * preferred one). Returns what changed.
+ * preferred one). Returns what changed. With `audited`, the same statement writes an audit event for
+ * each change (care.grant, patient.site.register) and the caller's own events.
  */
 export async function grantPlaces(
   db: Queryable,
@@ -145,8 +156,20 @@ export async function grantPlaces(
     care?: { therapistIds: string[]; today: string; reason: string };
     site?: { locationIds: string[]; at: Date; reason: string };
   },
+  audited?: GrantAudit,
 ): Promise<{ therapistIds: string[]; locationIds: string[] }> {
   const { care, site } = grants;
+  // $10–$14: the audit events' own, who granted, and how.
+  const logged = audited
+    ? `, logged AS (
+       INSERT INTO audit_events (${AUDIT_COLUMNS})
+       ${auditRowsFrom('$10')}
+       UNION ALL SELECT $1, $11, $12, 'care.grant', 'allowed', $2, 'patient', $2::text, $13,
+         jsonb_build_object('therapistId', therapist_id, 'via', $14::text) FROM care
+       UNION ALL SELECT $1, $11, $12, 'patient.site.register', 'allowed', $2, 'patient', $2::text, $13,
+         jsonb_build_object('locationId', location_id, 'via', $14::text) FROM site
+     )`
+    : '';
   const rows = await db.query<{ kind: 'care' | 'site'; id: string }>(
     `WITH care AS (
        INSERT INTO care_relationships AS cr (org_id, patient_id, therapist_id, started_on, granted_by, reason)
@@ -161,7 +184,7 @@ export async function grantPlaces(
        SELECT $1, $2, l, $8, $6, $9 FROM unnest($4::uuid[]) l
         WHERE NOT EXISTS (SELECT 1 FROM patients p WHERE p.org_id = $1 AND p.id = $2 AND p.preferred_location_id = l)
        ON CONFLICT (org_id, patient_id, location_id) DO NOTHING RETURNING location_id
-     )
+     )${logged}
      SELECT 'care' AS kind, therapist_id::text AS id FROM care
      UNION ALL SELECT 'site', location_id::text FROM site`,
     [
@@ -174,6 +197,15 @@ export async function grantPlaces(
       care?.reason ?? null,
       site?.at ?? null,
       site?.reason ?? null,
+      ...(audited
+        ? [
+            auditRowsJson(audited.events),
+            audited.actor.actorUserId,
+            audited.actor.actorRole,
+            audited.actor.ip ?? null,
+            audited.via,
+          ]
+        : []),
     ],
   );
   return {

@@ -1,4 +1,5 @@
 import { keepPlan, type Queryable } from '../database.ts';
+import type { StoredResponse } from './idempotency.ts';
 
 export interface UserForLogin {
   id: string;
@@ -79,9 +80,8 @@ export interface SessionActorRow {
   language: string | null;
 }
 
-// Every request of a signed-in user runs it: planned once per connection (see keepPlan).
-const LIVE_SESSION_SQL = keepPlan(
-  `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.kind, s.created_at AS "createdAt",
+/** What a live session reads: the session, its user and the organisation's zone (FROM onwards). */
+const SESSION_COLUMNS = `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.kind, s.created_at AS "createdAt",
       s.last_seen_at AS "lastSeenAt",
             u.id AS "userId", u.org_id AS "orgId", u.role, u.email, u.display_name AS "displayName",
             u.patient_id AS "patientId", u.therapist_id AS "therapistId",
@@ -95,16 +95,49 @@ const LIVE_SESSION_SQL = keepPlan(
             END AS "locationIds",
             o.time_zone AS "orgTimeZone",
             (SELECT p.communication->>'language' FROM patients p
-              WHERE p.org_id = u.org_id AND p.id = u.patient_id) AS "language"
-       FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id
-            JOIN organizations o ON o.org_id = u.org_id
-      WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL`,
+              WHERE p.org_id = u.org_id AND p.id = u.patient_id) AS "language"`;
+const SESSION_FROM = `FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id
+            JOIN organizations o ON o.org_id = u.org_id`;
+const LIVE = 'WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL';
+
+// Every request of a signed-in user runs it: planned once per connection (see keepPlan).
+const LIVE_SESSION_SQL = keepPlan(`${SESSION_COLUMNS} ${SESSION_FROM} ${LIVE}`);
+
+// A create that carries an Idempotency-Key: the answer kept under it (if any) comes with the session.
+const LIVE_SESSION_WITH_KEY_SQL = keepPlan(
+  `${SESSION_COLUMNS}, k.request_hash AS "keptRequestHash", k.status AS "keptStatus", k.response AS "keptResponse"
+     ${SESSION_FROM}
+     LEFT JOIN idempotency_keys k ON k.org_id = u.org_id AND k.user_id = u.id AND k.key = $3
+     ${LIVE}`,
 );
 
 /** The session and its user in one round trip; expired sessions and disabled users find nothing. */
 export async function findLiveSession(db: Queryable, tokenHash: string, now: Date): Promise<SessionActorRow | null> {
   const rows = await db.query<SessionActorRow>(LIVE_SESSION_SQL, [tokenHash, now]);
   return rows[0] ?? null;
+}
+
+/**
+ * findLiveSession for a request that carries an Idempotency-Key, with the answer kept under that
+ * key for the session's user (null when none): a retried create is recognised in the same round trip.
+ */
+export async function findLiveSessionAndKey(
+  db: Queryable,
+  tokenHash: string,
+  now: Date,
+  key: string,
+): Promise<{ session: SessionActorRow; kept: StoredResponse | null } | null> {
+  const rows = await db.query<
+    SessionActorRow & { keptRequestHash: string | null; keptStatus: number | null; keptResponse: unknown }
+  >(LIVE_SESSION_WITH_KEY_SQL, [tokenHash, now, key]);
+  const row = rows[0];
+  if (!row) return null;
+  const { keptRequestHash, keptStatus, keptResponse, ...session } = row;
+  return {
+    session,
+    kept:
+      keptRequestHash === null ? null : { requestHash: keptRequestHash, status: keptStatus!, response: keptResponse },
+  };
 }
 
 export async function touchSession(db: Queryable, sessionId: string, now: Date, expiresAt: Date): Promise<void> {

@@ -1,4 +1,4 @@
-import { sqlState, SQLSTATE, type Queryable } from '../database.ts';
+import { lostTimeRace, type Queryable } from '../database.ts';
 import type { SlotTaken } from './appointments.ts';
 import type { PatientScope } from './scope.ts';
 
@@ -189,7 +189,7 @@ export async function insertHoldIfFree(
     await tx.query('RELEASE SAVEPOINT offer_hold');
     return hold;
   } catch (err) {
-    if (sqlState(err) !== SQLSTATE.exclusionViolation) throw err;
+    if (!lostTimeRace(err)) throw err;
     await tx.query('ROLLBACK TO SAVEPOINT offer_hold');
     return null;
   }
