@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { linkSettings, mailSender, mailTransport, sheddingLimits } from './config.ts';
+import { linkSettings, mailSender, mailTransport, outboxWorkerInServer, sheddingLimits } from './config.ts';
 import type { SheddingLimits } from './http/load-shedding.ts';
 import { buildServer } from './http/server.ts';
 import type { TrustedProxies } from './http/trust-proxy.ts';
@@ -65,8 +65,11 @@ export async function startApp(
   }
   const housekeeping = startHousekeeping(ctx);
   const exports = startExportWorker(ctx);
-  // Drains the outbox: SMTP when KNOTWORK_SMTP_URL is set, else .eml files under <data dir>/outbox.
-  const notifier = startNotifyWorker(ctx, mailTransport(), { from: mailSender() });
+  // Drains the outbox: SMTP when KNOTWORK_SMTP_URL is set, else .eml files under <data dir>/outbox; unless
+  // KNOTWORK_OUTBOX_WORKER=off leaves that to `knotwork send-messages`.
+  const notifier = outboxWorkerInServer()
+    ? startNotifyWorker(ctx, mailTransport(), { from: mailSender() })
+    : { stop: async () => undefined };
   // Started, not awaited: the server already answers; a visitor arriving meanwhile is served as usual.
   let stopping = false;
   const warmUp = options.warmUp ?? ((c: ServiceContext, s: () => boolean) => warmPublicPages(app, c, s));

@@ -15,6 +15,11 @@ export const storeConfig = (): StoreConfig => storeConfigFromEnv(env());
 export const sheddingLimits = (): SheddingLimits => limitsFromEnv(env());
 export const mailTransport = (): Transport => transportFromEnv(env());
 export const mailSender = (): string => senderAddress(env());
+/**
+ * KNOTWORK_OUTBOX_WORKER=off: this server queues messages but does not send them; `knotwork
+ * send-messages` (run by a scheduler, or on a machine of its own) does.
+ */
+export const outboxWorkerInServer = (): boolean => env().KNOTWORK_OUTBOX_WORKER !== 'off';
 
 /** KNOTWORK_LINK_SECRET signs self-service links; KNOTWORK_PUBLIC_URL is the address patients reach. */
 export function linkSettings(): LinkSettings {

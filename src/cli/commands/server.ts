@@ -6,7 +6,8 @@ import { DEMO_TIME_ZONE, ensureDemo } from '../../demo/index.ts';
 import { databaseWhenOpen } from '../../store/deferred.ts';
 import { migrate } from '../../store/migrate.ts';
 import { describeStore, openDatabase, openMigratedDatabase } from '../../store/open.ts';
-import { serverSettings, storeConfig } from '../../config.ts';
+import { mailSender, mailTransport, serverSettings, storeConfig } from '../../config.ts';
+import { runDueMessages } from '../../services/notify/index.ts';
 import { todayIn } from '../clock.ts';
 import { CliError } from '../errors.ts';
 
@@ -67,6 +68,21 @@ export function registerServerCommands(program: Command): void {
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
+    });
+
+  program
+    .command('send-messages')
+    .description('Send every message that is due now, once, and stop (for servers run with KNOTWORK_OUTBOX_WORKER=off)')
+    .action(async () => {
+      const db = await openMigratedDatabase(storeConfig());
+      const transport = mailTransport();
+      try {
+        const sent = await runDueMessages({ db, now: () => new Date() }, transport, { from: mailSender() });
+        console.log(`Sent ${sent.sent}; to try again later ${sent.retried}; given up ${sent.failed}.`);
+      } finally {
+        transport.close?.();
+        await db.close();
+      }
     });
 
   program
