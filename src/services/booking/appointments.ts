@@ -99,7 +99,7 @@ async function loadForCheck(
   service: ServiceDef,
   wanted: { start: Date; therapistId: string; locationId: string; patientId: string },
   now: Date,
-  /** Read inside the transaction: a schedule change committed before it is seen. */
+  /** Read just before the check: a schedule change committed before it is seen. */
   stamp: string,
 ) {
   const date = dateIn('UTC', wanted.start);
@@ -227,7 +227,7 @@ export async function bookAppointment(
   const patient = await requireVisitPatient(ctx.db, actor, input.patientId, input.start);
   const now = ctx.now();
   const start = input.start.getTime();
-  // Read in the transaction (one stamp read serves both), kept for a refusal after it.
+  // Read at the stamp (one stamp read serves both), kept for a refusal after it.
   let booking: Awaited<ReturnType<typeof serviceAndSettings>> | undefined;
   try {
     return await createOnce(
@@ -235,7 +235,9 @@ export async function bookAppointment(
       actor,
       once,
       async (tx) => {
-        const stamp = await scheduleStamp(tx, actor.orgId);
+        // Read with the patient, just before the transaction began: under READ COMMITTED each statement sees what
+        // was committed when it started, so a schedule change is seen exactly as if read first thing in here.
+        const stamp = patient.scheduleStamp;
         booking = await serviceAndSettings(ctx, tx, actor, input.serviceCode, stamp);
         const { row: serviceRow, stored, service, settings } = booking;
         const data = await loadForCheck(ctx, tx, actor, service, input, now, stamp);

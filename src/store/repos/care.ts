@@ -1,6 +1,7 @@
 import type { Queryable } from '../database.ts';
 import { AUDIT_COLUMNS, auditRowsFrom, auditRowsJson, type AuditEventInput } from './audit.ts';
 import type { Communication } from './patients.ts';
+import { scheduleStampColumn } from './schedule-versions.ts';
 
 /**
  * The two grants a patient's chart access rests on: the sites a patient is registered at (their
@@ -46,9 +47,14 @@ export interface VisitPatientRow extends AccessRow {
   hasEarlierCompletedVisit: boolean;
   /** An authorization on a coverage in force: only then are the booking's authorization warnings read. */
   hasAuthorizations: boolean;
+  /** The organisation's schedule stamp as this read saw it (see schedule-versions.ts). */
+  scheduleStamp: string;
 }
 
-/** accessFacts and the rest of what booking a visit at `start` reads of the patient, in one statement. */
+/**
+ * accessFacts and the rest of what booking a visit at `start` reads of the patient, and the schedule stamp, in one
+ * statement.
+ */
 export async function visitPatientFacts(
   db: Queryable,
   orgId: string,
@@ -63,7 +69,8 @@ export async function visitPatientFacts(
           AND e.status = 'completed' AND lower(e.during) < $3) AS "hasEarlierCompletedVisit",
         EXISTS (SELECT 1 FROM authorizations au JOIN coverages c ON c.org_id = au.org_id AND c.id = au.coverage_id
           WHERE au.org_id = p.org_id AND c.patient_id = p.id AND c.ended_at IS NULL AND c.type <> 'self-pay')
-          AS "hasAuthorizations"
+          AS "hasAuthorizations",
+        ${scheduleStampColumn('$1')} AS "scheduleStamp"
        FROM patients p WHERE p.org_id = $1 AND p.id = $2`,
     [orgId, patientId, start],
   );
