@@ -4,7 +4,7 @@
  */
 import { databaseOf, type Queryable } from '../../store/database.ts';
 import type { AppointmentRow } from '../../store/repos/appointments.ts';
-import { messagePlaces, type AppointmentView } from '../../store/repos/calendars.ts';
+import { messagePlaces, type AppointmentView, type MessagePatient } from '../../store/repos/calendars.ts';
 import type { ServiceRow } from '../../store/repos/services-catalogue.ts';
 import type { VisitPatient } from '../care.ts';
 import {
@@ -34,10 +34,7 @@ function booked(orgId: string, row: AppointmentRow) {
 export interface BookedVisit {
   /** The schedule stamp read in the booking's transaction: sites and therapists are as they were at it. */
   stamp: string;
-  patient: Pick<
-    VisitPatient,
-    'givenName' | 'familyName' | 'preferredName' | 'email' | 'communication' | 'hasEarlierCompletedVisit'
-  >;
+  patient: MessagePatient & Pick<VisitPatient, 'hasEarlierCompletedVisit'>;
   service: Pick<ServiceRow, 'name' | 'isInitial' | 'priceCents' | 'currency'>;
 }
 
@@ -59,15 +56,8 @@ async function viewOf(
   if (!site || therapistName === undefined) return null;
   const { patient, service } = visit;
   return {
-    id: row.id,
-    orgId,
-    patientId: row.patientId,
-    therapistId: row.therapistId,
-    locationId: row.locationId,
-    serviceCode: row.serviceCode,
+    ...booked(orgId, row),
     status: row.status,
-    start: row.start,
-    end: row.end,
     version: row.version,
     updatedAt: row.updatedAt,
     serviceName: service.name,

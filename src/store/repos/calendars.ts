@@ -5,6 +5,15 @@ import type { Communication } from './patients.ts';
  * Appointment views for messages and calendars: the appointment joined with what a patient or a
  * calendar needs to read (site, address, zone, therapist, service). Writes belong to the booking code.
  */
+/** The patient as a message addresses them. */
+export interface MessagePatient {
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  email: string | null;
+  communication: Partial<Communication>;
+}
+
 export interface AppointmentView {
   id: string;
   orgId: string;
@@ -33,13 +42,7 @@ export interface AppointmentView {
     phone: string | null;
     timeZone: string;
   };
-  patient: {
-    givenName: string;
-    familyName: string;
-    preferredName: string | null;
-    email: string | null;
-    communication: Partial<Communication>;
-  };
+  patient: MessagePatient;
   /** A completed visit of this patient before this appointment exists. */
   hasEarlierCompletedVisit: boolean;
 }

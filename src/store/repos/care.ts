@@ -1,6 +1,6 @@
 import type { Queryable } from '../database.ts';
 import { AUDIT_COLUMNS, auditRowsFrom, auditRowsJson, type AuditEventInput } from './audit.ts';
-import type { Communication } from './patients.ts';
+import type { MessagePatient } from './calendars.ts';
 import { scheduleStampColumn } from './schedule-versions.ts';
 
 /**
@@ -37,12 +37,7 @@ export async function accessFacts(db: Queryable, orgId: string, patientId: strin
 }
 
 /** A patient as one visit's booking needs them: access, what its messages say, and what to look up next. */
-export interface VisitPatientRow extends AccessRow {
-  givenName: string;
-  familyName: string;
-  preferredName: string | null;
-  email: string | null;
-  communication: Partial<Communication>;
+export interface VisitPatientRow extends AccessRow, MessagePatient {
   /** A completed visit before the one being booked (a returning patient gets no first-visit instructions). */
   hasEarlierCompletedVisit: boolean;
   /** An authorization on a coverage in force: only then are the booking's authorization warnings read. */
