@@ -67,26 +67,18 @@ export interface BookedPlace {
 }
 
 /**
- * After a booking by someone who may see the patient, inside its transaction: each therapist booked
- * joins the care team and the patient is registered at each site booked, each change audited.
+ * The grants a booking makes, with their audit: each therapist booked joins the care team and the
+ * patient is registered at each site booked, each change audited along with the booking's own records.
  */
-export async function grantForBooking(
-  tx: Queryable,
+export function bookingGrants(
   actor: Actor,
-  patientId: string,
   places: BookedPlace[],
   now: Date,
   via: string,
-  /** The booking's own audit records, written in the same statement. */
   booked: AuditRecord[] = [],
-): Promise<void> {
-  // The grants, their audit events and the booking's own in one statement.
-  await repo.grantPlaces(
-    tx,
-    actor.orgId,
-    patientId,
-    actor.userId,
-    {
+): { grants: repo.PlacesToGrant; audited: repo.GrantAudit } {
+  return {
+    grants: {
       care: {
         therapistIds: [...new Set(places.map((p) => p.therapistId))],
         today: dateIn(actor.orgTimeZone, now),
@@ -98,12 +90,30 @@ export async function grantForBooking(
         reason: `Booked at this site (${via})`,
       },
     },
-    {
+    audited: {
       actor: { actorUserId: actor.userId, actorRole: actor.role, ip: actor.ip },
       via,
       events: auditEvents(actor, booked),
     },
-  );
+  };
+}
+
+/**
+ * After a booking by someone who may see the patient, inside its transaction: the grants of bookingGrants,
+ * their audit events and the booking's own in one statement.
+ */
+export async function grantForBooking(
+  tx: Queryable,
+  actor: Actor,
+  patientId: string,
+  places: BookedPlace[],
+  now: Date,
+  via: string,
+  /** The booking's own audit records, written in the same statement. */
+  booked: AuditRecord[] = [],
+): Promise<void> {
+  const { grants, audited } = bookingGrants(actor, places, now, via, booked);
+  await repo.grantPlaces(tx, actor.orgId, patientId, actor.userId, grants, audited);
 }
 
 export interface LookupInput {

@@ -176,25 +176,44 @@ export async function createOnce<T>(
       const answer = await write(tx);
       // Kept as the client receives it (JSON), so a replay means the same as the first answer. The key
       // is written last, in the same statement that finds it taken: one round trip, not a claim and an answer.
-      const kept = { requestHash: once.requestHash, status: 201, response: JSON.parse(JSON.stringify(answer ?? null)) };
-      if (!(await repo.storeIdempotentResponse(tx, orgId, userId, once.key, kept, ctx.now())))
+      if (!(await repo.storeIdempotentResponse(tx, orgId, userId, once.key, answerToKeep(once, answer), ctx.now())))
         throw new AnsweredMeanwhile();
       return answer;
     });
   } catch (err) {
     if (err instanceof AnsweredMeanwhile) return replayStored<T>(ctx, actor, once);
-    const status = options.keepRefusal?.(err) ?? null;
-    if (status !== null) return keepRefusal(ctx, actor, once, err, status);
-    // The request with this key that ended first may be why this one failed (a row both wrote, such
-    // as a unique email): its answer is this request's too.
-    const stored = await repo.findIdempotentResponse(ctx.db, orgId, userId, once.key).catch(() => null);
-    const answered = replay(stored, once);
-    if (answered) return answered.body as T;
-    return consultedThrow(err);
+    return failedCreate<T>(ctx, actor, once, err, options);
   }
 }
 
-async function replayStored<T>(ctx: ServiceContext, actor: Actor, once: Once): Promise<T> {
+/**
+ * A create that failed: a refusal worth keeping is kept as the key's answer; otherwise the request with this
+ * key that ended first may be why this one failed (a row both wrote, such as a unique email), and its answer
+ * is this request's too. Anything else is thrown on.
+ */
+export async function failedCreate<T>(
+  ctx: ServiceContext,
+  actor: Actor,
+  once: Once | undefined,
+  err: unknown,
+  options: CreateOnceOptions = {},
+): Promise<T> {
+  if (!once) throw err;
+  const status = options.keepRefusal?.(err) ?? null;
+  if (status !== null) return keepRefusal(ctx, actor, once, err, status);
+  const stored = await repo.findIdempotentResponse(ctx.db, actor.orgId, actor.userId, once.key).catch(() => null);
+  const answered = replay(stored, once);
+  if (answered) return answered.body as T;
+  return consultedThrow(err);
+}
+
+/** What a create written in one statement keeps under its key: its answer, as the client receives it. */
+export function answerToKeep(once: Once, answer: unknown): repo.StoredResponse {
+  return { requestHash: once.requestHash, status: 201, response: JSON.parse(JSON.stringify(answer ?? null)) };
+}
+
+/** The answer another request with this key kept first (a create whose statement found the key taken). */
+export async function replayStored<T>(ctx: ServiceContext, actor: Actor, once: Once): Promise<T> {
   const answer = replay(await repo.findIdempotentResponse(ctx.db, actor.orgId, actor.userId, once.key), once);
   if (!answer) throw new Error('An Idempotency-Key was claimed but holds no answer.');
   return answer.body as T;

@@ -6,6 +6,7 @@ import { SUITE_NOW } from '../../../test/support/http-suite.ts';
 import { insertAppointment } from '../../../test/support/notify-kit.ts';
 import { buildWorld, tokenFor, type World } from '../../../test/support/world.ts';
 import type { Database, Queryable } from '../../store/database.ts';
+import { requestHash } from '../../services/idempotency.ts';
 import { buildServer } from '../server.ts';
 
 /**
@@ -20,6 +21,8 @@ function bookingServer(backend: Backend) {
   let token: string;
   /** Every statement the server sent, BEGIN and COMMIT aside. */
   const statements: string[] = [];
+  /** Transactions the server opened. */
+  let transactions = 0;
   /** Runs once, just before the next appointment insert goes to the database. */
   let beforeInsert: (() => Promise<void>) | null = null;
 
@@ -51,7 +54,10 @@ function bookingServer(backend: Backend) {
         return inner.query<T>(sql, params);
       },
       exec: (sql) => inner.exec(sql),
-      transaction: (fn) => inner.transaction((tx) => fn(watched(tx))),
+      transaction: (fn) => {
+        transactions++;
+        return inner.transaction((tx) => fn(watched(tx)));
+      },
       close: () => inner.close(),
     };
   }
@@ -69,23 +75,28 @@ function bookingServer(backend: Backend) {
   });
 
   let keyNo = 0;
-  const book = (start: string, patientId = world.patients.a) =>
+  const payload = (start: string, patientId: string) => ({
+    patientId,
+    serviceCode: 'nmt-followup-60',
+    start,
+    therapistId: world.therapists.a,
+    locationId: world.sites.a,
+  });
+  const book = (start: string, patientId = world.patients.a, key = `trip-${backend}-${++keyNo}`) =>
     app.inject({
       method: 'POST',
       url: '/api/appointments',
-      headers: { authorization: `Bearer ${token}`, 'idempotency-key': `trip-${backend}-${++keyNo}` },
-      payload: {
-        patientId,
-        serviceCode: 'nmt-followup-60',
-        start,
-        therapistId: world.therapists.a,
-        locationId: world.sites.a,
-      },
+      headers: { authorization: `Bearer ${token}`, 'idempotency-key': key },
+      payload: payload(start, patientId),
     });
 
   return {
     book,
+    payload,
     statements,
+    get transactions() {
+      return transactions;
+    },
     get db() {
       return db;
     },
@@ -101,16 +112,60 @@ function bookingServer(backend: Backend) {
 describe.each(BACKENDS)('one booking and the database, on %s', (backend) => {
   const h = bookingServer(backend);
 
-  it('books with a key in seven statements besides BEGIN and COMMIT, once the schedule is known', async () => {
+  it('books with a key in four statements and no transaction, once the schedule is known', async () => {
     // The first bookings store the service's row (a schedule change) and read the schedule at the new stamp.
     expect((await h.book('2026-11-24T17:00:00Z')).statusCode).toBe(201);
     expect((await h.book('2026-11-24T18:15:00Z')).statusCode).toBe(201);
     h.statements.length = 0;
-    expect((await h.book('2026-11-24T19:30:00Z')).statusCode).toBe(201);
+    const opened = h.transactions;
+    const before = await countAppointments(h.db, h.world.orgId);
+    const res = await h.book('2026-11-24T19:30:00Z');
+    expect(res.statusCode, res.body).toBe(201);
     const kinds = h.statements.map((sql) => sql.replace(/\s+/g, ' ').trim().slice(0, 60));
-    // Session with the key's kept answer, patient with the schedule stamp, busy time, appointment, grants with
-    // every audit event, messages, the key with its answer.
-    expect(kinds, kinds.join('\n')).toHaveLength(7);
+    // Session with the key's kept answer, patient with the schedule stamp, busy time, and one statement writing
+    // the appointment, its grants, every audit event, its messages and the key with its answer.
+    expect(kinds, kinds.join('\n')).toHaveLength(4);
+    expect(h.transactions).toBe(opened);
+    expect(await countAppointments(h.db, h.world.orgId)).toBe(before + 1);
+    // What was written is what was answered.
+    const booked = res.json() as { id: string; start: string; end: string; status: string };
+    const [stored] = await h.db.query<{ id: string; status: string; start: Date; end: Date }>(
+      'SELECT id, status, lower(during) AS start, upper(during) AS "end" FROM appointments WHERE id = $1',
+      [booked.id],
+    );
+    expect(stored).toEqual({
+      id: booked.id,
+      status: booked.status,
+      start: new Date(booked.start),
+      end: new Date(booked.end),
+    });
+  });
+
+  it('writes nothing when another request with its key was answered first, and gives that answer', async () => {
+    const before = await countAppointments(h.db, h.world.orgId);
+    const messagesBefore = await h.db.query('SELECT id FROM outbox_messages');
+    const key = `together-${backend}`;
+    const payload = h.payload('2026-11-24T20:45:00Z', h.world.patients.a);
+    const kept = { id: 'the-answer-kept-first', status: 'booked' };
+    // The other request ends between this one's check and its write: this one's statement finds the key answered.
+    h.raceAtInsert(async () => {
+      await h.db.query(
+        `INSERT INTO idempotency_keys (org_id, user_id, key, request_hash, status, response, created_at)
+         VALUES ($1, $2, $3, $4, 201, $5::jsonb, now())`,
+        [
+          h.world.orgId,
+          h.world.users.front_desk.id,
+          key,
+          requestHash('POST /api/appointments', payload),
+          JSON.stringify(kept),
+        ],
+      );
+    });
+    const res = await h.book('2026-11-24T20:45:00Z', h.world.patients.a, key);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toEqual(kept);
+    expect(await countAppointments(h.db, h.world.orgId)).toBe(before);
+    expect(await h.db.query('SELECT id FROM outbox_messages')).toHaveLength(messagesBefore.length);
   });
 });
 

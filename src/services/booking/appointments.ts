@@ -1,4 +1,5 @@
 /** Booking one appointment, reading one, and the calendar list. */
+import { randomUUID } from 'node:crypto';
 import {
   checkBookable,
   credentialGaps,
@@ -10,7 +11,8 @@ import {
 import { addDays, dateIn, formatDate, localDayOf, zonedWallTimeToInstant } from '../../time/index.ts';
 import { databaseOf, lostTimeRace, sqlState, SQLSTATE, type Queryable } from '../../store/database.ts';
 import * as repo from '../../store/repos/appointments.ts';
-import { audit } from '../audit.ts';
+import { writeBooking, type BookingWrite } from '../../store/repos/bookings.ts';
+import { audit, type AuditRecord } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { appointmentScope, authorize, isAllowed } from '../policies.ts';
@@ -18,19 +20,20 @@ import { alternativesFor, ALTERNATIVE_SEARCH_DAYS, SERVICE_REFUSAL, windowOf } f
 import { ensureServiceRow, findServiceAndRow, toServiceDef } from './catalogue.ts';
 import { conflictOf, conflictsOf } from './conflicts.ts';
 import { NotQualifiedError, SeriesConflictError, SlotUnavailableError } from './errors.ts';
-import { createOnce, keepRefusal, type Once } from '../idempotency.ts';
+import { answerToKeep, createOnce, failedCreate, keepRefusal, replayStored, type Once } from '../idempotency.ts';
 import { loadForAvailability } from './availability-loader.ts';
 import { loadSchedule, type LoadedSchedule } from './loader.ts';
-import { cachedAtStamp, scheduleStamp } from './schedule-cache.ts';
-import { onBooked } from './notify-hook.ts';
+import { cachedAtStamp, noteBooking, scheduleStamp } from './schedule-cache.ts';
+import { composeBooked } from './notify-hook.ts';
 import { notifySettings } from '../notify/index.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
 import { clinicTimeZone } from './zone.ts';
-import { grantForBooking, requireVisitPatient } from '../care.ts';
+import { bookingGrants, requireVisitPatient, type VisitPatient } from '../care.ts';
 import {
   presentAppointment,
   presentAppointments,
   bookingFacts,
+  readsChartAccess,
   reasonView,
   slotView,
   type Appointment,
@@ -119,8 +122,8 @@ async function loadForCheck(
 
 /**
  * The booking's service (with its row) and the booking settings, reused while the schedule stamp
- * holds; read on the booking's own connection (a second one from the pool, waited for while holding
- * the first, could wait forever under load).
+ * holds; read on `tx` (inside a transaction, its own connection: a second one from the pool, waited
+ * for while holding the first, could wait forever under load).
  */
 async function serviceAndSettings(ctx: ServiceContext, tx: Queryable, actor: Actor, code: string, stamp: string) {
   const cached = <T>(key: string, load: () => Promise<T>) =>
@@ -225,78 +228,10 @@ export async function bookAppointment(
   authorize(actor, 'appointment.book', { booking: bookingFacts(input) });
   // With what the visit's messages and warnings need of the patient: one read, not three.
   const patient = await requireVisitPatient(ctx.db, actor, input.patientId, input.start);
-  const now = ctx.now();
-  const start = input.start.getTime();
   // Read at the stamp (one stamp read serves both), kept for a refusal after it.
   let booking: Awaited<ReturnType<typeof serviceAndSettings>> | undefined;
   try {
-    return await createOnce(
-      ctx,
-      actor,
-      once,
-      async (tx) => {
-        // Read with the patient, just before the transaction began: under READ COMMITTED each statement sees what
-        // was committed when it started, so a schedule change is seen exactly as if read first thing in here.
-        const stamp = patient.scheduleStamp;
-        booking = await serviceAndSettings(ctx, tx, actor, input.serviceCode, stamp);
-        const { row: serviceRow, stored, service, settings } = booking;
-        const data = await loadForCheck(ctx, tx, actor, service, input, now, stamp);
-        const wanted = {
-          start,
-          therapistId: input.therapistId,
-          locationId: input.locationId,
-          patientId: input.patientId,
-        };
-        const verdict = checkBookable(
-          { service, ...wanted, roomId: input.roomId ?? null },
-          windowOf(settings, now),
-          data,
-        );
-        if (!verdict.ok)
-          return refuse(
-            verdict,
-            {
-              // Only now, on a refusal: the days around the wanted time, for alternatives.
-              data: await loadAround(tx, actor.orgId, input.start, now),
-              service,
-              settings,
-              now,
-              orgTimeZone: actor.orgTimeZone,
-            },
-            wanted,
-          );
-        const warnings = await authorizationWarnings(tx, actor, patient, [
-          localDateAt(data, input.locationId, start, actor.orgTimeZone),
-        ]);
-        if (!stored) await ensureServiceRow(tx, actor.orgId, serviceRow);
-        const [row] = await repo.insertAppointments(
-          tx,
-          actor.orgId,
-          [
-            {
-              ...wanted,
-              roomId: verdict.roomId,
-              serviceCode: service.code,
-              start: input.start,
-              end: new Date(verdict.slot.end),
-              bufferAfterMinutes: service.bufferAfterMinutes,
-              seriesId: null,
-              bookedBy: actor.userId,
-            },
-          ],
-          now,
-        );
-        await grantForBooking(tx, actor, row!.patientId, [row!], now, 'appointment', [
-          { action: 'appointment.create', patientId: row!.patientId, recordType: 'appointment', recordId: row!.id },
-        ]);
-        const notify = await cachedAtStamp(ctx.db, stamp, `${actor.orgId}:notify-settings`, () =>
-          notifySettings(tx, actor.orgId),
-        );
-        await onBooked(tx, actor.orgId, row!, now, notify, { stamp, patient, service: serviceRow });
-        return { ...(await presentAppointment(tx, actor, row!)), warnings };
-      },
-      { keepRefusal: keepBookingRefusal },
-    );
+    return await bookChecked(ctx, actor, input, once, patient, (read) => (booking = read));
   } catch (err) {
     if (lostTimeRace(err) && booking) {
       // A concurrent booking won the time; with a key, the refusal is kept as the answer too.
@@ -306,6 +241,143 @@ export async function bookAppointment(
     }
     return rethrowReference(err);
   }
+}
+
+/**
+ * Checks the wanted time and writes the booking. The check reads on the pool, not in a transaction: under
+ * READ COMMITTED a transaction's reads would see the same, and the exclusion constraints, not the check, are
+ * what keep two bookings off one time. Every write is then one statement (bookings.ts) — with the answer kept
+ * under the key in it — unless the answer must read what the writes made (a therapist booking their own visit
+ * sees what their new care relationship allows) or the service's default row must be stored first: then the
+ * statement runs in a transaction with those.
+ */
+async function bookChecked(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: BookInput,
+  once: Once | undefined,
+  patient: VisitPatient,
+  read: (booking: Awaited<ReturnType<typeof serviceAndSettings>>) => void,
+): Promise<BookedAppointment> {
+  const now = ctx.now();
+  const start = input.start.getTime();
+  const kept = { keepRefusal: keepBookingRefusal };
+  let planned: Awaited<ReturnType<typeof planBooking>>;
+  try {
+    planned = await planBooking(ctx, actor, input, patient, now, start, read);
+  } catch (err) {
+    return failedCreate(ctx, actor, once, err, kept);
+  }
+  const { row, write, warnings, storeService } = planned;
+  if (!storeService && !readsChartAccess(actor, row)) {
+    try {
+      // Presenting it reads nothing here: the answer is known before the write and kept by it.
+      const answer = { ...(await presentAppointment(ctx.db, actor, row)), warnings };
+      const key = once && { userId: actor.userId, key: once.key, stored: answerToKeep(once, answer) };
+      if (!(await writeBooking(ctx.db, actor.orgId, { ...write, key }, now))) return replayStored(ctx, actor, once!);
+      noteBooking(actor.orgId);
+      return answer;
+    } catch (err) {
+      return failedCreate(ctx, actor, once, err, kept);
+    }
+  }
+  return createOnce(
+    ctx,
+    actor,
+    once,
+    async (tx) => {
+      if (storeService) await storeService(tx);
+      await writeBooking(tx, actor.orgId, write, now);
+      noteBooking(actor.orgId);
+      return { ...(await presentAppointment(tx, actor, row)), warnings };
+    },
+    kept,
+  );
+}
+
+/** The check, and on a bookable time everything the booking will write, with the appointment's id chosen. */
+async function planBooking(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: BookInput,
+  patient: VisitPatient,
+  now: Date,
+  start: number,
+  read: (booking: Awaited<ReturnType<typeof serviceAndSettings>>) => void,
+) {
+  // Read with the patient, just before: under READ COMMITTED each statement sees what was committed when it
+  // started, so a schedule change is seen exactly as if read with the check.
+  const stamp = patient.scheduleStamp;
+  const booking = await serviceAndSettings(ctx, ctx.db, actor, input.serviceCode, stamp);
+  read(booking);
+  const { row: serviceRow, stored, service, settings } = booking;
+  const data = await loadForCheck(ctx, ctx.db, actor, service, input, now, stamp);
+  const wanted = { start, therapistId: input.therapistId, locationId: input.locationId, patientId: input.patientId };
+  const verdict = checkBookable({ service, ...wanted, roomId: input.roomId ?? null }, windowOf(settings, now), data);
+  if (!verdict.ok)
+    return refuse(
+      verdict,
+      {
+        // Only now, on a refusal: the days around the wanted time, for alternatives.
+        data: await loadAround(ctx.db, actor.orgId, input.start, now),
+        service,
+        settings,
+        now,
+        orgTimeZone: actor.orgTimeZone,
+      },
+      wanted,
+    );
+  const audited: AuditRecord[] = [];
+  const warnings = await authorizationWarnings(
+    ctx.db,
+    actor,
+    patient,
+    [localDateAt(data, input.locationId, start, actor.orgTimeZone)],
+    audited,
+  );
+  const row: repo.AppointmentRow = {
+    ...wanted,
+    id: randomUUID(),
+    roomId: verdict.roomId,
+    serviceCode: service.code,
+    serviceName: serviceRow.name,
+    status: 'booked',
+    start: input.start,
+    end: new Date(verdict.slot.end),
+    bufferAfterMinutes: service.bufferAfterMinutes,
+    seriesId: null,
+    notes: null,
+    cancelReason: null,
+    bookedBy: actor.userId,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    sessionNoteId: null,
+  };
+  const notify = await cachedAtStamp(ctx.db, stamp, `${actor.orgId}:notify-settings`, () =>
+    notifySettings(ctx.db, actor.orgId),
+  );
+  const { messages, skipEvents } = await composeBooked(ctx.db, actor.orgId, row, now, notify, {
+    stamp,
+    patient,
+    service: serviceRow,
+  });
+  const created = {
+    action: 'appointment.create',
+    patientId: row.patientId,
+    recordType: 'appointment',
+    recordId: row.id,
+  };
+  const { grants, audited: grantAudit } = bookingGrants(actor, [row], now, 'appointment', [created, ...audited]);
+  const write: BookingWrite = {
+    appointment: row,
+    grants,
+    audited: { ...grantAudit, events: [...grantAudit.events, ...skipEvents] },
+    messages,
+  };
+  // Storing a default's row changes the stamp, so a row once seen stored is not written again.
+  const storeService = stored ? null : (tx: Queryable) => ensureServiceRow(tx, actor.orgId, serviceRow);
+  return { row, write, warnings, storeService };
 }
 
 async function loadVisible(

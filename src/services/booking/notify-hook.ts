@@ -5,11 +5,14 @@
 import { databaseOf, type Queryable } from '../../store/database.ts';
 import type { AppointmentRow } from '../../store/repos/appointments.ts';
 import { messagePlaces, type AppointmentView, type MessagePatient } from '../../store/repos/calendars.ts';
+import type { AuditEventInput } from '../../store/repos/audit.ts';
+import type { NewMessage } from '../../store/repos/outbox.ts';
 import type { ServiceRow } from '../../store/repos/services-catalogue.ts';
 import type { VisitPatient } from '../care.ts';
 import {
   type NotifySettings,
   cancelAppointmentMessages,
+  composeBookingMessages,
   enqueueMessage,
   rescheduleAppointmentMessages,
   scheduleAppointmentMessages,
@@ -47,10 +50,12 @@ async function viewOf(
   orgId: string,
   row: AppointmentRow,
   visit: BookedVisit,
+  /** Read now, not as kept at the stamp. */
+  fresh = false,
 ): Promise<AppointmentView | null> {
-  const places = await cachedAtStamp(databaseOf(tx), visit.stamp, `${orgId}:message-places`, () =>
-    messagePlaces(tx, orgId),
-  );
+  const places = fresh
+    ? await messagePlaces(tx, orgId)
+    : await cachedAtStamp(databaseOf(tx), visit.stamp, `${orgId}:message-places`, () => messagePlaces(tx, orgId));
   const site = places.sites[row.locationId];
   const therapistName = places.therapistNames[row.therapistId];
   if (!site || therapistName === undefined) return null;
@@ -77,21 +82,25 @@ async function viewOf(
   };
 }
 
-/**
- * `settings`: the organisation's notification settings when the caller already has them (read at the stamp);
- * `visit`: what a single booking holds of the visit, so its messages are composed without reading it back.
- */
-export async function onBooked(
-  tx: Queryable,
+/** A new booking's messages and the audit events of those skipped, composed before it is written (its id chosen). */
+export async function composeBooked(
+  db: Queryable,
   orgId: string,
   row: AppointmentRow,
   now: Date,
-  settings?: NotifySettings,
-  visit?: BookedVisit,
-): Promise<void> {
+  settings: NotifySettings,
+  visit: BookedVisit,
+): Promise<{ messages: NewMessage[]; skipEvents: AuditEventInput[] }> {
+  // The check found the site and the therapist at this stamp, so the kept places name them; read again if not.
+  const view = (await viewOf(db, orgId, row, visit)) ?? (await viewOf(db, orgId, row, visit, true));
+  if (!view) throw new Error('A booked site or therapist is missing from its organisation.');
+  return composeBookingMessages(db, view, now, settings);
+}
+
+/** Queues a booked visit's messages, inside the booking's transaction (series and waitlist offers). */
+export async function onBooked(tx: Queryable, orgId: string, row: AppointmentRow, now: Date): Promise<void> {
   noteBooking(orgId);
-  const view = visit ? ((await viewOf(tx, orgId, row, visit)) ?? undefined) : undefined;
-  await scheduleAppointmentMessages(tx, booked(orgId, row), { now, settings, view });
+  await scheduleAppointmentMessages(tx, booked(orgId, row), { now });
 }
 
 export async function onMoved(tx: Queryable, orgId: string, row: AppointmentRow, now: Date): Promise<void> {

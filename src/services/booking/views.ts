@@ -47,6 +47,10 @@ export type Appointment = Omit<AppointmentRow, 'bookedBy'> & {
   can: AppointmentCan;
 };
 
+/** Whether presenting a visit to this caller reads the patient's chart access (a note is, or may be, in play). */
+export const readsChartAccess = (actor: Actor, row: Pick<AppointmentRow, 'sessionNoteId' | 'therapistId'>) =>
+  row.sessionNoteId !== null || row.therapistId === actor.therapistId;
+
 /**
  * Appointments as the caller sees them, each with what the caller may do with it. `conflicts`, when
  * given (reads), adds why the schedule no longer allows each booked visit.
@@ -58,7 +62,7 @@ export async function presentAppointments(
   conflicts?: ReadonlyMap<string, VisitConflict | null>,
 ): Promise<Appointment[]> {
   // The session note's actions rest on the patient's chart access; loaded only where a note is in play.
-  const charted = rows.filter((r) => r.sessionNoteId !== null || r.therapistId === actor.therapistId);
+  const charted = rows.filter((r) => readsChartAccess(actor, r));
   const facts = new Map(
     (await accessFactsOf(db, actor.orgId, [...new Set(charted.map((r) => r.patientId))])).map((f) => [
       f.patientId,

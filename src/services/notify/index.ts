@@ -2,6 +2,7 @@
 export {
   enqueueMessage,
   scheduleAppointmentMessages,
+  composeBookingMessages,
   rescheduleAppointmentMessages,
   cancelAppointmentMessages,
   visitAffectedMessage,

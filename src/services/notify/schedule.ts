@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../store/database.ts';
-import { insertAuditEvents } from '../../store/repos/audit.ts';
+import { insertAuditEvents, type AuditEventInput } from '../../store/repos/audit.ts';
 import { findAppointmentView, type AppointmentView } from '../../store/repos/calendars.ts';
 import {
   cancelPendingMessages,
@@ -88,21 +88,18 @@ function refusal(view: AppointmentView, kind: MessageKind): Skipped['reason'] | 
 }
 
 /** Skips leave a trace in the audit log, so "why did I get no reminder?" has an answer. */
-async function recordSkips(tx: Queryable, view: AppointmentView, skipped: Skipped[]): Promise<void> {
-  await insertAuditEvents(
-    tx,
-    skipped.map((s) => ({
-      orgId: view.orgId,
-      actorUserId: null,
-      actorRole: 'system',
-      action: 'notification.skipped',
-      outcome: 'allowed',
-      patientId: view.patientId,
-      recordType: 'appointment',
-      recordId: view.id,
-      detail: { kind: s.kind, reason: s.reason },
-    })),
-  );
+function skipEvents(view: AppointmentView, skipped: Skipped[]): AuditEventInput[] {
+  return skipped.map((s) => ({
+    orgId: view.orgId,
+    actorUserId: null,
+    actorRole: 'system',
+    action: 'notification.skipped',
+    outcome: 'allowed',
+    patientId: view.patientId,
+    recordType: 'appointment',
+    recordId: view.id,
+    detail: { kind: s.kind, reason: s.reason },
+  }));
 }
 
 interface Planned {
@@ -114,14 +111,14 @@ interface Planned {
   problem?: string;
 }
 
-async function queuePlanned(
+/** The planned messages as they will be queued, and the ones this patient gets none of. */
+async function composePlanned(
   tx: Queryable,
   view: AppointmentView,
   planned: Planned[],
-  now: Date,
   preSkipped: Skipped[] = [],
   known?: NotifySettings,
-): Promise<ScheduleResult> {
+): Promise<{ messages: NewMessage[]; skipped: Skipped[] }> {
   const settings = known ?? (await notifySettings(tx, view.orgId));
   const skipped = [...preSkipped];
   const messages: NewMessage[] = [];
@@ -170,10 +167,45 @@ async function queuePlanned(
       }),
     );
   }
+  return { messages, skipped };
+}
+
+async function queuePlanned(
+  tx: Queryable,
+  view: AppointmentView,
+  planned: Planned[],
+  now: Date,
+  preSkipped: Skipped[] = [],
+  known?: NotifySettings,
+): Promise<ScheduleResult> {
+  const { messages, skipped } = await composePlanned(tx, view, planned, preSkipped, known);
   // One statement for all of them: the booking's transaction makes one round trip, not one per message.
   const queued = await insertMessages(tx, messages, now);
-  await recordSkips(tx, view, skipped);
+  await insertAuditEvents(tx, skipEvents(view, skipped));
   return { queued, skipped };
+}
+
+/** A visit's messages: `first` now, the pre-visit instructions for a first visit, the reminders not already past. */
+function planVisit(
+  view: AppointmentView,
+  now: Date,
+  first: AppointmentMessageKind,
+  preVisit: boolean,
+  settings: NotifySettings,
+): { planned: Planned[]; skipped: Skipped[] } {
+  const at = view.start.toISOString();
+  const planned: Planned[] = [{ kind: first, sendAt: now, dedupeKey: `${view.id}:${first}:${at}` }];
+  if (preVisit && (view.serviceIsInitial || !view.hasEarlierCompletedVisit)) {
+    planned.push({ kind: 'pre-visit', sendAt: now, dedupeKey: `${view.id}:pre-visit:${at}` });
+  }
+  const skipped: Skipped[] = [];
+  for (const hours of settings.reminderHours) {
+    const sendAt = new Date(view.start.getTime() - hours * 3600_000);
+    if (sendAt.getTime() <= now.getTime()) skipped.push({ kind: 'reminder', reason: 'in-the-past' });
+    else
+      planned.push({ kind: 'reminder', sendAt, dedupeKey: `${view.id}:reminder:${at}:${hours}h`, hoursBefore: hours });
+  }
+  return { planned, skipped };
 }
 
 async function visitMessages(
@@ -185,20 +217,24 @@ async function visitMessages(
   known?: NotifySettings,
 ): Promise<ScheduleResult> {
   const settings = known ?? (await notifySettings(tx, view.orgId));
-  const { reminderHours } = settings;
-  const at = view.start.toISOString();
-  const planned: Planned[] = [{ kind: first, sendAt: now, dedupeKey: `${view.id}:${first}:${at}` }];
-  if (preVisit && (view.serviceIsInitial || !view.hasEarlierCompletedVisit)) {
-    planned.push({ kind: 'pre-visit', sendAt: now, dedupeKey: `${view.id}:pre-visit:${at}` });
-  }
-  const skipped: Skipped[] = [];
-  for (const hours of reminderHours) {
-    const sendAt = new Date(view.start.getTime() - hours * 3600_000);
-    if (sendAt.getTime() <= now.getTime()) skipped.push({ kind: 'reminder', reason: 'in-the-past' });
-    else
-      planned.push({ kind: 'reminder', sendAt, dedupeKey: `${view.id}:reminder:${at}:${hours}h`, hoursBefore: hours });
-  }
+  const { planned, skipped } = planVisit(view, now, first, preVisit, settings);
   return queuePlanned(tx, view, planned, now, skipped, settings);
+}
+
+/**
+ * A new booking's messages as scheduleAppointmentMessages would queue them, composed but not written,
+ * with the audit events of those skipped: the booking writes them in its own statement. `view.id` is
+ * the appointment's id, chosen before it is written.
+ */
+export async function composeBookingMessages(
+  db: Queryable,
+  view: AppointmentView,
+  now: Date,
+  settings: NotifySettings,
+): Promise<{ messages: NewMessage[]; skipEvents: AuditEventInput[] }> {
+  const { planned, skipped } = planVisit(view, now, 'confirmation', true, settings);
+  const composed = await composePlanned(db, view, planned, skipped, settings);
+  return { messages: composed.messages, skipEvents: skipEvents(view, composed.skipped) };
 }
 
 /**
@@ -210,11 +246,10 @@ async function visitMessages(
 export async function scheduleAppointmentMessages(
   tx: Queryable,
   appointment: BookedAppointment,
-  /** `view`: the appointment as a message reads it, when the caller built it from what it holds (no read back). */
-  options: { now?: Date; settings?: NotifySettings; view?: AppointmentView } = {},
+  options: { now?: Date; settings?: NotifySettings } = {},
 ): Promise<ScheduleResult> {
   const now = options.now ?? (await databaseNow(tx));
-  const view = options.view ?? (await loadView(tx, appointment.orgId, appointment.id));
+  const view = await loadView(tx, appointment.orgId, appointment.id);
   return visitMessages(tx, view, now, 'confirmation', true, options.settings);
 }
 

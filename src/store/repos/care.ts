@@ -143,6 +143,67 @@ export interface GrantAudit {
   events: AuditEventInput[];
 }
 
+/** What grantPlaces grants: therapists joining the care team, sites the patient is registered at. */
+export interface PlacesToGrant {
+  care?: { therapistIds: string[]; today: string; reason: string };
+  site?: { locationIds: string[]; at: Date; reason: string };
+}
+
+/** Adds a statement parameter and names it ($n). */
+export type Param = (value: unknown) => string;
+
+/** Numbers parameters as they are added, for a statement put together from parts. */
+export function parameters(): { param: Param; values: unknown[] } {
+  const values: unknown[] = [];
+  return { values, param: (value) => `$${values.push(value)}` };
+}
+
+/**
+ * The CTEs `care`, `site` (and with `audited`, `logged`) of a grant, for a WITH of one statement.
+ * `when`: a condition every row written must meet (a booking's grants only when its appointment was written).
+ */
+export function grantCtes(
+  param: Param,
+  orgId: string,
+  patientId: string,
+  userId: string | null,
+  grants: PlacesToGrant,
+  audited?: GrantAudit,
+  when = 'true',
+): string {
+  const { care, site } = grants;
+  const [org, patient, by] = [param(orgId), param(patientId), param(userId)];
+  const ctes = `care AS (
+       INSERT INTO care_relationships AS cr (org_id, patient_id, therapist_id, started_on, granted_by, reason)
+       SELECT ${org}, ${patient}, t, ${param(care?.today ?? null)}::date, ${by}, ${param(care?.reason ?? null)}
+         FROM unnest(${param(care?.therapistIds ?? [])}::uuid[]) t WHERE ${when}
+       ON CONFLICT (org_id, patient_id, therapist_id) DO UPDATE
+         SET started_on = EXCLUDED.started_on, ended_on = NULL, granted_by = EXCLUDED.granted_by,
+           reason = EXCLUDED.reason, ended_by = NULL, end_reason = NULL
+         WHERE cr.ended_on IS NOT NULL
+       RETURNING cr.therapist_id
+     ), site AS (
+       INSERT INTO patient_sites (org_id, patient_id, location_id, registered_at, registered_by, reason)
+       SELECT ${org}, ${patient}, l, ${param(site?.at ?? null)}::timestamptz, ${by}, ${param(site?.reason ?? null)}
+         FROM unnest(${param(site?.locationIds ?? [])}::uuid[]) l
+        WHERE ${when}
+          AND NOT EXISTS (SELECT 1 FROM patients p WHERE p.org_id = ${org} AND p.id = ${patient}
+                           AND p.preferred_location_id = l)
+       ON CONFLICT (org_id, patient_id, location_id) DO NOTHING RETURNING location_id
+     )`;
+  if (!audited) return ctes;
+  const { actor, via, events } = audited;
+  const [who, role, ip, how] = [param(actor.actorUserId), param(actor.actorRole), param(actor.ip ?? null), param(via)];
+  return `${ctes}, logged AS (
+       INSERT INTO audit_events (${AUDIT_COLUMNS})
+       ${auditRowsFrom(param(auditRowsJson(events)))} WHERE ${when}
+       UNION ALL SELECT ${org}, ${who}, ${role}, 'care.grant', 'allowed', ${patient}, 'patient', ${patient}::text,
+         ${ip}, jsonb_build_object('therapistId', therapist_id, 'via', ${how}::text) FROM care
+       UNION ALL SELECT ${org}, ${who}, ${role}, 'patient.site.register', 'allowed', ${patient}, 'patient',
+         ${patient}::text, ${ip}, jsonb_build_object('locationId', location_id, 'via', ${how}::text) FROM site
+     )`;
+}
+
 /**
  * Care-team and site grants in one statement (a booking makes both): each therapist joins the care
  * team (again, if their care had ended) and the patient is registered at each site (not their
@@ -154,61 +215,15 @@ export async function grantPlaces(
   orgId: string,
   patientId: string,
   userId: string | null,
-  grants: {
-    care?: { therapistIds: string[]; today: string; reason: string };
-    site?: { locationIds: string[]; at: Date; reason: string };
-  },
+  grants: PlacesToGrant,
   audited?: GrantAudit,
 ): Promise<{ therapistIds: string[]; locationIds: string[] }> {
-  const { care, site } = grants;
-  // $10–$14: the audit events' own, who granted, and how.
-  const logged = audited
-    ? `, logged AS (
-       INSERT INTO audit_events (${AUDIT_COLUMNS})
-       ${auditRowsFrom('$10')}
-       UNION ALL SELECT $1, $11, $12, 'care.grant', 'allowed', $2, 'patient', $2::text, $13,
-         jsonb_build_object('therapistId', therapist_id, 'via', $14::text) FROM care
-       UNION ALL SELECT $1, $11, $12, 'patient.site.register', 'allowed', $2, 'patient', $2::text, $13,
-         jsonb_build_object('locationId', location_id, 'via', $14::text) FROM site
-     )`
-    : '';
+  const { param, values } = parameters();
   const rows = await db.query<{ kind: 'care' | 'site'; id: string }>(
-    `WITH care AS (
-       INSERT INTO care_relationships AS cr (org_id, patient_id, therapist_id, started_on, granted_by, reason)
-       SELECT $1, $2, t, $5::date, $6, $7 FROM unnest($3::uuid[]) t
-       ON CONFLICT (org_id, patient_id, therapist_id) DO UPDATE
-         SET started_on = EXCLUDED.started_on, ended_on = NULL, granted_by = EXCLUDED.granted_by,
-           reason = EXCLUDED.reason, ended_by = NULL, end_reason = NULL
-         WHERE cr.ended_on IS NOT NULL
-       RETURNING cr.therapist_id
-     ), site AS (
-       INSERT INTO patient_sites (org_id, patient_id, location_id, registered_at, registered_by, reason)
-       SELECT $1, $2, l, $8, $6, $9 FROM unnest($4::uuid[]) l
-        WHERE NOT EXISTS (SELECT 1 FROM patients p WHERE p.org_id = $1 AND p.id = $2 AND p.preferred_location_id = l)
-       ON CONFLICT (org_id, patient_id, location_id) DO NOTHING RETURNING location_id
-     )${logged}
+    `WITH ${grantCtes(param, orgId, patientId, userId, grants, audited)}
      SELECT 'care' AS kind, therapist_id::text AS id FROM care
      UNION ALL SELECT 'site', location_id::text FROM site`,
-    [
-      orgId,
-      patientId,
-      care?.therapistIds ?? [],
-      site?.locationIds ?? [],
-      care?.today ?? null,
-      userId,
-      care?.reason ?? null,
-      site?.at ?? null,
-      site?.reason ?? null,
-      ...(audited
-        ? [
-            auditRowsJson(audited.events),
-            audited.actor.actorUserId,
-            audited.actor.actorRole,
-            audited.actor.ip ?? null,
-            audited.via,
-          ]
-        : []),
-    ],
+    values,
   );
   return {
     therapistIds: rows.filter((r) => r.kind === 'care').map((r) => r.id),

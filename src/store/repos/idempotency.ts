@@ -44,3 +44,23 @@ export async function purgeIdempotencyKeys(db: Queryable, before: Date): Promise
   const rows = await db.query(`DELETE FROM idempotency_keys WHERE created_at < $1 RETURNING key`, [before]);
   return rows.length;
 }
+
+/**
+ * The CTE `kept` of a create written in one statement: the key with its answer, or no row when another
+ * request stored one first — the statement's other writes are then left undone by depending on it.
+ */
+export function keptCte(
+  param: (value: unknown) => string,
+  orgId: string,
+  userId: string,
+  key: string,
+  stored: StoredResponse,
+  now: Date,
+): string {
+  return `kept AS (
+       INSERT INTO idempotency_keys (org_id, user_id, key, request_hash, status, response, created_at)
+       VALUES (${param(orgId)}, ${param(userId)}, ${param(key)}, ${param(stored.requestHash)}, ${param(stored.status)},
+         ${param(JSON.stringify(stored.response))}::jsonb, ${param(now)})
+       ON CONFLICT DO NOTHING RETURNING key
+     )`;
+}

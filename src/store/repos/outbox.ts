@@ -79,7 +79,38 @@ export async function insertMessage(db: Queryable, m: NewMessage, now: Date): Pr
   return (await insertMessages(db, [m], now))[0] ?? null;
 }
 
-const MESSAGE_FIELDS = 14;
+/** The columns a new message is written with, in the order messageRowsFrom selects them. */
+export const MESSAGE_COLUMNS = `org_id, kind, appointment_id, patient_id, to_address, subject, text, html, send_at,
+  message_id, dedupe_key, created_at, render, attachments`;
+
+/** New messages as the one JSON parameter messageRowsFrom reads, created at `now`. */
+export function messageRowsJson(ms: readonly NewMessage[], now: Date): string {
+  return JSON.stringify(
+    ms.map((m) => ({
+      org_id: m.orgId,
+      kind: m.kind,
+      appointment_id: m.appointmentId,
+      patient_id: m.patientId,
+      to_address: m.toAddress,
+      subject: m.subject,
+      text: m.text,
+      html: m.html,
+      send_at: m.sendAt,
+      message_id: m.messageId,
+      dedupe_key: m.dedupeKey,
+      created_at: now,
+      render: m.render,
+      attachments: m.attachments,
+    })),
+  );
+}
+
+/** A SELECT of MESSAGE_COLUMNS from the parameter `param` (messageRowsJson), for an INSERT of them. */
+export const messageRowsFrom = (param: string) =>
+  `SELECT ${MESSAGE_COLUMNS} FROM json_populate_recordset(null::outbox_messages, ${param}::json)`;
+
+/** Leaves out a message whose dedupe key is already queued (a repeated schedule of the same visit). */
+export const ON_QUEUED_ALREADY = 'ON CONFLICT (org_id, dedupe_key) DO NOTHING';
 
 /**
  * Inserts several messages in one statement (one round trip for a booking's confirmation and
@@ -87,32 +118,10 @@ const MESSAGE_FIELDS = 14;
  */
 export async function insertMessages(db: Queryable, ms: readonly NewMessage[], now: Date): Promise<MessageRow[]> {
   if (ms.length === 0) return [];
-  const tuples = ms.map((_, r) => {
-    const at = (k: number) => `$${r * MESSAGE_FIELDS + k}`;
-    return `(${at(1)}::uuid, ${at(2)}, ${at(3)}::uuid, ${at(4)}::uuid, ${at(5)}, ${at(6)}, ${at(7)}, ${at(8)},
-      ${at(9)}::timestamptz, ${at(10)}, ${at(11)}, ${at(12)}::timestamptz, ${at(13)}::jsonb, ${at(14)}::jsonb)`;
-  });
   const rows = await db.query<MessageRow>(
-    `INSERT INTO outbox_messages (org_id, kind, appointment_id, patient_id, to_address, subject, text, html, send_at,
-      message_id, dedupe_key, created_at, render, attachments)
-     VALUES ${tuples.join(', ')}
-     ON CONFLICT (org_id, dedupe_key) DO NOTHING RETURNING ${COLUMNS}`,
-    ms.flatMap((m) => [
-      m.orgId,
-      m.kind,
-      m.appointmentId,
-      m.patientId,
-      m.toAddress,
-      m.subject,
-      m.text,
-      m.html,
-      m.sendAt,
-      m.messageId,
-      m.dedupeKey,
-      now,
-      m.render === null ? null : JSON.stringify(m.render),
-      JSON.stringify(m.attachments),
-    ]),
+    `INSERT INTO outbox_messages (${MESSAGE_COLUMNS}) ${messageRowsFrom('$1')} ${ON_QUEUED_ALREADY}
+     RETURNING ${COLUMNS}`,
+    [messageRowsJson(ms, now)],
   );
   const order = new Map(ms.map((m, i) => [m.dedupeKey, i]));
   return rows.sort((a, b) => order.get(a.dedupeKey)! - order.get(b.dedupeKey)!);
