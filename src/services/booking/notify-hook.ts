@@ -33,9 +33,9 @@ function booked(orgId: string, row: AppointmentRow) {
   };
 }
 
-/** What a single booking already holds of its visit, so its messages need not read the appointment back. */
+/** What a single booking already holds of its visit, so its messages are composed before it is written. */
 export interface BookedVisit {
-  /** The schedule stamp read in the booking's transaction: sites and therapists are as they were at it. */
+  /** The schedule stamp the booking was checked at: sites and therapists are as they were at it. */
   stamp: string;
   patient: MessagePatient & Pick<VisitPatient, 'hasEarlierCompletedVisit'>;
   service: Pick<ServiceRow, 'name' | 'isInitial' | 'priceCents' | 'currency'>;
