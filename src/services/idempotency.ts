@@ -187,6 +187,28 @@ export async function createOnce<T>(
 }
 
 /**
+ * A create whose every write is one statement, so it needs no transaction: its answer is known before the
+ * write, and `write` keeps it under the key in that statement (given `kept`, the statement writes nothing and
+ * returns false when the key already holds an answer — that answer is then this request's). Failures are
+ * settled as createOnce settles them.
+ */
+export async function createInOneStatement<T>(
+  ctx: ServiceContext,
+  actor: Actor,
+  once: Once | undefined,
+  answer: T,
+  write: (kept: repo.StoredResponse | undefined) => Promise<boolean>,
+  options: CreateOnceOptions = {},
+): Promise<T> {
+  try {
+    if (await write(once && answerToKeep(once, answer))) return answer;
+    return await replayStored<T>(ctx, actor, once!);
+  } catch (err) {
+    return failedCreate<T>(ctx, actor, once, err, options);
+  }
+}
+
+/**
  * A create that failed: a refusal worth keeping is kept as the key's answer; otherwise the request with this
  * key that ended first may be why this one failed (a row both wrote, such as a unique email), and its answer
  * is this request's too. Anything else is thrown on.
@@ -207,13 +229,12 @@ export async function failedCreate<T>(
   return consultedThrow(err);
 }
 
-/** What a create written in one statement keeps under its key: its answer, as the client receives it. */
-export function answerToKeep(once: Once, answer: unknown): repo.StoredResponse {
+/** What a create keeps under its key: its answer, as the client receives it. */
+function answerToKeep(once: Once, answer: unknown): repo.StoredResponse {
   return { requestHash: once.requestHash, status: 201, response: JSON.parse(JSON.stringify(answer ?? null)) };
 }
 
-/** The answer another request with this key kept first (a create whose statement found the key taken). */
-export async function replayStored<T>(ctx: ServiceContext, actor: Actor, once: Once): Promise<T> {
+async function replayStored<T>(ctx: ServiceContext, actor: Actor, once: Once): Promise<T> {
   const answer = replay(await repo.findIdempotentResponse(ctx.db, actor.orgId, actor.userId, once.key), once);
   if (!answer) throw new Error('An Idempotency-Key was claimed but holds no answer.');
   return answer.body as T;

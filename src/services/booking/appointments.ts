@@ -20,7 +20,7 @@ import { alternativesFor, ALTERNATIVE_SEARCH_DAYS, SERVICE_REFUSAL, windowOf } f
 import { ensureServiceRow, findServiceAndRow, toServiceDef } from './catalogue.ts';
 import { conflictOf, conflictsOf } from './conflicts.ts';
 import { NotQualifiedError, SeriesConflictError, SlotUnavailableError } from './errors.ts';
-import { answerToKeep, createOnce, failedCreate, keepRefusal, replayStored, type Once } from '../idempotency.ts';
+import { createInOneStatement, createOnce, failedCreate, keepRefusal, type Once } from '../idempotency.ts';
 import { loadForAvailability } from './availability-loader.ts';
 import { loadSchedule, type LoadedSchedule } from './loader.ts';
 import { cachedAtStamp, noteBooking, scheduleStamp } from './schedule-cache.ts';
@@ -270,16 +270,21 @@ async function bookChecked(
   }
   const { row, write, warnings, storeService } = planned;
   if (!storeService && !readsChartAccess(actor, row)) {
-    try {
-      // Presenting it reads nothing here: the answer is known before the write and kept by it.
-      const answer = { ...(await presentAppointment(ctx.db, actor, row)), warnings };
-      const key = once && { userId: actor.userId, key: once.key, stored: answerToKeep(once, answer) };
-      if (!(await writeBooking(ctx.db, actor.orgId, { ...write, key }, now))) return replayStored(ctx, actor, once!);
-      noteBooking(actor.orgId);
-      return answer;
-    } catch (err) {
-      return failedCreate(ctx, actor, once, err, kept);
-    }
+    // Presenting it reads nothing here: the answer is known before the write and kept by it.
+    const answer = { ...(await presentAppointment(ctx.db, actor, row)), warnings };
+    return createInOneStatement(
+      ctx,
+      actor,
+      once,
+      answer,
+      async (stored) => {
+        const key = stored && { userId: actor.userId, key: once!.key, stored };
+        const written = await writeBooking(ctx.db, actor.orgId, { ...write, key }, now);
+        if (written) noteBooking(actor.orgId);
+        return written;
+      },
+      kept,
+    );
   }
   return createOnce(
     ctx,
