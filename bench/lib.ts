@@ -64,3 +64,11 @@ export function withRatio(timing: Timing, baseline: Timing): Timing {
 
 /** A bench module: `export async function run(): Promise<Timing[]>` in bench/<name>.bench.ts. */
 export type BenchModule = { run: () => Promise<Timing[]> };
+
+/**
+ * Node options for the Knotwork server a bench starts, from BENCH_SERVER_NODE_ARGS (e.g.
+ * "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it: Node refuses --cpu-prof in NODE_OPTIONS).
+ */
+export function serverNodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+}

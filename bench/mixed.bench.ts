@@ -19,7 +19,7 @@ import { createTestDatabase } from '../test/support/db.ts';
 import { intakeDocument } from '../test/support/session-kit.ts';
 import { seedScreenedIntake } from '../test/support/session-seed.ts';
 import { buildOnce, startInstance, stopInstance } from '../test/support/instances.ts';
-import { benchToday, percentile, type Timing } from './lib.ts';
+import { benchToday, percentile, serverNodeArgs, type Timing } from './lib.ts';
 
 const SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 120);
 const PATIENTS = Number(process.env.BENCH_MIXED_PATIENTS ?? 20_000);
@@ -259,7 +259,7 @@ function rows(engine: string, run: Awaited<ReturnType<typeof drive>>, bare: numb
 }
 
 async function runMix(engine: string, databaseUrl: string, dataDir: string, fixture: Fixture, bare: number) {
-  const server = await startInstance(engine, databaseUrl, dataDir);
+  const server = await startInstance(engine, databaseUrl, dataDir, serverNodeArgs());
   try {
     const desk = await signIn(server.url, 'admin');
     const therapist = await signIn(server.url, 'therapist');

@@ -22,7 +22,7 @@ import { openPglite } from '../src/store/pglite.ts';
 import { openPostgres } from '../src/store/postgres.ts';
 import { addDays } from '../src/time/index.ts';
 import type { FloorSettings } from './floor-server.ts';
-import { benchNow, benchToday, type Timing } from './lib.ts';
+import { benchNow, benchToday, serverNodeArgs, type Timing } from './lib.ts';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 100_000);
@@ -411,7 +411,7 @@ function floorArgs(world: World, where: Pick<FloorSettings, 'postgresUrl' | 'pgl
   return ['--import', 'tsx', 'bench/floor-server.ts', JSON.stringify(settings)];
 }
 
-const SERVE = ['bin/knotwork.mjs', 'serve'];
+const SERVE = [...serverNodeArgs(), 'bin/knotwork.mjs', 'serve'];
 const SEND = ['bin/knotwork.mjs', 'send-messages'];
 const RUNNING = /Knotwork is running at (\S+)/;
 const LISTENING = /listening (\S+)/;

@@ -41,10 +41,18 @@ export function buildOnce(): void {
   execFileSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: ROOT, stdio: 'ignore' });
 }
 
-/** Starts `knotwork serve` on the database; resolves once it has opened it and listens. */
-export async function startInstance(name: string, databaseUrl: string, dataDir: string): Promise<Instance> {
+/**
+ * Starts `knotwork serve` on the database; resolves once it has opened it and listens. `nodeArgs`: options
+ * for node itself (a bench profiling the server).
+ */
+export async function startInstance(
+  name: string,
+  databaseUrl: string,
+  dataDir: string,
+  nodeArgs: string[] = [],
+): Promise<Instance> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'bin/knotwork.mjs'), 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin/knotwork.mjs'), 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../services/context.ts';
-import { bookAppointment, getAppointment, listAppointments } from '../../services/booking/appointments.ts';
+import { getAppointment, listAppointments } from '../../services/booking/appointment-reads.ts';
+import { bookAppointment } from '../../services/booking/appointments.ts';
 import { cancelAppointment, changeStatus, rescheduleAppointment } from '../../services/booking/changes.ts';
 import { bookSeries } from '../../services/booking/series.ts';
 import { IdParams } from '../common.ts';

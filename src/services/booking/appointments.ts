@@ -1,4 +1,4 @@
-/** Booking one appointment, reading one, and the calendar list. */
+/** Booking one appointment: the check, the answer kept under its key, the write, alternatives on refusal. */
 import { randomUUID } from 'node:crypto';
 import {
   checkBookable,
@@ -8,17 +8,16 @@ import {
   type ScheduleData,
   type ServiceDef,
 } from '../../scheduling/index.ts';
-import { addDays, dateIn, formatDate, localDayOf, zonedWallTimeToInstant } from '../../time/index.ts';
+import { addDays, dateIn, formatDate, localDayOf } from '../../time/index.ts';
 import { databaseOf, lostTimeRace, sqlState, SQLSTATE, type Queryable } from '../../store/database.ts';
 import * as repo from '../../store/repos/appointments.ts';
 import { writeBooking, type BookingWrite } from '../../store/repos/bookings.ts';
-import { audit, type AuditRecord } from '../audit.ts';
+import type { AuditRecord } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import { appointmentScope, authorize, isAllowed } from '../policies.ts';
+import { ValidationError } from '../errors.ts';
+import { authorize } from '../policies.ts';
 import { alternativesFor, ALTERNATIVE_SEARCH_DAYS, SERVICE_REFUSAL, windowOf } from './availability.ts';
 import { ensureServiceRow, findServiceAndRow, toServiceDef } from './catalogue.ts';
-import { conflictOf, conflictsOf } from './conflicts.ts';
 import { NotQualifiedError, SeriesConflictError, SlotUnavailableError } from './errors.ts';
 import { createInOneStatement, createOnce, failedCreate, keepRefusal, type Once } from '../idempotency.ts';
 import { loadForAvailability } from './availability-loader.ts';
@@ -27,17 +26,8 @@ import { cachedAtStamp, noteBooking, scheduleStamp } from './schedule-cache.ts';
 import { composeBooked } from './notify-hook.ts';
 import { notifySettings } from '../notify/index.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
-import { clinicTimeZone } from './zone.ts';
 import { bookingGrants, requireVisitPatient, type VisitPatient } from '../care.ts';
-import {
-  presentAppointment,
-  presentAppointments,
-  bookingFacts,
-  readsChartAccess,
-  reasonView,
-  slotView,
-  type Appointment,
-} from './views.ts';
+import { presentAppointment, bookingFacts, readsChartAccess, reasonView, slotView, type Appointment } from './views.ts';
 import { authorizationWarnings, type BookingWarning } from '../billing/booking-warnings.ts';
 
 export interface BookInput {
@@ -383,76 +373,4 @@ async function planBooking(
   // Storing a default's row changes the stamp, so a row once seen stored is not written again.
   const storeService = stored ? null : (tx: Queryable) => ensureServiceRow(tx, actor.orgId, serviceRow);
   return { row, write, warnings, storeService };
-}
-
-async function loadVisible(
-  ctx: ServiceContext,
-  actor: Actor,
-  id: string,
-  action: 'appointment.read',
-): Promise<repo.AppointmentRow> {
-  const row = await repo.findAppointment(ctx.db, actor.orgId, id);
-  if (!row) throw new NotFoundError('No such appointment.');
-  if (!isAllowed(actor, action, { booking: bookingFacts(row) })) {
-    await audit(ctx.db, actor, [
-      { action, outcome: 'denied', patientId: row.patientId, recordType: 'appointment', recordId: id },
-    ]);
-    throw new ForbiddenError('You do not have access to this appointment.');
-  }
-  return row;
-}
-
-export async function getAppointment(ctx: ServiceContext, actor: Actor, id: string): Promise<Appointment> {
-  const row = await loadVisible(ctx, actor, id, 'appointment.read');
-  await audit(ctx.db, actor, [
-    { action: 'appointment.read', patientId: row.patientId, recordType: 'appointment', recordId: id },
-  ]);
-  return presentAppointment(ctx.db, actor, row, await conflictOf(ctx.db, actor.orgId, row, ctx.now()));
-}
-
-export interface ListInput {
-  locationId?: string;
-  therapistId?: string;
-  patientId?: string;
-  /** Local dates; default today and a week from `from`. */
-  from?: string;
-  to?: string;
-  limit: number;
-}
-
-export const MAX_LIST_DAYS = 62;
-
-export async function listAppointments(
-  ctx: ServiceContext,
-  actor: Actor,
-  input: ListInput,
-): Promise<{ appointments: Appointment[] }> {
-  // Dates are read in the site's zone when one is named, otherwise in the clinic group's.
-  const timeZone = await clinicTimeZone(ctx.db, actor, input.locationId);
-  const fromDate = input.from ?? dateIn(timeZone, ctx.now());
-  const toDate = input.to ?? addDays(fromDate, 6);
-  const from = zonedWallTimeToInstant(fromDate, '00:00', timeZone);
-  const to = zonedWallTimeToInstant(addDays(toDate, 1), '00:00', timeZone);
-  if (to <= from) throw new ValidationError({ to: 'Must not be before from.' });
-  if (to - from > MAX_LIST_DAYS * 86_400_000)
-    throw new ValidationError({ to: `Ask for at most ${MAX_LIST_DAYS} days at a time.` });
-  const rows = await repo.listAppointments(ctx.db, actor.orgId, appointmentScope(actor), {
-    ...input,
-    from: new Date(from),
-    to: new Date(to),
-  });
-  // Each appointment shown names a patient: one audit event each, before the answer leaves.
-  await audit(
-    ctx.db,
-    actor,
-    rows.map((r) => ({
-      action: 'appointment.list',
-      patientId: r.patientId,
-      recordType: 'appointment',
-      recordId: r.id,
-    })),
-  );
-  // A booked visit the schedule no longer allows says so on every calendar until it is resolved.
-  const conflicts = await conflictsOf(ctx.db, actor.orgId, rows, ctx.now());
-  return { appointments: await presentAppointments(ctx.db, actor, rows, conflicts) };
 }

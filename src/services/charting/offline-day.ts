@@ -1,7 +1,7 @@
 import { patientsNotedBetween } from '../../store/repos/sessions/notes.ts';
 import { addDays, dateIn, zonedWallTimeToInstant } from '../../time/index.ts';
 import { audit } from '../audit.ts';
-import { listAppointments } from '../booking/appointments.ts';
+import { listAppointments } from '../booking/appointment-reads.ts';
 import { listServices, type Service } from '../booking/catalogue.ts';
 import type { Appointment } from '../booking/views.ts';
 import { sessionCan } from '../can.ts';

@@ -10,7 +10,7 @@ import { toPractitionerRole } from '../../fhir/practitioner-role.ts';
 import { toPractitioner } from '../../fhir/practitioner.ts';
 import { isMeasureId, toQuestionnaire } from '../../fhir/questionnaire.ts';
 import { recordOwner, type OwnedKind } from '../../store/repos/fhir.ts';
-import { getAppointment } from '../booking/appointments.ts';
+import { getAppointment } from '../booking/appointment-reads.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { NotFoundError } from '../errors.ts';
 import { getLocation } from '../locations.ts';

@@ -5,7 +5,8 @@
  */
 import type { Queryable } from '../database.ts';
 import type { NewAppointment } from './appointments.ts';
-import { grantCtes, parameters, type GrantAudit, type PlacesToGrant } from './care.ts';
+import { parameters } from '../statement-parts.ts';
+import { grantCtes, type GrantAudit, type PlacesToGrant } from './care.ts';
 import { keptCte, type StoredResponse } from './idempotency.ts';
 import { MESSAGE_COLUMNS, messageRowsFrom, messageRowsJson, ON_QUEUED_ALREADY, type NewMessage } from './outbox.ts';
 

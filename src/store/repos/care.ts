@@ -1,4 +1,5 @@
 import type { Queryable } from '../database.ts';
+import { parameters, type Param } from '../statement-parts.ts';
 import { AUDIT_COLUMNS, auditRowsFrom, auditRowsJson, type AuditEventInput } from './audit.ts';
 import type { MessagePatient } from './calendars.ts';
 import { scheduleStampColumn } from './schedule-versions.ts';
@@ -147,15 +148,6 @@ export interface GrantAudit {
 export interface PlacesToGrant {
   care?: { therapistIds: string[]; today: string; reason: string };
   site?: { locationIds: string[]; at: Date; reason: string };
-}
-
-/** Adds a statement parameter and names it ($n). */
-export type Param = (value: unknown) => string;
-
-/** Numbers parameters as they are added, for a statement put together from parts. */
-export function parameters(): { param: Param; values: unknown[] } {
-  const values: unknown[] = [];
-  return { values, param: (value) => `$${values.push(value)}` };
 }
 
 /**
