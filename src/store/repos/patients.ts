@@ -96,11 +96,14 @@ export function scopeClause(scope: PatientScope, params: unknown[]): string {
 /** A single word this long is also found inside a name; shorter ones only at a name's start. */
 const FRAGMENT_LETTERS = 3;
 
-/** Names that start with the searched word come before names that only contain it. */
-function rankClause(query: PatientQuery, params: unknown[]): string {
-  if (query.kind !== 'name' || query.second || query.first.length < FRAGMENT_LETTERS) return '';
+/**
+ * Names that start with the searched word come before names that only contain it: true for those (a boolean SQL
+ * expression, sorted descending), false for every name when the search does not rank.
+ */
+function firstHit(query: PatientQuery, params: unknown[]): string {
+  if (query.kind !== 'name' || query.second || query.first.length < FRAGMENT_LETTERS) return 'false';
   params.push(`${escapeLike(query.first.toLowerCase())}%`);
-  return `(lower(p.family_name) LIKE $${params.length} OR lower(p.given_name) LIKE $${params.length}) DESC, `;
+  return `(lower(p.family_name) LIKE $${params.length} OR lower(p.given_name) LIKE $${params.length})`;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -144,25 +147,51 @@ export async function searchPatients(
 ): Promise<{ rows: PatientRow[]; total: number }> {
   const params: unknown[] = [orgId];
   // A merged record is a tombstone: found only through the record it was merged into.
-  const where = [`p.org_id = $1`, 'p.merged_into IS NULL', scopeClause(scope, params), queryClause(query, params)];
+  const where = ['p.merged_into IS NULL', scopeClause(scope, params), queryClause(query, params)];
   if (page.locationId) {
     params.push([page.locationId]);
     where.push(registeredAt(`$${params.length}::uuid[]`));
   }
+  // The organisation is written out in each statement ($1), where the scope check can see it.
   const whereSql = where.join(' AND ');
-  const countRows = await db.query<{ total: number }>(
-    `SELECT count(*)::int AS total FROM patients p WHERE ${whereSql}`,
-    params,
-  );
+  const count = async () =>
+    (
+      await db.query<{ total: number }>(
+        `SELECT count(*)::int AS total FROM patients p WHERE p.org_id = $1 AND ${whereSql}`,
+        params,
+      )
+    )[0]?.total ?? 0;
   const pageParams = [...params];
-  const rank = rankClause(query, pageParams);
-  const rows = await db.query<PatientRow>(
-    `SELECT ${COLUMNS} FROM patients p WHERE ${whereSql}
-      ORDER BY ${rank}lower(p.family_name), lower(p.given_name), p.id
-      LIMIT $${pageParams.length + 1} OFFSET $${pageParams.length + 2}`,
-    [...pageParams, page.limit, page.offset],
+  const first = firstHit(query, pageParams);
+  const [limit, offset] = [`$${pageParams.length + 1}`, `$${pageParams.length + 2}`];
+  pageParams.push(page.limit, page.offset);
+  if (query.kind === 'all') {
+    // Everyone in view: the page comes straight off the name index, the count is a statement of its own.
+    const rows = await db.query<PatientRow>(
+      `SELECT ${COLUMNS} FROM patients p WHERE p.org_id = $1 AND ${whereSql}
+        ORDER BY lower(p.family_name), lower(p.given_name), p.id LIMIT ${limit} OFFSET ${offset}`,
+      pageParams,
+    );
+    return { rows, total: await count() };
+  }
+  // A name, phone or birth date finds few: they are found once (the slow part: every candidate's row is read),
+  // then counted and paged from that, in one statement instead of a count and a page that each found them.
+  const found = await db.query<PatientRow & { matchTotal: number }>(
+    `WITH matched AS MATERIALIZED (
+       SELECT p.id, ${first} AS first_hit, lower(p.family_name) AS family, lower(p.given_name) AS given
+         FROM patients p WHERE p.org_id = $1 AND ${whereSql}
+     ), page AS (
+       SELECT * FROM matched ORDER BY first_hit DESC, family, given, id LIMIT ${limit} OFFSET ${offset}
+     )
+     SELECT ${COLUMNS}, (SELECT count(*)::int FROM matched) AS "matchTotal"
+       FROM page JOIN patients p ON p.org_id = $1 AND p.id = page.id
+      ORDER BY page.first_hit DESC, page.family, page.given, page.id`,
+    pageParams,
   );
-  return { rows, total: countRows[0]?.total ?? 0 };
+  const rows = found.map(({ matchTotal: _total, ...row }) => row);
+  if (found.length > 0) return { rows, total: found[0]!.matchTotal };
+  // An empty page says nothing of the count only when it starts past the first match.
+  return { rows, total: page.offset > 0 || page.limit === 0 ? await count() : 0 };
 }
 
 export type PatientWithAccess = PatientRow & { siteIds: string[]; therapistIds: string[] };

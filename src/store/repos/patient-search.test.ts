@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countingDatabase } from '../../../test/support/counting-db.ts';
+import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
+import { buildPatient } from '../../../test/support/factories.ts';
+import { buildWorld, type World } from '../../../test/support/world.ts';
+import type { Database } from '../database.ts';
+import { searchPatients, type PatientQuery } from './patients.ts';
+import type { PatientScope } from './scope.ts';
+
+// Family and given names; "holm" starts three of them and sits inside two more.
+const NAMES: [string, string][] = [
+  ['Ada', 'Holmberg'],
+  ['Bo', 'Holm'],
+  ['Cy', 'Lindholm'],
+  ['Holmes', 'Ng'],
+  ['Dee', 'Stockholm'],
+  ['Eve', 'Park'],
+];
+
+// A search counts what it finds and lists one page of it. For a name, phone or birth date the matches are found
+// once, in one statement with the count; an answer must be what a count and a page, each on its own, would say.
+describe.each(BACKENDS)('patient search on %s', (backend) => {
+  let db: Database;
+  let drop: () => Promise<void>;
+  let world: World;
+  let ids: Map<string, string>;
+  const org: PatientScope = { kind: 'organization' };
+
+  beforeAll(async () => {
+    ({ db, drop } = await createTestDatabase(backend));
+    world = await buildWorld(db);
+    ids = new Map();
+    for (const [given, family] of NAMES) {
+      ids.set(
+        family,
+        await buildPatient(db, world.orgId, { givenName: given, familyName: family, phone: '5035550199' }),
+      );
+    }
+  });
+  afterAll(() => drop());
+
+  const names = (rows: { id: string }[]) => rows.map((r) => [...ids].find(([, id]) => id === r.id)?.[0] ?? 'another');
+
+  async function search(query: PatientQuery, limit: number, offset: number, scope = org) {
+    const counted = countingDatabase(db);
+    const answer = await searchPatients(counted, world.orgId, scope, query, { limit, offset });
+    return { ...answer, statements: counted.statements.length };
+  }
+
+  it('finds, ranks, counts and pages a name in one statement', async () => {
+    const holm: PatientQuery = { kind: 'name', first: 'holm' };
+    // Names that start with the word first (family or given), then those that only contain it; by name within each.
+    const first = await search(holm, 3, 0);
+    expect(names(first.rows)).toEqual(['Holm', 'Holmberg', 'Ng']);
+    expect(first.total).toBe(5);
+    expect(first.statements).toBe(1);
+    const second = await search(holm, 3, 3);
+    expect(names(second.rows)).toEqual(['Lindholm', 'Stockholm']);
+    expect(second.total).toBe(5);
+    expect(second.statements).toBe(1);
+    // Every column a record answers with comes through the page.
+    expect(first.rows[0]).toMatchObject({ givenName: 'Bo', familyName: 'Holm', orgId: world.orgId, version: 1 });
+    expect(first.rows[0]).not.toHaveProperty('matchTotal');
+  });
+
+  it('counts a page past the end, and says nothing was found without a second statement', async () => {
+    const past = await search({ kind: 'name', first: 'holm' }, 3, 9);
+    expect(past.rows).toEqual([]);
+    expect(past.total).toBe(5);
+    const none = await search({ kind: 'name', first: 'zzyzx' }, 3, 0);
+    expect(none).toEqual({ rows: [], total: 0, statements: 1 });
+  });
+
+  it('counts by phone and by the scope, as the page does', async () => {
+    const phone = await search({ kind: 'phone', digits: '5035550199' }, 2, 0);
+    expect(phone.total).toBe(NAMES.length);
+    expect(phone.rows).toHaveLength(2);
+    // A scope that sees no one finds no one, and counts no one.
+    const noOne = await search({ kind: 'name', first: 'holm' }, 3, 0, { kind: 'none' });
+    expect(noOne).toEqual({ rows: [], total: 0, statements: 1 });
+  });
+
+  it('lists everyone by name, with the count', async () => {
+    const all = await search({ kind: 'all' }, 2, 0);
+    const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM patients WHERE org_id = $1', [
+      world.orgId,
+    ])) as [{ n: number }];
+    expect(all.total).toBe(n);
+    expect(all.rows).toHaveLength(2);
+    const everyone = await search({ kind: 'all' }, 100, 0);
+    const order = everyone.rows.map((r) => `${r.familyName.toLowerCase()} ${r.givenName.toLowerCase()}`);
+    expect(order).toEqual([...order].sort());
+  });
+});
