@@ -108,7 +108,7 @@ app.get('/floor/patients/:id', async (req, reply) => {
   return patient ? patient : reply.status(404).send({ error: 'not found' });
 });
 
-// A patient search: the search's own statements (count and page) and its one audit event.
+// A patient search: the search's own statement (for a name the count and page are one) and its one audit event.
 app.get('/floor/patients', async (req) => {
   const { q, pageSize } = req.query as { q?: string; pageSize?: string };
   const query = interpretSearch(q);
