@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -50,6 +50,16 @@ const errorSerializer = (err: unknown) => {
   return { type: errorClass, message: '(not logged: may hold patient data)', stack: frames.join('\n'), ...rest };
 };
 
+/**
+ * 16 hex digits (64 random bits) from a v4 UUID's first and last groups, which hold no version or variant bits.
+ * randomUUID draws on a cache of random bytes; randomBytes(8) asked the system for each request (~4 µs of ~100 µs
+ * of a patient read's own work).
+ */
+function requestReference(): string {
+  const id = randomUUID();
+  return id.slice(0, 8) + id.slice(24, 32);
+}
+
 export async function buildServer(ctx: ServiceContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger
@@ -63,7 +73,7 @@ export async function buildServer(ctx: ServiceContext, options: ServerOptions = 
     trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     // Random ids: a reference a clinic can quote that no other request, nor another instance, shares.
-    genReqId: () => randomBytes(8).toString('hex'),
+    genReqId: requestReference,
     // Refusals Fastify makes before routing (a malformed address) take the same path as the rest.
     frameworkErrors: (err, request, reply) => {
       securityHeaders(request, reply);
