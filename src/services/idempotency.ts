@@ -234,6 +234,7 @@ function answerToKeep(once: Once, answer: unknown): repo.StoredResponse {
   return { requestHash: once.requestHash, status: 201, response: JSON.parse(JSON.stringify(answer ?? null)) };
 }
 
+/** The answer another request with this key kept first (a create whose statement found the key taken). */
 async function replayStored<T>(ctx: ServiceContext, actor: Actor, once: Once): Promise<T> {
   const answer = replay(await repo.findIdempotentResponse(ctx.db, actor.orgId, actor.userId, once.key), once);
   if (!answer) throw new Error('An Idempotency-Key was claimed but holds no answer.');
