@@ -4,6 +4,7 @@ import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { buildPatient } from '../../../test/support/factories.ts';
 import { buildWorld, type World } from '../../../test/support/world.ts';
 import type { Database } from '../database.ts';
+import type { AuditEventInput } from './audit.ts';
 import { searchPatients, type PatientQuery } from './patients.ts';
 import type { PatientScope } from './scope.ts';
 
@@ -41,10 +42,29 @@ describe.each(BACKENDS)('patient search on %s', (backend) => {
 
   const names = (rows: { id: string }[]) => rows.map((r) => [...ids].find(([, id]) => id === r.id)?.[0] ?? 'another');
 
-  async function search(query: PatientQuery, limit: number, offset: number, scope = org) {
+  async function search(query: PatientQuery, limit: number, offset: number, scope = org, audited?: AuditEventInput) {
     const counted = countingDatabase(db);
-    const answer = await searchPatients(counted, world.orgId, scope, query, { limit, offset });
+    const answer = await searchPatients(counted, world.orgId, scope, query, { limit, offset }, audited);
     return { ...answer, statements: counted.statements.length };
+  }
+
+  const searched = (marker: string): AuditEventInput => ({
+    orgId: world.orgId,
+    actorUserId: world.users.admin.id,
+    actorRole: 'admin',
+    action: 'patient.search',
+    outcome: 'allowed',
+    ip: '127.0.0.1',
+    detail: { query: marker, queryKind: 'name', page: 1 },
+  });
+
+  async function eventOf(marker: string) {
+    const rows = await db.query<{ patientId: string | null; detail: Record<string, unknown> }>(
+      `SELECT patient_id AS "patientId", detail FROM audit_events
+        WHERE org_id = $1 AND action = 'patient.search' AND detail->>'query' = $2`,
+      [world.orgId, marker],
+    );
+    return rows;
   }
 
   it('finds, ranks, counts and pages a name in one statement', async () => {
@@ -78,6 +98,33 @@ describe.each(BACKENDS)('patient search on %s', (backend) => {
     // A scope that sees no one finds no one, and counts no one.
     const noOne = await search({ kind: 'name', first: 'holm' }, 3, 0, { kind: 'none' });
     expect(noOne).toEqual({ rows: [], total: 0, statements: 1 });
+  });
+
+  it("writes the search's event in its statement, with the count and the page's patients in order", async () => {
+    const found = await search({ kind: 'name', first: 'holm' }, 3, 3, org, searched('holm, second page'));
+    expect(found.statements).toBe(1);
+    expect(await eventOf('holm, second page')).toEqual([
+      {
+        patientId: null,
+        detail: {
+          query: 'holm, second page',
+          queryKind: 'name',
+          page: 1,
+          resultCount: 5,
+          patientIds: [ids.get('Lindholm'), ids.get('Stockholm')],
+        },
+      },
+    ]);
+    const none = await search({ kind: 'name', first: 'zzyzx' }, 3, 0, org, searched('nobody'));
+    expect(none.statements).toBe(1);
+    expect((await eventOf('nobody'))[0]!.detail).toMatchObject({ resultCount: 0, patientIds: [] });
+    // Everyone (no words): the page and the count are statements of their own, and so is the event.
+    const all = await search({ kind: 'all' }, 2, 0, org, searched('everyone'));
+    expect(all.statements).toBe(3);
+    expect((await eventOf('everyone'))[0]!.detail).toMatchObject({
+      resultCount: all.total,
+      patientIds: all.rows.map((r) => r.id),
+    });
   });
 
   it('lists everyone by name, with the count', async () => {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../database.ts';
+import { AUDIT_COLUMNS, auditRowsFrom, auditRowsJson, insertAuditEvents, type AuditEventInput } from './audit.ts';
 import { CARE_IDS_SQL, SITE_IDS_SQL } from './care.ts';
 import type { PatientScope } from './scope.ts';
 
@@ -138,12 +139,18 @@ function queryClause(query: PatientQuery, params: unknown[]): string {
   }
 }
 
+/**
+ * A page of the patients in `scope` that `query` finds, and how many it finds. With `audited`, the search's
+ * event is written too, its detail completed with `resultCount` and the listed `patientIds`: for a name,
+ * phone or birth date by the search's own statement.
+ */
 export async function searchPatients(
   db: Queryable,
   orgId: string,
   scope: PatientScope,
   query: PatientQuery,
   page: { limit: number; offset: number; locationId?: string },
+  audited?: AuditEventInput,
 ): Promise<{ rows: PatientRow[]; total: number }> {
   const params: unknown[] = [orgId];
   // A merged record is a tombstone: found only through the record it was merged into.
@@ -172,17 +179,34 @@ export async function searchPatients(
         ORDER BY lower(p.family_name), lower(p.given_name), p.id LIMIT ${limit} OFFSET ${offset}`,
       pageParams,
     );
-    return { rows, total: await count() };
+    const total = await count();
+    if (audited) {
+      const detail = { ...audited.detail, resultCount: total, patientIds: rows.map((r) => r.id) };
+      await insertAuditEvents(db, [{ ...audited, detail }]);
+    }
+    return { rows, total };
   }
   // A name, phone or birth date finds few: they are found once (the slow part: every candidate's row is read),
   // then counted and paged from that, in one statement instead of a count and a page that each found them.
+  const order = 'first_hit DESC, family, given, id';
+  let logged = '';
+  if (audited) {
+    pageParams.push(auditRowsJson([audited]));
+    logged = `, logged AS (
+       INSERT INTO audit_events (${AUDIT_COLUMNS})
+       SELECT org_id, actor_user_id, actor_role, action, outcome, patient_id, record_type, record_id, ip,
+              coalesce(detail, '{}') || jsonb_build_object('resultCount', (SELECT count(*) FROM matched),
+                'patientIds', coalesce((SELECT jsonb_agg(id ORDER BY ${order}) FROM page), '[]'))
+         FROM json_populate_recordset(null::audit_events, $${pageParams.length}::json)
+     )`;
+  }
   const found = await db.query<PatientRow & { matchTotal: number }>(
     `WITH matched AS MATERIALIZED (
        SELECT p.id, ${first} AS first_hit, lower(p.family_name) AS family, lower(p.given_name) AS given
          FROM patients p WHERE p.org_id = $1 AND ${whereSql}
      ), page AS (
-       SELECT * FROM matched ORDER BY first_hit DESC, family, given, id LIMIT ${limit} OFFSET ${offset}
-     )
+       SELECT * FROM matched ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}
+     )${logged}
      SELECT ${COLUMNS}, (SELECT count(*)::int FROM matched) AS "matchTotal"
        FROM page JOIN patients p ON p.org_id = $1 AND p.id = page.id
       ORDER BY page.first_hit DESC, page.family, page.given, page.id`,
@@ -202,6 +226,34 @@ export async function findPatient(db: Queryable, orgId: string, id: string): Pro
     `SELECT ${COLUMNS}, ${SITE_IDS_SQL} AS "siteIds", ${CARE_IDS_SQL} AS "therapistIds"
        FROM patients p WHERE p.org_id = $1 AND p.id = $2 AND p.merged_into IS NULL`,
     [orgId, id],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * findPatient, with the read's audit events written by the same statement when the patient is within `scope`
+ * (the scope a search lists by, which the read policy is defined by): an allowed read costs one round trip,
+ * not a read and then a write. `inScope` says whether the events were written.
+ */
+export async function readPatientAudited(
+  db: Queryable,
+  orgId: string,
+  id: string,
+  scope: PatientScope,
+  events: AuditEventInput[],
+): Promise<(PatientWithAccess & { inScope: boolean }) | null> {
+  const params: unknown[] = [orgId, id, auditRowsJson(events)];
+  const rows = await db.query<PatientWithAccess & { inScope: boolean }>(
+    `WITH found AS (
+       SELECT ${COLUMNS}, ${SITE_IDS_SQL} AS "siteIds", ${CARE_IDS_SQL} AS "therapistIds",
+              coalesce(${scopeClause(scope, params)}, false) AS "inScope"
+         FROM patients p WHERE p.org_id = $1 AND p.id = $2 AND p.merged_into IS NULL
+     ), logged AS (
+       INSERT INTO audit_events (${AUDIT_COLUMNS}) ${auditRowsFrom('$3')}
+        WHERE EXISTS (SELECT 1 FROM found WHERE found."inScope")
+     )
+     SELECT * FROM found`,
+    params,
   );
   return rows[0] ?? null;
 }
