@@ -1,7 +1,7 @@
 /** Reading one appointment, and the calendar list: each audited, each only as far as the reader may see. */
 import { addDays, dateIn, zonedWallTimeToInstant } from '../../time/index.ts';
 import * as repo from '../../store/repos/appointments.ts';
-import { audit } from '../audit.ts';
+import { audit, auditEvents } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { appointmentScope, isAllowed } from '../policies.ts';
@@ -60,21 +60,14 @@ export async function listAppointments(
   if (to <= from) throw new ValidationError({ to: 'Must not be before from.' });
   if (to - from > MAX_LIST_DAYS * 86_400_000)
     throw new ValidationError({ to: `Ask for at most ${MAX_LIST_DAYS} days at a time.` });
-  const rows = await repo.listAppointments(ctx.db, actor.orgId, appointmentScope(actor), {
-    ...input,
-    from: new Date(from),
-    to: new Date(to),
-  });
-  // Each appointment shown names a patient: one audit event each, before the answer leaves.
-  await audit(
+  // Each appointment shown names a patient: one audit event each, written by the statement that lists them.
+  const [listed] = auditEvents(actor, [{ action: 'appointment.list' }]);
+  const rows = await repo.listAppointments(
     ctx.db,
-    actor,
-    rows.map((r) => ({
-      action: 'appointment.list',
-      patientId: r.patientId,
-      recordType: 'appointment',
-      recordId: r.id,
-    })),
+    actor.orgId,
+    appointmentScope(actor),
+    { ...input, from: new Date(from), to: new Date(to) },
+    listed,
   );
   // A booked visit the schedule no longer allows says so on every calendar until it is resolved.
   const conflicts = await conflictsOf(ctx.db, actor.orgId, rows, ctx.now());

@@ -1,4 +1,5 @@
 import type { Queryable } from '../database.ts';
+import { AUDIT_COLUMNS, auditRowsJson, type AuditEventInput } from './audit.ts';
 import type { PatientScope } from './scope.ts';
 
 export type AppointmentStatus =
@@ -132,15 +133,19 @@ function scopeClause(scope: PatientScope, params: unknown[]): string {
   }
 }
 
-/** Calendar data: appointments overlapping [from, to) that the scope allows, in time order. */
+/**
+ * Calendar data: appointments overlapping [from, to) that the scope allows, in time order. With `audited` (an
+ * event without a patient or record), the same statement writes that event for each appointment listed.
+ */
 export async function listAppointments(
   db: Queryable,
   orgId: string,
   scope: PatientScope,
   filter: AppointmentFilter,
+  audited?: AuditEventInput,
 ): Promise<AppointmentRow[]> {
   const params: unknown[] = [orgId, filter.from, filter.to];
-  const where = ['a.org_id = $1', `a.during && tstzrange($2, $3)`, scopeClause(scope, params)];
+  const where = [`a.during && tstzrange($2, $3)`, scopeClause(scope, params)];
   for (const [column, value] of [
     ['location_id', filter.locationId],
     ['therapist_id', filter.therapistId],
@@ -151,9 +156,19 @@ export async function listAppointments(
     where.push(`a.${column} = $${params.length}`);
   }
   params.push(filter.limit);
+  // The organisation is written out in the statement ($1), where the scope check can see it.
+  const listed = `SELECT ${COLUMNS} FROM appointments a WHERE a.org_id = $1 AND ${where.join(' AND ')}
+      ORDER BY lower(a.during), a.id LIMIT $${params.length}`;
+  if (!audited) return db.query<AppointmentRow>(listed, params);
+  params.push(auditRowsJson([audited]));
   return db.query<AppointmentRow>(
-    `SELECT ${COLUMNS} FROM appointments a WHERE ${where.join(' AND ')} ORDER BY lower(a.during), a.id
-      LIMIT $${params.length}`,
+    `WITH listed AS (${listed}), logged AS (
+       INSERT INTO audit_events (${AUDIT_COLUMNS})
+       SELECT e.org_id, e.actor_user_id, e.actor_role, e.action, e.outcome, l."patientId", 'appointment', l.id::text,
+              e.ip, coalesce(e.detail, '{}')
+         FROM json_populate_recordset(null::audit_events, $${params.length}::json) e CROSS JOIN listed l
+     )
+     SELECT * FROM listed ORDER BY start, id`,
     params,
   );
 }
