@@ -16,12 +16,19 @@ import type { AuditRecord } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { authorize } from '../policies.ts';
-import { alternativesFor, ALTERNATIVE_SEARCH_DAYS, SERVICE_REFUSAL, windowOf } from './availability.ts';
+import {
+  alternativesFor,
+  ALTERNATIVE_SEARCH_DAYS,
+  ALTERNATIVES,
+  ownAlternatives,
+  SERVICE_REFUSAL,
+  windowOf,
+} from './availability.ts';
 import { ensureServiceRow, findServiceAndRow, toServiceDef } from './catalogue.ts';
 import { NotQualifiedError, SeriesConflictError, SlotUnavailableError } from './errors.ts';
 import { createInOneStatement, createOnce, failedCreate, keepRefusal, type Once } from '../idempotency.ts';
 import { loadForAvailability } from './availability-loader.ts';
-import { loadSchedule, type LoadedSchedule } from './loader.ts';
+import { loadSchedule } from './loader.ts';
 import { cachedAtStamp, noteBooking, scheduleStamp } from './schedule-cache.ts';
 import { composeBooked } from './notify-hook.ts';
 import { notifySettings } from '../notify/index.ts';
@@ -110,6 +117,42 @@ async function loadForCheck(
   });
 }
 
+/** Refusals about who or what was asked for, not about the time: refuse() reads every therapist and site for them. */
+const NOT_ABOUT_TIME = new Set(['unknown-location', 'unknown-therapist', 'wrong-discipline', 'not-qualified']);
+
+/**
+ * What a refusal's alternatives are found in. First the lanes the check read (this therapist, this patient, the
+ * site's rooms) over the days around the wanted time: the same therapist's free times at the site rank first, and
+ * when there are enough of them they are the whole answer. Only when they are too few (or the refusal is not about
+ * the time) are every site's and therapist's days read, as loadAround does.
+ */
+async function alternativesData(
+  ctx: ServiceContext,
+  actor: Actor,
+  booking: { service: ServiceDef; settings: BookingSettings; now: Date; stamp: string },
+  input: BookInput,
+  verdict: Bookability,
+): Promise<ScheduleData> {
+  const { service, settings, now, stamp } = booking;
+  const everything = () => loadAround(ctx.db, actor.orgId, input.start, now);
+  if (verdict.ok || verdict.reasons.some((r) => NOT_ABOUT_TIME.has(r.code))) return everything();
+  const date = dateIn('UTC', input.start);
+  const near = await loadForAvailability(ctx.db, actor.orgId, {
+    from: addDays(date, -(ALTERNATIVE_SEARCH_DAYS + 1)),
+    to: addDays(date, ALTERNATIVE_SEARCH_DAYS + 1),
+    now,
+    locationIds: [input.locationId],
+    therapistId: input.therapistId,
+    needsRoom: service.needsRoom,
+    bufferAfterMinutes: service.bufferAfterMinutes,
+    patientId: input.patientId,
+    cached: (key, load) => cachedAtStamp(ctx.db, stamp, `${actor.orgId}:near:${key}`, load),
+  });
+  const start = input.start.getTime();
+  const wanted = { ...input, start, localDate: localDateAt(near, input.locationId, start, actor.orgTimeZone) };
+  return ownAlternatives(near, service, settings, now, wanted).length >= ALTERNATIVES ? near : everything();
+}
+
 /**
  * The booking's service (with its row) and the booking settings, reused while the schedule stamp
  * holds; read on `tx` (inside a transaction, its own connection: a second one from the pool, waited
@@ -137,7 +180,7 @@ async function serviceAndSettings(ctx: ServiceContext, tx: Queryable, actor: Act
  */
 export function refuse(
   verdict: Extract<Bookability, { ok: false }>,
-  ctx: { data: LoadedSchedule; service: ServiceDef; settings: BookingSettings; now: Date; orgTimeZone: string },
+  ctx: { data: ScheduleData; service: ServiceDef; settings: BookingSettings; now: Date; orgTimeZone: string },
   wanted: { start: number; therapistId: string; locationId: string; patientId?: string },
 ): never {
   const unknown = verdict.reasons.filter((r) => r.code === 'unknown-location' || r.code === 'unknown-therapist');
@@ -309,19 +352,11 @@ async function planBooking(
   const data = await loadForCheck(ctx, ctx.db, actor, service, input, now, stamp);
   const wanted = { start, therapistId: input.therapistId, locationId: input.locationId, patientId: input.patientId };
   const verdict = checkBookable({ service, ...wanted, roomId: input.roomId ?? null }, windowOf(settings, now), data);
-  if (!verdict.ok)
-    return refuse(
-      verdict,
-      {
-        // Only now, on a refusal: the days around the wanted time, for alternatives.
-        data: await loadAround(ctx.db, actor.orgId, input.start, now),
-        service,
-        settings,
-        now,
-        orgTimeZone: actor.orgTimeZone,
-      },
-      wanted,
-    );
+  if (!verdict.ok) {
+    // Only now, on a refusal: the days around the wanted time, for alternatives.
+    const data = await alternativesData(ctx, actor, { service, settings, now, stamp }, input, verdict);
+    return refuse(verdict, { data, service, settings, now, orgTimeZone: actor.orgTimeZone }, wanted);
+  }
   const audited: AuditRecord[] = [];
   const warnings = await authorizationWarnings(
     ctx.db,

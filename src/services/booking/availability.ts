@@ -130,15 +130,10 @@ export function windowOf(settings: BookingSettings, now: Date) {
   return { now: now.getTime(), minNoticeMinutes: settings.minNoticeMinutes, horizonDays: settings.horizonDays };
 }
 
-/** Up to five free slots near `target`: same therapist and site first, then nearest in time. */
-export function alternativesFor(
-  data: ScheduleData,
-  service: ServiceDef,
-  settings: BookingSettings,
-  now: Date,
-  wanted: { start: number; therapistId: string; locationId: string; patientId?: string; localDate: string },
-): Slot[] {
-  const query = {
+type Wanted = { start: number; therapistId: string; locationId: string; patientId?: string; localDate: string };
+
+function alternativesQuery(service: ServiceDef, settings: BookingSettings, now: Date, wanted: Wanted) {
+  return {
     ...windowOf(settings, now),
     service,
     from: addDays(wanted.localDate, -ALTERNATIVE_SEARCH_DAYS),
@@ -146,11 +141,37 @@ export function alternativesFor(
     patientId: wanted.patientId,
     slotStepMinutes: settings.slotStepMinutes,
   };
-  // The same therapist at the same site ranks first: when they have enough free times, those are the
-  // answer, and the search over every site and therapist (most of a refusal's work) is not needed.
-  const own = findSlots({ ...query, therapistId: wanted.therapistId, locationIds: [wanted.locationId] }, data);
+}
+
+/**
+ * The same therapist's free times at the same site in the days around the wanted time: they rank first, and
+ * when there are ALTERNATIVES of them they are the answer. They need only that therapist's, that patient's and
+ * the site's lanes (what a booking's check reads), not every site's.
+ */
+export function ownAlternatives(
+  data: ScheduleData,
+  service: ServiceDef,
+  settings: BookingSettings,
+  now: Date,
+  wanted: Wanted,
+): Slot[] {
+  const query = alternativesQuery(service, settings, now, wanted);
+  return findSlots({ ...query, therapistId: wanted.therapistId, locationIds: [wanted.locationId] }, data);
+}
+
+/** Up to five free slots near `target`: same therapist and site first, then nearest in time. */
+export function alternativesFor(
+  data: ScheduleData,
+  service: ServiceDef,
+  settings: BookingSettings,
+  now: Date,
+  wanted: Wanted,
+): Slot[] {
+  // When the same therapist at the same site has enough free times, those are the answer, and the search over
+  // every site and therapist (most of a refusal's work) is not needed.
+  const own = ownAlternatives(data, service, settings, now, wanted);
   if (own.length >= ALTERNATIVES) return rankNear(own, wanted).slice(0, ALTERNATIVES);
-  return rankNear(findSlots(query, data), wanted).slice(0, ALTERNATIVES);
+  return rankNear(findSlots(alternativesQuery(service, settings, now, wanted), data), wanted).slice(0, ALTERNATIVES);
 }
 
 /**

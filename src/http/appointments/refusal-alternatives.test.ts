@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { BACKENDS } from '../../../test/support/db.ts';
+import { httpSuite } from '../../../test/support/http-suite.ts';
+import { countingDatabase } from '../../../test/support/counting-db.ts';
+import { actorOf } from '../../../test/support/session-kit.ts';
+import { bookAppointment, loadAround, localDateAt } from '../../services/booking/appointments.ts';
+import { SlotUnavailableError } from '../../services/booking/errors.ts';
+import { alternativesFor } from '../../services/booking/availability.ts';
+import { findServiceAndRow, toServiceDef } from '../../services/booking/catalogue.ts';
+import { bookingSettings } from '../../services/booking/settings.ts';
+import { slotView } from '../../services/booking/views.ts';
+
+const NOW = new Date('2026-11-20T18:00:00Z'); // Friday 10:00 in Los Angeles
+const SERVICE = 'nmt-followup-60';
+/** Part of the statement that reads every site's bookings over a window (repos/schedule-data.ts, loadBusy). */
+const EVERY_SITES_BOOKINGS = "date_part('epoch', lower(a.during))";
+const next = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+// A refusal's alternatives are looked for in the therapist's own lanes first and in every site's only when those
+// have too few free times; either way they must be what a search of every site and therapist ranks first.
+describe.each(BACKENDS)("a refused booking's alternatives on %s", (backend) => {
+  const h = httpSuite(backend, { now: () => NOW, bookable: true });
+
+  const booking = (start: string, patientId: string) => ({
+    patientId,
+    serviceCode: SERVICE,
+    start,
+    therapistId: h.world.therapists.a,
+    locationId: h.world.sites.a,
+  });
+
+  /** What the search over every site and therapist around `start` offers first. */
+  async function everywhere(start: string, patientId: string) {
+    const { orgId, therapists, sites } = h.world;
+    const found = await findServiceAndRow(h.db, orgId, SERVICE);
+    const service = { ...toServiceDef(found!.service), isInitial: found!.service.isInitial, id: found!.service.id };
+    const data = await loadAround(h.db, orgId, new Date(start), NOW);
+    const at = Date.parse(start);
+    const wanted = { start: at, therapistId: therapists.a, locationId: sites.a, patientId };
+    const localDate = localDateAt(data, sites.a, at, 'America/Los_Angeles');
+    const slots = alternativesFor(data, service, await bookingSettings(h.db, orgId), NOW, { ...wanted, localDate });
+    return JSON.parse(JSON.stringify(slots.map(slotView))) as unknown;
+  }
+
+  async function refusedAlternatives(start: string) {
+    const res = await h.as('admin', 'POST', '/api/appointments', booking(start, h.world.patients.b));
+    expect(res.statusCode).toBe(409);
+    return (res.json() as { alternatives: unknown[] }).alternatives;
+  }
+
+  /** Whether the refusal of `start` read every site's bookings (loadAround's statement) to find its alternatives. */
+  async function readEverySite(start: string): Promise<boolean> {
+    const counted = countingDatabase(h.db);
+    const refusal = await bookAppointment({ db: counted, now: () => NOW }, actorOf(h.world, 'admin'), {
+      ...booking(start, h.world.patients.b),
+      start: new Date(start),
+    }).catch((err: unknown) => err);
+    expect(refusal).toBeInstanceOf(SlotUnavailableError);
+    return counted.statements.some((sql) => sql.includes(EVERY_SITES_BOOKINGS));
+  }
+
+  it('offers the same five as a search of every site when the therapist has enough free times nearby', async () => {
+    const start = '2026-11-25T17:00:00Z';
+    expect((await h.as('front_desk', 'POST', '/api/appointments', booking(start, h.world.patients.a))).statusCode).toBe(
+      201,
+    );
+    const offered = await refusedAlternatives(start);
+    expect(offered).toHaveLength(5);
+    expect(offered).toEqual(await everywhere(start, h.world.patients.b));
+    expect(await readEverySite(start)).toBe(false);
+  });
+
+  it('looks at every site when the therapist has under five free times near, and offers what it finds', async () => {
+    // 75 minutes apart (a visit and its 10-minute turnover, on the 15-minute grid) from 08:00 to 17:45 local: no hour
+    // is left free on the days around the wanted time, but the last day keeps its last 75 minutes (two starts).
+    const local = ['16:00', '17:15', '18:30', '19:45', '21:00', '22:15', '23:30'];
+    const starts: string[] = [];
+    for (const day of [
+      '2026-11-29',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+    ]) {
+      starts.push(...local.map((t) => `${day}T${t}:00Z`));
+      if (day !== '2026-12-05') starts.push(`${next(day)}T00:45:00Z`);
+    }
+    for (const start of starts) {
+      const res = await h.as('front_desk', 'POST', '/api/appointments', booking(start, h.world.patients.a));
+      expect(res.statusCode, start).toBe(201);
+    }
+    const start = '2026-12-02T18:30:00Z';
+    const offered = await refusedAlternatives(start);
+    expect(offered).toEqual(await everywhere(start, h.world.patients.b));
+    expect((offered as { start: string }[]).map((s) => s.start)).toEqual([
+      '2026-12-06T00:45:00.000Z',
+      '2026-12-06T01:00:00.000Z',
+    ]);
+    expect(await readEverySite(start)).toBe(true);
+  });
+});
