@@ -101,11 +101,13 @@ async function loadForCheck(
   now: Date,
   /** Read just before the check: a schedule change committed before it is seen. */
   stamp: string,
+  /** Days either side of the wanted one: a day for the check, more for a refusal's own alternatives. */
+  days = 1,
 ) {
   const date = dateIn('UTC', wanted.start);
   return loadForAvailability(tx, actor.orgId, {
-    from: addDays(date, -1),
-    to: addDays(date, 1),
+    from: addDays(date, -days),
+    to: addDays(date, days),
     now,
     locationIds: [wanted.locationId],
     therapistId: wanted.therapistId,
@@ -131,23 +133,12 @@ async function alternativesData(
   actor: Actor,
   booking: { service: ServiceDef; settings: BookingSettings; now: Date; stamp: string },
   input: BookInput,
-  verdict: Bookability,
+  verdict: Extract<Bookability, { ok: false }>,
 ): Promise<ScheduleData> {
   const { service, settings, now, stamp } = booking;
   const everything = () => loadAround(ctx.db, actor.orgId, input.start, now);
-  if (verdict.ok || verdict.reasons.some((r) => NOT_ABOUT_TIME.has(r.code))) return everything();
-  const date = dateIn('UTC', input.start);
-  const near = await loadForAvailability(ctx.db, actor.orgId, {
-    from: addDays(date, -(ALTERNATIVE_SEARCH_DAYS + 1)),
-    to: addDays(date, ALTERNATIVE_SEARCH_DAYS + 1),
-    now,
-    locationIds: [input.locationId],
-    therapistId: input.therapistId,
-    needsRoom: service.needsRoom,
-    bufferAfterMinutes: service.bufferAfterMinutes,
-    patientId: input.patientId,
-    cached: (key, load) => cachedAtStamp(ctx.db, stamp, `${actor.orgId}:near:${key}`, load),
-  });
+  if (verdict.reasons.some((r) => NOT_ABOUT_TIME.has(r.code))) return everything();
+  const near = await loadForCheck(ctx, ctx.db, actor, service, input, now, stamp, ALTERNATIVE_SEARCH_DAYS + 1);
   const start = input.start.getTime();
   const wanted = { ...input, start, localDate: localDateAt(near, input.locationId, start, actor.orgTimeZone) };
   return ownAlternatives(near, service, settings, now, wanted).length >= ALTERNATIVES ? near : everything();
