@@ -9,12 +9,12 @@ import { alternativesFor } from '../../services/booking/availability.ts';
 import { findServiceAndRow, toServiceDef } from '../../services/booking/catalogue.ts';
 import { bookingSettings } from '../../services/booking/settings.ts';
 import { slotView } from '../../services/booking/views.ts';
+import { addDays } from '../../time/index.ts';
 
 const NOW = new Date('2026-11-20T18:00:00Z'); // Friday 10:00 in Los Angeles
 const SERVICE = 'nmt-followup-60';
 /** Part of the statement that reads every site's bookings over a window (repos/schedule-data.ts, loadBusy). */
 const EVERY_SITES_BOOKINGS = "date_part('epoch', lower(a.during))";
-const next = (day: string) => new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 // A refusal's alternatives are looked for in the therapist's own lanes first and in every site's only when those
 // have too few free times; either way they must be what a search of every site and therapist ranks first.
@@ -85,7 +85,7 @@ describe.each(BACKENDS)("a refused booking's alternatives on %s", (backend) => {
       '2026-12-05',
     ]) {
       starts.push(...local.map((t) => `${day}T${t}:00Z`));
-      if (day !== '2026-12-05') starts.push(`${next(day)}T00:45:00Z`);
+      if (day !== '2026-12-05') starts.push(`${addDays(day, 1)}T00:45:00Z`);
     }
     for (const start of starts) {
       const res = await h.as('front_desk', 'POST', '/api/appointments', booking(start, h.world.patients.a));
