@@ -95,6 +95,7 @@ describe.each(BACKENDS)('reading a patient on %s', (backend) => {
     expect(patient).toMatchObject({ id, familyName: 'Registered' });
     expect(patient).not.toHaveProperty('siteIds');
     expect(patient).not.toHaveProperty('therapistIds');
+    expect(patient).not.toHaveProperty('inScope');
     expect(counted.statements).toHaveLength(1);
     const afterAllowed = await readEvents(db, id);
     expect(afterAllowed.slice(before.length)).toEqual([

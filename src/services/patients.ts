@@ -68,12 +68,11 @@ export async function getPatient(ctx: ServiceContext, actor: Actor, id: string):
   // The read is audited by the statement that finds the patient, when within the actor's scope.
   const found = await repo.readPatientAudited(ctx.db, actor.orgId, id, patientScope(actor), auditEvents(actor, [read]));
   if (!found) return missingPatient(ctx, actor, id);
-  const { inScope, therapistIds, siteIds, ...record } = found;
   // The policy decides; the scope agrees with it (patient-read.test.ts), and where it would not, the log says both.
-  if (!isAllowed(actor, 'patient.read', { patient: patientFacts({ ...record, therapistIds, siteIds }) })) {
+  if (!isAllowed(actor, 'patient.read', { patient: patientFacts(found) }))
     return denied(ctx, actor, 'patient.read', id);
-  }
-  if (!inScope) await audit(ctx.db, actor, [read]);
+  if (!found.inScope) await audit(ctx.db, actor, [read]);
+  const { inScope: _inScope, therapistIds: _therapists, siteIds: _sites, ...record } = found;
   return record;
 }
 
