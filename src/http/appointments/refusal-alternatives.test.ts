@@ -13,11 +13,14 @@ import { addDays } from '../../time/index.ts';
 
 const NOW = new Date('2026-11-20T18:00:00Z'); // Friday 10:00 in Los Angeles
 const SERVICE = 'nmt-followup-60';
-/** Part of the statement that reads every site's bookings over a window (repos/schedule-data.ts, loadBusy). */
+/** Part of the statement that reads every site's bookings unmerged (repos/schedule-data.ts, loadBusy). */
 const EVERY_SITES_BOOKINGS = "date_part('epoch', lower(a.during))";
+/** Part of the statement that reads busy time merged per lane (repos/busy-lanes.ts). */
+const LANES = 'range_agg(span)';
 
-// A refusal's alternatives are looked for in the therapist's own lanes first and in every site's only when those
-// have too few free times; either way they must be what a search of every site and therapist ranks first.
+// A refusal's alternatives are looked for in the therapist's own lanes first, in every site's lanes only when those
+// have too few free times, and among every therapist's only when the therapist and the site have too few; whichever
+// answers, they must be what a search of every site and therapist ranks first.
 describe.each(BACKENDS)("a refused booking's alternatives on %s", (backend) => {
   const h = httpSuite(backend, { now: () => NOW, bookable: true });
 
@@ -48,15 +51,19 @@ describe.each(BACKENDS)("a refused booking's alternatives on %s", (backend) => {
     return (res.json() as { alternatives: unknown[] }).alternatives;
   }
 
-  /** Whether the refusal of `start` read every site's bookings (loadAround's statement) to find its alternatives. */
-  async function readEverySite(start: string): Promise<boolean> {
+  /**
+   * How many reads of busy lanes the refusal of `start` made: the check's, the therapist's own days, and every
+   * site's when those are not enough. Every site's bookings unmerged (loadAround) are never read for it.
+   */
+  async function lanesRead(start: string): Promise<number> {
     const counted = countingDatabase(h.db);
     const refusal = await bookAppointment({ db: counted, now: () => NOW }, actorOf(h.world, 'admin'), {
       ...booking(start, h.world.patients.b),
       start: new Date(start),
     }).catch((err: unknown) => err);
     expect(refusal).toBeInstanceOf(SlotUnavailableError);
-    return counted.statements.some((sql) => sql.includes(EVERY_SITES_BOOKINGS));
+    expect(counted.statements.filter((sql) => sql.includes(EVERY_SITES_BOOKINGS))).toEqual([]);
+    return counted.statements.filter((sql) => sql.includes(LANES)).length;
   }
 
   it('offers the same five as a search of every site when the therapist has enough free times nearby', async () => {
@@ -67,7 +74,7 @@ describe.each(BACKENDS)("a refused booking's alternatives on %s", (backend) => {
     const offered = await refusedAlternatives(start);
     expect(offered).toHaveLength(5);
     expect(offered).toEqual(await everywhere(start, h.world.patients.b));
-    expect(await readEverySite(start)).toBe(false);
+    expect(await lanesRead(start)).toBe(2);
   });
 
   it('looks at every site when the therapist has under five free times near, and offers what it finds', async () => {
@@ -98,6 +105,35 @@ describe.each(BACKENDS)("a refused booking's alternatives on %s", (backend) => {
       '2026-12-06T00:45:00.000Z',
       '2026-12-06T01:00:00.000Z',
     ]);
-    expect(await readEverySite(start)).toBe(true);
+    expect(await lanesRead(start)).toBe(3);
+  });
+
+  it("offers another therapist's free times at the site before anyone's elsewhere", async () => {
+    // Therapist b, until now only at site b and not certified, now also works at site a with the certificate.
+    const { orgId, therapists, sites } = h.world;
+    await h.db.query(
+      `INSERT INTO credentials (org_id, therapist_id, kind, type, issuer, number, issued_on, expires_on)
+       VALUES ($1, $2, 'certification', 'CNMT', 'NMT Center', 'CNMT-2', '2019-01-01', NULL)`,
+      [orgId, therapists.b],
+    );
+    await h.db.query(
+      'INSERT INTO therapist_locations (org_id, therapist_id, location_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [orgId, therapists.b, sites.a],
+    );
+    await h.db.query(
+      `INSERT INTO shift_templates (org_id, therapist_id, location_id, weekday, start_time, end_time)
+       SELECT $1, $2, $3, d, '12:00', '14:00' FROM generate_series(0, 6) d`,
+      [orgId, therapists.b, sites.a],
+    );
+    // Therapist a's days around the wanted time are booked (the test before), all but the last 75 minutes of one.
+    const start = '2026-12-02T18:30:00Z';
+    const offered = (await refusedAlternatives(start)) as { therapistId: string; locationId: string }[];
+    expect(offered).toEqual(await everywhere(start, h.world.patients.b));
+    expect(offered).toHaveLength(5);
+    expect(offered.slice(0, 2).map((s) => s.therapistId)).toEqual([therapists.a, therapists.a]);
+    expect(offered.slice(2).map((s) => [s.therapistId, s.locationId])).toEqual(
+      Array.from({ length: 3 }, () => [therapists.b, sites.a]),
+    );
+    expect(await lanesRead(start)).toBe(3);
   });
 });

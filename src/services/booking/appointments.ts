@@ -7,6 +7,7 @@ import {
   type Bookability,
   type ScheduleData,
   type ServiceDef,
+  type Slot,
 } from '../../scheduling/index.ts';
 import { addDays, dateIn, formatDate, localDayOf } from '../../time/index.ts';
 import { databaseOf, lostTimeRace, sqlState, SQLSTATE, type Queryable } from '../../store/database.ts';
@@ -20,7 +21,9 @@ import {
   alternativesFor,
   ALTERNATIVE_SEARCH_DAYS,
   ALTERNATIVES,
+  nearerAlternatives,
   ownAlternatives,
+  rankNear,
   SERVICE_REFUSAL,
   windowOf,
 } from './availability.ts';
@@ -123,25 +126,40 @@ async function loadForCheck(
 const NOT_ABOUT_TIME = new Set(['unknown-location', 'unknown-therapist', 'wrong-discipline', 'not-qualified']);
 
 /**
- * What a refusal's alternatives are found in. First the lanes the check read (this therapist, this patient, the
- * site's rooms) over the days around the wanted time: the same therapist's free times at the site rank first, and
- * when there are enough of them they are the whole answer. Only when they are too few (or the refusal is not about
- * the time) are every site's and therapist's days read, as loadAround does.
+ * A refusal's alternatives, read no wider than the answer needs (rankNear's tiers: the same therapist at the same
+ * site, then elsewhere, then another therapist at the same site, then the rest):
+ * 1. the lanes the check read (this therapist, this patient, the site's rooms) over the days around the wanted time:
+ *    five of the therapist's own free times at the site are the answer;
+ * 2. otherwise every site's lanes for the service's discipline, merged as availability reads them: five free times of
+ *    the first three tiers are the answer, without searching the other therapists' other sites;
+ * 3. only short of those are all of them searched.
  */
-async function alternativesData(
+async function refusalAlternatives(
   ctx: ServiceContext,
   actor: Actor,
   booking: { service: ServiceDef; settings: BookingSettings; now: Date; stamp: string },
   input: BookInput,
-  verdict: Extract<Bookability, { ok: false }>,
-): Promise<ScheduleData> {
+): Promise<Slot[]> {
   const { service, settings, now, stamp } = booking;
-  const everything = () => loadAround(ctx.db, actor.orgId, input.start, now);
-  if (verdict.reasons.some((r) => NOT_ABOUT_TIME.has(r.code))) return everything();
   const near = await loadForCheck(ctx, ctx.db, actor, service, input, now, stamp, ALTERNATIVE_SEARCH_DAYS + 1);
   const start = input.start.getTime();
   const wanted = { ...input, start, localDate: localDateAt(near, input.locationId, start, actor.orgTimeZone) };
-  return ownAlternatives(near, service, settings, now, wanted).length >= ALTERNATIVES ? near : everything();
+  const first = (slots: Slot[]) => rankNear(slots, wanted).slice(0, ALTERNATIVES);
+  const own = ownAlternatives(near, service, settings, now, wanted);
+  if (own.length >= ALTERNATIVES) return first(own);
+  const date = dateIn('UTC', input.start);
+  const wide = await loadForAvailability(ctx.db, actor.orgId, {
+    from: addDays(date, -(ALTERNATIVE_SEARCH_DAYS + 1)),
+    to: addDays(date, ALTERNATIVE_SEARCH_DAYS + 1),
+    now,
+    discipline: service.discipline,
+    needsRoom: service.needsRoom,
+    bufferAfterMinutes: service.bufferAfterMinutes,
+    patientId: input.patientId,
+    cached: (key, load) => cachedAtStamp(ctx.db, stamp, `${actor.orgId}:check:${key}`, load),
+  });
+  const nearer = nearerAlternatives(wide, service, settings, now, wanted);
+  return nearer.length >= ALTERNATIVES ? first(nearer) : alternativesFor(wide, service, settings, now, wanted);
 }
 
 /**
@@ -173,6 +191,8 @@ export function refuse(
   verdict: Extract<Bookability, { ok: false }>,
   ctx: { data: ScheduleData; service: ServiceDef; settings: BookingSettings; now: Date; orgTimeZone: string },
   wanted: { start: number; therapistId: string; locationId: string; patientId?: string },
+  /** Found already (refusalAlternatives): otherwise searched in `ctx.data`. */
+  found?: Slot[],
 ): never {
   const unknown = verdict.reasons.filter((r) => r.code === 'unknown-location' || r.code === 'unknown-therapist');
   if (unknown.length > 0) {
@@ -193,10 +213,12 @@ export function refuse(
         .join('; '),
     );
   }
-  const alternatives = alternativesFor(ctx.data, ctx.service, ctx.settings, ctx.now, {
-    ...wanted,
-    localDate: localDateAt(ctx.data, wanted.locationId, wanted.start, ctx.orgTimeZone),
-  });
+  const alternatives =
+    found ??
+    alternativesFor(ctx.data, ctx.service, ctx.settings, ctx.now, {
+      ...wanted,
+      localDate: localDateAt(ctx.data, wanted.locationId, wanted.start, ctx.orgTimeZone),
+    });
   throw new SlotUnavailableError(
     `That time cannot be booked: ${verdict.reasons.map((r) => r.message).join('; ')}.`,
     verdict.reasons.map(reasonView),
@@ -344,9 +366,12 @@ async function planBooking(
   const wanted = { start, therapistId: input.therapistId, locationId: input.locationId, patientId: input.patientId };
   const verdict = checkBookable({ service, ...wanted, roomId: input.roomId ?? null }, windowOf(settings, now), data);
   if (!verdict.ok) {
-    // Only now, on a refusal: the days around the wanted time, for alternatives.
-    const data = await alternativesData(ctx, actor, { service, settings, now, stamp }, input, verdict);
-    return refuse(verdict, { data, service, settings, now, orgTimeZone: actor.orgTimeZone }, wanted);
+    const refused = { service, settings, now, orgTimeZone: actor.orgTimeZone };
+    if (verdict.reasons.some((r) => NOT_ABOUT_TIME.has(r.code)))
+      return refuse(verdict, { ...refused, data: await loadAround(ctx.db, actor.orgId, input.start, now) }, wanted);
+    // Only now, on a refusal about the time: the days around it, for alternatives.
+    const found = await refusalAlternatives(ctx, actor, { service, settings, now, stamp }, input);
+    return refuse(verdict, { ...refused, data }, wanted, found);
   }
   const audited: AuditRecord[] = [];
   const warnings = await authorizationWarnings(

@@ -159,6 +159,24 @@ export function ownAlternatives(
   return findSlots({ ...query, therapistId: wanted.therapistId, locationIds: [wanted.locationId] }, data);
 }
 
+/**
+ * The free slots of the first three tiers of rankNear: the wanted therapist at any site, and any therapist at the
+ * wanted site. The other therapists' other sites (most of a full search's work) are not searched: when these are
+ * ALTERNATIVES or more, the full search would rank them first anyway.
+ */
+export function nearerAlternatives(
+  data: ScheduleData,
+  service: ServiceDef,
+  settings: BookingSettings,
+  now: Date,
+  wanted: Wanted,
+): Slot[] {
+  const query = alternativesQuery(service, settings, now, wanted);
+  const therapists = findSlots({ ...query, therapistId: wanted.therapistId }, data);
+  const site = findSlots({ ...query, locationIds: [wanted.locationId] }, data);
+  return [...therapists, ...site.filter((s) => s.therapistId !== wanted.therapistId)];
+}
+
 /** Up to five free slots near `target`: same therapist and site first, then nearest in time. */
 export function alternativesFor(
   data: ScheduleData,
