@@ -72,4 +72,36 @@ describe.each(BACKENDS)('the calendar list on %s', (backend) => {
     expect(first.appointments.map((a) => a.id)).toEqual([booked.aMonday]);
     expect((await listedEvents(admin.userId)).map((e) => e.recordId)).toEqual([booked.aMonday]);
   });
+
+  it("reads the clinic's zone and schedule stamp once, and a site's zone only when the schedule changed", async () => {
+    const desk = actorOf(world, 'front_desk');
+    const list = (ctx: ServiceContext) =>
+      listAppointments(ctx, desk, { locationId: world.sites.a, from: '2026-11-16', to: '2026-11-17', limit: 50 });
+    const counted = countingDatabase(db);
+    const ctx: ServiceContext = { db: counted, now: () => NOW };
+    const first = await list(ctx);
+    const before = counted.statements.length;
+    const again = await list(ctx);
+    expect(again).toEqual(first);
+    expect(again.appointments.map((a) => a.id)).toEqual([booked.aMonday, booked.aTuesday]);
+    const reads = (from: number, to?: number) => {
+      const done = counted.statements.slice(from, to);
+      return {
+        stamp: done.filter((sql) => sql.includes('schedule_versions')).length,
+        zone: done.filter((sql) => sql.includes('FROM organizations')).length,
+        site: done.filter((sql) => sql.includes('FROM locations')).length,
+      };
+    };
+    // The first listing reads the site's zone (and schedules, for conflicts); the second only the zone and stamp.
+    expect(reads(0, before)).toMatchObject({ stamp: 1, zone: 1, site: 2 });
+    expect(reads(before)).toEqual({ stamp: 1, zone: 1, site: 0 });
+    // Editing the site bumps the stamp: the site is read again.
+    await db.query("UPDATE locations SET name = name || ' ' WHERE org_id = $1 AND id = $2", [
+      world.orgId,
+      world.sites.a,
+    ]);
+    const edited = counted.statements.length;
+    expect(await list(ctx)).toEqual(first);
+    expect(reads(edited)).toMatchObject({ stamp: 1, zone: 1, site: 2 });
+  });
 });

@@ -6,7 +6,8 @@ import type { Actor, ServiceContext } from '../context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { appointmentScope, isAllowed } from '../policies.ts';
 import { conflictOf, conflictsOf } from './conflicts.ts';
-import { clinicTimeZone } from './zone.ts';
+import { clinicTimeZoneAt } from './zone.ts';
+import { organizationZoneAndStamp } from '../../store/repos/organizations.ts';
 import { bookingFacts, presentAppointment, presentAppointments, type Appointment } from './views.ts';
 
 async function loadVisible(
@@ -51,8 +52,10 @@ export async function listAppointments(
   actor: Actor,
   input: ListInput,
 ): Promise<{ appointments: Appointment[] }> {
-  // Dates are read in the site's zone when one is named, otherwise in the clinic group's.
-  const timeZone = await clinicTimeZone(ctx.db, actor, input.locationId);
+  // Dates are read in the site's zone when one is named, otherwise in the clinic group's. Read once with the
+  // schedule stamp, which keeps the site's zone and serves the conflicts below.
+  const at = await organizationZoneAndStamp(ctx.db, actor.orgId);
+  const timeZone = await clinicTimeZoneAt(ctx.db, actor, at, input.locationId);
   const fromDate = input.from ?? dateIn(timeZone, ctx.now());
   const toDate = input.to ?? addDays(fromDate, 6);
   const from = zonedWallTimeToInstant(fromDate, '00:00', timeZone);
@@ -70,6 +73,6 @@ export async function listAppointments(
     listed,
   );
   // A booked visit the schedule no longer allows says so on every calendar until it is resolved.
-  const conflicts = await conflictsOf(ctx.db, actor.orgId, rows, ctx.now());
+  const conflicts = await conflictsOf(ctx.db, actor.orgId, rows, ctx.now(), { at });
   return { appointments: await presentAppointments(ctx.db, actor, rows, conflicts) };
 }

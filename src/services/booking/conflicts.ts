@@ -13,11 +13,11 @@ import {
 } from '../../scheduling/index.ts';
 import type { Queryable } from '../../store/database.ts';
 import type { AppointmentRow } from '../../store/repos/appointments.ts';
-import { organizationTimeZone } from '../../store/repos/organizations.ts';
+import { organizationZoneAndStamp } from '../../store/repos/organizations.ts';
 import * as repo from '../../store/repos/schedule-data.ts';
 import { lastNotices, therapistNames } from '../../store/repos/visit-conflicts.ts';
 import { toSite, toTherapist } from './loader.ts';
-import { cachedAtStamp, scheduleStamp } from './schedule-cache.ts';
+import { cachedAtStamp } from './schedule-cache.ts';
 import { addDays, dateIn } from '../../time/index.ts';
 
 export interface VisitConflict {
@@ -54,8 +54,10 @@ export async function scheduleAround(
   rows: readonly VisitTimes[],
   /** The caller (a preview) changes what it gets: copies, not the kept objects. */
   forChange = false,
+  /** The organisation's zone and schedule stamp, when the caller has just read them. */
+  at?: { timeZone: string; stamp: string },
 ): Promise<ScheduleSnapshot> {
-  const orgTimeZone = await organizationTimeZone(db, orgId);
+  const { timeZone: orgTimeZone, stamp } = at ?? (await organizationZoneAndStamp(db, orgId));
   if (rows.length === 0) return { sites: [], therapists: [], orgTimeZone };
   const first = Math.min(...rows.map((r) => r.start.getTime()));
   const last = Math.max(...rows.map((r) => r.end.getTime()));
@@ -65,7 +67,6 @@ export async function scheduleAround(
     fromDate: addDays(dateIn('UTC', first), -2),
     toDate: addDays(dateIn('UTC', last), 2),
   };
-  const stamp = await scheduleStamp(db, orgId);
   const cached = <T>(key: string, load: () => Promise<T>) =>
     cachedAtStamp(db, stamp, `${orgId}:conflicts:${key}`, load);
   // Kept as the engine's objects, so each is compiled once (working-time.ts) while the stamp holds.
@@ -114,11 +115,11 @@ export async function conflictsOf(
   orgId: string,
   rows: readonly VisitTimes[],
   now: Date,
-  options: { schedule?: ScheduleSnapshot; notices?: boolean } = {},
+  options: { schedule?: ScheduleSnapshot; notices?: boolean; at?: { timeZone: string; stamp: string } } = {},
 ): Promise<Map<string, VisitConflict>> {
   const candidates = rows.filter((r) => mayConflict(r, now));
   if (candidates.length === 0) return new Map();
-  const schedule = options.schedule ?? (await scheduleAround(db, orgId, candidates));
+  const schedule = options.schedule ?? (await scheduleAround(db, orgId, candidates, false, options.at));
   const found = findScheduleConflicts(
     candidates.map((r) => ({
       id: r.id,

@@ -1,4 +1,5 @@
 import type { Queryable } from '../database.ts';
+import { scheduleStampColumn } from './schedule-versions.ts';
 
 export interface OrganizationRow {
   id: string;
@@ -90,6 +91,19 @@ export async function findOrganizationProfile(db: Queryable, orgId: string): Pro
 
 export async function renameOrganizationRow(db: Queryable, orgId: string, name: string): Promise<void> {
   await db.query('UPDATE organizations SET name = $2 WHERE id = $1', [orgId, name]);
+}
+
+/** The organisation's zone and its schedule stamp, in one round trip: a calendar's conflicts read both. */
+export async function organizationZoneAndStamp(
+  db: Queryable,
+  orgId: string,
+): Promise<{ timeZone: string; stamp: string }> {
+  const rows = await db.query<{ timeZone: string; stamp: string }>(
+    `SELECT time_zone AS "timeZone", ${scheduleStampColumn('$1')} AS stamp FROM organizations WHERE id = $1`,
+    [orgId],
+  );
+  if (!rows[0]) throw new Error('organisation not found');
+  return rows[0];
 }
 
 /** The organisation's IANA zone: the calendar of dates that belong to no site. */
