@@ -28,6 +28,7 @@ export type {
 } from './types.ts';
 export { TIME_OF_DAY_MINUTES } from './types.ts';
 export { BusyIndex, indexBusy } from './busy-index.ts';
+export { worksAtAny } from './working-time.ts';
 export type { ScheduleData } from './availability.ts';
 export { findSlots, startBounds, stableSortByStart } from './availability.ts';
 export type { BookingRequest, BookingProblem, BookingProblemCode, Bookability } from './bookable.ts';

@@ -104,6 +104,12 @@ export function worksAtSite(compiled: CompiledTherapist, locationId: string): bo
   return compiled.templatesBySite.has(locationId) || compiled.extraShiftsBySite.has(locationId);
 }
 
+/** Whether the therapist has a shift (weekly or extra) at any of these sites: only there can they be offered. */
+export function worksAtAny(therapist: TherapistSchedule, locationIds: readonly string[]): boolean {
+  const compiled = compileTherapist(therapist);
+  return locationIds.some((id) => worksAtSite(compiled, id));
+}
+
 export function isClosedOn(site: CompiledSite, day: DayNumber): boolean {
   return site.closures.some((closure) => closure.from <= day && day <= closure.to);
 }

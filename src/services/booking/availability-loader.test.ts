@@ -237,4 +237,40 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
       expect(findSlots(query, { ...general, busy: [] }).length, c.name).toBeGreaterThan(expected.length);
     }
   });
+
+  it('reads the lanes of the therapists who work at the wanted sites, and of one asked for by name', async () => {
+    const { therapists, sites } = world;
+    const followUp = serviceByCode('nmt-followup-60')!;
+    /** The therapists whose lanes one load read (the statement's therapist list). */
+    async function laned(request: { locationIds?: string[]; therapistId?: string }): Promise<string[]> {
+      let asked: string[] = [];
+      const watching: Database = {
+        ...db,
+        query: (sql, params) => {
+          if (sql.includes('range_agg')) {
+            const ids = params?.find((p) => Array.isArray(p) && p.some((id) => Object.values(therapists).includes(id)));
+            asked = [...((ids as string[] | undefined) ?? [])].sort();
+          }
+          return db.query(sql, params);
+        },
+      };
+      await loadForAvailability(watching, world.orgId, {
+        from: '2026-11-21',
+        to: '2026-11-29',
+        now: NOW,
+        discipline: followUp.discipline,
+        needsRoom: true,
+        bufferAfterMinutes: followUp.bufferAfterMinutes,
+        ...request,
+      });
+      return asked;
+    }
+    // Avery works at site A only, Blake at site B only (makeBookable).
+    expect(await laned({ locationIds: [sites.a] })).toEqual([therapists.a]);
+    expect(await laned({ locationIds: [sites.b] })).toEqual([therapists.b]);
+    expect(await laned({ locationIds: [sites.a, sites.b] })).toEqual([therapists.a, therapists.b].sort());
+    expect(await laned({})).toEqual([therapists.a, therapists.b].sort());
+    // Named, a therapist's lane is read at a site they do not work at: a booking's check says why it is refused.
+    expect(await laned({ locationIds: [sites.b], therapistId: therapists.a })).toEqual([therapists.a]);
+  });
 });

@@ -1,15 +1,15 @@
 /**
  * The availability read path's loader: sites and therapists as loadSchedule reads them, but what is
  * busy comes pre-merged per lane (see repos/busy-lanes.ts) and only for the lanes the engine will
- * consult: the qualified discipline's therapists, the rooms of the wanted sites when the service
- * needs one, and the asking patient. The engine gets a ready BusyIndex of those merged spans.
+ * consult: the qualified discipline's therapists with a shift at the wanted sites, the rooms of those
+ * sites when the service needs one, and the asking patient. The engine gets a ready BusyIndex of those merged spans.
  *
  * Merging first changes nothing: a therapist's blocks are widened by the new booking's turnover at
  * their start only, and widening a union of intervals at each start covers exactly what widening
  * every interval does (an inner start moved back stays inside the merged interval or its widening).
  */
 import { DAY_MS, MINUTE_MS, addDays, parseDate } from '../../time/index.ts';
-import { BusyIndex, type Busy, type ScheduleData } from '../../scheduling/index.ts';
+import { BusyIndex, worksAtAny, type Busy, type ScheduleData, type TherapistSchedule } from '../../scheduling/index.ts';
 import type { Queryable } from '../../store/database.ts';
 import { loadBusyLanes, type BusyLane } from '../../store/repos/busy-lanes.ts';
 import * as repo from '../../store/repos/schedule-data.ts';
@@ -65,13 +65,18 @@ export async function loadForAvailability(
       (await repo.loadTherapists(db, orgId, range, filter)).map(toTherapist),
     ),
   ]);
+  // A therapist with no shift at the wanted sites in these days cannot be offered there: their lanes are not read.
+  // One asked for by name is read whatever their shifts (a booking's check names why the time is refused).
+  const sitesWanted = request.locationIds;
+  const laned = (t: TherapistSchedule) =>
+    !sitesWanted || t.therapistId === request.therapistId || worksAtAny(t, sitesWanted);
   const lanes = await loadBusyLanes(db, orgId, {
     // A local day lies within UTC [day − 14 h, day + 1 day + 12 h] in every zone; a booking that starts
     // up to the new session's turnover after a day's end still blocks the last start of that day.
     from: new Date((parseDate(request.from)! - 1) * DAY_MS),
     to: new Date((parseDate(request.to)! + 2) * DAY_MS + request.bufferAfterMinutes * MINUTE_MS),
     now: request.now,
-    therapistIds: therapists.map((t) => t.therapistId),
+    therapistIds: therapists.filter(laned).map((t) => t.therapistId),
     roomIds: request.needsRoom ? sites.flatMap((s) => s.rooms.filter((r) => r.active).map((r) => r.id)) : [],
     patientId: request.patientId,
   });
