@@ -5,7 +5,9 @@
 // read at the start and the end of the run. Targets: ≥ 1,000 mixed req/s on PostgreSQL, p99 ≤ 100 ms,
 // memory stable. BENCH_MIXED_SECONDS sets each engine's run (120; the issue's 10 minutes is 600),
 // BENCH_MIXED_PATIENTS the demo size (20,000), BENCH_MIXED_ENGINES which engines (postgres,pglite).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// BENCH_MIXED_ALONE=<seconds> then runs each operation alone for that long, with the CPU the server and
+// PostgreSQL spent per request (from /proc): what each operation costs, to know which to cut.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -25,6 +27,7 @@ const SECONDS = Number(process.env.BENCH_MIXED_SECONDS ?? 120);
 const PATIENTS = Number(process.env.BENCH_MIXED_PATIENTS ?? 20_000);
 const ENGINES = (process.env.BENCH_MIXED_ENGINES ?? 'postgres,pglite').split(',');
 const CONNECTIONS = 32;
+const ALONE_SECONDS = Number(process.env.BENCH_MIXED_ALONE ?? 0);
 const TARGET = { perSecond: 1000, p99Ms: 100 };
 /**
  * Open visits per cleared patient: 9–10 patients × 150 visits charted in turn keep each visit to tens of holds over
@@ -201,6 +204,25 @@ const STEP = {
   painRating: 6,
 };
 
+/** CPU (ms, user and system) a process has used: /proc counts it in USER_HZ ticks, 100 a second on Linux. */
+function cpuMsOf(pid: string | number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU (ms) used by every PostgreSQL process of the machine: the bench's database is the one at work. */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMsOf(pid);
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return total;
+}
+
 function rssOf(pid: number): number {
   const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Number(kb) / 1024;
@@ -294,9 +316,8 @@ async function runMix(engine: string, databaseUrl: string, dataDir: string, fixt
     const today = benchToday();
     /** A from/to pair: `after` days on, `span` days long. */
     const days = (after: number, span: number) => `${addDays(today, after)}&to=${addDays(today, after + span)}`;
-    const mix = (i: number) => {
-      const op = MIX[i % MIX.length]!;
-      const k = Math.floor(i / MIX.length);
+    /** The `k`th request of one operation. */
+    const request = (op: Operation, k: number) => {
       switch (op) {
         case 'availability':
           return {
@@ -356,10 +377,29 @@ async function runMix(engine: string, databaseUrl: string, dataDir: string, fixt
           };
       }
     };
+    const mix = (i: number) => request(MIX[i % MIX.length]!, Math.floor(i / MIX.length));
     const rssStart = rssOf(server.child.pid!);
     const run = await drive(server.url, mix);
     const rssEnd = rssOf(server.child.pid!);
-    return rows(engine, run, bare, [rssStart, rssEnd]);
+    const out = rows(engine, run, bare, [rssStart, rssEnd]);
+    // After the mix (the site is full, the visits hold their steps): each operation alone, and what it costs.
+    for (const op of ALONE_SECONDS > 0 ? [...new Set(MIX)] : []) {
+      const [server0, postgres0] = [cpuMsOf(server.child.pid!), postgresCpuMs()];
+      const alone = await drive(server.url, (i) => request(op, i), ALONE_SECONDS);
+      const [server1, postgres1] = [cpuMsOf(server.child.pid!), postgresCpuMs()];
+      const samples = [...alone.latencies.values()].flat().sort((a, b) => a - b);
+      const perRequest = (ms: number) => ((ms * 1000) / samples.length).toFixed(0);
+      out.push({
+        name: `${engine}: ${op} alone`,
+        iterations: samples.length,
+        medianMs: percentile(samples, 50),
+        p99Ms: percentile(samples, 99),
+        note:
+          `${alone.perSecond.toFixed(0)} req/s; CPU per request: server ${perRequest(server1 - server0)} µs, ` +
+          `PostgreSQL ${perRequest(postgres1 - postgres0)} µs`,
+      });
+    }
+    return out;
   } finally {
     await stopInstance(server);
   }
