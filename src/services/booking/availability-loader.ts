@@ -2,7 +2,8 @@
  * The availability read path's loader: sites and therapists as loadSchedule reads them, but what is
  * busy comes pre-merged per lane (see repos/busy-lanes.ts) and only for the lanes the engine will
  * consult: the qualified discipline's therapists with a shift at the wanted sites, the rooms of those
- * sites when the service needs one, and the asking patient. The engine gets a ready BusyIndex of those merged spans.
+ * sites when the service needs one, and the asking patient. The engine gets a ready BusyIndex of
+ * those merged spans.
  *
  * Merging first changes nothing: a therapist's blocks are widened by the new booking's turnover at
  * their start only, and widening a union of intervals at each start covers exactly what widening
