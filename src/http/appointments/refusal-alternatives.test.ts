@@ -5,7 +5,8 @@ import { countingDatabase } from '../../../test/support/counting-db.ts';
 import { actorOf } from '../../../test/support/session-kit.ts';
 import { bookAppointment, loadAround, localDateAt } from '../../services/booking/appointments.ts';
 import { SlotUnavailableError } from '../../services/booking/errors.ts';
-import { alternativesFor } from '../../services/booking/availability.ts';
+import { ALTERNATIVE_SEARCH_DAYS, ALTERNATIVES, rankNear, windowOf } from '../../services/booking/availability.ts';
+import { findSlots } from '../../scheduling/index.ts';
 import { findServiceAndRow, toServiceDef } from '../../services/booking/catalogue.ts';
 import { bookingSettings } from '../../services/booking/settings.ts';
 import { slotView } from '../../services/booking/views.ts';
@@ -20,7 +21,7 @@ const LANES = 'range_agg(span)';
 
 // A refusal's alternatives are looked for in the therapist's own lanes first, in every site's lanes only when those
 // have too few free times, and among every therapist's only when the therapist and the site have too few; whichever
-// answers, they must be what a search of every site and therapist ranks first.
+// answers, they must be what ranking every free slot of every site and therapist puts first.
 describe.each(BACKENDS)("a refused booking's alternatives on %s", (backend) => {
   const h = httpSuite(backend, { now: () => NOW, bookable: true });
 
@@ -41,7 +42,20 @@ describe.each(BACKENDS)("a refused booking's alternatives on %s", (backend) => {
     const at = Date.parse(start);
     const wanted = { start: at, therapistId: therapists.a, locationId: sites.a, patientId };
     const localDate = localDateAt(data, sites.a, at, 'America/Los_Angeles');
-    const slots = alternativesFor(data, service, await bookingSettings(h.db, orgId), NOW, { ...wanted, localDate });
+    const settings = await bookingSettings(h.db, orgId);
+    // Every free slot in the search window, not the tiered search under test.
+    const every = findSlots(
+      {
+        ...windowOf(settings, NOW),
+        service,
+        from: addDays(localDate, -ALTERNATIVE_SEARCH_DAYS),
+        to: addDays(localDate, ALTERNATIVE_SEARCH_DAYS),
+        patientId,
+        slotStepMinutes: settings.slotStepMinutes,
+      },
+      data,
+    );
+    const slots = rankNear(every, wanted).slice(0, ALTERNATIVES);
     return JSON.parse(JSON.stringify(slots.map(slotView))) as unknown;
   }
 

@@ -21,7 +21,6 @@ import {
   alternativesFor,
   ALTERNATIVE_SEARCH_DAYS,
   ALTERNATIVES,
-  nearerAlternatives,
   ownAlternatives,
   rankNear,
   SERVICE_REFUSAL,
@@ -126,13 +125,10 @@ async function loadForCheck(
 const NOT_ABOUT_TIME = new Set(['unknown-location', 'unknown-therapist', 'wrong-discipline', 'not-qualified']);
 
 /**
- * A refusal's alternatives, read no wider than the answer needs (rankNear's tiers: the same therapist at the same
- * site, then elsewhere, then another therapist at the same site, then the rest):
- * 1. the lanes the check read (this therapist, this patient, the site's rooms) over the days around the wanted time:
- *    five of the therapist's own free times at the site are the answer;
- * 2. otherwise every site's lanes for the service's discipline, merged as availability reads them: five free times of
- *    the first three tiers are the answer, without searching the other therapists' other sites;
- * 3. only short of those are all of them searched.
+ * A refusal's alternatives, read no wider than the answer needs: first the lanes the check read (this therapist,
+ * this patient, the site's rooms) over the days around the wanted time, where five of the therapist's own free times
+ * at the site are the answer; otherwise every site's lanes for the service's discipline, merged as availability reads
+ * them, searched as alternativesFor searches.
  */
 async function refusalAlternatives(
   ctx: ServiceContext,
@@ -144,9 +140,8 @@ async function refusalAlternatives(
   const near = await loadForCheck(ctx, ctx.db, actor, service, input, now, stamp, ALTERNATIVE_SEARCH_DAYS + 1);
   const start = input.start.getTime();
   const wanted = { ...input, start, localDate: localDateAt(near, input.locationId, start, actor.orgTimeZone) };
-  const first = (slots: Slot[]) => rankNear(slots, wanted).slice(0, ALTERNATIVES);
   const own = ownAlternatives(near, service, settings, now, wanted);
-  if (own.length >= ALTERNATIVES) return first(own);
+  if (own.length >= ALTERNATIVES) return rankNear(own, wanted).slice(0, ALTERNATIVES);
   const date = dateIn('UTC', input.start);
   const wide = await loadForAvailability(ctx.db, actor.orgId, {
     from: addDays(date, -(ALTERNATIVE_SEARCH_DAYS + 1)),
@@ -158,8 +153,7 @@ async function refusalAlternatives(
     patientId: input.patientId,
     cached: (key, load) => cachedAtStamp(ctx.db, stamp, `${actor.orgId}:check:${key}`, load),
   });
-  const nearer = nearerAlternatives(wide, service, settings, now, wanted);
-  return nearer.length >= ALTERNATIVES ? first(nearer) : alternativesFor(wide, service, settings, now, wanted);
+  return alternativesFor(wide, service, settings, now, wanted);
 }
 
 /**

@@ -160,24 +160,11 @@ export function ownAlternatives(
 }
 
 /**
- * The free slots of the first three tiers of rankNear: the wanted therapist at any site, and any therapist at the
- * wanted site. The other therapists' other sites (most of a full search's work) are not searched: when these are
- * ALTERNATIVES or more, the full search would rank them first anyway.
+ * Up to five free slots near `target`, ranked by rankNear, searched no wider than the answer needs: the same
+ * therapist at the same site; when those are too few, the first three tiers (the therapist at any site, anyone at
+ * this site); only when those are too few, everyone everywhere (most of a search's work). A narrower search that
+ * finds five finds what the wider one would rank first.
  */
-export function nearerAlternatives(
-  data: ScheduleData,
-  service: ServiceDef,
-  settings: BookingSettings,
-  now: Date,
-  wanted: Wanted,
-): Slot[] {
-  const query = alternativesQuery(service, settings, now, wanted);
-  const therapists = findSlots({ ...query, therapistId: wanted.therapistId }, data);
-  const site = findSlots({ ...query, locationIds: [wanted.locationId] }, data);
-  return [...therapists, ...site.filter((s) => s.therapistId !== wanted.therapistId)];
-}
-
-/** Up to five free slots near `target`: same therapist and site first, then nearest in time. */
 export function alternativesFor(
   data: ScheduleData,
   service: ServiceDef,
@@ -185,11 +172,14 @@ export function alternativesFor(
   now: Date,
   wanted: Wanted,
 ): Slot[] {
-  // When the same therapist at the same site has enough free times, those are the answer, and the search over
-  // every site and therapist (most of a refusal's work) is not needed.
+  const first = (slots: readonly Slot[]) => rankNear(slots, wanted).slice(0, ALTERNATIVES);
   const own = ownAlternatives(data, service, settings, now, wanted);
-  if (own.length >= ALTERNATIVES) return rankNear(own, wanted).slice(0, ALTERNATIVES);
-  return rankNear(findSlots(alternativesQuery(service, settings, now, wanted), data), wanted).slice(0, ALTERNATIVES);
+  if (own.length >= ALTERNATIVES) return first(own);
+  const query = alternativesQuery(service, settings, now, wanted);
+  const therapists = findSlots({ ...query, therapistId: wanted.therapistId }, data);
+  const site = findSlots({ ...query, locationIds: [wanted.locationId] }, data);
+  const nearer = [...therapists, ...site.filter((s) => s.therapistId !== wanted.therapistId)];
+  return first(nearer.length >= ALTERNATIVES ? nearer : findSlots(query, data));
 }
 
 /**
