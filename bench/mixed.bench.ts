@@ -389,6 +389,7 @@ async function runMix(engine: string, databaseUrl: string, dataDir: string, fixt
       const [server1, postgres1] = [cpuMsOf(server.child.pid!), postgresCpuMs()];
       const samples = [...alone.latencies.values()].flat().sort((a, b) => a - b);
       const perRequest = (ms: number) => ((ms * 1000) / samples.length).toFixed(0);
+      const answers = [...alone.statuses.get(op)!].map(([s, n]) => `${n}×${s}`).join(', ');
       out.push({
         name: `${engine}: ${op} alone`,
         iterations: samples.length,
@@ -396,7 +397,7 @@ async function runMix(engine: string, databaseUrl: string, dataDir: string, fixt
         p99Ms: percentile(samples, 99),
         note:
           `${alone.perSecond.toFixed(0)} req/s; CPU per request: server ${perRequest(server1 - server0)} µs, ` +
-          `PostgreSQL ${perRequest(postgres1 - postgres0)} µs`,
+          `PostgreSQL ${perRequest(postgres1 - postgres0)} µs; ${answers}`,
       });
     }
     return out;

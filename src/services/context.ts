@@ -18,6 +18,11 @@ export interface Actor {
   locationIds: string[];
   /** The organisation's IANA zone: a calendar date that belongs to no site is read on its clock. */
   orgTimeZone: string;
+  /**
+   * The organisation's schedule stamp, read with this request's session (HTTP only): availability and the calendar
+   * key their caches by it instead of reading it again. Absent on actors made otherwise (links, jobs, tests).
+   */
+  scheduleStamp?: string;
   /** A patient account's language tag, from its record (communication.language); null for staff or none set. */
   language?: string | null;
   /** Someone else chose this account's password: it must change it before anything else. */

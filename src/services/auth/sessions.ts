@@ -118,6 +118,7 @@ export async function authenticate(
       therapistId: row.therapistId,
       locationIds: row.locationIds,
       orgTimeZone: row.orgTimeZone,
+      scheduleStamp: row.scheduleStamp,
       language: row.language,
       mustChangePassword: row.mustChangePassword,
       sessionId: row.sessionId,

@@ -6,8 +6,7 @@ import type { Actor, ServiceContext } from '../context.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { appointmentScope, isAllowed } from '../policies.ts';
 import { conflictOf, conflictsOf } from './conflicts.ts';
-import { clinicTimeZoneAt } from './zone.ts';
-import { organizationZoneAndStamp } from '../../store/repos/organizations.ts';
+import { clinicTimeZoneAt, zoneAndStampAsSignedIn } from './zone.ts';
 import { bookingFacts, presentAppointment, presentAppointments, type Appointment } from './views.ts';
 
 async function loadVisible(
@@ -52,9 +51,9 @@ export async function listAppointments(
   actor: Actor,
   input: ListInput,
 ): Promise<{ appointments: Appointment[] }> {
-  // Dates are read in the site's zone when one is named, otherwise in the clinic group's. Read once with the
-  // schedule stamp, which keeps the site's zone and serves the conflicts below.
-  const at = await organizationZoneAndStamp(ctx.db, actor.orgId);
+  // Dates are read in the site's zone when one is named, otherwise in the clinic group's. Read with the session, as
+  // is the schedule stamp, which keeps the site's zone and serves the conflicts below.
+  const at = await zoneAndStampAsSignedIn(ctx.db, actor);
   const timeZone = await clinicTimeZoneAt(ctx.db, actor, at, input.locationId);
   const fromDate = input.from ?? dateIn(timeZone, ctx.now());
   const toDate = input.to ?? addDays(fromDate, 6);

@@ -13,7 +13,7 @@ import { loadForAvailability } from './availability-loader.ts';
 import { bookingSettings, type BookingSettings } from './settings.ts';
 import type { SlotView } from './errors.ts';
 import { slotViews } from './views.ts';
-import { cachedAtStamp, scheduleStamp } from './schedule-cache.ts';
+import { cachedAtStamp, stampAsSignedIn } from './schedule-cache.ts';
 
 export const MAX_RANGE_DAYS = 31;
 export const ALTERNATIVES = 5;
@@ -54,7 +54,7 @@ async function prepare(ctx: ServiceContext, actor: Actor, input: AvailabilityInp
   if (days < 1) throw new ValidationError({ to: 'Must not be before from.' });
   if (days > MAX_RANGE_DAYS) throw new ValidationError({ to: `Ask for at most ${MAX_RANGE_DAYS} days at a time.` });
   // Independent reads go out together: on a PostgreSQL pool they overlap, PGlite runs them in turn.
-  const stamp = await scheduleStamp(ctx.db, actor.orgId);
+  const stamp = await stampAsSignedIn(ctx.db, actor);
   const cached = <T>(key: string, load: () => Promise<T>) =>
     cachedAtStamp(ctx.db, stamp, `${actor.orgId}:${key}`, load);
   const [service, settings] = await Promise.all([

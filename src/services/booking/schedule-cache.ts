@@ -7,6 +7,7 @@
  */
 import type { Queryable } from '../../store/database.ts';
 import { readScheduleStamp } from '../../store/repos/schedule-versions.ts';
+import type { Actor } from '../context.ts';
 
 interface Entry {
   stamp: string;
@@ -39,6 +40,14 @@ export function bookingsNoted(orgId: string): number {
 /** The organisation's current stamp; '0' before its first schedule change since migration 0007. */
 export function scheduleStamp(db: Queryable, orgId: string): Promise<string> {
   return readScheduleStamp(db, orgId);
+}
+
+/**
+ * The stamp read with the request's session when the actor came with one (one round trip fewer), else read now. Only
+ * for a read that changes no schedule first: the session's stamp would not show that change.
+ */
+export function stampAsSignedIn(db: Queryable, actor: Actor): Promise<string> {
+  return actor.scheduleStamp !== undefined ? Promise.resolve(actor.scheduleStamp) : readScheduleStamp(db, actor.orgId);
 }
 
 /** `load()`'s answer for `key`, reused while the stamp it was read at is current. Callers must not mutate it. */

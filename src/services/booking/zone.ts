@@ -1,4 +1,5 @@
 import type { Queryable } from '../../store/database.ts';
+import { organizationZoneAndStamp } from '../../store/repos/organizations.ts';
 import { siteInfo } from '../../store/repos/waitlist.ts';
 import type { Actor } from '../context.ts';
 import { cachedAtStamp } from './schedule-cache.ts';
@@ -24,4 +25,13 @@ export async function clinicTimeZoneAt(
     siteInfo(db, actor.orgId, locationId),
   );
   return site?.timeZone ?? at.timeZone;
+}
+
+/** The organisation's zone and schedule stamp as read with the request's session, else read now (see stampAsSignedIn). */
+export async function zoneAndStampAsSignedIn(
+  db: Queryable,
+  actor: Actor,
+): Promise<{ timeZone: string; stamp: string }> {
+  if (actor.scheduleStamp !== undefined) return { timeZone: actor.orgTimeZone, stamp: actor.scheduleStamp };
+  return organizationZoneAndStamp(db, actor.orgId);
 }

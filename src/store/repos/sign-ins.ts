@@ -1,5 +1,6 @@
 import { keepPlan, type Queryable } from '../database.ts';
 import type { StoredResponse } from './idempotency.ts';
+import { scheduleStampColumn } from './schedule-versions.ts';
 
 export interface UserForLogin {
   id: string;
@@ -76,11 +77,14 @@ export interface SessionActorRow {
   mustChangePassword: boolean;
   locationIds: string[];
   orgTimeZone: string;
+  scheduleStamp: string;
   /** The language tag a patient account's record asks the clinic to write in (communication.language). */
   language: string | null;
 }
 
-/** What a live session reads: the session, its user and the organisation's zone (FROM onwards). */
+/**
+ * What a live session reads: the session, its user, the organisation's zone and its schedule stamp (FROM onwards).
+ */
 const SESSION_COLUMNS = `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.kind, s.created_at AS "createdAt",
       s.last_seen_at AS "lastSeenAt",
             u.id AS "userId", u.org_id AS "orgId", u.role, u.email, u.display_name AS "displayName",
@@ -93,7 +97,7 @@ const SESSION_COLUMNS = `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken"
                  ELSE coalesce((SELECT array_agg(ul.location_id::text ORDER BY ul.location_id) FROM user_locations ul
                                  WHERE ul.org_id = u.org_id AND ul.user_id = u.id), '{}')
             END AS "locationIds",
-            o.time_zone AS "orgTimeZone",
+            o.time_zone AS "orgTimeZone", ${scheduleStampColumn('u.org_id')} AS "scheduleStamp",
             (SELECT p.communication->>'language' FROM patients p
               WHERE p.org_id = u.org_id AND p.id = u.patient_id) AS "language"`;
 const SESSION_FROM = `FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id
