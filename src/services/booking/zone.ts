@@ -27,7 +27,9 @@ export async function clinicTimeZoneAt(
   return site?.timeZone ?? at.timeZone;
 }
 
-/** The organisation's zone and schedule stamp as read with the request's session, else read now (see stampAsSignedIn). */
+/**
+ * The organisation's zone and schedule stamp as read with the request's session, else read now (see stampAsSignedIn).
+ */
 export async function zoneAndStampAsSignedIn(
   db: Queryable,
   actor: Actor,
