@@ -204,18 +204,25 @@ const STEP = {
   painRating: 6,
 };
 
-/** CPU (ms, user and system) a process has used: /proc counts it in USER_HZ ticks, 100 a second on Linux. */
-function cpuMsOf(pid: string | number): number {
+/**
+ * CPU (ms, user and system) a process has used, with its ended children's when asked: /proc counts it in USER_HZ
+ * ticks, 100 a second on Linux.
+ */
+function cpuMsOf(pid: string | number, children = false): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  const own = Number(fields[11]) + Number(fields[12]);
+  return (own + (children ? Number(fields[13]) + Number(fields[14]) : 0)) * 10;
 }
 
-/** CPU (ms) used by every PostgreSQL process of the machine: the bench's database is the one at work. */
+/**
+ * CPU (ms) used by every PostgreSQL process of the machine: the bench's database is the one at work. A backend that
+ * ended (a pool closing an idle connection) leaves its CPU in the postmaster's children's time, counted here too.
+ */
 function postgresCpuMs(): number {
   let total = 0;
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMsOf(pid);
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMsOf(pid, true);
     } catch {
       // The process ended while the list was read.
     }
