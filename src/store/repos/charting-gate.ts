@@ -44,16 +44,6 @@ export async function insertScreening(
   return rows[0]!;
 }
 
-/** The screening of the newest submitted intake version. */
-export async function latestScreening(db: Queryable, orgId: string, patientId: string): Promise<ScreeningRow | null> {
-  const rows = await db.query<ScreeningRow>(
-    `SELECT ${SCREENING_COLUMNS} FROM screening_results WHERE org_id = $1 AND patient_id = $2
-      ORDER BY intake_version DESC LIMIT 1`,
-    [orgId, patientId],
-  );
-  return rows[0] ?? null;
-}
-
 export async function screeningFor(
   db: Queryable,
   orgId: string,
@@ -138,23 +128,6 @@ export async function insertOverride(db: Queryable, orgId: string, o: Omit<Overr
   return rows[0]!;
 }
 
-/** The overrides of one intake version with the name of who decided, for the chart's banner. */
-export async function overridesWithNames(
-  db: Queryable,
-  orgId: string,
-  patientId: string,
-  version: number,
-): Promise<Array<OverrideRow & { decidedByName: string | null }>> {
-  return db.query<OverrideRow & { decidedByName: string | null }>(
-    `SELECT o.id, o.patient_id AS "patientId", o.intake_version AS "intakeVersion", o.reason,
-            o.decided_by AS "decidedBy", o.decided_role AS "decidedRole", o.decided_at AS "decidedAt",
-            (SELECT u.display_name FROM users u WHERE u.org_id = o.org_id AND u.id = o.decided_by) AS "decidedByName"
-       FROM gate_overrides o WHERE o.org_id = $1 AND o.patient_id = $2 AND o.intake_version = $3
-       ORDER BY o.decided_at, o.id`,
-    [orgId, patientId, version],
-  );
-}
-
 export interface TaskRow {
   id: string;
   patientId: string;
@@ -204,4 +177,58 @@ export async function closeTasks(
     [orgId, patientId, by.at, by.userId, by.clearanceId],
   );
   return rows.map((r) => r.id);
+}
+
+/** What the treatment gate reads about a patient, read in one round trip (see gateRecords). */
+export interface GateRecords {
+  /** The latest completed intake. */
+  intake: { version: number; answers: Record<string, unknown> } | null;
+  /** When the latest screening ran; null before any. */
+  screenedAt: Date | null;
+  /** In the order they were recorded. */
+  clearances: Pick<ClearanceRow, 'id' | 'scope' | 'physician' | 'clearedOn' | 'covers'>[];
+  /** Open tasks, oldest first. */
+  openTasks: Pick<TaskRow, 'id' | 'kind' | 'reason'>[];
+  /** Overrides of the latest intake's version, in the order they were decided, with the decider's name. */
+  overrides: (Pick<OverrideRow, 'id' | 'reason' | 'decidedBy' | 'decidedRole'> & {
+    decidedAt: Date;
+    decidedByName: string | null;
+  })[];
+}
+
+/**
+ * The gate's five reads in one statement: it runs before every treatment step, inside the step's transaction, where
+ * each statement is a round trip of its own. Lists come as JSON, so their timestamps are revived here.
+ */
+export async function gateRecords(db: Queryable, orgId: string, patientId: string): Promise<GateRecords> {
+  const [row] = await db.query<{
+    intake: GateRecords['intake'];
+    screenedAt: Date | null;
+    clearances: GateRecords['clearances'];
+    openTasks: GateRecords['openTasks'];
+    overrides: (Omit<GateRecords['overrides'][number], 'decidedAt'> & { decidedAt: string })[];
+  }>(
+    `WITH intake AS (
+       SELECT i.version, i.answers FROM intake_responses i
+        WHERE i.org_id = $1 AND i.patient_id = $2 AND i.status = 'completed' ORDER BY i.version DESC LIMIT 1
+     )
+     SELECT (SELECT jsonb_build_object('version', version, 'answers', answers) FROM intake) AS intake,
+            (SELECT s.screened_at FROM screening_results s WHERE s.org_id = $1 AND s.patient_id = $2
+              ORDER BY s.intake_version DESC LIMIT 1) AS "screenedAt",
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'scope', c.scope, 'physician', c.physician,
+                      'clearedOn', c.cleared_on::text, 'covers', c.covers) ORDER BY c.recorded_at, c.id), '[]')
+               FROM clearances c WHERE c.org_id = $1 AND c.patient_id = $2) AS clearances,
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('id', t.id, 'kind', t.kind, 'reason', t.reason)
+                      ORDER BY t.created_at, t.id), '[]')
+               FROM clinical_tasks t WHERE t.org_id = $1 AND t.patient_id = $2 AND t.status = 'open') AS "openTasks",
+            (SELECT coalesce(jsonb_agg(jsonb_build_object('id', o.id, 'reason', o.reason, 'decidedBy', o.decided_by,
+                      'decidedRole', o.decided_role, 'decidedAt', o.decided_at,
+                      'decidedByName', (SELECT u.display_name FROM users u WHERE u.org_id = o.org_id
+                                           AND u.id = o.decided_by)) ORDER BY o.decided_at, o.id), '[]')
+               FROM gate_overrides o WHERE o.org_id = $1 AND o.patient_id = $2
+                AND o.intake_version = (SELECT version FROM intake)) AS overrides`,
+    [orgId, patientId],
+  );
+  const { overrides, ...rest } = row!;
+  return { ...rest, overrides: overrides.map((o) => ({ ...o, decidedAt: new Date(o.decidedAt) })) };
 }

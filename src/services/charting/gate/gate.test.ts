@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countingDatabase } from '../../../../test/support/counting-db.ts';
 import { BACKENDS, createTestDatabase } from '../../../../test/support/db.ts';
 import { buildWorld, type World } from '../../../../test/support/world.ts';
 import { allNoAnswers } from '../../../clinical/screening/fixtures.ts';
@@ -200,6 +201,7 @@ describe.each(BACKENDS)('intake, screening gate and clearances on %s', (backend)
     expect(refer.gate.openTasks).toHaveLength(1);
     expect(refer.gate.openTasks[0]).toMatchObject({ kind: 'physician-clearance' });
     expect(refer.gate.openTasks[0]!.reason).toMatch(/first trimester/);
+    expect(Object.keys(refer.gate.openTasks[0]!).sort()).toEqual(['id', 'kind', 'reason']);
 
     const letter = { filename: 'ob-letter.pdf', declaredType: 'application/pdf', data: PDF };
     const form = {
@@ -210,6 +212,9 @@ describe.each(BACKENDS)('intake, screening gate and clearances on %s', (backend)
     };
     const cleared = await recordClearance(ctx, as.front_desk, patient, form);
     expect(cleared.gate).toMatchObject({ treatmentAllowed: true, openTasks: [] });
+    expect(cleared.gate.clearances).toEqual([
+      { id: cleared.clearance.id, scope: form.scope, physician: 'Dr. Rivera', clearedOn: '2026-11-18' },
+    ]);
     expect(cleared.clearance.covers).toEqual(['pregnancy']);
     expect(cleared.file).toMatchObject({ contentType: 'application/pdf', size: PDF.length });
 
@@ -248,6 +253,19 @@ describe.each(BACKENDS)('intake, screening gate and clearances on %s', (backend)
     );
     expect(override).toMatchObject({ decidedBy: world.users.manager.id, decidedRole: 'manager', intakeVersion: 1 });
     expect(gate.treatmentAllowed).toBe(true);
+    // Read back as every step reads it (one statement): who decided, by name, and the same instant.
+    const counting = countingDatabase(db);
+    const reread = await treatmentGate(counting, world.orgId, patient, TODAY);
+    expect(counting.statements).toHaveLength(1);
+    expect(reread.overrides).toEqual([
+      {
+        id: override.id,
+        reason: 'Temperature re-taken at the desk: 36.9 °C',
+        decidedAt: override.decidedAt,
+        decidedBy: { userId: world.users.manager.id, role: 'manager', name: 'Max Manager' },
+      },
+    ]);
+    expect(reread.screenedAt).toEqual(fever.gate.screenedAt);
     expect(await rejection(overrideGate(ctx, as.manager, patient, 'again'))).toBeInstanceOf(ConflictError);
     const actions = await db.query<{ action: string }>(
       `SELECT action FROM audit_events WHERE patient_id = $1 AND outcome = 'allowed' ORDER BY id`,

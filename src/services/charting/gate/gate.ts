@@ -2,7 +2,6 @@ import { screen } from '../../../clinical/screening/index.ts';
 import { cautionsOf, painRatingsUnreliable, type GateCaution } from './cautions.ts';
 import type { Queryable } from '../../../store/database.ts';
 import * as gateRepo from '../../../store/repos/charting-gate.ts';
-import * as intakeRepo from '../../../store/repos/charting-intake.ts';
 import { blockingKeys, blockingKeyWords, blocks, describeBlock, noDeepPressure, uncovered } from './evaluate.ts';
 import { screeningAnswersOf } from '../intake-document.ts';
 
@@ -49,20 +48,14 @@ export async function treatmentGate(
   patientId: string,
   today: string,
 ): Promise<TreatmentGate> {
-  const [intake, stored, clearances, tasks] = await Promise.all([
-    intakeRepo.latestVersion(db, orgId, patientId),
-    gateRepo.latestScreening(db, orgId, patientId),
-    gateRepo.listClearances(db, orgId, patientId),
-    gateRepo.openTasks(db, orgId, patientId),
-  ]);
+  const { intake, screenedAt, clearances, openTasks, overrides } = await gateRepo.gateRecords(db, orgId, patientId);
   const clearanceList = clearances.map((c) => ({
     id: c.id,
     scope: c.scope,
     physician: c.physician,
     clearedOn: c.clearedOn,
   }));
-  const openTasks = tasks.map((t) => ({ id: t.id, kind: t.kind, reason: t.reason }));
-  if (!intake || intake.version === null || !stored) {
+  if (!intake || !screenedAt) {
     return {
       decision: 'refer',
       screenedAt: null,
@@ -83,7 +76,7 @@ export async function treatmentGate(
   const valid = clearances.filter((c) => c.clearedOn <= today);
   let treatmentAllowed = true;
   let blockedReason: string | null = null;
-  const overrides = (await gateRepo.overridesWithNames(db, orgId, patientId, intake.version)).map((o) => ({
+  const gateOverrides = overrides.map((o) => ({
     id: o.id,
     reason: o.reason,
     decidedAt: o.decidedAt,
@@ -91,7 +84,7 @@ export async function treatmentGate(
   }));
   if (blocks(result.decision)) {
     const missing = uncovered(blockingKeys(result), valid);
-    if (missing.length > 0 && overrides.length === 0) {
+    if (missing.length > 0 && gateOverrides.length === 0) {
       treatmentAllowed = false;
       blockedReason =
         `${describeBlock(result)}. A physician clearance covering ` +
@@ -100,7 +93,7 @@ export async function treatmentGate(
   }
   return {
     decision: result.decision,
-    screenedAt: stored.screenedAt,
+    screenedAt,
     intakeVersion: intake.version,
     treatmentAllowed,
     blockedReason,
@@ -111,6 +104,6 @@ export async function treatmentGate(
     noDeepPressure: noDeepPressure(result.techniqueChanges),
     clearances: clearanceList,
     openTasks,
-    overrides,
+    overrides: gateOverrides,
   };
 }
