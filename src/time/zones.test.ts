@@ -62,6 +62,45 @@ describe('time zones without a library', () => {
     expect(zoneDay(parseDate('2026-03-09')!, LA).uniform).toBe(true);
   });
 
+  it('gives the offset Intl names, each second around every change of 2026 and at random seconds (property)', () => {
+    // An independent reading: the zone's offset as Intl writes it ("GMT-07:00", "GMT+05:45", "GMT").
+    const named = (instant: number, zone: string) => {
+      const text = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+        .formatToParts(instant)
+        .find((p) => p.type === 'timeZoneName')!.value;
+      const [, sign, hours, minutes] = /^GMT(?:([+-])(\d\d):(\d\d))?$/.exec(text)!;
+      return sign ? (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) * 60_000 : 0;
+    };
+    const zones = [
+      LA,
+      'America/St_Johns',
+      'America/Santiago',
+      'Europe/London',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+      'Asia/Kathmandu',
+    ];
+    const year = Date.UTC(2026, 0, 1);
+    for (const zone of zones) {
+      let changes = 0;
+      for (let hour = 0; hour < 366 * 24; hour++) {
+        const at = year + hour * HOUR_MS;
+        if (named(at, zone) === named(at + HOUR_MS, zone)) continue;
+        changes++;
+        // Asked out of order, as requests do: the later seconds of the hour first.
+        for (let s = 3600; s >= 0; s -= 1) expect(offsetAt(at + s * 1000, zone)).toBe(named(at + s * 1000, zone));
+      }
+      expect(changes).toBeGreaterThanOrEqual(zone === 'Asia/Kathmandu' ? 0 : 2);
+    }
+    const second = fc.integer({ min: 0, max: 20 * 366 * 24 * 3600 }).map((s) => Date.UTC(2015, 0, 1) + s * 1000);
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), second, (zone, instant) => {
+        expect(offsetAt(instant, zone)).toBe(named(instant, zone));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('round-trips every instant on the minute through wall time (property)', () => {
     const zones = fc.constantFrom(
       LA,

@@ -10,6 +10,7 @@
  */
 import {
   DAY_MS,
+  HOUR_MS,
   MINUTE_MS,
   daysFromCivil,
   formatDate,
@@ -49,8 +50,33 @@ export function isTimeZone(timeZone: string): boolean {
   return ianaZones.has(timeZone);
 }
 
-/** The zone's offset from UTC in milliseconds at `instant` (local = instant + offset). */
+/** Per zone, hour number → the offset all through that hour, or NaN when it changes within it. */
+const hourOffsets = new Map<string, Map<number, number>>();
+/** A fortnight of availability touches a few hundred hours per zone; far more means a long scan, not reuse. */
+const MAX_HOURS_PER_ZONE = 50_000;
+
+/**
+ * The zone's offset from UTC in milliseconds at `instant` (local = instant + offset). Asking Intl costs microseconds
+ * and a fortnight's slots ask thousands of times, so it is asked twice per hour of the clock: when the first and last
+ * second of an hour have the same offset, no change falls inside it (real zones change months apart); an hour with a
+ * change in it is asked for each instant.
+ */
 export function offsetAt(instant: number, timeZone: string): number {
+  const hour = Math.floor(instant / HOUR_MS);
+  let hours = hourOffsets.get(timeZone);
+  if (!hours) hourOffsets.set(timeZone, (hours = new Map()));
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const first = intlOffsetAt(hour * HOUR_MS, timeZone);
+    offset = first === intlOffsetAt((hour + 1) * HOUR_MS - 1000, timeZone) ? first : NaN;
+    if (hours.size >= MAX_HOURS_PER_ZONE) hours.clear();
+    hours.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? intlOffsetAt(instant, timeZone) : offset;
+}
+
+/** offsetAt as Intl gives it: the zone's wall clock at the instant's whole second, less the instant. */
+function intlOffsetAt(instant: number, timeZone: string): number {
   const wholeSecond = Math.floor(instant / 1000) * 1000;
   let year = 0,
     month = 0,
