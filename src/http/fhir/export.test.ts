@@ -70,6 +70,13 @@ describe.each(BACKENDS)('FHIR bulk export on %s', (backend) => {
 
   it('exports the organisation: kick-off, progress, manifest, NDJSON files that validate, audited', async () => {
     const status = await kickOff('admin', '/fhir/R4/$export');
+    // The requester is kept for the job, without the schedule stamp read with this request's session.
+    const [kept] = await suite.db.query<{ actor: Record<string, unknown> }>(
+      'SELECT actor FROM fhir_exports WHERE org_id = $1 AND id = $2',
+      [suite.world.orgId, status.split('/').pop()],
+    );
+    expect(kept!.actor).toMatchObject({ userId: suite.world.users.admin.id, role: 'admin' });
+    expect(kept!.actor).not.toHaveProperty('scheduleStamp');
     const manifest = await finished('admin', status);
     expect(manifest).toMatchObject({ requiresAccessToken: true, error: [] });
     expect(manifest.request).toMatch(/\/fhir\/R4\/\$export$/);

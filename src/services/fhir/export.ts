@@ -48,13 +48,15 @@ export async function kickOffExport(ctx: ServiceContext, actor: Actor, input: Ki
   const now = ctx.now();
   const since = parseSince(input.since, now);
   if (isRefused(since)) return refuse('_since', since.refused);
+  // The job runs later, in the requester's name: a stamp read with this request's session would be stale by then.
+  const { scheduleStamp: _readWithSession, ...kept } = actor;
   return ctx.db.transaction(async (tx) => {
     const id = await repo.insertExport(
       tx,
       {
         orgId: actor.orgId,
         requestedBy: actor.userId,
-        actor: { ...actor },
+        actor: kept,
         request: input.request,
         level: input.level,
         groupId,
