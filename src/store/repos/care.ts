@@ -297,7 +297,7 @@ export async function exactMatches(
   return db.query<PatientMatch>(
     `SELECT p.id, p.given_name AS "givenName", p.family_name AS "familyName", p.date_of_birth AS "dateOfBirth"
        FROM patients p
-      WHERE p.org_id = $1 AND lower(p.given_name) = lower($2) AND lower(p.family_name) = lower($3)
+      WHERE p.org_id = $1 AND p.given_name_lower = lower($2) AND p.family_name_lower = lower($3)
       AND p.date_of_birth = $4::date
       ORDER BY p.id LIMIT 5`,
     [orgId, q.givenName.trim(), q.familyName.trim(), q.dateOfBirth],

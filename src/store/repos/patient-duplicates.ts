@@ -65,7 +65,7 @@ export async function findPossibleDuplicates(
     `SELECT * FROM (
        SELECT p.id, p.given_name AS "givenName", p.family_name AS "familyName", p.date_of_birth AS "dateOfBirth",
               p.preferred_location_id AS "preferredLocationId", ${reasons} AS reasons, (${visibleClause}) AS visible,
-              lower(p.family_name) AS sort_family, lower(p.given_name) AS sort_given
+              p.family_name_lower AS sort_family, p.given_name_lower AS sort_given
          FROM patients p
         WHERE p.org_id = $1 AND p.merged_into IS NULL AND ($7::uuid IS NULL OR p.id <> $7::uuid)
           AND ((p.date_of_birth = $4::date AND lower(trim(p.family_name)) = $3)

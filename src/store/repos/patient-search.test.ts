@@ -127,6 +127,46 @@ describe.each(BACKENDS)('patient search on %s', (backend) => {
     });
   });
 
+  it('finds a renamed patient by the new name and no longer by the old', async () => {
+    const id = await buildPatient(db, world.orgId, { givenName: 'Rae', familyName: 'Quintero' });
+    await db.query(`UPDATE patients SET family_name = 'Vasquez-Olmedo' WHERE org_id = $1 AND id = $2`, [
+      world.orgId,
+      id,
+    ]);
+    expect((await search({ kind: 'name', first: 'olmed' }, 5, 0)).rows.map((r) => r.id)).toEqual([id]);
+    expect((await search({ kind: 'name', first: 'vasq' }, 5, 0)).rows.map((r) => r.id)).toEqual([id]);
+    expect((await search({ kind: 'name', first: 'quint' }, 5, 0)).total).toBe(0);
+  });
+
+  // Lower-casing every candidate's names (to match, to rank, to sort) was a third of a 3-letter search's time on
+  // 20,000 patients: the statement reads the lower-cased names kept with the row (migration 0033) instead.
+  it('lower-cases no name of a candidate while it searches, ranks and sorts', async () => {
+    const sent: { sql: string; params: unknown[] }[] = [];
+    const recording = {
+      ...db,
+      query: ((sql: string, params: unknown[] = []) => {
+        sent.push({ sql, params });
+        return db.query(sql, params);
+      }) as Database['query'],
+    };
+    await searchPatients(recording, world.orgId, org, { kind: 'name', first: 'holm' }, { limit: 3, offset: 0 });
+    await searchPatients(
+      recording,
+      world.orgId,
+      org,
+      { kind: 'name', first: 'ho', second: 'ng' },
+      { limit: 3, offset: 0 },
+    );
+    await searchPatients(recording, world.orgId, org, { kind: 'all' }, { limit: 3, offset: 0 });
+    expect(sent.length).toBeGreaterThanOrEqual(3);
+    for (const { sql, params } of sent) {
+      const plan = await db.query<Record<string, string>>(`EXPLAIN (VERBOSE, COSTS OFF) ${sql}`, params);
+      const text = plan.map((row) => Object.values(row)[0]).join('\n');
+      expect(text).toMatch(/family_name_lower/);
+      expect(text).not.toMatch(/lower\(/);
+    }
+  });
+
   it('lists everyone by name, with the count', async () => {
     const all = await search({ kind: 'all' }, 2, 0);
     const [{ n }] = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM patients WHERE org_id = $1', [

@@ -104,7 +104,7 @@ const FRAGMENT_LETTERS = 3;
 function firstHit(query: PatientQuery, params: unknown[]): string {
   if (query.kind !== 'name' || query.second || query.first.length < FRAGMENT_LETTERS) return 'false';
   params.push(`${escapeLike(query.first.toLowerCase())}%`);
-  return `(lower(p.family_name) LIKE $${params.length} OR lower(p.given_name) LIKE $${params.length})`;
+  return `(p.family_name_lower LIKE $${params.length} OR p.given_name_lower LIKE $${params.length})`;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -124,16 +124,16 @@ function queryClause(query: PatientQuery, params: unknown[]): string {
       if (!query.second && query.first.length >= FRAGMENT_LETTERS) {
         // One word of three letters or more: anywhere in either name (a trigram index serves it).
         params.push(`%${first}%`);
-        return `(lower(p.family_name) LIKE $${params.length} OR lower(p.given_name) LIKE $${params.length})`;
+        return `(p.family_name_lower LIKE $${params.length} OR p.given_name_lower LIKE $${params.length})`;
       }
       params.push(`${first}%`);
       const a = `$${params.length}`;
-      if (!query.second) return `(lower(p.family_name) LIKE ${a} OR lower(p.given_name) LIKE ${a})`;
+      if (!query.second) return `(p.family_name_lower LIKE ${a} OR p.given_name_lower LIKE ${a})`;
       params.push(`${escapeLike(query.second.toLowerCase())}%`);
       const b = `$${params.length}`;
       return (
-        `((lower(p.given_name) LIKE ${a} AND lower(p.family_name) LIKE ${b}) OR (lower(p.family_name) LIKE ${a} ` +
-        `AND lower(p.given_name) LIKE ${b}))`
+        `((p.given_name_lower LIKE ${a} AND p.family_name_lower LIKE ${b}) OR (p.family_name_lower LIKE ${a} ` +
+        `AND p.given_name_lower LIKE ${b}))`
       );
     }
   }
@@ -176,7 +176,7 @@ export async function searchPatients(
     // Everyone in view: the page comes straight off the name index, the count is a statement of its own.
     const rows = await db.query<PatientRow>(
       `SELECT ${COLUMNS} FROM patients p WHERE p.org_id = $1 AND ${whereSql}
-        ORDER BY lower(p.family_name), lower(p.given_name), p.id LIMIT ${limit} OFFSET ${offset}`,
+        ORDER BY p.family_name_lower, p.given_name_lower, p.id LIMIT ${limit} OFFSET ${offset}`,
       pageParams,
     );
     const total = await count();
@@ -202,7 +202,7 @@ export async function searchPatients(
   }
   const found = await db.query<PatientRow & { matchTotal: number }>(
     `WITH matched AS MATERIALIZED (
-       SELECT p.id, ${first} AS first_hit, lower(p.family_name) AS family, lower(p.given_name) AS given
+       SELECT p.id, ${first} AS first_hit, p.family_name_lower AS family, p.given_name_lower AS given
          FROM patients p WHERE p.org_id = $1 AND ${whereSql}
      ), page AS (
        SELECT * FROM matched ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}
