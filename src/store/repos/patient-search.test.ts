@@ -158,12 +158,11 @@ describe.each(BACKENDS)('patient search on %s', (backend) => {
       { limit: 3, offset: 0 },
     );
     await searchPatients(recording, world.orgId, org, { kind: 'all' }, { limit: 3, offset: 0 });
-    expect(sent.length).toBeGreaterThanOrEqual(3);
+    // The two name searches, and the page of everyone (its count names no name).
+    expect(sent.filter(({ sql }) => sql.includes('family_name_lower'))).toHaveLength(3);
     for (const { sql, params } of sent) {
       const plan = await db.query<Record<string, string>>(`EXPLAIN (VERBOSE, COSTS OFF) ${sql}`, params);
-      const text = plan.map((row) => Object.values(row)[0]).join('\n');
-      expect(text).toMatch(/family_name_lower/);
-      expect(text).not.toMatch(/lower\(/);
+      expect(plan.map((row) => Object.values(row)[0]).join('\n')).not.toMatch(/lower\(/);
     }
   });
 
