@@ -11,6 +11,7 @@ import { warmUpQuietly, type WarmUpOutcome } from './services/front-door/warm-up
 import { warmPublicPages } from './http/warm-up.ts';
 import { primeLinkKey, useLinkSettings } from './services/notify/links.ts';
 import { startNotifyWorker } from './services/notify/index.ts';
+import { rememberSessions } from './services/auth/session-memory.ts';
 import type { Database } from './store/database.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 
@@ -44,9 +45,16 @@ export async function startApp(
     limits?: SheddingLimits;
     /** What warms the server after it listens; tests pass one that fails or records. */
     warmUp?: (ctx: ServiceContext, stopping: () => boolean) => Promise<number>;
+    /** Keep sessions between requests where the database notifies changes (services/auth/session-memory.ts). */
+    rememberSessions?: boolean;
   },
 ): Promise<RunningApp> {
-  const ctx: ServiceContext = { db, now: options.now ?? (() => new Date()) };
+  const remembered = options.rememberSessions ? rememberSessions(db) : undefined;
+  const ctx: ServiceContext = {
+    db,
+    now: options.now ?? (() => new Date()),
+    ...(remembered ? { sessions: remembered.memory } : {}),
+  };
   useLinkSettings(linkSettings());
   const app = await buildServer(ctx, {
     webRoot: options.webRoot === null ? undefined : (options.webRoot ?? WEB_ROOT),
@@ -60,6 +68,7 @@ export async function startApp(
     // Self-service links are then checked without a query; this also waits for the database.
     await primeLinkKey(db);
   } catch (err) {
+    remembered?.stop();
     await app.close();
     throw err;
   }
@@ -90,6 +99,7 @@ export async function startApp(
       await exports.stop();
       await notifier.stop();
       await app.close();
+      remembered?.stop();
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { SessionMemory } from './auth/session-memory.ts';
 import type { Transactional } from '../store/database.ts';
 
 export type Role = 'patient' | 'therapist' | 'front_desk' | 'manager' | 'admin';
@@ -38,4 +39,6 @@ export interface ServiceContext {
   now: () => Date;
   /** Waits that slow down password guessing; tests pass one that only records. Default: a timer. */
   sleep?: (ms: number) => Promise<void>;
+  /** Sessions kept between requests (a server on PostgreSQL); without it every request reads its session. */
+  sessions?: SessionMemory;
 }

@@ -56,8 +56,25 @@ export interface Transactional extends Queryable {
   transaction<T>(fn: (tx: Transactional) => Promise<T>): Promise<T>;
 }
 
+/** Channels a migration's triggers notify (pg_notify) and a server may listen on. */
+export const CHANGE_CHANNELS = ['knotwork_session_facts'] as const;
+export type ChangeChannel = (typeof CHANGE_CHANNELS)[number];
+
+export interface ChangeHandlers {
+  /** A notification's payload. */
+  heard(payload: string): void;
+  /** False when notifications may have been missed (the listening connection was lost); true once heard again. */
+  listening(on: boolean): void;
+}
+
 export interface Database extends Transactional {
   close(): Promise<void>;
+  /**
+   * Notifications on `channel` committed by any connection (PostgreSQL only). A change this process commits is
+   * heard before the statement or COMMIT that made it resolves: every connection of its pool listens too. Another
+   * process's change is heard once its notification arrives. Returns what stops listening.
+   */
+  listen?(channel: ChangeChannel, handlers: ChangeHandlers): () => void;
 }
 
 /** The database each open transaction belongs to (see `databaseOf`). */

@@ -1,4 +1,4 @@
-import type { Database, Transactional } from './database.ts';
+import type { ChangeChannel, ChangeHandlers, Database, Transactional } from './database.ts';
 
 /**
  * A database still opening, usable at once: every call waits for the open to finish (and fails as
@@ -13,5 +13,20 @@ export function databaseWhenOpen(kind: Transactional['kind'], opening: Promise<D
     exec: async (sql: string) => (await opening).exec(sql),
     transaction: async <T>(fn: (tx: Transactional) => Promise<T>) => (await opening).transaction(fn),
     close: async () => (await opening).close(),
+    // Listening starts once the database is open (when it can listen at all).
+    listen: (channel: ChangeChannel, handlers: ChangeHandlers) => {
+      let stop: (() => void) | undefined;
+      let stopped = false;
+      opening.then(
+        (db) => {
+          if (!stopped) stop = db.listen?.(channel, handlers);
+        },
+        () => undefined,
+      );
+      return () => {
+        stopped = true;
+        stop?.();
+      };
+    },
   };
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import {
+  CHANGE_CHANNELS,
   PG_TYPES,
   keepDate,
   planNameFor,
@@ -7,6 +8,8 @@ import {
   openTransaction,
   parseInt8,
   parseNumeric,
+  type ChangeChannel,
+  type ChangeHandlers,
   type Database,
   type Queryable,
   type Transactional,
@@ -54,12 +57,96 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
+const LISTEN_SQL = CHANGE_CHANNELS.map((channel) => `LISTEN ${channel}`).join('; ');
+/** After the listening connection is lost, how long until it is opened again. */
+const RELISTEN_AFTER_MS = 1000;
+
 class PostgresDatabase implements Database {
   readonly kind = 'postgres' as const;
   private readonly queryable: Queryable;
+  private readonly handlers = new Map<ChangeChannel, Set<ChangeHandlers>>();
+  /** A connection of its own that only listens: the pool closes idle connections, so it cannot be relied on. */
+  private listener: pg.Client | null = null;
+  private relisten: NodeJS.Timeout | null = null;
+  private opening = false;
+  private closed = false;
 
-  constructor(private readonly pool: pg.Pool) {
-    this.queryable = wrap(pool);
+  private readonly pool: pg.Pool;
+
+  constructor(
+    private readonly url: string,
+    max: number,
+    private readonly relistenAfterMs: number,
+  ) {
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max,
+      types: customTypes,
+      // Every pooled connection listens too, before its first use: PostgreSQL sends a session the notifications
+      // its own commit made before it reports the commit, so this process hears its own changes before going on.
+      onConnect: async (client) => {
+        client.on('notification', (message) => this.heard(message.channel, message.payload));
+        await client.query(LISTEN_SQL);
+      },
+    });
+    // An idle connection the server closes (restart, admin command) is dropped by the pool and the next
+    // query reconnects; without a listener the pool's 'error' event would end the process.
+    this.pool.on('error', () => undefined);
+    this.queryable = wrap(this.pool);
+  }
+
+  listen(channel: ChangeChannel, handlers: ChangeHandlers): () => void {
+    const set = this.handlers.get(channel) ?? this.handlers.set(channel, new Set()).get(channel)!;
+    set.add(handlers);
+    if (this.listener) handlers.listening(true);
+    else if (!this.relisten && !this.opening) void this.openListener();
+    return () => set.delete(handlers);
+  }
+
+  private heard(channel: string, payload: string | undefined): void {
+    for (const handlers of this.handlers.get(channel as ChangeChannel) ?? []) handlers.heard(payload ?? '');
+  }
+
+  private tellListening(on: boolean): void {
+    for (const set of this.handlers.values()) for (const handlers of set) handlers.listening(on);
+  }
+
+  private async openListener(): Promise<void> {
+    this.relisten = null;
+    if (this.closed) return;
+    const client = new pg.Client({ connectionString: this.url, application_name: 'knotwork listener' });
+    const lost = () => {
+      if (this.listener !== client) return;
+      this.listener = null;
+      this.tellListening(false);
+      this.listenAgainLater();
+    };
+    client.on('error', lost);
+    client.on('end', lost);
+    client.on('notification', (message) => this.heard(message.channel, message.payload));
+    this.opening = true;
+    try {
+      await client.connect();
+      await client.query(LISTEN_SQL);
+    } catch {
+      client.end().catch(() => undefined);
+      this.listenAgainLater();
+      return;
+    } finally {
+      this.opening = false;
+    }
+    if (this.closed) {
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.listener = client;
+    this.tellListening(true);
+  }
+
+  private listenAgainLater(): void {
+    if (this.closed || this.relisten) return;
+    this.relisten = setTimeout(() => void this.openListener(), this.relistenAfterMs);
+    this.relisten.unref();
   }
 
   query<T>(sql: string, params?: readonly unknown[]): Promise<T[]> {
@@ -85,18 +172,27 @@ class PostgresDatabase implements Database {
     }
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.relisten) clearTimeout(this.relisten);
+    const listener = this.listener;
+    this.listener = null;
+    await listener?.end().catch(() => undefined);
+    await this.pool.end();
   }
 }
 
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types: customTypes });
-  // An idle connection the server closes (restart, admin command) is dropped by the pool and the next
-  // query reconnects; without a listener the pool's 'error' event would end the process.
-  pool.on('error', () => undefined);
+export async function openPostgres(
+  url: string,
+  options: { max?: number; relistenAfterMs?: number } = {},
+): Promise<Database> {
+  const db = new PostgresDatabase(url, options.max ?? 10, options.relistenAfterMs ?? RELISTEN_AFTER_MS);
   // Fail now, with the server's message, rather than on the first request.
-  const client = await pool.connect();
-  client.release();
-  return new PostgresDatabase(pool);
+  try {
+    await db.query('SELECT 1');
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+  return db;
 }

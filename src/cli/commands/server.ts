@@ -50,7 +50,13 @@ export function registerServerCommands(program: Command): void {
         return db;
       });
       const db = databaseWhenOpen(config.databaseUrl ? 'postgres' : 'pglite', opening);
-      const running = await startApp(db, { port, host: opts.host, logger: settings.requestLog, trustProxy });
+      const running = await startApp(db, {
+        port,
+        host: opts.host,
+        logger: settings.requestLog,
+        trustProxy,
+        rememberSessions: true,
+      });
       console.log(
         `Knotwork is running at ${running.url}  (${describeStore(config)}, ready in ${Date.now() - started} ms)`,
       );

@@ -91,18 +91,27 @@ export async function authenticate(
   if (token.length < 20 || token.length > 200) return null;
   const now = ctx.now();
   let kept: StoredResponse | null | undefined;
-  let row: repo.SessionActorRow | null;
-  if (idempotencyKey === undefined) row = await repo.findLiveSession(ctx.db, hashToken(token), now);
-  else {
-    const found = await repo.findLiveSessionAndKey(ctx.db, hashToken(token), now, idempotencyKey);
-    row = found?.session ?? null;
-    kept = found?.kept;
+  const tokenHash = hashToken(token);
+  const memory = ctx.sessions;
+  // A create reads its session with its key's kept answer, so it always reads; the session is then kept too.
+  let row = idempotencyKey === undefined ? (memory?.find(tokenHash, now) ?? null) : null;
+  if (!row) {
+    const generation = memory?.generation() ?? 0;
+    if (idempotencyKey === undefined) row = await repo.findLiveSession(ctx.db, tokenHash, now);
+    else {
+      const found = await repo.findLiveSessionAndKey(ctx.db, tokenHash, now, idempotencyKey);
+      row = found?.session ?? null;
+      kept = found?.kept;
+    }
+    if (!row) return null;
+    memory?.keep(tokenHash, row, generation, now);
   }
-  if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     const idleEnd = now.getTime() + IDLE_LIFETIME_MS[row.kind];
     const absoluteEnd = new Date(row.createdAt).getTime() + ABSOLUTE_LIFETIME_MS[row.kind];
-    await repo.touchSession(ctx.db, row.sessionId, now, new Date(Math.min(idleEnd, absoluteEnd)));
+    const expiresAt = new Date(Math.min(idleEnd, absoluteEnd));
+    await repo.touchSession(ctx.db, row.sessionId, now, expiresAt);
+    memory?.touched(tokenHash, now, expiresAt);
   }
   return {
     csrfToken: row.csrfToken,
@@ -116,7 +125,8 @@ export async function authenticate(
       displayName: row.displayName,
       patientId: row.patientId,
       therapistId: row.therapistId,
-      locationIds: row.locationIds,
+      // A copy: the row may be kept for later requests.
+      locationIds: [...row.locationIds],
       orgTimeZone: row.orgTimeZone,
       scheduleStamp: row.scheduleStamp,
       language: row.language,

@@ -67,6 +67,7 @@ export interface SessionActorRow {
   kind: 'cookie' | 'bearer';
   createdAt: Date;
   lastSeenAt: Date;
+  expiresAt: Date;
   userId: string;
   orgId: string;
   role: string;
@@ -86,7 +87,7 @@ export interface SessionActorRow {
  * What a live session reads: the session, its user, the organisation's zone and its schedule stamp (FROM onwards).
  */
 const SESSION_COLUMNS = `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.kind, s.created_at AS "createdAt",
-      s.last_seen_at AS "lastSeenAt",
+      s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt",
             u.id AS "userId", u.org_id AS "orgId", u.role, u.email, u.display_name AS "displayName",
             u.patient_id AS "patientId", u.therapist_id AS "therapistId",
             u.must_change_password AS "mustChangePassword",
