@@ -13,20 +13,22 @@ export function databaseWhenOpen(kind: Transactional['kind'], opening: Promise<D
     exec: async (sql: string) => (await opening).exec(sql),
     transaction: async <T>(fn: (tx: Transactional) => Promise<T>) => (await opening).transaction(fn),
     close: async () => (await opening).close(),
-    // Listening starts once the database is open (when it can listen at all).
-    listen: (channel: ChangeChannel, handlers: ChangeHandlers) => {
-      let stop: (() => void) | undefined;
-      let stopped = false;
-      opening.then(
-        (db) => {
-          if (!stopped) stop = db.listen?.(channel, handlers);
-        },
-        () => undefined,
-      );
-      return () => {
-        stopped = true;
-        stop?.();
-      };
-    },
+    // Listening starts once the database is open. Only PostgreSQL notifies.
+    ...(kind === 'postgres' ? { listen } : {}),
   };
+
+  function listen(channel: ChangeChannel, handlers: ChangeHandlers): () => void {
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    opening.then(
+      (db) => {
+        if (!stopped) stop = db.listen?.(channel, handlers);
+      },
+      () => undefined,
+    );
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }
 }

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../http/server.ts';
 import type { ChangeChannel, ChangeHandlers, Database } from '../../store/database.ts';
+import { databaseWhenOpen } from '../../store/deferred.ts';
 import { openPostgres } from '../../store/postgres.ts';
 import type { SessionActorRow } from '../../store/repos/sign-ins.ts';
 import { countingDatabase } from '../../../test/support/counting-db.ts';
@@ -222,12 +223,32 @@ describe('servers keeping sessions on PostgreSQL', () => {
 });
 
 describe('a server on PGlite', () => {
-  it('cannot listen, so keeps no session', async () => {
+  it('cannot listen, so keeps no session, even while its database opens', async () => {
     const { db, drop } = await createTestDatabase('pglite');
     try {
       expect(db.listen).toBeUndefined();
       expect(rememberSessions(db)).toBeUndefined();
+      expect(rememberSessions(databaseWhenOpen('pglite', Promise.resolve(db)))).toBeUndefined();
     } finally {
+      await drop();
+    }
+  });
+});
+
+describe('a server on PostgreSQL whose database is still opening', () => {
+  it('listens once the database is open', async () => {
+    const { drop, url } = await createTestDatabase('postgres');
+    let release!: () => void;
+    const opened = new Promise<void>((resolve) => (release = resolve));
+    const opening = opened.then(() => openPostgres(url!));
+    const remembered = rememberSessions(databaseWhenOpen('postgres', opening))!;
+    try {
+      expect(remembered.memory.isListening).toBe(false);
+      release();
+      await until(async () => (remembered.memory.isListening ? true : undefined), 'the listener');
+    } finally {
+      remembered.stop();
+      await (await opening).close();
       await drop();
     }
   });
