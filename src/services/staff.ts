@@ -119,6 +119,8 @@ export async function updateStaff(
         { action: 'staff.update', recordType: 'user', recordId: id, detail: { fields: Object.keys(changes).sort() } },
       ]);
     });
+    // A disabled account is refused on this server's next request (the others hear the database's notification).
+    ctx.sessions?.heard(actor.orgId);
   } catch (err) {
     if (sqlState(err) === SQLSTATE.foreignKeyViolation)
       throw new ValidationError({ locationIds: 'No such location in this organisation.' });

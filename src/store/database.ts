@@ -70,9 +70,8 @@ export interface ChangeHandlers {
 export interface Database extends Transactional {
   close(): Promise<void>;
   /**
-   * Notifications on `channel` committed by any connection (PostgreSQL only). A change this process commits is
-   * heard before the statement or COMMIT that made it resolves: every connection of its pool listens too. Another
-   * process's change is heard once its notification arrives. Returns what stops listening.
+   * Notifications on `channel` committed by any connection, this process's own included, each heard once it
+   * arrives (PostgreSQL only). Returns what stops listening.
    */
   listen?(channel: ChangeChannel, handlers: ChangeHandlers): () => void;
 }

@@ -14,6 +14,7 @@ import { createTestDatabase } from '../../../test/support/db.ts';
 import { until } from '../../../test/support/instances.ts';
 import { buildWorld, tokenFor, type World } from '../../../test/support/world.ts';
 import { rememberSessions, SessionMemory } from './session-memory.ts';
+import { authenticate } from './sessions.ts';
 
 const NOW = new Date('2026-11-20T18:00:00Z');
 const later = (ms: number) => new Date(NOW.getTime() + ms);
@@ -138,6 +139,20 @@ describe('servers keeping sessions on PostgreSQL', () => {
     expect(n).toBe(3);
   });
 
+  it('gives a kept session no schedule stamp: availability reads the current one, whoever changed it', async () => {
+    const token = await tokenFor(a.app, world.users.front_desk.email);
+    const ctx = { db: b.db, now: () => NOW, sessions: b.memory };
+    const [{ stamp }] = (await b.db.query<{ stamp: string }>(
+      `SELECT coalesce((SELECT version::text FROM schedule_versions WHERE org_id = $1), '0') AS stamp`,
+      [world.orgId],
+    )) as [{ stamp: string }];
+    const read = await authenticate(ctx, token, null);
+    expect(read?.actor.scheduleStamp).toBe(stamp);
+    const kept = await authenticate(ctx, token, null);
+    expect(kept?.actor).toMatchObject({ userId: world.users.front_desk.id, orgId: world.orgId });
+    expect(kept?.actor.scheduleStamp).toBeUndefined();
+  });
+
   it('refuses a signed-out session at once where it signed out, and on the other server once it hears', async () => {
     const token = await tokenFor(a.app, world.users.front_desk.email);
     expect((await get(a, token, '/api/auth/session')).statusCode).toBe(200);
@@ -154,21 +169,27 @@ describe('servers keeping sessions on PostgreSQL', () => {
     expect((await get(b, token, '/api/auth/session')).statusCode).toBe(401);
   });
 
-  it("hears this server's own changes before the statement that made them resolves", async () => {
+  it('refuses an account disabled through this server at once; hears a change made in the database', async () => {
     const token = await tokenFor(a.app, world.users.manager.email);
+    const admin = await tokenFor(a.app, world.users.admin.email);
     expect((await get(a, token, '/api/auth/session')).statusCode).toBe(200);
-    // A change straight in the database, through this server's pool: heard before the UPDATE resolves.
     await a.db.query(`UPDATE users SET display_name = 'Maxine Manager' WHERE org_id = $1 AND id = $2`, [
       world.orgId,
       world.users.manager.id,
     ]);
-    const renamed = await get(a, token, '/api/auth/session');
-    expect(renamed.json()).toMatchObject({ user: { displayName: 'Maxine Manager' } });
-    await a.db.query('UPDATE users SET disabled_at = $3 WHERE org_id = $1 AND id = $2', [
-      world.orgId,
-      world.users.manager.id,
-      NOW,
-    ]);
+    await until(async () => {
+      const session = await get(a, token, '/api/auth/session');
+      return (session.json() as { user: { displayName: string } }).user.displayName === 'Maxine Manager'
+        ? true
+        : undefined;
+    }, 'the rename to be heard');
+    const disabled = await a.app.inject({
+      method: 'PATCH',
+      url: `/api/staff/${world.users.manager.id}`,
+      headers: { authorization: `Bearer ${admin}` },
+      payload: { disabled: true },
+    });
+    expect(disabled.statusCode).toBe(200);
     expect((await get(a, token, '/api/auth/session')).statusCode).toBe(401);
   });
 
@@ -197,7 +218,7 @@ describe('servers keeping sessions on PostgreSQL', () => {
         return a.memory.size > 0 ? true : undefined;
       }, 'the session to be kept');
       await a.db.query(sql, params);
-      expect(a.memory.size).toBe(0);
+      await until(async () => (a.memory.size === 0 ? true : undefined), 'the change to be heard');
     }
   });
 

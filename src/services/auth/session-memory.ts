@@ -5,9 +5,9 @@
  * every change a session read gives): an organisation's kept sessions are forgotten when one of its changes is
  * heard, and all of them while the listening connection is lost.
  *
- * This server hears its own changes before it goes on (database.ts), so a sign-out, a disabled user or a closed
- * site shows on its next request. Another server hears them once the notification arrives, about when the change
- * is reported to whoever made it.
+ * A sign-out, a changed password or a changed staff account is forgotten at once by the server that made it; any
+ * other change, and every change on other servers, once the notification arrives (normally within a millisecond of
+ * the commit). A kept session gives no schedule stamp (sessions.ts): availability reads the current one.
  */
 import type { Database } from '../../store/database.ts';
 import type { SessionActorRow } from '../../store/repos/sign-ins.ts';

@@ -95,6 +95,7 @@ export async function authenticate(
   const memory = ctx.sessions;
   // A create reads its session with its key's kept answer, so it always reads; the session is then kept too.
   let row = idempotencyKey === undefined ? (memory?.find(tokenHash, now) ?? null) : null;
+  const readNow = !row;
   if (!row) {
     const generation = memory?.generation() ?? 0;
     if (idempotencyKey === undefined) row = await repo.findLiveSession(ctx.db, tokenHash, now);
@@ -128,7 +129,9 @@ export async function authenticate(
       // A copy: the row may be kept for later requests.
       locationIds: [...row.locationIds],
       orgTimeZone: row.orgTimeZone,
-      scheduleStamp: row.scheduleStamp,
+      // Only as read now: another instance's closure must show on this one's next availability, which then reads
+      // the stamp itself rather than wait for the notification.
+      ...(readNow ? { scheduleStamp: row.scheduleStamp } : {}),
       language: row.language,
       mustChangePassword: row.mustChangePassword,
       sessionId: row.sessionId,
@@ -142,6 +145,8 @@ export async function logout(ctx: ServiceContext, actor: Actor): Promise<void> {
     await repo.deleteSession(tx, actor.sessionId);
     await audit(tx, actor, [{ action: 'auth.logout' }]);
   });
+  // Forgotten here at once; other servers forget it when the database's notification arrives.
+  ctx.sessions?.heard(actor.orgId);
 }
 
 /**
@@ -163,6 +168,7 @@ export async function changePassword(ctx: ServiceContext, actor: Actor, current:
     await repo.deleteOtherSessions(tx, actor.userId, actor.sessionId);
     await audit(tx, actor, [{ action: 'auth.password-change' }]);
   });
+  ctx.sessions?.heard(actor.orgId);
 }
 
 /**
