@@ -67,7 +67,7 @@ class PostgresDatabase implements Database {
   private readonly handlers = new Map<ChangeChannel, Set<ChangeHandlers>>();
   /**
    * A connection of its own that only listens. Pooled connections do not: a listening session costs PostgreSQL
-   * more at every commit (booking refusals used 5-20 % more of its CPU with the pool listening).
+   * more at every commit (refused bookings used 6-24 % more of its CPU with the pool listening).
    */
   private listener: pg.Client | null = null;
   private relisten: NodeJS.Timeout | null = null;
