@@ -187,6 +187,33 @@ export async function createOnce<T>(
 }
 
 /**
+ * createOnce for a transaction whose last write keeps the answer itself (keptCte), so the key costs no
+ * round trip of its own: `write` learns through `keep` what to keep for the answer it is about to give, and
+ * says whether its statement wrote (false: the key held an answer first, and this request gets it).
+ */
+export async function createOnceKeptByWrite<T>(
+  ctx: ServiceContext,
+  actor: Actor,
+  once: Once | undefined,
+  write: (
+    tx: Transactional,
+    keep: (answer: T) => repo.KeyToKeep | undefined,
+  ) => Promise<{ answer: T; written: boolean }>,
+): Promise<T> {
+  const keep = (answer: T) => once && { userId: actor.userId, key: once.key, stored: answerToKeep(once, answer) };
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const { answer, written } = await write(tx, keep);
+      if (!written) throw new AnsweredMeanwhile();
+      return answer;
+    });
+  } catch (err) {
+    if (err instanceof AnsweredMeanwhile) return replayStored<T>(ctx, actor, once!);
+    return failedCreate<T>(ctx, actor, once, err, {});
+  }
+}
+
+/**
  * A create whose every write is one statement, so it needs no transaction: its answer is known before the
  * write, and `write` keeps it under the key in that statement (given `kept`, the statement writes nothing and
  * returns false when the key already holds an answer — that answer is then this request's). Failures are

@@ -2,14 +2,16 @@ import { muscleById, triggerPointById } from '../../clinical/atlas/index.ts';
 import { regionById } from '../../clinical/bodymap/regions.ts';
 import { stepRefusal } from '../../clinical/screening/step-gate.ts';
 import { checkStep, isTechnique, type TreatmentStep } from '../../clinical/protocol/index.ts';
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../store/database.ts';
+import type { KeyToKeep } from '../../store/repos/idempotency.ts';
 import * as steps from '../../store/repos/sessions/steps.ts';
-import { audit } from '../audit.ts';
+import { audit, auditEvents } from '../audit.ts';
 import type { Actor, ServiceContext } from '../context.ts';
 import { ValidationError } from '../errors.ts';
 import { treatmentGate, type TreatmentGate } from './gate/gate.ts';
 import { ChartingRefusal, lockDraft, requireNote } from './session-access.ts';
-import { createOnce, type Once } from '../idempotency.ts';
+import { createOnceKeptByWrite, type Once } from '../idempotency.ts';
 import { dateIn } from '../../time/index.ts';
 
 export type StepInput = Omit<
@@ -73,29 +75,37 @@ async function record(
   actor: Actor,
   noteId: string,
   fields: steps.StepFields,
-): Promise<RecordedStep> {
+  keep: (answer: RecordedStep) => KeyToKeep | undefined,
+): Promise<{ answer: RecordedStep; written: boolean }> {
   const note = await lockDraft(tx, actor.orgId, noteId);
   // A clearance that runs out today is judged on the clinic's day (the organisation's, as the gate
   // itself is read), not UTC's, which is already tomorrow on a US evening.
   const gate = await treatmentGate(tx, actor.orgId, note.patientId, dateIn(actor.orgTimeZone, ctx.now()));
   checkGate(gate, fields);
-  const previous = (await steps.listSteps(tx, actor.orgId, noteId)).map(asDoseStep);
+  const earlier = await steps.listSteps(tx, actor.orgId, noteId);
   const check = checkStep(
     {
       ...asDoseStep(fields),
       cautions: { noDeepPressure: gate.noDeepPressure, painRatingsUnreliable: gate.painRatingsUnreliable !== null },
     },
-    previous,
+    earlier.map(asDoseStep),
   );
   const stop = check.flags.some((f) => f.level === 'stop');
-  const step = await steps.insertStep(
-    tx,
-    actor.orgId,
-    noteId,
-    { ...fields, flags: check.flags, stop, recordedBy: actor.userId },
-    ctx.now(),
-  );
-  await audit(tx, actor, [
+  // The whole row is known before the write (the note's lock keeps `seq` free), so the answer can be kept
+  // by the same statement that writes the step and its audit event.
+  const step: steps.StepRow = {
+    id: randomUUID(),
+    sessionNoteId: noteId,
+    seq: (earlier.at(-1)?.seq ?? 0) + 1,
+    ...fields,
+    flags: check.flags,
+    stop,
+    recordedBy: actor.userId,
+    recordedAt: ctx.now(),
+  };
+  const alert = stop ? check.flags.find((f) => f.level === 'stop')!.message : null;
+  const answer = { step, flags: check.flags, stop, alert };
+  const [audited] = auditEvents(actor, [
     {
       action: 'treatment-step.create',
       patientId: note.patientId,
@@ -104,8 +114,8 @@ async function record(
       detail: { noteId, stop },
     },
   ]);
-  const alert = stop ? check.flags.find((f) => f.level === 'stop')!.message : null;
-  return { step, flags: check.flags, stop, alert };
+  const written = await steps.writeStep(tx, actor.orgId, step, audited!, keep(answer), ctx.now());
+  return { answer, written };
 }
 
 /**
@@ -134,7 +144,7 @@ export async function addStep(
     releaseAchieved: input.releaseAchieved ?? null,
   };
   try {
-    return await createOnce(ctx, actor, once, (tx) => record(tx, ctx, actor, noteId, fields));
+    return await createOnceKeptByWrite(ctx, actor, once, (tx, keep) => record(tx, ctx, actor, noteId, fields, keep));
   } catch (err) {
     if (err instanceof ChartingRefusal && err.code !== 'note_signed') {
       await audit(ctx.db, actor, [

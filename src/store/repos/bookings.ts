@@ -7,7 +7,7 @@ import type { Queryable } from '../database.ts';
 import type { NewAppointment } from './appointments.ts';
 import { parameters } from '../statement-parts.ts';
 import { grantCtes, type GrantAudit, type PlacesToGrant } from './care.ts';
-import { keptCte, type StoredResponse } from './idempotency.ts';
+import { keptCte, type KeyToKeep } from './idempotency.ts';
 import { MESSAGE_COLUMNS, messageRowsFrom, messageRowsJson, ON_QUEUED_ALREADY, type NewMessage } from './outbox.ts';
 
 export interface BookingWrite {
@@ -18,7 +18,7 @@ export interface BookingWrite {
   audited: GrantAudit;
   messages: NewMessage[];
   /** The answer to keep under the request's key; the statement writes nothing when the key holds one. */
-  key?: { userId: string; key: string; stored: StoredResponse };
+  key?: KeyToKeep;
 }
 
 /** The rest is written only with the appointment (not when the key was answered first). */

@@ -45,6 +45,13 @@ export async function purgeIdempotencyKeys(db: Queryable, before: Date): Promise
   return rows.length;
 }
 
+/** The answer a create's statement keeps under the request's key (keptCte). */
+export interface KeyToKeep {
+  userId: string;
+  key: string;
+  stored: StoredResponse;
+}
+
 /**
  * The CTE `kept` of a create written in one statement: the key with its answer, or no row when another
  * request stored one first — the statement's other writes are then left undone by depending on it.

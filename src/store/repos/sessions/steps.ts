@@ -1,4 +1,7 @@
 import type { Queryable } from '../../database.ts';
+import { parameters } from '../../statement-parts.ts';
+import { AUDIT_COLUMNS, auditRowsFrom, auditRowsJson, type AuditEventInput } from '../audit.ts';
+import { keptCte, type KeyToKeep } from '../idempotency.ts';
 import type { RangeOfMotion } from './notes.ts';
 
 export interface StepFlag {
@@ -44,42 +47,57 @@ export async function listSteps(db: Queryable, orgId: string, noteId: string): P
   );
 }
 
-/** Appends a step; the caller holds the note's row lock, so `seq` cannot collide. */
-export async function insertStep(
+/**
+ * Appends a step with its audit event and, given `key`, the answer kept under the request's key: one
+ * statement, so a step costs one round trip for all three. The caller holds the note's row lock and chose
+ * the id and the next `seq`. False when the key already held an answer: then nothing is written.
+ */
+export async function writeStep(
   db: Queryable,
   orgId: string,
-  noteId: string,
-  step: StepFields & { flags: StepFlag[]; stop: boolean; recordedBy: string },
+  step: StepRow,
+  audited: AuditEventInput,
+  key: KeyToKeep | undefined,
   now: Date,
-): Promise<StepRow> {
-  const rows = await db.query<StepRow>(
-    `INSERT INTO treatment_steps AS s (org_id, session_note_id, seq, muscle, trigger_point, side, region, technique,
-      duration_seconds,
-                                       hold_seconds, pain_rating, layer, release_achieved, flags, stop, recorded_by,
-                                       recorded_at)
-     VALUES ($1, $2, (SELECT coalesce(max(seq), 0) + 1 FROM treatment_steps WHERE org_id = $1 AND session_note_id = $2),
-             $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-     RETURNING ${COLUMNS}`,
-    [
-      orgId,
-      noteId,
-      step.muscle,
-      step.triggerPoint,
-      step.side,
-      step.region,
-      step.technique,
-      step.durationSeconds,
-      step.holdSeconds,
-      step.painRating,
-      step.layer,
-      step.releaseAchieved,
-      JSON.stringify(step.flags),
-      step.stop,
-      step.recordedBy,
-      now,
-    ],
+): Promise<boolean> {
+  const { param, values } = parameters();
+  // Each value typed, as a SELECT gives its nulls no column to take a type from.
+  const typed: [unknown, string][] = [
+    [step.id, 'uuid'],
+    [orgId, 'uuid'],
+    [step.sessionNoteId, 'uuid'],
+    [step.seq, 'int'],
+    [step.muscle, 'text'],
+    [step.triggerPoint, 'text'],
+    [step.side, 'text'],
+    [step.region, 'text'],
+    [step.technique, 'text'],
+    [step.durationSeconds, 'int'],
+    [step.holdSeconds, 'int'],
+    [step.painRating, 'int'],
+    [step.layer, 'text'],
+    [step.releaseAchieved, 'boolean'],
+    [JSON.stringify(step.flags), 'jsonb'],
+    [step.stop, 'boolean'],
+    [step.recordedBy, 'uuid'],
+    [step.recordedAt, 'timestamptz'],
+  ];
+  const kept = key ? `${keptCte(param, orgId, key.userId, key.key, key.stored, now)}, ` : '';
+  const rows = await db.query<{ id: string }>(
+    `WITH ${kept}s AS (
+       INSERT INTO treatment_steps (id, org_id, session_note_id, seq, muscle, trigger_point, side, region, technique,
+         duration_seconds, hold_seconds, pain_rating, layer, release_achieved, flags, stop, recorded_by, recorded_at)
+       SELECT ${typed.map(([value, type]) => `${param(value)}::${type}`).join(', ')}
+        WHERE ${key ? 'EXISTS (SELECT 1 FROM kept)' : 'true'}
+       RETURNING id
+     ), logged AS (
+       INSERT INTO audit_events (${AUDIT_COLUMNS}) ${auditRowsFrom(param(auditRowsJson([audited])))}
+        WHERE EXISTS (SELECT 1 FROM s)
+     )
+     SELECT id FROM s`,
+    values,
   );
-  return rows[0]!;
+  return rows.length > 0;
 }
 
 /** Muscles treated in a note, in the order first treated. */
