@@ -5,6 +5,7 @@ import { serviceByCode } from '../../scheduling/services.ts';
 import type { Database } from '../../store/database.ts';
 import { loadBusy } from '../../store/repos/schedule-data.ts';
 import { loadBusyLanes, type BusyLane } from '../../store/repos/busy-lanes.ts';
+import { readScheduleStamp } from '../../store/repos/schedule-versions.ts';
 import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
 import { makeBookable } from '../../../test/support/booking-world.ts';
 import { buildWorld, type World } from '../../../test/support/world.ts';
@@ -133,7 +134,7 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
   const byKey = (lanes: BusyLane[]) => new Map(lanes.map((lane) => [`${lane.kind}:${lane.id}`, pairs(lane.spans)]));
 
   it('merges each therapist, room and patient lane exactly as the raw bookings would', async () => {
-    const lanes = await loadBusyLanes(db, world.orgId, {
+    const { lanes } = await loadBusyLanes(db, world.orgId, {
       from: FROM,
       to: TO,
       now: NOW,
@@ -164,11 +165,14 @@ describe.each(BACKENDS)('availability loader on %s', (backend) => {
       therapistIds: [world.therapists.b],
       roomIds: [],
     });
-    expect(only.map((l) => `${l.kind}:${l.id}`)).toEqual([`therapist:${world.therapists.b}`]);
+    expect(only.lanes.map((l) => `${l.kind}:${l.id}`)).toEqual([`therapist:${world.therapists.b}`]);
+    // No lane asked for: none read, but the stamp still comes, as it does with every read of lanes.
+    const stamp = await readScheduleStamp(db, world.orgId);
+    expect(only.stamp).toBe(stamp);
     expect(
       await loadBusyLanes(db, world.orgId, { from: FROM, to: TO, now: NOW, therapistIds: [], roomIds: [] }),
-    ).toEqual([]);
-    const without = await loadBusyLanes(db, world.orgId, {
+    ).toEqual({ lanes: [], stamp });
+    const { lanes: without } = await loadBusyLanes(db, world.orgId, {
       from: FROM,
       to: TO,
       now: NOW,

@@ -46,11 +46,12 @@ export function laneEntries(lanes: readonly BusyLane[]): Busy[] {
   return out;
 }
 
+/** The engine's data, and the schedule stamp the busy lanes' statement saw (see availability's prepare). */
 export async function loadForAvailability(
   db: Queryable,
   orgId: string,
   request: AvailabilityLoadRequest,
-): Promise<ScheduleData> {
+): Promise<ScheduleData & { stamp: string }> {
   const range = {
     fromDate: addDays(request.from, -1),
     toDate: addDays(request.to, 1),
@@ -71,7 +72,7 @@ export async function loadForAvailability(
   const sitesWanted = request.locationIds;
   const laned = (t: TherapistSchedule) =>
     !sitesWanted || t.therapistId === request.therapistId || worksAtAny(t, sitesWanted);
-  const lanes = await loadBusyLanes(db, orgId, {
+  const { lanes, stamp } = await loadBusyLanes(db, orgId, {
     // A local day lies within UTC [day − 14 h, day + 1 day + 12 h] in every zone; a booking that starts
     // up to the new session's turnover after a day's end still blocks the last start of that day.
     from: new Date((parseDate(request.from)! - 1) * DAY_MS),
@@ -85,5 +86,6 @@ export async function loadForAvailability(
     sites: sites.map(toSite),
     therapists,
     busy: BusyIndex.from(laneEntries(lanes)),
+    stamp,
   };
 }

@@ -42,12 +42,29 @@ export function scheduleStamp(db: Queryable, orgId: string): Promise<string> {
   return readScheduleStamp(db, orgId);
 }
 
+/** The newest stamp each organisation's schedule was seen at, per database (see stampToTry). */
+const stampsSeen = new WeakMap<Queryable, Map<string, string>>();
+
+/** A stamp just read (with a statement that also read what it stamps, or on its own). */
+export function noteStampSeen(db: Queryable, orgId: string, stamp: string): void {
+  let seen = stampsSeen.get(db);
+  if (!seen) stampsSeen.set(db, (seen = new Map()));
+  seen.set(orgId, stamp);
+}
+
 /**
- * The stamp read with the request's session when the actor came with one (one round trip fewer), else read now. Only
- * for a read that changes no schedule first: the session's stamp would not show that change.
+ * The stamp a read may key its caches by before it reads the current one: the session's, read afresh with it, when
+ * the actor came with one (`checked` true); else the last one this server saw, which the read must then compare
+ * with the stamp its own statement returns, and read again at that one when they differ. Only before any stamp was
+ * seen is it read on its own.
  */
-export function stampAsSignedIn(db: Queryable, actor: Actor): Promise<string> {
-  return actor.scheduleStamp !== undefined ? Promise.resolve(actor.scheduleStamp) : readScheduleStamp(db, actor.orgId);
+export async function stampToTry(db: Queryable, actor: Actor): Promise<{ stamp: string; checked: boolean }> {
+  if (actor.scheduleStamp !== undefined) return { stamp: actor.scheduleStamp, checked: true };
+  const seen = stampsSeen.get(db)?.get(actor.orgId);
+  if (seen !== undefined) return { stamp: seen, checked: false };
+  const stamp = await readScheduleStamp(db, actor.orgId);
+  noteStampSeen(db, actor.orgId, stamp);
+  return { stamp, checked: true };
 }
 
 /** `load()`'s answer for `key`, reused while the stamp it was read at is current. Callers must not mutate it. */

@@ -28,7 +28,8 @@ export async function clinicTimeZoneAt(
 }
 
 /**
- * The organisation's zone and schedule stamp as read with the request's session, else read now (see stampAsSignedIn).
+ * The organisation's zone and schedule stamp as read with the request's session, else read now. Only for a read that
+ * changes no schedule first: the session's stamp would not show that change.
  */
 export async function zoneAndStampAsSignedIn(
   db: Queryable,

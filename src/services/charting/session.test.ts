@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS, createTestDatabase } from '../../../test/support/db.ts';
+import { countingDatabase } from '../../../test/support/counting-db.ts';
 import { buildWorld, type World } from '../../../test/support/world.ts';
 import type { Database } from '../../store/database.ts';
 import type { ServiceContext } from '../context.ts';
@@ -136,6 +137,32 @@ describe.each(BACKENDS)('session notes and treatment steps on %s', (backend) => 
     ]);
     expect(stored.steps[2]!.flags).toContainEqual(expect.objectContaining({ level: 'stop', code: 'pain-stop' }));
     expect(stored.hadStop).toBe(true);
+  });
+
+  it('writes a step, its audit event and its key in one statement; the answer is the row stored', async () => {
+    const patient = await patientBehindGate(db, world, 'clear');
+    const note = await createNote(ctx, therapist(), patient, { subjective: {}, objective: {}, cptMinutes: [] });
+    await addStep(ctx, therapist(), note.id, step());
+    const counting = countingDatabase(db);
+    const once = { key: `step-${note.id}`, requestHash: 'hash-of-the-request' };
+    const answer = await addStep({ ...ctx, db: counting }, therapist(), note.id, step({ painRating: 9 }), once);
+    // Two reads to check access, then in the transaction: the note locked, the gate, the earlier steps, the write.
+    expect(counting.statements).toHaveLength(6);
+    expect(
+      counting.statements.filter((sql) => /INSERT INTO (treatment_steps|audit_events|idempotency_keys)/.test(sql)),
+    ).toHaveLength(1);
+    const stored = (await getNote(ctx, therapist(), note.id)).steps.at(-1)!;
+    expect(JSON.parse(JSON.stringify(answer.step))).toEqual(JSON.parse(JSON.stringify(stored)));
+    expect(answer.step).toMatchObject({ seq: 2, stop: true });
+    const events = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_events WHERE action = 'treatment-step.create' AND record_id = $1`,
+      [answer.step.id],
+    );
+    expect(events[0]!.n).toBe(1);
+    // The same key again: the first answer, and no second step.
+    const again = await addStep(ctx, therapist(), note.id, step({ painRating: 9 }), once);
+    expect(again.step.id).toBe(answer.step.id);
+    expect((await getNote(ctx, therapist(), note.id)).steps).toHaveLength(2);
   });
 
   it('refuses every step for a contraindicated patient without clearance, and writes nothing', async () => {

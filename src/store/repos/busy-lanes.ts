@@ -5,6 +5,7 @@
  * one compact text row per lane, so a fortnight of a busy clinic costs a few dozen rows, not thousands.
  */
 import type { Queryable } from '../database.ts';
+import { scheduleStampColumn } from './schedule-versions.ts';
 
 export type LaneKind = 'therapist' | 'room' | 'patient';
 
@@ -50,7 +51,17 @@ function laneQuery(kind: LaneKind, keyColumn: string, rangeColumn: string, keyTe
            GROUP BY key`;
 }
 
-export async function loadBusyLanes(db: Queryable, orgId: string, request: BusyLaneRequest): Promise<BusyLane[]> {
+/** The lanes, and the organisation's schedule stamp as the same statement saw it. */
+export interface BusyLanes {
+  lanes: BusyLane[];
+  stamp: string;
+}
+
+/**
+ * The lanes asked for. The stamp comes in a row of its own, so a reader who chose its schedule by a stamp it
+ * had not read just now can tell whether the schedule changed since (see availability's prepare).
+ */
+export async function loadBusyLanes(db: Queryable, orgId: string, request: BusyLaneRequest): Promise<BusyLanes> {
   const parts: string[] = [];
   const params: unknown[] = [
     orgId,
@@ -73,10 +84,19 @@ export async function loadBusyLanes(db: Queryable, orgId: string, request: BusyL
     // A patient is blocked by the session only: turnover is the clinic's time, not theirs.
     parts.push(laneQuery('patient', 'patient_id', 'during', `= $${params.length}::uuid`));
   }
-  if (parts.length === 0) return [];
-  const rows = await db.query<{ kind: LaneKind; id: string; spans: string | null }>(
-    `SELECT g.kind, g.id, ${SPANS} AS spans FROM (${parts.join(' UNION ALL ')}) g`,
-    params,
+  const stampRow = `SELECT 'stamp' AS kind, ${scheduleStampColumn('$1')} AS id, NULL::text AS spans`;
+  // With no lane to read, only the organisation's parameter is sent: the others would have no type.
+  const rows = await db.query<{ kind: LaneKind | 'stamp'; id: string; spans: string | null }>(
+    parts.length === 0
+      ? stampRow
+      : `SELECT g.kind, g.id, ${SPANS} AS spans FROM (${parts.join(' UNION ALL ')}) g UNION ALL ${stampRow}`,
+    parts.length === 0 ? [orgId] : params,
   );
-  return rows.map((row) => ({ kind: row.kind, id: row.id, spans: row.spans ? row.spans.split(' ').map(Number) : [] }));
+  let stamp = '0';
+  const lanes: BusyLane[] = [];
+  for (const row of rows) {
+    if (row.kind === 'stamp') stamp = row.id;
+    else lanes.push({ kind: row.kind, id: row.id, spans: row.spans ? row.spans.split(' ').map(Number) : [] });
+  }
+  return { lanes, stamp };
 }
