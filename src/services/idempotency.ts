@@ -170,20 +170,19 @@ export async function createOnce<T>(
   options: CreateOnceOptions = {},
 ): Promise<T> {
   if (!once) return ctx.db.transaction(write);
-  const { orgId, userId } = actor;
-  try {
-    return await ctx.db.transaction(async (tx) => {
+  return createOnceKeptByWrite(
+    ctx,
+    actor,
+    once,
+    async (tx, keep) => {
       const answer = await write(tx);
       // Kept as the client receives it (JSON), so a replay means the same as the first answer. The key
       // is written last, in the same statement that finds it taken: one round trip, not a claim and an answer.
-      if (!(await repo.storeIdempotentResponse(tx, orgId, userId, once.key, answerToKeep(once, answer), ctx.now())))
-        throw new AnsweredMeanwhile();
-      return answer;
-    });
-  } catch (err) {
-    if (err instanceof AnsweredMeanwhile) return replayStored<T>(ctx, actor, once);
-    return failedCreate<T>(ctx, actor, once, err, options);
-  }
+      const { userId, key, stored } = keep(answer)!;
+      return { answer, written: await repo.storeIdempotentResponse(tx, actor.orgId, userId, key, stored, ctx.now()) };
+    },
+    options,
+  );
 }
 
 /**
@@ -199,6 +198,7 @@ export async function createOnceKeptByWrite<T>(
     tx: Transactional,
     keep: (answer: T) => repo.KeyToKeep | undefined,
   ) => Promise<{ answer: T; written: boolean }>,
+  options: CreateOnceOptions = {},
 ): Promise<T> {
   const keep = (answer: T) => once && { userId: actor.userId, key: once.key, stored: answerToKeep(once, answer) };
   try {
@@ -209,7 +209,7 @@ export async function createOnceKeptByWrite<T>(
     });
   } catch (err) {
     if (err instanceof AnsweredMeanwhile) return replayStored<T>(ctx, actor, once!);
-    return failedCreate<T>(ctx, actor, once, err, {});
+    return failedCreate<T>(ctx, actor, once, err, options);
   }
 }
 
